@@ -1,10 +1,26 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.js';
+import { registerDemo } from './demo.js';
 import { registerEstimate } from './estimate.js';
+import { registerEvidence } from './evidence.js';
+import { registerExport } from './export.js';
+import { registerImport } from './import.js';
+import { registerInit } from './init.js';
 import { registerLink } from './link.js';
+import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
+import { registerToken } from './token.js';
 
 /** Every command of `testigo`, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
+  registerServe(program);
+  registerInit(program);
+  registerDemo(program);
+  registerImport(program);
+  registerExport(program);
+  registerEvidence(program);
+  registerAudit(program);
+  registerToken(program);
   registerLink(program);
   registerSynth(program);
   registerEstimate(program);

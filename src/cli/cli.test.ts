@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { sqliteBackend, TEST_PASSPHRASE, type TestStore } from '../test-support/stores.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+function testigo(args: string[], env: Record<string, string | undefined> = {}) {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TESTIGO_PASSPHRASE: undefined, TESTIGO_KEY_FILE: undefined, ...env },
+    encoding: 'utf8',
+    input: '',
+  });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+describe('testigo CLI', () => {
+  let t: TestStore;
+  let env: Record<string, string>;
+  before(async () => {
+    t = await sqliteBackend.open();
+    await t.store.createCase({ title: 'CLI' }, 'user:test');
+    await t.store.close();
+    env = { TESTIGO_DATA: t.dataDir, TESTIGO_PASSPHRASE: TEST_PASSPHRASE };
+  });
+  after(async () => t?.dispose());
+
+  it('lists its commands', () => {
+    const r = testigo(['--help']);
+    assert.equal(r.code, 0);
+    for (const c of ['serve', 'init', 'demo', 'import', 'export', 'evidence', 'audit', 'token'])
+      assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
+  });
+
+  it('never blocks on a prompt without a terminal: a missing key is a clear error, exit 2', () => {
+    const r = testigo(['audit', 'verify'], { TESTIGO_DATA: t.dataDir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no key: set TESTIGO_PASSPHRASE or TESTIGO_KEY_FILE/);
+  });
+
+  it('refuses a wrong passphrase with exit 2', () => {
+    const r = testigo(['audit', 'verify'], { ...env, TESTIGO_PASSPHRASE: 'definitely not it' });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /wrong passphrase/);
+  });
+
+  it('imports, reports bad rows with exit 2, verifies the audit log and exports', () => {
+    const good = join(t.dataDir, 'p.csv');
+    writeFileSync(good, 'Nombre,Apellido,Cédula\nAna,Rojas,V-11111111\nLuis,Paz,V-22222222\n');
+    let r = testigo(
+      [
+        'import',
+        good,
+        '--kind',
+        'persons',
+        '--map',
+        'Nombre=givenNames',
+        '--map',
+        'Apellido=firstSurname',
+        '--map',
+        'Cédula=document',
+        '--format',
+        'json',
+      ],
+      env,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).created.person, 2);
+
+    const bad = join(t.dataDir, 'bad.csv');
+    writeFileSync(bad, 'givenNames,birthDate\nAna,1990-01-01\nLuis,32/13/1990\n');
+    r = testigo(['import', bad, '--kind', 'persons'], env);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /bad\.csv, row 3, column birthDate: "32\/13\/1990" is not a date/);
+
+    r = testigo(['audit', 'verify'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /audit log intact: \d+ entries/);
+
+    const out = join(t.dataDir, 'case.json');
+    r = testigo(['export', '--out', out], env);
+    assert.equal(r.code, 0, r.stderr);
+    r = testigo(['import', out], {
+      TESTIGO_DATA: join(t.dataDir, 'other'),
+      TESTIGO_PASSPHRASE: TEST_PASSPHRASE,
+    });
+    assert.equal(r.code, 2, 'the other store does not exist yet');
+    assert.match(r.stderr, /no Testigo store/);
+  });
+
+  it('stores evidence, verifies every file and names a corrupted one', () => {
+    const file = join(t.dataDir, 'acta.txt');
+    writeFileSync(file, 'Acta de detención (ficticia)');
+    let r = testigo(['evidence', 'add', file, '--title', 'Acta', '--by', 'Documentadora'], env);
+    assert.equal(r.code, 0, r.stderr);
+    const [id, sha] = r.stdout.trim().split(' ');
+    assert.match(sha!, /^[0-9a-f]{64}$/);
+    r = testigo(['evidence', 'verify'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /1 evidence file\(s\) intact, 0 failed/);
+    const blob = join(t.dataDir, 'blobs', sha!.slice(0, 2), `${sha}.blob`);
+    const bytes = readFileSync(blob);
+    bytes[bytes.length - 3]! ^= 0xff;
+    writeFileSync(blob, bytes);
+    r = testigo(['evidence', 'verify'], env);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, new RegExp(`FAILED ${id}: evidence file ${sha} is corrupted`));
+    r = testigo(['evidence', 'custody', id!], env);
+    assert.match(r.stdout, /collected\tDocumentadora/);
+  });
+
+  it('exits 2 on bad usage', () => {
+    const r = testigo(['import', 'nope.csv'], env);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--kind/);
+  });
+});

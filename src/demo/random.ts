@@ -1,0 +1,34 @@
+/** A small seeded PRNG (mulberry32) so generated data is identical for the same seed on every machine. */
+export class Rng {
+  private s: number;
+  constructor(seed: number) {
+    this.s = seed >>> 0;
+  }
+  next(): number {
+    this.s = (this.s + 0x6d2b79f5) >>> 0;
+    let t = this.s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)]!;
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  /** Picks with weights ~ 1/rank^s (Zipf-like): common surnames are common. */
+  zipf<T>(xs: readonly T[], s = 1): T {
+    let total = 0;
+    for (let i = 0; i < xs.length; i++) total += 1 / (i + 1) ** s;
+    let r = this.next() * total;
+    for (let i = 0; i < xs.length; i++) {
+      r -= 1 / (i + 1) ** s;
+      if (r <= 0) return xs[i]!;
+    }
+    return xs[xs.length - 1]!;
+  }
+}

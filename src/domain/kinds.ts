@@ -1,0 +1,205 @@
+/**
+ * The registry of case-file entity kinds. Storage, import/export, the API and the presenter loop
+ * over this table instead of repeating per-entity code; adding a kind is one entry here plus its
+ * schema.
+ */
+import type { z } from 'zod';
+import {
+  ActBody,
+  DetentionPeriodBody,
+  EventBody,
+  EvidenceBody,
+  HearingBody,
+  InvolvementBody,
+  MembershipBody,
+  PersonBody,
+  PlaceBody,
+  SourceBody,
+  SourceListBody,
+  TestimonyBody,
+  UnitBody,
+} from './schema.js';
+
+export interface KindSpec {
+  /** Name in APIs, exports and the audit log (plural, kebab-case). */
+  readonly name: string;
+  /** Table name (singular, snake_case). */
+  readonly table: string;
+  /** Prefix of record ids, e.g. "per" → per_01J… */
+  readonly prefix: string;
+  readonly schema: z.ZodType;
+  /** Fields holding ids of other records, with the kind they must point to. Arrays allowed. */
+  readonly refs: Readonly<Record<string, string>>;
+  /** Top-level body fields copied to indexed columns (for filtering and sorting). */
+  readonly columns: readonly string[];
+}
+
+export const KINDS = {
+  person: {
+    name: 'persons',
+    table: 'person',
+    prefix: 'per',
+    schema: PersonBody,
+    refs: { photoEvidenceIds: 'evidence' },
+    columns: ['protection', 'firstSurname'],
+  },
+  unit: {
+    name: 'units',
+    table: 'unit',
+    prefix: 'uni',
+    schema: UnitBody,
+    refs: { 'parents.unitId': 'unit' },
+    columns: ['kind'],
+  },
+  membership: {
+    name: 'memberships',
+    table: 'membership',
+    prefix: 'mem',
+    schema: MembershipBody,
+    refs: { personId: 'person', unitId: 'unit' },
+    columns: ['personId', 'unitId'],
+  },
+  place: {
+    name: 'places',
+    table: 'place',
+    prefix: 'pla',
+    schema: PlaceBody,
+    refs: { parentId: 'place', operatorUnitId: 'unit' },
+    columns: ['kind', 'stateCode'],
+  },
+  event: {
+    name: 'events',
+    table: 'event',
+    prefix: 'evt',
+    schema: EventBody,
+    refs: { placeId: 'place' },
+    columns: ['placeId'],
+  },
+  act: {
+    name: 'acts',
+    table: 'act',
+    prefix: 'act',
+    schema: ActBody,
+    refs: { eventId: 'event', victimId: 'person', placeId: 'place' },
+    columns: ['eventId', 'victimId', 'type'],
+  },
+  involvement: {
+    name: 'involvements',
+    table: 'involvement',
+    prefix: 'inv',
+    schema: InvolvementBody,
+    refs: { actId: 'act', personId: 'person', unitId: 'unit' },
+    columns: ['actId', 'personId', 'unitId'],
+  },
+  detention: {
+    name: 'detention-periods',
+    table: 'detention_period',
+    prefix: 'det',
+    schema: DetentionPeriodBody,
+    refs: { personId: 'person', placeId: 'place', actId: 'act' },
+    columns: ['personId', 'status'],
+  },
+  source: {
+    name: 'sources',
+    table: 'source',
+    prefix: 'src',
+    schema: SourceBody,
+    refs: { personId: 'person' },
+    columns: ['kind'],
+  },
+  testimony: {
+    name: 'testimonies',
+    table: 'testimony',
+    prefix: 'tes',
+    schema: TestimonyBody,
+    refs: {
+      sourceId: 'source',
+      witnessId: 'person',
+      'supports.eventIds': 'event',
+      'supports.actIds': 'act',
+      'supports.personIds': 'person',
+      hearingId: 'hearing',
+    },
+    columns: ['protection', 'sourceId'],
+  },
+  evidence: {
+    name: 'evidence',
+    table: 'evidence',
+    prefix: 'evi',
+    schema: EvidenceBody,
+    refs: {
+      sourceId: 'source',
+      derivedFrom: 'evidence',
+      'supports.eventIds': 'event',
+      'supports.actIds': 'act',
+      'supports.personIds': 'person',
+    },
+    columns: ['sha256', 'kind'],
+  },
+  hearing: {
+    name: 'hearings',
+    table: 'hearing',
+    prefix: 'hea',
+    schema: HearingBody,
+    refs: { placeId: 'place', 'participants.personId': 'person', transcriptEvidenceId: 'evidence' },
+    columns: [],
+  },
+  sourceList: {
+    name: 'source-lists',
+    table: 'source_list',
+    prefix: 'lst',
+    schema: SourceListBody,
+    refs: { sourceId: 'source' },
+    columns: [],
+  },
+} as const satisfies Record<string, KindSpec>;
+
+export type Kind = keyof typeof KINDS;
+export const KIND_NAMES = Object.keys(KINDS) as Kind[];
+
+export type BodyOf<K extends Kind> = z.infer<(typeof KINDS)[K]['schema']>;
+
+/** Kinds in an order where every reference points backwards (for import and export). */
+export const KIND_ORDER: readonly Kind[] = [
+  'source',
+  'place',
+  'unit',
+  'evidence',
+  'person',
+  'membership',
+  'event',
+  'act',
+  'involvement',
+  'detention',
+  'hearing',
+  'testimony',
+  'sourceList',
+];
+
+export function kindByName(name: string): Kind | undefined {
+  return KIND_NAMES.find((k) => KINDS[k].name === name || k === name);
+}
+
+/** Collects the ids a body references, per referenced kind (follows "a.b" paths through arrays). */
+export function referencedIds(
+  kind: Kind,
+  body: Record<string, unknown>,
+): { field: string; kind: string; id: string }[] {
+  const out: { field: string; kind: string; id: string }[] = [];
+  for (const [path, target] of Object.entries(KINDS[kind].refs as Record<string, string>)) {
+    const walk = (value: unknown, parts: string[]) => {
+      if (value === undefined || value === null) return;
+      if (Array.isArray(value)) {
+        for (const v of value) walk(v, parts);
+        return;
+      }
+      if (parts.length === 0) {
+        if (typeof value === 'string') out.push({ field: path, kind: target, id: value });
+        return;
+      }
+      if (typeof value === 'object') walk((value as Record<string, unknown>)[parts[0]!], parts.slice(1));
+    };
+    walk(body, path.split('.'));
+  }
+  return out;
+}

@@ -1,0 +1,896 @@
+/**
+ * The case-file repository: one implementation over the portable Sql seam, so SQLite and
+ * PostgreSQL behave identically (the conformance suite runs every case on both). Every write is
+ * validated against the domain schema, checks its references, and appends its audit entry in the
+ * same transaction. Nothing is ever deleted: removal sets deleted_at.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { canonicalJson } from '../domain/canonical-json.js';
+import { sortKey } from '../domain/dates.js';
+import { ConflictError, type FieldIssue, InputError, NotFoundError, UsageError } from '../domain/errors.js';
+import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../domain/kinds.js';
+import { CaseFileBody, CustodyEntryBody, type EvidenceBody, type SourceListBody } from '../domain/schema.js';
+import { type AuditEntry, appendAudit, rowToEntry, verifyAudit } from './audit.js';
+import type { BlobStore } from './blobs.js';
+import { newId } from './ids.js';
+import { columnFor } from './migrations.js';
+import type { Database, Sql } from './sql.js';
+
+export interface Meta {
+  id: string;
+  caseId: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  version: number;
+  deletedAt: string | null;
+}
+export type StoredRecord<K extends Kind> = Meta & { kind: K; body: BodyOf<K> };
+export type CaseRecord = Omit<Meta, 'caseId'> & { body: CaseFileBody };
+export type CustodyEntry = {
+  id: string;
+  caseId: string;
+  createdAt: string;
+  createdBy: string;
+} & CustodyEntryBody;
+
+export interface ListOptions {
+  /** Equality filters on the kind's indexed fields (see KINDS[kind].columns). */
+  where?: Record<string, string>;
+  limit?: number;
+  offset?: number;
+  includeDeleted?: boolean;
+}
+
+/** One raw row of a list; `values` are aligned with the list's `columns`. */
+export interface SourceRow {
+  rowNo: number;
+  recordId: string;
+  values: readonly string[];
+}
+
+/** Turns zod issues into field issues a person can act on. */
+export function issuesFrom(error: z.ZodError, prefix?: string): FieldIssue[] {
+  return error.issues.map((i) => ({
+    field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || undefined,
+    message: i.message,
+  }));
+}
+
+export function parseBody<K extends Kind>(kind: K, body: unknown): BodyOf<K> {
+  const res = KINDS[kind].schema.safeParse(body);
+  if (!res.success) throw new InputError(`invalid ${KINDS[kind].name} record`, issuesFrom(res.error));
+  return res.data as BodyOf<K>;
+}
+
+function sortKeyFor(kind: Kind, body: Record<string, unknown>): string | null {
+  const fold = (s: unknown) =>
+    typeof s === 'string' ? s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : '';
+  switch (kind) {
+    case 'person':
+      return `${fold(body.firstSurname)} ${fold(body.secondSurname)} ${fold(body.givenNames)}`.trim() || null;
+    case 'event':
+    case 'act':
+      return sortKey(body.date as never) ?? null;
+    case 'detention':
+      return sortKey(body.from as never) ?? null;
+    case 'hearing':
+      return sortKey(body.date as never) ?? null;
+    default:
+      return fold(body.name ?? body.title) || null;
+  }
+}
+
+function rowMeta(r: Record<string, unknown>): Meta {
+  return {
+    id: String(r.id),
+    caseId: String(r.case_id),
+    createdAt: String(r.created_at),
+    createdBy: String(r.created_by),
+    updatedAt: String(r.updated_at),
+    updatedBy: String(r.updated_by),
+    version: Number(r.version),
+    deletedAt: (r.deleted_at as string | null) ?? null,
+  };
+}
+
+export class CaseStore {
+  constructor(
+    readonly db: Database,
+    readonly blobs: BlobStore,
+    private readonly sql: Sql = db,
+    private readonly inTransaction = false,
+  ) {}
+
+  get dialect() {
+    return this.db.dialect;
+  }
+
+  /** Runs `fn` with a store bound to one transaction: all its writes commit together or not at all. */
+  async transaction<T>(fn: (store: CaseStore) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    return this.db.transaction((tx) => fn(new CaseStore(this.db, this.blobs, tx, true)));
+  }
+
+  // ── Case files ─────────────────────────────────────────────────────────────────────────────
+  async createCase(
+    input: unknown,
+    actor: string,
+    opts: { id?: string; at?: string } = {},
+  ): Promise<CaseRecord> {
+    const res = CaseFileBody.safeParse(input);
+    if (!res.success) throw new InputError('invalid case file', issuesFrom(res.error));
+    const id = opts.id ?? newId('cas');
+    const at = opts.at ?? new Date().toISOString();
+    return this.transaction(async (s) => {
+      await s.sql.run(
+        `INSERT INTO case_file (id, data, pseudonym_salt, created_at, created_by, updated_at, updated_by, version, deleted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 1, NULL)`,
+        [id, canonicalJson(res.data), randomBytes(32).toString('hex'), at, actor, at, actor],
+      );
+      await appendAudit(s.sql, {
+        actor,
+        action: 'create',
+        entity: 'case-files',
+        entityId: id,
+        caseId: id,
+        after: res.data,
+      });
+      return (await s.getCase(id))!;
+    });
+  }
+
+  async getCase(id: string): Promise<CaseRecord | undefined> {
+    const r = await this.sql.get<Record<string, unknown>>('SELECT * FROM case_file WHERE id = ?', [id]);
+    if (!r) return undefined;
+    const { caseId: _c, ...meta } = rowMeta({ ...r, case_id: r.id });
+    return { ...meta, body: JSON.parse(String(r.data)) };
+  }
+
+  async listCases(): Promise<CaseRecord[]> {
+    const rows = await this.sql.all<{ id: string }>(
+      'SELECT id FROM case_file WHERE deleted_at IS NULL ORDER BY created_at',
+    );
+    return Promise.all(rows.map(async (r) => (await this.getCase(r.id))!));
+  }
+
+  /** The case a command works on: the one named, or the only one in the store. */
+  async resolveCaseId(id?: string): Promise<string> {
+    if (id) {
+      const c = await this.getCase(id);
+      if (!c || c.deletedAt) throw new NotFoundError(`no case file with id ${id}`);
+      return id;
+    }
+    const all = await this.listCases();
+    if (all.length === 1) return all[0]!.id;
+    if (all.length === 0)
+      throw new UsageError('the store holds no case file yet (run `testigo demo` or import one)');
+    throw new UsageError(
+      `the store holds ${all.length} case files: name one with --case (${all.map((c) => c.id).join(', ')})`,
+    );
+  }
+
+  /** Secret per-case salt for stable pseudonyms; never leaves the server. */
+  async pseudonymSalt(caseId: string): Promise<string> {
+    const r = await this.sql.get<{ pseudonym_salt: string }>(
+      'SELECT pseudonym_salt FROM case_file WHERE id = ?',
+      [caseId],
+    );
+    if (!r) throw new NotFoundError(`no case file with id ${caseId}`);
+    return r.pseudonym_salt;
+  }
+
+  // ── Entities ───────────────────────────────────────────────────────────────────────────────
+  async create<K extends Kind>(
+    kind: K,
+    caseId: string,
+    input: unknown,
+    actor: string,
+    opts: { id?: string; checkRefs?: boolean; meta?: Partial<Meta> } = {},
+  ): Promise<StoredRecord<K>> {
+    const body = parseBody(kind, input);
+    const spec = KINDS[kind];
+    const id = opts.id ?? newId(spec.prefix);
+    if (!id.startsWith(`${spec.prefix}_`))
+      throw new InputError(`id ${id} is not a ${spec.name} id (prefix ${spec.prefix}_)`);
+    const at = opts.meta?.createdAt ?? new Date().toISOString();
+    return this.transaction(async (s) => {
+      await s.requireCase(caseId);
+      if (opts.checkRefs !== false) await s.checkRefs(kind, caseId, body as Record<string, unknown>);
+      const cols = spec.columns.map(columnFor);
+      const vals = spec.columns.map((c) => stringOrNull((body as Record<string, unknown>)[c]));
+      const meta = {
+        created_at: at,
+        created_by: opts.meta?.createdBy ?? actor,
+        updated_at: opts.meta?.updatedAt ?? at,
+        updated_by: opts.meta?.updatedBy ?? actor,
+        version: opts.meta?.version ?? 1,
+        deleted_at: opts.meta?.deletedAt ?? null,
+      };
+      try {
+        await s.sql.run(
+          `INSERT INTO ${spec.table} (id, case_id, data, sort_key, ${[...cols, ...Object.keys(meta)].join(', ')})
+           VALUES (${['?', '?', '?', '?', ...cols.map(() => '?'), ...Object.keys(meta).map(() => '?')].join(', ')})`,
+          [
+            id,
+            caseId,
+            canonicalJson(body),
+            sortKeyFor(kind, body as Record<string, unknown>),
+            ...vals,
+            ...Object.values(meta),
+          ],
+        );
+      } catch (err) {
+        if (/unique|duplicate key/i.test(String((err as Error).message)))
+          throw new ConflictError(`a record with id ${id} already exists`);
+        throw err;
+      }
+      await appendAudit(s.sql, {
+        actor,
+        action: 'create',
+        entity: spec.name,
+        entityId: id,
+        caseId,
+        after: body,
+      });
+      return (await s.get(kind, id, { includeDeleted: true }))!;
+    });
+  }
+
+  async get<K extends Kind>(
+    kind: K,
+    id: string,
+    opts: { includeDeleted?: boolean } = {},
+  ): Promise<StoredRecord<K> | undefined> {
+    const r = await this.sql.get<Record<string, unknown>>(`SELECT * FROM ${KINDS[kind].table} WHERE id = ?`, [
+      id,
+    ]);
+    if (!r || (r.deleted_at && !opts.includeDeleted)) return undefined;
+    return { ...rowMeta(r), kind, body: JSON.parse(String(r.data)) };
+  }
+
+  async require<K extends Kind>(kind: K, id: string): Promise<StoredRecord<K>> {
+    const r = await this.get(kind, id);
+    if (!r) throw new NotFoundError(`no ${KINDS[kind].name} record with id ${id}`);
+    return r;
+  }
+
+  /** Replaces a record's body. With expectedVersion, refuses to overwrite someone else's change. */
+  async update<K extends Kind>(
+    kind: K,
+    id: string,
+    input: unknown,
+    actor: string,
+    opts: { expectedVersion?: number } = {},
+  ): Promise<StoredRecord<K>> {
+    const body = parseBody(kind, input);
+    const spec = KINDS[kind];
+    return this.transaction(async (s) => {
+      const before = await s.require(kind, id);
+      if (kind === 'evidence') {
+        const [a, b] = [
+          before.body as { sha256: string; size: number },
+          body as { sha256: string; size: number },
+        ];
+        if (a.sha256 !== b.sha256 || a.size !== b.size) {
+          throw new ConflictError(
+            `evidence ${id}: an original is never modified; store the new file as a derivative (derivedFrom)`,
+          );
+        }
+      }
+      if (opts.expectedVersion !== undefined && before.version !== opts.expectedVersion) {
+        throw new ConflictError(
+          `${spec.name} ${id} changed since version ${opts.expectedVersion} (now ${before.version}): reload and try again`,
+        );
+      }
+      await s.checkRefs(kind, before.caseId, body as Record<string, unknown>);
+      const at = new Date().toISOString();
+      const cols = spec.columns.map((c) => `${columnFor(c)} = ?`);
+      const vals = spec.columns.map((c) => stringOrNull((body as Record<string, unknown>)[c]));
+      const changed = await s.sql.run(
+        `UPDATE ${spec.table} SET data = ?, sort_key = ?, ${[...cols, 'updated_at = ?', 'updated_by = ?', 'version = version + 1'].join(', ')}
+         WHERE id = ? AND version = ?`,
+        [
+          canonicalJson(body),
+          sortKeyFor(kind, body as Record<string, unknown>),
+          ...vals,
+          at,
+          actor,
+          id,
+          before.version,
+        ],
+      );
+      if (changed !== 1)
+        throw new ConflictError(`${spec.name} ${id} was changed concurrently: reload and try again`);
+      await appendAudit(s.sql, {
+        actor,
+        action: 'update',
+        entity: spec.name,
+        entityId: id,
+        caseId: before.caseId,
+        before: before.body,
+        after: body,
+      });
+      return (await s.get(kind, id))!;
+    });
+  }
+
+  /** Soft delete: the record stays (and stays in the audit log); reads stop returning it. */
+  async remove(kind: Kind, id: string, actor: string, reason?: string): Promise<void> {
+    const spec = KINDS[kind];
+    await this.transaction(async (s) => {
+      const before = await s.require(kind, id);
+      const referrers = await s.referrersOf(kind, id, before.caseId);
+      if (referrers.length > 0) {
+        throw new ConflictError(
+          `${spec.name} ${id} is still referenced by ${referrers.slice(0, 5).join(', ')}${referrers.length > 5 ? ', …' : ''}`,
+        );
+      }
+      const at = new Date().toISOString();
+      await s.sql.run(
+        `UPDATE ${spec.table} SET deleted_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
+        [at, at, actor, id],
+      );
+      await appendAudit(s.sql, {
+        actor,
+        action: 'delete',
+        entity: spec.name,
+        entityId: id,
+        caseId: before.caseId,
+        before: before.body,
+        after: reason ? { reason } : undefined,
+      });
+    });
+  }
+
+  async list<K extends Kind>(kind: K, caseId: string, opts: ListOptions = {}): Promise<StoredRecord<K>[]> {
+    const { clause, params } = this.whereClause(kind, caseId, opts);
+    const limit = Math.min(Math.max(opts.limit ?? 1000, 1), 100_000);
+    const rows = await this.sql.all<Record<string, unknown>>(
+      `SELECT * FROM ${KINDS[kind].table} WHERE ${clause} ORDER BY sort_key, id LIMIT ? OFFSET ?`,
+      [...params, limit, Math.max(opts.offset ?? 0, 0)],
+    );
+    return rows.map((r) => ({ ...rowMeta(r), kind, body: JSON.parse(String(r.data)) }));
+  }
+
+  /** Every live record of a kind, a page at a time (bounded memory). */
+  async *iterate<K extends Kind>(
+    kind: K,
+    caseId: string,
+    opts: { includeDeleted?: boolean } = {},
+  ): AsyncGenerator<StoredRecord<K>> {
+    let afterId = '';
+    for (;;) {
+      const rows = await this.sql.all<Record<string, unknown>>(
+        `SELECT * FROM ${KINDS[kind].table} WHERE case_id = ? AND id > ?${opts.includeDeleted ? '' : ' AND deleted_at IS NULL'} ORDER BY id LIMIT 1000`,
+        [caseId, afterId],
+      );
+      if (rows.length === 0) return;
+      for (const r of rows) yield { ...rowMeta(r), kind, body: JSON.parse(String(r.data)) };
+      afterId = String(rows[rows.length - 1]!.id);
+    }
+  }
+
+  async count(kind: Kind, caseId: string, opts: Omit<ListOptions, 'limit' | 'offset'> = {}): Promise<number> {
+    const { clause, params } = this.whereClause(kind, caseId, opts);
+    const r = await this.sql.get<{ n: number }>(
+      `SELECT count(*) AS n FROM ${KINDS[kind].table} WHERE ${clause}`,
+      params,
+    );
+    return Number(r?.n ?? 0);
+  }
+
+  private whereClause(kind: Kind, caseId: string, opts: ListOptions) {
+    const parts = ['case_id = ?'];
+    const params: unknown[] = [caseId];
+    if (!opts.includeDeleted) parts.push('deleted_at IS NULL');
+    for (const [field, value] of Object.entries(opts.where ?? {})) {
+      if (!(KINDS[kind].columns as readonly string[]).includes(field)) {
+        throw new InputError(`cannot filter ${KINDS[kind].name} by ${field}`, [
+          { field, message: `filterable fields: ${KINDS[kind].columns.join(', ') || 'none'}` },
+        ]);
+      }
+      parts.push(`${columnFor(field)} = ?`);
+      params.push(value);
+    }
+    return { clause: parts.join(' AND '), params };
+  }
+
+  private async requireCase(caseId: string) {
+    const c = await this.sql.get<{ deleted_at: string | null }>(
+      'SELECT deleted_at FROM case_file WHERE id = ?',
+      [caseId],
+    );
+    if (!c || c.deleted_at) throw new NotFoundError(`no case file with id ${caseId}`);
+  }
+
+  /** Every id a body references must exist, be live, and belong to the same case file. */
+  private async checkRefs(kind: Kind, caseId: string, body: Record<string, unknown>): Promise<void> {
+    const issues: FieldIssue[] = [];
+    for (const ref of referencedIds(kind, body)) {
+      const r = await this.sql.get<{ case_id: string; deleted_at: string | null }>(
+        `SELECT case_id, deleted_at FROM ${KINDS[ref.kind as Kind].table} WHERE id = ?`,
+        [ref.id],
+      );
+      if (!r || r.deleted_at || r.case_id !== caseId) {
+        issues.push({
+          field: ref.field,
+          message: `no ${KINDS[ref.kind as Kind].name} record ${ref.id} in this case file`,
+        });
+      }
+    }
+    if (issues.length)
+      throw new InputError(`${KINDS[kind].name} record refers to records that do not exist`, issues);
+  }
+
+  /** Checks every reference of every record of a case at once (used after bulk imports). */
+  async checkAllRefs(caseId: string): Promise<void> {
+    const live = new Map<string, Set<string>>();
+    for (const k of KIND_NAMES) {
+      const rows = await this.sql.all<{ id: string }>(
+        `SELECT id FROM ${KINDS[k].table} WHERE case_id = ? AND deleted_at IS NULL`,
+        [caseId],
+      );
+      live.set(k, new Set(rows.map((r) => r.id)));
+    }
+    const issues: FieldIssue[] = [];
+    for (const k of KIND_NAMES) {
+      for await (const rec of this.iterate(k, caseId)) {
+        for (const ref of referencedIds(k, rec.body as Record<string, unknown>)) {
+          if (!live.get(ref.kind)?.has(ref.id)) {
+            issues.push({
+              field: `${KINDS[k].name}/${rec.id}.${ref.field}`,
+              message: `refers to missing ${KINDS[ref.kind as Kind].name} ${ref.id}`,
+            });
+          }
+        }
+      }
+    }
+    if (issues.length) throw new InputError('the case file has dangling references', issues);
+  }
+
+  private async referrersOf(kind: Kind, id: string, caseId: string): Promise<string[]> {
+    const out: string[] = [];
+    for (const k of KIND_NAMES) {
+      if (!Object.values(KINDS[k].refs as Record<string, string>).includes(kind)) continue;
+      const rows = await this.sql.all<{ id: string; data: string }>(
+        `SELECT id, data FROM ${KINDS[k].table} WHERE case_id = ? AND deleted_at IS NULL AND data LIKE ?`,
+        [caseId, `%${id}%`],
+      );
+      for (const r of rows) {
+        if (referencedIds(k, JSON.parse(r.data)).some((ref) => ref.id === id && ref.kind === kind))
+          out.push(`${KINDS[k].name}/${r.id}`);
+      }
+    }
+    return out;
+  }
+
+  // ── Evidence ───────────────────────────────────────────────────────────────────────────────
+  /**
+   * Stores a file as evidence: the bytes go to the encrypted blob store first (content-addressed,
+   * so a crash before the commit leaves only an unreferenced blob, never a record without bytes),
+   * then the record and its first custody entry commit together.
+   */
+  async addEvidence(
+    caseId: string,
+    bytes: AsyncIterable<Uint8Array> | Uint8Array,
+    meta: Omit<EvidenceBody, 'sha256' | 'size'> & Partial<Pick<EvidenceBody, 'sha256'>>,
+    actor: string,
+  ): Promise<StoredRecord<'evidence'>> {
+    const stored = await this.blobs.put(bytes);
+    if (meta.sha256 && meta.sha256 !== stored.sha256) {
+      throw new InputError('the file received does not match the SHA-256 declared for it', [
+        { field: 'sha256', message: `declared ${meta.sha256}, received ${stored.sha256}` },
+      ]);
+    }
+    return this.transaction(async (s) => {
+      const rec = await s.create(
+        'evidence',
+        caseId,
+        { ...meta, sha256: stored.sha256, size: stored.size },
+        actor,
+      );
+      await s.addCustody(
+        rec.id,
+        {
+          action: 'collected',
+          at: meta.acquisition.at,
+          actor: meta.acquisition.by,
+          note: meta.acquisition.method,
+          sha256: stored.sha256,
+        },
+        actor,
+      );
+      return rec;
+    });
+  }
+
+  /** Reads an evidence file (verified against its SHA-256) and records the access in its custody log. */
+  async readEvidence(
+    id: string,
+    actor: string,
+    purpose: 'accessed' | 'exported' = 'accessed',
+  ): Promise<Buffer> {
+    const rec = await this.require('evidence', id);
+    const bytes = await this.blobs.get(rec.body.sha256);
+    await this.addCustody(
+      id,
+      { action: purpose, at: new Date().toISOString(), actor, sha256: rec.body.sha256 },
+      actor,
+    );
+    return bytes;
+  }
+
+  async addCustody(evidenceId: string, input: unknown, actor: string): Promise<CustodyEntry> {
+    const res = CustodyEntryBody.safeParse({ ...(input as object), evidenceId });
+    if (!res.success) throw new InputError('invalid custody entry', issuesFrom(res.error));
+    return this.transaction(async (s) => {
+      const ev = await s.require('evidence', evidenceId);
+      const id = newId('cus');
+      const at = new Date().toISOString();
+      await s.sql.run(
+        'INSERT INTO custody_entry (id, case_id, evidence_id, data, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+        [id, ev.caseId, evidenceId, canonicalJson(res.data), at, actor],
+      );
+      await appendAudit(s.sql, {
+        actor,
+        action: `custody:${res.data.action}`,
+        entity: 'evidence',
+        entityId: evidenceId,
+        caseId: ev.caseId,
+        after: res.data,
+      });
+      return { id, caseId: ev.caseId, createdAt: at, createdBy: actor, ...res.data };
+    });
+  }
+
+  async custody(evidenceId: string): Promise<CustodyEntry[]> {
+    const rows = await this.sql.all<Record<string, unknown>>(
+      'SELECT * FROM custody_entry WHERE evidence_id = ? ORDER BY created_at, id',
+      [evidenceId],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      caseId: String(r.case_id),
+      createdAt: String(r.created_at),
+      createdBy: String(r.created_by),
+      ...JSON.parse(String(r.data)),
+    }));
+  }
+
+  // ── Source lists (raw rows for linkage and statistics) ─────────────────────────────────────
+  /**
+   * Imports an organization's list in one transaction: the list record, every row, and one audit
+   * entry carrying the row count and a SHA-256 digest of all rows. A failure anywhere (a bad row,
+   * a crash) leaves no trace of the list. Rows are stored as JSON arrays aligned with the list's
+   * columns: half the bytes of objects, which matters at millions of rows.
+   */
+  async importSourceList(
+    caseId: string,
+    list: SourceListBody,
+    rows: AsyncIterable<SourceRow> | Iterable<SourceRow>,
+    actor: string,
+    opts: { id?: string; onProgress?: (n: number) => void; batchSize?: number } = {},
+  ): Promise<{ list: StoredRecord<'sourceList'>; rows: number; rowsSha256: string }> {
+    return this.transaction(async (s) => {
+      const rec = await s.create('sourceList', caseId, list, actor, { id: opts.id });
+      const digest = createHash('sha256');
+      const batchSize = opts.batchSize ?? 2000;
+      let batch: unknown[][] = [];
+      let n = 0;
+      const width = list.columns.length;
+      for await (const row of rows as AsyncIterable<SourceRow>) {
+        if (row.values.length !== width) {
+          throw new InputError(`row ${row.rowNo} has ${row.values.length} values for ${width} columns`, [
+            { row: row.rowNo, message: 'width mismatch' },
+          ]);
+        }
+        const data = JSON.stringify(row.values);
+        digest.update(`${row.rowNo}\t${row.recordId}\t${data}\n`);
+        batch.push([caseId, rec.id, row.rowNo, row.recordId, data]);
+        n++;
+        if (batch.length >= batchSize) {
+          await s.sql.insertMany(
+            'source_record',
+            ['case_id', 'list_id', 'row_no', 'record_id', 'data'],
+            batch,
+          );
+          batch = [];
+          opts.onProgress?.(n);
+        }
+      }
+      if (batch.length)
+        await s.sql.insertMany('source_record', ['case_id', 'list_id', 'row_no', 'record_id', 'data'], batch);
+      const rowsSha256 = digest.digest('hex');
+      await s.sql.run(`UPDATE source_list SET data = ? WHERE id = ?`, [
+        canonicalJson({ ...rec.body, rowCount: n }),
+        rec.id,
+      ]);
+      await appendAudit(s.sql, {
+        actor,
+        action: 'import',
+        entity: 'source-lists',
+        entityId: rec.id,
+        caseId,
+        after: { rows: n, rowsSha256, fileName: list.fileName, sha256: list.sha256 },
+      });
+      opts.onProgress?.(n);
+      return { list: (await s.get('sourceList', rec.id))!, rows: n, rowsSha256 };
+    });
+  }
+
+  /** Inserts rows of an existing list as they are (used by the case-file JSON import). */
+  async insertSourceRows(
+    caseId: string,
+    listId: string,
+    rows: readonly {
+      rowNo: number;
+      recordId: string;
+      data: Record<string, string>;
+      personId: string | null;
+    }[],
+  ): Promise<void> {
+    await this.transaction(async (s) => {
+      const cols = (await s.require('sourceList', listId)).body.columns;
+      await s.sql.insertMany(
+        'source_record',
+        ['case_id', 'list_id', 'row_no', 'record_id', 'data', 'person_id'],
+        rows.map((r) => {
+          const extra = Object.keys(r.data).filter((k) => !cols.includes(k));
+          if (extra.length) {
+            throw new InputError(
+              `row ${r.rowNo} of list ${listId} has columns the list does not have: ${extra.join(', ')}`,
+            );
+          }
+          return [
+            caseId,
+            listId,
+            r.rowNo,
+            r.recordId,
+            JSON.stringify(cols.map((c) => r.data[c] ?? '')),
+            r.personId,
+          ];
+        }),
+      );
+    });
+  }
+
+  async sourceRecords(listId: string, opts: { afterRow?: number; limit?: number } = {}) {
+    const list = await this.get('sourceList', listId, { includeDeleted: true });
+    const cols = list?.body.columns ?? [];
+    const rows = await this.sql.all<Record<string, unknown>>(
+      'SELECT list_id, row_no, record_id, data, person_id FROM source_record WHERE list_id = ? AND row_no > ? ORDER BY row_no LIMIT ?',
+      [listId, opts.afterRow ?? 0, opts.limit ?? 1000],
+    );
+    return rows.map((r) => {
+      const values = JSON.parse(String(r.data)) as string[];
+      return {
+        listId: String(r.list_id),
+        rowNo: Number(r.row_no),
+        recordId: String(r.record_id),
+        data: Object.fromEntries(cols.map((c, i) => [c, values[i] ?? ''])) as Record<string, string>,
+        personId: (r.person_id as string | null) ?? null,
+      };
+    });
+  }
+
+  async countSourceRecords(caseId: string, listId?: string): Promise<number> {
+    const r = listId
+      ? await this.sql.get<{ n: number }>('SELECT count(*) AS n FROM source_record WHERE list_id = ?', [
+          listId,
+        ])
+      : await this.sql.get<{ n: number }>('SELECT count(*) AS n FROM source_record WHERE case_id = ?', [
+          caseId,
+        ]);
+    return Number(r?.n ?? 0);
+  }
+
+  // ── Linkage in the case file ───────────────────────────────────────────────────────────────
+  /**
+   * Ties list records to persons (a merge keeps every record and its list and row: provenance is
+   * never lost). One transaction and one audit entry with the assignments' digest.
+   */
+  async assignSourceRecords(
+    caseId: string,
+    assignments: readonly { listId: string; rowNo: number; personId: string | null }[],
+    actor: string,
+    note?: Record<string, unknown>,
+  ): Promise<number> {
+    return this.transaction(async (s) => {
+      const persons = new Set(assignments.map((a) => a.personId).filter((p): p is string => Boolean(p)));
+      for (const p of persons) {
+        const rec = await s.get('person', p);
+        if (!rec || rec.caseId !== caseId) throw new InputError(`no person ${p} in this case file`);
+      }
+      const digest = createHash('sha256');
+      let changed = 0;
+      for (const a of assignments) {
+        changed += await s.sql.run(
+          'UPDATE source_record SET person_id = ? WHERE case_id = ? AND list_id = ? AND row_no = ?',
+          [a.personId, caseId, a.listId, a.rowNo],
+        );
+        digest.update(`${a.listId}\t${a.rowNo}\t${a.personId ?? ''}\n`);
+      }
+      if (changed !== assignments.length)
+        throw new InputError(`${assignments.length - changed} list record(s) do not exist in this case file`);
+      await appendAudit(s.sql, {
+        actor,
+        action: 'link',
+        entity: 'source-records',
+        caseId,
+        after: { records: changed, sha256: digest.digest('hex'), ...note },
+      });
+      return changed;
+    });
+  }
+
+  /** Records a reviewer's decision on a pair of list records; it supersedes earlier ones on that pair. */
+  async recordLinkDecision(
+    caseId: string,
+    a: { listId: string; rowNo: number },
+    b: { listId: string; rowNo: number },
+    decision: 'must-link' | 'cannot-link' | 'unsure',
+    actor: string,
+    note?: string,
+  ): Promise<string> {
+    if (!['must-link', 'cannot-link', 'unsure'].includes(decision))
+      throw new InputError(`unknown decision ${decision}`);
+    // Order the pair so (a, b) and (b, a) are the same pair.
+    const [x, y] = [a, b].sort((p, q) =>
+      p.listId === q.listId ? p.rowNo - q.rowNo : p.listId < q.listId ? -1 : 1,
+    ) as [typeof a, typeof b];
+    return this.transaction(async (s) => {
+      for (const r of [x, y]) {
+        const hit = await s.sql.get(
+          'SELECT 1 AS ok FROM source_record WHERE case_id = ? AND list_id = ? AND row_no = ?',
+          [caseId, r.listId, r.rowNo],
+        );
+        if (!hit) throw new InputError(`no list record ${r.listId} row ${r.rowNo} in this case file`);
+      }
+      const at = new Date().toISOString();
+      await s.sql.run(
+        'UPDATE link_decision SET superseded_at = ? WHERE case_id = ? AND a_list = ? AND a_row = ? AND b_list = ? AND b_row = ? AND superseded_at IS NULL',
+        [at, caseId, x.listId, x.rowNo, y.listId, y.rowNo],
+      );
+      const id = newId('lnk');
+      await s.sql.run(
+        'INSERT INTO link_decision (id, case_id, a_list, a_row, b_list, b_row, decision, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [id, caseId, x.listId, x.rowNo, y.listId, y.rowNo, decision, note ?? null, at, actor],
+      );
+      await appendAudit(s.sql, {
+        actor,
+        action: 'link-decision',
+        entity: 'link-decisions',
+        entityId: id,
+        caseId,
+        after: { a: x, b: y, decision, note },
+      });
+      return id;
+    });
+  }
+
+  /** The decisions in force (latest per pair). */
+  async linkDecisions(caseId: string) {
+    const rows = await this.sql.all<Record<string, unknown>>(
+      'SELECT * FROM link_decision WHERE case_id = ? AND superseded_at IS NULL ORDER BY created_at, id',
+      [caseId],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      a: { listId: String(r.a_list), rowNo: Number(r.a_row) },
+      b: { listId: String(r.b_list), rowNo: Number(r.b_row) },
+      decision: String(r.decision) as 'must-link' | 'cannot-link' | 'unsure',
+      note: (r.note as string | null) ?? undefined,
+      createdAt: String(r.created_at),
+      createdBy: String(r.created_by),
+    }));
+  }
+
+  // ── Stored analyses (reproducible numbers) ─────────────────────────────────────────────────
+  async saveAnalysis(
+    caseId: string,
+    kind: string,
+    inputsSha256: string,
+    settings: unknown,
+    result: unknown,
+    actor: string,
+  ): Promise<string> {
+    const id = newId('ana');
+    await this.transaction(async (s) => {
+      await s.requireCase(caseId);
+      await s.sql.run(
+        'INSERT INTO analysis_result (id, case_id, kind, inputs_sha256, settings, result, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          id,
+          caseId,
+          kind,
+          inputsSha256,
+          canonicalJson(settings),
+          canonicalJson(result),
+          new Date().toISOString(),
+          actor,
+        ],
+      );
+      await appendAudit(s.sql, {
+        actor,
+        action: 'analysis',
+        entity: 'analyses',
+        entityId: id,
+        caseId,
+        after: { kind, inputsSha256, settings },
+      });
+    });
+    return id;
+  }
+
+  async analyses(caseId: string, kind?: string) {
+    const rows = await this.sql.all<Record<string, unknown>>(
+      `SELECT * FROM analysis_result WHERE case_id = ?${kind ? ' AND kind = ?' : ''} ORDER BY created_at, id`,
+      kind ? [caseId, kind] : [caseId],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      kind: String(r.kind),
+      inputsSha256: String(r.inputs_sha256),
+      settings: JSON.parse(String(r.settings)) as unknown,
+      result: JSON.parse(String(r.result)) as unknown,
+      createdAt: String(r.created_at),
+      createdBy: String(r.created_by),
+    }));
+  }
+
+  // ── Audit ──────────────────────────────────────────────────────────────────────────────────
+  async verifyAudit() {
+    return verifyAudit(this.sql);
+  }
+
+  async auditEntries(
+    opts: { afterSeq?: number; limit?: number; caseId?: string } = {},
+  ): Promise<AuditEntry[]> {
+    const params: unknown[] = [opts.afterSeq ?? 0];
+    let where = 'seq > ?';
+    if (opts.caseId) {
+      where += ' AND case_id = ?';
+      params.push(opts.caseId);
+    }
+    const rows = await this.sql.all<Record<string, unknown>>(
+      `SELECT * FROM audit_log WHERE ${where} ORDER BY seq LIMIT ?`,
+      [...params, Math.min(opts.limit ?? 1000, 10_000)],
+    );
+    return rows.map(rowToEntry);
+  }
+
+  async auditHead(): Promise<{ seq: number; hash: string }> {
+    const r = await this.sql.get<{ seq: number; hash: string }>(
+      'SELECT seq, hash FROM audit_head WHERE id = 1',
+    );
+    return { seq: Number(r?.seq ?? 0), hash: String(r?.hash) };
+  }
+
+  /** Appends an audit entry for something that is not a record write (a view, an export). */
+  async audit(input: Parameters<typeof appendAudit>[1]): Promise<AuditEntry> {
+    return this.transaction((s) => appendAudit(s.sql, input));
+  }
+
+  /** Escape hatch for adapter-owned tables (tokens, sessions) in this store's transaction. */
+  async rawRun(sql: string, params: readonly unknown[] = []): Promise<number> {
+    return this.sql.run(sql, params);
+  }
+  async rawGet<T>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
+    return this.sql.get<T>(sql, params);
+  }
+  async rawAll<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return this.sql.all<T>(sql, params);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+function stringOrNull(v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}

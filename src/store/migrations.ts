@@ -1,0 +1,193 @@
+/**
+ * Versioned schema migrations for both engines. Each migration runs once, in a transaction
+ * where the engine allows DDL in one (both do), and is recorded in schema_migrations.
+ * Entity tables share one shape (see entityTable); the differences between engines are confined
+ * to the `t` type map below.
+ */
+import { KINDS, type Kind } from '../domain/kinds.js';
+import type { Database, Dialect, Sql } from './sql.js';
+
+interface Types {
+  serial: string;
+  blob: string;
+}
+const TYPES: Record<Dialect, Types> = {
+  sqlite: { serial: 'INTEGER PRIMARY KEY AUTOINCREMENT', blob: 'BLOB' },
+  postgres: { serial: 'BIGSERIAL PRIMARY KEY', blob: 'BYTEA' },
+};
+
+/** Indexed column name for a body field: "firstSurname" → "c_first_surname". */
+export function columnFor(field: string): string {
+  return `c_${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+}
+
+function entityTable(kind: Kind): string[] {
+  const spec = KINDS[kind];
+  const cols = spec.columns.map((c) => `  ${columnFor(c)} TEXT`).join(',\n');
+  return [
+    `CREATE TABLE ${spec.table} (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES case_file(id),
+  data TEXT NOT NULL,
+  sort_key TEXT,
+${cols ? `${cols},\n` : ''}  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  deleted_at TEXT
+)`,
+    `CREATE INDEX ${spec.table}_case ON ${spec.table} (case_id, deleted_at, sort_key)`,
+    ...spec.columns.map(
+      (c) => `CREATE INDEX ${spec.table}_${columnFor(c)} ON ${spec.table} (case_id, ${columnFor(c)})`,
+    ),
+  ];
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements(d: Dialect): string[];
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'case file, entities, source lists, custody, audit log',
+    statements: (d) => [
+      `CREATE TABLE case_file (
+  id TEXT PRIMARY KEY,
+  data TEXT NOT NULL,
+  pseudonym_salt TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  deleted_at TEXT
+)`,
+      ...(Object.keys(KINDS) as Kind[]).flatMap(entityTable),
+      // Raw rows of organizations' lists: the high-volume table (millions of rows), so an integer
+      // key and no per-row audit entry (the import's audit entry carries a digest of all rows).
+      `CREATE TABLE source_record (
+  seq ${TYPES[d].serial},
+  case_id TEXT NOT NULL REFERENCES case_file(id),
+  list_id TEXT NOT NULL REFERENCES source_list(id),
+  row_no INTEGER NOT NULL,
+  record_id TEXT NOT NULL,
+  data TEXT NOT NULL,
+  person_id TEXT,
+  UNIQUE (list_id, row_no)
+)`,
+      'CREATE INDEX source_record_person ON source_record (case_id, person_id)',
+      `CREATE TABLE custody_entry (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES case_file(id),
+  evidence_id TEXT NOT NULL REFERENCES evidence(id),
+  data TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+)`,
+      'CREATE INDEX custody_entry_evidence ON custody_entry (evidence_id, created_at)',
+      `CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT,
+  case_id TEXT,
+  before TEXT,
+  after TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+)`,
+      // One row: the chain head. Writers lock it, which serializes appends on PostgreSQL.
+      'CREATE TABLE audit_head (id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL)',
+      `INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '${'0'.repeat(64)}')`,
+      // Server mode keeps the wrapped master key in the database (SQLite keeps it beside the file).
+      'CREATE TABLE keyring (id INTEGER PRIMARY KEY, data TEXT NOT NULL)',
+    ],
+  },
+  {
+    version: 2,
+    name: 'API tokens',
+    statements: () => [
+      // Tokens are 256-bit random secrets, so a plain SHA-256 of them is a safe lookup key;
+      // the token itself is shown once at creation and never stored.
+      `CREATE TABLE api_token (
+  id TEXT PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  clearance TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  revoked_at TEXT
+)`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'linkage decisions and stored analyses',
+    statements: () => [
+      // A reviewer's decision on a pair of list records; later runs of linkage must honour it.
+      `CREATE TABLE link_decision (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES case_file(id),
+  a_list TEXT NOT NULL,
+  a_row INTEGER NOT NULL,
+  b_list TEXT NOT NULL,
+  b_row INTEGER NOT NULL,
+  decision TEXT NOT NULL,
+  note TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  superseded_at TEXT
+)`,
+      'CREATE INDEX link_decision_case ON link_decision (case_id, superseded_at)',
+      // Results of analyses (estimates, linkage runs) with the hash of their inputs and settings,
+      // so any number in a report can be reproduced and checked.
+      `CREATE TABLE analysis_result (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES case_file(id),
+  kind TEXT NOT NULL,
+  inputs_sha256 TEXT NOT NULL,
+  settings TEXT NOT NULL,
+  result TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+)`,
+      'CREATE INDEX analysis_result_case ON analysis_result (case_id, kind, created_at)',
+    ],
+  },
+];
+
+export async function migrate(db: Database): Promise<number[]> {
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const applied = new Set(
+    (await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) =>
+      Number(r.version),
+    ),
+  );
+  const ran: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.version)) continue;
+    await db.transaction(async (tx: Sql) => {
+      for (const s of m.statements(db.dialect)) await tx.run(s);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      ]);
+    });
+    ran.push(m.version);
+  }
+  return ran;
+}
+
+export function latestVersion(): number {
+  return MIGRATIONS[MIGRATIONS.length - 1]!.version;
+}
