@@ -64,3 +64,13 @@ export function formatIssue(issue: FieldIssue): string {
     .join(', ');
   return where ? `${where}: ${issue.message}` : issue.message;
 }
+
+/** Not signed in, or the credentials are wrong. HTTP 401. Messages never say which part was wrong. */
+export class AuthError extends TestigoError {
+  override name = 'AuthError';
+}
+
+/** Signed in but not allowed. HTTP 403. */
+export class ForbiddenError extends TestigoError {
+  override name = 'ForbiddenError';
+}

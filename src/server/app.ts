@@ -1,13 +1,17 @@
 /**
- * The HTTP API (Hono). Handlers stay thin: authenticate, parse, call the store, present. Errors
- * have one shape ({error: {code, message, issues}}) and never carry a stack trace.
+ * The HTTP API (Hono). Thin handlers: authenticate, ask the policy, call the store, present.
+ * Security controls are small modules: authentication and CSRF (routes/auth.ts), rate limiting
+ * (rate-limit.ts), upload sniffing (sniff.ts), headers and body limits here. Errors have one shape
+ * ({error: {code, message, issues}}) and never carry a stack trace or record content.
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
+  AuthError,
   ConflictError,
+  ForbiddenError,
   InputError,
   IntegrityError,
   KeyError,
@@ -15,37 +19,54 @@ import {
   TestigoError,
   UsageError,
 } from '../domain/errors.js';
-import { KINDS, kindByName } from '../domain/kinds.js';
-import type { Clearance, TokenInfo } from '../security/tokens.js';
-import { verifyToken } from '../security/tokens.js';
+import { Accounts } from '../security/accounts.js';
 import type { CaseStore } from '../store/case-store.js';
+import type { AppEnv } from './context.js';
 import { openApiDocument } from './openapi.js';
-import { presentRecord, type Viewer } from './presenter.js';
+import { RateLimiter } from './rate-limit.js';
+import { authenticate, authRoutes, meRoutes } from './routes/auth.js';
+import { evidenceRoutes, MAX_UPLOAD_BYTES } from './routes/evidence.js';
+import { recordRoutes } from './routes/records.js';
 
 export const VERSION = '0.1.0';
 
-type Env = { Variables: { viewer: Viewer; token: TokenInfo } };
+export interface AppOptions {
+  landingHtml?: string;
+  /** Sign-in attempts per address and per username in 15 minutes. */
+  loginAttempts?: number;
+}
 
-export function createApp(store: CaseStore, opts: { landingHtml?: string } = {}) {
-  const app = new Hono<Env>();
+export function createApp(store: CaseStore, opts: AppOptions = {}) {
+  const app = new Hono<AppEnv>();
+  const accounts = new Accounts(store);
+  const limiter = new RateLimiter(opts.loginAttempts ?? 10, 15 * 60_000);
+
   app.use(
     '*',
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
       },
       referrerPolicy: 'no-referrer',
+      crossOriginResourcePolicy: 'same-origin',
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => c.json(errorBody('too_large', 'request body too large'), 413),
-    }),
+  const tooLarge = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) => c.json(errorBody('too_large', 'request body too large (1 MiB)'), 413),
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: MAX_UPLOAD_BYTES,
+    onError: (c) => c.json(errorBody('too_large', 'upload too large (256 MiB)'), 413),
+  });
+  app.use('/api/*', async (c, next) =>
+    /\/evidence$/.test(c.req.path) && c.req.method === 'POST' ? uploadLimit(c, next) : tooLarge(c, next),
   );
   app.use('/api/*', async (c, next) => {
     await next();
@@ -54,82 +75,35 @@ export function createApp(store: CaseStore, opts: { landingHtml?: string } = {})
 
   app.get('/api/health', (c) => c.json({ status: 'ok', version: VERSION }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(VERSION)));
+  app.get('/api/docs', (c) => c.html(DOCS));
+  app.get('/api/docs.js', (c) => c.body(DOCS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  authRoutes(app, accounts, limiter);
 
-  // Everything else under /api requires a bearer token.
-  app.use('/api/*', async (c, next) => {
-    const auth = c.req.header('authorization') ?? '';
-    const m = auth.match(/^Bearer\s+(\S+)$/i);
-    const info = m ? await verifyToken(store, m[1]!) : undefined;
-    if (!info)
-      return c.json(errorBody('unauthenticated', 'authentication required'), 401, {
-        'WWW-Authenticate': 'Bearer',
-      });
-    c.set('token', info);
-    c.set('viewer', { actor: info.actor, clearance: info.clearance as Clearance });
-    await next();
-  });
-
-  app.get('/api/cases', async (c) => {
-    const cases = await store.listCases();
-    return c.json({
-      items: cases.map((k) => ({ id: k.id, ...k.body, createdAt: k.createdAt, updatedAt: k.updatedAt })),
-    });
-  });
-
-  app.get('/api/cases/:caseId', async (c) => {
-    const k = await store.getCase(c.req.param('caseId'));
-    if (!k || k.deletedAt) throw new NotFoundError('no such case file');
-    const counts: Record<string, number> = {};
-    for (const kind of Object.keys(KINDS) as (keyof typeof KINDS)[])
-      counts[KINDS[kind].name] = await store.count(kind, k.id);
-    counts['source-records'] = await store.countSourceRecords(k.id);
-    return c.json({ id: k.id, ...k.body, createdAt: k.createdAt, updatedAt: k.updatedAt, counts });
-  });
-
-  app.get('/api/cases/:caseId/records/:kind', async (c) => {
-    const caseId = c.req.param('caseId');
-    const kind = kindByName(c.req.param('kind'));
-    if (!kind) throw new NotFoundError(`no record kind ${c.req.param('kind')}`);
-    const salt = await store.pseudonymSalt(caseId);
-    const q = c.req.query();
-    const limit = clampInt(q.limit, 50, 1, 500, 'limit');
-    const offset = clampInt(q.offset, 0, 0, 10_000_000, 'offset');
-    const where: Record<string, string> = {};
-    for (const [k, v] of Object.entries(q)) if (k !== 'limit' && k !== 'offset') where[k] = v;
-    const viewer = c.get('viewer');
-    if (viewer.clearance !== 'full' && 'protection' in where) {
-      // Filtering public viewers by protection level would reveal who is protected through counts.
-      delete where.protection;
-    }
-    const [items, total] = await Promise.all([
-      store.list(kind, caseId, { where, limit, offset }),
-      store.count(kind, caseId, { where }),
-    ]);
-    return c.json({ items: items.map((r) => presentRecord(r, viewer, salt)), total, limit, offset });
-  });
-
-  app.get('/api/cases/:caseId/records/:kind/:id', async (c) => {
-    const kind = kindByName(c.req.param('kind'));
-    if (!kind) throw new NotFoundError(`no record kind ${c.req.param('kind')}`);
-    const rec = await store.get(kind, c.req.param('id'));
-    if (!rec || rec.caseId !== c.req.param('caseId')) throw new NotFoundError('not found');
-    return c.json(presentRecord(rec, c.get('viewer'), await store.pseudonymSalt(rec.caseId)));
-  });
+  app.use('/api/*', authenticate(accounts));
+  meRoutes(app, accounts);
+  recordRoutes(app, store, accounts);
+  evidenceRoutes(app, store);
 
   app.get('/', (c) => c.html(opts.landingHtml ?? LANDING));
   app.notFound((c) => c.json(errorBody('not_found', 'not found'), 404));
   app.onError((err, c) => {
     const { status, code } = classify(err);
-    // Known errors carry messages written for people; anything else stays generic (no stack traces, no data).
+    // Known errors carry messages written for people; anything else stays generic (no stack, no data).
     const message = err instanceof TestigoError ? err.message : 'internal error';
     const issues = err instanceof InputError ? err.issues : undefined;
-    return c.json(errorBody(code, message, issues), status);
+    return c.json(
+      errorBody(code, message, issues),
+      status,
+      status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {},
+    );
   });
   return app;
 }
 
 function classify(err: unknown): { status: ContentfulStatusCode; code: string } {
   if (err instanceof InputError || err instanceof UsageError) return { status: 400, code: 'invalid' };
+  if (err instanceof AuthError) return { status: 401, code: 'unauthenticated' };
+  if (err instanceof ForbiddenError) return { status: 403, code: 'forbidden' };
   if (err instanceof NotFoundError) return { status: 404, code: 'not_found' };
   if (err instanceof ConflictError) return { status: 409, code: 'conflict' };
   if (err instanceof IntegrityError) return { status: 500, code: 'integrity' };
@@ -141,16 +115,6 @@ function errorBody(code: string, message: string, issues?: unknown[]) {
   return { error: { code, message, ...(issues?.length ? { issues } : {}) } };
 }
 
-function clampInt(v: string | undefined, dflt: number, min: number, max: number, name: string): number {
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new InputError(`${name} must be an integer from ${min} to ${max}`, [
-      { field: name, message: 'out of range' },
-    ]);
-  return n;
-}
-
 const LANDING = `<!doctype html>
 <html lang="es"><head><meta charset="utf-8"><title>Testigo</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -158,5 +122,22 @@ const LANDING = `<!doctype html>
 </head><body>
 <h1>Testigo</h1>
 <p>El servidor está en marcha. / The server is running.</p>
-<p>API: <code>/api/health</code>, <code>/api/openapi.json</code>; los demás recursos requieren un token (<code>Authorization: Bearer …</code>).</p>
+<p>API: <a href="/api/docs">/api/docs</a> (OpenAPI: <code>/api/openapi.json</code>). Sign in with <code>POST /api/auth/login</code> or use an API token (<code>Authorization: Bearer …</code>).</p>
 </body></html>`;
+
+/** Browsable API documentation rendered from the OpenAPI document, with no external scripts. */
+const DOCS = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Testigo API</title>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}code{background:#eef1f5;padding:.1rem .3rem}li{margin:.3rem 0}</style>
+</head><body><h1>Testigo API</h1><p id="d"></p><ul id="p"></ul>
+<script src="/api/docs.js"></script></body></html>`;
+
+const DOCS_JS = `fetch('/api/openapi.json').then(r=>r.json()).then(doc=>{
+  document.getElementById('d').textContent=doc.info.description;
+  const ul=document.getElementById('p');
+  for(const [path,ops] of Object.entries(doc.paths)) for(const [m,op] of Object.entries(ops)){
+    const li=document.createElement('li'); const code=document.createElement('code');
+    code.textContent=m.toUpperCase()+' '+path; li.append(code,' — '+(op.summary||'')); ul.append(li);
+  }
+});
+`;

@@ -1,25 +1,26 @@
 /**
- * Presenters: the one place where a stored record becomes a response. Redaction and
- * pseudonymisation happen here and nowhere else, so every path that shows a record (API, search,
- * export, report) goes through the same rules. A viewer without clearance never receives a
- * protected person's identifying fields, a withheld testimony's words, or a source's name.
+ * Presenters: the one place where a stored record becomes a response (API, search results,
+ * exports, reports). Redaction and pseudonymisation happen here and nowhere else:
+ *  - a person whose identity the viewer may not see keeps its id and non-identifying fields, and
+ *    gets a stable pseudonym instead of names, documents, birth date, contact and photos;
+ *  - the names and document numbers of such persons are also replaced inside every free text
+ *    (testimonies, event descriptions, transcripts, titles), so no snippet can leak them;
+ *  - testimonies, evidence and sources the viewer may not see are withheld.
  */
 import type { Kind } from '../domain/kinds.js';
-import { PERSON_IDENTIFYING_FIELDS } from '../domain/schema.js';
+import { PERSON_IDENTIFYING_FIELDS, type PersonBody } from '../domain/schema.js';
+import { canSeeIdentity, canSeeTestimony, type Principal } from '../security/policy.js';
 import { pseudonym } from '../security/pseudonym.js';
-import type { Clearance } from '../security/tokens.js';
-import type { StoredRecord } from '../store/case-store.js';
-
-export interface Viewer {
-  actor: string;
-  clearance: Clearance;
-}
+import type { CaseStore, StoredRecord } from '../store/case-store.js';
 
 export const WITHHELD = '[withheld]';
 
-/** May this viewer see this person's identity? Full clearance, or the person is public. */
-export function canSeeIdentity(viewer: Viewer, protection: string | undefined): boolean {
-  return viewer.clearance === 'full' || protection === 'public';
+export interface ViewContext {
+  principal: Principal;
+  caseId: string;
+  salt: string;
+  /** One pattern matching every name and document number the viewer may not see, and their pseudonyms. */
+  hidden?: { pattern: RegExp; byKey: Map<string, string> };
 }
 
 export function personDisplayName(body: {
@@ -30,11 +31,80 @@ export function personDisplayName(body: {
   return [body.givenNames, body.firstSurname, body.secondSurname].filter(Boolean).join(' ');
 }
 
+const fold = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const CLASSES: Record<string, string> = {
+  a: '[aáàä]',
+  e: '[eéèë]',
+  i: '[iíìï]',
+  o: '[oóòö]',
+  u: '[uúùü]',
+  n: '[nñ]',
+};
+/** An accent- and case-insensitive pattern for a name as written in free text. */
+function namePattern(name: string): string {
+  return fold(name)
+    .split('')
+    .map((c) => CLASSES[c] ?? (c === ' ' ? '\\s+' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+}
+
+/** Builds the hidden-names matcher for a viewer in a case (persons whose identity they may not see). */
+export async function buildViewContext(
+  store: CaseStore,
+  principal: Principal,
+  caseId: string,
+): Promise<ViewContext> {
+  const salt = await store.pseudonymSalt(caseId);
+  const byKey = new Map<string, string>();
+  for await (const p of store.iterate('person', caseId)) {
+    const b = p.body as PersonBody;
+    if (canSeeIdentity(principal, caseId, b.protection, p.id)) continue;
+    const alias = pseudonym(salt, p.id);
+    const names = new Set<string>();
+    if (b.givenNames && b.firstSurname) names.add(`${b.givenNames} ${b.firstSurname}`);
+    if (b.firstSurname && b.secondSurname) names.add(`${b.firstSurname} ${b.secondSurname}`);
+    for (const a of b.aliases ?? []) if (a.length >= 4) names.add(a.replace(/[«»"]/g, ''));
+    for (const d of b.documents ?? []) if (d.number.length >= 5) names.add(d.number);
+    for (const n of names) byKey.set(fold(n), alias);
+  }
+  if (byKey.size === 0) return { principal, caseId, salt };
+  // Longest first, so "María José Pérez" wins over "José Pérez".
+  const alts = [...byKey.keys()].sort((a, b) => b.length - a.length).map(namePattern);
+  return {
+    principal,
+    caseId,
+    salt,
+    hidden: { pattern: new RegExp(`(?<![\\p{L}\\d])(?:${alts.join('|')})(?![\\p{L}\\d])`, 'giu'), byKey },
+  };
+}
+
+/** Replaces hidden names and document numbers in a text by the person's pseudonym. */
+export function redactText(ctx: ViewContext, text: string): string {
+  if (!ctx.hidden) return text;
+  return text.replace(ctx.hidden.pattern, (m) => ctx.hidden!.byKey.get(fold(m)) ?? WITHHELD);
+}
+
+function redactDeep(ctx: ViewContext, value: unknown): unknown {
+  if (!ctx.hidden) return value;
+  if (typeof value === 'string') return redactText(ctx, value);
+  if (Array.isArray(value)) return value.map((v) => redactDeep(ctx, v));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        k.endsWith('Id') || k.endsWith('Ids') ? v : redactDeep(ctx, v),
+      ]),
+    );
+  }
+  return value;
+}
+
 export function presentRecord<K extends Kind>(
   rec: StoredRecord<K>,
-  viewer: Viewer,
-  caseSalt: string,
+  ctx: ViewContext,
 ): Record<string, unknown> {
+  const p = ctx.principal;
   const meta = {
     id: rec.id,
     caseId: rec.caseId,
@@ -46,15 +116,19 @@ export function presentRecord<K extends Kind>(
   const body = { ...(rec.body as Record<string, unknown>) };
   switch (rec.kind) {
     case 'person': {
-      if (canSeeIdentity(viewer, body.protection as string)) {
+      if (canSeeIdentity(p, rec.caseId, body.protection as string, rec.id))
         return { ...meta, ...body, displayName: personDisplayName(body), pseudonymised: false };
-      }
       for (const f of PERSON_IDENTIFYING_FIELDS) delete body[f];
-      return { ...meta, ...body, displayName: pseudonym(caseSalt, rec.id), pseudonymised: true };
+      return {
+        ...meta,
+        ...(redactDeep(ctx, body) as object),
+        displayName: pseudonym(ctx.salt, rec.id),
+        pseudonymised: true,
+      };
     }
     case 'testimony': {
-      if (viewer.clearance === 'full' || (body.protection === 'public' && body.consent === 'public'))
-        return { ...meta, ...body };
+      const t = body as { protection: string; consent: string; witnessId?: string };
+      if (canSeeTestimony(p, rec.caseId, t)) return { ...meta, ...(redactDeep(ctx, body) as object) };
       return {
         ...meta,
         ...body,
@@ -66,11 +140,12 @@ export function presentRecord<K extends Kind>(
       };
     }
     case 'source': {
-      if (canSeeIdentity(viewer, body.protection as string)) return { ...meta, ...body };
+      if (canSeeIdentity(p, rec.caseId, body.protection as string, body.personId as string | undefined))
+        return { ...meta, ...(redactDeep(ctx, body) as object) };
       return {
         ...meta,
         ...body,
-        name: pseudonym(caseSalt, rec.id, 'Fuente'),
+        name: pseudonym(ctx.salt, rec.id, 'Fuente'),
         contact: undefined,
         notes: undefined,
         personId: undefined,
@@ -78,7 +153,8 @@ export function presentRecord<K extends Kind>(
       };
     }
     case 'evidence': {
-      if (canSeeIdentity(viewer, body.protection as string)) return { ...meta, ...body };
+      if (canSeeIdentity(p, rec.caseId, body.protection as string))
+        return { ...meta, ...(redactDeep(ctx, body) as object) };
       return {
         ...meta,
         ...body,
@@ -89,18 +165,7 @@ export function presentRecord<K extends Kind>(
         withheld: true,
       };
     }
-    case 'hearing': {
-      if (viewer.clearance === 'full') return { ...meta, ...body };
-      return { ...meta, ...body, transcript: body.transcript ? WITHHELD : undefined, notes: undefined };
-    }
-    case 'sourceList':
-    case 'membership':
-    case 'detention':
-    case 'act':
-    case 'involvement':
-      if (viewer.clearance === 'full') return { ...meta, ...body };
-      return { ...meta, ...body, notes: undefined };
     default:
-      return { ...meta, ...body };
+      return { ...meta, ...(redactDeep(ctx, body) as object) };
   }
 }

@@ -11,10 +11,12 @@ import { sortKey } from '../domain/dates.js';
 import { ConflictError, type FieldIssue, InputError, NotFoundError, UsageError } from '../domain/errors.js';
 import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../domain/kinds.js';
 import { CaseFileBody, CustodyEntryBody, type EvidenceBody, type SourceListBody } from '../domain/schema.js';
+import type { Sealer } from '../security/seal.js';
 import { type AuditEntry, appendAudit, rowToEntry, verifyAudit } from './audit.js';
 import type { BlobStore } from './blobs.js';
 import { newId } from './ids.js';
 import { columnFor } from './migrations.js';
+import { indexRecord, type SearchHits, type SearchParams, searchDocs } from './search-index.js';
 import type { Database, Sql } from './sql.js';
 
 export interface Meta {
@@ -42,6 +44,9 @@ export interface ListOptions {
   limit?: number;
   offset?: number;
   includeDeleted?: boolean;
+  /** default: the kind's natural order (names, dates); or by creation or last change. */
+  sort?: 'default' | 'created' | 'updated';
+  desc?: boolean;
 }
 
 /** One raw row of a list; `values` are aligned with the list's `columns`. */
@@ -100,6 +105,8 @@ export class CaseStore {
   constructor(
     readonly db: Database,
     readonly blobs: BlobStore,
+    /** Seals small secrets (TOTP seeds) under the master key. */
+    readonly sealer: Sealer,
     private readonly sql: Sql = db,
     private readonly inTransaction = false,
   ) {}
@@ -111,7 +118,7 @@ export class CaseStore {
   /** Runs `fn` with a store bound to one transaction: all its writes commit together or not at all. */
   async transaction<T>(fn: (store: CaseStore) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return this.db.transaction((tx) => fn(new CaseStore(this.db, this.blobs, tx, true)));
+    return this.db.transaction((tx) => fn(new CaseStore(this.db, this.blobs, this.sealer, tx, true)));
   }
 
   // ── Case files ─────────────────────────────────────────────────────────────────────────────
@@ -235,7 +242,9 @@ export class CaseStore {
         caseId,
         after: body,
       });
-      return (await s.get(kind, id, { includeDeleted: true }))!;
+      const rec = (await s.get(kind, id, { includeDeleted: true }))!;
+      await s.reindex(rec);
+      return rec;
     });
   }
 
@@ -313,7 +322,9 @@ export class CaseStore {
         before: before.body,
         after: body,
       });
-      return (await s.get(kind, id))!;
+      const rec = (await s.get(kind, id))!;
+      await s.reindex(rec);
+      return rec;
     });
   }
 
@@ -342,14 +353,32 @@ export class CaseStore {
         before: before.body,
         after: reason ? { reason } : undefined,
       });
+      await s.reindex((await s.get(kind, id, { includeDeleted: true }))!);
     });
+  }
+
+  /**
+   * Keeps the search index in step with a write (same transaction). An involvement changes its
+   * act's unit facet, so the act is re-indexed with it.
+   */
+  private async reindex(rec: StoredRecord<Kind>): Promise<void> {
+    await indexRecord(this, this.sql, rec);
+    if (rec.kind === 'involvement') {
+      const act = await this.get('act', (rec.body as { actId: string }).actId);
+      if (act) await indexRecord(this, this.sql, act);
+    }
+  }
+
+  /** Full-text search over persons, events, acts and testimonies, restricted to what `params` allow. */
+  async search(params: SearchParams): Promise<SearchHits> {
+    return searchDocs(this.sql, params);
   }
 
   async list<K extends Kind>(kind: K, caseId: string, opts: ListOptions = {}): Promise<StoredRecord<K>[]> {
     const { clause, params } = this.whereClause(kind, caseId, opts);
     const limit = Math.min(Math.max(opts.limit ?? 1000, 1), 100_000);
     const rows = await this.sql.all<Record<string, unknown>>(
-      `SELECT * FROM ${KINDS[kind].table} WHERE ${clause} ORDER BY sort_key, id LIMIT ? OFFSET ?`,
+      `SELECT * FROM ${KINDS[kind].table} WHERE ${clause} ORDER BY ${orderBy(opts)} LIMIT ? OFFSET ?`,
       [...params, limit, Math.max(opts.offset ?? 0, 0)],
     );
     return rows.map((r) => ({ ...rowMeta(r), kind, body: JSON.parse(String(r.data)) }));
@@ -888,6 +917,12 @@ export class CaseStore {
   async close(): Promise<void> {
     await this.db.close();
   }
+}
+
+function orderBy(opts: ListOptions): string {
+  const dir = opts.desc ? 'DESC' : 'ASC';
+  const col = opts.sort === 'created' ? 'created_at' : opts.sort === 'updated' ? 'updated_at' : 'sort_key';
+  return `${col} ${dir}, id ${dir}`;
 }
 
 function stringOrNull(v: unknown): string | null {

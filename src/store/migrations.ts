@@ -161,6 +161,104 @@ export const MIGRATIONS: Migration[] = [
       'CREATE INDEX analysis_result_case ON analysis_result (case_id, kind, created_at)',
     ],
   },
+  {
+    version: 4,
+    name: 'accounts, case membership, clearances, sessions',
+    statements: () => [
+      `CREATE TABLE app_user (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  is_admin INTEGER NOT NULL DEFAULT 0,
+  totp_secret TEXT,
+  totp_enabled INTEGER NOT NULL DEFAULT 0,
+  recovery_codes TEXT,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until TEXT,
+  disabled_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+)`,
+      `CREATE TABLE case_member (
+  case_id TEXT NOT NULL REFERENCES case_file(id),
+  user_id TEXT NOT NULL REFERENCES app_user(id),
+  role TEXT NOT NULL,
+  cleared INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  PRIMARY KEY (case_id, user_id)
+)`,
+      `CREATE TABLE person_clearance (
+  case_id TEXT NOT NULL REFERENCES case_file(id),
+  user_id TEXT NOT NULL REFERENCES app_user(id),
+  person_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  PRIMARY KEY (case_id, user_id, person_id)
+)`,
+      // Session ids and tokens are stored as SHA-256 of 256-bit secrets: a stolen database yields nothing usable.
+      `CREATE TABLE session (
+  id_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES app_user(id),
+  csrf TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT
+)`,
+      'ALTER TABLE api_token ADD COLUMN user_id TEXT',
+      "ALTER TABLE api_token ADD COLUMN scope TEXT NOT NULL DEFAULT 'read'",
+    ],
+  },
+  {
+    version: 5,
+    name: 'full-text search',
+    // Terms are produced in TypeScript (search/text.ts) so both engines index the same tokens.
+    // Three tiers of text per record: public, member (restricted) and cleared (protected); a
+    // query only matches the tiers its viewer may see.
+    statements: (d) =>
+      d === 'sqlite'
+        ? [
+            `CREATE TABLE search_doc (
+  rowid INTEGER PRIMARY KEY,
+  case_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL UNIQUE,
+  subject_person_id TEXT,
+  protection TEXT,
+  act_type TEXT,
+  state_code TEXT,
+  year INTEGER,
+  unit_id TEXT,
+  source_id TEXT
+)`,
+            'CREATE INDEX search_doc_case ON search_doc (case_id, kind)',
+            "CREATE VIRTUAL TABLE search_fts USING fts5(t_public, t_member, t_cleared, tokenize = 'unicode61 remove_diacritics 0')",
+          ]
+        : [
+            `CREATE TABLE search_doc (
+  rowid BIGSERIAL PRIMARY KEY,
+  case_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL UNIQUE,
+  subject_person_id TEXT,
+  protection TEXT,
+  act_type TEXT,
+  state_code TEXT,
+  year INTEGER,
+  unit_id TEXT,
+  source_id TEXT,
+  v_public TSVECTOR NOT NULL,
+  v_member TSVECTOR NOT NULL,
+  v_cleared TSVECTOR NOT NULL
+)`,
+            'CREATE INDEX search_doc_case ON search_doc (case_id, kind)',
+            'CREATE INDEX search_doc_t1 ON search_doc USING GIN (v_public)',
+            'CREATE INDEX search_doc_t2 ON search_doc USING GIN ((v_public || v_member))',
+            'CREATE INDEX search_doc_t3 ON search_doc USING GIN ((v_public || v_member || v_cleared))',
+          ],
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

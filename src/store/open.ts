@@ -15,6 +15,7 @@ import {
   type ScryptParams,
   unlockKeyring,
 } from '../security/keyring.js';
+import { Sealer } from '../security/seal.js';
 import { BlobStore } from './blobs.js';
 import { CaseStore } from './case-store.js';
 import { migrate } from './migrations.js';
@@ -48,7 +49,7 @@ export async function openStore(opts: OpenOptions): Promise<CaseStore> {
     await db.close();
     throw err;
   }
-  return new CaseStore(db, new BlobStore(join(opts.dataDir, 'blobs'), master));
+  return new CaseStore(db, new BlobStore(join(opts.dataDir, 'blobs'), master), new Sealer(master));
 }
 
 async function openEmbeddedDb(opts: OpenOptions): Promise<{ db: Database; master: MasterKey }> {

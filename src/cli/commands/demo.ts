@@ -4,19 +4,30 @@ import type { Command } from 'commander';
 import { generateDemoCase } from '../../demo/generate.js';
 import { UsageError } from '../../domain/errors.js';
 import { importCaseJson } from '../../ingest/case-json.js';
-import { createToken } from '../../security/tokens.js';
+import { Accounts } from '../../security/accounts.js';
+import type { Role } from '../../security/policy.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { openStore } from '../../store/open.js';
 import { DEMO_MARKER, DEMO_PASSPHRASE, dataDir } from '../store-env.js';
 
+export const DEMO_PASSWORD = 'demo-password-not-secret';
+export const DEMO_USERS: { username: string; role: Role; cleared: boolean }[] = [
+  { username: 'demo-admin', role: 'administrator', cleared: true },
+  { username: 'demo-documenter', role: 'documenter', cleared: true },
+  { username: 'demo-analyst', role: 'analyst', cleared: false },
+  { username: 'demo-panelist', role: 'panelist', cleared: false },
+  { username: 'demo-viewer', role: 'viewer', cleared: false },
+];
+
 export interface DemoResult {
   caseId: string;
-  tokens: { full: string; public: string };
+  tokens: { admin: string; viewer: string };
 }
 
 /**
- * Creates a fresh demo store in `dir` (wiping a previous demo store there, never anything else)
- * and loads the fictional demo case. The passphrase and tokens are published: demo only.
+ * Creates a fresh demo store in `dir` (wiping a previous demo store there, never anything else),
+ * loads the fictional demo case and one demo account per role. Passphrase, passwords and tokens
+ * are published: demo only.
  */
 export async function createDemoStore(
   dir: string,
@@ -42,20 +53,35 @@ export async function createDemoStore(
   const { caseId } = await importCaseJson(store, generateDemoCase({ seed: opts.seed }), 'system:demo', {
     file: 'demo',
   });
-  const full = await createToken(store, 'demo (full clearance)', 'user:demo-admin', 'full', 'system:demo');
-  const pub = await createToken(
-    store,
-    'demo (public clearance)',
-    'user:demo-viewer',
-    'public',
+  const accounts = new Accounts(store);
+  const ids: Record<string, string> = {};
+  for (const u of DEMO_USERS) {
+    const user = await accounts.createUser(
+      {
+        username: u.username,
+        displayName: `${u.username} (demo)`,
+        password: DEMO_PASSWORD,
+        isAdmin: u.role === 'administrator',
+      },
+      'system:demo',
+    );
+    await accounts.setMember(caseId, user.id, u.role, 'system:demo');
+    if (u.cleared) await accounts.setClearance(caseId, user.id, true, 'system:demo');
+    ids[u.username] = user.id;
+  }
+  const admin = await accounts.createToken(
+    ids['demo-admin']!,
+    'demo administrator token',
+    'write',
     'system:demo',
   );
+  const viewer = await accounts.createToken(ids['demo-viewer']!, 'demo viewer token', 'read', 'system:demo');
   writeFileSync(
     join(dir, 'DEMO-CREDENTIALS.txt'),
-    `DEMO ONLY — never use for real data.\npassphrase: ${DEMO_PASSPHRASE}\nAPI token (full clearance): ${full.token}\nAPI token (public clearance): ${pub.token}\n`,
+    `DEMO ONLY — never use for real data.\npassphrase: ${DEMO_PASSPHRASE}\nusers: ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}\npassword of every demo user: ${DEMO_PASSWORD}\nAPI token (demo-admin, write): ${admin.token}\nAPI token (demo-viewer, read): ${viewer.token}\n`,
     { mode: 0o600 },
   );
-  return { store, caseId, tokens: { full: full.token, public: pub.token } };
+  return { store, caseId, tokens: { admin: admin.token, viewer: viewer.token } };
 }
 
 export function printDemoBanner(dir: string, res: DemoResult): void {
@@ -65,8 +91,10 @@ export function printDemoBanner(dir: string, res: DemoResult): void {
       '  ┌──────────────────────────── DEMO ONLY ────────────────────────────┐',
       `  Demo store: ${dir}`,
       `  Passphrase (public, demo only): ${DEMO_PASSPHRASE}`,
-      `  API token, full clearance:   ${res.tokens.full}`,
-      `  API token, public clearance: ${res.tokens.public}`,
+      `  Users: ${DEMO_USERS.map((u) => u.username).join(', ')}`,
+      `  Password of every demo user (demo only): ${DEMO_PASSWORD}`,
+      `  API token (demo-admin, write): ${res.tokens.admin}`,
+      `  API token (demo-viewer, read): ${res.tokens.viewer}`,
       '  This case file is fictional. Never put real testimony in a demo store.',
       '  └───────────────────────────────────────────────────────────────────┘',
       '',

@@ -9,7 +9,7 @@ import { registerInit } from './init.js';
 import { registerLink } from './link.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
-import { registerToken } from './token.js';
+import { registerToken, registerUsers } from './users.js';
 
 /** Every command of `testigo`, in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -20,6 +20,7 @@ export function registerCommands(program: Command): void {
   registerExport(program);
   registerEvidence(program);
   registerAudit(program);
+  registerUsers(program);
   registerToken(program);
   registerLink(program);
   registerSynth(program);

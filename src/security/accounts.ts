@@ -1,0 +1,524 @@
+/**
+ * Accounts, case membership, clearances, sessions and API tokens. Passwords are hashed with
+ * Argon2id; TOTP seeds are sealed under the master key; recovery codes, session ids and tokens
+ * are stored only as SHA-256 of high-entropy secrets. Nothing secret is ever logged or audited:
+ * audit entries name the user and the action, never the secret.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { Secret, TOTP } from 'otpauth';
+import { AuthError, ConflictError, ForbiddenError, InputError, NotFoundError } from '../domain/errors.js';
+import type { CaseStore } from '../store/case-store.js';
+import { newId } from '../store/ids.js';
+import { clearable, type Principal, ROLES, type Role } from './policy.js';
+
+/** Argon2id: 64 MiB, 3 passes (above OWASP's 19 MiB / 2 minimum). */
+const ARGON = { algorithm: 2, memoryCost: 65536, timeCost: 3, parallelism: 1 } as const;
+export const LOCKOUT_AFTER = 5;
+export const LOCKOUT_MINUTES = 15;
+export const SESSION_IDLE_MINUTES = 30;
+export const SESSION_MAX_HOURS = 12;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const now = () => new Date().toISOString();
+const plus = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+export interface UserInfo {
+  id: string;
+  username: string;
+  displayName: string;
+  isAdmin: boolean;
+  totpEnabled: boolean;
+  disabled: boolean;
+}
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  is_admin: number;
+  totp_secret: string | null;
+  totp_enabled: number;
+  recovery_codes: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled_at: string | null;
+}
+
+const info = (r: UserRow): UserInfo => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  isAdmin: Boolean(Number(r.is_admin)),
+  totpEnabled: Boolean(Number(r.totp_enabled)),
+  disabled: Boolean(r.disabled_at),
+});
+
+export function checkPassword(pw: string): void {
+  if (pw.length < 12)
+    throw new InputError('the password must be at least 12 characters long', [
+      { field: 'password', message: 'too short' },
+    ]);
+  if (pw.length > 512)
+    throw new InputError('the password is too long', [{ field: 'password', message: 'too long' }]);
+}
+
+// A real Argon2id hash of a random password: verifying against it when the user does not exist keeps
+// the response time the same, so timing does not reveal which usernames exist.
+let dummyHash: Promise<string> | undefined;
+const dummy = () => {
+  dummyHash ??= argonHash(randomBytes(16).toString('hex'), ARGON);
+  return dummyHash;
+};
+
+export class Accounts {
+  constructor(private readonly store: CaseStore) {}
+
+  async createUser(
+    input: { username: string; displayName?: string; password: string; isAdmin?: boolean },
+    by: string,
+  ): Promise<UserInfo> {
+    const username = input.username.trim().toLowerCase();
+    if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(username)) {
+      throw new InputError('usernames are 2–64 characters: letters, digits, dot, dash, underscore', [
+        { field: 'username', message: 'invalid' },
+      ]);
+    }
+    checkPassword(input.password);
+    const id = newId('usr');
+    const hash = await argonHash(input.password, ARGON);
+    await this.store.transaction(async (s) => {
+      if (await s.rawGet('SELECT id FROM app_user WHERE username = ?', [username]))
+        throw new ConflictError(`the username ${username} is taken`);
+      await s.rawRun(
+        'INSERT INTO app_user (id, username, display_name, password_hash, is_admin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [id, username, input.displayName?.trim() || username, hash, input.isAdmin ? 1 : 0, now(), now()],
+      );
+      await s.audit({
+        actor: by,
+        action: 'create',
+        entity: 'users',
+        entityId: id,
+        after: { username, isAdmin: Boolean(input.isAdmin) },
+      });
+    });
+    return (await this.user(id))!;
+  }
+
+  async user(id: string): Promise<UserInfo | undefined> {
+    const r = await this.store.rawGet<UserRow>('SELECT * FROM app_user WHERE id = ?', [id]);
+    return r ? info(r) : undefined;
+  }
+
+  async userByName(username: string): Promise<UserInfo | undefined> {
+    const r = await this.store.rawGet<UserRow>('SELECT * FROM app_user WHERE username = ?', [
+      username.trim().toLowerCase(),
+    ]);
+    return r ? info(r) : undefined;
+  }
+
+  async listUsers(): Promise<UserInfo[]> {
+    return (await this.store.rawAll<UserRow>('SELECT * FROM app_user ORDER BY username')).map(info);
+  }
+
+  async setDisabled(id: string, disabled: boolean, by: string): Promise<void> {
+    await this.store.transaction(async (s) => {
+      const n = await s.rawRun('UPDATE app_user SET disabled_at = ?, updated_at = ? WHERE id = ?', [
+        disabled ? now() : null,
+        now(),
+        id,
+      ]);
+      if (!n) throw new NotFoundError(`no user ${id}`);
+      if (disabled)
+        await s.rawRun('UPDATE session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [
+          now(),
+          id,
+        ]);
+      await s.audit({ actor: by, action: disabled ? 'disable' : 'enable', entity: 'users', entityId: id });
+    });
+  }
+
+  async setPassword(id: string, password: string, by: string): Promise<void> {
+    checkPassword(password);
+    const hash = await argonHash(password, ARGON);
+    await this.store.transaction(async (s) => {
+      if (
+        !(await s.rawRun(
+          'UPDATE app_user SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
+          [hash, now(), id],
+        ))
+      ) {
+        throw new NotFoundError(`no user ${id}`);
+      }
+      await s.audit({ actor: by, action: 'set-password', entity: 'users', entityId: id });
+    });
+  }
+
+  /**
+   * Checks username, password and (when enabled) a TOTP code or a recovery code. Every failure
+   * gives the same message; five failures lock the account for 15 minutes.
+   */
+  async authenticate(
+    username: string,
+    password: string,
+    second?: { totp?: string; recoveryCode?: string },
+  ): Promise<UserInfo> {
+    const fail = new AuthError('wrong username, password or code');
+    const r = await this.store.rawGet<UserRow>('SELECT * FROM app_user WHERE username = ?', [
+      username.trim().toLowerCase(),
+    ]);
+    if (!r) {
+      await argonVerify(await dummy(), password).catch(() => false);
+      throw fail;
+    }
+    if (r.disabled_at) throw fail;
+    if (r.locked_until && r.locked_until > now())
+      throw new AuthError(`too many failed attempts: the account is locked until ${r.locked_until}`);
+    let ok = await argonVerify(r.password_hash, password).catch(() => false);
+    let usedRecovery: string | undefined;
+    if (ok && Number(r.totp_enabled)) {
+      if (second?.totp) ok = this.checkTotp(r, second.totp);
+      else if (second?.recoveryCode) {
+        const codes: string[] = JSON.parse(r.recovery_codes ?? '[]');
+        const h = sha256(second.recoveryCode.replace(/[\s-]/g, '').toLowerCase());
+        usedRecovery = codes.find(
+          (c) => c.length === h.length && timingSafeEqual(Buffer.from(c), Buffer.from(h)),
+        );
+        ok = Boolean(usedRecovery);
+      } else ok = false;
+    }
+    await this.store.transaction(async (s) => {
+      if (ok) {
+        const codes: string[] = JSON.parse(r.recovery_codes ?? '[]');
+        await s.rawRun(
+          'UPDATE app_user SET failed_logins = 0, locked_until = NULL, recovery_codes = ? WHERE id = ?',
+          [JSON.stringify(codes.filter((c) => c !== usedRecovery)), r.id],
+        );
+        await s.audit({
+          actor: `user:${r.id}`,
+          action: usedRecovery ? 'login-recovery-code' : 'login',
+          entity: 'users',
+          entityId: r.id,
+        });
+      } else {
+        const failed = Number(r.failed_logins) + 1;
+        const lock = failed >= LOCKOUT_AFTER ? plus(LOCKOUT_MINUTES * 60_000) : null;
+        await s.rawRun('UPDATE app_user SET failed_logins = ?, locked_until = ? WHERE id = ?', [
+          lock ? 0 : failed,
+          lock,
+          r.id,
+        ]);
+        await s.audit({
+          actor: `user:${r.id}`,
+          action: lock ? 'login-failed-locked' : 'login-failed',
+          entity: 'users',
+          entityId: r.id,
+        });
+      }
+    });
+    if (!ok) throw fail;
+    return info(r);
+  }
+
+  private checkTotp(r: UserRow, code: string): boolean {
+    if (!r.totp_secret) return false;
+    const secret = this.store.sealer.open(r.totp_secret, `totp:${r.id}`);
+    const totp = new TOTP({
+      issuer: 'Testigo',
+      label: r.username,
+      secret: Secret.fromBase32(secret),
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+    });
+    return totp.validate({ token: code.replace(/\s/g, ''), window: 1 }) !== null;
+  }
+
+  /** Starts TOTP enrolment: returns the otpauth:// URI to show as a QR code. Not active until confirmed. */
+  async beginTotp(userId: string): Promise<{ secret: string; uri: string }> {
+    const r = await this.store.rawGet<UserRow>('SELECT * FROM app_user WHERE id = ?', [userId]);
+    if (!r) throw new NotFoundError(`no user ${userId}`);
+    const secret = new Secret({ size: 20 });
+    const totp = new TOTP({
+      issuer: 'Testigo',
+      label: r.username,
+      secret,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+    });
+    await this.store.rawRun('UPDATE app_user SET totp_secret = ?, totp_enabled = 0 WHERE id = ?', [
+      this.store.sealer.seal(secret.base32, `totp:${userId}`),
+      userId,
+    ]);
+    return { secret: secret.base32, uri: totp.toString() };
+  }
+
+  /** Confirms enrolment with a first code; returns ten recovery codes, shown once and stored hashed. */
+  async confirmTotp(userId: string, code: string): Promise<string[]> {
+    const r = await this.store.rawGet<UserRow>('SELECT * FROM app_user WHERE id = ?', [userId]);
+    if (!r?.totp_secret || !this.checkTotp(r, code)) throw new AuthError('the code does not match');
+    const codes = Array.from({ length: 10 }, () => randomBytes(6).toString('hex'));
+    await this.store.transaction(async (s) => {
+      await s.rawRun('UPDATE app_user SET totp_enabled = 1, recovery_codes = ? WHERE id = ?', [
+        JSON.stringify(codes.map((c) => sha256(c))),
+        userId,
+      ]);
+      await s.audit({ actor: `user:${userId}`, action: 'enable-2fa', entity: 'users', entityId: userId });
+    });
+    return codes.map((c) => `${c.slice(0, 6)}-${c.slice(6)}`);
+  }
+
+  async resetTotp(userId: string, by: string): Promise<void> {
+    await this.store.transaction(async (s) => {
+      if (
+        !(await s.rawRun(
+          'UPDATE app_user SET totp_secret = NULL, totp_enabled = 0, recovery_codes = NULL WHERE id = ?',
+          [userId],
+        ))
+      ) {
+        throw new NotFoundError(`no user ${userId}`);
+      }
+      await s.rawRun('UPDATE session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [
+        now(),
+        userId,
+      ]);
+      await s.audit({ actor: by, action: 'reset-2fa', entity: 'users', entityId: userId });
+    });
+  }
+
+  // ── Membership and clearances ──────────────────────────────────────────────────────────
+  async setMember(caseId: string, userId: string, role: Role, by: string): Promise<void> {
+    if (!ROLES.includes(role)) throw new InputError(`unknown role ${role} (${ROLES.join(', ')})`);
+    await this.store.transaction(async (s) => {
+      if (!(await this.user(userId))) throw new NotFoundError(`no user ${userId}`);
+      await s.resolveCaseId(caseId);
+      const prev = await s.rawGet<{ role: string }>(
+        'SELECT role FROM case_member WHERE case_id = ? AND user_id = ?',
+        [caseId, userId],
+      );
+      if (prev) {
+        // A role that cannot hold a clearance loses it.
+        await s.rawRun(
+          'UPDATE case_member SET role = ?, cleared = CASE WHEN ? THEN cleared ELSE 0 END WHERE case_id = ? AND user_id = ?',
+          [role, clearable(role) ? 1 : 0, caseId, userId],
+        );
+      } else {
+        await s.rawRun(
+          'INSERT INTO case_member (case_id, user_id, role, cleared, created_at, created_by) VALUES (?, ?, ?, 0, ?, ?)',
+          [caseId, userId, role, now(), by],
+        );
+      }
+      if (!clearable(role))
+        await s.rawRun('DELETE FROM person_clearance WHERE case_id = ? AND user_id = ?', [caseId, userId]);
+      await s.audit({
+        actor: by,
+        action: 'set-member',
+        entity: 'case-members',
+        entityId: userId,
+        caseId,
+        before: prev ?? undefined,
+        after: { role },
+      });
+    });
+  }
+
+  async removeMember(caseId: string, userId: string, by: string): Promise<void> {
+    await this.store.transaction(async (s) => {
+      await s.rawRun('DELETE FROM case_member WHERE case_id = ? AND user_id = ?', [caseId, userId]);
+      await s.rawRun('DELETE FROM person_clearance WHERE case_id = ? AND user_id = ?', [caseId, userId]);
+      await s.audit({ actor: by, action: 'remove-member', entity: 'case-members', entityId: userId, caseId });
+    });
+  }
+
+  /** Clears (or un-clears) a member for every protected identity of the case, or for one person. */
+  async setClearance(
+    caseId: string,
+    userId: string,
+    cleared: boolean,
+    by: string,
+    personId?: string,
+  ): Promise<void> {
+    await this.store.transaction(async (s) => {
+      const m = await s.rawGet<{ role: Role }>(
+        'SELECT role FROM case_member WHERE case_id = ? AND user_id = ?',
+        [caseId, userId],
+      );
+      if (!m) throw new NotFoundError('not a member of this case file');
+      if (cleared && !clearable(m.role))
+        throw new ForbiddenError(`a ${m.role} cannot be cleared for protected identities`);
+      if (personId) {
+        if (cleared) {
+          const p = await s.get('person', personId);
+          if (!p || p.caseId !== caseId) throw new NotFoundError(`no person ${personId} in this case file`);
+          await s.rawRun('DELETE FROM person_clearance WHERE case_id = ? AND user_id = ? AND person_id = ?', [
+            caseId,
+            userId,
+            personId,
+          ]);
+          await s.rawRun(
+            'INSERT INTO person_clearance (case_id, user_id, person_id, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+            [caseId, userId, personId, now(), by],
+          );
+        } else
+          await s.rawRun('DELETE FROM person_clearance WHERE case_id = ? AND user_id = ? AND person_id = ?', [
+            caseId,
+            userId,
+            personId,
+          ]);
+      } else
+        await s.rawRun('UPDATE case_member SET cleared = ? WHERE case_id = ? AND user_id = ?', [
+          cleared ? 1 : 0,
+          caseId,
+          userId,
+        ]);
+      await s.audit({
+        actor: by,
+        action: cleared ? 'grant-clearance' : 'revoke-clearance',
+        entity: 'case-members',
+        entityId: userId,
+        caseId,
+        after: { personId },
+      });
+    });
+  }
+
+  async members(caseId: string) {
+    return this.store.rawAll<{ user_id: string; role: Role; cleared: number }>(
+      'SELECT user_id, role, cleared FROM case_member WHERE case_id = ? ORDER BY user_id',
+      [caseId],
+    );
+  }
+
+  /** Everything the policy functions need to decide for this user. */
+  async principal(userId: string, opts: { readOnly?: boolean } = {}): Promise<Principal> {
+    const ms = await this.store.rawAll<{ case_id: string; role: Role; cleared: number }>(
+      'SELECT case_id, role, cleared FROM case_member WHERE user_id = ?',
+      [userId],
+    );
+    const pcs = await this.store.rawAll<{ case_id: string; person_id: string }>(
+      'SELECT case_id, person_id FROM person_clearance WHERE user_id = ?',
+      [userId],
+    );
+    const personClearances = new Map<string, Set<string>>();
+    for (const pc of pcs) {
+      const set = personClearances.get(pc.case_id) ?? new Set<string>();
+      set.add(pc.person_id);
+      personClearances.set(pc.case_id, set);
+    }
+    return {
+      userId,
+      memberships: new Map(
+        ms.map((m) => [
+          m.case_id,
+          { role: m.role, cleared: Boolean(Number(m.cleared)) && clearable(m.role) },
+        ]),
+      ),
+      personClearances,
+      readOnly: opts.readOnly,
+    };
+  }
+
+  // ── Sessions ───────────────────────────────────────────────────────────────────────────
+  async createSession(userId: string): Promise<{ sessionId: string; csrf: string; expiresAt: string }> {
+    const sessionId = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(32).toString('base64url');
+    const expiresAt = plus(SESSION_MAX_HOURS * 3600_000);
+    await this.store.rawRun(
+      'INSERT INTO session (id_hash, user_id, csrf, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [sha256(sessionId), userId, sha256(csrf), now(), now(), expiresAt],
+    );
+    return { sessionId, csrf, expiresAt };
+  }
+
+  /** The session's user, if the session is live (not revoked, not idle too long, not too old). */
+  async sessionUser(sessionId: string): Promise<{ userId: string; csrfHash: string } | undefined> {
+    const r = await this.store.rawGet<{
+      user_id: string;
+      csrf: string;
+      last_seen_at: string;
+      expires_at: string;
+      revoked_at: string | null;
+      disabled_at: string | null;
+    }>(
+      'SELECT s.user_id, s.csrf, s.last_seen_at, s.expires_at, s.revoked_at, u.disabled_at FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id_hash = ?',
+      [sha256(sessionId)],
+    );
+    if (!r || r.revoked_at || r.disabled_at || r.expires_at < now()) return undefined;
+    if (Date.parse(r.last_seen_at) + SESSION_IDLE_MINUTES * 60_000 < Date.now()) return undefined;
+    await this.store.rawRun('UPDATE session SET last_seen_at = ? WHERE id_hash = ?', [
+      now(),
+      sha256(sessionId),
+    ]);
+    return { userId: r.user_id, csrfHash: r.csrf };
+  }
+
+  async revokeSession(sessionId: string): Promise<void> {
+    await this.store.rawRun('UPDATE session SET revoked_at = ? WHERE id_hash = ?', [
+      now(),
+      sha256(sessionId),
+    ]);
+  }
+
+  // ── API tokens ─────────────────────────────────────────────────────────────────────────
+  async createToken(
+    userId: string,
+    name: string,
+    scope: 'read' | 'write',
+    by: string,
+  ): Promise<{ id: string; token: string }> {
+    if (!['read', 'write'].includes(scope))
+      throw new InputError(`unknown token scope ${scope} (read or write)`);
+    if (!(await this.user(userId))) throw new NotFoundError(`no user ${userId}`);
+    const token = `tg_${randomBytes(32).toString('base64url')}`;
+    const id = newId('tok');
+    await this.store.transaction(async (s) => {
+      await s.rawRun(
+        "INSERT INTO api_token (id, token_hash, name, actor, clearance, created_at, user_id, scope) VALUES (?, ?, ?, ?, 'n/a', ?, ?, ?)",
+        [id, sha256(token), name, `user:${userId}`, now(), userId, scope],
+      );
+      await s.audit({
+        actor: by,
+        action: 'create',
+        entity: 'api-tokens',
+        entityId: id,
+        after: { userId, name, scope },
+      });
+    });
+    return { id, token };
+  }
+
+  async tokenUser(
+    token: string,
+  ): Promise<{ userId: string; scope: 'read' | 'write'; tokenId: string } | undefined> {
+    if (!/^tg_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+    const r = await this.store.rawGet<{
+      id: string;
+      user_id: string | null;
+      scope: string;
+      revoked_at: string | null;
+      expires_at: string | null;
+      disabled_at: string | null;
+    }>(
+      'SELECT t.id, t.user_id, t.scope, t.revoked_at, t.expires_at, u.disabled_at FROM api_token t LEFT JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = ?',
+      [sha256(token)],
+    );
+    if (!r?.user_id || r.revoked_at || r.disabled_at || (r.expires_at && r.expires_at < now()))
+      return undefined;
+    return { userId: r.user_id, scope: r.scope === 'write' ? 'write' : 'read', tokenId: r.id };
+  }
+
+  async revokeToken(id: string, by: string): Promise<boolean> {
+    return this.store.transaction(async (s) => {
+      const n = await s.rawRun('UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [
+        now(),
+        id,
+      ]);
+      if (n) await s.audit({ actor: by, action: 'revoke', entity: 'api-tokens', entityId: id });
+      return n > 0;
+    });
+  }
+}
+
+export const sessionDigest = sha256;

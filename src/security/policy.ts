@@ -1,0 +1,114 @@
+/**
+ * Who may do what to which record: small pure functions, tested as a matrix (policy.test.ts).
+ * Every adapter asks these functions; none decides on its own. Identity rules:
+ *  - a protected person's identity is visible only to members explicitly cleared for the case
+ *    or for that person (clearance can be granted to administrators, documenters and panelists,
+ *    never to analysts or viewers);
+ *  - a restricted identity is visible to every member except viewers;
+ *  - viewers see public-level data only.
+ */
+export const ROLES = ['administrator', 'documenter', 'analyst', 'panelist', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Action =
+  | 'read'
+  | 'list'
+  | 'search'
+  | 'export'
+  | 'write'
+  | 'delete'
+  | 'manage'
+  | 'analyse'
+  | 'review';
+
+export interface Principal {
+  userId: string;
+  /** Per case file: the member's role and whether they are cleared for every protected identity in it. */
+  memberships: ReadonlyMap<string, { role: Role; cleared: boolean }>;
+  /** Per case file: persons this member is individually cleared for. */
+  personClearances: ReadonlyMap<string, ReadonlySet<string>>;
+  /** API tokens can be narrowed to reading. */
+  readOnly?: boolean;
+}
+
+const ALLOWED: Record<Role, ReadonlySet<Action>> = {
+  administrator: new Set([
+    'read',
+    'list',
+    'search',
+    'export',
+    'write',
+    'delete',
+    'manage',
+    'analyse',
+    'review',
+  ]),
+  documenter: new Set(['read', 'list', 'search', 'write']),
+  analyst: new Set(['read', 'list', 'search', 'export', 'analyse']),
+  panelist: new Set(['read', 'list', 'search', 'review']),
+  viewer: new Set(['read', 'list', 'search']),
+};
+const WRITES: ReadonlySet<Action> = new Set(['write', 'delete', 'manage', 'analyse', 'review']);
+
+export function roleIn(p: Principal, caseId: string): Role | undefined {
+  return p.memberships.get(caseId)?.role;
+}
+
+/** May `p` perform `action` on records of `caseId` at all? */
+export function can(p: Principal, action: Action, caseId: string): boolean {
+  const role = roleIn(p, caseId);
+  if (!role) return false;
+  if (p.readOnly && WRITES.has(action)) return false;
+  return ALLOWED[role].has(action);
+}
+
+/** Roles that may hold a clearance for protected identities. */
+export function clearable(role: Role): boolean {
+  return role === 'administrator' || role === 'documenter' || role === 'panelist';
+}
+
+/** May `p` see the identifying fields of a person with this protection level? */
+export function canSeeIdentity(
+  p: Principal,
+  caseId: string,
+  protection: string | undefined,
+  personId?: string,
+): boolean {
+  const m = p.memberships.get(caseId);
+  if (!m) return false;
+  if (protection === 'public') return true;
+  if (m.role === 'viewer') return false;
+  if (protection === 'restricted') return true;
+  // protected (or unknown: treated as protected)
+  if (!clearable(m.role)) return false;
+  return m.cleared || (personId !== undefined && Boolean(p.personClearances.get(caseId)?.has(personId)));
+}
+
+/** The access tier of a principal in a case, for search: which token columns may match. */
+export type Tier = 'public' | 'member' | 'cleared';
+export function tierOf(p: Principal, caseId: string): Tier | undefined {
+  const m = p.memberships.get(caseId);
+  if (!m) return undefined;
+  if (m.role === 'viewer') return 'public';
+  return m.cleared && clearable(m.role) ? 'cleared' : 'member';
+}
+
+/** The tier a piece of text needs, from the protection level of what it reveals. */
+export function tierFor(protection: string | undefined): Tier {
+  return protection === 'public' ? 'public' : protection === 'restricted' ? 'member' : 'cleared';
+}
+
+/** May the testimony's words be shown? Public testimonies need public consent too. */
+export function canSeeTestimony(
+  p: Principal,
+  caseId: string,
+  t: { protection: string; consent: string; witnessId?: string },
+): boolean {
+  if (t.protection === 'public' && t.consent === 'public') return Boolean(p.memberships.get(caseId));
+  return canSeeIdentity(p, caseId, t.protection === 'public' ? 'restricted' : t.protection, t.witnessId);
+}
+
+/** May this member change who is a member or who is cleared? */
+export function canManageMembers(p: Principal, caseId: string): boolean {
+  return can(p, 'manage', caseId);
+}

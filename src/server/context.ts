@@ -1,0 +1,12 @@
+import type { Principal } from '../security/policy.js';
+
+/** What every authenticated handler knows about the caller. */
+export type AppEnv = {
+  Variables: {
+    principal: Principal;
+    userId: string;
+    /** `user:<id>` — how the caller appears in the audit log. */
+    actor: string;
+    via: 'session' | 'token';
+  };
+};

@@ -1,0 +1,85 @@
+/**
+ * Evidence over HTTP: upload (multipart: `file` + `meta` JSON), download (verified against its
+ * SHA-256 before a byte is sent, recorded in the custody log, always as an attachment), custody.
+ */
+import type { Hono } from 'hono';
+import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.js';
+import { canSeeIdentity } from '../../security/policy.js';
+import type { CaseStore } from '../../store/case-store.js';
+import type { AppEnv } from '../context.js';
+import { buildViewContext, presentRecord } from '../presenter.js';
+import { checkUpload } from '../sniff.js';
+import { requireCan } from './records.js';
+
+export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+
+export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
+  app.post('/api/cases/:caseId/evidence', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'write', caseId);
+    const form = await c.req.parseBody().catch(() => {
+      throw new InputError('expected multipart/form-data with a file and its metadata');
+    });
+    const file = form.file;
+    if (!(file instanceof File))
+      throw new InputError('the upload has no file', [{ field: 'file', message: 'required' }]);
+    let meta: Record<string, unknown>;
+    try {
+      meta = JSON.parse(String(form.meta ?? '{}'));
+    } catch {
+      throw new InputError('meta must be JSON', [{ field: 'meta', message: 'invalid JSON' }]);
+    }
+    const bytes = Buffer.from(await file.arrayBuffer());
+    const type = checkUpload(
+      String(meta.mediaType ?? file.type ?? 'application/octet-stream'),
+      bytes.subarray(0, 64),
+    );
+    if (!type.ok)
+      throw new InputError(`upload refused: ${type.message}`, [{ field: 'file', message: type.message }]);
+    const rec = await store.addEvidence(
+      caseId,
+      bytes,
+      {
+        ...meta,
+        mediaType: type.type,
+        fileName: file.name,
+        acquisition: {
+          at: new Date().toISOString(),
+          method: 'uploaded through the API',
+          ...(meta.acquisition as object),
+          by: String((meta.acquisition as { by?: string })?.by ?? c.get('actor')),
+        },
+      } as never,
+      c.get('actor'),
+    );
+    return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)), 201);
+  });
+
+  app.get('/api/cases/:caseId/evidence/:id/content', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'read', caseId);
+    const rec = await store.get('evidence', c.req.param('id'));
+    if (!rec || rec.caseId !== caseId) throw new NotFoundError('not found');
+    if (!canSeeIdentity(c.get('principal'), caseId, rec.body.protection))
+      throw new ForbiddenError('this evidence file is withheld at your access level');
+    const bytes = await store.readEvidence(rec.id, c.get('actor'), 'accessed');
+    const name = (rec.body.fileName ?? rec.id).replace(/[^\w.-]+/g, '_');
+    return c.body(new Uint8Array(bytes), 200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'X-Content-SHA256': rec.body.sha256,
+    });
+  });
+
+  app.get('/api/cases/:caseId/evidence/:id/custody', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'read', caseId);
+    const rec = await store.get('evidence', c.req.param('id'));
+    if (!rec || rec.caseId !== caseId) throw new NotFoundError('not found');
+    const visible = canSeeIdentity(c.get('principal'), caseId, rec.body.protection);
+    const entries = await store.custody(rec.id);
+    return c.json({
+      items: entries.map((e) => (visible ? e : { ...e, note: undefined, actor: '[withheld]' })),
+    });
+  });
+}

@@ -1,0 +1,333 @@
+/**
+ * The case file over HTTP: case files, records of every kind (list with filters, sorting and
+ * pagination; read; create; replace with If-Match versions; soft delete), search, members and
+ * clearances, the audit log. Every handler asks the policy, then presents through the presenter.
+ * Non-members get 404 for a case file: its existence is not confirmed to them.
+ */
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.js';
+import { KINDS, type Kind, kindByName } from '../../domain/kinds.js';
+import { VOCABULARIES } from '../../domain/vocabularies.js';
+import { queryTerms, snippet, termsOf } from '../../search/text.js';
+import type { Accounts } from '../../security/accounts.js';
+import { type Action, can, canSeeIdentity, ROLES, type Role, tierOf } from '../../security/policy.js';
+import type { CaseStore, StoredRecord } from '../../store/case-store.js';
+import type { AppEnv } from '../context.js';
+import { buildViewContext, presentRecord, type ViewContext } from '../presenter.js';
+
+type C = Context<AppEnv>;
+
+export function requireCan(c: C, action: Action, caseId: string): void {
+  const p = c.get('principal');
+  if (!p.memberships.has(caseId)) throw new NotFoundError('no such case file');
+  if (!can(p, action, caseId)) throw new ForbiddenError(`your role may not ${action} in this case file`);
+}
+
+function kindParam(c: C): Kind {
+  const kind = kindByName(c.req.param('kind') ?? '');
+  if (!kind) throw new NotFoundError(`no record kind ${c.req.param('kind')}`);
+  return kind;
+}
+
+function intParam(v: string | undefined, dflt: number, min: number, max: number, name: string): number {
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new InputError(`${name} must be an integer from ${min} to ${max}`, [
+      { field: name, message: 'out of range' },
+    ]);
+  return n;
+}
+
+/** Views of protected identities are audited like writes (who saw which protected record). */
+async function auditViews(
+  store: CaseStore,
+  c: C,
+  ctx: ViewContext,
+  recs: StoredRecord<Kind>[],
+  action: string,
+) {
+  const seen = recs
+    .filter((r) => {
+      const b = r.body as { protection?: string; witnessId?: string };
+      if (r.kind === 'person')
+        return b.protection === 'protected' && canSeeIdentity(ctx.principal, r.caseId, 'protected', r.id);
+      if (r.kind === 'testimony')
+        return (
+          b.protection === 'protected' && canSeeIdentity(ctx.principal, r.caseId, 'protected', b.witnessId)
+        );
+      return false;
+    })
+    .map((r) => r.id);
+  if (seen.length)
+    await store.audit({
+      actor: c.get('actor'),
+      action,
+      entity: 'protected-records',
+      caseId: ctx.caseId,
+      after: { ids: seen },
+    });
+}
+
+export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accounts): void {
+  app.get('/api/vocabularies', (c) => c.json(VOCABULARIES));
+
+  app.get('/api/cases', async (c) => {
+    const p = c.get('principal');
+    const cases = (await store.listCases()).filter((k) => p.memberships.has(k.id));
+    return c.json({
+      items: cases.map((k) => ({
+        id: k.id,
+        ...k.body,
+        role: p.memberships.get(k.id)?.role,
+        createdAt: k.createdAt,
+        updatedAt: k.updatedAt,
+      })),
+    });
+  });
+
+  app.get('/api/cases/:caseId', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'read', caseId);
+    const k = await store.getCase(caseId);
+    if (!k || k.deletedAt) throw new NotFoundError('no such case file');
+    const counts: Record<string, number> = {};
+    for (const kind of Object.keys(KINDS) as Kind[])
+      counts[KINDS[kind].name] = await store.count(kind, caseId);
+    counts['source-records'] = await store.countSourceRecords(caseId);
+    return c.json({
+      id: k.id,
+      ...k.body,
+      role: c.get('principal').memberships.get(caseId)?.role,
+      createdAt: k.createdAt,
+      updatedAt: k.updatedAt,
+      counts,
+    });
+  });
+
+  app.get('/api/cases/:caseId/records/:kind', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'list', caseId);
+    const kind = kindParam(c);
+    const q = c.req.query();
+    const limit = intParam(q.limit, 50, 1, 500, 'limit');
+    const offset = intParam(q.offset, 0, 0, 10_000_000, 'offset');
+    const sort = q.sort ?? 'default';
+    if (!['default', 'created', 'updated'].includes(sort))
+      throw new InputError('sort must be default, created or updated', [
+        { field: 'sort', message: 'invalid' },
+      ]);
+    const where: Record<string, string> = {};
+    for (const [k, v] of Object.entries(q))
+      if (!['limit', 'offset', 'sort', 'order'].includes(k)) where[k] = v;
+    const p = c.get('principal');
+    // Filtering by protection level only for those who may see protected identities: for others,
+    // counts per level would tell how many protected persons match a filter.
+    if ('protection' in where && tierOf(p, caseId) !== 'cleared')
+      throw new ForbiddenError('filtering by protection level needs clearance');
+    const opts = { where, limit, offset, sort: sort as 'default', desc: q.order === 'desc' };
+    const [items, total] = await Promise.all([
+      store.list(kind, caseId, opts),
+      store.count(kind, caseId, { where }),
+    ]);
+    const ctx = await buildViewContext(store, p, caseId);
+    await auditViews(store, c, ctx, items, 'view-list');
+    return c.json({ items: items.map((r) => presentRecord(r, ctx)), total, limit, offset });
+  });
+
+  app.get('/api/cases/:caseId/records/:kind/:id', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'read', caseId);
+    const rec = await store.get(kindParam(c), c.req.param('id'));
+    if (!rec || rec.caseId !== caseId) throw new NotFoundError('not found');
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    await auditViews(store, c, ctx, [rec], 'view');
+    c.header('ETag', `"${rec.version}"`);
+    return c.json(presentRecord(rec, ctx));
+  });
+
+  app.post('/api/cases/:caseId/records/:kind', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'write', caseId);
+    const kind = kindParam(c);
+    if (kind === 'evidence' || kind === 'sourceList')
+      throw new InputError(`${KINDS[kind].name} are created by upload or import, not by posting JSON`);
+    const rec = await store.create(kind, caseId, await c.req.json().catch(() => undefined), c.get('actor'));
+    return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)), 201);
+  });
+
+  app.put('/api/cases/:caseId/records/:kind/:id', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'write', caseId);
+    const kind = kindParam(c);
+    const existing = await store.get(kind, c.req.param('id'));
+    if (!existing || existing.caseId !== caseId) throw new NotFoundError('not found');
+    // Editing a person whose identity you cannot see would overwrite fields you never saw.
+    if (
+      kind === 'person' &&
+      !canSeeIdentity(
+        c.get('principal'),
+        caseId,
+        (existing.body as { protection: string }).protection,
+        existing.id,
+      )
+    ) {
+      throw new ForbiddenError('you may not edit a person whose identity you are not cleared to see');
+    }
+    const ifMatch = c.req.header('if-match')?.replace(/"/g, '');
+    const expectedVersion = ifMatch ? Number(ifMatch) : undefined;
+    const rec = await store.update(
+      kind,
+      existing.id,
+      await c.req.json().catch(() => undefined),
+      c.get('actor'),
+      { expectedVersion },
+    );
+    return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)));
+  });
+
+  app.delete('/api/cases/:caseId/records/:kind/:id', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'delete', caseId);
+    const kind = kindParam(c);
+    const existing = await store.get(kind, c.req.param('id'));
+    if (!existing || existing.caseId !== caseId) throw new NotFoundError('not found');
+    await store.remove(kind, existing.id, c.get('actor'), c.req.query('reason'));
+    return c.json({ ok: true });
+  });
+
+  app.get('/api/cases/:caseId/search', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'search', caseId);
+    const q = c.req.query();
+    const p = c.get('principal');
+    const ctx = await buildViewContext(store, p, caseId);
+    // Words that are names or document numbers of persons this viewer may not see are dropped
+    // from the query: searching a protected name must not confirm it appears anywhere.
+    const hiddenTerms = new Set<string>();
+    for (const key of ctx.hidden?.byKey.keys() ?? [])
+      for (const w of key.split(' ')) for (const t of termsOf(w)) hiddenTerms.add(t);
+    const terms = queryTerms(q.q ?? '').filter((alts) => !alts.some((a) => hiddenTerms.has(a)));
+    const filters = {
+      kind: q.kind ? kindByName(q.kind) : undefined,
+      actType: q.actType,
+      stateCode: q.state,
+      yearFrom: q.yearFrom ? intParam(q.yearFrom, 0, 1900, 2100, 'yearFrom') : undefined,
+      yearTo: q.yearTo ? intParam(q.yearTo, 0, 1900, 2100, 'yearTo') : undefined,
+      unitId: q.unit,
+      sourceId: q.source,
+      protection: q.protection,
+    };
+    if (filters.protection && tierOf(p, caseId) !== 'cleared')
+      throw new ForbiddenError('filtering by protection level needs clearance');
+    const tier = tierOf(p, caseId)!;
+    const res = await store.search({
+      caseId,
+      terms,
+      tier,
+      clearedPersons: [...(p.personClearances.get(caseId) ?? [])],
+      filters,
+      limit: intParam(q.limit, 20, 1, 100, 'limit'),
+      offset: intParam(q.offset, 0, 0, 100_000, 'offset'),
+    });
+    const recs = (await Promise.all(res.hits.map((h) => store.get(h.kind, h.recordId)))).filter(
+      (r): r is StoredRecord<Kind> => Boolean(r),
+    );
+    await auditViews(store, c, ctx, recs, 'view-search');
+    const facets = { ...res.facets };
+    // The protection facet is shown only to those cleared: elsewhere it would count protected matches.
+    if (tier !== 'cleared') delete (facets as Partial<typeof facets>).protection;
+    return c.json({
+      total: res.total,
+      items: recs.map((r) => {
+        const presented = presentRecord(r, ctx);
+        const text = ['statement', 'description', 'title', 'outcome', 'notes', 'displayName', 'occupation']
+          .map((f) => presented[f])
+          .filter((v): v is string => typeof v === 'string' && v !== '[withheld]')
+          .join(' — ');
+        return { kind: r.kind, record: presented, snippet: snippet(text, terms) };
+      }),
+      facets,
+    });
+  });
+
+  /** The case file as JSON, each record through the presenter (so redacted for this viewer); audited. */
+  app.get('/api/cases/:caseId/export', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'export', caseId);
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    const records: Record<string, unknown[]> = {};
+    for (const kind of Object.keys(KINDS) as Kind[]) {
+      const out: unknown[] = [];
+      for await (const r of store.iterate(kind, caseId)) out.push(presentRecord(r, ctx));
+      records[KINDS[kind].name] = out;
+    }
+    await store.audit({
+      actor: c.get('actor'),
+      action: 'export',
+      entity: 'case-files',
+      entityId: caseId,
+      caseId,
+      after: { via: 'api' },
+    });
+    c.header('Content-Disposition', `attachment; filename="${caseId}.json"`);
+    return c.json({
+      format: 'testigo-case-view',
+      version: 1,
+      caseId,
+      exportedAt: new Date().toISOString(),
+      records,
+    });
+  });
+
+  app.get('/api/cases/:caseId/members', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'manage', caseId);
+    return c.json({ items: await accounts.members(caseId) });
+  });
+
+  app.put('/api/cases/:caseId/members/:userId', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'manage', caseId);
+    const body = z.object({ role: z.enum(ROLES) }).safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success)
+      throw new InputError(`role must be one of ${ROLES.join(', ')}`, [
+        { field: 'role', message: 'invalid' },
+      ]);
+    await accounts.setMember(caseId, c.req.param('userId'), body.data.role as Role, c.get('actor'));
+    return c.json({ ok: true });
+  });
+
+  app.put('/api/cases/:caseId/members/:userId/clearance', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'manage', caseId);
+    const body = z
+      .object({ cleared: z.boolean(), personId: z.string().optional() })
+      .safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success)
+      throw new InputError('cleared (boolean) is required', [{ field: 'cleared', message: 'required' }]);
+    await accounts.setClearance(
+      caseId,
+      c.req.param('userId'),
+      body.data.cleared,
+      c.get('actor'),
+      body.data.personId,
+    );
+    return c.json({ ok: true });
+  });
+
+  app.get('/api/cases/:caseId/audit', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'manage', caseId);
+    const after = intParam(c.req.query('after'), 0, 0, Number.MAX_SAFE_INTEGER, 'after');
+    // Entries carry before/after contents: only administrators of the case read them.
+    return c.json({
+      items: await store.auditEntries({
+        caseId,
+        afterSeq: after,
+        limit: intParam(c.req.query('limit'), 100, 1, 1000, 'limit'),
+      }),
+    });
+  });
+}
