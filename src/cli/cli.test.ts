@@ -31,7 +31,18 @@ describe('testigo CLI', () => {
   it('lists its commands', () => {
     const r = testigo(['--help']);
     assert.equal(r.code, 0);
-    for (const c of ['serve', 'init', 'demo', 'import', 'export', 'evidence', 'audit', 'token'])
+    for (const c of [
+      'serve',
+      'init',
+      'demo',
+      'import',
+      'export',
+      'evidence',
+      'audit',
+      'users',
+      'token',
+      'estimate',
+    ])
       assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
   });
 
@@ -110,6 +121,85 @@ describe('testigo CLI', () => {
     assert.match(r.stdout, new RegExp(`FAILED ${id}: evidence file ${sha} is corrupted`));
     r = testigo(['evidence', 'custody', id!], env);
     assert.match(r.stdout, /collected\tDocumentadora/);
+  });
+
+  it('estimates the total from capture histories, per contract, and refuses bad input', () => {
+    const file = join(t.dataDir, 'histories.csv');
+    writeFileSync(
+      file,
+      'A,B,C,count,state\n1,0,0,120,Zulia\n0,1,0,100,Zulia\n0,0,1,90,Zulia\n1,1,0,30,Zulia\n1,0,1,25,Zulia\n0,1,1,20,Zulia\n1,1,1,8,Zulia\n1,0,0,60,Lara\n0,1,0,50,Lara\n0,0,1,40,Lara\n1,1,0,15,Lara\n1,0,1,12,Lara\n0,1,1,10,Lara\n1,1,1,4,Lara\n',
+    );
+    const single = join(t.dataDir, 'single.csv');
+    writeFileSync(
+      single,
+      'A,B,C,count\n1,0,0,120\n0,1,0,100\n0,0,1,90\n1,1,0,30\n1,0,1,25\n0,1,1,20\n1,1,1,8\n',
+    );
+    let r = testigo(['estimate', single, '--method', 'loglinear', '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(out).slice(0, 7), [
+      'observed',
+      'estimate',
+      'interval',
+      'level',
+      'method',
+      'model',
+      'lists',
+    ]);
+    assert.equal(out.observed, 393);
+    assert.equal(out.level, 0.95);
+    assert.deepEqual(out.lists, ['A', 'B', 'C']);
+    assert.ok(out.interval[0] <= out.estimate && out.estimate <= out.interval[1] && out.interval[0] >= 393);
+    r = testigo([
+      'estimate',
+      file,
+      '--strata',
+      'state',
+      '--method',
+      'lcmcr',
+      '--iterations',
+      '500',
+      '--burn-in',
+      '200',
+      '--chains',
+      '2',
+      '--seed',
+      '3',
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const strata = JSON.parse(r.stdout);
+    assert.deepEqual(
+      strata.map((s: { stratum: string }) => s.stratum),
+      ['Lara', 'Zulia', '(all)'],
+    );
+    const again = testigo([
+      'estimate',
+      file,
+      '--strata',
+      'state',
+      '--method',
+      'lcmcr',
+      '--iterations',
+      '500',
+      '--burn-in',
+      '200',
+      '--chains',
+      '2',
+      '--seed',
+      '3',
+    ]);
+    assert.equal(again.stdout, r.stdout, 'seeded runs are reproducible');
+    r = testigo(['estimate', single, '--format', 'table']);
+    assert.match(r.stdout, /observed\testimate/);
+    const bad = join(t.dataDir, 'bad.csv');
+    writeFileSync(bad, 'A,B\n1,0\n0,0\n1,x\n');
+    r = testigo(['estimate', bad]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /bad\.csv, row 3: the row is on no list/);
+    assert.match(r.stderr, /bad\.csv, row 4, column B: "x" is not 0 or 1/);
+    r = testigo(['estimate', single, '--strata', 'region']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /strata column "region"/);
   });
 
   it('exits 2 on bad usage', () => {

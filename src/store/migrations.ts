@@ -234,7 +234,8 @@ export const MIGRATIONS: Migration[] = [
   source_id TEXT
 )`,
             'CREATE INDEX search_doc_case ON search_doc (case_id, kind)',
-            "CREATE VIRTUAL TABLE search_fts USING fts5(t_public, t_member, t_cleared, tokenize = 'unicode61 remove_diacritics 0')",
+            // `scope` holds case and facet tokens, so a whole query (count included) is one FTS5 match.
+            "CREATE VIRTUAL TABLE search_fts USING fts5(t_public, t_member, t_cleared, scope, tokenize = 'unicode61 remove_diacritics 0')",
           ]
         : [
             `CREATE TABLE search_doc (

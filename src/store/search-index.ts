@@ -162,18 +162,58 @@ export async function indexRecord(s: CaseStore, sql: Sql, rec: StoredRecord<Kind
     const r = await sql.get<{ rowid: number }>('SELECT rowid FROM search_doc WHERE record_id = ?', [
       d.recordId,
     ]);
-    await sql.run('INSERT INTO search_fts (rowid, t_public, t_member, t_cleared) VALUES (?, ?, ?, ?)', [
-      r!.rowid,
-      d.tiers.public,
-      d.tiers.member,
-      d.tiers.cleared,
-    ]);
+    await sql.run(
+      'INSERT INTO search_fts (rowid, t_public, t_member, t_cleared, scope) VALUES (?, ?, ?, ?, ?)',
+      [r!.rowid, d.tiers.public, d.tiers.member, d.tiers.cleared, scopeTokens(d)],
+    );
   } else {
     await sql.run(
       `${insert}, v_public, v_member, v_cleared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?), to_tsvector('simple', ?))`,
       [...cols, d.tiers.public, d.tiers.member, d.tiers.cleared],
     );
   }
+}
+
+/** A filter value as one FTS token: a letter for the facet, then the value's letters and digits. */
+function tok(prefix: string, value: string | number): string {
+  return `${prefix}${String(value)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')}`;
+}
+
+/** The case and facet values of a document as FTS tokens (SQLite's `scope` column). */
+export function scopeTokens(d: Omit<Doc, 'tiers'>): string {
+  return [
+    tok('c', d.caseId),
+    tok('k', d.kind),
+    d.actType && tok('t', d.actType),
+    d.stateCode && tok('s', d.stateCode),
+    d.year !== null && tok('y', d.year),
+    d.unitId && tok('u', d.unitId),
+    d.sourceId && tok('r', d.sourceId),
+    d.protection && tok('p', d.protection),
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The FTS scope expression for a search: the case and every facet filter. */
+function scopeQuery(p: SearchParams, opts: { withCase: boolean }): string {
+  const f = p.filters;
+  const parts = opts.withCase ? [tok('c', p.caseId)] : [];
+  if (f.kind) parts.push(tok('k', f.kind));
+  if (f.actType) parts.push(tok('t', f.actType));
+  if (f.stateCode) parts.push(tok('s', f.stateCode));
+  if (f.unitId) parts.push(tok('u', f.unitId));
+  if (f.sourceId) parts.push(tok('r', f.sourceId));
+  if (f.protection) parts.push(tok('p', f.protection));
+  if (f.yearFrom !== undefined || f.yearTo !== undefined) {
+    const from = Math.max(1900, f.yearFrom ?? 1900);
+    const to = Math.min(2100, f.yearTo ?? 2100);
+    const years = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => tok('y', from + i));
+    parts.push(years.length ? `(${years.join(' OR ')})` : 'ynone');
+  }
+  return parts.map((x) => `"${x}"`.replace(/^"\((.*)\)"$/, '($1)')).join(' AND ');
 }
 
 export interface SearchParams {
@@ -208,8 +248,13 @@ export const FACETS = [
   'protection',
 ] as const;
 
+/** Facets are counted exactly on up to this many matches (newest first). */
+export const FACET_SAMPLE = 5_000;
+
 export interface SearchHits {
   total: number;
+  /** True when there were more matches than FACET_SAMPLE and facets count the newest of them. */
+  facetsSampled: boolean;
   hits: { kind: Kind; recordId: string }[];
   facets: Record<(typeof FACETS)[number], { value: string; count: number }[]>;
 }
@@ -224,19 +269,54 @@ export async function searchDocs(sql: Sql, p: SearchParams): Promise<SearchHits>
   const empty = {
     total: 0,
     hits: [],
+    facetsSampled: false,
     facets: Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as SearchHits['facets'],
   };
   if (p.terms.length === 0) return empty;
   const params: unknown[] = [];
   let match: string;
+  const from = 'search_doc d';
+  const order = 'd.rowid DESC';
   if (sql.dialect === 'sqlite') {
     const q = p.terms.map((alts) => `(${alts.map((a) => `"${a}"`).join(' OR ')})`).join(' AND ');
     const cols = (t: Tier) => `{${TIER_COLS[t].map((c) => `t_${c}`).join(' ')}} : (${q})`;
-    match = 'rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)';
     params.push(cols(p.tier));
     if (p.clearedPersons.length && p.tier !== 'cleared') {
-      match = `(${match} OR (subject_person_id IN (${p.clearedPersons.map(() => '?').join(', ')}) AND rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)))`;
+      match = `(d.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?) OR (subject_person_id IN (${p.clearedPersons.map(() => '?').join(', ')}) AND d.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)))`;
       params.push(...p.clearedPersons, cols('cleared'));
+    } else {
+      // One FTS5 match does everything: case, facet filters (scope tokens) and terms. FTS5 walks
+      // matches newest first and stops at the LIMIT, and counts without touching search_doc.
+      // The case token matches every document of a case: intersecting with it costs as much as a
+      // broad term, so it is left out when the store holds one case file (the usual deployment).
+      const single =
+        Number((await sql.get<{ n: number }>('SELECT count(*) AS n FROM case_file'))?.n ?? 0) <= 1;
+      const scope = scopeQuery(p, { withCase: !single });
+      const expr = scope ? `{scope} : (${scope}) AND ${cols(p.tier)}` : cols(p.tier);
+      const caseCond = single ? '' : ' AND d.case_id = ?';
+      const caseParam = single ? [] : [p.caseId];
+      const rows = await sql.all<FacetRow>(
+        `SELECT d.kind, d.record_id, d.act_type, d.state_code, d.year, d.unit_id, d.source_id, d.protection FROM search_fts JOIN search_doc d ON d.rowid = search_fts.rowid WHERE search_fts MATCH ?${caseCond} ORDER BY search_fts.rowid DESC LIMIT ?`,
+        [expr, ...caseParam, FACET_SAMPLE],
+      );
+      const sampled = rows.length === FACET_SAMPLE;
+      const total = sampled
+        ? Number(
+            (
+              await sql.get<{ n: number }>('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?', [
+                expr,
+              ])
+            )?.n ?? 0,
+          )
+        : rows.length;
+      const page =
+        !sampled || p.offset + p.limit <= rows.length
+          ? rows.slice(p.offset, p.offset + p.limit)
+          : await sql.all<FacetRow>(
+              `SELECT d.kind, d.record_id FROM search_fts JOIN search_doc d ON d.rowid = search_fts.rowid WHERE search_fts MATCH ?${caseCond} ORDER BY search_fts.rowid DESC LIMIT ? OFFSET ?`,
+              [expr, ...caseParam, p.limit, p.offset],
+            );
+      return hitsFrom(rows, page, total, sampled);
     }
   } else {
     const q = p.terms.map((alts) => `(${alts.join(' | ')})`).join(' & ');
@@ -248,36 +328,62 @@ export async function searchDocs(sql: Sql, p: SearchParams): Promise<SearchHits>
       params.push(...p.clearedPersons, q);
     }
   }
-  const where = ['case_id = ?', match];
-  params.unshift(p.caseId);
+  const where = [match, 'd.case_id = ?'];
+  params.push(p.caseId);
   const f = p.filters;
   const add = (cond: string, v: unknown) => {
     where.push(cond);
     params.push(v);
   };
-  if (f.kind) add('kind = ?', f.kind);
-  if (f.actType) add('act_type = ?', f.actType);
-  if (f.stateCode) add('state_code = ?', f.stateCode);
-  if (f.yearFrom !== undefined) add('year >= ?', f.yearFrom);
-  if (f.yearTo !== undefined) add('year <= ?', f.yearTo);
-  if (f.unitId) add('unit_id = ?', f.unitId);
-  if (f.sourceId) add('source_id = ?', f.sourceId);
-  if (f.protection) add('protection = ?', f.protection);
+  if (f.kind) add('d.kind = ?', f.kind);
+  if (f.actType) add('d.act_type = ?', f.actType);
+  if (f.stateCode) add('d.state_code = ?', f.stateCode);
+  if (f.yearFrom !== undefined) add('d.year >= ?', f.yearFrom);
+  if (f.yearTo !== undefined) add('d.year <= ?', f.yearTo);
+  if (f.unitId) add('d.unit_id = ?', f.unitId);
+  if (f.sourceId) add('d.source_id = ?', f.sourceId);
+  if (f.protection) add('d.protection = ?', f.protection);
   const w = where.join(' AND ');
-  const rows = await sql.all<{ kind: Kind; record_id: string }>(
-    `SELECT kind, record_id FROM search_doc WHERE ${w} ORDER BY year DESC NULLS LAST, record_id LIMIT ? OFFSET ?`,
-    [...params, p.limit, p.offset],
+  // One pass over at most FACET_SAMPLE matches, newest first: the page of hits and the facet counts
+  // come from it; beyond it facets are counted on that sample (flagged) and only the total is
+  // counted in full. Broad queries over millions of documents stay fast on both engines.
+  const rows = await sql.all<FacetRow>(
+    `SELECT d.kind, d.record_id, d.act_type, d.state_code, d.year, d.unit_id, d.source_id, d.protection FROM ${from} WHERE ${w} ORDER BY ${order} LIMIT ?`,
+    [...params, FACET_SAMPLE],
   );
-  const total = Number(
-    (await sql.get<{ n: number }>(`SELECT count(*) AS n FROM search_doc WHERE ${w}`, params))?.n ?? 0,
-  );
+  const sampled = rows.length === FACET_SAMPLE;
+  const total = sampled
+    ? Number((await sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${w}`, params))?.n ?? 0)
+    : rows.length;
+  const page =
+    !sampled || p.offset + p.limit <= rows.length
+      ? rows.slice(p.offset, p.offset + p.limit)
+      : await sql.all<FacetRow>(
+          `SELECT d.kind, d.record_id FROM ${from} WHERE ${w} ORDER BY ${order} LIMIT ? OFFSET ?`,
+          [...params, p.limit, p.offset],
+        );
+  return hitsFrom(rows, page, total, sampled);
+}
+
+function hitsFrom(rows: FacetRow[], page: FacetRow[], total: number, sampled: boolean): SearchHits {
   const facets = {} as SearchHits['facets'];
   for (const col of FACETS) {
-    const fr = await sql.all<{ v: string | number | null; n: number }>(
-      `SELECT ${col} AS v, count(*) AS n FROM search_doc WHERE ${w} AND ${col} IS NOT NULL GROUP BY ${col} ORDER BY count(*) DESC, ${col} LIMIT 50`,
-      params,
-    );
-    facets[col] = fr.map((r) => ({ value: String(r.v), count: Number(r.n) }));
+    const counts = new Map<string, number>();
+    for (const r of rows) {
+      const v = r[col];
+      if (v !== null && v !== undefined) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
+    }
+    facets[col] = [...counts]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+      .slice(0, 50);
   }
-  return { total, hits: rows.map((r) => ({ kind: r.kind, recordId: r.record_id })), facets };
+  return {
+    total,
+    hits: page.map((r) => ({ kind: r.kind, recordId: r.record_id })),
+    facets,
+    facetsSampled: sampled,
+  };
 }
+
+type FacetRow = { kind: Kind; record_id: string } & Record<(typeof FACETS)[number], string | number | null>;

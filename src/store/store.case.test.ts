@@ -452,6 +452,38 @@ for (const backend of BACKENDS) {
       assert.equal((await store.verifyAudit()).ok, true);
     });
 
+    it('searches one case file only, with the same results on both engines', async () => {
+      const a = await store.createCase({ title: 'A' }, ACTOR);
+      const b = await store.createCase({ title: 'B' }, ACTOR);
+      for (const c of [a, b]) {
+        await store.create(
+          'event',
+          c.id,
+          { title: `Detención masiva en Barquisimeto (${c.body.title})`, date: day('2018-01-10') },
+          ACTOR,
+        );
+        await store.create('event', c.id, { title: 'Protesta estudiantil', date: day('2017-04-10') }, ACTOR);
+      }
+      const { queryTerms } = await import('../search/text.js');
+      const run = (caseId: string, q: string, filters = {}) =>
+        store.search({
+          caseId,
+          terms: queryTerms(q),
+          tier: 'member',
+          clearedPersons: [],
+          filters,
+          limit: 10,
+          offset: 0,
+        });
+      const ra = await run(a.id, 'detenciones barquisimeto');
+      assert.equal(ra.total, 1);
+      const rec = await store.get('event', ra.hits[0]!.recordId);
+      assert.equal(rec?.caseId, a.id, 'no hit from another case file');
+      assert.equal((await run(b.id, 'protesta', { yearFrom: 2017, yearTo: 2017 })).total, 1);
+      assert.equal((await run(b.id, 'protesta', { yearFrom: 2018 })).total, 0);
+      assert.deepEqual((await run(a.id, 'protesta')).facets.year, [{ value: '2017', count: 1 }]);
+    });
+
     it('refuses a wrong passphrase clearly', async () => {
       await assert.rejects(
         openStore({

@@ -240,6 +240,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     if (tier !== 'cleared') delete (facets as Partial<typeof facets>).protection;
     return c.json({
       total: res.total,
+      facetsSampled: res.facetsSampled,
       items: recs.map((r) => {
         const presented = presentRecord(r, ctx);
         const text = ['statement', 'description', 'title', 'outcome', 'notes', 'displayName', 'occupation']

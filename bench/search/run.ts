@@ -1,0 +1,203 @@
+/**
+ * Search benchmark: N search documents (default 1,000,000 acts and testimonies) in the encrypted
+ * SQLite store, then timed queries through CaseStore.search (FTS5 match in the viewer's tiers,
+ * ordering, total and seven facet counts). The index tables are filled in bulk with the same
+ * terms the indexer produces (indexing record by record would only make set-up slower).
+ *
+ *   node --import tsx bench/search/run.ts [docs] [queries]
+ */
+import { rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { indexTerms, queryTerms } from '../../src/search/text.js';
+import { openStore } from '../../src/store/open.js';
+import { scopeTokens } from '../../src/store/search-index.js';
+import type { SqliteDatabase } from '../../src/store/sqlite/driver.js';
+
+const N = Number(process.argv[2] ?? 1_000_000);
+const Q = Number(process.argv[3] ?? 300);
+const root = new URL('../..', import.meta.url).pathname;
+const dir = join(root, 'bench', 'out', 'search-store');
+rmSync(dir, { recursive: true, force: true });
+
+let seed = 42;
+const rnd = () => {
+  seed = (seed * 1103515245 + 12345) >>> 0;
+  return seed / 2 ** 32;
+};
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+const zipf = <T>(xs: readonly T[]) => xs[Math.min(xs.length - 1, Math.floor(xs.length * rnd() ** 2.5))]!;
+
+const VOCAB = (
+  'detenido detenida torturado torturada golpes descargas eléctricas asfixia bolsa encapuchado sede sótano celda ' +
+  'funcionarios policía guardia militares inteligencia allanamiento madrugada protesta manifestación estudiantes ' +
+  'periodista abogado familia madre hermano amenazas muerte incomunicado días semanas tribunal fiscal audiencia ' +
+  'liberado medidas cautelares presentación exilio frontera Colombia Cúcuta heridos perdigones bombas lacrimógenas ' +
+  'calle avenida plaza barrio urbanización Caracas Maracaibo Valencia Mérida San Cristóbal Barquisimeto Maturín ' +
+  'desaparecido paradero desconocido habeas corpus negaron información traslado Helicoide Tumba Boleíta Ramo Verde'
+).split(' ');
+const RARE = Array.from({ length: 5000 }, (_, i) => `apellido${i}`);
+const TYPES = [
+  'arbitrary_detention',
+  'torture',
+  'killing',
+  'enforced_disappearance',
+  'sexual_violence',
+  'persecution',
+  'forced_exile',
+];
+const STATES = ['VE-A', 'VE-M', 'VE-V', 'VE-G', 'VE-K', 'VE-S', 'VE-L', 'VE-B'];
+const sentence = (n: number) =>
+  Array.from({ length: n }, () => (rnd() < 0.03 ? pick(RARE) : zipf(VOCAB))).join(' ');
+
+const store = await openStore({
+  dataDir: dir,
+  key: { kind: 'passphrase', passphrase: 'benchmark passphrase, not secret' },
+  create: true,
+});
+const caseId = (await store.createCase({ title: 'bench' }, 'bench')).id;
+const t0 = performance.now();
+await store.db.transaction(async (tx) => {
+  const docs: unknown[][] = [];
+  const fts: unknown[][] = [];
+  for (let i = 1; i <= N; i++) {
+    const testimony = i % 5 === 0;
+    const protection = testimony ? pick(['public', 'restricted', 'restricted', 'protected']) : null;
+    docs.push([
+      i,
+      caseId,
+      testimony ? 'testimony' : 'act',
+      `r${i}`,
+      testimony ? null : `per_${i % 50_000}`,
+      protection,
+      testimony ? null : pick(TYPES),
+      pick(STATES),
+      2014 + (i % 6),
+      `uni_${i % 30}`,
+      testimony ? `src_${i % 12}` : null,
+    ]);
+    const text = indexTerms(sentence(testimony ? 60 : 12));
+    const tier = protection === 'protected' ? 2 : protection === 'restricted' ? 1 : 0;
+    const d = docs[docs.length - 1]!;
+    const scope = scopeTokens({
+      caseId,
+      kind: d[2] as 'act',
+      recordId: '',
+      subjectPersonId: null,
+      protection: d[5] as string | null,
+      actType: d[6] as string | null,
+      stateCode: d[7] as string,
+      year: d[8] as number,
+      unitId: d[9] as string,
+      sourceId: d[10] as string | null,
+    });
+    fts.push([i, tier === 0 ? text : '', tier === 1 ? text : '', tier === 2 ? text : '', scope]);
+    if (docs.length === 5000) {
+      await tx.insertMany(
+        'search_doc',
+        [
+          'rowid',
+          'case_id',
+          'kind',
+          'record_id',
+          'subject_person_id',
+          'protection',
+          'act_type',
+          'state_code',
+          'year',
+          'unit_id',
+          'source_id',
+        ],
+        docs.splice(0),
+      );
+      await tx.insertMany(
+        'search_fts',
+        ['rowid', 't_public', 't_member', 't_cleared', 'scope'],
+        fts.splice(0),
+      );
+      if (i % 100_000 === 0) process.stderr.write(`indexed ${i}\n`);
+    }
+  }
+  if (docs.length) {
+    await tx.insertMany(
+      'search_doc',
+      [
+        'rowid',
+        'case_id',
+        'kind',
+        'record_id',
+        'subject_person_id',
+        'protection',
+        'act_type',
+        'state_code',
+        'year',
+        'unit_id',
+        'source_id',
+      ],
+      docs,
+    );
+    await tx.insertMany('search_fts', ['rowid', 't_public', 't_member', 't_cleared', 'scope'], fts);
+  }
+});
+await store.db.exec("INSERT INTO search_fts(search_fts) VALUES('optimize')");
+const buildSeconds = (performance.now() - t0) / 1000;
+void (store.db as SqliteDatabase);
+
+const queries: { q: string; filters: Record<string, unknown>; tier: 'public' | 'member' | 'cleared' }[] = [];
+for (let i = 0; i < Q; i++) {
+  const kind = i % 4;
+  const q =
+    kind === 0
+      ? pick(RARE)
+      : kind === 1
+        ? `${zipf(VOCAB)} ${pick(RARE)}`
+        : kind === 2
+          ? `${pick(VOCAB)} ${pick(VOCAB)}`
+          : pick(VOCAB);
+  const filters =
+    i % 3 === 0
+      ? { actType: pick(TYPES) }
+      : i % 3 === 1
+        ? { stateCode: pick(STATES), yearFrom: 2016, yearTo: 2018 }
+        : {};
+  queries.push({ q, filters, tier: pick(['public', 'member', 'cleared'] as const) });
+}
+const times: number[] = [];
+let totalHits = 0;
+for (const { q, filters, tier } of queries) {
+  const s = performance.now();
+  const r = await store.search({
+    caseId,
+    terms: queryTerms(q),
+    tier,
+    clearedPersons: [],
+    filters,
+    limit: 20,
+    offset: 0,
+  });
+  times.push(performance.now() - s);
+  totalHits += r.total;
+}
+times.sort((a, b) => a - b);
+const pct = (p: number) =>
+  +times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(1);
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      machine: `${cpus().length} × ${cpus()[0]?.model}`,
+      docs: N,
+      queries: Q,
+      buildSeconds: +buildSeconds.toFixed(1),
+      meanMatches: Math.round(totalHits / Q),
+      p50ms: pct(50),
+      p95ms: pct(95),
+      p99ms: pct(99),
+      maxMs: +times[times.length - 1]!.toFixed(1),
+    },
+    null,
+    2,
+  )}\n`,
+);
+await store.close();
+rmSync(dir, { recursive: true, force: true });

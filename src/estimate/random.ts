@@ -1,0 +1,130 @@
+/**
+ * Seeded random numbers for reproducible estimates: xoshiro128** seeded by splitmix32, and exact
+ * samplers for the distributions the Gibbs sampler needs (gamma, beta, binomial, Poisson,
+ * negative binomial).
+ */
+export class Random {
+  private s = new Uint32Array(4);
+  constructor(seed: number) {
+    let x = seed >>> 0;
+    for (let i = 0; i < 4; i++) {
+      x = (x + 0x9e3779b9) >>> 0;
+      let z = x;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+      this.s[i] = (z ^ (z >>> 16)) >>> 0;
+    }
+  }
+  /** Uniform in (0, 1). */
+  uniform(): number {
+    const s = this.s;
+    const result = Math.imul(rotl(Math.imul(s[1]!, 5) >>> 0, 7), 9) >>> 0;
+    const t = (s[1]! << 9) >>> 0;
+    s[2]! ^= s[0]!;
+    s[3]! ^= s[1]!;
+    s[1]! ^= s[2]!;
+    s[0]! ^= s[3]!;
+    s[2]! ^= t;
+    s[3] = rotl(s[3]!, 11);
+    return (result + 0.5) / 4294967296;
+  }
+  normal(): number {
+    const u = this.uniform();
+    const v = this.uniform();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+  /** Gamma(shape, rate=1), Marsaglia–Tsang. */
+  gamma(shape: number): number {
+    if (shape < 1) return this.gamma(shape + 1) * this.uniform() ** (1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = this.uniform();
+      if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    }
+  }
+  beta(a: number, b: number): number {
+    const x = this.gamma(a);
+    const y = this.gamma(b);
+    return x / (x + y);
+  }
+  /** Binomial(n, p), exact: Bernoulli sums for small n, beta splitting (Knuth) for large n. */
+  binomial(n: number, p: number): number {
+    let k = 0;
+    while (n > 40) {
+      const a = 1 + Math.floor(n / 2);
+      const b = n + 1 - a;
+      const x = this.beta(a, b);
+      if (x >= p) {
+        n = a - 1;
+        p = p / x;
+      } else {
+        k += a;
+        n = b - 1;
+        p = (p - x) / (1 - x);
+      }
+    }
+    for (let i = 0; i < n; i++) if (this.uniform() < p) k++;
+    return k;
+  }
+  /** Poisson(lambda): multiplication for small lambda, PTRS (Hörmann 1993) otherwise. */
+  poisson(lam: number): number {
+    if (lam <= 0) return 0;
+    if (lam < 10) {
+      const L = Math.exp(-lam);
+      let k = 0;
+      let p = 1;
+      for (;;) {
+        p *= this.uniform();
+        if (p <= L) return k;
+        k++;
+      }
+    }
+    const slam = Math.sqrt(lam);
+    const loglam = Math.log(lam);
+    const b = 0.931 + 2.53 * slam;
+    const a = -0.059 + 0.02483 * b;
+    const invalpha = 1.1239 + 1.1328 / (b - 3.4);
+    const vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+      const U = this.uniform() - 0.5;
+      const V = this.uniform();
+      const us = 0.5 - Math.abs(U);
+      const k = Math.floor(((2 * a) / us + b) * U + lam + 0.43);
+      if (us >= 0.07 && V <= vr) return k;
+      if (k < 0 || (us < 0.013 && V > us)) continue;
+      if (Math.log(V) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lam + k * loglam - lgamma(k + 1))
+        return k;
+    }
+  }
+  /** Failures before `r` successes with success probability `p` (gamma–Poisson mixture). */
+  negativeBinomial(r: number, p: number): number {
+    if (p >= 1) return 0;
+    return this.poisson(this.gamma(r) * ((1 - p) / p));
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0;
+}
+
+/** log Γ(x) (Lanczos, g=7), accurate to ~1e-15 for x > 0. */
+export function lgamma(x: number): number {
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
+  x -= 1;
+  let a = c[0]!;
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i]! / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
