@@ -194,6 +194,7 @@ process.stdout.write(
       p95ms: pct(95),
       p99ms: pct(99),
       maxMs: +times[times.length - 1]!.toFixed(1),
+      p95msByQueryShape: Object.fromEntries(Object.entries(byShape).map(([k, v]) => [k, p95(v)])),
     },
     null,
     2,

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Random } from '../estimate/random.js';
 import { sqliteBackend, TEST_PASSPHRASE, type TestStore } from '../test-support/stores.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -200,6 +201,60 @@ describe('testigo CLI', () => {
     r = testigo(['estimate', single, '--strata', 'region']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /strata column "region"/);
+  });
+
+  it('estimates from the linked lists of a case file and stores the result with its input hash', async () => {
+    const s = await t.reopen();
+    try {
+      const caseId = await s.resolveCaseId();
+      const person = async () =>
+        (await s.create('person', caseId, { givenNames: 'X', protection: 'restricted' }, 'user:test')).id;
+      const rng = new Random(5);
+      const people = [];
+      for (let i = 0; i < 60; i++) people.push(await person());
+      const lists = [];
+      for (const [name, share] of [
+        ['Lista A', 0.6],
+        ['Lista B', 0.5],
+        ['Lista C', 0.4],
+      ] as const) {
+        const members = people.filter(() => rng.uniform() < share);
+        const res = await s.importSourceList(
+          caseId,
+          { name, columns: ['state'], rowCount: 0 },
+          members.map((_, i) => ({
+            rowNo: i + 2,
+            recordId: `${name}-${i}`,
+            values: [i % 2 ? 'Zulia' : 'Lara'],
+          })),
+          'user:test',
+        );
+        lists.push({ id: res.list.id, members });
+      }
+      const r = testigo(['estimate', '--case', '--method', 'loglinear'], env);
+      assert.equal(r.code, 2, 'unlinked records are refused');
+      assert.match(r.stderr, /not linked to a person yet/);
+      for (const l of lists)
+        await s.assignSourceRecords(
+          caseId,
+          l.members.map((p, i) => ({ listId: l.id, rowNo: i + 2, personId: p })),
+          'user:test',
+        );
+    } finally {
+      await s.close();
+    }
+    const r = testigo(['estimate', '--case', '--method', 'loglinear', '--format', 'json'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /stored as ana_\w+ \(inputs SHA-256 [0-9a-f]{64}\)/);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.lists, ['Lista A', 'Lista B', 'Lista C']);
+    const s2 = await t.reopen();
+    try {
+      const stored = await s2.analyses(await s2.resolveCaseId(), 'estimate');
+      assert.equal(stored.length, 1);
+    } finally {
+      await s2.close();
+    }
   });
 
   it('exits 2 on bad usage', () => {

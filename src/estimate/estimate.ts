@@ -4,6 +4,7 @@
  * level, method, model, lists) and add the reasons and diagnostics behind them.
  */
 import { canonicalJson } from '../domain/canonical-json.js';
+import { InputError } from '../domain/errors.js';
 import { chapmanFromTable } from './chapman.js';
 import { type LcmcrOptions, lcmcr } from './lcmcr.js';
 import { profileInterval, searchModels } from './loglinear.js';
@@ -93,7 +94,10 @@ function loglinearResult(t: CaptureTable, opts: EstimateOptions): EstimateResult
   }
   const fits = searchModels(t, { criterion: opts.criterion });
   const best = fits.find((f) => f.warnings.length === 0) ?? fits[0];
-  if (!best) throw new Error('no log-linear model could be fitted to these data');
+  if (!best)
+    throw new InputError(
+      'no log-linear model can be fitted to these data: too few distinct capture patterns (lists that never overlap, or one list inside another)',
+    );
   const interval = profileInterval(t, best.terms);
   return {
     observed: n,

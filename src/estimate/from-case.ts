@@ -1,0 +1,54 @@
+/**
+ * Capture histories from a case file: every person that list records were linked to (by record
+ * linkage or a reviewer) is one individual; the lists holding their records make the pattern.
+ * Records not yet linked are refused rather than guessed, since counting them as distinct people
+ * would inflate every estimate.
+ */
+import { InputError } from '../domain/errors.js';
+import type { CaptureTable } from './table.js';
+
+export interface LinkedRecord {
+  listName: string;
+  personId: string | null;
+  /** Value of the stratifying attribute on this record (e.g. its state), if any. */
+  stratum?: string;
+}
+
+export function tablesFromLinkedRecords(
+  records: Iterable<LinkedRecord>,
+  listNames: string[],
+  opts: { strata?: boolean } = {},
+): Map<string, CaptureTable> {
+  if (listNames.length < 2)
+    throw new InputError(`at least 2 lists are needed, the case file has ${listNames.length}`);
+  const idx = new Map(listNames.map((n, i) => [n, i]));
+  const pattern = new Map<string, number>();
+  const stratumOf = new Map<string, string>();
+  let unlinked = 0;
+  for (const r of records) {
+    if (!r.personId) {
+      unlinked++;
+      continue;
+    }
+    pattern.set(r.personId, (pattern.get(r.personId) ?? 0) | (1 << idx.get(r.listName)!));
+    // A person's stratum is the first non-empty value seen on their records.
+    if (opts.strata && r.stratum && !stratumOf.has(r.personId)) stratumOf.set(r.personId, r.stratum);
+  }
+  if (unlinked > 0) {
+    throw new InputError(
+      `${unlinked} list record(s) are not linked to a person yet: run record linkage (or review) before estimating`,
+    );
+  }
+  const tables = new Map<string, CaptureTable>();
+  for (const [person, w] of pattern) {
+    const key = opts.strata ? (stratumOf.get(person) ?? '(unknown)') : '';
+    let t = tables.get(key);
+    if (!t) {
+      t = { lists: listNames, counts: new Array(1 << listNames.length).fill(0) };
+      tables.set(key, t);
+    }
+    t.counts[w]!++;
+  }
+  if (tables.size === 0) throw new InputError('no linked list records in this case file');
+  return tables;
+}
