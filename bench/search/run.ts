@@ -164,8 +164,14 @@ for (let i = 0; i < Q; i++) {
   queries.push({ q, filters, tier: pick(['public', 'member', 'cleared'] as const) });
 }
 const times: number[] = [];
+const byShape: Record<string, number[]> = {
+  'rare word': [],
+  'common + rare': [],
+  'two common words': [],
+  'one common word': [],
+};
 let totalHits = 0;
-for (const { q, filters, tier } of queries) {
+for (const [i, { q, filters, tier }] of queries.entries()) {
   const s = performance.now();
   const r = await store.search({
     caseId,
@@ -176,9 +182,12 @@ for (const { q, filters, tier } of queries) {
     limit: 20,
     offset: 0,
   });
-  times.push(performance.now() - s);
+  const ms = performance.now() - s;
+  times.push(ms);
+  Object.values(byShape)[i % 4]!.push(ms);
   totalHits += r.total;
 }
+const p95 = (xs: number[]) => +[...xs].sort((a, b) => a - b)[Math.floor(0.95 * xs.length)]!.toFixed(1);
 times.sort((a, b) => a - b);
 const pct = (p: number) =>
   +times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(1);

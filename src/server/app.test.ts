@@ -456,6 +456,38 @@ for (const backend of BACKENDS) {
       );
     });
 
+    it('takes an organization list by upload and withholds rows of persons the caller may not see', async () => {
+      const form = new FormData();
+      form.set(
+        'file',
+        new File(
+          [Buffer.from('id,nombre,cedula\nA1,Yusleidy Carrasquel,18765432\nA2,Otra Persona,11111111\n')],
+          'lista.csv',
+          { type: 'text/csv' },
+        ),
+      );
+      form.set('name', 'Lista ONG');
+      form.set('idColumn', 'id');
+      const up = await app.request(`/api/cases/${caseId}/source-lists`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.documenter}` },
+        body: form,
+      });
+      assert.equal(up.status, 201, await up.clone().text());
+      const { listId } = (await up.json()) as { listId: string };
+      await t.store.assignSourceRecords(caseId, [{ listId, rowNo: 2, personId: ids.P! }], 'user:test');
+      const rows = async (who: string) =>
+        (await req('GET', `/api/cases/${caseId}/source-lists/${listId}/records`, who)).text();
+      assert.match(await rows('admin'), /Carrasquel/);
+      const analyst = await rows('analyst');
+      assert.doesNotMatch(analyst, /Carrasquel|18765432/);
+      assert.match(analyst, /Otra Persona/);
+      assert.equal(
+        (await req('GET', `/api/cases/${caseId}/source-lists/${listId}/records`, 'viewer')).status,
+        403,
+      );
+    });
+
     it('edits with optimistic versions and gives uniform errors with no stack traces', async () => {
       const created = (await (
         await req('POST', `/api/cases/${caseId}/records/events`, 'documenter', { title: 'Evento nuevo' })

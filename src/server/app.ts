@@ -26,6 +26,7 @@ import { openApiDocument } from './openapi.js';
 import { RateLimiter } from './rate-limit.js';
 import { authenticate, authRoutes, meRoutes } from './routes/auth.js';
 import { evidenceRoutes, MAX_UPLOAD_BYTES } from './routes/evidence.js';
+import { listRoutes } from './routes/lists.js';
 import { recordRoutes } from './routes/records.js';
 
 export const VERSION = '0.1.0';
@@ -66,7 +67,9 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
     onError: (c) => c.json(errorBody('too_large', 'upload too large (256 MiB)'), 413),
   });
   app.use('/api/*', async (c, next) =>
-    /\/evidence$/.test(c.req.path) && c.req.method === 'POST' ? uploadLimit(c, next) : tooLarge(c, next),
+    /\/(evidence|source-lists)$/.test(c.req.path) && c.req.method === 'POST'
+      ? uploadLimit(c, next)
+      : tooLarge(c, next),
   );
   app.use('/api/*', async (c, next) => {
     await next();
@@ -83,6 +86,7 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
   meRoutes(app, accounts);
   recordRoutes(app, store, accounts);
   evidenceRoutes(app, store);
+  listRoutes(app, store);
 
   app.get('/', (c) => c.html(opts.landingHtml ?? LANDING));
   app.notFound((c) => c.json(errorBody('not_found', 'not found'), 404));

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { KIND_NAMES, KINDS } from '../domain/kinds.js';
-import { CaseFileBody } from '../domain/schema.js';
+import { CaseFileBody, CustodyEntryBody } from '../domain/schema.js';
 
 const errorSchema = {
   type: 'object',
@@ -42,7 +42,11 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
 }
 
 export function openApiDocument(version: string): Record<string, unknown> {
-  const schemas: Record<string, unknown> = { Error: errorSchema, CaseFile: jsonSchema(CaseFileBody) };
+  const schemas: Record<string, unknown> = {
+    Error: errorSchema,
+    CaseFile: jsonSchema(CaseFileBody),
+    CustodyEntry: jsonSchema(CustodyEntryBody),
+  };
   for (const k of KIND_NAMES) schemas[pascal(k)] = jsonSchema(KINDS[k].schema);
   const kindParam = {
     name: 'kind',
@@ -50,6 +54,18 @@ export function openApiDocument(version: string): Record<string, unknown> {
     required: true,
     schema: { type: 'string', enum: KIND_NAMES.map((k) => KINDS[k].name) },
   };
+  const caseParam = { name: 'caseId', in: 'path', required: true, schema: { type: 'string' } };
+  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+  const q = (name: string, schema: Record<string, unknown>) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema,
+  });
+  const json = (schema: Record<string, unknown>) => ({
+    required: true,
+    content: { 'application/json': { schema } },
+  });
   const err = (d: string) => ({
     description: d,
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -72,52 +88,213 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/openapi.json': {
         get: { summary: 'This document', security: [], responses: { 200: { description: 'OpenAPI 3.1' } } },
       },
+      '/api/auth/login': {
+        post: {
+          summary:
+            'Sign in (password, and a TOTP or recovery code when 2FA is on); sets the session cookie, returns the CSRF token',
+          security: [],
+          requestBody: json({
+            type: 'object',
+            required: ['username', 'password'],
+            properties: {
+              username: { type: 'string' },
+              password: { type: 'string' },
+              totp: { type: 'string' },
+              recoveryCode: { type: 'string' },
+            },
+          }),
+          responses: {
+            200: { description: 'signed in' },
+            401: err('wrong credentials or locked'),
+            429: err('too many attempts'),
+          },
+        },
+      },
+      '/api/auth/logout': { post: { summary: 'Sign out', responses: { 200: { description: 'ok' } } } },
+      '/api/auth/me': {
+        get: {
+          summary: 'The signed-in user and their memberships',
+          responses: { 200: { description: 'user' }, 401: err('not authenticated') },
+        },
+      },
+      '/api/auth/2fa/begin': {
+        post: {
+          summary: 'Start TOTP enrolment (session only)',
+          responses: { 200: { description: 'otpauth URI' } },
+        },
+      },
+      '/api/auth/2fa/confirm': {
+        post: {
+          summary: 'Confirm TOTP with a first code; returns ten recovery codes once',
+          responses: { 200: { description: 'recovery codes' } },
+        },
+      },
+      '/api/vocabularies': {
+        get: {
+          summary: 'Controlled vocabularies with Spanish and English labels',
+          responses: { 200: { description: 'vocabularies' } },
+        },
+      },
       '/api/cases': {
         get: {
-          summary: 'Case files',
+          summary: 'Case files the caller is a member of',
           responses: { 200: { description: 'list' }, 401: err('not authenticated') },
         },
       },
       '/api/cases/{caseId}': {
         get: {
           summary: 'One case file with record counts',
-          parameters: [{ name: 'caseId', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: {
-            200: { description: 'case file' },
-            401: err('not authenticated'),
-            404: err('no such case file'),
-          },
+          parameters: [caseParam],
+          responses: { 200: { description: 'case file' }, 404: err('no such case file') },
         },
       },
       '/api/cases/{caseId}/records/{kind}': {
         get: {
-          summary: 'List records of one kind (paginated, filterable by indexed fields)',
+          summary:
+            'List records of one kind: equality filters on indexed fields, sort=default|created|updated, order=asc|desc, limit, offset',
           parameters: [
-            { name: 'caseId', in: 'path', required: true, schema: { type: 'string' } },
+            caseParam,
             kindParam,
-            {
-              name: 'limit',
-              in: 'query',
-              schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-            },
-            { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+            q('limit', { type: 'integer', minimum: 1, maximum: 500, default: 50 }),
+            q('offset', { type: 'integer', minimum: 0 }),
+            q('sort', { type: 'string', enum: ['default', 'created', 'updated'] }),
+            q('order', { type: 'string', enum: ['asc', 'desc'] }),
           ],
           responses: {
-            200: { description: 'page of records' },
+            200: { description: 'page of presented (redacted) records' },
             400: err('bad filter'),
-            401: err('not authenticated'),
+            403: err('not allowed'),
+          },
+        },
+        post: {
+          summary: "Create a record (body: the kind's schema)",
+          parameters: [caseParam, kindParam],
+          responses: {
+            201: { description: 'created' },
+            400: err('invalid, with field issues'),
+            403: err('not allowed'),
           },
         },
       },
       '/api/cases/{caseId}/records/{kind}/{id}': {
         get: {
-          summary: 'One record',
+          summary: 'One record (ETag: its version)',
+          parameters: [caseParam, kindParam, idParam],
+          responses: { 200: { description: 'record' }, 404: err('not found') },
+        },
+        put: {
+          summary: 'Replace a record; If-Match: version refuses lost updates',
+          parameters: [caseParam, kindParam, idParam],
+          responses: { 200: { description: 'updated' }, 409: err('changed meanwhile') },
+        },
+        delete: {
+          summary: 'Soft-delete a record (administrators)',
+          parameters: [caseParam, kindParam, idParam, q('reason', { type: 'string' })],
+          responses: { 200: { description: 'deleted' }, 409: err('still referenced') },
+        },
+      },
+      '/api/cases/{caseId}/search': {
+        get: {
+          summary:
+            'Full-text search (accent-insensitive, Spanish and English stemming) with facets and highlighted snippets',
           parameters: [
-            { name: 'caseId', in: 'path', required: true, schema: { type: 'string' } },
-            kindParam,
-            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            caseParam,
+            q('q', { type: 'string' }),
+            q('kind', { type: 'string' }),
+            q('actType', { type: 'string' }),
+            q('state', { type: 'string' }),
+            q('yearFrom', { type: 'integer' }),
+            q('yearTo', { type: 'integer' }),
+            q('unit', { type: 'string' }),
+            q('source', { type: 'string' }),
+            q('protection', { type: 'string' }),
+            q('limit', { type: 'integer' }),
+            q('offset', { type: 'integer' }),
           ],
-          responses: { 200: { description: 'record' }, 401: err('not authenticated'), 404: err('not found') },
+          responses: { 200: { description: 'hits, total, facets' } },
+        },
+      },
+      '/api/cases/{caseId}/export': {
+        get: {
+          summary: 'The case file as JSON, presented for the caller (analysts, administrators); audited',
+          parameters: [caseParam],
+          responses: { 200: { description: 'export' } },
+        },
+      },
+      '/api/cases/{caseId}/evidence': {
+        post: {
+          summary:
+            'Upload an evidence file (multipart: file + meta JSON); type sniffed, SHA-256 computed on arrival',
+          parameters: [caseParam],
+          responses: { 201: { description: 'evidence record' }, 400: err('refused upload') },
+        },
+      },
+      '/api/cases/{caseId}/evidence/{id}/content': {
+        get: {
+          summary: 'Download an evidence file, verified against its SHA-256; recorded in its custody log',
+          parameters: [caseParam, idParam],
+          responses: { 200: { description: 'bytes' } },
+        },
+      },
+      '/api/cases/{caseId}/evidence/{id}/custody': {
+        get: {
+          summary: 'Chain of custody',
+          parameters: [caseParam, idParam],
+          responses: { 200: { description: 'entries' } },
+        },
+        post: {
+          summary: 'Add a custody entry',
+          parameters: [caseParam, idParam],
+          requestBody: json({ $ref: '#/components/schemas/CustodyEntry' }),
+          responses: { 201: { description: 'entry' } },
+        },
+      },
+      '/api/cases/{caseId}/source-lists': {
+        post: {
+          summary:
+            "Upload an organization's list (multipart: file, name, idColumn); commits whole or not at all",
+          parameters: [caseParam],
+          responses: { 201: { description: 'import report' } },
+        },
+      },
+      '/api/cases/{caseId}/source-lists/{id}/records': {
+        get: {
+          summary: 'Raw rows of a list (members; rows of persons you may not see are withheld)',
+          parameters: [
+            caseParam,
+            idParam,
+            q('afterRow', { type: 'integer' }),
+            q('limit', { type: 'integer' }),
+          ],
+          responses: { 200: { description: 'rows' } },
+        },
+      },
+      '/api/cases/{caseId}/members': {
+        get: {
+          summary: 'Members and roles (administrators)',
+          parameters: [caseParam],
+          responses: { 200: { description: 'members' } },
+        },
+      },
+      '/api/cases/{caseId}/members/{id}': {
+        put: {
+          summary: "Set a member's role",
+          parameters: [caseParam, idParam],
+          responses: { 200: { description: 'ok' } },
+        },
+      },
+      '/api/cases/{caseId}/members/{id}/clearance': {
+        put: {
+          summary: 'Grant or revoke clearance for protected identities (case-wide or one person)',
+          parameters: [caseParam, idParam],
+          responses: { 200: { description: 'ok' }, 403: err('role cannot be cleared') },
+        },
+      },
+      '/api/cases/{caseId}/audit': {
+        get: {
+          summary: 'The audit log of the case file (administrators)',
+          parameters: [caseParam, q('after', { type: 'integer' }), q('limit', { type: 'integer' })],
+          responses: { 200: { description: 'entries' } },
         },
       },
     },

@@ -9,6 +9,7 @@
  */
 import type { Kind } from '../domain/kinds.js';
 import { PERSON_IDENTIFYING_FIELDS, type PersonBody } from '../domain/schema.js';
+import { termsOf } from '../search/text.js';
 import { canSeeIdentity, canSeeTestimony, type Principal } from '../security/policy.js';
 import { pseudonym } from '../security/pseudonym.js';
 import type { CaseStore, StoredRecord } from '../store/case-store.js';
@@ -20,7 +21,7 @@ export interface ViewContext {
   caseId: string;
   salt: string;
   /** One pattern matching every name and document number the viewer may not see, and their pseudonyms. */
-  hidden?: { pattern: RegExp; byKey: Map<string, string> };
+  hidden?: { pattern: RegExp; byKey: Map<string, string>; terms: Set<string> };
 }
 
 export function personDisplayName(body: {
@@ -49,12 +50,25 @@ function namePattern(name: string): string {
     .join('');
 }
 
+type Hidden = ViewContext['hidden'];
+/**
+ * Hidden-name matchers are rebuilt only when the case's persons change (count or last update):
+ * building one walks every person of the case, which is too slow to do on every request.
+ */
+const hiddenCache = new Map<string, { stamp: string; salt: string; hidden: Hidden }>();
+
 /** Builds the hidden-names matcher for a viewer in a case (persons whose identity they may not see). */
 export async function buildViewContext(
   store: CaseStore,
   principal: Principal,
   caseId: string,
 ): Promise<ViewContext> {
+  const m = principal.memberships.get(caseId);
+  const cleared = [...(principal.personClearances.get(caseId) ?? [])].sort();
+  const key = `${caseId}|${m?.role}|${m?.cleared}|${cleared.join(',')}`;
+  const stamp = await store.personsStamp(caseId);
+  const hit = hiddenCache.get(key);
+  if (hit && hit.stamp === stamp) return { principal, caseId, salt: hit.salt, hidden: hit.hidden };
   const salt = await store.pseudonymSalt(caseId);
   const byKey = new Map<string, string>();
   for await (const p of store.iterate('person', caseId)) {
@@ -68,15 +82,22 @@ export async function buildViewContext(
     for (const d of b.documents ?? []) if (d.number.length >= 5) names.add(d.number);
     for (const n of names) byKey.set(fold(n), alias);
   }
-  if (byKey.size === 0) return { principal, caseId, salt };
-  // Longest first, so "María José Pérez" wins over "José Pérez".
-  const alts = [...byKey.keys()].sort((a, b) => b.length - a.length).map(namePattern);
-  return {
-    principal,
-    caseId,
-    salt,
-    hidden: { pattern: new RegExp(`(?<![\\p{L}\\d])(?:${alts.join('|')})(?![\\p{L}\\d])`, 'giu'), byKey },
-  };
+  let hidden: Hidden;
+  if (byKey.size > 0) {
+    // Longest first, so "María José Pérez" wins over "José Pérez".
+    const alts = [...byKey.keys()].sort((a, b) => b.length - a.length).map(namePattern);
+    // Their search terms too: queries drop them (see routes/records.ts).
+    const terms = new Set<string>();
+    for (const k of byKey.keys()) for (const w of k.split(' ')) for (const t of termsOf(w)) terms.add(t);
+    hidden = {
+      pattern: new RegExp(`(?<![\\p{L}\\d])(?:${alts.join('|')})(?![\\p{L}\\d])`, 'giu'),
+      byKey,
+      terms,
+    };
+  }
+  if (hiddenCache.size > 500) hiddenCache.clear();
+  hiddenCache.set(key, { stamp, salt, hidden });
+  return { principal, caseId, salt, hidden };
 }
 
 /** Replaces hidden names and document numbers in a text by the person's pseudonym. */

@@ -179,6 +179,15 @@ export class CaseStore {
     );
   }
 
+  /** Changes whenever a person of the case is created, changed or deleted (for caches). */
+  async personsStamp(caseId: string): Promise<string> {
+    const r = await this.sql.get<{ n: number; m: string | null }>(
+      'SELECT count(*) AS n, max(updated_at) AS m FROM person WHERE case_id = ?',
+      [caseId],
+    );
+    return `${r?.n ?? 0}|${r?.m ?? ''}`;
+  }
+
   /** Secret per-case salt for stable pseudonyms; never leaves the server. */
   async pseudonymSalt(caseId: string): Promise<string> {
     const r = await this.sql.get<{ pseudonym_salt: string }>(

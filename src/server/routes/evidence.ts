@@ -71,6 +71,20 @@ export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     });
   });
 
+  app.post('/api/cases/:caseId/evidence/:id/custody', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'write', caseId);
+    const rec = await store.get('evidence', c.req.param('id'));
+    if (!rec || rec.caseId !== caseId) throw new NotFoundError('not found');
+    const body = (await c.req.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+    const entry = await store.addCustody(
+      rec.id,
+      { at: new Date().toISOString(), actor: c.get('actor'), ...body },
+      c.get('actor'),
+    );
+    return c.json(entry, 201);
+  });
+
   app.get('/api/cases/:caseId/evidence/:id/custody', async (c) => {
     const caseId = c.req.param('caseId');
     requireCan(c, 'read', caseId);

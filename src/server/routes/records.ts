@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.js';
 import { KINDS, type Kind, kindByName } from '../../domain/kinds.js';
 import { VOCABULARIES } from '../../domain/vocabularies.js';
-import { queryTerms, snippet, termsOf } from '../../search/text.js';
+import { queryTerms, snippet } from '../../search/text.js';
 import type { Accounts } from '../../security/accounts.js';
 import { type Action, can, canSeeIdentity, ROLES, type Role, tierOf } from '../../security/policy.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
@@ -205,9 +205,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     const ctx = await buildViewContext(store, p, caseId);
     // Words that are names or document numbers of persons this viewer may not see are dropped
     // from the query: searching a protected name must not confirm it appears anywhere.
-    const hiddenTerms = new Set<string>();
-    for (const key of ctx.hidden?.byKey.keys() ?? [])
-      for (const w of key.split(' ')) for (const t of termsOf(w)) hiddenTerms.add(t);
+    const hiddenTerms = ctx.hidden?.terms ?? new Set<string>();
     const terms = queryTerms(q.q ?? '').filter((alts) => !alts.some((a) => hiddenTerms.has(a)));
     const filters = {
       kind: q.kind ? kindByName(q.kind) : undefined,
