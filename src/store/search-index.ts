@@ -248,6 +248,12 @@ export const FACETS = [
   'protection',
 ] as const;
 
+/**
+ * Totals are exact up to this many matches; beyond, the total says "at least" (as search engines
+ * do by default): counting millions of matches exactly would make broad queries slow.
+ */
+export const TOTAL_CAP = 10_000;
+
 /** Facets are counted exactly on up to this many matches (newest first). */
 export const FACET_SAMPLE = 5_000;
 
@@ -255,6 +261,8 @@ export interface SearchHits {
   total: number;
   /** True when there were more matches than FACET_SAMPLE and facets count the newest of them. */
   facetsSampled: boolean;
+  /** True when there were more than TOTAL_CAP matches: `total` is then TOTAL_CAP, a lower bound. */
+  totalIsLowerBound: boolean;
   hits: { kind: Kind; recordId: string }[];
   facets: Record<(typeof FACETS)[number], { value: string; count: number }[]>;
 }
@@ -270,6 +278,7 @@ export async function searchDocs(sql: Sql, p: SearchParams): Promise<SearchHits>
     total: 0,
     hits: [],
     facetsSampled: false,
+    totalIsLowerBound: false,
     facets: Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as SearchHits['facets'],
   };
   if (p.terms.length === 0) return empty;
@@ -303,9 +312,10 @@ export async function searchDocs(sql: Sql, p: SearchParams): Promise<SearchHits>
       const total = sampled
         ? Number(
             (
-              await sql.get<{ n: number }>('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?', [
-                expr,
-              ])
+              await sql.get<{ n: number }>(
+                'SELECT count(*) AS n FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)',
+                [expr, TOTAL_CAP + 1],
+              )
             )?.n ?? 0,
           )
         : rows.length;
@@ -353,7 +363,14 @@ export async function searchDocs(sql: Sql, p: SearchParams): Promise<SearchHits>
   );
   const sampled = rows.length === FACET_SAMPLE;
   const total = sampled
-    ? Number((await sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${w}`, params))?.n ?? 0)
+    ? Number(
+        (
+          await sql.get<{ n: number }>(
+            `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${w} LIMIT ?) AS m`,
+            [...params, TOTAL_CAP + 1],
+          )
+        )?.n ?? 0,
+      )
     : rows.length;
   const page =
     !sampled || p.offset + p.limit <= rows.length
@@ -379,10 +396,11 @@ function hitsFrom(rows: FacetRow[], page: FacetRow[], total: number, sampled: bo
       .slice(0, 50);
   }
   return {
-    total,
+    total: Math.min(total, TOTAL_CAP),
     hits: page.map((r) => ({ kind: r.kind, recordId: r.record_id })),
     facets,
     facetsSampled: sampled,
+    totalIsLowerBound: total > TOTAL_CAP,
   };
 }
 

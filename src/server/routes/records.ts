@@ -239,6 +239,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     return c.json({
       total: res.total,
       facetsSampled: res.facetsSampled,
+      totalIsLowerBound: res.totalIsLowerBound,
       items: recs.map((r) => {
         const presented = presentRecord(r, ctx);
         const text = ['statement', 'description', 'title', 'outcome', 'notes', 'displayName', 'occupation']
