@@ -210,4 +210,4 @@ process.stdout.write(
   )}\n`,
 );
 await store.close();
-rmSync(dir, { recursive: true, force: true });
+if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
