@@ -72,9 +72,7 @@ function runChain(
     return Math.min(0.95, Math.max(0.05, c / n));
   });
   let lambda = Array.from({ length: K }, () => [...marginal]);
-  let pi = Array.from({ length: K }, (_, k) =>
-    K <= 4 ? 1 / K : k < 4 ? 0.225 : 0.1 / (K - 4),
-  );
+  let pi = Array.from({ length: K }, (_, k) => (K <= 4 ? 1 / K : k < 4 ? 0.225 : 0.1 / (K - 4)));
   let alpha = 0.3 / K;
   let perClass = new Array<number>(K).fill(0); // people per class (observed and imputed)
   const onList = Array.from({ length: K }, () => new Array<number>(J).fill(0)); // captures per class, list
@@ -107,7 +105,95 @@ function runChain(
     if (rest > 0) into(K - 1, rest);
   };
 
-  const sweep = (updateAlpha: boolean): number => {
+  const scale = Array.from({ length: K }, () => new Array<number>(J).fill(0.5));
+  const zeroProd = new Array<number>(K).fill(0);
+  let adaptStep = 0;
+  const collapsed = (globalThis as { __COLLAPSED?: boolean }).__COLLAPSED ?? true;
+  const collapsedLambda = (adapting: boolean) => {
+    let p0 = 0;
+    for (let k = 0; k < K; k++) {
+      let q = 1;
+      for (let j = 0; j < J; j++) q *= 1 - lambda[k]![j]!;
+      zeroProd[k] = q;
+      p0 += pi[k]! * q;
+    }
+    adaptStep++;
+    for (let k = 0; k < K; k++) {
+      const lk = lambda[k]!;
+      for (let j = 0; j < J; j++) {
+        const l = lk[j]!;
+        const x = onList[k]![j]!;
+        const m = perClass[k]! - x;
+        const eta = Math.log(l / (1 - l)) + scale[k]![j]! * rng.normal();
+        const l2 = 1 / (1 + Math.exp(-eta));
+        if (l2 <= 1e-12 || l2 >= 1 - 1e-12) continue;
+        const q2 = (zeroProd[k]! / (1 - l)) * (1 - l2);
+        const p02 = p0 + pi[k]! * (q2 - zeroProd[k]!);
+        // Binomial likelihood of the observed in class k, logit Jacobian, and (1 − p0)^−n.
+        const logRatio =
+          (x + 1) * Math.log(l2 / l) +
+          (m + 1) * Math.log((1 - l2) / (1 - l)) -
+          n * (Math.log(1 - p02) - Math.log(1 - p0));
+        const accept = Math.log(rng.uniform()) < logRatio;
+        if (accept) {
+          lk[j] = l2;
+          zeroProd[k] = q2;
+          p0 = p02;
+        }
+        if (adapting) {
+          // Robbins–Monro towards 44% acceptance, during warm-up and burn-in only.
+          const g = Math.min(0.05, 1 / Math.sqrt(adaptStep));
+          scale[k]![j] = Math.min(5, Math.max(0.01, scale[k]![j]! * Math.exp(g * ((accept ? 1 : 0) - 0.44))));
+        }
+      }
+    }
+  };
+
+  const vScale = new Array<number>(K).fill(0.5);
+  const piNew = new Array<number>(K).fill(0);
+  const collapsedWeights = (adapting: boolean) => {
+    let p0 = 0;
+    for (let k = 0; k < K; k++) p0 += pi[k]! * zeroProd[k]!;
+    // Observed people in classes after k (for the change of π_h, h > k).
+    let after = 0;
+    for (let k = 0; k < K; k++) after += perClass[k]!;
+    let head = 1; // Π_{h<k} (1 − V_h)
+    for (let k = 0; k < K - 1; k++) {
+      after -= perClass[k]!;
+      const v = pi[k]! / head;
+      if (!(v > 0 && v < 1)) {
+        head *= 1 - v;
+        continue;
+      }
+      const eta = Math.log(v / (1 - v)) + vScale[k]! * rng.normal();
+      const v2 = 1 / (1 + Math.exp(-eta));
+      if (v2 <= 1e-12 || v2 >= 1 - 1e-12) {
+        head *= 1 - v;
+        continue;
+      }
+      const r = (1 - v2) / (1 - v);
+      let p02 = p0 - pi[k]! * zeroProd[k]! + head * v2 * zeroProd[k]!;
+      for (let h = k + 1; h < K; h++) p02 += pi[h]! * zeroProd[h]! * (r - 1);
+      const logRatio =
+        (perClass[k]! + 1) * Math.log(v2 / v) +
+        (after + alpha) * Math.log(r) -
+        n * (Math.log(1 - p02) - Math.log(1 - p0));
+      const accept = Math.log(rng.uniform()) < logRatio;
+      if (accept) {
+        pi[k] = head * v2;
+        for (let h = k + 1; h < K; h++) pi[h] = pi[h]! * r;
+        p0 = p02;
+      }
+      head *= 1 - pi[k]! / head;
+      if (adapting) {
+        const g = Math.min(0.05, 1 / Math.sqrt(adaptStep));
+        vScale[k] = Math.min(5, Math.max(0.01, vScale[k]! * Math.exp(g * ((accept ? 1 : 0) - 0.44))));
+      }
+    }
+    void piNew;
+  };
+
+  const sweep = (updateAlpha: boolean, adapting: boolean): number => {
     perClass.fill(0);
     for (const row of onList) row.fill(0);
     // 1. Classes of the observed, pattern by pattern (people with one pattern are exchangeable).
@@ -124,6 +210,13 @@ function runChain(
         const row = onList[k]!;
         for (let j = 0; j < J; j++) if (w & (1 << j)) row[j]! += c;
       });
+    }
+    // 1b. Collapsed moves: λ given the observed alone, the unobserved integrated out (with the
+    //     1/N prior the observed follow the conditional likelihood ∝ Π P(x_i, z_i) / (1 − p0)^n).
+    //     Without this, λ and the imputed unobserved hold each other in place and N mixes slowly.
+    if (collapsed) {
+      collapsedLambda(adapting);
+      collapsedWeights(adapting);
     }
     // 2. The unobserved: how many (negative binomial, prior p(N) ∝ 1/N), then their classes.
     let p0 = 0;
@@ -156,7 +249,7 @@ function runChain(
     return n0;
   };
 
-  for (let it = 0; it < WARM_UP; it++) sweep(false);
+  for (let it = 0; it < WARM_UP; it++) sweep(false, true);
   // Relabel the classes by decreasing weight, which the stick-breaking prior favours.
   const order = pi.map((_, k) => k).sort((a, b) => pi[b]! - pi[a]!);
   lambda = order.map((k) => lambda[k]!);
@@ -165,7 +258,7 @@ function runChain(
   alpha = 1;
   const total = o.burnIn + o.iterations;
   for (let it = 0; it < total; it++) {
-    const n0 = sweep(true);
+    const n0 = sweep(true, it < o.burnIn);
     if (it >= o.burnIn && (it - o.burnIn) % o.thin === 0) {
       draws.push(n + n0);
       let occ = 0;
@@ -178,9 +271,7 @@ function runChain(
 
 export function lcmcr(t: CaptureTable, opts: LcmcrOptions = {}): LcmcrResult {
   const o = { ...LCMCR_DEFAULTS, ...opts };
-  const chains = Array.from({ length: o.chains }, (_, c) =>
-    runChain(t, o, c),
-  );
+  const chains = Array.from({ length: o.chains }, (_, c) => runChain(t, o, c));
   const perChain = chains.map((c) => c.draws);
   const draws = perChain.flat();
   const sorted = [...draws].sort((a, b) => a - b);

@@ -274,6 +274,7 @@ for (const backend of BACKENDS) {
         tort.items.some((i) => i.record.id === ids.act),
         '"torturado" finds the act of torture',
       );
+      assert.match(tort.items.find((i) => i.record.id === ids.act)!.snippet, /<mark>Tortura<\/mark>/);
       assert.ok(tort.items.some((i) => i.record.id === ids.tP));
       assert.ok(tort.items.find((i) => i.record.id === ids.tP)!.snippet.includes('<mark>torturada</mark>'));
       const en = await s('analyst', 'tortured');

@@ -8,7 +8,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.js';
 import { KINDS, type Kind, kindByName } from '../../domain/kinds.js';
-import { VOCABULARIES } from '../../domain/vocabularies.js';
+import { ACT_TYPES, VIOLENCE_METHODS, VOCABULARIES } from '../../domain/vocabularies.js';
 import { queryTerms, snippet } from '../../search/text.js';
 import type { Accounts } from '../../security/accounts.js';
 import { type Action, can, canSeeIdentity, ROLES, type Role, tierOf } from '../../security/policy.js';
@@ -242,8 +242,20 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
       totalIsLowerBound: res.totalIsLowerBound,
       items: recs.map((r) => {
         const presented = presentRecord(r, ctx);
-        const text = ['statement', 'description', 'title', 'outcome', 'notes', 'displayName', 'occupation']
-          .map((f) => presented[f])
+        // Acts are found by their type and methods (indexed as labels), so the snippet shows those too.
+        const labels =
+          r.kind === 'act'
+            ? [
+                ACT_TYPES.labelOf(String(presented.type), 'es'),
+                ...((presented.methods as string[]) ?? []).map((m) => VIOLENCE_METHODS.labelOf(m, 'es')),
+              ]
+            : [];
+        const text = [
+          ...labels,
+          ...['statement', 'description', 'title', 'outcome', 'notes', 'displayName', 'occupation'].map(
+            (f) => presented[f],
+          ),
+        ]
           .filter((v): v is string => typeof v === 'string' && v !== '[withheld]')
           .join(' — ');
         return { kind: r.kind, record: presented, snippet: snippet(text, terms) };
