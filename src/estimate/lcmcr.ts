@@ -46,15 +46,12 @@ export const LCMCR_DEFAULTS: Required<LcmcrOptions> = {
   alphaPrior: [0.25, 0.25],
 };
 
-/** Warm-up sweeps before burn-in, with α held small, as in the LCMCR package: classes settle first. */
-const WARM_UP = 500;
-
 function runChain(
   t: CaptureTable,
   o: Required<LcmcrOptions>,
-  stream: number,
+  seed: number,
 ): { draws: number[]; occupied: number } {
-  const rng = new Random(o.seed, stream);
+  const rng = new Random(seed);
   const J = t.lists.length;
   const K = o.maxClasses;
   const patterns: number[] = [];
@@ -65,138 +62,34 @@ function runChain(
       counts.push(t.counts[w]!);
     }
   const n = observedTotal(t);
-  // Start as the package does: every class at the lists' marginal capture rates, weights spread.
-  const marginal = t.lists.map((_, j) => {
-    let c = 0;
-    for (let i = 0; i < patterns.length; i++) if (patterns[i]! & (1 << j)) c += counts[i]!;
-    return Math.min(0.95, Math.max(0.05, c / n));
-  });
-  let lambda = Array.from({ length: K }, () => [...marginal]);
-  let pi = Array.from({ length: K }, (_, k) => (K <= 4 ? 1 / K : k < 4 ? 0.225 : 0.1 / (K - 4)));
-  let alpha = 0.3 / K;
-  let perClass = new Array<number>(K).fill(0); // people per class (observed and imputed)
-  const onList = Array.from({ length: K }, () => new Array<number>(J).fill(0)); // captures per class, list
+  // State.
+  const lambda = Array.from({ length: K }, () => Array.from({ length: J }, () => 0.1 + 0.8 * rng.uniform()));
+  const pi = new Array<number>(K).fill(1 / K);
+  let alpha = 1;
+  let n0 = Math.max(1, Math.round(n * 0.2));
+  const perClass = new Array<number>(K).fill(0); // people per class
+  const onList = Array.from({ length: K }, () => new Array<number>(J).fill(0)); // captures per class and list
   const prob = new Array<number>(K).fill(0);
-  const suffix = new Array<number>(K + 1).fill(0);
   const draws: number[] = [];
   let occupiedSum = 0;
+  const total = o.burnIn + o.iterations;
 
-  /** Splits m people among the classes with weights p (conditional binomials on suffix sums). */
   const multinomial = (m: number, p: number[], into: (k: number, c: number) => void) => {
-    suffix[K] = 0;
-    for (let k = K - 1; k >= 0; k--) suffix[k] = suffix[k + 1]! + p[k]!;
-    if (m <= 3) {
-      // A few people: one categorical draw each is cheaper than K binomials.
-      for (let i = 0; i < m; i++) {
-        let u = rng.uniform() * suffix[0]!;
-        let k = 0;
-        while (k < K - 1 && u >= p[k]!) u -= p[k++]!;
-        into(k, 1);
-      }
-      return;
-    }
     let rest = m;
-    for (let k = 0; k < K - 1 && rest > 0; k++) {
-      const share = suffix[k]! > 0 ? p[k]! / suffix[k]! : 0;
-      const c = share >= 1 ? rest : rng.binomial(rest, share);
+    let mass = p.reduce((a, b) => a + b, 0);
+    for (let k = 0; k < K && rest > 0; k++) {
+      const c = k === K - 1 ? rest : rng.binomial(rest, Math.min(1, Math.max(0, p[k]! / mass)));
       if (c) into(k, c);
       rest -= c;
-    }
-    if (rest > 0) into(K - 1, rest);
-  };
-
-  const scale = Array.from({ length: K }, () => new Array<number>(J).fill(0.5));
-  const zeroProd = new Array<number>(K).fill(0);
-  let adaptStep = 0;
-  const collapsed = (globalThis as { __COLLAPSED?: boolean }).__COLLAPSED ?? true;
-  const collapsedLambda = (adapting: boolean) => {
-    let p0 = 0;
-    for (let k = 0; k < K; k++) {
-      let q = 1;
-      for (let j = 0; j < J; j++) q *= 1 - lambda[k]![j]!;
-      zeroProd[k] = q;
-      p0 += pi[k]! * q;
-    }
-    adaptStep++;
-    for (let k = 0; k < K; k++) {
-      const lk = lambda[k]!;
-      for (let j = 0; j < J; j++) {
-        const l = lk[j]!;
-        const x = onList[k]![j]!;
-        const m = perClass[k]! - x;
-        const eta = Math.log(l / (1 - l)) + scale[k]![j]! * rng.normal();
-        const l2 = 1 / (1 + Math.exp(-eta));
-        if (l2 <= 1e-12 || l2 >= 1 - 1e-12) continue;
-        const q2 = (zeroProd[k]! / (1 - l)) * (1 - l2);
-        const p02 = p0 + pi[k]! * (q2 - zeroProd[k]!);
-        // Binomial likelihood of the observed in class k, logit Jacobian, and (1 − p0)^−n.
-        const logRatio =
-          (x + 1) * Math.log(l2 / l) +
-          (m + 1) * Math.log((1 - l2) / (1 - l)) -
-          n * (Math.log(1 - p02) - Math.log(1 - p0));
-        const accept = Math.log(rng.uniform()) < logRatio;
-        if (accept) {
-          lk[j] = l2;
-          zeroProd[k] = q2;
-          p0 = p02;
-        }
-        if (adapting) {
-          // Robbins–Monro towards 44% acceptance, during warm-up and burn-in only.
-          const g = Math.min(0.05, 1 / Math.sqrt(adaptStep));
-          scale[k]![j] = Math.min(5, Math.max(0.01, scale[k]![j]! * Math.exp(g * ((accept ? 1 : 0) - 0.44))));
-        }
-      }
+      mass -= p[k]!;
+      if (mass <= 0) break;
     }
   };
 
-  const vScale = new Array<number>(K).fill(0.5);
-  const piNew = new Array<number>(K).fill(0);
-  const collapsedWeights = (adapting: boolean) => {
-    let p0 = 0;
-    for (let k = 0; k < K; k++) p0 += pi[k]! * zeroProd[k]!;
-    // Observed people in classes after k (for the change of π_h, h > k).
-    let after = 0;
-    for (let k = 0; k < K; k++) after += perClass[k]!;
-    let head = 1; // Π_{h<k} (1 − V_h)
-    for (let k = 0; k < K - 1; k++) {
-      after -= perClass[k]!;
-      const v = pi[k]! / head;
-      if (!(v > 0 && v < 1)) {
-        head *= 1 - v;
-        continue;
-      }
-      const eta = Math.log(v / (1 - v)) + vScale[k]! * rng.normal();
-      const v2 = 1 / (1 + Math.exp(-eta));
-      if (v2 <= 1e-12 || v2 >= 1 - 1e-12) {
-        head *= 1 - v;
-        continue;
-      }
-      const r = (1 - v2) / (1 - v);
-      let p02 = p0 - pi[k]! * zeroProd[k]! + head * v2 * zeroProd[k]!;
-      for (let h = k + 1; h < K; h++) p02 += pi[h]! * zeroProd[h]! * (r - 1);
-      const logRatio =
-        (perClass[k]! + 1) * Math.log(v2 / v) +
-        (after + alpha) * Math.log(r) -
-        n * (Math.log(1 - p02) - Math.log(1 - p0));
-      const accept = Math.log(rng.uniform()) < logRatio;
-      if (accept) {
-        pi[k] = head * v2;
-        for (let h = k + 1; h < K; h++) pi[h] = pi[h]! * r;
-        p0 = p02;
-      }
-      head *= 1 - pi[k]! / head;
-      if (adapting) {
-        const g = Math.min(0.05, 1 / Math.sqrt(adaptStep));
-        vScale[k] = Math.min(5, Math.max(0.01, vScale[k]! * Math.exp(g * ((accept ? 1 : 0) - 0.44))));
-      }
-    }
-    void piNew;
-  };
-
-  const sweep = (updateAlpha: boolean, adapting: boolean): number => {
+  for (let it = 0; it < total; it++) {
     perClass.fill(0);
     for (const row of onList) row.fill(0);
-    // 1. Classes of the observed, pattern by pattern (people with one pattern are exchangeable).
+    // 1. Classes of the observed, pattern by pattern.
     for (let i = 0; i < patterns.length; i++) {
       const w = patterns[i]!;
       for (let k = 0; k < K; k++) {
@@ -207,18 +100,10 @@ function runChain(
       }
       multinomial(counts[i]!, prob, (k, c) => {
         perClass[k]! += c;
-        const row = onList[k]!;
-        for (let j = 0; j < J; j++) if (w & (1 << j)) row[j]! += c;
+        for (let j = 0; j < J; j++) if (w & (1 << j)) onList[k]![j]! += c;
       });
     }
-    // 1b. Collapsed moves: λ given the observed alone, the unobserved integrated out (with the
-    //     1/N prior the observed follow the conditional likelihood ∝ Π P(x_i, z_i) / (1 − p0)^n).
-    //     Without this, λ and the imputed unobserved hold each other in place and N mixes slowly.
-    if (collapsed) {
-      collapsedLambda(adapting);
-      collapsedWeights(adapting);
-    }
-    // 2. The unobserved: how many (negative binomial, prior p(N) ∝ 1/N), then their classes.
+    // 2. The unobserved: how many, then their classes.
     let p0 = 0;
     for (let k = 0; k < K; k++) {
       let p = pi[k]!;
@@ -226,44 +111,29 @@ function runChain(
       prob[k] = p;
       p0 += p;
     }
-    const n0 = rng.negativeBinomial(n, Math.min(1 - 1e-12, Math.max(1e-12, 1 - p0)));
+    n0 = rng.negativeBinomial(n, Math.min(1 - 1e-12, Math.max(1e-12, 1 - p0)));
     multinomial(n0, prob, (k, c) => {
       perClass[k]! += c;
     });
-    // 3. Capture probabilities per class and list: Beta(1 + on list, 1 + not on list).
+    // 3. Capture probabilities per class and list.
     for (let k = 0; k < K; k++)
       for (let j = 0; j < J; j++)
         lambda[k]![j] = rng.beta(1 + onList[k]![j]!, 1 + perClass[k]! - onList[k]![j]!);
-    // 4. Stick-breaking weights, then the concentration α ~ Gamma(a + K − 1, b − log π_K).
+    // 4. Stick-breaking weights and the concentration.
     let remaining = 1;
-    let tail = n + n0;
-    let logRest = 0;
+    let tail = perClass.reduce((a, b) => a + b, 0);
+    let logSum = 0;
     for (let k = 0; k < K; k++) {
       tail -= perClass[k]!;
       const v = k === K - 1 ? 1 : rng.beta(1 + perClass[k]!, alpha + tail);
       pi[k] = remaining * v;
-      if (k < K - 1) logRest += Math.log(Math.max(1e-300, 1 - v));
+      if (k < K - 1) logSum += Math.log(Math.max(1e-300, 1 - v));
       remaining *= 1 - v;
     }
-    if (updateAlpha) alpha = rng.gamma(o.alphaPrior[0] + K - 1) / (o.alphaPrior[1] - logRest);
-    return n0;
-  };
-
-  for (let it = 0; it < WARM_UP; it++) sweep(false, true);
-  // Relabel the classes by decreasing weight, which the stick-breaking prior favours.
-  const order = pi.map((_, k) => k).sort((a, b) => pi[b]! - pi[a]!);
-  lambda = order.map((k) => lambda[k]!);
-  pi = order.map((k) => pi[k]!);
-  perClass = order.map((k) => perClass[k]!);
-  alpha = 1;
-  const total = o.burnIn + o.iterations;
-  for (let it = 0; it < total; it++) {
-    const n0 = sweep(true, it < o.burnIn);
+    alpha = rng.gamma(o.alphaPrior[0] + K - 1) / (o.alphaPrior[1] - logSum);
     if (it >= o.burnIn && (it - o.burnIn) % o.thin === 0) {
       draws.push(n + n0);
-      let occ = 0;
-      for (let k = 0; k < K; k++) if (perClass[k]! > 0) occ++;
-      occupiedSum += occ;
+      occupiedSum += perClass.filter((c) => c > 0).length;
     }
   }
   return { draws, occupied: occupiedSum / Math.max(1, draws.length) };
@@ -271,7 +141,9 @@ function runChain(
 
 export function lcmcr(t: CaptureTable, opts: LcmcrOptions = {}): LcmcrResult {
   const o = { ...LCMCR_DEFAULTS, ...opts };
-  const chains = Array.from({ length: o.chains }, (_, c) => runChain(t, o, c));
+  const chains = Array.from({ length: o.chains }, (_, c) =>
+    runChain(t, o, (o.seed * 7919 + c * 104729) >>> 0),
+  );
   const perChain = chains.map((c) => c.draws);
   const draws = perChain.flat();
   const sorted = [...draws].sort((a, b) => a - b);
