@@ -20,7 +20,16 @@ import {
   VIOLENCE_METHODS,
 } from '../domain/vocabularies.js';
 import type { CaseStore } from '../store/case-store.js';
-import { dateValue, documentValue, fold, listValue, sexValue, vocabList, vocabValue } from './convert.js';
+import {
+  type Converted,
+  dateValue,
+  documentValue,
+  fold,
+  listValue,
+  sexValue,
+  vocabList,
+  vocabValue,
+} from './convert.js';
 import { cell, type MappingSpec, type ResolvedMapping, resolveMapping } from './mapping.js';
 import { openTabular, rowValues, type TabularRow } from './tabular.js';
 
@@ -189,6 +198,23 @@ function planRow(
   const fail = (f: string, message: string) => issues.add({ file, row: r.row, field: col(f), message });
   const before = issues.total;
   const plan: RowPlan = { row: r.row };
+  /** Converts one cell into `target[key]`, or reports why it cannot (or that it is missing). */
+  const put = <T>(
+    target: Record<string, unknown>,
+    key: string,
+    field: string,
+    conv: (s: string) => Converted<T>,
+    required?: string,
+  ) => {
+    const raw = get(field);
+    if (!raw) {
+      if (required) fail(field, required);
+      return;
+    }
+    const v = conv(raw);
+    if (v.ok) target[key] = v.value;
+    else fail(field, v.message);
+  };
 
   // The person (the record itself for persons imports, the victim or detainee otherwise).
   const person: Record<string, unknown> = {};
@@ -205,21 +231,9 @@ function planRow(
   if (get('aliases')) person.aliases = listValue(get('aliases'));
   if (get('affiliations')) person.affiliations = listValue(get('affiliations'));
   if (get('nationality')) person.nationalities = listValue(get('nationality')).map((n) => n.toUpperCase());
-  if (get('sex')) {
-    const v = sexValue(get('sex'));
-    if (v.ok) person.sex = v.value;
-    else fail('sex', v.message);
-  }
-  if (get('birthDate')) {
-    const v = dateValue(get('birthDate'));
-    if (v.ok) person.birthDate = v.value;
-    else fail('birthDate', v.message);
-  }
-  if (get('protection')) {
-    const v = vocabValue(PROTECTION_LEVELS, get('protection'));
-    if (v.ok) person.protection = v.value;
-    else fail('protection', v.message);
-  }
+  put(person, 'sex', 'sex', sexValue);
+  put(person, 'birthDate', 'birthDate', dateValue);
+  put(person, 'protection', 'protection', (v) => vocabValue(PROTECTION_LEVELS, v));
   let docKey: string | undefined;
   if (get('document')) {
     let hint: string | undefined;
@@ -272,20 +286,9 @@ function planRow(
 
   if (m.kind === 'acts') {
     const act: Record<string, unknown> = {};
-    const t = vocabValue(ACT_TYPES, get('actType'));
-    if (!get('actType')) fail('actType', 'the act type is required');
-    else if (t.ok) act.type = t.value;
-    else fail('actType', t.message);
-    if (get('methods')) {
-      const ms = vocabList(VIOLENCE_METHODS, get('methods'));
-      if (ms.ok) act.methods = ms.value;
-      else fail('methods', ms.message);
-    }
-    if (get('actDate')) {
-      const d = dateValue(get('actDate'));
-      if (d.ok) act.date = d.value;
-      else fail('actDate', d.message);
-    }
+    put(act, 'type', 'actType', (v) => vocabValue(ACT_TYPES, v), 'the act type is required');
+    put(act, 'methods', 'methods', (v) => vocabList(VIOLENCE_METHODS, v));
+    put(act, 'date', 'actDate', dateValue);
     if (get('outcome')) act.outcome = get('outcome');
     if (get('actNotes')) act.notes = get('actNotes');
     plan.act = act;
@@ -303,21 +306,15 @@ function planRow(
   }
   if (m.kind === 'detentions') {
     const det: Record<string, unknown> = {};
-    const st = vocabValue(DETENTION_STATUSES, get('status'));
-    if (!get('status')) fail('status', 'the detention status is required');
-    else if (st.ok) det.status = st.value;
-    else fail('status', st.message);
-    if (!get('from')) fail('from', 'the start date is required');
-    else {
-      const d = dateValue(get('from'));
-      if (d.ok) det.from = d.value;
-      else fail('from', d.message);
-    }
-    if (get('to')) {
-      const d = dateValue(get('to'));
-      if (d.ok) det.to = d.value;
-      else fail('to', d.message);
-    }
+    put(
+      det,
+      'status',
+      'status',
+      (v) => vocabValue(DETENTION_STATUSES, v),
+      'the detention status is required',
+    );
+    put(det, 'from', 'from', dateValue, 'the start date is required');
+    put(det, 'to', 'to', dateValue);
     const b0 = bounds(det.from as never);
     const b1 = bounds(det.to as never);
     if (b0 && b1 && b1[1] < b0[0]) fail('to', 'the period ends before it starts');
