@@ -5,8 +5,10 @@
  */
 export class Random {
   private s = new Uint32Array(4);
-  constructor(seed: number) {
-    let x = seed >>> 0;
+  private spare = Number.NaN;
+  /** `stream` gives independent sequences for one seed (e.g. one per MCMC chain). */
+  constructor(seed: number, stream = 0) {
+    let x = (seed ^ Math.imul(stream >>> 0, 0x632be5ab)) >>> 0;
     for (let i = 0; i < 4; i++) {
       x = (x + 0x9e3779b9) >>> 0;
       let z = x;
@@ -28,10 +30,17 @@ export class Random {
     s[3] = rotl(s[3]!, 11);
     return (result + 0.5) / 4294967296;
   }
+  /** Standard normal (Box–Muller; the second variate of each pair is kept for the next call). */
   normal(): number {
-    const u = this.uniform();
-    const v = this.uniform();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    if (!Number.isNaN(this.spare)) {
+      const z = this.spare;
+      this.spare = Number.NaN;
+      return z;
+    }
+    const r = Math.sqrt(-2 * Math.log(this.uniform()));
+    const a = 2 * Math.PI * this.uniform();
+    this.spare = r * Math.sin(a);
+    return r * Math.cos(a);
   }
   /** Gamma(shape, rate=1), Marsaglia–Tsang. */
   gamma(shape: number): number {
@@ -51,28 +60,70 @@ export class Random {
     }
   }
   beta(a: number, b: number): number {
+    // Exact shortcuts for the common shapes of the sampler (empty classes: Beta(1, b)).
+    if (a === 1) return b === 1 ? this.uniform() : 1 - this.uniform() ** (1 / b);
+    if (b === 1) return this.uniform() ** (1 / a);
     const x = this.gamma(a);
     const y = this.gamma(b);
     return x / (x + y);
   }
-  /** Binomial(n, p), exact: Bernoulli sums for small n, beta splitting (Knuth) for large n. */
+  /**
+   * Binomial(n, p), exact: inversion when n·min(p, 1−p) < 10 (a handful of uniforms), otherwise
+   * BTRS, the transformed rejection sampler of Hörmann (1993), whose cost does not grow with n.
+   */
   binomial(n: number, p: number): number {
-    let k = 0;
-    while (n > 40) {
-      const a = 1 + Math.floor(n / 2);
-      const b = n + 1 - a;
-      const x = this.beta(a, b);
-      if (x >= p) {
-        n = a - 1;
-        p = p / x;
-      } else {
-        k += a;
-        n = b - 1;
-        p = (p - x) / (1 - x);
+    if (n <= 0 || p <= 0) return 0;
+    if (p >= 1) return n;
+    if (p > 0.5) return n - this.binomial(n, 1 - p);
+    if (n * p < 10) {
+      const q = 1 - p;
+      const s = p / q;
+      const a = (n + 1) * s;
+      for (;;) {
+        let r = q ** n;
+        let u = this.uniform();
+        let x = 0;
+        while (u > r && x < n) {
+          u -= r;
+          x++;
+          r *= a / x - s;
+        }
+        if (u <= r) return x;
       }
     }
-    for (let i = 0; i < n; i++) if (this.uniform() < p) k++;
-    return k;
+    return this.btrs(n, p);
+  }
+  private btrs(n: number, p: number): number {
+    const q = 1 - p;
+    const spq = Math.sqrt(n * p * q);
+    const b = 1.15 + 2.53 * spq;
+    const a = -0.0873 + 0.0248 * b + 0.01 * p;
+    const c = n * p + 0.5;
+    const alpha = (2.83 + 5.1 / b) * spq;
+    const vr = 0.92 - 4.2 / b;
+    const urvr = 0.86 * vr;
+    const m = Math.floor((n + 1) * p);
+    const lpq = Math.log(p / q);
+    const h = lgamma(m + 1) + lgamma(n - m + 1);
+    for (;;) {
+      let v = this.uniform();
+      let u: number;
+      if (v <= urvr) {
+        u = v / vr - 0.43;
+        return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
+      }
+      if (v >= vr) u = this.uniform() - 0.5;
+      else {
+        u = v / vr - 0.93;
+        u = Math.sign(u) * 0.5 - u;
+        v = this.uniform() * vr;
+      }
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + c);
+      if (k < 0 || k > n) continue;
+      v = (v * alpha) / (a / (us * us) + b);
+      if (Math.log(v) <= h - lgamma(k + 1) - lgamma(n - k + 1) + (k - m) * lpq) return k;
+    }
   }
   /** Poisson(lambda): multiplication for small lambda, PTRS (Hörmann 1993) otherwise. */
   poisson(lam: number): number {

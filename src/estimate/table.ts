@@ -99,7 +99,8 @@ export async function tablesFromRows(input: RowsInput): Promise<Map<string, Capt
     }
     if (issues.length >= 50) break;
     if (bad) continue;
-    const key = strataIdx >= 0 ? (r.cells[strataIdx] ?? '').trim() : '';
+    // A blank stratum is a stratum of its own, named so that it cannot be mistaken for a value.
+    const key = strataIdx >= 0 ? (r.cells[strataIdx] ?? '').trim() || '(blank)' : '';
     let t = tables.get(key);
     if (!t) {
       t = { lists, counts: new Array(1 << lists.length).fill(0) };
@@ -114,6 +115,28 @@ export async function tablesFromRows(input: RowsInput): Promise<Map<string, Capt
     );
   if (rowsSeen === 0) throw new InputError(`${file} has no data rows`, [{ file, message: 'empty' }]);
   return tables;
+}
+
+/**
+ * Leaves out lists that hold no one (common within a stratum: a regional list elsewhere). Such a
+ * list carries no information about the others, and a log-linear main effect of −∞ otherwise.
+ */
+export function dropEmptyLists(t: CaptureTable): { table: CaptureTable; dropped: string[] } {
+  const keep = t.lists.map((_, j) => j).filter((j) => listTotals(t)[j]! > 0);
+  if (keep.length === t.lists.length) return { table: t, dropped: [] };
+  const counts = new Array<number>(1 << keep.length).fill(0);
+  for (let w = 1; w < t.counts.length; w++) {
+    let v = 0;
+    keep.forEach((j, i) => {
+      if (w & (1 << j)) v |= 1 << i;
+    });
+    counts[v]! += t.counts[w]!;
+  }
+  counts[0] = 0;
+  return {
+    table: { lists: keep.map((j) => t.lists[j]!), counts },
+    dropped: t.lists.filter((_, j) => !keep.includes(j)),
+  };
 }
 
 /** Sums strata tables (for the combined total of a stratified analysis). */

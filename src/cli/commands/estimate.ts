@@ -4,10 +4,12 @@ import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
 import {
   canonicalInputs,
+  type EstimateOptions,
   type EstimateResult,
   estimate,
   estimateStrata,
   type Method,
+  resolvedSettings,
 } from '../../estimate/estimate.js';
 import { tablesFromLinkedRecords } from '../../estimate/from-case.js';
 import { posteriorSvg, strataSvg } from '../../estimate/svg.js';
@@ -25,24 +27,52 @@ interface Flags {
   format: 'json' | 'table';
   iterations?: number;
   burnIn?: number;
+  thin?: number;
   chains?: number;
   maxClasses?: number;
   criterion: 'aic' | 'bic';
   plot?: string;
 }
 
-const int = (v: string) => {
+const int = (name: string, min: number) => (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`expected a whole number, got "${v}"`);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`${name} must be a whole number ≥ ${min} (got "${v}")`);
   return n;
 };
 
-function printable(r: EstimateResult) {
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** The result as printed and stored: draws dropped, numbers rounded to what they can support. */
+export function printable(r: EstimateResult) {
   const { draws: _d, ...rest } = r;
   return {
     ...rest,
-    estimate: Math.round(r.estimate * 10) / 10,
-    interval: r.interval.map((v) => Math.round(v * 10) / 10),
+    estimate: round(r.estimate),
+    interval: r.interval.map((v) => round(v)) as [number, number],
+    ...(r.variance !== undefined ? { variance: round(r.variance) } : {}),
+    ...(r.models
+      ? {
+          models: r.models.map((m) => ({
+            ...m,
+            estimate: round(m.estimate),
+            aic: round(m.aic, 2),
+            bic: round(m.bic, 2),
+          })),
+        }
+      : {}),
+    ...(r.diagnostics
+      ? {
+          diagnostics: {
+            ...r.diagnostics,
+            rhat: round(r.diagnostics.rhat, 3),
+            ess: Math.round(r.diagnostics.ess),
+            ...(r.diagnostics.occupiedClasses !== undefined
+              ? { occupiedClasses: round(r.diagnostics.occupiedClasses, 2) }
+              : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -57,28 +87,51 @@ function table(rs: EstimateResult[]): string {
       r.model,
     ].join('\t'),
   );
+  const diag = rs
+    .filter((r) => r.diagnostics)
+    .map(
+      (r) =>
+        `diagnostics${r.stratum ? ` [${r.stratum}]` : ''}: R-hat ${r.diagnostics!.rhat.toFixed(3)}, ESS ${Math.round(r.diagnostics!.ess)}, ${r.diagnostics!.chains} chains × ${r.diagnostics!.iterations} iterations after ${r.diagnostics!.burnIn} burn-in, seed ${r.diagnostics!.seed}`,
+    );
   const warn = rs.flatMap((r) => r.warnings.map((w) => `! ${r.stratum ? `[${r.stratum}] ` : ''}${w}`));
-  const why = rs.map((r) => r.reason).filter(Boolean);
-  return `${['stratum\tobserved\testimate\t95% interval\tmethod\tmodel', ...lines].join('\n')}\n${[...new Set(why)].map((w) => `method: ${w}`).join('\n')}${why.length ? '\n' : ''}${warn.join('\n')}${warn.length ? '\n' : ''}`;
+  const why = [...new Set(rs.map((r) => r.reason).filter(Boolean))].map((w) => `method: ${w}`);
+  return `${['stratum\tobserved\testimate\t95% interval\tmethod\tmodel', ...lines, ...why, ...diag, ...warn].join('\n')}\n`;
 }
 
 export function registerEstimate(program: Command): void {
   program
     .command('estimate')
-    .description('multiple systems estimation: how many victims in total, with a 95% interval')
-    .argument('[file]', 'CSV: one 0/1 column per list, optional `count` column, optional strata column')
+    .description(
+      'multiple systems estimation: how many victims in total (documented or not), with a 95% interval',
+    )
+    .argument(
+      '[file]',
+      'CSV capture histories: every column is a 0/1 list except `count` (people with that pattern; default 1 per row) and the --strata column',
+    )
     .option(
       '--case [id]',
       'estimate from the linked source lists of a case file (stores the result with its input hash)',
     )
-    .option('--method <m>', 'loglinear, lcmcr or auto', 'auto')
-    .option('--strata <col>', 'one estimate per value of this column, plus the combined total')
-    .option('--seed <n>', 'random seed (LCMCR)', int, 1)
-    .option('--format <f>', 'json or table', 'json')
-    .option('--iterations <n>', 'LCMCR iterations after burn-in', int)
-    .option('--burn-in <n>', 'LCMCR burn-in iterations', int)
-    .option('--chains <n>', 'LCMCR chains (for R-hat)', int)
-    .option('--max-classes <n>', 'LCMCR truncation K*', int)
+    .option('--method <m>', 'loglinear (Chapman for 2 lists), lcmcr, or auto (chooses and says why)', 'auto')
+    .option(
+      '--strata <col>',
+      'one estimate per value of this column, then the combined total (JSON: an array, the total last with "stratum": "(all)")',
+    )
+    .option('--seed <n>', 'random seed (LCMCR); the same seed gives the same result', int('--seed', 0), 1)
+    .option('--format <f>', 'json (default; for tools) or table (for people)', 'json')
+    .option(
+      '--iterations <n>',
+      'LCMCR iterations per chain after burn-in (default 25000)',
+      int('--iterations', 1),
+    )
+    .option('--burn-in <n>', 'LCMCR burn-in iterations per chain (default 5000)', int('--burn-in', 0))
+    .option('--thin <n>', 'LCMCR: keep every n-th iteration (default 10)', int('--thin', 1))
+    .option('--chains <n>', 'LCMCR chains, for split R-hat (default 4)', int('--chains', 1))
+    .option(
+      '--max-classes <n>',
+      'LCMCR truncation K* of the latent classes (default 10)',
+      int('--max-classes', 1),
+    )
     .option('--criterion <c>', 'log-linear model selection: aic or bic', 'bic')
     .option('--plot <file.svg>', 'write an SVG plot (posterior of the total, or estimates by stratum)')
     .action(async (file: string | undefined, f: Flags & { case?: string | boolean }) => {
@@ -86,7 +139,8 @@ export function registerEstimate(program: Command): void {
         throw new UsageError(`--method must be loglinear, lcmcr or auto (got ${f.method})`);
       if (!['json', 'table'].includes(f.format))
         throw new UsageError(`--format must be json or table (got ${f.format})`);
-      if (!['aic', 'bic'].includes(f.criterion)) throw new UsageError('--criterion must be aic or bic');
+      if (!['aic', 'bic'].includes(f.criterion))
+        throw new UsageError(`--criterion must be aic or bic (got ${f.criterion})`);
       let tables: Map<string, CaptureTable>;
       let store: CaseStore | undefined;
       let caseId: string | undefined;
@@ -105,16 +159,18 @@ export function registerEstimate(program: Command): void {
         const t = await openTabular(file);
         tables = await tablesFromRows({ file: t.file, columns: t.columns, rows: t.rows, strata: f.strata });
       }
-      const opts = {
+      const opts: EstimateOptions = {
         method: f.method,
         seed: f.seed,
         criterion: f.criterion,
         iterations: f.iterations,
         burnIn: f.burnIn,
+        thin: f.thin,
         chains: f.chains,
         maxClasses: f.maxClasses,
       };
-      for (const k of Object.keys(opts) as (keyof typeof opts)[]) if (opts[k] === undefined) delete opts[k];
+      for (const k of Object.keys(opts) as (keyof EstimateOptions)[])
+        if (opts[k] === undefined) delete opts[k];
       const results = f.strata ? estimateStrata(tables, opts) : [estimate(tables.get('')!, opts)];
       if (store && caseId) {
         try {
@@ -123,7 +179,7 @@ export function registerEstimate(program: Command): void {
             caseId,
             'estimate',
             inputsSha256,
-            { ...opts, strata: f.strata ?? null },
+            { ...resolvedSettings(opts), strata: f.strata ?? null },
             results.map(printable),
             actor(),
           );
@@ -147,7 +203,7 @@ export function registerEstimate(program: Command): void {
             ? posteriorSvg(r.draws, r.interval, r.observed)
             : strataSvg(
                 [{ stratum: 'total', observed: r.observed, estimate: r.estimate, interval: r.interval }],
-                'Estimate of the total',
+                `Estimate of the total (${r.method}, ${r.model})`,
               );
         await writeFile(f.plot, svg);
       }
