@@ -18,7 +18,7 @@ export function progress(
   const started = Date.now();
   return {
     update(done, total, note) {
-      if (opts.quiet) return;
+      if (opts.quiet || (!tty && done === 0)) return;
       const now = Date.now();
       if (now - last < minGap) return;
       last = now;

@@ -1,4 +1,327 @@
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { UsageError } from '../../domain/errors.js';
+import { BLOCK_SYNTAX } from '../../linkage/blocking.js';
+import { type LinkOutcome, linkEncoded, reviewPairs } from '../../linkage/link.js';
+import { defaultWorkers, workerExecutor } from '../../linkage/parallel.js';
+import { FIELD_TYPES, type FieldSpec, type FieldType } from '../../linkage/types.js';
+import { linkCaseFile } from '../../store/case-linkage.js';
+import { CsvOut } from '../link/csv-out.js';
+import { readDecisions } from '../link/decisions.js';
+import { readInputs, readRecordValues } from '../link/read.js';
+import { progress } from '../progress.js';
+import { openStoreFromEnv } from '../store-env.js';
+import { actor } from './init.js';
 
-// Placeholder until the link engine lands (owned by its issue).
-export function registerLink(_program: Command): void {}
+interface Flags {
+  id?: string;
+  case?: string | boolean;
+  full?: boolean;
+  field: FieldSpec[];
+  block?: string;
+  threshold: number;
+  reviewMin: number;
+  out?: string;
+  review?: string;
+  decisions?: string;
+  workers: number;
+  report?: string;
+  maxClusterSize?: number;
+  chainMargin?: number;
+  seed: number;
+  quiet?: boolean;
+}
+
+function parseField(v: string, acc: FieldSpec[]): FieldSpec[] {
+  const i = v.lastIndexOf(':');
+  if (i <= 0)
+    throw new UsageError(`--field must be COLUMN:TYPE (got "${v}"); types: ${FIELD_TYPES.join(', ')}`);
+  const column = v.slice(0, i);
+  const type = v.slice(i + 1).trim();
+  if (!(FIELD_TYPES as readonly string[]).includes(type))
+    throw new UsageError(`--field ${v}: unknown field type "${type}"; use one of ${FIELD_TYPES.join(', ')}`);
+  if (acc.some((f) => f.column === column)) throw new UsageError(`--field ${column} is given twice`);
+  return [...acc, { column, type: type as FieldType }];
+}
+
+const probability = (name: string) => (v: string) => {
+  const x = Number(v);
+  if (!(x > 0 && x < 1)) throw new UsageError(`${name} must be a probability between 0 and 1 (got "${v}")`);
+  return x;
+};
+const int = (name: string, min: number) => (v: string) => {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`${name} must be a whole number ≥ ${min} (got "${v}")`);
+  return n;
+};
+const num = (name: string) => (v: string) => {
+  const x = Number(v);
+  if (!Number.isFinite(x) || x < 0) throw new UsageError(`${name} must be a number ≥ 0 (got "${v}")`);
+  return x;
+};
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** The run's report: settings, blocking, model and timings (written by --report, summarised on stderr). */
+function runReport(o: LinkOutcome, records: number, files: { source: string; count: number }[]) {
+  return {
+    records,
+    files,
+    clusters: o.clusters,
+    largestCluster: o.largest,
+    candidatePairsCompared: o.compared,
+    pairsAboveReview: o.pairs.w.length,
+    refusedLinks: o.refused.length,
+    settings: o.config,
+    blocking: { automatic: Boolean(o.automaticBlocking), rules: o.rules },
+    model: {
+      prior: o.model.prior,
+      matchingPairs: o.model.matchingPairs,
+      randomPairs: o.model.randomPairs,
+      emPairs: o.model.emPairs,
+      notes: o.model.notes,
+      fields: o.model.fields.map((f) => ({ column: f.column, type: f.type, m: f.m, u: f.u })),
+    },
+    seconds: o.seconds,
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+/**
+ * `testigo link` (DESIGN.md §4): unsupervised probabilistic record linkage of CSV lists.
+ * Output rows follow the input order; cluster ids are "c1", "c2", … numbered by first record.
+ */
+export function registerLink(program: Command): void {
+  program
+    .command('link')
+    .description(
+      'link records of several CSV lists that describe the same person (Fellegi–Sunter, parameters estimated from the data)',
+    )
+    .argument('[files...]', 'CSV files with a header row (UTF-8); records of all files are linked together')
+    .option('--id <col>', 'the record-id column (unique within each file)')
+    .option(
+      '--case [id]',
+      "link the case file's source lists to each other and to its persons (instead of files); only records not linked yet are compared",
+    )
+    .option('--full', 'with --case: re-link every record, not only the new ones')
+    .option(
+      '--field <col:type>',
+      `a column to compare and its type (repeat): ${FIELD_TYPES.join(', ')}`,
+      parseField,
+      [] as FieldSpec[],
+    )
+    .option('--block <expr>', `blocking rules instead of the automatic choice: ${BLOCK_SYNTAX}`)
+    .option(
+      '--threshold <p>',
+      'match probability at or above which records are linked',
+      probability('--threshold'),
+      0.9,
+    )
+    .option(
+      '--review-min <p>',
+      'pairs from this probability up to the threshold go to --review',
+      probability('--review-min'),
+      0.2,
+    )
+    .option('--out <file.csv>', 'output: source,record_id,cluster_id (required with files)')
+    .option('--review <file.csv>', 'write uncertain pairs (and refused links) side by side for human review')
+    .option(
+      '--decisions <file.csv>',
+      'recorded review decisions (the --review file with its decision column filled: same / different)',
+    )
+    .option('--report <file.json>', 'write settings, blocking rules, estimated m/u and timings as JSON')
+    .option(
+      '--workers <n>',
+      'worker threads comparing pairs (default: every core)',
+      int('--workers', 1),
+      defaultWorkers(),
+    )
+    .option(
+      '--max-cluster-size <n>',
+      'no entity grows beyond this many records (default 50)',
+      int('--max-cluster-size', 2),
+    )
+    .option(
+      '--chain-margin <bits>',
+      'chaining guard, in bits of match weight (default 12)',
+      num('--chain-margin'),
+    )
+    .option(
+      '--seed <n>',
+      'seed of the random samples (u and EM); same seed, same result',
+      int('--seed', 0),
+      1,
+    )
+    .option('--quiet', 'no progress on stderr')
+    .action(async (files: string[], f: Flags) => {
+      if (f.case !== undefined) {
+        if (files.length > 0) throw new UsageError('give either FILES or --case, not both');
+        return linkCase(f);
+      }
+      if (files.length === 0) throw new UsageError('name the CSV files to link (or use --case)');
+      if (!f.id) throw new UsageError('--id names the record-id column of the files');
+      if (!f.out) throw new UsageError('--out names the output file (source,record_id,cluster_id)');
+      if (f.field.length === 0)
+        throw new UsageError(`give at least one --field COLUMN:TYPE (types: ${FIELD_TYPES.join(', ')})`);
+      if (f.field.some((x) => x.column === f.id))
+        throw new UsageError(`--id ${f.id} cannot also be a --field: ids are never compared`);
+      if (f.reviewMin > f.threshold)
+        throw new UsageError(`--review-min (${f.reviewMin}) must not exceed --threshold (${f.threshold})`);
+      const quiet = Boolean(f.quiet);
+      const readBar = progress('link: reading', { quiet });
+      const inputs = await readInputs(files, f.id, f.field, (n) => readBar.update(n, undefined, 'records'));
+      const n = inputs.enc.data.n;
+      if (n === 0) throw new UsageError('the inputs hold no records (only header rows)');
+      readBar.done(
+        `${n.toLocaleString('en')} records from ${inputs.files.length} file(s): ${inputs.files.map((x) => `${x.source} ${x.count}`).join(', ')}`,
+      );
+      for (const u of inputs.enc.unreadable)
+        process.stderr.write(
+          `link: warning: ${u.count} value(s) of ${u.field} could not be read and count as missing, e.g. ${u.samples
+            .map((s) => `"${s.text}"`)
+            .join(', ')}\n`,
+        );
+
+      const index = new Map<string, number>();
+      for (const file of inputs.files)
+        for (let i = file.first; i < file.first + file.count; i++)
+          index.set(`${file.source}\u0000${inputs.enc.ids[i]}`, i);
+      const decisions = f.decisions
+        ? await readDecisions(f.decisions, (s, id) => index.get(`${s}\u0000${id}`))
+        : undefined;
+
+      const stageBars = new Map<string, ReturnType<typeof progress>>();
+      const executor = workerExecutor(inputs.enc.data, f.workers);
+      let outcome: LinkOutcome;
+      try {
+        outcome = await linkEncoded(
+          inputs.enc,
+          {
+            fields: f.field,
+            block: f.block,
+            threshold: f.threshold,
+            reviewMin: f.reviewMin,
+            maxClusterSize: f.maxClusterSize,
+            chainMargin: f.chainMargin,
+            seed: f.seed,
+          },
+          {
+            decisions,
+            executor,
+            onProgress: (stage, done, total) => {
+              let bar = stageBars.get(stage);
+              if (!bar) {
+                bar = progress(`link: ${stage}`, { quiet });
+                stageBars.set(stage, bar);
+              }
+              bar.update(done, total);
+            },
+          },
+        );
+      } finally {
+        await executor.close();
+      }
+
+      // Output in input order.
+      const sourceOf = (i: number) => inputs.enc.data.sources[inputs.enc.data.source[i]!]!;
+      const out = new CsvOut(f.out, ['source', 'record_id', 'cluster_id']);
+      try {
+        const label = new Int32Array(outcome.clusters).fill(-1);
+        let next = 0;
+        for (let i = 0; i < n; i++) {
+          const c = outcome.clusterOf[i]!;
+          if (label[c] === -1) label[c] = ++next;
+          await out.write([sourceOf(i), inputs.enc.ids[i]!, `c${label[c]}`]);
+        }
+        await out.close();
+      } catch (err) {
+        await out.abort();
+        throw err;
+      }
+
+      let reviewCount = 0;
+      if (f.review) {
+        const items = reviewPairs(outcome);
+        reviewCount = items.length;
+        const wanted = new Set<number>();
+        for (const it of items) wanted.add(it.a).add(it.b);
+        const values = await readRecordValues(inputs, f.field, wanted);
+        const cols = f.field.map((x) => x.column);
+        const rev = new CsvOut(f.review, [
+          'source_a',
+          'record_id_a',
+          'source_b',
+          'record_id_b',
+          'probability',
+          'status',
+          ...cols.flatMap((c) => [`${c}_a`, `${c}_b`]),
+          'decision',
+        ]);
+        try {
+          for (const it of items) {
+            const va = values.get(it.a) ?? [];
+            const vb = values.get(it.b) ?? [];
+            await rev.write([
+              sourceOf(it.a),
+              inputs.enc.ids[it.a]!,
+              sourceOf(it.b),
+              inputs.enc.ids[it.b]!,
+              (1 / (1 + 2 ** -it.w)).toFixed(4),
+              it.status,
+              ...cols.flatMap((_, k) => [va[k] ?? '', vb[k] ?? '']),
+              '',
+            ]);
+          }
+          await rev.close();
+        } catch (err) {
+          await rev.abort();
+          throw err;
+        }
+      }
+      const report = runReport(outcome, n, inputs.files);
+      if (f.report) await writeFile(f.report, `${JSON.stringify(report, null, 2)}\n`);
+
+      if (!quiet) {
+        const lines = [
+          `link: ${n.toLocaleString('en')} records → ${outcome.clusters.toLocaleString('en')} entities (largest ${outcome.largest}); ` +
+            `${outcome.compared.toLocaleString('en')} candidate pairs compared`,
+          `link: blocking (${outcome.automaticBlocking ? 'automatic' : '--block'}): ${outcome.rules
+            .map(
+              (r) =>
+                `${r.label} [${r.pairs.toLocaleString('en')} pairs${r.skipped ? `, ${r.skipped} oversized blocks skipped` : ''}]`,
+            )
+            .join(' | ')}`,
+          `link: model: prior ${outcome.model.prior.toExponential(2)}, ${outcome.model.fields
+            .map((x) => `${x.column} m=${pct(x.m[0]!)} u=${pct(x.u[0]!)}`)
+            .join(', ')}`,
+          ...outcome.model.notes.map((x) => `link: note: ${x}`),
+          ...(decisions ? [`link: ${decisions.length} recorded decision(s) honoured`] : []),
+          ...(f.review ? [`link: ${reviewCount} pair(s) for review written to ${f.review}`] : []),
+          `link: time ${Object.entries(outcome.seconds)
+            .map(([k, s]) => `${k} ${s.toFixed(1)} s`)
+            .join(', ')}`,
+        ];
+        process.stderr.write(`${lines.join('\n')}\n`);
+      }
+    });
+}
+
+/** `testigo link --case`: the case file's lists, linked to each other and to its persons. */
+async function linkCase(f: Flags): Promise<void> {
+  const store = await openStoreFromEnv();
+  try {
+    const caseId = await store.resolveCaseId(typeof f.case === 'string' ? f.case : undefined);
+    const r = await linkCaseFile(store, caseId, actor(), {
+      fields: f.field.length > 0 ? f.field : undefined,
+      threshold: f.threshold,
+      reviewMin: f.reviewMin,
+      seed: f.seed,
+      full: f.full,
+      executor: (enc) => workerExecutor(enc.data, f.workers),
+    });
+    process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,263 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Command } from 'commander';
+import { formatIssue, InputError } from '../../domain/errors.js';
+import { pairwiseScores } from '../../linkage/evaluate.js';
+import { exitCodeFor } from '../errors.js';
+import { registerLink } from './link.js';
+import { registerSynth } from './synth.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'testigo-link-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const FIELDS = [
+  'given_names:name',
+  'first_surname:name',
+  'second_surname:name',
+  'sex:exact',
+  'birth_date:date',
+  'document_id:id',
+  'state:place',
+  'municipality:place',
+  'event_date:date',
+  'act_type:exact',
+].flatMap((f) => ['--field', f]);
+
+async function run(args: string[]): Promise<void> {
+  const program = new Command().exitOverride();
+  program.configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  registerLink(program);
+  registerSynth(program);
+  await program.parseAsync(args, { from: 'user' });
+}
+
+/** Runs a command that must fail; returns its exit code and message (as the CLI prints them). */
+async function failure(args: string[]): Promise<{ code: number; text: string }> {
+  try {
+    await run(args);
+  } catch (err) {
+    const issues = err instanceof InputError ? err.issues.map(formatIssue) : [];
+    return { code: exitCodeFor(err), text: [(err as Error).message, ...issues].join('\n') };
+  }
+  assert.fail(`${args.join(' ')} should have failed`);
+}
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const rows = (path: string) =>
+  readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
+
+describe('testigo synth + link end to end', () => {
+  const out = join(dir, 'synth');
+  before(async () => {
+    // ≈10,000 records over 5 lists.
+    await run(['synth', '--people', '6200', '--lists', '5', '--seed', '3', '--out', out]);
+  });
+
+  it('synth writes the fixed columns and a truth file naming every record', () => {
+    const header = readFileSync(join(out, 'list1.csv'), 'utf8').split('\n')[0];
+    assert.equal(
+      header,
+      'record_id,given_names,first_surname,second_surname,sex,birth_date,document_id,state,municipality,event_date,act_type',
+    );
+    const truth = rows(join(out, 'truth.csv'));
+    let records = 0;
+    for (let k = 1; k <= 5; k++) records += rows(join(out, `list${k}.csv`)).length;
+    assert.equal(truth.length, records);
+    assert.ok(records > 9000 && records < 11000, `${records} records`);
+    assert.deepEqual(new Set(truth.map((t) => t[0])), new Set([1, 2, 3, 4, 5].map((k) => `list${k}.csv`)));
+  });
+
+  it('links 10,000 records with pairwise F1 ≥ 0.95 against the truth, unsupervised', async () => {
+    const lists = [1, 2, 3, 4, 5].map((k) => join(out, `list${k}.csv`));
+    const result = join(dir, 'clusters.csv');
+    const review = join(dir, 'review.csv');
+    await run([
+      'link',
+      ...lists,
+      '--id',
+      'record_id',
+      ...FIELDS,
+      '--out',
+      result,
+      '--review',
+      review,
+      '--quiet',
+    ]);
+    const truth = new Map(rows(join(out, 'truth.csv')).map(([s, id, p]) => [`${s}|${id}`, p!]));
+    const linked = rows(result);
+    assert.equal(linked.length, truth.size, 'one output row per input record');
+    const predicted = linked.map((r) => r[2]!);
+    const actual = linked.map((r) => {
+      const p = truth.get(`${r[0]}|${r[1]}`);
+      assert.ok(p, `output names an unknown record ${r[0]} ${r[1]}`);
+      return p;
+    });
+    const s = pairwiseScores(predicted, actual);
+    process.stderr.write(
+      `link 10k: precision ${s.precision.toFixed(4)}, recall ${s.recall.toFixed(4)}, F1 ${s.f1.toFixed(4)}\n`,
+    );
+    assert.ok(s.f1 >= 0.95, `F1 ${s.f1}`);
+
+    // The review file lists uncertain pairs side by side; deciding some of them changes the next run.
+    const header = readFileSync(review, 'utf8').split('\n')[0]!;
+    assert.match(
+      header,
+      /^source_a,record_id_a,source_b,record_id_b,probability,status,given_names_a,given_names_b,.*,decision$/,
+    );
+    const pairs = rows(review).filter((r) => r[5]!.startsWith('uncertain; not linked'));
+    assert.ok(pairs.length > 0, 'some uncertain pairs to review');
+    const [sa, ida, sb, idb] = pairs[0]!;
+    const decisions = file(
+      'decisions.csv',
+      `source_a,record_id_a,source_b,record_id_b,decision\n${sa},${ida},${sb},${idb},same\n`,
+    );
+    const again = join(dir, 'clusters2.csv');
+    await run([
+      'link',
+      ...lists,
+      '--id',
+      'record_id',
+      ...FIELDS,
+      '--out',
+      again,
+      '--decisions',
+      decisions,
+      '--quiet',
+    ]);
+    const clusterOf = new Map(rows(again).map(([s2, id, c]) => [`${s2}|${id}`, c]));
+    assert.equal(clusterOf.get(`${sa}|${ida}`), clusterOf.get(`${sb}|${idb}`), 'must-link decision honoured');
+  });
+});
+
+describe('testigo link: bad input exits 2 with a clear message', () => {
+  const good = () => file('good.csv', 'id,name,born\n1,Ana Pérez,1980-01-02\n2,Luis Gómez,1975-03-04\n');
+
+  it('a missing id column names the file and its columns', async () => {
+    const r = await failure([
+      'link',
+      good(),
+      '--id',
+      'record_id',
+      '--field',
+      'name:name',
+      '--out',
+      join(dir, 'o.csv'),
+    ]);
+    assert.equal(r.code, 2);
+    assert.match(r.text, /good\.csv has no column "record_id" \(its columns: id, name, born\)/);
+  });
+
+  it('duplicate ids name both rows', async () => {
+    const f = file('dup.csv', 'id,name\n1,Ana\n2,Luis\n1,Rosa\n');
+    const r = await failure(['link', f, '--id', 'id', '--field', 'name:name', '--out', join(dir, 'o.csv')]);
+    assert.equal(r.code, 2);
+    assert.match(r.text, /dup\.csv row 4: record id "1" was already used in row 2/);
+  });
+
+  it('an unknown field type lists the known ones', async () => {
+    const r = await failure([
+      'link',
+      good(),
+      '--id',
+      'id',
+      '--field',
+      'name:surname',
+      '--out',
+      join(dir, 'o.csv'),
+    ]);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.text,
+      /unknown field type "surname"; use one of name, date, id, text, place, exact, number/,
+    );
+  });
+
+  it('invalid UTF-8 names the file and row', async () => {
+    const f = file(
+      'latin1.csv',
+      Buffer.concat([Buffer.from('id,name\n1,Jos'), Buffer.from([0xe9]), Buffer.from('\n')]),
+    );
+    const r = await failure(['link', f, '--id', 'id', '--field', 'name:name', '--out', join(dir, 'o.csv')]);
+    assert.equal(r.code, 2);
+    assert.match(r.text, /latin1\.csv.*UTF-8/s);
+  });
+
+  it('an empty file and a header-only file', async () => {
+    let r = await failure([
+      'link',
+      file('empty.csv', ''),
+      '--id',
+      'id',
+      '--field',
+      'name:name',
+      '--out',
+      join(dir, 'o.csv'),
+    ]);
+    assert.equal(r.code, 2);
+    assert.match(r.text, /empty\.csv/);
+    r = await failure([
+      'link',
+      file('header.csv', 'id,name\n'),
+      '--id',
+      'id',
+      '--field',
+      'name:name',
+      '--out',
+      join(dir, 'o.csv'),
+    ]);
+    assert.equal(r.code, 2);
+    assert.match(r.text, /no records/);
+  });
+
+  it('ragged rows name the file and row', async () => {
+    const f = file('ragged.csv', 'id,name,born\n1,Ana,1980\n2,Luis\n');
+    const r = await failure(['link', f, '--id', 'id', '--field', 'name:name', '--out', join(dir, 'o.csv')]);
+    assert.equal(r.code, 2);
+    assert.match(r.text, /ragged\.csv.*row 3/s);
+  });
+
+  it('no --field, a bad threshold, the same file name twice', async () => {
+    let r = await failure(['link', good(), '--id', 'id', '--out', join(dir, 'o.csv')]);
+    assert.equal(r.code, 2);
+    assert.match(r.text, /at least one --field/);
+    r = await failure([
+      'link',
+      good(),
+      '--id',
+      'id',
+      '--field',
+      'name:name',
+      '--threshold',
+      '1.5',
+      '--out',
+      join(dir, 'o.csv'),
+    ]);
+    assert.equal(r.code, 2);
+    assert.match(r.text, /--threshold must be a probability between 0 and 1/);
+    r = await failure([
+      'link',
+      good(),
+      good(),
+      '--id',
+      'id',
+      '--field',
+      'name:name',
+      '--out',
+      join(dir, 'o.csv'),
+    ]);
+    assert.equal(r.code, 2);
+    assert.match(r.text, /same file/);
+  });
+});

@@ -1,0 +1,289 @@
+/**
+ * Graded comparison of two records, field by field, and their match weight. Each field type has
+ * ordered agreement levels (exact, near, …, else) plus a final "missing" level that carries no
+ * evidence. Runs on the encoded columns only, so the same code runs in worker threads.
+ */
+import { DAY_NONE, type EncodedData, type FieldData } from './encode.js';
+import { jaroWinklerBuf, osaBuf } from './similarity.js';
+import type { FieldType } from './types.js';
+
+export const LEVELS: Readonly<Record<FieldType, readonly string[]>> = {
+  name: [
+    'exact',
+    'phonetic',
+    'jaro_winkler_0.92',
+    'token_subset',
+    'swapped_with_other_name',
+    'jaro_winkler_0.80',
+    'else',
+  ],
+  date: ['exact', 'typo_or_day_month_swap', 'partial_consistent', 'within_7_days', 'within_60_days', 'else'],
+  id: ['exact', 'one_edit', 'two_edits', 'else'],
+  text: ['exact', 'jaro_winkler_0.90', 'jaro_winkler_0.75', 'else'],
+  place: ['exact', 'jaro_winkler_0.90', 'else'],
+  exact: ['exact', 'else'],
+  number: ['exact', 'within_1pct', 'within_10pct', 'else'],
+};
+
+/** Number of levels of a field type including the trailing "missing" level. */
+export const levelCount = (t: FieldType) => LEVELS[t].length + 1;
+export const missingLevel = (t: FieldType) => LEVELS[t].length;
+
+/** Whether the exact level of this type is adjusted for how common the value is. */
+export const usesTermFrequency = (t: FieldType) =>
+  t === 'name' || t === 'text' || t === 'place' || t === 'exact' || t === 'id';
+
+/** Date levels, by how two packed dates (YYYYMMDD integers, 0 = unknown part) relate. */
+export function dateLevel(pa: number, pb: number, daysA: number, daysB: number): number {
+  if (pa < 0 || pb < 0) return 6;
+  const completeA = daysA !== DAY_NONE;
+  const completeB = daysB !== DAY_NONE;
+  if (pa === pb) return completeA ? 0 : 2;
+  if (completeA && completeB) {
+    if (oneDigitOrSwap(pa, pb)) return 1;
+    const d = daysA > daysB ? daysA - daysB : daysB - daysA;
+    if (d <= 7) return 3;
+    if (d <= 60) return 4;
+    return 5;
+  }
+  const ya = (pa / 10000) | 0;
+  const yb = (pb / 10000) | 0;
+  if (ya !== yb) return 5;
+  const ma = ((pa / 100) | 0) % 100;
+  const mb = ((pb / 100) | 0) % 100;
+  if (ma !== 0 && mb !== 0 && ma !== mb) return 5;
+  const da = pa % 100;
+  const db = pb % 100;
+  if (ma === mb && da !== 0 && db !== 0 && da !== db) return 5;
+  return 2;
+}
+
+const digitsA = new Int8Array(8);
+const digitsB = new Int8Array(8);
+
+/** One digit of YYYYMMDD differs, two adjacent digits are swapped, or day and month are swapped. */
+function oneDigitOrSwap(pa: number, pb: number): boolean {
+  const ya = (pa / 10000) | 0;
+  const yb = (pb / 10000) | 0;
+  if (ya === yb) {
+    const ma = ((pa / 100) | 0) % 100;
+    const mb = ((pb / 100) | 0) % 100;
+    if (ma === pb % 100 && mb === pa % 100) return true;
+  }
+  let diffs = 0;
+  let first = -1;
+  let a = pa;
+  let b = pb;
+  const da = digitsA;
+  const db = digitsB;
+  for (let k = 0; k < 8; k++) {
+    da[k] = a % 10;
+    db[k] = b % 10;
+    if (da[k] !== db[k]) {
+      diffs++;
+      if (first < 0) first = k;
+    }
+    a = (a / 10) | 0;
+    b = (b / 10) | 0;
+  }
+  if (diffs === 1) return true;
+  return diffs === 2 && first < 7 && da[first] === db[first + 1] && da[first + 1] === db[first];
+}
+
+/**
+ * Level computations for one data set. The arrays of each field are pulled into locals once; the
+ * methods allocate nothing.
+ */
+export class Comparator {
+  readonly fields: FieldData[];
+  private readonly nameFields: number[];
+
+  constructor(readonly data: EncodedData) {
+    this.fields = data.fields;
+    this.nameFields = data.fields.filter((f) => f.type === 'name').map((f) => f.index);
+  }
+
+  level(f: number, a: number, b: number): number {
+    const fd = this.fields[f]!;
+    const va = fd.value[a]!;
+    const vb = fd.value[b]!;
+    switch (fd.type) {
+      case 'date':
+        return dateLevel(va, vb, fd.days![a]!, fd.days![b]!);
+      case 'name':
+        return va < 0 || vb < 0 ? 7 : va === vb ? 0 : this.nameLevel(f, fd, a, b, va, vb);
+      case 'id': {
+        if (va < 0 || vb < 0) return 4;
+        if (va === vb) return 0;
+        const d = this.data.dicts[fd.dict]!;
+        const la = d.start[va + 1]! - d.start[va]!;
+        const lb = d.start[vb + 1]! - d.start[vb]!;
+        const e = osaBuf(d.chars, d.start[va]!, la, d.start[vb]!, lb, 2);
+        if (e === 1) return 1;
+        if (e === 2 && la >= 6 && lb >= 6) return 2;
+        return 3;
+      }
+      case 'exact':
+        return va < 0 || vb < 0 ? 2 : va === vb ? 0 : 1;
+      case 'place': {
+        if (va < 0 || vb < 0) return 3;
+        if (va === vb) return 0;
+        return this.jw(fd.dict, va, vb) >= 0.9 ? 1 : 2;
+      }
+      case 'text': {
+        if (va < 0 || vb < 0) return 4;
+        if (va === vb) return 0;
+        const s = this.jw(fd.dict, va, vb);
+        return s >= 0.9 ? 1 : s >= 0.75 ? 2 : 3;
+      }
+      case 'number': {
+        if (va < 0 || vb < 0) return 4;
+        if (va === vb) return 0;
+        const xa = fd.num![a]!;
+        const xb = fd.num![b]!;
+        const diff = Math.abs(xa - xb);
+        const scale = Math.max(Math.abs(xa), Math.abs(xb));
+        if (diff <= 1 || diff <= 0.01 * scale) return 1;
+        return diff <= 0.1 * scale ? 2 : 3;
+      }
+    }
+  }
+
+  private jw(dict: number, va: number, vb: number): number {
+    const d = this.data.dicts[dict]!;
+    return jaroWinklerBuf(
+      d.chars,
+      d.start[va]!,
+      d.start[va + 1]! - d.start[va]!,
+      d.start[vb]!,
+      d.start[vb + 1]! - d.start[vb]!,
+    );
+  }
+
+  private nameLevel(f: number, fd: FieldData, a: number, b: number, va: number, vb: number): number {
+    const d = this.data.dicts[fd.dict]!;
+    const phon = d.phon;
+    if (phon[va] === phon[vb]) return 1;
+    const s = this.jw(fd.dict, va, vb);
+    if (s >= 0.92) return 2;
+    if (tokenSubset(d.tokStart, d.tokPhon, va, vb)) return 3;
+    for (const g of this.nameFields) {
+      if (g === f) continue;
+      const other = this.fields[g]!.value;
+      const wb = other[b]!;
+      const wa = other[a]!;
+      if ((wb >= 0 && phon[wb] === phon[va]) || (wa >= 0 && phon[wa] === phon[vb])) return 4;
+    }
+    return s >= 0.8 ? 5 : 6;
+  }
+
+  /** All levels of a pair into `out` (one byte per field). */
+  levels(a: number, b: number, out: Uint8Array, offset = 0): void {
+    for (let f = 0; f < this.fields.length; f++) out[offset + f] = this.level(f, a, b);
+  }
+}
+
+/** Every phonetic token of the value with fewer tokens occurs in the other ("maría" in "maría josé"). */
+function tokenSubset(tokStart: Int32Array, tokPhon: Int32Array, va: number, vb: number): boolean {
+  let s1 = tokStart[va]!;
+  let e1 = tokStart[va + 1]!;
+  let s2 = tokStart[vb]!;
+  let e2 = tokStart[vb + 1]!;
+  if (e1 - s1 > e2 - s2) {
+    const ts = s1;
+    const te = e1;
+    s1 = s2;
+    e1 = e2;
+    s2 = ts;
+    e2 = te;
+  }
+  if (e1 === s1) return false;
+  for (let i = s1; i < e1; i++) {
+    const t = tokPhon[i];
+    let found = false;
+    for (let j = s2; j < e2; j++) {
+      if (tokPhon[j] === t) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+/**
+ * Weights (log2 Bayes factors) per field and level, with per-value weights for exact agreement on
+ * fields adjusted for term frequency. Built from a model; plain typed arrays so workers get them
+ * by structured clone.
+ */
+export interface ScoreTables {
+  /** log2 of the prior odds: same person vs unrelated. */
+  prior: number;
+  /** log2 of the prior odds: related different people vs unrelated. */
+  priorRelated: number;
+  /** Per field: weight (same person vs unrelated) of each level (the last, "missing", is 0). */
+  weights: Float64Array[];
+  /** Per field: weight (related vs unrelated) of each level. */
+  relatedWeights: Float64Array[];
+  /** Per field: weight of exact agreement on each dictionary value, or null (use weights[f][0]). */
+  tfWeights: (Float32Array | null)[];
+  tfRelated: (Float32Array | null)[];
+  /** Field evaluation order: cheap comparisons first. */
+  order: Int32Array;
+  /** Largest weight still reachable from the fields at order position k onwards. */
+  suffixMax: Float64Array;
+}
+
+const COST: Record<FieldType, number> = { exact: 0, date: 1, number: 1, id: 2, place: 3, text: 4, name: 5 };
+
+export function evaluationOrder(types: readonly FieldType[]): Int32Array {
+  return Int32Array.from(types.map((_, i) => i).sort((x, y) => COST[types[x]!] - COST[types[y]!] || x - y));
+}
+
+export function suffixMaxima(
+  order: Int32Array,
+  weights: Float64Array[],
+  tfWeights: (Float32Array | null)[],
+): Float64Array {
+  const out = new Float64Array(order.length + 1);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const f = order[k]!;
+    let max = 0;
+    for (const w of weights[f]!) if (w > max) max = w;
+    const tf = tfWeights[f];
+    if (tf) for (let v = 0; v < tf.length; v++) if (tf[v]! > max) max = tf[v]!;
+    out[k] = out[k + 1]! + max;
+  }
+  return out;
+}
+
+export const PRUNED = Number.NEGATIVE_INFINITY;
+
+/**
+ * Match weight of a pair: log2 of P(same person) / P(not the same person), where "not the same"
+ * is either related or unrelated people:
+ *   w = log2 odds(same : unrelated) − log2(1 + odds(related : unrelated)).
+ * Returns PRUNED as soon as the remaining fields cannot lift it to `minWeight` (the second term
+ * only lowers the weight, so the bound on the first is safe).
+ */
+export function scorePair(cmp: Comparator, t: ScoreTables, a: number, b: number, minWeight: number): number {
+  let w = t.prior;
+  let wr = t.priorRelated;
+  const order = t.order;
+  for (let k = 0; k < order.length; k++) {
+    if (w + t.suffixMax[k]! < minWeight) return PRUNED;
+    const f = order[k]!;
+    const l = cmp.level(f, a, b);
+    const tf = t.tfWeights[f];
+    if (l === 0 && tf) {
+      const v = cmp.fields[f]!.value[a]!;
+      w += tf[v]!;
+      wr += t.tfRelated[f]![v]!;
+    } else {
+      w += t.weights[f]![l]!;
+      wr += t.relatedWeights[f]![l]!;
+    }
+  }
+  return wr > 50 ? w - wr : w - Math.log2(1 + 2 ** wr);
+}

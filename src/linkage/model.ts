@@ -1,0 +1,345 @@
+/**
+ * The Fellegi–Sunter model: for each field and agreement level, m = P(level | same person) and
+ * u = P(level | different people); a pair's match weight is log2 of the prior odds plus the sum of
+ * log2(m/u) over its fields. u comes from random record pairs (almost all of them different
+ * people); m is estimated without labels by EM on candidate pairs, once per blocking rule with the
+ * fields that rule blocks on left out (in its pairs those fields agree by construction, which would
+ * bias their m), and averaged over rules. The prior — how many pairs match — follows from each
+ * rule's estimated matches divided by the share of all matches that rule can find.
+ */
+import {
+  evaluationOrder,
+  LEVELS,
+  levelCount,
+  missingLevel,
+  type ScoreTables,
+  suffixMaxima,
+  usesTermFrequency,
+} from './compare.js';
+import type { EncodedData } from './encode.js';
+import type { Rng } from './random.js';
+import type { FieldType } from './types.js';
+
+export interface FieldModel {
+  column: string;
+  type: FieldType;
+  /** Level names, without the final "missing" level (which carries no evidence). */
+  levels: string[];
+  m: number[];
+  u: number[];
+  /** P(level | related different people): relatives and co-victims share some fields. */
+  r: number[];
+  /** log2(m/u) per level. */
+  weights: number[];
+  /** log2(r/u) per level. */
+  relatedWeights: number[];
+  /** Whether exact agreement is weighted by how common the value is. */
+  termFrequency: boolean;
+  /** Where m and r came from: EM in rules not blocking on this field, or defaults when the data were too few. */
+  mFrom: string;
+}
+
+export interface RuleModel {
+  label: string;
+  pairs: number;
+  /** EM's share of matches among this rule's candidate pairs. */
+  matchShare: number;
+  /** EM's share of related different people among this rule's candidate pairs. */
+  relatedShare: number;
+  /** Estimated share of all same-person pairs that agree on this rule's keys. */
+  recall: number;
+  /** Same for related pairs. */
+  relatedRecall: number;
+  /** Same-person pairs implied: pairs × matchShare / recall. */
+  impliedMatches: number;
+  impliedRelated: number;
+}
+
+export interface LinkModel {
+  fields: FieldModel[];
+  /** Probability that two records drawn at random belong to the same person. */
+  prior: number;
+  /** Probability that two records drawn at random belong to related different people. */
+  priorRelated: number;
+  /** Estimated same-person record pairs in the data. */
+  matchingPairs: number;
+  /** Estimated related-people record pairs in the data. */
+  relatedPairs: number;
+  rules: RuleModel[];
+  randomPairs: number;
+  emPairs: number;
+  notes: string[];
+}
+
+/** Starting (and fallback) m per type: most same-person pairs agree exactly. */
+const DEFAULT_M: Record<FieldType, number[]> = {
+  name: [0.75, 0.08, 0.06, 0.04, 0.02, 0.03, 0.02],
+  date: [0.85, 0.05, 0.04, 0.02, 0.01, 0.03],
+  id: [0.92, 0.04, 0.01, 0.03],
+  text: [0.7, 0.15, 0.08, 0.07],
+  place: [0.9, 0.03, 0.07],
+  exact: [0.95, 0.05],
+  number: [0.85, 0.08, 0.04, 0.03],
+};
+
+/** Uniform random pairs of distinct records. */
+export function randomPairs(n: number, count: number, rng: Rng): { a: Int32Array; b: Int32Array } {
+  const a = new Int32Array(count);
+  const b = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const x = rng.int(n);
+    let y = rng.int(n - 1);
+    if (y >= x) y++;
+    a[k] = x;
+    b[k] = y;
+  }
+  return { a, b };
+}
+
+/** u per field and level from the levels of random pairs; add-half smoothing keeps unseen levels above 0. */
+export function estimateU(levels: Uint8Array, pairs: number, types: readonly FieldType[]): number[][] {
+  const F = types.length;
+  return types.map((t, f) => {
+    const L = levelCount(t) - 1;
+    const counts = new Float64Array(L);
+    let total = 0;
+    for (let k = 0; k < pairs; k++) {
+      const l = levels[k * F + f]!;
+      if (l < L) {
+        counts[l]!++;
+        total++;
+      }
+    }
+    return Array.from(counts, (c) => (c + 0.5) / (total + 0.5 * L));
+  });
+}
+
+export interface EmResult {
+  /** P(level | same person). */
+  m: number[][];
+  /** P(level | related different people) — relatives, co-victims of one event. */
+  r: number[][];
+  /** Shares of same-person and related pairs among the pairs given. */
+  lambda: number;
+  lambdaR: number;
+  /** Per pair: probability of being the same person, and of being related. */
+  posterior: Float64Array;
+  posteriorR: Float64Array;
+  iterations: number;
+  /** Per field: sum of match posterior over pairs where the field is present. */
+  evidence: number[];
+  evidenceR: number[];
+}
+
+/**
+ * EM over three classes of pairs with u fixed: same person (m), related different people (r) and
+ * unrelated (u). The related class captures non-matches that agree on several fields together —
+ * siblings share both surnames, co-detainees share the date and place of the event — which the
+ * two-class model would count as independent evidence for a match. Its r starts halfway between
+ * m and u and EM finds which fields relatives share. Only fields marked `use` enter; pairs with
+ * the same level pattern are grouped, so an iteration costs the number of distinct patterns.
+ */
+export function runEm(
+  levels: Uint8Array,
+  pairs: number,
+  types: readonly FieldType[],
+  use: readonly boolean[],
+  u: readonly number[][],
+  maxIterations = 300,
+): EmResult {
+  const F = types.length;
+  const fieldsUsed = types.map((_, f) => f).filter((f) => use[f]);
+  // Group pairs by pattern.
+  const patternOf = new Int32Array(pairs);
+  const ids = new Map<string, number>();
+  const patterns: number[][] = [];
+  const counts: number[] = [];
+  for (let k = 0; k < pairs; k++) {
+    let key = '';
+    for (const f of fieldsUsed) key += String.fromCharCode(65 + levels[k * F + f]!);
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = patterns.length;
+      ids.set(key, id);
+      patterns.push(fieldsUsed.map((f) => levels[k * F + f]!));
+      counts.push(0);
+    }
+    counts[id]!++;
+    patternOf[k] = id;
+  }
+  const P = patterns.length;
+  const m = types.map((t) => [...DEFAULT_M[t]]);
+  const r = types.map((t, f) => DEFAULT_M[t].map((x, l) => 0.5 * x + 0.5 * u[f]![l]!));
+  let lambda = 0.3;
+  let lambdaR = 0.1;
+  const postM = new Float64Array(P);
+  const postR = new Float64Array(P);
+  let iterations = 0;
+  for (; iterations < maxIterations; iterations++) {
+    // E-step.
+    let sumM = 0;
+    let sumR = 0;
+    const lmPrior = Math.log(lambda);
+    const lrPrior = Math.log(lambdaR);
+    const luPrior = Math.log(Math.max(1e-12, 1 - lambda - lambdaR));
+    for (let p = 0; p < P; p++) {
+      let lm = lmPrior;
+      let lr = lrPrior;
+      let lu = luPrior;
+      const pat = patterns[p]!;
+      for (let i = 0; i < fieldsUsed.length; i++) {
+        const f = fieldsUsed[i]!;
+        const l = pat[i]!;
+        if (l >= m[f]!.length) continue; // missing: no evidence
+        lm += Math.log(m[f]![l]!);
+        lr += Math.log(r[f]![l]!);
+        lu += Math.log(u[f]![l]!);
+      }
+      const top = Math.max(lm, lr, lu);
+      const em = Math.exp(lm - top);
+      const er = Math.exp(lr - top);
+      const eu = Math.exp(lu - top);
+      const z = em + er + eu;
+      postM[p] = em / z;
+      postR[p] = er / z;
+      sumM += postM[p]! * counts[p]!;
+      sumR += postR[p]! * counts[p]!;
+    }
+    // M-step.
+    const nextLambda = Math.min(1 - 1e-6, Math.max(1e-9, sumM / pairs));
+    const nextLambdaR = Math.min(1 - nextLambda - 1e-9, Math.max(1e-9, sumR / pairs));
+    let change = Math.max(Math.abs(nextLambda - lambda), Math.abs(nextLambdaR - lambdaR));
+    lambda = nextLambda;
+    lambdaR = nextLambdaR;
+    for (let i = 0; i < fieldsUsed.length; i++) {
+      const f = fieldsUsed[i]!;
+      const L = m[f]!.length;
+      const accM = new Float64Array(L);
+      const accR = new Float64Array(L);
+      let totM = 0;
+      let totR = 0;
+      for (let p = 0; p < P; p++) {
+        const l = patterns[p]![i]!;
+        if (l >= L) continue;
+        accM[l]! += postM[p]! * counts[p]!;
+        accR[l]! += postR[p]! * counts[p]!;
+        totM += postM[p]! * counts[p]!;
+        totR += postR[p]! * counts[p]!;
+      }
+      for (let l = 0; l < L; l++) {
+        if (totM > 0) {
+          const next = Math.max(M_FLOOR, (accM[l]! + 0.01) / (totM + 0.01 * L));
+          change = Math.max(change, Math.abs(next - m[f]![l]!));
+          m[f]![l] = next;
+        }
+        if (totR > 0) {
+          const next = Math.max(M_FLOOR, (accR[l]! + 0.01) / (totR + 0.01 * L));
+          change = Math.max(change, Math.abs(next - r[f]![l]!));
+          r[f]![l] = next;
+        }
+      }
+    }
+    if (change < 1e-6) {
+      iterations++;
+      break;
+    }
+  }
+  const posterior = new Float64Array(pairs);
+  const posteriorR = new Float64Array(pairs);
+  for (let k = 0; k < pairs; k++) {
+    posterior[k] = postM[patternOf[k]!]!;
+    posteriorR[k] = postR[patternOf[k]!]!;
+  }
+  const evidenceOf = (post: Float64Array) =>
+    types.map((t, f) => {
+      if (!use[f]) return 0;
+      const miss = missingLevel(t);
+      let e = 0;
+      for (let k = 0; k < pairs; k++) if (levels[k * F + f]! !== miss) e += post[k]!;
+      return e;
+    });
+  return {
+    m,
+    r,
+    lambda,
+    lambdaR,
+    posterior,
+    posteriorR,
+    iterations,
+    evidence: evidenceOf(posterior),
+    evidenceR: evidenceOf(posteriorR),
+  };
+}
+
+/**
+ * No agreement level is impossible for the same person (any field can be mis-recorded): m never
+ * falls below this, so one disagreement weighs at most about log2(1/0.0005) ≈ 11 bits.
+ */
+const M_FLOOR = 0.0005;
+
+export const defaultM = (t: FieldType) => [...DEFAULT_M[t]];
+
+export function fieldModel(
+  column: string,
+  type: FieldType,
+  m: number[],
+  u: number[],
+  r: number[],
+  mFrom: string,
+): FieldModel {
+  return {
+    column,
+    type,
+    levels: [...LEVELS[type]],
+    m,
+    u,
+    r,
+    weights: m.map((mi, l) => Math.log2(mi / u[l]!)),
+    relatedWeights: r.map((ri, l) => Math.log2(ri / u[l]!)),
+    termFrequency: usesTermFrequency(type),
+    mFrom,
+  };
+}
+
+/**
+ * Turns a model into the tables the scorer reads. Exact agreement on a value with relative
+ * frequency p weighs log2(m_exact / p) instead of log2(m_exact / u_exact) — a shared "González" is
+ * weaker evidence than a shared "Zambrano" — with p kept at or above u_exact/32 so that one rare
+ * value cannot outweigh disagreement on everything else.
+ */
+export function scoreTables(model: LinkModel, data: EncodedData): ScoreTables {
+  const weights = model.fields.map((f) => Float64Array.from([...f.weights, 0]));
+  const relatedWeights = model.fields.map((f) => Float64Array.from([...f.relatedWeights, 0]));
+  const tf = (f: FieldModel, i: number, top: number) => {
+    const fd = data.fields[i]!;
+    if (!f.termFrequency || !fd.counts || fd.present === 0) return null;
+    const counts = fd.counts;
+    const out = new Float32Array(counts.length);
+    const floor = f.u[0]! / 32;
+    const lm = Math.log2(top);
+    for (let v = 0; v < counts.length; v++) {
+      const p = Math.max(counts[v]! / fd.present, floor);
+      out[v] = lm - Math.log2(p);
+    }
+    return out;
+  };
+  const tfWeights = model.fields.map((f, i) => tf(f, i, f.m[0]!));
+  const tfRelated = model.fields.map((f, i) => tf(f, i, f.r[0]!));
+  const order = evaluationOrder(model.fields.map((f) => f.type));
+  const unrelated = 1 - model.prior - model.priorRelated;
+  return {
+    prior: Math.log2(model.prior / unrelated),
+    priorRelated: Math.log2(model.priorRelated / unrelated),
+    weights,
+    relatedWeights,
+    tfWeights,
+    tfRelated,
+    order,
+    suffixMax: suffixMaxima(order, weights, tfWeights),
+  };
+}
+
+/** Posterior probability from a match weight (log2 odds). */
+export const probability = (w: number) => (w > 60 ? 1 : w < -60 ? 0 : 1 / (1 + 2 ** -w));
+/** Match weight from a probability. */
+export const weightOf = (p: number) => Math.log2(p / (1 - p));
