@@ -26,6 +26,7 @@ import { openApiDocument } from './openapi.js';
 import { RateLimiter } from './rate-limit.js';
 import { authenticate, authRoutes, meRoutes } from './routes/auth.js';
 import { evidenceRoutes, MAX_UPLOAD_BYTES } from './routes/evidence.js';
+import { linkageRoutes } from './routes/linkage.js';
 import { listRoutes } from './routes/lists.js';
 import { recordRoutes } from './routes/records.js';
 
@@ -87,6 +88,7 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
   recordRoutes(app, store, accounts);
   evidenceRoutes(app, store);
   listRoutes(app, store);
+  linkageRoutes(app, store);
 
   app.get('/', (c) => c.html(opts.landingHtml ?? LANDING));
   app.notFound((c) => c.json(errorBody('not_found', 'not found'), 404));

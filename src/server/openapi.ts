@@ -269,6 +269,35 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { 200: { description: 'rows' } },
         },
       },
+      '/api/cases/{caseId}/linkage/runs': {
+        post: {
+          summary:
+            "Link the case file's list records to each other and to its persons (analysts); body {threshold?, full?}",
+          parameters: [caseParam],
+          responses: { 201: { description: 'run summary' } },
+        },
+      },
+      '/api/cases/{caseId}/linkage/review': {
+        get: {
+          summary:
+            'Review queue: uncertain pairs of the latest run, both records side by side, undecided only',
+          parameters: [caseParam, q('limit', { type: 'integer' }), q('offset', { type: 'integer' })],
+          responses: { 200: { description: 'pairs' } },
+        },
+      },
+      '/api/cases/{caseId}/linkage/decisions': {
+        get: {
+          summary: 'Review decisions in force (latest per pair)',
+          parameters: [caseParam],
+          responses: { 200: { description: 'decisions' } },
+        },
+        post: {
+          summary:
+            'Record a decision on a pair: must-link, cannot-link or unsure (audited; honoured by the next run)',
+          parameters: [caseParam],
+          responses: { 201: { description: 'decision id' } },
+        },
+      },
       '/api/cases/{caseId}/members': {
         get: {
           summary: 'Members and roles (administrators)',

@@ -1,0 +1,135 @@
+/**
+ * Record linkage over HTTP: run it on the case file's lists, read the review queue (uncertain
+ * pairs of the latest run, two records side by side), and record a reviewer's decision
+ * (same / different / unsure; audited; honoured by the next run). Raw list rows are member-level
+ * data: viewers get nothing, and rows linked to a person the caller may not see are withheld.
+ */
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { ForbiddenError, InputError } from '../../domain/errors.js';
+import { type Action, can, canSeeIdentity, roleIn } from '../../security/policy.js';
+import { linkCaseFile } from '../../store/case-linkage.js';
+import type { CaseStore } from '../../store/case-store.js';
+import type { AppEnv } from '../context.js';
+import { WITHHELD } from '../presenter.js';
+import { requireCan } from './records.js';
+
+const Ref = z.object({ listId: z.string().min(1).max(100), rowNo: z.number().int().positive() });
+const DecisionInput = z.object({
+  a: Ref,
+  b: Ref,
+  decision: z.enum(['must-link', 'cannot-link', 'unsure']),
+  note: z.string().max(2000).optional(),
+});
+const RunInput = z
+  .object({
+    threshold: z.number().gt(0).lt(1).optional(),
+    full: z.boolean().optional(),
+  })
+  .default({});
+
+interface ReviewPair {
+  a: { source: string; id: string };
+  b: { source: string; id: string };
+  probability: number;
+  status: string;
+}
+
+/** Analysts link; documenters may review pairs too (they know the records). */
+function requireEither(c: Context<AppEnv>, caseId: string, actions: Action[]): void {
+  requireCan(c, 'read', caseId);
+  const p = c.get('principal');
+  if (!actions.some((a) => can(p, a, caseId)))
+    throw new ForbiddenError(`your role may not do this (needs ${actions.join(' or ')})`);
+}
+
+export function linkageRoutes(app: Hono<AppEnv>, store: CaseStore): void {
+  app.post('/api/cases/:caseId/linkage/runs', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'analyse', caseId);
+    const body = await c.req.json().catch(() => ({}));
+    const input = RunInput.safeParse(body);
+    if (!input.success)
+      throw new InputError(
+        'invalid linkage settings',
+        input.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+      );
+    const summary = await linkCaseFile(store, caseId, c.get('actor'), input.data);
+    return c.json(summary, 201);
+  });
+
+  app.get('/api/cases/:caseId/linkage/review', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireEither(c, caseId, ['analyse', 'write']);
+    const p = c.get('principal');
+    if (roleIn(p, caseId) === 'viewer')
+      throw new ForbiddenError('raw list rows are not shown at public level');
+    const runs = await store.analyses(caseId, 'linkage');
+    const last = runs[runs.length - 1];
+    if (!last) return c.json({ run: null, items: [], total: 0 });
+    const decided = new Set(
+      (await store.linkDecisions(caseId)).map((d) => pairKey(d.a.listId, d.a.rowNo, d.b.listId, d.b.rowNo)),
+    );
+    const pending = ((last.result as { review?: ReviewPair[] }).review ?? []).filter(
+      (r) => !decided.has(pairKey(r.a.source, Number(r.a.id), r.b.source, Number(r.b.id))),
+    );
+    const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 20), 1), 200);
+    const offset = Math.max(Number(c.req.query('offset') ?? 0), 0);
+    if (!Number.isInteger(limit) || !Number.isInteger(offset))
+      throw new InputError('limit and offset must be whole numbers');
+    const lists = new Map((await store.list('sourceList', caseId, { limit: 1000 })).map((l) => [l.id, l]));
+    const protections = new Map<string, string>();
+    const side = async (ref: { source: string; id: string }) => {
+      const rowNo = Number(ref.id);
+      const [row] = await store.sourceRecords(ref.source, { afterRow: rowNo - 1, limit: 1 });
+      if (!row || row.rowNo !== rowNo) return { listId: ref.source, rowNo, missing: true };
+      if (row.personId && !protections.has(row.personId))
+        protections.set(
+          row.personId,
+          (await store.get('person', row.personId))?.body.protection ?? 'protected',
+        );
+      const hidden = row.personId && !canSeeIdentity(p, caseId, protections.get(row.personId), row.personId);
+      return {
+        listId: ref.source,
+        listName: lists.get(ref.source)?.body.name ?? ref.source,
+        rowNo,
+        recordId: row.recordId,
+        personId: row.personId,
+        data: hidden ? Object.fromEntries(Object.keys(row.data).map((k) => [k, WITHHELD])) : row.data,
+        ...(hidden ? { withheld: true } : {}),
+      };
+    };
+    const items = [];
+    for (const r of pending.slice(offset, offset + limit))
+      items.push({ a: await side(r.a), b: await side(r.b), probability: r.probability, status: r.status });
+    return c.json({ run: { id: last.id, createdAt: last.createdAt }, items, total: pending.length });
+  });
+
+  app.get('/api/cases/:caseId/linkage/decisions', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireEither(c, caseId, ['analyse', 'write']);
+    return c.json({ items: await store.linkDecisions(caseId) });
+  });
+
+  app.post('/api/cases/:caseId/linkage/decisions', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireEither(c, caseId, ['analyse', 'write']);
+    const input = DecisionInput.safeParse(await c.req.json().catch(() => undefined));
+    if (!input.success)
+      throw new InputError(
+        'a decision needs a, b ({listId, rowNo}) and decision (must-link, cannot-link or unsure)',
+        input.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+      );
+    const { a, b, decision, note } = input.data;
+    if (a.listId === b.listId && a.rowNo === b.rowNo)
+      throw new InputError('a decision about a record and itself');
+    const id = await store.recordLinkDecision(caseId, a, b, decision, c.get('actor'), note);
+    return c.json({ id }, 201);
+  });
+}
+
+const pairKey = (la: string, ra: number, lb: string, rb: number) => {
+  const x = `${la}\u0000${ra}`;
+  const y = `${lb}\u0000${rb}`;
+  return x < y ? `${x}\u0001${y}` : `${y}\u0001${x}`;
+};
