@@ -6,9 +6,11 @@ import { UsageError } from '../../domain/errors.js';
 import { importCaseJson } from '../../ingest/case-json.js';
 import { Accounts } from '../../security/accounts.js';
 import type { Role } from '../../security/policy.js';
+import { linkCaseFile } from '../../store/case-linkage.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { openStore } from '../../store/open.js';
 import { DEMO_MARKER, DEMO_PASSPHRASE, dataDir } from '../store-env.js';
+import { estimateCaseFile } from './estimate.js';
 
 export const DEMO_PASSWORD = 'demo-password-not-secret';
 export const DEMO_USERS: { username: string; role: Role; cleared: boolean }[] = [
@@ -53,6 +55,10 @@ export async function createDemoStore(
   const { caseId } = await importCaseJson(store, generateDemoCase({ seed: opts.seed }), 'system:demo', {
     file: 'demo',
   });
+  // The lists are linked to the documented persons and the total estimated, as an analyst would,
+  // so the dashboard, the review queue and the report have something to show on first start.
+  await linkCaseFile(store, caseId, 'system:demo');
+  await estimateCaseFile(store, caseId, { method: 'auto', seed: 1 }, 'system:demo');
   const accounts = new Accounts(store);
   const ids: Record<string, string> = {};
   for (const u of DEMO_USERS) {

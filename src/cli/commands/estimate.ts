@@ -215,6 +215,31 @@ export function registerEstimate(program: Command): void {
     });
 }
 
+/**
+ * Estimates from the case file's linked lists and stores the result with the SHA-256 of its
+ * inputs and settings (what `testigo estimate --case` does; also used to prepare the demo case).
+ */
+export async function estimateCaseFile(
+  store: CaseStore,
+  caseId: string,
+  opts: EstimateOptions,
+  who: string,
+  strata?: string,
+): Promise<{ id: string; results: EstimateResult[] }> {
+  const tables = await caseTables(store, caseId, strata);
+  const results = strata ? estimateStrata(tables, opts) : [estimate(tables.get('')!, opts)];
+  const inputsSha256 = createHash('sha256').update(canonicalInputs(tables, opts)).digest('hex');
+  const id = await store.saveAnalysis(
+    caseId,
+    'estimate',
+    inputsSha256,
+    { ...resolvedSettings(opts), strata: strata ?? null },
+    results.map(printable),
+    who,
+  );
+  return { id, results };
+}
+
 /** Capture histories from the case file's linked list records; strata from a list column (e.g. state). */
 async function caseTables(
   store: CaseStore,

@@ -71,6 +71,10 @@ export class PostgresDatabase extends PgSql implements Database {
 
 export async function openPostgres(url: string): Promise<PostgresDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client whose connection the server ends (restart, admin termination) emits 'error' on
+  // the pool; without a listener that would crash the process. The pool drops that client and the
+  // next query opens a new connection or fails with its own error, so nothing is lost here.
+  pool.on('error', () => {});
   // Fail fast with a clear message instead of on the first query.
   const client = await pool.connect();
   client.release();
