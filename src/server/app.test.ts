@@ -257,6 +257,21 @@ for (const backend of BACKENDS) {
       );
     });
 
+    it('orders persons by name only for those who see every name (the order would leak hidden names)', async () => {
+      const order = async (who: string) =>
+        (
+          (await (await req('GET', `/api/cases/${caseId}/records/persons`, who)).json()) as {
+            items: { id: string }[];
+          }
+        ).items
+          .map((x) => x.id)
+          .filter((id) => [ids.P, ids.R, ids.U].includes(id));
+      // Names: Carrasquel (protected), González, Restrepo; created in the order P, R, U.
+      assert.deepEqual(await order('admin'), [ids.P, ids.U, ids.R]);
+      assert.deepEqual(await order('viewer'), [ids.P, ids.R, ids.U]);
+      assert.deepEqual(await order('documenter'), [ids.P, ids.R, ids.U]);
+    });
+
     it('searches accent- and case-insensitively, with Spanish and English stemming and facets', async () => {
       const s = async (who: string, q: string) =>
         (await (await req('GET', `/api/cases/${caseId}/search?q=${encodeURIComponent(q)}`, who)).json()) as {

@@ -126,7 +126,11 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     // counts per level would tell how many protected persons match a filter.
     if ('protection' in where && tierOf(p, caseId) !== 'cleared')
       throw new ForbiddenError('filtering by protection level needs clearance');
-    const opts = { where, limit, offset, sort: sort as 'default', desc: q.order === 'desc' };
+    // Persons sort by real name by default; for a viewer who does not see every identity that order
+    // would tell where hidden names fall in the alphabet, so they get the order of creation instead.
+    const effective =
+      kind === 'person' && sort === 'default' && tierOf(p, caseId) !== 'cleared' ? 'created' : sort;
+    const opts = { where, limit, offset, sort: effective as 'default', desc: q.order === 'desc' };
     const [items, total] = await Promise.all([
       store.list(kind, caseId, opts),
       store.count(kind, caseId, { where }),
