@@ -92,6 +92,23 @@ describe('testigo CLI', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /audit log intact: \d+ entries/);
 
+    const cp = join(t.dataDir, 'checkpoint.json');
+    r = testigo(['audit', 'checkpoint', '--out', cp], env);
+    assert.equal(r.code, 0, r.stderr);
+    r = testigo(['audit', 'verify', '--checkpoint', cp], env);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /consistent with the checkpoint/);
+    const forged = JSON.parse(readFileSync(cp, 'utf8'));
+    forged.treeSize += 5;
+    writeFileSync(cp, JSON.stringify(forged));
+    r = testigo(['audit', 'verify', '--checkpoint', cp], env);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /FAILS the checkpoint[\s\S]*signature is invalid[\s\S]*truncated or rolled back/);
+    writeFileSync(cp, '{"format": "other"}');
+    r = testigo(['audit', 'verify', '--checkpoint', cp], env);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /checkpoint\.json is not a Testigo audit checkpoint/);
+
     const out = join(t.dataDir, 'case.json');
     r = testigo(['export', '--out', out], env);
     assert.equal(r.code, 0, r.stderr);

@@ -2,7 +2,14 @@
  * Small secrets at rest (TOTP seeds): AES-256-GCM under a key derived from the master key, with
  * an algorithm/key-id header so they can be re-encrypted when keys rotate.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
 import { IntegrityError } from '../domain/errors.js';
 import type { MasterKey } from './keyring.js';
 
@@ -11,6 +18,19 @@ export class Sealer {
   constructor(private readonly master: MasterKey) {
     this.key = master.derive('secrets-v1');
   }
+  /**
+   * An Ed25519 key pair derived from the master key for one purpose (e.g. signing audit
+   * checkpoints): nothing to store, the same key whenever the store is unlocked, and a different
+   * key for every store.
+   */
+  signingKey(purpose: string): { privateKey: KeyObject; publicKey: KeyObject } {
+    const seed = this.master.derive(`ed25519:${purpose}`);
+    // PKCS#8 wrapping of a raw 32-byte Ed25519 seed (RFC 8410).
+    const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+    const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+    return { privateKey, publicKey: createPublicKey(privateKey) };
+  }
+
   seal(plain: string, context: string): string {
     const nonce = randomBytes(12);
     const c = createCipheriv('aes-256-gcm', this.key, nonce);

@@ -2,8 +2,8 @@
  * The audit log: every write appends an entry (actor, time, entity, before/after) in the same
  * transaction as the write, and each entry's hash covers its content and the previous entry's
  * hash. Editing, removing or reordering any entry breaks the chain at that entry, and
- * verifyAudit names it. (Signed Merkle checkpoints that also catch a rewritten tail are the
- * hardening issue's work; audit_head already lets us spot a truncated tail.)
+ * verifyAudit names it. Someone who can write the database could recompute every hash; signed
+ * Merkle checkpoints kept elsewhere (audit-checkpoint.ts) catch that, and truncation and rollback.
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical-json.js';
