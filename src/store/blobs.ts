@@ -147,7 +147,19 @@ export class BlobStore {
       const keyIdLen = head[5]!;
       const rest = Buffer.alloc(keyIdLen + 12);
       await readExactly(fh, rest, 6, sha256);
+      // The key id is not inside the authenticated data, so it is checked here: a changed id is
+      // tampering (or a blob from another store), never something to read past (found by fuzzing).
+      const keyId = rest.subarray(0, keyIdLen).toString('utf8');
+      if (keyId !== this.keyId)
+        throw new IntegrityError(
+          `evidence file ${sha256} is corrupted: it names key ${JSON.stringify(keyId)}, not this store's`,
+        );
       const chunkSize = rest.readUInt32BE(keyIdLen);
+      // Nor is the chunk size: this format writes one size only, so any other value is tampering.
+      if (chunkSize !== CHUNK)
+        throw new IntegrityError(
+          `evidence file ${sha256} is corrupted: chunk size ${chunkSize}, expected ${CHUNK}`,
+        );
       const prefix = rest.subarray(keyIdLen + 4);
       let pos = 6 + rest.length;
       const { size: total } = await fh.stat();
