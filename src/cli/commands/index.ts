@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
+import { registerBackup } from './backup.js';
 import { registerDemo } from './demo.js';
 import { registerEstimate } from './estimate.js';
 import { registerEvidence } from './evidence.js';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerExport(program);
   registerEvidence(program);
   registerAudit(program);
+  registerBackup(program);
   registerUsers(program);
   registerToken(program);
   registerLink(program);
