@@ -19,6 +19,7 @@ import {
   TestimonyBody,
   UnitBody,
 } from './schema.js';
+import { InformationItemBody, SuggestionBody } from './schema-capture.js';
 
 export interface KindSpec {
   /** Name in APIs, exports and the audit log (plural, kebab-case). */
@@ -152,6 +153,32 @@ export const KINDS = {
     refs: { sourceId: 'source' },
     columns: [],
   },
+  informationItem: {
+    name: 'information-items',
+    table: 'information_item',
+    prefix: 'inf',
+    schema: InformationItemBody,
+    refs: {
+      evidenceId: 'evidence',
+      sourceId: 'source',
+      parentItemId: 'informationItem',
+      previousVersionId: 'informationItem',
+      'supports.eventIds': 'event',
+      'supports.actIds': 'act',
+      'supports.personIds': 'person',
+    },
+    columns: ['itemType', 'url', 'evidenceId'],
+  },
+  suggestion: {
+    name: 'suggestions',
+    table: 'suggestion',
+    prefix: 'sug',
+    schema: SuggestionBody,
+    // createdRecordId may point to several kinds (checked when a suggestion is accepted); candidate
+    // persons are hints and must not block a person's removal.
+    refs: { itemId: 'informationItem' },
+    columns: ['itemId', 'status', 'kind'],
+  },
 } as const satisfies Record<string, KindSpec>;
 
 export type Kind = keyof typeof KINDS;
@@ -174,6 +201,8 @@ export const KIND_ORDER: readonly Kind[] = [
   'hearing',
   'testimony',
   'sourceList',
+  'informationItem',
+  'suggestion',
 ];
 
 export function kindByName(name: string): Kind | undefined {

@@ -25,6 +25,7 @@ import type { AppEnv } from './context.js';
 import { openApiDocument } from './openapi.js';
 import { RateLimiter } from './rate-limit.js';
 import { authenticate, authRoutes, meRoutes } from './routes/auth.js';
+import { captureRoutes } from './routes/capture.js';
 import { evidenceRoutes, MAX_UPLOAD_BYTES } from './routes/evidence.js';
 import { linkageRoutes } from './routes/linkage.js';
 import { listRoutes } from './routes/lists.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   landingHtml?: string;
   /** Sign-in attempts per address and per username in 15 minutes. */
   loginAttempts?: number;
+  /** Let captures fetch loopback and private addresses (off: the capture endpoint is no SSRF path). */
+  captureAllowPrivate?: boolean;
 }
 
 export function createApp(store: CaseStore, opts: AppOptions = {}) {
@@ -68,7 +71,7 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
     onError: (c) => c.json(errorBody('too_large', 'upload too large (256 MiB)'), 413),
   });
   app.use('/api/*', async (c, next) =>
-    /\/(evidence|source-lists)$/.test(c.req.path) && c.req.method === 'POST'
+    /\/(evidence|source-lists|captures)$/.test(c.req.path) && c.req.method === 'POST'
       ? uploadLimit(c, next)
       : tooLarge(c, next),
   );
@@ -89,6 +92,9 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
   evidenceRoutes(app, store);
   listRoutes(app, store);
   linkageRoutes(app, store);
+  captureRoutes(app, store, {
+    allowPrivate: opts.captureAllowPrivate ?? process.env.TESTIGO_CAPTURE_ALLOW_PRIVATE === '1',
+  });
 
   app.get('/', (c) => c.html(opts.landingHtml ?? LANDING));
   app.notFound((c) => c.json(errorBody('not_found', 'not found'), 404));

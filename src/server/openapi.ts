@@ -298,6 +298,46 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { 201: { description: 'decision id' } },
         },
       },
+      '/api/cases/{caseId}/captures': {
+        post: {
+          summary:
+            'Capture a web address (JSON {url, charset?, protection?, collector?}; loopback and private addresses refused unless the server allows them) or an uploaded saved .html/.txt file (multipart file + meta): WARC evidence, information items, pending suggestions',
+          parameters: [caseParam],
+          responses: {
+            201: { description: 'captured (new or changed: a new version)' },
+            200: { description: 'unchanged since the latest capture' },
+            400: err('unreachable, not HTML or text, too large, malformed, wrongly encoded: nothing stored'),
+          },
+        },
+      },
+      '/api/cases/{caseId}/suggestions': {
+        get: {
+          summary: "Suggestions from captures, shown no wider than their item's protection",
+          parameters: [
+            caseParam,
+            q('status', { type: 'string', enum: ['pending', 'accepted', 'rejected'] }),
+            q('item', { type: 'string' }),
+            q('kind', { type: 'string' }),
+            q('limit', { type: 'integer' }),
+            q('offset', { type: 'integer' }),
+          ],
+          responses: { 200: { description: 'suggestions' } },
+        },
+      },
+      '/api/cases/{caseId}/suggestions/{id}/accept': {
+        post: {
+          summary: 'Accept: create the record proposed, or link {personId}; audited',
+          parameters: [caseParam, idParam],
+          responses: { 200: { description: 'the decided suggestion' }, 409: err('already decided') },
+        },
+      },
+      '/api/cases/{caseId}/suggestions/{id}/reject': {
+        post: {
+          summary: 'Reject, with an optional {note}; audited',
+          parameters: [caseParam, idParam],
+          responses: { 200: { description: 'the decided suggestion' }, 409: err('already decided') },
+        },
+      },
       '/api/cases/{caseId}/members': {
         get: {
           summary: 'Members and roles (administrators)',

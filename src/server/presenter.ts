@@ -186,6 +186,23 @@ export function presentRecord<K extends Kind>(
         withheld: true,
       };
     }
+    case 'informationItem':
+    case 'suggestion': {
+      // Captured text (and suggestions quoting it) is shown no wider than its item's protection.
+      if (canSeeIdentity(p, rec.caseId, body.protection as string))
+        return { ...meta, ...(redactDeep(ctx, body) as object) };
+      return {
+        ...meta,
+        ...body,
+        title: body.title === undefined ? undefined : WITHHELD,
+        author: body.author === undefined ? undefined : WITHHELD,
+        text: WITHHELD,
+        value: body.value === undefined ? undefined : WITHHELD,
+        persons: undefined,
+        notes: undefined,
+        withheld: true,
+      };
+    }
     default:
       return { ...meta, ...(redactDeep(ctx, body) as object) };
   }

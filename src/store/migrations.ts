@@ -281,6 +281,11 @@ export const MIGRATIONS: Migration[] = [
             'CREATE INDEX search_doc_t3 ON search_doc USING GIN ((v_public || v_member || v_cleared))',
           ],
   },
+  {
+    version: 6,
+    name: 'open-source capture: information items and suggestions',
+    statements: () => [...entityTable('informationItem'), ...entityTable('suggestion')],
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -13,7 +13,13 @@ import { type Tier, tierFor } from '../security/policy.js';
 import type { CaseStore, StoredRecord } from './case-store.js';
 import type { Sql } from './sql.js';
 
-export const INDEXED_KINDS: ReadonlySet<Kind> = new Set(['person', 'event', 'act', 'testimony']);
+export const INDEXED_KINDS: ReadonlySet<Kind> = new Set([
+  'person',
+  'event',
+  'act',
+  'testimony',
+  'informationItem',
+]);
 
 interface Doc {
   caseId: string;
@@ -108,6 +114,22 @@ async function buildDoc(s: CaseStore, rec: StoredRecord<Kind>): Promise<Doc | un
           year: yearOf(b.date),
           stateCode: await stateOf(s, b.placeId),
           unitId: unit,
+        },
+        tiers,
+      );
+    }
+    case 'informationItem': {
+      // Captured articles and comments: their words at their item's protection; a commenter's
+      // name is never public-tier text (an unverified online identity).
+      const tier = tierFor(String(b.protection));
+      tiers[tier].push(String(b.title ?? ''), String(b.outlet ?? ''), String(b.text ?? ''));
+      tiers[b.itemType === 'comment' && tier === 'public' ? 'member' : tier].push(String(b.author ?? ''));
+      return finish(
+        {
+          ...base,
+          protection: String(b.protection),
+          year: yearOf(b.published),
+          sourceId: (b.sourceId as string) ?? null,
         },
         tiers,
       );

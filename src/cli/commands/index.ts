@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerBackup } from './backup.js';
+import { registerCapture } from './capture.js';
 import { registerDemo } from './demo.js';
 import { registerEstimate } from './estimate.js';
 import { registerEvidence } from './evidence.js';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerImport(program);
   registerExport(program);
   registerEvidence(program);
+  registerCapture(program);
   registerAudit(program);
   registerBackup(program);
   registerUsers(program);

@@ -256,9 +256,16 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
             : [];
         const text = [
           ...labels,
-          ...['statement', 'description', 'title', 'outcome', 'notes', 'displayName', 'occupation'].map(
-            (f) => presented[f],
-          ),
+          ...[
+            'statement',
+            'description',
+            'title',
+            'text',
+            'outcome',
+            'notes',
+            'displayName',
+            'occupation',
+          ].map((f) => presented[f]),
         ]
           .filter((v): v is string => typeof v === 'string' && v !== '[withheld]')
           .join(' — ');

@@ -1,0 +1,78 @@
+/**
+ * Bytes of a page or a text file → everything a capture records about its content: decoded
+ * text, title, outlet, author, publication date, language, the comments, and the facts found in
+ * the main text and in each comment (relative dates of a comment resolved against the comment's
+ * own date, else the article's). Pure: no store, no network.
+ */
+import { bounds, type FuzzyDate } from '../domain/dates.js';
+import { decodeBytes } from './decode.js';
+import { extractFacts, type Fact } from './facts/index.js';
+import { type ExtractedComment, extractHtml } from './html.js';
+import { detectLanguage } from './language.js';
+import { extractPlainText } from './plain.js';
+
+export interface DocumentComment extends ExtractedComment {
+  language: 'es' | 'en' | 'und';
+  facts: Fact[];
+}
+
+export interface ExtractedDocument {
+  format: 'html' | 'text';
+  charset: string;
+  title?: string;
+  outlet?: string;
+  author?: string;
+  published?: FuzzyDate;
+  language: 'es' | 'en' | 'und';
+  text: string;
+  facts: Fact[];
+  comments: DocumentComment[];
+  /** The day relative dates were counted from, and why. */
+  reference: { day: string; from: 'published' | 'captured' };
+}
+
+/** Media types read as HTML; anything else given here is read as plain text. */
+export function isHtmlType(mediaType: string): boolean {
+  return /^(text\/html|application\/xhtml\+xml)$/i.test(mediaType.split(';')[0]!.trim());
+}
+
+/** The day a publication date stands for, when it names one day. */
+function dayOf(d: FuzzyDate | undefined): string | undefined {
+  return d?.precision === 'day' ? d.value : undefined;
+}
+
+export function extractDocument(
+  bytes: Uint8Array,
+  opts: { contentType: string; capturedAt: string; charset?: string; name?: string },
+): ExtractedDocument {
+  const html = isHtmlType(opts.contentType);
+  const decoded = decodeBytes(bytes, {
+    contentType: opts.contentType,
+    html,
+    override: opts.charset,
+    name: opts.name,
+  });
+  const ex = html ? extractHtml(decoded.text, opts.name) : extractPlainText(decoded.text, opts.name);
+  const publishedDay = dayOf(ex.published) ?? bounds(ex.published)?.[1];
+  const reference = publishedDay
+    ? { day: publishedDay, from: 'published' as const }
+    : { day: opts.capturedAt.slice(0, 10), from: 'captured' as const };
+  const comments = ex.comments.map((c) => ({
+    ...c,
+    language: detectLanguage(c.text, ex.declaredLanguage),
+    facts: extractFacts(c.text, { reference: dayOf(c.published) ?? reference.day }),
+  }));
+  return {
+    format: html ? 'html' : 'text',
+    charset: decoded.charset,
+    title: ex.title,
+    outlet: ex.outlet,
+    author: ex.author,
+    published: ex.published,
+    language: detectLanguage(ex.text, ex.declaredLanguage),
+    text: ex.text,
+    facts: extractFacts(ex.text, { reference: reference.day }),
+    comments,
+    reference,
+  };
+}

@@ -1,0 +1,281 @@
+/**
+ * Dates in Spanish and English news prose, absolute ("3 de mayo de 2024", "May 3, 2024",
+ * "03/05/2024", "mayo de 2024") and relative ("ayer", "el pasado lunes", "hace tres días",
+ * "la semana pasada", "last Tuesday", "two weeks ago"). Relative dates are resolved against a
+ * reference day — the publication date of the text — because that is the day the writer counted
+ * from; a date without its year takes the reference's year, or the year before when it would
+ * otherwise fall after publication (news reports the past).
+ */
+import type { FuzzyDate } from '../../domain/dates.js';
+import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  date: FuzzyDate;
+  /** ISO form: "2024-03-12", "2024-03", "2024", or "from/to" for ranges. */
+  value: string;
+  relative: boolean;
+}
+
+const DAY_MS = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+const utc = (s: string) => new Date(`${s}T00:00:00Z`);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
+
+function realDay(y: number, m: number, d: number): string | undefined {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? iso(dt) : undefined;
+}
+
+const dayDate = (v: string): FuzzyDate => ({ precision: 'day', value: v });
+const isoValue = (d: FuzzyDate) =>
+  d.precision === 'range' ? `${d.from}/${d.to}` : d.precision === 'unknown' ? '' : d.value;
+
+const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
+const WEEKDAY_ALT =
+  'lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const NUM_ALT = `\\d{1,3}|${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')}`;
+
+const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : (NUMBER_WORDS.get(fold(s)) ?? Number.NaN));
+const month = (s: string) => MONTHS.get(fold(s).replace(/\.$/, ''));
+const weekday = (s: string) => WEEKDAYS.get(fold(s));
+
+interface Rule {
+  re: RegExp;
+  relative: boolean;
+  /** A match that is no real date ("31 de febrero") still claims its words, so no shorter rule reads them. */
+  claims?: boolean;
+  make(m: RegExpExecArray, ref: Date): FuzzyDate | undefined;
+}
+
+/** A day without its year: the reference year, or the year before when it would fall after the reference. */
+function yearless(ref: Date, mo: number, d: number): string | undefined {
+  const y = ref.getUTCFullYear();
+  const v = realDay(y, mo, d);
+  if (v && utc(v).getTime() <= ref.getTime() + 2 * DAY_MS) return v;
+  return realDay(y - 1, mo, d);
+}
+
+/** The most recent `wd` strictly before `ref` (or strictly after, for "next"). */
+function weekdayFrom(ref: Date, wd: number, dir: -1 | 1): string {
+  let d = addDays(ref, dir);
+  while (d.getUTCDay() !== wd) d = addDays(d, dir);
+  return iso(d);
+}
+
+function ago(ref: Date, n: number, unit: string): FuzzyDate | undefined {
+  if (!Number.isFinite(n) || n < 1 || n > 400) return undefined;
+  const u = fold(unit);
+  if (/^(dia|dias|day|days)$/.test(u)) return dayDate(iso(addDays(ref, -n)));
+  if (/^(semana|semanas|week|weeks)$/.test(u)) return dayDate(iso(addDays(ref, -7 * n)));
+  if (/^(mes|meses|month|months)$/.test(u)) {
+    const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() - n, 1));
+    return { precision: 'month', value: iso(d).slice(0, 7) };
+  }
+  if (/^(ano|anos|year|years)$/.test(u))
+    return { precision: 'year', value: String(ref.getUTCFullYear() - n) };
+  return undefined;
+}
+
+const RULES: Rule[] = [
+  // ISO and day-first numeric dates
+  {
+    re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    relative: false,
+    claims: true,
+    make: (m) => {
+      const v = realDay(+m[1]!, +m[2]!, +m[3]!);
+      return v ? dayDate(v) : undefined;
+    },
+  },
+  {
+    re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g,
+    relative: false,
+    claims: true,
+    make: (m) => {
+      const v = realDay(+m[3]!, +m[2]!, +m[1]!);
+      return v ? dayDate(v) : undefined;
+    },
+  },
+  // "3 de mayo de 2024", "3 de mayo", "el 3 de mayo del 2024"
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:º|°)?\\s+de\\s+(${MONTH_ALT})(?:\\s+(?:de|del)\\s+(\\d{4}))?\\b`, 'giu'),
+    relative: false,
+    claims: true,
+    make: (m, ref) => {
+      const mo = month(m[2]!);
+      if (!mo) return undefined;
+      const v = m[3] ? realDay(+m[3], mo, +m[1]!) : yearless(ref, mo, +m[1]!);
+      return v ? dayDate(v) : undefined;
+    },
+  },
+  // "May 3, 2024", "May 3rd", "March 12"
+  {
+    re: new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'giu'),
+    relative: false,
+    claims: true,
+    make: (m, ref) => {
+      const mo = month(m[1]!);
+      if (!mo || !/^\p{Lu}/u.test(m[1]!)) return undefined;
+      const v = m[3] ? realDay(+m[3], mo, +m[2]!) : yearless(ref, mo, +m[2]!);
+      return v ? dayDate(v) : undefined;
+    },
+  },
+  // "3 May 2024", "3rd of May"
+  {
+    re: new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ALT})\\b(?:,?\\s+(\\d{4})\\b)?`,
+      'giu',
+    ),
+    relative: false,
+    claims: true,
+    make: (m, ref) => {
+      const mo = month(m[2]!);
+      if (!mo || !/^\p{Lu}/u.test(m[2]!)) return undefined;
+      const v = m[3] ? realDay(+m[3], mo, +m[1]!) : yearless(ref, mo, +m[1]!);
+      return v ? dayDate(v) : undefined;
+    },
+  },
+  // "mayo de 2024", "May 2024"
+  {
+    re: new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b`, 'giu'),
+    relative: false,
+    make: (m) => {
+      const mo = month(m[1]!);
+      return mo ? { precision: 'month', value: `${m[2]}-${pad(mo)}` } : undefined;
+    },
+  },
+  // "en 2019", "in 2019", "desde 2017"
+  {
+    re: /\b(?:en|in|desde|since|durante|during|del|de)\s+((?:19|20)\d{2})\b/giu,
+    relative: false,
+    make: (m) => ({ precision: 'year', value: m[1]! }),
+  },
+  // ── relative ──
+  {
+    re: /\b(anteayer|antier|the day before yesterday)\b/giu,
+    relative: true,
+    make: (_m, ref) => dayDate(iso(addDays(ref, -2))),
+  },
+  {
+    re: /\b(ayer|anoche|yesterday|last night)\b/giu,
+    relative: true,
+    make: (_m, ref) => dayDate(iso(addDays(ref, -1))),
+  },
+  {
+    re: /\b(hoy|esta mañana|this morning|today|tonight|esta noche)\b/giu,
+    relative: true,
+    make: (_m, ref) => dayDate(iso(ref)),
+  },
+  {
+    re: new RegExp(`\\bhace\\s+(${NUM_ALT})\\s+(d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?)\\b`, 'giu'),
+    relative: true,
+    make: (m, ref) => ago(ref, num(m[1]!), m[2]!),
+  },
+  {
+    re: new RegExp(`\\b(${NUM_ALT})\\s+(days?|weeks?|months?|years?)\\s+ago\\b`, 'giu'),
+    relative: true,
+    make: (m, ref) => ago(ref, num(m[1]!), m[2]!),
+  },
+  {
+    re: new RegExp(
+      `\\b(?:el\\s+)?pasado\\s+(${WEEKDAY_ALT})\\b|\\b(?:el\\s+)(${WEEKDAY_ALT})\\s+pasado\\b|\\blast\\s+(${WEEKDAY_ALT})\\b`,
+      'giu',
+    ),
+    relative: true,
+    make: (m, ref) => {
+      const wd = weekday(m[1] ?? m[2] ?? m[3]!);
+      return wd === undefined ? undefined : dayDate(weekdayFrom(ref, wd, -1));
+    },
+  },
+  {
+    re: new RegExp(`\\b(?:el\\s+)?pr[oó]ximo\\s+(${WEEKDAY_ALT})\\b|\\bnext\\s+(${WEEKDAY_ALT})\\b`, 'giu'),
+    relative: true,
+    make: (m, ref) => {
+      const wd = weekday(m[1] ?? m[2]!);
+      return wd === undefined ? undefined : dayDate(weekdayFrom(ref, wd, 1));
+    },
+  },
+  // "el lunes", "este lunes", "on Tuesday": in a report, the most recent such day, publication day included
+  {
+    re: new RegExp(`\\b(?:el|este|on)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|pasado|próximo|proximo))`, 'giu'),
+    relative: true,
+    make: (m, ref) => {
+      const wd = weekday(m[1]!);
+      return wd === undefined ? undefined : dayDate(weekdayFrom(addDays(ref, 1), wd, -1));
+    },
+  },
+  {
+    re: /\b(la semana pasada|last week)\b/giu,
+    relative: true,
+    make: (_m, ref) => {
+      // Monday to Sunday of the week before the reference's week.
+      const back = (ref.getUTCDay() + 6) % 7;
+      const monday = addDays(ref, -back - 7);
+      return { precision: 'range', from: iso(monday), to: iso(addDays(monday, 6)) };
+    },
+  },
+  {
+    // The weekend just past (publication day included when it is a Saturday or Sunday).
+    re: /\b((?:el pasado|el|este)\s+fin de semana(?:\s+pasado)?|(?:(?:over|during)\s+)?(?:the|this|last)\s+weekend)\b/giu,
+    relative: true,
+    make: (_m, ref) => {
+      if (ref.getUTCDay() === 6) return { precision: 'range', from: iso(ref), to: iso(addDays(ref, 1)) };
+      const sunday = weekdayFrom(addDays(ref, 1), 0, -1);
+      return { precision: 'range', from: iso(addDays(utc(sunday), -1)), to: sunday };
+    },
+  },
+  {
+    re: /\b(el mes pasado|last month)\b/giu,
+    relative: true,
+    make: (_m, ref) => ago(ref, 1, 'mes'),
+  },
+  {
+    re: /\b(el año pasado|last year)\b/giu,
+    relative: true,
+    make: (_m, ref) => ago(ref, 1, 'año'),
+  },
+];
+
+/** Every date mention in `text` (non-overlapping, earliest and longest first). */
+export function findDates(text: string, reference: string): DateMention[] {
+  const ref = utc(reference);
+  const found: DateMention[] = [];
+  const blocked: [number, number][] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const date = rule.make(m, ref);
+      if (!date) {
+        if (rule.claims) blocked.push([m.index, m.index + m[0].length]);
+        continue;
+      }
+      // Skip the "de"/"in" lead-in of a bare year so the span is the year itself.
+      let start = m.index;
+      let t = m[0];
+      const lead = /^(?:en|in|desde|since|durante|during|del|de)\s+(?=(?:19|20)\d{2}$)/i.exec(t);
+      if (lead) {
+        start += lead[0].length;
+        t = t.slice(lead[0].length);
+      }
+      found.push({
+        start,
+        end: start + t.length,
+        text: t,
+        date,
+        value: isoValue(date),
+        relative: rule.relative,
+      });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: DateMention[] = [];
+  for (const d of found) {
+    if (blocked.some(([s, e]) => d.start < e && s < d.end)) continue;
+    if (!out.some((o) => d.start < o.end && o.start < d.end)) out.push(d);
+  }
+  return out;
+}

@@ -1,0 +1,434 @@
+/**
+ * Names in a text: persons (with the role the words around them give), organizations and units,
+ * and places of the gazetteer. Rules, not a statistical model: a run of capitalized words is a
+ * place when the gazetteer has it, an organization when it starts like one ("Dirección General
+ * de …") or is a known acronym, and a person when it starts with a given name or follows a title
+ * ("el coronel Ramírez"). Later partial mentions ("Ortega") are tied to the full name met earlier.
+ */
+import {
+  fold,
+  GIVEN_NAMES,
+  KNOWN_ORGS,
+  NOT_NAME,
+  ORG_HEADS,
+  ORG_TAILS,
+  PARTICLES,
+  type Role,
+  roleOfWord,
+  STOP_CAPS,
+  SURNAME_SET,
+  TITLES,
+} from './lexicon.js';
+import { lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
+import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
+
+export interface EntityMention {
+  kind: 'person' | 'organization' | 'place';
+  start: number;
+  end: number;
+  text: string;
+  value: string;
+  role?: Role;
+  place?: PlaceEntry;
+  unitKind?: string;
+}
+
+const LEAD_SKIP = new Set([
+  'el',
+  'la',
+  'los',
+  'las',
+  'the',
+  'a',
+  'an',
+  'su',
+  'sus',
+  'his',
+  'her',
+  'their',
+  'del',
+  'de',
+  'of',
+  'al',
+]);
+const BE = new Set([
+  'fue',
+  'fueron',
+  'was',
+  'were',
+  'been',
+  'sido',
+  'es',
+  'is',
+  'esta',
+  'estuvo',
+  'resulto',
+  'permanece',
+  'sigue',
+  'remains',
+]);
+
+const orgKey = (toks: readonly Token[]) =>
+  toks
+    .map((t) => t.norm)
+    .join(' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+function span(text: string, toks: readonly Token[]) {
+  const start = toks[0]!.start;
+  const end = toks[toks.length - 1]!.end;
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** A token's index in the text's token list (a map per list: indexOf would make long texts quadratic). */
+const positions = new WeakMap<readonly Token[], Map<Token, number>>();
+function posOf(all: readonly Token[], t: Token): number {
+  let m = positions.get(all);
+  if (!m) {
+    m = new Map(all.map((x, i) => [x, i]));
+    positions.set(all, m);
+  }
+  return m.get(t) ?? -1;
+}
+
+const isAcronym = (t: Token) => /^[A-ZÁÉÍÓÚÑ]{2,7}$/.test(t.text);
+const nameWords = (toks: readonly Token[]) => toks.filter((t) => !PARTICLES.has(t.norm));
+
+/** The role words around a name give: a title or cue just before it, an apposition or "fue detenido" after it. */
+function roleAround(
+  all: readonly Token[],
+  first: number,
+  last: number,
+  text: string,
+  stripped: Token[],
+): Role | undefined {
+  for (const [k, t] of stripped.entries()) {
+    const r = TITLES.get(t.norm) ?? roleOfWord(t.text);
+    // "Familiares de X": X is not the relative.
+    if (r === 'relative' && stripped.slice(k + 1).some((x) => PARTICLES.has(x.norm))) return undefined;
+    if (r) return r;
+  }
+  // before: up to three words back, skipping articles
+  let of = false;
+  for (let i = first - 1, seen = 0; i >= 0 && seen < 3; i--) {
+    const t = all[i]!;
+    if (/[.;:!?\n]/.test(text.slice(t.end, all[i + 1]!.start))) break;
+    if (t.norm === 'de' || t.norm === 'del' || t.norm === 'of') of = true;
+    if (LEAD_SKIP.has(t.norm)) continue;
+    seen++;
+    const r = TITLES.get(t.norm) ?? roleOfWord(t.text);
+    // "familiares de X", "la madre de X": X is not the relative.
+    if (r === 'relative' && of) return undefined;
+    if (r) return r;
+  }
+  // after: an apposition (", abogado de …", ", madre de …") or a passive ("fue detenido", "was arrested")
+  const next = all[last + 1];
+  if (next && /^\s*,\s*$/.test(text.slice(all[last]!.end, next.start))) {
+    for (let i = last + 1; i < Math.min(all.length, last + 4); i++) {
+      const t = all[i]!;
+      if (
+        LEAD_SKIP.has(t.norm) ||
+        /^\d+$/.test(t.norm) ||
+        t.norm === 'anos' ||
+        t.norm === 'years' ||
+        t.norm === 'old'
+      )
+        continue;
+      const r = TITLES.get(t.norm) ?? roleOfWord(t.text);
+      if (r) return r;
+      break;
+    }
+  }
+  let sawBe = false;
+  for (let i = last + 1; i < Math.min(all.length, last + 8); i++) {
+    const t = all[i]!;
+    if (/[.;!?\n]/.test(text.slice(all[i - 1]!.end, t.start))) break;
+    // Another name or a subordinate clause: what follows is about someone else.
+    if (t.cap || t.norm === 'que') break;
+    if (BE.has(t.norm)) sawBe = true;
+    else if (sawBe && roleOfWord(t.text) === 'victim') return 'victim';
+  }
+  return undefined;
+}
+
+interface Classified {
+  mentions: EntityMention[];
+  /** Single capitalized words left for the second pass (surname mentions). */
+  pending: { run: Run; idx: number; titled: boolean; stripped: Token[] }[];
+}
+
+function classifyRun(text: string, all: readonly Token[], run: Run, idx: number, out: Classified): void {
+  const toks = run.tokens;
+  const prev = all[idx - 1];
+  const prevWord = prev && !/[.;:!?\n]/.test(text.slice(prev.end, toks[0]!.start)) ? prev.norm : undefined;
+  // A whole run that the gazetteer knows ("El Helicoide", "La Guaira", "Barquisimeto").
+  const wholePlace = lookupPlace(toks.map((t) => t.text).join(' '));
+  if (prevWord === 'municipio' || prevWord === 'municipality' || prevWord === 'mcpio') {
+    const m = lookupMunicipality(toks.map((t) => t.text).join(' '));
+    if (m) {
+      out.mentions.push({ kind: 'place', ...span(text, toks), value: m.value, place: m });
+      return;
+    }
+  }
+  if (
+    wholePlace &&
+    !(
+      toks.length === 1 &&
+      out.mentions.some((p) => p.kind === 'person' && lastNames(p.value).includes(toks[0]!.norm)) &&
+      prevWord !== 'estado'
+    )
+  ) {
+    out.mentions.push({ kind: 'place', ...span(text, toks), value: wholePlace.value, place: wholePlace });
+    return;
+  }
+  // Strip opening words that are not names: sentence openers, titles, cue words ("Según", "General", "Detenido").
+  let i = 0;
+  const stripped: Token[] = [];
+  while (i < toks.length) {
+    const t = toks[i]!;
+    if (PARTICLES.has(t.norm) || STOP_CAPS.has(t.norm) || TITLES.has(t.norm) || roleOfWord(t.text)) {
+      stripped.push(t);
+      i++;
+      continue;
+    }
+    break;
+  }
+  let rest = toks.slice(i);
+  while (rest.length && PARTICLES.has(rest[0]!.norm)) rest = rest.slice(1);
+  if (rest.length === 0) return;
+  const restPlace = lookupPlace(rest.map((t) => t.text).join(' '));
+  if (restPlace && rest.length < toks.length && !GIVEN_NAMES.has(rest[0]!.norm)) {
+    out.mentions.push({ kind: 'place', ...span(text, rest), value: restPlace.value, place: restPlace });
+    return;
+  }
+  // Words that cannot be in a name split the run ("Carlos Pérez Venezuela" never happens, but
+  // "Caracas Julio" after a dropped comma might): classify each side on its own.
+  const breakAt = rest.findIndex(
+    (t, k) =>
+      k > 0 && (NOT_NAME.has(t.norm) || lookupPlace(t.text) !== undefined) && !SURNAME_SET.has(t.norm),
+  );
+  if (breakAt > 0 && !ORG_HEADS.has(rest[0]!.norm)) {
+    classifyRun(
+      text,
+      all,
+      { tokens: rest.slice(0, breakAt), start: rest[0]!.start, end: rest[breakAt - 1]!.end },
+      idx + i,
+      out,
+    );
+    const tail = rest.slice(breakAt);
+    classifyRun(
+      text,
+      all,
+      { tokens: tail, start: tail[0]!.start, end: tail[tail.length - 1]!.end },
+      posOf(all, tail[0]!),
+      out,
+    );
+    return;
+  }
+  const key = orgKey(rest);
+  const known = KNOWN_ORGS.get(key);
+  if (known) {
+    out.mentions.push({
+      kind: 'organization',
+      ...span(text, rest),
+      value: known.name,
+      unitKind: known.unitKind,
+    });
+    return;
+  }
+  if (
+    ORG_HEADS.has(rest[0]!.norm) ||
+    ORG_TAILS.has(rest[rest.length - 1]!.norm) ||
+    (rest.length === 1 && isAcronym(rest[0]!))
+  ) {
+    if (rest.length === 1 && NOT_NAME.has(rest[0]!.norm)) return;
+    out.mentions.push({
+      kind: 'organization',
+      ...span(text, rest),
+      value: span(text, rest).text,
+      unitKind: guessUnitKind(key),
+    });
+    // A place at the end of an organization's name ("Tribunal Tercero de Control de Barquisimeto").
+    for (let k = rest.length - 1; k > 0; k--) {
+      if (rest[k - 1]!.norm !== 'de' && rest[k - 1]!.norm !== 'del' && rest[k - 1]!.norm !== 'of') continue;
+      const tail = rest.slice(k);
+      const p = lookupPlace(tail.map((t) => t.text).join(' '));
+      if (p) out.mentions.push({ kind: 'place', ...span(text, tail), value: p.value, place: p });
+      break;
+    }
+    return;
+  }
+  if (rest.some((t) => NOT_NAME.has(t.norm))) return;
+  const words = nameWords(rest);
+  const titled = stripped.some((t) => TITLES.has(t.norm)) || titleBefore(text, all, idx + i);
+  if (words.length === 1) {
+    out.pending.push({
+      run: { tokens: rest, start: rest[0]!.start, end: rest[0]!.end },
+      idx: idx + i,
+      titled,
+      stripped,
+    });
+    return;
+  }
+  if (words.length > 6 || !words.every(nameLike)) return;
+  const given = GIVEN_NAMES.has(rest[0]!.norm);
+  const surnameEnd = SURNAME_SET.has(words[words.length - 1]!.norm);
+  if (!(given || titled || surnameEnd)) return;
+  const role = roleAround(all, posOf(all, rest[0]!), posOf(all, rest[rest.length - 1]!), text, stripped);
+  const y = rest.findIndex((t, k) => k > 0 && (t.norm === 'y' || t.norm === 'e'));
+  // Two full names joined by "y": "Kelvin Antonio Rivas y Jhonny Alexander Mora".
+  const left = y > 0 ? rest.slice(0, y) : [];
+  if (
+    y > 0 &&
+    nameWords(left).length >= 2 &&
+    nameWords(rest.slice(y + 1)).length >= 2 &&
+    !left.every((t) => GIVEN_NAMES.has(t.norm))
+  ) {
+    for (const part of [left, rest.slice(y + 1)])
+      out.mentions.push({
+        kind: 'person',
+        ...span(text, part),
+        value: span(text, part).text.replace(/\s+/g, ' '),
+        role,
+      });
+    return;
+  }
+  // Two given names sharing the surnames: "Yorman y Deivis Contreras Chacón".
+  if (y > 0 && GIVEN_NAMES.has(rest[y + 1]?.norm ?? '') && left.every((t) => GIVEN_NAMES.has(t.norm))) {
+    const right = rest.slice(y + 1);
+    const surnames = right.filter((t, k) => k > 0 && !GIVEN_NAMES.has(t.norm) && !PARTICLES.has(t.norm));
+    if (surnames.length) {
+      out.mentions.push({
+        kind: 'person',
+        ...span(text, left),
+        value: [...left, ...surnames].map((t) => t.text).join(' '),
+        role,
+      });
+      out.mentions.push({
+        kind: 'person',
+        ...span(text, right),
+        value: span(text, right).text.replace(/\s+/g, ' '),
+        role,
+      });
+      return;
+    }
+  }
+  if (words.length > 5) return;
+  out.mentions.push({
+    kind: 'person',
+    ...span(text, rest),
+    value: span(text, rest).text.replace(/\s+/g, ' '),
+    role,
+  });
+}
+
+/** A word that can be part of a person's name. */
+function nameLike(t: Token): boolean {
+  return (
+    !STOP_CAPS.has(t.norm) &&
+    !NOT_NAME.has(t.norm) &&
+    !ORG_HEADS.has(t.norm) &&
+    !isAcronym(t) &&
+    !TITLES.has(t.norm)
+  );
+}
+
+function titleBefore(text: string, all: readonly Token[], idx: number): boolean {
+  for (let i = idx - 1, seen = 0; i >= 0 && seen < 2; i--) {
+    const t = all[i]!;
+    if (/[.;:!?\n,]/.test(text.slice(t.end, all[i + 1]!.start))) return false;
+    // "officers of the Bolivarian Service": what follows "of" is the title's institution, not a name.
+    if (t.norm === 'de' || t.norm === 'del' || t.norm === 'of') return false;
+    if (LEAD_SKIP.has(t.norm)) continue;
+    seen++;
+    if (TITLES.get(t.norm) === 'official' || TITLES.get(t.norm) === 'lawyer') return true;
+  }
+  return false;
+}
+
+function guessUnitKind(key: string): string {
+  if (/inteligencia|intelligence/.test(key))
+    return /militar|military/.test(key) ? 'military_intelligence' : 'intelligence_service';
+  if (/guardia|guard/.test(key)) return 'national_guard';
+  if (/polic/.test(key)) return 'police';
+  if (/tribunal|juzgado|corte|court/.test(key)) return 'judiciary';
+  if (/fiscal|prosecut|ministerio publico/.test(key)) return 'prosecution';
+  if (/ministerio|ministry/.test(key)) return 'ministry';
+  if (/ejercito|armada|army|navy|batallon|brigada|comando|fuerza armada/.test(key)) return 'military';
+  if (/penitenciari|prison|carcel/.test(key)) return 'prison_service';
+  return 'other';
+}
+
+const lastNames = (value: string) =>
+  value
+    .split(/\s+/)
+    .map(fold)
+    .filter((w) => !PARTICLES.has(w))
+    .slice(1);
+
+/** Persons, organizations and places named in `text`. */
+export function findEntities(text: string): EntityMention[] {
+  const all = tokenize(text);
+  const runs = capitalRuns(text, all);
+  const out: Classified = { mentions: [], pending: [] };
+  for (const run of runs) classifyRun(text, all, run, posOf(all, run.tokens[0]!), out);
+  // Partial mentions of a person named in full elsewhere: "Ortega", "María Ortega" → the full name.
+  const persons = out.mentions.filter((m) => m.kind === 'person');
+  // Distinct names with their words folded once (a long text names the same people many times).
+  const names = [...new Set(persons.map((p) => p.value))].map((value) => ({
+    value,
+    words: value.split(/\s+/).map(fold),
+    last: lastNames(value),
+  }));
+  const memo = new Map<string, string | undefined>();
+  const fullOf = (words: string[]): string | undefined => {
+    const key = words.join(' ');
+    if (memo.has(key)) return memo.get(key);
+    const hit = names
+      .filter((n) => words.every((w) => n.words.includes(w)) && words.some((w) => n.last.includes(w)))
+      .sort((a, b) => b.value.length - a.value.length);
+    // Several hits are one person when each is part of the longest ("Rafael Mendoza" ⊂ "Rafael Mendoza Pacheco").
+    const result =
+      hit.length && hit.every((h) => h.words.every((w) => hit[0]!.words.includes(w)))
+        ? hit[0]!.value
+        : undefined;
+    memo.set(key, result);
+    return result;
+  };
+  for (const p of persons) {
+    const full = fullOf(
+      p.value
+        .split(/\s+/)
+        .map(fold)
+        .filter((w) => !PARTICLES.has(w)),
+    );
+    if (full && full.length > p.value.length) p.value = full;
+  }
+  for (const { run, idx, titled, stripped } of out.pending) {
+    const t = run.tokens[0]!;
+    if (STOP_CAPS.has(t.norm) || NOT_NAME.has(t.norm)) continue;
+    const full = fullOf([t.norm]);
+    const place = lookupPlace(t.text);
+    if (full || titled) {
+      out.mentions.push({
+        kind: 'person',
+        start: t.start,
+        end: t.end,
+        text: t.text,
+        value: full ?? t.text,
+        role: roleAround(all, idx, idx, text, stripped),
+      });
+    } else if (place) {
+      out.mentions.push({
+        kind: 'place',
+        start: t.start,
+        end: t.end,
+        text: t.text,
+        value: place.value,
+        place,
+      });
+    }
+  }
+  return out.mentions.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,92 @@
+/**
+ * Facts read from a text, as suggestions a documenter accepts or rejects: persons (with roles),
+ * organizations and units, places of the gazetteer, dates (relative ones resolved against the
+ * reference day), and candidate events with the date, place and persons of their sentence.
+ * Pure: text in, suggestions out; every suggestion's [start, end) indexes `text` exactly.
+ */
+import type { FuzzyDate } from '../../domain/dates.js';
+import { findDates } from './dates.js';
+import { findEntities } from './entities.js';
+import { eventsIn } from './events.js';
+import type { Role } from './lexicon.js';
+import { sentences } from './tokens.js';
+
+export interface Fact {
+  kind: 'person' | 'organization' | 'place' | 'date' | 'event';
+  text: string;
+  start: number;
+  end: number;
+  value: string;
+  role?: Role;
+  placeCode?: string;
+  placeKind?: string;
+  unitKind?: string;
+  date?: FuzzyDate;
+  relative?: boolean;
+  actType?: string;
+  detentionStatus?: string;
+  methods?: string[];
+  persons?: string[];
+  places?: string[];
+}
+
+export interface FactOptions {
+  /** The day relative dates count from (YYYY-MM-DD): the publication date, else the capture date. */
+  reference: string;
+}
+
+export function extractFacts(text: string, opts: FactOptions): Fact[] {
+  const facts: Fact[] = [];
+  const dates = findDates(text, opts.reference);
+  // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
+  const entities = findEntities(text).filter((e) => !dates.some((d) => e.start < d.end && d.start < e.end));
+  for (const e of entities) {
+    facts.push({
+      kind: e.kind,
+      text: e.text,
+      start: e.start,
+      end: e.end,
+      value: e.value,
+      ...(e.role ? { role: e.role } : {}),
+      ...(e.place ? { placeCode: e.place.stateCode, placeKind: e.place.kind } : {}),
+      ...(e.unitKind ? { unitKind: e.unitKind } : {}),
+    });
+  }
+  for (const d of dates)
+    facts.push({
+      kind: 'date',
+      text: d.text,
+      start: d.start,
+      end: d.end,
+      value: d.value,
+      date: d.date,
+      relative: d.relative,
+    });
+  for (const s of sentences(text)) {
+    const sentence = text.slice(s.start, s.end);
+    const hits = eventsIn(sentence);
+    if (!hits.length) continue;
+    const inside = <T extends { start: number; end: number }>(x: T) => x.start >= s.start && x.end <= s.end;
+    const date = dates.find(inside)?.date;
+    const persons = [
+      ...new Set(entities.filter((e) => e.kind === 'person' && inside(e)).map((e) => e.value)),
+    ];
+    const places = [...new Set(entities.filter((e) => e.kind === 'place' && inside(e)).map((e) => e.value))];
+    for (const h of hits) {
+      facts.push({
+        kind: 'event',
+        text: sentence,
+        start: s.start,
+        end: s.end,
+        value: h.type,
+        ...(h.actType ? { actType: h.actType } : {}),
+        ...(h.detentionStatus ? { detentionStatus: h.detentionStatus } : {}),
+        methods: h.methods,
+        ...(date ? { date } : {}),
+        persons,
+        places,
+      });
+    }
+  }
+  return facts.sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind));
+}

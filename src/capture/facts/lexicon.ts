@@ -1,0 +1,360 @@
+/**
+ * Word lists the fact extractor reads text with (Spanish and English): given names and surnames
+ * (the synthetic population's Venezuelan name stock plus common English names), titles and role
+ * cues, organizations of the Venezuelan security apparatus and of the human-rights field, months,
+ * weekdays and number words. Everything is folded (lower case, no accents) before lookup.
+ */
+import { FEMALE_NAMES, MALE_NAMES, SURNAMES } from '../../synth/names.js';
+
+export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
+
+const ENGLISH_GIVEN =
+  'john james robert michael william david richard joseph thomas charles daniel matthew anthony mark paul steven andrew kevin brian george edward peter sarah mary patricia jennifer linda elizabeth barbara susan jessica karen nancy lisa margaret emily anna laura rachel helen julia kate catherine';
+
+/** Given names (folded). Words that are also everyday words are left out ("Luz", "Paz", "Dolores"). */
+export const GIVEN_NAMES: ReadonlySet<string> = (() => {
+  const s = new Set([...MALE_NAMES, ...FEMALE_NAMES].map(fold));
+  for (const w of set(ENGLISH_GIVEN)) s.add(w);
+  for (const w of [
+    'luz',
+    'paz',
+    'dolores',
+    'victoria',
+    'libertad',
+    'concepcion',
+    'angeles',
+    'mercedes',
+    'rosario',
+  ])
+    s.delete(w);
+  return s;
+})();
+
+export const SURNAME_SET: ReadonlySet<string> = new Set(SURNAMES.map(fold));
+
+/** Name particles that may sit inside a name ("María de los Ángeles", "Pérez de la Cruz"). */
+export const PARTICLES = set('de del la las los y da van von di');
+
+/** Capitalized words that open sentences or phrases and are never part of a name. */
+export const STOP_CAPS = set(`
+  el la los las lo un una unos unas en de del por para con sin sobre según segun tras durante desde hasta entre
+  al a y o pero que quien cuando donde como este esta estos estas ese esa su sus mi tu nuestro
+  ayer hoy anoche anteayer mañana luego ademas además también tambien sin embargo otro otra otros
+  the a an in on at of for from by with after before during since until according yesterday today
+  last this that these those his her their its our we they he she it but and or also however
+  mr mrs ms sr sra srta don doña
+  mientras cuando aunque luego entonces ahora incluso solo sólo ademas asimismo segun dicen dice hay gracias
+  while when although meanwhile then now even only both however yet so if as
+`);
+
+/** Titles before a name, with the role they give (official unless said otherwise). */
+export const TITLES: ReadonlyMap<string, 'official' | 'lawyer' | undefined> = new Map(
+  Object.entries({
+    general: 'official',
+    gral: 'official',
+    coronel: 'official',
+    cnel: 'official',
+    capitan: 'official',
+    teniente: 'official',
+    tte: 'official',
+    sargento: 'official',
+    comisario: 'official',
+    inspector: 'official',
+    mayor: 'official',
+    fiscal: 'official',
+    juez: 'official',
+    jueza: 'official',
+    ministro: 'official',
+    ministra: 'official',
+    director: 'official',
+    directora: 'official',
+    gobernador: 'official',
+    gobernadora: 'official',
+    alcalde: 'official',
+    alcaldesa: 'official',
+    colonel: 'official',
+    captain: 'official',
+    lieutenant: 'official',
+    sergeant: 'official',
+    judge: 'official',
+    prosecutor: 'official',
+    minister: 'official',
+    governor: 'official',
+    commander: 'official',
+    comandante: 'official',
+    generales: 'official',
+    coroneles: 'official',
+    capitanes: 'official',
+    tenientes: 'official',
+    sargentos: 'official',
+    comisarios: 'official',
+    fiscales: 'official',
+    jueces: 'official',
+    officers: 'official',
+    abogados: 'lawyer',
+    abogadas: 'lawyer',
+    defensores: 'lawyer',
+    lawyers: 'lawyer',
+    abogado: 'lawyer',
+    abogada: 'lawyer',
+    defensor: 'lawyer',
+    defensora: 'lawyer',
+    lawyer: 'lawyer',
+    attorney: 'lawyer',
+    profesor: undefined,
+    profesora: undefined,
+    docente: undefined,
+    estudiante: undefined,
+    enfermera: undefined,
+    enfermero: undefined,
+    medico: undefined,
+    medica: undefined,
+    teacher: undefined,
+    student: undefined,
+    reporter: undefined,
+    nurse: undefined,
+    organizer: undefined,
+    leader: undefined,
+    dr: undefined,
+    dra: undefined,
+    doctor: undefined,
+    doctora: undefined,
+    diputado: undefined,
+    diputada: undefined,
+    periodista: undefined,
+    activista: undefined,
+    sindicalista: undefined,
+    dirigente: undefined,
+    lider: undefined,
+    activist: undefined,
+    journalist: undefined,
+    mr: undefined,
+    mrs: undefined,
+    ms: undefined,
+    sr: undefined,
+    sra: undefined,
+    senor: undefined,
+    senora: undefined,
+  }),
+);
+
+export type Role = 'victim' | 'official' | 'witness' | 'lawyer' | 'relative';
+
+/** Words near a name that say what the person is in the story. */
+export const ROLE_CUES: readonly [RegExp, Role][] = [
+  [/^(abogad[oa]s?|defensor[a]?|defensa|lawyers?|attorneys?|counsel)$/, 'lawyer'],
+  [
+    /^(general|coronel|capitan|teniente|sargento|comisario|inspector|fiscal|juez[a]?|ministr[oa]|director[a]?|jefe|funcionari[oa]s?|gobernador[a]?|alcalde(sa)?|comandante|colonel|captain|lieutenant|sergeant|judge|prosecutor|minister|director|commander|officer|official|governor|chief)$/,
+    'official',
+  ],
+  [/^(testigos?|vecin[oa]s?|presencio|presenciaron|witness(es)?|neighbou?rs?|saw|witnessed)$/, 'witness'],
+  [
+    /^(madre|padre|espos[oa]|herman[oa]|hij[oa]|tia|tio|prima|primo|familiares?|mother|father|wife|husband|sister|brother|son|daughter|relatives?)$/,
+    'relative',
+  ],
+  [
+    /^(detenid[oa]s?|arrestad[oa]s?|apresad[oa]s?|aprehendid[oa]s?|capturad[oa]s?|encarcelad[oa]s?|torturad[oa]s?|desaparecid[oa]s?|victimas?|pres[oa]s?|secuestrad[oa]s?|detained|arrested|jailed|imprisoned|tortured|disappeared|victims?|prisoners?|abducted|held)$/,
+    'victim',
+  ],
+];
+
+export function roleOfWord(word: string): Role | undefined {
+  const w = fold(word);
+  for (const [re, role] of ROLE_CUES) if (re.test(w)) return role;
+  return undefined;
+}
+
+/** Known organizations (folded name or acronym → canonical name, unit kind). */
+export interface OrgEntry {
+  name: string;
+  unitKind: string;
+}
+const ORGS: [string[], OrgEntry][] = [
+  [
+    ['SEBIN', 'Servicio Bolivariano de Inteligencia Nacional', 'Sebin'],
+    { name: 'Servicio Bolivariano de Inteligencia Nacional (SEBIN)', unitKind: 'intelligence_service' },
+  ],
+  [
+    ['DGCIM', 'Dirección General de Contrainteligencia Militar', 'Dgcim'],
+    { name: 'Dirección General de Contrainteligencia Militar (DGCIM)', unitKind: 'military_intelligence' },
+  ],
+  [
+    ['GNB', 'Guardia Nacional Bolivariana', 'Guardia Nacional'],
+    { name: 'Guardia Nacional Bolivariana (GNB)', unitKind: 'national_guard' },
+  ],
+  [
+    ['PNB', 'Policía Nacional Bolivariana'],
+    { name: 'Policía Nacional Bolivariana (PNB)', unitKind: 'police' },
+  ],
+  [
+    ['FAES', 'Fuerzas de Acciones Especiales'],
+    { name: 'Fuerzas de Acciones Especiales (FAES)', unitKind: 'special_forces' },
+  ],
+  [
+    ['CICPC', 'Cuerpo de Investigaciones Científicas, Penales y Criminalísticas'],
+    { name: 'Cuerpo de Investigaciones Científicas, Penales y Criminalísticas (CICPC)', unitKind: 'police' },
+  ],
+  [
+    ['FANB', 'Fuerza Armada Nacional Bolivariana'],
+    { name: 'Fuerza Armada Nacional Bolivariana (FANB)', unitKind: 'military' },
+  ],
+  [['DAET'], { name: 'Dirección de Acciones Estratégicas y Tácticas (DAET)', unitKind: 'special_forces' }],
+  [['Ministerio Público', 'Fiscalía General'], { name: 'Ministerio Público', unitKind: 'prosecution' }],
+  [
+    ['TSJ', 'Tribunal Supremo de Justicia'],
+    { name: 'Tribunal Supremo de Justicia (TSJ)', unitKind: 'judiciary' },
+  ],
+  [['Foro Penal'], { name: 'Foro Penal', unitKind: 'other' }],
+  [['Provea'], { name: 'Provea', unitKind: 'other' }],
+  [['ONU', 'UN', 'Naciones Unidas', 'United Nations'], { name: 'Naciones Unidas (ONU)', unitKind: 'other' }],
+  [['OEA', 'OAS'], { name: 'Organización de los Estados Americanos (OEA)', unitKind: 'other' }],
+  [
+    ['CPI', 'ICC', 'Corte Penal Internacional', 'International Criminal Court'],
+    { name: 'Corte Penal Internacional (CPI)', unitKind: 'judiciary' },
+  ],
+  [['CIDH', 'IACHR'], { name: 'Comisión Interamericana de Derechos Humanos (CIDH)', unitKind: 'other' }],
+  [['ACNUR', 'UNHCR'], { name: 'ACNUR', unitKind: 'other' }],
+  [['Human Rights Watch', 'HRW'], { name: 'Human Rights Watch', unitKind: 'other' }],
+  [
+    ['Amnistía Internacional', 'Amnesty International'],
+    { name: 'Amnistía Internacional', unitKind: 'other' },
+  ],
+];
+export const KNOWN_ORGS: ReadonlyMap<string, OrgEntry> = new Map(
+  ORGS.flatMap(([keys, e]) =>
+    keys.map(
+      (k) =>
+        [
+          fold(k)
+            .replace(/[^a-z0-9]+/g, ' ')
+            .trim(),
+          e,
+        ] as const,
+    ),
+  ),
+);
+
+/** First words of organization names. */
+export const ORG_HEADS = set(`
+  ministerio tribunal tribunales juzgado fiscalia policia guardia comando direccion servicio cuerpo fuerza fuerzas
+  brigada batallon ejercito armada consejo observatorio foro comite comision asociacion partido movimiento
+  sindicato federacion colegio universidad embajada defensoria corte organizacion mision oficina alto instituto
+  frente coalicion red fundacion gobernacion alcaldia sede
+  ministry court office committee commission police guard council mission embassy union university party
+  army navy foundation institute coalition network tribunal
+`);
+
+/** Words that end a run as an organization when they follow it ("Human Rights Watch"). */
+export const ORG_TAILS = set('watch international internacional');
+
+export const MONTHS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    enero: 1,
+    febrero: 2,
+    marzo: 3,
+    abril: 4,
+    mayo: 5,
+    junio: 6,
+    julio: 7,
+    agosto: 8,
+    septiembre: 9,
+    setiembre: 9,
+    octubre: 10,
+    noviembre: 11,
+    diciembre: 12,
+    january: 1,
+    february: 2,
+    march: 3,
+    april: 4,
+    may: 5,
+    june: 6,
+    july: 7,
+    august: 8,
+    september: 9,
+    october: 10,
+    november: 11,
+    december: 12,
+    jan: 1,
+    feb: 2,
+    mar: 3,
+    apr: 4,
+    jun: 6,
+    jul: 7,
+    aug: 8,
+    sep: 9,
+    sept: 9,
+    oct: 10,
+    nov: 11,
+    dec: 12,
+  }),
+);
+
+/** Weekdays, 0 = Sunday (as Date.getUTCDay). */
+export const WEEKDAYS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    domingo: 0,
+    lunes: 1,
+    martes: 2,
+    miercoles: 3,
+    jueves: 4,
+    viernes: 5,
+    sabado: 6,
+    sunday: 0,
+    monday: 1,
+    tuesday: 2,
+    wednesday: 3,
+    thursday: 4,
+    friday: 5,
+    saturday: 6,
+  }),
+);
+
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    un: 1,
+    una: 1,
+    uno: 1,
+    dos: 2,
+    tres: 3,
+    cuatro: 4,
+    cinco: 5,
+    seis: 6,
+    siete: 7,
+    ocho: 8,
+    nueve: 9,
+    diez: 10,
+    once: 11,
+    doce: 12,
+    quince: 15,
+    veinte: 20,
+    treinta: 30,
+    a: 1,
+    an: 1,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    fifteen: 15,
+    twenty: 20,
+    thirty: 30,
+  }),
+);
+
+/** Capitalized words that are never names: months, weekdays, countries and demonyms often capitalized. */
+export const NOT_NAME = new Set([
+  ...MONTHS.keys(),
+  ...WEEKDAYS.keys(),
+  ...set(`venezuela colombia argentina espana españa chile peru brasil mexico ecuador panama estados unidos
+    eeuu usa spain brazil united states america venezuelan venezolano venezolana venezolanos cucuta bogota madrid
+    miami lima dios navidad semana santa`),
+]);

@@ -1,0 +1,89 @@
+/**
+ * Places named in a text, matched to the gazetteer (src/domain/gazetteer.ts): states, main towns,
+ * publicly known detention sites, and municipalities when the text says "municipio X" (many
+ * municipalities bear a person's name — "José Félix Ribas", "Francisco de Miranda" — so a bare
+ * name is not taken as one). Town names shared by several states are not guessed.
+ */
+import {
+  findMunicipality,
+  KNOWN_DETENTION_SITES,
+  normalizePlaceName,
+  TOWNS,
+  VENEZUELA_STATES,
+} from '../../domain/gazetteer.js';
+
+export interface PlaceEntry {
+  /** The official name (the suggestion's value). */
+  value: string;
+  kind: 'state' | 'city' | 'municipality' | 'detention_site';
+  stateCode: string;
+  municipality?: string;
+}
+
+/** Aliases that, bare, mean an organization rather than its building. */
+const ORG_ALIASES = new Set(['dgcim']);
+
+const STATE_ALIASES: Record<string, string[]> = {
+  'VE-A': ['Caracas'],
+  'VE-X': ['Vargas'],
+};
+
+function buildIndex(): Map<string, PlaceEntry> {
+  const idx = new Map<string, PlaceEntry>();
+  const add = (name: string, e: PlaceEntry, override = false) => {
+    const k = normalizePlaceName(name);
+    if (!k) return;
+    if (!idx.has(k) || override) idx.set(k, e);
+  };
+  // Towns first; a state of the same name ("Mérida", "La Guaira") replaces it: same value either way.
+  const townCount = new Map<string, number>();
+  for (const t of TOWNS)
+    townCount.set(normalizePlaceName(t.name), (townCount.get(normalizePlaceName(t.name)) ?? 0) + 1);
+  for (const t of TOWNS) {
+    if (townCount.get(normalizePlaceName(t.name))! > 1) continue;
+    add(t.name, { value: t.name, kind: 'city', stateCode: t.stateCode, municipality: t.municipality });
+  }
+  for (const s of VENEZUELA_STATES) {
+    const k = normalizePlaceName(s.capital);
+    if (!townCount.has(k)) add(s.capital, { value: s.capital, kind: 'city', stateCode: s.code });
+  }
+  for (const s of VENEZUELA_STATES) {
+    add(s.name, { value: s.name, kind: 'state', stateCode: s.code }, true);
+    for (const a of STATE_ALIASES[s.code] ?? [])
+      add(a, {
+        value: a === 'Caracas' ? 'Caracas' : s.name,
+        kind: a === 'Caracas' ? 'city' : 'state',
+        stateCode: s.code,
+      });
+  }
+  for (const d of KNOWN_DETENTION_SITES) {
+    const e: PlaceEntry = {
+      value: d.name,
+      kind: 'detention_site',
+      stateCode: d.stateCode,
+      municipality: d.municipality,
+    };
+    add(d.name, e, true);
+    for (const a of d.aliases ?? []) if (!ORG_ALIASES.has(normalizePlaceName(a))) add(a, e, true);
+  }
+  return idx;
+}
+
+let INDEX: Map<string, PlaceEntry> | undefined;
+const MAX_WORDS = 6;
+
+/** The gazetteer entry a name means, if exactly one. */
+export function lookupPlace(name: string): PlaceEntry | undefined {
+  INDEX ??= buildIndex();
+  return INDEX.get(normalizePlaceName(name));
+}
+
+/** The municipality after "municipio", if the gazetteer has it (within the state when named). */
+export function lookupMunicipality(name: string, state?: string): PlaceEntry | undefined {
+  const m = findMunicipality(name, state);
+  return m
+    ? { value: m.municipality, kind: 'municipality', stateCode: m.state.code, municipality: m.municipality }
+    : undefined;
+}
+
+export { MAX_WORDS as MAX_PLACE_WORDS };

@@ -1,0 +1,97 @@
+/**
+ * Words with their character offsets, sentences, and runs of capitalized words ("María Fernanda
+ * Ortega", "Dirección General de Contrainteligencia Militar") — the raw material of names. Offsets
+ * always index the text given, so every suggestion can show the exact words it came from.
+ */
+import { fold, PARTICLES } from './lexicon.js';
+
+export interface Token {
+  text: string;
+  /** Folded form (lower case, no accents). */
+  norm: string;
+  start: number;
+  end: number;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+}
+
+const WORD = /[\p{L}\p{M}\d][\p{L}\p{M}\d'’]*(?:[-.][\p{L}\p{M}\d]+)*/gu;
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(WORD)) {
+    const start = from + m.index!;
+    out.push({
+      text: m[0],
+      norm: fold(m[0]),
+      start,
+      end: start + m[0].length,
+      cap: /^\p{Lu}/u.test(m[0]),
+    });
+  }
+  return out;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+/** Abbreviations whose period does not end a sentence. */
+const ABBREV =
+  /(?:^|[\s(])(?:sr|sra|srta|dr|dra|gral|cnel|tte|cap|av|edo|mun|mcpio|pág|nro|núm|no|mr|mrs|ms|st|vs|etc|ee\.uu|p\.ej|[A-ZÁÉÍÓÚÑ])\.$/i;
+
+/** Sentences: split at . ! ? followed by space and a capital or an opening mark, and at blank lines. */
+export function sentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  const re = /([.!?…]["»”)]?)(\s+)(?=[\p{Lu}¿¡"«“(\d-])|\n\s*\n|\n(?=\s*[-•*·])/gu;
+  for (const m of text.matchAll(re)) {
+    const endOfMark = m.index! + (m[1]?.length ?? 0);
+    if (m[1] && ABBREV.test(text.slice(Math.max(0, m.index! - 8), m.index! + 1))) continue;
+    push(m[1] ? endOfMark : m.index!);
+    start = m.index! + m[0].length;
+  }
+  push(text.length);
+  return out;
+}
+
+export interface Run {
+  tokens: Token[];
+  start: number;
+  end: number;
+}
+
+/**
+ * Runs of capitalized words, joined only by single spaces (a comma, a period or a line break ends
+ * a run), with lower-case particles allowed inside ("Pérez de la Cruz") but not at the ends.
+ */
+export function capitalRuns(text: string, tokens: readonly Token[]): Run[] {
+  const runs: Run[] = [];
+  let cur: Token[] = [];
+  const close = () => {
+    while (cur.length && (!cur[cur.length - 1]!.cap || /^\d/.test(cur[cur.length - 1]!.text))) cur.pop();
+    if (cur.length) runs.push({ tokens: cur, start: cur[0]!.start, end: cur[cur.length - 1]!.end });
+    cur = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = cur[cur.length - 1];
+    const joined = prev !== undefined && /^ $/.test(text.slice(prev.end, t.start));
+    if (cur.length && !joined) close();
+    if (t.cap && !/^\d/.test(t.text)) cur.push(t);
+    // Particles and small numbers may sit inside a name ("Zona 7 de Boleíta"), never at its ends.
+    else if (cur.length && (PARTICLES.has(t.norm) || /^\d{1,2}$/.test(t.text))) cur.push(t);
+    else close();
+  }
+  close();
+  return runs;
+}

@@ -1,0 +1,178 @@
+/**
+ * Page reading without a store: comment markups (nested divs, bare <article>s in a comments
+ * section), metadata sources, gzip bodies kept as served, time limits, charset decisions.
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { InputError } from '../domain/errors.js';
+import { decodeBytes } from './decode.js';
+import { fetchPage, isPrivateAddress } from './fetch.js';
+import { extractHtml } from './html.js';
+import { detectLanguage } from './language.js';
+
+const para = 'El texto principal del artículo habla de la detención de un dirigente en la ciudad. '.repeat(6);
+
+describe('comments in common markups', () => {
+  it('nested div.comment with replies inside', () => {
+    const ex = extractHtml(`<html><body><article><h1>Título</h1><p>${para}</p></article>
+      <div id="comments">
+        <div class="comment"><span class="author">Ana</span><time datetime="2024-05-02">2 mayo</time><p>Primero.</p>
+          <div class="replies">
+            <div class="comment"><span class="author">Beto</span><p>Respuesta a Ana.</p>
+              <div class="comment"><span class="author">Ana</span><p>Respuesta a Beto.</p></div>
+            </div>
+          </div>
+        </div>
+        <div class="comment"><span class="author">Carla</span><p>Otro hilo.</p></div>
+      </div></body></html>`);
+    assert.deepEqual(
+      ex.comments.map((c) => [c.position, c.depth, c.parentPosition, c.author, c.text]),
+      [
+        [1, 0, undefined, 'Ana', 'Primero.'],
+        [2, 1, 1, 'Beto', 'Respuesta a Ana.'],
+        [3, 2, 2, 'Ana', 'Respuesta a Beto.'],
+        [4, 0, undefined, 'Carla', 'Otro hilo.'],
+      ],
+    );
+    assert.deepEqual(ex.comments[0]!.published, { precision: 'day', value: '2024-05-02' });
+    assert.ok(!ex.text.includes('Respuesta'), 'comments are not part of the main text');
+  });
+
+  it('bare <article>s in a comments section, flat', () => {
+    const ex = extractHtml(`<html><body><main><p>${para}</p></main>
+      <section id="comentarios"><article><cite>Luis</cite><p>Uno.</p></article><article><cite>Rosa</cite><p>Dos.</p></article></section>
+      </body></html>`);
+    assert.deepEqual(
+      ex.comments.map((c) => [c.depth, c.author, c.text]),
+      [
+        [0, 'Luis', 'Uno.'],
+        [0, 'Rosa', 'Dos.'],
+      ],
+    );
+  });
+
+  it('the article is never taken for a comment, whatever the page’s classes', () => {
+    const ex = extractHtml(`<html><body class="single comments-open"><article class="post"><h1>Titular</h1>
+      <p class="byline"><span class="author">Redacción</span></p><p>${para}</p></article>
+      <ol class="comment-list"><li class="comment"><cite>Ana</cite><p>Un comentario.</p></li></ol></body></html>`);
+    assert.deepEqual(
+      ex.comments.map((c) => c.author),
+      ['Ana'],
+    );
+    assert.match(ex.text, /detención de un dirigente/);
+  });
+});
+
+describe('metadata', () => {
+  it('JSON-LD first, then meta, then <time>; outlet from og:site_name', () => {
+    const ex = extractHtml(`<html lang="es"><head><meta property="og:site_name" content="El Medio">
+      <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"Titular","author":[{"name":"A. Pérez"},{"name":"B. Ruiz"}],"datePublished":"2023-11-05T23:30:00-04:00"}]}</script>
+      <script type="application/ld+json">{ not json</script></head>
+      <body><p>${para}</p></body></html>`);
+    assert.equal(ex.title, 'Titular');
+    assert.equal(ex.author, 'A. Pérez, B. Ruiz');
+    assert.deepEqual(
+      ex.published,
+      { precision: 'day', value: '2023-11-05' },
+      'the date as the publisher wrote it',
+    );
+    assert.equal(ex.outlet, 'El Medio');
+    assert.equal(ex.declaredLanguage, 'es');
+    assert.ok(ex.text.startsWith('Titular\n\n'));
+  });
+  it('a date in Spanish words in a byline', () => {
+    const ex = extractHtml(
+      `<html><body><p class="fecha">Publicado el martes, 12 de marzo de 2024 - 10:15</p><p>${para}</p></body></html>`,
+    );
+    assert.deepEqual(ex.published, { precision: 'day', value: '2024-03-12' });
+  });
+  it('language by function words', () => {
+    assert.equal(detectLanguage('The prisoner was taken to the headquarters of the police on Monday.'), 'en');
+    assert.equal(detectLanguage('El preso fue trasladado a la sede de la policía el lunes.'), 'es');
+    assert.equal(detectLanguage('Caracas 2024'), 'und');
+    assert.equal(detectLanguage('Caracas 2024', 'es-VE'), 'es');
+  });
+});
+
+describe('charset', () => {
+  const text = 'Detención de Núñez en Mérida';
+  it('header, meta, BOM, detection; a declared charset the bytes contradict is refused', () => {
+    assert.equal(
+      decodeBytes(iconv.encode(text, 'latin1'), { contentType: 'text/plain; charset=ISO-8859-1' }).text,
+      text,
+    );
+    const meta = iconv.encode(`<meta charset="windows-1252"><p>${text}</p>`, 'win1252');
+    assert.equal(decodeBytes(meta, { html: true }).charset, 'windows-1252');
+    assert.equal(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])).text, text);
+    assert.equal(decodeBytes(Buffer.from(text)).by, 'detected');
+    assert.throws(
+      () => decodeBytes(iconv.encode(text, 'latin1'), { contentType: 'text/html; charset=utf-8' }),
+      (e: Error) => e instanceof InputError && /not valid UTF-8/.test(e.message),
+    );
+    assert.throws(
+      () => decodeBytes(Buffer.from(text), { contentType: 'text/html; charset=klingon' }),
+      /unknown character encoding "klingon"/,
+    );
+    assert.equal(
+      decodeBytes(iconv.encode(text, 'latin1'), {
+        contentType: 'text/html; charset=utf-8',
+        override: 'latin1',
+      }).text,
+      text,
+    );
+  });
+});
+
+describe('fetch', () => {
+  it('keeps a gzip body as served and hands over the decoded payload', async () => {
+    const html = `<html><body><p>${para}</p></body></html>`;
+    const gz = gzipSync(html);
+    const server = createServer((_req, res) => {
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Encoding': 'gzip',
+        'Content-Length': gz.length,
+      });
+      res.end(gz);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const r = await fetchPage(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      assert.deepEqual(Buffer.from(r.final.response.body), gz);
+      assert.equal(Buffer.from(r.payload).toString(), html);
+    } finally {
+      server.close();
+    }
+  });
+  it('gives up after the time limit with a clear message', async () => {
+    const server = createServer(() => {}); // never answers
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      await assert.rejects(
+        fetchPage(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { timeoutMs: 300 }),
+        /unreachable: no complete answer within 300 ms; nothing was stored/,
+      );
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+  it('private addresses', () => {
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '192.168.0.9',
+      '172.20.1.1',
+      '169.254.1.1',
+      '::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+    ])
+      assert.ok(isPrivateAddress(a), a);
+    for (const a of ['8.8.8.8', '172.32.0.1', '2001:db8::1']) assert.ok(!isPrivateAddress(a), a);
+  });
+});

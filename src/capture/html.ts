@@ -1,0 +1,404 @@
+/**
+ * A web page → a readable extraction: title, outlet, author, publication date, language, main
+ * text (Mozilla Readability on a linkedom DOM, the reader-view algorithm of Firefox) and the
+ * reader comments, each with its author, date, text and place in the reply thread. Comments are
+ * taken out of the page before Readability runs, so their words never count as the article's.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { type FuzzyDate, parseLooseDate } from '../domain/dates.js';
+import { InputError } from '../domain/errors.js';
+
+export interface ExtractedComment {
+  /** Reading order, 1-based. */
+  position: number;
+  /** Position of the comment it answers; undefined for a top-level comment. */
+  parentPosition?: number;
+  depth: number;
+  author?: string;
+  published?: FuzzyDate;
+  text: string;
+}
+
+export interface Extracted {
+  title?: string;
+  outlet?: string;
+  author?: string;
+  published?: FuzzyDate;
+  /** The page's declared language (html lang, og:locale, JSON-LD), if any. */
+  declaredLanguage?: string;
+  text: string;
+  comments: ExtractedComment[];
+}
+
+type El = Element;
+
+const BLOCK = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TR',
+  'UL',
+]);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'FORM', 'IFRAME']);
+
+/** Visible text of a node with paragraph breaks between blocks and single spaces inside them. */
+export function textOf(node: Node, skip?: (el: El) => boolean): string {
+  const blocks: string[] = [];
+  let line = '';
+  const flush = () => {
+    const t = line.replace(/\s+/g, ' ').trim();
+    if (t) blocks.push(t);
+    line = '';
+  };
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) {
+      line += n.textContent ?? '';
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const el = n as El;
+    if (SKIP.has(el.tagName) || skip?.(el)) return;
+    const block = BLOCK.has(el.tagName);
+    if (block) flush();
+    for (const c of Array.from(el.childNodes)) walk(c);
+    if (block) flush();
+  };
+  walk(node);
+  flush();
+  return blocks.join('\n\n');
+}
+
+const attr = (el: El | null | undefined, name: string) => el?.getAttribute(name)?.trim() || undefined;
+const clean = (s: string | undefined | null) => s?.replace(/\s+/g, ' ').trim() || undefined;
+
+/** A publication date from an ISO timestamp (its date part, as the publisher wrote it) or loose text. */
+export function dateFrom(value: string | undefined): FuzzyDate | undefined {
+  if (!value) return undefined;
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/.exec(value.trim());
+  if (iso) return parseLooseDate(iso[1]!);
+  const cleaned = value
+    .replace(/^(publicado|actualizado|published|updated|posted)\s*(el|on)?\s*:?\s*/i, '')
+    .replace(
+      /^(lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+/i,
+      '',
+    )
+    .replace(/\s*[-–|·,]?\s*\d{1,2}:\d{2}.*$/, '')
+    .trim();
+  return parseLooseDate(cleaned);
+}
+
+// ── JSON-LD and meta ─────────────────────────────────────────────────────────────────────────
+interface LdArticle {
+  headline?: string;
+  author?: string;
+  datePublished?: string;
+  publisher?: string;
+  inLanguage?: string;
+}
+
+function nameOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map(nameOf).filter(Boolean).join(', ') || undefined;
+  if (v && typeof v === 'object') return nameOf((v as { name?: unknown }).name);
+  return undefined;
+}
+
+function jsonLd(doc: Document): LdArticle {
+  const out: LdArticle = {};
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(s.textContent ?? '');
+    } catch {
+      continue; // a broken JSON-LD block is common and not our business
+    }
+    const nodes: unknown[] = [];
+    const collect = (v: unknown) => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') {
+        nodes.push(v);
+        const g = (v as Record<string, unknown>)['@graph'];
+        if (g) collect(g);
+      }
+    };
+    collect(data);
+    for (const n of nodes as Record<string, unknown>[]) {
+      const type = String(n['@type'] ?? '');
+      if (!/Article|BlogPosting|Report|NewsArticle|WebPage/i.test(type)) continue;
+      out.headline ??= typeof n.headline === 'string' ? n.headline : undefined;
+      out.author ??= nameOf(n.author);
+      out.datePublished ??= typeof n.datePublished === 'string' ? n.datePublished : undefined;
+      out.publisher ??= nameOf(n.publisher);
+      out.inLanguage ??= typeof n.inLanguage === 'string' ? n.inLanguage : undefined;
+    }
+  }
+  return out;
+}
+
+function meta(doc: Document, ...keys: string[]): string | undefined {
+  for (const k of keys) {
+    const el =
+      doc.querySelector(`meta[property="${k}"]`) ??
+      doc.querySelector(`meta[name="${k}"]`) ??
+      doc.querySelector(`meta[itemprop="${k}"]`);
+    const v = attr(el, 'content');
+    if (v) return v;
+  }
+  return undefined;
+}
+
+// ── Comments ─────────────────────────────────────────────────────────────────────────────────
+const tokensOf = (el: El) =>
+  `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean);
+/** Parts of a comment (its author line, its body) and whole lists of comments are not comments. */
+const PART =
+  /comment[-_]?(author|meta|metadata|content|text|body|date|time|reply|respond|form|count|link|header|footer|avatar|actions|permalink|edit|awaiting|title|number|num|votes)/;
+const LIST = /comments|comment[-_]?(list|thread|section|area|wrap|container|s$)|commentlist|discussion/;
+const isCommentType = (el: El) => /schema\.org\/Comment\b/i.test(el.getAttribute('itemtype') ?? '');
+
+function isListish(el: El): boolean {
+  return tokensOf(el).some((t) => LIST.test(t));
+}
+
+function isCandidate(el: El): boolean {
+  if (isCommentType(el)) return true;
+  const toks = tokensOf(el);
+  if (toks.some((t) => t.includes('comment') && !PART.test(t) && !LIST.test(t))) return true;
+  // A bare <article> inside a comments section ("comment-body" articles are parts, handled above).
+  if (el.tagName === 'ARTICLE' && !toks.some((t) => t.includes('comment'))) {
+    // The section must be a list of comments, not the page (WordPress puts "comments-open" on <body>).
+    for (let p = el.parentElement; p && !['BODY', 'HTML', 'MAIN'].includes(p.tagName); p = p.parentElement) {
+      if (
+        isListish(p) ||
+        /comentario/i.test(`${p.getAttribute('id') ?? ''} ${p.getAttribute('class') ?? ''}`)
+      )
+        return true;
+    }
+  }
+  return false;
+}
+
+const AUTHOR_SEL =
+  '[itemprop="author"], [class*="author"], [class*="user"], .fn, .name, .nick, cite, [rel="author"]';
+const TEXT_SEL =
+  '[itemprop="text"], [itemprop="commentText"], [class*="comment-content"], [class*="comment-text"], [class*="comment-body"], [class*="comment_body"], .text, .content, .body, .message';
+const DATE_SEL =
+  'time, [itemprop="dateCreated"], [itemprop="datePublished"], [class*="date"], [class*="time"]';
+
+function closestCandidate(el: El): El | undefined {
+  for (let p: El | null = el; p; p = p.parentElement) if (isCandidate(p)) return p;
+  return undefined;
+}
+
+function commentUnits(doc: Document): El[] {
+  const units: El[] = [];
+  const seen = new Set<El>();
+  for (const a of Array.from(doc.querySelectorAll(AUTHOR_SEL))) {
+    const u = closestCandidate(a);
+    // Whatever its classes say, an element holding the page's headline is the article, not a comment.
+    if (u && !seen.has(u) && !u.querySelector('h1')) {
+      seen.add(u);
+      units.push(u);
+    }
+  }
+  // querySelectorAll walks in document order, and a comment's author comes before its replies.
+  return units;
+}
+
+function extractComments(doc: Document): { comments: ExtractedComment[]; roots: El[] } {
+  const units = commentUnits(doc);
+  const unitSet = new Set(units);
+  const ownerOf = (el: El): El | undefined => {
+    for (let p: El | null = el; p; p = p.parentElement) if (unitSet.has(p)) return p;
+    return undefined;
+  };
+  const own = (u: El, sel: string) => Array.from(u.querySelectorAll(sel)).filter((e) => ownerOf(e) === u);
+  const comments: ExtractedComment[] = [];
+  const posOf = new Map<El, number>();
+  /**
+   * The comment a comment answers: an enclosing comment (nested markup), or — in list markup
+   * where a comment and the list of its replies are siblings (WordPress: li > article + ol.children)
+   * — the comment sitting beside the branch that holds this one.
+   */
+  const parentOf = (u: El): El | undefined => {
+    let branch: El = u;
+    for (let a = u.parentElement; a; branch = a, a = a.parentElement) {
+      if (unitSet.has(a)) return a;
+      if (branch === u) continue;
+      let beside: El | undefined;
+      for (const c of Array.from(a.children)) {
+        if (c === branch) break;
+        if (unitSet.has(c)) beside = c;
+      }
+      if (beside) return beside;
+    }
+    return undefined;
+  };
+  const depthOf = new Map<El, number>();
+  for (const u of units) {
+    const parent = parentOf(u);
+    const depth = parent ? (depthOf.get(parent) ?? 0) + 1 : 0;
+    depthOf.set(u, depth);
+    const authorEl = own(u, AUTHOR_SEL)[0];
+    const authorName = authorEl?.querySelector('[itemprop="name"]') ?? authorEl;
+    const author = clean(authorName?.textContent)?.replace(
+      /\s*(dice|dijo|says|said|wrote|escribió)\s*:?$/i,
+      '',
+    );
+    const dateEl = own(u, DATE_SEL)[0];
+    const published = dateFrom(
+      attr(dateEl, 'datetime') ?? attr(dateEl, 'content') ?? clean(dateEl?.textContent),
+    );
+    const nested = (el: El) => el !== u && unitSet.has(el);
+    // The body of the comment: a text element that does not also hold its author line or date
+    // (a "comment-body" wrapper often holds both), the outermost of those.
+    const bodies = own(u, TEXT_SEL).filter(
+      (e) => !(authorEl && e.contains(authorEl)) && !(dateEl && e.contains(dateEl)),
+    );
+    const textEls = bodies.filter((e) => !bodies.some((o) => o !== e && o.contains(e)));
+    let text = textEls
+      .map((e) => textOf(e, nested))
+      .filter(Boolean)
+      .join('\n\n');
+    if (!text) {
+      const paras = own(u, 'p');
+      text = paras
+        .map((e) => textOf(e, nested))
+        .filter(Boolean)
+        .join('\n\n');
+    }
+    if (!text) {
+      text = textOf(
+        u,
+        (el) =>
+          nested(el) || el === authorEl || el === dateEl || /reply|responder/i.test(tokensOf(el).join(' ')),
+      );
+    }
+    if (!text) continue;
+    const position = comments.length + 1;
+    posOf.set(u, position);
+    comments.push({
+      position,
+      parentPosition: parent ? posOf.get(parent) : undefined,
+      depth,
+      author,
+      published,
+      text,
+    });
+  }
+  const roots = units.filter((u) => !units.some((o) => o !== u && o.contains(u)));
+  return { comments, roots };
+}
+
+/** A DOM for any markup: a fragment without <html> (saved snippets, broken pages) gets one around it. */
+function parseDocument(html: string): Document {
+  const { document } = parseHTML(html);
+  if (document.documentElement?.tagName === 'HTML') return document as unknown as Document;
+  return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Document;
+}
+
+/** Parses a page and extracts what a reader sees. Refuses a page with no readable text at all. */
+export function extractHtml(html: string, name = 'the page'): Extracted {
+  const doc = parseDocument(html);
+  if (!doc.documentElement || !doc.body)
+    throw new InputError(
+      `${name}: not an HTML document (no <html>/<body> could be read); nothing was stored`,
+    );
+  const ld = jsonLd(doc);
+  const titleTag = clean(doc.querySelector('title')?.textContent)?.slice(0, 1000);
+  const { comments, roots } = extractComments(doc);
+  const declaredLanguage =
+    attr(doc.documentElement, 'lang') ?? ld.inLanguage ?? meta(doc, 'og:locale', 'language')?.slice(0, 2);
+  const timeEl = doc.querySelector(
+    'article time[datetime], time[itemprop="datePublished"], time[pubdate], time[datetime]',
+  );
+  const published =
+    dateFrom(
+      meta(doc, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'dc.date'),
+    ) ??
+    dateFrom(ld.datePublished) ??
+    dateFrom(attr(timeEl, 'datetime')) ??
+    dateFrom(clean(doc.querySelector('[class*="date"], [class*="fecha"]')?.textContent));
+  const author =
+    clean(ld.author) ??
+    meta(doc, 'author', 'article:author', 'dc.creator') ??
+    clean(
+      Array.from(
+        doc.querySelectorAll('[rel="author"], [itemprop="author"], .byline, .author, [class*="byline"]'),
+      ).find((e) => !roots.some((r) => r.contains(e)))?.textContent,
+    )?.replace(/^(por|by)\s*:?\s+/i, '');
+  const outlet = meta(doc, 'og:site_name', 'application-name', 'publisher') ?? clean(ld.publisher);
+  // Comments and their lists are removed before Readability sees the page.
+  for (const r of roots) r.remove();
+  for (const el of Array.from(doc.querySelectorAll('[id], [class]'))) if (isListish(el as El)) el.remove();
+  // Site chrome (banners, menus, footers) is not the article; Readability sometimes keeps a masthead.
+  for (const el of Array.from(
+    doc.querySelectorAll('nav, aside, footer, header, [role="banner"], [role="navigation"]'),
+  ))
+    if (!el.closest('article') || el.tagName === 'NAV') el.remove();
+  // An unclosed heading can swallow the page: a "headline" longer than a headline is not one.
+  const h1 = clean(doc.querySelector('h1')?.textContent);
+  const headline =
+    clean(ld.headline) ?? meta(doc, 'og:title') ?? (h1 && h1.length <= 300 ? h1 : undefined) ?? titleTag;
+  let text = '';
+  try {
+    const art = new Readability(doc as unknown as Document, { charThreshold: 200 }).parse();
+    if (art?.content) text = textOf(parseHTML(`<html><body>${art.content}</body></html>`).document.body);
+  } catch {
+    text = '';
+  }
+  if (text.length < 80) {
+    // Readability gives up on short pages; the body's visible text is then the best reading.
+    const again = parseDocument(html);
+    const { roots: r2 } = extractComments(again);
+    for (const r of r2) r.remove();
+    for (const el of Array.from(again.querySelectorAll('nav, header, footer, aside'))) el.remove();
+    const bodyText = again.body ? textOf(again.body) : '';
+    if (bodyText.length > text.length) text = bodyText;
+  }
+  // The headline opens the text unless Readability kept it already.
+  if (headline && !text.startsWith(headline)) text = `${headline}\n\n${text}`.trim();
+  if (!/\p{L}{2,}/u.test(text) || text.replace(/\s/g, '').length < 20) {
+    throw new InputError(
+      `${name}: no readable text could be extracted (malformed or empty HTML); nothing was stored`,
+      [{ field: 'html', message: 'no text content' }],
+    );
+  }
+  return {
+    title: headline ?? titleTag,
+    outlet,
+    author: author && author.length <= 300 ? author : undefined,
+    published,
+    declaredLanguage,
+    text,
+    comments,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * A plain-text file (an article saved without markup, a digest pasted into a file): the first
+ * short line is its title; a "Por:"/"By" line names the author; a date in the first lines is its
+ * publication date (so relative dates in the text can be resolved).
+ */
+import type { FuzzyDate } from '../domain/dates.js';
+import { InputError } from '../domain/errors.js';
+import { findDates } from './facts/dates.js';
+import { dateFrom, type Extracted } from './html.js';
+
+/**
+ * A dateline ("San Cristóbal, 9 de agosto de 2024", "Caracas, February 5, 2025"): a short line
+ * whose only content besides a place is one full date.
+ */
+function datelineDate(line: string): FuzzyDate | undefined {
+  if (line.length > 80) return undefined;
+  const found = findDates(line, '2000-01-01').filter((x) => !x.relative && x.date.precision === 'day');
+  if (found.length !== 1 || !/\d{4}/.test(found[0]!.text)) return undefined;
+  const rest = `${line.slice(0, found[0]!.start)}${line.slice(found[0]!.end)}`
+    .replace(/[\s,.—–-]+/g, ' ')
+    .trim();
+  return rest.split(' ').filter(Boolean).length <= 4 ? found[0]!.date : undefined;
+}
+
+export function extractPlainText(raw: string, name = 'the file'): Extracted {
+  const text = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  if (!/\p{L}{2,}/u.test(text))
+    throw new InputError(`${name}: the file holds no readable text; nothing was stored`);
+  const lines = text.split('\n').slice(0, 8);
+  const first = lines.find((l) => l.trim())?.trim();
+  const title = first && first.length <= 200 ? first : undefined;
+  let author: string | undefined;
+  let published: FuzzyDate | undefined;
+  for (const l of lines) {
+    const a = /^\s*(?:por|by|autor|author)\s*:?\s+(.{2,120})$/i.exec(l);
+    if (a && !author) author = a[1]!.trim();
+    const d = /^\s*(?:fecha|date|publicado|published)?\s*:?\s*(.{4,80})$/i.exec(l);
+    if (d && !published) published = dateFrom(d[1]!) ?? datelineDate(d[1]!);
+  }
+  return { title, author, published, text, comments: [] };
+}
