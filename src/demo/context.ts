@@ -26,7 +26,9 @@ export type KindName =
   | 'testimonies'
   | 'evidence'
   | 'hearings'
-  | 'source-lists';
+  | 'source-lists'
+  | 'element-links'
+  | 'proceedings';
 
 export class DemoContext {
   readonly rng: Rng;
@@ -44,6 +46,8 @@ export class DemoContext {
     evidence: [],
     hearings: [],
     'source-lists': [],
+    'element-links': [],
+    proceedings: [],
   };
   readonly custody: CaseJson['custody'] = [];
   readonly sourceRecords: CaseJson['sourceRecords'] = [];

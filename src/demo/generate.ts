@@ -10,6 +10,7 @@ import type { CaseJson } from '../ingest/case-json.js';
 import { DEMO_ACTOR, DEMO_CASE_ID, DEMO_TIMESTAMP, DemoContext } from './context.js';
 import { buildEvents, SCOPE_END } from './events.js';
 import { buildEvidence } from './evidence.js';
+import { buildLegal } from './legal.js';
 import { buildLists, type ListTruth } from './lists.js';
 import { Places } from './places.js';
 import { buildSources } from './sources.js';
@@ -44,6 +45,7 @@ export function generateDemoCaseWithTruth(opts: { seed?: number } = {}): {
   const transcriptEvidenceId = ctx.id('evi');
   const testimonies = buildTestimonies(ctx, units, events, sources, transcriptEvidenceId);
   buildEvidence(ctx, units, events, sources, testimonies, lists.files, transcriptEvidenceId);
+  buildLegal(ctx, lists.truth);
 
   const doc: CaseJson = {
     format: 'testigo-case-file',

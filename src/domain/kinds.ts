@@ -20,6 +20,15 @@ import {
   UnitBody,
 } from './schema.js';
 import { InformationItemBody, SuggestionBody } from './schema-capture.js';
+import {
+  ElementLinkBody,
+  OpinionBody,
+  PanelBody,
+  ProceedingBody,
+  ReportVersionBody,
+  ReviewCommentBody,
+  SignatureBody,
+} from './schema-law.js';
 
 export interface KindSpec {
   /** Name in APIs, exports and the audit log (plural, kebab-case). */
@@ -179,6 +188,69 @@ export const KINDS = {
     refs: { itemId: 'informationItem' },
     columns: ['itemId', 'status', 'kind'],
   },
+  elementLink: {
+    name: 'element-links',
+    table: 'element_link',
+    prefix: 'elk',
+    schema: ElementLinkBody,
+    refs: {
+      actId: 'act',
+      eventId: 'event',
+      suspectId: 'person',
+      testimonyId: 'testimony',
+      evidenceId: 'evidence',
+      informationItemId: 'informationItem',
+    },
+    columns: ['elementId', 'actId', 'suspectId'],
+  },
+  proceeding: {
+    name: 'proceedings',
+    table: 'proceeding',
+    prefix: 'prc',
+    schema: ProceedingBody,
+    refs: { personIds: 'person', actIds: 'act', evidenceIds: 'evidence' },
+    columns: ['status'],
+  },
+  panel: {
+    name: 'panels',
+    table: 'panel',
+    prefix: 'pan',
+    schema: PanelBody,
+    refs: {},
+    columns: [],
+  },
+  reviewComment: {
+    name: 'review-comments',
+    table: 'review_comment',
+    prefix: 'rcm',
+    schema: ReviewCommentBody,
+    refs: { parentId: 'reviewComment' },
+    columns: ['target'],
+  },
+  opinion: {
+    name: 'opinions',
+    table: 'opinion',
+    prefix: 'opn',
+    schema: OpinionBody,
+    refs: {},
+    columns: ['target', 'member'],
+  },
+  reportVersion: {
+    name: 'report-versions',
+    table: 'report_version',
+    prefix: 'rpv',
+    schema: ReportVersionBody,
+    refs: { supersededBy: 'reportVersion' },
+    columns: ['number'],
+  },
+  signature: {
+    name: 'signatures',
+    table: 'signature',
+    prefix: 'sig',
+    schema: SignatureBody,
+    refs: { versionId: 'reportVersion' },
+    columns: ['versionId', 'member'],
+  },
 } as const satisfies Record<string, KindSpec>;
 
 export type Kind = keyof typeof KINDS;
@@ -203,6 +275,13 @@ export const KIND_ORDER: readonly Kind[] = [
   'sourceList',
   'informationItem',
   'suggestion',
+  'elementLink',
+  'proceeding',
+  'panel',
+  'reviewComment',
+  'opinion',
+  'reportVersion',
+  'signature',
 ];
 
 export function kindByName(name: string): Kind | undefined {

@@ -51,6 +51,8 @@ export const InformationItemBody = z
     /** When and by whom the capture was made (UTC). */
     capturedAt: z.iso.datetime({ offset: true }),
     protection: ProtectionLevel.default('public'),
+    /** Admiralty information credibility 1–6, once someone assessed it; absent = 6. */
+    credibility: z.enum(['1', '2', '3', '4', '5', '6']).optional(),
     /** Records of the case file this item supports (filled as suggestions are accepted). */
     supports: Supports.default({ eventIds: [], actIds: [], personIds: [] }),
     notes: optText(20_000),

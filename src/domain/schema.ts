@@ -281,6 +281,8 @@ export const EvidenceBody = z.object({
   verification: optText(20_000),
   consent: ConsentScope.default('internal'),
   protection: ProtectionLevel.default('restricted'),
+  /** Admiralty information credibility 1–6 of what the item shows; absent = 6 (cannot be judged). */
+  credibility: code(INFORMATION_CREDIBILITY).optional(),
   graphic: z.boolean().default(false),
   supports: Supports.default({ eventIds: [], actIds: [], personIds: [] }),
 });

@@ -286,6 +286,17 @@ export const MIGRATIONS: Migration[] = [
     name: 'open-source capture: information items and suggestions',
     statements: () => [...entityTable('informationItem'), ...entityTable('suggestion')],
   },
+  {
+    version: 7,
+    name: 'legal analysis: element links (case matrix) and national proceedings',
+    statements: () => [...entityTable('elementLink'), ...entityTable('proceeding')],
+  },
+  {
+    version: 8,
+    name: 'expert panel: panels, review comments, opinions, report versions, signatures',
+    statements: () =>
+      (['panel', 'reviewComment', 'opinion', 'reportVersion', 'signature'] as const).flatMap(entityTable),
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

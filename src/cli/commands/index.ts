@@ -9,6 +9,8 @@ import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerLink } from './link.js';
+import { registerPanel } from './panel.js';
+import { registerReport } from './report.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
 import { registerToken, registerUsers } from './users.js';
@@ -29,4 +31,6 @@ export function registerCommands(program: Command): void {
   registerLink(program);
   registerSynth(program);
   registerEstimate(program);
+  registerReport(program);
+  registerPanel(program);
 }

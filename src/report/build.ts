@@ -1,0 +1,174 @@
+/**
+ * Adapter: builds the report of a case file from the store — loads the snapshot, runs the
+ * analysis, builds the signed content with the public redaction policy, freezes a report version
+ * for the panel and renders HTML or PDF in the edition and language asked for.
+ */
+import { createHash } from 'node:crypto';
+import { analyseCase } from '../analysis/analyse.js';
+import { loadCaseSnapshot } from '../analysis/load.js';
+import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
+import { canonicalJson } from '../domain/canonical-json.js';
+import type { OpinionBody, PanelBody, ReportVersionBody, SignatureBody } from '../domain/schema-law.js';
+import { freezeVersion, keyFingerprint, panelState, verifyHashSignature } from '../review/panel.js';
+import { canSeeIdentity, type Principal } from '../security/policy.js';
+import { pseudonym } from '../security/pseudonym.js';
+import { buildViewContext, personDisplayName, redactText } from '../server/presenter.js';
+import type { CaseStore } from '../store/case-store.js';
+import { buildReportContent, type IdentityAnnex, type ReportContent } from './content.js';
+import { type Block, buildDocument, type SignatureLine } from './document.js';
+import { renderHtml } from './html.js';
+import type { Lang } from './i18n.js';
+import { renderPdf } from './pdf.js';
+
+export type Edition = 'confidential' | 'public';
+
+/** The public reads as a viewer: only public identities, only items with public consent. */
+export function publicPrincipal(caseId: string): Principal {
+  return {
+    userId: 'report:public',
+    memberships: new Map([[caseId, { role: 'viewer' as const, cleared: false }]]),
+    personClearances: new Map(),
+  };
+}
+
+export function contentSha256(content: ReportContent): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+export interface PreparedReport {
+  snapshot: CaseSnapshot;
+  analysis: CaseAnalysis;
+  content: ReportContent;
+  contentSha256: string;
+  annex: IdentityAnnex;
+  version?: { id: string; number: number };
+  signatures: SignatureLine[];
+  /** Valid signatures on the current version, as the bundle manifest lists them. */
+  panelSignatures: {
+    signer: string;
+    publicKeyPem: string;
+    signature: string;
+    signedAt: string;
+    void?: boolean;
+  }[];
+}
+
+export async function prepareReport(
+  store: CaseStore,
+  caseId: string,
+  opts: { actor: string; freeze?: boolean } = { actor: 'system' },
+): Promise<PreparedReport> {
+  const snapshot = await loadCaseSnapshot(store, caseId);
+  const analysis = analyseCase(snapshot);
+  const principal = publicPrincipal(caseId);
+  const ctx = await buildViewContext(store, principal, caseId);
+  const persons = new Map(snapshot.persons.map((p) => [p.id, p.body]));
+  const itemPublic = new Map<string, boolean>();
+  for (const t of snapshot.testimonies)
+    itemPublic.set(t.id, t.body.protection === 'public' && t.body.consent === 'public');
+  for (const e of snapshot.evidence)
+    itemPublic.set(e.id, e.body.protection === 'public' && e.body.consent === 'public');
+  for (const i of snapshot.informationItems) itemPublic.set(i.id, i.body.protection === 'public');
+  const state = await panelState(store, caseId);
+  const panelBody = state.panel?.body as PanelBody | undefined;
+  const fingerprints: Record<string, string> = {};
+  for (const m of panelBody?.members ?? [])
+    if (m.publicKeyPem) fingerprints[m.username] = keyFingerprint(m.publicKeyPem);
+  const sites = new Map(snapshot.places.map((p) => [p.id, p.body.name]));
+  const content = buildReportContent(
+    snapshot,
+    analysis,
+    panelBody
+      ? { body: panelBody, opinions: state.opinions.map((o) => o.body as OpinionBody), fingerprints }
+      : undefined,
+    {
+      person: (id) => {
+        const p = persons.get(id);
+        if (!p) return id;
+        return canSeeIdentity(principal, caseId, p.protection, id)
+          ? personDisplayName(p) || pseudonym(ctx.salt, id)
+          : pseudonym(ctx.salt, id);
+      },
+      redact: (text) => redactText(ctx, text),
+      itemPublic: (id) => itemPublic.get(id) ?? false,
+    },
+    {
+      // Methods stay codes in the content: the document translates them.
+      method: (c) => c,
+      site: (id) => sites.get(id) ?? id,
+    },
+  );
+  const hash = contentSha256(content);
+  const annexPersons: Record<string, string> = {};
+  for (const [id, shown] of Object.entries(content.persons)) {
+    const p = persons.get(id);
+    const name = p ? personDisplayName(p) : '';
+    if (name && name !== shown) annexPersons[id] = name;
+  }
+  const annexItems: Record<string, string> = {};
+  for (const t of snapshot.testimonies) annexItems[t.id] = t.body.title;
+  for (const e of snapshot.evidence) annexItems[e.id] = e.body.title;
+  for (const i of snapshot.informationItems) if (i.body.title) annexItems[i.id] = i.body.title;
+
+  let version: PreparedReport['version'];
+  const latest = state.versions[state.versions.length - 1];
+  let versionRec = latest && (latest.body as ReportVersionBody).contentSha256 === hash ? latest : undefined;
+  if (opts.freeze) versionRec = await freezeVersion(store, caseId, hash, content, opts.actor);
+  if (versionRec) version = { id: versionRec.id, number: (versionRec.body as ReportVersionBody).number };
+  const sigs = version
+    ? (await panelState(store, caseId)).signatures.filter(
+        (s) => (s.body as SignatureBody).versionId === version!.id,
+      )
+    : [];
+  const signatures: SignatureLine[] = sigs.map((s) => {
+    const b = s.body as SignatureBody;
+    return {
+      member: b.member,
+      name: panelBody?.members.find((m) => m.username === b.member)?.name ?? b.member,
+      signedAt: b.signedAt,
+      fingerprint: keyFingerprint(b.publicKeyPem),
+      valid: !b.voidedAt && verifyHashSignature(b.publicKeyPem, hash, b.signature),
+    };
+  });
+  return {
+    snapshot,
+    analysis,
+    content,
+    contentSha256: hash,
+    annex: { persons: annexPersons, items: annexItems },
+    ...(version ? { version } : {}),
+    signatures,
+    panelSignatures: sigs.map((s) => {
+      const b = s.body as SignatureBody;
+      return {
+        signer: b.member,
+        publicKeyPem: b.publicKeyPem,
+        signature: b.signature,
+        signedAt: b.signedAt,
+        ...(b.voidedAt ? { void: true } : {}),
+      };
+    }),
+  };
+}
+
+export function reportBlocks(r: PreparedReport, edition: Edition, lang: Lang): Block[] {
+  return buildDocument(r.content, {
+    lang,
+    edition,
+    contentSha256: r.contentSha256,
+    ...(r.version ? { version: r.version.number } : {}),
+    signatures: r.signatures,
+    ...(edition === 'confidential' ? { annex: r.annex } : {}),
+  });
+}
+
+export function reportHtml(r: PreparedReport, edition: Edition, lang: Lang): string {
+  return renderHtml(reportBlocks(r, edition, lang), lang, r.content.title);
+}
+
+export function reportPdf(r: PreparedReport, edition: Edition, lang: Lang): Promise<Buffer> {
+  return renderPdf(reportBlocks(r, edition, lang), lang, {
+    title: r.content.title,
+    contentSha256: r.contentSha256,
+  });
+}

@@ -1,0 +1,410 @@
+/**
+ * The report as a sequence of blocks (headings, paragraphs, tables, charts), built once from the
+ * content in one language; the HTML and PDF renderers only lay the blocks out. Structured like
+ * the OAS panel report of 2018 and an Article 15 communication.
+ */
+import { bandLine, type Chart, estimateChart, rankBars, timeBars } from './charts.js';
+import type { IdentityAnnex, ReportContent } from './content.js';
+import { type Lang, label, num, t } from './i18n.js';
+
+export type Block =
+  | { k: 'title'; text: string; sub: string }
+  | { k: 'banner'; text: string; tone: 'confidential' | 'public' | 'draft' }
+  | { k: 'h1' | 'h2' | 'h3'; text: string }
+  | { k: 'p'; text: string }
+  | { k: 'small'; text: string }
+  | { k: 'table'; head: readonly string[]; rows: readonly (readonly string[])[]; widths?: readonly number[] }
+  | { k: 'chart'; chart: Chart }
+  | { k: 'break' };
+
+export interface SignatureLine {
+  member: string;
+  name: string;
+  signedAt: string;
+  fingerprint: string;
+  valid: boolean;
+}
+
+export interface DocumentOptions {
+  lang: Lang;
+  edition: 'confidential' | 'public';
+  contentSha256: string;
+  version?: number;
+  signatures: readonly SignatureLine[];
+  annex?: IdentityAnnex;
+}
+
+const pct = (x: number) => Math.round(x * 1000) / 10;
+
+export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
+  const { lang } = o;
+  const b: Block[] = [];
+  const person = (id: string) =>
+    o.annex?.persons[id] ? `${o.annex.persons[id]} (${c.persons[id]})` : (c.persons[id] ?? id);
+  const items = (ids: readonly string[], max = 6) =>
+    ids.length === 0
+      ? '—'
+      : ids.slice(0, max).join(', ') + (ids.length > max ? ` (+${ids.length - max})` : '');
+  const statusCounts = (s: Record<string, number>) =>
+    `${s.corroborated ?? 0} / ${s['single-source'] ?? 0} / ${s.contested ?? 0} / ${s['no-evidence'] ?? 0}`;
+
+  b.push({ k: 'banner', text: t(lang, o.edition === 'public' ? 'public' : 'confidential'), tone: o.edition });
+  b.push({ k: 'title', text: c.title, sub: `${t(lang, 'reportTitle')} — ${t(lang, 'subtitle')}` });
+  const valid = o.signatures.filter((s) => s.valid).length;
+  if (valid < c.panel.requiredSignatures) b.push({ k: 'banner', text: t(lang, 'draft'), tone: 'draft' });
+  b.push({
+    k: 'small',
+    text: `${t(lang, 'contentHash')}: ${o.contentSha256}${o.version ? ` · ${t(lang, 'version')} ${o.version}` : ''} · ${c.lawVersion}`,
+  });
+  b.push({ k: 'p', text: t(lang, 'notice') });
+
+  // 1. Executive summary
+  const w = c.context.widespread;
+  b.push({ k: 'h1', text: t(lang, 's1') });
+  b.push({
+    k: 'p',
+    text: t(lang, 'summaryLine', {
+      acts: num(lang, w.acts),
+      victims: num(lang, w.documentedVictims),
+      states: w.states,
+      from: w.firstDate ?? '—',
+      to: w.lastDate ?? '—',
+    }),
+  });
+  if (w.estimate)
+    b.push({
+      k: 'p',
+      text: t(lang, 'estimateLine', {
+        method: w.estimate.method,
+        estimate: num(lang, w.estimate.estimate),
+        level: Math.round(w.estimate.level * 100),
+        lo: num(lang, w.estimate.interval[0]),
+        hi: num(lang, w.estimate.interval[1]),
+        observed: num(lang, w.estimate.observed),
+      }),
+    });
+  for (const cr of c.crimes)
+    b.push({
+      k: 'p',
+      text: t(lang, 'crimeLine', {
+        crime: label.crime(lang, cr.crimeId),
+        incidents: num(lang, cr.incidents),
+        victims: num(lang, cr.victims),
+        full: num(lang, cr.incidentsAllCorroborated),
+      }),
+    });
+  const pp = c.politicalPrisoners;
+  b.push({
+    k: 'p',
+    text: t(lang, 'prisonersLine', {
+      day: pp.asOf.day,
+      certain: num(lang, pp.asOf.certain),
+      possible: num(lang, pp.asOf.possible),
+      peak: num(lang, pp.peak?.certain ?? 0),
+      peakDay: pp.peak?.day ?? '—',
+    }),
+  });
+  if (c.description) b.push({ k: 'p', text: c.description });
+
+  // 2. Methodology and sources
+  b.push({ k: 'h1', text: t(lang, 's2') });
+  b.push({
+    k: 'p',
+    text: t(lang, 'thresholdsLine', {
+      n: c.thresholds.minIndependentSources,
+      r: c.thresholds.minReliability,
+      c: c.thresholds.maxCredibility,
+    }),
+  });
+  const m = c.methodology;
+  b.push({
+    k: 'p',
+    text: t(lang, 'materials', {
+      testimonies: num(lang, m.testimonies),
+      evidence: num(lang, m.evidence),
+      items: num(lang, m.informationItems),
+      hearings: num(lang, m.hearings),
+      links: num(lang, m.elementLinks),
+    }),
+  });
+  b.push({
+    k: 'table',
+    head: [t(lang, 'sources'), '#'],
+    rows: m.sourcesByKind.map((x) => [label.sourceKind(lang, x.key), num(lang, x.count)]),
+    widths: [3, 1],
+  });
+  b.push({
+    k: 'table',
+    head: [t(lang, 'reliability'), '#'],
+    rows: m.sourcesByReliability.map((x) => [x.key, num(lang, x.count)]),
+    widths: [3, 1],
+  });
+
+  // 3. Context
+  b.push({ k: 'h1', text: t(lang, 's3') });
+  b.push({
+    k: 'p',
+    text: t(lang, 'widespread', {
+      victims: num(lang, w.documentedVictims),
+      states: w.states,
+      months: w.months,
+    }),
+  });
+  const sy = c.context.systematic;
+  b.push({
+    k: 'p',
+    text: t(lang, 'systematic', { share: pct(sy.recurrentShare), s: sy.minStates, p: sy.minPeriods }),
+  });
+  b.push({
+    k: 'table',
+    head: [t(lang, 'feature'), t(lang, 'acts'), t(lang, 'states'), t(lang, 'years')],
+    rows: sy.top.map((f) => [
+      `${f.feature === 'method' ? label.method(lang, f.id) : f.label}${f.recurrent ? ' ●' : ''}`,
+      String(f.acts),
+      String(f.states),
+      String(f.periods),
+    ]),
+    widths: [4, 1, 1, 1],
+  });
+  b.push({ k: 'p', text: t(lang, 'policyLine', { n: c.context.policyInvolvements }) });
+  b.push({
+    k: 'table',
+    head: [
+      t(lang, 'element'),
+      t(lang, 'status'),
+      t(lang, 'sourcesCol'),
+      t(lang, 'grade'),
+      t(lang, 'evidenceCol'),
+    ],
+    rows: c.context.elements.map((e) => [
+      label.element(lang, e.elementId),
+      label.status(lang, e.status),
+      String(e.corroboration),
+      e.grade || '—',
+      items(e.items),
+    ]),
+    widths: [5, 2, 1, 1, 3],
+  });
+
+  // 4. Findings per crime
+  b.push({ k: 'h1', text: t(lang, 's4') });
+  for (const cr of c.crimes) {
+    b.push({ k: 'h2', text: label.crime(lang, cr.crimeId) });
+    b.push({
+      k: 'table',
+      head: [t(lang, 'element'), t(lang, 'incidentsCol'), t(lang, 'grade'), t(lang, 'evidenceCol')],
+      rows: cr.elements.map((e) => [
+        label.element(lang, e.elementId),
+        statusCounts(e.incidents),
+        e.bestGrade || '—',
+        items(e.items),
+      ]),
+      widths: [5, 2, 1, 3],
+    });
+    b.push({ k: 'h3', text: t(lang, 'sample') });
+    b.push({
+      k: 'table',
+      head: [t(lang, 'act'), t(lang, 'date'), t(lang, 'state'), t(lang, 'victim'), t(lang, 'status')],
+      rows: cr.sample.map((s) => [
+        s.actId,
+        s.date ?? '—',
+        s.stateCode ? label.state(s.stateCode) : '—',
+        person(s.victimId),
+        s.statuses.map((x) => label.status(lang, x)).join(' · '),
+      ]),
+      widths: [3, 2, 2, 3, 5],
+    });
+    if (cr.incidents > cr.sample.length)
+      b.push({ k: 'small', text: t(lang, 'more', { n: cr.incidents - cr.sample.length }) });
+  }
+
+  // 5. Statistics
+  b.push({ k: 'h1', text: t(lang, 's5') });
+  if (w.estimate)
+    b.push({
+      k: 'chart',
+      chart: estimateChart(
+        t(lang, 'chartEstimate'),
+        { documented: t(lang, 'documented'), estimated: t(lang, 'estimated') },
+        w.estimate.observed,
+        w.estimate.estimate,
+        w.estimate.interval,
+      ),
+    });
+  else b.push({ k: 'p', text: t(lang, 'noEstimate') });
+  b.push({ k: 'chart', chart: timeBars(t(lang, 'chartMonth'), w.byMonth) });
+  b.push({ k: 'chart', chart: rankBars(t(lang, 'chartState'), w.byState, (k) => label.state(k), 24) });
+  b.push({ k: 'chart', chart: rankBars(t(lang, 'chartType'), w.byActType, (k) => label.actType(lang, k)) });
+  b.push({ k: 'chart', chart: bandLine(t(lang, 'chartPrisoners'), pp.series) });
+
+  // 6. Responsibility
+  b.push({ k: 'h1', text: t(lang, 's6') });
+  for (const r of c.responsibility) {
+    b.push({ k: 'h2', text: person(r.personId) });
+    b.push({
+      k: 'p',
+      text: `${t(lang, 'modes')}: ${r.modes.map((x) => label.mode(lang, x)).join('; ') || '—'}. ${t(lang, 'directActs')}: ${r.direct}. ${t(lang, 'commandActs')}: ${r.command}.`,
+    });
+    if (r.positions.length)
+      b.push({ k: 'small', text: `${t(lang, 'positions')}: ${r.positions.join(' · ')}` });
+    b.push({
+      k: 'table',
+      head: [
+        t(lang, 'element'),
+        t(lang, 'status'),
+        t(lang, 'sourcesCol'),
+        t(lang, 'grade'),
+        t(lang, 'evidenceCol'),
+      ],
+      rows: r.elements.map((e) => [
+        label.element(lang, e.elementId),
+        label.status(lang, e.status),
+        String(e.corroboration),
+        e.grade || '—',
+        items(e.items),
+      ]),
+      widths: [5, 2, 1, 1, 3],
+    });
+  }
+
+  // 7. Jurisdiction, admissibility, gravity
+  b.push({ k: 'h1', text: t(lang, 's7') });
+  const j = c.jurisdiction;
+  b.push({
+    k: 'p',
+    text: t(lang, 'jurisdictionLine', {
+      country: j.country,
+      eif: j.entryIntoForce ?? '—',
+      inside: num(lang, j.acts.inside),
+      outside: num(lang, j.acts.outside),
+      uncertain: num(lang, j.acts.uncertain),
+    }),
+  });
+  if (j.outside.length)
+    b.push({
+      k: 'table',
+      head: [t(lang, 'outsideActs'), t(lang, 'date'), t(lang, 'reason')],
+      rows: j.outside.slice(0, 40).map((x) => [x.actId, x.date ?? '—', label.outside(lang, x.reason)]),
+      widths: [3, 2, 3],
+    });
+  const ad = c.admissibility;
+  b.push({
+    k: 'p',
+    text: t(lang, 'admissibilityLine', {
+      n: ad.proceedings.length,
+      acts: num(lang, ad.actsWithoutProceedings),
+      persons: num(lang, ad.suspectsWithoutProceedings),
+    }),
+  });
+  if (ad.proceedings.length)
+    b.push({
+      k: 'table',
+      head: ['', t(lang, 'status'), t(lang, 'acts'), ''],
+      rows: ad.proceedings.map((p) => [
+        `${p.authority} (${p.country})`,
+        p.status,
+        String(p.acts),
+        p.indicators.join(', '),
+      ]),
+      widths: [3, 2, 1, 3],
+    });
+  const g = c.gravity;
+  b.push({ k: 'h2', text: t(lang, 'gravityScale') });
+  b.push({
+    k: 'p',
+    text: t(lang, 'scaleLine', {
+      victims: num(lang, g.scale.victims),
+      acts: num(lang, g.scale.acts),
+      states: g.scale.states,
+      months: g.scale.months,
+    }),
+  });
+  b.push({ k: 'h2', text: t(lang, 'gravityNature') });
+  b.push({
+    k: 'p',
+    text: t(lang, 'natureLine', {
+      killings: g.nature.killings,
+      sexual: g.nature.sexualViolence,
+      children: g.nature.childVictims,
+    }),
+  });
+  b.push({ k: 'h2', text: t(lang, 'gravityManner') });
+  b.push({
+    k: 'p',
+    text: t(lang, 'mannerLine', { share: pct(g.manner.stateAgentShare), policy: g.manner.policyItems }),
+  });
+  if (g.manner.byMethod.length)
+    b.push({
+      k: 'chart',
+      chart: rankBars(t(lang, 'gravityManner'), g.manner.byMethod, (k) => label.method(lang, k), 10),
+    });
+  b.push({ k: 'h2', text: t(lang, 'gravityImpact') });
+  b.push({
+    k: 'p',
+    text: t(lang, 'impactLine', {
+      peak: num(lang, g.impact.peakPoliticalPrisoners ?? 0),
+      exiled: g.impact.exiled,
+      disappeared: g.impact.disappeared,
+      detained: num(lang, g.impact.detainedPersons),
+    }),
+  });
+
+  // 8. Panel
+  b.push({ k: 'h1', text: t(lang, 's8') });
+  if (c.panel.members.length)
+    b.push({
+      k: 'table',
+      head: [t(lang, 'members'), '', 'Ed25519'],
+      rows: c.panel.members.map((x) => [x.name, x.role, x.fingerprint ? x.fingerprint.slice(0, 32) : '—']),
+      widths: [3, 1, 4],
+    });
+  if (c.panel.opinions.length === 0) b.push({ k: 'p', text: t(lang, 'noOpinions') });
+  else
+    b.push({
+      k: 'table',
+      head: [t(lang, 'finding'), t(lang, 'member'), t(lang, 'position'), t(lang, 'reasons')],
+      rows: c.panel.opinions.map((x) => [
+        label.target(lang, x.target),
+        c.panel.members.find((mm) => mm.username === x.member)?.name ?? x.member,
+        label.position(lang, x.position),
+        x.reasons ?? '',
+      ]),
+      widths: [4, 2, 2, 5],
+    });
+  b.push({ k: 'h2', text: t(lang, 'signatures') });
+  if (o.signatures.length === 0) b.push({ k: 'p', text: t(lang, 'noSignatures') });
+  else
+    b.push({
+      k: 'table',
+      head: [t(lang, 'member'), t(lang, 'date'), 'Ed25519', ''],
+      rows: o.signatures.map((s) => [s.name, s.signedAt, s.fingerprint.slice(0, 32), s.valid ? '✓' : 'void']),
+      widths: [3, 3, 4, 1],
+    });
+
+  // 9. Annex index
+  b.push({ k: 'h1', text: t(lang, 's9') });
+  b.push({
+    k: 'table',
+    head: [t(lang, 'item'), t(lang, 'kind'), t(lang, 'title'), 'SHA-256', t(lang, 'cited')],
+    rows: c.annex.map((x) => [
+      x.id,
+      label.itemKind(lang, x.kind),
+      o.annex?.items[x.id] ?? x.title ?? t(lang, 'withheld'),
+      x.sha256 ?? '—',
+      String(x.cited),
+    ]),
+    widths: [3, 2, 4, 6, 1],
+  });
+  if (o.annex && Object.keys(o.annex.persons).length) {
+    b.push({ k: 'h1', text: t(lang, 's10') });
+    b.push({
+      k: 'table',
+      head: [t(lang, 'pseudonym'), t(lang, 'name')],
+      rows: Object.entries(o.annex.persons)
+        .filter(([id]) => c.persons[id])
+        .map(([id, name]) => [c.persons[id]!, name]),
+      widths: [1, 2],
+    });
+  }
+  return b;
+}
