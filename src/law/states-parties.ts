@@ -14,7 +14,8 @@ import { InputError } from '../domain/errors.js';
 import type { StateParty } from './types.js';
 
 type Instrument = StateParty['instrument'];
-const INSTRUMENT: Record<'r' | 'a' | 'A' | 'AA', Instrument> = {
+const INSTRUMENT: Record<'r' | 'a' | 'A' | 'AA' | 's', Instrument> = {
+  s: 'succession',
   r: 'ratification',
   a: 'accession',
   A: 'acceptance',
@@ -116,8 +117,8 @@ const ROWS: readonly Row[] = [
   ['MX', 'Mexico', 'México', '2005-10-28', 'r', '2006-01-01', true],
   ['MN', 'Mongolia', 'Mongolia', '2002-04-11', 'r', '2002-07-01', false],
   // Succession (UNTC "d"), notified 23 Oct 2006 and effective from independence, 3 Jun 2006:
-  // types.ts has no 'succession' instrument, so it is recorded as accession (see SUCCESSIONS).
-  ['ME', 'Montenegro', 'Montenegro', '2006-10-23', 'a', '2006-06-03', false],
+  // Succession: in force from independence, not by Art. 126(2) (see SUCCESSIONS).
+  ['ME', 'Montenegro', 'Montenegro', '2006-10-23', 's', '2006-06-03', false],
   ['NA', 'Namibia', 'Namibia', '2002-06-25', 'r', '2002-09-01', false],
   ['NR', 'Nauru', 'Nauru', '2001-11-12', 'r', '2002-07-01', false],
   ['NL', 'Netherlands', 'Países Bajos', '2001-07-17', 'A', '2002-07-01', false],
@@ -200,7 +201,9 @@ export const STATES_PARTIES: readonly StateParty[] = ROWS.map(
  * States that became parties by succession, whose entry into force follows the date of
  * succession rather than Art. 126(2).
  */
-export const SUCCESSIONS: ReadonlySet<string> = new Set(['ME']);
+export const SUCCESSIONS: ReadonlySet<string> = new Set(
+  STATES_PARTIES.filter((s) => s.instrument === 'succession').map((s) => s.iso2),
+);
 
 const BY_ISO2 = new Map(STATES_PARTIES.map((s) => [s.iso2, s]));
 

@@ -58,7 +58,7 @@ export interface StateParty {
   readonly name: Text;
   /** Date of deposit of the instrument (YYYY-MM-DD). */
   readonly deposit: string;
-  readonly instrument: 'ratification' | 'accession' | 'acceptance' | 'approval';
+  readonly instrument: 'ratification' | 'accession' | 'acceptance' | 'approval' | 'succession';
   /** Entry into force for the State (Art. 126(2)); 2002-07-01 for the first sixty. */
   readonly entryIntoForce: string;
   /** Member of the Organization of American States (may refer under Art. 14 with others, as in 2018). */

@@ -247,24 +247,32 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
     });
     if (r.positions.length)
       b.push({ k: 'small', text: `${t(lang, 'positions')}: ${r.positions.join(' · ')}` });
-    b.push({
-      k: 'table',
-      head: [
-        t(lang, 'element'),
-        t(lang, 'status'),
-        t(lang, 'sourcesCol'),
-        t(lang, 'grade'),
-        t(lang, 'evidenceCol'),
-      ],
-      rows: r.elements.map((e) => [
-        label.element(lang, e.elementId),
-        label.status(lang, e.status),
-        String(e.corroboration),
-        e.grade || '—',
-        items(e.items),
-      ]),
-      widths: [5, 2, 1, 1, 3],
-    });
+    const withEvidence = r.elements.filter((e) => e.status !== 'no-evidence');
+    const without = r.elements.filter((e) => e.status === 'no-evidence');
+    if (withEvidence.length)
+      b.push({
+        k: 'table',
+        head: [
+          t(lang, 'element'),
+          t(lang, 'status'),
+          t(lang, 'sourcesCol'),
+          t(lang, 'grade'),
+          t(lang, 'evidenceCol'),
+        ],
+        rows: withEvidence.map((e) => [
+          label.element(lang, e.elementId),
+          label.status(lang, e.status),
+          String(e.corroboration),
+          e.grade || '—',
+          items(e.items),
+        ]),
+        widths: [5, 2, 1, 1, 3],
+      });
+    if (without.length)
+      b.push({
+        k: 'small',
+        text: `${t(lang, 'noEvidenceYet')}: ${without.map((e) => e.elementId).join(', ')}`,
+      });
   }
 
   // 7. Jurisdiction, admissibility, gravity

@@ -19,7 +19,7 @@ h2{font-size:1.1rem;margin-top:1.6rem}h3{font-size:1rem}
 table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.85rem}
 th,td{border:1px solid #ccc;padding:.25rem .4rem;text-align:left;vertical-align:top}
 th{background:#eef3f8}
-figure{margin:1rem 0}svg{max-width:100%;height:auto}
+figure{margin:1rem 0}svg{width:100%;max-width:44rem;height:auto}
 @media print{body{margin:0;max-width:none}h1{page-break-before:auto}table,figure{page-break-inside:avoid}}
 `;
 

@@ -79,7 +79,7 @@ const S = {
     en: '{testimonies} testimonies, {evidence} evidence items, {items} open-source items, {hearings} hearings, {links} evidence–element links.',
   },
   element: { es: 'Elemento', en: 'Element' },
-  status: { es: 'Estado', en: 'Status' },
+  status: { es: 'Situación', en: 'Status' },
   sourcesCol: { es: 'Fuentes indep.', en: 'Indep. sources' },
   grade: { es: 'Calif.', en: 'Grade' },
   evidenceCol: { es: 'Prueba citada', en: 'Evidence cited' },
@@ -129,7 +129,8 @@ const S = {
   },
   suspect: { es: 'Presunto responsable', en: 'Alleged perpetrator' },
   modes: { es: 'Modos (art. 25/28)', en: 'Modes (Art. 25/28)' },
-  directActs: { es: 'Actos directos', en: 'Direct acts' },
+  directActs: { es: 'Actos con participación propia', en: 'Acts with own involvement' },
+  noEvidenceYet: { es: 'Sin prueba vinculada todavía', en: 'No evidence linked yet' },
   commandActs: { es: 'Por la cadena de mando', en: 'Through the chain of command' },
   positions: { es: 'Cargos', en: 'Positions' },
   jurisdictionLine: {
@@ -207,6 +208,14 @@ const OUTSIDE: Record<string, { es: string; en: string }> = {
   'no-date': { es: 'sin fecha', en: 'no date' },
   'outside-temporal-scope': { es: 'fuera del período del caso', en: 'outside the case period' },
 };
+const CONTEXT_NAMES: Record<string, { es: string; en: string }> = {
+  'CTX.attack': { es: 'Ataque', en: 'Attack' },
+  'CTX.civilian': { es: 'Población civil', en: 'Civilian population' },
+  'CTX.widespread-systematic': { es: 'Generalizado o sistemático', en: 'Widespread or systematic' },
+  'CTX.policy': { es: 'Política', en: 'Policy' },
+  'CTX.nexus': { es: 'Nexo', en: 'Nexus' },
+  'CTX.knowledge': { es: 'Conocimiento', en: 'Knowledge' },
+};
 const ITEM_KIND: Record<string, { es: string; en: string }> = {
   testimony: { es: 'testimonio', en: 'testimony' },
   evidence: { es: 'prueba', en: 'evidence' },
@@ -230,7 +239,8 @@ export const label = {
   },
   element: (lang: Lang, id: string) => {
     const e = elementById(id);
-    return e ? `${id.split('.').slice(-1)[0]} — ${e.text[lang]}` : id;
+    const short = id.startsWith('CTX.') ? (CONTEXT_NAMES[id]?.[lang] ?? id) : id.split('.').slice(-1)[0];
+    return e ? `${short} — ${e.text[lang]}` : id;
   },
   mode: (lang: Lang, id: string) => {
     const m = LIABILITY_MODES.find((x) => x.id === id);

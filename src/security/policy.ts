@@ -112,3 +112,24 @@ export function canSeeTestimony(
 export function canManageMembers(p: Principal, caseId: string): boolean {
   return can(p, 'manage', caseId);
 }
+
+/**
+ * The action a write of a record kind needs through the generic records API: legal analysis is
+ * analysts' work; the panel's own records are written only through the panel routes (which set
+ * the author from the session), so nobody can comment, opine or sign in another's name.
+ */
+export function writeActionFor(kindName: string): Action | undefined {
+  switch (kindName) {
+    case 'elementLink':
+    case 'proceeding':
+      return 'analyse';
+    case 'panel':
+    case 'reviewComment':
+    case 'opinion':
+    case 'reportVersion':
+    case 'signature':
+      return undefined;
+    default:
+      return 'write';
+  }
+}

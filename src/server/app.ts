@@ -27,6 +27,7 @@ import { RateLimiter } from './rate-limit.js';
 import { authenticate, authRoutes, meRoutes } from './routes/auth.js';
 import { captureRoutes } from './routes/capture.js';
 import { evidenceRoutes, MAX_UPLOAD_BYTES } from './routes/evidence.js';
+import { legalRoutes } from './routes/legal.js';
 import { linkageRoutes } from './routes/linkage.js';
 import { listRoutes } from './routes/lists.js';
 import { recordRoutes } from './routes/records.js';
@@ -92,6 +93,7 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
   evidenceRoutes(app, store);
   listRoutes(app, store);
   linkageRoutes(app, store);
+  legalRoutes(app, store, accounts);
   captureRoutes(app, store, {
     allowPrivate: opts.captureAllowPrivate ?? process.env.TESTIGO_CAPTURE_ALLOW_PRIVATE === '1',
   });

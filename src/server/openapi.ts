@@ -298,6 +298,77 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { 201: { description: 'decision id' } },
         },
       },
+      '/api/cases/{caseId}/analysis': {
+        get: {
+          summary:
+            'The legal analysis: case matrix per crime and element (status, independent sources, grade, gaps, items cited), context indicators, responsibility, jurisdiction, admissibility, gravity; persons maps ids to what the caller may see',
+          parameters: [caseParam],
+          responses: { 200: { description: 'analysis' } },
+        },
+      },
+      '/api/cases/{caseId}/panel': {
+        get: {
+          summary:
+            'The panel: members and key fingerprints, current report version and content hash, signatures (valid or void), opinions, comments',
+          parameters: [caseParam],
+          responses: { 200: { description: 'panel state' } },
+        },
+        put: {
+          summary:
+            'Create or change the panel (administrators): name, members with Ed25519 public keys, signatures required',
+          parameters: [caseParam],
+          requestBody: json({ type: 'object' }),
+          responses: { 200: { description: 'panel' } },
+        },
+      },
+      '/api/cases/{caseId}/panel/comments': {
+        post: {
+          summary:
+            'Comment on a finding (element or crime id, or section:<name>), optionally answering a comment; the author is the caller',
+          parameters: [caseParam],
+          responses: { 201: { description: 'comment' } },
+        },
+      },
+      '/api/cases/{caseId}/panel/opinions': {
+        post: {
+          summary:
+            "A panel member's opinion on a finding: agree, disagree (dissent, reasons required) or abstain",
+          parameters: [caseParam],
+          responses: { 201: { description: 'opinion' } },
+        },
+      },
+      '/api/cases/{caseId}/panel/versions': {
+        post: {
+          summary:
+            'Freeze the current report content; a change since the last version makes a new one and voids its signatures',
+          parameters: [caseParam],
+          responses: { 201: { description: 'version and content SHA-256' } },
+        },
+      },
+      '/api/cases/{caseId}/panel/signatures': {
+        post: {
+          summary:
+            'Sign the current version: base64 Ed25519 signature over the UTF-8 bytes of its content SHA-256 (hex), verified with the member’s registered key',
+          parameters: [caseParam],
+          responses: {
+            201: { description: 'signature' },
+            400: err('does not verify, or the version was superseded'),
+          },
+        },
+      },
+      '/api/cases/{caseId}/report': {
+        get: {
+          summary:
+            'The report (PDF drawn without a browser, or self-contained HTML); public edition for members, confidential only for cleared members; audited',
+          parameters: [
+            caseParam,
+            q('edition', { type: 'string', enum: ['public', 'confidential'] }),
+            q('lang', { type: 'string', enum: ['es', 'en'] }),
+            q('format', { type: 'string', enum: ['pdf', 'html'] }),
+          ],
+          responses: { 200: { description: 'the report' } },
+        },
+      },
       '/api/cases/{caseId}/captures': {
         post: {
           summary:

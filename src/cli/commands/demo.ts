@@ -1,9 +1,11 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { generateDemoCase } from '../../demo/generate.js';
 import { UsageError } from '../../domain/errors.js';
 import { importCaseJson } from '../../ingest/case-json.js';
+import { setPanel } from '../../review/panel.js';
 import { Accounts } from '../../security/accounts.js';
 import type { Role } from '../../security/policy.js';
 import { linkCaseFile } from '../../store/case-linkage.js';
@@ -18,6 +20,8 @@ export const DEMO_USERS: { username: string; role: Role; cleared: boolean }[] = 
   { username: 'demo-documenter', role: 'documenter', cleared: true },
   { username: 'demo-analyst', role: 'analyst', cleared: false },
   { username: 'demo-panelist', role: 'panelist', cleared: false },
+  { username: 'demo-panelist-2', role: 'panelist', cleared: false },
+  { username: 'demo-panelist-3', role: 'panelist', cleared: false },
   { username: 'demo-viewer', role: 'viewer', cleared: false },
 ];
 
@@ -82,12 +86,45 @@ export async function createDemoStore(
     'system:demo',
   );
   const viewer = await accounts.createToken(ids['demo-viewer']!, 'demo viewer token', 'read', 'system:demo');
+  await setupDemoPanel(store, caseId, dir);
   writeFileSync(
     join(dir, 'DEMO-CREDENTIALS.txt'),
     `DEMO ONLY — never use for real data.\npassphrase: ${DEMO_PASSPHRASE}\nusers: ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}\npassword of every demo user: ${DEMO_PASSWORD}\nAPI token (demo-admin, write): ${admin.token}\nAPI token (demo-viewer, read): ${viewer.token}\n`,
     { mode: 0o600 },
   );
   return { store, caseId, tokens: { admin: admin.token, viewer: viewer.token } };
+}
+
+/**
+ * A panel of three fictional experts. Real experts keep their own private keys; the demo's are
+ * written beside the demo store (demo only) so anyone can try the sign-off.
+ */
+async function setupDemoPanel(store: CaseStore, caseId: string, dir: string): Promise<void> {
+  const keyDir = join(dir, 'demo-panel-keys');
+  mkdirSync(keyDir, { recursive: true, mode: 0o700 });
+  const experts = [
+    { username: 'demo-panelist', name: 'Dra. Elena Ficticia (presidenta)', role: 'chair' as const },
+    { username: 'demo-panelist-2', name: 'Dr. Tomás Inventado', role: 'member' as const },
+    { username: 'demo-panelist-3', name: 'Dra. Lucía Imaginaria', role: 'member' as const },
+  ];
+  const members = experts.map((e) => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    writeFileSync(join(keyDir, `${e.username}.pem`), privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+      mode: 0o600,
+    });
+    return {
+      ...e,
+      publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      assignments: [],
+      declaredIndependence: 'Declaración ficticia de independencia (demo).',
+    };
+  });
+  await setPanel(
+    store,
+    caseId,
+    { name: 'Panel de expertos independientes (ficticio)', members, requiredSignatures: 3 },
+    'system:demo',
+  );
 }
 
 export function printDemoBanner(dir: string, res: DemoResult): void {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerBackup } from './backup.js';
+import { registerBundle } from './bundle.js';
 import { registerCapture } from './capture.js';
 import { registerDemo } from './demo.js';
 import { registerEstimate } from './estimate.js';
@@ -33,4 +34,5 @@ export function registerCommands(program: Command): void {
   registerEstimate(program);
   registerReport(program);
   registerPanel(program);
+  registerBundle(program);
 }

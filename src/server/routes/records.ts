@@ -11,7 +11,15 @@ import { KINDS, type Kind, kindByName } from '../../domain/kinds.js';
 import { ACT_TYPES, VIOLENCE_METHODS, VOCABULARIES } from '../../domain/vocabularies.js';
 import { queryTerms, snippet } from '../../search/text.js';
 import type { Accounts } from '../../security/accounts.js';
-import { type Action, can, canSeeIdentity, ROLES, type Role, tierOf } from '../../security/policy.js';
+import {
+  type Action,
+  can,
+  canSeeIdentity,
+  ROLES,
+  type Role,
+  tierOf,
+  writeActionFor,
+} from '../../security/policy.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
 import { buildViewContext, presentRecord, type ViewContext } from '../presenter.js';
@@ -22,6 +30,16 @@ export function requireCan(c: C, action: Action, caseId: string): void {
   const p = c.get('principal');
   if (!p.memberships.has(caseId)) throw new NotFoundError('no such case file');
   if (!can(p, action, caseId)) throw new ForbiddenError(`your role may not ${action} in this case file`);
+}
+
+/** Writes of a kind need its action (analysts link evidence to elements); panel records have their own routes. */
+function requireWrite(c: C, kind: Kind, caseId: string): void {
+  const action = writeActionFor(kind);
+  if (!action)
+    throw new ForbiddenError(
+      `${KINDS[kind].name} are written through the panel routes (/api/cases/{caseId}/panel/…)`,
+    );
+  requireCan(c, action, caseId);
 }
 
 function kindParam(c: C): Kind {
@@ -153,8 +171,8 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
 
   app.post('/api/cases/:caseId/records/:kind', async (c) => {
     const caseId = c.req.param('caseId');
-    requireCan(c, 'write', caseId);
     const kind = kindParam(c);
+    requireWrite(c, kind, caseId);
     if (kind === 'evidence' || kind === 'sourceList')
       throw new InputError(`${KINDS[kind].name} are created by upload or import, not by posting JSON`);
     const rec = await store.create(kind, caseId, await c.req.json().catch(() => undefined), c.get('actor'));
@@ -163,8 +181,8 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
 
   app.put('/api/cases/:caseId/records/:kind/:id', async (c) => {
     const caseId = c.req.param('caseId');
-    requireCan(c, 'write', caseId);
     const kind = kindParam(c);
+    requireWrite(c, kind, caseId);
     const existing = await store.get(kind, c.req.param('id'));
     if (!existing || existing.caseId !== caseId) throw new NotFoundError('not found');
     // Editing a person whose identity you cannot see would overwrite fields you never saw.
@@ -195,6 +213,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     const caseId = c.req.param('caseId');
     requireCan(c, 'delete', caseId);
     const kind = kindParam(c);
+    requireWrite(c, kind, caseId);
     const existing = await store.get(kind, c.req.param('id'));
     if (!existing || existing.caseId !== caseId) throw new NotFoundError('not found');
     await store.remove(kind, existing.id, c.get('actor'), c.req.query('reason'));

@@ -1,0 +1,380 @@
+/**
+ * Verifies an evidence bundle without extracting it: every entry is read as a stream from the zip
+ * and hashed in memory. Every problem found is reported (not only the first), each naming its
+ * file, so that a person can see exactly what was altered, removed or added.
+ */
+import { createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { InputError } from '../domain/errors.js';
+import {
+  keyFingerprint,
+  MANIFEST_FILE,
+  MAX_ENTRIES,
+  MAX_MANIFEST_BYTES,
+  type Manifest,
+  manifestSchema,
+  SIGNATURE_FILE,
+  unsafePathReason,
+} from './manifest.js';
+
+export interface VerifyFailure {
+  file?: string;
+  code: string;
+  message: string;
+}
+export interface VerifyResult {
+  /** True only when no failure at all was found. */
+  ok: boolean;
+  failures: VerifyFailure[];
+  /** The manifest when it could be parsed; to be trusted only when `ok`. */
+  manifest?: Manifest;
+  /** Listed files found in the zip and read through their hash. */
+  checkedFiles: number;
+}
+
+const MAX_SIGNATURE_BYTES = 4096;
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) =>
+    // decodeStrings off: yauzl would stop at the first unsafe name; we decode and judge names
+    // ourselves so that every one of them is reported.
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+      (err, zip) => (err || !zip ? reject(err ?? new Error('no zip')) : resolve(zip)),
+    ),
+  );
+}
+
+/** Every entry of the central directory, with its decoded name; nothing is read from the entries yet. */
+function listEntries(zip: yauzl.ZipFile): Promise<{ name: string; entry: yauzl.Entry }[]> {
+  const out: { name: string; entry: yauzl.Entry }[] = [];
+  return new Promise((resolve, reject) => {
+    zip.on('error', reject);
+    zip.on('end', () => resolve(out));
+    zip.on('entry', (entry: yauzl.Entry) => {
+      const raw = entry.fileName as unknown as Buffer;
+      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, true);
+      out.push({ name, entry });
+      zip.readEntry();
+    });
+    zip.readEntry();
+  });
+}
+
+function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) =>
+    zip.openReadStream(entry, (err, stream) =>
+      err || !stream ? reject(err ?? new Error('no stream')) : resolve(stream),
+    ),
+  );
+}
+
+/** Streams an entry through SHA-256; `limit` bounds what is read (the declared size is a claim). */
+async function hashEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit = Number.POSITIVE_INFINITY) {
+  const stream = await openEntry(zip, entry);
+  const h = createHash('sha256');
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      stream.destroy();
+      throw new Error(`larger than ${limit} bytes`);
+    }
+    h.update(chunk);
+  }
+  return { sha256: h.digest('hex'), size };
+}
+
+async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<Buffer> {
+  if (entry.uncompressedSize > limit) throw new Error(`larger than ${limit} bytes`);
+  const stream = await openEntry(zip, entry);
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      stream.destroy();
+      throw new Error(`larger than ${limit} bytes`);
+    }
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+
+function trustedFingerprints(pems: string[]): Set<string> {
+  return new Set(
+    pems.map((pem, i) => {
+      try {
+        return keyFingerprint(pem);
+      } catch {
+        throw new InputError(`trusted key ${i + 1} is not a public key in PEM form`);
+      }
+    }),
+  );
+}
+
+function parsePublicKey(pem: string): KeyObject | null {
+  try {
+    const k = createPublicKey(pem);
+    return k.asymmetricKeyType === 'ed25519' ? k : null;
+  } catch {
+    return null;
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Checks a bundle; `ok` is true only when no failure at all was found. */
+export async function verifyBundle(
+  path: string,
+  opts: { trustedPublicKeysPem?: string[] } = {},
+): Promise<VerifyResult> {
+  const trusted = opts.trustedPublicKeysPem ? trustedFingerprints(opts.trustedPublicKeysPem) : null;
+  const failures: VerifyFailure[] = [];
+  const fail = (code: string, message: string, file?: string) =>
+    failures.push(file === undefined ? { code, message } : { file, code, message });
+
+  let zip: yauzl.ZipFile;
+  let listed: { name: string; entry: yauzl.Entry }[];
+  try {
+    zip = await openZip(path);
+  } catch (err) {
+    fail('unreadable', `not a readable zip file: ${errorText(err)}`, path);
+    return { ok: false, failures, checkedFiles: 0 };
+  }
+  try {
+    if (zip.entryCount > MAX_ENTRIES) {
+      fail(
+        'unreadable',
+        `the zip holds ${zip.entryCount} entries, more than a bundle may (${MAX_ENTRIES})`,
+        path,
+      );
+      return { ok: false, failures, checkedFiles: 0 };
+    }
+    try {
+      listed = await listEntries(zip);
+    } catch (err) {
+      fail('unreadable', `the zip's directory cannot be read: ${errorText(err)}`, path);
+      return { ok: false, failures, checkedFiles: 0 };
+    }
+    return await check(zip, listed, trusted, failures, fail);
+  } finally {
+    zip.close();
+  }
+}
+
+async function check(
+  zip: yauzl.ZipFile,
+  listed: { name: string; entry: yauzl.Entry }[],
+  trusted: Set<string> | null,
+  failures: VerifyFailure[],
+  fail: (code: string, message: string, file?: string) => void,
+): Promise<VerifyResult> {
+  // 1. The names in the zip: unsafe, duplicated (exactly or but for letter case).
+  const byName = new Map<string, yauzl.Entry[]>();
+  const folded = new Map<string, string>();
+  for (const { name, entry } of listed) {
+    const why = unsafePathReason(name);
+    if (why) {
+      // An empty directory entry carries no content; anything else unsafe is named.
+      if (
+        !(name.endsWith('/') && entry.uncompressedSize === 0 && unsafePathReason(name.slice(0, -1)) === null)
+      )
+        fail('unsafe-path', `unsafe name in the zip (${why})`, name);
+      continue;
+    }
+    const same = byName.get(name);
+    if (same) {
+      if (same.length === 1) fail('duplicate', 'this name appears more than once in the zip', name);
+      same.push(entry);
+      continue;
+    }
+    const other = folded.get(name.toLowerCase());
+    if (other !== undefined)
+      fail('duplicate', `differs from "${other}" only by letter case (they collide when extracted)`, name);
+    folded.set(name.toLowerCase(), name);
+    byName.set(name, [entry]);
+  }
+
+  // 2. The manifest and its signature.
+  const manifestEntry = byName.get(MANIFEST_FILE)?.[0];
+  const sigEntry = byName.get(SIGNATURE_FILE)?.[0];
+  let manifestBytes: Buffer | undefined;
+  let sigText: string | undefined;
+  if (!manifestEntry)
+    fail('manifest', 'manifest.json is missing: this is not a Testigo bundle', MANIFEST_FILE);
+  else
+    try {
+      manifestBytes = await readEntry(zip, manifestEntry, MAX_MANIFEST_BYTES);
+    } catch (err) {
+      fail('manifest', `manifest.json cannot be read: ${errorText(err)}`, MANIFEST_FILE);
+    }
+  if (!sigEntry) fail('manifest', 'manifest.sig is missing: the manifest is not signed', SIGNATURE_FILE);
+  else
+    try {
+      sigText = (await readEntry(zip, sigEntry, MAX_SIGNATURE_BYTES)).toString('utf8').trim();
+    } catch (err) {
+      fail('manifest', `manifest.sig cannot be read: ${errorText(err)}`, SIGNATURE_FILE);
+    }
+
+  let manifest: Manifest | undefined;
+  if (manifestBytes) {
+    let json: unknown;
+    try {
+      json = JSON.parse(manifestBytes.toString('utf8'));
+    } catch (err) {
+      fail('manifest', `manifest.json is not valid JSON: ${errorText(err)}`, MANIFEST_FILE);
+    }
+    if (json !== undefined) {
+      const parsed = manifestSchema.safeParse(json);
+      if (parsed.success) manifest = parsed.data as Manifest;
+      else
+        for (const i of parsed.error.issues.slice(0, 20))
+          fail(
+            'manifest',
+            `manifest.json field ${i.path.join('.') || '(root)'}: ${i.message}`,
+            MANIFEST_FILE,
+          );
+    }
+  }
+
+  let signerKey: KeyObject | null = null;
+  if (manifest) {
+    signerKey = parsePublicKey(manifest.signer.publicKeyPem);
+    if (!signerKey)
+      fail('manifest-signature', "the signer's public key is not an Ed25519 key in PEM form", MANIFEST_FILE);
+    else if (keyFingerprint(signerKey) !== manifest.signer.fingerprint)
+      fail('manifest', "the signer's fingerprint does not match the signer's public key", MANIFEST_FILE);
+    if (signerKey && trusted && !trusted.has(keyFingerprint(signerKey)))
+      fail(
+        'untrusted-signer',
+        `signed by ${keyFingerprint(signerKey)}, which is not among the trusted keys`,
+        SIGNATURE_FILE,
+      );
+  }
+  if (manifestBytes && sigText !== undefined && (signerKey || !manifest)) {
+    const sig = /^[A-Za-z0-9+/]+={0,2}$/.test(sigText) ? Buffer.from(sigText, 'base64') : Buffer.alloc(0);
+    if (sig.length !== 64)
+      fail('manifest-signature', 'manifest.sig is not a base64 Ed25519 signature', SIGNATURE_FILE);
+    else if (signerKey && !verify(null, manifestBytes, signerKey, sig))
+      fail(
+        'manifest-signature',
+        'the signature does not match manifest.json: the manifest was edited or signed by another key',
+        MANIFEST_FILE,
+      );
+  }
+  if (!manifest) return { ok: false, failures, checkedFiles: 0 };
+
+  // 3. The manifest's own list: sane, no duplicates, nothing reserved.
+  const inManifest = new Set<string>();
+  for (const f of manifest.files) {
+    const why = unsafePathReason(f.path);
+    if (why) fail('manifest', `manifest.json lists an unsafe path (${why})`, f.path);
+    if (f.path === MANIFEST_FILE || f.path === SIGNATURE_FILE)
+      fail('manifest', 'manifest.json lists the manifest itself', f.path);
+    if (inManifest.has(f.path)) fail('manifest', 'manifest.json lists this path twice', f.path);
+    inManifest.add(f.path);
+  }
+
+  // 4. Every listed file (every copy of it), streamed and hashed.
+  let checkedFiles = 0;
+  for (const f of manifest.files) {
+    if (f.path === MANIFEST_FILE || f.path === SIGNATURE_FILE) continue;
+    const copies = byName.get(f.path);
+    if (!copies) {
+      fail('missing', 'listed in the manifest but not in the zip', f.path);
+      continue;
+    }
+    checkedFiles++;
+    for (const entry of copies) {
+      if (entry.uncompressedSize !== f.size) {
+        fail('hash-mismatch', `size is ${entry.uncompressedSize} bytes, the manifest says ${f.size}`, f.path);
+        continue;
+      }
+      try {
+        const got = await hashEntry(zip, entry, f.size);
+        if (got.size !== f.size)
+          fail('hash-mismatch', `size is ${got.size} bytes, the manifest says ${f.size}`, f.path);
+        else if (got.sha256 !== f.sha256)
+          fail(
+            'hash-mismatch',
+            `SHA-256 is ${got.sha256}, the manifest says ${f.sha256}: the file was altered`,
+            f.path,
+          );
+      } catch (err) {
+        fail('hash-mismatch', `cannot be read from the zip (${errorText(err)}): it is damaged`, f.path);
+      }
+    }
+  }
+
+  // 5. Files in the zip the manifest does not list.
+  for (const name of byName.keys())
+    if (name !== MANIFEST_FILE && name !== SIGNATURE_FILE && !inManifest.has(name))
+      fail('unlisted', 'in the zip but not listed in the manifest', name);
+
+  // 6. The report hash names the report content actually in the bundle.
+  const contents = manifest.files.filter((f) => f.role === 'report-content');
+  if (contents.length !== 1)
+    fail(
+      'report-hash',
+      `the manifest lists ${contents.length} files with role "report-content", not one`,
+      MANIFEST_FILE,
+    );
+  else if (contents[0]!.sha256 !== manifest.meta.reportHash)
+    fail(
+      'report-hash',
+      `meta.reportHash ${manifest.meta.reportHash} is not the SHA-256 of the report content (${contents[0]!.sha256})`,
+      contents[0]!.path,
+    );
+
+  // 7. The panel's signatures over the report hash; void ones are listed, not checked.
+  for (const s of manifest.meta.panelSignatures) {
+    if (s.void) continue;
+    const key = parsePublicKey(s.publicKeyPem);
+    let ok = false;
+    try {
+      ok =
+        !!key &&
+        verify(null, Buffer.from(manifest.meta.reportHash, 'utf8'), key, Buffer.from(s.signature, 'base64'));
+    } catch {
+      ok = false;
+    }
+    if (!ok)
+      fail(
+        'panel-signature',
+        key
+          ? `the signature of ${s.signer} does not verify over the report hash`
+          : `the public key of ${s.signer} is not an Ed25519 key in PEM form`,
+        MANIFEST_FILE,
+      );
+  }
+
+  return { ok: failures.length === 0, failures, manifest, checkedFiles };
+}
+
+export type VerifyLang = 'es' | 'en';
+
+/** The result as lines of text for a person: one OK line, or one FAIL line per failure. */
+export function formatVerifyResult(result: VerifyResult, lang: VerifyLang = 'en'): string[] {
+  const fp = result.manifest?.signer.fingerprint ?? '?';
+  if (result.ok)
+    return [
+      lang === 'es'
+        ? `OK: ${result.checkedFiles} archivos verificados, firmado por ${fp}`
+        : `OK: ${result.checkedFiles} files verified, signed by ${fp}`,
+    ];
+  const word = lang === 'es' ? 'FALLO' : 'FAIL';
+  const lines = result.failures.map((f) =>
+    f.file !== undefined ? `${word} ${f.file}: ${f.message}` : `${word}: ${f.message}`,
+  );
+  lines.push(
+    lang === 'es'
+      ? `${result.failures.length} fallo(s); ${result.checkedFiles} archivos leídos. El paquete NO está intacto.`
+      : `${result.failures.length} failure(s); ${result.checkedFiles} files read. The bundle is NOT intact.`,
+  );
+  return lines;
+}

@@ -1,0 +1,232 @@
+/**
+ * End to end through the `testigo` command on the demo store: three experts make their keys,
+ * give opinions (one dissents) and sign; the report comes out as PDF and HTML; bundles of both
+ * editions verify; every kind of tampering with a real bundle fails `testigo verify` naming
+ * what failed; a change after sign-off voids the signatures.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { after, before, describe, it } from 'node:test';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import { verifyBundle } from '../bundle/verify.js';
+import { tempDir } from '../test-support/stores.js';
+import { DEMO_PASSPHRASE } from './store-env.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+let env: Record<string, string> = {};
+
+function testigo(...args: string[]) {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TESTIGO_KEY_FILE: undefined, ...env },
+    encoding: 'utf8',
+    input: '',
+  });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+function ok(...args: string[]) {
+  const r = testigo(...args);
+  assert.equal(r.code, 0, `testigo ${args.join(' ')}\n${r.stderr}`);
+  return r;
+}
+
+type Item = [string, Buffer];
+async function readZip(path: string): Promise<Item[]> {
+  const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
+    yauzl.open(path, { lazyEntries: true }, (e, z) => (e || !z ? rej(e) : res(z))),
+  );
+  const out: Item[] = [];
+  await new Promise<void>((resolve, reject) => {
+    zip.on('end', resolve);
+    zip.on('error', reject);
+    zip.on('entry', (entry: yauzl.Entry) =>
+      zip.openReadStream(entry, (err, s) => {
+        if (err || !s) return reject(err);
+        const parts: Buffer[] = [];
+        s.on('data', (d: Buffer) => parts.push(d));
+        s.on('end', () => {
+          out.push([entry.fileName, Buffer.concat(parts)]);
+          zip.readEntry();
+        });
+      }),
+    );
+    zip.readEntry();
+  });
+  return out;
+}
+async function writeZip(path: string, items: Item[]): Promise<string> {
+  const z = new yazl.ZipFile();
+  const done = pipeline(z.outputStream, createWriteStream(path));
+  for (const [name, data] of items) z.addBuffer(data, name);
+  z.end();
+  await done;
+  return path;
+}
+
+describe('testigo panel, report, bundle and verify (demo store)', () => {
+  let dir: string;
+  let work: string;
+  before(() => {
+    dir = tempDir('testigo-demo-');
+    work = tempDir('testigo-work-');
+    rmSync(dir, { recursive: true, force: true });
+    env = { TESTIGO_DATA: dir, TESTIGO_PASSPHRASE: DEMO_PASSPHRASE };
+    ok('demo', '--out', dir);
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('three experts register keys, opine (one dissents) and sign the frozen content', () => {
+    ok('panel', 'setup', '--name', 'Panel de expertos independientes (ficticio)');
+    for (const u of ['ana', 'ben', 'carla']) {
+      ok('panel', 'keygen', '--out', join(work, `${u}.pem`));
+      ok(
+        'panel',
+        'add-member',
+        '--username',
+        u,
+        '--name',
+        `Experta ${u}`,
+        '--public-key',
+        join(work, `${u}.pem.pub`),
+      );
+    }
+    assert.equal(
+      testigo('panel', 'keygen', '--out', join(work, 'ana.pem')).code,
+      2,
+      'never overwrites a key',
+    );
+    ok('panel', 'opinion', '--as', 'ana', '--target', 'CAH.7-1-f', '--position', 'agree');
+    assert.equal(
+      testigo('panel', 'opinion', '--as', 'ben', '--target', 'CTX.policy', '--position', 'disagree').code,
+      2,
+    );
+    ok(
+      'panel',
+      'opinion',
+      '--as',
+      'ben',
+      '--target',
+      'CTX.policy',
+      '--position',
+      'disagree',
+      '--reasons',
+      'Una orden no basta.',
+    );
+    ok(
+      'panel',
+      'comment',
+      '--as',
+      'carla',
+      '--target',
+      'CTX.policy',
+      'Pidamos la segunda orden a la fuente.',
+    );
+    // Signing someone else's name with your key fails.
+    assert.notEqual(testigo('panel', 'sign', '--as', 'ben', '--key', join(work, 'ana.pem')).code, 0);
+    for (const u of ['ana', 'ben', 'carla']) ok('panel', 'sign', '--as', u, '--key', join(work, `${u}.pem`));
+    const st = JSON.parse(ok('panel', 'status', '--format', 'json').stdout) as {
+      signatures: { valid: boolean }[];
+      dissents: number;
+    };
+    assert.equal(st.signatures.filter((s) => s.valid).length, 3);
+    assert.equal(st.dissents, 1);
+  });
+
+  it('writes the report as PDF and HTML in both languages', () => {
+    ok('report', '--edition', 'public', '--lang', 'es', '--out', join(work, 'informe.pdf'));
+    ok('report', '--edition', 'confidential', '--lang', 'en', '--out', join(work, 'report.html'));
+    assert.equal(readFileSync(join(work, 'informe.pdf')).subarray(0, 5).toString(), '%PDF-');
+    const html = readFileSync(join(work, 'report.html'), 'utf8');
+    assert.match(html, /Executive summary/);
+    assert.match(html, /Una orden no basta/, 'the dissent and its reasons are in the report');
+    assert.doesNotMatch(html, /DRAFT/, 'three valid signatures: not a draft');
+    assert.equal(testigo('report', '--out', join(work, 'x.docx')).code, 2);
+    assert.equal(testigo('report', '--lang', 'fr', '--out', join(work, 'x.pdf')).code, 2);
+  });
+
+  it('bundles verify; every tampering fails naming what failed', async () => {
+    const pub = join(work, 'public.zip');
+    const conf = join(work, 'confidential.zip');
+    ok('bundle', '--edition', 'public', '--out', pub);
+    ok('bundle', '--edition', 'confidential', '--out', conf);
+    assert.match(ok('verify', pub).stdout, /^OK/);
+    assert.match(ok('verify', conf).stdout, /^OK/);
+    const pubItems = await readZip(pub);
+    const confItems = await readZip(conf);
+    assert.ok(
+      !pubItems.some(([n]) => n.includes('identity-annex')),
+      'no identity annex in the public bundle',
+    );
+    assert.ok(confItems.some(([n]) => n === 'report/identity-annex.json'));
+    assert.ok(
+      confItems.filter(([n]) => n.startsWith('evidence/')).length >
+        pubItems.filter(([n]) => n.startsWith('evidence/')).length,
+      'the public bundle carries fewer evidence files (consent)',
+    );
+    const manifest = JSON.parse(pubItems.find(([n]) => n === 'manifest.json')![1].toString('utf8')) as {
+      meta: { panelSignatures: unknown[] };
+    };
+    assert.equal(manifest.meta.panelSignatures.length, 3);
+
+    // One byte changed in each file in turn.
+    let cases = 0;
+    for (const [name, data] of pubItems) {
+      if (data.length === 0) continue;
+      const flipped = Buffer.from(data);
+      flipped[Math.floor(flipped.length / 2)]! ^= 0x01;
+      const path = await writeZip(
+        join(work, 'tampered.zip'),
+        pubItems.map(([n, d]) => [n, n === name ? flipped : d]),
+      );
+      const r = await verifyBundle(path);
+      assert.equal(r.ok, false, name);
+      const named = name === 'manifest.sig' ? 'manifest.json' : name;
+      assert.ok(
+        r.failures.some((f) => f.file === named || f.file === name),
+        `${name}: ${JSON.stringify(r.failures)}`,
+      );
+      cases++;
+    }
+    assert.ok(cases >= 8);
+    // Through the command: a file removed, the manifest edited.
+    const victim = pubItems.find(([n]) => n.startsWith('report/') && n.endsWith('.pdf'))![0];
+    const removed = await writeZip(
+      join(work, 'removed.zip'),
+      pubItems.filter(([n]) => n !== victim),
+    );
+    const r1 = testigo('verify', removed);
+    assert.equal(r1.code, 1);
+    assert.ok(r1.stderr.includes(victim), r1.stderr);
+    const m = pubItems
+      .find(([n]) => n === 'manifest.json')![1]
+      .toString('utf8')
+      .replace('"edition":"public"', '"edition":"confidential"');
+    const edited = await writeZip(
+      join(work, 'edited.zip'),
+      pubItems.map(([n, d]) => [n, n === 'manifest.json' ? Buffer.from(m) : d]),
+    );
+    const r2 = testigo('verify', edited);
+    assert.equal(r2.code, 1);
+    assert.match(r2.stderr, /manifest/);
+  });
+
+  it('a change after sign-off makes a new version and voids the signatures', () => {
+    ok('panel', 'opinion', '--as', 'carla', '--target', 'CTX.policy', '--position', 'abstain');
+    const st = JSON.parse(ok('panel', 'status', '--format', 'json').stdout) as {
+      current: { number: number };
+      signatures: { valid: boolean; voidReason?: string }[];
+    };
+    assert.equal(st.current.number, 2);
+    assert.equal(st.signatures.filter((s) => s.valid).length, 0);
+    assert.ok(st.signatures.every((s) => /superseded by version 2/.test(s.voidReason ?? '')));
+    ok('report', '--edition', 'public', '--lang', 'en', '--out', join(work, 'draft.html'));
+    assert.match(readFileSync(join(work, 'draft.html'), 'utf8'), /DRAFT/);
+  });
+});

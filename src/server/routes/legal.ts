@@ -1,0 +1,189 @@
+/**
+ * The legal analysis, the panel's review and the report over HTTP.
+ * - GET  …/analysis: the case matrix and indicators (ids only; `persons` maps each person id to
+ *   what the caller may see: a name or a pseudonym);
+ * - GET  …/panel, PUT …/panel (administrators), POST …/panel/comments|opinions|signatures
+ *   (panel members, as themselves: the author is the signed-in user);
+ * - GET  …/report?edition=&lang=&format=: the public edition for any member; the confidential one
+ *   (with the identity annex) only for members cleared for protected identities.
+ */
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { analyseCase } from '../../analysis/analyse.js';
+import { loadCaseSnapshot } from '../../analysis/load.js';
+import { ForbiddenError, InputError } from '../../domain/errors.js';
+import type { PersonBody } from '../../domain/schema.js';
+import { PanelBody, POSITIONS, ReviewTarget } from '../../domain/schema-law.js';
+import { prepareReport, reportHtml, reportPdf } from '../../report/build.js';
+import {
+  addComment,
+  keyFingerprint,
+  panelState,
+  setOpinion,
+  setPanel,
+  signVersion,
+} from '../../review/panel.js';
+import type { Accounts } from '../../security/accounts.js';
+import { can, canSeeIdentity, tierOf } from '../../security/policy.js';
+import { pseudonym } from '../../security/pseudonym.js';
+import type { CaseStore } from '../../store/case-store.js';
+import type { AppEnv } from '../context.js';
+import { buildViewContext, personDisplayName, presentRecord, redactText } from '../presenter.js';
+import { requireCan } from './records.js';
+
+const CommentInput = z.object({
+  target: ReviewTarget,
+  parentId: z.string().max(100).optional(),
+  text: z.string().trim().min(1).max(20_000),
+});
+const OpinionInput = z.object({
+  target: ReviewTarget,
+  position: z.enum(POSITIONS),
+  reasons: z.string().trim().max(50_000).optional(),
+});
+const SignatureInput = z.object({ versionId: z.string().max(100), signature: z.string().max(200) });
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success)
+    throw new InputError(
+      `invalid ${what}`,
+      r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+    );
+  return r.data;
+}
+
+export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accounts): void {
+  const username = async (userId: string) => (await accounts.user(userId))?.username ?? userId;
+
+  app.get('/api/cases/:caseId/analysis', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'read', caseId);
+    if (
+      !can(c.get('principal'), 'analyse', caseId) &&
+      !can(c.get('principal'), 'review', caseId) &&
+      !can(c.get('principal'), 'write', caseId)
+    )
+      throw new ForbiddenError(
+        'the legal analysis is for documenters, analysts, panel members and administrators',
+      );
+    const snapshot = await loadCaseSnapshot(store, caseId);
+    const a = analyseCase(snapshot);
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    const persons: Record<string, string> = {};
+    for (const p of snapshot.persons) {
+      const b = p.body as PersonBody;
+      persons[p.id] = canSeeIdentity(ctx.principal, caseId, b.protection, p.id)
+        ? personDisplayName(b) || pseudonym(ctx.salt, p.id)
+        : pseudonym(ctx.salt, p.id);
+    }
+    return c.json({ ...a, persons });
+  });
+
+  app.get('/api/cases/:caseId/panel', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'read', caseId);
+    const st = await panelState(store, caseId);
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    const r = await prepareReport(store, caseId, { actor: c.get('actor') });
+    const panel = st.panel ? presentRecord(st.panel, ctx) : null;
+    return c.json({
+      panel,
+      fingerprints: Object.fromEntries(
+        ((st.panel?.body as PanelBody | undefined)?.members ?? [])
+          .filter((m) => m.publicKeyPem)
+          .map((m) => [m.username, keyFingerprint(m.publicKeyPem!)]),
+      ),
+      contentSha256: r.contentSha256,
+      currentVersion: r.version ?? null,
+      signatures: r.signatures,
+      versions: st.versions.map((v) => presentRecord(v, ctx)),
+      opinions: st.opinions.map((o) => presentRecord(o, ctx)),
+      comments: st.comments.map((x) => ({
+        ...presentRecord(x, ctx),
+        text: redactText(ctx, (x.body as { text: string }).text),
+      })),
+      voidSignatures: st.signatures.filter((s) => (s.body as { voidedAt?: string }).voidedAt).length,
+    });
+  });
+
+  app.put('/api/cases/:caseId/panel', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'manage', caseId);
+    const body = parse(PanelBody, await c.req.json().catch(() => undefined), 'panel');
+    const rec = await setPanel(store, caseId, body, c.get('actor'));
+    return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)));
+  });
+
+  app.post('/api/cases/:caseId/panel/comments', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'review', caseId);
+    const input = parse(CommentInput, await c.req.json().catch(() => undefined), 'comment');
+    const rec = await addComment(store, caseId, input, await username(c.get('userId')));
+    return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)), 201);
+  });
+
+  app.post('/api/cases/:caseId/panel/opinions', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'review', caseId);
+    const input = parse(OpinionInput, await c.req.json().catch(() => undefined), 'opinion');
+    const rec = await setOpinion(store, caseId, input, await username(c.get('userId')));
+    return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)), 201);
+  });
+
+  /** Freezes the current content (new version if it changed) so a member can sign its hash. */
+  app.post('/api/cases/:caseId/panel/versions', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'review', caseId);
+    const r = await prepareReport(store, caseId, { actor: c.get('actor'), freeze: true });
+    return c.json({ version: r.version, contentSha256: r.contentSha256 }, 201);
+  });
+
+  app.post('/api/cases/:caseId/panel/signatures', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'review', caseId);
+    const input = parse(SignatureInput, await c.req.json().catch(() => undefined), 'signature');
+    const rec = await signVersion(
+      store,
+      caseId,
+      input.versionId,
+      await username(c.get('userId')),
+      input.signature,
+    );
+    return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)), 201);
+  });
+
+  app.get('/api/cases/:caseId/report', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'read', caseId);
+    const edition = c.req.query('edition') ?? 'public';
+    const lang = c.req.query('lang') ?? 'es';
+    const format = c.req.query('format') ?? 'pdf';
+    if (edition !== 'public' && edition !== 'confidential')
+      throw new InputError('edition must be public or confidential');
+    if (lang !== 'es' && lang !== 'en') throw new InputError('lang must be es or en');
+    if (format !== 'pdf' && format !== 'html') throw new InputError('format must be pdf or html');
+    if (edition === 'confidential' && tierOf(c.get('principal'), caseId) !== 'cleared')
+      throw new ForbiddenError(
+        'the confidential edition names protected persons: only cleared members may download it',
+      );
+    const r = await prepareReport(store, caseId, { actor: c.get('actor'), freeze: true });
+    await store.audit({
+      actor: c.get('actor'),
+      action: 'export',
+      entity: 'report',
+      entityId: r.version?.id ?? caseId,
+      caseId,
+      after: { edition, lang, format, contentSha256: r.contentSha256 },
+    });
+    const name = `testigo-report-${edition}-${lang}-v${r.version?.number ?? 0}.${format}`;
+    c.header('Content-Disposition', `attachment; filename="${name}"`);
+    c.header('Cache-Control', 'no-store');
+    if (format === 'html') {
+      c.header('Content-Type', 'text/html; charset=utf-8');
+      return c.body(reportHtml(r, edition, lang));
+    }
+    c.header('Content-Type', 'application/pdf');
+    return c.body(new Uint8Array(await reportPdf(r, edition, lang)));
+  });
+}
