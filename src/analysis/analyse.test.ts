@@ -386,3 +386,22 @@ describe('case matrix (golden)', () => {
     assert.deepEqual(analyseCase(goldenCase()), a);
   });
 });
+
+describe('thresholds', () => {
+  it('come from the case file when set, and change the derived status', () => {
+    const s = goldenCase();
+    const strict = analyseCase({
+      ...s,
+      caseFile: {
+        ...s.caseFile,
+        thresholds: { minIndependentSources: 3, minReliability: 'B', maxCredibility: 2 },
+      },
+    });
+    const a1 = strict.crimes.find((c) => c.crimeId === 'CAH.7-1-f')!.incidents[0]!;
+    const e1 = pick(a1.elements, 'CAH.7-1-f.E1');
+    // The witness (C3) no longer counts; one qualifying group of three needed.
+    assert.equal(e1.corroboration, 1);
+    assert.equal(e1.status, 'single-source');
+    assert.equal(strict.thresholds.minIndependentSources, 3);
+  });
+});

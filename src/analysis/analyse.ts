@@ -16,7 +16,7 @@ export function snapshotSha256(s: CaseSnapshot): string {
 }
 
 export function analyseCase(snapshot: CaseSnapshot, opts: AnalysisOptions = {}): CaseAnalysis {
-  const thresholds = opts.thresholds ?? DEFAULT_THRESHOLDS;
+  const thresholds = opts.thresholds ?? snapshot.caseFile.thresholds ?? DEFAULT_THRESHOLDS;
   const facts = buildFacts(snapshot);
   const items = indexItems(snapshot);
   const ind = indicators(snapshot, facts, items, thresholds, opts);

@@ -73,6 +73,17 @@ export const CaseFileBody = z.object({
       notes: optText(20_000),
     })
     .optional(),
+  /**
+   * The case's working evidentiary standard for the Case Matrix (corroborated = at least this many
+   * independent source groups at or above these grades). A team convention, not a legal rule.
+   */
+  thresholds: z
+    .object({
+      minIndependentSources: z.number().int().min(1).max(10).default(2),
+      minReliability: z.enum(['A', 'B', 'C', 'D', 'E', 'F']).default('C'),
+      maxCredibility: z.number().int().min(1).max(6).default(3),
+    })
+    .optional(),
   /** Pseudonym salt is created by the store; never supplied by users. */
 });
 export type CaseFileBody = z.infer<typeof CaseFileBody>;
