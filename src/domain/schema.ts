@@ -267,6 +267,11 @@ export const TestimonyBody = z.object({
   protection: ProtectionLevel.default('protected'),
   supports: Supports.default({ eventIds: [], actIds: [], personIds: [] }),
   hearingId: RecordId.optional(),
+  /**
+   * An intake still being taken (the web form saves at every step so nothing typed is lost):
+   * stored encrypted like any testimony, but left out of the analysis and the report until final.
+   */
+  draft: z.boolean().optional(),
   notes: optText(20_000),
 });
 export type TestimonyBody = z.infer<typeof TestimonyBody>;

@@ -23,7 +23,9 @@ import { Accounts } from '../security/accounts.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { AppEnv } from './context.js';
 import { openApiDocument } from './openapi.js';
+import { findWebDir, webRoutes } from './web.js';
 import { RateLimiter } from './rate-limit.js';
+import { adminRoutes } from './routes/admin.js';
 import { authenticate, authRoutes, meRoutes } from './routes/auth.js';
 import { captureRoutes } from './routes/capture.js';
 import { evidenceRoutes, MAX_UPLOAD_BYTES } from './routes/evidence.js';
@@ -36,6 +38,8 @@ export const VERSION = '0.1.0';
 
 export interface AppOptions {
   landingHtml?: string;
+  /** The built web app (default: dist/web when it exists). */
+  webDir?: string;
   /** Sign-in attempts per address and per username in 15 minutes. */
   loginAttempts?: number;
   /** Let captures fetch loopback and private addresses (off: the capture endpoint is no SSRF path). */
@@ -94,11 +98,14 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
   listRoutes(app, store);
   linkageRoutes(app, store);
   legalRoutes(app, store, accounts);
+  adminRoutes(app, store, accounts);
   captureRoutes(app, store, {
     allowPrivate: opts.captureAllowPrivate ?? process.env.TESTIGO_CAPTURE_ALLOW_PRIVATE === '1',
   });
 
-  app.get('/', (c) => c.html(opts.landingHtml ?? LANDING));
+  const webDir = opts.landingHtml ? undefined : (opts.webDir ?? findWebDir());
+  if (webDir) webRoutes(app, webDir);
+  else app.get('/', (c) => c.html(opts.landingHtml ?? LANDING));
   app.notFound((c) => c.json(errorBody('not_found', 'not found'), 404));
   app.onError((err, c) => {
     const { status, code } = classify(err);

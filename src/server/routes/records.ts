@@ -326,7 +326,20 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
   app.get('/api/cases/:caseId/members', async (c) => {
     const caseId = c.req.param('caseId');
     requireCan(c, 'manage', caseId);
-    return c.json({ items: await accounts.members(caseId) });
+    const items = [];
+    for (const m of await accounts.members(caseId)) {
+      const u = await accounts.user(m.user_id);
+      items.push({
+        userId: m.user_id,
+        username: u?.username ?? m.user_id,
+        displayName: u?.displayName,
+        role: m.role,
+        cleared: Boolean(m.cleared),
+        // Kept for API clients written against the first shape.
+        user_id: m.user_id,
+      });
+    }
+    return c.json({ items });
   });
 
   app.put('/api/cases/:caseId/members/:userId', async (c) => {

@@ -1,0 +1,70 @@
+/**
+ * Administration of accounts (global administrators only): list, create, disable and enable
+ * users. Roles per case file and clearances are managed under /api/cases/:caseId/members.
+ * Stored analyses (estimates) are listed for members of the case.
+ */
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { ForbiddenError, InputError } from '../../domain/errors.js';
+import type { Accounts } from '../../security/accounts.js';
+import type { CaseStore } from '../../store/case-store.js';
+import type { AppEnv } from '../context.js';
+import { requireCan } from './records.js';
+
+const NewUser = z.object({
+  username: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lower-case letters, digits, dot, dash, underscore (2–64)'),
+  displayName: z.string().trim().max(200).optional(),
+  password: z.string().min(12, 'at least 12 characters').max(512),
+});
+
+export function adminRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accounts): void {
+  const requireAdmin = async (userId: string) => {
+    if (!(await accounts.user(userId))?.isAdmin) throw new ForbiddenError('only administrators manage accounts');
+  };
+
+  app.get('/api/users', async (c) => {
+    await requireAdmin(c.get('userId'));
+    return c.json({ items: await accounts.listUsers() });
+  });
+
+  app.post('/api/users', async (c) => {
+    await requireAdmin(c.get('userId'));
+    const r = NewUser.safeParse(await c.req.json().catch(() => undefined));
+    if (!r.success)
+      throw new InputError(
+        'invalid user',
+        r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+      );
+    const user = await accounts.createUser(
+      { username: r.data.username, password: r.data.password, displayName: r.data.displayName ?? r.data.username },
+      c.get('actor'),
+    );
+    return c.json(user, 201);
+  });
+
+  app.post('/api/users/:id/:verb{disable|enable}', async (c) => {
+    await requireAdmin(c.get('userId'));
+    if (c.req.param('id') === c.get('userId')) throw new InputError('you cannot disable yourself');
+    await accounts.setDisabled(c.req.param('id'), c.req.param('verb') === 'disable', c.get('actor'));
+    return c.json({ ok: true });
+  });
+
+  app.get('/api/cases/:caseId/analyses', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'read', caseId);
+    const kind = c.req.query('kind') ?? 'estimate';
+    if (!['estimate', 'linkage'].includes(kind)) throw new InputError('kind must be estimate or linkage');
+    const items = (await store.analyses(caseId, kind)).map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      createdAt: a.createdAt,
+      inputsSha256: a.inputsSha256,
+      settings: a.settings,
+      // Linkage results hold record-level pairs: only their summary leaves here.
+      result: kind === 'estimate' ? a.result : undefined,
+    }));
+    return c.json({ items });
+  });
+}

@@ -1,0 +1,147 @@
+/** Routes and the frame around every signed-in view: case navigation, language, sign-out. */
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, Route, Routes, useParams } from 'react-router-dom';
+import { can, useSession } from './session';
+import { Loading } from './ui';
+import { AdminView } from './views/admin';
+import { AuditView } from './views/audit';
+import { Dashboard } from './views/dashboard';
+import { EstimatesView } from './views/estimates';
+import { EventDetail, EventsList } from './views/events';
+import { EvidenceDetail, EvidenceList } from './views/evidence';
+import { HearingDetail, HearingsList } from './views/hearings';
+import { IntakeWizard } from './views/intake';
+import { LinkageReview } from './views/linkage';
+import { MatrixCrime, MatrixView } from './views/matrix';
+import { PanelView } from './views/panel';
+import { PersonDetail, PersonsList } from './views/persons';
+import { PlacesList } from './views/places';
+import { PublicIntake } from './views/public-intake';
+import { ReportView } from './views/report';
+import { ResponsibilityView } from './views/responsibility';
+import { SearchView } from './views/search';
+import { SettingsView } from './views/settings';
+import { SignIn } from './views/signin';
+import { SubmissionsView } from './views/submissions';
+import { UnitDetail, UnitsList } from './views/units';
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const other = i18n.language === 'es' ? 'en' : 'es';
+  return (
+    <button type="button" className="lang" onClick={() => void i18n.changeLanguage(other)} lang={other}>
+      {t('nav.switchLanguage')}
+    </button>
+  );
+}
+
+function Frame() {
+  const { t } = useTranslation();
+  const { me, signOut } = useSession();
+  const { caseId } = useParams();
+  const role = me?.memberships.find((m) => m.caseId === caseId)?.role;
+  const link = (to: string, label: string, show = true) =>
+    show ? (
+      <li>
+        <NavLink to={`/c/${caseId}/${to}`} end={to === ''}>
+          {label}
+        </NavLink>
+      </li>
+    ) : null;
+  return (
+    <div className="frame">
+      <a href="#main" className="skip">
+        {t('nav.skip')}
+      </a>
+      <header className="top">
+        <span className="brand">Testigo</span>
+        <span className="who">
+          {me?.user.displayName || me?.user.username} · <NavLink to="/settings">{t('nav.settings')}</NavLink>
+        </span>
+        <LanguageSwitch />
+        <button type="button" onClick={() => void signOut('user')}>
+          {t('nav.signOut')}
+        </button>
+      </header>
+      <div className="body">
+        <nav className="side" aria-label={t('nav.main')}>
+          <ul>
+            {link('', t('nav.dashboard'))}
+            {link('persons', t('nav.persons'))}
+            {link('units', t('nav.units'))}
+            {link('places', t('nav.places'))}
+            {link('events', t('nav.events'))}
+            {link('hearings', t('nav.hearings'))}
+            {link('intake', t('nav.intake'), can(me, caseId, 'write'))}
+            {link('evidence', t('nav.evidence'))}
+            {link('search', t('nav.search'))}
+            {link('linkage', t('nav.linkage'), can(me, caseId, 'write') || can(me, caseId, 'analyse'))}
+            {link('estimates', t('nav.estimates'))}
+            {link('matrix', t('nav.matrix'), role !== 'viewer')}
+            {link('responsibility', t('nav.responsibility'), role !== 'viewer')}
+            {link('panel', t('nav.panel'))}
+            {link('report', t('nav.report'))}
+            {link('submissions', t('nav.submissions'), can(me, caseId, 'write'))}
+            {link('admin', t('nav.admin'), can(me, caseId, 'manage'))}
+            {link('audit', t('nav.audit'), can(me, caseId, 'manage'))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function Home() {
+  const { me } = useSession();
+  const first = me?.memberships[0]?.caseId;
+  return first ? <Navigate to={`/c/${first}`} replace /> : <SettingsView />;
+}
+
+function RequireSession() {
+  const { me, loading } = useSession();
+  if (loading) return <Loading />;
+  if (!me) return <SignIn />;
+  return <Outlet />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/submit/:caseId" element={<PublicIntake />} />
+      <Route element={<RequireSession />}>
+        <Route path="/" element={<Home />} />
+        <Route path="/settings" element={<SettingsView />} />
+        <Route path="/c/:caseId" element={<Frame />}>
+          <Route index element={<Dashboard />} />
+          <Route path="persons" element={<PersonsList />} />
+          <Route path="persons/:id" element={<PersonDetail />} />
+          <Route path="units" element={<UnitsList />} />
+          <Route path="units/:id" element={<UnitDetail />} />
+          <Route path="places" element={<PlacesList />} />
+          <Route path="events" element={<EventsList />} />
+          <Route path="events/:id" element={<EventDetail />} />
+          <Route path="hearings" element={<HearingsList />} />
+          <Route path="hearings/:id" element={<HearingDetail />} />
+          <Route path="intake" element={<IntakeWizard />} />
+          <Route path="evidence" element={<EvidenceList />} />
+          <Route path="evidence/:id" element={<EvidenceDetail />} />
+          <Route path="search" element={<SearchView />} />
+          <Route path="linkage" element={<LinkageReview />} />
+          <Route path="estimates" element={<EstimatesView />} />
+          <Route path="matrix" element={<MatrixView />} />
+          <Route path="matrix/:crimeId" element={<MatrixCrime />} />
+          <Route path="responsibility" element={<ResponsibilityView />} />
+          <Route path="panel" element={<PanelView />} />
+          <Route path="report" element={<ReportView />} />
+          <Route path="submissions" element={<SubmissionsView />} />
+          <Route path="admin" element={<AdminView />} />
+          <Route path="audit" element={<AuditView />} />
+        </Route>
+      </Route>
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}

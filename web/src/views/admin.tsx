@@ -1,0 +1,177 @@
+/** Administration: accounts (global administrators), roles per case file and clearances. */
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { get, post, put } from '../api';
+import { useSession } from '../session';
+import { ErrorBox, Field, Loading, Page, Table, useLoad } from '../ui';
+
+interface Member {
+  userId: string;
+  username: string;
+  displayName?: string;
+  role: string;
+  cleared: boolean;
+}
+interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  isAdmin: boolean;
+  totpEnabled: boolean;
+  disabled: boolean;
+}
+const ROLES = ['administrator', 'documenter', 'analyst', 'panelist', 'viewer'];
+
+export function AdminView() {
+  const { t } = useTranslation();
+  const { caseId } = useParams();
+  const { me } = useSession();
+  const members = useLoad(() => get<{ items: Member[] }>(`/api/cases/${caseId}/members`), [caseId]);
+  const users = useLoad(
+    () => (me?.user.isAdmin ? get<{ items: User[] }>('/api/users') : Promise.resolve({ items: [] })),
+    [me],
+  );
+  const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<string>();
+  const [nu, setNu] = useState({ username: '', displayName: '', password: '', role: 'documenter' });
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    setError(undefined);
+    try {
+      await fn();
+      setNotice(done);
+      members.reload();
+      users.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      const u = await post<User>('/api/users', {
+        username: nu.username,
+        displayName: nu.displayName || undefined,
+        password: nu.password,
+      });
+      await put(`/api/cases/${caseId}/members/${u.id}`, { role: nu.role });
+      setNu({ username: '', displayName: '', password: '', role: 'documenter' });
+    }, t('admin.created'));
+  };
+  if (members.error) return <ErrorBox error={members.error} />;
+  if (!members.data) return <Loading />;
+  return (
+    <Page title={t('admin.title')}>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <ErrorBox error={error} />
+      <h2>{t('admin.members')}</h2>
+      <Table
+        head={[t('admin.user'), t('admin.role'), t('admin.cleared')]}
+        rows={members.data.items.map((m) => [
+          m.displayName || m.username,
+          <select
+            key="r"
+            aria-label={t('admin.roleOf', { user: m.username })}
+            value={m.role}
+            onChange={(e) =>
+              void run(
+                () => put(`/api/cases/${caseId}/members/${m.userId}`, { role: e.target.value }),
+                t('admin.saved'),
+              )
+            }
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>,
+          <input
+            key="c"
+            type="checkbox"
+            aria-label={t('admin.clearedOf', { user: m.username })}
+            checked={m.cleared}
+            disabled={m.role === 'analyst' || m.role === 'viewer'}
+            onChange={(e) =>
+              void run(
+                () =>
+                  put(`/api/cases/${caseId}/members/${m.userId}/clearance`, { cleared: e.target.checked }),
+                t('admin.saved'),
+              )
+            }
+          />,
+        ])}
+      />
+      {me?.user.isAdmin && (
+        <>
+          <h2>{t('admin.accounts')}</h2>
+          <Table
+            head={[t('admin.user'), t('admin.twoFactor'), t('admin.status')]}
+            rows={(users.data?.items ?? []).map((u) => [
+              `${u.displayName} (${u.username})`,
+              u.totpEnabled ? t('common.yes') : t('common.no'),
+              <button
+                key="d"
+                type="button"
+                disabled={u.id === me.user.id}
+                onClick={() =>
+                  void run(
+                    () => post(`/api/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`),
+                    t('admin.saved'),
+                  )
+                }
+              >
+                {u.disabled ? t('admin.enable') : t('admin.disable')}
+              </button>,
+            ])}
+          />
+          <form onSubmit={create} className="card" aria-label={t('admin.newUser')}>
+            <h3>{t('admin.newUser')}</h3>
+            <Field label={t('signin.username')}>
+              <input
+                name="newUsername"
+                value={nu.username}
+                onChange={(e) => setNu({ ...nu, username: e.target.value })}
+                required
+              />
+            </Field>
+            <Field label={t('admin.displayName')}>
+              <input
+                name="displayName"
+                value={nu.displayName}
+                onChange={(e) => setNu({ ...nu, displayName: e.target.value })}
+              />
+            </Field>
+            <Field label={t('signin.password')} hint={t('admin.passwordHint')}>
+              <input
+                name="newPassword"
+                type="password"
+                autoComplete="new-password"
+                value={nu.password}
+                onChange={(e) => setNu({ ...nu, password: e.target.value })}
+                required
+                minLength={12}
+              />
+            </Field>
+            <Field label={t('admin.role')}>
+              <select name="newRole" value={nu.role} onChange={(e) => setNu({ ...nu, role: e.target.value })}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`roles.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <button type="submit" className="primary">
+              {t('admin.create')}
+            </button>
+          </form>
+        </>
+      )}
+    </Page>
+  );
+}

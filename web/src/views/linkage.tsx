@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { get, post } from '../api';
+import { ErrorBox, Loading, Page, useLoad } from '../ui';
+
+interface Side {
+  listId: string;
+  listName?: string;
+  rowNo: number;
+  recordId?: string;
+  data?: Record<string, string>;
+  withheld?: boolean;
+}
+interface Queue {
+  total: number;
+  items: { a: Side; b: Side; probability: number }[];
+}
+
+/** The linkage review queue: two list records side by side; same person, different people, or unsure. */
+export function LinkageReview() {
+  const { t } = useTranslation();
+  const { caseId } = useParams();
+  const q = useLoad(() => get<Queue>(`/api/cases/${caseId}/linkage/review?limit=5`), [caseId]);
+  const [error, setError] = useState<unknown>();
+  const [last, setLast] = useState<string>();
+  const decide = async (pair: Queue['items'][number], decision: 'must-link' | 'cannot-link' | 'unsure') => {
+    setError(undefined);
+    try {
+      await post(`/api/cases/${caseId}/linkage/decisions`, {
+        a: { listId: pair.a.listId, rowNo: pair.a.rowNo },
+        b: { listId: pair.b.listId, rowNo: pair.b.rowNo },
+        decision,
+      });
+      setLast(t(`linkage.decided.${decision}`));
+      q.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  if (q.error) return <ErrorBox error={q.error} />;
+  if (!q.data) return <Loading />;
+  const fields = (p: Queue['items'][number]) => [
+    ...new Set([...Object.keys(p.a.data ?? {}), ...Object.keys(p.b.data ?? {})]),
+  ];
+  return (
+    <Page title={t('linkage.title')}>
+      <p>{t('linkage.intro', { n: q.data.total })}</p>
+      {last && (
+        <p className="notice" role="status">
+          {last}
+        </p>
+      )}
+      <ErrorBox error={error} />
+      {q.data.items.map((p) => (
+        <article
+          key={`${p.a.listId}-${p.a.rowNo}-${p.b.listId}-${p.b.rowNo}`}
+          className="card pair"
+          data-testid="pair"
+        >
+          <h2>{t('linkage.probability', { p: Math.round(p.probability * 100) })}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('linkage.field')}</th>
+                <th scope="col">
+                  {p.a.listName} #{p.a.rowNo}
+                </th>
+                <th scope="col">
+                  {p.b.listName} #{p.b.rowNo}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields(p).map((f) => (
+                <tr key={f} className={p.a.data?.[f] === p.b.data?.[f] ? 'same' : 'diff'}>
+                  <th scope="row">{f}</th>
+                  <td>{p.a.data?.[f] ?? ''}</td>
+                  <td>{p.b.data?.[f] ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void decide(p, 'must-link')}>
+              {t('linkage.same')}
+            </button>
+            <button type="button" onClick={() => void decide(p, 'cannot-link')}>
+              {t('linkage.different')}
+            </button>
+            <button type="button" onClick={() => void decide(p, 'unsure')}>
+              {t('linkage.unsure')}
+            </button>
+          </div>
+        </article>
+      ))}
+    </Page>
+  );
+}
