@@ -9,10 +9,15 @@ const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m
 const all = feature(world, world.objects.countries);
 const ve = all.features.find((f) => f.id === '862');
 if (!ve) throw new Error('Venezuela (862) not found in world-atlas');
-const round = (c) => (typeof c[0] === 'number' ? [Math.round(c[0] * 1000) / 1000, Math.round(c[1] * 1000) / 1000] : c.map(round));
+const round = (c) =>
+  typeof c[0] === 'number' ? [Math.round(c[0] * 1000) / 1000, Math.round(c[1] * 1000) / 1000] : c.map(round);
 ve.geometry.coordinates = round(ve.geometry.coordinates);
 mkdirSync(new URL('../web/src/geo/', import.meta.url), { recursive: true });
 writeFileSync(
   new URL('../web/src/geo/venezuela.json', import.meta.url),
-  JSON.stringify({ type: 'Feature', properties: { name: 'Venezuela', source: 'Natural Earth 1:50m via world-atlas' }, geometry: ve.geometry }),
+  JSON.stringify({
+    type: 'Feature',
+    properties: { name: 'Venezuela', source: 'Natural Earth 1:50m via world-atlas' },
+    geometry: ve.geometry,
+  }),
 );

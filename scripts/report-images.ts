@@ -20,7 +20,11 @@ try {
   const r = await prepareReport(store, caseId, { actor: 'system:docs' });
   const html = join(dir, 'report.html');
   writeFileSync(html, reportHtml(r, 'public', 'es'));
-  const browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+  const browser = await playwright.launch({
+    executablePath: await chromium.executablePath(),
+    args: chromium.args,
+    headless: true,
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1400 }, deviceScaleFactor: 1 });
     await page.goto(`file://${html}`);

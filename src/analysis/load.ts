@@ -50,7 +50,9 @@ export async function loadCaseSnapshot(store: CaseStore, caseId: string): Promis
     involvements: await all(store, 'involvement', caseId),
     detentions: await all(store, 'detention', caseId),
     sources: await all(store, 'source', caseId),
-    testimonies: (await all(store, 'testimony', caseId)).filter((t) => !(t.body as { draft?: boolean }).draft),
+    testimonies: (await all(store, 'testimony', caseId)).filter(
+      (t) => !(t.body as { draft?: boolean }).draft,
+    ),
     evidence: await all(store, 'evidence', caseId),
     informationItems: await all(store, 'informationItem', caseId),
     hearings: await all(store, 'hearing', caseId),

@@ -23,7 +23,6 @@ import { Accounts } from '../security/accounts.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { AppEnv } from './context.js';
 import { openApiDocument } from './openapi.js';
-import { findWebDir, webRoutes } from './web.js';
 import { RateLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { authenticate, authRoutes, meRoutes } from './routes/auth.js';
@@ -33,6 +32,7 @@ import { legalRoutes } from './routes/legal.js';
 import { linkageRoutes } from './routes/linkage.js';
 import { listRoutes } from './routes/lists.js';
 import { recordRoutes } from './routes/records.js';
+import { findWebDir, webRoutes } from './web.js';
 
 export const VERSION = '0.1.0';
 

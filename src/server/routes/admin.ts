@@ -21,7 +21,8 @@ const NewUser = z.object({
 
 export function adminRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accounts): void {
   const requireAdmin = async (userId: string) => {
-    if (!(await accounts.user(userId))?.isAdmin) throw new ForbiddenError('only administrators manage accounts');
+    if (!(await accounts.user(userId))?.isAdmin)
+      throw new ForbiddenError('only administrators manage accounts');
   };
 
   app.get('/api/users', async (c) => {
@@ -38,7 +39,11 @@ export function adminRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
         r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
       );
     const user = await accounts.createUser(
-      { username: r.data.username, password: r.data.password, displayName: r.data.displayName ?? r.data.username },
+      {
+        username: r.data.username,
+        password: r.data.password,
+        displayName: r.data.displayName ?? r.data.username,
+      },
       c.get('actor'),
     );
     return c.json(user, 201);

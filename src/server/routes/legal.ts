@@ -71,7 +71,13 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
     const a = analyseCase(snapshot);
     // The dashboard needs only the indicators; the matrix drill-down needs everything.
     if (c.req.query('summary') === '1')
-      return c.json({ caseId, lawVersion: a.lawVersion, indicators: a.indicators, gravity: a.gravity, jurisdiction: a.jurisdiction.acts });
+      return c.json({
+        caseId,
+        lawVersion: a.lawVersion,
+        indicators: a.indicators,
+        gravity: a.gravity,
+        jurisdiction: a.jurisdiction.acts,
+      });
     const ctx = await buildViewContext(store, c.get('principal'), caseId);
     const persons: Record<string, string> = {};
     for (const p of snapshot.persons) {
