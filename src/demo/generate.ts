@@ -68,6 +68,7 @@ export function generateDemoCaseWithTruth(opts: { seed?: number } = {}): {
           'Entirely fictional case file to demonstrate Testigo: people, units, documents and testimonies are invented; geography and general context are real. Never put real data in a demo store.',
         ].join('\n\n'),
         temporalScope: { from: '2014-02-12', to: SCOPE_END },
+        publicIntake: { enabled: true, title: 'Cuéntenos lo que pasó — caso ficticio de demostración' },
         jurisdiction: {
           ratificationDate: '2000-06-07',
           entryIntoForce: '2002-07-01',

@@ -20,6 +20,7 @@ import {
   UnitBody,
 } from './schema.js';
 import { InformationItemBody, SuggestionBody } from './schema-capture.js';
+import { SubmissionBody } from './schema-intake.js';
 import {
   ElementLinkBody,
   OpinionBody,
@@ -251,6 +252,14 @@ export const KINDS = {
     refs: { versionId: 'reportVersion' },
     columns: ['versionId', 'member'],
   },
+  submission: {
+    name: 'submissions',
+    table: 'submission',
+    prefix: 'sub',
+    schema: SubmissionBody,
+    refs: { testimonyId: 'testimony' },
+    columns: ['status'],
+  },
 } as const satisfies Record<string, KindSpec>;
 
 export type Kind = keyof typeof KINDS;
@@ -282,6 +291,7 @@ export const KIND_ORDER: readonly Kind[] = [
   'opinion',
   'reportVersion',
   'signature',
+  'submission',
 ];
 
 export function kindByName(name: string): Kind | undefined {

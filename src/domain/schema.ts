@@ -84,6 +84,11 @@ export const CaseFileBody = z.object({
       maxCredibility: z.number().int().min(1).max(6).default(3),
     })
     .optional(),
+  /**
+   * The public form (unauthenticated) for this case: off unless a manager turns it on, so a case
+   * is never exposed to public submissions by accident.
+   */
+  publicIntake: z.object({ enabled: z.boolean().default(false), title: optText(300) }).optional(),
   /** Pseudonym salt is created by the store; never supplied by users. */
 });
 export type CaseFileBody = z.infer<typeof CaseFileBody>;

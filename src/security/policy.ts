@@ -128,6 +128,8 @@ export function writeActionFor(kindName: string): Action | undefined {
     case 'opinion':
     case 'reportVersion':
     case 'signature':
+    // Public submissions are written only by the intake routes (quarantine, then a decision).
+    case 'submission':
       return undefined;
     default:
       return 'write';

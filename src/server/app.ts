@@ -28,6 +28,7 @@ import { adminRoutes } from './routes/admin.js';
 import { authenticate, authRoutes, meRoutes } from './routes/auth.js';
 import { captureRoutes } from './routes/capture.js';
 import { evidenceRoutes, MAX_UPLOAD_BYTES } from './routes/evidence.js';
+import { type IntakeOptions, publicIntakeRoutes, submissionRoutes } from './routes/intake.js';
 import { legalRoutes } from './routes/legal.js';
 import { linkageRoutes } from './routes/linkage.js';
 import { listRoutes } from './routes/lists.js';
@@ -44,6 +45,8 @@ export interface AppOptions {
   loginAttempts?: number;
   /** Let captures fetch loopback and private addresses (off: the capture endpoint is no SSRF path). */
   captureAllowPrivate?: boolean;
+  /** Public form settings (proof-of-work difficulty, rate limits); tests lower them. */
+  intake?: IntakeOptions;
 }
 
 export function createApp(store: CaseStore, opts: AppOptions = {}) {
@@ -90,9 +93,11 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
   app.get('/api/docs', (c) => c.html(DOCS));
   app.get('/api/docs.js', (c) => c.body(DOCS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
   authRoutes(app, accounts, limiter);
+  publicIntakeRoutes(app, store, opts.intake);
 
   app.use('/api/*', authenticate(accounts));
   meRoutes(app, accounts);
+  submissionRoutes(app, store);
   recordRoutes(app, store, accounts);
   evidenceRoutes(app, store);
   listRoutes(app, store);

@@ -356,6 +356,59 @@ export function openApiDocument(version: string): Record<string, unknown> {
           },
         },
       },
+      '/api/public/cases/{caseId}': {
+        get: {
+          summary:
+            'Public form of a case (no authentication): title and proof-of-work difficulty; 404 unless the case has public intake enabled',
+          security: [],
+          parameters: [caseParam],
+          responses: { 200: { description: 'form settings' }, 404: err('no such public form') },
+        },
+      },
+      '/api/public/challenge': {
+        post: {
+          summary:
+            'A signed, single-use, 10-minute proof-of-work challenge {challenge, difficulty, expiresAt}: find a nonce so that SHA-256(challenge + ":" + nonce) has `difficulty` leading zero bits',
+          security: [],
+          requestBody: json({
+            type: 'object',
+            properties: { caseId: { type: 'string' } },
+            required: ['caseId'],
+          }),
+          responses: { 200: { description: 'challenge' }, 429: err('too many challenges') },
+        },
+      },
+      '/api/public/cases/{caseId}/submissions': {
+        post: {
+          summary:
+            'Send a testimony or information (no authentication): {challenge, nonce, website (must be empty), kind, text, language, anonymous, name?, contact?, when?, where?, consent}; lands in quarantine, never shown publicly',
+          security: [],
+          parameters: [caseParam],
+          requestBody: json({ type: 'object' }),
+          responses: {
+            202: { description: '{id, receipt, status: "quarantined"}' },
+            400: err('invalid fields, challenge not accepted, or refused'),
+            429: err('rate limited (per address and per case)'),
+          },
+        },
+      },
+      '/api/cases/{caseId}/submissions': {
+        get: {
+          summary:
+            'The quarantine queue (documenters): ?status=quarantined|accepted|rejected, newest first, with the classifier’s spam probability; sender identity only for cleared members',
+          parameters: [caseParam],
+          responses: { 200: { description: '{total, items}' }, 403: err('not a documenter') },
+        },
+      },
+      '/api/cases/{caseId}/submissions/{id}/decision': {
+        post: {
+          summary:
+            'Accept (creates a protected testimony) or reject {decision, reason?}; audited; retrains the case’s classifier',
+          parameters: [caseParam],
+          requestBody: json({ type: 'object' }),
+          responses: { 200: { description: '{submission, testimonyId?}' }, 409: err('already decided') },
+        },
+      },
       '/api/cases/{caseId}/report': {
         get: {
           summary:

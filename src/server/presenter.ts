@@ -203,6 +203,12 @@ export function presentRecord<K extends Kind>(
         withheld: true,
       };
     }
+    case 'submission': {
+      // Quarantined public submissions: text for members who may see protected material; the
+      // sender's name and contact only for those cleared for identities.
+      if (canSeeIdentity(p, rec.caseId, 'protected')) return { ...meta, ...body };
+      return { ...meta, ...body, text: WITHHELD, name: undefined, contact: undefined, withheld: true };
+    }
     default:
       return { ...meta, ...(redactDeep(ctx, body) as object) };
   }

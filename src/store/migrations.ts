@@ -297,6 +297,11 @@ export const MIGRATIONS: Migration[] = [
     statements: () =>
       (['panel', 'reviewComment', 'opinion', 'reportVersion', 'signature'] as const).flatMap(entityTable),
   },
+  {
+    version: 9,
+    name: 'public intake: submissions in quarantine',
+    statements: () => entityTable('submission'),
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -45,6 +45,9 @@ function requireWrite(c: C, kind: Kind, caseId: string): void {
 function kindParam(c: C): Kind {
   const kind = kindByName(c.req.param('kind') ?? '');
   if (!kind) throw new NotFoundError(`no record kind ${c.req.param('kind')}`);
+  // Public submissions are quarantined: only their own routes (documenters) read or decide them.
+  if (kind === 'submission')
+    throw new ForbiddenError('public submissions are read through /api/cases/{caseId}/submissions');
   return kind;
 }
 

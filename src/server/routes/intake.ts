@@ -1,0 +1,272 @@
+/**
+ * Public intake (unauthenticated) and its quarantine queue (documenters).
+ *
+ * Anyone may send a testimony or information to a case whose managers turned the public form on.
+ * Abuse is filtered here without any third-party service: a honeypot field people never see, rate
+ * limits per address and per case, a proof-of-work challenge, and a classifier trained on the case's
+ * own decisions. Nothing sent is ever shown publicly; it waits in quarantine until a documenter
+ * accepts it (it becomes a protected testimony) or rejects it. The sender's address and browser are
+ * never stored (the limiter keeps only hashes, in memory).
+ */
+import { randomInt } from 'node:crypto';
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
+import { SUBMISSION_STATUSES, type SubmissionBody, SubmissionInput } from '../../domain/schema-intake.js';
+import { type Model, spamProbability, train } from '../../intake/classifier.js';
+import { DEFAULT_POW_BITS, PowGuard } from '../../intake/pow.js';
+import { tierOf } from '../../security/policy.js';
+import { type CaseStore, issuesFrom, type StoredRecord } from '../../store/case-store.js';
+import type { AppEnv } from '../context.js';
+import { RateLimiter } from '../rate-limit.js';
+import { clientAddress } from './auth.js';
+import { requireCan } from './records.js';
+
+export const PUBLIC_ACTOR = 'public-intake';
+
+export interface IntakeOptions {
+  /** Proof-of-work difficulty in leading zero bits (default 16, or TESTIGO_INTAKE_POW_BITS). */
+  powBits?: number;
+  /** Submissions per address per 10 minutes (default 5). */
+  perAddress?: number;
+  /** Submissions per case per hour (default 200). */
+  perCase?: number;
+  now?: () => number;
+}
+
+const Envelope = z.object({
+  challenge: z.string().max(400),
+  nonce: z.string().max(64),
+  website: z.string().max(1000).optional(),
+});
+
+/** The classifier per case, retrained when a decision changes what it learns from. */
+class Classifiers {
+  private readonly models = new Map<string, Model>();
+  constructor(private readonly store: CaseStore) {}
+
+  async forCase(caseId: string): Promise<{ model: Model; examples: number }> {
+    let m = this.models.get(caseId);
+    if (!m) {
+      const decided = async (status: 'accepted' | 'rejected') =>
+        (
+          await this.store.list('submission', caseId, {
+            where: { status },
+            limit: 10_000,
+            sort: 'created',
+            desc: true,
+          })
+        ).map((r) => ({ text: r.body.text, spam: status === 'rejected' }));
+      m = train([...(await decided('accepted')), ...(await decided('rejected'))]);
+      this.models.set(caseId, m);
+    }
+    return { model: m, examples: m.docs.ham + m.docs.spam };
+  }
+
+  invalidate(caseId: string) {
+    this.models.delete(caseId);
+  }
+}
+
+function receiptCode(): string {
+  const A = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud over a phone
+  const part = () => Array.from({ length: 4 }, () => A[randomInt(A.length)]).join('');
+  return `${part()}-${part()}`;
+}
+
+async function intakeCase(store: CaseStore, caseId: string) {
+  const k = caseId.length <= 64 ? await store.getCase(caseId) : undefined;
+  // Same answer for an unknown case and a case without a public form: no way to probe case ids.
+  if (!k || k.deletedAt || !k.body.publicIntake?.enabled) throw new NotFoundError('not found');
+  return k;
+}
+
+function refused(message: string): never {
+  throw new InputError(message);
+}
+
+export function publicIntakeRoutes(app: Hono<AppEnv>, store: CaseStore, opts: IntakeOptions = {}): void {
+  const now = opts.now ?? Date.now;
+  const bits = opts.powBits ?? (Number(process.env.TESTIGO_INTAKE_POW_BITS) || DEFAULT_POW_BITS);
+  const pow = new PowGuard(bits, now);
+  const challenges = new RateLimiter(30, 10 * 60_000);
+  const perAddress = new RateLimiter(opts.perAddress ?? 5, 10 * 60_000);
+  const perCase = new RateLimiter(opts.perCase ?? 200, 60 * 60_000);
+  const classifiers = new Classifiers(store);
+  intakeState.set(store, classifiers);
+
+  const limited = (c: Context, limiter: RateLimiter, key: string) => {
+    if (limiter.take(key, now())) return undefined;
+    return c.json(
+      { error: { code: 'rate_limited', message: 'too many submissions: please try again later' } },
+      429,
+      { 'Retry-After': String(limiter.retryAfterSeconds(key, now())) },
+    );
+  };
+
+  app.get('/api/public/cases/:caseId', async (c) => {
+    const k = await intakeCase(store, c.req.param('caseId'));
+    return c.json({
+      caseId: k.id,
+      title: k.body.publicIntake?.title ?? k.body.title,
+      languages: ['es', 'en'],
+      difficulty: bits,
+    });
+  });
+
+  app.post('/api/public/challenge', async (c) => {
+    const body = z
+      .object({ caseId: z.string().max(64) })
+      .safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success) refused('a caseId is required');
+    const tooMany = limited(c, challenges, `ch:${clientAddress(c)}`);
+    if (tooMany) return tooMany;
+    await intakeCase(store, body.data.caseId);
+    return c.json(pow.issue(body.data.caseId));
+  });
+
+  app.post('/api/public/cases/:caseId/submissions', async (c) => {
+    const caseId = c.req.param('caseId');
+    const tooMany =
+      limited(c, perAddress, `sub:${clientAddress(c)}`) ?? limited(c, perCase, `case:${caseId}`);
+    if (tooMany) return tooMany;
+    await intakeCase(store, caseId);
+    const raw = (await c.req.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) refused('the body must be a JSON object');
+    const env = Envelope.safeParse(raw);
+    if (!env.success) refused('a solved challenge is required');
+    // The honeypot: a field hidden from people. Whatever fills it is a program; say nothing more.
+    if (env.data.website) refused('submission refused');
+    const { challenge: _c, nonce: _n, website: _w, ...fields } = raw;
+    const input = SubmissionInput.safeParse(fields);
+    if (!input.success) throw new InputError('invalid submission', issuesFrom(input.error));
+    const spent = pow.redeem(env.data.challenge, env.data.nonce, caseId);
+    if (!spent.ok) refused(`challenge not accepted (${spent.reason}): please send the form again`);
+
+    const { model, examples } = await classifiers.forCase(caseId);
+    const body: SubmissionBody = {
+      ...input.data,
+      receipt: receiptCode(),
+      receivedAt: new Date(now()).toISOString(),
+      status: 'quarantined',
+      spamProbability: Math.round(spamProbability(model, input.data.text) * 1000) / 1000,
+      classifierExamples: examples,
+      protection: 'protected',
+    };
+    const rec = await store.create('submission', caseId, body, PUBLIC_ACTOR);
+    return c.json({ id: rec.id, receipt: body.receipt, status: 'quarantined' }, 202);
+  });
+}
+
+/** The classifier cache of each store, shared by the public and the documenters' routes. */
+const intakeState = new WeakMap<CaseStore, Classifiers>();
+
+const Decision = z.object({
+  decision: z.enum(['accept', 'reject']),
+  reason: z.string().trim().max(2000).optional(),
+});
+
+export function submissionRoutes(app: Hono<AppEnv>, store: CaseStore): void {
+  const present = (c: Context<AppEnv>, r: StoredRecord<'submission'>) => {
+    const b = r.body;
+    // A sender who gave a name or contact is protected like any witness: only cleared members see it.
+    const cleared = tierOf(c.get('principal'), r.caseId) === 'cleared';
+    const { name, contact, ...rest } = b;
+    return {
+      id: r.id,
+      ...rest,
+      ...(cleared ? { name, contact } : name || contact ? { identityWithheld: true } : {}),
+    };
+  };
+
+  app.get('/api/cases/:caseId/submissions', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'write', caseId);
+    const q = c.req.query();
+    const status = q.status ?? 'quarantined';
+    if (!(SUBMISSION_STATUSES as readonly string[]).includes(status))
+      throw new InputError('status must be quarantined, accepted or rejected', [
+        { field: 'status', message: 'invalid' },
+      ]);
+    const limit = Math.min(200, Math.max(1, Number(q.limit) || 50));
+    const offset = Math.max(0, Number(q.offset) || 0);
+    const where = { status };
+    const [items, total] = await Promise.all([
+      store.list('submission', caseId, { where, limit, offset, sort: 'created', desc: true }),
+      store.count('submission', caseId, { where }),
+    ]);
+    await store.audit({
+      actor: c.get('actor'),
+      action: 'view-list',
+      entity: 'submissions',
+      caseId,
+      after: { status, ids: items.map((r) => r.id) },
+    });
+    return c.json({ total, limit, offset, items: items.map((r) => present(c, r)) });
+  });
+
+  app.post('/api/cases/:caseId/submissions/:id/decision', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'write', caseId);
+    const actor = c.get('actor');
+    const parsed = Decision.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) throw new InputError('invalid decision', issuesFrom(parsed.error));
+    const { decision, reason } = parsed.data;
+    const result = await store.transaction(async (s) => {
+      const sub = await s.get('submission', c.req.param('id'));
+      if (!sub || sub.caseId !== caseId) throw new NotFoundError('no such submission');
+      if (sub.body.status !== 'quarantined')
+        throw new ConflictError(`submission ${sub.id} was already ${sub.body.status}`);
+      const b = sub.body;
+      let testimonyId: string | undefined;
+      if (decision === 'accept') {
+        const notes = [
+          `Public submission ${b.receipt} received ${b.receivedAt}${b.anonymous ? ' (anonymous)' : ''}.`,
+          b.when ? `When: ${b.when}` : '',
+          b.where ? `Where: ${b.where}` : '',
+          !b.anonymous && (b.name || b.contact)
+            ? `Sender: ${[b.name, b.contact].filter(Boolean).join(', ')}`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('\n');
+        const t = await s.create(
+          'testimony',
+          caseId,
+          {
+            title: `${b.kind === 'testimony' ? 'Public testimony' : 'Public information'} ${b.receipt}`,
+            statement: b.text,
+            language: b.language,
+            consent: b.consent,
+            materialType: b.kind === 'testimony' ? 'testimony' : 'other',
+            credibility: '6',
+            protection: 'protected',
+            notes,
+          },
+          actor,
+        );
+        testimonyId = t.id;
+      }
+      const updated = await s.update(
+        'submission',
+        sub.id,
+        {
+          ...b,
+          status: decision === 'accept' ? 'accepted' : 'rejected',
+          decidedBy: actor,
+          decidedAt: new Date().toISOString(),
+          ...(reason ? { reason } : {}),
+          ...(testimonyId ? { testimonyId } : {}),
+        },
+        actor,
+        { expectedVersion: sub.version },
+      );
+      return { updated, testimonyId };
+    });
+    intakeState.get(store)?.invalidate(caseId);
+    return c.json({
+      submission: present(c, result.updated),
+      ...(result.testimonyId ? { testimonyId: result.testimonyId } : {}),
+    });
+  });
+}
