@@ -21,7 +21,7 @@ function findTests(dir) {
   return out;
 }
 
-const files = findTests(join(root, 'src'))
+const files = [...findTests(join(root, 'src')), ...findTests(join(root, 'web', 'src'))]
   .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
   .sort();
 if (files.length === 0) {

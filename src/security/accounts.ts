@@ -177,9 +177,12 @@ export class Accounts {
       throw new AuthError(`too many failed attempts: the account is locked until ${r.locked_until}`);
     let ok = await argonVerify(r.password_hash, password).catch(() => false);
     let usedRecovery: string | undefined;
+    let totpStep: number | undefined;
     if (ok && Number(r.totp_enabled)) {
-      if (second?.totp) ok = this.checkTotp(r, second.totp);
-      else if (second?.recoveryCode) {
+      if (second?.totp) {
+        totpStep = this.checkTotp(r, second.totp);
+        ok = totpStep !== undefined;
+      } else if (second?.recoveryCode) {
         const codes: string[] = JSON.parse(r.recovery_codes ?? '[]');
         const h = sha256(second.recoveryCode.replace(/[\s-]/g, '').toLowerCase());
         usedRecovery = codes.find(
@@ -189,6 +192,9 @@ export class Accounts {
       } else ok = false;
     }
     await this.store.transaction(async (s) => {
+      // A TOTP code is good once (RFC 6238 §5.2): one seen over the shoulder or in a proxy log
+      // cannot be replayed within its window. Claimed atomically, so two racing sign-ins cannot both use it.
+      if (ok && totpStep !== undefined && !(await claimTotpStep(s, r.id, totpStep))) ok = false;
       if (ok) {
         const codes: string[] = JSON.parse(r.recovery_codes ?? '[]');
         await s.rawRun(
@@ -221,8 +227,9 @@ export class Accounts {
     return info(r);
   }
 
-  private checkTotp(r: UserRow, code: string): boolean {
-    if (!r.totp_secret) return false;
+  /** The time step (30 s) of a valid code, or undefined. */
+  private checkTotp(r: UserRow, code: string): number | undefined {
+    if (!r.totp_secret) return undefined;
     const secret = this.store.sealer.open(r.totp_secret, `totp:${r.id}`);
     const totp = new TOTP({
       issuer: 'Testigo',
@@ -232,7 +239,8 @@ export class Accounts {
       digits: 6,
       period: 30,
     });
-    return totp.validate({ token: code.replace(/\s/g, ''), window: 1 }) !== null;
+    const delta = totp.validate({ token: code.replace(/\s/g, ''), window: 1 });
+    return delta === null ? undefined : Math.floor(Date.now() / 30_000) + delta;
   }
 
   /** Starts TOTP enrolment: returns the otpauth:// URI to show as a QR code. Not active until confirmed. */
@@ -258,9 +266,11 @@ export class Accounts {
   /** Confirms enrolment with a first code; returns ten recovery codes, shown once and stored hashed. */
   async confirmTotp(userId: string, code: string): Promise<string[]> {
     const r = await this.store.rawGet<UserRow>('SELECT * FROM app_user WHERE id = ?', [userId]);
-    if (!r?.totp_secret || !this.checkTotp(r, code)) throw new AuthError('the code does not match');
+    const step = r ? this.checkTotp(r, code) : undefined;
+    if (step === undefined) throw new AuthError('the code does not match');
     const codes = Array.from({ length: 10 }, () => randomBytes(6).toString('hex'));
     await this.store.transaction(async (s) => {
+      if (!(await claimTotpStep(s, userId, step))) throw new AuthError('the code was already used');
       await s.rawRun('UPDATE app_user SET totp_enabled = 1, recovery_codes = ? WHERE id = ?', [
         JSON.stringify(codes.map((c) => sha256(c))),
         userId,
@@ -522,3 +532,12 @@ export class Accounts {
 }
 
 export const sessionDigest = sha256;
+
+/** Records a TOTP step as used; false when it (or a later one) was used already. */
+async function claimTotpStep(s: CaseStore, userId: string, step: number): Promise<boolean> {
+  const changed = await s.rawRun(
+    'UPDATE app_user SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)',
+    [step, userId, step],
+  );
+  return changed === 1;
+}

@@ -346,10 +346,11 @@ for (const backend of BACKENDS) {
         period: 30,
         algorithm: 'SHA1',
       });
+      const t0 = Date.now();
       const conf = await app.request('/api/auth/2fa/confirm', {
         method: 'POST',
         headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-        body: JSON.stringify({ code: totp.generate() }),
+        body: JSON.stringify({ code: totp.generate({ timestamp: t0 }) }),
       });
       const { recoveryCodes } = (await conf.json()) as { recoveryCodes: string[] };
       assert.equal(recoveryCodes.length, 10);
@@ -358,7 +359,18 @@ for (const backend of BACKENDS) {
         401,
         'password alone no longer suffices',
       );
-      assert.equal((await login({ username: 'twofa', password: PW, totp: totp.generate() })).status, 200);
+      // The confirmation code itself is spent: signing in needs the next code (one step later).
+      assert.equal(
+        (await login({ username: 'twofa', password: PW, totp: totp.generate({ timestamp: t0 }) })).status,
+        401,
+      );
+      const next = totp.generate({ timestamp: t0 + 30_000 });
+      assert.equal((await login({ username: 'twofa', password: PW, totp: next })).status, 200);
+      assert.equal(
+        (await login({ username: 'twofa', password: PW, totp: next })).status,
+        401,
+        'a TOTP code works once (no replay within its window)',
+      );
       assert.equal(
         (await login({ username: 'twofa', password: PW, recoveryCode: recoveryCodes[0] })).status,
         200,

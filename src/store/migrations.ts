@@ -302,6 +302,11 @@ export const MIGRATIONS: Migration[] = [
     name: 'public intake: submissions in quarantine',
     statements: () => entityTable('submission'),
   },
+  {
+    version: 10,
+    name: 'TOTP replay protection: the last time step used per account',
+    statements: () => ['ALTER TABLE app_user ADD COLUMN totp_last_step INTEGER'],
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -35,21 +35,12 @@ export function LanguageSwitch() {
   );
 }
 
-function Frame() {
+/** Who is signed in, settings, language and sign-out: on every signed-in page. */
+function TopBar() {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
-  const { caseId } = useParams();
-  const role = me?.memberships.find((m) => m.caseId === caseId)?.role;
-  const link = (to: string, label: string, show = true) =>
-    show ? (
-      <li>
-        <NavLink to={`/c/${caseId}/${to}`} end={to === ''}>
-          {label}
-        </NavLink>
-      </li>
-    ) : null;
   return (
-    <div className="frame">
+    <>
       <a href="#main" className="skip">
         {t('nav.skip')}
       </a>
@@ -63,6 +54,40 @@ function Frame() {
           {t('nav.signOut')}
         </button>
       </header>
+    </>
+  );
+}
+
+/** Signed-in pages outside a case (settings). */
+function Bare() {
+  return (
+    <div className="frame">
+      <TopBar />
+      <div className="body">
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function Frame() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const { caseId } = useParams();
+  const role = me?.memberships.find((m) => m.caseId === caseId)?.role;
+  const link = (to: string, label: string, show = true) =>
+    show ? (
+      <li>
+        <NavLink to={`/c/${caseId}/${to}`} end={to === ''}>
+          {label}
+        </NavLink>
+      </li>
+    ) : null;
+  return (
+    <div className="frame">
+      <TopBar />
       <div className="body">
         <nav className="side" aria-label={t('nav.main')}>
           <ul>
@@ -113,7 +138,9 @@ export function App() {
       <Route path="/submit/:caseId" element={<PublicIntake />} />
       <Route element={<RequireSession />}>
         <Route path="/" element={<Home />} />
-        <Route path="/settings" element={<SettingsView />} />
+        <Route element={<Bare />}>
+          <Route path="/settings" element={<SettingsView />} />
+        </Route>
         <Route path="/c/:caseId" element={<Frame />}>
           <Route index element={<Dashboard />} />
           <Route path="persons" element={<PersonsList />} />
