@@ -14,8 +14,19 @@ import { CaseFileBody, CustodyEntryBody, type EvidenceBody, type SourceListBody 
 import type { Sealer } from '../security/seal.js';
 import { type AuditEntry, appendAudit, rowToEntry, verifyAudit } from './audit.js';
 import type { BlobStore } from './blobs.js';
+import { type DataKeys, dataKeysFor, type KeySet } from './data-keys.js';
 import { newId } from './ids.js';
 import { columnFor } from './migrations.js';
+import {
+  blindTerm,
+  normaliseForIndex,
+  openBody,
+  openRow,
+  sealBody,
+  sealedFields,
+  sealRow,
+  versionsOf,
+} from './sealing.js';
 import { indexRecord, type SearchHits, type SearchParams, searchDocs } from './search-index.js';
 import type { Database, Sql } from './sql.js';
 
@@ -115,6 +126,103 @@ export class CaseStore {
     return this.db.dialect;
   }
 
+  /** The per-case data keys of field-level encryption (shared by this store's transactions). */
+  get keys(): DataKeys {
+    return dataKeysFor(this.sealer);
+  }
+
+  /** The case's data keys, including every version in `need`. */
+  async keySet(caseId: string, need: Iterable<string> = []): Promise<KeySet> {
+    return this.keys.keySet(this.sql, caseId, this.inTransaction, need);
+  }
+
+  /** A stored row → the record, its sealed fields opened. */
+  private async toRecord<K extends Kind>(kind: K, r: Record<string, unknown>): Promise<StoredRecord<K>> {
+    const stored = JSON.parse(String(r.data)) as Record<string, unknown>;
+    const need = versionsOf(stored);
+    const body = need.length
+      ? openBody(await this.keySet(String(r.case_id), need), kind, String(r.id), stored)
+      : stored;
+    return { ...rowMeta(r), kind, body: body as BodyOf<K> };
+  }
+
+  private async toRecords<K extends Kind>(
+    kind: K,
+    rows: Record<string, unknown>[],
+  ): Promise<StoredRecord<K>[]> {
+    const out: StoredRecord<K>[] = [];
+    for (const r of rows) out.push(await this.toRecord(kind, r));
+    return out;
+  }
+
+  /** For key rotation: the stored form of a body under the case's current key. */
+  storedFormOf(kind: Kind, caseId: string, id: string, body: Record<string, unknown>) {
+    return this.storedForm(kind, caseId, id, body);
+  }
+
+  /** Whether a body has fields that are stored sealed. */
+  wouldSeal(kind: Kind, body: Record<string, unknown>): boolean {
+    return sealedFields(kind, body).length > 0;
+  }
+
+  /** The Sql handle this store writes through (its transaction's, inside one). */
+  get sqlHandle(): Sql {
+    return this.sql;
+  }
+
+  /** Re-seals a list's rows under the case's current key, a batch per transaction. */
+  async resealRows(caseId: string, listId: string): Promise<number> {
+    let after = 0;
+    let n = 0;
+    for (;;) {
+      const done = await this.transaction(async (s) => {
+        const keys = await s.keySet(caseId);
+        const rows = await s.sql.all<{ row_no: number; data: string }>(
+          'SELECT row_no, data FROM source_record WHERE list_id = ? AND row_no > ? ORDER BY row_no LIMIT 2000',
+          [listId, after],
+        );
+        for (const r of rows) {
+          const rowNo = Number(r.row_no);
+          const clear = openRow(keys, listId, rowNo, String(r.data));
+          await s.sql.run('UPDATE source_record SET data = ? WHERE list_id = ? AND row_no = ?', [
+            sealRow(keys.current, listId, rowNo, clear),
+            listId,
+            rowNo,
+          ]);
+          after = rowNo;
+          n++;
+        }
+        return rows.length === 0;
+      });
+      if (done) return n;
+    }
+  }
+
+  /** The stored form of a body and what goes in its indexed columns (blind indexes for sealed ones). */
+  private async storedForm(kind: Kind, caseId: string, id: string, body: Record<string, unknown>) {
+    const fields = sealedFields(kind, body);
+    if (fields.length === 0) {
+      return {
+        data: canonicalJson(body),
+        stored: body,
+        sortKey: sortKeyFor(kind, body),
+        columns: KINDS[kind].columns.map((c) => stringOrNull(body[c])),
+      };
+    }
+    const key = (await this.keySet(caseId)).current;
+    const { stored } = sealBody(key, kind, id, body);
+    return {
+      data: canonicalJson(stored),
+      stored,
+      // Sort keys of sealed records would be their names in clear: none (they sort by id = creation).
+      sortKey: null,
+      columns: KINDS[kind].columns.map((c) => {
+        const v = stringOrNull(body[c]);
+        return v !== null && fields.includes(c) ? `bi:${key.blind(c, normaliseForIndex(v))}` : v;
+      }),
+    };
+  }
+
   /** Runs `fn` with a store bound to one transaction: all its writes commit together or not at all. */
   async transaction<T>(fn: (store: CaseStore) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
@@ -137,6 +245,7 @@ export class CaseStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, 1, NULL)`,
         [id, canonicalJson(res.data), randomBytes(32).toString('hex'), at, actor, at, actor],
       );
+      await s.keySet(id); // the case's first data key, in the same transaction
       await appendAudit(s.sql, {
         actor,
         action: 'create',
@@ -216,7 +325,8 @@ export class CaseStore {
       await s.requireCase(caseId);
       if (opts.checkRefs !== false) await s.checkRefs(kind, caseId, body as Record<string, unknown>);
       const cols = spec.columns.map(columnFor);
-      const vals = spec.columns.map((c) => stringOrNull((body as Record<string, unknown>)[c]));
+      const form = await s.storedForm(kind, caseId, id, body as Record<string, unknown>);
+      const vals = form.columns;
       const meta = {
         created_at: at,
         created_by: opts.meta?.createdBy ?? actor,
@@ -229,14 +339,7 @@ export class CaseStore {
         await s.sql.run(
           `INSERT INTO ${spec.table} (id, case_id, data, sort_key, ${[...cols, ...Object.keys(meta)].join(', ')})
            VALUES (${['?', '?', '?', '?', ...cols.map(() => '?'), ...Object.keys(meta).map(() => '?')].join(', ')})`,
-          [
-            id,
-            caseId,
-            canonicalJson(body),
-            sortKeyFor(kind, body as Record<string, unknown>),
-            ...vals,
-            ...Object.values(meta),
-          ],
+          [id, caseId, form.data, form.sortKey, ...vals, ...Object.values(meta)],
         );
       } catch (err) {
         if (/unique|duplicate key/i.test(String((err as Error).message)))
@@ -249,7 +352,8 @@ export class CaseStore {
         entity: spec.name,
         entityId: id,
         caseId,
-        after: body,
+        // The audit keeps the stored form: sealed fields stay sealed in the log too.
+        after: form.stored,
       });
       const rec = (await s.get(kind, id, { includeDeleted: true }))!;
       await s.reindex(rec);
@@ -266,7 +370,7 @@ export class CaseStore {
       id,
     ]);
     if (!r || (r.deleted_at && !opts.includeDeleted)) return undefined;
-    return { ...rowMeta(r), kind, body: JSON.parse(String(r.data)) };
+    return this.toRecord(kind, r);
   }
 
   async require<K extends Kind>(kind: K, id: string): Promise<StoredRecord<K>> {
@@ -287,6 +391,7 @@ export class CaseStore {
     const spec = KINDS[kind];
     return this.transaction(async (s) => {
       const before = await s.require(kind, id);
+      const beforeStored = await s.storedBody(kind, id);
       if (kind === 'evidence') {
         const [a, b] = [
           before.body as { sha256: string; size: number },
@@ -306,19 +411,12 @@ export class CaseStore {
       await s.checkRefs(kind, before.caseId, body as Record<string, unknown>);
       const at = new Date().toISOString();
       const cols = spec.columns.map((c) => `${columnFor(c)} = ?`);
-      const vals = spec.columns.map((c) => stringOrNull((body as Record<string, unknown>)[c]));
+      const form = await s.storedForm(kind, before.caseId, id, body as Record<string, unknown>);
+      const vals = form.columns;
       const changed = await s.sql.run(
         `UPDATE ${spec.table} SET data = ?, sort_key = ?, ${[...cols, 'updated_at = ?', 'updated_by = ?', 'version = version + 1'].join(', ')}
          WHERE id = ? AND version = ?`,
-        [
-          canonicalJson(body),
-          sortKeyFor(kind, body as Record<string, unknown>),
-          ...vals,
-          at,
-          actor,
-          id,
-          before.version,
-        ],
+        [form.data, form.sortKey, ...vals, at, actor, id, before.version],
       );
       if (changed !== 1)
         throw new ConflictError(`${spec.name} ${id} was changed concurrently: reload and try again`);
@@ -328,8 +426,8 @@ export class CaseStore {
         entity: spec.name,
         entityId: id,
         caseId: before.caseId,
-        before: before.body,
-        after: body,
+        before: beforeStored,
+        after: form.stored,
       });
       const rec = (await s.get(kind, id))!;
       await s.reindex(rec);
@@ -342,6 +440,7 @@ export class CaseStore {
     const spec = KINDS[kind];
     await this.transaction(async (s) => {
       const before = await s.require(kind, id);
+      const beforeStored = await s.storedBody(kind, id);
       const referrers = await s.referrersOf(kind, id, before.caseId);
       if (referrers.length > 0) {
         throw new ConflictError(
@@ -359,7 +458,7 @@ export class CaseStore {
         entity: spec.name,
         entityId: id,
         caseId: before.caseId,
-        before: before.body,
+        before: beforeStored,
         after: reason ? { reason } : undefined,
       });
       await s.reindex((await s.get(kind, id, { includeDeleted: true }))!);
@@ -370,7 +469,7 @@ export class CaseStore {
    * Keeps the search index in step with a write (same transaction). An involvement changes its
    * act's unit facet, so the act is re-indexed with it.
    */
-  private async reindex(rec: StoredRecord<Kind>): Promise<void> {
+  async reindex(rec: StoredRecord<Kind>): Promise<void> {
     await indexRecord(this, this.sql, rec);
     if (rec.kind === 'involvement') {
       const act = await this.get('act', (rec.body as { actId: string }).actId);
@@ -380,17 +479,68 @@ export class CaseStore {
 
   /** Full-text search over persons, events, acts and testimonies, restricted to what `params` allow. */
   async search(params: SearchParams): Promise<SearchHits> {
-    return searchDocs(this.sql, params);
+    // Protected tiers hold keyed hashes of terms: look each term up in clear and as its hash under
+    // every key version of the case (documents indexed before a rotation still match).
+    const ks = await this.keySet(params.caseId);
+    const versions = await this.keyVersions(params.caseId);
+    const keys = versions.map((v) => ks.get(v)).filter((k) => k !== undefined);
+    const terms = params.terms.map((alts) => [
+      ...alts,
+      ...keys.flatMap((k) => alts.map((a) => blindTerm(k, a))),
+    ]);
+    return searchDocs(this.sql, { ...params, terms });
+  }
+
+  /** Every data key version of a case, oldest first. */
+  async keyVersions(caseId: string): Promise<string[]> {
+    const rows = await this.sql.all<{ version: number }>(
+      'SELECT version FROM data_key WHERE case_id = ? ORDER BY version',
+      [caseId],
+    );
+    return rows.map((r) => `k${Number(r.version)}`);
+  }
+
+  /**
+   * Opens a body as the audit log holds it (sealed fields sealed, possibly under a retired key).
+   * For those who may see the record's identity; the log itself never changes.
+   */
+  async openAuditBody(kind: Kind, id: string, caseId: string, stored: Record<string, unknown>) {
+    const need = versionsOf(stored);
+    return need.length ? openBody(await this.keySet(caseId, need), kind, id, stored) : stored;
+  }
+
+  /** A record's body exactly as stored (sealed fields sealed): what the audit log records. */
+  private async storedBody(kind: Kind, id: string): Promise<Record<string, unknown>> {
+    const r = await this.sql.get<{ data: string }>(`SELECT data FROM ${KINDS[kind].table} WHERE id = ?`, [
+      id,
+    ]);
+    return JSON.parse(String(r?.data));
   }
 
   async list<K extends Kind>(kind: K, caseId: string, opts: ListOptions = {}): Promise<StoredRecord<K>[]> {
-    const { clause, params } = this.whereClause(kind, caseId, opts);
+    const { clause, params } = await this.whereClause(kind, caseId, opts);
     const limit = Math.min(Math.max(opts.limit ?? 1000, 1), 100_000);
+    const offset = Math.max(opts.offset ?? 0, 0);
+    if (kind === 'person' && (opts.sort ?? 'default') === 'default') {
+      // Names are sealed, so the database cannot order by them: order the decrypted page in memory
+      // (every match is opened; fine for case files of tens of thousands of persons).
+      const rows = await this.sql.all<Record<string, unknown>>(
+        `SELECT * FROM person WHERE ${clause} ORDER BY id`,
+        params,
+      );
+      const recs = await this.toRecords(kind, rows);
+      const keyed = recs.map(
+        (r) => [sortKeyFor(kind, r.body as Record<string, unknown>) ?? '\uffff', r] as const,
+      );
+      keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1].id < b[1].id ? -1 : 1));
+      if (opts.desc) keyed.reverse();
+      return keyed.slice(offset, offset + limit).map(([, r]) => r);
+    }
     const rows = await this.sql.all<Record<string, unknown>>(
       `SELECT * FROM ${KINDS[kind].table} WHERE ${clause} ORDER BY ${orderBy(opts)} LIMIT ? OFFSET ?`,
-      [...params, limit, Math.max(opts.offset ?? 0, 0)],
+      [...params, limit, offset],
     );
-    return rows.map((r) => ({ ...rowMeta(r), kind, body: JSON.parse(String(r.data)) }));
+    return this.toRecords(kind, rows);
   }
 
   /** Every live record of a kind, a page at a time (bounded memory). */
@@ -406,13 +556,13 @@ export class CaseStore {
         [caseId, afterId],
       );
       if (rows.length === 0) return;
-      for (const r of rows) yield { ...rowMeta(r), kind, body: JSON.parse(String(r.data)) };
+      for (const r of rows) yield await this.toRecord(kind, r);
       afterId = String(rows[rows.length - 1]!.id);
     }
   }
 
   async count(kind: Kind, caseId: string, opts: Omit<ListOptions, 'limit' | 'offset'> = {}): Promise<number> {
-    const { clause, params } = this.whereClause(kind, caseId, opts);
+    const { clause, params } = await this.whereClause(kind, caseId, opts);
     const r = await this.sql.get<{ n: number }>(
       `SELECT count(*) AS n FROM ${KINDS[kind].table} WHERE ${clause}`,
       params,
@@ -420,7 +570,7 @@ export class CaseStore {
     return Number(r?.n ?? 0);
   }
 
-  private whereClause(kind: Kind, caseId: string, opts: ListOptions) {
+  private async whereClause(kind: Kind, caseId: string, opts: ListOptions) {
     const parts = ['case_id = ?'];
     const params: unknown[] = [caseId];
     if (!opts.includeDeleted) parts.push('deleted_at IS NULL');
@@ -429,6 +579,22 @@ export class CaseStore {
         throw new InputError(`cannot filter ${KINDS[kind].name} by ${field}`, [
           { field, message: `filterable fields: ${KINDS[kind].columns.join(', ') || 'none'}` },
         ]);
+      }
+      if (SEALED_COLUMNS[kind]?.includes(field)) {
+        // A sealed field's column holds blind indexes: match the value's index under every key
+        // version, and the clear value for records that are not sealed (public persons).
+        const ks = await this.keySet(caseId);
+        const n = normaliseForIndex(value);
+        const alts = [
+          value,
+          ...(await this.keyVersions(caseId)).flatMap((v) => {
+            const k = ks.get(v);
+            return k ? [`bi:${k.blind(field, n)}`] : [];
+          }),
+        ];
+        parts.push(`${columnFor(field)} IN (${alts.map(() => '?').join(', ')})`);
+        params.push(...alts);
+        continue;
       }
       parts.push(`${columnFor(field)} = ?`);
       params.push(value);
@@ -619,6 +785,7 @@ export class CaseStore {
       let batch: unknown[][] = [];
       let n = 0;
       const width = list.columns.length;
+      const key = (await s.keySet(caseId)).current;
       for await (const row of rows as AsyncIterable<SourceRow>) {
         if (row.values.length !== width) {
           throw new InputError(`row ${row.rowNo} has ${row.values.length} values for ${width} columns`, [
@@ -627,7 +794,8 @@ export class CaseStore {
         }
         const data = JSON.stringify(row.values);
         digest.update(`${row.rowNo}\t${row.recordId}\t${data}\n`);
-        batch.push([caseId, rec.id, row.rowNo, row.recordId, data]);
+        // Victims' lists are identity material: every row is sealed under the case's data key.
+        batch.push([caseId, rec.id, row.rowNo, row.recordId, sealRow(key, rec.id, row.rowNo, data)]);
         n++;
         if (batch.length >= batchSize) {
           await s.sql.insertMany(
@@ -672,6 +840,7 @@ export class CaseStore {
   ): Promise<void> {
     await this.transaction(async (s) => {
       const cols = (await s.require('sourceList', listId)).body.columns;
+      const key = (await s.keySet(caseId)).current;
       await s.sql.insertMany(
         'source_record',
         ['case_id', 'list_id', 'row_no', 'record_id', 'data', 'person_id'],
@@ -687,7 +856,7 @@ export class CaseStore {
             listId,
             r.rowNo,
             r.recordId,
-            JSON.stringify(cols.map((c) => r.data[c] ?? '')),
+            sealRow(key, listId, r.rowNo, JSON.stringify(cols.map((c) => r.data[c] ?? ''))),
             r.personId,
           ];
         }),
@@ -702,8 +871,10 @@ export class CaseStore {
       'SELECT list_id, row_no, record_id, data, person_id FROM source_record WHERE list_id = ? AND row_no > ? ORDER BY row_no LIMIT ?',
       [listId, opts.afterRow ?? 0, opts.limit ?? 1000],
     );
+    const keys = list ? await this.keySet(list.caseId) : undefined;
     return rows.map((r) => {
-      const values = JSON.parse(String(r.data)) as string[];
+      const raw = String(r.data);
+      const values = JSON.parse(keys ? openRow(keys, listId, Number(r.row_no), raw) : raw) as string[];
       return {
         listId: String(r.list_id),
         rowNo: Number(r.row_no),
@@ -927,6 +1098,9 @@ export class CaseStore {
     await this.db.close();
   }
 }
+
+/** Indexed columns that hold sealed fields (blind indexes in the column instead of the value). */
+const SEALED_COLUMNS: Partial<Record<Kind, readonly string[]>> = { person: ['firstSurname'] };
 
 function orderBy(opts: ListOptions): string {
   const dir = opts.desc ? 'DESC' : 'ASC';

@@ -307,6 +307,20 @@ export const MIGRATIONS: Migration[] = [
     name: 'TOTP replay protection: the last time step used per account',
     statements: () => ['ALTER TABLE app_user ADD COLUMN totp_last_step INTEGER'],
   },
+  {
+    version: 11,
+    name: 'field-level encryption: per-case data keys wrapped by the master key',
+    statements: () => [
+      `CREATE TABLE data_key (
+  case_id TEXT NOT NULL REFERENCES case_file(id),
+  version INTEGER NOT NULL,
+  wrapped TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  retired_at TEXT,
+  PRIMARY KEY (case_id, version)
+)`,
+    ],
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -11,6 +11,7 @@ import { ACT_TYPES, VIOLENCE_METHODS } from '../domain/vocabularies.js';
 import { indexTerms } from '../search/text.js';
 import { type Tier, tierFor } from '../security/policy.js';
 import type { CaseStore, StoredRecord } from './case-store.js';
+import { blindTerm } from './sealing.js';
 import type { Sql } from './sql.js';
 
 export const INDEXED_KINDS: ReadonlySet<Kind> = new Set([
@@ -163,8 +164,22 @@ export async function indexRecord(s: CaseStore, sql: Sql, rec: StoredRecord<Kind
   if (!INDEXED_KINDS.has(rec.kind)) return;
   await unindex(sql, rec.id);
   if (rec.deletedAt) return;
-  const d = await buildDoc(s, rec);
-  if (!d) return;
+  const built = await buildDoc(s, rec);
+  if (!built) return;
+  // Text only members or cleared members may match is stored as keyed hashes of its terms (blind
+  // index under the case's data key): the database never holds protected names or testimony
+  // words in clear, and queries hash their terms the same way (CaseStore.search).
+  const key = (await s.keySet(rec.caseId)).current;
+  const hashed = (terms: string) =>
+    terms
+      .split(' ')
+      .filter(Boolean)
+      .map((t) => blindTerm(key, t))
+      .join(' ');
+  const d = {
+    ...built,
+    tiers: { ...built.tiers, member: hashed(built.tiers.member), cleared: hashed(built.tiers.cleared) },
+  };
   const cols = [
     d.caseId,
     d.kind,

@@ -9,6 +9,7 @@ import { registerEvidence } from './evidence.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
+import { registerKeys } from './keys.js';
 import { registerLink } from './link.js';
 import { registerPanel } from './panel.js';
 import { registerReport } from './report.js';
@@ -27,6 +28,7 @@ export function registerCommands(program: Command): void {
   registerCapture(program);
   registerAudit(program);
   registerBackup(program);
+  registerKeys(program);
   registerUsers(program);
   registerToken(program);
   registerLink(program);

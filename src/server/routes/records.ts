@@ -379,13 +379,27 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     const caseId = c.req.param('caseId');
     requireCan(c, 'manage', caseId);
     const after = intParam(c.req.query('after'), 0, 0, Number.MAX_SAFE_INTEGER, 'after');
-    // Entries carry before/after contents: only administrators of the case read them.
-    return c.json({
-      items: await store.auditEntries({
-        caseId,
-        afterSeq: after,
-        limit: intParam(c.req.query('limit'), 100, 1, 1000, 'limit'),
-      }),
+    // Entries carry before/after contents: only administrators of the case read them, and sealed
+    // fields (identities, testimonies) open only for administrators cleared for identities.
+    const items = await store.auditEntries({
+      caseId,
+      afterSeq: after,
+      limit: intParam(c.req.query('limit'), 100, 1, 1000, 'limit'),
     });
+    if (tierOf(c.get('principal'), caseId) === 'cleared') {
+      for (const e of items) {
+        const kind = kindByName(e.entity);
+        if (!kind || !e.entityId) continue;
+        for (const side of ['before', 'after'] as const) {
+          const v = e[side];
+          if (typeof v !== 'string' || !v.includes('"$sealed"')) continue;
+          const opened = await store
+            .openAuditBody(kind, e.entityId, caseId, JSON.parse(v))
+            .catch(() => undefined);
+          if (opened) (e as unknown as Record<string, unknown>)[side] = JSON.stringify(opened);
+        }
+      }
+    }
+    return c.json({ items });
   });
 }

@@ -1,0 +1,107 @@
+/**
+ * Which fields of which records are encrypted at the field level, and the transforms between a
+ * record's body and its stored form. The sealed fields of a record travel together as one
+ * encrypted JSON object in `$sealed`; everything else (references, codes, dates of events, the
+ * protection level) stays in clear for references, filters and facets.
+ *
+ * Sealed: identifying fields of every person who is not public; the text of every testimony that
+ * is not public; everything a public submission says. Kept in clear on purpose: ids and references,
+ * vocabulary codes, event and act facts (which carry no names), public persons (officials, units'
+ * commanders: named in the public report anyway).
+ */
+import { canonicalJson } from '../domain/canonical-json.js';
+import { IntegrityError, KeyError } from '../domain/errors.js';
+import type { Kind } from '../domain/kinds.js';
+import { type DataKey, isSealed, parseSealed } from '../security/field-cipher.js';
+import type { KeySet } from './data-keys.js';
+
+export const SEALED_KEY = '$sealed';
+
+const PERSON_SEALED = [
+  'givenNames',
+  'firstSurname',
+  'secondSurname',
+  'aliases',
+  'birthDate',
+  'documents',
+  'contact',
+  'notes',
+] as const;
+const TESTIMONY_SEALED = ['title', 'statement', 'interviewer', 'notes'] as const;
+const SUBMISSION_SEALED = ['text', 'name', 'contact', 'when', 'where'] as const;
+
+/** The fields of this body that are stored encrypted (none for most kinds). */
+export function sealedFields(kind: Kind, body: Record<string, unknown>): readonly string[] {
+  switch (kind) {
+    case 'person':
+      return body.protection === 'public' ? [] : PERSON_SEALED;
+    case 'testimony':
+      return body.protection === 'public' ? [] : TESTIMONY_SEALED;
+    case 'submission':
+      return SUBMISSION_SEALED;
+    default:
+      return [];
+  }
+}
+
+export const SEALABLE_KINDS: readonly Kind[] = ['person', 'testimony', 'submission'];
+
+const place = (kind: Kind, id: string) => `${kind}:${id}`;
+
+/** The stored form of a body: sealed fields moved into one `$sealed` envelope. */
+export function sealBody(
+  key: DataKey,
+  kind: Kind,
+  id: string,
+  body: Record<string, unknown>,
+): { stored: Record<string, unknown>; sealed: boolean } {
+  const fields = sealedFields(kind, body);
+  if (fields.length === 0) return { stored: body, sealed: false };
+  const secret: Record<string, unknown> = {};
+  const stored: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if ((fields as readonly string[]).includes(k)) secret[k] = v;
+    else stored[k] = v;
+  }
+  stored[SEALED_KEY] = key.seal(canonicalJson(secret), place(kind, id));
+  return { stored, sealed: true };
+}
+
+/** The key versions a stored body needs. */
+export function versionsOf(stored: Record<string, unknown>): string[] {
+  const s = stored[SEALED_KEY];
+  return isSealed(s) ? [parseSealed(s).version] : [];
+}
+
+/** The body of a stored record (bodies written before encryption pass through unchanged). */
+export function openBody(keys: KeySet, kind: Kind, id: string, stored: Record<string, unknown>) {
+  const s = stored[SEALED_KEY];
+  if (s === undefined) return stored;
+  if (!isSealed(s)) throw new IntegrityError(`${kind} ${id}: encrypted fields have an unknown format`);
+  const key = keys.get(parseSealed(s).version);
+  if (!key) throw new KeyError(`${kind} ${id} is sealed under a data key this store does not have`);
+  const { [SEALED_KEY]: _, ...rest } = stored;
+  return { ...rest, ...(JSON.parse(key.open(s, place(kind, id))) as Record<string, unknown>) };
+}
+
+/** Raw list rows (organizations' victim lists) are sealed whole, bound to their list and row. */
+export function sealRow(key: DataKey, listId: string, rowNo: number, json: string): string {
+  return key.seal(json, `row:${listId}:${rowNo}`);
+}
+export function openRow(keys: KeySet, listId: string, rowNo: number, data: string): string {
+  if (!isSealed(data)) return data;
+  const key = keys.get(parseSealed(data).version);
+  if (!key)
+    throw new KeyError(`row ${rowNo} of list ${listId} is sealed under a data key this store does not have`);
+  return key.open(data, `row:${listId}:${rowNo}`);
+}
+
+/** Normalised form for blind indexes: case, accents and spacing folded. */
+export function normaliseForIndex(v: string): string {
+  return v.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A search term as stored in the protected tiers of the index (FTS-safe token). */
+export function blindTerm(key: DataKey, term: string): string {
+  return `h${key.blind('term', term).slice(0, 20)}`;
+}
