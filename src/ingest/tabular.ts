@@ -6,8 +6,11 @@
  * names) are InputErrors naming the place.
  */
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
 import { InputError } from '../domain/errors.js';
 
 export interface TabularRow {
@@ -141,12 +144,61 @@ function csvError(file: string, err: unknown, row?: number): Error {
   ]);
 }
 
+/** Uncompressed size a workbook may unpack to (a zip bomb stops here). */
+const MAX_XLSX_UNPACKED = 1024 * 1024 * 1024;
+
+/**
+ * An XLSX is a zip. read-excel-file unzips it as a stream of local headers, and on some damaged
+ * zips (found by fuzzing: a duplicated tail) it waits for data forever — the CLI then exited 0
+ * silently. So the workbook is first read through its central directory with yauzl (sizes
+ * checked, a bad archive is an error), then handed over re-packed: a clean zip it can stream.
+ */
+async function repackZip(path: string): Promise<Buffer> {
+  const bytes = await readFile(path);
+  const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
+    yauzl.fromBuffer(
+      bytes,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
+      (err, z) => (err ? rej(err) : res(z)),
+    ),
+  );
+  const out = new yazl.ZipFile();
+  let total = 0;
+  await new Promise<void>((resolve, reject) => {
+    zip.on('error', reject);
+    zip.on('end', resolve);
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (entry.fileName.endsWith('/')) return zip.readEntry();
+      zip.openReadStream(entry, (err, stream) => {
+        if (err) return reject(err);
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => {
+          total += c.length;
+          if (total > MAX_XLSX_UNPACKED) stream.destroy(new Error('the workbook unpacks to more than 1 GiB'));
+          else chunks.push(c);
+        });
+        stream.on('error', reject);
+        stream.on('end', () => {
+          out.addBuffer(Buffer.concat(chunks), entry.fileName);
+          zip.readEntry();
+        });
+      });
+    });
+    zip.readEntry();
+  });
+  out.end();
+  const parts: Buffer[] = [];
+  for await (const c of out.outputStream) parts.push(c as Buffer);
+  return Buffer.concat(parts);
+}
+
 async function openXlsx(path: string, sheet?: string): Promise<TabularFile> {
   const file = basename(path);
   const { readSheet } = await import('read-excel-file/node');
   let data: unknown[][];
   try {
-    data = (await (sheet ? readSheet(path, sheet) : readSheet(path))) as unknown[][];
+    const clean = await repackZip(path);
+    data = (await (sheet ? readSheet(clean, sheet) : readSheet(clean))) as unknown[][];
   } catch (err) {
     throw new InputError(`${file} could not be read as an XLSX workbook: ${(err as Error).message}`, [
       { file, message: (err as Error).message },

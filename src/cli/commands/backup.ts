@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { backupStore, restoreStore } from '../../backup/backup.js';
-import { dataDir, keySourceFromEnv, openStoreFromEnv } from '../store-env.js';
+import { databaseUrl, dataDir, keySourceFromEnv, openStoreFromEnv } from '../store-env.js';
 
 export function registerBackup(program: Command): void {
   program
     .command('backup')
     .description(
-      'write a consistent, encrypted snapshot of the store (database, keyring, evidence files) to one file, while the server may keep running',
+      'write a consistent, encrypted snapshot of the store (database, keyring, evidence files) to one file, while the server may keep running; embedded or server mode (TESTIGO_DATABASE_URL)',
     )
     .requiredOption('--out <file>', 'the backup file to create (must not exist)')
     .action(async (opts: { out: string }) => {
@@ -25,14 +25,16 @@ export function registerBackup(program: Command): void {
   program
     .command('restore')
     .description(
-      'restore a backup into an empty TESTIGO_DATA, verifying every file, the manifest signature, the audit log and every evidence hash first',
+      'restore a backup into an empty TESTIGO_DATA (and, for a server-mode backup, an empty database at TESTIGO_DATABASE_URL), verifying every file, the manifest signature, the audit log and every evidence hash first',
     )
     .argument('<file>', 'a file written by `testigo backup`')
     .action(async (file: string) => {
       const dir = dataDir();
-      const r = await restoreStore(resolve(file), dir, await keySourceFromEnv({ dir }));
+      const r = await restoreStore(resolve(file), dir, await keySourceFromEnv({ dir }), {
+        databaseUrl: databaseUrl(),
+      });
       process.stdout.write(
-        `restored into ${dir}: ${r.files} files verified, audit log intact (${r.auditEntries} entries, head ${r.auditHead.hash}), ${r.evidenceVerified} evidence file(s) verified\n`,
+        `restored into ${r.engine === 'postgres' ? `the database at TESTIGO_DATABASE_URL and ${dir}` : dir}: ${r.files} files verified, audit log intact (${r.auditEntries} entries, head ${r.auditHead.hash}), ${r.evidenceVerified} evidence file(s) verified\n`,
       );
     });
 }
