@@ -274,6 +274,32 @@ describe('testigo CLI', () => {
     }
   });
 
+  it('shows and rotates the data keys; the store reads the same afterwards', () => {
+    const csv = join(t.dataDir, 'k.csv');
+    writeFileSync(csv, 'Nombre,Apellido\nZulay,Mendible\n');
+    assert.equal(
+      testigo(
+        ['import', csv, '--kind', 'persons', '--map', 'Nombre=givenNames', '--map', 'Apellido=firstSurname'],
+        env,
+      ).code,
+      0,
+    );
+    let r = testigo(['keys', 'status', '--format', 'json'], env);
+    assert.equal(r.code, 0, r.stderr);
+    const before = JSON.parse(r.stdout) as { keys: { version: string }[]; records: Record<string, number> };
+    assert.ok(before.records.k1 && before.records.k1 >= 1);
+    r = testigo(['keys', 'rotate'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /new data key k2 \(retired: k1\); re-encrypted \d+ records/);
+    const after = JSON.parse(testigo(['keys', 'status', '--format', 'json'], env).stdout) as typeof before;
+    assert.deepEqual(Object.keys(after.records), ['k2']);
+    assert.equal(after.records.k2, before.records.k1);
+    r = testigo(['export', '--no-files', '--out', join(t.dataDir, 'after-rotation.json')], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(readFileSync(join(t.dataDir, 'after-rotation.json'), 'utf8'), /Mendible/);
+    assert.equal(testigo(['audit', 'verify'], env).code, 0);
+  });
+
   it('exits 2 on bad usage', () => {
     const r = testigo(['import', 'nope.csv'], env);
     assert.equal(r.code, 2);
