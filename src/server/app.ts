@@ -20,6 +20,7 @@ import {
   UsageError,
 } from '../domain/errors.js';
 import { Accounts } from '../security/accounts.js';
+import { BlobStoreError } from '../store/blobs.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { AppEnv } from './context.js';
 import { openApiDocument } from './openapi.js';
@@ -133,6 +134,11 @@ function classify(err: unknown): { status: ContentfulStatusCode; code: string } 
   if (err instanceof NotFoundError) return { status: 404, code: 'not_found' };
   if (err instanceof ConflictError) return { status: 409, code: 'conflict' };
   if (err instanceof IntegrityError) return { status: 500, code: 'integrity' };
+  // A full disk is the server's condition, not the request's fault: 507, and the message says so.
+  if (err instanceof BlobStoreError)
+    return err.code === 'ENOSPC' || err.code === 'EDQUOT'
+      ? { status: 507, code: 'storage_full' }
+      : { status: 500, code: 'storage' };
   if (err instanceof KeyError) return { status: 500, code: 'key' };
   return { status: 500, code: 'internal' };
 }

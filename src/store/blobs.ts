@@ -4,12 +4,17 @@
  * counter; the last chunk is marked in the associated data, so truncation is detected). Writes
  * go to a temp file that is fsynced and renamed, so a crash never leaves a partial blob under its
  * final name. Every read recomputes the SHA-256 and refuses bytes that do not match.
+ *
+ * What a crash can leave (src/store/crash-harness.test.ts): a `.part` file in blobs/tmp (killed
+ * mid-write; sweepTemp removes them) and a whole blob no record references (killed after the
+ * rename, before the record's transaction committed; a later upload of the same bytes reuses it).
+ * Neither is ever referenced by a record, and a record never names a blob that is not whole.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
-import { IntegrityError } from '../domain/errors.js';
+import { IntegrityError, TestigoError } from '../domain/errors.js';
 import type { MasterKey } from '../security/keyring.js';
 
 const MAGIC = Buffer.from('TGB1');
@@ -24,6 +29,42 @@ export interface BlobFs {
   mkdir: typeof fsp.mkdir;
   rm: typeof fsp.rm;
   stat: typeof fsp.stat;
+}
+
+/**
+ * The file system refused a blob write or read (disk full, I/O error, read-only, permissions).
+ * The message says what failed and at which step, never a path or any content; `code` is the
+ * system error code (ENOSPC, EIO, …) and `cause` the original error.
+ */
+export class BlobStoreError extends TestigoError {
+  override name = 'BlobStoreError';
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly step: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exhausted',
+  EIO: 'the disk reported an I/O error',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+};
+
+/** Turns a system error into a BlobStoreError that names the reason and the step. */
+function blobError(err: unknown, action: string, step: string): unknown {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (err instanceof TestigoError || typeof code !== 'string') return err;
+  const reason = REASONS[code] ?? 'the file system refused the operation';
+  return new BlobStoreError(`${action}: ${reason} (${code} while ${step})`, code, step, { cause: err });
 }
 
 export interface StoredBlob {
@@ -56,10 +97,14 @@ export class BlobStore {
     );
   }
 
-  /** Stores bytes from any async iterable (a file stream, an upload) and returns their SHA-256. */
+  /**
+   * Stores bytes from any async iterable (a file stream, an upload) and returns their SHA-256.
+   * A failing file operation (disk full, I/O error) throws a BlobStoreError naming the step; the
+   * temporary file is removed, and no blob appears under its final name unless it is whole.
+   */
   async put(source: AsyncIterable<Uint8Array> | Uint8Array): Promise<StoredBlob> {
     const tmpDir = join(this.dir, 'tmp');
-    await this.fs.mkdir(tmpDir, { recursive: true });
+    let step = 'creating the blob directory';
     const tmp = join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);
     const hash = createHash('sha256');
     const prefix = randomBytes(8);
@@ -67,6 +112,8 @@ export class BlobStore {
     let fh: FileHandle | undefined;
     let size = 0;
     try {
+      await this.fs.mkdir(tmpDir, { recursive: true });
+      step = 'creating the temporary file';
       fh = await this.fs.open(tmp, 'wx', 0o600);
       const header = Buffer.alloc(4 + 1 + 1 + keyIdBytes.length + 4 + 8);
       let o = MAGIC.copy(header, 0);
@@ -75,6 +122,7 @@ export class BlobStore {
       o += keyIdBytes.copy(header, o);
       o = header.writeUInt32BE(CHUNK, o);
       prefix.copy(header, o);
+      step = 'writing the encrypted file';
       await fh.write(header);
       let counter = 0;
       let pending = Buffer.alloc(0);
@@ -97,24 +145,64 @@ export class BlobStore {
         }
       }
       await writeChunk(pending, true);
+      step = 'flushing the encrypted file to disk (fsync)';
       await fh.sync();
-      await fh.close();
+      step = 'closing the encrypted file';
+      const closing = fh;
       fh = undefined;
+      await closing.close();
       const sha256 = hash.digest('hex');
       const final = this.pathFor(sha256);
+      const dir = join(this.dir, sha256.slice(0, 2));
       if (await this.has(sha256)) {
+        step = 'removing the temporary file';
         await this.fs.rm(tmp, { force: true });
+        // The same bytes are stored already, maybe by a write that failed at the directory sync
+        // below: sync the directory again so the entry the new record relies on is durable.
+        step = 'syncing the blob directory (fsync)';
+        await syncDir(this.fs, dir);
         return { sha256, size, created: false };
       }
-      await this.fs.mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true });
+      step = 'creating the blob directory';
+      await this.fs.mkdir(dir, { recursive: true });
+      step = 'moving the file into place';
       await this.fs.rename(tmp, final);
-      await syncDir(this.fs, join(this.dir, sha256.slice(0, 2)));
+      step = 'syncing the blob directory (fsync)';
+      await syncDir(this.fs, dir);
       return { sha256, size, created: true };
     } catch (err) {
       await fh?.close().catch(() => {});
       await this.fs.rm(tmp, { force: true }).catch(() => {});
-      throw err;
+      throw blobError(err, 'cannot store the evidence file', step);
     }
+  }
+
+  /**
+   * Removes temporary files left by writes that never finished (a process killed mid-upload):
+   * files in blobs/tmp older than `olderThanMs` (default one hour, so an upload still running in
+   * another process is left alone). They are never referenced; removing them only frees space.
+   * Returns how many were removed.
+   */
+  async sweepTemp(opts: { olderThanMs?: number } = {}): Promise<number> {
+    const tmpDir = join(this.dir, 'tmp');
+    const cutoff = Date.now() - (opts.olderThanMs ?? 3_600_000);
+    let names: string[];
+    try {
+      names = await fsp.readdir(tmpDir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw blobError(err, 'cannot clean the blob store', 'listing its temporary files');
+    }
+    let removed = 0;
+    for (const name of names) {
+      if (!name.endsWith('.part')) continue;
+      const path = join(tmpDir, name);
+      const st = await this.fs.stat(path).catch(() => undefined);
+      if (!st || st.mtimeMs > cutoff) continue;
+      await this.fs.rm(path, { force: true });
+      removed++;
+    }
+    return removed;
   }
 
   /** Reads and decrypts a blob, verifying every chunk's tag and the SHA-256 of the whole. */
@@ -136,7 +224,7 @@ export class BlobStore {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT')
         throw new IntegrityError(`evidence file ${sha256} is missing from the blob store`);
-      throw err;
+      throw blobError(err, `cannot read evidence file ${sha256}`, 'opening it');
     }
     try {
       const head = Buffer.alloc(6);

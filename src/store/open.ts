@@ -49,7 +49,11 @@ export async function openStore(opts: OpenOptions): Promise<CaseStore> {
     await db.close();
     throw err;
   }
-  return new CaseStore(db, new BlobStore(join(opts.dataDir, 'blobs'), master), new Sealer(master));
+  const blobs = new BlobStore(join(opts.dataDir, 'blobs'), master);
+  // Temp files of uploads killed mid-write (never referenced; older than an hour, so not another
+  // process's upload in progress).
+  await blobs.sweepTemp().catch(() => 0);
+  return new CaseStore(db, blobs, new Sealer(master));
 }
 
 async function openEmbeddedDb(opts: OpenOptions): Promise<{ db: Database; master: MasterKey }> {
