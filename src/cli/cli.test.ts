@@ -274,7 +274,13 @@ describe('testigo CLI', () => {
     }
   });
 
-  it('shows and rotates the data keys; the store reads the same afterwards', () => {
+  it('shows and rotates the data keys; the store reads the same afterwards, also from a backup', async () => {
+    // A store of its own: an earlier test corrupts an evidence file on purpose (backup refuses it).
+    const k = await sqliteBackend.open();
+    await k.store.createCase({ title: 'Keys' }, 'user:test');
+    await k.store.close();
+    const env = { TESTIGO_DATA: k.dataDir, TESTIGO_PASSPHRASE: TEST_PASSPHRASE };
+    const t = k;
     const csv = join(t.dataDir, 'k.csv');
     writeFileSync(csv, 'Nombre,Apellido\nZulay,Mendible\n');
     assert.equal(
@@ -298,6 +304,22 @@ describe('testigo CLI', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(readFileSync(join(t.dataDir, 'after-rotation.json'), 'utf8'), /Mendible/);
     assert.equal(testigo(['audit', 'verify'], env).code, 0);
+    // A backup after the rotation restores with both keys: current data and sealed history read.
+    const archive = join(t.dataDir, 'rotated.backup');
+    r = testigo(['backup', '--out', archive], env);
+    assert.equal(r.code, 0, r.stderr);
+    const restored = { ...env, TESTIGO_DATA: join(t.dataDir, 'restored') };
+    r = testigo(['restore', archive], restored);
+    assert.equal(r.code, 0, r.stderr);
+    const st = JSON.parse(testigo(['keys', 'status', '--format', 'json'], restored).stdout) as typeof before;
+    assert.deepEqual(
+      st.keys.map((k) => k.version),
+      ['k1', 'k2'],
+    );
+    r = testigo(['export', '--no-files', '--out', join(t.dataDir, 'restored.json')], restored);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(readFileSync(join(t.dataDir, 'restored.json'), 'utf8'), /Mendible/);
+    await k.dispose();
   });
 
   it('exits 2 on bad usage', () => {
