@@ -301,7 +301,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/cases/{caseId}/analysis': {
         get: {
           summary:
-            'The legal analysis: case matrix per crime and element (status, independent sources, grade, gaps, items cited), context indicators, responsibility, jurisdiction, admissibility, gravity; persons maps ids to what the caller may see',
+            'The legal analysis: case matrix per crime and element (status, independent sources, grade, gaps, items cited), context indicators, responsibility, jurisdiction, admissibility, gravity; persons maps ids to what the caller may see. Shared between requests: `asOf` gives the audit entry and time it was computed (at most 5 s old unless ?fresh=1); ?summary=1 for the dashboard',
           parameters: [caseParam],
           responses: { 200: { description: 'analysis' } },
         },

@@ -74,7 +74,8 @@ export interface Analysis {
 
 const cache = new Map<string, Promise<Analysis>>();
 export function loadAnalysis(caseId: string, fresh = false): Promise<Analysis> {
-  if (fresh || !cache.has(caseId)) cache.set(caseId, get<Analysis>(`/api/cases/${caseId}/analysis`));
+  if (fresh || !cache.has(caseId))
+    cache.set(caseId, get<Analysis>(`/api/cases/${caseId}/analysis${fresh ? '?fresh=1' : ''}`));
   const p = cache.get(caseId)!;
   p.catch(() => cache.delete(caseId));
   return p;

@@ -9,8 +9,6 @@
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { analyseCase } from '../../analysis/analyse.js';
-import { loadCaseSnapshot } from '../../analysis/load.js';
 import { ForbiddenError, InputError } from '../../domain/errors.js';
 import type { PersonBody } from '../../domain/schema.js';
 import { PanelBody, POSITIONS, ReviewTarget } from '../../domain/schema-law.js';
@@ -27,6 +25,7 @@ import type { Accounts } from '../../security/accounts.js';
 import { can, canSeeIdentity, tierOf } from '../../security/policy.js';
 import { pseudonym } from '../../security/pseudonym.js';
 import type { CaseStore } from '../../store/case-store.js';
+import { AnalysisCache } from '../analysis-cache.js';
 import type { AppEnv } from '../context.js';
 import { buildViewContext, personDisplayName, presentRecord, redactText } from '../presenter.js';
 import { requireCan } from './records.js';
@@ -55,6 +54,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 
 export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accounts): void {
   const username = async (userId: string) => (await accounts.user(userId))?.username ?? userId;
+  const analyses = new AnalysisCache(store);
 
   app.get('/api/cases/:caseId/analysis', async (c) => {
     const caseId = c.req.param('caseId');
@@ -67,12 +67,16 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
       throw new ForbiddenError(
         'the legal analysis is for documenters, analysts, panel members and administrators',
       );
-    const snapshot = await loadCaseSnapshot(store, caseId);
-    const a = analyseCase(snapshot);
+    const {
+      snapshot,
+      analysis: a,
+      asOf,
+    } = await analyses.get(caseId, { fresh: c.req.query('fresh') === '1' });
     // The dashboard needs only the indicators; the matrix drill-down needs everything.
     if (c.req.query('summary') === '1')
       return c.json({
         caseId,
+        asOf,
         lawVersion: a.lawVersion,
         indicators: a.indicators,
         gravity: a.gravity,
@@ -86,7 +90,7 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
         ? personDisplayName(b) || pseudonym(ctx.salt, p.id)
         : pseudonym(ctx.salt, p.id);
     }
-    return c.json({ ...a, persons });
+    return c.json({ ...a, asOf, persons });
   });
 
   app.get('/api/cases/:caseId/panel', async (c) => {

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sqliteBackend, type TestStore } from '../test-support/stores.js';
+import { AnalysisCache } from './analysis-cache.js';
+
+describe('shared legal analysis (bounded staleness, one computation at a time)', () => {
+  let t: TestStore;
+  let caseId: string;
+  before(async () => {
+    t = await sqliteBackend.open();
+    caseId = (await t.store.createCase({ title: 'Caché' }, 'test')).id;
+  });
+  after(async () => t?.dispose());
+
+  const person = () =>
+    t.store.create('person', caseId, { givenNames: 'Ana', protection: 'protected' }, 'test');
+
+  it('reuses while nothing changed, serves at most maxAge-old results otherwise, and says as of when', async () => {
+    const cache = new AnalysisCache(t.store, 60_000);
+    const a1 = await cache.get(caseId);
+    assert.equal(await cache.get(caseId), a1, 'same head: same result');
+    await person();
+    const a2 = await cache.get(caseId);
+    assert.equal(a2, a1, 'changed, but within the age allowance');
+    assert.ok(a2.asOf.auditSeq < (await t.store.auditHead()).seq, 'and the response says it is older');
+    const a3 = await cache.get(caseId, { fresh: true });
+    assert.notEqual(a3, a1);
+    assert.equal(a3.asOf.auditSeq, (await t.store.auditHead()).seq);
+    assert.equal(a3.snapshot.persons.length, a1.snapshot.persons.length + 1);
+  });
+
+  it('concurrent requests share one computation; with no allowance every change is seen', async () => {
+    const cache = new AnalysisCache(t.store, 0);
+    await cache.get(caseId);
+    await person();
+    const [x, y] = await Promise.all([cache.get(caseId), cache.get(caseId)]);
+    assert.equal(x, y, 'one computation for both');
+    assert.equal(x.asOf.auditSeq, (await t.store.auditHead()).seq);
+    await person();
+    assert.notEqual(await cache.get(caseId), x);
+  });
+});

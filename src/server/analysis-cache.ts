@@ -1,0 +1,66 @@
+/**
+ * The legal analysis is a whole-case computation (every person, act, link; hundreds of
+ * milliseconds on the demo case). Under a sustained mixed load it was recomputed for every
+ * dashboard and matrix view and starved everything else (bench/load). It is therefore shared:
+ * reused while the audit head is unchanged (nothing changed at all), and otherwise for at most
+ * `maxAgeMs` (default 5 s) — each response says as of which audit entry and time it was computed —
+ * with concurrent requests joining one computation. `fresh` ignores the age allowance.
+ */
+import { analyseCase } from '../analysis/analyse.js';
+import { loadCaseSnapshot } from '../analysis/load.js';
+import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
+import type { CaseStore } from '../store/case-store.js';
+
+export interface CachedAnalysis {
+  snapshot: CaseSnapshot;
+  analysis: CaseAnalysis;
+  asOf: { auditSeq: number; computedAt: string };
+}
+
+interface Entry {
+  at: number;
+  seq: number;
+  value?: CachedAnalysis;
+  pending?: Promise<CachedAnalysis>;
+}
+
+export class AnalysisCache {
+  private readonly entries = new Map<string, Entry>();
+  constructor(
+    private readonly store: CaseStore,
+    private readonly maxAgeMs = Number(process.env.TESTIGO_ANALYSIS_MAX_AGE_MS ?? 5000),
+  ) {}
+
+  async get(caseId: string, opts: { fresh?: boolean } = {}): Promise<CachedAnalysis> {
+    const { seq } = await this.store.auditHead();
+    const e = this.entries.get(caseId);
+    if (e?.value) {
+      if (e.value.asOf.auditSeq === seq) return e.value;
+      if (!opts.fresh && Date.now() - e.at < this.maxAgeMs) return e.value;
+    }
+    // Join a computation that started at the current head (it will see everything this request can).
+    if (e?.pending && e.seq >= seq) return e.pending;
+    const pending = this.compute(caseId, seq);
+    const entry: Entry = { at: e?.at ?? 0, seq, value: e?.value, pending };
+    this.entries.set(caseId, entry);
+    try {
+      const value = await pending;
+      const cur = this.entries.get(caseId);
+      if (cur === entry) this.entries.set(caseId, { at: Date.now(), seq, value });
+      return value;
+    } catch (err) {
+      if (this.entries.get(caseId) === entry)
+        this.entries.set(caseId, { at: e?.at ?? 0, seq: e?.seq ?? 0, value: e?.value });
+      throw err;
+    }
+  }
+
+  private async compute(caseId: string, seq: number): Promise<CachedAnalysis> {
+    const snapshot = await loadCaseSnapshot(this.store, caseId);
+    return {
+      snapshot,
+      analysis: analyseCase(snapshot),
+      asOf: { auditSeq: seq, computedAt: new Date().toISOString() },
+    };
+  }
+}
