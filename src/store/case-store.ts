@@ -17,6 +17,7 @@ import type { BlobStore } from './blobs.js';
 import { type DataKeys, dataKeysFor, type KeySet } from './data-keys.js';
 import { newId } from './ids.js';
 import { columnFor } from './migrations.js';
+import { PersonOrder } from './person-order.js';
 import { RowSealer } from './row-sealer.js';
 import {
   blindTerm,
@@ -135,6 +136,47 @@ export class CaseStore {
   /** The case's data keys, including every version in `need`. */
   async keySet(caseId: string, need: Iterable<string> = []): Promise<KeySet> {
     return this.keys.keySet(this.sql, caseId, this.inTransaction, need);
+  }
+
+  /** The case's persons in name order (ids), refreshed incrementally. */
+  private async personOrder(caseId: string): Promise<string[]> {
+    let byCase = personOrders.get(this.sealer);
+    if (!byCase) {
+      byCase = new Map();
+      personOrders.set(this.sealer, byCase);
+    }
+    // Inside a transaction the order may see uncommitted writes: use a throwaway order there.
+    let order = this.inTransaction ? undefined : byCase.get(caseId);
+    if (!order) {
+      order = new PersonOrder();
+      if (!this.inTransaction) byCase.set(caseId, order);
+    }
+    return order.ids({
+      stamp: async () => {
+        const r = await this.sql.get<{ n: number; m: string | null }>(
+          'SELECT count(*) AS n, max(updated_at) AS m FROM person WHERE case_id = ?',
+          [caseId],
+        );
+        return { n: Number(r?.n ?? 0), maxUpdated: r?.m ?? '' };
+      },
+      changedSince: async (since) => {
+        const rows = await this.sql.all<Record<string, unknown>>(
+          'SELECT * FROM person WHERE case_id = ? AND updated_at >= ?',
+          [caseId, since],
+        );
+        const out = [];
+        for (const r of rows) {
+          const rec = await this.toRecord('person', r);
+          out.push({
+            id: rec.id,
+            key: sortKeyFor('person', rec.body as Record<string, unknown>) ?? '\uffff',
+            deleted: rec.deletedAt !== null,
+            updatedAt: rec.updatedAt,
+          });
+        }
+        return out;
+      },
+    });
   }
 
   /** A stored row → the record, its sealed fields opened. */
@@ -523,19 +565,28 @@ export class CaseStore {
     const limit = Math.min(Math.max(opts.limit ?? 1000, 1), 100_000);
     const offset = Math.max(opts.offset ?? 0, 0);
     if (kind === 'person' && (opts.sort ?? 'default') === 'default') {
-      // Names are sealed, so the database cannot order by them: order the decrypted page in memory
-      // (every match is opened; fine for case files of tens of thousands of persons).
+      // Names are sealed, so the database cannot order by them: the order is kept in memory
+      // (person-order.ts) and only the requested page is opened.
+      const order = await this.personOrder(caseId);
+      const match = new Set(
+        (await this.sql.all<{ id: string }>(`SELECT id FROM person WHERE ${clause}`, params)).map(
+          (r) => r.id,
+        ),
+      );
+      const ids = (opts.desc ? [...order].reverse() : order).filter((id) => match.has(id));
+      // Deleted persons (includeDeleted) are not in the order: they come last, by id.
+      if (opts.includeDeleted) {
+        const live = new Set(order);
+        for (const id of [...match].sort()) if (!live.has(id)) ids.push(id);
+      }
+      const page = ids.slice(offset, offset + limit);
+      if (page.length === 0) return [];
       const rows = await this.sql.all<Record<string, unknown>>(
-        `SELECT * FROM person WHERE ${clause} ORDER BY id`,
-        params,
+        `SELECT * FROM person WHERE id IN (${page.map(() => '?').join(', ')})`,
+        page,
       );
-      const recs = await this.toRecords(kind, rows);
-      const keyed = recs.map(
-        (r) => [sortKeyFor(kind, r.body as Record<string, unknown>) ?? '\uffff', r] as const,
-      );
-      keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1].id < b[1].id ? -1 : 1));
-      if (opts.desc) keyed.reverse();
-      return keyed.slice(offset, offset + limit).map(([, r]) => r);
+      const byId = new Map((await this.toRecords(kind, rows)).map((r) => [r.id, r]));
+      return page.map((id) => byId.get(id)!).filter(Boolean) as StoredRecord<K>[];
     }
     const rows = await this.sql.all<Record<string, unknown>>(
       `SELECT * FROM ${KINDS[kind].table} WHERE ${clause} ORDER BY ${orderBy(opts)} LIMIT ? OFFSET ?`,
@@ -1119,6 +1170,9 @@ export class CaseStore {
     await this.db.close();
   }
 }
+
+/** Name order of persons per unlocked store and case (see person-order.ts). */
+const personOrders = new WeakMap<Sealer, Map<string, PersonOrder>>();
 
 /** Indexed columns that hold sealed fields (blind indexes in the column instead of the value). */
 const SEALED_COLUMNS: Partial<Record<Kind, readonly string[]>> = { person: ['firstSurname'] };

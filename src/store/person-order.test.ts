@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { BACKENDS, type TestStore } from '../test-support/stores.js';
+
+for (const backend of BACKENDS) {
+  describe(`persons in name order though names are sealed (${backend.name})`, () => {
+    let t: TestStore;
+    let caseId: string;
+    before(async () => {
+      t = await backend.open();
+      caseId = (await t.store.createCase({ title: 'Orden' }, 'test')).id;
+    });
+    after(async () => t?.dispose());
+    const names = async (opts: Record<string, unknown> = {}) =>
+      (await t.store.list('person', caseId, opts)).map((p) => p.body.firstSurname);
+    const add = (firstSurname: string, protection = 'protected') =>
+      t.store.create('person', caseId, { givenNames: 'X', firstSurname, protection }, 'test');
+
+    it('keeps the order through creates, renames, deletions, filters, paging and direction', async () => {
+      const z = await add('Zambrano');
+      await add('Álvarez');
+      await add('Mendoza', 'public');
+      assert.deepEqual(await names(), ['Álvarez', 'Mendoza', 'Zambrano']);
+      await add('Barrios');
+      assert.deepEqual(
+        await names(),
+        ['Álvarez', 'Barrios', 'Mendoza', 'Zambrano'],
+        'a new person is placed',
+      );
+      await t.store.update('person', z.id, { ...z.body, firstSurname: 'Aponte' }, 'test');
+      assert.deepEqual(await names(), ['Álvarez', 'Aponte', 'Barrios', 'Mendoza'], 'a rename moves it');
+      const all = await t.store.list('person', caseId);
+      await t.store.remove('person', all[2]!.id, 'test');
+      assert.deepEqual(await names(), ['Álvarez', 'Aponte', 'Mendoza'], 'a deleted person leaves');
+      assert.deepEqual(await names({ limit: 1, offset: 1 }), ['Aponte']);
+      assert.deepEqual(await names({ desc: true }), ['Mendoza', 'Aponte', 'Álvarez']);
+      assert.deepEqual(await names({ where: { protection: 'public' } }), ['Mendoza']);
+      assert.deepEqual(await names({ where: { firstSurname: 'aponte' } }), ['Aponte']);
+      assert.equal((await names({ includeDeleted: true })).length, 4);
+      // A write the order did not see (another process) is caught by the counts.
+      await t.store.rawRun('UPDATE person SET updated_at = ? WHERE id = ?', [
+        '2000-01-01T00:00:00.000Z',
+        z.id,
+      ]);
+      await add('Castro');
+      assert.deepEqual(await names(), ['Álvarez', 'Aponte', 'Castro', 'Mendoza']);
+    });
+  });
+}
