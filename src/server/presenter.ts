@@ -71,7 +71,8 @@ export async function buildViewContext(
   if (hit && hit.stamp === stamp) return { principal, caseId, salt: hit.salt, hidden: hit.hidden };
   const salt = await store.pseudonymSalt(caseId);
   const byKey = new Map<string, string>();
-  for await (const p of store.iterate('person', caseId)) {
+  // The opened persons come from the store's in-memory directory (only changes are re-read).
+  for (const p of (await store.personDirectory(caseId)).live()) {
     const b = p.body as PersonBody;
     if (canSeeIdentity(principal, caseId, b.protection, p.id)) continue;
     const alias = pseudonym(salt, p.id);

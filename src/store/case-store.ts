@@ -17,7 +17,7 @@ import type { BlobStore } from './blobs.js';
 import { type DataKeys, dataKeysFor, type KeySet } from './data-keys.js';
 import { newId } from './ids.js';
 import { columnFor } from './migrations.js';
-import { PersonOrder } from './person-order.js';
+import { type DirectoryEntry, type DirectorySource, PersonDirectory } from './person-directory.js';
 import { RowSealer } from './row-sealer.js';
 import {
   blindTerm,
@@ -138,20 +138,24 @@ export class CaseStore {
     return this.keys.keySet(this.sql, caseId, this.inTransaction, need);
   }
 
-  /** The case's persons in name order (ids), refreshed incrementally. */
-  private async personOrder(caseId: string): Promise<string[]> {
-    let byCase = personOrders.get(this.sealer);
+  /**
+   * The case's persons, opened, from the in-memory directory (person-directory.ts), synced with
+   * the store first. Outside transactions only (inside one, a throwaway directory).
+   */
+  async personDirectory(
+    caseId: string,
+  ): Promise<{ live: () => DirectoryEntry[]; order: () => string[]; version: number }> {
+    let byCase = personDirectories.get(this.sealer);
     if (!byCase) {
       byCase = new Map();
-      personOrders.set(this.sealer, byCase);
+      personDirectories.set(this.sealer, byCase);
     }
-    // Inside a transaction the order may see uncommitted writes: use a throwaway order there.
-    let order = this.inTransaction ? undefined : byCase.get(caseId);
-    if (!order) {
-      order = new PersonOrder();
-      if (!this.inTransaction) byCase.set(caseId, order);
+    let dir = this.inTransaction ? undefined : byCase.get(caseId);
+    if (!dir) {
+      dir = new PersonDirectory();
+      if (!this.inTransaction) byCase.set(caseId, dir);
     }
-    return order.ids({
+    const src: DirectorySource = {
       stamp: async () => {
         const r = await this.sql.get<{ n: number; m: string | null }>(
           'SELECT count(*) AS n, max(updated_at) AS m FROM person WHERE case_id = ?',
@@ -164,19 +168,18 @@ export class CaseStore {
           'SELECT * FROM person WHERE case_id = ? AND updated_at >= ?',
           [caseId, since],
         );
-        const out = [];
-        for (const r of rows) {
-          const rec = await this.toRecord('person', r);
-          out.push({
-            id: rec.id,
-            key: sortKeyFor('person', rec.body as Record<string, unknown>) ?? '\uffff',
-            deleted: rec.deletedAt !== null,
-            updatedAt: rec.updatedAt,
-          });
-        }
-        return out;
+        return (await this.toRecords('person', rows)).map((r) => ({
+          id: r.id,
+          body: r.body,
+          updatedAt: r.updatedAt,
+          deleted: r.deletedAt !== null,
+        }));
       },
-    });
+      sortKey: (body) => sortKeyFor('person', body as Record<string, unknown>) ?? '\uffff',
+    };
+    await dir.sync(src);
+    const d = dir;
+    return { live: () => d.live(), order: () => d.order(src), version: d.version };
   }
 
   /** A stored row → the record, its sealed fields opened. */
@@ -567,7 +570,7 @@ export class CaseStore {
     if (kind === 'person' && (opts.sort ?? 'default') === 'default') {
       // Names are sealed, so the database cannot order by them: the order is kept in memory
       // (person-order.ts) and only the requested page is opened.
-      const order = await this.personOrder(caseId);
+      const order = (await this.personDirectory(caseId)).order();
       const match = new Set(
         (await this.sql.all<{ id: string }>(`SELECT id FROM person WHERE ${clause}`, params)).map(
           (r) => r.id,
@@ -1171,8 +1174,8 @@ export class CaseStore {
   }
 }
 
-/** Name order of persons per unlocked store and case (see person-order.ts). */
-const personOrders = new WeakMap<Sealer, Map<string, PersonOrder>>();
+/** Opened persons per unlocked store and case (see person-directory.ts). */
+const personDirectories = new WeakMap<Sealer, Map<string, PersonDirectory>>();
 
 /** Indexed columns that hold sealed fields (blind indexes in the column instead of the value). */
 const SEALED_COLUMNS: Partial<Record<Kind, readonly string[]>> = { person: ['firstSurname'] };

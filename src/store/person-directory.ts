@@ -1,0 +1,70 @@
+/**
+ * A case's persons, opened, kept in the server's memory and refreshed incrementally: only persons
+ * changed since the last refresh (by update time) are read and opened again, and everything is
+ * re-read when the counts do not add up (another process wrote with an older clock). Names are
+ * sealed in the database, so whatever needs all of them — the name order of person lists, the
+ * matcher that hides protected names inside free text — starts here instead of opening every
+ * person on every request. It holds what the server holds anyway while it serves it.
+ */
+import type { PersonBody } from '../domain/schema.js';
+
+export interface DirectoryEntry {
+  id: string;
+  body: PersonBody;
+  updatedAt: string;
+  deleted: boolean;
+}
+
+export interface DirectorySource {
+  /** count of all persons of the case (deleted included) and the latest update time */
+  stamp(): Promise<{ n: number; maxUpdated: string }>;
+  /** persons updated at or after `since` ('' = all), opened */
+  changedSince(since: string): Promise<DirectoryEntry[]>;
+  sortKey(body: PersonBody): string;
+}
+
+export class PersonDirectory {
+  private readonly entries = new Map<string, DirectoryEntry>();
+  private maxUpdated = '';
+  private seen = -1;
+  private sorted?: string[];
+  /** Changes whenever any person changed: a cache key for what is derived from the directory. */
+  version = 0;
+
+  /** Brings the directory up to date with the store. */
+  async sync(src: DirectorySource): Promise<void> {
+    const { n, maxUpdated } = await src.stamp();
+    if (n === this.seen && maxUpdated === this.maxUpdated) return;
+    await this.refresh(src, this.maxUpdated);
+    if (this.entries.size !== n) {
+      this.entries.clear();
+      this.maxUpdated = '';
+      await this.refresh(src, '');
+    }
+    this.seen = n;
+    this.version++;
+    this.sorted = undefined;
+  }
+
+  /** Live persons (after sync). */
+  live(): DirectoryEntry[] {
+    return [...this.entries.values()].filter((e) => !e.deleted);
+  }
+
+  /** Ids of live persons in name order, then id (after sync). */
+  order(src: DirectorySource): string[] {
+    if (!this.sorted) {
+      const keyed = this.live().map((e) => [e.id, src.sortKey(e.body)] as const);
+      keyed.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : 1));
+      this.sorted = keyed.map(([id]) => id);
+    }
+    return this.sorted;
+  }
+
+  private async refresh(src: DirectorySource, since: string) {
+    for (const e of await src.changedSince(since)) {
+      this.entries.set(e.id, e);
+      if (e.updatedAt > this.maxUpdated) this.maxUpdated = e.updatedAt;
+    }
+  }
+}
