@@ -2,6 +2,7 @@
  * SQLite driver: one encrypted file (SQLite3MultipleCiphers, ChaCha20-Poly1305 per page), WAL
  * journal, temp data kept in memory so nothing spills to disk unencrypted.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { IntegrityError, KeyError } from '../../domain/errors.js';
@@ -71,35 +72,58 @@ class SqliteSql implements Sql {
   }
 }
 
+/**
+ * One connection serves every request, so a transaction must own it from BEGIN to COMMIT. A call
+ * belongs to the open transaction only when it comes from that transaction's own async call chain
+ * (tracked with AsyncLocalStorage); calls from other requests wait for the mutex. (Asking "is some
+ * transaction open?" instead let concurrent requests run inside each other's transactions: two
+ * audit entries with one sequence number, a request's writes committed although it failed, or rolled
+ * back although it had answered 201 — found by the sustained load test, src/server/load.test.ts.)
+ */
 export class SqliteDatabase extends SqliteSql implements Database {
   private readonly mutex = new Mutex();
-  private depth = 0;
+  /**
+   * The open transaction of the current async call chain; `open` turns false when it ends, so work it
+   * started and left running does not count as inside it.
+   */
+  private readonly scope = new AsyncLocalStorage<{ db: SqliteDatabase; open: boolean }>();
+
+  private inOwnTransaction(): boolean {
+    const tx = this.scope.getStore();
+    return tx?.db === this && tx.open;
+  }
 
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    if (this.depth > 0) return fn(this);
-    return this.mutex.run(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
-      this.depth++;
-      try {
-        const out = await fn(this);
-        this.db.exec('COMMIT');
-        return out;
-      } catch (err) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw err;
-      } finally {
-        this.depth--;
-      }
+    if (this.inOwnTransaction()) return fn(this);
+    return this.mutex.run(() => {
+      const tx = { db: this, open: true };
+      return this.scope.run(tx, async () => {
+        this.db.exec('BEGIN IMMEDIATE');
+        try {
+          const out = await fn(this);
+          this.db.exec('COMMIT');
+          return out;
+        } catch (err) {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          throw err;
+        } finally {
+          tx.open = false;
+        }
+      });
     });
   }
   override async all<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    return this.depth > 0 ? super.all<T>(sql, params) : this.mutex.run(() => super.all<T>(sql, params));
+    return this.inOwnTransaction()
+      ? super.all<T>(sql, params)
+      : this.mutex.run(() => super.all<T>(sql, params));
   }
   override async get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined> {
-    return this.depth > 0 ? super.get<T>(sql, params) : this.mutex.run(() => super.get<T>(sql, params));
+    return this.inOwnTransaction()
+      ? super.get<T>(sql, params)
+      : this.mutex.run(() => super.get<T>(sql, params));
   }
   override async run(sql: string, params?: readonly unknown[]): Promise<number> {
-    return this.depth > 0 ? super.run(sql, params) : this.mutex.run(() => super.run(sql, params));
+    return this.inOwnTransaction() ? super.run(sql, params) : this.mutex.run(() => super.run(sql, params));
   }
   async exec(sql: string): Promise<void> {
     this.db.exec(sql);

