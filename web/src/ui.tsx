@@ -2,6 +2,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api';
+import type { useVocab } from './vocab';
 
 export function useLoad<T>(
   load: () => Promise<T>,
@@ -224,5 +225,18 @@ export function Pager({
         {t('common.next')}
       </button>
     </nav>
+  );
+}
+
+/** The options of a select over a controlled vocabulary, labelled in the current language. */
+export function VocabOptions({ vocab, id }: { vocab: ReturnType<typeof useVocab>; id: string }) {
+  return (
+    <>
+      {vocab.terms(id).map((x) => (
+        <option key={x.code} value={x.code}>
+          {vocab.label(id, x.code)}
+        </option>
+      ))}
+    </>
   );
 }

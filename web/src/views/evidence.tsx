@@ -9,7 +9,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api, get, sha256Hex } from '../api';
 import { type R, useRecord, useRecords } from '../records';
 import { can, useSession } from '../session';
-import { ErrorBox, Field, Loading, Page, Pager, Table, useLoad } from '../ui';
+import { ErrorBox, Field, Loading, Page, Pager, Table, useLoad, VocabOptions } from '../ui';
 import { useVocab } from '../vocab';
 
 function Upload({ onDone }: { onDone(id: string): void }) {
@@ -65,29 +65,17 @@ function Upload({ onDone }: { onDone(id: string): void }) {
       </Field>
       <Field label={t('evidence.kind')}>
         <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-          {vocab.terms('evidence_kind').map((x) => (
-            <option key={x.code} value={x.code}>
-              {vocab.label('evidence_kind', x.code)}
-            </option>
-          ))}
+          <VocabOptions vocab={vocab} id="evidence_kind" />
         </select>
       </Field>
       <Field label={t('intake.consent')}>
         <select name="consent" value={consent} onChange={(e) => setConsent(e.target.value)}>
-          {vocab.terms('consent_scope').map((x) => (
-            <option key={x.code} value={x.code}>
-              {vocab.label('consent_scope', x.code)}
-            </option>
-          ))}
+          <VocabOptions vocab={vocab} id="consent_scope" />
         </select>
       </Field>
       <Field label={t('intake.protection')}>
         <select name="protection" value={protection} onChange={(e) => setProtection(e.target.value)}>
-          {vocab.terms('protection_level').map((x) => (
-            <option key={x.code} value={x.code}>
-              {vocab.label('protection_level', x.code)}
-            </option>
-          ))}
+          <VocabOptions vocab={vocab} id="protection_level" />
         </select>
       </Field>
       <label className="check">

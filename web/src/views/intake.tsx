@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { post, put } from '../api';
 import { type R, useAll } from '../records';
-import { ErrorBox, Field, Page } from '../ui';
+import { ErrorBox, Field, Page, VocabOptions } from '../ui';
 import { useVocab } from '../vocab';
 
 interface Answers {
@@ -211,11 +211,7 @@ export function IntakeWizard() {
                 value={a.consent}
                 onChange={(e) => set('consent', e.target.value as Answers['consent'])}
               >
-                {vocab.terms('consent_scope').map((x) => (
-                  <option key={x.code} value={x.code}>
-                    {vocab.label('consent_scope', x.code)}
-                  </option>
-                ))}
+                <VocabOptions vocab={vocab} id="consent_scope" />
               </select>
             </Field>
             <Field label={t('intake.protection')} hint={t('intake.protectionHint')}>
@@ -224,11 +220,7 @@ export function IntakeWizard() {
                 value={a.protection}
                 onChange={(e) => set('protection', e.target.value as Answers['protection'])}
               >
-                {vocab.terms('protection_level').map((x) => (
-                  <option key={x.code} value={x.code}>
-                    {vocab.label('protection_level', x.code)}
-                  </option>
-                ))}
+                <VocabOptions vocab={vocab} id="protection_level" />
               </select>
             </Field>
             <Field label={t('intake.language')}>
@@ -273,11 +265,7 @@ export function IntakeWizard() {
             <Field label={t('persons.sex')}>
               <select name="sex" value={a.sex} onChange={(e) => set('sex', e.target.value)}>
                 <option value="">—</option>
-                {vocab.terms('sex').map((x) => (
-                  <option key={x.code} value={x.code}>
-                    {vocab.label('sex', x.code)}
-                  </option>
-                ))}
+                <VocabOptions vocab={vocab} id="sex" />
               </select>
             </Field>
           </>
@@ -286,11 +274,7 @@ export function IntakeWizard() {
           <>
             <Field label={t('events.actType')}>
               <select name="actType" value={a.actType} onChange={(e) => set('actType', e.target.value)}>
-                {vocab.terms('act_type').map((x) => (
-                  <option key={x.code} value={x.code}>
-                    {vocab.label('act_type', x.code)}
-                  </option>
-                ))}
+                <VocabOptions vocab={vocab} id="act_type" />
               </select>
             </Field>
             <fieldset>
