@@ -25,8 +25,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { main } from '../cli/main.js';
 import { IntegrityError, KeyError, UsageError } from '../domain/errors.js';
 import { MasterKey } from '../security/keyring.js';
@@ -39,6 +37,7 @@ import {
   TEST_PASSPHRASE,
   type TestStore,
 } from '../test-support/stores.js';
+import { readZip, writeZip } from '../test-support/zip.js';
 import { archiveSecret, decryptFile, encryptStream } from './archive-cipher.js';
 import { backupStore, restoreStore } from './backup.js';
 
@@ -47,38 +46,6 @@ const KEY = { kind: 'passphrase' as const, passphrase: TEST_PASSPHRASE };
 const LIST_ROWS = Number(process.env.TESTIGO_BACKUP_ROWS ?? 20_000);
 const work = mkdtempSync(join(tmpdir(), 'testigo-pgbackup-'));
 after(() => rmSync(work, { recursive: true, force: true }));
-
-async function readZip(path: string): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
-    yauzl.open(path, { lazyEntries: true }, (e, z) => (e || !z ? rej(e) : res(z))),
-  );
-  await new Promise<void>((resolve, reject) => {
-    zip.on('end', resolve);
-    zip.on('error', reject);
-    zip.on('entry', (entry: yauzl.Entry) =>
-      zip.openReadStream(entry, (err, s) => {
-        if (err || !s) return reject(err);
-        const parts: Buffer[] = [];
-        s.on('data', (d: Buffer) => parts.push(d));
-        s.on('end', () => {
-          out.set(entry.fileName, Buffer.concat(parts));
-          zip.readEntry();
-        });
-      }),
-    );
-    zip.readEntry();
-  });
-  return out;
-}
-
-async function writeZip(path: string, entries: Map<string, Buffer>): Promise<void> {
-  const z = new yazl.ZipFile();
-  const done = pipeline(z.outputStream, createWriteStream(path));
-  for (const [name, data] of entries) z.addBuffer(data, name);
-  z.end();
-  await done;
-}
 
 async function tableCount(url: string): Promise<number> {
   const c = new pg.Client({ connectionString: url });
@@ -203,7 +170,7 @@ describe('backup and restore (server mode, PostgreSQL)', () => {
   });
 
   it('refuses a damaged backup, the wrong key, a non-empty target and the wrong engine, leaving nothing', async () => {
-    const entries = await readZip(backup);
+    const entries = new Map(await readZip(backup));
     const blob = [...entries.keys()].find((k) => k.startsWith('blobs/'))!;
     const cases: [string, Map<string, Buffer>, RegExp][] = [];
     const flippedDump = new Map(entries);

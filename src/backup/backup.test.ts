@@ -5,54 +5,19 @@
  * wrong passphrase, a non-empty target — each refused with nothing left behind.
  */
 import assert from 'node:assert/strict';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { after, before, describe, it } from 'node:test';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { IntegrityError, KeyError, UsageError } from '../domain/errors.js';
 import { openStore } from '../store/open.js';
 import { sqliteBackend, TEST_PASSPHRASE, type TestStore } from '../test-support/stores.js';
+import { readZip, writeZip } from '../test-support/zip.js';
 import { backupStore, restoreStore } from './backup.js';
 
 const KEY = { kind: 'passphrase' as const, passphrase: TEST_PASSPHRASE };
 const work = mkdtempSync(join(tmpdir(), 'testigo-backup-'));
 after(() => rmSync(work, { recursive: true, force: true }));
-
-/** Entries of a zip as name → bytes. */
-async function readZip(path: string): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
-    yauzl.open(path, { lazyEntries: true }, (e, z) => (e || !z ? rej(e) : res(z))),
-  );
-  await new Promise<void>((resolve, reject) => {
-    zip.on('end', resolve);
-    zip.on('error', reject);
-    zip.on('entry', (entry: yauzl.Entry) =>
-      zip.openReadStream(entry, (err, s) => {
-        if (err || !s) return reject(err);
-        const parts: Buffer[] = [];
-        s.on('data', (d: Buffer) => parts.push(d));
-        s.on('end', () => {
-          out.set(entry.fileName, Buffer.concat(parts));
-          zip.readEntry();
-        });
-      }),
-    );
-    zip.readEntry();
-  });
-  return out;
-}
-
-async function writeZip(path: string, entries: Map<string, Buffer>): Promise<void> {
-  const z = new yazl.ZipFile();
-  const done = pipeline(z.outputStream, createWriteStream(path));
-  for (const [name, data] of entries) z.addBuffer(data, name);
-  z.end();
-  await done;
-}
 
 describe('backup and restore (embedded store)', () => {
   let t: TestStore;
@@ -121,7 +86,7 @@ describe('backup and restore (embedded store)', () => {
   });
 
   it('refuses a damaged backup, the wrong key and a non-empty target, leaving nothing behind', async () => {
-    const entries = await readZip(backup);
+    const entries = new Map(await readZip(backup));
     const blob = [...entries.keys()].find((k) => k.startsWith('blobs/'))!;
     const cases: [string, Map<string, Buffer>, RegExp][] = [];
     const flipped = new Map(entries);

@@ -6,24 +6,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { after, before, describe, it } from 'node:test';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { canonicalJson } from '../domain/canonical-json.js';
 import { InputError } from '../domain/errors.js';
+import { readZip, writeZip, type ZipItem } from '../test-support/zip.js';
 import { type BundleEntry, type BundleMeta, type Manifest, writeBundle } from './bundle.js';
 import { formatVerifyResult, type VerifyResult, verifyBundle } from './verify.js';
 
@@ -110,41 +100,6 @@ function baseEntries(): BundleEntry[] {
     },
     { path: 'audit/head.json', source: Buffer.from('{"seq":42}'), role: 'audit-head' },
   ];
-}
-
-type ZipItem = [name: string, data: Buffer];
-
-async function readZip(path: string): Promise<ZipItem[]> {
-  const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
-    yauzl.open(path, { lazyEntries: true }, (e, z) => (e || !z ? rej(e) : res(z))),
-  );
-  const out: ZipItem[] = [];
-  await new Promise<void>((resolve, reject) => {
-    zip.on('end', resolve);
-    zip.on('error', reject);
-    zip.on('entry', (entry: yauzl.Entry) =>
-      zip.openReadStream(entry, (err, s) => {
-        if (err || !s) return reject(err);
-        const parts: Buffer[] = [];
-        s.on('data', (d: Buffer) => parts.push(d));
-        s.on('end', () => {
-          out.push([entry.fileName, Buffer.concat(parts)]);
-          zip.readEntry();
-        });
-      }),
-    );
-    zip.readEntry();
-  });
-  return out;
-}
-
-async function writeZip(path: string, items: ZipItem[]): Promise<string> {
-  const z = new yazl.ZipFile();
-  const done = pipeline(z.outputStream, createWriteStream(path));
-  for (const [name, data] of items) z.addBuffer(data, name);
-  z.end();
-  await done;
-  return path;
 }
 
 const get = (items: ZipItem[], name: string) => items.find(([n]) => n === name)![1];

@@ -6,14 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { after, before, describe, it } from 'node:test';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { verifyBundle } from '../bundle/verify.js';
 import { tempDir } from '../test-support/stores.js';
+import { readZip, writeZip } from '../test-support/zip.js';
 import { DEMO_PASSPHRASE } from './store-env.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -32,39 +30,6 @@ function ok(...args: string[]) {
   const r = testigo(...args);
   assert.equal(r.code, 0, `testigo ${args.join(' ')}\n${r.stderr}`);
   return r;
-}
-
-type Item = [string, Buffer];
-async function readZip(path: string): Promise<Item[]> {
-  const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
-    yauzl.open(path, { lazyEntries: true }, (e, z) => (e || !z ? rej(e) : res(z))),
-  );
-  const out: Item[] = [];
-  await new Promise<void>((resolve, reject) => {
-    zip.on('end', resolve);
-    zip.on('error', reject);
-    zip.on('entry', (entry: yauzl.Entry) =>
-      zip.openReadStream(entry, (err, s) => {
-        if (err || !s) return reject(err);
-        const parts: Buffer[] = [];
-        s.on('data', (d: Buffer) => parts.push(d));
-        s.on('end', () => {
-          out.push([entry.fileName, Buffer.concat(parts)]);
-          zip.readEntry();
-        });
-      }),
-    );
-    zip.readEntry();
-  });
-  return out;
-}
-async function writeZip(path: string, items: Item[]): Promise<string> {
-  const z = new yazl.ZipFile();
-  const done = pipeline(z.outputStream, createWriteStream(path));
-  for (const [name, data] of items) z.addBuffer(data, name);
-  z.end();
-  await done;
-  return path;
 }
 
 describe('testigo panel, report, bundle and verify (demo store)', () => {
