@@ -156,13 +156,7 @@ export class CaseStore {
       if (!this.inTransaction) byCase.set(caseId, dir);
     }
     const src: DirectorySource = {
-      stamp: async () => {
-        const r = await this.sql.get<{ n: number; m: string | null }>(
-          'SELECT count(*) AS n, max(updated_at) AS m FROM person WHERE case_id = ?',
-          [caseId],
-        );
-        return { n: Number(r?.n ?? 0), maxUpdated: r?.m ?? '' };
-      },
+      stamp: () => this.personCounts(caseId),
       changedSince: async (since) => {
         const rows = await this.sql.all<Record<string, unknown>>(
           'SELECT * FROM person WHERE case_id = ? AND updated_at >= ?',
@@ -336,11 +330,17 @@ export class CaseStore {
 
   /** Changes whenever a person of the case is created, changed or deleted (for caches). */
   async personsStamp(caseId: string): Promise<string> {
+    const { n, maxUpdated } = await this.personCounts(caseId);
+    return `${n}|${maxUpdated}`;
+  }
+
+  /** How many persons the case has (deleted included) and the latest change to any of them. */
+  private async personCounts(caseId: string): Promise<{ n: number; maxUpdated: string }> {
     const r = await this.sql.get<{ n: number; m: string | null }>(
       'SELECT count(*) AS n, max(updated_at) AS m FROM person WHERE case_id = ?',
       [caseId],
     );
-    return `${r?.n ?? 0}|${r?.m ?? ''}`;
+    return { n: Number(r?.n ?? 0), maxUpdated: r?.m ?? '' };
   }
 
   /** Secret per-case salt for stable pseudonyms; never leaves the server. */
