@@ -105,6 +105,7 @@ for (const backend of BACKENDS) {
       const accounts = new Accounts(s);
       const roles: [string, Role, boolean][] = [
         ['admin', 'administrator', true],
+        ['admin-uncleared', 'administrator', false],
         ['documenter', 'documenter', false],
         ['cleared-doc', 'documenter', true],
         ['analyst', 'analyst', false],
@@ -255,6 +256,15 @@ for (const backend of BACKENDS) {
         audit.items.some((e) => e.action === 'view' && e.after.includes(ids.P!)),
         'views of protected records are audited',
       );
+      // The audit log holds the sealed form; it opens only for administrators cleared for identities.
+      const created = (who: string) =>
+        req('GET', `/api/cases/${caseId}/audit?limit=1000`, who)
+          .then((r) => r.json() as Promise<{ items: { action: string; entityId: string; after: string }[] }>)
+          .then((a) => a.items.find((e) => e.action === 'create' && e.entityId === ids.P)!.after);
+      assert.match(await created('admin'), /Carrasquel/);
+      const sealed = await created('admin-uncleared');
+      assert.match(sealed, /"\$sealed":"tgf1\./);
+      for (const w of SECRET_WORDS) assert.ok(!sealed.includes(w), `the uncleared administrator saw "${w}"`);
     });
 
     it('orders persons by name only for those who see every name (the order would leak hidden names)', async () => {
