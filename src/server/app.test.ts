@@ -257,10 +257,12 @@ for (const backend of BACKENDS) {
         'views of protected records are audited',
       );
       // The audit log holds the sealed form; it opens only for administrators cleared for identities.
-      const created = (who: string) =>
-        req('GET', `/api/cases/${caseId}/audit?limit=1000`, who)
-          .then((r) => r.json() as Promise<{ items: { action: string; entityId: string; after: string }[] }>)
-          .then((a) => a.items.find((e) => e.action === 'create' && e.entityId === ids.P)!.after);
+      const created = async (who: string) => {
+        const a = (await (await req('GET', `/api/cases/${caseId}/audit?limit=1000`, who)).json()) as {
+          items: { action: string; entityId: string; after: string }[];
+        };
+        return a.items.find((e) => e.action === 'create' && e.entityId === ids.P)!.after;
+      };
       assert.match(await created('admin'), /Carrasquel/);
       const sealed = await created('admin-uncleared');
       assert.match(sealed, /"\$sealed":"tgf1\./);
