@@ -327,6 +327,8 @@ export const HearingBody = z.object({
   participants: z.array(z.object({ personId: RecordId, role: code(HEARING_ROLES) })).default([]),
   transcript: longText().optional(),
   transcriptEvidenceId: RecordId.optional(),
+  /** Reserved sessions are protected: their transcripts name and quote those who testified. */
+  protection: ProtectionLevel.default('restricted'),
   notes: optText(20_000),
 });
 export type HearingBody = z.infer<typeof HearingBody>;

@@ -135,3 +135,37 @@ export function writeActionFor(kindName: string): Action | undefined {
       return 'write';
   }
 }
+
+/**
+ * Protection levels at which a viewer sees every record's identity. A filter or sort on a hidden
+ * field (a surname) is applied only to records at these levels, so it cannot single out the others.
+ */
+export function visibleProtectionLevels(p: Principal, caseId: string): string[] {
+  const m = p.memberships.get(caseId);
+  if (!m) return [];
+  if (m.role === 'viewer') return ['public'];
+  return m.cleared && clearable(m.role) ? ['public', 'restricted', 'protected'] : ['public', 'restricted'];
+}
+
+/** Raw rows of organizations' lists (names, documents) are member-level data: never public. */
+export function canReadListRows(p: Principal, caseId: string): boolean {
+  return can(p, 'read', caseId) && roleIn(p, caseId) !== 'viewer';
+}
+
+/**
+ * May `p` grant or withdraw a clearance for `userId`? Only case managers, and never for themselves:
+ * another administrator must grant it (audited), so one uncleared administrator is a real boundary.
+ */
+export function canGrantClearance(p: Principal, caseId: string, userId: string): boolean {
+  return canManageMembers(p, caseId) && p.userId !== userId;
+}
+
+/** The legal analysis (incidents, suspects, evidence per element) is for the case's working members. */
+export function canReadAnalysis(p: Principal, caseId: string): boolean {
+  return can(p, 'analyse', caseId) || can(p, 'review', caseId) || can(p, 'write', caseId);
+}
+
+/** The confidential edition of the report names protected persons: cleared members only. */
+export function canReadConfidentialEdition(p: Principal, caseId: string): boolean {
+  return tierOf(p, caseId) === 'cleared';
+}

@@ -9,6 +9,8 @@
 import { createHash } from 'node:crypto';
 import type { FuzzyDate } from '../domain/dates.js';
 import { UsageError } from '../domain/errors.js';
+import { documentDigits, foldName } from '../domain/name-forms.js';
+import { maxProtection } from '../domain/protection.js';
 import type { PersonBody } from '../domain/schema.js';
 import type { Encoded } from '../linkage/encode.js';
 import type { PairExecutor } from '../linkage/link.js';
@@ -129,8 +131,18 @@ export async function linkCaseFile(
   // Records: the case's persons (anchors), then every list row.
   const records: LinkRecord[] = [];
   const rows = new Map<string, ListRow>();
-  for await (const p of store.iterate('person', caseId))
-    records.push(personRecord(p.id, p.body as PersonBody));
+  // Identifying keys of documented persons (deleted ones too) → their protection: a person created
+  // from a cluster that touches a protected person's document or name is protected as well.
+  const protectionByKey = new Map<string, string>();
+  const keep = (key: string | undefined, level: string) => {
+    if (key) protectionByKey.set(key, maxProtection(protectionByKey.get(key), level));
+  };
+  for await (const p of store.iterate('person', caseId, { includeDeleted: true })) {
+    const b = p.body as PersonBody;
+    for (const k of identityKeys(b)) keep(k, b.protection);
+    keep(`id:${p.id}`, b.protection);
+    if (!p.deletedAt) records.push(personRecord(p.id, b));
+  }
   const personIds = new Set(records.map((r) => r.id));
   const digest = createHash('sha256');
   for (const l of lists) {
@@ -206,6 +218,28 @@ export async function linkCaseFile(
   const assign: { listId: string; rowNo: number; person: string }[] = [];
   let conflicts = 0;
   let toExisting = 0;
+  // Persons a record was compared with closely (review pairs): the new person inherits their level.
+  const nearPersons = new Map<string, string[]>();
+  for (const r of result.review)
+    for (const [x, y] of [
+      [r.a, r.b],
+      [r.b, r.a],
+    ] as const) {
+      const person = personOfRef(y);
+      if (person) nearPersons.set(recordKey(x), [...(nearPersons.get(recordKey(x)) ?? []), person]);
+    }
+  const protectionFor = (refs: readonly { source: string; id: string }[]) =>
+    maxProtection(
+      'restricted',
+      ...refs.flatMap((r) => {
+        const rec = recordOf.get(recordKey(r));
+        const keys = rec ? identityKeys(personFrom(rec.values, '')) : [];
+        return [
+          ...keys.map((k) => protectionByKey.get(k)),
+          ...(nearPersons.get(recordKey(r)) ?? []).map((id) => protectionByKey.get(`id:${id}`)),
+        ];
+      }),
+    );
   for (const c of result.clusters) {
     const persons = new Set<string>();
     for (const r of c.records) {
@@ -222,7 +256,13 @@ export async function linkCaseFile(
         .sort((a, b) => filled(b) - filled(a))[0]!;
       const listName = lists.find((l) => l.id === fullest.source)?.body.name ?? fullest.source;
       target = `new:${newPersons.length}`;
-      newPersons.push({ key: target, body: personFrom(fullest.values, `${listName}, row ${fullest.id}`) });
+      newPersons.push({
+        key: target,
+        body: {
+          ...personFrom(fullest.values, `${listName}, row ${fullest.id}`),
+          protection: protectionFor(listRefs),
+        } as PersonBody,
+      });
     } else conflicts++;
     for (const r of listRefs) {
       const row = rows.get(recordKey(r))!;
@@ -238,7 +278,13 @@ export async function linkCaseFile(
     if (a.personId || assigned.has(`${a.listId}\u0000${a.rowNo}`)) continue;
     const rec = recordOf.get(`${a.listId}\u0000${a.rowNo}`)!;
     const key = `new:${newPersons.length}`;
-    newPersons.push({ key, body: personFrom(rec.values, `list ${a.listId}, row ${a.rowNo}`) });
+    newPersons.push({
+      key,
+      body: {
+        ...personFrom(rec.values, `list ${a.listId}, row ${a.rowNo}`),
+        protection: protectionFor([{ source: a.listId, id: String(a.rowNo) }]),
+      } as PersonBody,
+    });
     assign.push({ listId: a.listId, rowNo: a.rowNo, person: key });
   }
 
@@ -310,3 +356,15 @@ const documentType = (n: string) =>
       : 'other';
 
 const filled = (r: LinkRecord) => Object.values(r.values).filter((v) => v && v.trim() !== '').length;
+
+/** Keys that identify a person across records: document digits, and the full name with birth date. */
+function identityKeys(b: PersonBody): string[] {
+  const keys: string[] = [];
+  for (const d of b.documents ?? []) {
+    const digits = documentDigits(d.number);
+    if (digits) keys.push(`doc:${digits}`);
+  }
+  const name = foldName([b.givenNames, b.firstSurname, b.secondSurname].filter(Boolean).join(' '));
+  if (name && b.firstSurname) keys.push(`name:${name}`);
+  return keys;
+}

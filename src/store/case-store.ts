@@ -52,8 +52,8 @@ export type CustodyEntry = {
 } & CustodyEntryBody;
 
 export interface ListOptions {
-  /** Equality filters on the kind's indexed fields (see KINDS[kind].columns). */
-  where?: Record<string, string>;
+  /** Equality filters on the kind's indexed fields (see KINDS[kind].columns); a list means any of. */
+  where?: Record<string, string | readonly string[]>;
   limit?: number;
   offset?: number;
   includeDeleted?: boolean;
@@ -142,9 +142,12 @@ export class CaseStore {
    * The case's persons, opened, from the in-memory directory (person-directory.ts), synced with
    * the store first. Outside transactions only (inside one, a throwaway directory).
    */
-  async personDirectory(
-    caseId: string,
-  ): Promise<{ live: () => DirectoryEntry[]; order: () => string[]; version: number }> {
+  async personDirectory(caseId: string): Promise<{
+    live: () => DirectoryEntry[];
+    all: () => DirectoryEntry[];
+    order: () => string[];
+    version: number;
+  }> {
     let byCase = personDirectories.get(this.sealer);
     if (!byCase) {
       byCase = new Map();
@@ -173,7 +176,7 @@ export class CaseStore {
     };
     await dir.sync(src);
     const d = dir;
-    return { live: () => d.live(), order: () => d.order(src), version: d.version };
+    return { live: () => d.live(), all: () => d.all(), order: () => d.order(src), version: d.version };
   }
 
   /** A stored row → the record, its sealed fields opened. */
@@ -332,6 +335,15 @@ export class CaseStore {
   async personsStamp(caseId: string): Promise<string> {
     const { n, maxUpdated } = await this.personCounts(caseId);
     return `${n}|${maxUpdated}`;
+  }
+
+  /** A cache key for what is derived from a kind's records: count (deleted included) and last change. */
+  async kindStamp(kind: Kind, caseId: string): Promise<string> {
+    const r = await this.sql.get<{ n: number; m: string | null }>(
+      `SELECT count(*) AS n, max(updated_at) AS m FROM ${KINDS[kind].table} WHERE case_id = ?`,
+      [caseId],
+    );
+    return `${Number(r?.n ?? 0)}|${r?.m ?? ''}`;
   }
 
   /** How many persons the case has (deleted included) and the latest change to any of them. */
@@ -635,6 +647,15 @@ export class CaseStore {
           { field, message: `filterable fields: ${KINDS[kind].columns.join(', ') || 'none'}` },
         ]);
       }
+      if (Array.isArray(value)) {
+        if (value.length === 0) parts.push('1 = 0');
+        else {
+          parts.push(`${columnFor(field)} IN (${value.map(() => '?').join(', ')})`);
+          params.push(...value);
+        }
+        continue;
+      }
+      if (typeof value !== 'string') continue;
       if (SEALED_COLUMNS[kind]?.includes(field)) {
         // A sealed field's column holds blind indexes: match the value's index under every key
         // version, and the clear value for records that are not sealed (public persons).

@@ -51,6 +51,11 @@ export class PersonDirectory {
     return [...this.entries.values()].filter((e) => !e.deleted);
   }
 
+  /** Every person, deleted ones included (after sync): their identities stay hidden after deletion. */
+  all(): DirectoryEntry[] {
+    return [...this.entries.values()];
+  }
+
   /** Ids of live persons in name order, then id (after sync). */
   order(src: DirectorySource): string[] {
     if (!this.sorted) {

@@ -11,9 +11,9 @@ import { acceptSuggestion, rejectSuggestion } from '../../capture/decide.js';
 import { type CaptureInput, type CaptureReport, capture } from '../../capture/service.js';
 import { InputError, NotFoundError } from '../../domain/errors.js';
 import { RecordId } from '../../domain/schema.js';
+import { buildViewContext, presentRecord, redactText, type ViewContext } from '../../read-model/presenter.js';
 import type { CaseStore } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
-import { buildViewContext, presentRecord, redactText, type ViewContext } from '../presenter.js';
 import { requireCan } from './records.js';
 
 export const MAX_CAPTURE_UPLOAD_BYTES = 10 * 1024 * 1024;

@@ -4,10 +4,9 @@
  */
 import type { Hono } from 'hono';
 import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.js';
-import { canSeeIdentity } from '../../security/policy.js';
+import { buildViewContext, canReadInFull, presentRecord } from '../../read-model/presenter.js';
 import type { CaseStore } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
-import { buildViewContext, presentRecord } from '../presenter.js';
 import { checkUpload } from '../sniff.js';
 import { requireCan } from './records.js';
 
@@ -60,7 +59,8 @@ export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     requireCan(c, 'read', caseId);
     const rec = await store.get('evidence', c.req.param('id'));
     if (!rec || rec.caseId !== caseId) throw new NotFoundError('not found');
-    if (!canSeeIdentity(c.get('principal'), caseId, rec.body.protection))
+    // The file is as protected as what it covers (a list of victims, a person's photo, a transcript).
+    if (!canReadInFull(await buildViewContext(store, c.get('principal'), caseId), rec))
       throw new ForbiddenError('this evidence file is withheld at your access level');
     const bytes = await store.readEvidence(rec.id, c.get('actor'), 'accessed');
     const name = (rec.body.fileName ?? rec.id).replace(/[^\w.-]+/g, '_');
@@ -90,7 +90,7 @@ export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     requireCan(c, 'read', caseId);
     const rec = await store.get('evidence', c.req.param('id'));
     if (!rec || rec.caseId !== caseId) throw new NotFoundError('not found');
-    const visible = canSeeIdentity(c.get('principal'), caseId, rec.body.protection);
+    const visible = canReadInFull(await buildViewContext(store, c.get('principal'), caseId), rec);
     const entries = await store.custody(rec.id);
     return c.json({
       items: entries.map((e) => (visible ? e : { ...e, note: undefined, actor: '[withheld]' })),

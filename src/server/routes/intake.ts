@@ -15,7 +15,7 @@ import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js
 import { SUBMISSION_STATUSES, type SubmissionBody, SubmissionInput } from '../../domain/schema-intake.js';
 import { type Model, spamProbability, train } from '../../intake/classifier.js';
 import { DEFAULT_POW_BITS, PowGuard } from '../../intake/pow.js';
-import { tierOf } from '../../security/policy.js';
+import { buildViewContext, presentSubmissionBody } from '../../read-model/presenter.js';
 import { type CaseStore, issuesFrom, type StoredRecord } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
 import { RateLimiter } from '../rate-limit.js';
@@ -167,17 +167,11 @@ const Decision = z.object({
 });
 
 export function submissionRoutes(app: Hono<AppEnv>, store: CaseStore): void {
-  const present = (c: Context<AppEnv>, r: StoredRecord<'submission'>) => {
-    const b = r.body;
-    // A sender who gave a name or contact is protected like any witness: only cleared members see it.
-    const cleared = tierOf(c.get('principal'), r.caseId) === 'cleared';
-    const { name, contact, ...rest } = b;
-    return {
-      id: r.id,
-      ...rest,
-      ...(cleared ? { name, contact } : name || contact ? { identityWithheld: true } : {}),
-    };
-  };
+  // One definition of what in a submission is sensitive: the read model's.
+  const present = async (c: Context<AppEnv>, r: StoredRecord<'submission'>) => ({
+    id: r.id,
+    ...presentSubmissionBody(await buildViewContext(store, c.get('principal'), r.caseId), r.body),
+  });
 
   app.get('/api/cases/:caseId/submissions', async (c) => {
     const caseId = c.req.param('caseId');
@@ -202,7 +196,7 @@ export function submissionRoutes(app: Hono<AppEnv>, store: CaseStore): void {
       caseId,
       after: { status, ids: items.map((r) => r.id) },
     });
-    return c.json({ total, limit, offset, items: items.map((r) => present(c, r)) });
+    return c.json({ total, limit, offset, items: await Promise.all(items.map((r) => present(c, r))) });
   });
 
   app.post('/api/cases/:caseId/submissions/:id/decision', async (c) => {
@@ -265,7 +259,7 @@ export function submissionRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     });
     intakeState.get(store)?.invalidate(caseId);
     return c.json({
-      submission: present(c, result.updated),
+      submission: await present(c, result.updated),
       ...(result.testimonyId ? { testimonyId: result.testimonyId } : {}),
     });
   });

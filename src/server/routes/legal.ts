@@ -12,6 +12,13 @@ import { z } from 'zod';
 import { ForbiddenError, InputError } from '../../domain/errors.js';
 import type { PersonBody } from '../../domain/schema.js';
 import { PanelBody, POSITIONS, ReviewTarget } from '../../domain/schema-law.js';
+import {
+  buildViewContext,
+  personLabel,
+  presentDerived,
+  presentRecord,
+  redactText,
+} from '../../read-model/presenter.js';
 import { prepareReport, reportHtml, reportPdf } from '../../report/build.js';
 import {
   addComment,
@@ -22,12 +29,10 @@ import {
   signVersion,
 } from '../../review/panel.js';
 import type { Accounts } from '../../security/accounts.js';
-import { can, canSeeIdentity, tierOf } from '../../security/policy.js';
-import { pseudonym } from '../../security/pseudonym.js';
+import { canReadAnalysis, canReadConfidentialEdition } from '../../security/policy.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { AnalysisCache } from '../analysis-cache.js';
 import type { AppEnv } from '../context.js';
-import { buildViewContext, personDisplayName, presentRecord, redactText } from '../presenter.js';
 import { requireCan } from './records.js';
 
 const CommentInput = z.object({
@@ -59,11 +64,7 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
   app.get('/api/cases/:caseId/analysis', async (c) => {
     const caseId = c.req.param('caseId');
     requireCan(c, 'read', caseId);
-    if (
-      !can(c.get('principal'), 'analyse', caseId) &&
-      !can(c.get('principal'), 'review', caseId) &&
-      !can(c.get('principal'), 'write', caseId)
-    )
+    if (!canReadAnalysis(c.get('principal'), caseId))
       throw new ForbiddenError(
         'the legal analysis is for documenters, analysts, panel members and administrators',
       );
@@ -84,13 +85,8 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
       });
     const ctx = await buildViewContext(store, c.get('principal'), caseId);
     const persons: Record<string, string> = {};
-    for (const p of snapshot.persons) {
-      const b = p.body as PersonBody;
-      persons[p.id] = canSeeIdentity(ctx.principal, caseId, b.protection, p.id)
-        ? personDisplayName(b) || pseudonym(ctx.salt, p.id)
-        : pseudonym(ctx.salt, p.id);
-    }
-    return c.json({ ...a, asOf, persons });
+    for (const p of snapshot.persons) persons[p.id] = personLabel(ctx, p.id, p.body as PersonBody);
+    return c.json({ ...presentDerived(ctx, a), asOf, persons });
   });
 
   app.get('/api/cases/:caseId/panel', async (c) => {
@@ -176,7 +172,7 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
       throw new InputError('edition must be public or confidential');
     if (lang !== 'es' && lang !== 'en') throw new InputError('lang must be es or en');
     if (format !== 'pdf' && format !== 'html') throw new InputError('format must be pdf or html');
-    if (edition === 'confidential' && tierOf(c.get('principal'), caseId) !== 'cleared')
+    if (edition === 'confidential' && !canReadConfidentialEdition(c.get('principal'), caseId))
       throw new ForbiddenError(
         'the confidential edition names protected persons: only cleared members may download it',
       );

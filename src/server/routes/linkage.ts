@@ -7,12 +7,12 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { ForbiddenError, InputError } from '../../domain/errors.js';
-import { type Action, can, canSeeIdentity, roleIn } from '../../security/policy.js';
+import { buildViewContext, presentListRow } from '../../read-model/presenter.js';
+import { type Action, can, canReadListRows } from '../../security/policy.js';
 import { linkCaseFile } from '../../store/case-linkage.js';
 import type { CaseStore } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
-import { WITHHELD } from '../presenter.js';
-import { requireCan } from './records.js';
+import { intParam, requireCan } from './records.js';
 
 const Ref = z.object({ listId: z.string().min(1).max(100), rowNo: z.number().int().positive() });
 const DecisionInput = z.object({
@@ -62,8 +62,7 @@ export function linkageRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     const caseId = c.req.param('caseId');
     requireEither(c, caseId, ['analyse', 'write']);
     const p = c.get('principal');
-    if (roleIn(p, caseId) === 'viewer')
-      throw new ForbiddenError('raw list rows are not shown at public level');
+    if (!canReadListRows(p, caseId)) throw new ForbiddenError('raw list rows are not shown at public level');
     const runs = await store.analyses(caseId, 'linkage');
     const last = runs[runs.length - 1];
     if (!last) return c.json({ run: null, items: [], total: 0 });
@@ -73,30 +72,18 @@ export function linkageRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     const pending = ((last.result as { review?: ReviewPair[] }).review ?? []).filter(
       (r) => !decided.has(pairKey(r.a.source, Number(r.a.id), r.b.source, Number(r.b.id))),
     );
-    const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 20), 1), 200);
-    const offset = Math.max(Number(c.req.query('offset') ?? 0), 0);
-    if (!Number.isInteger(limit) || !Number.isInteger(offset))
-      throw new InputError('limit and offset must be whole numbers');
+    const limit = intParam(c.req.query('limit'), 20, 1, 200, 'limit');
+    const offset = intParam(c.req.query('offset'), 0, 0, Number.MAX_SAFE_INTEGER, 'offset');
     const lists = new Map((await store.list('sourceList', caseId, { limit: 1000 })).map((l) => [l.id, l]));
-    const protections = new Map<string, string>();
+    const ctx = await buildViewContext(store, p, caseId);
     const side = async (ref: { source: string; id: string }) => {
       const rowNo = Number(ref.id);
       const [row] = await store.sourceRecords(ref.source, { afterRow: rowNo - 1, limit: 1 });
       if (!row || row.rowNo !== rowNo) return { listId: ref.source, rowNo, missing: true };
-      if (row.personId && !protections.has(row.personId))
-        protections.set(
-          row.personId,
-          (await store.get('person', row.personId))?.body.protection ?? 'protected',
-        );
-      const hidden = row.personId && !canSeeIdentity(p, caseId, protections.get(row.personId), row.personId);
       return {
         listId: ref.source,
         listName: lists.get(ref.source)?.body.name ?? ref.source,
-        rowNo,
-        recordId: row.recordId,
-        personId: row.personId,
-        data: hidden ? Object.fromEntries(Object.keys(row.data).map((k) => [k, WITHHELD])) : row.data,
-        ...(hidden ? { withheld: true } : {}),
+        ...presentListRow(ctx, row),
       };
     };
     const items = [];

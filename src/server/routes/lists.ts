@@ -12,11 +12,11 @@ import type { Hono } from 'hono';
 import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.js';
 import { importTabular } from '../../ingest/import-tabular.js';
 import { MappingSpec } from '../../ingest/mapping.js';
-import { canSeeIdentity, roleIn } from '../../security/policy.js';
+import { buildViewContext, presentListRow } from '../../read-model/presenter.js';
+import { canReadListRows } from '../../security/policy.js';
 import type { CaseStore } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
-import { WITHHELD } from '../presenter.js';
-import { requireCan } from './records.js';
+import { intParam, requireCan } from './records.js';
 
 export function listRoutes(app: Hono<AppEnv>, store: CaseStore): void {
   app.post('/api/cases/:caseId/source-lists', async (c) => {
@@ -51,28 +51,14 @@ export function listRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     const caseId = c.req.param('caseId');
     requireCan(c, 'read', caseId);
     const p = c.get('principal');
-    if (roleIn(p, caseId) === 'viewer')
-      throw new ForbiddenError('raw list rows are not shown at public level');
+    if (!canReadListRows(p, caseId)) throw new ForbiddenError('raw list rows are not shown at public level');
     const list = await store.get('sourceList', c.req.param('listId'));
     if (!list || list.caseId !== caseId) throw new NotFoundError('not found');
-    const afterRow = Number(c.req.query('afterRow') ?? 0);
-    const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 100), 1), 1000);
-    if (!Number.isInteger(afterRow) || afterRow < 0)
-      throw new InputError('afterRow must be a non-negative integer', [
-        { field: 'afterRow', message: 'invalid' },
-      ]);
+    const afterRow = intParam(c.req.query('afterRow'), 0, 0, Number.MAX_SAFE_INTEGER, 'afterRow');
+    const limit = intParam(c.req.query('limit'), 100, 1, 1000, 'limit');
     const rows = await store.sourceRecords(list.id, { afterRow, limit });
-    const protections = new Map<string, string>();
-    for (const r of rows) {
-      if (r.personId && !protections.has(r.personId))
-        protections.set(r.personId, (await store.get('person', r.personId))?.body.protection ?? 'protected');
-    }
-    const items = rows.map((r) => {
-      const hidden = r.personId && !canSeeIdentity(p, caseId, protections.get(r.personId), r.personId);
-      return hidden
-        ? { ...r, data: Object.fromEntries(Object.keys(r.data).map((k) => [k, WITHHELD])), withheld: true }
-        : r;
-    });
+    const ctx = await buildViewContext(store, p, caseId);
+    const items = rows.map((r) => presentListRow(ctx, r));
     return c.json({ items, nextAfterRow: rows.length ? rows[rows.length - 1]!.rowNo : null });
   });
 }

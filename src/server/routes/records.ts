@@ -8,12 +8,24 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.js';
 import { KINDS, type Kind, kindByName } from '../../domain/kinds.js';
+import { lowers } from '../../domain/protection.js';
 import { ACT_TYPES, VIOLENCE_METHODS, VOCABULARIES } from '../../domain/vocabularies.js';
+import {
+  buildViewContext,
+  canReadInFull,
+  fullyVisibleLevels,
+  hiddenTerms,
+  presentAuditBody,
+  presentRecord,
+  type ViewContext,
+} from '../../read-model/presenter.js';
+import { HIDDEN_FILTER_FIELDS, NAME_SORTED_KINDS } from '../../read-model/visibility.js';
 import { queryTerms, snippet } from '../../search/text.js';
 import type { Accounts } from '../../security/accounts.js';
 import {
   type Action,
   can,
+  canGrantClearance,
   canSeeIdentity,
   ROLES,
   type Role,
@@ -22,7 +34,6 @@ import {
 } from '../../security/policy.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
-import { buildViewContext, presentRecord, type ViewContext } from '../presenter.js';
 
 type C = Context<AppEnv>;
 
@@ -51,7 +62,13 @@ function kindParam(c: C): Kind {
   return kind;
 }
 
-function intParam(v: string | undefined, dflt: number, min: number, max: number, name: string): number {
+export function intParam(
+  v: string | undefined,
+  dflt: number,
+  min: number,
+  max: number,
+  name: string,
+): number {
   if (v === undefined || v === '') return dflt;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max)
@@ -59,6 +76,12 @@ function intParam(v: string | undefined, dflt: number, min: number, max: number,
       { field: name, message: 'out of range' },
     ]);
   return n;
+}
+
+/** A record the caller may not read in full is not theirs to change or delete either. */
+function requireFullRead(ctx: ViewContext, rec: StoredRecord<Kind>): void {
+  if (!canReadInFull(ctx, rec))
+    throw new ForbiddenError('this record is withheld at your access level: it cannot be changed by you');
 }
 
 /** Views of protected identities are audited like writes (who saw which protected record). */
@@ -147,16 +170,21 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     // counts per level would tell how many protected persons match a filter.
     if ('protection' in where && tierOf(p, caseId) !== 'cleared')
       throw new ForbiddenError('filtering by protection level needs clearance');
-    // Persons sort by real name by default; for a viewer who does not see every identity that order
-    // would tell where hidden names fall in the alphabet, so they get the order of creation instead.
-    const effective =
-      kind === 'person' && sort === 'default' && tierOf(p, caseId) !== 'cleared' ? 'created' : sort;
-    const opts = { where, limit, offset, sort: effective as 'default', desc: q.order === 'desc' };
+    const ctx = await buildViewContext(store, p, caseId);
+    const levels = fullyVisibleLevels(ctx);
+    const fullView = tierOf(p, caseId) === 'cleared';
+    const filter: Record<string, string | string[]> = { ...where };
+    // A filter on a field that is hidden for some records (a surname) matches only the records the
+    // viewer sees in full: otherwise the result would single out a protected person (an oracle).
+    if (!fullView && (HIDDEN_FILTER_FIELDS[kind] ?? []).some((f) => f in where)) filter.protection = levels;
+    // Kinds ordered by names or titles: for a viewer who does not see every one, that order would
+    // tell where hidden names fall in the alphabet, so they get the order of creation instead.
+    const effective = NAME_SORTED_KINDS.has(kind) && sort === 'default' && !fullView ? 'created' : sort;
+    const opts = { where: filter, limit, offset, sort: effective as 'default', desc: q.order === 'desc' };
     const [items, total] = await Promise.all([
       store.list(kind, caseId, opts),
-      store.count(kind, caseId, { where }),
+      store.count(kind, caseId, { where: filter }),
     ]);
-    const ctx = await buildViewContext(store, p, caseId);
     await auditViews(store, c, ctx, items, 'view-list');
     return c.json({ items: items.map((r) => presentRecord(r, ctx)), total, limit, offset });
   });
@@ -188,27 +216,25 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     requireWrite(c, kind, caseId);
     const existing = await store.get(kind, c.req.param('id'));
     if (!existing || existing.caseId !== caseId) throw new NotFoundError('not found');
-    // Editing a person whose identity you cannot see would overwrite fields you never saw.
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    requireFullRead(ctx, existing);
+    const input = await c.req.json().catch(() => undefined);
+    const parsed = KINDS[kind].schema.safeParse(input);
+    const next = parsed.success ? (parsed.data as { protection?: string }).protection : undefined;
+    const prev = (existing.body as { protection?: string }).protection;
+    // Lowering a protection level exposes what it protected: only members cleared for it may.
     if (
-      kind === 'person' &&
-      !canSeeIdentity(
-        c.get('principal'),
-        caseId,
-        (existing.body as { protection: string }).protection,
-        existing.id,
-      )
-    ) {
-      throw new ForbiddenError('you may not edit a person whose identity you are not cleared to see');
-    }
+      prev !== undefined &&
+      next !== undefined &&
+      lowers(prev, next) &&
+      !canSeeIdentity(ctx.principal, caseId, 'protected', existing.id)
+    )
+      throw new ForbiddenError(
+        'lowering the protection of a record needs clearance for protected identities',
+      );
     const ifMatch = c.req.header('if-match')?.replace(/"/g, '');
     const expectedVersion = ifMatch ? Number(ifMatch) : undefined;
-    const rec = await store.update(
-      kind,
-      existing.id,
-      await c.req.json().catch(() => undefined),
-      c.get('actor'),
-      { expectedVersion },
-    );
+    const rec = await store.update(kind, existing.id, input, c.get('actor'), { expectedVersion });
     return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)));
   });
 
@@ -219,6 +245,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     requireWrite(c, kind, caseId);
     const existing = await store.get(kind, c.req.param('id'));
     if (!existing || existing.caseId !== caseId) throw new NotFoundError('not found');
+    requireFullRead(await buildViewContext(store, c.get('principal'), caseId), existing);
     await store.remove(kind, existing.id, c.get('actor'), c.req.query('reason'));
     return c.json({ ok: true });
   });
@@ -231,8 +258,8 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     const ctx = await buildViewContext(store, p, caseId);
     // Words that are names or document numbers of persons this viewer may not see are dropped
     // from the query: searching a protected name must not confirm it appears anywhere.
-    const hiddenTerms = ctx.hidden?.terms ?? new Set<string>();
-    const terms = queryTerms(q.q ?? '').filter((alts) => !alts.some((a) => hiddenTerms.has(a)));
+    const hidden = hiddenTerms(ctx);
+    const terms = queryTerms(q.q ?? '').filter((alts) => !alts.some((a) => hidden.has(a)));
     const filters = {
       kind: q.kind ? kindByName(q.kind) : undefined,
       actType: q.actType,
@@ -365,6 +392,8 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
       .safeParse(await c.req.json().catch(() => undefined));
     if (!body.success)
       throw new InputError('cleared (boolean) is required', [{ field: 'cleared', message: 'required' }]);
+    if (body.data.cleared && !canGrantClearance(c.get('principal'), caseId, c.req.param('userId')))
+      throw new ForbiddenError('a clearance is granted by another administrator, never by oneself');
     await accounts.setClearance(
       caseId,
       c.req.param('userId'),
@@ -386,18 +415,20 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
       afterSeq: after,
       limit: intParam(c.req.query('limit'), 100, 1, 1000, 'limit'),
     });
-    if (tierOf(c.get('principal'), caseId) === 'cleared') {
-      for (const e of items) {
-        const kind = kindByName(e.entity);
-        if (!kind || !e.entityId) continue;
-        for (const side of ['before', 'after'] as const) {
-          const v = e[side];
-          if (typeof v !== 'string' || !v.includes('"$sealed"')) continue;
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    const cleared = tierOf(c.get('principal'), caseId) === 'cleared';
+    for (const e of items) {
+      const kind = kindByName(e.entity);
+      for (const side of ['before', 'after'] as const) {
+        let v = e[side];
+        if (cleared && kind && e.entityId && typeof v === 'string' && v.includes('"$sealed"')) {
           const opened = await store
             .openAuditBody(kind, e.entityId, caseId, JSON.parse(v))
             .catch(() => undefined);
-          if (opened) (e as unknown as Record<string, unknown>)[side] = JSON.stringify(opened);
+          if (opened) v = JSON.stringify(opened);
         }
+        // What an entry recorded is read like the record itself: through the read model.
+        (e as unknown as Record<string, unknown>)[side] = presentAuditBody(ctx, e, kind, v);
       }
     }
     return c.json({ items });

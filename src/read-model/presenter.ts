@@ -1,0 +1,475 @@
+/**
+ * The read model: the one place where a stored record becomes what a principal reads (API,
+ * search results, exports, audit entries, reports). Redaction and pseudonymisation happen here and
+ * nowhere else:
+ *  - a person whose identity the viewer may not see keeps its id and non-identifying fields, and
+ *    gets a stable pseudonym instead of names, documents, birth date, contact and photos;
+ *  - the identities of such persons (deleted ones too) are also replaced inside every free text of
+ *    every record the viewer reads, in the usual written forms of Spanish names (name-forms.ts);
+ *  - testimonies, evidence, hearings, sources and captured items the viewer may not see are
+ *    withheld, judged by their effective protection (protection.ts): at least that of the most
+ *    protected person or testimony they cover.
+ * Text the caller wrote themselves (the current version of a record of a kind people type) is
+ * shown to them as written: redacting it would tell them which typed words are hidden identities.
+ */
+import type { Kind } from '../domain/kinds.js';
+import { documentDigits, documentPattern, foldName, nameForms, namePattern } from '../domain/name-forms.js';
+import { effectiveProtection, maxProtection, type ProtectionFacts } from '../domain/protection.js';
+import { PERSON_IDENTIFYING_FIELDS, type PersonBody } from '../domain/schema.js';
+import { termsOf } from '../search/text.js';
+import {
+  canSeeIdentity,
+  canSeeTestimony,
+  type Principal,
+  tierOf,
+  visibleProtectionLevels,
+} from '../security/policy.js';
+import { pseudonym } from '../security/pseudonym.js';
+import type { CaseStore, StoredRecord } from '../store/case-store.js';
+
+export const WITHHELD = '[withheld]';
+
+interface Matcher {
+  pattern: RegExp;
+  /** folded name form or document digits → the pseudonym shown instead (WITHHELD when ambiguous) */
+  byKey: Map<string, string>;
+  /** search terms of every hidden form: queries drop them */
+  terms: Set<string>;
+}
+
+export interface ViewContext {
+  principal: Principal;
+  caseId: string;
+  salt: string;
+  /** The principal as the store records authors (`user:<id>`). */
+  actor: string;
+  hidden?: Matcher;
+  facts: ProtectionFacts;
+}
+
+export function personDisplayName(body: {
+  givenNames?: string;
+  firstSurname?: string;
+  secondSurname?: string;
+}): string {
+  return [body.givenNames, body.firstSurname, body.secondSurname].filter(Boolean).join(' ');
+}
+
+/** Matchers and facts are rebuilt only when what they derive from changes (per store, case, access). */
+const cache = new WeakMap<
+  CaseStore,
+  Map<string, { stamp: string; salt: string; hidden?: Matcher; facts: ProtectionFacts }>
+>();
+
+async function gatherFacts(
+  store: CaseStore,
+  caseId: string,
+  all: { id: string; body: PersonBody }[],
+): Promise<ProtectionFacts> {
+  const persons = new Map(all.map((p) => [p.id, p.body.protection as string]));
+  const listFiles = new Set<string>();
+  for await (const l of store.iterate('sourceList', caseId, { includeDeleted: true }))
+    if (l.body.sha256) listFiles.add(l.body.sha256);
+  const hearingTestimonies = new Map<string, string>();
+  for await (const t of store.iterate('testimony', caseId, { includeDeleted: true })) {
+    const h = t.body.hearingId;
+    if (h) hearingTestimonies.set(h, maxProtection(hearingTestimonies.get(h), t.body.protection));
+  }
+  const evidenceCovers = new Map<string, string>();
+  const cover = (evidenceId: string | undefined, level: string) => {
+    if (evidenceId) evidenceCovers.set(evidenceId, maxProtection(evidenceCovers.get(evidenceId), level));
+  };
+  for (const p of all) for (const e of p.body.photoEvidenceIds ?? []) cover(e, p.body.protection);
+  const partial: ProtectionFacts = { persons, listFiles, hearingTestimonies, evidenceCovers };
+  for await (const h of store.iterate('hearing', caseId, { includeDeleted: true }))
+    cover(h.body.transcriptEvidenceId, effectiveProtection('hearing', h.id, h.body, partial));
+  return partial;
+}
+
+function buildMatcher(
+  principal: Principal,
+  caseId: string,
+  salt: string,
+  all: { id: string; body: PersonBody }[],
+) {
+  const hiddenPersons = all.filter((p) => !canSeeIdentity(principal, caseId, p.body.protection, p.id));
+  if (hiddenPersons.length === 0) return undefined;
+  const seenSurnames = new Set<string>();
+  for (const p of all)
+    if (canSeeIdentity(principal, caseId, p.body.protection, p.id))
+      for (const s of [p.body.firstSurname, p.body.secondSurname]) if (s) seenSurnames.add(foldName(s));
+  const distinctive = new Set<string>();
+  for (const p of hiddenPersons) {
+    const s1 = p.body.firstSurname;
+    const s2 = p.body.secondSurname;
+    for (const s of [s1, s2, s1 && s2 ? `${s1} ${s2}` : undefined])
+      if (
+        s &&
+        s.length >= 4 &&
+        !foldName(s)
+          .split(' ')
+          .some((w) => seenSurnames.has(w))
+      )
+        distinctive.add(foldName(s));
+  }
+  const byKey = new Map<string, string>();
+  const put = (key: string, alias: string) => {
+    const had = byKey.get(key);
+    byKey.set(key, had === undefined || had === alias ? alias : WITHHELD);
+  };
+  const names: string[] = [];
+  const docs: string[] = [];
+  for (const p of hiddenPersons) {
+    const alias = pseudonym(salt, p.id);
+    for (const f of nameForms(p.body, distinctive)) {
+      const k = foldName(f);
+      if (!byKey.has(k)) names.push(f);
+      put(k, alias);
+    }
+    for (const d of p.body.documents ?? []) {
+      const digits = documentDigits(d.number);
+      if (!digits) continue;
+      if (!byKey.has(digits)) docs.push(digits);
+      put(digits, alias);
+    }
+  }
+  // Longest first, so "María José Pérez" wins over "José Pérez".
+  const alts = [
+    ...names.sort((a, b) => b.length - a.length).map(namePattern),
+    ...docs.sort((a, b) => b.length - a.length).map(documentPattern),
+  ];
+  const terms = new Set<string>();
+  for (const k of byKey.keys()) for (const w of k.split(/[\s,.]+/)) for (const t of termsOf(w)) terms.add(t);
+  return {
+    pattern: new RegExp(`(?<![\\p{L}\\d])(?:${alts.join('|')})(?![\\p{L}\\d])`, 'giu'),
+    byKey,
+    terms,
+  };
+}
+
+/** The view of a case for a principal: who they may not see, and the facts protection derives from. */
+export async function buildViewContext(
+  store: CaseStore,
+  principal: Principal,
+  caseId: string,
+): Promise<ViewContext> {
+  const m = principal.memberships.get(caseId);
+  const cleared = [...(principal.personClearances.get(caseId) ?? [])].sort();
+  const key = `${caseId}|${m?.role}|${m?.cleared}|${cleared.join(',')}`;
+  const stamp = [
+    await store.personsStamp(caseId),
+    await store.kindStamp('testimony', caseId),
+    await store.kindStamp('sourceList', caseId),
+    await store.kindStamp('hearing', caseId),
+  ].join('/');
+  let byStore = cache.get(store);
+  if (!byStore) {
+    byStore = new Map();
+    cache.set(store, byStore);
+  }
+  const actor = `user:${principal.userId}`;
+  const hit = byStore.get(key);
+  if (hit && hit.stamp === stamp)
+    return { principal, caseId, actor, salt: hit.salt, hidden: hit.hidden, facts: hit.facts };
+  const salt = await store.pseudonymSalt(caseId);
+  // Deleted persons included: deleting a protected person must not make their name readable.
+  const all = (await store.personDirectory(caseId)).all();
+  const facts = await gatherFacts(store, caseId, all);
+  const hidden = buildMatcher(principal, caseId, salt, all);
+  if (byStore.size > 500) byStore.clear();
+  byStore.set(key, { stamp, salt, hidden, facts });
+  return { principal, caseId, actor, salt, hidden, facts };
+}
+
+/** Replaces hidden names and document numbers in a text by the person's pseudonym. */
+export function redactText(ctx: ViewContext, text: string): string {
+  const h = ctx.hidden;
+  if (!h) return text;
+  return text.replace(
+    h.pattern,
+    (m) => h.byKey.get(foldName(m)) ?? h.byKey.get(m.replace(/\D/g, '')) ?? WITHHELD,
+  );
+}
+
+/** Search terms of hidden identities (a query drops them: searching a hidden name confirms nothing). */
+export function hiddenTerms(ctx: ViewContext): ReadonlySet<string> {
+  return ctx.hidden?.terms ?? new Set();
+}
+
+function redactDeep(ctx: ViewContext, value: unknown): unknown {
+  if (!ctx.hidden) return value;
+  if (typeof value === 'string') return redactText(ctx, value);
+  if (Array.isArray(value)) return value.map((v) => redactDeep(ctx, v));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        k.endsWith('Id') || k.endsWith('Ids') ? v : redactDeep(ctx, v),
+      ]),
+    );
+  }
+  return value;
+}
+
+/** Kinds whose text is typed by the member who writes them (not captured, imported or quoted). */
+const TYPED_KINDS: ReadonlySet<string> = new Set([
+  'unit',
+  'membership',
+  'place',
+  'event',
+  'act',
+  'involvement',
+  'detentionPeriod',
+  'elementLink',
+  'proceeding',
+  'panel',
+  'reviewComment',
+  'opinion',
+]);
+
+/** Free text of a record the viewer may read, hidden identities replaced (not in the caller's own text). */
+function redactBody(ctx: ViewContext, rec: { kind: string; updatedBy?: string }, body: object): object {
+  if (TYPED_KINDS.has(rec.kind) && rec.updatedBy === ctx.actor) return body;
+  return redactDeep(ctx, body) as object;
+}
+
+/** The protection a record effectively has for this view (derived items inherit what they cover). */
+export function protectionOf(ctx: ViewContext, kind: string, id: string, body: object): string {
+  return effectiveProtection(kind, id, body as Record<string, unknown>, ctx.facts);
+}
+
+/**
+ * May the viewer read this record in full (every field as stored)? Writes need this too: changing
+ * a record you may not read would overwrite what you never saw, or lower its protection.
+ */
+export function canReadInFull(ctx: ViewContext, rec: { kind: string; id: string; body: unknown }): boolean {
+  const p = ctx.principal;
+  const b = rec.body as Record<string, unknown>;
+  switch (rec.kind) {
+    case 'person':
+      return canSeeIdentity(p, ctx.caseId, b.protection as string, rec.id);
+    case 'testimony':
+      return canSeeTestimony(p, ctx.caseId, b as { protection: string; consent: string; witnessId?: string });
+    case 'source':
+      return canSeeIdentity(p, ctx.caseId, protectionOf(ctx, 'source', rec.id, b), b.personId as string);
+    case 'submission':
+      return tierOf(p, ctx.caseId) === 'cleared';
+    default:
+      return 'protection' in b || rec.kind === 'hearing'
+        ? canSeeIdentity(p, ctx.caseId, protectionOf(ctx, rec.kind, rec.id, b))
+        : true;
+  }
+}
+
+/**
+ * A public submission as the viewer may read it. The sender's name and contact: cleared members
+ * only. What was submitted (text, when, where): documenters may triage it while it is quarantined;
+ * once decided it is as protected as the protected testimony made from it.
+ */
+export function presentSubmissionBody(
+  ctx: ViewContext,
+  body: Record<string, unknown>,
+): Record<string, unknown> {
+  const cleared = tierOf(ctx.principal, ctx.caseId) === 'cleared';
+  const { name, contact, text, when, where, ...rest } = body;
+  const content = cleared || body.status === 'quarantined';
+  return {
+    ...rest,
+    ...(cleared ? { name, contact } : name || contact ? { identityWithheld: true } : {}),
+    ...(content ? { text, when, where } : { text: WITHHELD, withheld: true }),
+  };
+}
+
+export function presentRecord<K extends Kind>(
+  rec: Pick<StoredRecord<K>, 'id' | 'caseId' | 'kind' | 'version' | 'createdAt' | 'updatedAt' | 'body'> & {
+    updatedBy?: string;
+  },
+  ctx: ViewContext,
+): Record<string, unknown> {
+  const p = ctx.principal;
+  const meta = {
+    id: rec.id,
+    caseId: rec.caseId,
+    kind: rec.kind,
+    version: rec.version,
+    createdAt: rec.createdAt,
+    updatedAt: rec.updatedAt,
+  };
+  const body = { ...(rec.body as Record<string, unknown>) };
+  switch (rec.kind) {
+    case 'person': {
+      if (canSeeIdentity(p, rec.caseId, body.protection as string, rec.id)) {
+        const identity = Object.fromEntries(PERSON_IDENTIFYING_FIELDS.map((f) => [f, body[f]]));
+        for (const f of PERSON_IDENTIFYING_FIELDS) delete body[f];
+        const rest = redactBody(ctx, rec, body);
+        return {
+          ...meta,
+          ...rest,
+          ...identity,
+          displayName: personDisplayName(identity as PersonBody),
+          pseudonymised: false,
+        };
+      }
+      for (const f of PERSON_IDENTIFYING_FIELDS) delete body[f];
+      return {
+        ...meta,
+        ...(redactDeep(ctx, body) as object),
+        displayName: pseudonym(ctx.salt, rec.id),
+        pseudonymised: true,
+      };
+    }
+    case 'testimony': {
+      const t = body as { protection: string; consent: string; witnessId?: string };
+      if (canSeeTestimony(p, rec.caseId, t)) return { ...meta, ...redactBody(ctx, rec, body) };
+      return {
+        ...meta,
+        ...body,
+        title: WITHHELD,
+        statement: WITHHELD,
+        interviewer: undefined,
+        notes: undefined,
+        withheld: true,
+      };
+    }
+    case 'source': {
+      if (canReadInFull(ctx, rec)) return { ...meta, ...redactBody(ctx, rec, body) };
+      return {
+        ...meta,
+        ...body,
+        name: pseudonym(ctx.salt, rec.id, 'Fuente'),
+        contact: undefined,
+        notes: undefined,
+        personId: undefined,
+        pseudonymised: true,
+      };
+    }
+    case 'evidence': {
+      const effective = protectionOf(ctx, 'evidence', rec.id, body);
+      if (canSeeIdentity(p, rec.caseId, effective))
+        return { ...meta, ...redactBody(ctx, rec, body), effectiveProtection: effective };
+      return {
+        ...meta,
+        ...body,
+        title: WITHHELD,
+        fileName: undefined,
+        acquisition: undefined,
+        verification: undefined,
+        derivation: undefined,
+        effectiveProtection: effective,
+        withheld: true,
+      };
+    }
+    case 'hearing': {
+      const effective = protectionOf(ctx, 'hearing', rec.id, body);
+      if (canSeeIdentity(p, rec.caseId, effective))
+        return { ...meta, ...redactBody(ctx, rec, body), effectiveProtection: effective };
+      return {
+        ...meta,
+        date: body.date,
+        placeId: body.placeId,
+        protection: body.protection,
+        effectiveProtection: effective,
+        title: WITHHELD,
+        withheld: true,
+      };
+    }
+    case 'informationItem':
+    case 'suggestion': {
+      // Captured text (and suggestions quoting it) is shown no wider than its item's protection.
+      if (canSeeIdentity(p, rec.caseId, body.protection as string))
+        return { ...meta, ...redactBody(ctx, rec, body) };
+      return {
+        ...meta,
+        ...body,
+        title: body.title === undefined ? undefined : WITHHELD,
+        author: body.author === undefined ? undefined : WITHHELD,
+        text: WITHHELD,
+        value: body.value === undefined ? undefined : WITHHELD,
+        persons: undefined,
+        candidatePersonIds: undefined,
+        notes: undefined,
+        withheld: true,
+      };
+    }
+    case 'submission':
+      return { ...meta, ...presentSubmissionBody(ctx, body) };
+    default:
+      return { ...meta, ...redactBody(ctx, rec, body) };
+  }
+}
+
+/**
+ * An audit entry's before/after as this viewer may read it: the recorded body goes through the same
+ * presentation as the live record (sealed fields stay sealed unless opened for a cleared reader).
+ */
+export function presentAuditBody(
+  ctx: ViewContext,
+  entry: { entity: string; entityId?: string | null; actor: string; at?: string },
+  kind: Kind | undefined,
+  json: string | null | undefined,
+): string | null | undefined {
+  if (typeof json !== 'string') return json;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return redactText(ctx, json);
+  }
+  if (!kind || !entry.entityId || !parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    return JSON.stringify(redactDeep(ctx, parsed));
+  const presented = presentRecord(
+    {
+      id: entry.entityId,
+      caseId: ctx.caseId,
+      kind,
+      version: 0,
+      createdAt: entry.at ?? '',
+      updatedAt: entry.at ?? '',
+      updatedBy: entry.actor,
+      body: parsed as never,
+    },
+    ctx,
+  );
+  for (const k of ['id', 'caseId', 'kind', 'version', 'createdAt', 'updatedAt']) delete presented[k];
+  return JSON.stringify(presented);
+}
+
+/** Protection levels a viewer sees every record of (filters on hidden fields apply only to these). */
+export function fullyVisibleLevels(ctx: ViewContext): string[] {
+  return visibleProtectionLevels(ctx.principal, ctx.caseId);
+}
+
+/**
+ * A raw row of an organization's list as the viewer may read it. The row is withheld whole when it
+ * belongs to a person the viewer may not see or when any cell holds a hidden identity (a row not
+ * linked yet can name a protected person); a withheld row keeps no record or person id either.
+ */
+export function presentListRow(
+  ctx: ViewContext,
+  row: { rowNo: number; recordId: string; personId?: string | null; data: Record<string, string> },
+): Record<string, unknown> {
+  const personLevel = row.personId ? (ctx.facts.persons.get(row.personId) ?? 'protected') : undefined;
+  const hidden =
+    (row.personId !== undefined &&
+      row.personId !== null &&
+      !canSeeIdentity(ctx.principal, ctx.caseId, personLevel, row.personId)) ||
+    Object.values(row.data).some((v) => redactText(ctx, v) !== v);
+  if (!hidden) return { ...row };
+  return {
+    rowNo: row.rowNo,
+    data: Object.fromEntries(Object.keys(row.data).map((k) => [k, WITHHELD])),
+    withheld: true,
+  };
+}
+
+/** How a person is named to this viewer: their name if visible, else their pseudonym. */
+export function personLabel(ctx: ViewContext, id: string, body: PersonBody): string {
+  return canSeeIdentity(ctx.principal, ctx.caseId, body.protection, id)
+    ? personDisplayName(body) || pseudonym(ctx.salt, id)
+    : pseudonym(ctx.salt, id);
+}
+
+/** Any derived document (an analysis, a report's content) with hidden identities replaced in its text. */
+export function presentDerived<T>(ctx: ViewContext, value: T): T {
+  return redactDeep(ctx, value) as T;
+}
