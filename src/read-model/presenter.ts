@@ -211,6 +211,8 @@ function redactDeep(ctx: ViewContext, value: unknown): unknown {
   return value;
 }
 
+const OWN_NAME_FIELDS = ['givenNames', 'firstSurname', 'secondSurname', 'aliases', 'documents'] as const;
+
 /** Kinds whose text is typed by the member who writes them (not captured, imported or quoted). */
 const TYPED_KINDS: ReadonlySet<string> = new Set([
   'unit',
@@ -299,8 +301,10 @@ export function presentRecord<K extends Kind>(
   switch (rec.kind) {
     case 'person': {
       if (canSeeIdentity(p, rec.caseId, body.protection as string, rec.id)) {
-        const identity = Object.fromEntries(PERSON_IDENTIFYING_FIELDS.map((f) => [f, body[f]]));
-        for (const f of PERSON_IDENTIFYING_FIELDS) delete body[f];
+        // The person's own names and documents as they are (a homonym of a hidden person stays
+        // readable); every other text of theirs (notes, occupation) is redacted like any record's.
+        const identity = Object.fromEntries(OWN_NAME_FIELDS.map((f) => [f, body[f]]));
+        for (const f of OWN_NAME_FIELDS) delete body[f];
         const rest = redactBody(ctx, rec, body);
         return {
           ...meta,
