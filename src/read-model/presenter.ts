@@ -14,7 +14,7 @@
  */
 import type { Kind } from '../domain/kinds.js';
 import { documentDigits, documentPattern, foldName, nameForms, namePattern } from '../domain/name-forms.js';
-import { effectiveProtection, maxProtection, type ProtectionFacts } from '../domain/protection.js';
+import { effectiveProtection, lowers, maxProtection, type ProtectionFacts } from '../domain/protection.js';
 import { PERSON_IDENTIFYING_FIELDS, type PersonBody } from '../domain/schema.js';
 import { termsOf } from '../search/text.js';
 import {
@@ -476,4 +476,50 @@ export function personLabel(ctx: ViewContext, id: string, body: PersonBody): str
 /** Any derived document (an analysis, a report's content) with hidden identities replaced in its text. */
 export function presentDerived<T>(ctx: ViewContext, value: T): T {
   return redactDeep(ctx, value) as T;
+}
+
+/** Records among `recs` that show this viewer a protected identity (views audited like writes). */
+export function protectedViews(ctx: ViewContext, recs: readonly StoredRecord<Kind>[]): string[] {
+  return recs
+    .filter((r) => {
+      const b = r.body as { protection?: string; witnessId?: string };
+      if (b.protection !== 'protected') return false;
+      if (r.kind === 'person') return canSeeIdentity(ctx.principal, r.caseId, 'protected', r.id);
+      if (r.kind === 'testimony') return canSeeIdentity(ctx.principal, r.caseId, 'protected', b.witnessId);
+      return false;
+    })
+    .map((r) => r.id);
+}
+
+/**
+ * May the viewer give `existing` the body `next`? Lowering a protection level exposes what it
+ * protected: only members cleared for protected identities (or for that person) may.
+ */
+export function mayChangeProtection(
+  ctx: ViewContext,
+  existing: { id: string; body: unknown },
+  next: unknown,
+): boolean {
+  const prev = (existing.body as { protection?: string }).protection;
+  const now = (next as { protection?: string }).protection;
+  if (prev === undefined || now === undefined || !lowers(prev, now)) return true;
+  return canSeeIdentity(ctx.principal, ctx.caseId, 'protected', existing.id);
+}
+
+/** A custody entry as this viewer may read it: actor and note only where the evidence is readable. */
+export function presentCustody<E extends { actor: string; note?: string }>(
+  ctx: ViewContext,
+  evidence: { kind: string; id: string; body: unknown },
+  entry: E,
+): E {
+  if (!canReadInFull(ctx, evidence)) return { ...entry, note: undefined, actor: WITHHELD };
+  return entry.note === undefined ? entry : { ...entry, note: redactText(ctx, entry.note) };
+}
+
+/** A reviewer's linkage decision: the rows it names are shown elsewhere; its note is free text. */
+export function presentLinkDecision<D extends { note?: string; createdBy: string }>(
+  ctx: ViewContext,
+  d: D,
+): D {
+  return d.note === undefined || d.createdBy === ctx.actor ? d : { ...d, note: redactText(ctx, d.note) };
 }

@@ -169,3 +169,8 @@ export function canReadAnalysis(p: Principal, caseId: string): boolean {
 export function canReadConfidentialEdition(p: Principal, caseId: string): boolean {
   return tierOf(p, caseId) === 'cleared';
 }
+
+/** Does this member see every identity of the case (cleared for protected identities)? */
+export function seesAllIdentities(p: Principal, caseId: string): boolean {
+  return tierOf(p, caseId) === 'cleared';
+}

@@ -344,14 +344,9 @@ for (const backend of BACKENDS) {
         },
       );
       assert.equal(self.status, 403);
-      const other = await req(
-        'PUT',
-        `/api/cases/${caseId}/members/${users['documenter']}/clearance`,
-        'admin',
-        {
-          cleared: false,
-        },
-      );
+      const other = await req('PUT', `/api/cases/${caseId}/members/${users.documenter}/clearance`, 'admin', {
+        cleared: false,
+      });
       assert.equal(other.status, 200);
       await t.store.create(
         'source',

@@ -4,7 +4,12 @@
  */
 import type { Hono } from 'hono';
 import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.js';
-import { buildViewContext, canReadInFull, presentRecord } from '../../read-model/presenter.js';
+import {
+  buildViewContext,
+  canReadInFull,
+  presentCustody,
+  presentRecord,
+} from '../../read-model/presenter.js';
 import type { CaseStore } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
 import { checkUpload } from '../sniff.js';
@@ -82,7 +87,8 @@ export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
       { at: new Date().toISOString(), actor: c.get('actor'), ...body },
       c.get('actor'),
     );
-    return c.json(entry, 201);
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    return c.json(presentCustody(ctx, rec, entry), 201);
   });
 
   app.get('/api/cases/:caseId/evidence/:id/custody', async (c) => {
@@ -90,10 +96,8 @@ export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     requireCan(c, 'read', caseId);
     const rec = await store.get('evidence', c.req.param('id'));
     if (!rec || rec.caseId !== caseId) throw new NotFoundError('not found');
-    const visible = canReadInFull(await buildViewContext(store, c.get('principal'), caseId), rec);
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
     const entries = await store.custody(rec.id);
-    return c.json({
-      items: entries.map((e) => (visible ? e : { ...e, note: undefined, actor: '[withheld]' })),
-    });
+    return c.json({ items: entries.map((e) => presentCustody(ctx, rec, e)) });
   });
 }

@@ -4,15 +4,15 @@
  * (same / different / unsure; audited; honoured by the next run). Raw list rows are member-level
  * data: viewers get nothing, and rows linked to a person the caller may not see are withheld.
  */
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ForbiddenError, InputError } from '../../domain/errors.js';
-import { buildViewContext, presentListRow } from '../../read-model/presenter.js';
-import { type Action, can, canReadListRows } from '../../security/policy.js';
+import { buildViewContext, presentLinkDecision, presentListRow } from '../../read-model/presenter.js';
+import { canReadListRows } from '../../security/policy.js';
 import { linkCaseFile } from '../../store/case-linkage.js';
 import type { CaseStore } from '../../store/case-store.js';
+import { intParam, requireAny, requireCan } from '../authorize.js';
 import type { AppEnv } from '../context.js';
-import { intParam, requireCan } from './records.js';
 
 const Ref = z.object({ listId: z.string().min(1).max(100), rowNo: z.number().int().positive() });
 const DecisionInput = z.object({
@@ -35,14 +35,6 @@ interface ReviewPair {
   status: string;
 }
 
-/** Analysts link; documenters may review pairs too (they know the records). */
-function requireEither(c: Context<AppEnv>, caseId: string, actions: Action[]): void {
-  requireCan(c, 'read', caseId);
-  const p = c.get('principal');
-  if (!actions.some((a) => can(p, a, caseId)))
-    throw new ForbiddenError(`your role may not do this (needs ${actions.join(' or ')})`);
-}
-
 export function linkageRoutes(app: Hono<AppEnv>, store: CaseStore): void {
   app.post('/api/cases/:caseId/linkage/runs', async (c) => {
     const caseId = c.req.param('caseId');
@@ -60,7 +52,7 @@ export function linkageRoutes(app: Hono<AppEnv>, store: CaseStore): void {
 
   app.get('/api/cases/:caseId/linkage/review', async (c) => {
     const caseId = c.req.param('caseId');
-    requireEither(c, caseId, ['analyse', 'write']);
+    requireAny(c, caseId, ['analyse', 'write']);
     const p = c.get('principal');
     if (!canReadListRows(p, caseId)) throw new ForbiddenError('raw list rows are not shown at public level');
     const runs = await store.analyses(caseId, 'linkage');
@@ -94,13 +86,15 @@ export function linkageRoutes(app: Hono<AppEnv>, store: CaseStore): void {
 
   app.get('/api/cases/:caseId/linkage/decisions', async (c) => {
     const caseId = c.req.param('caseId');
-    requireEither(c, caseId, ['analyse', 'write']);
-    return c.json({ items: await store.linkDecisions(caseId) });
+    requireAny(c, caseId, ['analyse', 'write']);
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    const decisions = await store.linkDecisions(caseId);
+    return c.json({ items: decisions.map((d) => presentLinkDecision(ctx, d)) });
   });
 
   app.post('/api/cases/:caseId/linkage/decisions', async (c) => {
     const caseId = c.req.param('caseId');
-    requireEither(c, caseId, ['analyse', 'write']);
+    requireAny(c, caseId, ['analyse', 'write']);
     const input = DecisionInput.safeParse(await c.req.json().catch(() => undefined));
     if (!input.success)
       throw new InputError(

@@ -8,40 +8,37 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.js';
 import { KINDS, type Kind, kindByName } from '../../domain/kinds.js';
-import { lowers } from '../../domain/protection.js';
 import { ACT_TYPES, VIOLENCE_METHODS, VOCABULARIES } from '../../domain/vocabularies.js';
 import {
   buildViewContext,
   canReadInFull,
   fullyVisibleLevels,
   hiddenTerms,
+  mayChangeProtection,
   presentAuditBody,
   presentRecord,
+  protectedViews,
   type ViewContext,
 } from '../../read-model/presenter.js';
 import { HIDDEN_FILTER_FIELDS, NAME_SORTED_KINDS } from '../../read-model/visibility.js';
 import { queryTerms, snippet } from '../../search/text.js';
 import type { Accounts } from '../../security/accounts.js';
 import {
-  type Action,
-  can,
   canGrantClearance,
-  canSeeIdentity,
   ROLES,
   type Role,
+  seesAllIdentities,
   tierOf,
   writeActionFor,
 } from '../../security/policy.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
+import { intParam, requireCan } from '../authorize.js';
 import type { AppEnv } from '../context.js';
 
-type C = Context<AppEnv>;
+// Kept for the route modules that import them from here.
+export { intParam, requireCan };
 
-export function requireCan(c: C, action: Action, caseId: string): void {
-  const p = c.get('principal');
-  if (!p.memberships.has(caseId)) throw new NotFoundError('no such case file');
-  if (!can(p, action, caseId)) throw new ForbiddenError(`your role may not ${action} in this case file`);
-}
+type C = Context<AppEnv>;
 
 /** Writes of a kind need its action (analysts link evidence to elements); panel records have their own routes. */
 function requireWrite(c: C, kind: Kind, caseId: string): void {
@@ -62,22 +59,6 @@ function kindParam(c: C): Kind {
   return kind;
 }
 
-export function intParam(
-  v: string | undefined,
-  dflt: number,
-  min: number,
-  max: number,
-  name: string,
-): number {
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new InputError(`${name} must be an integer from ${min} to ${max}`, [
-      { field: name, message: 'out of range' },
-    ]);
-  return n;
-}
-
 /** A record the caller may not read in full is not theirs to change or delete either. */
 function requireFullRead(ctx: ViewContext, rec: StoredRecord<Kind>): void {
   if (!canReadInFull(ctx, rec))
@@ -92,18 +73,7 @@ async function auditViews(
   recs: StoredRecord<Kind>[],
   action: string,
 ) {
-  const seen = recs
-    .filter((r) => {
-      const b = r.body as { protection?: string; witnessId?: string };
-      if (r.kind === 'person')
-        return b.protection === 'protected' && canSeeIdentity(ctx.principal, r.caseId, 'protected', r.id);
-      if (r.kind === 'testimony')
-        return (
-          b.protection === 'protected' && canSeeIdentity(ctx.principal, r.caseId, 'protected', b.witnessId)
-        );
-      return false;
-    })
-    .map((r) => r.id);
+  const seen = protectedViews(ctx, recs);
   if (seen.length)
     await store.audit({
       actor: c.get('actor'),
@@ -168,11 +138,11 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     const p = c.get('principal');
     // Filtering by protection level only for those who may see protected identities: for others,
     // counts per level would tell how many protected persons match a filter.
-    if ('protection' in where && tierOf(p, caseId) !== 'cleared')
+    if ('protection' in where && !seesAllIdentities(p, caseId))
       throw new ForbiddenError('filtering by protection level needs clearance');
     const ctx = await buildViewContext(store, p, caseId);
     const levels = fullyVisibleLevels(ctx);
-    const fullView = tierOf(p, caseId) === 'cleared';
+    const fullView = seesAllIdentities(p, caseId);
     const filter: Record<string, string | string[]> = { ...where };
     // A filter on a field that is hidden for some records (a surname) matches only the records the
     // viewer sees in full: otherwise the result would single out a protected person (an oracle).
@@ -220,15 +190,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     requireFullRead(ctx, existing);
     const input = await c.req.json().catch(() => undefined);
     const parsed = KINDS[kind].schema.safeParse(input);
-    const next = parsed.success ? (parsed.data as { protection?: string }).protection : undefined;
-    const prev = (existing.body as { protection?: string }).protection;
-    // Lowering a protection level exposes what it protected: only members cleared for it may.
-    if (
-      prev !== undefined &&
-      next !== undefined &&
-      lowers(prev, next) &&
-      !canSeeIdentity(ctx.principal, caseId, 'protected', existing.id)
-    )
+    if (parsed.success && !mayChangeProtection(ctx, existing, parsed.data))
       throw new ForbiddenError(
         'lowering the protection of a record needs clearance for protected identities',
       );
@@ -270,7 +232,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
       sourceId: q.source,
       protection: q.protection,
     };
-    if (filters.protection && tierOf(p, caseId) !== 'cleared')
+    if (filters.protection && !seesAllIdentities(p, caseId))
       throw new ForbiddenError('filtering by protection level needs clearance');
     const tier = tierOf(p, caseId)!;
     const res = await store.search({
@@ -288,7 +250,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     await auditViews(store, c, ctx, recs, 'view-search');
     const facets = { ...res.facets };
     // The protection facet is shown only to those cleared: elsewhere it would count protected matches.
-    if (tier !== 'cleared') delete (facets as Partial<typeof facets>).protection;
+    if (!seesAllIdentities(p, caseId)) delete (facets as Partial<typeof facets>).protection;
     return c.json({
       total: res.total,
       facetsSampled: res.facetsSampled,
@@ -416,7 +378,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
       limit: intParam(c.req.query('limit'), 100, 1, 1000, 'limit'),
     });
     const ctx = await buildViewContext(store, c.get('principal'), caseId);
-    const cleared = tierOf(c.get('principal'), caseId) === 'cleared';
+    const cleared = seesAllIdentities(c.get('principal'), caseId);
     for (const e of items) {
       const kind = kindByName(e.entity);
       for (const side of ['before', 'after'] as const) {
