@@ -5,6 +5,20 @@
 import { z } from 'zod';
 import { KIND_NAMES, KINDS } from '../domain/kinds.js';
 import { CaseFileBody, CustodyEntryBody } from '../domain/schema.js';
+import { HIDDEN_FILTER_FIELDS, NAME_SORTED_KINDS } from '../read-model/visibility.js';
+
+/** The filterable fields of every kind, and how filters and sorts treat identities the caller may not see. */
+const FILTERS_DESCRIPTION = [
+  'Filterable fields (query parameter = exact value) per kind:',
+  ...Object.values(KINDS).map((k) => `- ${k.name}: ${k.columns.length ? k.columns.join(', ') : 'none'}`),
+  '',
+  `Fields that hold identities (${Object.entries(HIDDEN_FILTER_FIELDS)
+    .map(([kind, fs]) => `${KINDS[kind as keyof typeof KINDS].name}: ${fs!.join(', ')}`)
+    .join(
+      '; ',
+    )}) match only records whose identity the caller sees in full; \`protection\` is a filter for cleared members only.`,
+  `The default order of ${[...NAME_SORTED_KINDS].map((k) => KINDS[k].name).join(', ')} is by name or title only for cleared members; others get the order of creation.`,
+].join('\n');
 
 const errorSchema = {
   type: 'object',
@@ -152,6 +166,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         get: {
           summary:
             'List records of one kind: equality filters on indexed fields, sort=default|created|updated, order=asc|desc, limit, offset',
+          description: FILTERS_DESCRIPTION,
           parameters: [
             caseParam,
             kindParam,
