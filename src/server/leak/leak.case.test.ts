@@ -90,6 +90,34 @@ for (const backend of BACKENDS) {
       assert.ok(ops.length >= 50, `only ${ops.length} operations`);
     });
 
+    it('positive control: the same walk as a cleared administrator finds every form kind, in every format', async () => {
+      // If the scanner or the walker went blind (a broken pattern, a request that no longer reaches
+      // the data), every leak test would pass vacuously; the cleared administrator must see it all.
+      const forms = [
+        ...new Map([...formsOf.values()].flat().map((f) => [`${f.owner}|${f.kind}|${f.form}`, f])).values(),
+      ];
+      const scanner = new Scanner(forms);
+      const kinds = new Set<string>();
+      const formats = new Set<string>();
+      for (const r of requestsFor(ops, fx, forms).filter((x) => !x.write)) {
+        const res = await capture(await send(app, fx.tokens.admin!, r));
+        for (const hit of await scanResponse(scanner, res)) {
+          kinds.add(hit.form.kind);
+          formats.add(
+            hit.where.startsWith('header')
+              ? 'header'
+              : (/^body (PDF text|text|latin1)/.exec(hit.where)?.[1] ?? 'json'),
+          );
+        }
+      }
+      assert.deepEqual(
+        [...new Set(forms.map((f) => f.kind))].filter((k) => !kinds.has(k)),
+        [],
+        'form kinds never seen',
+      );
+      for (const f of ['json', 'text', 'PDF text', 'header']) assert.ok(formats.has(f), `no hit in ${f}`);
+    });
+
     it('walks every operation as each uncleared principal and scans every response byte', async () => {
       for (const a of ATTACKERS) {
         const forms = formsOf.get(a.name)!;

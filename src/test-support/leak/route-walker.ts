@@ -219,6 +219,7 @@ const TEMPLATES: Record<string, Builder> = {
       ['public', 'es', 'html'],
       ['public', 'en', 'html'],
       ['confidential', 'es', 'html'],
+      ['confidential', 'es', 'pdf'],
     ].map(([e, l, f]) => get(`/api/cases/${fx.caseId}/report?edition=${e}&lang=${l}&format=${f}`)),
   'POST /api/cases/{caseId}/captures': (fx) => [
     {
