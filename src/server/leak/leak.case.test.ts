@@ -12,6 +12,8 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { importCaseJson } from '../../ingest/case-json.js';
+import { Accounts } from '../../security/accounts.js';
 import {
   CLASSES,
   classifyHit,
@@ -47,6 +49,7 @@ const TODO: Partial<Record<FindingClass, string>> = {
   F10: 'finding 10 of issue 15',
   F11: 'finding 11 of issue 15',
   F12: 'finding 12 of issue 15',
+  F14: 'finding 14 of issue 15',
 };
 
 for (const backend of BACKENDS) {
@@ -408,6 +411,77 @@ for (const backend of BACKENDS) {
           status: self.status,
           where: `an uncleared administrator cleared themselves; the protected person then reads pseudonymised=${json<{ pseudonymised: boolean }>(p1).pseudonymised}`,
         });
+    });
+
+    it('probes the presenter across two stores that hold the same case file (an import, a restore)', async () => {
+      // Same case id, same person id and timestamps, different identities: nothing learned about
+      // one store's persons may be used to present the other's.
+      const other = await backend.open();
+      try {
+        const doc = (surname: string, description: string) => {
+          const meta = {
+            createdAt: '2020-01-01T00:00:00.000Z',
+            createdBy: 'user:x',
+            updatedAt: '2020-01-01T00:00:00.000Z',
+            updatedBy: 'user:x',
+            version: 1,
+            deletedAt: null,
+          };
+          return {
+            format: 'testigo-case-file',
+            version: 1,
+            exportedAt: meta.createdAt,
+            case: { id: 'cas_01M90ZZZZZZZZZZZZZZZZZZZZZ', ...meta, body: { title: 'Copia' } },
+            records: {
+              persons: [
+                {
+                  id: 'per_01M90ZZZZZZZZZZZZZZZZZZZZZ',
+                  ...meta,
+                  body: { givenNames: 'Zoraida', firstSurname: surname, protection: 'protected' },
+                },
+              ],
+              events: [
+                { id: 'evt_01M90ZZZZZZZZZZZZZZZZZZZZZ', ...meta, body: { title: 'Hecho', description } },
+              ],
+            },
+          };
+        };
+        const stores = [t.store, other.store];
+        const names = ['Belisario', 'Churuguara'];
+        const apps = [];
+        for (const [i, s] of stores.entries()) {
+          const { caseId } = await importCaseJson(
+            s,
+            doc(names[i]!, `Declaró Zoraida ${names[i]} ante la fiscalía.`),
+            'user:x',
+          );
+          const accounts = new Accounts(s);
+          const u = await accounts.createUser(
+            { username: `visor-${i}`, password: 'una contraseña larga de prueba' },
+            'user:x',
+          );
+          await accounts.setMember(caseId, u.id, 'viewer', 'user:x');
+          const token = (await accounts.createToken(u.id, 'visor', 'read', 'user:x')).token;
+          apps.push({ app: createApp(s), token, caseId });
+        }
+        for (const [i, a] of apps.entries()) {
+          const url = `/api/cases/${a.caseId}/records/events/evt_01M90ZZZZZZZZZZZZZZZZZZZZZ`;
+          const body = await (await send(a.app, a.token, { method: 'GET', url })).text();
+          if (body.includes(names[i]!))
+            record({
+              cls: 'F14',
+              role: 'viewer',
+              method: 'GET',
+              op: 'GET /api/cases/{caseId}/records/{kind}/{id}',
+              url,
+              status: 200,
+              matched: names[i],
+              where: `store ${i + 1} of 2: the protected name is not redacted (the matcher built for the other store was used)`,
+            });
+        }
+      } finally {
+        await other.dispose();
+      }
     });
 
     for (const [cls, title] of Object.entries(CLASSES) as [FindingClass, string][]) {

@@ -18,6 +18,7 @@ export const CLASSES = {
   F10: 'the audit log bypasses redaction',
   F11: 'submissions expose what the testimony made from them withholds',
   F12: 'self-clearance and sort order by hidden names',
+  F14: 'two stores in one process share one pseudonym salt and redaction matcher',
   other: 'any other path that carries a hidden identity',
 } as const;
 export type FindingClass = keyof typeof CLASSES;
