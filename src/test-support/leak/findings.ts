@@ -62,7 +62,8 @@ export function classifyHit(op: string, url: string, hit: Hit): FindingClass {
   // Free text of a person whose identity the caller sees is not redacted at all.
   if (kind === 'person' && hit.record?.pseudonymised === false && /(^|\.)(notes|occupation)$/.test(hit.where))
     return 'F7';
-  if (/(^|\.)snippet$/.test(hit.where)) return 'F7';
+  if (kind === 'person' && hit.record?.pseudonymised === false && /(^|\.)snippet$/.test(hit.where))
+    return 'F7';
   if (VARIANT_KINDS.has(hit.form.kind)) return 'F9';
   if (hit.form.kind === 'document number' && fold(hit.matched) !== fold(hit.form.form)) return 'F9';
   return 'other';

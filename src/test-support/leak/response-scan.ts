@@ -25,13 +25,17 @@ function scanJson(scanner: Scanner, value: unknown, path: string, rec: Hit['reco
     for (const [i, v] of value.entries()) scanJson(scanner, v, `${path}[${i}]`, rec, out);
   } else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
+    // A search hit {kind, record, snippet}: the snippet belongs to its record.
+    const inner =
+      o.record && typeof o.record === 'object' ? (o.record as Record<string, unknown>) : undefined;
+    const src = inner && typeof o.snippet === 'string' ? inner : o;
     const here =
-      typeof o.id === 'string' && (typeof o.kind === 'string' || typeof o.caseId === 'string')
+      typeof src.id === 'string' && (typeof src.kind === 'string' || typeof src.caseId === 'string')
         ? {
-            kind: o.kind as string | undefined,
-            id: o.id,
-            notes: typeof o.notes === 'string' ? o.notes : undefined,
-            pseudonymised: typeof o.pseudonymised === 'boolean' ? o.pseudonymised : undefined,
+            kind: src.kind as string | undefined,
+            id: src.id,
+            notes: typeof src.notes === 'string' ? src.notes : undefined,
+            pseudonymised: typeof src.pseudonymised === 'boolean' ? src.pseudonymised : undefined,
           }
         : rec;
     for (const [k, v] of Object.entries(o)) {
