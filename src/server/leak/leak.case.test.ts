@@ -303,9 +303,13 @@ for (const backend of BACKENDS) {
         const form = new FormData();
         form.set(
           'file',
-          new File(['Vecinos vieron a Yusleidi Carrasquell en la plaza de Guarenas.\n'], 'v.txt', {
-            type: 'text/plain',
-          }),
+          new File(
+            [`Vecinos vieron a la señora María José Arizmendi en la plaza (${a.name}).\n`],
+            `v-${a.name}.txt`,
+            {
+              type: 'text/plain',
+            },
+          ),
         );
         form.set('meta', JSON.stringify({ protection: 'restricted' }));
         const res = await capture(

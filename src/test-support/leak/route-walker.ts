@@ -23,7 +23,12 @@ export interface WalkRequest {
 }
 
 /** Operations the server serves that the OpenAPI document does not list (walked too, and reported). */
-export const UNDOCUMENTED_OPS = ['GET /api/users', 'GET /api/cases/{caseId}/analyses'];
+export const UNDOCUMENTED_OPS = [
+  'GET /api/users',
+  'POST /api/users',
+  'POST /api/users/{id}/{disable|enable}',
+  'GET /api/cases/{caseId}/analyses',
+];
 
 /** The record kinds of the generic records API (every kind, including ones the API refuses). */
 export const KIND_NAMES = [
@@ -256,6 +261,11 @@ const TEMPLATES: Record<string, Builder> = {
   ],
   'GET /api/cases/{caseId}/audit': (fx) => [get(`/api/cases/${fx.caseId}/audit?limit=1000`)],
   'GET /api/users': () => [get('/api/users')],
+  // An invalid new account (refused either way) and disabling oneself (always refused): nothing changes.
+  'POST /api/users': () => [w('POST', '/api/users', { username: 'X', password: 'corta' })],
+  'POST /api/users/{id}/{disable|enable}': (fx) => [
+    ...Object.values(fx.userIds).map((id) => w('POST', `/api/users/${id}/enable`)),
+  ],
   'GET /api/cases/{caseId}/analyses': (fx) => [
     get(`/api/cases/${fx.caseId}/analyses?kind=linkage`),
     get(`/api/cases/${fx.caseId}/analyses?kind=estimate`),
