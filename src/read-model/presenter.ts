@@ -43,6 +43,8 @@ export interface ViewContext {
   salt: string;
   /** The principal as the store records authors (`user:<id>`). */
   actor: string;
+  /** The panel records its members' writes under their user names: set where panel records are shown. */
+  username?: string;
   hidden?: Matcher;
   facts: ProtectionFacts;
 }
@@ -231,7 +233,8 @@ const TYPED_KINDS: ReadonlySet<string> = new Set([
 
 /** Free text of a record the viewer may read, hidden identities replaced (not in the caller's own text). */
 function redactBody(ctx: ViewContext, rec: { kind: string; updatedBy?: string }, body: object): object {
-  if (TYPED_KINDS.has(rec.kind) && rec.updatedBy === ctx.actor) return body;
+  const own = rec.updatedBy !== undefined && (rec.updatedBy === ctx.actor || rec.updatedBy === ctx.username);
+  if (TYPED_KINDS.has(rec.kind) && own) return body;
   return redactDeep(ctx, body) as object;
 }
 
@@ -522,4 +525,22 @@ export function presentLinkDecision<D extends { note?: string; createdBy: string
   d: D,
 ): D {
   return d.note === undefined || d.createdBy === ctx.actor ? d : { ...d, note: redactText(ctx, d.note) };
+}
+
+/** A query with every hidden identity form taken out: searching a hidden name confirms nothing. */
+export function withoutHiddenForms(ctx: ViewContext, query: string): string {
+  return ctx.hidden ? query.replace(ctx.hidden.pattern, ' ') : query;
+}
+
+const TEXT_MEDIA = /^(text\/|application\/(json|xml|csv|x-ndjson|xhtml\+xml))/;
+
+/**
+ * May the viewer download these bytes? A text file that names a hidden identity is as protected as
+ * that person, whatever its own level says (binary formats are judged by their record alone).
+ */
+export function fileShowsHiddenIdentity(ctx: ViewContext, mediaType: string, bytes: Uint8Array): boolean {
+  if (!ctx.hidden || !TEXT_MEDIA.test(mediaType)) return false;
+  const text = Buffer.from(bytes).toString('utf8');
+  ctx.hidden.pattern.lastIndex = 0;
+  return ctx.hidden.pattern.test(text);
 }

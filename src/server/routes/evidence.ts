@@ -7,6 +7,7 @@ import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.j
 import {
   buildViewContext,
   canReadInFull,
+  fileShowsHiddenIdentity,
   presentCustody,
   presentRecord,
 } from '../../read-model/presenter.js';
@@ -65,9 +66,12 @@ export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     const rec = await store.get('evidence', c.req.param('id'));
     if (!rec || rec.caseId !== caseId) throw new NotFoundError('not found');
     // The file is as protected as what it covers (a list of victims, a person's photo, a transcript).
-    if (!canReadInFull(await buildViewContext(store, c.get('principal'), caseId), rec))
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    if (!canReadInFull(ctx, rec))
       throw new ForbiddenError('this evidence file is withheld at your access level');
     const bytes = await store.readEvidence(rec.id, c.get('actor'), 'accessed');
+    if (fileShowsHiddenIdentity(ctx, rec.body.mediaType, bytes))
+      throw new ForbiddenError('this evidence file is withheld at your access level');
     const name = (rec.body.fileName ?? rec.id).replace(/[^\w.-]+/g, '_');
     return c.body(new Uint8Array(bytes), 200, {
       'Content-Type': 'application/octet-stream',

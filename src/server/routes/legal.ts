@@ -12,13 +12,7 @@ import { z } from 'zod';
 import { ForbiddenError, InputError } from '../../domain/errors.js';
 import type { PersonBody } from '../../domain/schema.js';
 import { PanelBody, POSITIONS, ReviewTarget } from '../../domain/schema-law.js';
-import {
-  buildViewContext,
-  personLabel,
-  presentDerived,
-  presentRecord,
-  redactText,
-} from '../../read-model/presenter.js';
+import { buildViewContext, personLabel, presentDerived, presentRecord } from '../../read-model/presenter.js';
 import { prepareReport, reportHtml, reportPdf } from '../../report/build.js';
 import {
   addComment,
@@ -93,7 +87,10 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
     const caseId = c.req.param('caseId');
     requireCan(c, 'read', caseId);
     const st = await panelState(store, caseId);
-    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    const ctx = {
+      ...(await buildViewContext(store, c.get('principal'), caseId)),
+      username: await username(c.get('userId')),
+    };
     const r = await prepareReport(store, caseId, { actor: c.get('actor') });
     const panel = st.panel ? presentRecord(st.panel, ctx) : null;
     return c.json({
@@ -108,10 +105,7 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
       signatures: r.signatures,
       versions: st.versions.map((v) => presentRecord(v, ctx)),
       opinions: st.opinions.map((o) => presentRecord(o, ctx)),
-      comments: st.comments.map((x) => ({
-        ...presentRecord(x, ctx),
-        text: redactText(ctx, (x.body as { text: string }).text),
-      })),
+      comments: st.comments.map((x) => presentRecord(x, ctx)),
       voidSignatures: st.signatures.filter((s) => (s.body as { voidedAt?: string }).voidedAt).length,
     });
   });
@@ -128,16 +122,20 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
     const caseId = c.req.param('caseId');
     requireCan(c, 'review', caseId);
     const input = parse(CommentInput, await c.req.json().catch(() => undefined), 'comment');
-    const rec = await addComment(store, caseId, input, await username(c.get('userId')));
-    return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)), 201);
+    const name = await username(c.get('userId'));
+    const rec = await addComment(store, caseId, input, name);
+    const ctx = { ...(await buildViewContext(store, c.get('principal'), caseId)), username: name };
+    return c.json(presentRecord(rec, ctx), 201);
   });
 
   app.post('/api/cases/:caseId/panel/opinions', async (c) => {
     const caseId = c.req.param('caseId');
     requireCan(c, 'review', caseId);
     const input = parse(OpinionInput, await c.req.json().catch(() => undefined), 'opinion');
-    const rec = await setOpinion(store, caseId, input, await username(c.get('userId')));
-    return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)), 201);
+    const name = await username(c.get('userId'));
+    const rec = await setOpinion(store, caseId, input, name);
+    const ctx = { ...(await buildViewContext(store, c.get('principal'), caseId)), username: name };
+    return c.json(presentRecord(rec, ctx), 201);
   });
 
   /** Freezes the current content (new version if it changed) so a member can sign its hash. */

@@ -19,6 +19,7 @@ import {
   presentRecord,
   protectedViews,
   type ViewContext,
+  withoutHiddenForms,
 } from '../../read-model/presenter.js';
 import { HIDDEN_FILTER_FIELDS, NAME_SORTED_KINDS } from '../../read-model/visibility.js';
 import { queryTerms, snippet } from '../../search/text.js';
@@ -221,7 +222,9 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     // Words that are names or document numbers of persons this viewer may not see are dropped
     // from the query: searching a protected name must not confirm it appears anywhere.
     const hidden = hiddenTerms(ctx);
-    const terms = queryTerms(q.q ?? '').filter((alts) => !alts.some((a) => hidden.has(a)));
+    const terms = queryTerms(withoutHiddenForms(ctx, q.q ?? '')).filter(
+      (alts) => !alts.some((a) => hidden.has(a)),
+    );
     const filters = {
       kind: q.kind ? kindByName(q.kind) : undefined,
       actType: q.actType,
