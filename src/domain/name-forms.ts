@@ -62,26 +62,87 @@ export function documentDigits(n: string): string | undefined {
   return d.length >= 5 ? d : undefined;
 }
 
-const CLASSES: Record<string, string> = {
-  a: '[aáàäâ]',
-  e: '[eéèëê]',
-  i: '[iíìïî]',
-  o: '[oóòöô]',
-  u: '[uúùüû]',
-  n: '[nñ]',
-  c: '[cç]',
-};
-const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** An accent-, case- and spacing-insensitive pattern for a name form (". " and "," tolerate spacing). */
-export function namePattern(form: string): string {
-  return foldName(form)
-    .split('')
-    .map((c) => CLASSES[c] ?? (c === ' ' ? '\\s+' : c === ',' ? '\\s*,' : c === '.' ? '\\.?' : esc(c)))
-    .join('');
+/** A found identity form: where it is in the text and what it stands for. */
+export interface FormMatch<T> {
+  start: number;
+  end: number;
+  value: T;
 }
 
-/** A pattern for a document number written with or without a V-/E- prefix, dots, spaces or dashes. */
-export function documentPattern(digits: string): string {
-  return `(?:[VvEe]\\s*[-.]?\\s*)?${digits.split('').join('[.\\s-]?')}`;
+const TOKEN = /[\p{L}\p{N}]+/gu;
+/** Digit runs written as document numbers: optional V-/E- prefix, digits with dots, spaces or dashes. */
+const DOCUMENT = /(?<![\p{L}\p{N}])(?:[VvEe]\s*[-.]?\s*)?\d(?:[.\s-]?\d){4,}(?![\p{L}\p{N}])/gu;
+
+/**
+ * Finds name forms and document numbers in a text in one pass over its words, whatever the number of
+ * forms (a regular expression with thousands of alternatives tries each at every position). Words
+ * are compared folded (accents, case); punctuation between words is ignored ("Pérez, María" and
+ * "M. Pérez" are the words perez·maria and m·perez); the longest form at a position wins.
+ */
+export class FormMatcher<T> {
+  private readonly byFirst = new Map<string, { words: string[]; value: T }[]>();
+  private readonly documents = new Map<string, T>();
+  readonly size: number;
+
+  constructor(forms: Iterable<[form: string, value: T]>, documents: Iterable<[digits: string, value: T]>) {
+    let n = 0;
+    for (const [form, value] of forms) {
+      const words = foldName(form).match(TOKEN) ?? [];
+      if (words.length === 0) continue;
+      const list = this.byFirst.get(words[0]!) ?? [];
+      list.push({ words, value });
+      this.byFirst.set(words[0]!, list);
+      n++;
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+    for (const [digits, value] of documents) {
+      this.documents.set(digits, value);
+      n++;
+    }
+    this.size = n;
+  }
+
+  /** Every match, in text order, not overlapping. */
+  find(text: string): FormMatch<T>[] {
+    const out: FormMatch<T>[] = [];
+    if (this.byFirst.size > 0) {
+      const tokens = [...text.matchAll(TOKEN)].map((m) => ({
+        word: foldName(m[0]),
+        start: m.index,
+        end: m.index + m[0].length,
+      }));
+      for (let i = 0; i < tokens.length; i++) {
+        const candidates = this.byFirst.get(tokens[i]!.word);
+        if (!candidates) continue;
+        const hit = candidates.find(
+          (c) => i + c.words.length <= tokens.length && c.words.every((w, k) => tokens[i + k]!.word === w),
+        );
+        if (!hit) continue;
+        out.push({ start: tokens[i]!.start, end: tokens[i + hit.words.length - 1]!.end, value: hit.value });
+        i += hit.words.length - 1;
+      }
+    }
+    if (this.documents.size > 0)
+      for (const m of text.matchAll(DOCUMENT)) {
+        const value = this.documents.get(m[0].replace(/\D/g, ''));
+        if (value !== undefined) out.push({ start: m.index, end: m.index + m[0].length, value });
+      }
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept: FormMatch<T>[] = [];
+    for (const m of out) if (kept.length === 0 || m.start >= kept[kept.length - 1]!.end) kept.push(m);
+    return kept;
+  }
+
+  /** The text with every match replaced. */
+  replace(text: string, by: (value: T) => string): string {
+    const ms = this.find(text);
+    if (ms.length === 0) return text;
+    let out = '';
+    let at = 0;
+    for (const m of ms) {
+      out += text.slice(at, m.start) + by(m.value);
+      at = m.end;
+    }
+    return out + text.slice(at);
+  }
 }

@@ -13,7 +13,7 @@
  * shown to them as written: redacting it would tell them which typed words are hidden identities.
  */
 import type { Kind } from '../domain/kinds.js';
-import { documentDigits, documentPattern, foldName, nameForms, namePattern } from '../domain/name-forms.js';
+import { documentDigits, FormMatcher, foldName, nameForms } from '../domain/name-forms.js';
 import { effectiveProtection, lowers, maxProtection, type ProtectionFacts } from '../domain/protection.js';
 import { PERSON_IDENTIFYING_FIELDS, type PersonBody } from '../domain/schema.js';
 import { termsOf } from '../search/text.js';
@@ -30,9 +30,8 @@ import type { CaseStore, StoredRecord } from '../store/case-store.js';
 export const WITHHELD = '[withheld]';
 
 interface Matcher {
-  pattern: RegExp;
-  /** folded name form or document digits → the pseudonym shown instead (WITHHELD when ambiguous) */
-  byKey: Map<string, string>;
+  /** hidden name forms and document numbers → the pseudonym shown instead (WITHHELD when ambiguous) */
+  forms: FormMatcher<string>;
   /** search terms of every hidden form: queries drop them */
   terms: Set<string>;
 }
@@ -115,38 +114,23 @@ function buildMatcher(
         distinctive.add(foldName(s));
   }
   const byKey = new Map<string, string>();
-  const put = (key: string, alias: string) => {
-    const had = byKey.get(key);
-    byKey.set(key, had === undefined || had === alias ? alias : WITHHELD);
+  const docs = new Map<string, string>();
+  const put = (map: Map<string, string>, key: string, alias: string) => {
+    const had = map.get(key);
+    map.set(key, had === undefined || had === alias ? alias : WITHHELD);
   };
-  const names: string[] = [];
-  const docs: string[] = [];
   for (const p of hiddenPersons) {
     const alias = pseudonym(salt, p.id);
-    for (const f of nameForms(p.body, distinctive)) {
-      const k = foldName(f);
-      if (!byKey.has(k)) names.push(f);
-      put(k, alias);
-    }
+    for (const f of nameForms(p.body, distinctive)) put(byKey, foldName(f), alias);
     for (const d of p.body.documents ?? []) {
       const digits = documentDigits(d.number);
-      if (!digits) continue;
-      if (!byKey.has(digits)) docs.push(digits);
-      put(digits, alias);
+      if (digits) put(docs, digits, alias);
     }
   }
-  // Longest first, so "María José Pérez" wins over "José Pérez".
-  const alts = [
-    ...names.sort((a, b) => b.length - a.length).map(namePattern),
-    ...docs.sort((a, b) => b.length - a.length).map(documentPattern),
-  ];
   const terms = new Set<string>();
-  for (const k of byKey.keys()) for (const w of k.split(/[\s,.]+/)) for (const t of termsOf(w)) terms.add(t);
-  return {
-    pattern: new RegExp(`(?<![\\p{L}\\d])(?:${alts.join('|')})(?![\\p{L}\\d])`, 'giu'),
-    byKey,
-    terms,
-  };
+  for (const k of [...byKey.keys(), ...docs.keys()])
+    for (const w of k.split(/[\s,.]+/)) for (const t of termsOf(w)) terms.add(t);
+  return { forms: new FormMatcher(byKey, docs), terms };
 }
 
 /** The view of a case for a principal: who they may not see, and the facts protection derives from. */
@@ -185,12 +169,7 @@ export async function buildViewContext(
 
 /** Replaces hidden names and document numbers in a text by the person's pseudonym. */
 export function redactText(ctx: ViewContext, text: string): string {
-  const h = ctx.hidden;
-  if (!h) return text;
-  return text.replace(
-    h.pattern,
-    (m) => h.byKey.get(foldName(m)) ?? h.byKey.get(m.replace(/\D/g, '')) ?? WITHHELD,
-  );
+  return ctx.hidden ? ctx.hidden.forms.replace(text, (alias) => alias) : text;
 }
 
 /** Search terms of hidden identities (a query drops them: searching a hidden name confirms nothing). */
@@ -529,7 +508,7 @@ export function presentLinkDecision<D extends { note?: string; createdBy: string
 
 /** A query with every hidden identity form taken out: searching a hidden name confirms nothing. */
 export function withoutHiddenForms(ctx: ViewContext, query: string): string {
-  return ctx.hidden ? query.replace(ctx.hidden.pattern, ' ') : query;
+  return ctx.hidden ? ctx.hidden.forms.replace(query, () => ' ') : query;
 }
 
 const TEXT_MEDIA = /^(text\/|application\/(json|xml|csv|x-ndjson|xhtml\+xml))/;
@@ -540,7 +519,5 @@ const TEXT_MEDIA = /^(text\/|application\/(json|xml|csv|x-ndjson|xhtml\+xml))/;
  */
 export function fileShowsHiddenIdentity(ctx: ViewContext, mediaType: string, bytes: Uint8Array): boolean {
   if (!ctx.hidden || !TEXT_MEDIA.test(mediaType)) return false;
-  const text = Buffer.from(bytes).toString('utf8');
-  ctx.hidden.pattern.lastIndex = 0;
-  return ctx.hidden.pattern.test(text);
+  return ctx.hidden.forms.find(Buffer.from(bytes).toString('utf8')).length > 0;
 }
