@@ -93,7 +93,7 @@ for (const backend of BACKENDS) {
       assert.ok(ops.length >= 50, `only ${ops.length} operations`);
     });
 
-    it('positive control: the same walk as a cleared administrator finds every form kind, in every format', async () => {
+    it('positive control: the same walk as a cleared administrator finds every form kind, in JSON, text and PDF text', async () => {
       // If the scanner or the walker went blind (a broken pattern, a request that no longer reaches
       // the data), every leak test would pass vacuously; the cleared administrator must see it all.
       const forms = [
@@ -118,7 +118,7 @@ for (const backend of BACKENDS) {
         [],
         'form kinds never seen',
       );
-      for (const f of ['json', 'text', 'PDF text', 'header']) assert.ok(formats.has(f), `no hit in ${f}`);
+      for (const f of ['json', 'text', 'PDF text']) assert.ok(formats.has(f), `no hit in ${f}`);
     });
 
     it('walks every operation as each uncleared principal and scans every response byte', async () => {
