@@ -59,6 +59,13 @@ for (const backend of BACKENDS) {
     let fx: LeakFixture;
     let ops: string[] = [];
     const findings: Finding[] = [];
+    /** "role op" → status → count: shows each template really reaches its route (not just 400s). */
+    const statuses: Record<string, Record<number, number>> = {};
+    const tally = (role: string, op: string, status: number) => {
+      const k = `${role} ${op}`;
+      statuses[k] ??= {};
+      statuses[k][status] = (statuses[k][status] ?? 0) + 1;
+    };
     const formsOf = new Map<string, IdentityForm[]>();
 
     before(async () => {
@@ -75,7 +82,7 @@ for (const backend of BACKENDS) {
       if (process.env.TESTIGO_LEAK_REPORT)
         writeFileSync(
           `${process.env.TESTIGO_LEAK_REPORT}.${backend.name}.json`,
-          JSON.stringify({ summary: summarize(findings), findings }, null, 1),
+          JSON.stringify({ summary: summarize(findings), statuses, findings }, null, 1),
         );
       await t?.dispose();
     });
@@ -104,6 +111,7 @@ for (const backend of BACKENDS) {
       const formats = new Set<string>();
       for (const r of requestsFor(ops, fx, forms).filter((x) => !x.write)) {
         const res = await capture(await send(app, fx.tokens.admin!, r));
+        tally('admin', r.op, res.status);
         for (const hit of await scanResponse(scanner, res)) {
           kinds.add(hit.form.kind);
           formats.add(
@@ -127,6 +135,7 @@ for (const backend of BACKENDS) {
         const scanner = new Scanner(forms);
         for (const r of requestsFor(ops, fx, forms)) {
           const res = await capture(await send(app, fx.tokens[a.name]!, r));
+          tally(a.name, r.op, res.status);
           assert.ok(res.status < 500, `${a.name} ${r.method} ${r.url} → ${res.status}`);
           // What the caller typed may come back to them; whether it comes back *changed* is the echo probe.
           const typed = fold(JSON.stringify(r.body ?? r.form ?? ''));
