@@ -49,7 +49,9 @@ const VARIANT_KINDS: ReadonlySet<FormKind> = new Set<FormKind>([
 export function classifyHit(op: string, url: string, hit: Hit): FindingClass {
   const kind = hit.record?.kind;
   if (op.endsWith('/audit')) return 'F10';
-  if (op.includes('/submissions') || kind === 'submission') return 'F11';
+  // (A presented submission's own `kind` field, testimony/information, hides the record kind: use the path.)
+  if (op.includes('/submissions') || kind === 'submission' || hit.where.includes('submissions['))
+    return 'F11';
   // A person made by linkage from rows about a protected (even deleted) person: linkage's doing.
   if (
     op.includes('/linkage/') ||

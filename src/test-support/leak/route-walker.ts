@@ -172,8 +172,8 @@ const TEMPLATES: Record<string, Builder> = {
   'GET /api/cases/{caseId}/linkage/decisions': (fx) => [get(`/api/cases/${fx.caseId}/linkage/decisions`)],
   'POST /api/cases/{caseId}/linkage/decisions': (fx) => [
     w('POST', `/api/cases/${fx.caseId}/linkage/decisions`, {
-      a: { listId: fx.ids.listA, rowNo: 1 },
-      b: { listId: fx.ids.listB, rowNo: 1 },
+      a: { listId: fx.ids.listA, rowNo: 2 },
+      b: { listId: fx.ids.listB, rowNo: 2 },
       decision: 'unsure',
     }),
   ],
