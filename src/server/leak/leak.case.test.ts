@@ -36,20 +36,9 @@ import { BACKENDS, type TestStore } from '../../test-support/stores.js';
 import { createApp } from '../app.js';
 
 /** Classes that fail on today's code: todo until the fix lands (then delete the entry). */
+/** Finding classes still open (their tests run and report but do not fail the suite). */
 const TODO: Partial<Record<FindingClass, string>> = {
-  F1: 'finding 1 of issue 15',
-  F2: 'finding 2 of issue 15',
-  F3: 'finding 3 of issue 15',
-  F4: 'finding 4 of issue 15',
-  F5: 'finding 5 of issue 15',
-  F6: 'finding 6 of issue 15',
-  F7: 'finding 7 of issue 15',
-  F8: 'finding 8 of issue 15',
-  F9: 'finding 9 of issue 15',
-  F10: 'finding 10 of issue 15',
-  F11: 'finding 11 of issue 15',
-  F12: 'finding 12 of issue 15',
-  F14: 'finding 14 of issue 15',
+  F5: 'finding 5 of issue 15: capture suggestions name hidden persons as candidates (capture/link-persons.ts)',
 };
 
 for (const backend of BACKENDS) {
