@@ -2,7 +2,8 @@
  * Places named in a text, matched to the gazetteer (src/domain/gazetteer.ts): states, main towns,
  * publicly known detention sites, and municipalities when the text says "municipio X" (many
  * municipalities bear a person's name — "José Félix Ribas", "Francisco de Miranda" — so a bare
- * name is not taken as one). Town names shared by several states are not guessed.
+ * name is not taken as one). Town names shared by several states are not guessed. Places abroad
+ * come from the world gazetteer (world.ts).
  */
 import {
   findMunicipality,
@@ -11,13 +12,17 @@ import {
   TOWNS,
   VENEZUELA_STATES,
 } from '../../domain/gazetteer.js';
+import { lookupWorldPlace } from './world.js';
 
 export interface PlaceEntry {
   /** The official name (the suggestion's value). */
   value: string;
-  kind: 'state' | 'city' | 'municipality' | 'detention_site';
-  stateCode: string;
+  kind: 'state' | 'city' | 'municipality' | 'detention_site' | 'country' | 'region';
+  /** ISO 3166-2 code of the Venezuelan state; absent for places abroad. */
+  stateCode?: string;
   municipality?: string;
+  /** ISO 3166-1 alpha-2 code of a country abroad, when known. */
+  countryCode?: string;
 }
 
 /** Aliases that, bare, mean an organization rather than its building. */
@@ -72,10 +77,13 @@ function buildIndex(): Map<string, PlaceEntry> {
 let INDEX: Map<string, PlaceEntry> | undefined;
 const MAX_WORDS = 6;
 
-/** The gazetteer entry a name means, if exactly one. */
+/** The gazetteer entry a name means, if exactly one: Venezuela's first, then the world's. */
 export function lookupPlace(name: string): PlaceEntry | undefined {
   INDEX ??= buildIndex();
-  return INDEX.get(normalizePlaceName(name));
+  const ve = INDEX.get(normalizePlaceName(name));
+  if (ve) return ve;
+  const w = lookupWorldPlace(name);
+  return w && { value: w.value, kind: w.kind, ...(w.countryCode ? { countryCode: w.countryCode } : {}) };
 }
 
 /** The municipality after "municipio", if the gazetteer has it (within the state when named). */
