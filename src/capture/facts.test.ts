@@ -128,12 +128,19 @@ describe('fact extraction: precision and recall against hand-made annotations', 
 
   it('a later surname mention is tied to the full name; an ambiguous one is not guessed', () => {
     const { doc } = load('news-es.html');
-    const mendoza = doc.facts.filter((f) => f.kind === 'person' && f.text === 'Mendoza');
-    assert.ok(mendoza.length >= 2);
-    for (const m of mendoza) assert.equal(m.value, 'Rafael Antonio Mendoza Pacheco');
+    // One suggestion for the person, with every span that names him.
+    const mendoza = doc.facts.filter(
+      (f) => f.kind === 'person' && f.value === 'Rafael Antonio Mendoza Pacheco',
+    );
+    assert.equal(mendoza.length, 1);
+    const spans = mendoza[0]!.mentions!.map((m) => m.text);
+    assert.ok(spans.filter((t) => t === 'Mendoza').length >= 2, spans.join(' | '));
+    for (const m of mendoza[0]!.mentions!) assert.equal(doc.text.slice(m.start, m.end), m.text);
     const c = load('comments-es.html').doc;
     assert.ok(
-      !c.facts.some((f) => f.kind === 'person' && f.text === 'Villarroel'),
+      ![...c.facts, ...c.comments.flatMap((x) => x.facts)].some(
+        (f) => f.kind === 'person' && f.mentions!.some((m) => m.text === 'Villarroel'),
+      ),
       'two Villarroels: not guessed',
     );
   });

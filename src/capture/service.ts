@@ -53,6 +53,8 @@ export interface SuggestionOut {
   actType?: string;
   methods?: string[];
   candidatePersonIds?: { personId: string; score: number }[];
+  /** Every span naming the same entity (persons, organizations, places); offsets into the item's text. */
+  mentions?: { start: number; end: number }[];
 }
 
 /** What `testigo capture --format json` prints per input (DESIGN §4; extra keys extend it). */
@@ -109,6 +111,7 @@ function suggestionBody(
     persons: f.persons ?? [],
     places: f.places ?? [],
     unitKind: f.unitKind,
+    ...(f.mentions ? { mentions: f.mentions.slice(0, 2000).map(({ start, end }) => ({ start, end })) } : {}),
     candidatePersonIds: f.kind === 'person' ? candidatesFor(f.value, persons) : [],
     status: 'pending',
   };
@@ -129,6 +132,7 @@ function out(rec: StoredRecord<'suggestion'>): SuggestionOut {
     ...(b.actType ? { actType: b.actType } : {}),
     ...(b.methods.length ? { methods: b.methods } : {}),
     ...(b.candidatePersonIds.length ? { candidatePersonIds: b.candidatePersonIds } : {}),
+    ...(b.mentions ? { mentions: b.mentions } : {}),
   };
 }
 

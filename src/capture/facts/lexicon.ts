@@ -158,7 +158,7 @@ export const ROLE_CUES: readonly [RegExp, Role][] = [
   ],
   [/^(testigos?|vecin[oa]s?|presencio|presenciaron|witness(es)?|neighbou?rs?|saw|witnessed)$/, 'witness'],
   [
-    /^(madre|padre|espos[oa]|herman[oa]|hij[oa]|tia|tio|prima|primo|familiares?|mother|father|wife|husband|sister|brother|son|daughter|relatives?)$/,
+    /^(madre|padre|espos[oa]|herman[oa]|hij[oa]|tia|tio|prima|primo|sobrin[oa]|abuel[oa]|niet[oa]|cunad[oa]|suegr[oa]|familiares?|mother|father|wife|husband|sister|brother|son|daughter|aunt|uncle|cousin|nephew|niece|grandmother|grandfather|grandson|granddaughter|relatives?)$/,
     'relative',
   ],
   [

@@ -6,6 +6,7 @@
  * come from the world gazetteer (world.ts).
  */
 import {
+  findMunicipalities,
   findMunicipality,
   KNOWN_DETENTION_SITES,
   normalizePlaceName,
@@ -69,6 +70,8 @@ function buildIndex(): Map<string, PlaceEntry> {
       municipality: d.municipality,
     };
     add(d.name, e, true);
+    // "Centro Penitenciario de Aragua (Tocorón)" is also written without its bracketed nickname.
+    add(d.name.replace(/\s*\(.*\)\s*$/, ''), e, true);
     for (const a of d.aliases ?? []) if (!ORG_ALIASES.has(normalizePlaceName(a))) add(a, e, true);
   }
   return idx;
@@ -92,6 +95,11 @@ export function lookupMunicipality(name: string, state?: string): PlaceEntry | u
   return m
     ? { value: m.municipality, kind: 'municipality', stateCode: m.state.code, municipality: m.municipality }
     : undefined;
+}
+
+/** Whether some Venezuelan municipality bears this name (even if several do). */
+export function isMunicipalityName(name: string): boolean {
+  return findMunicipalities(name).length > 0;
 }
 
 export { MAX_WORDS as MAX_PLACE_WORDS };
