@@ -38,6 +38,12 @@ export interface CaptureOptions extends FetchOptions {
   protection?: 'public' | 'restricted' | 'protected';
   /** Protection of comment items (default restricted: commenters did not publish to a case file). */
   commentProtection?: 'public' | 'restricted' | 'protected';
+  /**
+   * The documented persons a name read in the text may be compared with: only those the caller may
+   * see in full, or a misspelled protected name would come back as that person's id (an oracle).
+   * Absent: every person of the case (the command line, run by the holder of the case key).
+   */
+  mayLinkPerson?: (person: { id: string; protection: string }) => boolean;
 }
 
 export interface SuggestionOut {
@@ -82,9 +88,17 @@ export interface CaptureReport {
 const guessMedia = (name: string) =>
   /\.x?html?$/i.test(name) ? 'text/html' : /\.(txt|text|md)$/i.test(name) ? 'text/plain' : undefined;
 
-async function knownPersons(store: CaseStore, caseId: string): Promise<KnownPerson[]> {
+async function knownPersons(
+  store: CaseStore,
+  caseId: string,
+  may: CaptureOptions['mayLinkPerson'],
+): Promise<KnownPerson[]> {
   const out: KnownPerson[] = [];
-  for await (const p of store.iterate('person', caseId)) out.push(...knownPerson(p.id, p.body as PersonBody));
+  for await (const p of store.iterate('person', caseId)) {
+    const body = p.body as PersonBody;
+    if (may && !may({ id: p.id, protection: body.protection })) continue;
+    out.push(...knownPerson(p.id, body));
+  }
   return out;
 }
 
@@ -277,7 +291,7 @@ export async function capture(
     extra: { charset: doc.charset, format: doc.format },
   });
   const warcSha = sha256(warc);
-  const persons = await knownPersons(store, caseId);
+  const persons = await knownPersons(store, caseId, opts.mayLinkPerson);
   const host = url ? new URL(url).host : undefined;
   const title = doc.title ?? url ?? fileName!;
 

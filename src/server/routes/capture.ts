@@ -11,6 +11,7 @@ import { acceptSuggestion, rejectSuggestion } from '../../capture/decide.js';
 import { type CaptureInput, type CaptureReport, capture } from '../../capture/service.js';
 import { InputError, NotFoundError } from '../../domain/errors.js';
 import { RecordId } from '../../domain/schema.js';
+import { canSeeIdentity } from '../../security/policy.js';
 import type { CaseStore } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
 import { buildViewContext, presentRecord, redactText, type ViewContext } from '../presenter.js';
@@ -66,6 +67,32 @@ function redactReport(r: CaptureReport, ctx: ViewContext): CaptureReport {
   };
 }
 
+/**
+ * Person candidates of suggestions, kept only where the viewer may see that person in full: a
+ * suggestion stored for a cleared documenter must not tell an uncleared reader which protected
+ * person a name resembles.
+ */
+async function visibleCandidates<T>(store: CaseStore, ctx: ViewContext, items: T[]): Promise<T[]> {
+  const protection = new Map<string, string | undefined>();
+  const out: T[] = [];
+  for (const item of items) {
+    const cands = (item as { candidatePersonIds?: { personId: string }[] }).candidatePersonIds;
+    if (!cands?.length) {
+      out.push(item);
+      continue;
+    }
+    const kept = [];
+    for (const cand of cands) {
+      if (!protection.has(cand.personId))
+        protection.set(cand.personId, (await store.get('person', cand.personId))?.body.protection);
+      const level = protection.get(cand.personId);
+      if (level && canSeeIdentity(ctx.principal, ctx.caseId, level, cand.personId)) kept.push(cand);
+    }
+    out.push({ ...item, candidatePersonIds: kept.length ? kept : undefined });
+  }
+  return out;
+}
+
 export function captureRoutes(
   app: Hono<AppEnv>,
   store: CaseStore,
@@ -109,15 +136,23 @@ export function captureRoutes(
       settings = body;
       input = { kind: 'url', url: body.url };
     }
+    const principal = c.get('principal');
     const report = await capture(store, caseId, input, {
+      mayLinkPerson: (p) => canSeeIdentity(principal, caseId, p.protection, p.id),
       actor: c.get('actor'),
       collector: settings.collector ?? c.get('actor'),
       charset: settings.charset,
       protection: settings.protection,
       denyPrivate: !opts.allowPrivate,
     });
-    const ctx = await buildViewContext(store, c.get('principal'), caseId);
-    return c.json(redactReport(report, ctx), report.status === 'unchanged' ? 200 : 201);
+    const ctx = await buildViewContext(store, principal, caseId);
+    // An unchanged capture reports the suggestions stored before, linked for whoever captured then.
+    const shown = {
+      ...report,
+      suggestions: await visibleCandidates(store, ctx, report.suggestions),
+      commentSuggestions: await visibleCandidates(store, ctx, report.commentSuggestions),
+    };
+    return c.json(redactReport(shown, ctx), report.status === 'unchanged' ? 200 : 201);
   });
 
   app.get('/api/cases/:caseId/suggestions', async (c) => {
@@ -138,7 +173,11 @@ export function captureRoutes(
     const recs = await store.list('suggestion', caseId, { where, limit, offset, sort: 'created' });
     return c.json({
       total: await store.count('suggestion', caseId, { where }),
-      items: recs.map((r) => presentRecord(r, ctx)),
+      items: await visibleCandidates(
+        store,
+        ctx,
+        recs.map((r) => presentRecord(r, ctx)),
+      ),
     });
   });
 
@@ -160,7 +199,8 @@ export function captureRoutes(
               c.get('actor'),
               parse(RejectInput, body, 'decision').note,
             );
-      return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)));
+      const ctx = await buildViewContext(store, c.get('principal'), caseId);
+      return c.json((await visibleCandidates(store, ctx, [presentRecord(rec, ctx)]))[0]);
     });
   decide('accept');
   decide('reject');
