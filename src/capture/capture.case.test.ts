@@ -249,10 +249,14 @@ for (const backend of BACKENDS) {
         5,
         'one source per commenter name (Marisela twice)',
       );
-      // Comment suggestions point into the comment's own text.
+      // Comment suggestions point into the comment's own text, every span of them, and name the
+      // commenter as their source.
       for (const cs of r.commentSuggestions) {
         const c = comments.find((x) => x.id === cs.itemId)!;
         assert.equal(c.body.text.slice(cs.start, cs.end), cs.text);
+        for (const m of cs.mentions ?? []) assert.ok(c.body.text.slice(m.start, m.end).trim());
+        assert.equal(cs.sourceId, c.body.sourceId);
+        assert.equal((await store.require('source', cs.sourceId!)).body.kind, 'online');
       }
       const ayer = r.commentSuggestions.find((x) => x.kind === 'date' && x.text === 'Ayer')!;
       assert.equal(ayer.date, '2024-04-23', 'resolved against the comment’s own date');

@@ -57,10 +57,15 @@ export function extractDocument(
   const reference = publishedDay
     ? { day: publishedDay, from: 'published' as const }
     : { day: opts.capturedAt.slice(0, 10), from: 'captured' as const };
+  const facts = extractFacts(ex.text, { reference: reference.day });
+  // A comment that names a person of the article by surname alone ("Good for Ledezma") names that person.
+  const knownNames = [
+    ...new Set(facts.filter((f) => f.kind === 'person' && /\s/.test(f.value)).map((f) => f.value)),
+  ];
   const comments = ex.comments.map((c) => ({
     ...c,
     language: detectLanguage(c.text, ex.declaredLanguage),
-    facts: extractFacts(c.text, { reference: dayOf(c.published) ?? reference.day }),
+    facts: extractFacts(c.text, { reference: dayOf(c.published) ?? reference.day, knownNames }),
   }));
   return {
     format: html ? 'html' : 'text',
@@ -71,7 +76,7 @@ export function extractDocument(
     published: ex.published,
     language: detectLanguage(ex.text, ex.declaredLanguage),
     text: ex.text,
-    facts: extractFacts(ex.text, { reference: reference.day }),
+    facts,
     comments,
     reference,
   };

@@ -82,7 +82,8 @@ export interface CaptureReport {
   charset?: string;
   comments: number;
   suggestions: SuggestionOut[];
-  commentSuggestions: (SuggestionOut & { comment: number; itemId: string })[];
+  /** Per comment, with the comment's author as its source (`sourceId`: an `online` source). */
+  commentSuggestions: (SuggestionOut & { comment: number; itemId: string; sourceId?: string })[];
 }
 
 const guessMedia = (name: string) =>
@@ -436,7 +437,12 @@ export async function reportOf(
   const commentSuggestions: CaptureReport['commentSuggestions'] = [];
   for (const c of comments)
     for (const sg of await suggestionsOf(c.id))
-      commentSuggestions.push({ comment: c.body.threadPosition ?? 0, itemId: c.id, ...out(sg) });
+      commentSuggestions.push({
+        comment: c.body.threadPosition ?? 0,
+        itemId: c.id,
+        ...(c.body.sourceId ? { sourceId: c.body.sourceId } : {}),
+        ...out(sg),
+      });
   return {
     source,
     status,

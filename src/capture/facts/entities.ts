@@ -399,8 +399,11 @@ function splitTaken(run: Run, taken: ReadonlySet<Token>): Run[] {
   return out;
 }
 
-/** Persons, organizations and places named in `text`. */
-export function findEntities(text: string): EntityMention[] {
+/**
+ * Persons, organizations and places named in `text`. `knownNames`: full names named elsewhere (a
+ * comment's article), so that a surname alone in a comment is tied to the person of the article.
+ */
+export function findEntities(text: string, knownNames: readonly string[] = []): EntityMention[] {
   const all = tokenize(text);
   const out: Classified = { mentions: [], pending: [], aliases: new Map() };
   // Organizations and buildings of several words first: their words are not persons' names.
@@ -440,7 +443,7 @@ export function findEntities(text: string): EntityMention[] {
   // Partial mentions of a person named in full elsewhere: "Ortega", "María Ortega" → the full name.
   const persons = out.mentions.filter((m) => m.kind === 'person');
   // Distinct names with their words folded once (a long text names the same people many times).
-  const names = [...new Set(persons.map((p) => p.value))].map((value) => ({
+  const names = [...new Set([...persons.map((p) => p.value), ...knownNames])].map((value) => ({
     value,
     words: value.split(/\s+/).map(fold),
     last: lastNames(value),

@@ -35,13 +35,17 @@ export interface Fact {
 export interface FactOptions {
   /** The day relative dates count from (YYYY-MM-DD): the publication date, else the capture date. */
   reference: string;
+  /** Full names of persons named in the text this one answers (a comment's article). */
+  knownNames?: readonly string[];
 }
 
 export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const facts: Fact[] = [];
   const dates = findDates(text, opts.reference);
   // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
-  const entities = findEntities(text).filter((e) => !dates.some((d) => e.start < d.end && d.start < e.end));
+  const entities = findEntities(text, opts.knownNames).filter(
+    (e) => !dates.some((d) => e.start < d.end && d.start < e.end),
+  );
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();
   for (const e of entities) {
