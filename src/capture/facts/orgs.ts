@@ -112,8 +112,8 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
     const acr = /^\s*\(([A-ZÁÉÍÓÚÑ][\p{L}]{1,9})\)/u.exec(text.slice(tokens[last]!.end));
     const acronym = acr
       ? (() => {
-          const k = tokens.findIndex((t, x) => x > last && t.text === acr[1]);
-          return k > last ? { first: k, last: k, text: acr[1]! } : undefined;
+          const k = last + 1;
+          return tokens[k]?.text === acr[1] ? { first: k, last: k, text: acr[1]! } : undefined;
         })()
       : undefined;
     const whole = lookupPlace(toks.map((t) => t.text).join(' '));

@@ -82,6 +82,17 @@ const MAX_WORDS = 6;
 
 /** The gazetteer entry a name means, if exactly one: Venezuela's first, then the world's. */
 export function lookupPlace(name: string): PlaceEntry | undefined {
+  // Asked for the same words many times in a long text: remember the answers (bounded).
+  const hit = MEMO.get(name);
+  if (hit !== undefined) return hit ?? undefined;
+  if (MEMO.size > 50_000) MEMO.clear();
+  const found = lookupUncached(name);
+  MEMO.set(name, found ?? null);
+  return found;
+}
+const MEMO = new Map<string, PlaceEntry | null>();
+
+function lookupUncached(name: string): PlaceEntry | undefined {
   INDEX ??= buildIndex();
   const ve = INDEX.get(normalizePlaceName(name));
   if (ve) return ve;
@@ -99,7 +110,14 @@ export function lookupMunicipality(name: string, state?: string): PlaceEntry | u
 
 /** Whether some Venezuelan municipality bears this name (even if several do). */
 export function isMunicipalityName(name: string): boolean {
-  return findMunicipalities(name).length > 0;
+  let v = MUNICIPALITY_MEMO.get(name);
+  if (v === undefined) {
+    if (MUNICIPALITY_MEMO.size > 50_000) MUNICIPALITY_MEMO.clear();
+    v = findMunicipalities(name).length > 0;
+    MUNICIPALITY_MEMO.set(name, v);
+  }
+  return v;
 }
+const MUNICIPALITY_MEMO = new Map<string, boolean>();
 
 export { MAX_WORDS as MAX_PLACE_WORDS };
