@@ -43,7 +43,8 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
     // "Fuente: El Pitazo", "Source: https://…", or the address the text was copied from alone on a line.
     const o = /^\s*(?:fuente|source|medio|outlet|publicado en|published in)\s*:\s*(.{2,200})$/i.exec(l);
     const bare = /^\s*(https?:\/\/\S+)\s*$/i.exec(l);
-    if (!outlet && (o || bare)) outlet = hostOf((o?.[1] ?? bare?.[1])!.trim()) ?? o?.[1]!.trim();
+    const said = (o?.[1] ?? bare?.[1])?.trim();
+    if (!outlet && said) outlet = hostOf(said) ?? said;
     const d = /^\s*(?:fecha|date|publicado|published)?\s*:?\s*(.{4,80})$/i.exec(l);
     if (d && !published) published = dateFrom(d[1]!) ?? datelineDate(d[1]!);
   }
