@@ -264,3 +264,22 @@ describe('events: candidate acts with vocabulary codes', () => {
     assert.equal(facts.find((f) => f.kind === 'organization')?.unitKind, 'military_intelligence');
   });
 });
+
+describe('the case file’s own units', () => {
+  it('are recognized by name or acronym and suggested under the case’s name', () => {
+    const text =
+      'Efectivos del Destacamento de Seguridad Urbana 433 detuvieron ayer a dos jóvenes. Vecinos dijeron que el DESUR 433 patrulla la zona desde enero.';
+    const without = extractFacts(text, { reference: '2024-05-10' }).filter((f) => f.kind === 'organization');
+    assert.ok(!without.some((f) => f.value === 'Destacamento de Seguridad Urbana 433'));
+    const facts = extractFacts(text, {
+      reference: '2024-05-10',
+      knownOrgs: [{ name: 'Destacamento de Seguridad Urbana 433', acronym: 'DESUR 433', unitKind: 'police' }],
+    }).filter((f) => f.kind === 'organization');
+    assert.equal(facts.length, 1, JSON.stringify(facts));
+    assert.equal(facts[0]!.value, 'Destacamento de Seguridad Urbana 433');
+    assert.deepEqual(
+      facts[0]!.mentions!.map((m) => m.text),
+      ['Destacamento de Seguridad Urbana 433', 'DESUR 433'],
+    );
+  });
+});

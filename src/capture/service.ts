@@ -14,6 +14,7 @@ import type { PersonBody } from '../domain/schema.js';
 import type { InformationItemBody, SuggestionBody } from '../domain/schema-capture.js';
 import type { CaseStore, StoredRecord } from '../store/case-store.js';
 import { type ExtractedDocument, extractDocument, isHtmlType } from './extract.js';
+import type { CaseOrg } from './facts/entities.js';
 import type { Fact } from './facts/index.js';
 import { type FetchOptions, fetchPage, parseCaptureUrl } from './fetch.js';
 import { candidatesFor, type KnownPerson, knownPerson } from './link-persons.js';
@@ -258,11 +259,16 @@ export async function capture(
     makeWarc = (c) => warcOfFile(input.bytes, fileName!, media, c);
     servedSha = sha256(input.bytes);
   }
+  // The case's own units are organizations the text may name ("la Brigada 12", "CONAS").
+  const knownOrgs: CaseOrg[] = [];
+  for await (const u of store.iterate('unit', caseId))
+    knownOrgs.push({ name: u.body.name, acronym: u.body.acronym, unitKind: u.body.kind });
   const doc: ExtractedDocument = extractDocument(payload, {
     contentType,
     capturedAt: at,
     charset: opts.charset,
     name: sourceLabel,
+    knownOrgs,
   });
 
   // 2. Same content as the latest capture of this address: say so, write nothing but an audit line.

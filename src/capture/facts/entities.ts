@@ -23,6 +23,13 @@ import { guessUnitKind, namedSpans } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
 
+/** A unit of the case file, as capture may meet it in a text. */
+export interface CaseOrg {
+  name: string;
+  acronym?: string;
+  unitKind?: string;
+}
+
 export interface EntityMention {
   kind: 'person' | 'organization' | 'place';
   start: number;
@@ -230,7 +237,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     return;
   }
   const key = orgKey(rest);
-  const known = (rest.length === 1 ? out.aliases.get(rest[0]!.norm) : undefined) ?? KNOWN_ORGS.get(key);
+  const known = out.aliases.get(key) ?? KNOWN_ORGS.get(key);
   if (known) {
     out.mentions.push({
       kind: 'organization',
@@ -402,14 +409,41 @@ function splitTaken(run: Run, taken: ReadonlySet<Token>): Run[] {
 /**
  * Persons, organizations and places named in `text`. `knownNames`: full names named elsewhere (a
  * comment's article), so that a surname alone in a comment is tied to the person of the article.
+ * `knownOrgs`: the case file's own units, recognized by name or acronym and named as the case names them.
  */
-export function findEntities(text: string, knownNames: readonly string[] = []): EntityMention[] {
+export function findEntities(
+  text: string,
+  knownNames: readonly string[] = [],
+  knownOrgs: readonly CaseOrg[] = [],
+): EntityMention[] {
   const all = tokenize(text);
   const out: Classified = { mentions: [], pending: [], aliases: new Map() };
-  // Organizations and buildings of several words first: their words are not persons' names.
   const taken = new Set<Token>();
+  // The case's own units first, found as written (case-insensitive, whole words): a unit's name
+  // need not look like an organization's ("Destacamento de Seguridad Urbana 433", "DESUR 433").
+  for (const u of knownOrgs) {
+    const e = { value: u.name, unitKind: u.unitKind };
+    for (const form of [u.name, u.acronym]) {
+      if (!form?.trim()) continue;
+      out.aliases.set(orgKey(tokenize(form)), e);
+      const escaped = form
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\s+/g, '\\s+');
+      for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'))) {
+        const toks = all.filter((t) => t.start >= m.index && t.end <= m.index + m[0].length);
+        if (!toks.length || toks.some((t) => taken.has(t))) continue;
+        for (const t of toks) taken.add(t);
+        out.mentions.push({ kind: 'organization', ...span(text, toks), value: u.name, unitKind: u.unitKind });
+      }
+    }
+  }
+  // Organizations and buildings of several words next: their words are not persons' names.
   for (const n of namedSpans(text, all)) {
     const toks = all.slice(n.first, n.last + 1);
+    if (toks.some((t) => taken.has(t))) continue;
+    const unit = n.kind === 'organization' ? out.aliases.get(orgKey(toks)) : undefined;
+    if (unit) Object.assign(n, unit);
     for (const t of toks) taken.add(t);
     out.mentions.push({
       kind: n.kind,

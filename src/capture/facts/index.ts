@@ -6,7 +6,7 @@
  */
 import type { FuzzyDate } from '../../domain/dates.js';
 import { findDates } from './dates.js';
-import { findEntities } from './entities.js';
+import { type CaseOrg, findEntities } from './entities.js';
 import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
 import { sentences } from './tokens.js';
@@ -37,13 +37,15 @@ export interface FactOptions {
   reference: string;
   /** Full names of persons named in the text this one answers (a comment's article). */
   knownNames?: readonly string[];
+  /** The case file's own units: recognized by name or acronym, suggested under the case's name. */
+  knownOrgs?: readonly CaseOrg[];
 }
 
 export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const facts: Fact[] = [];
   const dates = findDates(text, opts.reference);
   // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
-  const entities = findEntities(text, opts.knownNames).filter(
+  const entities = findEntities(text, opts.knownNames, opts.knownOrgs).filter(
     (e) => !dates.some((d) => e.start < d.end && d.start < e.end),
   );
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
