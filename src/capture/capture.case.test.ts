@@ -249,10 +249,14 @@ for (const backend of BACKENDS) {
         5,
         'one source per commenter name (Marisela twice)',
       );
-      // Comment suggestions point into the comment's own text.
+      // Comment suggestions point into the comment's own text, every span of them, and name the
+      // commenter as their source.
       for (const cs of r.commentSuggestions) {
         const c = comments.find((x) => x.id === cs.itemId)!;
         assert.equal(c.body.text.slice(cs.start, cs.end), cs.text);
+        for (const m of cs.mentions ?? []) assert.ok(c.body.text.slice(m.start, m.end).trim());
+        assert.equal(cs.sourceId, c.body.sourceId);
+        assert.equal((await store.require('source', cs.sourceId!)).body.kind, 'online');
       }
       const ayer = r.commentSuggestions.find((x) => x.kind === 'date' && x.text === 'Ayer')!;
       assert.equal(ayer.date, '2024-04-23', 'resolved against the comment’s own date');
@@ -373,10 +377,20 @@ for (const backend of BACKENDS) {
       // accept another mention by linking it to that same person
       const zor = await acceptSuggestion(store, c3, by('Zoraida Chacón').id, ACTOR, { personId: person.id });
       assert.equal(zor.body.createdRecordId, person.id);
-      // a place, twice: the second acceptance links the place created by the first
+      // a place named twice is one suggestion with both spans; the same place read from another
+      // file is a second suggestion, whose acceptance links the place created by the first
       const places = r.suggestions.filter((x) => x.kind === 'place' && x.value === 'Táchira');
+      assert.equal(places.length, 1);
+      assert.ok(places[0]!.mentions!.length >= 2);
+      const again = await capture(
+        store,
+        c3,
+        { kind: 'file', fileName: 'copia.txt', bytes: fixture('plain-es.txt') },
+        { actor: ACTOR },
+      );
+      const other = again.suggestions.find((x) => x.kind === 'place' && x.value === 'Táchira')!;
       const p1 = await acceptSuggestion(store, c3, places[0]!.id, ACTOR);
-      const p2 = await acceptSuggestion(store, c3, places[1]!.id, ACTOR);
+      const p2 = await acceptSuggestion(store, c3, other.id, ACTOR);
       assert.equal(p1.body.createdRecordId, p2.body.createdRecordId);
       const place = await store.require('place', p1.body.createdRecordId!);
       assert.deepEqual([place.body.kind, place.body.stateCode], ['state', 'VE-S']);

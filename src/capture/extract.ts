@@ -6,6 +6,7 @@
  */
 import { bounds, type FuzzyDate } from '../domain/dates.js';
 import { decodeBytes } from './decode.js';
+import type { CaseOrg } from './facts/entities.js';
 import { extractFacts, type Fact } from './facts/index.js';
 import { type ExtractedComment, extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
@@ -43,7 +44,14 @@ function dayOf(d: FuzzyDate | undefined): string | undefined {
 
 export function extractDocument(
   bytes: Uint8Array,
-  opts: { contentType: string; capturedAt: string; charset?: string; name?: string },
+  opts: {
+    contentType: string;
+    capturedAt: string;
+    charset?: string;
+    name?: string;
+    /** The case file's own units (names, acronyms), recognized as organizations. */
+    knownOrgs?: readonly CaseOrg[];
+  },
 ): ExtractedDocument {
   const html = isHtmlType(opts.contentType);
   const decoded = decodeBytes(bytes, {
@@ -57,10 +65,19 @@ export function extractDocument(
   const reference = publishedDay
     ? { day: publishedDay, from: 'published' as const }
     : { day: opts.capturedAt.slice(0, 10), from: 'captured' as const };
+  const facts = extractFacts(ex.text, { reference: reference.day, knownOrgs: opts.knownOrgs });
+  // A comment that names a person of the article by surname alone ("Good for Ledezma") names that person.
+  const knownNames = [
+    ...new Set(facts.filter((f) => f.kind === 'person' && /\s/.test(f.value)).map((f) => f.value)),
+  ];
   const comments = ex.comments.map((c) => ({
     ...c,
     language: detectLanguage(c.text, ex.declaredLanguage),
-    facts: extractFacts(c.text, { reference: dayOf(c.published) ?? reference.day }),
+    facts: extractFacts(c.text, {
+      reference: dayOf(c.published) ?? reference.day,
+      knownNames,
+      knownOrgs: opts.knownOrgs,
+    }),
   }));
   return {
     format: html ? 'html' : 'text',
@@ -71,7 +88,7 @@ export function extractDocument(
     published: ex.published,
     language: detectLanguage(ex.text, ex.declaredLanguage),
     text: ex.text,
-    facts: extractFacts(ex.text, { reference: reference.day }),
+    facts,
     comments,
     reference,
   };

@@ -128,12 +128,19 @@ describe('fact extraction: precision and recall against hand-made annotations', 
 
   it('a later surname mention is tied to the full name; an ambiguous one is not guessed', () => {
     const { doc } = load('news-es.html');
-    const mendoza = doc.facts.filter((f) => f.kind === 'person' && f.text === 'Mendoza');
-    assert.ok(mendoza.length >= 2);
-    for (const m of mendoza) assert.equal(m.value, 'Rafael Antonio Mendoza Pacheco');
+    // One suggestion for the person, with every span that names him.
+    const mendoza = doc.facts.filter(
+      (f) => f.kind === 'person' && f.value === 'Rafael Antonio Mendoza Pacheco',
+    );
+    assert.equal(mendoza.length, 1);
+    const spans = mendoza[0]!.mentions!.map((m) => m.text);
+    assert.ok(spans.filter((t) => t === 'Mendoza').length >= 2, spans.join(' | '));
+    for (const m of mendoza[0]!.mentions!) assert.equal(doc.text.slice(m.start, m.end), m.text);
     const c = load('comments-es.html').doc;
     assert.ok(
-      !c.facts.some((f) => f.kind === 'person' && f.text === 'Villarroel'),
+      ![...c.facts, ...c.comments.flatMap((x) => x.facts)].some(
+        (f) => f.kind === 'person' && f.mentions!.some((m) => m.text === 'Villarroel'),
+      ),
       'two Villarroels: not guessed',
     );
   });
@@ -255,5 +262,24 @@ describe('events: candidate acts with vocabulary codes', () => {
     assert.deepEqual(ev.persons, ['Rafael Mendoza']);
     assert.equal(facts.find((f) => f.kind === 'person')?.role, 'victim');
     assert.equal(facts.find((f) => f.kind === 'organization')?.unitKind, 'military_intelligence');
+  });
+});
+
+describe('the case file’s own units', () => {
+  it('are recognized by name or acronym and suggested under the case’s name', () => {
+    const text =
+      'Efectivos del Destacamento de Seguridad Urbana 433 detuvieron ayer a dos jóvenes. Vecinos dijeron que el DESUR 433 patrulla la zona desde enero.';
+    const without = extractFacts(text, { reference: '2024-05-10' }).filter((f) => f.kind === 'organization');
+    assert.ok(!without.some((f) => f.value === 'Destacamento de Seguridad Urbana 433'));
+    const facts = extractFacts(text, {
+      reference: '2024-05-10',
+      knownOrgs: [{ name: 'Destacamento de Seguridad Urbana 433', acronym: 'DESUR 433', unitKind: 'police' }],
+    }).filter((f) => f.kind === 'organization');
+    assert.equal(facts.length, 1, JSON.stringify(facts));
+    assert.equal(facts[0]!.value, 'Destacamento de Seguridad Urbana 433');
+    assert.deepEqual(
+      facts[0]!.mentions!.map((m) => m.text),
+      ['Destacamento de Seguridad Urbana 433', 'DESUR 433'],
+    );
   });
 });

@@ -13,6 +13,7 @@ import { decodeBytes } from './decode.js';
 import { fetchPage, isPrivateAddress } from './fetch.js';
 import { extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
+import { extractPlainText } from './plain.js';
 
 const para = 'El texto principal del artículo habla de la detención de un dirigente en la ciudad. '.repeat(6);
 
@@ -174,5 +175,36 @@ describe('fetch', () => {
     ])
       assert.ok(isPrivateAddress(a), a);
     for (const a of ['8.8.8.8', '172.32.0.1', '2001:db8::1']) assert.ok(!isPrivateAddress(a), a);
+  });
+});
+
+describe('saved pages and text files: outlet heuristics', () => {
+  const para =
+    'Funcionarios detuvieron al dirigente vecinal en su casa y lo trasladaron a una sede policial. '.repeat(
+      4,
+    );
+  it('a browser-saved page without og:site_name: the title tail, else the address it was saved from', () => {
+    const tail = extractHtml(
+      `<html><head><title>Detienen a dirigente | Diario del Lago</title></head><body><article><p>${para}</p></article></body></html>`,
+    );
+    assert.equal(tail.outlet, 'Diario del Lago');
+    const saved = extractHtml(
+      `<!DOCTYPE html>\n<!-- saved from url=(0038)https://www.elfaro.example/nota/123 -->\n<html><head><title>Detienen a dirigente</title></head><body><article><p>${para}</p></article></body></html>`,
+    );
+    assert.equal(saved.outlet, 'elfaro.example');
+    const none = extractHtml(
+      `<html><head><title>Detienen a dirigente - piden su liberación</title></head><body><article><p>${para}</p></article></body></html>`,
+    );
+    assert.equal(none.outlet, undefined, 'a dash in a headline is not an outlet');
+  });
+  it('a text file: "Fuente:" line or a bare address names the outlet', () => {
+    const a = extractPlainText(
+      `Detienen a dirigente\nFuente: https://www.elfaro.example/nota/123\n\n${para}`,
+    );
+    assert.equal(a.outlet, 'elfaro.example');
+    const b = extractPlainText(`Detienen a dirigente\nFuente: Radio Fe y Alegría\n\n${para}`);
+    assert.equal(b.outlet, 'Radio Fe y Alegría');
+    const c = extractPlainText(`Detienen a dirigente\n\n${para}`);
+    assert.equal(c.outlet, undefined);
   });
 });

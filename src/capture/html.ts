@@ -20,6 +20,24 @@ export interface ExtractedComment {
   text: string;
 }
 
+/** "Headline | Outlet": the outlet, when the tail is short and not a sentence (a dash is too often prose). */
+export function titleTail(title: string | undefined): string | undefined {
+  const m = title && /\s\|\s([^|]{2,60})$/.exec(title);
+  const tail = m?.[1]?.trim();
+  return tail && tail.split(/\s+/).length <= 6 && !/[.!?]$/.test(tail) ? tail : undefined;
+}
+
+/** The host of an address, without "www.". */
+export function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) && u.hostname ? u.hostname.replace(/^www\./, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface Extracted {
   title?: string;
   outlet?: string;
@@ -355,7 +373,17 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
         doc.querySelectorAll('[rel="author"], [itemprop="author"], .byline, .author, [class*="byline"]'),
       ).find((e) => !roots.some((r) => r.contains(e)))?.textContent,
     )?.replace(/^(por|by)\s*:?\s+/i, '');
-  const outlet = meta(doc, 'og:site_name', 'application-name', 'publisher') ?? clean(ld.publisher);
+  // A page saved from a browser often lacks og:site_name: the title's " | Outlet" tail, else the
+  // host of the address it was saved from (the browser's "saved from url" mark, canonical, og:url).
+  const outlet =
+    meta(doc, 'og:site_name', 'application-name', 'publisher') ??
+    clean(ld.publisher) ??
+    titleTail(titleTag) ??
+    hostOf(
+      /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html)?.[1] ??
+        attr(doc.querySelector('link[rel="canonical"]'), 'href') ??
+        meta(doc, 'og:url'),
+    );
   // Comments and their lists are removed before Readability sees the page.
   for (const r of roots) r.remove();
   for (const el of Array.from(doc.querySelectorAll('[id], [class]'))) if (isListish(el as El)) el.remove();

@@ -1,12 +1,13 @@
 /**
  * A plain-text file (an article saved without markup, a digest pasted into a file): the first
- * short line is its title; a "Por:"/"By" line names the author; a date in the first lines is its
- * publication date (so relative dates in the text can be resolved).
+ * short line is its title (a " | Outlet" tail names the outlet); a "Por:"/"By" line names the
+ * author; a "Fuente:"/"Source:" line or a bare address names the outlet; a date in the first lines
+ * is its publication date (so relative dates in the text can be resolved).
  */
 import type { FuzzyDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import { findDates } from './facts/dates.js';
-import { dateFrom, type Extracted } from './html.js';
+import { dateFrom, type Extracted, hostOf, titleTail } from './html.js';
 
 /**
  * A dateline ("San Cristóbal, 9 de agosto de 2024", "Caracas, February 5, 2025"): a short line
@@ -35,11 +36,17 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
   const title = first && first.length <= 200 ? first : undefined;
   let author: string | undefined;
   let published: FuzzyDate | undefined;
+  let outlet: string | undefined;
   for (const l of lines) {
     const a = /^\s*(?:por|by|autor|author)\s*:?\s+(.{2,120})$/i.exec(l);
     if (a && !author) author = a[1]!.trim();
+    // "Fuente: El Pitazo", "Source: https://…", or the address the text was copied from alone on a line.
+    const o = /^\s*(?:fuente|source|medio|outlet|publicado en|published in)\s*:\s*(.{2,200})$/i.exec(l);
+    const bare = /^\s*(https?:\/\/\S+)\s*$/i.exec(l);
+    const said = (o?.[1] ?? bare?.[1])?.trim();
+    if (!outlet && said) outlet = hostOf(said) ?? said;
     const d = /^\s*(?:fecha|date|publicado|published)?\s*:?\s*(.{4,80})$/i.exec(l);
     if (d && !published) published = dateFrom(d[1]!) ?? datelineDate(d[1]!);
   }
-  return { title, author, published, text, comments: [] };
+  return { title, outlet: outlet ?? titleTail(title), author, published, text, comments: [] };
 }

@@ -14,6 +14,7 @@ import type { PersonBody } from '../domain/schema.js';
 import type { InformationItemBody, SuggestionBody } from '../domain/schema-capture.js';
 import type { CaseStore, StoredRecord } from '../store/case-store.js';
 import { type ExtractedDocument, extractDocument, isHtmlType } from './extract.js';
+import type { CaseOrg } from './facts/entities.js';
 import type { Fact } from './facts/index.js';
 import { type FetchOptions, fetchPage, parseCaptureUrl } from './fetch.js';
 import { candidatesFor, type KnownPerson, knownPerson } from './link-persons.js';
@@ -38,6 +39,12 @@ export interface CaptureOptions extends FetchOptions {
   protection?: 'public' | 'restricted' | 'protected';
   /** Protection of comment items (default restricted: commenters did not publish to a case file). */
   commentProtection?: 'public' | 'restricted' | 'protected';
+  /**
+   * The documented persons a name read in the text may be compared with: only those the caller may
+   * see in full, or a misspelled protected name would come back as that person's id (an oracle).
+   * Absent: every person of the case (the command line, run by the holder of the case key).
+   */
+  mayLinkPerson?: (person: { id: string; protection: string }) => boolean;
 }
 
 export interface SuggestionOut {
@@ -53,6 +60,8 @@ export interface SuggestionOut {
   actType?: string;
   methods?: string[];
   candidatePersonIds?: { personId: string; score: number }[];
+  /** Every span naming the same entity (persons, organizations, places); offsets into the item's text. */
+  mentions?: { start: number; end: number }[];
 }
 
 /** What `testigo capture --format json` prints per input (DESIGN §4; extra keys extend it). */
@@ -74,15 +83,24 @@ export interface CaptureReport {
   charset?: string;
   comments: number;
   suggestions: SuggestionOut[];
-  commentSuggestions: (SuggestionOut & { comment: number; itemId: string })[];
+  /** Per comment, with the comment's author as its source (`sourceId`: an `online` source). */
+  commentSuggestions: (SuggestionOut & { comment: number; itemId: string; sourceId?: string })[];
 }
 
 const guessMedia = (name: string) =>
   /\.x?html?$/i.test(name) ? 'text/html' : /\.(txt|text|md)$/i.test(name) ? 'text/plain' : undefined;
 
-async function knownPersons(store: CaseStore, caseId: string): Promise<KnownPerson[]> {
+async function knownPersons(
+  store: CaseStore,
+  caseId: string,
+  may: CaptureOptions['mayLinkPerson'],
+): Promise<KnownPerson[]> {
   const out: KnownPerson[] = [];
-  for await (const p of store.iterate('person', caseId)) out.push(...knownPerson(p.id, p.body as PersonBody));
+  for await (const p of store.iterate('person', caseId)) {
+    const body = p.body as PersonBody;
+    if (may && !may({ id: p.id, protection: body.protection })) continue;
+    out.push(...knownPerson(p.id, body));
+  }
   return out;
 }
 
@@ -109,6 +127,7 @@ function suggestionBody(
     persons: f.persons ?? [],
     places: f.places ?? [],
     unitKind: f.unitKind,
+    ...(f.mentions ? { mentions: f.mentions.slice(0, 2000).map(({ start, end }) => ({ start, end })) } : {}),
     candidatePersonIds: f.kind === 'person' ? candidatesFor(f.value, persons) : [],
     status: 'pending',
   };
@@ -129,6 +148,7 @@ function out(rec: StoredRecord<'suggestion'>): SuggestionOut {
     ...(b.actType ? { actType: b.actType } : {}),
     ...(b.methods.length ? { methods: b.methods } : {}),
     ...(b.candidatePersonIds.length ? { candidatePersonIds: b.candidatePersonIds } : {}),
+    ...(b.mentions ? { mentions: b.mentions } : {}),
   };
 }
 
@@ -239,11 +259,16 @@ export async function capture(
     makeWarc = (c) => warcOfFile(input.bytes, fileName!, media, c);
     servedSha = sha256(input.bytes);
   }
+  // The case's own units are organizations the text may name ("la Brigada 12", "CONAS").
+  const knownOrgs: CaseOrg[] = [];
+  for await (const u of store.iterate('unit', caseId))
+    knownOrgs.push({ name: u.body.name, acronym: u.body.acronym, unitKind: u.body.kind });
   const doc: ExtractedDocument = extractDocument(payload, {
     contentType,
     capturedAt: at,
     charset: opts.charset,
     name: sourceLabel,
+    knownOrgs,
   });
 
   // 2. Same content as the latest capture of this address: say so, write nothing but an audit line.
@@ -273,7 +298,7 @@ export async function capture(
     extra: { charset: doc.charset, format: doc.format },
   });
   const warcSha = sha256(warc);
-  const persons = await knownPersons(store, caseId);
+  const persons = await knownPersons(store, caseId, opts.mayLinkPerson);
   const host = url ? new URL(url).host : undefined;
   const title = doc.title ?? url ?? fileName!;
 
@@ -418,7 +443,12 @@ export async function reportOf(
   const commentSuggestions: CaptureReport['commentSuggestions'] = [];
   for (const c of comments)
     for (const sg of await suggestionsOf(c.id))
-      commentSuggestions.push({ comment: c.body.threadPosition ?? 0, itemId: c.id, ...out(sg) });
+      commentSuggestions.push({
+        comment: c.body.threadPosition ?? 0,
+        itemId: c.id,
+        ...(c.body.sourceId ? { sourceId: c.body.sourceId } : {}),
+        ...out(sg),
+      });
   return {
     source,
     status,

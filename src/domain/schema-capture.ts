@@ -95,6 +95,11 @@ export const SuggestionBody = z.object({
   places: z.array(z.string().max(300)).default([]),
   /** For organizations: a unit kind guess. */
   unitKind: z.string().max(60).optional(),
+  /** For persons, organizations and places: every span naming the same entity (first = start/end). */
+  mentions: z
+    .array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive() }))
+    .max(2000)
+    .optional(),
   /** Existing persons of the case file this could be, best first. */
   candidatePersonIds: z.array(z.object({ personId: RecordId, score: z.number().min(0).max(1) })).default([]),
   /** The protection of the item it was read from: a suggestion quotes it, so it is shown no wider. */

@@ -363,7 +363,7 @@ export function presentRecord<K extends Kind>(
     case 'suggestion': {
       // Captured text (and suggestions quoting it) is shown no wider than its item's protection.
       if (canSeeIdentity(p, rec.caseId, body.protection as string))
-        return { ...meta, ...redactBody(ctx, rec, body) };
+        return visibleCandidates(ctx, [{ ...meta, ...redactBody(ctx, rec, body) }])[0]!;
       return {
         ...meta,
         ...body,
@@ -520,4 +520,28 @@ const TEXT_MEDIA = /^(text\/|application\/(json|xml|csv|x-ndjson|xhtml\+xml))/;
 export function fileShowsHiddenIdentity(ctx: ViewContext, mediaType: string, bytes: Uint8Array): boolean {
   if (!ctx.hidden || !TEXT_MEDIA.test(mediaType)) return false;
   return ctx.hidden.forms.find(Buffer.from(bytes).toString('utf8')).length > 0;
+}
+
+/** May the viewer see this person in full (by id; the level from the case's persons when not given)? */
+export function canSeePerson(ctx: ViewContext, personId: string, protection?: string): boolean {
+  return canSeeIdentity(
+    ctx.principal,
+    ctx.caseId,
+    protection ?? ctx.facts.persons.get(personId) ?? 'protected',
+    personId,
+  );
+}
+
+/**
+ * Person candidates of suggestions, kept only where the viewer may see that person in full: a
+ * suggestion stored for a cleared documenter must not tell an uncleared reader which protected
+ * person a name resembles.
+ */
+export function visibleCandidates<T>(ctx: ViewContext, items: T[]): T[] {
+  return items.map((item) => {
+    const cands = (item as { candidatePersonIds?: { personId: string }[] }).candidatePersonIds;
+    if (!cands?.length) return item;
+    const kept = cands.filter((c) => canSeePerson(ctx, c.personId));
+    return { ...item, candidatePersonIds: kept.length ? kept : undefined };
+  });
 }

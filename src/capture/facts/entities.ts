@@ -19,8 +19,16 @@ import {
   SURNAME_SET,
   TITLES,
 } from './lexicon.js';
-import { lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
+import { guessUnitKind, namedSpans } from './orgs.js';
+import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
+
+/** A unit of the case file, as capture may meet it in a text. */
+export interface CaseOrg {
+  name: string;
+  acronym?: string;
+  unitKind?: string;
+}
 
 export interface EntityMention {
   kind: 'person' | 'organization' | 'place';
@@ -154,6 +162,8 @@ function roleAround(
 
 interface Classified {
   mentions: EntityMention[];
+  /** Acronyms met in brackets after an organization's name, folded → that organization. */
+  aliases: Map<string, { value: string; unitKind?: string }>;
   /** Single capitalized words left for the second pass (surname mentions). */
   pending: { run: Run; idx: number; titled: boolean; stripped: Token[] }[];
 }
@@ -227,12 +237,12 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     return;
   }
   const key = orgKey(rest);
-  const known = KNOWN_ORGS.get(key);
+  const known = out.aliases.get(key) ?? KNOWN_ORGS.get(key);
   if (known) {
     out.mentions.push({
       kind: 'organization',
       ...span(text, rest),
-      value: known.name,
+      value: 'name' in known ? known.name : known.value,
       unitKind: known.unitKind,
     });
     return;
@@ -347,19 +357,6 @@ function titleBefore(text: string, all: readonly Token[], idx: number): boolean 
   return false;
 }
 
-function guessUnitKind(key: string): string {
-  if (/inteligencia|intelligence/.test(key))
-    return /militar|military/.test(key) ? 'military_intelligence' : 'intelligence_service';
-  if (/guardia|guard/.test(key)) return 'national_guard';
-  if (/polic/.test(key)) return 'police';
-  if (/tribunal|juzgado|corte|court/.test(key)) return 'judiciary';
-  if (/fiscal|prosecut|ministerio publico/.test(key)) return 'prosecution';
-  if (/ministerio|ministry/.test(key)) return 'ministry';
-  if (/ejercito|armada|army|navy|batallon|brigada|comando|fuerza armada/.test(key)) return 'military';
-  if (/penitenciari|prison|carcel/.test(key)) return 'prison_service';
-  return 'other';
-}
-
 const lastNames = (value: string) =>
   value
     .split(/\s+/)
@@ -367,16 +364,120 @@ const lastNames = (value: string) =>
     .filter((w) => !PARTICLES.has(w))
     .slice(1);
 
-/** Persons, organizations and places named in `text`. */
-export function findEntities(text: string): EntityMention[] {
+const SPEECH = new Set(
+  'said says told added dijo dice afirmo denuncio explico agrego senalo anuncio aseguro indico declared stated announced'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A single capitalized word that is a person though no full name was given: a known surname inside
+ * a sentence, or before a verb of saying ("Maduro said"); a given name after a kinship word ("my
+ * aunt Gladys", "su hija Paola").
+ */
+function aloneName(text: string, all: readonly Token[], idx: number, t: Token): boolean {
+  const prev = all[idx - 1];
+  const next = all[idx + 1];
+  const opensSentence = !prev || /[.!?:\n]\s*["“«]?\s*$/.test(text.slice(prev.end, t.start));
+  if (SURNAME_SET.has(t.norm) && !GIVEN_NAMES.has(t.norm)) {
+    if (!opensSentence) return true;
+    return next !== undefined && !next.cap && (SPEECH.has(next.norm) || /^\s*,/.test(text.slice(t.end)));
+  }
+  if (GIVEN_NAMES.has(t.norm) && prev && !opensSentence) return roleOfWord(prev.text) === 'relative';
+  return false;
+}
+
+/** The parts of a run outside the words already taken, without particles at their ends. */
+function splitTaken(run: Run, taken: ReadonlySet<Token>): Run[] {
+  if (!run.tokens.some((t) => taken.has(t))) return [run];
+  const out: Run[] = [];
+  let cur: Token[] = [];
+  const close = () => {
+    while (cur.length && PARTICLES.has(cur[0]!.norm)) cur.shift();
+    while (cur.length && PARTICLES.has(cur[cur.length - 1]!.norm)) cur.pop();
+    if (cur.length) out.push({ tokens: cur, start: cur[0]!.start, end: cur[cur.length - 1]!.end });
+    cur = [];
+  };
+  for (const t of run.tokens) {
+    if (taken.has(t)) close();
+    else cur.push(t);
+  }
+  close();
+  return out;
+}
+
+/**
+ * Persons, organizations and places named in `text`. `knownNames`: full names named elsewhere (a
+ * comment's article), so that a surname alone in a comment is tied to the person of the article.
+ * `knownOrgs`: the case file's own units, recognized by name or acronym and named as the case names them.
+ */
+export function findEntities(
+  text: string,
+  knownNames: readonly string[] = [],
+  knownOrgs: readonly CaseOrg[] = [],
+): EntityMention[] {
   const all = tokenize(text);
-  const runs = capitalRuns(text, all);
-  const out: Classified = { mentions: [], pending: [] };
+  const out: Classified = { mentions: [], pending: [], aliases: new Map() };
+  const taken = new Set<Token>();
+  // The case's own units first, found as written (case-insensitive, whole words): a unit's name
+  // need not look like an organization's ("Destacamento de Seguridad Urbana 433", "DESUR 433").
+  for (const u of knownOrgs) {
+    const e = { value: u.name, unitKind: u.unitKind };
+    for (const form of [u.name, u.acronym]) {
+      if (!form?.trim()) continue;
+      out.aliases.set(orgKey(tokenize(form)), e);
+      const escaped = form
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\s+/g, '\\s+');
+      for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'))) {
+        const toks = all.filter((t) => t.start >= m.index && t.end <= m.index + m[0].length);
+        if (!toks.length || toks.some((t) => taken.has(t))) continue;
+        for (const t of toks) taken.add(t);
+        out.mentions.push({ kind: 'organization', ...span(text, toks), value: u.name, unitKind: u.unitKind });
+      }
+    }
+  }
+  // Organizations and buildings of several words next: their words are not persons' names.
+  for (const n of namedSpans(text, all)) {
+    const toks = all.slice(n.first, n.last + 1);
+    if (toks.some((t) => taken.has(t))) continue;
+    const unit = n.kind === 'organization' ? out.aliases.get(orgKey(toks)) : undefined;
+    if (unit) Object.assign(n, unit);
+    for (const t of toks) taken.add(t);
+    out.mentions.push({
+      kind: n.kind,
+      ...span(text, toks),
+      value: n.value,
+      ...(n.place ? { place: n.place } : {}),
+      ...(n.unitKind ? { unitKind: n.unitKind } : {}),
+    });
+    if (n.acronym) {
+      const a = all[n.acronym.first]!;
+      taken.add(a);
+      out.aliases.set(a.norm, { value: n.value, unitKind: n.unitKind });
+      out.mentions.push({ kind: n.kind, ...span(text, [a]), value: n.value, unitKind: n.unitKind });
+    }
+    // A place at the end of an organization's name ("Tribunal Segundo de Control de Aragua").
+    if (n.kind === 'organization')
+      for (let k = toks.length - 1; k > 0; k--) {
+        if (!['de', 'del', 'of', 'on'].includes(toks[k - 1]!.norm)) continue;
+        const p = lookupPlace(
+          toks
+            .slice(k)
+            .map((t) => t.text)
+            .join(' '),
+        );
+        if (p) out.mentions.push({ kind: 'place', ...span(text, toks.slice(k)), value: p.value, place: p });
+        break;
+      }
+  }
+  const runs = capitalRuns(text, all).flatMap((r) => splitTaken(r, taken));
   for (const run of runs) classifyRun(text, all, run, posOf(all, run.tokens[0]!), out);
   // Partial mentions of a person named in full elsewhere: "Ortega", "María Ortega" → the full name.
   const persons = out.mentions.filter((m) => m.kind === 'person');
   // Distinct names with their words folded once (a long text names the same people many times).
-  const names = [...new Set(persons.map((p) => p.value))].map((value) => ({
+  const names = [...new Set([...persons.map((p) => p.value), ...knownNames])].map((value) => ({
     value,
     words: value.split(/\s+/).map(fold),
     last: lastNames(value),
@@ -405,12 +506,23 @@ export function findEntities(text: string): EntityMention[] {
     );
     if (full && full.length > p.value.length) p.value = full;
   }
+  // A given name alone ("Olga") is the one person of the text whose name starts with it.
+  const givenOf = (w: string): string | undefined => {
+    if (!GIVEN_NAMES.has(w)) return undefined;
+    const hits = names.filter((n) => n.words[0] === w);
+    return hits.length === 1 ? hits[0]!.value : undefined;
+  };
   for (const { run, idx, titled, stripped } of out.pending) {
     const t = run.tokens[0]!;
     if (STOP_CAPS.has(t.norm) || NOT_NAME.has(t.norm)) continue;
-    const full = fullOf([t.norm]);
+    const full = fullOf([t.norm]) ?? givenOf(t.norm);
     const place = lookupPlace(t.text);
-    if (full || titled) {
+    const alone =
+      !place &&
+      !names.some((n) => n.words.includes(t.norm)) &&
+      !isMunicipalityName(t.text) &&
+      aloneName(text, all, idx, t);
+    if (full || titled || alone) {
       out.mentions.push({
         kind: 'person',
         start: t.start,

@@ -6,9 +6,9 @@
  */
 import type { FuzzyDate } from '../../domain/dates.js';
 import { findDates } from './dates.js';
-import { findEntities } from './entities.js';
+import { type CaseOrg, findEntities } from './entities.js';
 import { eventsIn } from './events.js';
-import type { Role } from './lexicon.js';
+import { fold, type Role } from './lexicon.js';
 import { sentences } from './tokens.js';
 
 export interface Fact {
@@ -28,29 +28,50 @@ export interface Fact {
   methods?: string[];
   persons?: string[];
   places?: string[];
+  /** Persons, organizations, places: every span naming this entity, in text order (the first is start/end). */
+  mentions?: { start: number; end: number; text: string }[];
 }
 
 export interface FactOptions {
   /** The day relative dates count from (YYYY-MM-DD): the publication date, else the capture date. */
   reference: string;
+  /** Full names of persons named in the text this one answers (a comment's article). */
+  knownNames?: readonly string[];
+  /** The case file's own units: recognized by name or acronym, suggested under the case's name. */
+  knownOrgs?: readonly CaseOrg[];
 }
 
 export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const facts: Fact[] = [];
   const dates = findDates(text, opts.reference);
   // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
-  const entities = findEntities(text).filter((e) => !dates.some((d) => e.start < d.end && d.start < e.end));
+  const entities = findEntities(text, opts.knownNames, opts.knownOrgs).filter(
+    (e) => !dates.some((d) => e.start < d.end && d.start < e.end),
+  );
+  // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
+  const byEntity = new Map<string, Fact>();
   for (const e of entities) {
-    facts.push({
+    const key = `${e.kind}\u0000${fold(e.value)}`;
+    const seen = byEntity.get(key);
+    if (seen) {
+      seen.mentions!.push({ start: e.start, end: e.end, text: e.text });
+      if (!seen.role && e.role) seen.role = e.role;
+      continue;
+    }
+    const f: Fact = {
       kind: e.kind,
       text: e.text,
       start: e.start,
       end: e.end,
       value: e.value,
       ...(e.role ? { role: e.role } : {}),
-      ...(e.place ? { placeCode: e.place.stateCode, placeKind: e.place.kind } : {}),
+      ...(e.place?.stateCode ? { placeCode: e.place.stateCode } : {}),
+      ...(e.place ? { placeKind: e.place.kind } : {}),
       ...(e.unitKind ? { unitKind: e.unitKind } : {}),
-    });
+      mentions: [{ start: e.start, end: e.end, text: e.text }],
+    };
+    byEntity.set(key, f);
+    facts.push(f);
   }
   for (const d of dates)
     facts.push({

@@ -1,22 +1,18 @@
 /**
  * Word lists the fact extractor reads text with (Spanish and English): given names and surnames
- * (the synthetic population's Venezuelan name stock plus common English names), titles and role
+ * (from compromise's lexicon plus Spanish ones, see names.ts), titles and role
  * cues, organizations of the Venezuelan security apparatus and of the human-rights field, months,
  * weekdays and number words. Everything is folded (lower case, no accents) before lookup.
  */
-import { FEMALE_NAMES, MALE_NAMES, SURNAMES } from '../../synth/names.js';
+import { GIVEN_NAME_STOCK, SURNAME_STOCK } from './names.js';
 
 export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
 
-const ENGLISH_GIVEN =
-  'john james robert michael william david richard joseph thomas charles daniel matthew anthony mark paul steven andrew kevin brian george edward peter sarah mary patricia jennifer linda elizabeth barbara susan jessica karen nancy lisa margaret emily anna laura rachel helen julia kate catherine';
-
 /** Given names (folded). Words that are also everyday words are left out ("Luz", "Paz", "Dolores"). */
 export const GIVEN_NAMES: ReadonlySet<string> = (() => {
-  const s = new Set([...MALE_NAMES, ...FEMALE_NAMES].map(fold));
-  for (const w of set(ENGLISH_GIVEN)) s.add(w);
+  const s = new Set(GIVEN_NAME_STOCK);
   for (const w of [
     'luz',
     'paz',
@@ -27,12 +23,23 @@ export const GIVEN_NAMES: ReadonlySet<string> = (() => {
     'angeles',
     'mercedes',
     'rosario',
+    // everyday Spanish or English words the English lexicon lists as names
+    'sin',
+    'hay',
+    'sol',
+    'will',
+    'hope',
+    'grace',
+    'joy',
+    'faith',
+    'guadalupe',
+    'ayer',
   ])
     s.delete(w);
   return s;
 })();
 
-export const SURNAME_SET: ReadonlySet<string> = new Set(SURNAMES.map(fold));
+export const SURNAME_SET: ReadonlySet<string> = new Set(SURNAME_STOCK);
 
 /** Name particles that may sit inside a name ("María de los Ángeles", "Pérez de la Cruz"). */
 export const PARTICLES = set('de del la las los y da van von di');
@@ -151,7 +158,7 @@ export const ROLE_CUES: readonly [RegExp, Role][] = [
   ],
   [/^(testigos?|vecin[oa]s?|presencio|presenciaron|witness(es)?|neighbou?rs?|saw|witnessed)$/, 'witness'],
   [
-    /^(madre|padre|espos[oa]|herman[oa]|hij[oa]|tia|tio|prima|primo|familiares?|mother|father|wife|husband|sister|brother|son|daughter|relatives?)$/,
+    /^(madre|padre|espos[oa]|herman[oa]|hij[oa]|tia|tio|prima|primo|sobrin[oa]|abuel[oa]|niet[oa]|cunad[oa]|suegr[oa]|familiares?|mother|father|wife|husband|sister|brother|son|daughter|aunt|uncle|cousin|nephew|niece|grandmother|grandfather|grandson|granddaughter|relatives?)$/,
     'relative',
   ],
   [

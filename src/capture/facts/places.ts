@@ -2,22 +2,28 @@
  * Places named in a text, matched to the gazetteer (src/domain/gazetteer.ts): states, main towns,
  * publicly known detention sites, and municipalities when the text says "municipio X" (many
  * municipalities bear a person's name — "José Félix Ribas", "Francisco de Miranda" — so a bare
- * name is not taken as one). Town names shared by several states are not guessed.
+ * name is not taken as one). Town names shared by several states are not guessed. Places abroad
+ * come from the world gazetteer (world.ts).
  */
 import {
+  findMunicipalities,
   findMunicipality,
   KNOWN_DETENTION_SITES,
   normalizePlaceName,
   TOWNS,
   VENEZUELA_STATES,
 } from '../../domain/gazetteer.js';
+import { lookupWorldPlace } from './world.js';
 
 export interface PlaceEntry {
   /** The official name (the suggestion's value). */
   value: string;
-  kind: 'state' | 'city' | 'municipality' | 'detention_site';
-  stateCode: string;
+  kind: 'state' | 'city' | 'municipality' | 'detention_site' | 'country' | 'region';
+  /** ISO 3166-2 code of the Venezuelan state; absent for places abroad. */
+  stateCode?: string;
   municipality?: string;
+  /** ISO 3166-1 alpha-2 code of a country abroad, when known. */
+  countryCode?: string;
 }
 
 /** Aliases that, bare, mean an organization rather than its building. */
@@ -64,6 +70,8 @@ function buildIndex(): Map<string, PlaceEntry> {
       municipality: d.municipality,
     };
     add(d.name, e, true);
+    // "Centro Penitenciario de Aragua (Tocorón)" is also written without its bracketed nickname.
+    add(d.name.replace(/\s*\(.*\)\s*$/, ''), e, true);
     for (const a of d.aliases ?? []) if (!ORG_ALIASES.has(normalizePlaceName(a))) add(a, e, true);
   }
   return idx;
@@ -72,10 +80,24 @@ function buildIndex(): Map<string, PlaceEntry> {
 let INDEX: Map<string, PlaceEntry> | undefined;
 const MAX_WORDS = 6;
 
-/** The gazetteer entry a name means, if exactly one. */
+/** The gazetteer entry a name means, if exactly one: Venezuela's first, then the world's. */
 export function lookupPlace(name: string): PlaceEntry | undefined {
+  // Asked for the same words many times in a long text: remember the answers (bounded).
+  const hit = MEMO.get(name);
+  if (hit !== undefined) return hit ?? undefined;
+  if (MEMO.size > 50_000) MEMO.clear();
+  const found = lookupUncached(name);
+  MEMO.set(name, found ?? null);
+  return found;
+}
+const MEMO = new Map<string, PlaceEntry | null>();
+
+function lookupUncached(name: string): PlaceEntry | undefined {
   INDEX ??= buildIndex();
-  return INDEX.get(normalizePlaceName(name));
+  const ve = INDEX.get(normalizePlaceName(name));
+  if (ve) return ve;
+  const w = lookupWorldPlace(name);
+  return w && { value: w.value, kind: w.kind, ...(w.countryCode ? { countryCode: w.countryCode } : {}) };
 }
 
 /** The municipality after "municipio", if the gazetteer has it (within the state when named). */
@@ -85,5 +107,17 @@ export function lookupMunicipality(name: string, state?: string): PlaceEntry | u
     ? { value: m.municipality, kind: 'municipality', stateCode: m.state.code, municipality: m.municipality }
     : undefined;
 }
+
+/** Whether some Venezuelan municipality bears this name (even if several do). */
+export function isMunicipalityName(name: string): boolean {
+  let v = MUNICIPALITY_MEMO.get(name);
+  if (v === undefined) {
+    if (MUNICIPALITY_MEMO.size > 50_000) MUNICIPALITY_MEMO.clear();
+    v = findMunicipalities(name).length > 0;
+    MUNICIPALITY_MEMO.set(name, v);
+  }
+  return v;
+}
+const MUNICIPALITY_MEMO = new Map<string, boolean>();
 
 export { MAX_WORDS as MAX_PLACE_WORDS };

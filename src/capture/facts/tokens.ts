@@ -22,12 +22,14 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const slice = text.slice(from, to);
   for (const m of slice.matchAll(WORD)) {
     const start = from + m.index!;
+    // An English possessive is not part of the name: "Maduro's government" names Maduro.
+    const word = m[0].replace(/['’]s$/, '');
     out.push({
-      text: m[0],
-      norm: fold(m[0]),
+      text: word,
+      norm: fold(word),
       start,
-      end: start + m[0].length,
-      cap: /^\p{Lu}/u.test(m[0]),
+      end: start + word.length,
+      cap: /^\p{Lu}/u.test(word),
     });
   }
   return out;

@@ -39,25 +39,30 @@ for (const backend of BACKENDS) {
     let strict: ReturnType<typeof createApp>;
     let caseId: string;
     const tokens: Record<string, string> = {};
+    let protectedId = '';
 
     before(async () => {
       t = await backend.open();
       caseId = (await t.store.createCase({ title: 'Capturas API' }, 'test')).id;
       // A protected person the article names: an uncleared documenter must not read her name back.
-      await t.store.create(
-        'person',
-        caseId,
-        { givenNames: 'Gabriela', firstSurname: 'Torrealba', protection: 'protected' },
-        'test',
-      );
+      protectedId = (
+        await t.store.create(
+          'person',
+          caseId,
+          { givenNames: 'Gabriela', firstSurname: 'Torrealba', protection: 'protected' },
+          'test',
+        )
+      ).id;
       const accounts = new Accounts(t.store);
       const roles: [string, Role][] = [
         ['documenter', 'documenter'],
         ['viewer', 'viewer'],
+        ['cleared', 'documenter'],
       ];
       for (const [name, role] of roles) {
         const u = await accounts.createUser({ username: name, password: PW }, 'test');
         await accounts.setMember(caseId, u.id, role, 'test');
+        if (name === 'cleared') await accounts.setClearance(caseId, u.id, true, 'test');
         tokens[name] = (await accounts.createToken(u.id, name, 'write', 'test')).token;
       }
       app = createApp(t.store, { captureAllowPrivate: true });
@@ -199,6 +204,57 @@ for (const backend of BACKENDS) {
         ).status,
         404,
       );
+    });
+
+    // Issue 15, finding 5: a misspelled protected name must not come back as that person's id.
+    it('person candidates only among persons the caller may see: no oracle for protected names', async () => {
+      const upload = (who: string, name: string) => {
+        const form = new FormData();
+        const text = `Detenida activista\n\nGabriela Torrealva fue detenida ayer en Barquisimeto por la PNB.\n`;
+        form.set('file', new File([text], name, { type: 'text/plain' }));
+        return req(app, 'POST', `/api/cases/${caseId}/captures`, who, form);
+      };
+      const personOf = (rep: {
+        suggestions: { kind: string; candidatePersonIds?: { personId: string }[] }[];
+      }) => rep.suggestions.find((x) => x.kind === 'person');
+      // A cleared documenter is offered the protected person (the comparators do match the misspelling)…
+      const cleared = await upload('cleared', 'nota-1.txt');
+      assert.equal(cleared.status, 201, await cleared.clone().text());
+      const forCleared = (await cleared.json()) as Parameters<typeof personOf>[0];
+      assert.deepEqual(
+        personOf(forCleared)?.candidatePersonIds?.map((x) => x.personId),
+        [protectedId],
+      );
+      // …an uncleared one is not, neither in the report nor when listing or deciding later.
+      const plain = await upload('documenter', 'nota-2.txt');
+      assert.equal(plain.status, 201);
+      const rep = (await plain.json()) as Parameters<typeof personOf>[0];
+      assert.ok(personOf(rep), 'the name is still suggested');
+      assert.ok(!JSON.stringify(rep).includes(protectedId), 'no protected id in the report');
+      const listed = await req(
+        app,
+        'GET',
+        `/api/cases/${caseId}/suggestions?kind=person&limit=1000`,
+        'documenter',
+      );
+      assert.ok(!(await listed.text()).includes(protectedId), 'no protected id in the list');
+      const storedForCleared = personOf(forCleared) as unknown as { id: string };
+      const decided = await req(
+        app,
+        'POST',
+        `/api/cases/${caseId}/suggestions/${storedForCleared.id}/reject`,
+        'documenter',
+        { note: 'duplicate' },
+      );
+      assert.equal(decided.status, 200);
+      assert.ok(!(await decided.text()).includes(protectedId), 'no protected id after a decision');
+      const asCleared = await req(
+        app,
+        'GET',
+        `/api/cases/${caseId}/suggestions?kind=person&limit=1000`,
+        'cleared',
+      );
+      assert.ok((await asCleared.text()).includes(protectedId), 'the cleared documenter still sees it');
     });
   });
 }

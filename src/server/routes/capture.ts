@@ -11,7 +11,14 @@ import { acceptSuggestion, rejectSuggestion } from '../../capture/decide.js';
 import { type CaptureInput, type CaptureReport, capture } from '../../capture/service.js';
 import { InputError, NotFoundError } from '../../domain/errors.js';
 import { RecordId } from '../../domain/schema.js';
-import { buildViewContext, presentRecord, redactText, type ViewContext } from '../../read-model/presenter.js';
+import {
+  buildViewContext,
+  canSeePerson,
+  presentRecord,
+  redactText,
+  type ViewContext,
+  visibleCandidates,
+} from '../../read-model/presenter.js';
 import type { CaseStore } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
 import { requireCan } from './records.js';
@@ -109,15 +116,24 @@ export function captureRoutes(
       settings = body;
       input = { kind: 'url', url: body.url };
     }
+    const principal = c.get('principal');
+    const viewer = await buildViewContext(store, principal, caseId);
     const report = await capture(store, caseId, input, {
+      mayLinkPerson: (p) => canSeePerson(viewer, p.id, p.protection),
       actor: c.get('actor'),
       collector: settings.collector ?? c.get('actor'),
       charset: settings.charset,
       protection: settings.protection,
       denyPrivate: !opts.allowPrivate,
     });
-    const ctx = await buildViewContext(store, c.get('principal'), caseId);
-    return c.json(redactReport(report, ctx), report.status === 'unchanged' ? 200 : 201);
+    const ctx = await buildViewContext(store, principal, caseId);
+    // An unchanged capture reports the suggestions stored before, linked for whoever captured then.
+    const shown = {
+      ...report,
+      suggestions: visibleCandidates(ctx, report.suggestions),
+      commentSuggestions: visibleCandidates(ctx, report.commentSuggestions),
+    };
+    return c.json(redactReport(shown, ctx), report.status === 'unchanged' ? 200 : 201);
   });
 
   app.get('/api/cases/:caseId/suggestions', async (c) => {
@@ -160,7 +176,8 @@ export function captureRoutes(
               c.get('actor'),
               parse(RejectInput, body, 'decision').note,
             );
-      return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)));
+      const ctx = await buildViewContext(store, c.get('principal'), caseId);
+      return c.json(visibleCandidates(ctx, [presentRecord(rec, ctx)])[0]);
     });
   decide('accept');
   decide('reject');

@@ -1,0 +1,87 @@
+/**
+ * Capture extraction: quality on the held-apart evaluation set (src/capture/eval, annotated before
+ * any run) and speed on 300 KB of text. `npm run bench:capture` (add `--errors` to list every
+ * miss and extra). Timings depend on the machine and its load: say so when quoting them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { type Annotation, KINDS, precision, recall, scoreKind, tally } from '../../src/capture/eval/score.js';
+import { extractDocument } from '../../src/capture/extract.js';
+import { extractFacts } from '../../src/capture/facts/index.js';
+
+const EVAL = new URL('../../src/capture/eval/', import.meta.url);
+const FIX = new URL('../../src/capture/fixtures/', import.meta.url);
+const showErrors = process.argv.includes('--errors');
+
+function evaluate(): void {
+  const files = readdirSync(EVAL).filter((f) => /\.(html|txt)$/.test(f));
+  const byLang = new Map<string, ReturnType<typeof tallies>>();
+  function tallies() {
+    return Object.fromEntries(KINDS.map((k) => [k, tally()])) as Record<
+      (typeof KINDS)[number],
+      ReturnType<typeof tally>
+    >;
+  }
+  for (const file of files) {
+    const lang = file.slice(0, 2);
+    const t = byLang.get(lang) ?? tallies();
+    byLang.set(lang, t);
+    const doc = extractDocument(readFileSync(new URL(file, EVAL)), {
+      contentType: file.endsWith('.txt') ? 'text/plain' : 'text/html',
+      capturedAt: '2025-01-01T12:00:00Z',
+      name: file,
+    });
+    const ann = JSON.parse(
+      readFileSync(new URL(file.replace(/\.(html|txt)$/, '.json'), EVAL), 'utf8'),
+    ) as Annotation;
+    const facts = [...doc.facts, ...doc.comments.flatMap((c) => c.facts)];
+    for (const k of KINDS) scoreKind(t[k], file, k, facts, ann);
+  }
+  process.stdout.write(
+    '| language | kind | precision | recall | tp | fp (splits) | fn |\n|---|---|---|---|---|---|---|\n',
+  );
+  for (const [lang, t] of [...byLang].sort()) {
+    for (const k of KINDS) {
+      const x = t[k];
+      process.stdout.write(
+        `| ${lang} | ${k} | ${precision(x).toFixed(3)} | ${recall(x).toFixed(3)} | ${x.tp} | ${x.fp} (${x.splits}) | ${x.fn} |\n`,
+      );
+    }
+  }
+  if (showErrors)
+    for (const t of byLang.values())
+      for (const k of KINDS) for (const e of t[k].errors) process.stdout.write(`  ${e}\n`);
+}
+
+function speed(): void {
+  // 300 KB of prose from the development fixtures (not the evaluation set), article texts only.
+  const parts = readdirSync(FIX)
+    .filter((f) => /\.(html|txt)$/.test(f))
+    .map(
+      (f) =>
+        extractDocument(readFileSync(new URL(f, FIX)), {
+          contentType: f.endsWith('.txt') ? 'text/plain' : 'text/html',
+          capturedAt: '2025-01-01T12:00:00Z',
+          name: f,
+        }).text,
+    );
+  let text = '';
+  for (let i = 0; text.length < 300 * 1024; i++) text += `${parts[i % parts.length]}\n\n`;
+  text = text.slice(0, 300 * 1024);
+  const runs: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const facts = extractFacts(text, { reference: '2025-01-01' });
+    runs.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+    if (i === 0) process.stdout.write(`\n${facts.length} facts from ${text.length} characters\n`);
+  }
+  // On a shared machine wall time includes waiting for a core; CPU time is what the work costs.
+  const show = (xs: number[]) => `${xs.map((r) => (r / 1000).toFixed(2)).join(', ')} s`;
+  process.stdout.write(`300 KB wall: ${show(runs)}; CPU: ${show(cpu)}\n`);
+}
+
+if (!process.argv.includes('--speed-only')) evaluate();
+if (!process.argv.includes('--eval-only')) speed();

@@ -1,0 +1,54 @@
+/**
+ * Name stock the fact extractor reads persons with, without the synthetic-data lists (src/synth
+ * is a generator, not a source of knowledge): the given names and surnames of compromise's
+ * lexicon (a maintained English NLP library that knows ~3,000 given names and ~900 surnames from
+ * many countries), plus the Spanish and Venezuelan names it lacks. Folded (lower case, no accents).
+ */
+import nlp from 'compromise';
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const words = (s: string) => s.split(/\s+/).filter(Boolean).map(fold);
+
+/** Spanish given names, common in Venezuela, that compromise's lexicon does not list. */
+const SPANISH_GIVEN = words(`
+  jose maria jesus juan luis carlos pedro miguel francisco antonio manuel rafael jorge alejandro
+  andres hector fernando ricardo eduardo alberto enrique gregorio ramon javier oscar victor raul
+  gustavo alfredo leopoldo nicolas tarek diosdado freddy wilmer yonaiker yorman deivis jhonny kelvin
+  darwin edmundo leonardo rodolfo rolando orlando humberto gonzalo ignacio ernesto armando
+  reinaldo reynaldo nelson wilfredo heriberto yeferson jefferson anderson luis angel angel
+  ana carmen rosa luisa yolanda gabriela daniela andreina mariela marisela yusmary yelitza nelida
+  mildred coromoto milagros yamileth yuleisy yenny yuraima zulay maryelis marianela lilian olga
+  teresa josefina beatriz gladys elena isabel adriana alejandra veronica patricia ximena paola
+  carolina tamara lorena maite raquel nelly yajaira yaneth dayana marbella
+`);
+
+/** Spanish surnames frequent in Venezuela, and those of public figures often in the news. */
+const SPANISH_SURNAMES = words(`
+  gonzalez rodriguez perez hernandez garcia martinez lopez sanchez ramirez diaz torres flores
+  rojas gomez morales suarez castillo mendoza silva moreno romero jimenez alvarez ruiz vargas
+  medina castro herrera gutierrez blanco marquez contreras chacon salazar ortega guerrero rivas
+  rivero mora acosta aguilar bastidas quintero linares rangel ochoa marcano tovar ferrer villalobos
+  chourio montiel paz uzcategui larrazabal mendez padrino machado urrutia guanipa saab cabello
+  ledezma maduro capriles guaido tintori bracho negrin sucre bolivar graterol pacheco lugo
+  torrealba salcedo arraez duarte salas marin iriarte zambrano parra pineda bello ramos molina
+  navarro camacho colmenares briceno carrillo infante escalona palencia pernia sequera
+  pereira fernandez delgado cordero leon espinoza nunez cabrera pacheco peña toro velasquez
+`);
+
+/** compromise's lexicon: word (or phrase) → its tag or tags. */
+export function libraryLexicon(): Record<string, string | string[]> {
+  return (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+}
+const lexicon = libraryLexicon();
+const tagged = (tag: string) =>
+  Object.entries(lexicon)
+    .filter(([w, t]) => (Array.isArray(t) ? t.includes(tag) : t === tag) && /^\p{L}{3,}$/u.test(w))
+    .map(([w]) => fold(w));
+
+export const LIBRARY_GIVEN_NAMES: readonly string[] = [
+  ...tagged('MaleName'),
+  ...tagged('FemaleName'),
+  ...tagged('FirstName'),
+];
+export const GIVEN_NAME_STOCK: readonly string[] = [...LIBRARY_GIVEN_NAMES, ...SPANISH_GIVEN];
+export const SURNAME_STOCK: readonly string[] = [...tagged('LastName'), ...SPANISH_SURNAMES];

@@ -1,0 +1,160 @@
+/**
+ * Organizations and named buildings from the shape of their names, before persons are looked for:
+ * a run of capitalized words that may be joined by "of the", "for", "de la", "para el"
+ * ("Office of the UN High Commissioner for Human Rights", "Ministerio del Poder Popular para el
+ * Servicio Penitenciario") holding a word organizations are named with ("Servicio", "Court",
+ * "Council", "Sindicato"), with the opening words that are not part of it dropped ("Funcionarios
+ * del", "The Prosecutor of the"). An acronym in brackets right after it ("(SEBIN)", "(Cofavic)")
+ * becomes an alias: later bare mentions of it are the same organization.
+ */
+import {
+  fold,
+  KNOWN_ORGS,
+  ORG_HEADS,
+  ORG_TAILS,
+  type OrgEntry,
+  roleOfWord,
+  STOP_CAPS,
+  TITLES,
+} from './lexicon.js';
+import { lookupPlace, type PlaceEntry } from './places.js';
+import type { Token } from './tokens.js';
+
+const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
+
+/** Lower-case words that may join the words of one name. */
+const CONNECTORS = set('of the for on and de del la las los y e para el');
+
+/** Words organizations are named with (anywhere in the name), beyond the heads and tails of lexicon.ts. */
+const ORG_WORDS = new Set([
+  ...ORG_HEADS,
+  ...ORG_TAILS,
+  ...set(`service services court council commission committee union mission office agency corporation
+    coalition network foundation institute observatory tribunal assembly army navy police guard party
+    ministry department herald times tribune journal asamblea corporacion coalicion oficina contraloria
+    camara sindicato servicio consejo`),
+]);
+
+/** Opening words of a run that are never part of the organization's name. */
+const LEAD = set(`president presidente presidenta former ex vice jefe chief head members miembros agents
+  agentes officers efectivos member`);
+
+/** Names of buildings and detention places ("Palacio de Justicia", "Miraflores Palace"). */
+const PLACE_FIRST = set('palacio palace plaza carcel reten internado');
+const PLACE_LAST = set('palace prison square');
+const CENTRE_OF = set('arrestos penitenciario detencion reclusion');
+
+export interface NamedSpan {
+  kind: 'organization' | 'place';
+  first: number;
+  last: number;
+  value: string;
+  unitKind?: string;
+  place?: PlaceEntry;
+  /** The bracketed acronym after it, as token indices. */
+  acronym?: { first: number; last: number; text: string };
+}
+
+export const orgKey = (words: readonly string[]) =>
+  words
+    .map(fold)
+    .join(' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+export function guessUnitKind(key: string): string {
+  if (/inteligencia|intelligence/.test(key))
+    return /militar|military/.test(key) ? 'military_intelligence' : 'intelligence_service';
+  if (/guardia|guard/.test(key)) return 'national_guard';
+  if (/polic/.test(key)) return 'police';
+  if (/tribunal|juzgado|corte|court/.test(key)) return 'judiciary';
+  if (/fiscal|prosecut|ministerio publico/.test(key)) return 'prosecution';
+  if (/ministerio|ministry/.test(key)) return 'ministry';
+  if (/ejercito|armada|army|navy|batallon|brigada|comando|fuerza armada/.test(key)) return 'military';
+  if (/penitenciari|prison|carcel/.test(key)) return 'prison_service';
+  return 'other';
+}
+
+const joined = (text: string, a: Token, b: Token) => text.slice(a.end, b.start) === ' ';
+const isNameWord = (t: Token) => t.cap || /^\d{1,2}$/.test(t.text);
+
+/** Organizations and named buildings of several words; single words are left to the name rules. */
+export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] {
+  const out: NamedSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.cap) continue;
+    let j = i;
+    for (;;) {
+      const next = tokens[j + 1];
+      if (!next || !joined(text, tokens[j]!, next)) break;
+      if (isNameWord(next)) {
+        j++;
+        continue;
+      }
+      let m = j + 1;
+      while (
+        m < tokens.length &&
+        m - j <= 2 &&
+        CONNECTORS.has(tokens[m]!.norm) &&
+        !tokens[m]!.cap &&
+        joined(text, tokens[m - 1]!, tokens[m]!)
+      )
+        m++;
+      if (m > j + 1 && tokens[m]?.cap && joined(text, tokens[m - 1]!, tokens[m]!)) j = m;
+      else break;
+    }
+    const last = j;
+    const first = spanStart(tokens, i, last);
+    i = last;
+    if (first === undefined || last - first < 1) continue;
+    const toks = tokens.slice(first, last + 1);
+    const words = toks.map((t) => t.norm);
+    const acr = /^\s*\(([A-ZÁÉÍÓÚÑ][\p{L}]{1,9})\)/u.exec(text.slice(tokens[last]!.end));
+    const acronym = acr
+      ? (() => {
+          const k = last + 1;
+          return tokens[k]?.text === acr[1] ? { first: k, last: k, text: acr[1]! } : undefined;
+        })()
+      : undefined;
+    const whole = lookupPlace(toks.map((t) => t.text).join(' '));
+    if (
+      whole ||
+      PLACE_FIRST.has(words[0]!) ||
+      PLACE_LAST.has(words[words.length - 1]!) ||
+      (words[0] === 'centro' && words.slice(1, 3).some((w) => CENTRE_OF.has(w)))
+    ) {
+      const value = whole?.value ?? text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
+      out.push({ kind: 'place', first, last, value, ...(whole ? { place: whole } : {}) });
+      continue;
+    }
+    if (!words.some((w) => ORG_WORDS.has(w))) continue;
+    const known: OrgEntry | undefined =
+      KNOWN_ORGS.get(orgKey(words)) ?? (acronym ? KNOWN_ORGS.get(orgKey([acronym.text])) : undefined);
+    const name = text.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/\s+/g, ' ');
+    out.push({
+      kind: 'organization',
+      first,
+      last,
+      value: known?.name ?? (acronym ? `${name} (${acronym.text})` : name),
+      unitKind: known?.unitKind ?? guessUnitKind(orgKey(words)),
+      ...(acronym ? { acronym } : {}),
+    });
+  }
+  return out;
+}
+
+/** Where the name starts once opening words that are not part of it are dropped ("The Prosecutor of the"). */
+function spanStart(tokens: readonly Token[], from: number, last: number): number | undefined {
+  let first = from;
+  for (;;) {
+    const t = tokens[first];
+    if (!t || first > last) return undefined;
+    const n = t.norm;
+    const drop =
+      CONNECTORS.has(n) ||
+      ((STOP_CAPS.has(n) || TITLES.has(n) || LEAD.has(n) || roleOfWord(t.text) !== undefined) &&
+        !ORG_WORDS.has(n));
+    if (!drop) return first;
+    first++;
+  }
+}

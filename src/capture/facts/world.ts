@@ -1,0 +1,102 @@
+/**
+ * Places outside Venezuela: every country (English and Spanish common names and the usual
+ * alternative spellings) and its capital, from `world-countries` (a maintained data package), and
+ * the cities, countries and regions that compromise's lexicon knows ("The Hague", "Geneva",
+ * "Miami"). Spanish forms of the foreign cities that Venezuelan news cites most (compromise lists
+ * only English forms) are added here. Venezuela's own gazetteer takes precedence (places.ts).
+ */
+import type { Countries } from 'world-countries';
+import worldCountries from 'world-countries';
+import { normalizePlaceName } from '../../domain/gazetteer.js';
+import { libraryLexicon } from './names.js';
+
+// A CommonJS package: at run time its default export is the array its types call `Countries`.
+const countries = worldCountries as unknown as Countries;
+
+export interface WorldPlace {
+  /** The name as the text's language writes it (the suggestion's value). */
+  value: string;
+  kind: 'country' | 'city' | 'region';
+  /** ISO 3166-1 alpha-2 code of the country, when known. */
+  countryCode?: string;
+}
+
+/** Spanish names of foreign cities frequent in Venezuelan news (La Haya = The Hague, …). */
+const SPANISH_CITIES = [
+  'La Haya',
+  'Ginebra',
+  'Bruselas',
+  'Londres',
+  'Nueva York',
+  'Ciudad de México',
+  'Santiago de Chile',
+  'Lisboa',
+  'Roma',
+  'París',
+  'Berlín',
+  'Moscú',
+  'Pekín',
+  'La Habana',
+  'Estrasburgo',
+  'Viena',
+  'Brasilia',
+];
+
+/** Lexicon entries that are everyday words or names far more often than places. */
+const NOT_PLACES = new Set(
+  [
+    'guadalupe',
+    'victoria',
+    'florence',
+    'jackson',
+    'lincoln',
+    'chad',
+    'jordan',
+    'georgia',
+    'sydney',
+    'salem',
+  ].map(normalizePlaceName),
+);
+
+let INDEX: Map<string, WorldPlace> | undefined;
+
+function build(): Map<string, WorldPlace> {
+  const idx = new Map<string, WorldPlace>();
+  const add = (name: string, p: WorldPlace) => {
+    const k = normalizePlaceName(name);
+    if (k.length >= 3 && !NOT_PLACES.has(k) && !idx.has(k)) idx.set(k, p);
+  };
+  for (const c of countries) {
+    const es = c.translations.spa?.common;
+    add(c.name.common, { value: c.name.common, kind: 'country', countryCode: c.cca2 });
+    if (es) add(es, { value: es, kind: 'country', countryCode: c.cca2 });
+    for (const alt of c.altSpellings)
+      if (alt.length > 3 && !/^[A-Z.]+$/.test(alt))
+        add(alt, { value: c.name.common, kind: 'country', countryCode: c.cca2 });
+  }
+  for (const c of countries)
+    for (const cap of c.capital ?? []) add(cap, { value: cap, kind: 'city', countryCode: c.cca2 });
+  for (const es of SPANISH_CITIES) add(es, { value: es, kind: 'city' });
+  const lexicon = libraryLexicon();
+  const kinds: [string, WorldPlace['kind']][] = [
+    ['City', 'city'],
+    ['Country', 'country'],
+    ['Region', 'region'],
+  ];
+  for (const [w, t] of Object.entries(lexicon)) {
+    const tags = Array.isArray(t) ? t : [t];
+    const kind = kinds.find(([tag]) => tags.includes(tag))?.[1];
+    if (kind && !tags.includes('FirstName') && !tags.includes('MaleName') && !tags.includes('FemaleName'))
+      add(w, { value: titleCase(w), kind });
+  }
+  return idx;
+}
+
+const titleCase = (w: string) =>
+  w.replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()).replace(/^The /, 'The ');
+
+/** The foreign place a name means, if the world gazetteer knows it. */
+export function lookupWorldPlace(name: string): WorldPlace | undefined {
+  INDEX ??= build();
+  return INDEX.get(normalizePlaceName(name));
+}
