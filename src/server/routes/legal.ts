@@ -180,7 +180,10 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
       throw new ForbiddenError(
         'the confidential edition names protected persons: only cleared members may download it',
       );
-    const r = await prepareReport(store, caseId, { actor: c.get('actor'), freeze: true });
+    // Downloading is reading: only a member who may review (and not through a read-scoped token)
+    // freezes a new report version; anyone else gets the latest frozen version or the unversioned draft.
+    const freeze = can(c.get('principal'), 'review', caseId);
+    const r = await prepareReport(store, caseId, { actor: c.get('actor'), freeze });
     await store.audit({
       actor: c.get('actor'),
       action: 'export',
