@@ -242,10 +242,7 @@ export class Accounts {
         now(),
         userId,
       ]);
-      await s.rawRun(
-        'UPDATE session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id_hash <> ?',
-        [now(), userId, keepSessionId ? sha256(keepSessionId) : ''],
-      );
+      await endOtherSessions(s, userId, keepSessionId);
       await s.audit({
         actor: `user:${userId}`,
         action: 'change-password',
@@ -337,7 +334,7 @@ export class Accounts {
    * Confirms the pending secret with a first code from it: it becomes the active one, with ten new
    * recovery codes (shown once, stored hashed). Audited, and the account is notified.
    */
-  async confirmTotp(userId: string, code: string): Promise<string[]> {
+  async confirmTotp(userId: string, code: string, keepSessionId?: string): Promise<string[]> {
     const r = await this.store.rawGet<UserRow & { totp_pending: string | null }>(
       'SELECT * FROM app_user WHERE id = ?',
       [userId],
@@ -359,13 +356,14 @@ export class Accounts {
         entity: 'users',
         entityId: userId,
       });
+      await endOtherSessions(s, userId, keepSessionId);
       await notice(s, userId, wasOn ? '2fa-changed' : '2fa-enabled');
     });
     return codes.map((c) => `${c.slice(0, 6)}-${c.slice(6)}`);
   }
 
   /** Switches two-step verification off: password and a current code (or a recovery code). */
-  async disableTotp(userId: string, proof: Reauth): Promise<void> {
+  async disableTotp(userId: string, proof: Reauth, keepSessionId?: string): Promise<void> {
     await this.asOwner(userId, proof, 'disable-2fa', async (s, r) => {
       if (!Number(r.totp_enabled)) throw new ConflictError('two-step verification is not on');
       await s.rawRun(
@@ -373,6 +371,7 @@ export class Accounts {
         [userId],
       );
       await s.audit({ actor: `user:${userId}`, action: 'disable-2fa', entity: 'users', entityId: userId });
+      await endOtherSessions(s, userId, keepSessionId);
       await notice(s, userId, '2fa-disabled');
     });
   }
@@ -698,4 +697,12 @@ async function notice(s: CaseStore, userId: string, kind: NoticeKind): Promise<v
     kind,
     now(),
   ]);
+}
+
+/** A change to how the account signs in ends every session but the one that made it. */
+async function endOtherSessions(s: CaseStore, userId: string, keepSessionId?: string): Promise<void> {
+  await s.rawRun(
+    'UPDATE session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id_hash <> ?',
+    [now(), userId, keepSessionId ? sha256(keepSessionId) : ''],
+  );
 }

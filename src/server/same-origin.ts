@@ -16,8 +16,11 @@ function requestHost(c: Context): string {
 /** Why a state-changing request looks cross-site, or undefined when it does not. */
 export function crossSite(c: Context): string | undefined {
   if (SAFE.has(c.req.method)) return undefined;
+  // Sec-Fetch-Site is set by the browser and cannot be forged by a page; when present it decides
+  // (a reverse proxy that rewrites Host would otherwise make the Origin comparison refuse real users).
   const site = c.req.header('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return `a ${site} request`;
+  if (site) return site === 'same-origin' || site === 'none' ? undefined : `a ${site} request`;
+  // Older browsers: the Origin must name this server.
   const origin = c.req.header('origin');
   if (origin === undefined) return undefined;
   let host: string;

@@ -64,6 +64,7 @@ for (const backend of BACKENDS) {
     it('2FA changes need the password and a current code (or a recovery code), are audited and noticed', async () => {
       const u = await accounts.createUser({ username: 'dos.pasos', password: PW }, 'user:test');
       const s = await signIn('dos.pasos');
+      const other = await signIn('dos.pasos', {}, '198.51.100.3');
       // Enrolment: a session cookie alone is not enough.
       assert.equal((await post(s, '/api/auth/2fa/begin')).status, 400);
       assert.equal(
@@ -77,6 +78,9 @@ for (const backend of BACKENDS) {
       const conf = await post(s, '/api/auth/2fa/confirm', { code: totp.generate({ timestamp: t0 }) });
       assert.equal(conf.status, 200);
       const recovery = conf.json.recoveryCodes as string[];
+      const meOf = (x: { cookie: string }) => app.request('/api/auth/me', { headers: { cookie: x.cookie } });
+      assert.equal((await meOf(s)).status, 200, 'the session that made the change goes on');
+      assert.equal((await meOf(other)).status, 401, 'every other session of the account ended');
 
       // Now on: changing it needs password AND a current code, and nothing switches off before confirm.
       const attacker = await post(s, '/api/auth/2fa/begin', { password: PW });
@@ -252,6 +256,11 @@ for (const backend of BACKENDS) {
         'sec-fetch-site': 'same-origin',
       });
       assert.equal(same.status, 200);
+      const behindProxy = await login({ username: 'csrf.user', password: PW }, '198.51.100.9', {
+        origin: 'https://testigo.example',
+        'sec-fetch-site': 'same-origin',
+      });
+      assert.equal(behindProxy.status, 200, 'the browser’s Sec-Fetch-Site decides when a proxy rewrote Host');
       const s = await signIn('csrf.user');
       const out = await app.request('/api/auth/logout', { method: 'POST', headers: { cookie: s.cookie } });
       assert.equal(out.status, 403, 'no CSRF token: the session is not ended');

@@ -120,11 +120,17 @@ export function meRoutes(app: Hono<AppEnv>, accounts: Accounts): void {
       .safeParse(await c.req.json().catch(() => undefined));
     if (!code.success)
       throw new InputError('a 6-digit code is required', [{ field: 'code', message: 'required' }]);
-    return c.json({ recoveryCodes: await accounts.confirmTotp(c.get('userId'), code.data.code) });
+    return c.json({
+      recoveryCodes: await accounts.confirmTotp(
+        c.get('userId'),
+        code.data.code,
+        getCookie(c, SESSION_COOKIE),
+      ),
+    });
   });
   app.post('/api/auth/2fa/disable', async (c) => {
     sessionOnly(c);
-    await accounts.disableTotp(c.get('userId'), await reauth(c));
+    await accounts.disableTotp(c.get('userId'), await reauth(c), getCookie(c, SESSION_COOKIE));
     return c.json({ ok: true });
   });
   app.post('/api/auth/password', async (c) => {
