@@ -341,11 +341,17 @@ export class Accounts {
     );
     if (!r?.totp_pending) throw new ConflictError('no two-step verification change is pending: begin first');
     const step = this.checkTotp(r.totp_pending, r, code);
-    if (step === undefined) throw new AuthError('the code does not match');
+    if (step === undefined)
+      throw new InputError('the code does not match: type the current code of the new key', [
+        { field: 'code', message: 'does not match' },
+      ]);
     const codes = Array.from({ length: 10 }, () => randomBytes(6).toString('hex'));
     const wasOn = Number(r.totp_enabled) === 1;
     await this.store.transaction(async (s) => {
-      if (!(await claimTotpStep(s, userId, step))) throw new AuthError('the code was already used');
+      if (!(await claimTotpStep(s, userId, step)))
+        throw new InputError('the code was already used: wait for the next one', [
+          { field: 'code', message: 'already used' },
+        ]);
       await s.rawRun(
         'UPDATE app_user SET totp_secret = totp_pending, totp_pending = NULL, totp_enabled = 1, recovery_codes = ? WHERE id = ?',
         [JSON.stringify(codes.map((c) => sha256(c))), userId],
@@ -669,8 +675,11 @@ async function claimTotpStep(s: CaseStore, userId: string, step: number): Promis
   return changed === 1;
 }
 
-/** A failed re-authentication before a security change (the message says what is needed). */
-export class ReauthError extends AuthError {
+/**
+ * A failed re-authentication before a security change (the message says what is needed). 403, not
+ * 401: the caller is signed in, and a client must not take a mistyped password for a lost session.
+ */
+export class ReauthError extends ForbiddenError {
   constructor(needsCode: boolean) {
     super(
       needsCode

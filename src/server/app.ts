@@ -101,7 +101,7 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
 
   app.use('/api/*', authenticate(accounts));
   app.use('/api/*', enforceTokenScope());
-  meRoutes(app, accounts);
+  meRoutes(app, accounts, throttle);
   submissionRoutes(app, store);
   recordRoutes(app, store, accounts);
   evidenceRoutes(app, store);

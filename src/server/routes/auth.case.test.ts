@@ -69,7 +69,7 @@ for (const backend of BACKENDS) {
       assert.equal((await post(s, '/api/auth/2fa/begin')).status, 400);
       assert.equal(
         (await post(s, '/api/auth/2fa/begin', { password: 'not the password at all' })).status,
-        401,
+        403,
       );
       const begin = await post(s, '/api/auth/2fa/begin', { password: PW });
       assert.equal(begin.status, 200);
@@ -84,14 +84,18 @@ for (const backend of BACKENDS) {
 
       // Now on: changing it needs password AND a current code, and nothing switches off before confirm.
       const attacker = await post(s, '/api/auth/2fa/begin', { password: PW });
-      assert.equal(attacker.status, 401, 'password alone no longer changes 2FA');
+      assert.equal(
+        attacker.status,
+        403,
+        'password alone no longer changes 2FA (403: signed in, so a client keeps the session)',
+      );
       assert.match(attacker.json.error!.message, /code/);
       assert.equal(
         (await post(s, '/api/auth/2fa/begin', { totp: totp.generate({ timestamp: t0 + 30_000 }) })).status,
         400,
         'a code alone is not enough either',
       );
-      assert.equal((await post(s, '/api/auth/2fa/disable', { password: PW })).status, 401);
+      assert.equal((await post(s, '/api/auth/2fa/disable', { password: PW })).status, 403);
       assert.equal((await login({ username: 'dos.pasos', password: PW })).status, 401, '2FA still on');
 
       // A recovery code confirms a change of authenticator; the old secret stays until the new one is confirmed.
@@ -99,7 +103,7 @@ for (const backend of BACKENDS) {
       assert.equal(change.status, 200);
       assert.equal(
         (await post(s, '/api/auth/2fa/begin', { password: PW, recoveryCode: recovery[0] })).status,
-        401,
+        403,
         'a recovery code serves once',
       );
       await nextStep(u.id);
@@ -147,7 +151,7 @@ for (const backend of BACKENDS) {
         headers: { authorization: `Bearer ${tok.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ password: PW }),
       });
-      assert.equal(byToken.status, 401);
+      assert.equal(byToken.status, 403);
     });
 
     it('changes the password: current one required, NIST rules, other sessions ended, audited', async () => {
@@ -159,7 +163,7 @@ for (const backend of BACKENDS) {
         currentPassword: 'wrong password here',
         newPassword: NEW,
       });
-      assert.equal(wrong.status, 401);
+      assert.equal(wrong.status, 403);
       const common = await post(here, '/api/auth/password', {
         currentPassword: PW,
         newPassword: 'qwerty123456',
@@ -182,6 +186,15 @@ for (const backend of BACKENDS) {
       assert.equal((await login({ username: 'cambio', password: NEW })).status, 200);
       const done = await actions(u.id);
       assert.ok(done.includes('change-password') && done.includes('change-password-refused'));
+      // Guessing the password through a signed-in session is throttled like the sign-in form.
+      const guesses: number[] = [];
+      for (let i = 0; i < 6; i++)
+        guesses.push(
+          (await post(here, '/api/auth/password', { currentPassword: `guess number ${i}`, newPassword: NEW }))
+            .status,
+        );
+      assert.deepEqual(guesses.slice(0, 3), [403, 403, 403]);
+      assert.equal(guesses.at(-1), 429, 'the back-off applies to re-authentication too');
       const audit = JSON.stringify(await t.store.auditEntries({ limit: 10_000 }));
       assert.ok(!audit.includes(NEW) && !audit.includes(PW), 'no password reaches the audit log');
       // Administrators create accounts under the same rules.

@@ -9,9 +9,9 @@
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { AuthError, InputError } from '../../domain/errors.js';
+import { AuthError, ForbiddenError, InputError } from '../../domain/errors.js';
 import type { Accounts, Reauth } from '../../security/accounts.js';
-import { sessionDigest } from '../../security/accounts.js';
+import { ReauthError, sessionDigest } from '../../security/accounts.js';
 import { PASSWORD_MAX } from '../../security/password-policy.js';
 import type { AppEnv } from '../context.js';
 import type { LoginThrottle } from '../login-throttle.js';
@@ -103,16 +103,42 @@ export function authRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: Logi
 }
 
 /** Routes that need a signed-in user (mounted after the authentication middleware). */
-export function meRoutes(app: Hono<AppEnv>, accounts: Accounts): void {
+export function meRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: LoginThrottle): void {
+  /**
+   * Re-authentication shares the sign-in back-off of the account and address: a stolen session
+   * cannot be used to guess the password through these routes faster than at the sign-in form.
+   */
+  const throttled = async (c: Context<AppEnv>, change: () => Promise<Response>): Promise<Response> => {
+    sessionOnly(c);
+    const username = (await accounts.user(c.get('userId')))?.username ?? c.get('userId');
+    const ip = clientAddress(c);
+    const wait = throttle.retryAfter(username, ip);
+    if (wait)
+      return c.json(
+        { error: { code: 'rate_limited', message: 'too many failed attempts; wait and try again' } },
+        429,
+        {
+          'Retry-After': String(wait),
+        },
+      );
+    try {
+      const res = await change();
+      throttle.succeeded(username, ip);
+      return res;
+    } catch (e) {
+      if (e instanceof ReauthError) throttle.failed(username, ip);
+      throw e;
+    }
+  };
+
   app.get('/api/auth/me', async (c) => {
     const user = await accounts.user(c.get('userId'));
     const p = c.get('principal');
     return c.json({ user, memberships: [...p.memberships].map(([caseId, m]) => ({ caseId, ...m })) });
   });
-  app.post('/api/auth/2fa/begin', async (c) => {
-    sessionOnly(c);
-    return c.json(await accounts.beginTotp(c.get('userId'), await reauth(c)));
-  });
+  app.post('/api/auth/2fa/begin', (c) =>
+    throttled(c, async () => c.json(await accounts.beginTotp(c.get('userId'), await reauth(c)))),
+  );
   app.post('/api/auth/2fa/confirm', async (c) => {
     sessionOnly(c);
     const code = z
@@ -128,20 +154,22 @@ export function meRoutes(app: Hono<AppEnv>, accounts: Accounts): void {
       ),
     });
   });
-  app.post('/api/auth/2fa/disable', async (c) => {
-    sessionOnly(c);
-    await accounts.disableTotp(c.get('userId'), await reauth(c), getCookie(c, SESSION_COOKIE));
-    return c.json({ ok: true });
-  });
-  app.post('/api/auth/password', async (c) => {
-    sessionOnly(c);
-    const body = (await c.req.json().catch(() => undefined)) as { newPassword?: unknown } | undefined;
-    const proof = await reauth(c, body);
-    if (typeof body?.newPassword !== 'string' || body.newPassword.length > PASSWORD_MAX * 4)
-      throw new InputError('a new password is required', [{ field: 'newPassword', message: 'required' }]);
-    await accounts.changePassword(c.get('userId'), proof, body.newPassword, getCookie(c, SESSION_COOKIE));
-    return c.json({ ok: true, otherSessionsEnded: true });
-  });
+  app.post('/api/auth/2fa/disable', (c) =>
+    throttled(c, async () => {
+      await accounts.disableTotp(c.get('userId'), await reauth(c), getCookie(c, SESSION_COOKIE));
+      return c.json({ ok: true });
+    }),
+  );
+  app.post('/api/auth/password', (c) =>
+    throttled(c, async () => {
+      const body = (await c.req.json().catch(() => undefined)) as { newPassword?: unknown } | undefined;
+      const proof = await reauth(c, body);
+      if (typeof body?.newPassword !== 'string' || body.newPassword.length > PASSWORD_MAX * 4)
+        throw new InputError('a new password is required', [{ field: 'newPassword', message: 'required' }]);
+      await accounts.changePassword(c.get('userId'), proof, body.newPassword, getCookie(c, SESSION_COOKIE));
+      return c.json({ ok: true, otherSessionsEnded: true });
+    }),
+  );
   app.get('/api/auth/notices', async (c) => c.json({ items: await accounts.notices(c.get('userId')) }));
   app.post('/api/auth/notices/seen', async (c) => {
     await accounts.markNoticesSeen(c.get('userId'));
@@ -152,7 +180,7 @@ export function meRoutes(app: Hono<AppEnv>, accounts: Accounts): void {
 /** Security changes are made by a person at a signed-in browser, never with an API token. */
 function sessionOnly(c: Context<AppEnv>): void {
   if (c.get('via') !== 'session')
-    throw new AuthError('this change needs a signed-in session, not an API token');
+    throw new ForbiddenError('this change needs a signed-in session, not an API token');
 }
 
 const Reauthentication = z.object({
