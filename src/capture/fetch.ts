@@ -3,15 +3,23 @@
  * no crawling, no subresources. Every exchange is kept as sent and received — request line and
  * headers, status line, raw headers in their order, the body bytes untouched (still compressed
  * if the server compressed them) — so the WARC holds what the server served. Limits: size,
- * total time, content type; private addresses can be refused (the API does, against SSRF).
+ * total time, content type; non-public addresses can be refused (the API does, against SSRF).
+ *
+ * Against SSRF the host name is resolved here, EVERY address it resolves to must be public
+ * (address-policy.ts), and the connection is pinned to a checked address (no second lookup a DNS
+ * rebinding could answer differently), checked again on the socket at connect time, on a fresh
+ * connection for every hop of a redirect chain. In that mode every refused or failed fetch gets the
+ * same message, so answers cannot map which internal addresses or ports exist.
  */
 import { createHash } from 'node:crypto';
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import type { LookupAddress } from 'node:dns';
+import { lookup as dnsLookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { InputError } from '../domain/errors.js';
+import { isPublicAddress } from './address-policy.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -52,32 +60,25 @@ export interface FetchResult {
 export interface FetchOptions {
   maxBytes?: number;
   timeoutMs?: number;
-  /** Refuse loopback, private and link-local addresses (for servers: no SSRF). */
+  /** Refuse every address that is not public unicast (for servers: no SSRF). */
   denyPrivate?: boolean;
   userAgent?: string;
+  /** Resolves a host name to its addresses (default: the system resolver). Tests inject one. */
+  resolve?: (hostname: string) => Promise<LookupAddress[]>;
+  /** Exact addresses let through although not public (tests: the local server; nothing by default). */
+  allowAddresses?: readonly string[];
 }
 
-/** Loopback, private, link-local, CGNAT and unspecified addresses (IPv4 and IPv6). */
+const systemResolve = (hostname: string) => dnsLookup(hostname, { all: true, verbatim: true });
+
+/** Refused by the address policy; turned into the uniform error below. */
+class RefusedAddress extends Error {
+  code = 'EREFUSEDADDRESS';
+}
+
+/** Not a public unicast address (loopback, private, link-local, metadata, IPv4 inside IPv6 …). */
 export function isPrivateAddress(address: string): boolean {
-  const v = isIP(address);
-  if (v === 4) {
-    const [a, b] = address.split('.').map(Number) as [number, number];
-    return (
-      a === 10 ||
-      a === 127 ||
-      a === 0 ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 100 && b >= 64 && b <= 127)
-    );
-  }
-  if (v === 6) {
-    const s = address.toLowerCase();
-    if (s.startsWith('::ffff:')) return isPrivateAddress(s.slice(7));
-    return s === '::1' || s === '::' || s.startsWith('fe80:') || s.startsWith('fc') || s.startsWith('fd');
-  }
-  return false;
+  return !isPublicAddress(address);
 }
 
 /** Parses and checks an address given by a person: http(s) only, no credentials, no fragment. */
@@ -111,11 +112,29 @@ function contentDecode(body: Uint8Array, encoding: string | undefined): Uint8Arr
 const header = (headers: [string, string][], name: string) =>
   headers.find(([k]) => k.toLowerCase() === name)?.[1];
 
-function once(
-  url: URL,
-  opts: Required<Omit<FetchOptions, 'userAgent'>> & { userAgent: string },
-  deadline: number,
-): Promise<Exchange> {
+type Opts = Required<Omit<FetchOptions, 'userAgent'>> & { userAgent: string };
+
+/** The addresses to connect to, every one checked when the policy is on; the first is used. */
+async function addressesFor(url: URL, opts: Opts): Promise<LookupAddress[]> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const family = isIP(host);
+  const list = family ? [{ address: host, family }] : await opts.resolve(host);
+  if (!list.length) throw Object.assign(new Error('no address'), { code: 'ENOTFOUND' });
+  if (opts.denyPrivate) {
+    const allowed = (a: string) => opts.allowAddresses.includes(a) || isPublicAddress(a);
+    // One private address among public ones is enough to refuse: which one a client would
+    // connect to is not ours to guess.
+    if (!list.every((a) => allowed(a.address))) throw new RefusedAddress(`${host} is not public`);
+  }
+  return list;
+}
+
+async function once(url: URL, opts: Opts, deadline: number): Promise<Exchange> {
+  const pinned = (await addressesFor(url, opts))[0]!;
+  return exchange(url, opts, deadline, pinned);
+}
+
+function exchange(url: URL, opts: Opts, deadline: number, pinned: LookupAddress): Promise<Exchange> {
   const client = url.protocol === 'https:' ? https : http;
   const reqHeaders: [string, string][] = [
     ['Host', url.host],
@@ -124,38 +143,20 @@ function once(
     ['Accept-Encoding', 'identity'],
     ['Connection', 'close'],
   ];
+  // The connection goes to the address checked above, whatever a second lookup would say.
   const lookup = (
-    hostname: string,
-    options: object,
+    _hostname: string,
+    options: { all?: boolean },
     cb: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
-  ) => {
-    dnsLookup(hostname, options as never, (err, address, family) => {
-      if (err) return cb(err, address as string, family);
-      const list = Array.isArray(address) ? address : [{ address: String(address), family: family ?? 4 }];
-      if (opts.denyPrivate && list.some((a) => isPrivateAddress(a.address))) {
-        const e = new Error(`${hostname} resolves to a private address`) as NodeJS.ErrnoException;
-        e.code = 'EPRIVATE';
-        return cb(e, address as string, family);
-      }
-      cb(null, address as string, family);
-    });
-  };
-  if (
-    opts.denyPrivate &&
-    isIP(url.hostname.replace(/^\[|\]$/g, '')) &&
-    isPrivateAddress(url.hostname.replace(/^\[|\]$/g, ''))
-  ) {
-    return Promise.reject(
-      new InputError(`${url.href}: private and loopback addresses are not captured here`),
-    );
-  }
+  ) => (options?.all ? cb(null, [pinned]) : cb(null, pinned.address, pinned.family));
   return new Promise((resolve, reject) => {
     const at = new Date().toISOString();
     const remaining = deadline - Date.now();
     if (remaining <= 0) return reject(new InputError(`${url.href}: timed out after ${opts.timeoutMs} ms`));
     const req = client.request(
       url,
-      { method: 'GET', headers: Object.fromEntries(reqHeaders), lookup: lookup as never },
+      // agent: false — a fresh connection per hop, so the connect-time check below always runs.
+      { method: 'GET', headers: Object.fromEntries(reqHeaders), lookup: lookup as never, agent: false },
       (res) => {
         const raw = res.rawHeaders;
         const headers: [string, string][] = [];
@@ -184,7 +185,7 @@ function once(
           }
           chunks.push(c);
         });
-        res.on('error', (err) => reject(networkError(url, err, opts.timeoutMs)));
+        res.on('error', (err) => reject(err));
         res.on('end', () => {
           clearTimeout(timer);
           resolve({
@@ -206,15 +207,32 @@ function once(
     const timer = setTimeout(() => {
       req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' }));
     }, remaining);
+    req.on('socket', (socket) => {
+      socket.once('connect', () => {
+        const remote = socket.remoteAddress ?? '';
+        if (opts.denyPrivate && !opts.allowAddresses.includes(remote) && !isPublicAddress(remote))
+          req.destroy(new RefusedAddress(`connected to ${remote}`));
+      });
+    });
     req.on('error', (err) => {
       clearTimeout(timer);
-      reject(networkError(url, err, opts.timeoutMs));
+      reject(err);
     });
     req.end();
   });
 }
 
-function networkError(url: URL, err: Error, timeoutMs: number): InputError {
+/**
+ * A failed connection as a person reads it. With the SSRF policy on, one message for every kind of
+ * failure and for a refused address alike: no open/closed port or internal-address oracle.
+ */
+function networkError(url: URL, err: Error, opts: Opts): InputError {
+  if (err instanceof InputError) return err;
+  if (opts.denyPrivate)
+    return new InputError(
+      `${url.href} could not be fetched (unreachable, or not a public address); nothing was stored`,
+    );
+  const timeoutMs = opts.timeoutMs;
   const code = (err as NodeJS.ErrnoException).code;
   const why =
     code === 'ECONNREFUSED'
@@ -223,8 +241,8 @@ function networkError(url: URL, err: Error, timeoutMs: number): InputError {
         ? 'the host name does not resolve'
         : code === 'ETIMEDOUT'
           ? `no complete answer within ${timeoutMs} ms`
-          : code === 'EPRIVATE'
-            ? 'it resolves to a private or loopback address, which is not captured here'
+          : code === 'EREFUSEDADDRESS'
+            ? 'it is not a public address, which is not captured here'
             : code === 'ECONNRESET'
               ? 'the connection was reset'
               : err.message;
@@ -233,17 +251,21 @@ function networkError(url: URL, err: Error, timeoutMs: number): InputError {
 
 /** Fetches one address (following up to five redirects) and checks what came back. */
 export async function fetchPage(input: string, opts: FetchOptions = {}): Promise<FetchResult> {
-  const o = {
+  const o: Opts = {
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
     timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     denyPrivate: opts.denyPrivate ?? false,
     userAgent: opts.userAgent ?? 'testigo',
+    resolve: opts.resolve ?? systemResolve,
+    allowAddresses: opts.allowAddresses ?? [],
   };
   const deadline = Date.now() + o.timeoutMs;
   let url = parseCaptureUrl(input);
   const exchanges: Exchange[] = [];
   for (;;) {
-    const ex = await once(url, o, deadline);
+    const ex = await once(url, o, deadline).catch((e: Error) => {
+      throw networkError(url, e, o);
+    });
     exchanges.push(ex);
     const { status, headers } = ex.response;
     if (status >= 300 && status < 400 && header(headers, 'location')) {

@@ -129,6 +129,7 @@ describe('web app end to end (headless Chromium)', () => {
     await shot('signin');
     await signIn('demo-documenter');
     await go('/settings');
+    await page.fill('input[name=current-password]', PASSWORD);
     await page.getByRole('button', { name: /verificación en dos pasos/ }).click();
     const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
     const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });

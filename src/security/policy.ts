@@ -174,3 +174,8 @@ export function canReadConfidentialEdition(p: Principal, caseId: string): boolea
 export function seesAllIdentities(p: Principal, caseId: string): boolean {
   return tierOf(p, caseId) === 'cleared';
 }
+
+/** Freezing a report version (what the panel signs) is panel work: members who may review. */
+export function canFreezeReport(p: Principal, caseId: string): boolean {
+  return can(p, 'review', caseId);
+}

@@ -1,7 +1,7 @@
 /**
  * The HTTP API end to end on both engines: the authorization matrix (role × protection level ×
  * endpoint family), a scan of every response for protected identities, 2FA, token revocation,
- * CSRF, the sign-in limiter and lockout, and search with accent folding, stemming and facets.
+ * CSRF, the sign-in limiter, and search with accent folding, stemming and facets.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -349,7 +349,8 @@ for (const backend of BACKENDS) {
       const begin = (await (
         await app.request('/api/auth/2fa/begin', {
           method: 'POST',
-          headers: { cookie, 'x-csrf-token': csrf },
+          headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+          body: JSON.stringify({ password: PW }),
         })
       ).json()) as { secret: string };
       const totp = new TOTP({
@@ -402,7 +403,7 @@ for (const backend of BACKENDS) {
       assert.ok(!audit.includes(begin.secret), 'TOTP seeds never reach the audit log');
     });
 
-    it('revokes tokens, trips the sign-in limiter and locks accounts after repeated failures', async () => {
+    it('revokes tokens, trips the sign-in limiter, and does not let failures elsewhere lock an account', async () => {
       const accounts = new Accounts(t.store);
       const tok = await accounts.createToken(actorIds.viewer!, 'temp', 'read', 'user:test');
       const use = () => app.request('/api/cases', { headers: { authorization: `Bearer ${tok.token}` } });
@@ -439,8 +440,7 @@ for (const backend of BACKENDS) {
           headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.3.3.3' },
           body: JSON.stringify({ username: 'panelist', password: PW }),
         });
-        assert.equal(locked.status, 401);
-        assert.match(((await locked.json()) as { error: { message: string } }).error.message, /locked/);
+        assert.equal(locked.status, 200, 'failures from other addresses never lock the owner out');
       } finally {
         delete process.env.TESTIGO_TRUST_PROXY;
       }

@@ -23,8 +23,9 @@ import { Accounts } from '../security/accounts.js';
 import { BlobStoreError } from '../store/blobs.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { AppEnv } from './context.js';
+import { LoginThrottle } from './login-throttle.js';
 import { openApiDocument } from './openapi.js';
-import { RateLimiter } from './rate-limit.js';
+import { rejectMalformedPath } from './path-guard.js';
 import { adminRoutes } from './routes/admin.js';
 import { authenticate, authRoutes, meRoutes } from './routes/auth.js';
 import { captureRoutes } from './routes/capture.js';
@@ -34,6 +35,7 @@ import { legalRoutes } from './routes/legal.js';
 import { linkageRoutes } from './routes/linkage.js';
 import { listRoutes } from './routes/lists.js';
 import { recordRoutes } from './routes/records.js';
+import { enforceTokenScope } from './token-scope.js';
 import { findWebDir, webRoutes } from './web.js';
 
 export const VERSION = '0.1.0';
@@ -42,7 +44,7 @@ export interface AppOptions {
   landingHtml?: string;
   /** The built web app (default: dist/web when it exists). */
   webDir?: string;
-  /** Sign-in attempts per address and per username in 15 minutes. */
+  /** Failed sign-in attempts per address in 15 minutes (successes are not counted). */
   loginAttempts?: number;
   /** Let captures fetch loopback and private addresses (off: the capture endpoint is no SSRF path). */
   captureAllowPrivate?: boolean;
@@ -53,7 +55,7 @@ export interface AppOptions {
 export function createApp(store: CaseStore, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   const accounts = new Accounts(store);
-  const limiter = new RateLimiter(opts.loginAttempts ?? 10, 15 * 60_000);
+  const throttle = new LoginThrottle(opts.loginAttempts ?? 10, 15 * 60_000);
 
   app.use(
     '*',
@@ -71,6 +73,7 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
       crossOriginResourcePolicy: 'same-origin',
     }),
   );
+  app.use('*', rejectMalformedPath());
   const tooLarge = bodyLimit({
     maxSize: 1024 * 1024,
     onError: (c) => c.json(errorBody('too_large', 'request body too large (1 MiB)'), 413),
@@ -93,11 +96,12 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(VERSION)));
   app.get('/api/docs', (c) => c.html(DOCS));
   app.get('/api/docs.js', (c) => c.body(DOCS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
-  authRoutes(app, accounts, limiter);
+  authRoutes(app, accounts, throttle);
   publicIntakeRoutes(app, store, opts.intake);
 
   app.use('/api/*', authenticate(accounts));
-  meRoutes(app, accounts);
+  app.use('/api/*', enforceTokenScope());
+  meRoutes(app, accounts, throttle);
   submissionRoutes(app, store);
   recordRoutes(app, store, accounts);
   evidenceRoutes(app, store);

@@ -119,8 +119,10 @@ export function openApiDocument(version: string): Record<string, unknown> {
           }),
           responses: {
             200: { description: 'signed in' },
-            401: err('wrong credentials or locked'),
-            429: err('too many attempts'),
+            401: err('wrong username, password or code (the same answer for every account)'),
+            429: err('too many failed attempts from this address (per account and address back-off)'),
+            403: err('cross-site request'),
+            415: err('not JSON'),
           },
         },
       },
@@ -133,14 +135,94 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/auth/2fa/begin': {
         post: {
-          summary: 'Start TOTP enrolment (session only)',
-          responses: { 200: { description: 'otpauth URI' } },
+          summary:
+            'Start TOTP enrolment or a change of authenticator (session only): the password, and a current code or a recovery code when 2FA is on. The active secret stays until the new one is confirmed',
+          requestBody: json({
+            type: 'object',
+            required: ['password'],
+            properties: {
+              password: { type: 'string' },
+              totp: { type: 'string' },
+              recoveryCode: { type: 'string' },
+            },
+          }),
+          responses: { 200: { description: 'otpauth URI' }, 401: err('password or code wrong') },
         },
       },
       '/api/auth/2fa/confirm': {
         post: {
-          summary: 'Confirm TOTP with a first code; returns ten recovery codes once',
+          summary: 'Confirm the pending TOTP secret with a first code; returns ten recovery codes once',
           responses: { 200: { description: 'recovery codes' } },
+        },
+      },
+      '/api/auth/2fa/disable': {
+        post: {
+          summary:
+            'Switch two-step verification off (session only): the password and a current code or a recovery code',
+          requestBody: json({
+            type: 'object',
+            required: ['password'],
+            properties: {
+              password: { type: 'string' },
+              totp: { type: 'string' },
+              recoveryCode: { type: 'string' },
+            },
+          }),
+          responses: { 200: { description: 'off' }, 401: err('password or code wrong') },
+        },
+      },
+      '/api/auth/password': {
+        post: {
+          summary:
+            'Change the password (session only): currentPassword (and a code when 2FA is on), newPassword (12–512 characters, not a common or breached password); every other session ends',
+          requestBody: json({
+            type: 'object',
+            required: ['currentPassword', 'newPassword'],
+            properties: {
+              currentPassword: { type: 'string' },
+              newPassword: { type: 'string' },
+              totp: { type: 'string' },
+              recoveryCode: { type: 'string' },
+            },
+          }),
+          responses: {
+            200: { description: 'changed' },
+            400: err('new password refused'),
+            401: err('wrong password or code'),
+          },
+        },
+      },
+      '/api/auth/notices': {
+        get: {
+          summary: "The account's security notices (2FA or password changed)",
+          responses: { 200: { description: 'notices' } },
+        },
+      },
+      '/api/auth/notices/seen': {
+        post: { summary: 'Mark the notices as seen', responses: { 200: { description: 'ok' } } },
+      },
+      '/api/users': {
+        get: { summary: 'Accounts (global administrators)', responses: { 200: { description: 'users' } } },
+        post: {
+          summary: 'Create an account (global administrators; a write-scoped token or a session)',
+          responses: {
+            201: { description: 'the new user' },
+            403: err('not an administrator or a read token'),
+          },
+        },
+      },
+      '/api/users/{id}/disable': {
+        post: {
+          summary: 'Disable an account and end its sessions (global administrators)',
+          parameters: [idParam],
+          responses: { 200: { description: 'ok' } },
+        },
+      },
+      '/api/users/{id}/enable': {
+        post: {
+          summary: 'Enable an account (global administrators)',
+          parameters: [idParam],
+          responses: { 200: { description: 'ok' } },
         },
       },
       '/api/vocabularies': {

@@ -452,12 +452,19 @@ export class CaseStore {
       const beforeStored = await s.storedBody(kind, id);
       if (kind === 'evidence') {
         const [a, b] = [
-          before.body as { sha256: string; size: number },
-          body as { sha256: string; size: number },
+          before.body as { sha256: string; size: number; acquisition: unknown },
+          body as { sha256: string; size: number; acquisition: unknown },
         ];
         if (a.sha256 !== b.sha256 || a.size !== b.size) {
           throw new ConflictError(
             `evidence ${id}: an original is never modified; store the new file as a derivative (derivedFrom)`,
+          );
+        }
+        // How, when, by whom and from where an item was acquired is a record of the past: a
+        // correction goes into the custody log as a note, never over the original statement.
+        if (canonicalJson(a.acquisition) !== canonicalJson(b.acquisition)) {
+          throw new ConflictError(
+            `evidence ${id}: the acquisition record cannot be changed; add a custody entry with a note to correct it`,
           );
         }
       }

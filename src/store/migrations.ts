@@ -321,6 +321,22 @@ export const MIGRATIONS: Migration[] = [
 )`,
     ],
   },
+  {
+    version: 14,
+    name: 'accounts: a pending TOTP secret (enrolment does not switch the active one off) and notices to the account',
+    statements: () => [
+      'ALTER TABLE app_user ADD COLUMN totp_pending TEXT',
+      // What happened to an account's own security (2FA changed, password changed), shown to its owner.
+      `CREATE TABLE account_notice (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES app_user(id),
+  kind TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  seen_at TEXT
+)`,
+      'CREATE INDEX account_notice_user ON account_notice (user_id, created_at)',
+    ],
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -1,16 +1,21 @@
 /**
- * Sign-in (password + TOTP or recovery code), sign-out, the caller's identity, TOTP enrolment.
+ * Sign-in (password + TOTP or recovery code), sign-out, the caller's identity, TOTP enrolment and
+ * changes, password change, the account's security notices.
  * Sessions are httpOnly SameSite=Strict cookies (Secure behind TLS); state-changing requests with
- * a session cookie must echo the CSRF token returned at sign-in in `X-CSRF-Token`.
+ * a session cookie must echo the CSRF token returned at sign-in in `X-CSRF-Token`. Sign-in takes
+ * only JSON (a cross-site form cannot send it without a preflight) and refuses cross-site origins;
+ * sign-out needs the CSRF token. Security changes need a session and re-authentication.
  */
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { AuthError, InputError } from '../../domain/errors.js';
-import type { Accounts } from '../../security/accounts.js';
-import { sessionDigest } from '../../security/accounts.js';
+import { AuthError, ForbiddenError, InputError } from '../../domain/errors.js';
+import type { Accounts, Reauth } from '../../security/accounts.js';
+import { ReauthError, sessionDigest } from '../../security/accounts.js';
+import { PASSWORD_MAX } from '../../security/password-policy.js';
 import type { AppEnv } from '../context.js';
-import type { RateLimiter } from '../rate-limit.js';
+import type { LoginThrottle } from '../login-throttle.js';
+import { sameOriginOnly } from '../same-origin.js';
 
 export const SESSION_COOKIE = 'testigo_session';
 
@@ -34,27 +39,46 @@ const secureRequest = (c: Context) =>
   new URL(c.req.url).protocol === 'https:' ||
   (Boolean(process.env.TESTIGO_TRUST_PROXY) && c.req.header('x-forwarded-proto') === 'https');
 
-export function authRoutes(app: Hono<AppEnv>, accounts: Accounts, limiter: RateLimiter): void {
+const isJson = (c: Context) =>
+  (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+
+export function authRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: LoginThrottle): void {
+  app.use('/api/auth/login', sameOriginOnly());
+  app.use('/api/auth/logout', sameOriginOnly());
   app.post('/api/auth/login', async (c) => {
+    if (!isJson(c))
+      return c.json(
+        {
+          error: { code: 'unsupported_media_type', message: 'sign-in takes a JSON body (application/json)' },
+        },
+        415,
+      );
     const body = Login.safeParse(await c.req.json().catch(() => undefined));
     if (!body.success)
       throw new InputError('username and password are required', [
         { field: 'username', message: 'required' },
       ]);
     const ip = clientAddress(c);
-    if (!limiter.take(`ip:${ip}`) || !limiter.take(`user:${body.data.username.toLowerCase()}`)) {
+    const { username } = body.data;
+    // The same answer for every username, real or not: throttling reveals nothing about accounts.
+    const wait = throttle.retryAfter(username, ip);
+    if (wait)
       return c.json(
         { error: { code: 'rate_limited', message: 'too many sign-in attempts; wait and try again' } },
         429,
-        {
-          'Retry-After': String(limiter.retryAfterSeconds(`ip:${ip}`) || 60),
-        },
+        { 'Retry-After': String(wait) },
       );
+    let user: Awaited<ReturnType<Accounts['authenticate']>>;
+    try {
+      user = await accounts.authenticate(username, body.data.password, {
+        totp: body.data.totp,
+        recoveryCode: body.data.recoveryCode,
+      });
+    } catch (e) {
+      if (e instanceof AuthError) throttle.failed(username, ip);
+      throw e;
     }
-    const user = await accounts.authenticate(body.data.username, body.data.password, {
-      totp: body.data.totp,
-      recoveryCode: body.data.recoveryCode,
-    });
+    throttle.succeeded(username, ip);
     const s = await accounts.createSession(user.id);
     setCookie(c, SESSION_COOKIE, s.sessionId, {
       httpOnly: true,
@@ -68,6 +92,10 @@ export function authRoutes(app: Hono<AppEnv>, accounts: Accounts, limiter: RateL
 
   app.post('/api/auth/logout', async (c) => {
     const sid = getCookie(c, SESSION_COOKIE);
+    const live = sid ? await accounts.sessionUser(sid) : undefined;
+    // Ending a live session is a state change like any other: it needs the session's CSRF token.
+    if (live && !csrfMatches(c, live.csrfHash))
+      return c.json({ error: { code: 'csrf', message: 'missing or wrong X-CSRF-Token' } }, 403);
     if (sid) await accounts.revokeSession(sid);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
@@ -75,25 +103,115 @@ export function authRoutes(app: Hono<AppEnv>, accounts: Accounts, limiter: RateL
 }
 
 /** Routes that need a signed-in user (mounted after the authentication middleware). */
-export function meRoutes(app: Hono<AppEnv>, accounts: Accounts): void {
+export function meRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: LoginThrottle): void {
+  /**
+   * Re-authentication shares the sign-in back-off of the account and address: a stolen session
+   * cannot be used to guess the password through these routes faster than at the sign-in form.
+   */
+  const throttled = async (c: Context<AppEnv>, change: () => Promise<Response>): Promise<Response> => {
+    sessionOnly(c);
+    const username = (await accounts.user(c.get('userId')))?.username ?? c.get('userId');
+    const ip = clientAddress(c);
+    const wait = throttle.retryAfter(username, ip);
+    if (wait)
+      return c.json(
+        { error: { code: 'rate_limited', message: 'too many failed attempts; wait and try again' } },
+        429,
+        {
+          'Retry-After': String(wait),
+        },
+      );
+    try {
+      const res = await change();
+      throttle.succeeded(username, ip);
+      return res;
+    } catch (e) {
+      if (e instanceof ReauthError) throttle.failed(username, ip);
+      throw e;
+    }
+  };
+
   app.get('/api/auth/me', async (c) => {
     const user = await accounts.user(c.get('userId'));
     const p = c.get('principal');
     return c.json({ user, memberships: [...p.memberships].map(([caseId, m]) => ({ caseId, ...m })) });
   });
-  app.post('/api/auth/2fa/begin', async (c) => {
-    if (c.get('via') !== 'session') throw new AuthError('two-factor enrolment needs a signed-in session');
-    return c.json(await accounts.beginTotp(c.get('userId')));
-  });
+  app.post('/api/auth/2fa/begin', (c) =>
+    throttled(c, async () => c.json(await accounts.beginTotp(c.get('userId'), await reauth(c)))),
+  );
   app.post('/api/auth/2fa/confirm', async (c) => {
+    sessionOnly(c);
     const code = z
       .object({ code: z.string().min(6).max(8) })
       .safeParse(await c.req.json().catch(() => undefined));
     if (!code.success)
       throw new InputError('a 6-digit code is required', [{ field: 'code', message: 'required' }]);
-    return c.json({ recoveryCodes: await accounts.confirmTotp(c.get('userId'), code.data.code) });
+    return c.json({
+      recoveryCodes: await accounts.confirmTotp(
+        c.get('userId'),
+        code.data.code,
+        getCookie(c, SESSION_COOKIE),
+      ),
+    });
+  });
+  app.post('/api/auth/2fa/disable', (c) =>
+    throttled(c, async () => {
+      await accounts.disableTotp(c.get('userId'), await reauth(c), getCookie(c, SESSION_COOKIE));
+      return c.json({ ok: true });
+    }),
+  );
+  app.post('/api/auth/password', (c) =>
+    throttled(c, async () => {
+      const body = (await c.req.json().catch(() => undefined)) as { newPassword?: unknown } | undefined;
+      const proof = await reauth(c, body);
+      if (typeof body?.newPassword !== 'string' || body.newPassword.length > PASSWORD_MAX * 4)
+        throw new InputError('a new password is required', [{ field: 'newPassword', message: 'required' }]);
+      await accounts.changePassword(c.get('userId'), proof, body.newPassword, getCookie(c, SESSION_COOKIE));
+      return c.json({ ok: true, otherSessionsEnded: true });
+    }),
+  );
+  app.get('/api/auth/notices', async (c) => c.json({ items: await accounts.notices(c.get('userId')) }));
+  app.post('/api/auth/notices/seen', async (c) => {
+    await accounts.markNoticesSeen(c.get('userId'));
+    return c.json({ ok: true });
   });
 }
+
+/** Security changes are made by a person at a signed-in browser, never with an API token. */
+function sessionOnly(c: Context<AppEnv>): void {
+  if (c.get('via') !== 'session')
+    throw new ForbiddenError('this change needs a signed-in session, not an API token');
+}
+
+const Reauthentication = z.object({
+  password: z
+    .string()
+    .min(1)
+    .max(PASSWORD_MAX * 4),
+  totp: z.string().max(12).optional(),
+  recoveryCode: z.string().max(32).optional(),
+});
+
+/** The password (and code) that confirm a security change, from the JSON body. */
+async function reauth(c: Context<AppEnv>, body?: unknown): Promise<Reauth> {
+  const b = body ?? (await c.req.json().catch(() => undefined));
+  const raw = b && typeof b === 'object' ? (b as Record<string, unknown>) : {};
+  const r = Reauthentication.safeParse({
+    password: raw.password ?? raw.currentPassword,
+    totp: raw.totp,
+    recoveryCode: raw.recoveryCode,
+  });
+  if (!r.success)
+    throw new InputError('confirm with your current password (and a code when two-step verification is on)', [
+      { field: 'password', message: 'required' },
+    ]);
+  return r.data;
+}
+
+const csrfMatches = (c: Context, csrfHash: string) => {
+  const csrf = c.req.header('x-csrf-token');
+  return Boolean(csrf) && sessionDigest(csrf!) === csrfHash;
+};
 
 /** Authenticates by bearer token or session cookie; enforces CSRF for cookie sessions. */
 export function authenticate(accounts: Accounts) {
@@ -111,8 +229,7 @@ export function authenticate(accounts: Accounts) {
       const s = sid ? await accounts.sessionUser(sid) : undefined;
       if (!s) throw new AuthError('authentication required');
       if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
-        const csrf = c.req.header('x-csrf-token');
-        if (!csrf || sessionDigest(csrf) !== s.csrfHash) {
+        if (!csrfMatches(c, s.csrfHash)) {
           return c.json({ error: { code: 'csrf', message: 'missing or wrong X-CSRF-Token' } }, 403);
         }
       }

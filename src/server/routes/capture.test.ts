@@ -89,7 +89,7 @@ for (const backend of BACKENDS) {
       assert.equal(refused.status, 400);
       assert.match(
         ((await refused.json()) as { error: { message: string } }).error.message,
-        /private and loopback/,
+        /could not be fetched \(unreachable, or not a public address\)/,
       );
       const r = await req(app, 'POST', `/api/cases/${caseId}/captures`, 'documenter', { url });
       assert.equal(r.status, 201);

@@ -3,7 +3,10 @@
  * SHA-256 before a byte is sent, recorded in the custody log, always as an attachment), custody.
  */
 import type { Hono } from 'hono';
+import { z } from 'zod';
 import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.js';
+import { code } from '../../domain/schema.js';
+import { CUSTODY_ACTIONS } from '../../domain/vocabularies.js';
 import {
   buildViewContext,
   canReadInFull,
@@ -17,6 +20,14 @@ import { checkUpload } from '../sniff.js';
 import { requireCan } from './records.js';
 
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+
+/** What a client may state in a custody entry: what was done, and a note. */
+const CustodyRequest = z
+  .object({
+    action: code(CUSTODY_ACTIONS),
+    note: z.string().trim().max(5000).optional(),
+  })
+  .strict();
 
 export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
   app.post('/api/cases/:caseId/evidence', async (c) => {
@@ -85,10 +96,20 @@ export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     requireCan(c, 'write', caseId);
     const rec = await store.get('evidence', c.req.param('id'));
     if (!rec || rec.caseId !== caseId) throw new NotFoundError('not found');
-    const body = (await c.req.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+    const parsed = CustodyRequest.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success)
+      throw new InputError(
+        'a custody entry takes an action and an optional note; the actor and the time are set by the server',
+        parsed.error.issues.map((i) => ({
+          field: i.path.join('.') || (i as { keys?: string[] }).keys?.join(', ') || 'body',
+          message: i.code === 'unrecognized_keys' ? 'set by the server, not by the client' : i.message,
+        })),
+      );
+    // The actor is the authenticated caller and the time is the server's: a custody log that a
+    // client could sign with another name or back-date would prove nothing.
     const entry = await store.addCustody(
       rec.id,
-      { at: new Date().toISOString(), actor: c.get('actor'), ...body },
+      { ...parsed.data, at: new Date().toISOString(), actor: c.get('actor') },
       c.get('actor'),
     );
     const ctx = await buildViewContext(store, c.get('principal'), caseId);

@@ -237,5 +237,38 @@ for (const backend of BACKENDS) {
       assert.equal(limited, 1);
       assert.equal(accepted, 10);
     });
+
+    it('a flood of 200 empty requests from 40 addresses does not block a genuine solved submission', async () => {
+      // Default quotas (5 per address, 200 per case): the flood alone would have used them all up.
+      const fresh = createApp(t.store, { intake: { powBits: BITS, now: () => now } });
+      const from = (ip: string, body: unknown) =>
+        fresh.request(`/api/public/cases/${caseId}/submissions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify(body),
+        });
+      process.env.TESTIGO_TRUST_PROXY = '1';
+      try {
+        const before = await counts();
+        for (let a = 0; a < 40; a++)
+          for (let i = 0; i < 5; i++) assert.equal((await from(`203.0.113.${a}`, {})).status, 400);
+        assert.deepEqual(await counts(), before, 'the flood stored nothing');
+        const ch = (await (
+          await fresh.request('/api/public/challenge', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.50' },
+            body: JSON.stringify({ caseId }),
+          })
+        ).json()) as { challenge: string };
+        const genuine = await from('198.51.100.50', {
+          challenge: ch.challenge,
+          nonce: solvePow(ch.challenge, BITS),
+          ...form(),
+        });
+        assert.equal(genuine.status, 202, 'the genuine sender gets through');
+      } finally {
+        delete process.env.TESTIGO_TRUST_PROXY;
+      }
+    });
   });
 }

@@ -2,9 +2,9 @@
  * Public intake (unauthenticated) and its quarantine queue (documenters).
  *
  * Anyone may send a testimony or information to a case whose managers turned the public form on.
- * Abuse is filtered here without any third-party service: a honeypot field people never see, rate
- * limits per address and per case, a proof-of-work challenge, and a classifier trained on the case's
- * own decisions. Nothing sent is ever shown publicly; it waits in quarantine until a documenter
+ * Abuse is filtered here without any third-party service: a honeypot field people never see, a
+ * proof-of-work challenge, rate limits per address and per case (counted only for requests that
+ * passed both), and a classifier trained on the case's own decisions. Nothing sent is ever shown publicly; it waits in quarantine until a documenter
  * accepts it (it becomes a protected testimony) or rejects it. The sender's address and browser are
  * never stored (the limiter keeps only hashes, in memory).
  */
@@ -27,10 +27,12 @@ export const PUBLIC_ACTOR = 'public-intake';
 export interface IntakeOptions {
   /** Proof-of-work difficulty in leading zero bits (default 16, or TESTIGO_INTAKE_POW_BITS). */
   powBits?: number;
-  /** Submissions per address per 10 minutes (default 5). */
+  /** Submissions with a solved challenge per address per 10 minutes (default 5). */
   perAddress?: number;
-  /** Submissions per case per hour (default 200). */
+  /** Submissions with a solved challenge per case per hour (default 200). */
   perCase?: number;
+  /** Any submission attempts per address per 10 minutes, solved or not (default 60): bounds the work. */
+  attemptsPerAddress?: number;
   now?: () => number;
 }
 
@@ -90,6 +92,7 @@ export function publicIntakeRoutes(app: Hono<AppEnv>, store: CaseStore, opts: In
   const bits = opts.powBits ?? (Number(process.env.TESTIGO_INTAKE_POW_BITS) || DEFAULT_POW_BITS);
   const pow = new PowGuard(bits, now);
   const challenges = new RateLimiter(30, 10 * 60_000);
+  const attempts = new RateLimiter(opts.attemptsPerAddress ?? 60, 10 * 60_000);
   const perAddress = new RateLimiter(opts.perAddress ?? 5, 10 * 60_000);
   const perCase = new RateLimiter(opts.perCase ?? 200, 60 * 60_000);
   const classifiers = new Classifiers(store);
@@ -127,9 +130,10 @@ export function publicIntakeRoutes(app: Hono<AppEnv>, store: CaseStore, opts: In
 
   app.post('/api/public/cases/:caseId/submissions', async (c) => {
     const caseId = c.req.param('caseId');
-    const tooMany =
-      limited(c, perAddress, `sub:${clientAddress(c)}`) ?? limited(c, perCase, `case:${caseId}`);
-    if (tooMany) return tooMany;
+    const address = clientAddress(c);
+    // Attempts are bounded per address only: a flood from many addresses spends nothing shared.
+    const flooding = limited(c, attempts, `try:${address}`);
+    if (flooding) return flooding;
     await intakeCase(store, caseId);
     const raw = (await c.req.json().catch(() => undefined)) as Record<string, unknown> | undefined;
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) refused('the body must be a JSON object');
@@ -142,6 +146,10 @@ export function publicIntakeRoutes(app: Hono<AppEnv>, store: CaseStore, opts: In
     if (!input.success) throw new InputError('invalid submission', issuesFrom(input.error));
     const spent = pow.redeem(env.data.challenge, env.data.nonce, caseId);
     if (!spent.ok) refused(`challenge not accepted (${spent.reason}): please send the form again`);
+    // Only a request that passed the honeypot and did the work counts against the quotas, so
+    // empty or forged requests cannot use up the case's hourly quota and block genuine senders.
+    const tooMany = limited(c, perAddress, `sub:${address}`) ?? limited(c, perCase, `case:${caseId}`);
+    if (tooMany) return tooMany;
 
     const { model, examples } = await classifiers.forCase(caseId);
     const body: SubmissionBody = {

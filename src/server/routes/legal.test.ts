@@ -197,5 +197,27 @@ for (const backend of BACKENDS) {
       );
       assert.equal((await req('GET', `/api/cases/${caseId}/report?edition=secret`, 'admin')).status, 400);
     });
+
+    it('reading the report freezes no version unless the caller may review (not a viewer, not a read token)', async () => {
+      const versions = async () => (await t.store.list('reportVersion', caseId, { limit: 1000 })).length;
+      // Change the content so a download by a reviewer would freeze a new version.
+      await t.store.create(
+        'event',
+        caseId,
+        { title: 'Hecho nuevo', date: { precision: 'day', value: '2019-01-01' } },
+        'test',
+      );
+      const accounts = new Accounts(t.store);
+      const adminId = (await accounts.userByName('admin'))!.id;
+      tokens.adminRead = (await accounts.createToken(adminId, 'read', 'read', 'test')).token;
+      const n = await versions();
+      const html = `/api/cases/${caseId}/report?edition=public&lang=es&format=html`;
+      for (const who of ['viewer', 'analyst', 'documenter', 'adminRead']) {
+        assert.equal((await req('GET', html, who)).status, 200, who);
+        assert.equal(await versions(), n, `a download by ${who} freezes no version`);
+      }
+      assert.equal((await req('GET', html, 'admin')).status, 200);
+      assert.equal(await versions(), n + 1, 'a member who may review freezes the current content');
+    });
   });
 }

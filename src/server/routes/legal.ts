@@ -23,7 +23,7 @@ import {
   signVersion,
 } from '../../review/panel.js';
 import type { Accounts } from '../../security/accounts.js';
-import { canReadAnalysis, canReadConfidentialEdition } from '../../security/policy.js';
+import { canFreezeReport, canReadAnalysis, canReadConfidentialEdition } from '../../security/policy.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { AnalysisCache } from '../analysis-cache.js';
 import type { AppEnv } from '../context.js';
@@ -174,7 +174,10 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
       throw new ForbiddenError(
         'the confidential edition names protected persons: only cleared members may download it',
       );
-    const r = await prepareReport(store, caseId, { actor: c.get('actor'), freeze: true });
+    // Downloading is reading: only a member who may review (and not through a read-scoped token)
+    // freezes a new report version; anyone else gets the latest frozen version or the unversioned draft.
+    const freeze = canFreezeReport(c.get('principal'), caseId);
+    const r = await prepareReport(store, caseId, { actor: c.get('actor'), freeze });
     await store.audit({
       actor: c.get('actor'),
       action: 'export',

@@ -61,6 +61,7 @@ export const en: Shape<typeof es> = {
     totpOff: 'Off. Turn it on: it protects your account if your password is stolen.',
     begin: 'Turn on two-step verification',
     scan: 'Add this key to your authenticator app and type the code it shows.',
+    currentPassword: 'Your current password (to confirm it is you)',
     code: 'Six-digit code',
     confirm: 'Confirm',
     recovery: 'Keep these recovery codes somewhere safe; they are shown only now.',

@@ -57,6 +57,7 @@ export const es = {
     totpOff: 'Desactivada. Actívela: protege su cuenta si roban su contraseña.',
     begin: 'Activar la verificación en dos pasos',
     scan: 'Añada esta clave a su aplicación de autenticación y escriba el código que muestra.',
+    currentPassword: 'Su contraseña actual (para confirmar que es usted)',
     code: 'Código de seis dígitos',
     confirm: 'Confirmar',
     recovery: 'Guarde estos códigos de recuperación en un lugar seguro; solo se muestran ahora.',

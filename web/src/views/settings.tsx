@@ -11,6 +11,7 @@ export function SettingsView() {
   const { me, refresh } = useSession();
   const [secret, setSecret] = useState<{ secret: string; uri: string }>();
   const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
   const [recovery, setRecovery] = useState<string[]>();
   const [error, setError] = useState<unknown>();
   const first = me?.memberships[0]?.caseId;
@@ -22,19 +23,32 @@ export function SettingsView() {
       <h2>{t('settings.twoFactor')}</h2>
       <p>{me?.user.totpEnabled ? t('settings.totpOn') : t('settings.totpOff')}</p>
       {!me?.user.totpEnabled && !secret && (
-        <button
-          type="button"
-          className="primary"
-          onClick={async () => {
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
             try {
-              setSecret(await post('/api/auth/2fa/begin'));
-            } catch (e) {
-              setError(e);
+              // The server asks for the password again before any change to two-step verification.
+              setSecret(await post('/api/auth/2fa/begin', { password }));
+              setPassword('');
+            } catch (err) {
+              setError(err);
             }
           }}
         >
-          {t('settings.begin')}
-        </button>
+          <Field label={t('settings.currentPassword')}>
+            <input
+              name="current-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
+          </Field>
+          <button type="submit" className="primary">
+            {t('settings.begin')}
+          </button>
+        </form>
       )}
       {secret && !recovery && (
         <form
