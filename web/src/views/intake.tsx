@@ -18,7 +18,7 @@ import {
 } from '../../../src/domain/interview';
 import { ApiError, del, get, NetworkError, post, put } from '../api';
 import { dropPending, keepPending, takePending } from '../pending';
-import { PlacePicker } from '../place-picker';
+import { PlacePicker, placePaths } from '../place-picker';
 import { useAll } from '../records';
 import { useSession } from '../session';
 import { ErrorBox, Field, Page, useLoad, VocabOptions } from '../ui';
@@ -637,6 +637,8 @@ export function IntakeWizard() {
             <dd>{victimChoices.map((v, i) => personLabel(v, i)).join('; ') || '—'}</dd>
             <dt>{t('events.date')}</dt>
             <dd>{formatFuzzy(parsedDate, i18n.language) || '—'}</dd>
+            <dt>{t('events.place')}</dt>
+            <dd>{(a.placeId && placePaths(places.data ?? []).get(a.placeId)) || '—'}</dd>
             <dt>{t('intake.acts', { count: a.acts.length })}</dt>
             <dd>
               <ul>
