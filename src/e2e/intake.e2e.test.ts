@@ -4,8 +4,9 @@
  * victims and three acts; a DD/MM/AAAA date; a hierarchical place; a 150,000-character statement
  * saved and read back; a draft resumed at the step it was left; a finish whose response is lost and
  * retried without duplicates; the server session ended mid-step and re-authenticated in a dialog
- * without losing a character; a second tab without the CSRF token saving. Screenshots go to
- * test-artifacts/e2e/.
+ * without losing a character; a second tab without the CSRF token saving. Then every case view is
+ * walked in Spanish at that width: no string of the English catalogue, no raw snake_case code, no
+ * page wider than the screen. Screenshots go to test-artifacts/e2e/.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -288,5 +289,61 @@ describe('testimony interview end to end (headless Chromium, 390×844)', () => {
     assert.equal((await onServer()).answers.statement, `${full} Tercera parte.`);
     await tab.close();
     assert.deepEqual(errors, []);
+  });
+  it('walks every view in Spanish on a phone: no English string, no raw code, nothing wider than the screen', async () => {
+    type Tree = { [k: string]: string | Tree };
+    const leaves = (t: Tree, out: string[] = []): string[] => {
+      for (const v of Object.values(t)) typeof v === 'string' ? out.push(v) : leaves(v, out);
+      return out;
+    };
+    // The catalogues are the web app's (outside this package's rootDir): loaded at run time.
+    const catalogue = async (lang: string) =>
+      ((await import(join(ROOT, 'web', 'src', 'locales', `${lang}.ts`))) as Record<string, Tree>)[lang]!;
+    const [es, en] = [await catalogue('es'), await catalogue('en')];
+    const spanish = new Set(leaves(es));
+    // English strings that cannot also be Spanish text: long enough, with a space, not in es.ts.
+    const english = [...new Set(leaves(en))]
+      .map((s) => s.split('{{')[0]!.trim())
+      .filter((s) => s.length >= 8 && s.includes(' ') && !spanish.has(s));
+    const views = [
+      '',
+      'persons',
+      'units',
+      'places',
+      'events',
+      'hearings',
+      'intake',
+      'evidence',
+      'search',
+      'linkage',
+      'estimates',
+      'matrix',
+      'responsibility',
+      'panel',
+      'report',
+      'submissions',
+    ];
+    const found: string[] = [];
+    for (const v of views) {
+      await page.goto(`${base}/c/${caseId}/${v}`);
+      await page.waitForLoadState('networkidle');
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads
+      const text = await page.evaluate(() => document.body.innerText);
+      for (const s of english) if (text.includes(s)) found.push(`${v || 'dashboard'}: English "${s}"`);
+      for (const m of text.matchAll(/\b[a-z]+(?:_[a-z0-9]+)+\b/g))
+        found.push(`${v || 'dashboard'}: code ${m[0]}`);
+      const w = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (w > 390) {
+        const wide = await page.evaluate(() =>
+          Array.from(document.querySelectorAll('body *'))
+            .filter((e) => e.getBoundingClientRect().right > 391)
+            .slice(0, 3)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+            .join(', '),
+        );
+        found.push(`${v || 'dashboard'}: ${w} px wide (${wide})`);
+      }
+    }
+    assert.deepEqual([...new Set(found)], []);
   });
 });
