@@ -261,6 +261,8 @@ export const TestimonyBody = z.object({
   sourceId: RecordId.optional(),
   /** The person who speaks, when a person (victim, witness). */
   witnessId: RecordId.optional(),
+  /** How the witness relates to what they tell (victim, relative of the victim, witness, …). */
+  witnessRelation: code(SOURCE_CONNECTIONS).optional(),
   statement: longText(),
   language: z.string().regex(/^[a-z]{2,3}$/, 'ISO 639 language code, e.g. es'),
   date: FuzzyDate.optional(),

@@ -149,51 +149,58 @@ describe('web app end to end (headless Chromium)', () => {
     await shot('dashboard');
   });
 
-  it('takes a full testimony, saved at every step', async () => {
+  it('takes a full testimony, saved as it is typed', async () => {
     await go(`/c/${caseId}/intake`);
+    await page.getByRole('button', { name: 'Empezar una entrevista nueva' }).click();
     await axe(page, 'intake');
     await page.selectOption('select[name=consent]', 'courts');
     await page.selectOption('select[name=protection]', 'protected');
     await page.fill('input[name=interviewer]', 'Documentadora E2E');
     await page.getByRole('button', { name: 'Guardar y seguir' }).click();
     await page.getByText(/Borrador guardado/).waitFor();
-    await page.fill('input[name=givenNames]', 'Valentina');
-    await page.fill('input[name=firstSurname]', 'Prueba');
-    await page.fill('input[name=secondSurname]', 'Extremo');
+    await page.fill('input[name="witness.givenNames"]', 'Valentina');
+    await page.fill('input[name="witness.firstSurname"]', 'Prueba');
+    await page.fill('input[name="witness.secondSurname"]', 'Extremo');
+    await page.check('input[name=witnessIsVictim]');
     await page.getByRole('button', { name: 'Guardar y seguir' }).click();
-    await page.selectOption('select[name=actType]', 'torture');
+    await page.getByRole('button', { name: 'Guardar y seguir' }).click();
+    await page.fill('input[name=date]', '12/05/2017');
+    await page.getByRole('button', { name: 'Guardar y seguir' }).click();
+    await page.getByRole('button', { name: 'Añadir un acto' }).click();
+    await page.selectOption('select[name="acts.0.type"]', 'torture');
     await page.check('input[value=beating]');
-    await page.getByRole('button', { name: 'Guardar y seguir' }).click();
-    await page.fill('input[name=date]', '2017-05-12');
     await page.getByRole('button', { name: 'Guardar y seguir' }).click();
     await page.fill(
       'textarea[name=statement]',
       'Me detuvieron frente a mi casa y me golpearon durante el interrogatorio.',
     );
     await page.getByRole('button', { name: 'Guardar y seguir' }).click();
-    // The draft on the server already holds the statement, before the last step.
-    const drafts = (await store.list('testimony', caseId, { limit: 1000 })).filter(
-      (r) => (r.body as { draft?: boolean }).draft,
-    );
-    assert.equal(drafts.length, 1);
-    assert.match((drafts[0]!.body as { statement: string }).statement, /golpearon/);
+    await page.getByRole('button', { name: 'Terminar y registrar' }).waitFor();
     await shot('intake-review');
     await page.getByRole('button', { name: 'Terminar y registrar' }).click();
     await page.getByTestId('intake-done').waitFor();
-    const done = (await store.get('testimony', drafts[0]!.id))!.body as {
+    const done = (await store.list('testimony', caseId, { limit: 5000 })).find((r) =>
+      /golpearon durante el interrogatorio/.test((r.body as { statement: string }).statement),
+    )!.body as {
       draft?: boolean;
       witnessId?: string;
+      witnessRelation?: string;
       supports: { actIds: string[] };
       protection: string;
     };
     assert.equal(done.draft, false);
     assert.equal(done.protection, 'protected');
+    assert.equal(done.witnessRelation, 'victim');
     assert.equal(done.supports.actIds.length, 1);
     const act = (await store.get('act', done.supports.actIds[0]!))!.body as {
       type: string;
       methods: string[];
+      victimId: string;
+      date: unknown;
     };
     assert.deepEqual([act.type, act.methods], ['torture', ['beating']]);
+    assert.equal(act.victimId, done.witnessId);
+    assert.deepEqual(act.date, { precision: 'day', value: '2017-05-12' });
   });
 
   it('uploads evidence; the browser’s SHA-256 matches the server’s; custody is shown', async () => {

@@ -31,6 +31,7 @@ import { authenticate, authRoutes, meRoutes } from './routes/auth.js';
 import { captureRoutes } from './routes/capture.js';
 import { evidenceRoutes, MAX_UPLOAD_BYTES } from './routes/evidence.js';
 import { type IntakeOptions, publicIntakeRoutes, submissionRoutes } from './routes/intake.js';
+import { interviewRoutes } from './routes/intake-service.js';
 import { legalRoutes } from './routes/legal.js';
 import { linkageRoutes } from './routes/linkage.js';
 import { listRoutes } from './routes/lists.js';
@@ -103,6 +104,7 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
   app.use('/api/*', enforceTokenScope());
   meRoutes(app, accounts, throttle);
   submissionRoutes(app, store);
+  interviewRoutes(app, store);
   recordRoutes(app, store, accounts);
   evidenceRoutes(app, store);
   listRoutes(app, store);

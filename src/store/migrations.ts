@@ -337,6 +337,25 @@ export const MIGRATIONS: Migration[] = [
       'CREATE INDEX account_notice_user ON account_notice (user_id, created_at)',
     ],
   },
+  {
+    version: 17,
+    name: 'testimony interviews: drafts sealed under the case data key, finished once (idempotent)',
+    statements: () => [
+      `CREATE TABLE interview_draft (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES case_file(id),
+  owner_id TEXT NOT NULL,
+  data TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  finished_at TEXT,
+  discarded_at TEXT,
+  result TEXT
+)`,
+      'CREATE INDEX interview_draft_owner ON interview_draft (case_id, owner_id)',
+    ],
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

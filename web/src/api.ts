@@ -1,13 +1,29 @@
 /**
  * The one way the web app talks to the server: same-origin JSON, the session cookie (httpOnly, set by
- * the server) and the CSRF token the server gave at sign-in, echoed on every state-changing request.
+ * the server) and the CSRF token echoed on every state-changing request. The token is shared by the
+ * browser's tabs (localStorage: it is useless without the httpOnly cookie); a tab that has none or an
+ * outdated one (opened from a bookmark, or another tab fetched a new one) asks the server for a fresh
+ * token with its session cookie and retries once.
  */
-let csrf = sessionStorage.getItem('testigo.csrf') ?? '';
+const CSRF_KEY = 'testigo.csrf';
+const csrf = () => localStorage.getItem(CSRF_KEY) ?? '';
 export function setCsrf(token: string): void {
-  csrf = token;
-  if (token) sessionStorage.setItem('testigo.csrf', token);
-  else sessionStorage.removeItem('testigo.csrf');
+  if (token) localStorage.setItem(CSRF_KEY, token);
+  else localStorage.removeItem(CSRF_KEY);
 }
+
+async function refreshCsrf(): Promise<boolean> {
+  const res = await fetch('/api/session/csrf', {
+    headers: { 'X-Testigo-Csrf': 'fetch' },
+    credentials: 'same-origin',
+  }).catch(() => undefined);
+  if (!res?.ok) return false;
+  setCsrf(((await res.json()) as { csrf: string }).csrf);
+  return true;
+}
+
+/** The request never reached the server (offline, connection dropped): safe to retry later. */
+export class NetworkError extends Error {}
 
 export class ApiError extends Error {
   constructor(
@@ -33,15 +49,32 @@ export async function api<T = unknown>(
   body?: unknown,
   opts: { raw?: boolean; form?: FormData } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (method !== 'GET') headers['X-CSRF-Token'] = csrf;
   let payload: BodyInit | undefined;
+  const type: Record<string, string> = {};
   if (opts.form) payload = opts.form;
   else if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
+    type['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  const send = () =>
+    fetch(path, {
+      method,
+      headers: method === 'GET' ? type : { ...type, 'X-CSRF-Token': csrf() },
+      body: payload,
+      credentials: 'same-origin',
+    }).catch((e: unknown) => {
+      throw new NetworkError(String(e));
+    });
+  let res = await send();
+  if (res.status === 403 && method !== 'GET') {
+    const code = (
+      (await res
+        .clone()
+        .json()
+        .catch(() => ({}))) as { error?: { code?: string } }
+    ).error?.code;
+    if (code === 'csrf' && (await refreshCsrf())) res = await send();
+  }
   if (res.status === 401 && !path.startsWith('/api/auth/login')) for (const fn of unauthenticated) fn();
   if (!res.ok) {
     const e = (await res.json().catch(() => ({}))) as {
@@ -61,6 +94,7 @@ export async function api<T = unknown>(
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {});
+export const del = <T>(path: string) => api<T>('DELETE', path);
 
 export interface Rec<B = Record<string, unknown>> {
   id: string;

@@ -1,4 +1,5 @@
 /** Routes and the frame around every signed-in view: case navigation, language, sign-out. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, Route, Routes, useParams } from 'react-router-dom';
 import { can, useSession } from './session';
@@ -76,11 +77,13 @@ function Frame() {
   const { t } = useTranslation();
   const { me } = useSession();
   const { caseId } = useParams();
+  // On a phone the case navigation folds behind a button; on wider screens it is always shown.
+  const [navOpen, setNavOpen] = useState(false);
   const role = me?.memberships.find((m) => m.caseId === caseId)?.role;
   const link = (to: string, label: string, show = true) =>
     show ? (
       <li>
-        <NavLink to={`/c/${caseId}/${to}`} end={to === ''}>
+        <NavLink to={`/c/${caseId}/${to}`} end={to === ''} onClick={() => setNavOpen(false)}>
           {label}
         </NavLink>
       </li>
@@ -88,8 +91,17 @@ function Frame() {
   return (
     <div className="frame">
       <TopBar />
+      <button
+        type="button"
+        className="nav-toggle"
+        aria-expanded={navOpen}
+        aria-controls="case-nav"
+        onClick={() => setNavOpen((o) => !o)}
+      >
+        {navOpen ? t('nav.hideMenu') : t('nav.menu')}
+      </button>
       <div className="body">
-        <nav className="side" aria-label={t('nav.main')}>
+        <nav id="case-nav" className={navOpen ? 'side open' : 'side'} aria-label={t('nav.main')}>
           <ul>
             {link('', t('nav.dashboard'))}
             {link('persons', t('nav.persons'))}

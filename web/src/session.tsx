@@ -1,9 +1,13 @@
 /**
  * Who is signed in, in which case file, and automatic sign-out after inactivity (a documenter's
- * laptop left open in a hostile place must not stay signed in).
+ * laptop left open in a hostile place must not stay signed in). When the server's session ends
+ * while a page is open (it expired, or was revoked), the page stays as it is and a dialog asks
+ * for the password again: nothing typed is lost, and `reauths` tells views to send what waited.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, get, onUnauthenticated, post, setCsrf } from './api';
+import { ErrorBox } from './ui';
 
 export interface Membership {
   caseId: string;
@@ -22,6 +26,10 @@ interface SessionValue {
   signOut(reason?: 'idle' | 'user'): Promise<void>;
   refresh(): Promise<void>;
   signedOutReason: string | null;
+  /** The server session ended while signed in here: a dialog asks for the password. */
+  expired: boolean;
+  /** Counts successful re-authentications (views resend what waited when it changes). */
+  reauths: number;
 }
 
 const Ctx = createContext<SessionValue | null>(null);
@@ -36,7 +44,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
   const [signedOutReason, setReason] = useState<string | null>(null);
+  const [expired, setExpired] = useState(false);
+  const [reauths, setReauths] = useState(0);
   const timer = useRef<number | undefined>(undefined);
+  const meRef = useRef<Me | null>(null);
+  meRef.current = me;
 
   const refresh = useCallback(async () => {
     try {
@@ -52,6 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async (reason: 'idle' | 'user' = 'user') => {
     await post('/api/auth/logout').catch(() => undefined);
     setCsrf('');
+    setExpired(false);
     setMe(null);
     setReason(reason === 'idle' ? 'idle' : null);
   }, []);
@@ -66,13 +79,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrf(r.csrf);
       setReason(null);
       await refresh();
+      setExpired((was) => {
+        if (was) setReauths((n) => n + 1);
+        return false;
+      });
     },
     [refresh],
   );
 
   useEffect(() => {
     void refresh();
-    return onUnauthenticated(() => setMe(null));
+    // Signed in here: keep the page and ask for the password; never signed in: the sign-in page.
+    return onUnauthenticated(() => (meRef.current ? setExpired(true) : setMe(null)));
   }, [refresh]);
 
   useEffect(() => {
@@ -91,7 +109,68 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [me, signOut]);
 
   return (
-    <Ctx.Provider value={{ me, loading, signIn, signOut, refresh, signedOutReason }}>{children}</Ctx.Provider>
+    <Ctx.Provider value={{ me, loading, signIn, signOut, refresh, signedOutReason, expired, reauths }}>
+      {children}
+      {me && expired && <ReauthDialog username={me.user.username} />}
+    </Ctx.Provider>
+  );
+}
+
+/** Sign in again over the page: the page and what was typed in it stay. */
+function ReauthDialog({ username }: { username: string }) {
+  const { t } = useTranslation();
+  const { signIn, signOut } = useSession();
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [error, setError] = useState<unknown>();
+  return (
+    <div className="overlay">
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="reauth-title">
+        <h2 id="reauth-title">{t('reauth.title')}</h2>
+        <p>{t('reauth.intro')}</p>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            setError(undefined);
+            signIn(username, password, totp || undefined).catch(setError);
+          }}
+        >
+          <p className="small muted">{t('reauth.as', { username })}</p>
+          <label className="field">
+            <span>{t('signin.password')}</span>
+            <input
+              name="reauth-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+              // biome-ignore lint/a11y/noAutofocus: the dialog exists to take this one field
+              autoFocus
+            />
+          </label>
+          <label className="field">
+            <span>{t('signin.totp')}</span>
+            <input
+              name="reauth-totp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={totp}
+              onChange={(e) => setTotp(e.target.value)}
+            />
+          </label>
+          <ErrorBox error={error} />
+          <div className="wizard-nav">
+            <button type="submit" className="primary">
+              {t('reauth.submit')}
+            </button>
+            <button type="button" onClick={() => void signOut('user')}>
+              {t('nav.signOut')}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 /** Small building blocks shared by the views. */
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from './api';
+import { ApiError, NetworkError } from './api';
 import type { useVocab } from './vocab';
 
 export function useLoad<T>(
@@ -35,20 +35,35 @@ export function Loading() {
   );
 }
 
+/**
+ * An error in the reader's language: the server's stable code and the fields it names are
+ * translated here; the server's own (English) message is never shown.
+ */
 export function ErrorBox({ error }: { error?: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
-  const e = error as ApiError;
+  const code = error instanceof NetworkError ? 'network' : error instanceof ApiError ? error.code : 'other';
+  const known = i18n.exists(`errors.code.${code}`);
+  const field = (f: string) =>
+    f
+      .replace(/^answers\./, '')
+      .split('.')
+      .map((part) => {
+        const m = part.match(/^(\w+)(?:\[(\d+)\])?$/);
+        if (!m) return part;
+        const label = i18n.exists(`errors.field.${m[1]}`) ? t(`errors.field.${m[1]}`) : m[1];
+        return m[2] === undefined ? label : `${label} ${Number(m[2]) + 1}`;
+      })
+      .join(' › ');
   return (
-    <div className="error" role="alert">
-      <strong>{e instanceof ApiError && e.status === 403 ? t('common.forbidden') : t('common.error')}</strong>{' '}
-      {e.message}
-      {e instanceof ApiError && e.issues.length > 0 && (
+    <div className="error" role="alert" data-code={code}>
+      <strong>{known ? t(`errors.code.${code}`) : t('errors.code.other')}</strong>
+      {error instanceof ApiError && error.issues.length > 0 && (
         <ul>
-          {e.issues.map((i) => (
+          {error.issues.map((i) => (
             <li key={`${i.field}-${i.message}`}>
-              {i.field ? `${i.field}: ` : ''}
-              {i.message}
+              {i.field ? `${field(i.field)}: ` : ''}
+              {i.message === 'required' ? t('errors.required') : t('errors.invalid')}
             </li>
           ))}
         </ul>

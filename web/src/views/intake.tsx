@@ -1,151 +1,242 @@
 /**
- * Guided testimony intake: consent first, then who, what, when and where, the statement, and a
- * review. The answers are saved on the server (encrypted, as a draft testimony) at every step,
- * so nothing typed is lost if the laptop closes or the connection drops; nothing stays in the
- * browser. On finishing, the person, the event and the act are created and the testimony links them.
+ * Guided testimony interview: consent, the witness (and how they relate to what happened), the
+ * victims, the incident's date and place, the acts (victim, methods that fit the act, perpetrators)
+ * and the statement, then a review. The answers are autosaved on the server as a sealed draft a few
+ * seconds after typing stops and whenever a field loses focus; what cannot be sent (offline, session
+ * ended) is kept in the tab, encrypted (pending.ts), and sent when possible. Finishing writes
+ * everything in one server transaction; retrying a finish whose answer was lost writes nothing twice.
  */
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { post, put } from '../api';
-import { type R, useAll } from '../records';
-import { ErrorBox, Field, Page, VocabOptions } from '../ui';
+import type { FuzzyDate } from '../../../src/domain/dates';
+import {
+  INTERVIEW_STEPS,
+  type InterviewAnswers,
+  methodsFor,
+  parseInterviewDate,
+} from '../../../src/domain/interview';
+import { ApiError, del, get, NetworkError, post, put } from '../api';
+import { dropPending, keepPending, takePending } from '../pending';
+import { PlacePicker, placePaths } from '../place-picker';
+import { useAll } from '../records';
+import { useSession } from '../session';
+import { ErrorBox, Field, Page, useLoad, VocabOptions } from '../ui';
 import { useVocab } from '../vocab';
 
-interface Answers {
-  consent: 'internal' | 'courts' | 'public';
-  protection: 'public' | 'restricted' | 'protected';
-  language: string;
-  interviewer: string;
-  givenNames: string;
-  firstSurname: string;
-  secondSurname: string;
-  sex: string;
-  actType: string;
-  methods: string[];
-  date: string;
-  placeId: string;
-  statement: string;
+type Person = InterviewAnswers['witness'];
+type Act = InterviewAnswers['acts'][number];
+type Step = (typeof INTERVIEW_STEPS)[number];
+interface Draft {
+  id: string;
+  seq: number;
+  updatedAt: string;
+  answers: InterviewAnswers;
 }
-const EMPTY: Answers = {
-  consent: 'courts',
-  protection: 'protected',
-  language: 'es',
-  interviewer: '',
+interface Result {
+  testimonyId: string;
+  eventId: string;
+  actIds: string[];
+  personIds: Record<string, string>;
+}
+
+const AUTOSAVE_MS = 2500;
+const person = (key: string): Person => ({
+  key,
   givenNames: '',
   firstSurname: '',
   secondSurname: '',
   sex: '',
-  actType: 'arbitrary_detention',
-  methods: [],
+});
+const newAct = (victimKey = ''): Act => ({ victimKey, type: '', methods: [], perpetrators: [] });
+const EMPTY: InterviewAnswers = {
+  consent: 'courts',
+  protection: 'protected',
+  language: 'es',
+  interviewer: '',
+  witness: person('witness'),
+  witnessIsVictim: false,
+  witnessRelation: '',
+  victims: [],
   date: '',
   placeId: '',
+  acts: [],
   statement: '',
+  step: 'consent',
 };
-const DRAFT_MARK = 'testigo-intake-draft:';
-const STEPS = ['consent', 'who', 'what', 'whenWhere', 'statement', 'review'] as const;
 
-function fuzzyDate(s: string) {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return { precision: 'day', value: s };
-  if (/^\d{4}-\d{2}$/.test(s)) return { precision: 'month', value: s };
-  if (/^\d{4}$/.test(s)) return { precision: 'year', value: s };
-  return undefined;
+function newId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...b))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+const fullName = (p: Person) => [p.givenNames, p.firstSurname, p.secondSurname].filter(Boolean).join(' ');
+/** A draft's title shows initials only: enough to tell drafts apart, not to name anyone on screen. */
+const initials = (p: Person) =>
+  [p.givenNames, p.firstSurname]
+    .map((s) => s.trim()[0])
+    .filter(Boolean)
+    .map((c) => `${c!.toUpperCase()}.`)
+    .join(' ');
+
+export function formatFuzzy(d: FuzzyDate | undefined, lang: string): string {
+  if (!d || d.precision === 'unknown') return '';
+  const loc = lang === 'en' ? 'en-GB' : 'es-VE';
+  const one = (v: string) => {
+    const [y, m, day] = v.split('-').map(Number) as [number, number?, number?];
+    const at = new Date(Date.UTC(y, (m ?? 1) - 1, day ?? 1));
+    const opts: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+    if (m) opts.month = 'long';
+    if (day) opts.day = 'numeric';
+    return new Intl.DateTimeFormat(loc, opts).format(at);
+  };
+  return d.precision === 'range' ? `${one(d.from)} – ${one(d.to)}` : one(d.value);
 }
 
 export function IntakeWizard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { caseId } = useParams();
   const vocab = useVocab();
+  const { reauths } = useSession();
   const places = useAll(caseId, 'places');
-  const testimonies = useAll(caseId, 'testimonies');
-  const [step, setStep] = useState(0);
-  const [a, setA] = useState<Answers>(EMPTY);
-  const [draftId, setDraftId] = useState<string>();
-  const [draftVersion, setDraftVersion] = useState<number>();
-  const [saved, setSaved] = useState<string>();
+  const units = useAll(caseId, 'units');
+  const drafts = useLoad(() => get<{ items: Draft[] }>(`/api/cases/${caseId}/interviews`), [caseId]);
+
+  const [id, setId] = useState(newId);
+  const [started, setStarted] = useState(false);
+  const [a, setA] = useState<InterviewAnswers>(EMPTY);
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'offline' | 'expired' | 'error'>('idle');
+  const [savedAt, setSavedAt] = useState<Date>();
+  const [saves, setSaves] = useState(0);
   const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<{ testimonyId: string; personId: string; eventId: string }>();
-  const set = <K extends keyof Answers>(k: K, v: Answers[K]) => setA((x) => ({ ...x, [k]: v }));
-  const drafts = (testimonies.data ?? []).filter((x: R) => x.draft === true);
+  const [done, setDone] = useState<Result>();
+  const [confirmDiscard, setConfirmDiscard] = useState<string>();
+  const latest = useRef(a);
+  const seq = useRef(0);
+  const dirty = useRef(false);
+  const saving = useRef(false);
+  const queued = useRef(false);
+  const timer = useRef<number | undefined>(undefined);
 
-  const draftBody = (x: Answers) => ({
-    title: t('intake.draftTitle', { date: new Date().toISOString().slice(0, 10) }),
-    statement: x.statement,
-    language: x.language,
-    consent: x.consent,
-    protection: x.protection,
-    ...(x.interviewer ? { interviewer: x.interviewer } : {}),
-    materialType: 'testimony',
-    draft: true,
-    notes: DRAFT_MARK + JSON.stringify(x),
-  });
+  const url = `/api/cases/${caseId}/interviews/${id}`;
+  const save = useCallback(async (): Promise<boolean> => {
+    if (!dirty.current) return true;
+    if (saving.current) {
+      // One save at a time; the change that arrived meanwhile goes right after.
+      queued.current = true;
+      return false;
+    }
+    saving.current = true;
+    dirty.current = false;
+    const snapshot = latest.current;
+    seq.current += 1;
+    setStatus('saving');
+    try {
+      await put(url, { seq: seq.current, answers: snapshot });
+      dropPending(id);
+      setSavedAt(new Date());
+      setSaves((n) => n + 1);
+      setStatus('saved');
+      setError(undefined);
+      return true;
+    } catch (e) {
+      dirty.current = true;
+      await keepPending(id, { seq: seq.current, answers: snapshot });
+      if (e instanceof NetworkError) setStatus('offline');
+      else if (e instanceof ApiError && e.status === 401) setStatus('expired');
+      else {
+        setStatus('error');
+        setError(e);
+      }
+      return false;
+    } finally {
+      saving.current = false;
+      if (queued.current && dirty.current) {
+        queued.current = false;
+        window.setTimeout(() => void saveRef.current(), 0);
+      }
+    }
+  }, [url, id]);
+  const saveRef = useRef(save);
+  saveRef.current = save;
 
-  /** Saves what was typed so far, then moves on. */
-  const next = async (to: number) => {
+  /** Every change: mark unsaved and save a moment after typing stops. */
+  const update = (f: (x: InterviewAnswers) => InterviewAnswers) => {
+    // The latest answers are kept in a ref as well, so a save right after a change sends it.
+    latest.current = f(latest.current);
+    setA(latest.current);
+    dirty.current = true;
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void save(), AUTOSAVE_MS);
+  };
+  const set = <K extends keyof InterviewAnswers>(k: K, v: InterviewAnswers[K]) =>
+    update((x) => ({ ...x, [k]: v }));
+
+  // Retry what waits: every few seconds, when the network returns, and after signing in again.
+  useEffect(() => {
+    const retry = () => {
+      if (dirty.current) void save();
+    };
+    const every = window.setInterval(retry, 5000);
+    window.addEventListener('online', retry);
+    return () => {
+      window.clearInterval(every);
+      window.removeEventListener('online', retry);
+    };
+  }, [save]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a re-authentication happened
+  useEffect(() => {
+    if (reauths > 0 && dirty.current) void save();
+  }, [reauths]);
+  // Unsaved text: the browser asks before the tab is closed or reloaded.
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (started && !done && dirty.current) {
+        e.preventDefault();
+        e.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [started, done]);
+
+  const go = (step: Step) => {
+    update((x) => ({ ...x, step }));
+    void save();
+    window.scrollTo(0, 0);
+  };
+
+  const resume = async (d: Draft) => {
+    const waiting = await takePending<{ seq: number; answers: InterviewAnswers }>(d.id);
+    setId(d.id);
+    seq.current = Math.max(d.seq, waiting?.seq ?? 0);
+    latest.current = { ...EMPTY, ...(waiting?.answers ?? d.answers) };
+    setA(latest.current);
+    dirty.current = Boolean(waiting);
+    setStarted(true);
+  };
+  const discard = async (draftId: string) => {
     setError(undefined);
     try {
-      if (!draftId) {
-        const r = await post<R>(`/api/cases/${caseId}/records/testimonies`, draftBody(a));
-        setDraftId(r.id);
-        setDraftVersion(r.version as number);
-      } else {
-        const r = await put<R>(`/api/cases/${caseId}/records/testimonies/${draftId}`, draftBody(a));
-        setDraftVersion(r.version as number);
-      }
-      setSaved(new Date().toLocaleTimeString());
-      setStep(to);
+      await del(`/api/cases/${caseId}/interviews/${draftId}`);
+      dropPending(draftId);
+      setConfirmDiscard(undefined);
+      drafts.reload();
     } catch (e) {
       setError(e);
     }
   };
 
-  const resume = (d: R) => {
-    const notes = String(d.notes ?? '');
-    if (!notes.startsWith(DRAFT_MARK)) return;
-    setA({ ...EMPTY, ...(JSON.parse(notes.slice(DRAFT_MARK.length)) as Partial<Answers>) });
-    setDraftId(d.id);
-    setDraftVersion(d.version as number);
-    setStep(1);
-  };
-
   const finish = async () => {
     setError(undefined);
+    window.clearTimeout(timer.current);
     try {
-      const person = await post<R>(`/api/cases/${caseId}/records/persons`, {
-        ...(a.givenNames ? { givenNames: a.givenNames } : {}),
-        ...(a.firstSurname ? { firstSurname: a.firstSurname } : {}),
-        ...(a.secondSurname ? { secondSurname: a.secondSurname } : {}),
-        ...(a.sex ? { sex: a.sex } : {}),
-        protection: a.protection,
-      });
-      const date = fuzzyDate(a.date);
-      const event = await post<R>(`/api/cases/${caseId}/records/events`, {
-        title: `${vocab.label('act_type', a.actType)} — ${person.displayName ?? ''} ${a.date}`.trim(),
-        ...(date ? { date } : {}),
-        ...(a.placeId ? { placeId: a.placeId } : {}),
-      });
-      const act = await post<R>(`/api/cases/${caseId}/records/acts`, {
-        eventId: event.id,
-        victimId: person.id,
-        type: a.actType,
-        methods: a.methods,
-        ...(date ? { date } : {}),
-        ...(a.placeId ? { placeId: a.placeId } : {}),
-      });
-      const body = {
-        ...draftBody(a),
-        title: t('intake.finalTitle', { name: person.displayName ?? '', date: a.date }),
-        witnessId: person.id,
-        draft: false,
-        notes: undefined,
-        ...(date ? { date } : {}),
-        supports: { eventIds: [event.id], actIds: [act.id], personIds: [person.id] },
-      };
-      const tes = draftId
-        ? await put<R>(`/api/cases/${caseId}/records/testimonies/${draftId}`, body)
-        : await post<R>(`/api/cases/${caseId}/records/testimonies`, body);
-      setDone({ testimonyId: tes.id, personId: person.id, eventId: event.id });
-      void draftVersion;
+      const r = await post<Result>(`${url}/finish`, { answers: latest.current });
+      dirty.current = false;
+      dropPending(id);
+      setDone(r);
     } catch (e) {
       setError(e);
     }
@@ -155,11 +246,11 @@ export function IntakeWizard() {
     return (
       <Page title={t('intake.title')}>
         <p className="notice" role="status" data-testid="intake-done">
-          {t('intake.done')}
+          {t('intake.done', { count: done.actIds.length })}
         </p>
         <ul>
           <li>
-            <Link to={`/c/${caseId}/persons/${done.personId}`}>{t('intake.seePerson')}</Link>
+            <Link to={`/c/${caseId}/persons/${done.personIds.witness}`}>{t('intake.seeWitness')}</Link>
           </li>
           <li>
             <Link to={`/c/${caseId}/events/${done.eventId}`}>{t('intake.seeEvent')}</Link>
@@ -168,49 +259,127 @@ export function IntakeWizard() {
       </Page>
     );
 
-  const stepName = STEPS[step]!;
+  if (!started)
+    return (
+      <Page title={t('intake.title')}>
+        <p>{t('intake.startIntro')}</p>
+        <button type="button" className="primary" onClick={() => setStarted(true)}>
+          {t('intake.start')}
+        </button>
+        {(drafts.data?.items.length ?? 0) > 0 && (
+          <section aria-labelledby="drafts-h">
+            <h2 id="drafts-h">{t('intake.drafts', { count: drafts.data!.items.length })}</h2>
+            <ul className="drafts">
+              {drafts.data!.items.map((d) => (
+                <li key={d.id} data-testid="draft">
+                  <span className="draft-title">
+                    {initials(d.answers.witness) || t('intake.noName')} ·{' '}
+                    {new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'es-VE', {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                    }).format(new Date(d.updatedAt))}{' '}
+                    · {t(`intake.step.${d.answers.step}`)}
+                  </span>
+                  <span className="actions">
+                    <button type="button" onClick={() => void resume(d)}>
+                      {t('intake.resume')}
+                    </button>
+                    {confirmDiscard === d.id ? (
+                      <span role="alert" className="confirm">
+                        {t('intake.discardConfirm')}{' '}
+                        <button type="button" className="danger" onClick={() => void discard(d.id)}>
+                          {t('intake.discardYes')}
+                        </button>{' '}
+                        <button type="button" onClick={() => setConfirmDiscard(undefined)}>
+                          {t('common.cancel')}
+                        </button>
+                      </span>
+                    ) : (
+                      <button type="button" onClick={() => setConfirmDiscard(d.id)}>
+                        {t('intake.discard')}
+                      </button>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <ErrorBox error={error ?? drafts.error} />
+      </Page>
+    );
+
+  const stepIndex = INTERVIEW_STEPS.indexOf(a.step);
+  const victimChoices: Person[] = [...(a.witnessIsVictim ? [a.witness] : []), ...a.victims];
+  const parsedDate = a.date.trim() ? parseInterviewDate(a.date) : undefined;
+  const personLabel = (p: Person, i: number) => fullName(p) || t('intake.victimN', { n: i + 1 });
+
+  const personFields = (p: Person, on: (p: Person) => void, prefix: string) => (
+    <div className="grid2">
+      <Field label={t('intake.givenNames')}>
+        <input
+          name={`${prefix}.givenNames`}
+          value={p.givenNames}
+          onChange={(e) => on({ ...p, givenNames: e.target.value })}
+        />
+      </Field>
+      <Field label={t('intake.firstSurname')}>
+        <input
+          name={`${prefix}.firstSurname`}
+          value={p.firstSurname}
+          onChange={(e) => on({ ...p, firstSurname: e.target.value })}
+        />
+      </Field>
+      <Field label={t('intake.secondSurname')}>
+        <input
+          name={`${prefix}.secondSurname`}
+          value={p.secondSurname}
+          onChange={(e) => on({ ...p, secondSurname: e.target.value })}
+        />
+      </Field>
+      <Field label={t('persons.sex')}>
+        <select name={`${prefix}.sex`} value={p.sex} onChange={(e) => on({ ...p, sex: e.target.value })}>
+          <option value="">—</option>
+          <VocabOptions vocab={vocab} id="sex" />
+        </select>
+      </Field>
+    </div>
+  );
+
+  const setAct = (i: number, act: Act) =>
+    set(
+      'acts',
+      a.acts.map((x, j) => (j === i ? act : x)),
+    );
+
   return (
     <Page title={t('intake.title')}>
       <ol className="steps" aria-label={t('intake.progress')}>
-        {STEPS.map((s, i) => (
-          <li key={s} aria-current={i === step ? 'step' : undefined} className={i === step ? 'current' : ''}>
+        {INTERVIEW_STEPS.map((s, i) => (
+          <li
+            key={s}
+            aria-current={i === stepIndex ? 'step' : undefined}
+            className={i === stepIndex ? 'current' : ''}
+          >
             {t(`intake.step.${s}`)}
           </li>
         ))}
       </ol>
-      {saved && (
-        <p className="small muted" role="status">
-          {t('intake.saved', { time: saved })}
-        </p>
-      )}
-      {step === 0 && drafts.length > 0 && !draftId && (
-        <div className="notice">
-          <p>{t('intake.drafts', { n: drafts.length })}</p>
-          {drafts.map((d) => (
-            <button key={d.id} type="button" onClick={() => resume(d)}>
-              {t('intake.resume')} {String(d.title)}
-            </button>
-          ))}
-        </div>
-      )}
       <form
         className="wizard"
-        aria-label={t(`intake.step.${stepName}`)}
+        aria-label={t(`intake.step.${a.step}`)}
+        onBlur={() => void save()}
         onSubmit={(e) => {
           e.preventDefault();
-          if (stepName === 'review') void finish();
-          else void next(step + 1);
+          if (a.step === 'review') void finish();
+          else go(INTERVIEW_STEPS[stepIndex + 1]!);
         }}
       >
-        {stepName === 'consent' && (
+        {a.step === 'consent' && (
           <>
             <p>{t('intake.consentIntro')}</p>
             <Field label={t('intake.consent')}>
-              <select
-                name="consent"
-                value={a.consent}
-                onChange={(e) => set('consent', e.target.value as Answers['consent'])}
-              >
+              <select name="consent" value={a.consent} onChange={(e) => set('consent', e.target.value)}>
                 <VocabOptions vocab={vocab} id="consent_scope" />
               </select>
             </Field>
@@ -218,7 +387,7 @@ export function IntakeWizard() {
               <select
                 name="protection"
                 value={a.protection}
-                onChange={(e) => set('protection', e.target.value as Answers['protection'])}
+                onChange={(e) => set('protection', e.target.value)}
               >
                 <VocabOptions vocab={vocab} id="protection_level" />
               </select>
@@ -238,131 +407,281 @@ export function IntakeWizard() {
             </Field>
           </>
         )}
-        {stepName === 'who' && (
+        {a.step === 'witness' && (
           <>
-            <p>{t('intake.whoIntro')}</p>
-            <Field label={t('intake.givenNames')}>
+            <p>{t('intake.witnessIntro')}</p>
+            {personFields(a.witness, (p) => set('witness', p), 'witness')}
+            <label className="check">
               <input
-                name="givenNames"
-                value={a.givenNames}
-                onChange={(e) => set('givenNames', e.target.value)}
+                type="checkbox"
+                name="witnessIsVictim"
+                checked={a.witnessIsVictim}
+                onChange={(e) => set('witnessIsVictim', e.target.checked)}
               />
-            </Field>
-            <Field label={t('intake.firstSurname')}>
-              <input
-                name="firstSurname"
-                value={a.firstSurname}
-                onChange={(e) => set('firstSurname', e.target.value)}
-              />
-            </Field>
-            <Field label={t('intake.secondSurname')}>
-              <input
-                name="secondSurname"
-                value={a.secondSurname}
-                onChange={(e) => set('secondSurname', e.target.value)}
-              />
-            </Field>
-            <Field label={t('persons.sex')}>
-              <select name="sex" value={a.sex} onChange={(e) => set('sex', e.target.value)}>
-                <option value="">—</option>
-                <VocabOptions vocab={vocab} id="sex" />
-              </select>
-            </Field>
+              {t('intake.witnessIsVictim')}
+            </label>
+            {!a.witnessIsVictim && (
+              <Field label={t('intake.relation')}>
+                <select
+                  name="witnessRelation"
+                  value={a.witnessRelation}
+                  onChange={(e) => set('witnessRelation', e.target.value)}
+                >
+                  <option value="">—</option>
+                  <VocabOptions vocab={vocab} id="source_connection" />
+                </select>
+              </Field>
+            )}
           </>
         )}
-        {stepName === 'what' && (
+        {a.step === 'victims' && (
           <>
-            <Field label={t('events.actType')}>
-              <select name="actType" value={a.actType} onChange={(e) => set('actType', e.target.value)}>
-                <VocabOptions vocab={vocab} id="act_type" />
-              </select>
-            </Field>
-            <fieldset>
-              <legend>{t('events.methods')}</legend>
-              <div className="checks">
-                {vocab.terms('violence_method').map((x) => (
-                  <label key={x.code}>
-                    <input
-                      type="checkbox"
-                      name="methods"
-                      value={x.code}
-                      checked={a.methods.includes(x.code)}
-                      onChange={(e) =>
-                        set(
-                          'methods',
-                          e.target.checked ? [...a.methods, x.code] : a.methods.filter((m) => m !== x.code),
-                        )
-                      }
-                    />{' '}
-                    {vocab.label('violence_method', x.code)}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <p>{a.witnessIsVictim ? t('intake.victimsIntroWitness') : t('intake.victimsIntro')}</p>
+            {a.victims.map((v, i) => (
+              <fieldset key={v.key} data-testid="victim">
+                <legend>{t('intake.victimN', { n: i + 1 + (a.witnessIsVictim ? 1 : 0) })}</legend>
+                {personFields(
+                  v,
+                  (p) =>
+                    set(
+                      'victims',
+                      a.victims.map((x, j) => (j === i ? p : x)),
+                    ),
+                  `victims.${i}`,
+                )}
+                <button
+                  type="button"
+                  onClick={() =>
+                    set(
+                      'victims',
+                      a.victims.filter((_, j) => j !== i),
+                    )
+                  }
+                >
+                  {t('intake.remove')}
+                </button>
+              </fieldset>
+            ))}
+            <button
+              type="button"
+              onClick={() => set('victims', [...a.victims, person(`v${Date.now().toString(36)}`)])}
+            >
+              {t('intake.addVictim')}
+            </button>
           </>
         )}
-        {stepName === 'whenWhere' && (
+        {a.step === 'incident' && (
           <>
             <Field label={t('intake.date')} hint={t('intake.dateHint')}>
               <input
                 name="date"
                 value={a.date}
-                pattern="\d{4}(-\d{2}(-\d{2})?)?"
-                placeholder="2017-05-10"
+                placeholder={t('intake.datePlaceholder')}
+                aria-invalid={Boolean(a.date.trim() && !parsedDate)}
                 onChange={(e) => set('date', e.target.value)}
               />
             </Field>
-            <Field label={t('events.place')}>
-              <select name="placeId" value={a.placeId} onChange={(e) => set('placeId', e.target.value)}>
-                <option value="">—</option>
-                {(places.data ?? []).map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name as string}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <p className="small" data-testid="date-read" aria-live="polite">
+              {a.date.trim() &&
+                (parsedDate
+                  ? t('intake.dateRead', { date: formatFuzzy(parsedDate, i18n.language) })
+                  : t('intake.dateUnread'))}
+            </p>
+            <PlacePicker
+              label={t('events.place')}
+              places={places.data ?? []}
+              value={a.placeId}
+              onChange={(v) => set('placeId', v)}
+            />
           </>
         )}
-        {stepName === 'statement' && (
+        {a.step === 'acts' && (
+          <>
+            <p>{t('intake.actsIntro')}</p>
+            {a.acts.map((act, i) => {
+              const methods = methodsFor(act.type);
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: acts have no identity before they are written
+                <fieldset key={i} data-testid="act">
+                  <legend>{t('intake.actN', { n: i + 1 })}</legend>
+                  <Field label={t('intake.victim')}>
+                    <select
+                      name={`acts.${i}.victimKey`}
+                      value={act.victimKey}
+                      onChange={(e) => setAct(i, { ...act, victimKey: e.target.value })}
+                      required
+                    >
+                      <option value="">—</option>
+                      {victimChoices.map((v, j) => (
+                        <option key={v.key} value={v.key}>
+                          {personLabel(v, j)}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  <Field label={t('events.actType')}>
+                    <select
+                      name={`acts.${i}.type`}
+                      value={act.type}
+                      onChange={(e) => {
+                        const allowed = methodsFor(e.target.value);
+                        setAct(i, {
+                          ...act,
+                          type: e.target.value,
+                          methods: act.methods.filter((m) => allowed.includes(m)),
+                        });
+                      }}
+                      required
+                    >
+                      <option value="">—</option>
+                      <VocabOptions vocab={vocab} id="act_type" />
+                    </select>
+                  </Field>
+                  {methods.length > 0 && (
+                    <fieldset>
+                      <legend>{t('events.methods')}</legend>
+                      <div className="checks">
+                        {methods.map((m) => (
+                          <label key={m}>
+                            <input
+                              type="checkbox"
+                              name={`acts.${i}.methods`}
+                              value={m}
+                              checked={act.methods.includes(m)}
+                              onChange={(e) =>
+                                setAct(i, {
+                                  ...act,
+                                  methods: e.target.checked
+                                    ? [...act.methods, m]
+                                    : act.methods.filter((x) => x !== m),
+                                })
+                              }
+                            />{' '}
+                            {vocab.label('violence_method', m)}
+                          </label>
+                        ))}
+                      </div>
+                    </fieldset>
+                  )}
+                  <Field label={t('intake.perpetrator')}>
+                    <select
+                      name={`acts.${i}.perpetrator`}
+                      value={act.perpetrators[0]?.unitId ?? ''}
+                      onChange={(e) =>
+                        setAct(i, {
+                          ...act,
+                          perpetrators: e.target.value
+                            ? [{ kind: 'unit', unitId: e.target.value, degree: '' }]
+                            : [{ kind: 'unknown', degree: '' }],
+                        })
+                      }
+                    >
+                      <option value="">{t('intake.perpetratorUnknown')}</option>
+                      {(units.data ?? []).map((u) => (
+                        <option key={u.id} value={u.id}>
+                          {String(u.name)}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      set(
+                        'acts',
+                        a.acts.filter((_, j) => j !== i),
+                      )
+                    }
+                  >
+                    {t('intake.remove')}
+                  </button>
+                </fieldset>
+              );
+            })}
+            <button
+              type="button"
+              onClick={() =>
+                set('acts', [...a.acts, newAct(victimChoices.length === 1 ? victimChoices[0]!.key : '')])
+              }
+            >
+              {t('intake.addAct')}
+            </button>
+          </>
+        )}
+        {a.step === 'statement' && (
           <Field label={t('intake.statement')} hint={t('intake.statementHint')}>
             <textarea
               name="statement"
-              rows={12}
+              rows={14}
               value={a.statement}
               onChange={(e) => set('statement', e.target.value)}
               required
             />
           </Field>
         )}
-        {stepName === 'review' && (
+        {a.step === 'review' && (
           <dl className="facts">
             <dt>{t('intake.consent')}</dt>
             <dd>{vocab.label('consent_scope', a.consent)}</dd>
             <dt>{t('intake.protection')}</dt>
             <dd>{vocab.label('protection_level', a.protection)}</dd>
-            <dt>{t('persons.name')}</dt>
-            <dd>{[a.givenNames, a.firstSurname, a.secondSurname].filter(Boolean).join(' ') || '—'}</dd>
-            <dt>{t('events.actType')}</dt>
-            <dd>{vocab.label('act_type', a.actType)}</dd>
+            <dt>{t('intake.witness')}</dt>
+            <dd>
+              {fullName(a.witness) || '—'} (
+              {a.witnessIsVictim
+                ? vocab.label('source_connection', 'victim')
+                : vocab.label('source_connection', a.witnessRelation)}
+              )
+            </dd>
+            <dt>{t('intake.victims', { count: victimChoices.length })}</dt>
+            <dd>{victimChoices.map((v, i) => personLabel(v, i)).join('; ') || '—'}</dd>
             <dt>{t('events.date')}</dt>
-            <dd>{a.date || '—'}</dd>
+            <dd>{formatFuzzy(parsedDate, i18n.language) || '—'}</dd>
+            <dt>{t('events.place')}</dt>
+            <dd>{(a.placeId && placePaths(places.data ?? []).get(a.placeId)) || '—'}</dd>
+            <dt>{t('intake.acts', { count: a.acts.length })}</dt>
+            <dd>
+              <ul>
+                {a.acts.map((x, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: acts have no identity before they are written
+                  <li key={i}>
+                    {vocab.label('act_type', x.type)} —{' '}
+                    {personLabel(victimChoices.find((v) => v.key === x.victimKey) ?? person(''), i)}
+                  </li>
+                ))}
+              </ul>
+            </dd>
             <dt>{t('intake.statement')}</dt>
-            <dd className="prose">{a.statement}</dd>
+            <dd className="prose statement-preview">{a.statement}</dd>
           </dl>
         )}
         <ErrorBox error={error} />
         <div className="wizard-nav">
-          {step > 0 && (
-            <button type="button" onClick={() => void next(step - 1)}>
+          {stepIndex > 0 && (
+            <button type="button" onClick={() => go(INTERVIEW_STEPS[stepIndex - 1]!)}>
               {t('common.back')}
             </button>
           )}
           <button type="submit" className="primary">
-            {stepName === 'review' ? t('intake.finish') : t('intake.saveNext')}
+            {a.step === 'review' ? t('intake.finish') : t('intake.next')}
           </button>
         </div>
       </form>
+      {/* Below the buttons: a status line appearing mid-click must not move them. */}
+      <p
+        className="small muted save-status"
+        role="status"
+        data-testid="save-status"
+        data-state={status}
+        data-saves={saves}
+      >
+        {status === 'saved' &&
+          savedAt &&
+          t('intake.saved', { time: savedAt.toLocaleTimeString(i18n.language) })}
+        {status === 'saving' && t('intake.saving')}
+        {status === 'offline' && t('intake.offline')}
+        {status === 'expired' && t('intake.expired')}
+      </p>
     </Page>
   );
 }

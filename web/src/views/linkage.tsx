@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { get, post } from '../api';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
+import { useVocab } from '../vocab';
 
 interface Side {
   listId: string;
@@ -19,7 +20,11 @@ interface Queue {
 
 /** The linkage review queue: two list records side by side; same person, different people, or unsure. */
 export function LinkageReview() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const vocab = useVocab();
+  // Coded columns of a list row are shown by their vocabulary label; other values as written.
+  const cell = (field: string, v: string | undefined) =>
+    v && (field === 'act_type' || field === 'sex') ? vocab.label(field, v) : (v ?? '');
   const { caseId } = useParams();
   const q = useLoad(() => get<Queue>(`/api/cases/${caseId}/linkage/review?limit=5`), [caseId]);
   const [error, setError] = useState<unknown>();
@@ -59,28 +64,30 @@ export function LinkageReview() {
           data-testid="pair"
         >
           <h2>{t('linkage.probability', { p: Math.round(p.probability * 100) })}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('linkage.field')}</th>
-                <th scope="col">
-                  {p.a.listName} #{p.a.rowNo}
-                </th>
-                <th scope="col">
-                  {p.b.listName} #{p.b.rowNo}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {fields(p).map((f) => (
-                <tr key={f} className={p.a.data?.[f] === p.b.data?.[f] ? 'same' : 'diff'}>
-                  <th scope="row">{f}</th>
-                  <td>{p.a.data?.[f] ?? ''}</td>
-                  <td>{p.b.data?.[f] ?? ''}</td>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('linkage.field')}</th>
+                  <th scope="col">
+                    {p.a.listName} #{p.a.rowNo}
+                  </th>
+                  <th scope="col">
+                    {p.b.listName} #{p.b.rowNo}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {fields(p).map((f) => (
+                  <tr key={f} className={p.a.data?.[f] === p.b.data?.[f] ? 'same' : 'diff'}>
+                    <th scope="row">{i18n.exists(`linkage.column.${f}`) ? t(`linkage.column.${f}`) : f}</th>
+                    <td>{cell(f, p.a.data?.[f])}</td>
+                    <td>{cell(f, p.b.data?.[f])}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <div className="actions">
             <button type="button" className="primary" onClick={() => void decide(p, 'must-link')}>
               {t('linkage.same')}
