@@ -13,6 +13,7 @@ export { ACT_TYPE_CRIMES, ATTEMPT_ACT_TYPES, PERSECUTION_CRIME } from './act-cri
 export { CONTEXT_ELEMENTS } from './context.js';
 export { CRIMES } from './crimes.js';
 export { DEGREE_TO_MODES, LIABILITY_MODES, POLICY_DEGREES } from './liability.js';
+export { SITUATIONS, type Situation, situationOf } from './situations.js';
 export {
   entryIntoForce,
   isStatePartyOn,
