@@ -94,6 +94,7 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
         full: num(lang, cr.incidentsAllCorroborated),
       }),
     });
+  if (c.crimes.length) b.push({ k: 'small', text: t(lang, 'crimeCaveat') });
   const pp = c.politicalPrisoners;
   b.push({
     k: 'p',

@@ -165,16 +165,21 @@ const S = {
     en: 'Multiple systems estimation ({method}) puts the total number of victims at {estimate} ({level}% interval: {lo}–{hi}), against {observed} documented on the lists.',
   },
   crimeLine: {
-    es: '{crime}: {incidents} ({victims}); en {full}, todos los elementos que se valoran por incidente (conducta, circunstancias y nexo) están corroborados. Los elementos contextuales y los subjetivos de cada persona se valoran aparte.',
-    en: '{crime}: {incidents} ({victims}); in {full}, every element assessed per incident (conduct, circumstances and nexus) is corroborated. The contextual elements and each person’s mental elements are assessed separately.',
+    es: '{crime}: {incidents} ({victims}); con todos los elementos que se valoran por incidente corroborados: {full}.',
+    en: '{crime}: {incidents} ({victims}); with every element assessed per incident corroborated: {full}.',
   },
+  crimeCaveat: {
+    es: 'Los elementos que se valoran por incidente son la conducta, sus circunstancias y el nexo con el ataque; los elementos contextuales (sección 4) y los subjetivos de cada persona (sección 7) se valoran aparte. Todo acto es candidato a persecución (art. 7(1)(h)) hasta que se pruebe el motivo discriminatorio.',
+    en: 'The elements assessed per incident are the conduct, its circumstances and the nexus with the attack; the contextual elements (section 4) and each person’s mental elements (section 7) are assessed separately. Every act is a persecution candidate (Art. 7(1)(h)) until the discriminatory ground is proved.',
+  },
+
   prisonersLine: {
     es: 'Personas privadas de libertad el {day}: {certain} con certeza ({possible} posibles). Máximo: {peak} el {peakDay}.',
     en: 'Persons deprived of liberty on {day}: {certain} certainly ({possible} possibly). Peak: {peak} on {peakDay}.',
   },
   thresholdsLine: {
-    es: 'Umbral de trabajo (configurable, no una regla jurídica): un elemento está corroborado con al menos {n} grupos de fuentes independientes con fiabilidad {r} o mejor y credibilidad {c} o mejor. La información retransmitida desde un mismo origen cuenta una sola vez. Calificación según el sistema del Almirantazgo (p. ej. «B2»).',
-    en: 'Working threshold (configurable, not a legal rule): an element is corroborated by at least {n} independent source groups with reliability {r} or better and credibility {c} or better. Information relayed from one origin counts once. Grades follow the Admiralty system (e.g. "B2").',
+    es: 'Umbral de trabajo (configurable, no una regla jurídica): un elemento está corroborado con al menos {n} orígenes independientes con fiabilidad {r} o mejor (o sin valorar) y credibilidad {c} o mejor. La información retransmitida desde un mismo origen cuenta una sola vez. Calificación según el sistema del Almirantazgo (p. ej. «B2»).',
+    en: 'Working threshold (configurable, not a legal rule): an element is corroborated by at least {n} independent origins with reliability {r} or better (or unrated) and credibility {c} or better. Information relayed from one origin counts once. Grades follow the Admiralty system (e.g. "B2").',
   },
   sources: { es: 'Fuentes por tipo', en: 'Sources by kind' },
   reliability: { es: 'Fuentes por fiabilidad', en: 'Sources by reliability' },
