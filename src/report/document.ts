@@ -333,7 +333,7 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
   if (ad.proceedings.length)
     b.push({
       k: 'table',
-      head: ['', t(lang, 'status'), t(lang, 'acts'), ''],
+      head: [t(lang, 'authority'), t(lang, 'status'), t(lang, 'acts'), t(lang, 'indicatorsCol')],
       rows: ad.proceedings.map((p) => [
         `${p.authority} (${label.country(lang, p.country)})`,
         label.proceedingStatus(lang, p.status),

@@ -77,6 +77,7 @@ const S = {
     en: 'The data are not a random sample: what is documented is what reaches the organisations, and more reaches them from cities, from people with support networks and from the most visible events; counts are minimums, not totals. Acts without a date or place are treated as uncertain. Multiple systems estimation assumes lists that cover the same population and a capture heterogeneity the chosen model represents; its interval does not include record-linkage error. The pattern and gravity indicators are descriptive. Admiralty grades are the documenters’ judgements. Nothing in this report is a legal conclusion: the panel concludes and signs.',
   },
   step: { es: 'Actuación', en: 'Step' },
+  authority: { es: 'Autoridad nacional', en: 'National authority' },
   situationTitle: { es: 'Situación y activación de la competencia', en: 'Situation and trigger' },
   situationLine: {
     es: 'Situación {name} ({icc}). La competencia de la Corte se activó por remisión de Estados Partes (arts. 13(a) y 14) el {date}: {states}, sobre crímenes cometidos desde el {since}.',
