@@ -29,13 +29,13 @@ try {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1400 }, deviceScaleFactor: 1 });
     await page.goto(`file://${html}`);
     await page.screenshot({ path: join(out, 'report-summary.png') });
-    const stats = await page.$('h1:has-text("5. Estadísticas")');
+    const stats = await page.$('h1:has-text("6. Estadísticas")');
     if (stats) {
       await stats.scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollBy(0, -20));
       await page.screenshot({ path: join(out, 'report-statistics.png') });
     }
-    const matrix = await page.$('h1:has-text("4. Hallazgos por crimen")');
+    const matrix = await page.$('h1:has-text("5. Hallazgos por crimen")');
     if (matrix) {
       await matrix.scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollBy(0, -20));

@@ -242,7 +242,8 @@ describe('case matrix (golden)', () => {
   it('lists the crimes the acts may constitute, with their incidents', () => {
     assert.deepEqual(
       a.crimes.map((c) => c.crimeId),
-      ['CAH.7-1-e', 'CAH.7-1-f'],
+      // Every act is also a persecution candidate (Art. 7(1)(h); OAS panel 2018).
+      ['CAH.7-1-e', 'CAH.7-1-f', 'CAH.7-1-h'],
     );
     assert.deepEqual(
       torture.incidents.map((i) => i.actId),
@@ -374,7 +375,8 @@ describe('case matrix (golden)', () => {
       (f) => f.feature === 'method' && f.id === 'beating',
     )!;
     assert.deepEqual([beating.acts, beating.states, beating.periods, beating.recurrent], [2, 2, 2, true]);
-    assert.equal(a.indicators.systematic.recurrentShare, 0.6667);
+    // A recurring method alone does not count towards "systematic" (Katanga TJ 2014).
+    assert.equal(a.indicators.systematic.recurrentShare, 0);
     const june = a.indicators.politicalPrisoners.series.find((p) => p.day === '2017-06-01')!;
     assert.equal(june.certain, 1);
     assert.equal(a.indicators.politicalPrisoners.peak?.certain, 1);

@@ -33,6 +33,6 @@ export function analyseCase(snapshot: CaseSnapshot, opts: AnalysisOptions = {}):
     suspects,
     jurisdiction,
     admissibility: admissibilityFindings(snapshot, jurisdiction, facts, suspects),
-    gravity: gravityFindings(snapshot, facts, ind),
+    gravity: gravityFindings(snapshot, facts, ind, crimes),
   };
 }

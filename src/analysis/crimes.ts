@@ -1,7 +1,15 @@
 /** Findings per crime: each candidate incident (act) × the crime's incident-scope elements. */
 
+import { bounds } from '../domain/dates.js';
 import type { ElementLinkBody } from '../domain/schema-law.js';
-import { ACT_TYPE_CRIMES, CONTEXT_ELEMENTS, CRIMES } from '../law/index.js';
+import {
+  ACT_TYPE_CRIMES,
+  ATTEMPT_ACT_TYPES,
+  CONTEXT_ELEMENTS,
+  CRIMES,
+  elementById,
+  PERSECUTION_CRIME,
+} from '../law/index.js';
 import type { Facts } from './facts.js';
 import { bestOf, deriveElement, type ItemFacts, itemIdOf } from './matrix.js';
 import type {
@@ -15,6 +23,36 @@ import type {
 } from './types.js';
 
 const NEXUS = CONTEXT_ELEMENTS.find((e) => e.id === 'CTX.nexus');
+
+/**
+ * Mental elements also shown per incident, because the facts of the incident are how they are
+ * proved: the intent to remove the person from the protection of the law "for a prolonged period"
+ * (EoC 7(1)(i) el. 6) is read from how long the whereabouts stayed unknown.
+ */
+const INCIDENT_MENTAL: Readonly<Record<string, readonly string[]>> = {
+  'CAH.7-1-i': ['CAH.7-1-i.E6'],
+};
+
+/** Days between two ISO days. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The deprivation of liberty recorded for an act (its detention periods): from, to, length. */
+function deprivationByAct(s: CaseSnapshot): Map<string, { from: string; to?: string; days?: number }> {
+  const out = new Map<string, { from: string; to?: string; days?: number }>();
+  for (const d of s.detentions) {
+    if (!d.body.actId) continue;
+    const from = bounds(d.body.from)?.[0];
+    if (!from) continue;
+    const to = d.body.to ? bounds(d.body.to)?.[1] : undefined;
+    const prev = out.get(d.body.actId);
+    const lo = prev && prev.from < from ? prev.from : from;
+    const hi = prev && (prev.to === undefined || (to !== undefined && prev.to > to)) ? prev.to : to;
+    out.set(d.body.actId, { from: lo, ...(hi ? { to: hi, days: daysBetween(lo, hi) } : {}) });
+  }
+  return out;
+}
 
 /** Links indexed by element and incident: an event-level link applies to every act of the event. */
 export function indexIncidentLinks(links: readonly Rec<ElementLinkBody>[]) {
@@ -62,6 +100,7 @@ export function crimeFindings(
 ): CrimeFindings[] {
   const linksFor = indexIncidentLinks(s.elementLinks);
   const supporters = supportersByAct(s, facts);
+  const deprivation = deprivationByAct(s);
   const linkedByAct = new Map<string, Set<string>>();
   for (const l of s.elementLinks) {
     const acts = l.body.actId
@@ -77,11 +116,16 @@ export function crimeFindings(
   }
   const out: CrimeFindings[] = [];
   for (const crime of CRIMES) {
-    const elements = [...crime.elements.filter((e) => e.scope === 'incident'), ...(NEXUS ? [NEXUS] : [])];
+    const elements = [
+      ...crime.elements.filter((e) => e.scope === 'incident'),
+      ...(INCIDENT_MENTAL[crime.id] ?? []).map((id) => elementById(id)!),
+      ...(NEXUS ? [NEXUS] : []),
+    ];
     const prefix = `${crime.id}.`;
     const candidate = new Set<string>();
     for (const a of facts.acts)
-      if ((ACT_TYPE_CRIMES[a.act.body.type] ?? []).includes(crime.id)) candidate.add(a.act.id);
+      if (crime.id === PERSECUTION_CRIME || (ACT_TYPE_CRIMES[a.act.body.type] ?? []).includes(crime.id))
+        candidate.add(a.act.id);
     for (const l of s.elementLinks) {
       if (!l.body.elementId.startsWith(prefix)) continue;
       if (l.body.actId) candidate.add(l.body.actId);
@@ -103,6 +147,8 @@ export function crimeFindings(
         actType: a.act.body.type,
         ...(a.day ? { date: a.day } : {}),
         ...(a.stateCode ? { stateCode: a.stateCode } : {}),
+        ...(ATTEMPT_ACT_TYPES.has(a.act.body.type) ? { attempt: true } : {}),
+        ...(deprivation.get(a.act.id) ? { deprivation: deprivation.get(a.act.id)! } : {}),
         elements: findings,
         allCorroborated: findings.every((f) => f.status === 'corroborated'),
         unlinkedItems: [...(supporters.get(a.act.id) ?? [])].filter((i) => !linked.has(i)).sort(),

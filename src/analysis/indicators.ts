@@ -102,7 +102,13 @@ function recurrence(
       };
     })
     .sort((x, y) => y.acts - x.acts || (x.feature + x.id < y.feature + y.id ? -1 : 1));
-  const recurrentKeys = new Set(features.filter((f) => f.recurrent).map((f) => `${f.feature}|${f.id}`));
+  // Only a unit or a detention site recurring across states and years speaks to an organised
+  // pattern (the "systematic" test: organised nature, improbability of random occurrence — Katanga
+  // TJ 2014; Ntaganda TJ 2019). A method such as beating recurs in any set of abuses, so methods are
+  // listed but do not make an act count.
+  const recurrentKeys = new Set(
+    features.filter((f) => f.recurrent && f.feature !== 'method').map((f) => `${f.feature}|${f.id}`),
+  );
   const withRecurrent = facts.acts.filter((a) =>
     (featuresOfAct.get(a.act.id) ?? []).some((k) => recurrentKeys.has(k)),
   );

@@ -8,6 +8,7 @@
 import { bounds, type FuzzyDate } from '../domain/dates.js';
 import type { MembershipBody, UnitBody } from '../domain/schema.js';
 import {
+  ATTEMPT_ACT_TYPES,
   CONTEXT_ELEMENTS,
   CRIMES,
   crimesForActType,
@@ -17,6 +18,8 @@ import {
 import type { Facts } from './facts.js';
 import { deriveElement, type ItemFacts } from './matrix.js';
 import type { ActAttribution, CaseSnapshot, Rec, SuspectFindings, Thresholds } from './types.js';
+
+const ATTEMPT = 'ICC.25-3-f';
 
 /** Units whose commanders are military commanders (or act as such) for Art. 28(a). */
 const MILITARY_KINDS = new Set([
@@ -85,13 +88,15 @@ export function suspectFindings(
   for (const a of facts.acts) {
     for (const inv of a.involvements) {
       if (inv.body.personId) {
+        const modes = DEGREE_TO_MODES[inv.body.degree] ?? [];
         attribute(inv.body.personId, {
           actId: a.act.id,
           actType: a.act.body.type,
           ...(a.day ? { date: a.day } : {}),
           via: 'direct',
           degree: inv.body.degree,
-          modes: DEGREE_TO_MODES[inv.body.degree] ?? [],
+          // An attempt is punishable through any mode of participation (Art. 25(3)(f)).
+          modes: modes.length && ATTEMPT_ACT_TYPES.has(a.act.body.type) ? [...modes, ATTEMPT] : modes,
         });
       } else if (inv.body.unitId) {
         const chain = chainAt(units, inv.body.unitId, a.day);
@@ -126,11 +131,20 @@ export function suspectFindings(
     const elementIds: { id: string; meansOfProof: readonly string[] }[] = [];
     for (const mode of LIABILITY_MODES)
       if (modes.has(mode.id)) for (const e of mode.elements) elementIds.push(e);
+    // The knowledge of the attack and the crime's own mental elements are the perpetrator's
+    // (EoC General Introduction ¶2, Introduction to Art. 7 ¶2): they are proved about a suspect held
+    // as a perpetrator under Art. 25(3)(a). Under Art. 28 they belong to the subordinates, and the
+    // superior's own mental element is 28(a)(i)/(b)(i); under 25(3)(b)–(d) the accessory's mental
+    // element is the mode's own. Links the analysts made to them anyway are still shown.
+    const linkedIds = new Set(links.map((l) => l.body.elementId));
+    const perpetrator = modes.has('ICC.25-3-a');
     const knowledge = CONTEXT_ELEMENTS.find((e) => e.id === 'CTX.knowledge');
-    if (knowledge) elementIds.push(knowledge);
+    if (knowledge && (perpetrator || linkedIds.has(knowledge.id))) elementIds.push(knowledge);
     const crimeIds = new Set(acts.flatMap((a) => crimesForActType(a.actType).map((c) => c.id)));
     for (const c of CRIMES)
-      if (crimeIds.has(c.id)) for (const e of c.elements) if (e.scope === 'suspect') elementIds.push(e);
+      for (const e of c.elements)
+        if (e.scope === 'suspect' && (linkedIds.has(e.id) || (perpetrator && crimeIds.has(c.id))))
+          elementIds.push(e);
     const elements = elementIds.map((e) =>
       deriveElement(
         e.id,

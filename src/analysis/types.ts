@@ -95,11 +95,14 @@ export interface CitedItem {
   readonly itemKind: ItemKind;
   readonly itemId: string;
   readonly stance: 'supports' | 'contradicts';
-  /** Independence group: items relayed from one origin share it and count once. */
+  /** Origin (independence group): the witness, author or relay group; one origin counts once. */
   readonly group: string;
   readonly reliability: string;
+  /** As the matrix reads it (a hand-typed 1 is read as 2: confirmation is counted, not typed). */
   readonly credibility: string;
-  /** "B2" */
+  /** The credibility as typed, when it differs from the one used. */
+  readonly statedCredibility?: string;
+  /** "B2": this item's own grade. */
   readonly grade: string;
   /** Passes the thresholds (reliability and credibility). */
   readonly qualifies: boolean;
@@ -120,7 +123,7 @@ export interface ElementFinding {
   readonly supportingGroups: number;
   /** Distinct independence groups among contradicting items. */
   readonly contradictions: number;
-  /** Best reliability + best credibility among supporting items, e.g. "B2"; "" when none. */
+  /** The grade of the best single supporting item, e.g. "B2"; "" when none. */
   readonly grade: string;
   readonly items: readonly CitedItem[];
   readonly gaps: readonly Gap[];
@@ -133,8 +136,16 @@ export interface IncidentFindings {
   readonly actType: string;
   readonly date?: string;
   readonly stateCode?: string;
+  /** An attempt (Art. 25(3)(f)): the result element is not expected; the substantial step is. */
+  readonly attempt?: true;
+  /** The recorded deprivation of liberty for the act (detention periods), with its length in days. */
+  readonly deprivation?: { readonly from: string; readonly to?: string; readonly days?: number };
   readonly elements: readonly ElementFinding[];
-  /** Every incident-scope element corroborated (and none contested). */
+  /**
+   * Every element assessed per incident (the crime's conduct, consequence and circumstance
+   * elements and the nexus) corroborated, none contested. Says nothing of the contextual elements
+   * or of any suspect's mental elements.
+   */
   readonly allCorroborated: boolean;
   /** Items that support the act (testimonies, evidence) but are linked to no element yet. */
   readonly unlinkedItems: readonly string[];
@@ -186,7 +197,7 @@ export interface Indicators {
   };
   readonly systematic: {
     readonly features: readonly RecurrentFeature[];
-    /** Share of acts with at least one recurrent method, unit or site. */
+    /** Share of acts by a recurrent unit or at a recurrent detention site (methods not counted). */
     readonly recurrentShare: number;
     readonly minStates: number;
     readonly minPeriods: number;
@@ -245,13 +256,41 @@ export interface JurisdictionFindings {
   readonly acts: { readonly inside: number; readonly outside: number; readonly uncertain: number };
   readonly outside: readonly {
     actId: string;
-    reason: 'before-entry-into-force' | 'not-state-party-territory' | 'no-date' | 'outside-temporal-scope';
+    reason: 'before-entry-into-force' | 'not-state-party-territory' | 'outside-temporal-scope';
     date?: string;
   }[];
-  readonly uncertain: readonly { actId: string; reason: string; date?: string }[];
+  /** Acts whose status cannot be told from the data: its own status, never "outside". */
+  readonly uncertain: readonly {
+    actId: string;
+    reason: 'no-date' | 'no-place' | 'date-straddles-entry-into-force';
+    date?: string;
+  }[];
 }
 
+export type ComplementarityStatus =
+  /** No national proceeding against the person (inactivity: admissible on this ground). */
+  | 'no-national-proceedings'
+  /** Proceedings against the person, but not for substantially the same conduct. */
+  | 'proceedings-other-conduct'
+  /** Active proceedings for the same person and conduct: Art. 17(2)–(3) decide. */
+  | 'proceedings-same-conduct'
+  /** Investigated and closed without prosecution (Art. 17(1)(b)). */
+  | 'decided-not-to-prosecute'
+  /** Tried for the same conduct (Art. 17(1)(c), 20(3): ne bis in idem unless shielding). */
+  | 'tried';
+
 export interface AdmissibilityFindings {
+  /** Per potential case: a suspect and the acts attributed to them within jurisdiction. */
+  readonly potentialCases: readonly {
+    personId: string;
+    acts: number;
+    actsInNationalProceedings: number;
+    proceedings: readonly string[];
+    status: ComplementarityStatus;
+    indicators: readonly string[];
+    unwillingness: boolean;
+    inability: boolean;
+  }[];
   readonly proceedings: readonly {
     id: string;
     country: string;
@@ -275,11 +314,16 @@ export interface GravityFindings {
     readonly states: number;
     readonly months: number;
   };
+  /** Counts of incidents with evidence linked to the crime's first (conduct) element; the
+   * "recorded" counts come from the act types alone and are shown as such. */
   readonly nature: {
     readonly byCrime: readonly CountBy[];
+    readonly byCrimeRecorded: readonly CountBy[];
     readonly childVictims: number;
     readonly sexualViolence: number;
+    readonly sexualViolenceRecorded: number;
     readonly killings: number;
+    readonly killingsRecorded: number;
   };
   readonly manner: {
     readonly byMethod: readonly CountBy[];

@@ -214,7 +214,9 @@ export function buildLegal(ctx: DemoContext, listTruth: readonly ListTruth[]): v
     opened: { precision: 'month', value: '2017-06' },
     lastActivity: { precision: 'month', value: '2017-09' },
     actIds: actaActs,
-    personIds: [],
+    // A proceeding that names one of the chiefs: complementarity is then a question of whether it
+    // concerns substantially the same conduct (Kenya admissibility appeals, 2011).
+    personIds: chiefs.slice(0, 1),
     indicators: ['unjustified_delay', 'lack_of_independence'],
     notes: 'Denuncia de torturas sin diligencias desde 2017 (ficticio).',
   });

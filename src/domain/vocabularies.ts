@@ -275,7 +275,7 @@ export const VIOLENCE_METHODS = defineVocabulary(
 
 const hint = (es: string, en: string) => ({ note: note(es, en) });
 
-/** HURIDOCS MT 18 "Degrees of involvement", each with the liability hint of LEGAL.md §5. */
+/** HURIDOCS MT 18 "Degrees of involvement", each with the liability hint of docs/LEGAL-MODEL.md §2. */
 export const INVOLVEMENT_DEGREES = defineVocabulary(
   'involvement_degree',
   { es: 'Grado de participación', en: 'Degree of involvement' },

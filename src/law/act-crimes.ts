@@ -1,6 +1,6 @@
 /**
  * Types of act (ACT_TYPES, after HURIDOCS MT 4) → the Art. 7(1) crimes each may constitute
- * (LEGAL.md §5). A candidate list for the analysis, never a legal qualification: whether an act
+ * (docs/LEGAL-MODEL.md §1). A candidate list for the analysis, never a legal qualification: whether an act
  * is the crime depends on the elements being proved.
  */
 
@@ -16,10 +16,18 @@ const DISAPPEARANCE = 'CAH.7-1-i';
 const INHUMANE = 'CAH.7-1-k';
 
 /**
- * Any act, whatever its type, can also be an underlying act of persecution when the case's
- * persecution ground applies; the analysis adds this crime itself (it is not listed per type).
+ * Every act, whatever its type, is also a candidate underlying act of persecution (Art. 7(1)(h),
+ * 7(2)(g)): a detention, torture, killing or rape committed on political grounds is the core of a
+ * persecution finding (OAS panel 2018; OTP Venezuela I). The analysis adds this crime to every
+ * act itself; the acts listed with it below have no other Art. 7(1) candidate.
  */
 export const PERSECUTION_CRIME = 'CAH.7-1-h';
+
+/**
+ * Act types that are attempts (Art. 25(3)(f)): candidates for the completed crime, marked as an
+ * attempt so the result element (a death, a penetration) is not expected to be proved.
+ */
+export const ATTEMPT_ACT_TYPES: ReadonlySet<string> = new Set(['attempted_killing', 'attempted_rape']);
 
 export const ACT_TYPE_CRIMES: Readonly<Record<string, readonly string[]>> = {
   killing: [MURDER],
@@ -28,12 +36,13 @@ export const ACT_TYPE_CRIMES: Readonly<Record<string, readonly string[]>> = {
   death_in_custody: [MURDER],
   killing_in_demonstration: [MURDER],
   massacre: [MURDER, EXTERMINATION],
-  attempted_killing: [INHUMANE],
+  // Attempted murder (Ntaganda TJ 2019, counts 1 and 2); serious injury may also be 7(1)(k).
+  attempted_killing: [MURDER, INHUMANE],
   torture: [TORTURE],
   cruel_inhuman_treatment: [INHUMANE],
   sexual_violence: [SEXUAL_VIOLENCE],
   rape: [RAPE],
-  attempted_rape: [RAPE],
+  attempted_rape: [RAPE, SEXUAL_VIOLENCE],
   sexual_assault: [SEXUAL_VIOLENCE],
   sexual_harassment_threats: [SEXUAL_VIOLENCE],
   forced_nudity: [SEXUAL_VIOLENCE],
@@ -41,7 +50,8 @@ export const ACT_TYPE_CRIMES: Readonly<Record<string, readonly string[]>> = {
   arbitrary_detention: [IMPRISONMENT],
   arbitrary_arrest: [IMPRISONMENT],
   mass_roundup: [IMPRISONMENT],
-  incommunicado_detention: [IMPRISONMENT],
+  // Held incommunicado with the whereabouts refused is the core of 7(1)(i) (EoC 7(1)(i) el. 1–2).
+  incommunicado_detention: [IMPRISONMENT, DISAPPEARANCE],
   house_arrest: [IMPRISONMENT],
   // A disappearance is also a deprivation of liberty, provable even when the refusal is not.
   enforced_disappearance: [DISAPPEARANCE, IMPRISONMENT],
@@ -56,8 +66,10 @@ export const ACT_TYPE_CRIMES: Readonly<Record<string, readonly string[]>> = {
   violation_of_due_process: [PERSECUTION_CRIME],
   judicial_harassment: [PERSECUTION_CRIME],
   illegal_search: [PERSECUTION_CRIME],
-  threats: [INHUMANE],
-  death_threats: [INHUMANE],
+  // Threats to a person in custody can inflict the severe mental suffering of torture (EoC
+  // 7(1)(f) el. 1: no purpose required); otherwise other inhumane acts.
+  threats: [TORTURE, INHUMANE],
+  death_threats: [TORTURE, INHUMANE],
   injury: [INHUMANE],
   wounding: [INHUMANE],
   destruction_of_property: [PERSECUTION_CRIME],

@@ -28,7 +28,7 @@ export const CONTEXT_ELEMENTS: readonly LawElement[] = [
   },
   {
     id: 'CTX.civilian',
-    ref: 'Art. 7(1), 7(2)(a); EoC Introduction to Art. 7, ¶3',
+    ref: 'Art. 7(1), 7(2)(a); Bemba PTC II 2009; Katanga TJ 2014; Bemba TJ 2016',
     kind: 'contextual',
     scope: 'context',
     text: {
@@ -39,7 +39,7 @@ export const CONTEXT_ELEMENTS: readonly LawElement[] = [
   },
   {
     id: 'CTX.widespread-systematic',
-    ref: 'Art. 7(1); EoC Introduction to Art. 7, ¶3',
+    ref: 'Art. 7(1); Kenya authorisation PTC II 2010; Katanga TJ 2014; Ntaganda TJ 2019',
     kind: 'contextual',
     scope: 'context',
     text: {
@@ -57,12 +57,12 @@ export const CONTEXT_ELEMENTS: readonly LawElement[] = [
   },
   {
     id: 'CTX.policy',
-    ref: 'Art. 7(2)(a); EoC Introduction to Art. 7, ¶3 and fn. 6',
+    ref: 'Art. 7(2)(a); EoC Introduction to Art. 7, ¶3 and fn. 6; Katanga TJ 2014',
     kind: 'contextual',
     scope: 'context',
     text: {
-      es: 'El ataque se cometió de conformidad con la política de un Estado o de una organización, o para promoverla: el Estado o la organización promovió o alentó activamente el ataque; excepcionalmente, una omisión deliberada dirigida a alentarlo. No se requiere una adopción formal.',
-      en: 'The attack was committed pursuant to or in furtherance of a State or organizational policy: the State or organization actively promoted or encouraged the attack; exceptionally, a deliberate failure to act aimed at encouraging it. No formal adoption is required.',
+      es: 'El ataque se cometió de conformidad con la política de un Estado o de una organización, o para promoverla: el Estado o la organización promovió o alentó activamente el ataque; excepcionalmente, una omisión deliberada dirigida conscientemente a alentarlo. La política no puede inferirse solo de la falta de acción del gobierno o de la organización (nota 6 de los Elementos); la impunidad sirve como indicio junto con otros. No se requiere una adopción formal.',
+      en: 'The attack was committed pursuant to or in furtherance of a State or organizational policy: the State or organization actively promoted or encouraged the attack; exceptionally, a deliberate failure to act consciously aimed at encouraging it. The existence of a policy cannot be inferred solely from the absence of governmental or organizational action (EoC fn. 6); impunity is an indicator only alongside others. No formal adoption is required.',
     },
     meansOfProof: [
       'orders',
@@ -71,7 +71,7 @@ export const CONTEXT_ELEMENTS: readonly LawElement[] = [
       'resource-allocation',
       'coordinated-operations',
       'repeated-modus-operandi',
-      'impunity',
+      'deliberate-inaction-aimed-at-encouraging',
       'legislation',
     ],
   },

@@ -70,9 +70,9 @@ function crime(spec: CrimeSpec): Crime {
 
 /** Shared wording for "by force, threat of force or coercion … or a coercive environment". */
 const COERCION_EN =
-  'by force, threat of force or coercion (such as fear of violence, duress, detention, psychological oppression or abuse of power), by taking advantage of a coercive environment, or against a person incapable of giving genuine consent';
+  'by force, or by threat of force or coercion (such as that caused by fear of violence, duress, detention, psychological oppression or abuse of power) against such person or another person, or by taking advantage of a coercive environment, or against a person incapable of giving genuine consent';
 const COERCION_ES =
-  'mediante la fuerza, la amenaza de la fuerza o la coacción (como el temor a la violencia, la intimidación, la detención, la opresión psicológica o el abuso de poder), aprovechando un entorno de coacción, o contra una persona incapaz de dar su libre consentimiento';
+  'por la fuerza, o mediante la amenaza de la fuerza o mediante coacción (como la causada por el temor a la violencia, la intimidación, la detención, la opresión psicológica o el abuso de poder) contra esa u otra persona, o aprovechando un entorno de coacción, o contra una persona incapaz de dar su libre consentimiento';
 
 export const CRIMES: readonly Crime[] = [
   crime({
@@ -118,8 +118,8 @@ export const CRIMES: readonly Crime[] = [
       [
         'conduct',
         {
-          es: 'El autor ejerció uno o todos los atributos del derecho de propiedad sobre una o más personas (comprarlas, venderlas, prestarlas, darlas en trueque o imponerles una privación de libertad similar), incluido el tráfico de personas y el trabajo forzoso.',
-          en: 'The perpetrator exercised any or all of the powers attaching to the right of ownership over one or more persons (purchasing, selling, lending, bartering, or imposing a similar deprivation of liberty), including trafficking and forced labour.',
+          es: 'El autor ejerció uno o todos los atributos del derecho de propiedad sobre una o más personas, como comprarlas, venderlas, prestarlas o darlas en trueque, o imponerles una privación de libertad similar. Según la nota 11 de los Elementos, esa privación puede incluir, en algunas circunstancias, la imposición de trabajos forzosos o la reducción a servidumbre, y la conducta incluye la trata de personas, en particular de mujeres y niños.',
+          en: 'The perpetrator exercised any or all of the powers attaching to the right of ownership over one or more persons, such as by purchasing, selling, lending or bartering them, or by imposing on them a similar deprivation of liberty. Per EoC fn. 11, that deprivation may in some circumstances include exacting forced labour or reducing a person to a servile status, and the conduct includes trafficking in persons, in particular women and children.',
         },
         ['testimony', 'labour-records', 'financial-records', 'detention-record'],
       ],

@@ -9,10 +9,11 @@ import { CRIMES } from './crimes.js';
 import { LIABILITY_MODES } from './liability.js';
 import type { Crime, LawElement } from './types.js';
 
-export { ACT_TYPE_CRIMES, PERSECUTION_CRIME } from './act-crimes.js';
+export { ACT_TYPE_CRIMES, ATTEMPT_ACT_TYPES, PERSECUTION_CRIME } from './act-crimes.js';
 export { CONTEXT_ELEMENTS } from './context.js';
 export { CRIMES } from './crimes.js';
 export { DEGREE_TO_MODES, LIABILITY_MODES, POLICY_DEGREES } from './liability.js';
+export { SITUATIONS, type Situation, situationOf } from './situations.js';
 export {
   entryIntoForce,
   isStatePartyOn,
@@ -24,7 +25,8 @@ export {
 export type * from './types.js';
 
 /** Stored with every analysis, so a result can be traced to the version of the law data. */
-export const LAW_VERSION = 'rome-statute/EoC-2013/testigo-1';
+/** Bump with every change of the mappings; docs/LEGAL-MODEL.md documents each version. */
+export const LAW_VERSION = 'rome-statute/EoC-2013/testigo-2';
 
 const CRIME_BY_ID = new Map(CRIMES.map((c) => [c.id, c]));
 

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { ACT_TYPES, INVOLVEMENT_DEGREES } from '../domain/vocabularies.js';
 import {
   ACT_TYPE_CRIMES,
+  ATTEMPT_ACT_TYPES,
   allElementsOfCrime,
   CONTEXT_ELEMENTS,
   CRIMES,
@@ -72,10 +73,10 @@ describe('law: elements', () => {
     assert.equal(elementById('CAH.7-1-f.E2')?.scope, 'incident');
   });
 
-  it('has the six modes of liability, all about the suspect, Art. 28(a) with four elements', () => {
+  it('has the modes of liability incl. attempt (Art. 25(3)(f)), all about the suspect, Art. 28(a) with four elements', () => {
     assert.deepEqual(
       LIABILITY_MODES.map((m) => m.id),
-      ['ICC.25-3-a', 'ICC.25-3-b', 'ICC.25-3-c', 'ICC.25-3-d', 'ICC.28-a', 'ICC.28-b'],
+      ['ICC.25-3-a', 'ICC.25-3-b', 'ICC.25-3-c', 'ICC.25-3-d', 'ICC.25-3-f', 'ICC.28-a', 'ICC.28-b'],
     );
     assert.equal(LIABILITY_MODES.find((m) => m.id === 'ICC.28-a')?.elements.length, 4);
     for (const m of LIABILITY_MODES) {
@@ -131,7 +132,7 @@ describe('law: act types → crimes', () => {
       assert.ok(ACT_TYPES.has(code), `unknown act type ${code}`);
   });
 
-  it('maps the Venezuelan patterns as LEGAL.md §5 says', () => {
+  it('maps the Venezuelan patterns as docs/LEGAL-MODEL.md §1 says', () => {
     const ids = (code: string) => crimesForActType(code).map((c) => c.id);
     assert.deepEqual(ids('extrajudicial_execution'), ['CAH.7-1-a']);
     assert.deepEqual(ids('massacre'), ['CAH.7-1-a', 'CAH.7-1-b']);
@@ -243,5 +244,92 @@ describe('law: States Parties', () => {
     for (const iso of ['AR', 'BR', 'CA', 'CL', 'CO', 'CR', 'PE', 'PY', 'VE', 'GT', 'MX'])
       assert.ok(oas.includes(iso), iso);
     assert.ok(!oas.includes('ES'));
+  });
+});
+
+/** Golden tests of the corrections of issue 22: each names the source it follows. */
+describe('law: corrections against the Statute, the Elements and the case law', () => {
+  const text = (id: string) => elementById(id)!.text;
+
+  it('25(3)(b) mental element is Art. 30(2) "ordinary course of events", not the ICTY "substantial likelihood" (Lubanga AC 2014; Bemba PTC II 2009)', () => {
+    const e = text('ICC.25-3-b.E4');
+    assert.match(e.en, /ordinary course of events/);
+    assert.match(e.es, /curso normal de los acontecimientos/);
+    assert.doesNotMatch(e.en, /aware of the substantial likelihood/);
+    assert.match(elementById('ICC.25-3-b.E4')!.ref, /Art\. 30\(2\)/);
+  });
+
+  it('authored or supported policy points to 25(3)(a) indirect co-perpetration, (b)/(c) and (d) (Katanga/Ngudjolo PTC 2008; Art. 25(3))', () => {
+    assert.deepEqual(DEGREE_TO_MODES.authored_policy, ['ICC.25-3-a', 'ICC.25-3-b', 'ICC.25-3-d']);
+    assert.deepEqual(DEGREE_TO_MODES.supported_policy, ['ICC.25-3-a', 'ICC.25-3-c', 'ICC.25-3-d']);
+    assert.match(LIABILITY_MODES[0]!.label.en, /indirect co-perpetration/);
+    assert.deepEqual(DEGREE_TO_MODES.political_responsibility, []);
+  });
+
+  it('attempt is modelled (Art. 25(3)(f); Ntaganda TJ 2019 attempted murder): attempted killing → murder, attempted rape → rape, marked as attempts', () => {
+    assert.ok(ACT_TYPE_CRIMES.attempted_killing!.includes('CAH.7-1-a'));
+    assert.ok(ACT_TYPE_CRIMES.attempted_rape!.includes('CAH.7-1-g-1'));
+    assert.deepEqual([...ATTEMPT_ACT_TYPES].sort(), ['attempted_killing', 'attempted_rape']);
+    const attempt = LIABILITY_MODES.find((m) => m.id === 'ICC.25-3-f')!;
+    assert.match(attempt.elements[0]!.text.en, /substantial step/);
+    assert.match(attempt.elements[1]!.text.en, /independent of the perpetrator/);
+  });
+
+  it('incommunicado detention is a 7(1)(i) candidate (EoC 7(1)(i) el. 1–2)', () => {
+    assert.ok(ACT_TYPE_CRIMES.incommunicado_detention!.includes('CAH.7-1-i'));
+  });
+
+  it('threats are torture candidates as well as 7(1)(k) (EoC 7(1)(f) el. 1: severe mental suffering, no purpose required)', () => {
+    for (const t of ['threats', 'death_threats']) {
+      assert.ok(ACT_TYPE_CRIMES[t]!.includes('CAH.7-1-f'), t);
+      assert.ok(ACT_TYPE_CRIMES[t]!.includes('CAH.7-1-k'), t);
+    }
+  });
+
+  it('coercion covers threats "against such person or another person" (EoC 7(1)(g)-1 el. 2)', () => {
+    for (const id of ['CAH.7-1-g-1.E2', 'CAH.7-1-g-3.E1', 'CAH.7-1-g-6.E1']) {
+      assert.match(text(id).en, /against such person or another person/, id);
+      assert.match(text(id).es, /contra esa u otra persona/, id);
+    }
+  });
+
+  it('enslavement says forced labour only "in some circumstances" (EoC 7(1)(c) el. 1 and fn. 11)', () => {
+    const e = text('CAH.7-1-c.E1');
+    assert.match(e.en, /fn\. 11/);
+    assert.match(e.en, /in some circumstances include exacting forced labour/);
+    assert.doesNotMatch(e.en, /including trafficking and forced labour/);
+  });
+
+  it('25(3)(d) "significant" contribution is shown as contested (Mbarushimana PTC 2011 v. Katanga TJ 2014)', () => {
+    const e = elementById('ICC.25-3-d.E2')!;
+    assert.match(e.ref, /Katanga TJ 2014/);
+    assert.match(e.text.en, /contested/);
+    assert.doesNotMatch(e.text.en, /\(significantly\)/);
+  });
+
+  it('25(3)(c) includes the aider’s awareness of the principal’s crime and intent (Bemba et al. AC 2018)', () => {
+    const c = LIABILITY_MODES.find((m) => m.id === 'ICC.25-3-c')!;
+    assert.equal(c.elements.length, 4);
+    assert.match(c.elements[3]!.text.en, /aware that the principal would commit/);
+    assert.match(c.label.es, /encubridor/); // the footnote on the official Spanish text
+  });
+
+  it('impunity alone does not prove the policy (EoC Introduction to Art. 7, fn. 6)', () => {
+    const p = elementById('CTX.policy')!;
+    assert.match(
+      p.text.en,
+      /cannot be inferred solely from the absence of governmental or organizational action/,
+    );
+    assert.ok(!p.meansOfProof.includes('impunity'));
+  });
+
+  it('context definitions cite the case law they come from (Katanga TJ 2014; Ntaganda TJ 2019; Kenya PTC II 2010)', () => {
+    assert.match(elementById('CTX.widespread-systematic')!.ref, /Katanga TJ 2014/);
+    assert.match(elementById('CTX.civilian')!.ref, /Bemba/);
+  });
+
+  it('marks Venezuela’s OAS membership as contested (OAS Charter Art. 143 denunciation, 28 April 2017)', () => {
+    assert.match(stateParty('VE')!.oasContested!.en, /28 April 2017/);
+    assert.equal(stateParty('AR')!.oasContested, undefined);
   });
 });

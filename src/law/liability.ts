@@ -34,16 +34,16 @@ export const LIABILITY_MODES: readonly LiabilityMode[] = [
     'ICC.25-3-a',
     '25(3)(a)',
     {
-      es: 'Comisión (directa, coautoría, autoría mediata)',
-      en: 'Commission (direct, co-perpetration, indirect)',
+      es: 'Comisión (directa, coautoría, autoría mediata, coautoría mediata)',
+      en: 'Commission (direct, co-perpetration, indirect, indirect co-perpetration)',
     },
     [
       [
         'conduct',
         'Art. 25(3)(a); Lubanga AC 2014; Katanga TJ 2014',
         {
-          es: 'El sospechoso controló el crimen: realizó personalmente sus elementos materiales (autoría directa), hizo una contribución esencial y coordinada a un plan común con otros (coautoría), o lo cometió por conducto de otra persona, incluso mediante el control de un aparato organizado de poder (autoría mediata).',
-          en: 'The suspect controlled the crime: physically carried out its material elements (direct), made an essential, coordinated contribution to a common plan with others (co-perpetration), or committed it through another person, including by control over an organised apparatus of power (indirect).',
+          es: 'El sospechoso tuvo el dominio del hecho: realizó personalmente sus elementos materiales (autoría directa), hizo una contribución esencial y coordinada a un plan común con otros (coautoría), o lo cometió por conducto de otra persona, incluso mediante el control de un aparato organizado de poder (autoría mediata), o combinó ambas formas (coautoría mediata, Katanga/Ngudjolo PTC 2008; Ruto y Sang PTC 2012).',
+          en: 'The suspect controlled the crime: physically carried out its material elements (direct), made an essential, coordinated contribution to a common plan with others (co-perpetration), or committed it through another person, including by control over an organised apparatus of power (indirect), or combined both (indirect co-perpetration; Katanga/Ngudjolo PTC 2008; Ruto and Sang PTC 2012).',
         },
         ['testimony', 'video', 'photo', 'orders', 'organigram', 'communications-intercepts'],
       ],
@@ -110,10 +110,10 @@ export const LIABILITY_MODES: readonly LiabilityMode[] = [
       ],
       [
         'mental',
-        'Art. 25(3)(b), Art. 30',
+        'Art. 25(3)(b), Art. 30(2); Lubanga AC 2014; Bemba PTC II 2009 (dolus eventualis excluded)',
         {
-          es: 'El sospechoso tenía la intención de que se cometiera el crimen, o era consciente de la probabilidad sustancial de que se cometiera al ejecutarse la orden.',
-          en: 'The suspect intended the crime to be committed, or was aware of the substantial likelihood that it would be committed in the execution of the order.',
+          es: 'El sospechoso tenía la intención de que se cometiera el crimen, o era consciente de que se produciría en el curso normal de los acontecimientos al ejecutarse la orden o la incitación (artículo 30(2)); no basta el dolo eventual ni la «probabilidad sustancial».',
+          en: 'The suspect intended the crime to be committed, or was aware that it would occur in the ordinary course of events in the execution of the order or prompting (Art. 30(2)); dolus eventualis and "substantial likelihood" do not suffice.',
         },
         ['orders', 'speeches', 'reports-received', 'position'],
       ],
@@ -122,7 +122,12 @@ export const LIABILITY_MODES: readonly LiabilityMode[] = [
   mode(
     'ICC.25-3-c',
     '25(3)(c)',
-    { es: 'Complicidad, encubrimiento o colaboración', en: 'Aiding, abetting or otherwise assisting' },
+    {
+      // The official Spanish text of Art. 25(3)(c) says "encubridor"; it means abetting, not the
+      // after-the-fact concealment "encubrimiento" means in Latin American criminal law.
+      es: 'Complicidad o colaboración (el texto oficial dice «encubridor»: significa instigación o apoyo al crimen, no el encubrimiento posterior)',
+      en: 'Aiding, abetting or otherwise assisting',
+    },
     [
       [
         'circumstance',
@@ -137,7 +142,7 @@ export const LIABILITY_MODES: readonly LiabilityMode[] = [
         'conduct',
         'Art. 25(3)(c)',
         {
-          es: 'El sospechoso facilitó, encubrió o colaboró de algún modo en la comisión, incluso suministrando los medios, y esa ayuda tuvo efecto en el crimen.',
+          es: 'El sospechoso facilitó, instigó o colaboró de algún modo en la comisión, incluso suministrando los medios, y esa ayuda tuvo efecto en el crimen.',
           en: 'The suspect aided, abetted or otherwise assisted in the commission, including by providing the means, and the assistance had an effect on the crime.',
         },
         ['resource-allocation', 'financial-records', 'logistics-records', 'testimony'],
@@ -150,6 +155,15 @@ export const LIABILITY_MODES: readonly LiabilityMode[] = [
           en: 'The suspect acted for the purpose of facilitating the commission of the crime.',
         },
         ['communications-intercepts', 'speeches', 'testimony', 'position'],
+      ],
+      [
+        'mental',
+        'Art. 25(3)(c), Art. 30; Bemba et al. TJ 2016; Bemba et al. AC 2018',
+        {
+          es: 'El sospechoso sabía que el autor principal cometería el crimen (o lo estaba cometiendo) y conocía su intención, y era consciente de que su ayuda lo facilitaba.',
+          en: 'The suspect was aware that the principal would commit (or was committing) the crime and of the principal’s intent, and that their assistance facilitated it.',
+        },
+        ['communications-intercepts', 'reports-received', 'position', 'testimony'],
       ],
     ],
   ),
@@ -172,10 +186,10 @@ export const LIABILITY_MODES: readonly LiabilityMode[] = [
       ],
       [
         'conduct',
-        'Art. 25(3)(d); Mbarushimana PTC 2011',
+        'Art. 25(3)(d); Mbarushimana PTC 2011 (significant); Katanga TJ 2014 (any contribution that influenced the crime)',
         {
-          es: 'El sospechoso contribuyó de algún otro modo (de forma significativa) a la comisión o tentativa del crimen.',
-          en: 'The suspect contributed in any other way (significantly) to the commission or attempted commission of the crime.',
+          es: 'El sospechoso contribuyó de algún otro modo a la comisión o tentativa del crimen. El umbral es discutido: Mbarushimana (SCP 2011) exigió una contribución «significativa»; Katanga (SPI 2014) basta con que haya influido en la comisión.',
+          en: 'The suspect contributed in any other way to the commission or attempted commission of the crime. The threshold is contested: Mbarushimana (PTC 2011) required a "significant" contribution; Katanga (TJ 2014) any contribution that had an influence on the commission.',
         },
         ['resource-allocation', 'speeches', 'financial-records', 'testimony'],
       ],
@@ -199,6 +213,35 @@ export const LIABILITY_MODES: readonly LiabilityMode[] = [
       ],
     ],
   ),
+  mode('ICC.25-3-f', '25(3)(f)', { es: 'Tentativa', en: 'Attempt' }, [
+    [
+      'conduct',
+      'Art. 25(3)(f); Katanga/Ngudjolo PTC 2008; Ntaganda TJ 2019',
+      {
+        es: 'El autor comenzó la ejecución del crimen mediante actos que suponían un paso importante para su consumación.',
+        en: 'The perpetrator commenced the execution of the crime by means of a substantial step.',
+      },
+      ['testimony', 'medical-report', 'forensic-report', 'video', 'photo'],
+    ],
+    [
+      'circumstance',
+      'Art. 25(3)(f)',
+      {
+        es: 'El crimen no se consumó por circunstancias ajenas a la voluntad del autor (el desistimiento voluntario excluye la pena).',
+        en: 'The crime did not occur because of circumstances independent of the perpetrator’s intentions (voluntary abandonment is not punished).',
+      },
+      ['testimony', 'medical-report', 'timeline'],
+    ],
+    [
+      'mental',
+      'Art. 25(3)(f), Art. 30',
+      {
+        es: 'El autor actuó con la intención de cometer el crimen consumado (los elementos subjetivos del crimen).',
+        en: 'The perpetrator acted with the intent to commit the completed crime (the crime’s mental elements).',
+      },
+      ['orders', 'testimony', 'weapon-used', 'repeated-modus-operandi'],
+    ],
+  ]),
   mode(
     'ICC.28-a',
     '28(a)',
@@ -301,8 +344,8 @@ export const LIABILITY_MODES: readonly LiabilityMode[] = [
 
 /**
  * HURIDOCS degree of involvement (MT 18) → modes of liability it may point to. A hint for the
- * analyst, never a legal finding. Evidentiary statuses (present, suspected) and policy evidence
- * (authored/supported policy, political responsibility) map to no mode.
+ * analyst, never a legal finding. Evidentiary statuses (present, suspected) and general political
+ * responsibility map to no mode (docs/LEGAL-MODEL.md §2).
  */
 export const DEGREE_TO_MODES: Readonly<Record<string, readonly string[]>> = {
   directly_carried_out: ['ICC.25-3-a'],
@@ -311,8 +354,11 @@ export const DEGREE_TO_MODES: Readonly<Record<string, readonly string[]>> = {
   passive_accomplice: ['ICC.25-3-c', 'ICC.25-3-d'],
   confirmed_present: [],
   suspected: [],
-  authored_policy: [],
-  supported_policy: [],
+  // A minister or commander who authored the policy may have committed through the apparatus
+  // (indirect co-perpetration), ordered, or contributed to the group's crimes; supporting it,
+  // assisted or contributed. Policy evidence too (POLICY_DEGREES). Art. 28 comes via command.
+  authored_policy: ['ICC.25-3-a', 'ICC.25-3-b', 'ICC.25-3-d'],
+  supported_policy: ['ICC.25-3-a', 'ICC.25-3-c', 'ICC.25-3-d'],
   implemented_policy: ['ICC.25-3-a'],
   failed_to_exercise_authority: ['ICC.28-a', 'ICC.28-b'],
   failed_to_act_on_knowledge: ['ICC.28-a', 'ICC.28-b'],

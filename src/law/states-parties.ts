@@ -185,6 +185,19 @@ const ROWS: readonly Row[] = [
   ['ZM', 'Zambia', 'Zambia', '2002-11-13', 'r', '2003-02-01', false],
 ];
 
+/**
+ * OAS membership in dispute. Venezuela gave notice of denunciation of the OAS Charter on
+ * 28 April 2017 (effective two years later, Charter Art. 143); the OAS Permanent Council then
+ * recognised representatives of the National Assembly (2019), so whether Venezuela is a member is
+ * contested. It is kept as a member in the count, with this note shown wherever it matters.
+ */
+const OAS_CONTESTED: Readonly<Record<string, { es: string; en: string }>> = {
+  VE: {
+    es: 'Pertenencia a la OEA discutida: denuncia de la Carta notificada el 28 de abril de 2017.',
+    en: 'OAS membership contested: denunciation of the Charter notified on 28 April 2017.',
+  },
+};
+
 export const STATES_PARTIES: readonly StateParty[] = ROWS.map(
   ([iso2, en, es, deposit, instrument, entryIntoForce, oas, withdrawalEffective]) => ({
     iso2,
@@ -193,6 +206,7 @@ export const STATES_PARTIES: readonly StateParty[] = ROWS.map(
     instrument: INSTRUMENT[instrument],
     entryIntoForce,
     oas,
+    ...(OAS_CONTESTED[iso2] ? { oasContested: OAS_CONTESTED[iso2] } : {}),
     ...(withdrawalEffective ? { withdrawalEffective } : {}),
   }),
 );

@@ -63,6 +63,8 @@ export interface StateParty {
   readonly entryIntoForce: string;
   /** Member of the Organization of American States (may refer under Art. 14 with others, as in 2018). */
   readonly oas: boolean;
+  /** Why the OAS membership is in dispute, when it is (Venezuela: Charter denounced in 2017). */
+  readonly oasContested?: Text;
   /** Withdrawal effective date (Art. 127), if any. */
   readonly withdrawalEffective?: string;
 }

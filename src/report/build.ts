@@ -15,6 +15,7 @@ import { canSeeIdentity, type Principal } from '../security/policy.js';
 import { pseudonym } from '../security/pseudonym.js';
 import type { CaseStore } from '../store/case-store.js';
 import { buildReportContent, type IdentityAnnex, type ReportContent } from './content.js';
+import { exactPositions } from './content-legal.js';
 import { type Block, buildDocument, type SignatureLine } from './document.js';
 import { renderHtml } from './html.js';
 import type { Lang } from './i18n.js';
@@ -91,6 +92,10 @@ export async function prepareReport(
       },
       redact: (text) => redactText(ctx, text),
       itemPublic: (id) => itemPublic.get(id) ?? false,
+      personPublic: (id) => {
+        const p = persons.get(id);
+        return !!p && canSeeIdentity(principal, caseId, p.protection, id) && !!personDisplayName(p);
+      },
     },
     {
       // Methods stay codes in the content: the document translates them.
@@ -105,6 +110,12 @@ export async function prepareReport(
     const name = p ? personDisplayName(p) : '';
     if (name && name !== shown) annexPersons[id] = name;
   }
+  const annexPositions: Record<string, readonly string[]> = {};
+  for (const r of content.responsibility)
+    if (r.positionsGeneral) {
+      const x = analysis.suspects.find((y) => y.personId === r.personId);
+      if (x) annexPositions[r.personId] = exactPositions(content.units, x.positions);
+    }
   const annexItems: Record<string, string> = {};
   for (const t of snapshot.testimonies) annexItems[t.id] = t.body.title;
   for (const e of snapshot.evidence) annexItems[e.id] = e.body.title;
@@ -135,7 +146,7 @@ export async function prepareReport(
     analysis,
     content,
     contentSha256: hash,
-    annex: { persons: annexPersons, items: annexItems },
+    annex: { persons: annexPersons, items: annexItems, positions: annexPositions },
     ...(version ? { version } : {}),
     signatures,
     panelSignatures: sigs.map((s) => {

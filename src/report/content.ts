@@ -10,6 +10,16 @@
  */
 import type { CaseAnalysis, CaseSnapshot, CountBy, ElementFinding } from '../analysis/types.js';
 import type { OpinionBody, PanelBody } from '../domain/schema-law.js';
+import {
+  type Article53Content,
+  article53Content,
+  DEFAULT_POSITION_POLICY,
+  exactPositions,
+  generalisedPositions,
+  type IncidentAnnexRow,
+  incidentAnnex,
+  type PositionPolicy,
+} from './content-legal.js';
 
 export const REPORT_FORMAT = 'testigo-report/1';
 
@@ -21,6 +31,8 @@ export interface Naming {
   redact(text: string): string;
   /** May the item's title and file appear in the public content? (public protection + public consent) */
   itemPublic(id: string): boolean;
+  /** Is the person's identity public (named), rather than pseudonymised? Absent: treated as hidden. */
+  personPublic?(id: string): boolean;
 }
 
 export interface CellRow {
@@ -101,9 +113,16 @@ export interface ReportContent {
     readonly modes: readonly string[];
     readonly direct: number;
     readonly command: number;
+    /** Exact positions: named (public) persons only. */
     readonly positions: readonly string[];
+    /** Pseudonymised persons: kind of unit and role, dates per the position policy. */
+    readonly positionsGeneral?: readonly { unitKind: string; commander: boolean; years?: string }[];
     readonly elements: readonly CellRow[];
   }[];
+  /** Persons linked to acts only through their unit or degree, with no evidence linked to them. */
+  readonly suspectsWithoutEvidence: number;
+  readonly article53: Article53Content;
+  readonly incidentAnnex: readonly { crimeId: string; total: number; rows: readonly IncidentAnnexRow[] }[];
   readonly jurisdiction: CaseAnalysis['jurisdiction'];
   readonly admissibility: CaseAnalysis['admissibility'];
   readonly gravity: CaseAnalysis['gravity'];
@@ -126,6 +145,8 @@ export interface ReportContent {
 /** Names and titles the public content leaves out; part of the confidential edition only. */
 export interface IdentityAnnex {
   readonly persons: Readonly<Record<string, string>>;
+  /** Exact positions (rank, post, unit, dates) of pseudonymised suspects. */
+  readonly positions?: Readonly<Record<string, readonly string[]>>;
   readonly items: Readonly<Record<string, string>>;
 }
 
@@ -154,6 +175,7 @@ export function buildReportContent(
     | undefined,
   naming: Naming,
   labels: { method(code: string): string; site(id: string): string },
+  positionPolicy: PositionPolicy = DEFAULT_POSITION_POLICY,
 ): ReportContent {
   const persons: Record<string, string> = {};
   const named = (id: string) => {
@@ -203,30 +225,29 @@ export function buildReportContent(
     cite(f.items.map((i) => i.itemId));
     return cell(f);
   });
-  const responsibility = a.suspects.map((x) => {
+  // A person appears in the responsibility section only with at least one evidence item linked
+  // to an element about them: a name with nothing behind it reads as an accusation.
+  const withEvidence = a.suspects.filter((x) => x.elements.some((f) => f.items.length > 0));
+  const responsibility = withEvidence.map((x) => {
     const elements = x.elements.map((f) => {
       cite(f.items.map((i) => i.itemId));
       return cell(f);
     });
+    const isPublic = naming.personPublic?.(x.personId) ?? false;
     return {
       personId: x.personId,
       name: named(x.personId),
       modes: x.modes,
       direct: new Set(x.acts.filter((t) => t.via === 'direct').map((t) => t.actId)).size,
       command: new Set(x.acts.filter((t) => t.via === 'command').map((t) => t.actId)).size,
-      positions: x.positions.map((p) =>
-        [
-          p.rank,
-          p.position,
-          units[p.unitId] ?? p.unitId,
-          p.from || p.to ? `${p.from ?? '…'} – ${p.to ?? '…'}` : '',
-        ]
-          .filter(Boolean)
-          .join(', '),
-      ),
+      positions: isPublic ? exactPositions(units, x.positions) : [],
+      ...(isPublic ? {} : { positionsGeneral: generalisedPositions(s, x.positions, positionPolicy) }),
       elements,
     };
   });
+  const annexIncidents = incidentAnnex(s, a, { ...naming, person: named });
+  for (const c of annexIncidents)
+    for (const r of c.rows) for (const e of r.elements) cite(e.items.map((i) => i.id));
 
   const annex: ReportContent['annex'][number][] = [];
   for (const t of s.testimonies) {
@@ -318,6 +339,9 @@ export function buildReportContent(
     crimes,
     politicalPrisoners: a.indicators.politicalPrisoners,
     responsibility,
+    suspectsWithoutEvidence: a.suspects.length - withEvidence.length,
+    article53: article53Content(s, a, new Set(withEvidence.map((x) => x.personId))),
+    incidentAnnex: annexIncidents,
     jurisdiction: a.jurisdiction,
     admissibility: a.admissibility,
     gravity: a.gravity,

@@ -5,7 +5,8 @@
  */
 import { bandLine, type Chart, estimateChart, rankBars, timeBars } from './charts.js';
 import type { IdentityAnnex, ReportContent } from './content.js';
-import { type Lang, label, num, t } from './i18n.js';
+import { annexBlocks, article53Blocks, glossaryBlocks, positionText } from './document-legal.js';
+import { count, type Lang, label, num, t } from './i18n.js';
 
 export type Block =
   | { k: 'title'; text: string; sub: string }
@@ -88,11 +89,12 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
       k: 'p',
       text: t(lang, 'crimeLine', {
         crime: label.crime(lang, cr.crimeId),
-        incidents: num(lang, cr.incidents),
-        victims: num(lang, cr.victims),
+        incidents: count(lang, cr.incidents, 'incident'),
+        victims: count(lang, cr.victims, 'victim'),
         full: num(lang, cr.incidentsAllCorroborated),
       }),
     });
+  if (c.crimes.length) b.push({ k: 'small', text: t(lang, 'crimeCaveat') });
   const pp = c.politicalPrisoners;
   b.push({
     k: 'p',
@@ -139,6 +141,12 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
     rows: m.sourcesByReliability.map((x) => [x.key, num(lang, x.count)]),
     widths: [3, 1],
   });
+  b.push({ k: 'p', text: t(lang, 'methodText') });
+  b.push({ k: 'p', text: t(lang, 'verificationText') });
+
+  // 3. Limitations
+  b.push({ k: 'h1', text: t(lang, 'sLimits') });
+  b.push({ k: 'p', text: t(lang, 'limitsText') });
 
   // 3. Context
   b.push({ k: 'h1', text: t(lang, 's3') });
@@ -153,7 +161,11 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
   const sy = c.context.systematic;
   b.push({
     k: 'p',
-    text: t(lang, 'systematic', { share: pct(sy.recurrentShare), s: sy.minStates, p: sy.minPeriods }),
+    text: t(lang, 'systematic', {
+      share: num(lang, pct(sy.recurrentShare), 1),
+      s: sy.minStates,
+      p: sy.minPeriods,
+    }),
   });
   b.push({
     k: 'table',
@@ -245,8 +257,13 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
       k: 'p',
       text: `${t(lang, 'modes')}: ${r.modes.map((x) => label.mode(lang, x)).join('; ') || '—'}. ${t(lang, 'directActs')}: ${r.direct}. ${t(lang, 'commandActs')}: ${r.command}.`,
     });
-    if (r.positions.length)
-      b.push({ k: 'small', text: `${t(lang, 'positions')}: ${r.positions.join(' · ')}` });
+    const exact = o.annex?.positions?.[r.personId] ?? r.positions;
+    if (exact.length) b.push({ k: 'small', text: `${t(lang, 'positions')}: ${exact.join(' · ')}` });
+    else if (r.positionsGeneral?.length)
+      b.push({
+        k: 'small',
+        text: `${t(lang, 'positionsGeneral')}: ${r.positionsGeneral.map((x) => positionText(lang, x)).join(' · ')}`,
+      });
     const withEvidence = r.elements.filter((e) => e.status !== 'no-evidence');
     const without = r.elements.filter((e) => e.status === 'no-evidence');
     if (withEvidence.length)
@@ -275,13 +292,20 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
       });
   }
 
-  // 7. Jurisdiction, admissibility, gravity
+  if (c.suspectsWithoutEvidence > 0)
+    b.push({
+      k: 'p',
+      text: t(lang, 'suspectsWithoutEvidence', { n: count(lang, c.suspectsWithoutEvidence, 'person') }),
+    });
+
+  // 8. Article 53(1)
   b.push({ k: 'h1', text: t(lang, 's7') });
+  b.push(...article53Blocks(c, lang, person, 'situation'));
   const j = c.jurisdiction;
   b.push({
     k: 'p',
     text: t(lang, 'jurisdictionLine', {
-      country: j.country,
+      country: label.country(lang, j.country),
       eif: j.entryIntoForce ?? '—',
       inside: num(lang, j.acts.inside),
       outside: num(lang, j.acts.outside),
@@ -295,6 +319,8 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
       rows: j.outside.slice(0, 40).map((x) => [x.actId, x.date ?? '—', label.outside(lang, x.reason)]),
       widths: [3, 2, 3],
     });
+  b.push(...article53Blocks(c, lang, person, 'basis'));
+  b.push({ k: 'h2', text: t(lang, 'admissibilityTitle') });
   const ad = c.admissibility;
   b.push({
     k: 'p',
@@ -307,17 +333,19 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
   if (ad.proceedings.length)
     b.push({
       k: 'table',
-      head: ['', t(lang, 'status'), t(lang, 'acts'), ''],
+      head: [t(lang, 'authority'), t(lang, 'status'), t(lang, 'acts'), t(lang, 'indicatorsCol')],
       rows: ad.proceedings.map((p) => [
-        `${p.authority} (${p.country})`,
-        p.status,
+        `${p.authority} (${label.country(lang, p.country)})`,
+        label.proceedingStatus(lang, p.status),
         String(p.acts),
-        p.indicators.join(', '),
+        p.indicators.map((x) => label.indicator(lang, x)).join(', '),
       ]),
       widths: [3, 2, 1, 3],
     });
+  b.push(...article53Blocks(c, lang, person, 'cases'));
   const g = c.gravity;
-  b.push({ k: 'h2', text: t(lang, 'gravityScale') });
+  b.push({ k: 'h2', text: t(lang, 'gravityTitle') });
+  b.push({ k: 'h3', text: t(lang, 'gravityScale') });
   b.push({
     k: 'p',
     text: t(lang, 'scaleLine', {
@@ -327,26 +355,31 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
       months: g.scale.months,
     }),
   });
-  b.push({ k: 'h2', text: t(lang, 'gravityNature') });
+  b.push({ k: 'h3', text: t(lang, 'gravityNature') });
   b.push({
     k: 'p',
     text: t(lang, 'natureLine', {
-      killings: g.nature.killings,
-      sexual: g.nature.sexualViolence,
-      children: g.nature.childVictims,
+      killings: num(lang, g.nature.killings),
+      sexual: num(lang, g.nature.sexualViolence),
+      killingsRec: num(lang, g.nature.killingsRecorded),
+      sexualRec: num(lang, g.nature.sexualViolenceRecorded),
+      children: num(lang, g.nature.childVictims),
     }),
   });
-  b.push({ k: 'h2', text: t(lang, 'gravityManner') });
+  b.push({ k: 'h3', text: t(lang, 'gravityManner') });
   b.push({
     k: 'p',
-    text: t(lang, 'mannerLine', { share: pct(g.manner.stateAgentShare), policy: g.manner.policyItems }),
+    text: t(lang, 'mannerLine', {
+      share: num(lang, pct(g.manner.stateAgentShare), 1),
+      policy: num(lang, g.manner.policyItems),
+    }),
   });
   if (g.manner.byMethod.length)
     b.push({
       k: 'chart',
       chart: rankBars(t(lang, 'gravityManner'), g.manner.byMethod, (k) => label.method(lang, k), 10),
     });
-  b.push({ k: 'h2', text: t(lang, 'gravityImpact') });
+  b.push({ k: 'h3', text: t(lang, 'gravityImpact') });
   b.push({
     k: 'p',
     text: t(lang, 'impactLine', {
@@ -356,14 +389,20 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
       detained: num(lang, g.impact.detainedPersons),
     }),
   });
+  b.push(...article53Blocks(c, lang, person, 'interests'));
 
   // 8. Panel
   b.push({ k: 'h1', text: t(lang, 's8') });
+  b.push({ k: 'p', text: t(lang, 'mandateText') });
   if (c.panel.members.length)
     b.push({
       k: 'table',
-      head: [t(lang, 'members'), '', 'Ed25519'],
-      rows: c.panel.members.map((x) => [x.name, x.role, x.fingerprint ? x.fingerprint.slice(0, 32) : '—']),
+      head: [t(lang, 'members'), t(lang, 'role'), 'Ed25519'],
+      rows: c.panel.members.map((x) => [
+        x.name,
+        label.role(lang, x.role),
+        x.fingerprint ? x.fingerprint.slice(0, 32) : '—',
+      ]),
       widths: [3, 1, 4],
     });
   if (c.panel.opinions.length === 0) b.push({ k: 'p', text: t(lang, 'noOpinions') });
@@ -385,11 +424,18 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
     b.push({
       k: 'table',
       head: [t(lang, 'member'), t(lang, 'date'), 'Ed25519', ''],
-      rows: o.signatures.map((s) => [s.name, s.signedAt, s.fingerprint.slice(0, 32), s.valid ? '✓' : 'void']),
+      rows: o.signatures.map((s) => [
+        s.name,
+        s.signedAt,
+        s.fingerprint.slice(0, 32),
+        s.valid ? '✓' : t(lang, 'voidSig'),
+      ]),
       widths: [3, 3, 4, 1],
     });
 
-  // 9. Annex index
+  // Annexes: incidents, glossary, index of evidence
+  b.push(...annexBlocks(c, lang, person));
+  b.push(...glossaryBlocks(c, lang));
   b.push({ k: 'h1', text: t(lang, 's9') });
   b.push({
     k: 'table',

@@ -6,9 +6,10 @@ import {
   EVIDENCE_KINDS,
   INVOLVEMENT_DEGREES,
   SOURCE_KINDS,
+  UNIT_KINDS,
   VIOLENCE_METHODS,
 } from '../domain/vocabularies.js';
-import { crimeById, elementById, LIABILITY_MODES } from '../law/index.js';
+import { crimeById, elementById, LIABILITY_MODES, stateParty } from '../law/index.js';
 
 export type Lang = 'es' | 'en';
 
@@ -41,16 +42,120 @@ const S = {
   },
   s1: { es: '1. Resumen ejecutivo', en: '1. Executive summary' },
   s2: { es: '2. Metodología y fuentes', en: '2. Methodology and sources' },
+  sLimits: { es: '3. Limitaciones', en: '3. Limitations' },
   s3: {
-    es: '3. Contexto: elementos contextuales del art. 7',
-    en: '3. Context: the contextual elements of Art. 7',
+    es: '4. Contexto: elementos contextuales del art. 7',
+    en: '4. Context: the contextual elements of Art. 7',
   },
-  s4: { es: '4. Hallazgos por crimen', en: '4. Findings per crime' },
-  s5: { es: '5. Estadísticas', en: '5. Statistics' },
-  s6: { es: '6. Responsabilidad individual', en: '6. Individual responsibility' },
-  s7: { es: '7. Competencia, admisibilidad y gravedad', en: '7. Jurisdiction, admissibility and gravity' },
-  s8: { es: '8. Opiniones del panel y disidencias', en: '8. Panel opinions and dissent' },
-  s9: { es: '9. Índice de anexos', en: '9. Annex index' },
+  s4: { es: '5. Hallazgos por crimen', en: '5. Findings per crime' },
+  s5: { es: '6. Estadísticas', en: '6. Statistics' },
+  s6: { es: '7. Responsabilidad individual', en: '7. Individual responsibility' },
+  s7: {
+    es: '8. Artículo 53(1): competencia, fundamento razonable, admisibilidad e intereses de la justicia',
+    en: '8. Article 53(1): jurisdiction, reasonable basis, admissibility and interests of justice',
+  },
+  s8: {
+    es: '9. El panel: mandato, opiniones y disidencias',
+    en: '9. The panel: mandate, opinions and dissent',
+  },
+  sAnnexIncidents: {
+    es: 'Anexo A. Incidentes y prueba citada',
+    en: 'Annex A. Incidents and the evidence cited',
+  },
+  sGlossary: { es: 'Anexo B. Glosario de elementos', en: 'Annex B. Glossary of elements' },
+  s9: { es: 'Anexo C. Índice de pruebas', en: 'Annex C. Index of evidence' },
+  methodText: {
+    es: 'La información se reunió mediante entrevistas con consentimiento informado registrado por testimonio (alcance del uso: interno, tribunales o público), documentos y material de fuentes abiertas capturado con su huella SHA-256 y cadena de custodia, siguiendo el Protocolo de Berkeley y las directrices de Eurojust y la Fiscalía de la CPI para organizaciones de la sociedad civil (2022): no se volvió a entrevistar sin necesidad, se evitó la revictimización y las identidades protegidas no salen del archivo. Cada prueba se vincula al elemento concreto que tiende a probar (método de la Case Matrix); la situación de cada elemento se deriva de esos vínculos, nunca se escribe a mano.',
+    en: 'Information was gathered through interviews with informed consent recorded per testimony (scope of use: internal, courts or public), documents and open-source material captured with its SHA-256 fingerprint and chain of custody, following the Berkeley Protocol and the Eurojust/ICC-OTP guidelines for civil society organisations (2022): no needless re-interviewing, no re-traumatisation, and protected identities do not leave the file. Each item is linked to the specific element it tends to prove (the Case Matrix method); each element’s status is derived from those links, never typed in.',
+  },
+  verificationText: {
+    es: 'Independencia: se cuenta el origen de cada información —el testigo que habla, el autor que escribe—, no la organización que la transmite; una misma persona retransmitida por dos organizaciones cuenta una vez, y dos testigos entrevistados por una misma organización cuentan dos. Calificación del Almirantazgo por prueba: la de un elemento es la de su mejor prueba individual. «F» y «6» significan que no se puede valorar: no cuentan como peor que «E» o «5». La credibilidad «1» (confirmada por otras fuentes) escrita a mano se lee como «2», porque la confirmación es lo que el análisis cuenta.',
+    en: 'Independence: what counts is the origin of each piece of information — the witness who speaks, the author who writes — not the organisation that passes it on; one person relayed by two organisations counts once, and two witnesses interviewed by one organisation count twice. Admiralty grade per item: an element’s grade is that of its best single item. “F” and “6” mean cannot be judged: they do not rank below “E” or “5”. Credibility “1” (confirmed by other sources) typed by hand is read as “2”, because confirmation is what the analysis counts.',
+  },
+  limitsText: {
+    es: 'Los datos no son una muestra aleatoria: se documenta lo que llega a las organizaciones, y llega más de las ciudades, de las personas con redes de apoyo y de los hechos más visibles; los recuentos son mínimos, no totales. Los actos sin fecha o sin lugar se tratan como inciertos. La estimación por sistemas múltiples supone listas que cubren la misma población y una heterogeneidad de captura que el modelo elegido representa; su intervalo no incluye el error de vinculación de registros. Los indicadores de patrón y de gravedad son descriptivos. Las calificaciones del Almirantazgo son juicios de los documentadores. Nada de este informe es una conclusión jurídica: el panel concluye y firma.',
+    en: 'The data are not a random sample: what is documented is what reaches the organisations, and more reaches them from cities, from people with support networks and from the most visible events; counts are minimums, not totals. Acts without a date or place are treated as uncertain. Multiple systems estimation assumes lists that cover the same population and a capture heterogeneity the chosen model represents; its interval does not include record-linkage error. The pattern and gravity indicators are descriptive. Admiralty grades are the documenters’ judgements. Nothing in this report is a legal conclusion: the panel concludes and signs.',
+  },
+  step: { es: 'Actuación', en: 'Step' },
+  authority: { es: 'Autoridad nacional', en: 'National authority' },
+  situationTitle: { es: 'Situación y activación de la competencia', en: 'Situation and trigger' },
+  situationLine: {
+    es: 'Situación {name} ({icc}). La competencia de la Corte se activó por remisión de Estados Partes (arts. 13(a) y 14) el {date}: {states}, sobre crímenes cometidos desde el {since}.',
+    en: 'Situation {name} ({icc}). The Court’s jurisdiction was triggered by a State Party referral (Arts. 13(a) and 14) on {date} by {states}, on crimes committed since {since}.',
+  },
+  noSituation: {
+    es: 'No hay una situación ante la Corte registrada para este país: la comunicación se presentaría conforme al art. 15.',
+    en: 'No situation before the Court is recorded for this country: the communication would be made under Art. 15.',
+  },
+  oasNote: { es: 'Nota: {note}', en: 'Note: {note}' },
+  jurisdictionTitle: {
+    es: 'Competencia temporal y territorial, por acto',
+    en: 'Temporal and territorial jurisdiction, per act',
+  },
+  uncertainNote: {
+    es: '«Incierto» es una situación propia: el dato que decide (fecha, lugar) falta o es impreciso; no equivale a «fuera de la competencia».',
+    en: '“Uncertain” is a status of its own: the deciding fact (date, place) is missing or imprecise; it does not mean “outside jurisdiction”.',
+  },
+  basisTitle: { es: 'Fundamento razonable, por crimen', en: 'Reasonable basis, per crime' },
+  basisStandard: {
+    es: 'Norma aplicable (art. 53(1)(a); decisión de autorización en Kenia, SCP II, 31 de marzo de 2010): una justificación sensata o razonable para creer que se ha cometido un crimen de competencia de la Corte; la información no tiene que ser completa ni concluyente ni apuntar a una sola conclusión. Relación con las situaciones de la herramienta: «corroborado» significa al menos {n} orígenes independientes que superan el umbral de calidad — información en la que una persona razonable podría apoyarse; «fuente única», información aún sin corroborar; «controvertido», información en ambos sentidos que el panel debe ponderar; «sin prueba», nada vinculado todavía.',
+    en: 'Applicable standard (Art. 53(1)(a); Kenya authorisation decision, PTC II, 31 March 2010): a sensible or reasonable justification for a belief that a crime within the jurisdiction of the Court has been committed; the information need not be comprehensive or conclusive, nor point to a single conclusion. How the tool’s statuses relate to it: “corroborated” means at least {n} independent origins above the quality threshold — information a reasonable person could rely on; “single source”, information not yet corroborated; “contested”, information pointing both ways for the panel to weigh; “no evidence”, nothing linked yet.',
+  },
+  crime: { es: 'Crimen', en: 'Crime' },
+  incidentsAll: { es: 'Incid.', en: 'Incid.' },
+  allCorrobCol: { es: 'Todo corrob.', en: 'All corrob.' },
+  withEvidenceCol: { es: 'Con prueba', en: 'With evid.' },
+  contestedCol: { es: 'Contr.', en: 'Contest.' },
+  readingCol: { es: 'Lectura para el panel', en: 'Reading for the panel' },
+  admissibilityTitle: {
+    es: 'Admisibilidad por caso potencial: complementariedad y gravedad',
+    en: 'Admissibility per potential case: complementarity and gravity',
+  },
+  complementarityText: {
+    es: 'Prueba aplicada (art. 17; apelaciones de admisibilidad en Kenia, SA, 30 de agosto de 2011): ¿investiga o juzga un Estado a la misma persona por sustancialmente la misma conducta? Si no hay actuación, el caso es admisible por este motivo (Katanga, SA 2009); si la hay, se examina la falta de voluntad (art. 17(2)) o de capacidad (art. 17(3)). Quien ya fue juzgado por la misma conducta está protegido por el principio de cosa juzgada (ne bis in idem, art. 20(3)), salvo que el proceso buscara sustraerlo de su responsabilidad o no fuera independiente ni imparcial.',
+    en: 'Test applied (Art. 17; Kenya admissibility appeals, AC, 30 August 2011): is a State investigating or prosecuting the same person for substantially the same conduct? If no State is acting, the case is admissible on this ground (Katanga, AC 2009); if one is, unwillingness (Art. 17(2)) or inability (Art. 17(3)) is examined. A person already tried for the same conduct is protected by ne bis in idem (Art. 20(3)), unless the proceedings were to shield them or were not independent or impartial.',
+  },
+  person: { es: 'Persona', en: 'Person' },
+  nationalActs: { es: 'En proc. nacional', en: 'In national proc.' },
+  complementarityCol: { es: 'Complementariedad', en: 'Complementarity' },
+  indicatorsCol: { es: 'Indicios (art. 17(2)–(3))', en: 'Indicators (Art. 17(2)–(3))' },
+  gravityTitle: {
+    es: 'Gravedad (art. 17(1)(d); Reglamento de la Fiscalía, norma 29(2))',
+    en: 'Gravity (Art. 17(1)(d); OTP Regulations, reg. 29(2))',
+  },
+  interestsTitle: { es: 'Intereses de la justicia', en: 'Interests of justice' },
+  interestsText: {
+    es: 'Cuestión abierta para el panel (art. 53(1)(c)): ¿hay razones sustanciales para creer que una investigación no redundaría en interés de la justicia, teniendo en cuenta la gravedad de los crímenes y los intereses de las víctimas? La herramienta no la responde. La política de la Fiscalía (2007) presume que la investigación sirve a la justicia y trata esta cláusula como excepcional.',
+    en: 'An open question for the panel (Art. 53(1)(c)): are there substantial reasons to believe that an investigation would not serve the interests of justice, taking into account the gravity of the crimes and the interests of victims? The tool does not answer it. The Office’s policy paper (2007) presumes an investigation serves justice and treats this clause as exceptional.',
+  },
+  mandateText: {
+    es: 'Mandato y declaraciones: el panel declara su composición, su mandato y la independencia de cada miembro respecto de las partes; sus miembros firman con su propia clave Ed25519 la huella del contenido de esta versión. Las opiniones y disidencias se publican tal como se emitieron.',
+    en: 'Mandate and declarations: the panel states its composition, its mandate and each member’s independence from the parties; its members sign the fingerprint of this version’s content with their own Ed25519 key. Opinions and dissents are published as given.',
+  },
+  annexIntro: {
+    es: 'Por cada crimen, los incidentes con prueba vinculada (los mejor respaldados primero; hasta {n} por crimen, el resto en los datos del paquete de pruebas). Para cada elemento: situación, calificación de su mejor prueba y las pruebas citadas, con el pasaje pertinente cuando la prueba es publicable.',
+    en: 'For each crime, the incidents with evidence linked (best supported first; up to {n} per crime, the rest in the bundle’s data). For each element: status, the grade of its best item and the items cited, with the relevant passage when the item may be published.',
+  },
+  attempt: { es: 'tentativa (art. 25(3)(f))', en: 'attempt (Art. 25(3)(f))' },
+  deprivationDays: {
+    es: 'privación de libertad registrada: {days}',
+    en: 'recorded deprivation of liberty: {days}',
+  },
+  incidentsOfTotal: {
+    es: '{shown} de {total} incidentes con prueba',
+    en: '{shown} of {total} incidents with evidence',
+  },
+  glossaryAbbrev: {
+    es: 'Abreviaturas: EC, Elementos de los Crímenes (2013); SCP, Sala de Cuestiones Preliminares; SPI, Sala de Primera Instancia; SA, Sala de Apelaciones.',
+    en: 'Abbreviations: EoC, Elements of Crimes (2013); PTC, Pre-Trial Chamber; TJ, Trial Chamber judgment; AC, Appeals Chamber.',
+  },
+  glossaryIntro: {
+    es: 'Identificadores de los elementos citados en el informe, con su fuente y una paráfrasis (cotéjese con el texto oficial de los Elementos de los Crímenes antes de citarla en un escrito).',
+    en: 'Identifiers of the elements cited in the report, with their source and a paraphrase (check against the official text of the Elements of Crimes before quoting in a filing).',
+  },
+  source: { es: 'Fuente', en: 'Source' },
+  voidSig: { es: 'anulada', en: 'void' },
+  role: { es: 'Función', en: 'Role' },
   s10: { es: 'Anexo confidencial de identidades', en: 'Confidential identity annex' },
   summaryLine: {
     es: '{acts} actos documentados contra {victims} víctimas en {states} estados, entre {from} y {to}.',
@@ -61,16 +166,21 @@ const S = {
     en: 'Multiple systems estimation ({method}) puts the total number of victims at {estimate} ({level}% interval: {lo}–{hi}), against {observed} documented on the lists.',
   },
   crimeLine: {
-    es: '{crime}: {incidents} incidentes ({victims} víctimas); en {full} todos los elementos están corroborados.',
-    en: '{crime}: {incidents} incidents ({victims} victims); all elements corroborated in {full}.',
+    es: '{crime}: {incidents} ({victims}); con todos los elementos que se valoran por incidente corroborados: {full}.',
+    en: '{crime}: {incidents} ({victims}); with every element assessed per incident corroborated: {full}.',
   },
+  crimeCaveat: {
+    es: 'Los elementos que se valoran por incidente son la conducta, sus circunstancias y el nexo con el ataque; los elementos contextuales (sección 4) y los subjetivos de cada persona (sección 7) se valoran aparte. Todo acto es candidato a persecución (art. 7(1)(h)) hasta que se pruebe el motivo discriminatorio.',
+    en: 'The elements assessed per incident are the conduct, its circumstances and the nexus with the attack; the contextual elements (section 4) and each person’s mental elements (section 7) are assessed separately. Every act is a persecution candidate (Art. 7(1)(h)) until the discriminatory ground is proved.',
+  },
+
   prisonersLine: {
     es: 'Personas privadas de libertad el {day}: {certain} con certeza ({possible} posibles). Máximo: {peak} el {peakDay}.',
     en: 'Persons deprived of liberty on {day}: {certain} certainly ({possible} possibly). Peak: {peak} on {peakDay}.',
   },
   thresholdsLine: {
-    es: 'Umbral de trabajo (configurable, no una regla jurídica): un elemento está corroborado con al menos {n} grupos de fuentes independientes con fiabilidad {r} o mejor y credibilidad {c} o mejor. La información retransmitida desde un mismo origen cuenta una sola vez. Calificación según el sistema del Almirantazgo (p. ej. «B2»).',
-    en: 'Working threshold (configurable, not a legal rule): an element is corroborated by at least {n} independent source groups with reliability {r} or better and credibility {c} or better. Information relayed from one origin counts once. Grades follow the Admiralty system (e.g. "B2").',
+    es: 'Umbral de trabajo (configurable, no una regla jurídica): un elemento está corroborado con al menos {n} orígenes independientes con fiabilidad {r} o mejor (o sin valorar) y credibilidad {c} o mejor. La información retransmitida desde un mismo origen cuenta una sola vez. Calificación según el sistema del Almirantazgo (p. ej. «B2»).',
+    en: 'Working threshold (configurable, not a legal rule): an element is corroborated by at least {n} independent origins with reliability {r} or better (or unrated) and credibility {c} or better. Information relayed from one origin counts once. Grades follow the Admiralty system (e.g. "B2").',
   },
   sources: { es: 'Fuentes por tipo', en: 'Sources by kind' },
   reliability: { es: 'Fuentes por fiabilidad', en: 'Sources by reliability' },
@@ -92,8 +202,8 @@ const S = {
     en: 'Widespread: {victims} documented victims, {states} states, {months} months with acts.',
   },
   systematic: {
-    es: 'Sistemático: el {share}% de los actos comparte un método, unidad o centro de detención que reaparece en al menos {s} estados y {p} años.',
-    en: 'Systematic: {share}% of acts share a method, unit or detention site that recurs in at least {s} states and {p} years.',
+    es: 'Indicio de patrón (no una conclusión sobre el carácter sistemático): el {share} % de los actos fue cometido por una unidad o en un centro de detención que reaparece en al menos {s} estados y {p} años. Los métodos recurrentes se listan, pero no cuentan: un método como los golpes aparece en cualquier conjunto de abusos.',
+    en: 'Pattern indicator (not a finding that the attack was systematic): {share}% of acts were committed by a unit, or at a detention site, that recurs in at least {s} states and {p} years. Recurrent methods are listed but do not count: a method such as beating recurs in any set of abuses.',
   },
   recurrent: { es: 'Rasgos recurrentes', en: 'Recurrent features' },
   feature: { es: 'Rasgo', en: 'Feature' },
@@ -127,21 +237,35 @@ const S = {
     es: 'No hay una estimación guardada para este caso.',
     en: 'No estimate has been saved for this case.',
   },
-  suspect: { es: 'Presunto responsable', en: 'Alleged perpetrator' },
-  modes: { es: 'Modos (art. 25/28)', en: 'Modes (Art. 25/28)' },
+  suspect: { es: 'Persona cuya responsabilidad se examina', en: 'Person whose responsibility is examined' },
+  modes: {
+    es: 'Formas de responsabilidad que cabe examinar (arts. 25 y 28)',
+    en: 'Modes of liability to examine (Arts. 25 and 28)',
+  },
+  suspectsWithoutEvidence: {
+    es: '{n} vinculadas a actos solo a través de su unidad o cargo, sin ninguna prueba vinculada a ellas, no se nombran en este informe.',
+    en: '{n} linked to acts only through their unit or post, with no evidence linked to them, are not named in this report.',
+  },
+  positionsGeneral: {
+    es: 'Cargos (generalizados para no identificar a la persona)',
+    en: 'Positions (generalised so as not to identify the person)',
+  },
+  commanderOf: { es: 'al mando de: {unit}', en: 'in command of: {unit}' },
+  memberOf: { es: 'integrante de: {unit}', en: 'member of: {unit}' },
   directActs: { es: 'Actos con participación propia', en: 'Acts with own involvement' },
   noEvidenceYet: { es: 'Sin prueba vinculada todavía', en: 'No evidence linked yet' },
   commandActs: { es: 'Por la cadena de mando', en: 'Through the chain of command' },
   positions: { es: 'Cargos', en: 'Positions' },
   jurisdictionLine: {
-    es: 'Estado: {country}. Entrada en vigor del Estatuto: {eif}. Actos dentro de la competencia: {inside}; fuera: {outside}; inciertos: {uncertain}.',
-    en: 'State: {country}. Entry into force of the Statute: {eif}. Acts within jurisdiction: {inside}; outside: {outside}; uncertain: {uncertain}.',
+    es: 'Estado: {country}. Entrada en vigor del Estatuto: {eif}. Actos que cumplen las condiciones de tiempo y lugar (arts. 11 y 12): {inside}; fuera de ellas: {outside}; inciertos: {uncertain}. La competencia material se examina por crimen (sección 5).',
+    en: 'State: {country}. Entry into force of the Statute: {eif}. Acts meeting the preconditions of time and place (Arts. 11 and 12): {inside}; outside them: {outside}; uncertain: {uncertain}. Subject-matter jurisdiction is examined per crime (section 5).',
   },
   outsideActs: { es: 'Actos fuera de la competencia', en: 'Acts outside jurisdiction' },
+  uncertainActs: { es: 'Actos inciertos', en: 'Uncertain acts' },
   reason: { es: 'Motivo', en: 'Reason' },
   admissibilityLine: {
-    es: 'Procedimientos nacionales registrados: {n}. Actos sin procedimiento: {acts}. Presuntos responsables sin procedimiento: {persons}.',
-    en: 'National proceedings recorded: {n}. Acts with no proceeding: {acts}. Alleged perpetrators with no proceeding: {persons}.',
+    es: 'Procedimientos nacionales registrados: {n}. Actos sin procedimiento registrado: {acts}. La complementariedad se examina por caso potencial, a continuación.',
+    en: 'National proceedings recorded: {n}. Acts with no recorded proceeding: {acts}. Complementarity is examined per potential case, below.',
   },
   gravityScale: { es: 'Escala', en: 'Scale' },
   gravityNature: { es: 'Naturaleza', en: 'Nature' },
@@ -152,12 +276,12 @@ const S = {
     en: '{victims} documented victims, {acts} acts, {states} states, {months} months.',
   },
   natureLine: {
-    es: '{killings} homicidios, {sexual} actos de violencia sexual, {children} víctimas menores de edad.',
-    en: '{killings} killings, {sexual} acts of sexual violence, {children} child victims.',
+    es: 'Con prueba vinculada a la conducta: {killings} muertes y {sexual} actos de violencia sexual (registrados por tipo de acto: {killingsRec} y {sexualRec}). Víctimas menores de edad: {children}.',
+    en: 'With evidence linked to the conduct: {killings} killings and {sexual} acts of sexual violence (recorded by act type: {killingsRec} and {sexualRec}). Child victims: {children}.',
   },
   mannerLine: {
-    es: 'Agentes del Estado implicados en el {share}% de los actos; {policy} pruebas de política.',
-    en: 'State agents involved in {share}% of acts; {policy} items of policy evidence.',
+    es: 'Agentes del Estado registrados como implicados en el {share} % de los actos; {policy} pruebas o participaciones relativas a la política.',
+    en: 'State agents recorded as involved in {share}% of acts; {policy} items or involvements relating to the policy.',
   },
   impactLine: {
     es: 'Máximo de presos políticos: {peak}; {exiled} personas exiliadas; {disappeared} víctimas de desaparición; {detained} personas detenidas.',
@@ -184,6 +308,9 @@ const S = {
 
 export type Key = keyof typeof S;
 
+/** The whole catalogue (both languages), for the tests that scan an edition for the other language. */
+export const catalogue: Readonly<Record<Key, { readonly es: string; readonly en: string }>> = S;
+
 export function t(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {
   return S[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
@@ -208,6 +335,118 @@ const OUTSIDE: Record<string, { es: string; en: string }> = {
   'no-date': { es: 'sin fecha', en: 'no date' },
   'outside-temporal-scope': { es: 'fuera del período del caso', en: 'outside the case period' },
 };
+const UNCERTAIN: Record<string, { es: string; en: string }> = {
+  'no-date': { es: 'sin fecha', en: 'no date' },
+  'no-place': { es: 'sin lugar', en: 'no place' },
+  'date-straddles-entry-into-force': {
+    es: 'fecha imprecisa en torno a la entrada en vigor',
+    en: 'imprecise date around the entry into force',
+  },
+};
+const PROCEEDING_STATUS: Record<string, { es: string; en: string }> = {
+  none: { es: 'ninguno', en: 'none' },
+  preliminary_inquiry: { es: 'averiguación preliminar', en: 'preliminary inquiry' },
+  investigation: { es: 'investigación', en: 'investigation' },
+  charges: { es: 'acusación', en: 'charges' },
+  trial: { es: 'juicio', en: 'trial' },
+  convicted: { es: 'condena', en: 'convicted' },
+  acquitted: { es: 'absolución', en: 'acquitted' },
+  closed: { es: 'archivado', en: 'closed' },
+};
+const INDICATOR: Record<string, { es: string; en: string }> = {
+  shielding_purpose: { es: 'propósito de sustraer a la persona', en: 'purpose of shielding' },
+  unjustified_delay: { es: 'demora injustificada', en: 'unjustified delay' },
+  lack_of_independence: {
+    es: 'falta de independencia o imparcialidad',
+    en: 'lack of independence or impartiality',
+  },
+  inconsistent_with_intent_to_bring_to_justice: {
+    es: 'incompatible con la intención de hacer comparecer a la persona ante la justicia',
+    en: 'inconsistent with an intent to bring the person to justice',
+  },
+  judicial_system_collapse: {
+    es: 'colapso total o sustancial de la administración de justicia',
+    en: 'total or substantial collapse of the judicial system',
+  },
+  unable_to_obtain_accused_or_evidence: {
+    es: 'imposibilidad de hacer comparecer al acusado u obtener las pruebas',
+    en: 'unable to obtain the accused or the evidence',
+  },
+};
+const COMPLEMENTARITY: Record<string, { es: string; en: string }> = {
+  'no-national-proceedings': {
+    es: 'sin actuación nacional registrada (inactividad)',
+    en: 'no national proceedings recorded (inactivity)',
+  },
+  'proceedings-other-conduct': {
+    es: 'procedimiento contra la persona, pero no por sustancialmente la misma conducta',
+    en: 'proceedings against the person, but not for substantially the same conduct',
+  },
+  'proceedings-same-conduct': {
+    es: 'procedimiento por la misma conducta: examinar art. 17(2)–(3)',
+    en: 'proceedings for the same conduct: examine Art. 17(2)–(3)',
+  },
+  'decided-not-to-prosecute': {
+    es: 'investigado y archivado (art. 17(1)(b))',
+    en: 'investigated and closed (Art. 17(1)(b))',
+  },
+  tried: { es: 'ya juzgado: ne bis in idem (art. 20(3))', en: 'already tried: ne bis in idem (Art. 20(3))' },
+};
+const BASIS: Record<string, { es: string; en: string }> = {
+  'corroborated-incidents': {
+    es: 'hay incidentes con todos sus elementos por incidente corroborados: información sobre la que el panel puede valorar si existe fundamento razonable',
+    en: 'there are incidents with every per-incident element corroborated: information on which the panel may weigh whether there is a reasonable basis',
+  },
+  'partial-information': {
+    es: 'información parcial: ningún incidente tiene aún todos sus elementos corroborados',
+    en: 'partial information: no incident yet has every element corroborated',
+  },
+  'no-information': { es: 'sin información vinculada', en: 'no information linked' },
+};
+const ROLE: Record<string, { es: string; en: string }> = {
+  chair: { es: 'presidencia', en: 'chair' },
+  member: { es: 'miembro', en: 'member' },
+};
+const NOUNS: Record<string, { es: readonly [string, string]; en: readonly [string, string] }> = {
+  incident: { es: ['incidente', 'incidentes'], en: ['incident', 'incidents'] },
+  victim: { es: ['víctima', 'víctimas'], en: ['victim', 'victims'] },
+  act: { es: ['acto', 'actos'], en: ['act', 'acts'] },
+  day: { es: ['día', 'días'], en: ['day', 'days'] },
+  person: { es: ['persona', 'personas'], en: ['person', 'persons'] },
+};
+
+/** Citations are written in English in the law data; Spanish names the same sources its own way. */
+const CITATION_ES: readonly [RegExp, string][] = [
+  [/\(dolus eventualis excluded\)/g, '(excluye el dolo eventual)'],
+  [/\(significant\)/g, '(«significativa»)'],
+  [/\(any contribution that influenced the crime\)/g, '(toda contribución que influyó en el crimen)'],
+  [/Kenya authorisation/g, 'autorización en Kenia'],
+  [/EoC Introduction to Art\. 7/g, 'EC, Introducción al art. 7'],
+  [/penultimate element of each crime/g, 'penúltimo elemento de cada crimen'],
+  [/last element of each crime/g, 'último elemento de cada crimen'],
+  [/ and fn\. /g, ' y nota '],
+  [/fn\. /g, 'nota '],
+  [/\(conduct\)/g, '(conducta)'],
+  [/\(intent\)/g, '(intención)'],
+  [/\bEoC\b/g, 'EC'],
+  [/\bArt\. /g, 'art. '],
+  [/ PTC\b/g, ' SCP'],
+  [/ TJ\b/g, ' SPI'],
+  [/ AC\b/g, ' SA'],
+];
+
+/** A citation of the law data in the language of the report (EoC → EC, TJ → SPI, …). */
+export function citation(lang: Lang, ref: string): string {
+  if (lang === 'en') return ref;
+  return CITATION_ES.reduce((x, [re, to]) => x.replace(re, to), ref);
+}
+
+/** "1 incidente", "2 incidentes": a number with its noun in the right number. */
+export function count(lang: Lang, n: number, noun: keyof typeof NOUNS & string): string {
+  const forms = NOUNS[noun]![lang];
+  return `${num(lang, n)} ${n === 1 ? forms[0] : forms[1]}`;
+}
+
 const CONTEXT_NAMES: Record<string, { es: string; en: string }> = {
   'CTX.attack': { es: 'Ataque', en: 'Attack' },
   'CTX.civilian': { es: 'Población civil', en: 'Civilian population' },
@@ -226,6 +465,14 @@ export const label = {
   status: (lang: Lang, s: string) => STATUS[s]?.[lang] ?? s,
   position: (lang: Lang, s: string) => POSITION[s]?.[lang] ?? s,
   outside: (lang: Lang, s: string) => OUTSIDE[s]?.[lang] ?? s,
+  uncertain: (lang: Lang, s: string) => UNCERTAIN[s]?.[lang] ?? s,
+  proceedingStatus: (lang: Lang, s: string) => PROCEEDING_STATUS[s]?.[lang] ?? s,
+  indicator: (lang: Lang, s: string) => INDICATOR[s]?.[lang] ?? s,
+  complementarity: (lang: Lang, s: string) => COMPLEMENTARITY[s]?.[lang] ?? s,
+  basis: (lang: Lang, s: string) => BASIS[s]?.[lang] ?? s,
+  role: (lang: Lang, s: string) => ROLE[s]?.[lang] ?? s,
+  unitKind: (lang: Lang, c: string) => UNIT_KINDS.labelOf(c, lang),
+  country: (lang: Lang, iso2: string) => stateParty(iso2)?.name[lang] ?? iso2,
   itemKind: (lang: Lang, s: string) => ITEM_KIND[s]?.[lang] ?? s,
   actType: (lang: Lang, c: string) => ACT_TYPES.labelOf(c, lang),
   method: (lang: Lang, c: string) => VIOLENCE_METHODS.labelOf(c, lang),
@@ -247,7 +494,11 @@ export const label = {
     return m ? `${m.article} ${m.label[lang]}` : id;
   },
   target: (lang: Lang, id: string) =>
-    id.startsWith('section:') ? id.slice(8) : crimeById(id) ? label.crime(lang, id) : label.element(lang, id),
+    id.startsWith('section:')
+      ? `§ ${id.slice(8)}`
+      : crimeById(id)
+        ? label.crime(lang, id)
+        : label.element(lang, id),
 };
 
 /** Numbers as the language writes them (thousands separators). */
