@@ -9,7 +9,7 @@
  */
 import { canonicalJson } from '../domain/canonical-json.js';
 import type { EvidenceBody } from '../domain/schema.js';
-import { type Edition, prepareReport, reportHtml, reportPdf } from '../report/build.js';
+import { BUNDLE_KEY_PURPOSE, type Edition, prepareReport, reportHtml, reportPdf } from '../report/build.js';
 import type { CaseStore } from '../store/case-store.js';
 import { type BundleEntry, writeBundle } from './bundle.js';
 import { keyFingerprint } from './manifest.js';
@@ -98,7 +98,7 @@ export async function writeCaseBundle(
   const auditHead = await store.auditHead();
   entries.push({ path: 'audit/head.json', source: json(auditHead), role: 'audit-head' });
 
-  const signer = store.sealer.signingKey('bundle');
+  const signer = store.sealer.signingKey(BUNDLE_KEY_PURPOSE);
   const current = r.version?.id;
   const { bytes } = await writeBundle(
     out,

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { analyseCase } from '../analysis/analyse.js';
 import { loadCaseSnapshot } from '../analysis/load.js';
 import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
+import { keyFingerprint as keyFingerprintOf } from '../bundle/manifest.js';
 import { canonicalJson } from '../domain/canonical-json.js';
 import type { OpinionBody, PanelBody, ReportVersionBody, SignatureBody } from '../domain/schema-law.js';
 import { freezeVersion, keyFingerprint, panelState, verifyHashSignature } from '../review/panel.js';
@@ -21,6 +22,9 @@ import type { Lang } from './i18n.js';
 import { renderPdf } from './pdf.js';
 
 export type Edition = 'confidential' | 'public';
+
+/** Purpose of the store-derived Ed25519 key that signs the case's evidence bundles. */
+export const BUNDLE_KEY_PURPOSE = 'bundle';
 
 /** The public reads as a viewer: only public identities, only items with public consent. */
 export function publicPrincipal(caseId: string): Principal {
@@ -75,7 +79,7 @@ export async function prepareReport(
   for (const m of panelBody?.members ?? [])
     if (m.publicKeyPem) fingerprints[m.username] = keyFingerprint(m.publicKeyPem);
   const sites = new Map(snapshot.places.map((p) => [p.id, p.body.name]));
-  const content = buildReportContent(
+  const built = buildReportContent(
     snapshot,
     analysis,
     panelBody
@@ -98,6 +102,10 @@ export async function prepareReport(
       site: (id) => sites.get(id) ?? id,
     },
   );
+  const content: ReportContent = {
+    ...built,
+    caseKeyFingerprint: keyFingerprintOf(store.sealer.signingKey(BUNDLE_KEY_PURPOSE).publicKey),
+  };
   const hash = contentSha256(content);
   const annexPersons: Record<string, string> = {};
   for (const [id, shown] of Object.entries(content.persons)) {

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { writeCaseBundle } from '../../bundle/case-bundle.js';
+import { parseTrustFile, parseTrustValue, type TrustAnchor } from '../../bundle/trust.js';
 import { formatVerifyResult, verifyBundle } from '../../bundle/verify.js';
 import { UsageError } from '../../domain/errors.js';
 import { openStoreFromEnv } from '../store-env.js';
@@ -41,16 +42,42 @@ export function registerBundle(program: Command): void {
   program
     .command('verify')
     .description(
-      'check a bundle offline: manifest signature, every file hash, missing or extra files, panel signatures; exit 0 only if intact',
+      'check a bundle offline: manifest signature, signer pinned by a trust anchor, every file hash and every hash stated in custody, annex and report, panel signatures; exit 0 only if intact and pinned',
     )
     .argument('<file>', 'FILE.zip')
-    .option('--trust <pem...>', 'public key(s) (PEM files) the bundle must be signed with')
+    .option(
+      '--trust <key>',
+      `a pinned signer: key fingerprint, PEM public key, or a file (PEM key, or trust file of "FINGERPRINT [CASE-ID [label]]" lines); repeatable; default: the file in ${TRUST_FILE_ENV}`,
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .option('--require-signed', 'also exit 1 unless the panel has signed (draft or partially signed fails)')
     .option('--lang <lang>', 'es or en', 'en')
-    .action(async (file: string, f: { trust?: string[]; lang: string }) => {
-      const trusted = f.trust ? await Promise.all(f.trust.map((p) => readFile(p, 'utf8'))) : undefined;
-      const result = await verifyBundle(file, trusted ? { trustedPublicKeysPem: trusted } : {});
+    .action(async (file: string, f: { trust: string[]; requireSigned?: boolean; lang: string }) => {
+      const result = await verifyBundle(file, { trust: trustAnchors(f.trust) });
       const lines = formatVerifyResult(result, f.lang === 'es' ? 'es' : 'en');
       (result.ok ? process.stdout : process.stderr).write(`${lines.join('\n')}\n`);
-      if (!result.ok) process.exitCode = 1;
+      const unsigned = f.requireSigned && result.panel?.status !== 'signed';
+      if (!result.ok || unsigned) process.exitCode = 1;
     });
+}
+
+/** Environment variable naming the trust file used when no --trust is given. */
+export const TRUST_FILE_ENV = 'TESTIGO_TRUST_FILE';
+
+function readTextOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function trustAnchors(values: string[]): TrustAnchor[] {
+  if (values.length > 0) return values.flatMap((v) => parseTrustValue(v, readTextOrUndefined));
+  const file = process.env[TRUST_FILE_ENV];
+  if (!file) return [];
+  const text = readTextOrUndefined(file);
+  if (text === undefined) throw new UsageError(`${TRUST_FILE_ENV}=${file}: the trust file cannot be read`);
+  return parseTrustFile(text, file);
 }
