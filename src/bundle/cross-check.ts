@@ -7,6 +7,7 @@
  */
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 import { z } from 'zod';
+import { type Checkpoint, checkpointSignatureValid } from '../store/audit-checkpoint.js';
 import { keyFingerprint, type Manifest } from './manifest.js';
 
 export interface CrossCheckFailure {
@@ -190,4 +191,39 @@ export function panelSummary(manifest: Manifest, content: ContentFacts | undefin
   const status: PanelStatus =
     valid === 0 ? 'draft' : required !== null && valid < required ? 'partial' : 'signed';
   return { status, valid, required, failures };
+}
+
+/**
+ * The audit log's signed checkpoint: its own signature, and the audit head the manifest states
+ * must be the one it covers. (Whether the key is the store's is checked against the store, or
+ * against a checkpoint published elsewhere: its fingerprint is printed for that.)
+ */
+export function checkpointCheck(manifest: Manifest, cp: Checkpoint, file: string): CrossCheckFailure[] {
+  const failures: CrossCheckFailure[] = [];
+  if (!checkpointSignatureValid(cp))
+    failures.push({
+      code: 'audit-checkpoint',
+      file,
+      message: 'the checkpoint signature is invalid (edited or forged)',
+    });
+  const head = manifest.meta.auditHead;
+  const covered = cp.treeSize > 0 ? { seq: cp.treeSize, hash: cp.headHash } : null;
+  if ((head?.seq ?? null) !== (covered?.seq ?? null) || (head?.hash ?? null) !== (covered?.hash ?? null))
+    failures.push({
+      code: 'audit-checkpoint',
+      file,
+      message: `the manifest states audit head ${head ? `${head.seq} ${head.hash}` : '(none)'}, the checkpoint covers ${covered ? `${covered.seq} ${covered.hash}` : 'an empty log'}`,
+    });
+  return failures;
+}
+
+/** Fingerprint of the checkpoint's key (SHA-256 of its SPKI DER), as `testigo audit` prints it. */
+export function checkpointKeyFingerprint(cp: Checkpoint): string {
+  try {
+    return keyFingerprint(
+      createPublicKey({ key: Buffer.from(cp.publicKey, 'base64'), format: 'der', type: 'spki' }),
+    );
+  } catch {
+    return '?';
+  }
 }

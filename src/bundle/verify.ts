@@ -8,9 +8,12 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { z } from 'zod';
 import { InputError } from '../domain/errors.js';
+import { Checkpoint } from '../store/audit-checkpoint.js';
 import {
   type ContentFacts,
   type CustodyLog,
+  checkpointCheck,
+  checkpointKeyFingerprint,
   contentFacts,
   crossCheck,
   custodyLog,
@@ -45,6 +48,8 @@ export interface VerifyResult {
   signer?: { fingerprint: string; pinnedBy?: TrustAnchor };
   /** The panel's sign-off, as the signed report content defines it. */
   panel?: Omit<PanelSummary, 'failures'>;
+  /** The audit log's signed checkpoint in the bundle: compare it with one published elsewhere. */
+  auditCheckpoint?: { treeSize: number; rootHash: string; keyFingerprint: string };
   /** The manifest when it could be parsed; to be trusted only when `ok`. */
   manifest?: Manifest;
   /** Listed files found in the zip and read through their hash. */
@@ -406,6 +411,11 @@ async function check(
     ...(custody ? { custody, custodyPath: custodyFile!.path } : {}),
   }))
     fail(x.code, x.message, x.file);
+  const checkpointFile = manifest.files.find((f) => f.role === 'audit-checkpoint');
+  const checkpoint = await json(checkpointFile, Checkpoint, 'the audit checkpoint');
+  if (checkpoint)
+    for (const x of checkpointCheck(manifest, checkpoint, checkpointFile!.path))
+      fail(x.code, x.message, x.file);
   const { failures: panelFailures, ...panel } = panelSummary(manifest, content);
   for (const x of panelFailures) fail(x.code, x.message, x.file);
 
@@ -418,6 +428,15 @@ async function check(
     checkedFiles,
     signer: { fingerprint: manifest.signer.fingerprint, ...(pinnedBy ? { pinnedBy } : {}) },
     panel,
+    ...(checkpoint
+      ? {
+          auditCheckpoint: {
+            treeSize: checkpoint.treeSize,
+            rootHash: checkpoint.rootHash,
+            keyFingerprint: checkpointKeyFingerprint(checkpoint),
+          },
+        }
+      : {}),
   };
 }
 
@@ -453,7 +472,16 @@ export function formatVerifyResult(result: VerifyResult, lang: VerifyLang = 'en'
       : es
         ? `FIRMANTE DESCONOCIDO: la firma es válida pero el firmante es desconocido (${fp}). Cualquiera puede firmar un paquete con una clave propia: fije la clave del caso con --trust HUELLA|PEM|ARCHIVO. El paquete NO está verificado.`
         : `UNKNOWN SIGNER: signature valid but signer unknown (${fp}). Anyone can sign a bundle with a key of their own: pin the case's key with --trust FINGERPRINT|PEM|FILE. The bundle is NOT verified.`;
-    return panel ? [head, `${es ? 'Panel' : 'Panel'}: ${panel}`] : [head];
+    const lines = [head];
+    if (panel) lines.push(`Panel: ${panel}`);
+    const cp = result.auditCheckpoint;
+    if (cp)
+      lines.push(
+        es
+          ? `Registro de auditoría: punto de control firmado de ${cp.treeSize} entradas, raíz ${cp.rootHash}, clave ${cp.keyFingerprint}`
+          : `Audit log: signed checkpoint of ${cp.treeSize} entries, root ${cp.rootHash}, key ${cp.keyFingerprint}`,
+      );
+    return lines;
   }
   const word = es ? 'FALLO' : 'FAIL';
   const lines = result.failures.map((f) =>

@@ -102,8 +102,17 @@ export async function prepareReport(
       site: (id) => sites.get(id) ?? id,
     },
   );
+  // Every testimony is hashed in the annex, withheld ones too: the hash commits the report to the
+  // record without revealing it (it is the SHA-256 of the whole record's canonical JSON — the
+  // statement with its interviewer, dates and record ids — which cannot be guessed from the hash).
+  const testimonyHash = new Map(
+    snapshot.testimonies.map((t) => [t.id, createHash('sha256').update(canonicalJson(t.body)).digest('hex')]),
+  );
   const content: ReportContent = {
     ...built,
+    annex: built.annex.map((a) =>
+      a.kind === 'testimony' && testimonyHash.has(a.id) ? { ...a, sha256: testimonyHash.get(a.id)! } : a,
+    ),
     caseKeyFingerprint: keyFingerprintOf(store.sealer.signingKey(BUNDLE_KEY_PURPOSE).publicKey),
   };
   const hash = contentSha256(content);

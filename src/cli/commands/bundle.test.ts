@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { writeCaseBundle } from '../../bundle/case-bundle.js';
 import { keyFingerprint, type Manifest } from '../../bundle/manifest.js';
+import { capture } from '../../capture/service.js';
 import { canonicalJson } from '../../domain/canonical-json.js';
 import { BUNDLE_KEY_PURPOSE, prepareReport } from '../../report/build.js';
 import { setPanel, signVersion } from '../../review/panel.js';
@@ -58,6 +59,11 @@ describe('testigo verify', () => {
   let fp: string;
   let photoPath: string;
   const experts = [generateKeyPairSync('ed25519'), generateKeyPairSync('ed25519')];
+  let publicBundle: string;
+  let publicItems: ZipItem[];
+  let testimonyId: string;
+  let captureItemId: string;
+  const STATEMENT = 'Me llevaron al sótano de la sede y me interrogaron durante dos días.';
 
   before(async () => {
     t = await sqliteBackend.open();
@@ -77,7 +83,7 @@ describe('testigo verify', () => {
         kind: 'photo',
         mediaType: 'image/jpeg',
         fileName: 'fachada.jpg',
-        acquisition,
+        acquisition: { ...acquisition, from: 'calle Bolívar 12' },
         consent: 'public',
         protection: 'public',
       } as never,
@@ -97,6 +103,30 @@ describe('testigo verify', () => {
       } as never,
       'test',
     );
+    // A protected testimony (never in the public edition, hashed in the annex) and a web capture
+    // consented for courts (in the confidential bundle as its WARC).
+    testimonyId = (
+      await t.store.create(
+        'testimony',
+        caseId,
+        { title: 'Testimonio de T-1', statement: STATEMENT, language: 'es', consent: 'courts' },
+        'test',
+      )
+    ).id;
+    const cap = await capture(
+      t.store,
+      caseId,
+      {
+        kind: 'file',
+        fileName: 'nota.txt',
+        bytes: Buffer.from('Nota de prensa: detenciones en la sede de la policía el 3 de mayo de 2024.\n'),
+        mediaType: 'text/plain',
+      },
+      { actor: 'test' },
+    );
+    captureItemId = cap.itemId;
+    const warcRec = (await t.store.get('evidence', cap.evidenceId))!;
+    await t.store.update('evidence', cap.evidenceId, { ...warcRec.body, consent: 'courts' }, 'test');
     await setPanel(
       t.store,
       caseId,
@@ -121,6 +151,9 @@ describe('testigo verify', () => {
     bundle = join(work, 'confidential.zip');
     await writeCaseBundle(t.store, caseId, 'confidential', bundle, 'test', 'testigo test');
     items = await readZip(bundle);
+    publicBundle = join(work, 'public.zip');
+    await writeCaseBundle(t.store, caseId, 'public', publicBundle, 'test', 'testigo test');
+    publicItems = await readZip(publicBundle);
     caseKey = t.store.sealer.signingKey(BUNDLE_KEY_PURPOSE);
     fp = keyFingerprint(caseKey.publicKey);
     photoPath = items.find(([n]) => n.startsWith(`evidence/${photo.id}`))![0];
@@ -238,5 +271,88 @@ describe('testigo verify', () => {
     const bad = await runCli(['verify', bundle, '--trust', join(work, 'no-such-file')]);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /neither a key fingerprint/);
+  });
+
+  it('court-grade contents: acquisition records, custody recorders, testimony hashes, WARC captures, audit checkpoint', async () => {
+    const manifest = (its: ZipItem[]) => JSON.parse(get(its, 'manifest.json').toString('utf8')) as Manifest;
+    const conf = manifest(items);
+    const pub = manifest(publicItems);
+    // The record of collection: when/how/tool in both editions; who and from where only in the confidential one.
+    const photoConf = conf.files.find((f) => f.path === photoPath)!.meta!;
+    assert.deepEqual(
+      [
+        photoConf.acquiredAt,
+        photoConf.acquisitionMethod,
+        photoConf.acquisitionTool,
+        photoConf.acquiredBy,
+        photoConf.acquiredFrom,
+      ],
+      [
+        '2024-05-01T10:00:00Z',
+        'fotografía en el lugar',
+        'cámara del teléfono',
+        'documentalista',
+        'calle Bolívar 12',
+      ],
+    );
+    const photoPub = pub.files.find((f) => f.path === photoPath)!.meta!;
+    assert.equal(photoPub.acquisitionMethod, 'fotografía en el lugar');
+    assert.equal(photoPub.acquiredBy, undefined);
+    assert.equal(photoPub.acquiredFrom, undefined);
+    assert.doesNotMatch(get(publicItems, 'manifest.json').toString('utf8'), /documentalista|Bolívar/);
+    // Custody: the recording account and the server's time in the confidential edition only.
+    const custody = (its: ZipItem[]) =>
+      Object.values(
+        JSON.parse(get(its, 'evidence/custody.json').toString('utf8')) as Record<
+          string,
+          Record<string, unknown>[]
+        >,
+      )[0]![0]!;
+    assert.equal(custody(items).recordedBy, 'test');
+    assert.match(String(custody(items).recordedAt), /^\d{4}-\d\d-\d\dT/);
+    assert.equal(custody(publicItems).recordedBy, undefined);
+    assert.equal(custody(publicItems).actor, undefined);
+    // The withheld testimony: its hash in the public annex, never its words.
+    const content = JSON.parse(get(publicItems, 'report/content.json').toString('utf8')) as {
+      annex: { id: string; sha256?: string; withheld: boolean; title?: string }[];
+    };
+    const tAnnex = content.annex.find((a) => a.id === testimonyId)!;
+    assert.equal(tAnnex.withheld, true);
+    assert.equal(tAnnex.title, undefined);
+    const rec = (await t.store.get('testimony', testimonyId))!;
+    assert.equal(tAnnex.sha256, sha256(Buffer.from(canonicalJson(rec.body), 'utf8')));
+    for (const [name, data] of publicItems)
+      assert.ok(!data.toString('utf8').includes('sótano de la sede'), `${name} holds the testimony's words`);
+    assert.ok(get(publicItems, 'report/report-public-es.html').toString('utf8').includes(tAnnex.sha256!));
+    // The web capture as its WARC, tied to the information item it preserves.
+    const warc = conf.files.find((f) => f.meta?.mediaType === 'application/warc')!;
+    assert.match(warc.path, /\.warc$/);
+    assert.equal(warc.meta!.captureOf, captureItemId);
+    assert.match(get(items, warc.path).subarray(0, 9).toString(), /^WARC\/1\.1/);
+    assert.equal(
+      pub.files.find((f) => f.meta?.mediaType === 'application/warc'),
+      undefined,
+      'consent: courts only',
+    );
+    // The audit log's signed checkpoint, covering the head the manifest states.
+    const cp = JSON.parse(get(items, 'audit/checkpoint.json').toString('utf8')) as {
+      treeSize: number;
+      headHash: string;
+    };
+    assert.deepEqual(conf.meta.auditHead, { seq: cp.treeSize, hash: cp.headHash });
+    const ok = await runCli(['verify', bundle, '--trust', fp]);
+    assert.match(ok.out, new RegExp(`Audit log: signed checkpoint of ${cp.treeSize} entries`));
+    const bad = await reforged(
+      items,
+      join(work, 'checkpoint.zip'),
+      (n, d) =>
+        n === 'audit/checkpoint.json'
+          ? Buffer.from(d.toString('utf8').replace(/"rootHash": "./, '"rootHash": "0'))
+          : d,
+      caseKey,
+    );
+    const r = await runCli(['verify', bad, '--trust', fp]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /FAIL audit\/checkpoint.json: the checkpoint signature is invalid/);
   });
 });
