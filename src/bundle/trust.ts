@@ -6,7 +6,8 @@
  * An anchor is given as a fingerprint (SHA-256 of the key's SPKI DER, 64 hex digits; colons and
  * spaces allowed), as a PEM public key, or as a trust file: one anchor per line,
  * `FINGERPRINT [CASE-ID [label…]]`, `#` comments, and/or PEM public keys. An anchor with a case
- * id pins that key for that case file only. No I/O here: the caller reads files.
+ * id pins that key for that case file only. A trust file may also hold PEM certificates: those
+ * pin RFC 3161 time-stamping authorities. No I/O here: the caller reads files.
  */
 import { InputError } from '../domain/errors.js';
 import { keyFingerprint } from './manifest.js';
@@ -21,6 +22,12 @@ export interface TrustAnchor {
 }
 
 const PEM_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g;
+const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/** Time-stamping authority certificates (PEM) a trust file pins besides signing keys. */
+export function certificatesIn(text: string): string[] {
+  return [...text.matchAll(CERT_BLOCK)].map((m) => `${m[0]}\n`);
+}
 
 /** A fingerprint written with or without separators, as lowercase hex; null when it is not one. */
 export function normalizeFingerprint(text: string): string | null {
@@ -42,7 +49,8 @@ function pemAnchor(pem: string, source: string): TrustAnchor {
 export function parseTrustFile(text: string, file: string): TrustAnchor[] {
   const anchors: TrustAnchor[] = [];
   for (const m of text.matchAll(PEM_BLOCK)) anchors.push(pemAnchor(m[0], file));
-  const rest = text.replace(PEM_BLOCK, (block) => block.replace(/[^\n]/g, ''));
+  const blank = (block: string) => block.replace(/[^\n]/g, '');
+  const rest = text.replace(PEM_BLOCK, blank).replace(CERT_BLOCK, blank);
   rest.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/#.*$/, '').trim();
     if (!line) return;
@@ -60,7 +68,7 @@ export function parseTrustFile(text: string, file: string): TrustAnchor[] {
       source: `${file}:${i + 1}`,
     });
   });
-  if (anchors.length === 0)
+  if (anchors.length === 0 && certificatesIn(text).length === 0)
     throw new InputError(`${file}: holds no trusted key (no fingerprint line, no PEM public key)`, [
       { file, message: 'empty trust file' },
     ]);

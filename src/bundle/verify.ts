@@ -31,6 +31,7 @@ import {
   SIGNATURE_FILE,
   unsafePathReason,
 } from './manifest.js';
+import { checkTimestamp, type TimestampCheck } from './timestamp.js';
 import { findAnchor, type TrustAnchor } from './trust.js';
 
 export interface VerifyFailure {
@@ -48,6 +49,10 @@ export interface VerifyResult {
   signer?: { fingerprint: string; pinnedBy?: TrustAnchor };
   /** The panel's sign-off, as the signed report content defines it. */
   panel?: Omit<PanelSummary, 'failures'>;
+  /** SHA-256 of manifest.json's bytes: what an RFC 3161 timestamp covers. */
+  manifestSha256?: string;
+  /** The RFC 3161 timestamp given, checked against manifest.json. */
+  timestamp?: TimestampCheck;
   /** The audit log's signed checkpoint in the bundle: compare it with one published elsewhere. */
   auditCheckpoint?: { treeSize: number; rootHash: string; keyFingerprint: string };
   /** The manifest when it could be parsed; to be trusted only when `ok`. */
@@ -154,6 +159,8 @@ function errorText(err: unknown): string {
 }
 
 export interface VerifyOptions {
+  /** An RFC 3161 time-stamp response over manifest.json, checked offline. */
+  timestamp?: { response: Uint8Array; tsaCertificates?: Uint8Array[]; nonce?: string };
   /** Pinned signers. With none at all, an intact bundle is "signature valid but signer unknown". */
   trust?: TrustAnchor[];
   /** Public keys (PEM) pinned for any case; the same as `trust` anchors without a case id. */
@@ -191,7 +198,7 @@ export async function verifyBundle(path: string, opts: VerifyOptions = {}): Prom
       fail('unreadable', `the zip's directory cannot be read: ${errorText(err)}`, path);
       return { ok: false, intact: false, failures, checkedFiles: 0 };
     }
-    return await check(zip, listed, trusted, failures, fail);
+    return await check(zip, listed, trusted, failures, fail, opts.timestamp);
   } finally {
     zip.close();
   }
@@ -203,6 +210,7 @@ async function check(
   trusted: TrustAnchor[] | null,
   failures: VerifyFailure[],
   fail: (code: string, message: string, file?: string) => void,
+  timestampOpts: VerifyOptions['timestamp'],
 ): Promise<VerifyResult> {
   // 1. The names in the zip: unsafe, duplicated (exactly or but for letter case).
   const byName = new Map<string, yauzl.Entry[]>();
@@ -419,6 +427,21 @@ async function check(
   const { failures: panelFailures, ...panel } = panelSummary(manifest, content);
   for (const x of panelFailures) fail(x.code, x.message, x.file);
 
+  // 8. The RFC 3161 timestamp over the manifest's bytes, when one is given.
+  let timestamp: TimestampCheck | undefined;
+  if (timestampOpts && manifestBytes) {
+    timestamp = await checkTimestamp(timestampOpts.response, manifestBytes, {
+      ...(timestampOpts.tsaCertificates ? { tsaCertificates: timestampOpts.tsaCertificates } : {}),
+      ...(timestampOpts.nonce ? { nonce: timestampOpts.nonce } : {}),
+    });
+    for (const p of timestamp.problems) fail('timestamp', p);
+    if (timestamp.valid && !timestamp.pinned && (timestampOpts.tsaCertificates?.length ?? 0) > 0)
+      fail(
+        'timestamp',
+        `the timestamp was signed by ${timestamp.tsa ?? 'a certificate'} that is none of the pinned TSA certificates`,
+      );
+  }
+
   const intact = failures.length === 0;
   return {
     ok: intact && pinnedBy !== undefined,
@@ -428,6 +451,8 @@ async function check(
     checkedFiles,
     signer: { fingerprint: manifest.signer.fingerprint, ...(pinnedBy ? { pinnedBy } : {}) },
     panel,
+    ...(manifestBytes ? { manifestSha256: createHash('sha256').update(manifestBytes).digest('hex') } : {}),
+    ...(timestamp ? { timestamp } : {}),
     ...(checkpoint
       ? {
           auditCheckpoint: {
@@ -474,6 +499,17 @@ export function formatVerifyResult(result: VerifyResult, lang: VerifyLang = 'en'
         : `UNKNOWN SIGNER: signature valid but signer unknown (${fp}). Anyone can sign a bundle with a key of their own: pin the case's key with --trust FINGERPRINT|PEM|FILE. The bundle is NOT verified.`;
     const lines = [head];
     if (panel) lines.push(`Panel: ${panel}`);
+    const ts = result.timestamp;
+    if (ts?.valid)
+      lines.push(
+        ts.pinned
+          ? es
+            ? `Sello de tiempo RFC 3161: el manifiesto existía el ${ts.genTime} (autoridad ${ts.tsa}, fijada)`
+            : `RFC 3161 timestamp: the manifest existed at ${ts.genTime} (authority ${ts.tsa}, pinned)`
+          : es
+            ? `Sello de tiempo RFC 3161 válido pero de una autoridad desconocida (${ts.tsa}): no prueba ninguna fecha; fije su certificado con --tsa-cert`
+            : `RFC 3161 timestamp valid but from an unknown authority (${ts.tsa}): it proves no time; pin its certificate with --tsa-cert`,
+      );
     const cp = result.auditCheckpoint;
     if (cp)
       lines.push(
