@@ -6,7 +6,7 @@
 import { createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import { Checkpoint } from '../store/audit-checkpoint.js';
 import {
@@ -31,6 +31,7 @@ import {
   SIGNATURE_FILE,
   unsafePathReason,
 } from './manifest.js';
+import { renderingCheck } from './rendering-check.js';
 import { checkTimestamp, type TimestampCheck } from './timestamp.js';
 import { findAnchor, type TrustAnchor } from './trust.js';
 
@@ -144,6 +145,11 @@ function pemAnchors(pems: string[]): TrustAnchor[] {
 /** Small JSON files verify reads whole (report content, custody log); larger ones are refused. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 const MAX_HTML_BYTES = 64 * 1024 * 1024;
+
+const identityAnnex = z.object({
+  persons: z.record(z.string(), z.string()),
+  items: z.record(z.string(), z.string()),
+});
 
 function parsePublicKey(pem: string): KeyObject | null {
   try {
@@ -378,13 +384,14 @@ async function check(
 
   // 7. Every other statement of a hash (custody log, report annex, rendered report, the case key
   // the report names) against the real bytes; the panel's sign-off as the content defines it.
+  const raw = new Map<string, unknown>();
   const json = async <T>(f: ManifestFile | undefined, schema: z.ZodType<T>, what: string) => {
     const entry = f && byName.get(f.path)?.[0];
     if (!f || !entry) return undefined;
     try {
-      const parsed = schema.safeParse(
-        JSON.parse((await readEntry(zip, entry, MAX_JSON_BYTES)).toString('utf8')),
-      );
+      const value: unknown = JSON.parse((await readEntry(zip, entry, MAX_JSON_BYTES)).toString('utf8'));
+      raw.set(f.path, value);
+      const parsed = schema.safeParse(value);
       if (parsed.success) return parsed.data;
       const i = parsed.error.issues[0]!;
       fail(
@@ -406,7 +413,11 @@ async function check(
     const entry = byName.get(f.path)?.[0];
     if (entry)
       try {
-        html.push({ path: f.path, text: (await readEntry(zip, entry, MAX_HTML_BYTES)).toString('utf8') });
+        html.push({
+          path: f.path,
+          text: (await readEntry(zip, entry, MAX_HTML_BYTES)).toString('utf8'),
+          ...(typeof f.meta?.lang === 'string' ? { lang: f.meta.lang } : {}),
+        });
       } catch {
         // Already named as damaged in step 4.
       }
@@ -419,6 +430,18 @@ async function check(
     ...(custody ? { custody, custodyPath: custodyFile!.path } : {}),
   }))
     fail(x.code, x.message, x.file);
+  if (content && contentFile) {
+    const annexFile = manifest.files.find((f) => f.role === 'identity-annex');
+    const annex = await json(annexFile, identityAnnex, 'the identity annex');
+    for (const x of renderingCheck({
+      manifest,
+      content: raw.get(contentFile.path),
+      contentPath: contentFile.path,
+      html,
+      ...(annex ? { annex } : {}),
+    }).failures)
+      fail(x.code, x.message, x.file);
+  }
   const checkpointFile = manifest.files.find((f) => f.role === 'audit-checkpoint');
   const checkpoint = await json(checkpointFile, Checkpoint, 'the audit checkpoint');
   if (checkpoint)

@@ -20,6 +20,7 @@ import { type Block, buildDocument, type SignatureLine } from './document.js';
 import { renderHtml } from './html.js';
 import type { Lang } from './i18n.js';
 import { renderPdf } from './pdf.js';
+import { renderingHashes } from './rendering.js';
 
 export type Edition = 'confidential' | 'public';
 
@@ -108,13 +109,16 @@ export async function prepareReport(
   const testimonyHash = new Map(
     snapshot.testimonies.map((t) => [t.id, createHash('sha256').update(canonicalJson(t.body)).digest('hex')]),
   );
-  const content: ReportContent = {
+  const unrendered: ReportContent = {
     ...built,
     annex: built.annex.map((a) =>
       a.kind === 'testimony' && testimonyHash.has(a.id) ? { ...a, sha256: testimonyHash.get(a.id)! } : a,
     ),
     caseKeyFingerprint: keyFingerprintOf(store.sealer.signingKey(BUNDLE_KEY_PURPOSE).publicKey),
   };
+  // In canonical key order, so the report renders exactly as anyone rendering content.json would.
+  const canonical = JSON.parse(canonicalJson(unrendered)) as ReportContent;
+  const content: ReportContent = { ...canonical, renderings: renderingHashes(canonical) };
   const hash = contentSha256(content);
   const annexPersons: Record<string, string> = {};
   for (const [id, shown] of Object.entries(content.persons)) {

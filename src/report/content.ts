@@ -46,6 +46,8 @@ export interface ReportContent {
    * itself names the key its evidence bundle must be signed with (set by the report builder).
    */
   readonly caseKeyFingerprint?: string;
+  /** SHA-256 of the canonical text of each edition and language (report/rendering.ts): the panel signs what people read. */
+  readonly renderings?: { readonly format: string; readonly sha256: Readonly<Record<string, string>> };
   readonly thresholds: CaseAnalysis['thresholds'];
   readonly persons: Readonly<Record<string, string>>;
   readonly units: Readonly<Record<string, string>>;

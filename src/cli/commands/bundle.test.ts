@@ -347,12 +347,45 @@ describe('testigo verify', () => {
       join(work, 'checkpoint.zip'),
       (n, d) =>
         n === 'audit/checkpoint.json'
-          ? Buffer.from(d.toString('utf8').replace(/"rootHash": "./, '"rootHash": "0'))
+          ? Buffer.from(
+              d
+                .toString('utf8')
+                .replace(/"rootHash": "(.)/, (_, c: string) => `"rootHash": "${c === '0' ? '1' : '0'}`),
+            )
           : d,
       caseKey,
     );
     const r = await runCli(['verify', bad, '--trust', fp]);
     assert.equal(r.code, 1);
     assert.match(r.err, /FAIL audit\/checkpoint.json: the checkpoint signature is invalid/);
+  });
+
+  it('the panel signs what people read: the rendered text is in the signed content; an edited HTML report fails', async () => {
+    const content = JSON.parse(get(items, 'report/content.json').toString('utf8')) as {
+      renderings: { format: string; sha256: Record<string, string> };
+    };
+    assert.equal(content.renderings.format, 'testigo-text/1');
+    assert.deepEqual(Object.keys(content.renderings.sha256).sort(), [
+      'confidential-en',
+      'confidential-es',
+      'public-en',
+      'public-es',
+    ]);
+    // One word of the English report changed, every hash recomputed, signed again with the case key.
+    const html = 'report/report-confidential-en.html';
+    const edited = await reforged(
+      items,
+      join(work, 'edited-html.zip'),
+      (n, d) =>
+        n === html ? Buffer.from(d.toString('utf8').replace('Executive summary', 'Executive summery')) : d,
+      caseKey,
+    );
+    const r = await runCli(['verify', edited, '--trust', fp]);
+    assert.equal(r.code, 1);
+    assert.match(
+      r.err,
+      /FAIL report\/report-confidential-en.html: this HTML report is not the rendering of the signed content/,
+    );
+    assert.match(r.err, /1 failure\(s\)/);
   });
 });
