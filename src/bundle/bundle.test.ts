@@ -173,17 +173,32 @@ describe('evidence bundle', () => {
     assert.match(get(items, 'README.txt').toString('utf8'), /testigo verify/);
     assert.match(get(items, 'README.txt').toString('utf8'), new RegExp(manifest.signer.fingerprint));
 
-    const r = await verifyBundle(intact);
+    // Intact, but nobody pinned the signer: not verified.
+    const unpinned = await verifyBundle(intact);
+    assert.deepEqual(unpinned.failures, []);
+    assert.equal(unpinned.intact, true);
+    assert.equal(unpinned.ok, false);
+    assert.match(formatVerifyResult(unpinned)[0]!, /^UNKNOWN SIGNER: signature valid but signer unknown/);
+    const fp = manifest.signer.fingerprint;
+    const r = await verifyBundle(intact, { trust: [{ fingerprint: fp, source: 'test' }] });
     assert.deepEqual(r.failures, []);
     assert.equal(r.ok, true);
     assert.equal(r.checkedFiles, 7);
     assert.equal(r.manifest?.meta.caseId, 'case_01TEST');
+    assert.deepEqual(r.panel, { status: 'signed', valid: 2, required: null });
     assert.deepEqual(formatVerifyResult(r), [
-      `OK: 7 files verified, signed by ${manifest.signer.fingerprint}`,
+      `OK: 7 files and every stated hash verified; signed by ${fp}, key pinned by test`,
+      'Panel: signed by the panel (2 signatures)',
     ]);
     assert.deepEqual(formatVerifyResult(r, 'es'), [
-      `OK: 7 archivos verificados, firmado por ${manifest.signer.fingerprint}`,
+      `OK: 7 archivos y todos los hashes declarados verificados; firmado por ${fp}, clave fijada por test`,
+      'Panel: firmado por el panel (2 firmas)',
     ]);
+    // A key pinned for another case file does not pin this one.
+    const other = await verifyBundle(intact, {
+      trust: [{ fingerprint: fp, caseId: 'case_OTHER', source: 't' }],
+    });
+    assert.deepEqual(codes(other), ['untrusted-signer:manifest.sig']);
     assert.equal(existsSync(`${intact}.partial`), false);
   });
 
@@ -258,7 +273,7 @@ describe('evidence bundle', () => {
     assert.deepEqual(codes(r), ['manifest-signature:manifest.json']);
   });
 
-  it('catches a manifest re-signed by another key only when trusted keys are given', async () => {
+  it('a manifest re-signed by another key is intact but never verified: unknown signer, or untrusted', async () => {
     const forged = await resigned(
       items,
       (m) => {
@@ -269,7 +284,9 @@ describe('evidence bundle', () => {
       },
       stranger.privateKey,
     );
-    assert.equal((await verifyBundle(forged)).ok, true);
+    const unpinned = await verifyBundle(forged);
+    assert.equal(unpinned.intact, true);
+    assert.equal(unpinned.ok, false, 'a valid signature by an unknown key is not a verified bundle');
     const r = await verifyBundle(forged, { trustedPublicKeysPem: [pem(signer.publicKey)] });
     assert.deepEqual(codes(r), ['untrusted-signer:manifest.sig']);
     assert.equal(
@@ -314,7 +331,7 @@ describe('evidence bundle', () => {
       m.meta.panelSignatures[1]!.signature = panelSig(experts[1]!.privateKey, 'e'.repeat(64));
       m.meta.panelSignatures[1]!.void = true;
     });
-    assert.equal((await verifyBundle(voided)).ok, true);
+    assert.equal((await verifyBundle(voided)).intact, true);
   });
 
   it('checks that reportHash is the hash of the report content', async () => {

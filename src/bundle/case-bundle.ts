@@ -1,7 +1,13 @@
 /**
  * Adapter: the evidence bundle of a case file — the report (PDF and HTML, Spanish and English),
- * its signed content, the analysis, the evidence files the edition and consent allow with their
- * custody logs, and the audit-log head — written and signed by `writeBundle`.
+ * its signed content, the analysis, the evidence files the edition and consent allow (web
+ * captures as their WARC) each with its acquisition record and custody log, and a signed
+ * checkpoint of the audit log — written and signed by `writeBundle`.
+ *
+ * Following the Berkeley Protocol's record of collection, every evidence file's manifest entry
+ * says when, how and with what tool it was acquired; who acquired it, from where, and which
+ * account recorded each custody entry only in the confidential edition (a documenter's name or a
+ * source's address can cost a life).
  *
  * What goes in: the public edition carries only items with public protection and public consent;
  * the confidential one adds items consented for courts and the identity annex. Items for internal
@@ -9,7 +15,9 @@
  */
 import { canonicalJson } from '../domain/canonical-json.js';
 import type { EvidenceBody } from '../domain/schema.js';
-import { type Edition, prepareReport, reportHtml, reportPdf } from '../report/build.js';
+import type { InformationItemBody } from '../domain/schema-capture.js';
+import { BUNDLE_KEY_PURPOSE, type Edition, prepareReport, reportHtml, reportPdf } from '../report/build.js';
+import { createCheckpoint } from '../store/audit-checkpoint.js';
 import type { CaseStore } from '../store/case-store.js';
 import { type BundleEntry, writeBundle } from './bundle.js';
 import { keyFingerprint } from './manifest.js';
@@ -72,6 +80,13 @@ export async function writeCaseBundle(
   let withheld = 0;
   let evidence = 0;
   const custody: Record<string, unknown> = {};
+  const confidential = edition === 'confidential';
+  // Which information items (web captures, saved files) each WARC preserves.
+  const capturedAs = new Map<string, string[]>();
+  for await (const i of store.iterate('informationItem', caseId)) {
+    const ev = (i.body as InformationItemBody).evidenceId;
+    capturedAs.set(ev, [...(capturedAs.get(ev) ?? []), i.id]);
+  }
   for await (const e of store.iterate('evidence', caseId)) {
     const b = e.body as EvidenceBody;
     if (!evidenceAllowed(b, edition)) {
@@ -84,21 +99,35 @@ export async function writeCaseBundle(
       source: bytes,
       sha256: b.sha256,
       role: 'evidence',
-      meta: { evidenceId: e.id, mediaType: b.mediaType, kind: b.kind, consent: b.consent },
+      meta: {
+        evidenceId: e.id,
+        mediaType: b.mediaType,
+        kind: b.kind,
+        consent: b.consent,
+        ...acquisitionRecord(b, confidential),
+        ...(capturedAs.has(e.id) ? { captureOf: capturedAs.get(e.id)!.sort().join(',') } : {}),
+      },
     });
-    custody[e.id] = (await store.custody(e.id)).map(({ action, at, actor: who, note, sha256 }) => ({
-      action,
-      at,
-      ...(edition === 'confidential' ? { actor: who, note } : {}),
-      sha256,
-    }));
+    custody[e.id] = (await store.custody(e.id)).map(
+      ({ action, at, actor: who, note, sha256, createdAt, createdBy }) => ({
+        action,
+        at,
+        // The account that recorded the entry and the server's time: set by the store, not the client.
+        ...(confidential ? { actor: who, note, recordedBy: createdBy, recordedAt: createdAt } : {}),
+        sha256,
+      }),
+    );
     evidence++;
   }
   entries.push({ path: 'evidence/custody.json', source: json(custody), role: 'custody' });
-  const auditHead = await store.auditHead();
+  // The audit log's signed checkpoint (Merkle root of every entry so far) and the head it covers:
+  // one snapshot, so the two always agree.
+  const checkpoint = await createCheckpoint(store);
+  const auditHead = { seq: checkpoint.treeSize, hash: checkpoint.headHash };
   entries.push({ path: 'audit/head.json', source: json(auditHead), role: 'audit-head' });
+  entries.push({ path: 'audit/checkpoint.json', source: json(checkpoint), role: 'audit-checkpoint' });
 
-  const signer = store.sealer.signingKey('bundle');
+  const signer = store.sealer.signingKey(BUNDLE_KEY_PURPOSE);
   const current = r.version?.id;
   const { bytes } = await writeBundle(
     out,
@@ -125,5 +154,22 @@ export async function writeCaseBundle(
     withheld,
     fingerprint: keyFingerprint(signer.publicKey),
     reportHash: r.contentSha256,
+  };
+}
+
+/**
+ * The record of collection for the manifest: when, how, with what tool (and its version, as the
+ * documenter or the capture tool wrote it); who and from where only in the confidential edition.
+ */
+export function acquisitionRecord(b: EvidenceBody, confidential: boolean): Record<string, string> {
+  const a = b.acquisition;
+  return {
+    acquiredAt: a.at,
+    acquisitionMethod: a.method,
+    ...(a.tool ? { acquisitionTool: a.tool } : {}),
+    ...(confidential ? { acquiredBy: a.by, ...(a.from ? { acquiredFrom: a.from } : {}) } : {}),
+    ...(b.derivedFrom
+      ? { derivedFrom: b.derivedFrom, ...(b.derivation ? { derivation: b.derivation } : {}) }
+      : {}),
   };
 }

@@ -26,9 +26,11 @@ Este archivo zip reúne un informe y las pruebas en que se apoya. manifest.json 
 con su SHA-256 y su tamaño; manifest.sig es la firma Ed25519 (base64) de los bytes exactos de
 manifest.json. Si un solo byte de cualquier archivo cambia, la verificación falla.
 
-Verificar con Testigo:
-    testigo verify PAQUETE.zip
-  (sale con 0 sólo si el paquete está intacto; si no, nombra cada archivo que falla)
+Verificar con Testigo, fijando la clave del caso (la huella publicada por la organización, que
+el informe también imprime):
+    testigo verify PAQUETE.zip --trust HUELLA
+  (sale con 0 sólo si el paquete está intacto y su firmante es la clave fijada; si no, nombra
+  cada archivo y cada hash declarado que no coincide. Sin --trust dice "firmante desconocido".)
 
 La firma sólo prueba algo si la huella del firmante coincide con la que la organización emisora
 publicó o entregó por otra vía: compárela con la de arriba. Verificación manual: vea la receta
@@ -40,9 +42,11 @@ This zip file gathers a report and the evidence it rests on. manifest.json lists
 its SHA-256 and size; manifest.sig is the Ed25519 signature (base64) of the exact bytes of
 manifest.json. If a single byte of any file changes, verification fails.
 
-Verify with Testigo:
-    testigo verify BUNDLE.zip
-  (exits 0 only for an intact bundle; otherwise names every file that fails)
+Verify with Testigo, pinning the case's key (the fingerprint the organisation published, which
+the report also prints):
+    testigo verify BUNDLE.zip --trust FINGERPRINT
+  (exits 0 only for an intact bundle signed by the pinned key; otherwise names every file and
+  every stated hash that disagrees. Without --trust it says "signer unknown".)
 
 The signature proves something only if the signer's fingerprint matches the one the issuing
 organisation published or handed over by another channel: compare it with the one above.

@@ -6,17 +6,34 @@
 import { createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
+import { Checkpoint } from '../store/audit-checkpoint.js';
+import {
+  type ContentFacts,
+  type CustodyLog,
+  checkpointCheck,
+  checkpointKeyFingerprint,
+  contentFacts,
+  crossCheck,
+  custodyLog,
+  type PanelSummary,
+  panelSummary,
+} from './cross-check.js';
 import {
   keyFingerprint,
   MANIFEST_FILE,
   MAX_ENTRIES,
   MAX_MANIFEST_BYTES,
   type Manifest,
+  type ManifestFile,
   manifestSchema,
   SIGNATURE_FILE,
   unsafePathReason,
 } from './manifest.js';
+import { renderingCheck } from './rendering-check.js';
+import { checkTimestamp, type TimestampCheck } from './timestamp.js';
+import { findAnchor, type TrustAnchor } from './trust.js';
 
 export interface VerifyFailure {
   file?: string;
@@ -24,9 +41,21 @@ export interface VerifyFailure {
   message: string;
 }
 export interface VerifyResult {
-  /** True only when no failure at all was found. */
+  /** True only when the bundle is intact and its signer is pinned by a trust anchor. */
   ok: boolean;
+  /** No failure at all was found: every file and every stated hash agree, every signature verifies. */
+  intact: boolean;
   failures: VerifyFailure[];
+  /** The manifest's signer, and the anchor that pins it (absent: the signer is unknown). */
+  signer?: { fingerprint: string; pinnedBy?: TrustAnchor };
+  /** The panel's sign-off, as the signed report content defines it. */
+  panel?: Omit<PanelSummary, 'failures'>;
+  /** SHA-256 of manifest.json's bytes: what an RFC 3161 timestamp covers. */
+  manifestSha256?: string;
+  /** The RFC 3161 timestamp given, checked against manifest.json. */
+  timestamp?: TimestampCheck;
+  /** The audit log's signed checkpoint in the bundle: compare it with one published elsewhere. */
+  auditCheckpoint?: { treeSize: number; rootHash: string; keyFingerprint: string };
   /** The manifest when it could be parsed; to be trusted only when `ok`. */
   manifest?: Manifest;
   /** Listed files found in the zip and read through their hash. */
@@ -103,17 +132,24 @@ async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number):
   return Buffer.concat(parts);
 }
 
-function trustedFingerprints(pems: string[]): Set<string> {
-  return new Set(
-    pems.map((pem, i) => {
-      try {
-        return keyFingerprint(pem);
-      } catch {
-        throw new InputError(`trusted key ${i + 1} is not a public key in PEM form`);
-      }
-    }),
-  );
+function pemAnchors(pems: string[]): TrustAnchor[] {
+  return pems.map((pem, i) => {
+    try {
+      return { fingerprint: keyFingerprint(pem), source: `trusted key ${i + 1}` };
+    } catch {
+      throw new InputError(`trusted key ${i + 1} is not a public key in PEM form`);
+    }
+  });
 }
+
+/** Small JSON files verify reads whole (report content, custody log); larger ones are refused. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+const MAX_HTML_BYTES = 64 * 1024 * 1024;
+
+const identityAnnex = z.object({
+  persons: z.record(z.string(), z.string()),
+  items: z.record(z.string(), z.string()),
+});
 
 function parsePublicKey(pem: string): KeyObject | null {
   try {
@@ -128,12 +164,19 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Checks a bundle; `ok` is true only when no failure at all was found. */
-export async function verifyBundle(
-  path: string,
-  opts: { trustedPublicKeysPem?: string[] } = {},
-): Promise<VerifyResult> {
-  const trusted = opts.trustedPublicKeysPem ? trustedFingerprints(opts.trustedPublicKeysPem) : null;
+export interface VerifyOptions {
+  /** An RFC 3161 time-stamp response over manifest.json, checked offline. */
+  timestamp?: { response: Uint8Array; tsaCertificates?: Uint8Array[]; nonce?: string };
+  /** Pinned signers. With none at all, an intact bundle is "signature valid but signer unknown". */
+  trust?: TrustAnchor[];
+  /** Public keys (PEM) pinned for any case; the same as `trust` anchors without a case id. */
+  trustedPublicKeysPem?: string[];
+}
+
+/** Checks a bundle; `ok` is true only when it is intact and its signer is pinned. */
+export async function verifyBundle(path: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  const anchors = [...(opts.trust ?? []), ...pemAnchors(opts.trustedPublicKeysPem ?? [])];
+  const trusted = anchors.length > 0 ? anchors : null;
   const failures: VerifyFailure[] = [];
   const fail = (code: string, message: string, file?: string) =>
     failures.push(file === undefined ? { code, message } : { file, code, message });
@@ -144,7 +187,7 @@ export async function verifyBundle(
     zip = await openZip(path);
   } catch (err) {
     fail('unreadable', `not a readable zip file: ${errorText(err)}`, path);
-    return { ok: false, failures, checkedFiles: 0 };
+    return { ok: false, intact: false, failures, checkedFiles: 0 };
   }
   try {
     if (zip.entryCount > MAX_ENTRIES) {
@@ -153,15 +196,15 @@ export async function verifyBundle(
         `the zip holds ${zip.entryCount} entries, more than a bundle may (${MAX_ENTRIES})`,
         path,
       );
-      return { ok: false, failures, checkedFiles: 0 };
+      return { ok: false, intact: false, failures, checkedFiles: 0 };
     }
     try {
       listed = await listEntries(zip);
     } catch (err) {
       fail('unreadable', `the zip's directory cannot be read: ${errorText(err)}`, path);
-      return { ok: false, failures, checkedFiles: 0 };
+      return { ok: false, intact: false, failures, checkedFiles: 0 };
     }
-    return await check(zip, listed, trusted, failures, fail);
+    return await check(zip, listed, trusted, failures, fail, opts.timestamp);
   } finally {
     zip.close();
   }
@@ -170,9 +213,10 @@ export async function verifyBundle(
 async function check(
   zip: yauzl.ZipFile,
   listed: { name: string; entry: yauzl.Entry }[],
-  trusted: Set<string> | null,
+  trusted: TrustAnchor[] | null,
   failures: VerifyFailure[],
   fail: (code: string, message: string, file?: string) => void,
+  timestampOpts: VerifyOptions['timestamp'],
 ): Promise<VerifyResult> {
   // 1. The names in the zip: unsafe, duplicated (exactly or but for letter case).
   const byName = new Map<string, yauzl.Entry[]>();
@@ -243,18 +287,22 @@ async function check(
   }
 
   let signerKey: KeyObject | null = null;
+  let pinnedBy: TrustAnchor | undefined;
   if (manifest) {
     signerKey = parsePublicKey(manifest.signer.publicKeyPem);
     if (!signerKey)
       fail('manifest-signature', "the signer's public key is not an Ed25519 key in PEM form", MANIFEST_FILE);
     else if (keyFingerprint(signerKey) !== manifest.signer.fingerprint)
       fail('manifest', "the signer's fingerprint does not match the signer's public key", MANIFEST_FILE);
-    if (signerKey && trusted && !trusted.has(keyFingerprint(signerKey)))
-      fail(
-        'untrusted-signer',
-        `signed by ${keyFingerprint(signerKey)}, which is not among the trusted keys`,
-        SIGNATURE_FILE,
-      );
+    if (signerKey && trusted) {
+      pinnedBy = findAnchor(trusted, keyFingerprint(signerKey), manifest.meta.caseId);
+      if (!pinnedBy)
+        fail(
+          'untrusted-signer',
+          `signed by ${keyFingerprint(signerKey)}, which is not among the trusted keys${trusted.some((a) => a.fingerprint === keyFingerprint(signerKey!)) ? ` for case ${manifest.meta.caseId}` : ''}`,
+          SIGNATURE_FILE,
+        );
+    }
   }
   if (manifestBytes && sigText !== undefined && (signerKey || !manifest)) {
     const sig = /^[A-Za-z0-9+/]+={0,2}$/.test(sigText) ? Buffer.from(sigText, 'base64') : Buffer.alloc(0);
@@ -267,7 +315,7 @@ async function check(
         MANIFEST_FILE,
       );
   }
-  if (!manifest) return { ok: false, failures, checkedFiles: 0 };
+  if (!manifest) return { ok: false, intact: false, failures, checkedFiles: 0 };
 
   // 3. The manifest's own list: sane, no duplicates, nothing reserved.
   const inManifest = new Set<string>();
@@ -282,6 +330,7 @@ async function check(
 
   // 4. Every listed file (every copy of it), streamed and hashed.
   let checkedFiles = 0;
+  const actual = new Map<string, string>();
   for (const f of manifest.files) {
     if (f.path === MANIFEST_FILE || f.path === SIGNATURE_FILE) continue;
     const copies = byName.get(f.path);
@@ -297,6 +346,8 @@ async function check(
       }
       try {
         const got = await hashEntry(zip, entry, f.size);
+        // The first copy's real hash is what the other statements (custody, annex) are checked against.
+        if (!actual.has(f.path)) actual.set(f.path, got.sha256);
         if (got.size !== f.size)
           fail('hash-mismatch', `size is ${got.size} bytes, the manifest says ${f.size}`, f.path);
         else if (got.sha256 !== f.sha256)
@@ -331,48 +382,172 @@ async function check(
       contents[0]!.path,
     );
 
-  // 7. The panel's signatures over the report hash; void ones are listed, not checked.
-  for (const s of manifest.meta.panelSignatures) {
-    if (s.void) continue;
-    const key = parsePublicKey(s.publicKeyPem);
-    let ok = false;
+  // 7. Every other statement of a hash (custody log, report annex, rendered report, the case key
+  // the report names) against the real bytes; the panel's sign-off as the content defines it.
+  const raw = new Map<string, unknown>();
+  const json = async <T>(f: ManifestFile | undefined, schema: z.ZodType<T>, what: string) => {
+    const entry = f && byName.get(f.path)?.[0];
+    if (!f || !entry) return undefined;
     try {
-      ok =
-        !!key &&
-        verify(null, Buffer.from(manifest.meta.reportHash, 'utf8'), key, Buffer.from(s.signature, 'base64'));
-    } catch {
-      ok = false;
-    }
-    if (!ok)
+      const value: unknown = JSON.parse((await readEntry(zip, entry, MAX_JSON_BYTES)).toString('utf8'));
+      raw.set(f.path, value);
+      const parsed = schema.safeParse(value);
+      if (parsed.success) return parsed.data;
+      const i = parsed.error.issues[0]!;
       fail(
-        'panel-signature',
-        key
-          ? `the signature of ${s.signer} does not verify over the report hash`
-          : `the public key of ${s.signer} is not an Ed25519 key in PEM form`,
-        MANIFEST_FILE,
+        'stated-hashes',
+        `${what} is not in the expected form (${i.path.join('.')}: ${i.message})`,
+        f.path,
+      );
+    } catch (err) {
+      fail('stated-hashes', `${what} cannot be read as JSON: ${errorText(err)}`, f.path);
+    }
+    return undefined;
+  };
+  const contentFile = contents.length === 1 ? contents[0] : undefined;
+  const content: ContentFacts | undefined = await json(contentFile, contentFacts, 'the report content');
+  const custodyFile = manifest.files.find((f) => f.role === 'custody');
+  const custody: CustodyLog | undefined = await json(custodyFile, custodyLog, 'the custody log');
+  const html: { path: string; text: string }[] = [];
+  for (const f of manifest.files.filter((x) => x.role === 'report-html')) {
+    const entry = byName.get(f.path)?.[0];
+    if (entry)
+      try {
+        html.push({
+          path: f.path,
+          text: (await readEntry(zip, entry, MAX_HTML_BYTES)).toString('utf8'),
+          ...(typeof f.meta?.lang === 'string' ? { lang: f.meta.lang } : {}),
+        });
+      } catch {
+        // Already named as damaged in step 4.
+      }
+  }
+  for (const x of crossCheck({
+    manifest,
+    actual,
+    html,
+    ...(content ? { content, contentPath: contentFile!.path } : {}),
+    ...(custody ? { custody, custodyPath: custodyFile!.path } : {}),
+  }))
+    fail(x.code, x.message, x.file);
+  if (content && contentFile) {
+    const annexFile = manifest.files.find((f) => f.role === 'identity-annex');
+    const annex = await json(annexFile, identityAnnex, 'the identity annex');
+    for (const x of renderingCheck({
+      manifest,
+      content: raw.get(contentFile.path),
+      contentPath: contentFile.path,
+      html,
+      ...(annex ? { annex } : {}),
+    }).failures)
+      fail(x.code, x.message, x.file);
+  }
+  const checkpointFile = manifest.files.find((f) => f.role === 'audit-checkpoint');
+  const checkpoint = await json(checkpointFile, Checkpoint, 'the audit checkpoint');
+  if (checkpoint)
+    for (const x of checkpointCheck(manifest, checkpoint, checkpointFile!.path))
+      fail(x.code, x.message, x.file);
+  const { failures: panelFailures, ...panel } = panelSummary(manifest, content);
+  for (const x of panelFailures) fail(x.code, x.message, x.file);
+
+  // 8. The RFC 3161 timestamp over the manifest's bytes, when one is given.
+  let timestamp: TimestampCheck | undefined;
+  if (timestampOpts && manifestBytes) {
+    timestamp = await checkTimestamp(timestampOpts.response, manifestBytes, {
+      ...(timestampOpts.tsaCertificates ? { tsaCertificates: timestampOpts.tsaCertificates } : {}),
+      ...(timestampOpts.nonce ? { nonce: timestampOpts.nonce } : {}),
+    });
+    for (const p of timestamp.problems) fail('timestamp', p);
+    if (timestamp.valid && !timestamp.pinned && (timestampOpts.tsaCertificates?.length ?? 0) > 0)
+      fail(
+        'timestamp',
+        `the timestamp was signed by ${timestamp.tsa ?? 'a certificate'} that is none of the pinned TSA certificates`,
       );
   }
 
-  return { ok: failures.length === 0, failures, manifest, checkedFiles };
+  const intact = failures.length === 0;
+  return {
+    ok: intact && pinnedBy !== undefined,
+    intact,
+    failures,
+    manifest,
+    checkedFiles,
+    signer: { fingerprint: manifest.signer.fingerprint, ...(pinnedBy ? { pinnedBy } : {}) },
+    panel,
+    ...(manifestBytes ? { manifestSha256: createHash('sha256').update(manifestBytes).digest('hex') } : {}),
+    ...(timestamp ? { timestamp } : {}),
+    ...(checkpoint
+      ? {
+          auditCheckpoint: {
+            treeSize: checkpoint.treeSize,
+            rootHash: checkpoint.rootHash,
+            keyFingerprint: checkpointKeyFingerprint(checkpoint),
+          },
+        }
+      : {}),
+  };
 }
 
 export type VerifyLang = 'es' | 'en';
 
-/** The result as lines of text for a person: one OK line, or one FAIL line per failure. */
+function panelLine(p: VerifyResult['panel'], lang: VerifyLang): string {
+  if (!p) return '';
+  const of =
+    p.required !== null ? `${p.valid} ${lang === 'es' ? 'de' : 'of'} ${p.required}` : String(p.valid);
+  if (p.status === 'signed')
+    return lang === 'es' ? `firmado por el panel (${of} firmas)` : `signed by the panel (${of} signatures)`;
+  if (p.status === 'partial')
+    return lang === 'es'
+      ? `firmado en parte: ${of} firmas del panel`
+      : `partially signed: ${of} panel signatures`;
+  return lang === 'es' ? `BORRADOR: ${of} firmas del panel` : `DRAFT: ${of} panel signatures`;
+}
+
+/**
+ * The result as lines of text for a person: the verdict first (OK, UNKNOWN SIGNER or one FAIL
+ * line per failure), then who signed and the panel's sign-off, never a bare OK.
+ */
 export function formatVerifyResult(result: VerifyResult, lang: VerifyLang = 'en'): string[] {
-  const fp = result.manifest?.signer.fingerprint ?? '?';
-  if (result.ok)
-    return [
-      lang === 'es'
-        ? `OK: ${result.checkedFiles} archivos verificados, firmado por ${fp}`
-        : `OK: ${result.checkedFiles} files verified, signed by ${fp}`,
-    ];
-  const word = lang === 'es' ? 'FALLO' : 'FAIL';
+  const es = lang === 'es';
+  const fp = result.signer?.fingerprint ?? result.manifest?.signer.fingerprint ?? '?';
+  const panel = panelLine(result.panel, lang);
+  if (result.intact) {
+    const pin = result.signer?.pinnedBy;
+    const head = pin
+      ? es
+        ? `OK: ${result.checkedFiles} archivos y todos los hashes declarados verificados; firmado por ${fp}, clave fijada por ${pin.source}${pin.label ? ` (${pin.label})` : ''}`
+        : `OK: ${result.checkedFiles} files and every stated hash verified; signed by ${fp}, key pinned by ${pin.source}${pin.label ? ` (${pin.label})` : ''}`
+      : es
+        ? `FIRMANTE DESCONOCIDO: la firma es válida pero el firmante es desconocido (${fp}). Cualquiera puede firmar un paquete con una clave propia: fije la clave del caso con --trust HUELLA|PEM|ARCHIVO. El paquete NO está verificado.`
+        : `UNKNOWN SIGNER: signature valid but signer unknown (${fp}). Anyone can sign a bundle with a key of their own: pin the case's key with --trust FINGERPRINT|PEM|FILE. The bundle is NOT verified.`;
+    const lines = [head];
+    if (panel) lines.push(`Panel: ${panel}`);
+    const ts = result.timestamp;
+    if (ts?.valid)
+      lines.push(
+        ts.pinned
+          ? es
+            ? `Sello de tiempo RFC 3161: el manifiesto existía el ${ts.genTime} (autoridad ${ts.tsa}, fijada)`
+            : `RFC 3161 timestamp: the manifest existed at ${ts.genTime} (authority ${ts.tsa}, pinned)`
+          : es
+            ? `Sello de tiempo RFC 3161 válido pero de una autoridad desconocida (${ts.tsa}): no prueba ninguna fecha; fije su certificado con --tsa-cert`
+            : `RFC 3161 timestamp valid but from an unknown authority (${ts.tsa}): it proves no time; pin its certificate with --tsa-cert`,
+      );
+    const cp = result.auditCheckpoint;
+    if (cp)
+      lines.push(
+        es
+          ? `Registro de auditoría: punto de control firmado de ${cp.treeSize} entradas, raíz ${cp.rootHash}, clave ${cp.keyFingerprint}`
+          : `Audit log: signed checkpoint of ${cp.treeSize} entries, root ${cp.rootHash}, key ${cp.keyFingerprint}`,
+      );
+    return lines;
+  }
+  const word = es ? 'FALLO' : 'FAIL';
   const lines = result.failures.map((f) =>
     f.file !== undefined ? `${word} ${f.file}: ${f.message}` : `${word}: ${f.message}`,
   );
   lines.push(
-    lang === 'es'
+    es
       ? `${result.failures.length} fallo(s); ${result.checkedFiles} archivos leídos. El paquete NO está intacto.`
       : `${result.failures.length} failure(s); ${result.checkedFiles} files read. The bundle is NOT intact.`,
   );

@@ -20,6 +20,7 @@ import fc from 'fast-check';
 import writeXlsxFile from 'write-excel-file/node';
 import { backupStore } from '../backup/backup.js';
 import { writeBundle } from '../bundle/bundle.js';
+import { keyFingerprint } from '../bundle/manifest.js';
 import { canonicalJson } from '../domain/canonical-json.js';
 import { exportCase } from '../ingest/case-json.js';
 import { createCheckpoint } from '../store/audit-checkpoint.js';
@@ -305,7 +306,8 @@ describe('CLI commands given mutated files', () => {
       name: 'verify bundle',
       ext: 'zip',
       seed: readFileSync(bundle),
-      argv: (f) => ({ args: ['verify', f], env: {} }),
+      // The seed's signer pinned, so an intact seed verifies (exit 0) and only mutations fail.
+      argv: (f) => ({ args: ['verify', f, '--trust', keyFingerprint(signer.publicKey)], env: {} }),
       failCodes: [1, 2],
     });
     const archive = join(root, 'seed.backup');

@@ -119,10 +119,18 @@ describe('testigo panel, report, bundle and verify (demo store)', () => {
   it('bundles verify; every tampering fails naming what failed', async () => {
     const pub = join(work, 'public.zip');
     const conf = join(work, 'confidential.zip');
-    ok('bundle', '--edition', 'public', '--out', pub);
+    const made = ok('bundle', '--edition', 'public', '--out', pub);
     ok('bundle', '--edition', 'confidential', '--out', conf);
-    assert.match(ok('verify', pub).stdout, /^OK/);
-    assert.match(ok('verify', conf).stdout, /^OK/);
+    const fp = /signed by ([0-9a-f]{64})/.exec(made.stderr)![1]!;
+    // Intact but not pinned: not verified.
+    const unpinned = testigo('verify', pub);
+    assert.equal(unpinned.code, 1);
+    assert.match(unpinned.stderr, /signature valid but signer unknown/);
+    assert.match(
+      ok('verify', pub, '--trust', fp).stdout,
+      /^OK.*\nPanel: signed by the panel \(3 of 3 signatures\)/,
+    );
+    assert.match(ok('verify', '--trust', fp, conf).stdout, /^OK/);
     const pubItems = await readZip(pub);
     const confItems = await readZip(conf);
     assert.ok(

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { analyseCase } from '../analysis/analyse.js';
 import { loadCaseSnapshot } from '../analysis/load.js';
 import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
+import { keyFingerprint as keyFingerprintOf } from '../bundle/manifest.js';
 import { canonicalJson } from '../domain/canonical-json.js';
 import type { OpinionBody, PanelBody, ReportVersionBody, SignatureBody } from '../domain/schema-law.js';
 import { buildViewContext, personDisplayName, redactText } from '../read-model/presenter.js';
@@ -20,8 +21,12 @@ import { type Block, buildDocument, type SignatureLine } from './document.js';
 import { renderHtml } from './html.js';
 import type { Lang } from './i18n.js';
 import { renderPdf } from './pdf.js';
+import { renderingHashes } from './rendering.js';
 
 export type Edition = 'confidential' | 'public';
+
+/** Purpose of the store-derived Ed25519 key that signs the case's evidence bundles. */
+export const BUNDLE_KEY_PURPOSE = 'bundle';
 
 /** The public reads as a viewer: only public identities, only items with public consent. */
 export function publicPrincipal(caseId: string): Principal {
@@ -76,7 +81,7 @@ export async function prepareReport(
   for (const m of panelBody?.members ?? [])
     if (m.publicKeyPem) fingerprints[m.username] = keyFingerprint(m.publicKeyPem);
   const sites = new Map(snapshot.places.map((p) => [p.id, p.body.name]));
-  const content = buildReportContent(
+  const built = buildReportContent(
     snapshot,
     analysis,
     panelBody
@@ -103,6 +108,22 @@ export async function prepareReport(
       site: (id) => sites.get(id) ?? id,
     },
   );
+  // Every testimony is hashed in the annex, withheld ones too: the hash commits the report to the
+  // record without revealing it (it is the SHA-256 of the whole record's canonical JSON — the
+  // statement with its interviewer, dates and record ids — which cannot be guessed from the hash).
+  const testimonyHash = new Map(
+    snapshot.testimonies.map((t) => [t.id, createHash('sha256').update(canonicalJson(t.body)).digest('hex')]),
+  );
+  const unrendered: ReportContent = {
+    ...built,
+    annex: built.annex.map((a) =>
+      a.kind === 'testimony' && testimonyHash.has(a.id) ? { ...a, sha256: testimonyHash.get(a.id)! } : a,
+    ),
+    caseKeyFingerprint: keyFingerprintOf(store.sealer.signingKey(BUNDLE_KEY_PURPOSE).publicKey),
+  };
+  // In canonical key order, so the report renders exactly as anyone rendering content.json would.
+  const canonical = JSON.parse(canonicalJson(unrendered)) as ReportContent;
+  const content: ReportContent = { ...canonical, renderings: renderingHashes(canonical) };
   const hash = contentSha256(content);
   const annexPersons: Record<string, string> = {};
   for (const [id, shown] of Object.entries(content.persons)) {

@@ -53,6 +53,13 @@ export interface ReportContent {
   readonly temporalScope?: { from: string; to?: string };
   readonly description?: string;
   readonly inputsSha256: string;
+  /**
+   * Fingerprint (SHA-256 of the SPKI DER) of the case's bundle-signing key, so the signed report
+   * itself names the key its evidence bundle must be signed with (set by the report builder).
+   */
+  readonly caseKeyFingerprint?: string;
+  /** SHA-256 of the canonical text of each edition and language (report/rendering.ts): the panel signs what people read. */
+  readonly renderings?: { readonly format: string; readonly sha256: Readonly<Record<string, string>> };
   readonly thresholds: CaseAnalysis['thresholds'];
   readonly persons: Readonly<Record<string, string>>;
   readonly units: Readonly<Record<string, string>>;

@@ -57,6 +57,7 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
     k: 'small',
     text: `${t(lang, 'contentHash')}: ${o.contentSha256}${o.version ? ` · ${t(lang, 'version')} ${o.version}` : ''} · ${c.lawVersion}`,
   });
+  if (c.caseKeyFingerprint) b.push({ k: 'small', text: `${t(lang, 'caseKey')}: ${c.caseKeyFingerprint}` });
   b.push({ k: 'p', text: t(lang, 'notice') });
 
   // 1. Executive summary

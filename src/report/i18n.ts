@@ -35,6 +35,10 @@ const S = {
     en: 'Fingerprint (SHA-256) of the signed content',
   },
   version: { es: 'Versión', en: 'Version' },
+  caseKey: {
+    es: 'Huella de la clave con que se firma el paquete de pruebas de este caso (Ed25519, SHA-256)',
+    en: "Fingerprint of the key that signs this case's evidence bundle (Ed25519, SHA-256)",
+  },
   draft: { es: 'BORRADOR — sin todas las firmas del panel', en: 'DRAFT — not signed by the whole panel' },
   notice: {
     es: 'Testigo no afirma conclusiones jurídicas: muestra, elemento por elemento, qué respalda la prueba, con qué fuerza y qué falta. Las conclusiones son del panel.',

@@ -1,6 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { writeCaseBundle } from '../../bundle/case-bundle.js';
+import {
+  certificatesIn,
+  normalizeFingerprint,
+  parseTrustFile,
+  parseTrustValue,
+  type TrustAnchor,
+} from '../../bundle/trust.js';
 import { formatVerifyResult, verifyBundle } from '../../bundle/verify.js';
 import { UsageError } from '../../domain/errors.js';
 import { openStoreFromEnv } from '../store-env.js';
@@ -41,16 +48,92 @@ export function registerBundle(program: Command): void {
   program
     .command('verify')
     .description(
-      'check a bundle offline: manifest signature, every file hash, missing or extra files, panel signatures; exit 0 only if intact',
+      'check a bundle offline: manifest signature, signer pinned by a trust anchor, every file hash and every hash stated in custody, annex and report, panel signatures, audit checkpoint, RFC 3161 timestamp; exit 0 only if intact and pinned',
     )
     .argument('<file>', 'FILE.zip')
-    .option('--trust <pem...>', 'public key(s) (PEM files) the bundle must be signed with')
+    .option(
+      '--trust <key>',
+      `a pinned signer: key fingerprint, PEM public key, or a file (PEM key, or trust file of "FINGERPRINT [CASE-ID [label]]" lines and TSA certificates); repeatable; default: the file in ${TRUST_FILE_ENV}`,
+      collect,
+      [] as string[],
+    )
+    .option(
+      '--tsa-cert <file>',
+      'a pinned RFC 3161 time-stamping authority certificate (PEM or DER); repeatable',
+      collect,
+      [] as string[],
+    )
+    .option('--timestamp <file>', 'the RFC 3161 time-stamp response (default: FILE.zip.tsr when present)')
+    .option('--require-signed', 'also exit 1 unless the panel has signed (draft or partially signed fails)')
     .option('--lang <lang>', 'es or en', 'en')
-    .action(async (file: string, f: { trust?: string[]; lang: string }) => {
-      const trusted = f.trust ? await Promise.all(f.trust.map((p) => readFile(p, 'utf8'))) : undefined;
-      const result = await verifyBundle(file, trusted ? { trustedPublicKeysPem: trusted } : {});
-      const lines = formatVerifyResult(result, f.lang === 'es' ? 'es' : 'en');
-      (result.ok ? process.stdout : process.stderr).write(`${lines.join('\n')}\n`);
-      if (!result.ok) process.exitCode = 1;
-    });
+    .action(
+      async (
+        file: string,
+        f: { trust: string[]; tsaCert: string[]; timestamp?: string; requireSigned?: boolean; lang: string },
+      ) => {
+        const trust = loadTrust(f.trust, f.tsaCert);
+        const tsrPath = f.timestamp ?? (existsSync(`${file}.tsr`) ? `${file}.tsr` : undefined);
+        const response = tsrPath ? readBytes(tsrPath, '--timestamp') : undefined;
+        const result = await verifyBundle(file, {
+          trust: trust.anchors,
+          ...(response ? { timestamp: { response, tsaCertificates: trust.tsaCertificates } } : {}),
+        });
+        const lines = formatVerifyResult(result, f.lang === 'es' ? 'es' : 'en');
+        (result.ok ? process.stdout : process.stderr).write(`${lines.join('\n')}\n`);
+        const unsigned = f.requireSigned && result.panel?.status !== 'signed';
+        if (!result.ok || unsigned) process.exitCode = 1;
+      },
+    );
+}
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+/** Environment variable naming the trust file used when no --trust is given. */
+export const TRUST_FILE_ENV = 'TESTIGO_TRUST_FILE';
+
+function readTextOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function readBytes(path: string, what: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new UsageError(
+      `${what} ${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+}
+
+/**
+ * The pinned bundle signers and TSA certificates: from --trust values (fingerprints, PEM keys,
+ * trust files) or, when none is given, the trust file named by TESTIGO_TRUST_FILE; plus --tsa-cert files.
+ */
+export function loadTrust(
+  values: string[],
+  tsaCertFiles: string[] = [],
+): { anchors: TrustAnchor[]; tsaCertificates: Buffer[] } {
+  const anchors: TrustAnchor[] = [];
+  const tsaCertificates = tsaCertFiles.map((p) => readBytes(p, '--tsa-cert'));
+  const fromFile = (text: string, path: string) => {
+    anchors.push(...parseTrustFile(text, path));
+    tsaCertificates.push(...certificatesIn(text).map((c) => Buffer.from(c)));
+  };
+  for (const v of values) {
+    const text = normalizeFingerprint(v) || v.includes('-----BEGIN') ? undefined : readTextOrUndefined(v);
+    if (text !== undefined) fromFile(text, v);
+    else anchors.push(...parseTrustValue(v, () => undefined));
+  }
+  const envFile = process.env[TRUST_FILE_ENV];
+  if (values.length === 0 && envFile) {
+    const text = readTextOrUndefined(envFile);
+    if (text === undefined)
+      throw new UsageError(`${TRUST_FILE_ENV}=${envFile}: the trust file cannot be read`);
+    fromFile(text, envFile);
+  }
+  return { anchors, tsaCertificates };
 }

@@ -15,6 +15,7 @@ import { registerPanel } from './panel.js';
 import { registerReport } from './report.js';
 import { registerServe } from './serve.js';
 import { registerSynth } from './synth.js';
+import { registerTimestamp } from './timestamp.js';
 import { registerToken, registerUsers } from './users.js';
 
 /** Every command of `testigo`, in the order `--help` lists them. */
@@ -37,4 +38,5 @@ export function registerCommands(program: Command): void {
   registerReport(program);
   registerPanel(program);
   registerBundle(program);
+  registerTimestamp(program);
 }

@@ -1,0 +1,51 @@
+/**
+ * Runs the `testigo` command in-process (`main(argv)`) and captures what it writes: spawning a
+ * process per command costs seconds on a shared machine. Environment variables given are set for
+ * the run and restored after; process.exitCode is reset so a failing command does not fail the
+ * test process.
+ */
+import { main } from '../cli/main.js';
+
+export interface CliOutcome {
+  code: number;
+  out: string;
+  err: string;
+}
+
+export async function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<CliOutcome> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const w1 = process.stdout.write;
+  const w2 = process.stderr.write;
+  // The test runner reports to its parent in binary chunks through this same stdout: let them pass.
+  const capture =
+    (into: string[], original: typeof process.stdout.write) =>
+    (s: string | Uint8Array, ...rest: unknown[]) => {
+      if (typeof s !== 'string') return (original as (...a: unknown[]) => boolean)(s, ...rest);
+      into.push(s);
+      return true;
+    };
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  process.stdout.write = capture(out, w1.bind(process.stdout)) as typeof process.stdout.write;
+  process.stderr.write = capture(err, w2.bind(process.stderr)) as typeof process.stderr.write;
+  process.exitCode = undefined;
+  try {
+    const code = await main(args);
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    process.stdout.write = w1;
+    process.stderr.write = w2;
+    process.exitCode = undefined;
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
