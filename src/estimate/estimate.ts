@@ -33,6 +33,11 @@ export interface EstimateResult {
   /** Log-linear: the best models by the criterion (the first is the one used). */
   models?: { model: string; estimate: number; aic: number; bic: number; df: number }[];
   criterion?: 'aic' | 'bic';
+  /**
+   * LCMCR: whether the chains agree (split R-hat ≤ target, ESS ≥ 100 per chain). When false, the
+   * median and interval are not an estimate; the CLI exits 1 unless told to allow it.
+   */
+  converged?: boolean;
   /** Chapman: its variance (Chapman 1951 / Seber 1982). */
   variance?: number;
   diagnostics?: {
@@ -41,6 +46,11 @@ export interface EstimateResult {
     occupiedClasses?: number;
     chains: number;
     iterations: number;
+    /** Iterations per chain actually run after burn-in (the convergence policy may extend). */
+    iterationsRun?: number;
+    maxIterations?: number;
+    /** Posterior mean of the Dirichlet-process concentration α. */
+    alpha?: number;
     burnIn: number;
     thin: number;
     seed: number;
@@ -190,12 +200,16 @@ function lcmcrResult(t: CaptureTable, opts: EstimateOptions, stratum?: string): 
       model: `latent classes (Dirichlet process, K*=${s.maxClasses}), posterior median`,
       lists: t.lists,
       warnings: r.warnings,
+      converged: r.converged,
       diagnostics: {
         rhat: r.rhat,
         ess: r.ess,
         occupiedClasses: r.occupiedClasses,
         chains: s.chains,
         iterations: s.iterations,
+        iterationsRun: r.iterationsRun,
+        maxIterations: s.maxIterations,
+        alpha: r.alphaMean,
         burnIn: s.burnIn,
         thin: s.thin,
         seed: s.seed,
@@ -347,16 +361,24 @@ export function estimateStrata(
   };
   if (out.every((r) => r.method === 'lcmcr')) {
     // Sum of posterior draws across strata, chain by chain (the strata posteriors are independent).
-    const len = Math.min(...out.map((r) => r.draws!.length));
-    const sums = Array.from({ length: len }, (_, i) => out.reduce((a, r) => a + r.draws![i]!, 0));
+    // Strata may have run for different lengths (the convergence policy): each chain's first
+    // `per` draws are summed, per = the shortest chain.
     const chains = first.diagnostics!.chains;
-    const per = len / chains;
+    const per = Math.min(...out.map((r) => r.draws!.length / chains));
+    const sums: number[] = [];
+    for (let c = 0; c < chains; c++)
+      for (let i = 0; i < per; i++)
+        sums.push(out.reduce((a, r) => a + r.draws![c * (r.draws!.length / chains) + i]!, 0));
     const d = diagnostics(Array.from({ length: chains }, (_, c) => sums.slice(c * per, (c + 1) * per)));
     const sorted = Float64Array.from(sums).sort();
     const q = (p: number) => sorted[Math.round(p * (sorted.length - 1))]!;
-    const warnings = out.some((r) => r.warnings.some((w) => /R-hat|ESS|truncation|ceiling/.test(w)))
+    const strataConverged = out.every((r) => r.converged !== false);
+    const warnings = out.some((r) => r.warnings.some((w) => /R-hat|ESS|truncation|cap /.test(w)))
       ? ['some strata have convergence or truncation warnings: see them']
       : [];
+    const target = opts.targetRhat ?? LCMCR_DEFAULTS.targetRhat;
+    if (!(d.rhat <= target))
+      warnings.push(`not converged: the summed draws' split R-hat is ${d.rhat.toFixed(3)} (> ${target})`);
     out.push({
       ...base,
       estimate: q(0.5),
@@ -364,6 +386,7 @@ export function estimateStrata(
       method: 'lcmcr',
       model: 'sum of the strata posteriors (draw by draw), posterior median',
       warnings,
+      converged: strataConverged && d.rhat <= target,
       diagnostics: { ...first.diagnostics!, rhat: d.rhat, ess: d.ess, occupiedClasses: undefined },
       draws: sums,
     });
@@ -405,8 +428,10 @@ export function estimateStrata(
 
 /** Settings with every default filled in: what a stored result needs to be reproduced. */
 export function resolvedSettings(opts: EstimateOptions): Required<EstimateOptions> {
+  const iterations = opts.iterations ?? LCMCR_DEFAULTS.iterations;
   return {
     ...LCMCR_DEFAULTS,
+    maxIterations: 2 * iterations,
     ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)),
     method: opts.method ?? 'auto',
     criterion: opts.criterion ?? 'bic',
@@ -414,7 +439,7 @@ export function resolvedSettings(opts: EstimateOptions): Required<EstimateOption
 }
 
 /** Version of the estimation code, part of the canonical inputs: a change of method changes the hash. */
-export const ENGINE = 'testigo-estimate/2';
+export const ENGINE = 'testigo-estimate/3';
 
 /**
  * Canonical JSON of the inputs and settings (defaults filled in), to hash and store with a result

@@ -26,6 +26,8 @@ interface Flags {
   seed: number;
   format: 'json' | 'table';
   iterations?: number;
+  maxIterations?: number;
+  allowUnconverged?: boolean;
   burnIn?: number;
   thin?: number;
   chains?: number;
@@ -77,11 +79,12 @@ export function printable(r: EstimateResult) {
 }
 
 function table(rs: EstimateResult[]): string {
+  // An unconverged run has no estimate: its median is shown only beside the words that say so.
   const lines = rs.map((r) =>
     [
       r.stratum ?? '',
       r.observed,
-      Math.round(r.estimate),
+      r.converged === false ? `not converged (${Math.round(r.estimate)})` : Math.round(r.estimate),
       `${Math.round(r.interval[0])}–${Math.round(r.interval[1])}`,
       r.method,
       r.model,
@@ -89,10 +92,12 @@ function table(rs: EstimateResult[]): string {
   );
   const diag = rs
     .filter((r) => r.diagnostics)
-    .map(
-      (r) =>
-        `diagnostics${r.stratum ? ` [${r.stratum}]` : ''}: R-hat ${r.diagnostics!.rhat.toFixed(3)}, ESS ${Math.round(r.diagnostics!.ess)}, ${r.diagnostics!.chains} chains × ${r.diagnostics!.iterations} iterations after ${r.diagnostics!.burnIn} burn-in, seed ${r.diagnostics!.seed}`,
-    );
+    .map((r) => {
+      const d = r.diagnostics!;
+      const classes =
+        d.occupiedClasses !== undefined ? `, ${d.occupiedClasses.toFixed(1)} occupied classes` : '';
+      return `diagnostics${r.stratum ? ` [${r.stratum}]` : ''}: ${r.converged === false ? 'NOT CONVERGED, ' : ''}R-hat ${d.rhat.toFixed(3)}, ESS ${Math.round(d.ess)}${classes}, ${d.chains} chains × ${d.iterationsRun ?? d.iterations} iterations after ${d.burnIn} burn-in, seed ${d.seed}`;
+    });
   const warn = rs.flatMap((r) => r.warnings.map((w) => `! ${r.stratum ? `[${r.stratum}] ` : ''}${w}`));
   const why = [...new Set(rs.map((r) => r.reason).filter(Boolean))].map((w) => `method: ${w}`);
   return `${['stratum\tobserved\testimate\t95% interval\tmethod\tmodel', ...lines, ...why, ...diag, ...warn].join('\n')}\n`;
@@ -121,8 +126,17 @@ export function registerEstimate(program: Command): void {
     .option('--format <f>', 'json (default; for tools) or table (for people)', 'json')
     .option(
       '--iterations <n>',
-      'LCMCR iterations per chain after burn-in (default 25000)',
+      'LCMCR iterations per chain after burn-in before the convergence check (default 20000)',
       int('--iterations', 1),
+    )
+    .option(
+      '--max-iterations <n>',
+      'LCMCR: continue the chains up to this many iterations while split R-hat > 1.01 or ESS < 100 per chain (default 40000)',
+      int('--max-iterations', 1),
+    )
+    .option(
+      '--allow-unconverged',
+      'LCMCR: exit 0 even when the chains have not converged (the output still says "converged": false)',
     )
     .option('--burn-in <n>', 'LCMCR burn-in iterations per chain (default 5000)', int('--burn-in', 0))
     .option('--thin <n>', 'LCMCR: keep every n-th iteration (default 10)', int('--thin', 1))
@@ -164,6 +178,7 @@ export function registerEstimate(program: Command): void {
         seed: f.seed,
         criterion: f.criterion,
         iterations: f.iterations,
+        maxIterations: f.maxIterations,
         burnIn: f.burnIn,
         thin: f.thin,
         chains: f.chains,
@@ -212,6 +227,13 @@ export function registerEstimate(program: Command): void {
         process.stdout.write(
           `${JSON.stringify(f.strata ? results.map(printable) : printable(results[0]!), null, 2)}\n`,
         );
+      const unconverged = results.filter((r) => r.converged === false);
+      if (unconverged.length > 0 && !f.allowUnconverged) {
+        process.stderr.write(
+          `not converged: ${unconverged.map((r) => (r.stratum ? `stratum "${r.stratum}"` : 'the estimate')).join(', ')}; run longer (--max-iterations) or pass --allow-unconverged\n`,
+        );
+        process.exitCode = 1;
+      }
     });
 }
 
