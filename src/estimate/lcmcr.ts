@@ -117,6 +117,7 @@ class Chain {
     t: CaptureTable,
     private readonly o: Required<LcmcrOptions>,
     stream: number,
+    start: number,
   ) {
     this.rng = new Random(o.seed, stream);
     const J = t.lists.length;
@@ -162,6 +163,10 @@ class Chain {
     this.prob = new Float64Array(K);
     this.split = new Int32Array(K);
     this.suffix = new Float64Array(K + 1);
+    // Overdispersed starts (so that R-hat can see chains that settle in different modes): chain
+    // c begins with c × n people on no list, all in the last class, a would-be hidden class.
+    this.n0 = start * n;
+    this.perClass0[K - 1] = this.n0;
     for (let it = 0; it < WARM_UP; it++) this.sweep(false);
     this.relabelByWeight();
   }
@@ -371,7 +376,7 @@ export function lcmcr(t: CaptureTable, opts: LcmcrOptions = {}, stream = 0): Lcm
     );
   const n = observedTotal(t);
   if (n === 0) throw new InputError('LCMCR: no one was observed on any list');
-  const chains = Array.from({ length: o.chains }, (_, c) => new Chain(t, o, (stream + c) >>> 0));
+  const chains = Array.from({ length: o.chains }, (_, c) => new Chain(t, o, (stream + c) >>> 0, c));
   for (const c of chains) c.advance(o.burnIn + o.iterations);
   // Convergence policy: continue every chain (doubling its length) until split R-hat ≤ target
   // and ESS ≥ 100 per chain, or the stated maximum is reached; all post-burn-in draws are kept.
