@@ -82,6 +82,10 @@ describe('testigo estimate: bad input exits 2 and says where', () => {
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.text, re);
     }
+    const st = csv('st.csv', 'A,B,C,region\n1,1,0,x\n0,1,1,x\n1,0,1,y\n1,1,1,y\n');
+    const sens = await failure([st, '--strata', 'region', '--sensitivity', '--method', 'loglinear']);
+    assert.equal(sens.code, 2);
+    assert.match(sens.text, /--sensitivity works on one table/);
     const r = await failure([csv('apart.csv', 'A,B,C,count\n1,0,0,10\n0,1,0,8\n0,0,1,5\n')]);
     assert.equal(r.code, 2);
     assert.match(r.text, /no one is on more than one list/);

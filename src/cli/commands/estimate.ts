@@ -12,6 +12,7 @@ import {
   resolvedSettings,
 } from '../../estimate/estimate.js';
 import { tablesFromLinkedRecords } from '../../estimate/from-case.js';
+import { sensitivity, sensitivityParagraph } from '../../estimate/sensitivity.js';
 import { posteriorSvg, strataSvg } from '../../estimate/svg.js';
 import type { CaptureTable } from '../../estimate/table.js';
 import { tablesFromRows } from '../../estimate/table.js';
@@ -28,6 +29,7 @@ interface Flags {
   iterations?: number;
   maxIterations?: number;
   allowUnconverged?: boolean;
+  sensitivity?: boolean;
   burnIn?: number;
   thin?: number;
   chains?: number;
@@ -138,6 +140,10 @@ export function registerEstimate(program: Command): void {
       '--allow-unconverged',
       'LCMCR: exit 0 even when the chains have not converged (the output still says "converged": false)',
     )
+    .option(
+      '--sensitivity',
+      'repeat the estimate leaving each list out, with other LCMCR settings (K*, prior on α) and across the averaged log-linear models; JSON adds "sensitivity" and a plain-language "sensitivityText" (es, en)',
+    )
     .option('--burn-in <n>', 'LCMCR burn-in iterations per chain (default 5000)', int('--burn-in', 0))
     .option('--thin <n>', 'LCMCR: keep every n-th iteration (default 10)', int('--thin', 1))
     .option('--chains <n>', 'LCMCR chains, for split R-hat (default 4)', int('--chains', 1))
@@ -186,7 +192,26 @@ export function registerEstimate(program: Command): void {
       };
       for (const k of Object.keys(opts) as (keyof EstimateOptions)[])
         if (opts[k] === undefined) delete opts[k];
+      if (f.sensitivity && f.strata)
+        throw new UsageError('--sensitivity works on one table: leave out --strata');
       const results = f.strata ? estimateStrata(tables, opts) : [estimate(tables.get('')!, opts)];
+      let extra: Record<string, unknown> = {};
+      if (f.sensitivity) {
+        const main = results[0]!;
+        const rows = sensitivity(tables.get('')!, main, opts);
+        extra = {
+          sensitivity: rows.map((r) => ({
+            ...r,
+            estimate: round(r.estimate),
+            interval: r.interval.map((v) => round(v)),
+            change: round(r.change, 3),
+          })),
+          sensitivityText: {
+            es: sensitivityParagraph(main, rows, 'es'),
+            en: sensitivityParagraph(main, rows, 'en'),
+          },
+        };
+      }
       if (store && caseId) {
         try {
           const inputsSha256 = createHash('sha256').update(canonicalInputs(tables, opts)).digest('hex');
@@ -222,10 +247,16 @@ export function registerEstimate(program: Command): void {
               );
         await writeFile(f.plot, svg);
       }
-      if (f.format === 'table') process.stdout.write(table(results));
-      else
+      if (f.format === 'table') {
+        process.stdout.write(table(results));
+        const rows = (extra.sensitivity ?? []) as { variant: string; estimate: number; interval: number[] }[];
+        if (rows.length > 0)
+          process.stdout.write(
+            `sensitivity:\n${rows.map((r) => `  ${r.variant}\t${Math.round(r.estimate)}\t${Math.round(r.interval[0]!)}–${Math.round(r.interval[1]!)}`).join('\n')}\n${(extra.sensitivityText as { en: string }).en}\n`,
+          );
+      } else
         process.stdout.write(
-          `${JSON.stringify(f.strata ? results.map(printable) : printable(results[0]!), null, 2)}\n`,
+          `${JSON.stringify(f.strata ? results.map(printable) : { ...printable(results[0]!), ...extra }, null, 2)}\n`,
         );
       const unconverged = results.filter((r) => r.converged === false);
       if (unconverged.length > 0 && !f.allowUnconverged) {
