@@ -183,6 +183,7 @@ describe('testigo CLI', () => {
       '2',
       '--seed',
       '3',
+      '--allow-unconverged',
     ]);
     assert.equal(r.code, 0, r.stderr);
     const strata = JSON.parse(r.stdout);
@@ -205,6 +206,7 @@ describe('testigo CLI', () => {
       '2',
       '--seed',
       '3',
+      '--allow-unconverged',
     ]);
     assert.equal(again.stdout, r.stdout, 'seeded runs are reproducible');
     r = testigo(['estimate', single, '--format', 'table']);

@@ -5,10 +5,17 @@
  */
 import { canonicalJson } from '../domain/canonical-json.js';
 import { InputError, UsageError } from '../domain/errors.js';
+import { averageProfiles, icWeights } from './average.js';
 import { chapmanFromTable } from './chapman.js';
 import { combineChapman, combineProfiles } from './combine.js';
 import { diagnostics, LCMCR_DEFAULTS, type LcmcrOptions, lcmcr } from './lcmcr.js';
-import { MAX_LOGLINEAR_LISTS, type Profile, profileLikelihood, searchModels } from './loglinear.js';
+import {
+  MAX_LOGLINEAR_LISTS,
+  MIN_TERM_SUPPORT,
+  type Profile,
+  profileLikelihood,
+  searchModels,
+} from './loglinear.js';
 import { type CaptureTable, combine, dropEmptyLists, listTotals, observedTotal } from './table.js';
 
 export type Method = 'loglinear' | 'lcmcr' | 'auto';
@@ -16,6 +23,8 @@ export type Method = 'loglinear' | 'lcmcr' | 'auto';
 export interface EstimateOptions extends LcmcrOptions {
   method?: Method;
   criterion?: 'aic' | 'bic';
+  /** Log-linear sparsity guard: least number of people on all lists of an interaction term. */
+  minTermSupport?: number;
 }
 
 export interface EstimateResult {
@@ -30,9 +39,19 @@ export interface EstimateResult {
   /** Why this method (when chosen by `auto`, or when the requested one could not apply). */
   reason?: string;
   warnings: string[];
-  /** Log-linear: the best models by the criterion (the first is the one used). */
+  /**
+   * Log-linear: the models averaged (within ΔIC 4 of the best: AVERAGING_WINDOW), each with its
+   * weight, profile peak and profile interval.
+   */
+  averaged?: { model: string; weight: number; estimate: number; interval: [number, number] }[];
+  /** Log-linear: the best models by the criterion (estimate = n + exp(intercept), Poisson fit). */
   models?: { model: string; estimate: number; aic: number; bic: number; df: number }[];
   criterion?: 'aic' | 'bic';
+  /**
+   * LCMCR: whether the chains agree (split R-hat ≤ target, ESS ≥ 100 per chain). When false, the
+   * median and interval are not an estimate; the CLI exits 1 unless told to allow it.
+   */
+  converged?: boolean;
   /** Chapman: its variance (Chapman 1951 / Seber 1982). */
   variance?: number;
   diagnostics?: {
@@ -41,6 +60,11 @@ export interface EstimateResult {
     occupiedClasses?: number;
     chains: number;
     iterations: number;
+    /** Iterations per chain actually run after burn-in (the convergence policy may extend). */
+    iterationsRun?: number;
+    maxIterations?: number;
+    /** Posterior mean of the Dirichlet-process concentration α. */
+    alpha?: number;
     burnIn: number;
     thin: number;
     seed: number;
@@ -121,47 +145,69 @@ function chapmanResult(t: CaptureTable): Internal {
   };
 }
 
+/**
+ * Models within this many points of the best by the criterion are averaged (weights exp(−Δ/2));
+ * beyond 4 a model's weight is below 0.14 of the best's (Burnham & Anderson 2002: little support).
+ */
+export const AVERAGING_WINDOW = 4;
+/** At most this many models enter the average (each costs a profile likelihood). */
+const MAX_AVERAGED = 8;
+
 function loglinearResult(t: CaptureTable, opts: EstimateOptions): Internal {
   if (t.lists.length === 2) return chapmanResult(t);
   const criterion = opts.criterion ?? 'bic';
-  const fits = searchModels(t, { criterion });
-  const best = fits.find((f) => f.warnings.length === 0);
+  const fits = searchModels(t, { criterion, minTermSupport: opts.minTermSupport });
+  const usable = fits.filter((f) => f.warnings.length === 0);
+  const best = usable[0];
   if (!best) {
     const why = fits[0]?.warnings[0];
     throw new InputError(
       `no log-linear model can be fitted to these data${why ? ` (the best attempt: ${why})` : ''}: too few distinct capture patterns (lists that never overlap, or one list inside another)`,
     );
   }
-  const profile = profileLikelihood(t, best.terms);
-  const warnings: string[] = [];
-  if (profile.upperOpen)
-    warnings.push(
-      `the data do not bound the total from above: the profile likelihood stays within the 95% limit up to ${Math.round(profile.interval[1])} (the search ceiling, reported as the upper end)`,
-    );
-  // Model uncertainty: close competitors whose estimate falls outside the chosen interval.
   const score = (f: (typeof fits)[number]) => f[criterion];
-  for (const f of fits.slice(1, 10)) {
-    if (f.warnings.length || score(f) - score(best) > 2) continue;
-    if (f.estimate < profile.interval[0] || f.estimate > profile.interval[1]) {
-      warnings.push(
-        `model uncertainty: ${f.name} is nearly as good (Δ${criterion.toUpperCase()} ${(score(f) - score(best)).toFixed(1)}) and gives ${Math.round(f.estimate)}, outside the interval`,
-      );
-      break;
-    }
-  }
+  const window = usable.filter((f) => score(f) - score(best) <= AVERAGING_WINDOW).slice(0, MAX_AVERAGED);
+  const profiles = window.map((f) => profileLikelihood(t, f.terms));
+  const weights = icWeights(window.map(score));
+  const profile = profiles[0]!;
+  // One model: its profile peak and interval. Several: the model-averaged tail-area interval and
+  // median (average.ts), both from the same profile likelihoods.
+  const avg =
+    window.length > 1
+      ? averageProfiles(profiles, weights, observedTotal(t))
+      : { estimate: profile.argmax, interval: profile.interval, upperOpen: profile.upperOpen };
+  const warnings: string[] = [];
+  if (avg.upperOpen)
+    warnings.push(
+      `the data do not bound the total from above: the profile likelihood stays within the 95% limit up to ${Math.round(avg.interval[1])} (the search ceiling, reported as the upper end)`,
+    );
+  const spread = profiles.map((p) => p.argmax);
+  if (window.length > 1 && Math.max(...spread) > 1.25 * Math.min(...spread))
+    warnings.push(
+      `model uncertainty: ${window.length} models within Δ${criterion.toUpperCase()} ${AVERAGING_WINDOW} give ${Math.round(Math.min(...spread))} to ${Math.round(Math.max(...spread))}; the interval averages over them`,
+    );
+  const crit = criterion.toUpperCase();
   return {
     result: {
       observed: observedTotal(t),
-      estimate: best.estimate,
-      interval: profile.interval,
+      estimate: avg.estimate,
+      interval: avg.interval,
       level: 0.95,
       method: 'loglinear',
-      model: best.name,
+      model:
+        window.length > 1
+          ? `average of ${window.length} models within Δ${crit} ${AVERAGING_WINDOW} (${window.map((f, i) => `${f.name} ${Math.round(100 * weights[i]!)}%`).join(', ')}), profile likelihoods`
+          : `${best.name}, profile likelihood`,
       lists: t.lists,
       warnings,
       criterion,
-      models: fits
-        .filter((f) => f.warnings.length === 0)
+      averaged: window.map((f, i) => ({
+        model: f.name,
+        weight: weights[i]!,
+        estimate: profiles[i]!.argmax,
+        interval: profiles[i]!.interval,
+      })),
+      models: usable
         .slice(0, 5)
         .map((f) => ({ model: f.name, estimate: f.estimate, aic: f.aic, bic: f.bic, df: f.df })),
     },
@@ -190,12 +236,16 @@ function lcmcrResult(t: CaptureTable, opts: EstimateOptions, stratum?: string): 
       model: `latent classes (Dirichlet process, K*=${s.maxClasses}), posterior median`,
       lists: t.lists,
       warnings: r.warnings,
+      converged: r.converged,
       diagnostics: {
         rhat: r.rhat,
         ess: r.ess,
         occupiedClasses: r.occupiedClasses,
         chains: s.chains,
         iterations: s.iterations,
+        iterationsRun: r.iterationsRun,
+        maxIterations: s.maxIterations,
+        alpha: r.alphaMean,
         burnIn: s.burnIn,
         thin: s.thin,
         seed: s.seed,
@@ -347,16 +397,24 @@ export function estimateStrata(
   };
   if (out.every((r) => r.method === 'lcmcr')) {
     // Sum of posterior draws across strata, chain by chain (the strata posteriors are independent).
-    const len = Math.min(...out.map((r) => r.draws!.length));
-    const sums = Array.from({ length: len }, (_, i) => out.reduce((a, r) => a + r.draws![i]!, 0));
+    // Strata may have run for different lengths (the convergence policy): each chain's first
+    // `per` draws are summed, per = the shortest chain.
     const chains = first.diagnostics!.chains;
-    const per = len / chains;
+    const per = Math.min(...out.map((r) => r.draws!.length / chains));
+    const sums: number[] = [];
+    for (let c = 0; c < chains; c++)
+      for (let i = 0; i < per; i++)
+        sums.push(out.reduce((a, r) => a + r.draws![c * (r.draws!.length / chains) + i]!, 0));
     const d = diagnostics(Array.from({ length: chains }, (_, c) => sums.slice(c * per, (c + 1) * per)));
     const sorted = Float64Array.from(sums).sort();
     const q = (p: number) => sorted[Math.round(p * (sorted.length - 1))]!;
-    const warnings = out.some((r) => r.warnings.some((w) => /R-hat|ESS|truncation|ceiling/.test(w)))
+    const strataConverged = out.every((r) => r.converged !== false);
+    const warnings = out.some((r) => r.warnings.some((w) => /R-hat|ESS|truncation|cap /.test(w)))
       ? ['some strata have convergence or truncation warnings: see them']
       : [];
+    const target = opts.targetRhat ?? LCMCR_DEFAULTS.targetRhat;
+    if (!(d.rhat <= target))
+      warnings.push(`not converged: the summed draws' split R-hat is ${d.rhat.toFixed(3)} (> ${target})`);
     out.push({
       ...base,
       estimate: q(0.5),
@@ -364,6 +422,7 @@ export function estimateStrata(
       method: 'lcmcr',
       model: 'sum of the strata posteriors (draw by draw), posterior median',
       warnings,
+      converged: strataConverged && d.rhat <= target,
       diagnostics: { ...first.diagnostics!, rhat: d.rhat, ess: d.ess, occupiedClasses: undefined },
       draws: sums,
     });
@@ -405,16 +464,19 @@ export function estimateStrata(
 
 /** Settings with every default filled in: what a stored result needs to be reproduced. */
 export function resolvedSettings(opts: EstimateOptions): Required<EstimateOptions> {
+  const iterations = opts.iterations ?? LCMCR_DEFAULTS.iterations;
   return {
     ...LCMCR_DEFAULTS,
+    maxIterations: 2 * iterations,
     ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)),
     method: opts.method ?? 'auto',
     criterion: opts.criterion ?? 'bic',
+    minTermSupport: opts.minTermSupport ?? MIN_TERM_SUPPORT,
   } as Required<EstimateOptions>;
 }
 
 /** Version of the estimation code, part of the canonical inputs: a change of method changes the hash. */
-export const ENGINE = 'testigo-estimate/2';
+export const ENGINE = 'testigo-estimate/3';
 
 /**
  * Canonical JSON of the inputs and settings (defaults filled in), to hash and store with a result

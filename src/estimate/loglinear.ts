@@ -249,15 +249,24 @@ export function pairTerms(k: number): Term[] {
   return out;
 }
 
+/**
+ * Sparsity guard: an interaction term is a candidate only when at least this many people are on
+ * every list of the term. A term resting on 2 people (UK 2013: [LA·NG·GO]) fits those 2 exactly
+ * and moves the estimate by thousands; its coefficient says nothing a court could rely on.
+ */
+export const MIN_TERM_SUPPORT = 5;
+
 export interface SearchOptions {
   criterion?: 'aic' | 'bic';
+  /** Least number of people on all lists of an interaction term for it to be tried (default 5). */
+  minTermSupport?: number;
   /** Allow three-way terms (hierarchical: all their pairs in the model) after the two-way search. */
   threeWay?: boolean;
 }
 
 /**
- * Searches hierarchical models: every subset of two-way interactions when there are at most 5
- * lists (2^10 = 1,024 models), greedy forward selection beyond; then, where the data allow,
+ * Searches hierarchical models (interaction terms supported by at least `minTermSupport` people
+ * only): every subset of the two-way interactions when there are at most 10 such pairs (5 lists) (2^10 = 1,024 models), greedy forward selection beyond; then, where the data allow,
  * three-way terms whose pairs are all present. Returns the fits sorted by the criterion, fits
  * with problems last.
  */
@@ -269,7 +278,9 @@ export function searchModels(t: CaptureTable, opts: SearchOptions = {}): Logline
     );
   const crit = opts.criterion ?? 'bic';
   const score = (f: LoglinearFit) => (f.warnings.length ? Number.POSITIVE_INFINITY : f[crit]);
-  const pairs = pairTerms(k);
+  const minSupport = opts.minTermSupport ?? MIN_TERM_SUPPORT;
+  const supported = (term: Term) => termMargin(t, term) >= minSupport;
+  const pairs = pairTerms(k).filter(supported);
   const fits: LoglinearFit[] = [];
   const seen = new Set<string>();
   const fit = (terms: Term[]) => {
@@ -301,7 +312,7 @@ export function searchModels(t: CaptureTable, opts: SearchOptions = {}): Logline
     for (;;) {
       let best: LoglinearFit | undefined;
       for (let m = 0; m < 1 << k; m++) {
-        if (bits(m) !== 3 || current.terms.includes(m)) continue;
+        if (bits(m) !== 3 || current.terms.includes(m) || !supported(m)) continue;
         if (!pairs.filter((p) => (p & m) === p).every((p) => current.terms.includes(p))) continue;
         const f = fit([...current.terms, m]);
         if (f && (!best || score(f) < score(best))) best = f;
@@ -422,6 +433,30 @@ export function profileLikelihood(t: CaptureTable, terms: Term[], level = 0.95):
     }
   }
   return { logLik, argmax, max, interval: [lo, upperOpen ? ceiling : (inside + out) / 2], upperOpen, level };
+}
+
+/** Standard normal CDF (Φ), via the complementary error function (Numerical Recipes' erfc, |ε| < 1.2e-7). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const erfc =
+    t *
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return z >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
 
 /** The profile-likelihood interval for N under a model. */

@@ -113,4 +113,37 @@ describe('seeded random numbers', () => {
     assert.ok(Math.abs(nb.mean - 50) < 0.3, `NB mean ${nb.mean}`);
     assert.ok(Math.abs(nb.variance / 62.5 - 1) < 0.05, `NB variance ${nb.variance}`);
   });
+
+  it('keeps gamma and beta draws exact in log space for tiny shapes (no underflow to 0 or 1)', () => {
+    // log G(a) has mean ψ(a) and variance ψ′(a); for a = 0.001: ψ ≈ −1000.576, ψ′ ≈ 1e6 (sd 1000).
+    // In linear space G(0.001) = G(1.001)·U^1000 underflows to 0 for most U.
+    const r = new Random(11);
+    const lg = draw(20000, () => r.logGamma(0.001));
+    assert.ok(lg.every(Number.isFinite), 'every log-gamma draw is finite');
+    const m = moments(lg);
+    assert.ok(Math.abs(m.mean + 1000.576) < 35, `E log G(0.001) = ${m.mean}`);
+    assert.ok(Math.abs(m.variance / 1e6 - 1) < 0.1, `Var log G(0.001) = ${m.variance}`);
+    // Beta(6, 0.001): V is within 1e-16 of 1 almost always, yet log(1 − V) must stay exact:
+    // E log(1 − V) = ψ(0.001) − ψ(6.001) ≈ −1002.28; E log V = ψ(6) − ψ(6.001) ≈ −0.00018.
+    const out = new Float64Array(2);
+    const lv: number[] = [];
+    const l1v: number[] = [];
+    for (let i = 0; i < 20000; i++) {
+      r.logBetaInto(6, 0.001, out);
+      lv.push(out[0]!);
+      l1v.push(out[1]!);
+    }
+    assert.ok(l1v.every(Number.isFinite), 'log(1 − V) never −∞');
+    assert.ok(Math.abs(moments(l1v).mean + 1002.28) < 35, `E log(1 − V) = ${moments(l1v).mean}`);
+    assert.ok(Math.abs(moments(lv).mean) < 0.01, `E log V = ${moments(lv).mean}`);
+    // The shortcut shapes agree with the general path: Beta(1, 0.001) and Beta(2.5, 3.5).
+    const one: number[] = [];
+    for (let i = 0; i < 20000; i++) {
+      r.logBetaInto(1, 0.001, out);
+      one.push(out[1]!);
+    }
+    assert.ok(Math.abs(moments(one).mean + 1000) < 35, `Beta(1, 0.001): E log(1 − V) = ${moments(one).mean}`);
+    const mid = draw(20000, () => Math.exp(r.logBeta(2.5, 3.5)[0]));
+    assert.ok(Math.abs(moments(mid).mean - 2.5 / 6) < 0.01);
+  });
 });

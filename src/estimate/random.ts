@@ -42,9 +42,23 @@ export class Random {
     this.spare = r * Math.sin(a);
     return r * Math.cos(a);
   }
-  /** Gamma(shape, rate=1), Marsaglia–Tsang. */
+  /**
+   * Gamma(shape, rate=1), Marsaglia–Tsang; for shape < 1 the boost G(a) = G(a+1)·U^(1/a). For
+   * small shapes that product underflows to 0: samplers that need its logarithm use `logGamma`.
+   */
   gamma(shape: number): number {
-    if (shape < 1) return this.gamma(shape + 1) * this.uniform() ** (1 / shape);
+    if (shape < 1) return Math.exp(this.logGamma(shape));
+    return this.gammaAtLeastOne(shape);
+  }
+  /**
+   * log of a Gamma(shape, 1) draw, exact in log space for any shape > 0: the boost adds log(U)/a,
+   * which stays finite where U^(1/a) would be 0 (shape 0.001 gives values like e^−700).
+   */
+  logGamma(shape: number): number {
+    if (shape < 1) return Math.log(this.gammaAtLeastOne(shape + 1)) + Math.log(this.uniform()) / shape;
+    return Math.log(this.gammaAtLeastOne(shape));
+  }
+  private gammaAtLeastOne(shape: number): number {
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     for (;;) {
@@ -58,6 +72,40 @@ export class Random {
       const u = this.uniform();
       if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
     }
+  }
+  /**
+   * A Beta(a, b) draw as [log X, log(1 − X)]: both logs stay exact when X is within 1e-16 of 0
+   * or 1, where 1 − X computed in linear space would be 0. Written into `out` (no allocation:
+   * the sampler calls this K·(J + 1) times a sweep).
+   */
+  logBetaInto(a: number, b: number, out: Float64Array): void {
+    if (a === 1 || b === 1) {
+      // Beta(1, b): 1 − X = U^(1/b); Beta(a, 1): X = U^(1/a); exact in log space via expm1.
+      const l = Math.log(this.uniform()) / (a === 1 ? b : a);
+      const other = Math.log(-Math.expm1(l));
+      out[0] = a === 1 ? other : l;
+      out[1] = a === 1 ? l : other;
+      return;
+    }
+    if (a > 1 && b > 1) {
+      // Both gamma draws are then far from underflow: the ratio in linear space is exact.
+      const gx = this.gammaAtLeastOne(a);
+      const gy = this.gammaAtLeastOne(b);
+      const s = gx + gy;
+      out[0] = Math.log(gx / s);
+      out[1] = Math.log(gy / s);
+      return;
+    }
+    const x = this.logGamma(a);
+    const y = this.logGamma(b);
+    const s = x > y ? x + Math.log1p(Math.exp(y - x)) : y + Math.log1p(Math.exp(x - y));
+    out[0] = x - s;
+    out[1] = y - s;
+  }
+  logBeta(a: number, b: number): [number, number] {
+    const out = new Float64Array(2);
+    this.logBetaInto(a, b, out);
+    return [out[0]!, out[1]!];
   }
   beta(a: number, b: number): number {
     // Exact shortcuts for the common shapes of the sampler (empty classes: Beta(1, b)).

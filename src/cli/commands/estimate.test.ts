@@ -82,6 +82,10 @@ describe('testigo estimate: bad input exits 2 and says where', () => {
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.text, re);
     }
+    const st = csv('st.csv', 'A,B,C,region\n1,1,0,x\n0,1,1,x\n1,0,1,y\n1,1,1,y\n');
+    const sens = await failure([st, '--strata', 'region', '--sensitivity', '--method', 'loglinear']);
+    assert.equal(sens.code, 2);
+    assert.match(sens.text, /--sensitivity works on one table/);
     const r = await failure([csv('apart.csv', 'A,B,C,count\n1,0,0,10\n0,1,0,8\n0,0,1,5\n')]);
     assert.equal(r.code, 2);
     assert.match(r.text, /no one is on more than one list/);
@@ -96,7 +100,17 @@ describe('testigo estimate: the command', () => {
     );
     const plot = join(dir, 'p.svg');
     const args = ['--import', 'tsx', 'src/cli/main.ts', 'estimate', file, '--method', 'lcmcr'];
-    const small = ['--iterations', '2000', '--burn-in', '500', '--chains', '2', '--seed', '9'];
+    const small = [
+      '--iterations',
+      '2000',
+      '--burn-in',
+      '500',
+      '--chains',
+      '2',
+      '--seed',
+      '9',
+      '--allow-unconverged',
+    ];
     const run = spawnSync(process.execPath, [...args, ...small, '--plot', plot], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -116,6 +130,8 @@ describe('testigo estimate: the command', () => {
     assert.equal(out.method, 'lcmcr');
     assert.equal(out.diagnostics.chains, 2);
     assert.equal(out.diagnostics.seed, 9);
+    assert.equal(typeof out.converged, 'boolean');
+    assert.ok(out.diagnostics.occupiedClasses >= 1 && out.diagnostics.occupiedClasses <= 10);
     assert.equal(out.draws, undefined, 'draws are not printed');
     assert.ok(out.interval[0] > 393 && out.interval[0] < out.estimate && out.estimate < out.interval[1]);
     const svg = readFileSync(plot, 'utf8');
@@ -128,5 +144,29 @@ describe('testigo estimate: the command', () => {
     });
     assert.equal(r.status, 2);
     assert.match(r.stderr, /bad\.csv, row 3, column B: "x" is not 0 or 1/);
+  });
+
+  it('an unconverged LCMCR run says so and exits 1 unless --allow-unconverged (real process)', () => {
+    const file = csv(
+      'u.csv',
+      'A,B,C,count\n1,0,0,120\n0,1,0,100\n0,0,1,90\n1,1,0,30\n1,0,1,25\n0,1,1,20\n1,1,1,8\n',
+    );
+    // 12 iterations, thin 1, no extension: far too short for R-hat ≤ 1.01 and ESS ≥ 100 per chain.
+    const short = ['--method', 'lcmcr', '--iterations', '12', '--max-iterations', '12', '--thin', '1'];
+    const cli = ['--import', 'tsx', 'src/cli/main.ts', 'estimate', file, ...short, '--burn-in', '0'];
+    const run = spawnSync(process.execPath, [...cli, '--format', 'table'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /\tnot converged \(\d+\)\t/);
+    assert.match(run.stdout, /NOT CONVERGED, R-hat/);
+    assert.match(run.stderr, /not converged: the estimate; run longer/);
+    const allowed = spawnSync(process.execPath, [...cli, '--allow-unconverged'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    assert.equal(allowed.status, 0, allowed.stderr);
+    const out = JSON.parse(allowed.stdout);
+    assert.equal(out.converged, false);
+    assert.equal(out.diagnostics.iterationsRun, 12);
+    assert.ok(out.warnings.some((w: string) => /not converged|few effective draws/.test(w)));
   });
 });

@@ -12,6 +12,7 @@ import {
   resolvedSettings,
 } from '../../estimate/estimate.js';
 import { tablesFromLinkedRecords } from '../../estimate/from-case.js';
+import { sensitivity, sensitivityParagraph } from '../../estimate/sensitivity.js';
 import { posteriorSvg, strataSvg } from '../../estimate/svg.js';
 import type { CaptureTable } from '../../estimate/table.js';
 import { tablesFromRows } from '../../estimate/table.js';
@@ -26,6 +27,9 @@ interface Flags {
   seed: number;
   format: 'json' | 'table';
   iterations?: number;
+  maxIterations?: number;
+  allowUnconverged?: boolean;
+  sensitivity?: boolean;
   burnIn?: number;
   thin?: number;
   chains?: number;
@@ -77,11 +81,12 @@ export function printable(r: EstimateResult) {
 }
 
 function table(rs: EstimateResult[]): string {
+  // An unconverged run has no estimate: its median is shown only beside the words that say so.
   const lines = rs.map((r) =>
     [
       r.stratum ?? '',
       r.observed,
-      Math.round(r.estimate),
+      r.converged === false ? `not converged (${Math.round(r.estimate)})` : Math.round(r.estimate),
       `${Math.round(r.interval[0])}–${Math.round(r.interval[1])}`,
       r.method,
       r.model,
@@ -89,10 +94,12 @@ function table(rs: EstimateResult[]): string {
   );
   const diag = rs
     .filter((r) => r.diagnostics)
-    .map(
-      (r) =>
-        `diagnostics${r.stratum ? ` [${r.stratum}]` : ''}: R-hat ${r.diagnostics!.rhat.toFixed(3)}, ESS ${Math.round(r.diagnostics!.ess)}, ${r.diagnostics!.chains} chains × ${r.diagnostics!.iterations} iterations after ${r.diagnostics!.burnIn} burn-in, seed ${r.diagnostics!.seed}`,
-    );
+    .map((r) => {
+      const d = r.diagnostics!;
+      const classes =
+        d.occupiedClasses !== undefined ? `, ${d.occupiedClasses.toFixed(1)} occupied classes` : '';
+      return `diagnostics${r.stratum ? ` [${r.stratum}]` : ''}: ${r.converged === false ? 'NOT CONVERGED, ' : ''}R-hat ${d.rhat.toFixed(3)}, ESS ${Math.round(d.ess)}${classes}, ${d.chains} chains × ${d.iterationsRun ?? d.iterations} iterations after ${d.burnIn} burn-in, seed ${d.seed}`;
+    });
   const warn = rs.flatMap((r) => r.warnings.map((w) => `! ${r.stratum ? `[${r.stratum}] ` : ''}${w}`));
   const why = [...new Set(rs.map((r) => r.reason).filter(Boolean))].map((w) => `method: ${w}`);
   return `${['stratum\tobserved\testimate\t95% interval\tmethod\tmodel', ...lines, ...why, ...diag, ...warn].join('\n')}\n`;
@@ -121,8 +128,21 @@ export function registerEstimate(program: Command): void {
     .option('--format <f>', 'json (default; for tools) or table (for people)', 'json')
     .option(
       '--iterations <n>',
-      'LCMCR iterations per chain after burn-in (default 25000)',
+      'LCMCR iterations per chain after burn-in before the convergence check (default 20000)',
       int('--iterations', 1),
+    )
+    .option(
+      '--max-iterations <n>',
+      'LCMCR: continue the chains up to this many iterations while split R-hat > 1.01 or ESS < 100 per chain (default 40000)',
+      int('--max-iterations', 1),
+    )
+    .option(
+      '--allow-unconverged',
+      'LCMCR: exit 0 even when the chains have not converged (the output still says "converged": false)',
+    )
+    .option(
+      '--sensitivity',
+      'repeat the estimate leaving each list out, with other LCMCR settings (K*, prior on α) and across the averaged log-linear models; JSON adds "sensitivity" and a plain-language "sensitivityText" (es, en)',
     )
     .option('--burn-in <n>', 'LCMCR burn-in iterations per chain (default 5000)', int('--burn-in', 0))
     .option('--thin <n>', 'LCMCR: keep every n-th iteration (default 10)', int('--thin', 1))
@@ -164,6 +184,7 @@ export function registerEstimate(program: Command): void {
         seed: f.seed,
         criterion: f.criterion,
         iterations: f.iterations,
+        maxIterations: f.maxIterations,
         burnIn: f.burnIn,
         thin: f.thin,
         chains: f.chains,
@@ -171,7 +192,26 @@ export function registerEstimate(program: Command): void {
       };
       for (const k of Object.keys(opts) as (keyof EstimateOptions)[])
         if (opts[k] === undefined) delete opts[k];
+      if (f.sensitivity && f.strata)
+        throw new UsageError('--sensitivity works on one table: leave out --strata');
       const results = f.strata ? estimateStrata(tables, opts) : [estimate(tables.get('')!, opts)];
+      let extra: Record<string, unknown> = {};
+      if (f.sensitivity) {
+        const main = results[0]!;
+        const rows = sensitivity(tables.get('')!, main, opts);
+        extra = {
+          sensitivity: rows.map((r) => ({
+            ...r,
+            estimate: round(r.estimate),
+            interval: r.interval.map((v) => round(v)),
+            change: round(r.change, 3),
+          })),
+          sensitivityText: {
+            es: sensitivityParagraph(main, rows, 'es'),
+            en: sensitivityParagraph(main, rows, 'en'),
+          },
+        };
+      }
       if (store && caseId) {
         try {
           const inputsSha256 = createHash('sha256').update(canonicalInputs(tables, opts)).digest('hex');
@@ -207,11 +247,24 @@ export function registerEstimate(program: Command): void {
               );
         await writeFile(f.plot, svg);
       }
-      if (f.format === 'table') process.stdout.write(table(results));
-      else
+      if (f.format === 'table') {
+        process.stdout.write(table(results));
+        const rows = (extra.sensitivity ?? []) as { variant: string; estimate: number; interval: number[] }[];
+        if (rows.length > 0)
+          process.stdout.write(
+            `sensitivity:\n${rows.map((r) => `  ${r.variant}\t${Math.round(r.estimate)}\t${Math.round(r.interval[0]!)}–${Math.round(r.interval[1]!)}`).join('\n')}\n${(extra.sensitivityText as { en: string }).en}\n`,
+          );
+      } else
         process.stdout.write(
-          `${JSON.stringify(f.strata ? results.map(printable) : printable(results[0]!), null, 2)}\n`,
+          `${JSON.stringify(f.strata ? results.map(printable) : { ...printable(results[0]!), ...extra }, null, 2)}\n`,
         );
+      const unconverged = results.filter((r) => r.converged === false);
+      if (unconverged.length > 0 && !f.allowUnconverged) {
+        process.stderr.write(
+          `not converged: ${unconverged.map((r) => (r.stratum ? `stratum "${r.stratum}"` : 'the estimate')).join(', ')}; run longer (--max-iterations) or pass --allow-unconverged\n`,
+        );
+        process.exitCode = 1;
+      }
     });
 }
 
