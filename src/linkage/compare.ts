@@ -5,18 +5,21 @@
  */
 import { DAY_NONE, type EncodedData, type FieldData } from './encode.js';
 import { jaroWinklerBuf, osaBuf } from './similarity.js';
-import type { FieldType } from './types.js';
+import { type FieldType, isNameType } from './types.js';
+
+const NAME_LEVELS = [
+  'exact',
+  'phonetic',
+  'jaro_winkler_0.92',
+  'token_subset',
+  'swapped_with_other_name',
+  'jaro_winkler_0.80',
+  'else',
+] as const;
 
 export const LEVELS: Readonly<Record<FieldType, readonly string[]>> = {
-  name: [
-    'exact',
-    'phonetic',
-    'jaro_winkler_0.92',
-    'token_subset',
-    'swapped_with_other_name',
-    'jaro_winkler_0.80',
-    'else',
-  ],
+  name: NAME_LEVELS,
+  fullname: NAME_LEVELS,
   date: ['exact', 'typo_or_day_month_swap', 'partial_consistent', 'within_7_days', 'within_60_days', 'else'],
   id: ['exact', 'one_edit', 'two_edits', 'else'],
   text: ['exact', 'jaro_winkler_0.90', 'jaro_winkler_0.75', 'else'],
@@ -31,7 +34,7 @@ export const missingLevel = (t: FieldType) => LEVELS[t].length;
 
 /** Whether the exact level of this type is adjusted for how common the value is. */
 export const usesTermFrequency = (t: FieldType) =>
-  t === 'name' || t === 'text' || t === 'place' || t === 'exact' || t === 'id';
+  isNameType(t) || t === 'text' || t === 'place' || t === 'exact' || t === 'id';
 
 /** Date levels, by how two packed dates (YYYYMMDD integers, 0 = unknown part) relate. */
 export function dateLevel(pa: number, pb: number, daysA: number, daysB: number): number {
@@ -100,7 +103,7 @@ export class Comparator {
 
   constructor(readonly data: EncodedData) {
     this.fields = data.fields;
-    this.nameFields = data.fields.filter((f) => f.type === 'name').map((f) => f.index);
+    this.nameFields = data.fields.filter((f) => isNameType(f.type)).map((f) => f.index);
   }
 
   level(f: number, a: number, b: number): number {
@@ -111,6 +114,7 @@ export class Comparator {
       case 'date':
         return dateLevel(va, vb, fd.days![a]!, fd.days![b]!);
       case 'name':
+      case 'fullname':
         return va < 0 || vb < 0 ? 7 : va === vb ? 0 : this.nameLevel(f, fd, a, b, va, vb);
       case 'id': {
         if (va < 0 || vb < 0) return 4;
@@ -235,7 +239,16 @@ export interface ScoreTables {
   suffixMax: Float64Array;
 }
 
-const COST: Record<FieldType, number> = { exact: 0, date: 1, number: 1, id: 2, place: 3, text: 4, name: 5 };
+const COST: Record<FieldType, number> = {
+  exact: 0,
+  date: 1,
+  number: 1,
+  id: 2,
+  place: 3,
+  text: 4,
+  name: 5,
+  fullname: 5,
+};
 
 export function evaluationOrder(types: readonly FieldType[]): Int32Array {
   return Int32Array.from(types.map((_, i) => i).sort((x, y) => COST[types[x]!] - COST[types[y]!] || x - y));

@@ -64,10 +64,16 @@ const num = (name: string) => (v: string) => {
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** The run's report: settings, blocking, model and timings (written by --report, summarised on stderr). */
-function runReport(o: LinkOutcome, records: number, files: { source: string; count: number }[]) {
+function runReport(
+  o: LinkOutcome,
+  records: number,
+  files: { source: string; count: number }[],
+  repairs: readonly string[],
+) {
   return {
     records,
     files,
+    repairs,
     clusters: o.clusters,
     largestCluster: o.largest,
     candidatePairsCompared: o.compared,
@@ -183,6 +189,8 @@ export function registerLink(program: Command): void {
             .join(', ')}\n`,
         );
 
+      for (const r of inputs.enc.repairs) process.stderr.write(`link: note: ${r}\n`);
+
       const index = new Map<string, number>();
       for (const file of inputs.files)
         for (let i = file.first; i < file.first + file.count; i++)
@@ -279,7 +287,7 @@ export function registerLink(program: Command): void {
           throw err;
         }
       }
-      const report = runReport(outcome, n, inputs.files);
+      const report = runReport(outcome, n, inputs.files, inputs.enc.repairs);
       if (f.report) await writeFile(f.report, `${JSON.stringify(report, null, 2)}\n`);
 
       if (!quiet) {
