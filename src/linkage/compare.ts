@@ -122,6 +122,9 @@ export class Comparator {
         const d = this.data.dicts[fd.dict]!;
         const la = d.start[va + 1]! - d.start[va]!;
         const lb = d.start[vb + 1]! - d.start[vb]!;
+        // Consecutive numbers (siblings registered together, twins) are not one typo apart in any
+        // useful sense: they are no evidence either way.
+        if (la === lb && consecutiveNumbers(d.chars, d.start[va]!, d.start[vb]!, la)) return 4;
         const e = osaBuf(d.chars, d.start[va]!, la, d.start[vb]!, lb, 2);
         if (e === 1) return 1;
         if (e === 2 && la >= 6 && lb >= 6) return 2;
@@ -187,6 +190,21 @@ export class Comparator {
   }
 }
 
+/** Two digit strings of one length whose numbers differ by one (lengths checked by the caller). */
+function consecutiveNumbers(chars: Uint16Array, sa: number, sb: number, len: number): boolean {
+  if (len > 15) return false;
+  let x = 0;
+  let y = 0;
+  for (let k = 0; k < len; k++) {
+    const ca = chars[sa + k]! - 48;
+    const cb = chars[sb + k]! - 48;
+    if (ca < 0 || ca > 9 || cb < 0 || cb > 9) return false;
+    x = x * 10 + ca;
+    y = y * 10 + cb;
+  }
+  return x - y === 1 || y - x === 1;
+}
+
 /** Every phonetic token of the value with fewer tokens occurs in the other ("maría" in "maría josé"). */
 function tokenSubset(tokStart: Int32Array, tokPhon: Int32Array, va: number, vb: number): boolean {
   let s1 = tokStart[va]!;
@@ -237,6 +255,24 @@ export interface ScoreTables {
   order: Int32Array;
   /** Largest weight still reachable from the fields at order position k onwards. */
   suffixMax: Float64Array;
+  /**
+   * Twin guard: fields it reads (-1 = off) and the weight a guarded pair is capped at. Two records
+   * with the same birth date and first surname but clearly different given names are siblings more
+   * often than one person, unless the document agrees exactly.
+   */
+  twin: { given: number; surname1: number; birth: number; document: number; cap: number };
+}
+
+/** Name levels the twin guard takes as "clearly different given names": below 0.80 similarity or merely similar. */
+const OTHER_GIVEN_NAME = 5;
+
+function twinGuarded(cmp: Comparator, t: ScoreTables['twin'], a: number, b: number): boolean {
+  if (t.given < 0 || t.surname1 < 0 || t.birth < 0) return false;
+  if (cmp.level(t.birth, a, b) !== 0) return false;
+  if (cmp.level(t.given, a, b) < OTHER_GIVEN_NAME || cmp.level(t.given, a, b) > OTHER_GIVEN_NAME + 1)
+    return false;
+  if (cmp.level(t.surname1, a, b) > 2) return false;
+  return t.document < 0 || cmp.level(t.document, a, b) !== 0;
 }
 
 const COST: Record<FieldType, number> = {
@@ -298,5 +334,6 @@ export function scorePair(cmp: Comparator, t: ScoreTables, a: number, b: number,
       wr += t.relatedWeights[f]![l]!;
     }
   }
-  return wr > 50 ? w - wr : w - Math.log2(1 + 2 ** wr);
+  const out = wr > 50 ? w - wr : w - Math.log2(1 + 2 ** wr);
+  return out > t.twin.cap && twinGuarded(cmp, t.twin, a, b) ? t.twin.cap : out;
 }

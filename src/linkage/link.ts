@@ -32,6 +32,7 @@ import {
   weightOf,
 } from './model.js';
 import { Rng } from './random.js';
+import { inferIdentityRoles } from './roles.js';
 import { type BlockLayout, levelsOf, PairSink, planTasks, type ScoredPairs, scoreRange } from './score.js';
 import {
   type LinkConfig,
@@ -377,11 +378,13 @@ export async function linkEncoded(
   if (opts.model && opts.model.fields.length !== data.fields.length)
     throw new UsageError('the model given was estimated for different fields');
   const tables = scoreTables(model, data);
+  const thresholdWeight = weightOf(cfg.threshold);
+  const reviewWeight = weightOf(cfg.reviewMin);
+  // Twin guard: such pairs stay just under the threshold, so a person sees them in review.
+  tables.twin = { ...inferIdentityRoles(cfg.fields), cap: Math.max(reviewWeight, thresholdWeight - 1) };
   lap('model');
 
   // Scoring.
-  const thresholdWeight = weightOf(cfg.threshold);
-  const reviewWeight = weightOf(cfg.reviewMin);
   const totalBlockPairs = rules.reduce((s, r) => s + r.pairs, 0);
   progress('scoring pairs', 0, totalBlockPairs);
   const scored = await exec.score(tables, rules, reviewWeight, opts.isNew ?? null, (v) =>

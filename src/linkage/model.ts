@@ -337,6 +337,7 @@ export function scoreTables(model: LinkModel, data: EncodedData): ScoreTables {
     tfRelated,
     order,
     suffixMax: suffixMaxima(order, weights, tfWeights),
+    twin: { given: -1, surname1: -1, birth: -1, document: -1, cap: Number.POSITIVE_INFINITY },
   };
 }
 

@@ -93,3 +93,26 @@ export function looksSurnameFirst(tokens: readonly string[], givenness: (t: stri
   if (tokens.length < 2) return 0;
   return givenness(tokens[tokens.length - 1]!) - givenness(tokens[0]!);
 }
+
+/** Fields the twin guard reads; -1 where the data have none. */
+export interface IdentityRoles {
+  given: number;
+  surname1: number;
+  birth: number;
+  document: number;
+}
+
+const BIRTH = /nac|birth|dob|born/i;
+
+/** Given name, first surname, birth date (a date column named so, or the only date) and document. */
+export function inferIdentityRoles(specs: readonly FieldSpec[]): IdentityRoles {
+  const names = inferNameRoles(specs);
+  const dates = specs.map((s, i) => ({ s, i })).filter((x) => x.s.type === 'date');
+  const birth = dates.find((x) => BIRTH.test(x.s.column)) ?? (dates.length === 1 ? dates[0] : undefined);
+  return {
+    given: names.given ?? -1,
+    surname1: names.surname1 ?? -1,
+    birth: birth?.i ?? -1,
+    document: specs.findIndex((s) => s.type === 'id'),
+  };
+}
