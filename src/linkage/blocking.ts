@@ -382,6 +382,9 @@ export interface BlockingChoice {
   unionRecall: number;
   /** Key used to split over-large blocks of each rule. */
   refine: (Atom | null)[];
+  /** Candidate pairs allowed, and estimated candidate pairs of the chosen rules (sum over rules). */
+  budget: number;
+  budgetUsed: number;
 }
 
 const VIRTUAL = 8192;
@@ -410,6 +413,8 @@ export function chooseRules(
       chosen: [{ label: '(all pairs)', pairs: allPairs, recall: 1 }],
       unionRecall: 1,
       refine: [null],
+      budget,
+      budgetUsed: allPairs,
     };
 
   const rng = new Rng(seed ^ 0x5bd1e995);
@@ -531,8 +536,10 @@ export function chooseRules(
   let total = 0;
   const chosen: Candidate[] = [];
   while (chosen.length < 10) {
+    // Any rule that still finds simulated pairs is worth its cost while the budget lasts: the
+    // simulation assumes fields fail independently, so it underrates what extra rules recover.
     let best: Candidate | null = null;
-    let bestScore = 0;
+    let bestScore = Number.NEGATIVE_INFINITY;
     let bestGain = 0;
     for (const c of candidates) {
       if (chosen.includes(c) || total + c.pairs > budget) continue;
@@ -540,13 +547,13 @@ export function chooseRules(
       for (let v = 0; v < VIRTUAL; v++) if (c.bits[v] && !covered[v]) gain++;
       const g = gain / VIRTUAL;
       const score = g - (0.05 * c.pairs) / budget;
-      if (score > bestScore) {
+      if (gain > 0 && score > bestScore) {
         best = c;
         bestScore = score;
         bestGain = g;
       }
     }
-    if (!best || bestGain < 0.002) break;
+    if (!best || bestGain <= 0) break;
     chosen.push(best);
     total += best.pairs;
     for (let v = 0; v < VIRTUAL; v++)
@@ -574,6 +581,8 @@ export function chooseRules(
         chosen: [{ label: '(all pairs)', pairs: allPairs, recall: 1 }],
         unionRecall: 1,
         refine: [null],
+        budget,
+        budgetUsed: allPairs,
       };
     rules.push([atoms[bestAtom]!]);
     chosen.push({ idx: [bestAtom], pairs: bestPairs, ...bitsOf([bestAtom]) });
@@ -601,6 +610,8 @@ export function chooseRules(
     })),
     unionRecall: coveredCount / VIRTUAL,
     refine,
+    budget,
+    budgetUsed: total,
   };
 }
 

@@ -18,6 +18,7 @@ import {
 } from './blocking.js';
 import { cluster, type Refusal } from './cluster.js';
 import { Comparator, levelCount, type ScoreTables, scorePair } from './compare.js';
+import { type BlockingRecall, blockingRecall, type CalibrationRow, calibration } from './diagnostics.js';
 import { type Encoded, RecordEncoder } from './encode.js';
 import {
   defaultM,
@@ -111,6 +112,10 @@ export interface LinkOutcome {
   model: LinkModel;
   rules: RuleReport[];
   automaticBlocking?: BlockingChoice;
+  /** Estimated share of same-person pairs that blocking compared at all. */
+  blockingRecall: BlockingRecall;
+  /** Predicted vs observed (decisions) match rates per probability band. */
+  calibration: CalibrationRow[];
   compared: number;
   thresholdWeight: number;
   reviewWeight: number;
@@ -392,6 +397,23 @@ export async function linkEncoded(
   );
   lap('scoring');
 
+  const blocking = blockingRecall(
+    scored,
+    rules.map((r) => ({
+      label: r.label,
+      key: r.key,
+      all: r.rule.length === 0,
+      modelRecall: model.rules.find((x) => x.label === r.label)?.recall ?? 0,
+    })),
+  );
+  const calibrationTable = calibration(
+    scored,
+    (opts.decisions ?? []).map((d) => ({
+      w: scorePair(cmp, tables, d.a, d.b, Number.NEGATIVE_INFINITY),
+      same: d.same,
+    })),
+  );
+
   // Clustering.
   progress('clustering', 0);
   const mustLink: [number, number][] = [];
@@ -427,6 +449,8 @@ export async function linkEncoded(
       skippedRecords: r.skippedRecords,
     })),
     automaticBlocking: choice,
+    blockingRecall: blocking,
+    calibration: calibrationTable,
     compared: scored.compared,
     thresholdWeight,
     reviewWeight,

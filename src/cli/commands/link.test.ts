@@ -303,6 +303,14 @@ describe('testigo link: column roles', () => {
     const s = subsetScores(predicted, set.person, set.affected);
     assert.ok(s.recall >= 0.95 && s.precision >= 0.98, `touched pairs: ${JSON.stringify(s)}`);
     const rep = JSON.parse(readFileSync(report, 'utf8'));
+    // Every report states the blocking's estimated recall and a calibration table.
+    const est = rep.blocking.estimatedRecall;
+    assert.ok(est.estimate > 0.9 && est.estimate <= 1, JSON.stringify(est));
+    assert.ok(est.highConfidencePairs > 100);
+    assert.deepEqual(
+      rep.calibration.map((r: { from: number }) => r.from),
+      [0, 0.2, 0.5, 0.8, 0.9, 0.99],
+    );
     assert.ok(
       rep.repairs.some((x: string) => /whole name\(s\) split/.test(x)),
       JSON.stringify(rep.repairs),

@@ -63,6 +63,13 @@ const num = (name: string) => (v: string) => {
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
+/** The calibration band's observed share of same-person decisions for a pair of weight w, or "". */
+function observedInBand(o: LinkOutcome, w: number): string {
+  const p = 1 / (1 + 2 ** -w);
+  const row = o.calibration.find((r) => p >= r.from && (p < r.to || r.to === 1));
+  return row?.observed == null ? '' : `${row.observed.toFixed(3)} of ${row.decided}`;
+}
+
 /** The run's report: settings, blocking, model and timings (written by --report, summarised on stderr). */
 function runReport(
   o: LinkOutcome,
@@ -80,7 +87,14 @@ function runReport(
     pairsAboveReview: o.pairs.w.length,
     refusedLinks: o.refused.length,
     settings: o.config,
-    blocking: { automatic: Boolean(o.automaticBlocking), rules: o.rules },
+    blocking: {
+      automatic: Boolean(o.automaticBlocking),
+      rules: o.rules,
+      budgetPairs: o.automaticBlocking?.budget,
+      budgetUsedPairs: o.automaticBlocking?.budgetUsed,
+      estimatedRecall: o.blockingRecall,
+    },
+    calibration: o.calibration,
     model: {
       prior: o.model.prior,
       matchingPairs: o.model.matchingPairs,
@@ -264,6 +278,10 @@ export function registerLink(program: Command): void {
           'probability',
           'status',
           ...cols.flatMap((c) => [`${c}_a`, `${c}_b`]),
+          // How far to trust the probability: the share of decided pairs in its band that were the
+          // same person (blank until decisions exist), and the run's estimated blocking recall.
+          'observed_same_in_band',
+          'blocking_recall',
           'decision',
         ]);
         try {
@@ -278,6 +296,8 @@ export function registerLink(program: Command): void {
               (1 / (1 + 2 ** -it.w)).toFixed(4),
               it.status,
               ...cols.flatMap((_, k) => [va[k] ?? '', vb[k] ?? '']),
+              observedInBand(outcome, it.w),
+              outcome.blockingRecall.estimate.toFixed(3),
               '',
             ]);
           }
@@ -288,6 +308,9 @@ export function registerLink(program: Command): void {
         }
       }
       const report = runReport(outcome, n, inputs.files, inputs.enc.repairs);
+      // Said even with --quiet: a blocking that misses pairs undercounts links silently otherwise.
+      if (outcome.blockingRecall.warning)
+        process.stderr.write(`link: warning: ${outcome.blockingRecall.warning}\n`);
       if (f.report) await writeFile(f.report, `${JSON.stringify(report, null, 2)}\n`);
 
       if (!quiet) {
@@ -303,6 +326,7 @@ export function registerLink(program: Command): void {
           `link: model: prior ${outcome.model.prior.toExponential(2)}, ${outcome.model.fields
             .map((x) => `${x.column} m=${pct(x.m[0]!)} u=${pct(x.u[0]!)}`)
             .join(', ')}`,
+          `link: estimated blocking recall ${outcome.blockingRecall.estimate.toFixed(3)} (model ${outcome.blockingRecall.fromModel.toFixed(3)}, high-confidence pairs ${outcome.blockingRecall.fromHighConfidencePairs?.toFixed(3) ?? 'n/a'})`,
           ...outcome.model.notes.map((x) => `link: note: ${x}`),
           ...(decisions ? [`link: ${decisions.length} recorded decision(s) honoured`] : []),
           ...(f.review ? [`link: ${reviewCount} pair(s) for review written to ${f.review}`] : []),

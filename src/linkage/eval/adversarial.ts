@@ -286,6 +286,7 @@ export const PERTURBATIONS = [
   'nicknames',
   'day_month_swap',
   'missing_fields',
+  'missing_fields_severe',
   'within_list_duplicates',
   'upper_case',
   'initials',
@@ -463,8 +464,9 @@ export function adversarialSet(perturbation: Perturbation, opts: AdversarialOpti
       b.birth = { ...a.birth };
       b.state = a.state;
       const pool = b.sex === 'M' ? MALE : FEMALE;
-      while (b.given.join(' ') === a.given.join(' ') || b.given[0] === a.given[0])
-        b.given = [zipf(rng, pool), ...b.given.slice(1)];
+      // Another given name: no word in common with the twin's ("Luis" and "José Luis" could be one
+      // person whose compound name was cut, which is another perturbation).
+      while (b.given.some((g) => a.given.includes(g))) b.given = b.given.map(() => zipf(rng, pool));
       if (perturbation === 'twins_consecutive_id') {
         docs.delete(b.doc);
         b.doc = a.doc + 1;
@@ -551,7 +553,17 @@ export function adversarialSet(perturbation: Perturbation, opts: AdversarialOpti
       break;
     case 'missing_fields':
       perRecord((r) => {
-        // Two of the strong fields gone at once.
+        // One of the two strong fields gone, and the place.
+        if (rng.float() < 0.5) r.doc = '';
+        else r.birth = '';
+        r.state = '';
+        return true;
+      });
+      break;
+    case 'missing_fields_severe':
+      perRecord((r) => {
+        // Two of the strong fields gone at once: many pairs keep only names and sex, which in
+        // this population is not enough to tell people apart (the limit of any linker).
         const drop = rng.int(3);
         if (drop !== 0) r.doc = '';
         if (drop !== 1) r.birth = '';
