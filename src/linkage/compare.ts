@@ -3,7 +3,7 @@
  * ordered agreement levels (exact, near, …, else) plus a final "missing" level that carries no
  * evidence. Runs on the encoded columns only, so the same code runs in worker threads.
  */
-import { DAY_NONE, type EncodedData, type FieldData } from './encode.js';
+import { DAY_NONE, type EncodedData, type FieldData, INITIAL } from './encode.js';
 import { jaroWinklerBuf, osaBuf } from './similarity.js';
 import { type FieldType, isNameType } from './types.js';
 
@@ -173,7 +173,7 @@ export class Comparator {
     if (phon[va] === phon[vb]) return 1;
     const s = this.jw(fd.dict, va, vb);
     if (s >= 0.92) return 2;
-    if (tokenSubset(d.tokStart, d.tokPhon, va, vb)) return 3;
+    if (tokenSubset(d.tokStart, d.tokPhon, d.tokFirst, va, vb)) return 3;
     for (const g of this.nameFields) {
       if (g === f) continue;
       const other = this.fields[g]!.value;
@@ -206,7 +206,13 @@ function consecutiveNumbers(chars: Uint16Array, sa: number, sb: number, len: num
 }
 
 /** Every phonetic token of the value with fewer tokens occurs in the other ("maría" in "maría josé"). */
-function tokenSubset(tokStart: Int32Array, tokPhon: Int32Array, va: number, vb: number): boolean {
+function tokenSubset(
+  tokStart: Int32Array,
+  tokPhon: Int32Array,
+  tokFirst: Int32Array,
+  va: number,
+  vb: number,
+): boolean {
   let s1 = tokStart[va]!;
   let e1 = tokStart[va + 1]!;
   let s2 = tokStart[vb]!;
@@ -222,9 +228,12 @@ function tokenSubset(tokStart: Int32Array, tokPhon: Int32Array, va: number, vb: 
   if (e1 === s1) return false;
   for (let i = s1; i < e1; i++) {
     const t = tokPhon[i];
+    const fi = tokFirst[i]!;
     let found = false;
     for (let j = s2; j < e2; j++) {
-      if (tokPhon[j] === t) {
+      const fj = tokFirst[j]!;
+      // An initial stands for any word with its first letter: "J." in "José", "José L." in "José Luis".
+      if (tokPhon[j] === t || ((fi & INITIAL || fj & INITIAL) && (fi & 0xffff) === (fj & 0xffff))) {
         found = true;
         break;
       }
@@ -263,14 +272,17 @@ export interface ScoreTables {
   twin: { given: number; surname1: number; birth: number; document: number; cap: number };
 }
 
-/** Name levels the twin guard takes as "clearly different given names": below 0.80 similarity or merely similar. */
-const OTHER_GIVEN_NAME = 5;
+/**
+ * The name level the twin guard takes as "another given name": below 0.80 Jaro–Winkler and no
+ * shared word. Merely similar names (0.80–0.92) are left alone: nicknames the list of nicknames
+ * does not know ("Gaby", "Alex") sit there, and guarding them cost 4 points of recall on them.
+ */
+const OTHER_GIVEN_NAME = 6;
 
 function twinGuarded(cmp: Comparator, t: ScoreTables['twin'], a: number, b: number): boolean {
   if (t.given < 0 || t.surname1 < 0 || t.birth < 0) return false;
   if (cmp.level(t.birth, a, b) !== 0) return false;
-  if (cmp.level(t.given, a, b) < OTHER_GIVEN_NAME || cmp.level(t.given, a, b) > OTHER_GIVEN_NAME + 1)
-    return false;
+  if (cmp.level(t.given, a, b) !== OTHER_GIVEN_NAME) return false;
   if (cmp.level(t.surname1, a, b) > 2) return false;
   return t.document < 0 || cmp.level(t.document, a, b) !== 0;
 }

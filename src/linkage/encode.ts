@@ -29,7 +29,11 @@ export interface Dict {
   /** Names: value v's tokens' phonetic ids are tokPhon[tokStart[v], tokStart[v+1]). */
   tokStart: Int32Array;
   tokPhon: Int32Array;
+  /** Per token: its first letter's code, plus INITIAL when the token is a single letter ("J."). */
+  tokFirst: Int32Array;
 }
+
+export const INITIAL = 0x10000;
 
 export interface FieldData {
   index: number;
@@ -120,6 +124,7 @@ class DictBuilder {
   readonly phon = new GrowInt32();
   readonly tokStart = new GrowInt32();
   readonly tokPhon = new GrowInt32();
+  readonly tokFirst = new GrowInt32();
   constructor(
     private readonly phonIds: Map<string, number> | null,
     readonly withTokens: boolean,
@@ -143,9 +148,11 @@ class DictBuilder {
     this.values.push(norm);
     this.ids.set(norm, id);
     if (this.withTokens && tokens) {
-      const phons = canonicalTokens(tokens).map(phoneticToken);
+      const canonical = canonicalTokens(tokens);
+      const phons = canonical.map(phoneticToken);
       this.phon.push(this.phonId(phons.join(' ')));
       for (const p of phons) this.tokPhon.push(this.phonId(p));
+      for (const t of canonical) this.tokFirst.push(t.charCodeAt(0) | (t.length === 1 ? INITIAL : 0));
       this.tokStart.push(this.tokPhon.len);
     } else {
       this.phon.push(-1);
@@ -178,6 +185,7 @@ class DictBuilder {
       phon: sharedInt32(this.phon.arr, this.phon.len, shared),
       tokStart: sharedInt32(this.tokStart.arr, this.tokStart.len, shared),
       tokPhon: sharedInt32(this.tokPhon.arr, this.tokPhon.len, shared),
+      tokFirst: sharedInt32(this.tokFirst.arr, this.tokFirst.len, shared),
     };
   }
 }
