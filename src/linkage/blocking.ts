@@ -536,10 +536,8 @@ export function chooseRules(
   let total = 0;
   const chosen: Candidate[] = [];
   while (chosen.length < 10) {
-    // Any rule that still finds simulated pairs is worth its cost while the budget lasts: the
-    // simulation assumes fields fail independently, so it underrates what extra rules recover.
     let best: Candidate | null = null;
-    let bestScore = Number.NEGATIVE_INFINITY;
+    let bestScore = 0;
     let bestGain = 0;
     for (const c of candidates) {
       if (chosen.includes(c) || total + c.pairs > budget) continue;
@@ -547,13 +545,13 @@ export function chooseRules(
       for (let v = 0; v < VIRTUAL; v++) if (c.bits[v] && !covered[v]) gain++;
       const g = gain / VIRTUAL;
       const score = g - (0.05 * c.pairs) / budget;
-      if (gain > 0 && score > bestScore) {
+      if (score > bestScore) {
         best = c;
         bestScore = score;
         bestGain = g;
       }
     }
-    if (!best || bestGain <= 0) break;
+    if (!best || bestGain < 0.002) break;
     chosen.push(best);
     total += best.pairs;
     for (let v = 0; v < VIRTUAL; v++)
