@@ -4,7 +4,10 @@
  * link process (its own, from getrusage), and pairwise precision, recall and F1 against truth.csv.
  * Runs the CLI from the sources through tsx (BENCH_CLI=dist: the compiled build).
  *
- *   node --import tsx bench/link/run.ts [records...]
+ *   node --import tsx bench/link/run.ts [--identity] [--people] [records...]
+ *
+ * --identity: identity fields only (no event date, no act type), as lists from other sources have.
+ * --people: the numbers are people, not records.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,11 +16,14 @@ import { join } from 'node:path';
 import { pairwiseScores } from '../../src/linkage/evaluate.js';
 
 const root = new URL('../..', import.meta.url).pathname;
-const sizes = process.argv.slice(2).map(Number);
+const argv = process.argv.slice(2);
+const identityOnly = argv.includes('--identity');
+const asPeople = argv.includes('--people');
+const sizes = argv.filter((a) => !a.startsWith('--')).map(Number);
 const targets = sizes.length > 0 ? sizes : [100_000, 1_000_000];
 /** Records per person over 5 lists at the synth's default capture rates (measured: 1.636). */
 const RECORDS_PER_PERSON = 1.636;
-const FIELDS = [
+const IDENTITY = [
   'given_names:name',
   'first_surname:name',
   'second_surname:name',
@@ -26,9 +32,8 @@ const FIELDS = [
   'document_id:id',
   'state:place',
   'municipality:place',
-  'event_date:date',
-  'act_type:exact',
 ];
+const FIELDS = identityOnly ? IDENTITY : [...IDENTITY, 'event_date:date', 'act_type:exact'];
 
 // The sources through tsx (transpiled once at start-up; the hot loops run the same JavaScript as
 // dist/), so the benchmark measures the working tree, not a stale build. BENCH_CLI=dist for the build.
@@ -53,7 +58,7 @@ process.stdout.write(
 );
 const results: Record<string, unknown>[] = [];
 for (const target of targets) {
-  const people = Math.round(target / RECORDS_PER_PERSON);
+  const people = asPeople ? target : Math.round(target / RECORDS_PER_PERSON);
   const dir = join(root, 'bench', 'out', `link-${target}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -99,6 +104,8 @@ for (const target of targets) {
   const row = {
     records: predicted.length,
     people,
+    fields: identityOnly ? 'identity' : 'all',
+    blockingRecall: rep.blocking.estimatedRecall?.estimate,
     synthSeconds: +synthSeconds.toFixed(1),
     linkWallSeconds: +linkSeconds.toFixed(1),
     stages: rep.seconds,

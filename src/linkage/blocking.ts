@@ -8,7 +8,7 @@
 import { UsageError } from '../domain/errors.js';
 import type { Encoded } from './encode.js';
 import { Rng } from './random.js';
-import type { FieldType } from './types.js';
+import { type FieldType, isNameType } from './types.js';
 
 export type AtomKind = 'value' | 'first' | 'phonetic' | 'prefix' | 'year' | 'month' | 'monthday';
 
@@ -41,8 +41,8 @@ export function ruleLabel(r: Rule, columns: readonly string[]): string {
 }
 
 const ATTRS: Record<string, { kind: AtomKind; types: FieldType[] }> = {
-  first: { kind: 'first', types: ['name'] },
-  phonetic: { kind: 'phonetic', types: ['name'] },
+  first: { kind: 'first', types: ['name', 'fullname'] },
+  phonetic: { kind: 'phonetic', types: ['name', 'fullname'] },
   year: { kind: 'year', types: ['date'] },
   month: { kind: 'month', types: ['date'] },
   monthday: { kind: 'monthday', types: ['date'] },
@@ -357,6 +357,7 @@ const AGREE: Record<string, number> = {
 
 const CANDIDATE_KINDS: Record<FieldType, AtomKind[]> = {
   name: ['first', 'phonetic'],
+  fullname: ['first', 'phonetic'],
   date: ['value', 'year', 'monthday'],
   id: ['value'],
   place: ['value'],
@@ -381,6 +382,9 @@ export interface BlockingChoice {
   unionRecall: number;
   /** Key used to split over-large blocks of each rule. */
   refine: (Atom | null)[];
+  /** Candidate pairs allowed, and estimated candidate pairs of the chosen rules (sum over rules). */
+  budget: number;
+  budgetUsed: number;
 }
 
 const VIRTUAL = 8192;
@@ -409,6 +413,8 @@ export function chooseRules(
       chosen: [{ label: '(all pairs)', pairs: allPairs, recall: 1 }],
       unionRecall: 1,
       refine: [null],
+      budget,
+      budgetUsed: allPairs,
     };
 
   const rng = new Rng(seed ^ 0x5bd1e995);
@@ -432,12 +438,12 @@ export function chooseRules(
       if (!presentBoth.has(a.field)) {
         presentBoth.set(a.field, rng.float() < fill[k]! * fill[k]!);
         // Whole-value agreement for names/dates drives the weaker keys too.
-        sameValue.set(a.field, rng.float() < (f.type === 'name' ? AGREE['name.phonetic']! : 0.86));
+        sameValue.set(a.field, rng.float() < (isNameType(f.type) ? AGREE['name.phonetic']! : 0.86));
       }
       if (!presentBoth.get(a.field)) return;
       const same = sameValue.get(a.field)!;
       let agree: boolean;
-      if (f.type === 'name')
+      if (isNameType(f.type))
         agree =
           a.kind === 'phonetic'
             ? same
@@ -573,6 +579,8 @@ export function chooseRules(
         chosen: [{ label: '(all pairs)', pairs: allPairs, recall: 1 }],
         unionRecall: 1,
         refine: [null],
+        budget,
+        budgetUsed: allPairs,
       };
     rules.push([atoms[bestAtom]!]);
     chosen.push({ idx: [bestAtom], pairs: bestPairs, ...bitsOf([bestAtom]) });
@@ -600,6 +608,8 @@ export function chooseRules(
     })),
     unionRecall: coveredCount / VIRTUAL,
     refine,
+    budget,
+    budgetUsed: total,
   };
 }
 

@@ -33,6 +33,19 @@ function levels(rows: string[][]) {
 }
 
 describe('comparison levels', () => {
+  it('an initial agrees with any word of its letter (token subset), not with another letter', () => {
+    const lv = levels([
+      ['J.', 'Pérez', '', '', '', '', ''],
+      ['José', 'Pérez', '', '', '', '', ''],
+      ['José L.', 'Pérez', '', '', '', '', ''],
+      ['José Luis', 'Pérez', '', '', '', '', ''],
+      ['M.', 'Pérez', '', '', '', '', ''],
+    ]);
+    assert.equal(lv(0, 1, 'given'), 'token_subset');
+    assert.ok(['token_subset', 'jaro_winkler_0.92'].includes(lv(2, 3, 'given')!));
+    assert.equal(lv(4, 1, 'given'), 'else');
+  });
+
   it('grades names: exact, phonetic, Jaro–Winkler bands, token subset, swapped surnames', () => {
     const lv = levels([
       ['María José', 'Pérez', 'Rodríguez', '', '', '', ''],

@@ -3,20 +3,23 @@
  * ordered agreement levels (exact, near, …, else) plus a final "missing" level that carries no
  * evidence. Runs on the encoded columns only, so the same code runs in worker threads.
  */
-import { DAY_NONE, type EncodedData, type FieldData } from './encode.js';
+import { DAY_NONE, type EncodedData, type FieldData, INITIAL } from './encode.js';
 import { jaroWinklerBuf, osaBuf } from './similarity.js';
-import type { FieldType } from './types.js';
+import { type FieldType, isNameType } from './types.js';
+
+const NAME_LEVELS = [
+  'exact',
+  'phonetic',
+  'jaro_winkler_0.92',
+  'token_subset',
+  'swapped_with_other_name',
+  'jaro_winkler_0.80',
+  'else',
+] as const;
 
 export const LEVELS: Readonly<Record<FieldType, readonly string[]>> = {
-  name: [
-    'exact',
-    'phonetic',
-    'jaro_winkler_0.92',
-    'token_subset',
-    'swapped_with_other_name',
-    'jaro_winkler_0.80',
-    'else',
-  ],
+  name: NAME_LEVELS,
+  fullname: NAME_LEVELS,
   date: ['exact', 'typo_or_day_month_swap', 'partial_consistent', 'within_7_days', 'within_60_days', 'else'],
   id: ['exact', 'one_edit', 'two_edits', 'else'],
   text: ['exact', 'jaro_winkler_0.90', 'jaro_winkler_0.75', 'else'],
@@ -31,7 +34,7 @@ export const missingLevel = (t: FieldType) => LEVELS[t].length;
 
 /** Whether the exact level of this type is adjusted for how common the value is. */
 export const usesTermFrequency = (t: FieldType) =>
-  t === 'name' || t === 'text' || t === 'place' || t === 'exact' || t === 'id';
+  isNameType(t) || t === 'text' || t === 'place' || t === 'exact' || t === 'id';
 
 /** Date levels, by how two packed dates (YYYYMMDD integers, 0 = unknown part) relate. */
 export function dateLevel(pa: number, pb: number, daysA: number, daysB: number): number {
@@ -100,7 +103,7 @@ export class Comparator {
 
   constructor(readonly data: EncodedData) {
     this.fields = data.fields;
-    this.nameFields = data.fields.filter((f) => f.type === 'name').map((f) => f.index);
+    this.nameFields = data.fields.filter((f) => isNameType(f.type)).map((f) => f.index);
   }
 
   level(f: number, a: number, b: number): number {
@@ -111,6 +114,7 @@ export class Comparator {
       case 'date':
         return dateLevel(va, vb, fd.days![a]!, fd.days![b]!);
       case 'name':
+      case 'fullname':
         return va < 0 || vb < 0 ? 7 : va === vb ? 0 : this.nameLevel(f, fd, a, b, va, vb);
       case 'id': {
         if (va < 0 || vb < 0) return 4;
@@ -118,6 +122,9 @@ export class Comparator {
         const d = this.data.dicts[fd.dict]!;
         const la = d.start[va + 1]! - d.start[va]!;
         const lb = d.start[vb + 1]! - d.start[vb]!;
+        // Consecutive numbers (siblings registered together, twins) are not one typo apart in any
+        // useful sense: they are no evidence either way.
+        if (la === lb && consecutiveNumbers(d.chars, d.start[va]!, d.start[vb]!, la)) return 4;
         const e = osaBuf(d.chars, d.start[va]!, la, d.start[vb]!, lb, 2);
         if (e === 1) return 1;
         if (e === 2 && la >= 6 && lb >= 6) return 2;
@@ -166,7 +173,7 @@ export class Comparator {
     if (phon[va] === phon[vb]) return 1;
     const s = this.jw(fd.dict, va, vb);
     if (s >= 0.92) return 2;
-    if (tokenSubset(d.tokStart, d.tokPhon, va, vb)) return 3;
+    if (tokenSubset(d.tokStart, d.tokPhon, d.tokFirst, va, vb)) return 3;
     for (const g of this.nameFields) {
       if (g === f) continue;
       const other = this.fields[g]!.value;
@@ -183,8 +190,29 @@ export class Comparator {
   }
 }
 
+/** Two digit strings of one length whose numbers differ by one (lengths checked by the caller). */
+function consecutiveNumbers(chars: Uint16Array, sa: number, sb: number, len: number): boolean {
+  if (len > 15) return false;
+  let x = 0;
+  let y = 0;
+  for (let k = 0; k < len; k++) {
+    const ca = chars[sa + k]! - 48;
+    const cb = chars[sb + k]! - 48;
+    if (ca < 0 || ca > 9 || cb < 0 || cb > 9) return false;
+    x = x * 10 + ca;
+    y = y * 10 + cb;
+  }
+  return x - y === 1 || y - x === 1;
+}
+
 /** Every phonetic token of the value with fewer tokens occurs in the other ("maría" in "maría josé"). */
-function tokenSubset(tokStart: Int32Array, tokPhon: Int32Array, va: number, vb: number): boolean {
+function tokenSubset(
+  tokStart: Int32Array,
+  tokPhon: Int32Array,
+  tokFirst: Int32Array,
+  va: number,
+  vb: number,
+): boolean {
   let s1 = tokStart[va]!;
   let e1 = tokStart[va + 1]!;
   let s2 = tokStart[vb]!;
@@ -200,9 +228,12 @@ function tokenSubset(tokStart: Int32Array, tokPhon: Int32Array, va: number, vb: 
   if (e1 === s1) return false;
   for (let i = s1; i < e1; i++) {
     const t = tokPhon[i];
+    const fi = tokFirst[i]!;
     let found = false;
     for (let j = s2; j < e2; j++) {
-      if (tokPhon[j] === t) {
+      const fj = tokFirst[j]!;
+      // An initial stands for any word with its first letter: "J." in "José", "José L." in "José Luis".
+      if (tokPhon[j] === t || ((fi & INITIAL || fj & INITIAL) && (fi & 0xffff) === (fj & 0xffff))) {
         found = true;
         break;
       }
@@ -233,9 +264,39 @@ export interface ScoreTables {
   order: Int32Array;
   /** Largest weight still reachable from the fields at order position k onwards. */
   suffixMax: Float64Array;
+  /**
+   * Twin guard: fields it reads (-1 = off) and the weight a guarded pair is capped at. Two records
+   * with the same birth date and first surname but clearly different given names are siblings more
+   * often than one person, unless the document agrees exactly.
+   */
+  twin: { given: number; surname1: number; birth: number; document: number; cap: number };
 }
 
-const COST: Record<FieldType, number> = { exact: 0, date: 1, number: 1, id: 2, place: 3, text: 4, name: 5 };
+/**
+ * The name level the twin guard takes as "another given name": below 0.80 Jaro–Winkler and no
+ * shared word. Merely similar names (0.80–0.92) are left alone: nicknames the list of nicknames
+ * does not know ("Gaby", "Alex") sit there, and guarding them cost 4 points of recall on them.
+ */
+const OTHER_GIVEN_NAME = 6;
+
+function twinGuarded(cmp: Comparator, t: ScoreTables['twin'], a: number, b: number): boolean {
+  if (t.given < 0 || t.surname1 < 0 || t.birth < 0) return false;
+  if (cmp.level(t.birth, a, b) !== 0) return false;
+  if (cmp.level(t.given, a, b) !== OTHER_GIVEN_NAME) return false;
+  if (cmp.level(t.surname1, a, b) > 2) return false;
+  return t.document < 0 || cmp.level(t.document, a, b) !== 0;
+}
+
+const COST: Record<FieldType, number> = {
+  exact: 0,
+  date: 1,
+  number: 1,
+  id: 2,
+  place: 3,
+  text: 4,
+  name: 5,
+  fullname: 5,
+};
 
 export function evaluationOrder(types: readonly FieldType[]): Int32Array {
   return Int32Array.from(types.map((_, i) => i).sort((x, y) => COST[types[x]!] - COST[types[y]!] || x - y));
@@ -285,5 +346,6 @@ export function scorePair(cmp: Comparator, t: ScoreTables, a: number, b: number,
       wr += t.relatedWeights[f]![l]!;
     }
   }
-  return wr > 50 ? w - wr : w - Math.log2(1 + 2 ** wr);
+  const out = wr > 50 ? w - wr : w - Math.log2(1 + 2 ** wr);
+  return out > t.twin.cap && twinGuarded(cmp, t.twin, a, b) ? t.twin.cap : out;
 }

@@ -14,8 +14,9 @@ import {
   normalizeText,
   parseNumber,
 } from './normalize.js';
+import { givenFirst, inferNameRoles, looksSurnameFirst, type NameRoles, splitGivenFirst } from './roles.js';
 import { canonicalTokens, nameTokens, phoneticToken } from './text.js';
-import type { FieldSpec, FieldType } from './types.js';
+import { type FieldSpec, type FieldType, isNameType } from './types.js';
 
 /** Distinct values of one or more fields. */
 export interface Dict {
@@ -28,7 +29,11 @@ export interface Dict {
   /** Names: value v's tokens' phonetic ids are tokPhon[tokStart[v], tokStart[v+1]). */
   tokStart: Int32Array;
   tokPhon: Int32Array;
+  /** Per token: its first letter's code, plus INITIAL when the token is a single letter ("J."). */
+  tokFirst: Int32Array;
 }
+
+export const INITIAL = 0x10000;
 
 export interface FieldData {
   index: number;
@@ -73,6 +78,8 @@ export interface Encoded {
   ids: string[];
   dictValues: string[][];
   unreadable: UnreadableValues[];
+  /** What the encoder repaired: swapped name columns, whole names split into their parts. */
+  repairs: string[];
 }
 
 class GrowInt32 {
@@ -117,6 +124,7 @@ class DictBuilder {
   readonly phon = new GrowInt32();
   readonly tokStart = new GrowInt32();
   readonly tokPhon = new GrowInt32();
+  readonly tokFirst = new GrowInt32();
   constructor(
     private readonly phonIds: Map<string, number> | null,
     readonly withTokens: boolean,
@@ -140,9 +148,11 @@ class DictBuilder {
     this.values.push(norm);
     this.ids.set(norm, id);
     if (this.withTokens && tokens) {
-      const phons = canonicalTokens(tokens).map(phoneticToken);
+      const canonical = canonicalTokens(tokens);
+      const phons = canonical.map(phoneticToken);
       this.phon.push(this.phonId(phons.join(' ')));
       for (const p of phons) this.tokPhon.push(this.phonId(p));
+      for (const t of canonical) this.tokFirst.push(t.charCodeAt(0) | (t.length === 1 ? INITIAL : 0));
       this.tokStart.push(this.tokPhon.len);
     } else {
       this.phon.push(-1);
@@ -175,6 +185,7 @@ class DictBuilder {
       phon: sharedInt32(this.phon.arr, this.phon.len, shared),
       tokStart: sharedInt32(this.tokStart.arr, this.tokStart.len, shared),
       tokPhon: sharedInt32(this.tokPhon.arr, this.tokPhon.len, shared),
+      tokFirst: sharedInt32(this.tokFirst.arr, this.tokFirst.len, shared),
     };
   }
 }
@@ -202,13 +213,15 @@ export class RecordEncoder {
   private readonly sources: string[] = [];
   private readonly ids: string[] = [];
   private readonly nameCache = new Map<string, number>();
+  private readonly roles: NameRoles;
 
   constructor(specs: readonly FieldSpec[]) {
+    this.roles = inferNameRoles(specs);
     const phonIds = new Map<string, number>();
     let nameDict = -1;
     this.fields = specs.map((spec) => {
       let dict = -1;
-      if (spec.type === 'name') {
+      if (isNameType(spec.type)) {
         if (nameDict < 0) {
           nameDict = this.dicts.length;
           this.dicts.push(new DictBuilder(phonIds, true));
@@ -224,11 +237,13 @@ export class RecordEncoder {
         value: new GrowInt32(),
         num: spec.type === 'number' ? new GrowFloat64() : undefined,
         cache:
-          spec.type === 'name'
-            ? this.nameCache
-            : spec.type === 'id' || spec.type === 'number'
-              ? null
-              : new Map(),
+          spec.type === 'fullname'
+            ? new Map()
+            : spec.type === 'name'
+              ? this.nameCache
+              : spec.type === 'id' || spec.type === 'number'
+                ? null
+                : new Map(),
         unreadable: { field: spec.column, count: 0, samples: [] },
       };
     });
@@ -273,9 +288,10 @@ export class RecordEncoder {
   private encodeValue(fb: FieldBuilder, raw: string): number {
     const dict = fb.dict >= 0 ? this.dicts[fb.dict]! : null;
     switch (fb.spec.type) {
-      case 'name': {
+      case 'name':
+      case 'fullname': {
         if (isPlaceholder(raw)) return -1;
-        const tokens = nameTokens(raw);
+        const tokens = nameTokens(fb.spec.type === 'fullname' ? givenFirst(raw) : raw);
         return tokens.length === 0 ? -1 : dict!.intern(tokens.join(' '), tokens);
       }
       case 'date': {
@@ -306,6 +322,7 @@ export class RecordEncoder {
   /** Freezes the columns; with `shared`, into SharedArrayBuffers that worker threads can read. */
   finish(shared: boolean): Encoded {
     const n = this.ids.length;
+    const repairs = this.repairNameRoles();
     const dicts = this.dicts.map((d) => d.build(shared));
     const fields: FieldData[] = this.fields.map((fb, index) => {
       const value = sharedInt32(fb.value.arr, n, shared);
@@ -352,6 +369,125 @@ export class RecordEncoder {
       ids: this.ids,
       dictValues: this.dicts.map((d) => d.values),
       unreadable: this.fields.map((f) => f.unreadable).filter((u) => u.count > 0),
+      repairs,
     };
+  }
+
+  /**
+   * Puts names in their roles before anything is compared: a list whose given-name and first-surname
+   * columns hold the other's values is read the other way round, and a whole name in a `fullname`
+   * column fills the empty name columns of its record. Both use how often each word occurs as a
+   * given name in the other records (the data, not a fixed list, say what is a given name).
+   */
+  private repairNameRoles(): string[] {
+    const { given, surname1, surname2 } = this.roles;
+    const repairs: string[] = [];
+    if (given === undefined || surname1 === undefined) return repairs;
+    const n = this.ids.length;
+    const dict = this.dicts[this.fields[given]!.dict]!;
+    const G = this.fields[given]!.value.arr;
+    const S1 = this.fields[surname1]!.value.arr;
+    const S2 = surname2 !== undefined ? this.fields[surname2]!.value.arr : null;
+    const firstWord = (v: number) => {
+      const s = dict.values[v]!;
+      const k = s.indexOf(' ');
+      return k < 0 ? s : s.slice(0, k);
+    };
+    const countGiven = new Map<string, number>();
+    const countSurname = new Map<string, number>();
+    const count = () => {
+      countGiven.clear();
+      countSurname.clear();
+      for (let i = 0; i < n; i++) {
+        if (G[i]! >= 0)
+          for (const t of dict.values[G[i]!]!.split(' ')) countGiven.set(t, (countGiven.get(t) ?? 0) + 1);
+        for (const col of [S1, S2])
+          if (col && col[i]! >= 0)
+            for (const t of dict.values[col[i]!]!.split(' '))
+              countSurname.set(t, (countSurname.get(t) ?? 0) + 1);
+      }
+    };
+    const givenness = (t: string) => {
+      const g = countGiven.get(t) ?? 0;
+      const s = countSurname.get(t) ?? 0;
+      return (g + 0.5) / (g + s + 1);
+    };
+    count();
+
+    // Lists whose given-name and first-surname columns are the wrong way round.
+    const sources = this.sources.length;
+    const sum = new Float64Array(sources);
+    const cnt = new Float64Array(sources);
+    const src = this.sourceIdx.arr;
+    for (let i = 0; i < n; i++) {
+      if (G[i]! < 0 || S1[i]! < 0) continue;
+      sum[src[i]!]! += givenness(firstWord(G[i]!)) - givenness(firstWord(S1[i]!));
+      cnt[src[i]!]!++;
+    }
+    const swapped = new Uint8Array(sources);
+    for (let s = 0; s < sources; s++)
+      if (cnt[s]! >= 20 && sum[s]! / cnt[s]! < -0.2) {
+        swapped[s] = 1;
+        repairs.push(
+          `${this.sources[s]}: the given-name column (${this.fields[given]!.spec.column}) holds surnames and ${this.fields[surname1]!.spec.column} holds given names; read the other way round`,
+        );
+      }
+    if (swapped.some(Boolean)) {
+      for (let i = 0; i < n; i++)
+        if (swapped[src[i]!]) {
+          const t = G[i]!;
+          G[i] = S1[i]!;
+          S1[i] = t;
+        }
+      count();
+    }
+
+    // Whole names in one column, split into the empty name columns of their record.
+    const full = this.fields.filter((f) => f.spec.type === 'fullname');
+    for (const fb of full) {
+      const F = fb.value.arr;
+      // Order per list: given names first unless the list's names clearly start with surnames.
+      const vote = new Float64Array(sources);
+      for (let i = 0; i < n; i++)
+        if (F[i]! >= 0) vote[src[i]!]! += looksSurnameFirst(dict.values[F[i]!]!.split(' '), givenness);
+      const split = new Map<number, [number, number, number]>();
+      let splitCount = 0;
+      for (let i = 0; i < n; i++) {
+        const v = F[i]!;
+        if (v < 0 || G[i]! >= 0 || S1[i]! >= 0 || (S2 && S2[i]! >= 0)) continue;
+        const reversed = vote[src[i]!]! > 0;
+        const key = reversed ? -v - 1 : v;
+        let parts = split.get(key);
+        if (!parts) {
+          let tokens = dict.values[v]!.split(' ');
+          // Surnames first: the last one or two tokens are the given names.
+          if (reversed && tokens.length >= 2) {
+            const m = tokens.length;
+            const k = m >= 4 ? 2 : m === 3 && givenness(tokens[1]!) > 0.5 ? 2 : 1;
+            tokens = [...tokens.slice(m - k), ...tokens.slice(0, m - k)];
+          }
+          const s = splitGivenFirst(tokens, givenness);
+          const intern = (x: string) => (x === '' ? -1 : dict.intern(x, x.split(' ')));
+          parts = [intern(s.given), intern(s.surname1), intern(s.surname2)];
+          split.set(key, parts);
+        }
+        G[i] = parts[0];
+        S1[i] = parts[1];
+        if (S2) S2[i] = parts[2];
+        else if (parts[2] >= 0)
+          S1[i] = dict.intern(
+            `${dict.values[parts[1]]} ${dict.values[parts[2]]}`,
+            `${dict.values[parts[1]]} ${dict.values[parts[2]]}`.split(' '),
+          );
+        // The parts carry the name now; the whole name would count the same evidence twice.
+        F[i] = -1;
+        splitCount++;
+      }
+      if (splitCount > 0)
+        repairs.push(
+          `${fb.spec.column}: ${splitCount} whole name(s) split into given names and surnames${[...vote].some((x) => x > 0) ? ` (surnames first in ${this.sources.filter((_, s) => vote[s]! > 0).join(', ')})` : ''}`,
+        );
+    }
+    return repairs;
   }
 }

@@ -18,6 +18,7 @@ import {
 } from './blocking.js';
 import { cluster, type Refusal } from './cluster.js';
 import { Comparator, levelCount, type ScoreTables, scorePair } from './compare.js';
+import { type BlockingRecall, blockingRecall, type CalibrationRow, calibration } from './diagnostics.js';
 import { type Encoded, RecordEncoder } from './encode.js';
 import {
   defaultM,
@@ -32,6 +33,7 @@ import {
   weightOf,
 } from './model.js';
 import { Rng } from './random.js';
+import { inferIdentityRoles } from './roles.js';
 import { type BlockLayout, levelsOf, PairSink, planTasks, type ScoredPairs, scoreRange } from './score.js';
 import {
   type LinkConfig,
@@ -110,6 +112,10 @@ export interface LinkOutcome {
   model: LinkModel;
   rules: RuleReport[];
   automaticBlocking?: BlockingChoice;
+  /** Estimated share of same-person pairs that blocking compared at all. */
+  blockingRecall: BlockingRecall;
+  /** Predicted vs observed (decisions) match rates per probability band. */
+  calibration: CalibrationRow[];
   compared: number;
   thresholdWeight: number;
   reviewWeight: number;
@@ -377,17 +383,36 @@ export async function linkEncoded(
   if (opts.model && opts.model.fields.length !== data.fields.length)
     throw new UsageError('the model given was estimated for different fields');
   const tables = scoreTables(model, data);
+  const thresholdWeight = weightOf(cfg.threshold);
+  const reviewWeight = weightOf(cfg.reviewMin);
+  // Twin guard: such pairs stay just under the threshold, so a person sees them in review.
+  tables.twin = { ...inferIdentityRoles(cfg.fields), cap: Math.max(reviewWeight, thresholdWeight - 1) };
   lap('model');
 
   // Scoring.
-  const thresholdWeight = weightOf(cfg.threshold);
-  const reviewWeight = weightOf(cfg.reviewMin);
   const totalBlockPairs = rules.reduce((s, r) => s + r.pairs, 0);
   progress('scoring pairs', 0, totalBlockPairs);
   const scored = await exec.score(tables, rules, reviewWeight, opts.isNew ?? null, (v) =>
     progress('scoring pairs', v, totalBlockPairs),
   );
   lap('scoring');
+
+  const blocking = blockingRecall(
+    scored,
+    rules.map((r) => ({
+      label: r.label,
+      key: r.key,
+      all: r.rule.length === 0,
+      modelRecall: model.rules.find((x) => x.label === r.label)?.recall ?? 0,
+    })),
+  );
+  const calibrationTable = calibration(
+    scored,
+    (opts.decisions ?? []).map((d) => ({
+      w: scorePair(cmp, tables, d.a, d.b, Number.NEGATIVE_INFINITY),
+      same: d.same,
+    })),
+  );
 
   // Clustering.
   progress('clustering', 0);
@@ -424,6 +449,8 @@ export async function linkEncoded(
       skippedRecords: r.skippedRecords,
     })),
     automaticBlocking: choice,
+    blockingRecall: blocking,
+    calibration: calibrationTable,
     compared: scored.compared,
     thresholdWeight,
     reviewWeight,

@@ -74,6 +74,7 @@ export interface LinkModel {
 /** Starting (and fallback) m per type: most same-person pairs agree exactly. */
 const DEFAULT_M: Record<FieldType, number[]> = {
   name: [0.75, 0.08, 0.06, 0.04, 0.02, 0.03, 0.02],
+  fullname: [0.75, 0.08, 0.06, 0.04, 0.02, 0.03, 0.02],
   date: [0.85, 0.05, 0.04, 0.02, 0.01, 0.03],
   id: [0.92, 0.04, 0.01, 0.03],
   text: [0.7, 0.15, 0.08, 0.07],
@@ -336,6 +337,7 @@ export function scoreTables(model: LinkModel, data: EncodedData): ScoreTables {
     tfRelated,
     order,
     suffixMax: suffixMaxima(order, weights, tfWeights),
+    twin: { given: -1, surname1: -1, birth: -1, document: -1, cap: Number.POSITIVE_INFINITY },
   };
 }
 

@@ -1,7 +1,13 @@
 /** Public types of the record-linkage engine. */
 
-export const FIELD_TYPES = ['name', 'date', 'id', 'text', 'place', 'exact', 'number'] as const;
+export const FIELD_TYPES = ['name', 'fullname', 'date', 'id', 'text', 'place', 'exact', 'number'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
+
+/**
+ * Name-like fields share one dictionary and the name comparisons. A `fullname` column holds a whole
+ * name; where the record's name columns are empty it is split into them (roles.ts).
+ */
+export const isNameType = (t: FieldType) => t === 'name' || t === 'fullname';
 
 export interface FieldSpec {
   /** Column (or value key) the field is read from. */

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Command } from 'commander';
 import { formatIssue, InputError } from '../../domain/errors.js';
+import { adversarialSet, COLUMNS } from '../../linkage/eval/adversarial.js';
+import { subsetScores } from '../../linkage/eval/metrics.js';
 import { pairwiseScores } from '../../linkage/evaluate.js';
 import { exitCodeFor } from '../errors.js';
 import { registerLink } from './link.js';
@@ -180,7 +182,7 @@ describe('testigo link: bad input exits 2 with a clear message', () => {
     assert.equal(r.code, 2);
     assert.match(
       r.text,
-      /unknown field type "surname"; use one of name, date, id, text, place, exact, number/,
+      /unknown field type "surname"; use one of name, fullname, date, id, text, place, exact, number/,
     );
   });
 
@@ -259,5 +261,74 @@ describe('testigo link: bad input exits 2 with a clear message', () => {
     ]);
     assert.equal(r.code, 2);
     assert.match(r.text, /same file/);
+  });
+});
+
+describe('testigo link: column roles', () => {
+  const csv = (cells: string[]) =>
+    cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+  const NAME_COLS = [COLUMNS.given, COLUMNS.surname1, COLUMNS.surname2];
+  const OTHER = [COLUMNS.sex, COLUMNS.birth, COLUMNS.doc, COLUMNS.state];
+  const set = adversarialSet('apellidos_nombres', { people: 1500, seed: 5 });
+  const paths: string[] = [];
+  before(() => {
+    const bySource = new Map<string, string[]>();
+    set.records.forEach((r) => {
+      const full = r.values[COLUMNS.full] !== undefined;
+      const cols = full ? [COLUMNS.full, ...OTHER] : [...NAME_COLS, ...OTHER];
+      let lines = bySource.get(r.source);
+      if (!lines) {
+        lines = [csv(['id', ...cols])];
+        bySource.set(r.source, lines);
+      }
+      lines.push(csv([r.id, ...cols.map((c) => r.values[c] ?? '')]));
+    });
+    for (const [s, lines] of bySource) paths.push(file(`${s}.csv`, `${lines.join('\n')}\n`));
+  });
+  const fields = [
+    ...NAME_COLS.map((c) => `${c}:name`),
+    `${COLUMNS.full}:fullname`,
+    `${COLUMNS.sex}:exact`,
+    `${COLUMNS.birth}:date`,
+    `${COLUMNS.doc}:id`,
+    `${COLUMNS.state}:place`,
+  ].flatMap((f) => ['--field', f]);
+
+  it('a list with only "APELLIDOS, NOMBRES" in one column links to lists with split names', async () => {
+    const out = join(dir, 'roles.csv');
+    const report = join(dir, 'roles.json');
+    await run(['link', ...paths, '--id', 'id', ...fields, '--out', out, '--report', report, '--quiet']);
+    const cluster = new Map(rows(out).map(([s, id, c]) => [`${s}|${id}`, c!]));
+    const predicted = set.records.map((r) => cluster.get(`${r.source}.csv|${r.id}`)!);
+    const s = subsetScores(predicted, set.person, set.affected);
+    assert.ok(s.recall >= 0.95 && s.precision >= 0.98, `touched pairs: ${JSON.stringify(s)}`);
+    const rep = JSON.parse(readFileSync(report, 'utf8'));
+    // Every report states the blocking's estimated recall and a calibration table.
+    const est = rep.blocking.estimatedRecall;
+    assert.ok(est.estimate > 0.9 && est.estimate <= 1, JSON.stringify(est));
+    assert.ok(est.highConfidencePairs > 100);
+    assert.deepEqual(
+      rep.calibration.map((r: { from: number }) => r.from),
+      [0, 0.2, 0.5, 0.8, 0.9, 0.99],
+    );
+    assert.ok(
+      rep.repairs.some((x: string) => /whole name\(s\) split/.test(x)),
+      JSON.stringify(rep.repairs),
+    );
+  });
+
+  it('without a fullname field, a list lacking the name columns is still an error', async () => {
+    const f = await failure([
+      'link',
+      ...paths,
+      '--id',
+      'id',
+      ...fields.slice(0, 6),
+      ...fields.slice(8),
+      '--out',
+      join(dir, 'x.csv'),
+    ]);
+    assert.equal(f.code, 2);
+    assert.match(f.text, /has no column "nombres"/);
   });
 });

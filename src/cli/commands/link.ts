@@ -63,18 +63,38 @@ const num = (name: string) => (v: string) => {
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
+/** The calibration band's observed share of same-person decisions for a pair of weight w, or "". */
+function observedInBand(o: LinkOutcome, w: number): string {
+  const p = 1 / (1 + 2 ** -w);
+  const row = o.calibration.find((r) => p >= r.from && (p < r.to || r.to === 1));
+  return row?.observed == null ? '' : `${row.observed.toFixed(3)} of ${row.decided}`;
+}
+
 /** The run's report: settings, blocking, model and timings (written by --report, summarised on stderr). */
-function runReport(o: LinkOutcome, records: number, files: { source: string; count: number }[]) {
+function runReport(
+  o: LinkOutcome,
+  records: number,
+  files: { source: string; count: number }[],
+  repairs: readonly string[],
+) {
   return {
     records,
     files,
+    repairs,
     clusters: o.clusters,
     largestCluster: o.largest,
     candidatePairsCompared: o.compared,
     pairsAboveReview: o.pairs.w.length,
     refusedLinks: o.refused.length,
     settings: o.config,
-    blocking: { automatic: Boolean(o.automaticBlocking), rules: o.rules },
+    blocking: {
+      automatic: Boolean(o.automaticBlocking),
+      rules: o.rules,
+      budgetPairs: o.automaticBlocking?.budget,
+      budgetUsedPairs: o.automaticBlocking?.budgetUsed,
+      estimatedRecall: o.blockingRecall,
+    },
+    calibration: o.calibration,
     model: {
       prior: o.model.prior,
       matchingPairs: o.model.matchingPairs,
@@ -183,6 +203,8 @@ export function registerLink(program: Command): void {
             .join(', ')}\n`,
         );
 
+      for (const r of inputs.enc.repairs) process.stderr.write(`link: note: ${r}\n`);
+
       const index = new Map<string, number>();
       for (const file of inputs.files)
         for (let i = file.first; i < file.first + file.count; i++)
@@ -256,6 +278,10 @@ export function registerLink(program: Command): void {
           'probability',
           'status',
           ...cols.flatMap((c) => [`${c}_a`, `${c}_b`]),
+          // How far to trust the probability: the share of decided pairs in its band that were the
+          // same person (blank until decisions exist), and the run's estimated blocking recall.
+          'observed_same_in_band',
+          'blocking_recall',
           'decision',
         ]);
         try {
@@ -270,6 +296,8 @@ export function registerLink(program: Command): void {
               (1 / (1 + 2 ** -it.w)).toFixed(4),
               it.status,
               ...cols.flatMap((_, k) => [va[k] ?? '', vb[k] ?? '']),
+              observedInBand(outcome, it.w),
+              outcome.blockingRecall.estimate.toFixed(3),
               '',
             ]);
           }
@@ -279,7 +307,10 @@ export function registerLink(program: Command): void {
           throw err;
         }
       }
-      const report = runReport(outcome, n, inputs.files);
+      const report = runReport(outcome, n, inputs.files, inputs.enc.repairs);
+      // Said even with --quiet: a blocking that misses pairs undercounts links silently otherwise.
+      if (outcome.blockingRecall.warning)
+        process.stderr.write(`link: warning: ${outcome.blockingRecall.warning}\n`);
       if (f.report) await writeFile(f.report, `${JSON.stringify(report, null, 2)}\n`);
 
       if (!quiet) {
@@ -295,6 +326,7 @@ export function registerLink(program: Command): void {
           `link: model: prior ${outcome.model.prior.toExponential(2)}, ${outcome.model.fields
             .map((x) => `${x.column} m=${pct(x.m[0]!)} u=${pct(x.u[0]!)}`)
             .join(', ')}`,
+          `link: estimated blocking recall ${outcome.blockingRecall.estimate.toFixed(3)} (model ${outcome.blockingRecall.fromModel.toFixed(3)}, high-confidence pairs ${outcome.blockingRecall.fromHighConfidencePairs?.toFixed(3) ?? 'n/a'})`,
           ...outcome.model.notes.map((x) => `link: note: ${x}`),
           ...(decisions ? [`link: ${decisions.length} recorded decision(s) honoured`] : []),
           ...(f.review ? [`link: ${reviewCount} pair(s) for review written to ${f.review}`] : []),

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { InputError, UsageError } from '../../domain/errors.js';
 import { openTabular, type TabularRow } from '../../ingest/tabular.js';
 import { type Encoded, RecordEncoder } from '../../linkage/encode.js';
-import type { FieldSpec } from '../../linkage/types.js';
+import { type FieldSpec, isNameType } from '../../linkage/types.js';
 
 export interface ReadInputs {
   enc: Encoded;
@@ -43,7 +43,14 @@ export async function readInputs(
     const path = paths[k]!;
     const source = sources[k]!;
     const table = await openTabular(path);
-    const missing = [idColumn, ...fields.map((f) => f.column)].filter((c) => !table.columns.includes(c));
+    // With a whole-name column, a list may have either it or the split name columns: the names a
+    // list lacks count as empty, as long as it has at least one of them.
+    const nameColumns = fields.filter((f) => isNameType(f.type)).map((f) => f.column);
+    const hasFullname = fields.some((f) => f.type === 'fullname');
+    const someName = nameColumns.some((c) => table.columns.includes(c));
+    const missing = [idColumn, ...fields.map((f) => f.column)].filter(
+      (c) => !table.columns.includes(c) && !(hasFullname && someName && nameColumns.includes(c)),
+    );
     if (missing.length > 0) {
       const which = missing.map((c) => `"${c}"`).join(', ');
       throw new InputError(`${source} has no column ${which} (its columns: ${table.columns.join(', ')})`, [
@@ -80,7 +87,7 @@ export async function readInputs(
           ],
         );
       firstRow.set(id, row);
-      for (let f = 0; f < fieldIdx.length; f++) cells[f] = rowCells[fieldIdx[f]!]!;
+      for (let f = 0; f < fieldIdx.length; f++) cells[f] = fieldIdx[f]! < 0 ? '' : rowCells[fieldIdx[f]!]!;
       const index = encoder.size;
       encoder.add(s, id, cells);
       if (index >= rows.length) {
@@ -120,7 +127,7 @@ export async function readRecordValues(
       if (wanted.has(index))
         out.set(
           index,
-          fieldIdx.map((i) => cells[i]!),
+          fieldIdx.map((i) => (i < 0 ? '' : cells[i]!)),
         );
       index++;
     }

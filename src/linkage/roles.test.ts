@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { RecordEncoder } from './encode.js';
+import { givenFirst, inferNameRoles, splitGivenFirst } from './roles.js';
+import type { FieldSpec } from './types.js';
+
+const GIVEN = new Set(['jose', 'luis', 'maria', 'ana', 'carlos', 'pedro', 'rosa', 'angeles']);
+const givenness = (t: string) => (GIVEN.has(t) ? 0.95 : 0.05);
+
+test('name roles come from headers, else from the order of the name fields', () => {
+  const r = inferNameRoles([
+    { column: 'segundo_apellido', type: 'name' },
+    { column: 'nombres', type: 'name' },
+    { column: 'primer_apellido', type: 'name' },
+  ]);
+  assert.deepEqual(r, { surname2: 0, given: 1, surname1: 2 });
+  assert.deepEqual(
+    inferNameRoles([
+      { column: 'a', type: 'name' },
+      { column: 'b', type: 'name' },
+    ]),
+    { given: 0, surname1: 1 },
+  );
+});
+
+test('Spanish name grammar: comma order, one or two given names, two surnames', () => {
+  assert.equal(givenFirst('PÉREZ GÓMEZ, JOSÉ LUIS'), 'JOSÉ LUIS PÉREZ GÓMEZ');
+  assert.deepEqual(splitGivenFirst(['jose', 'luis', 'perez', 'gomez'], givenness), {
+    given: 'jose luis',
+    surname1: 'perez',
+    surname2: 'gomez',
+  });
+  // Three tokens: the middle one decides.
+  assert.deepEqual(splitGivenFirst(['jose', 'luis', 'perez'], givenness), {
+    given: 'jose luis',
+    surname1: 'perez',
+    surname2: '',
+  });
+  assert.deepEqual(splitGivenFirst(['jose', 'perez', 'gomez'], givenness), {
+    given: 'jose',
+    surname1: 'perez',
+    surname2: 'gomez',
+  });
+});
+
+function encode(fields: FieldSpec[], lists: Record<string, (string | undefined)[][]>) {
+  const e = new RecordEncoder(fields);
+  for (const [name, rows] of Object.entries(lists)) {
+    const s = e.addSource(name);
+    rows.forEach((cells, i) => {
+      e.add(s, String(i), cells);
+    });
+  }
+  const enc = e.finish(false);
+  const text = (f: number, i: number) => {
+    const v = enc.data.fields[f]!.value[i]!;
+    return v < 0 ? '' : enc.dictValues[enc.data.fields[f]!.dict]![v]!;
+  };
+  return { enc, text };
+}
+
+const NAMES = ['Pedro', 'Ana', 'Luis', 'Rosa', 'Carlos', 'María'];
+const SURNAMES = ['Pérez', 'Gómez', 'Rivas', 'Zerpa', 'Toro', 'Mora', 'Lara'];
+const person = (k: number) => [NAMES[k % 6]!, SURNAMES[k % 7]!, SURNAMES[(k * 3 + 1) % 7]!];
+
+test('a list with given names and first surnames swapped is read the other way round', () => {
+  const fields: FieldSpec[] = [
+    { column: 'nombres', type: 'name' },
+    { column: 'primer_apellido', type: 'name' },
+    { column: 'segundo_apellido', type: 'name' },
+  ];
+  const good = Array.from({ length: 40 }, (_, k) => person(k));
+  const swapped = Array.from({ length: 30 }, (_, k) => {
+    const [g, s1, s2] = person(k);
+    return [s1, g, s2];
+  });
+  const { enc, text } = encode(fields, { a: good, b: swapped });
+  assert.equal(enc.repairs.length, 1);
+  assert.match(enc.repairs[0]!, /^b: /);
+  assert.equal(text(0, 40), 'pedro');
+  assert.equal(text(1, 40), 'perez');
+  // The well-ordered list is untouched.
+  assert.equal(text(0, 0), 'pedro');
+});
+
+test('a whole name fills the empty name columns, given names first or surnames first', () => {
+  const fields: FieldSpec[] = [
+    { column: 'nombres', type: 'name' },
+    { column: 'primer_apellido', type: 'name' },
+    { column: 'segundo_apellido', type: 'name' },
+    { column: 'nombre', type: 'fullname' },
+  ];
+  const split = Array.from({ length: 40 }, (_, k) => [...person(k), '']);
+  const { enc, text } = encode(fields, {
+    a: split,
+    b: [
+      ['', '', '', 'Pedro Pérez Gómez'],
+      ['', '', '', 'Ana Luis Gómez'],
+    ],
+    c: [
+      ['', '', '', 'PÉREZ GÓMEZ PEDRO'],
+      ['', '', '', 'RIVAS ZERPA ANA LUIS'],
+      ['', '', '', 'TORO MORA ROSA'],
+    ],
+    d: [['', '', '', 'Lara Toro, Carlos']],
+  });
+  const row = (i: number) => [0, 1, 2, 3].map((f) => text(f, i));
+  assert.deepEqual(row(40), ['pedro', 'perez', 'gomez', '']);
+  assert.deepEqual(row(41), ['ana luis', 'gomez', '', '']);
+  assert.deepEqual(row(42), ['pedro', 'perez', 'gomez', '']);
+  assert.deepEqual(row(43), ['ana luis', 'rivas', 'zerpa', '']);
+  assert.deepEqual(row(45), ['carlos', 'lara', 'toro', '']);
+  assert.ok(enc.repairs.some((r) => /surnames first in c/.test(r)));
+});

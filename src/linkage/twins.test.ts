@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Comparator, LEVELS, scorePair } from './compare.js';
+import { RecordEncoder } from './encode.js';
+import { fieldModel, type LinkModel, scoreTables } from './model.js';
+import { inferIdentityRoles } from './roles.js';
+import type { FieldSpec, FieldType } from './types.js';
+
+const FIELDS: FieldSpec[] = [
+  { column: 'nombres', type: 'name' },
+  { column: 'primer_apellido', type: 'name' },
+  { column: 'segundo_apellido', type: 'name' },
+  { column: 'fecha_nacimiento', type: 'date' },
+  { column: 'cedula', type: 'id' },
+];
+
+/** A model with fixed, plausible m and u: strong agreement weights, strong disagreement on names. */
+function model(): LinkModel {
+  const fm = (column: string, type: FieldType, m: number[], u: number[]) =>
+    fieldModel(column, type, m, u, [...u], 'test');
+  const name = (c: string) =>
+    fm(c, 'name', [0.85, 0.04, 0.04, 0.03, 0.01, 0.02, 0.01], [0.01, 0.005, 0.01, 0.005, 0.005, 0.1, 0.865]);
+  return {
+    fields: [
+      name('nombres'),
+      name('primer_apellido'),
+      name('segundo_apellido'),
+      fm(
+        'fecha_nacimiento',
+        'date',
+        [0.9, 0.04, 0.02, 0.01, 0.01, 0.02],
+        [1e-4, 1e-4, 1e-3, 1e-3, 0.01, 0.9878],
+      ),
+      fm('cedula', 'id', [0.9, 0.06, 0.02, 0.02], [1e-6, 1e-5, 1e-4, 0.999889]),
+    ],
+    prior: 1e-4,
+    priorRelated: 1e-6,
+    matchingPairs: 0,
+    relatedPairs: 0,
+    rules: [],
+    randomPairs: 0,
+    emPairs: 0,
+    notes: [],
+  };
+}
+
+function setup(rows: string[][]) {
+  const enc = new RecordEncoder(FIELDS);
+  const s = enc.addSource('t.csv');
+  rows.forEach((r, i) => {
+    enc.add(s, String(i), r);
+  });
+  // Other people, so that term frequencies are those of a list and not of four records.
+  for (let i = 0; i < 200; i++) enc.add(s, `x${i}`, [`Nombre${i}`, `Apellido${i}`, `Otro${i}`, '', '']);
+  const { data } = enc.finish(false);
+  const tables = scoreTables(model(), data);
+  const cmp = new Comparator(data);
+  return { cmp, tables };
+}
+
+describe('twins and consecutive documents', () => {
+  const rows = [
+    ['Pedro José', 'Rivas', 'Zerpa', '03/05/1990', '14567890'],
+    ['Carlos Luis', 'Rivas', 'Zerpa', '03/05/1990', '14567891'],
+    ['Carlos Luis', 'Rivas', 'Zerpa', '03/05/1990', '14567890'],
+    ['Pedro José', 'Rivas', 'Zerpa', '03/05/1990', '14567891'],
+  ];
+
+  it('consecutive document numbers are no evidence (the missing level), not a one-edit agreement', () => {
+    const { cmp } = setup(rows);
+    assert.equal(cmp.level(4, 0, 1), LEVELS.id.length);
+    // One digit off but not consecutive stays a one-edit agreement.
+    const other = setup([rows[0]!, [...rows[0]!.slice(0, 4), '14567830']]);
+    assert.equal(LEVELS.id[other.cmp.level(4, 0, 1)], 'one_edit');
+  });
+
+  it('twins (same surnames and birth date, other given name) stay below the threshold', () => {
+    const { cmp, tables } = setup(rows);
+    tables.twin = { ...inferIdentityRoles(FIELDS), cap: 2 };
+    const twins = scorePair(cmp, tables, 0, 1, Number.NEGATIVE_INFINITY);
+    assert.ok(twins <= 2, `twins weigh ${twins}`);
+    // Unless the document agrees exactly: then it is one person with a mis-recorded given name.
+    const sameDoc = scorePair(cmp, tables, 0, 2, Number.NEGATIVE_INFINITY);
+    const unguarded = { ...tables, twin: { ...tables.twin, given: -1 } };
+    assert.equal(sameDoc, scorePair(cmp, unguarded, 0, 2, Number.NEGATIVE_INFINITY));
+    // The same person with the same given name is not touched by the guard.
+    assert.ok(scorePair(cmp, tables, 0, 3, Number.NEGATIVE_INFINITY) > 2);
+  });
+
+  it('identity roles find the birth date by its header among several dates', () => {
+    const r = inferIdentityRoles([
+      { column: 'fecha_hecho', type: 'date' },
+      { column: 'given_names', type: 'name' },
+      { column: 'first_surname', type: 'name' },
+      { column: 'birth_date', type: 'date' },
+      { column: 'document_id', type: 'id' },
+    ]);
+    assert.deepEqual(r, { given: 1, surname1: 2, birth: 3, document: 4 });
+  });
+});
