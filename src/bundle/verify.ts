@@ -148,6 +148,8 @@ const MAX_HTML_BYTES = 64 * 1024 * 1024;
 
 const identityAnnex = z.object({
   persons: z.record(z.string(), z.string()),
+  /** Exact positions of pseudonymised suspects (the confidential edition prints them). */
+  positions: z.record(z.string(), z.array(z.string())).optional(),
   items: z.record(z.string(), z.string()),
 });
 

@@ -511,7 +511,7 @@ export function withoutHiddenForms(ctx: ViewContext, query: string): string {
   return ctx.hidden ? ctx.hidden.forms.replace(query, () => ' ') : query;
 }
 
-const TEXT_MEDIA = /^(text\/|application\/(json|xml|csv|x-ndjson|xhtml\+xml))/;
+const TEXT_MEDIA = /^(text\/|message\/http|application\/(json|xml|csv|x-ndjson|xhtml\+xml|warc))/;
 
 /**
  * May the viewer download these bytes? A text file that names a hidden identity is as protected as

@@ -79,6 +79,11 @@ async function scanBytes(scanner: Scanner, bytes: Uint8Array, label: string, out
       const pdf = await getDocumentProxy(new Uint8Array(bytes));
       const { text } = await extractText(pdf, { mergePages: true });
       scanText(scanner, text, `${label} PDF text`, out);
+      // Outside its (compressed) streams a PDF is text: metadata, names, outlines. Inside them the
+      // bytes are deflated, where short forms match by chance, so they are read through the text above.
+      const outside = buf.toString('latin1').replace(/stream\r?\n[\s\S]*?endstream/g, ' ');
+      scanText(scanner, outside, `${label} PDF outside streams`, out);
+      return;
     } catch {
       // Not a real PDF (an uploaded file claiming to be one): its raw bytes are scanned below.
     }

@@ -266,6 +266,23 @@ const TEMPLATES: Record<string, Builder> = {
   'POST /api/users/{id}/{disable|enable}': (fx) => [
     ...Object.values(fx.userIds).map((id) => w('POST', `/api/users/${id}/enable`)),
   ],
+  'POST /api/users/{id}/enable': (fx) => [
+    ...Object.values(fx.userIds).map((id) => w('POST', `/api/users/${id}/enable`)),
+  ],
+  // Disabling is aimed at an account that does not exist: refused or 404 for everyone, nothing changes.
+  'POST /api/users/{id}/disable': () => [w('POST', '/api/users/usr_00000000000000000000000000/disable')],
+  // Account self-service with wrong credentials: refused, nothing changes (and no case data either way).
+  'POST /api/auth/2fa/disable': () => [
+    w('POST', '/api/auth/2fa/disable', { password: 'no es la clave', code: '000000' }),
+  ],
+  'POST /api/auth/password': () => [
+    w('POST', '/api/auth/password', {
+      currentPassword: 'no es la clave',
+      newPassword: 'otra clave larga de prueba',
+    }),
+  ],
+  'GET /api/auth/notices': () => [get('/api/auth/notices')],
+  'POST /api/auth/notices/seen': () => [w('POST', '/api/auth/notices/seen')],
   'GET /api/cases/{caseId}/analyses': (fx) => [
     get(`/api/cases/${fx.caseId}/analyses?kind=linkage`),
     get(`/api/cases/${fx.caseId}/analyses?kind=estimate`),
