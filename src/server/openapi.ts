@@ -201,6 +201,49 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/auth/notices/seen': {
         post: { summary: 'Mark the notices as seen', responses: { 200: { description: 'ok' } } },
       },
+      '/api/session/csrf': {
+        get: {
+          summary:
+            'A fresh CSRF token for this browser session (cookie sessions only; needs the X-Requested-With header)',
+          responses: { 200: { description: 'token' }, 401: err('no session') },
+        },
+      },
+      '/api/cases/{caseId}/interviews': {
+        get: {
+          summary: "The caller's own interview drafts (sealed; only their author lists them)",
+          parameters: [caseParam],
+          responses: { 200: { description: 'drafts' }, 403: err('not allowed') },
+        },
+      },
+      '/api/cases/{caseId}/interviews/{id}': {
+        get: {
+          summary: 'One of the caller’s interview drafts',
+          parameters: [caseParam, idParam],
+          responses: { 200: { description: 'draft' }, 404: err('no such draft') },
+        },
+        put: {
+          summary:
+            'Save a draft (client-generated id; a sequence number keeps an older save from overwriting a newer one)',
+          parameters: [caseParam, idParam],
+          responses: { 200: { description: 'saved' }, 400: err('invalid'), 403: err('not allowed') },
+        },
+        delete: {
+          summary: 'Discard a draft (its sealed content is erased)',
+          parameters: [caseParam, idParam],
+          responses: { 200: { description: 'discarded' }, 404: err('no such draft') },
+        },
+      },
+      '/api/cases/{caseId}/interviews/{id}/finish': {
+        post: {
+          summary:
+            'Write the interview (witness, victims, event, acts, perpetrators, testimony) in one transaction; idempotent on the draft id',
+          parameters: [caseParam, idParam],
+          responses: {
+            201: { description: 'written' },
+            200: { description: 'already written: the same ids' },
+          },
+        },
+      },
       '/api/users': {
         get: { summary: 'Accounts (global administrators)', responses: { 200: { description: 'users' } } },
         post: {

@@ -282,6 +282,21 @@ const TEMPLATES: Record<string, Builder> = {
     }),
   ],
   'GET /api/auth/notices': () => [get('/api/auth/notices')],
+  'GET /api/session/csrf': () => [get('/api/session/csrf')],
+  // Interview drafts are private to their author: each role lists its own; a foreign or unknown id is refused.
+  'GET /api/cases/{caseId}/interviews': (fx) => [get(`/api/cases/${fx.caseId}/interviews`)],
+  'GET /api/cases/{caseId}/interviews/{id}': (fx) => [
+    get(`/api/cases/${fx.caseId}/interviews/itv_leak_probe`),
+  ],
+  'PUT /api/cases/{caseId}/interviews/{id}': (fx) => [
+    w('PUT', `/api/cases/${fx.caseId}/interviews/itv_leak_probe`, { seq: 0, answers: {} }),
+  ],
+  'DELETE /api/cases/{caseId}/interviews/{id}': (fx) => [
+    w('DELETE', `/api/cases/${fx.caseId}/interviews/itv_leak_missing`),
+  ],
+  'POST /api/cases/{caseId}/interviews/{id}/finish': (fx) => [
+    w('POST', `/api/cases/${fx.caseId}/interviews/itv_leak_missing/finish`),
+  ],
   'POST /api/auth/notices/seen': () => [w('POST', '/api/auth/notices/seen')],
   'GET /api/cases/{caseId}/analyses': (fx) => [
     get(`/api/cases/${fx.caseId}/analyses?kind=linkage`),
