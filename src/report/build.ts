@@ -10,10 +10,15 @@ import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
 import { keyFingerprint as keyFingerprintOf } from '../bundle/manifest.js';
 import { canonicalJson } from '../domain/canonical-json.js';
 import type { OpinionBody, PanelBody, ReportVersionBody, SignatureBody } from '../domain/schema-law.js';
-import { buildViewContext, personDisplayName, redactText } from '../read-model/presenter.js';
+import {
+  buildViewContext,
+  canSeePerson,
+  personDisplayName,
+  personLabel,
+  redactText,
+} from '../read-model/presenter.js';
 import { freezeVersion, keyFingerprint, panelState, verifyHashSignature } from '../review/panel.js';
-import { canSeeIdentity, type Principal } from '../security/policy.js';
-import { pseudonym } from '../security/pseudonym.js';
+import type { Principal } from '../security/policy.js';
 import type { CaseStore } from '../store/case-store.js';
 import { buildReportContent, type IdentityAnnex, type ReportContent } from './content.js';
 import { exactPositions } from './content-legal.js';
@@ -91,15 +96,13 @@ export async function prepareReport(
       person: (id) => {
         const p = persons.get(id);
         if (!p) return id;
-        return canSeeIdentity(principal, caseId, p.protection, id)
-          ? personDisplayName(p) || pseudonym(ctx.salt, id)
-          : pseudonym(ctx.salt, id);
+        return personLabel(ctx, id, p);
       },
       redact: (text) => redactText(ctx, text),
       itemPublic: (id) => itemPublic.get(id) ?? false,
       personPublic: (id) => {
         const p = persons.get(id);
-        return !!p && canSeeIdentity(principal, caseId, p.protection, id) && !!personDisplayName(p);
+        return !!p && canSeePerson(ctx, id, p.protection) && !!personDisplayName(p);
       },
     },
     {
