@@ -545,3 +545,44 @@ export function visibleCandidates<T>(ctx: ViewContext, items: T[]): T[] {
     return { ...item, candidatePersonIds: kept.length ? kept : undefined };
   });
 }
+
+/**
+ * A body sent back by a caller who read the record redacted: every hidden span they were shown as a
+ * pseudonym is put back as stored, so an edit by an uncleared member never replaces a protected name
+ * with its pseudonym (which would lose it for everyone). A text left as shown comes back as stored;
+ * an edited text gets its pseudonyms replaced in order when they can be matched one to one.
+ */
+export function restoreHiddenSpans(ctx: ViewContext, stored: unknown, incoming: unknown): unknown {
+  const h = ctx.hidden;
+  if (!h) return incoming;
+  const walk = (s: unknown, i: unknown): unknown => {
+    if (typeof i === 'string' && typeof s === 'string') {
+      if (i === s) return i;
+      const found = h.forms.find(s);
+      if (found.length === 0) return i;
+      if (i === redactText(ctx, s)) return s;
+      const originals = new Map<string, string[]>();
+      for (const m of found)
+        originals.set(m.value, [...(originals.get(m.value) ?? []), s.slice(m.start, m.end)]);
+      let out = i;
+      for (const [alias, spans] of originals) {
+        const parts = out.split(alias);
+        const uses = parts.length - 1;
+        if (uses === 0) continue;
+        if (uses !== spans.length && new Set(spans).size !== 1) continue;
+        out = parts.reduce((acc, part, k) => (k === 0 ? part : acc + (spans[k - 1] ?? spans[0]) + part), '');
+      }
+      return out;
+    }
+    if (Array.isArray(i)) return i.map((v, k) => walk(Array.isArray(s) ? s[k] : undefined, v));
+    if (i && typeof i === 'object' && s && typeof s === 'object' && !Array.isArray(s))
+      return Object.fromEntries(
+        Object.entries(i as Record<string, unknown>).map(([k, v]) => [
+          k,
+          walk((s as Record<string, unknown>)[k], v),
+        ]),
+      );
+    return i;
+  };
+  return walk(stored, incoming);
+}

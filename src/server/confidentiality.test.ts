@@ -364,6 +364,39 @@ for (const backend of BACKENDS) {
       );
     });
 
+    it('an edit by a member who read the text redacted keeps the hidden names as stored', async () => {
+      const got = JSON.parse(
+        (await req('GET', `/api/cases/${caseId}/records/persons/${ids.R}`, 'documenter')).text,
+      );
+      assert.deepEqual(leaks(JSON.stringify(got)), []);
+      const {
+        id,
+        caseId: _c,
+        kind,
+        version,
+        createdAt,
+        updatedAt,
+        displayName,
+        pseudonymised,
+        ...body
+      } = got;
+      const put = await req('PUT', `/api/cases/${caseId}/records/persons/${ids.R}`, 'documenter', {
+        ...body,
+        notes: `${body.notes} Actualizado en 2021.`,
+      });
+      assert.equal(put.status, 200, put.text);
+      const stored = (await t.store.get('person', ids.R!))!.body;
+      assert.match(
+        stored.notes ?? '',
+        /^Conoce a Y\. Carrasquel y a "Yus" desde 2010; cédula 18765432\. Actualizado en 2021\.$/,
+      );
+      assert.equal(stored.occupation, 'vecino de Carrasquel, Yusleidy');
+      assert.deepEqual(
+        leaks((await req('GET', `/api/cases/${caseId}/records/persons/${ids.R}`, 'analyst')).text),
+        [],
+      );
+    });
+
     it('search: a protected identity in any of its forms is neither matched nor shown', async () => {
       for (const who of uncleared)
         for (const q of ['Carrasquel', 'Yusleidy', '18765432', 'Oropeza']) {

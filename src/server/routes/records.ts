@@ -18,6 +18,7 @@ import {
   presentAuditBody,
   presentRecord,
   protectedViews,
+  restoreHiddenSpans,
   type ViewContext,
   withoutHiddenForms,
 } from '../../read-model/presenter.js';
@@ -189,7 +190,8 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     if (!existing || existing.caseId !== caseId) throw new NotFoundError('not found');
     const ctx = await buildViewContext(store, c.get('principal'), caseId);
     requireFullRead(ctx, existing);
-    const input = await c.req.json().catch(() => undefined);
+    // Hidden spans shown to the caller as pseudonyms go back as they were stored.
+    const input = restoreHiddenSpans(ctx, existing.body, await c.req.json().catch(() => undefined));
     const parsed = KINDS[kind].schema.safeParse(input);
     if (parsed.success && !mayChangeProtection(ctx, existing, parsed.data))
       throw new ForbiddenError(
