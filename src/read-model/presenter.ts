@@ -157,12 +157,19 @@ export async function buildViewContext(
   const hit = byStore.get(key);
   if (hit && hit.stamp === stamp)
     return { principal, caseId, actor, salt: hit.salt, hidden: hit.hidden, facts: hit.facts };
-  const salt = await store.pseudonymSalt(caseId);
   // Deleted persons included: deleting a protected person must not make their name readable.
   const all = (await store.personDirectory(caseId)).all();
-  const facts = await gatherFacts(store, caseId, all);
-  const hidden = buildMatcher(principal, caseId, salt, all);
+  // The salt and the protection facts are the same for every access level: gathered once per change.
   if (byStore.size > 500) byStore.clear();
+  const sharedKey = `${caseId}|*`;
+  let shared = byStore.get(sharedKey);
+  if (!shared || shared.stamp !== stamp) {
+    const salt = await store.pseudonymSalt(caseId);
+    shared = { stamp, salt, facts: await gatherFacts(store, caseId, all) };
+    byStore.set(sharedKey, shared);
+  }
+  const { salt, facts } = shared;
+  const hidden = buildMatcher(principal, caseId, salt, all);
   byStore.set(key, { stamp, salt, hidden, facts });
   return { principal, caseId, actor, salt, hidden, facts };
 }
