@@ -9,97 +9,42 @@
  * page wider than the screen. Screenshots go to test-artifacts/e2e/.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { serve } from '@hono/node-server';
-import chromium from '@sparticuz/chromium';
-import { type Browser, type BrowserContext, type Page, chromium as pw } from 'playwright-core';
-import { createDemoStore } from '../cli/commands/demo.js';
-import { createApp } from '../server/app.js';
+import type { BrowserContext, Page } from 'playwright-core';
 import { type InterviewDraft, InterviewService } from '../services/intake.js';
 import type { CaseStore } from '../store/case-store.js';
-import { tempDir } from '../test-support/stores.js';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
-const WEB = join(ROOT, 'dist', 'web');
-const SHOTS = join(ROOT, 'test-artifacts', 'e2e');
-const PASSWORD = 'demo-password-not-secret';
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-async function axe(page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ content: AXE });
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
-  )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-    [],
-    `accessibility of ${name}`,
-  );
-}
+import {
+  axe,
+  DEMO_PASSWORD,
+  type E2E,
+  ROOT,
+  SHOTS,
+  signIn,
+  startE2E,
+  viewport,
+} from '../test-support/e2e.js';
 
 describe('testimony interview end to end (headless Chromium, 390×844)', () => {
-  let dir: string;
+  let env: E2E;
   let store: CaseStore;
   let caseId: string;
-  let server: ReturnType<typeof serve>;
   let base: string;
-  let browser: Browser;
   let ctx: BrowserContext;
   let page: Page;
   const errors: string[] = [];
 
   before(async () => {
-    if (!existsSync(join(WEB, 'index.html'))) {
-      const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-      });
-      assert.equal(r.status, 0, r.stderr);
-    }
-    mkdirSync(SHOTS, { recursive: true });
-    dir = tempDir('testigo-e2e-intake-');
-    rmSync(dir, { recursive: true, force: true });
-    ({ store, caseId } = await createDemoStore(dir));
-    const app = createApp(store, { webDir: WEB });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-        base = `http://127.0.0.1:${info.port}`;
-        resolve();
-      });
-    });
-    browser = await pw.launch({
-      executablePath: await chromium.executablePath(),
-      args: chromium.args,
-      headless: true,
-    });
-    ctx = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      locale: 'es-VE',
-      bypassCSP: true,
-    });
+    env = await startE2E('testigo-e2e-intake-');
+    ({ store, caseId, base } = env);
+    ctx = await env.browser.newContext(viewport('phone'));
     page = await ctx.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${base}/`);
-    await page.fill('input[name=username]', 'demo-documenter');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('nav.side', { state: 'attached' });
+    await signIn(page, base, 'demo-documenter');
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await env?.close();
   });
 
   const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -258,7 +203,7 @@ describe('testimony interview end to end (headless Chromium, 390×844)', () => {
     await dialog.waitFor();
     await shot(page, 'intake-phone-reauth');
     assert.equal(await page.inputValue('textarea[name=statement]'), full, 'the page stays as it was');
-    await dialog.locator('input[name=reauth-password]').fill(PASSWORD);
+    await dialog.locator('input[name=reauth-password]').fill(DEMO_PASSWORD);
     await dialog.getByRole('button', { name: 'Seguir' }).click();
     await dialog.waitFor({ state: 'detached' });
     await saved(page, n0 + 1);

@@ -8,101 +8,36 @@
  * Screenshots go to test-artifacts/e2e/.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { serve } from '@hono/node-server';
-import chromium from '@sparticuz/chromium';
 import { Secret, TOTP } from 'otpauth';
-import { type Browser, type BrowserContext, type Page, chromium as pw } from 'playwright-core';
-import { createDemoStore } from '../cli/commands/demo.js';
-import { createApp } from '../server/app.js';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { CaseStore } from '../store/case-store.js';
-import { tempDir } from '../test-support/stores.js';
+import { axe, DEMO_PASSWORD, type E2E, SHOTS, startE2E, viewport } from '../test-support/e2e.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-const WEB = join(ROOT, 'dist', 'web');
-const SHOTS = join(ROOT, 'test-artifacts', 'e2e');
-const PASSWORD = 'demo-password-not-secret';
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-/** axe-core in the page: serious and critical violations only (WCAG 2.1 A/AA rules). */
-async function axe(page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ content: AXE });
-  const result = (await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r;
-  })) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    ),
-    [],
-    `accessibility of ${name}`,
-  );
-}
+const PASSWORD = DEMO_PASSWORD;
 
 describe('web app end to end (headless Chromium)', () => {
-  let dir: string;
+  let env: E2E;
   let store: CaseStore;
   let caseId: string;
-  let server: ReturnType<typeof serve>;
   let base: string;
-  let browser: Browser;
   let ctx: BrowserContext;
   let page: Page;
   const errors: string[] = [];
   let lastStep = 0;
 
   before(async () => {
-    if (!existsSync(join(WEB, 'index.html'))) {
-      const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-      });
-      assert.equal(r.status, 0, r.stderr);
-    }
-    mkdirSync(SHOTS, { recursive: true });
-    dir = tempDir('testigo-e2e-');
-    rmSync(dir, { recursive: true, force: true });
-    ({ store, caseId } = await createDemoStore(dir));
-    const app = createApp(store, { webDir: WEB, intake: { powBits: 12 } });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-        base = `http://127.0.0.1:${info.port}`;
-        resolve();
-      });
-    });
-    browser = await pw.launch({
-      executablePath: await chromium.executablePath(),
-      args: chromium.args,
-      headless: true,
-    });
-    // bypassCSP only so the test can inject axe-core; the app itself runs under the server's CSP.
-    ctx = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'es-VE',
-      acceptDownloads: true,
-      bypassCSP: true,
-    });
+    env = await startE2E('testigo-e2e-', { intake: { powBits: 12 } });
+    ({ store, caseId, base } = env);
+    ctx = await env.browser.newContext(viewport('laptop'));
     page = await ctx.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await env?.close();
   });
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
@@ -205,7 +140,7 @@ describe('web app end to end (headless Chromium)', () => {
 
   it('uploads evidence; the browser’s SHA-256 matches the server’s; custody is shown', async () => {
     await go(`/c/${caseId}/evidence`);
-    const file = join(dir, 'foto.png');
+    const file = join(env.dir, 'foto.png');
     // A 1×1 PNG.
     writeFileSync(
       file,
@@ -299,7 +234,7 @@ describe('web app end to end (headless Chromium)', () => {
     await page.check('input[name=position][value=agree]');
     await page.getByRole('button', { name: 'Guardar opinión' }).click();
     await page.getByText('Opinión guardada.').waitFor();
-    await page.setInputFiles('input[name=key]', join(dir, 'demo-panel-keys', 'demo-panelist.pem'));
+    await page.setInputFiles('input[name=key]', join(env.dir, 'demo-panel-keys', 'demo-panelist.pem'));
     await page.getByText('Firma registrada.').waitFor();
     await page.getByRole('cell', { name: 'sí', exact: true }).first().waitFor();
     await axe(page, 'panel');
