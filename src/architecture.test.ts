@@ -3,25 +3,93 @@
  *  - Route handlers ask the policy (security/policy.ts, server/authorize.ts) and present through the
  *    read model (read-model/presenter.ts); they check no role or protection level themselves and
  *    serialise no stored record directly.
- *  - The pure core imports no adapter.
+ *  - Layers: the pure core imports only the core; nothing imports the edges (server, cli) but the
+ *    edges; the folders import each other without cycles; the web app imports no adapter.
+ *  - The OpenAPI document lists exactly the routes the server registers.
+ *  - KIND_ORDER lists every kind once, each after the kinds it references.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, normalize, relative } from 'node:path';
 import { describe, it } from 'node:test';
+import { KIND_NAMES, KIND_ORDER, KINDS } from './domain/kinds.js';
+import { createApp } from './server/app.js';
+import { openApiDocument } from './server/openapi.js';
+import { sqliteBackend } from './test-support/stores.js';
 
 const SRC = new URL('.', import.meta.url).pathname;
 
-function files(dir: string): string[] {
+function files(dir: string, tests = false): string[] {
   return readdirSync(dir).flatMap((n) => {
     const full = join(dir, n);
     return statSync(full).isDirectory()
-      ? files(full)
-      : n.endsWith('.ts') && !n.endsWith('.test.ts')
+      ? files(full, tests)
+      : /\.tsx?$/.test(n) && (tests || !/\.test\.tsx?$/.test(n))
         ? [full]
         : [];
   });
 }
+
+/** Relative imports of a source file, resolved to paths below the repository. */
+function importsOf(file: string): string[] {
+  const src = readFileSync(file, 'utf8');
+  return [
+    ...src.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/g),
+  ].map((m) => normalize(join(dirname(file), (m[1] ?? m[2])!)));
+}
+
+/** The top folder of src/ a path is in (or '' for src/ itself, 'web' for the web app). */
+const folderOf = (path: string) => (path.startsWith(WEB) ? 'web' : relative(SRC, path).split('/')[0]!);
+
+/** CORE: no I/O, imports only the core. analysis/load.ts is the analysis' one adapter. */
+const CORE = new Set([
+  'domain',
+  'law',
+  'analysis',
+  'linkage',
+  'estimate',
+  'synth',
+  'demo',
+  'search',
+  'intake',
+]);
+const CORE_ADAPTERS = new Set(['analysis/load.ts']);
+/** EDGES: what users run (HTTP server, command line); nothing else may import them. */
+const EDGES = new Set(['server', 'cli', 'e2e']);
+
+/** Folder → folders it imports (non-test sources), with one example import per edge. */
+function folderGraph(): Map<string, Map<string, string>> {
+  const graph = new Map<string, Map<string, string>>();
+  for (const f of files(SRC)) {
+    const from = folderOf(f);
+    if (from === 'test-support' || relative(SRC, f).split('/').length < 2) continue;
+    for (const target of importsOf(f)) {
+      const to = folderOf(target);
+      if (to === from || to.startsWith('..')) continue;
+      const edges = graph.get(from) ?? new Map<string, string>();
+      if (!edges.has(to)) edges.set(to, `${relative(SRC, f)} → ${relative(SRC, target)}`);
+      graph.set(from, edges);
+    }
+  }
+  return graph;
+}
+
+/** Every cycle between folders, each as "a → b → … → a" with one import per step. */
+export function cyclesOf(graph: Map<string, Map<string, string>>): string[] {
+  const out = new Set<string>();
+  const walk = (path: string[]) => {
+    for (const next of graph.get(path.at(-1)!)?.keys() ?? []) {
+      if (next === path[0]) {
+        const i = path.indexOf([...path].sort()[0]!);
+        out.add([...path.slice(i), ...path.slice(0, i), path.slice(i)[0]].join(' → '));
+      } else if (!path.includes(next) && next > path[0]!) walk([...path, next]);
+    }
+  };
+  for (const start of graph.keys()) walk([start]);
+  return [...out].sort();
+}
+
+const WEB = join(SRC, '..', 'web', 'src');
 
 /** Inline authorization: role names, role or tier comparisons, identity predicates, protection levels. */
 const INLINE_CHECKS: [RegExp, string][] = [
@@ -83,16 +151,98 @@ describe('architecture', () => {
     assert.deepEqual(routeViolations('return c.json(presentRecord(rec, ctx), 201);'), []);
   });
 
-  it('the pure core imports no adapter', () => {
-    // demo/ still takes the case-file document types from ingest/ (issue 17 moves them to domain/).
-    const core = ['domain', 'law', 'linkage', 'estimate', 'synth'];
-    const adapters = /from '(\.\.\/)+(store|server|cli|read-model|backup|ingest|capture)\//;
+  it('the pure core imports only the core', () => {
     const found: string[] = [];
-    for (const dir of core)
+    for (const dir of CORE)
       for (const f of files(join(SRC, dir))) {
-        const src = readFileSync(f, 'utf8');
-        if (adapters.test(src)) found.push(relative(SRC, f));
+        if (CORE_ADAPTERS.has(relative(SRC, f))) continue;
+        for (const t of importsOf(f))
+          if (!CORE.has(folderOf(t))) found.push(`${relative(SRC, f)} → ${relative(SRC, t)}`);
       }
     assert.deepEqual(found, []);
+  });
+
+  it('nothing imports the edges (server, cli) but the edges and the test support: use cases live below them', () => {
+    const found: string[] = [];
+    for (const f of files(SRC, true)) {
+      const from = folderOf(f);
+      // The test support runs the real server and command (test code only); this test reads the tree.
+      if (EDGES.has(from) || from === 'test-support' || !relative(SRC, f).includes('/')) continue;
+      for (const t of importsOf(f))
+        if (EDGES.has(folderOf(t))) found.push(`${relative(SRC, f)} → ${relative(SRC, t)}`);
+    }
+    assert.deepEqual(found, []);
+  });
+
+  it('the folders import each other without cycles', () => {
+    assert.deepEqual(cyclesOf(folderGraph()), []);
+  });
+
+  it('the cycle check finds a cycle (the shape the review found: report ↔ bundle)', () => {
+    const g = new Map([
+      ['report', new Map([['bundle', 'report/build.ts → bundle/manifest.ts']])],
+      ['bundle', new Map([['report', 'bundle/case-bundle.ts → report/build.ts']])],
+      ['store', new Map([['domain', 'x']])],
+    ]);
+    assert.deepEqual(cyclesOf(g), ['bundle → report → bundle']);
+  });
+
+  it('the web app talks to the server through the API: it imports only pure core modules of src/', () => {
+    const found: string[] = [];
+    for (const f of files(WEB))
+      for (const t of importsOf(f)) {
+        if (t.startsWith(WEB)) continue;
+        const to = relative(SRC, t).split('/')[0]!;
+        if (t.startsWith('..') || !CORE.has(to)) found.push(`${relative(WEB, f)} → ${t}`);
+      }
+    assert.deepEqual(found, []);
+  });
+
+  it('the OpenAPI document lists exactly the routes the server registers', async () => {
+    const t = await sqliteBackend.open();
+    try {
+      const app = createApp(t.store, { landingHtml: '<p>x</p>' });
+      // `/:id/:verb{disable|enable}` is two operations; `:name` is `{name}`.
+      const expand = (path: string): string[] => {
+        const m = path.match(/:(\w+)\{([\w|]+)\}/);
+        if (!m) return [path.replace(/:(\w+)/g, '{$1}')];
+        return m[2]!.split('|').flatMap((alt) => expand(path.replace(m[0], alt)));
+      };
+      // Not API operations: the web app's fallback and the page that shows the document itself.
+      const NOT_OPERATIONS = new Set(['GET /', 'GET /*', 'GET /api/docs', 'GET /api/docs.js']);
+      const served = new Set(
+        app.routes
+          .filter((r) => r.method !== 'ALL')
+          .flatMap((r) => expand(r.path).map((p) => `${r.method} ${p}`))
+          .filter((op) => !NOT_OPERATIONS.has(op)),
+      );
+      const doc = openApiDocument('test') as { paths: Record<string, Record<string, unknown>> };
+      const documented = new Set(
+        Object.entries(doc.paths).flatMap(([p, ops]) =>
+          Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+        ),
+      );
+      assert.deepEqual(
+        { servedNotDocumented: [...served].filter((op) => !documented.has(op)).sort() },
+        { servedNotDocumented: [] },
+      );
+      assert.deepEqual(
+        { documentedNotServed: [...documented].filter((op) => !served.has(op)).sort() },
+        { documentedNotServed: [] },
+      );
+    } finally {
+      await t.dispose();
+    }
+  });
+
+  it("KIND_ORDER lists every kind once, each after the kinds it references (but a person's photos)", () => {
+    assert.deepEqual([...KIND_ORDER].sort(), [...KIND_NAMES].sort());
+    const late: string[] = [];
+    KIND_ORDER.forEach((kind, i) => {
+      for (const [field, target] of Object.entries(KINDS[kind].refs))
+        if (target !== kind && KIND_ORDER.indexOf(target as never) > i)
+          late.push(`${kind}.${field} → ${target}`);
+    });
+    assert.deepEqual(late, ['person.photoEvidenceIds → evidence']);
   });
 });

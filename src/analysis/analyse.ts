@@ -1,6 +1,5 @@
-/** The entry point of the legal analysis: a snapshot of the case file in, findings out (pure). */
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical-json.js';
+import { sha256Hex } from '../domain/hashing.js';
 import { LAW_VERSION } from '../law/index.js';
 import { crimeFindings } from './crimes.js';
 import { buildFacts } from './facts.js';
@@ -12,7 +11,7 @@ import { type AnalysisOptions, type CaseAnalysis, type CaseSnapshot, DEFAULT_THR
 
 /** SHA-256 of the snapshot in canonical form: the same data always gives the same analysis. */
 export function snapshotSha256(s: CaseSnapshot): string {
-  return createHash('sha256').update(canonicalJson(s)).digest('hex');
+  return sha256Hex(canonicalJson(s));
 }
 
 export function analyseCase(snapshot: CaseSnapshot, opts: AnalysisOptions = {}): CaseAnalysis {

@@ -25,11 +25,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { main } from '../cli/main.js';
 import { IntegrityError, KeyError, UsageError } from '../domain/errors.js';
 import { MasterKey } from '../security/keyring.js';
 import { Sealer } from '../security/seal.js';
 import { openStore } from '../store/open.js';
+import { runCli } from '../test-support/cli.js';
 import {
   createPgDatabase,
   postgresBackend,
@@ -268,31 +268,8 @@ describe('backup and restore (server mode, PostgreSQL)', () => {
     const url = await emptyDb();
     const file = join(work, 'cli.backup');
     const target = join(work, 'cli-restored');
-    const run = async (args: string[], env: Record<string, string>) => {
-      const saved = { ...process.env };
-      Object.assign(process.env, env, { TESTIGO_PASSPHRASE: TEST_PASSPHRASE });
-      const out: string[] = [];
-      const w = process.stdout.write;
-      process.stdout.write = ((c: string | Uint8Array, ...rest: unknown[]) =>
-        typeof c === 'string'
-          ? out.push(c) > 0
-          : (w as (...a: unknown[]) => boolean).call(process.stdout, c, ...rest)) as typeof w;
-      const e = process.stderr.write;
-      const err: string[] = [];
-      process.stderr.write = ((c: string | Uint8Array, ...rest: unknown[]) =>
-        typeof c === 'string'
-          ? err.push(c) > 0
-          : (e as (...a: unknown[]) => boolean).call(process.stderr, c, ...rest)) as typeof e;
-      try {
-        return { code: await main(args), out: out.join(''), err: err.join('') };
-      } finally {
-        process.stdout.write = w;
-        process.stderr.write = e;
-        process.exitCode = undefined;
-        for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-        Object.assign(process.env, saved);
-      }
-    };
+    const run = (args: string[], env: Record<string, string>) =>
+      runCli(args, { ...env, TESTIGO_PASSPHRASE: TEST_PASSPHRASE });
     const b = await run(['backup', '--out', file], {
       TESTIGO_DATA: t.dataDir,
       TESTIGO_DATABASE_URL: t.databaseUrl!,

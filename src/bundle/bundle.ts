@@ -17,6 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { canonicalJson } from '../domain/canonical-json.js';
 import { InputError } from '../domain/errors.js';
+import { sha256Hex } from '../domain/hashing.js';
 import {
   BUNDLE_FORMAT,
   type BundleMeta,
@@ -171,7 +172,7 @@ export async function writeBundle(
     const files: ManifestFile[] = [
       {
         path: README_FILE,
-        sha256: createHash('sha256').update(readme).digest('hex'),
+        sha256: sha256Hex(readme),
         size: readme.length,
         role: 'readme',
       },
@@ -190,7 +191,7 @@ export async function writeBundle(
       const source = e.source;
       if (typeof source !== 'function') {
         const buf = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
-        const err = record(createHash('sha256').update(buf).digest('hex'), buf.length);
+        const err = record(sha256Hex(buf), buf.length);
         if (err) throw err;
         zip.addBuffer(buf, e.path, { mtime, compress });
         continue;

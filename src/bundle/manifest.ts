@@ -1,9 +1,3 @@
-/**
- * The evidence bundle's manifest: its shape (shared by the writer and the verifier), the names the
- * bundle reserves, the rule for a safe path inside the zip and the signer's fingerprint.
- * No I/O here.
- */
-import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 
 export const BUNDLE_FORMAT = 'testigo-bundle/1';
@@ -110,10 +104,4 @@ export function unsafePathReason(path: string): string | null {
   return null;
 }
 
-/** SHA-256 (hex) of the key's SPKI DER: the signer's identity as people compare it. */
-export function keyFingerprint(key: KeyObject | string): string {
-  const k = typeof key === 'string' ? createPublicKey(key) : key;
-  return createHash('sha256')
-    .update(k.export({ type: 'spki', format: 'der' }))
-    .digest('hex');
-}
+export { keyFingerprint } from '../domain/hashing.js';

@@ -9,9 +9,10 @@
  * The ASN.1 and CMS work is PKI.js (with asn1js) over the platform's WebCrypto; nothing is
  * hand-encoded here. No I/O: the caller reads and writes the files.
  */
-import { createHash, randomBytes, webcrypto } from 'node:crypto';
+import { randomBytes, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { sha256Hex } from '../domain/hashing.js';
 
 const SHA256_OID = '2.16.840.1.101.3.4.2.1';
 const TSTINFO_OID = '1.2.840.113549.1.9.16.1.4';
@@ -113,7 +114,7 @@ export async function checkTimestamp(
   opts: { tsaCertificates?: Uint8Array[]; nonce?: string } = {},
 ): Promise<TimestampCheck> {
   engine();
-  const expectedSha256 = createHash('sha256').update(stamped).digest('hex');
+  const expectedSha256 = sha256Hex(stamped);
   const data = buf(stamped);
   const problems: string[] = [];
   const out: TimestampCheck = { valid: false, pinned: false, problems };

@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
+import { sha256Hex } from '../domain/hashing.js';
 import { Checkpoint } from '../store/audit-checkpoint.js';
 import {
   type ContentFacts,
@@ -476,7 +477,7 @@ async function check(
     checkedFiles,
     signer: { fingerprint: manifest.signer.fingerprint, ...(pinnedBy ? { pinnedBy } : {}) },
     panel,
-    ...(manifestBytes ? { manifestSha256: createHash('sha256').update(manifestBytes).digest('hex') } : {}),
+    ...(manifestBytes ? { manifestSha256: sha256Hex(manifestBytes) } : {}),
     ...(timestamp ? { timestamp } : {}),
     ...(checkpoint
       ? {

@@ -1,17 +1,3 @@
-/**
- * Fetches exactly the address a person gave (and the redirects it answers with, at most five):
- * no crawling, no subresources. Every exchange is kept as sent and received — request line and
- * headers, status line, raw headers in their order, the body bytes untouched (still compressed
- * if the server compressed them) — so the WARC holds what the server served. Limits: size,
- * total time, content type; non-public addresses can be refused (the API does, against SSRF).
- *
- * Against SSRF the host name is resolved here, EVERY address it resolves to must be public
- * (address-policy.ts), and the connection is pinned to a checked address (no second lookup a DNS
- * rebinding could answer differently), checked again on the socket at connect time, on a fresh
- * connection for every hop of a redirect chain. In that mode every refused or failed fetch gets the
- * same message, so answers cannot map which internal addresses or ports exist.
- */
-import { createHash } from 'node:crypto';
 import type { LookupAddress } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import http from 'node:http';
@@ -19,6 +5,7 @@ import https from 'node:https';
 import { isIP } from 'node:net';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { InputError } from '../domain/errors.js';
+import { sha256Hex } from '../domain/hashing.js';
 import { isPublicAddress } from './address-policy.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -293,7 +280,7 @@ export async function fetchPage(input: string, opts: FetchOptions = {}): Promise
       final: ex,
       payload,
       contentType: sniffedHtml ? 'text/html' : contentType,
-      sha256: createHash('sha256').update(ex.response.body).digest('hex'),
+      sha256: sha256Hex(ex.response.body),
     };
   }
 }

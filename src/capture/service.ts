@@ -1,15 +1,7 @@
-/**
- * One capture into the case file, whole or not at all: fetch (or read) → check and extract (any
- * refusal happens here, before a write) → WARC → in one transaction: the evidence item (SHA-256
- * computed at collection, equal to the stored bytes, custody "collected"), the outlet and each
- * comment author as sources, the article and each comment as information items, and the facts
- * as pending suggestions. The same address captured again: unchanged bytes are reported as such
- * (an audit entry, nothing else); changed bytes make a new version linked to the previous one.
- */
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { formatFuzzyDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
+import { sha256Hex } from '../domain/hashing.js';
 import type { PersonBody } from '../domain/schema.js';
 import type { InformationItemBody, SuggestionBody } from '../domain/schema-capture.js';
 import type { CaseStore, StoredRecord } from '../store/case-store.js';
@@ -152,7 +144,7 @@ function out(rec: StoredRecord<'suggestion'>): SuggestionOut {
   };
 }
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const sha256 = sha256Hex;
 
 /** The latest capture of the same address (or file name): the item no later version points back to. */
 async function latestVersion(

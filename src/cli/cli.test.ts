@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Random } from '../estimate/random.js';
+import { runCli } from '../test-support/cli.js';
 import { sqliteBackend, TEST_PASSPHRASE, type TestStore } from '../test-support/stores.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-
-function testigo(args: string[], env: Record<string, string | undefined> = {}) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, TESTIGO_PASSPHRASE: undefined, TESTIGO_KEY_FILE: undefined, ...env },
-    encoding: 'utf8',
-    input: '',
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+async function testigo(args: string[], env: Record<string, string | undefined> = {}) {
+  const r = await runCli(args, { TESTIGO_PASSPHRASE: undefined, TESTIGO_KEY_FILE: undefined, ...env });
+  return { code: r.code, stdout: r.out, stderr: r.err };
 }
 
 describe('testigo CLI', () => {
@@ -29,8 +22,8 @@ describe('testigo CLI', () => {
   });
   after(async () => t?.dispose());
 
-  it('lists its commands', () => {
-    const r = testigo(['--help']);
+  it('lists its commands', async () => {
+    const r = await testigo(['--help']);
     assert.equal(r.code, 0);
     for (const c of [
       'serve',
@@ -47,22 +40,22 @@ describe('testigo CLI', () => {
       assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
   });
 
-  it('never blocks on a prompt without a terminal: a missing key is a clear error, exit 2', () => {
-    const r = testigo(['audit', 'verify'], { TESTIGO_DATA: t.dataDir });
+  it('never blocks on a prompt without a terminal: a missing key is a clear error, exit 2', async () => {
+    const r = await testigo(['audit', 'verify'], { TESTIGO_DATA: t.dataDir });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no key: set TESTIGO_PASSPHRASE or TESTIGO_KEY_FILE/);
   });
 
-  it('refuses a wrong passphrase with exit 2', () => {
-    const r = testigo(['audit', 'verify'], { ...env, TESTIGO_PASSPHRASE: 'definitely not it' });
+  it('refuses a wrong passphrase with exit 2', async () => {
+    const r = await testigo(['audit', 'verify'], { ...env, TESTIGO_PASSPHRASE: 'definitely not it' });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /wrong passphrase/);
   });
 
-  it('imports, reports bad rows with exit 2, verifies the audit log and exports', () => {
+  it('imports, reports bad rows with exit 2, verifies the audit log and exports', async () => {
     const good = join(t.dataDir, 'p.csv');
     writeFileSync(good, 'Nombre,Apellido,Cédula\nAna,Rojas,V-11111111\nLuis,Paz,V-22222222\n');
-    let r = testigo(
+    let r = await testigo(
       [
         'import',
         good,
@@ -84,35 +77,35 @@ describe('testigo CLI', () => {
 
     const bad = join(t.dataDir, 'bad.csv');
     writeFileSync(bad, 'givenNames,birthDate\nAna,1990-01-01\nLuis,32/13/1990\n');
-    r = testigo(['import', bad, '--kind', 'persons'], env);
+    r = await testigo(['import', bad, '--kind', 'persons'], env);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /bad\.csv, row 3, column birthDate: "32\/13\/1990" is not a date/);
 
-    r = testigo(['audit', 'verify'], env);
+    r = await testigo(['audit', 'verify'], env);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /audit log intact: \d+ entries/);
 
     const cp = join(t.dataDir, 'checkpoint.json');
-    r = testigo(['audit', 'checkpoint', '--out', cp], env);
+    r = await testigo(['audit', 'checkpoint', '--out', cp], env);
     assert.equal(r.code, 0, r.stderr);
-    r = testigo(['audit', 'verify', '--checkpoint', cp], env);
+    r = await testigo(['audit', 'verify', '--checkpoint', cp], env);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /consistent with the checkpoint/);
     const forged = JSON.parse(readFileSync(cp, 'utf8'));
     forged.treeSize += 5;
     writeFileSync(cp, JSON.stringify(forged));
-    r = testigo(['audit', 'verify', '--checkpoint', cp], env);
+    r = await testigo(['audit', 'verify', '--checkpoint', cp], env);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /FAILS the checkpoint[\s\S]*signature is invalid[\s\S]*truncated or rolled back/);
     writeFileSync(cp, '{"format": "other"}');
-    r = testigo(['audit', 'verify', '--checkpoint', cp], env);
+    r = await testigo(['audit', 'verify', '--checkpoint', cp], env);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /checkpoint\.json is not a Testigo audit checkpoint/);
 
     const out = join(t.dataDir, 'case.json');
-    r = testigo(['export', '--out', out], env);
+    r = await testigo(['export', '--out', out], env);
     assert.equal(r.code, 0, r.stderr);
-    r = testigo(['import', out], {
+    r = await testigo(['import', out], {
       TESTIGO_DATA: join(t.dataDir, 'other'),
       TESTIGO_PASSPHRASE: TEST_PASSPHRASE,
     });
@@ -120,28 +113,28 @@ describe('testigo CLI', () => {
     assert.match(r.stderr, /no Testigo store/);
   });
 
-  it('stores evidence, verifies every file and names a corrupted one', () => {
+  it('stores evidence, verifies every file and names a corrupted one', async () => {
     const file = join(t.dataDir, 'acta.txt');
     writeFileSync(file, 'Acta de detención (ficticia)');
-    let r = testigo(['evidence', 'add', file, '--title', 'Acta', '--by', 'Documentadora'], env);
+    let r = await testigo(['evidence', 'add', file, '--title', 'Acta', '--by', 'Documentadora'], env);
     assert.equal(r.code, 0, r.stderr);
     const [id, sha] = r.stdout.trim().split(' ');
     assert.match(sha!, /^[0-9a-f]{64}$/);
-    r = testigo(['evidence', 'verify'], env);
+    r = await testigo(['evidence', 'verify'], env);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /1 evidence file\(s\) intact, 0 failed/);
     const blob = join(t.dataDir, 'blobs', sha!.slice(0, 2), `${sha}.blob`);
     const bytes = readFileSync(blob);
     bytes[bytes.length - 3]! ^= 0xff;
     writeFileSync(blob, bytes);
-    r = testigo(['evidence', 'verify'], env);
+    r = await testigo(['evidence', 'verify'], env);
     assert.equal(r.code, 1);
     assert.match(r.stdout, new RegExp(`FAILED ${id}: evidence file ${sha} is corrupted`));
-    r = testigo(['evidence', 'custody', id!], env);
+    r = await testigo(['evidence', 'custody', id!], env);
     assert.match(r.stdout, /collected\tDocumentadora/);
   });
 
-  it('estimates the total from capture histories, per contract, and refuses bad input', () => {
+  it('estimates the total from capture histories, per contract, and refuses bad input', async () => {
     const file = join(t.dataDir, 'histories.csv');
     writeFileSync(
       file,
@@ -152,7 +145,7 @@ describe('testigo CLI', () => {
       single,
       'A,B,C,count\n1,0,0,120\n0,1,0,100\n0,0,1,90\n1,1,0,30\n1,0,1,25\n0,1,1,20\n1,1,1,8\n',
     );
-    let r = testigo(['estimate', single, '--method', 'loglinear', '--format', 'json']);
+    let r = await testigo(['estimate', single, '--method', 'loglinear', '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(out).slice(0, 7), [
@@ -168,7 +161,7 @@ describe('testigo CLI', () => {
     assert.equal(out.level, 0.95);
     assert.deepEqual(out.lists, ['A', 'B', 'C']);
     assert.ok(out.interval[0] <= out.estimate && out.estimate <= out.interval[1] && out.interval[0] >= 393);
-    r = testigo([
+    r = await testigo([
       'estimate',
       file,
       '--strata',
@@ -191,7 +184,7 @@ describe('testigo CLI', () => {
       strata.map((s: { stratum: string }) => s.stratum),
       ['Lara', 'Zulia', '(all)'],
     );
-    const again = testigo([
+    const again = await testigo([
       'estimate',
       file,
       '--strata',
@@ -209,15 +202,15 @@ describe('testigo CLI', () => {
       '--allow-unconverged',
     ]);
     assert.equal(again.stdout, r.stdout, 'seeded runs are reproducible');
-    r = testigo(['estimate', single, '--format', 'table']);
+    r = await testigo(['estimate', single, '--format', 'table']);
     assert.match(r.stdout, /observed\testimate/);
     const bad = join(t.dataDir, 'bad.csv');
     writeFileSync(bad, 'A,B\n1,0\n0,0\n1,x\n');
-    r = testigo(['estimate', bad]);
+    r = await testigo(['estimate', bad]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /bad\.csv, row 3: the row is on no list/);
     assert.match(r.stderr, /bad\.csv, row 4, column B: "x" is not 0 or 1/);
-    r = testigo(['estimate', single, '--strata', 'region']);
+    r = await testigo(['estimate', single, '--strata', 'region']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /strata column "region"/);
   });
@@ -250,7 +243,7 @@ describe('testigo CLI', () => {
         );
         lists.push({ id: res.list.id, members });
       }
-      const r = testigo(['estimate', '--case', '--method', 'loglinear'], env);
+      const r = await testigo(['estimate', '--case', '--method', 'loglinear'], env);
       assert.equal(r.code, 2, 'unlinked records are refused');
       assert.match(r.stderr, /not linked to a person yet/);
       for (const l of lists)
@@ -262,7 +255,7 @@ describe('testigo CLI', () => {
     } finally {
       await s.close();
     }
-    const r = testigo(['estimate', '--case', '--method', 'loglinear', '--format', 'json'], env);
+    const r = await testigo(['estimate', '--case', '--method', 'loglinear', '--format', 'json'], env);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /stored as ana_\w+ \(inputs SHA-256 [0-9a-f]{64}\)/);
     const out = JSON.parse(r.stdout);
@@ -286,46 +279,61 @@ describe('testigo CLI', () => {
     const csv = join(t.dataDir, 'k.csv');
     writeFileSync(csv, 'Nombre,Apellido\nZulay,Mendible\n');
     assert.equal(
-      testigo(
-        ['import', csv, '--kind', 'persons', '--map', 'Nombre=givenNames', '--map', 'Apellido=firstSurname'],
-        env,
+      (
+        await testigo(
+          [
+            'import',
+            csv,
+            '--kind',
+            'persons',
+            '--map',
+            'Nombre=givenNames',
+            '--map',
+            'Apellido=firstSurname',
+          ],
+          env,
+        )
       ).code,
       0,
     );
-    let r = testigo(['keys', 'status', '--format', 'json'], env);
+    let r = await testigo(['keys', 'status', '--format', 'json'], env);
     assert.equal(r.code, 0, r.stderr);
     const before = JSON.parse(r.stdout) as { keys: { version: string }[]; records: Record<string, number> };
     assert.ok(before.records.k1 && before.records.k1 >= 1);
-    r = testigo(['keys', 'rotate'], env);
+    r = await testigo(['keys', 'rotate'], env);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /new data key k2 \(retired: k1\); re-encrypted \d+ records/);
-    const after = JSON.parse(testigo(['keys', 'status', '--format', 'json'], env).stdout) as typeof before;
+    const after = JSON.parse(
+      (await testigo(['keys', 'status', '--format', 'json'], env)).stdout,
+    ) as typeof before;
     assert.deepEqual(Object.keys(after.records), ['k2']);
     assert.equal(after.records.k2, before.records.k1);
-    r = testigo(['export', '--no-files', '--out', join(t.dataDir, 'after-rotation.json')], env);
+    r = await testigo(['export', '--no-files', '--out', join(t.dataDir, 'after-rotation.json')], env);
     assert.equal(r.code, 0, r.stderr);
     assert.match(readFileSync(join(t.dataDir, 'after-rotation.json'), 'utf8'), /Mendible/);
-    assert.equal(testigo(['audit', 'verify'], env).code, 0);
+    assert.equal((await testigo(['audit', 'verify'], env)).code, 0);
     // A backup after the rotation restores with both keys: current data and sealed history read.
     const archive = join(t.dataDir, 'rotated.backup');
-    r = testigo(['backup', '--out', archive], env);
+    r = await testigo(['backup', '--out', archive], env);
     assert.equal(r.code, 0, r.stderr);
     const restored = { ...env, TESTIGO_DATA: join(t.dataDir, 'restored') };
-    r = testigo(['restore', archive], restored);
+    r = await testigo(['restore', archive], restored);
     assert.equal(r.code, 0, r.stderr);
-    const st = JSON.parse(testigo(['keys', 'status', '--format', 'json'], restored).stdout) as typeof before;
+    const st = JSON.parse(
+      (await testigo(['keys', 'status', '--format', 'json'], restored)).stdout,
+    ) as typeof before;
     assert.deepEqual(
       st.keys.map((k) => k.version),
       ['k1', 'k2'],
     );
-    r = testigo(['export', '--no-files', '--out', join(t.dataDir, 'restored.json')], restored);
+    r = await testigo(['export', '--no-files', '--out', join(t.dataDir, 'restored.json')], restored);
     assert.equal(r.code, 0, r.stderr);
     assert.match(readFileSync(join(t.dataDir, 'restored.json'), 'utf8'), /Mendible/);
     await k.dispose();
   });
 
-  it('exits 2 on bad usage', () => {
-    const r = testigo(['import', 'nope.csv'], env);
+  it('exits 2 on bad usage', async () => {
+    const r = await testigo(['import', 'nope.csv'], env);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--kind/);
   });

@@ -24,68 +24,21 @@ import { keyFingerprint } from '../bundle/manifest.js';
 import { canonicalJson } from '../domain/canonical-json.js';
 import { exportCase } from '../ingest/case-json.js';
 import { createCheckpoint } from '../store/audit-checkpoint.js';
+import { type CliOutcome, HUNG, runCli } from '../test-support/cli.js';
 import { sqliteBackend, TEST_PASSPHRASE, type TestStore } from '../test-support/stores.js';
-import { main } from './main.js';
 
 const RUNS = Number(process.env.TESTIGO_FUZZ_RUNS ?? 300);
 const PER_COMMAND = Math.max(12, Math.floor(RUNS / 12));
 const root = mkdtempSync(join(tmpdir(), 'testigo-cli-fuzz-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-const HUNG = -1;
-const HANG_MS = 5000;
-
-interface Outcome {
-  code: number;
-  out: string;
-  err: string;
-}
+// Generous: a loaded shared machine can take seconds to start the linkage worker pool; a real hang
+// (a promise that never settles) is caught all the same.
+const HANG_MS = 30_000;
+type Outcome = CliOutcome;
 
 /** Runs `testigo ARGS` in this process with the given environment, capturing its output. */
-async function cli(args: string[], env: Record<string, string>): Promise<Outcome> {
-  const saved: Record<string, string | undefined> = {};
-  for (const k of Object.keys(env)) {
-    saved[k] = process.env[k];
-    process.env[k] = env[k];
-  }
-  const out: string[] = [];
-  const err: string[] = [];
-  const w1 = process.stdout.write;
-  const w2 = process.stderr.write;
-  // The CLI writes strings; the test runner reports to its parent in binary chunks through this
-  // same stdout, which must pass (else results of other tests would be swallowed).
-  const capture =
-    (into: string[], original: typeof process.stdout.write) =>
-    (s: string | Uint8Array, ...rest: unknown[]) => {
-      if (typeof s !== 'string') return (original as (...a: unknown[]) => boolean)(s, ...rest);
-      into.push(s);
-      return true;
-    };
-  process.stdout.write = capture(out, w1.bind(process.stdout)) as typeof process.stdout.write;
-  process.stderr.write = capture(err, w2.bind(process.stderr)) as typeof process.stderr.write;
-  process.exitCode = undefined;
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    // A command that never settles would end a real `testigo` run silently with exit 0 once the
-    // event loop drains; here a watchdog turns it into a reported hang.
-    const code = await Promise.race([
-      main(args),
-      new Promise<number>((resolve) => {
-        timer = setTimeout(() => resolve(HUNG), HANG_MS);
-      }),
-    ]);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    clearTimeout(timer);
-    process.stdout.write = w1;
-    process.stderr.write = w2;
-    process.exitCode = undefined;
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+const cli = (args: string[], env: Record<string, string>): Promise<Outcome> => runCli(args, env, HANG_MS);
 
 /** The contract every run must keep. `failCodes` are the codes the command documents for failure. */
 function assertClean(o: Outcome, file: string, failCodes: number[], what: string): void {

@@ -5,29 +5,23 @@
  * what failed; a change after sign-off voids the signatures.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { verifyBundle } from '../bundle/verify.js';
+import { runCli } from '../test-support/cli.js';
 import { tempDir } from '../test-support/stores.js';
 import { readZip, writeZip } from '../test-support/zip.js';
 import { DEMO_PASSPHRASE } from './store-env.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 let env: Record<string, string> = {};
 
-function testigo(...args: string[]) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, TESTIGO_KEY_FILE: undefined, ...env },
-    encoding: 'utf8',
-    input: '',
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+async function testigo(...args: string[]) {
+  const r = await runCli(args, { TESTIGO_KEY_FILE: undefined, ...env });
+  return { code: r.code, stdout: r.out, stderr: r.err };
 }
-function ok(...args: string[]) {
-  const r = testigo(...args);
+async function ok(...args: string[]) {
+  const r = await testigo(...args);
   assert.equal(r.code, 0, `testigo ${args.join(' ')}\n${r.stderr}`);
   return r;
 }
@@ -35,23 +29,23 @@ function ok(...args: string[]) {
 describe('testigo panel, report, bundle and verify (demo store)', () => {
   let dir: string;
   let work: string;
-  before(() => {
+  before(async () => {
     dir = tempDir('testigo-demo-');
     work = tempDir('testigo-work-');
     rmSync(dir, { recursive: true, force: true });
     env = { TESTIGO_DATA: dir, TESTIGO_PASSPHRASE: DEMO_PASSPHRASE };
-    ok('demo', '--out', dir);
+    await ok('demo', '--out', dir);
   });
   after(() => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('three experts register keys, opine (one dissents) and sign the frozen content', () => {
-    ok('panel', 'setup', '--name', 'Panel de expertos independientes (ficticio)');
+  it('three experts register keys, opine (one dissents) and sign the frozen content', async () => {
+    await ok('panel', 'setup', '--name', 'Panel de expertos independientes (ficticio)');
     for (const u of ['ana', 'ben', 'carla']) {
-      ok('panel', 'keygen', '--out', join(work, `${u}.pem`));
-      ok(
+      await ok('panel', 'keygen', '--out', join(work, `${u}.pem`));
+      await ok(
         'panel',
         'add-member',
         '--username',
@@ -63,16 +57,17 @@ describe('testigo panel, report, bundle and verify (demo store)', () => {
       );
     }
     assert.equal(
-      testigo('panel', 'keygen', '--out', join(work, 'ana.pem')).code,
+      (await testigo('panel', 'keygen', '--out', join(work, 'ana.pem'))).code,
       2,
       'never overwrites a key',
     );
-    ok('panel', 'opinion', '--as', 'ana', '--target', 'CAH.7-1-f', '--position', 'agree');
+    await ok('panel', 'opinion', '--as', 'ana', '--target', 'CAH.7-1-f', '--position', 'agree');
     assert.equal(
-      testigo('panel', 'opinion', '--as', 'ben', '--target', 'CTX.policy', '--position', 'disagree').code,
+      (await testigo('panel', 'opinion', '--as', 'ben', '--target', 'CTX.policy', '--position', 'disagree'))
+        .code,
       2,
     );
-    ok(
+    await ok(
       'panel',
       'opinion',
       '--as',
@@ -84,7 +79,7 @@ describe('testigo panel, report, bundle and verify (demo store)', () => {
       '--reasons',
       'Una orden no basta.',
     );
-    ok(
+    await ok(
       'panel',
       'comment',
       '--as',
@@ -94,9 +89,10 @@ describe('testigo panel, report, bundle and verify (demo store)', () => {
       'Pidamos la segunda orden a la fuente.',
     );
     // Signing someone else's name with your key fails.
-    assert.notEqual(testigo('panel', 'sign', '--as', 'ben', '--key', join(work, 'ana.pem')).code, 0);
-    for (const u of ['ana', 'ben', 'carla']) ok('panel', 'sign', '--as', u, '--key', join(work, `${u}.pem`));
-    const st = JSON.parse(ok('panel', 'status', '--format', 'json').stdout) as {
+    assert.notEqual((await testigo('panel', 'sign', '--as', 'ben', '--key', join(work, 'ana.pem'))).code, 0);
+    for (const u of ['ana', 'ben', 'carla'])
+      await ok('panel', 'sign', '--as', u, '--key', join(work, `${u}.pem`));
+    const st = JSON.parse((await ok('panel', 'status', '--format', 'json')).stdout) as {
       signatures: { valid: boolean }[];
       dissents: number;
     };
@@ -104,33 +100,33 @@ describe('testigo panel, report, bundle and verify (demo store)', () => {
     assert.equal(st.dissents, 1);
   });
 
-  it('writes the report as PDF and HTML in both languages', () => {
-    ok('report', '--edition', 'public', '--lang', 'es', '--out', join(work, 'informe.pdf'));
-    ok('report', '--edition', 'confidential', '--lang', 'en', '--out', join(work, 'report.html'));
+  it('writes the report as PDF and HTML in both languages', async () => {
+    await ok('report', '--edition', 'public', '--lang', 'es', '--out', join(work, 'informe.pdf'));
+    await ok('report', '--edition', 'confidential', '--lang', 'en', '--out', join(work, 'report.html'));
     assert.equal(readFileSync(join(work, 'informe.pdf')).subarray(0, 5).toString(), '%PDF-');
     const html = readFileSync(join(work, 'report.html'), 'utf8');
     assert.match(html, /Executive summary/);
     assert.match(html, /Una orden no basta/, 'the dissent and its reasons are in the report');
     assert.doesNotMatch(html, /DRAFT/, 'three valid signatures: not a draft');
-    assert.equal(testigo('report', '--out', join(work, 'x.docx')).code, 2);
-    assert.equal(testigo('report', '--lang', 'fr', '--out', join(work, 'x.pdf')).code, 2);
+    assert.equal((await testigo('report', '--out', join(work, 'x.docx'))).code, 2);
+    assert.equal((await testigo('report', '--lang', 'fr', '--out', join(work, 'x.pdf'))).code, 2);
   });
 
   it('bundles verify; every tampering fails naming what failed', async () => {
     const pub = join(work, 'public.zip');
     const conf = join(work, 'confidential.zip');
-    const made = ok('bundle', '--edition', 'public', '--out', pub);
-    ok('bundle', '--edition', 'confidential', '--out', conf);
+    const made = await ok('bundle', '--edition', 'public', '--out', pub);
+    await ok('bundle', '--edition', 'confidential', '--out', conf);
     const fp = /signed by ([0-9a-f]{64})/.exec(made.stderr)![1]!;
     // Intact but not pinned: not verified.
-    const unpinned = testigo('verify', pub);
+    const unpinned = await testigo('verify', pub);
     assert.equal(unpinned.code, 1);
     assert.match(unpinned.stderr, /signature valid but signer unknown/);
     assert.match(
-      ok('verify', pub, '--trust', fp).stdout,
+      (await ok('verify', pub, '--trust', fp)).stdout,
       /^OK.*\nPanel: signed by the panel \(3 of 3 signatures\)/,
     );
-    assert.match(ok('verify', '--trust', fp, conf).stdout, /^OK/);
+    assert.match((await ok('verify', '--trust', fp, conf)).stdout, /^OK/);
     const pubItems = await readZip(pub);
     const confItems = await readZip(conf);
     assert.ok(
@@ -174,7 +170,7 @@ describe('testigo panel, report, bundle and verify (demo store)', () => {
       join(work, 'removed.zip'),
       pubItems.filter(([n]) => n !== victim),
     );
-    const r1 = testigo('verify', removed);
+    const r1 = await testigo('verify', removed);
     assert.equal(r1.code, 1);
     assert.ok(r1.stderr.includes(victim), r1.stderr);
     const m = pubItems
@@ -185,21 +181,21 @@ describe('testigo panel, report, bundle and verify (demo store)', () => {
       join(work, 'edited.zip'),
       pubItems.map(([n, d]) => [n, n === 'manifest.json' ? Buffer.from(m) : d]),
     );
-    const r2 = testigo('verify', edited);
+    const r2 = await testigo('verify', edited);
     assert.equal(r2.code, 1);
     assert.match(r2.stderr, /manifest/);
   });
 
-  it('a change after sign-off makes a new version and voids the signatures', () => {
-    ok('panel', 'opinion', '--as', 'carla', '--target', 'CTX.policy', '--position', 'abstain');
-    const st = JSON.parse(ok('panel', 'status', '--format', 'json').stdout) as {
+  it('a change after sign-off makes a new version and voids the signatures', async () => {
+    await ok('panel', 'opinion', '--as', 'carla', '--target', 'CTX.policy', '--position', 'abstain');
+    const st = JSON.parse((await ok('panel', 'status', '--format', 'json')).stdout) as {
       current: { number: number };
       signatures: { valid: boolean; voidReason?: string }[];
     };
     assert.equal(st.current.number, 2);
     assert.equal(st.signatures.filter((s) => s.valid).length, 0);
     assert.ok(st.signatures.every((s) => /superseded by version 2/.test(s.voidReason ?? '')));
-    ok('report', '--edition', 'public', '--lang', 'en', '--out', join(work, 'draft.html'));
+    await ok('report', '--edition', 'public', '--lang', 'en', '--out', join(work, 'draft.html'));
     assert.match(readFileSync(join(work, 'draft.html'), 'utf8'), /DRAFT/);
   });
 });

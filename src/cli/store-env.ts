@@ -9,12 +9,11 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { KeyError } from '../domain/errors.js';
 import type { KeySource } from '../security/keyring.js';
+import { DEMO_MARKER, DEMO_PASSPHRASE } from '../services/demo.js';
 import type { CaseStore } from '../store/case-store.js';
 import { openStore } from '../store/open.js';
 
-/** Demo stores are opened with a published passphrase; they must never hold real data. */
-export const DEMO_PASSPHRASE = 'testigo-demo-only-not-for-real-data';
-export const DEMO_MARKER = 'DEMO-ONLY';
+export { DEMO_MARKER, DEMO_PASSPHRASE };
 
 export function dataDir(): string {
   return resolve(process.env.TESTIGO_DATA || './testigo-data');

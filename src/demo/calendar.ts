@@ -1,5 +1,5 @@
 /** Day arithmetic on ISO dates (pure: no clock) and the formats documenters write dates in. */
-import type { FuzzyDate } from '../domain/dates.js';
+import { type FuzzyDate, MONTH_NAMES } from '../domain/dates.js';
 
 const DAY_MS = 86_400_000;
 
@@ -42,46 +42,19 @@ export const dmyShort = (iso: string) =>
 /** 2017-05-03 → 20170503. */
 export const compact = (iso: string) => iso.replace(/-/g, '');
 
-const MONTHS_ES = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "3 de mayo de 2017" / "3 May 2017". */
 export function longDate(iso: string, lang: 'es' | 'en'): string {
   const d = Number(iso.slice(8, 10));
   const m = Number(iso.slice(5, 7)) - 1;
   return lang === 'es'
-    ? `${d} de ${MONTHS_ES[m]} de ${iso.slice(0, 4)}`
-    : `${d} ${MONTHS_EN[m]} ${iso.slice(0, 4)}`;
+    ? `${d} de ${MONTH_NAMES.es[m]} de ${iso.slice(0, 4)}`
+    : `${d} ${MONTH_NAMES.en[m]} ${iso.slice(0, 4)}`;
 }
 
 /** "mayo de 2017" / "May 2017". */
 export function monthName(iso: string, lang: 'es' | 'en'): string {
   const m = Number(iso.slice(5, 7)) - 1;
-  return lang === 'es' ? `${MONTHS_ES[m]} de ${iso.slice(0, 4)}` : `${MONTHS_EN[m]} ${iso.slice(0, 4)}`;
+  return lang === 'es'
+    ? `${MONTH_NAMES.es[m]} de ${iso.slice(0, 4)}`
+    : `${MONTH_NAMES.en[m]} ${iso.slice(0, 4)}`;
 }

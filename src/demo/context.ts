@@ -1,10 +1,5 @@
-/**
- * What every step of the demo generator shares: the seeded random source, sequential record ids
- * and the growing export document. Records are appended in creation order, so the same seed always
- * yields the same bytes.
- */
-import { createHash } from 'node:crypto';
-import type { CaseJson } from '../ingest/case-json.js';
+import type { CaseJson } from '../domain/case-file.js';
+import { sha256Hex } from '../domain/hashing.js';
 import { Rng } from './random.js';
 
 /** When the demo case was "exported": fixed, so the document never depends on the clock. */
@@ -82,7 +77,7 @@ export class DemoContext {
 
   /** Stores file bytes once (by SHA-256) and returns their digest and size. */
   addFile(bytes: Buffer): { sha256: string; size: number } {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = sha256Hex(bytes);
     if (!this.files.some((f) => f.sha256 === sha256))
       this.files.push({ sha256, base64: bytes.toString('base64') });
     return { sha256, size: bytes.length };

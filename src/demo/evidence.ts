@@ -4,6 +4,8 @@
  * press web capture, a photograph (PNG), the first hearing's transcript and the three organisations'
  * original list files. Bytes are generated here; their SHA-256 ties record, custody and file.
  */
+
+import { escapeHtml } from '../domain/escape.js';
 import { addDays, caracasTime, longDate } from './calendar.js';
 import type { DemoContext } from './context.js';
 import type { DemoEvent } from './events.js';
@@ -435,7 +437,3 @@ const FINDINGS: Record<string, string> = {
   extreme_temperature: 'Infección respiratoria durante la detención, no tratada.',
   food_water_deprivation: 'Pérdida de peso de 9 kg durante la detención.',
 };
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

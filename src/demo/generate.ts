@@ -6,7 +6,7 @@
  * consent scope, evidence with custody and a redacted derivative, hearings, and three NGO lists
  * that overlap on victims with the spelling variants real lists have.
  */
-import type { CaseJson } from '../ingest/case-json.js';
+import type { CaseJson } from '../domain/case-file.js';
 import { DEMO_ACTOR, DEMO_CASE_ID, DEMO_TIMESTAMP, DemoContext } from './context.js';
 import { buildEvents, SCOPE_END } from './events.js';
 import { buildEvidence } from './evidence.js';

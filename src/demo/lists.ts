@@ -1,30 +1,13 @@
-/**
- * Three organisations' lists of victims in the columns of the synth contract. Each list sees part
- * of the same victims (capture depends on the list's focus and on how visible the victim was) and
- * writes them its own way: dropped accents, Y/J/I and B/V spellings, swapped or missing surnames,
- * missing or mistyped cédulas, and its own date formats. The true person behind every row is kept
- * aside (`truth`) so record linkage and estimation can be checked against it.
- */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../domain/hashing.js';
+import { LIST_COLUMNS } from '../synth/synth.js';
 import { addDays, compact, dmy, dmyShort } from './calendar.js';
 import type { DemoContext } from './context.js';
 import type { Story, Victim } from './events.js';
 import type { Rng } from './random.js';
 import type { Sources } from './sources.js';
 
-export const LIST_COLUMNS = [
-  'record_id',
-  'given_names',
-  'first_surname',
-  'second_surname',
-  'sex',
-  'birth_date',
-  'document_id',
-  'state',
-  'municipality',
-  'event_date',
-  'act_type',
-] as const;
+/** The columns of the synthetic lists (`testigo synth`): the demo's lists use the same layout. */
+export { LIST_COLUMNS };
 
 export interface ListTruth {
   listId: string;
@@ -220,7 +203,7 @@ export function buildLists(
       if (rng.chance(0.02)) pushRow(s);
     }
     const csv = toCsv(rows);
-    const sha256 = createHash('sha256').update(csv).digest('hex');
+    const sha256 = sha256Hex(csv);
     ctx.add('source-lists', listId, {
       name: style.name,
       sourceId: sources[style.sourceKey],

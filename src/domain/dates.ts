@@ -96,7 +96,40 @@ export function formatFuzzyDate(d: FuzzyDate | undefined | null): string {
   return d.value;
 }
 
-const MONTHS: Record<string, number> = {
+/** Month names as written in running text, January first. */
+export const MONTH_NAMES = {
+  es: [
+    'enero',
+    'febrero',
+    'marzo',
+    'abril',
+    'mayo',
+    'junio',
+    'julio',
+    'agosto',
+    'septiembre',
+    'octubre',
+    'noviembre',
+    'diciembre',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+} as const;
+
+/** Month names and abbreviations in Spanish and English (folded, lower case) → month number. */
+export const MONTHS: Readonly<Record<string, number>> = {
   ene: 1,
   enero: 1,
   jan: 1,
@@ -125,6 +158,7 @@ const MONTHS: Record<string, number> = {
   august: 8,
   sep: 9,
   sept: 9,
+  set: 9,
   septiembre: 9,
   setiembre: 9,
   september: 9,

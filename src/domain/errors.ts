@@ -2,6 +2,7 @@
  * Errors that carry their meaning, so every adapter (CLI exit code, HTTP status) can map them
  * without parsing messages. Messages must never contain protected identities.
  */
+import type { z } from 'zod';
 
 export interface FieldIssue {
   /** e.g. "persons.csv" */
@@ -73,4 +74,12 @@ export class AuthError extends TestigoError {
 /** Signed in but not allowed. HTTP 403. */
 export class ForbiddenError extends TestigoError {
   override name = 'ForbiddenError';
+}
+
+/** zod's issues as field issues (`prefix.path.to.field`: message), for an InputError. */
+export function issuesFrom(error: z.ZodError, prefix?: string): FieldIssue[] {
+  return error.issues.map((i) => ({
+    field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || undefined,
+    message: i.message,
+  }));
 }

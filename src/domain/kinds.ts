@@ -267,16 +267,21 @@ export const KIND_NAMES = Object.keys(KINDS) as Kind[];
 
 export type BodyOf<K extends Kind> = z.infer<(typeof KINDS)[K]['schema']>;
 
-/** Kinds in an order where every reference points backwards (for import and export). */
+/**
+ * Kinds in an order where every reference points backwards (export writes them so; a reader can
+ * resolve each record on first sight) except a person's photos, which are evidence that may in turn
+ * support the person. Import therefore writes every record first and checks references after.
+ * The architecture test holds this order complete and backwards.
+ */
 export const KIND_ORDER: readonly Kind[] = [
-  'source',
-  'place',
   'unit',
-  'evidence',
+  'place',
   'person',
+  'source',
   'membership',
   'event',
   'act',
+  'evidence',
   'involvement',
   'detention',
   'hearing',

@@ -3,8 +3,9 @@
  * report and the web app: the posterior of the total, and the estimates by stratum with their
  * intervals. Pure functions: data in, markup out.
  */
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeHtml } from '../domain/escape.js';
+
+const esc = escapeHtml;
 const fmt = (x: number) => Math.round(x).toLocaleString('en');
 const f1 = (x: number) => x.toFixed(1);
 

@@ -4,49 +4,14 @@
  * the same case file (same ids, same contents, files verified by SHA-256); the import commits
  * whole or not at all.
  */
-import { z } from 'zod';
-import { InputError } from '../domain/errors.js';
+import type { z } from 'zod';
+import { CASE_JSON_FORMAT, CaseJson, type RecordJson } from '../domain/case-file.js';
+import { InputError, issuesFrom } from '../domain/errors.js';
+import { sha256Hex } from '../domain/hashing.js';
 import { KIND_ORDER, KINDS, type Kind } from '../domain/kinds.js';
-import { Sha256Hex } from '../domain/schema.js';
-import { type CaseStore, issuesFrom, type Meta } from '../store/case-store.js';
+import type { CaseStore, Meta } from '../store/case-store.js';
 
-export const CASE_JSON_FORMAT = 'testigo-case-file';
-
-const MetaJson = z.object({
-  id: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-  version: z.number().int().positive(),
-  deletedAt: z.string().nullable(),
-});
-const RecordJson = MetaJson.extend({ body: z.unknown() });
-
-export const CaseJson = z.object({
-  format: z.literal(CASE_JSON_FORMAT),
-  version: z.literal(1),
-  exportedAt: z.string(),
-  auditHead: z.object({ seq: z.number(), hash: z.string() }).optional(),
-  case: MetaJson.extend({ body: z.unknown() }),
-  records: z.record(z.string(), z.array(RecordJson)),
-  custody: z
-    .array(z.object({ evidenceId: z.string(), createdAt: z.string(), createdBy: z.string() }).passthrough())
-    .default([]),
-  sourceRecords: z
-    .array(
-      z.object({
-        listId: z.string(),
-        rowNo: z.number().int(),
-        recordId: z.string(),
-        data: z.record(z.string(), z.string()),
-        personId: z.string().nullable().optional(),
-      }),
-    )
-    .default([]),
-  files: z.array(z.object({ sha256: Sha256Hex, base64: z.string() })).default([]),
-});
-export type CaseJson = z.infer<typeof CaseJson>;
+export { CASE_JSON_FORMAT, CaseJson };
 
 const metaOf = (r: Meta) => ({
   id: r.id,
@@ -175,10 +140,9 @@ export async function importCaseJson(
     for (const [name, list] of Object.entries(doc.records)) created[name] = list.length;
     return { caseId: doc.case.id, created };
   }
-  const { createHash } = await import('node:crypto');
   const blobs = doc.files.map((f) => {
     const bytes = Buffer.from(f.base64, 'base64');
-    if (createHash('sha256').update(bytes).digest('hex') !== f.sha256) {
+    if (sha256Hex(bytes) !== f.sha256) {
       throw new InputError(`${file}: embedded file ${f.sha256} does not match its SHA-256`, [
         { file, field: 'files', message: `corrupted file ${f.sha256}` },
       ]);

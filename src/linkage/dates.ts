@@ -4,52 +4,9 @@
  * Venezuelan norm, so "03/05/1985" is 3 May; "05/23/1985" can only be month-first and is read so.
  */
 
-export const NO_DATE = -1;
+import { MONTHS } from '../domain/dates.js';
 
-const MONTHS: Record<string, number> = {
-  ene: 1,
-  enero: 1,
-  jan: 1,
-  january: 1,
-  feb: 2,
-  febrero: 2,
-  february: 2,
-  mar: 3,
-  marzo: 3,
-  march: 3,
-  abr: 4,
-  abril: 4,
-  apr: 4,
-  april: 4,
-  may: 5,
-  mayo: 5,
-  jun: 6,
-  junio: 6,
-  june: 6,
-  jul: 7,
-  julio: 7,
-  july: 7,
-  ago: 8,
-  agosto: 8,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  set: 9,
-  septiembre: 9,
-  setiembre: 9,
-  september: 9,
-  oct: 10,
-  octubre: 10,
-  october: 10,
-  nov: 11,
-  noviembre: 11,
-  november: 11,
-  dic: 12,
-  diciembre: 12,
-  dec: 12,
-  december: 12,
-};
+export const NO_DATE = -1;
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { analyseCase } from '../analysis/analyse.js';
 import { loadCaseSnapshot } from '../analysis/load.js';
 import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
-import { keyFingerprint as keyFingerprintOf } from '../bundle/manifest.js';
 import { canonicalJson } from '../domain/canonical-json.js';
+import { keyFingerprint } from '../domain/hashing.js';
 import type { OpinionBody, PanelBody, ReportVersionBody, SignatureBody } from '../domain/schema-law.js';
 import {
   buildViewContext,
@@ -17,7 +17,7 @@ import {
   personLabel,
   redactText,
 } from '../read-model/presenter.js';
-import { freezeVersion, keyFingerprint, panelState, verifyHashSignature } from '../review/panel.js';
+import { freezeVersion, panelState, verifyHashSignature } from '../review/panel.js';
 import type { Principal } from '../security/policy.js';
 import type { CaseStore } from '../store/case-store.js';
 import { buildReportContent, type IdentityAnnex, type ReportContent } from './content.js';
@@ -122,7 +122,7 @@ export async function prepareReport(
     annex: built.annex.map((a) =>
       a.kind === 'testimony' && testimonyHash.has(a.id) ? { ...a, sha256: testimonyHash.get(a.id)! } : a,
     ),
-    caseKeyFingerprint: keyFingerprintOf(store.sealer.signingKey(BUNDLE_KEY_PURPOSE).publicKey),
+    caseKeyFingerprint: keyFingerprint(store.sealer.signingKey(BUNDLE_KEY_PURPOSE).publicKey),
   };
   // In canonical key order, so the report renders exactly as anyone rendering content.json would.
   const canonical = JSON.parse(canonicalJson(unrendered)) as ReportContent;

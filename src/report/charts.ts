@@ -2,6 +2,8 @@
  * Report charts as a few drawing primitives, so the HTML (SVG) and the PDF (pdfkit vectors) draw
  * exactly the same picture from one description. Pure: data in, primitives out.
  */
+
+import { escapeHtml } from '../domain/escape.js';
 import { ticks } from '../estimate/svg.js';
 
 export type Prim =
@@ -230,8 +232,7 @@ export function estimateChart(
   return { title, width, height: 110, prims };
 }
 
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = escapeHtml;
 
 /** The chart as a standalone SVG element (no external fonts or styles). */
 export function toSvg(c: Chart): string {

@@ -1,10 +1,11 @@
 /** The report as one self-contained HTML file: inline styles and SVG charts, nothing fetched. */
+
+import { escapeHtml } from '../domain/escape.js';
 import { toSvg } from './charts.js';
 import type { Block } from './document.js';
 import type { Lang } from './i18n.js';
 
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = escapeHtml;
 
 const CSS = `
 body{font-family:Helvetica,Arial,sans-serif;color:#222;max-width:60rem;margin:2rem auto;padding:0 1.5rem;line-height:1.45}

@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { estimateCaseFile } from '../cli/commands/estimate.js';
 import { generateDemoCase } from '../demo/generate.js';
 import type { PersonBody } from '../domain/schema.js';
 import { importCaseJson } from '../ingest/case-json.js';
+import { estimateCaseFile } from '../services/estimate.js';
 import { linkCaseFile } from '../store/case-linkage.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
 import { type PreparedReport, prepareReport, reportHtml, reportPdf } from './build.js';

@@ -9,7 +9,7 @@
  * stay recorded). A signature is accepted only over the current version's hash, and only if it
  * verifies with the public key registered for that member.
  */
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify } from 'node:crypto';
 import { ForbiddenError, InputError, NotFoundError } from '../domain/errors.js';
 import type {
   OpinionBody,
@@ -23,10 +23,7 @@ import type { CaseStore, StoredRecord } from '../store/case-store.js';
 export type PanelRecord = StoredRecord<'panel'>;
 
 /** SHA-256 (hex) of a public key's SPKI DER: how a key is named in reports and bundles. */
-export function keyFingerprint(publicKeyPem: string): string {
-  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(der).digest('hex');
-}
+export { keyFingerprint } from '../domain/hashing.js';
 
 export function checkPublicKey(pem: string): void {
   let ok = false;

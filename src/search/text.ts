@@ -6,6 +6,7 @@
  */
 import { stemmer as stemEn } from '@orama/stemmers/english';
 import { stemmer as stemEs } from '@orama/stemmers/spanish';
+import { escapeHtml } from '../domain/escape.js';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
 
@@ -47,8 +48,7 @@ export function matchesQuery(word: string, query: string[][]): boolean {
 
 /** A short excerpt around the first matching words, with matches wrapped in <mark>. HTML-escaped. */
 export function snippet(text: string, query: string[][], width = 160): string {
-  const esc = (s: string) =>
-    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const esc = escapeHtml;
   const re = /[\p{L}\p{N}]+/gu;
   let first = -1;
   for (const m of text.matchAll(re)) {

@@ -19,7 +19,7 @@ import {
   TestigoError,
   UsageError,
 } from '../domain/errors.js';
-import { Accounts } from '../security/accounts.js';
+import { Accounts } from '../services/accounts.js';
 import { BlobStoreError } from '../store/blobs.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { AppEnv } from './context.js';

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { Accounts } from '../security/accounts.js';
 import type { Role } from '../security/policy.js';
+import { Accounts } from '../services/accounts.js';
 import { linkCaseFile } from '../store/case-linkage.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
 import { createApp } from './app.js';

@@ -69,7 +69,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
     schema: { type: 'string', enum: KIND_NAMES.map((k) => KINDS[k].name) },
   };
   const caseParam = { name: 'caseId', in: 'path', required: true, schema: { type: 'string' } };
-  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+  const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+  const idParam = pathParam('id');
   const q = (name: string, schema: Record<string, unknown>) => ({
     name,
     in: 'query',
@@ -397,12 +398,12 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { 201: { description: 'import report' } },
         },
       },
-      '/api/cases/{caseId}/source-lists/{id}/records': {
+      '/api/cases/{caseId}/source-lists/{listId}/records': {
         get: {
           summary: 'Raw rows of a list (members; rows of persons you may not see are withheld)',
           parameters: [
             caseParam,
-            idParam,
+            pathParam('listId'),
             q('afterRow', { type: 'integer' }),
             q('limit', { type: 'integer' }),
           ],
@@ -444,6 +445,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
             'The legal analysis: case matrix per crime and element (status, independent sources, grade, gaps, items cited), context indicators, responsibility, jurisdiction, admissibility, gravity; persons maps ids to what the caller may see. Shared between requests: `asOf` gives the audit entry and time it was computed (at most 5 s old unless ?fresh=1); ?summary=1 for the dashboard',
           parameters: [caseParam],
           responses: { 200: { description: 'analysis' } },
+        },
+      },
+      '/api/cases/{caseId}/analyses': {
+        get: {
+          summary:
+            'Stored analyses of the case (members): estimates with their results; linkage runs with their settings and inputs hash only (their record-level pairs stay in the store)',
+          parameters: [caseParam, q('kind', { type: 'string', enum: ['estimate', 'linkage'] })],
+          responses: { 200: { description: 'analyses' }, 400: err('kind must be estimate or linkage') },
         },
       },
       '/api/cases/{caseId}/panel': {
@@ -609,17 +618,17 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { 200: { description: 'members' } },
         },
       },
-      '/api/cases/{caseId}/members/{id}': {
+      '/api/cases/{caseId}/members/{userId}': {
         put: {
           summary: "Set a member's role",
-          parameters: [caseParam, idParam],
+          parameters: [caseParam, pathParam('userId')],
           responses: { 200: { description: 'ok' } },
         },
       },
-      '/api/cases/{caseId}/members/{id}/clearance': {
+      '/api/cases/{caseId}/members/{userId}/clearance': {
         put: {
           summary: 'Grant or revoke clearance for protected identities (case-wide or one person)',
-          parameters: [caseParam, idParam],
+          parameters: [caseParam, pathParam('userId')],
           responses: { 200: { description: 'ok' }, 403: err('role cannot be cleared') },
         },
       },

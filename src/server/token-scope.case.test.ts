@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Accounts } from '../security/accounts.js';
+import { Accounts } from '../services/accounts.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
 import { createApp } from './app.js';
 import { openApiDocument } from './openapi.js';
@@ -50,7 +50,7 @@ for (const backend of BACKENDS) {
         ? { username: 'creada.por.token', password: PW }
         : path.endsWith('/records/{kind}') || path.endsWith('/records/{kind}/{id}')
           ? { givenNames: 'Nueva', protection: 'public' }
-          : path.endsWith('/members/{id}')
+          : path.endsWith('/members/{userId}')
             ? { role: 'viewer' }
             : {};
     const fill = (path: string) =>

@@ -14,7 +14,7 @@
  * (a retry after a lost response) returns those ids and writes nothing.
  */
 import { randomBytes } from 'node:crypto';
-import { ConflictError, InputError, NotFoundError } from '../domain/errors.js';
+import { ConflictError, InputError, issuesFrom, NotFoundError } from '../domain/errors.js';
 import {
   eventTitle,
   type InterviewAnswers,
@@ -23,7 +23,6 @@ import {
 } from '../domain/interview.js';
 import { isSealed, parseSealed } from '../security/field-cipher.js';
 import type { CaseStore } from '../store/case-store.js';
-import { issuesFrom } from '../store/case-store.js';
 
 /** Client-generated draft ids: random, unguessable, URL-safe. */
 const DRAFT_ID = /^[A-Za-z0-9_-]{16,64}$/;

@@ -5,10 +5,16 @@
  * same transaction. Nothing is ever deleted: removal sets deleted_at.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { z } from 'zod';
 import { canonicalJson } from '../domain/canonical-json.js';
 import { sortKey } from '../domain/dates.js';
-import { ConflictError, type FieldIssue, InputError, NotFoundError, UsageError } from '../domain/errors.js';
+import {
+  ConflictError,
+  type FieldIssue,
+  InputError,
+  issuesFrom,
+  NotFoundError,
+  UsageError,
+} from '../domain/errors.js';
 import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../domain/kinds.js';
 import { CaseFileBody, CustodyEntryBody, type EvidenceBody, type SourceListBody } from '../domain/schema.js';
 import type { Sealer } from '../security/seal.js';
@@ -70,12 +76,8 @@ export interface SourceRow {
 }
 
 /** Turns zod issues into field issues a person can act on. */
-export function issuesFrom(error: z.ZodError, prefix?: string): FieldIssue[] {
-  return error.issues.map((i) => ({
-    field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || undefined,
-    message: i.message,
-  }));
-}
+/** Kept here too for callers that import it from the store. */
+export { issuesFrom };
 
 export function parseBody<K extends Kind>(kind: K, body: unknown): BodyOf<K> {
   const res = KINDS[kind].schema.safeParse(body);

@@ -6,6 +6,7 @@
  * visible the person is (heterogeneous capture: a few on many lists, most on one or two, some on
  * none), each list with its own formats, gaps and error rates.
  */
+import { MONTH_NAMES } from '../domain/dates.js';
 import { VENEZUELA_STATES } from '../domain/gazetteer.js';
 import { digitSwap, digitTypo, soundAlike, stripAccents, typo } from './corrupt.js';
 import {
@@ -80,27 +81,13 @@ interface Person {
 
 type DateFormat = (y: number, m: number, d: number) => string;
 const p2 = (n: number) => String(n).padStart(2, '0');
-const MONTHS_ES = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
 
 const DATE_FORMATS: Record<string, DateFormat> = {
   iso: (y, m, d) => `${y}-${p2(m)}-${p2(d)}`,
   dmy: (y, m, d) => `${p2(d)}/${p2(m)}/${y}`,
   compact: (y, m, d) => `${y}${p2(m)}${p2(d)}`,
   loose: (y, m, d) => `${d}/${m}/${y}`,
-  words: (y, m, d) => `${d} de ${MONTHS_ES[m - 1]} de ${y}`,
+  words: (y, m, d) => `${d} de ${MONTH_NAMES.es[m - 1]} de ${y}`,
 };
 
 function partialDate(style: string, y: number, m: number, r: SynthRandom): string {
@@ -108,7 +95,7 @@ function partialDate(style: string, y: number, m: number, r: SynthRandom): strin
   return style === 'iso' || style === 'compact'
     ? `${y}-${p2(m)}`
     : style === 'words'
-      ? `${MONTHS_ES[m - 1]} de ${y}`
+      ? `${MONTH_NAMES.es[m - 1]} de ${y}`
       : `${p2(m)}/${y}`;
 }
 

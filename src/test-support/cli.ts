@@ -12,9 +12,13 @@ export interface CliOutcome {
   err: string;
 }
 
+/** The code runCli reports when a command does not settle within `hangMs`. */
+export const HUNG = -99;
+
 export async function runCli(
   args: string[],
   env: Record<string, string | undefined> = {},
+  hangMs?: number,
 ): Promise<CliOutcome> {
   const out: string[] = [];
   const err: string[] = [];
@@ -36,10 +40,19 @@ export async function runCli(
   process.stdout.write = capture(out, w1.bind(process.stdout)) as typeof process.stdout.write;
   process.stderr.write = capture(err, w2.bind(process.stderr)) as typeof process.stderr.write;
   process.exitCode = undefined;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const code = await main(args);
+    // A command that never settles would end a real `testigo` run silently with exit 0 once the
+    // event loop drains; with `hangMs` a watchdog turns it into a reported hang.
+    const code = await Promise.race([
+      main(args),
+      ...(hangMs
+        ? [new Promise<number>((resolve) => (timer = setTimeout(() => resolve(HUNG), hangMs)))]
+        : []),
+    ]);
     return { code, out: out.join(''), err: err.join('') };
   } finally {
+    clearTimeout(timer);
     process.stdout.write = w1;
     process.stderr.write = w2;
     process.exitCode = undefined;

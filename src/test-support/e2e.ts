@@ -11,16 +11,15 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import chromium from '@sparticuz/chromium';
 import { type Browser, type BrowserContextOptions, type Page, chromium as pw } from 'playwright-core';
-import { createDemoStore } from '../cli/commands/demo.js';
 import { type AppOptions, createApp } from '../server/app.js';
+import { createDemoStore, DEMO_PASSWORD } from '../services/demo.js';
 import type { CaseStore } from '../store/case-store.js';
 import { tempDir } from './stores.js';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const WEB = join(ROOT, 'dist', 'web');
 export const SHOTS = join(ROOT, 'test-artifacts', 'e2e');
-/** The demo accounts' password (DESIGN.md: the demo case is public and synthetic). */
-export const DEMO_PASSWORD = 'demo-password-not-secret';
+export { DEMO_PASSWORD };
 
 export interface E2E {
   dir: string;

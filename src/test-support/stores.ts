@@ -104,5 +104,8 @@ export const postgresBackend: Backend = {
   },
 };
 
-/** Both engines; the conformance suites loop over this. */
-export const BACKENDS: Backend[] = [sqliteBackend, postgresBackend];
+/** Both engines; the conformance suites loop over this. The unit tier (`npm run test:unit`) sets
+ * TESTIGO_TEST_ENGINES=sqlite to leave PostgreSQL to the full suite. */
+export const BACKENDS: Backend[] = [sqliteBackend, postgresBackend].filter(
+  (b) => !process.env.TESTIGO_TEST_ENGINES || process.env.TESTIGO_TEST_ENGINES.split(',').includes(b.name),
+);

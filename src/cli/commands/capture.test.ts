@@ -4,14 +4,13 @@
  * for bad input with nothing stored, and the review commands on what it suggested.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../../store/open.js';
+import { runCli } from '../../test-support/cli.js';
 import { FAST_SCRYPT, TEST_PASSPHRASE, tempDir } from '../../test-support/stores.js';
 
-const ROOT = new URL('../../..', import.meta.url).pathname;
 const FIX = new URL('../../capture/fixtures/', import.meta.url).pathname;
 const data = tempDir('testigo-capture-cli-');
 const files = tempDir('testigo-capture-files-');
@@ -20,17 +19,14 @@ after(() => {
   rmSync(files, { recursive: true, force: true });
 });
 
-function testigo(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      TESTIGO_DATA: data,
-      TESTIGO_PASSPHRASE: TEST_PASSPHRASE,
-      TESTIGO_DATABASE_URL: '',
-    },
+/** In process (`main(argv)`); `status`, `stdout`, `stderr` as a spawned process would give. */
+async function testigo(...args: string[]) {
+  const r = await runCli(args, {
+    TESTIGO_DATA: data,
+    TESTIGO_PASSPHRASE: TEST_PASSPHRASE,
+    TESTIGO_DATABASE_URL: '',
   });
+  return { status: r.code, stdout: r.out, stderr: r.err };
 }
 
 describe('testigo capture (CLI)', () => {
@@ -50,8 +46,8 @@ describe('testigo capture (CLI)', () => {
 
   let suggestionId = '';
 
-  it('--format json prints the contract shape with offsets into the main text', () => {
-    const run = testigo('capture', join(files, 'liberan.txt'), '--format', 'json');
+  it('--format json prints the contract shape with offsets into the main text', async () => {
+    const run = await testigo('capture', join(files, 'liberan.txt'), '--format', 'json');
     assert.equal(run.status, 0, run.stderr);
     const out = JSON.parse(run.stdout);
     for (const k of ['source', 'sha256', 'title', 'published', 'language', 'comments', 'suggestions'])
@@ -66,8 +62,9 @@ describe('testigo capture (CLI)', () => {
     const kinds = new Set(out.suggestions.map((s: { kind: string }) => s.kind));
     for (const k of ['person', 'organization', 'place', 'date', 'event'])
       assert.ok(kinds.has(k), `no ${k} suggestion`);
-    const text = (JSON.parse(testigo('suggestions', 'list', '--format', 'json').stdout) as { text: string }[])
-      .length;
+    const text = (
+      JSON.parse((await testigo('suggestions', 'list', '--format', 'json')).stdout) as { text: string }[]
+    ).length;
     assert.equal(text, out.suggestions.length);
     const ostos = out.suggestions.find((s: { value: string }) => s.value === 'Mariela Ostos');
     assert.deepEqual([ostos.kind, ostos.role, ostos.text], ['person', 'lawyer', 'Mariela Ostos']);
@@ -76,8 +73,14 @@ describe('testigo capture (CLI)', () => {
     suggestionId = ostos.id;
   });
 
-  it('several inputs: an array; a bad one exits 2, is named, and the good one is kept', () => {
-    const run = testigo('capture', join(files, 'hilo.html'), join(files, 'foto.png'), '--format', 'json');
+  it('several inputs: an array; a bad one exits 2, is named, and the good one is kept', async () => {
+    const run = await testigo(
+      'capture',
+      join(files, 'hilo.html'),
+      join(files, 'foto.png'),
+      '--format',
+      'json',
+    );
     assert.equal(run.status, 2, run.stderr);
     assert.match(
       run.stderr,
@@ -86,26 +89,26 @@ describe('testigo capture (CLI)', () => {
     const out = JSON.parse(run.stdout);
     assert.equal(out.length, 1);
     assert.equal(out[0].comments, 6);
-    const again = testigo('capture', join(files, 'liberan.txt'));
+    const again = await testigo('capture', join(files, 'liberan.txt'));
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout, /^unchanged /);
   });
 
-  it('a single bad input exits 2 with the reason; usage errors exit 2', () => {
-    const run = testigo('capture', join(files, 'nope.html'));
+  it('a single bad input exits 2 with the reason; usage errors exit 2', async () => {
+    const run = await testigo('capture', join(files, 'nope.html'));
     assert.equal(run.status, 2);
     assert.match(run.stderr, /nope\.html: no such file/);
-    assert.equal(testigo('capture', join(files, 'liberan.txt'), '--format', 'xml').status, 2);
+    assert.equal((await testigo('capture', join(files, 'liberan.txt'), '--format', 'xml')).status, 2);
   });
 
-  it('suggestions accept creates the record, audited', () => {
-    const run = testigo('suggestions', 'accept', suggestionId);
+  it('suggestions accept creates the record, audited', async () => {
+    const run = await testigo('suggestions', 'accept', suggestionId);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, new RegExp(`accepted ${suggestionId} → per_`));
-    const twice = testigo('suggestions', 'accept', suggestionId);
+    const twice = await testigo('suggestions', 'accept', suggestionId);
     assert.equal(twice.status, 1);
     assert.match(twice.stderr, /already accepted/);
-    const audit = testigo('audit', 'verify');
+    const audit = await testigo('audit', 'verify');
     assert.equal(audit.status, 0, audit.stderr + audit.stdout);
   });
 });

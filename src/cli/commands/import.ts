@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { InputError, UsageError } from '../../domain/errors.js';
+import { InputError, issuesFrom, UsageError } from '../../domain/errors.js';
 import { importCaseJson } from '../../ingest/case-json.js';
 import { importTabular } from '../../ingest/import-tabular.js';
 import { IMPORT_KINDS, type ImportKind, MappingSpec } from '../../ingest/mapping.js';
-import { issuesFrom } from '../../store/case-store.js';
 import { progress } from '../progress.js';
 import { openStoreFromEnv } from '../store-env.js';
 import { actor } from './init.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { Accounts } from '../../security/accounts.js';
+import { Accounts } from '../../services/accounts.js';
 import { openStoreFromEnv } from '../store-env.js';
 import { newPassword } from './users.js';
 

@@ -1,9 +1,10 @@
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { createApp } from '../../server/app.js';
+import { createDemoStore } from '../../services/demo.js';
 import { storeExists } from '../../store/open.js';
 import { databaseUrl, dataDir, openStoreFromEnv } from '../store-env.js';
-import { createDemoStore, printDemoBanner } from './demo.js';
+import { printDemoBanner } from './demo.js';
 
 export function registerServe(program: Command): void {
   program

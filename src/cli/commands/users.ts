@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError, NotFoundError } from '../../domain/errors.js';
-import { Accounts } from '../../security/accounts.js';
 import { ROLES, type Role } from '../../security/policy.js';
+import { Accounts } from '../../services/accounts.js';
 import { openStoreFromEnv, promptHidden } from '../store-env.js';
 import { actor } from './init.js';
 

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { importCaseJson } from '../../ingest/case-json.js';
-import { Accounts } from '../../security/accounts.js';
+import { Accounts } from '../../services/accounts.js';
 import {
   CLASSES,
   classifyHit,
@@ -142,7 +142,7 @@ for (const backend of BACKENDS) {
             });
           }
           // Withheld list rows must not say which row or which person they are.
-          if (r.op.includes('/source-lists/{id}/records') && res.status === 200)
+          if (r.op.includes('/source-lists/{listId}/records') && res.status === 200)
             for (const [i, row] of json<{ items: Record<string, unknown>[] }>(res).items.entries())
               if (row.withheld && (row.personId !== undefined || row.recordId !== undefined))
                 record({
@@ -405,7 +405,7 @@ for (const backend of BACKENDS) {
           cls: 'F12',
           role: 'admin-self',
           method: 'PUT',
-          op: 'PUT /api/cases/{caseId}/members/{id}/clearance',
+          op: 'PUT /api/cases/{caseId}/members/{userId}/clearance',
           url: `${base}/members/${fx.userIds['admin-self']}/clearance`,
           status: self.status,
           where: `an uncleared administrator cleared themselves; the protected person then reads pseudonymised=${json<{ pseudonymised: boolean }>(p1).pseudonymised}`,

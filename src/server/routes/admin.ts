@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ForbiddenError, InputError } from '../../domain/errors.js';
-import type { Accounts } from '../../security/accounts.js';
+import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
 import { requireCan } from './records.js';

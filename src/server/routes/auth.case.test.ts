@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
-import { Accounts, SESSION_IDLE_MINUTES } from '../../security/accounts.js';
+import { Accounts, SESSION_IDLE_MINUTES } from '../../services/accounts.js';
 import { BACKENDS, type TestStore } from '../../test-support/stores.js';
 import { createApp } from '../app.js';
 

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { Accounts } from '../../security/accounts.js';
 import type { Role } from '../../security/policy.js';
+import { Accounts } from '../../services/accounts.js';
 import { BACKENDS, type TestStore } from '../../test-support/stores.js';
 import { createApp } from '../app.js';
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Accounts } from '../../security/accounts.js';
+import { Accounts } from '../../services/accounts.js';
 import { newDraftId } from '../../services/intake.js';
 import { sqliteBackend, type TestStore } from '../../test-support/stores.js';
 import { createApp } from '../app.js';

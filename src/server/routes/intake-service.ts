@@ -14,7 +14,7 @@ import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { AuthError, InputError } from '../../domain/errors.js';
-import { sessionDigest } from '../../security/accounts.js';
+import { sessionDigest } from '../../services/accounts.js';
 import { InterviewService } from '../../services/intake.js';
 import type { CaseStore } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';

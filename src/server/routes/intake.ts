@@ -11,12 +11,12 @@
 import { randomInt } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
+import { ConflictError, InputError, issuesFrom, NotFoundError } from '../../domain/errors.js';
 import { SUBMISSION_STATUSES, type SubmissionBody, SubmissionInput } from '../../domain/schema-intake.js';
 import { type Model, spamProbability, train } from '../../intake/classifier.js';
 import { DEFAULT_POW_BITS, PowGuard } from '../../intake/pow.js';
 import { buildViewContext, presentSubmissionBody } from '../../read-model/presenter.js';
-import { type CaseStore, issuesFrom, type StoredRecord } from '../../store/case-store.js';
+import type { CaseStore, StoredRecord } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
 import { RateLimiter } from '../rate-limit.js';
 import { clientAddress } from './auth.js';

@@ -22,8 +22,8 @@ import {
   setPanel,
   signVersion,
 } from '../../review/panel.js';
-import type { Accounts } from '../../security/accounts.js';
 import { canFreezeReport, canReadAnalysis, canReadConfidentialEdition } from '../../security/policy.js';
+import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { AnalysisCache } from '../analysis-cache.js';
 import type { AppEnv } from '../context.js';

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { generateDemoCase } from '../../demo/generate.js';
 import { importCaseJson } from '../../ingest/case-json.js';
-import { Accounts } from '../../security/accounts.js';
 import type { Role } from '../../security/policy.js';
+import { Accounts } from '../../services/accounts.js';
 import { BACKENDS, type TestStore } from '../../test-support/stores.js';
 import { createApp } from '../app.js';
 

@@ -24,7 +24,6 @@ import {
 } from '../../read-model/presenter.js';
 import { HIDDEN_FILTER_FIELDS, NAME_SORTED_KINDS } from '../../read-model/visibility.js';
 import { queryTerms, snippet } from '../../search/text.js';
-import type { Accounts } from '../../security/accounts.js';
 import {
   canGrantClearance,
   ROLES,
@@ -33,6 +32,7 @@ import {
   tierOf,
   writeActionFor,
 } from '../../security/policy.js';
+import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
 import { intParam, requireCan } from '../authorize.js';
 import type { AppEnv } from '../context.js';

@@ -9,8 +9,8 @@
  * identity forms are generated from.
  */
 import { solvePow } from '../../intake/pow.js';
-import { Accounts } from '../../security/accounts.js';
 import type { Role } from '../../security/policy.js';
+import { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
 import type { TruthPerson, TruthText } from './identity-forms.js';
 

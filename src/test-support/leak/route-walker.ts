@@ -22,13 +22,9 @@ export interface WalkRequest {
   write: boolean;
 }
 
-/** Operations the server serves that the OpenAPI document does not list (walked too, and reported). */
-export const UNDOCUMENTED_OPS = [
-  'GET /api/users',
-  'POST /api/users',
-  'POST /api/users/{id}/{disable|enable}',
-  'GET /api/cases/{caseId}/analyses',
-];
+/** Operations the server serves that the OpenAPI document does not list: none — the architecture
+ * test holds the document equal to the registered routes. Kept so a deliberate exception is walked. */
+export const UNDOCUMENTED_OPS: string[] = [];
 
 /** The record kinds of the generic records API (every kind, including ones the API refuses). */
 export const KIND_NAMES = [
@@ -163,7 +159,7 @@ const TEMPLATES: Record<string, Builder> = {
       write: true,
     },
   ],
-  'GET /api/cases/{caseId}/source-lists/{id}/records': (fx) =>
+  'GET /api/cases/{caseId}/source-lists/{listId}/records': (fx) =>
     fx.byKind['source-lists']!.map((id) =>
       get(`/api/cases/${fx.caseId}/source-lists/${id}/records?limit=1000`),
     ),
@@ -253,19 +249,16 @@ const TEMPLATES: Record<string, Builder> = {
       .suggestions!.slice(0, 1)
       .map((id) => w('POST', `/api/cases/${fx.caseId}/suggestions/${id}/reject`, { note: 'no corresponde' })),
   'GET /api/cases/{caseId}/members': (fx) => [get(`/api/cases/${fx.caseId}/members`)],
-  'PUT /api/cases/{caseId}/members/{id}': (fx) => [
+  'PUT /api/cases/{caseId}/members/{userId}': (fx) => [
     w('PUT', `/api/cases/${fx.caseId}/members/${fx.userIds.viewer}`, { role: 'viewer' }),
   ],
-  'PUT /api/cases/{caseId}/members/{id}/clearance': (fx) => [
+  'PUT /api/cases/{caseId}/members/{userId}/clearance': (fx) => [
     w('PUT', `/api/cases/${fx.caseId}/members/${fx.userIds.analyst}/clearance`, { cleared: false }),
   ],
   'GET /api/cases/{caseId}/audit': (fx) => [get(`/api/cases/${fx.caseId}/audit?limit=1000`)],
   'GET /api/users': () => [get('/api/users')],
   // An invalid new account (refused either way) and disabling oneself (always refused): nothing changes.
   'POST /api/users': () => [w('POST', '/api/users', { username: 'X', password: 'corta' })],
-  'POST /api/users/{id}/{disable|enable}': (fx) => [
-    ...Object.values(fx.userIds).map((id) => w('POST', `/api/users/${id}/enable`)),
-  ],
   'POST /api/users/{id}/enable': (fx) => [
     ...Object.values(fx.userIds).map((id) => w('POST', `/api/users/${id}/enable`)),
   ],

@@ -4,14 +4,15 @@
  * are stored only as SHA-256 of high-entropy secrets. Nothing secret is ever logged or audited:
  * audit entries name the user and the action, never the secret.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { Secret, TOTP } from 'otpauth';
 import { AuthError, ConflictError, ForbiddenError, InputError, NotFoundError } from '../domain/errors.js';
+import { sha256Hex } from '../domain/hashing.js';
+import { checkPassword } from '../security/password-policy.js';
+import { clearable, type Principal, ROLES, type Role } from '../security/policy.js';
 import type { CaseStore } from '../store/case-store.js';
 import { newId } from '../store/ids.js';
-import { checkPassword } from './password-policy.js';
-import { clearable, type Principal, ROLES, type Role } from './policy.js';
 
 /** Argon2id: 64 MiB, 3 passes (above OWASP's 19 MiB / 2 minimum). */
 const ARGON = { algorithm: 2, memoryCost: 65536, timeCost: 3, parallelism: 1 } as const;
@@ -19,7 +20,7 @@ const ARGON = { algorithm: 2, memoryCost: 65536, timeCost: 3, parallelism: 1 } a
 export const SESSION_IDLE_MINUTES = 15;
 export const SESSION_MAX_HOURS = 12;
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const sha256 = sha256Hex;
 const now = () => new Date().toISOString();
 const plus = (ms: number) => new Date(Date.now() + ms).toISOString();
 
