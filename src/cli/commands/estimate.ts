@@ -11,12 +11,14 @@ import {
   type Method,
   resolvedSettings,
 } from '../../estimate/estimate.js';
-import { tablesFromLinkedRecords } from '../../estimate/from-case.js';
+import { tablesFromLinkedRecords, uncertaintyFromLinkedRecords } from '../../estimate/from-case.js';
+import { type LinkageUncertainty, linkageSentence, withLinkageError } from '../../estimate/linkage-error.js';
 import { sensitivity, sensitivityParagraph } from '../../estimate/sensitivity.js';
 import { posteriorSvg, strataSvg } from '../../estimate/svg.js';
 import type { CaptureTable } from '../../estimate/table.js';
 import { tablesFromRows } from '../../estimate/table.js';
 import { openTabular } from '../../ingest/tabular.js';
+import { PERSONS_SOURCE } from '../../store/case-linkage.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { openStoreFromEnv } from '../store-env.js';
 import { actor } from './init.js';
@@ -36,6 +38,8 @@ interface Flags {
   maxClasses?: number;
   criterion: 'aic' | 'bic';
   plot?: string;
+  linkageError: boolean;
+  linkageDraws?: number;
 }
 
 const int = (name: string, min: number) => (v: string) => {
@@ -63,6 +67,17 @@ export function printable(r: EstimateResult) {
             aic: round(m.aic, 2),
             bic: round(m.bic, 2),
           })),
+        }
+      : {}),
+    ...(r.linkage
+      ? {
+          linkage: {
+            ...r.linkage,
+            expectedMerges: round(r.linkage.expectedMerges, 2),
+            estimateWithoutLinkage: round(r.linkage.estimateWithoutLinkage),
+            intervalWithoutLinkage: r.linkage.intervalWithoutLinkage.map((v) => round(v)) as [number, number],
+            linkageInterval: r.linkage.linkageInterval.map((v) => round(v)) as [number, number],
+          },
         }
       : {}),
     ...(r.diagnostics
@@ -153,6 +168,15 @@ export function registerEstimate(program: Command): void {
       int('--max-classes', 1),
     )
     .option('--criterion <c>', 'log-linear model selection: aic or bic', 'bic')
+    .option(
+      '--no-linkage-error',
+      'with --case: leave out the uncertainty of record linkage (by default the uncertain pairs of the latest linkage run are drawn by their match probabilities and folded into the interval; JSON "linkage" says how much)',
+    )
+    .option(
+      '--linkage-draws <n>',
+      'with --case: linkage configurations drawn (default 20)',
+      int('--linkage-draws', 2),
+    )
     .option('--plot <file.svg>', 'write an SVG plot (posterior of the total, or estimates by stratum)')
     .action(async (file: string | undefined, f: Flags & { case?: string | boolean }) => {
       if (!['loglinear', 'lcmcr', 'auto'].includes(f.method))
@@ -162,6 +186,7 @@ export function registerEstimate(program: Command): void {
       if (!['aic', 'bic'].includes(f.criterion))
         throw new UsageError(`--criterion must be aic or bic (got ${f.criterion})`);
       let tables: Map<string, CaptureTable>;
+      let uncertainty: LinkageUncertainty | undefined;
       let store: CaseStore | undefined;
       let caseId: string | undefined;
       if (f.case !== undefined) {
@@ -169,7 +194,7 @@ export function registerEstimate(program: Command): void {
         store = await openStoreFromEnv();
         try {
           caseId = await store.resolveCaseId(typeof f.case === 'string' ? f.case : undefined);
-          tables = await caseTables(store, caseId, f.strata);
+          ({ tables, uncertainty } = await caseTables(store, caseId, f.strata, f.linkageError));
         } catch (err) {
           await store.close();
           throw err;
@@ -195,9 +220,13 @@ export function registerEstimate(program: Command): void {
       if (f.sensitivity && f.strata)
         throw new UsageError('--sensitivity works on one table: leave out --strata');
       const results = f.strata ? estimateStrata(tables, opts) : [estimate(tables.get('')!, opts)];
+      const main = results[0]!;
+      if (uncertainty && !f.strata)
+        results[0] = withLinkageError(uncertainty, main, opts, { draws: f.linkageDraws });
+      if (f.case !== undefined && f.strata && f.linkageError)
+        results[results.length - 1]!.warnings.push(LINKAGE_NOT_IN_STRATA);
       let extra: Record<string, unknown> = {};
       if (f.sensitivity) {
-        const main = results[0]!;
         const rows = sensitivity(tables.get('')!, main, opts);
         extra = {
           sensitivity: rows.map((r) => ({
@@ -207,8 +236,8 @@ export function registerEstimate(program: Command): void {
             change: round(r.change, 3),
           })),
           sensitivityText: {
-            es: sensitivityParagraph(main, rows, 'es'),
-            en: sensitivityParagraph(main, rows, 'en'),
+            es: joinText(sensitivityParagraph(main, rows, 'es'), linkageSentence(results[0]!, 'es')),
+            en: joinText(sensitivityParagraph(main, rows, 'en'), linkageSentence(results[0]!, 'en')),
           },
         };
       }
@@ -250,6 +279,11 @@ export function registerEstimate(program: Command): void {
       if (f.format === 'table') {
         process.stdout.write(table(results));
         const rows = (extra.sensitivity ?? []) as { variant: string; estimate: number; interval: number[] }[];
+        const lk = results[0]!.linkage;
+        if (lk && !f.strata)
+          process.stdout.write(
+            `linkage: ${lk.uncertainLinks} uncertain pair(s); 95% interval ${Math.round(lk.intervalWithoutLinkage[0])}–${Math.round(lk.intervalWithoutLinkage[1])} without linkage error, ${Math.round(results[0]!.interval[0])}–${Math.round(results[0]!.interval[1])} with it; of which linkage ${Math.round(lk.linkageInterval[0])}–${Math.round(lk.linkageInterval[1])}\n`,
+          );
         if (rows.length > 0)
           process.stdout.write(
             `sensitivity:\n${rows.map((r) => `  ${r.variant}\t${Math.round(r.estimate)}\t${Math.round(r.interval[0]!)}–${Math.round(r.interval[1]!)}`).join('\n')}\n${(extra.sensitivityText as { en: string }).en}\n`,
@@ -279,8 +313,10 @@ export async function estimateCaseFile(
   who: string,
   strata?: string,
 ): Promise<{ id: string; results: EstimateResult[] }> {
-  const tables = await caseTables(store, caseId, strata);
+  const { tables, uncertainty } = await caseTables(store, caseId, strata, true);
   const results = strata ? estimateStrata(tables, opts) : [estimate(tables.get('')!, opts)];
+  if (uncertainty && !strata) results[0] = withLinkageError(uncertainty, results[0]!, opts);
+  else if (strata) results[results.length - 1]!.warnings.push(LINKAGE_NOT_IN_STRATA);
   const inputsSha256 = createHash('sha256').update(canonicalInputs(tables, opts)).digest('hex');
   const id = await store.saveAnalysis(
     caseId,
@@ -293,34 +329,74 @@ export async function estimateCaseFile(
   return { id, results };
 }
 
-/** Capture histories from the case file's linked list records; strata from a list column (e.g. state). */
+const LINKAGE_NOT_IN_STRATA =
+  'linkage error is not carried into estimates by stratum: the intervals cover sampling error only';
+
+const joinText = (a: string, b: string) => (b ? `${a} ${b}` : a);
+
+/**
+ * Capture histories from the case file's linked list records; strata from a list column (e.g.
+ * state). With `linkage`, also the people and the uncertain pairs of the latest linkage run (its
+ * review list), less the pairs a reviewer has decided since (must-link or cannot-link).
+ */
 async function caseTables(
   store: CaseStore,
   caseId: string,
-  strata?: string,
-): Promise<Map<string, CaptureTable>> {
+  strata: string | undefined,
+  linkage: boolean,
+): Promise<{ tables: Map<string, CaptureTable>; uncertainty?: LinkageUncertainty }> {
   const lists = await store.list('sourceList', caseId, { limit: 100 });
   if (strata && !lists.some((l) => l.body.columns.includes(strata))) {
     throw new UsageError(`no list of this case file has a column "${strata}"`);
   }
   const records: { listName: string; personId: string | null; stratum?: string }[] = [];
+  const personAt = new Map<string, string>();
   for (const l of lists) {
     let afterRow = 0;
     for (;;) {
       const page = await store.sourceRecords(l.id, { afterRow, limit: 5000 });
       if (page.length === 0) break;
-      for (const r of page)
+      for (const r of page) {
+        if (r.personId) personAt.set(`${l.id}\u0000${r.rowNo}`, r.personId);
         records.push({
           listName: l.body.name,
           personId: r.personId,
           stratum: strata ? r.data[strata] || undefined : undefined,
         });
+      }
       afterRow = page[page.length - 1]!.rowNo;
     }
   }
-  return tablesFromLinkedRecords(
-    records,
-    lists.map((l) => l.body.name),
-    { strata: Boolean(strata) },
+  const names = lists.map((l) => l.body.name);
+  const tables = tablesFromLinkedRecords(records, names, { strata: Boolean(strata) });
+  if (!linkage || strata) return { tables };
+  const runs = await store.analyses(caseId, 'linkage');
+  const review = (
+    (runs[runs.length - 1]?.result as { review?: ReviewPair[] } | undefined)?.review ?? []
+  ).filter((p) => !p.status.startsWith('not linked: a recorded decision'));
+  const decided = new Set(
+    (await store.linkDecisions(caseId))
+      .filter((d) => d.decision !== 'unsure')
+      .flatMap((d) => [
+        `${d.a.listId}\u0000${d.a.rowNo}\u0001${d.b.listId}\u0000${d.b.rowNo}`,
+        `${d.b.listId}\u0000${d.b.rowNo}\u0001${d.a.listId}\u0000${d.a.rowNo}`,
+      ]),
   );
+  // A reference is a list record (list id, row) or one of the case's own persons (by id).
+  const personOf = (r: { source: string; id: string }) =>
+    personAt.get(`${r.source}\u0000${r.id}`) ?? (r.source === PERSONS_SOURCE ? r.id : undefined);
+  const pairs = review.flatMap((p) => {
+    const a = personOf(p.a);
+    const b = personOf(p.b);
+    if (!a || !b || decided.has(`${p.a.source}\u0000${p.a.id}\u0001${p.b.source}\u0000${p.b.id}`)) return [];
+    return [{ a, b, probability: p.probability }];
+  });
+  return { tables, uncertainty: uncertaintyFromLinkedRecords(records, names, pairs) };
+}
+
+interface ReviewPair {
+  a: { source: string; id: string };
+  b: { source: string; id: string };
+  probability: number;
+  status: string;
 }
