@@ -69,6 +69,7 @@ export function printable(r: EstimateResult) {
           })),
         }
       : {}),
+    ...(r.linkage ? { linkageText: { es: linkageSentence(r, 'es'), en: linkageSentence(r, 'en') } } : {}),
     ...(r.linkage
       ? {
           linkage: {
@@ -249,7 +250,8 @@ export function registerEstimate(program: Command): void {
             'estimate',
             inputsSha256,
             { ...resolvedSettings(opts), strata: f.strata ?? null },
-            results.map(printable),
+            // The sensitivity rows and paragraph are kept with the estimate (the report shows them).
+            results.map((r, i) => (i === 0 && !f.strata ? { ...printable(r), ...extra } : printable(r))),
             actor(),
           );
           process.stderr.write(`stored as ${id} (inputs SHA-256 ${inputsSha256})\n`);
