@@ -20,7 +20,16 @@ export async function latestEstimate(store: CaseStore, caseId: string): Promise<
   );
   const last = saved[saved.length - 1];
   const r = (Array.isArray(last?.result) ? last.result[0] : undefined) as
-    | { observed: number; estimate: number; interval: [number, number]; level?: number; method: string }
+    | {
+        observed: number;
+        estimate: number;
+        interval: [number, number];
+        level?: number;
+        method: string;
+        converged?: boolean;
+        sensitivityText?: { es: string; en: string };
+        linkageText?: { es: string; en: string };
+      }
     | undefined;
   if (!last || !r) return undefined;
   return {
@@ -31,6 +40,9 @@ export async function latestEstimate(store: CaseStore, caseId: string): Promise<
     level: r.level ?? 0.95,
     method: r.method,
     createdAt: last.createdAt,
+    ...(r.converged !== undefined ? { converged: r.converged } : {}),
+    ...(r.sensitivityText ? { sensitivityText: r.sensitivityText } : {}),
+    ...(r.linkageText ? { linkageText: r.linkageText } : {}),
   };
 }
 

@@ -37,6 +37,11 @@ export interface EstimateSummary {
   readonly level: number;
   readonly method: string;
   readonly createdAt: string;
+  /** False when the sampler's chains did not agree: the figure is not an estimate. */
+  readonly converged?: boolean;
+  /** Plain-language paragraphs saved with the estimate (`--sensitivity`; linkage error). */
+  readonly sensitivityText?: { readonly es: string; readonly en: string };
+  readonly linkageText?: { readonly es: string; readonly en: string };
 }
 
 export interface CaseSnapshot {

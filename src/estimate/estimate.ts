@@ -9,6 +9,7 @@ import { averageProfiles, icWeights } from './average.js';
 import { chapmanFromTable } from './chapman.js';
 import { combineChapman, combineProfiles } from './combine.js';
 import { diagnostics, LCMCR_DEFAULTS, type LcmcrOptions, lcmcr } from './lcmcr.js';
+import type { LinkageSummary } from './linkage-error.js';
 import {
   MAX_LOGLINEAR_LISTS,
   MIN_TERM_SUPPORT,
@@ -72,6 +73,8 @@ export interface EstimateResult {
   };
   /** Posterior draws of N (LCMCR; chains one after another, equal lengths): plots, strata sums. */
   draws?: number[];
+  /** Record-linkage error folded into `estimate` and `interval` (`withLinkageError`, case files). */
+  linkage?: LinkageSummary;
 }
 
 /** How many people are on two lists or more (the recaptures every method leans on). */

@@ -5,6 +5,7 @@
  * would inflate every estimate.
  */
 import { InputError } from '../domain/errors.js';
+import type { LinkageUncertainty, UncertainLink } from './linkage-error.js';
 import type { CaptureTable } from './table.js';
 
 export interface LinkedRecord {
@@ -51,4 +52,32 @@ export function tablesFromLinkedRecords(
   }
   if (tables.size === 0) throw new InputError('no linked list records in this case file');
   return tables;
+}
+
+/**
+ * The linked people of a case with the pairs of people linkage was unsure about (person ids and
+ * match probability), for `withLinkageError`. Pairs naming someone with no list record, or the same
+ * person twice, cannot change the table and are left out.
+ */
+export function uncertaintyFromLinkedRecords(
+  records: Iterable<LinkedRecord>,
+  listNames: string[],
+  pairs: readonly { a: string; b: string; probability: number }[],
+): LinkageUncertainty {
+  const idx = new Map(listNames.map((n, i) => [n, i]));
+  const pattern = new Map<string, number>();
+  for (const r of records) {
+    if (!r.personId) continue;
+    pattern.set(r.personId, (pattern.get(r.personId) ?? 0) | (1 << idx.get(r.listName)!));
+  }
+  const people = [...pattern.keys()];
+  const index = new Map(people.map((p, i) => [p, i]));
+  const links: UncertainLink[] = [];
+  for (const p of pairs) {
+    const a = index.get(p.a);
+    const b = index.get(p.b);
+    if (a === undefined || b === undefined || a === b) continue;
+    links.push({ a, b, probability: p.probability });
+  }
+  return { lists: listNames, patterns: people.map((p) => pattern.get(p)!), links };
 }

@@ -73,7 +73,15 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
       to: w.lastDate ?? '—',
     }),
   });
-  if (w.estimate)
+  if (w.estimate?.converged === false)
+    b.push({
+      k: 'p',
+      text: t(lang, 'estimateNotConverged', {
+        method: w.estimate.method,
+        observed: num(lang, w.estimate.observed),
+      }),
+    });
+  else if (w.estimate)
     b.push({
       k: 'p',
       text: t(lang, 'estimateLine', {
@@ -233,7 +241,15 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
 
   // 5. Statistics
   b.push({ k: 'h1', text: t(lang, 's5') });
-  if (w.estimate)
+  if (w.estimate?.converged === false)
+    b.push({
+      k: 'p',
+      text: t(lang, 'estimateNotConverged', {
+        method: w.estimate.method,
+        observed: num(lang, w.estimate.observed),
+      }),
+    });
+  else if (w.estimate)
     b.push({
       k: 'chart',
       chart: estimateChart(
@@ -245,6 +261,9 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
       ),
     });
   else b.push({ k: 'p', text: t(lang, 'noEstimate') });
+  // Saved with the estimate: how much it depends on its assumptions and on record linkage.
+  for (const text of [w.estimate?.sensitivityText, w.estimate?.linkageText])
+    if (text && w.estimate?.converged !== false) b.push({ k: 'p', text: text[lang] });
   b.push({ k: 'chart', chart: timeBars(t(lang, 'chartMonth'), w.byMonth) });
   b.push({ k: 'chart', chart: rankBars(t(lang, 'chartState'), w.byState, (k) => label.state(k), 24) });
   b.push({ k: 'chart', chart: rankBars(t(lang, 'chartType'), w.byActType, (k) => label.actType(lang, k)) });

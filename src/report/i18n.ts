@@ -237,6 +237,10 @@ const S = {
   chartEstimate: { es: 'Víctimas documentadas y estimadas', en: 'Documented and estimated victims' },
   documented: { es: 'Documentadas', en: 'Documented' },
   estimated: { es: 'Estimadas', en: 'Estimated' },
+  estimateNotConverged: {
+    es: 'La estimación por sistemas múltiples ({method}) no convergió: las cadenas de simulación no llegaron a coincidir, así que no hay una cifra del total que pueda sostenerse; solo consta que hay {observed} víctimas documentadas en las listas. Hace falta repetir el cálculo con cadenas más largas.',
+    en: 'Multiple systems estimation ({method}) did not converge: the simulation chains did not come to agree, so there is no figure for the total that can be stood behind; only the {observed} victims documented on the lists are established. The estimate has to be run again with longer chains.',
+  },
   noEstimate: {
     es: 'No hay una estimación guardada para este caso.',
     en: 'No estimate has been saved for this case.',

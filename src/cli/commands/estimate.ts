@@ -11,12 +11,13 @@ import {
   type Method,
   resolvedSettings,
 } from '../../estimate/estimate.js';
+import { type LinkageUncertainty, linkageSentence, withLinkageError } from '../../estimate/linkage-error.js';
 import { sensitivity, sensitivityParagraph } from '../../estimate/sensitivity.js';
 import { posteriorSvg, strataSvg } from '../../estimate/svg.js';
 import type { CaptureTable } from '../../estimate/table.js';
 import { tablesFromRows } from '../../estimate/table.js';
 import { openTabular } from '../../ingest/tabular.js';
-import { caseTables, printable, round } from '../../services/estimate.js';
+import { caseTables, LINKAGE_NOT_IN_STRATA, printable, round } from '../../services/estimate.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { openStoreFromEnv } from '../store-env.js';
 import { actor } from './init.js';
@@ -36,6 +37,8 @@ interface Flags {
   maxClasses?: number;
   criterion: 'aic' | 'bic';
   plot?: string;
+  linkageError: boolean;
+  linkageDraws?: number;
 }
 
 const int = (name: string, min: number) => (v: string) => {
@@ -118,6 +121,15 @@ export function registerEstimate(program: Command): void {
       int('--max-classes', 1),
     )
     .option('--criterion <c>', 'log-linear model selection: aic or bic', 'bic')
+    .option(
+      '--no-linkage-error',
+      'with --case: leave out the uncertainty of record linkage (by default the uncertain pairs of the latest linkage run are drawn by their match probabilities and folded into the interval; JSON "linkage" says how much)',
+    )
+    .option(
+      '--linkage-draws <n>',
+      'with --case: linkage configurations drawn (default 20)',
+      int('--linkage-draws', 2),
+    )
     .option('--plot <file.svg>', 'write an SVG plot (posterior of the total, or estimates by stratum)')
     .action(async (file: string | undefined, f: Flags & { case?: string | boolean }) => {
       if (!['loglinear', 'lcmcr', 'auto'].includes(f.method))
@@ -127,6 +139,7 @@ export function registerEstimate(program: Command): void {
       if (!['aic', 'bic'].includes(f.criterion))
         throw new UsageError(`--criterion must be aic or bic (got ${f.criterion})`);
       let tables: Map<string, CaptureTable>;
+      let uncertainty: LinkageUncertainty | undefined;
       let store: CaseStore | undefined;
       let caseId: string | undefined;
       if (f.case !== undefined) {
@@ -134,7 +147,7 @@ export function registerEstimate(program: Command): void {
         store = await openStoreFromEnv();
         try {
           caseId = await store.resolveCaseId(typeof f.case === 'string' ? f.case : undefined);
-          tables = await caseTables(store, caseId, f.strata);
+          ({ tables, uncertainty } = await caseTables(store, caseId, f.strata, f.linkageError));
         } catch (err) {
           await store.close();
           throw err;
@@ -160,9 +173,13 @@ export function registerEstimate(program: Command): void {
       if (f.sensitivity && f.strata)
         throw new UsageError('--sensitivity works on one table: leave out --strata');
       const results = f.strata ? estimateStrata(tables, opts) : [estimate(tables.get('')!, opts)];
+      const main = results[0]!;
+      if (uncertainty && !f.strata)
+        results[0] = withLinkageError(uncertainty, main, opts, { draws: f.linkageDraws });
+      if (f.case !== undefined && f.strata && f.linkageError)
+        results[results.length - 1]!.warnings.push(LINKAGE_NOT_IN_STRATA);
       let extra: Record<string, unknown> = {};
       if (f.sensitivity) {
-        const main = results[0]!;
         const rows = sensitivity(tables.get('')!, main, opts);
         extra = {
           sensitivity: rows.map((r) => ({
@@ -172,8 +189,8 @@ export function registerEstimate(program: Command): void {
             change: round(r.change, 3),
           })),
           sensitivityText: {
-            es: sensitivityParagraph(main, rows, 'es'),
-            en: sensitivityParagraph(main, rows, 'en'),
+            es: joinText(sensitivityParagraph(main, rows, 'es'), linkageSentence(results[0]!, 'es')),
+            en: joinText(sensitivityParagraph(main, rows, 'en'), linkageSentence(results[0]!, 'en')),
           },
         };
       }
@@ -185,7 +202,8 @@ export function registerEstimate(program: Command): void {
             'estimate',
             inputsSha256,
             { ...resolvedSettings(opts), strata: f.strata ?? null },
-            results.map(printable),
+            // The sensitivity rows and paragraph are kept with the estimate (the report shows them).
+            results.map((r, i) => (i === 0 && !f.strata ? { ...printable(r), ...extra } : printable(r))),
             actor(),
           );
           process.stderr.write(`stored as ${id} (inputs SHA-256 ${inputsSha256})\n`);
@@ -215,6 +233,11 @@ export function registerEstimate(program: Command): void {
       if (f.format === 'table') {
         process.stdout.write(table(results));
         const rows = (extra.sensitivity ?? []) as { variant: string; estimate: number; interval: number[] }[];
+        const lk = results[0]!.linkage;
+        if (lk && !f.strata)
+          process.stdout.write(
+            `linkage: ${lk.uncertainLinks} uncertain pair(s); 95% interval ${Math.round(lk.intervalWithoutLinkage[0])}–${Math.round(lk.intervalWithoutLinkage[1])} without linkage error, ${Math.round(results[0]!.interval[0])}–${Math.round(results[0]!.interval[1])} with it; of which linkage ${Math.round(lk.linkageInterval[0])}–${Math.round(lk.linkageInterval[1])}\n`,
+          );
         if (rows.length > 0)
           process.stdout.write(
             `sensitivity:\n${rows.map((r) => `  ${r.variant}\t${Math.round(r.estimate)}\t${Math.round(r.interval[0]!)}–${Math.round(r.interval[1]!)}`).join('\n')}\n${(extra.sensitivityText as { en: string }).en}\n`,
@@ -232,3 +255,5 @@ export function registerEstimate(program: Command): void {
       }
     });
 }
+
+const joinText = (a: string, b: string) => (b ? `${a} ${b}` : a);
