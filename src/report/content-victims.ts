@@ -45,7 +45,7 @@ export interface VictimsContent {
     readonly victims: Cell;
     readonly bySex: readonly Cell[];
     readonly children: Cell;
-    /** Victims per form (act types under sexual violence, methods under sexual torture). */
+    /** Victims per form: an act type under sexual violence or a method under sexual torture (codes). */
     readonly byForm: readonly CountRow[];
   };
   readonly children: {
@@ -171,10 +171,11 @@ export function victimsContent(s: CaseSnapshot, threshold = DEFAULT_SMALL_CELL):
   const forms = new Map<string, Set<string>>();
   const sgbcVictims = new Set<string>();
   for (const a of s.acts) {
-    const keys = [
-      ...(sgbcTypes.has(a.body.type) ? [`type:${a.body.type}`] : []),
-      ...a.body.methods.filter((m) => sgbcMethods.has(m)).map((m) => `method:${m}`),
-    ];
+    // One row per form: rape recorded as the act or as a method of torture is one form.
+    const keys = new Set([
+      ...(sgbcTypes.has(a.body.type) ? [a.body.type] : []),
+      ...a.body.methods.filter((m) => sgbcMethods.has(m)),
+    ]);
     for (const key of keys) {
       forms.set(key, (forms.get(key) ?? new Set()).add(a.body.victimId));
       sgbcVictims.add(a.body.victimId);

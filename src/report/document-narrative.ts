@@ -3,6 +3,7 @@
  * sections, in one language, from the content (and, in the confidential edition, the identity
  * annex's authored text). Built like document.ts; no I/O.
  */
+import { ACT_TYPES } from '../domain/vocabularies.js';
 import type { IdentityAnnex, ReportContent } from './content.js';
 import type { NarrativeContent } from './content-narrative.js';
 import type { Cell } from './content-victims.js';
@@ -128,9 +129,7 @@ export function victimsBlocks(c: ReportContent, lang: Lang): Block[] {
       k: 'table',
       head: [ta(lang, 'form'), ...sexHead],
       rows: v.sgbc.byForm.map((r) => [
-        r.key.startsWith('method:')
-          ? label.method(lang, r.key.slice(7))
-          : label.actType(lang, r.key.slice(5)),
+        ACT_TYPES.has(r.key) ? label.actType(lang, r.key) : label.method(lang, r.key),
         ...r.cells.map(cell),
       ]),
       widths: [4, 1, 1, 1],
