@@ -180,3 +180,26 @@ export function unresolvedCitations(
     })),
   );
 }
+
+/**
+ * Does the identity annex hold exactly the confidential text the signed content commits to? Returns
+ * what does not match (empty when it all does): a verifier's check that the confidential edition's
+ * authored text is the one the panel signed.
+ */
+export function narrativeCommitmentMismatches(
+  commitments: readonly NarrativeCommitment[] | undefined,
+  annexNarratives: readonly NarrativeContent[] | undefined,
+): string[] {
+  const want = new Map((commitments ?? []).map((c) => [`${c.section}/${c.lang}`, c.sha256]));
+  const out: string[] = [];
+  for (const n of annexNarratives ?? []) {
+    const key = `${n.section}/${n.lang}`;
+    const got = createHash('sha256').update(canonicalJson(n)).digest('hex');
+    if (want.get(key) !== got)
+      out.push(`${key}: the annex text is not the one the signed content commits to`);
+    want.delete(key);
+  }
+  for (const key of want.keys())
+    out.push(`${key}: committed in the signed content but missing from the annex`);
+  return out;
+}
