@@ -41,8 +41,17 @@ export function NarrativeEditor({ caseId, cleared }: { caseId: string; cleared: 
       get<RecPage>(`/api/cases/${caseId}/records/evidence?limit=500`),
     ]);
     return [
-      ...tes.items.map((r) => ({ id: r.id, kind: 'testimony', title: String(r.title ?? '') })),
-      ...evi.items.map((r: Rec) => ({ id: r.id, kind: 'evidence', title: String(r.title ?? '') })),
+      // A title the member may not read stays withheld (shown in the interface's language).
+      ...tes.items.map((r: Rec) => ({
+        id: r.id,
+        kind: 'testimony',
+        title: r.withheld ? '' : String(r.title ?? ''),
+      })),
+      ...evi.items.map((r: Rec) => ({
+        id: r.id,
+        kind: 'evidence',
+        title: r.withheld ? '' : String(r.title ?? ''),
+      })),
     ];
   }, [caseId]);
   const edition_ = section === 'declaration' ? 'public' : edition;
@@ -141,7 +150,7 @@ export function NarrativeEditor({ caseId, cleared }: { caseId: string; cleared: 
             <option value="">{t('narratives.citeNone')}</option>
             {(items.data ?? []).map((x) => (
               <option key={x.id} value={x.id}>
-                {`${t(`narratives.kinds.${x.kind}`)} ${x.id} — ${x.title}`}
+                {`${t(`narratives.kinds.${x.kind}`)} ${x.id} — ${x.title || t('common.withheld')}`}
               </option>
             ))}
           </select>
