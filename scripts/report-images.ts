@@ -18,33 +18,49 @@ const dir = join(tmpdir(), `testigo-report-images-${process.pid}`);
 const { store, caseId } = await createDemoStore(dir);
 try {
   const r = await prepareReport(store, caseId, { actor: 'system:docs' });
-  const html = join(dir, 'report.html');
-  writeFileSync(html, reportHtml(r, 'public', 'es'));
+  const files: string[] = [];
   const browser = await playwright.launch({
     executablePath: await chromium.executablePath(),
     args: chromium.args,
     headless: true,
   });
   try {
+    // One page for both languages: with a single-process Chromium, closing the last page ends it.
     const page = await browser.newPage({ viewport: { width: 1000, height: 1400 }, deviceScaleFactor: 1 });
-    await page.goto(`file://${html}`);
-    await page.screenshot({ path: join(out, 'report-summary.png') });
-    const stats = await page.$('h1:has-text("6. Estadísticas")');
-    if (stats) {
-      await stats.scrollIntoViewIfNeeded();
-      await page.evaluate(() => window.scrollBy(0, -20));
-      await page.screenshot({ path: join(out, 'report-statistics.png') });
-    }
-    const matrix = await page.$('h1:has-text("5. Hallazgos por crimen")');
-    if (matrix) {
-      await matrix.scrollIntoViewIfNeeded();
-      await page.evaluate(() => window.scrollBy(0, -20));
-      await page.screenshot({ path: join(out, 'report-findings.png') });
+    for (const lang of ['es', 'en'] as const) {
+      const html = join(dir, `report-${lang}.html`);
+      writeFileSync(html, reportHtml(r, 'public', lang));
+      await page.goto(`file://${html}`);
+      /** A screenshot starting at the heading with this text (nothing when it is not there). */
+      const shot = async (selector: string, file: string) => {
+        const h = await page.$(selector);
+        if (!h) return;
+        await h.scrollIntoViewIfNeeded();
+        await h.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.evaluate(() => window.scrollBy(0, -20));
+        await page.screenshot({ path: join(out, file) });
+        files.push(file);
+      };
+      if (lang === 'es') {
+        await page.screenshot({ path: join(out, 'report-summary.png') });
+        files.push('report-summary.png');
+        await shot('h1:has-text("6. Estadísticas")', 'report-statistics.png');
+        await shot('h1:has-text("5. Hallazgos por crimen")', 'report-findings.png');
+      }
+      // The authored sections and the victims sections (issue 22), in both languages.
+      const words = {
+        es: ['Antecedentes', '7. Víctimas y daño', 'Crímenes sexuales', 'Declaraciones de independencia'],
+        en: ['Background', '7. Victims and harm', 'Sexual and gender-based', 'Declarations of independence'],
+      }[lang];
+      await shot(`h2:has-text("${words[0]}")`, `report-background-${lang}.png`);
+      await shot(`h1:has-text("${words[1]}")`, `report-victims-${lang}.png`);
+      await shot(`h2:has-text("${words[2]}")`, `report-sgbc-${lang}.png`);
+      await shot(`h2:has-text("${words[3]}")`, `report-panel-declarations-${lang}.png`);
     }
   } finally {
     await browser.close();
   }
-  process.stdout.write(`wrote ${out}/report-summary.png, report-findings.png, report-statistics.png\n`);
+  process.stdout.write(`wrote ${files.map((f) => join(out, f)).join(', ')}\n`);
 } finally {
   await store.close();
   rmSync(dir, { recursive: true, force: true });

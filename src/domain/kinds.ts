@@ -23,6 +23,7 @@ import { InformationItemBody, SuggestionBody } from './schema-capture.js';
 import { SubmissionBody } from './schema-intake.js';
 import {
   ElementLinkBody,
+  NarrativeBody,
   OpinionBody,
   PanelBody,
   ProceedingBody,
@@ -252,6 +253,14 @@ export const KINDS = {
     refs: { versionId: 'reportVersion' },
     columns: ['versionId', 'member'],
   },
+  narrative: {
+    name: 'narratives',
+    table: 'narrative',
+    prefix: 'nar',
+    schema: NarrativeBody,
+    refs: {},
+    columns: ['section', 'lang'],
+  },
   submission: {
     name: 'submissions',
     table: 'submission',
@@ -297,6 +306,7 @@ export const KIND_ORDER: readonly Kind[] = [
   'reportVersion',
   'signature',
   'submission',
+  'narrative',
 ];
 
 export function kindByName(name: string): Kind | undefined {

@@ -172,3 +172,48 @@ export const SignatureBody = z.object({
   voidReason: optText(1000),
 });
 export type SignatureBody = z.infer<typeof SignatureBody>;
+
+// ── The report's authored text ─────────────────────────────────────────────────────────────────
+/**
+ * Sections of the report written by people, not derived: the factual background, the description
+ * of the attack, methodology and limitations as the documenters applied them, the panel's
+ * recommendations, and each panel member's declaration of independence and conflicts of interest.
+ */
+export const NARRATIVE_SECTIONS = [
+  'background',
+  'attack',
+  'methodology',
+  'limitations',
+  'recommendations',
+  'declaration',
+] as const;
+export type NarrativeSection = (typeof NARRATIVE_SECTIONS)[number];
+export const NARRATIVE_EDITIONS = ['public', 'confidential'] as const;
+export const NARRATIVE_LANGS = ['es', 'en'] as const;
+
+/**
+ * One section in one edition and language. Saving again replaces the text and raises `revision`
+ * (every revision is in the audit log). Citations are written inline as `[@id]` (a testimony,
+ * evidence or information item id); the report resolves them through the read model.
+ */
+export const NarrativeBody = z
+  .object({
+    section: z.enum(NARRATIVE_SECTIONS),
+    edition: z.enum(NARRATIVE_EDITIONS).default('public'),
+    lang: z.enum(NARRATIVE_LANGS),
+    /** Declarations: the panel member who declares (set from the session, never typed). */
+    member: Username.optional(),
+    text: z.string().trim().max(100_000),
+    revision: z.number().int().positive(),
+    /** Who saved this revision. */
+    author: Username,
+  })
+  .refine((v) => (v.section === 'declaration') === (v.member !== undefined), {
+    message: 'a declaration names the member who declares; other sections name none',
+    path: ['member'],
+  })
+  .refine((v) => v.section !== 'declaration' || v.edition === 'public', {
+    message: "a panel member's declaration is public: it is part of what the panel signs",
+    path: ['edition'],
+  });
+export type NarrativeBody = z.infer<typeof NarrativeBody>;

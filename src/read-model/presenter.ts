@@ -18,6 +18,7 @@ import { effectiveProtection, lowers, maxProtection, type ProtectionFacts } from
 import { PERSON_IDENTIFYING_FIELDS, type PersonBody } from '../domain/schema.js';
 import { termsOf } from '../search/text.js';
 import {
+  canReadNarrative,
   canSeeIdentity,
   canSeeTestimony,
   type Principal,
@@ -215,6 +216,7 @@ const TYPED_KINDS: ReadonlySet<string> = new Set([
   'panel',
   'reviewComment',
   'opinion',
+  'narrative',
 ]);
 
 /** Free text of a record the viewer may read, hidden identities replaced (not in the caller's own text). */
@@ -245,6 +247,8 @@ export function canReadInFull(ctx: ViewContext, rec: { kind: string; id: string;
       return canSeeIdentity(p, ctx.caseId, protectionOf(ctx, 'source', rec.id, b), b.personId as string);
     case 'submission':
       return tierOf(p, ctx.caseId) === 'cleared';
+    case 'narrative':
+      return canReadNarrative(p, ctx.caseId, String(b.edition));
     default:
       return 'protection' in b || rec.kind === 'hearing'
         ? canSeeIdentity(p, ctx.caseId, protectionOf(ctx, rec.kind, rec.id, b))
@@ -386,6 +390,11 @@ export function presentRecord<K extends Kind>(
     }
     case 'submission':
       return { ...meta, ...presentSubmissionBody(ctx, body) };
+    case 'narrative':
+      // The confidential edition's text is for the members who may read that edition.
+      if (canReadNarrative(p, rec.caseId, String(body.edition)))
+        return { ...meta, ...redactBody(ctx, rec, body) };
+      return { ...meta, ...body, text: WITHHELD, withheld: true };
     default:
       return { ...meta, ...redactBody(ctx, rec, body) };
   }

@@ -8,8 +8,15 @@ import { analyseCase } from '../analysis/analyse.js';
 import { loadCaseSnapshot } from '../analysis/load.js';
 import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
 import { canonicalJson } from '../domain/canonical-json.js';
+import { InputError } from '../domain/errors.js';
 import { keyFingerprint } from '../domain/hashing.js';
-import type { OpinionBody, PanelBody, ReportVersionBody, SignatureBody } from '../domain/schema-law.js';
+import type {
+  NarrativeBody,
+  OpinionBody,
+  PanelBody,
+  ReportVersionBody,
+  SignatureBody,
+} from '../domain/schema-law.js';
 import {
   buildViewContext,
   canSeePerson,
@@ -17,11 +24,13 @@ import {
   personLabel,
   redactText,
 } from '../read-model/presenter.js';
+import { listNarratives } from '../review/narratives.js';
 import { freezeVersion, panelState, verifyHashSignature } from '../review/panel.js';
 import type { Principal } from '../security/policy.js';
 import type { CaseStore } from '../store/case-store.js';
 import { buildReportContent, type IdentityAnnex, type ReportContent } from './content.js';
 import { exactPositions } from './content-legal.js';
+import { narrativeContent, unresolvedCitations } from './content-narrative.js';
 import { type Block, buildDocument, type SignatureLine } from './document.js';
 import { renderHtml } from './html.js';
 import type { Lang } from './i18n.js';
@@ -111,6 +120,15 @@ export async function prepareReport(
       site: (id) => sites.get(id) ?? id,
     },
   );
+  // The authored sections: the public edition's text resolved through the public read model (so a
+  // citation of a withheld item shows no title, passage or name), the confidential edition's with
+  // every title and passage (it goes to the identity annex; the content holds its hash).
+  const authored = narrativeContent(
+    snapshot,
+    (await listNarratives(store, caseId)).map((r) => r.body as NarrativeBody),
+    { redact: (text) => redactText(ctx, text), itemPublic: (id) => itemPublic.get(id) ?? false },
+    { redact: (text) => text, itemPublic: () => true },
+  );
   // Every testimony is hashed in the annex, withheld ones too: the hash commits the report to the
   // record without revealing it (it is the SHA-256 of the whole record's canonical JSON — the
   // statement with its interviewer, dates and record ids — which cannot be guessed from the hash).
@@ -123,6 +141,8 @@ export async function prepareReport(
       a.kind === 'testimony' && testimonyHash.has(a.id) ? { ...a, sha256: testimonyHash.get(a.id)! } : a,
     ),
     caseKeyFingerprint: keyFingerprint(store.sealer.signingKey(BUNDLE_KEY_PURPOSE).publicKey),
+    ...(authored.narratives.length ? { narratives: authored.narratives } : {}),
+    ...(authored.commitments.length ? { confidentialNarratives: authored.commitments } : {}),
   };
   // In canonical key order, so the report renders exactly as anyone rendering content.json would.
   const canonical = JSON.parse(canonicalJson(unrendered)) as ReportContent;
@@ -148,6 +168,17 @@ export async function prepareReport(
   let version: PreparedReport['version'];
   const latest = state.versions[state.versions.length - 1];
   let versionRec = latest && (latest.body as ReportVersionBody).contentSha256 === hash ? latest : undefined;
+  if (opts.freeze) {
+    const bad = unresolvedCitations([
+      ...authored.narratives.map((n) => ({ ...n, edition: 'public' })),
+      ...authored.confidential.map((n) => ({ ...n, edition: 'confidential' })),
+    ]);
+    if (bad.length)
+      throw new InputError(
+        `the report cannot be frozen: ${bad.length} citation${bad.length === 1 ? '' : 's'} in its authored sections name${bad.length === 1 ? 's' : ''} no item of this case`,
+        bad,
+      );
+  }
   if (opts.freeze) versionRec = await freezeVersion(store, caseId, hash, content, opts.actor);
   if (versionRec) version = { id: versionRec.id, number: (versionRec.body as ReportVersionBody).number };
   const sigs = version
@@ -170,7 +201,12 @@ export async function prepareReport(
     analysis,
     content,
     contentSha256: hash,
-    annex: { persons: annexPersons, items: annexItems, positions: annexPositions },
+    annex: {
+      persons: annexPersons,
+      items: annexItems,
+      positions: annexPositions,
+      ...(authored.confidential.length ? { narratives: authored.confidential } : {}),
+    },
     ...(version ? { version } : {}),
     signatures,
     panelSignatures: sigs.map((s) => {

@@ -20,6 +20,8 @@ import {
   incidentAnnex,
   type PositionPolicy,
 } from './content-legal.js';
+import type { NarrativeCommitment, NarrativeContent } from './content-narrative.js';
+import { type VictimsContent, victimsContent } from './content-victims.js';
 
 export const REPORT_FORMAT = 'testigo-report/1';
 
@@ -130,6 +132,12 @@ export interface ReportContent {
   readonly suspectsWithoutEvidence: number;
   readonly article53: Article53Content;
   readonly incidentAnnex: readonly { crimeId: string; total: number; rows: readonly IncidentAnnexRow[] }[];
+  /** Victims and harm, sexual and gender-based crimes, children: aggregates with small cells suppressed. */
+  readonly victims?: VictimsContent;
+  /** The authored sections of the public edition (both languages), citations resolved. */
+  readonly narratives?: readonly NarrativeContent[];
+  /** The confidential edition's authored sections: only their SHA-256 (the text is in the identity annex). */
+  readonly confidentialNarratives?: readonly NarrativeCommitment[];
   readonly jurisdiction: CaseAnalysis['jurisdiction'];
   readonly admissibility: CaseAnalysis['admissibility'];
   readonly gravity: CaseAnalysis['gravity'];
@@ -155,6 +163,8 @@ export interface IdentityAnnex {
   /** Exact positions (rank, post, unit, dates) of pseudonymised suspects. */
   readonly positions?: Readonly<Record<string, readonly string[]>>;
   readonly items: Readonly<Record<string, string>>;
+  /** The confidential edition's authored sections, committed in the content by their SHA-256. */
+  readonly narratives?: readonly NarrativeContent[];
 }
 
 const cell = (f: ElementFinding): CellRow => ({
@@ -349,6 +359,7 @@ export function buildReportContent(
     suspectsWithoutEvidence: a.suspects.length - withEvidence.length,
     article53: article53Content(s, a, new Set(withEvidence.map((x) => x.personId))),
     incidentAnnex: annexIncidents,
+    victims: victimsContent(s),
     jurisdiction: a.jurisdiction,
     admissibility: a.admissibility,
     gravity: a.gravity,

@@ -6,6 +6,7 @@
 import { bandLine, type Chart, estimateChart, rankBars, timeBars } from './charts.js';
 import type { IdentityAnnex, ReportContent } from './content.js';
 import { annexBlocks, article53Blocks, glossaryBlocks, positionText } from './document-legal.js';
+import { declarationBlocks, narrativeBlocks, victimsBlocks } from './document-narrative.js';
 import { count, type Lang, label, num, t } from './i18n.js';
 
 export type Block =
@@ -116,6 +117,7 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
     }),
   });
   if (c.description) b.push({ k: 'p', text: c.description });
+  b.push(...narrativeBlocks(c, o.annex, lang, 'background'));
 
   // 2. Methodology and sources
   b.push({ k: 'h1', text: t(lang, 's2') });
@@ -152,13 +154,16 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
   });
   b.push({ k: 'p', text: t(lang, 'methodText') });
   b.push({ k: 'p', text: t(lang, 'verificationText') });
+  b.push(...narrativeBlocks(c, o.annex, lang, 'methodology'));
 
   // 3. Limitations
   b.push({ k: 'h1', text: t(lang, 'sLimits') });
   b.push({ k: 'p', text: t(lang, 'limitsText') });
+  b.push(...narrativeBlocks(c, o.annex, lang, 'limitations'));
 
   // 3. Context
   b.push({ k: 'h1', text: t(lang, 's3') });
+  b.push(...narrativeBlocks(c, o.annex, lang, 'attack'));
   b.push({
     k: 'p',
     text: t(lang, 'widespread', {
@@ -269,7 +274,10 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
   b.push({ k: 'chart', chart: rankBars(t(lang, 'chartType'), w.byActType, (k) => label.actType(lang, k)) });
   b.push({ k: 'chart', chart: bandLine(t(lang, 'chartPrisoners'), pp.series) });
 
-  // 6. Responsibility
+  // Victims and harm, sexual and gender-based crimes, children
+  b.push(...victimsBlocks(c, lang));
+
+  // Responsibility
   b.push({ k: 'h1', text: t(lang, 's6') });
   for (const r of c.responsibility) {
     b.push({ k: 'h2', text: person(r.personId) });
@@ -438,6 +446,8 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
       ]),
       widths: [4, 2, 2, 5],
     });
+  b.push(...declarationBlocks(c, lang));
+  b.push(...narrativeBlocks(c, o.annex, lang, 'recommendations'));
   b.push({ k: 'h2', text: t(lang, 'signatures') });
   if (o.signatures.length === 0) b.push({ k: 'p', text: t(lang, 'noSignatures') });
   else

@@ -17,6 +17,7 @@ import type { CaseStore } from '../store/case-store.js';
 import { tempDir } from '../test-support/stores.js';
 import { type PreparedReport, prepareReport, reportPdf } from './build.js';
 import { catalogue } from './i18n.js';
+import { authoredCatalogue } from './i18n-authored.js';
 
 async function pdfText(bytes: Buffer): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
@@ -82,11 +83,7 @@ describe('the demo report, read as a lawyer would (SQLite)', () => {
     ]);
     // A code that is also a Spanish word of the catalogue or the labels ("media") is not a leak.
     const spanish = new Set([
-      ...words(
-        Object.values(catalogue)
-          .map((x) => x.es)
-          .join(' '),
-      ),
+      ...words([...Object.values(catalogue), ...Object.values(authoredCatalogue)].map((x) => x.es).join(' ')),
       ...Object.values(VOCABULARIES).flatMap((v) => v.terms.flatMap((x) => words(x.es))),
     ]);
     const found = [...codes].filter(
@@ -101,20 +98,12 @@ describe('the demo report, read as a lawyer would (SQLite)', () => {
 
   it('the Spanish edition holds no English word of the report catalogue, the crimes or the modes', () => {
     const english = new Set([
-      ...words(
-        Object.values(catalogue)
-          .map((x) => x.en)
-          .join(' '),
-      ),
+      ...words([...Object.values(catalogue), ...Object.values(authoredCatalogue)].map((x) => x.en).join(' ')),
       ...CRIMES.flatMap((c) => words(c.label.en)),
       ...LIABILITY_MODES.flatMap((m) => words(m.label.en)),
     ]);
     const spanish = new Set([
-      ...words(
-        Object.values(catalogue)
-          .map((x) => x.es)
-          .join(' '),
-      ),
+      ...words([...Object.values(catalogue), ...Object.values(authoredCatalogue)].map((x) => x.es).join(' ')),
       ...Object.values(VOCABULARIES).flatMap((v) => v.terms.flatMap((x) => words(x.es))),
       ...CRIMES.flatMap((c) => [...words(c.label.es), ...c.elements.flatMap((e) => words(e.text.es))]),
       ...LIABILITY_MODES.flatMap((m) => [
@@ -190,5 +179,30 @@ describe('the demo report, read as a lawyer would (SQLite)', () => {
     assert.ok(withoutEvidence.length > 0);
     for (const x of withoutEvidence) assert.ok(!shown.has(x.personId), x.personId);
     assert.equal(r.content.suspectsWithoutEvidence, withoutEvidence.length);
+  });
+
+  it('has the authored sections and the victims sections; the cited protected testimony is withheld in the public edition', () => {
+    for (const x of [
+      'Antecedentes',
+      'Descripción del ataque',
+      '7. Víctimas y daño',
+      'Duración de la privación de libertad',
+      'Crímenes sexuales y por motivos de género',
+      'Niñas, niños y adolescentes',
+      'Declaraciones de independencia y conflictos de interés',
+      'Recomendaciones del panel',
+      'Fuentes citadas',
+    ])
+      assert.ok(pub.includes(x), x);
+    assert.ok(!pub.includes('[@'), 'no citation is printed raw');
+    const background = (r.content.narratives ?? []).find(
+      (n) => n.section === 'background' && n.lang === 'es',
+    );
+    const cited = background?.sources.find((x) => x.withheld);
+    assert.ok(cited, 'the demo background cites a protected testimony');
+    const title = r.snapshot.testimonies.find((x) => x.id === cited.id)!.body.title;
+    assert.ok(pub.includes(`${cited.id} — [reservado]`), 'shown by id, withheld');
+    assert.ok(!pub.includes(title), 'its title is not in the public edition');
+    assert.ok(conf.includes(title), 'the confidential edition has it (so the check can fail)');
   });
 });

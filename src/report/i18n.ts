@@ -53,14 +53,14 @@ const S = {
   },
   s4: { es: '5. Hallazgos por crimen', en: '5. Findings per crime' },
   s5: { es: '6. Estadísticas', en: '6. Statistics' },
-  s6: { es: '7. Responsabilidad individual', en: '7. Individual responsibility' },
+  s6: { es: '8. Responsabilidad individual', en: '8. Individual responsibility' },
   s7: {
-    es: '8. Artículo 53(1): competencia, fundamento razonable, admisibilidad e intereses de la justicia',
-    en: '8. Article 53(1): jurisdiction, reasonable basis, admissibility and interests of justice',
+    es: '9. Artículo 53(1): competencia, fundamento razonable, admisibilidad e intereses de la justicia',
+    en: '9. Article 53(1): jurisdiction, reasonable basis, admissibility and interests of justice',
   },
   s8: {
-    es: '9. El panel: mandato, opiniones y disidencias',
-    en: '9. The panel: mandate, opinions and dissent',
+    es: '10. El panel: mandato, declaraciones, opiniones, disidencias y recomendaciones',
+    en: '10. The panel: mandate, declarations, opinions, dissent and recommendations',
   },
   sAnnexIncidents: {
     es: 'Anexo A. Incidentes y prueba citada',
@@ -174,8 +174,8 @@ const S = {
     en: '{crime}: {incidents} ({victims}); with every element assessed per incident corroborated: {full}.',
   },
   crimeCaveat: {
-    es: 'Los elementos que se valoran por incidente son la conducta, sus circunstancias y el nexo con el ataque; los elementos contextuales (sección 4) y los subjetivos de cada persona (sección 7) se valoran aparte. Todo acto es candidato a persecución (art. 7(1)(h)) hasta que se pruebe el motivo discriminatorio.',
-    en: 'The elements assessed per incident are the conduct, its circumstances and the nexus with the attack; the contextual elements (section 4) and each person’s mental elements (section 7) are assessed separately. Every act is a persecution candidate (Art. 7(1)(h)) until the discriminatory ground is proved.',
+    es: 'Los elementos que se valoran por incidente son la conducta, sus circunstancias y el nexo con el ataque; los elementos contextuales (sección 4) y los subjetivos de cada persona (sección 8) se valoran aparte. Todo acto es candidato a persecución (art. 7(1)(h)) hasta que se pruebe el motivo discriminatorio.',
+    en: 'The elements assessed per incident are the conduct, its circumstances and the nexus with the attack; the contextual elements (section 4) and each person’s mental elements (section 8) are assessed separately. Every act is a persecution candidate (Art. 7(1)(h)) until the discriminatory ground is proved.',
   },
 
   prisonersLine: {

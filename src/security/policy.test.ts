@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import {
   type Action,
   can,
+  canEditNarrative,
+  canReadNarrative,
   canSeeIdentity,
   canSeeTestimony,
   type Principal,
@@ -98,5 +100,27 @@ describe('authorization policy (matrix)', () => {
     assert.equal(tierOf(principal('analyst', true), CASE), 'member', 'analysts are never cleared');
     assert.equal(tierOf(principal('documenter', true), CASE), 'cleared');
     assert.equal(tierOf(principal('documenter'), 'nope'), undefined);
+  });
+
+  it("lets members who may review write the report's authored text; the confidential edition's only when cleared", () => {
+    const cells: [Role, boolean, boolean, boolean][] = [
+      // role, cleared, public edition, confidential edition
+      ['administrator', true, true, true],
+      ['administrator', false, true, false],
+      ['panelist', true, true, true],
+      ['panelist', false, true, false],
+      ['documenter', true, false, false],
+      ['analyst', false, false, false],
+      ['viewer', false, false, false],
+    ];
+    for (const [role, cleared, pub, conf] of cells) {
+      assert.equal(canEditNarrative(principal(role, cleared), CASE, 'public'), pub, `${role} public`);
+      assert.equal(canEditNarrative(principal(role, cleared), CASE, 'confidential'), conf, `${role} conf.`);
+    }
+    assert.equal(canEditNarrative(principal('panelist', true, [], true), CASE, 'public'), false, 'read-only');
+    assert.equal(canReadNarrative(principal('viewer'), CASE, 'public'), true);
+    assert.equal(canReadNarrative(principal('panelist'), CASE, 'confidential'), false);
+    assert.equal(canReadNarrative(principal('documenter', true), CASE, 'confidential'), true);
+    assert.equal(canReadNarrative(principal('documenter', true), 'cas_other', 'public'), false);
   });
 });

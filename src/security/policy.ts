@@ -128,6 +128,8 @@ export function writeActionFor(kindName: string): Action | undefined {
     case 'opinion':
     case 'reportVersion':
     case 'signature':
+    // The report's authored sections: only through the narrative routes (author from the session).
+    case 'narrative':
     // Public submissions are written only by the intake routes (quarantine, then a decision).
     case 'submission':
       return undefined;
@@ -178,4 +180,19 @@ export function seesAllIdentities(p: Principal, caseId: string): boolean {
 /** Freezing a report version (what the panel signs) is panel work: members who may review. */
 export function canFreezeReport(p: Principal, caseId: string): boolean {
   return can(p, 'review', caseId);
+}
+
+/**
+ * May `p` write the report's authored sections (background, attack, methodology, limitations,
+ * recommendations) of this edition? Panel work, like freezing: members who may review. The
+ * confidential edition's text may name protected persons, so only members cleared for every
+ * protected identity may write it (they must be able to read what they replace).
+ */
+export function canEditNarrative(p: Principal, caseId: string, edition: 'public' | 'confidential'): boolean {
+  return can(p, 'review', caseId) && (edition === 'public' || canReadConfidentialEdition(p, caseId));
+}
+
+/** May `p` read the confidential edition's authored text? The same members as its PDF. */
+export function canReadNarrative(p: Principal, caseId: string, edition: string): boolean {
+  return can(p, 'read', caseId) && (edition === 'public' || canReadConfidentialEdition(p, caseId));
 }

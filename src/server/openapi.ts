@@ -494,6 +494,21 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { 201: { description: 'version and content SHA-256' } },
         },
       },
+      '/api/cases/{caseId}/narratives': {
+        get: {
+          summary:
+            "The report's authored sections (background, attack, methodology, limitations, recommendations, panel declarations) per edition and language, as the caller may read them; the confidential edition's only for cleared members",
+          parameters: [caseParam],
+          responses: { 200: { description: 'items' } },
+        },
+        put: {
+          summary:
+            'Write one authored section (section, edition, lang, text; a new revision, audited). Members who may review; the confidential edition only when cleared; a declaration is the caller’s own (panel members). Citations are written `[@id]` (testimony, evidence or information item); an unknown or deleted id refuses the next freeze',
+          parameters: [caseParam],
+          requestBody: json({ type: 'object' }),
+          responses: { 200: { description: 'narrative' }, 403: err('not allowed for this edition') },
+        },
+      },
       '/api/cases/{caseId}/panel/signatures': {
         post: {
           summary:

@@ -8,8 +8,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDemoCase } from '../demo/generate.js';
+import { demoNarratives } from '../demo/narratives.js';
 import { UsageError } from '../domain/errors.js';
 import { importCaseJson } from '../ingest/case-json.js';
+import { saveNarrative } from '../review/narratives.js';
 import { setPanel } from '../review/panel.js';
 import type { Role } from '../security/policy.js';
 import { linkCaseFile } from '../store/case-linkage.js';
@@ -133,4 +135,17 @@ async function setupDemoPanel(store: CaseStore, caseId: string, dir: string): Pr
     { name: 'Panel de expertos independientes (ficticio)', members, requiredSignatures: 3 },
     'system:demo',
   );
+  // The report's authored sections, citing a public and a protected testimony and an evidence file.
+  const testimonies = await store.list('testimony', caseId, { limit: 10_000 });
+  const evidence = await store.list('evidence', caseId, { limit: 10_000 });
+  const pub = (b: { protection: string; consent: string }) =>
+    b.protection === 'public' && b.consent === 'public';
+  const texts = demoNarratives({
+    publicTestimony: testimonies.find((x) => pub(x.body))?.id,
+    protectedTestimony: testimonies.find((x) => x.body.protection === 'protected')?.id,
+    evidence: evidence.find((x) => pub(x.body))?.id,
+    members: experts.map((e) => e.username),
+  });
+  for (const { member, ...n } of texts)
+    await saveNarrative(store, caseId, n, member ?? experts[0]!.username, 'system:demo');
 }

@@ -356,6 +356,11 @@ export const MIGRATIONS: Migration[] = [
       'CREATE INDEX interview_draft_owner ON interview_draft (case_id, owner_id)',
     ],
   },
+  {
+    version: 25,
+    name: "report narratives: the report's authored sections, per edition and language",
+    statements: () => entityTable('narrative'),
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -219,5 +219,41 @@ for (const backend of BACKENDS) {
       assert.equal((await req('GET', html, 'admin')).status, 200);
       assert.equal(await versions(), n + 1, 'a member who may review freezes the current content');
     });
+
+    it("the report's authored text: written by members who may review, the confidential edition only by cleared ones, never through the generic API", async () => {
+      const url = `/api/cases/${caseId}/narratives`;
+      const conf = {
+        section: 'attack',
+        edition: 'confidential',
+        lang: 'es',
+        text: 'Texto reservado del ataque.',
+      };
+      assert.equal((await req('PUT', url, 'expert2', conf)).status, 403, 'uncleared panelist');
+      assert.equal((await req('PUT', url, 'documenter', conf)).status, 403, 'documenters do not review');
+      assert.equal((await req('PUT', url, 'viewer', { ...conf, edition: 'public' })).status, 403);
+      const saved = await req('PUT', url, 'expert', conf);
+      assert.equal(saved.status, 200);
+      assert.equal(((await saved.json()) as { revision: number }).revision, 1);
+      const pub = { section: 'attack', edition: 'public', lang: 'es', text: 'Texto público.' };
+      assert.equal((await req('PUT', url, 'expert2', pub)).status, 200, 'uncleared panelist, public edition');
+      const bad = await req('PUT', url, 'expert', { ...pub, section: 'prologue' });
+      assert.equal(bad.status, 400);
+      // The confidential text reaches no one who may not read that edition, by any read route.
+      for (const who of ['expert2', 'analyst', 'viewer']) {
+        const list = await (await req('GET', url, who)).text();
+        const generic = await (
+          await req('GET', `/api/cases/${caseId}/records/narratives?limit=100`, who)
+        ).text();
+        assert.ok(!list.includes('Texto reservado') && !generic.includes('Texto reservado'), who);
+        assert.ok(list.includes('Texto público.'), `${who} reads the public text`);
+      }
+      assert.ok((await (await req('GET', url, 'admin')).text()).includes('Texto reservado'));
+      const direct = await req('POST', `/api/cases/${caseId}/records/narratives`, 'admin', {
+        ...pub,
+        revision: 1,
+        author: 'admin',
+      });
+      assert.equal(direct.status, 403, 'authored text is written only through its route');
+    });
   });
 }

@@ -11,9 +11,24 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ForbiddenError, InputError } from '../../domain/errors.js';
 import type { PersonBody } from '../../domain/schema.js';
-import { PanelBody, POSITIONS, ReviewTarget } from '../../domain/schema-law.js';
-import { buildViewContext, personLabel, presentDerived, presentRecord } from '../../read-model/presenter.js';
+import {
+  NARRATIVE_EDITIONS,
+  NARRATIVE_LANGS,
+  NARRATIVE_SECTIONS,
+  type NarrativeBody,
+  PanelBody,
+  POSITIONS,
+  ReviewTarget,
+} from '../../domain/schema-law.js';
+import {
+  buildViewContext,
+  personLabel,
+  presentDerived,
+  presentRecord,
+  restoreHiddenSpans,
+} from '../../read-model/presenter.js';
 import { prepareReport, reportHtml, reportPdf } from '../../report/build.js';
+import { listNarratives, saveNarrative } from '../../review/narratives.js';
 import {
   addComment,
   keyFingerprint,
@@ -22,7 +37,13 @@ import {
   setPanel,
   signVersion,
 } from '../../review/panel.js';
-import { canFreezeReport, canReadAnalysis, canReadConfidentialEdition } from '../../security/policy.js';
+import {
+  canEditNarrative,
+  canFreezeReport,
+  canReadAnalysis,
+  canReadConfidentialEdition,
+  canReadNarrative,
+} from '../../security/policy.js';
 import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { AnalysisCache } from '../analysis-cache.js';
@@ -38,6 +59,12 @@ const OpinionInput = z.object({
   target: ReviewTarget,
   position: z.enum(POSITIONS),
   reasons: z.string().trim().max(50_000).optional(),
+});
+const NarrativeInput = z.object({
+  section: z.enum(NARRATIVE_SECTIONS),
+  edition: z.enum(NARRATIVE_EDITIONS).default('public'),
+  lang: z.enum(NARRATIVE_LANGS),
+  text: z.string().trim().max(100_000),
 });
 const SignatureInput = z.object({ versionId: z.string().max(100), signature: z.string().max(200) });
 
@@ -158,6 +185,55 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
       input.signature,
     );
     return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)), 201);
+  });
+
+  /** The report's authored sections the caller may read (the confidential edition's: cleared members). */
+  app.get('/api/cases/:caseId/narratives', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'read', caseId);
+    const ctx = {
+      ...(await buildViewContext(store, c.get('principal'), caseId)),
+      username: await username(c.get('userId')),
+    };
+    const recs = (await listNarratives(store, caseId)).filter((r) =>
+      canReadNarrative(c.get('principal'), caseId, (r.body as NarrativeBody).edition),
+    );
+    return c.json({ items: recs.map((r) => presentRecord(r, ctx)) });
+  });
+
+  /**
+   * Writes one authored section (new revision). Members who may review; the confidential edition
+   * only when cleared; a declaration is the signed-in member's own. A text sent back by a member who
+   * read it redacted keeps the hidden names as stored.
+   */
+  app.put('/api/cases/:caseId/narratives', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'review', caseId);
+    const input = parse(NarrativeInput, await c.req.json().catch(() => undefined), 'narrative');
+    if (!canEditNarrative(c.get('principal'), caseId, input.edition))
+      throw new ForbiddenError(
+        "the confidential edition's text may name protected persons: only cleared members who may review write it",
+      );
+    const name = await username(c.get('userId'));
+    const ctx = { ...(await buildViewContext(store, c.get('principal'), caseId)), username: name };
+    const stored = (await listNarratives(store, caseId)).find((r) => {
+      const b = r.body as NarrativeBody;
+      return (
+        b.section === input.section &&
+        b.edition === input.edition &&
+        b.lang === input.lang &&
+        b.member === (input.section === 'declaration' ? name : undefined)
+      );
+    });
+    const text = stored
+      ? (
+          restoreHiddenSpans(ctx, { text: (stored.body as NarrativeBody).text }, { text: input.text }) as {
+            text: string;
+          }
+        ).text
+      : input.text;
+    const rec = await saveNarrative(store, caseId, { ...input, text }, name, c.get('actor'));
+    return c.json(presentRecord(rec, ctx));
   });
 
   app.get('/api/cases/:caseId/report', async (c) => {

@@ -444,6 +444,20 @@ export async function buildLeakFixture(store: CaseStore, app: App): Promise<Leak
       text: 'El relato de Yusi (Carrasquel) coincide con el de la señora Arismendi Quintero.',
     })
   ).id;
+  // The report's authored text: the public edition cites the protected testimony and names a
+  // protected person in passing; the confidential edition names her (cleared readers only).
+  await call('PUT', `${base}/narratives`, {
+    section: 'background',
+    edition: 'public',
+    lang: 'es',
+    text: `La señora Arismendi Quintero declaró [@${ids.T1}] que Yusleidy Carrasquel fue detenida.`,
+  });
+  await call('PUT', `${base}/narratives`, {
+    section: 'attack',
+    edition: 'confidential',
+    lang: 'es',
+    text: `Relato reservado: Yusleidy Carrasquel y la señora Arismendi Quintero [@${ids.T1}].`,
+  });
   // A saved page captured by the administrator (restricted): quotes protected names.
   const cap = await upload(
     '/captures',
@@ -512,6 +526,7 @@ export async function buildLeakFixture(store: CaseStore, app: App): Promise<Leak
     'proceedings',
     'panels',
     'review-comments',
+    'narratives',
   ]) {
     const page = (await call('GET', `${base}/records/${kind}?limit=500`)) as unknown as {
       items: { id: string }[];

@@ -51,6 +51,7 @@ export const KIND_NAMES = [
   'report-versions',
   'signatures',
   'submissions',
+  'narratives',
 ];
 
 type Builder = (fx: LeakFixture, hidden: IdentityForm[]) => Omit<WalkRequest, 'op'>[];
@@ -197,6 +198,21 @@ const TEMPLATES: Record<string, Builder> = {
     w('POST', `/api/cases/${fx.caseId}/panel/opinions`, { target: 'section:victims', position: 'abstain' }),
   ],
   'POST /api/cases/{caseId}/panel/versions': (fx) => [w('POST', `/api/cases/${fx.caseId}/panel/versions`)],
+  'GET /api/cases/{caseId}/narratives': (fx) => [get(`/api/cases/${fx.caseId}/narratives`)],
+  'PUT /api/cases/{caseId}/narratives': (fx) => [
+    w('PUT', `/api/cases/${fx.caseId}/narratives`, {
+      section: 'background',
+      edition: 'public',
+      lang: 'es',
+      text: 'Sin cambios de fondo.',
+    }),
+    w('PUT', `/api/cases/${fx.caseId}/narratives`, {
+      section: 'attack',
+      edition: 'confidential',
+      lang: 'es',
+      text: 'Reescrito.',
+    }),
+  ],
   'POST /api/cases/{caseId}/panel/signatures': (fx) => [
     w('POST', `/api/cases/${fx.caseId}/panel/signatures`, { versionId: 'rpv_nope', signature: 'AAAA' }),
   ],

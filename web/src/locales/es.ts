@@ -1,3 +1,5 @@
+import { legalEs } from './legal.es';
+
 /** Spanish: the reference language of the interface. English (en.ts) must have exactly these keys. */
 export const es = {
   common: {
@@ -515,4 +517,5 @@ export const es = {
     thanks: 'Gracias. Su envío llegó y lo revisará el equipo.',
     receipt: 'Código de recibo',
   },
+  ...legalEs,
 };

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useSession } from '../session';
 import { Page } from '../ui';
+import { NarrativeEditor } from './narratives';
 
 /** Report downloads: the public edition for every member, the confidential one for cleared members. */
 export function ReportView() {
@@ -34,6 +35,7 @@ export function ReportView() {
         </section>
       ))}
       {!cleared && <p className="small muted">{t('report.confidentialNote')}</p>}
+      {caseId && <NarrativeEditor caseId={caseId} cleared={cleared} />}
     </Page>
   );
 }
