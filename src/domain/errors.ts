@@ -3,6 +3,9 @@
  * without parsing messages. Messages must never contain protected identities.
  */
 
+/** Values a message needs (a limit, a field, a count), so a client can say it in the reader's language. */
+export type ErrorParams = Record<string, string | number>;
+
 export interface FieldIssue {
   /** e.g. "persons.csv" */
   file?: string;
@@ -11,10 +14,22 @@ export interface FieldIssue {
   /** column or field path, e.g. "birth_date" or "person.birthDate.value" */
   field?: string;
   message: string;
+  /** Stable code of the problem ("required", "too_big", "password_common"…); `message` is English. */
+  code?: string;
+  params?: ErrorParams;
 }
 
 export class TestigoError extends Error {
   override name = 'TestigoError';
+  /** A stable reason finer than the class ("username_taken", "self_clearance"), for translation. */
+  reason?: string;
+  params?: ErrorParams;
+  /** Names the reason (and its parameters) so clients need not parse the English message. */
+  because(reason: string, params?: ErrorParams): this {
+    this.reason = reason;
+    this.params = params;
+    return this;
+  }
 }
 
 /** Bad input data: a file, a row, a field. Maps to exit code 2 / HTTP 400. */

@@ -213,7 +213,8 @@ export class InterviewService {
             throw new InputError('a linked person does not exist in this case file', [
               {
                 field: p.key === plan.witnessKey ? 'witness.personId' : 'victims.personId',
-                message: p.personId,
+                message: 'no such person in this case file',
+                code: 'not_in_case',
               },
             ]);
           personIds[p.key] = rec.id;
@@ -226,7 +227,7 @@ export class InterviewService {
         const pl = await s.get('place', plan.placeId);
         if (!pl || pl.caseId !== caseId)
           throw new InputError('the place does not exist in this case file', [
-            { field: 'placeId', message: plan.placeId },
+            { field: 'placeId', message: 'no such place in this case file', code: 'not_in_case' },
           ]);
         placeName = pl.body.name;
       }

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { canonicalJson } from '../domain/canonical-json.js';
 import { sortKey } from '../domain/dates.js';
 import { ConflictError, type FieldIssue, InputError, NotFoundError, UsageError } from '../domain/errors.js';
+import { fieldIssues } from '../domain/issues.js';
 import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../domain/kinds.js';
 import { CaseFileBody, CustodyEntryBody, type EvidenceBody, type SourceListBody } from '../domain/schema.js';
 import type { Sealer } from '../security/seal.js';
@@ -71,10 +72,7 @@ export interface SourceRow {
 
 /** Turns zod issues into field issues a person can act on. */
 export function issuesFrom(error: z.ZodError, prefix?: string): FieldIssue[] {
-  return error.issues.map((i) => ({
-    field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || undefined,
-    message: i.message,
-  }));
+  return fieldIssues(error, prefix);
 }
 
 export function parseBody<K extends Kind>(kind: K, body: unknown): BodyOf<K> {

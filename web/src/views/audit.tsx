@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { get } from '../api';
+import { useAuditVerb } from '../audit-words';
 import { ErrorBox, Loading, Page, Table, useLoad } from '../ui';
 
 interface Entry {
@@ -17,6 +18,7 @@ interface Entry {
 /** The hash-chained audit log of the case file, a page at a time. */
 export function AuditView() {
   const { t } = useTranslation();
+  const verb = useAuditVerb();
   const { caseId } = useParams();
   const [after, setAfter] = useState(0);
   const [history, setHistory] = useState<number[]>([]);
@@ -36,7 +38,7 @@ export function AuditView() {
           String(e.seq),
           e.at,
           e.actor,
-          e.action,
+          verb(e.action),
           `${e.entity} ${e.entityId ?? ''}`,
           <code key="h">{String(e.hash).slice(0, 12)}</code>,
         ])}
