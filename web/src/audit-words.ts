@@ -1,4 +1,4 @@
-/** Audit actions ("set-member", "custody:transferred") as verbs in the reader's language. */
+/** Audit actions ("set-member", "custody:transferred") and entities ("case-files") in the reader's language. */
 import { useTranslation } from 'react-i18next';
 
 export function useAuditVerb(): (action: string) => string {
@@ -14,4 +14,9 @@ export function useAuditVerb(): (action: string) => string {
     // Accounts' own actions (sign-in, 2FA) are not in a case's log; unknown verbs show as recorded.
     return i18n.exists(`auditVerb.${action}`) ? t(`auditVerb.${action}`) : action;
   };
+}
+
+export function useAuditEntity(): (entity: string) => string {
+  const { t, i18n } = useTranslation();
+  return (entity) => (i18n.exists(`auditEntity.${entity}`) ? t(`auditEntity.${entity}`) : entity);
 }

@@ -141,7 +141,7 @@ export function AdminView() {
         <>
           <h2>{t('admin.accounts')}</h2>
           <Table
-            head={[t('admin.user'), t('admin.twoFactor'), t('admin.status'), '']}
+            head={[t('admin.user'), t('admin.twoFactor'), t('admin.status'), t('account.actions')]}
             rows={(users.data?.items ?? []).map((u) => {
               const who = `${u.displayName} (${u.username})`;
               const self = u.id === me.user.id;
