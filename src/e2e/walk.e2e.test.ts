@@ -90,43 +90,53 @@ describe('every view in Spanish and English, laptop and phone; accounts in the b
       .filter((s) => s.length >= 8 && s.includes(' ') && !mine.has(s));
   }
 
-  for (const lang of ['es', 'en'] as const)
-    for (const size of ['laptop', 'phone'] as const)
-      it(`walks every view in ${lang === 'es' ? 'Spanish' : 'English'} on a ${size}`, async () => {
-        const width = size === 'phone' ? 390 : 1280;
-        await open(lang, size, 'demo-admin');
-        const wrong = await foreign(lang);
-        const found: string[] = [];
-        const paths = [...CASE_VIEWS.map((v) => `/c/${caseId}/${v}`), '/settings'];
-        for (const path of paths) {
-          const name = path.split('/').pop() || 'dashboard';
-          await page.goto(`${base}${path}`);
-          await page.waitForLoadState('networkidle');
-          await page.getByRole('heading', { level: 1 }).first().waitFor();
-          // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads
-          const shown = await page.evaluate(() => document.body.innerText);
-          // Data is not interface: the demo panel's name is Spanish in both languages.
-          const text = DATA.reduce((acc, d) => acc.replaceAll(d, ''), shown);
-          for (const s of wrong) if (text.includes(s)) found.push(`${name}: "${s}"`);
-          for (const m of text.matchAll(/\b[a-z]+(?:_[a-z0-9]+)+\b/g)) found.push(`${name}: code ${m[0]}`);
-          if (lang === 'es' && text.includes('[withheld]')) found.push(`${name}: [withheld]`);
-          const w = await page.evaluate(() => document.documentElement.scrollWidth);
-          if (w > width) {
-            const wide = await page.evaluate(
-              (limit) =>
-                Array.from(document.querySelectorAll('body *'))
-                  .filter((e) => e.getBoundingClientRect().right > limit + 1)
-                  .slice(0, 3)
-                  .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
-                  .join(', '),
-              width,
-            );
-            found.push(`${name}: ${w} px wide (${wide})`);
-          }
-          await page.screenshot({ path: join(SHOTS, `walk-${lang}-${size}-${name}.png`), fullPage: true });
+  const walks: ['es' | 'en', 'laptop' | 'phone', string][] = [
+    ['es', 'laptop', 'demo-admin'],
+    ['es', 'phone', 'demo-admin'],
+    ['en', 'laptop', 'demo-admin'],
+    ['en', 'phone', 'demo-admin'],
+    // The least access: withheld records, refusals and empty states must be Spanish too.
+    ['es', 'phone', 'demo-viewer'],
+  ];
+  for (const [lang, size, user] of walks)
+    it(`walks every view in ${lang === 'es' ? 'Spanish' : 'English'} on a ${size} as ${user}`, async () => {
+      const width = size === 'phone' ? 390 : 1280;
+      await open(lang, size, user);
+      const wrong = await foreign(lang);
+      const found: string[] = [];
+      const paths = [...CASE_VIEWS.map((v) => `/c/${caseId}/${v}`), '/settings'];
+      for (const path of paths) {
+        const name = path.split('/').pop() || 'dashboard';
+        await page.goto(`${base}${path}`);
+        await page.waitForLoadState('networkidle');
+        await page.locator('h1, [role=alert]').first().waitFor();
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads
+        const shown = await page.evaluate(() => document.body.innerText);
+        // Data is not interface: the demo panel's name is Spanish in both languages.
+        const text = DATA.reduce((acc, d) => acc.replaceAll(d, ''), shown);
+        for (const s of wrong) if (text.includes(s)) found.push(`${name}: "${s}"`);
+        for (const m of text.matchAll(/\b[a-z]+(?:_[a-z0-9]+)+\b/g)) found.push(`${name}: code ${m[0]}`);
+        if (lang === 'es' && text.includes('[withheld]')) found.push(`${name}: [withheld]`);
+        const w = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (w > width) {
+          const wide = await page.evaluate(
+            (limit) =>
+              Array.from(document.querySelectorAll('body *'))
+                .filter((e) => e.getBoundingClientRect().right > limit + 1)
+                .slice(0, 3)
+                .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+                .join(', '),
+            width,
+          );
+          found.push(`${name}: ${w} px wide (${wide})`);
         }
-        assert.deepEqual([...new Set(found)], []);
-      });
+        await page.screenshot({
+          path: join(SHOTS, `walk-${user}-${lang}-${size}-${name}.png`),
+          fullPage: true,
+        });
+      }
+      assert.deepEqual([...new Set(found)], []);
+    });
 
   it('says server refusals in Spanish with their values; a password change leaves a notice', async () => {
     // Sign-in refused: the reason, not "unauthenticated".
