@@ -2,7 +2,9 @@
  * Errors that carry their meaning, so every adapter (CLI exit code, HTTP status) can map them
  * without parsing messages. Messages must never contain protected identities.
  */
-import type { z } from 'zod';
+
+/** Values a message needs (a limit, a field, a count), so a client can say it in the reader's language. */
+export type ErrorParams = Record<string, string | number>;
 
 export interface FieldIssue {
   /** e.g. "persons.csv" */
@@ -12,10 +14,22 @@ export interface FieldIssue {
   /** column or field path, e.g. "birth_date" or "person.birthDate.value" */
   field?: string;
   message: string;
+  /** Stable code of the problem ("required", "too_big", "password_common"…); `message` is English. */
+  code?: string;
+  params?: ErrorParams;
 }
 
 export class TestigoError extends Error {
   override name = 'TestigoError';
+  /** A stable reason finer than the class ("username_taken", "self_clearance"), for translation. */
+  reason?: string;
+  params?: ErrorParams;
+  /** Names the reason (and its parameters) so clients need not parse the English message. */
+  because(reason: string, params?: ErrorParams): this {
+    this.reason = reason;
+    this.params = params;
+    return this;
+  }
 }
 
 /** Bad input data: a file, a row, a field. Maps to exit code 2 / HTTP 400. */
@@ -74,12 +88,4 @@ export class AuthError extends TestigoError {
 /** Signed in but not allowed. HTTP 403. */
 export class ForbiddenError extends TestigoError {
   override name = 'ForbiddenError';
-}
-
-/** zod's issues as field issues (`prefix.path.to.field`: message), for an InputError. */
-export function issuesFrom(error: z.ZodError, prefix?: string): FieldIssue[] {
-  return error.issues.map((i) => ({
-    field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || undefined,
-    message: i.message,
-  }));
 }

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { type FuzzyDate, formatFuzzyDate, parseLooseDate } from './dates.js';
-import type { FieldIssue } from './errors.js';
+import type { ErrorParams, FieldIssue } from './errors.js';
 import { RecordId } from './schema.js';
 import {
   ACT_TYPES,
@@ -49,6 +49,8 @@ const PersonAnswer = z.object({
   /** The wizard's handle for this person (acts point at it), not a record id. */
   key: z.string().regex(/^[a-z0-9_-]{1,40}$/i),
   personId: RecordId.optional(),
+  /** How the author saw the linked person in the picker (a name or a pseudonym); for the draft only. */
+  linkedLabel: z.string().max(300).optional(),
   givenNames: str(300),
   firstSurname: str(300),
   secondSurname: str(300),
@@ -228,36 +230,63 @@ const hasName = (p: PersonAnswer) => Boolean(p.personId || p.givenNames.trim() |
 /** Finished answers → the records to write; every problem is named by its field. */
 export function planInterview(a: InterviewAnswers): { plan?: InterviewPlan; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const need = (ok: unknown, field: string, message: string) => {
-    if (!ok) issues.push({ field, message });
+  // Each problem has a stable code (and its values) besides the English sentence, for translation.
+  const need = (ok: unknown, field: string, message: string, code = 'required', params?: ErrorParams) => {
+    if (!ok) issues.push({ field, message, code, ...(params ? { params } : {}) });
   };
   need(a.consent, 'consent', 'required');
   need(a.protection, 'protection', 'required');
   need(a.language, 'language', 'required');
   need(a.statement.trim(), 'statement', 'required');
-  need(hasName(a.witness), 'witness.givenNames', 'the witness needs a name or an existing record');
+  need(
+    hasName(a.witness),
+    'witness.givenNames',
+    'the witness needs a name or an existing record',
+    'name_needed',
+  );
   need(
     a.witnessIsVictim || a.witnessRelation,
     'witnessRelation',
     'required when the witness is not a victim',
   );
   for (const [i, v] of a.victims.entries())
-    need(hasName(v), `victims[${i}].givenNames`, 'a victim needs a name or an existing record');
+    need(
+      hasName(v),
+      `victims[${i}].givenNames`,
+      'a victim needs a name or an existing record',
+      'name_needed',
+    );
   const victimKeys = new Set([...(a.witnessIsVictim ? [a.witness.key] : []), ...a.victims.map((v) => v.key)]);
-  need(victimKeys.size > 0, 'victims', 'at least one victim');
-  need(a.acts.length > 0, 'acts', 'at least one act');
+  need(victimKeys.size > 0, 'victims', 'at least one victim', 'at_least_one');
+  need(a.acts.length > 0, 'acts', 'at least one act', 'at_least_one');
   const date = a.date.trim() ? parseInterviewDate(a.date) : undefined;
-  need(!a.date.trim() || date, 'date', 'not a date: use DD/MM/AAAA, a month and year, a year or a range');
+  need(
+    !a.date.trim() || date,
+    'date',
+    'not a date: use DD/MM/AAAA, a month and year, a year or a range',
+    'bad_date',
+  );
   const acts: PlannedAct[] = a.acts.map((act, i) => {
     need(act.type, `acts[${i}].type`, 'required');
-    need(victimKeys.has(act.victimKey), `acts[${i}].victimKey`, 'choose the victim of this act');
+    need(
+      victimKeys.has(act.victimKey),
+      `acts[${i}].victimKey`,
+      'choose the victim of this act',
+      'choose_victim',
+    );
     const allowed = methodsFor(act.type);
     for (const m of act.methods)
-      need(allowed.includes(m), `acts[${i}].methods`, `method ${m} does not apply to ${act.type}`);
+      need(
+        allowed.includes(m),
+        `acts[${i}].methods`,
+        `method ${m} does not apply to ${act.type}`,
+        'method_not_for_act',
+        { method: m, type: act.type },
+      );
     const named = act.perpetrators.filter((p) => p.kind !== 'unknown');
     named.forEach((p, j) => {
       const id = p.kind === 'unit' ? p.unitId : p.personId;
-      need(id, `acts[${i}].perpetrators[${j}]`, `choose the ${p.kind}`);
+      need(id, `acts[${i}].perpetrators[${j}]`, `choose the ${p.kind}`, 'required');
     });
     return {
       victimKey: act.victimKey,

@@ -6,8 +6,9 @@
  */
 import type { z } from 'zod';
 import { CASE_JSON_FORMAT, CaseJson, type RecordJson } from '../domain/case-file.js';
-import { InputError, issuesFrom } from '../domain/errors.js';
+import { InputError } from '../domain/errors.js';
 import { sha256Hex } from '../domain/hashing.js';
+import { issuesFrom } from '../domain/issues.js';
 import { KIND_ORDER, KINDS, type Kind } from '../domain/kinds.js';
 import type { CaseStore, Meta } from '../store/case-store.js';
 

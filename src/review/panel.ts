@@ -34,8 +34,8 @@ export function checkPublicKey(pem: string): void {
   }
   if (!ok)
     throw new InputError('the public key must be an Ed25519 key in PEM (SPKI) form', [
-      { field: 'publicKeyPem', message: 'not an Ed25519 public key' },
-    ]);
+      { field: 'publicKeyPem', message: 'not an Ed25519 public key', code: 'not_ed25519' },
+    ]).because('not_ed25519');
 }
 
 /** Does `signature` (base64) verify over the UTF-8 bytes of `hash` with the PEM public key? */
@@ -68,7 +68,10 @@ export async function getPanel(store: CaseStore, caseId: string): Promise<PanelR
 
 export async function requirePanel(store: CaseStore, caseId: string): Promise<PanelRecord> {
   const p = await getPanel(store, caseId);
-  if (!p) throw new NotFoundError('this case file has no panel yet (testigo panel setup, or POST …/panel)');
+  if (!p)
+    throw new NotFoundError('this case file has no panel yet (testigo panel setup, or POST …/panel)').because(
+      'no_panel',
+    );
   return p;
 }
 
@@ -81,7 +84,8 @@ export async function setPanel(
 ): Promise<PanelRecord> {
   for (const m of input.members) if (m.publicKeyPem) checkPublicKey(m.publicKeyPem);
   const names = input.members.map((m) => m.username);
-  if (new Set(names).size !== names.length) throw new InputError('a panel member is listed twice');
+  if (new Set(names).size !== names.length)
+    throw new InputError('a panel member is listed twice').because('panel_member_twice');
   const existing = await getPanel(store, caseId);
   return existing
     ? store.update('panel', existing.id, input, actor)
@@ -90,7 +94,7 @@ export async function setPanel(
 
 function member(panel: PanelRecord, username: string) {
   const m = (panel.body as PanelBody).members.find((x) => x.username === username);
-  if (!m) throw new ForbiddenError(`${username} is not a member of the panel`);
+  if (!m) throw new ForbiddenError(`${username} is not a member of the panel`).because('not_panel_member');
   return m;
 }
 
@@ -203,16 +207,19 @@ export async function signVersion(
 ): Promise<StoredRecord<'signature'>> {
   const panel = await requirePanel(store, caseId);
   const m = member(panel, username);
-  if (!m.publicKeyPem) throw new InputError(`${username} has no public key registered with the panel`);
+  if (!m.publicKeyPem)
+    throw new InputError(`${username} has no public key registered with the panel`).because('no_public_key');
   const version = await store.get('reportVersion', versionId);
   if (!version || version.caseId !== caseId) throw new NotFoundError('no such report version');
   const v = version.body as ReportVersionBody;
   if (v.supersededBy)
-    throw new InputError(`version ${v.number} was superseded: the content changed; sign the current version`);
+    throw new InputError(
+      `version ${v.number} was superseded: the content changed; sign the current version`,
+    ).because('version_superseded', { version: v.number });
   if (!verifyHashSignature(m.publicKeyPem, v.contentSha256, signature))
     throw new InputError(
       'the signature does not verify with your registered public key over this version’s hash',
-    );
+    ).because('bad_signature');
   const existing = (await all(store, 'signature', caseId)).find(
     (x) => (x.body as SignatureBody).versionId === versionId && (x.body as SignatureBody).member === username,
   );

@@ -29,23 +29,30 @@ describe('password policy (NIST SP 800-63B)', () => {
       ['abcdefghijklmn', /repetitive or sequential/],
       ['Testigo2026!!', /name of the service/],
     ];
-    for (const [pw, why] of refused) assert.match(passwordProblem(pw) ?? 'accepted', why, pw);
-    assert.match(passwordProblem('mariela.perez99', { username: 'mariela.perez' }) ?? '', /username/);
+    for (const [pw, why] of refused) assert.match(passwordProblem(pw)?.message ?? 'accepted', why, pw);
+    assert.equal(
+      passwordProblem('mariela.perez99', { username: 'mariela.perez' })?.code,
+      'password_username',
+    );
   });
 
   it('counts characters as people type them (code points), not UTF-16 units', () => {
     assert.match(
-      passwordProblem('🔒🔒🔒🔒🔒🔒') ?? '',
+      passwordProblem('🔒🔒🔒🔒🔒🔒')?.message ?? '',
       /too short/,
       '6 emoji are 12 UTF-16 units but 6 characters',
     );
   });
 
-  it('throws an InputError that names the field', () => {
+  it('throws an InputError that names the field and gives a stable code and its parameters', () => {
     assert.throws(
       () => checkPassword('password1234', {}, 'newPassword'),
-      (e: Error & { issues?: { field: string }[] }) =>
-        /not accepted/.test(e.message) && e.issues?.[0]?.field === 'newPassword',
+      (e: Error & { issues?: { field: string; code?: string }[]; reason?: string }) =>
+        /not accepted/.test(e.message) &&
+        e.issues?.[0]?.field === 'newPassword' &&
+        e.issues[0].code === 'password_common' &&
+        e.reason === 'password_common',
     );
+    assert.deepEqual(passwordProblem('short one')?.params, { min: 12 });
   });
 });

@@ -21,24 +21,49 @@ const commonPasswords = () => {
 
 const SERVICE_WORDS = ['testigo'];
 
+/** Why a password is refused: a stable code, its parameters and an English sentence. */
+export interface PasswordProblem {
+  code: string;
+  params?: Record<string, number>;
+  message: string;
+}
+
 /** Why a password is refused, or undefined when it is acceptable. */
-export function passwordProblem(password: string, context: { username?: string } = {}): string | undefined {
+export function passwordProblem(
+  password: string,
+  context: { username?: string } = {},
+): PasswordProblem | undefined {
   // Length counts characters as people type them (code points), per SP 800-63B.
   const length = [...password].length;
-  if (length < PASSWORD_MIN) return `too short: at least ${PASSWORD_MIN} characters`;
-  if (length > PASSWORD_MAX) return `too long: at most ${PASSWORD_MAX} characters`;
+  if (length < PASSWORD_MIN)
+    return {
+      code: 'password_too_short',
+      params: { min: PASSWORD_MIN },
+      message: `too short: at least ${PASSWORD_MIN} characters`,
+    };
+  if (length > PASSWORD_MAX)
+    return {
+      code: 'password_too_long',
+      params: { max: PASSWORD_MAX },
+      message: `too long: at most ${PASSWORD_MAX} characters`,
+    };
   const lower = password.normalize('NFKC').toLowerCase();
   const list = commonPasswords();
-  if (list.has(lower)) return 'it is on a list of common or breached passwords';
+  if (list.has(lower))
+    return { code: 'password_common', message: 'it is on a list of common or breached passwords' };
   // A common password padded with digits or punctuation ("iloveyou2024!") is just as guessable.
   const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/gu, '');
-  if (core.length >= 4 && list.has(core)) return 'it is a common password with digits or symbols added';
-  if (isRepetitiveOrSequential(lower)) return 'it is a repetitive or sequential string';
+  if (core.length >= 4 && list.has(core))
+    return { code: 'password_padded', message: 'it is a common password with digits or symbols added' };
+  if (isRepetitiveOrSequential(lower))
+    return { code: 'password_sequence', message: 'it is a repetitive or sequential string' };
   for (const word of [...SERVICE_WORDS, context.username?.toLowerCase()]) {
     if (!word || word.length < 3 || !lower.includes(word)) continue;
     const rest = lower.replace(word, '').replace(/[\d\W_]/gu, '');
     if (rest.length < 6)
-      return `it is built on ${word === context.username?.toLowerCase() ? 'the username' : 'the name of the service'}`;
+      return word === context.username?.toLowerCase()
+        ? { code: 'password_username', message: 'it is built on the username' }
+        : { code: 'password_service', message: 'it is built on the name of the service' };
   }
   return undefined;
 }
@@ -51,7 +76,14 @@ export function checkPassword(
 ): void {
   const problem = passwordProblem(password, context);
   if (problem)
-    throw new InputError(`the password is not accepted: ${problem}`, [{ field, message: problem }]);
+    throw new InputError(`the password is not accepted: ${problem.message}`, [
+      {
+        field,
+        message: problem.message,
+        code: problem.code,
+        ...(problem.params ? { params: problem.params } : {}),
+      },
+    ]).because(problem.code, problem.params);
 }
 
 /** "aaaaaaaaaaaa", "abababababab", "123456789012", "abcdefghijkl" and the like. */

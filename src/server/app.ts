@@ -11,6 +11,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   AuthError,
   ConflictError,
+  type ErrorParams,
   ForbiddenError,
   InputError,
   IntegrityError,
@@ -77,11 +78,19 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
   app.use('*', rejectMalformedPath());
   const tooLarge = bodyLimit({
     maxSize: 1024 * 1024,
-    onError: (c) => c.json(errorBody('too_large', 'request body too large (1 MiB)'), 413),
+    onError: (c) =>
+      c.json(
+        errorBody('too_large', 'request body too large (1 MiB)', undefined, { limit: 1024 * 1024 }),
+        413,
+      ),
   });
   const uploadLimit = bodyLimit({
     maxSize: MAX_UPLOAD_BYTES,
-    onError: (c) => c.json(errorBody('too_large', 'upload too large (256 MiB)'), 413),
+    onError: (c) =>
+      c.json(
+        errorBody('too_large', 'upload too large (256 MiB)', undefined, { limit: MAX_UPLOAD_BYTES }),
+        413,
+      ),
   });
   app.use('/api/*', async (c, next) =>
     /\/(evidence|source-lists|captures)$/.test(c.req.path) && c.req.method === 'POST'
@@ -124,8 +133,10 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
     // Known errors carry messages written for people; anything else stays generic (no stack, no data).
     const message = err instanceof TestigoError ? err.message : 'internal error';
     const issues = err instanceof InputError ? err.issues : undefined;
+    const reason = err instanceof TestigoError ? err.reason : undefined;
+    const params = err instanceof TestigoError ? err.params : undefined;
     return c.json(
-      errorBody(code, message, issues),
+      errorBody(code, message, issues, params, reason),
       status,
       status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {},
     );
@@ -149,8 +160,20 @@ function classify(err: unknown): { status: ContentfulStatusCode; code: string } 
   return { status: 500, code: 'internal' };
 }
 
-function errorBody(code: string, message: string, issues?: unknown[]) {
-  return { error: { code, message, ...(issues?.length ? { issues } : {}) } };
+/**
+ * `code` is the stable class (invalid, forbidden…); `reason` a finer stable code and `params` the
+ * values its message needs, so clients translate instead of showing `message` (English).
+ */
+function errorBody(code: string, message: string, issues?: unknown[], params?: ErrorParams, reason?: string) {
+  return {
+    error: {
+      code,
+      message,
+      ...(reason ? { reason } : {}),
+      ...(params ? { params } : {}),
+      ...(issues?.length ? { issues } : {}),
+    },
+  };
 }
 
 const LANDING = `<!doctype html>

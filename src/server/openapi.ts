@@ -29,7 +29,12 @@ const errorSchema = {
       required: ['code', 'message'],
       properties: {
         code: { type: 'string' },
-        message: { type: 'string' },
+        message: {
+          type: 'string',
+          description: 'English, for people reading logs; clients translate code/reason',
+        },
+        reason: { type: 'string', description: 'a finer stable code, e.g. username_taken, self_clearance' },
+        params: { type: 'object', description: 'values the message needs, e.g. {"retryAfter": 30}' },
         issues: {
           type: 'array',
           items: {
@@ -39,6 +44,8 @@ const errorSchema = {
               row: { type: 'integer' },
               file: { type: 'string' },
               message: { type: 'string' },
+              code: { type: 'string', description: 'e.g. required, too_big, password_common' },
+              params: { type: 'object', description: 'e.g. {"origin": "string", "max": 300000}' },
             },
           },
         },
@@ -267,6 +274,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
           summary: 'Enable an account (global administrators)',
           parameters: [idParam],
           responses: { 200: { description: 'ok' } },
+        },
+      },
+      '/api/users/{id}/reset-2fa': {
+        post: {
+          summary:
+            'Turn off two-step verification of another account that lost its authenticator; its sessions end and it is notified (global administrators)',
+          parameters: [idParam],
+          responses: { 200: { description: 'ok' }, 400: err('one’s own account: use the settings') },
         },
       },
       '/api/vocabularies': {

@@ -43,7 +43,7 @@ function looksLikeText(head: Buffer): boolean {
 export function checkUpload(
   declared: string,
   head: Buffer,
-): { ok: true; type: string } | { ok: false; message: string } {
+): { ok: true; type: string } | { ok: false; message: string; code: string; params: Record<string, string> } {
   const actual = sniff(head);
   const d = declared.split(';')[0]!.trim().toLowerCase();
   if (actual) {
@@ -59,13 +59,29 @@ export function checkUpload(
     ) {
       return { ok: true, type: d };
     }
-    return { ok: false, message: `the file is ${actual} but was declared as ${d}` };
+    return {
+      ok: false,
+      message: `the file is ${actual} but was declared as ${d}`,
+      code: 'type_mismatch',
+      params: { actual, declared: d },
+    };
   }
-  if (SIGNATURES.some((s) => s.type === d)) return { ok: false, message: `the file does not look like ${d}` };
+  if (SIGNATURES.some((s) => s.type === d))
+    return {
+      ok: false,
+      message: `the file does not look like ${d}`,
+      code: 'not_that_type',
+      params: { declared: d },
+    };
   if (d.startsWith('text/') || d === 'application/json' || d === 'application/warc') {
     return looksLikeText(head)
       ? { ok: true, type: d }
-      : { ok: false, message: `the file is binary but was declared as ${d}` };
+      : {
+          ok: false,
+          message: `the file is binary but was declared as ${d}`,
+          code: 'binary_as_text',
+          params: { declared: d },
+        };
   }
   return { ok: true, type: d || 'application/octet-stream' };
 }

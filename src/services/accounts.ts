@@ -95,7 +95,7 @@ export class Accounts {
     const hash = await argonHash(input.password, ARGON);
     await this.store.transaction(async (s) => {
       if (await s.rawGet('SELECT id FROM app_user WHERE username = ?', [username]))
-        throw new ConflictError(`the username ${username} is taken`);
+        throw new ConflictError(`the username ${username} is taken`).because('username_taken');
       await s.rawRun(
         'INSERT INTO app_user (id, username, display_name, password_hash, is_admin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         [id, username, input.displayName?.trim() || username, hash, input.isAdmin ? 1 : 0, now(), now()],
@@ -172,7 +172,7 @@ export class Accounts {
     password: string,
     second?: { totp?: string; recoveryCode?: string },
   ): Promise<UserInfo> {
-    const fail = new AuthError('wrong username, password or code');
+    const fail = new AuthError('wrong username, password or code').because('bad_credentials');
     const r = await this.store.rawGet<UserRow>('SELECT * FROM app_user WHERE username = ?', [
       username.trim().toLowerCase(),
     ]);
@@ -340,7 +340,10 @@ export class Accounts {
       'SELECT * FROM app_user WHERE id = ?',
       [userId],
     );
-    if (!r?.totp_pending) throw new ConflictError('no two-step verification change is pending: begin first');
+    if (!r?.totp_pending)
+      throw new ConflictError('no two-step verification change is pending: begin first').because(
+        'no_pending_2fa',
+      );
     const step = this.checkTotp(r.totp_pending, r, code);
     if (step === undefined)
       throw new InputError('the code does not match: type the current code of the new key', [
@@ -372,7 +375,8 @@ export class Accounts {
   /** Switches two-step verification off: password and a current code (or a recovery code). */
   async disableTotp(userId: string, proof: Reauth, keepSessionId?: string): Promise<void> {
     await this.asOwner(userId, proof, 'disable-2fa', async (s, r) => {
-      if (!Number(r.totp_enabled)) throw new ConflictError('two-step verification is not on');
+      if (!Number(r.totp_enabled))
+        throw new ConflictError('two-step verification is not on').because('2fa_off');
       await s.rawRun(
         'UPDATE app_user SET totp_secret = NULL, totp_pending = NULL, totp_enabled = 0, recovery_codes = NULL WHERE id = ?',
         [userId],
@@ -482,7 +486,12 @@ export class Accounts {
       );
       if (!m) throw new NotFoundError('not a member of this case file');
       if (cleared && !clearable(m.role))
-        throw new ForbiddenError(`a ${m.role} cannot be cleared for protected identities`);
+        throw new ForbiddenError(`a ${m.role} cannot be cleared for protected identities`).because(
+          'not_clearable',
+          {
+            role: m.role,
+          },
+        );
       if (personId) {
         if (cleared) {
           const p = await s.get('person', personId);
@@ -687,6 +696,7 @@ export class ReauthError extends ForbiddenError {
         ? 'confirm with your password and a current code from your authenticator (or a recovery code)'
         : 'confirm with your current password',
     );
+    this.because(needsCode ? 'reauth_code' : 'reauth_password');
   }
 }
 

@@ -189,5 +189,53 @@ for (const backend of BACKENDS) {
       });
       assert.deepEqual(await counts(t.store, caseId), before);
     });
+
+    it('links persons already in the case instead of creating duplicates; refuses one from another case', async () => {
+      const witness = await t.store.create(
+        'person',
+        caseId,
+        { givenNames: 'Carmen', firstSurname: 'Quintero', protection: 'protected' },
+        'test',
+      );
+      const victim = await t.store.create(
+        'person',
+        caseId,
+        { givenNames: 'Luis', firstSurname: 'Quintero' },
+        'test',
+      );
+      const a = {
+        ...answers(),
+        witness: { key: 'witness', personId: witness.id, linkedLabel: 'Persona P-1' },
+        victims: [{ key: 'v1', personId: victim.id }, person('v2', 'Ana', 'Berroterán')],
+      };
+      const id = newDraftId();
+      await svc.saveDraft(caseId, OWNER, id, a, 1);
+      assert.equal((await svc.draft(caseId, OWNER, id)).answers.witness.linkedLabel, 'Persona P-1');
+      const before = await counts(t.store, caseId);
+      const r = await svc.finish(caseId, OWNER, id, a);
+      const mid = await counts(t.store, caseId);
+      assert.equal(mid.person - before.person, 1, 'only the new victim is created');
+      assert.equal(r.personIds.witness, witness.id);
+      assert.equal(r.personIds.v1, victim.id);
+      const tes = (await t.store.get('testimony', r.testimonyId))!.body as { witnessId: string };
+      assert.equal(tes.witnessId, witness.id);
+      // The display label is the author's, for the draft: it is written to no record.
+      assert.equal(
+        ((await t.store.get('person', witness.id))!.body as { givenNames: string }).givenNames,
+        'Carmen',
+      );
+
+      const otherCase = (await t.store.createCase({ title: 'Otro caso' }, 'test')).id;
+      const stranger = await t.store.create('person', otherCase, { givenNames: 'Nadie' }, 'test');
+      const bad = { ...a, witness: { key: 'witness', personId: stranger.id } };
+      const id2 = newDraftId();
+      await svc.saveDraft(caseId, OWNER, id2, bad, 1);
+      const before2 = await counts(t.store, caseId);
+      await assert.rejects(
+        svc.finish(caseId, OWNER, id2, bad),
+        (e: InputError) => e instanceof InputError && e.issues[0]?.code === 'not_in_case',
+      );
+      assert.deepEqual(await counts(t.store, caseId), before2, 'nothing written');
+    });
   });
 }

@@ -14,13 +14,14 @@
  * (a retry after a lost response) returns those ids and writes nothing.
  */
 import { randomBytes } from 'node:crypto';
-import { ConflictError, InputError, issuesFrom, NotFoundError } from '../domain/errors.js';
+import { ConflictError, InputError, NotFoundError } from '../domain/errors.js';
 import {
   eventTitle,
   type InterviewAnswers,
   InterviewAnswers as InterviewAnswersSchema,
   planInterview,
 } from '../domain/interview.js';
+import { issuesFrom } from '../domain/issues.js';
 import { isSealed, parseSealed } from '../security/field-cipher.js';
 import type { CaseStore } from '../store/case-store.js';
 
@@ -212,7 +213,8 @@ export class InterviewService {
             throw new InputError('a linked person does not exist in this case file', [
               {
                 field: p.key === plan.witnessKey ? 'witness.personId' : 'victims.personId',
-                message: p.personId,
+                message: 'no such person in this case file',
+                code: 'not_in_case',
               },
             ]);
           personIds[p.key] = rec.id;
@@ -225,7 +227,7 @@ export class InterviewService {
         const pl = await s.get('place', plan.placeId);
         if (!pl || pl.caseId !== caseId)
           throw new InputError('the place does not exist in this case file', [
-            { field: 'placeId', message: plan.placeId },
+            { field: 'placeId', message: 'no such place in this case file', code: 'not_in_case' },
           ]);
         placeName = pl.body.name;
       }

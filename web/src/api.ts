@@ -25,12 +25,24 @@ async function refreshCsrf(): Promise<boolean> {
 /** The request never reached the server (offline, connection dropped): safe to retry later. */
 export class NetworkError extends Error {}
 
+/** Values an error message needs (a limit, a wait, a role), sent by the server beside its codes. */
+export type ErrorParams = Record<string, string | number>;
+export interface Issue {
+  field?: string;
+  message: string;
+  code?: string;
+  params?: ErrorParams;
+}
+
+/** A refusal from the server: stable `code` (and finer `reason`) with `params`; `message` is English. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly issues: { field?: string; message: string }[] = [],
+    readonly issues: Issue[] = [],
+    readonly reason?: string,
+    readonly params?: ErrorParams,
   ) {
     super(message);
   }
@@ -78,13 +90,15 @@ export async function api<T = unknown>(
   if (res.status === 401 && !path.startsWith('/api/auth/login')) for (const fn of unauthenticated) fn();
   if (!res.ok) {
     const e = (await res.json().catch(() => ({}))) as {
-      error?: { code?: string; message?: string; issues?: { field?: string; message: string }[] };
+      error?: { code?: string; message?: string; issues?: Issue[]; reason?: string; params?: ErrorParams };
     };
     throw new ApiError(
       res.status,
       e.error?.code ?? 'error',
       e.error?.message ?? res.statusText,
       e.error?.issues,
+      e.error?.reason,
+      e.error?.params,
     );
   }
   if (opts.raw) return res as unknown as T;

@@ -7,6 +7,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, onUnauthenticated, post, setCsrf } from './api';
+import { CodeField, PasswordField } from './secret-fields';
 import { ErrorBox } from './ui';
 
 export interface Membership {
@@ -136,29 +137,14 @@ function ReauthDialog({ username }: { username: string }) {
           }}
         >
           <p className="small muted">{t('reauth.as', { username })}</p>
-          <label className="field">
-            <span>{t('signin.password')}</span>
-            <input
-              name="reauth-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-              // biome-ignore lint/a11y/noAutofocus: the dialog exists to take this one field
-              autoFocus
-            />
-          </label>
-          <label className="field">
-            <span>{t('signin.totp')}</span>
-            <input
-              name="reauth-totp"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={totp}
-              onChange={(e) => setTotp(e.target.value)}
-            />
-          </label>
+          <PasswordField
+            label={t('signin.password')}
+            name="reauth-password"
+            value={password}
+            onChange={setPassword}
+            autoFocus
+          />
+          <CodeField name="reauth-totp" value={totp} onChange={setTotp} />
           <ErrorBox error={error} />
           <div className="wizard-nav">
             <button type="submit" className="primary">

@@ -2,6 +2,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError } from './api';
+import { useErrorText } from './error-text';
 import type { useVocab } from './vocab';
 
 export function useLoad<T>(
@@ -36,34 +37,23 @@ export function Loading() {
 }
 
 /**
- * An error in the reader's language: the server's stable code and the fields it names are
- * translated here; the server's own (English) message is never shown.
+ * An error in the reader's language: the server's stable code, its finer reason and the fields it
+ * names are translated here with their parameters (limits, waits); the server's English is never shown.
  */
 export function ErrorBox({ error }: { error?: unknown }) {
-  const { t, i18n } = useTranslation();
+  const say = useErrorText();
   if (!error) return null;
   const code = error instanceof NetworkError ? 'network' : error instanceof ApiError ? error.code : 'other';
-  const known = i18n.exists(`errors.code.${code}`);
-  const field = (f: string) =>
-    f
-      .replace(/^answers\./, '')
-      .split('.')
-      .map((part) => {
-        const m = part.match(/^(\w+)(?:\[(\d+)\])?$/);
-        if (!m) return part;
-        const label = i18n.exists(`errors.field.${m[1]}`) ? t(`errors.field.${m[1]}`) : m[1];
-        return m[2] === undefined ? label : `${label} ${Number(m[2]) + 1}`;
-      })
-      .join(' › ');
+  const issues = error instanceof ApiError ? error.issues : [];
   return (
     <div className="error" role="alert" data-code={code}>
-      <strong>{known ? t(`errors.code.${code}`) : t('errors.code.other')}</strong>
-      {error instanceof ApiError && error.issues.length > 0 && (
+      <strong>{say.headline(error)}</strong>
+      {issues.length > 0 && (
         <ul>
-          {error.issues.map((i) => (
-            <li key={`${i.field}-${i.message}`}>
-              {i.field ? `${field(i.field)}: ` : ''}
-              {i.message === 'required' ? t('errors.required') : t('errors.invalid')}
+          {issues.map((i) => (
+            <li key={`${i.field}-${i.code}-${i.message}`}>
+              {i.field ? `${say.field(i.field)}: ` : ''}
+              {say.issue(i)}
             </li>
           ))}
         </ul>

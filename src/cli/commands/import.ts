@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { InputError, issuesFrom, UsageError } from '../../domain/errors.js';
+import { InputError, UsageError } from '../../domain/errors.js';
+import { issuesFrom } from '../../domain/issues.js';
 import { importCaseJson } from '../../ingest/case-json.js';
 import { importTabular } from '../../ingest/import-tabular.js';
 import { IMPORT_KINDS, type ImportKind, MappingSpec } from '../../ingest/mapping.js';

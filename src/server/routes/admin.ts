@@ -6,6 +6,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ForbiddenError, InputError } from '../../domain/errors.js';
+import { fieldIssues } from '../../domain/issues.js';
 import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
@@ -22,7 +23,7 @@ const NewUser = z.object({
 export function adminRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accounts): void {
   const requireAdmin = async (userId: string) => {
     if (!(await accounts.user(userId))?.isAdmin)
-      throw new ForbiddenError('only administrators manage accounts');
+      throw new ForbiddenError('only administrators manage accounts').because('admin_only');
   };
 
   app.get('/api/users', async (c) => {
@@ -33,11 +34,7 @@ export function adminRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
   app.post('/api/users', async (c) => {
     await requireAdmin(c.get('userId'));
     const r = NewUser.safeParse(await c.req.json().catch(() => undefined));
-    if (!r.success)
-      throw new InputError(
-        'invalid user',
-        r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-      );
+    if (!r.success) throw new InputError('invalid user', fieldIssues(r.error));
     const user = await accounts.createUser(
       {
         username: r.data.username,
@@ -51,8 +48,18 @@ export function adminRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
 
   app.post('/api/users/:id/:verb{disable|enable}', async (c) => {
     await requireAdmin(c.get('userId'));
-    if (c.req.param('id') === c.get('userId')) throw new InputError('you cannot disable yourself');
+    if (c.req.param('id') === c.get('userId'))
+      throw new InputError('you cannot disable yourself').because('self_disable');
     await accounts.setDisabled(c.req.param('id'), c.req.param('verb') === 'disable', c.get('actor'));
+    return c.json({ ok: true });
+  });
+
+  // For someone who lost their authenticator: they sign in with the password and enrol again.
+  app.post('/api/users/:id/reset-2fa', async (c) => {
+    await requireAdmin(c.get('userId'));
+    if (c.req.param('id') === c.get('userId'))
+      throw new InputError('change your own two-step verification in the settings').because('self_reset');
+    await accounts.resetTotp(c.req.param('id'), c.get('actor'));
     return c.json({ ok: true });
   });
 

@@ -64,7 +64,13 @@ export function authRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: Logi
     const wait = throttle.retryAfter(username, ip);
     if (wait)
       return c.json(
-        { error: { code: 'rate_limited', message: 'too many sign-in attempts; wait and try again' } },
+        {
+          error: {
+            code: 'rate_limited',
+            message: 'too many sign-in attempts; wait and try again',
+            params: { retryAfter: wait },
+          },
+        },
         429,
         { 'Retry-After': String(wait) },
       );
@@ -115,7 +121,13 @@ export function meRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: LoginT
     const wait = throttle.retryAfter(username, ip);
     if (wait)
       return c.json(
-        { error: { code: 'rate_limited', message: 'too many failed attempts; wait and try again' } },
+        {
+          error: {
+            code: 'rate_limited',
+            message: 'too many failed attempts; wait and try again',
+            params: { retryAfter: wait },
+          },
+        },
         429,
         {
           'Retry-After': String(wait),
@@ -180,7 +192,9 @@ export function meRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: LoginT
 /** Security changes are made by a person at a signed-in browser, never with an API token. */
 function sessionOnly(c: Context<AppEnv>): void {
   if (c.get('via') !== 'session')
-    throw new ForbiddenError('this change needs a signed-in session, not an API token');
+    throw new ForbiddenError('this change needs a signed-in session, not an API token').because(
+      'session_only',
+    );
 }
 
 const Reauthentication = z.object({

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { acceptSuggestion, rejectSuggestion } from '../../capture/decide.js';
 import { type CaptureInput, type CaptureReport, capture } from '../../capture/service.js';
 import { InputError, NotFoundError } from '../../domain/errors.js';
+import { fieldIssues } from '../../domain/issues.js';
 import { RecordId } from '../../domain/schema.js';
 import {
   buildViewContext,
@@ -50,11 +51,7 @@ const RejectInput = z.object({ note: z.string().max(5000).optional() }).default(
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
-  if (!r.success)
-    throw new InputError(
-      `invalid ${what}`,
-      r.error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message })),
-    );
+  if (!r.success) throw new InputError(`invalid ${what}`, fieldIssues(r.error));
   return r.data;
 }
 

@@ -51,7 +51,9 @@ export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
       bytes.subarray(0, 64),
     );
     if (!type.ok)
-      throw new InputError(`upload refused: ${type.message}`, [{ field: 'file', message: type.message }]);
+      throw new InputError(`upload refused: ${type.message}`, [
+        { field: 'file', message: type.message, code: type.code, params: type.params },
+      ]).because('upload_refused');
     const rec = await store.addEvidence(
       caseId,
       bytes,
@@ -79,10 +81,10 @@ export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     // The file is as protected as what it covers (a list of victims, a person's photo, a transcript).
     const ctx = await buildViewContext(store, c.get('principal'), caseId);
     if (!canReadInFull(ctx, rec))
-      throw new ForbiddenError('this evidence file is withheld at your access level');
+      throw new ForbiddenError('this evidence file is withheld at your access level').because('withheld');
     const bytes = await store.readEvidence(rec.id, c.get('actor'), 'accessed');
     if (fileShowsHiddenIdentity(ctx, rec.body.mediaType, bytes))
-      throw new ForbiddenError('this evidence file is withheld at your access level');
+      throw new ForbiddenError('this evidence file is withheld at your access level').because('withheld');
     const name = (rec.body.fileName ?? rec.id).replace(/[^\w.-]+/g, '_');
     return c.body(new Uint8Array(bytes), 200, {
       'Content-Type': 'application/octet-stream',

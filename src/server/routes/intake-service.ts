@@ -14,6 +14,7 @@ import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { AuthError, InputError } from '../../domain/errors.js';
+import { fieldIssues } from '../../domain/issues.js';
 import { sessionDigest } from '../../services/accounts.js';
 import { InterviewService } from '../../services/intake.js';
 import type { CaseStore } from '../../store/case-store.js';
@@ -26,10 +27,7 @@ const Finish = z.object({ answers: z.unknown() });
 
 async function json<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<T> {
   const r = schema.safeParse(await c.req.json().catch(() => undefined));
-  if (!r.success)
-    throw new InputError('invalid request body', [
-      { field: r.error.issues[0]?.path.join('.') ?? '', message: 'invalid' },
-    ]);
+  if (!r.success) throw new InputError('invalid request body', fieldIssues(r.error));
   return r.data;
 }
 

@@ -11,7 +11,8 @@
 import { randomInt } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { ConflictError, InputError, issuesFrom, NotFoundError } from '../../domain/errors.js';
+import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
+import { issuesFrom } from '../../domain/issues.js';
 import { SUBMISSION_STATUSES, type SubmissionBody, SubmissionInput } from '../../domain/schema-intake.js';
 import { type Model, spamProbability, train } from '../../intake/classifier.js';
 import { DEFAULT_POW_BITS, PowGuard } from '../../intake/pow.js';

@@ -10,6 +10,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ForbiddenError, InputError } from '../../domain/errors.js';
+import { fieldIssues } from '../../domain/issues.js';
 import type { PersonBody } from '../../domain/schema.js';
 import {
   NARRATIVE_EDITIONS,
@@ -70,11 +71,7 @@ const SignatureInput = z.object({ versionId: z.string().max(100), signature: z.s
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
-  if (!r.success)
-    throw new InputError(
-      `invalid ${what}`,
-      r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-    );
+  if (!r.success) throw new InputError(`invalid ${what}`, fieldIssues(r.error));
   return r.data;
 }
 

@@ -7,6 +7,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ForbiddenError, InputError } from '../../domain/errors.js';
+import { fieldIssues } from '../../domain/issues.js';
 import { buildViewContext, presentLinkDecision, presentListRow } from '../../read-model/presenter.js';
 import { canReadListRows } from '../../security/policy.js';
 import { linkCaseFile } from '../../store/case-linkage.js';
@@ -41,11 +42,7 @@ export function linkageRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     requireCan(c, 'analyse', caseId);
     const body = await c.req.json().catch(() => ({}));
     const input = RunInput.safeParse(body);
-    if (!input.success)
-      throw new InputError(
-        'invalid linkage settings',
-        input.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-      );
+    if (!input.success) throw new InputError('invalid linkage settings', fieldIssues(input.error));
     const summary = await linkCaseFile(store, caseId, c.get('actor'), input.data);
     return c.json(summary, 201);
   });
@@ -99,7 +96,7 @@ export function linkageRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     if (!input.success)
       throw new InputError(
         'a decision needs a, b ({listId, rowNo}) and decision (must-link, cannot-link or unsure)',
-        input.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+        fieldIssues(input.error),
       );
     const { a, b, decision, note } = input.data;
     if (a.listId === b.listId && a.rowNo === b.rowNo)

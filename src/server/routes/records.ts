@@ -64,7 +64,9 @@ function kindParam(c: C): Kind {
 /** A record the caller may not read in full is not theirs to change or delete either. */
 function requireFullRead(ctx: ViewContext, rec: StoredRecord<Kind>): void {
   if (!canReadInFull(ctx, rec))
-    throw new ForbiddenError('this record is withheld at your access level: it cannot be changed by you');
+    throw new ForbiddenError(
+      'this record is withheld at your access level: it cannot be changed by you',
+    ).because('withheld');
 }
 
 /** Views of protected identities are audited like writes (who saw which protected record). */
@@ -360,7 +362,9 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     if (!body.success)
       throw new InputError('cleared (boolean) is required', [{ field: 'cleared', message: 'required' }]);
     if (body.data.cleared && !canGrantClearance(c.get('principal'), caseId, c.req.param('userId')))
-      throw new ForbiddenError('a clearance is granted by another administrator, never by oneself');
+      throw new ForbiddenError('a clearance is granted by another administrator, never by oneself').because(
+        'self_clearance',
+      );
     await accounts.setClearance(
       caseId,
       c.req.param('userId'),

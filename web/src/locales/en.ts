@@ -1,10 +1,12 @@
 import type { es } from './es';
+import { intakeEn } from './intake.en';
 import { legalEn } from './legal.en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** English: exactly the keys of es.ts (the type checker and a test enforce it). */
 export const en: Shape<typeof es> = {
+  ...intakeEn,
   common: {
     cancel: 'Cancel',
     loading: 'Loading…',
@@ -72,14 +74,35 @@ export const en: Shape<typeof es> = {
   },
   dashboard: {
     count: {
-      persons: 'persons',
-      events: 'events',
-      acts: 'acts',
-      testimonies: 'testimonies',
-      evidence: 'evidence items',
-      sourceRecords: 'list records',
+      persons_one: 'person',
+      persons_many: 'persons',
+      persons_other: 'persons',
+      events_one: 'event',
+      events_many: 'events',
+      events_other: 'events',
+      acts_one: 'act',
+      acts_many: 'acts',
+      acts_other: 'acts',
+      testimonies_one: 'testimony',
+      testimonies_many: 'testimonies',
+      testimonies_other: 'testimonies',
+      evidence_one: 'evidence item',
+      evidence_many: 'evidence items',
+      evidence_other: 'evidence items',
+      sourceRecords_one: 'list record',
+      sourceRecords_many: 'list records',
+      sourceRecords_other: 'list records',
     },
-    summary: '{{acts}} documented acts against {{victims}} victims in {{states}} states.',
+    summary: '{{acts}} against {{victims}} in {{states}}.',
+    summaryActs_one: '{{n}} documented act',
+    summaryActs_many: '{{n}} documented acts',
+    summaryActs_other: '{{n}} documented acts',
+    summaryVictims_one: '{{n}} victim',
+    summaryVictims_many: '{{n}} victims',
+    summaryVictims_other: '{{n}} victims',
+    summaryStates_one: '{{n}} state',
+    summaryStates_many: '{{n}} states',
+    summaryStates_other: '{{n}} states',
     estimate: 'Estimated total of victims: {{estimate}} (interval {{lo}}–{{hi}}).',
     prisoners: 'Persons deprived of liberty on {{day}}: {{n}}.',
     actsOverTime: 'Acts per month',
@@ -317,11 +340,17 @@ export const en: Shape<typeof es> = {
     submit: 'Search',
     facets: 'Filters',
     facet: { kind: 'Kind of record', act_type: 'Type of act', state_code: 'State', year: 'Year' },
-    count: '{{n}}{{more}} results',
+    count_one: '{{n}}{{more}} result',
+    count_many: '{{n}}{{more}} results',
+    count_other: '{{n}}{{more}} results',
   },
   linkage: {
     title: 'Review of possible duplicates',
-    intro:
+    intro_one:
+      '{{n}} pair of records from different lists that may be the same person. Compare them and decide.',
+    intro_many:
+      '{{n}} pairs of records from different lists that may be the same person. Compare them and decide.',
+    intro_other:
       '{{n}} pairs of records from different lists that may be the same person. Compare them and decide.',
     probability: 'Probability of being the same person: {{p}}%',
     column: {
@@ -369,7 +398,9 @@ export const en: Shape<typeof es> = {
     crimes: 'Crimes',
     crime: 'Crime',
     element: 'Element',
-    incidents: '{{n}} incidents; {{full}} fully corroborated',
+    incidents_one: '{{n}} incident; {{full}} fully corroborated',
+    incidents_many: '{{n}} incidents; {{full}} fully corroborated',
+    incidents_other: '{{n}} incidents; {{full}} fully corroborated',
     status: 'Status',
     sources: 'Indep. sources',
     grade: 'Grade',
@@ -386,7 +417,9 @@ export const en: Shape<typeof es> = {
     'no-evidence': 'no evidence',
     'needs-corroboration': 'needs independent sources ({{have}} of {{need}})',
     'below-threshold': 'only sources below the threshold (best: {{grade}})',
-    contradicted: 'contradicted by {{n}} group(s)',
+    contradicted_one: 'contradicted by {{n}} group',
+    contradicted_many: 'contradicted by {{n}} groups',
+    contradicted_other: 'contradicted by {{n}} groups',
   },
   responsibility: {
     title: 'Individual responsibility',
@@ -406,7 +439,9 @@ export const en: Shape<typeof es> = {
     roles: { chair: 'chair', member: 'member' },
     version: 'Report version',
     versionLine: 'Version {{n}}: {{valid}} of {{required}} valid signatures. Content fingerprint:',
-    void: '{{n}} earlier signatures were voided because the content changed.',
+    void_one: '{{n}} earlier signature was voided because the content changed.',
+    void_many: '{{n}} earlier signatures were voided because the content changed.',
+    void_other: '{{n}} earlier signatures were voided because the content changed.',
     signedAt: 'Signed',
     valid: 'Valid',
     signWith: 'Sign with my private key',

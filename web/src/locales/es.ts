@@ -1,7 +1,9 @@
+/** Spanish: the reference language of the interface. English (en.ts) must have exactly these keys. */
+import { intakeEs } from './intake.es';
 import { legalEs } from './legal.es';
 
-/** Spanish: the reference language of the interface. English (en.ts) must have exactly these keys. */
 export const es = {
+  ...intakeEs,
   common: {
     cancel: 'Cancelar',
     loading: 'Cargando…',
@@ -69,14 +71,35 @@ export const es = {
   },
   dashboard: {
     count: {
-      persons: 'personas',
-      events: 'hechos',
-      acts: 'actos',
-      testimonies: 'testimonios',
-      evidence: 'pruebas',
-      sourceRecords: 'registros de listas',
+      persons_one: 'persona',
+      persons_many: 'personas',
+      persons_other: 'personas',
+      events_one: 'hecho',
+      events_many: 'hechos',
+      events_other: 'hechos',
+      acts_one: 'acto',
+      acts_many: 'actos',
+      acts_other: 'actos',
+      testimonies_one: 'testimonio',
+      testimonies_many: 'testimonios',
+      testimonies_other: 'testimonios',
+      evidence_one: 'prueba',
+      evidence_many: 'pruebas',
+      evidence_other: 'pruebas',
+      sourceRecords_one: 'registro de listas',
+      sourceRecords_many: 'registros de listas',
+      sourceRecords_other: 'registros de listas',
     },
-    summary: '{{acts}} actos documentados contra {{victims}} víctimas en {{states}} estados.',
+    summary: '{{acts}} contra {{victims}} en {{states}}.',
+    summaryActs_one: '{{n}} acto documentado',
+    summaryActs_many: '{{n}} actos documentados',
+    summaryActs_other: '{{n}} actos documentados',
+    summaryVictims_one: '{{n}} víctima',
+    summaryVictims_many: '{{n}} víctimas',
+    summaryVictims_other: '{{n}} víctimas',
+    summaryStates_one: '{{n}} estado',
+    summaryStates_many: '{{n}} estados',
+    summaryStates_other: '{{n}} estados',
     estimate: 'Total estimado de víctimas: {{estimate}} (intervalo {{lo}}–{{hi}}).',
     prisoners: 'Personas privadas de libertad el {{day}}: {{n}}.',
     actsOverTime: 'Actos por mes',
@@ -316,11 +339,17 @@ export const es = {
     submit: 'Buscar',
     facets: 'Filtros',
     facet: { kind: 'Tipo de registro', act_type: 'Tipo de acto', state_code: 'Estado', year: 'Año' },
-    count: '{{n}}{{more}} resultados',
+    count_one: '{{n}}{{more}} resultado',
+    count_many: '{{n}}{{more}} resultados',
+    count_other: '{{n}}{{more}} resultados',
   },
   linkage: {
     title: 'Revisión de posibles duplicados',
-    intro:
+    intro_one:
+      '{{n}} par de registros de listas distintas que podrían ser la misma persona. Compárelos y decida.',
+    intro_many:
+      '{{n}} pares de registros de listas distintas que podrían ser la misma persona. Compárelos y decida.',
+    intro_other:
       '{{n}} pares de registros de listas distintas que podrían ser la misma persona. Compárelos y decida.',
     probability: 'Probabilidad de ser la misma persona: {{p}}%',
     column: {
@@ -368,7 +397,9 @@ export const es = {
     crimes: 'Crímenes',
     crime: 'Crimen',
     element: 'Elemento',
-    incidents: '{{n}} incidentes; {{full}} con todo corroborado',
+    incidents_one: '{{n}} incidente; {{full}} con todo corroborado',
+    incidents_many: '{{n}} incidentes; {{full}} con todo corroborado',
+    incidents_other: '{{n}} incidentes; {{full}} con todo corroborado',
     status: 'Situación',
     sources: 'Fuentes indep.',
     grade: 'Calificación',
@@ -385,7 +416,9 @@ export const es = {
     'no-evidence': 'sin prueba',
     'needs-corroboration': 'faltan fuentes independientes ({{have}} de {{need}})',
     'below-threshold': 'solo fuentes por debajo del umbral (mejor: {{grade}})',
-    contradicted: 'contradicho por {{n}} grupo(s)',
+    contradicted_one: 'contradicho por {{n}} grupo',
+    contradicted_many: 'contradicho por {{n}} grupos',
+    contradicted_other: 'contradicho por {{n}} grupos',
   },
   responsibility: {
     title: 'Responsabilidad individual',
@@ -405,7 +438,9 @@ export const es = {
     roles: { chair: 'presidencia', member: 'miembro' },
     version: 'Versión del informe',
     versionLine: 'Versión {{n}}: {{valid}} de {{required}} firmas válidas. Huella del contenido:',
-    void: '{{n}} firmas anteriores quedaron anuladas porque el contenido cambió.',
+    void_one: '{{n}} firma anterior quedó anulada porque el contenido cambió.',
+    void_many: '{{n}} firmas anteriores quedaron anuladas porque el contenido cambió.',
+    void_other: '{{n}} firmas anteriores quedaron anuladas porque el contenido cambió.',
     signedAt: 'Firmado',
     valid: 'Válida',
     signWith: 'Firmar con mi clave privada',

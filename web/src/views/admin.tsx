@@ -1,8 +1,14 @@
-/** Administration: accounts (global administrators), roles per case file and clearances. */
+/**
+ * Administration: accounts (global administrators), roles per case file and clearances. Every change
+ * with consequences (a promotion, a clearance, a disabled account, a reset second step) is confirmed
+ * in a dialog that names them; no one can clear themselves (the server refuses it too).
+ */
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { get, post, put } from '../api';
+import { ConfirmDialog, type Pending } from '../confirm';
+import { PasswordField } from '../secret-fields';
 import { useSession } from '../session';
 import { ErrorBox, Field, Loading, Page, Table, useLoad } from '../ui';
 
@@ -34,9 +40,11 @@ export function AdminView() {
   );
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
+  const [pending, setPending] = useState<Pending>();
   const [nu, setNu] = useState({ username: '', displayName: '', password: '', role: 'documenter' });
   const run = async (fn: () => Promise<unknown>, done: string) => {
     setError(undefined);
+    setNotice(undefined);
     try {
       await fn();
       setNotice(done);
@@ -77,12 +85,26 @@ export function AdminView() {
             key="r"
             aria-label={t('admin.roleOf', { user: m.username })}
             value={m.role}
-            onChange={(e) =>
-              void run(
-                () => put(`/api/cases/${caseId}/members/${m.userId}`, { role: e.target.value }),
-                t('admin.saved'),
-              )
-            }
+            onChange={(e) => {
+              const role = e.target.value;
+              const who = m.displayName || m.username;
+              const losesClearance = m.cleared && (role === 'analyst' || role === 'viewer');
+              setPending({
+                message: (
+                  <>
+                    <p>
+                      {t(role === 'administrator' ? 'account.promote' : 'account.demote', {
+                        user: who,
+                        role: t(`roles.${role}`),
+                      })}
+                    </p>
+                    {losesClearance && <p>{t('account.loseClearance')}</p>}
+                  </>
+                ),
+                run: () =>
+                  run(() => put(`/api/cases/${caseId}/members/${m.userId}`, { role }), t('admin.saved')),
+              });
+            }}
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -95,14 +117,23 @@ export function AdminView() {
             type="checkbox"
             aria-label={t('admin.clearedOf', { user: m.username })}
             checked={m.cleared}
-            disabled={m.role === 'analyst' || m.role === 'viewer'}
-            onChange={(e) =>
-              void run(
-                () =>
-                  put(`/api/cases/${caseId}/members/${m.userId}/clearance`, { cleared: e.target.checked }),
-                t('admin.saved'),
-              )
-            }
+            disabled={m.role === 'analyst' || m.role === 'viewer' || (m.userId === me?.user.id && !m.cleared)}
+            title={m.userId === me?.user.id ? t('account.selfClearance') : undefined}
+            onChange={(e) => {
+              const cleared = e.target.checked;
+              setPending({
+                message: (
+                  <p>
+                    {t(cleared ? 'account.grant' : 'account.revoke', { user: m.displayName || m.username })}
+                  </p>
+                ),
+                run: () =>
+                  run(
+                    () => put(`/api/cases/${caseId}/members/${m.userId}/clearance`, { cleared }),
+                    t('admin.saved'),
+                  ),
+              });
+            }}
           />,
         ])}
       />
@@ -110,24 +141,53 @@ export function AdminView() {
         <>
           <h2>{t('admin.accounts')}</h2>
           <Table
-            head={[t('admin.user'), t('admin.twoFactor'), t('admin.status')]}
-            rows={(users.data?.items ?? []).map((u) => [
-              `${u.displayName} (${u.username})`,
-              u.totpEnabled ? t('common.yes') : t('common.no'),
-              <button
-                key="d"
-                type="button"
-                disabled={u.id === me.user.id}
-                onClick={() =>
-                  void run(
-                    () => post(`/api/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`),
-                    t('admin.saved'),
-                  )
-                }
-              >
-                {u.disabled ? t('admin.enable') : t('admin.disable')}
-              </button>,
-            ])}
+            head={[t('admin.user'), t('admin.twoFactor'), t('admin.status'), t('account.actions')]}
+            rows={(users.data?.items ?? []).map((u) => {
+              const who = `${u.displayName} (${u.username})`;
+              const self = u.id === me.user.id;
+              return [
+                who,
+                u.totpEnabled ? t('common.yes') : t('common.no'),
+                u.disabled ? t('account.disabledMark') : t('account.activeMark'),
+                <span key="a" className="actions">
+                  <button
+                    type="button"
+                    disabled={self}
+                    onClick={() =>
+                      setPending({
+                        message: (
+                          <p>{t(u.disabled ? 'account.enableUser' : 'account.disableUser', { user: who })}</p>
+                        ),
+                        run: () =>
+                          run(
+                            () => post(`/api/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`),
+                            t('admin.saved'),
+                          ),
+                      })
+                    }
+                  >
+                    {u.disabled ? t('admin.enable') : t('admin.disable')}
+                  </button>
+                  {u.totpEnabled && !self && (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        setPending({
+                          message: <p>{t('account.resetWarn', { user: who })}</p>,
+                          run: () =>
+                            run(
+                              () => post(`/api/users/${u.id}/reset-2fa`),
+                              t('account.reset', { user: who }),
+                            ),
+                        })
+                      }
+                    >
+                      {t('account.reset2fa')}
+                    </button>
+                  )}
+                </span>,
+              ];
+            })}
           />
           <form onSubmit={create} className="card" aria-label={t('admin.newUser')}>
             <h3>{t('admin.newUser')}</h3>
@@ -146,17 +206,14 @@ export function AdminView() {
                 onChange={(e) => setNu({ ...nu, displayName: e.target.value })}
               />
             </Field>
-            <Field label={t('signin.password')} hint={t('admin.passwordHint')}>
-              <input
-                name="newPassword"
-                type="password"
-                autoComplete="new-password"
-                value={nu.password}
-                onChange={(e) => setNu({ ...nu, password: e.target.value })}
-                required
-                minLength={12}
-              />
-            </Field>
+            <PasswordField
+              label={t('signin.password')}
+              hint={t('admin.passwordHint')}
+              name="newPassword"
+              value={nu.password}
+              onChange={(password) => setNu({ ...nu, password })}
+              isNew
+            />
             <Field label={t('admin.role')}>
               <select name="newRole" value={nu.role} onChange={(e) => setNu({ ...nu, role: e.target.value })}>
                 {ROLES.map((r) => (
@@ -172,6 +229,7 @@ export function AdminView() {
           </form>
         </>
       )}
+      <ConfirmDialog pending={pending} onClose={() => setPending(undefined)} />
     </Page>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { get } from '../api';
+import { useAuditEntity, useAuditVerb } from '../audit-words';
 import { ErrorBox, Loading, Page, Table, useLoad } from '../ui';
 
 interface Entry {
@@ -16,7 +17,9 @@ interface Entry {
 
 /** The hash-chained audit log of the case file, a page at a time. */
 export function AuditView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const verb = useAuditVerb();
+  const entity = useAuditEntity();
   const { caseId } = useParams();
   const [after, setAfter] = useState(0);
   const [history, setHistory] = useState<number[]>([]);
@@ -34,10 +37,10 @@ export function AuditView() {
         head={['#', t('audit.when'), t('audit.who'), t('audit.action'), t('audit.what'), t('audit.hash')]}
         rows={items.map((e) => [
           String(e.seq),
-          e.at,
+          new Date(e.at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }),
           e.actor,
-          e.action,
-          `${e.entity} ${e.entityId ?? ''}`,
+          verb(e.action),
+          `${entity(e.entity)} ${e.entityId ?? ''}`,
           <code key="h">{String(e.hash).slice(0, 12)}</code>,
         ])}
       />

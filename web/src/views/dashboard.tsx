@@ -67,7 +67,7 @@ function StateMap({ byState }: { byState: { key: string; count: number }[] }) {
 }
 
 export function Dashboard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { caseId } = useParams();
   const vocab = useVocab();
   const info = useLoad(() => get<CaseInfo>(`/api/cases/${caseId}`), [caseId]);
@@ -94,14 +94,22 @@ export function Dashboard() {
         {tiles.map(([k, n, to]) => (
           <li key={k}>
             <Link to={`/c/${caseId}/${to}`}>
-              <strong>{n ?? 0}</strong> {t(`dashboard.count.${k}`)}
+              <strong>{(n ?? 0).toLocaleString(i18n.language)}</strong>{' '}
+              {t(`dashboard.count.${k}`, { count: n ?? 0 })}
             </Link>
           </li>
         ))}
       </ul>
       {w && (
         <p>
-          {t('dashboard.summary', { victims: w.documentedVictims, acts: w.acts, states: w.states })}
+          {t('dashboard.summary', {
+            acts: t('dashboard.summaryActs', { count: w.acts, n: w.acts.toLocaleString(i18n.language) }),
+            victims: t('dashboard.summaryVictims', {
+              count: w.documentedVictims,
+              n: w.documentedVictims.toLocaleString(i18n.language),
+            }),
+            states: t('dashboard.summaryStates', { count: w.states, n: w.states }),
+          })}
           {w.estimate &&
             ` ${t('dashboard.estimate', { estimate: w.estimate.estimate, lo: w.estimate.interval[0], hi: w.estimate.interval[1] })}`}
         </p>

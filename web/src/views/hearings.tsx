@@ -3,9 +3,11 @@ import { Link, useParams } from 'react-router-dom';
 import { fuzzy, useAll, useRecord } from '../records';
 import { ErrorBox, Loading, Page, Table } from '../ui';
 import { useVocab } from '../vocab';
+import { useShown } from '../withheld';
 
 export function HearingsList() {
   const { t } = useTranslation();
+  const shown = useShown();
   const { caseId } = useParams();
   const hearings = useAll(caseId, 'hearings');
   const places = useAll(caseId, 'places');
@@ -17,7 +19,7 @@ export function HearingsList() {
         head={[t('hearings.session'), t('events.date'), t('events.place'), t('hearings.panel')]}
         rows={hearings.data.map((h) => [
           <Link key={h.id} to={`/c/${caseId}/hearings/${h.id}`}>
-            {h.title as string}
+            {shown(h.title)}
           </Link>,
           fuzzy(h.date),
           (places.data?.find((p) => p.id === h.placeId)?.name as string) ?? '—',
@@ -34,6 +36,7 @@ export function HearingsList() {
  */
 export function HearingDetail() {
   const { t } = useTranslation();
+  const shown = useShown();
   const { caseId, id } = useParams();
   const vocab = useVocab();
   const h = useRecord(caseId, 'hearings', id);
@@ -47,7 +50,7 @@ export function HearingDetail() {
     .split(/\n\s*\n/)
     .filter(Boolean);
   return (
-    <Page title={h.data.title as string}>
+    <Page title={shown(h.data.title)}>
       <p>
         {fuzzy(h.data.date)} · {t('hearings.panel')}: {((h.data.panel as string[]) ?? []).join(', ')}
       </p>

@@ -18,6 +18,7 @@ import {
 } from '../../../src/domain/interview';
 import { ApiError, del, get, NetworkError, post, put } from '../api';
 import { dropPending, keepPending, takePending } from '../pending';
+import { PersonLink } from '../person-link';
 import { PlacePicker, placePaths } from '../place-picker';
 import { useAll } from '../records';
 import { useSession } from '../session';
@@ -72,10 +73,13 @@ function newId(): string {
     .replace(/\//g, '_')
     .replace(/=+$/, '');
 }
-const fullName = (p: Person) => [p.givenNames, p.firstSurname, p.secondSurname].filter(Boolean).join(' ');
+const fullName = (p: Person) =>
+  p.personId
+    ? (p.linkedLabel ?? '')
+    : [p.givenNames, p.firstSurname, p.secondSurname].filter(Boolean).join(' ');
 /** A draft's title shows initials only: enough to tell drafts apart, not to name anyone on screen. */
 const initials = (p: Person) =>
-  [p.givenNames, p.firstSurname]
+  (p.personId ? (p.linkedLabel ?? '').split(/\s+/) : [p.givenNames, p.firstSurname])
     .map((s) => s.trim()[0])
     .filter(Boolean)
     .map((c) => `${c!.toUpperCase()}.`)
@@ -314,37 +318,55 @@ export function IntakeWizard() {
   const parsedDate = a.date.trim() ? parseInterviewDate(a.date) : undefined;
   const personLabel = (p: Person, i: number) => fullName(p) || t('intake.victimN', { n: i + 1 });
 
-  const personFields = (p: Person, on: (p: Person) => void, prefix: string) => (
-    <div className="grid2">
-      <Field label={t('intake.givenNames')}>
-        <input
-          name={`${prefix}.givenNames`}
-          value={p.givenNames}
-          onChange={(e) => on({ ...p, givenNames: e.target.value })}
+  // Ids of persons already linked in this interview: each record is linked once.
+  const linkedIds = [a.witness, ...a.victims].map((p) => p.personId).filter((x): x is string => Boolean(x));
+  const personFields = (p: Person, on: (p: Person) => void, prefix: string) =>
+    p.personId ? (
+      <p className="linked-person" data-testid={`${prefix}-linked`}>
+        {t('intakeLink.linked', { name: p.linkedLabel ?? p.personId })}{' '}
+        <button type="button" onClick={() => on({ ...p, personId: undefined, linkedLabel: undefined })}>
+          {t('intakeLink.unlink')}
+        </button>
+      </p>
+    ) : (
+      <>
+        <div className="grid2">
+          <Field label={t('intake.givenNames')}>
+            <input
+              name={`${prefix}.givenNames`}
+              value={p.givenNames}
+              onChange={(e) => on({ ...p, givenNames: e.target.value })}
+            />
+          </Field>
+          <Field label={t('intake.firstSurname')}>
+            <input
+              name={`${prefix}.firstSurname`}
+              value={p.firstSurname}
+              onChange={(e) => on({ ...p, firstSurname: e.target.value })}
+            />
+          </Field>
+          <Field label={t('intake.secondSurname')}>
+            <input
+              name={`${prefix}.secondSurname`}
+              value={p.secondSurname}
+              onChange={(e) => on({ ...p, secondSurname: e.target.value })}
+            />
+          </Field>
+          <Field label={t('persons.sex')}>
+            <select name={`${prefix}.sex`} value={p.sex} onChange={(e) => on({ ...p, sex: e.target.value })}>
+              <option value="">—</option>
+              <VocabOptions vocab={vocab} id="sex" />
+            </select>
+          </Field>
+        </div>
+        <PersonLink
+          caseId={caseId!}
+          name={prefix}
+          exclude={linkedIds}
+          onPick={(x) => on({ ...p, personId: x.id, linkedLabel: x.label })}
         />
-      </Field>
-      <Field label={t('intake.firstSurname')}>
-        <input
-          name={`${prefix}.firstSurname`}
-          value={p.firstSurname}
-          onChange={(e) => on({ ...p, firstSurname: e.target.value })}
-        />
-      </Field>
-      <Field label={t('intake.secondSurname')}>
-        <input
-          name={`${prefix}.secondSurname`}
-          value={p.secondSurname}
-          onChange={(e) => on({ ...p, secondSurname: e.target.value })}
-        />
-      </Field>
-      <Field label={t('persons.sex')}>
-        <select name={`${prefix}.sex`} value={p.sex} onChange={(e) => on({ ...p, sex: e.target.value })}>
-          <option value="">—</option>
-          <VocabOptions vocab={vocab} id="sex" />
-        </select>
-      </Field>
-    </div>
-  );
+      </>
+    );
 
   const setAct = (i: number, act: Act) =>
     set(

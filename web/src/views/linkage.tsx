@@ -50,7 +50,7 @@ export function LinkageReview() {
   ];
   return (
     <Page title={t('linkage.title')}>
-      <p>{t('linkage.intro', { n: q.data.total })}</p>
+      <p>{t('linkage.intro', { count: q.data.total, n: q.data.total })}</p>
       {last && (
         <p className="notice" role="status">
           {last}

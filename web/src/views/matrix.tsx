@@ -59,7 +59,11 @@ export function MatrixView() {
                 <th scope="row">
                   <Link to={`/c/${caseId}/matrix/${c.crimeId}`}>{law.crime(c.crimeId)}</Link>
                   <div className="small muted">
-                    {t('matrix.incidents', { n: c.incidents.length, full: c.incidentsAllCorroborated })}
+                    {t('matrix.incidents', {
+                      count: c.incidents.length,
+                      n: c.incidents.length,
+                      full: c.incidentsAllCorroborated,
+                    })}
                   </div>
                 </th>
                 {Array.from({ length: cols }, (_, i) => {
@@ -142,7 +146,13 @@ export function FindingsTable({ findings, caseId }: { findings: Finding[]; caseI
               <td className="small">
                 {f.gaps
                   .map((g) =>
-                    t(`gaps.${g.code}`, { have: g.have, need: g.need, grade: g.bestGrade, n: g.groups }),
+                    t(`gaps.${g.code}`, {
+                      have: g.have,
+                      need: g.need,
+                      grade: g.bestGrade,
+                      n: g.groups,
+                      count: g.groups,
+                    }),
                   )
                   .join(' · ')}
               </td>

@@ -158,7 +158,9 @@ export function PanelView() {
             })}{' '}
             <code data-testid="content-hash">{d.contentSha256}</code>
           </p>
-          {d.voidSignatures > 0 && <p className="small muted">{t('panel.void', { n: d.voidSignatures })}</p>}
+          {d.voidSignatures > 0 && (
+            <p className="small muted">{t('panel.void', { count: d.voidSignatures, n: d.voidSignatures })}</p>
+          )}
           <Table
             head={[t('panel.member'), t('panel.signedAt'), t('panel.key'), t('panel.valid')]}
             rows={d.signatures.map((s) => [

@@ -29,7 +29,7 @@ const FACET_PARAM: Record<string, string> = {
 
 /** Full-text search with facets; snippets come highlighted (and already redacted) from the server. */
 export function SearchView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { caseId } = useParams();
   const vocab = useVocab();
   const [q, setQ] = useState('');
@@ -109,7 +109,11 @@ export function SearchView() {
           </aside>
           <div>
             <p role="status">
-              {t('search.count', { n: hits.total, more: hits.totalIsLowerBound ? '+' : '' })}
+              {t('search.count', {
+                count: hits.total,
+                n: hits.total.toLocaleString(i18n.language),
+                more: hits.totalIsLowerBound ? '+' : '',
+              })}
             </p>
             <ol className="hits">
               {hits.items.map((h) => {

@@ -1,87 +1,265 @@
-import { useState } from 'react';
+/**
+ * The account's own security: notices of changes, the password, two-step verification (turn on,
+ * move to another app, turn off). Every change asks for the current password, and the code when
+ * two-step verification is on; the server checks both (the browser only collects them).
+ */
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { post } from '../api';
+import { get, post } from '../api';
+import { ConfirmDialog, type Pending } from '../confirm';
+import { CodeField, PasswordField, secondStep } from '../secret-fields';
 import { useSession } from '../session';
-import { ErrorBox, Field, Page } from '../ui';
+import { ErrorBox, Page, useLoad } from '../ui';
 
-/** Two-factor enrolment: a TOTP secret for an authenticator app, confirmed by a code; recovery codes shown once. */
+interface Notice {
+  id: string;
+  kind: '2fa-enabled' | '2fa-changed' | '2fa-disabled' | 'password-changed';
+  at: string;
+  seen: boolean;
+}
+
 export function SettingsView() {
   const { t } = useTranslation();
-  const { me, refresh } = useSession();
-  const [secret, setSecret] = useState<{ secret: string; uri: string }>();
-  const [code, setCode] = useState('');
-  const [password, setPassword] = useState('');
-  const [recovery, setRecovery] = useState<string[]>();
-  const [error, setError] = useState<unknown>();
+  const { me } = useSession();
   const first = me?.memberships[0]?.caseId;
   return (
     <Page
       title={t('settings.title')}
       actions={first ? <Link to={`/c/${first}`}>{t('settings.back')}</Link> : undefined}
     >
-      <h2>{t('settings.twoFactor')}</h2>
-      <p>{me?.user.totpEnabled ? t('settings.totpOn') : t('settings.totpOff')}</p>
-      {!me?.user.totpEnabled && !secret && (
-        <form
-          onSubmit={async (e) => {
-            e.preventDefault();
-            try {
-              // The server asks for the password again before any change to two-step verification.
-              setSecret(await post('/api/auth/2fa/begin', { password }));
-              setPassword('');
-            } catch (err) {
-              setError(err);
-            }
-          }}
-        >
-          <Field label={t('settings.currentPassword')}>
-            <input
-              name="current-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
+      <Notices />
+      <PasswordChange />
+      <TwoStep />
+    </Page>
+  );
+}
+
+function Notices() {
+  const { t, i18n } = useTranslation();
+  const notices = useLoad(() => get<{ items: Notice[] }>('/api/auth/notices'), []);
+  const items = notices.data?.items ?? [];
+  const unseen = items.filter((n) => !n.seen).length;
+  return (
+    <section aria-labelledby="notices-title">
+      <h2 id="notices-title">{t('account.notices')}</h2>
+      <ErrorBox error={notices.error} />
+      {items.length === 0 ? (
+        <p className="muted">{t('account.noNotices')}</p>
+      ) : (
+        <>
+          {unseen > 0 && (
+            <p className="notice" role="status">
+              {t('account.unseen', { count: unseen })} {t('account.noticeHint')}
+            </p>
+          )}
+          <ul data-testid="notices">
+            {items.map((n) => (
+              <li key={n.id} className={n.seen ? 'muted' : undefined}>
+                <time dateTime={n.at}>
+                  {new Date(n.at).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}
+                </time>{' '}
+                — {t(`account.notice.${n.kind}`)}
+              </li>
+            ))}
+          </ul>
+          {unseen > 0 && (
+            <button type="button" onClick={() => void post('/api/auth/notices/seen').then(notices.reload)}>
+              {t('account.markSeen')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function PasswordChange() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState(false);
+  const mismatch = again.length > 0 && next !== again;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (next !== again) return;
+    setError(undefined);
+    setDone(false);
+    try {
+      await post('/api/auth/password', { currentPassword: current, newPassword: next, ...secondStep(code) });
+      setCurrent('');
+      setNext('');
+      setAgain('');
+      setCode('');
+      setDone(true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="password-title">
+      <h2 id="password-title">{t('account.password')}</h2>
+      <p className="small muted">{t('account.passwordIntro')}</p>
+      <form onSubmit={submit} aria-labelledby="password-title">
+        <PasswordField
+          label={t('settings.currentPassword')}
+          name="pw-current"
+          value={current}
+          onChange={setCurrent}
+        />
+        <PasswordField label={t('account.newPassword')} name="pw-new" value={next} onChange={setNext} isNew />
+        <PasswordField
+          label={t('account.repeatPassword')}
+          name="pw-again"
+          value={again}
+          onChange={setAgain}
+          isNew
+        />
+        {mismatch && (
+          <p className="error" role="alert">
+            {t('account.mismatch')}
+          </p>
+        )}
+        {me?.user.totpEnabled && (
+          <CodeField label={t('account.code')} name="pw-code" value={code} onChange={setCode} required />
+        )}
+        <ErrorBox error={error} />
+        {done && (
+          <p className="notice" role="status">
+            {t('account.passwordChanged')}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={mismatch}>
+          {t('account.changePassword')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Turn on, move to another app, or turn off two-step verification. */
+function TwoStep() {
+  const { t } = useTranslation();
+  const { me, refresh } = useSession();
+  const on = Boolean(me?.user.totpEnabled);
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [secret, setSecret] = useState<{ secret: string; uri: string }>();
+  const [confirmCode, setConfirmCode] = useState('');
+  const [recovery, setRecovery] = useState<string[]>();
+  const [error, setError] = useState<unknown>();
+  const [status, setStatus] = useState<string>();
+  const [pending, setPending] = useState<Pending>();
+  const proof = () => ({ password, ...secondStep(code) });
+  const attempt = async (fn: () => Promise<void>) => {
+    setError(undefined);
+    setStatus(undefined);
+    try {
+      await fn();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const begin = (e: FormEvent) => {
+    e.preventDefault();
+    void attempt(async () => {
+      // The new key stays pending (the old one keeps working) until a code from it is confirmed.
+      setSecret(await post('/api/auth/2fa/begin', proof()));
+      setPassword('');
+      setCode('');
+      setRecovery(undefined);
+    });
+  };
+  const disable = () =>
+    setPending({
+      message: <p>{t('account.disableWarn')}</p>,
+      run: () =>
+        attempt(async () => {
+          await post('/api/auth/2fa/disable', proof());
+          setPassword('');
+          setCode('');
+          setStatus(t('account.disabled2fa'));
+          await refresh();
+        }),
+    });
+  return (
+    <section aria-labelledby="twostep-title">
+      <h2 id="twostep-title">{t('settings.twoFactor')}</h2>
+      <p>{on ? t('settings.totpOn') : t('settings.totpOff')}</p>
+      {!secret && (
+        <form onSubmit={begin} aria-labelledby="twostep-title">
+          <PasswordField
+            label={t('settings.currentPassword')}
+            name="current-password"
+            value={password}
+            onChange={setPassword}
+          />
+          {on && (
+            <CodeField
+              label={t('account.code')}
+              name="twostep-code"
+              value={code}
+              onChange={setCode}
               required
             />
-          </Field>
-          <button type="submit" className="primary">
-            {t('settings.begin')}
-          </button>
+          )}
+          <div className="wizard-nav">
+            <button type="submit" className="primary">
+              {on ? t('account.change2fa') : t('settings.begin')}
+            </button>
+            {on && (
+              <button
+                type="button"
+                onClick={(e) => {
+                  const form = e.currentTarget.form;
+                  if (form?.reportValidity()) disable();
+                }}
+              >
+                {t('account.disable2fa')}
+              </button>
+            )}
+          </div>
         </form>
       )}
       {secret && !recovery && (
         <form
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            try {
-              const r = await post<{ recoveryCodes: string[] }>('/api/auth/2fa/confirm', { code });
+            void attempt(async () => {
+              const r = await post<{ recoveryCodes: string[] }>('/api/auth/2fa/confirm', {
+                code: confirmCode,
+              });
               setRecovery(r.recoveryCodes);
+              setSecret(undefined);
+              setConfirmCode('');
+              setStatus(t('account.enabled2fa'));
               await refresh();
-            } catch (err) {
-              setError(err);
-            }
+            });
           }}
         >
           <p>{t('settings.scan')}</p>
           <p>
-            <code data-testid="totp-secret">{secret.secret}</code>
+            {t('account.key')}: <code data-testid="totp-secret">{secret.secret}</code>
           </p>
-          <p className="small muted">
-            <code>{secret.uri}</code>
-          </p>
-          <Field label={t('settings.code')}>
-            <input
-              name="code"
-              inputMode="numeric"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              required
-            />
-          </Field>
-          <button type="submit" className="primary">
-            {t('settings.confirm')}
-          </button>
+          <CodeField
+            label={t('settings.code')}
+            name="code"
+            value={confirmCode}
+            onChange={setConfirmCode}
+            required
+          />
+          <div className="wizard-nav">
+            <button type="submit" className="primary">
+              {t('settings.confirm')}
+            </button>
+            <button type="button" onClick={() => setSecret(undefined)}>
+              {t('common.cancel')}
+            </button>
+          </div>
         </form>
       )}
       {recovery && (
@@ -96,7 +274,13 @@ export function SettingsView() {
           </ul>
         </div>
       )}
+      {status && !recovery && (
+        <p className="notice" role="status">
+          {status}
+        </p>
+      )}
       <ErrorBox error={error} />
-    </Page>
+      <ConfirmDialog pending={pending} onClose={() => setPending(undefined)} />
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../app';
+import { CodeField, PasswordField } from '../secret-fields';
 import { useSession } from '../session';
 import { ErrorBox, Field } from '../ui';
 
@@ -46,25 +47,8 @@ export function SignIn() {
             required
           />
         </Field>
-        <Field label={t('signin.password')}>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </Field>
-        <Field label={t('signin.totp')} hint={t('signin.totpHint')}>
-          <input
-            name="totp"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            value={totp}
-            onChange={(e) => setTotp(e.target.value)}
-          />
-        </Field>
+        <PasswordField label={t('signin.password')} name="password" value={password} onChange={setPassword} />
+        <CodeField name="totp" hint={t('signin.totpHint')} value={totp} onChange={setTotp} />
         <ErrorBox error={error} />
         <button type="submit" className="primary" disabled={busy}>
           {t('signin.submit')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { get, post } from '../api';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
+import { useShown } from '../withheld';
 
 interface Submission {
   id: string;
@@ -24,6 +25,7 @@ interface Submission {
 
 export function SubmissionsView() {
   const { t } = useTranslation();
+  const shown = useShown();
   const { caseId } = useParams();
   const [status, setStatus] = useState('quarantined');
   const list = useLoad(
@@ -75,7 +77,7 @@ export function SubmissionsView() {
               {s.anonymous ? t('submissions.anonymous') : (s.name ?? '—')} ·{' '}
               {t('submissions.spam', { p: Math.round(s.spamProbability * 100) })}
             </p>
-            <p className="prose">{s.text}</p>
+            <p className="prose">{shown(s.text)}</p>
             {(s.when || s.where) && (
               <p className="small">
                 {s.when} {s.where}
