@@ -112,10 +112,10 @@ export async function eventSummaries(
   return out;
 }
 
-const META = new Set(['caseId', 'kind', 'version', 'createdAt', 'updatedAt']);
+const META = new Set(['caseId', 'version', 'createdAt', 'updatedAt']);
 
 /** One presented record as flat cells: nested objects as dotted names, dates readable, lists joined. */
-export function flattenRecord(r: Record<string, unknown>): Record<string, string> {
+export function flattenRecord(kind: string, r: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   const put = (key: string, v: unknown) => {
     if (v === undefined || v === null) return;
@@ -134,7 +134,8 @@ export function flattenRecord(r: Record<string, unknown>): Record<string, string
     }
     out[key] = String(v);
   };
-  for (const [k, v] of Object.entries(r)) if (!META.has(k)) put(k, v);
+  // `kind` is the record's kind, unless the body has its own (a place's, a unit's): that one is kept.
+  for (const [k, v] of Object.entries(r)) if (!META.has(k) && !(k === 'kind' && v === kind)) put(k, v);
   return out;
 }
 
@@ -148,7 +149,7 @@ export function exportTable(
   labels: Record<string, RefLabel>,
 ): { columns: string[]; rows: string[][] } {
   const flat = presented.map((r) => {
-    const f = flattenRecord(r);
+    const f = flattenRecord(kind, r);
     for (const ref of referencedIds(kind, r)) {
       const key = `${ref.field}.label`;
       const l = labels[ref.id]?.label ?? '';
@@ -220,7 +221,13 @@ export async function recordHistory(
         { ...current, version: 0, updatedBy: e.actor, body: body as never },
         ctx,
       );
-      const record = flattenRecord(presented);
+      const record = flattenRecord(kind, presented);
+      // References by the name the viewer may read, not by id.
+      const labels = await referenceLabels(store, ctx, kind, [presented]);
+      const named = new Map<string, string[]>();
+      for (const ref of referencedIds(kind, presented))
+        named.set(ref.field, [...(named.get(ref.field) ?? []), labels[ref.id]?.label ?? ref.id]);
+      for (const [field, names] of named) record[field] = names.join('; ');
       v.record = record;
       v.changes = diff(previous, record);
       previous = record;

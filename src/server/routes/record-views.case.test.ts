@@ -166,6 +166,14 @@ for (const backend of BACKENDS) {
       assert.doesNotMatch(Buffer.from(x.bytes).toString('latin1'), HIDDEN);
     });
 
+    it('a body field named like the presentation (a place’s own kind) is exported and diffed', async () => {
+      const r = await req('GET', `/api/cases/${caseId}/export/places`, 'analyst');
+      const [head, ...rows] = parse(r.text.replace(/^\ufeff/, '')) as string[][];
+      assert.equal(rows[0]![head!.indexOf('kind')], 'detention_site');
+      const h = await json(`/api/cases/${caseId}/records/places/${ids.pl}/history`, 'analyst');
+      assert.ok(h.versions[0].changes.some((c: { field: string }) => c.field === 'kind'));
+    });
+
     it('exports need the export permission and a known format', async () => {
       assert.equal((await req('GET', `/api/cases/${caseId}/export/acts`, 'viewer')).status, 403);
       assert.equal((await req('GET', `/api/cases/${caseId}/export/acts`, 'documenter')).status, 403);

@@ -1,4 +1,5 @@
 import type { es } from './es';
+import { recordsEn } from './records.en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -517,4 +518,5 @@ export const en: Shape<typeof es> = {
     thanks: 'Thank you. Your submission arrived and the team will review it.',
     receipt: 'Receipt code',
   },
+  ...recordsEn,
 };

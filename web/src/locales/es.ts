@@ -1,4 +1,6 @@
 /** Spanish: the reference language of the interface. English (en.ts) must have exactly these keys. */
+import { recordsEs } from './records.es';
+
 export const es = {
   common: {
     cancel: 'Cancelar',
@@ -515,4 +517,5 @@ export const es = {
     thanks: 'Gracias. Su envío llegó y lo revisará el equipo.',
     receipt: 'Código de recibo',
   },
+  ...recordsEs,
 };
