@@ -60,10 +60,12 @@ export function RecordDetail() {
   const navigate = useNavigate();
   const show = useFieldValue();
   const labelOf = useRecordLabel();
+  const vocab = useVocab();
   const rec = useLoad(async () => {
     const record = await get<R>(`/api/cases/${caseId}/records/${kind}/${id}`);
-    return { record, labels: await refLabels(caseId, kind, record) };
-  }, [caseId, kind, id]);
+    return { record, labels: await refLabels(caseId, kind, record, labelOf) };
+    // Acts are named by their type: labelled again once the vocabularies have arrived.
+  }, [caseId, kind, id, vocab.ready]);
   const [deleting, setDeleting] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();

@@ -10,8 +10,9 @@ import { ApiError, api, get, post } from '../../api';
 import type { R } from '../../records';
 import { ErrorBox, Field, Loading, Page, VocabOptions } from '../../ui';
 import { useVocab } from '../../vocab';
+import { useFieldValue } from './detail';
 import { bodyOf, type FieldSpec, fieldKey, getPath, recordPath, screensOf, setPath } from './kind-spec';
-import { FuzzyDateInput, RefPicker, RefsPicker } from './widgets';
+import { FuzzyDateInput, RefPicker, RefsPicker, useRecordLabel } from './widgets';
 
 export function RecordForm() {
   const { t } = useTranslation();
@@ -19,6 +20,8 @@ export function RecordForm() {
   const spec = screensOf(kind);
   const navigate = useNavigate();
   const vocab = useVocab();
+  const labelOf = useRecordLabel();
+  const show = useFieldValue();
   const [body, setBody] = useState<Record<string, unknown>>();
   const [version, setVersion] = useState<number>();
   const [labels, setLabels] = useState<Record<string, string>>({});
@@ -27,6 +30,7 @@ export function RecordForm() {
   const [busy, setBusy] = useState(false);
   const [withheld, setWithheld] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once per record; reloading when the vocabulary arrives would drop what was typed
   useEffect(() => {
     setError(undefined);
     if (!id) {
@@ -38,7 +42,7 @@ export function RecordForm() {
         setWithheld(Boolean(record.withheld || record.pseudonymised));
         setVersion(record.version as number);
         setBody(bodyOf(record, screensOf(kind)));
-        setLabels(await refLabels(caseId, kind, record));
+        setLabels(await refLabels(caseId, kind, record, labelOf));
       },
       (e) => setError(e),
     );
@@ -99,7 +103,7 @@ export function RecordForm() {
                   return v === undefined ? null : (
                     <div key={f.name}>
                       <dt>{t(fieldKey(f.name))}</dt>
-                      <dd>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
+                      <dd>{show(f, v, labels, caseId)}</dd>
                     </div>
                   );
                 })}
@@ -136,7 +140,12 @@ export function RecordForm() {
 }
 
 /** Labels of the records a record references (the list endpoint names them through the read model). */
-export async function refLabels(caseId: string, kind: string, record: R): Promise<Record<string, string>> {
+export async function refLabels(
+  caseId: string,
+  kind: string,
+  record: R,
+  labelOf?: (kind: string, r: R) => string,
+): Promise<Record<string, string>> {
   const spec = screensOf(kind);
   const out: Record<string, string> = {};
   const wanted: [string, string][] = [];
@@ -148,7 +157,7 @@ export async function refLabels(caseId: string, kind: string, record: R): Promis
   await Promise.all(
     wanted.map(async ([k, rid]) => {
       const r = await get<R>(`/api/cases/${caseId}/records/${k}/${rid}`).catch(() => undefined);
-      if (r) out[rid] = String(r.displayName ?? r.name ?? r.title ?? r.type ?? rid);
+      if (r) out[rid] = labelOf ? labelOf(k, r) : String(r.displayName ?? r.name ?? r.title ?? rid);
     }),
   );
   return out;

@@ -14,6 +14,7 @@ import { useVocab } from '../../vocab';
 import { History, useFieldValue } from './detail';
 import { refLabels } from './form';
 import { fieldKey, recordPath, screensOf } from './kind-spec';
+import { useRecordLabel } from './widgets';
 
 /** The sentence of a transcript that quotes the testimony's title, if any. */
 function quotedPassage(transcript: unknown, title: unknown): string | undefined {
@@ -31,12 +32,13 @@ export function TestimonyPage() {
   const { me } = useSession();
   const vocab = useVocab();
   const law = useLaw();
+  const labelOf = useRecordLabel();
   const show = useFieldValue();
   const spec = screensOf('testimonies')!;
   const field = (name: string) => spec.fields.find((f) => f.name === name)!;
   const data = useLoad(async () => {
     const record = await get<R>(`/api/cases/${caseId}/records/testimonies/${id}`);
-    const labels = await refLabels(caseId, 'testimonies', record);
+    const labels = await refLabels(caseId, 'testimonies', record, labelOf);
     const hearing = record.hearingId
       ? await get<R>(`/api/cases/${caseId}/records/hearings/${record.hearingId as string}`).catch(
           () => undefined,
@@ -49,7 +51,7 @@ export function TestimonyPage() {
       }),
     );
     return { record, labels, hearing, links: links.items.filter((l) => l.testimonyId === id) };
-  }, [caseId, id]);
+  }, [caseId, id, vocab.ready]);
   if (data.error) return <ErrorBox error={data.error} />;
   if (!data.data) return <Loading />;
   const { record: r, labels, hearing, links } = data.data;
