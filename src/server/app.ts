@@ -36,6 +36,7 @@ import { interviewRoutes } from './routes/intake-service.js';
 import { legalRoutes } from './routes/legal.js';
 import { linkageRoutes } from './routes/linkage.js';
 import { listRoutes } from './routes/lists.js';
+import { recordViewRoutes } from './routes/record-views.js';
 import { recordRoutes } from './routes/records.js';
 import { enforceTokenScope } from './token-scope.js';
 import { findWebDir, webRoutes } from './web.js';
@@ -115,6 +116,7 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
   submissionRoutes(app, store);
   interviewRoutes(app, store);
   recordRoutes(app, store, accounts);
+  recordViewRoutes(app, store, accounts);
   evidenceRoutes(app, store);
   listRoutes(app, store);
   linkageRoutes(app, store);

@@ -349,6 +349,53 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { 200: { description: 'deleted' }, 409: err('still referenced') },
         },
       },
+      '/api/cases/{caseId}/records/{kind}/{id}/history': {
+        get: {
+          summary:
+            "A record's versions from the audit log, each presented for the caller (at the higher of its own and the current protection), with the fields each changed; who changed it for writers and administrators",
+          parameters: [caseParam, kindParam, idParam],
+          responses: { 200: { description: 'versions, oldest first' }, 404: err('not found') },
+        },
+      },
+      '/api/cases/{caseId}/export/{kind}': {
+        get: {
+          summary:
+            'A filtered list as CSV or XLSX: the same filters and order as the list, every row presented (redacted) for the caller, with a label column beside each reference',
+          description: FILTERS_DESCRIPTION,
+          parameters: [
+            caseParam,
+            kindParam,
+            q('format', { type: 'string', enum: ['csv', 'xlsx'], default: 'csv' }),
+            q('sort', { type: 'string', enum: ['default', 'created', 'updated'] }),
+            q('order', { type: 'string', enum: ['asc', 'desc'] }),
+            q('lang', { type: 'string', enum: ['es', 'en'] }),
+          ],
+          responses: {
+            200: { description: 'the file (attachment)' },
+            400: err('bad filter or too many rows'),
+            403: err('not allowed'),
+          },
+        },
+      },
+      '/api/cases/{caseId}/saved-filters': {
+        get: {
+          summary: "The caller's saved filters of one list (query kind)",
+          parameters: [caseParam, q('kind', { type: 'string' })],
+          responses: { 200: { description: 'saved filters' } },
+        },
+        post: {
+          summary: 'Save a filter of a list: body {kind, name, query} (the query string of the list view)',
+          parameters: [caseParam],
+          responses: { 201: { description: 'saved' }, 400: err('invalid') },
+        },
+      },
+      '/api/cases/{caseId}/saved-filters/{id}': {
+        delete: {
+          summary: "Remove one of the caller's saved filters",
+          parameters: [caseParam, idParam],
+          responses: { 200: { description: 'removed' }, 404: err('not found') },
+        },
+      },
       '/api/cases/{caseId}/search': {
         get: {
           summary:

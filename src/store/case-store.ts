@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical-json.js';
 import { sortKey } from '../domain/dates.js';
 import { ConflictError, type FieldIssue, InputError, NotFoundError, UsageError } from '../domain/errors.js';
-import { fieldIssues, issuesFrom } from '../domain/issues.js';
+import { issuesFrom } from '../domain/issues.js';
 import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../domain/kinds.js';
 import { CaseFileBody, CustodyEntryBody, type EvidenceBody, type SourceListBody } from '../domain/schema.js';
 import type { Sealer } from '../security/seal.js';

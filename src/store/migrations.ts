@@ -357,6 +357,27 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    version: 22,
+    name: 'saved list filters per member (a name and the query string of a list view)',
+    statements: () => [
+      `CREATE TABLE saved_filter (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES case_file(id),
+  user_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  query TEXT NOT NULL,
+  created_at TEXT NOT NULL
+)`,
+      'CREATE INDEX saved_filter_owner ON saved_filter (case_id, user_id, kind)',
+    ],
+  },
+  {
+    version: 23,
+    name: "a record's history: audit entries by record",
+    statements: () => ['CREATE INDEX audit_log_entity ON audit_log (entity_id, seq)'],
+  },
+  {
     version: 25,
     name: "report narratives: the report's authored sections, per edition and language",
     statements: () => entityTable('narrative'),

@@ -59,7 +59,7 @@ export async function api<T = unknown>(
   method: string,
   path: string,
   body?: unknown,
-  opts: { raw?: boolean; form?: FormData } = {},
+  opts: { raw?: boolean; form?: FormData; headers?: Record<string, string> } = {},
 ): Promise<T> {
   let payload: BodyInit | undefined;
   const type: Record<string, string> = {};
@@ -71,7 +71,7 @@ export async function api<T = unknown>(
   const send = () =>
     fetch(path, {
       method,
-      headers: method === 'GET' ? type : { ...type, 'X-CSRF-Token': csrf() },
+      headers: method === 'GET' ? type : { ...type, ...opts.headers, 'X-CSRF-Token': csrf() },
       body: payload,
       credentials: 'same-origin',
     }).catch((e: unknown) => {

@@ -18,6 +18,10 @@ import { PanelView } from './views/panel';
 import { PersonDetail, PersonsList } from './views/persons';
 import { PlacesList } from './views/places';
 import { PublicIntake } from './views/public-intake';
+import { RecordDetail } from './views/records/detail';
+import { RecordForm } from './views/records/form';
+import { RecordList } from './views/records/list';
+import { TestimonyPage } from './views/records/testimony';
 import { ReportView } from './views/report';
 import { ResponsibilityView } from './views/responsibility';
 import { SearchView } from './views/search';
@@ -109,6 +113,7 @@ function Frame() {
             {link('places', t('nav.places'))}
             {link('events', t('nav.events'))}
             {link('hearings', t('nav.hearings'))}
+            {link('r/persons', t('records.title'))}
             {link('intake', t('nav.intake'), can(me, caseId, 'write'))}
             {link('evidence', t('nav.evidence'))}
             {link('search', t('nav.search'))}
@@ -164,6 +169,11 @@ export function App() {
           <Route path="events/:id" element={<EventDetail />} />
           <Route path="hearings" element={<HearingsList />} />
           <Route path="hearings/:id" element={<HearingDetail />} />
+          <Route path="r/:kind" element={<RecordList />} />
+          <Route path="r/:kind/new" element={<RecordForm />} />
+          <Route path="r/:kind/:id" element={<RecordDetail />} />
+          <Route path="r/:kind/:id/edit" element={<RecordForm />} />
+          <Route path="testimonies/:id" element={<TestimonyPage />} />
           <Route path="intake" element={<IntakeWizard />} />
           <Route path="evidence" element={<EvidenceList />} />
           <Route path="evidence/:id" element={<EvidenceDetail />} />

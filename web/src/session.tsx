@@ -171,7 +171,7 @@ export function roleIn(me: Me | null, caseId: string | undefined) {
 }
 
 const ACTIONS: Record<Membership['role'], string[]> = {
-  administrator: ['read', 'write', 'analyse', 'review', 'manage', 'export'],
+  administrator: ['read', 'write', 'delete', 'analyse', 'review', 'manage', 'export'],
   documenter: ['read', 'write'],
   analyst: ['read', 'analyse', 'export'],
   panelist: ['read', 'review'],

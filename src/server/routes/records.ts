@@ -12,7 +12,6 @@ import { ACT_TYPES, VIOLENCE_METHODS, VOCABULARIES } from '../../domain/vocabula
 import {
   buildViewContext,
   canReadInFull,
-  fullyVisibleLevels,
   hiddenTerms,
   mayChangeProtection,
   presentAuditBody,
@@ -22,7 +21,7 @@ import {
   type ViewContext,
   withoutHiddenForms,
 } from '../../read-model/presenter.js';
-import { HIDDEN_FILTER_FIELDS, NAME_SORTED_KINDS } from '../../read-model/visibility.js';
+import { eventSummaries, referenceLabels } from '../../read-model/record-views.js';
 import { queryTerms, snippet } from '../../search/text.js';
 import {
   canGrantClearance,
@@ -36,6 +35,7 @@ import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
 import { intParam, requireCan } from '../authorize.js';
 import type { AppEnv } from '../context.js';
+import { listOptions } from '../list-query.js';
 
 // Kept for the route modules that import them from here.
 export { intParam, requireCan };
@@ -52,7 +52,7 @@ function requireWrite(c: C, kind: Kind, caseId: string): void {
   requireCan(c, action, caseId);
 }
 
-function kindParam(c: C): Kind {
+export function kindParam(c: C): Kind {
   const kind = kindByName(c.req.param('kind') ?? '');
   if (!kind) throw new NotFoundError(`no record kind ${c.req.param('kind')}`);
   // Public submissions are quarantined: only their own routes (documenters) read or decide them.
@@ -70,7 +70,7 @@ function requireFullRead(ctx: ViewContext, rec: StoredRecord<Kind>): void {
 }
 
 /** Views of protected identities are audited like writes (who saw which protected record). */
-async function auditViews(
+export async function auditViews(
   store: CaseStore,
   c: C,
   ctx: ViewContext,
@@ -131,36 +131,34 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     const q = c.req.query();
     const limit = intParam(q.limit, 50, 1, 500, 'limit');
     const offset = intParam(q.offset, 0, 0, 10_000_000, 'offset');
-    const sort = q.sort ?? 'default';
-    if (!['default', 'created', 'updated'].includes(sort))
-      throw new InputError('sort must be default, created or updated', [
-        { field: 'sort', message: 'invalid' },
-      ]);
-    const where: Record<string, string> = {};
-    for (const [k, v] of Object.entries(q))
-      if (!['limit', 'offset', 'sort', 'order'].includes(k)) where[k] = v;
-    const p = c.get('principal');
-    // Filtering by protection level only for those who may see protected identities: for others,
-    // counts per level would tell how many protected persons match a filter.
-    if ('protection' in where && !seesAllIdentities(p, caseId))
-      throw new ForbiddenError('filtering by protection level needs clearance');
-    const ctx = await buildViewContext(store, p, caseId);
-    const levels = fullyVisibleLevels(ctx);
-    const fullView = seesAllIdentities(p, caseId);
-    const filter: Record<string, string | string[]> = { ...where };
-    // A filter on a field that is hidden for some records (a surname) matches only the records the
-    // viewer sees in full: otherwise the result would single out a protected person (an oracle).
-    if (!fullView && (HIDDEN_FILTER_FIELDS[kind] ?? []).some((f) => f in where)) filter.protection = levels;
-    // Kinds ordered by names or titles: for a viewer who does not see every one, that order would
-    // tell where hidden names fall in the alphabet, so they get the order of creation instead.
-    const effective = NAME_SORTED_KINDS.has(kind) && sort === 'default' && !fullView ? 'created' : sort;
-    const opts = { where: filter, limit, offset, sort: effective as 'default', desc: q.order === 'desc' };
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    const base = listOptions(ctx, kind, q);
     const [items, total] = await Promise.all([
-      store.list(kind, caseId, opts),
-      store.count(kind, caseId, { where: filter }),
+      store.list(kind, caseId, { ...base, limit, offset }),
+      store.count(kind, caseId, { where: base.where }),
     ]);
     await auditViews(store, c, ctx, items, 'view-list');
-    return c.json({ items: items.map((r) => presentRecord(r, ctx)), total, limit, offset });
+    const presented = items.map((r) => presentRecord(r, ctx));
+    // Rows name what they reference (victim, unit, place) through the read model: no view has to
+    // download every person to show a name.
+    const lang = q.lang === 'en' ? 'en' : 'es';
+    return c.json({
+      items: presented,
+      total,
+      limit,
+      offset,
+      labels: await referenceLabels(store, ctx, kind, presented, lang),
+      ...(kind === 'event'
+        ? {
+            summaries: await eventSummaries(
+              store,
+              ctx,
+              presented.map((e) => String(e.id)),
+              lang,
+            ),
+          }
+        : {}),
+    });
   });
 
   app.get('/api/cases/:caseId/records/:kind/:id', async (c) => {

@@ -116,6 +116,28 @@ const TEMPLATES: Record<string, Builder> = {
   'DELETE /api/cases/{caseId}/records/{kind}/{id}': (fx) => [
     w('DELETE', `/api/cases/${fx.caseId}/records/places/${fx.ids.junkPlace}?reason=prueba`),
   ],
+  'GET /api/cases/{caseId}/records/{kind}/{id}/history': (fx) =>
+    Object.entries(fx.byKind).flatMap(([k, ids]) =>
+      ids.map((id) => get(`/api/cases/${fx.caseId}/records/${k}/${id}/history`)),
+    ),
+  'GET /api/cases/{caseId}/export/{kind}': (fx) =>
+    KIND_NAMES.flatMap((k) => [
+      get(`/api/cases/${fx.caseId}/export/${k}?format=csv`),
+      get(`/api/cases/${fx.caseId}/export/${k}?format=xlsx&sort=updated&order=desc`),
+    ]),
+  'GET /api/cases/{caseId}/saved-filters': (fx) => [
+    get(`/api/cases/${fx.caseId}/saved-filters?kind=persons`),
+  ],
+  'POST /api/cases/{caseId}/saved-filters': (fx) => [
+    w('POST', `/api/cases/${fx.caseId}/saved-filters`, {
+      kind: 'acts',
+      name: 'Torturas',
+      query: 'type=torture',
+    }),
+  ],
+  'DELETE /api/cases/{caseId}/saved-filters/{id}': (fx) => [
+    w('DELETE', `/api/cases/${fx.caseId}/saved-filters/flt_no_such_filter`),
+  ],
   'GET /api/cases/{caseId}/search': (fx, hidden) => {
     const base = `/api/cases/${fx.caseId}/search`;
     const qs = [...hiddenQueries(hidden), 'sótano', 'torturada', 'Helicoide', 'celda', 'Gato', 'Los Teques'];

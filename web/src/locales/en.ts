@@ -1,6 +1,7 @@
 import type { es } from './es';
 import { intakeEn } from './intake.en';
 import { legalEn } from './legal.en';
+import { recordsEn } from './records.en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -554,4 +555,5 @@ export const en: Shape<typeof es> = {
     receipt: 'Receipt code',
   },
   ...legalEn,
+  ...recordsEn,
 };

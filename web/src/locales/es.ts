@@ -1,6 +1,7 @@
 /** Spanish: the reference language of the interface. English (en.ts) must have exactly these keys. */
 import { intakeEs } from './intake.es';
 import { legalEs } from './legal.es';
+import { recordsEs } from './records.es';
 
 export const es = {
   ...intakeEs,
@@ -553,4 +554,5 @@ export const es = {
     receipt: 'Código de recibo',
   },
   ...legalEs,
+  ...recordsEs,
 };

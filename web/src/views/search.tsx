@@ -19,6 +19,7 @@ const KIND_PATH: Record<string, string> = {
   evidence: 'evidence',
   hearing: 'hearings',
   unit: 'units',
+  testimony: 'testimonies',
 };
 const FACET_PARAM: Record<string, string> = {
   kind: 'kind',

@@ -1,0 +1,252 @@
+/**
+ * What list and detail views need beside the records themselves, built through the presenter so
+ * it is redacted exactly like the records: the labels of referenced records (a victim's name or
+ * pseudonym, a unit's or place's name, a withheld testimony's mark), an event's who-did-what
+ * summary, the flat rows of a list export, and a record's history from the audit log.
+ */
+import { formatFuzzyDate } from '../domain/dates.js';
+import { type Kind, kindByName, referencedIds } from '../domain/kinds.js';
+import { maxProtection } from '../domain/protection.js';
+import { ACT_TYPES } from '../domain/vocabularies.js';
+import { can } from '../security/policy.js';
+import type { AuditEntry } from '../store/audit.js';
+import type { CaseStore, StoredRecord } from '../store/case-store.js';
+import { canReadInFull, presentRecord, type ViewContext, WITHHELD } from './presenter.js';
+
+export type Lang = 'es' | 'en';
+export interface RefLabel {
+  kind: Kind;
+  label: string;
+  deleted?: boolean;
+}
+
+/** The name a presented record goes by (already redacted: a pseudonym, WITHHELD). */
+export function recordLabel(kind: string, r: Record<string, unknown>, lang: Lang = 'es'): string {
+  if (kind === 'act') {
+    const type = ACT_TYPES.labelOf(String(r.type), lang);
+    const date = r.date ? formatFuzzyDate(r.date as never) : '';
+    return date ? `${type} (${date})` : type;
+  }
+  for (const f of ['displayName', 'name', 'title', 'rank', 'status'])
+    if (typeof r[f] === 'string' && r[f]) return r[f] as string;
+  return String(r.id);
+}
+
+/** Labels of every record the given presented records reference, keyed by id. */
+export async function referenceLabels(
+  store: CaseStore,
+  ctx: ViewContext,
+  kind: Kind,
+  presented: readonly Record<string, unknown>[],
+  lang: Lang = 'es',
+): Promise<Record<string, RefLabel>> {
+  const wanted = new Map<string, Kind>();
+  for (const r of presented)
+    for (const ref of referencedIds(kind, r)) {
+      const target = kindByName(ref.kind);
+      if (target && target !== 'submission') wanted.set(ref.id, target);
+    }
+  const out: Record<string, RefLabel> = {};
+  await Promise.all(
+    [...wanted].map(async ([id, k]) => {
+      const rec = await store.get(k, id, { includeDeleted: true });
+      if (!rec || rec.caseId !== ctx.caseId) return;
+      out[id] = {
+        kind: k,
+        label: recordLabel(k, presentRecord(rec, ctx), lang),
+        ...(rec.deletedAt ? { deleted: true } : {}),
+      };
+    }),
+  );
+  return out;
+}
+
+export interface EventSummary {
+  victims: { id: string; label: string }[];
+  perpetrators: { id: string; kind: 'person' | 'unit'; label: string }[];
+  actTypes: string[];
+}
+
+/** Who did what to whom in each event: victims, perpetrators (persons or units), act types. */
+export async function eventSummaries(
+  store: CaseStore,
+  ctx: ViewContext,
+  eventIds: readonly string[],
+  lang: Lang = 'es',
+): Promise<Record<string, EventSummary>> {
+  const out: Record<string, EventSummary> = {};
+  if (eventIds.length === 0) return out;
+  for (const id of eventIds) out[id] = { victims: [], perpetrators: [], actTypes: [] };
+  const acts = (
+    await store.list('act', ctx.caseId, { where: { eventId: [...eventIds] }, limit: 100_000 })
+  ).map((a) => presentRecord(a, ctx));
+  const actEvent = new Map(acts.map((a) => [String(a.id), String(a.eventId)]));
+  const invs = acts.length
+    ? (
+        await store.list('involvement', ctx.caseId, {
+          where: { actId: [...actEvent.keys()] },
+          limit: 100_000,
+        })
+      ).map((i) => presentRecord(i, ctx))
+    : [];
+  const labels = {
+    ...(await referenceLabels(store, ctx, 'act', acts, lang)),
+    ...(await referenceLabels(store, ctx, 'involvement', invs, lang)),
+  };
+  for (const a of acts) {
+    const s = out[String(a.eventId)];
+    if (!s) continue;
+    const v = String(a.victimId);
+    if (!s.victims.some((x) => x.id === v)) s.victims.push({ id: v, label: labels[v]?.label ?? v });
+    const t = ACT_TYPES.labelOf(String(a.type), lang);
+    if (!s.actTypes.includes(t)) s.actTypes.push(t);
+  }
+  for (const i of invs) {
+    const s = out[actEvent.get(String(i.actId)) ?? ''];
+    if (!s) continue;
+    const id = String(i.personId ?? i.unitId);
+    const kind = i.personId ? 'person' : 'unit';
+    if (!s.perpetrators.some((x) => x.id === id))
+      s.perpetrators.push({ id, kind, label: labels[id]?.label ?? id });
+  }
+  return out;
+}
+
+const META = new Set(['caseId', 'version', 'createdAt', 'updatedAt']);
+
+/** One presented record as flat cells: nested objects as dotted names, dates readable, lists joined. */
+export function flattenRecord(kind: string, r: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const put = (key: string, v: unknown) => {
+    if (v === undefined || v === null) return;
+    if (typeof v === 'object' && !Array.isArray(v) && 'precision' in (v as object)) {
+      out[key] = formatFuzzyDate(v as never);
+      return;
+    }
+    if (Array.isArray(v)) {
+      if (v.length === 0) return;
+      out[key] = v.every((x) => typeof x !== 'object') ? v.join('; ') : JSON.stringify(v);
+      return;
+    }
+    if (typeof v === 'object') {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) put(`${key}.${k}`, x);
+      return;
+    }
+    out[key] = String(v);
+  };
+  // `kind` is the record's kind, unless the body has its own (a place's, a unit's): that one is kept.
+  for (const [k, v] of Object.entries(r)) if (!META.has(k) && !(k === 'kind' && v === kind)) put(k, v);
+  return out;
+}
+
+/**
+ * The rows of a list export: each presented record flattened, with a readable column beside every
+ * reference (`victimId` → `victimId.label`). Columns: id first, then in order of first appearance.
+ */
+export function exportTable(
+  kind: Kind,
+  presented: readonly Record<string, unknown>[],
+  labels: Record<string, RefLabel>,
+): { columns: string[]; rows: string[][] } {
+  const flat = presented.map((r) => {
+    const f = flattenRecord(kind, r);
+    for (const ref of referencedIds(kind, r)) {
+      const key = `${ref.field}.label`;
+      const l = labels[ref.id]?.label ?? '';
+      f[key] = f[key] ? `${f[key]}; ${l}` : l;
+    }
+    return f;
+  });
+  const columns = ['id'];
+  for (const f of flat) for (const k of Object.keys(f)) if (!columns.includes(k)) columns.push(k);
+  return { columns, rows: flat.map((f) => columns.map((c) => f[c] ?? '')) };
+}
+
+/** A spreadsheet cell never starts a formula (=, +, -, @): a hostile record must not run in Excel. */
+export function safeCell(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+export interface HistoryVersion {
+  seq: number;
+  at: string;
+  action: string;
+  /** Who made the change, for members who may see editors; undefined otherwise. */
+  actor?: string;
+  /** The record as it was after this change, presented for this viewer (undefined when withheld). */
+  record?: Record<string, string>;
+  changes?: { field: string; before?: string; after?: string }[];
+  withheld?: boolean;
+}
+
+/** Writes of a record in the audit log (reads are audited under other entities). */
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'restore']);
+
+/**
+ * A record's versions from the audit log, for this viewer. Each recorded body goes through the
+ * presenter at the HIGHER of its own protection and the record's current one (a record raised to
+ * protected does not show its old, public names); a viewer who may not read the record in full
+ * sees when it changed, not what.
+ */
+export async function recordHistory(
+  store: CaseStore,
+  ctx: ViewContext,
+  current: StoredRecord<Kind>,
+  entries: readonly AuditEntry[],
+  actorName: (actor: string) => Promise<string | undefined>,
+): Promise<HistoryVersion[]> {
+  const kind = current.kind;
+  const full = canReadInFull(ctx, current);
+  const p = ctx.principal;
+  const seesEditors = can(p, 'write', ctx.caseId) || can(p, 'manage', ctx.caseId);
+  const currentLevel = (current.body as { protection?: string }).protection;
+  const out: HistoryVersion[] = [];
+  let previous: Record<string, string> | undefined;
+  for (const e of entries) {
+    if (kindByName(e.entity) !== kind || !WRITE_ACTIONS.has(e.action)) continue;
+    const v: HistoryVersion = {
+      seq: e.seq,
+      at: e.at,
+      action: e.action,
+      actor: seesEditors ? ((await actorName(e.actor)) ?? e.actor) : undefined,
+    };
+    const raw = e.action === 'delete' ? undefined : e.after;
+    if (!full) v.withheld = true;
+    else if (typeof raw === 'string') {
+      let body = JSON.parse(raw) as Record<string, unknown>;
+      body = (await store.openAuditBody(kind, current.id, ctx.caseId, body)) as Record<string, unknown>;
+      if ('protection' in body || currentLevel !== undefined)
+        body = { ...body, protection: maxProtection(body.protection as string, currentLevel) };
+      const presented = presentRecord(
+        { ...current, version: 0, updatedBy: e.actor, body: body as never },
+        ctx,
+      );
+      const record = flattenRecord(kind, presented);
+      // References by the name the viewer may read, not by id.
+      const labels = await referenceLabels(store, ctx, kind, [presented]);
+      const named = new Map<string, string[]>();
+      for (const ref of referencedIds(kind, presented))
+        named.set(ref.field, [...(named.get(ref.field) ?? []), labels[ref.id]?.label ?? ref.id]);
+      for (const [field, names] of named) record[field] = names.join('; ');
+      v.record = record;
+      v.changes = diff(previous, record);
+      previous = record;
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+function diff(
+  before: Record<string, string> | undefined,
+  after: Record<string, string>,
+): { field: string; before?: string; after?: string }[] {
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after)])].filter(
+    (k) => k !== 'id' && k !== 'pseudonymised',
+  );
+  return keys
+    .filter((k) => before?.[k] !== after[k])
+    .map((k) => ({ field: k, before: before?.[k], after: after[k] }));
+}
+
+export { WITHHELD };

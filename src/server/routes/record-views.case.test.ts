@@ -1,0 +1,260 @@
+/**
+ * The record screens' API on both engines: list rows carry the labels of what they reference,
+ * a filtered list exports (CSV, XLSX) exactly the rows the list shows and through the same
+ * redaction, a record's history shows its versions with their changes (never an identity that is
+ * protected now), and saved filters belong to their author alone.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import type { Role } from '../../security/policy.js';
+import { Accounts } from '../../services/accounts.js';
+import { BACKENDS, type TestStore } from '../../test-support/stores.js';
+import { createApp } from '../app.js';
+
+const PW = 'una contraseña larga de prueba';
+const A = 'user:setup';
+const day = (value: string) => ({ precision: 'day' as const, value });
+const HIDDEN = /Carrasquel|Yusleidy/i;
+
+for (const backend of BACKENDS) {
+  describe(`record views: labels, export, history, saved filters (${backend.name})`, () => {
+    let t: TestStore;
+    let app: ReturnType<typeof createApp>;
+    let caseId: string;
+    const ids: Record<string, string> = {};
+    const tokens: Record<string, string> = {};
+
+    before(async () => {
+      t = await backend.open();
+      const s = t.store;
+      caseId = (await s.createCase({ title: 'Vistas' }, A)).id;
+      const create = async (kind: string, body: object) =>
+        (await s.create(kind as never, caseId, body, A)).id;
+      ids.P = await create('person', {
+        givenNames: 'Yusleidy',
+        firstSurname: 'Carrasquel',
+        protection: 'protected',
+      });
+      ids.Q = await create('person', {
+        givenNames: 'Wilmer',
+        firstSurname: 'Restrepo',
+        protection: 'public',
+      });
+      ids.pl = await create('place', { name: 'El Helicoide', kind: 'detention_site' });
+      ids.u = await create('unit', { name: 'SEBIN', kind: 'intelligence_service' });
+      ids.ev = await create('event', { title: 'Allanamiento', date: day('2017-05-03'), placeId: ids.pl });
+      ids.a1 = await create('act', { eventId: ids.ev, victimId: ids.P, type: 'torture', placeId: ids.pl });
+      ids.a2 = await create('act', {
+        eventId: ids.ev,
+        victimId: ids.Q,
+        type: 'torture',
+        notes: '=HYPERLINK("x")',
+      });
+      ids.a3 = await create('act', { eventId: ids.ev, victimId: ids.Q, type: 'arbitrary_detention' });
+      await create('involvement', { actId: ids.a1, unitId: ids.u, degree: 'directly_carried_out' });
+      // A person public at first, then raised to protected: the old public version must not show.
+      ids.R = await create('person', {
+        givenNames: 'Nairobis',
+        firstSurname: 'Quevedo',
+        protection: 'public',
+      });
+      const r = (await s.get('person', ids.R))!;
+      await s.update('person', ids.R, { ...r.body, occupation: 'docente' }, A);
+      const r2 = (await s.get('person', ids.R))!;
+      await s.update('person', ids.R, { ...r2.body, protection: 'protected' }, A);
+
+      const accounts = new Accounts(s);
+      const roles: [string, Role, boolean][] = [
+        ['admin', 'administrator', true],
+        ['analyst', 'analyst', false],
+        ['documenter', 'documenter', false],
+        ['viewer', 'viewer', false],
+      ];
+      for (const [name, role, cleared] of roles) {
+        const u = await accounts.createUser({ username: name, password: PW, displayName: `Sr. ${name}` }, A);
+        await accounts.setMember(caseId, u.id, role, A);
+        if (cleared) await accounts.setClearance(caseId, u.id, true, A);
+        tokens[name] = (await accounts.createToken(u.id, name, 'write', A)).token;
+      }
+      app = createApp(s, { loginAttempts: 10 });
+    });
+    after(async () => t?.dispose());
+
+    const req = async (method: string, path: string, who: string, body?: unknown) => {
+      const r = await app.request(path, {
+        method,
+        headers: {
+          authorization: `Bearer ${tokens[who]}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      return { status: r.status, text: new TextDecoder().decode(bytes), bytes, headers: r.headers };
+    };
+    const json = async (path: string, who: string) => {
+      const r = await req('GET', path, who);
+      assert.equal(r.status, 200, `${who} ${path}: ${r.text}`);
+      return JSON.parse(r.text);
+    };
+
+    it('list rows carry the labels of what they reference, redacted like the records', async () => {
+      const cleared = await json(`/api/cases/${caseId}/records/acts?limit=50`, 'admin');
+      assert.equal(cleared.labels[ids.P!].label, 'Yusleidy Carrasquel');
+      assert.equal(cleared.labels[ids.pl!].label, 'El Helicoide');
+      assert.equal(cleared.labels[ids.ev!].label, 'Allanamiento');
+      for (const who of ['analyst', 'viewer', 'documenter']) {
+        const r = await req('GET', `/api/cases/${caseId}/records/acts?limit=50`, who);
+        assert.doesNotMatch(r.text, HIDDEN, who);
+        const page = JSON.parse(r.text);
+        assert.match(page.labels[ids.P!].label, /^Persona /, who);
+        assert.equal(page.labels[ids.Q!].label, 'Wilmer Restrepo', who);
+      }
+    });
+
+    it('event rows say who did what to whom (victims, perpetrator units, act types)', async () => {
+      const page = await json(`/api/cases/${caseId}/records/events?lang=en`, 'analyst');
+      const s = page.summaries[ids.ev!];
+      assert.deepEqual(s.victims.map((v: { id: string }) => v.id).sort(), [ids.P, ids.Q].sort());
+      assert.deepEqual(s.perpetrators, [{ id: ids.u, kind: 'unit', label: 'SEBIN' }]);
+      assert.equal(s.actTypes.length, 2);
+      assert.doesNotMatch(JSON.stringify(page), HIDDEN);
+    });
+
+    it('a CSV export holds exactly the rows of the filtered list, in its order, redacted', async () => {
+      const list = await json(
+        `/api/cases/${caseId}/records/acts?type=torture&sort=created&order=desc&limit=500`,
+        'analyst',
+      );
+      const r = await req(
+        'GET',
+        `/api/cases/${caseId}/export/acts?type=torture&sort=created&order=desc`,
+        'analyst',
+      );
+      assert.equal(r.status, 200, r.text);
+      assert.match(r.headers.get('content-type') ?? '', /text\/csv/);
+      assert.doesNotMatch(r.text, HIDDEN);
+      const [head, ...rows] = parse(r.text.replace(/^\ufeff/, '')) as string[][];
+      assert.deepEqual(
+        rows.map((row) => row[head!.indexOf('id')]),
+        list.items.map((i: { id: string }) => i.id),
+      );
+      assert.equal(rows.length, 2);
+      const victimLabel = head!.indexOf('victimId.label');
+      assert.ok(victimLabel > 0);
+      assert.ok(rows.some((row) => row[victimLabel] === 'Wilmer Restrepo'));
+      assert.ok(rows.some((row) => /^Persona /.test(row[victimLabel]!)));
+      // A cell that would start a formula in a spreadsheet is written as text.
+      assert.ok(rows.some((row) => row.includes(`'=HYPERLINK("x")`)));
+      // The cleared administrator's export names the protected victim.
+      const full = await req('GET', `/api/cases/${caseId}/export/acts?type=torture`, 'admin');
+      assert.match(full.text, /Yusleidy Carrasquel/);
+    });
+
+    it('an XLSX export has the same rows as the CSV export', async () => {
+      const csv = await req('GET', `/api/cases/${caseId}/export/persons?format=csv`, 'analyst');
+      const x = await req('GET', `/api/cases/${caseId}/export/persons?format=xlsx`, 'analyst');
+      assert.equal(x.status, 200);
+      const { readSheet } = await import('read-excel-file/node');
+      const sheet = (await readSheet(Buffer.from(x.bytes))) as unknown[][];
+      const fromCsv = parse(csv.text.replace(/^\ufeff/, '')) as string[][];
+      assert.deepEqual(
+        sheet.map((row) => row.map((v) => (v === null ? '' : String(v)))),
+        fromCsv,
+      );
+      assert.doesNotMatch(Buffer.from(x.bytes).toString('latin1'), HIDDEN);
+    });
+
+    it('a body field named like the presentation (a place’s own kind) is exported and diffed', async () => {
+      const r = await req('GET', `/api/cases/${caseId}/export/places`, 'analyst');
+      const [head, ...rows] = parse(r.text.replace(/^\ufeff/, '')) as string[][];
+      assert.equal(rows[0]![head!.indexOf('kind')], 'detention_site');
+      const h = await json(`/api/cases/${caseId}/records/places/${ids.pl}/history`, 'analyst');
+      assert.ok(h.versions[0].changes.some((c: { field: string }) => c.field === 'kind'));
+    });
+
+    it('exports need the export permission and a known format', async () => {
+      assert.equal((await req('GET', `/api/cases/${caseId}/export/acts`, 'viewer')).status, 403);
+      assert.equal((await req('GET', `/api/cases/${caseId}/export/acts`, 'documenter')).status, 403);
+      assert.equal((await req('GET', `/api/cases/${caseId}/export/acts?format=pdf`, 'analyst')).status, 400);
+      assert.equal((await req('GET', `/api/cases/${caseId}/export/submissions`, 'admin')).status, 403);
+    });
+
+    it('history: versions with their changes; writers see who, readers do not', async () => {
+      const h = await json(`/api/cases/${caseId}/records/acts/${ids.a2}/history`, 'documenter');
+      assert.deepEqual(
+        h.versions.map((v: { action: string }) => v.action),
+        ['create'],
+      );
+      const r = await req('PUT', `/api/cases/${caseId}/records/acts/${ids.a2}`, 'documenter', {
+        eventId: ids.ev,
+        victimId: ids.Q,
+        type: 'torture',
+        outcome: 'lesiones',
+      });
+      assert.equal(r.status, 200, r.text);
+      const h2 = await json(`/api/cases/${caseId}/records/acts/${ids.a2}/history`, 'documenter');
+      const last = h2.versions.at(-1);
+      assert.equal(last.action, 'update');
+      assert.equal(last.actor, 'Sr. documenter');
+      assert.deepEqual(last.changes.map((c: { field: string }) => c.field).sort(), ['notes', 'outcome']);
+      assert.deepEqual(
+        last.changes.find((c: { field: string }) => c.field === 'outcome'),
+        { field: 'outcome', after: 'lesiones' },
+      );
+      const asViewer = await json(`/api/cases/${caseId}/records/acts/${ids.a2}/history`, 'viewer');
+      assert.equal(asViewer.versions.at(-1).actor, undefined);
+      assert.equal(asViewer.versions.at(-1).changes.length, 2);
+    });
+
+    it('history never shows an identity protected now, not even in versions from when it was public', async () => {
+      for (const who of ['analyst', 'documenter', 'viewer']) {
+        const r = await req('GET', `/api/cases/${caseId}/records/persons/${ids.R}/history`, who);
+        assert.equal(r.status, 200);
+        assert.doesNotMatch(r.text, /Nairobis|Quevedo/, who);
+        const h = JSON.parse(r.text);
+        assert.equal(h.versions.length, 3);
+        assert.ok(
+          h.versions.every((v: { withheld?: boolean }) => v.withheld),
+          who,
+        );
+      }
+      const cleared = await json(`/api/cases/${caseId}/records/persons/${ids.R}/history`, 'admin');
+      assert.equal(cleared.versions[0].record.displayName, 'Nairobis Quevedo');
+      assert.deepEqual(
+        cleared.versions[1].changes.map((c: { field: string }) => c.field),
+        ['occupation'],
+      );
+    });
+
+    it('saved filters belong to their author alone', async () => {
+      const r = await req('POST', `/api/cases/${caseId}/saved-filters`, 'analyst', {
+        kind: 'acts',
+        name: 'Torturas',
+        query: 'type=torture',
+      });
+      assert.equal(r.status, 201, r.text);
+      const id = JSON.parse(r.text).id;
+      const mine = await json(`/api/cases/${caseId}/saved-filters?kind=acts`, 'analyst');
+      assert.deepEqual(
+        mine.items.map((f: { name: string; query: string }) => [f.name, f.query]),
+        [['Torturas', 'type=torture']],
+      );
+      assert.deepEqual((await json(`/api/cases/${caseId}/saved-filters?kind=acts`, 'viewer')).items, []);
+      assert.equal((await req('DELETE', `/api/cases/${caseId}/saved-filters/${id}`, 'viewer')).status, 404);
+      assert.equal(
+        (
+          await req('POST', `/api/cases/${caseId}/saved-filters`, 'analyst', {
+            kind: 'acts',
+            name: ' ',
+            query: '',
+          })
+        ).status,
+        400,
+      );
+      assert.equal((await req('DELETE', `/api/cases/${caseId}/saved-filters/${id}`, 'analyst')).status, 200);
+      assert.deepEqual((await json(`/api/cases/${caseId}/saved-filters?kind=acts`, 'analyst')).items, []);
+    });
+  });
+}
