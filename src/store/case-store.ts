@@ -13,7 +13,7 @@ import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../dom
 import { CaseFileBody, CustodyEntryBody, type EvidenceBody, type SourceListBody } from '../domain/schema.js';
 import type { Sealer } from '../security/seal.js';
 import { type AuditEntry, appendAudit, rowToEntry, verifyAudit } from './audit.js';
-import type { BlobStore } from './blobs.js';
+import type { EvidenceBlobs } from './blobs.js';
 import { type DataKeys, dataKeysFor, type KeySet } from './data-keys.js';
 import { newId } from './ids.js';
 import { columnFor } from './migrations.js';
@@ -117,7 +117,7 @@ function rowMeta(r: Record<string, unknown>): Meta {
 export class CaseStore {
   constructor(
     readonly db: Database,
-    readonly blobs: BlobStore,
+    readonly blobs: EvidenceBlobs,
     /** Seals small secrets (TOTP seeds) under the master key. */
     readonly sealer: Sealer,
     private readonly sql: Sql = db,
@@ -1198,6 +1198,7 @@ export class CaseStore {
   }
 
   async close(): Promise<void> {
+    this.blobs.close?.();
     await this.db.close();
   }
 }
