@@ -8,7 +8,8 @@
  *                       under a key derived from the master key (archive-cipher.ts) — PostgreSQL
  *                       keeps data in clear, so the archive must not;
  *   keyring.json        the master key, wrapped under the passphrase / key file as in the store;
- *   blobs/…             the evidence files, as stored (each AES-256-GCM encrypted, content-addressed);
+ *   blobs/…             the evidence files, as stored (each AES-256-GCM encrypted, content-addressed),
+ *                       from the local disk or downloaded (still encrypted) from object storage;
  *   manifest.json       format, engine, time, audit head, table row counts, SHA-256 of every file,
  *                       signed with an Ed25519 key derived from the master key.
  * Nothing in it is readable without the store's key. The archive is written through a file-system
@@ -25,6 +26,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { z } from 'zod';
@@ -32,6 +34,8 @@ import { canonicalJson } from '../domain/canonical-json.js';
 import { InputError, IntegrityError, TestigoError, UsageError } from '../domain/errors.js';
 import { type KeySource, unlockKeyring } from '../security/keyring.js';
 import { Sealer } from '../security/seal.js';
+import { BlobStore } from '../store/blobs.js';
+import { S3BlobStore } from '../store/blobs-s3.js';
 import type { CaseStore } from '../store/case-store.js';
 import { DB_FILE, KEYRING_FILE, openStore } from '../store/open.js';
 import { openPostgres, type PostgresDatabase } from '../store/postgres/driver.js';
@@ -107,12 +111,7 @@ export async function backupStore(
         : await snapshotPostgres(store, work, fs);
     // Blobs after the snapshot: they are immutable and written before the records that name them
     // commit, so every blob the snapshot refers to is already on disk when we copy them now.
-    const entries = [
-      ...part.entries,
-      ...filesUnder(join(dataDir, 'blobs'))
-        .filter((f) => f.endsWith('.blob'))
-        .map((abs) => ({ path: relative(dataDir, abs).split(sep).join('/'), abs })),
-    ];
+    const entries = [...part.entries, ...(await blobEntries(store, dataDir, work, fs))];
     const files: BackupManifest['files'] = [];
     for (const e of entries)
       files.push({ path: e.path, sha256: await sha256File(e.abs), size: statSync(e.abs).size });
@@ -145,6 +144,32 @@ export async function backupStore(
   } finally {
     await fs.rm(work, { recursive: true, force: true }).catch(() => {});
   }
+}
+
+/**
+ * The evidence files as stored (encrypted). On local disk they are added to the archive from
+ * where they are; from object storage they are downloaded (still encrypted) into the work
+ * directory first. Either way they keep the same names, so any backup restores to either place.
+ */
+async function blobEntries(
+  store: CaseStore,
+  dataDir: string,
+  work: string,
+  fs: BackupFs,
+): Promise<{ path: string; abs: string }[]> {
+  if (store.blobs instanceof BlobStore)
+    return filesUnder(store.blobs.dir)
+      .filter((f) => f.endsWith('.blob'))
+      .map((abs) => ({ path: relative(dataDir, abs).split(sep).join('/'), abs }));
+  const out: { path: string; abs: string }[] = [];
+  for await (const sha256 of store.blobs.list()) {
+    const path = `blobs/${sha256.slice(0, 2)}/${sha256}.blob`;
+    const abs = join(work, path);
+    await fs.mkdir(dirname(abs), { recursive: true, mode: 0o700 });
+    await pipeline(Readable.from(store.blobs.readRaw(sha256)), fileSink(fs, abs));
+    out.push({ path, abs });
+  }
+  return out;
 }
 
 interface SnapshotPart {
@@ -254,6 +279,10 @@ export interface RestoreReport {
 export interface RestoreOptions {
   /** Server mode: restore into this (empty) PostgreSQL database; evidence goes under dataDir. */
   databaseUrl?: string;
+  /** Evidence goes to this (empty) place on S3-compatible storage instead of dataDir/blobs. */
+  blobUrl?: string;
+  /** Extra S3 client settings (tests). */
+  s3?: Partial<S3ClientConfig>;
 }
 
 /**
@@ -275,6 +304,7 @@ export async function restoreStore(
   const createdTables: string[] = [];
   const work = `${dataDir.replace(/[/\\]+$/, '')}.restoring-${process.pid}`;
   let store: CaseStore | undefined;
+  const uploaded: string[] = [];
   try {
     if (opts.databaseUrl) {
       pgdb = await openPostgres(opts.databaseUrl);
@@ -314,7 +344,7 @@ export async function restoreStore(
       throw new UsageError('this is a backup of an embedded store: unset TESTIGO_DATABASE_URL to restore it');
 
     if (manifest.engine === 'sqlite') {
-      store = await openStore({ dataDir: work, key });
+      store = await openStore({ dataDir: work, key, blobUrl: opts.blobUrl, s3: opts.s3 });
       checkSignature(manifest, store.sealer);
     } else {
       const db = pgdb!;
@@ -345,7 +375,27 @@ export async function restoreStore(
       await db.close();
       pgdb = undefined;
       for (const f of [database.file, KEYRING_FILE]) await rm(join(work, f));
-      store = await openStore({ dataDir: work, databaseUrl: opts.databaseUrl, key });
+      store = await openStore({
+        dataDir: work,
+        databaseUrl: opts.databaseUrl,
+        key,
+        blobUrl: opts.blobUrl,
+        s3: opts.s3,
+      });
+    }
+    if (opts.blobUrl) {
+      // Into object storage: the place must hold no evidence yet; every blob is verified on upload.
+      for await (const _ of store.blobs.list())
+        throw new UsageError(
+          `${store.blobs.describe()} already holds evidence files; restore only into an empty bucket or prefix`,
+        );
+      for (const f of manifest.files) {
+        const m = /^blobs\/[0-9a-f]{2}\/([0-9a-f]{64})\.blob$/.exec(f.path);
+        if (!m) continue;
+        await store.blobs.putRaw(m[1]!, createReadStream(join(work, f.path)));
+        uploaded.push(m[1]!);
+      }
+      await rm(join(work, 'blobs'), { recursive: true, force: true });
     }
 
     const audit = await store.verifyAudit();
@@ -374,6 +424,9 @@ export async function restoreStore(
       auditHead: audit.head,
     };
   } catch (err) {
+    // Evidence uploaded to object storage by this restore is removed: the place is empty again.
+    if (store?.blobs instanceof S3BlobStore)
+      for (const sha256 of uploaded) await store.blobs.remove(sha256).catch(() => {});
     await store?.close().catch(() => {});
     if (createdTables.length > 0 && opts.databaseUrl) {
       // The database was empty before: drop what the restore created so it is empty again.

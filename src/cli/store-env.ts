@@ -23,6 +23,11 @@ export function databaseUrl(): string | undefined {
   return process.env.TESTIGO_DATABASE_URL || undefined;
 }
 
+/** Evidence on S3-compatible storage: `s3://bucket/prefix?endpoint=…` (credentials from AWS_* variables). */
+export function blobUrl(): string | undefined {
+  return process.env.TESTIGO_BLOB_URL || undefined;
+}
+
 export function isDemoStore(dir = dataDir()): boolean {
   return existsSync(join(dir, DEMO_MARKER));
 }
@@ -55,6 +60,7 @@ export async function openStoreFromEnv(
   return openStore({
     dataDir: dir,
     databaseUrl: databaseUrl(),
+    blobUrl: blobUrl(),
     key: await keySourceFromEnv({ allowDemo: opts.allowDemo ?? true, dir }),
     create: opts.create,
   });

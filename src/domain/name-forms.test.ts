@@ -65,3 +65,30 @@ describe('name forms of a Spanish name', () => {
     assert.equal(foldName('  José   ÁLVAREZ '), 'jose alvarez');
   });
 });
+
+describe('FormMatcher with many forms sharing their first word', () => {
+  it('finds the longest form among thousands that begin alike (trie, not a scan of them)', () => {
+    const forms: [string, number][] = [];
+    for (let i = 0; i < 5000; i++) forms.push([`María Apellido${i}`, i]);
+    forms.push(['María Apellido42 Segundo', 9999], ['María', -1]);
+    const m = new FormMatcher(forms, []);
+    const text = 'Vieron a maria apellido42 segundo, a MARÍA APELLIDO4999 y a María sola.';
+    assert.deepEqual(
+      m.find(text).map((x) => [text.slice(x.start, x.end), x.value]),
+      [
+        ['maria apellido42 segundo', 9999],
+        ['MARÍA APELLIDO4999', 4999],
+        ['María', -1],
+      ],
+    );
+    // The first form given for the same words keeps them.
+    const dup = new FormMatcher<string>(
+      [
+        ['Pérez, María', 'a'],
+        ['perez maria', 'b'],
+      ],
+      [],
+    );
+    assert.equal(dup.find('Pérez María')[0]?.value, 'a');
+  });
+});

@@ -70,6 +70,12 @@ export interface FormMatch<T> {
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  has?: boolean;
+  value?: T;
+}
 /** Digit runs written as document numbers: optional V-/E- prefix, digits with dots, spaces or dashes. */
 const DOCUMENT = /(?<![\p{L}\p{N}])(?:[VvEe]\s*[-.]?\s*)?\d(?:[.\s-]?\d){4,}(?![\p{L}\p{N}])/gu;
 
@@ -80,7 +86,12 @@ const DOCUMENT = /(?<![\p{L}\p{N}])(?:[VvEe]\s*[-.]?\s*)?\d(?:[.\s-]?\d){4,}(?![
  * "M. Pérez" are the words perez·maria and m·perez); the longest form at a position wins.
  */
 export class FormMatcher<T> {
-  private readonly byFirst = new Map<string, { words: string[]; value: T }[]>();
+  /**
+   * A trie over folded words: a text is read once, and at each word only the forms that continue
+   * it are followed — the cost per response is O(words of the text × words of the longest form),
+   * however many persons (or persons sharing a given name) the case has.
+   */
+  private readonly root: TrieNode<T> = { next: new Map() };
   private readonly documents = new Map<string, T>();
   readonly size: number;
 
@@ -89,12 +100,22 @@ export class FormMatcher<T> {
     for (const [form, value] of forms) {
       const words = foldName(form).match(TOKEN) ?? [];
       if (words.length === 0) continue;
-      const list = this.byFirst.get(words[0]!) ?? [];
-      list.push({ words, value });
-      this.byFirst.set(words[0]!, list);
+      let node = this.root;
+      for (const w of words) {
+        let child = node.next.get(w);
+        if (!child) {
+          child = { next: new Map() };
+          node.next.set(w, child);
+        }
+        node = child;
+      }
+      // The first form given for a word sequence keeps it (as the caller's order decides).
+      if (!node.has) {
+        node.has = true;
+        node.value = value;
+      }
       n++;
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
     for (const [digits, value] of documents) {
       this.documents.set(digits, value);
       n++;
@@ -102,24 +123,26 @@ export class FormMatcher<T> {
     this.size = n;
   }
 
-  /** Every match, in text order, not overlapping. */
+  /** Every match, in text order, not overlapping; the longest form at a position wins. */
   find(text: string): FormMatch<T>[] {
     const out: FormMatch<T>[] = [];
-    if (this.byFirst.size > 0) {
+    if (this.root.next.size > 0) {
       const tokens = [...text.matchAll(TOKEN)].map((m) => ({
         word: foldName(m[0]),
         start: m.index,
         end: m.index + m[0].length,
       }));
       for (let i = 0; i < tokens.length; i++) {
-        const candidates = this.byFirst.get(tokens[i]!.word);
-        if (!candidates) continue;
-        const hit = candidates.find(
-          (c) => i + c.words.length <= tokens.length && c.words.every((w, k) => tokens[i + k]!.word === w),
-        );
-        if (!hit) continue;
-        out.push({ start: tokens[i]!.start, end: tokens[i + hit.words.length - 1]!.end, value: hit.value });
-        i += hit.words.length - 1;
+        let node = this.root.next.get(tokens[i]!.word);
+        let best: { last: number; value: T } | undefined;
+        for (let k = i; node; ) {
+          if (node.has) best = { last: k, value: node.value as T };
+          k++;
+          node = k < tokens.length ? node.next.get(tokens[k]!.word) : undefined;
+        }
+        if (!best) continue;
+        out.push({ start: tokens[i]!.start, end: tokens[best.last]!.end, value: best.value });
+        i = best.last;
       }
     }
     if (this.documents.size > 0)

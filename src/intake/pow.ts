@@ -47,7 +47,8 @@ export class PowGuard {
     private readonly now: () => number = Date.now,
     secret?: Buffer,
   ) {
-    // Per process: challenges do not survive a restart, which only costs a sender one retry.
+    // Per process unless given (several processes share one derived from the store's key):
+    // challenges do not survive a restart, which only costs a sender one retry.
     this.secret = secret ?? randomBytes(32);
   }
 
@@ -71,6 +72,21 @@ export class PowGuard {
    * terms: nothing here helps an attacker).
    */
   redeem(challenge: string, nonce: string, caseId: string): { ok: true } | { ok: false; reason: string } {
+    const checked = this.check(challenge, nonce, caseId);
+    if (!checked.ok) return checked;
+    this.spent.set(checked.tag, checked.expires);
+    return { ok: true };
+  }
+
+  /**
+   * Checks a challenge without spending it: the caller spends `tag` (until `expires`) itself, in
+   * a place every server process shares (several processes on PostgreSQL).
+   */
+  check(
+    challenge: string,
+    nonce: string,
+    caseId: string,
+  ): { ok: true; tag: string; expires: number } | { ok: false; reason: string } {
     if (
       typeof challenge !== 'string' ||
       typeof nonce !== 'string' ||
@@ -94,8 +110,7 @@ export class PowGuard {
     if (this.spent.has(tag)) return { ok: false, reason: 'challenge already used' };
     if (leadingZeroBits(powDigest(challenge, nonce)) < this.difficulty)
       return { ok: false, reason: 'proof of work not met' };
-    this.spent.set(tag, expires);
-    return { ok: true };
+    return { ok: true, tag, expires };
   }
 
   private tag(payload: string): string {

@@ -31,6 +31,11 @@ export class Sealer {
     return { privateKey, publicKey: createPublicKey(privateKey) };
   }
 
+  /** A 32-byte secret derived from the master key for one purpose: the same in every process. */
+  secret(purpose: string): Buffer {
+    return this.master.derive(`secret:${purpose}`);
+  }
+
   seal(plain: string, context: string): string {
     const nonce = randomBytes(12);
     const c = createCipheriv('aes-256-gcm', this.key, nonce);

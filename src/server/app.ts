@@ -24,7 +24,6 @@ import { Accounts } from '../services/accounts.js';
 import { BlobStoreError } from '../store/blobs.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { AppEnv } from './context.js';
-import { LoginThrottle } from './login-throttle.js';
 import { openApiDocument } from './openapi.js';
 import { rejectMalformedPath } from './path-guard.js';
 import { adminRoutes } from './routes/admin.js';
@@ -38,6 +37,7 @@ import { linkageRoutes } from './routes/linkage.js';
 import { listRoutes } from './routes/lists.js';
 import { recordViewRoutes } from './routes/record-views.js';
 import { recordRoutes } from './routes/records.js';
+import { sharedLimits } from './shared-limits.js';
 import { enforceTokenScope } from './token-scope.js';
 import { findWebDir, webRoutes } from './web.js';
 
@@ -58,7 +58,8 @@ export interface AppOptions {
 export function createApp(store: CaseStore, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   const accounts = new Accounts(store);
-  const throttle = new LoginThrottle(opts.loginAttempts ?? 10, 15 * 60_000);
+  // Shared by every server process on PostgreSQL; in this process's memory on SQLite.
+  const throttle = sharedLimits(store).signIn(opts.loginAttempts ?? 10, 15 * 60_000);
 
   app.use(
     '*',

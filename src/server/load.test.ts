@@ -7,8 +7,8 @@
  *
  * What it catches: requests that fail under concurrency (e.g. two requests inside one SQLite
  * transaction: duplicate audit sequence numbers, writes committed for a failed request or rolled
- * back after a 201), a server that cannot keep up with the rate (latency grows without bound, then
- * timeouts), and memory that grows with every request.
+ * back after a 201) and a server that falls so far behind that requests time out (errors). Latency
+ * and memory are printed, not asserted: timings belong to bench/load, not to a shared test run.
  */
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
@@ -37,9 +37,6 @@ import { createApp } from './app.js';
 const RATE = Number(process.env.TESTIGO_LOAD_RATE ?? 15);
 /** PostgreSQL costs the server more per request (round trips, a second process on the same cores). */
 const PG_RATE = Number(process.env.TESTIGO_LOAD_RATE ?? 10);
-/** Generous bounds: CI machines are shared; a server that falls behind blows through them anyway. */
-const P99_BOUND_MS = 5_000;
-const RSS_GROWTH_BOUND_MIB = 64;
 /** The in-process phase (see below). */
 const IN_PROCESS_RATE = 60;
 const IN_PROCESS_SECONDS = 5;
@@ -91,7 +88,7 @@ after(async () => {
 });
 
 for (const p of PROFILES) {
-  test(`the API under sustained mixed load (${p.engine}, ${p.rate} requests/s for ${p.seconds} s): no errors, bounded latency and memory, the store intact`, {
+  test(`the API under sustained mixed load (${p.engine}, ${p.rate} requests/s for ${p.seconds} s): no errors, every request answered, the store intact`, {
     timeout: 120_000,
     skip: !wanted.includes(p) && 'PostgreSQL not started (run through scripts/run-tests.mjs)',
   }, async (t) => {
@@ -118,16 +115,8 @@ for (const p of PROFILES) {
       for (const k of ['person', 'event', 'act', 'testimony', 'evidence', 'custody'] as const)
         assert.ok(r.created[k] > 0, `no ${k} created`);
       assert.ok(r.updates > 0, 'no update');
-      assert.ok(
-        r.overall.p99 < P99_BOUND_MS,
-        `p99 ${r.overall.p99} ms ≥ ${P99_BOUND_MS} ms: the server does not keep up with ${p.rate} requests/s`,
-      );
-      const growth = r.memory.floorGrowthMiB;
-      assert.ok(growth !== undefined, 'no memory samples of the server');
-      assert.ok(
-        growth < RSS_GROWTH_BOUND_MIB,
-        `the server's RSS floor grew ${growth} MiB from the middle third of the run to the last`,
-      );
+      // Latency and memory are reported (diagnostic above), not asserted: they depend on the
+      // machine and what else runs on it. Their targets are checked by bench/load (run.ts).
       assert.equal(exitCode, 0, 'the server did not stop cleanly');
 
       // The same mix in process (createApp, no HTTP) on the stopped server's store: requests then

@@ -136,7 +136,7 @@ for (const backend of BACKENDS) {
         kind: 'passphrase',
         passphrase: TEST_PASSPHRASE,
       });
-      blobsDir = t.store.blobs.dir;
+      blobsDir = (t.store.blobs as BlobStore).dir;
       withFs = (fs) => new CaseStore(t.store.db, new BlobStore(blobsDir, master, fs), t.store.sealer);
       for (const size of [0, 100, 300_000]) {
         const rec = await t.store.addEvidence(caseId, randomBytes(size), META as never, 'user:test');

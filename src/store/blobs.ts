@@ -10,17 +10,13 @@
  * rename, before the record's transaction committed; a later upload of the same bytes reuses it).
  * Neither is ever referenced by a record, and a record never names a blob that is not whole.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { IntegrityError, TestigoError } from '../domain/errors.js';
 import type { MasterKey } from '../security/keyring.js';
-
-const MAGIC = Buffer.from('TGB1');
-const ALG_AES256GCM_CHUNKED = 1;
-const CHUNK = 64 * 1024;
-const TAG = 16;
+import { BLOB_CHUNK, BlobEncryptor, decryptBlob } from './blob-cipher.js';
 
 /** The file operations the blob store uses; tests swap in failing ones (ENOSPC, EIO). */
 export interface BlobFs {
@@ -74,7 +70,32 @@ export interface StoredBlob {
   created: boolean;
 }
 
-export class BlobStore {
+/**
+ * Where evidence files are kept: the local disk (BlobStore) or S3-compatible object storage
+ * (S3BlobStore). Both keep the same encrypted form (blob-cipher.ts) under the SHA-256 of the
+ * plaintext, verify on every read, and never show a partial blob under its name.
+ */
+export interface EvidenceBlobs {
+  put(source: AsyncIterable<Uint8Array> | Uint8Array): Promise<StoredBlob>;
+  has(sha256: string): Promise<boolean>;
+  get(sha256: string): Promise<Buffer>;
+  stream(sha256: string): AsyncGenerator<Buffer>;
+  verify(sha256: string): Promise<void>;
+  /** Removes temporary objects of writes that never finished; returns how many. */
+  sweepTemp(opts?: { olderThanMs?: number }): Promise<number>;
+  /** The SHA-256 names of every stored blob. */
+  list(): AsyncGenerator<string>;
+  /** A stored blob as it is kept (encrypted), for backups. */
+  readRaw(sha256: string): AsyncGenerator<Buffer>;
+  /** Keeps a blob's encrypted form from a backup (same master key), verified before it is visible. */
+  putRaw(sha256: string, source: AsyncIterable<Uint8Array>): Promise<void>;
+  /** Where blobs live, for messages (never a credential). */
+  describe(): string;
+  /** Releases connections (object storage). */
+  close?(): void;
+}
+
+export class BlobStore implements EvidenceBlobs {
   private readonly key: Buffer;
   private readonly keyId: string;
   constructor(
@@ -106,52 +127,25 @@ export class BlobStore {
     const tmpDir = join(this.dir, 'tmp');
     let step = 'creating the blob directory';
     const tmp = join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);
-    const hash = createHash('sha256');
-    const prefix = randomBytes(8);
-    const keyIdBytes = Buffer.from(this.keyId);
+    const enc = new BlobEncryptor(this.key, this.keyId);
     let fh: FileHandle | undefined;
-    let size = 0;
     try {
       await this.fs.mkdir(tmpDir, { recursive: true });
       step = 'creating the temporary file';
       fh = await this.fs.open(tmp, 'wx', 0o600);
-      const header = Buffer.alloc(4 + 1 + 1 + keyIdBytes.length + 4 + 8);
-      let o = MAGIC.copy(header, 0);
-      o = header.writeUInt8(ALG_AES256GCM_CHUNKED, o);
-      o = header.writeUInt8(keyIdBytes.length, o);
-      o += keyIdBytes.copy(header, o);
-      o = header.writeUInt32BE(CHUNK, o);
-      prefix.copy(header, o);
       step = 'writing the encrypted file';
-      await fh.write(header);
-      let counter = 0;
-      let pending = Buffer.alloc(0);
-      const writeChunk = async (plain: Buffer, final: boolean) => {
-        const cipher = createCipheriv('aes-256-gcm', this.key, nonce(prefix, counter));
-        cipher.setAAD(aad(counter, final));
-        const ct = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
-        await fh!.write(ct);
-        counter++;
-      };
+      await fh.write(enc.header());
       const iterable = source instanceof Uint8Array ? [source] : source;
-      for await (const piece of iterable) {
-        const buf = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-        hash.update(buf);
-        size += buf.length;
-        pending = pending.length ? Buffer.concat([pending, buf]) : Buffer.from(buf);
-        while (pending.length > CHUNK) {
-          await writeChunk(pending.subarray(0, CHUNK), false);
-          pending = pending.subarray(CHUNK);
-        }
-      }
-      await writeChunk(pending, true);
+      for await (const piece of iterable) for (const ct of enc.push(piece)) await fh.write(ct);
+      const { last, sha256 } = enc.finish();
+      await fh.write(last);
+      const size = enc.size;
       step = 'flushing the encrypted file to disk (fsync)';
       await fh.sync();
       step = 'closing the encrypted file';
       const closing = fh;
       fh = undefined;
       await closing.close();
-      const sha256 = hash.digest('hex');
       const final = this.pathFor(sha256);
       const dir = join(this.dir, sha256.slice(0, 2));
       if (await this.has(sha256)) {
@@ -217,72 +211,83 @@ export class BlobStore {
    * callers that must not emit unverified bytes call verify() first.
    */
   async *stream(sha256: string): AsyncGenerator<Buffer> {
-    const path = this.pathFor(sha256);
+    yield* decryptBlob(this.readRaw(sha256), this.key, this.keyId, sha256);
+  }
+
+  /** The blob as stored (encrypted), for backups; the bytes are not checked here. */
+  async *readRaw(sha256: string): AsyncGenerator<Buffer> {
     let fh: FileHandle;
     try {
-      fh = await this.fs.open(path, 'r');
+      fh = await this.fs.open(this.pathFor(sha256), 'r');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT')
         throw new IntegrityError(`evidence file ${sha256} is missing from the blob store`);
       throw blobError(err, `cannot read evidence file ${sha256}`, 'opening it');
     }
     try {
-      const head = Buffer.alloc(6);
-      await readExactly(fh, head, 0, sha256);
-      if (!head.subarray(0, 4).equals(MAGIC) || head[4] !== ALG_AES256GCM_CHUNKED) {
-        throw new IntegrityError(`evidence file ${sha256} is corrupted: unknown header`);
-      }
-      const keyIdLen = head[5]!;
-      const rest = Buffer.alloc(keyIdLen + 12);
-      await readExactly(fh, rest, 6, sha256);
-      // The key id is not inside the authenticated data, so it is checked here: a changed id is
-      // tampering (or a blob from another store), never something to read past (found by fuzzing).
-      const keyId = rest.subarray(0, keyIdLen).toString('utf8');
-      if (keyId !== this.keyId)
-        throw new IntegrityError(
-          `evidence file ${sha256} is corrupted: it names key ${JSON.stringify(keyId)}, not this store's`,
-        );
-      const chunkSize = rest.readUInt32BE(keyIdLen);
-      // Nor is the chunk size: this format writes one size only, so any other value is tampering.
-      if (chunkSize !== CHUNK)
-        throw new IntegrityError(
-          `evidence file ${sha256} is corrupted: chunk size ${chunkSize}, expected ${CHUNK}`,
-        );
-      const prefix = rest.subarray(keyIdLen + 4);
-      let pos = 6 + rest.length;
-      const { size: total } = await fh.stat();
-      const hash = createHash('sha256');
-      let counter = 0;
-      for (;;) {
-        const remaining = total - pos;
-        if (remaining < TAG) throw new IntegrityError(`evidence file ${sha256} is corrupted: truncated`);
-        const len = Math.min(remaining, chunkSize + TAG);
-        const buf = Buffer.alloc(len);
-        await readExactly(fh, buf, pos, sha256);
-        pos += len;
-        const final = pos === total;
-        const decipher = createDecipheriv('aes-256-gcm', this.key, nonce(prefix, counter));
-        decipher.setAAD(aad(counter, final));
-        decipher.setAuthTag(buf.subarray(len - TAG));
-        let plain: Buffer;
+      for (let pos = 0; ; ) {
+        const buf = Buffer.alloc(BLOB_CHUNK + 32);
+        let bytesRead: number;
         try {
-          plain = Buffer.concat([decipher.update(buf.subarray(0, len - TAG)), decipher.final()]);
-        } catch {
-          throw new IntegrityError(
-            `evidence file ${sha256} is corrupted: chunk ${counter} fails authentication`,
-          );
+          ({ bytesRead } = await fh.read(buf, 0, buf.length, pos));
+        } catch (err) {
+          throw blobError(err, `cannot read evidence file ${sha256}`, 'reading it');
         }
-        hash.update(plain);
-        counter++;
-        yield plain;
-        if (final) break;
-      }
-      if (hash.digest('hex') !== sha256) {
-        throw new IntegrityError(`evidence file ${sha256} is corrupted: its SHA-256 no longer matches`);
+        if (bytesRead === 0) break;
+        pos += bytesRead;
+        yield buf.subarray(0, bytesRead);
       }
     } finally {
       await fh.close();
     }
+  }
+
+  /** The SHA-256 names of every stored blob (for backups). */
+  async *list(): AsyncGenerator<string> {
+    let dirs: string[];
+    try {
+      dirs = await fsp.readdir(this.dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw blobError(err, 'cannot list the blob store', 'reading its directory');
+    }
+    for (const d of dirs.sort()) {
+      if (!/^[0-9a-f]{2}$/.test(d)) continue;
+      for (const f of (await fsp.readdir(join(this.dir, d))).sort()) {
+        const m = /^([0-9a-f]{64})\.blob$/.exec(f);
+        if (m) yield m[1]!;
+      }
+    }
+  }
+
+  /**
+   * Stores a blob's encrypted form as it came from another store of the same master key (a
+   * restore). It is verified before it is visible under its name.
+   */
+  async putRaw(sha256: string, source: AsyncIterable<Uint8Array>): Promise<void> {
+    const tmpDir = join(this.dir, 'tmp');
+    await fsp.mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);
+    try {
+      const fh = await fsp.open(tmp, 'wx', 0o600);
+      try {
+        for await (const piece of source) await fh.write(piece);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      for await (const _ of decryptBlob(rawFile(tmp), this.key, this.keyId, sha256)) {
+        // reading is the check
+      }
+      await fsp.mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true });
+      await fsp.rename(tmp, this.pathFor(sha256));
+    } finally {
+      await fsp.rm(tmp, { force: true });
+    }
+  }
+
+  describe(): string {
+    return 'the local blob directory';
   }
 
   /** Reads the whole blob and checks it, without keeping it in memory. */
@@ -293,23 +298,18 @@ export class BlobStore {
   }
 }
 
-function nonce(prefix: Buffer, counter: number): Buffer {
-  const n = Buffer.alloc(12);
-  prefix.copy(n, 0);
-  n.writeUInt32BE(counter, 8);
-  return n;
-}
-
-function aad(counter: number, final: boolean): Buffer {
-  const a = Buffer.alloc(5);
-  a.writeUInt32BE(counter, 0);
-  a.writeUInt8(final ? 1 : 0, 4);
-  return a;
-}
-
-async function readExactly(fh: FileHandle, buf: Buffer, position: number, sha256: string): Promise<void> {
-  const { bytesRead } = await fh.read(buf, 0, buf.length, position);
-  if (bytesRead !== buf.length) throw new IntegrityError(`evidence file ${sha256} is corrupted: truncated`);
+async function* rawFile(path: string): AsyncGenerator<Buffer> {
+  const fh = await fsp.open(path, 'r');
+  try {
+    for (;;) {
+      const buf = Buffer.alloc(BLOB_CHUNK + 32);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
 }
 
 async function syncDir(fs: BlobFs, dir: string): Promise<void> {

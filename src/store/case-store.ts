@@ -13,7 +13,7 @@ import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../dom
 import { CaseFileBody, CustodyEntryBody, type EvidenceBody, type SourceListBody } from '../domain/schema.js';
 import type { Sealer } from '../security/seal.js';
 import { type AuditEntry, appendAudit, rowToEntry, verifyAudit } from './audit.js';
-import type { BlobStore } from './blobs.js';
+import type { EvidenceBlobs } from './blobs.js';
 import { type DataKeys, dataKeysFor, type KeySet } from './data-keys.js';
 import { newId } from './ids.js';
 import { columnFor } from './migrations.js';
@@ -113,7 +113,7 @@ function rowMeta(r: Record<string, unknown>): Meta {
 export class CaseStore {
   constructor(
     readonly db: Database,
-    readonly blobs: BlobStore,
+    readonly blobs: EvidenceBlobs,
     /** Seals small secrets (TOTP seeds) under the master key. */
     readonly sealer: Sealer,
     private readonly sql: Sql = db,
@@ -165,6 +165,7 @@ export class CaseStore {
           id: r.id,
           body: r.body,
           updatedAt: r.updatedAt,
+          version: r.version,
           deleted: r.deletedAt !== null,
         }));
       },
@@ -329,26 +330,28 @@ export class CaseStore {
 
   /** Changes whenever a person of the case is created, changed or deleted (for caches). */
   async personsStamp(caseId: string): Promise<string> {
-    const { n, maxUpdated } = await this.personCounts(caseId);
-    return `${n}|${maxUpdated}`;
+    const { n, maxUpdated, versions } = await this.personCounts(caseId);
+    return `${n}|${maxUpdated}|${versions}`;
   }
 
-  /** A cache key for what is derived from a kind's records: count (deleted included) and last change. */
+  /** A cache key for what is derived from a kind's records: count (deleted included), last change, sum of versions. */
   async kindStamp(kind: Kind, caseId: string): Promise<string> {
-    const r = await this.sql.get<{ n: number; m: string | null }>(
-      `SELECT count(*) AS n, max(updated_at) AS m FROM ${KINDS[kind].table} WHERE case_id = ?`,
+    const r = await this.sql.get<{ n: number; m: string | null; v: number | string | null }>(
+      `SELECT count(*) AS n, max(updated_at) AS m, sum(version) AS v FROM ${KINDS[kind].table} WHERE case_id = ?`,
       [caseId],
     );
-    return `${Number(r?.n ?? 0)}|${r?.m ?? ''}`;
+    return `${Number(r?.n ?? 0)}|${r?.m ?? ''}|${Number(r?.v ?? 0)}`;
   }
 
   /** How many persons the case has (deleted included) and the latest change to any of them. */
-  private async personCounts(caseId: string): Promise<{ n: number; maxUpdated: string }> {
-    const r = await this.sql.get<{ n: number; m: string | null }>(
-      'SELECT count(*) AS n, max(updated_at) AS m FROM person WHERE case_id = ?',
+  private async personCounts(caseId: string): Promise<{ n: number; maxUpdated: string; versions: number }> {
+    // The sum of row versions moves on every committed change, whatever the writer's clock (another
+    // process or machine can write an older updated_at): the stamp is exact across processes.
+    const r = await this.sql.get<{ n: number; m: string | null; v: number | string | null }>(
+      'SELECT count(*) AS n, max(updated_at) AS m, sum(version) AS v FROM person WHERE case_id = ?',
       [caseId],
     );
-    return { n: Number(r?.n ?? 0), maxUpdated: r?.m ?? '' };
+    return { n: Number(r?.n ?? 0), maxUpdated: r?.m ?? '', versions: Number(r?.v ?? 0) };
   }
 
   /** Secret per-case salt for stable pseudonyms; never leaves the server. */
@@ -1194,6 +1197,7 @@ export class CaseStore {
   }
 
   async close(): Promise<void> {
+    this.blobs.close?.();
     await this.db.close();
   }
 }

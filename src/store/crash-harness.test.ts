@@ -26,6 +26,7 @@ import {
   writeFixtures,
 } from '../test-support/crash-harness.js';
 import { tempDir } from '../test-support/stores.js';
+import type { BlobStore } from './blobs.js';
 
 const TOTAL = Number(process.env.TESTIGO_CRASH_ITERATIONS ?? 102);
 const PER_ENGINE: Record<Engine, number> = {
@@ -163,7 +164,7 @@ describe('the crash checks detect damage', () => {
       try {
         const caseId = await store.resolveCaseId();
         const [ev] = await store.list('evidence', caseId, { sort: 'created', desc: true, limit: 1 });
-        rmSync(store.blobs.pathFor(ev!.body.sha256));
+        rmSync((store.blobs as BlobStore).pathFor(ev!.body.sha256));
         const bad = await checkStore(store, {
           committed: [{ op: 'evidence', id: 'evi_missing', sha256: '0'.repeat(64), size: 1 }],
         });

@@ -357,6 +357,26 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    version: 20,
+    name: 'several server processes on PostgreSQL: sign-in back-off, quotas and spent proof-of-work challenges shared',
+    // SQLite serves from one process and keeps these in memory (server/shared-limits.ts).
+    statements: (dialect) =>
+      dialect === 'postgres'
+        ? [
+            // Keys are SHA-256 digests of purpose + username/address: nothing in clear.
+            `CREATE TABLE shared_counter (
+  key TEXT PRIMARY KEY,
+  count INTEGER NOT NULL,
+  until_ms BIGINT NOT NULL,
+  expires_ms BIGINT NOT NULL
+)`,
+            'CREATE INDEX shared_counter_expires ON shared_counter (expires_ms)',
+            'CREATE TABLE pow_spent (tag TEXT PRIMARY KEY, expires_ms BIGINT NOT NULL)',
+            'CREATE INDEX pow_spent_expires ON pow_spent (expires_ms)',
+          ]
+        : [],
+  },
+  {
     version: 22,
     name: 'saved list filters per member (a name and the query string of a list view)',
     statements: () => [

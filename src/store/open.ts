@@ -2,11 +2,12 @@
  * Opens the store a command or the server works on: the encrypted SQLite file under the data
  * directory (default), or PostgreSQL when a database URL is given. Either way the master key is
  * unwrapped from the keyring with the caller's key source, evidence blobs live under the data
- * directory, and pending migrations run.
+ * directory (or on S3-compatible storage, TESTIGO_BLOB_URL), and pending migrations run.
  */
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { KeyError } from '../domain/errors.js';
 import {
   createKeyring,
@@ -16,7 +17,8 @@ import {
   unlockKeyring,
 } from '../security/keyring.js';
 import { Sealer } from '../security/seal.js';
-import { BlobStore } from './blobs.js';
+import { BlobStore, type EvidenceBlobs } from './blobs.js';
+import { parseBlobUrl, S3BlobStore } from './blobs-s3.js';
 import { CaseStore } from './case-store.js';
 import { migrate } from './migrations.js';
 import { openPostgres } from './postgres/driver.js';
@@ -31,6 +33,10 @@ export interface OpenOptions {
   create?: boolean;
   /** KDF cost for a newly created keyring (tests lower it; production keeps the default). */
   scrypt?: ScryptParams;
+  /** Evidence on S3-compatible storage (`s3://bucket/prefix?endpoint=…`) instead of dataDir/blobs. */
+  blobUrl?: string;
+  /** Extra S3 client settings (tests give their local server's credentials). */
+  s3?: Partial<S3ClientConfig>;
 }
 
 export const DB_FILE = 'testigo.db';
@@ -49,11 +55,20 @@ export async function openStore(opts: OpenOptions): Promise<CaseStore> {
     await db.close();
     throw err;
   }
-  const blobs = new BlobStore(join(opts.dataDir, 'blobs'), master);
+  const blobs = openBlobs(opts, master);
   // Temp files of uploads killed mid-write (never referenced; older than an hour, so not another
   // process's upload in progress).
   await blobs.sweepTemp().catch(() => 0);
   return new CaseStore(db, blobs, new Sealer(master));
+}
+
+/** The evidence store the options name: S3-compatible storage for an s3:// URL, else the data directory. */
+export function openBlobs(
+  opts: Pick<OpenOptions, 'dataDir' | 'blobUrl' | 's3'>,
+  master: MasterKey,
+): EvidenceBlobs {
+  if (opts.blobUrl) return new S3BlobStore(parseBlobUrl(opts.blobUrl), master, opts.s3);
+  return new BlobStore(join(opts.dataDir, 'blobs'), master);
 }
 
 async function openEmbeddedDb(opts: OpenOptions): Promise<{ db: Database; master: MasterKey }> {

@@ -45,5 +45,16 @@ for (const backend of BACKENDS) {
       await add('Castro');
       assert.deepEqual(await names(), ['Álvarez', 'Aponte', 'Castro', 'Mendoza']);
     });
+
+    it('sees a rename by another process whose clock is behind, with no insert to give it away', async () => {
+      const other = await t.reopen();
+      const list = await t.store.list('person', caseId);
+      assert.ok(list.length > 0, 'the directory is warm');
+      const p = list.find((x) => x.body.firstSurname === 'Castro')!;
+      await other.update('person', p.id, { ...p.body, firstSurname: 'Yépez' }, 'test');
+      // The other machine's clock was behind: its write is older than the newest this one saw.
+      await other.rawRun('UPDATE person SET updated_at = ? WHERE id = ?', ['2000-01-02T00:00:00.000Z', p.id]);
+      assert.deepEqual(await names(), ['Álvarez', 'Aponte', 'Mendoza', 'Yépez']);
+    });
   });
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConflictError, InputError, IntegrityError, KeyError, NotFoundError } from '../domain/errors.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
+import type { BlobStore } from './blobs.js';
 import type { CaseStore } from './case-store.js';
 import { openStore } from './open.js';
 
@@ -216,7 +217,7 @@ for (const backend of BACKENDS) {
       );
 
       // At rest the blob is ciphertext.
-      const path = store.blobs.pathFor(ev.body.sha256);
+      const path = (store.blobs as BlobStore).pathFor(ev.body.sha256);
       const raw = readFileSync(path);
       assert.equal(raw.includes(Buffer.from('María José')), false);
       assert.equal(raw.includes(Buffer.from('CONFIDENCIAL')), false);

@@ -29,6 +29,7 @@ import { importTabular } from '../ingest/import-tabular.js';
 import { MappingSpec } from '../ingest/mapping.js';
 import { Rng } from '../linkage/random.js';
 import type { AuditEntry } from '../store/audit.js';
+import type { BlobStore } from '../store/blobs.js';
 import { linkCaseFile } from '../store/case-linkage.js';
 import type { CaseStore } from '../store/case-store.js';
 import { openStore } from '../store/open.js';
@@ -554,7 +555,7 @@ export async function checkStore(
   for (const c of cases)
     for (const ev of await store.list('evidence', c.id, { includeDeleted: true, limit: 100_000 }))
       referenced.add(ev.body.sha256);
-  const dir = store.blobs.dir;
+  const dir = (store.blobs as BlobStore).dir;
   if (existsSync(dir)) {
     for (const sub of readdirSync(dir)) {
       if (sub === 'tmp') {

@@ -158,6 +158,19 @@ export function storeEnv(s: {
 }
 
 /** `node --import tsx src/cli/main.ts <args>` from the repository root. */
+/** Child processes of a process (the workers of `serve --workers`), from /proc. */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
 function cliArgs(args: string[]): string[] {
   return ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), ...args];
 }
@@ -167,8 +180,12 @@ export async function startServer(s: {
   databaseUrl?: string;
   passphrase: string;
   port?: number;
+  /** `serve --workers N` (PostgreSQL): memory and CPU are then summed over all its processes. */
+  workers?: number;
 }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, cliArgs(['serve', '--port', String(s.port ?? 0)]), {
+  const workers = s.workers ?? 1;
+  const extra = workers > 1 ? ['--workers', String(workers)] : [];
+  const child = spawn(process.execPath, cliArgs(['serve', '--port', String(s.port ?? 0), ...extra]), {
     cwd: REPO_ROOT,
     env: storeEnv(s),
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -176,13 +193,14 @@ export async function startServer(s: {
   let log = '';
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${log}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${log}`)), 120_000);
     child.stderr.on('data', (d) => {
       log = (log + String(d)).slice(-20_000);
-      const m = log.match(/listening on http:\/\/[^\s:]+:(\d+)/);
-      if (m) {
+      // Every worker says it listens (on the same port); start once all of them do.
+      const ms = [...log.matchAll(/listening on http:\/\/[^\s:]+:(\d+)/g)];
+      if (ms.length >= workers) {
         clearTimeout(timer);
-        resolve(Number(m[1]));
+        resolve(Number(ms[0]![1]));
       }
     });
     void exited.then((code) => {
@@ -191,26 +209,37 @@ export async function startServer(s: {
     });
   });
   const pid = child.pid!;
+  const pids = () => [pid, ...childrenOf(pid)];
   return {
     pid,
     baseUrl: `http://127.0.0.1:${port}`,
     memory() {
-      try {
-        const st = readFileSync(`/proc/${pid}/status`, 'utf8');
-        const kib = (f: string) => Number(st.match(new RegExp(`${f}:\\s+(\\d+)`))?.[1] ?? Number.NaN);
-        return { rssMiB: kib('VmRSS') / 1024, hwmMiB: kib('VmHWM') / 1024 };
-      } catch {
-        return undefined;
+      let rss = 0;
+      let hwm = 0;
+      for (const p of pids()) {
+        try {
+          const st = readFileSync(`/proc/${p}/status`, 'utf8');
+          const kib = (f: string) => Number(st.match(new RegExp(`${f}:\\s+(\\d+)`))?.[1] ?? Number.NaN);
+          rss += kib('VmRSS') / 1024;
+          hwm += kib('VmHWM') / 1024;
+        } catch {
+          if (p === pid) return undefined;
+        }
       }
+      return { rssMiB: rss, hwmMiB: hwm };
     },
     cpuSeconds() {
-      try {
-        // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-        const rest = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        return (Number(rest[11]) + Number(rest[12])) / 100;
-      } catch {
-        return undefined;
+      let total = 0;
+      for (const p of pids()) {
+        try {
+          // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+          const rest = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+          total += (Number(rest[11]) + Number(rest[12])) / 100;
+        } catch {
+          if (p === pid) return undefined;
+        }
       }
+      return total;
     },
     async stop() {
       if (child.exitCode !== null) return child.exitCode;

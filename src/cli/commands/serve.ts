@@ -1,10 +1,20 @@
+import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
+import { UsageError } from '../../domain/errors.js';
+import type { KeySource } from '../../security/keyring.js';
 import { createApp } from '../../server/app.js';
 import { createDemoStore } from '../../services/demo.js';
-import { storeExists } from '../../store/open.js';
-import { databaseUrl, dataDir, openStoreFromEnv } from '../store-env.js';
+import type { CaseStore } from '../../store/case-store.js';
+import { openStore, storeExists } from '../../store/open.js';
+import { blobUrl, databaseUrl, dataDir, keySourceFromEnv, openStoreFromEnv } from '../store-env.js';
 import { printDemoBanner } from './demo.js';
+
+interface ServeOptions {
+  port?: number;
+  host: string;
+  workers: number;
+}
 
 export function registerServe(program: Command): void {
   program
@@ -12,10 +22,20 @@ export function registerServe(program: Command): void {
     .description('serve the web app and the API (first start with no store: loads the fictional demo case)')
     .option('--port <port>', 'port (env PORT)', (v) => Number.parseInt(v, 10))
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .action(async (opts: { port?: number; host: string }) => {
+    .option(
+      '--workers <n>',
+      'server processes sharing the port (PostgreSQL only: TESTIGO_DATABASE_URL); sign-in limits, sessions and caches are shared through the database',
+      (v) => Number.parseInt(v, 10),
+      1,
+    )
+    .action(async (opts: ServeOptions) => {
       const port = opts.port ?? (process.env.PORT ? Number.parseInt(process.env.PORT, 10) : 8080);
+      if (!Number.isInteger(opts.workers) || opts.workers < 1 || opts.workers > 64)
+        throw new UsageError('--workers must be a whole number from 1 to 64');
+      if (cluster.isWorker) return serveWorker(port, opts.host);
+      if (opts.workers > 1) return servePrimary(port, opts);
       const dir = dataDir();
-      let store: Awaited<ReturnType<typeof openStoreFromEnv>>;
+      let store: CaseStore;
       if (!storeExists(dir, databaseUrl()) && !databaseUrl()) {
         process.stderr.write(`no store in ${dir}: creating the fictional demo case (first start)…\n`);
         const res = await createDemoStore(dir);
@@ -24,17 +44,103 @@ export function registerServe(program: Command): void {
       } else {
         store = await openStoreFromEnv();
       }
-      const app = createApp(store);
-      const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
-        process.stderr.write(`Testigo listening on http://${opts.host}:${info.port}\n`);
-      });
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          server.close(() => resolve());
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      await store.close();
+      await listen(store, port, opts.host);
     });
+}
+
+async function listen(store: CaseStore, port: number, host: string): Promise<void> {
+  const app = createApp(store);
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    const who = cluster.isWorker ? ` (worker ${process.pid})` : '';
+    process.stderr.write(`Testigo listening on http://${host}:${info.port}${who}\n`);
+  });
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      server.close(() => resolve());
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await store.close();
+}
+
+/** The key travels to workers over the IPC channel, never through the environment or arguments. */
+type WireKey = { kind: 'passphrase'; passphrase: string } | { kind: 'keyfile'; keyHex: string };
+const toWire = (k: KeySource): WireKey =>
+  k.kind === 'passphrase' ? k : { kind: 'keyfile', keyHex: k.key.toString('hex') };
+const fromWire = (w: WireKey): KeySource =>
+  w.kind === 'passphrase' ? w : { kind: 'keyfile', key: Buffer.from(w.keyHex, 'hex') };
+
+/**
+ * Several processes on one port (node:cluster). Only PostgreSQL: an embedded SQLite store is one
+ * file that one process serves, and its limits and caches live in that process. The primary
+ * unlocks the store and runs migrations once, then starts the workers (and replaces one that dies).
+ */
+async function servePrimary(port: number, opts: ServeOptions): Promise<void> {
+  const url = databaseUrl();
+  if (!url)
+    throw new UsageError(
+      '--workers needs a PostgreSQL store (set TESTIGO_DATABASE_URL): an embedded SQLite store is served by one process; run `testigo serve` without --workers',
+    );
+  const dir = dataDir();
+  const key = await keySourceFromEnv({ allowDemo: false, dir });
+  // Unlock and migrate once, here: workers starting together must not race on migrations, and a
+  // wrong key is reported once instead of by every worker.
+  const probe = await openStore({ dataDir: dir, databaseUrl: url, blobUrl: blobUrl(), key });
+  await probe.close();
+  let stopping = false;
+  const start = () => {
+    const w = cluster.fork();
+    // A worker asks once its modules are loaded (a message sent before it listens would be lost).
+    w.on('message', (m: unknown) => {
+      if ((m as { testigoWantsKey?: boolean } | null)?.testigoWantsKey) w.send({ testigoKey: toWire(key) });
+    });
+    return w;
+  };
+  for (let i = 0; i < opts.workers; i++) start();
+  cluster.on('exit', (w, code, signal) => {
+    if (stopping) return;
+    process.stderr.write(`worker ${w.process.pid} ended (${signal ?? `exit ${code}`}); starting another\n`);
+    start();
+  });
+  process.stderr.write(`Testigo: ${opts.workers} workers on port ${port} (PostgreSQL)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      stopping = true;
+      const workers = Object.values(cluster.workers ?? {});
+      let left = workers.length;
+      if (left === 0) resolve();
+      for (const w of workers) {
+        w?.once('exit', () => {
+          if (--left === 0) resolve();
+        });
+        w?.process.kill('SIGTERM');
+      }
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+async function serveWorker(port: number, host: string): Promise<void> {
+  const wire = await new Promise<WireKey>((resolve) => {
+    const onMessage = (m: unknown) => {
+      const k = (m as { testigoKey?: WireKey } | null)?.testigoKey;
+      if (!k) return;
+      process.off('message', onMessage);
+      resolve(k);
+    };
+    process.on('message', onMessage);
+    process.send?.({ testigoWantsKey: true });
+  });
+  const store = await openStore({
+    dataDir: dataDir(),
+    databaseUrl: databaseUrl(),
+    blobUrl: blobUrl(),
+    key: fromWire(wire),
+  });
+  // The IPC channel must not keep a worker alive once its server has closed.
+  process.channel?.unref();
+  await listen(store, port, host);
+  process.disconnect?.();
 }

@@ -14,8 +14,8 @@ import { PASSWORD_MAX } from '../../security/password-policy.js';
 import type { Accounts, Reauth } from '../../services/accounts.js';
 import { ReauthError, sessionDigest } from '../../services/accounts.js';
 import type { AppEnv } from '../context.js';
-import type { LoginThrottle } from '../login-throttle.js';
 import { sameOriginOnly } from '../same-origin.js';
+import type { SignInLimiter } from '../shared-limits.js';
 
 export const SESSION_COOKIE = 'testigo_session';
 
@@ -42,7 +42,7 @@ const secureRequest = (c: Context) =>
 const isJson = (c: Context) =>
   (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 
-export function authRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: LoginThrottle): void {
+export function authRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: SignInLimiter): void {
   app.use('/api/auth/login', sameOriginOnly());
   app.use('/api/auth/logout', sameOriginOnly());
   app.post('/api/auth/login', async (c) => {
@@ -61,7 +61,7 @@ export function authRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: Logi
     const ip = clientAddress(c);
     const { username } = body.data;
     // The same answer for every username, real or not: throttling reveals nothing about accounts.
-    const wait = throttle.retryAfter(username, ip);
+    const wait = await throttle.retryAfter(username, ip);
     if (wait)
       return c.json(
         {
@@ -81,10 +81,10 @@ export function authRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: Logi
         recoveryCode: body.data.recoveryCode,
       });
     } catch (e) {
-      if (e instanceof AuthError) throttle.failed(username, ip);
+      if (e instanceof AuthError) await throttle.failed(username, ip);
       throw e;
     }
-    throttle.succeeded(username, ip);
+    await throttle.succeeded(username, ip);
     const s = await accounts.createSession(user.id);
     setCookie(c, SESSION_COOKIE, s.sessionId, {
       httpOnly: true,
@@ -109,7 +109,7 @@ export function authRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: Logi
 }
 
 /** Routes that need a signed-in user (mounted after the authentication middleware). */
-export function meRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: LoginThrottle): void {
+export function meRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: SignInLimiter): void {
   /**
    * Re-authentication shares the sign-in back-off of the account and address: a stolen session
    * cannot be used to guess the password through these routes faster than at the sign-in form.
@@ -118,7 +118,7 @@ export function meRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: LoginT
     sessionOnly(c);
     const username = (await accounts.user(c.get('userId')))?.username ?? c.get('userId');
     const ip = clientAddress(c);
-    const wait = throttle.retryAfter(username, ip);
+    const wait = await throttle.retryAfter(username, ip);
     if (wait)
       return c.json(
         {
@@ -135,10 +135,10 @@ export function meRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: LoginT
       );
     try {
       const res = await change();
-      throttle.succeeded(username, ip);
+      await throttle.succeeded(username, ip);
       return res;
     } catch (e) {
-      if (e instanceof ReauthError) throttle.failed(username, ip);
+      if (e instanceof ReauthError) await throttle.failed(username, ip);
       throw e;
     }
   };

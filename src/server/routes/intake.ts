@@ -19,7 +19,7 @@ import { DEFAULT_POW_BITS, PowGuard } from '../../intake/pow.js';
 import { buildViewContext, presentSubmissionBody } from '../../read-model/presenter.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
-import { RateLimiter } from '../rate-limit.js';
+import { type Quota, sharedLimits } from '../shared-limits.js';
 import { clientAddress } from './auth.js';
 import { requireCan } from './records.js';
 
@@ -91,20 +91,30 @@ function refused(message: string): never {
 export function publicIntakeRoutes(app: Hono<AppEnv>, store: CaseStore, opts: IntakeOptions = {}): void {
   const now = opts.now ?? Date.now;
   const bits = opts.powBits ?? (Number(process.env.TESTIGO_INTAKE_POW_BITS) || DEFAULT_POW_BITS);
-  const pow = new PowGuard(bits, now);
-  const challenges = new RateLimiter(30, 10 * 60_000);
-  const attempts = new RateLimiter(opts.attemptsPerAddress ?? 60, 10 * 60_000);
-  const perAddress = new RateLimiter(opts.perAddress ?? 5, 10 * 60_000);
-  const perCase = new RateLimiter(opts.perCase ?? 200, 60 * 60_000);
+  // Several processes (PostgreSQL) share quotas, spent challenges and the challenge key.
+  const limits = sharedLimits(store);
+  const pow = new PowGuard(bits, now, limits.shared ? store.sealer.secret('intake-pow-v1') : undefined);
+  const challenges = limits.quota('intake-challenge', 30, 10 * 60_000);
+  const attempts = limits.quota('intake-attempt', opts.attemptsPerAddress ?? 60, 10 * 60_000);
+  const perAddress = limits.quota('intake-address', opts.perAddress ?? 5, 10 * 60_000);
+  const perCase = limits.quota('intake-case', opts.perCase ?? 200, 60 * 60_000);
+  const redeem = async (challenge: string, nonce: string, caseId: string) => {
+    if (!limits.spendOnce) return pow.redeem(challenge, nonce, caseId);
+    const checked = pow.check(challenge, nonce, caseId);
+    if (!checked.ok) return checked;
+    return (await limits.spendOnce(checked.tag, checked.expires))
+      ? { ok: true as const }
+      : { ok: false as const, reason: 'challenge already used' };
+  };
   const classifiers = new Classifiers(store);
   intakeState.set(store, classifiers);
 
-  const limited = (c: Context, limiter: RateLimiter, key: string) => {
-    if (limiter.take(key, now())) return undefined;
+  const limited = async (c: Context, limiter: Quota, key: string) => {
+    if (await limiter.take(key, now())) return undefined;
     return c.json(
       { error: { code: 'rate_limited', message: 'too many submissions: please try again later' } },
       429,
-      { 'Retry-After': String(limiter.retryAfterSeconds(key, now())) },
+      { 'Retry-After': String(await limiter.retryAfterSeconds(key, now())) },
     );
   };
 
@@ -123,7 +133,7 @@ export function publicIntakeRoutes(app: Hono<AppEnv>, store: CaseStore, opts: In
       .object({ caseId: z.string().max(64) })
       .safeParse(await c.req.json().catch(() => undefined));
     if (!body.success) refused('a caseId is required');
-    const tooMany = limited(c, challenges, `ch:${clientAddress(c)}`);
+    const tooMany = await limited(c, challenges, `ch:${clientAddress(c)}`);
     if (tooMany) return tooMany;
     await intakeCase(store, body.data.caseId);
     return c.json(pow.issue(body.data.caseId));
@@ -133,7 +143,7 @@ export function publicIntakeRoutes(app: Hono<AppEnv>, store: CaseStore, opts: In
     const caseId = c.req.param('caseId');
     const address = clientAddress(c);
     // Attempts are bounded per address only: a flood from many addresses spends nothing shared.
-    const flooding = limited(c, attempts, `try:${address}`);
+    const flooding = await limited(c, attempts, `try:${address}`);
     if (flooding) return flooding;
     await intakeCase(store, caseId);
     const raw = (await c.req.json().catch(() => undefined)) as Record<string, unknown> | undefined;
@@ -145,11 +155,12 @@ export function publicIntakeRoutes(app: Hono<AppEnv>, store: CaseStore, opts: In
     const { challenge: _c, nonce: _n, website: _w, ...fields } = raw;
     const input = SubmissionInput.safeParse(fields);
     if (!input.success) throw new InputError('invalid submission', issuesFrom(input.error));
-    const spent = pow.redeem(env.data.challenge, env.data.nonce, caseId);
+    const spent = await redeem(env.data.challenge, env.data.nonce, caseId);
     if (!spent.ok) refused(`challenge not accepted (${spent.reason}): please send the form again`);
     // Only a request that passed the honeypot and did the work counts against the quotas, so
     // empty or forged requests cannot use up the case's hourly quota and block genuine senders.
-    const tooMany = limited(c, perAddress, `sub:${address}`) ?? limited(c, perCase, `case:${caseId}`);
+    const tooMany =
+      (await limited(c, perAddress, `sub:${address}`)) ?? (await limited(c, perCase, `case:${caseId}`));
     if (tooMany) return tooMany;
 
     const { model, examples } = await classifiers.forCase(caseId);
