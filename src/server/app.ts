@@ -65,6 +65,10 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
         defaultSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
+        // Evidence audio and video play from blob: URLs of the verified download; PDF.js runs in a
+        // worker served from the app's own assets.
+        mediaSrc: ["'self'", 'blob:'],
+        workerSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
@@ -106,7 +110,7 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
   submissionRoutes(app, store);
   interviewRoutes(app, store);
   recordRoutes(app, store, accounts);
-  evidenceRoutes(app, store);
+  evidenceRoutes(app, store, accounts);
   listRoutes(app, store);
   linkageRoutes(app, store);
   legalRoutes(app, store, accounts);

@@ -1,30 +1,38 @@
 /** Routes and the frame around every signed-in view: case navigation, language, sign-out. */
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, Route, Routes, useParams } from 'react-router-dom';
+import {
+  AdminView,
+  AuditView,
+  Dashboard,
+  EstimatesView,
+  EventDetail,
+  EventsList,
+  EvidenceDetail,
+  EvidenceList,
+  HearingDetail,
+  HearingsList,
+  IntakeWizard,
+  LinkageReview,
+  MatrixCrime,
+  MatrixView,
+  PanelView,
+  PersonDetail,
+  PersonsList,
+  PlacesList,
+  PublicIntake,
+  ReportView,
+  ResponsibilityView,
+  SearchView,
+  SettingsView,
+  SubmissionsView,
+  UnitDetail,
+  UnitsList,
+} from './lazy-views';
 import { can, useSession } from './session';
 import { Loading } from './ui';
-import { AdminView } from './views/admin';
-import { AuditView } from './views/audit';
-import { Dashboard } from './views/dashboard';
-import { EstimatesView } from './views/estimates';
-import { EventDetail, EventsList } from './views/events';
-import { EvidenceDetail, EvidenceList } from './views/evidence';
-import { HearingDetail, HearingsList } from './views/hearings';
-import { IntakeWizard } from './views/intake';
-import { LinkageReview } from './views/linkage';
-import { MatrixCrime, MatrixView } from './views/matrix';
-import { PanelView } from './views/panel';
-import { PersonDetail, PersonsList } from './views/persons';
-import { PlacesList } from './views/places';
-import { PublicIntake } from './views/public-intake';
-import { ReportView } from './views/report';
-import { ResponsibilityView } from './views/responsibility';
-import { SearchView } from './views/search';
-import { SettingsView } from './views/settings';
 import { SignIn } from './views/signin';
-import { SubmissionsView } from './views/submissions';
-import { UnitDetail, UnitsList } from './views/units';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -66,7 +74,9 @@ function Bare() {
       <TopBar />
       <div className="body">
         <main id="main" tabIndex={-1}>
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>
@@ -124,7 +134,9 @@ function Frame() {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>
@@ -146,41 +158,43 @@ function RequireSession() {
 
 export function App() {
   return (
-    <Routes>
-      <Route path="/submit/:caseId" element={<PublicIntake />} />
-      <Route element={<RequireSession />}>
-        <Route path="/" element={<Home />} />
-        <Route element={<Bare />}>
-          <Route path="/settings" element={<SettingsView />} />
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/submit/:caseId" element={<PublicIntake />} />
+        <Route element={<RequireSession />}>
+          <Route path="/" element={<Home />} />
+          <Route element={<Bare />}>
+            <Route path="/settings" element={<SettingsView />} />
+          </Route>
+          <Route path="/c/:caseId" element={<Frame />}>
+            <Route index element={<Dashboard />} />
+            <Route path="persons" element={<PersonsList />} />
+            <Route path="persons/:id" element={<PersonDetail />} />
+            <Route path="units" element={<UnitsList />} />
+            <Route path="units/:id" element={<UnitDetail />} />
+            <Route path="places" element={<PlacesList />} />
+            <Route path="events" element={<EventsList />} />
+            <Route path="events/:id" element={<EventDetail />} />
+            <Route path="hearings" element={<HearingsList />} />
+            <Route path="hearings/:id" element={<HearingDetail />} />
+            <Route path="intake" element={<IntakeWizard />} />
+            <Route path="evidence" element={<EvidenceList />} />
+            <Route path="evidence/:id" element={<EvidenceDetail />} />
+            <Route path="search" element={<SearchView />} />
+            <Route path="linkage" element={<LinkageReview />} />
+            <Route path="estimates" element={<EstimatesView />} />
+            <Route path="matrix" element={<MatrixView />} />
+            <Route path="matrix/:crimeId" element={<MatrixCrime />} />
+            <Route path="responsibility" element={<ResponsibilityView />} />
+            <Route path="panel" element={<PanelView />} />
+            <Route path="report" element={<ReportView />} />
+            <Route path="submissions" element={<SubmissionsView />} />
+            <Route path="admin" element={<AdminView />} />
+            <Route path="audit" element={<AuditView />} />
+          </Route>
         </Route>
-        <Route path="/c/:caseId" element={<Frame />}>
-          <Route index element={<Dashboard />} />
-          <Route path="persons" element={<PersonsList />} />
-          <Route path="persons/:id" element={<PersonDetail />} />
-          <Route path="units" element={<UnitsList />} />
-          <Route path="units/:id" element={<UnitDetail />} />
-          <Route path="places" element={<PlacesList />} />
-          <Route path="events" element={<EventsList />} />
-          <Route path="events/:id" element={<EventDetail />} />
-          <Route path="hearings" element={<HearingsList />} />
-          <Route path="hearings/:id" element={<HearingDetail />} />
-          <Route path="intake" element={<IntakeWizard />} />
-          <Route path="evidence" element={<EvidenceList />} />
-          <Route path="evidence/:id" element={<EvidenceDetail />} />
-          <Route path="search" element={<SearchView />} />
-          <Route path="linkage" element={<LinkageReview />} />
-          <Route path="estimates" element={<EstimatesView />} />
-          <Route path="matrix" element={<MatrixView />} />
-          <Route path="matrix/:crimeId" element={<MatrixCrime />} />
-          <Route path="responsibility" element={<ResponsibilityView />} />
-          <Route path="panel" element={<PanelView />} />
-          <Route path="report" element={<ReportView />} />
-          <Route path="submissions" element={<SubmissionsView />} />
-          <Route path="admin" element={<AdminView />} />
-          <Route path="audit" element={<AuditView />} />
-        </Route>
-      </Route>
-      <Route path="*" element={<Navigate to="/" replace />} />
-    </Routes>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Suspense>
   );
 }

@@ -1,9 +1,11 @@
 import type { es } from './es';
+import { viewerEn } from './viewer.en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** English: exactly the keys of es.ts (the type checker and a test enforce it). */
 export const en: Shape<typeof es> = {
+  viewer: viewerEn,
   common: {
     cancel: 'Cancel',
     loading: 'Loading…',
@@ -291,7 +293,7 @@ export const en: Shape<typeof es> = {
     previewAlt: 'Preview of the evidence',
     showGraphic: 'Show graphic content',
     graphicNotice: 'Graphic content: blurred and muted until you choose to see it.',
-    size: 'Size (bytes)',
+    size: 'Size',
     custody: 'Chain of custody',
     when: 'When',
     action: 'Action',

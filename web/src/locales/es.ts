@@ -1,5 +1,8 @@
+import { viewerEs } from './viewer.es';
+
 /** Spanish: the reference language of the interface. English (en.ts) must have exactly these keys. */
 export const es = {
+  viewer: viewerEs,
   common: {
     cancel: 'Cancelar',
     loading: 'Cargando…',
@@ -289,7 +292,7 @@ export const es = {
     previewAlt: 'Vista previa de la prueba',
     showGraphic: 'Mostrar contenido gráfico',
     graphicNotice: 'Contenido gráfico: difuminado y sin sonido hasta que usted decida verlo.',
-    size: 'Tamaño (bytes)',
+    size: 'Tamaño',
     custody: 'Cadena de custodia',
     when: 'Cuándo',
     action: 'Acción',
