@@ -5,6 +5,8 @@ import { Navigate, NavLink, Outlet, Route, Routes, useParams } from 'react-route
 import {
   AdminView,
   AuditView,
+  CaptureDetail,
+  CaptureView,
   Dashboard,
   EstimatesView,
   EventDetail,
@@ -121,6 +123,7 @@ function Frame() {
             {link('hearings', t('nav.hearings'))}
             {link('intake', t('nav.intake'), can(me, caseId, 'write'))}
             {link('evidence', t('nav.evidence'))}
+            {link('capture', t('viewer.navCapture'), can(me, caseId, 'write'))}
             {link('search', t('nav.search'))}
             {link('linkage', t('nav.linkage'), can(me, caseId, 'write') || can(me, caseId, 'analyse'))}
             {link('estimates', t('nav.estimates'))}
@@ -180,11 +183,14 @@ export function App() {
             <Route path="intake" element={<IntakeWizard />} />
             <Route path="evidence" element={<EvidenceList />} />
             <Route path="evidence/:id" element={<EvidenceDetail />} />
+            <Route path="capture" element={<CaptureView />} />
+            <Route path="capture/:itemId" element={<CaptureDetail />} />
             <Route path="search" element={<SearchView />} />
             <Route path="linkage" element={<LinkageReview />} />
             <Route path="estimates" element={<EstimatesView />} />
             <Route path="matrix" element={<MatrixView />} />
             <Route path="matrix/:crimeId" element={<MatrixCrime />} />
+            <Route path="matrix/:crimeId/:actId" element={<MatrixCrime />} />
             <Route path="responsibility" element={<ResponsibilityView />} />
             <Route path="panel" element={<PanelView />} />
             <Route path="report" element={<ReportView />} />

@@ -45,3 +45,7 @@ export const SubmissionsView = lazy(() =>
 );
 export const UnitDetail = lazy(() => import('./views/units').then((m) => ({ default: m.UnitDetail })));
 export const UnitsList = lazy(() => import('./views/units').then((m) => ({ default: m.UnitsList })));
+export const CaptureView = lazy(() => import('./views/capture').then((m) => ({ default: m.CaptureView })));
+export const CaptureDetail = lazy(() =>
+  import('./views/capture').then((m) => ({ default: m.CaptureDetail })),
+);

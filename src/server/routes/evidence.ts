@@ -42,7 +42,9 @@ async function withActorNames<E extends { actor: string }>(
   const names = new Map<string, string | undefined>();
   for (const e of entries)
     if (accounts && !names.has(e.actor)) {
-      const u = await accounts.user(e.actor).catch(() => undefined);
+      // Requests are recorded as "user:<id>" (tokens as "token:<id>"); imports by name.
+      const userId = e.actor.startsWith('user:') ? e.actor.slice(5) : e.actor;
+      const u = await accounts.user(userId).catch(() => undefined);
       names.set(e.actor, u ? u.displayName || u.username : undefined);
     }
   return entries.map((e) => {

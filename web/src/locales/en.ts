@@ -357,7 +357,7 @@ export const en: Shape<typeof es> = {
     stratum: 'Stratum',
     all: 'Whole case',
     method: 'Method',
-    observed: 'Documented',
+    observed: 'Observed on the lists',
     estimate: 'Estimated',
     interval: 'Interval',
   },

@@ -356,7 +356,7 @@ export const es = {
     stratum: 'Estrato',
     all: 'Todo el caso',
     method: 'Método',
-    observed: 'Documentadas',
+    observed: 'Observadas en las listas',
     estimate: 'Estimadas',
     interval: 'Intervalo',
   },
