@@ -89,8 +89,8 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
   const ids: Record<string, string> = {};
   const errors: string[] = [];
 
-  const shot = async (name: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
+  const shot = async (name: string, top = true) => {
+    if (top) await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(DOCS, `${name}.png`), fullPage: false });
   };
   const go = async (path: string) => {
@@ -270,7 +270,8 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
       [...times].sort((a, b) => a - b),
     );
     await axeStrict(page, 'custody');
-    await shot('evidence-custody');
+    await page.getByTestId('custody').scrollIntoViewIfNeeded();
+    await shot('evidence-custody', false);
   });
 
   it('links evidence to a person found with the picker', async () => {

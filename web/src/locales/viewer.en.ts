@@ -82,7 +82,7 @@ export const viewerEn: Shape<typeof viewerEs> = {
   elementKey: 'Elements of the crime (columns by number)',
   matrixCell: '{{n}} of {{total}} incidents corroborated',
   closeIncident: 'close the incident',
-  unlinkedN: '{{n}} items support the act but are not linked to any element of the crime.',
+  unlinkedN: 'Items that support the act without being linked to any element of the crime: {{n}}.',
   firstN: 'The first {{n}} of {{total}} incidents are shown.',
   unitFallback: 'Unit without a visible name',
   auditIntro:

@@ -78,8 +78,7 @@ export const viewerEs = {
   elementKey: 'Elementos del crimen (columnas por número)',
   matrixCell: '{{n}} de {{total}} incidentes corroborados',
   closeIncident: 'cerrar el incidente',
-  unlinkedN:
-    '{{n}} elementos de prueba respaldan el acto pero no están vinculados a ningún elemento del crimen.',
+  unlinkedN: 'Pruebas que respaldan el acto sin estar vinculadas a ningún elemento del crimen: {{n}}.',
   firstN: 'Se muestran los primeros {{n}} de {{total}} incidentes.',
   unitFallback: 'Unidad sin nombre visible',
   auditIntro:

@@ -145,9 +145,14 @@ function Decision({
   return (
     <li className="decision" data-testid="suggestion" data-kind={s.kind} data-status={s.status}>
       <button type="button" className="linklike" onClick={onFocus}>
-        <strong>{t(`viewer.sgKind.${s.kind}`)}</strong>: {s.withheld ? t('common.withheld') : s.value}
+        <strong>{t(`viewer.sgKind.${s.kind}`)}</strong>:{' '}
+        {s.withheld
+          ? t('common.withheld')
+          : s.kind === 'event' && s.actType
+            ? vocab.label('act_type', s.actType)
+            : s.value}
       </button>
-      {detail && <span className="small muted"> · {detail}</span>}{' '}
+      {detail && s.kind !== 'event' && <span className="small muted"> · {detail}</span>}{' '}
       {s.status === 'pending' ? (
         <>
           <button type="button" className="primary" disabled={busy} onClick={() => void decide('accept')}>
