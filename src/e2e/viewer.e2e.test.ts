@@ -311,6 +311,7 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
     await page.getByTestId('capture-view').waitFor();
     assert.match((await page.getByTestId('capture-text').textContent()) ?? '', /fe de vida/);
     assert.match((await page.getByTestId('capture-view').textContent()) ?? '', /\/noticia/);
+    await page.getByRole('link', { name: 'Ver las sugerencias de esta captura' }).waitFor();
     await page.getByRole('button', { name: 'Abrir el archivo WARC' }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -323,6 +324,9 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
 
   it('matrix: element names, item titles, and an incident with its own address that opens scrolled into view', async () => {
     await go(`/c/${caseId}/matrix`);
+    await page.locator('table.matrix').first().waitFor();
+    assert.doesNotMatch((await page.locator('table.matrix').first().textContent()) ?? '', /\bE\d\b/);
+    await axeStrict(page, 'matrix');
     await page.locator('table.matrix th[scope=row] a').first().click();
     await page.waitForURL(/\/matrix\/[^/]+$/);
     const firstIncident = page.locator('table.matrix tbody th[scope=row] a').first();

@@ -158,4 +158,5 @@ export const viewerEn: Shape<typeof viewerEs> = {
     'The latest estimate ({{at}}) observed {{n}} distinct people on the linked organizations’ lists.',
   whyDiffer:
     'The two figures count different things: some documented victims are on no list, some people on the lists are not yet linked to a record of the case, and the case may have changed since the estimate was computed.',
+  openCapture: 'See the suggestions of this capture',
 };

@@ -154,4 +154,5 @@ export const viewerEs = {
     'La estimación más reciente ({{at}}) observó {{n}} personas distintas en las listas de organizaciones vinculadas.',
   whyDiffer:
     'Las dos cifras cuentan cosas distintas: hay víctimas documentadas que no figuran en ninguna lista, personas de las listas aún no vinculadas a un registro del caso, y cambios del caso posteriores al cálculo de la estimación.',
+  openCapture: 'Ver las sugerencias de esta captura',
 };

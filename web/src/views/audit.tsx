@@ -64,6 +64,7 @@ const PAGES: Record<string, string> = {
   evidence: 'evidence',
   hearings: 'hearings',
   testimonies: 'testimonies',
+  'information-items': 'capture',
 };
 
 /** A local calendar day → the UTC instant it starts (the server compares instants). */

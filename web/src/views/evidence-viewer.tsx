@@ -6,6 +6,7 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api, get } from '../api';
 import { formatTime } from '../format';
 import type { R } from '../records';
@@ -122,6 +123,11 @@ function CaptureView({ caseId, e }: { caseId: string; e: R }) {
         <Loading />
       ) : (
         <>
+          {article && (
+            <p>
+              <Link to={`/c/${caseId}/capture/${article.id}`}>{t('viewer.openCapture')}</Link>
+            </p>
+          )}
           <h3>{t('viewer.archivedText')}</h3>
           {article ? (
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a long text scrolls with the keyboard

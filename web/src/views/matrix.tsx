@@ -106,10 +106,16 @@ export function MatrixView() {
                       <Link
                         to={`/c/${caseId}/matrix/${c.crimeId}`}
                         title={`${law.element(e.elementId)} — ${t(`status.${s}`)}`}
-                        aria-label={`${law.element(e.elementId)}: ${t('viewer.matrixCell', { n: e.incidents.corroborated, total: c.incidents.length })}, ${t(`status.${s}`)}`}
                       >
+                        <span className="sr-only">{law.element(e.elementId)}: </span>
                         {e.incidents.corroborated}/{c.incidents.length}
                         <span className="small"> {e.bestGrade}</span>
+                        <span className="sr-only">
+                          {' '}
+                          (
+                          {t('viewer.matrixCell', { n: e.incidents.corroborated, total: c.incidents.length })}
+                          , {t(`status.${s}`)})
+                        </span>
                       </Link>
                     </td>
                   );
