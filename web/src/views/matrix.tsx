@@ -74,7 +74,7 @@ export function MatrixView() {
       <h2>{t('matrix.context')}</h2>
       <FindingsTable findings={a.data.indicators.context} caseId={caseId!} />
       <h2>{t('matrix.crimes')}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap contained">
         <table className="matrix">
           <thead>
             <tr>
@@ -146,7 +146,7 @@ export function FindingsTable({ findings, caseId }: { findings: Finding[]; caseI
   const { t } = useTranslation();
   const law = useLaw();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap contained">
       <table>
         <thead>
           <tr>
@@ -242,7 +242,7 @@ export function MatrixCrime() {
         </section>
       )}
       <ElementKey ids={crime.elementSummary.map((e) => e.elementId)} />
-      <div className="table-wrap">
+      <div className="table-wrap contained">
         <table className="matrix">
           <thead>
             <tr>
