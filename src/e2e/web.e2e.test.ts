@@ -162,7 +162,7 @@ describe('web app end to end (headless Chromium)', () => {
     await page.getByRole('link', { name: 'Foto E2E' }).first().click();
     await page.getByTestId('sha256').waitFor();
     assert.equal((await page.getByTestId('sha256').textContent())!.trim(), local);
-    await page.getByRole('button', { name: 'Ver vista previa' }).click();
+    await page.getByRole('button', { name: 'Abrir la prueba' }).click();
     await page.getByTestId('preview').waitFor();
     assert.match(
       (await page.getByTestId('preview').getAttribute('class')) ?? '',
@@ -209,7 +209,7 @@ describe('web app end to end (headless Chromium)', () => {
       .getByRole('link', { name: /Tortura/ })
       .first()
       .click();
-    await page.locator('table.matrix button.linklike').first().click();
+    await page.locator('table.matrix tbody th[scope=row] a').first().click();
     const incident = page.getByTestId('incident');
     await incident.waitFor();
     assert.ok(

@@ -68,6 +68,10 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
         defaultSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
+        // Evidence audio and video play from blob: URLs of the verified download; PDF.js runs in a
+        // worker served from the app's own assets.
+        mediaSrc: ["'self'", 'blob:'],
+        workerSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
@@ -118,7 +122,7 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
   interviewRoutes(app, store);
   recordRoutes(app, store, accounts);
   recordViewRoutes(app, store, accounts);
-  evidenceRoutes(app, store);
+  evidenceRoutes(app, store, accounts);
   listRoutes(app, store);
   linkageRoutes(app, store);
   legalRoutes(app, store, accounts);

@@ -711,8 +711,20 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/cases/{caseId}/audit': {
         get: {
-          summary: 'The audit log of the case file (administrators)',
-          parameters: [caseParam, q('after', { type: 'integer' }), q('limit', { type: 'integer' })],
+          summary:
+            'The audit log of the case file (administrators): oldest first after `after`, or newest first (order=desc) before `before`; filters by actor, entity (kind name), action and a from/to window (ISO 8601)',
+          parameters: [
+            caseParam,
+            q('after', { type: 'integer' }),
+            q('before', { type: 'integer' }),
+            q('order', { type: 'string', enum: ['asc', 'desc'] }),
+            q('actor', { type: 'string' }),
+            q('entity', { type: 'string' }),
+            q('action', { type: 'string' }),
+            q('from', { type: 'string', format: 'date-time' }),
+            q('to', { type: 'string', format: 'date-time' }),
+            q('limit', { type: 'integer' }),
+          ],
           responses: { 200: { description: 'entries' } },
         },
       },

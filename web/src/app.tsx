@@ -1,34 +1,44 @@
 /** Routes and the frame around every signed-in view: case navigation, language, sign-out. */
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, Route, Routes, useParams } from 'react-router-dom';
+import {
+  AdminView,
+  AuditView,
+  CaptureDetail,
+  CaptureView,
+  Dashboard,
+  EstimatesView,
+  EventDetail,
+  EventsList,
+  EvidenceDetail,
+  EvidenceList,
+  HearingDetail,
+  HearingsList,
+  IntakeWizard,
+  LinkageReview,
+  MatrixCrime,
+  MatrixView,
+  PanelView,
+  PersonDetail,
+  PersonsList,
+  PlacesList,
+  PublicIntake,
+  RecordDetail,
+  RecordForm,
+  RecordList,
+  ReportView,
+  ResponsibilityView,
+  SearchView,
+  SettingsView,
+  SubmissionsView,
+  TestimonyPage,
+  UnitDetail,
+  UnitsList,
+} from './lazy-views';
 import { can, useSession } from './session';
 import { Loading } from './ui';
-import { AdminView } from './views/admin';
-import { AuditView } from './views/audit';
-import { Dashboard } from './views/dashboard';
-import { EstimatesView } from './views/estimates';
-import { EventDetail, EventsList } from './views/events';
-import { EvidenceDetail, EvidenceList } from './views/evidence';
-import { HearingDetail, HearingsList } from './views/hearings';
-import { IntakeWizard } from './views/intake';
-import { LinkageReview } from './views/linkage';
-import { MatrixCrime, MatrixView } from './views/matrix';
-import { PanelView } from './views/panel';
-import { PersonDetail, PersonsList } from './views/persons';
-import { PlacesList } from './views/places';
-import { PublicIntake } from './views/public-intake';
-import { RecordDetail } from './views/records/detail';
-import { RecordForm } from './views/records/form';
-import { RecordList } from './views/records/list';
-import { TestimonyPage } from './views/records/testimony';
-import { ReportView } from './views/report';
-import { ResponsibilityView } from './views/responsibility';
-import { SearchView } from './views/search';
-import { SettingsView } from './views/settings';
 import { SignIn } from './views/signin';
-import { SubmissionsView } from './views/submissions';
-import { UnitDetail, UnitsList } from './views/units';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -70,7 +80,9 @@ function Bare() {
       <TopBar />
       <div className="body">
         <main id="main" tabIndex={-1}>
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>
@@ -116,6 +128,7 @@ function Frame() {
             {link('r/persons', t('records.title'))}
             {link('intake', t('nav.intake'), can(me, caseId, 'write'))}
             {link('evidence', t('nav.evidence'))}
+            {link('capture', t('viewer.navCapture'), can(me, caseId, 'write'))}
             {link('search', t('nav.search'))}
             {link('linkage', t('nav.linkage'), can(me, caseId, 'write') || can(me, caseId, 'analyse'))}
             {link('estimates', t('nav.estimates'))}
@@ -129,7 +142,9 @@ function Frame() {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>
@@ -151,46 +166,51 @@ function RequireSession() {
 
 export function App() {
   return (
-    <Routes>
-      <Route path="/submit/:caseId" element={<PublicIntake />} />
-      <Route element={<RequireSession />}>
-        <Route path="/" element={<Home />} />
-        <Route element={<Bare />}>
-          <Route path="/settings" element={<SettingsView />} />
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/submit/:caseId" element={<PublicIntake />} />
+        <Route element={<RequireSession />}>
+          <Route path="/" element={<Home />} />
+          <Route element={<Bare />}>
+            <Route path="/settings" element={<SettingsView />} />
+          </Route>
+          <Route path="/c/:caseId" element={<Frame />}>
+            <Route index element={<Dashboard />} />
+            <Route path="persons" element={<PersonsList />} />
+            <Route path="persons/:id" element={<PersonDetail />} />
+            <Route path="units" element={<UnitsList />} />
+            <Route path="units/:id" element={<UnitDetail />} />
+            <Route path="places" element={<PlacesList />} />
+            <Route path="events" element={<EventsList />} />
+            <Route path="events/:id" element={<EventDetail />} />
+            <Route path="hearings" element={<HearingsList />} />
+            <Route path="hearings/:id" element={<HearingDetail />} />
+            <Route path="r/:kind" element={<RecordList />} />
+            <Route path="r/:kind/new" element={<RecordForm />} />
+            <Route path="r/:kind/:id" element={<RecordDetail />} />
+            <Route path="r/:kind/:id/edit" element={<RecordForm />} />
+            <Route path="testimonies/:id" element={<TestimonyPage />} />
+            <Route path="intake" element={<IntakeWizard />} />
+            <Route path="evidence" element={<EvidenceList />} />
+            <Route path="evidence/:id" element={<EvidenceDetail />} />
+            <Route path="capture" element={<CaptureView />} />
+            <Route path="capture/:itemId" element={<CaptureDetail />} />
+            <Route path="search" element={<SearchView />} />
+            <Route path="linkage" element={<LinkageReview />} />
+            <Route path="estimates" element={<EstimatesView />} />
+            <Route path="matrix" element={<MatrixView />} />
+            <Route path="matrix/:crimeId" element={<MatrixCrime />} />
+            <Route path="matrix/:crimeId/:actId" element={<MatrixCrime />} />
+            <Route path="responsibility" element={<ResponsibilityView />} />
+            <Route path="panel" element={<PanelView />} />
+            <Route path="report" element={<ReportView />} />
+            <Route path="submissions" element={<SubmissionsView />} />
+            <Route path="admin" element={<AdminView />} />
+            <Route path="audit" element={<AuditView />} />
+          </Route>
         </Route>
-        <Route path="/c/:caseId" element={<Frame />}>
-          <Route index element={<Dashboard />} />
-          <Route path="persons" element={<PersonsList />} />
-          <Route path="persons/:id" element={<PersonDetail />} />
-          <Route path="units" element={<UnitsList />} />
-          <Route path="units/:id" element={<UnitDetail />} />
-          <Route path="places" element={<PlacesList />} />
-          <Route path="events" element={<EventsList />} />
-          <Route path="events/:id" element={<EventDetail />} />
-          <Route path="hearings" element={<HearingsList />} />
-          <Route path="hearings/:id" element={<HearingDetail />} />
-          <Route path="r/:kind" element={<RecordList />} />
-          <Route path="r/:kind/new" element={<RecordForm />} />
-          <Route path="r/:kind/:id" element={<RecordDetail />} />
-          <Route path="r/:kind/:id/edit" element={<RecordForm />} />
-          <Route path="testimonies/:id" element={<TestimonyPage />} />
-          <Route path="intake" element={<IntakeWizard />} />
-          <Route path="evidence" element={<EvidenceList />} />
-          <Route path="evidence/:id" element={<EvidenceDetail />} />
-          <Route path="search" element={<SearchView />} />
-          <Route path="linkage" element={<LinkageReview />} />
-          <Route path="estimates" element={<EstimatesView />} />
-          <Route path="matrix" element={<MatrixView />} />
-          <Route path="matrix/:crimeId" element={<MatrixCrime />} />
-          <Route path="responsibility" element={<ResponsibilityView />} />
-          <Route path="panel" element={<PanelView />} />
-          <Route path="report" element={<ReportView />} />
-          <Route path="submissions" element={<SubmissionsView />} />
-          <Route path="admin" element={<AdminView />} />
-          <Route path="audit" element={<AuditView />} />
-        </Route>
-      </Route>
-      <Route path="*" element={<Navigate to="/" replace />} />
-    </Routes>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Suspense>
   );
 }

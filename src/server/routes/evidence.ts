@@ -14,6 +14,7 @@ import {
   presentCustody,
   presentRecord,
 } from '../../read-model/presenter.js';
+import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
 import { checkUpload } from '../sniff.js';
@@ -29,7 +30,30 @@ const CustodyRequest = z
   })
   .strict();
 
-export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
+/**
+ * The account name of each entry's actor, for people reading the log (the id stays: it is what the
+ * log recorded). An actor the presenter withheld stays withheld; one that is not an account
+ * (a command-line import) keeps its id alone.
+ */
+async function withActorNames<E extends { actor: string }>(
+  accounts: Accounts | undefined,
+  entries: E[],
+): Promise<(E & { actorName?: string })[]> {
+  const names = new Map<string, string | undefined>();
+  for (const e of entries)
+    if (accounts && !names.has(e.actor)) {
+      // Requests are recorded as "user:<id>" (tokens as "token:<id>"); imports by name.
+      const userId = e.actor.startsWith('user:') ? e.actor.slice(5) : e.actor;
+      const u = await accounts.user(userId).catch(() => undefined);
+      names.set(e.actor, u ? u.displayName || u.username : undefined);
+    }
+  return entries.map((e) => {
+    const actorName = names.get(e.actor);
+    return actorName ? { ...e, actorName } : e;
+  });
+}
+
+export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore, accounts?: Accounts): void {
   app.post('/api/cases/:caseId/evidence', async (c) => {
     const caseId = c.req.param('caseId');
     requireCan(c, 'write', caseId);
@@ -115,7 +139,8 @@ export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
       c.get('actor'),
     );
     const ctx = await buildViewContext(store, c.get('principal'), caseId);
-    return c.json(presentCustody(ctx, rec, entry), 201);
+    const [shown] = await withActorNames(accounts, [presentCustody(ctx, rec, entry)]);
+    return c.json(shown, 201);
   });
 
   app.get('/api/cases/:caseId/evidence/:id/custody', async (c) => {
@@ -125,6 +150,11 @@ export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     if (!rec || rec.caseId !== caseId) throw new NotFoundError('not found');
     const ctx = await buildViewContext(store, c.get('principal'), caseId);
     const entries = await store.custody(rec.id);
-    return c.json({ items: entries.map((e) => presentCustody(ctx, rec, e)) });
+    return c.json({
+      items: await withActorNames(
+        accounts,
+        entries.map((e) => presentCustody(ctx, rec, e)),
+      ),
+    });
   });
 }

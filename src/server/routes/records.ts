@@ -32,10 +32,12 @@ import {
   writeActionFor,
 } from '../../security/policy.js';
 import type { Accounts } from '../../services/accounts.js';
+import { queryAudit } from '../../store/audit-query.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
 import { intParam, requireCan } from '../authorize.js';
 import type { AppEnv } from '../context.js';
 import { listOptions } from '../list-query.js';
+import { auditQuery } from './audit-params.js';
 
 // Kept for the route modules that import them from here.
 export { intParam, requireCan };
@@ -376,14 +378,9 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
   app.get('/api/cases/:caseId/audit', async (c) => {
     const caseId = c.req.param('caseId');
     requireCan(c, 'manage', caseId);
-    const after = intParam(c.req.query('after'), 0, 0, Number.MAX_SAFE_INTEGER, 'after');
     // Entries carry before/after contents: only administrators of the case read them, and sealed
     // fields (identities, testimonies) open only for administrators cleared for identities.
-    const items = await store.auditEntries({
-      caseId,
-      afterSeq: after,
-      limit: intParam(c.req.query('limit'), 100, 1, 1000, 'limit'),
-    });
+    const items = await queryAudit(store, auditQuery(caseId, c.req.query()));
     const ctx = await buildViewContext(store, c.get('principal'), caseId);
     const cleared = seesAllIdentities(c.get('principal'), caseId);
     for (const e of items) {

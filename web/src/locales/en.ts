@@ -2,12 +2,14 @@ import type { es } from './es';
 import { intakeEn } from './intake.en';
 import { legalEn } from './legal.en';
 import { recordsEn } from './records.en';
+import { viewerEn } from './viewer.en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** English: exactly the keys of es.ts (the type checker and a test enforce it). */
 export const en: Shape<typeof es> = {
   ...intakeEn,
+  viewer: viewerEn,
   common: {
     cancel: 'Cancel',
     loading: 'Loading…',
@@ -316,7 +318,7 @@ export const en: Shape<typeof es> = {
     previewAlt: 'Preview of the evidence',
     showGraphic: 'Show graphic content',
     graphicNotice: 'Graphic content: blurred and muted until you choose to see it.',
-    size: 'Size (bytes)',
+    size: 'Size',
     custody: 'Chain of custody',
     when: 'When',
     action: 'Action',
@@ -386,7 +388,7 @@ export const en: Shape<typeof es> = {
     stratum: 'Stratum',
     all: 'Whole case',
     method: 'Method',
-    observed: 'Documented',
+    observed: 'Observed on the lists',
     estimate: 'Estimated',
     interval: 'Interval',
   },

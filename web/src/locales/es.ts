@@ -2,9 +2,11 @@
 import { intakeEs } from './intake.es';
 import { legalEs } from './legal.es';
 import { recordsEs } from './records.es';
+import { viewerEs } from './viewer.es';
 
 export const es = {
   ...intakeEs,
+  viewer: viewerEs,
   common: {
     cancel: 'Cancelar',
     loading: 'Cargando…',
@@ -315,7 +317,7 @@ export const es = {
     previewAlt: 'Vista previa de la prueba',
     showGraphic: 'Mostrar contenido gráfico',
     graphicNotice: 'Contenido gráfico: difuminado y sin sonido hasta que usted decida verlo.',
-    size: 'Tamaño (bytes)',
+    size: 'Tamaño',
     custody: 'Cadena de custodia',
     when: 'Cuándo',
     action: 'Acción',
@@ -385,7 +387,7 @@ export const es = {
     stratum: 'Estrato',
     all: 'Todo el caso',
     method: 'Método',
-    observed: 'Documentadas',
+    observed: 'Observadas en las listas',
     estimate: 'Estimadas',
     interval: 'Intervalo',
   },

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { get } from '../api';
+import { formatTime } from '../format';
 import { ErrorBox, Loading, Page, Table, useLoad } from '../ui';
 
 interface Est {
@@ -24,9 +25,18 @@ interface Analyses {
 
 /** Saved estimates of the total number of victims, each with its interval, drawn to scale. */
 export function EstimatesView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { caseId } = useParams();
   const a = useLoad(() => get<Analyses>(`/api/cases/${caseId}/analyses?kind=estimate`), [caseId]);
+  // The dashboard's count, to say on this page why the two numbers differ.
+  const summary = useLoad(
+    () =>
+      get<{ indicators: { widespread: { documentedVictims: number } } }>(
+        `/api/cases/${caseId}/analysis?summary=1`,
+      ).catch(() => undefined),
+    [caseId],
+  );
+  const documented = summary.data?.indicators.widespread.documentedVictims;
   if (a.error) return <ErrorBox error={a.error} />;
   if (!a.data) return <Loading />;
   const rows = a.data.items.flatMap((x) =>
@@ -37,6 +47,15 @@ export function EstimatesView() {
     <Page title={t('estimates.title')}>
       <p>{t('estimates.intro')}</p>
       {rows.length === 0 && <p className="muted">{t('estimates.none')}</p>}
+      {documented !== undefined && rows.length > 0 && (
+        <div className="notice" data-testid="documented-vs-observed">
+          <p>
+            {t('viewer.documentedNow', { n: documented })}{' '}
+            {t('viewer.observedLatest', { n: rows[0]!.observed, at: formatTime(rows[0]!.at, i18n.language) })}
+          </p>
+          {documented !== rows[0]!.observed && <p className="small">{t('viewer.whyDiffer')}</p>}
+        </div>
+      )}
       <Table
         head={[
           t('estimates.when'),
@@ -48,7 +67,7 @@ export function EstimatesView() {
           '',
         ]}
         rows={rows.map((r) => [
-          r.at.slice(0, 16).replace('T', ' '),
+          formatTime(r.at, i18n.language),
           r.stratum ?? t('estimates.all'),
           r.method,
           String(r.observed),

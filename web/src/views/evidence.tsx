@@ -1,16 +1,21 @@
 /**
  * Evidence: upload (the SHA-256 is computed in the browser before sending and compared with the
- * one the server computed on arrival), the list, and each item's custody history. Graphic images
- * and video are shown blurred and muted until the viewer chooses to see them.
+ * one the server computed on arrival), the list, and each item's page: the file in the page
+ * (evidence-viewer.tsx), what it supports (evidence-links.tsx) and its chain of custody
+ * (custody.tsx).
  */
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, get, sha256Hex } from '../api';
+import { formatBytes, formatTime } from '../format';
 import { type R, useRecord, useRecords } from '../records';
 import { can, useSession } from '../session';
 import { ErrorBox, Field, Loading, Page, Pager, Table, useLoad, VocabOptions } from '../ui';
 import { useVocab } from '../vocab';
+import { AddCustody, type CustodyEntry, CustodyTimeline } from './custody';
+import { EvidenceLinks } from './evidence-links';
+import { EvidenceViewer } from './evidence-viewer';
 
 function Upload({ onDone }: { onDone(id: string): void }) {
   const { t } = useTranslation();
@@ -102,7 +107,7 @@ function Upload({ onDone }: { onDone(id: string): void }) {
 }
 
 export function EvidenceList() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { caseId } = useParams();
   const { me } = useSession();
   const vocab = useVocab();
@@ -116,12 +121,13 @@ export function EvidenceList() {
       ) : (
         <>
           <Table
-            head={[t('evidence.titleField'), t('evidence.kind'), 'SHA-256']}
+            head={[t('evidence.titleField'), t('evidence.kind'), t('evidence.size'), 'SHA-256']}
             rows={list.data.items.map((e) => [
               <Link key={e.id} to={`/c/${caseId}/evidence/${e.id}`}>
                 {e.withheld ? t('common.withheld') : (e.title as string)}
               </Link>,
               vocab.label('evidence_kind', e.kind as string),
+              formatBytes(Number(e.size), i18n.language),
               <code key="h">{String(e.sha256).slice(0, 16)}…</code>,
             ])}
           />
@@ -132,82 +138,55 @@ export function EvidenceList() {
   );
 }
 
-/** Images and video: blurred and muted until the viewer asks to see them (graphic material). */
-function Preview({ caseId, e }: { caseId: string; e: R }) {
-  const { t } = useTranslation();
-  const [shown, setShown] = useState(!e.graphic);
-  const [url, setUrl] = useState<string>();
-  const type = String(e.mediaType);
-  if (!type.startsWith('image/') && !type.startsWith('video/')) return null;
-  const load = async () => {
-    const res = await api<Response>('GET', `/api/cases/${caseId}/evidence/${e.id}/content`, undefined, {
-      raw: true,
-    });
-    setUrl(URL.createObjectURL(await res.blob()));
-  };
-  return (
-    <div className="preview">
-      {!url ? (
-        <button type="button" onClick={() => void load()}>
-          {t('evidence.preview')}
-        </button>
-      ) : (
-        <div className={shown ? '' : 'blurred'} data-testid="preview">
-          {type.startsWith('image/') ? (
-            <img src={url} alt={t('evidence.previewAlt')} />
-          ) : (
-            <video src={url} muted controls={shown} />
-          )}
-        </div>
-      )}
-      {url && !shown && (
-        <button type="button" onClick={() => setShown(true)}>
-          {t('evidence.showGraphic')}
-        </button>
-      )}
-      {e.graphic ? <p className="small muted">{t('evidence.graphicNotice')}</p> : null}
-    </div>
-  );
-}
-
 export function EvidenceDetail() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { caseId, id } = useParams();
+  const { me } = useSession();
   const vocab = useVocab();
   const e = useRecord(caseId, 'evidence', id);
-  const custody = useLoad(() => get<R[]>(`/api/cases/${caseId}/evidence/${id}/custody`), [caseId, id]);
+  const custody = useLoad(
+    () => get<{ items: CustodyEntry[] }>(`/api/cases/${caseId}/evidence/${id}/custody`),
+    [caseId, id],
+  );
   if (e.error) return <ErrorBox error={e.error} />;
-  if (!e.data) return <Loading />;
+  if (!e.data || !caseId) return <Loading />;
   const d = e.data;
-  const entries = Array.isArray(custody.data)
-    ? custody.data
-    : ((custody.data as unknown as { items?: R[] })?.items ?? []);
+  const acq = (d.acquisition ?? {}) as { by?: string; at?: string; method?: string };
+  const mayWrite = can(me, caseId, 'write');
   return (
     <Page title={d.withheld ? t('common.withheld') : (d.title as string)}>
       <dl className="facts">
         <dt>SHA-256</dt>
         <dd>
-          <code data-testid="sha256">{d.sha256 as string}</code>
+          <code data-testid="sha256" className="wrap">
+            {d.sha256 as string}
+          </code>
         </dd>
         <dt>{t('evidence.kind')}</dt>
         <dd>{vocab.label('evidence_kind', d.kind as string)}</dd>
+        <dt>{t('viewer.mediaType')}</dt>
+        <dd>{String(d.mediaType ?? '—')}</dd>
         <dt>{t('evidence.size')}</dt>
-        <dd>{String(d.size)}</dd>
+        <dd data-testid="size" title={`${String(d.size)} B`}>
+          {formatBytes(Number(d.size), i18n.language)}
+        </dd>
+        <dt>{t('viewer.acquired')}</dt>
+        <dd>
+          <time dateTime={acq.at} title={acq.at}>
+            {formatTime(acq.at, i18n.language)}
+          </time>
+        </dd>
         <dt>{t('intake.consent')}</dt>
         <dd>{vocab.label('consent_scope', d.consent as string)}</dd>
+        <dt>{t('intake.protection')}</dt>
+        <dd>{vocab.label('protection_level', d.protection as string)}</dd>
       </dl>
-      {!d.withheld && caseId && <Preview caseId={caseId} e={d} />}
+      {!d.withheld && <EvidenceViewer caseId={caseId} e={d} onAccessed={custody.reload} />}
+      {!d.withheld && <EvidenceLinks caseId={caseId} e={d} canEdit={mayWrite} onChanged={e.reload} />}
       <h2>{t('evidence.custody')}</h2>
       <ErrorBox error={custody.error} />
-      <Table
-        head={[t('evidence.when'), t('evidence.action'), t('evidence.actor'), 'SHA-256']}
-        rows={entries.map((c) => [
-          String(c.at),
-          vocab.label('custody_action', c.action as string),
-          String(c.actor),
-          <code key="h">{String(c.sha256 ?? '').slice(0, 16)}</code>,
-        ])}
-      />
+      <CustodyTimeline entries={custody.data?.items} />
+      {mayWrite && !d.withheld && <AddCustody caseId={caseId} evidenceId={d.id} onAdded={custody.reload} />}
     </Page>
   );
 }

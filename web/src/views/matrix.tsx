@@ -3,16 +3,50 @@
  * single source, contested, no evidence), drilling down to incidents and to the items cited.
  * Statuses are derived by the server from the links; nobody types them.
  */
-import { useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
-import { type Finding, type Incident, loadAnalysis, type Status } from '../analysis';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { type Cited, type Finding, loadAnalysis, type Status } from '../analysis';
+import { itemHref, useItem } from '../item-title';
 import { useLaw } from '../law';
 import { ErrorBox, Loading, Page, Status as StatusBadge, useLoad } from '../ui';
 import { useVocab } from '../vocab';
+import './viewer.css';
 
 const ORDER: Status[] = ['corroborated', 'single-source', 'contested', 'no-evidence'];
-const shortId = (id: string) => id.split('.').slice(-1)[0]!;
+
+/** A cited item by its title, opening its own page; contradicting items are marked. */
+function CitedChip({ caseId, item }: { caseId: string; item: Cited }) {
+  const { t } = useTranslation();
+  const { rec, title } = useItem(caseId, item.itemKind, item.itemId);
+  return (
+    <Link
+      to={itemHref(caseId, item.itemKind, item.itemId, rec)}
+      className={`chip ${item.stance === 'contradicts' ? 'chip-contra' : ''}`}
+      title={`${t(`kinds.${item.itemKind}`)} · ${item.grade}${item.qualifies ? '' : ` · ${t('matrix.belowThreshold')}`}`}
+      data-item={item.itemId}
+    >
+      {item.stance === 'contradicts' ? `✗ ${t('viewer.contradicts')}: ` : ''}
+      {title}
+    </Link>
+  );
+}
+
+/** The elements of a crime by number, with their text in the interface language. */
+function ElementKey({ ids }: { ids: string[] }) {
+  const { t } = useTranslation();
+  const law = useLaw();
+  return (
+    <details className="small">
+      <summary>{t('viewer.elementKey')}</summary>
+      <ol>
+        {ids.map((id) => (
+          <li key={id}>{law.element(id)}</li>
+        ))}
+      </ol>
+    </details>
+  );
+}
 
 export function dominant(counts: Record<Status, number>): Status {
   if (counts.contested > 0) return 'contested';
@@ -40,7 +74,7 @@ export function MatrixView() {
       <h2>{t('matrix.context')}</h2>
       <FindingsTable findings={a.data.indicators.context} caseId={caseId!} />
       <h2>{t('matrix.crimes')}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap contained">
         <table className="matrix">
           <thead>
             <tr>
@@ -73,10 +107,19 @@ export function MatrixView() {
                   const s = dominant(e.incidents);
                   return (
                     <td key={e.elementId} className={`cell cell-${s}`}>
-                      <Link to={`/c/${caseId}/matrix/${c.crimeId}`} title={t(`status.${s}`)}>
-                        <strong>{shortId(e.elementId)}</strong> {e.incidents.corroborated}/
-                        {c.incidents.length}
+                      <Link
+                        to={`/c/${caseId}/matrix/${c.crimeId}`}
+                        title={`${law.element(e.elementId)} — ${t(`status.${s}`)}`}
+                      >
+                        <span className="sr-only">{law.element(e.elementId)}: </span>
+                        {e.incidents.corroborated}/{c.incidents.length}
                         <span className="small"> {e.bestGrade}</span>
+                        <span className="sr-only">
+                          {' '}
+                          (
+                          {t('viewer.matrixCell', { n: e.incidents.corroborated, total: c.incidents.length })}
+                          , {t(`status.${s}`)})
+                        </span>
                       </Link>
                     </td>
                   );
@@ -107,7 +150,7 @@ export function FindingsTable({ findings, caseId }: { findings: Finding[]; caseI
   const { t } = useTranslation();
   const law = useLaw();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap contained">
       <table>
         <thead>
           <tr>
@@ -122,7 +165,7 @@ export function FindingsTable({ findings, caseId }: { findings: Finding[]; caseI
         <tbody>
           {findings.map((f) => (
             <tr key={f.elementId}>
-              <th scope="row">{`${f.elementId.split('.').slice(-1)[0]} — ${law.element(f.elementId)}`}</th>
+              <th scope="row">{law.element(f.elementId)}</th>
               <td>
                 <StatusBadge status={f.status} />
               </td>
@@ -130,17 +173,7 @@ export function FindingsTable({ findings, caseId }: { findings: Finding[]; caseI
               <td>{f.grade || '—'}</td>
               <td>
                 {f.items.map((i) => (
-                  <Link
-                    key={`${i.itemId}-${i.stance}`}
-                    to={
-                      i.itemKind === 'evidence' ? `/c/${caseId}/evidence/${i.itemId}` : `/c/${caseId}/search`
-                    }
-                    className={`chip ${i.stance === 'contradicts' ? 'chip-contra' : ''}`}
-                    title={`${i.grade}${i.qualifies ? '' : ` · ${t('matrix.belowThreshold')}`}`}
-                  >
-                    {i.stance === 'contradicts' ? '✗ ' : ''}
-                    {i.itemId}
-                  </Link>
+                  <CitedChip key={`${i.itemId}-${i.stance}`} caseId={caseId} item={i} />
                 ))}
               </td>
               <td className="small">
@@ -167,50 +200,87 @@ export function FindingsTable({ findings, caseId }: { findings: Finding[]; caseI
 export function MatrixCrime() {
   const { t } = useTranslation();
   const law = useLaw();
-  const { caseId, crimeId } = useParams();
+  const { caseId, crimeId, actId } = useParams();
+  const navigate = useNavigate();
   const vocab = useVocab();
   const a = useLoad(() => loadAnalysis(caseId!), [caseId]);
-  const [open, setOpen] = useState<Incident>();
+  const incidentRef = useRef<HTMLElement>(null);
+  const crime = a.data?.crimes.find((c) => c.crimeId === crimeId);
+  const open = actId ? crime?.incidents.find((i) => i.actId === actId) : undefined;
+  // A deep link (or a click) opens the incident and brings it into view with the focus on it.
+  useEffect(() => {
+    if (open && incidentRef.current) {
+      incidentRef.current.scrollIntoView({ block: 'start' });
+      incidentRef.current.focus({ preventScroll: true });
+    }
+  }, [open]);
   if (a.error) return <ErrorBox error={a.error} />;
   if (!a.data) return <Loading />;
-  const crime = a.data.crimes.find((c) => c.crimeId === crimeId);
   if (!crime) return <ErrorBox error={new Error(t('matrix.noCrime'))} />;
   const incidents = [...crime.incidents].sort(
     (x, y) =>
       x.elements.filter((e) => e.status !== 'corroborated').length -
       y.elements.filter((e) => e.status !== 'corroborated').length,
   );
+  const base = `/c/${caseId}/matrix/${crime.crimeId}`;
+  const name = (id: string) => a.data?.persons[id] ?? t('common.withheld');
   return (
     <Page
       title={law.crime(crime.crimeId)}
       actions={<Link to={`/c/${caseId}/matrix`}>{t('matrix.back')}</Link>}
     >
-      <div className="table-wrap">
+      {open && (
+        <section
+          className="card"
+          aria-labelledby="incident-h"
+          data-testid="incident"
+          ref={incidentRef}
+          tabIndex={-1}
+        >
+          <h2 id="incident-h">
+            {t('matrix.incident')}: {name(open.victimId)} · {vocab.label('act_type', open.actType)} ·{' '}
+            {open.date ?? '—'}
+          </h2>
+          <p className="small">
+            <Link to={`/c/${caseId}/events/${open.eventId}`}>{t('matrix.seeEvent')}</Link> ·{' '}
+            <Link to={base}>{t('viewer.closeIncident')}</Link>
+          </p>
+          <FindingsTable findings={open.elements} caseId={caseId!} />
+          {open.unlinkedItems.length > 0 && (
+            <p className="small">{t('viewer.unlinkedN', { n: open.unlinkedItems.length })}</p>
+          )}
+        </section>
+      )}
+      <ElementKey ids={crime.elementSummary.map((e) => e.elementId)} />
+      <div className="table-wrap contained">
         <table className="matrix">
           <thead>
             <tr>
               <th scope="col">{t('events.victim')}</th>
               <th scope="col">{t('events.actType')}</th>
               <th scope="col">{t('events.date')}</th>
-              {crime.elementSummary.map((e) => (
+              {crime.elementSummary.map((e, n) => (
                 <th key={e.elementId} scope="col" title={law.element(e.elementId)}>
-                  {shortId(e.elementId)}
+                  <span aria-hidden="true">{n + 1}</span>
+                  <span className="sr-only">{law.element(e.elementId)}</span>
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {incidents.slice(0, 200).map((i) => (
-              <tr key={i.actId}>
+              <tr key={i.actId} className={open?.actId === i.actId ? 'selected' : undefined}>
                 <th scope="row">
-                  <button
-                    type="button"
-                    className="linklike"
-                    onClick={() => setOpen(i)}
-                    aria-expanded={open?.actId === i.actId}
+                  <Link
+                    to={`${base}/${i.actId}`}
+                    aria-current={open?.actId === i.actId ? 'true' : undefined}
+                    onClick={(ev) => {
+                      ev.preventDefault();
+                      navigate(`${base}/${i.actId}`);
+                    }}
                   >
-                    {a.data?.persons[i.victimId] ?? i.victimId}
-                  </button>
+                    {name(i.victimId)}
+                  </Link>
                 </th>
                 <td>{vocab.label('act_type', i.actType)}</td>
                 <td>{i.date ?? '—'}</td>
@@ -225,17 +295,8 @@ export function MatrixCrime() {
           </tbody>
         </table>
       </div>
-      {open && (
-        <section className="card" aria-label={t('matrix.incident')} data-testid="incident">
-          <h2>
-            {t('matrix.incident')}: {a.data.persons[open.victimId] ?? open.victimId} ·{' '}
-            <Link to={`/c/${caseId}/events/${open.eventId}`}>{t('matrix.seeEvent')}</Link>
-          </h2>
-          <FindingsTable findings={open.elements} caseId={caseId!} />
-          {open.unlinkedItems.length > 0 && (
-            <p className="small">{t('matrix.unlinked', { ids: open.unlinkedItems.join(', ') })}</p>
-          )}
-        </section>
+      {incidents.length > 200 && (
+        <p className="small muted">{t('viewer.firstN', { n: 200, total: incidents.length })}</p>
       )}
     </Page>
   );

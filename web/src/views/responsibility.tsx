@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { loadAnalysis } from '../analysis';
 import { useLaw } from '../law';
+import { useAll } from '../records';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
 import { FindingsTable } from './matrix';
 
@@ -11,6 +13,12 @@ export function ResponsibilityView() {
   const law = useLaw();
   const { caseId } = useParams();
   const a = useLoad(() => loadAnalysis(caseId!), [caseId]);
+  // Units are few (tens): their names are read once for every position shown.
+  const units = useAll(caseId, 'units');
+  const unitName = new Map(
+    (units.data ?? []).map((u) => [u.id, u.withheld ? undefined : String(u.name ?? '')]),
+  );
+  const [open, setOpen] = useState<Set<string>>(new Set());
   if (a.error) return <ErrorBox error={a.error} />;
   if (!a.data) return <Loading />;
   const suspects = [...a.data.suspects].sort((x, y) => y.acts.length - x.acts.length);
@@ -18,7 +26,19 @@ export function ResponsibilityView() {
     <Page title={t('responsibility.title')}>
       <p>{t('responsibility.intro')}</p>
       {suspects.map((s) => (
-        <details key={s.personId} className="card">
+        <details
+          key={s.personId}
+          className="card"
+          onToggle={(e) => {
+            const isOpen = (e.currentTarget as HTMLDetailsElement).open;
+            setOpen((o) => {
+              const n = new Set(o);
+              if (isOpen) n.add(s.personId);
+              else n.delete(s.personId);
+              return n;
+            });
+          }}
+        >
           <summary>
             <strong>{a.data?.persons[s.personId] ?? s.personId}</strong> —{' '}
             {t('responsibility.counts', {
@@ -34,19 +54,24 @@ export function ResponsibilityView() {
             {s.positions.map((p) => (
               <li key={`${p.unitId}-${p.from}`}>
                 {[p.rank, p.position].filter(Boolean).join(', ')} ·{' '}
-                <Link to={`/c/${caseId}/units/${p.unitId}`}>{t('responsibility.unit')}</Link> ·{' '}
-                {p.from ?? '…'} – {p.to ?? '…'}
+                <Link to={`/c/${caseId}/units/${p.unitId}`}>
+                  {unitName.get(p.unitId) || t('viewer.unitFallback')}
+                </Link>{' '}
+                · {p.from ?? '…'} – {p.to ?? '…'}
                 {p.commander ? ` · ${t('units.commander')}` : ''}
               </li>
             ))}
           </ul>
-          <FindingsTable findings={s.elements.filter((e) => e.status !== 'no-evidence')} caseId={caseId!} />
+          {/* Cited items are named one request each: only for the suspects the reader opens. */}
+          {open.has(s.personId) && (
+            <FindingsTable findings={s.elements.filter((e) => e.status !== 'no-evidence')} caseId={caseId!} />
+          )}
           <p className="small muted">
             {t('responsibility.noEvidence')}:{' '}
             {s.elements
               .filter((e) => e.status === 'no-evidence')
-              .map((e) => e.elementId)
-              .join(', ') || '—'}
+              .map((e) => law.element(e.elementId))
+              .join('; ') || '—'}
           </p>
         </details>
       ))}

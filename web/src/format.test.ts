@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatBytes, formatTime } from './format.js';
+
+test('sizes in KB and MB, with the decimal mark of the language', () => {
+  assert.equal(formatBytes(512, 'en'), '512 B');
+  assert.equal(formatBytes(1536, 'en'), '1.5 KB');
+  assert.equal(formatBytes(1536, 'es'), '1,5 KB');
+  assert.equal(formatBytes(20 * 1024 * 1024, 'en'), '20 MB');
+  assert.equal(formatBytes(-1, 'en'), '—');
+});
+
+test('times are local and not the raw ISO string', () => {
+  const s = formatTime('2026-03-01T12:00:00.000Z', 'en');
+  assert.doesNotMatch(s, /T12:00:00/);
+  assert.match(s, /2026/);
+  assert.equal(formatTime(undefined, 'es'), '—');
+  assert.equal(formatTime('not a time', 'es'), 'not a time');
+});
