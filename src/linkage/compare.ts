@@ -4,6 +4,7 @@
  * evidence. Runs on the encoded columns only, so the same code runs in worker threads.
  */
 import { DAY_NONE, type EncodedData, type FieldData, INITIAL } from './encode.js';
+import { inferNameRoles } from './roles.js';
 import { jaroWinklerBuf, osaBuf } from './similarity.js';
 import { type FieldType, isNameType } from './types.js';
 
@@ -100,10 +101,24 @@ function oneDigitOrSwap(pa: number, pb: number): boolean {
 export class Comparator {
   readonly fields: FieldData[];
   private readonly nameFields: number[];
+  /** Per field: the name fields whose values may stand in its place, swapped (see `swappedLevel`). */
+  private readonly swapPartners: number[][];
 
   constructor(readonly data: EncodedData) {
     this.fields = data.fields;
     this.nameFields = data.fields.filter((f) => isNameType(f.type)).map((f) => f.index);
+    // Swaps within one record happen between given names and first surname, and between the two
+    // surnames (a clerk writing the mother's surname first); not between given names and the
+    // mother's surname.
+    const roles = inferNameRoles(data.fields);
+    this.swapPartners = data.fields.map(() => []);
+    const link = (x: number | undefined, y: number | undefined) => {
+      if (x === undefined || y === undefined) return;
+      this.swapPartners[x]!.push(y);
+      this.swapPartners[y]!.push(x);
+    };
+    link(roles.given, roles.surname1);
+    link(roles.surname1, roles.surname2);
   }
 
   level(f: number, a: number, b: number): number {
@@ -174,6 +189,10 @@ export class Comparator {
     const s = this.jw(fd.dict, va, vb);
     if (s >= 0.92) return 2;
     if (tokenSubset(d.tokStart, d.tokPhon, d.tokFirst, va, vb)) return 3;
+    for (const g of this.swapPartners[f]!) {
+      const l = this.swappedLevel(fd.dict, va, vb, this.fields[g]!.value[a]!, this.fields[g]!.value[b]!);
+      if (l >= 0) return l;
+    }
     for (const g of this.nameFields) {
       if (g === f) continue;
       const other = this.fields[g]!.value;
@@ -182,6 +201,29 @@ export class Comparator {
       if ((wb >= 0 && phon[wb] === phon[va]) || (wa >= 0 && phon[wa] === phon[vb])) return 4;
     }
     return s >= 0.8 ? 5 : 6;
+  }
+
+  /**
+   * Both values of two name fields written the other way round in one record ("Pérez Rodríguez"
+   * against "Rodríguez Pérez"): the field is graded against its counterpart, as if the columns had
+   * been aligned. A one-sided coincidence (a's first surname is b's second) is not a swap; it stays
+   * "swapped_with_other_name". Returns -1 when the pair is not a full swap.
+   */
+  private swappedLevel(dict: number, va: number, vb: number, ga: number, gb: number): number {
+    if (ga < 0 || gb < 0) return -1;
+    const lb = this.closeLevel(dict, va, gb);
+    if (lb < 0) return -1;
+    const la = this.closeLevel(dict, ga, vb);
+    return la < 0 ? -1 : lb;
+  }
+
+  /** 0 exact, 1 phonetic, 2 Jaro–Winkler ≥ 0.92 (same first letter), else -1. */
+  private closeLevel(dict: number, x: number, y: number): number {
+    if (x === y) return 0;
+    const d = this.data.dicts[dict]!;
+    if (d.phon[x] === d.phon[y]) return 1;
+    if (d.chars[d.start[x]!] !== d.chars[d.start[y]!]) return -1;
+    return this.jw(dict, x, y) >= 0.92 ? 2 : -1;
   }
 
   /** All levels of a pair into `out` (one byte per field). */
