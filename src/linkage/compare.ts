@@ -100,13 +100,11 @@ function oneDigitOrSwap(pa: number, pb: number): boolean {
  */
 export class Comparator {
   readonly fields: FieldData[];
-  private readonly nameFields: number[];
-  /** Per field: the name fields whose values may stand in its place, swapped (see `swappedLevel`). */
+  /** Per field: the name fields whose values may stand in its place, swapped (see `swapped`). */
   private readonly swapPartners: number[][];
 
   constructor(readonly data: EncodedData) {
     this.fields = data.fields;
-    this.nameFields = data.fields.filter((f) => isNameType(f.type)).map((f) => f.index);
     // Swaps within one record happen between given names and first surname, and between the two
     // surnames (a clerk writing the mother's surname first); not between given names and the
     // mother's surname.
@@ -189,32 +187,24 @@ export class Comparator {
     const s = this.jw(fd.dict, va, vb);
     if (s >= 0.92) return 2;
     if (tokenSubset(d.tokStart, d.tokPhon, d.tokFirst, va, vb)) return 3;
-    for (const g of this.swapPartners[f]!) {
-      const l = this.swappedLevel(fd.dict, va, vb, this.fields[g]!.value[a]!, this.fields[g]!.value[b]!);
-      if (l >= 0) return l;
-    }
-    for (const g of this.nameFields) {
-      if (g === f) continue;
-      const other = this.fields[g]!.value;
-      const wb = other[b]!;
-      const wa = other[a]!;
-      if ((wb >= 0 && phon[wb] === phon[va]) || (wa >= 0 && phon[wa] === phon[vb])) return 4;
-    }
+    for (const g of this.swapPartners[f]!)
+      if (this.swapped(fd.dict, va, vb, this.fields[g]!.value, a, b)) return 4;
     return s >= 0.8 ? 5 : 6;
   }
 
   /**
-   * Both values of two name fields written the other way round in one record ("Pérez Rodríguez"
-   * against "Rodríguez Pérez"): the field is graded against its counterpart, as if the columns had
-   * been aligned. A one-sided coincidence (a's first surname is b's second) is not a swap; it stays
-   * "swapped_with_other_name". Returns -1 when the pair is not a full swap.
+   * "swapped_with_other_name": two name fields written the other way round in one record
+   * ("Pérez Rodríguez" against "Rodríguez Pérez"), or the value stands in the other field of a
+   * record that lacks this one ("González" alone against "Rodríguez González"). A one-sided
+   * coincidence between two full names ("Pérez González" against "González López": cousins, not
+   * a swap) is not a swap. Its own level, so EM learns how much a swap is worth in these lists.
    */
-  private swappedLevel(dict: number, va: number, vb: number, ga: number, gb: number): number {
-    if (ga < 0 || gb < 0) return -1;
-    const lb = this.closeLevel(dict, va, gb);
-    if (lb < 0) return -1;
-    const la = this.closeLevel(dict, ga, vb);
-    return la < 0 ? -1 : lb;
+  private swapped(dict: number, va: number, vb: number, other: Int32Array, a: number, b: number): boolean {
+    const ga = other[a]!;
+    const gb = other[b]!;
+    const crossB = gb >= 0 && this.closeLevel(dict, va, gb) >= 0;
+    const crossA = ga >= 0 && this.closeLevel(dict, ga, vb) >= 0;
+    return (crossA && crossB) || (crossB && ga < 0) || (crossA && gb < 0);
   }
 
   /** 0 exact, 1 phonetic, 2 Jaro–Winkler ≥ 0.92 (same first letter), else -1. */
