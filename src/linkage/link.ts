@@ -212,7 +212,9 @@ async function estimateModel(
     const lv = await exec.levels(s.a, s.b);
     const em = runEm(lv, s.a.length, types, use, u, undefined, relatedAsRandom);
     if (em.classesSwapped)
-      notes.push(`EM on pairs of ${rules[r]!.label}: the classes came out swapped and were put right`);
+      notes.push(
+        `EM on pairs of ${rules[r]!.label}: its match class agrees less often than its related class; the classes may be the wrong way round (check the review sample)`,
+      );
     sessions.push({ rule: r, use, em, a: s.a, b: s.b });
   }
 

@@ -127,7 +127,11 @@ export interface EmResult {
   posterior: Float64Array;
   posteriorR: Float64Array;
   iterations: number;
-  /** The classes came out the wrong way round (the "match" class agreed less) and were swapped. */
+  /**
+   * The "match" class agrees exactly less often than the related class: the classes may be the
+   * wrong way round. Reported, not corrected: swapping them outright (tried) cost far more recall
+   * than it saved when EM merely split matches across both classes.
+   */
   classesSwapped: boolean;
   /** Per field: sum of match posterior over pairs where the field is present. */
   evidence: number[];
@@ -253,9 +257,8 @@ export function runEm(
       break;
     }
   }
-  // Class guard: EM finds two clusters of agreeing pairs but does not know which one is "same
-  // person". The match class must be the one that agrees more on the fields both classes learn
-  // (summed log-likelihood ratio of exact agreement); otherwise the labels are swapped.
+  // Class check: EM finds two clusters of agreeing pairs but does not know which one is "same
+  // person". The match class should be the one that agrees more on the fields both classes learn.
   const classesSwapped = !matchClassLeads(m, r, fieldsUsed, relatedAsRandom);
   const posterior = new Float64Array(pairs);
   const posteriorR = new Float64Array(pairs);
