@@ -599,8 +599,10 @@ const REFUSAL_TEXT: Record<Refusal['reason'], string> = {
 };
 
 /**
- * Pairs for a person to look at, most probable first: pairs between the review probability and
- * the threshold, and links the clustering refused.
+ * Pairs for a person to look at: pairs between the review probability and the threshold, and
+ * links the clustering refused. Most informative first: the pair whose match probability is
+ * closest to one half (smallest |log odds|) is the one a decision teaches the most about, so a
+ * reviewer with little time settles the real doubts before near-certain pairs.
  */
 export function reviewPairs(o: LinkOutcome): ReviewItem[] {
   const items: ReviewItem[] = [];
@@ -616,5 +618,5 @@ export function reviewPairs(o: LinkOutcome): ReviewItem[] {
     });
   }
   for (const r of o.refused) items.push({ a: r.a, b: r.b, w: r.w, status: REFUSAL_TEXT[r.reason] });
-  return items.sort((x, y) => y.w - x.w || x.a - y.a || x.b - y.b);
+  return items.sort((x, y) => Math.abs(x.w) - Math.abs(y.w) || y.w - x.w || x.a - y.a || x.b - y.b);
 }
