@@ -8,9 +8,10 @@
 import { UsageError } from '../domain/errors.js';
 import type { Encoded } from './encode.js';
 import { Rng } from './random.js';
+import { inferNameRoles } from './roles.js';
 import { type FieldType, isNameType } from './types.js';
 
-export type AtomKind = 'value' | 'first' | 'phonetic' | 'prefix' | 'year' | 'month' | 'monthday';
+export type AtomKind = 'value' | 'first' | 'phonetic' | 'prefix' | 'year' | 'month' | 'monthday' | 'surnames';
 
 /** One key of a rule: a field and what of its value is used. */
 export interface Atom {
@@ -18,7 +19,19 @@ export interface Atom {
   kind: AtomKind;
   /** Prefix length for kind "prefix". */
   n?: number;
+  /**
+   * Kind "surnames" (a cross-column key): the second surname's field. The key is the unordered
+   * pair of the two surnames' first-word phonetic keys, so "Pérez Rodríguez" and "Rodríguez Pérez"
+   * share a block.
+   */
+  field2?: number;
 }
+
+/** Identity of an atom, for caches. */
+export const atomId = (a: Atom) => `${a.field}:${a.kind}:${a.n ?? ''}:${a.field2 ?? ''}`;
+
+/** Fields an atom reads. */
+export const atomFields = (a: Atom): number[] => (a.field2 === undefined ? [a.field] : [a.field, a.field2]);
 
 export type Rule = Atom[];
 
@@ -30,9 +43,11 @@ const KIND_SUFFIX: Record<AtomKind, string> = {
   year: '.year',
   month: '.month',
   monthday: '.monthday',
+  surnames: '',
 };
 
 export function atomLabel(a: Atom, columns: readonly string[]): string {
+  if (a.kind === 'surnames') return `{${columns[a.field]}.first,${columns[a.field2!]}.first}`;
   return `${columns[a.field]}${KIND_SUFFIX[a.kind]}${a.kind === 'prefix' ? `[:${a.n}]` : ''}`;
 }
 
@@ -143,6 +158,28 @@ export function atomKeys(enc: Encoded, atom: Atom): Int32Array {
   }
   // Dictionary fields: compute the key per distinct value once.
   const dict = data.dicts[fd.dict]!;
+  if (atom.kind === 'surnames') {
+    const other = data.fields[atom.field2!]!.value;
+    const firstPhon = (v: number) =>
+      v >= 0 && dict.tokStart[v + 1]! > dict.tokStart[v]! ? dict.tokPhon[dict.tokStart[v]!]! : -1;
+    const ids = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const x = firstPhon(value[i]!);
+      const y = firstPhon(other[i]!);
+      if (x < 0 || y < 0) {
+        out[i] = -1;
+        continue;
+      }
+      const composite = Math.min(x, y) * SHIFT + Math.max(x, y);
+      let id = ids.get(composite);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(composite, id);
+      }
+      out[i] = id;
+    }
+    return out;
+  }
   let perValue: Int32Array | null = null;
   if (atom.kind === 'first') {
     perValue = new Int32Array(dict.size);
@@ -536,8 +573,10 @@ export function chooseRules(
   let total = 0;
   const chosen: Candidate[] = [];
   while (chosen.length < 10) {
+    // Any rule that still finds simulated pairs is worth its cost while the budget lasts: the
+    // simulation assumes fields fail independently, so it underrates what extra rules recover.
     let best: Candidate | null = null;
-    let bestScore = 0;
+    let bestScore = Number.NEGATIVE_INFINITY;
     let bestGain = 0;
     for (const c of candidates) {
       if (chosen.includes(c) || total + c.pairs > budget) continue;
@@ -545,13 +584,13 @@ export function chooseRules(
       for (let v = 0; v < VIRTUAL; v++) if (c.bits[v] && !covered[v]) gain++;
       const g = gain / VIRTUAL;
       const score = g - (0.05 * c.pairs) / budget;
-      if (score > bestScore) {
+      if (gain > 0 && score > bestScore) {
         best = c;
         bestScore = score;
         bestGain = g;
       }
     }
-    if (!best || bestGain < 0.002) break;
+    if (!best || bestGain <= 0) break;
     chosen.push(best);
     total += best.pairs;
     for (let v = 0; v < VIRTUAL; v++)
@@ -585,10 +624,24 @@ export function chooseRules(
     rules.push([atoms[bestAtom]!]);
     chosen.push({ idx: [bestAtom], pairs: bestPairs, ...bitsOf([bestAtom]) });
   }
+  // Cross-column key: a rule keyed on the first word of both surnames takes them as an unordered
+  // pair, so records whose surnames are the other way round still meet (same blocks otherwise).
+  const roles = inferNameRoles(fields);
+  if (roles.surname1 !== undefined && roles.surname2 !== undefined)
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r]!;
+      const s1 = rule.findIndex((a) => a.field === roles.surname1 && a.kind === 'first');
+      const s2 = rule.findIndex((a) => a.field === roles.surname2 && a.kind === 'first');
+      if (s1 < 0 || s2 < 0) continue;
+      rules[r] = [
+        { field: roles.surname1, kind: 'surnames', field2: roles.surname2 },
+        ...rule.filter((_, k) => k !== s1 && k !== s2),
+      ];
+    }
   // Splitting key per rule: the most selective well-filled key on a field the rule does not use.
   const selectivity = atoms.map((_, k) => estimatePairs([k]));
   const refine = rules.map((r) => {
-    const used = new Set(r.map((a) => a.field));
+    const used = new Set(r.flatMap(atomFields));
     let best: number | null = null;
     for (let k = 0; k < atoms.length; k++) {
       if (used.has(atoms[k]!.field) || fill[k]! < 0.6) continue;
@@ -598,11 +651,8 @@ export function chooseRules(
   });
   return {
     rules,
-    chosen: chosen.map((c) => ({
-      label: ruleLabel(
-        c.idx.map((k) => atoms[k]!),
-        columns,
-      ),
+    chosen: chosen.map((c, r) => ({
+      label: ruleLabel(rules[r]!, columns),
       pairs: c.pairs,
       recall: c.recall,
     })),
@@ -615,7 +665,7 @@ export function chooseRules(
 
 /** Splitting key for user-given rules: the most selective well-filled key on a field the rule does not use. */
 export function refineAtomFor(enc: Encoded, rule: Rule, atomKeysOf: (a: Atom) => Int32Array): Atom | null {
-  const used = new Set(rule.map((a) => a.field));
+  const used = new Set(rule.flatMap(atomFields));
   let best: Atom | null = null;
   let bestCollide = Number.POSITIVE_INFINITY;
   for (const f of enc.data.fields) {

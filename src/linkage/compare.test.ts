@@ -59,10 +59,36 @@ describe('comparison levels', () => {
     assert.equal(lv(0, 1, 's1'), 'phonetic');
     assert.equal(lv(0, 2, 'given'), 'token_subset');
     assert.equal(lv(0, 2, 's1'), 'swapped_with_other_name');
+    assert.equal(lv(0, 2, 's2'), 'swapped_with_other_name');
     assert.equal(lv(0, 3, 's1'), 'jaro_winkler_0.80');
     assert.equal(lv(4, 5, 'given'), 'phonetic');
     assert.equal(lv(0, 3, 's2'), 'missing');
     assert.equal(lv(4, 5, 's2'), 'missing', 'placeholders never agree');
+  });
+
+  it('a swap is two name columns the other way round, or a name standing in the missing other one', () => {
+    const lv = levels([
+      ['Ana', 'Rodríguez', 'González', '', '', '', ''],
+      ['ana', 'gonzalez', 'rodrigues', '', '', '', ''],
+      ['Ana', 'González', '', '', '', '', ''],
+      ['Ana', 'González', 'Pérez', '', '', '', ''],
+      ['Rodríguez', 'Ana', 'González', '', '', '', ''],
+    ]);
+    assert.equal(lv(0, 1, 's1'), 'swapped_with_other_name');
+    assert.equal(lv(0, 1, 's2'), 'swapped_with_other_name');
+    // b has one surname, a's second.
+    assert.equal(lv(0, 2, 's1'), 'swapped_with_other_name');
+    // Cousins: one surname in common, in the other position, both full — not a swap.
+    assert.equal(lv(0, 3, 's1'), 'else');
+    // Given name and first surname the other way round.
+    assert.equal(lv(0, 4, 'given'), 'swapped_with_other_name');
+    assert.equal(lv(0, 4, 's1'), 'swapped_with_other_name');
+    // Given name and second surname are not swap partners.
+    const lv2 = levels([
+      ['Ana', 'Pérez', 'Luisa', '', '', '', ''],
+      ['Luisa', 'Pérez', 'Ana', '', '', '', ''],
+    ]);
+    assert.equal(lv2(0, 1, 'given'), 'else');
   });
 
   it('grades dates: typos and day–month swaps, partial dates, distance bands', () => {

@@ -4,6 +4,7 @@
  * evidence. Runs on the encoded columns only, so the same code runs in worker threads.
  */
 import { DAY_NONE, type EncodedData, type FieldData, INITIAL } from './encode.js';
+import { inferNameRoles } from './roles.js';
 import { jaroWinklerBuf, osaBuf } from './similarity.js';
 import { type FieldType, isNameType } from './types.js';
 
@@ -99,11 +100,23 @@ function oneDigitOrSwap(pa: number, pb: number): boolean {
  */
 export class Comparator {
   readonly fields: FieldData[];
-  private readonly nameFields: number[];
+  /** Per field: the name fields whose values may stand in its place, swapped (see `swapped`). */
+  private readonly swapPartners: number[][];
 
   constructor(readonly data: EncodedData) {
     this.fields = data.fields;
-    this.nameFields = data.fields.filter((f) => isNameType(f.type)).map((f) => f.index);
+    // Swaps within one record happen between given names and first surname, and between the two
+    // surnames (a clerk writing the mother's surname first); not between given names and the
+    // mother's surname.
+    const roles = inferNameRoles(data.fields);
+    this.swapPartners = data.fields.map(() => []);
+    const link = (x: number | undefined, y: number | undefined) => {
+      if (x === undefined || y === undefined) return;
+      this.swapPartners[x]!.push(y);
+      this.swapPartners[y]!.push(x);
+    };
+    link(roles.given, roles.surname1);
+    link(roles.surname1, roles.surname2);
   }
 
   level(f: number, a: number, b: number): number {
@@ -174,14 +187,33 @@ export class Comparator {
     const s = this.jw(fd.dict, va, vb);
     if (s >= 0.92) return 2;
     if (tokenSubset(d.tokStart, d.tokPhon, d.tokFirst, va, vb)) return 3;
-    for (const g of this.nameFields) {
-      if (g === f) continue;
-      const other = this.fields[g]!.value;
-      const wb = other[b]!;
-      const wa = other[a]!;
-      if ((wb >= 0 && phon[wb] === phon[va]) || (wa >= 0 && phon[wa] === phon[vb])) return 4;
-    }
+    for (const g of this.swapPartners[f]!)
+      if (this.swapped(fd.dict, va, vb, this.fields[g]!.value, a, b)) return 4;
     return s >= 0.8 ? 5 : 6;
+  }
+
+  /**
+   * "swapped_with_other_name": two name fields written the other way round in one record
+   * ("Pérez Rodríguez" against "Rodríguez Pérez"), or the value stands in the other field of a
+   * record that lacks this one ("González" alone against "Rodríguez González"). A one-sided
+   * coincidence between two full names ("Pérez González" against "González López": cousins, not
+   * a swap) is not a swap. Its own level, so EM learns how much a swap is worth in these lists.
+   */
+  private swapped(dict: number, va: number, vb: number, other: Int32Array, a: number, b: number): boolean {
+    const ga = other[a]!;
+    const gb = other[b]!;
+    const crossB = gb >= 0 && this.closeLevel(dict, va, gb) >= 0;
+    const crossA = ga >= 0 && this.closeLevel(dict, ga, vb) >= 0;
+    return (crossA && crossB) || (crossB && ga < 0) || (crossA && gb < 0);
+  }
+
+  /** 0 exact, 1 phonetic, 2 Jaro–Winkler ≥ 0.92 (same first letter), else -1. */
+  private closeLevel(dict: number, x: number, y: number): number {
+    if (x === y) return 0;
+    const d = this.data.dicts[dict]!;
+    if (d.phon[x] === d.phon[y]) return 1;
+    if (d.chars[d.start[x]!] !== d.chars[d.start[y]!]) return -1;
+    return this.jw(dict, x, y) >= 0.92 ? 2 : -1;
   }
 
   /** All levels of a pair into `out` (one byte per field). */

@@ -7,6 +7,8 @@
 import { UsageError } from '../domain/errors.js';
 import {
   type Atom,
+  atomFields,
+  atomId,
   atomKeys,
   type BlockingChoice,
   buildRuleBlocks,
@@ -189,6 +191,9 @@ async function estimateModel(
   const samples = rules.map((rb) =>
     rb.pairs >= 2 ? samplePairs(rb, Math.min(cfg.emPairsPerRule, Math.ceil(rb.pairs)), rng) : null,
   );
+  // Relatives (the related class) have their own given names and documents.
+  const identity = inferIdentityRoles(data.fields);
+  const relatedAsRandom = types.map((t, f) => f === identity.given || t === 'id');
   const totalSample = samples.reduce((s, x) => s + (x ? x.a.length : 0), 0);
   progress('estimating m by EM', 0, totalSample);
   const sessions: {
@@ -201,11 +206,16 @@ async function estimateModel(
   for (let r = 0; r < rules.length; r++) {
     const s = samples[r];
     if (!s || s.a.length < 50) continue;
-    const blocked = new Set(rules[r]!.rule.map((x) => x.field));
+    const blocked = new Set(rules[r]!.rule.flatMap(atomFields));
     const use = types.map((_, f) => !blocked.has(f));
     if (!use.some(Boolean)) continue;
     const lv = await exec.levels(s.a, s.b);
-    sessions.push({ rule: r, use, em: runEm(lv, s.a.length, types, use, u), a: s.a, b: s.b });
+    const em = runEm(lv, s.a.length, types, use, u, undefined, relatedAsRandom);
+    if (em.classesSwapped)
+      notes.push(
+        `EM on pairs of ${rules[r]!.label}: its match class agrees less often than its related class; the classes may be the wrong way round (check the review sample)`,
+      );
+    sessions.push({ rule: r, use, em, a: s.a, b: s.b });
   }
 
   // m and r per field: averages over sessions that did not block on the field, weighted by evidence.
@@ -250,12 +260,11 @@ async function estimateModel(
   // not block on its field.
   const atomsSeen = new Map<string, { atom: Atom; num: number; den: number; numR: number; denR: number }>();
   for (const rb of rules)
-    for (const a of rb.rule)
-      atomsSeen.set(`${a.field}:${a.kind}:${a.n ?? ''}`, { atom: a, num: 0, den: 0, numR: 0, denR: 0 });
+    for (const a of rb.rule) atomsSeen.set(atomId(a), { atom: a, num: 0, den: 0, numR: 0, denR: 0 });
   for (const entry of atomsSeen.values()) {
     const keys = keysOf(entry.atom);
     for (const s of sessions) {
-      if (!s.use[entry.atom.field]) continue;
+      if (!atomFields(entry.atom).every((f) => s.use[f])) continue;
       for (let k = 0; k < s.a.length; k++) {
         const p = s.em.posterior[k]!;
         const pr = s.em.posteriorR[k]!;
@@ -275,7 +284,7 @@ async function estimateModel(
     let recall = 1;
     let relatedRecall = 1;
     for (const a of rb.rule) {
-      const e = atomsSeen.get(`${a.field}:${a.kind}:${a.n ?? ''}`)!;
+      const e = atomsSeen.get(atomId(a))!;
       recall *= e.den >= 5 ? e.num / e.den : 0.9;
       relatedRecall *= e.denR >= 5 ? e.numR / e.denR : 0.5;
     }
@@ -353,7 +362,7 @@ export async function linkEncoded(
   // Blocking.
   const atomCache = new Map<string, Int32Array>();
   const keysOf = (a: Atom) => {
-    const id = `${a.field}:${a.kind}:${a.n ?? ''}`;
+    const id = atomId(a);
     let k = atomCache.get(id);
     if (!k) {
       k = atomKeys(enc, a);
@@ -590,8 +599,10 @@ const REFUSAL_TEXT: Record<Refusal['reason'], string> = {
 };
 
 /**
- * Pairs for a person to look at, most probable first: pairs between the review probability and
- * the threshold, and links the clustering refused.
+ * Pairs for a person to look at: pairs between the review probability and the threshold, and
+ * links the clustering refused. Most informative first: the pair whose match probability is
+ * closest to one half (smallest |log odds|) is the one a decision teaches the most about, so a
+ * reviewer with little time settles the real doubts before near-certain pairs.
  */
 export function reviewPairs(o: LinkOutcome): ReviewItem[] {
   const items: ReviewItem[] = [];
@@ -607,5 +618,5 @@ export function reviewPairs(o: LinkOutcome): ReviewItem[] {
     });
   }
   for (const r of o.refused) items.push({ a: r.a, b: r.b, w: r.w, status: REFUSAL_TEXT[r.reason] });
-  return items.sort((x, y) => y.w - x.w || x.a - y.a || x.b - y.b);
+  return items.sort((x, y) => Math.abs(x.w) - Math.abs(y.w) || y.w - x.w || x.a - y.a || x.b - y.b);
 }

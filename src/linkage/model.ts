@@ -127,6 +127,12 @@ export interface EmResult {
   posterior: Float64Array;
   posteriorR: Float64Array;
   iterations: number;
+  /**
+   * The "match" class agrees exactly less often than the related class: the classes may be the
+   * wrong way round. Reported, not corrected: swapping them outright (tried) cost far more recall
+   * than it saved when EM merely split matches across both classes.
+   */
+  classesSwapped: boolean;
   /** Per field: sum of match posterior over pairs where the field is present. */
   evidence: number[];
   evidenceR: number[];
@@ -147,6 +153,12 @@ export function runEm(
   use: readonly boolean[],
   u: readonly number[][],
   maxIterations = 300,
+  /**
+   * Fields on which related people agree no more than strangers (given names, documents: a
+   * sibling has other ones). Their r stays u, so the related class models relatives — shared
+   * surnames, place, birth date — and cannot turn into "same name, other person".
+   */
+  relatedAsRandom: readonly boolean[] = [],
 ): EmResult {
   const F = types.length;
   const fieldsUsed = types.map((_, f) => f).filter((f) => use[f]);
@@ -170,7 +182,9 @@ export function runEm(
   }
   const P = patterns.length;
   const m = types.map((t) => [...DEFAULT_M[t]]);
-  const r = types.map((t, f) => DEFAULT_M[t].map((x, l) => 0.5 * x + 0.5 * u[f]![l]!));
+  const r = types.map((t, f) =>
+    relatedAsRandom[f] ? [...u[f]!] : DEFAULT_M[t].map((x, l) => 0.5 * x + 0.5 * u[f]![l]!),
+  );
   let lambda = 0.3;
   let lambdaR = 0.1;
   const postM = new Float64Array(P);
@@ -227,17 +241,15 @@ export function runEm(
         totM += postM[p]! * counts[p]!;
         totR += postR[p]! * counts[p]!;
       }
-      for (let l = 0; l < L; l++) {
-        if (totM > 0) {
-          const next = Math.max(M_FLOOR, (accM[l]! + 0.01) / (totM + 0.01 * L));
-          change = Math.max(change, Math.abs(next - m[f]![l]!));
-          m[f]![l] = next;
-        }
-        if (totR > 0) {
-          const next = Math.max(M_FLOOR, (accR[l]! + 0.01) / (totR + 0.01 * L));
-          change = Math.max(change, Math.abs(next - r[f]![l]!));
-          r[f]![l] = next;
-        }
+      if (totM > 0) {
+        const next = floored(Array.from(accM, (x) => (x + 0.01) / (totM + 0.01 * L)));
+        for (let l = 0; l < L; l++) change = Math.max(change, Math.abs(next[l]! - m[f]![l]!));
+        m[f] = next;
+      }
+      if (totR > 0 && !relatedAsRandom[f]) {
+        const next = floored(Array.from(accR, (x) => (x + 0.01) / (totR + 0.01 * L)));
+        for (let l = 0; l < L; l++) change = Math.max(change, Math.abs(next[l]! - r[f]![l]!));
+        r[f] = next;
       }
     }
     if (change < 1e-6) {
@@ -245,6 +257,9 @@ export function runEm(
       break;
     }
   }
+  // Class check: EM finds two clusters of agreeing pairs but does not know which one is "same
+  // person". The match class should be the one that agrees more on the fields both classes learn.
+  const classesSwapped = !matchClassLeads(m, r, fieldsUsed, relatedAsRandom);
   const posterior = new Float64Array(pairs);
   const posteriorR = new Float64Array(pairs);
   for (let k = 0; k < pairs; k++) {
@@ -267,9 +282,25 @@ export function runEm(
     posterior,
     posteriorR,
     iterations,
+    classesSwapped,
     evidence: evidenceOf(posterior),
     evidenceR: evidenceOf(posteriorR),
   };
+}
+
+/**
+ * Whether the match class agrees exactly more often than the related class, over the fields both
+ * classes learn (sum of log ratios of exact agreement).
+ */
+export function matchClassLeads(
+  m: readonly number[][],
+  r: readonly number[][],
+  fields: readonly number[],
+  relatedAsRandom: readonly boolean[] = [],
+): boolean {
+  let lead = 0;
+  for (const f of fields) if (!relatedAsRandom[f]) lead += Math.log(m[f]![0]!) - Math.log(r[f]![0]!);
+  return lead >= 0;
 }
 
 /**
@@ -277,6 +308,40 @@ export function runEm(
  * falls below this, so one disagreement weighs at most about log2(1/0.0005) ≈ 11 bits.
  */
 const M_FLOOR = 0.0005;
+
+/**
+ * Probabilities of the levels of one field with every level at least M_FLOOR, still summing to
+ * one: the mass lifted onto rare levels is taken from the others in proportion (levels sitting at
+ * the floor stay there), so agreement levels are not overstated.
+ */
+export function floored(p: number[]): number[] {
+  const out = p.map((x) => Math.max(x, 0));
+  const sum0 = out.reduce((a, b) => a + b, 0);
+  for (let l = 0; l < out.length; l++) out[l] = sum0 > 0 ? out[l]! / sum0 : 1 / out.length;
+  const atFloor = new Array<boolean>(out.length).fill(false);
+  for (let round = 0; round < out.length; round++) {
+    let fixed = 0;
+    let free = 0;
+    for (let l = 0; l < out.length; l++) {
+      if (atFloor[l] || out[l]! < M_FLOOR) {
+        atFloor[l] = true;
+        fixed += M_FLOOR;
+      } else free += out[l]!;
+    }
+    if (free <= 0) return out.map(() => 1 / out.length);
+    const scale = (1 - fixed) / free;
+    let again = false;
+    for (let l = 0; l < out.length; l++) {
+      if (atFloor[l]) out[l] = M_FLOOR;
+      else {
+        out[l] = out[l]! * scale;
+        if (out[l]! < M_FLOOR) again = true;
+      }
+    }
+    if (!again) break;
+  }
+  return out;
+}
 
 export const defaultM = (t: FieldType) => [...DEFAULT_M[t]];
 

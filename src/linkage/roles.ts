@@ -36,6 +36,12 @@ export function inferNameRoles(specs: readonly FieldSpec[]): NameRoles {
     roles.given = names[0]!.i;
     roles.surname1 = names[1]!.i;
     if (names.length >= 3) roles.surname2 = names[2]!.i;
+  } else if (roles.given !== undefined && roles.surname1 === undefined && roles.surname2 === undefined) {
+    // Given names named by the header, surnames not ("nombre", "ap1", "ap2"): the other name
+    // columns in order.
+    const rest = names.filter((x) => x.i !== roles.given);
+    if (rest.length >= 1) roles.surname1 = rest[0]!.i;
+    if (rest.length >= 2) roles.surname2 = rest[1]!.i;
   }
   return roles;
 }

@@ -76,6 +76,16 @@ for (const backend of BACKENDS) {
         }[];
       };
       assert.ok(q.total > 0, 'the demo lists leave some uncertain pairs');
+      // Every item is a pair of list rows (what a decision names), never one of the case's persons.
+      const all = (await (
+        await req('GET', `/api/cases/${caseId}/linkage/review?limit=200`, 'analyst')
+      ).json()) as {
+        items: { a: { rowNo: number; missing?: boolean }; b: { rowNo: number; missing?: boolean } }[];
+      };
+      for (const it of all.items) {
+        assert.ok(Number.isInteger(it.a.rowNo) && Number.isInteger(it.b.rowNo));
+        assert.ok(!it.a.missing && !it.b.missing);
+      }
       const first = q.items[0]!;
       assert.ok(first.probability > 0 && first.probability < 1);
       assert.ok('given_names' in first.a.data);

@@ -10,7 +10,7 @@ import { ForbiddenError, InputError } from '../../domain/errors.js';
 import { fieldIssues } from '../../domain/issues.js';
 import { buildViewContext, presentLinkDecision, presentListRow } from '../../read-model/presenter.js';
 import { canReadListRows } from '../../security/policy.js';
-import { linkCaseFile } from '../../store/case-linkage.js';
+import { linkCaseFile, PERSONS_SOURCE } from '../../store/case-linkage.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { intParam, requireAny, requireCan } from '../authorize.js';
 import type { AppEnv } from '../context.js';
@@ -58,8 +58,13 @@ export function linkageRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     const decided = new Set(
       (await store.linkDecisions(caseId)).map((d) => pairKey(d.a.listId, d.a.rowNo, d.b.listId, d.b.rowNo)),
     );
+    // Only pairs of two list rows: a decision names list rows, and a pair with one of the case's
+    // own persons (anchors, source "(case persons)", id a person id) has no row to show or decide.
     const pending = ((last.result as { review?: ReviewPair[] }).review ?? []).filter(
-      (r) => !decided.has(pairKey(r.a.source, Number(r.a.id), r.b.source, Number(r.b.id))),
+      (r) =>
+        isListRow(r.a) &&
+        isListRow(r.b) &&
+        !decided.has(pairKey(r.a.source, Number(r.a.id), r.b.source, Number(r.b.id))),
     );
     const limit = intParam(c.req.query('limit'), 20, 1, 200, 'limit');
     const offset = intParam(c.req.query('offset'), 0, 0, Number.MAX_SAFE_INTEGER, 'offset');
@@ -105,6 +110,9 @@ export function linkageRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     return c.json({ id }, 201);
   });
 }
+
+const isListRow = (r: { source: string; id: string }) =>
+  r.source !== PERSONS_SOURCE && /^[1-9]\d*$/.test(r.id);
 
 const pairKey = (la: string, ra: number, lb: string, rb: number) => {
   const x = `${la}\u0000${ra}`;

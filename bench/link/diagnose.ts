@@ -1,0 +1,153 @@
+/**
+ * Where the missed same-person pairs of a synth run go: never compared (blocking), compared but
+ * scored below the threshold (model), or scored above it but not linked (clustering). In process.
+ *
+ *   node --import tsx bench/link/diagnose.ts DIR [--all-fields] [--show N]
+ *
+ * DIR holds `testigo synth` output (list*.csv, truth.csv). Prints counts and N sample misses.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Comparator, scorePair } from '../../src/linkage/compare.js';
+import { linkRecords } from '../../src/linkage/link.js';
+import { scoreTables } from '../../src/linkage/model.js';
+import type { LinkRecord } from '../../src/linkage/types.js';
+
+const argv = process.argv.slice(2);
+const dir = argv.find((a) => !a.startsWith('--'))!;
+const show = Number(argv[argv.indexOf('--show') + 1] ?? 0) || 0;
+const FIELDS = [
+  'given_names:name',
+  'first_surname:name',
+  'second_surname:name',
+  'sex:exact',
+  'birth_date:date',
+  'document_id:id',
+  'state:place',
+  'municipality:place',
+  ...(argv.includes('--all-fields') ? ['event_date:date', 'act_type:exact'] : []),
+].map((s) => {
+  const [column, type] = s.split(':');
+  return { column: column!, type: type as 'name' };
+});
+
+const truth = new Map<string, string>();
+for (const line of readFileSync(join(dir, 'truth.csv'), 'utf8').trim().split('\n').slice(1)) {
+  const [s, id, p] = line.split(',');
+  truth.set(`${s}\u0000${id}`, p!);
+}
+const records: LinkRecord[] = [];
+const person: string[] = [];
+for (const file of readdirSync(dir)
+  .filter((f) => /^list\d+\.csv$/.test(f))
+  .sort()) {
+  const [head, ...rows] = readFileSync(join(dir, file), 'utf8').trim().split('\n');
+  const cols = head!.split(',');
+  for (const row of rows) {
+    const cells = row.split(',');
+    const values: Record<string, string> = {};
+    cols.forEach((c, k) => {
+      values[c] = cells[k]!;
+    });
+    records.push({ source: file, id: values.record_id!, values });
+    person.push(truth.get(`${file}\u0000${values.record_id}`)!);
+  }
+}
+const t0 = performance.now();
+const res = await linkRecords(records, { fields: FIELDS });
+const o = res.outcome;
+process.stdout.write(
+  `linked ${records.length} records in ${((performance.now() - t0) / 1000).toFixed(1)} s; rules: ${o.rules.map((r) => `${r.label} (${r.pairs})`).join(' | ')}\n`,
+);
+process.stdout.write(`blocking recall estimate ${JSON.stringify(o.blockingRecall)}\n`);
+const scored = new Map<string, number>();
+for (let k = 0; k < o.pairs.w.length; k++) scored.set(`${o.pairs.a[k]},${o.pairs.b[k]}`, o.pairs.w[k]!);
+const byPerson = new Map<string, number[]>();
+person.forEach((p, i) => {
+  byPerson.set(p, [...(byPerson.get(p) ?? []), i]);
+});
+// Rebuild a comparator for unscored pairs (same encoding order as linkRecords).
+const { RecordEncoder } = await import('../../src/linkage/encode.js');
+const enc = new RecordEncoder(FIELDS);
+const srcIdx = new Map<string, number>();
+for (const r of records) {
+  let s = srcIdx.get(r.source);
+  if (s === undefined) {
+    s = enc.addSource(r.source);
+    srcIdx.set(r.source, s);
+  }
+  enc.add(
+    s,
+    r.id,
+    FIELDS.map((f) => r.values[f.column]),
+  );
+}
+const e = enc.finish(false);
+const cmp = new Comparator(e.data);
+const tables = scoreTables(res.model, e.data);
+process.stdout.write(
+  `prior ${tables.prior.toFixed(1)} related ${tables.priorRelated.toFixed(1)}\n${res.model.fields
+    .map(
+      (f, k) =>
+        `${f.column}: m ${f.m.map((x) => x.toFixed(3)).join(' ')} | u ${f.u.map((x) => x.toFixed(4)).join(' ')} | r ${f.r.map((x) => x.toFixed(3)).join(' ')} | w ${Array.from(tables.weights[k]!, (x) => x.toFixed(1)).join(' ')} | wr ${Array.from(tables.relatedWeights[k]!, (x) => x.toFixed(1)).join(' ')}`,
+    )
+    .join('\n')}\n`,
+);
+let truePairs = 0;
+let found = 0;
+let notCompared = 0;
+let lowScore = 0;
+let unlinked = 0;
+const samples: string[] = [];
+for (const ids of byPerson.values())
+  for (let x = 0; x < ids.length; x++)
+    for (let y = x + 1; y < ids.length; y++) {
+      const a = ids[x]!;
+      const b = ids[y]!;
+      truePairs++;
+      if (o.clusterOf[a] === o.clusterOf[b]) {
+        found++;
+        continue;
+      }
+      const w =
+        scored.get(`${Math.min(a, b)},${Math.max(a, b)}`) ??
+        scored.get(`${a},${b}`) ??
+        scored.get(`${b},${a}`);
+      let why: string;
+      if (w === undefined) {
+        const w2 = scorePair(cmp, tables, a, b, Number.NEGATIVE_INFINITY);
+        why = w2 >= o.reviewWeight ? 'not compared' : `low (${w2.toFixed(1)})`;
+        if (w2 >= o.reviewWeight) notCompared++;
+        else lowScore++;
+      } else if (w < o.thresholdWeight) {
+        lowScore++;
+        why = `review (${w.toFixed(1)})`;
+      } else {
+        unlinked++;
+        why = `refused (${w.toFixed(1)})`;
+      }
+      if (samples.length < show) {
+        const row = (i: number) => FIELDS.map((f) => records[i]!.values[f.column] ?? '').join('|');
+        const parts = FIELDS.map((_, f) => {
+          const l = cmp.level(f, a, b);
+          return `${l}:${tables.weights[f]![l]!.toFixed(1)}/${tables.relatedWeights[f]![l]!.toFixed(1)}`;
+        }).join(' ');
+        samples.push(`${why}  [${parts}]\n  ${row(a)}\n  ${row(b)}`);
+      }
+    }
+process.stdout.write(
+  `true pairs ${truePairs}; linked ${found} (recall ${(found / truePairs).toFixed(4)}); missed: not compared (would score ≥ review) ${notCompared}, scored below threshold ${lowScore}, above threshold but not linked ${unlinked}\n`,
+);
+let fp = 0;
+let predicted = 0;
+const byCluster = new Map<number, number[]>();
+o.clusterOf.forEach((c, i) => {
+  byCluster.set(c, [...(byCluster.get(c) ?? []), i]);
+});
+for (const ids of byCluster.values())
+  for (let x = 0; x < ids.length; x++)
+    for (let y = x + 1; y < ids.length; y++) {
+      predicted++;
+      if (person[ids[x]!] !== person[ids[y]!]) fp++;
+    }
+process.stdout.write(`precision ${((predicted - fp) / predicted).toFixed(4)}\n${samples.join('\n')}\n`);
