@@ -99,6 +99,11 @@ const INLINE_CHECKS: [RegExp, string][] = [
   [/\brole\s*[!=]==|[!=]==\s*'(viewer|analyst|documenter|panelist|administrator)'/, 'compares a role'],
   [/\btierOf\(.*\)\s*[!=]==|[!=]==\s*'cleared'/, 'compares an access tier'],
   [/\bprotection\s*[!=]==\s*'|[!=]==\s*'(restricted|protected)'/, 'compares a protection level'],
+  [/\bc\.req\.json\(/, 'reads the body itself (use jsonBody from server/body.ts)'],
+  [
+    /\bNumber(\.parseInt)?\((c\.req\.query|q\.|query\.)|parseInt\((c\.req\.query|q\.)/,
+    'parses a number itself (use intParam)',
+  ],
 ];
 
 /** Store calls that return records (counts and ids are not records). */
@@ -146,6 +151,8 @@ describe('architecture', () => {
       "if (tierOf(c.get('principal'), caseId) === 'cleared') {",
       'const entry = await store.addCustody(rec.id, body, actor);\nreturn c.json(entry, 201);',
       'return c.json({ items: await store.linkDecisions(caseId) });',
+      'const body = await c.req.json().catch(() => ({}));',
+      'const limit = Math.min(200, Math.max(1, Number(q.limit) || 50));',
     ];
     for (const src of before) assert.notDeepEqual(routeViolations(src), [], src);
     assert.deepEqual(routeViolations('return c.json(presentRecord(rec, ctx), 201);'), []);

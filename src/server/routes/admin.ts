@@ -9,6 +9,7 @@ import { ForbiddenError, InputError } from '../../domain/errors.js';
 import { fieldIssues } from '../../domain/issues.js';
 import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
+import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { requireCan } from './records.js';
 
@@ -33,7 +34,7 @@ export function adminRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
 
   app.post('/api/users', async (c) => {
     await requireAdmin(c.get('userId'));
-    const r = NewUser.safeParse(await c.req.json().catch(() => undefined));
+    const r = NewUser.safeParse(await jsonBody(c));
     if (!r.success) throw new InputError('invalid user', fieldIssues(r.error));
     const user = await accounts.createUser(
       {

@@ -13,6 +13,7 @@ import { AuthError, ForbiddenError, InputError } from '../../domain/errors.js';
 import { PASSWORD_MAX } from '../../security/password-policy.js';
 import type { Accounts, Reauth } from '../../services/accounts.js';
 import { ReauthError, sessionDigest } from '../../services/accounts.js';
+import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { sameOriginOnly } from '../same-origin.js';
 import type { SignInLimiter } from '../shared-limits.js';
@@ -53,7 +54,7 @@ export function authRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: Sign
         },
         415,
       );
-    const body = Login.safeParse(await c.req.json().catch(() => undefined));
+    const body = Login.safeParse(await jsonBody(c));
     if (!body.success)
       throw new InputError('username and password are required', [
         { field: 'username', message: 'required' },
@@ -153,9 +154,7 @@ export function meRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: SignIn
   );
   app.post('/api/auth/2fa/confirm', async (c) => {
     sessionOnly(c);
-    const code = z
-      .object({ code: z.string().min(6).max(8) })
-      .safeParse(await c.req.json().catch(() => undefined));
+    const code = z.object({ code: z.string().min(6).max(8) }).safeParse(await jsonBody(c));
     if (!code.success)
       throw new InputError('a 6-digit code is required', [{ field: 'code', message: 'required' }]);
     return c.json({
@@ -174,7 +173,7 @@ export function meRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: SignIn
   );
   app.post('/api/auth/password', (c) =>
     throttled(c, async () => {
-      const body = (await c.req.json().catch(() => undefined)) as { newPassword?: unknown } | undefined;
+      const body = (await jsonBody(c)) as { newPassword?: unknown } | undefined;
       const proof = await reauth(c, body);
       if (typeof body?.newPassword !== 'string' || body.newPassword.length > PASSWORD_MAX * 4)
         throw new InputError('a new password is required', [{ field: 'newPassword', message: 'required' }]);
@@ -208,7 +207,7 @@ const Reauthentication = z.object({
 
 /** The password (and code) that confirm a security change, from the JSON body. */
 async function reauth(c: Context<AppEnv>, body?: unknown): Promise<Reauth> {
-  const b = body ?? (await c.req.json().catch(() => undefined));
+  const b = body ?? (await jsonBody(c));
   const raw = b && typeof b === 'object' ? (b as Record<string, unknown>) : {};
   const r = Reauthentication.safeParse({
     password: raw.password ?? raw.currentPassword,

@@ -21,6 +21,8 @@ import {
   visibleCandidates,
 } from '../../read-model/presenter.js';
 import type { CaseStore } from '../../store/case-store.js';
+import { intParam } from '../authorize.js';
+import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { requireCan } from './records.js';
 
@@ -105,11 +107,7 @@ export function captureRoutes(
         mediaType: file.type && file.type !== 'application/octet-stream' ? file.type : undefined,
       };
     } else {
-      const body = parse(
-        UrlInput,
-        await c.req.json().catch(() => undefined),
-        'capture request (expected {"url": …})',
-      );
+      const body = parse(UrlInput, await jsonBody(c), 'capture request (expected {"url": …})');
       settings = body;
       input = { kind: 'url', url: body.url };
     }
@@ -145,8 +143,8 @@ export function captureRoutes(
     }
     if (q.item) where.itemId = q.item;
     if (q.kind) where.kind = q.kind;
-    const limit = Math.min(Math.max(Number(q.limit ?? 100) || 100, 1), 1000);
-    const offset = Math.max(Number(q.offset ?? 0) || 0, 0);
+    const limit = intParam(q.limit, 100, 1, 1000, 'limit');
+    const offset = intParam(q.offset, 0, 0, Number.MAX_SAFE_INTEGER, 'offset');
     const ctx = await buildViewContext(store, c.get('principal'), caseId);
     const recs = await store.list('suggestion', caseId, { where, limit, offset, sort: 'created' });
     return c.json({
@@ -162,7 +160,7 @@ export function captureRoutes(
       const id = c.req.param('id');
       const existing = await store.get('suggestion', id);
       if (!existing || existing.caseId !== caseId) throw new NotFoundError('not found');
-      const body = await c.req.json().catch(() => ({}));
+      const body = (await jsonBody(c)) ?? {};
       const rec =
         verb === 'accept'
           ? await acceptSuggestion(store, caseId, id, c.get('actor'), parse(AcceptInput, body, 'decision'))

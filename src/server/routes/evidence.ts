@@ -16,6 +16,7 @@ import {
 } from '../../read-model/presenter.js';
 import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
+import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { checkUpload } from '../sniff.js';
 import { requireCan } from './records.js';
@@ -122,7 +123,7 @@ export function evidenceRoutes(app: Hono<AppEnv>, store: CaseStore, accounts?: A
     requireCan(c, 'write', caseId);
     const rec = await store.get('evidence', c.req.param('id'));
     if (!rec || rec.caseId !== caseId) throw new NotFoundError('not found');
-    const parsed = CustodyRequest.safeParse(await c.req.json().catch(() => undefined));
+    const parsed = CustodyRequest.safeParse(await jsonBody(c));
     if (!parsed.success)
       throw new InputError(
         'a custody entry takes an action and an optional note; the actor and the time are set by the server',

@@ -18,6 +18,7 @@ import { fieldIssues } from '../../domain/issues.js';
 import { sessionDigest } from '../../services/accounts.js';
 import { InterviewService } from '../../services/intake.js';
 import type { CaseStore } from '../../store/case-store.js';
+import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { SESSION_COOKIE } from './auth.js';
 import { requireCan } from './records.js';
@@ -26,7 +27,7 @@ const Save = z.object({ seq: z.number().int().nonnegative(), answers: z.unknown(
 const Finish = z.object({ answers: z.unknown() });
 
 async function json<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<T> {
-  const r = schema.safeParse(await c.req.json().catch(() => undefined));
+  const r = schema.safeParse(await jsonBody(c));
   if (!r.success) throw new InputError('invalid request body', fieldIssues(r.error));
   return r.data;
 }

@@ -18,6 +18,8 @@ import { type Model, spamProbability, train } from '../../intake/classifier.js';
 import { DEFAULT_POW_BITS, PowGuard } from '../../intake/pow.js';
 import { buildViewContext, presentSubmissionBody } from '../../read-model/presenter.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
+import { intParam } from '../authorize.js';
+import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { type Quota, sharedLimits } from '../shared-limits.js';
 import { clientAddress } from './auth.js';
@@ -129,9 +131,7 @@ export function publicIntakeRoutes(app: Hono<AppEnv>, store: CaseStore, opts: In
   });
 
   app.post('/api/public/challenge', async (c) => {
-    const body = z
-      .object({ caseId: z.string().max(64) })
-      .safeParse(await c.req.json().catch(() => undefined));
+    const body = z.object({ caseId: z.string().max(64) }).safeParse(await jsonBody(c));
     if (!body.success) refused('a caseId is required');
     const tooMany = await limited(c, challenges, `ch:${clientAddress(c)}`);
     if (tooMany) return tooMany;
@@ -146,7 +146,7 @@ export function publicIntakeRoutes(app: Hono<AppEnv>, store: CaseStore, opts: In
     const flooding = await limited(c, attempts, `try:${address}`);
     if (flooding) return flooding;
     await intakeCase(store, caseId);
-    const raw = (await c.req.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+    const raw = (await jsonBody(c)) as Record<string, unknown> | undefined;
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) refused('the body must be a JSON object');
     const env = Envelope.safeParse(raw);
     if (!env.success) refused('a solved challenge is required');
@@ -202,8 +202,8 @@ export function submissionRoutes(app: Hono<AppEnv>, store: CaseStore): void {
       throw new InputError('status must be quarantined, accepted or rejected', [
         { field: 'status', message: 'invalid' },
       ]);
-    const limit = Math.min(200, Math.max(1, Number(q.limit) || 50));
-    const offset = Math.max(0, Number(q.offset) || 0);
+    const limit = intParam(q.limit, 50, 1, 200, 'limit');
+    const offset = intParam(q.offset, 0, 0, Number.MAX_SAFE_INTEGER, 'offset');
     const where = { status };
     const [items, total] = await Promise.all([
       store.list('submission', caseId, { where, limit, offset, sort: 'created', desc: true }),
@@ -223,7 +223,7 @@ export function submissionRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     const caseId = c.req.param('caseId');
     requireCan(c, 'write', caseId);
     const actor = c.get('actor');
-    const parsed = Decision.safeParse(await c.req.json().catch(() => undefined));
+    const parsed = Decision.safeParse(await jsonBody(c));
     if (!parsed.success) throw new InputError('invalid decision', issuesFrom(parsed.error));
     const { decision, reason } = parsed.data;
     const result = await store.transaction(async (s) => {

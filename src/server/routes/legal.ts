@@ -48,6 +48,7 @@ import {
 import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { AnalysisCache } from '../analysis-cache.js';
+import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { requireCan } from './records.js';
 
@@ -137,7 +138,7 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
   app.put('/api/cases/:caseId/panel', async (c) => {
     const caseId = c.req.param('caseId');
     requireCan(c, 'manage', caseId);
-    const body = parse(PanelBody, await c.req.json().catch(() => undefined), 'panel');
+    const body = parse(PanelBody, await jsonBody(c), 'panel');
     const rec = await setPanel(store, caseId, body, c.get('actor'));
     return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)));
   });
@@ -145,7 +146,7 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
   app.post('/api/cases/:caseId/panel/comments', async (c) => {
     const caseId = c.req.param('caseId');
     requireCan(c, 'review', caseId);
-    const input = parse(CommentInput, await c.req.json().catch(() => undefined), 'comment');
+    const input = parse(CommentInput, await jsonBody(c), 'comment');
     const name = await username(c.get('userId'));
     const rec = await addComment(store, caseId, input, name);
     const ctx = { ...(await buildViewContext(store, c.get('principal'), caseId)), username: name };
@@ -155,7 +156,7 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
   app.post('/api/cases/:caseId/panel/opinions', async (c) => {
     const caseId = c.req.param('caseId');
     requireCan(c, 'review', caseId);
-    const input = parse(OpinionInput, await c.req.json().catch(() => undefined), 'opinion');
+    const input = parse(OpinionInput, await jsonBody(c), 'opinion');
     const name = await username(c.get('userId'));
     const rec = await setOpinion(store, caseId, input, name);
     const ctx = { ...(await buildViewContext(store, c.get('principal'), caseId)), username: name };
@@ -173,7 +174,7 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
   app.post('/api/cases/:caseId/panel/signatures', async (c) => {
     const caseId = c.req.param('caseId');
     requireCan(c, 'review', caseId);
-    const input = parse(SignatureInput, await c.req.json().catch(() => undefined), 'signature');
+    const input = parse(SignatureInput, await jsonBody(c), 'signature');
     const rec = await signVersion(
       store,
       caseId,
@@ -206,7 +207,7 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
   app.put('/api/cases/:caseId/narratives', async (c) => {
     const caseId = c.req.param('caseId');
     requireCan(c, 'review', caseId);
-    const input = parse(NarrativeInput, await c.req.json().catch(() => undefined), 'narrative');
+    const input = parse(NarrativeInput, await jsonBody(c), 'narrative');
     if (!canEditNarrative(c.get('principal'), caseId, input.edition))
       throw new ForbiddenError(
         "the confidential edition's text may name protected persons: only cleared members who may review write it",

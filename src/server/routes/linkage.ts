@@ -13,6 +13,7 @@ import { canReadListRows } from '../../security/policy.js';
 import { linkCaseFile, PERSONS_SOURCE } from '../../store/case-linkage.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { intParam, requireAny, requireCan } from '../authorize.js';
+import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 
 const Ref = z.object({ listId: z.string().min(1).max(100), rowNo: z.number().int().positive() });
@@ -40,7 +41,7 @@ export function linkageRoutes(app: Hono<AppEnv>, store: CaseStore): void {
   app.post('/api/cases/:caseId/linkage/runs', async (c) => {
     const caseId = c.req.param('caseId');
     requireCan(c, 'analyse', caseId);
-    const body = await c.req.json().catch(() => ({}));
+    const body = (await jsonBody(c)) ?? {};
     const input = RunInput.safeParse(body);
     if (!input.success) throw new InputError('invalid linkage settings', fieldIssues(input.error));
     const summary = await linkCaseFile(store, caseId, c.get('actor'), input.data);
@@ -97,7 +98,7 @@ export function linkageRoutes(app: Hono<AppEnv>, store: CaseStore): void {
   app.post('/api/cases/:caseId/linkage/decisions', async (c) => {
     const caseId = c.req.param('caseId');
     requireAny(c, caseId, ['analyse', 'write']);
-    const input = DecisionInput.safeParse(await c.req.json().catch(() => undefined));
+    const input = DecisionInput.safeParse(await jsonBody(c));
     if (!input.success)
       throw new InputError(
         'a decision needs a, b ({listId, rowNo}) and decision (must-link, cannot-link or unsure)',

@@ -16,6 +16,7 @@ import type { CaseStore } from '../../store/case-store.js';
 import { recordAuditEntries } from '../../store/record-audit.js';
 import { removeSavedFilter, savedFilters, saveFilter } from '../../store/saved-filters.js';
 import { requireCan } from '../authorize.js';
+import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { listOptions } from '../list-query.js';
 import { auditViews, kindParam } from './records.js';
@@ -113,7 +114,7 @@ export function recordViewRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: 
     requireCan(c, 'list', caseId);
     const body = z
       .object({ kind: z.string().min(1).max(60), name: z.string(), query: z.string() })
-      .safeParse(await c.req.json().catch(() => undefined));
+      .safeParse(await jsonBody(c));
     if (!body.success)
       throw new InputError('kind, name and query are required', [{ field: 'name', message: 'required' }]);
     return c.json(await saveFilter(store, caseId, c.get('principal').userId, body.data), 201);

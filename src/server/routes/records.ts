@@ -35,6 +35,7 @@ import type { Accounts } from '../../services/accounts.js';
 import { queryAudit } from '../../store/audit-query.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
 import { intParam, requireCan } from '../authorize.js';
+import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { listOptions } from '../list-query.js';
 import { auditQuery } from './audit-params.js';
@@ -180,7 +181,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     requireWrite(c, kind, caseId);
     if (kind === 'evidence' || kind === 'sourceList')
       throw new InputError(`${KINDS[kind].name} are created by upload or import, not by posting JSON`);
-    const rec = await store.create(kind, caseId, await c.req.json().catch(() => undefined), c.get('actor'));
+    const rec = await store.create(kind, caseId, await jsonBody(c), c.get('actor'));
     return c.json(presentRecord(rec, await buildViewContext(store, c.get('principal'), caseId)), 201);
   });
 
@@ -193,7 +194,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     const ctx = await buildViewContext(store, c.get('principal'), caseId);
     requireFullRead(ctx, existing);
     // Hidden spans shown to the caller as pseudonyms go back as they were stored.
-    const input = restoreHiddenSpans(ctx, existing.body, await c.req.json().catch(() => undefined));
+    const input = restoreHiddenSpans(ctx, existing.body, await jsonBody(c));
     const parsed = KINDS[kind].schema.safeParse(input);
     if (parsed.success && !mayChangeProtection(ctx, existing, parsed.data))
       throw new ForbiddenError(
@@ -344,7 +345,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
   app.put('/api/cases/:caseId/members/:userId', async (c) => {
     const caseId = c.req.param('caseId');
     requireCan(c, 'manage', caseId);
-    const body = z.object({ role: z.enum(ROLES) }).safeParse(await c.req.json().catch(() => undefined));
+    const body = z.object({ role: z.enum(ROLES) }).safeParse(await jsonBody(c));
     if (!body.success)
       throw new InputError(`role must be one of ${ROLES.join(', ')}`, [
         { field: 'role', message: 'invalid' },
@@ -358,7 +359,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     requireCan(c, 'manage', caseId);
     const body = z
       .object({ cleared: z.boolean(), personId: z.string().optional() })
-      .safeParse(await c.req.json().catch(() => undefined));
+      .safeParse(await jsonBody(c));
     if (!body.success)
       throw new InputError('cleared (boolean) is required', [{ field: 'cleared', message: 'required' }]);
     if (body.data.cleared && !canGrantClearance(c.get('principal'), caseId, c.req.param('userId')))
