@@ -304,9 +304,12 @@ export const SEARCH_BUDGET_MS = 40;
 
 export interface SearchHits {
   total: number;
-  /** True when there were more matches than FACET_SAMPLE and facets count the newest of them. */
+  /** True when facets count only the newest matches (more than FACET_SAMPLE, or out of budget). */
   facetsSampled: boolean;
-  /** True when there were more than TOTAL_CAP matches: `total` is then TOTAL_CAP, a lower bound. */
+  /**
+   * True when `total` is a lower bound: more than TOTAL_CAP matches (`total` is then TOTAL_CAP), or
+   * (SQLite) the search's time budget ran out before the last match (`total` is what was counted).
+   */
   totalIsLowerBound: boolean;
   hits: { kind: Kind; recordId: string }[];
   facets: Record<(typeof FACETS)[number], { value: string; count: number }[]>;
