@@ -19,7 +19,7 @@ import {
   PROTECTION_LEVELS,
   VIOLENCE_METHODS,
 } from '../domain/vocabularies.js';
-import type { CaseStore } from '../store/case-store.js';
+import type { CaseStore, SourceRow } from '../store/case-store.js';
 import {
   type Converted,
   dateValue,
@@ -95,7 +95,7 @@ export async function importTabular(
       path,
       table.file,
       table.columns,
-      table.rows,
+      table.batches,
       mapping,
       actor,
       opts,
@@ -414,7 +414,7 @@ async function importSourceRecords(
   path: string,
   file: string,
   columns: string[],
-  rows: AsyncIterable<TabularRow>,
+  batches: AsyncIterable<TabularRow[]>,
   m: ResolvedMapping,
   actor: string,
   opts: ImportOptions,
@@ -422,23 +422,29 @@ async function importSourceRecords(
   const idColumn = m.fieldToColumn.get('recordId');
   const idIndex = idColumn === undefined ? -1 : columns.indexOf(idColumn);
   const seen = new Map<string, number>();
-  async function* checked() {
-    for await (const r of rows) {
-      const recordId = idIndex >= 0 ? (r.cells[idIndex] ?? '') : String(r.row - 1);
-      if (recordId === '') {
-        throw new InputError(`${file} row ${r.row}: the record id is empty`, [
-          { file, row: r.row, field: idColumn, message: 'empty record id' },
-        ]);
+  // Batches in, batches out: a million-row list costs one await per batch, not per row.
+  async function* checked(): AsyncGenerator<SourceRow[]> {
+    for await (const batch of batches) {
+      const out: SourceRow[] = new Array(batch.length);
+      for (let k = 0; k < batch.length; k++) {
+        const r = batch[k]!;
+        const recordId = idIndex >= 0 ? (r.cells[idIndex] ?? '') : String(r.row - 1);
+        if (recordId === '') {
+          throw new InputError(`${file} row ${r.row}: the record id is empty`, [
+            { file, row: r.row, field: idColumn, message: 'empty record id' },
+          ]);
+        }
+        const prev = seen.get(recordId);
+        if (prev !== undefined) {
+          throw new InputError(
+            `${file} row ${r.row}: record id "${recordId}" was already used on row ${prev}`,
+            [{ file, row: r.row, field: idColumn, message: `duplicate record id (first on row ${prev})` }],
+          );
+        }
+        seen.set(recordId, r.row);
+        out[k] = { rowNo: r.row, recordId, values: r.cells };
       }
-      const prev = seen.get(recordId);
-      if (prev !== undefined) {
-        throw new InputError(
-          `${file} row ${r.row}: record id "${recordId}" was already used on row ${prev}`,
-          [{ file, row: r.row, field: idColumn, message: `duplicate record id (first on row ${prev})` }],
-        );
-      }
-      seen.set(recordId, r.row);
-      yield { rowNo: r.row, recordId, values: r.cells };
+      yield out;
     }
   }
   const sha256 = await sha256File(path);
@@ -453,9 +459,9 @@ async function importSourceRecords(
   };
   if (opts.dryRun) {
     let n = 0;
-    for await (const _ of checked()) {
-      n++;
-      if (n % 10000 === 0) opts.onProgress?.(n);
+    for await (const b of checked()) {
+      n += b.length;
+      opts.onProgress?.(n);
     }
     return {
       file,

@@ -16,9 +16,9 @@ import { type AuditEntry, appendAudit, rowToEntry, verifyAudit } from './audit.j
 import type { EvidenceBlobs } from './blobs.js';
 import { type DataKeys, dataKeysFor, type KeySet } from './data-keys.js';
 import { newId } from './ids.js';
+import { type SourceRows, writeListRows } from './list-import.js';
 import { columnFor } from './migrations.js';
 import { type DirectoryEntry, type DirectorySource, PersonDirectory } from './person-directory.js';
-import { RowSealer } from './row-sealer.js';
 import {
   blindTerm,
   normaliseForIndex,
@@ -856,62 +856,23 @@ export class CaseStore {
   async importSourceList(
     caseId: string,
     list: SourceListBody,
-    rows: AsyncIterable<SourceRow> | Iterable<SourceRow>,
+    rows: SourceRows,
     actor: string,
     opts: { id?: string; onProgress?: (n: number) => void; batchSize?: number } = {},
   ): Promise<{ list: StoredRecord<'sourceList'>; rows: number; rowsSha256: string }> {
     return this.transaction(async (s) => {
       const rec = await s.create('sourceList', caseId, list, actor, { id: opts.id });
-      const digest = createHash('sha256');
-      const batchSize = opts.batchSize ?? 2000;
-      let n = 0;
-      const width = list.columns.length;
-      // Victims' lists are identity material: every row is sealed under the case's data key, on a
-      // worker thread, while this thread reads the next batch (the previous one is inserted first).
-      const sealer = new RowSealer((await s.keySet(caseId)).current);
-      const COLS = ['case_id', 'list_id', 'row_no', 'record_id', 'data'];
-      let prev: Promise<unknown> = Promise.resolve();
-      const flush = async (b: [number, string, string][]) => {
-        const sealed = sealer.seal(
-          rec.id,
-          b.map(([rowNo, , data]) => [rowNo, data]),
-        );
-        sealed.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-        await prev;
-        prev = sealed.then((out) =>
-          s.sql.insertMany(
-            'source_record',
-            COLS,
-            b.map(([rowNo, recordId], i) => [caseId, rec.id, rowNo, recordId, out[i]]),
-          ),
-        );
-        prev.catch(() => {});
-      };
-      let batch: [number, string, string][] = [];
-      try {
-        for await (const row of rows as AsyncIterable<SourceRow>) {
-          if (row.values.length !== width) {
-            throw new InputError(`row ${row.rowNo} has ${row.values.length} values for ${width} columns`, [
-              { row: row.rowNo, message: 'width mismatch' },
-            ]);
-          }
-          const data = JSON.stringify(row.values);
-          digest.update(`${row.rowNo}\t${row.recordId}\t${data}\n`);
-          batch.push([row.rowNo, row.recordId, data]);
-          n++;
-          if (batch.length >= batchSize) {
-            await flush(batch);
-            batch = [];
-            opts.onProgress?.(n);
-          }
-        }
-        if (batch.length) await flush(batch);
-        await prev;
-      } finally {
-        await prev.catch(() => {}); // never roll back under an insert still running
-        await sealer.close();
-      }
-      const rowsSha256 = digest.digest('hex');
+      // Victims' lists are identity material: every row is sealed under the case's data key (on a
+      // worker thread, batch by batch: list-import.ts).
+      const { rows: n, rowsSha256 } = await writeListRows(
+        s.sql,
+        (await s.keySet(caseId)).current,
+        caseId,
+        rec.id,
+        list.columns.length,
+        rows,
+        opts,
+      );
       await s.sql.run(`UPDATE source_list SET data = ? WHERE id = ?`, [
         canonicalJson({ ...rec.body, rowCount: n }),
         rec.id,

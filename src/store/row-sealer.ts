@@ -24,13 +24,16 @@ parentPort.on('message', ({ id, listId, first, jsons }) => {
     const NL = String.fromCharCode(10);
     const rows = jsons.split(NL);
     const out = new Array(rows.length);
+    const aad = header + '|' + caseId + '|row:' + listId + ':';
+    const prefix = header + '.';
     for (let i = 0; i < rows.length; i++) {
       const rowNo = first[i], json = rows[i];
       const n = nonce();
       const c = createCipheriv('aes-256-gcm', key, n);
-      c.setAAD(Buffer.from(header + '|' + caseId + '|row:' + listId + ':' + rowNo));
-      const ct = Buffer.concat([c.update(json, 'utf8'), c.final()]);
-      out[i] = header + '.' + Buffer.concat([n, ct, c.getAuthTag()]).toString('base64url');
+      c.setAAD(Buffer.from(aad + rowNo));
+      const ct = c.update(json, 'utf8');
+      c.final(); // GCM has no buffered block: final() only computes the tag
+      out[i] = prefix + Buffer.concat([n, ct, c.getAuthTag()], 28 + ct.length).toString('base64url');
     }
     parentPort.postMessage({ id, out: out.join(NL) });
   } catch (e) {
@@ -61,7 +64,17 @@ export class RowSealer {
 
   /** Sealed `data` values for rows of one list, in order. */
   seal(listId: string, rows: [rowNo: number, json: string][]): Promise<string[]> {
+    return this.sealBatch(
+      listId,
+      rows.map((r) => r[0]),
+      rows.map((r) => r[1]),
+    );
+  }
+
+  /** As `seal`, with the row numbers and their JSON in two aligned arrays. */
+  sealBatch(listId: string, rowNos: readonly number[], jsons: readonly string[]): Promise<string[]> {
     if (this.failed) return Promise.reject(this.failed);
+    if (jsons.length === 0) return Promise.resolve([]);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -70,8 +83,8 @@ export class RowSealer {
       this.worker.postMessage({
         id,
         listId,
-        first: Int32Array.from(rows, (r) => r[0]),
-        jsons: rows.map((r) => r[1]).join('\n'),
+        first: Int32Array.from(rowNos),
+        jsons: jsons.join('\n'),
       });
     });
   }

@@ -12,6 +12,7 @@ import { indexTerms } from '../search/text.js';
 import { type Tier, tierFor } from '../security/policy.js';
 import type { CaseStore, StoredRecord } from './case-store.js';
 import { blindTerm } from './sealing.js';
+import { budgetedSearch } from './search-plan.js';
 import type { Sql } from './sql.js';
 
 export const INDEXED_KINDS: ReadonlySet<Kind> = new Set([
@@ -294,11 +295,21 @@ export const TOTAL_CAP = 10_000;
 /** Facets are counted exactly on up to this many matches (newest first). */
 export const FACET_SAMPLE = 5_000;
 
+/**
+ * SQLite: time a search may spend reading its facet sample and counting its total (search-plan.ts).
+ * Past it, the total is a lower bound and the facets are sampled; the page of hits is exact
+ * whatever the budget.
+ */
+export const SEARCH_BUDGET_MS = 40;
+
 export interface SearchHits {
   total: number;
-  /** True when there were more matches than FACET_SAMPLE and facets count the newest of them. */
+  /** True when facets count only the newest matches (more than FACET_SAMPLE, or out of budget). */
   facetsSampled: boolean;
-  /** True when there were more than TOTAL_CAP matches: `total` is then TOTAL_CAP, a lower bound. */
+  /**
+   * True when `total` is a lower bound: more than TOTAL_CAP matches (`total` is then TOTAL_CAP), or
+   * (SQLite) the search's time budget ran out before the last match (`total` is what was counted).
+   */
   totalIsLowerBound: boolean;
   hits: { kind: Kind; recordId: string }[];
   facets: Record<(typeof FACETS)[number], { value: string; count: number }[]>;
@@ -332,7 +343,7 @@ export async function searchDocs(sql: Sql, p: SearchParams): Promise<SearchHits>
       params.push(...p.clearedPersons, cols('cleared'));
     } else {
       // One FTS5 match does everything: case, facet filters (scope tokens) and terms. FTS5 walks
-      // matches newest first and stops at the LIMIT, and counts without touching search_doc.
+      // matches newest first, within a time budget (search-plan.ts).
       // The case token matches every document of a case: intersecting with it costs as much as a
       // broad term, so it is left out when the store holds one case file (the usual deployment).
       const single =
@@ -341,29 +352,17 @@ export async function searchDocs(sql: Sql, p: SearchParams): Promise<SearchHits>
       const expr = scope ? `{scope} : (${scope}) AND ${cols(p.tier)}` : cols(p.tier);
       const caseCond = single ? '' : ' AND d.case_id = ?';
       const caseParam = single ? [] : [p.caseId];
-      const rows = await sql.all<FacetRow>(
-        `SELECT d.kind, d.record_id, d.act_type, d.state_code, d.year, d.unit_id, d.source_id, d.protection FROM search_fts JOIN search_doc d ON d.rowid = search_fts.rowid WHERE search_fts MATCH ?${caseCond} ORDER BY search_fts.rowid DESC LIMIT ?`,
-        [expr, ...caseParam, FACET_SAMPLE],
-      );
-      const sampled = rows.length === FACET_SAMPLE;
-      const total = sampled
-        ? Number(
-            (
-              await sql.get<{ n: number }>(
-                'SELECT count(*) AS n FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)',
-                [expr, TOTAL_CAP + 1],
-              )
-            )?.n ?? 0,
-          )
-        : rows.length;
-      const page =
-        !sampled || p.offset + p.limit <= rows.length
-          ? rows.slice(p.offset, p.offset + p.limit)
-          : await sql.all<FacetRow>(
-              `SELECT d.kind, d.record_id FROM search_fts JOIN search_doc d ON d.rowid = search_fts.rowid WHERE search_fts MATCH ?${caseCond} ORDER BY search_fts.rowid DESC LIMIT ? OFFSET ?`,
-              [expr, ...caseParam, p.limit, p.offset],
-            );
-      return hitsFrom(rows, page, total, sampled);
+      const r = await budgetedSearch<FacetRow & { rowid: number }>(sql, {
+        expr,
+        docCond: caseCond,
+        docParams: caseParam,
+        offset: p.offset,
+        limit: p.limit,
+        facetSample: FACET_SAMPLE,
+        totalCap: TOTAL_CAP,
+        budgetMs: SEARCH_BUDGET_MS,
+      });
+      return hitsFrom(r.rows, r.page, r.total, r.partial || r.total > r.rows.length, r.partial);
     }
   } else {
     const q = p.terms.map((alts) => `(${alts.join(' | ')})`).join(' & ');
@@ -419,7 +418,13 @@ export async function searchDocs(sql: Sql, p: SearchParams): Promise<SearchHits>
   return hitsFrom(rows, page, total, sampled);
 }
 
-function hitsFrom(rows: FacetRow[], page: FacetRow[], total: number, sampled: boolean): SearchHits {
+function hitsFrom(
+  rows: FacetRow[],
+  page: FacetRow[],
+  total: number,
+  sampled: boolean,
+  partial = false,
+): SearchHits {
   const facets = {} as SearchHits['facets'];
   for (const col of FACETS) {
     const counts = new Map<string, number>();
@@ -437,7 +442,7 @@ function hitsFrom(rows: FacetRow[], page: FacetRow[], total: number, sampled: bo
     hits: page.map((r) => ({ kind: r.kind, recordId: r.record_id })),
     facets,
     facetsSampled: sampled,
-    totalIsLowerBound: total > TOTAL_CAP,
+    totalIsLowerBound: total > TOTAL_CAP || partial,
   };
 }
 
