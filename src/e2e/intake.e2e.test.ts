@@ -16,6 +16,7 @@ import { type InterviewDraft, InterviewService } from '../services/intake.js';
 import type { CaseStore } from '../store/case-store.js';
 import {
   axe,
+  CASE_VIEWS,
   DEMO_PASSWORD,
   type E2E,
   ROOT,
@@ -250,24 +251,8 @@ describe('testimony interview end to end (headless Chromium, 390×844)', () => {
     const english = [...new Set(leaves(en))]
       .map((s) => s.split('{{')[0]!.trim())
       .filter((s) => s.length >= 8 && s.includes(' ') && !spanish.has(s));
-    const views = [
-      '',
-      'persons',
-      'units',
-      'places',
-      'events',
-      'hearings',
-      'intake',
-      'evidence',
-      'search',
-      'linkage',
-      'estimates',
-      'matrix',
-      'responsibility',
-      'panel',
-      'report',
-      'submissions',
-    ];
+    // The case views but administration and audit (a documenter's walk).
+    const views = CASE_VIEWS.filter((v) => v !== 'admin' && v !== 'audit');
     const found: string[] = [];
     for (const v of views) {
       await page.goto(`${base}/c/${caseId}/${v}`);

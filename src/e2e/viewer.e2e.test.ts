@@ -14,33 +14,10 @@ import { after, before, describe, it } from 'node:test';
 import PDFDocument from 'pdfkit';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CaseStore } from '../store/case-store.js';
-import { DEMO_PASSWORD, type E2E, ROOT, startE2E, viewport } from '../test-support/e2e.js';
+import { axe, DEMO_PASSWORD, type E2E, ROOT, startE2E, viewport } from '../test-support/e2e.js';
 
 const DOCS = join(ROOT, 'docs', 'screenshots');
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const ARTICLE = readFileSync(join(ROOT, 'src', 'capture', 'fixtures', 'comments-es.html'));
-
-/** axe-core under the app's own CSP: evaluated through the debugging protocol, not a script tag. */
-async function axeStrict(page: Page, name: string): Promise<void> {
-  await page.evaluate(AXE);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
-  )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    ),
-    [],
-    `accessibility of ${name}`,
-  );
-}
 
 function pdfBytes(): Promise<Buffer> {
   return new Promise((resolve) => {
@@ -209,7 +186,7 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
     assert.ok(inked > 50, `the PDF page has ink (${inked} dark pixels)`);
     await page.locator('[data-testid=custody] li[data-action=accessed]').first().waitFor();
     assert.match((await page.getByTestId('size').textContent()) ?? '', /KB$/);
-    await axeStrict(page, 'evidence PDF');
+    await axe(page, 'evidence PDF');
     await shot('evidence-pdf');
     assert.deepEqual(errors, []);
   });
@@ -226,7 +203,7 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
     const audio = page.getByTestId('audio');
     await audio.waitFor();
     await page.waitForFunction(() => (document.querySelector('audio')?.duration ?? 0) > 0.4);
-    await axeStrict(page, 'evidence audio');
+    await axe(page, 'evidence audio');
 
     await go(`/c/${caseId}/evidence/${ids.text}`);
     await page.getByRole('button', { name: 'Abrir la prueba' }).click();
@@ -269,7 +246,7 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
       times,
       [...times].sort((a, b) => a - b),
     );
-    await axeStrict(page, 'custody');
+    await axe(page, 'custody');
     await page.getByTestId('custody').scrollIntoViewIfNeeded();
     await shot('evidence-custody', false);
   });
@@ -288,7 +265,7 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
 
   it('captures a local page, shows its text with suggestions marked, and accepts one', async () => {
     await go(`/c/${caseId}/capture`);
-    await axeStrict(page, 'capture form');
+    await axe(page, 'capture form');
     await page.fill('input[name=url]', `${siteBase}/noticia`);
     await page.getByRole('button', { name: 'Capturar' }).click();
     await page.waitForURL(/\/capture\/inf/);
@@ -304,7 +281,7 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
     assert.equal((await accepted.locator('button.linklike').textContent()) ?? '', sgText);
     assert.ok(await accepted.getByRole('link', { name: 'Abrir el registro' }).isVisible());
     await page.locator('mark.suggestion.accepted').first().waitFor();
-    await axeStrict(page, 'capture result');
+    await axe(page, 'capture result');
     await shot('capture');
     // The resulting evidence: a WARC with the archived text and the source address.
     await page.getByTestId('capture-evidence').click();
@@ -318,7 +295,7 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
       page.getByTestId('download').click(),
     ]);
     assert.match(download.suggestedFilename(), /\.warc$/);
-    await axeStrict(page, 'web capture evidence');
+    await axe(page, 'web capture evidence');
     await shot('evidence-capture');
   });
 
@@ -326,7 +303,7 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
     await go(`/c/${caseId}/matrix`);
     await page.locator('table.matrix').first().waitFor();
     assert.doesNotMatch((await page.locator('table.matrix').first().textContent()) ?? '', /\bE\d\b/);
-    await axeStrict(page, 'matrix');
+    await axe(page, 'matrix');
     await page.locator('table.matrix th[scope=row] a').first().click();
     await page.waitForURL(/\/matrix\/[^/]+$/);
     const firstIncident = page.locator('table.matrix tbody th[scope=row] a').first();
@@ -350,7 +327,7 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
     const chips = await incident.locator('a.chip').allTextContents();
     assert.ok(chips.length > 0, 'the incident cites items');
     for (const c of chips) assert.doesNotMatch(c, /^(✗ \S+: )?(evi|tes|inf)_/, `a title, not an id: ${c}`);
-    await axeStrict(page, 'matrix incident');
+    await axe(page, 'matrix incident');
     await shot('matrix-incident');
   });
 
@@ -360,7 +337,7 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
     const unitLinks = await page.locator('details.card[open] a[href*="/units/"]').allTextContents();
     assert.ok(unitLinks.length > 0);
     for (const u of unitLinks) assert.doesNotMatch(u, /^unidad$/i);
-    await axeStrict(page, 'responsibility');
+    await axe(page, 'responsibility');
   });
 
   it('audit viewer (administrator, English): newest first, filters in the address, names and local times', async () => {
@@ -393,7 +370,7 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
     await p.reload();
     await p.getByTestId('audit-actor').first().waitFor();
     assert.equal(await p.locator('select[name=entity]').inputValue(), 'information-items');
-    await axeStrict(p, 'audit (en)');
+    await axe(p, 'audit (en)');
     await p.screenshot({ path: join(DOCS, 'audit-en.png') });
     // Estimates say why their count differs from the dashboard's.
     await p.goto(`${base}/c/${caseId}/estimates`);
@@ -410,11 +387,11 @@ describe('evidence viewer, capture, matrix and audit end to end (headless Chromi
     await p.getByTestId('pdf-page').first().waitFor();
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `no sideways scrolling (${overflow}px)`);
-    await axeStrict(p, 'evidence on a phone');
+    await axe(p, 'evidence on a phone');
     await p.screenshot({ path: join(DOCS, 'evidence-pdf-phone.png') });
     await p.goto(`${base}/c/${caseId}/capture`);
     await p.locator('input[name=url]').waitFor();
-    await axeStrict(p, 'capture on a phone');
+    await axe(p, 'capture on a phone');
     assert.deepEqual(errors, []);
   });
 });

@@ -13,7 +13,16 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type InterviewDraft, InterviewService } from '../services/intake.js';
 import type { CaseStore } from '../store/case-store.js';
-import { DEMO_PASSWORD, type E2E, ROOT, SHOTS, signIn, startE2E, viewport } from '../test-support/e2e.js';
+import {
+  CASE_VIEWS,
+  DEMO_PASSWORD,
+  type E2E,
+  ROOT,
+  SHOTS,
+  signIn,
+  startE2E,
+  viewport,
+} from '../test-support/e2e.js';
 
 type Tree = { [k: string]: string | Tree };
 const leaves = (t: Tree, out: string[] = []): string[] => {
@@ -25,26 +34,6 @@ const catalogue = async (lang: string) =>
   ((await import(join(ROOT, 'web', 'src', 'locales', `${lang}.ts`))) as Record<string, Tree>)[lang]!;
 
 const DATA = ['Panel de expertos independientes (ficticio)'];
-const CASE_VIEWS = [
-  '',
-  'persons',
-  'units',
-  'places',
-  'events',
-  'hearings',
-  'intake',
-  'evidence',
-  'search',
-  'linkage',
-  'estimates',
-  'matrix',
-  'responsibility',
-  'panel',
-  'report',
-  'submissions',
-  'admin',
-  'audit',
-];
 
 describe('every view in Spanish and English, laptop and phone; accounts in the browser', () => {
   let env: E2E;
