@@ -596,3 +596,53 @@ describe('evidence bundle', () => {
     assert.equal(outText.split(reportHash).length - 1, 2, outText);
   });
 });
+
+describe('the confidential authored text in the identity annex', () => {
+  // What the panel signs holds only the SHA-256 of the confidential edition's authored sections; their
+  // text travels in the identity annex. A server that alters that text after sign-off and re-signs
+  // the bundle with its own key must still fail verify.
+  const section = {
+    section: 'background',
+    lang: 'es',
+    revision: 2,
+    text: 'Antecedentes: el testimonio [1] describe la detención.',
+    sources: [],
+  };
+  const bundleWith = async (annexSection: typeof section) => {
+    const content = Buffer.from(
+      canonicalJson({
+        title: 'Informe',
+        confidentialNarratives: [
+          { section: 'background', lang: 'es', sha256: sha256(canonicalJson(section)) },
+        ],
+      }),
+      'utf8',
+    );
+    const file = tmp('annex.zip');
+    const entries = baseEntries().map((e) =>
+      e.path === 'report/content.json' ? { ...e, source: content } : e,
+    );
+    entries.push({
+      path: 'report/identity-annex.json',
+      source: Buffer.from(JSON.stringify({ persons: {}, items: {}, narratives: [annexSection] })),
+      role: 'identity-annex',
+    });
+    await writeBundle(file, entries, baseMeta(), signer);
+    return verifyBundle(file);
+  };
+  const annexFailures = (r: VerifyResult) =>
+    r.failures.filter((f) => f.file === 'report/identity-annex.json').map((f) => f.message);
+
+  it('the committed text verifies', async () => {
+    assert.deepEqual(annexFailures(await bundleWith(section)), []);
+  });
+
+  it('an altered text in a bundle signed again fails, naming the section', async () => {
+    const r = await bundleWith({ ...section, text: `${section.text} (añadido después de la firma)` });
+    assert.equal(r.ok, false);
+    assert.match(
+      annexFailures(r).join('\n'),
+      /background\/es: the annex text is not the one the signed content commits to/,
+    );
+  });
+});

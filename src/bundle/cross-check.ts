@@ -28,6 +28,10 @@ export const contentFacts = z.looseObject({
   annex: z
     .array(z.looseObject({ id: z.string(), kind: z.string(), sha256: z.string().optional() }))
     .optional(),
+  /** SHA-256 of each confidential authored section (its text is in the identity annex only). */
+  confidentialNarratives: z
+    .array(z.looseObject({ section: z.string(), lang: z.string(), sha256: z.string() }))
+    .optional(),
 });
 export type ContentFacts = z.infer<typeof contentFacts>;
 

@@ -9,6 +9,12 @@ import yauzl from 'yauzl';
 import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import { sha256Hex } from '../domain/hashing.js';
+import type { IdentityAnnex } from '../report/content.js';
+import {
+  type NarrativeCommitment,
+  type NarrativeContent,
+  narrativeCommitmentMismatches,
+} from '../report/content-narrative.js';
 import { Checkpoint } from '../store/audit-checkpoint.js';
 import {
   type ContentFacts,
@@ -152,6 +158,8 @@ const identityAnnex = z.object({
   /** Exact positions of pseudonymised suspects (the confidential edition prints them). */
   positions: z.record(z.string(), z.array(z.string())).optional(),
   items: z.record(z.string(), z.string()),
+  /** The confidential edition's authored sections (the signed content commits to each by SHA-256). */
+  narratives: z.array(z.looseObject({ section: z.string(), lang: z.string() })).optional(),
 });
 
 function parsePublicKey(pem: string): KeyObject | null {
@@ -441,9 +449,17 @@ async function check(
       content: raw.get(contentFile.path),
       contentPath: contentFile.path,
       html,
-      ...(annex ? { annex } : {}),
+      ...(annex ? { annex: annex as unknown as IdentityAnnex } : {}),
     }).failures)
       fail(x.code, x.message, x.file);
+    // The confidential authored text travels only in the annex; the content the panel signed holds
+    // its SHA-256. An annex whose text is not the committed one was changed after sign-off.
+    if (annex)
+      for (const m of narrativeCommitmentMismatches(
+        content.confidentialNarratives as NarrativeCommitment[] | undefined,
+        annex.narratives as unknown as NarrativeContent[] | undefined,
+      ))
+        fail('stated-hashes', `the identity annex: ${m}`, annexFile?.path);
   }
   const checkpointFile = manifest.files.find((f) => f.role === 'audit-checkpoint');
   const checkpoint = await json(checkpointFile, Checkpoint, 'the audit checkpoint');
