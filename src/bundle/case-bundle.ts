@@ -14,6 +14,7 @@
  * use only never leave the store.
  */
 import { canonicalJson } from '../domain/canonical-json.js';
+import { stripMarks } from '../domain/fold.js';
 import type { EvidenceBody } from '../domain/schema.js';
 import type { InformationItemBody } from '../domain/schema-capture.js';
 import { BUNDLE_KEY_PURPOSE, type Edition, prepareReport, reportHtml, reportPdf } from '../report/build.js';
@@ -23,9 +24,7 @@ import { type BundleEntry, writeBundle } from './bundle.js';
 import { keyFingerprint } from './manifest.js';
 
 const safeName = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  stripMarks(s)
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80) || 'file';

@@ -1,3 +1,4 @@
+import { stripAccents } from '../domain/fold.js';
 import { sha256Hex } from '../domain/hashing.js';
 import { LIST_COLUMNS } from '../synth/synth.js';
 import { addDays, compact, dmy, dmyShort } from './calendar.js';
@@ -43,7 +44,6 @@ interface ListStyle {
 
 const ANDES = new Set(['VE-S', 'VE-L']);
 const dots = (n: string) => n.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-const stripAccents = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 const STYLES: ListStyle[] = [
   {

@@ -4,6 +4,8 @@
  * shared by several states (Sucre, Bolívar, Libertador, Miranda, …) resolves only with its state:
  * a guess between states would put an event in the wrong place.
  */
+
+import { foldCase } from './fold.js';
 import {
   type DetentionSite,
   KNOWN_DETENTION_SITES,
@@ -27,10 +29,7 @@ const PREFIX_WORDS = /\b(estado|edo|municipio|mun|mcpio|mpio|autonomo|parroquia|
 
 /** Folds case, accents, punctuation and administrative prefixes ("estado", "edo.", "municipio", "mun."). */
 export function normalizePlaceName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldCase(s)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(PREFIX_WORDS, ' ')
     .replace(/\s+/g, ' ')

@@ -4,6 +4,7 @@
  * "de la Cruz"), written "Nombre Apellido", "Apellido, Nombre", with initials ("J. Medina"),
  * under an alias of any length, or as a cédula with or without dots and a V-/E- prefix.
  */
+import { foldWords } from './fold.js';
 
 export interface IdentityParts {
   givenNames?: string;
@@ -14,8 +15,7 @@ export interface IdentityParts {
 }
 
 /** Accent-, case- and space-folded form; the key forms are compared under. */
-export const foldName = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+export const foldName = (s: string) => foldWords(s);
 
 const clean = (s: string | undefined) =>
   (s ?? '')

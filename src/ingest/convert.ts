@@ -3,6 +3,7 @@
  * either a value or an error message; the importer attaches file, row and column.
  */
 import { type FuzzyDate, parseLooseDate } from '../domain/dates.js';
+import { foldCase } from '../domain/fold.js';
 import type { Vocabulary } from '../domain/vocab.js';
 
 export type Converted<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -10,10 +11,7 @@ const ok = <T>(value: T): Converted<T> => ({ ok: true, value });
 const bad = (message: string): Converted<never> => ({ ok: false, message });
 
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldCase(s)
     .replace(/[\s_\-./]+/g, ' ')
     .trim();
 }

@@ -3,6 +3,8 @@
  * ("S/N", "N/A", "sin dato", "0" as a document number) become missing, so they never count as
  * agreement between two people.
  */
+
+import { stripMarks } from '../domain/fold.js';
 import { findState, normalizePlaceName } from '../domain/gazetteer.js';
 import { fold } from './text.js';
 
@@ -52,9 +54,7 @@ export function isPlaceholder(s: string): boolean {
  */
 export function normalizeDocumentId(s: string): string {
   if (isPlaceholder(s)) return '';
-  let t = s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  let t = stripMarks(s)
     .toUpperCase()
     .replace(/[\s.,\-/_#:]+/g, '');
   t = t.replace(/^(?:CI|CEDULA|C)?(?:V|E)(?=\d)/, '').replace(/^(?:CI|CEDULA|C)(?=\d)/, '');

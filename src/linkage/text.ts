@@ -3,14 +3,13 @@
  * spacing), name particles, common nicknames, and a phonetic key that makes spellings that sound
  * the same in Venezuelan Spanish compare equal (B/V, Z/S/soft C, LL/Y, Y/I, silent H, QU/K, soft G/J).
  */
+
+import { foldCase } from '../domain/fold.js';
 import { NICKNAMES } from './nicknames.js';
 
 /** Lower case, no accents (ñ becomes n: lists drop the tilde as often as the accent), letters, digits and single spaces. */
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldCase(s)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

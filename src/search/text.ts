@@ -7,8 +7,9 @@
 import { stemmer as stemEn } from '@orama/stemmers/english';
 import { stemmer as stemEs } from '@orama/stemmers/spanish';
 import { escapeHtml } from '../domain/escape.js';
+import { stripMarks } from '../domain/fold.js';
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
+const fold = stripMarks;
 
 /** Words of a text: letters and digits, lower-case, as written (accents kept for the stemmers). */
 export function words(text: string): string[] {

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical-json.js';
 import { sortKey } from '../domain/dates.js';
 import { ConflictError, type FieldIssue, InputError, NotFoundError, UsageError } from '../domain/errors.js';
+import { foldCase } from '../domain/fold.js';
 import { issuesFrom } from '../domain/issues.js';
 import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../domain/kinds.js';
 import { CaseFileBody, CustodyEntryBody, type EvidenceBody, type SourceListBody } from '../domain/schema.js';
@@ -80,8 +81,7 @@ export function parseBody<K extends Kind>(kind: K, body: unknown): BodyOf<K> {
 }
 
 function sortKeyFor(kind: Kind, body: Record<string, unknown>): string | null {
-  const fold = (s: unknown) =>
-    typeof s === 'string' ? s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : '';
+  const fold = (s: unknown) => (typeof s === 'string' ? foldCase(s) : '');
   switch (kind) {
     case 'person':
       return `${fold(body.firstSurname)} ${fold(body.secondSurname)} ${fold(body.givenNames)}`.trim() || null;

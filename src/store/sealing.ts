@@ -11,6 +11,7 @@
  */
 import { canonicalJson } from '../domain/canonical-json.js';
 import { IntegrityError, KeyError } from '../domain/errors.js';
+import { foldWords } from '../domain/fold.js';
 import type { Kind } from '../domain/kinds.js';
 import { type DataKey, isSealed, parseSealed } from '../security/field-cipher.js';
 import type { KeySet } from './data-keys.js';
@@ -98,7 +99,7 @@ export function openRow(keys: KeySet, listId: string, rowNo: number, data: strin
 
 /** Normalised form for blind indexes: case, accents and spacing folded. */
 export function normaliseForIndex(v: string): string {
-  return v.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldWords(v);
 }
 
 /** A search term as stored in the protected tiers of the index (FTS-safe token). */

@@ -2,6 +2,8 @@
  * The recording errors documenters make: typos, spellings that sound the same, lost accents,
  * digit slips in document numbers and dates, swapped day and month.
  */
+
+import { stripAccents } from '../domain/fold.js';
 import type { SynthRandom } from './random.js';
 
 const LETTERS = 'abcdefghijlmnopqrstuvyz';
@@ -103,12 +105,7 @@ export function soundAlike(name: string, r: SynthRandom): string {
   return words.join(' ');
 }
 
-export function stripAccents(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC');
-}
+export { stripAccents };
 
 /** One digit changed. */
 export function digitTypo(digits: string, r: SynthRandom): string {

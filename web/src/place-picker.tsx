@@ -4,9 +4,10 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { foldCase } from '../../src/domain/fold';
 import type { R } from './records';
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = foldCase;
 
 export function placePaths(places: R[]): Map<string, string> {
   const byId = new Map(places.map((p) => [p.id, p]));

@@ -4,9 +4,11 @@
  * cues, organizations of the Venezuelan security apparatus and of the human-rights field, months,
  * weekdays and number words. Everything is folded (lower case, no accents) before lookup.
  */
+
+import { foldCase } from '../../domain/fold.js';
 import { GIVEN_NAME_STOCK, SURNAME_STOCK } from './names.js';
 
-export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+export const fold = foldCase;
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
 

@@ -5,8 +5,9 @@
  * many countries), plus the Spanish and Venezuelan names it lacks. Folded (lower case, no accents).
  */
 import nlp from 'compromise';
+import { foldCase } from '../../domain/fold.js';
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = foldCase;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).map(fold);
 
 /** Spanish given names, common in Venezuela, that compromise's lexicon does not list. */
