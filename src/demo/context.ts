@@ -1,6 +1,6 @@
 import type { CaseJson } from '../domain/case-file.js';
 import { sha256Hex } from '../domain/hashing.js';
-import { Rng } from './random.js';
+import { DemoRng } from './random.js';
 
 /** When the demo case was "exported": fixed, so the document never depends on the clock. */
 export const DEMO_TIMESTAMP = '2020-01-15T12:00:00.000Z';
@@ -26,7 +26,7 @@ export type KindName =
   | 'proceedings';
 
 export class DemoContext {
-  readonly rng: Rng;
+  readonly rng: DemoRng;
   readonly records: Record<KindName, RecordJson[]> = {
     persons: [],
     units: [],
@@ -50,7 +50,7 @@ export class DemoContext {
   private readonly counters = new Map<string, number>();
 
   constructor(seed: number) {
-    this.rng = new Rng(seed);
+    this.rng = new DemoRng(seed);
   }
 
   /** The next id for a kind prefix: `per_DEMO0000000001`, … (recognisably demo data). */

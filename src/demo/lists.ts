@@ -4,7 +4,7 @@ import { LIST_COLUMNS } from '../synth/synth.js';
 import { addDays, compact, dmy, dmyShort } from './calendar.js';
 import type { DemoContext } from './context.js';
 import type { Story, Victim } from './events.js';
-import type { Rng } from './random.js';
+import type { DemoRng } from './random.js';
 import type { Sources } from './sources.js';
 
 /** The columns of the synthetic lists (`testigo synth`): the demo's lists use the same layout. */
@@ -136,14 +136,14 @@ const SPELLING: [RegExp, string][] = [
   [/th/, 't'],
 ];
 
-function spellingVariant(s: string, rng: Rng): string {
+function spellingVariant(s: string, rng: DemoRng): string {
   const rules = SPELLING.filter(([re]) => re.test(s));
   if (!rules.length) return s;
   const [re, to] = rng.pick(rules);
   return s.replace(re, to);
 }
 
-function typo(s: string, rng: Rng): string {
+function typo(s: string, rng: DemoRng): string {
   if (s.length < 4) return s;
   const i = rng.int(1, s.length - 2);
   return rng.chance(0.5) ? s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2) : s.slice(0, i) + s.slice(i + 1);
@@ -230,7 +230,7 @@ export function buildLists(
   return { truth, files };
 }
 
-function row(style: ListStyle, s: Story, n: number, rng: Rng): Record<string, string> {
+function row(style: ListStyle, s: Story, n: number, rng: DemoRng): Record<string, string> {
   const v = s.victim;
   const name = (x: string) => {
     let out = x;

@@ -1,5 +1,6 @@
-/** A small seeded PRNG (mulberry32) so generated data is identical for the same seed on every machine. */
-export class Rng {
+/** The demo case's seeded PRNG (mulberry32): its published data depend on this exact sequence, so it is not the
+ * xoshiro128** of domain/random.ts. `int(lo, hi)` includes both ends. */
+export class DemoRng {
   private s: number;
   constructor(seed: number) {
     this.s = seed >>> 0;

@@ -6,7 +6,7 @@
 import { longDate, monthName } from './calendar.js';
 import type { DemoEvent, Story, WaveTag } from './events.js';
 import type { Muni } from './places.js';
-import type { Rng } from './random.js';
+import type { DemoRng } from './random.js';
 import { ofAcronym, ofUnit, theUnit, type UnitInfo } from './units.js';
 
 export type Lang = 'es' | 'en';
@@ -100,7 +100,7 @@ export function toSite(name: string, prep: 'a' | 'frente a' = 'a'): string {
   return `${prep} ${name}`;
 }
 
-export function eventTitle(ev: DemoEvent, rng: Rng): string {
+export function eventTitle(ev: DemoEvent, rng: DemoRng): string {
   const c = cityOf(ev.muni);
   const killed = ev.stories.filter((s) => s.role === 'killed').length;
   let t: string;

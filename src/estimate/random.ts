@@ -3,32 +3,16 @@
  * samplers for the distributions the Gibbs sampler needs (gamma, beta, binomial, Poisson,
  * negative binomial).
  */
-export class Random {
-  private s = new Uint32Array(4);
+import { Xoshiro128 } from '../domain/random.js';
+export class Random extends Xoshiro128 {
   private spare = Number.NaN;
   /** `stream` gives independent sequences for one seed (e.g. one per MCMC chain). */
   constructor(seed: number, stream = 0) {
-    let x = (seed ^ Math.imul(stream >>> 0, 0x632be5ab)) >>> 0;
-    for (let i = 0; i < 4; i++) {
-      x = (x + 0x9e3779b9) >>> 0;
-      let z = x;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-      this.s[i] = (z ^ (z >>> 16)) >>> 0;
-    }
+    super(seed, stream);
   }
   /** Uniform in (0, 1). */
   uniform(): number {
-    const s = this.s;
-    const result = Math.imul(rotl(Math.imul(s[1]!, 5) >>> 0, 7), 9) >>> 0;
-    const t = (s[1]! << 9) >>> 0;
-    s[2]! ^= s[0]!;
-    s[3]! ^= s[1]!;
-    s[1]! ^= s[2]!;
-    s[0]! ^= s[3]!;
-    s[2]! ^= t;
-    s[3] = rotl(s[3]!, 11);
-    return (result + 0.5) / 4294967296;
+    return (this.u32() + 0.5) / 4294967296;
   }
   /** Standard normal (Box–Muller; the second variate of each pair is kept for the next call). */
   normal(): number {
@@ -208,10 +192,6 @@ export class Random {
     if (p >= 1) return 0;
     return this.poisson(this.gamma(r) * ((1 - p) / p));
   }
-}
-
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
 
 /** log Γ(x) (Lanczos, g=7), accurate to ~1e-15 for x > 0. */
