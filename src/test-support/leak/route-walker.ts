@@ -300,6 +300,8 @@ const TEMPLATES: Record<string, Builder> = {
   'POST /api/users/{id}/enable': (fx) => [
     ...Object.values(fx.userIds).map((id) => w('POST', `/api/users/${id}/enable`)),
   ],
+  // Resetting two-step sign-in, aimed at an account that does not exist: refused or 404 for everyone.
+  'POST /api/users/{id}/reset-2fa': () => [w('POST', '/api/users/usr_00000000000000000000000000/reset-2fa')],
   // Disabling is aimed at an account that does not exist: refused or 404 for everyone, nothing changes.
   'POST /api/users/{id}/disable': () => [w('POST', '/api/users/usr_00000000000000000000000000/disable')],
   // Account self-service with wrong credentials: refused, nothing changes (and no case data either way).
