@@ -31,3 +31,31 @@ export function formatTime(iso: string | undefined, lang: string): string {
     timeZoneName: 'short',
   });
 }
+
+/**
+ * A case-file date (day, month, year, range or unknown) as a reader writes it: "3 may 2017" /
+ * "3 May 2017", "mayo de 2017" / "May 2017", "2017". Calendar dates have no time zone: formatted in UTC
+ * so no reader sees the day before.
+ */
+export function formatFuzzy(d: unknown, lang: string): string {
+  const f = d as { precision?: string; value?: string; from?: string; to?: string } | undefined;
+  if (!f) return '—';
+  if (f.precision === 'unknown') return '?';
+  if (f.precision === 'range') return `${formatIsoDate(f.from, lang)} – ${formatIsoDate(f.to, lang)}`;
+  return formatIsoDate(f.value, lang);
+}
+
+/** "YYYY", "YYYY-MM" or "YYYY-MM-DD" in the reader's language; anything else as it is. */
+export function formatIsoDate(v: string | undefined, lang: string): string {
+  if (!v) return '—';
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+  if (!m) return v;
+  if (!m[2]) return m[1]!;
+  const at = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, m[3] ? Number(m[3]) : 1));
+  return at.toLocaleDateString(locale(lang), {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: m[3] ? 'short' : 'long',
+    ...(m[3] ? { day: 'numeric' } : {}),
+  });
+}

@@ -1,6 +1,8 @@
 /** Reading case-file records (already redacted by the server for the signed-in member). */
 import { useState } from 'react';
 import { get } from './api';
+import { formatFuzzy } from './format';
+import i18n from './i18n';
 import { useLoad } from './ui';
 
 export type R = Record<string, unknown> & {
@@ -44,10 +46,7 @@ export function useAll(caseId: string | undefined, kind: string) {
   }, [caseId, kind]);
 }
 
+/** A case-file date in the interface language (views re-render on a language change). */
 export function fuzzy(d: unknown): string {
-  const f = d as { precision?: string; value?: string; from?: string; to?: string } | undefined;
-  if (!f) return '—';
-  if (f.precision === 'range') return `${f.from} – ${f.to}`;
-  if (f.precision === 'unknown') return '?';
-  return f.value ?? '—';
+  return formatFuzzy(d, i18n.language);
 }
