@@ -5,10 +5,10 @@
 //
 // Tiers: the default runs everything CI needs (`npm test`). `--tier=unit` (`npm run test:unit`) is the
 // quick loop while coding: SQLite only (no PostgreSQL started), and none of the slow kinds below —
-// browser end-to-end, crash (SIGKILL) and sustained-load runs, fuzzing, backups of PostgreSQL and the
-// CLI walk through panel, report and bundle. CI always runs the whole suite.
+// browser end-to-end, crash (SIGKILL) and sustained-load runs, fuzzing, the CLI walk through panel,
+// report and bundle, and files that open PostgreSQL themselves (several processes, S3 backups). CI always runs the whole suite.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startTestPostgres } from './test-postgres.mjs';
 
@@ -30,6 +30,11 @@ const SLOW = [
   /report-bundle\.cli/,
 ];
 
+/** Files that open PostgreSQL themselves (not through BACKENDS, which the unit tier narrows to SQLite). */
+function needsPostgres(file) {
+  return /TESTIGO_TEST_PG_URL|createPgDatabase|postgresBackend/.test(readFileSync(join(root, file), 'utf8'));
+}
+
 function findTests(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
@@ -43,7 +48,7 @@ function findTests(dir) {
 
 const files = [...findTests(join(root, 'src')), ...findTests(join(root, 'web', 'src'))]
   .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
-  .filter((f) => tier === 'all' || !SLOW.some((re) => re.test(f)))
+  .filter((f) => tier === 'all' || !(SLOW.some((re) => re.test(f)) || needsPostgres(f)))
   .sort();
 if (files.length === 0) {
   process.stderr.write('no test files matched\n');
