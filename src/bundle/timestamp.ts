@@ -37,9 +37,11 @@ const hex = (b: ArrayBuffer | Uint8Array) =>
 /** A TimeStampReq (DER) for a SHA-256 hash (hex), asking for the TSA's certificate, with a random nonce. */
 export function timestampRequest(sha256Hex: string, nonce: Uint8Array = randomBytes(16)): Buffer {
   if (!/^[0-9a-f]{64}$/.test(sha256Hex)) throw new Error('a SHA-256 in lowercase hex is required');
-  // A positive INTEGER: clear the top bit so the DER value is not read as negative.
+  // A positive INTEGER in minimal DER: clear the top bit so it is not read as negative, and never
+  // start with a zero byte (a non-minimal encoding, which strict authorities such as OpenSSL's
+  // refuse: before, one request in 256 was rejected).
   const n = Buffer.from(nonce);
-  n[0] = n[0]! & 0x7f;
+  n[0] = n[0]! & 0x7f || 1;
   const req = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({
