@@ -1,19 +1,6 @@
-/**
- * The report's authored sections (background, the attack, methodology, limitations, the panel's
- * recommendations and declarations) as report content, with their citations resolved.
- *
- * A citation is written inline as `[@id]`, the id of a testimony, evidence item or information
- * item of the case. In the content it becomes a number `[n]` and a source entry: the item's kind,
- * its title and the passages quoted from its element links — title and passages only when the
- * naming says the item may be published, and with hidden names replaced. So a citation can never
- * carry a protected name into an edition whose reader may not see it: the public content is built
- * with the public naming, the confidential edition's text with the cleared one (identity annex).
- * An id that is not such an item of the case (mistyped, or the item was deleted) is kept as
- * `unresolved`; freezing a report version with any is refused (build.ts). No I/O here.
- */
-import { createHash } from 'node:crypto';
 import type { CaseSnapshot } from '../analysis/types.js';
 import { canonicalJson } from '../domain/canonical-json.js';
+import { sha256Hex } from '../domain/hashing.js';
 import type { NarrativeSection } from '../domain/schema-law.js';
 
 /** `[@tes_01J…]`: any `[@…]` is read as a citation, so a malformed one is reported, not printed. */
@@ -164,7 +151,7 @@ export function narrativeContent(
   const commitments = confidential.map((n) => ({
     section: n.section,
     lang: n.lang,
-    sha256: createHash('sha256').update(canonicalJson(n)).digest('hex'),
+    sha256: commitmentOf(n),
   }));
   return { narratives, confidential, commitments };
 }
@@ -181,6 +168,9 @@ export function unresolvedCitations(
   );
 }
 
+/** What the signed content states of one confidential section: the SHA-256 of its canonical JSON. */
+const commitmentOf = (n: NarrativeContent): string => sha256Hex(canonicalJson(n));
+
 /**
  * Does the identity annex hold exactly the confidential text the signed content commits to? Returns
  * what does not match (empty when it all does): a verifier's check that the confidential edition's
@@ -194,7 +184,7 @@ export function narrativeCommitmentMismatches(
   const out: string[] = [];
   for (const n of annexNarratives ?? []) {
     const key = `${n.section}/${n.lang}`;
-    const got = createHash('sha256').update(canonicalJson(n)).digest('hex');
+    const got = commitmentOf(n);
     if (want.get(key) !== got)
       out.push(`${key}: the annex text is not the one the signed content commits to`);
     want.delete(key);

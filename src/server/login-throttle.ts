@@ -23,7 +23,8 @@ interface Entry {
   expires: number;
 }
 
-const digest = (s: string) => createHash('sha256').update(s).digest('base64url');
+/** Limiter keys are digests: no username or address is kept in clear (shared with shared-limits.ts). */
+export const digest = (s: string) => createHash('sha256').update(s).digest('base64url');
 
 export class LoginThrottle {
   private readonly pairs = new Map<string, Entry>();

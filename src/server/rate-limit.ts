@@ -1,8 +1,4 @@
-/**
- * A fixed-window rate limiter in memory (one process serves a case store). Used for sign-in and
- * public intake; keys are hashed so no username or address is kept in clear in memory dumps.
- */
-import { createHash } from 'node:crypto';
+import { digest } from './login-throttle.js';
 
 export class RateLimiter {
   private readonly hits = new Map<string, { count: number; resetAt: number }>();
@@ -13,7 +9,7 @@ export class RateLimiter {
 
   /** Counts one attempt; returns false when the key is over its limit. */
   take(key: string, now = Date.now()): boolean {
-    const k = createHash('sha256').update(key).digest('base64url');
+    const k = digest(key);
     const h = this.hits.get(k);
     if (!h || h.resetAt <= now) {
       this.hits.set(k, { count: 1, resetAt: now + this.windowMs });
@@ -25,7 +21,7 @@ export class RateLimiter {
   }
 
   retryAfterSeconds(key: string, now = Date.now()): number {
-    const h = this.hits.get(createHash('sha256').update(key).digest('base64url'));
+    const h = this.hits.get(digest(key));
     return h ? Math.max(1, Math.ceil((h.resetAt - now) / 1000)) : 0;
   }
 

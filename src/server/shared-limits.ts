@@ -1,14 +1,5 @@
-/**
- * Sign-in back-off, request quotas and spent proof-of-work challenges, shared by every server
- * process of one store. On PostgreSQL (several processes, several machines) they live in tables
- * (migration 20) and every count is one atomic statement, so N processes do not give an attacker
- * N times the attempts. On SQLite one process serves the store and they stay in memory
- * (login-throttle.ts, rate-limit.ts, intake/pow.ts). Keys are SHA-256 digests: no username or
- * address is stored in clear. Expired rows are swept now and then by whichever process passes.
- */
-import { createHash } from 'node:crypto';
 import type { CaseStore } from '../store/case-store.js';
-import { FREE_FAILURES, LoginThrottle, MAX_BACKOFF_MS } from './login-throttle.js';
+import { digest, FREE_FAILURES, LoginThrottle, MAX_BACKOFF_MS } from './login-throttle.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface SignInLimiter {
@@ -34,8 +25,6 @@ export interface SharedLimits {
   /** Undefined on SQLite: the guard's own memory is the one place challenges are spent. */
   spendOnce?: SpendOnce;
 }
-
-const digest = (s: string) => createHash('sha256').update(s).digest('base64url');
 
 /** The limits of a store: in tables on PostgreSQL, in this process's memory on SQLite. */
 export function sharedLimits(store: CaseStore): SharedLimits {
