@@ -6,6 +6,7 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Action, can as policyCan } from '../../src/security/policy';
 import { ApiError, get, onUnauthenticated, post, setCsrf } from './api';
 import { CodeField, PasswordField } from './secret-fields';
 import { ErrorBox } from './ui';
@@ -170,15 +171,9 @@ export function roleIn(me: Me | null, caseId: string | undefined) {
   return me?.memberships.find((m) => m.caseId === caseId);
 }
 
-const ACTIONS: Record<Membership['role'], string[]> = {
-  administrator: ['read', 'write', 'delete', 'analyse', 'review', 'manage', 'export'],
-  documenter: ['read', 'write'],
-  analyst: ['read', 'analyse', 'export'],
-  panelist: ['read', 'review'],
-  viewer: ['read'],
-};
-/** Mirrors the server's policy for showing or hiding controls; the server decides. */
-export function can(me: Me | null, caseId: string | undefined, action: string): boolean {
-  const m = roleIn(me, caseId);
-  return Boolean(m && ACTIONS[m.role].includes(action));
+/** Shows or hides controls by the server's own policy (the same module); the server decides. */
+export function can(me: Me | null, caseId: string | undefined, action: Action): boolean {
+  if (!me || !caseId) return false;
+  const memberships = new Map(me.memberships.map((m) => [m.caseId, { role: m.role, cleared: m.cleared }]));
+  return policyCan({ userId: me.user.id, memberships, personClearances: new Map() }, action, caseId);
 }
