@@ -8,18 +8,16 @@
  * transaction's Sql handle, so whatever a repository calls through `s` joins the transaction.
  */
 import type { Kind } from '../domain/kinds.js';
-import type { EvidenceBody, SourceListBody } from '../domain/schema.js';
 import type { Sealer } from '../security/seal.js';
 import type { AuditEntry, appendAudit } from './audit.js';
 import type { EvidenceBlobs } from './blobs.js';
 import { type DataKeys, dataKeysFor, type KeySet } from './data-keys.js';
-import type { SourceRows } from './list-import.js';
 import { AnalysisRepository } from './repos/analyses.js';
 import { AuditRepository } from './repos/audit-log.js';
 import { type CaseRecord, CaseRepository } from './repos/cases.js';
 import { type CustodyEntry, EvidenceRepository } from './repos/evidence.js';
-import { type LinkDecision, LinkRowRepository } from './repos/link-rows.js';
-import { type ListOptions, type Meta, RecordRepository, type StoredRecord } from './repos/records.js';
+import { LinkRowRepository } from './repos/link-rows.js';
+import { type ListOptions, RecordRepository, type StoredRecord } from './repos/records.js';
 import { SearchRepository } from './repos/search.js';
 import { SourceListRepository } from './repos/source-lists.js';
 import { sealedFields } from './sealing.js';
@@ -30,8 +28,18 @@ import type { Database, Sql } from './sql.js';
 export { issuesFrom } from '../domain/issues.js';
 export type { CaseRecord } from './repos/cases.js';
 export type { CustodyEntry } from './repos/evidence.js';
-export { type ListOptions, type Meta, parseBody, type StoredRecord } from './repos/records.js';
+export {
+  type CreateOptions,
+  type ListOptions,
+  type Meta,
+  parseBody,
+  type StoredRecord,
+} from './repos/records.js';
 export type { SourceRow } from './repos/source-lists.js';
+
+/** A record method's parameters after `kind` (so the facade re-declares only the generic one). */
+type AfterKind<F extends (...args: never[]) => unknown> =
+  Parameters<F> extends [unknown, ...infer R] ? R : never;
 
 export class CaseStore {
   readonly cases: CaseRepository;
@@ -112,34 +120,21 @@ export class CaseStore {
   }
 
   // ── Records of every kind (repos/records.ts) ───────────────────────────────────────────────
-  create<K extends Kind>(
-    kind: K,
-    caseId: string,
-    input: unknown,
-    actor: string,
-    opts: { id?: string; checkRefs?: boolean; meta?: Partial<Meta> } = {},
-  ): Promise<StoredRecord<K>> {
-    return this.records.create(kind, caseId, input, actor, opts);
+  create<K extends Kind>(kind: K, ...rest: AfterKind<RecordRepository['create']>): Promise<StoredRecord<K>> {
+    return this.records.create(kind, ...rest);
   }
   get<K extends Kind>(
     kind: K,
-    id: string,
-    opts: { includeDeleted?: boolean } = {},
+    ...rest: AfterKind<RecordRepository['get']>
   ): Promise<StoredRecord<K> | undefined> {
-    return this.records.get(kind, id, opts);
+    return this.records.get(kind, ...rest);
   }
   require<K extends Kind>(kind: K, id: string): Promise<StoredRecord<K>> {
     return this.records.require(kind, id);
   }
   /** Replaces a record's body. With expectedVersion, refuses to overwrite someone else's change. */
-  update<K extends Kind>(
-    kind: K,
-    id: string,
-    input: unknown,
-    actor: string,
-    opts: { expectedVersion?: number } = {},
-  ): Promise<StoredRecord<K>> {
-    return this.records.update(kind, id, input, actor, opts);
+  update<K extends Kind>(kind: K, ...rest: AfterKind<RecordRepository['update']>): Promise<StoredRecord<K>> {
+    return this.records.update(kind, ...rest);
   }
   /** Soft delete: the record stays (and stays in the audit log); reads stop returning it. */
   remove(kind: Kind, id: string, actor: string, reason?: string): Promise<void> {
@@ -208,13 +203,9 @@ export class CaseStore {
   }
 
   // ── Evidence and custody (repos/evidence.ts) ───────────────────────────────────────────────
-  addEvidence(
-    caseId: string,
-    bytes: AsyncIterable<Uint8Array> | Uint8Array,
-    meta: Omit<EvidenceBody, 'sha256' | 'size'> & Partial<Pick<EvidenceBody, 'sha256'>>,
-    actor: string,
-  ): Promise<StoredRecord<'evidence'>> {
-    return this.evidence.addEvidence(caseId, bytes, meta, actor);
+  /** Stores a file as evidence: the bytes in the blob store first, then the record and its first custody entry. */
+  addEvidence(...args: Parameters<EvidenceRepository['addEvidence']>): Promise<StoredRecord<'evidence'>> {
+    return this.evidence.addEvidence(...args);
   }
   /** Reads an evidence file (verified against its SHA-256) and records the access in its custody log. */
   readEvidence(id: string, actor: string, purpose: 'accessed' | 'exported' = 'accessed'): Promise<Buffer> {
@@ -228,14 +219,9 @@ export class CaseStore {
   }
 
   // ── Source lists (repos/source-lists.ts) ───────────────────────────────────────────────────
-  importSourceList(
-    caseId: string,
-    list: SourceListBody,
-    rows: SourceRows,
-    actor: string,
-    opts: { id?: string; onProgress?: (n: number) => void; batchSize?: number } = {},
-  ): Promise<{ list: StoredRecord<'sourceList'>; rows: number; rowsSha256: string }> {
-    return this.sourceLists.importSourceList(caseId, list, rows, actor, opts);
+  /** Imports an organization's list in one transaction (the list record, every row sealed, one audit entry). */
+  importSourceList(...args: Parameters<SourceListRepository['importSourceList']>) {
+    return this.sourceLists.importSourceList(...args);
   }
   insertSourceRows(...args: Parameters<SourceListRepository['insertSourceRows']>): Promise<void> {
     return this.sourceLists.insertSourceRows(...args);
@@ -252,23 +238,13 @@ export class CaseStore {
   }
 
   // ── Linkage in the case file (repos/link-rows.ts) ──────────────────────────────────────────
-  assignSourceRecords(
-    caseId: string,
-    assignments: readonly { listId: string; rowNo: number; personId: string | null }[],
-    actor: string,
-    note?: Record<string, unknown>,
-  ): Promise<number> {
-    return this.linkRows.assignSourceRecords(caseId, assignments, actor, note);
+  /** Ties list records to persons; one transaction and one audit entry. */
+  assignSourceRecords(...args: Parameters<LinkRowRepository['assignSourceRecords']>): Promise<number> {
+    return this.linkRows.assignSourceRecords(...args);
   }
-  recordLinkDecision(
-    caseId: string,
-    a: { listId: string; rowNo: number },
-    b: { listId: string; rowNo: number },
-    decision: LinkDecision,
-    actor: string,
-    note?: string,
-  ): Promise<string> {
-    return this.linkRows.recordLinkDecision(caseId, a, b, decision, actor, note);
+  /** Records a reviewer's decision on a pair of list records; it supersedes earlier ones on that pair. */
+  recordLinkDecision(...args: Parameters<LinkRowRepository['recordLinkDecision']>): Promise<string> {
+    return this.linkRows.recordLinkDecision(...args);
   }
   /** The decisions in force (latest per pair). */
   linkDecisions(caseId: string) {
@@ -276,15 +252,8 @@ export class CaseStore {
   }
 
   // ── Stored analyses (repos/analyses.ts) ────────────────────────────────────────────────────
-  saveAnalysis(
-    caseId: string,
-    kind: string,
-    inputsSha256: string,
-    settings: unknown,
-    result: unknown,
-    actor: string,
-  ): Promise<string> {
-    return this.analysisResults.saveAnalysis(caseId, kind, inputsSha256, settings, result, actor);
+  saveAnalysis(...args: Parameters<AnalysisRepository['saveAnalysis']>): Promise<string> {
+    return this.analysisResults.saveAnalysis(...args);
   }
   analyses(caseId: string, kind?: string) {
     return this.analysisResults.analyses(caseId, kind);

@@ -31,6 +31,14 @@ export interface Meta {
 }
 export type StoredRecord<K extends Kind> = Meta & { kind: K; body: BodyOf<K> };
 
+export interface CreateOptions {
+  id?: string;
+  /** false for bulk imports, which check every reference at the end (checkAllRefs). */
+  checkRefs?: boolean;
+  /** Keeps the metadata of a record imported from another store. */
+  meta?: Partial<Meta>;
+}
+
 export interface ListOptions {
   /** Equality filters on the kind's indexed fields (see KINDS[kind].columns); a list means any of. */
   where?: Record<string, string | readonly string[]>;
@@ -200,7 +208,7 @@ export class RecordRepository {
     caseId: string,
     input: unknown,
     actor: string,
-    opts: { id?: string; checkRefs?: boolean; meta?: Partial<Meta> } = {},
+    opts: CreateOptions = {},
   ): Promise<StoredRecord<K>> {
     const body = parseBody(kind, input);
     const spec = KINDS[kind];
