@@ -12,13 +12,17 @@ import type { Sealer } from '../security/seal.js';
 import type { AuditEntry, appendAudit } from './audit.js';
 import type { EvidenceBlobs } from './blobs.js';
 import { type DataKeys, dataKeysFor, type KeySet } from './data-keys.js';
+import { AccountRepository } from './repos/accounts.js';
 import { AnalysisRepository } from './repos/analyses.js';
 import { AuditRepository } from './repos/audit-log.js';
 import { type CaseRecord, CaseRepository } from './repos/cases.js';
 import { type CustodyEntry, EvidenceRepository } from './repos/evidence.js';
+import { InterviewDraftRepository } from './repos/interview-drafts.js';
+import { LimitRepository } from './repos/limits.js';
 import { LinkRowRepository } from './repos/link-rows.js';
 import { type ListOptions, RecordRepository, type StoredRecord } from './repos/records.js';
 import { SearchRepository } from './repos/search.js';
+import { SessionRepository } from './repos/sessions.js';
 import { SourceListRepository } from './repos/source-lists.js';
 import { sealedFields } from './sealing.js';
 import type { SearchHits, SearchParams } from './search-index.js';
@@ -50,6 +54,13 @@ export class CaseStore {
   readonly analysisResults: AnalysisRepository;
   readonly auditLog: AuditRepository;
   readonly searchIndex: SearchRepository;
+  /** Users, their case memberships and clearances, API tokens, security notices. */
+  readonly accounts: AccountRepository;
+  /** Browser sessions. */
+  readonly sessions: SessionRepository;
+  /** Counters and spent proofs shared by the server's instances (PostgreSQL). */
+  readonly limits: LimitRepository;
+  readonly interviewDrafts: InterviewDraftRepository;
 
   constructor(
     readonly db: Database,
@@ -68,6 +79,10 @@ export class CaseStore {
     this.analysisResults = new AnalysisRepository(this);
     this.auditLog = new AuditRepository(this);
     this.searchIndex = new SearchRepository(this);
+    this.accounts = new AccountRepository(this);
+    this.sessions = new SessionRepository(this);
+    this.limits = new LimitRepository(this);
+    this.interviewDrafts = new InterviewDraftRepository(this);
   }
 
   get dialect() {
@@ -84,7 +99,11 @@ export class CaseStore {
     return this.keys.keySet(this.sql, caseId, this.inTransaction, need);
   }
 
-  /** The Sql handle this store writes through (its transaction's, inside one). */
+  /**
+   * The Sql handle this store writes through (its transaction's, inside one): for the repositories
+   * and the store's own modules, and tests that tamper with rows. Nothing else outside src/store
+   * runs SQL (architecture test).
+   */
   get sqlHandle(): Sql {
     return this.sql;
   }
@@ -272,16 +291,5 @@ export class CaseStore {
   /** Appends an audit entry for something that is not a record write (a view, an export). */
   audit(input: Parameters<typeof appendAudit>[1]): Promise<AuditEntry> {
     return this.auditLog.audit(input);
-  }
-
-  /** Escape hatch for adapter-owned tables (tokens, sessions) in this store's transaction. */
-  async rawRun(sql: string, params: readonly unknown[] = []): Promise<number> {
-    return this.sql.run(sql, params);
-  }
-  async rawGet<T>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
-    return this.sql.get<T>(sql, params);
-  }
-  async rawAll<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    return this.sql.all<T>(sql, params);
   }
 }

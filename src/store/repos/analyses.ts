@@ -1,12 +1,10 @@
 /** Stored analyses: the numbers a report cites, with the digest of their inputs and their settings. */
 import { canonicalJson } from '../../domain/canonical-json.js';
 import { appendAudit } from '../audit.js';
-import type { CaseStore } from '../case-store.js';
 import { newId } from '../ids.js';
+import { Repository } from './repository.js';
 
-export class AnalysisRepository {
-  constructor(private readonly store: CaseStore) {}
-
+export class AnalysisRepository extends Repository {
   async saveAnalysis(
     caseId: string,
     kind: string,
@@ -44,7 +42,7 @@ export class AnalysisRepository {
   }
 
   async analyses(caseId: string, kind?: string) {
-    const rows = await this.store.sqlHandle.all<Record<string, unknown>>(
+    const rows = await this.sql.all<Record<string, unknown>>(
       `SELECT * FROM analysis_result WHERE case_id = ?${kind ? ' AND kind = ?' : ''} ORDER BY created_at, id`,
       kind ? [caseId, kind] : [caseId],
     );

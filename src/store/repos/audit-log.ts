@@ -1,10 +1,8 @@
 /** The audit log as the store's callers read and append it (the chain itself: ../audit.ts). */
 import { type AuditEntry, appendAudit, rowToEntry, verifyAudit } from '../audit.js';
-import type { CaseStore } from '../case-store.js';
+import { Repository } from './repository.js';
 
-export class AuditRepository {
-  constructor(private readonly store: CaseStore) {}
-
+export class AuditRepository extends Repository {
   async verifyAudit() {
     return verifyAudit(this.store.sqlHandle);
   }
@@ -18,7 +16,7 @@ export class AuditRepository {
       where += ' AND case_id = ?';
       params.push(opts.caseId);
     }
-    const rows = await this.store.sqlHandle.all<Record<string, unknown>>(
+    const rows = await this.sql.all<Record<string, unknown>>(
       `SELECT * FROM audit_log WHERE ${where} ORDER BY seq LIMIT ?`,
       [...params, Math.min(opts.limit ?? 1000, 10_000)],
     );
@@ -26,7 +24,7 @@ export class AuditRepository {
   }
 
   async auditHead(): Promise<{ seq: number; hash: string }> {
-    const r = await this.store.sqlHandle.get<{ seq: number; hash: string }>(
+    const r = await this.sql.get<{ seq: number; hash: string }>(
       'SELECT seq, hash FROM audit_head WHERE id = 1',
     );
     return { seq: Number(r?.seq ?? 0), hash: String(r?.hash) };

@@ -5,20 +5,13 @@ import { InputError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { issuesFrom } from '../../domain/issues.js';
 import { CaseFileBody } from '../../domain/schema.js';
 import { appendAudit } from '../audit.js';
-import type { CaseStore } from '../case-store.js';
 import { newId } from '../ids.js';
-import type { Sql } from '../sql.js';
 import { type Meta, rowMeta } from './records.js';
+import { Repository } from './repository.js';
 
 export type CaseRecord = Omit<Meta, 'caseId'> & { body: CaseFileBody };
 
-export class CaseRepository {
-  constructor(private readonly store: CaseStore) {}
-
-  private get sql(): Sql {
-    return this.store.sqlHandle;
-  }
-
+export class CaseRepository extends Repository {
   async createCase(
     input: unknown,
     actor: string,

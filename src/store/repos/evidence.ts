@@ -7,9 +7,9 @@ import { InputError } from '../../domain/errors.js';
 import { issuesFrom } from '../../domain/issues.js';
 import { CustodyEntryBody, type EvidenceBody } from '../../domain/schema.js';
 import { appendAudit } from '../audit.js';
-import type { CaseStore } from '../case-store.js';
 import { newId } from '../ids.js';
 import type { StoredRecord } from './records.js';
+import { Repository } from './repository.js';
 
 export type CustodyEntry = {
   id: string;
@@ -18,9 +18,7 @@ export type CustodyEntry = {
   createdBy: string;
 } & CustodyEntryBody;
 
-export class EvidenceRepository {
-  constructor(private readonly store: CaseStore) {}
-
+export class EvidenceRepository extends Repository {
   /**
    * Stores a file as evidence: the bytes go to the encrypted blob store first (content-addressed,
    * so a crash before the commit leaves only an unreferenced blob, never a record without bytes),
@@ -100,7 +98,7 @@ export class EvidenceRepository {
   }
 
   async custody(evidenceId: string): Promise<CustodyEntry[]> {
-    const rows = await this.store.sqlHandle.all<Record<string, unknown>>(
+    const rows = await this.sql.all<Record<string, unknown>>(
       'SELECT * FROM custody_entry WHERE evidence_id = ? ORDER BY created_at, id',
       [evidenceId],
     );

@@ -5,14 +5,12 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../../domain/errors.js';
 import { appendAudit } from '../audit.js';
-import type { CaseStore } from '../case-store.js';
 import { newId } from '../ids.js';
+import { Repository } from './repository.js';
 
 export type LinkDecision = 'must-link' | 'cannot-link' | 'unsure';
 
-export class LinkRowRepository {
-  constructor(private readonly store: CaseStore) {}
-
+export class LinkRowRepository extends Repository {
   /**
    * Ties list records to persons (a merge keeps every record and its list and row: provenance is
    * never lost). One transaction and one audit entry with the assignments' digest.
@@ -98,7 +96,7 @@ export class LinkRowRepository {
 
   /** The decisions in force (latest per pair). */
   async linkDecisions(caseId: string) {
-    const rows = await this.store.sqlHandle.all<Record<string, unknown>>(
+    const rows = await this.sql.all<Record<string, unknown>>(
       'SELECT * FROM link_decision WHERE case_id = ? AND superseded_at IS NULL ORDER BY created_at, id',
       [caseId],
     );

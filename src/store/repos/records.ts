@@ -11,13 +11,12 @@ import { issuesFrom } from '../../domain/issues.js';
 import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../../domain/kinds.js';
 import type { Sealer } from '../../security/seal.js';
 import { appendAudit } from '../audit.js';
-import type { CaseStore } from '../case-store.js';
 import { newId } from '../ids.js';
 import { columnFor } from '../migrations.js';
 import { type DirectoryEntry, type DirectorySource, PersonDirectory } from '../person-directory.js';
 import { normaliseForIndex, openBody, sealBody, sealedFields, versionsOf } from '../sealing.js';
 import { indexRecord } from '../search-index.js';
-import type { Sql } from '../sql.js';
+import { Repository } from './repository.js';
 
 export interface Meta {
   id: string;
@@ -86,13 +85,7 @@ export function rowMeta(r: Record<string, unknown>): Meta {
   };
 }
 
-export class RecordRepository {
-  constructor(private readonly store: CaseStore) {}
-
-  private get sql(): Sql {
-    return this.store.sqlHandle;
-  }
-
+export class RecordRepository extends Repository {
   /**
    * The case's persons, opened, from the in-memory directory (person-directory.ts), synced with
    * the store first. Outside transactions only (inside one, a throwaway directory).

@@ -1,11 +1,9 @@
 /** Full-text search over the case's index (../search-index.ts), with the case's key versions. */
-import type { CaseStore } from '../case-store.js';
 import { blindTerm } from '../sealing.js';
 import { type SearchHits, type SearchParams, searchDocs } from '../search-index.js';
+import { Repository } from './repository.js';
 
-export class SearchRepository {
-  constructor(private readonly store: CaseStore) {}
-
+export class SearchRepository extends Repository {
   /** Full-text search over persons, events, acts and testimonies, restricted to what `params` allow. */
   async search(params: SearchParams): Promise<SearchHits> {
     // Protected tiers hold keyed hashes of terms: look each term up in clear and as its hash under
@@ -22,7 +20,7 @@ export class SearchRepository {
 
   /** Every data key version of a case, oldest first. */
   async keyVersions(caseId: string): Promise<string[]> {
-    const rows = await this.store.sqlHandle.all<{ version: number }>(
+    const rows = await this.sql.all<{ version: number }>(
       'SELECT version FROM data_key WHERE case_id = ? ORDER BY version',
       [caseId],
     );

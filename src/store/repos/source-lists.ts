@@ -6,10 +6,10 @@ import { canonicalJson } from '../../domain/canonical-json.js';
 import { InputError } from '../../domain/errors.js';
 import type { SourceListBody } from '../../domain/schema.js';
 import { appendAudit } from '../audit.js';
-import type { CaseStore } from '../case-store.js';
 import { type SourceRows, writeListRows } from '../list-import.js';
 import { openRow, sealRow } from '../sealing.js';
 import type { StoredRecord } from './records.js';
+import { Repository } from './repository.js';
 
 /** One raw row of a list; `values` are aligned with the list's `columns`. */
 export interface SourceRow {
@@ -18,9 +18,7 @@ export interface SourceRow {
   values: readonly string[];
 }
 
-export class SourceListRepository {
-  constructor(private readonly store: CaseStore) {}
-
+export class SourceListRepository extends Repository {
   /**
    * Imports an organization's list in one transaction: the list record, every row, and one audit
    * entry carrying the row count and a SHA-256 digest of all rows. A failure anywhere (a bad row,
@@ -104,7 +102,7 @@ export class SourceListRepository {
   async sourceRecords(listId: string, opts: { afterRow?: number; limit?: number } = {}) {
     const list = await this.store.get('sourceList', listId, { includeDeleted: true });
     const cols = list?.body.columns ?? [];
-    const rows = await this.store.sqlHandle.all<Record<string, unknown>>(
+    const rows = await this.sql.all<Record<string, unknown>>(
       'SELECT list_id, row_no, record_id, data, person_id FROM source_record WHERE list_id = ? AND row_no > ? ORDER BY row_no LIMIT ?',
       [listId, opts.afterRow ?? 0, opts.limit ?? 1000],
     );
