@@ -214,6 +214,17 @@ describe('architecture', () => {
     assert.deepEqual(rawSqlLines('await s.sessions.setCsrf(idHash, csrfHash);'), []);
   });
 
+  it('migrations are frozen: migrations.ts does not read the kind registry for table shapes', () => {
+    const fromKinds = importsOf(join(SRC, 'store', 'migrations.ts')).filter((t) =>
+      t.endsWith('domain/kinds.js'),
+    );
+    assert.deepEqual(
+      fromKinds,
+      [],
+      'migrations.ts imports domain/kinds (KINDS changes would change old migrations)',
+    );
+  });
+
   it('the folders import each other without cycles', () => {
     assert.deepEqual(cyclesOf(folderGraph()), []);
   });
