@@ -7,6 +7,8 @@
  *    edges; the folders import each other without cycles; the web app imports no adapter.
  *  - The OpenAPI document lists exactly the routes the server registers.
  *  - KIND_ORDER lists every kind once, each after the kinds it references.
+ *  - SQL lives in the store: outside src/store no source reaches the store's Sql handle (tests may,
+ *    to tamper with rows); the backup copies the database as a whole and is the one exception.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -137,6 +139,20 @@ export function routeViolations(source: string): string[] {
 
 const ROUTES = join(SRC, 'server', 'routes');
 
+/** Ways to run SQL around the store's repositories (the escape hatch the accounts used to take). */
+const RAW_SQL = /\.(?:sqlHandle|rawRun|rawGet|rawAll)\b|\.db\.(?:run|get|all|exec|insertMany|transaction)\(/;
+/** Folders whose sources may hold SQL: the store; the backup, which snapshots the whole database. */
+const SQL_OWNERS = new Set(['store', 'backup']);
+
+/** Lines of a source that run SQL around the store's repositories. */
+export function rawSqlLines(source: string): string[] {
+  return source
+    .split('\n')
+    .flatMap((line, i) =>
+      RAW_SQL.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line) ? [`line ${i + 1}: ${line.trim()}`] : [],
+    );
+}
+
 describe('architecture', () => {
   it('route handlers check no role or protection themselves and serialise no stored record', () => {
     const found: string[] = [];
@@ -181,6 +197,34 @@ describe('architecture', () => {
         if (EDGES.has(folderOf(t))) found.push(`${relative(SRC, f)} → ${relative(SRC, t)}`);
     }
     assert.deepEqual(found, []);
+  });
+
+  it('SQL lives in the store: nothing outside src/store (and the backup) runs SQL itself', () => {
+    const found: string[] = [];
+    for (const f of files(SRC)) {
+      if (SQL_OWNERS.has(folderOf(f)) || folderOf(f) === 'test-support') continue;
+      for (const l of rawSqlLines(readFileSync(f, 'utf8'))) found.push(`${relative(SRC, f)} ${l}`);
+    }
+    assert.deepEqual(found, []);
+    // What the accounts service did before its repository (the rule catches it).
+    for (const src of [
+      "const r = await this.store.rawGet<UserRow>('SELECT * FROM app_user WHERE id = ?', [id]);",
+      "await s.sqlHandle.run('UPDATE session SET csrf = ? WHERE id_hash = ?', [a, b]);",
+      "await store.db.run('DELETE FROM session');",
+    ])
+      assert.notDeepEqual(rawSqlLines(src), [], src);
+    assert.deepEqual(rawSqlLines('await s.sessions.setCsrf(idHash, csrfHash);'), []);
+  });
+
+  it('migrations are frozen: migrations.ts does not read the kind registry for table shapes', () => {
+    const fromKinds = importsOf(join(SRC, 'store', 'migrations.ts')).filter((t) =>
+      t.endsWith('domain/kinds.js'),
+    );
+    assert.deepEqual(
+      fromKinds,
+      [],
+      'migrations.ts imports domain/kinds (KINDS changes would change old migrations)',
+    );
   });
 
   it('the folders import each other without cycles', () => {

@@ -59,7 +59,7 @@ describe('testimony interview end to end (headless Chromium, 390×844)', () => {
       return el?.getAttribute('data-state') === 'saved' && Number(el.getAttribute('data-saves')) > n;
     }, since);
   async function userId(): Promise<string> {
-    const r = await store.rawGet<{ id: string }>('SELECT id FROM app_user WHERE username = ?', [
+    const r = await store.sqlHandle.get<{ id: string }>('SELECT id FROM app_user WHERE username = ?', [
       'demo-documenter',
     ]);
     return r!.id;
@@ -196,7 +196,7 @@ describe('testimony interview end to end (headless Chromium, 390×844)', () => {
     await page.locator('textarea[name=statement]').blur();
     await saved(page, n0);
     // The server ends every session (expiry, revocation) while the documenter keeps typing.
-    await store.rawRun('UPDATE session SET revoked_at = ?', [new Date().toISOString()]);
+    await store.sqlHandle.run('UPDATE session SET revoked_at = ?', [new Date().toISOString()]);
     const full = `${first}\nSegunda parte, escrita cuando la sesión ya no valía.`;
     await page.fill('textarea[name=statement]', full);
     await page.locator('textarea[name=statement]').blur();

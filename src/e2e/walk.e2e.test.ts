@@ -193,7 +193,7 @@ describe('every view in Spanish and English, laptop and phone; accounts in the b
     await dialog.getByRole('button', { name: 'Cancelar' }).click();
     const role = async () =>
       (
-        await store.rawGet<{ role: string }>(
+        await store.sqlHandle.get<{ role: string }>(
           'SELECT m.role FROM case_member m JOIN app_user u ON u.id = m.user_id WHERE u.username = ? AND m.case_id = ?',
           ['demo-viewer', caseId],
         )
@@ -233,7 +233,7 @@ describe('every view in Spanish and English, laptop and phone; accounts in the b
     await page.getByTestId('witness-linked').waitFor();
     await page.screenshot({ path: join(SHOTS, 'intake-link-phone.png'), fullPage: true });
     await page.getByRole('button', { name: 'Guardar y seguir' }).click();
-    const uid = (await store.rawGet<{ id: string }>('SELECT id FROM app_user WHERE username = ?', [
+    const uid = (await store.sqlHandle.get<{ id: string }>('SELECT id FROM app_user WHERE username = ?', [
       'demo-documenter',
     ]))!.id;
     let d: InterviewDraft | undefined;

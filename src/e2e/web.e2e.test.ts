@@ -352,7 +352,7 @@ describe('web app end to end (headless Chromium)', () => {
 
   /** The documenter's TOTP secret, read back the way the server checks it (sealed in the store). */
   async function documenterSecret(): Promise<string> {
-    const r = await store.rawGet<{ id: string; totp_secret: string }>(
+    const r = await store.sqlHandle.get<{ id: string; totp_secret: string }>(
       'SELECT id, totp_secret FROM app_user WHERE username = ?',
       ['demo-documenter'],
     );

@@ -119,7 +119,7 @@ describe('two server instances over one PostgreSQL', () => {
       'coord',
     );
     assert.equal(up.status, 200, await up.clone().text());
-    await storeA.rawRun('UPDATE person SET updated_at = ? WHERE id = ?', [
+    await storeA.sqlHandle.run('UPDATE person SET updated_at = ? WHERE id = ?', [
       new Date(Date.now() - 60_000).toISOString(),
       person.id,
     ]);

@@ -50,54 +50,24 @@ const inProcess: SharedLimits = {
   },
 };
 
-interface Row {
-  key: string;
-  count: number | string;
-  until_ms: number | string;
-  expires_ms: number | string;
-}
-
 class PgLimits implements SharedLimits {
   readonly shared = true;
   private nextSweep = 0;
   constructor(private readonly store: CaseStore) {}
 
-  /** Counts one in a fixed window that starts at the key's first hit (or after it expired). */
-  async hit(key: string, windowMs: number, now: number): Promise<{ count: number; expires: number }> {
+  private async hit(key: string, windowMs: number, now: number) {
     await this.sweep(now);
-    const r = await this.store.rawGet<Row>(
-      `INSERT INTO shared_counter (key, count, until_ms, expires_ms) VALUES (?, 1, 0, ?)
-       ON CONFLICT (key) DO UPDATE SET
-         count = CASE WHEN shared_counter.expires_ms <= ? THEN 1 ELSE shared_counter.count + 1 END,
-         until_ms = CASE WHEN shared_counter.expires_ms <= ? THEN 0 ELSE shared_counter.until_ms END,
-         expires_ms = CASE WHEN shared_counter.expires_ms <= ? THEN EXCLUDED.expires_ms ELSE shared_counter.expires_ms END
-       RETURNING key, count, until_ms, expires_ms`,
-      [key, now + windowMs, now, now, now],
-    );
-    return { count: Number(r!.count), expires: Number(r!.expires_ms) };
+    return this.store.limits.hit(key, windowMs, now);
   }
 
-  async live(
-    keys: string[],
-    now: number,
-  ): Promise<Map<string, { count: number; until: number; expires: number }>> {
-    const rows = await this.store.rawAll<Row>(
-      `SELECT key, count, until_ms, expires_ms FROM shared_counter WHERE key IN (${keys.map(() => '?').join(', ')}) AND expires_ms > ?`,
-      [...keys, now],
-    );
-    return new Map(
-      rows.map((r) => [
-        r.key,
-        { count: Number(r.count), until: Number(r.until_ms), expires: Number(r.expires_ms) },
-      ]),
-    );
+  private live(keys: string[], now: number) {
+    return this.store.limits.live(keys, now);
   }
 
   private async sweep(now: number): Promise<void> {
     if (now < this.nextSweep) return;
     this.nextSweep = now + 60_000;
-    await this.store.rawRun('DELETE FROM shared_counter WHERE expires_ms <= ?', [now]);
-    await this.store.rawRun('DELETE FROM pow_spent WHERE expires_ms <= ?', [now]);
+    await this.store.limits.sweep(now);
   }
 
   signIn(perAddress: number, windowMs: number): SignInLimiter {
@@ -124,14 +94,11 @@ class PgLimits implements SharedLimits {
         const over = count - FREE_FAILURES;
         const wait = over > 0 ? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (over - 1)) : 0;
         // Concurrent failures on several processes: the longest wait and lifetime win.
-        await this.store.rawRun(
-          'UPDATE shared_counter SET until_ms = GREATEST(until_ms, ?), expires_ms = GREATEST(expires_ms, ?) WHERE key = ?',
-          [now + wait, now + Math.max(windowMs, wait * 2), pk],
-        );
+        await this.store.limits.extend(pk, now + wait, now + Math.max(windowMs, wait * 2));
         await this.hit(addrKey(a), windowMs, now);
       },
       succeeded: async (u, a) => {
-        await this.store.rawRun('DELETE FROM shared_counter WHERE key = ?', [pairKey(u, a)]);
+        await this.store.limits.clear(pairKey(u, a));
       },
     };
   }
@@ -149,10 +116,6 @@ class PgLimits implements SharedLimits {
 
   spendOnce: SpendOnce = async (tag, expiresMs) => {
     await this.sweep(Date.now());
-    const r = await this.store.rawGet<{ tag: string }>(
-      'INSERT INTO pow_spent (tag, expires_ms) VALUES (?, ?) ON CONFLICT (tag) DO NOTHING RETURNING tag',
-      [digest(tag), expiresMs],
-    );
-    return r !== undefined;
+    return this.store.limits.spendOnce(digest(tag), expiresMs);
   };
 }

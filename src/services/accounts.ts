@@ -13,6 +13,7 @@ import { checkPassword } from '../security/password-policy.js';
 import { clearable, type Principal, ROLES, type Role } from '../security/policy.js';
 import type { CaseStore } from '../store/case-store.js';
 import { newId } from '../store/ids.js';
+import type { UserRow } from '../store/repos/accounts.js';
 
 /** Argon2id: 64 MiB, 3 passes (above OWASP's 19 MiB / 2 minimum). */
 const ARGON = { algorithm: 2, memoryCost: 65536, timeCost: 3, parallelism: 1 } as const;
@@ -31,20 +32,6 @@ export interface UserInfo {
   isAdmin: boolean;
   totpEnabled: boolean;
   disabled: boolean;
-}
-
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  is_admin: number;
-  totp_secret: string | null;
-  totp_enabled: number;
-  recovery_codes: string | null;
-  failed_logins: number;
-  locked_until: string | null;
-  disabled_at: string | null;
 }
 
 const info = (r: UserRow): UserInfo => ({
@@ -94,12 +81,16 @@ export class Accounts {
     const id = newId('usr');
     const hash = await argonHash(input.password, ARGON);
     await this.store.transaction(async (s) => {
-      if (await s.rawGet('SELECT id FROM app_user WHERE username = ?', [username]))
+      if (await s.accounts.userByName(username))
         throw new ConflictError(`the username ${username} is taken`).because('username_taken');
-      await s.rawRun(
-        'INSERT INTO app_user (id, username, display_name, password_hash, is_admin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [id, username, input.displayName?.trim() || username, hash, input.isAdmin ? 1 : 0, now(), now()],
-      );
+      await s.accounts.insertUser({
+        id,
+        username,
+        displayName: input.displayName?.trim() || username,
+        passwordHash: hash,
+        isAdmin: Boolean(input.isAdmin),
+        at: now(),
+      });
       await s.audit({
         actor: by,
         action: 'create',
@@ -112,34 +103,24 @@ export class Accounts {
   }
 
   async user(id: string): Promise<UserInfo | undefined> {
-    const r = await this.store.rawGet<UserRow>('SELECT * FROM app_user WHERE id = ?', [id]);
+    const r = await this.store.accounts.userById(id);
     return r ? info(r) : undefined;
   }
 
   async userByName(username: string): Promise<UserInfo | undefined> {
-    const r = await this.store.rawGet<UserRow>('SELECT * FROM app_user WHERE username = ?', [
-      username.trim().toLowerCase(),
-    ]);
+    const r = await this.store.accounts.userByName(username.trim().toLowerCase());
     return r ? info(r) : undefined;
   }
 
   async listUsers(): Promise<UserInfo[]> {
-    return (await this.store.rawAll<UserRow>('SELECT * FROM app_user ORDER BY username')).map(info);
+    return (await this.store.accounts.allUsers()).map(info);
   }
 
   async setDisabled(id: string, disabled: boolean, by: string): Promise<void> {
     await this.store.transaction(async (s) => {
-      const n = await s.rawRun('UPDATE app_user SET disabled_at = ?, updated_at = ? WHERE id = ?', [
-        disabled ? now() : null,
-        now(),
-        id,
-      ]);
+      const n = await s.accounts.setDisabledAt(id, disabled ? now() : null, now());
       if (!n) throw new NotFoundError(`no user ${id}`);
-      if (disabled)
-        await s.rawRun('UPDATE session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [
-          now(),
-          id,
-        ]);
+      if (disabled) await s.sessions.revokeAllOf(id, now());
       await s.audit({ actor: by, action: disabled ? 'disable' : 'enable', entity: 'users', entityId: id });
     });
   }
@@ -148,12 +129,7 @@ export class Accounts {
     checkPassword(password, { username: (await this.user(id))?.username });
     const hash = await argonHash(password, ARGON);
     await this.store.transaction(async (s) => {
-      if (
-        !(await s.rawRun(
-          'UPDATE app_user SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
-          [hash, now(), id],
-        ))
-      ) {
+      if (!(await s.accounts.resetPasswordHash(id, hash, now()))) {
         throw new NotFoundError(`no user ${id}`);
       }
       await s.audit({ actor: by, action: 'set-password', entity: 'users', entityId: id });
@@ -173,9 +149,7 @@ export class Accounts {
     second?: { totp?: string; recoveryCode?: string },
   ): Promise<UserInfo> {
     const fail = new AuthError('wrong username, password or code').because('bad_credentials');
-    const r = await this.store.rawGet<UserRow>('SELECT * FROM app_user WHERE username = ?', [
-      username.trim().toLowerCase(),
-    ]);
+    const r = await this.store.accounts.userByName(username.trim().toLowerCase());
     if (!r || r.disabled_at) {
       await argonVerify(r?.password_hash ?? (await dummy()), password).catch(() => false);
       throw fail;
@@ -238,11 +212,7 @@ export class Accounts {
     checkPassword(newPassword, { username: current.username }, 'newPassword');
     const hash = await argonHash(newPassword, ARGON);
     await this.asOwner(userId, proof, 'change-password', async (s) => {
-      await s.rawRun('UPDATE app_user SET password_hash = ?, updated_at = ? WHERE id = ?', [
-        hash,
-        now(),
-        userId,
-      ]);
+      await s.accounts.setPasswordHash(userId, hash, now());
       await endOtherSessions(s, userId, keepSessionId);
       await s.audit({
         actor: `user:${userId}`,
@@ -266,7 +236,7 @@ export class Accounts {
     action: string,
     change: (s: CaseStore, r: UserRow) => Promise<void>,
   ): Promise<void> {
-    const r = await this.store.rawGet<UserRow>('SELECT * FROM app_user WHERE id = ?', [userId]);
+    const r = await this.store.accounts.userById(userId);
     if (!r) throw new NotFoundError(`no user ${userId}`);
     const p = await this.checkSecondFactor(r, proof.password, proof);
     try {
@@ -322,10 +292,7 @@ export class Accounts {
         digits: 6,
         period: 30,
       }).toString();
-      await s.rawRun('UPDATE app_user SET totp_pending = ? WHERE id = ?', [
-        this.store.sealer.seal(secret.base32, `totp:${userId}`),
-        userId,
-      ]);
+      await s.accounts.setTotpPending(userId, this.store.sealer.seal(secret.base32, `totp:${userId}`));
       await s.audit({ actor: `user:${userId}`, action: 'begin-2fa', entity: 'users', entityId: userId });
     });
     return { secret: secret.base32, uri };
@@ -336,10 +303,7 @@ export class Accounts {
    * recovery codes (shown once, stored hashed). Audited, and the account is notified.
    */
   async confirmTotp(userId: string, code: string, keepSessionId?: string): Promise<string[]> {
-    const r = await this.store.rawGet<UserRow & { totp_pending: string | null }>(
-      'SELECT * FROM app_user WHERE id = ?',
-      [userId],
-    );
+    const r = await this.store.accounts.userById(userId);
     if (!r?.totp_pending)
       throw new ConflictError('no two-step verification change is pending: begin first').because(
         'no_pending_2fa',
@@ -356,10 +320,7 @@ export class Accounts {
         throw new InputError('the code was already used: wait for the next one', [
           { field: 'code', message: 'already used' },
         ]);
-      await s.rawRun(
-        'UPDATE app_user SET totp_secret = totp_pending, totp_pending = NULL, totp_enabled = 1, recovery_codes = ? WHERE id = ?',
-        [JSON.stringify(codes.map((c) => sha256(c))), userId],
-      );
+      await s.accounts.activateTotpPending(userId, JSON.stringify(codes.map((c) => sha256(c))));
       await s.audit({
         actor: `user:${userId}`,
         action: wasOn ? 'change-2fa' : 'enable-2fa',
@@ -377,10 +338,7 @@ export class Accounts {
     await this.asOwner(userId, proof, 'disable-2fa', async (s, r) => {
       if (!Number(r.totp_enabled))
         throw new ConflictError('two-step verification is not on').because('2fa_off');
-      await s.rawRun(
-        'UPDATE app_user SET totp_secret = NULL, totp_pending = NULL, totp_enabled = 0, recovery_codes = NULL WHERE id = ?',
-        [userId],
-      );
+      await s.accounts.clearTotp(userId);
       await s.audit({ actor: `user:${userId}`, action: 'disable-2fa', entity: 'users', entityId: userId });
       await endOtherSessions(s, userId, keepSessionId);
       await notice(s, userId, '2fa-disabled');
@@ -389,40 +347,26 @@ export class Accounts {
 
   /** The account's own security notices, newest first. */
   async notices(userId: string): Promise<{ id: string; kind: NoticeKind; at: string; seen: boolean }[]> {
-    const rows = await this.store.rawAll<{
-      id: string;
-      kind: NoticeKind;
-      created_at: string;
-      seen_at: string | null;
-    }>(
-      'SELECT id, kind, created_at, seen_at FROM account_notice WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT 100',
-      [userId],
-    );
-    return rows.map((n) => ({ id: n.id, kind: n.kind, at: n.created_at, seen: Boolean(n.seen_at) }));
+    const rows = await this.store.accounts.notices(userId);
+    return rows.map((n) => ({
+      id: n.id,
+      kind: n.kind as NoticeKind,
+      at: n.created_at,
+      seen: Boolean(n.seen_at),
+    }));
   }
 
   async markNoticesSeen(userId: string): Promise<void> {
-    await this.store.rawRun('UPDATE account_notice SET seen_at = ? WHERE user_id = ? AND seen_at IS NULL', [
-      now(),
-      userId,
-    ]);
+    await this.store.accounts.markNoticesSeen(userId, now());
   }
 
   async resetTotp(userId: string, by: string): Promise<void> {
     await this.store.transaction(async (s) => {
-      if (
-        !(await s.rawRun(
-          'UPDATE app_user SET totp_secret = NULL, totp_pending = NULL, totp_enabled = 0, recovery_codes = NULL WHERE id = ?',
-          [userId],
-        ))
-      ) {
+      if (!(await s.accounts.clearTotp(userId))) {
         throw new NotFoundError(`no user ${userId}`);
       }
       await notice(s, userId, '2fa-disabled');
-      await s.rawRun('UPDATE session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [
-        now(),
-        userId,
-      ]);
+      await s.sessions.revokeAllOf(userId, now());
       await s.audit({ actor: by, action: 'reset-2fa', entity: 'users', entityId: userId });
     });
   }
@@ -433,24 +377,11 @@ export class Accounts {
     await this.store.transaction(async (s) => {
       if (!(await this.user(userId))) throw new NotFoundError(`no user ${userId}`);
       await s.resolveCaseId(caseId);
-      const prev = await s.rawGet<{ role: string }>(
-        'SELECT role FROM case_member WHERE case_id = ? AND user_id = ?',
-        [caseId, userId],
-      );
-      if (prev) {
-        // A role that cannot hold a clearance loses it.
-        await s.rawRun(
-          'UPDATE case_member SET role = ?, cleared = CASE WHEN ? THEN cleared ELSE 0 END WHERE case_id = ? AND user_id = ?',
-          [role, clearable(role) ? 1 : 0, caseId, userId],
-        );
-      } else {
-        await s.rawRun(
-          'INSERT INTO case_member (case_id, user_id, role, cleared, created_at, created_by) VALUES (?, ?, ?, 0, ?, ?)',
-          [caseId, userId, role, now(), by],
-        );
-      }
-      if (!clearable(role))
-        await s.rawRun('DELETE FROM person_clearance WHERE case_id = ? AND user_id = ?', [caseId, userId]);
+      const prev = await s.accounts.memberRole(caseId, userId);
+      // A role that cannot hold a clearance loses it.
+      if (prev) await s.accounts.updateMember(caseId, userId, role, clearable(role));
+      else await s.accounts.insertMember(caseId, userId, role, now(), by);
+      if (!clearable(role)) await s.accounts.deletePersonClearances(caseId, userId);
       await s.audit({
         actor: by,
         action: 'set-member',
@@ -465,8 +396,8 @@ export class Accounts {
 
   async removeMember(caseId: string, userId: string, by: string): Promise<void> {
     await this.store.transaction(async (s) => {
-      await s.rawRun('DELETE FROM case_member WHERE case_id = ? AND user_id = ?', [caseId, userId]);
-      await s.rawRun('DELETE FROM person_clearance WHERE case_id = ? AND user_id = ?', [caseId, userId]);
+      await s.accounts.deleteMember(caseId, userId);
+      await s.accounts.deletePersonClearances(caseId, userId);
       await s.audit({ actor: by, action: 'remove-member', entity: 'case-members', entityId: userId, caseId });
     });
   }
@@ -480,10 +411,7 @@ export class Accounts {
     personId?: string,
   ): Promise<void> {
     await this.store.transaction(async (s) => {
-      const m = await s.rawGet<{ role: Role }>(
-        'SELECT role FROM case_member WHERE case_id = ? AND user_id = ?',
-        [caseId, userId],
-      );
+      const m = (await s.accounts.memberRole(caseId, userId)) as { role: Role } | undefined;
       if (!m) throw new NotFoundError('not a member of this case file');
       if (cleared && !clearable(m.role))
         throw new ForbiddenError(`a ${m.role} cannot be cleared for protected identities`).because(
@@ -496,27 +424,10 @@ export class Accounts {
         if (cleared) {
           const p = await s.get('person', personId);
           if (!p || p.caseId !== caseId) throw new NotFoundError(`no person ${personId} in this case file`);
-          await s.rawRun('DELETE FROM person_clearance WHERE case_id = ? AND user_id = ? AND person_id = ?', [
-            caseId,
-            userId,
-            personId,
-          ]);
-          await s.rawRun(
-            'INSERT INTO person_clearance (case_id, user_id, person_id, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
-            [caseId, userId, personId, now(), by],
-          );
-        } else
-          await s.rawRun('DELETE FROM person_clearance WHERE case_id = ? AND user_id = ? AND person_id = ?', [
-            caseId,
-            userId,
-            personId,
-          ]);
-      } else
-        await s.rawRun('UPDATE case_member SET cleared = ? WHERE case_id = ? AND user_id = ?', [
-          cleared ? 1 : 0,
-          caseId,
-          userId,
-        ]);
+          await s.accounts.deletePersonClearances(caseId, userId, personId);
+          await s.accounts.insertPersonClearance(caseId, userId, personId, now(), by);
+        } else await s.accounts.deletePersonClearances(caseId, userId, personId);
+      } else await s.accounts.setMemberCleared(caseId, userId, cleared);
       await s.audit({
         actor: by,
         action: cleared ? 'grant-clearance' : 'revoke-clearance',
@@ -529,22 +440,13 @@ export class Accounts {
   }
 
   async members(caseId: string) {
-    return this.store.rawAll<{ user_id: string; role: Role; cleared: number }>(
-      'SELECT user_id, role, cleared FROM case_member WHERE case_id = ? ORDER BY user_id',
-      [caseId],
-    );
+    return this.store.accounts.members<Role>(caseId);
   }
 
   /** Everything the policy functions need to decide for this user. */
   async principal(userId: string, opts: { readOnly?: boolean } = {}): Promise<Principal> {
-    const ms = await this.store.rawAll<{ case_id: string; role: Role; cleared: number }>(
-      'SELECT case_id, role, cleared FROM case_member WHERE user_id = ?',
-      [userId],
-    );
-    const pcs = await this.store.rawAll<{ case_id: string; person_id: string }>(
-      'SELECT case_id, person_id FROM person_clearance WHERE user_id = ?',
-      [userId],
-    );
+    const ms = await this.store.accounts.membershipsOf<Role>(userId);
+    const pcs = await this.store.accounts.personClearancesOf(userId);
     const personClearances = new Map<string, Set<string>>();
     for (const pc of pcs) {
       const set = personClearances.get(pc.case_id) ?? new Set<string>();
@@ -569,49 +471,32 @@ export class Accounts {
     const sessionId = randomBytes(32).toString('base64url');
     const csrf = randomBytes(32).toString('base64url');
     const expiresAt = plus(SESSION_MAX_HOURS * 3600_000);
-    await this.store.rawRun(
-      'INSERT INTO session (id_hash, user_id, csrf, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [sha256(sessionId), userId, sha256(csrf), now(), now(), expiresAt],
-    );
+    await this.store.sessions.insert({
+      idHash: sha256(sessionId),
+      userId,
+      csrfHash: sha256(csrf),
+      at: now(),
+      expiresAt,
+    });
     return { sessionId, csrf, expiresAt };
   }
 
   /** The session's user, if the session is live (not revoked, not idle too long, not too old). */
   async sessionUser(sessionId: string): Promise<{ userId: string; csrfHash: string } | undefined> {
-    const r = await this.store.rawGet<{
-      user_id: string;
-      csrf: string;
-      last_seen_at: string;
-      expires_at: string;
-      revoked_at: string | null;
-      disabled_at: string | null;
-    }>(
-      'SELECT s.user_id, s.csrf, s.last_seen_at, s.expires_at, s.revoked_at, u.disabled_at FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id_hash = ?',
-      [sha256(sessionId)],
-    );
+    const r = await this.store.sessions.byIdHash(sha256(sessionId));
     if (!r || r.revoked_at || r.disabled_at || r.expires_at < now()) return undefined;
     if (Date.parse(r.last_seen_at) + SESSION_IDLE_MINUTES * 60_000 < Date.now()) return undefined;
-    await this.store.rawRun('UPDATE session SET last_seen_at = ? WHERE id_hash = ?', [
-      now(),
-      sha256(sessionId),
-    ]);
+    await this.store.sessions.touch(sha256(sessionId), now());
     return { userId: r.user_id, csrfHash: r.csrf };
   }
 
   /** The account's live sessions count (for tests and the account screen). */
   async liveSessions(userId: string): Promise<number> {
-    const r = await this.store.rawGet<{ n: number }>(
-      'SELECT COUNT(*) AS n FROM session WHERE user_id = ? AND revoked_at IS NULL',
-      [userId],
-    );
-    return Number(r?.n ?? 0);
+    return this.store.sessions.liveCount(userId);
   }
 
   async revokeSession(sessionId: string): Promise<void> {
-    await this.store.rawRun('UPDATE session SET revoked_at = ? WHERE id_hash = ?', [
-      now(),
-      sha256(sessionId),
-    ]);
+    await this.store.sessions.revoke(sha256(sessionId), now());
   }
 
   // ── API tokens ─────────────────────────────────────────────────────────────────────────
@@ -627,10 +512,7 @@ export class Accounts {
     const token = `tg_${randomBytes(32).toString('base64url')}`;
     const id = newId('tok');
     await this.store.transaction(async (s) => {
-      await s.rawRun(
-        "INSERT INTO api_token (id, token_hash, name, actor, clearance, created_at, user_id, scope) VALUES (?, ?, ?, ?, 'n/a', ?, ?, ?)",
-        [id, sha256(token), name, `user:${userId}`, now(), userId, scope],
-      );
+      await s.accounts.insertToken({ id, tokenHash: sha256(token), name, userId, scope, at: now() });
       await s.audit({
         actor: by,
         action: 'create',
@@ -646,17 +528,7 @@ export class Accounts {
     token: string,
   ): Promise<{ userId: string; scope: 'read' | 'write'; tokenId: string } | undefined> {
     if (!/^tg_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-    const r = await this.store.rawGet<{
-      id: string;
-      user_id: string | null;
-      scope: string;
-      revoked_at: string | null;
-      expires_at: string | null;
-      disabled_at: string | null;
-    }>(
-      'SELECT t.id, t.user_id, t.scope, t.revoked_at, t.expires_at, u.disabled_at FROM api_token t LEFT JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = ?',
-      [sha256(token)],
-    );
+    const r = await this.store.accounts.tokenByHash(sha256(token));
     if (!r?.user_id || r.revoked_at || r.disabled_at || (r.expires_at && r.expires_at < now()))
       return undefined;
     return { userId: r.user_id, scope: r.scope === 'write' ? 'write' : 'read', tokenId: r.id };
@@ -664,10 +536,7 @@ export class Accounts {
 
   async revokeToken(id: string, by: string): Promise<boolean> {
     return this.store.transaction(async (s) => {
-      const n = await s.rawRun('UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [
-        now(),
-        id,
-      ]);
+      const n = await s.accounts.revokeToken(id, now());
       if (n) await s.audit({ actor: by, action: 'revoke', entity: 'api-tokens', entityId: id });
       return n > 0;
     });
@@ -677,12 +546,8 @@ export class Accounts {
 export const sessionDigest = sha256;
 
 /** Records a TOTP step as used; false when it (or a later one) was used already. */
-async function claimTotpStep(s: CaseStore, userId: string, step: number): Promise<boolean> {
-  const changed = await s.rawRun(
-    'UPDATE app_user SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)',
-    [step, userId, step],
-  );
-  return changed === 1;
+function claimTotpStep(s: CaseStore, userId: string, step: number): Promise<boolean> {
+  return s.accounts.claimTotpStep(userId, step);
 }
 
 /**
@@ -703,26 +568,18 @@ export class ReauthError extends ForbiddenError {
 /** Removes a used recovery code; false when another request changed the codes first (it was spent). */
 async function spendRecoveryCode(s: CaseStore, r: UserRow, used: string): Promise<boolean> {
   const codes: string[] = JSON.parse(r.recovery_codes ?? '[]');
-  const changed = await s.rawRun(
-    'UPDATE app_user SET recovery_codes = ? WHERE id = ? AND recovery_codes = ?',
-    [JSON.stringify(codes.filter((c) => c !== used)), r.id, r.recovery_codes],
+  return s.accounts.replaceRecoveryCodes(
+    r.id,
+    JSON.stringify(codes.filter((c) => c !== used)),
+    r.recovery_codes,
   );
-  return changed === 1;
 }
 
 async function notice(s: CaseStore, userId: string, kind: NoticeKind): Promise<void> {
-  await s.rawRun('INSERT INTO account_notice (id, user_id, kind, created_at) VALUES (?, ?, ?, ?)', [
-    newId('ntc'),
-    userId,
-    kind,
-    now(),
-  ]);
+  await s.accounts.addNotice(newId('ntc'), userId, kind, now());
 }
 
 /** A change to how the account signs in ends every session but the one that made it. */
 async function endOtherSessions(s: CaseStore, userId: string, keepSessionId?: string): Promise<void> {
-  await s.rawRun(
-    'UPDATE session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id_hash <> ?',
-    [now(), userId, keepSessionId ? sha256(keepSessionId) : ''],
-  );
+  await s.sessions.revokeAllOf(userId, now(), keepSessionId ? sha256(keepSessionId) : '');
 }

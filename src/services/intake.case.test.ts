@@ -85,9 +85,10 @@ for (const backend of BACKENDS) {
       assert.equal(back.answers.statement.length, 200_000);
       assert.equal(back.answers.statement, statement);
       assert.equal(back.answers.step, 'statement');
-      const raw = await t.store.rawGet<{ data: string }>('SELECT data FROM interview_draft WHERE id = ?', [
-        id,
-      ]);
+      const raw = await t.store.sqlHandle.get<{ data: string }>(
+        'SELECT data FROM interview_draft WHERE id = ?',
+        [id],
+      );
       assert.ok(!raw!.data.includes('Quintero') && !raw!.data.includes('comando'), 'sealed at rest');
       await assert.rejects(svc.draft(caseId, OTHER, id), NotFoundError);
       await assert.rejects(
@@ -102,9 +103,10 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await svc.drafts(caseId, OTHER), []);
       await svc.discard(caseId, OWNER, id);
       assert.deepEqual(await svc.drafts(caseId, OWNER), []);
-      const gone = await t.store.rawGet<{ data: string }>('SELECT data FROM interview_draft WHERE id = ?', [
-        id,
-      ]);
+      const gone = await t.store.sqlHandle.get<{ data: string }>(
+        'SELECT data FROM interview_draft WHERE id = ?',
+        [id],
+      );
       assert.equal(gone!.data, '', 'a discarded draft’s answers are erased');
     });
 
@@ -151,9 +153,10 @@ for (const backend of BACKENDS) {
       for (const name of ['Carmen', 'Quintero', 'Luis', 'Ana', 'Berroterán'])
         assert.ok(!event.title.includes(name), `event title without ${name}`);
       // The finished draft keeps only the ids it produced.
-      const row = await t.store.rawGet<{ data: string }>('SELECT data FROM interview_draft WHERE id = ?', [
-        id,
-      ]);
+      const row = await t.store.sqlHandle.get<{ data: string }>(
+        'SELECT data FROM interview_draft WHERE id = ?',
+        [id],
+      );
       assert.equal(row!.data, '');
       // A retry after a lost response: same ids, nothing written.
       const again = await svc.finish(caseId, OWNER, id, answers());

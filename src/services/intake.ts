@@ -24,6 +24,7 @@ import {
 import { issuesFrom } from '../domain/issues.js';
 import { isSealed, parseSealed } from '../security/field-cipher.js';
 import type { CaseStore } from '../store/case-store.js';
+import type { DraftRow as Row } from '../store/repos/interview-drafts.js';
 
 /** Client-generated draft ids: random, unguessable, URL-safe. */
 const DRAFT_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -41,19 +42,6 @@ export interface InterviewDraft {
   createdAt: string;
   updatedAt: string;
   answers: InterviewAnswers;
-}
-
-interface Row {
-  id: string;
-  case_id: string;
-  owner_id: string;
-  data: string;
-  seq: number | string;
-  created_at: string;
-  updated_at: string;
-  finished_at: string | null;
-  discarded_at: string | null;
-  result: string | null;
 }
 
 export function newDraftId(): string {
@@ -79,7 +67,7 @@ export class InterviewService {
   constructor(private readonly store: CaseStore) {}
 
   private async row(s: CaseStore, caseId: string, ownerId: string, id: string): Promise<Row | undefined> {
-    const r = await s.rawGet<Row>('SELECT * FROM interview_draft WHERE id = ?', [id]);
+    const r = await s.interviewDrafts.byId(id);
     // Someone else's draft (or another case file's) does not exist for this caller.
     if (!r || r.case_id !== caseId || r.owner_id !== ownerId || r.discarded_at) return undefined;
     return r;
@@ -115,7 +103,7 @@ export class InterviewService {
     const answers = parseAnswers(input);
     return this.store.transaction(async (s) => {
       if (!(await s.getCase(caseId))) throw new NotFoundError('no such case file');
-      const any = await s.rawGet<Row>('SELECT * FROM interview_draft WHERE id = ?', [id]);
+      const any = await s.interviewDrafts.byId(id);
       if (any && (any.case_id !== caseId || any.owner_id !== ownerId || any.discarded_at))
         throw new NotFoundError('no such draft');
       if (any?.finished_at) throw new ConflictError('this interview was already finished');
@@ -124,28 +112,15 @@ export class InterviewService {
       const keys = await s.keySet(caseId);
       const data = keys.current.seal(JSON.stringify(answers), place(caseId, id));
       const at = new Date().toISOString();
-      if (any)
-        await s.rawRun('UPDATE interview_draft SET data = ?, seq = ?, updated_at = ? WHERE id = ?', [
-          data,
-          seq,
-          at,
-          id,
-        ]);
-      else
-        await s.rawRun(
-          'INSERT INTO interview_draft (id, case_id, owner_id, data, seq, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          [id, caseId, ownerId, data, seq, at, at],
-        );
+      if (any) await s.interviewDrafts.save(id, data, seq, at);
+      else await s.interviewDrafts.insert({ id, caseId, ownerId, data, seq, at });
       return { id, seq, updatedAt: at, stale: false };
     });
   }
 
   /** The caller's open drafts in a case file, most recently saved first. */
   async drafts(caseId: string, ownerId: string): Promise<InterviewDraft[]> {
-    const rows = await this.store.rawAll<Row>(
-      'SELECT * FROM interview_draft WHERE case_id = ? AND owner_id = ? AND finished_at IS NULL AND discarded_at IS NULL ORDER BY updated_at DESC',
-      [caseId, ownerId],
-    );
+    const rows = await this.store.interviewDrafts.openDrafts(caseId, ownerId);
     return Promise.all(rows.map((r) => this.open(caseId, r)));
   }
 
@@ -162,10 +137,7 @@ export class InterviewService {
     await this.store.transaction(async (s) => {
       const r = await this.row(s, caseId, ownerId, id);
       if (!r || r.finished_at) throw new NotFoundError('no such draft');
-      await s.rawRun("UPDATE interview_draft SET data = '', discarded_at = ? WHERE id = ?", [
-        new Date().toISOString(),
-        id,
-      ]);
+      await s.interviewDrafts.discard(id, new Date().toISOString());
     });
   }
 
@@ -182,25 +154,17 @@ export class InterviewService {
     const { plan, issues } = planInterview(answers);
     return this.store.transaction(async (s) => {
       if (!(await s.getCase(caseId))) throw new NotFoundError('no such case file');
-      const existing = await s.rawGet<Row>('SELECT * FROM interview_draft WHERE id = ?', [id]);
+      const existing = await s.interviewDrafts.byId(id);
       if (existing && (existing.case_id !== caseId || existing.owner_id !== ownerId || existing.discarded_at))
         throw new NotFoundError('no such draft');
       if (existing?.finished_at && existing.result)
         return { ...(JSON.parse(existing.result) as InterviewResult), repeated: true };
       if (!plan) throw new InputError('the interview is not complete', issues);
       const at = new Date().toISOString();
-      if (!existing)
-        await s.rawRun(
-          "INSERT INTO interview_draft (id, case_id, owner_id, data, seq, created_at, updated_at) VALUES (?, ?, ?, '', 0, ?, ?)",
-          [id, caseId, ownerId, at, at],
-        );
+      if (!existing) await s.interviewDrafts.insert({ id, caseId, ownerId, data: '', seq: 0, at });
       // Claim the draft first: a concurrent finish of the same draft waits here, then finds it done.
-      const claimed = await s.rawRun(
-        'UPDATE interview_draft SET finished_at = ? WHERE id = ? AND finished_at IS NULL',
-        [at, id],
-      );
-      if (claimed !== 1) {
-        const done = await s.rawGet<Row>('SELECT result FROM interview_draft WHERE id = ?', [id]);
+      if (!(await s.interviewDrafts.claimFinish(id, at))) {
+        const done = await s.interviewDrafts.byId(id);
         if (done?.result) return { ...(JSON.parse(done.result) as InterviewResult), repeated: true };
         throw new ConflictError('this interview is being finished by another request; try again');
       }
@@ -282,11 +246,7 @@ export class InterviewService {
       );
       const result: InterviewResult = { testimonyId: testimony.id, eventId: event.id, actIds, personIds };
       // The testimony now holds the answers: the draft keeps only the ids it produced.
-      await s.rawRun("UPDATE interview_draft SET data = '', result = ?, updated_at = ? WHERE id = ?", [
-        JSON.stringify(result),
-        at,
-        id,
-      ]);
+      await s.interviewDrafts.setResult(id, JSON.stringify(result), at);
       return { ...result, repeated: false };
     });
   }

@@ -132,12 +132,12 @@ for (const backend of BACKENDS) {
       const dump: string[] = [];
       if (backend.name === 'sqlite') {
         // The decrypted pages, as someone holding the SQLite page key would read them.
-        const tables = await t.store.rawAll<{ name: string }>(
+        const tables = await t.store.sqlHandle.all<{ name: string }>(
           "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
         );
         assert.ok(tables.length > 20);
         for (const { name } of tables)
-          dump.push(JSON.stringify(await t.store.rawAll(`SELECT * FROM "${name}"`)));
+          dump.push(JSON.stringify(await t.store.sqlHandle.all(`SELECT * FROM "${name}"`)));
       } else {
         const c = new pg.Client({ connectionString: t.databaseUrl });
         await c.connect();

@@ -17,11 +17,15 @@ async function rechain(store: CaseStore): Promise<void> {
   for (const e of entries) {
     const { hash: _old, ...rest } = { ...e, prevHash: prev };
     const hash = entryHash(rest);
-    await store.rawRun('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?', [prev, hash, e.seq]);
+    await store.sqlHandle.run('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?', [
+      prev,
+      hash,
+      e.seq,
+    ]);
     prev = hash;
   }
   const last = entries[entries.length - 1]!;
-  await store.rawRun('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [last.seq, prev]);
+  await store.sqlHandle.run('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [last.seq, prev]);
 }
 
 for (const backend of BACKENDS) {
@@ -60,7 +64,7 @@ for (const backend of BACKENDS) {
 
     it('detects rewritten history even when every chain hash was recomputed', async () => {
       const cp = await createCheckpoint(t.store);
-      await t.store.rawRun("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2");
+      await t.store.sqlHandle.run("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2");
       await rechain(t.store);
       assert.ok((await t.store.verifyAudit()).ok, 'the chain alone no longer shows it');
       const v = await verifyCheckpoint(t.store, cp);
@@ -72,7 +76,7 @@ for (const backend of BACKENDS) {
     it('detects a truncated tail with a fixed-up head, and a rollback', async () => {
       const cp = await createCheckpoint(t.store);
       const n = cp.treeSize;
-      await t.store.rawRun('DELETE FROM audit_log WHERE seq > ?', [n - 2]);
+      await t.store.sqlHandle.run('DELETE FROM audit_log WHERE seq > ?', [n - 2]);
       await rechain(t.store);
       assert.ok((await t.store.verifyAudit()).ok);
       const v = await verifyCheckpoint(t.store, cp);

@@ -49,7 +49,7 @@ export async function queryAudit(store: CaseStore, q: AuditQuery): Promise<Audit
     where.push('at < ?');
     params.push(new Date(q.to).toISOString());
   }
-  const rows = await store.rawAll<Record<string, unknown>>(
+  const rows = await store.sqlHandle.all<Record<string, unknown>>(
     `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq ${q.order === 'desc' ? 'DESC' : 'ASC'} LIMIT ?`,
     [...params, Math.min(Math.max(q.limit, 1), 1000)],
   );

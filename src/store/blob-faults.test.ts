@@ -131,7 +131,7 @@ for (const backend of BACKENDS) {
       const keyring =
         backend.name === 'sqlite'
           ? readFileSync(join(t.dataDir, 'keyring.json'), 'utf8')
-          : (await t.store.rawGet<{ data: string }>('SELECT data FROM keyring WHERE id = 1'))!.data;
+          : (await t.store.sqlHandle.get<{ data: string }>('SELECT data FROM keyring WHERE id = 1'))!.data;
       const master = await unlockKeyring(JSON.parse(keyring), {
         kind: 'passphrase',
         passphrase: TEST_PASSPHRASE,
@@ -301,7 +301,7 @@ for (const backend of BACKENDS) {
       const keyring =
         backend.name === 'sqlite'
           ? readFileSync(join(t.dataDir, 'keyring.json'), 'utf8')
-          : (await t.store.rawGet<{ data: string }>('SELECT data FROM keyring WHERE id = 1'))!.data;
+          : (await t.store.sqlHandle.get<{ data: string }>('SELECT data FROM keyring WHERE id = 1'))!.data;
       const master = await unlockKeyring(JSON.parse(keyring), {
         kind: 'passphrase',
         passphrase: TEST_PASSPHRASE,

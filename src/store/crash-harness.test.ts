@@ -140,11 +140,11 @@ describe('the crash checks detect damage', () => {
         assert.deepEqual(clean.problems, []);
         assert.ok(clean.stats.rows > 0 && clean.stats.persons > 0 && clean.stats.linkRuns === 1);
         // A partial list: one row gone behind the store's back.
-        await store.rawRun(
+        await store.sqlHandle.run(
           'DELETE FROM source_record WHERE row_no = (SELECT max(row_no) FROM source_record)',
         );
         // A half-applied run: a person created by linkage with no records.
-        await store.rawRun(
+        await store.sqlHandle.run(
           'UPDATE source_record SET person_id = NULL WHERE person_id = (SELECT min(person_id) FROM source_record)',
         );
         const bad = await checkStore(store, {

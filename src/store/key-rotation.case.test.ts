@@ -50,7 +50,8 @@ for (const backend of BACKENDS) {
     });
     after(async () => t?.dispose());
 
-    const tableText = async (table: string) => JSON.stringify(await t.store.rawAll(`SELECT * FROM ${table}`));
+    const tableText = async (table: string) =>
+      JSON.stringify(await t.store.sqlHandle.all(`SELECT * FROM ${table}`));
 
     it('starts with one key; everything sealed under it', async () => {
       const st = await keyStatus(t.store, caseId);
@@ -64,7 +65,7 @@ for (const backend of BACKENDS) {
 
     it('rotates: new key, everything re-encrypted and still readable, findable and searchable', async () => {
       // A record from before field encryption (clear JSON), as an upgraded store has them.
-      await t.store.rawRun('UPDATE person SET data = ? WHERE id = ?', [
+      await t.store.sqlHandle.run('UPDATE person SET data = ? WHERE id = ?', [
         JSON.stringify({
           givenNames: 'Anais',
           firstSurname: 'Quintero',
@@ -137,13 +138,13 @@ for (const backend of BACKENDS) {
     });
 
     it('an envelope moved to another record does not open', async () => {
-      const [a, b] = await t.store.rawAll<{ id: string; data: string }>(
+      const [a, b] = await t.store.sqlHandle.all<{ id: string; data: string }>(
         'SELECT id, data FROM person WHERE id IN (?, ?)',
         [ids[0], ids[1]],
       );
-      await t.store.rawRun('UPDATE person SET data = ? WHERE id = ?', [a!.data, b!.id]);
+      await t.store.sqlHandle.run('UPDATE person SET data = ? WHERE id = ?', [a!.data, b!.id]);
       await assert.rejects(() => t.store.get('person', b!.id), IntegrityError);
-      await t.store.rawRun('UPDATE person SET data = ? WHERE id = ?', [b!.data, b!.id]);
+      await t.store.sqlHandle.run('UPDATE person SET data = ? WHERE id = ?', [b!.data, b!.id]);
       assert.equal((await t.store.get('person', b!.id))?.body.firstSurname !== undefined, true);
     });
   });

@@ -76,7 +76,7 @@ export async function reencrypt(store: CaseStore, caseId: string) {
   for (const kind of kinds) {
     let afterId = '';
     for (;;) {
-      const ids = await store.rawAll<{ id: string; version: number }>(
+      const ids = await store.sqlHandle.all<{ id: string; version: number }>(
         `SELECT id, version FROM ${KINDS[kind].table} WHERE case_id = ? AND id > ? ORDER BY id LIMIT ?`,
         [caseId, afterId, BATCH],
       );
@@ -88,7 +88,7 @@ export async function reencrypt(store: CaseStore, caseId: string) {
           if ((SEALABLE_KINDS as readonly Kind[]).includes(kind)) {
             const form = await s.storedFormOf(kind, caseId, id, rec.body as Record<string, unknown>);
             const cols = KINDS[kind].columns.map((c) => `${columnFor(c)} = ?`);
-            const changed = await s.rawRun(
+            const changed = await s.sqlHandle.run(
               `UPDATE ${KINDS[kind].table} SET data = ?, sort_key = ?${cols.map((c) => `, ${c}`).join('')} WHERE id = ? AND version = ?`,
               [form.data, form.sortKey, ...form.columns, id, Number(version)],
             );
@@ -105,16 +105,17 @@ export async function reencrypt(store: CaseStore, caseId: string) {
     }
   }
   let rows = 0;
-  for (const list of await store.rawAll<{ id: string }>('SELECT id FROM source_list WHERE case_id = ?', [
-    caseId,
-  ])) {
+  for (const list of await store.sqlHandle.all<{ id: string }>(
+    'SELECT id FROM source_list WHERE case_id = ?',
+    [caseId],
+  )) {
     rows += await store.resealRows(caseId, list.id);
   }
   return { records, rows, reindexed, skipped };
 }
 
 export async function keyStatus(store: CaseStore, caseId: string): Promise<KeyStatus> {
-  const keys = await store.rawAll<{ version: number; created_at: string; retired_at: string | null }>(
+  const keys = await store.sqlHandle.all<{ version: number; created_at: string; retired_at: string | null }>(
     'SELECT version, created_at, retired_at FROM data_key WHERE case_id = ? ORDER BY version',
     [caseId],
   );
@@ -123,7 +124,7 @@ export async function keyStatus(store: CaseStore, caseId: string): Promise<KeySt
     m[k] = (m[k] ?? 0) + 1;
   };
   for (const kind of SEALABLE_KINDS) {
-    const rows = await store.rawAll<{ data: string }>(
+    const rows = await store.sqlHandle.all<{ data: string }>(
       `SELECT data FROM ${KINDS[kind].table} WHERE case_id = ?`,
       [caseId],
     );
@@ -134,7 +135,7 @@ export async function keyStatus(store: CaseStore, caseId: string): Promise<KeySt
     }
   }
   const rows: Record<string, number> = {};
-  const rr = await store.rawAll<{ data: string }>('SELECT data FROM source_record WHERE case_id = ?', [
+  const rr = await store.sqlHandle.all<{ data: string }>('SELECT data FROM source_record WHERE case_id = ?', [
     caseId,
   ]);
   for (const r of rr) count(rows, /^tgf1\.(k\d+)\./.exec(r.data)?.[1] ?? 'clear');

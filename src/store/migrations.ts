@@ -3,8 +3,12 @@
  * where the engine allows DDL in one (both do), and is recorded in schema_migrations.
  * Entity tables share one shape (see entityTable); the differences between engines are confined
  * to the `t` type map below.
+ *
+ * A migration's statements are frozen: they name their tables and indexed columns as literals and
+ * never read the kind registry (KINDS), so a column added to a kind later cannot change what an old
+ * migration creates on a fresh store. A new column is a new migration (`entityColumn`);
+ * migrations.case.test.ts checks that the migrated schema matches KINDS.
  */
-import { KINDS, type Kind } from '../domain/kinds.js';
 import type { Database, Dialect, Sql } from './sql.js';
 
 interface Types {
@@ -22,31 +26,13 @@ export function columnFor(field: string): string {
 }
 
 /**
- * The kinds whose tables migration 1 creates. Frozen: a kind added later gets its table from its
- * own migration (`entityTable(kind)`), so existing stores upgrade and fresh ones run the same steps.
+ * CREATE statements of one entity table and its indexes: the shape every kind's table has had since
+ * migration 1. Frozen like the migrations that call it: a new shape needs a new helper.
  */
-const V1_KINDS: readonly Kind[] = [
-  'person',
-  'unit',
-  'membership',
-  'place',
-  'event',
-  'act',
-  'involvement',
-  'detention',
-  'source',
-  'testimony',
-  'evidence',
-  'hearing',
-  'sourceList',
-];
-
-/** CREATE statements of one entity kind's table and its indexes (for migrations adding a kind). */
-export function entityTable(kind: Kind): string[] {
-  const spec = KINDS[kind];
-  const cols = spec.columns.map((c) => `  ${columnFor(c)} TEXT`).join(',\n');
+function entityTable(table: string, columns: readonly string[]): string[] {
+  const cols = columns.map((c) => `  ${columnFor(c)} TEXT`).join(',\n');
   return [
-    `CREATE TABLE ${spec.table} (
+    `CREATE TABLE ${table} (
   id TEXT PRIMARY KEY,
   case_id TEXT NOT NULL REFERENCES case_file(id),
   data TEXT NOT NULL,
@@ -58,11 +44,18 @@ ${cols ? `${cols},\n` : ''}  created_at TEXT NOT NULL,
   version INTEGER NOT NULL,
   deleted_at TEXT
 )`,
-    `CREATE INDEX ${spec.table}_case ON ${spec.table} (case_id, deleted_at, sort_key)`,
-    ...spec.columns.map(
-      (c) => `CREATE INDEX ${spec.table}_${columnFor(c)} ON ${spec.table} (case_id, ${columnFor(c)})`,
-    ),
+    `CREATE INDEX ${table}_case ON ${table} (case_id, deleted_at, sort_key)`,
+    ...columns.map((c) => entityIndex(table, c)),
   ];
+}
+
+function entityIndex(table: string, field: string): string {
+  return `CREATE INDEX ${table}_${columnFor(field)} ON ${table} (case_id, ${columnFor(field)})`;
+}
+
+/** For a later migration: a new indexed field of an existing kind (add it to KINDS[kind].columns too). */
+export function entityColumn(table: string, field: string): string[] {
+  return [`ALTER TABLE ${table} ADD COLUMN ${columnFor(field)} TEXT`, entityIndex(table, field)];
 }
 
 export interface Migration {
@@ -87,7 +80,19 @@ export const MIGRATIONS: Migration[] = [
   version INTEGER NOT NULL,
   deleted_at TEXT
 )`,
-      ...V1_KINDS.flatMap(entityTable),
+      ...entityTable('person', ['protection', 'firstSurname']),
+      ...entityTable('unit', ['kind']),
+      ...entityTable('membership', ['personId', 'unitId']),
+      ...entityTable('place', ['kind', 'stateCode']),
+      ...entityTable('event', ['placeId']),
+      ...entityTable('act', ['eventId', 'victimId', 'type']),
+      ...entityTable('involvement', ['actId', 'personId', 'unitId']),
+      ...entityTable('detention_period', ['personId', 'status']),
+      ...entityTable('source', ['kind']),
+      ...entityTable('testimony', ['protection', 'sourceId']),
+      ...entityTable('evidence', ['sha256', 'kind']),
+      ...entityTable('hearing', []),
+      ...entityTable('source_list', []),
       // Raw rows of organizations' lists: the high-volume table (millions of rows), so an integer
       // key and no per-row audit entry (the import's audit entry carries a digest of all rows).
       `CREATE TABLE source_record (
@@ -284,23 +289,34 @@ export const MIGRATIONS: Migration[] = [
   {
     version: 6,
     name: 'open-source capture: information items and suggestions',
-    statements: () => [...entityTable('informationItem'), ...entityTable('suggestion')],
+    statements: () => [
+      ...entityTable('information_item', ['itemType', 'url', 'evidenceId']),
+      ...entityTable('suggestion', ['itemId', 'status', 'kind']),
+    ],
   },
   {
     version: 7,
     name: 'legal analysis: element links (case matrix) and national proceedings',
-    statements: () => [...entityTable('elementLink'), ...entityTable('proceeding')],
+    statements: () => [
+      ...entityTable('element_link', ['elementId', 'actId', 'suspectId']),
+      ...entityTable('proceeding', ['status']),
+    ],
   },
   {
     version: 8,
     name: 'expert panel: panels, review comments, opinions, report versions, signatures',
-    statements: () =>
-      (['panel', 'reviewComment', 'opinion', 'reportVersion', 'signature'] as const).flatMap(entityTable),
+    statements: () => [
+      ...entityTable('panel', []),
+      ...entityTable('review_comment', ['target']),
+      ...entityTable('opinion', ['target', 'member']),
+      ...entityTable('report_version', ['number']),
+      ...entityTable('signature', ['versionId', 'member']),
+    ],
   },
   {
     version: 9,
     name: 'public intake: submissions in quarantine',
-    statements: () => entityTable('submission'),
+    statements: () => entityTable('submission', ['status']),
   },
   {
     version: 10,
@@ -400,7 +416,7 @@ export const MIGRATIONS: Migration[] = [
   {
     version: 25,
     name: "report narratives: the report's authored sections, per edition and language",
-    statements: () => entityTable('narrative'),
+    statements: () => entityTable('narrative', ['section', 'lang']),
   },
 ];
 

@@ -38,7 +38,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await names({ where: { firstSurname: 'aponte' } }), ['Aponte']);
       assert.equal((await names({ includeDeleted: true })).length, 4);
       // A write the order did not see (another process) is caught by the counts.
-      await t.store.rawRun('UPDATE person SET updated_at = ? WHERE id = ?', [
+      await t.store.sqlHandle.run('UPDATE person SET updated_at = ? WHERE id = ?', [
         '2000-01-01T00:00:00.000Z',
         z.id,
       ]);
@@ -53,7 +53,10 @@ for (const backend of BACKENDS) {
       const p = list.find((x) => x.body.firstSurname === 'Castro')!;
       await other.update('person', p.id, { ...p.body, firstSurname: 'Yépez' }, 'test');
       // The other machine's clock was behind: its write is older than the newest this one saw.
-      await other.rawRun('UPDATE person SET updated_at = ? WHERE id = ?', ['2000-01-02T00:00:00.000Z', p.id]);
+      await other.sqlHandle.run('UPDATE person SET updated_at = ? WHERE id = ?', [
+        '2000-01-02T00:00:00.000Z',
+        p.id,
+      ]);
       assert.deepEqual(await names(), ['Álvarez', 'Aponte', 'Mendoza', 'Yépez']);
     });
   });

@@ -8,7 +8,7 @@ export async function recordAuditEntries(
   entityId: string,
   limit = 1000,
 ): Promise<AuditEntry[]> {
-  const rows = await store.rawAll<Record<string, unknown>>(
+  const rows = await store.sqlHandle.all<Record<string, unknown>>(
     'SELECT * FROM audit_log WHERE entity_id = ? AND case_id = ? ORDER BY seq LIMIT ?',
     [entityId, caseId, limit],
   );

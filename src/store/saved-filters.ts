@@ -22,7 +22,7 @@ export async function savedFilters(
   userId: string,
   kind: string,
 ): Promise<SavedFilter[]> {
-  const rows = await store.rawAll<Record<string, unknown>>(
+  const rows = await store.sqlHandle.all<Record<string, unknown>>(
     'SELECT id, kind, name, query, created_at FROM saved_filter WHERE case_id = ? AND user_id = ? AND kind = ? ORDER BY name, id',
     [caseId, userId, kind],
   );
@@ -50,7 +50,7 @@ export async function saveFilter(
     throw new InputError('the filter is too long (2,000 characters at most)', [
       { field: 'query', message: 'invalid' },
     ]);
-  const had = await store.rawGet<{ n: number }>(
+  const had = await store.sqlHandle.get<{ n: number }>(
     'SELECT count(*) AS n FROM saved_filter WHERE case_id = ? AND user_id = ? AND kind = ?',
     [caseId, userId, input.kind],
   );
@@ -65,7 +65,7 @@ export async function saveFilter(
     query: input.query,
     createdAt: new Date().toISOString(),
   };
-  await store.rawRun(
+  await store.sqlHandle.run(
     'INSERT INTO saved_filter (id, case_id, user_id, kind, name, query, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     [f.id, caseId, userId, f.kind, f.name, f.query, f.createdAt],
   );
@@ -78,10 +78,9 @@ export async function removeSavedFilter(
   userId: string,
   id: string,
 ): Promise<void> {
-  const n = await store.rawRun('DELETE FROM saved_filter WHERE id = ? AND case_id = ? AND user_id = ?', [
-    id,
-    caseId,
-    userId,
-  ]);
+  const n = await store.sqlHandle.run(
+    'DELETE FROM saved_filter WHERE id = ? AND case_id = ? AND user_id = ?',
+    [id, caseId, userId],
+  );
   if (n === 0) throw new NotFoundError('no such saved filter');
 }

@@ -403,7 +403,7 @@ export async function checkStore(
     committedChecked: 0,
   };
   const count = async (sql: string, params: unknown[] = []) =>
-    Number((await store.rawGet<{ n: number | string }>(sql, params))?.n ?? 0);
+    Number((await store.sqlHandle.get<{ n: number | string }>(sql, params))?.n ?? 0);
 
   if (store.dialect === 'sqlite') {
     try {
@@ -411,7 +411,7 @@ export async function checkStore(
     } catch (err) {
       problems.push(`PRAGMA integrity_check failed: ${(err as Error).message}`);
     }
-    const fk = await store.rawAll<Record<string, unknown>>('PRAGMA foreign_key_check');
+    const fk = await store.sqlHandle.all<Record<string, unknown>>('PRAGMA foreign_key_check');
     if (fk.length) problems.push(`PRAGMA foreign_key_check: ${JSON.stringify(fk.slice(0, 5))}`);
   }
 

@@ -67,7 +67,7 @@ export async function countLoadRecords(store: CaseStore, caseId: string): Promis
   const out = {} as Record<Counted, number>;
   for (const k of COUNTED) {
     if (k === 'custody') {
-      const r = await store.rawGet<{ n: number | string }>(
+      const r = await store.sqlHandle.get<{ n: number | string }>(
         'SELECT COUNT(*) AS n FROM custody_entry WHERE case_id = ?',
         [caseId],
       );

@@ -57,7 +57,7 @@ for (const backend of BACKENDS) {
     // Each TOTP step is accepted once; tests cannot wait 30 s, so they forget the last step used
     // (as if the next step had come) before using another code.
     const nextStep = (userId: string) =>
-      t.store.rawRun('UPDATE app_user SET totp_last_step = NULL WHERE id = ?', [userId]);
+      t.store.sqlHandle.run('UPDATE app_user SET totp_last_step = NULL WHERE id = ?', [userId]);
     const totpOf = (secret: string) =>
       new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
 
@@ -288,7 +288,7 @@ for (const backend of BACKENDS) {
       const s = await signIn('inactivo');
       const me = () => app.request('/api/auth/me', { headers: { cookie: s.cookie } });
       const idle = async (minutes: number) =>
-        t.store.rawRun(
+        t.store.sqlHandle.run(
           "UPDATE session SET last_seen_at = ? WHERE user_id = (SELECT id FROM app_user WHERE username = 'inactivo')",
           [new Date(Date.now() - minutes * 60_000).toISOString()],
         );

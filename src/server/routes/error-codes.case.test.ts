@@ -120,7 +120,7 @@ for (const backend of BACKENDS) {
 
     it('an administrator resets the two-step verification of another account, never their own', async () => {
       const lost = await accounts.createUser({ username: 'perdio.movil', password: PW }, 'test');
-      await t.store.rawRun('UPDATE app_user SET totp_enabled = 1, totp_secret = ? WHERE id = ?', [
+      await t.store.sqlHandle.run('UPDATE app_user SET totp_enabled = 1, totp_secret = ? WHERE id = ?', [
         'sealed-placeholder',
         lost.id,
       ]);

@@ -47,10 +47,7 @@ export function interviewRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     if (!sid) throw new AuthError('authentication required');
     // A new token replaces the old one; other tabs of the session pick it up or fetch again.
     const csrf = randomBytes(32).toString('base64url');
-    await store.rawRun('UPDATE session SET csrf = ? WHERE id_hash = ?', [
-      sessionDigest(csrf),
-      sessionDigest(sid),
-    ]);
+    await store.sessions.setCsrf(sessionDigest(sid), sessionDigest(csrf));
     return c.json({ csrf });
   });
 

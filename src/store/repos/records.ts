@@ -1,0 +1,572 @@
+/**
+ * Records of every kind (KINDS): validated writes with reference checks, their audit entry and
+ * search-index update in the same transaction; reads that open sealed fields; lists in the kind's
+ * natural order. Nothing is ever deleted: removal sets deleted_at.
+ */
+import { canonicalJson } from '../../domain/canonical-json.js';
+import { sortKey } from '../../domain/dates.js';
+import { ConflictError, type FieldIssue, InputError, NotFoundError } from '../../domain/errors.js';
+import { foldCase } from '../../domain/fold.js';
+import { issuesFrom } from '../../domain/issues.js';
+import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../../domain/kinds.js';
+import type { Sealer } from '../../security/seal.js';
+import { appendAudit } from '../audit.js';
+import { newId } from '../ids.js';
+import { columnFor } from '../migrations.js';
+import { type DirectoryEntry, type DirectorySource, PersonDirectory } from '../person-directory.js';
+import { normaliseForIndex, openBody, sealBody, sealedFields, versionsOf } from '../sealing.js';
+import { indexRecord } from '../search-index.js';
+import { Repository } from './repository.js';
+
+export interface Meta {
+  id: string;
+  caseId: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  version: number;
+  deletedAt: string | null;
+}
+export type StoredRecord<K extends Kind> = Meta & { kind: K; body: BodyOf<K> };
+
+export interface CreateOptions {
+  id?: string;
+  /** false for bulk imports, which check every reference at the end (checkAllRefs). */
+  checkRefs?: boolean;
+  /** Keeps the metadata of a record imported from another store. */
+  meta?: Partial<Meta>;
+}
+
+export interface ListOptions {
+  /** Equality filters on the kind's indexed fields (see KINDS[kind].columns); a list means any of. */
+  where?: Record<string, string | readonly string[]>;
+  limit?: number;
+  offset?: number;
+  includeDeleted?: boolean;
+  /** default: the kind's natural order (names, dates); or by creation or last change. */
+  sort?: 'default' | 'created' | 'updated';
+  desc?: boolean;
+}
+
+export function parseBody<K extends Kind>(kind: K, body: unknown): BodyOf<K> {
+  const res = KINDS[kind].schema.safeParse(body);
+  if (!res.success) throw new InputError(`invalid ${KINDS[kind].name} record`, issuesFrom(res.error));
+  return res.data as BodyOf<K>;
+}
+
+export function sortKeyFor(kind: Kind, body: Record<string, unknown>): string | null {
+  const fold = (s: unknown) => (typeof s === 'string' ? foldCase(s) : '');
+  switch (kind) {
+    case 'person':
+      return `${fold(body.firstSurname)} ${fold(body.secondSurname)} ${fold(body.givenNames)}`.trim() || null;
+    case 'event':
+    case 'act':
+      return sortKey(body.date as never) ?? null;
+    case 'detention':
+      return sortKey(body.from as never) ?? null;
+    case 'hearing':
+      return sortKey(body.date as never) ?? null;
+    default:
+      return fold(body.name ?? body.title) || null;
+  }
+}
+
+export function rowMeta(r: Record<string, unknown>): Meta {
+  return {
+    id: String(r.id),
+    caseId: String(r.case_id),
+    createdAt: String(r.created_at),
+    createdBy: String(r.created_by),
+    updatedAt: String(r.updated_at),
+    updatedBy: String(r.updated_by),
+    version: Number(r.version),
+    deletedAt: (r.deleted_at as string | null) ?? null,
+  };
+}
+
+export class RecordRepository extends Repository {
+  /**
+   * The case's persons, opened, from the in-memory directory (person-directory.ts), synced with
+   * the store first. Outside transactions only (inside one, a throwaway directory).
+   */
+  async personDirectory(caseId: string): Promise<{
+    live: () => DirectoryEntry[];
+    all: () => DirectoryEntry[];
+    order: () => string[];
+    version: number;
+  }> {
+    const inTransaction = this.store.inTransaction;
+    let byCase = personDirectories.get(this.store.sealer);
+    if (!byCase) {
+      byCase = new Map();
+      personDirectories.set(this.store.sealer, byCase);
+    }
+    let dir = inTransaction ? undefined : byCase.get(caseId);
+    if (!dir) {
+      dir = new PersonDirectory();
+      if (!inTransaction) byCase.set(caseId, dir);
+    }
+    const src: DirectorySource = {
+      stamp: () => this.personCounts(caseId),
+      changedSince: async (since) => {
+        const rows = await this.sql.all<Record<string, unknown>>(
+          'SELECT * FROM person WHERE case_id = ? AND updated_at >= ?',
+          [caseId, since],
+        );
+        return (await this.toRecords('person', rows)).map((r) => ({
+          id: r.id,
+          body: r.body,
+          updatedAt: r.updatedAt,
+          version: r.version,
+          deleted: r.deletedAt !== null,
+        }));
+      },
+      sortKey: (body) => sortKeyFor('person', body as Record<string, unknown>) ?? '\uffff',
+    };
+    await dir.sync(src);
+    const d = dir;
+    return { live: () => d.live(), all: () => d.all(), order: () => d.order(src), version: d.version };
+  }
+
+  /** A stored row → the record, its sealed fields opened. */
+  async toRecord<K extends Kind>(kind: K, r: Record<string, unknown>): Promise<StoredRecord<K>> {
+    const stored = JSON.parse(String(r.data)) as Record<string, unknown>;
+    const need = versionsOf(stored);
+    const body = need.length
+      ? openBody(await this.store.keySet(String(r.case_id), need), kind, String(r.id), stored)
+      : stored;
+    return { ...rowMeta(r), kind, body: body as BodyOf<K> };
+  }
+
+  async toRecords<K extends Kind>(kind: K, rows: Record<string, unknown>[]): Promise<StoredRecord<K>[]> {
+    const out: StoredRecord<K>[] = [];
+    for (const r of rows) out.push(await this.toRecord(kind, r));
+    return out;
+  }
+
+  /** The stored form of a body and what goes in its indexed columns (blind indexes for sealed ones). */
+  async storedForm(kind: Kind, caseId: string, id: string, body: Record<string, unknown>) {
+    const fields = sealedFields(kind, body);
+    if (fields.length === 0) {
+      return {
+        data: canonicalJson(body),
+        stored: body,
+        sortKey: sortKeyFor(kind, body),
+        columns: KINDS[kind].columns.map((c) => stringOrNull(body[c])),
+      };
+    }
+    const key = (await this.store.keySet(caseId)).current;
+    const { stored } = sealBody(key, kind, id, body);
+    return {
+      data: canonicalJson(stored),
+      stored,
+      // Sort keys of sealed records would be their names in clear: none (they sort by id = creation).
+      sortKey: null,
+      columns: KINDS[kind].columns.map((c) => {
+        const v = stringOrNull(body[c]);
+        return v !== null && fields.includes(c) ? `bi:${key.blind(c, normaliseForIndex(v))}` : v;
+      }),
+    };
+  }
+
+  /** Changes whenever a person of the case is created, changed or deleted (for caches). */
+  async personsStamp(caseId: string): Promise<string> {
+    const { n, maxUpdated, versions } = await this.personCounts(caseId);
+    return `${n}|${maxUpdated}|${versions}`;
+  }
+
+  /** A cache key for what is derived from a kind's records: count (deleted included), last change, sum of versions. */
+  async kindStamp(kind: Kind, caseId: string): Promise<string> {
+    const r = await this.sql.get<{ n: number; m: string | null; v: number | string | null }>(
+      `SELECT count(*) AS n, max(updated_at) AS m, sum(version) AS v FROM ${KINDS[kind].table} WHERE case_id = ?`,
+      [caseId],
+    );
+    return `${Number(r?.n ?? 0)}|${r?.m ?? ''}|${Number(r?.v ?? 0)}`;
+  }
+
+  /** How many persons the case has (deleted included) and the latest change to any of them. */
+  private async personCounts(caseId: string): Promise<{ n: number; maxUpdated: string; versions: number }> {
+    // The sum of row versions moves on every committed change, whatever the writer's clock (another
+    // process or machine can write an older updated_at): the stamp is exact across processes.
+    const r = await this.sql.get<{ n: number; m: string | null; v: number | string | null }>(
+      'SELECT count(*) AS n, max(updated_at) AS m, sum(version) AS v FROM person WHERE case_id = ?',
+      [caseId],
+    );
+    return { n: Number(r?.n ?? 0), maxUpdated: r?.m ?? '', versions: Number(r?.v ?? 0) };
+  }
+
+  async create<K extends Kind>(
+    kind: K,
+    caseId: string,
+    input: unknown,
+    actor: string,
+    opts: CreateOptions = {},
+  ): Promise<StoredRecord<K>> {
+    const body = parseBody(kind, input);
+    const spec = KINDS[kind];
+    const id = opts.id ?? newId(spec.prefix);
+    if (!id.startsWith(`${spec.prefix}_`))
+      throw new InputError(`id ${id} is not a ${spec.name} id (prefix ${spec.prefix}_)`);
+    const at = opts.meta?.createdAt ?? new Date().toISOString();
+    return this.store.transaction(async (s) => {
+      await s.cases.requireCase(caseId);
+      if (opts.checkRefs !== false) await s.records.checkRefs(kind, caseId, body as Record<string, unknown>);
+      const cols = spec.columns.map(columnFor);
+      const form = await s.records.storedForm(kind, caseId, id, body as Record<string, unknown>);
+      const vals = form.columns;
+      const meta = {
+        created_at: at,
+        created_by: opts.meta?.createdBy ?? actor,
+        updated_at: opts.meta?.updatedAt ?? at,
+        updated_by: opts.meta?.updatedBy ?? actor,
+        version: opts.meta?.version ?? 1,
+        deleted_at: opts.meta?.deletedAt ?? null,
+      };
+      try {
+        await s.sqlHandle.run(
+          `INSERT INTO ${spec.table} (id, case_id, data, sort_key, ${[...cols, ...Object.keys(meta)].join(', ')})
+           VALUES (${['?', '?', '?', '?', ...cols.map(() => '?'), ...Object.keys(meta).map(() => '?')].join(', ')})`,
+          [id, caseId, form.data, form.sortKey, ...vals, ...Object.values(meta)],
+        );
+      } catch (err) {
+        if (/unique|duplicate key/i.test(String((err as Error).message)))
+          throw new ConflictError(`a record with id ${id} already exists`);
+        throw err;
+      }
+      await appendAudit(s.sqlHandle, {
+        actor,
+        action: 'create',
+        entity: spec.name,
+        entityId: id,
+        caseId,
+        // The audit keeps the stored form: sealed fields stay sealed in the log too.
+        after: form.stored,
+      });
+      const rec = (await s.get(kind, id, { includeDeleted: true }))!;
+      await s.reindex(rec);
+      return rec;
+    });
+  }
+
+  async get<K extends Kind>(
+    kind: K,
+    id: string,
+    opts: { includeDeleted?: boolean } = {},
+  ): Promise<StoredRecord<K> | undefined> {
+    const r = await this.sql.get<Record<string, unknown>>(`SELECT * FROM ${KINDS[kind].table} WHERE id = ?`, [
+      id,
+    ]);
+    if (!r || (r.deleted_at && !opts.includeDeleted)) return undefined;
+    return this.toRecord(kind, r);
+  }
+
+  async require<K extends Kind>(kind: K, id: string): Promise<StoredRecord<K>> {
+    const r = await this.store.get(kind, id);
+    if (!r) throw new NotFoundError(`no ${KINDS[kind].name} record with id ${id}`);
+    return r;
+  }
+
+  /** Replaces a record's body. With expectedVersion, refuses to overwrite someone else's change. */
+  async update<K extends Kind>(
+    kind: K,
+    id: string,
+    input: unknown,
+    actor: string,
+    opts: { expectedVersion?: number } = {},
+  ): Promise<StoredRecord<K>> {
+    const body = parseBody(kind, input);
+    const spec = KINDS[kind];
+    return this.store.transaction(async (s) => {
+      const before = await s.require(kind, id);
+      const beforeStored = await s.records.storedBody(kind, id);
+      if (kind === 'evidence') {
+        const [a, b] = [
+          before.body as { sha256: string; size: number; acquisition: unknown },
+          body as { sha256: string; size: number; acquisition: unknown },
+        ];
+        if (a.sha256 !== b.sha256 || a.size !== b.size) {
+          throw new ConflictError(
+            `evidence ${id}: an original is never modified; store the new file as a derivative (derivedFrom)`,
+          );
+        }
+        // How, when, by whom and from where an item was acquired is a record of the past: a
+        // correction goes into the custody log as a note, never over the original statement.
+        if (canonicalJson(a.acquisition) !== canonicalJson(b.acquisition)) {
+          throw new ConflictError(
+            `evidence ${id}: the acquisition record cannot be changed; add a custody entry with a note to correct it`,
+          );
+        }
+      }
+      if (opts.expectedVersion !== undefined && before.version !== opts.expectedVersion) {
+        throw new ConflictError(
+          `${spec.name} ${id} changed since version ${opts.expectedVersion} (now ${before.version}): reload and try again`,
+        );
+      }
+      await s.records.checkRefs(kind, before.caseId, body as Record<string, unknown>);
+      const at = new Date().toISOString();
+      const cols = spec.columns.map((c) => `${columnFor(c)} = ?`);
+      const form = await s.records.storedForm(kind, before.caseId, id, body as Record<string, unknown>);
+      const vals = form.columns;
+      const changed = await s.sqlHandle.run(
+        `UPDATE ${spec.table} SET data = ?, sort_key = ?, ${[...cols, 'updated_at = ?', 'updated_by = ?', 'version = version + 1'].join(', ')}
+         WHERE id = ? AND version = ?`,
+        [form.data, form.sortKey, ...vals, at, actor, id, before.version],
+      );
+      if (changed !== 1)
+        throw new ConflictError(`${spec.name} ${id} was changed concurrently: reload and try again`);
+      await appendAudit(s.sqlHandle, {
+        actor,
+        action: 'update',
+        entity: spec.name,
+        entityId: id,
+        caseId: before.caseId,
+        before: beforeStored,
+        after: form.stored,
+      });
+      const rec = (await s.get(kind, id))!;
+      await s.reindex(rec);
+      return rec;
+    });
+  }
+
+  /** Soft delete: the record stays (and stays in the audit log); reads stop returning it. */
+  async remove(kind: Kind, id: string, actor: string, reason?: string): Promise<void> {
+    const spec = KINDS[kind];
+    await this.store.transaction(async (s) => {
+      const before = await s.require(kind, id);
+      const beforeStored = await s.records.storedBody(kind, id);
+      const referrers = await s.records.referrersOf(kind, id, before.caseId);
+      if (referrers.length > 0) {
+        throw new ConflictError(
+          `${spec.name} ${id} is still referenced by ${referrers.slice(0, 5).join(', ')}${referrers.length > 5 ? ', …' : ''}`,
+        );
+      }
+      const at = new Date().toISOString();
+      await s.sqlHandle.run(
+        `UPDATE ${spec.table} SET deleted_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
+        [at, at, actor, id],
+      );
+      await appendAudit(s.sqlHandle, {
+        actor,
+        action: 'delete',
+        entity: spec.name,
+        entityId: id,
+        caseId: before.caseId,
+        before: beforeStored,
+        after: reason ? { reason } : undefined,
+      });
+      await s.reindex((await s.get(kind, id, { includeDeleted: true }))!);
+    });
+  }
+
+  /**
+   * Keeps the search index in step with a write (same transaction). An involvement changes its
+   * act's unit facet, so the act is re-indexed with it.
+   */
+  async reindex(rec: StoredRecord<Kind>): Promise<void> {
+    await indexRecord(this.store, this.sql, rec);
+    if (rec.kind === 'involvement') {
+      const act = await this.store.get('act', (rec.body as { actId: string }).actId);
+      if (act) await indexRecord(this.store, this.sql, act);
+    }
+  }
+
+  /**
+   * Opens a body as the audit log holds it (sealed fields sealed, possibly under a retired key).
+   * For those who may see the record's identity; the log itself never changes.
+   */
+  async openAuditBody(kind: Kind, id: string, caseId: string, stored: Record<string, unknown>) {
+    const need = versionsOf(stored);
+    return need.length ? openBody(await this.store.keySet(caseId, need), kind, id, stored) : stored;
+  }
+
+  /** A record's body exactly as stored (sealed fields sealed): what the audit log records. */
+  async storedBody(kind: Kind, id: string): Promise<Record<string, unknown>> {
+    const r = await this.sql.get<{ data: string }>(`SELECT data FROM ${KINDS[kind].table} WHERE id = ?`, [
+      id,
+    ]);
+    return JSON.parse(String(r?.data));
+  }
+
+  async list<K extends Kind>(kind: K, caseId: string, opts: ListOptions = {}): Promise<StoredRecord<K>[]> {
+    const { clause, params } = await this.whereClause(kind, caseId, opts);
+    const limit = Math.min(Math.max(opts.limit ?? 1000, 1), 100_000);
+    const offset = Math.max(opts.offset ?? 0, 0);
+    if (kind === 'person' && (opts.sort ?? 'default') === 'default') {
+      // Names are sealed, so the database cannot order by them: the order is kept in memory
+      // (person-order.ts) and only the requested page is opened.
+      const order = (await this.store.personDirectory(caseId)).order();
+      const match = new Set(
+        (await this.sql.all<{ id: string }>(`SELECT id FROM person WHERE ${clause}`, params)).map(
+          (r) => r.id,
+        ),
+      );
+      const ids = (opts.desc ? [...order].reverse() : order).filter((id) => match.has(id));
+      // Deleted persons (includeDeleted) are not in the order: they come last, by id.
+      if (opts.includeDeleted) {
+        const live = new Set(order);
+        for (const id of [...match].sort()) if (!live.has(id)) ids.push(id);
+      }
+      const page = ids.slice(offset, offset + limit);
+      if (page.length === 0) return [];
+      const rows = await this.sql.all<Record<string, unknown>>(
+        `SELECT * FROM person WHERE id IN (${page.map(() => '?').join(', ')})`,
+        page,
+      );
+      const byId = new Map((await this.toRecords(kind, rows)).map((r) => [r.id, r]));
+      return page.map((id) => byId.get(id)!).filter(Boolean) as StoredRecord<K>[];
+    }
+    const rows = await this.sql.all<Record<string, unknown>>(
+      `SELECT * FROM ${KINDS[kind].table} WHERE ${clause} ORDER BY ${orderBy(opts)} LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    );
+    return this.toRecords(kind, rows);
+  }
+
+  /** Every live record of a kind, a page at a time (bounded memory). */
+  async *iterate<K extends Kind>(
+    kind: K,
+    caseId: string,
+    opts: { includeDeleted?: boolean } = {},
+  ): AsyncGenerator<StoredRecord<K>> {
+    let afterId = '';
+    for (;;) {
+      const rows = await this.sql.all<Record<string, unknown>>(
+        `SELECT * FROM ${KINDS[kind].table} WHERE case_id = ? AND id > ?${opts.includeDeleted ? '' : ' AND deleted_at IS NULL'} ORDER BY id LIMIT 1000`,
+        [caseId, afterId],
+      );
+      if (rows.length === 0) return;
+      for (const r of rows) yield await this.toRecord(kind, r);
+      afterId = String(rows[rows.length - 1]!.id);
+    }
+  }
+
+  async count(kind: Kind, caseId: string, opts: Omit<ListOptions, 'limit' | 'offset'> = {}): Promise<number> {
+    const { clause, params } = await this.whereClause(kind, caseId, opts);
+    const r = await this.sql.get<{ n: number }>(
+      `SELECT count(*) AS n FROM ${KINDS[kind].table} WHERE ${clause}`,
+      params,
+    );
+    return Number(r?.n ?? 0);
+  }
+
+  private async whereClause(kind: Kind, caseId: string, opts: ListOptions) {
+    const parts = ['case_id = ?'];
+    const params: unknown[] = [caseId];
+    if (!opts.includeDeleted) parts.push('deleted_at IS NULL');
+    for (const [field, value] of Object.entries(opts.where ?? {})) {
+      if (!(KINDS[kind].columns as readonly string[]).includes(field)) {
+        throw new InputError(`cannot filter ${KINDS[kind].name} by ${field}`, [
+          { field, message: `filterable fields: ${KINDS[kind].columns.join(', ') || 'none'}` },
+        ]);
+      }
+      if (Array.isArray(value)) {
+        if (value.length === 0) parts.push('1 = 0');
+        else {
+          parts.push(`${columnFor(field)} IN (${value.map(() => '?').join(', ')})`);
+          params.push(...value);
+        }
+        continue;
+      }
+      if (typeof value !== 'string') continue;
+      if (SEALED_COLUMNS[kind]?.includes(field)) {
+        // A sealed field's column holds blind indexes: match the value's index under every key
+        // version, and the clear value for records that are not sealed (public persons).
+        const ks = await this.store.keySet(caseId);
+        const n = normaliseForIndex(value);
+        const alts = [
+          value,
+          ...(await this.store.keyVersions(caseId)).flatMap((v) => {
+            const k = ks.get(v);
+            return k ? [`bi:${k.blind(field, n)}`] : [];
+          }),
+        ];
+        parts.push(`${columnFor(field)} IN (${alts.map(() => '?').join(', ')})`);
+        params.push(...alts);
+        continue;
+      }
+      parts.push(`${columnFor(field)} = ?`);
+      params.push(value);
+    }
+    return { clause: parts.join(' AND '), params };
+  }
+
+  /** Every id a body references must exist, be live, and belong to the same case file. */
+  async checkRefs(kind: Kind, caseId: string, body: Record<string, unknown>): Promise<void> {
+    const issues: FieldIssue[] = [];
+    for (const ref of referencedIds(kind, body)) {
+      const r = await this.sql.get<{ case_id: string; deleted_at: string | null }>(
+        `SELECT case_id, deleted_at FROM ${KINDS[ref.kind as Kind].table} WHERE id = ?`,
+        [ref.id],
+      );
+      if (!r || r.deleted_at || r.case_id !== caseId) {
+        issues.push({
+          field: ref.field,
+          message: `no ${KINDS[ref.kind as Kind].name} record ${ref.id} in this case file`,
+        });
+      }
+    }
+    if (issues.length)
+      throw new InputError(`${KINDS[kind].name} record refers to records that do not exist`, issues);
+  }
+
+  /** Checks every reference of every record of a case at once (used after bulk imports). */
+  async checkAllRefs(caseId: string): Promise<void> {
+    const live = new Map<string, Set<string>>();
+    for (const k of KIND_NAMES) {
+      const rows = await this.sql.all<{ id: string }>(
+        `SELECT id FROM ${KINDS[k].table} WHERE case_id = ? AND deleted_at IS NULL`,
+        [caseId],
+      );
+      live.set(k, new Set(rows.map((r) => r.id)));
+    }
+    const issues: FieldIssue[] = [];
+    for (const k of KIND_NAMES) {
+      for await (const rec of this.store.iterate(k, caseId)) {
+        for (const ref of referencedIds(k, rec.body as Record<string, unknown>)) {
+          if (!live.get(ref.kind)?.has(ref.id)) {
+            issues.push({
+              field: `${KINDS[k].name}/${rec.id}.${ref.field}`,
+              message: `refers to missing ${KINDS[ref.kind as Kind].name} ${ref.id}`,
+            });
+          }
+        }
+      }
+    }
+    if (issues.length) throw new InputError('the case file has dangling references', issues);
+  }
+
+  private async referrersOf(kind: Kind, id: string, caseId: string): Promise<string[]> {
+    const out: string[] = [];
+    for (const k of KIND_NAMES) {
+      if (!Object.values(KINDS[k].refs as Record<string, string>).includes(kind)) continue;
+      const rows = await this.sql.all<{ id: string; data: string }>(
+        `SELECT id, data FROM ${KINDS[k].table} WHERE case_id = ? AND deleted_at IS NULL AND data LIKE ?`,
+        [caseId, `%${id}%`],
+      );
+      for (const r of rows) {
+        if (referencedIds(k, JSON.parse(r.data)).some((ref) => ref.id === id && ref.kind === kind))
+          out.push(`${KINDS[k].name}/${r.id}`);
+      }
+    }
+    return out;
+  }
+}
+
+/** Opened persons per unlocked store and case (see person-directory.ts). */
+const personDirectories = new WeakMap<Sealer, Map<string, PersonDirectory>>();
+
+/** Indexed columns that hold sealed fields (blind indexes in the column instead of the value). */
+const SEALED_COLUMNS: Partial<Record<Kind, readonly string[]>> = { person: ['firstSurname'] };
+
+function orderBy(opts: ListOptions): string {
+  const dir = opts.desc ? 'DESC' : 'ASC';
+  const col = opts.sort === 'created' ? 'created_at' : opts.sort === 'updated' ? 'updated_at' : 'sort_key';
+  return `${col} ${dir}, id ${dir}`;
+}
+
+function stringOrNull(v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
