@@ -31,7 +31,14 @@ export interface UserInfo {
   isAdmin: boolean;
   totpEnabled: boolean;
   disabled: boolean;
+  /** The password was set by an administrator: the owner changes it before anything else. */
+  mustChangePassword: boolean;
+  /** The account must have two-step verification on (its own policy; a case file can require it too). */
+  require2fa: boolean;
 }
+
+/** What an account must do before using the API (first sign-in policy), if anything. */
+export type PendingStep = 'password_change_required' | 'twofa_enrolment_required';
 
 interface UserRow {
   id: string;
@@ -45,6 +52,8 @@ interface UserRow {
   failed_logins: number;
   locked_until: string | null;
   disabled_at: string | null;
+  must_change_password: number;
+  require_2fa: number;
 }
 
 const info = (r: UserRow): UserInfo => ({
@@ -54,10 +63,17 @@ const info = (r: UserRow): UserInfo => ({
   isAdmin: Boolean(Number(r.is_admin)),
   totpEnabled: Boolean(Number(r.totp_enabled)),
   disabled: Boolean(r.disabled_at),
+  mustChangePassword: Boolean(Number(r.must_change_password)),
+  require2fa: Boolean(Number(r.require_2fa)),
 });
 
 /** Notices an account receives about its own security (shown to its owner). */
-export type NoticeKind = '2fa-enabled' | '2fa-changed' | '2fa-disabled' | 'password-changed';
+export type NoticeKind =
+  | '2fa-enabled'
+  | '2fa-changed'
+  | '2fa-disabled'
+  | 'password-changed'
+  | 'password-reset';
 
 /**
  * What proves the person at the keyboard is the account's owner before a security setting changes:
@@ -81,7 +97,15 @@ export class Accounts {
   constructor(private readonly store: CaseStore) {}
 
   async createUser(
-    input: { username: string; displayName?: string; password: string; isAdmin?: boolean },
+    input: {
+      username: string;
+      displayName?: string;
+      password: string;
+      isAdmin?: boolean;
+      /** Set by an administrator for someone else: changed at first sign-in. */
+      mustChangePassword?: boolean;
+      require2fa?: boolean;
+    },
     by: string,
   ): Promise<UserInfo> {
     const username = input.username.trim().toLowerCase();
@@ -97,15 +121,30 @@ export class Accounts {
       if (await s.rawGet('SELECT id FROM app_user WHERE username = ?', [username]))
         throw new ConflictError(`the username ${username} is taken`).because('username_taken');
       await s.rawRun(
-        'INSERT INTO app_user (id, username, display_name, password_hash, is_admin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [id, username, input.displayName?.trim() || username, hash, input.isAdmin ? 1 : 0, now(), now()],
+        'INSERT INTO app_user (id, username, display_name, password_hash, is_admin, must_change_password, require_2fa, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          id,
+          username,
+          input.displayName?.trim() || username,
+          hash,
+          input.isAdmin ? 1 : 0,
+          input.mustChangePassword ? 1 : 0,
+          input.require2fa ? 1 : 0,
+          now(),
+          now(),
+        ],
       );
       await s.audit({
         actor: by,
         action: 'create',
         entity: 'users',
         entityId: id,
-        after: { username, isAdmin: Boolean(input.isAdmin) },
+        after: {
+          username,
+          isAdmin: Boolean(input.isAdmin),
+          mustChangePassword: Boolean(input.mustChangePassword),
+          require2fa: Boolean(input.require2fa),
+        },
       });
     });
     return (await this.user(id))!;
@@ -144,20 +183,88 @@ export class Accounts {
     });
   }
 
-  async setPassword(id: string, password: string, by: string): Promise<void> {
+  /**
+   * Sets a password without the current one (an administrator's reset, or the CLI). With
+   * `mustChange` the owner has to change it at the next sign-in before doing anything else, and the
+   * account's sessions end: whoever set it knows it.
+   */
+  async setPassword(
+    id: string,
+    password: string,
+    by: string,
+    opts: { mustChange?: boolean } = {},
+  ): Promise<void> {
     checkPassword(password, { username: (await this.user(id))?.username });
     const hash = await argonHash(password, ARGON);
     await this.store.transaction(async (s) => {
       if (
         !(await s.rawRun(
-          'UPDATE app_user SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
-          [hash, now(), id],
+          'UPDATE app_user SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
+          [hash, opts.mustChange ? 1 : 0, now(), id],
         ))
       ) {
         throw new NotFoundError(`no user ${id}`);
       }
-      await s.audit({ actor: by, action: 'set-password', entity: 'users', entityId: id });
+      if (opts.mustChange) {
+        await endOtherSessions(s, id);
+        await notice(s, id, 'password-reset');
+      }
+      await s.audit({
+        actor: by,
+        action: 'set-password',
+        entity: 'users',
+        entityId: id,
+        after: { mustChange: Boolean(opts.mustChange) },
+      });
     });
+  }
+
+  /**
+   * What the account must do before anything else: change a password an administrator set, then
+   * turn on two-step verification when its own policy or any of its case files requires it.
+   */
+  async pendingStep(userId: string): Promise<PendingStep | undefined> {
+    const r = await this.store.rawGet<{
+      must_change_password: number;
+      totp_enabled: number;
+      require_2fa: number;
+      case_2fa: number;
+    }>(
+      `SELECT u.must_change_password, u.totp_enabled, u.require_2fa,
+        (SELECT COUNT(*) FROM case_member m JOIN case_file c ON c.id = m.case_id
+          WHERE m.user_id = u.id AND c.require_2fa = 1 AND c.deleted_at IS NULL) AS case_2fa
+       FROM app_user u WHERE u.id = ?`,
+      [userId],
+    );
+    if (!r) return undefined;
+    if (Number(r.must_change_password)) return 'password_change_required';
+    if (!Number(r.totp_enabled) && (Number(r.require_2fa) || Number(r.case_2fa) > 0))
+      return 'twofa_enrolment_required';
+    return undefined;
+  }
+
+  /** Whether members of a case file must use two-step verification (global administrators set it). */
+  async setCaseRequires2fa(caseId: string, required: boolean, by: string): Promise<void> {
+    await this.store.transaction(async (s) => {
+      await s.resolveCaseId(caseId);
+      await s.rawRun('UPDATE case_file SET require_2fa = ? WHERE id = ?', [required ? 1 : 0, caseId]);
+      await s.audit({
+        actor: by,
+        action: 'set-case-2fa-policy',
+        entity: 'cases',
+        entityId: caseId,
+        caseId,
+        after: { require2fa: required },
+      });
+    });
+  }
+
+  async caseRequires2fa(caseId: string): Promise<boolean> {
+    const r = await this.store.rawGet<{ require_2fa: number }>(
+      'SELECT require_2fa FROM case_file WHERE id = ?',
+      [caseId],
+    );
+    return Boolean(Number(r?.require_2fa ?? 0));
   }
 
   /**
@@ -236,13 +343,18 @@ export class Accounts {
     const current = await this.user(userId);
     if (!current) throw new NotFoundError(`no user ${userId}`);
     checkPassword(newPassword, { username: current.username }, 'newPassword');
+    // A password an administrator set (and so knows) is replaced by one only the owner knows.
+    if (current.mustChangePassword && newPassword === proof.password)
+      throw new InputError('choose a password different from the one you were given', [
+        { field: 'newPassword', message: 'same as the current password', code: 'password_same' },
+      ]);
     const hash = await argonHash(newPassword, ARGON);
     await this.asOwner(userId, proof, 'change-password', async (s) => {
-      await s.rawRun('UPDATE app_user SET password_hash = ?, updated_at = ? WHERE id = ?', [
-        hash,
-        now(),
-        userId,
-      ]);
+      // The owner chose it: a password an administrator set is no longer in force.
+      await s.rawRun(
+        'UPDATE app_user SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?',
+        [hash, now(), userId],
+      );
       await endOtherSessions(s, userId, keepSessionId);
       await s.audit({
         actor: `user:${userId}`,

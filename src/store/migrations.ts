@@ -402,6 +402,15 @@ export const MIGRATIONS: Migration[] = [
     name: "report narratives: the report's authored sections, per edition and language",
     statements: () => entityTable('narrative'),
   },
+  {
+    version: 26,
+    name: 'account policy: a password set by an administrator is changed at first sign-in; two-step verification required per account or per case file',
+    statements: () => [
+      'ALTER TABLE app_user ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE app_user ADD COLUMN require_2fa INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE case_file ADD COLUMN require_2fa INTEGER NOT NULL DEFAULT 0',
+    ],
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -13,6 +13,7 @@ import {
   EventsList,
   EvidenceDetail,
   EvidenceList,
+  FirstSignIn,
   HearingDetail,
   HearingsList,
   IntakeWizard,
@@ -161,6 +162,7 @@ function RequireSession() {
   const { me, loading } = useSession();
   if (loading) return <Loading />;
   if (!me) return <SignIn />;
+  if (me.required) return <FirstSignIn />;
   return <Outlet />;
 }
 
