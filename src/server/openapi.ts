@@ -603,6 +603,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { 200: { description: 'narrative' }, 403: err('not allowed for this edition') },
         },
       },
+      '/api/cases/{caseId}/panel/notices/seen': {
+        post: {
+          summary:
+            "Acknowledge the caller's notices of signatures a content change voided (GET /panel lists them as voidNotices until then); audited",
+          parameters: [caseParam],
+          responses: { 200: { description: '{acknowledged}' } },
+        },
+      },
       '/api/cases/{caseId}/panel/signatures': {
         post: {
           summary:
