@@ -185,6 +185,21 @@ export const intakeEn: Shape<typeof intakeEs> = {
     'source-records': 'source records',
     users: 'accounts',
   },
+  panelSign: {
+    review: 'Review and sign the current version',
+    title: 'What you are about to sign',
+    version: 'Version {{n}} of the report',
+    hash: 'SHA-256 fingerprint of the content (what your key signs)',
+    mine: 'Your opinions in this version',
+    noOpinions: 'You have given no opinion: your signature expresses agreement with no particular finding.',
+    keyAfter: 'Your key is read only when you confirm, and never leaves this browser.',
+    confirm: 'Sign this version with my key',
+    chooseKey: 'Choose your key file first.',
+    choose: 'Choose a position.',
+    voided:
+      'Your signature of version {{from}} was voided because the content changed (it is now version {{to}}). Review the changes and, if you agree, sign again.',
+    acknowledge: 'Understood',
+  },
   account: {
     password: 'Change the password',
     passwordIntro:
@@ -241,7 +256,6 @@ export const intakeEn: Shape<typeof intakeEs> = {
       'Your account or one of your case files requires two-step verification. Turn it on now with an authenticator app on your phone: nothing else works until you do.',
     firstCurrent: 'Password you were given',
     continue: 'I have saved the codes: continue',
-    signOut: 'Sign out',
     qr: 'QR code for your authenticator app',
     require2fa: 'Require two-step verification for this account',
     tempPassword: 'New temporary password',

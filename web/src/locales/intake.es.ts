@@ -184,6 +184,21 @@ export const intakeEs = {
     'source-records': 'registros de listas',
     users: 'cuentas',
   },
+  panelSign: {
+    review: 'Revisar y firmar la versión actual',
+    title: 'Lo que va a firmar',
+    version: 'Versión {{n}} del informe',
+    hash: 'Huella SHA-256 del contenido (es lo que firma su clave)',
+    mine: 'Sus opiniones en esta versión',
+    noOpinions: 'No ha dado ninguna opinión: su firma no expresa acuerdo con ningún hallazgo en particular.',
+    keyAfter: 'Su clave solo se lee cuando confirme, y no sale de este navegador.',
+    confirm: 'Firmar esta versión con mi clave',
+    chooseKey: 'Elija primero su archivo de clave.',
+    choose: 'Elija una posición.',
+    voided:
+      'Su firma de la versión {{from}} quedó anulada porque el contenido cambió (ahora es la versión {{to}}). Revise los cambios y, si está de acuerdo, firme de nuevo.',
+    acknowledge: 'Entendido',
+  },
   account: {
     password: 'Cambiar la contraseña',
     passwordIntro:
@@ -240,7 +255,6 @@ export const intakeEs = {
       'Su cuenta o uno de sus casos exige la verificación en dos pasos. Actívela ahora con una aplicación de autenticación en su teléfono: no podrá hacer nada más hasta activarla.',
     firstCurrent: 'Contraseña que le dieron',
     continue: 'He guardado los códigos: continuar',
-    signOut: 'Salir',
     qr: 'Código QR para su aplicación de autenticación',
     require2fa: 'Exigir la verificación en dos pasos a esta cuenta',
     tempPassword: 'Nueva contraseña temporal',

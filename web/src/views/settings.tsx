@@ -81,17 +81,11 @@ function Notices() {
  */
 export function FirstSignIn() {
   const { t } = useTranslation();
-  const { me, refresh, signOut } = useSession();
+  const { me, refresh } = useSession();
   const step = me?.required;
+  // Sign-out and the language stay in the top bar around this page.
   return (
-    <Page
-      title={t('account.firstTitle')}
-      actions={
-        <button type="button" onClick={() => void signOut()}>
-          {t('account.signOut')}
-        </button>
-      }
-    >
+    <Page title={t('account.firstTitle')}>
       <p className="notice" role="status" data-testid="first-sign-in" data-step={step ?? ''}>
         {t(step === 'password_change_required' ? 'account.firstPassword' : 'account.firstTwoStep')}
       </p>
