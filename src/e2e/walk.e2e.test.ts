@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { type InterviewDraft, InterviewService } from '../services/intake.js';
 import type { CaseStore } from '../store/case-store.js';
@@ -93,6 +94,9 @@ describe('every view in Spanish and English, laptop and phone; accounts in the b
     ['en', 'phone', 'demo-admin'],
     // The least access: withheld records, refusals and empty states must be Spanish too.
     ['es', 'phone', 'demo-viewer'],
+    // The analyst (no clearance) and the panelist see other views and other refusals.
+    ['es', 'laptop', 'demo-analyst'],
+    ['es', 'phone', 'demo-panelist'],
   ];
   for (const [lang, size, user] of walks)
     it(`walks every view in ${lang === 'es' ? 'Spanish' : 'English'} on a ${size} as ${user}`, async () => {
@@ -214,6 +218,70 @@ describe('every view in Spanish and English, laptop and phone; accounts in the b
       (await page.getByRole('alert').textContent()) ?? '',
       /Contraseña: es común o apareció en filtraciones/,
     );
+  });
+
+  it('a new account changes its password, then enrols two-step verification with a QR code, before anything else', async () => {
+    await open('es', 'phone', 'demo-admin');
+    await page.goto(`${base}/c/${caseId}/admin`);
+    const temp = 'temporal de la administración 2026';
+    const create = page.getByRole('form', { name: 'Nueva cuenta' });
+    await create.locator('input[name=newUsername]').fill('primera.vez');
+    await create.locator('input[name=newPassword]').fill(temp);
+    await create.locator('input[name=require2fa]').check();
+    await create.getByRole('button', { name: 'Crear' }).click();
+    await page.getByText('Cuenta creada y añadida al caso.').waitFor();
+
+    await page.context().clearCookies();
+    await page.goto(`${base}/`);
+    await page.fill('input[name=username]', 'primera.vez');
+    await page.fill('input[name=password]', temp);
+    await page.click('button[type=submit]');
+    const first = page.getByTestId('first-sign-in');
+    await first.waitFor();
+    assert.equal(await first.getAttribute('data-step'), 'password_change_required');
+    assert.equal(await page.locator('nav.side').count(), 0, 'no case navigation before the change');
+    // Typing a case address does not get around it (the server refuses the case's calls too).
+    await page.goto(`${base}/c/${caseId}/persons`);
+    await first.waitFor();
+    await page.screenshot({ path: join(SHOTS, 'first-sign-in-password-phone.png'), fullPage: true });
+    const form = page.locator('form[aria-labelledby=password-title]');
+    const mine = 'la llave de la casa azul de mi abuela';
+    await form.locator('input[name=pw-current]').fill(temp);
+    await form.locator('input[name=pw-new]').fill(temp);
+    await form.locator('input[name=pw-again]').fill(temp);
+    await form.getByRole('button', { name: 'Cambiar la contraseña' }).click();
+    await form.getByText('debe ser distinta de la que le dieron').waitFor();
+    await form.locator('input[name=pw-new]').fill(mine);
+    await form.locator('input[name=pw-again]').fill(mine);
+    await form.getByRole('button', { name: 'Cambiar la contraseña' }).click();
+    await page.waitForSelector('[data-testid=first-sign-in][data-step=twofa_enrolment_required]');
+
+    await page.locator('input[name=current-password]').fill(mine);
+    await page.getByRole('button', { name: 'Activar' }).click();
+    const qr = page.getByTestId('totp-qr');
+    await qr.waitFor();
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    // The QR code is drawn in the page: a whole symbol (version 8 at level M for this URI length),
+    // one square per dark module, inside the quiet zone.
+    const modules = Number(await qr.getAttribute('data-modules'));
+    assert.ok(modules >= 21 && (modules - 17) % 4 === 0, `a QR symbol size: ${modules}`);
+    assert.equal(await qr.getAttribute('viewBox'), `0 0 ${modules + 8} ${modules + 8}`);
+    const squares = ((await qr.locator('path').getAttribute('d')) ?? '').split('z').length - 1;
+    assert.ok(squares > (modules * modules) / 4, `${squares} dark modules`);
+    assert.equal(await qr.getAttribute('aria-label'), 'Código QR para su aplicación de autenticación');
+    await page.screenshot({ path: join(SHOTS, 'first-sign-in-qr-phone.png'), fullPage: true });
+    const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
+    await page.locator('input[name=code]').fill(code.generate());
+    await page.getByRole('button', { name: 'Confirmar' }).click();
+    await page.getByTestId('recovery-codes').waitFor();
+    await page.getByRole('button', { name: 'He guardado los códigos: continuar' }).click();
+    await page.waitForSelector('nav.side', { state: 'attached' });
+    const u = await store.sqlHandle.get<{ must_change_password: number; totp_enabled: number }>(
+      'SELECT must_change_password, totp_enabled FROM app_user WHERE username = ?',
+      ['primera.vez'],
+    );
+    assert.equal(Number(u?.must_change_password), 0);
+    assert.equal(Number(u?.totp_enabled), 1);
   });
 
   it('links a person already in the case as the witness instead of typing them again', async () => {

@@ -234,7 +234,10 @@ describe('web app end to end (headless Chromium)', () => {
     await page.check('input[name=position][value=agree]');
     await page.getByRole('button', { name: 'Guardar opinión' }).click();
     await page.getByText('Opinión guardada.').waitFor();
+    // Signing is confirmed after seeing what is signed (src/e2e/intake-panel.e2e.test.ts).
+    await page.getByRole('button', { name: 'Revisar y firmar la versión actual' }).click();
     await page.setInputFiles('input[name=key]', join(env.dir, 'demo-panel-keys', 'demo-panelist.pem'));
+    await page.getByRole('button', { name: 'Firmar esta versión con mi clave' }).click();
     await page.getByText('Firma registrada.').waitFor();
     await page.getByRole('cell', { name: 'sí', exact: true }).first().waitFor();
     await axe(page, 'panel');

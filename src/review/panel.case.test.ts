@@ -11,7 +11,15 @@ import type { SignatureBody } from '../domain/schema-law.js';
 import { importCaseJson } from '../ingest/case-json.js';
 import { prepareReport } from '../report/build.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
-import { addComment, panelState, setOpinion, setPanel, signVersion } from './panel.js';
+import {
+  acknowledgeVoidNotices,
+  addComment,
+  panelState,
+  setOpinion,
+  setPanel,
+  signVersion,
+  voidNotices,
+} from './panel.js';
 
 const experts = ['ana', 'ben', 'carla'].map((username) => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -139,9 +147,43 @@ for (const backend of BACKENDS) {
       await signVersion(t.store, caseId, v2.version!.id, 'ana', signHash(experts[0]!, v2.contentSha256));
       const after2 = await prepareReport(t.store, caseId, { actor: 'test' });
       assert.equal(after2.signatures.filter((s) => s.valid).length, 1);
-      // Every step is in the audit log.
+      // Every step is in the audit log, the voiding with whose signatures it voided.
       const audit = await t.store.auditEntries({ caseId, limit: 100_000 });
       assert.ok(JSON.stringify(audit).includes('signatures'));
+      const voiding = audit.filter((e) => e.action === 'void-signatures');
+      assert.equal(voiding.length, 1);
+      assert.deepEqual(JSON.parse(String(voiding[0]!.after)), {
+        members: ['ana', 'ben', 'carla'],
+        version: 1,
+        supersededBy: 2,
+      });
+
+      // Each member whose signature was voided is told, until they acknowledge it.
+      for (const e of experts) {
+        const n = await voidNotices(t.store, caseId, e.username);
+        assert.deepEqual(
+          n.map((x) => [x.voidedVersion, x.newVersion]),
+          [[1, 2]],
+          e.username,
+        );
+      }
+      assert.deepEqual(await voidNotices(t.store, caseId, 'mallory'), []);
+      assert.equal(await acknowledgeVoidNotices(t.store, caseId, 'ana', 'user:usr_ana'), 1);
+      assert.deepEqual(await voidNotices(t.store, caseId, 'ana'), []);
+      assert.equal((await voidNotices(t.store, caseId, 'ben')).length, 1, 'only her own');
+      const ack = (await t.store.auditEntries({ caseId, limit: 100_000 })).filter(
+        (e) => e.action === 'acknowledge-void-notices',
+      );
+      assert.equal(ack.length, 1);
+      assert.equal(ack[0]!.actor, 'user:usr_ana');
+      // A later change voids only the signatures still in force (ana's on version 2): one new notice.
+      await setOpinion(t.store, caseId, { target: 'CAH.7-1-e', position: 'abstain' }, 'carla');
+      await prepareReport(t.store, caseId, { actor: 'test', freeze: true });
+      assert.deepEqual(
+        (await voidNotices(t.store, caseId, 'ana')).map((x) => [x.voidedVersion, x.newVersion]),
+        [[2, 3]],
+      );
+      assert.equal((await voidNotices(t.store, caseId, 'ben')).length, 1);
     });
   });
 }

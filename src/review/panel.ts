@@ -19,6 +19,7 @@ import type {
   SignatureBody,
 } from '../domain/schema-law.js';
 import type { CaseStore, StoredRecord } from '../store/case-store.js';
+import { newId } from '../store/ids.js';
 
 export type PanelRecord = StoredRecord<'panel'>;
 
@@ -179,20 +180,38 @@ export async function freezeVersion(
         { ...(latest.body as ReportVersionBody), supersededBy: created.id },
         actor,
       );
+      const from = (latest.body as ReportVersionBody).number;
+      const to = (created.body as ReportVersionBody).number;
+      const voided: string[] = [];
       for (const sig of await all(s, 'signature', caseId)) {
         const b = sig.body as SignatureBody;
         if (b.voidedAt) continue;
         await s.update(
           'signature',
           sig.id,
-          {
-            ...b,
-            voidedAt: now,
-            voidReason: `content changed: superseded by version ${(created.body as ReportVersionBody).number}`,
-          },
+          { ...b, voidedAt: now, voidReason: `content changed: superseded by version ${to}` },
           actor,
         );
+        voided.push(b.member);
+        // Whoever signed is told (stored until they acknowledge it): a signature does not vanish unseen.
+        await s.panelNotices.add({
+          id: newId('pnt'),
+          caseId,
+          member: b.member,
+          voidedVersion: from,
+          newVersion: to,
+          at: now,
+        });
       }
+      if (voided.length)
+        await s.audit({
+          actor,
+          action: 'void-signatures',
+          entity: 'report-versions',
+          entityId: latest.id,
+          caseId,
+          after: { members: voided, version: from, supersededBy: to },
+        });
     }
     return created;
   });
@@ -236,6 +255,46 @@ export async function signVersion(
     } satisfies SignatureBody,
     username,
   );
+}
+
+/** A member's signature that a content change voided, until the member acknowledges it. */
+export interface VoidNotice {
+  id: string;
+  voidedVersion: number;
+  newVersion: number;
+  at: string;
+}
+
+export async function voidNotices(store: CaseStore, caseId: string, member: string): Promise<VoidNotice[]> {
+  const rows = await store.panelNotices.unseen(caseId, member);
+  return rows.map((r) => ({
+    id: r.id,
+    voidedVersion: Number(r.voided_version),
+    newVersion: Number(r.new_version),
+    at: r.created_at,
+  }));
+}
+
+/** The member saw the notices: they leave the panel view (the acknowledgement is audited). */
+export async function acknowledgeVoidNotices(
+  store: CaseStore,
+  caseId: string,
+  member: string,
+  actor = member,
+): Promise<number> {
+  return store.transaction(async (s) => {
+    const n = await s.panelNotices.acknowledge(caseId, member, new Date().toISOString());
+    if (n)
+      await s.audit({
+        actor,
+        action: 'acknowledge-void-notices',
+        entity: 'panels',
+        entityId: caseId,
+        caseId,
+        after: { notices: n },
+      });
+    return n;
+  });
 }
 
 export interface PanelState {

@@ -137,7 +137,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/auth/logout': { post: { summary: 'Sign out', responses: { 200: { description: 'ok' } } } },
       '/api/auth/me': {
         get: {
-          summary: 'The signed-in user and their memberships',
+          summary:
+            'The signed-in user, their memberships and `required`: what the account must do first (password_change_required, twofa_enrolment_required or null). Until then every other call but that change and sign-out answers 403 with that reason',
           responses: { 200: { description: 'user' }, 401: err('not authenticated') },
         },
       },
@@ -282,6 +283,37 @@ export function openApiDocument(version: string): Record<string, unknown> {
             'Turn off two-step verification of another account that lost its authenticator; its sessions end and it is notified (global administrators)',
           parameters: [idParam],
           responses: { 200: { description: 'ok' }, 400: err('one’s own account: use the settings') },
+        },
+      },
+      '/api/users/{id}/password': {
+        post: {
+          summary:
+            'Set a temporary password for another account (global administrators); its sessions end and it must change the password at the next sign-in',
+          parameters: [idParam],
+          requestBody: json({
+            type: 'object',
+            required: ['password'],
+            properties: { password: { type: 'string' } },
+          }),
+          responses: { 200: { description: 'ok' }, 400: err('a weak password, or one’s own account') },
+        },
+      },
+      '/api/cases/{caseId}/two-step': {
+        get: {
+          summary: 'Whether members of the case file must use two-step verification',
+          parameters: [caseParam],
+          responses: { 200: { description: '{required}' } },
+        },
+        put: {
+          summary:
+            'Require two-step verification of every member (global administrators): members without it must enrol before any other call (403 reason twofa_enrolment_required)',
+          parameters: [caseParam],
+          requestBody: json({
+            type: 'object',
+            required: ['required'],
+            properties: { required: { type: 'boolean' } },
+          }),
+          responses: { 200: { description: '{required}' }, 403: err('not an administrator') },
         },
       },
       '/api/vocabularies': {
@@ -569,6 +601,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
           parameters: [caseParam],
           requestBody: json({ type: 'object' }),
           responses: { 200: { description: 'narrative' }, 403: err('not allowed for this edition') },
+        },
+      },
+      '/api/cases/{caseId}/panel/notices/seen': {
+        post: {
+          summary:
+            "Acknowledge the caller's notices of signatures a content change voided (GET /panel lists them as voidNotices until then); audited",
+          parameters: [caseParam],
+          responses: { 200: { description: '{acknowledged}' } },
         },
       },
       '/api/cases/{caseId}/panel/signatures': {

@@ -32,7 +32,14 @@ export interface UserInfo {
   isAdmin: boolean;
   totpEnabled: boolean;
   disabled: boolean;
+  /** The password was set by an administrator: the owner changes it before anything else. */
+  mustChangePassword: boolean;
+  /** The account must have two-step verification on (its own policy; a case file can require it too). */
+  require2fa: boolean;
 }
+
+/** What an account must do before using the API (first sign-in policy), if anything. */
+export type PendingStep = 'password_change_required' | 'twofa_enrolment_required';
 
 const info = (r: UserRow): UserInfo => ({
   id: r.id,
@@ -41,10 +48,17 @@ const info = (r: UserRow): UserInfo => ({
   isAdmin: Boolean(Number(r.is_admin)),
   totpEnabled: Boolean(Number(r.totp_enabled)),
   disabled: Boolean(r.disabled_at),
+  mustChangePassword: Boolean(Number(r.must_change_password)),
+  require2fa: Boolean(Number(r.require_2fa)),
 });
 
 /** Notices an account receives about its own security (shown to its owner). */
-export type NoticeKind = '2fa-enabled' | '2fa-changed' | '2fa-disabled' | 'password-changed';
+export type NoticeKind =
+  | '2fa-enabled'
+  | '2fa-changed'
+  | '2fa-disabled'
+  | 'password-changed'
+  | 'password-reset';
 
 /**
  * What proves the person at the keyboard is the account's owner before a security setting changes:
@@ -68,7 +82,15 @@ export class Accounts {
   constructor(private readonly store: CaseStore) {}
 
   async createUser(
-    input: { username: string; displayName?: string; password: string; isAdmin?: boolean },
+    input: {
+      username: string;
+      displayName?: string;
+      password: string;
+      isAdmin?: boolean;
+      /** Set by an administrator for someone else: changed at first sign-in. */
+      mustChangePassword?: boolean;
+      require2fa?: boolean;
+    },
     by: string,
   ): Promise<UserInfo> {
     const username = input.username.trim().toLowerCase();
@@ -89,6 +111,8 @@ export class Accounts {
         displayName: input.displayName?.trim() || username,
         passwordHash: hash,
         isAdmin: Boolean(input.isAdmin),
+        mustChangePassword: Boolean(input.mustChangePassword),
+        require2fa: Boolean(input.require2fa),
         at: now(),
       });
       await s.audit({
@@ -96,7 +120,12 @@ export class Accounts {
         action: 'create',
         entity: 'users',
         entityId: id,
-        after: { username, isAdmin: Boolean(input.isAdmin) },
+        after: {
+          username,
+          isAdmin: Boolean(input.isAdmin),
+          mustChangePassword: Boolean(input.mustChangePassword),
+          require2fa: Boolean(input.require2fa),
+        },
       });
     });
     return (await this.user(id))!;
@@ -125,15 +154,68 @@ export class Accounts {
     });
   }
 
-  async setPassword(id: string, password: string, by: string): Promise<void> {
+  /**
+   * Sets a password without the current one (an administrator's reset, or the CLI). With
+   * `mustChange` the owner has to change it at the next sign-in before doing anything else, and the
+   * account's sessions end: whoever set it knows it.
+   */
+  async setPassword(
+    id: string,
+    password: string,
+    by: string,
+    opts: { mustChange?: boolean } = {},
+  ): Promise<void> {
     checkPassword(password, { username: (await this.user(id))?.username });
     const hash = await argonHash(password, ARGON);
     await this.store.transaction(async (s) => {
-      if (!(await s.accounts.resetPasswordHash(id, hash, now()))) {
+      if (!(await s.accounts.resetPasswordHash(id, hash, Boolean(opts.mustChange), now()))) {
         throw new NotFoundError(`no user ${id}`);
       }
-      await s.audit({ actor: by, action: 'set-password', entity: 'users', entityId: id });
+      if (opts.mustChange) {
+        await endOtherSessions(s, id);
+        await notice(s, id, 'password-reset');
+      }
+      await s.audit({
+        actor: by,
+        action: 'set-password',
+        entity: 'users',
+        entityId: id,
+        after: { mustChange: Boolean(opts.mustChange) },
+      });
     });
+  }
+
+  /**
+   * What the account must do before anything else: change a password an administrator set, then
+   * turn on two-step verification when its own policy or any of its case files requires it.
+   */
+  async pendingStep(userId: string): Promise<PendingStep | undefined> {
+    const r = await this.store.accounts.pendingState(userId);
+    if (!r) return undefined;
+    if (Number(r.must_change_password)) return 'password_change_required';
+    if (!Number(r.totp_enabled) && (Number(r.require_2fa) || Number(r.case_2fa) > 0))
+      return 'twofa_enrolment_required';
+    return undefined;
+  }
+
+  /** Whether members of a case file must use two-step verification (global administrators set it). */
+  async setCaseRequires2fa(caseId: string, required: boolean, by: string): Promise<void> {
+    await this.store.transaction(async (s) => {
+      await s.resolveCaseId(caseId);
+      await s.accounts.setCaseRequires2fa(caseId, required);
+      await s.audit({
+        actor: by,
+        action: 'set-case-2fa-policy',
+        entity: 'cases',
+        entityId: caseId,
+        caseId,
+        after: { require2fa: required },
+      });
+    });
+  }
+
+  async caseRequires2fa(caseId: string): Promise<boolean> {
+    return this.store.accounts.caseRequires2fa(caseId);
   }
 
   /**
@@ -210,8 +292,14 @@ export class Accounts {
     const current = await this.user(userId);
     if (!current) throw new NotFoundError(`no user ${userId}`);
     checkPassword(newPassword, { username: current.username }, 'newPassword');
+    // A password an administrator set (and so knows) is replaced by one only the owner knows.
+    if (current.mustChangePassword && newPassword === proof.password)
+      throw new InputError('choose a password different from the one you were given', [
+        { field: 'newPassword', message: 'same as the current password', code: 'password_same' },
+      ]);
     const hash = await argonHash(newPassword, ARGON);
     await this.asOwner(userId, proof, 'change-password', async (s) => {
+      // The owner chose it: a password an administrator set is no longer in force.
       await s.accounts.setPasswordHash(userId, hash, now());
       await endOtherSessions(s, userId, keepSessionId);
       await s.audit({

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { InputError, NotFoundError } from '../domain/errors.js';
+import type { Principal } from '../security/policy.js';
 import type { CaseStore } from '../store/case-store.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
 import { InterviewService, newDraftId } from './intake.js';
@@ -73,6 +74,12 @@ for (const backend of BACKENDS) {
       svc = new InterviewService(t.store);
     });
     after(async () => t?.dispose());
+    /** The author as the policy sees them: a documenter of the case, cleared or not. */
+    const author = (cleared = true): Principal => ({
+      userId: OWNER,
+      memberships: new Map([[caseId, { role: 'documenter', cleared }]]),
+      personClearances: new Map(),
+    });
 
     it('keeps a 200,000-character draft sealed, private to its author, and ignores stale saves', async () => {
       const id = newDraftId();
@@ -114,7 +121,7 @@ for (const backend of BACKENDS) {
       const id = newDraftId();
       await svc.saveDraft(caseId, OWNER, id, answers(), 1);
       const before = await counts(t.store, caseId);
-      const r = await svc.finish(caseId, OWNER, id, answers());
+      const r = await svc.finish(caseId, author(), id, answers());
       assert.equal(r.repeated, false);
       const mid = await counts(t.store, caseId);
       assert.deepEqual(
@@ -159,7 +166,7 @@ for (const backend of BACKENDS) {
       );
       assert.equal(row!.data, '');
       // A retry after a lost response: same ids, nothing written.
-      const again = await svc.finish(caseId, OWNER, id, answers());
+      const again = await svc.finish(caseId, author(), id, answers());
       assert.equal(again.repeated, true);
       assert.equal(again.testimonyId, r.testimonyId);
       assert.deepEqual(await counts(t.store, caseId), mid);
@@ -173,19 +180,19 @@ for (const backend of BACKENDS) {
       bad.acts[2]!.perpetrators = [{ kind: 'unit', unitId: 'uni_doesnotexist0000', degree: 'suspected' }];
       await svc.saveDraft(caseId, OWNER, id, bad, 1);
       const before = await counts(t.store, caseId);
-      await assert.rejects(svc.finish(caseId, OWNER, id, bad));
+      await assert.rejects(svc.finish(caseId, author(), id, bad));
       assert.deepEqual(await counts(t.store, caseId), before);
       const d = await svc.draft(caseId, OWNER, id);
       assert.equal(d.answers.statement, bad.statement, 'the draft is still there to fix and finish');
       // Fixed, it finishes.
-      const r = await svc.finish(caseId, OWNER, id, answers());
+      const r = await svc.finish(caseId, author(), id, answers());
       assert.equal(r.actIds.length, 3);
     });
 
     it('names what is missing instead of writing an incomplete interview', async () => {
       const a = { ...answers(), statement: '', date: '31/02/2017' };
       const before = await counts(t.store, caseId);
-      await assert.rejects(svc.finish(caseId, OWNER, newDraftId(), a), (e: unknown) => {
+      await assert.rejects(svc.finish(caseId, author(), newDraftId(), a), (e: unknown) => {
         assert.ok(e instanceof InputError);
         assert.deepEqual(e.issues.map((i) => i.field).sort(), ['date', 'statement']);
         return true;
@@ -215,7 +222,7 @@ for (const backend of BACKENDS) {
       await svc.saveDraft(caseId, OWNER, id, a, 1);
       assert.equal((await svc.draft(caseId, OWNER, id)).answers.witness.linkedLabel, 'Persona P-1');
       const before = await counts(t.store, caseId);
-      const r = await svc.finish(caseId, OWNER, id, a);
+      const r = await svc.finish(caseId, author(), id, a);
       const mid = await counts(t.store, caseId);
       assert.equal(mid.person - before.person, 1, 'only the new victim is created');
       assert.equal(r.personIds.witness, witness.id);
@@ -235,10 +242,53 @@ for (const backend of BACKENDS) {
       await svc.saveDraft(caseId, OWNER, id2, bad, 1);
       const before2 = await counts(t.store, caseId);
       await assert.rejects(
-        svc.finish(caseId, OWNER, id2, bad),
+        svc.finish(caseId, author(), id2, bad),
         (e: InputError) => e instanceof InputError && e.issues[0]?.code === 'not_in_case',
       );
       assert.deepEqual(await counts(t.store, caseId), before2, 'nothing written');
+    });
+
+    it('refuses to link a person the author may not see, exactly as one that does not exist', async () => {
+      const hidden = await t.store.create(
+        'person',
+        caseId,
+        { givenNames: 'Testigo', firstSurname: 'Reservada', protection: 'protected' },
+        'test',
+      );
+      const open = await t.store.create(
+        'person',
+        caseId,
+        { givenNames: 'Pedro', firstSurname: 'Público', protection: 'restricted' },
+        'test',
+      );
+      const refusal = async (personId: string) => {
+        const a = { ...answers(), witness: { key: 'witness', personId } };
+        const id = newDraftId();
+        await svc.saveDraft(caseId, OWNER, id, a, 1);
+        const before = await counts(t.store, caseId);
+        let err: InputError | undefined;
+        await svc.finish(caseId, author(false), id, a).catch((e: InputError) => {
+          err = e;
+        });
+        assert.deepEqual(await counts(t.store, caseId), before, 'nothing written');
+        return err && { name: err.name, message: err.message, issues: err.issues };
+      };
+      // An uncleared documenter: the protected person is refused with the answer a made-up id gets.
+      const forHidden = await refusal(hidden.id);
+      assert.equal(forHidden?.issues[0]?.code, 'not_in_case');
+      assert.deepEqual(forHidden, await refusal('per_doesnotexist000000000000'));
+      // A cleared documenter, or one cleared for that person, may link them; anyone may link a
+      // restricted person (members see restricted identities).
+      const a = { ...answers(), witness: { key: 'witness', personId: hidden.id } };
+      const ok = await svc.finish(caseId, author(true), newDraftId(), a);
+      assert.equal(ok.personIds.witness, hidden.id);
+      const forOne: Principal = {
+        ...author(false),
+        personClearances: new Map([[caseId, new Set([hidden.id])]]),
+      };
+      assert.equal((await svc.finish(caseId, forOne, newDraftId(), a)).personIds.witness, hidden.id);
+      const b = { ...answers(), witness: { key: 'witness', personId: open.id } };
+      assert.equal((await svc.finish(caseId, author(false), newDraftId(), b)).personIds.witness, open.id);
     });
   });
 }

@@ -23,6 +23,7 @@ import {
 } from '../domain/interview.js';
 import { issuesFrom } from '../domain/issues.js';
 import { isSealed, parseSealed } from '../security/field-cipher.js';
+import { canSeeIdentity, type Principal } from '../security/policy.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { DraftRow as Row } from '../store/repos/interview-drafts.js';
 
@@ -141,14 +142,18 @@ export class InterviewService {
     });
   }
 
-  /** Writes the whole interview in one transaction; idempotent on the draft id. */
+  /**
+   * Writes the whole interview in one transaction; idempotent on the draft id. `who` is the author
+   * (the draft's owner): a person can be linked only if `who` may see that person's identity.
+   */
   async finish(
     caseId: string,
-    ownerId: string,
+    who: Principal,
     id: string,
     input: unknown,
-    actor = `user:${ownerId}`,
+    actor = `user:${who.userId}`,
   ): Promise<InterviewResult & { repeated: boolean }> {
+    const ownerId = who.userId;
     checkId(id);
     const answers = parseAnswers(input);
     const { plan, issues } = planInterview(answers);
@@ -173,7 +178,13 @@ export class InterviewService {
       for (const p of plan.persons) {
         if (p.personId) {
           const rec = await s.get('person', p.personId);
-          if (!rec || rec.caseId !== caseId)
+          // A person the author may not see is refused exactly like one that does not exist: the
+          // answer tells nothing about which ids are protected persons of the case.
+          if (
+            !rec ||
+            rec.caseId !== caseId ||
+            !canSeeIdentity(who, caseId, (rec.body as { protection?: string }).protection, rec.id)
+          )
             throw new InputError('a linked person does not exist in this case file', [
               {
                 field: p.key === plan.witnessKey ? 'witness.personId' : 'victims.personId',

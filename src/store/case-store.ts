@@ -20,6 +20,7 @@ import { type CustodyEntry, EvidenceRepository } from './repos/evidence.js';
 import { InterviewDraftRepository } from './repos/interview-drafts.js';
 import { LimitRepository } from './repos/limits.js';
 import { LinkRowRepository } from './repos/link-rows.js';
+import { PanelNoticeRepository } from './repos/panel-notices.js';
 import { type ListOptions, RecordRepository, type StoredRecord } from './repos/records.js';
 import { SearchRepository } from './repos/search.js';
 import { SessionRepository } from './repos/sessions.js';
@@ -61,6 +62,8 @@ export class CaseStore {
   /** Counters and spent proofs shared by the server's instances (PostgreSQL). */
   readonly limits: LimitRepository;
   readonly interviewDrafts: InterviewDraftRepository;
+  /** Signatures voided by a content change, until their members acknowledge them. */
+  readonly panelNotices: PanelNoticeRepository;
 
   constructor(
     readonly db: Database,
@@ -83,6 +86,7 @@ export class CaseStore {
     this.sessions = new SessionRepository(this);
     this.limits = new LimitRepository(this);
     this.interviewDrafts = new InterviewDraftRepository(this);
+    this.panelNotices = new PanelNoticeRepository(this);
   }
 
   get dialect() {

@@ -418,6 +418,26 @@ export const MIGRATIONS: Migration[] = [
     name: "report narratives: the report's authored sections, per edition and language",
     statements: () => entityTable('narrative', ['section', 'lang']),
   },
+  {
+    version: 26,
+    name: 'account policy: a password set by an administrator is changed at first sign-in; two-step verification required per account or per case file; notices of voided panel signatures',
+    statements: () => [
+      'ALTER TABLE app_user ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE app_user ADD COLUMN require_2fa INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE case_file ADD COLUMN require_2fa INTEGER NOT NULL DEFAULT 0',
+      // A panel member whose signature a content change voided is told, until they acknowledge it.
+      `CREATE TABLE panel_notice (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES case_file(id),
+  member TEXT NOT NULL,
+  voided_version INTEGER NOT NULL,
+  new_version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  seen_at TEXT
+)`,
+      'CREATE INDEX panel_notice_member ON panel_notice (case_id, member)',
+    ],
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -50,6 +50,13 @@ export class ApiError extends Error {
 
 type Listener = () => void;
 const unauthenticated = new Set<Listener>();
+const accountPolicy = new Set<Listener>();
+/** The server refused a call until the account changes its password or enrols a second step. */
+export function onAccountPolicy(fn: Listener): () => void {
+  accountPolicy.add(fn);
+  return () => accountPolicy.delete(fn);
+}
+const POLICY_REASONS = ['password_change_required', 'twofa_enrolment_required'];
 export function onUnauthenticated(fn: Listener): () => void {
   unauthenticated.add(fn);
   return () => unauthenticated.delete(fn);
@@ -92,6 +99,8 @@ export async function api<T = unknown>(
     const e = (await res.json().catch(() => ({}))) as {
       error?: { code?: string; message?: string; issues?: Issue[]; reason?: string; params?: ErrorParams };
     };
+    if (res.status === 403 && POLICY_REASONS.includes(e.error?.reason ?? ''))
+      for (const fn of accountPolicy) fn();
     throw new ApiError(
       res.status,
       e.error?.code ?? 'error',

@@ -1,5 +1,5 @@
 /** Routes and the frame around every signed-in view: case navigation, language, sign-out. */
-import { Suspense, useState } from 'react';
+import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, Route, Routes, useParams } from 'react-router-dom';
 import {
@@ -13,6 +13,7 @@ import {
   EventsList,
   EvidenceDetail,
   EvidenceList,
+  FirstSignIn,
   HearingDetail,
   HearingsList,
   IntakeWizard,
@@ -73,16 +74,14 @@ function TopBar() {
   );
 }
 
-/** Signed-in pages outside a case (settings). */
-function Bare() {
+/** Signed-in pages outside a case (settings, or what a new account must do first). */
+function Bare({ children }: { children?: ReactNode }) {
   return (
     <div className="frame">
       <TopBar />
       <div className="body">
         <main id="main" tabIndex={-1}>
-          <Suspense fallback={<Loading />}>
-            <Outlet />
-          </Suspense>
+          <Suspense fallback={<Loading />}>{children ?? <Outlet />}</Suspense>
         </main>
       </div>
     </div>
@@ -161,6 +160,12 @@ function RequireSession() {
   const { me, loading } = useSession();
   if (loading) return <Loading />;
   if (!me) return <SignIn />;
+  if (me.required)
+    return (
+      <Bare>
+        <FirstSignIn />
+      </Bare>
+    );
   return <Outlet />;
 }
 

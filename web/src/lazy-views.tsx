@@ -40,6 +40,7 @@ export const ResponsibilityView = lazy(() =>
 );
 export const SearchView = lazy(() => import('./views/search').then((m) => ({ default: m.SearchView })));
 export const SettingsView = lazy(() => import('./views/settings').then((m) => ({ default: m.SettingsView })));
+export const FirstSignIn = lazy(() => import('./views/settings').then((m) => ({ default: m.FirstSignIn })));
 export const SubmissionsView = lazy(() =>
   import('./views/submissions').then((m) => ({ default: m.SubmissionsView })),
 );

@@ -1,8 +1,8 @@
 /**
  * Picks a person already in the case (a witness or victim recorded before) instead of typing them
  * again, so the interview links the record rather than creating a duplicate. It searches through
- * the case's search API: the documenter finds only whom they may see, as they may see them (a
- * protected person by pseudonym; searching a protected name finds nothing).
+ * the case's search API: the documenter finds only whom they may see (a protected person they are
+ * not cleared for comes back by pseudonym and is left out; searching a protected name finds nothing).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,7 +46,9 @@ export function PersonLink({
           setError(undefined);
           setHits(
             r.items
-              .filter((h) => h.kind === 'person')
+              // A person shown by pseudonym is one the documenter may not see: the server refuses
+              // to link them (as if they did not exist), so they are not offered.
+              .filter((h) => h.kind === 'person' && h.record.pseudonymised !== true)
               .map((h) => ({ id: h.record.id, label: String(h.record.displayName ?? h.record.id) })),
           );
         },

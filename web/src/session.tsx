@@ -7,7 +7,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Action, can as policyCan } from '../../src/security/policy';
-import { ApiError, get, onUnauthenticated, post, setCsrf } from './api';
+import { ApiError, get, onAccountPolicy, onUnauthenticated, post, setCsrf } from './api';
 import { CodeField, PasswordField } from './secret-fields';
 import { ErrorBox } from './ui';
 
@@ -19,6 +19,8 @@ export interface Membership {
 export interface Me {
   user: { id: string; username: string; displayName?: string; isAdmin?: boolean; totpEnabled?: boolean };
   memberships: Membership[];
+  /** What the account must do before anything else (the server refuses every other call). */
+  required?: 'password_change_required' | 'twofa_enrolment_required' | null;
 }
 
 interface SessionValue {
@@ -92,7 +94,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
     // Signed in here: keep the page and ask for the password; never signed in: the sign-in page.
-    return onUnauthenticated(() => (meRef.current ? setExpired(true) : setMe(null)));
+    const off = onUnauthenticated(() => (meRef.current ? setExpired(true) : setMe(null)));
+    // A policy that applies now (a case file began to require two-step verification): ask again.
+    const offPolicy = onAccountPolicy(() => void refresh());
+    return () => {
+      off();
+      offPolicy();
+    };
   }, [refresh]);
 
   useEffect(() => {

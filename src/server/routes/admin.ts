@@ -19,7 +19,10 @@ const NewUser = z.object({
     .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lower-case letters, digits, dot, dash, underscore (2–64)'),
   displayName: z.string().trim().max(200).optional(),
   password: z.string().min(12, 'at least 12 characters').max(512),
+  require2fa: z.boolean().optional(),
 });
+const NewPassword = z.object({ password: z.string().min(12, 'at least 12 characters').max(512) });
+const TwoStepPolicy = z.object({ required: z.boolean() });
 
 export function adminRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accounts): void {
   const requireAdmin = async (userId: string) => {
@@ -41,6 +44,9 @@ export function adminRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
         username: r.data.username,
         password: r.data.password,
         displayName: r.data.displayName ?? r.data.username,
+        // The administrator knows this password: the person replaces it at first sign-in.
+        mustChangePassword: true,
+        require2fa: r.data.require2fa ?? false,
       },
       c.get('actor'),
     );
@@ -62,6 +68,31 @@ export function adminRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
       throw new InputError('change your own two-step verification in the settings').because('self_reset');
     await accounts.resetTotp(c.req.param('id'), c.get('actor'));
     return c.json({ ok: true });
+  });
+
+  // A forgotten password: the administrator sets a temporary one, changed at the next sign-in.
+  app.post('/api/users/:id/password', async (c) => {
+    await requireAdmin(c.get('userId'));
+    if (c.req.param('id') === c.get('userId'))
+      throw new InputError('change your own password in the settings').because('self_reset');
+    const r = NewPassword.safeParse(await jsonBody(c));
+    if (!r.success) throw new InputError('invalid password', fieldIssues(r.error));
+    await accounts.setPassword(c.req.param('id'), r.data.password, c.get('actor'), { mustChange: true });
+    return c.json({ ok: true });
+  });
+
+  app.get('/api/cases/:caseId/two-step', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'read', caseId);
+    return c.json({ required: await accounts.caseRequires2fa(caseId) });
+  });
+  // Every member of the case file must then use two-step verification (enrolment is forced).
+  app.put('/api/cases/:caseId/two-step', async (c) => {
+    await requireAdmin(c.get('userId'));
+    const r = TwoStepPolicy.safeParse(await jsonBody(c));
+    if (!r.success) throw new InputError('required must be true or false', fieldIssues(r.error));
+    await accounts.setCaseRequires2fa(c.req.param('caseId'), r.data.required, c.get('actor'));
+    return c.json({ required: r.data.required });
   });
 
   app.get('/api/cases/:caseId/analyses', async (c) => {

@@ -11,7 +11,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { AuthError, ForbiddenError, InputError } from '../../domain/errors.js';
 import { PASSWORD_MAX } from '../../security/password-policy.js';
-import type { Accounts, Reauth } from '../../services/accounts.js';
+import type { Accounts, PendingStep, Reauth } from '../../services/accounts.js';
 import { ReauthError, sessionDigest } from '../../services/accounts.js';
 import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
@@ -147,7 +147,12 @@ export function meRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: SignIn
   app.get('/api/auth/me', async (c) => {
     const user = await accounts.user(c.get('userId'));
     const p = c.get('principal');
-    return c.json({ user, memberships: [...p.memberships].map(([caseId, m]) => ({ caseId, ...m })) });
+    return c.json({
+      user,
+      memberships: [...p.memberships].map(([caseId, m]) => ({ caseId, ...m })),
+      // What the account must do first (the web app shows that form and nothing else).
+      required: (await accounts.pendingStep(c.get('userId'))) ?? null,
+    });
   });
   app.post('/api/auth/2fa/begin', (c) =>
     throttled(c, async () => c.json(await accounts.beginTotp(c.get('userId'), await reauth(c)))),
@@ -251,6 +256,34 @@ export function authenticate(accounts: Accounts) {
       c.set('principal', await accounts.principal(s.userId));
     }
     c.set('actor', `user:${c.get('userId')}`);
+    await firstSignInPolicy(accounts, c);
     await next();
   };
+}
+
+/** The calls an account may make while it still has to change its password or enrol a second step. */
+const ALLOWED_WHILE_PENDING: Record<PendingStep, string[]> = {
+  // The CSRF token of the session itself: a second tab needs it to send the change.
+  password_change_required: ['GET /api/auth/me', 'GET /api/session/csrf', 'POST /api/auth/password'],
+  twofa_enrolment_required: [
+    'GET /api/auth/me',
+    'GET /api/session/csrf',
+    'POST /api/auth/2fa/begin',
+    'POST /api/auth/2fa/confirm',
+  ],
+};
+
+/**
+ * Server-enforced first sign-in: until the account has replaced a password an administrator set
+ * (and, when its policy or a case file requires it, turned on two-step verification), every call
+ * but that change, "who am I" and sign-out is refused with a stable reason. A client cannot skip it.
+ */
+async function firstSignInPolicy(accounts: Accounts, c: Context<AppEnv>): Promise<void> {
+  const step = await accounts.pendingStep(c.get('userId'));
+  if (!step || ALLOWED_WHILE_PENDING[step].includes(`${c.req.method} ${c.req.path}`)) return;
+  throw new ForbiddenError(
+    step === 'password_change_required'
+      ? 'change the password an administrator set before doing anything else'
+      : 'turn on two-step verification before doing anything else',
+  ).because(step);
 }

@@ -77,7 +77,7 @@ export function interviewRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     const caseId = c.req.param('caseId');
     requireCan(c, 'write', caseId);
     const body = await json(c, Finish);
-    const r = await svc.finish(caseId, c.get('userId'), c.req.param('id'), body.answers, c.get('actor'));
+    const r = await svc.finish(caseId, c.get('principal'), c.req.param('id'), body.answers, c.get('actor'));
     return c.json(r, r.repeated ? 200 : 201);
   });
 }

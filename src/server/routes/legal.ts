@@ -31,12 +31,14 @@ import {
 import { prepareReport, reportHtml, reportPdf } from '../../report/build.js';
 import { listNarratives, saveNarrative } from '../../review/narratives.js';
 import {
+  acknowledgeVoidNotices,
   addComment,
   keyFingerprint,
   panelState,
   setOpinion,
   setPanel,
   signVersion,
+  voidNotices,
 } from '../../review/panel.js';
 import {
   canEditNarrative,
@@ -118,6 +120,7 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
     };
     const r = await prepareReport(store, caseId, { actor: c.get('actor') });
     const panel = st.panel ? presentRecord(st.panel, ctx) : null;
+    const mine = st.panel ? await voidNotices(store, caseId, ctx.username) : [];
     return c.json({
       panel,
       fingerprints: Object.fromEntries(
@@ -132,7 +135,16 @@ export function legalRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Accou
       opinions: st.opinions.map((o) => presentRecord(o, ctx)),
       comments: st.comments.map((x) => presentRecord(x, ctx)),
       voidSignatures: st.signatures.filter((s) => (s.body as { voidedAt?: string }).voidedAt).length,
+      // The caller's own signatures that a change voided, until acknowledged.
+      voidNotices: mine,
     });
+  });
+
+  app.post('/api/cases/:caseId/panel/notices/seen', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'review', caseId);
+    const n = await acknowledgeVoidNotices(store, caseId, await username(c.get('userId')), c.get('actor'));
+    return c.json({ acknowledged: n });
   });
 
   app.put('/api/cases/:caseId/panel', async (c) => {

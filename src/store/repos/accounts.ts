@@ -18,6 +18,10 @@ export interface UserRow {
   failed_logins: number;
   locked_until: string | null;
   disabled_at: string | null;
+  /** 1: the password was set by an administrator and must be changed at the next sign-in. */
+  must_change_password: number;
+  /** 1: the account's own policy requires two-step verification. */
+  require_2fa: number;
 }
 
 export interface TokenRow {
@@ -51,11 +55,23 @@ export class AccountRepository extends Repository {
     displayName: string;
     passwordHash: string;
     isAdmin: boolean;
+    mustChangePassword: boolean;
+    require2fa: boolean;
     at: string;
   }): Promise<void> {
     await this.sql.run(
-      'INSERT INTO app_user (id, username, display_name, password_hash, is_admin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [u.id, u.username, u.displayName, u.passwordHash, u.isAdmin ? 1 : 0, u.at, u.at],
+      'INSERT INTO app_user (id, username, display_name, password_hash, is_admin, must_change_password, require_2fa, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        u.id,
+        u.username,
+        u.displayName,
+        u.passwordHash,
+        u.isAdmin ? 1 : 0,
+        u.mustChangePassword ? 1 : 0,
+        u.require2fa ? 1 : 0,
+        u.at,
+        u.at,
+      ],
     );
   }
 
@@ -68,17 +84,54 @@ export class AccountRepository extends Repository {
     ]);
   }
 
-  /** An administrator's reset: the new hash, and any failed-login count or lock cleared. */
-  resetPasswordHash(id: string, hash: string, at: string): Promise<number> {
+  /**
+   * An administrator's reset: the new hash, any failed-login count or lock cleared, and whether the
+   * owner must change it at the next sign-in.
+   */
+  resetPasswordHash(id: string, hash: string, mustChange: boolean, at: string): Promise<number> {
     return this.sql.run(
-      'UPDATE app_user SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
-      [hash, at, id],
+      'UPDATE app_user SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
+      [hash, mustChange ? 1 : 0, at, id],
     );
   }
 
+  /**
+   * The account's first-sign-in state: whether a password must be changed, 2FA is on, the account
+   * requires it, and how many of its live case files require it.
+   */
+  pendingState(id: string) {
+    return this.sql.get<{
+      must_change_password: number;
+      totp_enabled: number;
+      require_2fa: number;
+      case_2fa: number;
+    }>(
+      `SELECT u.must_change_password, u.totp_enabled, u.require_2fa,
+        (SELECT COUNT(*) FROM case_member m JOIN case_file c ON c.id = m.case_id
+          WHERE m.user_id = u.id AND c.require_2fa = 1 AND c.deleted_at IS NULL) AS case_2fa
+       FROM app_user u WHERE u.id = ?`,
+      [id],
+    );
+  }
+
+  async setCaseRequires2fa(caseId: string, required: boolean): Promise<void> {
+    await this.sql.run('UPDATE case_file SET require_2fa = ? WHERE id = ?', [required ? 1 : 0, caseId]);
+  }
+
+  async caseRequires2fa(caseId: string): Promise<boolean> {
+    const r = await this.sql.get<{ require_2fa: number }>('SELECT require_2fa FROM case_file WHERE id = ?', [
+      caseId,
+    ]);
+    return Boolean(Number(r?.require_2fa ?? 0));
+  }
+
   /** The owner's own change of password. */
+  /** The owner's own change: a password an administrator set is no longer in force. */
   async setPasswordHash(id: string, hash: string, at: string): Promise<void> {
-    await this.sql.run('UPDATE app_user SET password_hash = ?, updated_at = ? WHERE id = ?', [hash, at, id]);
+    await this.sql.run(
+      'UPDATE app_user SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?',
+      [hash, at, id],
+    );
   }
 
   // ── Two-step verification ─────────────────────────────────────────────────────────────

@@ -69,7 +69,7 @@ export const en: Shape<typeof es> = {
     totpOn: 'On.',
     totpOff: 'Off. Turn it on: it protects your account if your password is stolen.',
     begin: 'Turn on two-step verification',
-    scan: 'Add this key to your authenticator app and type the code it shows.',
+    scan: 'Scan the QR code with your authenticator app (or type the key by hand) and type the code it shows.',
     currentPassword: 'Your current password (to confirm it is you)',
     code: 'Six-digit code',
     confirm: 'Confirm',
@@ -509,7 +509,8 @@ export const en: Shape<typeof es> = {
     disable: 'Disable',
     newUser: 'New account',
     displayName: 'Display name',
-    passwordHint: 'At least 12 characters; the person should change it and turn on two-step verification.',
+    passwordHint:
+      'At least 12 characters. It is temporary: the person must change it at first sign-in (and turn on two-step verification if required).',
     create: 'Create',
     created: 'Account created and added to the case.',
   },

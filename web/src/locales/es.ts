@@ -66,7 +66,7 @@ export const es = {
     totpOn: 'Activada.',
     totpOff: 'Desactivada. Actívela: protege su cuenta si roban su contraseña.',
     begin: 'Activar la verificación en dos pasos',
-    scan: 'Añada esta clave a su aplicación de autenticación y escriba el código que muestra.',
+    scan: 'Escanee el código QR con su aplicación de autenticación (o escriba la clave a mano) y escriba el código que muestra.',
     currentPassword: 'Su contraseña actual (para confirmar que es usted)',
     code: 'Código de seis dígitos',
     confirm: 'Confirmar',
@@ -508,7 +508,8 @@ export const es = {
     disable: 'Desactivar',
     newUser: 'Nueva cuenta',
     displayName: 'Nombre visible',
-    passwordHint: 'Al menos 12 caracteres; la persona debe cambiarla y activar la verificación en dos pasos.',
+    passwordHint:
+      'Al menos 12 caracteres. Es temporal: la persona tendrá que cambiarla al entrar por primera vez (y activar los dos pasos si se le exigen).',
     create: 'Crear',
     created: 'Cuenta creada y añadida al caso.',
   },

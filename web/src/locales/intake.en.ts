@@ -37,6 +37,8 @@ export const intakeEn: Shape<typeof intakeEs> = {
     password_sequence: 'That password is a repetition or a sequence.',
     password_username: 'That password is built on the username.',
     password_service: 'That password is built on the name of the service.',
+    password_change_required: 'Before going on, change the password the administrator gave you.',
+    twofa_enrolment_required: 'Before going on, turn on two-step verification.',
   },
   issue: {
     required: 'missing',
@@ -83,6 +85,7 @@ export const intakeEn: Shape<typeof intakeEs> = {
     password_sequence: 'is a repetition or a sequence',
     password_username: 'is built on the username',
     password_service: 'is built on the name of the service',
+    password_same: 'must differ from the one you were given',
     not_ed25519: 'is not an Ed25519 public key',
   },
   field: {
@@ -182,6 +185,21 @@ export const intakeEn: Shape<typeof intakeEs> = {
     'source-records': 'source records',
     users: 'accounts',
   },
+  panelSign: {
+    review: 'Review and sign the current version',
+    title: 'What you are about to sign',
+    version: 'Version {{n}} of the report',
+    hash: 'SHA-256 fingerprint of the content (what your key signs)',
+    mine: 'Your opinions in this version',
+    noOpinions: 'You have given no opinion: your signature expresses agreement with no particular finding.',
+    keyAfter: 'Your key is read only when you confirm, and never leaves this browser.',
+    confirm: 'Sign this version with my key',
+    chooseKey: 'Choose your key file first.',
+    choose: 'Choose a position.',
+    voided:
+      'Your signature of version {{from}} was voided because the content changed (it is now version {{to}}). Review the changes and, if you agree, sign again.',
+    acknowledge: 'Understood',
+  },
   account: {
     password: 'Change the password',
     passwordIntro:
@@ -208,6 +226,7 @@ export const intakeEn: Shape<typeof intakeEs> = {
       '2fa-changed': 'The two-step verification app was changed.',
       '2fa-disabled': 'Two-step verification was turned off.',
       'password-changed': 'The password was changed.',
+      'password-reset': 'An administrator set a temporary password for you.',
     },
     noticeHint: 'If this was not you, change your password and tell the case administrators.',
     key: 'Key to type by hand',
@@ -230,5 +249,23 @@ export const intakeEn: Shape<typeof intakeEs> = {
     disabledMark: 'disabled',
     actions: 'Actions',
     activeMark: 'active',
+    firstTitle: 'Before you start',
+    firstPassword:
+      'An administrator created your account (or reset your password) with a password they know too. Choose a new one only you know: nothing else works until you change it.',
+    firstTwoStep:
+      'Your account or one of your case files requires two-step verification. Turn it on now with an authenticator app on your phone: nothing else works until you do.',
+    firstCurrent: 'Password you were given',
+    continue: 'I have saved the codes: continue',
+    qr: 'QR code for your authenticator app',
+    require2fa: 'Require two-step verification for this account',
+    tempPassword: 'New temporary password',
+    resetPassword: 'Temporary password',
+    resetPasswordWarn:
+      "{{user}}'s password will be replaced by the one you type here; their sessions end and they must change it at sign-in.",
+    passwordReset: 'Temporary password set for {{user}}.',
+    caseTwoStep: 'Require two-step verification for every member of this case file',
+    caseTwoStepOn:
+      'Whoever does not have two-step verification on will have to turn it on before doing anything else (you too, if you do not have it).',
+    caseTwoStepOff: 'Members of the case file will no longer have to use two-step verification.',
   },
 };

@@ -36,6 +36,8 @@ export const intakeEs = {
     password_sequence: 'Esa contraseña es una repetición o una secuencia.',
     password_username: 'Esa contraseña se basa en el nombre de usuario.',
     password_service: 'Esa contraseña se basa en el nombre del servicio.',
+    password_change_required: 'Antes de seguir, cambie la contraseña que le dio la administración.',
+    twofa_enrolment_required: 'Antes de seguir, active la verificación en dos pasos.',
   },
   issue: {
     required: 'falta',
@@ -82,6 +84,7 @@ export const intakeEs = {
     password_sequence: 'es una repetición o una secuencia',
     password_username: 'se basa en el nombre de usuario',
     password_service: 'se basa en el nombre del servicio',
+    password_same: 'debe ser distinta de la que le dieron',
     not_ed25519: 'no es una clave pública Ed25519',
   },
   field: {
@@ -181,6 +184,21 @@ export const intakeEs = {
     'source-records': 'registros de listas',
     users: 'cuentas',
   },
+  panelSign: {
+    review: 'Revisar y firmar la versión actual',
+    title: 'Lo que va a firmar',
+    version: 'Versión {{n}} del informe',
+    hash: 'Huella SHA-256 del contenido (es lo que firma su clave)',
+    mine: 'Sus opiniones en esta versión',
+    noOpinions: 'No ha dado ninguna opinión: su firma no expresa acuerdo con ningún hallazgo en particular.',
+    keyAfter: 'Su clave solo se lee cuando confirme, y no sale de este navegador.',
+    confirm: 'Firmar esta versión con mi clave',
+    chooseKey: 'Elija primero su archivo de clave.',
+    choose: 'Elija una posición.',
+    voided:
+      'Su firma de la versión {{from}} quedó anulada porque el contenido cambió (ahora es la versión {{to}}). Revise los cambios y, si está de acuerdo, firme de nuevo.',
+    acknowledge: 'Entendido',
+  },
   account: {
     password: 'Cambiar la contraseña',
     passwordIntro:
@@ -207,6 +225,7 @@ export const intakeEs = {
       '2fa-changed': 'Se cambió la aplicación de verificación en dos pasos.',
       '2fa-disabled': 'Se desactivó la verificación en dos pasos.',
       'password-changed': 'Se cambió la contraseña.',
+      'password-reset': 'La administración le asignó una contraseña temporal.',
     },
     noticeHint: 'Si no fue usted, cambie su contraseña y avise a la administración del caso.',
     key: 'Clave para escribir a mano',
@@ -229,5 +248,23 @@ export const intakeEs = {
     disabledMark: 'desactivada',
     actions: 'Acciones',
     activeMark: 'activa',
+    firstTitle: 'Antes de empezar',
+    firstPassword:
+      'La administración creó su cuenta (o restableció su contraseña) con una contraseña que también conoce. Elija una nueva que solo usted sepa: no podrá hacer nada más hasta cambiarla.',
+    firstTwoStep:
+      'Su cuenta o uno de sus casos exige la verificación en dos pasos. Actívela ahora con una aplicación de autenticación en su teléfono: no podrá hacer nada más hasta activarla.',
+    firstCurrent: 'Contraseña que le dieron',
+    continue: 'He guardado los códigos: continuar',
+    qr: 'Código QR para su aplicación de autenticación',
+    require2fa: 'Exigir la verificación en dos pasos a esta cuenta',
+    tempPassword: 'Nueva contraseña temporal',
+    resetPassword: 'Contraseña temporal',
+    resetPasswordWarn:
+      'La contraseña de {{user}} se reemplazará por la que escriba aquí; sus sesiones se cerrarán y tendrá que cambiarla al entrar.',
+    passwordReset: 'Contraseña temporal de {{user}} asignada.',
+    caseTwoStep: 'Exigir la verificación en dos pasos a todos los miembros de este caso',
+    caseTwoStepOn:
+      'Quien no tenga la verificación en dos pasos activada tendrá que activarla antes de hacer cualquier otra cosa (también usted, si no la tiene).',
+    caseTwoStepOff: 'Los miembros del caso ya no estarán obligados a usar la verificación en dos pasos.',
   },
 };

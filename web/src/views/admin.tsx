@@ -3,7 +3,7 @@
  * with consequences (a promotion, a clearance, a disabled account, a reset second step) is confirmed
  * in a dialog that names them; no one can clear themselves (the server refuses it too).
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { get, post, put } from '../api';
@@ -26,13 +26,15 @@ interface User {
   isAdmin: boolean;
   totpEnabled: boolean;
   disabled: boolean;
+  mustChangePassword?: boolean;
+  require2fa?: boolean;
 }
 const ROLES = ['administrator', 'documenter', 'analyst', 'panelist', 'viewer'];
 
 export function AdminView() {
   const { t } = useTranslation();
   const { caseId } = useParams();
-  const { me } = useSession();
+  const { me, refresh } = useSession();
   const members = useLoad(() => get<{ items: Member[] }>(`/api/cases/${caseId}/members`), [caseId]);
   const users = useLoad(
     () => (me?.user.isAdmin ? get<{ items: User[] }>('/api/users') : Promise.resolve({ items: [] })),
@@ -41,7 +43,18 @@ export function AdminView() {
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
   const [pending, setPending] = useState<Pending>();
-  const [nu, setNu] = useState({ username: '', displayName: '', password: '', role: 'documenter' });
+  const [nu, setNu] = useState({
+    username: '',
+    displayName: '',
+    password: '',
+    role: 'documenter',
+    require2fa: false,
+  });
+  const twoStep = useLoad(() => get<{ required: boolean }>(`/api/cases/${caseId}/two-step`), [caseId]);
+  // The temporary password typed in the confirmation dialog (read when it is confirmed).
+  const [temp, setTemp] = useState('');
+  const tempRef = useRef(temp);
+  tempRef.current = temp;
   const run = async (fn: () => Promise<unknown>, done: string) => {
     setError(undefined);
     setNotice(undefined);
@@ -61,9 +74,10 @@ export function AdminView() {
         username: nu.username,
         displayName: nu.displayName || undefined,
         password: nu.password,
+        require2fa: nu.require2fa,
       });
       await put(`/api/cases/${caseId}/members/${u.id}`, { role: nu.role });
-      setNu({ username: '', displayName: '', password: '', role: 'documenter' });
+      setNu({ username: '', displayName: '', password: '', role: 'documenter', require2fa: false });
     }, t('admin.created'));
   };
   if (members.error) return <ErrorBox error={members.error} />;
@@ -168,6 +182,29 @@ export function AdminView() {
                   >
                     {u.disabled ? t('admin.enable') : t('admin.disable')}
                   </button>
+                  {!self && (
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setTemp('');
+                        setPending({
+                          message: (
+                            <>
+                              <p>{t('account.resetPasswordWarn', { user: who })}</p>
+                              <TempPassword onChange={setTemp} />
+                            </>
+                          ),
+                          run: () =>
+                            run(
+                              () => post(`/api/users/${u.id}/password`, { password: tempRef.current }),
+                              t('account.passwordReset', { user: who }),
+                            ),
+                        });
+                      }}
+                    >
+                      {t('account.resetPassword')}
+                    </button>
+                  )}
                   {u.totpEnabled && !self && (
                     <button
                       type="button"
@@ -189,6 +226,28 @@ export function AdminView() {
               ];
             })}
           />
+          {twoStep.data && (
+            <label className="check">
+              <input
+                type="checkbox"
+                name="caseTwoStep"
+                checked={twoStep.data.required}
+                onChange={(e) => {
+                  const required = e.target.checked;
+                  setPending({
+                    message: <p>{t(required ? 'account.caseTwoStepOn' : 'account.caseTwoStepOff')}</p>,
+                    run: () =>
+                      run(async () => {
+                        await put(`/api/cases/${caseId}/two-step`, { required });
+                        twoStep.reload();
+                        await refresh();
+                      }, t('admin.saved')),
+                  });
+                }}
+              />{' '}
+              {t('account.caseTwoStep')}
+            </label>
+          )}
           <form onSubmit={create} className="card" aria-label={t('admin.newUser')}>
             <h3>{t('admin.newUser')}</h3>
             <Field label={t('signin.username')}>
@@ -223,6 +282,15 @@ export function AdminView() {
                 ))}
               </select>
             </Field>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="require2fa"
+                checked={nu.require2fa}
+                onChange={(e) => setNu({ ...nu, require2fa: e.target.checked })}
+              />{' '}
+              {t('account.require2fa')}
+            </label>
             <button type="submit" className="primary">
               {t('admin.create')}
             </button>
@@ -231,5 +299,24 @@ export function AdminView() {
       )}
       <ConfirmDialog pending={pending} onClose={() => setPending(undefined)} />
     </Page>
+  );
+}
+
+/** The temporary password field inside the confirmation dialog (its own state: the dialog keeps its content). */
+function TempPassword({ onChange }: { onChange: (v: string) => void }) {
+  const { t } = useTranslation();
+  const [v, setV] = useState('');
+  return (
+    <PasswordField
+      label={t('account.tempPassword')}
+      hint={t('admin.passwordHint')}
+      name="tempPassword"
+      value={v}
+      onChange={(x) => {
+        setV(x);
+        onChange(x);
+      }}
+      isNew
+    />
   );
 }

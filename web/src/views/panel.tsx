@@ -32,6 +32,13 @@ interface PanelState {
     createdAt: string;
   }[];
   voidSignatures: number;
+  /** The caller's signatures a content change voided, until acknowledged. */
+  voidNotices: { id: string; voidedVersion: number; newVersion: number; at: string }[];
+}
+/** A frozen version waiting for the member's confirmation (nothing is read or signed yet). */
+interface ToSign {
+  version: { id: string; number: number };
+  contentSha256: string;
 }
 
 const TARGETS = [
@@ -67,7 +74,10 @@ export function PanelView() {
   const [target, setTarget] = useState(TARGETS[3]!);
   const [text, setText] = useState('');
   const [replyTo, setReplyTo] = useState<string>();
-  const [position, setPosition] = useState('agree');
+  // No position is preselected: the member chooses one.
+  const [position, setPosition] = useState('');
+  const [toSign, setToSign] = useState<ToSign>();
+  const [keyFile, setKeyFile] = useState<File>();
   const [reasons, setReasons] = useState('');
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
@@ -87,7 +97,7 @@ export function PanelView() {
     setError(undefined);
     try {
       await fn();
-      setNotice(done);
+      setNotice(done || undefined);
       st.reload();
     } catch (e) {
       setError(e);
@@ -113,20 +123,30 @@ export function PanelView() {
       t('panel.opined'),
     );
   };
-  const sign = async (file: File | undefined) => {
-    if (!file) return;
+  // First step: freeze the content and show what would be signed; nothing is read yet.
+  const review = () =>
+    act(async () => {
+      setToSign(await post<ToSign>(`/api/cases/${caseId}/panel/versions`));
+      setKeyFile(undefined);
+      setNotice(undefined);
+    }, '');
+  // Second step, only after the member confirms: the key file is read here, signs that exact hash.
+  const sign = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!toSign || !keyFile) return;
     await act(async () => {
-      const v = await post<{ version: { id: string }; contentSha256: string }>(
-        `/api/cases/${caseId}/panel/versions`,
-      );
-      const signature = await signWithPem(await file.text(), v.contentSha256);
-      await post(`/api/cases/${caseId}/panel/signatures`, { versionId: v.version.id, signature });
+      const signature = await signWithPem(await keyFile.text(), toSign.contentSha256);
+      await post(`/api/cases/${caseId}/panel/signatures`, { versionId: toSign.version.id, signature });
+      setToSign(undefined);
+      setKeyFile(undefined);
     }, t('panel.signed'));
   };
+  const acknowledge = () => act(() => post(`/api/cases/${caseId}/panel/notices/seen`), '');
 
   if (st.error) return <ErrorBox error={st.error} />;
   if (!st.data) return <Loading />;
   const d = st.data;
+  const mine = d.opinions.filter((o) => o.member === me?.user.username);
   const valid = d.signatures.filter((s) => s.valid).length;
   return (
     <Page title={t('panel.title')}>
@@ -136,6 +156,16 @@ export function PanelView() {
         </p>
       )}
       <ErrorBox error={error} />
+      {d.voidNotices.length > 0 && (
+        <div className="notice warn" role="alert" data-testid="void-notice">
+          {d.voidNotices.map((n) => (
+            <p key={n.id}>{t('panelSign.voided', { from: n.voidedVersion, to: n.newVersion })}</p>
+          ))}
+          <button type="button" onClick={() => void acknowledge()}>
+            {t('panelSign.acknowledge')}
+          </button>
+        </div>
+      )}
       {!d.panel ? (
         <p>{t('panel.none')}</p>
       ) : (
@@ -170,15 +200,51 @@ export function PanelView() {
               s.valid ? t('common.yes') : t('common.no'),
             ])}
           />
-          {reviewer && (
-            <Field label={t('panel.signWith')} hint={t('panel.signHint')}>
-              <input
-                type="file"
-                name="key"
-                accept=".pem,.key,text/plain"
-                onChange={(e) => void sign(e.target.files?.[0])}
-              />
-            </Field>
+          {reviewer && !toSign && (
+            <button type="button" className="primary" onClick={() => void review()}>
+              {t('panelSign.review')}
+            </button>
+          )}
+          {reviewer && toSign && (
+            <form onSubmit={sign} className="card" aria-labelledby="sign-title" data-testid="sign-confirm">
+              <h3 id="sign-title">{t('panelSign.title')}</h3>
+              <p>{t('panelSign.version', { n: toSign.version.number })}</p>
+              <p className="small">{t('panelSign.hash')}</p>
+              <p>
+                <code data-testid="sign-hash" className="hash">
+                  {toSign.contentSha256}
+                </code>
+              </p>
+              <h4>{t('panelSign.mine')}</h4>
+              {mine.length === 0 ? (
+                <p className="muted">{t('panelSign.noOpinions')}</p>
+              ) : (
+                <ul data-testid="sign-opinions">
+                  {mine.map((o) => (
+                    <li key={o.id}>
+                      {label(o.target)}: {t(`panel.positions.${o.position}`)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <Field label={t('panel.signWith')} hint={`${t('panel.signHint')} ${t('panelSign.keyAfter')}`}>
+                <input
+                  type="file"
+                  name="key"
+                  accept=".pem,.key,text/plain"
+                  onChange={(e) => setKeyFile(e.target.files?.[0])}
+                  required
+                />
+              </Field>
+              <div className="wizard-nav">
+                <button type="submit" className="primary" disabled={!keyFile}>
+                  {t('panelSign.confirm')}
+                </button>
+                <button type="button" onClick={() => setToSign(undefined)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </form>
           )}
         </>
       )}
@@ -216,6 +282,7 @@ export function PanelView() {
                   value={p}
                   checked={position === p}
                   onChange={() => setPosition(p)}
+                  required
                 />{' '}
                 {t(`panel.positions.${p}`)}
               </label>
@@ -230,7 +297,8 @@ export function PanelView() {
               required={position === 'disagree'}
             />
           </Field>
-          <button type="submit" className="primary">
+          {!position && <p className="small muted">{t('panelSign.choose')}</p>}
+          <button type="submit" className="primary" disabled={!position}>
             {t('panel.saveOpinion')}
           </button>
         </form>

@@ -8,13 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { get, post } from '../api';
 import { ConfirmDialog, type Pending } from '../confirm';
+import { qrMatrix, qrPath, qrSide } from '../qr';
 import { CodeField, PasswordField, secondStep } from '../secret-fields';
 import { useSession } from '../session';
 import { ErrorBox, Page, useLoad } from '../ui';
 
 interface Notice {
   id: string;
-  kind: '2fa-enabled' | '2fa-changed' | '2fa-disabled' | 'password-changed';
+  kind: '2fa-enabled' | '2fa-changed' | '2fa-disabled' | 'password-changed' | 'password-reset';
   at: string;
   seen: boolean;
 }
@@ -74,9 +75,33 @@ function Notices() {
   );
 }
 
-function PasswordChange() {
+/**
+ * What a new account (or one whose password an administrator reset, or one that must use two-step
+ * verification) does first: the server refuses everything else until it is done.
+ */
+export function FirstSignIn() {
+  const { t } = useTranslation();
+  const { me, refresh } = useSession();
+  const step = me?.required;
+  // Sign-out and the language stay in the top bar around this page.
+  return (
+    <Page title={t('account.firstTitle')}>
+      <p className="notice" role="status" data-testid="first-sign-in" data-step={step ?? ''}>
+        {t(step === 'password_change_required' ? 'account.firstPassword' : 'account.firstTwoStep')}
+      </p>
+      {step === 'password_change_required' ? (
+        <PasswordChange onDone={refresh} />
+      ) : (
+        <TwoStep onDone={refresh} />
+      )}
+    </Page>
+  );
+}
+
+function PasswordChange({ onDone }: { onDone?: () => Promise<void> }) {
   const { t } = useTranslation();
   const { me } = useSession();
+  const forced = me?.required === 'password_change_required';
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -96,6 +121,7 @@ function PasswordChange() {
       setAgain('');
       setCode('');
       setDone(true);
+      await onDone?.();
     } catch (err) {
       setError(err);
     }
@@ -106,7 +132,7 @@ function PasswordChange() {
       <p className="small muted">{t('account.passwordIntro')}</p>
       <form onSubmit={submit} aria-labelledby="password-title">
         <PasswordField
-          label={t('settings.currentPassword')}
+          label={forced ? t('account.firstCurrent') : t('settings.currentPassword')}
           name="pw-current"
           value={current}
           onChange={setCurrent}
@@ -141,8 +167,11 @@ function PasswordChange() {
   );
 }
 
-/** Turn on, move to another app, or turn off two-step verification. */
-function TwoStep() {
+/**
+ * Turn on, move to another app, or turn off two-step verification. With `onDone` (forced enrolment)
+ * it is called once the recovery codes were shown and the person says they kept them.
+ */
+function TwoStep({ onDone }: { onDone?: () => Promise<void> }) {
   const { t } = useTranslation();
   const { me, refresh } = useSession();
   const on = Boolean(me?.user.totpEnabled);
@@ -237,11 +266,13 @@ function TwoStep() {
               setSecret(undefined);
               setConfirmCode('');
               setStatus(t('account.enabled2fa'));
-              await refresh();
+              // Forced enrolment: the app opens once the codes are kept (onDone refreshes then).
+              if (!onDone) await refresh();
             });
           }}
         >
           <p>{t('settings.scan')}</p>
+          <QrCode text={secret.uri} label={t('account.qr')} />
           <p>
             {t('account.key')}: <code data-testid="totp-secret">{secret.secret}</code>
           </p>
@@ -272,6 +303,11 @@ function TwoStep() {
               </li>
             ))}
           </ul>
+          {onDone && (
+            <button type="button" className="primary" onClick={() => void onDone()}>
+              {t('account.continue')}
+            </button>
+          )}
         </div>
       )}
       {status && !recovery && (
@@ -282,5 +318,27 @@ function TwoStep() {
       <ErrorBox error={error} />
       <ConfirmDialog pending={pending} onClose={() => setPending(undefined)} />
     </section>
+  );
+}
+
+/** The otpauth URI as a QR code drawn here (the secret never leaves the page). */
+function QrCode({ text, label }: { text: string; label: string }) {
+  const m = qrMatrix(text);
+  const side = qrSide(m);
+  return (
+    <svg
+      className="qr"
+      role="img"
+      aria-label={label}
+      data-testid="totp-qr"
+      data-modules={m.length}
+      viewBox={`0 0 ${side} ${side}`}
+      width={side * 4}
+      height={side * 4}
+      shapeRendering="crispEdges"
+    >
+      <rect width={side} height={side} fill="#fff" />
+      <path d={qrPath(m)} fill="#000" />
+    </svg>
   );
 }
