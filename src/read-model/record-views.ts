@@ -5,6 +5,7 @@
  * summary, the flat rows of a list export, and a record's history from the audit log.
  */
 import { formatFuzzyDate } from '../domain/dates.js';
+import { VENEZUELA_STATES } from '../domain/gazetteer-data.js';
 import { type Kind, kindByName, referencedIds } from '../domain/kinds.js';
 import { maxProtection } from '../domain/protection.js';
 import { ACT_TYPES } from '../domain/vocabularies.js';
@@ -250,3 +251,50 @@ function diff(
 }
 
 export { WITHHELD };
+
+/**
+ * What a search result page needs beside its hits: the labels of what each hit references (an
+ * act's victim and place, a testimony's witness — redacted like the records) and the facet values
+ * as words in the reader's language (act types, state names, unit and source names), so no code
+ * such as "VE-S" or an id reaches the screen.
+ */
+export async function searchLabels(
+  store: CaseStore,
+  ctx: ViewContext,
+  hits: readonly { kind: Kind; record: Record<string, unknown> }[],
+  facets: Readonly<Record<string, readonly { value: string }[]>>,
+  lang: Lang = 'es',
+): Promise<{ labels: Record<string, RefLabel>; facetLabels: Record<string, Record<string, string>> }> {
+  const labels: Record<string, RefLabel> = {};
+  const byKind = new Map<Kind, Record<string, unknown>[]>();
+  for (const h of hits) byKind.set(h.kind, [...(byKind.get(h.kind) ?? []), h.record]);
+  for (const [kind, recs] of byKind)
+    Object.assign(labels, await referenceLabels(store, ctx, kind, recs, lang));
+  const facetLabels: Record<string, Record<string, string>> = {};
+  const named = async (kind: Kind, id: string) => {
+    const rec = await store.get(kind, id, { includeDeleted: true });
+    return rec && rec.caseId === ctx.caseId ? recordLabel(kind, presentRecord(rec, ctx), lang) : undefined;
+  };
+  for (const [facet, values] of Object.entries(facets)) {
+    const out: Record<string, string> = {};
+    await Promise.all(
+      values.map(async ({ value }) => {
+        const label =
+          facet === 'act_type'
+            ? ACT_TYPES.labelOf(value, lang)
+            : facet === 'state_code'
+              ? STATE_NAMES.get(value)
+              : facet === 'unit_id'
+                ? await named('unit', value)
+                : facet === 'source_id'
+                  ? await named('source', value)
+                  : undefined;
+        if (label) out[value] = label;
+      }),
+    );
+    if (Object.keys(out).length) facetLabels[facet] = out;
+  }
+  return { labels, facetLabels };
+}
+
+const STATE_NAMES = new Map(VENEZUELA_STATES.map((s) => [s.code, s.name]));

@@ -171,9 +171,9 @@ export function roleIn(me: Me | null, caseId: string | undefined) {
 }
 
 const ACTIONS: Record<Membership['role'], string[]> = {
-  administrator: ['read', 'write', 'delete', 'analyse', 'review', 'manage', 'export'],
-  documenter: ['read', 'write'],
-  analyst: ['read', 'analyse', 'export'],
+  administrator: ['read', 'write', 'delete', 'analyse', 'review', 'manage', 'export', 'exportList'],
+  documenter: ['read', 'write', 'exportList'],
+  analyst: ['read', 'analyse', 'export', 'exportList'],
   panelist: ['read', 'review'],
   viewer: ['read'],
 };

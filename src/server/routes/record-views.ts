@@ -7,15 +7,21 @@ import { stringify } from 'csv-stringify/sync';
 import type { Hono } from 'hono';
 import writeXlsxFile from 'write-excel-file/node';
 import { z } from 'zod';
-import { InputError, NotFoundError } from '../../domain/errors.js';
+import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.js';
 import { KINDS } from '../../domain/kinds.js';
-import { buildViewContext, presentRecord } from '../../read-model/presenter.js';
-import { exportTable, recordHistory, referenceLabels, safeCell } from '../../read-model/record-views.js';
+import { buildViewContext, canReadInFull, presentRecord } from '../../read-model/presenter.js';
+import {
+  exportTable,
+  recordHistory,
+  recordLabel,
+  referenceLabels,
+  safeCell,
+} from '../../read-model/record-views.js';
 import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
-import { recordAuditEntries } from '../../store/record-audit.js';
+import { deletedRecords, recordAuditEntries } from '../../store/record-audit.js';
 import { removeSavedFilter, savedFilters, saveFilter } from '../../store/saved-filters.js';
-import { requireCan } from '../authorize.js';
+import { intParam, requireCan } from '../authorize.js';
 import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { listOptions } from '../list-query.js';
@@ -55,7 +61,7 @@ export function recordViewRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: 
   /** A filtered list as a file: the list's own filters and order, every page, same redaction. */
   app.get('/api/cases/:caseId/export/:kind', async (c) => {
     const caseId = c.req.param('caseId');
-    requireCan(c, 'export', caseId);
+    requireCan(c, 'exportList', caseId);
     const kind = kindParam(c);
     const q = c.req.query();
     const format = q.format ?? 'csv';
@@ -100,6 +106,47 @@ export function recordViewRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: 
     const buf = await writeXlsxFile(sheet).toBuffer();
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return c.body(new Uint8Array(buf));
+  });
+
+  /** Deleted records of a kind, most recently deleted first (administrators: they alone restore). */
+  app.get('/api/cases/:caseId/deleted/:kind', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'delete', caseId);
+    const kind = kindParam(c);
+    const q = c.req.query();
+    const limit = intParam(q.limit, 25, 1, 100, 'limit');
+    const offset = intParam(q.offset, 0, 0, 1_000_000, 'offset');
+    const { total, records } = await deletedRecords(store, kind, caseId, limit, offset);
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    await auditViews(store, c, ctx, records, 'view-deleted');
+    const items = records.map((r) => ({ ...presentRecord(r, ctx), deletedAt: r.deletedAt }));
+    const lang = q.lang === 'en' ? 'en' : 'es';
+    return c.json({
+      total,
+      items,
+      labels: {
+        ...Object.fromEntries(
+          records.map((r, i) => [r.id, { kind, label: recordLabel(kind, items[i]!, lang), deleted: true }]),
+        ),
+        ...(await referenceLabels(store, ctx, kind, items, lang)),
+      },
+    });
+  });
+
+  /** Undoes a soft delete; the record must be readable in full by the administrator. Audited. */
+  app.post('/api/cases/:caseId/records/:kind/:id/restore', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'delete', caseId);
+    const kind = kindParam(c);
+    const existing = await store.get(kind, c.req.param('id'), { includeDeleted: true });
+    if (!existing || existing.caseId !== caseId) throw new NotFoundError('not found');
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    if (!canReadInFull(ctx, existing))
+      throw new ForbiddenError('this record is withheld at your access level: it cannot be restored by you');
+    const body = z.object({ reason: z.string().max(2000).optional() }).safeParse((await jsonBody(c)) ?? {});
+    if (!body.success) throw new InputError('reason must be text', [{ field: 'reason', message: 'invalid' }]);
+    const rec = await store.restore(kind, existing.id, c.get('actor'), body.data.reason || undefined);
+    return c.json(presentRecord(rec, ctx));
   });
 
   app.get('/api/cases/:caseId/saved-filters', async (c) => {

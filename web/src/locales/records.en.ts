@@ -5,6 +5,16 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const recordsEn: Shape<typeof recordsEs> = {
   records: {
+    seeDeleted: 'Deleted records of this kind',
+    deletedTitle: '{{kind}}: deleted records',
+    backToList: 'Back to the list',
+    deletedAt: 'Deleted on',
+    noDeleted: 'No deleted records of this kind.',
+    restore: 'Restore',
+    restoreConfirm:
+      'Restore “{{label}}”? It will show again in lists, search and the analysis; the history records it.',
+    restoreReason: 'Reason for restoring',
+    restoreAdminsOnly: 'Only administrators can see and restore deleted records.',
     title: 'Records',
     kinds: 'Kinds of record',
     kind: {
@@ -156,6 +166,28 @@ export const recordsEn: Shape<typeof recordsEs> = {
       withheld: 'This testimony is withheld at your access level.',
       element: 'Element',
       passage: 'Passage',
+    },
+    search: {
+      unnamed: '(no name)',
+      facet: {
+        kind: 'Kind of record',
+        act_type: 'Type of act',
+        state_code: 'State',
+        year: 'Year',
+        unit_id: 'Unit',
+        source_id: 'Source',
+      },
+      fact: {
+        victim: 'Victim',
+        date: 'Date',
+        place: 'Place',
+        event: 'Event',
+        sex: 'Sex',
+        born: 'Born',
+        occupation: 'Occupation',
+        witness: 'Witness',
+        outlet: 'Outlet',
+      },
     },
   },
 };
