@@ -6,7 +6,7 @@
  */
 import { formatFuzzyDate } from '../domain/dates.js';
 import { VENEZUELA_STATES } from '../domain/gazetteer-data.js';
-import { type Kind, kindByName, referencedIds } from '../domain/kinds.js';
+import { KINDS, type Kind, kindByName, referencedIds } from '../domain/kinds.js';
 import { maxProtection } from '../domain/protection.js';
 import { ACT_TYPES } from '../domain/vocabularies.js';
 import { can } from '../security/policy.js';
@@ -298,3 +298,63 @@ export async function searchLabels(
 }
 
 const STATE_NAMES = new Map(VENEZUELA_STATES.map((s) => [s.code, s.name]));
+
+/** Which records cite a record of this kind, and through which of their fields. */
+const CITING: Partial<Record<Kind, readonly { kind: Kind; fields: readonly string[] }[]>> = {
+  person: [
+    { kind: 'testimony', fields: ['witnessId', 'supports.personIds'] },
+    { kind: 'evidence', fields: ['supports.personIds'] },
+  ],
+  evidence: [{ kind: 'testimony', fields: ['evidenceIds'] }],
+};
+
+/** At most this many citing records of each kind are returned (the total says how many). */
+export const MAX_CITING = 200;
+
+export interface Citing {
+  kind: Kind;
+  total: number;
+  items: { record: Record<string, unknown>; via: string[] }[];
+}
+
+/**
+ * The testimonies and evidence that cite a person (as witness or as someone they support) or an
+ * evidence item (testimony.evidenceIds), each presented for the viewer. A record counts only if
+ * its PRESENTED form still names the target, so nothing the presenter hides can be inferred.
+ * References are kept in clear in every stored body (sealing.ts), so candidates are found by the
+ * target's id in the stored JSON and then checked field by field.
+ */
+export async function citingRecords(
+  store: CaseStore,
+  ctx: ViewContext,
+  kind: Kind,
+  id: string,
+): Promise<Citing[]> {
+  const out: Citing[] = [];
+  for (const c of CITING[kind] ?? []) {
+    const table = KINDS[c.kind].table;
+    const rows = await store.rawAll<{ id: string }>(
+      `SELECT id FROM ${table} WHERE case_id = ? AND deleted_at IS NULL AND data LIKE ? ORDER BY id`,
+      [ctx.caseId, `%${id}%`],
+    );
+    const items: Citing['items'] = [];
+    let total = 0;
+    for (const r of rows) {
+      const rec = await store.get(c.kind, r.id);
+      if (!rec) continue;
+      const presented = presentRecord(rec, ctx);
+      const via = [
+        ...new Set(
+          referencedIds(c.kind, presented)
+            .filter((ref) => ref.id === id && c.fields.includes(ref.field))
+            .map((ref) => ref.field),
+        ),
+      ];
+      if (via.length === 0) continue;
+      total++;
+      if (items.length < MAX_CITING) items.push({ record: presented, via });
+    }
+    out.push({ kind: c.kind, total, items });
+  }
+  return out;
+}

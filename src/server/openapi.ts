@@ -357,6 +357,17 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { 200: { description: 'versions, oldest first' }, 404: err('not found') },
         },
       },
+      '/api/cases/{caseId}/records/{kind}/{id}/cited-by': {
+        get: {
+          summary:
+            'The testimonies (as witness, supported person, cited evidence) and evidence (supported person) that cite a person or an evidence item, presented for the caller; audited',
+          parameters: [caseParam, kindParam, idParam, q('lang', { type: 'string', enum: ['es', 'en'] })],
+          responses: {
+            200: { description: 'groups (kind, total, items with via), labels' },
+            404: err('not found'),
+          },
+        },
+      },
       '/api/cases/{caseId}/deleted/{kind}': {
         get: {
           summary:

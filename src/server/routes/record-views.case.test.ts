@@ -356,6 +356,88 @@ for (const backend of BACKENDS) {
       assert.equal((await t.store.get('person', p.id))?.id, undefined);
     });
 
+    it('a person’s and an evidence item’s citing testimonies and evidence, redacted like the records', async () => {
+      const s = t.store;
+      const photo = await s.addEvidence(
+        caseId,
+        Buffer.from('foto de prueba'),
+        {
+          title: 'Foto del allanamiento',
+          kind: 'photo',
+          mediaType: 'image/jpeg',
+          acquisition: { by: 'ONG', at: '2020-01-01T00:00:00Z', method: 'entregada' },
+          protection: 'restricted',
+          supports: { eventIds: [], actIds: [], personIds: [ids.P!] },
+        } as never,
+        A,
+      );
+      const own = await s.create(
+        'testimony',
+        caseId,
+        {
+          title: 'Relato de Yusleidy Carrasquel',
+          statement: 'Yusleidy Carrasquel cuenta el allanamiento.',
+          language: 'es',
+          consent: 'internal',
+          protection: 'protected',
+          witnessId: ids.P,
+          evidenceIds: [photo.id],
+        },
+        A,
+      );
+      const about = await s.create(
+        'testimony',
+        caseId,
+        {
+          title: 'Relato de un vecino',
+          statement: 'Vi cuando se la llevaron.',
+          language: 'es',
+          consent: 'internal',
+          protection: 'restricted',
+          witnessId: ids.Q,
+          supports: { eventIds: [], actIds: [], personIds: [ids.P!] },
+        },
+        A,
+      );
+      const cleared = await json(`/api/cases/${caseId}/records/persons/${ids.P}/cited-by`, 'admin');
+      const [tes, evi] = cleared.groups;
+      assert.equal(tes.kind, 'testimonies');
+      assert.deepEqual(
+        tes.items.map((i: { record: { id: string }; via: string[] }) => [i.record.id, i.via]).sort(),
+        [
+          [own.id, ['witnessId']],
+          [about.id, ['supports.personIds']],
+        ].sort(),
+      );
+      assert.equal(evi.kind, 'evidence');
+      assert.deepEqual(
+        evi.items.map((i: { record: { id: string } }) => i.record.id),
+        [photo.id],
+      );
+      assert.equal(cleared.labels[ids.Q!].label, 'Wilmer Restrepo');
+      // The analyst: the protected testimony is listed withheld; no protected name anywhere.
+      const r = await req('GET', `/api/cases/${caseId}/records/persons/${ids.P}/cited-by`, 'analyst');
+      assert.equal(r.status, 200);
+      assert.doesNotMatch(r.text, HIDDEN);
+      const mine = JSON.parse(r.text).groups[0].items.find(
+        (i: { record: { id: string } }) => i.record.id === own.id,
+      );
+      assert.equal(mine.record.title, '[withheld]');
+      // The evidence item lists the testimony that cites it.
+      const byEvidence = await json(`/api/cases/${caseId}/records/evidence/${photo.id}/cited-by`, 'admin');
+      assert.deepEqual(
+        byEvidence.groups.map((g: { kind: string; items: { record: { id: string } }[] }) => [
+          g.kind,
+          g.items.map((i) => i.record.id),
+        ]),
+        [['testimonies', [own.id]]],
+      );
+      // A deleted testimony no longer cites.
+      await s.remove('testimony', about.id, A);
+      const after = await json(`/api/cases/${caseId}/records/persons/${ids.P}/cited-by`, 'admin');
+      assert.equal(after.groups[0].total, 1);
+    });
+
     it('saved filters belong to their author alone', async () => {
       const r = await req('POST', `/api/cases/${caseId}/saved-filters`, 'analyst', {
         kind: 'acts',

@@ -11,6 +11,7 @@ import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.j
 import { KINDS } from '../../domain/kinds.js';
 import { buildViewContext, canReadInFull, presentRecord } from '../../read-model/presenter.js';
 import {
+  citingRecords,
   exportTable,
   recordHistory,
   recordLabel,
@@ -56,6 +57,44 @@ export function recordViewRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: 
       actorName,
     );
     return c.json({ id: rec.id, kind: KINDS[kind].name, deleted: Boolean(rec.deletedAt), versions });
+  });
+
+  /** The testimonies and evidence citing a person or an evidence item, presented for the caller. */
+  app.get('/api/cases/:caseId/records/:kind/:id/cited-by', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'read', caseId);
+    const kind = kindParam(c);
+    const rec = await store.get(kind, c.req.param('id'));
+    if (!rec || rec.caseId !== caseId) throw new NotFoundError('not found');
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    const groups = await citingRecords(store, ctx, kind, rec.id);
+    const shown = await Promise.all(
+      groups.flatMap((g) => g.items.map((i) => store.get(g.kind, String(i.record.id)))),
+    );
+    await auditViews(
+      store,
+      c,
+      ctx,
+      shown.filter((r) => r !== undefined),
+      'view-cited-by',
+    );
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'es';
+    const labels = {};
+    for (const g of groups)
+      Object.assign(
+        labels,
+        await referenceLabels(
+          store,
+          ctx,
+          g.kind,
+          g.items.map((i) => i.record),
+          lang,
+        ),
+      );
+    return c.json({
+      groups: groups.map((g) => ({ kind: KINDS[g.kind].name, total: g.total, items: g.items })),
+      labels,
+    });
   });
 
   /** A filtered list as a file: the list's own filters and order, every page, same redaction. */

@@ -125,6 +125,10 @@ const TEMPLATES: Record<string, Builder> = {
       get(`/api/cases/${fx.caseId}/export/${k}?format=csv`),
       get(`/api/cases/${fx.caseId}/export/${k}?format=xlsx&sort=updated&order=desc`),
     ]),
+  'GET /api/cases/{caseId}/records/{kind}/{id}/cited-by': (fx) =>
+    ['persons', 'evidence'].flatMap((k) =>
+      (fx.byKind[k] ?? []).map((id) => get(`/api/cases/${fx.caseId}/records/${k}/${id}/cited-by`)),
+    ),
   'GET /api/cases/{caseId}/deleted/{kind}': (fx) =>
     KIND_NAMES.map((k) => get(`/api/cases/${fx.caseId}/deleted/${k}?limit=100`)),
   'POST /api/cases/{caseId}/records/{kind}/{id}/restore': (fx) => [

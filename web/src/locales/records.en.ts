@@ -5,6 +5,19 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const recordsEn: Shape<typeof recordsEs> = {
   records: {
+    citedKind: 'Kind',
+    citedVia: 'Link',
+    via: {
+      witnessId: 'Witness',
+      supports: { personIds: 'About the person' },
+      evidenceIds: 'Cites the evidence',
+    },
+    evidenceTestimonies: 'Testimonies citing this evidence',
+    linkTestimony: 'Link a testimony',
+    unlink: 'Remove',
+    unlinkNamed: 'Remove the link to {{name}}',
+    linkConflict:
+      'Someone else changed the testimony meanwhile. The list was refreshed: check and try again.',
     seeDeleted: 'Deleted records of this kind',
     deletedTitle: '{{kind}}: deleted records',
     backToList: 'Back to the list',
@@ -28,6 +41,7 @@ export const recordsEn: Shape<typeof recordsEs> = {
       involvements: 'Involvements',
       testimonies: 'Testimonies',
       sources: 'Sources',
+      evidence: 'Evidence',
     },
     one: {
       persons: 'Person',
@@ -84,6 +98,7 @@ export const recordsEn: Shape<typeof recordsEs> = {
       degree: 'Degree of involvement',
       sourceId: 'Source',
       witnessId: 'Witness',
+      evidenceIds: 'Evidence cited',
       witnessRelation: 'Relation to what is told',
       statement: 'Statement',
       language: 'Language (ISO code)',

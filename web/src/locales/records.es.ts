@@ -1,6 +1,19 @@
 /** Spanish strings of the record screens (lists, forms, details, history, testimony page). */
 export const recordsEs = {
   records: {
+    citedKind: 'Tipo',
+    citedVia: 'Vínculo',
+    via: {
+      witnessId: 'Testigo',
+      supports: { personIds: 'Se refiere a la persona' },
+      evidenceIds: 'Cita la prueba',
+    },
+    evidenceTestimonies: 'Testimonios que citan esta prueba',
+    linkTestimony: 'Vincular un testimonio',
+    unlink: 'Quitar',
+    unlinkNamed: 'Quitar el vínculo con {{name}}',
+    linkConflict:
+      'Otra persona cambió el testimonio mientras tanto. La lista se actualizó: revise y vuelva a intentarlo.',
     seeDeleted: 'Registros eliminados de este tipo',
     deletedTitle: '{{kind}}: registros eliminados',
     backToList: 'Volver a la lista',
@@ -24,6 +37,7 @@ export const recordsEs = {
       involvements: 'Participaciones',
       testimonies: 'Testimonios',
       sources: 'Fuentes',
+      evidence: 'Pruebas',
     },
     one: {
       persons: 'Persona',
@@ -80,6 +94,7 @@ export const recordsEs = {
       degree: 'Grado de participación',
       sourceId: 'Fuente',
       witnessId: 'Testigo',
+      evidenceIds: 'Pruebas citadas',
       witnessRelation: 'Relación con lo narrado',
       statement: 'Declaración',
       language: 'Idioma (código ISO)',
