@@ -120,7 +120,6 @@ function Frame() {
             {link('r/places', t('nav.places'))}
             {link('r/events', t('nav.events'))}
             {link('hearings', t('nav.hearings'))}
-            {link('r/persons', t('records.title'))}
             {link('intake', t('nav.intake'), can(me, caseId, 'write'))}
             {link('evidence', t('nav.evidence'))}
             {link('capture', t('viewer.navCapture'), can(me, caseId, 'write'))}
