@@ -130,6 +130,7 @@ export const KINDS = {
       'supports.eventIds': 'event',
       'supports.actIds': 'act',
       'supports.personIds': 'person',
+      evidenceIds: 'evidence',
       hearingId: 'hearing',
     },
     columns: ['protection', 'sourceId'],

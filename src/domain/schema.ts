@@ -273,6 +273,8 @@ export const TestimonyBody = z.object({
   credibility: code(INFORMATION_CREDIBILITY).default('6'),
   protection: ProtectionLevel.default('protected'),
   supports: Supports.default({ eventIds: [], actIds: [], personIds: [] }),
+  /** Evidence items the testimony cites (a photo the witness identified, a medical report…). */
+  evidenceIds: z.array(RecordId).optional(),
   hearingId: RecordId.optional(),
   /**
    * An intake still being taken (the web form saves at every step so nothing typed is lost):

@@ -5,6 +5,7 @@
  * summary, the flat rows of a list export, and a record's history from the audit log.
  */
 import { formatFuzzyDate } from '../domain/dates.js';
+import { VENEZUELA_STATES } from '../domain/gazetteer-data.js';
 import { type Kind, kindByName, referencedIds } from '../domain/kinds.js';
 import { maxProtection } from '../domain/protection.js';
 import { ACT_TYPES } from '../domain/vocabularies.js';
@@ -250,3 +251,106 @@ function diff(
 }
 
 export { WITHHELD };
+
+/**
+ * What a search result page needs beside its hits: the labels of what each hit references (an
+ * act's victim and place, a testimony's witness — redacted like the records) and the facet values
+ * as words in the reader's language (act types, state names, unit and source names), so no code
+ * such as "VE-S" or an id reaches the screen.
+ */
+export async function searchLabels(
+  store: CaseStore,
+  ctx: ViewContext,
+  hits: readonly { kind: Kind; record: Record<string, unknown> }[],
+  facets: Readonly<Record<string, readonly { value: string }[]>>,
+  lang: Lang = 'es',
+): Promise<{ labels: Record<string, RefLabel>; facetLabels: Record<string, Record<string, string>> }> {
+  const labels: Record<string, RefLabel> = {};
+  const byKind = new Map<Kind, Record<string, unknown>[]>();
+  for (const h of hits) byKind.set(h.kind, [...(byKind.get(h.kind) ?? []), h.record]);
+  for (const [kind, recs] of byKind)
+    Object.assign(labels, await referenceLabels(store, ctx, kind, recs, lang));
+  const facetLabels: Record<string, Record<string, string>> = {};
+  const named = async (kind: Kind, id: string) => {
+    const rec = await store.get(kind, id, { includeDeleted: true });
+    return rec && rec.caseId === ctx.caseId ? recordLabel(kind, presentRecord(rec, ctx), lang) : undefined;
+  };
+  for (const [facet, values] of Object.entries(facets)) {
+    const out: Record<string, string> = {};
+    await Promise.all(
+      values.map(async ({ value }) => {
+        const label =
+          facet === 'act_type'
+            ? ACT_TYPES.labelOf(value, lang)
+            : facet === 'state_code'
+              ? STATE_NAMES.get(value)
+              : facet === 'unit_id'
+                ? await named('unit', value)
+                : facet === 'source_id'
+                  ? await named('source', value)
+                  : undefined;
+        if (label) out[value] = label;
+      }),
+    );
+    if (Object.keys(out).length) facetLabels[facet] = out;
+  }
+  return { labels, facetLabels };
+}
+
+const STATE_NAMES = new Map(VENEZUELA_STATES.map((s) => [s.code, s.name]));
+
+/** Which records cite a record of this kind, and through which of their fields. */
+const CITING: Partial<Record<Kind, readonly { kind: Kind; fields: readonly string[] }[]>> = {
+  person: [
+    { kind: 'testimony', fields: ['witnessId', 'supports.personIds'] },
+    { kind: 'evidence', fields: ['supports.personIds'] },
+  ],
+  evidence: [{ kind: 'testimony', fields: ['evidenceIds'] }],
+};
+
+/** At most this many citing records of each kind are returned (the total says how many). */
+export const MAX_CITING = 200;
+
+export interface Citing {
+  kind: Kind;
+  total: number;
+  items: { record: Record<string, unknown>; via: string[] }[];
+}
+
+/**
+ * The testimonies and evidence that cite a person (as witness or as someone they support) or an
+ * evidence item (testimony.evidenceIds), each presented for the viewer. A record counts only if
+ * its PRESENTED form still names the target, so nothing the presenter hides can be inferred.
+ * References are kept in clear in every stored body (sealing.ts), so candidates are found by the
+ * target's id in the stored JSON and then checked field by field.
+ */
+export async function citingRecords(
+  store: CaseStore,
+  ctx: ViewContext,
+  kind: Kind,
+  id: string,
+): Promise<Citing[]> {
+  const out: Citing[] = [];
+  for (const c of CITING[kind] ?? []) {
+    const rows = await store.records.idsMentioning(c.kind, ctx.caseId, id);
+    const items: Citing['items'] = [];
+    let total = 0;
+    for (const r of rows) {
+      const rec = await store.get(c.kind, r.id);
+      if (!rec) continue;
+      const presented = presentRecord(rec, ctx);
+      const via = [
+        ...new Set(
+          referencedIds(c.kind, presented)
+            .filter((ref) => ref.id === id && c.fields.includes(ref.field))
+            .map((ref) => ref.field),
+        ),
+      ];
+      if (via.length === 0) continue;
+      total++;
+      if (items.length < MAX_CITING) items.push({ record: presented, via });
+    }
+    out.push({ kind: c.kind, total, items });
+  }
+  return out;
+}

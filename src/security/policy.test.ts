@@ -27,6 +27,7 @@ describe('authorization policy (matrix)', () => {
     'list',
     'search',
     'export',
+    'exportList',
     'write',
     'delete',
     'manage',
@@ -35,8 +36,8 @@ describe('authorization policy (matrix)', () => {
   ];
   const EXPECTED: Record<Role, Action[]> = {
     administrator: ACTIONS,
-    documenter: ['read', 'list', 'search', 'write'],
-    analyst: ['read', 'list', 'search', 'export', 'analyse'],
+    documenter: ['read', 'list', 'search', 'exportList', 'write'],
+    analyst: ['read', 'list', 'search', 'export', 'exportList', 'analyse'],
     panelist: ['read', 'list', 'search', 'review'],
     viewer: ['read', 'list', 'search'],
   };

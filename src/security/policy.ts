@@ -15,6 +15,8 @@ export type Action =
   | 'list'
   | 'search'
   | 'export'
+  /** A filtered list as CSV/XLSX: the list itself, as the caller sees it (not the whole case file). */
+  | 'exportList'
   | 'write'
   | 'delete'
   | 'manage'
@@ -37,14 +39,15 @@ const ALLOWED: Record<Role, ReadonlySet<Action>> = {
     'list',
     'search',
     'export',
+    'exportList',
     'write',
     'delete',
     'manage',
     'analyse',
     'review',
   ]),
-  documenter: new Set(['read', 'list', 'search', 'write']),
-  analyst: new Set(['read', 'list', 'search', 'export', 'analyse']),
+  documenter: new Set(['read', 'list', 'search', 'exportList', 'write']),
+  analyst: new Set(['read', 'list', 'search', 'export', 'exportList', 'analyse']),
   panelist: new Set(['read', 'list', 'search', 'review']),
   viewer: new Set(['read', 'list', 'search']),
 };

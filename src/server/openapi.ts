@@ -389,6 +389,47 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { 200: { description: 'versions, oldest first' }, 404: err('not found') },
         },
       },
+      '/api/cases/{caseId}/records/{kind}/{id}/cited-by': {
+        get: {
+          summary:
+            'The testimonies (as witness, supported person, cited evidence) and evidence (supported person) that cite a person or an evidence item, presented for the caller; audited',
+          parameters: [caseParam, kindParam, idParam, q('lang', { type: 'string', enum: ['es', 'en'] })],
+          responses: {
+            200: { description: 'groups (kind, total, items with via), labels' },
+            404: err('not found'),
+          },
+        },
+      },
+      '/api/cases/{caseId}/deleted/{kind}': {
+        get: {
+          summary:
+            'Deleted records of a kind, most recently deleted first, each presented for the caller (administrators); audited',
+          parameters: [
+            caseParam,
+            kindParam,
+            q('limit', { type: 'integer' }),
+            q('offset', { type: 'integer' }),
+          ],
+          responses: {
+            200: { description: 'total, items (with deletedAt), labels' },
+            403: err('not allowed'),
+          },
+        },
+      },
+      '/api/cases/{caseId}/records/{kind}/{id}/restore': {
+        post: {
+          summary:
+            'Undo a soft delete (administrators who can read the record in full); refused while it references a deleted record; audited as restore',
+          parameters: [caseParam, kindParam, idParam],
+          responses: {
+            200: { description: 'the restored record' },
+            403: err('not allowed'),
+            400: err('references a deleted record (restore that one first)'),
+            404: err('not found'),
+            409: err('not deleted'),
+          },
+        },
+      },
       '/api/cases/{caseId}/export/{kind}': {
         get: {
           summary:
@@ -445,8 +486,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
             q('protection', { type: 'string' }),
             q('limit', { type: 'integer' }),
             q('offset', { type: 'integer' }),
+            q('lang', { type: 'string', enum: ['es', 'en'] }),
           ],
-          responses: { 200: { description: 'hits, total, facets' } },
+          responses: {
+            200: {
+              description:
+                'hits, total, facets; labels (redacted names of what hits reference) and facetLabels (facet values as words)',
+            },
+          },
         },
       },
       '/api/cases/{caseId}/export': {

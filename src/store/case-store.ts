@@ -163,6 +163,10 @@ export class CaseStore {
   remove(kind: Kind, id: string, actor: string, reason?: string): Promise<void> {
     return this.records.remove(kind, id, actor, reason);
   }
+  /** Undoes a soft delete (administrators): references checked, audited as 'restore'. */
+  restore(kind: Kind, id: string, actor: string, reason?: string): Promise<StoredRecord<Kind>> {
+    return this.records.restore(kind, id, actor, reason);
+  }
   list<K extends Kind>(kind: K, caseId: string, opts: ListOptions = {}): Promise<StoredRecord<K>[]> {
     return this.records.list(kind, caseId, opts);
   }

@@ -8,9 +8,8 @@ import {
   CaptureDetail,
   CaptureView,
   Dashboard,
+  DeletedRecords,
   EstimatesView,
-  EventDetail,
-  EventsList,
   EvidenceDetail,
   EvidenceList,
   FirstSignIn,
@@ -21,9 +20,6 @@ import {
   MatrixCrime,
   MatrixView,
   PanelView,
-  PersonDetail,
-  PersonsList,
-  PlacesList,
   PublicIntake,
   RecordDetail,
   RecordForm,
@@ -34,11 +30,10 @@ import {
   SettingsView,
   SubmissionsView,
   TestimonyPage,
-  UnitDetail,
-  UnitsList,
 } from './lazy-views';
 import { can, useSession } from './session';
 import { Loading } from './ui';
+import { MovedTo } from './views/records/moved';
 import { SignIn } from './views/signin';
 
 export function LanguageSwitch() {
@@ -119,12 +114,11 @@ function Frame() {
         <nav id="case-nav" className={navOpen ? 'side open' : 'side'} aria-label={t('nav.main')}>
           <ul>
             {link('', t('nav.dashboard'))}
-            {link('persons', t('nav.persons'))}
-            {link('units', t('nav.units'))}
-            {link('places', t('nav.places'))}
-            {link('events', t('nav.events'))}
+            {link('r/persons', t('nav.persons'))}
+            {link('r/units', t('nav.units'))}
+            {link('r/places', t('nav.places'))}
+            {link('r/events', t('nav.events'))}
             {link('hearings', t('nav.hearings'))}
-            {link('r/persons', t('records.title'))}
             {link('intake', t('nav.intake'), can(me, caseId, 'write'))}
             {link('evidence', t('nav.evidence'))}
             {link('capture', t('viewer.navCapture'), can(me, caseId, 'write'))}
@@ -181,17 +175,15 @@ export function App() {
           </Route>
           <Route path="/c/:caseId" element={<Frame />}>
             <Route index element={<Dashboard />} />
-            <Route path="persons" element={<PersonsList />} />
-            <Route path="persons/:id" element={<PersonDetail />} />
-            <Route path="units" element={<UnitsList />} />
-            <Route path="units/:id" element={<UnitDetail />} />
-            <Route path="places" element={<PlacesList />} />
-            <Route path="events" element={<EventsList />} />
-            <Route path="events/:id" element={<EventDetail />} />
+            {(['persons', 'events', 'units', 'places'] as const).flatMap((k) => [
+              <Route key={k} path={k} element={<MovedTo kind={k} />} />,
+              <Route key={`${k}/:id`} path={`${k}/:id`} element={<MovedTo kind={k} />} />,
+            ])}
             <Route path="hearings" element={<HearingsList />} />
             <Route path="hearings/:id" element={<HearingDetail />} />
             <Route path="r/:kind" element={<RecordList />} />
             <Route path="r/:kind/new" element={<RecordForm />} />
+            <Route path="r/:kind/deleted" element={<DeletedRecords />} />
             <Route path="r/:kind/:id" element={<RecordDetail />} />
             <Route path="r/:kind/:id/edit" element={<RecordForm />} />
             <Route path="testimonies/:id" element={<TestimonyPage />} />

@@ -11,8 +11,6 @@ export const Dashboard = lazy(() => import('./views/dashboard').then((m) => ({ d
 export const EstimatesView = lazy(() =>
   import('./views/estimates').then((m) => ({ default: m.EstimatesView })),
 );
-export const EventDetail = lazy(() => import('./views/events').then((m) => ({ default: m.EventDetail })));
-export const EventsList = lazy(() => import('./views/events').then((m) => ({ default: m.EventsList })));
 export const EvidenceDetail = lazy(() =>
   import('./views/evidence').then((m) => ({ default: m.EvidenceDetail })),
 );
@@ -28,9 +26,6 @@ export const LinkageReview = lazy(() =>
 export const MatrixCrime = lazy(() => import('./views/matrix').then((m) => ({ default: m.MatrixCrime })));
 export const MatrixView = lazy(() => import('./views/matrix').then((m) => ({ default: m.MatrixView })));
 export const PanelView = lazy(() => import('./views/panel').then((m) => ({ default: m.PanelView })));
-export const PersonDetail = lazy(() => import('./views/persons').then((m) => ({ default: m.PersonDetail })));
-export const PersonsList = lazy(() => import('./views/persons').then((m) => ({ default: m.PersonsList })));
-export const PlacesList = lazy(() => import('./views/places').then((m) => ({ default: m.PlacesList })));
 export const PublicIntake = lazy(() =>
   import('./views/public-intake').then((m) => ({ default: m.PublicIntake })),
 );
@@ -44,11 +39,12 @@ export const FirstSignIn = lazy(() => import('./views/settings').then((m) => ({ 
 export const SubmissionsView = lazy(() =>
   import('./views/submissions').then((m) => ({ default: m.SubmissionsView })),
 );
-export const UnitDetail = lazy(() => import('./views/units').then((m) => ({ default: m.UnitDetail })));
-export const UnitsList = lazy(() => import('./views/units').then((m) => ({ default: m.UnitsList })));
 export const CaptureView = lazy(() => import('./views/capture').then((m) => ({ default: m.CaptureView })));
 export const CaptureDetail = lazy(() =>
   import('./views/capture').then((m) => ({ default: m.CaptureDetail })),
+);
+export const DeletedRecords = lazy(() =>
+  import('./views/records/deleted').then((m) => ({ default: m.DeletedRecords })),
 );
 export const RecordDetail = lazy(() =>
   import('./views/records/detail').then((m) => ({ default: m.RecordDetail })),

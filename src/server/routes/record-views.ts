@@ -7,15 +7,22 @@ import { stringify } from 'csv-stringify/sync';
 import type { Hono } from 'hono';
 import writeXlsxFile from 'write-excel-file/node';
 import { z } from 'zod';
-import { InputError, NotFoundError } from '../../domain/errors.js';
+import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.js';
 import { KINDS } from '../../domain/kinds.js';
-import { buildViewContext, presentRecord } from '../../read-model/presenter.js';
-import { exportTable, recordHistory, referenceLabels, safeCell } from '../../read-model/record-views.js';
+import { buildViewContext, canReadInFull, presentRecord } from '../../read-model/presenter.js';
+import {
+  citingRecords,
+  exportTable,
+  recordHistory,
+  recordLabel,
+  referenceLabels,
+  safeCell,
+} from '../../read-model/record-views.js';
 import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
-import { recordAuditEntries } from '../../store/record-audit.js';
+import { deletedRecords, recordAuditEntries } from '../../store/record-audit.js';
 import { removeSavedFilter, savedFilters, saveFilter } from '../../store/saved-filters.js';
-import { requireCan } from '../authorize.js';
+import { intParam, requireCan } from '../authorize.js';
 import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { listOptions } from '../list-query.js';
@@ -52,10 +59,48 @@ export function recordViewRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: 
     return c.json({ id: rec.id, kind: KINDS[kind].name, deleted: Boolean(rec.deletedAt), versions });
   });
 
+  /** The testimonies and evidence citing a person or an evidence item, presented for the caller. */
+  app.get('/api/cases/:caseId/records/:kind/:id/cited-by', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'read', caseId);
+    const kind = kindParam(c);
+    const rec = await store.get(kind, c.req.param('id'));
+    if (!rec || rec.caseId !== caseId) throw new NotFoundError('not found');
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    const groups = await citingRecords(store, ctx, kind, rec.id);
+    const shown = await Promise.all(
+      groups.flatMap((g) => g.items.map((i) => store.get(g.kind, String(i.record.id)))),
+    );
+    await auditViews(
+      store,
+      c,
+      ctx,
+      shown.filter((r) => r !== undefined),
+      'view-cited-by',
+    );
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'es';
+    const labels = {};
+    for (const g of groups)
+      Object.assign(
+        labels,
+        await referenceLabels(
+          store,
+          ctx,
+          g.kind,
+          g.items.map((i) => i.record),
+          lang,
+        ),
+      );
+    return c.json({
+      groups: groups.map((g) => ({ kind: KINDS[g.kind].name, total: g.total, items: g.items })),
+      labels,
+    });
+  });
+
   /** A filtered list as a file: the list's own filters and order, every page, same redaction. */
   app.get('/api/cases/:caseId/export/:kind', async (c) => {
     const caseId = c.req.param('caseId');
-    requireCan(c, 'export', caseId);
+    requireCan(c, 'exportList', caseId);
     const kind = kindParam(c);
     const q = c.req.query();
     const format = q.format ?? 'csv';
@@ -100,6 +145,47 @@ export function recordViewRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: 
     const buf = await writeXlsxFile(sheet).toBuffer();
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return c.body(new Uint8Array(buf));
+  });
+
+  /** Deleted records of a kind, most recently deleted first (administrators: they alone restore). */
+  app.get('/api/cases/:caseId/deleted/:kind', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'delete', caseId);
+    const kind = kindParam(c);
+    const q = c.req.query();
+    const limit = intParam(q.limit, 25, 1, 100, 'limit');
+    const offset = intParam(q.offset, 0, 0, 1_000_000, 'offset');
+    const { total, records } = await deletedRecords(store, kind, caseId, limit, offset);
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    await auditViews(store, c, ctx, records, 'view-deleted');
+    const items = records.map((r) => ({ ...presentRecord(r, ctx), deletedAt: r.deletedAt }));
+    const lang = q.lang === 'en' ? 'en' : 'es';
+    return c.json({
+      total,
+      items,
+      labels: {
+        ...Object.fromEntries(
+          records.map((r, i) => [r.id, { kind, label: recordLabel(kind, items[i]!, lang), deleted: true }]),
+        ),
+        ...(await referenceLabels(store, ctx, kind, items, lang)),
+      },
+    });
+  });
+
+  /** Undoes a soft delete; the record must be readable in full by the administrator. Audited. */
+  app.post('/api/cases/:caseId/records/:kind/:id/restore', async (c) => {
+    const caseId = c.req.param('caseId');
+    requireCan(c, 'delete', caseId);
+    const kind = kindParam(c);
+    const existing = await store.get(kind, c.req.param('id'), { includeDeleted: true });
+    if (!existing || existing.caseId !== caseId) throw new NotFoundError('not found');
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    if (!canReadInFull(ctx, existing))
+      throw new ForbiddenError('this record is withheld at your access level: it cannot be restored by you');
+    const body = z.object({ reason: z.string().max(2000).optional() }).safeParse((await jsonBody(c)) ?? {});
+    if (!body.success) throw new InputError('reason must be text', [{ field: 'reason', message: 'invalid' }]);
+    const rec = await store.restore(kind, existing.id, c.get('actor'), body.data.reason || undefined);
+    return c.json(presentRecord(rec, ctx));
   });
 
   app.get('/api/cases/:caseId/saved-filters', async (c) => {

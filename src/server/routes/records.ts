@@ -21,7 +21,7 @@ import {
   type ViewContext,
   withoutHiddenForms,
 } from '../../read-model/presenter.js';
-import { eventSummaries, referenceLabels } from '../../read-model/record-views.js';
+import { eventSummaries, referenceLabels, searchLabels } from '../../read-model/record-views.js';
 import { queryTerms, snippet } from '../../search/text.js';
 import {
   canGrantClearance,
@@ -259,15 +259,16 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
     const facets = { ...res.facets };
     // The protection facet is shown only to those cleared: elsewhere it would count protected matches.
     if (!seesAllIdentities(p, caseId)) delete (facets as Partial<typeof facets>).protection;
+    const shown = recs.map((r) => ({ kind: r.kind, record: presentRecord(r, ctx) }));
     return c.json({
       total: res.total,
       facetsSampled: res.facetsSampled,
       totalIsLowerBound: res.totalIsLowerBound,
-      items: recs.map((r) => {
-        const presented = presentRecord(r, ctx);
+      ...(await searchLabels(store, ctx, shown, facets, q.lang === 'en' ? 'en' : 'es')),
+      items: shown.map(({ kind, record: presented }) => {
         // Acts are found by their type and methods (indexed as labels), so the snippet shows those too.
         const labels =
-          r.kind === 'act'
+          kind === 'act'
             ? [
                 ACT_TYPES.labelOf(String(presented.type), 'es'),
                 ...((presented.methods as string[]) ?? []).map((m) => VIOLENCE_METHODS.labelOf(m, 'es')),
@@ -288,7 +289,7 @@ export function recordRoutes(app: Hono<AppEnv>, store: CaseStore, accounts: Acco
         ]
           .filter((v): v is string => typeof v === 'string' && v !== '[withheld]')
           .join(' — ');
-        return { kind: r.kind, record: presented, snippet: snippet(text, terms) };
+        return { kind, record: presented, snippet: snippet(text, terms) };
       }),
       facets,
     });

@@ -361,6 +361,50 @@ export class RecordRepository extends Repository {
   }
 
   /**
+   * Live records of a kind whose stored body contains `text` (an id), by id: a superset that the
+   * caller checks field by field (sealed fields never match, and `_` in an id is a LIKE wildcard).
+   */
+  idsMentioning(kind: Kind, caseId: string, text: string): Promise<{ id: string }[]> {
+    return this.sql.all<{ id: string }>(
+      `SELECT id FROM ${KINDS[kind].table} WHERE case_id = ? AND deleted_at IS NULL AND data LIKE ? ORDER BY id`,
+      [caseId, `%${text}%`],
+    );
+  }
+
+  /**
+   * Undoes a soft delete (administrators, through the API): the record reads again, with what it
+   * references checked as on any write (no restored record points at a deleted one), audited as
+   * 'restore' with its body so its history continues.
+   */
+  async restore(kind: Kind, id: string, actor: string, reason?: string): Promise<StoredRecord<Kind>> {
+    const spec = KINDS[kind];
+    return this.store.transaction(async (s) => {
+      const before = await s.get(kind, id, { includeDeleted: true });
+      if (!before) throw new NotFoundError(`no ${spec.name} with id ${id}`);
+      if (!before.deletedAt) throw new ConflictError(`${spec.name} ${id} is not deleted`);
+      await s.records.checkRefs(kind, before.caseId, before.body as Record<string, unknown>);
+      const stored = await s.records.storedBody(kind, id);
+      const at = new Date().toISOString();
+      await s.sqlHandle.run(
+        `UPDATE ${spec.table} SET deleted_at = NULL, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?`,
+        [at, actor, id, before.version],
+      );
+      await appendAudit(s.sqlHandle, {
+        actor,
+        action: 'restore',
+        entity: spec.name,
+        entityId: id,
+        caseId: before.caseId,
+        before: reason ? { reason } : undefined,
+        after: stored,
+      });
+      const rec = (await s.get(kind, id))!;
+      await s.reindex(rec);
+      return rec;
+    });
+  }
+
+  /**
    * Keeps the search index in step with a write (same transaction). An involvement changes its
    * act's unit facet, so the act is re-indexed with it.
    */

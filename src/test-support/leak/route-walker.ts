@@ -125,6 +125,16 @@ const TEMPLATES: Record<string, Builder> = {
       get(`/api/cases/${fx.caseId}/export/${k}?format=csv`),
       get(`/api/cases/${fx.caseId}/export/${k}?format=xlsx&sort=updated&order=desc`),
     ]),
+  'GET /api/cases/{caseId}/records/{kind}/{id}/cited-by': (fx) =>
+    ['persons', 'evidence'].flatMap((k) =>
+      (fx.byKind[k] ?? []).map((id) => get(`/api/cases/${fx.caseId}/records/${k}/${id}/cited-by`)),
+    ),
+  'GET /api/cases/{caseId}/deleted/{kind}': (fx) =>
+    KIND_NAMES.map((k) => get(`/api/cases/${fx.caseId}/deleted/${k}?limit=100`)),
+  'POST /api/cases/{caseId}/records/{kind}/{id}/restore': (fx) => [
+    // The deleted protected person: an uncleared administrator may not restore (nor read) it.
+    w('POST', `/api/cases/${fx.caseId}/records/persons/${fx.ids.P3}/restore`, { reason: 'prueba' }),
+  ],
   'GET /api/cases/{caseId}/saved-filters': (fx) => [
     get(`/api/cases/${fx.caseId}/saved-filters?kind=persons`),
   ],

@@ -5,6 +5,29 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const recordsEn: Shape<typeof recordsEs> = {
   records: {
+    citedKind: 'Kind',
+    citedVia: 'Link',
+    via: {
+      witnessId: 'Witness',
+      supports: { personIds: 'About the person' },
+      evidenceIds: 'Cites the evidence',
+    },
+    evidenceTestimonies: 'Testimonies citing this evidence',
+    linkTestimony: 'Link a testimony',
+    unlink: 'Remove',
+    unlinkNamed: 'Remove the link to {{name}}',
+    linkConflict:
+      'Someone else changed the testimony meanwhile. The list was refreshed: check and try again.',
+    seeDeleted: 'Deleted records of this kind',
+    deletedTitle: '{{kind}}: deleted records',
+    backToList: 'Back to the list',
+    deletedAt: 'Deleted on',
+    noDeleted: 'No deleted records of this kind.',
+    restore: 'Restore',
+    restoreConfirm:
+      'Restore “{{label}}”? It will show again in lists, search and the analysis; the history records it.',
+    restoreReason: 'Reason for restoring',
+    restoreAdminsOnly: 'Only administrators can see and restore deleted records.',
     title: 'Records',
     kinds: 'Kinds of record',
     kind: {
@@ -18,6 +41,7 @@ export const recordsEn: Shape<typeof recordsEs> = {
       involvements: 'Involvements',
       testimonies: 'Testimonies',
       sources: 'Sources',
+      evidence: 'Evidence',
     },
     one: {
       persons: 'Person',
@@ -74,6 +98,7 @@ export const recordsEn: Shape<typeof recordsEs> = {
       degree: 'Degree of involvement',
       sourceId: 'Source',
       witnessId: 'Witness',
+      evidenceIds: 'Evidence cited',
       witnessRelation: 'Relation to what is told',
       statement: 'Statement',
       language: 'Language (ISO code)',
@@ -156,6 +181,28 @@ export const recordsEn: Shape<typeof recordsEs> = {
       withheld: 'This testimony is withheld at your access level.',
       element: 'Element',
       passage: 'Passage',
+    },
+    search: {
+      unnamed: '(no name)',
+      facet: {
+        kind: 'Kind of record',
+        act_type: 'Type of act',
+        state_code: 'State',
+        year: 'Year',
+        unit_id: 'Unit',
+        source_id: 'Source',
+      },
+      fact: {
+        victim: 'Victim',
+        date: 'Date',
+        place: 'Place',
+        event: 'Event',
+        sex: 'Sex',
+        born: 'Born',
+        occupation: 'Occupation',
+        witness: 'Witness',
+        outlet: 'Outlet',
+      },
     },
   },
 };

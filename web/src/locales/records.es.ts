@@ -1,6 +1,29 @@
 /** Spanish strings of the record screens (lists, forms, details, history, testimony page). */
 export const recordsEs = {
   records: {
+    citedKind: 'Tipo',
+    citedVia: 'Vínculo',
+    via: {
+      witnessId: 'Testigo',
+      supports: { personIds: 'Se refiere a la persona' },
+      evidenceIds: 'Cita la prueba',
+    },
+    evidenceTestimonies: 'Testimonios que citan esta prueba',
+    linkTestimony: 'Vincular un testimonio',
+    unlink: 'Quitar',
+    unlinkNamed: 'Quitar el vínculo con {{name}}',
+    linkConflict:
+      'Otra persona cambió el testimonio mientras tanto. La lista se actualizó: revise y vuelva a intentarlo.',
+    seeDeleted: 'Registros eliminados de este tipo',
+    deletedTitle: '{{kind}}: registros eliminados',
+    backToList: 'Volver a la lista',
+    deletedAt: 'Eliminado el',
+    noDeleted: 'No hay registros eliminados de este tipo.',
+    restore: 'Restaurar',
+    restoreConfirm:
+      '¿Restaurar «{{label}}»? Volverá a aparecer en las listas, la búsqueda y el análisis; queda constancia en el historial.',
+    restoreReason: 'Motivo de la restauración',
+    restoreAdminsOnly: 'Solo los administradores pueden ver y restaurar registros eliminados.',
     title: 'Registros',
     kinds: 'Tipos de registro',
     kind: {
@@ -14,6 +37,7 @@ export const recordsEs = {
       involvements: 'Participaciones',
       testimonies: 'Testimonios',
       sources: 'Fuentes',
+      evidence: 'Pruebas',
     },
     one: {
       persons: 'Persona',
@@ -70,6 +94,7 @@ export const recordsEs = {
       degree: 'Grado de participación',
       sourceId: 'Fuente',
       witnessId: 'Testigo',
+      evidenceIds: 'Pruebas citadas',
       witnessRelation: 'Relación con lo narrado',
       statement: 'Declaración',
       language: 'Idioma (código ISO)',
@@ -152,6 +177,28 @@ export const recordsEs = {
       withheld: 'Este testimonio está reservado para su nivel de acceso.',
       element: 'Elemento',
       passage: 'Pasaje',
+    },
+    search: {
+      unnamed: '(sin nombre)',
+      facet: {
+        kind: 'Tipo de registro',
+        act_type: 'Tipo de acto',
+        state_code: 'Estado',
+        year: 'Año',
+        unit_id: 'Unidad',
+        source_id: 'Fuente',
+      },
+      fact: {
+        victim: 'Víctima',
+        date: 'Fecha',
+        place: 'Lugar',
+        event: 'Hecho',
+        sex: 'Sexo',
+        born: 'Nacimiento',
+        occupation: 'Ocupación',
+        witness: 'Testigo',
+        outlet: 'Medio',
+      },
     },
   },
 };

@@ -168,7 +168,7 @@ function Decision({
       {created && path && (
         <>
           {' '}
-          <Link to={`/c/${caseId}/${path}/${created}`}>{t('viewer.openCreated')}</Link>
+          <Link to={`/c/${caseId}/r/${path}/${created}`}>{t('viewer.openCreated')}</Link>
         </>
       )}
       <ErrorBox error={error} />

@@ -6,10 +6,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, get } from '../api';
+import { ApiError, api, get } from '../api';
 import { fuzzy, type R } from '../records';
 import { ErrorBox, Field, useLoad } from '../ui';
 import { useVocab } from '../vocab';
+import { CitedByTable, useCitedBy } from './records/cited-by';
+import { bodyOf, recordPath, screensOf } from './records/kind-spec';
+import { RefPicker } from './records/widgets';
 
 type Target = 'persons' | 'events' | 'acts';
 const FIELD: Record<Target, 'personIds' | 'eventIds' | 'actIds'> = {
@@ -64,11 +67,11 @@ function Linked({
   const { t } = useTranslation();
   const label = useLabel();
   const rec = useLoad(() => get<R>(`/api/cases/${caseId}/records/${kind}/${id}`), [caseId, kind, id]);
-  const path = kind === 'acts' ? undefined : `/c/${caseId}/${kind}/${id}`;
+  const path = recordPath(caseId, kind, id);
   const text = rec.data ? label(kind, rec.data) : rec.error ? t('common.withheld') : '…';
   return (
     <li>
-      {path ? <Link to={path}>{text}</Link> : text}{' '}
+      <Link to={path}>{text}</Link>{' '}
       {onRemove && (
         <button
           type="button"
@@ -106,18 +109,29 @@ export function EvidenceLinks({
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<R[]>();
   const [error, setError] = useState<unknown>();
+  const [conflict, setConflict] = useState(false);
   const save = async (next: Supports) => {
     setError(undefined);
+    setConflict(false);
     const body = Object.fromEntries(
       BODY_FIELDS.filter((f) => e[f] !== undefined && e[f] !== null).map((f) => [f, e[f]]),
     );
     try {
-      await api('PUT', `/api/cases/${caseId}/records/evidence/${e.id}`, { ...body, supports: next });
+      await api(
+        'PUT',
+        `/api/cases/${caseId}/records/evidence/${e.id}`,
+        { ...body, supports: next },
+        // The version read: a change saved by someone else meanwhile is not overwritten (409).
+        { headers: { 'If-Match': `"${String(e.version)}"` } },
+      );
       setHits(undefined);
       setQ('');
       onChanged();
     } catch (err) {
-      setError(err);
+      if (err instanceof ApiError && err.status === 409) {
+        setConflict(true);
+        onChanged();
+      } else setError(err);
     }
   };
   const search = async (ev: FormEvent) => {
@@ -202,6 +216,104 @@ export function EvidenceLinks({
             </ul>
           )}
         </form>
+      )}
+      {conflict && (
+        <p className="notice conflict" role="alert">
+          {t('records.conflict')}
+        </p>
+      )}
+      <ErrorBox error={error} />
+    </section>
+  );
+}
+
+/**
+ * The testimonies that cite this evidence item (testimony.evidenceIds), and for writers a picker to
+ * link one more or a button to remove one. A link is an edit of the testimony, sent with the
+ * version read (If-Match): if someone changed the testimony meanwhile the server refuses (409), the
+ * list is refreshed and the person is told to check and try again.
+ */
+export function EvidenceTestimonies({
+  caseId,
+  evidenceId,
+  canEdit,
+}: {
+  caseId: string;
+  evidenceId: string;
+  canEdit: boolean;
+}) {
+  const { t } = useTranslation();
+  const cited = useCitedBy(caseId, 'evidence', evidenceId);
+  const [error, setError] = useState<unknown>();
+  const [conflict, setConflict] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const group = cited.data?.groups.find((g) => g.kind === 'testimonies');
+  const change = async (testimonyId: string, link: boolean) => {
+    setError(undefined);
+    setConflict(false);
+    setBusy(true);
+    try {
+      const rec = await get<R>(`/api/cases/${caseId}/records/testimonies/${testimonyId}`);
+      if (rec.withheld) throw new Error(t('records.withheldNoEdit'));
+      const ids = ((rec.evidenceIds as string[] | undefined) ?? []).filter((x) => x !== evidenceId);
+      await api(
+        'PUT',
+        `/api/cases/${caseId}/records/testimonies/${testimonyId}`,
+        { ...bodyOf(rec, screensOf('testimonies')), evidenceIds: link ? [...ids, evidenceId] : ids },
+        { headers: { 'If-Match': `"${String(rec.version)}"` } },
+      );
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) setConflict(true);
+      else setError(err);
+    } finally {
+      setBusy(false);
+      cited.reload();
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="cited-h" data-testid="evidence-testimonies">
+      <h2 id="cited-h">
+        {t('records.evidenceTestimonies')} {group ? `(${group.total})` : ''}
+      </h2>
+      <ErrorBox error={cited.error} />
+      {group && group.items.length === 0 && <p className="muted small">{t('records.noRelated')}</p>}
+      {group && group.items.length > 0 && (
+        <CitedByTable
+          caseId={caseId}
+          group={group}
+          labels={cited.data!.labels}
+          action={
+            canEdit
+              ? (r) =>
+                  r.withheld ? null : (
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={busy}
+                      aria-label={t('records.unlinkNamed', { name: String(r.title) })}
+                      onClick={() => void change(r.id, false)}
+                    >
+                      {t('records.unlink')}
+                    </button>
+                  )
+              : undefined
+          }
+        />
+      )}
+      {canEdit && (
+        <RefPicker
+          caseId={caseId}
+          kind="testimonies"
+          label={t('records.linkTestimony')}
+          onChange={(id) => {
+            if (id && !group?.items.some((i) => i.record.id === id)) void change(id, true);
+          }}
+        />
+      )}
+      {conflict && (
+        <p className="notice conflict" role="alert">
+          {t('records.linkConflict')}
+        </p>
       )}
       <ErrorBox error={error} />
     </section>

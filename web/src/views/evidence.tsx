@@ -14,7 +14,7 @@ import { can, useSession } from '../session';
 import { ErrorBox, Field, Loading, Page, Pager, Table, useLoad, VocabOptions } from '../ui';
 import { useVocab } from '../vocab';
 import { AddCustody, type CustodyEntry, CustodyTimeline } from './custody';
-import { EvidenceLinks } from './evidence-links';
+import { EvidenceLinks, EvidenceTestimonies } from './evidence-links';
 import { EvidenceViewer } from './evidence-viewer';
 
 function Upload({ onDone }: { onDone(id: string): void }) {
@@ -183,6 +183,7 @@ export function EvidenceDetail() {
       </dl>
       {!d.withheld && <EvidenceViewer caseId={caseId} e={d} onAccessed={custody.reload} />}
       {!d.withheld && <EvidenceLinks caseId={caseId} e={d} canEdit={mayWrite} onChanged={e.reload} />}
+      {!d.withheld && <EvidenceTestimonies caseId={caseId} evidenceId={d.id} canEdit={mayWrite} />}
       <h2>{t('evidence.custody')}</h2>
       <ErrorBox error={custody.error} />
       <CustodyTimeline entries={custody.data?.items} />

@@ -242,7 +242,7 @@ export function MatrixCrime() {
             {open.date ?? '—'}
           </h2>
           <p className="small">
-            <Link to={`/c/${caseId}/events/${open.eventId}`}>{t('matrix.seeEvent')}</Link> ·{' '}
+            <Link to={`/c/${caseId}/r/events/${open.eventId}`}>{t('matrix.seeEvent')}</Link> ·{' '}
             <Link to={base}>{t('viewer.closeIncident')}</Link>
           </p>
           <FindingsTable findings={open.elements} caseId={caseId!} />

@@ -1,71 +1,97 @@
-import { type FormEvent, useState } from 'react';
+/**
+ * Full-text search with facets. The query, the facet filters and the page are the URL (shareable,
+ * survive reload); the server pages through every hit and sends, beside the hits, the labels of
+ * what they reference (victim, place, witness — redacted exactly as the API redacts records) and
+ * the facet values as words, so rows read who/what/when/where and no code shows through.
+ */
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { get } from '../api';
-import type { R } from '../records';
-import { ErrorBox, Page } from '../ui';
+import { fuzzy, type R } from '../records';
+import { ErrorBox, Loading, Page, Pager, useLoad } from '../ui';
 import { useVocab } from '../vocab';
+import { recordPath } from './records/kind-spec';
 
+const LIMIT = 25;
+type Labels = Record<string, { kind: string; label: string; deleted?: boolean }>;
 interface Hits {
   total: number;
   totalIsLowerBound?: boolean;
   items: { kind: string; record: R; snippet: string }[];
   facets: Record<string, { value: string; count: number }[]>;
+  labels?: Labels;
+  facetLabels?: Record<string, Record<string, string>>;
 }
-const KIND_PATH: Record<string, string> = {
-  person: 'persons',
-  event: 'events',
-  act: 'events',
-  evidence: 'evidence',
-  hearing: 'hearings',
-  unit: 'units',
-  testimony: 'testimonies',
-};
+/** Facet → URL parameter (the year facet filters one year: yearFrom = yearTo). */
 const FACET_PARAM: Record<string, string> = {
   kind: 'kind',
   act_type: 'actType',
   state_code: 'state',
-  year: 'yearFrom',
+  year: 'year',
+  unit_id: 'unit',
+  source_id: 'source',
+};
+const SCREEN: Record<string, string> = {
+  person: 'persons',
+  event: 'events',
+  act: 'acts',
+  testimony: 'testimonies',
 };
 
-/** Full-text search with facets; snippets come highlighted (and already redacted) from the server. */
+/** The server's query for the URL's state (the year facet becomes a one-year range). */
+function serverQuery(params: URLSearchParams, lang: string): string {
+  const q = new URLSearchParams({ q: params.get('q') ?? '', limit: String(LIMIT), lang });
+  for (const p of Object.values(FACET_PARAM)) {
+    const v = params.get(p);
+    if (!v) continue;
+    if (p === 'year') {
+      q.set('yearFrom', v);
+      q.set('yearTo', v);
+    } else q.set(p, v);
+  }
+  q.set('offset', String(Number(params.get('offset') ?? 0) || 0));
+  return q.toString();
+}
+
 export function SearchView() {
   const { t, i18n } = useTranslation();
-  const { caseId } = useParams();
-  const vocab = useVocab();
-  const [q, setQ] = useState('');
-  const [filters, setFilters] = useState<Record<string, string>>({});
-  const [hits, setHits] = useState<Hits>();
-  const [error, setError] = useState<unknown>();
-  const run = async (query: string, f: Record<string, string>) => {
-    setError(undefined);
-    const params = new URLSearchParams({ q: query, limit: '25', ...f });
-    if (f.yearFrom) params.set('yearTo', f.yearFrom);
-    try {
-      setHits(await get<Hits>(`/api/cases/${caseId}/search?${params}`));
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { caseId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const [q, setQ] = useState(query);
+  // Back/forward and shared links change the URL: the box follows it.
+  useEffect(() => setQ(query), [query]);
+  const lang = i18n.language === 'en' ? 'en' : 'es';
+  const qs = serverQuery(params, lang);
+  const hits = useLoad(
+    () => (query.trim() ? get<Hits>(`/api/cases/${caseId}/search?${qs}`) : Promise.resolve(undefined)),
+    [caseId, qs],
+  );
+  const offset = Number(params.get('offset') ?? 0) || 0;
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(q, filters);
+    const next = new URLSearchParams(params);
+    next.set('q', q);
+    next.delete('offset');
+    setParams(next);
   };
-  const toggle = (facet: string, value: string) => {
-    const p = FACET_PARAM[facet];
-    if (!p) return;
-    const f = { ...filters };
-    if (f[p] === value) delete f[p];
-    else f[p] = value;
-    setFilters(f);
-    void run(q, f);
+  const toggle = (param: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (next.get(param) === value) next.delete(param);
+    else next.set(param, value);
+    next.delete('offset');
+    setParams(next);
   };
-  const facetLabel = (facet: string, value: string) =>
-    facet === 'act_type'
-      ? vocab.label('act_type', value)
-      : facet === 'kind'
-        ? t(`kinds.${value}`, value)
-        : value;
+  const page = (o: number) => {
+    const next = new URLSearchParams(params);
+    if (o) next.set('offset', String(o));
+    else next.delete('offset');
+    setParams(next);
+    window.scrollTo(0, 0);
+  };
+  const data = hits.data;
   return (
     <Page title={t('search.title')}>
       <search>
@@ -86,60 +112,154 @@ export function SearchView() {
           </button>
         </form>
       </search>
-      <ErrorBox error={error} />
-      {hits && (
+      <ErrorBox error={hits.error} />
+      {query.trim() && !data && !hits.error && <Loading />}
+      {data && (
         <div className="search-layout">
           <aside aria-label={t('search.facets')}>
-            {Object.entries(hits.facets)
-              .filter(([f]) => FACET_PARAM[f])
-              .map(([facet, values]) => (
-                <fieldset key={facet} className="facet">
-                  <legend>{t(`search.facet.${facet}`)}</legend>
-                  {values.slice(0, 10).map((v) => (
-                    <label key={v.value}>
-                      <input
-                        type="checkbox"
-                        checked={filters[FACET_PARAM[facet]!] === v.value}
-                        onChange={() => toggle(facet, v.value)}
-                      />{' '}
-                      {facetLabel(facet, v.value)} ({v.count})
-                    </label>
-                  ))}
-                </fieldset>
-              ))}
+            <Facets hits={data} params={params} onToggle={toggle} />
           </aside>
           <div>
             <p role="status">
               {t('search.count', {
-                count: hits.total,
-                n: hits.total.toLocaleString(i18n.language),
-                more: hits.totalIsLowerBound ? '+' : '',
+                count: data.total,
+                n: data.total.toLocaleString(i18n.language),
+                more: data.totalIsLowerBound ? '+' : '',
               })}
             </p>
-            <ol className="hits">
-              {hits.items.map((h) => {
-                const path = KIND_PATH[h.kind];
-                const id = h.kind === 'act' ? (h.record.eventId as string) : h.record.id;
-                const title = String(
-                  h.record.displayName ??
-                    h.record.title ??
-                    h.record.name ??
-                    vocab.label('act_type', h.record.type as string),
-                );
-                return (
-                  <li key={`${h.kind}-${h.record.id}`}>
-                    <span className="chip">{t(`kinds.${h.kind}`, h.kind)}</span>{' '}
-                    {path ? <Link to={`/c/${caseId}/${path}/${id}`}>{title}</Link> : <strong>{title}</strong>}
-                    {/* The server escapes the text and adds only <mark> around matches. */}
-                    {/* biome-ignore lint/security/noDangerouslySetInnerHtml: escaped by the server (search/text.ts snippet) */}
-                    <p className="snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />
-                  </li>
-                );
-              })}
+            <ol className="hits" start={offset + 1}>
+              {data.items.map((h) => (
+                <Hit key={`${h.kind}-${h.record.id}`} caseId={caseId} hit={h} labels={data.labels ?? {}} />
+              ))}
             </ol>
+            {data.total > LIMIT && <Pager total={data.total} offset={offset} limit={LIMIT} onPage={page} />}
           </div>
         </div>
       )}
     </Page>
+  );
+}
+
+function Facets({
+  hits,
+  params,
+  onToggle,
+}: {
+  hits: Hits;
+  params: URLSearchParams;
+  onToggle(param: string, value: string): void;
+}) {
+  const { t } = useTranslation();
+  const vocab = useVocab();
+  const label = (facet: string, value: string) =>
+    facet === 'kind'
+      ? t(`kinds.${value}`, value)
+      : facet === 'year'
+        ? value
+        : (hits.facetLabels?.[facet]?.[value] ??
+          (facet === 'act_type' ? vocab.label('act_type', value) : t('records.search.unnamed')));
+  return (
+    <>
+      {Object.entries(hits.facets)
+        .filter(([f, values]) => FACET_PARAM[f] && values.length > 0)
+        .map(([facet, values]) => {
+          const param = FACET_PARAM[facet]!;
+          return (
+            <fieldset key={facet} className="facet">
+              <legend>{t(`records.search.facet.${facet}`)}</legend>
+              {values.slice(0, 10).map((v) => (
+                <label key={v.value}>
+                  <input
+                    type="checkbox"
+                    checked={params.get(param) === v.value}
+                    onChange={() => onToggle(param, v.value)}
+                  />{' '}
+                  {label(facet, v.value)} ({v.count})
+                </label>
+              ))}
+            </fieldset>
+          );
+        })}
+    </>
+  );
+}
+
+/** One result as who/what/when/where, each reference by its (server-redacted) label. */
+function Hit({ caseId, hit, labels }: { caseId: string; hit: Hits['items'][number]; labels: Labels }) {
+  const { t } = useTranslation();
+  const vocab = useVocab();
+  const r = hit.record;
+  const ref = (kind: string, id: unknown): ReactNode => {
+    if (typeof id !== 'string') return undefined;
+    const l = labels[id];
+    return l ? <Link to={recordPath(caseId, kind, id)}>{l.label}</Link> : undefined;
+  };
+  const date = (d: unknown) => (d ? fuzzy(d) : undefined);
+  let title: string;
+  let facts: [string, ReactNode][] = [];
+  switch (hit.kind) {
+    case 'act':
+      title = vocab.label('act_type', r.type as string);
+      facts = [
+        ['victim', ref('persons', r.victimId)],
+        ['date', date(r.date)],
+        ['place', ref('places', r.placeId)],
+        ['event', ref('events', r.eventId)],
+      ];
+      break;
+    case 'person':
+      title = String(r.displayName ?? r.id);
+      facts = [
+        ['sex', r.sex ? vocab.label('sex', r.sex as string) : undefined],
+        ['born', date(r.birthDate)],
+        ['occupation', r.occupation as string | undefined],
+      ];
+      break;
+    case 'testimony':
+      title = String(r.title ?? r.id);
+      facts = [
+        ['witness', ref('persons', r.witnessId)],
+        ['date', date(r.date)],
+      ];
+      break;
+    case 'event':
+      title = String(r.title ?? r.id);
+      facts = [
+        ['date', date(r.date)],
+        ['place', ref('places', r.placeId)],
+      ];
+      break;
+    default:
+      title = String(r.title ?? r.name ?? r.id);
+      facts = [
+        ['outlet', r.outlet as string | undefined],
+        ['date', date(r.published)],
+      ];
+  }
+  const screen = SCREEN[hit.kind];
+  const to = screen
+    ? recordPath(caseId, screen, r.id)
+    : hit.kind === 'informationItem'
+      ? `/c/${caseId}/capture/${r.id}`
+      : undefined;
+  const shown = facts.filter(([, v]) => v !== undefined && v !== '');
+  return (
+    <li>
+      <span className="chip">{t(`kinds.${hit.kind}`, hit.kind)}</span>{' '}
+      {to ? <Link to={to}>{title}</Link> : <strong>{title}</strong>}
+      {shown.length > 0 && (
+        <dl className="hit-facts">
+          {shown.map(([k, v]) => (
+            <div key={k}>
+              <dt>{t(`records.search.fact.${k}`)}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {/* The server escapes the text and adds only <mark> around matches. */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: escaped by the server (search/text.ts snippet) */}
+      <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
+    </li>
   );
 }

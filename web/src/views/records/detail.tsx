@@ -11,6 +11,7 @@ import { fuzzy, type R } from '../../records';
 import { can, useSession } from '../../session';
 import { ErrorBox, Field, Loading, Page, Table, useLoad } from '../../ui';
 import { useVocab } from '../../vocab';
+import { PersonSources } from './cited-by';
 import { refLabels } from './form';
 import { type FieldSpec, fieldKey, getPath, recordPath, screensOf } from './kind-spec';
 import { KindTabs } from './list';
@@ -132,6 +133,7 @@ export function RecordDetail() {
       {spec.inbound.map((rel) => (
         <Inbound key={`${rel.kind}-${rel.field}`} caseId={caseId} kind={rel.kind} field={rel.field} id={id} />
       ))}
+      {kind === 'persons' && <PersonSources caseId={caseId} id={id} />}
       <History caseId={caseId} kind={kind} id={id} />
     </Page>
   );

@@ -182,6 +182,7 @@ export const KIND_SCREENS: KindScreens[] = [
       f('supports.eventIds', { t: 'refs', kind: 'events' }),
       f('supports.actIds', { t: 'refs', kind: 'acts' }),
       f('supports.personIds', { t: 'refs', kind: 'persons' }),
+      f('evidenceIds', { t: 'refs', kind: 'evidence' }),
       f('statement', { t: 'textarea', required: true }),
       f('notes', { t: 'textarea' }),
     ],
@@ -260,7 +261,10 @@ export function bodyOf(record: Record<string, unknown>, spec?: KindScreens): Rec
   return out;
 }
 
-/** The route of a record's page (testimonies have their own page). */
+/** The route of a record's page (testimonies and evidence have their own pages). */
 export function recordPath(caseId: string, kind: string, id: string): string {
-  return kind === 'testimonies' ? `/c/${caseId}/testimonies/${id}` : `/c/${caseId}/r/${kind}/${id}`;
+  if (kind === 'testimonies') return `/c/${caseId}/testimonies/${id}`;
+  // Evidence keeps its own viewer (files, custody), outside the generic record screens.
+  if (kind === 'evidence') return `/c/${caseId}/evidence/${id}`;
+  return `/c/${caseId}/r/${kind}/${id}`;
 }

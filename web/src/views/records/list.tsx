@@ -168,7 +168,12 @@ export function RecordList() {
           onPick={(q) => setParams(new URLSearchParams(q))}
         />
       </details>
-      {can(me, caseId, 'export') && (
+      {can(me, caseId, 'delete') && (
+        <p className="small">
+          <Link to={`/c/${caseId}/r/${kind}/deleted`}>{t('records.seeDeleted')}</Link>
+        </p>
+      )}
+      {can(me, caseId, 'exportList') && (
         <p className="export-links">
           {t('records.export')}:{' '}
           <a href={exportHref('csv')} download>

@@ -108,6 +108,10 @@ export function TestimonyPage() {
             </dd>
           </div>
         ))}
+        <div>
+          <dt>{t(fieldKey('evidenceIds'))}</dt>
+          <dd>{show(field('evidenceIds'), r.evidenceIds, labels, caseId)}</dd>
+        </div>
       </dl>
       {hearing && (
         <section>
