@@ -4,6 +4,8 @@
  * schema.
  */
 import type { z } from 'zod';
+import { sortKey } from './dates.js';
+import { foldCase } from './fold.js';
 import {
   ActBody,
   DetentionPeriodBody,
@@ -12,6 +14,7 @@ import {
   HearingBody,
   InvolvementBody,
   MembershipBody,
+  PERSON_IDENTIFYING_FIELDS,
   PersonBody,
   PlaceBody,
   SourceBody,
@@ -44,7 +47,38 @@ export interface KindSpec {
   readonly refs: Readonly<Record<string, string>>;
   /** Top-level body fields copied to indexed columns (for filtering and sorting). */
   readonly columns: readonly string[];
+  /**
+   * Body fields stored encrypted under the case's data key (store/sealing.ts), or null. With
+   * `unlessPublic`, a record whose protection is 'public' is stored in clear.
+   */
+  readonly sealed: { readonly fields: readonly string[]; readonly unlessPublic: boolean } | null;
+  /** Fields that identify a person, withheld (read-model/presenter.ts) from whoever may not see who it is. */
+  readonly identifying: readonly string[];
+  /** The key of the kind's natural order (store lists), or null: sealed records sort by creation. */
+  readonly sortKey: (body: Record<string, unknown>) => string | null;
+  /** Whether its records are in the full-text index (store/search-index.ts writes their text by tier). */
+  readonly searchable: boolean;
+  /** What a write through the generic records API needs; null: only the kind's own routes write it. */
+  readonly writeAction: 'write' | 'analyse' | null;
 }
+
+const fold = (s: unknown) => (typeof s === 'string' ? foldCase(s) : '');
+/** Natural orders: by a fuzzy date field, by name or title, by a person's surnames. */
+const byDate = (field: string) => (body: Record<string, unknown>) => sortKey(body[field] as never) ?? null;
+const byName = (body: Record<string, unknown>) => fold(body.name ?? body.title) || null;
+const byPersonName = (body: Record<string, unknown>) =>
+  `${fold(body.firstSurname)} ${fold(body.secondSurname)} ${fold(body.givenNames)}`.trim() || null;
+
+/** The parts most kinds share: nothing sealed or identifying, ordered by name, not searched, written by writers. */
+const PLAIN = {
+  sealed: null,
+  identifying: [],
+  sortKey: byName,
+  searchable: false,
+  writeAction: 'write',
+} as const;
+/** Kinds only their own routes write (the author set from the session). */
+const OWN_ROUTES = { ...PLAIN, writeAction: null } as const;
 
 export const KINDS = {
   person: {
@@ -54,6 +88,12 @@ export const KINDS = {
     schema: PersonBody,
     refs: { photoEvidenceIds: 'evidence' },
     columns: ['protection', 'firstSurname'],
+    // Who a person is, sealed unless public; their photos' ids are references and stay in clear.
+    sealed: { fields: PERSON_IDENTIFYING_FIELDS.filter((f) => f !== 'photoEvidenceIds'), unlessPublic: true },
+    identifying: PERSON_IDENTIFYING_FIELDS,
+    sortKey: byPersonName,
+    searchable: true,
+    writeAction: 'write',
   },
   unit: {
     name: 'units',
@@ -62,6 +102,7 @@ export const KINDS = {
     schema: UnitBody,
     refs: { 'parents.unitId': 'unit' },
     columns: ['kind'],
+    ...PLAIN,
   },
   membership: {
     name: 'memberships',
@@ -70,6 +111,7 @@ export const KINDS = {
     schema: MembershipBody,
     refs: { personId: 'person', unitId: 'unit' },
     columns: ['personId', 'unitId'],
+    ...PLAIN,
   },
   place: {
     name: 'places',
@@ -78,6 +120,7 @@ export const KINDS = {
     schema: PlaceBody,
     refs: { parentId: 'place', operatorUnitId: 'unit' },
     columns: ['kind', 'stateCode'],
+    ...PLAIN,
   },
   event: {
     name: 'events',
@@ -86,6 +129,9 @@ export const KINDS = {
     schema: EventBody,
     refs: { placeId: 'place' },
     columns: ['placeId'],
+    ...PLAIN,
+    sortKey: byDate('date'),
+    searchable: true,
   },
   act: {
     name: 'acts',
@@ -94,6 +140,9 @@ export const KINDS = {
     schema: ActBody,
     refs: { eventId: 'event', victimId: 'person', placeId: 'place' },
     columns: ['eventId', 'victimId', 'type'],
+    ...PLAIN,
+    sortKey: byDate('date'),
+    searchable: true,
   },
   involvement: {
     name: 'involvements',
@@ -102,6 +151,7 @@ export const KINDS = {
     schema: InvolvementBody,
     refs: { actId: 'act', personId: 'person', unitId: 'unit' },
     columns: ['actId', 'personId', 'unitId'],
+    ...PLAIN,
   },
   detention: {
     name: 'detention-periods',
@@ -110,6 +160,8 @@ export const KINDS = {
     schema: DetentionPeriodBody,
     refs: { personId: 'person', placeId: 'place', actId: 'act' },
     columns: ['personId', 'status'],
+    ...PLAIN,
+    sortKey: byDate('from'),
   },
   source: {
     name: 'sources',
@@ -118,6 +170,7 @@ export const KINDS = {
     schema: SourceBody,
     refs: { personId: 'person' },
     columns: ['kind'],
+    ...PLAIN,
   },
   testimony: {
     name: 'testimonies',
@@ -134,6 +187,9 @@ export const KINDS = {
       hearingId: 'hearing',
     },
     columns: ['protection', 'sourceId'],
+    ...PLAIN,
+    sealed: { fields: ['title', 'statement', 'interviewer', 'notes'], unlessPublic: true },
+    searchable: true,
   },
   evidence: {
     name: 'evidence',
@@ -148,6 +204,7 @@ export const KINDS = {
       'supports.personIds': 'person',
     },
     columns: ['sha256', 'kind'],
+    ...PLAIN,
   },
   hearing: {
     name: 'hearings',
@@ -156,6 +213,8 @@ export const KINDS = {
     schema: HearingBody,
     refs: { placeId: 'place', 'participants.personId': 'person', transcriptEvidenceId: 'evidence' },
     columns: [],
+    ...PLAIN,
+    sortKey: byDate('date'),
   },
   sourceList: {
     name: 'source-lists',
@@ -164,6 +223,7 @@ export const KINDS = {
     schema: SourceListBody,
     refs: { sourceId: 'source' },
     columns: [],
+    ...PLAIN,
   },
   informationItem: {
     name: 'information-items',
@@ -180,6 +240,8 @@ export const KINDS = {
       'supports.personIds': 'person',
     },
     columns: ['itemType', 'url', 'evidenceId'],
+    ...PLAIN,
+    searchable: true,
   },
   suggestion: {
     name: 'suggestions',
@@ -190,6 +252,7 @@ export const KINDS = {
     // persons are hints and must not block a person's removal.
     refs: { itemId: 'informationItem' },
     columns: ['itemId', 'status', 'kind'],
+    ...PLAIN,
   },
   elementLink: {
     name: 'element-links',
@@ -205,6 +268,8 @@ export const KINDS = {
       informationItemId: 'informationItem',
     },
     columns: ['elementId', 'actId', 'suspectId'],
+    ...PLAIN,
+    writeAction: 'analyse',
   },
   proceeding: {
     name: 'proceedings',
@@ -213,6 +278,8 @@ export const KINDS = {
     schema: ProceedingBody,
     refs: { personIds: 'person', actIds: 'act', evidenceIds: 'evidence' },
     columns: ['status'],
+    ...PLAIN,
+    writeAction: 'analyse',
   },
   panel: {
     name: 'panels',
@@ -221,6 +288,7 @@ export const KINDS = {
     schema: PanelBody,
     refs: {},
     columns: [],
+    ...OWN_ROUTES,
   },
   reviewComment: {
     name: 'review-comments',
@@ -229,6 +297,7 @@ export const KINDS = {
     schema: ReviewCommentBody,
     refs: { parentId: 'reviewComment' },
     columns: ['target'],
+    ...OWN_ROUTES,
   },
   opinion: {
     name: 'opinions',
@@ -237,6 +306,7 @@ export const KINDS = {
     schema: OpinionBody,
     refs: {},
     columns: ['target', 'member'],
+    ...OWN_ROUTES,
   },
   reportVersion: {
     name: 'report-versions',
@@ -245,6 +315,7 @@ export const KINDS = {
     schema: ReportVersionBody,
     refs: { supersededBy: 'reportVersion' },
     columns: ['number'],
+    ...OWN_ROUTES,
   },
   signature: {
     name: 'signatures',
@@ -253,6 +324,7 @@ export const KINDS = {
     schema: SignatureBody,
     refs: { versionId: 'reportVersion' },
     columns: ['versionId', 'member'],
+    ...OWN_ROUTES,
   },
   narrative: {
     name: 'narratives',
@@ -261,6 +333,8 @@ export const KINDS = {
     schema: NarrativeBody,
     refs: {},
     columns: ['section', 'lang'],
+    // The report's authored sections: only through the narrative routes (author from the session).
+    ...OWN_ROUTES,
   },
   submission: {
     name: 'submissions',
@@ -269,6 +343,11 @@ export const KINDS = {
     schema: SubmissionBody,
     refs: { testimonyId: 'testimony' },
     columns: ['status'],
+    // Public submissions are written only by the intake routes (quarantine, then a decision).
+    ...OWN_ROUTES,
+    // Everything a public submission says is sealed; the sender's name and contact identify them.
+    sealed: { fields: ['text', 'name', 'contact', 'when', 'where'], unlessPublic: false },
+    identifying: ['name', 'contact'],
   },
 } as const satisfies Record<string, KindSpec>;
 

@@ -7,6 +7,8 @@
  *  - a restricted identity is visible to every member except viewers;
  *  - viewers see public-level data only.
  */
+import { KINDS, type KindSpec } from '../domain/kinds.js';
+
 export const ROLES = ['administrator', 'documenter', 'analyst', 'panelist', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -119,26 +121,12 @@ export function canManageMembers(p: Principal, caseId: string): boolean {
 /**
  * The action a write of a record kind needs through the generic records API: legal analysis is
  * analysts' work; the panel's own records are written only through the panel routes (which set
- * the author from the session), so nobody can comment, opine or sign in another's name.
+ * the author from the session), so nobody can comment, opine or sign in another's name. The
+ * answer is each kind's `writeAction` in KINDS.
  */
 export function writeActionFor(kindName: string): Action | undefined {
-  switch (kindName) {
-    case 'elementLink':
-    case 'proceeding':
-      return 'analyse';
-    case 'panel':
-    case 'reviewComment':
-    case 'opinion':
-    case 'reportVersion':
-    case 'signature':
-    // The report's authored sections: only through the narrative routes (author from the session).
-    case 'narrative':
-    // Public submissions are written only by the intake routes (quarantine, then a decision).
-    case 'submission':
-      return undefined;
-    default:
-      return 'write';
-  }
+  if (!Object.hasOwn(KINDS, kindName)) return 'write';
+  return (KINDS as Record<string, KindSpec>)[kindName]!.writeAction ?? undefined;
 }
 
 /**

@@ -12,40 +12,20 @@
 import { canonicalJson } from '../domain/canonical-json.js';
 import { IntegrityError, KeyError } from '../domain/errors.js';
 import { foldWords } from '../domain/fold.js';
-import type { Kind } from '../domain/kinds.js';
+import { KIND_NAMES, KINDS, type Kind, type KindSpec } from '../domain/kinds.js';
 import { type DataKey, isSealed, parseSealed } from '../security/field-cipher.js';
 import type { KeySet } from './data-keys.js';
 
 export const SEALED_KEY = '$sealed';
 
-const PERSON_SEALED = [
-  'givenNames',
-  'firstSurname',
-  'secondSurname',
-  'aliases',
-  'birthDate',
-  'documents',
-  'contact',
-  'notes',
-] as const;
-const TESTIMONY_SEALED = ['title', 'statement', 'interviewer', 'notes'] as const;
-const SUBMISSION_SEALED = ['text', 'name', 'contact', 'when', 'where'] as const;
-
-/** The fields of this body that are stored encrypted (none for most kinds). */
+/** The fields of this body that are stored encrypted (none for most kinds): KINDS[kind].sealed. */
 export function sealedFields(kind: Kind, body: Record<string, unknown>): readonly string[] {
-  switch (kind) {
-    case 'person':
-      return body.protection === 'public' ? [] : PERSON_SEALED;
-    case 'testimony':
-      return body.protection === 'public' ? [] : TESTIMONY_SEALED;
-    case 'submission':
-      return SUBMISSION_SEALED;
-    default:
-      return [];
-  }
+  const sealed: KindSpec['sealed'] = KINDS[kind].sealed;
+  if (!sealed || (sealed.unlessPublic && body.protection === 'public')) return [];
+  return sealed.fields;
 }
 
-export const SEALABLE_KINDS: readonly Kind[] = ['person', 'testimony', 'submission'];
+export const SEALABLE_KINDS: readonly Kind[] = KIND_NAMES.filter((k) => KINDS[k].sealed !== null);
 
 const place = (kind: Kind, id: string) => `${kind}:${id}`;
 

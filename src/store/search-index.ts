@@ -5,7 +5,7 @@
  * PostgreSQL tsvector, order results the same way, and count facets over the matched set only.
  */
 import { bounds } from '../domain/dates.js';
-import type { Kind } from '../domain/kinds.js';
+import { KIND_NAMES, KINDS, type Kind } from '../domain/kinds.js';
 import type { PersonBody } from '../domain/schema.js';
 import { ACT_TYPES, VIOLENCE_METHODS } from '../domain/vocabularies.js';
 import { indexTerms } from '../search/text.js';
@@ -15,13 +15,8 @@ import { blindTerm } from './sealing.js';
 import { budgetedSearch } from './search-plan.js';
 import type { Sql } from './sql.js';
 
-export const INDEXED_KINDS: ReadonlySet<Kind> = new Set([
-  'person',
-  'event',
-  'act',
-  'testimony',
-  'informationItem',
-]);
+/** The kinds whose records are searched (KINDS[kind].searchable); buildDoc writes each one's text. */
+export const INDEXED_KINDS: ReadonlySet<Kind> = new Set(KIND_NAMES.filter((k) => KINDS[k].searchable));
 
 interface Doc {
   caseId: string;

@@ -4,9 +4,7 @@
  * natural order. Nothing is ever deleted: removal sets deleted_at.
  */
 import { canonicalJson } from '../../domain/canonical-json.js';
-import { sortKey } from '../../domain/dates.js';
 import { ConflictError, type FieldIssue, InputError, NotFoundError } from '../../domain/errors.js';
-import { foldCase } from '../../domain/fold.js';
 import { issuesFrom } from '../../domain/issues.js';
 import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../../domain/kinds.js';
 import type { Sealer } from '../../security/seal.js';
@@ -55,21 +53,9 @@ export function parseBody<K extends Kind>(kind: K, body: unknown): BodyOf<K> {
   return res.data as BodyOf<K>;
 }
 
+/** The record's key in its kind's natural order (KINDS[kind].sortKey). */
 export function sortKeyFor(kind: Kind, body: Record<string, unknown>): string | null {
-  const fold = (s: unknown) => (typeof s === 'string' ? foldCase(s) : '');
-  switch (kind) {
-    case 'person':
-      return `${fold(body.firstSurname)} ${fold(body.secondSurname)} ${fold(body.givenNames)}`.trim() || null;
-    case 'event':
-    case 'act':
-      return sortKey(body.date as never) ?? null;
-    case 'detention':
-      return sortKey(body.from as never) ?? null;
-    case 'hearing':
-      return sortKey(body.date as never) ?? null;
-    default:
-      return fold(body.name ?? body.title) || null;
-  }
+  return KINDS[kind].sortKey(body);
 }
 
 export function rowMeta(r: Record<string, unknown>): Meta {
@@ -602,7 +588,12 @@ export class RecordRepository extends Repository {
 const personDirectories = new WeakMap<Sealer, Map<string, PersonDirectory>>();
 
 /** Indexed columns that hold sealed fields (blind indexes in the column instead of the value). */
-const SEALED_COLUMNS: Partial<Record<Kind, readonly string[]>> = { person: ['firstSurname'] };
+const SEALED_COLUMNS: Partial<Record<Kind, readonly string[]>> = Object.fromEntries(
+  KIND_NAMES.map((k) => {
+    const sealed: readonly string[] = KINDS[k].sealed?.fields ?? [];
+    return [k, KINDS[k].columns.filter((c) => sealed.includes(c))];
+  }),
+);
 
 function orderBy(opts: ListOptions): string {
   const dir = opts.desc ? 'DESC' : 'ASC';
