@@ -218,6 +218,20 @@ describe('every view in Spanish and English, laptop and phone; accounts in the b
       (await page.getByRole('alert').textContent()) ?? '',
       /Contraseña: es común o apareció en filtraciones/,
     );
+
+    // A temporary password for someone who forgot theirs: typed in the dialog that names the consequence.
+    const row = page.getByRole('row').filter({ hasText: '(demo-viewer)' });
+    await row.getByRole('button', { name: 'Contraseña temporal' }).click();
+    const reset = page.getByRole('alertdialog');
+    assert.match((await reset.textContent()) ?? '', /tendrá que cambiarla al entrar/);
+    await reset.locator('input[name=tempPassword]').fill('una temporal para la consulta 2026');
+    await reset.getByRole('button', { name: 'Confirmar' }).click();
+    await page.getByText('Contraseña temporal de').waitFor();
+    const viewer = await store.rawGet<{ must_change_password: number }>(
+      'SELECT must_change_password FROM app_user WHERE username = ?',
+      ['demo-viewer'],
+    );
+    assert.equal(Number(viewer?.must_change_password), 1);
   });
 
   it('a new account changes its password, then enrols two-step verification with a QR code, before anything else', async () => {
