@@ -227,7 +227,7 @@ describe('every view in Spanish and English, laptop and phone; accounts in the b
     await reset.locator('input[name=tempPassword]').fill('una temporal para la consulta 2026');
     await reset.getByRole('button', { name: 'Confirmar' }).click();
     await page.getByText('Contraseña temporal de').waitFor();
-    const viewer = await store.rawGet<{ must_change_password: number }>(
+    const viewer = await store.sqlHandle.get<{ must_change_password: number }>(
       'SELECT must_change_password FROM app_user WHERE username = ?',
       ['demo-viewer'],
     );
