@@ -54,7 +54,15 @@ describe('LCMCR against exact posteriors', () => {
     w.forEach((v, i) => {
       mean += ((n + i) * v) / total;
     });
-    const r = lcmcr(t, { seed: 11, maxClasses: 1, chains: 2, burnIn: 500, iterations: 40_000, thin: 2 });
+    const r = lcmcr(t, {
+      seed: 11,
+      maxClasses: 1,
+      chains: 2,
+      burnIn: 500,
+      iterations: 40_000,
+      maxIterations: 40_000,
+      thin: 2,
+    });
     let sampled = 0;
     for (const d of r.draws) sampled += d / r.draws.length;
     assert.ok(Math.abs(sampled / mean - 1) < 0.01, `mean ${sampled.toFixed(1)} vs exact ${mean.toFixed(1)}`);
@@ -107,7 +115,15 @@ describe('LCMCR against exact posteriors', () => {
     }
     const essIs = (sw * sw) / sw2;
     assert.ok(essIs > 1000, `importance sampling ESS ${essIs.toFixed(0)}`);
-    const r = lcmcr(t, { seed: 5, maxClasses: 2, chains: 2, burnIn: 1000, iterations: 40_000, thin: 2 });
+    const r = lcmcr(t, {
+      seed: 5,
+      maxClasses: 2,
+      chains: 2,
+      burnIn: 1000,
+      iterations: 40_000,
+      maxIterations: 40_000,
+      thin: 2,
+    });
     const isCdf = (x: number) => {
       let s = 0;
       for (let i = 0; i < draws; i++) if (values[i]! <= x) s += weights[i]!;
