@@ -308,7 +308,14 @@ describe('Bayesian latent-class MSE (LCMCR)', () => {
   );
 
   it('covers the true total of a heterogeneous population where log-linear independence fails', () => {
-    const r = lcmcr(pop, { seed: 5, iterations: 6000, burnIn: 1000, thin: 5, chains: 2 });
+    const r = lcmcr(pop, {
+      seed: 5,
+      iterations: 6000,
+      maxIterations: 12_000,
+      burnIn: 1000,
+      thin: 5,
+      chains: 2,
+    });
     assert.ok(r.interval[0] <= 2000 && 2000 <= r.interval[1], `interval ${r.interval}`);
     assert.ok(Number.isFinite(r.rhat) && r.rhat < 1.2, `R-hat ${r.rhat}`);
     assert.ok(r.ess > 20 && r.ess <= r.draws.length, `ESS ${r.ess}`);

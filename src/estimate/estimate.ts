@@ -8,7 +8,7 @@ import { InputError, UsageError } from '../domain/errors.js';
 import { averageProfiles, icWeights } from './average.js';
 import { chapmanFromTable } from './chapman.js';
 import { combineChapman, combineProfiles } from './combine.js';
-import { diagnostics, LCMCR_DEFAULTS, type LcmcrOptions, lcmcr } from './lcmcr.js';
+import { diagnostics, LCMCR_DEFAULTS, type LcmcrOptions, lcmcr, MAX_RUNS } from './lcmcr.js';
 import type { LinkageSummary } from './linkage-error.js';
 import {
   MAX_LOGLINEAR_LISTS,
@@ -470,7 +470,7 @@ export function resolvedSettings(opts: EstimateOptions): Required<EstimateOption
   const iterations = opts.iterations ?? LCMCR_DEFAULTS.iterations;
   return {
     ...LCMCR_DEFAULTS,
-    maxIterations: 2 * iterations,
+    maxIterations: MAX_RUNS * iterations,
     ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)),
     method: opts.method ?? 'auto',
     criterion: opts.criterion ?? 'bic',

@@ -19,8 +19,8 @@ export interface LcmcrOptions {
   iterations?: number;
   /**
    * Upper bound on iterations per chain (after burn-in): while split R-hat > `targetRhat` or ESS
-   * is short, the chains are continued (their length doubled) up to this many. Equal to
-   * `iterations` = a fixed-length run. Default: 2 × `iterations`.
+   * is short, the chains are continued (`iterations` more at a time) up to this many. Equal to
+   * `iterations` = a fixed-length run. Default: `MAX_RUNS` × `iterations`.
    */
   maxIterations?: number;
   /** Split R-hat at or below which the chains are taken to agree (Vehtari et al. 2021: 1.01). */
@@ -55,16 +55,16 @@ export interface LcmcrResult {
 }
 
 /**
- * Defaults: 4 chains of 5,000 burn-in and 20,000 kept iterations, every 10th stored, extended to
- * 40,000 per chain while split R-hat > 1.01 or ESS < 400 (at most 2.6× the sweeps of the old
- * fixed 4 × 25,000 run). Tables whose N mixes slowly (a hidden class that comes and goes, as on
- * the UK five-list table) need far longer: they come out `converged: false` and say so.
+ * Defaults: 4 chains of 5,000 burn-in and 20,000 kept iterations, every 10th stored, continued
+ * 20,000 at a time up to 100,000 per chain while split R-hat > 1.01 or ESS < 400. On Kosovo the
+ * autocorrelation time of N is ≈ 600 sweeps, so R-hat ≤ 1.01 needs 60,000–100,000 per chain
+ * (bench/estimate/README.md). Tables whose N mixes more slowly come out `converged: false`.
  */
 export const LCMCR_DEFAULTS: Required<LcmcrOptions> = {
   seed: 1,
   maxClasses: 10,
   iterations: 20_000,
-  maxIterations: 40_000,
+  maxIterations: 100_000,
   targetRhat: 1.01,
   burnIn: 5_000,
   thin: 10,
@@ -72,6 +72,8 @@ export const LCMCR_DEFAULTS: Required<LcmcrOptions> = {
   alphaPrior: [0.25, 0.25],
 };
 
+/** Unless stated, a run may be continued up to this many times `iterations`. */
+export const MAX_RUNS = 5;
 /** Warm-up sweeps before burn-in, with α held small, as in the LCMCR package: classes settle first. */
 const WARM_UP = 500;
 /** The package's guard on the imputed unobserved: n0 is drawn again while it exceeds 20 n. */
@@ -164,8 +166,12 @@ class Chain {
     this.split = new Int32Array(K);
     this.suffix = new Float64Array(K + 1);
     // Overdispersed starts (so that R-hat can see chains that settle in different modes): chain
-    // c begins with c × n people on no list, all in the last class, a would-be hidden class.
-    this.n0 = start * n;
+    // c begins with (c + 1) × n people on no list, all in the last class, a would-be hidden
+    // class. Not with none: from n0 = 0 the sampler builds classes that leave no room for the
+    // unobserved and stays there for 15,000–50,000 sweeps (UK table: N ≈ 12,000, where chains
+    // started elsewhere spend < 1% of their draws); that start-up state, kept as if it were
+    // posterior, was the UK lower end's gap to the R package (bench/estimate/README.md).
+    this.n0 = (start + 1) * n;
     this.perClass0[K - 1] = this.n0;
     for (let it = 0; it < WARM_UP; it++) this.sweep(false);
     this.relabelByWeight();
@@ -367,8 +373,8 @@ function checkOptions(o: Required<LcmcrOptions>): void {
  */
 export function lcmcr(t: CaptureTable, opts: LcmcrOptions = {}, stream = 0): LcmcrResult {
   const o = { ...LCMCR_DEFAULTS, ...opts };
-  // Unless stated, a run may be doubled once: the cap follows `iterations`.
-  if (opts.maxIterations === undefined) o.maxIterations = 2 * o.iterations;
+  // Unless stated, the cap follows `iterations`.
+  if (opts.maxIterations === undefined) o.maxIterations = MAX_RUNS * o.iterations;
   checkOptions(o);
   if (t.lists.length < 3)
     throw new UsageError(
@@ -378,14 +384,15 @@ export function lcmcr(t: CaptureTable, opts: LcmcrOptions = {}, stream = 0): Lcm
   if (n === 0) throw new InputError('LCMCR: no one was observed on any list');
   const chains = Array.from({ length: o.chains }, (_, c) => new Chain(t, o, (stream + c) >>> 0, c));
   for (const c of chains) c.advance(o.burnIn + o.iterations);
-  // Convergence policy: continue every chain (doubling its length) until split R-hat ≤ target
-  // and ESS ≥ 100 per chain, or the stated maximum is reached; all post-burn-in draws are kept.
+  // Convergence policy: continue every chain (`iterations` more at a time) until split R-hat ≤
+  // target and ESS ≥ 100 per chain, or the stated maximum is reached; all post-burn-in draws
+  // are kept.
   const essTarget = 100 * o.chains;
   let run = o.iterations;
   let d = diagnostics(chains.map((c) => c.draws));
   const ok = () => d.rhat <= o.targetRhat && d.ess >= essTarget;
   while (!ok() && run < o.maxIterations) {
-    const more = Math.min(run, o.maxIterations - run);
+    const more = Math.min(o.iterations, o.maxIterations - run);
     for (const c of chains) c.advance(more);
     run += more;
     d = diagnostics(chains.map((c) => c.draws));

@@ -101,7 +101,7 @@ export function registerEstimate(program: Command): void {
     )
     .option(
       '--max-iterations <n>',
-      'LCMCR: continue the chains up to this many iterations while split R-hat > 1.01 or ESS < 100 per chain (default 40000)',
+      'LCMCR: continue the chains up to this many iterations while split R-hat > 1.01 or ESS < 100 per chain (default 5 × --iterations = 100000)',
       int('--max-iterations', 1),
     )
     .option(
