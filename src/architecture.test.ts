@@ -56,7 +56,7 @@ const CORE = new Set([
   'intake',
 ]);
 const CORE_ADAPTERS = new Set(['analysis/load.ts']);
-/** Pure modules outside the core folders the web app may import (they import nothing). */
+/** Pure modules outside the core folders the web app may import (they import only the core). */
 const WEB_SHARED = new Set(['security/policy']);
 /** EDGES: what users run (HTTP server, command line); nothing else may import them. */
 const EDGES = new Set(['server', 'cli', 'e2e']);
@@ -242,9 +242,10 @@ describe('architecture', () => {
 
   it('the web app talks to the server through the API: it imports only pure core modules of src/', () => {
     // Pure modules outside the core folders that the web app shares (one role policy, not a copy).
-    for (const shared of WEB_SHARED)
-      assert.deepEqual(importsOf(join(SRC, `${shared}.ts`)), [], `${shared} imports nothing`);
     const found: string[] = [];
+    for (const shared of WEB_SHARED)
+      for (const t of importsOf(join(SRC, `${shared}.ts`)))
+        if (!CORE.has(relative(SRC, t).split('/')[0]!)) found.push(`${shared} → ${t}`);
     for (const f of files(WEB))
       for (const t of importsOf(f)) {
         if (t.startsWith(WEB)) continue;
