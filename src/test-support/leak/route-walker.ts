@@ -312,6 +312,21 @@ const TEMPLATES: Record<string, Builder> = {
   ],
   // Resetting two-step sign-in, aimed at an account that does not exist: refused or 404 for everyone.
   'POST /api/users/{id}/reset-2fa': () => [w('POST', '/api/users/usr_00000000000000000000000000/reset-2fa')],
+  // An administrator's temporary password for an account that does not exist: refused or 404, nothing changes.
+  'POST /api/users/{id}/password': () => [
+    w('POST', '/api/users/usr_00000000000000000000000000/password', {
+      password: 'Clave-temporal-de-prueba-2026',
+    }),
+  ],
+  'GET /api/cases/{caseId}/two-step': (fx) => [get(`/api/cases/${fx.caseId}/two-step`)],
+  // Set to what it already is (off): requiring it would lock the walk's accounts out of every later request.
+  'PUT /api/cases/{caseId}/two-step': (fx) => [
+    w('PUT', `/api/cases/${fx.caseId}/two-step`, { required: false }),
+  ],
+  // Nobody in the fixture has a voided signature: acknowledges nothing, answers no case data.
+  'POST /api/cases/{caseId}/panel/notices/seen': (fx) => [
+    w('POST', `/api/cases/${fx.caseId}/panel/notices/seen`),
+  ],
   // Disabling is aimed at an account that does not exist: refused or 404 for everyone, nothing changes.
   'POST /api/users/{id}/disable': () => [w('POST', '/api/users/usr_00000000000000000000000000/disable')],
   // Account self-service with wrong credentials: refused, nothing changes (and no case data either way).
