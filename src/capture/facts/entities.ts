@@ -164,6 +164,9 @@ interface Classified {
   mentions: EntityMention[];
   /** Acronyms met in brackets after an organization's name, folded → that organization. */
   aliases: Map<string, { value: string; unitKind?: string }>;
+  /** Surnames of the persons found so far, and how many mentions were read to gather them. */
+  surnames: Set<string>;
+  surnamesRead: number;
   /** Single capitalized words left for the second pass (surname mentions). */
   pending: { run: Run; idx: number; titled: boolean; stripped: Token[] }[];
 }
@@ -181,14 +184,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       return;
     }
   }
-  if (
-    wholePlace &&
-    !(
-      toks.length === 1 &&
-      out.mentions.some((p) => p.kind === 'person' && lastNames(p.value).includes(toks[0]!.norm)) &&
-      prevWord !== 'estado'
-    )
-  ) {
+  if (wholePlace && !(toks.length === 1 && personSurnames(out).has(toks[0]!.norm) && prevWord !== 'estado')) {
     out.mentions.push({ kind: 'place', ...span(text, toks), value: wholePlace.value, place: wholePlace });
     return;
   }
@@ -333,6 +329,18 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   });
 }
 
+/**
+ * Surnames of the persons met so far, read incrementally: mentions are only appended while runs are
+ * classified, so a long text is read once (rescanning every mention for every run was quadratic).
+ */
+function personSurnames(out: Classified): ReadonlySet<string> {
+  for (; out.surnamesRead < out.mentions.length; out.surnamesRead++) {
+    const m = out.mentions[out.surnamesRead]!;
+    if (m.kind === 'person') for (const w of lastNames(m.value)) out.surnames.add(w);
+  }
+  return out.surnames;
+}
+
 /** A word that can be part of a person's name. */
 function nameLike(t: Token): boolean {
   return (
@@ -417,7 +425,13 @@ export function findEntities(
   knownOrgs: readonly CaseOrg[] = [],
 ): EntityMention[] {
   const all = tokenize(text);
-  const out: Classified = { mentions: [], pending: [], aliases: new Map() };
+  const out: Classified = {
+    mentions: [],
+    pending: [],
+    aliases: new Map(),
+    surnames: new Set(),
+    surnamesRead: 0,
+  };
   const taken = new Set<Token>();
   // The case's own units first, found as written (case-insensitive, whole words): a unit's name
   // need not look like an organization's ("Destacamento de Seguridad Urbana 433", "DESUR 433").
