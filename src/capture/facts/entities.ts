@@ -5,6 +5,8 @@
  * de …") or is a known acronym, and a person when it starts with a given name or follows a title
  * ("el coronel Ramírez"). Later partial mentions ("Ortega") are tied to the full name met earlier.
  */
+
+import { cueOf, isOrgNoun, listNameEnd } from './cues.js';
 import {
   fold,
   GIVEN_NAMES,
@@ -167,6 +169,8 @@ interface Classified {
   /** Surnames of the persons found so far, and how many mentions were read to gather them. */
   surnames: Set<string>;
   surnamesRead: number;
+  /** Text up to here was taken by a name that ran over several runs ("Justicia, Encuentro y Perdón"). */
+  consumedTo: number;
   /** Single capitalized words left for the second pass (surname mentions). */
   pending: { run: Run; idx: number; titled: boolean; stripped: Token[] }[];
 }
@@ -188,6 +192,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     out.mentions.push({ kind: 'place', ...span(text, toks), value: wholePlace.value, place: wholePlace });
     return;
   }
+  if (cuedName(text, all, run, idx, out)) return;
   // Strip opening words that are not names: sentence openers, titles, cue words ("Según", "General", "Detenido").
   let i = 0;
   const stripped: Token[] = [];
@@ -248,7 +253,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     ORG_TAILS.has(rest[rest.length - 1]!.norm) ||
     (rest.length === 1 && isAcronym(rest[0]!))
   ) {
-    if (rest.length === 1 && NOT_NAME.has(rest[0]!.norm)) return;
+    // A head word alone is a common noun ("the Court", "his Office", "Fuerza a su hija"): no name.
+    if (rest.length === 1 && !isAcronym(rest[0]!) && !SELF_NAMED.has(rest[0]!.norm)) return;
     out.mentions.push({
       kind: 'organization',
       ...span(text, rest),
@@ -341,6 +347,54 @@ function personSurnames(out: Classified): ReadonlySet<string> {
   return out.surnames;
 }
 
+/** Spanish institutions named by their head word alone ("la Fiscalía", "la Defensoría"). */
+const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuraduria', 'cancilleria']);
+
+/**
+ * A name the words around it classify ("la ONG Espacio Público", "el barrio El Paraíso", "the
+ * group Justicia, Encuentro y Perdón"): the whole run, its article included — the cue word before
+ * it is lower-case, so a capitalized "El"/"La" here is part of the name.
+ */
+function cuedName(text: string, all: readonly Token[], run: Run, idx: number, out: Classified): boolean {
+  if (run.tokens.length > 1 && isOrgNoun(run.tokens[0]!)) {
+    const rest = run.tokens.slice(1);
+    return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + 1, out);
+  }
+  const toks = run.tokens;
+  const cue = cueOf(text, all, idx, idx + toks.length - 1);
+  if (!cue) return false;
+  const words = nameWords(toks);
+  if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !ARTICLES.has(t.norm))) return false;
+  if (cue === 'place') {
+    if (GIVEN_NAMES.has(words[0]!.norm) && words.length > 1) return false;
+    const s = span(text, toks);
+    const p = lookupPlace(s.text);
+    out.mentions.push({
+      kind: 'place',
+      ...s,
+      value: p?.value ?? s.text.replace(/\s+/g, ' '),
+      place: p ?? { value: s.text, kind: 'locality' },
+    });
+    return true;
+  }
+  // A name shaped like a person's is not taken for an organization on a cue alone ("told Maduro").
+  const end = listNameEnd(text, run.end);
+  const single = words.length === 1 && end === run.end;
+  if (GIVEN_NAMES.has(words[0]!.norm) || (single && SURNAME_SET.has(words[0]!.norm))) return false;
+  if (words.some((t) => NOT_NAME.has(t.norm) || lookupPlace(t.text))) return false;
+  let last = idx + toks.length - 1;
+  while (all[last + 1] && all[last + 1]!.end <= end) last++;
+  const s = span(text, all.slice(idx, last + 1));
+  out.consumedTo = Math.max(out.consumedTo, s.end);
+  const key = orgKey(all.slice(idx, last + 1));
+  const known = out.aliases.get(key) ?? KNOWN_ORGS.get(key);
+  const value = known ? ('name' in known ? known.name : known.value) : s.text.replace(/\s+/g, ' ');
+  out.mentions.push({ kind: 'organization', ...s, value, unitKind: known?.unitKind ?? guessUnitKind(key) });
+  return true;
+}
+
+const ARTICLES = new Set(['el', 'la', 'los', 'las']);
+
 /** A word that can be part of a person's name. */
 function nameLike(t: Token): boolean {
   return (
@@ -429,6 +483,7 @@ export function findEntities(
     mentions: [],
     pending: [],
     aliases: new Map(),
+    consumedTo: 0,
     surnames: new Set(),
     surnamesRead: 0,
   };
@@ -487,7 +542,8 @@ export function findEntities(
       }
   }
   const runs = capitalRuns(text, all).flatMap((r) => splitTaken(r, taken));
-  for (const run of runs) classifyRun(text, all, run, posOf(all, run.tokens[0]!), out);
+  for (const run of runs)
+    if (run.start >= out.consumedTo) classifyRun(text, all, run, posOf(all, run.tokens[0]!), out);
   // Partial mentions of a person named in full elsewhere: "Ortega", "María Ortega" → the full name.
   const persons = out.mentions.filter((m) => m.kind === 'person');
   // Distinct names with their words folded once (a long text names the same people many times).

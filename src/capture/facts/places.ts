@@ -18,7 +18,8 @@ import { lookupWorldPlace } from './world.js';
 export interface PlaceEntry {
   /** The official name (the suggestion's value). */
   value: string;
-  kind: 'state' | 'city' | 'municipality' | 'detention_site' | 'country' | 'region';
+  /** `locality`: a neighbourhood, sector or town the gazetteers lack, named as a place by the words around it. */
+  kind: 'state' | 'city' | 'municipality' | 'detention_site' | 'country' | 'region' | 'locality';
   /** ISO 3166-2 code of the Venezuelan state; absent for places abroad. */
   stateCode?: string;
   municipality?: string;

@@ -1,0 +1,74 @@
+/**
+ * Names the words around them classify, and names that share a run of capitalized words: each
+ * case is a sentence written for this test (not from the evaluation texts).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractFacts } from './index.js';
+
+const of = (text: string, kind: string) =>
+  extractFacts(text, { reference: '2024-05-10' })
+    .filter((f) => f.kind === kind)
+    .map((f) => f.value);
+
+describe('organizations', () => {
+  it('named without an organization word, by the words before them', () => {
+    assert.deepEqual(of('Lo denunció la ONG Acceso Ciudadano en un comunicado.', 'organization'), [
+      'Acceso Ciudadano',
+    ]);
+    assert.deepEqual(of('El caso lo reveló la agencia Prensa Latina esta semana.', 'organization'), [
+      'Prensa Latina',
+    ]);
+    assert.deepEqual(of('A spokesman told Bloomberg that talks had stalled.', 'organization'), ['Bloomberg']);
+    assert.deepEqual(
+      of('according to the rights group Paz, Verdad y Memoria and several lawyers.', 'organization'),
+      ['Paz, Verdad y Memoria'],
+    );
+  });
+  it('a cue does not make a person an organization', () => {
+    assert.deepEqual(of('The minister told Roberto Díaz that he would resign.', 'organization'), []);
+  });
+  it('two names joined by "and"/"y" are two organizations; one name with "y" stays one', () => {
+    assert.deepEqual(of('Statements came from Foro Penal and Provea on Monday.', 'organization'), [
+      'Foro Penal',
+      'Provea',
+    ]);
+    assert.deepEqual(of('Escribió al Ministerio de Justicia y Paz ayer.', 'organization'), [
+      'Ministerio de Justicia y Paz',
+    ]);
+  });
+  it('"UN"/"ONU" opening a name stays in it; a known organization ending one is named too', () => {
+    assert.deepEqual(of('Testimonies reached the UN Working Group on Arbitrary Detention.', 'organization'), [
+      'UN Working Group on Arbitrary Detention',
+    ]);
+    assert.deepEqual(of('Lo pidió la Comisión Especial de Investigación de la ONU.', 'organization').sort(), [
+      'Comisión Especial de Investigación',
+      'Naciones Unidas (ONU)',
+    ]);
+  });
+  it('a head word alone ("the Court", "Office") is no organization; "la Fiscalía" is one', () => {
+    assert.deepEqual(of('The case was sent to the Court and his Office said nothing.', 'organization'), []);
+    assert.deepEqual(of('Ayer la Fiscalía acusó a los tres.', 'organization'), ['Fiscalía']);
+  });
+  it('a name with its bracketed acronym and the bare name later are one entity', () => {
+    const facts = extractFacts(
+      'El Comité de Justicia y Paz (Cojupa) lo documentó. Más tarde el Comité de Justicia y Paz insistió.',
+      { reference: '2024-05-10' },
+    ).filter((f) => f.kind === 'organization');
+    assert.equal(facts.length, 1, JSON.stringify(facts.map((f) => f.value)));
+    assert.equal(facts[0]!.mentions!.length, 3);
+  });
+});
+
+describe('places outside the gazetteers', () => {
+  it('by the noun before them, after them, or a bearing', () => {
+    assert.deepEqual(of('Vive en el barrio La Bombilla desde niña.', 'place'), ['La Bombilla']);
+    assert.deepEqual(of('Lo detuvieron en la alcabala de Las Tejerías ayer.', 'place'), ['Las Tejerías']);
+    assert.deepEqual(of('Police raided homes in the Catia neighbourhood at dawn.', 'place'), ['Catia']);
+    assert.deepEqual(of('Se escondió en Los Palos Grandes, al este de Caracas.', 'place'), [
+      'Los Palos Grandes',
+      'Caracas',
+    ]);
+    assert.deepEqual(of('He crossed the border near Riohacha before dawn.', 'place'), ['Riohacha']);
+  });
+});
