@@ -72,3 +72,16 @@ describe('places outside the gazetteers', () => {
     assert.deepEqual(of('He crossed the border near Riohacha before dawn.', 'place'), ['Riohacha']);
   });
 });
+
+describe('persons', () => {
+  it('titles and their qualifiers are not part of the name', () => {
+    assert.deepEqual(of('President Gustavo Petro spoke on Sunday.', 'person'), ['Gustavo Petro']);
+    assert.deepEqual(of('She wrote to Interior Minister Remigio Ceballos last year.', 'person'), [
+      'Remigio Ceballos',
+    ]);
+    assert.deepEqual(of('Lo confirmó la presidenta Dina Boluarte.', 'person'), ['Dina Boluarte']);
+  });
+  it('a name no list holds, in apposition to a noun of office', () => {
+    assert.deepEqual(of('The report was welcomed by his successor, Volker Türk.', 'person'), ['Volker Türk']);
+  });
+});

@@ -203,6 +203,18 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       i++;
       continue;
     }
+    // A title's qualifier goes with it: "Defense Minister X", "Foreign Affairs Minister X", "High Commissioner X".
+    const d = [1, 2].find(
+      (n) =>
+        i + n < toks.length - 1 &&
+        TITLES.has(toks[i + n]!.norm) &&
+        toks.slice(i, i + n).every((x) => !GIVEN_NAMES.has(x.norm) && !PARTICLES.has(x.norm)),
+    );
+    if (d) {
+      stripped.push(...toks.slice(i, i + d + 1));
+      i += d + 1;
+      continue;
+    }
     break;
   }
   let rest = toks.slice(i);
@@ -407,6 +419,15 @@ function nameLike(t: Token): boolean {
 }
 
 function titleBefore(text: string, all: readonly Token[], idx: number): boolean {
+  // An apposition after a title or a noun of office: "his predecessor, Fatou Bensouda", "la portavoz, X".
+  const before = all[idx - 1];
+  if (
+    before &&
+    !before.cap &&
+    /^, $/.test(text.slice(before.end, all[idx]!.start)) &&
+    TITLES.has(before.norm)
+  )
+    return true;
   for (let i = idx - 1, seen = 0; i >= 0 && seen < 2; i--) {
     const t = all[i]!;
     if (/[.;:!?\n,]/.test(text.slice(t.end, all[i + 1]!.start))) return false;

@@ -1,0 +1,28 @@
+/** Months without a year, dates ahead of the writer, "this year": resolved against the publication day. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findDates } from './dates.js';
+
+const all = (text: string, ref: string) => findDates(text, ref).map((d) => [d.text, d.value]);
+
+describe('dates without a year', () => {
+  it('a month named alone is the most recent one not after publication', () => {
+    assert.deepEqual(all('En noviembre lo trasladaron.', '2021-03-02'), [['noviembre', '2020-11']]);
+    assert.deepEqual(all('Staff left in March, she said.', '2021-03-02'), [['March', '2021-03']]);
+    assert.deepEqual(all('a finales de enero', '2021-03-02'), [['enero', '2021-01']]);
+  });
+  it('ahead of the writer, the next one', () => {
+    assert.deepEqual(all('antes del 6 de diciembre', '2021-10-01'), [['6 de diciembre', '2021-12-06']]);
+    assert.deepEqual(all('ahead of the February 3 hearing', '2021-10-01'), [['February 3', '2022-02-03']]);
+    assert.deepEqual(all('the trial will resume in January', '2021-10-01'), [['January', '2022-01']]);
+    assert.deepEqual(all('the trial resumed in January', '2021-10-01'), [['January', '2021-01']]);
+  });
+  it('not a month: a verb, a given name', () => {
+    assert.deepEqual(all('they may appeal in may', '2021-10-01'), []);
+    assert.deepEqual(all('Habló en Julio Borges su abogado.', '2021-10-01'), []);
+  });
+  it('"this year", "este año"', () => {
+    assert.deepEqual(all("this year's protests", '2019-05-01'), [["this year's", '2019']]);
+    assert.deepEqual(all('en lo que va de año', '2019-05-01'), [['en lo que va de año', '2019']]);
+  });
+});
