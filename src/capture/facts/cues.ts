@@ -20,6 +20,9 @@ const ORG_NOUNS = set(`ong ngo organizacion organización organization organisat
 /** Verbs after which a name is the outlet spoken to ("told Reuters", "dijo a Efe", "declaró a"). */
 const TOLD = set('told dijo declaro declaró explico explicó confirmo confirmó aseguro aseguró');
 
+/** Prepositions after a verb of working that name the employer ("trabaja en X", "works for X"). */
+const WORK_AT = set('en para at for');
+
 /** Nouns a place's name follows, with or without "de"/"of" ("barrio X", "la alcabala de X", "city of X"). */
 const PLACE_NOUNS = set(`barrio barriada sector urbanizacion urbanización urb parroquia caserio caserío aldea
   poblado pueblo localidad ciudad municipio estado region región alcabala peaje frontera avenida
@@ -61,6 +64,9 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
     return undefined;
   // "dijo a Efe", "told Reuters"
   if (TOLD.has(prev.norm)) return 'organization';
+  // "trabajamos juntas en Sidor", "worked for Conviasa": where one works (places are ruled out by the caller).
+  if (WORK_AT.has(prev.norm) && [i - 1, i - 2].some((k) => all[k] && /^(?:trabaj|work)/.test(all[k]!.norm)))
+    return 'organization';
   if (prev.norm === 'a' && all[i - 1] && TOLD.has(all[i - 1]!.norm)) return 'organization';
   // "cerca de X", "la alcabala de X", "city of X": skip the "de"/"of" and read the noun before it.
   let sawOf = false;

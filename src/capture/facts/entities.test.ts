@@ -25,6 +25,10 @@ describe('organizations', () => {
       ['Paz, Verdad y Memoria'],
     );
   });
+  it('where one works', () => {
+    assert.deepEqual(of('Su esposo trabaja en Pdvsa desde hace años.', 'organization'), ['Pdvsa']);
+    assert.deepEqual(of('Su esposo trabaja en Maracay desde hace años.', 'organization'), []);
+  });
   it('a cue does not make a person an organization', () => {
     assert.deepEqual(of('The minister told Roberto Díaz that he would resign.', 'organization'), []);
   });
@@ -70,6 +74,11 @@ describe('places outside the gazetteers', () => {
       'Caracas',
     ]);
     assert.deepEqual(of('He crossed the border near Riohacha before dawn.', 'place'), ['Riohacha']);
+  });
+  it('a municipality named bare after "en"/"in", unless a person bears the name; regions', () => {
+    assert.deepEqual(of('La detuvieron en Lagunillas por la tarde.', 'place'), ['Lagunillas']);
+    assert.deepEqual(of('Lo vieron en Tovar la semana pasada.', 'place'), [], 'Tovar is a surname');
+    assert.deepEqual(of('Los obreros de Guayana protestaron.', 'place'), ['Guayana']);
   });
 });
 

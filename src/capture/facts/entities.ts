@@ -407,6 +407,19 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
 
 const ARTICLES = new Set(['el', 'la', 'los', 'las']);
 
+const LOCATIVE = new Set(['en', 'in', 'desde', 'from', 'hacia', 'hasta']);
+
+/** Right after "en", "in", "desde"… in the same clause. */
+function afterLocative(text: string, all: readonly Token[], idx: number): boolean {
+  const prev = all[idx - 1];
+  return (
+    prev !== undefined &&
+    !prev.cap &&
+    LOCATIVE.has(prev.norm) &&
+    /^ $/.test(text.slice(prev.end, all[idx]!.start))
+  );
+}
+
 /** A word that can be part of a person's name. */
 function nameLike(t: Token): boolean {
   return (
@@ -631,6 +644,21 @@ export function findEntities(
         value: place.value,
         place,
       });
+    } else {
+      // "en Cabimas": a municipality's name after a locative preposition, when no person bears it.
+      const m =
+        !GIVEN_NAMES.has(t.norm) && !SURNAME_SET.has(t.norm) && afterLocative(text, all, idx)
+          ? lookupMunicipality(t.text)
+          : undefined;
+      if (m)
+        out.mentions.push({
+          kind: 'place',
+          start: t.start,
+          end: t.end,
+          text: t.text,
+          value: m.value,
+          place: m,
+        });
     }
   }
   return out.mentions.sort((a, b) => a.start - b.start);

@@ -75,8 +75,19 @@ function buildIndex(): Map<string, PlaceEntry> {
     add(d.name.replace(/\s*\(.*\)\s*$/, ''), e, true);
     for (const a of d.aliases ?? []) if (!ORG_ALIASES.has(normalizePlaceName(a))) add(a, e, true);
   }
+  for (const [name, stateCode] of REGIONS)
+    add(name, { value: name, kind: 'region', ...(stateCode ? { stateCode } : {}) });
   return idx;
 }
+
+/** Regions of Venezuela named in the news that are no state ("sindicalistas de Guayana"). */
+const REGIONS: [string, string | undefined][] = [
+  ['Guayana', undefined],
+  ['Los Andes', undefined],
+  ['Los Llanos', undefined],
+  ['Arco Minero del Orinoco', 'VE-F'],
+  ['Arco Minero', 'VE-F'],
+];
 
 let INDEX: Map<string, PlaceEntry> | undefined;
 const MAX_WORDS = 6;
