@@ -18,7 +18,13 @@ const ORG_NOUNS = set(`ong ngo organizacion organización organization organisat
   association fundacion fundación foundation sindicato union watchdog charity ongs ngos`);
 
 /** Verbs after which a name is the outlet spoken to ("told Reuters", "dijo a Efe", "declaró a"). */
-const TOLD = set('told dijo declaro declaró explico explicó confirmo confirmó aseguro aseguró');
+const TOLD = set(
+  'told dijo declaro declaró explico explicó confirmo confirmó aseguro aseguró conto contó relato relató narro narró',
+);
+
+/** "spoke to Reuters", "habló con Efe", "in an interview with X". */
+const SPOKE = set('spoke speaking talked talking interview hablo habló entrevista declaraciones');
+const TO = set('to with con a');
 
 /** Prepositions after a verb of working that name the employer ("trabaja en X", "works for X"). */
 const WORK_AT = set('en para at for');
@@ -26,8 +32,12 @@ const WORK_AT = set('en para at for');
 /** Nouns a place's name follows, with or without "de"/"of" ("barrio X", "la alcabala de X", "city of X"). */
 const PLACE_NOUNS = set(`barrio barriada sector urbanizacion urbanización urb parroquia caserio caserío aldea
   poblado pueblo localidad ciudad municipio estado region región alcabala peaje frontera avenida
-  neighbourhood neighborhood district town city village state province region checkpoint slum near
-  cerca`);
+  neighbourhood neighborhood district town city village state province region checkpoint slum metro
+  estacion estación station terminal aeropuerto airport puerto rio río river cerro lago lake carretera
+  autopista highway`);
+
+/** Weak place cues: a person may be near someone too. */
+const NEAR = set('near cerca');
 
 /** Nouns a place's name precedes ("the Petare neighbourhood", "Zulia state"). */
 const PLACE_AFTER = set('neighbourhood neighborhood district state province region slum area');
@@ -42,7 +52,8 @@ const together = (text: string, a: Token, b: Token) => !/[.;:!?\n()]/.test(text.
 const ARTICLE = set('el la los las the a an un una su sus its their');
 const OF = set('de del of');
 
-export type Cue = 'organization' | 'place';
+/** `place?`: a weak cue ("near X"), not enough for a name shaped like a person's. */
+export type Cue = 'organization' | 'place' | 'place?';
 
 /** "ONG", "NGO" written in capitals open the run they cue: the name is what follows. */
 export const isOrgNoun = (t: Token) => ORG_NOUNS.has(t.norm);
@@ -68,6 +79,7 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
   if (WORK_AT.has(prev.norm) && [i - 1, i - 2].some((k) => all[k] && /^(?:trabaj|work)/.test(all[k]!.norm)))
     return 'organization';
   if (prev.norm === 'a' && all[i - 1] && TOLD.has(all[i - 1]!.norm)) return 'organization';
+  if (TO.has(prev.norm) && all[i - 1] && SPOKE.has(all[i - 1]!.norm)) return 'organization';
   // "cerca de X", "la alcabala de X", "city of X": skip the "de"/"of" and read the noun before it.
   let sawOf = false;
   if (OF.has(prev.norm) && all[i - 1] && together(text, all[i - 1]!, prev)) {
@@ -76,6 +88,7 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
   }
   const noun = all[i]!;
   if (noun.cap && !ORG_NOUNS.has(noun.norm)) return undefined;
+  if (NEAR.has(noun.norm)) return 'place?';
   if (PLACE_NOUNS.has(noun.norm)) return 'place';
   if (sawOf) return undefined;
   if (ORG_NOUNS.has(noun.norm)) return 'organization';

@@ -25,6 +25,13 @@ describe('organizations', () => {
       ['Paz, Verdad y Memoria'],
     );
   });
+  it('an outlet spoken to; two organizations joined by "and", each a name of its own', () => {
+    assert.deepEqual(of('His brother spoke to Runrunes by phone.', 'organization'), ['Runrunes']);
+    assert.deepEqual(
+      of('The Committee to Protect Journalists and Doctors Without Borders agreed.', 'organization'),
+      ['Committee to Protect Journalists', 'Doctors Without Borders'],
+    );
+  });
   it('where one works', () => {
     assert.deepEqual(of('Su esposo trabaja en Pdvsa desde hace años.', 'organization'), ['Pdvsa']);
     assert.deepEqual(of('Su esposo trabaja en Maracay desde hace años.', 'organization'), []);
@@ -74,6 +81,13 @@ describe('places outside the gazetteers', () => {
       'Caracas',
     ]);
     assert.deepEqual(of('He crossed the border near Riohacha before dawn.', 'place'), ['Riohacha']);
+  });
+  it('a gazetteer name after its article in lower case; two places joined by "y"; X-based', () => {
+    assert.deepEqual(of('Pasó un año en el Helicoide y la Zona 7 de Boleíta.', 'place'), [
+      'El Helicoide',
+      'Zona 7 de la PNB (Boleíta)',
+    ]);
+    assert.deepEqual(of('The Maracaibo-based daily closed.', 'place'), ['Maracaibo']);
   });
   it('a municipality named bare after "en"/"in", unless a person bears the name; regions', () => {
     assert.deepEqual(of('La detuvieron en Lagunillas por la tarde.', 'place'), ['Lagunillas']);

@@ -179,8 +179,12 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   const toks = run.tokens;
   const prev = all[idx - 1];
   const prevWord = prev && !/[.;:!?\n]/.test(text.slice(prev.end, toks[0]!.start)) ? prev.norm : undefined;
-  // A whole run that the gazetteer knows ("El Helicoide", "La Guaira", "Barquisimeto").
-  const wholePlace = lookupPlace(toks.map((t) => t.text).join(' '));
+  // A whole run that the gazetteer knows ("El Helicoide", "La Guaira", "Barquisimeto"), also after
+  // its article written in lower case ("en el Helicoide", "los Teques").
+  const runText = toks.map((t) => t.text).join(' ');
+  const article =
+    prev && !prev.cap && ARTICLES.has(prev.norm) && /^ $/.test(text.slice(prev.end, toks[0]!.start));
+  const wholePlace = lookupPlace(runText) ?? (article ? lookupPlace(`${prev.text} ${runText}`) : undefined);
   if (prevWord === 'municipio' || prevWord === 'municipality' || prevWord === 'mcpio') {
     const m = lookupMunicipality(toks.map((t) => t.text).join(' '));
     if (m) {
@@ -377,8 +381,9 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
   if (!cue) return false;
   const words = nameWords(toks);
   if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !ARTICLES.has(t.norm))) return false;
-  if (cue === 'place') {
-    if (GIVEN_NAMES.has(words[0]!.norm) && words.length > 1) return false;
+  if (cue !== 'organization') {
+    // "near X" is weaker than "el barrio X" (barrios bear persons' names: "barrio José Félix Ribas").
+    if (cue === 'place?' && GIVEN_NAMES.has(words[0]!.norm)) return false;
     const s = span(text, toks);
     const p = lookupPlace(s.text);
     out.mentions.push({
@@ -406,6 +411,8 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
 }
 
 const ARTICLES = new Set(['el', 'la', 'los', 'las']);
+
+const AND_WORDS = new Set(['y', 'e', 'and']);
 
 const LOCATIVE = new Set(['en', 'in', 'desde', 'from', 'hacia', 'hasta']);
 
@@ -576,8 +583,37 @@ export function findEntities(
       }
   }
   const runs = capitalRuns(text, all).flatMap((r) => splitTaken(r, taken));
-  for (const run of runs)
-    if (run.start >= out.consumedTo) classifyRun(text, all, run, posOf(all, run.tokens[0]!), out);
+  for (const run of runs) {
+    if (run.start < out.consumedTo) continue;
+    // "Helicoide y la Zona 7 de Boleíta": two names joined by "y" when either side is a known place,
+    // or when the run as a whole is no name at all.
+    const y = run.tokens.findIndex((t, k) => k > 0 && AND_WORDS.has(t.norm) && !t.cap);
+    const parts =
+      y < 0
+        ? []
+        : [run.tokens.slice(0, y), run.tokens.slice(y + 1)].map((p) =>
+            p.slice(
+              Math.max(
+                0,
+                p.findIndex((t) => t.cap),
+              ),
+            ),
+          );
+    const valid = parts.length === 2 && parts.every((p) => p.length > 0 && p[0]!.cap);
+    const toRun = (toks: Token[]): Run => ({
+      tokens: toks,
+      start: toks[0]!.start,
+      end: toks[toks.length - 1]!.end,
+    });
+    if (valid && parts.some((p) => lookupPlace(p.map((t) => t.text).join(' ')))) {
+      for (const p of parts) classifyRun(text, all, toRun(p), posOf(all, p[0]!), out);
+      continue;
+    }
+    const before = out.mentions.length + out.pending.length;
+    classifyRun(text, all, run, posOf(all, run.tokens[0]!), out);
+    if (valid && out.mentions.length + out.pending.length === before)
+      for (const p of parts) classifyRun(text, all, toRun(p), posOf(all, p[0]!), out);
+  }
   // Partial mentions of a person named in full elsewhere: "Ortega", "María Ortega" → the full name.
   const persons = out.mentions.filter((m) => m.kind === 'person');
   // Distinct names with their words folded once (a long text names the same people many times).

@@ -260,6 +260,11 @@ const ORGS: [string[], OrgEntry][] = [
   [['CIDH', 'IACHR'], { name: 'Comisión Interamericana de Derechos Humanos (CIDH)', unitKind: 'other' }],
   [['ACNUR', 'UNHCR'], { name: 'ACNUR', unitKind: 'other' }],
   [['Human Rights Watch', 'HRW'], { name: 'Human Rights Watch', unitKind: 'other' }],
+  // News agencies, quoted in nearly every report ("told Reuters", "según Efe").
+  [['Reuters'], { name: 'Reuters', unitKind: 'other' }],
+  [['EFE', 'Agencia EFE', 'Efe'], { name: 'EFE', unitKind: 'other' }],
+  [['AFP', 'Agence France-Presse', 'Agence France Presse'], { name: 'AFP', unitKind: 'other' }],
+  [['Associated Press', 'AP'], { name: 'Associated Press', unitKind: 'other' }],
   [
     ['Amnistía Internacional', 'Amnesty International'],
     { name: 'Amnistía Internacional', unitKind: 'other' },
@@ -290,7 +295,7 @@ export const ORG_HEADS = set(`
 `);
 
 /** Words that end a run as an organization when they follow it ("Human Rights Watch"). */
-export const ORG_TAILS = set('watch international internacional');
+export const ORG_TAILS = set('watch international internacional borders fronteras');
 
 export const MONTHS: ReadonlyMap<string, number> = new Map(
   Object.entries({

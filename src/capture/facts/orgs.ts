@@ -23,10 +23,10 @@ import type { Token } from './tokens.js';
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
 
 /** Lower-case words that may join the words of one name. */
-const CONNECTORS = set('of the for on and de del la las los y e para el por contra against');
+const CONNECTORS = set('of the for on and de del la las los y e para el por contra against to');
 
 /** Connectors that join an organization's words only ("Coalición por la Libertad"), never a person's ("… por el Tribunal"). */
-const ORG_ONLY_CONNECTORS = set('por contra against');
+const ORG_ONLY_CONNECTORS = set('por contra against to');
 
 /** Connectors that may join two names rather than the words of one ("Foro Penal and Provea"). */
 const AND = set('and y e');
@@ -150,7 +150,12 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
     if (!AND.has(tokens[k]!.norm) || tokens[k]!.cap) continue;
     let r = k + 1;
     while (r < last && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
-    if (!tokens[r]!.cap || !startsName(tokens, r, last)) continue;
+    // Splits when what follows starts a name, or when both sides are organizations' names on their
+    // own ("Committee to Protect Journalists and Reporters Without Borders").
+    const bothOrgs =
+      tokens.slice(a, k).some((t) => ORG_WORDS.has(t.norm)) &&
+      tokens.slice(r, last + 1).some((t) => ORG_WORDS.has(t.norm));
+    if (!tokens[r]!.cap || !(startsName(tokens, r, last) || bothOrgs)) continue;
     if (k - 1 >= a) parts.push([a, k - 1]);
     a = r;
     k = r;

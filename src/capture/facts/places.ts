@@ -63,6 +63,13 @@ function buildIndex(): Map<string, PlaceEntry> {
         stateCode: s.code,
       });
   }
+  // Where a detention site is: "Zona 7 de la PNB (Boleíta)", "Sede de la DGCIM en Boleíta" name the
+  // neighbourhood too ("he is in Boleíta"). Added first: a site's own alias of the same words wins.
+  for (const d of KNOWN_DETENTION_SITES) {
+    const where = /\(([^()]+)\)\s*$/.exec(d.name)?.[1] ?? / en ([^()]+)$/.exec(d.name)?.[1];
+    if (where)
+      add(where, { value: where, kind: 'locality', stateCode: d.stateCode, municipality: d.municipality });
+  }
   for (const d of KNOWN_DETENTION_SITES) {
     const e: PlaceEntry = {
       value: d.name,
@@ -87,6 +94,7 @@ const REGIONS: [string, string | undefined][] = [
   ['Los Llanos', undefined],
   ['Arco Minero del Orinoco', 'VE-F'],
   ['Arco Minero', 'VE-F'],
+  ['Orinoco Mining Arc', 'VE-F'],
 ];
 
 let INDEX: Map<string, PlaceEntry> | undefined;
