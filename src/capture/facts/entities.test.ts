@@ -104,6 +104,13 @@ describe('persons', () => {
     ]);
     assert.deepEqual(of('Lo confirmó la presidenta Dina Boluarte.', 'person'), ['Dina Boluarte']);
   });
+  it('a name no list holds, followed by an age or an occupation', () => {
+    assert.deepEqual(of('Ayer detuvieron a Wuilker Ozuna, de 27 años, en su casa.', 'person'), [
+      'Wuilker Ozuna',
+    ]);
+    assert.deepEqual(of('Police held Tarquino Baez, a student, overnight.', 'person'), ['Tarquino Baez']);
+    assert.deepEqual(of('The Orinoco Office, a ministry said.', 'person'), []);
+  });
   it('a name no list holds, in apposition to a noun of office', () => {
     assert.deepEqual(of('The report was welcomed by his successor, Volker Türk.', 'person'), ['Volker Türk']);
   });

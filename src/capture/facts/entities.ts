@@ -302,7 +302,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   if (words.length > 6 || !words.every(nameLike)) return;
   const given = GIVEN_NAMES.has(rest[0]!.norm);
   const surnameEnd = SURNAME_SET.has(words[words.length - 1]!.norm);
-  if (!(given || titled || surnameEnd)) return;
+  if (!(given || titled || surnameEnd || describedAsPerson(text, rest[rest.length - 1]!.end))) return;
   const role = roleAround(all, posOf(all, rest[0]!), posOf(all, rest[rest.length - 1]!), text, stripped);
   const y = rest.findIndex((t, k) => k > 0 && (t.norm === 'y' || t.norm === 'e'));
   // Two full names joined by "y": "Kelvin Antonio Rivas y Jhonny Alexander Mora".
@@ -411,6 +411,18 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
 }
 
 const ARTICLES = new Set(['el', 'la', 'los', 'las']);
+
+/**
+ * What follows a name that only a person has: an age (", 34,", ", de 34 años", " (34)") or an
+ * apposition naming an occupation or title (", a student", ", una enfermera", ", the lawyer").
+ */
+function describedAsPerson(text: string, end: number): boolean {
+  const after = text.slice(end, end + 60);
+  if (/^(?:,\s+(?:de\s+)?\d{1,3}(?:\s+a[ñn]os(?:\s+de\s+edad)?)?\s*[,.;]|\s+\(\d{1,3}\))/u.test(after))
+    return true;
+  const m = /^,\s+(?:a|an|the|un|una|el|la)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)/u.exec(after);
+  return m !== null && (TITLES.has(fold(m[1]!)) || roleOfWord(m[1]!) !== undefined);
+}
 
 const AND_WORDS = new Set(['y', 'e', 'and']);
 
