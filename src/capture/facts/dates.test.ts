@@ -17,6 +17,20 @@ describe('dates without a year', () => {
     assert.deepEqual(all('the trial will resume in January', '2021-10-01'), [['January', '2022-01']]);
     assert.deepEqual(all('the trial resumed in January', '2021-10-01'), [['January', '2021-01']]);
   });
+  it('a range of months: the end not after publication, the start before it', () => {
+    assert.deepEqual(all('Entre enero y octubre hubo 12 casos.', '2021-01-05'), [
+      ['enero', '2020-01'],
+      ['octubre', '2020-10'],
+    ]);
+    assert.deepEqual(all('from November to February', '2021-03-01'), [
+      ['November', '2020-11'],
+      ['February', '2021-02'],
+    ]);
+  });
+  it('a Spanish future verb or "the <Month>"', () => {
+    assert.deepEqual(all('El juicio se reanudará en marzo.', '2021-10-01'), [['marzo', '2022-03']]);
+    assert.deepEqual(all('since the August raids', '2021-10-01'), [['August', '2021-08']]);
+  });
   it('not a month: a verb, a given name', () => {
     assert.deepEqual(all('they may appeal in may', '2021-10-01'), []);
     assert.deepEqual(all('Habló en Julio Borges su abogado.', '2021-10-01'), []);

@@ -49,6 +49,8 @@ interface Rule {
   /** A match that is no real date ("31 de febrero") still claims its words, so no shorter rule reads them. */
   claims?: boolean;
   make(m: RegExpExecArray, ref: Date): FuzzyDate | undefined;
+  /** Two dates from one match (a range of months): each named by its month's word. */
+  pair?: (m: RegExpExecArray, ref: Date) => [FuzzyDate, FuzzyDate] | undefined;
   /** The span is the month's name alone, without the words that introduced it ("en", "a finales de"). */
   monthAlone?: boolean;
 }
@@ -66,7 +68,7 @@ function yearless(ref: Date, mo: number, d: number): string | undefined {
  * 5 de julio", "will be held on"): a day or month without its year is then the next one, not the last.
  */
 const FUTURE_BEFORE =
-  /\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá])\b(?:\s+\S+){0,3}\s*$/iu;
+  /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
 const FUTURE_AFTER = /^\s*(?:,\s*)?(?:will|ser[aá]n?|se\s+celebrar[aá]n?)\b/iu;
 
 function future(m: RegExpExecArray, upTo = m.index): boolean {
@@ -195,10 +197,29 @@ const RULES: Rule[] = [
     relative: false,
     make: (m) => ({ precision: 'year', value: m[1]! }),
   },
+  // "entre enero y noviembre", "from March to May": the end is the latest not after publication, the
+  // start in the same year (the year before when it comes later in the calendar). Two month mentions.
+  {
+    re: new RegExp(
+      `\\b(?:entre|between|from|desde|de)\\s+(${MONTH_ALT})\\s+(?:y|and|to|a|al|hasta|until)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
+      'giu',
+    ),
+    relative: true,
+    make: () => undefined,
+    pair: (m, ref) => {
+      const a = month(m[1]!);
+      const b = month(m[2]!);
+      if (!a || !b || /^\s+\p{Lu}/u.test(m.input.slice(m.index + m[0].length))) return undefined;
+      const end = monthWithoutYear(m, ref, b);
+      const y = Number(end.precision === 'month' ? end.value.slice(0, 4) : Number.NaN);
+      const start: FuzzyDate = { precision: 'month', value: `${a <= b ? y : y - 1}-${pad(a)}` };
+      return [start, end];
+    },
+  },
   // "en diciembre", "in February", "a finales de marzo": a month named alone (no day, no year after it)
   {
     re: new RegExp(
-      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|early|mid|late|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
+      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|early|mid|late|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
       'giu',
     ),
     relative: true,
@@ -211,7 +232,9 @@ const RULES: Rule[] = [
       if (
         !mo ||
         (/^[a-z]/.test(m[1]!) &&
-          /^(?:in|since|until|during|from|between|for|early|mid|late)$/i.test(m[0].split(/\s/)[0]!))
+          /^(?:in|since|until|during|from|between|for|the|last|this|early|mid|late)$/i.test(
+            m[0].split(/\s/)[0]!,
+          ))
       )
         return undefined;
       return monthWithoutYear(m, ref, mo);
@@ -321,6 +344,27 @@ export function findDates(text: string, reference: string): DateMention[] {
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      if (rule.pair) {
+        const two = rule.pair(m, ref);
+        if (!two) continue;
+        // Each month's word in the match, first and last occurrence (the connector sits between).
+        const lower = m[0].toLowerCase();
+        const s1 = m.index + lower.indexOf(m[1]!.toLowerCase(), lower.indexOf(' '));
+        const s2 = m.index + lower.lastIndexOf(m[2]!.toLowerCase());
+        for (const [start, word, date] of [
+          [s1, m[1]!, two[0]],
+          [s2, m[2]!, two[1]],
+        ] as const)
+          found.push({
+            start,
+            end: start + word.length,
+            text: word,
+            date,
+            value: isoValue(date),
+            relative: true,
+          });
+        continue;
+      }
       const date = rule.make(m, ref);
       if (!date) {
         if (rule.claims) blocked.push([m.index, m.index + m[0].length]);

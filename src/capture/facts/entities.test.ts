@@ -32,6 +32,28 @@ describe('organizations', () => {
       ['Committee to Protect Journalists', 'Doctors Without Borders'],
     );
   });
+  it('a person before "of the" is not part of the organization; a bracketed acronym makes one', () => {
+    const f = extractFacts('Lawyers led by Pedro Arcila of the Caracas Bar Association said so.', {
+      reference: '2024-05-10',
+    });
+    assert.deepEqual(
+      f.filter((x) => x.kind === 'organization').map((x) => x.value),
+      ['Caracas Bar Association'],
+    );
+    assert.deepEqual(
+      f.filter((x) => x.kind === 'person').map((x) => x.value),
+      ['Pedro Arcila'],
+    );
+    assert.deepEqual(of('Lo acompañó Acción Solidaria (Acsol) en la audiencia.', 'organization'), [
+      'Acción Solidaria (Acsol)',
+    ]);
+  });
+  it('"in" joins an organization\'s words, not the place it sits in', () => {
+    assert.deepEqual(
+      of('The Institute of Research in Social Policy and the Court in The Hague met.', 'organization'),
+      ['Institute of Research in Social Policy'],
+    );
+  });
   it('where one works', () => {
     assert.deepEqual(of('Su esposo trabaja en Pdvsa desde hace años.', 'organization'), ['Pdvsa']);
     assert.deepEqual(of('Su esposo trabaja en Maracay desde hace años.', 'organization'), []);

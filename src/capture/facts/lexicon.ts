@@ -289,7 +289,7 @@ export const ORG_HEADS = set(`
   ministerio tribunal tribunales juzgado fiscalia policia guardia comando direccion servicio cuerpo fuerza fuerzas
   brigada batallon ejercito armada consejo observatorio foro comite comision asociacion partido movimiento
   sindicato federacion colegio universidad embajada defensoria corte organizacion mision oficina alto instituto
-  frente coalicion red fundacion gobernacion alcaldia sede
+  frente coalicion red fundacion gobernacion alcaldia sede circuito
   ministry court office committee commission police guard council mission embassy union university party
   army navy foundation institute coalition network tribunal
 `);

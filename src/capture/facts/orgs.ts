@@ -9,6 +9,7 @@
  */
 import {
   fold,
+  GIVEN_NAMES,
   KNOWN_ORGS,
   ORG_HEADS,
   ORG_TAILS,
@@ -23,13 +24,14 @@ import type { Token } from './tokens.js';
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
 
 /** Lower-case words that may join the words of one name. */
-const CONNECTORS = set('of the for on and de del la las los y e para el por contra against to');
+const CONNECTORS = set('of the for on and de del la las los y e para el por contra against to in');
 
 /** Connectors that join an organization's words only ("Coalición por la Libertad"), never a person's ("… por el Tribunal"). */
-const ORG_ONLY_CONNECTORS = set('por contra against to');
+const ORG_ONLY_CONNECTORS = set('por contra against to in');
 
 /** Connectors that may join two names rather than the words of one ("Foro Penal and Provea"). */
 const AND = set('and y e');
+const OF = set('of de del');
 
 /** Words organizations are named with (anywhere in the name), beyond the heads and tails of lexicon.ts. */
 const ORG_WORDS = new Set([
@@ -40,7 +42,8 @@ const ORG_WORDS = new Set([
     ministry department herald times tribune journal asamblea corporacion coalicion oficina contraloria
     camara sindicato servicio consejo organization organisation organizacion organizaciones alliance alianza
     federation federacion front frente movement movimiento programme program programa fund fondo bank banco
-    association asociacion group grupo company compania empresa corporation agencia observatorio
+    association asociacion group grupo company compania empresa corporation agencia observatorio circuito
+    centro center centre program
 `),
 ]);
 
@@ -51,7 +54,7 @@ const LEAD = set(`president presidente presidenta former ex vice jefe chief head
 /** Names of buildings and detention places ("Palacio de Justicia", "Miraflores Palace"). */
 const PLACE_FIRST = set('palacio palace plaza carcel reten internado');
 const PLACE_LAST = set('palace prison square');
-const CENTRE_OF = set('arrestos penitenciario detencion reclusion');
+const CENTRE_OF = set('arrestos penitenciario detencion reclusion coordinacion comercial');
 
 export interface NamedSpan {
   kind: 'organization' | 'place';
@@ -106,6 +109,11 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
         m - j <= 2 &&
         CONNECTORS.has(tokens[m]!.norm) &&
         !tokens[m]!.cap &&
+        // "… Court in The Hague": "in" before a place is where the organization sits, not its name.
+        !(
+          tokens[m]!.norm === 'in' &&
+          (tokens[m + 1]?.norm === 'the' || lookupPlace(tokens[m + 1]?.text ?? ''))
+        ) &&
         (!ORG_ONLY_CONNECTORS.has(tokens[m]!.norm) ||
           tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm))) &&
         joined(text, tokens[m - 1]!, tokens[m]!)
@@ -132,7 +140,7 @@ const knownAt = (tokens: readonly Token[], a: number, b: number) =>
 
 /** Whether the words from `k` start a name of their own: an organization's head word or a known organization. */
 function startsName(tokens: readonly Token[], k: number, last: number): boolean {
-  if (ORG_HEADS.has(tokens[k]!.norm) || isAcronymToken(tokens[k]!)) return true;
+  if (ORG_WORDS.has(tokens[k]!.norm) || isAcronymToken(tokens[k]!)) return true;
   for (let e = k; e <= last && e < k + 8; e++) if (knownAt(tokens, k, e)) return true;
   return false;
 }
@@ -161,6 +169,18 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
     k = r;
   }
   parts.push([a, last]);
+  // "Omar Mora of the Bar Association": a person's name before "of"/"de" is no part of the organization.
+  for (const p of parts) {
+    if (!GIVEN_NAMES.has(tokens[p[0]]!.norm)) continue;
+    for (let k = p[0] + 1; k < p[1]; k++) {
+      if (!OF.has(tokens[k]!.norm) || tokens[k]!.cap) continue;
+      if (tokens.slice(p[0], k).some((t) => ORG_WORDS.has(t.norm))) break;
+      let r = k + 1;
+      while (r < p[1] && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+      p[0] = r;
+      break;
+    }
+  }
   const out: [number, number][] = [];
   for (const [x, y] of parts) {
     // "… de la ONU", "… of the UN": the known organization at the end is named on its own too.
@@ -214,7 +234,8 @@ function nameSpan(
       const value = whole?.value ?? text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
       return { kind: 'place', first, last, value, ...(whole ? { place: whole } : {}) };
     }
-    if (!words.some((w) => ORG_WORDS.has(w))) return undefined;
+    // A bracketed acronym after a name that is not a person's says organization ("… (Cepaz)").
+    if (!words.some((w) => ORG_WORDS.has(w)) && !(acronym && !GIVEN_NAMES.has(words[0]!))) return undefined;
     const known: OrgEntry | undefined =
       KNOWN_ORGS.get(orgKey(words)) ?? (acronym ? KNOWN_ORGS.get(orgKey([acronym.text])) : undefined);
     const name = text.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/\s+/g, ' ');
