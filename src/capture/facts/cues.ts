@@ -42,6 +42,9 @@ const NEAR = set('near cerca');
 /** Nouns a place's name precedes ("the Petare neighbourhood", "Zulia state"). */
 const PLACE_AFTER = set('neighbourhood neighborhood district state province region slum area');
 
+/** Nouns an organization's name precedes ("the Voluntad Popular party", "the El Nacional newspaper"). */
+const ORG_AFTER = set('party movement coalition ngo newspaper daily network group organization organisation');
+
 /** A place in relation to another ("…, al oeste de Caracas", "…, west of Caracas"). */
 const BEARING =
   /^,?\s+(?:al\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste)\s+de|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\s+\p{Lu}/u;
@@ -68,6 +71,15 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
     /^ $/.test(text.slice(all[last]!.end, after.start))
   )
     return 'place';
+  if (
+    after &&
+    !after.cap &&
+    ORG_AFTER.has(after.norm) &&
+    /^ $/.test(text.slice(all[last]!.end, after.start)) &&
+    all[first - 1] !== undefined &&
+    ARTICLE.has(all[first - 1]!.norm)
+  )
+    return 'organization';
   if (BEARING.test(text.slice(all[last]!.end, all[last]!.end + 40))) return 'place';
   let i = first - 1;
   const prev = all[i];

@@ -31,6 +31,11 @@ describe('dates without a year', () => {
     assert.deepEqual(all('El juicio se reanudará en marzo.', '2021-10-01'), [['marzo', '2022-03']]);
     assert.deepEqual(all('since the August raids', '2021-10-01'), [['August', '2021-08']]);
   });
+  it('a year after "of", "until", "the"; not a number', () => {
+    assert.deepEqual(all('the 2019 protests', '2021-10-01'), [['2019', '2019']]);
+    assert.deepEqual(all('at the end of 2018', '2021-10-01'), [['2018', '2018']]);
+    assert.deepEqual(all('by 2020.5 percent', '2021-10-01'), []);
+  });
   it('not a month: a verb, a given name', () => {
     assert.deepEqual(all('they may appeal in may', '2021-10-01'), []);
     assert.deepEqual(all('Habló en Julio Borges su abogado.', '2021-10-01'), []);

@@ -193,7 +193,7 @@ const RULES: Rule[] = [
   },
   // "en 2019", "in 2019", "desde 2017"
   {
-    re: /\b(?:en|in|desde|since|durante|during|del|de)\s+((?:19|20)\d{2})\b/giu,
+    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año)\s+((?:19|20)\d{2})\b(?![.,]\d)/giu,
     relative: false,
     make: (m) => ({ precision: 'year', value: m[1]! }),
   },
@@ -374,8 +374,9 @@ export function findDates(text: string, reference: string): DateMention[] {
       let start = m.index;
       let t = m[0];
       const lead =
-        /^(?:en|in|desde|since|durante|during|del|de)\s+(?=(?:19|20)\d{2}$)/i.exec(t) ??
-        (rule.monthAlone ? new RegExp(`^.*\\s(?=(?:${MONTH_ALT})$)`, 'iu').exec(t) : null);
+        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año)\s+(?=(?:19|20)\d{2}$)/iu.exec(
+          t,
+        ) ?? (rule.monthAlone ? new RegExp(`^.*\\s(?=(?:${MONTH_ALT})$)`, 'iu').exec(t) : null);
       if (lead) {
         start += lead[0].length;
         t = t.slice(lead[0].length);

@@ -54,6 +54,11 @@ describe('organizations', () => {
       ['Institute of Research in Social Policy'],
     );
   });
+  it('a name before "party"/"newspaper" after an article', () => {
+    assert.deepEqual(of('Members of the Primero Justicia party were held.', 'organization'), [
+      'Primero Justicia',
+    ]);
+  });
   it('where one works', () => {
     assert.deepEqual(of('Su esposo trabaja en Pdvsa desde hace años.', 'organization'), ['Pdvsa']);
     assert.deepEqual(of('Su esposo trabaja en Maracay desde hace años.', 'organization'), []);
@@ -111,6 +116,9 @@ describe('places outside the gazetteers', () => {
     ]);
     assert.deepEqual(of('The Maracaibo-based daily closed.', 'place'), ['Maracaibo']);
   });
+  it('cities of the neighbouring countries', () => {
+    assert.deepEqual(of('Cruzó la frontera y llegó a Cúcuta de noche.', 'place'), ['Cúcuta']);
+  });
   it('a municipality named bare after "en"/"in", unless a person bears the name; regions', () => {
     assert.deepEqual(of('La detuvieron en Lagunillas por la tarde.', 'place'), ['Lagunillas']);
     assert.deepEqual(of('Lo vieron en Tovar la semana pasada.', 'place'), [], 'Tovar is a surname');
@@ -125,6 +133,9 @@ describe('persons', () => {
       'Remigio Ceballos',
     ]);
     assert.deepEqual(of('Lo confirmó la presidenta Dina Boluarte.', 'person'), ['Dina Boluarte']);
+  });
+  it("a title's institution is not part of the name", () => {
+    assert.deepEqual(of('Lo dijo el Defensor del Pueblo Alfredo Ruiz ayer.', 'person'), ['Alfredo Ruiz']);
   });
   it('a name no list holds, followed by an age or an occupation', () => {
     assert.deepEqual(of('Ayer detuvieron a Wuilker Ozuna, de 27 años, en su casa.', 'person'), [

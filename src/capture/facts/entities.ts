@@ -207,6 +207,17 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       i++;
       continue;
     }
+    // A title's institution goes with it: "Defensor del Pueblo Alfredo Ruiz", "Fiscal General de la
+    // República Tarek William Saab" (up to three words, then a given name).
+    const lastStripped = stripped[stripped.length - 1];
+    if (stripped.some((x) => TITLES.has(x.norm)) && lastStripped && PARTICLES.has(lastStripped.norm)) {
+      const g = [1, 2, 3].find((n) => i + n < toks.length - 1 && GIVEN_NAMES.has(toks[i + n]!.norm));
+      if (g) {
+        stripped.push(...toks.slice(i, i + g));
+        i += g;
+        continue;
+      }
+    }
     // A title's qualifier goes with it: "Defense Minister X", "Foreign Affairs Minister X", "High Commissioner X".
     const d = [1, 2].find(
       (n) =>
