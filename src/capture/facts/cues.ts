@@ -5,7 +5,7 @@
  * places. Only cues that rarely precede a person's name are read; callers keep the rule that a
  * name which looks like a person's (a given name first, a known surname) is not an organization.
  */
-import { fold } from './lexicon.js';
+import { fold, roleOfWord, TITLES } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
@@ -34,13 +34,15 @@ const PLACE_NOUNS = set(`barrio barriada sector urbanizacion urbanización urb p
   poblado pueblo localidad ciudad municipio estado region región alcabala peaje frontera avenida
   neighbourhood neighborhood district town city village state province region checkpoint slum metro
   estacion estación station terminal aeropuerto airport puerto rio río river cerro lago lake carretera
-  autopista highway`);
+  autopista highway refineria refinería`);
 
 /** Weak place cues: a person may be near someone too. */
 const NEAR = set('near cerca');
 
 /** Nouns a place's name precedes ("the Petare neighbourhood", "Zulia state"). */
-const PLACE_AFTER = set('neighbourhood neighborhood district state province region slum area');
+const PLACE_AFTER = set(
+  'neighbourhood neighborhood district state province region slum area refinery prison jail',
+);
 
 /** Nouns an organization's name precedes ("the Voluntad Popular party", "the El Nacional newspaper"). */
 const ORG_AFTER = set('party movement coalition ngo newspaper daily network group organization organisation');
@@ -104,7 +106,9 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
   if (PLACE_NOUNS.has(noun.norm)) return 'place';
   if (sawOf) return undefined;
   if (ORG_NOUNS.has(noun.norm)) return 'organization';
-  // One adjective between: "la ONG venezolana X", "the human rights group X" (group is the noun).
+  // One adjective between: "la ONG venezolana X", "the human rights group X" (group is the noun);
+  // a title or role is no adjective: "the union leader X" names a person.
+  if (TITLES.has(noun.norm) || roleOfWord(noun.text)) return undefined;
   const before = all[i - 1];
   if (
     before &&

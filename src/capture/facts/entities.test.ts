@@ -134,6 +134,17 @@ describe('persons', () => {
     ]);
     assert.deepEqual(of('Lo confirmó la presidenta Dina Boluarte.', 'person'), ['Dina Boluarte']);
   });
+  it('after a role noun, even behind an organization word; "El" inside a name', () => {
+    assert.deepEqual(of('The union leader Osmel Tirado was arrested.', 'person'), ['Osmel Tirado']);
+    assert.deepEqual(of('The union leader Osmel Tirado was arrested.', 'organization'), []);
+    assert.deepEqual(of('Oil minister Hamid El Zabayar spoke.', 'person'), ['Hamid El Zabayar']);
+  });
+  it('a cued place and the gazetteer place it lies in', () => {
+    assert.deepEqual(of('Lo detuvieron en la avenida Miranda de Maturín.', 'place'), [
+      'avenida Miranda'.slice(8),
+      'Maturín',
+    ]);
+  });
   it("a title's institution is not part of the name", () => {
     assert.deepEqual(of('Lo dijo el Defensor del Pueblo Alfredo Ruiz ayer.', 'person'), ['Alfredo Ruiz']);
   });

@@ -310,10 +310,15 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     });
     return;
   }
-  if (words.length > 6 || !words.every(nameLike)) return;
+  // "Tareck El Aissami": "El"/"Al" inside a name, never at its ends.
+  const inner = (t: Token, k: number) =>
+    k > 0 && k < words.length - 1 && (t.norm === 'el' || t.norm === 'al') && t.cap;
+  if (words.length > 6 || !words.every((t, k) => nameLike(t) || inner(t, k))) return;
   const given = GIVEN_NAMES.has(rest[0]!.norm);
   const surnameEnd = SURNAME_SET.has(words[words.length - 1]!.norm);
-  if (!(given || titled || surnameEnd || describedAsPerson(text, rest[rest.length - 1]!.end))) return;
+  // Two or more name words after any title or occupation ("the union leader X Y", "la activista X Y").
+  const cued = titled || titleBefore(text, all, idx + i, true);
+  if (!(given || cued || surnameEnd || describedAsPerson(text, rest[rest.length - 1]!.end))) return;
   const role = roleAround(all, posOf(all, rest[0]!), posOf(all, rest[rest.length - 1]!), text, stripped);
   const y = rest.findIndex((t, k) => k > 0 && (t.norm === 'y' || t.norm === 'e'));
   // Two full names joined by "y": "Kelvin Antonio Rivas y Jhonny Alexander Mora".
@@ -383,9 +388,11 @@ const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuradur
  * it is lower-case, so a capitalized "El"/"La" here is part of the name.
  */
 function cuedName(text: string, all: readonly Token[], run: Run, idx: number, out: Classified): boolean {
-  if (run.tokens.length > 1 && isOrgNoun(run.tokens[0]!)) {
-    const rest = run.tokens.slice(1);
-    return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + 1, out);
+  // "La ONG Justicia y Proceso": the name is what follows the noun written in capitals.
+  const lead = ARTICLES.has(run.tokens[0]!.norm) || run.tokens[0]!.norm === 'the' ? 1 : 0;
+  if (run.tokens.length > lead + 1 && isOrgNoun(run.tokens[lead]!)) {
+    const rest = run.tokens.slice(lead + 1);
+    return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + lead + 1, out);
   }
   const toks = run.tokens;
   const cue = cueOf(text, all, idx, idx + toks.length - 1);
@@ -395,6 +402,31 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
   if (cue !== 'organization') {
     // "near X" is weaker than "el barrio X" (barrios bear persons' names: "barrio José Félix Ribas").
     if (cue === 'place?' && GIVEN_NAMES.has(words[0]!.norm)) return false;
+    // "la avenida Bolívar de Maturín": the cued place, then the gazetteer's place it lies in.
+    const de = toks.findIndex(
+      (t, k) =>
+        k > 0 &&
+        (t.norm === 'de' || t.norm === 'del') &&
+        lookupPlace(
+          toks
+            .slice(k + 1)
+            .map((x) => x.text)
+            .join(' '),
+        ) !== undefined,
+    );
+    if (de > 0) {
+      const tail = toks.slice(de + 1);
+      const tp = lookupPlace(tail.map((x) => x.text).join(' '))!;
+      const hs = span(text, toks.slice(0, de));
+      out.mentions.push({
+        kind: 'place',
+        ...hs,
+        value: hs.text,
+        place: { value: hs.text, kind: 'locality' },
+      });
+      out.mentions.push({ kind: 'place', ...span(text, tail), value: tp.value, place: tp });
+      return true;
+    }
     const s = span(text, toks);
     const p = lookupPlace(s.text);
     out.mentions.push({
@@ -461,7 +493,7 @@ function nameLike(t: Token): boolean {
   );
 }
 
-function titleBefore(text: string, all: readonly Token[], idx: number): boolean {
+function titleBefore(text: string, all: readonly Token[], idx: number, anyTitle = false): boolean {
   // An apposition after a title or a noun of office: "his predecessor, Fatou Bensouda", "la portavoz, X".
   const before = all[idx - 1];
   if (
@@ -479,6 +511,7 @@ function titleBefore(text: string, all: readonly Token[], idx: number): boolean 
     if (LEAD_SKIP.has(t.norm)) continue;
     seen++;
     if (TITLES.get(t.norm) === 'official' || TITLES.get(t.norm) === 'lawyer') return true;
+    if (anyTitle && TITLES.has(t.norm)) return true;
   }
   return false;
 }
