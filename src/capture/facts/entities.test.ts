@@ -140,10 +140,7 @@ describe('persons', () => {
     assert.deepEqual(of('Oil minister Hamid El Zabayar spoke.', 'person'), ['Hamid El Zabayar']);
   });
   it('a cued place and the gazetteer place it lies in', () => {
-    assert.deepEqual(of('Lo detuvieron en la avenida Miranda de Maturín.', 'place'), [
-      'avenida Miranda'.slice(8),
-      'Maturín',
-    ]);
+    assert.deepEqual(of('Lo detuvieron en la avenida Miranda de Maturín.', 'place'), ['Miranda', 'Maturín']);
   });
   it("a title's institution is not part of the name", () => {
     assert.deepEqual(of('Lo dijo el Defensor del Pueblo Alfredo Ruiz ayer.', 'person'), ['Alfredo Ruiz']);
