@@ -9,10 +9,13 @@ import { extractDocument } from '../../src/capture/extract.js';
 import { extractFacts } from '../../src/capture/facts/index.js';
 
 const EVAL = new URL('../../src/capture/eval/', import.meta.url);
+/** Texts of the engineer's own, annotated before any run: a small check apart from eval/ (now development). */
+const OWN = new URL('./own-heldout/', import.meta.url);
 const FIX = new URL('../../src/capture/fixtures/', import.meta.url);
 const showErrors = process.argv.includes('--errors');
 
-function evaluate(): void {
+function evaluate(EVAL: URL): void {
+  process.stdout.write(`\n${EVAL.pathname.split('/').slice(-3, -1).join('/')}\n`);
   const files = readdirSync(EVAL).filter((f) => /\.(html|txt)$/.test(f));
   const byLang = new Map<string, ReturnType<typeof tallies>>();
   function tallies() {
@@ -83,5 +86,5 @@ function speed(): void {
   process.stdout.write(`300 KB wall: ${show(runs)}; CPU: ${show(cpu)}\n`);
 }
 
-if (!process.argv.includes('--speed-only')) evaluate();
+if (!process.argv.includes('--speed-only')) for (const dir of [EVAL, OWN]) evaluate(dir);
 if (!process.argv.includes('--eval-only')) speed();

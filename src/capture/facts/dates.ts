@@ -49,6 +49,10 @@ interface Rule {
   /** A match that is no real date ("31 de febrero") still claims its words, so no shorter rule reads them. */
   claims?: boolean;
   make(m: RegExpExecArray, ref: Date): FuzzyDate | undefined;
+  /** Two dates from one match (a range of months): each named by its month's word. */
+  pair?: (m: RegExpExecArray, ref: Date) => [FuzzyDate, FuzzyDate] | undefined;
+  /** The span is the month's name alone, without the words that introduced it ("en", "a finales de"). */
+  monthAlone?: boolean;
 }
 
 /** A day without its year: the reference year, or the year before when it would fall after the reference. */
@@ -57,6 +61,45 @@ function yearless(ref: Date, mo: number, d: number): string | undefined {
   const v = realDay(y, mo, d);
   if (v && utc(v).getTime() <= ref.getTime() + 2 * DAY_MS) return v;
   return realDay(y - 1, mo, d);
+}
+
+/**
+ * Words before a date that put it ahead of the writer ("before the July 28 election", "el próximo
+ * 5 de julio", "will be held on"): a day or month without its year is then the next one, not the last.
+ */
+const FUTURE_BEFORE =
+  /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
+const FUTURE_AFTER = /^\s*(?:,\s*)?(?:will|ser[aá]n?|se\s+celebrar[aá]n?)\b/iu;
+
+function future(m: RegExpExecArray, upTo = m.index): boolean {
+  const before = m.input.slice(Math.max(0, upTo - 40), upTo);
+  const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
+  return FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after);
+}
+
+/** A day without its year, ahead of the reference: the reference year, or the next when already past. */
+function yearlessAhead(ref: Date, mo: number, d: number): string | undefined {
+  const y = ref.getUTCFullYear();
+  const v = realDay(y, mo, d);
+  if (v && utc(v).getTime() >= ref.getTime()) return v;
+  return realDay(y + 1, mo, d);
+}
+
+const dayWithoutYear = (m: RegExpExecArray, ref: Date, mo: number, d: number) =>
+  future(m) ? yearlessAhead(ref, mo, d) : yearless(ref, mo, d);
+
+/** A month without its year: the most recent one not after the reference (the next one, ahead). */
+function monthWithoutYear(m: RegExpExecArray, ref: Date, mo: number): FuzzyDate {
+  const y = ref.getUTCFullYear();
+  const refMonth = ref.getUTCMonth() + 1;
+  const year = future(m, m.index + m[0].length - m[1]!.length)
+    ? mo >= refMonth
+      ? y
+      : y + 1
+    : mo <= refMonth
+      ? y
+      : y - 1;
+  return { precision: 'month', value: `${year}-${pad(mo)}` };
 }
 
 /** The most recent `wd` strictly before `ref` (or strictly after, for "next"). */
@@ -108,7 +151,7 @@ const RULES: Rule[] = [
     make: (m, ref) => {
       const mo = month(m[2]!);
       if (!mo) return undefined;
-      const v = m[3] ? realDay(+m[3], mo, +m[1]!) : yearless(ref, mo, +m[1]!);
+      const v = m[3] ? realDay(+m[3], mo, +m[1]!) : dayWithoutYear(m, ref, mo, +m[1]!);
       return v ? dayDate(v) : undefined;
     },
   },
@@ -120,7 +163,7 @@ const RULES: Rule[] = [
     make: (m, ref) => {
       const mo = month(m[1]!);
       if (!mo || !/^\p{Lu}/u.test(m[1]!)) return undefined;
-      const v = m[3] ? realDay(+m[3], mo, +m[2]!) : yearless(ref, mo, +m[2]!);
+      const v = m[3] ? realDay(+m[3], mo, +m[2]!) : dayWithoutYear(m, ref, mo, +m[2]!);
       return v ? dayDate(v) : undefined;
     },
   },
@@ -135,7 +178,7 @@ const RULES: Rule[] = [
     make: (m, ref) => {
       const mo = month(m[2]!);
       if (!mo || !/^\p{Lu}/u.test(m[2]!)) return undefined;
-      const v = m[3] ? realDay(+m[3], mo, +m[1]!) : yearless(ref, mo, +m[1]!);
+      const v = m[3] ? realDay(+m[3], mo, +m[1]!) : dayWithoutYear(m, ref, mo, +m[1]!);
       return v ? dayDate(v) : undefined;
     },
   },
@@ -150,11 +193,64 @@ const RULES: Rule[] = [
   },
   // "en 2019", "in 2019", "desde 2017"
   {
-    re: /\b(?:en|in|desde|since|durante|during|del|de)\s+((?:19|20)\d{2})\b/giu,
+    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año)\s+((?:19|20)\d{2})\b(?![.,]\d)/giu,
     relative: false,
     make: (m) => ({ precision: 'year', value: m[1]! }),
   },
+  // "entre enero y noviembre", "from March to May": the end is the latest not after publication, the
+  // start in the same year (the year before when it comes later in the calendar). Two month mentions.
+  {
+    re: new RegExp(
+      `\\b(?:entre|between|from|desde|de)\\s+(${MONTH_ALT})\\s+(?:y|and|to|a|al|hasta|until)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
+      'giu',
+    ),
+    relative: true,
+    make: () => undefined,
+    pair: (m, ref) => {
+      const a = month(m[1]!);
+      const b = month(m[2]!);
+      if (!a || !b || /^\s+\p{Lu}/u.test(m.input.slice(m.index + m[0].length))) return undefined;
+      const end = monthWithoutYear(m, ref, b);
+      const y = Number(end.precision === 'month' ? end.value.slice(0, 4) : Number.NaN);
+      const start: FuzzyDate = { precision: 'month', value: `${a <= b ? y : y - 1}-${pad(a)}` };
+      return [start, end];
+    },
+  },
+  // "en diciembre", "in February", "a finales de marzo": a month named alone (no day, no year after it)
+  {
+    re: new RegExp(
+      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|early|mid|late|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
+      'giu',
+    ),
+    relative: true,
+    monthAlone: true,
+    make: (m, ref) => {
+      const mo = month(m[1]!);
+      // "en Julio Borges": a month's name before a capitalized word is a given name.
+      if (/^\s+\p{Lu}/u.test(m.input.slice(m.index + m[0].length))) return undefined;
+      // English months are capitalized ("in may" is a verb); Spanish ones are not.
+      if (
+        !mo ||
+        (/^[a-z]/.test(m[1]!) &&
+          /^(?:in|since|until|during|from|between|for|the|last|this|early|mid|late)$/i.test(
+            m[0].split(/\s/)[0]!,
+          ))
+      )
+        return undefined;
+      return monthWithoutYear(m, ref, mo);
+    },
+  },
   // ── relative ──
+  {
+    re: /\b(this year|este año|el presente año|en lo que va de año|so far this year)(?:['’]s)?\b/giu,
+    relative: true,
+    make: (_m, ref) => ({ precision: 'year', value: String(ref.getUTCFullYear()) }),
+  },
+  {
+    re: /\b(this month|este mes|earlier this month|a principios de este mes)\b/giu,
+    relative: true,
+    make: (_m, ref) => ({ precision: 'month', value: iso(ref).slice(0, 7) }),
+  },
   {
     re: /\b(anteayer|antier|the day before yesterday)\b/giu,
     relative: true,
@@ -248,6 +344,27 @@ export function findDates(text: string, reference: string): DateMention[] {
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      if (rule.pair) {
+        const two = rule.pair(m, ref);
+        if (!two) continue;
+        // Each month's word in the match, first and last occurrence (the connector sits between).
+        const lower = m[0].toLowerCase();
+        const s1 = m.index + lower.indexOf(m[1]!.toLowerCase(), lower.indexOf(' '));
+        const s2 = m.index + lower.lastIndexOf(m[2]!.toLowerCase());
+        for (const [start, word, date] of [
+          [s1, m[1]!, two[0]],
+          [s2, m[2]!, two[1]],
+        ] as const)
+          found.push({
+            start,
+            end: start + word.length,
+            text: word,
+            date,
+            value: isoValue(date),
+            relative: true,
+          });
+        continue;
+      }
       const date = rule.make(m, ref);
       if (!date) {
         if (rule.claims) blocked.push([m.index, m.index + m[0].length]);
@@ -256,7 +373,10 @@ export function findDates(text: string, reference: string): DateMention[] {
       // Skip the "de"/"in" lead-in of a bare year so the span is the year itself.
       let start = m.index;
       let t = m[0];
-      const lead = /^(?:en|in|desde|since|durante|during|del|de)\s+(?=(?:19|20)\d{2}$)/i.exec(t);
+      const lead =
+        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año)\s+(?=(?:19|20)\d{2}$)/iu.exec(
+          t,
+        ) ?? (rule.monthAlone ? new RegExp(`^.*\\s(?=(?:${MONTH_ALT})$)`, 'iu').exec(t) : null);
       if (lead) {
         start += lead[0].length;
         t = t.slice(lead[0].length);

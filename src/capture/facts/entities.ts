@@ -5,6 +5,8 @@
  * de …") or is a known acronym, and a person when it starts with a given name or follows a title
  * ("el coronel Ramírez"). Later partial mentions ("Ortega") are tied to the full name met earlier.
  */
+
+import { cueOf, isOrgNoun, listNameEnd } from './cues.js';
 import {
   fold,
   GIVEN_NAMES,
@@ -164,6 +166,11 @@ interface Classified {
   mentions: EntityMention[];
   /** Acronyms met in brackets after an organization's name, folded → that organization. */
   aliases: Map<string, { value: string; unitKind?: string }>;
+  /** Surnames of the persons found so far, and how many mentions were read to gather them. */
+  surnames: Set<string>;
+  surnamesRead: number;
+  /** Text up to here was taken by a name that ran over several runs ("Justicia, Encuentro y Perdón"). */
+  consumedTo: number;
   /** Single capitalized words left for the second pass (surname mentions). */
   pending: { run: Run; idx: number; titled: boolean; stripped: Token[] }[];
 }
@@ -172,8 +179,12 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   const toks = run.tokens;
   const prev = all[idx - 1];
   const prevWord = prev && !/[.;:!?\n]/.test(text.slice(prev.end, toks[0]!.start)) ? prev.norm : undefined;
-  // A whole run that the gazetteer knows ("El Helicoide", "La Guaira", "Barquisimeto").
-  const wholePlace = lookupPlace(toks.map((t) => t.text).join(' '));
+  // A whole run that the gazetteer knows ("El Helicoide", "La Guaira", "Barquisimeto"), also after
+  // its article written in lower case ("en el Helicoide", "los Teques").
+  const runText = toks.map((t) => t.text).join(' ');
+  const article =
+    prev && !prev.cap && ARTICLES.has(prev.norm) && /^ $/.test(text.slice(prev.end, toks[0]!.start));
+  const wholePlace = lookupPlace(runText) ?? (article ? lookupPlace(`${prev.text} ${runText}`) : undefined);
   if (prevWord === 'municipio' || prevWord === 'municipality' || prevWord === 'mcpio') {
     const m = lookupMunicipality(toks.map((t) => t.text).join(' '));
     if (m) {
@@ -181,17 +192,11 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       return;
     }
   }
-  if (
-    wholePlace &&
-    !(
-      toks.length === 1 &&
-      out.mentions.some((p) => p.kind === 'person' && lastNames(p.value).includes(toks[0]!.norm)) &&
-      prevWord !== 'estado'
-    )
-  ) {
+  if (wholePlace && !(toks.length === 1 && personSurnames(out).has(toks[0]!.norm) && prevWord !== 'estado')) {
     out.mentions.push({ kind: 'place', ...span(text, toks), value: wholePlace.value, place: wholePlace });
     return;
   }
+  if (cuedName(text, all, run, idx, out)) return;
   // Strip opening words that are not names: sentence openers, titles, cue words ("Según", "General", "Detenido").
   let i = 0;
   const stripped: Token[] = [];
@@ -200,6 +205,29 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     if (PARTICLES.has(t.norm) || STOP_CAPS.has(t.norm) || TITLES.has(t.norm) || roleOfWord(t.text)) {
       stripped.push(t);
       i++;
+      continue;
+    }
+    // A title's institution goes with it: "Defensor del Pueblo Alfredo Ruiz", "Fiscal General de la
+    // República Tarek William Saab" (up to three words, then a given name).
+    const lastStripped = stripped[stripped.length - 1];
+    if (stripped.some((x) => TITLES.has(x.norm)) && lastStripped && PARTICLES.has(lastStripped.norm)) {
+      const g = [1, 2, 3].find((n) => i + n < toks.length - 1 && GIVEN_NAMES.has(toks[i + n]!.norm));
+      if (g) {
+        stripped.push(...toks.slice(i, i + g));
+        i += g;
+        continue;
+      }
+    }
+    // A title's qualifier goes with it: "Defense Minister X", "Foreign Affairs Minister X", "High Commissioner X".
+    const d = [1, 2].find(
+      (n) =>
+        i + n < toks.length - 1 &&
+        TITLES.has(toks[i + n]!.norm) &&
+        toks.slice(i, i + n).every((x) => !GIVEN_NAMES.has(x.norm) && !PARTICLES.has(x.norm)),
+    );
+    if (d) {
+      stripped.push(...toks.slice(i, i + d + 1));
+      i += d + 1;
       continue;
     }
     break;
@@ -252,7 +280,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     ORG_TAILS.has(rest[rest.length - 1]!.norm) ||
     (rest.length === 1 && isAcronym(rest[0]!))
   ) {
-    if (rest.length === 1 && NOT_NAME.has(rest[0]!.norm)) return;
+    // A head word alone is a common noun ("the Court", "his Office", "Fuerza a su hija"): no name.
+    if (rest.length === 1 && !isAcronym(rest[0]!) && !SELF_NAMED.has(rest[0]!.norm)) return;
     out.mentions.push({
       kind: 'organization',
       ...span(text, rest),
@@ -281,10 +310,15 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     });
     return;
   }
-  if (words.length > 6 || !words.every(nameLike)) return;
+  // "Tareck El Aissami": "El"/"Al" inside a name, never at its ends.
+  const inner = (t: Token, k: number) =>
+    k > 0 && k < words.length - 1 && (t.norm === 'el' || t.norm === 'al') && t.cap;
+  if (words.length > 6 || !words.every((t, k) => nameLike(t) || inner(t, k))) return;
   const given = GIVEN_NAMES.has(rest[0]!.norm);
   const surnameEnd = SURNAME_SET.has(words[words.length - 1]!.norm);
-  if (!(given || titled || surnameEnd)) return;
+  // Two or more name words after any title or occupation ("the union leader X Y", "la activista X Y").
+  const cued = titled || titleBefore(text, all, idx + i, true);
+  if (!(given || cued || surnameEnd || describedAsPerson(text, rest[rest.length - 1]!.end))) return;
   const role = roleAround(all, posOf(all, rest[0]!), posOf(all, rest[rest.length - 1]!), text, stripped);
   const y = rest.findIndex((t, k) => k > 0 && (t.norm === 'y' || t.norm === 'e'));
   // Two full names joined by "y": "Kelvin Antonio Rivas y Jhonny Alexander Mora".
@@ -333,6 +367,121 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   });
 }
 
+/**
+ * Surnames of the persons met so far, read incrementally: mentions are only appended while runs are
+ * classified, so a long text is read once (rescanning every mention for every run was quadratic).
+ */
+function personSurnames(out: Classified): ReadonlySet<string> {
+  for (; out.surnamesRead < out.mentions.length; out.surnamesRead++) {
+    const m = out.mentions[out.surnamesRead]!;
+    if (m.kind === 'person') for (const w of lastNames(m.value)) out.surnames.add(w);
+  }
+  return out.surnames;
+}
+
+/** Spanish institutions named by their head word alone ("la Fiscalía", "la Defensoría"). */
+const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuraduria', 'cancilleria']);
+
+/**
+ * A name the words around it classify ("la ONG Espacio Público", "el barrio El Paraíso", "the
+ * group Justicia, Encuentro y Perdón"): the whole run, its article included — the cue word before
+ * it is lower-case, so a capitalized "El"/"La" here is part of the name.
+ */
+function cuedName(text: string, all: readonly Token[], run: Run, idx: number, out: Classified): boolean {
+  // "La ONG Justicia y Proceso": the name is what follows the noun written in capitals.
+  const lead = ARTICLES.has(run.tokens[0]!.norm) || run.tokens[0]!.norm === 'the' ? 1 : 0;
+  if (run.tokens.length > lead + 1 && isOrgNoun(run.tokens[lead]!)) {
+    const rest = run.tokens.slice(lead + 1);
+    return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + lead + 1, out);
+  }
+  const toks = run.tokens;
+  const cue = cueOf(text, all, idx, idx + toks.length - 1);
+  if (!cue) return false;
+  const words = nameWords(toks);
+  if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !ARTICLES.has(t.norm))) return false;
+  if (cue !== 'organization') {
+    // "near X" is weaker than "el barrio X" (barrios bear persons' names: "barrio José Félix Ribas").
+    if (cue === 'place?' && GIVEN_NAMES.has(words[0]!.norm)) return false;
+    // "la avenida Bolívar de Maturín": the cued place, then the gazetteer's place it lies in.
+    const de = toks.findIndex(
+      (t, k) =>
+        k > 0 &&
+        (t.norm === 'de' || t.norm === 'del') &&
+        lookupPlace(
+          toks
+            .slice(k + 1)
+            .map((x) => x.text)
+            .join(' '),
+        ) !== undefined,
+    );
+    if (de > 0) {
+      const tail = toks.slice(de + 1);
+      const tp = lookupPlace(tail.map((x) => x.text).join(' '))!;
+      const hs = span(text, toks.slice(0, de));
+      out.mentions.push({
+        kind: 'place',
+        ...hs,
+        value: hs.text,
+        place: { value: hs.text, kind: 'locality' },
+      });
+      out.mentions.push({ kind: 'place', ...span(text, tail), value: tp.value, place: tp });
+      return true;
+    }
+    const s = span(text, toks);
+    const p = lookupPlace(s.text);
+    out.mentions.push({
+      kind: 'place',
+      ...s,
+      value: p?.value ?? s.text.replace(/\s+/g, ' '),
+      place: p ?? { value: s.text, kind: 'locality' },
+    });
+    return true;
+  }
+  // A name shaped like a person's is not taken for an organization on a cue alone ("told Maduro").
+  const end = listNameEnd(text, run.end);
+  const single = words.length === 1 && end === run.end;
+  if (GIVEN_NAMES.has(words[0]!.norm) || (single && SURNAME_SET.has(words[0]!.norm))) return false;
+  if (words.some((t) => NOT_NAME.has(t.norm) || lookupPlace(t.text))) return false;
+  let last = idx + toks.length - 1;
+  while (all[last + 1] && all[last + 1]!.end <= end) last++;
+  const s = span(text, all.slice(idx, last + 1));
+  out.consumedTo = Math.max(out.consumedTo, s.end);
+  const key = orgKey(all.slice(idx, last + 1));
+  const known = out.aliases.get(key) ?? KNOWN_ORGS.get(key);
+  const value = known ? ('name' in known ? known.name : known.value) : s.text.replace(/\s+/g, ' ');
+  out.mentions.push({ kind: 'organization', ...s, value, unitKind: known?.unitKind ?? guessUnitKind(key) });
+  return true;
+}
+
+const ARTICLES = new Set(['el', 'la', 'los', 'las']);
+
+/**
+ * What follows a name that only a person has: an age (", 34,", ", de 34 años", " (34)") or an
+ * apposition naming an occupation or title (", a student", ", una enfermera", ", the lawyer").
+ */
+function describedAsPerson(text: string, end: number): boolean {
+  const after = text.slice(end, end + 60);
+  if (/^(?:,\s+(?:de\s+)?\d{1,3}(?:\s+a[ñn]os(?:\s+de\s+edad)?)?\s*[,.;]|\s+\(\d{1,3}\))/u.test(after))
+    return true;
+  const m = /^,\s+(?:a|an|the|un|una|el|la)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)/u.exec(after);
+  return m !== null && (TITLES.has(fold(m[1]!)) || roleOfWord(m[1]!) !== undefined);
+}
+
+const AND_WORDS = new Set(['y', 'e', 'and']);
+
+const LOCATIVE = new Set(['en', 'in', 'desde', 'from', 'hacia', 'hasta']);
+
+/** Right after "en", "in", "desde"… in the same clause. */
+function afterLocative(text: string, all: readonly Token[], idx: number): boolean {
+  const prev = all[idx - 1];
+  return (
+    prev !== undefined &&
+    !prev.cap &&
+    LOCATIVE.has(prev.norm) &&
+    /^ $/.test(text.slice(prev.end, all[idx]!.start))
+  );
+}
+
 /** A word that can be part of a person's name. */
 function nameLike(t: Token): boolean {
   return (
@@ -344,7 +493,16 @@ function nameLike(t: Token): boolean {
   );
 }
 
-function titleBefore(text: string, all: readonly Token[], idx: number): boolean {
+function titleBefore(text: string, all: readonly Token[], idx: number, anyTitle = false): boolean {
+  // An apposition after a title or a noun of office: "his predecessor, Fatou Bensouda", "la portavoz, X".
+  const before = all[idx - 1];
+  if (
+    before &&
+    !before.cap &&
+    /^, $/.test(text.slice(before.end, all[idx]!.start)) &&
+    TITLES.has(before.norm)
+  )
+    return true;
   for (let i = idx - 1, seen = 0; i >= 0 && seen < 2; i--) {
     const t = all[i]!;
     if (/[.;:!?\n,]/.test(text.slice(t.end, all[i + 1]!.start))) return false;
@@ -353,6 +511,7 @@ function titleBefore(text: string, all: readonly Token[], idx: number): boolean 
     if (LEAD_SKIP.has(t.norm)) continue;
     seen++;
     if (TITLES.get(t.norm) === 'official' || TITLES.get(t.norm) === 'lawyer') return true;
+    if (anyTitle && TITLES.has(t.norm)) return true;
   }
   return false;
 }
@@ -417,7 +576,14 @@ export function findEntities(
   knownOrgs: readonly CaseOrg[] = [],
 ): EntityMention[] {
   const all = tokenize(text);
-  const out: Classified = { mentions: [], pending: [], aliases: new Map() };
+  const out: Classified = {
+    mentions: [],
+    pending: [],
+    aliases: new Map(),
+    consumedTo: 0,
+    surnames: new Set(),
+    surnamesRead: 0,
+  };
   const taken = new Set<Token>();
   // The case's own units first, found as written (case-insensitive, whole words): a unit's name
   // need not look like an organization's ("Destacamento de Seguridad Urbana 433", "DESUR 433").
@@ -473,7 +639,37 @@ export function findEntities(
       }
   }
   const runs = capitalRuns(text, all).flatMap((r) => splitTaken(r, taken));
-  for (const run of runs) classifyRun(text, all, run, posOf(all, run.tokens[0]!), out);
+  for (const run of runs) {
+    if (run.start < out.consumedTo) continue;
+    // "Helicoide y la Zona 7 de Boleíta": two names joined by "y" when either side is a known place,
+    // or when the run as a whole is no name at all.
+    const y = run.tokens.findIndex((t, k) => k > 0 && AND_WORDS.has(t.norm) && !t.cap);
+    const parts =
+      y < 0
+        ? []
+        : [run.tokens.slice(0, y), run.tokens.slice(y + 1)].map((p) =>
+            p.slice(
+              Math.max(
+                0,
+                p.findIndex((t) => t.cap),
+              ),
+            ),
+          );
+    const valid = parts.length === 2 && parts.every((p) => p.length > 0 && p[0]!.cap);
+    const toRun = (toks: Token[]): Run => ({
+      tokens: toks,
+      start: toks[0]!.start,
+      end: toks[toks.length - 1]!.end,
+    });
+    if (valid && parts.some((p) => lookupPlace(p.map((t) => t.text).join(' ')))) {
+      for (const p of parts) classifyRun(text, all, toRun(p), posOf(all, p[0]!), out);
+      continue;
+    }
+    const before = out.mentions.length + out.pending.length;
+    classifyRun(text, all, run, posOf(all, run.tokens[0]!), out);
+    if (valid && out.mentions.length + out.pending.length === before)
+      for (const p of parts) classifyRun(text, all, toRun(p), posOf(all, p[0]!), out);
+  }
   // Partial mentions of a person named in full elsewhere: "Ortega", "María Ortega" → the full name.
   const persons = out.mentions.filter((m) => m.kind === 'person');
   // Distinct names with their words folded once (a long text names the same people many times).
@@ -540,6 +736,21 @@ export function findEntities(
         value: place.value,
         place,
       });
+    } else {
+      // "en Cabimas": a municipality's name after a locative preposition, when no person bears it.
+      const m =
+        !GIVEN_NAMES.has(t.norm) && !SURNAME_SET.has(t.norm) && afterLocative(text, all, idx)
+          ? lookupMunicipality(t.text)
+          : undefined;
+      if (m)
+        out.mentions.push({
+          kind: 'place',
+          start: t.start,
+          end: t.end,
+          text: t.text,
+          value: m.value,
+          place: m,
+        });
     }
   }
   return out.mentions.sort((a, b) => a.start - b.start);

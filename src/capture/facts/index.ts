@@ -51,9 +51,12 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();
   for (const e of entities) {
-    const key = `${e.kind}\u0000${fold(e.value)}`;
+    // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
+    const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;
+    const key = `${e.kind}\u0000${fold(name)}`;
     const seen = byEntity.get(key);
     if (seen) {
+      if (e.value.length > seen.value.length) seen.value = e.value;
       seen.mentions!.push({ start: e.start, end: e.end, text: e.text });
       if (!seen.role && e.role) seen.role = e.role;
       continue;

@@ -83,6 +83,40 @@ export const TITLES: ReadonlyMap<string, 'official' | 'lawyer' | undefined> = ne
     gobernadora: 'official',
     alcalde: 'official',
     alcaldesa: 'official',
+    presidente: 'official',
+    presidenta: 'official',
+    president: 'official',
+    vicepresidente: 'official',
+    vicepresidenta: 'official',
+    secretary: 'official',
+    secretario: 'official',
+    secretaria: 'official',
+    senator: 'official',
+    senador: 'official',
+    senadora: 'official',
+    ambassador: 'official',
+    embajador: 'official',
+    embajadora: 'official',
+    canciller: 'official',
+    chancellor: 'official',
+    commissioner: 'official',
+    comisionado: 'official',
+    comisionada: 'official',
+    rapporteur: undefined,
+    relator: undefined,
+    relatora: undefined,
+    spokesman: undefined,
+    spokeswoman: undefined,
+    spokesperson: undefined,
+    portavoz: undefined,
+    vocero: undefined,
+    vocera: undefined,
+    predecessor: undefined,
+    successor: undefined,
+    predecesor: undefined,
+    predecesora: undefined,
+    sucesor: undefined,
+    sucesora: undefined,
     colonel: 'official',
     captain: 'official',
     lieutenant: 'official',
@@ -226,6 +260,11 @@ const ORGS: [string[], OrgEntry][] = [
   [['CIDH', 'IACHR'], { name: 'Comisión Interamericana de Derechos Humanos (CIDH)', unitKind: 'other' }],
   [['ACNUR', 'UNHCR'], { name: 'ACNUR', unitKind: 'other' }],
   [['Human Rights Watch', 'HRW'], { name: 'Human Rights Watch', unitKind: 'other' }],
+  // News agencies, quoted in nearly every report ("told Reuters", "según Efe").
+  [['Reuters'], { name: 'Reuters', unitKind: 'other' }],
+  [['EFE', 'Agencia EFE', 'Efe'], { name: 'EFE', unitKind: 'other' }],
+  [['AFP', 'Agence France-Presse', 'Agence France Presse'], { name: 'AFP', unitKind: 'other' }],
+  [['Associated Press', 'AP'], { name: 'Associated Press', unitKind: 'other' }],
   [
     ['Amnistía Internacional', 'Amnesty International'],
     { name: 'Amnistía Internacional', unitKind: 'other' },
@@ -250,13 +289,13 @@ export const ORG_HEADS = set(`
   ministerio tribunal tribunales juzgado fiscalia policia guardia comando direccion servicio cuerpo fuerza fuerzas
   brigada batallon ejercito armada consejo observatorio foro comite comision asociacion partido movimiento
   sindicato federacion colegio universidad embajada defensoria corte organizacion mision oficina alto instituto
-  frente coalicion red fundacion gobernacion alcaldia sede
+  frente coalicion red fundacion gobernacion alcaldia sede circuito
   ministry court office committee commission police guard council mission embassy union university party
   army navy foundation institute coalition network tribunal
 `);
 
 /** Words that end a run as an organization when they follow it ("Human Rights Watch"). */
-export const ORG_TAILS = set('watch international internacional');
+export const ORG_TAILS = set('watch international internacional borders fronteras');
 
 export const MONTHS: ReadonlyMap<string, number> = new Map(
   Object.entries({

@@ -9,6 +9,7 @@
  */
 import {
   fold,
+  GIVEN_NAMES,
   KNOWN_ORGS,
   ORG_HEADS,
   ORG_TAILS,
@@ -23,7 +24,14 @@ import type { Token } from './tokens.js';
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
 
 /** Lower-case words that may join the words of one name. */
-const CONNECTORS = set('of the for on and de del la las los y e para el');
+const CONNECTORS = set('of the for on and de del la las los y e para el por contra against to in');
+
+/** Connectors that join an organization's words only ("Coalición por la Libertad"), never a person's ("… por el Tribunal"). */
+const ORG_ONLY_CONNECTORS = set('por contra against to in');
+
+/** Connectors that may join two names rather than the words of one ("Foro Penal and Provea"). */
+const AND = set('and y e');
+const OF = set('of de del');
 
 /** Words organizations are named with (anywhere in the name), beyond the heads and tails of lexicon.ts. */
 const ORG_WORDS = new Set([
@@ -32,7 +40,11 @@ const ORG_WORDS = new Set([
   ...set(`service services court council commission committee union mission office agency corporation
     coalition network foundation institute observatory tribunal assembly army navy police guard party
     ministry department herald times tribune journal asamblea corporacion coalicion oficina contraloria
-    camara sindicato servicio consejo`),
+    camara sindicato servicio consejo organization organisation organizacion organizaciones alliance alianza
+    federation federacion front frente movement movimiento programme program programa fund fondo bank banco
+    association asociacion group grupo company compania empresa corporation agencia observatorio circuito
+    centro center centre program
+`),
 ]);
 
 /** Opening words of a run that are never part of the organization's name. */
@@ -42,7 +54,7 @@ const LEAD = set(`president presidente presidenta former ex vice jefe chief head
 /** Names of buildings and detention places ("Palacio de Justicia", "Miraflores Palace"). */
 const PLACE_FIRST = set('palacio palace plaza carcel reten internado');
 const PLACE_LAST = set('palace prison square');
-const CENTRE_OF = set('arrestos penitenciario detencion reclusion');
+const CENTRE_OF = set('arrestos penitenciario detencion reclusion coordinacion comercial');
 
 export interface NamedSpan {
   kind: 'organization' | 'place';
@@ -97,6 +109,13 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
         m - j <= 2 &&
         CONNECTORS.has(tokens[m]!.norm) &&
         !tokens[m]!.cap &&
+        // "… Court in The Hague": "in" before a place is where the organization sits, not its name.
+        !(
+          tokens[m]!.norm === 'in' &&
+          (tokens[m + 1]?.norm === 'the' || lookupPlace(tokens[m + 1]?.text ?? ''))
+        ) &&
+        (!ORG_ONLY_CONNECTORS.has(tokens[m]!.norm) ||
+          tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm))) &&
         joined(text, tokens[m - 1]!, tokens[m]!)
       )
         m++;
@@ -106,9 +125,98 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
     const last = j;
     const first = spanStart(tokens, i, last);
     i = last;
-    if (first === undefined || last - first < 1) continue;
+    if (first === undefined) continue;
+    for (const [a, b] of splitNames(tokens, first, last)) {
+      const n = nameSpan(text, tokens, a, b);
+      if (n) out.push(n);
+    }
+  }
+  return out;
+}
+
+const isAcronymToken = (t: Token) => /^[A-ZÁÉÍÓÚÑ]{2,7}$/.test(t.text);
+const knownAt = (tokens: readonly Token[], a: number, b: number) =>
+  KNOWN_ORGS.get(orgKey(tokens.slice(a, b + 1).map((t) => t.text)));
+
+/** Whether the words from `k` start a name of their own: an organization's head word or a known organization. */
+function startsName(tokens: readonly Token[], k: number, last: number): boolean {
+  if (ORG_WORDS.has(tokens[k]!.norm) || isAcronymToken(tokens[k]!)) return true;
+  for (let e = k; e <= last && e < k + 8; e++) if (knownAt(tokens, k, e)) return true;
+  return false;
+}
+
+/**
+ * One run of name words may hold two names: "Foro Penal and Provea", "Provea y del Comité de
+ * Familiares", "la Misión … de la ONU" (the mission, and the UN it belongs to). Split at "and"/"y"
+ * when what follows starts a name of its own, and cut a known organization off the end after "de
+ * la"/"of the" — never inside one name ("Ministerio de Justicia y Paz": "Paz" starts no name).
+ */
+function splitNames(tokens: readonly Token[], first: number, last: number): [number, number][] {
+  const parts: [number, number][] = [];
+  let a = first;
+  for (let k = first + 1; k < last; k++) {
+    if (!AND.has(tokens[k]!.norm) || tokens[k]!.cap) continue;
+    let r = k + 1;
+    while (r < last && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+    // Splits when what follows starts a name, or when both sides are organizations' names on their
+    // own ("Committee to Protect Journalists and Reporters Without Borders").
+    const bothOrgs =
+      tokens.slice(a, k).some((t) => ORG_WORDS.has(t.norm)) &&
+      tokens.slice(r, last + 1).some((t) => ORG_WORDS.has(t.norm));
+    if (!tokens[r]!.cap || !(startsName(tokens, r, last) || bothOrgs)) continue;
+    if (k - 1 >= a) parts.push([a, k - 1]);
+    a = r;
+    k = r;
+  }
+  parts.push([a, last]);
+  // "Omar Mora of the Bar Association": a person's name before "of"/"de" is no part of the organization.
+  for (const p of parts) {
+    if (!GIVEN_NAMES.has(tokens[p[0]]!.norm)) continue;
+    for (let k = p[0] + 1; k < p[1]; k++) {
+      if (!OF.has(tokens[k]!.norm) || tokens[k]!.cap) continue;
+      if (tokens.slice(p[0], k).some((t) => ORG_WORDS.has(t.norm))) break;
+      let r = k + 1;
+      while (r < p[1] && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+      p[0] = r;
+      break;
+    }
+  }
+  const out: [number, number][] = [];
+  for (const [x, y] of parts) {
+    // "… de la ONU", "… of the UN": the known organization at the end is named on its own too.
+    let cut = -1;
+    for (let k = y; k > x + 1; k--) {
+      const c = tokens[k - 1]!;
+      if (!CONNECTORS.has(c.norm) || c.cap) continue;
+      if (knownAt(tokens, k, y) && tokens.slice(x, k).some((t) => ORG_WORDS.has(t.norm))) cut = k;
+      break;
+    }
+    if (cut < 0) {
+      out.push([x, y]);
+      continue;
+    }
+    let e = cut - 1;
+    while (e > x && CONNECTORS.has(tokens[e]!.norm) && !tokens[e]!.cap) e--;
+    out.push([x, e], [cut, y]);
+  }
+  return out;
+}
+
+/** The organization or named building spanning tokens[first..last], if it is one. */
+function nameSpan(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+): NamedSpan | undefined {
+  {
     const toks = tokens.slice(first, last + 1);
     const words = toks.map((t) => t.norm);
+    if (last - first < 1) {
+      // A known organization alone, cut from a longer run ("ONU", "Provea"): the run's split made it.
+      const k = KNOWN_ORGS.get(orgKey(words));
+      return k ? { kind: 'organization', first, last, value: k.name, unitKind: k.unitKind } : undefined;
+    }
     const acr = /^\s*\(([A-ZÁÉÍÓÚÑ][\p{L}]{1,9})\)/u.exec(text.slice(tokens[last]!.end));
     const acronym = acr
       ? (() => {
@@ -124,23 +232,22 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       (words[0] === 'centro' && words.slice(1, 3).some((w) => CENTRE_OF.has(w)))
     ) {
       const value = whole?.value ?? text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
-      out.push({ kind: 'place', first, last, value, ...(whole ? { place: whole } : {}) });
-      continue;
+      return { kind: 'place', first, last, value, ...(whole ? { place: whole } : {}) };
     }
-    if (!words.some((w) => ORG_WORDS.has(w))) continue;
+    // A bracketed acronym after a name that is not a person's says organization ("… (Cepaz)").
+    if (!words.some((w) => ORG_WORDS.has(w)) && !(acronym && !GIVEN_NAMES.has(words[0]!))) return undefined;
     const known: OrgEntry | undefined =
       KNOWN_ORGS.get(orgKey(words)) ?? (acronym ? KNOWN_ORGS.get(orgKey([acronym.text])) : undefined);
     const name = text.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/\s+/g, ' ');
-    out.push({
+    return {
       kind: 'organization',
       first,
       last,
       value: known?.name ?? (acronym ? `${name} (${acronym.text})` : name),
       unitKind: known?.unitKind ?? guessUnitKind(orgKey(words)),
       ...(acronym ? { acronym } : {}),
-    });
+    };
   }
-  return out;
 }
 
 /** Where the name starts once opening words that are not part of it are dropped ("The Prosecutor of the"). */
@@ -150,6 +257,8 @@ function spanStart(tokens: readonly Token[], from: number, last: number): number
     const t = tokens[first];
     if (!t || first > last) return undefined;
     const n = t.norm;
+    // "UN", "ONU" fold to Spanish articles: an acronym in capitals is never an opening word.
+    if (isAcronymToken(t)) return first;
     const drop =
       CONNECTORS.has(n) ||
       ((STOP_CAPS.has(n) || TITLES.has(n) || LEAD.has(n) || roleOfWord(t.text) !== undefined) &&

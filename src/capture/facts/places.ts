@@ -18,7 +18,8 @@ import { lookupWorldPlace } from './world.js';
 export interface PlaceEntry {
   /** The official name (the suggestion's value). */
   value: string;
-  kind: 'state' | 'city' | 'municipality' | 'detention_site' | 'country' | 'region';
+  /** `locality`: a neighbourhood, sector or town the gazetteers lack, named as a place by the words around it. */
+  kind: 'state' | 'city' | 'municipality' | 'detention_site' | 'country' | 'region' | 'locality';
   /** ISO 3166-2 code of the Venezuelan state; absent for places abroad. */
   stateCode?: string;
   municipality?: string;
@@ -62,6 +63,13 @@ function buildIndex(): Map<string, PlaceEntry> {
         stateCode: s.code,
       });
   }
+  // Where a detention site is: "Zona 7 de la PNB (Boleíta)", "Sede de la DGCIM en Boleíta" name the
+  // neighbourhood too ("he is in Boleíta"). Added first: a site's own alias of the same words wins.
+  for (const d of KNOWN_DETENTION_SITES) {
+    const where = /\(([^()]+)\)\s*$/.exec(d.name)?.[1] ?? / en ([^()]+)$/.exec(d.name)?.[1];
+    if (where)
+      add(where, { value: where, kind: 'locality', stateCode: d.stateCode, municipality: d.municipality });
+  }
   for (const d of KNOWN_DETENTION_SITES) {
     const e: PlaceEntry = {
       value: d.name,
@@ -74,8 +82,20 @@ function buildIndex(): Map<string, PlaceEntry> {
     add(d.name.replace(/\s*\(.*\)\s*$/, ''), e, true);
     for (const a of d.aliases ?? []) if (!ORG_ALIASES.has(normalizePlaceName(a))) add(a, e, true);
   }
+  for (const [name, stateCode] of REGIONS)
+    add(name, { value: name, kind: 'region', ...(stateCode ? { stateCode } : {}) });
   return idx;
 }
+
+/** Regions of Venezuela named in the news that are no state ("sindicalistas de Guayana"). */
+const REGIONS: [string, string | undefined][] = [
+  ['Guayana', undefined],
+  ['Los Andes', undefined],
+  ['Los Llanos', undefined],
+  ['Arco Minero del Orinoco', 'VE-F'],
+  ['Arco Minero', 'VE-F'],
+  ['Orinoco Mining Arc', 'VE-F'],
+];
 
 let INDEX: Map<string, PlaceEntry> | undefined;
 const MAX_WORDS = 6;

@@ -23,7 +23,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   for (const m of slice.matchAll(WORD)) {
     const start = from + m.index!;
     // An English possessive is not part of the name: "Maduro's government" names Maduro.
-    const word = m[0].replace(/['’]s$/, '');
+    // Nor is an English compound's tail: "Caracas-based", "Miami-born" name Caracas and Miami.
+    const word = m[0]
+      .replace(/['’]s$/, '')
+      .replace(/^(\p{Lu}[\p{L}\p{M}]+)-(?:based|born|bred|raised|area)$/u, '$1');
     out.push({
       text: word,
       norm: fold(word),

@@ -40,6 +40,26 @@ const SPANISH_CITIES = [
   'Estrasburgo',
   'Viena',
   'Brasilia',
+  // Cities of the neighbouring countries that migration, border and exile news name most.
+  'Cúcuta',
+  'Villa del Rosario',
+  'Maicao',
+  'Riohacha',
+  'Arauca',
+  'Bucaramanga',
+  'Medellín',
+  'Barranquilla',
+  'Cartagena',
+  'Pacaraima',
+  'Boa Vista',
+  'Manaos',
+  'Manaus',
+  'Guayaquil',
+  'Tumbes',
+  'Tacna',
+  'Arica',
+  'Iquique',
+  'Doral',
 ];
 
 /** Lexicon entries that are everyday words or names far more often than places. */

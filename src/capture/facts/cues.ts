@@ -1,0 +1,133 @@
+/**
+ * What the words around a capitalized name say it is, when its own words do not: "la ONG Espacio
+ * Público", "the human rights group X", "la agencia Efe", "told Reuters" name organizations; "el
+ * barrio X", "la alcabala de X", "the X neighbourhood", "X, al oeste de Caracas", "near X" name
+ * places. Only cues that rarely precede a person's name are read; callers keep the rule that a
+ * name which looks like a person's (a given name first, a known surname) is not an organization.
+ */
+import { fold, roleOfWord, TITLES } from './lexicon.js';
+import type { Token } from './tokens.js';
+
+const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
+
+/** Nouns an organization's name follows ("la ONG X", "the group X", "el diario X"). */
+const ORG_NOUNS = set(`ong ngo organizacion organización organization organisation grupo group agencia agency
+  diario periodico periódico newspaper daily medio outlet portal emisora broadcaster televisora canal
+  empresa compania compañía company firm siderurgica siderúrgica petrolera aerolinea airline
+  coalicion coalición coalition movimiento movement partido party colectivo asociacion asociación
+  association fundacion fundación foundation sindicato union watchdog charity ongs ngos`);
+
+/** Verbs after which a name is the outlet spoken to ("told Reuters", "dijo a Efe", "declaró a"). */
+const TOLD = set(
+  'told dijo declaro declaró explico explicó confirmo confirmó aseguro aseguró conto contó relato relató narro narró',
+);
+
+/** "spoke to Reuters", "habló con Efe", "in an interview with X". */
+const SPOKE = set('spoke speaking talked talking interview hablo habló entrevista declaraciones');
+const TO = set('to with con a');
+
+/** Prepositions after a verb of working that name the employer ("trabaja en X", "works for X"). */
+const WORK_AT = set('en para at for');
+
+/** Nouns a place's name follows, with or without "de"/"of" ("barrio X", "la alcabala de X", "city of X"). */
+const PLACE_NOUNS = set(`barrio barriada sector urbanizacion urbanización urb parroquia caserio caserío aldea
+  poblado pueblo localidad ciudad municipio estado region región alcabala peaje frontera avenida
+  neighbourhood neighborhood district town city village state province region checkpoint slum metro
+  estacion estación station terminal aeropuerto airport puerto rio río river cerro lago lake carretera
+  autopista highway refineria refinería`);
+
+/** Weak place cues: a person may be near someone too. */
+const NEAR = set('near cerca');
+
+/** Nouns a place's name precedes ("the Petare neighbourhood", "Zulia state"). */
+const PLACE_AFTER = set(
+  'neighbourhood neighborhood district state province region slum area refinery prison jail',
+);
+
+/** Nouns an organization's name precedes ("the Voluntad Popular party", "the El Nacional newspaper"). */
+const ORG_AFTER = set('party movement coalition ngo newspaper daily network group organization organisation');
+
+/** A place in relation to another ("…, al oeste de Caracas", "…, west of Caracas"). */
+const BEARING =
+  /^,?\s+(?:al\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste)\s+de|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\s+\p{Lu}/u;
+
+/** No sentence or clause break between two tokens. */
+const together = (text: string, a: Token, b: Token) => !/[.;:!?\n()]/.test(text.slice(a.end, b.start));
+
+const ARTICLE = set('el la los las the a an un una su sus its their');
+const OF = set('de del of');
+
+/** `place?`: a weak cue ("near X"), not enough for a name shaped like a person's. */
+export type Cue = 'organization' | 'place' | 'place?';
+
+/** "ONG", "NGO" written in capitals open the run they cue: the name is what follows. */
+export const isOrgNoun = (t: Token) => ORG_NOUNS.has(t.norm);
+
+/** The kind the words before tokens[first] (or right after tokens[last]) give a name, if any. */
+export function cueOf(text: string, all: readonly Token[], first: number, last: number): Cue | undefined {
+  const after = all[last + 1];
+  if (
+    after &&
+    !after.cap &&
+    PLACE_AFTER.has(after.norm) &&
+    /^ $/.test(text.slice(all[last]!.end, after.start))
+  )
+    return 'place';
+  if (
+    after &&
+    !after.cap &&
+    ORG_AFTER.has(after.norm) &&
+    /^ $/.test(text.slice(all[last]!.end, after.start)) &&
+    all[first - 1] !== undefined &&
+    ARTICLE.has(all[first - 1]!.norm)
+  )
+    return 'organization';
+  if (BEARING.test(text.slice(all[last]!.end, all[last]!.end + 40))) return 'place';
+  let i = first - 1;
+  const prev = all[i];
+  if (!prev || !together(text, prev, all[first]!) || /,/.test(text.slice(prev.end, all[first]!.start)))
+    return undefined;
+  // "dijo a Efe", "told Reuters"
+  if (TOLD.has(prev.norm)) return 'organization';
+  // "trabajamos juntas en Sidor", "worked for Conviasa": where one works (places are ruled out by the caller).
+  if (WORK_AT.has(prev.norm) && [i - 1, i - 2].some((k) => all[k] && /^(?:trabaj|work)/.test(all[k]!.norm)))
+    return 'organization';
+  if (prev.norm === 'a' && all[i - 1] && TOLD.has(all[i - 1]!.norm)) return 'organization';
+  if (TO.has(prev.norm) && all[i - 1] && SPOKE.has(all[i - 1]!.norm)) return 'organization';
+  // "cerca de X", "la alcabala de X", "city of X": skip the "de"/"of" and read the noun before it.
+  let sawOf = false;
+  if (OF.has(prev.norm) && all[i - 1] && together(text, all[i - 1]!, prev)) {
+    i--;
+    sawOf = true;
+  }
+  const noun = all[i]!;
+  if (noun.cap && !ORG_NOUNS.has(noun.norm)) return undefined;
+  if (NEAR.has(noun.norm)) return 'place?';
+  if (PLACE_NOUNS.has(noun.norm)) return 'place';
+  if (sawOf) return undefined;
+  if (ORG_NOUNS.has(noun.norm)) return 'organization';
+  // One adjective between: "la ONG venezolana X", "the human rights group X" (group is the noun);
+  // a title or role is no adjective: "the union leader X" names a person.
+  if (TITLES.has(noun.norm) || roleOfWord(noun.text)) return undefined;
+  const before = all[i - 1];
+  if (
+    before &&
+    !before.cap &&
+    !ARTICLE.has(noun.norm) &&
+    together(text, before, noun) &&
+    ORG_NOUNS.has(before.norm)
+  )
+    return 'organization';
+  return undefined;
+}
+
+/**
+ * An organization named as a list: "Justicia, Encuentro y Perdón" after "the group". From the end of
+ * the first word, the offset where the name ends (commas and one "y"/"and" between capitalized words).
+ */
+export function listNameEnd(text: string, end: number): number {
+  const m = /^(?:,\s\p{Lu}[\p{L}\p{M}]+)+\s(?:y|and|e)\s\p{Lu}[\p{L}\p{M}]+/u.exec(
+    text.slice(end, end + 120),
+  );
+  return m ? end + m[0].length : end;
+}

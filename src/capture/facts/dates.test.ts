@@ -1,0 +1,47 @@
+/** Months without a year, dates ahead of the writer, "this year": resolved against the publication day. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findDates } from './dates.js';
+
+const all = (text: string, ref: string) => findDates(text, ref).map((d) => [d.text, d.value]);
+
+describe('dates without a year', () => {
+  it('a month named alone is the most recent one not after publication', () => {
+    assert.deepEqual(all('En noviembre lo trasladaron.', '2021-03-02'), [['noviembre', '2020-11']]);
+    assert.deepEqual(all('Staff left in March, she said.', '2021-03-02'), [['March', '2021-03']]);
+    assert.deepEqual(all('a finales de enero', '2021-03-02'), [['enero', '2021-01']]);
+  });
+  it('ahead of the writer, the next one', () => {
+    assert.deepEqual(all('antes del 6 de diciembre', '2021-10-01'), [['6 de diciembre', '2021-12-06']]);
+    assert.deepEqual(all('ahead of the February 3 hearing', '2021-10-01'), [['February 3', '2022-02-03']]);
+    assert.deepEqual(all('the trial will resume in January', '2021-10-01'), [['January', '2022-01']]);
+    assert.deepEqual(all('the trial resumed in January', '2021-10-01'), [['January', '2021-01']]);
+  });
+  it('a range of months: the end not after publication, the start before it', () => {
+    assert.deepEqual(all('Entre enero y octubre hubo 12 casos.', '2021-01-05'), [
+      ['enero', '2020-01'],
+      ['octubre', '2020-10'],
+    ]);
+    assert.deepEqual(all('from November to February', '2021-03-01'), [
+      ['November', '2020-11'],
+      ['February', '2021-02'],
+    ]);
+  });
+  it('a Spanish future verb or "the <Month>"', () => {
+    assert.deepEqual(all('El juicio se reanudará en marzo.', '2021-10-01'), [['marzo', '2022-03']]);
+    assert.deepEqual(all('since the August raids', '2021-10-01'), [['August', '2021-08']]);
+  });
+  it('a year after "of", "until", "the"; not a number', () => {
+    assert.deepEqual(all('the 2019 protests', '2021-10-01'), [['2019', '2019']]);
+    assert.deepEqual(all('at the end of 2018', '2021-10-01'), [['2018', '2018']]);
+    assert.deepEqual(all('by 2020.5 percent', '2021-10-01'), []);
+  });
+  it('not a month: a verb, a given name', () => {
+    assert.deepEqual(all('they may appeal in may', '2021-10-01'), []);
+    assert.deepEqual(all('Habló en Julio Borges su abogado.', '2021-10-01'), []);
+  });
+  it('"this year", "este año"', () => {
+    assert.deepEqual(all("this year's protests", '2019-05-01'), [["this year's", '2019']]);
+    assert.deepEqual(all('en lo que va de año', '2019-05-01'), [['en lo que va de año', '2019']]);
+  });
+});

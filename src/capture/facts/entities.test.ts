@@ -1,0 +1,158 @@
+/**
+ * Names the words around them classify, and names that share a run of capitalized words: each
+ * case is a sentence written for this test (not from the evaluation texts).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractFacts } from './index.js';
+
+const of = (text: string, kind: string) =>
+  extractFacts(text, { reference: '2024-05-10' })
+    .filter((f) => f.kind === kind)
+    .map((f) => f.value);
+
+describe('organizations', () => {
+  it('named without an organization word, by the words before them', () => {
+    assert.deepEqual(of('Lo denunció la ONG Acceso Ciudadano en un comunicado.', 'organization'), [
+      'Acceso Ciudadano',
+    ]);
+    assert.deepEqual(of('El caso lo reveló la agencia Prensa Latina esta semana.', 'organization'), [
+      'Prensa Latina',
+    ]);
+    assert.deepEqual(of('A spokesman told Bloomberg that talks had stalled.', 'organization'), ['Bloomberg']);
+    assert.deepEqual(
+      of('according to the rights group Paz, Verdad y Memoria and several lawyers.', 'organization'),
+      ['Paz, Verdad y Memoria'],
+    );
+  });
+  it('an outlet spoken to; two organizations joined by "and", each a name of its own', () => {
+    assert.deepEqual(of('His brother spoke to Runrunes by phone.', 'organization'), ['Runrunes']);
+    assert.deepEqual(
+      of('The Committee to Protect Journalists and Doctors Without Borders agreed.', 'organization'),
+      ['Committee to Protect Journalists', 'Doctors Without Borders'],
+    );
+  });
+  it('a person before "of the" is not part of the organization; a bracketed acronym makes one', () => {
+    const f = extractFacts('Lawyers led by Pedro Arcila of the Caracas Bar Association said so.', {
+      reference: '2024-05-10',
+    });
+    assert.deepEqual(
+      f.filter((x) => x.kind === 'organization').map((x) => x.value),
+      ['Caracas Bar Association'],
+    );
+    assert.deepEqual(
+      f.filter((x) => x.kind === 'person').map((x) => x.value),
+      ['Pedro Arcila'],
+    );
+    assert.deepEqual(of('Lo acompañó Acción Solidaria (Acsol) en la audiencia.', 'organization'), [
+      'Acción Solidaria (Acsol)',
+    ]);
+  });
+  it('"in" joins an organization\'s words, not the place it sits in', () => {
+    assert.deepEqual(
+      of('The Institute of Research in Social Policy and the Court in The Hague met.', 'organization'),
+      ['Institute of Research in Social Policy'],
+    );
+  });
+  it('a name before "party"/"newspaper" after an article', () => {
+    assert.deepEqual(of('Members of the Primero Justicia party were held.', 'organization'), [
+      'Primero Justicia',
+    ]);
+  });
+  it('where one works', () => {
+    assert.deepEqual(of('Su esposo trabaja en Pdvsa desde hace años.', 'organization'), ['Pdvsa']);
+    assert.deepEqual(of('Su esposo trabaja en Maracay desde hace años.', 'organization'), []);
+  });
+  it('a cue does not make a person an organization', () => {
+    assert.deepEqual(of('The minister told Roberto Díaz that he would resign.', 'organization'), []);
+  });
+  it('two names joined by "and"/"y" are two organizations; one name with "y" stays one', () => {
+    assert.deepEqual(of('Statements came from Foro Penal and Provea on Monday.', 'organization'), [
+      'Foro Penal',
+      'Provea',
+    ]);
+    assert.deepEqual(of('Escribió al Ministerio de Justicia y Paz ayer.', 'organization'), [
+      'Ministerio de Justicia y Paz',
+    ]);
+  });
+  it('"UN"/"ONU" opening a name stays in it; a known organization ending one is named too', () => {
+    assert.deepEqual(of('Testimonies reached the UN Working Group on Arbitrary Detention.', 'organization'), [
+      'UN Working Group on Arbitrary Detention',
+    ]);
+    assert.deepEqual(of('Lo pidió la Comisión Especial de Investigación de la ONU.', 'organization').sort(), [
+      'Comisión Especial de Investigación',
+      'Naciones Unidas (ONU)',
+    ]);
+  });
+  it('a head word alone ("the Court", "Office") is no organization; "la Fiscalía" is one', () => {
+    assert.deepEqual(of('The case was sent to the Court and his Office said nothing.', 'organization'), []);
+    assert.deepEqual(of('Ayer la Fiscalía acusó a los tres.', 'organization'), ['Fiscalía']);
+  });
+  it('a name with its bracketed acronym and the bare name later are one entity', () => {
+    const facts = extractFacts(
+      'El Comité de Justicia y Paz (Cojupa) lo documentó. Más tarde el Comité de Justicia y Paz insistió.',
+      { reference: '2024-05-10' },
+    ).filter((f) => f.kind === 'organization');
+    assert.equal(facts.length, 1, JSON.stringify(facts.map((f) => f.value)));
+    assert.equal(facts[0]!.mentions!.length, 3);
+  });
+});
+
+describe('places outside the gazetteers', () => {
+  it('by the noun before them, after them, or a bearing', () => {
+    assert.deepEqual(of('Vive en el barrio La Bombilla desde niña.', 'place'), ['La Bombilla']);
+    assert.deepEqual(of('Lo detuvieron en la alcabala de Las Tejerías ayer.', 'place'), ['Las Tejerías']);
+    assert.deepEqual(of('Police raided homes in the Catia neighbourhood at dawn.', 'place'), ['Catia']);
+    assert.deepEqual(of('Se escondió en Los Palos Grandes, al este de Caracas.', 'place'), [
+      'Los Palos Grandes',
+      'Caracas',
+    ]);
+    assert.deepEqual(of('He crossed the border near Riohacha before dawn.', 'place'), ['Riohacha']);
+  });
+  it('a gazetteer name after its article in lower case; two places joined by "y"; X-based', () => {
+    assert.deepEqual(of('Pasó un año en el Helicoide y la Zona 7 de Boleíta.', 'place'), [
+      'El Helicoide',
+      'Zona 7 de la PNB (Boleíta)',
+    ]);
+    assert.deepEqual(of('The Maracaibo-based daily closed.', 'place'), ['Maracaibo']);
+  });
+  it('cities of the neighbouring countries', () => {
+    assert.deepEqual(of('Cruzó la frontera y llegó a Cúcuta de noche.', 'place'), ['Cúcuta']);
+  });
+  it('a municipality named bare after "en"/"in", unless a person bears the name; regions', () => {
+    assert.deepEqual(of('La detuvieron en Lagunillas por la tarde.', 'place'), ['Lagunillas']);
+    assert.deepEqual(of('Lo vieron en Tovar la semana pasada.', 'place'), [], 'Tovar is a surname');
+    assert.deepEqual(of('Los obreros de Guayana protestaron.', 'place'), ['Guayana']);
+  });
+});
+
+describe('persons', () => {
+  it('titles and their qualifiers are not part of the name', () => {
+    assert.deepEqual(of('President Gustavo Petro spoke on Sunday.', 'person'), ['Gustavo Petro']);
+    assert.deepEqual(of('She wrote to Interior Minister Remigio Ceballos last year.', 'person'), [
+      'Remigio Ceballos',
+    ]);
+    assert.deepEqual(of('Lo confirmó la presidenta Dina Boluarte.', 'person'), ['Dina Boluarte']);
+  });
+  it('after a role noun, even behind an organization word; "El" inside a name', () => {
+    assert.deepEqual(of('The union leader Osmel Tirado was arrested.', 'person'), ['Osmel Tirado']);
+    assert.deepEqual(of('The union leader Osmel Tirado was arrested.', 'organization'), []);
+    assert.deepEqual(of('Oil minister Hamid El Zabayar spoke.', 'person'), ['Hamid El Zabayar']);
+  });
+  it('a cued place and the gazetteer place it lies in', () => {
+    assert.deepEqual(of('Lo detuvieron en la avenida Miranda de Maturín.', 'place'), ['Miranda', 'Maturín']);
+  });
+  it("a title's institution is not part of the name", () => {
+    assert.deepEqual(of('Lo dijo el Defensor del Pueblo Alfredo Ruiz ayer.', 'person'), ['Alfredo Ruiz']);
+  });
+  it('a name no list holds, followed by an age or an occupation', () => {
+    assert.deepEqual(of('Ayer detuvieron a Wuilker Ozuna, de 27 años, en su casa.', 'person'), [
+      'Wuilker Ozuna',
+    ]);
+    assert.deepEqual(of('Police held Tarquino Baez, a student, overnight.', 'person'), ['Tarquino Baez']);
+    assert.deepEqual(of('The Orinoco Office, a ministry said.', 'person'), []);
+  });
+  it('a name no list holds, in apposition to a noun of office', () => {
+    assert.deepEqual(of('The report was welcomed by his successor, Volker Türk.', 'person'), ['Volker Türk']);
+  });
+});
