@@ -26,6 +26,11 @@ interface Annotation {
 }
 
 describe('eval2 annotations', () => {
+  it('holds at least ten texts per language', () => {
+    for (const lang of ['en', 'es'])
+      assert.ok(texts.filter((f) => f.startsWith(`${lang}-`)).length >= 10, `${lang}: fewer than ten texts`);
+  });
+
   for (const file of texts) {
     it(`${file}: every entity is written in the text, once per kind, dates are ISO`, () => {
       const text = fold(visible(readFileSync(new URL(file, DIR), 'utf8')));
