@@ -1,14 +1,18 @@
 /**
  * Capture extraction: quality on the held-apart evaluation set (src/capture/eval, annotated before
  * any run) and speed on 300 KB of text. `npm run bench:capture` (add `--errors` to list every
- * miss and extra). Timings depend on the machine and its load: say so when quoting them.
+ * miss and extra, `--set eval2` for the round-2 set). Timings depend on the machine and its load: say so when quoting them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { type Annotation, KINDS, precision, recall, scoreKind, tally } from '../../src/capture/eval/score.js';
 import { extractDocument } from '../../src/capture/extract.js';
 import { extractFacts } from '../../src/capture/facts/index.js';
 
-const EVAL = new URL('../../src/capture/eval/', import.meta.url);
+// `--set eval2` scores the round-2 held-apart set (src/capture/eval2) instead of src/capture/eval.
+const SET = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'eval';
+if (!SET || !/^eval\d*$/.test(SET))
+  throw new Error(`--set takes the name of an evaluation folder (eval, eval2), not ${SET}`);
+const EVAL = new URL(`../../src/capture/${SET}/`, import.meta.url);
 /** Texts of the engineer's own, annotated before any run: a small check apart from eval/ (now development). */
 const OWN = new URL('./own-heldout/', import.meta.url);
 const FIX = new URL('../../src/capture/fixtures/', import.meta.url);
