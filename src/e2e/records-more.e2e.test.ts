@@ -260,8 +260,16 @@ describe('record screens, part two, end to end (headless Chromium)', () => {
     assert.deepEqual(ids.slice(0, shown.length), shown);
   });
 
-  it('an administrator creates, edits and deletes a person and a source, and creates and edits a testimony, through the form', async () => {
+  it('an administrator creates, edits and deletes a person, a source, an event and a membership, and creates and edits a testimony, through the form', async () => {
     await as('demo-admin');
+    const person = (await store.list('person', caseId, { where: { protection: 'public' }, limit: 1 }))[0]!;
+    const unit = (await store.list('unit', caseId, { limit: 1 }))[0]!;
+    const pick = async (p: Page, legend: string, query: string, label: string) => {
+      const box = p.locator('fieldset.picker', { has: p.locator('legend', { hasText: legend }) }).first();
+      await box.locator('input[type=search]').fill(query);
+      await box.locator('.pick-list button', { hasText: label }).first().click();
+      await box.locator('.picked').waitFor();
+    };
     const kinds: [string, string, (p: Page) => Promise<void>, string, string, string][] = [
       [
         'persons',
@@ -285,6 +293,28 @@ describe('record screens, part two, end to end (headless Chromium)', () => {
         'Nombre *',
         'Radio comunitaria de prueba',
         'Radio comunitaria de prueba (FM)',
+      ],
+      [
+        'events',
+        'evt_',
+        async (p) => {
+          await p.getByLabel('Título *').fill('Allanamiento registrado en el formulario');
+        },
+        'Título *',
+        'Allanamiento registrado en el formulario',
+        'Allanamiento registrado y corregido',
+      ],
+      [
+        'memberships',
+        'mem_',
+        async (p) => {
+          await pick(p, 'Persona', fullName(person), fullName(person));
+          await pick(p, 'Unidad', String(unit.body.name), String(unit.body.name));
+          await p.getByLabel('Rango', { exact: true }).fill('Comisario');
+        },
+        'Rango',
+        'Comisario',
+        'Comisario jefe',
       ],
       [
         'testimonies',
@@ -322,7 +352,9 @@ describe('record screens, part two, end to end (headless Chromium)', () => {
       await page.getByLabel('Motivo de la eliminación').fill('prueba');
       await page.locator('form.confirm').getByRole('button', { name: 'Eliminar' }).click();
       await page.waitForURL(new RegExp(`/r/${kind}$`));
-      const k = kind === 'persons' ? 'person' : 'source';
+      const k = (
+        { persons: 'person', sources: 'source', events: 'event', memberships: 'membership' } as const
+      )[kind as 'persons'];
       assert.equal((await store.get(k, id))?.id, undefined);
       assert.ok(await store.get(k, id, { includeDeleted: true }));
     }
