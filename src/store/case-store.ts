@@ -543,10 +543,12 @@ export class CaseStore {
       await s.checkRefs(kind, before.caseId, before.body as Record<string, unknown>);
       const stored = await s.storedBody(kind, id);
       const at = new Date().toISOString();
-      await s.sql.run(
+      const changed = await s.sql.run(
         `UPDATE ${spec.table} SET deleted_at = NULL, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?`,
         [at, actor, id, before.version],
       );
+      if (changed !== 1)
+        throw new ConflictError(`${spec.name} ${id} was changed concurrently: reload and try again`);
       await appendAudit(s.sql, {
         actor,
         action: 'restore',
