@@ -260,6 +260,109 @@ describe('record screens, part two, end to end (headless Chromium)', () => {
     assert.deepEqual(ids.slice(0, shown.length), shown);
   });
 
+  it('an administrator creates, edits and deletes a person, a source, an event, a membership and a testimony, through the form', async () => {
+    await as('demo-admin');
+    const person = (await store.list('person', caseId, { where: { protection: 'public' }, limit: 1 }))[0]!;
+    const unit = (await store.list('unit', caseId, { limit: 1 }))[0]!;
+    const pick = async (p: Page, legend: string, query: string, label: string) => {
+      const box = p.locator('fieldset.picker', { has: p.locator('legend', { hasText: legend }) }).first();
+      await box.locator('input[type=search]').fill(query);
+      await box.locator('.pick-list button', { hasText: label }).first().click();
+      await box.locator('.picked').waitFor();
+    };
+    const kinds: [string, string, (p: Page) => Promise<void>, string, string, string][] = [
+      [
+        'persons',
+        'per_',
+        async (p) => {
+          await p.getByLabel('Nombres', { exact: true }).fill('Zenaida');
+          await p.getByLabel('Primer apellido', { exact: true }).fill('Prueba');
+          await p.getByLabel('Protección *').selectOption('restricted');
+        },
+        'Primer apellido',
+        'Zenaida Prueba',
+        'Zenaida Probeta',
+      ],
+      [
+        'sources',
+        'src_',
+        async (p) => {
+          await p.getByLabel('Nombre *').fill('Radio comunitaria de prueba');
+          await p.getByLabel('Tipo *').selectOption({ index: 1 });
+        },
+        'Nombre *',
+        'Radio comunitaria de prueba',
+        'Radio comunitaria de prueba (FM)',
+      ],
+      [
+        'events',
+        'evt_',
+        async (p) => {
+          await p.getByLabel('Título *').fill('Allanamiento registrado en el formulario');
+        },
+        'Título *',
+        'Allanamiento registrado en el formulario',
+        'Allanamiento registrado y corregido',
+      ],
+      [
+        'memberships',
+        'mem_',
+        async (p) => {
+          await pick(p, 'Persona', fullName(person), fullName(person));
+          await pick(p, 'Unidad', String(unit.body.name), String(unit.body.name));
+          await p.getByLabel('Rango', { exact: true }).fill('Comisario');
+        },
+        'Rango',
+        'Comisario',
+        'Comisario jefe',
+      ],
+      [
+        'testimonies',
+        'tes_',
+        async (p) => {
+          await p.getByLabel('Título *').fill('Testimonio creado en el formulario');
+          await p.getByLabel('Idioma (código ISO) *').fill('es');
+          await p.getByLabel('Consentimiento *').selectOption({ index: 1 });
+          await p.getByLabel('Protección *').selectOption('restricted');
+          await p.getByLabel('Declaración *').fill('Relato escrito en la prueba de extremo a extremo.');
+        },
+        'Título *',
+        'Testimonio creado en el formulario',
+        'Testimonio editado en el formulario',
+      ],
+    ];
+    for (const [kind, prefix, fill, editLabel, name, edited] of kinds) {
+      await page.goto(`${base}/c/${caseId}/r/${kind}/new`);
+      await fill(page);
+      await page.getByRole('button', { name: 'Crear' }).click();
+      await page.waitForURL(new RegExp(`/${prefix}\\w+$`));
+      await page.locator('main h1', { hasText: name }).waitFor();
+      await page.getByRole('link', { name: 'Editar' }).click();
+      const field = page.getByLabel(editLabel, { exact: true });
+      if (kind === 'persons') await field.fill('Probeta');
+      else await field.fill(edited);
+      await page.getByRole('button', { name: 'Guardar' }).click();
+      await page.waitForFunction((n) => document.querySelector('main h1')?.textContent?.includes(n), edited);
+      const id = page.url().split('/').at(-1)!;
+      if (kind === 'testimonies') assert.equal((await store.get('testimony', id))!.body.title, edited);
+      await page.getByRole('button', { name: 'Eliminar' }).click();
+      await page.getByLabel('Motivo de la eliminación').fill('prueba');
+      await page.locator('form.confirm').getByRole('button', { name: 'Eliminar' }).click();
+      await page.waitForURL(new RegExp(`/r/${kind}$`));
+      const k = (
+        {
+          persons: 'person',
+          sources: 'source',
+          events: 'event',
+          memberships: 'membership',
+          testimonies: 'testimony',
+        } as const
+      )[kind as 'persons'];
+      assert.equal((await store.get(k, id))?.id, undefined);
+      assert.ok(await store.get(k, id, { includeDeleted: true }));
+    }
+  });
+
   it('old links to persons, events, units and places land on the record screens', async () => {
     await as('demo-viewer');
     const person = (await store.list('person', caseId, { where: { protection: 'public' }, limit: 1 }))[0]!;

@@ -371,10 +371,12 @@ export class RecordRepository extends Repository {
       await s.records.checkRefs(kind, before.caseId, before.body as Record<string, unknown>);
       const stored = await s.records.storedBody(kind, id);
       const at = new Date().toISOString();
-      await s.sqlHandle.run(
+      const changed = await s.sqlHandle.run(
         `UPDATE ${spec.table} SET deleted_at = NULL, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?`,
         [at, actor, id, before.version],
       );
+      if (changed !== 1)
+        throw new ConflictError(`${spec.name} ${id} was changed concurrently: reload and try again`);
       await appendAudit(s.sqlHandle, {
         actor,
         action: 'restore',

@@ -77,11 +77,20 @@ export function SearchView() {
     next.delete('offset');
     setParams(next);
   };
+  // The router applies URL changes in a transition: until it lands, a ticked facet shows the
+  // person's choice (a controlled checkbox would otherwise spring back for a moment).
+  const [pending, setPending] = useState<Record<string, string | null>>({});
+  const landed = params.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared whenever the URL's query lands
+  useEffect(() => setPending({}), [landed]);
+  const selected = (param: string) => (param in pending ? pending[param] : params.get(param));
   const toggle = (param: string, value: string) => {
     const next = new URLSearchParams(params);
-    if (next.get(param) === value) next.delete(param);
-    else next.set(param, value);
+    const now = selected(param) === value ? null : value;
+    if (now === null) next.delete(param);
+    else next.set(param, now);
     next.delete('offset');
+    setPending((p) => ({ ...p, [param]: now }));
     setParams(next);
   };
   const page = (o: number) => {
@@ -117,7 +126,7 @@ export function SearchView() {
       {data && (
         <div className="search-layout">
           <aside aria-label={t('search.facets')}>
-            <Facets hits={data} params={params} onToggle={toggle} />
+            <Facets hits={data} selected={selected} onToggle={toggle} />
           </aside>
           <div>
             <p role="status">
@@ -142,11 +151,11 @@ export function SearchView() {
 
 function Facets({
   hits,
-  params,
+  selected,
   onToggle,
 }: {
   hits: Hits;
-  params: URLSearchParams;
+  selected(param: string): string | null | undefined;
   onToggle(param: string, value: string): void;
 }) {
   const { t } = useTranslation();
@@ -171,7 +180,7 @@ function Facets({
                 <label key={v.value}>
                   <input
                     type="checkbox"
-                    checked={params.get(param) === v.value}
+                    checked={selected(param) === v.value}
                     onChange={() => onToggle(param, v.value)}
                   />{' '}
                   {label(facet, v.value)} ({v.count})

@@ -3,15 +3,15 @@
  * that point to it (both ways: a person's acts, detentions, memberships; an event's acts with
  * victims), its history with the changes of each version, and edit / delete for those allowed.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { del, get } from '../../api';
+import { Link, useParams } from 'react-router-dom';
+import { get } from '../../api';
 import { fuzzy, type R } from '../../records';
 import { can, useSession } from '../../session';
-import { ErrorBox, Field, Loading, Page, Table, useLoad } from '../../ui';
+import { ErrorBox, Loading, Page, Table, useLoad } from '../../ui';
 import { useVocab } from '../../vocab';
 import { PersonSources } from './cited-by';
+import { useDeleteRecord } from './delete-record';
 import { refLabels } from './form';
 import { type FieldSpec, fieldKey, getPath, recordPath, screensOf } from './kind-spec';
 import { KindTabs } from './list';
@@ -58,7 +58,6 @@ export function RecordDetail() {
   const { caseId = '', kind = '', id = '' } = useParams();
   const spec = screensOf(kind);
   const { me } = useSession();
-  const navigate = useNavigate();
   const show = useFieldValue();
   const labelOf = useRecordLabel();
   const vocab = useVocab();
@@ -67,9 +66,7 @@ export function RecordDetail() {
     return { record, labels: await refLabels(caseId, kind, record, labelOf) };
     // Acts are named by their type: labelled again once the vocabularies have arrived.
   }, [caseId, kind, id, vocab.ready]);
-  const [deleting, setDeleting] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>();
+  const remove = useDeleteRecord(caseId, kind, id);
   if (!spec) return <ErrorBox error={new Error(kind)} />;
   if (rec.error) return <ErrorBox error={rec.error} />;
   if (!rec.data) return <Loading />;
@@ -85,42 +82,13 @@ export function RecordDetail() {
               {t('records.edit')}
             </Link>
           )}
-          {can(me, caseId, 'delete') && !hidden && (
-            <button type="button" className="danger" onClick={() => setDeleting(true)}>
-              {t('records.delete')}
-            </button>
-          )}
+          {can(me, caseId, 'delete') && !hidden && remove.button}
         </>
       }
     >
       <KindTabs caseId={caseId} current={kind} />
       {hidden && <p className="notice">{t('records.withheldNoEdit')}</p>}
-      {deleting && (
-        <form
-          className="notice confirm"
-          onSubmit={(e) => {
-            e.preventDefault();
-            del(`/api/cases/${caseId}/records/${kind}/${id}?reason=${encodeURIComponent(reason)}`).then(
-              () => navigate(`/c/${caseId}/r/${kind}`),
-              setError,
-            );
-          }}
-        >
-          <p role="alert">{t('records.deleteConfirm')}</p>
-          <Field label={t('records.deleteReason')}>
-            <input value={reason} onChange={(e) => setReason(e.target.value)} />
-          </Field>
-          <div className="actions">
-            <button type="submit" className="danger">
-              {t('records.delete')}
-            </button>
-            <button type="button" onClick={() => setDeleting(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-          <ErrorBox error={error} />
-        </form>
-      )}
+      {remove.confirm}
       <dl className="facts">
         {spec.fields.map((f) => (
           <div key={f.name}>

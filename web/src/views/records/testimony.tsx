@@ -11,6 +11,7 @@ import { fuzzy, type R } from '../../records';
 import { can, useSession } from '../../session';
 import { ErrorBox, Loading, Page, Table, useLoad } from '../../ui';
 import { useVocab } from '../../vocab';
+import { useDeleteRecord } from './delete-record';
 import { History, useFieldValue } from './detail';
 import { refLabels } from './form';
 import { fieldKey, recordPath, screensOf } from './kind-spec';
@@ -36,6 +37,7 @@ export function TestimonyPage() {
   const show = useFieldValue();
   const spec = screensOf('testimonies')!;
   const field = (name: string) => spec.fields.find((f) => f.name === name)!;
+  const remove = useDeleteRecord(caseId, 'testimonies', id);
   const data = useLoad(async () => {
     const record = await get<R>(`/api/cases/${caseId}/records/testimonies/${id}`);
     const labels = await refLabels(caseId, 'testimonies', record, labelOf);
@@ -61,13 +63,19 @@ export function TestimonyPage() {
     <Page
       title={withheld ? t('records.one.testimonies') : String(r.title)}
       actions={
-        can(me, caseId, 'write') && !withheld ? (
-          <Link className="button" to={`/c/${caseId}/r/testimonies/${id}/edit`}>
-            {t('records.edit')}
-          </Link>
-        ) : undefined
+        withheld ? undefined : (
+          <>
+            {can(me, caseId, 'write') && (
+              <Link className="button" to={`/c/${caseId}/r/testimonies/${id}/edit`}>
+                {t('records.edit')}
+              </Link>
+            )}
+            {can(me, caseId, 'delete') && remove.button}
+          </>
+        )
       }
     >
+      {remove.confirm}
       {withheld && <p className="notice">{t('records.testimony.withheld')}</p>}
       <dl className="facts">
         <dt>{t('records.testimony.witness')}</dt>

@@ -15,6 +15,12 @@ export function useRecordLabel() {
       const date = r.date ? ` (${fuzzy(r.date)})` : '';
       return `${vocab.label('act_type', r.type as string)}${date}`;
     }
+    // Records without a name of their own read as what they say: "Detenido (14 may. 2014)".
+    if (kind === 'detention-periods' && r.status) {
+      const from = r.from ? ` (${fuzzy(r.from)})` : '';
+      return `${vocab.label('detention_status', r.status as string)}${from}`;
+    }
+    if (kind === 'involvements' && r.degree) return vocab.label('involvement_degree', r.degree as string);
     return String(r.displayName ?? r.name ?? r.title ?? r.rank ?? r.id);
   };
 }
