@@ -430,6 +430,57 @@ export class CaseStore {
     return this.toRecord(kind, r);
   }
 
+  /**
+   * Records of a kind with only some of their indexed fields (clear columns) as body, bodies not
+   * read nor opened: for views that show references and codes of many records at once (an event
+   * list's who-did-what). Sealed columns are refused (they hold blind indexes, not values).
+   */
+  async listIndexed<K extends Kind>(
+    kind: K,
+    caseId: string,
+    fields: readonly string[],
+    opts: ListOptions = {},
+  ): Promise<StoredRecord<K>[]> {
+    for (const f of fields)
+      if (!(KINDS[kind].columns as readonly string[]).includes(f) || SEALED_COLUMNS[kind]?.includes(f))
+        throw new Error(`${KINDS[kind].name} has no clear indexed field ${f}`);
+    const { clause, params } = await this.whereClause(kind, caseId, opts);
+    const limit = Math.min(Math.max(opts.limit ?? 1000, 1), 100_000);
+    const cols = fields.map((f) => `${columnFor(f)} AS "${f}"`).join(', ');
+    const rows = await this.sql.all<Record<string, unknown>>(
+      `SELECT id, case_id, created_at, created_by, updated_at, updated_by, version, deleted_at${cols ? `, ${cols}` : ''} FROM ${KINDS[kind].table} WHERE ${clause} ORDER BY ${orderBy(opts)} LIMIT ?`,
+      [...params, limit],
+    );
+    return rows.map((r) => ({
+      ...rowMeta(r),
+      kind,
+      body: Object.fromEntries(fields.filter((f) => r[f] != null).map((f) => [f, r[f]])) as BodyOf<K>,
+    }));
+  }
+
+  /** Records of one kind by id, in one query per 500 ids (ids not found are left out). */
+  async getMany<K extends Kind>(
+    kind: K,
+    ids: readonly string[],
+    opts: { includeDeleted?: boolean } = {},
+  ): Promise<StoredRecord<K>[]> {
+    const out: StoredRecord<K>[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = await this.sql.all<Record<string, unknown>>(
+        `SELECT * FROM ${KINDS[kind].table} WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      out.push(
+        ...(await this.toRecords(
+          kind,
+          rows.filter((r) => opts.includeDeleted || !r.deleted_at),
+        )),
+      );
+    }
+    return out;
+  }
+
   async require<K extends Kind>(kind: K, id: string): Promise<StoredRecord<K>> {
     const r = await this.get(kind, id);
     if (!r) throw new NotFoundError(`no ${KINDS[kind].name} record with id ${id}`);
