@@ -143,6 +143,8 @@ export class CaseStore {
     all: () => DirectoryEntry[];
     order: () => string[];
     version: number;
+    /** The directory itself (its live version and change log: incremental consumers). */
+    directory: PersonDirectory;
   }> {
     let byCase = personDirectories.get(this.sealer);
     if (!byCase) {
@@ -173,7 +175,13 @@ export class CaseStore {
     };
     await dir.sync(src);
     const d = dir;
-    return { live: () => d.live(), all: () => d.all(), order: () => d.order(src), version: d.version };
+    return {
+      live: () => d.live(),
+      all: () => d.all(),
+      order: () => d.order(src),
+      version: d.version,
+      directory: d,
+    };
   }
 
   /** A stored row → the record, its sealed fields opened. */
