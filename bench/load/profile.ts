@@ -75,6 +75,18 @@ try {
     scrypt: { N: 2 ** 10, r: 8, p: 1 },
   });
   const store = await openStore({ dataDir, databaseUrl, key: { kind: 'passphrase', passphrase } });
+  // Statements (transactions: each statement outside one is its own) and rows read per request.
+  const stats = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : undefined;
+  await stats?.connect();
+  const dbStats = async () => {
+    if (!stats) return { xact: 0, rows: 0 };
+    await new Promise((r) => setTimeout(r, 1200)); // the statistics are flushed within a second
+    await stats.query('SELECT pg_stat_clear_snapshot()');
+    const r = await stats.query(
+      'SELECT xact_commit + xact_rollback AS x, tup_returned + tup_fetched AS t FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return { xact: Number(r.rows[0].x), rows: Number(r.rows[0].t) };
+  };
   const app = createApp(store, { landingHtml: 'x' });
   const rows: string[] = [];
   let weighted = 0;
@@ -83,6 +95,7 @@ try {
   for (const k of Object.keys(DEFAULT_MIX) as (keyof Mix)[]) {
     if (only && !only.includes(k)) continue;
     const mix = Object.fromEntries(Object.keys(DEFAULT_MIX).map((c) => [c, c === k ? 1 : 0])) as Mix;
+    const st0 = await dbStats();
     const cpu0 = process.cpuUsage();
     const db0 = pgServer ? treeCpuSeconds(pgServer.pid) : 0;
     const r = await runLoad({
@@ -96,11 +109,13 @@ try {
     const cpu = process.cpuUsage(cpu0);
     const cpuMs = (cpu.user + cpu.system) / 1000 / r.sent;
     const dbMs = pgServer ? ((treeCpuSeconds(pgServer.pid) - db0) * 1000) / r.sent : 0;
+    const st1 = await dbStats();
+    const perReq = (a: number, b: number) => Math.round((b - a) / r.sent);
     weighted += (cpuMs * DEFAULT_MIX[k]) / 100;
     weightedDb += (dbMs * DEFAULT_MIX[k]) / 100;
     const s = r.overall;
     rows.push(
-      `| ${k} | ${DEFAULT_MIX[k]}% | ${s.count} | ${s.errors} | ${cpuMs.toFixed(1)} |${pgServer ? ` ${dbMs.toFixed(1)} |` : ''} ${s.p50} | ${s.p95} |`,
+      `| ${k} | ${DEFAULT_MIX[k]}% | ${s.count} | ${s.errors} | ${cpuMs.toFixed(1)} |${pgServer ? ` ${dbMs.toFixed(1)} | ${perReq(st0.xact, st1.xact)} | ${perReq(st0.rows, st1.rows)} |` : ''} ${s.p50} | ${s.p95} |`,
     );
     if (r.errorSamples.length) console.error(k, r.errorSamples.slice(0, 3));
   }
@@ -109,7 +124,7 @@ try {
   );
   console.log(
     pgServer
-      ? '| class | share | requests | errors | server CPU ms/request | PostgreSQL CPU ms/request | p50 ms | p95 ms |\n|---|---|---|---|---|---|---|---|'
+      ? '| class | share | requests | errors | server CPU ms/request | PostgreSQL CPU ms/request | transactions/request | rows read/request | p50 ms | p95 ms |\n|---|---|---|---|---|---|---|---|---|---|'
       : '| class | share | requests | errors | CPU ms/request | p50 ms | p95 ms |\n|---|---|---|---|---|---|---|',
   );
   console.log(rows.join('\n'));
@@ -117,6 +132,7 @@ try {
   console.log(
     `\nweighted CPU per request of the mix: server ${weighted.toFixed(1)} ms${pgServer ? ` + PostgreSQL ${weightedDb.toFixed(1)} ms = ${total.toFixed(1)} ms` : ''} → at most ${Math.floor(1000 / total)} requests/s per core`,
   );
+  await stats?.end();
   await store.close();
 } finally {
   await pgServer?.stop();

@@ -39,6 +39,8 @@ interface Contribution {
 interface Held {
   visible: boolean;
   body: PersonBody;
+  /** the pseudonym its forms are shown as (hidden persons) */
+  alias: string;
   /** folded surnames (visible persons: what blocks others' surnames from standing alone) */
   surnames: string[];
   /** folded surnames this hidden person offers as standing alone, when distinctive */
@@ -93,17 +95,34 @@ export class HiddenNames {
 
   /** Adds a person, or takes a changed one into account (protection, names, deletion). */
   put(p: NamedPerson): void {
+    this.putAll([p]);
+  }
+
+  /**
+   * Adds or updates persons at once: the counts first, then the forms of every hidden person they
+   * affect, once (building from scratch is one pass, however many persons share a surname).
+   */
+  putAll(ps: Iterable<NamedPerson>): void {
     const affected = new Set<string>();
-    this.drop(p.id, affected);
+    for (const p of ps) {
+      this.drop(p.id, affected);
+      this.register(p, affected);
+      affected.add(p.id);
+    }
+    this.recontribute(affected);
+  }
+
+  private register(p: NamedPerson, affected: Set<string>): void {
     const visible = this.visible(p);
     const b = p.body;
-    const held: Held = { visible, body: b, surnames: [], candidates: [], depends: [] };
+    const held: Held = { visible, body: b, alias: '', surnames: [], candidates: [], depends: [] };
     if (visible) {
       held.surnames = [
         ...new Set([b.firstSurname, b.secondSurname].filter(Boolean).map((s) => foldName(s!))),
       ];
       for (const s of held.surnames) if (bump(this.seen, s, 1)) this.touchWord(s, affected);
     } else {
+      held.alias = pseudonym(this.salt, p.id);
       const s1 = b.firstSurname;
       const s2 = b.secondSurname;
       held.candidates = [
@@ -131,8 +150,6 @@ export class HiddenNames {
       this.hiddenCount++;
     }
     this.persons.set(p.id, held);
-    affected.add(p.id);
-    this.recontribute(affected);
   }
 
   /** Forgets a person (as if it never was). */
@@ -166,7 +183,7 @@ export class HiddenNames {
       return;
     }
     this.hiddenCount--;
-    if (held.contribution) this.apply(id, held.contribution, -1);
+    if (held.contribution) this.apply(held.alias, held.contribution, -1);
     for (const k of held.candidates) if (bump(this.candidates, k, -1)) this.touchKey(k, affected);
     for (const k of held.depends) {
       const set = this.dependents.get(k);
@@ -187,7 +204,7 @@ export class HiddenNames {
     for (const id of ids) {
       const held = this.persons.get(id);
       if (!held || held.visible) continue;
-      if (held.contribution) this.apply(id, held.contribution, -1);
+      if (held.contribution) this.apply(held.alias, held.contribution, -1);
       const distinctive = new Set(held.depends.filter((k) => this.distinctive(k)));
       const keys = new Set(nameForms(held.body, distinctive).map(foldName));
       const documents = new Set<string>();
@@ -200,12 +217,11 @@ export class HiddenNames {
         for (const w of k.split(/[\s,.]+/)) for (const t of termsOf(w)) terms.add(t);
       const paths = new Set([...keys].map((k) => formPath(k).join(' ')).filter(Boolean));
       held.contribution = { paths: [...paths], documents: [...documents], terms: [...terms] };
-      this.apply(id, held.contribution, 1);
+      this.apply(held.alias, held.contribution, 1);
     }
   }
 
-  private apply(id: string, c: Contribution, by: 1 | -1) {
-    const alias = pseudonym(this.salt, id);
+  private apply(alias: string, c: Contribution, by: 1 | -1) {
     for (const path of c.paths) {
       const value = owned(this.pathOwners, path, alias, by, this.withheld);
       if (value === undefined) this.forms.delete(path);

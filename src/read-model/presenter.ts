@@ -176,15 +176,13 @@ export async function buildViewContext(
       (p) => canSeeIdentity(principal, caseId, p.body.protection, p.id),
       WITHHELD,
     );
-    for (const e of directory.all()) names.put(e);
+    names.putAll(directory.all());
     matcher = { names, directory, version: directory.version };
     live.set(key, matcher);
   } else {
-    for (const id of changed) {
-      const e = directory.get(id);
-      if (e) matcher.names.put(e);
-      else matcher.names.remove(id);
-    }
+    const entries = changed.map((id) => directory.get(id));
+    for (const [i, e] of entries.entries()) if (!e) matcher.names.remove(changed[i]!);
+    matcher.names.putAll(entries.filter((e) => e !== undefined));
     matcher.version = directory.version;
   }
   const entry = { seq, stamp, salt, facts };
