@@ -158,6 +158,7 @@ export class CaseStore {
     }
     const src: DirectorySource = {
       stamp: () => this.personCounts(caseId),
+      head: async () => (await this.auditHead()).seq,
       changedSince: async (since) => {
         const rows = await this.sql.all<Record<string, unknown>>(
           'SELECT * FROM person WHERE case_id = ? AND updated_at >= ?',

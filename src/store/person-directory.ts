@@ -21,6 +21,11 @@ export interface DirectoryEntry {
 export interface DirectorySource {
   /** count of all persons of the case (deleted included), the latest update time, the sum of versions */
   stamp(): Promise<{ n: number; maxUpdated: string; versions: number }>;
+  /**
+   * The store's audit head: every committed write moves it in the same transaction (in any
+   * process), so while it stays put nothing changed and the stamp's aggregate need not run.
+   */
+  head?(): Promise<number>;
   /** persons updated at or after `since` ('' = all), opened */
   changedSince(since: string): Promise<DirectoryEntry[]>;
   sortKey(body: PersonBody): string;
@@ -38,13 +43,20 @@ export class PersonDirectory {
   /** The ids each sync read again, by the version it produced; everything was read at `fullAt`. */
   private readonly log: { version: number; ids: string[] }[] = [];
   private fullAt = 0;
+  private head?: number;
   /** Changes whenever any person changed: a cache key for what is derived from the directory. */
   version = 0;
 
   /** Brings the directory up to date with the store. */
   async sync(src: DirectorySource): Promise<void> {
+    // Read before the stamp: what the stamp shows is at least as new as this head.
+    const head = await src.head?.();
+    if (head !== undefined && head === this.head) return;
     const { n, maxUpdated, versions } = await src.stamp();
-    if (n === this.seen && maxUpdated === this.maxUpdated && versions === this.versions) return;
+    if (n === this.seen && maxUpdated === this.maxUpdated && versions === this.versions) {
+      this.head = head;
+      return;
+    }
     const full = this.maxUpdated === '';
     let ids = await this.refresh(src, this.maxUpdated);
     // A write with an older clock (another process or machine) is not "changed since": the counts
@@ -61,6 +73,7 @@ export class PersonDirectory {
     }
     this.seen = n;
     this.versions = versions;
+    this.head = head;
     this.version++;
     this.sorted = undefined;
     if (reread) {
