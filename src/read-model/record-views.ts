@@ -8,10 +8,17 @@ import { formatFuzzyDate } from '../domain/dates.js';
 import { type Kind, kindByName, referencedIds } from '../domain/kinds.js';
 import { maxProtection } from '../domain/protection.js';
 import { ACT_TYPES } from '../domain/vocabularies.js';
-import { can } from '../security/policy.js';
+import { can, canSeeIdentity } from '../security/policy.js';
 import type { AuditEntry } from '../store/audit.js';
 import type { CaseStore, StoredRecord } from '../store/case-store.js';
-import { canReadInFull, presentRecord, type ViewContext, WITHHELD } from './presenter.js';
+import {
+  canReadInFull,
+  personDisplayName,
+  personLabel,
+  presentRecord,
+  type ViewContext,
+  WITHHELD,
+} from './presenter.js';
 
 export type Lang = 'es' | 'en';
 export interface RefLabel {
@@ -60,7 +67,27 @@ async function labelsOf(
   // One query per referenced kind (a list page of events references hundreds of records: one
   // round trip each was most of the page's cost on PostgreSQL).
   const byKind = new Map<Kind, string[]>();
-  for (const [id, k] of wanted) byKind.set(k, [...(byKind.get(k) ?? []), id]);
+  // Persons are opened in the directory already: their label is their name or pseudonym
+  // (personLabel, as presentRecord names them), without reading and opening them again.
+  const directory = [...wanted.values()].includes('person')
+    ? (await store.personDirectory(ctx.caseId)).directory
+    : undefined;
+  for (const [id, k] of wanted) {
+    const known = k === 'person' ? directory?.get(id) : undefined;
+    // (A visible person without names is labelled as presentRecord falls back: read below.)
+    if (
+      known &&
+      (personDisplayName(known.body) || !canSeeIdentity(ctx.principal, ctx.caseId, known.body.protection, id))
+    ) {
+      out[id] = {
+        kind: k,
+        label: personLabel(ctx, id, known.body),
+        ...(known.deleted ? { deleted: true } : {}),
+      };
+      continue;
+    }
+    byKind.set(k, [...(byKind.get(k) ?? []), id]);
+  }
   for (const [k, ids] of byKind)
     for (const rec of await store.getMany(k, ids, { includeDeleted: true })) {
       if (rec.caseId !== ctx.caseId) continue;
