@@ -1,35 +1,103 @@
 /**
  * Where the load's time goes: each request class of the mix alone, in process (createApp, no HTTP
  * and no other load), reporting CPU time per request (process.cpuUsage, which other work on the
- * machine does not inflate the way it inflates wall time) and latency.
+ * machine does not inflate the way it inflates wall time) and latency. With `--pg` the store is on
+ * a throw-away PostgreSQL and the database's own CPU per request (postmaster and backends, from
+ * /proc) is reported too: on PostgreSQL a request costs the server process plus the database.
  *
- *   node --import tsx bench/load/profile.ts [seconds-per-class=5] [rate=10]
+ *   node --import tsx bench/load/profile.ts [--seconds 5] [--rate 10] [--pg] [--only class,…]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/open.js';
 import { DEFAULT_MIX, type Mix, prepareLoadStore, runLoad } from '../../src/test-support/load-driver.js';
 
-const seconds = Number(process.argv[2] ?? 5);
-const rate = Number(process.argv[3] ?? 10);
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    rate: { type: 'string', default: '10' },
+    pg: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
+});
+const seconds = Number(args.seconds);
+const rate = Number(args.rate);
 const dataDir = mkdtempSync(join(tmpdir(), 'testigo-loadprof-'));
 const passphrase = 'load-benchmark-demo-only-passphrase';
+
+/** CPU seconds of a process and its live children, plus what its ended children used (cutime/cstime). */
+function treeCpuSeconds(pid: number): number {
+  const stat = (p: number) => readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const own = stat(pid);
+  let total = (Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])) / 100;
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {}
+  for (const c of children) {
+    try {
+      const s = stat(c);
+      total += (Number(s[11]) + Number(s[12])) / 100;
+    } catch {}
+  }
+  return total;
+}
+
+let pgServer: { url: string; pid: number; stop(): Promise<void> } | undefined;
 try {
+  let databaseUrl: string | undefined;
+  if (args.pg) {
+    const { startTestPostgres } = (await import('../../scripts/test-postgres.mjs')) as {
+      startTestPostgres(): Promise<{ url: string; pid: number; stop(): Promise<void> }>;
+    };
+    pgServer = await startTestPostgres();
+    const client = new pg.Client({ connectionString: pgServer.url });
+    await client.connect();
+    await client.query('CREATE DATABASE testigo_profile');
+    await client.end();
+    const u = new URL(pgServer.url);
+    u.pathname = '/testigo_profile';
+    databaseUrl = u.toString();
+  }
   const fixture = await prepareLoadStore({
     dataDir,
+    databaseUrl,
     passphrase,
     link: true,
     scrypt: { N: 2 ** 10, r: 8, p: 1 },
   });
-  const store = await openStore({ dataDir, key: { kind: 'passphrase', passphrase } });
+  const store = await openStore({ dataDir, databaseUrl, key: { kind: 'passphrase', passphrase } });
+  // Statements (transactions: each statement outside one is its own) and rows read per request.
+  const stats = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : undefined;
+  await stats?.connect();
+  const dbStats = async () => {
+    if (!stats) return { xact: 0, rows: 0 };
+    await new Promise((r) => setTimeout(r, 1200)); // the statistics are flushed within a second
+    await stats.query('SELECT pg_stat_clear_snapshot()');
+    const r = await stats.query(
+      'SELECT xact_commit + xact_rollback AS x, tup_returned + tup_fetched AS t FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return { xact: Number(r.rows[0].x), rows: Number(r.rows[0].t) };
+  };
   const app = createApp(store, { landingHtml: 'x' });
   const rows: string[] = [];
   let weighted = 0;
+  let weightedDb = 0;
+  const only = args.only?.split(',');
   for (const k of Object.keys(DEFAULT_MIX) as (keyof Mix)[]) {
+    if (only && !only.includes(k)) continue;
     const mix = Object.fromEntries(Object.keys(DEFAULT_MIX).map((c) => [c, c === k ? 1 : 0])) as Mix;
+    const st0 = await dbStats();
     const cpu0 = process.cpuUsage();
+    const db0 = pgServer ? treeCpuSeconds(pgServer.pid) : 0;
     const r = await runLoad({
       baseUrl: 'http://local',
       fixture,
@@ -40,21 +108,33 @@ try {
     });
     const cpu = process.cpuUsage(cpu0);
     const cpuMs = (cpu.user + cpu.system) / 1000 / r.sent;
+    const dbMs = pgServer ? ((treeCpuSeconds(pgServer.pid) - db0) * 1000) / r.sent : 0;
+    const st1 = await dbStats();
+    const perReq = (a: number, b: number) => Math.round((b - a) / r.sent);
     weighted += (cpuMs * DEFAULT_MIX[k]) / 100;
+    weightedDb += (dbMs * DEFAULT_MIX[k]) / 100;
     const s = r.overall;
     rows.push(
-      `| ${k} | ${DEFAULT_MIX[k]}% | ${s.count} | ${s.errors} | ${cpuMs.toFixed(1)} | ${s.p50} | ${s.p95} |`,
+      `| ${k} | ${DEFAULT_MIX[k]}% | ${s.count} | ${s.errors} | ${cpuMs.toFixed(1)} |${pgServer ? ` ${dbMs.toFixed(1)} | ${perReq(st0.xact, st1.xact)} | ${perReq(st0.rows, st1.rows)} |` : ''} ${s.p50} | ${s.p95} |`,
     );
     if (r.errorSamples.length) console.error(k, r.errorSamples.slice(0, 3));
   }
   console.log(
-    '| class | share | requests | errors | CPU ms/request | p50 ms | p95 ms |\n|---|---|---|---|---|---|---|',
+    `${args.pg ? 'PostgreSQL' : 'SQLite'}, ${rate} requests/s × ${seconds} s per class, one process in process\n`,
+  );
+  console.log(
+    pgServer
+      ? '| class | share | requests | errors | server CPU ms/request | PostgreSQL CPU ms/request | transactions/request | rows read/request | p50 ms | p95 ms |\n|---|---|---|---|---|---|---|---|---|---|'
+      : '| class | share | requests | errors | CPU ms/request | p50 ms | p95 ms |\n|---|---|---|---|---|---|---|',
   );
   console.log(rows.join('\n'));
+  const total = weighted + weightedDb;
   console.log(
-    `\nweighted CPU per request of the mix: ${weighted.toFixed(1)} ms → at most ${Math.floor(1000 / weighted)} requests/s per core`,
+    `\nweighted CPU per request of the mix: server ${weighted.toFixed(1)} ms${pgServer ? ` + PostgreSQL ${weightedDb.toFixed(1)} ms = ${total.toFixed(1)} ms` : ''} → at most ${Math.floor(1000 / total)} requests/s per core`,
   );
+  await stats?.end();
   await store.close();
 } finally {
+  await pgServer?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

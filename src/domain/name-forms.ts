@@ -56,6 +56,17 @@ export function nameForms(p: IdentityParts, distinctiveSurnames: ReadonlySet<str
   return [...forms];
 }
 
+/**
+ * The folded surnames (each one, and both together) that `nameForms` lets stand alone when they are
+ * in its distinctive set: whether they are decides which forms a person has.
+ */
+export function surnameKeys(p: IdentityParts): string[] {
+  const s1 = clean(p.firstSurname);
+  const s2 = clean(p.secondSurname);
+  const both = [s1, s2].filter(Boolean).join(' ');
+  return [...new Set([s1, s2, both].filter((s) => s.length >= 3).map(foldName))];
+}
+
 /** Digits of a document number (V-12.345.678 → 12345678); too short to identify → undefined. */
 export function documentDigits(n: string): string | undefined {
   const d = n.replace(/\D/g, '');
@@ -70,6 +81,11 @@ export interface FormMatch<T> {
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/** The folded words a form is matched as: forms with the same words are the same form. */
+export function formPath(form: string): string[] {
+  return foldName(form).match(TOKEN) ?? [];
+}
 
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
@@ -93,34 +109,86 @@ export class FormMatcher<T> {
    */
   private readonly root: TrieNode<T> = { next: new Map() };
   private readonly documents = new Map<string, T>();
-  readonly size: number;
+  private forms = 0;
 
-  constructor(forms: Iterable<[form: string, value: T]>, documents: Iterable<[digits: string, value: T]>) {
-    let n = 0;
-    for (const [form, value] of forms) {
-      const words = foldName(form).match(TOKEN) ?? [];
-      if (words.length === 0) continue;
-      let node = this.root;
-      for (const w of words) {
-        let child = node.next.get(w);
-        if (!child) {
-          child = { next: new Map() };
-          node.next.set(w, child);
-        }
-        node = child;
+  /** For each word sequence the first form given keeps it (the caller's order decides). */
+  constructor(
+    forms: Iterable<[form: string, value: T]> = [],
+    documents: Iterable<[digits: string, value: T]> = [],
+  ) {
+    for (const [form, value] of forms) if (this.get(form) === undefined) this.set(form, value);
+    for (const [digits, value] of documents) this.documents.set(digits, value);
+  }
+
+  /** How many forms and document numbers it finds. */
+  get size(): number {
+    return this.forms + this.documents.size;
+  }
+
+  /** The value a form is found as (undefined: not a form). */
+  get(form: string): T | undefined {
+    let node: TrieNode<T> | undefined = this.root;
+    for (const w of formPath(form)) node = node?.next.get(w);
+    return node?.has ? node.value : undefined;
+  }
+
+  /** Adds a form, or changes the value it is found as (a form without words is ignored). */
+  set(form: string, value: T): void {
+    const words = formPath(form);
+    if (words.length === 0) return;
+    let node = this.root;
+    for (const w of words) {
+      let child = node.next.get(w);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(w, child);
       }
-      // The first form given for a word sequence keeps it (as the caller's order decides).
-      if (!node.has) {
-        node.has = true;
-        node.value = value;
-      }
-      n++;
+      node = child;
     }
-    for (const [digits, value] of documents) {
-      this.documents.set(digits, value);
-      n++;
+    if (!node.has) this.forms++;
+    node.has = true;
+    node.value = value;
+  }
+
+  /** Stops finding a form (and prunes the words no other form continues). */
+  delete(form: string): void {
+    const words = formPath(form);
+    const path: TrieNode<T>[] = [this.root];
+    for (const w of words) {
+      const next = path[path.length - 1]!.next.get(w);
+      if (!next) return;
+      path.push(next);
     }
-    this.size = n;
+    const node = path[path.length - 1]!;
+    if (words.length === 0 || !node.has) return;
+    node.has = false;
+    node.value = undefined;
+    this.forms--;
+    for (let i = words.length; i > 0; i--) {
+      const n = path[i]!;
+      if (n.has || n.next.size > 0) break;
+      path[i - 1]!.next.delete(words[i - 1]!);
+    }
+  }
+
+  /** Adds a document number (digits only), or changes its value. */
+  setDocument(digits: string, value: T): void {
+    this.documents.set(digits, value);
+  }
+
+  deleteDocument(digits: string): void {
+    this.documents.delete(digits);
+  }
+
+  /** Every form (as its folded words joined by a space) and document number with its value. */
+  entries(): { forms: [string, T][]; documents: [string, T][] } {
+    const forms: [string, T][] = [];
+    const walk = (node: TrieNode<T>, words: string[]) => {
+      if (node.has) forms.push([words.join(' '), node.value as T]);
+      for (const [w, child] of node.next) walk(child, [...words, w]);
+    };
+    walk(this.root, []);
+    return { forms, documents: [...this.documents] };
   }
 
   /** Every match, in text order, not overlapping; the longest form at a position wins. */

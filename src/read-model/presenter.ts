@@ -13,10 +13,9 @@
  * shown to them as written: redacting it would tell them which typed words are hidden identities.
  */
 import type { Kind } from '../domain/kinds.js';
-import { documentDigits, FormMatcher, foldName, nameForms } from '../domain/name-forms.js';
+import type { FormMatcher } from '../domain/name-forms.js';
 import { effectiveProtection, lowers, maxProtection, type ProtectionFacts } from '../domain/protection.js';
 import { PERSON_IDENTIFYING_FIELDS, type PersonBody } from '../domain/schema.js';
-import { termsOf } from '../search/text.js';
 import {
   canReadNarrative,
   canSeeIdentity,
@@ -27,6 +26,8 @@ import {
 } from '../security/policy.js';
 import { pseudonym } from '../security/pseudonym.js';
 import type { CaseStore, StoredRecord } from '../store/case-store.js';
+import type { PersonDirectory } from '../store/person-directory.js';
+import { HiddenNames } from './hidden-names.js';
 
 export const WITHHELD = '[withheld]';
 
@@ -34,7 +35,7 @@ interface Matcher {
   /** hidden name forms and document numbers → the pseudonym shown instead (WITHHELD when ambiguous) */
   forms: FormMatcher<string>;
   /** search terms of every hidden form: queries drop them */
-  terms: Set<string>;
+  terms: ReadonlySet<string>;
 }
 
 export interface ViewContext {
@@ -57,11 +58,38 @@ export function personDisplayName(body: {
   return [body.givenNames, body.firstSurname, body.secondSurname].filter(Boolean).join(' ');
 }
 
-/** Matchers and facts are rebuilt only when what they derive from changes (per store, case, access). */
-const cache = new WeakMap<
-  CaseStore,
-  Map<string, { stamp: string; salt: string; hidden?: Matcher; facts: ProtectionFacts }>
->();
+/**
+ * What a view context derives from the store, per store and case (and access level): checked
+ * against the store on every request, rebuilt only when what it derives from changed.
+ */
+interface Cached {
+  /** the audit head this entry was last found current at */
+  seq: number;
+  /** persons, testimonies, source lists and hearings: counts, last change, sum of row versions */
+  stamp: string;
+  salt: string;
+  facts: ProtectionFacts;
+}
+const cache = new WeakMap<CaseStore, Map<string, Cached>>();
+
+/** Each access level's hidden-name matcher, updated person by person from the directory's changes. */
+interface LiveMatcher {
+  names: HiddenNames;
+  directory: PersonDirectory;
+  /** the directory version the matcher reflects */
+  version: number;
+}
+const matchers = new WeakMap<CaseStore, Map<string, LiveMatcher>>();
+
+function perStore<V>(map: WeakMap<CaseStore, Map<string, V>>, store: CaseStore): Map<string, V> {
+  let m = map.get(store);
+  if (!m) {
+    m = new Map();
+    map.set(store, m);
+  }
+  if (m.size > 500) m.clear();
+  return m;
+}
 
 async function gatherFacts(
   store: CaseStore,
@@ -88,52 +116,6 @@ async function gatherFacts(
   return partial;
 }
 
-function buildMatcher(
-  principal: Principal,
-  caseId: string,
-  salt: string,
-  all: { id: string; body: PersonBody }[],
-) {
-  const hiddenPersons = all.filter((p) => !canSeeIdentity(principal, caseId, p.body.protection, p.id));
-  if (hiddenPersons.length === 0) return undefined;
-  const seenSurnames = new Set<string>();
-  for (const p of all)
-    if (canSeeIdentity(principal, caseId, p.body.protection, p.id))
-      for (const s of [p.body.firstSurname, p.body.secondSurname]) if (s) seenSurnames.add(foldName(s));
-  const distinctive = new Set<string>();
-  for (const p of hiddenPersons) {
-    const s1 = p.body.firstSurname;
-    const s2 = p.body.secondSurname;
-    for (const s of [s1, s2, s1 && s2 ? `${s1} ${s2}` : undefined])
-      if (
-        s &&
-        s.length >= 4 &&
-        !foldName(s)
-          .split(' ')
-          .some((w) => seenSurnames.has(w))
-      )
-        distinctive.add(foldName(s));
-  }
-  const byKey = new Map<string, string>();
-  const docs = new Map<string, string>();
-  const put = (map: Map<string, string>, key: string, alias: string) => {
-    const had = map.get(key);
-    map.set(key, had === undefined || had === alias ? alias : WITHHELD);
-  };
-  for (const p of hiddenPersons) {
-    const alias = pseudonym(salt, p.id);
-    for (const f of nameForms(p.body, distinctive)) put(byKey, foldName(f), alias);
-    for (const d of p.body.documents ?? []) {
-      const digits = documentDigits(d.number);
-      if (digits) put(docs, digits, alias);
-    }
-  }
-  const terms = new Set<string>();
-  for (const k of [...byKey.keys(), ...docs.keys()])
-    for (const w of k.split(/[\s,.]+/)) for (const t of termsOf(w)) terms.add(t);
-  return { forms: new FormMatcher(byKey, docs), terms };
-}
-
 /** The view of a case for a principal: who they may not see, and the facts protection derives from. */
 export async function buildViewContext(
   store: CaseStore,
@@ -143,36 +125,69 @@ export async function buildViewContext(
   const m = principal.memberships.get(caseId);
   const cleared = [...(principal.personClearances.get(caseId) ?? [])].sort();
   const key = `${caseId}|${m?.role}|${m?.cleared}|${cleared.join(',')}`;
+  const actor = `user:${principal.userId}`;
+  const entries = perStore(cache, store);
+  const live = perStore(matchers, store);
+  const context = (c: Cached): ViewContext => {
+    const names = live.get(key)?.names;
+    return {
+      principal,
+      caseId,
+      actor,
+      salt: c.salt,
+      hidden: names?.hidden ? names : undefined,
+      facts: c.facts,
+    };
+  };
+  // Every committed write appends to the audit log in its own transaction, moving the head, in
+  // whichever process it ran: a head the entry was found current at means nothing changed since
+  // (one row by primary key, instead of four aggregates over the case's tables).
+  const { seq } = await store.auditHead();
+  const hit = entries.get(key);
+  if (hit && hit.seq === seq && live.has(key)) return context(hit);
+  // Read after the head: whatever they show is at least as new as `seq`.
   const stamp = [
     await store.personsStamp(caseId),
     await store.kindStamp('testimony', caseId),
     await store.kindStamp('sourceList', caseId),
     await store.kindStamp('hearing', caseId),
   ].join('/');
-  let byStore = cache.get(store);
-  if (!byStore) {
-    byStore = new Map();
-    cache.set(store, byStore);
+  if (hit && hit.stamp === stamp && live.has(key)) {
+    hit.seq = seq;
+    return context(hit);
   }
-  const actor = `user:${principal.userId}`;
-  const hit = byStore.get(key);
-  if (hit && hit.stamp === stamp)
-    return { principal, caseId, actor, salt: hit.salt, hidden: hit.hidden, facts: hit.facts };
   // Deleted persons included: deleting a protected person must not make their name readable.
-  const all = (await store.personDirectory(caseId)).all();
+  const { directory } = await store.personDirectory(caseId);
   // The salt and the protection facts are the same for every access level: gathered once per change.
-  if (byStore.size > 500) byStore.clear();
   const sharedKey = `${caseId}|*`;
-  let shared = byStore.get(sharedKey);
+  let shared = entries.get(sharedKey);
   if (!shared || shared.stamp !== stamp) {
     const salt = await store.pseudonymSalt(caseId);
-    shared = { stamp, salt, facts: await gatherFacts(store, caseId, all) };
-    byStore.set(sharedKey, shared);
+    shared = { seq, stamp, salt, facts: await gatherFacts(store, caseId, directory.all()) };
+    entries.set(sharedKey, shared);
   }
   const { salt, facts } = shared;
-  const hidden = buildMatcher(principal, caseId, salt, all);
-  byStore.set(key, { stamp, salt, hidden, facts });
-  return { principal, caseId, actor, salt, hidden, facts };
+  // From here on synchronous: the matcher is brought to the directory's version in one step.
+  let matcher = live.get(key);
+  const changed = matcher?.directory === directory ? directory.changedSince(matcher.version) : undefined;
+  if (!matcher || !changed) {
+    const names = new HiddenNames(
+      salt,
+      (p) => canSeeIdentity(principal, caseId, p.body.protection, p.id),
+      WITHHELD,
+    );
+    names.putAll(directory.all());
+    matcher = { names, directory, version: directory.version };
+    live.set(key, matcher);
+  } else {
+    const entries = changed.map((id) => directory.get(id));
+    for (const [i, e] of entries.entries()) if (!e) matcher.names.remove(changed[i]!);
+    matcher.names.putAll(entries.filter((e) => e !== undefined));
+    matcher.version = directory.version;
+  }
+  const entry = { seq, stamp, salt, facts };
+  entries.set(key, entry);
+  return context(entry);
 }
 
 /** Replaces hidden names and document numbers in a text by the person's pseudonym. */

@@ -9,10 +9,17 @@ import { VENEZUELA_STATES } from '../domain/gazetteer-data.js';
 import { type Kind, kindByName, referencedIds } from '../domain/kinds.js';
 import { maxProtection } from '../domain/protection.js';
 import { ACT_TYPES } from '../domain/vocabularies.js';
-import { can } from '../security/policy.js';
+import { can, canSeeIdentity } from '../security/policy.js';
 import type { AuditEntry } from '../store/audit.js';
 import type { CaseStore, StoredRecord } from '../store/case-store.js';
-import { canReadInFull, presentRecord, type ViewContext, WITHHELD } from './presenter.js';
+import {
+  canReadInFull,
+  personDisplayName,
+  personLabel,
+  presentRecord,
+  type ViewContext,
+  WITHHELD,
+} from './presenter.js';
 
 export type Lang = 'es' | 'en';
 export interface RefLabel {
@@ -47,18 +54,50 @@ export async function referenceLabels(
       const target = kindByName(ref.kind);
       if (target && target !== 'submission') wanted.set(ref.id, target);
     }
+  return labelsOf(store, ctx, wanted, lang);
+}
+
+/** Labels of the given records (id → kind), through the presenter. */
+async function labelsOf(
+  store: CaseStore,
+  ctx: ViewContext,
+  wanted: ReadonlyMap<string, Kind>,
+  lang: Lang,
+): Promise<Record<string, RefLabel>> {
   const out: Record<string, RefLabel> = {};
-  await Promise.all(
-    [...wanted].map(async ([id, k]) => {
-      const rec = await store.get(k, id, { includeDeleted: true });
-      if (!rec || rec.caseId !== ctx.caseId) return;
+  // One query per referenced kind (a list page of events references hundreds of records: one
+  // round trip each was most of the page's cost on PostgreSQL).
+  const byKind = new Map<Kind, string[]>();
+  // Persons are opened in the directory already: their label is their name or pseudonym
+  // (personLabel, as presentRecord names them), without reading and opening them again.
+  const directory = [...wanted.values()].includes('person')
+    ? (await store.personDirectory(ctx.caseId)).directory
+    : undefined;
+  for (const [id, k] of wanted) {
+    const known = k === 'person' ? directory?.get(id) : undefined;
+    // (A visible person without names is labelled as presentRecord falls back: read below.)
+    if (
+      known &&
+      (personDisplayName(known.body) || !canSeeIdentity(ctx.principal, ctx.caseId, known.body.protection, id))
+    ) {
       out[id] = {
+        kind: k,
+        label: personLabel(ctx, id, known.body),
+        ...(known.deleted ? { deleted: true } : {}),
+      };
+      continue;
+    }
+    byKind.set(k, [...(byKind.get(k) ?? []), id]);
+  }
+  for (const [k, ids] of byKind)
+    for (const rec of await store.getMany(k, ids, { includeDeleted: true })) {
+      if (rec.caseId !== ctx.caseId) continue;
+      out[rec.id] = {
         kind: k,
         label: recordLabel(k, presentRecord(rec, ctx), lang),
         ...(rec.deletedAt ? { deleted: true } : {}),
       };
-    }),
-  );
+    }
   return out;
 }
 
@@ -78,22 +117,30 @@ export async function eventSummaries(
   const out: Record<string, EventSummary> = {};
   if (eventIds.length === 0) return out;
   for (const id of eventIds) out[id] = { victims: [], perpetrators: [], actTypes: [] };
+  // Only the fields a summary shows, read from their indexed columns: opening every act's and
+  // involvement's body and redacting its free text was most of a list page's cost. They go through
+  // the presenter all the same.
   const acts = (
-    await store.list('act', ctx.caseId, { where: { eventId: [...eventIds] }, limit: 100_000 })
+    await store.listIndexed('act', ctx.caseId, ['eventId', 'victimId', 'type'], {
+      where: { eventId: [...eventIds] },
+      limit: 100_000,
+    })
   ).map((a) => presentRecord(a, ctx));
   const actEvent = new Map(acts.map((a) => [String(a.id), String(a.eventId)]));
   const invs = acts.length
     ? (
-        await store.list('involvement', ctx.caseId, {
+        await store.listIndexed('involvement', ctx.caseId, ['actId', 'personId', 'unitId'], {
           where: { actId: [...actEvent.keys()] },
           limit: 100_000,
         })
       ).map((i) => presentRecord(i, ctx))
     : [];
-  const labels = {
-    ...(await referenceLabels(store, ctx, 'act', acts, lang)),
-    ...(await referenceLabels(store, ctx, 'involvement', invs, lang)),
-  };
+  const wanted = new Map<string, Kind>();
+  for (const a of acts) if (a.victimId) wanted.set(String(a.victimId), 'person');
+  for (const i of invs)
+    if (i.personId) wanted.set(String(i.personId), 'person');
+    else if (i.unitId) wanted.set(String(i.unitId), 'unit');
+  const labels = await labelsOf(store, ctx, wanted, lang);
   for (const a of acts) {
     const s = out[String(a.eventId)];
     if (!s) continue;

@@ -152,6 +152,23 @@ export class CaseStore {
   ): Promise<StoredRecord<K> | undefined> {
     return this.records.get(kind, ...rest);
   }
+  /** Records of a kind with only some clear indexed fields as body (no body read nor opened). */
+  listIndexed<K extends Kind>(
+    kind: K,
+    caseId: string,
+    fields: readonly string[],
+    opts: ListOptions = {},
+  ): Promise<StoredRecord<K>[]> {
+    return this.records.listIndexed(kind, caseId, fields, opts);
+  }
+  /** Records of one kind by id, in one query per 500 ids (ids not found are left out). */
+  getMany<K extends Kind>(
+    kind: K,
+    ids: readonly string[],
+    opts: { includeDeleted?: boolean } = {},
+  ): Promise<StoredRecord<K>[]> {
+    return this.records.getMany(kind, ids, opts);
+  }
   require<K extends Kind>(kind: K, id: string): Promise<StoredRecord<K>> {
     return this.records.require(kind, id);
   }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { PersonBody } from '../domain/schema.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
+import { type DirectorySource, PersonDirectory } from './person-directory.js';
 
 for (const backend of BACKENDS) {
   describe(`persons in name order though names are sealed (${backend.name})`, () => {
@@ -61,3 +63,52 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('person directory change log (what incremental matchers follow)', () => {
+  /** An in-memory source: rows with update times and versions, as the store would return them. */
+  const source = () => {
+    const rows = new Map<string, { updatedAt: string; version: number; name: string }>();
+    const src: DirectorySource = {
+      stamp: async () => ({
+        n: rows.size,
+        maxUpdated: [...rows.values()].reduce((m, r) => (r.updatedAt > m ? r.updatedAt : m), ''),
+        versions: [...rows.values()].reduce((s, r) => s + r.version, 0),
+      }),
+      changedSince: async (since) =>
+        [...rows]
+          .filter(([, r]) => r.updatedAt >= since)
+          .map(([id, r]) => ({
+            id,
+            body: { firstSurname: r.name, protection: 'protected' } as PersonBody,
+            updatedAt: r.updatedAt,
+            version: r.version,
+            deleted: false,
+          })),
+      sortKey: (b) => String(b.firstSurname),
+    };
+    return { rows, src };
+  };
+
+  it('names the persons changed since a version, and nothing when it cannot tell', async () => {
+    const { rows, src } = source();
+    const d = new PersonDirectory();
+    rows.set('a', { updatedAt: 't1', version: 1, name: 'A' });
+    await d.sync(src);
+    const v1 = d.version;
+    assert.equal(d.changedSince(0), undefined, 'before the first full read: rebuild');
+    assert.deepEqual(d.changedSince(v1), []);
+    rows.set('b', { updatedAt: 't2', version: 1, name: 'B' });
+    await d.sync(src);
+    rows.set('a', { updatedAt: 't3', version: 2, name: 'A2' });
+    await d.sync(src);
+    assert.deepEqual(new Set(d.changedSince(v1)), new Set(['a', 'b']));
+    assert.equal(d.get('a')?.body.firstSurname, 'A2');
+    const v3 = d.version;
+    // A write with an older clock: everything is read again, so what changed is not known.
+    rows.set('b', { updatedAt: 't0', version: 2, name: 'B2' });
+    await d.sync(src);
+    assert.equal(d.changedSince(v3), undefined);
+    assert.equal(d.get('b')?.body.firstSurname, 'B2');
+    assert.deepEqual(d.changedSince(d.version), []);
+  });
+});

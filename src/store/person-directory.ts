@@ -21,10 +21,18 @@ export interface DirectoryEntry {
 export interface DirectorySource {
   /** count of all persons of the case (deleted included), the latest update time, the sum of versions */
   stamp(): Promise<{ n: number; maxUpdated: string; versions: number }>;
+  /**
+   * The store's audit head: every committed write moves it in the same transaction (in any
+   * process), so while it stays put nothing changed and the stamp's aggregate need not run.
+   */
+  head?(): Promise<number>;
   /** persons updated at or after `since` ('' = all), opened */
   changedSince(since: string): Promise<DirectoryEntry[]>;
   sortKey(body: PersonBody): string;
 }
+
+/** How many syncs' changed ids are kept for incremental consumers (older ones rebuild). */
+const CHANGE_LOG = 256;
 
 export class PersonDirectory {
   private readonly entries = new Map<string, DirectoryEntry>();
@@ -32,28 +40,69 @@ export class PersonDirectory {
   private seen = -1;
   private versions = -1;
   private sorted?: string[];
+  /** The ids each sync read again, by the version it produced; everything was read at `fullAt`. */
+  private readonly log: { version: number; ids: string[] }[] = [];
+  private fullAt = 0;
+  private head?: number;
   /** Changes whenever any person changed: a cache key for what is derived from the directory. */
   version = 0;
 
   /** Brings the directory up to date with the store. */
   async sync(src: DirectorySource): Promise<void> {
+    // Read before the stamp: what the stamp shows is at least as new as this head.
+    const head = await src.head?.();
+    if (head !== undefined && head === this.head) return;
     const { n, maxUpdated, versions } = await src.stamp();
-    if (n === this.seen && maxUpdated === this.maxUpdated && versions === this.versions) return;
-    await this.refresh(src, this.maxUpdated);
+    if (n === this.seen && maxUpdated === this.maxUpdated && versions === this.versions) {
+      this.head = head;
+      return;
+    }
+    const full = this.maxUpdated === '';
+    let ids = await this.refresh(src, this.maxUpdated);
     // A write with an older clock (another process or machine) is not "changed since": the counts
     // or the versions then do not add up, and everything is read again. Never a stale directory —
     // the hidden-name matcher is built from it.
     let sum = 0;
     for (const e of this.entries.values()) sum += e.version;
+    let reread = full;
     if (this.entries.size !== n || sum !== versions) {
       this.entries.clear();
       this.maxUpdated = '';
-      await this.refresh(src, '');
+      ids = await this.refresh(src, '');
+      reread = true;
     }
     this.seen = n;
     this.versions = versions;
+    this.head = head;
     this.version++;
     this.sorted = undefined;
+    if (reread) {
+      this.fullAt = this.version;
+      this.log.length = 0;
+    } else {
+      this.log.push({ version: this.version, ids });
+      if (this.log.length > CHANGE_LOG) this.log.shift();
+    }
+  }
+
+  /**
+   * Ids of the persons that may have changed since the directory was at `version` (read again,
+   * added or changed), or undefined when that is not known (everything was read again since, or the
+   * log no longer reaches back): then whatever was derived at `version` must be rebuilt.
+   */
+  changedSince(version: number): string[] | undefined {
+    if (version === this.version) return [];
+    if (version < this.fullAt || version > this.version) return undefined;
+    const first = this.log[0];
+    if (!first || first.version > version + 1) return undefined;
+    const ids = new Set<string>();
+    for (const step of this.log) if (step.version > version) for (const id of step.ids) ids.add(id);
+    return [...ids];
+  }
+
+  /** One person (after sync), deleted or not. */
+  get(id: string): DirectoryEntry | undefined {
+    return this.entries.get(id);
   }
 
   /** Live persons (after sync). */
@@ -76,10 +125,13 @@ export class PersonDirectory {
     return this.sorted;
   }
 
-  private async refresh(src: DirectorySource, since: string) {
+  private async refresh(src: DirectorySource, since: string): Promise<string[]> {
+    const ids: string[] = [];
     for (const e of await src.changedSince(since)) {
       this.entries.set(e.id, e);
+      ids.push(e.id);
       if (e.updatedAt > this.maxUpdated) this.maxUpdated = e.updatedAt;
     }
+    return ids;
   }
 }

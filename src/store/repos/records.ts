@@ -81,6 +81,8 @@ export class RecordRepository extends Repository {
     all: () => DirectoryEntry[];
     order: () => string[];
     version: number;
+    /** The directory itself (its live version and change log: incremental consumers). */
+    directory: PersonDirectory;
   }> {
     const inTransaction = this.store.inTransaction;
     let byCase = personDirectories.get(this.store.sealer);
@@ -95,6 +97,7 @@ export class RecordRepository extends Repository {
     }
     const src: DirectorySource = {
       stamp: () => this.personCounts(caseId),
+      head: async () => (await this.store.auditHead()).seq,
       changedSince: async (since) => {
         const rows = await this.sql.all<Record<string, unknown>>(
           'SELECT * FROM person WHERE case_id = ? AND updated_at >= ?',
@@ -112,7 +115,13 @@ export class RecordRepository extends Repository {
     };
     await dir.sync(src);
     const d = dir;
-    return { live: () => d.live(), all: () => d.all(), order: () => d.order(src), version: d.version };
+    return {
+      live: () => d.live(),
+      all: () => d.all(),
+      order: () => d.order(src),
+      version: d.version,
+      directory: d,
+    };
   }
 
   /** A stored row → the record, its sealed fields opened. */
@@ -245,6 +254,57 @@ export class RecordRepository extends Repository {
     ]);
     if (!r || (r.deleted_at && !opts.includeDeleted)) return undefined;
     return this.toRecord(kind, r);
+  }
+
+  /**
+   * Records of a kind with only some of their indexed fields (clear columns) as body, bodies not
+   * read nor opened: for views that show references and codes of many records at once (an event
+   * list's who-did-what). Sealed columns are refused (they hold blind indexes, not values).
+   */
+  async listIndexed<K extends Kind>(
+    kind: K,
+    caseId: string,
+    fields: readonly string[],
+    opts: ListOptions = {},
+  ): Promise<StoredRecord<K>[]> {
+    for (const f of fields)
+      if (!(KINDS[kind].columns as readonly string[]).includes(f) || SEALED_COLUMNS[kind]?.includes(f))
+        throw new Error(`${KINDS[kind].name} has no clear indexed field ${f}`);
+    const { clause, params } = await this.whereClause(kind, caseId, opts);
+    const limit = Math.min(Math.max(opts.limit ?? 1000, 1), 100_000);
+    const cols = fields.map((f) => `${columnFor(f)} AS "${f}"`).join(', ');
+    const rows = await this.sql.all<Record<string, unknown>>(
+      `SELECT id, case_id, created_at, created_by, updated_at, updated_by, version, deleted_at${cols ? `, ${cols}` : ''} FROM ${KINDS[kind].table} WHERE ${clause} ORDER BY ${orderBy(opts)} LIMIT ?`,
+      [...params, limit],
+    );
+    return rows.map((r) => ({
+      ...rowMeta(r),
+      kind,
+      body: Object.fromEntries(fields.filter((f) => r[f] != null).map((f) => [f, r[f]])) as BodyOf<K>,
+    }));
+  }
+
+  /** Records of one kind by id, in one query per 500 ids (ids not found are left out). */
+  async getMany<K extends Kind>(
+    kind: K,
+    ids: readonly string[],
+    opts: { includeDeleted?: boolean } = {},
+  ): Promise<StoredRecord<K>[]> {
+    const out: StoredRecord<K>[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = await this.sql.all<Record<string, unknown>>(
+        `SELECT * FROM ${KINDS[kind].table} WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      out.push(
+        ...(await this.toRecords(
+          kind,
+          rows.filter((r) => opts.includeDeleted || !r.deleted_at),
+        )),
+      );
+    }
+    return out;
   }
 
   async require<K extends Kind>(kind: K, id: string): Promise<StoredRecord<K>> {
