@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { KINDS } from '../../../src/domain/kinds.js';
+import { KIND_SCREENS } from '../views/records/kind-spec.js';
 import { en } from './en.js';
 import { es } from './es.js';
 
@@ -63,6 +65,20 @@ describe('translations', () => {
       }
     }
     assert.ok(used > 200, `found ${used} uses`);
+    assert.deepEqual(missing, []);
+  });
+
+  it('every field of a kind with record screens has a label, and every such kind a "linked" heading', () => {
+    // The history shows every changed field by its label; a missing one shows the code ("nationalities").
+    const missing: string[] = [];
+    for (const screen of KIND_SCREENS) {
+      const spec = Object.values(KINDS).find((k) => k.name === screen.name);
+      assert.ok(spec, `no kind named ${screen.name}`);
+      const shape = (spec.schema as unknown as { shape: Record<string, unknown> }).shape;
+      for (const field of Object.keys(shape))
+        if (!ES.has(`records.field.${field}`)) missing.push(`${screen.name}.${field}`);
+      if (!ES.has(`records.linked.${screen.name}`)) missing.push(`records.linked.${screen.name}`);
+    }
     assert.deepEqual(missing, []);
   });
 });

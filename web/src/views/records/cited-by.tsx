@@ -75,7 +75,7 @@ export function PersonSources({ caseId, id }: { caseId: string; id: string }) {
       {cited.data?.groups.map((g) => (
         <section className="related" key={g.kind}>
           <h3>
-            {t('records.relatedOf', { kind: t(`records.kind.${g.kind}`) })} ({g.total})
+            {t(`records.linked.${g.kind}`)} ({g.total})
           </h3>
           {g.items.length === 0 ? (
             <p className="muted">{t('records.noRelated')}</p>

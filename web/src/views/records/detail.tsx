@@ -127,7 +127,7 @@ function Inbound({ caseId, kind, field, id }: { caseId: string; kind: string; fi
   return (
     <section className="related">
       <h3>
-        {t('records.relatedOf', { kind: t(`records.kind.${kind}`) })} ({list.data?.total ?? '…'})
+        {t(`records.linked.${kind}`)} ({list.data?.total ?? '…'})
       </h3>
       <ErrorBox error={list.error} />
       {list.data && list.data.items.length === 0 ? (
