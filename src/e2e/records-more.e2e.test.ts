@@ -363,6 +363,65 @@ describe('record screens, part two, end to end (headless Chromium)', () => {
     }
   });
 
+  it('an administrator creates, edits and deletes a detention period and an involvement; dates are typed DD/MM/AAAA', async () => {
+    await as('demo-admin');
+    const person = (await store.list('person', caseId, { where: { protection: 'public' }, limit: 1 }))[0]!;
+    const unit = (await store.list('unit', caseId, { limit: 1 }))[0]!;
+    const pick = async (legend: string, query: string, label: string | RegExp) => {
+      const box = page
+        .locator('fieldset.picker', { has: page.locator('legend', { hasText: legend }) })
+        .first();
+      await box.locator('input[type=search]').fill(query);
+      await box.locator('.pick-list button', { hasText: label }).first().click();
+      await box.locator('.picked').waitFor();
+    };
+    const cases = [
+      {
+        kind: 'detention-periods',
+        stored: 'detention' as const,
+        prefix: 'det_',
+        fill: async () => {
+          await pick('Persona', fullName(person), fullName(person));
+          await page.getByLabel('Situación *').selectOption({ index: 1 });
+          await page.getByLabel('Desde *').fill('16/05/2014');
+          await page.getByText('Se registrará como:').first().waitFor();
+        },
+      },
+      {
+        kind: 'involvements',
+        stored: 'involvement' as const,
+        prefix: 'inv_',
+        fill: async () => {
+          await pick('Acto', 'detención', /./);
+          await pick('Unidad', String(unit.body.name), String(unit.body.name));
+          await page.getByLabel('Grado de participación *').selectOption({ index: 1 });
+        },
+      },
+    ];
+    for (const c of cases) {
+      await page.goto(`${base}/c/${caseId}/r/${c.kind}/new`);
+      await c.fill();
+      await page.getByRole('button', { name: 'Crear' }).click();
+      await page.waitForURL(new RegExp(`/r/${c.kind}/${c.prefix}\\w+$`));
+      const id = page.url().split('/').at(-1)!;
+      const created = (await store.get(c.stored, id))!;
+      if (c.stored === 'detention')
+        assert.deepEqual((created.body as { from: unknown }).from, { precision: 'day', value: '2014-05-16' });
+      await page.getByRole('link', { name: 'Editar' }).click();
+      await page.getByLabel('Notas', { exact: true }).fill('Corregido en el formulario.');
+      await page.getByRole('button', { name: 'Guardar' }).click();
+      await page.waitForURL(new RegExp(`/r/${c.kind}/${id}$`));
+      await page.getByText('Corregido en el formulario.').first().waitFor();
+      assert.equal((await store.get(c.stored, id))!.body.notes, 'Corregido en el formulario.');
+      await page.getByRole('button', { name: 'Eliminar' }).click();
+      await page.getByLabel('Motivo de la eliminación').fill('prueba');
+      await page.locator('form.confirm').getByRole('button', { name: 'Eliminar' }).click();
+      await page.waitForURL(new RegExp(`/r/${c.kind}$`));
+      assert.equal(await store.get(c.stored, id), undefined);
+      assert.ok(await store.get(c.stored, id, { includeDeleted: true }));
+    }
+  });
+
   it('old links to persons, events, units and places land on the record screens', async () => {
     await as('demo-viewer');
     const person = (await store.list('person', caseId, { where: { protection: 'public' }, limit: 1 }))[0]!;

@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../api';
+import { parseInterviewDate } from '../../../../src/domain/interview';
 import { fuzzy, type R } from '../../records';
 import { useVocab } from '../../vocab';
 
@@ -186,9 +187,26 @@ export function RefsPicker({
   );
 }
 
-type Fuzzy = { precision: string; value?: string } | undefined;
+type Fuzzy = { precision: string; value?: string; from?: string; to?: string } | undefined;
 
-/** A fuzzy date: precision (day, month, year, unknown) and the partial ISO value it needs. */
+/** A stored partial ISO date (AAAA, AAAA-MM, AAAA-MM-DD) as people here write it (day first). */
+function dayFirst(iso: string | undefined): string {
+  const [y, m, d] = (iso ?? '').split('-');
+  return [d, m, y].filter(Boolean).join('/');
+}
+
+/** How a stored fuzzy date is shown for editing: what the reader would have typed. */
+function typedForm(v: Fuzzy): string {
+  if (!v || v.precision === 'unknown') return '';
+  if (v.precision === 'range') return `${dayFirst(v.from)} – ${dayFirst(v.to)}`;
+  return dayFirst(v.value);
+}
+
+/**
+ * A date as people write it — DD/MM/AAAA, a month ("marzo de 2017"), a year, or a range ("entre
+ * marzo y mayo de 2017") — read with the interview's parser and said back in words before saving.
+ * Text it cannot read is sent as it is, so the server refuses it naming the field.
+ */
 export function FuzzyDateInput({
   label,
   value,
@@ -202,41 +220,30 @@ export function FuzzyDateInput({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const precision = value?.precision ?? 'none';
+  const [text, setText] = useState(() => typedForm(value));
+  const read = text.trim() ? parseInterviewDate(text) : undefined;
   return (
-    <fieldset className="fuzzy-date">
-      <legend>
+    <div className="fuzzy-date">
+      <label htmlFor={id}>
         {label}
         {required ? ' *' : ''}
-      </legend>
-      <label htmlFor={`${id}-p`}>{t('records.datePrecision')}</label>
-      <select
-        id={`${id}-p`}
-        value={precision}
+      </label>
+      <input
+        id={id}
+        value={text}
+        placeholder={t('intake.datePlaceholder')}
+        aria-invalid={Boolean(text.trim() && !read)}
+        aria-describedby={`${id}-read`}
         onChange={(e) => {
-          const p = e.target.value;
-          if (p === 'none') onChange(undefined);
-          else if (p === 'unknown') onChange({ precision: 'unknown' });
-          else onChange({ precision: p, value: value?.value ?? '' });
+          const typed = e.target.value;
+          setText(typed);
+          if (!typed.trim()) onChange(undefined);
+          else onChange(parseInterviewDate(typed) ?? { precision: 'unreadable', value: typed });
         }}
-      >
-        {['none', 'day', 'month', 'year', 'unknown'].map((p) => (
-          <option key={p} value={p}>
-            {t(`records.precision.${p}`)}
-          </option>
-        ))}
-      </select>
-      {(precision === 'day' || precision === 'month' || precision === 'year') && (
-        <>
-          <label htmlFor={`${id}-v`}>{t('records.dateValue')}</label>
-          <input
-            id={`${id}-v`}
-            inputMode="numeric"
-            value={value?.value ?? ''}
-            onChange={(e) => onChange({ precision, value: e.target.value.trim() })}
-          />
-        </>
-      )}
-    </fieldset>
+      />
+      <p id={`${id}-read`} className="small" aria-live="polite">
+        {text.trim() && (read ? t('intake.dateRead', { date: fuzzy(read) }) : t('intake.dateUnread'))}
+      </p>
+    </div>
   );
 }
