@@ -302,6 +302,8 @@ export interface ScoreTables {
    * often than one person, unless the document agrees exactly.
    */
   twin: { given: number; surname1: number; birth: number; document: number; cap: number };
+  /** Corrections for pairs of dependent fields (model.ts `FieldDependency`); absent = none. */
+  dependencies?: { a: number; b: number; width: number; bits: Float64Array }[];
 }
 
 /**
@@ -353,6 +355,9 @@ export function suffixMaxima(
 
 export const PRUNED = Number.NEGATIVE_INFINITY;
 
+/** Levels of the pair being scored, per field (one per thread: scoring is synchronous). */
+let levelScratch = new Int32Array(16);
+
 /**
  * Match weight of a pair: log2 of P(same person) / P(not the same person), where "not the same"
  * is either related or unrelated people:
@@ -364,10 +369,12 @@ export function scorePair(cmp: Comparator, t: ScoreTables, a: number, b: number,
   let w = t.prior;
   let wr = t.priorRelated;
   const order = t.order;
+  if (levelScratch.length < order.length) levelScratch = new Int32Array(order.length);
   for (let k = 0; k < order.length; k++) {
     if (w + t.suffixMax[k]! < minWeight) return PRUNED;
     const f = order[k]!;
     const l = cmp.level(f, a, b);
+    levelScratch[f] = l;
     const tf = t.tfWeights[f];
     if (l === 0 && tf) {
       const v = cmp.fields[f]!.value[a]!;
@@ -378,6 +385,14 @@ export function scorePair(cmp: Comparator, t: ScoreTables, a: number, b: number,
       wr += t.relatedWeights[f]![l]!;
     }
   }
+  const deps = t.dependencies;
+  if (deps)
+    for (let d = 0; d < deps.length; d++) {
+      const dep = deps[d]!;
+      const c = dep.bits[levelScratch[dep.a]! * dep.width + levelScratch[dep.b]!]!;
+      w += c;
+      wr += c;
+    }
   const out = wr > 50 ? w - wr : w - Math.log2(1 + 2 ** wr);
   return out > t.twin.cap && twinGuarded(cmp, t.twin, a, b) ? t.twin.cap : out;
 }

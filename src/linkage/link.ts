@@ -25,6 +25,7 @@ import { type Encoded, RecordEncoder } from './encode.js';
 import {
   defaultM,
   type EmResult,
+  estimateDependencies,
   estimateU,
   fieldModel,
   type LinkModel,
@@ -37,6 +38,7 @@ import {
 import { Rng } from './random.js';
 import { inferIdentityRoles } from './roles.js';
 import { type BlockLayout, levelsOf, PairSink, planTasks, type ScoredPairs, scoreRange } from './score.js';
+import { type ExpectedQuality, expectedQuality } from './threshold.js';
 import {
   type LinkConfig,
   type LinkRecord,
@@ -118,6 +120,8 @@ export interface LinkOutcome {
   blockingRecall: BlockingRecall;
   /** Predicted vs observed (decisions) match rates per probability band. */
   calibration: CalibrationRow[];
+  /** The threshold used (given, or chosen by expected F1) and the precision and recall the model expects. */
+  expected: ExpectedQuality;
   compared: number;
   thresholdWeight: number;
   reviewWeight: number;
@@ -186,6 +190,7 @@ async function estimateModel(
   const rp = n >= 2 ? randomPairs(n, uCount, rng) : { a: new Int32Array(0), b: new Int32Array(0) };
   const uLevels = await exec.levels(rp.a, rp.b);
   const u = estimateU(uLevels, rp.a.length, types);
+  const dependencies = estimateDependencies(uLevels, rp.a.length, types);
 
   // EM samples, one per rule.
   const samples = rules.map((rb) =>
@@ -329,6 +334,7 @@ async function estimateModel(
     randomPairs: rp.a.length,
     emPairs: totalSample,
     notes,
+    dependencies,
   };
 }
 
@@ -392,10 +398,11 @@ export async function linkEncoded(
   if (opts.model && opts.model.fields.length !== data.fields.length)
     throw new UsageError('the model given was estimated for different fields');
   const tables = scoreTables(model, data);
-  const thresholdWeight = weightOf(cfg.threshold);
+  // The automatic threshold is chosen after scoring; cfg.threshold is its floor until then.
+  const floorWeight = weightOf(cfg.threshold);
   const reviewWeight = weightOf(cfg.reviewMin);
   // Twin guard: such pairs stay just under the threshold, so a person sees them in review.
-  tables.twin = { ...inferIdentityRoles(cfg.fields), cap: Math.max(reviewWeight, thresholdWeight - 1) };
+  tables.twin = { ...inferIdentityRoles(cfg.fields), cap: Math.max(reviewWeight, floorWeight - 1) };
   lap('model');
 
   // Scoring.
@@ -415,6 +422,13 @@ export async function linkEncoded(
       modelRecall: model.rules.find((x) => x.label === r.label)?.recall ?? 0,
     })),
   );
+  const expected = expectedQuality(
+    scored.w,
+    cfg.thresholdChosen === 'auto' ? { floor: cfg.threshold } : { weight: floorWeight, chosen: 'given' },
+    blocking.estimate,
+  );
+  const thresholdWeight = expected.weight;
+  const resolved = { ...cfg, threshold: expected.threshold };
   const calibrationTable = calibration(
     scored,
     (opts.decisions ?? []).map((d) => ({
@@ -460,10 +474,11 @@ export async function linkEncoded(
     automaticBlocking: choice,
     blockingRecall: blocking,
     calibration: calibrationTable,
+    expected,
     compared: scored.compared,
     thresholdWeight,
     reviewWeight,
-    config: cfg,
+    config: resolved,
     seconds,
   };
 }

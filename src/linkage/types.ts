@@ -22,7 +22,10 @@ export interface LinkConfig {
    * automatically from the data when absent.
    */
   block?: string;
-  /** Pairs at or above this match probability are linked (default 0.9). */
+  /**
+   * Pairs at or above this match probability are linked. Absent: chosen per run as the threshold
+   * the model expects to give the best F1, never below an even chance (`AUTO_THRESHOLD_FLOOR`).
+   */
   threshold?: number;
   /** Pairs from this probability up to the threshold are reported for review (default 0.2). */
   reviewMin?: number;
@@ -61,8 +64,11 @@ export interface Decision {
   same: boolean;
 }
 
+/** The automatic threshold never links a pair the model finds less likely than not to match. */
+export const AUTO_THRESHOLD_FLOOR = 0.5;
+
 export const DEFAULTS = {
-  threshold: 0.9,
+  threshold: AUTO_THRESHOLD_FLOOR,
   reviewMin: 0.2,
   chainMargin: 12,
   maxClusterSize: 50,
@@ -73,11 +79,19 @@ export const DEFAULTS = {
   seed: 1,
 } as const;
 
-export type ResolvedConfig = Required<Omit<LinkConfig, 'block'>> & { block?: string };
+/** `thresholdChosen`: "given" by the caller, or "auto" (expected F1; `threshold` holds the floor until chosen). */
+export type ResolvedConfig = Required<Omit<LinkConfig, 'block'>> & {
+  block?: string;
+  thresholdChosen: 'given' | 'auto';
+};
 
 export function resolveConfig(c: LinkConfig): ResolvedConfig {
-  return {
+  const r = {
     ...DEFAULTS,
     ...Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)),
+    thresholdChosen: c.threshold === undefined ? 'auto' : 'given',
   } as ResolvedConfig;
+  // The automatic threshold never sits below the review band's floor.
+  if (c.threshold === undefined) r.threshold = Math.max(AUTO_THRESHOLD_FLOOR, r.reviewMin);
+  return r;
 }
