@@ -120,7 +120,7 @@ for (const ids of byPerson.values())
       let why: string;
       if (w === undefined) {
         const w2 = scorePair(cmp, tables, a, b, Number.NEGATIVE_INFINITY);
-        why = w2 >= o.reviewWeight ? 'not compared' : `low (${w2.toFixed(1)})`;
+        why = w2 >= o.reviewWeight ? `not compared (${w2.toFixed(1)})` : `low (${w2.toFixed(1)})`;
         if (w2 >= o.reviewWeight) notCompared++;
         else lowScore++;
       } else if (w < o.thresholdWeight) {

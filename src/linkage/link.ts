@@ -120,7 +120,7 @@ export interface LinkOutcome {
   blockingRecall: BlockingRecall;
   /** Predicted vs observed (decisions) match rates per probability band. */
   calibration: CalibrationRow[];
-  /** The threshold used (given, or chosen by expected F1) and the precision and recall the model expects. */
+  /** The threshold used and the precision and recall the model expects there. */
   expected: ExpectedQuality;
   compared: number;
   thresholdWeight: number;
@@ -398,11 +398,10 @@ export async function linkEncoded(
   if (opts.model && opts.model.fields.length !== data.fields.length)
     throw new UsageError('the model given was estimated for different fields');
   const tables = scoreTables(model, data);
-  // The automatic threshold is chosen after scoring; cfg.threshold is its floor until then.
-  const floorWeight = weightOf(cfg.threshold);
+  const thresholdWeight = weightOf(cfg.threshold);
   const reviewWeight = weightOf(cfg.reviewMin);
   // Twin guard: such pairs stay just under the threshold, so a person sees them in review.
-  tables.twin = { ...inferIdentityRoles(cfg.fields), cap: Math.max(reviewWeight, floorWeight - 1) };
+  tables.twin = { ...inferIdentityRoles(cfg.fields), cap: Math.max(reviewWeight, thresholdWeight - 1) };
   lap('model');
 
   // Scoring.
@@ -422,13 +421,7 @@ export async function linkEncoded(
       modelRecall: model.rules.find((x) => x.label === r.label)?.recall ?? 0,
     })),
   );
-  const expected = expectedQuality(
-    scored.w,
-    cfg.thresholdChosen === 'auto' ? { floor: cfg.threshold } : { weight: floorWeight, chosen: 'given' },
-    blocking.estimate,
-  );
-  const thresholdWeight = expected.weight;
-  const resolved = { ...cfg, threshold: expected.threshold };
+  const expected = expectedQuality(scored.w, thresholdWeight, cfg.thresholdChosen, blocking.estimate);
   const calibrationTable = calibration(
     scored,
     (opts.decisions ?? []).map((d) => ({
@@ -478,7 +471,7 @@ export async function linkEncoded(
     compared: scored.compared,
     thresholdWeight,
     reviewWeight,
-    config: resolved,
+    config: cfg,
     seconds,
   };
 }

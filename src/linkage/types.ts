@@ -22,10 +22,7 @@ export interface LinkConfig {
    * automatically from the data when absent.
    */
   block?: string;
-  /**
-   * Pairs at or above this match probability are linked. Absent: chosen per run as the threshold
-   * the model expects to give the best F1, never below an even chance (`AUTO_THRESHOLD_FLOOR`).
-   */
+  /** Pairs at or above this match probability are linked (default 0.5; threshold.ts says why). */
   threshold?: number;
   /** Pairs from this probability up to the threshold are reported for review (default 0.2). */
   reviewMin?: number;
@@ -64,11 +61,8 @@ export interface Decision {
   same: boolean;
 }
 
-/** The automatic threshold never links a pair the model finds less likely than not to match. */
-export const AUTO_THRESHOLD_FLOOR = 0.5;
-
 export const DEFAULTS = {
-  threshold: AUTO_THRESHOLD_FLOOR,
+  threshold: 0.5,
   reviewMin: 0.2,
   chainMargin: 12,
   maxClusterSize: 50,
@@ -79,19 +73,19 @@ export const DEFAULTS = {
   seed: 1,
 } as const;
 
-/** `thresholdChosen`: "given" by the caller, or "auto" (expected F1; `threshold` holds the floor until chosen). */
+/** `thresholdChosen`: "given" by the caller or the "default". */
 export type ResolvedConfig = Required<Omit<LinkConfig, 'block'>> & {
   block?: string;
-  thresholdChosen: 'given' | 'auto';
+  thresholdChosen: 'given' | 'default';
 };
 
 export function resolveConfig(c: LinkConfig): ResolvedConfig {
   const r = {
     ...DEFAULTS,
     ...Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)),
-    thresholdChosen: c.threshold === undefined ? 'auto' : 'given',
+    thresholdChosen: c.threshold === undefined ? 'default' : 'given',
   } as ResolvedConfig;
-  // The automatic threshold never sits below the review band's floor.
-  if (c.threshold === undefined) r.threshold = Math.max(AUTO_THRESHOLD_FLOOR, r.reviewMin);
+  // The default threshold never sits below the review band's floor.
+  if (c.threshold === undefined) r.threshold = Math.max(DEFAULTS.threshold, r.reviewMin);
   return r;
 }

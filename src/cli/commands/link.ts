@@ -135,7 +135,7 @@ export function registerLink(program: Command): void {
     .option('--block <expr>', `blocking rules instead of the automatic choice: ${BLOCK_SYNTAX}`)
     .option(
       '--threshold <p>',
-      'match probability at or above which records are linked (default: the one the model expects to give the best F1, at least 0.5)',
+      'match probability at or above which records are linked (default 0.5: the model is calibrated, so this is the cut of best expected F1)',
       probability('--threshold'),
     )
     .option(
@@ -326,7 +326,7 @@ export function registerLink(program: Command): void {
           `link: model: prior ${outcome.model.prior.toExponential(2)}, ${outcome.model.fields
             .map((x) => `${x.column} m=${pct(x.m[0]!)} u=${pct(x.u[0]!)}`)
             .join(', ')}`,
-          `link: threshold ${outcome.expected.threshold.toFixed(3)} (${outcome.expected.chosen === 'auto' ? 'chosen by expected F1' : 'given'}); the model expects precision ${outcome.expected.expectedPrecision.toFixed(3)}, recall ${outcome.expected.expectedRecall.toFixed(3)} (pairs, before clustering)`,
+          `link: threshold ${outcome.expected.threshold.toFixed(3)} (${outcome.expected.chosen}); the model expects precision ${outcome.expected.expectedPrecision.toFixed(3)}, recall ${outcome.expected.expectedRecall.toFixed(3)} (pairs, before clustering)`,
           `link: estimated blocking recall ${outcome.blockingRecall.estimate.toFixed(3)} (model ${outcome.blockingRecall.fromModel.toFixed(3)}, high-confidence pairs ${outcome.blockingRecall.fromHighConfidencePairs?.toFixed(3) ?? 'n/a'})`,
           ...outcome.model.notes.map((x) => `link: note: ${x}`),
           ...(decisions ? [`link: ${decisions.length} recorded decision(s) honoured`] : []),
