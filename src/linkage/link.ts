@@ -215,7 +215,7 @@ async function estimateModel(
     const use = types.map((_, f) => !blocked.has(f));
     if (!use.some(Boolean)) continue;
     const lv = await exec.levels(s.a, s.b);
-    const em = runEm(lv, s.a.length, types, use, u, undefined, relatedAsRandom);
+    const em = runEm(lv, s.a.length, types, use, u, undefined, relatedAsRandom, dependencies);
     if (em.classesSwapped)
       notes.push(
         `EM on pairs of ${rules[r]!.label}: its match class agrees less often than its related class; the classes may be the wrong way round (check the review sample)`,

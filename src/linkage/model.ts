@@ -241,9 +241,14 @@ export function runEm(
    * surnames, place, birth date — and cannot turn into "same name, other person".
    */
   relatedAsRandom: readonly boolean[] = [],
+  /** Dependent field pairs: unrelated pairs get their joint u, as in scoring. */
+  dependencies: readonly FieldDependency[] = [],
 ): EmResult {
   const F = types.length;
   const fieldsUsed = types.map((_, f) => f).filter((f) => use[f]);
+  const deps = dependencies
+    .map((d) => ({ ...d, ia: fieldsUsed.indexOf(d.a), ib: fieldsUsed.indexOf(d.b) }))
+    .filter((d) => d.ia >= 0 && d.ib >= 0);
   // Group pairs by pattern.
   const patternOf = new Int32Array(pairs);
   const ids = new Map<string, number>();
@@ -292,6 +297,7 @@ export function runEm(
         lr += Math.log(r[f]![l]!);
         lu += Math.log(u[f]![l]!);
       }
+      for (const d of deps) lu -= d.bits[pat[d.ia]! * d.width + pat[d.ib]!]! * Math.LN2;
       const top = Math.max(lm, lr, lu);
       const em = Math.exp(lm - top);
       const er = Math.exp(lr - top);
