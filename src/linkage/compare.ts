@@ -301,7 +301,7 @@ export interface ScoreTables {
    * with the same birth date and first surname but clearly different given names are siblings more
    * often than one person, unless the document agrees exactly.
    */
-  twin: { given: number; surname1: number; birth: number; document: number; cap: number };
+  twin: { given: number; surname1: number; birth: number; document: number; cap: number; sex?: number };
   /** Corrections for pairs of dependent fields (model.ts `FieldDependency`); absent = none. */
   dependencies?: { a: number; b: number; width: number; bits: Float64Array }[];
 }
@@ -316,7 +316,11 @@ const OTHER_GIVEN_NAME = 6;
 function twinGuarded(cmp: Comparator, t: ScoreTables['twin'], a: number, b: number): boolean {
   if (t.given < 0 || t.surname1 < 0 || t.birth < 0) return false;
   if (cmp.level(t.birth, a, b) !== 0) return false;
-  if (cmp.level(t.given, a, b) !== OTHER_GIVEN_NAME) return false;
+  const given = cmp.level(t.given, a, b);
+  // Twins of opposite sex often carry the two forms of one name (Luis / Luisa, Francisco /
+  // Francisca): another sex and a given name that is not the same counts as another given name.
+  const otherSex = t.sex !== undefined && t.sex >= 0 && given !== 0 && cmp.level(t.sex, a, b) === 1;
+  if (given !== OTHER_GIVEN_NAME && !otherSex) return false;
   if (cmp.level(t.surname1, a, b) > 2) return false;
   return t.document < 0 || cmp.level(t.document, a, b) !== 0;
 }
