@@ -28,7 +28,8 @@ export interface LinkConfig {
   reviewMin?: number;
   /**
    * Chaining guard, in bits of match weight: two groups are not merged when any record pair
-   * across them scores more than this below the threshold's weight (default 12).
+   * across them scores more than this below the threshold's weight (default 9: with the 0.5 threshold
+   * the cut sits at −9 bits, where 12 below the old 0.9 threshold put it).
    */
   chainMargin?: number;
   /** Clusters never grow beyond this many records; such merges go to review (default 50). */
@@ -64,7 +65,7 @@ export interface Decision {
 export const DEFAULTS = {
   threshold: 0.5,
   reviewMin: 0.2,
-  chainMargin: 12,
+  chainMargin: 9,
   maxClusterSize: 50,
   maxBlockSize: 2000,
   pairsPerRecord: 20,

@@ -164,7 +164,7 @@ export function registerLink(program: Command): void {
     )
     .option(
       '--chain-margin <bits>',
-      'chaining guard, in bits of match weight (default 12)',
+      'chaining guard, in bits of match weight below the threshold (default 9)',
       num('--chain-margin'),
     )
     .option(
