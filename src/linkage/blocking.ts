@@ -638,22 +638,6 @@ export function chooseRules(
         ...rule.filter((_, k) => k !== s1 && k !== s2),
       ];
     }
-  // A given name with a word dropped ("Juan Carlos" / "Juan") changes the phonetic key of the whole
-  // name but not of its first word: widen rules keyed on the whole given name to its first word
-  // while the budget lasts (the wider rule finds every pair the narrower one did).
-  if (roles.given !== undefined) {
-    const g = atoms.findIndex((a) => a.field === roles.given && a.kind === 'first');
-    for (let r = 0; r < rules.length && g >= 0; r++) {
-      const at = rules[r]!.findIndex((a) => a.field === roles.given && a.kind === 'phonetic');
-      if (at < 0 || rules[r]!.some((a) => a.kind === 'surnames')) continue;
-      const idx = chosen[r]!.idx.map((k) => (atoms[k]!.field === roles.given ? g : k));
-      const pairs = estimatePairs(idx);
-      if (total - chosen[r]!.pairs + pairs > budget) continue;
-      total += pairs - chosen[r]!.pairs;
-      chosen[r] = { idx, pairs, ...bitsOf(idx) };
-      rules[r] = rules[r]!.map((a, k) => (k === at ? { field: a.field, kind: 'first' } : a));
-    }
-  }
   // Splitting key per rule: the most selective well-filled key on a field the rule does not use.
   const selectivity = atoms.map((_, k) => estimatePairs([k]));
   const refine = rules.map((r) => {
