@@ -3,7 +3,7 @@
  * lists, link them in process with the engine's defaults (identity fields only, unsupervised) and
  * report pairwise precision, recall and F1 overall and on the pairs the perturbation touched.
  *
- *   node --import tsx bench/link/adversarial.ts [--people N] [--seed S] [--json OUT.json] [perturbation...]
+ *   node --import tsx bench/link/adversarial.ts [--people N] [--seed S] [--json OUT.json] [--threshold P] [perturbation...]
  */
 import { writeFileSync } from 'node:fs';
 import {
@@ -27,6 +27,8 @@ const opt = (name: string) => {
 const people = Number(opt('--people') ?? 5000);
 const seed = Number(opt('--seed') ?? 7);
 const jsonOut = opt('--json');
+const thresholdArg = opt('--threshold');
+const threshold = thresholdArg === undefined ? undefined : Number(thresholdArg);
 const chosen = (args.length > 0 ? args : PERTURBATIONS) as Perturbation[];
 const hasFullname = (FIELD_TYPES as readonly string[]).includes('fullname');
 
@@ -59,7 +61,7 @@ for (const p of chosen) {
       });
   }
   const t = performance.now();
-  const result = await linkRecords(records, { fields });
+  const result = await linkRecords(records, { fields, threshold });
   const seconds = (performance.now() - t) / 1000;
   const all = subsetScores(result.clusterIds, set.person);
   const touched = subsetScores(result.clusterIds, set.person, set.affected);

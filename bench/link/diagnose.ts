@@ -8,9 +8,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cluster } from '../../src/linkage/cluster.js';
 import { Comparator, scorePair } from '../../src/linkage/compare.js';
 import { linkRecords } from '../../src/linkage/link.js';
-import { scoreTables } from '../../src/linkage/model.js';
+import { probability, scoreTables, weightOf } from '../../src/linkage/model.js';
 import type { LinkRecord } from '../../src/linkage/types.js';
 
 const argv = process.argv.slice(2);
@@ -86,6 +87,9 @@ const e = enc.finish(false);
 const cmp = new Comparator(e.data);
 const tables = scoreTables(res.model, e.data);
 process.stdout.write(
+  `dependencies: ${(res.model.dependencies ?? []).map((d) => `${FIELDS[d.a]!.column}×${FIELDS[d.b]!.column} ${d.bits[0]!.toFixed(2)}`).join(', ')}\n`,
+);
+process.stdout.write(
   `prior ${tables.prior.toFixed(1)} related ${tables.priorRelated.toFixed(1)}\n${res.model.fields
     .map(
       (f, k) =>
@@ -116,7 +120,7 @@ for (const ids of byPerson.values())
       let why: string;
       if (w === undefined) {
         const w2 = scorePair(cmp, tables, a, b, Number.NEGATIVE_INFINITY);
-        why = w2 >= o.reviewWeight ? 'not compared' : `low (${w2.toFixed(1)})`;
+        why = w2 >= o.reviewWeight ? `not compared (${w2.toFixed(1)})` : `low (${w2.toFixed(1)})`;
         if (w2 >= o.reviewWeight) notCompared++;
         else lowScore++;
       } else if (w < o.thresholdWeight) {
@@ -151,3 +155,51 @@ for (const ids of byCluster.values())
       if (person[ids[x]!] !== person[ids[y]!]) fp++;
     }
 process.stdout.write(`precision ${((predicted - fp) / predicted).toFixed(4)}\n${samples.join('\n')}\n`);
+
+// Truth against the model: share of scored pairs that are the same person, per probability band.
+const bands = [0.2, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01];
+const bandRows = bands.slice(0, -1).map((from, i) => ({ from, to: bands[i + 1]!, pairs: 0, same: 0, p: 0 }));
+for (let k = 0; k < o.pairs.w.length; k++) {
+  const p = probability(o.pairs.w[k]!);
+  const row = bandRows.find((r) => p >= r.from && p < r.to);
+  if (!row) continue;
+  row.pairs++;
+  row.p += p;
+  if (person[o.pairs.a[k]!] === person[o.pairs.b[k]!]) row.same++;
+}
+process.stdout.write(
+  `calibration against truth (band: pairs, mean predicted, observed same person)\n${bandRows
+    .map(
+      (r) =>
+        `  [${r.from}, ${Math.min(1, r.to)}): ${r.pairs}, ${(r.p / Math.max(1, r.pairs)).toFixed(3)}, ${(r.same / Math.max(1, r.pairs)).toFixed(3)}`,
+    )
+    .join('\n')}\n`,
+);
+// What other thresholds would have given (same pairs, clustering rerun).
+if (argv.includes('--sweep'))
+  for (const t of [0.5, 0.6, 0.7, 0.8, 0.9]) {
+    const c = cluster(o.pairs, {
+      n: records.length,
+      thresholdWeight: weightOf(t),
+      chainMargin: o.config.chainMargin,
+      maxClusterSize: o.config.maxClusterSize,
+      weightOf: (x, y) => scorePair(cmp, tables, x, y, Number.NEGATIVE_INFINITY),
+    });
+    let tp = 0;
+    let pred = 0;
+    const members = new Map<number, number[]>();
+    c.clusterOf.forEach((k, i) => {
+      const l = members.get(k);
+      if (l) l.push(i);
+      else members.set(k, [i]);
+    });
+    for (const ids of members.values())
+      for (let x = 0; x < ids.length; x++)
+        for (let y = x + 1; y < ids.length; y++) {
+          pred++;
+          if (person[ids[x]!] === person[ids[y]!]) tp++;
+        }
+    process.stdout.write(
+      `threshold ${t}: precision ${(tp / pred).toFixed(4)} recall ${(tp / truePairs).toFixed(4)}\n`,
+    );
+  }

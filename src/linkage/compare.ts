@@ -301,7 +301,9 @@ export interface ScoreTables {
    * with the same birth date and first surname but clearly different given names are siblings more
    * often than one person, unless the document agrees exactly.
    */
-  twin: { given: number; surname1: number; birth: number; document: number; cap: number };
+  twin: { given: number; surname1: number; birth: number; document: number; cap: number; sex?: number };
+  /** Corrections for pairs of dependent fields (model.ts `FieldDependency`); absent = none. */
+  dependencies?: { a: number; b: number; width: number; bits: Float64Array }[];
 }
 
 /**
@@ -314,7 +316,11 @@ const OTHER_GIVEN_NAME = 6;
 function twinGuarded(cmp: Comparator, t: ScoreTables['twin'], a: number, b: number): boolean {
   if (t.given < 0 || t.surname1 < 0 || t.birth < 0) return false;
   if (cmp.level(t.birth, a, b) !== 0) return false;
-  if (cmp.level(t.given, a, b) !== OTHER_GIVEN_NAME) return false;
+  const given = cmp.level(t.given, a, b);
+  // Twins of opposite sex often carry the two forms of one name (Luis / Luisa, Francisco /
+  // Francisca): another sex and a given name that is not the same counts as another given name.
+  const otherSex = t.sex !== undefined && t.sex >= 0 && given !== 0 && cmp.level(t.sex, a, b) === 1;
+  if (given !== OTHER_GIVEN_NAME && !otherSex) return false;
   if (cmp.level(t.surname1, a, b) > 2) return false;
   return t.document < 0 || cmp.level(t.document, a, b) !== 0;
 }
@@ -353,6 +359,9 @@ export function suffixMaxima(
 
 export const PRUNED = Number.NEGATIVE_INFINITY;
 
+/** Levels of the pair being scored, per field (one per thread: scoring is synchronous). */
+let levelScratch = new Int32Array(16);
+
 /**
  * Match weight of a pair: log2 of P(same person) / P(not the same person), where "not the same"
  * is either related or unrelated people:
@@ -364,10 +373,12 @@ export function scorePair(cmp: Comparator, t: ScoreTables, a: number, b: number,
   let w = t.prior;
   let wr = t.priorRelated;
   const order = t.order;
+  if (levelScratch.length < order.length) levelScratch = new Int32Array(order.length);
   for (let k = 0; k < order.length; k++) {
     if (w + t.suffixMax[k]! < minWeight) return PRUNED;
     const f = order[k]!;
     const l = cmp.level(f, a, b);
+    levelScratch[f] = l;
     const tf = t.tfWeights[f];
     if (l === 0 && tf) {
       const v = cmp.fields[f]!.value[a]!;
@@ -378,6 +389,14 @@ export function scorePair(cmp: Comparator, t: ScoreTables, a: number, b: number,
       wr += t.relatedWeights[f]![l]!;
     }
   }
+  const deps = t.dependencies;
+  if (deps)
+    for (let d = 0; d < deps.length; d++) {
+      const dep = deps[d]!;
+      const c = dep.bits[levelScratch[dep.a]! * dep.width + levelScratch[dep.b]!]!;
+      w += c;
+      wr += c;
+    }
   const out = wr > 50 ? w - wr : w - Math.log2(1 + 2 ** wr);
   return out > t.twin.cap && twinGuarded(cmp, t.twin, a, b) ? t.twin.cap : out;
 }

@@ -488,6 +488,53 @@ export class RecordEncoder {
           `${fb.spec.column}: ${splitCount} whole name(s) split into given names and surnames${[...vote].some((x) => x > 0) ? ` (surnames first in ${this.sources.filter((_, s) => vote[s]! > 0).join(', ')})` : ''}`,
         );
     }
+    this.splitBothSurnames(S1, S2, dict, repairs);
     return repairs;
+  }
+
+  /**
+   * "Ramírez Pacheco" in the first-surname column and nothing in the second: both surnames written
+   * in one column (a form with one "Apellidos" box). Split when each word is itself a whole
+   * surname elsewhere in the data, so a compound surname ("San Juan", "Ponce de León") whose
+   * parts are not surnames on their own stays whole.
+   */
+  private splitBothSurnames(
+    S1: Int32Array,
+    S2: Int32Array | null,
+    dict: DictBuilder,
+    repairs: string[],
+  ): void {
+    const { surname1 } = this.roles;
+    if (!S2 || surname1 === undefined) return;
+    const n = this.ids.length;
+    const whole = new Map<number, number>();
+    for (let i = 0; i < n; i++)
+      for (const v of [S1[i]!, S2[i]!]) if (v >= 0) whole.set(v, (whole.get(v) ?? 0) + 1);
+    const parts = new Map<number, [number, number] | null>();
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const v = S1[i]!;
+      if (v < 0 || S2[i]! >= 0) continue;
+      let p = parts.get(v);
+      if (p === undefined) {
+        p = null;
+        const words = dict.values[v]!.split(' ');
+        if (words.length === 2) {
+          const a = dict.ids.get(words[0]!);
+          const b = dict.ids.get(words[1]!);
+          if (a !== undefined && b !== undefined && (whole.get(a) ?? 0) >= 2 && (whole.get(b) ?? 0) >= 2)
+            p = [a, b];
+        }
+        parts.set(v, p);
+      }
+      if (!p) continue;
+      S1[i] = p[0];
+      S2[i] = p[1];
+      count++;
+    }
+    if (count > 0)
+      repairs.push(
+        `${this.fields[surname1]!.spec.column}: ${count} record(s) with both surnames in one column and the second empty; split into the two`,
+      );
   }
 }

@@ -25,6 +25,7 @@ import { type Encoded, RecordEncoder } from './encode.js';
 import {
   defaultM,
   type EmResult,
+  estimateDependencies,
   estimateU,
   fieldModel,
   type LinkModel,
@@ -37,6 +38,7 @@ import {
 import { Rng } from './random.js';
 import { inferIdentityRoles } from './roles.js';
 import { type BlockLayout, levelsOf, PairSink, planTasks, type ScoredPairs, scoreRange } from './score.js';
+import { type ExpectedQuality, expectedQuality } from './threshold.js';
 import {
   type LinkConfig,
   type LinkRecord,
@@ -118,6 +120,8 @@ export interface LinkOutcome {
   blockingRecall: BlockingRecall;
   /** Predicted vs observed (decisions) match rates per probability band. */
   calibration: CalibrationRow[];
+  /** The threshold used and the precision and recall the model expects there. */
+  expected: ExpectedQuality;
   compared: number;
   thresholdWeight: number;
   reviewWeight: number;
@@ -186,6 +190,7 @@ async function estimateModel(
   const rp = n >= 2 ? randomPairs(n, uCount, rng) : { a: new Int32Array(0), b: new Int32Array(0) };
   const uLevels = await exec.levels(rp.a, rp.b);
   const u = estimateU(uLevels, rp.a.length, types);
+  const dependencies = estimateDependencies(uLevels, rp.a.length, types);
 
   // EM samples, one per rule.
   const samples = rules.map((rb) =>
@@ -210,7 +215,7 @@ async function estimateModel(
     const use = types.map((_, f) => !blocked.has(f));
     if (!use.some(Boolean)) continue;
     const lv = await exec.levels(s.a, s.b);
-    const em = runEm(lv, s.a.length, types, use, u, undefined, relatedAsRandom);
+    const em = runEm(lv, s.a.length, types, use, u, undefined, relatedAsRandom, dependencies);
     if (em.classesSwapped)
       notes.push(
         `EM on pairs of ${rules[r]!.label}: its match class agrees less often than its related class; the classes may be the wrong way round (check the review sample)`,
@@ -329,6 +334,7 @@ async function estimateModel(
     randomPairs: rp.a.length,
     emPairs: totalSample,
     notes,
+    dependencies,
   };
 }
 
@@ -415,6 +421,7 @@ export async function linkEncoded(
       modelRecall: model.rules.find((x) => x.label === r.label)?.recall ?? 0,
     })),
   );
+  const expected = expectedQuality(scored.w, thresholdWeight, cfg.thresholdChosen, blocking.estimate);
   const calibrationTable = calibration(
     scored,
     (opts.decisions ?? []).map((d) => ({
@@ -460,6 +467,7 @@ export async function linkEncoded(
     automaticBlocking: choice,
     blockingRecall: blocking,
     calibration: calibrationTable,
+    expected,
     compared: scored.compared,
     thresholdWeight,
     reviewWeight,

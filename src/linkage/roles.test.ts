@@ -112,3 +112,28 @@ test('a whole name fills the empty name columns, given names first or surnames f
   assert.deepEqual(row(45), ['carlos', 'lara', 'toro', '']);
   assert.ok(enc.repairs.some((r) => /surnames first in c/.test(r)));
 });
+
+test('both surnames in the first-surname column are split when each is a surname on its own', () => {
+  const fields: FieldSpec[] = [
+    { column: 'nombres', type: 'name' },
+    { column: 'primer_apellido', type: 'name' },
+    { column: 'segundo_apellido', type: 'name' },
+  ];
+  const rows = [
+    ['Ana', 'Ramírez', 'Pacheco'],
+    ['Luis', 'Pacheco', 'Toro'],
+    ['Rosa', 'Mora', 'Ramírez'],
+    ['María Gabriela', 'Ramírez Pacheco', ''],
+    // "San" is no surname on its own here: "San Juan" stays one surname.
+    ['Pedro', 'San Juan', ''],
+    ['Carlos', 'Juan', 'Toro'],
+    ['Carlos', 'Juan', 'Mora'],
+    // A second surname present: nothing to split.
+    ['Luis', 'Ramírez Pacheco', 'Toro'],
+  ];
+  const { enc, text } = encode(fields, { a: rows });
+  assert.deepEqual([text(1, 3), text(2, 3)], ['ramirez', 'pacheco']);
+  assert.deepEqual([text(1, 4), text(2, 4)], ['san juan', '']);
+  assert.deepEqual([text(1, 7), text(2, 7)], ['ramirez pacheco', 'toro']);
+  assert.ok(enc.repairs.some((r) => /primer_apellido: 1 record\(s\) with both surnames/.test(r)));
+});

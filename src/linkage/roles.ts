@@ -106,9 +106,12 @@ export interface IdentityRoles {
   surname1: number;
   birth: number;
   document: number;
+  /** An exact-type sex column, or -1. */
+  sex: number;
 }
 
 const BIRTH = /nac|birth|dob|born/i;
+const SEX = /^(sex|sexo|gender|g[eé]nero)$/i;
 
 /** Given name, first surname, birth date (a date column named so, or the only date) and document. */
 export function inferIdentityRoles(specs: readonly FieldSpec[]): IdentityRoles {
@@ -120,5 +123,6 @@ export function inferIdentityRoles(specs: readonly FieldSpec[]): IdentityRoles {
     surname1: names.surname1 ?? -1,
     birth: birth?.i ?? -1,
     document: specs.findIndex((s) => s.type === 'id'),
+    sex: specs.findIndex((s) => s.type === 'exact' && SEX.test(s.column.trim())),
   };
 }

@@ -95,6 +95,51 @@ describe('twins and consecutive documents', () => {
       { column: 'birth_date', type: 'date' },
       { column: 'document_id', type: 'id' },
     ]);
-    assert.deepEqual(r, { given: 1, surname1: 2, birth: 3, document: 4 });
+    assert.deepEqual(r, { given: 1, surname1: 2, birth: 3, document: 4, sex: -1 });
+  });
+});
+
+describe('twins of opposite sex', () => {
+  const fields: FieldSpec[] = [...FIELDS, { column: 'sexo', type: 'exact' }];
+  const rows = [
+    ['Luis', 'Silva', 'García', '15/09/1981', '6445632', 'M'],
+    ['Luisa', 'Silva', 'García', '15/09/1981', '6445631', 'F'],
+    // One person whose sex was mis-recorded: same given name.
+    ['Luis', 'Silva', 'García', '15/09/1981', '', 'F'],
+  ];
+  function build() {
+    const enc = new RecordEncoder(fields);
+    const s = enc.addSource('t.csv');
+    rows.forEach((r, i) => {
+      enc.add(s, String(i), r);
+    });
+    for (let i = 0; i < 200; i++)
+      enc.add(s, `x${i}`, [`Nombre${i}`, `Apellido${i}`, `Otro${i}`, '', '', i % 2 ? 'M' : 'F']);
+    const { data } = enc.finish(false);
+    const m = model();
+    m.fields.push(fieldModel('sexo', 'exact', [0.98, 0.02], [0.5, 0.5], [0.5, 0.5], 'test'));
+    const tables = scoreTables(m, data);
+    tables.twin = { ...inferIdentityRoles(fields), cap: 2 };
+    return { cmp: new Comparator(data), tables };
+  }
+
+  it('Luis and Luisa born the same day are capped like twins with other names', () => {
+    const { cmp, tables } = build();
+    assert.equal(tables.twin.sex, 5);
+    const unguarded = { ...tables, twin: { ...tables.twin, sex: -1 } };
+    assert.ok(
+      scorePair(cmp, unguarded, 0, 1, Number.NEGATIVE_INFINITY) > 2,
+      'without the sex rule they link',
+    );
+    assert.ok(scorePair(cmp, tables, 0, 1, Number.NEGATIVE_INFINITY) <= 2);
+  });
+
+  it('the same given name with another sex is a recording error, not a twin', () => {
+    const { cmp, tables } = build();
+    const unguarded = { ...tables, twin: { ...tables.twin, sex: -1 } };
+    assert.equal(
+      scorePair(cmp, tables, 0, 2, Number.NEGATIVE_INFINITY),
+      scorePair(cmp, unguarded, 0, 2, Number.NEGATIVE_INFINITY),
+    );
   });
 });

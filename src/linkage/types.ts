@@ -22,13 +22,14 @@ export interface LinkConfig {
    * automatically from the data when absent.
    */
   block?: string;
-  /** Pairs at or above this match probability are linked (default 0.9). */
+  /** Pairs at or above this match probability are linked (default 0.5; threshold.ts says why). */
   threshold?: number;
   /** Pairs from this probability up to the threshold are reported for review (default 0.2). */
   reviewMin?: number;
   /**
    * Chaining guard, in bits of match weight: two groups are not merged when any record pair
-   * across them scores more than this below the threshold's weight (default 12).
+   * across them scores more than this below the threshold's weight (default 9: with the 0.5 threshold
+   * the cut sits at −9 bits, where 12 below the old 0.9 threshold put it).
    */
   chainMargin?: number;
   /** Clusters never grow beyond this many records; such merges go to review (default 50). */
@@ -62,9 +63,9 @@ export interface Decision {
 }
 
 export const DEFAULTS = {
-  threshold: 0.9,
+  threshold: 0.5,
   reviewMin: 0.2,
-  chainMargin: 12,
+  chainMargin: 9,
   maxClusterSize: 50,
   maxBlockSize: 2000,
   pairsPerRecord: 20,
@@ -73,11 +74,19 @@ export const DEFAULTS = {
   seed: 1,
 } as const;
 
-export type ResolvedConfig = Required<Omit<LinkConfig, 'block'>> & { block?: string };
+/** `thresholdChosen`: "given" by the caller or the "default". */
+export type ResolvedConfig = Required<Omit<LinkConfig, 'block'>> & {
+  block?: string;
+  thresholdChosen: 'given' | 'default';
+};
 
 export function resolveConfig(c: LinkConfig): ResolvedConfig {
-  return {
+  const r = {
     ...DEFAULTS,
     ...Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)),
+    thresholdChosen: c.threshold === undefined ? 'default' : 'given',
   } as ResolvedConfig;
+  // The default threshold never sits below the review band's floor.
+  if (c.threshold === undefined) r.threshold = Math.max(DEFAULTS.threshold, r.reviewMin);
+  return r;
 }

@@ -19,7 +19,7 @@ interface Flags {
   full?: boolean;
   field: FieldSpec[];
   block?: string;
-  threshold: number;
+  threshold?: number;
   reviewMin: number;
   out?: string;
   review?: string;
@@ -95,6 +95,7 @@ function runReport(
       estimatedRecall: o.blockingRecall,
     },
     calibration: o.calibration,
+    threshold: o.expected,
     model: {
       prior: o.model.prior,
       matchingPairs: o.model.matchingPairs,
@@ -134,9 +135,8 @@ export function registerLink(program: Command): void {
     .option('--block <expr>', `blocking rules instead of the automatic choice: ${BLOCK_SYNTAX}`)
     .option(
       '--threshold <p>',
-      'match probability at or above which records are linked',
+      'match probability at or above which records are linked (default 0.5: the model is calibrated, so this is the cut of best expected F1)',
       probability('--threshold'),
-      0.9,
     )
     .option(
       '--review-min <p>',
@@ -164,7 +164,7 @@ export function registerLink(program: Command): void {
     )
     .option(
       '--chain-margin <bits>',
-      'chaining guard, in bits of match weight (default 12)',
+      'chaining guard, in bits of match weight below the threshold (default 9)',
       num('--chain-margin'),
     )
     .option(
@@ -186,7 +186,7 @@ export function registerLink(program: Command): void {
         throw new UsageError(`give at least one --field COLUMN:TYPE (types: ${FIELD_TYPES.join(', ')})`);
       if (f.field.some((x) => x.column === f.id))
         throw new UsageError(`--id ${f.id} cannot also be a --field: ids are never compared`);
-      if (f.reviewMin > f.threshold)
+      if (f.threshold !== undefined && f.reviewMin > f.threshold)
         throw new UsageError(`--review-min (${f.reviewMin}) must not exceed --threshold (${f.threshold})`);
       const quiet = Boolean(f.quiet);
       const readBar = progress('link: reading', { quiet });
@@ -326,6 +326,7 @@ export function registerLink(program: Command): void {
           `link: model: prior ${outcome.model.prior.toExponential(2)}, ${outcome.model.fields
             .map((x) => `${x.column} m=${pct(x.m[0]!)} u=${pct(x.u[0]!)}`)
             .join(', ')}`,
+          `link: threshold ${outcome.expected.threshold.toFixed(3)} (${outcome.expected.chosen}); the model expects precision ${outcome.expected.expectedPrecision.toFixed(3)}, recall ${outcome.expected.expectedRecall.toFixed(3)} (pairs, before clustering)`,
           `link: estimated blocking recall ${outcome.blockingRecall.estimate.toFixed(3)} (model ${outcome.blockingRecall.fromModel.toFixed(3)}, high-confidence pairs ${outcome.blockingRecall.fromHighConfidencePairs?.toFixed(3) ?? 'n/a'})`,
           ...outcome.model.notes.map((x) => `link: note: ${x}`),
           ...(decisions ? [`link: ${decisions.length} recorded decision(s) honoured`] : []),
