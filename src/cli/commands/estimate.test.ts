@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Command } from 'commander';
 import { formatIssue, InputError } from '../../domain/errors.js';
+import { runCli } from '../../test-support/cli.js';
 import { exitCodeFor } from '../errors.js';
 import { registerEstimate } from './estimate.js';
 
@@ -93,13 +94,12 @@ describe('testigo estimate: bad input exits 2 and says where', () => {
 });
 
 describe('testigo estimate: the command', () => {
-  it('prints the contract as JSON, writes a plot, and exits 2 on bad input (real process)', () => {
+  it('prints the contract as JSON and writes a plot', async () => {
     const file = csv(
       'h.csv',
       'A,B,C,count\n1,0,0,120\n0,1,0,100\n0,0,1,90\n1,1,0,30\n1,0,1,25\n0,1,1,20\n1,1,1,8\n',
     );
     const plot = join(dir, 'p.svg');
-    const args = ['--import', 'tsx', 'src/cli/main.ts', 'estimate', file, '--method', 'lcmcr'];
     const small = [
       '--iterations',
       '2000',
@@ -111,12 +111,9 @@ describe('testigo estimate: the command', () => {
       '9',
       '--allow-unconverged',
     ];
-    const run = spawnSync(process.execPath, [...args, ...small, '--plot', plot], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    assert.equal(run.status, 0, run.stderr);
-    const out = JSON.parse(run.stdout);
+    const run = await runCli(['estimate', file, '--method', 'lcmcr', ...small, '--plot', plot]);
+    assert.equal(run.code, 0, run.err);
+    const out = JSON.parse(run.out);
     assert.deepEqual(Object.keys(out).slice(0, 7), [
       'observed',
       'estimate',
@@ -137,6 +134,12 @@ describe('testigo estimate: the command', () => {
     const svg = readFileSync(plot, 'utf8');
     assert.match(svg, /^<svg/);
     assert.match(svg, /Posterior of the total/);
+  });
+
+  // One real process, on input that fails before any sampling: the entry point turns the error
+  // into exit code 2 and a message on stderr. The other cases run in process (runCli): a process
+  // per case recompiled the CLI with tsx each time (about 75 s of the unit tier).
+  it('exits 2 on bad input with the row and column on stderr (real process)', () => {
     const bad = csv('bad.csv', 'A,B\n1,0\n0,x\n');
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'estimate', bad], {
       cwd: ROOT,
@@ -146,25 +149,22 @@ describe('testigo estimate: the command', () => {
     assert.match(r.stderr, /bad\.csv, row 3, column B: "x" is not 0 or 1/);
   });
 
-  it('an unconverged LCMCR run says so and exits 1 unless --allow-unconverged (real process)', () => {
+  it('an unconverged LCMCR run says so and exits 1 unless --allow-unconverged', async () => {
     const file = csv(
       'u.csv',
       'A,B,C,count\n1,0,0,120\n0,1,0,100\n0,0,1,90\n1,1,0,30\n1,0,1,25\n0,1,1,20\n1,1,1,8\n',
     );
     // 12 iterations, thin 1, no extension: far too short for R-hat ≤ 1.01 and ESS ≥ 100 per chain.
     const short = ['--method', 'lcmcr', '--iterations', '12', '--max-iterations', '12', '--thin', '1'];
-    const cli = ['--import', 'tsx', 'src/cli/main.ts', 'estimate', file, ...short, '--burn-in', '0'];
-    const run = spawnSync(process.execPath, [...cli, '--format', 'table'], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stdout, /\tnot converged \(\d+\)\t/);
-    assert.match(run.stdout, /NOT CONVERGED, R-hat/);
-    assert.match(run.stderr, /not converged: the estimate; run longer/);
-    const allowed = spawnSync(process.execPath, [...cli, '--allow-unconverged'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    assert.equal(allowed.status, 0, allowed.stderr);
-    const out = JSON.parse(allowed.stdout);
+    const cli = ['estimate', file, ...short, '--burn-in', '0'];
+    const run = await runCli([...cli, '--format', 'table']);
+    assert.equal(run.code, 1, run.err);
+    assert.match(run.out, /\tnot converged \(\d+\)\t/);
+    assert.match(run.out, /NOT CONVERGED, R-hat/);
+    assert.match(run.err, /not converged: the estimate; run longer/);
+    const allowed = await runCli([...cli, '--allow-unconverged']);
+    assert.equal(allowed.code, 0, allowed.err);
+    const out = JSON.parse(allowed.out);
     assert.equal(out.converged, false);
     assert.equal(out.diagnostics.iterationsRun, 12);
     assert.ok(out.warnings.some((w: string) => /not converged|few effective draws/.test(w)));

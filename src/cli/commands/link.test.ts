@@ -112,7 +112,8 @@ describe('testigo synth + link end to end', () => {
     );
     assert.ok(s.f1 >= 0.95, `F1 ${s.f1}`);
 
-    // The review file lists uncertain pairs side by side; deciding some of them changes the next run.
+    // The review file lists uncertain pairs side by side (deciding them: the column-roles tests below,
+    // on a smaller set, so the 10,000-record link runs once).
     const header = readFileSync(review, 'utf8').split('\n')[0]!;
     assert.match(
       header,
@@ -120,26 +121,6 @@ describe('testigo synth + link end to end', () => {
     );
     const pairs = rows(review).filter((r) => r[5]!.startsWith('uncertain; not linked'));
     assert.ok(pairs.length > 0, 'some uncertain pairs to review');
-    const [sa, ida, sb, idb] = pairs[0]!;
-    const decisions = file(
-      'decisions.csv',
-      `source_a,record_id_a,source_b,record_id_b,decision\n${sa},${ida},${sb},${idb},same\n`,
-    );
-    const again = join(dir, 'clusters2.csv');
-    await run([
-      'link',
-      ...lists,
-      '--id',
-      'record_id',
-      ...FIELDS,
-      '--out',
-      again,
-      '--decisions',
-      decisions,
-      '--quiet',
-    ]);
-    const clusterOf = new Map(rows(again).map(([s2, id, c]) => [`${s2}|${id}`, c]));
-    assert.equal(clusterOf.get(`${sa}|${ida}`), clusterOf.get(`${sb}|${idb}`), 'must-link decision honoured');
   });
 });
 
@@ -297,7 +278,21 @@ describe('testigo link: column roles', () => {
   it('a list with only "APELLIDOS, NOMBRES" in one column links to lists with split names', async () => {
     const out = join(dir, 'roles.csv');
     const report = join(dir, 'roles.json');
-    await run(['link', ...paths, '--id', 'id', ...fields, '--out', out, '--report', report, '--quiet']);
+    const review = join(dir, 'roles-review.csv');
+    await run([
+      'link',
+      ...paths,
+      '--id',
+      'id',
+      ...fields,
+      '--out',
+      out,
+      '--report',
+      report,
+      '--review',
+      review,
+      '--quiet',
+    ]);
     const cluster = new Map(rows(out).map(([s, id, c]) => [`${s}|${id}`, c!]));
     const predicted = set.records.map((r) => cluster.get(`${r.source}.csv|${r.id}`)!);
     const s = subsetScores(predicted, set.person, set.affected);
@@ -315,6 +310,35 @@ describe('testigo link: column roles', () => {
       rep.repairs.some((x: string) => /whole name\(s\) split/.test(x)),
       JSON.stringify(rep.repairs),
     );
+  });
+
+  it('a "same" decision on a reviewed pair links it on the next run', async () => {
+    const pairs = rows(join(dir, 'roles-review.csv')).filter((r) =>
+      r[5]!.startsWith('uncertain; not linked'),
+    );
+    assert.ok(pairs.length > 0, 'some uncertain pairs to review');
+    const first = new Map(rows(join(dir, 'roles.csv')).map(([s, id, c]) => [`${s}|${id}`, c]));
+    const [sa, ida, sb, idb] = pairs[0]!;
+    assert.notEqual(first.get(`${sa}|${ida}`), first.get(`${sb}|${idb}`), 'apart before the decision');
+    const decisions = file(
+      'decisions.csv',
+      `source_a,record_id_a,source_b,record_id_b,decision\n${sa},${ida},${sb},${idb},same\n`,
+    );
+    const again = join(dir, 'roles2.csv');
+    await run([
+      'link',
+      ...paths,
+      '--id',
+      'id',
+      ...fields,
+      '--out',
+      again,
+      '--decisions',
+      decisions,
+      '--quiet',
+    ]);
+    const clusterOf = new Map(rows(again).map(([s, id, c]) => [`${s}|${id}`, c]));
+    assert.equal(clusterOf.get(`${sa}|${ida}`), clusterOf.get(`${sb}|${idb}`), 'must-link decision honoured');
   });
 
   it('without a fullname field, a list lacking the name columns is still an error', async () => {

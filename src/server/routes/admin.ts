@@ -9,9 +9,9 @@ import { ForbiddenError, InputError } from '../../domain/errors.js';
 import { fieldIssues } from '../../domain/issues.js';
 import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
+import { requireCan } from '../authorize.js';
 import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
-import { requireCan } from './records.js';
 
 const NewUser = z.object({
   username: z

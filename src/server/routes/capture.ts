@@ -21,10 +21,9 @@ import {
   visibleCandidates,
 } from '../../read-model/presenter.js';
 import type { CaseStore } from '../../store/case-store.js';
-import { intParam } from '../authorize.js';
+import { intParam, requireCan } from '../authorize.js';
 import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
-import { requireCan } from './records.js';
 
 export const MAX_CAPTURE_UPLOAD_BYTES = 10 * 1024 * 1024;
 

@@ -16,10 +16,10 @@ import {
 } from '../../read-model/presenter.js';
 import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
+import { requireCan } from '../authorize.js';
 import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { checkUpload } from '../sniff.js';
-import { requireCan } from './records.js';
 
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 

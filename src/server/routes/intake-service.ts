@@ -18,10 +18,10 @@ import { fieldIssues } from '../../domain/issues.js';
 import { sessionDigest } from '../../services/accounts.js';
 import { InterviewService } from '../../services/intake.js';
 import type { CaseStore } from '../../store/case-store.js';
+import { requireCan } from '../authorize.js';
 import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { SESSION_COOKIE } from './auth.js';
-import { requireCan } from './records.js';
 
 const Save = z.object({ seq: z.number().int().nonnegative(), answers: z.unknown() });
 const Finish = z.object({ answers: z.unknown() });

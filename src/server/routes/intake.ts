@@ -18,12 +18,11 @@ import { type Model, spamProbability, train } from '../../intake/classifier.js';
 import { DEFAULT_POW_BITS, PowGuard } from '../../intake/pow.js';
 import { buildViewContext, presentSubmissionBody } from '../../read-model/presenter.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
-import { intParam } from '../authorize.js';
+import { intParam, requireCan } from '../authorize.js';
 import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { type Quota, sharedLimits } from '../shared-limits.js';
 import { clientAddress } from './auth.js';
-import { requireCan } from './records.js';
 
 export const PUBLIC_ACTOR = 'public-intake';
 

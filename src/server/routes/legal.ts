@@ -50,9 +50,9 @@ import {
 import type { Accounts } from '../../services/accounts.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { AnalysisCache } from '../analysis-cache.js';
+import { requireCan } from '../authorize.js';
 import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
-import { requireCan } from './records.js';
 
 const CommentInput = z.object({
   target: ReviewTarget,

@@ -15,8 +15,8 @@ import { MappingSpec } from '../../ingest/mapping.js';
 import { buildViewContext, presentListRow } from '../../read-model/presenter.js';
 import { canReadListRows } from '../../security/policy.js';
 import type { CaseStore } from '../../store/case-store.js';
+import { intParam, requireCan } from '../authorize.js';
 import type { AppEnv } from '../context.js';
-import { intParam, requireCan } from './records.js';
 
 export function listRoutes(app: Hono<AppEnv>, store: CaseStore): void {
   app.post('/api/cases/:caseId/source-lists', async (c) => {

@@ -26,7 +26,7 @@ import { intParam, requireCan } from '../authorize.js';
 import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { listOptions } from '../list-query.js';
-import { auditViews, kindParam } from './records.js';
+import { auditViews, kindParam } from './record-access.js';
 
 /** More rows than this: narrow the filter (an export is built in memory). */
 export const MAX_EXPORT_ROWS = 100_000;

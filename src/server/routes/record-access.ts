@@ -1,0 +1,60 @@
+/**
+ * What the record routes share: the kind named in the path, who may write it, who may change a
+ * record, and the audit of protected views. The policy decides; these ask it.
+ */
+import type { Context } from 'hono';
+import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import { KINDS, type Kind, kindByName } from '../../domain/kinds.js';
+import { canReadInFull, protectedViews, type ViewContext } from '../../read-model/presenter.js';
+import { writeActionFor } from '../../security/policy.js';
+import type { CaseStore, StoredRecord } from '../../store/case-store.js';
+import { requireCan } from '../authorize.js';
+import type { AppEnv } from '../context.js';
+
+type C = Context<AppEnv>;
+
+/** Writes of a kind need its action (analysts link evidence to elements); panel records have their own routes. */
+export function requireWrite(c: C, kind: Kind, caseId: string): void {
+  const action = writeActionFor(kind);
+  if (!action)
+    throw new ForbiddenError(
+      `${KINDS[kind].name} are written through the panel routes (/api/cases/{caseId}/panel/…)`,
+    );
+  requireCan(c, action, caseId);
+}
+
+export function kindParam(c: C): Kind {
+  const kind = kindByName(c.req.param('kind') ?? '');
+  if (!kind) throw new NotFoundError(`no record kind ${c.req.param('kind')}`);
+  // Public submissions are quarantined: only their own routes (documenters) read or decide them.
+  if (kind === 'submission')
+    throw new ForbiddenError('public submissions are read through /api/cases/{caseId}/submissions');
+  return kind;
+}
+
+/** A record the caller may not read in full is not theirs to change or delete either. */
+export function requireFullRead(ctx: ViewContext, rec: StoredRecord<Kind>): void {
+  if (!canReadInFull(ctx, rec))
+    throw new ForbiddenError(
+      'this record is withheld at your access level: it cannot be changed by you',
+    ).because('withheld');
+}
+
+/** Views of protected identities are audited like writes (who saw which protected record). */
+export async function auditViews(
+  store: CaseStore,
+  c: C,
+  ctx: ViewContext,
+  recs: StoredRecord<Kind>[],
+  action: string,
+) {
+  const seen = protectedViews(ctx, recs);
+  if (seen.length)
+    await store.audit({
+      actor: c.get('actor'),
+      action,
+      entity: 'protected-records',
+      caseId: ctx.caseId,
+      after: { ids: seen },
+    });
+}
