@@ -135,8 +135,10 @@ export class Random extends Xoshiro128 {
     const vr = 0.92 - 4.2 / b;
     const urvr = 0.86 * vr;
     const m = Math.floor((n + 1) * p);
-    const lpq = Math.log(p / q);
-    const h = lgamma(m + 1) + lgamma(n - m + 1);
+    // The exact acceptance test needs these; most draws are accepted by the squeeze before it
+    // (v ≤ urvr), so they are computed on first use: same values, same draws, fewer lgamma calls.
+    let lpq = Number.NaN;
+    let h = Number.NaN;
     for (;;) {
       let v = this.uniform();
       let u: number;
@@ -154,6 +156,10 @@ export class Random extends Xoshiro128 {
       const k = Math.floor(((2 * a) / us + b) * u + c);
       if (k < 0 || k > n) continue;
       v = (v * alpha) / (a / (us * us) + b);
+      if (Number.isNaN(h)) {
+        lpq = Math.log(p / q);
+        h = lgamma(m + 1) + lgamma(n - m + 1);
+      }
       if (Math.log(v) <= h - lgamma(k + 1) - lgamma(n - k + 1) + (k - m) * lpq) return k;
     }
   }
