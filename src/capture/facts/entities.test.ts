@@ -156,3 +156,20 @@ describe('persons', () => {
     assert.deepEqual(of('The report was welcomed by his successor, Volker Türk.', 'person'), ['Volker Türk']);
   });
 });
+
+describe('places after a preposition of place (issue 23, round 3)', () => {
+  it('a short name after "in"/"en"/"from"/"desde" that nothing else claims is a place', () => {
+    assert.deepEqual(of('The lorry was stopped at a checkpoint in Wadi Halfa on the way north.', 'place'), [
+      'Wadi Halfa',
+    ]);
+    assert.deepEqual(of('Un joven de Tarija fue detenido en Yacuiba, según su madre.', 'place'), ['Yacuiba']);
+    assert.deepEqual(of('A nurse from Kherson testified last week.', 'place'), ['Kherson']);
+  });
+  it('not languages, platforms, numbered things, organizations, persons or inner words of a name', () => {
+    const text =
+      'She wrote in Spanish and posted in Telegram; the judge included in Case 11 the officers. ' +
+      'Works in Human Rights Watch. He was seen in Ramírez custody. ' +
+      'Fue llevado al Tribunal Tercero en Funciones de Control.';
+    assert.deepEqual(of(text, 'place'), []);
+  });
+});

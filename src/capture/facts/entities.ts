@@ -379,6 +379,54 @@ function personSurnames(out: Classified): ReadonlySet<string> {
   return out.surnames;
 }
 
+/** Capitalized words after "in"/"en" that are no places: languages, platforms, faiths, media. */
+const NOT_PLACE_AFTER_IN = new Set(
+  `english spanish french portuguese german arabic russian chinese ingles espanol frances portugues aleman arabe
+  ruso chino twitter facebook instagram telegram whatsapp youtube tiktok x signal google internet congress
+  congreso court corte parliament parlamento christ cristo god dios article articulo chapter capitulo
+  twitter tv television radio spaces vivo`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * "in Koblenz", "en Masaya", "from Douma": a place the gazetteers lack, taken only when the name is
+ * short and nothing else claims it — no given name or known surname, no organization word, no
+ * acronym, month, language or platform, no organization or person of this text.
+ */
+function placeAfterPreposition(
+  text: string,
+  toks: readonly Token[],
+  words: readonly Token[],
+  out: Classified,
+): boolean {
+  if (words.length === 0 || words.length > 3 || toks.length > 5) return false;
+  // "en El Rodeo I" split before the gazetteer's "Rodeo I": a bare article names nothing.
+  if (words.every((t) => ARTICLES.has(t.norm))) return false;
+  // "in Case 03", "en Sala 2": a numbered thing, no place.
+  if (/^\s*\d/.test(text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 3))) return false;
+  const first = words[0]!;
+  if (GIVEN_NAMES.has(first.norm)) return false;
+  if (words.length === 1 && (SURNAME_SET.has(first.norm) || personSurnames(out).has(first.norm)))
+    return false;
+  if (
+    words.some(
+      (t) =>
+        ORG_HEADS.has(t.norm) ||
+        ORG_TAILS.has(t.norm) ||
+        TITLES.has(t.norm) ||
+        NOT_NAME.has(t.norm) ||
+        NOT_PLACE_AFTER_IN.has(t.norm) ||
+        roleOfWord(t.text) !== undefined ||
+        /^\p{Lu}{2,}$/u.test(t.text) ||
+        /\d/.test(t.text),
+    )
+  )
+    return false;
+  const key = orgKey(toks);
+  return !out.aliases.has(key) && !KNOWN_ORGS.has(key);
+}
+
 /** Spanish institutions named by their head word alone ("la Fiscalía", "la Defensoría"). */
 const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuraduria', 'cancilleria']);
 
@@ -402,6 +450,7 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
   if (cue !== 'organization') {
     // "near X" is weaker than "el barrio X" (barrios bear persons' names: "barrio José Félix Ribas").
     if (cue === 'place?' && GIVEN_NAMES.has(words[0]!.norm)) return false;
+    if (cue === 'place-in' && !placeAfterPreposition(text, toks, words, out)) return false;
     // "la avenida Bolívar de Maturín": the cued place, then the gazetteer's place it lies in.
     const de = toks.findIndex(
       (t, k) =>
