@@ -173,3 +173,14 @@ describe('places after a preposition of place (issue 23, round 3)', () => {
     assert.deepEqual(of(text, 'place'), []);
   });
 });
+
+describe('persons with a middle initial (issue 23, round 3)', () => {
+  it('the period of an initial after a given name does not cut the name', () => {
+    assert.deepEqual(of('The motion was signed by Laura T. Whitcombe and filed on Monday.', 'person'), [
+      'Laura T. Whitcombe',
+    ]);
+  });
+  it('a capital letter ending a sentence still ends it', () => {
+    assert.deepEqual(of('They chose Plan B. Marcela Rondón objected.', 'person'), ['Marcela Rondón']);
+  });
+});
