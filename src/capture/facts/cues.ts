@@ -5,7 +5,7 @@
  * places. Only cues that rarely precede a person's name are read; callers keep the rule that a
  * name which looks like a person's (a given name first, a known surname) is not an organization.
  */
-import { fold, roleOfWord, TITLES } from './lexicon.js';
+import { fold, ORG_HEADS, roleOfWord, TITLES } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
@@ -104,8 +104,14 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
   // "in Koblenz", "en Masaya": not inside a longer capitalized name ("Tribunal … en Funciones de Control").
   if (IN.has(prev.norm)) {
     const before = all[i - 1];
+    const b2 = all[i - 2];
+    // A capitalized word opening the sentence ("Families in Huila") is no name to be inside of.
+    const opensSentence = before && (!b2 || /[.!?:\n]/.test(text.slice(b2.end, before.start)));
     const inside =
-      before?.cap && together(text, before, prev) && !/[,]/.test(text.slice(before.end, prev.start));
+      (!opensSentence || ORG_HEADS.has(before.norm)) &&
+      before?.cap &&
+      together(text, before, prev) &&
+      !/[,]/.test(text.slice(before.end, prev.start));
     return inside ? undefined : 'place-in';
   }
   // "cerca de X", "la alcabala de X", "city of X": skip the "de"/"of" and read the noun before it.

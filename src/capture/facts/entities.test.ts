@@ -174,6 +174,25 @@ describe('places after a preposition of place (issue 23, round 3)', () => {
   });
 });
 
+describe('places listed after a place (issue 23, round 3)', () => {
+  it('names joined to a place by "and"/"y" or inside a list are places too', () => {
+    assert.deepEqual(of('Relatives in Kassala, Gedaref and Sennar were questioned.', 'place'), [
+      'Kassala',
+      'Gedaref',
+      'Sennar',
+    ]);
+    assert.deepEqual(of('Hubo redadas en Chinandega, Somotillo y Corinto.', 'place'), [
+      'Chinandega',
+      'Somotillo',
+      'Corinto',
+    ]);
+  });
+  it('not a person named after a place, nor the inner words of a court name', () => {
+    assert.deepEqual(of('She lived in Tarapoto and Marcela Rondón in Lima.', 'place'), ['Tarapoto', 'Lima']);
+    assert.deepEqual(of('Tribunal en Funciones de Control lo dijo.', 'place'), []);
+  });
+});
+
 describe('persons with a middle initial (issue 23, round 3)', () => {
   it('the period of an initial after a given name does not cut the name', () => {
     assert.deepEqual(of('The motion was signed by Laura T. Whitcombe and filed on Monday.', 'person'), [

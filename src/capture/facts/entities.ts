@@ -379,6 +379,20 @@ function personSurnames(out: Classified): ReadonlySet<string> {
   return out.surnames;
 }
 
+/**
+ * "in Huila, Casanare and Meta", "en Masaya, Jinotepe y León": a name in a list right after a place
+ * is read like a name after "in" (strictly), when "and"/"y" joins it or the list goes on after it.
+ */
+function listedAfterPlace(text: string, run: Run, out: Classified): 'place-in' | undefined {
+  const last = out.mentions[out.mentions.length - 1];
+  if (last?.kind !== 'place' || last.end > run.start) return undefined;
+  const gap = text.slice(last.end, run.start);
+  if (/^(?:,? (?:y|e|and) )$/.test(gap)) return 'place-in';
+  if (gap === ', ' && /^(?:, \p{Lu}|,? (?:y|e|and) \p{Lu})/u.test(text.slice(run.end, run.end + 8)))
+    return 'place-in';
+  return undefined;
+}
+
 /** Capitalized words after "in"/"en" that are no places: languages, platforms, faiths, media. */
 const NOT_PLACE_AFTER_IN = new Set(
   `english spanish french portuguese german arabic russian chinese ingles espanol frances portugues aleman arabe
@@ -443,7 +457,7 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
     return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + lead + 1, out);
   }
   const toks = run.tokens;
-  const cue = cueOf(text, all, idx, idx + toks.length - 1);
+  const cue = cueOf(text, all, idx, idx + toks.length - 1) ?? listedAfterPlace(text, run, out);
   if (!cue) return false;
   const words = nameWords(toks);
   if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !ARTICLES.has(t.norm))) return false;
