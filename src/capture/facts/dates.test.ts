@@ -45,3 +45,24 @@ describe('dates without a year', () => {
     assert.deepEqual(all('en lo que va de año', '2019-05-01'), [['en lo que va de año', '2019']]);
   });
 });
+
+describe('years listed together (issue 23, round 3)', () => {
+  it('each year of a list or a range is a date of its own', () => {
+    assert.deepEqual(all('Raids were logged in 2009, 2012 and 2016.', '2021-03-02'), [
+      ['2009', '2009'],
+      ['2012', '2012'],
+      ['2016', '2016'],
+    ]);
+    assert.deepEqual(all('Between 1994 and 1996 the unit was dissolved.', '2021-03-02'), [
+      ['1994', '1994'],
+      ['1996', '1996'],
+    ]);
+    assert.deepEqual(all('Hubo fosas desde 2004 a 2006.', '2021-03-02'), [
+      ['2004', '2004'],
+      ['2006', '2006'],
+    ]);
+  });
+  it('a number after a year is no year', () => {
+    assert.deepEqual(all('In 2019, 40 people died.', '2021-03-02'), [['2019', '2019']]);
+  });
+});
