@@ -174,6 +174,29 @@ describe('places after a preposition of place (issue 23, round 3)', () => {
   });
 });
 
+describe('long institution names (issue 23, round 3)', () => {
+  it('run on through "en", "con", "sobre", "en lo"', () => {
+    assert.deepEqual(
+      of(
+        'Lo imputó el Juzgado Tercero en Funciones de Control con Competencia en Delitos Económicos.',
+        'organization',
+      ),
+      ['Juzgado Tercero en Funciones de Control con Competencia en Delitos Económicos'],
+    );
+    assert.deepEqual(of('Lo juzgó el Tribunal Oral en lo Penal de Salta.', 'organization'), [
+      'Tribunal Oral en lo Penal de Salta',
+    ]);
+    assert.deepEqual(of('Ayer la Comisión Especial sobre Desaparecidos lo informó.', 'organization'), [
+      'Comisión Especial sobre Desaparecidos',
+    ]);
+  });
+  it('but stop before where the institution sits', () => {
+    const text =
+      'Denunció ante la Defensoría del Pueblo en Ciudad Bolívar y el Comité de Familiares en la capital.';
+    assert.deepEqual(of(text, 'organization'), ['Defensoría del Pueblo', 'Comité de Familiares']);
+  });
+});
+
 describe('places listed after a place (issue 23, round 3)', () => {
   it('names joined to a place by "and"/"y" or inside a list are places too', () => {
     assert.deepEqual(of('Relatives in Kassala, Gedaref and Sennar were questioned.', 'place'), [
