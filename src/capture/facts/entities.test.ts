@@ -226,3 +226,16 @@ describe('persons with a middle initial (issue 23, round 3)', () => {
     assert.deepEqual(of('They chose Plan B. Marcela Rondón objected.', 'person'), ['Marcela Rondón']);
   });
 });
+
+describe('months that are given names (issue 23, round 3)', () => {
+  it('"Julio", "Abril" before another name word are given names', () => {
+    assert.deepEqual(
+      of('El sindicalista Julio Ernesto Palacios fue citado. Abril Cáceres declaró.', 'person'),
+      ['Julio Ernesto Palacios', 'Abril Cáceres'],
+    );
+  });
+  it('still months as dates, and no person, when no name follows', () => {
+    assert.deepEqual(of('Desde Julio no hay noticias. In June the court met.', 'person'), []);
+    assert.deepEqual(of('Desde Julio no hay noticias.', 'date'), ['2023-07']);
+  });
+});

@@ -243,8 +243,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   // Words that cannot be in a name split the run ("Carlos Pérez Venezuela" never happens, but
   // "Caracas Julio" after a dropped comma might): classify each side on its own.
   const breakAt = rest.findIndex(
-    (t, k) =>
-      k > 0 && (NOT_NAME.has(t.norm) || lookupPlace(t.text) !== undefined) && !SURNAME_SET.has(t.norm),
+    (t, k) => k > 0 && (notName(t) || lookupPlace(t.text) !== undefined) && !SURNAME_SET.has(t.norm),
   );
   if (breakAt > 0 && !ORG_HEADS.has(rest[0]!.norm)) {
     classifyRun(
@@ -298,7 +297,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     }
     return;
   }
-  if (rest.some((t) => NOT_NAME.has(t.norm))) return;
+  if (rest.some(notName)) return;
   const words = nameWords(rest);
   const titled = stripped.some((t) => TITLES.has(t.norm)) || titleBefore(text, all, idx + i);
   if (words.length === 1) {
@@ -545,14 +544,39 @@ function afterLocative(text: string, all: readonly Token[], idx: number): boolea
   );
 }
 
+/** Months that are also given names ("Julio César Rondón", "Abril Cáceres", "June Atkins"). */
+const MONTH_GIVEN = new Set(['julio', 'abril', 'april', 'june']);
+const MONTH_AS_NAME = new WeakSet<Token>();
+
+/**
+ * Such a month written with a capital right before another capitalized name word ("Julio
+ * Argañaraz") is a given name: Spanish months are written in lower case, and an English month
+ * before a name is no date (the date rules already leave "in June Atkins" alone).
+ */
+function markMonthsAsNames(text: string, all: readonly Token[]): void {
+  for (let k = 0; k + 1 < all.length; k++) {
+    const t = all[k]!;
+    const next = all[k + 1]!;
+    if (
+      t.cap &&
+      MONTH_GIVEN.has(t.norm) &&
+      next.cap &&
+      !/^\d/.test(next.text) &&
+      !NOT_NAME.has(next.norm) &&
+      !STOP_CAPS.has(next.norm) &&
+      /^ $/.test(text.slice(t.end, next.start))
+    )
+      MONTH_AS_NAME.add(t);
+  }
+}
+
+/** A capitalized word never part of a name (a month, a weekday, a country), unless marked as a given name. */
+const notName = (t: Token) => NOT_NAME.has(t.norm) && !MONTH_AS_NAME.has(t);
+
 /** A word that can be part of a person's name. */
 function nameLike(t: Token): boolean {
   return (
-    !STOP_CAPS.has(t.norm) &&
-    !NOT_NAME.has(t.norm) &&
-    !ORG_HEADS.has(t.norm) &&
-    !isAcronym(t) &&
-    !TITLES.has(t.norm)
+    !STOP_CAPS.has(t.norm) && !notName(t) && !ORG_HEADS.has(t.norm) && !isAcronym(t) && !TITLES.has(t.norm)
   );
 }
 
@@ -639,6 +663,7 @@ export function findEntities(
   knownOrgs: readonly CaseOrg[] = [],
 ): EntityMention[] {
   const all = tokenize(text);
+  markMonthsAsNames(text, all);
   const out: Classified = {
     mentions: [],
     pending: [],
