@@ -239,3 +239,13 @@ describe('months that are given names (issue 23, round 3)', () => {
     assert.deepEqual(of('Desde Julio no hay noticias.', 'date'), ['2023-07']);
   });
 });
+
+describe('clergy titles (issue 23, round 3)', () => {
+  it('dropped when they open a name, kept as a surname after a given name', () => {
+    assert.deepEqual(of('Bishop Anselmo Quiñónez was expelled. Claire Bishop reported it.', 'person'), [
+      'Anselmo Quiñónez',
+      'Claire Bishop',
+    ]);
+    assert.deepEqual(of('Monseñor Arturo Zelaya ofició la misa.', 'person'), ['Arturo Zelaya']);
+  });
+});

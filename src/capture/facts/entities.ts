@@ -202,7 +202,13 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   const stripped: Token[] = [];
   while (i < toks.length) {
     const t = toks[i]!;
-    if (PARTICLES.has(t.norm) || STOP_CAPS.has(t.norm) || TITLES.has(t.norm) || roleOfWord(t.text)) {
+    if (
+      PARTICLES.has(t.norm) ||
+      STOP_CAPS.has(t.norm) ||
+      TITLES.has(t.norm) ||
+      roleOfWord(t.text) ||
+      (CLERGY.has(t.norm) && i + 1 < toks.length)
+    ) {
       stripped.push(t);
       i++;
       continue;
@@ -299,7 +305,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   }
   if (rest.some(notName)) return;
   const words = nameWords(rest);
-  const titled = stripped.some((t) => TITLES.has(t.norm)) || titleBefore(text, all, idx + i);
+  const titled =
+    stripped.some((t) => TITLES.has(t.norm) || CLERGY.has(t.norm)) || titleBefore(text, all, idx + i);
   if (words.length === 1) {
     out.pending.push({
       run: { tokens: rest, start: rest[0]!.start, end: rest[0]!.end },
@@ -439,6 +446,16 @@ function placeAfterPreposition(
   const key = orgKey(toks);
   return !out.aliases.has(key) && !KNOWN_ORGS.has(key);
 }
+
+/**
+ * Clergy titles, dropped only when they open a longer run ("Bishop Rolando Álvarez", "Monseñor
+ * Silvio Báez"): several are surnames too ("Julie Bishop", "Ernesto Cardenal").
+ */
+const CLERGY = new Set(
+  'bishop archbishop cardinal father reverend rev obispo arzobispo cardenal monsenor mons padre sacerdote priest pastor'.split(
+    ' ',
+  ),
+);
 
 /** Spanish institutions named by their head word alone ("la Fiscalía", "la Defensoría"). */
 const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuraduria', 'cancilleria']);
