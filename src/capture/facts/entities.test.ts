@@ -249,3 +249,12 @@ describe('clergy titles (issue 23, round 3)', () => {
     assert.deepEqual(of('Monseñor Arturo Zelaya ofició la misa.', 'person'), ['Arturo Zelaya']);
   });
 });
+
+describe('Arabic name particles (issue 23, round 3)', () => {
+  it('"al-X" and "bin"/"ibn" inside a name keep it whole', () => {
+    assert.deepEqual(of('Khalid al-Masri was detained; Ahmed bin Hamad spoke later.', 'person'), [
+      'Khalid al-Masri',
+      'Ahmed bin Hamad',
+    ]);
+  });
+});

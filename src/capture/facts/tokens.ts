@@ -17,6 +17,11 @@ export interface Token {
 
 const WORD = /[\p{L}\p{M}\d][\p{L}\p{M}\d'’]*(?:[-.][\p{L}\p{M}\d]+)*/gu;
 
+const ARABIC_ARTICLE = /^(?:al|el|ad|ash|as|an|ar|az|at|ul)-\p{Lu}/u;
+
+/** "Osama bin Laden", "Abdullah ibn Saud": lower-case Arabic name particles inside a name. */
+const INNER_PARTICLES = new Set(['bin', 'ibn', 'bint']);
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   const slice = text.slice(from, to);
@@ -32,7 +37,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       norm: fold(word),
       start,
       end: start + word.length,
-      cap: /^\p{Lu}/u.test(word),
+      // "al-Assad", "el-Sisi": an Arabic article joined to a capitalized name is part of the name.
+      cap: /^\p{Lu}/u.test(word) || ARABIC_ARTICLE.test(word),
     });
   }
   return out;
@@ -112,7 +118,8 @@ export function capitalRuns(text: string, tokens: readonly Token[]): Run[] {
     if (cur.length && !joined) close();
     if (t.cap && !/^\d/.test(t.text)) cur.push(t);
     // Particles and small numbers may sit inside a name ("Zona 7 de Boleíta"), never at its ends.
-    else if (cur.length && (PARTICLES.has(t.norm) || /^\d{1,2}$/.test(t.text))) cur.push(t);
+    else if (cur.length && (PARTICLES.has(t.norm) || INNER_PARTICLES.has(t.norm) || /^\d{1,2}$/.test(t.text)))
+      cur.push(t);
     else close();
   }
   close();
