@@ -66,3 +66,19 @@ describe('years listed together (issue 23, round 3)', () => {
     assert.deepEqual(all('In 2019, 40 people died.', '2021-03-02'), [['2019', '2019']]);
   });
 });
+
+describe('ranges of days (issue 23, round 3)', () => {
+  it('give both ends, the start taking the month and year of the end', () => {
+    assert.deepEqual(all('Los cortes duraron del 9 al 14 de marzo de 2023.', '2023-06-01'), [
+      ['9', '2023-03-09'],
+      ['14 de marzo de 2023', '2023-03-14'],
+    ]);
+    assert.deepEqual(all('Hearings ran from 11 to 13 October 2022.', '2023-06-01'), [
+      ['11', '2022-10-11'],
+      ['13 October 2022', '2022-10-13'],
+    ]);
+  });
+  it('a count before a date is no range', () => {
+    assert.deepEqual(all('Hubo 10 a 12 de marzo heridos.', '2023-06-01'), [['12 de marzo', '2023-03-12']]);
+  });
+});

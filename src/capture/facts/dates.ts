@@ -391,7 +391,7 @@ export function findDates(text: string, reference: string): DateMention[] {
       });
     }
   }
-  found.push(...listedYears(text, found));
+  found.push(...listedYears(text, found), ...rangeStartDays(text, found));
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
@@ -426,6 +426,31 @@ function listedYears(text: string, found: readonly DateMention[]): DateMention[]
         relative: false,
       });
     }
+  }
+  return more;
+}
+
+/** The first day of a day range before a full date: "del 3 al 5 de mayo", "from 26 to 28 April 2022". */
+const RANGE_START = /\b(?:del|de|desde el|entre el|from|between)\s+(\d{1,2})\s*(?:al|a|y|to|and|-|–)\s*$/iu;
+
+/** A range of days gives both ends: the start day takes the month and year of the end date. */
+function rangeStartDays(text: string, found: readonly DateMention[]): DateMention[] {
+  const more: DateMention[] = [];
+  for (const d of found) {
+    if (d.date.precision !== 'day' || !/^\d{1,2}\D/.test(d.text)) continue;
+    const m = RANGE_START.exec(text.slice(Math.max(0, d.start - 20), d.start));
+    if (!m) continue;
+    const day = realDay(Number(d.value.slice(0, 4)), Number(d.value.slice(5, 7)), Number(m[1]));
+    if (!day || day >= d.value) continue;
+    const start = d.start - (m[0].length - m[0].indexOf(m[1]!, m[0].search(/\d/)));
+    more.push({
+      start,
+      end: start + m[1]!.length,
+      text: m[1]!,
+      date: dayDate(day),
+      value: day,
+      relative: d.relative,
+    });
   }
   return more;
 }
