@@ -5,7 +5,7 @@
  * places. Only cues that rarely precede a person's name are read; callers keep the rule that a
  * name which looks like a person's (a given name first, a known surname) is not an organization.
  */
-import { fold, roleOfWord, TITLES } from './lexicon.js';
+import { fold, ORG_HEADS, roleOfWord, TITLES } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
@@ -36,6 +36,9 @@ const PLACE_NOUNS = set(`barrio barriada sector urbanizacion urbanización urb p
   estacion estación station terminal aeropuerto airport puerto rio río river cerro lago lake carretera
   autopista highway refineria refinería`);
 
+/** Prepositions of place ("in Koblenz", "en Masaya", "from Douma"): weakest cue, read strictly by the caller. */
+const IN = set('in en from desde');
+
 /** Weak place cues: a person may be near someone too. */
 const NEAR = set('near cerca');
 
@@ -57,8 +60,12 @@ const together = (text: string, a: Token, b: Token) => !/[.;:!?\n()]/.test(text.
 const ARTICLE = set('el la los las the a an un una su sus its their');
 const OF = set('de del of');
 
-/** `place?`: a weak cue ("near X"), not enough for a name shaped like a person's. */
-export type Cue = 'organization' | 'place' | 'place?';
+/**
+ * `place?`: a weak cue ("near X"), not enough for a name shaped like a person's. `place-in`: only a
+ * preposition of place ("in X", "en X"), which also precedes organizations, outlets, languages and
+ * the inner words of long institution names; the caller takes it only for a short name of no other kind.
+ */
+export type Cue = 'organization' | 'place' | 'place?' | 'place-in';
 
 /** "ONG", "NGO" written in capitals open the run they cue: the name is what follows. */
 export const isOrgNoun = (t: Token) => ORG_NOUNS.has(t.norm);
@@ -94,6 +101,19 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
     return 'organization';
   if (prev.norm === 'a' && all[i - 1] && TOLD.has(all[i - 1]!.norm)) return 'organization';
   if (TO.has(prev.norm) && all[i - 1] && SPOKE.has(all[i - 1]!.norm)) return 'organization';
+  // "in Koblenz", "en Masaya": not inside a longer capitalized name ("Tribunal … en Funciones de Control").
+  if (IN.has(prev.norm)) {
+    const before = all[i - 1];
+    const b2 = all[i - 2];
+    // A capitalized word opening the sentence ("Families in Huila") is no name to be inside of.
+    const opensSentence = before && (!b2 || /[.!?:\n]/.test(text.slice(b2.end, before.start)));
+    const inside =
+      (!opensSentence || ORG_HEADS.has(before.norm)) &&
+      before?.cap &&
+      together(text, before, prev) &&
+      !/[,]/.test(text.slice(before.end, prev.start));
+    return inside ? undefined : 'place-in';
+  }
   // "cerca de X", "la alcabala de X", "city of X": skip the "de"/"of" and read the noun before it.
   let sawOf = false;
   if (OF.has(prev.norm) && all[i - 1] && together(text, all[i - 1]!, prev)) {

@@ -45,3 +45,40 @@ describe('dates without a year', () => {
     assert.deepEqual(all('en lo que va de año', '2019-05-01'), [['en lo que va de año', '2019']]);
   });
 });
+
+describe('years listed together (issue 23, round 3)', () => {
+  it('each year of a list or a range is a date of its own', () => {
+    assert.deepEqual(all('Raids were logged in 2009, 2012 and 2016.', '2021-03-02'), [
+      ['2009', '2009'],
+      ['2012', '2012'],
+      ['2016', '2016'],
+    ]);
+    assert.deepEqual(all('Between 1994 and 1996 the unit was dissolved.', '2021-03-02'), [
+      ['1994', '1994'],
+      ['1996', '1996'],
+    ]);
+    assert.deepEqual(all('Hubo fosas desde 2004 a 2006.', '2021-03-02'), [
+      ['2004', '2004'],
+      ['2006', '2006'],
+    ]);
+  });
+  it('a number after a year is no year', () => {
+    assert.deepEqual(all('In 2019, 40 people died.', '2021-03-02'), [['2019', '2019']]);
+  });
+});
+
+describe('ranges of days (issue 23, round 3)', () => {
+  it('give both ends, the start taking the month and year of the end', () => {
+    assert.deepEqual(all('Los cortes duraron del 9 al 14 de marzo de 2023.', '2023-06-01'), [
+      ['9', '2023-03-09'],
+      ['14 de marzo de 2023', '2023-03-14'],
+    ]);
+    assert.deepEqual(all('Hearings ran from 11 to 13 October 2022.', '2023-06-01'), [
+      ['11', '2022-10-11'],
+      ['13 October 2022', '2022-10-13'],
+    ]);
+  });
+  it('a count before a date is no range', () => {
+    assert.deepEqual(all('Hubo 10 a 12 de marzo heridos.', '2023-06-01'), [['12 de marzo', '2023-03-12']]);
+  });
+});

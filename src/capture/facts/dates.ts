@@ -193,7 +193,7 @@ const RULES: Rule[] = [
   },
   // "en 2019", "in 2019", "desde 2017"
   {
-    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año)\s+((?:19|20)\d{2})\b(?![.,]\d)/giu,
+    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año|between|entre)\s+((?:19|20)\d{2})\b(?![.,]\d)/giu,
     relative: false,
     make: (m) => ({ precision: 'year', value: m[1]! }),
   },
@@ -374,7 +374,7 @@ export function findDates(text: string, reference: string): DateMention[] {
       let start = m.index;
       let t = m[0];
       const lead =
-        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año)\s+(?=(?:19|20)\d{2}$)/iu.exec(
+        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año|between|entre)\s+(?=(?:19|20)\d{2}$)/iu.exec(
           t,
         ) ?? (rule.monthAlone ? new RegExp(`^.*\\s(?=(?:${MONTH_ALT})$)`, 'iu').exec(t) : null);
       if (lead) {
@@ -391,6 +391,7 @@ export function findDates(text: string, reference: string): DateMention[] {
       });
     }
   }
+  found.push(...listedYears(text, found), ...rangeStartDays(text, found));
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
@@ -398,4 +399,58 @@ export function findDates(text: string, reference: string): DateMention[] {
     if (!out.some((o) => d.start < o.end && o.start < d.end)) out.push(d);
   }
   return out;
+}
+
+/** A year joined to the one before: "in 2014, 2017 and 2019", "between 2011 and 2013", "de 2002 a 2008". */
+const NEXT_YEAR = /^(?:,\s*|,?\s+(?:and|y|e|or|o|to|a)\s+)((?:19|20)\d{2})\b(?![.,]\d)/iu;
+
+/** The years listed after each bare year found: each its own mention. */
+function listedYears(text: string, found: readonly DateMention[]): DateMention[] {
+  const more: DateMention[] = [];
+  for (const d of found) {
+    if (!/^\d{4}$/.test(d.text)) continue;
+    let end = d.end;
+    for (
+      let m = NEXT_YEAR.exec(text.slice(end, end + 16));
+      m;
+      m = NEXT_YEAR.exec(text.slice(end, end + 16))
+    ) {
+      const start = end + m[0].length - m[1]!.length;
+      end = start + 4;
+      more.push({
+        start,
+        end,
+        text: m[1]!,
+        date: { precision: 'year', value: m[1]! },
+        value: m[1]!,
+        relative: false,
+      });
+    }
+  }
+  return more;
+}
+
+/** The first day of a day range before a full date: "del 3 al 5 de mayo", "from 26 to 28 April 2022". */
+const RANGE_START = /\b(?:del|de|desde el|entre el|from|between)\s+(\d{1,2})\s*(?:al|a|y|to|and|-|–)\s*$/iu;
+
+/** A range of days gives both ends: the start day takes the month and year of the end date. */
+function rangeStartDays(text: string, found: readonly DateMention[]): DateMention[] {
+  const more: DateMention[] = [];
+  for (const d of found) {
+    if (d.date.precision !== 'day' || !/^\d{1,2}\D/.test(d.text)) continue;
+    const m = RANGE_START.exec(text.slice(Math.max(0, d.start - 20), d.start));
+    if (!m) continue;
+    const day = realDay(Number(d.value.slice(0, 4)), Number(d.value.slice(5, 7)), Number(m[1]));
+    if (!day || day >= d.value) continue;
+    const start = d.start - (m[0].length - m[0].indexOf(m[1]!, m[0].search(/\d/)));
+    more.push({
+      start,
+      end: start + m[1]!.length,
+      text: m[1]!,
+      date: dayDate(day),
+      value: day,
+      relative: d.relative,
+    });
+  }
+  return more;
 }

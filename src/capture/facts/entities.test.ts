@@ -156,3 +156,105 @@ describe('persons', () => {
     assert.deepEqual(of('The report was welcomed by his successor, Volker Türk.', 'person'), ['Volker Türk']);
   });
 });
+
+describe('places after a preposition of place (issue 23, round 3)', () => {
+  it('a short name after "in"/"en"/"from"/"desde" that nothing else claims is a place', () => {
+    assert.deepEqual(of('The lorry was stopped at a checkpoint in Wadi Halfa on the way north.', 'place'), [
+      'Wadi Halfa',
+    ]);
+    assert.deepEqual(of('Un joven de Tarija fue detenido en Yacuiba, según su madre.', 'place'), ['Yacuiba']);
+    assert.deepEqual(of('A nurse from Kherson testified last week.', 'place'), ['Kherson']);
+  });
+  it('not languages, platforms, numbered things, organizations, persons or inner words of a name', () => {
+    const text =
+      'She wrote in Spanish and posted in Telegram; the judge included in Case 11 the officers. ' +
+      'Works in Human Rights Watch. He was seen in Ramírez custody. ' +
+      'Fue llevado al Tribunal Tercero en Funciones de Control.';
+    assert.deepEqual(of(text, 'place'), []);
+  });
+});
+
+describe('long institution names (issue 23, round 3)', () => {
+  it('run on through "en", "con", "sobre", "en lo"', () => {
+    assert.deepEqual(
+      of(
+        'Lo imputó el Juzgado Tercero en Funciones de Control con Competencia en Delitos Económicos.',
+        'organization',
+      ),
+      ['Juzgado Tercero en Funciones de Control con Competencia en Delitos Económicos'],
+    );
+    assert.deepEqual(of('Lo juzgó el Tribunal Oral en lo Penal de Salta.', 'organization'), [
+      'Tribunal Oral en lo Penal de Salta',
+    ]);
+    assert.deepEqual(of('Ayer la Comisión Especial sobre Desaparecidos lo informó.', 'organization'), [
+      'Comisión Especial sobre Desaparecidos',
+    ]);
+  });
+  it('but stop before where the institution sits', () => {
+    const text =
+      'Denunció ante la Defensoría del Pueblo en Ciudad Bolívar y el Comité de Familiares en la capital.';
+    assert.deepEqual(of(text, 'organization'), ['Defensoría del Pueblo', 'Comité de Familiares']);
+  });
+});
+
+describe('places listed after a place (issue 23, round 3)', () => {
+  it('names joined to a place by "and"/"y" or inside a list are places too', () => {
+    assert.deepEqual(of('Relatives in Kassala, Gedaref and Sennar were questioned.', 'place'), [
+      'Kassala',
+      'Gedaref',
+      'Sennar',
+    ]);
+    assert.deepEqual(of('Hubo redadas en Chinandega, Somotillo y Corinto.', 'place'), [
+      'Chinandega',
+      'Somotillo',
+      'Corinto',
+    ]);
+  });
+  it('not a person named after a place, nor the inner words of a court name', () => {
+    assert.deepEqual(of('She lived in Tarapoto and Marcela Rondón in Lima.', 'place'), ['Tarapoto', 'Lima']);
+    assert.deepEqual(of('Tribunal en Funciones de Control lo dijo.', 'place'), []);
+  });
+});
+
+describe('persons with a middle initial (issue 23, round 3)', () => {
+  it('the period of an initial after a given name does not cut the name', () => {
+    assert.deepEqual(of('The motion was signed by Laura T. Whitcombe and filed on Monday.', 'person'), [
+      'Laura T. Whitcombe',
+    ]);
+  });
+  it('a capital letter ending a sentence still ends it', () => {
+    assert.deepEqual(of('They chose Plan B. Marcela Rondón objected.', 'person'), ['Marcela Rondón']);
+  });
+});
+
+describe('months that are given names (issue 23, round 3)', () => {
+  it('"Julio", "Abril" before another name word are given names', () => {
+    assert.deepEqual(
+      of('El sindicalista Julio Ernesto Palacios fue citado. Abril Cáceres declaró.', 'person'),
+      ['Julio Ernesto Palacios', 'Abril Cáceres'],
+    );
+  });
+  it('still months as dates, and no person, when no name follows', () => {
+    assert.deepEqual(of('Desde Julio no hay noticias. In June the court met.', 'person'), []);
+    assert.deepEqual(of('Desde Julio no hay noticias.', 'date'), ['2023-07']);
+  });
+});
+
+describe('clergy titles (issue 23, round 3)', () => {
+  it('dropped when they open a name, kept as a surname after a given name', () => {
+    assert.deepEqual(of('Bishop Anselmo Quiñónez was expelled. Claire Bishop reported it.', 'person'), [
+      'Anselmo Quiñónez',
+      'Claire Bishop',
+    ]);
+    assert.deepEqual(of('Monseñor Arturo Zelaya ofició la misa.', 'person'), ['Arturo Zelaya']);
+  });
+});
+
+describe('Arabic name particles (issue 23, round 3)', () => {
+  it('"al-X" and "bin"/"ibn" inside a name keep it whole', () => {
+    assert.deepEqual(of('Khalid al-Masri was detained; Ahmed bin Hamad spoke later.', 'person'), [
+      'Khalid al-Masri',
+      'Ahmed bin Hamad',
+    ]);
+  });
+});

@@ -202,7 +202,13 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   const stripped: Token[] = [];
   while (i < toks.length) {
     const t = toks[i]!;
-    if (PARTICLES.has(t.norm) || STOP_CAPS.has(t.norm) || TITLES.has(t.norm) || roleOfWord(t.text)) {
+    if (
+      PARTICLES.has(t.norm) ||
+      STOP_CAPS.has(t.norm) ||
+      TITLES.has(t.norm) ||
+      roleOfWord(t.text) ||
+      (CLERGY.has(t.norm) && i + 1 < toks.length)
+    ) {
       stripped.push(t);
       i++;
       continue;
@@ -243,8 +249,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   // Words that cannot be in a name split the run ("Carlos Pérez Venezuela" never happens, but
   // "Caracas Julio" after a dropped comma might): classify each side on its own.
   const breakAt = rest.findIndex(
-    (t, k) =>
-      k > 0 && (NOT_NAME.has(t.norm) || lookupPlace(t.text) !== undefined) && !SURNAME_SET.has(t.norm),
+    (t, k) => k > 0 && (notName(t) || lookupPlace(t.text) !== undefined) && !SURNAME_SET.has(t.norm),
   );
   if (breakAt > 0 && !ORG_HEADS.has(rest[0]!.norm)) {
     classifyRun(
@@ -298,9 +303,10 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     }
     return;
   }
-  if (rest.some((t) => NOT_NAME.has(t.norm))) return;
+  if (rest.some(notName)) return;
   const words = nameWords(rest);
-  const titled = stripped.some((t) => TITLES.has(t.norm)) || titleBefore(text, all, idx + i);
+  const titled =
+    stripped.some((t) => TITLES.has(t.norm) || CLERGY.has(t.norm)) || titleBefore(text, all, idx + i);
   if (words.length === 1) {
     out.pending.push({
       run: { tokens: rest, start: rest[0]!.start, end: rest[0]!.end },
@@ -379,6 +385,78 @@ function personSurnames(out: Classified): ReadonlySet<string> {
   return out.surnames;
 }
 
+/**
+ * "in Huila, Casanare and Meta", "en Masaya, Jinotepe y León": a name in a list right after a place
+ * is read like a name after "in" (strictly), when "and"/"y" joins it or the list goes on after it.
+ */
+function listedAfterPlace(text: string, run: Run, out: Classified): 'place-in' | undefined {
+  const last = out.mentions[out.mentions.length - 1];
+  if (last?.kind !== 'place' || last.end > run.start) return undefined;
+  const gap = text.slice(last.end, run.start);
+  if (/^(?:,? (?:y|e|and) )$/.test(gap)) return 'place-in';
+  if (gap === ', ' && /^(?:, \p{Lu}|,? (?:y|e|and) \p{Lu})/u.test(text.slice(run.end, run.end + 8)))
+    return 'place-in';
+  return undefined;
+}
+
+/** Capitalized words after "in"/"en" that are no places: languages, platforms, faiths, media. */
+const NOT_PLACE_AFTER_IN = new Set(
+  `english spanish french portuguese german arabic russian chinese ingles espanol frances portugues aleman arabe
+  ruso chino twitter facebook instagram telegram whatsapp youtube tiktok x signal google internet congress
+  congreso court corte parliament parlamento christ cristo god dios article articulo chapter capitulo
+  twitter tv television radio spaces vivo`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * "in Koblenz", "en Masaya", "from Douma": a place the gazetteers lack, taken only when the name is
+ * short and nothing else claims it — no given name or known surname, no organization word, no
+ * acronym, month, language or platform, no organization or person of this text.
+ */
+function placeAfterPreposition(
+  text: string,
+  toks: readonly Token[],
+  words: readonly Token[],
+  out: Classified,
+): boolean {
+  if (words.length === 0 || words.length > 3 || toks.length > 5) return false;
+  // "en El Rodeo I" split before the gazetteer's "Rodeo I": a bare article names nothing.
+  if (words.every((t) => ARTICLES.has(t.norm))) return false;
+  // "in Case 03", "en Sala 2": a numbered thing, no place.
+  if (/^\s*\d/.test(text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 3))) return false;
+  const first = words[0]!;
+  if (GIVEN_NAMES.has(first.norm)) return false;
+  if (words.length === 1 && (SURNAME_SET.has(first.norm) || personSurnames(out).has(first.norm)))
+    return false;
+  if (
+    words.some(
+      (t) =>
+        ORG_HEADS.has(t.norm) ||
+        ORG_TAILS.has(t.norm) ||
+        TITLES.has(t.norm) ||
+        NOT_NAME.has(t.norm) ||
+        NOT_PLACE_AFTER_IN.has(t.norm) ||
+        roleOfWord(t.text) !== undefined ||
+        /^\p{Lu}{2,}$/u.test(t.text) ||
+        /\d/.test(t.text),
+    )
+  )
+    return false;
+  const key = orgKey(toks);
+  return !out.aliases.has(key) && !KNOWN_ORGS.has(key);
+}
+
+/**
+ * Clergy titles, dropped only when they open a longer run ("Bishop Rolando Álvarez", "Monseñor
+ * Silvio Báez"): several are surnames too ("Julie Bishop", "Ernesto Cardenal").
+ */
+const CLERGY = new Set(
+  'bishop archbishop cardinal father reverend rev obispo arzobispo cardenal monsenor mons padre sacerdote priest pastor'.split(
+    ' ',
+  ),
+);
+
 /** Spanish institutions named by their head word alone ("la Fiscalía", "la Defensoría"). */
 const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuraduria', 'cancilleria']);
 
@@ -395,13 +473,14 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
     return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + lead + 1, out);
   }
   const toks = run.tokens;
-  const cue = cueOf(text, all, idx, idx + toks.length - 1);
+  const cue = cueOf(text, all, idx, idx + toks.length - 1) ?? listedAfterPlace(text, run, out);
   if (!cue) return false;
   const words = nameWords(toks);
   if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !ARTICLES.has(t.norm))) return false;
   if (cue !== 'organization') {
     // "near X" is weaker than "el barrio X" (barrios bear persons' names: "barrio José Félix Ribas").
     if (cue === 'place?' && GIVEN_NAMES.has(words[0]!.norm)) return false;
+    if (cue === 'place-in' && !placeAfterPreposition(text, toks, words, out)) return false;
     // "la avenida Bolívar de Maturín": the cued place, then the gazetteer's place it lies in.
     const de = toks.findIndex(
       (t, k) =>
@@ -482,14 +561,39 @@ function afterLocative(text: string, all: readonly Token[], idx: number): boolea
   );
 }
 
+/** Months that are also given names ("Julio César Rondón", "Abril Cáceres", "June Atkins"). */
+const MONTH_GIVEN = new Set(['julio', 'abril', 'april', 'june']);
+const MONTH_AS_NAME = new WeakSet<Token>();
+
+/**
+ * Such a month written with a capital right before another capitalized name word ("Julio
+ * Argañaraz") is a given name: Spanish months are written in lower case, and an English month
+ * before a name is no date (the date rules already leave "in June Atkins" alone).
+ */
+function markMonthsAsNames(text: string, all: readonly Token[]): void {
+  for (let k = 0; k + 1 < all.length; k++) {
+    const t = all[k]!;
+    const next = all[k + 1]!;
+    if (
+      t.cap &&
+      MONTH_GIVEN.has(t.norm) &&
+      next.cap &&
+      !/^\d/.test(next.text) &&
+      !NOT_NAME.has(next.norm) &&
+      !STOP_CAPS.has(next.norm) &&
+      /^ $/.test(text.slice(t.end, next.start))
+    )
+      MONTH_AS_NAME.add(t);
+  }
+}
+
+/** A capitalized word never part of a name (a month, a weekday, a country), unless marked as a given name. */
+const notName = (t: Token) => NOT_NAME.has(t.norm) && !MONTH_AS_NAME.has(t);
+
 /** A word that can be part of a person's name. */
 function nameLike(t: Token): boolean {
   return (
-    !STOP_CAPS.has(t.norm) &&
-    !NOT_NAME.has(t.norm) &&
-    !ORG_HEADS.has(t.norm) &&
-    !isAcronym(t) &&
-    !TITLES.has(t.norm)
+    !STOP_CAPS.has(t.norm) && !notName(t) && !ORG_HEADS.has(t.norm) && !isAcronym(t) && !TITLES.has(t.norm)
   );
 }
 
@@ -576,6 +680,7 @@ export function findEntities(
   knownOrgs: readonly CaseOrg[] = [],
 ): EntityMention[] {
   const all = tokenize(text);
+  markMonthsAsNames(text, all);
   const out: Classified = {
     mentions: [],
     pending: [],

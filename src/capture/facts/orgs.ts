@@ -24,10 +24,32 @@ import type { Token } from './tokens.js';
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
 
 /** Lower-case words that may join the words of one name. */
-const CONNECTORS = set('of the for on and de del la las los y e para el por contra against to in');
+const CONNECTORS = set(
+  'of the for on and de del la las los y e para el por contra against to in en con sobre lo',
+);
 
-/** Connectors that join an organization's words only ("Coalición por la Libertad"), never a person's ("… por el Tribunal"). */
-const ORG_ONLY_CONNECTORS = set('por contra against to in');
+/**
+ * Connectors that join an organization's words only ("Coalición por la Libertad", "Tribunal … en
+ * Funciones de Control con Competencia en Terrorismo", "Misión … sobre Venezuela"), never a
+ * person's ("… por el Tribunal").
+ */
+const ORG_ONLY_CONNECTORS = set('por contra against to in en con sobre lo');
+
+/** Whether a place the gazetteers know opens at tokens[k] ("Puerto Ordaz", "The Hague"). */
+const placeAt = (tokens: readonly Token[], k: number) =>
+  [1, 2, 3].some(
+    (n) =>
+      k + n <= tokens.length &&
+      lookupPlace(
+        tokens
+          .slice(k, k + n)
+          .map((t) => t.text)
+          .join(' '),
+      ) !== undefined,
+  );
+
+/** "… Court in The Hague", "la Fiscalía en Caracas": before an article or a place, where it sits. */
+const WHERE = set('in en con');
 
 /** Connectors that may join two names rather than the words of one ("Foro Penal and Provea"). */
 const AND = set('and y e');
@@ -111,8 +133,8 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
         !tokens[m]!.cap &&
         // "… Court in The Hague": "in" before a place is where the organization sits, not its name.
         !(
-          tokens[m]!.norm === 'in' &&
-          (tokens[m + 1]?.norm === 'the' || lookupPlace(tokens[m + 1]?.text ?? ''))
+          WHERE.has(tokens[m]!.norm) &&
+          (['the', 'el', 'la', 'los', 'las'].includes(tokens[m + 1]?.norm ?? '') || placeAt(tokens, m + 1))
         ) &&
         (!ORG_ONLY_CONNECTORS.has(tokens[m]!.norm) ||
           tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm))) &&

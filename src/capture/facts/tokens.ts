@@ -3,7 +3,7 @@
  * Ortega", "Dirección General de Contrainteligencia Militar") — the raw material of names. Offsets
  * always index the text given, so every suggestion can show the exact words it came from.
  */
-import { fold, PARTICLES } from './lexicon.js';
+import { fold, GIVEN_NAMES, PARTICLES } from './lexicon.js';
 
 export interface Token {
   text: string;
@@ -16,6 +16,11 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{M}\d][\p{L}\p{M}\d'’]*(?:[-.][\p{L}\p{M}\d]+)*/gu;
+
+const ARABIC_ARTICLE = /^(?:al|el|ad|ash|as|an|ar|az|at|ul)-\p{Lu}/u;
+
+/** "Osama bin Laden", "Abdullah ibn Saud": lower-case Arabic name particles inside a name. */
+const INNER_PARTICLES = new Set(['bin', 'ibn', 'bint']);
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
@@ -32,7 +37,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       norm: fold(word),
       start,
       end: start + word.length,
-      cap: /^\p{Lu}/u.test(word),
+      // "al-Assad", "el-Sisi": an Arabic article joined to a capitalized name is part of the name.
+      cap: /^\p{Lu}/u.test(word) || ARABIC_ARTICLE.test(word),
     });
   }
   return out;
@@ -76,6 +82,23 @@ export interface Run {
 }
 
 /**
+ * "Daniel E. Ferrante", "Karim A.A. Khan": the period of a middle initial after a given name does
+ * not end the run when a capitalized word follows.
+ */
+function middleInitial(text: string, cur: readonly Token[], next: Token): boolean {
+  const initial = cur[cur.length - 1]!;
+  const before = cur[cur.length - 2];
+  return (
+    next.cap &&
+    before !== undefined &&
+    GIVEN_NAMES.has(before.norm) &&
+    /^\p{Lu}(?:\.\p{Lu})*$/u.test(initial.text) &&
+    /^ $/.test(text.slice(before.end, initial.start)) &&
+    text.slice(initial.end, next.start) === '. '
+  );
+}
+
+/**
  * Runs of capitalized words, joined only by single spaces (a comma, a period or a line break ends
  * a run), with lower-case particles allowed inside ("Pérez de la Cruz") but not at the ends.
  */
@@ -90,11 +113,13 @@ export function capitalRuns(text: string, tokens: readonly Token[]): Run[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = cur[cur.length - 1];
-    const joined = prev !== undefined && /^ $/.test(text.slice(prev.end, t.start));
+    const joined =
+      prev !== undefined && (/^ $/.test(text.slice(prev.end, t.start)) || middleInitial(text, cur, t));
     if (cur.length && !joined) close();
     if (t.cap && !/^\d/.test(t.text)) cur.push(t);
     // Particles and small numbers may sit inside a name ("Zona 7 de Boleíta"), never at its ends.
-    else if (cur.length && (PARTICLES.has(t.norm) || /^\d{1,2}$/.test(t.text))) cur.push(t);
+    else if (cur.length && (PARTICLES.has(t.norm) || INNER_PARTICLES.has(t.norm) || /^\d{1,2}$/.test(t.text)))
+      cur.push(t);
     else close();
   }
   close();
