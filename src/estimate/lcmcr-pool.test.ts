@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { describe, it } from 'node:test';
+import { MessageChannel } from 'node:worker_threads';
 import { publishedTable } from '../test-support/mse-reference.js';
 import { LCMCR_DEFAULTS, lcmcr } from './lcmcr.js';
-import { threadedRunner, threadsFor } from './lcmcr-pool.js';
+import { awaitReply, threadedRunner, threadsFor } from './lcmcr-pool.js';
 
 describe('LCMCR chains on worker threads', () => {
   const kosovo = publishedTable('kosovo-1999');
@@ -33,6 +34,21 @@ describe('LCMCR chains on worker threads', () => {
       assert.ok(runner.chains[1]!.occupiedSum > 0);
     } finally {
       runner.close();
+    }
+  });
+
+  it('a worker that never answers (died without a word) fails the run instead of hanging it', () => {
+    const { port1, port2 } = new MessageChannel();
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    try {
+      assert.throws(() => awaitReply({ port: port1, flag }, 50), /did not answer within/);
+      // An answer that arrives in time is taken.
+      port2.postMessage({ kind: 'done', chains: [] });
+      Atomics.store(flag, 0, 1);
+      assert.deepEqual(awaitReply({ port: port1, flag }, 5_000), { kind: 'done', chains: [] });
+    } finally {
+      port1.close();
+      port2.close();
     }
   });
 

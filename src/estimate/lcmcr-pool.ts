@@ -82,6 +82,35 @@ interface PoolMember {
   owns: number[];
 }
 
+/** How long a starting worker may take (loading the code; generous for a loaded machine). */
+const START_MS = 300_000;
+/** A batch may take a worker this many times what it took this thread, and at least MIN_WAIT_MS. */
+const SLACK = 50;
+const MIN_WAIT_MS = 120_000;
+
+/**
+ * Waits for a worker's reply, synchronously. A worker that dies without a word (killed, out of
+ * memory) never raises its flag: past `withinMs` the run fails with an error instead of waiting
+ * forever.
+ */
+export function awaitReply(
+  m: { port: MessagePort; flag: Int32Array },
+  withinMs: number,
+): Extract<PoolReply, { kind: 'done' }> {
+  const deadline = performance.now() + withinMs;
+  for (;;) {
+    const left = deadline - performance.now();
+    if (left <= 0) throw new Error(`LCMCR worker did not answer within ${Math.round(withinMs / 1000)} s`);
+    Atomics.wait(m.flag, 0, 0, Math.min(1000, left));
+    if (Atomics.load(m.flag, 0) === 0) continue;
+    const got = receiveMessageOnPort(m.port);
+    if (got === undefined) continue; // flag seen before the message: look again
+    const reply = got.message as PoolReply;
+    if (reply.kind === 'error') throw new Error(`LCMCR worker failed: ${reply.message}`);
+    return reply;
+  }
+}
+
 /** Chain c runs on thread c mod `threads`; thread 0 is this one. */
 export function threadedRunner(
   t: CaptureTable,
@@ -101,15 +130,12 @@ export function threadedRunner(
     Atomics.store(m.flag, 0, 0);
     m.port.postMessage(req);
   };
-  const receive = (m: PoolMember): Extract<PoolReply, { kind: 'done' }> => {
-    for (;;) {
-      Atomics.wait(m.flag, 0, 0, 1000);
-      if (Atomics.load(m.flag, 0) === 0) continue;
-      const got = receiveMessageOnPort(m.port);
-      if (got === undefined) continue; // flag seen before the message: look again
-      const reply = got.message as PoolReply;
-      if (reply.kind === 'error') throw new Error(`LCMCR worker failed: ${reply.message}`);
-      return reply;
+  const receive = (m: PoolMember, withinMs: number) => {
+    try {
+      return awaitReply(m, withinMs);
+    } catch (err) {
+      close();
+      throw err;
     }
   };
   try {
@@ -131,7 +157,7 @@ export function threadedRunner(
     }
     // This thread builds (and warms up) its own chains while the workers start.
     for (let c = 0; c < o.chains; c += threads) local.set(c, new Chain(t, o, (stream + c) >>> 0, c));
-    for (const m of members) receive(m);
+    for (const m of members) receive(m, START_MS);
   } catch (err) {
     close();
     throw new PoolStartError(err);
@@ -144,9 +170,12 @@ export function threadedRunner(
     chains: totals,
     advance: (sweeps) => {
       for (const m of members) send(m, { kind: 'advance', sweeps });
+      const t0 = performance.now();
       for (const c of local.values()) c.advance(sweeps);
+      // A worker does the same work as this thread; one that takes far longer has died silently.
+      const within = Math.max(MIN_WAIT_MS, SLACK * (performance.now() - t0));
       for (const m of members) {
-        const reply = receive(m);
+        const reply = receive(m, within);
         reply.chains.forEach((r, i) => {
           const tot = totals[m.owns[i]!]!;
           for (const x of r.draws) tot.draws.push(x);
