@@ -15,7 +15,9 @@ const caseId = (await s.createCase({ title: 'bench' }, A)).id;
 const target = (await s.create('person', caseId, { givenNames: 'Objetivo', protection: 'restricted' }, A)).id;
 const others: string[] = [];
 for (let i = 0; i < 20; i++)
-  others.push((await s.create('person', caseId, { givenNames: `Otra ${i}`, protection: 'restricted' }, A)).id);
+  others.push(
+    (await s.create('person', caseId, { givenNames: `Otra ${i}`, protection: 'restricted' }, A)).id,
+  );
 const started = Date.now();
 for (let i = 0; i < N; i++) {
   const mine = i % 50 === 0;
@@ -51,6 +53,12 @@ for (let r = 0; r < 7; r++) {
 }
 times.sort((a, b) => a - b);
 console.log(
-  JSON.stringify({ testimonies: N, found, loadMs, medianMs: Math.round(times[3]!), maxMs: Math.round(times[6]!) }),
+  JSON.stringify({
+    testimonies: N,
+    found,
+    loadMs,
+    medianMs: Math.round(times[3]!),
+    maxMs: Math.round(times[6]!),
+  }),
 );
 await t.dispose();

@@ -1,8 +1,8 @@
 /** Inputs of the generic record form: reference pickers with search, fuzzy dates, vocabularies. */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../api';
 import { parseInterviewDate } from '../../../../src/domain/interview';
+import { get } from '../../api';
 import { fuzzy, type R } from '../../records';
 import { useVocab } from '../../vocab';
 
