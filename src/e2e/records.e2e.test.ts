@@ -240,7 +240,7 @@ describe('record screens end to end (headless Chromium)', () => {
     await shot(page, 'records-events-en-phone');
     const act = (await store.list('act', caseId, { limit: 1 }))[0]!;
     await page.goto(`${base}/c/${caseId}/r/persons/${act.body.victimId}`);
-    await page.getByRole('heading', { name: /Linked Acts/ }).waitFor();
+    await page.getByRole('heading', { name: /Linked acts/ }).waitFor();
     await page.locator('section.related table a').first().waitFor();
     await axe(page, 'person detail (en, phone)');
     await shot(page, 'records-person-en-phone');

@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import { get, post } from '../api';
 import { ErrorBox, Loading, Page, useLoad } from '../ui';
 import { useVocab } from '../vocab';
+import { useShown } from '../withheld';
 
 interface Side {
   listId: string;
@@ -22,9 +23,11 @@ interface Queue {
 export function LinkageReview() {
   const { t, i18n } = useTranslation();
   const vocab = useVocab();
-  // Coded columns of a list row are shown by their vocabulary label; other values as written.
+  const shown = useShown();
+  // Coded columns of a list row are shown by their vocabulary label; other values as written (a value
+  // the reader may not see is the server's mark, in the reader's language).
   const cell = (field: string, v: string | undefined) =>
-    v && (field === 'act_type' || field === 'sex') ? vocab.label(field, v) : (v ?? '');
+    v && (field === 'act_type' || field === 'sex') && shown(v) === v ? vocab.label(field, v) : shown(v);
   const { caseId } = useParams();
   const q = useLoad(() => get<Queue>(`/api/cases/${caseId}/linkage/review?limit=5`), [caseId]);
   const [error, setError] = useState<unknown>();
