@@ -1,0 +1,78 @@
+/**
+ * The held-apart evaluation sets from round 2 on are well formed: every text has its annotation, every
+ * annotated entity is written in its text in at least one of its forms, no form names two entities of
+ * one kind, and every date is an ISO day, month or year. Checks the annotations only; never runs the
+ * extractor. A new round's folder is added to SETS.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+
+const SETS = ['eval2', 'eval3'];
+const fold = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
+const visible = (raw: string) =>
+  raw
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#8211;/g, '–')
+    .replace(/&amp;/g, '&');
+
+interface Annotation {
+  persons: string[][];
+  places: string[][];
+  organizations: string[][];
+  dates: string[];
+}
+
+for (const set of SETS) {
+  const DIR = new URL(`./${set}/`, import.meta.url);
+  const texts = readdirSync(DIR).filter((f) => /\.(html|txt)$/.test(f));
+
+  describe(`${set} annotations`, () => {
+    it('holds at least ten texts per language', () => {
+      for (const lang of ['en', 'es'])
+        assert.ok(
+          texts.filter((f) => f.startsWith(`${lang}-`)).length >= 10,
+          `${lang}: fewer than ten texts`,
+        );
+    });
+
+    for (const file of texts) {
+      it(`${file}: every entity is written in the text, once per kind, dates are ISO`, () => {
+        const text = fold(visible(readFileSync(new URL(file, DIR), 'utf8')));
+        const ann = JSON.parse(
+          readFileSync(new URL(file.replace(/\.(html|txt)$/, '.json'), DIR), 'utf8'),
+        ) as Annotation;
+        for (const kind of ['persons', 'places', 'organizations'] as const) {
+          assert.ok(Array.isArray(ann[kind]) && ann[kind].length > 0, `${file}: no ${kind}`);
+          const owner = new Map<string, string[]>();
+          for (const forms of ann[kind]) {
+            assert.ok(
+              forms.some((f) => text.includes(fold(f))),
+              `${file}: ${kind} ${forms[0]} is not written in the text in any of its forms`,
+            );
+            for (const f of forms) {
+              const prior = owner.get(fold(f));
+              assert.ok(
+                !prior || prior === forms,
+                `${file}: ${kind} form "${f}" names both ${prior?.[0]} and ${forms[0]}`,
+              );
+              owner.set(fold(f), forms);
+            }
+          }
+        }
+        for (const d of ann.dates) {
+          assert.match(
+            d,
+            /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+            `${file}: date ${d} is not ISO`,
+          );
+          if (d.length === 10)
+            assert.equal(new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10), d, `${file}: ${d}`);
+        }
+        assert.equal(new Set(ann.dates).size, ann.dates.length, `${file}: a date listed twice`);
+      });
+    }
+  });
+}
