@@ -70,11 +70,33 @@ const hashed = (terms: string) =>
     .filter(Boolean)
     .map((t) => blindTerm(key, t))
     .join(' ');
+const DOC_COLUMNS = [
+  'rowid',
+  'case_id',
+  'kind',
+  'record_id',
+  'subject_person_id',
+  'protection',
+  'act_type',
+  'state_code',
+  'year',
+  'unit_id',
+  'source_id',
+];
 const t0 = performance.now();
 if (!reuse)
   await store.db.transaction(async (tx) => {
     const docs: unknown[][] = [];
     const fts: unknown[][] = [];
+    /** Writes the batch of documents and their full-text rows gathered so far. */
+    const flush = async () => {
+      await tx.insertMany('search_doc', DOC_COLUMNS, docs.splice(0));
+      await tx.insertMany(
+        'search_fts',
+        ['rowid', 't_public', 't_member', 't_cleared', 'scope'],
+        fts.splice(0),
+      );
+    };
     for (let i = 1; i <= N; i++) {
       const testimony = i % 5 === 0;
       const protection = testimony ? pick(['public', 'restricted', 'restricted', 'protected']) : null;
@@ -114,51 +136,11 @@ if (!reuse)
         scope,
       ]);
       if (docs.length === 5000) {
-        await tx.insertMany(
-          'search_doc',
-          [
-            'rowid',
-            'case_id',
-            'kind',
-            'record_id',
-            'subject_person_id',
-            'protection',
-            'act_type',
-            'state_code',
-            'year',
-            'unit_id',
-            'source_id',
-          ],
-          docs.splice(0),
-        );
-        await tx.insertMany(
-          'search_fts',
-          ['rowid', 't_public', 't_member', 't_cleared', 'scope'],
-          fts.splice(0),
-        );
+        await flush();
         if (i % 100_000 === 0) process.stderr.write(`indexed ${i}\n`);
       }
     }
-    if (docs.length) {
-      await tx.insertMany(
-        'search_doc',
-        [
-          'rowid',
-          'case_id',
-          'kind',
-          'record_id',
-          'subject_person_id',
-          'protection',
-          'act_type',
-          'state_code',
-          'year',
-          'unit_id',
-          'source_id',
-        ],
-        docs,
-      );
-      await tx.insertMany('search_fts', ['rowid', 't_public', 't_member', 't_cleared', 'scope'], fts);
-    }
+    if (docs.length) await flush();
   });
 if (!reuse) await store.db.exec("INSERT INTO search_fts(search_fts) VALUES('optimize')");
 const buildSeconds = (performance.now() - t0) / 1000;
@@ -190,6 +172,7 @@ for (let i = 0; i < Q; i++) {
         : {};
   queries.push({ q, filters, tier: pick(['public', 'member', 'cleared'] as const) });
 }
+
 async function timedRun() {
   const times: number[] = [];
   const cpuTimes: number[] = [];
