@@ -8,13 +8,12 @@
  * screens. axe on every view. Screenshots go to docs/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import type { CaseStore } from '../store/case-store.js';
-import { axe, type E2E, ROOT, signIn, startE2E, viewport } from '../test-support/e2e.js';
+import { axe, downloadListCsv, type E2E, ROOT, signIn, startE2E, viewport } from '../test-support/e2e.js';
 
 const DOCS = join(ROOT, 'docs', 'screenshots');
 type Named = { body: { givenNames?: string; firstSurname?: string; secondSurname?: string } };
@@ -241,13 +240,7 @@ describe('record screens, part two, end to end (headless Chromium)', () => {
     const shown = await page
       .locator('table a[data-id]')
       .evaluateAll((as) => as.map((a) => a.getAttribute('data-id')));
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Descargar CSV' }).click(),
-    ]);
-    const text = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
-    const [head, ...rows] = parse(text) as string[][];
-    const ids = rows.map((r) => r[head!.indexOf('id')]);
+    const { ids } = await downloadListCsv(page);
     const all = await store.list('act', caseId, {
       where: { type: 'torture' },
       sort: 'created',

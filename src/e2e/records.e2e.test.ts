@@ -8,13 +8,12 @@
  * 390 px phone. Screenshots of these views go to docs/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import type { CaseStore } from '../store/case-store.js';
-import { axe, type E2E, ROOT, signIn, startE2E, viewport } from '../test-support/e2e.js';
+import { axe, downloadListCsv, type E2E, ROOT, signIn, startE2E, viewport } from '../test-support/e2e.js';
 
 const DOCS = join(ROOT, 'docs', 'screenshots');
 
@@ -167,13 +166,7 @@ describe('record screens end to end (headless Chromium)', () => {
       .evaluateAll((as) => as.map((a) => a.getAttribute('data-id')));
     await axe(page, 'acts list filtered');
     await shot(page, 'records-list-es-laptop');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Descargar CSV' }).click(),
-    ]);
-    const text = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
-    const [head, ...rows] = parse(text) as string[][];
-    const ids = rows.map((r) => r[head!.indexOf('id')]);
+    const { text, ids } = await downloadListCsv(page);
     const all = await store.list('act', caseId, {
       where: { type: 'arbitrary_detention' },
       sort: 'created',

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import chromium from '@sparticuz/chromium';
+import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContextOptions, type Page, chromium as pw } from 'playwright-core';
 import { type AppOptions, createApp } from '../server/app.js';
 import { createDemoStore, DEMO_PASSWORD } from '../services/demo.js';
@@ -134,4 +135,15 @@ export async function signIn(page: Page, base: string, username: string, totp?: 
   if (totp) await page.fill('input[name=totp]', totp);
   await page.click('button[type=submit]');
   await page.waitForSelector('nav.side', { state: 'attached' });
+}
+
+/** Clicks a list's "Descargar CSV" and reads the file: its text and the ids of its rows, in order. */
+export async function downloadListCsv(page: Page): Promise<{ text: string; ids: string[] }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Descargar CSV' }).click(),
+  ]);
+  const text = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
+  const [head, ...rows] = parse(text) as string[][];
+  return { text, ids: rows.map((r) => r[head!.indexOf('id')]!) };
 }
