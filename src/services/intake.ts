@@ -26,6 +26,7 @@ import { isSealed, parseSealed } from '../security/field-cipher.js';
 import { canSeeIdentity, type Principal } from '../security/policy.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { DraftRow as Row } from '../store/repos/interview-drafts.js';
+import { draftPlace, openDraft } from '../store/sealing.js';
 
 /** Client-generated draft ids: random, unguessable, URL-safe. */
 const DRAFT_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -62,8 +63,6 @@ function checkId(id: string): void {
     ]);
 }
 
-const place = (caseId: string, id: string) => `interview:${caseId}:${id}`;
-
 export class InterviewService {
   constructor(private readonly store: CaseStore) {}
 
@@ -76,14 +75,12 @@ export class InterviewService {
 
   private async open(caseId: string, r: Row): Promise<InterviewDraft> {
     const keys = await this.store.keySet(caseId, isSealed(r.data) ? [parseSealed(r.data).version] : []);
-    const key = keys.get(parseSealed(r.data).version);
-    if (!key) throw new NotFoundError(`draft ${r.id} is sealed under a data key this store does not have`);
     return {
       id: r.id,
       seq: Number(r.seq),
       createdAt: r.created_at,
       updatedAt: r.updated_at,
-      answers: parseAnswers(JSON.parse(key.open(r.data, place(caseId, r.id)))),
+      answers: parseAnswers(JSON.parse(openDraft(keys, caseId, r.id, r.data))),
     };
   }
 
@@ -111,7 +108,7 @@ export class InterviewService {
       if (any && Number(any.seq) >= seq)
         return { id, seq: Number(any.seq), updatedAt: any.updated_at, stale: true };
       const keys = await s.keySet(caseId);
-      const data = keys.current.seal(JSON.stringify(answers), place(caseId, id));
+      const data = keys.current.seal(JSON.stringify(answers), draftPlace(caseId, id));
       const at = new Date().toISOString();
       if (any) await s.interviewDrafts.save(id, data, seq, at);
       else await s.interviewDrafts.insert({ id, caseId, ownerId, data, seq, at });

@@ -10,11 +10,14 @@ import { IntegrityError } from '../domain/errors.js';
 import { termsOf } from '../search/text.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
 import { keyStatus, rotateCaseKey } from './key-rotation.js';
+import { draftPlace, openDraft } from './sealing.js';
 
 for (const backend of BACKENDS) {
   describe(`data key rotation (${backend.name})`, () => {
     let t: TestStore;
     let caseId: string;
+    const DRAFT = 'draft-rotation-000001';
+    const STATEMENT = JSON.stringify({ statement: 'Me detuvieron en El Helicoide' });
     const ids: string[] = [];
     before(async () => {
       t = await backend.open();
@@ -47,6 +50,16 @@ for (const backend of BACKENDS) {
         Array.from({ length: 30 }, (_, i) => ({ rowNo: i + 1, recordId: `R${i}`, values: [`Nombre ${i}`] })),
         'test',
       );
+      // An interview in progress: a witness's statement not yet a testimony.
+      const keys = await s.keySet(caseId);
+      await s.interviewDrafts.insert({
+        id: DRAFT,
+        caseId,
+        ownerId: 'u1',
+        data: keys.current.seal(STATEMENT, draftPlace(caseId, DRAFT)),
+        seq: 1,
+        at: new Date().toISOString(),
+      });
     });
     after(async () => t?.dispose());
 
@@ -61,6 +74,7 @@ for (const backend of BACKENDS) {
       );
       assert.deepEqual(st.records, { k1: 3 });
       assert.deepEqual(st.rows, { k1: 30 });
+      assert.deepEqual(st.drafts, { k1: 1 });
     });
 
     it('rotates: new key, everything re-encrypted and still readable, findable and searchable', async () => {
@@ -85,10 +99,15 @@ for (const backend of BACKENDS) {
       assert.deepEqual(r.previous, ['k1']);
       assert.equal(r.records, 3);
       assert.equal(r.rows, 30);
+      assert.equal(r.drafts, 1);
       assert.equal(r.skipped, 0);
       const st = await keyStatus(t.store, caseId);
       assert.deepEqual(st.records, { k2: 3 });
       assert.deepEqual(st.rows, { k2: 30 });
+      assert.deepEqual(st.drafts, { k2: 1 });
+      const draft = (await t.store.interviewDrafts.byId(DRAFT))!;
+      assert.match(draft.data, /^tgf1\.k2\./);
+      assert.equal(openDraft(await t.store.keySet(caseId), caseId, DRAFT, draft.data), STATEMENT);
       assert.ok(st.keys[0]!.retiredAt, 'k1 retired');
       const persons = await tableText('person');
       assert.ok(!persons.includes('tgf1.k1.') && !persons.includes('Quintero'));

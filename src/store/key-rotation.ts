@@ -1,6 +1,6 @@
 /**
  * Rotating a case file's data key (`testigo keys rotate`): a new current key, then every sealed
- * record and list row re-encrypted under it, blind indexes recomputed and the search index
+ * record, list row and open interview draft re-encrypted under it, blind indexes recomputed and the search index
  * re-hashed, a batch per transaction so the server keeps running. Records written before field
  * encryption existed are sealed on the way, so rotating once after an upgrade encrypts legacy data.
  *
@@ -9,9 +9,10 @@
  * overwritten, and counted in `skipped`; running the rotation's re-encryption again picks it up.
  */
 import { KINDS, type Kind } from '../domain/kinds.js';
+import { isSealed, parseSealed } from '../security/field-cipher.js';
 import type { CaseStore } from './case-store.js';
 import { columnFor } from './migrations.js';
-import { SEALABLE_KINDS } from './sealing.js';
+import { draftPlace, openDraft, SEALABLE_KINDS } from './sealing.js';
 import { INDEXED_KINDS } from './search-index.js';
 
 export interface RotationResult {
@@ -20,6 +21,7 @@ export interface RotationResult {
   current: string;
   records: number;
   rows: number;
+  drafts: number;
   reindexed: number;
   skipped: number;
 }
@@ -30,6 +32,7 @@ export interface KeyStatus {
   /** Sealed records and list rows per key version; "clear" counts sealable records not sealed yet. */
   records: Record<string, number>;
   rows: Record<string, number>;
+  drafts: Record<string, number>;
 }
 
 const BATCH = 500;
@@ -61,7 +64,13 @@ export async function rotateCaseKey(
     entity: 'data-keys',
     entityId: current,
     caseId,
-    after: { records: res.records, rows: res.rows, reindexed: res.reindexed, skipped: res.skipped },
+    after: {
+      records: res.records,
+      rows: res.rows,
+      drafts: res.drafts,
+      reindexed: res.reindexed,
+      skipped: res.skipped,
+    },
   });
   return { caseId, previous, current, ...res };
 }
@@ -111,7 +120,36 @@ export async function reencrypt(store: CaseStore, caseId: string) {
   )) {
     rows += await store.resealRows(caseId, list.id);
   }
-  return { records, rows, reindexed, skipped };
+  const d = await resealDrafts(store, caseId);
+  return { records, rows, drafts: d.drafts, reindexed, skipped: skipped + d.skipped };
+}
+
+/**
+ * Interview drafts hold a witness's statement before it becomes a testimony: they are re-sealed too,
+ * or a retired key would stay necessary (and, if compromised, sufficient) to read them. A draft
+ * saved meanwhile is already under the current key; one whose save raced this batch is skipped.
+ */
+async function resealDrafts(store: CaseStore, caseId: string) {
+  let drafts = 0;
+  let skipped = 0;
+  let afterId = '';
+  for (;;) {
+    const page = await store.interviewDrafts.sealedPage(caseId, afterId, BATCH);
+    if (page.length === 0) break;
+    await store.transaction(async (s) => {
+      const keys = await s.keySet(
+        caseId,
+        page.filter((d) => isSealed(d.data)).map((d) => parseSealed(d.data).version),
+      );
+      for (const d of page) {
+        const sealed = keys.current.seal(openDraft(keys, caseId, d.id, d.data), draftPlace(caseId, d.id));
+        if (await s.interviewDrafts.reseal(d.id, d.data, sealed)) drafts++;
+        else skipped++;
+      }
+    });
+    afterId = page[page.length - 1]!.id;
+  }
+  return { drafts, skipped };
 }
 
 export async function keyStatus(store: CaseStore, caseId: string): Promise<KeyStatus> {
@@ -139,6 +177,13 @@ export async function keyStatus(store: CaseStore, caseId: string): Promise<KeySt
     caseId,
   ]);
   for (const r of rr) count(rows, /^tgf1\.(k\d+)\./.exec(r.data)?.[1] ?? 'clear');
+  const drafts: Record<string, number> = {};
+  for (let afterId = ''; ; ) {
+    const page = await store.interviewDrafts.sealedPage(caseId, afterId, BATCH);
+    if (page.length === 0) break;
+    for (const d of page) count(drafts, /^tgf1\.(k\d+)\./.exec(d.data)?.[1] ?? 'clear');
+    afterId = page[page.length - 1]!.id;
+  }
   return {
     caseId,
     keys: keys.map((k) => ({
@@ -148,5 +193,6 @@ export async function keyStatus(store: CaseStore, caseId: string): Promise<KeySt
     })),
     records,
     rows,
+    drafts,
   };
 }

@@ -77,6 +77,16 @@ export function openRow(keys: KeySet, listId: string, rowNo: number, data: strin
   return key.open(data, `row:${listId}:${rowNo}`);
 }
 
+/** Interview drafts (working state of a testimony) are sealed whole, bound to their case and id. */
+export function draftPlace(caseId: string, id: string): string {
+  return `interview:${caseId}:${id}`;
+}
+export function openDraft(keys: KeySet, caseId: string, id: string, data: string): string {
+  const key = isSealed(data) ? keys.get(parseSealed(data).version) : undefined;
+  if (!key) throw new KeyError(`draft ${id} is sealed under a data key this store does not have`);
+  return key.open(data, draftPlace(caseId, id));
+}
+
 /** Normalised form for blind indexes: case, accents and spacing folded. */
 export function normaliseForIndex(v: string): string {
   return foldWords(v);

@@ -20,7 +20,7 @@ export function registerKeys(program: Command): void {
         else {
           for (const k of st.keys)
             process.stdout.write(
-              `${k.version}  created ${k.createdAt}  ${k.retiredAt ? `retired ${k.retiredAt}` : 'CURRENT'}  records ${st.records[k.version] ?? 0}  rows ${st.rows[k.version] ?? 0}\n`,
+              `${k.version}  created ${k.createdAt}  ${k.retiredAt ? `retired ${k.retiredAt}` : 'CURRENT'}  records ${st.records[k.version] ?? 0}  rows ${st.rows[k.version] ?? 0}  drafts ${st.drafts[k.version] ?? 0}\n`,
             );
           if (st.records.clear || st.rows.clear)
             process.stdout.write(
@@ -51,7 +51,7 @@ export function registerKeys(program: Command): void {
           r = rot;
         }
         process.stdout.write(
-          `${head}re-encrypted ${r.records} records and ${r.rows} list rows, re-indexed ${r.reindexed}${r.skipped ? `; ${r.skipped} changed meanwhile — run \`testigo keys rotate --resume\`` : ''}\n`,
+          `${head}re-encrypted ${r.records} records, ${r.rows} list rows and ${r.drafts} interview drafts, re-indexed ${r.reindexed}${r.skipped ? `; ${r.skipped} changed meanwhile — run \`testigo keys rotate --resume\`` : ''}\n`,
         );
         process.exitCode = r.skipped ? 1 : 0;
       } finally {

@@ -66,4 +66,23 @@ export class InterviewDraftRepository extends Repository {
       id,
     ]);
   }
+
+  /** Drafts of a case that still hold sealed answers (open ones), a page at a time by id. */
+  sealedPage(caseId: string, afterId: string, limit: number): Promise<{ id: string; data: string }[]> {
+    return this.sql.all<{ id: string; data: string }>(
+      "SELECT id, data FROM interview_draft WHERE case_id = ? AND id > ? AND data <> '' ORDER BY id LIMIT ?",
+      [caseId, afterId, limit],
+    );
+  }
+
+  /** Replaces the sealed answers only if they are still `was`; false when a save came in between. */
+  async reseal(id: string, was: string, data: string): Promise<boolean> {
+    return (
+      (await this.sql.run('UPDATE interview_draft SET data = ? WHERE id = ? AND data = ?', [
+        data,
+        id,
+        was,
+      ])) === 1
+    );
+  }
 }
