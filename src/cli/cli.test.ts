@@ -269,6 +269,26 @@ describe('testigo CLI', () => {
     }
   });
 
+  it('an account created or reset from the command line changes its password at first sign-in', async () => {
+    const pw = { ...env, TESTIGO_NEW_PASSWORD: 'a long enough passphrase 7' };
+    assert.equal((await testigo(['users', 'add', 'ana.cli', '--role', 'documenter'], pw)).code, 0);
+    assert.equal((await testigo(['users', 'add', 'operador.cli', '--admin', '--own-password'], pw)).code, 0);
+    const flags = async () => {
+      const r = await testigo(['users', 'list'], env);
+      assert.equal(r.code, 0, r.stderr);
+      return Object.fromEntries(
+        r.stdout
+          .trim()
+          .split('\n')
+          .map((l) => l.split('\t'))
+          .map((c) => [c[1], c[5] === 'must-change-password']),
+      );
+    };
+    assert.deepEqual([(await flags())['ana.cli'], (await flags())['operador.cli']], [true, false]);
+    assert.equal((await testigo(['users', 'reset-password', 'operador.cli'], pw)).code, 0);
+    assert.equal((await flags())['operador.cli'], true);
+  });
+
   it('shows and rotates the data keys; the store reads the same afterwards, also from a backup', async () => {
     // A store of its own: an earlier test corrupts an evidence file on purpose (backup refuses it).
     const k = await sqliteBackend.open();

@@ -41,12 +41,27 @@ export function registerUsers(program: Command): void {
     .option('--admin', 'may create case files and manage accounts')
     .option('--case <id>', 'also make the user a member of this case file')
     .option('--role <role>', `role in that case file (${ROLES.join(', ')})`, 'viewer')
-    .description('create an account (password from TESTIGO_NEW_PASSWORD or asked twice)')
+    .option(
+      '--own-password',
+      'the password is the account holder’s own (you are creating your own account): no change at first sign-in',
+    )
+    .description(
+      'create an account (password from TESTIGO_NEW_PASSWORD or asked twice); whoever set it knows it, so its owner changes it at first sign-in',
+    )
     .action(
-      async (username: string, o: { displayName?: string; admin?: boolean; case?: string; role: Role }) =>
+      async (
+        username: string,
+        o: { displayName?: string; admin?: boolean; case?: string; role: Role; ownPassword?: boolean },
+      ) =>
         withAccounts(async (a, caseOf) => {
           const u = await a.createUser(
-            { username, displayName: o.displayName, password: await newPassword(), isAdmin: o.admin },
+            {
+              username,
+              displayName: o.displayName,
+              password: await newPassword(),
+              isAdmin: o.admin,
+              mustChangePassword: !o.ownPassword,
+            },
             actor(),
           );
           if (o.case || o.role !== 'viewer') await a.setMember(await caseOf(o.case), u.id, o.role, actor());
@@ -57,7 +72,7 @@ export function registerUsers(program: Command): void {
     withAccounts(async (a) => {
       for (const u of await a.listUsers()) {
         process.stdout.write(
-          `${u.id}\t${u.username}\t${u.isAdmin ? 'admin' : ''}\t${u.totpEnabled ? '2fa' : 'no-2fa'}\t${u.disabled ? 'disabled' : 'active'}\n`,
+          `${u.id}\t${u.username}\t${u.isAdmin ? 'admin' : ''}\t${u.totpEnabled ? '2fa' : 'no-2fa'}\t${u.disabled ? 'disabled' : 'active'}\t${u.mustChangePassword ? 'must-change-password' : ''}\n`,
         );
       }
     }),
@@ -74,6 +89,17 @@ export function registerUsers(program: Command): void {
     .argument('<username>')
     .action(async (name: string) =>
       withAccounts(async (a) => a.setDisabled(await userId(a, name), false, actor())),
+    );
+  users
+    .command('reset-password')
+    .argument('<username>')
+    .description(
+      'set a temporary password (TESTIGO_NEW_PASSWORD or asked twice): the account’s sessions end and its owner changes it at next sign-in',
+    )
+    .action(async (name: string) =>
+      withAccounts(async (a) =>
+        a.setPassword(await userId(a, name), await newPassword(), actor(), { mustChange: true }),
+      ),
     );
   users
     .command('reset-2fa')
