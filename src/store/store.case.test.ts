@@ -211,10 +211,34 @@ for (const backend of BACKENDS) {
       const back = await store.readEvidence(ev.id, ACTOR);
       assert.deepEqual(back, secret);
       const custody = await store.custody(ev.id);
+      // The stated collection (a documenter, 2019) and what the server saw (who stored it, now).
       assert.deepEqual(
-        custody.map((c) => c.action),
-        ['collected', 'accessed'],
+        custody.map((c) => [c.action, c.actor]),
+        [
+          ['collected', 'Documentadora 1'],
+          ['received', ACTOR],
+          ['accessed', ACTOR],
+        ],
       );
+      assert.equal(custody[0]!.at, '2019-03-01T10:00:00Z');
+      assert.ok(Date.now() - Date.parse(custody[1]!.at) < 3_600_000);
+      // A collection "in the future" is refused, naming the field; nothing is stored.
+      const before = await store.count('evidence', caseId);
+      await assert.rejects(
+        store.addEvidence(
+          caseId,
+          Buffer.from('x'),
+          {
+            title: 'Futuro',
+            kind: 'document',
+            mediaType: 'text/plain',
+            acquisition: { by: ACTOR, at: '2999-01-01T00:00:00Z', method: 'x' },
+          } as never,
+          ACTOR,
+        ),
+        (e: Error & { issues?: { field: string }[] }) => e.issues?.[0]?.field === 'acquisition.at',
+      );
+      assert.equal(await store.count('evidence', caseId), before);
 
       // At rest the blob is ciphertext.
       const path = (store.blobs as BlobStore).pathFor(ev.body.sha256);

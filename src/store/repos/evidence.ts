@@ -11,6 +11,8 @@ import { newId } from '../ids.js';
 import type { StoredRecord } from './records.js';
 import { Repository } from './repository.js';
 
+/** Clocks of a documenter's device and the server may disagree by this much. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 export type CustodyEntry = {
   id: string;
   caseId: string;
@@ -30,6 +32,13 @@ export class EvidenceRepository extends Repository {
     meta: Omit<EvidenceBody, 'sha256' | 'size'> & Partial<Pick<EvidenceBody, 'sha256'>>,
     actor: string,
   ): Promise<StoredRecord<'evidence'>> {
+    // What the uploader states about the collection is a claim; it may be earlier (a file collected in
+    // the field last month) but never later than now.
+    const receivedAt = new Date();
+    if (!(Date.parse(meta.acquisition.at) <= receivedAt.getTime() + CLOCK_SKEW_MS))
+      throw new InputError('the acquisition time is not a past date and time', [
+        { field: 'acquisition.at', message: `${meta.acquisition.at} is later than now` },
+      ]);
     const stored = await this.store.blobs.put(bytes);
     if (meta.sha256 && meta.sha256 !== stored.sha256) {
       throw new InputError('the file received does not match the SHA-256 declared for it', [
@@ -54,6 +63,21 @@ export class EvidenceRepository extends Repository {
         },
         actor,
       );
+      // The custody log also says what the server saw: who stored the file, and when, whenever that
+      // is not what the collection entry already states.
+      const stated = Date.parse(meta.acquisition.at);
+      if (meta.acquisition.by !== actor || Math.abs(receivedAt.getTime() - stated) > CLOCK_SKEW_MS)
+        await s.addCustody(
+          rec.id,
+          {
+            action: 'received',
+            at: receivedAt.toISOString(),
+            actor,
+            note: 'stored in Testigo',
+            sha256: stored.sha256,
+          },
+          actor,
+        );
       return rec;
     });
   }
