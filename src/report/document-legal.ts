@@ -118,7 +118,7 @@ export function article53Blocks(
 
 /** Annex A: per crime, the incidents with evidence, each element with its items and passages. */
 export function annexBlocks(c: ReportContent, lang: Lang, person: (id: string) => string): Block[] {
-  const b: Block[] = [{ k: 'break' }, { k: 'h1', text: t(lang, 'sAnnexIncidents') }];
+  const b: Block[] = [];
   b.push({ k: 'p', text: t(lang, 'annexIntro', { n: ANNEX_INCIDENTS_PER_CRIME }) });
   for (const cr of c.incidentAnnex) {
     if (cr.rows.length === 0) continue;
@@ -170,7 +170,6 @@ export function glossaryBlocks(c: ReportContent, lang: Lang): Block[] {
     .filter((e) => e !== undefined)
     .map((e) => [e.id, citation(lang, e.ref), e.text[lang]]);
   return [
-    { k: 'h1', text: t(lang, 'sGlossary') },
     { k: 'p', text: t(lang, 'glossaryIntro') },
     { k: 'small', text: t(lang, 'glossaryAbbrev') },
     { k: 'table', head: ['Id', t(lang, 'source'), t(lang, 'element')], rows, widths: [2, 3, 8] },

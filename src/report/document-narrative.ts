@@ -90,7 +90,7 @@ export function victimsBlocks(c: ReportContent, lang: Lang): Block[] {
   const k = v.threshold;
   const cell = (x: Cell | undefined) => (x === null ? ta(lang, 'fewer', { k }) : num(lang, x ?? 0));
   const sexHead = [ta(lang, 'female'), ta(lang, 'male'), ta(lang, 'otherUnknown')];
-  const b: Block[] = [{ k: 'h1', text: ta(lang, 'sVictims') }];
+  const b: Block[] = [];
   b.push({ k: 'p', text: ta(lang, 'victimsIntro', { victims: cell(v.victims), k }) });
   b.push({ k: 'h2', text: ta(lang, 'bySexTitle') });
   b.push({ k: 'table', head: sexHead, rows: [v.bySex.map(cell)], widths: [1, 1, 1] });

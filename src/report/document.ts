@@ -8,6 +8,7 @@ import type { IdentityAnnex, ReportContent } from './content.js';
 import { annexBlocks, article53Blocks, glossaryBlocks, positionText } from './document-legal.js';
 import { declarationBlocks, narrativeBlocks, victimsBlocks } from './document-narrative.js';
 import { count, type Lang, label, num, t } from './i18n.js';
+import { ta } from './i18n-authored.js';
 
 export type Block =
   | { k: 'title'; text: string; sub: string }
@@ -38,17 +39,115 @@ export interface DocumentOptions {
 
 const pct = (x: number) => Math.round(x * 1000) / 10;
 
+/** What every section builds from: the content, the options, and the formatters they share. */
+interface Ctx {
+  c: ReportContent;
+  o: DocumentOptions;
+  lang: Lang;
+  /** A person's pseudonym, with the name beside it in the confidential edition. */
+  person: (id: string) => string;
+  items: (ids: readonly string[], max?: number) => string;
+  statusCounts: (s: Record<string, number>) => string;
+  w: ReportContent['context']['widespread'];
+  pp: ReportContent['politicalPrisoners'];
+}
+
+/**
+ * The report's sections in order, each by name. Chapters are numbered and annexes lettered from
+ * their place in this list (a chapter left out of one report, such as victims and harm for content
+ * that has none, keeps its number, so the others keep theirs); the heading is written here, the
+ * section's builder writes what follows it.
+ */
+export const SECTIONS: readonly Section[] = [
+  { id: 'summary', numbering: 'chapter', title: (l) => t(l, 'secSummary'), build: summary },
+  { id: 'methodology', numbering: 'chapter', title: (l) => t(l, 'secMethodology'), build: methodology },
+  { id: 'limitations', numbering: 'chapter', title: (l) => t(l, 'secLimitations'), build: limitations },
+  { id: 'context', numbering: 'chapter', title: (l) => t(l, 'secContext'), build: context },
+  { id: 'findings', numbering: 'chapter', title: (l) => t(l, 'secFindings'), build: findings },
+  { id: 'statistics', numbering: 'chapter', title: (l) => t(l, 'secStatistics'), build: statistics },
+  {
+    id: 'victims',
+    numbering: 'chapter',
+    title: (l) => ta(l, 'secVictims'),
+    build: (x, b) => b.push(...victimsBlocks(x.c, x.lang)),
+    when: (x) => x.c.victims !== undefined,
+  },
+  {
+    id: 'responsibility',
+    numbering: 'chapter',
+    title: (l) => t(l, 'secResponsibility'),
+    build: responsibility,
+  },
+  { id: 'article53', numbering: 'chapter', title: (l) => t(l, 'secArticle53'), build: article53 },
+  { id: 'panel', numbering: 'chapter', title: (l) => t(l, 'secPanel'), build: panel },
+  {
+    id: 'incidents',
+    numbering: 'annex',
+    title: (l) => t(l, 'secIncidents'),
+    build: (x, b) => b.push(...annexBlocks(x.c, x.lang, x.person)),
+    pageBreak: true,
+  },
+  {
+    id: 'glossary',
+    numbering: 'annex',
+    title: (l) => t(l, 'secGlossary'),
+    build: (x, b) => b.push(...glossaryBlocks(x.c, x.lang)),
+  },
+  { id: 'evidenceIndex', numbering: 'annex', title: (l) => t(l, 'secEvidenceIndex'), build: evidenceIndex },
+  {
+    id: 'identities',
+    numbering: 'none',
+    title: (l) => t(l, 'secIdentities'),
+    build: identities,
+    when: (x) => Object.keys(x.o.annex?.persons ?? {}).length > 0,
+  },
+];
+
+export interface Section {
+  id: string;
+  numbering: 'chapter' | 'annex' | 'none';
+  title: (lang: Lang) => string;
+  build: (x: Ctx, b: Block[]) => void;
+  /** Left out when false (its number is kept). */
+  when?: (x: Ctx) => boolean;
+  pageBreak?: boolean;
+}
+
+const ANNEX_LETTERS = 'ABCDEFGHIJ';
+
+/** Each section's heading in this language: "4. Context…", "Annex B. Glossary…", or the title alone. */
+export function sectionHeadings(lang: Lang): Map<string, string> {
+  const out = new Map<string, string>();
+  let chapter = 0;
+  let annex = 0;
+  for (const s of SECTIONS) {
+    const title = s.title(lang);
+    if (s.numbering === 'chapter') out.set(s.id, `${++chapter}. ${title}`);
+    else if (s.numbering === 'annex')
+      out.set(s.id, `${t(lang, 'annexWord')} ${ANNEX_LETTERS[annex++]}. ${title}`);
+    else out.set(s.id, title);
+  }
+  return out;
+}
+
 export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
   const { lang } = o;
   const b: Block[] = [];
-  const person = (id: string) =>
-    o.annex?.persons[id] ? `${o.annex.persons[id]} (${c.persons[id]})` : (c.persons[id] ?? id);
-  const items = (ids: readonly string[], max = 6) =>
-    ids.length === 0
-      ? '—'
-      : ids.slice(0, max).join(', ') + (ids.length > max ? ` (+${ids.length - max})` : '');
-  const statusCounts = (s: Record<string, number>) =>
-    `${s.corroborated ?? 0} / ${s['single-source'] ?? 0} / ${s.contested ?? 0} / ${s['no-evidence'] ?? 0}`;
+  const x: Ctx = {
+    c,
+    o,
+    lang,
+    person: (id) =>
+      o.annex?.persons[id] ? `${o.annex.persons[id]} (${c.persons[id]})` : (c.persons[id] ?? id),
+    items: (ids, max = 6) =>
+      ids.length === 0
+        ? '—'
+        : ids.slice(0, max).join(', ') + (ids.length > max ? ` (+${ids.length - max})` : ''),
+    statusCounts: (s) =>
+      `${s.corroborated ?? 0} / ${s['single-source'] ?? 0} / ${s.contested ?? 0} / ${s['no-evidence'] ?? 0}`,
+    w: c.context.widespread,
+    pp: c.politicalPrisoners,
+  };
 
   b.push({ k: 'banner', text: t(lang, o.edition === 'public' ? 'public' : 'confidential'), tone: o.edition });
   b.push({ k: 'title', text: c.title, sub: `${t(lang, 'reportTitle')} — ${t(lang, 'subtitle')}` });
@@ -61,9 +160,17 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
   if (c.caseKeyFingerprint) b.push({ k: 'small', text: `${t(lang, 'caseKey')}: ${c.caseKeyFingerprint}` });
   b.push({ k: 'p', text: t(lang, 'notice') });
 
-  // 1. Executive summary
-  const w = c.context.widespread;
-  b.push({ k: 'h1', text: t(lang, 's1') });
+  const headings = sectionHeadings(lang);
+  for (const s of SECTIONS) {
+    if (s.when && !s.when(x)) continue;
+    if (s.pageBreak) b.push({ k: 'break' });
+    b.push({ k: 'h1', text: headings.get(s.id)! });
+    s.build(x, b);
+  }
+  return b;
+}
+
+function summary({ c, o, lang, w, pp }: Ctx, b: Block[]): void {
   b.push({
     k: 'p',
     text: t(lang, 'summaryLine', {
@@ -105,7 +212,6 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
       }),
     });
   if (c.crimes.length) b.push({ k: 'small', text: t(lang, 'crimeCaveat') });
-  const pp = c.politicalPrisoners;
   b.push({
     k: 'p',
     text: t(lang, 'prisonersLine', {
@@ -118,9 +224,9 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
   });
   if (c.description) b.push({ k: 'p', text: c.description });
   b.push(...narrativeBlocks(c, o.annex, lang, 'background'));
+}
 
-  // 2. Methodology and sources
-  b.push({ k: 'h1', text: t(lang, 's2') });
+function methodology({ c, o, lang }: Ctx, b: Block[]): void {
   b.push({
     k: 'p',
     text: t(lang, 'thresholdsLine', {
@@ -155,14 +261,14 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
   b.push({ k: 'p', text: t(lang, 'methodText') });
   b.push({ k: 'p', text: t(lang, 'verificationText') });
   b.push(...narrativeBlocks(c, o.annex, lang, 'methodology'));
+}
 
-  // 3. Limitations
-  b.push({ k: 'h1', text: t(lang, 'sLimits') });
+function limitations({ c, o, lang }: Ctx, b: Block[]): void {
   b.push({ k: 'p', text: t(lang, 'limitsText') });
   b.push(...narrativeBlocks(c, o.annex, lang, 'limitations'));
+}
 
-  // 3. Context
-  b.push({ k: 'h1', text: t(lang, 's3') });
+function context({ c, o, lang, items, w }: Ctx, b: Block[]): void {
   b.push(...narrativeBlocks(c, o.annex, lang, 'attack'));
   b.push({
     k: 'p',
@@ -211,9 +317,9 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
     ]),
     widths: [5, 2, 1, 1, 3],
   });
+}
 
-  // 4. Findings per crime
-  b.push({ k: 'h1', text: t(lang, 's4') });
+function findings({ c, lang, person, items, statusCounts }: Ctx, b: Block[]): void {
   for (const cr of c.crimes) {
     b.push({ k: 'h2', text: label.crime(lang, cr.crimeId) });
     b.push({
@@ -243,9 +349,9 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
     if (cr.incidents > cr.sample.length)
       b.push({ k: 'small', text: t(lang, 'more', { n: cr.incidents - cr.sample.length }) });
   }
+}
 
-  // 5. Statistics
-  b.push({ k: 'h1', text: t(lang, 's5') });
+function statistics({ lang, w, pp }: Ctx, b: Block[]): void {
   if (w.estimate?.converged === false)
     b.push({
       k: 'p',
@@ -273,12 +379,9 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
   b.push({ k: 'chart', chart: rankBars(t(lang, 'chartState'), w.byState, (k) => label.state(k), 24) });
   b.push({ k: 'chart', chart: rankBars(t(lang, 'chartType'), w.byActType, (k) => label.actType(lang, k)) });
   b.push({ k: 'chart', chart: bandLine(t(lang, 'chartPrisoners'), pp.series) });
+}
 
-  // Victims and harm, sexual and gender-based crimes, children
-  b.push(...victimsBlocks(c, lang));
-
-  // Responsibility
-  b.push({ k: 'h1', text: t(lang, 's6') });
+function responsibility({ c, o, lang, person, items }: Ctx, b: Block[]): void {
   for (const r of c.responsibility) {
     b.push({ k: 'h2', text: person(r.personId) });
     b.push({
@@ -325,9 +428,9 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
       k: 'p',
       text: t(lang, 'suspectsWithoutEvidence', { n: count(lang, c.suspectsWithoutEvidence, 'person') }),
     });
+}
 
-  // 8. Article 53(1)
-  b.push({ k: 'h1', text: t(lang, 's7') });
+function article53({ c, lang, person }: Ctx, b: Block[]): void {
   b.push(...article53Blocks(c, lang, person, 'situation'));
   const j = c.jurisdiction;
   b.push({
@@ -418,9 +521,9 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
     }),
   });
   b.push(...article53Blocks(c, lang, person, 'interests'));
+}
 
-  // 8. Panel
-  b.push({ k: 'h1', text: t(lang, 's8') });
+function panel({ c, o, lang }: Ctx, b: Block[]): void {
   b.push({ k: 'p', text: t(lang, 'mandateText') });
   if (c.panel.members.length)
     b.push({
@@ -462,11 +565,9 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
       ]),
       widths: [3, 3, 4, 1],
     });
+}
 
-  // Annexes: incidents, glossary, index of evidence
-  b.push(...annexBlocks(c, lang, person));
-  b.push(...glossaryBlocks(c, lang));
-  b.push({ k: 'h1', text: t(lang, 's9') });
+function evidenceIndex({ c, o, lang }: Ctx, b: Block[]): void {
   b.push({
     k: 'table',
     head: [t(lang, 'item'), t(lang, 'kind'), t(lang, 'title'), 'SHA-256', t(lang, 'cited')],
@@ -479,16 +580,16 @@ export function buildDocument(c: ReportContent, o: DocumentOptions): Block[] {
     ]),
     widths: [3, 2, 4, 6, 1],
   });
-  if (o.annex && Object.keys(o.annex.persons).length) {
-    b.push({ k: 'h1', text: t(lang, 's10') });
-    b.push({
-      k: 'table',
-      head: [t(lang, 'pseudonym'), t(lang, 'name')],
-      rows: Object.entries(o.annex.persons)
-        .filter(([id]) => c.persons[id])
-        .map(([id, name]) => [c.persons[id]!, name]),
-      widths: [1, 2],
-    });
-  }
-  return b;
+}
+
+function identities({ c, o, lang }: Ctx, b: Block[]): void {
+  if (!o.annex) return;
+  b.push({
+    k: 'table',
+    head: [t(lang, 'pseudonym'), t(lang, 'name')],
+    rows: Object.entries(o.annex.persons)
+      .filter(([id]) => c.persons[id])
+      .map(([id, name]) => [c.persons[id]!, name]),
+    widths: [1, 2],
+  });
 }

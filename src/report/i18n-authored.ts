@@ -34,7 +34,7 @@ const A = {
   },
   revision: { es: 'revisión {n}', en: 'revision {n}' },
 
-  sVictims: { es: '7. Víctimas y daño', en: '7. Victims and harm' },
+  secVictims: { es: 'Víctimas y daño', en: 'Victims and harm' },
   victimsIntro: {
     es: 'Personas que sufrieron al menos un acto documentado: {victims}. Las cifras son agregadas; ninguna celda con menos de {k} personas se publica (se indica «< {k}») y, cuando en un grupo solo una celda quedaría oculta, se oculta también la siguiente más pequeña, para que no pueda deducirse del total. La edad es la de la víctima en la fecha del acto; sin fecha de nacimiento o del acto, «desconocida».',
     en: 'Persons who suffered at least one documented act: {victims}. Figures are aggregates; no cell of fewer than {k} persons is published (shown as "< {k}"), and where only one cell of a group would be hidden the next smallest is hidden too, so it cannot be worked out from the total. Age is the victim’s age on the date of the act; without a birth or act date, "unknown".',

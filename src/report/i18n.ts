@@ -44,30 +44,28 @@ const S = {
     es: 'Testigo no afirma conclusiones jurídicas: muestra, elemento por elemento, qué respalda la prueba, con qué fuerza y qué falta. Las conclusiones son del panel.',
     en: 'Testigo asserts no legal conclusion: it shows, element by element, what the evidence supports, how strongly and what is missing. The panel concludes.',
   },
-  s1: { es: '1. Resumen ejecutivo', en: '1. Executive summary' },
-  s2: { es: '2. Metodología y fuentes', en: '2. Methodology and sources' },
-  sLimits: { es: '3. Limitaciones', en: '3. Limitations' },
-  s3: {
-    es: '4. Contexto: elementos contextuales del art. 7',
-    en: '4. Context: the contextual elements of Art. 7',
+  secSummary: { es: 'Resumen ejecutivo', en: 'Executive summary' },
+  secMethodology: { es: 'Metodología y fuentes', en: 'Methodology and sources' },
+  secLimitations: { es: 'Limitaciones', en: 'Limitations' },
+  secContext: {
+    es: 'Contexto: elementos contextuales del art. 7',
+    en: 'Context: the contextual elements of Art. 7',
   },
-  s4: { es: '5. Hallazgos por crimen', en: '5. Findings per crime' },
-  s5: { es: '6. Estadísticas', en: '6. Statistics' },
-  s6: { es: '8. Responsabilidad individual', en: '8. Individual responsibility' },
-  s7: {
-    es: '9. Artículo 53(1): competencia, fundamento razonable, admisibilidad e intereses de la justicia',
-    en: '9. Article 53(1): jurisdiction, reasonable basis, admissibility and interests of justice',
+  secFindings: { es: 'Hallazgos por crimen', en: 'Findings per crime' },
+  secStatistics: { es: 'Estadísticas', en: 'Statistics' },
+  secResponsibility: { es: 'Responsabilidad individual', en: 'Individual responsibility' },
+  secArticle53: {
+    es: 'Artículo 53(1): competencia, fundamento razonable, admisibilidad e intereses de la justicia',
+    en: 'Article 53(1): jurisdiction, reasonable basis, admissibility and interests of justice',
   },
-  s8: {
-    es: '10. El panel: mandato, declaraciones, opiniones, disidencias y recomendaciones',
-    en: '10. The panel: mandate, declarations, opinions, dissent and recommendations',
+  secPanel: {
+    es: 'El panel: mandato, declaraciones, opiniones, disidencias y recomendaciones',
+    en: 'The panel: mandate, declarations, opinions, dissent and recommendations',
   },
-  sAnnexIncidents: {
-    es: 'Anexo A. Incidentes y prueba citada',
-    en: 'Annex A. Incidents and the evidence cited',
-  },
-  sGlossary: { es: 'Anexo B. Glosario de elementos', en: 'Annex B. Glossary of elements' },
-  s9: { es: 'Anexo C. Índice de pruebas', en: 'Annex C. Index of evidence' },
+  annexWord: { es: 'Anexo', en: 'Annex' },
+  secIncidents: { es: 'Incidentes y prueba citada', en: 'Incidents and the evidence cited' },
+  secGlossary: { es: 'Glosario de elementos', en: 'Glossary of elements' },
+  secEvidenceIndex: { es: 'Índice de pruebas', en: 'Index of evidence' },
   methodText: {
     es: 'La información se reunió mediante entrevistas con consentimiento informado registrado por testimonio (alcance del uso: interno, tribunales o público), documentos y material de fuentes abiertas capturado con su huella SHA-256 y cadena de custodia, siguiendo el Protocolo de Berkeley y las directrices de Eurojust y la Fiscalía de la CPI para organizaciones de la sociedad civil (2022): no se volvió a entrevistar sin necesidad, se evitó la revictimización y las identidades protegidas no salen del archivo. Cada prueba se vincula al elemento concreto que tiende a probar (método de la Case Matrix); la situación de cada elemento se deriva de esos vínculos, nunca se escribe a mano.',
     en: 'Information was gathered through interviews with informed consent recorded per testimony (scope of use: internal, courts or public), documents and open-source material captured with its SHA-256 fingerprint and chain of custody, following the Berkeley Protocol and the Eurojust/ICC-OTP guidelines for civil society organisations (2022): no needless re-interviewing, no re-traumatisation, and protected identities do not leave the file. Each item is linked to the specific element it tends to prove (the Case Matrix method); each element’s status is derived from those links, never typed in.',
@@ -160,7 +158,7 @@ const S = {
   source: { es: 'Fuente', en: 'Source' },
   voidSig: { es: 'anulada', en: 'void' },
   role: { es: 'Función', en: 'Role' },
-  s10: { es: 'Anexo confidencial de identidades', en: 'Confidential identity annex' },
+  secIdentities: { es: 'Anexo confidencial de identidades', en: 'Confidential identity annex' },
   summaryLine: {
     es: '{acts} actos documentados contra {victims} víctimas en {states} estados, entre {from} y {to}.',
     en: '{acts} documented acts against {victims} victims in {states} states, between {from} and {to}.',
