@@ -108,6 +108,7 @@ const INLINE_CHECKS: [RegExp, string][] = [
     /\bNumber(\.parseInt)?\((c\.req\.query|q\.|query\.)|parseInt\((c\.req\.query|q\.)/,
     'parses a number itself (use intParam)',
   ],
+  [/\.transaction\(/, 'writes several records itself (the operation belongs in services/)'],
 ];
 
 /** Store calls that return records (counts and ids are not records). */
@@ -171,6 +172,7 @@ describe('architecture', () => {
       'return c.json({ items: await store.linkDecisions(caseId) });',
       'const body = await c.req.json().catch(() => ({}));',
       'const limit = Math.min(200, Math.max(1, Number(q.limit) || 50));',
+      'const result = await store.transaction(async (s) => {',
     ];
     for (const src of before) assert.notDeepEqual(routeViolations(src), [], src);
     assert.deepEqual(routeViolations('return c.json(presentRecord(rec, ctx), 201);'), []);

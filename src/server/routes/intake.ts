@@ -11,12 +11,13 @@
 import { randomInt } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
+import { InputError, NotFoundError } from '../../domain/errors.js';
 import { issuesFrom } from '../../domain/issues.js';
 import { SUBMISSION_STATUSES, type SubmissionBody, SubmissionInput } from '../../domain/schema-intake.js';
 import { type Model, spamProbability, train } from '../../intake/classifier.js';
 import { DEFAULT_POW_BITS, PowGuard } from '../../intake/pow.js';
 import { buildViewContext, presentSubmissionBody } from '../../read-model/presenter.js';
+import { decideSubmission } from '../../services/submissions.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
 import { intParam, requireCan } from '../authorize.js';
 import { jsonBody } from '../body.js';
@@ -225,57 +226,7 @@ export function submissionRoutes(app: Hono<AppEnv>, store: CaseStore): void {
     const parsed = Decision.safeParse(await jsonBody(c));
     if (!parsed.success) throw new InputError('invalid decision', issuesFrom(parsed.error));
     const { decision, reason } = parsed.data;
-    const result = await store.transaction(async (s) => {
-      const sub = await s.get('submission', c.req.param('id'));
-      if (!sub || sub.caseId !== caseId) throw new NotFoundError('no such submission');
-      if (sub.body.status !== 'quarantined')
-        throw new ConflictError(`submission ${sub.id} was already ${sub.body.status}`);
-      const b = sub.body;
-      let testimonyId: string | undefined;
-      if (decision === 'accept') {
-        const notes = [
-          `Public submission ${b.receipt} received ${b.receivedAt}${b.anonymous ? ' (anonymous)' : ''}.`,
-          b.when ? `When: ${b.when}` : '',
-          b.where ? `Where: ${b.where}` : '',
-          !b.anonymous && (b.name || b.contact)
-            ? `Sender: ${[b.name, b.contact].filter(Boolean).join(', ')}`
-            : '',
-        ]
-          .filter(Boolean)
-          .join('\n');
-        const t = await s.create(
-          'testimony',
-          caseId,
-          {
-            title: `${b.kind === 'testimony' ? 'Public testimony' : 'Public information'} ${b.receipt}`,
-            statement: b.text,
-            language: b.language,
-            consent: b.consent,
-            materialType: b.kind === 'testimony' ? 'testimony' : 'other',
-            credibility: '6',
-            protection: 'protected',
-            notes,
-          },
-          actor,
-        );
-        testimonyId = t.id;
-      }
-      const updated = await s.update(
-        'submission',
-        sub.id,
-        {
-          ...b,
-          status: decision === 'accept' ? 'accepted' : 'rejected',
-          decidedBy: actor,
-          decidedAt: new Date().toISOString(),
-          ...(reason ? { reason } : {}),
-          ...(testimonyId ? { testimonyId } : {}),
-        },
-        actor,
-        { expectedVersion: sub.version },
-      );
-      return { updated, testimonyId };
-    });
+    const result = await decideSubmission(store, caseId, c.req.param('id'), { decision, reason }, actor);
     intakeState.get(store)?.invalidate(caseId);
     return c.json({
       submission: await present(c, result.updated),
