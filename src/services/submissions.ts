@@ -13,16 +13,44 @@ export interface SubmissionDecision {
   reason?: string;
 }
 
-/** The testimony's notes: where it came from and what the form said beside the statement. */
-function provenance(b: SubmissionBody): string {
-  return [
-    `Public submission ${b.receipt} received ${b.receivedAt}${b.anonymous ? ' (anonymous)' : ''}.`,
-    b.when ? `When: ${b.when}` : '',
-    b.where ? `Where: ${b.where}` : '',
-    !b.anonymous && (b.name || b.contact) ? `Sender: ${[b.name, b.contact].filter(Boolean).join(', ')}` : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
+/** Words of the testimony made from a submission, in the sender's language (Spanish or English). */
+const WORDS = {
+  es: {
+    testimony: 'Testimonio público',
+    information: 'Información pública',
+    received: (r: string, at: string, anon: boolean) =>
+      `Envío público ${r} recibido el ${at}${anon ? ' (anónimo)' : ''}.`,
+    when: 'Cuándo',
+    where: 'Dónde',
+    sender: 'Remitente',
+  },
+  en: {
+    testimony: 'Public testimony',
+    information: 'Public information',
+    received: (r: string, at: string, anon: boolean) =>
+      `Public submission ${r} received ${at}${anon ? ' (anonymous)' : ''}.`,
+    when: 'When',
+    where: 'Where',
+    sender: 'Sender',
+  },
+};
+
+/** The testimony's title and notes: where it came from and what the form said beside the statement. */
+function provenance(b: SubmissionBody): { title: string; notes: string } {
+  const w = b.language === 'es' ? WORDS.es : WORDS.en;
+  return {
+    title: `${b.kind === 'testimony' ? w.testimony : w.information} ${b.receipt}`,
+    notes: [
+      w.received(b.receipt, b.receivedAt, Boolean(b.anonymous)),
+      b.when ? `${w.when}: ${b.when}` : '',
+      b.where ? `${w.where}: ${b.where}` : '',
+      !b.anonymous && (b.name || b.contact)
+        ? `${w.sender}: ${[b.name, b.contact].filter(Boolean).join(', ')}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  };
 }
 
 export async function decideSubmission(
@@ -44,14 +72,14 @@ export async function decideSubmission(
         'testimony',
         caseId,
         {
-          title: `${b.kind === 'testimony' ? 'Public testimony' : 'Public information'} ${b.receipt}`,
+          title: provenance(b).title,
           statement: b.text,
           language: b.language,
           consent: b.consent,
           materialType: b.kind === 'testimony' ? 'testimony' : 'other',
           credibility: '6',
           protection: 'protected',
-          notes: provenance(b),
+          notes: provenance(b).notes,
         },
         actor,
       );

@@ -169,6 +169,9 @@ for (const backend of BACKENDS) {
       assert.equal(tes?.body.statement, TEXT);
       assert.equal(tes?.body.protection, 'protected');
       assert.match(tes?.body.notes ?? '', /Ana Pérez/);
+      // Written in the sender's language, like the statement it accompanies.
+      assert.match(tes?.body.title ?? '', /^Testimonio público /);
+      assert.match(tes?.body.notes ?? '', /^Envío público .* recibido el /);
       // A second decision is refused.
       assert.equal(
         (await call('POST', `/api/cases/${caseId}/submissions/${id}/decision`, { decision: 'reject' }, 'doc'))
