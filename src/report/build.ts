@@ -3,13 +3,12 @@
  * analysis, builds the signed content with the public redaction policy, freezes a report version
  * for the panel and renders HTML or PDF in the edition and language asked for.
  */
-import { createHash } from 'node:crypto';
 import { analyseCase } from '../analysis/analyse.js';
 import { loadCaseSnapshot } from '../analysis/load.js';
 import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
 import { canonicalJson } from '../domain/canonical-json.js';
 import { InputError } from '../domain/errors.js';
-import { keyFingerprint } from '../domain/hashing.js';
+import { keyFingerprint, sha256Hex } from '../domain/hashing.js';
 import type {
   NarrativeBody,
   OpinionBody,
@@ -52,7 +51,7 @@ export function publicPrincipal(caseId: string): Principal {
 }
 
 export function contentSha256(content: ReportContent): string {
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return sha256Hex(canonicalJson(content));
 }
 
 export interface PreparedReport {
@@ -132,9 +131,7 @@ export async function prepareReport(
   // Every testimony is hashed in the annex, withheld ones too: the hash commits the report to the
   // record without revealing it (it is the SHA-256 of the whole record's canonical JSON — the
   // statement with its interviewer, dates and record ids — which cannot be guessed from the hash).
-  const testimonyHash = new Map(
-    snapshot.testimonies.map((t) => [t.id, createHash('sha256').update(canonicalJson(t.body)).digest('hex')]),
-  );
+  const testimonyHash = new Map(snapshot.testimonies.map((t) => [t.id, sha256Hex(canonicalJson(t.body))]));
   const unrendered: ReportContent = {
     ...built,
     annex: built.annex.map((a) =>

@@ -12,7 +12,7 @@
  * names are hashed separately in the bundle (identity-annex.json) and may be corrected without
  * reopening the findings. No I/O here.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../domain/hashing.js';
 import type { IdentityAnnex, ReportContent } from './content.js';
 import { type Block, buildDocument, type SignatureLine } from './document.js';
 import { renderHtml } from './html.js';
@@ -76,10 +76,7 @@ export function signedText(content: ReportContent, edition: 'public' | 'confiden
 export function renderingHashes(content: ReportContent): Renderings {
   const sha256: Record<string, string> = {};
   for (const edition of EDITIONS)
-    for (const lang of LANGS)
-      sha256[`${edition}-${lang}`] = createHash('sha256')
-        .update(signedText(content, edition, lang), 'utf8')
-        .digest('hex');
+    for (const lang of LANGS) sha256[`${edition}-${lang}`] = sha256Hex(signedText(content, edition, lang));
   return { format: RENDERING_FORMAT, sha256 };
 }
 

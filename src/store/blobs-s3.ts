@@ -11,7 +11,8 @@
  * come from the SDK's usual chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, profiles, roles) and
  * never from the URL, so they are never in a log line or a message.
  */
-import { createHash, randomBytes } from 'node:crypto';
+
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   CopyObjectCommand,
@@ -24,6 +25,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { IntegrityError, TestigoError, UsageError } from '../domain/errors.js';
+import { sha256Hex } from '../domain/hashing.js';
 import type { MasterKey } from '../security/keyring.js';
 import { BlobEncryptor, decryptBlob } from './blob-cipher.js';
 import { BlobStoreError, type EvidenceBlobs, type StoredBlob } from './blobs.js';
@@ -153,7 +155,7 @@ export class S3BlobStore implements EvidenceBlobs {
     const action = 'cannot store the evidence file';
     try {
       if (source instanceof Uint8Array) {
-        const sha256 = createHash('sha256').update(source).digest('hex');
+        const sha256 = sha256Hex(source);
         step = 'asking whether it is stored already';
         if (await this.has(sha256)) return { sha256, size: source.byteLength, created: false };
         step = 'uploading the encrypted object';

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
+import { sha256Hex } from '../../domain/hashing.js';
 import {
   canonicalInputs,
   type EstimateOptions,
@@ -196,7 +196,7 @@ export function registerEstimate(program: Command): void {
       }
       if (store && caseId) {
         try {
-          const inputsSha256 = createHash('sha256').update(canonicalInputs(tables, opts)).digest('hex');
+          const inputsSha256 = sha256Hex(canonicalInputs(tables, opts));
           const id = await store.saveAnalysis(
             caseId,
             'estimate',
