@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoCase } from '../demo/generate.js';
-import { encodePng } from '../demo/png.js';
+import { DemoRng } from '../demo/random.js';
 import type { Kind } from '../domain/kinds.js';
 import { importCaseJson } from '../ingest/case-json.js';
 import type { ScryptParams } from '../security/keyring.js';
@@ -27,6 +27,7 @@ import { Accounts } from '../services/accounts.js';
 import { linkCaseFile } from '../store/case-linkage.js';
 import type { CaseStore } from '../store/case-store.js';
 import { openStore } from '../store/open.js';
+import { loadRequests, type Op } from './load-requests.js';
 
 export const REPO_ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -384,18 +385,6 @@ export interface LoadOptions {
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
-/** A small seeded generator (mulberry32), so two runs send the same sequence of requests. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -462,29 +451,39 @@ export function memoryVerdict(windows: readonly WindowSample[]): MemoryVerdict {
   };
 }
 
-const SURNAMES = ['Pérez', 'González', 'Rodríguez', 'Hernández', 'García', 'Martínez', 'López', 'Díaz'];
-const GIVEN = ['María José', 'Luis Alberto', 'Ana Karina', 'José Gregorio', 'Carmen', 'Yusleidy', 'Jesús'];
-const WORDS = ['detenido', 'tortura', 'protesta', 'Caracas', 'golpes', 'desaparición', 'allanamiento'];
-const ACT_TYPES = [
-  'arbitrary_detention',
-  'torture',
-  'judicial_harassment',
-  'cruel_inhuman_treatment',
-  'forced_exile',
-];
-const STATES = ['VE-A', 'VE-M', 'VE-G', 'VE-S', 'VE-B'];
-
-interface Op {
-  method: 'GET' | 'POST' | 'PUT';
-  path: string;
-  token: string;
-  body?: unknown;
-  form?: FormData;
-  headers?: Record<string, string>;
-  /** Called with the parsed response of a 2xx. */
-  done?: (json: unknown) => void;
-  /** Called when the request did not succeed (e.g. to give back a record it held). */
-  failed?: () => void;
+/** Sends one request; a 2xx hands its parsed body to the request's `done`. */
+async function send(
+  op: Op,
+  baseUrl: string,
+  fetchFn: NonNullable<LoadOptions['fetch']>,
+  timeoutMs: number,
+): Promise<{ ok: boolean; status: string; what?: string }> {
+  const headers: Record<string, string> = { authorization: `Bearer ${op.token}`, ...op.headers };
+  let body: string | FormData | undefined;
+  if (op.form) body = op.form;
+  else if (op.body !== undefined) {
+    body = JSON.stringify(op.body);
+    headers['content-type'] = 'application/json';
+  }
+  try {
+    const res = await fetchFn(baseUrl + op.path, {
+      method: op.method,
+      headers,
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await res.text();
+    if (!res.ok)
+      return {
+        ok: false,
+        status: String(res.status),
+        what: `${op.method} ${op.path}: ${res.status} ${text.slice(0, 300)}`,
+      };
+    op.done?.(JSON.parse(text));
+    return { ok: true, status: String(res.status) };
+  } catch (err) {
+    return { ok: false, status: 'network', what: `${op.method} ${op.path}: ${(err as Error).message}` };
+  }
 }
 
 /**
@@ -493,7 +492,9 @@ interface Op {
  */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const mix = o.mix ?? DEFAULT_MIX;
-  const rnd = prng(o.seed ?? 1);
+  // The demo's mulberry32: two runs with one seed send the same sequence of requests.
+  const rng = new DemoRng(o.seed ?? 1);
+  const rnd = () => rng.next();
   const classes = Object.keys(mix) as RequestClass[];
   const totalWeight = classes.reduce((a, k) => a + mix[k], 0);
   const pickClass = (): RequestClass => {
@@ -504,221 +505,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     }
     return classes[classes.length - 1]!;
   };
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const f = o.fixture;
-  const c = f.caseId;
-  const t = f.tokens;
-  const readers = [t.viewer, t.analyst, t.documenter];
-  // Records the load knows about (the demo's and those it creates); updatable ones wait in a pool
-  // and are taken out while their PUT is in flight, so two updates never race on one version.
-  const persons = [...f.ids.persons];
-  const events = [...f.ids.events];
-  const acts = [...f.ids.acts];
-  const evidence = [...f.ids.evidence];
-  const pool: UpdatableRecord[] = f.updatable.map((u) => ({ ...u }));
-  const created = Object.fromEntries(COUNTED.map((k) => [k, 0])) as Record<Counted, number>;
-  let updates = 0;
-  const today = new Date().toISOString().slice(0, 10);
-
-  const personBody = () => ({
-    givenNames: pick(GIVEN),
-    firstSurname: pick(SURNAMES),
-    secondSurname: pick(SURNAMES),
-    sex: pick(['female', 'male', 'unknown']),
-    birthDate: { precision: 'year', value: String(1960 + Math.floor(rnd() * 45)) },
-    protection: pick(['public', 'restricted', 'restricted', 'protected']),
-    notes: `Registrado durante la prueba de carga; ${pick(WORDS)}.`,
-  });
-  const eventBody = () => ({
-    title: `Evento de carga: ${pick(WORDS)} en ${pick(['Caracas', 'Valencia', 'Maracaibo', 'Mérida'])}`,
-    description: `Descripción del evento (${pick(WORDS)}, ${pick(WORDS)}).`,
-    date: {
-      precision: 'day',
-      value: `20${14 + Math.floor(rnd() * 6)}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 10)}`,
-    },
-    tags: ['carga'],
-  });
-
-  const build = (k: RequestClass): Op => {
-    switch (k) {
-      case 'read:case-summary':
-        return { method: 'GET', path: `/api/cases/${c}`, token: pick(readers) };
-      case 'read:list-persons':
-        return {
-          method: 'GET',
-          path: `/api/cases/${c}/records/persons?limit=20&offset=${Math.floor(rnd() * persons.length)}`,
-          token: pick(readers),
-        };
-      case 'read:list-events':
-        return {
-          method: 'GET',
-          path: `/api/cases/${c}/records/events?limit=20&offset=${Math.floor(rnd() * events.length)}&sort=updated&order=desc`,
-          token: pick(readers),
-        };
-      case 'read:list-acts':
-        return {
-          method: 'GET',
-          path: `/api/cases/${c}/records/acts?limit=20&type=${pick(ACT_TYPES)}&offset=${Math.floor(rnd() * 40)}`,
-          token: pick(readers),
-        };
-      case 'read:get-record': {
-        const [kind, ids] = pick([
-          ['persons', persons],
-          ['events', events],
-          ['acts', acts],
-        ] as const);
-        return { method: 'GET', path: `/api/cases/${c}/records/${kind}/${pick(ids)}`, token: pick(readers) };
-      }
-      case 'read:search-facet': {
-        const facet = pick([
-          `&actType=${pick(ACT_TYPES)}`,
-          `&state=${pick(STATES)}`,
-          `&kind=acts&yearFrom=2014&yearTo=2019`,
-          '',
-        ]);
-        return {
-          method: 'GET',
-          path: `/api/cases/${c}/search?q=${encodeURIComponent(pick(WORDS))}${facet}`,
-          token: pick(readers),
-        };
-      }
-      case 'write:create-person': {
-        const body = personBody();
-        return {
-          method: 'POST',
-          path: `/api/cases/${c}/records/persons`,
-          token: t.documenter,
-          body,
-          done: (j) => {
-            const r = j as { id: string; version: number };
-            created.person++;
-            persons.push(r.id);
-            pool.push({ kind: 'person', id: r.id, version: r.version, body });
-          },
-        };
-      }
-      case 'write:create-event': {
-        const body = eventBody();
-        return {
-          method: 'POST',
-          path: `/api/cases/${c}/records/events`,
-          token: t.documenter,
-          body,
-          done: (j) => {
-            const r = j as { id: string; version: number };
-            created.event++;
-            events.push(r.id);
-            pool.push({ kind: 'event', id: r.id, version: r.version, body });
-          },
-        };
-      }
-      case 'write:create-act':
-        return {
-          method: 'POST',
-          path: `/api/cases/${c}/records/acts`,
-          token: t.documenter,
-          body: {
-            eventId: pick(events),
-            victimId: pick(persons),
-            type: pick(ACT_TYPES),
-            outcome: `Resultado registrado en la prueba de carga (${pick(WORDS)}).`,
-          },
-          done: (j) => {
-            created.act++;
-            acts.push((j as { id: string }).id);
-          },
-        };
-      case 'write:create-testimony':
-        return {
-          method: 'POST',
-          path: `/api/cases/${c}/records/testimonies`,
-          token: t.documenter,
-          body: {
-            title: `Testimonio de carga ${Math.floor(rnd() * 1e6)}`,
-            witnessId: pick(persons),
-            statement:
-              `Me detuvieron en ${pick(['Caracas', 'Valencia'])}. ${pick(WORDS)} ${pick(WORDS)}. `.repeat(
-                1 + Math.floor(rnd() * 8),
-              ),
-            language: 'es',
-            consent: pick(['internal', 'courts']),
-            date: { precision: 'day', value: today },
-            supports: { eventIds: [pick(events)], actIds: [], personIds: [] },
-          },
-          done: () => {
-            created.testimony++;
-          },
-        };
-      case 'write:update-if-match': {
-        const i = Math.floor(rnd() * pool.length);
-        const rec = pool.splice(i, 1)[0];
-        if (!rec) return build('write:create-event');
-        const body =
-          rec.kind === 'person'
-            ? { ...rec.body, notes: `Actualizado en la prueba de carga (${pick(WORDS)}).` }
-            : { ...rec.body, description: `Descripción actualizada (${pick(WORDS)}).` };
-        return {
-          method: 'PUT',
-          path: `/api/cases/${c}/records/${rec.kind === 'person' ? 'persons' : 'events'}/${rec.id}`,
-          token: t.documenter,
-          body,
-          headers: { 'If-Match': `"${rec.version}"` },
-          done: (j) => {
-            updates++;
-            pool.push({ ...rec, version: (j as { version: number }).version, body });
-          },
-          failed: () => pool.push(rec),
-        };
-      }
-      case 'custody:add-entry':
-        return {
-          method: 'POST',
-          path: `/api/cases/${c}/evidence/${pick(evidence)}/custody`,
-          token: t.documenter,
-          body: {
-            action: pick(['accessed', 'copied', 'verified', 'transferred']),
-            note: `Entrada de custodia de la prueba de carga (${pick(WORDS)}).`,
-          },
-          done: () => {
-            created.custody++;
-          },
-        };
-      case 'custody:upload-evidence': {
-        // A small real PNG (24×24 to 48×48) with random pixels, so every file is new to the blob store.
-        const w = 24 + Math.floor(rnd() * 25);
-        const noise = randomBytes(w * w * 3);
-        const png = encodePng(w, w, (x, y) => {
-          const i = (y * w + x) * 3;
-          return [noise[i]!, noise[i + 1]!, noise[i + 2]!];
-        });
-        const form = new FormData();
-        form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `carga-${w}.png`);
-        form.append(
-          'meta',
-          JSON.stringify({
-            title: `Foto de la prueba de carga (${w}×${w})`,
-            kind: 'photo',
-            mediaType: 'image/png',
-            protection: pick(['restricted', 'protected']),
-            supports: { eventIds: [pick(events)], actIds: [], personIds: [] },
-          }),
-        );
-        return {
-          method: 'POST',
-          path: `/api/cases/${c}/evidence`,
-          token: t.documenter,
-          form,
-          done: (j) => {
-            created.evidence++;
-            created.custody++; // the "collected" entry written with the upload
-            evidence.push((j as { id: string }).id);
-          },
-        };
-      }
-      case 'analysis:summary':
-        return { method: 'GET', path: `/api/cases/${c}/analysis?summary=1`, token: t.analyst };
-    }
-  };
+  const req = loadRequests(f, rnd);
+  const build = req.build;
 
   const perClass = new Map<string, { lat: number[]; ok: number; errors: number }>();
   const all: number[] = [];
@@ -772,36 +561,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     try {
-      const headers: Record<string, string> = { authorization: `Bearer ${op.token}`, ...op.headers };
-      let body: string | FormData | undefined;
-      if (op.form) body = op.form;
-      else if (op.body !== undefined) {
-        body = JSON.stringify(op.body);
-        headers['content-type'] = 'application/json';
-      }
-      const res = await (o.fetch ?? fetch)(o.baseUrl + op.path, {
-        method: op.method,
-        headers,
-        body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const text = await res.text();
-      if (res.ok) {
-        if (op.done) op.done(JSON.parse(text));
-        record(k, dueAt, true, String(res.status));
-      } else {
-        op.failed?.();
-        record(
-          k,
-          dueAt,
-          false,
-          String(res.status),
-          `${op.method} ${op.path}: ${res.status} ${text.slice(0, 300)}`,
-        );
-      }
-    } catch (err) {
-      op.failed?.();
-      record(k, dueAt, false, 'network', `${op.method} ${op.path}: ${(err as Error).message}`);
+      const r = await send(op, o.baseUrl, o.fetch ?? fetch, timeoutMs);
+      if (!r.ok) op.failed?.();
+      record(k, dueAt, r.ok, r.status, r.what);
     } finally {
       inFlight--;
     }
@@ -879,15 +641,19 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     maxInFlight,
     overall: stats(all, ok, errors),
     classes: classStats,
-    created,
-    updates,
+    created: req.created,
+    updates: req.updates(),
     windows,
     memory: memoryVerdict(windows),
     serverCpuSeconds:
       serverCpuEnd !== undefined && serverCpuStart !== undefined
         ? Math.round((serverCpuEnd - serverCpuStart) * 10) / 10
         : undefined,
-    fixtureAfter: { ...f, ids: { persons, events, acts, evidence }, updatable: pool },
+    fixtureAfter: {
+      ...f,
+      ids: { persons: req.persons, events: req.events, acts: req.acts, evidence: req.evidence },
+      updatable: req.pool,
+    },
   };
 }
 
