@@ -7,12 +7,15 @@ import type { LcmcrOptions } from './lcmcr.js';
 import { lgamma, Random } from './random.js';
 import { type CaptureTable, observedTotal } from './table.js';
 
-/** What the driver reads of a chain: its kept draws and running sums. */
+/**
+ * What the driver reads of a chain: per kept draw, N, the number of occupied classes and α (per
+ * draw, so that the driver can leave out a chain's early stretch as warm-up); and how often n0
+ * hit its cap.
+ */
 export interface ChainTotals {
   readonly draws: number[];
-  occupiedSum: number;
-  fullSum: number;
-  alphaSum: number;
+  readonly occupied: number[];
+  readonly alphas: number[];
   capHits: number;
 }
 
@@ -29,9 +32,8 @@ const N0_CAP = 20;
  */
 export class Chain implements ChainTotals {
   readonly draws: number[] = [];
-  occupiedSum = 0;
-  fullSum = 0;
-  alphaSum = 0;
+  readonly occupied: number[] = [];
+  readonly alphas: number[] = [];
   capHits = 0;
   private readonly rng: Random;
   private readonly J: number;
@@ -130,9 +132,8 @@ export class Chain implements ChainTotals {
         this.draws.push(this.n + this.n0);
         let occ = 0;
         for (let k = 0; k < this.K; k++) if (this.observedIn[k]! + this.perClass0[k]! > 0) occ++;
-        this.occupiedSum += occ;
-        if (occ === this.K) this.fullSum++;
-        this.alphaSum += this.alpha;
+        this.occupied.push(occ);
+        this.alphas.push(this.alpha);
       }
     }
   }
