@@ -415,7 +415,7 @@ describe('reproducibility and plots', () => {
     const a = canonicalInputs(three, {});
     assert.equal(a, canonicalInputs(new Map([['', three]]), { method: 'auto', seed: 1, chains: 4 }));
     assert.notEqual(a, canonicalInputs(three, { seed: 2 }));
-    assert.match(a, /"engine":"testigo-estimate\/3"/);
+    assert.match(a, /"engine":"testigo-estimate\/4"/);
   });
 
   it('draws standalone SVG', () => {

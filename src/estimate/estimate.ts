@@ -63,6 +63,8 @@ export interface EstimateResult {
     iterations: number;
     /** Iterations per chain actually run after burn-in (the convergence policy may extend). */
     iterationsRun?: number;
+    /** Of those, iterations per chain left out as warm-up (the first half, when only the rest converged). */
+    warmUp?: number;
     maxIterations?: number;
     /** Posterior mean of the Dirichlet-process concentration α. */
     alpha?: number;
@@ -247,6 +249,7 @@ function lcmcrResult(t: CaptureTable, opts: EstimateOptions, stratum?: string): 
         chains: s.chains,
         iterations: s.iterations,
         iterationsRun: r.iterationsRun,
+        warmUp: r.warmUp,
         maxIterations: s.maxIterations,
         alpha: r.alphaMean,
         burnIn: s.burnIn,
@@ -479,7 +482,7 @@ export function resolvedSettings(opts: EstimateOptions): Required<EstimateOption
 }
 
 /** Version of the estimation code, part of the canonical inputs: a change of method changes the hash. */
-export const ENGINE = 'testigo-estimate/3';
+export const ENGINE = 'testigo-estimate/4';
 
 /**
  * Canonical JSON of the inputs and settings (defaults filled in), to hash and store with a result

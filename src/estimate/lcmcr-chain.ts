@@ -7,12 +7,15 @@ import type { LcmcrOptions } from './lcmcr.js';
 import { lgamma, Random } from './random.js';
 import { type CaptureTable, observedTotal } from './table.js';
 
-/** What the driver reads of a chain: its kept draws and running sums. */
+/**
+ * What the driver reads of a chain: per kept draw, N, the number of occupied classes and α (per
+ * draw, so that the driver can leave out a chain's early stretch as warm-up); and how often n0
+ * hit its cap.
+ */
 export interface ChainTotals {
   readonly draws: number[];
-  occupiedSum: number;
-  fullSum: number;
-  alphaSum: number;
+  readonly occupied: number[];
+  readonly alphas: number[];
   capHits: number;
 }
 
@@ -29,9 +32,8 @@ const N0_CAP = 20;
  */
 export class Chain implements ChainTotals {
   readonly draws: number[] = [];
-  occupiedSum = 0;
-  fullSum = 0;
-  alphaSum = 0;
+  readonly occupied: number[] = [];
+  readonly alphas: number[] = [];
   capHits = 0;
   private readonly rng: Random;
   private readonly J: number;
@@ -49,6 +51,8 @@ export class Chain implements ChainTotals {
   private readonly perClass0: Int32Array; // imputed (on no list) per class
   private readonly onList: Int32Array[]; // observed people per class and list
   private readonly prob: Float64Array;
+  /** log(π_k P(w | k)) per class and pattern (`patternLogProbs`). */
+  private readonly logPw: Float64Array;
   private readonly suffix: Float64Array;
   private iteration = 0;
   private readonly lb = new Float64Array(2);
@@ -103,6 +107,7 @@ export class Chain implements ChainTotals {
     this.perClass0 = new Int32Array(K);
     this.onList = Array.from({ length: K }, () => new Int32Array(J));
     this.prob = new Float64Array(K);
+    this.logPw = new Float64Array(K << J);
     this.split = new Int32Array(K);
     this.suffix = new Float64Array(K + 1);
     // Overdispersed starts (so that R-hat can see chains that settle in different modes): chain
@@ -127,9 +132,8 @@ export class Chain implements ChainTotals {
         this.draws.push(this.n + this.n0);
         let occ = 0;
         for (let k = 0; k < this.K; k++) if (this.observedIn[k]! + this.perClass0[k]! > 0) occ++;
-        this.occupiedSum += occ;
-        if (occ === this.K) this.fullSum++;
-        this.alphaSum += this.alpha;
+        this.occupied.push(occ);
+        this.alphas.push(this.alpha);
       }
     }
   }
@@ -161,6 +165,28 @@ export class Chain implements ChainTotals {
     if (rest > 0) split[K - 1] = rest;
   }
 
+  /**
+   * log(π_k P(pattern w | k)) for every class k and pattern w into `logPw[k·2^J + w]`: each
+   * pattern from the one without its lowest list, one addition each (2^J · K additions a sweep
+   * instead of patterns · K · J).
+   */
+  private patternLogProbs(): void {
+    const { J, K, logPw } = this;
+    const W = 1 << J;
+    for (let k = 0; k < K; k++) {
+      const on = this.logOn[k]!;
+      const off = this.logOff[k]!;
+      const base = k * W;
+      let none = this.logPi[k]!;
+      for (let j = 0; j < J; j++) none += off[j]!;
+      logPw[base] = none;
+      for (let w = 1; w < W; w++) {
+        const j = 31 - Math.clz32(w & -w);
+        logPw[base + w] = logPw[base + (w & (w - 1))]! + on[j]! - off[j]!;
+      }
+    }
+  }
+
   /** Turns log weights into weights relative to the largest (never all zero, never overflowing). */
   private normalise(): void {
     let max = Number.NEGATIVE_INFINITY;
@@ -174,15 +200,12 @@ export class Chain implements ChainTotals {
     observedIn.fill(0);
     for (const row of onList) row.fill(0);
     // 1. Classes of the observed, pattern by pattern (people with one pattern are exchangeable).
+    this.patternLogProbs();
+    const W = 1 << J;
+    const logPw = this.logPw;
     for (let i = 0; i < this.patterns.length; i++) {
       const w = this.patterns[i]!;
-      for (let k = 0; k < K; k++) {
-        let lp = this.logPi[k]!;
-        const on = this.logOn[k]!;
-        const off = this.logOff[k]!;
-        for (let j = 0; j < J; j++) lp += w & (1 << j) ? on[j]! : off[j]!;
-        prob[k] = lp;
-      }
+      for (let k = 0; k < K; k++) prob[k] = logPw[k * W + w]!;
       this.normalise();
       this.multinomial(this.counts[i]!, prob);
       for (let k = 0; k < K; k++) {
@@ -221,7 +244,8 @@ export class Chain implements ChainTotals {
     let seen = 0;
     for (let k = 0; k < K; k++) {
       let off = 0;
-      for (let j = 0; j < J; j++) off += this.logOff[k]![j]!;
+      const logOff = this.logOff[k]!;
+      for (let j = 0; j < J; j++) off += logOff[j]!;
       prob[k] = this.logPi[k]! + off;
       seen += Math.exp(this.logPi[k]!) * -Math.expm1(off);
     }

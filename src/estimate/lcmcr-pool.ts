@@ -164,7 +164,7 @@ export function threadedRunner(
   }
   const totals: ChainTotals[] = Array.from(
     { length: o.chains },
-    (_, c) => local.get(c) ?? { draws: [], occupiedSum: 0, fullSum: 0, alphaSum: 0, capHits: 0 },
+    (_, c) => local.get(c) ?? { draws: [], occupied: [], alphas: [], capHits: 0 },
   );
   return {
     chains: totals,
@@ -179,9 +179,8 @@ export function threadedRunner(
         reply.chains.forEach((r, i) => {
           const tot = totals[m.owns[i]!]!;
           for (const x of r.draws) tot.draws.push(x);
-          tot.occupiedSum = r.occupiedSum;
-          tot.fullSum = r.fullSum;
-          tot.alphaSum = r.alphaSum;
+          for (const x of r.occupied) tot.occupied.push(x);
+          for (const x of r.alphas) tot.alphas.push(x);
           tot.capHits = r.capHits;
         });
       }

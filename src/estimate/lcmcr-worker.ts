@@ -21,7 +21,7 @@ export type PoolRequest =
 export type PoolReply =
   | {
       kind: 'done';
-      chains: { draws: number[]; occupiedSum: number; fullSum: number; alphaSum: number; capHits: number }[];
+      chains: { draws: number[]; occupied: number[]; alphas: number[]; capHits: number }[];
     }
   | { kind: 'error'; message: string };
 
@@ -51,9 +51,8 @@ port.on('message', (msg: PoolRequest) => {
       c.advance(msg.sweeps);
       return {
         draws: c.draws.slice(before),
-        occupiedSum: c.occupiedSum,
-        fullSum: c.fullSum,
-        alphaSum: c.alphaSum,
+        occupied: c.occupied.slice(before),
+        alphas: c.alphas.slice(before),
         capHits: c.capHits,
       };
     });

@@ -54,7 +54,8 @@ export class Random extends Xoshiro128 {
       } while (v <= 0);
       v = v * v * v;
       const u = this.uniform();
-      if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+      const x2 = x * x;
+      if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
     }
   }
   /**
@@ -112,8 +113,11 @@ export class Random extends Xoshiro128 {
       const s = p / q;
       const a = (n + 1) * s;
       for (;;) {
-        let r = q ** n;
         let u = this.uniform();
+        // P(0) = qⁿ ≥ 1 − n·p (Bernoulli's inequality): below that, 0 without the power.
+        if (u <= 1 - n * p) return 0;
+        // qⁿ as exp(n·log1p(−p)): half the cost of the power (and no less exact).
+        let r = Math.exp(n * Math.log1p(-p));
         let x = 0;
         while (u > r && x < n) {
           u -= r;
@@ -158,9 +162,9 @@ export class Random extends Xoshiro128 {
       v = (v * alpha) / (a / (us * us) + b);
       if (Number.isNaN(h)) {
         lpq = Math.log(p / q);
-        h = lgamma(m + 1) + lgamma(n - m + 1);
+        h = logFactorial(m) + logFactorial(n - m);
       }
-      if (Math.log(v) <= h - lgamma(k + 1) - lgamma(n - k + 1) + (k - m) * lpq) return k;
+      if (Math.log(v) <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
     }
   }
   /** Poisson(lambda): multiplication for small lambda, PTRS (Hörmann 1993) otherwise. */
@@ -201,11 +205,24 @@ export class Random extends Xoshiro128 {
 }
 
 /** log Γ(x) (Lanczos, g=7), accurate to ~1e-15 for x > 0. */
+/** log k! = lgamma(k + 1), the same values, from a table for k below 8,192 (BTRS's exact test). */
+const LOG_FACTORIALS = new Float64Array(8192).fill(Number.NaN);
+function logFactorial(k: number): number {
+  if (k >= LOG_FACTORIALS.length) return lgamma(k + 1);
+  let v = LOG_FACTORIALS[k]!;
+  if (Number.isNaN(v)) {
+    v = lgamma(k + 1);
+    LOG_FACTORIALS[k] = v;
+  }
+  return v;
+}
+
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
 export function lgamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
+  const c = LANCZOS;
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
   x -= 1;
   let a = c[0]!;

@@ -66,7 +66,7 @@ function table(rs: EstimateResult[]): string {
       const d = r.diagnostics!;
       const classes =
         d.occupiedClasses !== undefined ? `, ${d.occupiedClasses.toFixed(1)} occupied classes` : '';
-      return `diagnostics${r.stratum ? ` [${r.stratum}]` : ''}: ${r.converged === false ? 'NOT CONVERGED, ' : ''}R-hat ${d.rhat.toFixed(3)}, ESS ${Math.round(d.ess)}${classes}, ${d.chains} chains × ${d.iterationsRun ?? d.iterations} iterations after ${d.burnIn} burn-in, seed ${d.seed}`;
+      return `diagnostics${r.stratum ? ` [${r.stratum}]` : ''}: ${r.converged === false ? 'NOT CONVERGED, ' : ''}R-hat ${d.rhat.toFixed(3)}, ESS ${Math.round(d.ess)}${classes}, ${d.chains} chains × ${d.iterationsRun ?? d.iterations} iterations after ${d.burnIn} burn-in${d.warmUp ? ` (the first ${d.warmUp} of them left out as warm-up)` : ''}, seed ${d.seed}`;
     });
   const warn = rs.flatMap((r) => r.warnings.map((w) => `! ${r.stratum ? `[${r.stratum}] ` : ''}${w}`));
   const why = [...new Set(rs.map((r) => r.reason).filter(Boolean))].map((w) => `method: ${w}`);
@@ -101,7 +101,7 @@ export function registerEstimate(program: Command): void {
     )
     .option(
       '--max-iterations <n>',
-      'LCMCR: continue the chains up to this many iterations while split R-hat > 1.01 or ESS < 100 per chain (default 5 × --iterations = 100000)',
+      'LCMCR: continue the chains up to this many iterations while split R-hat > 1.01 or ESS < 100 per chain (default 10 × --iterations = 200000)',
       int('--max-iterations', 1),
     )
     .option(
