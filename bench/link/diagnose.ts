@@ -214,13 +214,22 @@ if (argv.includes('--keys')) {
   const atoms: A[] = [];
   e.data.fields.forEach((f, k) => {
     const kinds =
-      f.type === 'name' ? ['first', 'phonetic'] : f.type === 'date' ? ['value', 'year', 'monthday'] : ['value'];
+      f.type === 'name'
+        ? ['first', 'phonetic']
+        : f.type === 'date'
+          ? ['value', 'year', 'monthday']
+          : ['value'];
     for (const kind of kinds) atoms.push({ field: k, kind: kind as A['kind'] });
   });
   atoms.push({ field: 1, kind: 'surnames', field2: 2 });
   for (const f of [0, 1, 2]) atoms.push({ field: f, kind: 'prefix', n: 1 });
   const keys = atoms.map((a) => atomKeys(e, a));
-  const labels = atoms.map((a) => atomLabel(a, FIELDS.map((f) => f.column)));
+  const labels = atoms.map((a) =>
+    atomLabel(
+      a,
+      FIELDS.map((f) => f.column),
+    ),
+  );
   const rows: { label: string; found: number; cost: number }[] = [];
   const tryRule = (idx: number[]) => {
     if (new Set(idx.map((k) => atoms[k]!.field)).size < idx.length) return;
@@ -246,7 +255,10 @@ if (argv.includes('--keys')) {
   process.stdout.write(
     `never-compared pairs that would link: ${missedLinks.length}\n${missedLinks
       .slice(0, show)
-      .map(([i, j]) => `  ${FIELDS.map((f) => records[i]!.values[f.column] ?? '').join('|')}\n  ${FIELDS.map((f) => records[j]!.values[f.column] ?? '').join('|')}\n`)
+      .map(
+        ([i, j]) =>
+          `  ${FIELDS.map((f) => records[i]!.values[f.column] ?? '').join('|')}\n  ${FIELDS.map((f) => records[j]!.values[f.column] ?? '').join('|')}\n`,
+      )
       .join('')}key: found, cost (pairs)\n${rows
       .slice(0, 60)
       .map((r) => `  ${r.label}: ${r.found}, ${r.cost}`)

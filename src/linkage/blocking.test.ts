@@ -16,7 +16,10 @@ const FIELDS: FieldSpec[] = [
 ];
 
 /** Share of same-person record pairs that the automatically chosen rules put in one block. */
-function trueBlockingRecall(perturbation: Perturbation, people: number): { recall: number; labels: string[] } {
+function trueBlockingRecall(
+  perturbation: Perturbation,
+  people: number,
+): { recall: number; labels: string[] } {
   const set = adversarialSet(perturbation, { people, seed: 11 });
   const enc = new RecordEncoder(FIELDS);
   const sources = new Map<string, number>();
