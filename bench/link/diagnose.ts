@@ -98,6 +98,8 @@ process.stdout.write(
     .join('\n')}\n`,
 );
 let truePairs = 0;
+/** Same-person pairs never compared that would score at or above the threshold. */
+const missedLinks: [number, number][] = [];
 let found = 0;
 let notCompared = 0;
 let lowScore = 0;
@@ -121,6 +123,7 @@ for (const ids of byPerson.values())
       if (w === undefined) {
         const w2 = scorePair(cmp, tables, a, b, Number.NEGATIVE_INFINITY);
         why = w2 >= o.reviewWeight ? `not compared (${w2.toFixed(1)})` : `low (${w2.toFixed(1)})`;
+        if (w2 >= o.thresholdWeight) missedLinks.push([a, b]);
         if (w2 >= o.reviewWeight) notCompared++;
         else lowScore++;
       } else if (w < o.thresholdWeight) {
@@ -203,3 +206,62 @@ if (argv.includes('--sweep'))
       `threshold ${t}: precision ${(tp / pred).toFixed(4)} recall ${(tp / truePairs).toFixed(4)}\n`,
     );
   }
+
+// Which blocking keys would have found the never-compared pairs, and at what cost (--keys).
+if (argv.includes('--keys')) {
+  const { atomKeys, atomLabel, combineKeys } = await import('../../src/linkage/blocking.js');
+  type A = import('../../src/linkage/blocking.js').Atom;
+  const atoms: A[] = [];
+  e.data.fields.forEach((f, k) => {
+    const kinds =
+      f.type === 'name'
+        ? ['first', 'phonetic']
+        : f.type === 'date'
+          ? ['value', 'year', 'monthday']
+          : ['value'];
+    for (const kind of kinds) atoms.push({ field: k, kind: kind as A['kind'] });
+  });
+  atoms.push({ field: 1, kind: 'surnames', field2: 2 });
+  for (const f of [0, 1, 2]) atoms.push({ field: f, kind: 'prefix', n: 1 });
+  const keys = atoms.map((a) => atomKeys(e, a));
+  const labels = atoms.map((a) =>
+    atomLabel(
+      a,
+      FIELDS.map((f) => f.column),
+    ),
+  );
+  const rows: { label: string; found: number; cost: number }[] = [];
+  const tryRule = (idx: number[]) => {
+    if (new Set(idx.map((k) => atoms[k]!.field)).size < idx.length) return;
+    const ks = idx.map((k) => keys[k]!);
+    let hit = 0;
+    for (const [i, j] of missedLinks) if (ks.every((k) => k[i]! >= 0 && k[i] === k[j])) hit++;
+    if (hit < 10) return;
+    const comb = combineKeys(ks, e.data.n);
+    const counts = new Map<number, number>();
+    for (const k of comb) if (k >= 0) counts.set(k, (counts.get(k) ?? 0) + 1);
+    let cost = 0;
+    for (const c of counts.values()) cost += (c * (c - 1)) / 2;
+    if (cost <= 2_000_000) rows.push({ label: idx.map((k) => labels[k]).join('+'), found: hit, cost });
+  };
+  for (let x = 0; x < atoms.length; x++) {
+    tryRule([x]);
+    for (let y = x + 1; y < atoms.length; y++) {
+      tryRule([x, y]);
+      for (let z = y + 1; z < atoms.length; z++) tryRule([x, y, z]);
+    }
+  }
+  rows.sort((p, q) => q.found / (q.cost + 1e4) - p.found / (p.cost + 1e4));
+  process.stdout.write(
+    `never-compared pairs that would link: ${missedLinks.length}\n${missedLinks
+      .slice(0, show)
+      .map(
+        ([i, j]) =>
+          `  ${FIELDS.map((f) => records[i]!.values[f.column] ?? '').join('|')}\n  ${FIELDS.map((f) => records[j]!.values[f.column] ?? '').join('|')}\n`,
+      )
+      .join('')}key: found, cost (pairs)\n${rows
+      .slice(0, 60)
+      .map((r) => `  ${r.label}: ${r.found}, ${r.cost}`)
+      .join('\n')}\n`,
+  );
+}

@@ -383,6 +383,8 @@ function countKeys(key: Int32Array): Int32Array {
 const AGREE: Record<string, number> = {
   'name.first': 0.93,
   'name.phonetic': 0.85,
+  /** Initial agreeing when the first word's key does not (a typo after the first letter). */
+  'name.initial': 0.6,
   'date.year': 0.94,
   'date.monthday': 0.9,
   'id.value': 0.93,
@@ -393,7 +395,7 @@ const AGREE: Record<string, number> = {
 };
 
 const CANDIDATE_KINDS: Record<FieldType, AtomKind[]> = {
-  name: ['first', 'phonetic'],
+  name: ['first', 'phonetic', 'prefix'],
   fullname: ['first', 'phonetic'],
   date: ['value', 'year', 'monthday'],
   id: ['value'],
@@ -425,6 +427,8 @@ export interface BlockingChoice {
 }
 
 const VIRTUAL = 8192;
+/** At most this many rules: each costs a pass over its blocks and an EM sample. */
+const MAX_RULES = 16;
 
 /**
  * Chooses rules so that the union finds nearly every same-person pair while the candidate pairs
@@ -456,36 +460,49 @@ export function chooseRules(
 
   const rng = new Rng(seed ^ 0x5bd1e995);
   const atoms: Atom[] = [];
-  const fill: number[] = [];
   for (const f of fields) {
-    const rate = f.present / n;
-    if (rate < 0.05) continue;
-    for (const kind of CANDIDATE_KINDS[f.type]) {
-      atoms.push({ field: f.index, kind });
-      fill.push(rate);
-    }
+    if (f.present / n < 0.05) continue;
+    for (const kind of CANDIDATE_KINDS[f.type])
+      atoms.push(kind === 'prefix' ? { field: f.index, kind, n: 1 } : { field: f.index, kind });
   }
-  // Simulated same-person pairs: per field, both present with probability fill²; per atom, agreement.
+  // Cross-column key: the two surnames' first words as an unordered pair.
+  const roles = inferNameRoles(fields);
+  if (roles.surname1 !== undefined && roles.surname2 !== undefined)
+    atoms.push({ field: roles.surname1, kind: 'surnames', field2: roles.surname2 });
+  // Simulated same-person pairs. Which fields both records have comes from two real records drawn
+  // at random: lists leave fields out together (a list without birth dates often lacks documents
+  // too), and assuming independent gaps overrates rules on rarely-filled fields. Whether a present
+  // field's key agrees comes from the assumed agreement rates (AGREE).
   const agreeBits = atoms.map(() => new Uint8Array(VIRTUAL));
+  const fieldCount = fields.length;
   for (let v = 0; v < VIRTUAL; v++) {
-    const presentBoth = new Map<number, boolean>();
-    const sameValue = new Map<number, boolean>();
+    const i = rng.int(n);
+    let j = rng.int(n - 1);
+    if (j >= i) j++;
+    const presentBoth = new Array<boolean>(fieldCount);
+    const sameValue = new Array<boolean>(fieldCount);
+    const sameFirst = new Array<boolean>(fieldCount);
+    for (const f of fields) {
+      presentBoth[f.index] = f.value[i]! >= 0 && f.value[j]! >= 0;
+      // Whole-value agreement for names/dates drives the weaker keys too.
+      sameValue[f.index] = rng.float() < (isNameType(f.type) ? AGREE['name.phonetic']! : 0.86);
+      sameFirst[f.index] =
+        sameValue[f.index]! ||
+        rng.float() < (AGREE['name.first']! - AGREE['name.phonetic']!) / (1 - AGREE['name.phonetic']!);
+    }
     atoms.forEach((a, k) => {
       const f = fields[a.field]!;
-      if (!presentBoth.has(a.field)) {
-        presentBoth.set(a.field, rng.float() < fill[k]! * fill[k]!);
-        // Whole-value agreement for names/dates drives the weaker keys too.
-        sameValue.set(a.field, rng.float() < (isNameType(f.type) ? AGREE['name.phonetic']! : 0.86));
-      }
-      if (!presentBoth.get(a.field)) return;
-      const same = sameValue.get(a.field)!;
+      if (!atomFields(a).every((x) => presentBoth[x])) return;
+      const same = sameValue[a.field]!;
       let agree: boolean;
-      if (isNameType(f.type))
+      if (a.kind === 'surnames') agree = sameFirst[a.field]! && sameFirst[a.field2!]!;
+      else if (isNameType(f.type))
         agree =
           a.kind === 'phonetic'
             ? same
-            : same ||
-              rng.float() < (AGREE['name.first']! - AGREE['name.phonetic']!) / (1 - AGREE['name.phonetic']!);
+            : a.kind === 'first'
+              ? sameFirst[a.field]!
+              : sameFirst[a.field]! || rng.float() < AGREE['name.initial']!;
       else if (f.type === 'date')
         agree = a.kind === 'value' ? same : same || rng.float() < (a.kind === 'year' ? 0.5 : 0.3);
       else agree = rng.float() < (AGREE[`${f.type}.${a.kind}`] ?? 0.9);
@@ -547,23 +564,26 @@ export function chooseRules(
     if (pairs <= perRule && recall > 0.01) candidates.push({ idx, pairs, bits, recall });
     return pairs;
   };
-  // Rules of one, two and three keys on distinct fields; a longer rule only when every shorter rule
-  // inside it is too expensive (a cheaper rule inside it would find a superset of its pairs).
+  // Rules of one, two and three keys on distinct fields. A longer rule is tried when each shorter
+  // rule inside it is costly (over an eighth of the budget): a cheaper rule inside it would find a
+  // superset of its pairs, but at a price that may crowd out rules finding other pairs.
+  const costly = budget / 8;
   const tooBig = new Set<string>();
-  for (let a = 0; a < atoms.length; a++) if (consider([a]) > perRule) tooBig.add(`${a}`);
+  const disjoint = (idx: number[]) => {
+    const used = idx.flatMap((k) => atomFields(atoms[k]!));
+    return new Set(used).size === used.length;
+  };
+  for (let a = 0; a < atoms.length; a++) if (consider([a]) > costly) tooBig.add(`${a}`);
   for (let a = 0; a < atoms.length; a++)
     for (let b = a + 1; b < atoms.length; b++) {
-      if (atoms[a]!.field === atoms[b]!.field) continue;
+      if (!disjoint([a, b])) continue;
       if (!tooBig.has(`${a}`) || !tooBig.has(`${b}`)) continue;
-      if (consider([a, b]) > perRule) tooBig.add(`${a},${b}`);
+      if (consider([a, b]) > costly) tooBig.add(`${a},${b}`);
     }
   for (let a = 0; a < atoms.length; a++)
     for (let b = a + 1; b < atoms.length; b++)
       for (let c = b + 1; c < atoms.length; c++) {
-        const fa = atoms[a]!.field;
-        const fb = atoms[b]!.field;
-        const fc = atoms[c]!.field;
-        if (fa === fb || fa === fc || fb === fc) continue;
+        if (!disjoint([a, b, c])) continue;
         if (!tooBig.has(`${a},${b}`) || !tooBig.has(`${a},${c}`) || !tooBig.has(`${b},${c}`)) continue;
         consider([a, b, c]);
       }
@@ -572,7 +592,7 @@ export function chooseRules(
   let coveredCount = 0;
   let total = 0;
   const chosen: Candidate[] = [];
-  while (chosen.length < 10) {
+  while (chosen.length < MAX_RULES) {
     // Any rule that still finds simulated pairs is worth its cost while the budget lasts: the
     // simulation assumes fields fail independently, so it underrates what extra rules recover.
     let best: Candidate | null = null;
@@ -583,7 +603,9 @@ export function chooseRules(
       let gain = 0;
       for (let v = 0; v < VIRTUAL; v++) if (c.bits[v] && !covered[v]) gain++;
       const g = gain / VIRTUAL;
-      const score = g - (0.05 * c.pairs) / budget;
+      // Simulated pairs found per candidate pair spent (budgeted maximum coverage), a rule's
+      // cost counted at no less than 1 % of the budget so that tiny rules do not win on ratio alone.
+      const score = g / Math.max(c.pairs, budget / 100);
       if (gain > 0 && score > bestScore) {
         best = c;
         bestScore = score;
@@ -624,9 +646,8 @@ export function chooseRules(
     rules.push([atoms[bestAtom]!]);
     chosen.push({ idx: [bestAtom], pairs: bestPairs, ...bitsOf([bestAtom]) });
   }
-  // Cross-column key: a rule keyed on the first word of both surnames takes them as an unordered
-  // pair, so records whose surnames are the other way round still meet (same blocks otherwise).
-  const roles = inferNameRoles(fields);
+  // A rule keyed on the first word of both surnames takes them as an unordered pair, so records
+  // whose surnames are the other way round still meet (same blocks otherwise).
   if (roles.surname1 !== undefined && roles.surname2 !== undefined)
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r]!;
@@ -644,7 +665,9 @@ export function chooseRules(
     const used = new Set(r.flatMap(atomFields));
     let best: number | null = null;
     for (let k = 0; k < atoms.length; k++) {
-      if (used.has(atoms[k]!.field) || fill[k]! < 0.6) continue;
+      const a = atoms[k]!;
+      if (a.kind === 'prefix' || atomFields(a).some((f) => used.has(f) || fields[f]!.present / n < 0.6))
+        continue;
       if (best === null || selectivity[k]! < selectivity[best]!) best = k;
     }
     return best === null ? null : atoms[best]!;
@@ -671,6 +694,7 @@ export function refineAtomFor(enc: Encoded, rule: Rule, atomKeysOf: (a: Atom) =>
   for (const f of enc.data.fields) {
     if (used.has(f.index) || f.present / Math.max(1, enc.data.n) < 0.6) continue;
     for (const kind of CANDIDATE_KINDS[f.type]) {
+      if (kind === 'prefix') continue;
       const atom: Atom = { field: f.index, kind };
       const keys = atomKeysOf(atom);
       const counts = new Map<number, number>();

@@ -304,6 +304,8 @@ export interface ScoreTables {
   twin: { given: number; surname1: number; birth: number; document: number; cap: number; sex?: number };
   /** Corrections for pairs of dependent fields (model.ts `FieldDependency`); absent = none. */
   dependencies?: { a: number; b: number; width: number; bits: Float64Array }[];
+  /** Per record, added (≤ 0) when fields a and b both agree exactly (joint-names.ts). */
+  jointNames?: { a: number; b: number; bits: Float32Array };
 }
 
 /**
@@ -397,6 +399,8 @@ export function scorePair(cmp: Comparator, t: ScoreTables, a: number, b: number,
       w += c;
       wr += c;
     }
+  const jn = t.jointNames;
+  if (jn && levelScratch[jn.a] === 0 && levelScratch[jn.b] === 0) w += jn.bits[a]!;
   const out = wr > 50 ? w - wr : w - Math.log2(1 + 2 ** wr);
   return out > t.twin.cap && twinGuarded(cmp, t.twin, a, b) ? t.twin.cap : out;
 }

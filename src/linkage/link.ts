@@ -192,9 +192,11 @@ async function estimateModel(
   const u = estimateU(uLevels, rp.a.length, types);
   const dependencies = estimateDependencies(uLevels, rp.a.length, types);
 
-  // EM samples, one per rule.
+  // EM samples, one per rule; past ten rules the per-rule sample shrinks so that EM's total work
+  // stays that of ten rules (more, cheaper rules are what lets blocking reach sparse records).
+  const perRule = Math.ceil(cfg.emPairsPerRule * Math.min(1, 10 / Math.max(1, rules.length)));
   const samples = rules.map((rb) =>
-    rb.pairs >= 2 ? samplePairs(rb, Math.min(cfg.emPairsPerRule, Math.ceil(rb.pairs)), rng) : null,
+    rb.pairs >= 2 ? samplePairs(rb, Math.min(perRule, Math.ceil(rb.pairs)), rng) : null,
   );
   // Relatives (the related class) have their own given names and documents.
   const identity = inferIdentityRoles(data.fields);

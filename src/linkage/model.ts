@@ -17,7 +17,9 @@ import {
   usesTermFrequency,
 } from './compare.js';
 import type { EncodedData } from './encode.js';
+import { jointNameBits } from './joint-names.js';
 import type { Rng } from './random.js';
+import { inferIdentityRoles } from './roles.js';
 import type { FieldType } from './types.js';
 
 export interface FieldModel {
@@ -479,6 +481,19 @@ export function scoreTables(model: LinkModel, data: EncodedData): ScoreTables {
   };
   const tfWeights = model.fields.map((f, i) => tf(f, i, f.m[0]!));
   const tfRelated = model.fields.map((f, i) => tf(f, i, f.r[0]!));
+  // Given name and first surname agreeing together: their joint frequency, not the product.
+  const roles = inferIdentityRoles(data.fields);
+  let jointNames: ScoreTables['jointNames'];
+  if (roles.given >= 0 && roles.surname1 >= 0 && tfWeights[roles.given] && tfWeights[roles.surname1]) {
+    const bits = jointNameBits(
+      data,
+      roles.given,
+      roles.surname1,
+      model.fields[roles.given]!.u[0]! / 32,
+      model.fields[roles.surname1]!.u[0]! / 32,
+    );
+    if (bits) jointNames = { a: roles.given, b: roles.surname1, bits };
+  }
   const order = evaluationOrder(model.fields.map((f) => f.type));
   const unrelated = 1 - model.prior - model.priorRelated;
   const dependencies = (model.dependencies ?? []).map((d) => ({
@@ -501,6 +516,7 @@ export function scoreTables(model: LinkModel, data: EncodedData): ScoreTables {
     order,
     suffixMax,
     dependencies,
+    jointNames,
     twin: { given: -1, surname1: -1, birth: -1, document: -1, cap: Number.POSITIVE_INFINITY },
   };
 }
