@@ -3,11 +3,33 @@
  * Without `order`, entries come oldest first after `after` (the first shape of this endpoint);
  * `order=desc` gives newest first, paged with `before`.
  */
+
+import { z } from 'zod';
 import { InputError } from '../../domain/errors.js';
 import type { AuditQuery } from '../../store/audit-query.js';
 import { intParam } from '../authorize.js';
+import { intQuery, optionalIntQuery } from '../query.js';
 
 const MAX_SEQ = Number.MAX_SAFE_INTEGER;
+
+const text = (description: string) => z.string().max(200).optional().meta({ description });
+const isoInstant = z
+  .string()
+  .optional()
+  .meta({ format: 'date-time', description: 'ISO 8601 date or instant' });
+
+/** The query parameters of the audit log, as documented; auditQuery reads them (and their combinations). */
+export const AuditParams = z.object({
+  after: optionalIntQuery(0, MAX_SEQ),
+  before: optionalIntQuery(1, MAX_SEQ),
+  order: z.enum(['asc', 'desc']).optional(),
+  actor: text('user:<id> or token:<id>'),
+  entity: text('a kind name'),
+  action: text('create, update, delete…'),
+  from: isoInstant,
+  to: isoInstant,
+  limit: intQuery(100, 1, 1000),
+});
 
 function instant(v: string | undefined, name: string): string | undefined {
   if (v === undefined || v === '') return undefined;
