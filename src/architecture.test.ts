@@ -109,7 +109,7 @@ const INLINE_CHECKS: [RegExp, string][] = [
   [/\bc\.req\.json\(/, 'reads the body itself (use jsonBody from server/body.ts)'],
   [
     /\bNumber(\.parseInt)?\((c\.req\.query|q\.|query\.)|parseInt\((c\.req\.query|q\.)/,
-    'parses a number itself (use intParam)',
+    'parses a number itself (declare a query schema, server/query.ts)',
   ],
 ];
 

@@ -7,7 +7,7 @@
  */
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { ForbiddenError, InputError } from '../domain/errors.js';
+import { AuthError, ForbiddenError, InputError } from '../domain/errors.js';
 import { fieldIssues } from '../domain/issues.js';
 import type { Action } from '../security/policy.js';
 import { requireAny, requireCan } from './authorize.js';
@@ -48,7 +48,7 @@ export interface Declaration {
   /** Query parameters, parsed from the query string (use coercing schemas for numbers). */
   query?: z.ZodObject;
   body?: BodySpec;
-  /** The message of a 400 when the body does not fit its schema (the issues name the fields). */
+  /** The message of a 400 when the query or body does not fit its schema (the issues name the fields). */
   invalid?: string;
   /** Status → what it means; 4xx and 5xx are documented with the error schema. */
   responses: Record<number, string>;
@@ -107,8 +107,10 @@ export class ApiRouter {
 
   private authorize(allow: Access): MiddlewareHandler<AppEnv> {
     return async (c, next) => {
+      // Fails closed: a route declared for callers, mounted where no authentication ran, answers 401.
+      if (allow !== 'public' && !c.get('principal')) throw new AuthError('authentication required');
       if (allow === 'public' || allow === 'signed-in') {
-        // Signed-in is ensured by the authentication middleware in front of every non-public route.
+        // Nothing more: the authentication middleware established who calls.
       } else if (allow === 'administrator') {
         if (!(await this.opts.isAdministrator(c.get('userId'))))
           throw new ForbiddenError('only administrators manage accounts').because('admin_only');
@@ -129,7 +131,7 @@ function validate(d: Declaration): MiddlewareHandler<AppEnv> {
       const r = d.query.safeParse(c.req.query());
       if (!r.success) {
         const issues = fieldIssues(r.error);
-        throw new InputError(`invalid query parameter ${issues[0]?.field ?? ''}`.trim(), issues);
+        throw new InputError(d.invalid ?? `invalid query parameter ${issues[0]?.field ?? ''}`.trim(), issues);
       }
       query = r.data;
     }

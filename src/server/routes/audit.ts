@@ -7,7 +7,7 @@ import { seesAllIdentities } from '../../security/policy.js';
 import { queryAudit } from '../../store/audit-query.js';
 import type { CaseStore } from '../../store/case-store.js';
 import type { ApiRouter } from '../route.js';
-import { AuditParams, auditQuery } from './audit-params.js';
+import { AuditParams, auditQueryOf } from './audit-params.js';
 
 export function auditRoutes(api: ApiRouter, store: CaseStore): void {
   api.tag('Audit').route(
@@ -20,11 +20,11 @@ export function auditRoutes(api: ApiRouter, store: CaseStore): void {
       query: AuditParams,
       responses: { 200: 'entries', 400: 'bad parameter' },
     },
-    async (c) => {
+    async (c, { query }) => {
       const caseId = c.req.param('caseId');
       // Entries carry before/after contents: only administrators of the case read them, and sealed
       // fields (identities, testimonies) open only for administrators cleared for identities.
-      const items = await queryAudit(store, auditQuery(caseId, c.req.query()));
+      const items = await queryAudit(store, auditQueryOf(caseId, query));
       const ctx = await buildViewContext(store, c.get('principal'), caseId);
       const cleared = seesAllIdentities(c.get('principal'), caseId);
       for (const e of items) {

@@ -18,7 +18,6 @@ import { type Model, spamProbability, train } from '../../intake/classifier.js';
 import { DEFAULT_POW_BITS, PowGuard } from '../../intake/pow.js';
 import { buildViewContext, presentSubmissionBody } from '../../read-model/presenter.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
-import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { pageQuery } from '../query.js';
 import type { ApiRouter } from '../route.js';
@@ -150,17 +149,16 @@ export function publicIntakeRoutes(api: ApiRouter, store: CaseStore, opts: Intak
       summary:
         'A signed, single-use, 10-minute proof-of-work challenge {challenge, difficulty, expiresAt}: find a nonce so that SHA-256(challenge + ":" + nonce) has `difficulty` leading zero bits',
       allow: 'public',
-      // Checked in the handler: a malformed body is refused before the rate limit counts it.
-      body: { json: Challenge, checkedBy: 'the handler, before the rate limit' },
+      // A malformed body is refused before the rate limit counts it.
+      body: Challenge,
+      invalid: 'a caseId is required',
       responses: { 200: 'challenge', 400: 'a caseId is required', 429: 'too many challenges' },
     },
-    async (c) => {
-      const body = Challenge.safeParse(await jsonBody(c));
-      if (!body.success) refused('a caseId is required');
+    async (c, { body }) => {
       const tooMany = await limited(c, challenges, `ch:${clientAddress(c)}`);
       if (tooMany) return tooMany;
-      await intakeCase(store, body.data.caseId);
-      return c.json(pow.issue(body.data.caseId));
+      await intakeCase(store, body.caseId);
+      return c.json(pow.issue(body.caseId));
     },
   );
 
@@ -182,14 +180,14 @@ export function publicIntakeRoutes(api: ApiRouter, store: CaseStore, opts: Intak
         429: 'rate limited (per address and per case)',
       },
     },
-    async (c) => {
+    async (c, { body: sent }) => {
       const caseId = c.req.param('caseId');
       const address = clientAddress(c);
       // Attempts are bounded per address only: a flood from many addresses spends nothing shared.
       const flooding = await limited(c, attempts, `try:${address}`);
       if (flooding) return flooding;
       await intakeCase(store, caseId);
-      const raw = (await jsonBody(c)) as Record<string, unknown> | undefined;
+      const raw = sent as Record<string, unknown> | undefined;
       if (!raw || typeof raw !== 'object' || Array.isArray(raw)) refused('the body must be a JSON object');
       const env = Envelope.safeParse(raw);
       if (!env.success) refused('a solved challenge is required');
