@@ -8,8 +8,7 @@ import { z } from 'zod';
 import { KIND_NAMES, KINDS } from '../domain/kinds.js';
 import { CaseFileBody, CustodyEntryBody } from '../domain/schema.js';
 import { HIDDEN_FILTER_FIELDS, NAME_SORTED_KINDS } from '../read-model/visibility.js';
-import type { Declaration } from './route.js';
-import { isSchema } from './route.js';
+import { type Declaration, isSchema } from './route.js';
 
 /** The filterable fields of every kind, and how filters and sorts treat identities the caller may not see. */
 export const FILTERS_DESCRIPTION = [
@@ -72,7 +71,7 @@ export function openApiDocument(version: string, routes: readonly Declaration[])
     CaseFile: jsonSchema(CaseFileBody),
     CustodyEntry: jsonSchema(CustodyEntryBody),
   };
-  for (const k of KIND_NAMES) schemas[pascal(k)] = jsonSchema(KINDS[k].schema);
+  for (const k of KIND_NAMES) schemas[kindSchemaName(k)] = jsonSchema(KINDS[k].schema);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const d of routes) {
     if (d.hidden) continue;
@@ -151,7 +150,7 @@ function requestBody(d: Declaration): Record<string, unknown> {
   });
   if (isSchema(b)) return json(jsonSchema(b, 'input'));
   if ('json' in b)
-    return json(isZod(b.json) ? jsonSchema(b.json, 'input') : b.json, `checked by ${b.checkedBy}`);
+    return json(isSchema(b.json) ? jsonSchema(b.json, 'input') : b.json, `checked by ${b.checkedBy}`);
   return {
     requestBody: {
       required: true,
@@ -169,10 +168,7 @@ function requestBody(d: Declaration): Record<string, unknown> {
   };
 }
 
-function isZod(s: unknown): s is z.ZodType {
-  return typeof s === 'object' && s !== null && 'safeParse' in s;
-}
-
-function pascal(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+/** The component name of a kind's schema (`detentionPeriod` → `DetentionPeriod`). */
+export function kindSchemaName(kind: string): string {
+  return kind.charAt(0).toUpperCase() + kind.slice(1);
 }

@@ -150,6 +150,7 @@ function validate(d: Declaration): MiddlewareHandler<AppEnv> {
 
 const isMultipart = (c: C) => (c.req.header('content-type') ?? '').startsWith('multipart/form-data');
 
-export function isSchema(b: BodySpec | undefined): b is z.ZodType {
+/** A zod schema (as opposed to the other body specs, or a plain JSON Schema object). */
+export function isSchema(b: unknown): b is z.ZodType {
   return typeof b === 'object' && b !== null && 'safeParse' in b;
 }

@@ -15,7 +15,7 @@ import {
 import { eventSummaries, referenceLabels } from '../../read-model/record-views.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { ListQuery, listOptions } from '../list-query.js';
-import { FILTERS_DESCRIPTION } from '../openapi.js';
+import { FILTERS_DESCRIPTION, kindSchemaName } from '../openapi.js';
 import { Lang } from '../query.js';
 import type { ApiRouter } from '../route.js';
 import { auditViews, kindParam, requireFullRead, requireWrite } from './record-access.js';
@@ -23,7 +23,7 @@ import { auditViews, kindParam, requireFullRead, requireWrite } from './record-a
 /** Any kind's record (the kind in the path picks the schema; the store checks it). */
 const AnyRecord = {
   json: {
-    oneOf: KIND_NAMES.map((k) => ({ $ref: `#/components/schemas/${k[0]!.toUpperCase()}${k.slice(1)}` })),
+    oneOf: KIND_NAMES.map((k) => ({ $ref: `#/components/schemas/${kindSchemaName(k)}` })),
   },
   checkedBy: 'the store, with the schema of the kind in the path (400 with field issues)',
 };
