@@ -26,6 +26,7 @@ import type { CaseStore } from '../store/case-store.js';
 import type { AppEnv } from './context.js';
 import { openApiDocument } from './openapi.js';
 import { rejectMalformedPath } from './path-guard.js';
+import { ApiRouter, declarationsOf } from './route.js';
 import { adminRoutes } from './routes/admin.js';
 import { auditRoutes } from './routes/audit.js';
 import { authenticate, authRoutes, meRoutes } from './routes/auth.js';
@@ -113,31 +114,62 @@ export function createApp(store: CaseStore, opts: AppOptions = {}) {
     c.header('Cache-Control', 'no-store');
   });
 
-  app.get('/api/health', (c) => c.json({ status: 'ok', version: VERSION }));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument(VERSION)));
-  app.get('/api/docs', (c) => c.html(DOCS));
-  app.get('/api/docs.js', (c) => c.body(DOCS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
-  authRoutes(app, accounts, throttle);
-  publicIntakeRoutes(app, store, opts.intake);
+  // Every /api operation is declared through the router: its authorization and validation run as
+  // middleware, and the OpenAPI document is generated from the declarations (route.ts).
+  const api = new ApiRouter(app, {
+    isAdministrator: async (userId) => Boolean((await accounts.user(userId))?.isAdmin),
+  });
+  const meta = api.tag('Meta');
+  meta.route(
+    { method: 'get', path: '/api/health', summary: 'Liveness', allow: 'public', responses: { 200: 'ok' } },
+    (c) => c.json({ status: 'ok', version: VERSION }),
+  );
+  meta.route(
+    {
+      method: 'get',
+      path: '/api/openapi.json',
+      summary: 'This document',
+      allow: 'public',
+      responses: { 200: 'OpenAPI 3.1' },
+    },
+    (c) => c.json(openApiDocument(VERSION, declarationsOf(app))),
+  );
+  meta.route(
+    { method: 'get', path: '/api/docs', summary: 'API page', allow: 'public', hidden: true, responses: {} },
+    (c) => c.html(DOCS),
+  );
+  meta.route(
+    {
+      method: 'get',
+      path: '/api/docs.js',
+      summary: 'API page script',
+      allow: 'public',
+      hidden: true,
+      responses: {},
+    },
+    (c) => c.body(DOCS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
+  );
+  authRoutes(api, accounts, throttle);
+  publicIntakeRoutes(api, store, opts.intake);
 
   app.use('/api/*', authenticate(accounts));
   app.use('/api/*', enforceTokenScope());
-  meRoutes(app, accounts, throttle);
-  submissionRoutes(app, store);
-  interviewRoutes(app, store);
-  caseRoutes(app, store);
-  recordRoutes(app, store);
-  searchRoutes(app, store);
-  exportRoutes(app, store);
-  memberRoutes(app, accounts);
-  auditRoutes(app, store);
-  recordViewRoutes(app, store, accounts);
-  evidenceRoutes(app, store, accounts);
-  listRoutes(app, store);
-  linkageRoutes(app, store);
-  legalRoutes(app, store, accounts);
-  adminRoutes(app, store, accounts);
-  captureRoutes(app, store, {
+  meRoutes(api, accounts, throttle);
+  submissionRoutes(api, store);
+  interviewRoutes(api, store);
+  caseRoutes(api, store);
+  recordRoutes(api, store);
+  searchRoutes(api, store);
+  exportRoutes(api, store);
+  memberRoutes(api, accounts);
+  auditRoutes(api, store);
+  recordViewRoutes(api, store, accounts);
+  evidenceRoutes(api, store, accounts);
+  listRoutes(api, store);
+  linkageRoutes(api, store);
+  legalRoutes(api, store, accounts);
+  adminRoutes(api, store, accounts);
+  captureRoutes(api, store, {
     allowPrivate: opts.captureAllowPrivate ?? process.env.TESTIGO_CAPTURE_ALLOW_PRIVATE === '1',
   });
 

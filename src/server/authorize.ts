@@ -1,10 +1,10 @@
 /**
- * Authorization and parameter helpers for handlers. Handlers ask these (which ask the pure policy
- * in security/policy.ts); no route file checks a role or a protection level itself
- * (architecture.test.ts enforces it).
+ * Authorization helpers. Route declarations (route.ts) run them as middleware; the few handlers
+ * that need a second check call them. They ask the pure policy in security/policy.ts; no route file
+ * checks a role or a protection level itself (architecture.test.ts enforces it).
  */
 import type { Context } from 'hono';
-import { ForbiddenError, InputError, NotFoundError } from '../domain/errors.js';
+import { ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { type Action, can } from '../security/policy.js';
 import type { AppEnv } from './context.js';
 
@@ -23,21 +23,4 @@ export function requireAny(c: C, caseId: string, actions: Action[]): void {
   const p = c.get('principal');
   if (!actions.some((a) => can(p, a, caseId)))
     throw new ForbiddenError(`your role may not do this (needs ${actions.join(' or ')})`);
-}
-
-/** An integer query parameter within bounds; anything else is a 400 naming the parameter. */
-export function intParam(
-  v: string | undefined,
-  dflt: number,
-  min: number,
-  max: number,
-  name: string,
-): number {
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new InputError(`${name} must be an integer from ${min} to ${max}`, [
-      { field: name, message: 'out of range' },
-    ]);
-  return n;
 }

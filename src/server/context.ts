@@ -8,5 +8,7 @@ export type AppEnv = {
     /** `user:<id>` — how the caller appears in the audit log. */
     actor: string;
     via: 'session' | 'token';
+    /** The query and body as the route's declaration parsed them (server/route.ts). */
+    input: { query: unknown; body: unknown };
   };
 };

@@ -3,12 +3,24 @@
  * exported file holds exactly the rows the list shows. Filters on identity fields and name orders
  * are narrowed for viewers who do not see every identity (read-model/visibility.ts says which).
  */
+import { z } from 'zod';
 import { ForbiddenError, InputError } from '../domain/errors.js';
 import type { Kind } from '../domain/kinds.js';
 import { fullyVisibleLevels, type ViewContext } from '../read-model/presenter.js';
 import { HIDDEN_FILTER_FIELDS, NAME_SORTED_KINDS } from '../read-model/visibility.js';
 import { seesAllIdentities } from '../security/policy.js';
 import type { ListOptions } from '../store/case-store.js';
+import { pageQuery } from './query.js';
+
+/** The order of a list and of its export (any other query parameter is an equality filter). */
+export const ListOrder = z.object({
+  sort: z.enum(['default', 'created', 'updated']).optional(),
+  // Anything but desc is ascending, as it always was.
+  order: z.enum(['asc', 'desc']).optional().catch(undefined),
+});
+
+/** A page of a list: at most 500 rows (50 by default), in the list's order. */
+export const ListQuery = pageQuery({ default: 50, max: 500 }, 10_000_000).extend(ListOrder.shape);
 
 /** Query parameters that are not equality filters. */
 const CONTROL = new Set(['limit', 'offset', 'sort', 'order', 'format', 'lang', 'expand']);

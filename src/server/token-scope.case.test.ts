@@ -10,6 +10,7 @@ import { Accounts } from '../services/accounts.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
 import { createApp } from './app.js';
 import { openApiDocument } from './openapi.js';
+import { declarationsOf } from './route.js';
 
 const PW = 'una contraseña larga de prueba';
 const READ_METHODS = new Set(['get', 'head', 'options']);
@@ -65,7 +66,9 @@ for (const backend of BACKENDS) {
       });
 
     it('refuses every write of a read token, on every documented path, and writes nothing', async () => {
-      const doc = openApiDocument('test') as { paths: Record<string, Record<string, unknown>> };
+      const doc = openApiDocument('test', declarationsOf(app)) as {
+        paths: Record<string, Record<string, unknown>>;
+      };
       const before = (await t.store.auditEntries({ limit: 100_000 })).length;
       let walked = 0;
       for (const [path, ops] of Object.entries(doc.paths)) {
@@ -86,7 +89,9 @@ for (const backend of BACKENDS) {
     });
 
     it('the walk covers every writing route the app has, and a write token of the same admin may write', async () => {
-      const doc = openApiDocument('test') as { paths: Record<string, Record<string, unknown>> };
+      const doc = openApiDocument('test', declarationsOf(app)) as {
+        paths: Record<string, Record<string, unknown>>;
+      };
       const norm = (p: string) => p.replace(/\{\w+\}/g, '{}');
       const documented = new Set(
         Object.entries(doc.paths).flatMap(([p, ops]) =>

@@ -6,15 +6,15 @@
  * only JSON (a cross-site form cannot send it without a preflight) and refuses cross-site origins;
  * sign-out needs the CSRF token. Security changes need a session and re-authentication.
  */
-import type { Context, Hono } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { AuthError, ForbiddenError, InputError } from '../../domain/errors.js';
 import { PASSWORD_MAX } from '../../security/password-policy.js';
 import type { Accounts, PendingStep, Reauth } from '../../services/accounts.js';
 import { ReauthError, sessionDigest } from '../../services/accounts.js';
-import { jsonBody } from '../body.js';
 import type { AppEnv } from '../context.js';
+import type { ApiRouter } from '../route.js';
 import { sameOriginOnly } from '../same-origin.js';
 import type { SignInLimiter } from '../shared-limits.js';
 
@@ -43,80 +43,109 @@ const secureRequest = (c: Context) =>
 const isJson = (c: Context) =>
   (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 
-export function authRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: SignInLimiter): void {
-  app.use('/api/auth/login', sameOriginOnly());
-  app.use('/api/auth/logout', sameOriginOnly());
-  app.post('/api/auth/login', async (c) => {
-    if (!isJson(c))
-      return c.json(
-        {
-          error: { code: 'unsupported_media_type', message: 'sign-in takes a JSON body (application/json)' },
-        },
-        415,
-      );
-    const body = Login.safeParse(await jsonBody(c));
-    if (!body.success)
-      throw new InputError('username and password are required', [
-        { field: 'username', message: 'required' },
-      ]);
-    const ip = clientAddress(c);
-    const { username } = body.data;
-    // The same answer for every username, real or not: throttling reveals nothing about accounts.
-    const wait = await throttle.retryAfter(username, ip);
-    if (wait)
-      return c.json(
-        {
-          error: {
-            code: 'rate_limited',
-            message: 'too many sign-in attempts; wait and try again',
-            params: { retryAfter: wait },
-          },
-        },
-        429,
-        { 'Retry-After': String(wait) },
-      );
-    let user: Awaited<ReturnType<Accounts['authenticate']>>;
-    try {
-      user = await accounts.authenticate(username, body.data.password, {
-        totp: body.data.totp,
-        recoveryCode: body.data.recoveryCode,
-      });
-    } catch (e) {
-      if (e instanceof AuthError) await throttle.failed(username, ip);
-      throw e;
-    }
-    await throttle.succeeded(username, ip);
-    const s = await accounts.createSession(user.id);
-    setCookie(c, SESSION_COOKIE, s.sessionId, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: secureRequest(c),
-      path: '/',
-      expires: new Date(s.expiresAt),
-    });
-    return c.json({ user, csrf: s.csrf });
-  });
+/** Sign-in takes only JSON: a cross-site form cannot send it without a preflight. */
+const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!isJson(c))
+    return c.json(
+      { error: { code: 'unsupported_media_type', message: 'sign-in takes a JSON body (application/json)' } },
+      415,
+    );
+  await next();
+};
 
-  app.post('/api/auth/logout', async (c) => {
-    const sid = getCookie(c, SESSION_COOKIE);
-    const live = sid ? await accounts.sessionUser(sid) : undefined;
-    // Ending a live session is a state change like any other: it needs the session's CSRF token.
-    if (live && !csrfMatches(c, live.csrfHash))
-      return c.json({ error: { code: 'csrf', message: 'missing or wrong X-CSRF-Token' } }, 403);
-    if (sid) await accounts.revokeSession(sid);
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.json({ ok: true });
-  });
+export function authRoutes(api: ApiRouter, accounts: Accounts, throttle: SignInLimiter): void {
+  const r = api.tag('Sign-in');
+  r.route(
+    {
+      method: 'post',
+      path: '/api/auth/login',
+      summary:
+        'Sign in (password, and a TOTP or recovery code when 2FA is on); sets the session cookie, returns the CSRF token',
+      allow: 'public',
+      before: [sameOriginOnly(), jsonOnly],
+      body: Login,
+      invalid: 'username and password are required',
+      responses: {
+        200: 'signed in',
+        400: 'username and password are required',
+        401: 'wrong username, password or code (the same answer for every account)',
+        429: 'too many failed attempts from this address (per account and address back-off)',
+        403: 'cross-site request',
+        415: 'not JSON',
+      },
+    },
+    async (c, { body }) => {
+      const ip = clientAddress(c);
+      const { username } = body;
+      // The same answer for every username, real or not: throttling reveals nothing about accounts.
+      const wait = await throttle.retryAfter(username, ip);
+      if (wait)
+        return c.json(
+          {
+            error: {
+              code: 'rate_limited',
+              message: 'too many sign-in attempts; wait and try again',
+              params: { retryAfter: wait },
+            },
+          },
+          429,
+          { 'Retry-After': String(wait) },
+        );
+      let user: Awaited<ReturnType<Accounts['authenticate']>>;
+      try {
+        user = await accounts.authenticate(username, body.password, {
+          totp: body.totp,
+          recoveryCode: body.recoveryCode,
+        });
+      } catch (e) {
+        if (e instanceof AuthError) await throttle.failed(username, ip);
+        throw e;
+      }
+      await throttle.succeeded(username, ip);
+      const s = await accounts.createSession(user.id);
+      setCookie(c, SESSION_COOKIE, s.sessionId, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: secureRequest(c),
+        path: '/',
+        expires: new Date(s.expiresAt),
+      });
+      return c.json({ user, csrf: s.csrf });
+    },
+  );
+
+  r.route(
+    {
+      method: 'post',
+      path: '/api/auth/logout',
+      summary: 'Sign out (a cookie session needs its CSRF token)',
+      // Public: it reads the session cookie itself (signing out of an expired session is no error).
+      allow: 'public',
+      before: [sameOriginOnly()],
+      body: 'none',
+      responses: { 200: 'ok', 403: 'missing or wrong X-CSRF-Token' },
+    },
+    async (c) => {
+      const sid = getCookie(c, SESSION_COOKIE);
+      const live = sid ? await accounts.sessionUser(sid) : undefined;
+      // Ending a live session is a state change like any other: it needs the session's CSRF token.
+      if (live && !csrfMatches(c, live.csrfHash))
+        return c.json({ error: { code: 'csrf', message: 'missing or wrong X-CSRF-Token' } }, 403);
+      if (sid) await accounts.revokeSession(sid);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ ok: true });
+    },
+  );
 }
 
 /** Routes that need a signed-in user (mounted after the authentication middleware). */
-export function meRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: SignInLimiter): void {
+export function meRoutes(api: ApiRouter, accounts: Accounts, throttle: SignInLimiter): void {
+  const r = api.tag('Sign-in');
   /**
    * Re-authentication shares the sign-in back-off of the account and address: a stolen session
    * cannot be used to guess the password through these routes faster than at the sign-in form.
    */
   const throttled = async (c: Context<AppEnv>, change: () => Promise<Response>): Promise<Response> => {
-    sessionOnly(c);
     const username = (await accounts.user(c.get('userId')))?.username ?? c.get('userId');
     const ip = clientAddress(c);
     const wait = await throttle.retryAfter(username, ip);
@@ -144,62 +173,144 @@ export function meRoutes(app: Hono<AppEnv>, accounts: Accounts, throttle: SignIn
     }
   };
 
-  app.get('/api/auth/me', async (c) => {
-    const user = await accounts.user(c.get('userId'));
-    const p = c.get('principal');
-    return c.json({
-      user,
-      memberships: [...p.memberships].map(([caseId, m]) => ({ caseId, ...m })),
-      // What the account must do first (the web app shows that form and nothing else).
-      required: (await accounts.pendingStep(c.get('userId'))) ?? null,
-    });
-  });
-  app.post('/api/auth/2fa/begin', (c) =>
-    throttled(c, async () => c.json(await accounts.beginTotp(c.get('userId'), await reauth(c)))),
+  r.route(
+    {
+      method: 'get',
+      path: '/api/auth/me',
+      summary:
+        'The signed-in user, their memberships and `required`: what the account must do first (password_change_required, twofa_enrolment_required or null). Until then every other call but that change and sign-out answers 403 with that reason',
+      allow: 'signed-in',
+      responses: { 200: 'user', 401: 'not authenticated' },
+    },
+    async (c) => {
+      const user = await accounts.user(c.get('userId'));
+      const p = c.get('principal');
+      return c.json({
+        user,
+        memberships: [...p.memberships].map(([caseId, m]) => ({ caseId, ...m })),
+        // What the account must do first (the web app shows that form and nothing else).
+        required: (await accounts.pendingStep(c.get('userId'))) ?? null,
+      });
+    },
   );
-  app.post('/api/auth/2fa/confirm', async (c) => {
-    sessionOnly(c);
-    const code = z.object({ code: z.string().min(6).max(8) }).safeParse(await jsonBody(c));
-    if (!code.success)
-      throw new InputError('a 6-digit code is required', [{ field: 'code', message: 'required' }]);
-    return c.json({
-      recoveryCodes: await accounts.confirmTotp(
-        c.get('userId'),
-        code.data.code,
-        getCookie(c, SESSION_COOKIE),
-      ),
-    });
-  });
-  app.post('/api/auth/2fa/disable', (c) =>
-    throttled(c, async () => {
-      await accounts.disableTotp(c.get('userId'), await reauth(c), getCookie(c, SESSION_COOKIE));
+  // The password and code are checked after the sign-in back-off (throttled), not before.
+  const reauthBody = { json: Reauthentication, checkedBy: 'the handler, after the back-off' };
+  r.route(
+    {
+      method: 'post',
+      path: '/api/auth/2fa/begin',
+      summary:
+        'Start TOTP enrolment or a change of authenticator (session only): the password, and a current code or a recovery code when 2FA is on. The active secret stays until the new one is confirmed',
+      allow: 'signed-in',
+      before: [sessionOnlyStep],
+      body: reauthBody,
+      responses: { 200: 'otpauth URI', 401: 'password or code wrong', 403: 'not a session', 429: 'back-off' },
+    },
+    (c, { body }) =>
+      throttled(c, async () => c.json(await accounts.beginTotp(c.get('userId'), reauth(body)))),
+  );
+  r.route(
+    {
+      method: 'post',
+      path: '/api/auth/2fa/confirm',
+      summary: 'Confirm the pending TOTP secret with a first code; returns ten recovery codes once',
+      allow: 'signed-in',
+      before: [sessionOnlyStep],
+      body: z.object({ code: z.string().min(6).max(8) }),
+      invalid: 'a 6-digit code is required',
+      responses: { 200: 'recovery codes', 400: 'a 6-digit code is required', 403: 'not a session' },
+    },
+    async (c, { body }) =>
+      c.json({
+        recoveryCodes: await accounts.confirmTotp(c.get('userId'), body.code, getCookie(c, SESSION_COOKIE)),
+      }),
+  );
+  r.route(
+    {
+      method: 'post',
+      path: '/api/auth/2fa/disable',
+      summary:
+        'Switch two-step verification off (session only): the password and a current code or a recovery code',
+      allow: 'signed-in',
+      before: [sessionOnlyStep],
+      body: reauthBody,
+      responses: { 200: 'off', 401: 'password or code wrong', 403: 'not a session', 429: 'back-off' },
+    },
+    (c, { body }) =>
+      throttled(c, async () => {
+        await accounts.disableTotp(c.get('userId'), reauth(body), getCookie(c, SESSION_COOKIE));
+        return c.json({ ok: true });
+      }),
+  );
+  r.route(
+    {
+      method: 'post',
+      path: '/api/auth/password',
+      summary:
+        'Change the password (session only): currentPassword (and a code when 2FA is on), newPassword (12–512 characters, not a common or breached password); every other session ends',
+      allow: 'signed-in',
+      before: [sessionOnlyStep],
+      body: {
+        json: z.object({
+          currentPassword: z.string(),
+          newPassword: z.string(),
+          totp: z.string().optional(),
+          recoveryCode: z.string().optional(),
+        }),
+        checkedBy: 'the handler, after the back-off (the password policy by the accounts service)',
+      },
+      responses: {
+        200: 'changed',
+        400: 'new password refused',
+        401: 'wrong password or code',
+        403: 'not a session',
+        429: 'back-off',
+      },
+    },
+    (c, { body }) =>
+      throttled(c, async () => {
+        const proof = reauth(body);
+        const b = body as { newPassword?: unknown } | undefined;
+        if (typeof b?.newPassword !== 'string' || b.newPassword.length > PASSWORD_MAX * 4)
+          throw new InputError('a new password is required', [{ field: 'newPassword', message: 'required' }]);
+        await accounts.changePassword(c.get('userId'), proof, b.newPassword, getCookie(c, SESSION_COOKIE));
+        return c.json({ ok: true, otherSessionsEnded: true });
+      }),
+  );
+  r.route(
+    {
+      method: 'get',
+      path: '/api/auth/notices',
+      summary: "The account's security notices (2FA or password changed)",
+      allow: 'signed-in',
+      responses: { 200: 'notices' },
+    },
+    async (c) => c.json({ items: await accounts.notices(c.get('userId')) }),
+  );
+  r.route(
+    {
+      method: 'post',
+      path: '/api/auth/notices/seen',
+      summary: 'Mark the notices as seen',
+      allow: 'signed-in',
+      body: 'none',
+      responses: { 200: 'ok' },
+    },
+    async (c) => {
+      await accounts.markNoticesSeen(c.get('userId'));
       return c.json({ ok: true });
-    }),
+    },
   );
-  app.post('/api/auth/password', (c) =>
-    throttled(c, async () => {
-      const body = (await jsonBody(c)) as { newPassword?: unknown } | undefined;
-      const proof = await reauth(c, body);
-      if (typeof body?.newPassword !== 'string' || body.newPassword.length > PASSWORD_MAX * 4)
-        throw new InputError('a new password is required', [{ field: 'newPassword', message: 'required' }]);
-      await accounts.changePassword(c.get('userId'), proof, body.newPassword, getCookie(c, SESSION_COOKIE));
-      return c.json({ ok: true, otherSessionsEnded: true });
-    }),
-  );
-  app.get('/api/auth/notices', async (c) => c.json({ items: await accounts.notices(c.get('userId')) }));
-  app.post('/api/auth/notices/seen', async (c) => {
-    await accounts.markNoticesSeen(c.get('userId'));
-    return c.json({ ok: true });
-  });
 }
 
 /** Security changes are made by a person at a signed-in browser, never with an API token. */
-function sessionOnly(c: Context<AppEnv>): void {
+const sessionOnlyStep: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.get('via') !== 'session')
     throw new ForbiddenError('this change needs a signed-in session, not an API token').because(
       'session_only',
     );
-}
+  await next();
+};
 
 const Reauthentication = z.object({
   password: z
@@ -211,9 +322,8 @@ const Reauthentication = z.object({
 });
 
 /** The password (and code) that confirm a security change, from the JSON body. */
-async function reauth(c: Context<AppEnv>, body?: unknown): Promise<Reauth> {
-  const b = body ?? (await jsonBody(c));
-  const raw = b && typeof b === 'object' ? (b as Record<string, unknown>) : {};
+function reauth(body: unknown): Reauth {
+  const raw = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const r = Reauthentication.safeParse({
     password: raw.password ?? raw.currentPassword,
     totp: raw.totp,

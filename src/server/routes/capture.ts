@@ -5,7 +5,7 @@
  * protection of the item it quotes (presenter). The server refuses private and loopback addresses
  * unless configured otherwise: a capture endpoint must not become a way into the internal network.
  */
-import type { Hono } from 'hono';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { acceptSuggestion, rejectSuggestion } from '../../capture/decide.js';
 import { type CaptureInput, type CaptureReport, capture } from '../../capture/service.js';
@@ -20,10 +20,10 @@ import {
   type ViewContext,
   visibleCandidates,
 } from '../../read-model/presenter.js';
-import type { CaseStore } from '../../store/case-store.js';
-import { intParam, requireCan } from '../authorize.js';
-import { jsonBody } from '../body.js';
+import type { CaseStore, StoredRecord } from '../../store/case-store.js';
 import type { AppEnv } from '../context.js';
+import { pageQuery } from '../query.js';
+import type { ApiRouter } from '../route.js';
 
 export const MAX_CAPTURE_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -71,108 +71,145 @@ function redactReport(r: CaptureReport, ctx: ViewContext): CaptureReport {
   };
 }
 
-export function captureRoutes(
-  app: Hono<AppEnv>,
-  store: CaseStore,
-  opts: { allowPrivate?: boolean } = {},
-): void {
-  app.post('/api/cases/:caseId/captures', async (c) => {
-    const caseId = c.req.param('caseId');
-    requireCan(c, 'write', caseId);
-    let input: CaptureInput;
-    let settings: z.infer<typeof Meta>;
-    if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
-      const form = await c.req.parseBody().catch(() => {
-        throw new InputError('expected multipart/form-data with a file');
-      });
-      const file = form.file;
-      if (!(file instanceof File))
-        throw new InputError('the upload has no file', [{ field: 'file', message: 'required' }]);
-      if (file.size > MAX_CAPTURE_UPLOAD_BYTES)
-        throw new InputError(
-          `the file is over the ${MAX_CAPTURE_UPLOAD_BYTES}-byte limit; nothing was stored`,
-        );
-      let meta: unknown = {};
-      try {
-        meta = JSON.parse(String(form.meta ?? '{}'));
-      } catch {
-        throw new InputError('meta must be JSON', [{ field: 'meta', message: 'invalid JSON' }]);
-      }
-      settings = parse(Meta, meta, 'capture settings');
-      input = {
-        kind: 'file',
-        fileName: file.name,
-        bytes: new Uint8Array(await file.arrayBuffer()),
-        mediaType: file.type && file.type !== 'application/octet-stream' ? file.type : undefined,
-      };
-    } else {
-      const body = parse(UrlInput, await jsonBody(c), 'capture request (expected {"url": …})');
-      settings = body;
-      input = { kind: 'url', url: body.url };
-    }
-    const principal = c.get('principal');
-    const viewer = await buildViewContext(store, principal, caseId);
-    const report = await capture(store, caseId, input, {
-      mayLinkPerson: (p) => canSeePerson(viewer, p.id, p.protection),
-      actor: c.get('actor'),
-      collector: settings.collector ?? c.get('actor'),
-      charset: settings.charset,
-      protection: settings.protection,
-      denyPrivate: !opts.allowPrivate,
-    });
-    const ctx = await buildViewContext(store, principal, caseId);
-    // An unchanged capture reports the suggestions stored before, linked for whoever captured then.
-    const shown = {
-      ...report,
-      suggestions: visibleCandidates(ctx, report.suggestions),
-      commentSuggestions: visibleCandidates(ctx, report.commentSuggestions),
-    };
-    return c.json(redactReport(shown, ctx), report.status === 'unchanged' ? 200 : 201);
-  });
-
-  app.get('/api/cases/:caseId/suggestions', async (c) => {
-    const caseId = c.req.param('caseId');
-    requireCan(c, 'read', caseId);
-    const q = c.req.query();
-    const where: Record<string, string> = {};
-    if (q.status) {
-      if (!['pending', 'accepted', 'rejected'].includes(q.status))
-        throw new InputError('status must be pending, accepted or rejected');
-      where.status = q.status;
-    }
-    if (q.item) where.itemId = q.item;
-    if (q.kind) where.kind = q.kind;
-    const limit = intParam(q.limit, 100, 1, 1000, 'limit');
-    const offset = intParam(q.offset, 0, 0, Number.MAX_SAFE_INTEGER, 'offset');
-    const ctx = await buildViewContext(store, c.get('principal'), caseId);
-    const recs = await store.list('suggestion', caseId, { where, limit, offset, sort: 'created' });
-    return c.json({
-      total: await store.count('suggestion', caseId, { where }),
-      items: recs.map((r) => presentRecord(r, ctx)),
-    });
-  });
-
-  const decide = (verb: 'accept' | 'reject') =>
-    app.post(`/api/cases/:caseId/suggestions/:id/${verb}`, async (c) => {
+export function captureRoutes(api: ApiRouter, store: CaseStore, opts: { allowPrivate?: boolean } = {}): void {
+  const r = api.tag('Captures');
+  r.route(
+    {
+      method: 'post',
+      path: '/api/cases/:caseId/captures',
+      summary:
+        'Capture a web address (JSON {url, charset?, protection?, collector?}; loopback and private addresses refused unless the server allows them) or an uploaded saved .html/.txt file (multipart file + meta): WARC evidence, information items, pending suggestions',
+      allow: 'write',
+      // JSON or multipart: the handler reads whichever came (the JSON is UrlInput, the meta Meta).
+      body: { json: UrlInput, checkedBy: 'the handler (or multipart: file + meta JSON)' },
+      responses: {
+        201: 'captured (new or changed: a new version)',
+        200: 'unchanged since the latest capture',
+        400: 'unreachable, not HTML or text, too large, malformed, wrongly encoded: nothing stored',
+      },
+    },
+    async (c, { body: raw }) => {
       const caseId = c.req.param('caseId');
-      requireCan(c, 'write', caseId);
-      const id = c.req.param('id');
-      const existing = await store.get('suggestion', id);
-      if (!existing || existing.caseId !== caseId) throw new NotFoundError('not found');
-      const body = (await jsonBody(c)) ?? {};
-      const rec =
-        verb === 'accept'
-          ? await acceptSuggestion(store, caseId, id, c.get('actor'), parse(AcceptInput, body, 'decision'))
-          : await rejectSuggestion(
-              store,
-              caseId,
-              id,
-              c.get('actor'),
-              parse(RejectInput, body, 'decision').note,
-            );
+      let input: CaptureInput;
+      let settings: z.infer<typeof Meta>;
+      if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
+        const form = await c.req.parseBody().catch(() => {
+          throw new InputError('expected multipart/form-data with a file');
+        });
+        const file = form.file;
+        if (!(file instanceof File))
+          throw new InputError('the upload has no file', [{ field: 'file', message: 'required' }]);
+        if (file.size > MAX_CAPTURE_UPLOAD_BYTES)
+          throw new InputError(
+            `the file is over the ${MAX_CAPTURE_UPLOAD_BYTES}-byte limit; nothing was stored`,
+          );
+        let meta: unknown = {};
+        try {
+          meta = JSON.parse(String(form.meta ?? '{}'));
+        } catch {
+          throw new InputError('meta must be JSON', [{ field: 'meta', message: 'invalid JSON' }]);
+        }
+        settings = parse(Meta, meta, 'capture settings');
+        input = {
+          kind: 'file',
+          fileName: file.name,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+          mediaType: file.type && file.type !== 'application/octet-stream' ? file.type : undefined,
+        };
+      } else {
+        const body = parse(UrlInput, raw, 'capture request (expected {"url": …})');
+        settings = body;
+        input = { kind: 'url', url: body.url };
+      }
+      const principal = c.get('principal');
+      const viewer = await buildViewContext(store, principal, caseId);
+      const report = await capture(store, caseId, input, {
+        mayLinkPerson: (p) => canSeePerson(viewer, p.id, p.protection),
+        actor: c.get('actor'),
+        collector: settings.collector ?? c.get('actor'),
+        charset: settings.charset,
+        protection: settings.protection,
+        denyPrivate: !opts.allowPrivate,
+      });
+      const ctx = await buildViewContext(store, principal, caseId);
+      // An unchanged capture reports the suggestions stored before, linked for whoever captured then.
+      const shown = {
+        ...report,
+        suggestions: visibleCandidates(ctx, report.suggestions),
+        commentSuggestions: visibleCandidates(ctx, report.commentSuggestions),
+      };
+      return c.json(redactReport(shown, ctx), report.status === 'unchanged' ? 200 : 201);
+    },
+  );
+
+  r.route(
+    {
+      method: 'get',
+      path: '/api/cases/:caseId/suggestions',
+      summary: "Suggestions from captures, shown no wider than their item's protection",
+      allow: 'read',
+      query: pageQuery({ default: 100, max: 1000 }, Number.MAX_SAFE_INTEGER).extend({
+        status: z.enum(['pending', 'accepted', 'rejected', '']).optional(),
+        item: z.string().optional(),
+        kind: z.string().optional(),
+      }),
+      responses: { 200: 'suggestions', 400: 'bad parameter' },
+    },
+    async (c, { query: q }) => {
+      const caseId = c.req.param('caseId');
+      const where: Record<string, string> = {};
+      if (q.status) where.status = q.status;
+      if (q.item) where.itemId = q.item;
+      if (q.kind) where.kind = q.kind;
+      const { limit, offset } = q;
       const ctx = await buildViewContext(store, c.get('principal'), caseId);
-      return c.json(visibleCandidates(ctx, [presentRecord(rec, ctx)])[0]);
-    });
-  decide('accept');
-  decide('reject');
+      const recs = await store.list('suggestion', caseId, { where, limit, offset, sort: 'created' });
+      return c.json({
+        total: await store.count('suggestion', caseId, { where }),
+        items: recs.map((r) => presentRecord(r, ctx)),
+      });
+    },
+  );
+
+  /** The suggestion in the path, 404 unless it belongs to the case file. */
+  const suggestion = async (caseId: string, id: string) => {
+    const existing = await store.get('suggestion', id);
+    if (!existing || existing.caseId !== caseId) throw new NotFoundError('not found');
+  };
+  const decided = async (c: Context<AppEnv>, caseId: string, rec: StoredRecord<'suggestion'>) => {
+    const ctx = await buildViewContext(store, c.get('principal'), caseId);
+    return c.json(visibleCandidates(ctx, [presentRecord(rec, ctx)])[0]);
+  };
+  r.route(
+    {
+      method: 'post',
+      path: '/api/cases/:caseId/suggestions/:id/accept',
+      summary: 'Accept: create the record proposed, or link {personId}; audited',
+      allow: 'write',
+      body: { json: AcceptInput, checkedBy: 'the handler, once the suggestion is found' },
+      responses: { 200: 'the decided suggestion', 404: 'not found', 409: 'already decided' },
+    },
+    async (c, { body }) => {
+      const { caseId, id } = c.req.param();
+      await suggestion(caseId, id);
+      const input = parse(AcceptInput, body ?? {}, 'decision');
+      return decided(c, caseId, await acceptSuggestion(store, caseId, id, c.get('actor'), input));
+    },
+  );
+  r.route(
+    {
+      method: 'post',
+      path: '/api/cases/:caseId/suggestions/:id/reject',
+      summary: 'Reject, with an optional {note}; audited',
+      allow: 'write',
+      body: { json: RejectInput, checkedBy: 'the handler, once the suggestion is found' },
+      responses: { 200: 'the decided suggestion', 404: 'not found', 409: 'already decided' },
+    },
+    async (c, { body }) => {
+      const { caseId, id } = c.req.param();
+      await suggestion(caseId, id);
+      const { note } = parse(RejectInput, body ?? {}, 'decision');
+      return decided(c, caseId, await rejectSuggestion(store, caseId, id, c.get('actor'), note));
+    },
+  );
 }
