@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
 import { BLOCK_SYNTAX } from '../../linkage/blocking.js';
+import { qualityFromDecisions } from '../../linkage/learn.js';
 import { type LinkOutcome, linkEncoded, reviewPairs } from '../../linkage/link.js';
 import { defaultWorkers, workerExecutor } from '../../linkage/parallel.js';
 import { FIELD_TYPES, type FieldSpec, type FieldType } from '../../linkage/types.js';
@@ -70,6 +71,22 @@ function observedInBand(o: LinkOutcome, w: number): string {
   return row?.observed == null ? '' : `${row.observed.toFixed(3)} of ${row.decided}`;
 }
 
+/**
+ * Pairwise precision and recall at the threshold as the model expects them, and as the review
+ * decisions say (null without decisions): learn.ts `qualityFromDecisions`.
+ */
+function estimatedQuality(o: LinkOutcome) {
+  return {
+    fromModel: { precision: o.expected.expectedPrecision, recall: o.expected.expectedRecall },
+    fromDecisions: qualityFromDecisions(
+      o.pairs.w,
+      o.thresholdWeight,
+      o.calibration,
+      o.blockingRecall.estimate,
+    ),
+  };
+}
+
 /** The run's report: settings, blocking, model and timings (written by --report, summarised on stderr). */
 function runReport(
   o: LinkOutcome,
@@ -96,6 +113,7 @@ function runReport(
     },
     calibration: o.calibration,
     threshold: o.expected,
+    quality: estimatedQuality(o),
     model: {
       prior: o.model.prior,
       matchingPairs: o.model.matchingPairs,
@@ -329,7 +347,12 @@ export function registerLink(program: Command): void {
           `link: threshold ${outcome.expected.threshold.toFixed(3)} (${outcome.expected.chosen}); the model expects precision ${outcome.expected.expectedPrecision.toFixed(3)}, recall ${outcome.expected.expectedRecall.toFixed(3)} (pairs, before clustering)`,
           `link: estimated blocking recall ${outcome.blockingRecall.estimate.toFixed(3)} (model ${outcome.blockingRecall.fromModel.toFixed(3)}, high-confidence pairs ${outcome.blockingRecall.fromHighConfidencePairs?.toFixed(3) ?? 'n/a'})`,
           ...outcome.model.notes.map((x) => `link: note: ${x}`),
-          ...(decisions ? [`link: ${decisions.length} recorded decision(s) honoured`] : []),
+          ...(decisions
+            ? [
+                `link: ${decisions.length} recorded decision(s) honoured and learned from (EM)`,
+                decisionQualityLine(outcome),
+              ]
+            : []),
           ...(f.review ? [`link: ${reviewCount} pair(s) for review written to ${f.review}`] : []),
           `link: time ${Object.entries(outcome.seconds)
             .map(([k, s]) => `${k} ${s.toFixed(1)} s`)
@@ -338,6 +361,12 @@ export function registerLink(program: Command): void {
         process.stderr.write(`${lines.join('\n')}\n`);
       }
     });
+}
+
+function decisionQualityLine(o: LinkOutcome): string {
+  const q = estimatedQuality(o).fromDecisions;
+  if (!q) return 'link: no decided pair was among the scored pairs: no precision/recall from decisions';
+  return `link: from ${q.decided} decided pair(s) (${q.bandsFromDecisions} probability band(s)): precision ${q.precision.toFixed(3)}, recall ${q.recall.toFixed(3)}; the model alone expects ${o.expected.expectedPrecision.toFixed(3)}, ${o.expected.expectedRecall.toFixed(3)}`;
 }
 
 /** `testigo link --case`: the case file's lists, linked to each other and to its persons. */
