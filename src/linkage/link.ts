@@ -271,7 +271,8 @@ async function estimateModel(
         `EM on pairs of ${from.join(', ')}`,
       );
     }
-    relatedKnown = false;
+    // A field with no values (a whole-name column every record had split) says nothing about relatives.
+    if (fd.present > 0) relatedKnown = false;
     notes.push(
       `too little evidence to estimate m for ${fd.column} (every rule blocks on it, or too few likely matches); default values used`,
     );

@@ -164,6 +164,10 @@ const DEFAULT_M: Record<FieldType, number[]> = {
   place: [0.9, 0.03, 0.07],
   exact: [0.95, 0.05],
   number: [0.85, 0.08, 0.04, 0.03],
+  address: [0.7, 0.1, 0.08, 0.06, 0.06],
+  postcode: [0.85, 0.04, 0.06, 0.05],
+  locality: [0.9, 0.03, 0.07],
+  occupation: [0.6, 0.15, 0.1, 0.15],
 };
 
 /** Uniform random pairs of distinct records. */

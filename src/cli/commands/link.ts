@@ -5,6 +5,7 @@ import { BLOCK_SYNTAX } from '../../linkage/blocking.js';
 import { qualityFromDecisions } from '../../linkage/learn.js';
 import { type LinkOutcome, linkEncoded, reviewPairs } from '../../linkage/link.js';
 import { defaultWorkers, workerExecutor } from '../../linkage/parallel.js';
+import { detectFieldType, FIELD_TYPE_ALIASES } from '../../linkage/roles.js';
 import { FIELD_TYPES, type FieldSpec, type FieldType } from '../../linkage/types.js';
 import { linkCaseFile } from '../../store/case-linkage.js';
 import { CsvOut } from '../link/csv-out.js';
@@ -33,16 +34,36 @@ interface Flags {
   quiet?: boolean;
 }
 
-function parseField(v: string, acc: FieldSpec[]): FieldSpec[] {
+const TYPE_WORDS = [...FIELD_TYPES, ...Object.keys(FIELD_TYPE_ALIASES)].join(', ');
+
+/**
+ * `COLUMN:TYPE`, `COLUMN:ROLE` (street, zip, city, …: FIELD_TYPE_ALIASES) or `COLUMN` alone /
+ * `COLUMN:auto`, when the header says what the column is (roles.ts `detectFieldType`).
+ */
+export function parseField(v: string, acc: FieldSpec[]): FieldSpec[] {
   const i = v.lastIndexOf(':');
-  if (i <= 0)
-    throw new UsageError(`--field must be COLUMN:TYPE (got "${v}"); types: ${FIELD_TYPES.join(', ')}`);
-  const column = v.slice(0, i);
-  const type = v.slice(i + 1).trim();
-  if (!(FIELD_TYPES as readonly string[]).includes(type))
-    throw new UsageError(`--field ${v}: unknown field type "${type}"; use one of ${FIELD_TYPES.join(', ')}`);
+  const word =
+    i > 0
+      ? v
+          .slice(i + 1)
+          .trim()
+          .toLowerCase()
+      : 'auto';
+  const column = i > 0 ? v.slice(0, i) : v;
+  if (column.trim() === '')
+    throw new UsageError(`--field must be COLUMN:TYPE (got "${v}"); types: ${TYPE_WORDS}`);
+  let type: FieldType | undefined;
+  if (word === 'auto') {
+    type = detectFieldType(column);
+    if (!type)
+      throw new UsageError(
+        `--field ${column}: its header does not say what it holds; give COLUMN:TYPE with one of ${TYPE_WORDS}`,
+      );
+  } else if ((FIELD_TYPES as readonly string[]).includes(word)) type = word as FieldType;
+  else if (word in FIELD_TYPE_ALIASES) type = FIELD_TYPE_ALIASES[word];
+  else throw new UsageError(`--field ${v}: unknown field type "${word}"; use one of ${TYPE_WORDS}`);
   if (acc.some((f) => f.column === column)) throw new UsageError(`--field ${column} is given twice`);
-  return [...acc, { column, type: type as FieldType }];
+  return [...acc, { column, type: type! }];
 }
 
 const probability = (name: string) => (v: string) => {
@@ -146,7 +167,7 @@ export function registerLink(program: Command): void {
     .option('--full', 'with --case: re-link every record, not only the new ones')
     .option(
       '--field <col:type>',
-      `a column to compare and its type (repeat): ${FIELD_TYPES.join(', ')}`,
+      `a column to compare and its type or role (repeat): ${TYPE_WORDS}; COLUMN alone when its header says (e.g. postcode, address, city, occupation, first_name)`,
       parseField,
       [] as FieldSpec[],
     )
