@@ -20,8 +20,14 @@ export interface LabelledPairs {
   count: number;
 }
 
-/** How many decisions the model's own posterior for a pattern is worth. */
-export const DECISION_PRIOR = 2;
+/**
+ * How many decisions the model's own posterior for a pattern is worth. Not less: the decided pairs
+ * of a pattern are not a random sample of it — the review queue holds its pairs with common values
+ * (term frequency puts them there), so a few decisions must not speak for the whole pattern. On the
+ * English list pair (bench/link/README.md) 2 cost names-only recall 0.06 after 59 decisions; 8
+ * gained; 32 gained more there but taught the common-name case almost nothing (learn.test.ts).
+ */
+export const DECISION_PRIOR = 8;
 
 /**
  * Match share of the undecided pairs of a pattern whose model posterior is `p`, after `same` and
