@@ -83,6 +83,8 @@ const num = (name: string) => (v: string) => {
   return x;
 };
 
+const DECISION_TEXT: Record<string, string> = { true: 'same', false: 'different' };
+
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** The calibration band's observed share of same-person decisions for a pair of weight w, or "". */
@@ -303,8 +305,20 @@ export function registerLink(program: Command): void {
 
       let reviewCount = 0;
       if (f.review) {
-        const items = reviewPairs(outcome);
-        reviewCount = items.length;
+        const reviewItems = reviewPairs(outcome);
+        reviewCount = reviewItems.length;
+        // Decisions travel with the review file: pairs decided earlier keep their decision (and
+        // those no longer in the queue are listed after it), so the file passed back with
+        // --decisions on the next run holds every decision, not only this round's.
+        const pairKey = (a: number, b: number) => (a < b ? `${a},${b}` : `${b},${a}`);
+        const decided = new Map((decisions ?? []).map((d) => [pairKey(d.a, d.b), d.same]));
+        const listed = new Set(reviewItems.map((it) => pairKey(it.a, it.b)));
+        const items = [
+          ...reviewItems,
+          ...(decisions ?? [])
+            .filter((d) => !listed.has(pairKey(d.a, d.b)))
+            .map((d) => ({ a: d.a, b: d.b, w: Number.NaN, status: 'decided earlier' })),
+        ];
         const wanted = new Set<number>();
         for (const it of items) wanted.add(it.a).add(it.b);
         const values = await readRecordValues(inputs, f.field, wanted);
@@ -332,12 +346,12 @@ export function registerLink(program: Command): void {
               inputs.enc.ids[it.a]!,
               sourceOf(it.b),
               inputs.enc.ids[it.b]!,
-              (1 / (1 + 2 ** -it.w)).toFixed(4),
+              Number.isNaN(it.w) ? '' : (1 / (1 + 2 ** -it.w)).toFixed(4),
               it.status,
               ...cols.flatMap((_, k) => [va[k] ?? '', vb[k] ?? '']),
-              observedInBand(outcome, it.w),
+              Number.isNaN(it.w) ? '' : observedInBand(outcome, it.w),
               outcome.blockingRecall.estimate.toFixed(3),
-              '',
+              DECISION_TEXT[String(decided.get(pairKey(it.a, it.b)))] ?? '',
             ]);
           }
           await rev.close();
