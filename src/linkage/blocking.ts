@@ -392,6 +392,8 @@ const AGREE: Record<string, number> = {
   'exact.value': 0.95,
   'text.value': 0.7,
   'number.value': 0.9,
+  'postcode.value': 0.9,
+  'locality.value': 0.9,
 };
 
 const CANDIDATE_KINDS: Record<FieldType, AtomKind[]> = {
@@ -403,6 +405,11 @@ const CANDIDATE_KINDS: Record<FieldType, AtomKind[]> = {
   exact: ['value'],
   text: ['value'],
   number: ['value'],
+  // Addresses and occupations are written too many ways for one key; their postcode and locality are not.
+  address: [],
+  postcode: ['value'],
+  locality: ['value'],
+  occupation: [],
 };
 
 export interface RuleEstimate {

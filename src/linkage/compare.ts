@@ -4,6 +4,14 @@
  * evidence. Runs on the encoded columns only, so the same code runs in worker threads.
  */
 import { DAY_NONE, type EncodedData, type FieldData, INITIAL } from './encode.js';
+import {
+  ADDRESS_LEVELS,
+  AddressComparer,
+  OCCUPATION_LEVELS,
+  OccupationComparer,
+  POSTCODE_LEVELS,
+  PostcodeComparer,
+} from './generic-compare.js';
 import { inferNameRoles } from './roles.js';
 import { jaroWinklerBuf, osaBuf } from './similarity.js';
 import { type FieldType, isNameType } from './types.js';
@@ -27,6 +35,10 @@ export const LEVELS: Readonly<Record<FieldType, readonly string[]>> = {
   place: ['exact', 'jaro_winkler_0.90', 'else'],
   exact: ['exact', 'else'],
   number: ['exact', 'within_1pct', 'within_10pct', 'else'],
+  address: ADDRESS_LEVELS,
+  postcode: POSTCODE_LEVELS,
+  locality: ['exact', 'jaro_winkler_0.90', 'else'],
+  occupation: OCCUPATION_LEVELS,
 };
 
 /** Number of levels of a field type including the trailing "missing" level. */
@@ -35,7 +47,15 @@ export const missingLevel = (t: FieldType) => LEVELS[t].length;
 
 /** Whether the exact level of this type is adjusted for how common the value is. */
 export const usesTermFrequency = (t: FieldType) =>
-  isNameType(t) || t === 'text' || t === 'place' || t === 'exact' || t === 'id';
+  isNameType(t) ||
+  t === 'text' ||
+  t === 'place' ||
+  t === 'exact' ||
+  t === 'id' ||
+  t === 'postcode' ||
+  t === 'locality' ||
+  t === 'occupation' ||
+  t === 'address';
 
 /** Date levels, by how two packed dates (YYYYMMDD integers, 0 = unknown part) relate. */
 export function dateLevel(pa: number, pb: number, daysA: number, daysB: number): number {
@@ -102,9 +122,19 @@ export class Comparator {
   readonly fields: FieldData[];
   /** Per field: the name fields whose values may stand in its place, swapped (see `swapped`). */
   private readonly swapPartners: number[][];
+  /** Per field: the parsed dictionary of a generic field (address, postcode, occupation), else null. */
+  private readonly generic: (AddressComparer | PostcodeComparer | OccupationComparer | null)[];
 
   constructor(readonly data: EncodedData) {
     this.fields = data.fields;
+    this.generic = data.fields.map((fd) => {
+      const d = data.dicts[fd.dict];
+      if (!d) return null;
+      if (fd.type === 'address') return new AddressComparer(d);
+      if (fd.type === 'postcode') return new PostcodeComparer(d);
+      if (fd.type === 'occupation') return new OccupationComparer(d);
+      return null;
+    });
     // Swaps within one record happen between given names and first surname, and between the two
     // surnames (a clerk writing the mother's surname first); not between given names and the
     // mother's surname.
@@ -145,7 +175,15 @@ export class Comparator {
       }
       case 'exact':
         return va < 0 || vb < 0 ? 2 : va === vb ? 0 : 1;
-      case 'place': {
+      case 'address':
+      case 'postcode':
+      case 'occupation': {
+        const g = this.generic[f]!;
+        const missing = LEVELS[fd.type].length;
+        return va < 0 || vb < 0 ? missing : g.level(va, vb);
+      }
+      case 'place':
+      case 'locality': {
         if (va < 0 || vb < 0) return 3;
         if (va === vb) return 0;
         return this.jw(fd.dict, va, vb) >= 0.9 ? 1 : 2;
@@ -336,6 +374,10 @@ const COST: Record<FieldType, number> = {
   text: 4,
   name: 5,
   fullname: 5,
+  postcode: 2,
+  locality: 3,
+  occupation: 5,
+  address: 5,
 };
 
 export function evaluationOrder(types: readonly FieldType[]): Int32Array {

@@ -6,6 +6,7 @@
  * copying. All `name` fields share one dictionary so a first surname can be compared with a
  * second one (swapped surnames).
  */
+import { normalizeAddress, normalizeLocality, normalizeOccupation, normalizePostcode } from './address.js';
 import { dayNumber, isComplete, NO_DATE, parseDate } from './dates.js';
 import {
   isPlaceholder,
@@ -202,6 +203,14 @@ interface FieldBuilder {
 
 const UNREADABLE = -2;
 
+const GENERIC_NORMALIZE: Record<'address' | 'postcode' | 'locality' | 'occupation', (raw: string) => string> =
+  {
+    address: normalizeAddress,
+    postcode: normalizePostcode,
+    locality: normalizeLocality,
+    occupation: normalizeOccupation,
+  };
+
 /**
  * Builds the columns record by record (streaming: nothing but the codes and the distinct values is
  * kept). Cells are given aligned with the field list.
@@ -305,6 +314,13 @@ export class RecordEncoder {
       }
       case 'place': {
         const v = normalizePlace(raw);
+        return v === '' ? -1 : dict!.intern(v);
+      }
+      case 'address':
+      case 'postcode':
+      case 'locality':
+      case 'occupation': {
+        const v = GENERIC_NORMALIZE[fb.spec.type](raw);
         return v === '' ? -1 : dict!.intern(v);
       }
       case 'number': {
@@ -442,7 +458,17 @@ export class RecordEncoder {
       count();
     }
 
-    // Whole names in one column, split into the empty name columns of their record.
+    // Whole names in one column, split into the empty name columns of their record. Spanish
+    // grammar (two surnames) only where the data show it: a second-surname column filled in at
+    // least a fifth of the records that have a first surname.
+    let withS1 = 0;
+    let withS2 = 0;
+    for (let i = 0; i < n; i++)
+      if (S1[i]! >= 0) {
+        withS1++;
+        if (S2 && S2[i]! >= 0) withS2++;
+      }
+    const twoSurnames = S2 !== null && withS2 >= 0.2 * withS1;
     const full = this.fields.filter((f) => f.spec.type === 'fullname');
     for (const fb of full) {
       const F = fb.value.arr;
@@ -466,7 +492,7 @@ export class RecordEncoder {
             const k = m >= 4 ? 2 : m === 3 && givenness(tokens[1]!) > 0.5 ? 2 : 1;
             tokens = [...tokens.slice(m - k), ...tokens.slice(0, m - k)];
           }
-          const s = splitGivenFirst(tokens, givenness);
+          const s = splitGivenFirst(tokens, givenness, twoSurnames);
           const intern = (x: string) => (x === '' ? -1 : dict.intern(x, x.split(' ')));
           parts = [intern(s.given), intern(s.surname1), intern(s.surname2)];
           split.set(key, parts);

@@ -22,6 +22,7 @@ import { cluster, type Refusal } from './cluster.js';
 import { Comparator, levelCount, type ScoreTables, scorePair } from './compare.js';
 import { type BlockingRecall, blockingRecall, type CalibrationRow, calibration } from './diagnostics.js';
 import { type Encoded, RecordEncoder } from './encode.js';
+import type { LabelledPairs } from './learn.js';
 import {
   defaultM,
   type EmResult,
@@ -36,6 +37,7 @@ import {
   weightOf,
 } from './model.js';
 import { Rng } from './random.js';
+import { orderByInformation } from './review-order.js';
 import { inferIdentityRoles } from './roles.js';
 import { type BlockLayout, levelsOf, PairSink, planTasks, type ScoredPairs, scoreRange } from './score.js';
 import { type ExpectedQuality, expectedQuality } from './threshold.js';
@@ -169,7 +171,20 @@ const median = (xs: number[]) => {
       : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-/** Estimates u (random pairs) and m (EM per blocking rule) and the prior. */
+/** Levels of the decided pairs, for EM (learn.ts); undefined without decisions. */
+async function decidedLevels(
+  decisions: LinkOptions['decisions'],
+  exec: PairExecutor,
+): Promise<LabelledPairs | undefined> {
+  if (!decisions || decisions.length === 0) return undefined;
+  const levels = await exec.levels(
+    Int32Array.from(decisions, (d) => d.a),
+    Int32Array.from(decisions, (d) => d.b),
+  );
+  return { levels, same: Uint8Array.from(decisions, (d) => (d.same ? 1 : 0)), count: decisions.length };
+}
+
+/** Estimates u (random pairs) and m (EM per blocking rule, with the decided pairs) and the prior. */
 async function estimateModel(
   enc: Encoded,
   rules: readonly RuleBlocks[],
@@ -177,6 +192,7 @@ async function estimateModel(
   cfg: ResolvedConfig,
   exec: PairExecutor,
   progress: (stage: string, done: number, total?: number) => void,
+  decisions: LinkOptions['decisions'] = [],
 ): Promise<LinkModel> {
   const { data } = enc;
   const n = data.n;
@@ -203,6 +219,7 @@ async function estimateModel(
   const relatedAsRandom = types.map((t, f) => f === identity.given || t === 'id');
   const totalSample = samples.reduce((s, x) => s + (x ? x.a.length : 0), 0);
   progress('estimating m by EM', 0, totalSample);
+  const labelled = await decidedLevels(decisions, exec);
   const sessions: {
     rule: number;
     use: boolean[];
@@ -217,7 +234,7 @@ async function estimateModel(
     const use = types.map((_, f) => !blocked.has(f));
     if (!use.some(Boolean)) continue;
     const lv = await exec.levels(s.a, s.b);
-    const em = runEm(lv, s.a.length, types, use, u, undefined, relatedAsRandom, dependencies);
+    const em = runEm(lv, s.a.length, types, use, u, undefined, relatedAsRandom, dependencies, labelled);
     if (em.classesSwapped)
       notes.push(
         `EM on pairs of ${rules[r]!.label}: its match class agrees less often than its related class; the classes may be the wrong way round (check the review sample)`,
@@ -256,7 +273,8 @@ async function estimateModel(
         `EM on pairs of ${from.join(', ')}`,
       );
     }
-    relatedKnown = false;
+    // A field with no values (a whole-name column every record had split) says nothing about relatives.
+    if (fd.present > 0) relatedKnown = false;
     notes.push(
       `too little evidence to estimate m for ${fd.column} (every rule blocks on it, or too few likely matches); default values used`,
     );
@@ -396,7 +414,7 @@ export async function linkEncoded(
   lap('blocking');
 
   // Model.
-  const model = opts.model ?? (await estimateModel(enc, rules, keysOf, cfg, exec, progress));
+  const model = opts.model ?? (await estimateModel(enc, rules, keysOf, cfg, exec, progress, opts.decisions));
   if (opts.model && opts.model.fields.length !== data.fields.length)
     throw new UsageError('the model given was estimated for different fields');
   const tables = scoreTables(model, data);
@@ -610,9 +628,9 @@ const REFUSAL_TEXT: Record<Refusal['reason'], string> = {
 
 /**
  * Pairs for a person to look at: pairs between the review probability and the threshold, and
- * links the clustering refused. Most informative first: the pair whose match probability is
- * closest to one half (smallest |log odds|) is the one a decision teaches the most about, so a
- * reviewer with little time settles the real doubts before near-certain pairs.
+ * links the clustering refused. Most informative first (review-order.ts): the most uncertain
+ * pairs, of the kinds of doubt that many pairs share, so a reviewer with little time settles the
+ * real doubts before near-certain pairs.
  */
 export function reviewPairs(o: LinkOutcome): ReviewItem[] {
   const items: ReviewItem[] = [];
@@ -628,5 +646,5 @@ export function reviewPairs(o: LinkOutcome): ReviewItem[] {
     });
   }
   for (const r of o.refused) items.push({ a: r.a, b: r.b, w: r.w, status: REFUSAL_TEXT[r.reason] });
-  return items.sort((x, y) => Math.abs(x.w) - Math.abs(y.w) || y.w - x.w || x.a - y.a || x.b - y.b);
+  return orderByInformation(items);
 }

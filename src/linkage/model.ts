@@ -18,6 +18,7 @@ import {
 } from './compare.js';
 import type { EncodedData } from './encode.js';
 import { jointNameBits } from './joint-names.js';
+import { decidedShare, type LabelledPairs } from './learn.js';
 import type { Rng } from './random.js';
 import { inferIdentityRoles } from './roles.js';
 import type { FieldType } from './types.js';
@@ -165,6 +166,10 @@ const DEFAULT_M: Record<FieldType, number[]> = {
   place: [0.9, 0.03, 0.07],
   exact: [0.95, 0.05],
   number: [0.85, 0.08, 0.04, 0.03],
+  address: [0.7, 0.1, 0.08, 0.06, 0.06],
+  postcode: [0.85, 0.04, 0.06, 0.05],
+  locality: [0.9, 0.03, 0.07],
+  occupation: [0.6, 0.15, 0.1, 0.15],
 };
 
 /** Uniform random pairs of distinct records. */
@@ -245,6 +250,8 @@ export function runEm(
   relatedAsRandom: readonly boolean[] = [],
   /** Dependent field pairs: unrelated pairs get their joint u, as in scoring. */
   dependencies: readonly FieldDependency[] = [],
+  /** Pairs a person decided on: fixed membership, and evidence for their pattern (learn.ts). */
+  labelled?: LabelledPairs,
 ): EmResult {
   const F = types.length;
   const fieldsUsed = types.map((_, f) => f).filter((f) => use[f]);
@@ -269,7 +276,28 @@ export function runEm(
     counts[id]!++;
     patternOf[k] = id;
   }
+  // Decided pairs join the pattern they compare as (a new one if no sampled pair has it).
+  const decidedSame: number[] = new Array<number>(patterns.length).fill(0);
+  const decidedDiff: number[] = new Array<number>(patterns.length).fill(0);
+  for (let k = 0; k < (labelled?.count ?? 0); k++) {
+    let key = '';
+    for (const f of fieldsUsed) key += String.fromCharCode(65 + labelled!.levels[k * F + f]!);
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = patterns.length;
+      ids.set(key, id);
+      patterns.push(fieldsUsed.map((f) => labelled!.levels[k * F + f]!));
+      counts.push(0);
+      decidedSame.push(0);
+      decidedDiff.push(0);
+    }
+    if (labelled!.same[k]) decidedSame[id]!++;
+    else decidedDiff[id]!++;
+  }
   const P = patterns.length;
+  /** Match and related mass of each pattern for the M-step: its sampled pairs plus its decided ones. */
+  const massM = new Float64Array(P);
+  const massR = new Float64Array(P);
   const m = types.map((t) => [...DEFAULT_M[t]]);
   const r = types.map((t, f) =>
     relatedAsRandom[f] ? [...u[f]!] : DEFAULT_M[t].map((x, l) => 0.5 * x + 0.5 * u[f]![l]!),
@@ -307,6 +335,20 @@ export function runEm(
       const z = em + er + eu;
       postM[p] = em / z;
       postR[p] = er / z;
+      massM[p] = postM[p]! * counts[p]!;
+      massR[p] = postR[p]! * counts[p]!;
+      const ds = decidedSame[p]!;
+      const dd = decidedDiff[p]!;
+      if (ds + dd > 0) {
+        // Decided pairs are what they were decided to be; undecided ones of their pattern move toward it.
+        const q = decidedShare(postM[p]!, ds, dd);
+        const relatedShare = er + eu > 0 ? er / (er + eu) : 0;
+        postM[p] = q;
+        postR[p] = (1 - q) * relatedShare;
+        massM[p] = q * counts[p]! + ds;
+        massR[p] = ((1 - q) * counts[p]! + dd) * relatedShare;
+      }
+      // The class shares are those of the sampled pairs: decided ones are not a random sample.
       sumM += postM[p]! * counts[p]!;
       sumR += postR[p]! * counts[p]!;
     }
@@ -326,10 +368,10 @@ export function runEm(
       for (let p = 0; p < P; p++) {
         const l = patterns[p]![i]!;
         if (l >= L) continue;
-        accM[l]! += postM[p]! * counts[p]!;
-        accR[l]! += postR[p]! * counts[p]!;
-        totM += postM[p]! * counts[p]!;
-        totR += postR[p]! * counts[p]!;
+        accM[l]! += massM[p]!;
+        accR[l]! += massR[p]!;
+        totM += massM[p]!;
+        totR += massR[p]!;
       }
       if (totM > 0) {
         const next = floored(Array.from(accM, (x) => (x + 0.01) / (totM + 0.01 * L)));

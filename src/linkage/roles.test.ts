@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RecordEncoder } from './encode.js';
-import { givenFirst, inferNameRoles, splitGivenFirst } from './roles.js';
+import { detectFieldType, givenFirst, inferNameRoles, splitGivenFirst } from './roles.js';
 import type { FieldSpec } from './types.js';
 
 const GIVEN = new Set(['jose', 'luis', 'maria', 'ana', 'carlos', 'pedro', 'rosa', 'angeles']);
@@ -136,4 +136,59 @@ test('both surnames in the first-surname column are split when each is a surname
   assert.deepEqual([text(1, 4), text(2, 4)], ['san juan', '']);
   assert.deepEqual([text(1, 7), text(2, 7)], ['ramirez pacheco', 'toro']);
   assert.ok(enc.repairs.some((r) => /primer_apellido: 1 record\(s\) with both surnames/.test(r)));
+});
+
+test('English names: one surname when the data show no second one ("Mary Ann Smith" has a middle name)', () => {
+  const fields: FieldSpec[] = [
+    { column: 'first_name', type: 'name' },
+    { column: 'last_name', type: 'name' },
+    { column: 'full_name', type: 'fullname' },
+  ];
+  const register = Array.from({ length: 30 }, (_, k) => [
+    ['John', 'Mary', 'Peter'][k % 3]!,
+    ['Smith', 'Jones', 'Brown'][k % 3]!,
+    undefined,
+  ]);
+  const { enc, text } = encode(fields, {
+    register,
+    casualties: [
+      [undefined, undefined, 'Mary Ann Smith'],
+      [undefined, undefined, 'SMITH, John M.'],
+    ],
+  });
+  // "ann" is in no other record: only the data's one-surname custom says it is a middle name.
+  assert.equal(text(0, 30), 'mary ann');
+  assert.equal(text(1, 30), 'smith');
+  assert.equal(text(0, 31), 'john m');
+  assert.equal(text(1, 31), 'smith');
+  assert.ok(enc.repairs.some((r) => r.startsWith('full_name: 2 whole name(s) split')));
+});
+
+test('Spanish lists keep the two-surname reading', () => {
+  const fields: FieldSpec[] = [
+    { column: 'nombres', type: 'name' },
+    { column: 'primer_apellido', type: 'name' },
+    { column: 'segundo_apellido', type: 'name' },
+    { column: 'nombre_completo', type: 'fullname' },
+  ];
+  const good = Array.from({ length: 30 }, (_, k) => [...person(k), undefined]);
+  const { text } = encode(fields, {
+    a: good,
+    b: [[undefined, undefined, undefined, 'Pedro Xanadu Quintal']],
+  });
+  assert.equal(text(0, 30), 'pedro');
+  assert.equal(text(2, 30), 'quintal');
+});
+
+test('column types from headers that leave no doubt; none from ambiguous ones', () => {
+  assert.equal(detectFieldType('Post Code'), 'postcode');
+  assert.equal(detectFieldType('ZIP'), 'postcode');
+  assert.equal(detectFieldType('Dirección'), 'address');
+  assert.equal(detectFieldType('town'), 'locality');
+  assert.equal(detectFieldType('Ocupación'), 'occupation');
+  assert.equal(detectFieldType('first_name'), 'name');
+  assert.equal(detectFieldType('Full Name'), 'fullname');
+  assert.equal(detectFieldType('date_of_birth'), 'date');
+  assert.equal(detectFieldType('estado'), undefined);
+  assert.equal(detectFieldType('notes'), undefined);
 });

@@ -7,7 +7,7 @@
  * "Apellidos, Nombres" when there is a comma, otherwise given names first or surnames first as
  * the tokens themselves say, one or two given names, one or two surnames.
  */
-import type { FieldSpec } from './types.js';
+import type { FieldSpec, FieldType } from './types.js';
 
 export type NameRole = 'given' | 'surname1' | 'surname2';
 
@@ -63,9 +63,15 @@ export interface SplitName {
  * Splits folded name tokens (particles already removed, given names first) into given names and
  * up to two surnames. `givenness(t)` is the share of t's occurrences that are as a given name
  * (0.5 when unknown). Two tokens: one of each. More: the last one or two are surnames, whichever
- * assignment the givenness of the middle tokens makes most likely.
+ * assignment the givenness of the middle tokens makes most likely. `twoSurnames`: whether the
+ * data show the Spanish two-surname custom (ties then go to two surnames, else to one: "Mary Ann
+ * Smith" has a middle name, not a second surname).
  */
-export function splitGivenFirst(tokens: readonly string[], givenness: (t: string) => number): SplitName {
+export function splitGivenFirst(
+  tokens: readonly string[],
+  givenness: (t: string) => number,
+  twoSurnames = true,
+): SplitName {
   const n = tokens.length;
   if (n === 0) return { given: '', surname1: '', surname2: '' };
   if (n === 1) return { given: tokens[0]!, surname1: '', surname2: '' };
@@ -77,8 +83,9 @@ export function splitGivenFirst(tokens: readonly string[], givenness: (t: string
       const g = Math.min(0.99, Math.max(0.01, givenness(tokens[i]!)));
       s += Math.log(i < k ? g : 1 - g);
     }
-    // Two surnames are the norm in Spanish names: a slight preference, so ties go that way.
-    if (n - k === 2) s += 0.1;
+    // Two surnames are the norm in Spanish names: a slight preference, so ties go that way;
+    // where the data show one surname per person, the preference is the other way.
+    if (n - k === 2) s += twoSurnames ? 0.1 : -0.1;
     if (s > bestScore) {
       bestScore = s;
       best = k;
@@ -125,4 +132,45 @@ export function inferIdentityRoles(specs: readonly FieldSpec[]): IdentityRoles {
     document: specs.findIndex((s) => s.type === 'id'),
     sex: specs.findIndex((s) => s.type === 'exact' && SEX.test(s.column.trim())),
   };
+}
+
+/** Other words for field types, as users name the roles of their columns (`--field calle:street`). */
+export const FIELD_TYPE_ALIASES: Readonly<Record<string, FieldType>> = {
+  street: 'address',
+  zip: 'postcode',
+  city: 'locality',
+  town: 'locality',
+  job: 'occupation',
+  profession: 'occupation',
+};
+
+/**
+ * Header patterns that name a column's role without doubt, in English and Spanish, tried in
+ * order. A header that fits none (or is ambiguous, like "place" or "estado", which may or may not
+ * be Venezuelan states) gets no type: the user must say.
+ */
+const HEADER_TYPES: readonly [RegExp, FieldType][] = [
+  [/^(post_?code|postal_?code|zip|zip_?code|codigo_?postal|cod_?postal|cp)$/, 'postcode'],
+  [/^(full_?name|nombre_?completo|nombre_?y_?apellidos?|apellidos_?y_?nombres?)$/, 'fullname'],
+  [/^(address|street|street_?address|address_?line_?1|addr|direccion|domicilio|calle)$/, 'address'],
+  [/^(city|town|locality|village|ciudad|localidad|poblacion)$/, 'locality'],
+  [/^(occupation|job|job_?title|profession|ocupacion|oficio|profesion)$/, 'occupation'],
+  [
+    /^(first_?name|given_?names?|forenames?|middle_?names?|nombres?|last_?name|surname|family_?name|(primer|segundo)_?apellido|apellidos?)$/,
+    'name',
+  ],
+  [/^(birth_?date|date_?of_?birth|dob|fecha_?(de_?)?nacimiento)$/, 'date'],
+  [/^(sex|gender|sexo|genero)$/, 'exact'],
+  [/^(cedula|document_?(id|number)?|passport(_?number)?|national_?id|dni)$/, 'id'],
+];
+
+/** A column's type from its header alone, when the header leaves no doubt (HEADER_TYPES); else undefined. */
+export function detectFieldType(column: string): FieldType | undefined {
+  const h = column
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+  return HEADER_TYPES.find(([re]) => re.test(h))?.[1];
 }

@@ -1,6 +1,20 @@
 /** Public types of the record-linkage engine. */
 
-export const FIELD_TYPES = ['name', 'fullname', 'date', 'id', 'text', 'place', 'exact', 'number'] as const;
+export const FIELD_TYPES = [
+  'name',
+  'fullname',
+  'date',
+  'id',
+  'text',
+  'place',
+  'exact',
+  'number',
+  // Generic fields (address.ts): lists from anywhere, no gazetteer.
+  'address',
+  'postcode',
+  'locality',
+  'occupation',
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /**

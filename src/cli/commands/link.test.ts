@@ -341,6 +341,40 @@ describe('testigo link: column roles', () => {
     assert.equal(clusterOf.get(`${sa}|${ida}`), clusterOf.get(`${sb}|${idb}`), 'must-link decision honoured');
   });
 
+  it('the review file keeps earlier decisions, and --report estimates quality from them', async () => {
+    const pairs = rows(join(dir, 'roles-review.csv')).filter((r) => r[5]!.startsWith('uncertain'));
+    const [sa, ida, sb, idb] = pairs[0]!;
+    const [sc, idc, sd, idd] = pairs[1]!;
+    const decisions = file(
+      'decisions2.csv',
+      `source_a,record_id_a,source_b,record_id_b,decision\n${sa},${ida},${sb},${idb},same\n${sc},${idc},${sd},${idd},different\n`,
+    );
+    const review = join(dir, 'roles-review2.csv');
+    const report = join(dir, 'roles2.json');
+    await run([
+      'link',
+      ...paths,
+      '--id',
+      'id',
+      ...fields,
+      '--out',
+      join(dir, 'roles3.csv'),
+      '--decisions',
+      decisions,
+      '--review',
+      review,
+      '--report',
+      report,
+      '--quiet',
+    ]);
+    const decisionOf = new Map(rows(review).map((r) => [`${r[0]}|${r[1]}|${r[2]}|${r[3]}`, r[r.length - 1]]));
+    assert.equal(decisionOf.get(`${sa}|${ida}|${sb}|${idb}`), 'same');
+    assert.equal(decisionOf.get(`${sc}|${idc}|${sd}|${idd}`), 'different');
+    const rep = JSON.parse(readFileSync(report, 'utf8'));
+    assert.ok(rep.quality.fromModel.precision > 0.9, JSON.stringify(rep.quality));
+    assert.equal(rep.quality.fromDecisions.decided, 2);
+  });
+
   it('without a fullname field, a list lacking the name columns is still an error', async () => {
     const f = await failure([
       'link',

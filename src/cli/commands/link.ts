@@ -2,8 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
 import { BLOCK_SYNTAX } from '../../linkage/blocking.js';
+import { qualityFromDecisions } from '../../linkage/learn.js';
 import { type LinkOutcome, linkEncoded, reviewPairs } from '../../linkage/link.js';
 import { defaultWorkers, workerExecutor } from '../../linkage/parallel.js';
+import { detectFieldType, FIELD_TYPE_ALIASES } from '../../linkage/roles.js';
 import { FIELD_TYPES, type FieldSpec, type FieldType } from '../../linkage/types.js';
 import { linkCaseFile } from '../../store/case-linkage.js';
 import { CsvOut } from '../link/csv-out.js';
@@ -32,16 +34,36 @@ interface Flags {
   quiet?: boolean;
 }
 
-function parseField(v: string, acc: FieldSpec[]): FieldSpec[] {
+const TYPE_WORDS = [...FIELD_TYPES, ...Object.keys(FIELD_TYPE_ALIASES)].join(', ');
+
+/**
+ * `COLUMN:TYPE`, `COLUMN:ROLE` (street, zip, city, …: FIELD_TYPE_ALIASES) or `COLUMN` alone /
+ * `COLUMN:auto`, when the header says what the column is (roles.ts `detectFieldType`).
+ */
+export function parseField(v: string, acc: FieldSpec[]): FieldSpec[] {
   const i = v.lastIndexOf(':');
-  if (i <= 0)
-    throw new UsageError(`--field must be COLUMN:TYPE (got "${v}"); types: ${FIELD_TYPES.join(', ')}`);
-  const column = v.slice(0, i);
-  const type = v.slice(i + 1).trim();
-  if (!(FIELD_TYPES as readonly string[]).includes(type))
-    throw new UsageError(`--field ${v}: unknown field type "${type}"; use one of ${FIELD_TYPES.join(', ')}`);
+  const word =
+    i > 0
+      ? v
+          .slice(i + 1)
+          .trim()
+          .toLowerCase()
+      : 'auto';
+  const column = i > 0 ? v.slice(0, i) : v;
+  if (column.trim() === '')
+    throw new UsageError(`--field must be COLUMN:TYPE (got "${v}"); types: ${TYPE_WORDS}`);
+  let type: FieldType | undefined;
+  if (word === 'auto') {
+    type = detectFieldType(column);
+    if (!type)
+      throw new UsageError(
+        `--field ${column}: its header does not say what it holds; give COLUMN:TYPE with one of ${TYPE_WORDS}`,
+      );
+  } else if ((FIELD_TYPES as readonly string[]).includes(word)) type = word as FieldType;
+  else if (word in FIELD_TYPE_ALIASES) type = FIELD_TYPE_ALIASES[word];
+  else throw new UsageError(`--field ${v}: unknown field type "${word}"; use one of ${TYPE_WORDS}`);
   if (acc.some((f) => f.column === column)) throw new UsageError(`--field ${column} is given twice`);
-  return [...acc, { column, type: type as FieldType }];
+  return [...acc, { column, type: type! }];
 }
 
 const probability = (name: string) => (v: string) => {
@@ -61,6 +83,8 @@ const num = (name: string) => (v: string) => {
   return x;
 };
 
+const DECISION_TEXT: Record<string, string> = { true: 'same', false: 'different' };
+
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** The calibration band's observed share of same-person decisions for a pair of weight w, or "". */
@@ -68,6 +92,22 @@ function observedInBand(o: LinkOutcome, w: number): string {
   const p = 1 / (1 + 2 ** -w);
   const row = o.calibration.find((r) => p >= r.from && (p < r.to || r.to === 1));
   return row?.observed == null ? '' : `${row.observed.toFixed(3)} of ${row.decided}`;
+}
+
+/**
+ * Pairwise precision and recall at the threshold as the model expects them, and as the review
+ * decisions say (null without decisions): learn.ts `qualityFromDecisions`.
+ */
+function estimatedQuality(o: LinkOutcome) {
+  return {
+    fromModel: { precision: o.expected.expectedPrecision, recall: o.expected.expectedRecall },
+    fromDecisions: qualityFromDecisions(
+      o.pairs.w,
+      o.thresholdWeight,
+      o.calibration,
+      o.blockingRecall.estimate,
+    ),
+  };
 }
 
 /** The run's report: settings, blocking, model and timings (written by --report, summarised on stderr). */
@@ -96,6 +136,7 @@ function runReport(
     },
     calibration: o.calibration,
     threshold: o.expected,
+    quality: estimatedQuality(o),
     model: {
       prior: o.model.prior,
       matchingPairs: o.model.matchingPairs,
@@ -128,7 +169,7 @@ export function registerLink(program: Command): void {
     .option('--full', 'with --case: re-link every record, not only the new ones')
     .option(
       '--field <col:type>',
-      `a column to compare and its type (repeat): ${FIELD_TYPES.join(', ')}`,
+      `a column to compare and its type or role (repeat): ${TYPE_WORDS}; COLUMN alone when its header says (e.g. postcode, address, city, occupation, first_name)`,
       parseField,
       [] as FieldSpec[],
     )
@@ -264,8 +305,20 @@ export function registerLink(program: Command): void {
 
       let reviewCount = 0;
       if (f.review) {
-        const items = reviewPairs(outcome);
-        reviewCount = items.length;
+        const reviewItems = reviewPairs(outcome);
+        reviewCount = reviewItems.length;
+        // Decisions travel with the review file: pairs decided earlier keep their decision (and
+        // those no longer in the queue are listed after it), so the file passed back with
+        // --decisions on the next run holds every decision, not only this round's.
+        const pairKey = (a: number, b: number) => (a < b ? `${a},${b}` : `${b},${a}`);
+        const decided = new Map((decisions ?? []).map((d) => [pairKey(d.a, d.b), d.same]));
+        const listed = new Set(reviewItems.map((it) => pairKey(it.a, it.b)));
+        const items = [
+          ...reviewItems,
+          ...(decisions ?? [])
+            .filter((d) => !listed.has(pairKey(d.a, d.b)))
+            .map((d) => ({ a: d.a, b: d.b, w: Number.NaN, status: 'decided earlier' })),
+        ];
         const wanted = new Set<number>();
         for (const it of items) wanted.add(it.a).add(it.b);
         const values = await readRecordValues(inputs, f.field, wanted);
@@ -293,12 +346,12 @@ export function registerLink(program: Command): void {
               inputs.enc.ids[it.a]!,
               sourceOf(it.b),
               inputs.enc.ids[it.b]!,
-              (1 / (1 + 2 ** -it.w)).toFixed(4),
+              Number.isNaN(it.w) ? '' : (1 / (1 + 2 ** -it.w)).toFixed(4),
               it.status,
               ...cols.flatMap((_, k) => [va[k] ?? '', vb[k] ?? '']),
-              observedInBand(outcome, it.w),
+              Number.isNaN(it.w) ? '' : observedInBand(outcome, it.w),
               outcome.blockingRecall.estimate.toFixed(3),
-              '',
+              DECISION_TEXT[String(decided.get(pairKey(it.a, it.b)))] ?? '',
             ]);
           }
           await rev.close();
@@ -329,7 +382,12 @@ export function registerLink(program: Command): void {
           `link: threshold ${outcome.expected.threshold.toFixed(3)} (${outcome.expected.chosen}); the model expects precision ${outcome.expected.expectedPrecision.toFixed(3)}, recall ${outcome.expected.expectedRecall.toFixed(3)} (pairs, before clustering)`,
           `link: estimated blocking recall ${outcome.blockingRecall.estimate.toFixed(3)} (model ${outcome.blockingRecall.fromModel.toFixed(3)}, high-confidence pairs ${outcome.blockingRecall.fromHighConfidencePairs?.toFixed(3) ?? 'n/a'})`,
           ...outcome.model.notes.map((x) => `link: note: ${x}`),
-          ...(decisions ? [`link: ${decisions.length} recorded decision(s) honoured`] : []),
+          ...(decisions
+            ? [
+                `link: ${decisions.length} recorded decision(s) honoured and learned from (EM)`,
+                decisionQualityLine(outcome),
+              ]
+            : []),
           ...(f.review ? [`link: ${reviewCount} pair(s) for review written to ${f.review}`] : []),
           `link: time ${Object.entries(outcome.seconds)
             .map(([k, s]) => `${k} ${s.toFixed(1)} s`)
@@ -338,6 +396,12 @@ export function registerLink(program: Command): void {
         process.stderr.write(`${lines.join('\n')}\n`);
       }
     });
+}
+
+function decisionQualityLine(o: LinkOutcome): string {
+  const q = estimatedQuality(o).fromDecisions;
+  if (!q) return 'link: no decided pair was among the scored pairs: no precision/recall from decisions';
+  return `link: from ${q.decided} decided pair(s) (${q.bandsFromDecisions} probability band(s)): precision ${q.precision.toFixed(3)}, recall ${q.recall.toFixed(3)}; the model alone expects ${o.expected.expectedPrecision.toFixed(3)}, ${o.expected.expectedRecall.toFixed(3)}`;
 }
 
 /** `testigo link --case`: the case file's lists, linked to each other and to its persons. */
