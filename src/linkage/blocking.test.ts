@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type Atom, atomId, atomKeys, chooseRules, combineKeys } from './blocking.js';
+import { type Atom, atomId, atomKeys, combineKeys } from './blocking.js';
+import { chooseRules } from './choose-rules.js';
 import { RecordEncoder } from './encode.js';
 import { adversarialSet, COLUMNS, type Perturbation } from './eval/adversarial.js';
 import type { FieldSpec } from './types.js';

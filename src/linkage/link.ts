@@ -10,14 +10,12 @@ import {
   atomFields,
   atomId,
   atomKeys,
-  type BlockingChoice,
   buildRuleBlocks,
-  chooseRules,
   parseBlockExpr,
   type Rule,
   type RuleBlocks,
-  refineAtomFor,
 } from './blocking.js';
+import { type BlockingChoice, chooseRules, refineAtomFor } from './choose-rules.js';
 import { cluster, type Refusal } from './cluster.js';
 import { Comparator, levelCount, type ScoreTables, scorePair } from './compare.js';
 import { type BlockingRecall, blockingRecall, type CalibrationRow, calibration } from './diagnostics.js';
