@@ -11,7 +11,9 @@
 // Tiers: the default runs everything CI needs (`npm test`). `--tier=unit` (`npm run test:unit`) is the
 // quick loop while coding: SQLite only (no PostgreSQL started), and none of the slow kinds below —
 // browser end-to-end, crash (SIGKILL) and sustained-load runs, fuzzing, the CLI walk through panel,
-// report and bundle, and files that open PostgreSQL themselves (several processes, S3 backups). CI always runs the whole suite.
+// report and bundle, accuracy and reference runs (`*.slow.test.ts`, the LCMCR reference check:
+// they measure how good a method is on large data, not whether the code behaves), and files that
+// open PostgreSQL themselves (several processes, S3 backups). CI always runs the whole suite.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +42,8 @@ const SLOW = [
   /\.fuzz\.test\.ts$/,
   /backup-postgres/,
   /report-bundle\.cli/,
+  /\.slow\.test\.ts$/,
+  /\/estimate\/reference\.test\.ts$/,
 ];
 
 /** Files that open PostgreSQL themselves (not through BACKENDS, which the unit tier narrows to SQLite). */
