@@ -5,10 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { generateDemoCase } from '../../demo/generate.js';
-import { importCaseJson } from '../../ingest/case-json.js';
 import type { Role } from '../../security/policy.js';
 import { Accounts } from '../../services/accounts.js';
+import { openDemoCase } from '../../test-support/demo-case.js';
 import { BACKENDS, type TestStore } from '../../test-support/stores.js';
 import { createApp } from '../app.js';
 
@@ -22,8 +21,7 @@ for (const backend of BACKENDS) {
     const tokens: Record<string, string> = {};
 
     before(async () => {
-      t = await backend.open();
-      ({ caseId } = await importCaseJson(t.store, generateDemoCase(), 'test'));
+      ({ t, caseId } = await openDemoCase(backend, 'imported'));
       const accounts = new Accounts(t.store);
       const roles: [string, Role][] = [
         ['analyst', 'analyst'],
