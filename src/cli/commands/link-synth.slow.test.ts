@@ -30,18 +30,11 @@ describe('testigo synth + link end to end', () => {
     await cli(['synth', '--people', '6200', '--lists', '5', '--seed', '3', '--out', out]);
   });
 
-  it('synth writes the fixed columns and a truth file naming every record', () => {
-    const header = readFileSync(join(out, 'list1.csv'), 'utf8').split('\n')[0];
-    assert.equal(
-      header,
-      'record_id,given_names,first_surname,second_surname,sex,birth_date,document_id,state,municipality,event_date,act_type',
-    );
+  it('synth writes about 10,000 records, each named in the truth file (its format: link.test.ts)', () => {
     const truth = rows(join(out, 'truth.csv'));
-    let records = 0;
-    for (let k = 1; k <= 5; k++) records += rows(join(out, `list${k}.csv`)).length;
+    const records = [1, 2, 3, 4, 5].reduce((n, k) => n + rows(join(out, `list${k}.csv`)).length, 0);
     assert.equal(truth.length, records);
     assert.ok(records > 9000 && records < 11000, `${records} records`);
-    assert.deepEqual(new Set(truth.map((t) => t[0])), new Set([1, 2, 3, 4, 5].map((k) => `list${k}.csv`)));
   });
 
   it('links 10,000 records with pairwise F1 ≥ 0.95 against the truth, unsupervised', async () => {
