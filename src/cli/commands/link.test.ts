@@ -211,25 +211,15 @@ describe('testigo link: column roles', () => {
     `${COLUMNS.doc}:id`,
     `${COLUMNS.state}:place`,
   ].flatMap((f) => ['--field', f]);
+  /** `testigo link` over the lists written above, into `out`, with the options given. */
+  const linkAll = (out: string, ...options: string[]) =>
+    run(['link', ...paths, '--id', 'id', ...fields, '--out', out, ...options, '--quiet']);
 
   it('a list with only "APELLIDOS, NOMBRES" in one column links to lists with split names', async () => {
     const out = join(dir, 'roles.csv');
     const report = join(dir, 'roles.json');
     const review = join(dir, 'roles-review.csv');
-    await run([
-      'link',
-      ...paths,
-      '--id',
-      'id',
-      ...fields,
-      '--out',
-      out,
-      '--report',
-      report,
-      '--review',
-      review,
-      '--quiet',
-    ]);
+    await linkAll(out, '--report', report, '--review', review);
     const cluster = new Map(rows(out).map(([s, id, c]) => [`${s}|${id}`, c!]));
     const predicted = set.records.map((r) => cluster.get(`${r.source}.csv|${r.id}`)!);
     const s = subsetScores(predicted, set.person, set.affected);
@@ -262,18 +252,7 @@ describe('testigo link: column roles', () => {
       `source_a,record_id_a,source_b,record_id_b,decision\n${sa},${ida},${sb},${idb},same\n`,
     );
     const again = join(dir, 'roles2.csv');
-    await run([
-      'link',
-      ...paths,
-      '--id',
-      'id',
-      ...fields,
-      '--out',
-      again,
-      '--decisions',
-      decisions,
-      '--quiet',
-    ]);
+    await linkAll(again, '--decisions', decisions);
     const clusterOf = new Map(rows(again).map(([s, id, c]) => [`${s}|${id}`, c]));
     assert.equal(clusterOf.get(`${sa}|${ida}`), clusterOf.get(`${sb}|${idb}`), 'must-link decision honoured');
   });
