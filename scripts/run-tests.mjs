@@ -11,9 +11,11 @@
 // Tiers: the default runs everything CI needs (`npm test`). `--tier=unit` (`npm run test:unit`) is the
 // quick loop while coding: SQLite only (no PostgreSQL started), and none of the slow kinds below —
 // browser end-to-end, crash (SIGKILL) and sustained-load runs, fuzzing, the CLI walk through panel,
-// report and bundle, and files that open PostgreSQL themselves (several processes, S3 backups). CI always runs the whole suite.
+// report and bundle, accuracy and reference runs (`*.slow.test.ts`, the LCMCR reference check:
+// they measure how good a method is on large data, not whether the code behaves), and files that
+// open PostgreSQL themselves (several processes, S3 backups). CI always runs the whole suite.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { startTestPostgres } from './test-postgres.mjs';
@@ -40,6 +42,8 @@ const SLOW = [
   /\.fuzz\.test\.ts$/,
   /backup-postgres/,
   /report-bundle\.cli/,
+  /\.slow\.test\.ts$/,
+  /\/estimate\/reference\.test\.ts$/,
 ];
 
 /** Files that open PostgreSQL themselves (not through BACKENDS, which the unit tier narrows to SQLite). */
@@ -88,15 +92,22 @@ function runAll(list) {
   return new Promise((resolve) => child.on('close', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
 }
 
-/** Each file in its own test process under scripts/cpu-of.mjs, two at a time; then the CPU table. */
+/**
+ * Each file in its own test process under scripts/cpu-of.mjs, two at a time; then the CPU table.
+ * The file is run directly (`node file`, which runs its tests in that process) rather than under
+ * `node --test`, whose parent process would only relay the results (about 0.1 CPU s per file). Its
+ * report goes to a file, not stdout: tests that capture stdout (runCli) must not capture it.
+ */
 async function runTimed(list) {
   const dir = mkdtempSync(join(tmpdir(), 'testigo-cpu-'));
   const out = join(dir, 'cpu.jsonl');
   const started = Date.now();
   const queue = [...list];
   const failed = [];
+  let n = 0;
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
+      const report = join(dir, `report-${n++}.txt`);
       const child = spawn(
         process.execPath,
         [
@@ -105,8 +116,8 @@ async function runTimed(list) {
           process.execPath,
           '--import',
           'tsx',
-          '--test',
           '--test-reporter=spec',
+          `--test-reporter-destination=${report}`,
           file,
         ],
         { cwd: root, env: { ...env, TESTIGO_CPU_OUT: out }, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -115,7 +126,8 @@ async function runTimed(list) {
       child.stdout.on('data', (d) => chunks.push(d));
       child.stderr.on('data', (d) => chunks.push(d));
       const c = await new Promise((resolve) => child.on('close', (n, sig) => resolve(n ?? (sig ? 1 : 0))));
-      process.stdout.write(`\n# ${file}\n${Buffer.concat(chunks).toString()}`);
+      const results = existsSync(report) ? readFileSync(report, 'utf8') : '';
+      process.stdout.write(`\n# ${file}\n${Buffer.concat(chunks).toString()}${results}`);
       if (c !== 0) failed.push(file);
     }
   };

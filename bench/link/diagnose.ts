@@ -13,24 +13,17 @@ import { Comparator, scorePair } from '../../src/linkage/compare.js';
 import { linkRecords } from '../../src/linkage/link.js';
 import { probability, scoreTables, weightOf } from '../../src/linkage/model.js';
 import type { LinkRecord } from '../../src/linkage/types.js';
+import { SYNTH_EVENT_FIELDS, SYNTH_IDENTITY_FIELDS } from '../../src/test-support/synth-fields.js';
 
 const argv = process.argv.slice(2);
 const dir = argv.find((a) => !a.startsWith('--'))!;
 const show = Number(argv[argv.indexOf('--show') + 1] ?? 0) || 0;
-const FIELDS = [
-  'given_names:name',
-  'first_surname:name',
-  'second_surname:name',
-  'sex:exact',
-  'birth_date:date',
-  'document_id:id',
-  'state:place',
-  'municipality:place',
-  ...(argv.includes('--all-fields') ? ['event_date:date', 'act_type:exact'] : []),
-].map((s) => {
-  const [column, type] = s.split(':');
-  return { column: column!, type: type as 'name' };
-});
+const FIELDS = [...SYNTH_IDENTITY_FIELDS, ...(argv.includes('--all-fields') ? SYNTH_EVENT_FIELDS : [])].map(
+  (s) => {
+    const [column, type] = s.split(':');
+    return { column: column!, type: type as 'name' };
+  },
+);
 
 const truth = new Map<string, string>();
 for (const line of readFileSync(join(dir, 'truth.csv'), 'utf8').trim().split('\n').slice(1)) {

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pairwiseScores } from '../../src/linkage/evaluate.js';
+import { SYNTH_FIELDS, SYNTH_IDENTITY_FIELDS } from '../../src/test-support/synth-fields.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const argv = process.argv.slice(2);
@@ -23,17 +24,7 @@ const sizes = argv.filter((a) => !a.startsWith('--')).map(Number);
 const targets = sizes.length > 0 ? sizes : [100_000, 1_000_000];
 /** Records per person over 5 lists at the synth's default capture rates (measured: 1.636). */
 const RECORDS_PER_PERSON = 1.636;
-const IDENTITY = [
-  'given_names:name',
-  'first_surname:name',
-  'second_surname:name',
-  'sex:exact',
-  'birth_date:date',
-  'document_id:id',
-  'state:place',
-  'municipality:place',
-];
-const FIELDS = identityOnly ? IDENTITY : [...IDENTITY, 'event_date:date', 'act_type:exact'];
+const FIELDS = identityOnly ? SYNTH_IDENTITY_FIELDS : SYNTH_FIELDS;
 
 // The sources through tsx (transpiled once at start-up; the hot loops run the same JavaScript as
 // dist/), so the benchmark measures the working tree, not a stale build. BENCH_CLI=dist for the build.

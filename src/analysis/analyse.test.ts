@@ -21,14 +21,12 @@ import {
   UnitBody,
 } from '../domain/schema.js';
 import { ElementLinkBody, ProceedingBody } from '../domain/schema-law.js';
+import { fixedId, snapshotRecord } from '../test-support/snapshot-records.js';
 import { analyseCase } from './analyse.js';
 import type { CaseSnapshot, ElementFinding } from './types.js';
 
-const id = (prefix: string, n: string) => `${prefix}_${n.padStart(10, '0')}`;
-const rec = <T>(schema: { parse(x: unknown): T }, prefix: string, n: string, body: unknown) => ({
-  id: id(prefix, n),
-  body: schema.parse(body),
-});
+const id = fixedId;
+const rec = snapshotRecord;
 const SHA = 'a'.repeat(64);
 const evidence = (n: string, sourceId: string | undefined, credibility?: string) =>
   rec(EvidenceBody, 'evi', n, {

@@ -21,6 +21,7 @@ const PARTS: readonly (keyof KindSpec)[] = [
   'sortKey',
   'searchable',
   'writeAction',
+  'read',
 ];
 
 const fieldsOf = (schema: z.ZodType) => Object.keys((schema as unknown as { shape: object }).shape);
@@ -46,6 +47,30 @@ describe('the kind registry', () => {
         for (const f of list) if (!fields.has(f)) wrong.push(`${k}.${part}: ${f}`);
       if (spec.sealed?.unlessPublic && !fields.has('protection'))
         wrong.push(`${k}.sealed: no protection field`);
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('a kind that seals or identifies has a read gate, and its withheld view names real fields', () => {
+    const wrong: string[] = [];
+    for (const k of KIND_NAMES) {
+      const spec: KindSpec = KINDS[k];
+      const { read } = spec;
+      if ((spec.identifying.length > 0 || spec.sealed) && read.gate === 'open')
+        wrong.push(`${k}: identifying or sealed fields, but every member reads it in full`);
+      const fields = new Set(fieldsOf(spec.schema));
+      for (const [part, list] of [
+        ['keep', read.keep ?? []],
+        ['mask', read.mask],
+        ['maskIfSet', read.maskIfSet],
+        ['drop', read.drop],
+      ] as const)
+        for (const f of list) if (!fields.has(f)) wrong.push(`${k}.read.${part}: ${f}`);
+      if (read.pseudonym && read.pseudonym.field !== 'displayName' && !fields.has(read.pseudonym.field))
+        wrong.push(`${k}.read.pseudonym: ${read.pseudonym.field}`);
+      // A kept field that identifies would undo the withholding.
+      for (const f of read.keep ?? [])
+        if (spec.identifying.includes(f)) wrong.push(`${k}.read.keep: ${f} identifies`);
     }
     assert.deepEqual(wrong, []);
   });

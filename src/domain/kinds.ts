@@ -60,6 +60,59 @@ export interface KindSpec {
   readonly searchable: boolean;
   /** What a write through the generic records API needs; null: only the kind's own routes write it. */
   readonly writeAction: 'write' | 'analyse' | null;
+  /** Who may read a record in full, and what the others read instead (read-model/presenter.ts). */
+  readonly read: ReadRule;
+}
+
+/**
+ * Who may read a record of a kind in full:
+ *  - 'person': whoever may see that person's identity (its protection, the reader's clearances);
+ *  - 'testimony': whoever may see the testimony (its protection, consent and witness);
+ *  - 'source': whoever may see the source's identity at its effective protection;
+ *  - 'protection': whoever may see identities at the record's effective protection (at least that
+ *    of the persons and testimonies it covers; domain/protection.ts);
+ *  - 'own-protection': whoever may see identities at the protection the record itself states;
+ *  - 'submission': cleared members (the sender); the content as the intake rules say;
+ *  - 'edition': whoever may read the narrative's edition;
+ *  - 'open': every member who reads the case (a record that states a protection is still gated by
+ *    it for writes).
+ */
+export type ReadGate =
+  | 'person'
+  | 'testimony'
+  | 'source'
+  | 'protection'
+  | 'own-protection'
+  | 'submission'
+  | 'edition'
+  | 'open';
+
+/**
+ * What a reader who may not read a record in full gets instead (`withheld: true`, or
+ * `pseudonymised: true` when a pseudonym names it). The kind's `identifying` fields are always
+ * left out for such a reader.
+ */
+export interface ReadRule {
+  readonly gate: ReadGate;
+  /** Only these body fields are kept (in this order), or null: every field not named below. */
+  readonly keep: readonly string[] | null;
+  /** Fields shown as the withheld mark. */
+  readonly mask: readonly string[];
+  /** Fields shown as the withheld mark when the record has them. */
+  readonly maskIfSet: readonly string[];
+  /** Fields left out. */
+  readonly drop: readonly string[];
+  /** The field that names the record by a stable pseudonym, and the pseudonym's label. */
+  readonly pseudonym: { readonly field: string; readonly label?: string } | null;
+  /** Whether the record's effective protection is shown beside it (to every reader). */
+  readonly showsEffective: boolean;
+  /** Whether the free text left in the withheld view has hidden identities replaced too. */
+  readonly redactsRest: boolean;
+  /**
+   * Free text typed by the member who writes it (not captured, imported or quoted): its author
+   * reads their current version as written (redacting it would tell them which words are hidden).
+   */
+  readonly typed: boolean;
 }
 
 const fold = (s: unknown) => (typeof s === 'string' ? foldCase(s) : '');
@@ -69,13 +122,48 @@ const byName = (body: Record<string, unknown>) => fold(body.name ?? body.title) 
 const byPersonName = (body: Record<string, unknown>) =>
   `${fold(body.firstSurname)} ${fold(body.secondSurname)} ${fold(body.givenNames)}`.trim() || null;
 
-/** The parts most kinds share: nothing sealed or identifying, ordered by name, not searched, written by writers. */
+/** A kind every member who reads the case reads in full (and the rule of a kind not in KINDS). */
+export const OPEN_READ = {
+  gate: 'open',
+  keep: null,
+  mask: [],
+  maskIfSet: [],
+  drop: [],
+  pseudonym: null,
+  showsEffective: false,
+  redactsRest: false,
+  typed: false,
+} as const satisfies ReadRule;
+/** Read in full by whoever may read the case; its author's own text is shown as written. */
+const TYPED = { ...OPEN_READ, typed: true } as const satisfies ReadRule;
+/** Captured text: read no wider than the item's own protection. */
+const CAPTURED = {
+  ...OPEN_READ,
+  gate: 'own-protection',
+  mask: ['text'],
+  maskIfSet: ['title', 'author'],
+  drop: ['notes'],
+} as const satisfies ReadRule;
+/** A suggestion quotes its item's text: shown no wider, with the persons it names. */
+const QUOTING = {
+  ...OPEN_READ,
+  gate: 'own-protection',
+  mask: ['text'],
+  maskIfSet: ['value'],
+  drop: ['persons', 'candidatePersonIds'],
+} as const satisfies ReadRule;
+
+/**
+ * The parts most kinds share: nothing sealed or identifying, ordered by name, not searched, written
+ * by writers, typed by them and read by every member.
+ */
 const PLAIN = {
   sealed: null,
   identifying: [],
   sortKey: byName,
   searchable: false,
   writeAction: 'write',
+  read: TYPED,
 } as const;
 /** Kinds only their own routes write (the author set from the session). */
 const OWN_ROUTES = { ...PLAIN, writeAction: null } as const;
@@ -94,6 +182,8 @@ export const KINDS = {
     sortKey: byPersonName,
     searchable: true,
     writeAction: 'write',
+    // Whoever may not see who it is reads the rest (free text redacted) under a pseudonym.
+    read: { ...OPEN_READ, gate: 'person', pseudonym: { field: 'displayName' }, redactsRest: true },
   },
   unit: {
     name: 'units',
@@ -162,6 +252,8 @@ export const KINDS = {
     columns: ['personId', 'status'],
     ...PLAIN,
     sortKey: byDate('from'),
+    // Not treated as typed so far (the presenter's list named it 'detentionPeriod'): kept as it was.
+    read: OPEN_READ,
   },
   source: {
     name: 'sources',
@@ -171,6 +263,12 @@ export const KINDS = {
     refs: { personId: 'person' },
     columns: ['kind'],
     ...PLAIN,
+    read: {
+      ...OPEN_READ,
+      gate: 'source',
+      pseudonym: { field: 'name', label: 'Fuente' },
+      drop: ['contact', 'notes', 'personId'],
+    },
   },
   testimony: {
     name: 'testimonies',
@@ -190,6 +288,7 @@ export const KINDS = {
     ...PLAIN,
     sealed: { fields: ['title', 'statement', 'interviewer', 'notes'], unlessPublic: true },
     searchable: true,
+    read: { ...OPEN_READ, gate: 'testimony', mask: ['title', 'statement'], drop: ['interviewer', 'notes'] },
   },
   evidence: {
     name: 'evidence',
@@ -205,6 +304,13 @@ export const KINDS = {
     },
     columns: ['sha256', 'kind'],
     ...PLAIN,
+    read: {
+      ...OPEN_READ,
+      gate: 'protection',
+      mask: ['title'],
+      drop: ['fileName', 'acquisition', 'verification', 'derivation'],
+      showsEffective: true,
+    },
   },
   hearing: {
     name: 'hearings',
@@ -215,6 +321,14 @@ export const KINDS = {
     columns: [],
     ...PLAIN,
     sortKey: byDate('date'),
+    // Withheld: when and where only, under its title's mark.
+    read: {
+      ...OPEN_READ,
+      gate: 'protection',
+      keep: ['date', 'placeId', 'protection'],
+      mask: ['title'],
+      showsEffective: true,
+    },
   },
   sourceList: {
     name: 'source-lists',
@@ -224,6 +338,7 @@ export const KINDS = {
     refs: { sourceId: 'source' },
     columns: [],
     ...PLAIN,
+    read: OPEN_READ,
   },
   informationItem: {
     name: 'information-items',
@@ -242,6 +357,7 @@ export const KINDS = {
     columns: ['itemType', 'url', 'evidenceId'],
     ...PLAIN,
     searchable: true,
+    read: CAPTURED,
   },
   suggestion: {
     name: 'suggestions',
@@ -253,6 +369,7 @@ export const KINDS = {
     refs: { itemId: 'informationItem' },
     columns: ['itemId', 'status', 'kind'],
     ...PLAIN,
+    read: QUOTING,
   },
   elementLink: {
     name: 'element-links',
@@ -316,6 +433,7 @@ export const KINDS = {
     refs: { supersededBy: 'reportVersion' },
     columns: ['number'],
     ...OWN_ROUTES,
+    read: OPEN_READ,
   },
   signature: {
     name: 'signatures',
@@ -325,6 +443,7 @@ export const KINDS = {
     refs: { versionId: 'reportVersion' },
     columns: ['versionId', 'member'],
     ...OWN_ROUTES,
+    read: OPEN_READ,
   },
   narrative: {
     name: 'narratives',
@@ -335,6 +454,8 @@ export const KINDS = {
     columns: ['section', 'lang'],
     // The report's authored sections: only through the narrative routes (author from the session).
     ...OWN_ROUTES,
+    // The confidential edition's text is for the members who may read that edition.
+    read: { ...TYPED, gate: 'edition', mask: ['text'] },
   },
   submission: {
     name: 'submissions',
@@ -348,6 +469,9 @@ export const KINDS = {
     // Everything a public submission says is sealed; the sender's name and contact identify them.
     sealed: { fields: ['text', 'name', 'contact', 'when', 'where'], unlessPublic: false },
     identifying: ['name', 'contact'],
+    // The sender (identifying): cleared members only. What was submitted: documenters may triage
+    // it while quarantined; once decided, as protected as the testimony made from it.
+    read: { ...OPEN_READ, gate: 'submission', mask: ['text'], drop: ['when', 'where'] },
   },
 } as const satisfies Record<string, KindSpec>;
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { KIND_NAMES, KINDS, type KindSpec } from '../domain/kinds.js';
 import type { Principal } from '../security/policy.js';
 import { sqliteBackend, type TestStore } from '../test-support/stores.js';
-import { buildViewContext, redactText } from './presenter.js';
+import { buildViewContext, presentRecord, redactText, type ViewContext } from './presenter.js';
 
 const analyst = (userId: string, caseId: string): Principal => ({
   userId,
@@ -42,5 +43,66 @@ describe('read model', () => {
     assert.notEqual(redactText(ctxB, 'Beto Yépez'), 'Beto Yépez');
     assert.equal(redactText(ctxB, 'Ana Zambrano'), 'Ana Zambrano');
     assert.notEqual(ctxA.salt, ctxB.salt);
+  });
+});
+
+describe('every kind’s withheld view (from its read rule in KINDS)', () => {
+  const caseId = 'cas_kinds';
+  const view = (principal: Principal): ViewContext => ({
+    principal,
+    caseId,
+    salt: 'ab'.repeat(16),
+    actor: `user:${principal.userId}`,
+    facts: {
+      persons: new Map(),
+      listFiles: new Set(),
+      hearingTestimonies: new Map(),
+      evidenceCovers: new Map(),
+    },
+  });
+  const cleared: Principal = {
+    userId: 'u-admin',
+    memberships: new Map([[caseId, { role: 'administrator', cleared: true }]]),
+    personClearances: new Map(),
+  };
+  /** Every kind with identifying or sealed fields, as a protected, decided record holding a mark in each. */
+  const guarded = KIND_NAMES.flatMap((kind) => {
+    const spec: KindSpec = KINDS[kind];
+    const fields = [...new Set([...spec.identifying, ...(spec.sealed?.fields ?? [])])];
+    if (fields.length === 0) return [];
+    const marks = Object.fromEntries(fields.map((f) => [f, `SECRET-${kind}-${f}`]));
+    const body = {
+      protection: 'protected',
+      consent: 'internal',
+      status: 'accepted',
+      edition: 'confidential',
+      ...marks,
+    };
+    const rec = {
+      id: `x_${kind}`,
+      caseId,
+      kind,
+      version: 1,
+      createdAt: '',
+      updatedAt: '',
+      body: body as never,
+    };
+    return [{ kind, marks, rec }];
+  });
+
+  it('no identifying or sealed field reaches a member who may not see it; a cleared one reads them all', () => {
+    for (const k of ['person', 'testimony', 'submission'])
+      assert.ok(
+        guarded.some((g) => g.kind === k),
+        k,
+      );
+    for (const { kind, marks, rec } of guarded) {
+      const hidden = JSON.stringify(presentRecord(rec, view(analyst('u-analyst', caseId))));
+      const shown = JSON.stringify(presentRecord(rec, view(cleared)));
+      for (const [field, mark] of Object.entries(marks)) {
+        assert.ok(!hidden.includes(mark), `${kind}.${field} reached an uncleared analyst: ${hidden}`);
+        assert.ok(shown.includes(mark), `${kind}.${field} withheld from a cleared administrator`);
+      }
+    }
   });
 });

@@ -12,10 +12,10 @@
  * Text the caller wrote themselves (the current version of a record of a kind people type) is
  * shown to them as written: redacting it would tell them which typed words are hidden identities.
  */
-import type { Kind } from '../domain/kinds.js';
+import { KINDS, type Kind, type KindSpec, OPEN_READ, type ReadGate, type ReadRule } from '../domain/kinds.js';
 import type { FormMatcher } from '../domain/name-forms.js';
 import { effectiveProtection, lowers, maxProtection, type ProtectionFacts } from '../domain/protection.js';
-import { PERSON_IDENTIFYING_FIELDS, type PersonBody } from '../domain/schema.js';
+import type { PersonBody } from '../domain/schema.js';
 import {
   canReadNarrative,
   canSeeIdentity,
@@ -215,29 +215,19 @@ function redactDeep(ctx: ViewContext, value: unknown): unknown {
   return value;
 }
 
+/** A person's own names and documents: shown as stored to whoever may see them (a homonym of a hidden person stays readable). */
 const OWN_NAME_FIELDS = ['givenNames', 'firstSurname', 'secondSurname', 'aliases', 'documents'] as const;
 
-/** Kinds whose text is typed by the member who writes them (not captured, imported or quoted). */
-const TYPED_KINDS: ReadonlySet<string> = new Set([
-  'unit',
-  'membership',
-  'place',
-  'event',
-  'act',
-  'involvement',
-  'detentionPeriod',
-  'elementLink',
-  'proceeding',
-  'panel',
-  'reviewComment',
-  'opinion',
-  'narrative',
-]);
+/** A kind's read rule and identifying fields (kinds.ts); a kind the registry does not know is open. */
+function specOf(kind: string): Pick<KindSpec, 'read' | 'identifying'> {
+  return (KINDS as Record<string, KindSpec | undefined>)[kind] ?? { read: OPEN_READ, identifying: [] };
+}
+const readRuleOf = (kind: string): ReadRule => specOf(kind).read;
 
 /** Free text of a record the viewer may read, hidden identities replaced (not in the caller's own text). */
 function redactBody(ctx: ViewContext, rec: { kind: string; updatedBy?: string }, body: object): object {
   const own = rec.updatedBy !== undefined && (rec.updatedBy === ctx.actor || rec.updatedBy === ctx.username);
-  if (TYPED_KINDS.has(rec.kind) && own) return body;
+  if (readRuleOf(rec.kind).typed && own) return body;
   return redactDeep(ctx, body) as object;
 }
 
@@ -246,57 +236,81 @@ export function protectionOf(ctx: ViewContext, kind: string, id: string, body: o
   return effectiveProtection(kind, id, body as Record<string, unknown>, ctx.facts);
 }
 
-/**
- * May the viewer read this record in full (every field as stored)? Writes need this too: changing
- * a record you may not read would overwrite what you never saw, or lower its protection.
- */
-export function canReadInFull(ctx: ViewContext, rec: { kind: string; id: string; body: unknown }): boolean {
+/** Whether the viewer passes the kind's gate (kinds.ts ReadGate) for this record. */
+function passesGate(
+  ctx: ViewContext,
+  gate: ReadGate,
+  rec: { kind: string; id: string; body: unknown },
+): boolean {
   const p = ctx.principal;
   const b = rec.body as Record<string, unknown>;
-  switch (rec.kind) {
+  switch (gate) {
     case 'person':
       return canSeeIdentity(p, ctx.caseId, b.protection as string, rec.id);
     case 'testimony':
       return canSeeTestimony(p, ctx.caseId, b as { protection: string; consent: string; witnessId?: string });
     case 'source':
-      return canSeeIdentity(p, ctx.caseId, protectionOf(ctx, 'source', rec.id, b), b.personId as string);
+      return canSeeIdentity(p, ctx.caseId, protectionOf(ctx, rec.kind, rec.id, b), b.personId as string);
+    case 'protection':
+      return canSeeIdentity(p, ctx.caseId, protectionOf(ctx, rec.kind, rec.id, b));
+    case 'own-protection':
+      return canSeeIdentity(p, ctx.caseId, b.protection as string);
     case 'submission':
       return tierOf(p, ctx.caseId) === 'cleared';
-    case 'narrative':
+    case 'edition':
       return canReadNarrative(p, ctx.caseId, String(b.edition));
-    default:
-      return 'protection' in b || rec.kind === 'hearing'
-        ? canSeeIdentity(p, ctx.caseId, protectionOf(ctx, rec.kind, rec.id, b))
-        : true;
+    case 'open':
+      return true;
   }
 }
 
 /**
- * A public submission as the viewer may read it. The sender's name and contact: cleared members
- * only. What was submitted (text, when, where): documenters may triage it while it is quarantined;
- * once decided it is as protected as the protected testimony made from it.
+ * May the viewer read this record in full (every field as stored)? Writes need this too: changing
+ * a record you may not read would overwrite what you never saw, or lower its protection. A record
+ * of an open kind that states a protection is held to it here.
+ */
+export function canReadInFull(ctx: ViewContext, rec: { kind: string; id: string; body: unknown }): boolean {
+  const { gate } = readRuleOf(rec.kind);
+  if (gate !== 'open' && gate !== 'own-protection') return passesGate(ctx, gate, rec);
+  return !('protection' in (rec.body as object)) || passesGate(ctx, 'protection', rec);
+}
+
+/**
+ * A public submission as the viewer may read it. The sender's name and contact (the kind's
+ * identifying fields): cleared members only. What was submitted (text, when, where): documenters
+ * may triage it while it is quarantined; once decided it is as protected as the protected testimony
+ * made from it.
  */
 export function presentSubmissionBody(
   ctx: ViewContext,
   body: Record<string, unknown>,
 ): Record<string, unknown> {
+  const { identifying, read } = KINDS.submission;
+  const contentFields = [...read.mask, ...read.drop];
   const cleared = tierOf(ctx.principal, ctx.caseId) === 'cleared';
-  const { name, contact, text, when, where, ...rest } = body;
   const content = cleared || body.status === 'quarantined';
-  return {
-    ...rest,
-    ...(cleared ? { name, contact } : name || contact ? { identityWithheld: true } : {}),
-    ...(content ? { text, when, where } : { text: WITHHELD, withheld: true }),
-  };
+  const out: Record<string, unknown> = { ...body };
+  for (const f of [...identifying, ...contentFields]) delete out[f];
+  if (cleared) for (const f of identifying) out[f] = body[f];
+  else if (identifying.some((f) => body[f])) out.identityWithheld = true;
+  if (content) for (const f of contentFields) out[f] = body[f];
+  else {
+    for (const f of read.mask) out[f] = WITHHELD;
+    out.withheld = true;
+  }
+  return out;
 }
 
+/**
+ * A record as the viewer may read it: in full (free text redacted) when they pass its kind's gate,
+ * otherwise the kind's withheld view (kinds.ts ReadRule), never with its identifying fields.
+ */
 export function presentRecord<K extends Kind>(
   rec: Pick<StoredRecord<K>, 'id' | 'caseId' | 'kind' | 'version' | 'createdAt' | 'updatedAt' | 'body'> & {
     updatedBy?: string;
   },
   ctx: ViewContext,
 ): Record<string, unknown> {
-  const p = ctx.principal;
   const meta = {
     id: rec.id,
     caseId: rec.caseId,
@@ -306,113 +320,41 @@ export function presentRecord<K extends Kind>(
     updatedAt: rec.updatedAt,
   };
   const body = { ...(rec.body as Record<string, unknown>) };
-  switch (rec.kind) {
-    case 'person': {
-      if (canSeeIdentity(p, rec.caseId, body.protection as string, rec.id)) {
-        // The person's own names and documents as they are (a homonym of a hidden person stays
-        // readable); every other text of theirs (notes, occupation) is redacted like any record's.
-        const identity = Object.fromEntries(OWN_NAME_FIELDS.map((f) => [f, body[f]]));
-        for (const f of OWN_NAME_FIELDS) delete body[f];
-        const rest = redactBody(ctx, rec, body);
-        return {
-          ...meta,
-          ...rest,
-          ...identity,
-          displayName: personDisplayName(identity as PersonBody),
-          pseudonymised: false,
-        };
-      }
-      for (const f of PERSON_IDENTIFYING_FIELDS) delete body[f];
+  const rule = readRuleOf(rec.kind);
+  if (rule.gate === 'submission') return { ...meta, ...presentSubmissionBody(ctx, body) };
+  const effective = rule.showsEffective
+    ? { effectiveProtection: protectionOf(ctx, rec.kind, rec.id, body) }
+    : {};
+  if (passesGate(ctx, rule.gate, rec)) {
+    if (rule.gate === 'person') {
+      // The person's own names and documents as they are; every other text of theirs (notes,
+      // occupation) is redacted like any record's.
+      const identity = Object.fromEntries(OWN_NAME_FIELDS.map((f) => [f, body[f]]));
+      for (const f of OWN_NAME_FIELDS) delete body[f];
       return {
         ...meta,
-        ...(redactDeep(ctx, body) as object),
-        displayName: pseudonym(ctx.salt, rec.id),
-        pseudonymised: true,
+        ...redactBody(ctx, rec, body),
+        ...identity,
+        displayName: personDisplayName(identity as PersonBody),
+        pseudonymised: false,
       };
     }
-    case 'testimony': {
-      const t = body as { protection: string; consent: string; witnessId?: string };
-      if (canSeeTestimony(p, rec.caseId, t)) return { ...meta, ...redactBody(ctx, rec, body) };
-      return {
-        ...meta,
-        ...body,
-        title: WITHHELD,
-        statement: WITHHELD,
-        interviewer: undefined,
-        notes: undefined,
-        withheld: true,
-      };
-    }
-    case 'source': {
-      if (canReadInFull(ctx, rec)) return { ...meta, ...redactBody(ctx, rec, body) };
-      return {
-        ...meta,
-        ...body,
-        name: pseudonym(ctx.salt, rec.id, 'Fuente'),
-        contact: undefined,
-        notes: undefined,
-        personId: undefined,
-        pseudonymised: true,
-      };
-    }
-    case 'evidence': {
-      const effective = protectionOf(ctx, 'evidence', rec.id, body);
-      if (canSeeIdentity(p, rec.caseId, effective))
-        return { ...meta, ...redactBody(ctx, rec, body), effectiveProtection: effective };
-      return {
-        ...meta,
-        ...body,
-        title: WITHHELD,
-        fileName: undefined,
-        acquisition: undefined,
-        verification: undefined,
-        derivation: undefined,
-        effectiveProtection: effective,
-        withheld: true,
-      };
-    }
-    case 'hearing': {
-      const effective = protectionOf(ctx, 'hearing', rec.id, body);
-      if (canSeeIdentity(p, rec.caseId, effective))
-        return { ...meta, ...redactBody(ctx, rec, body), effectiveProtection: effective };
-      return {
-        ...meta,
-        date: body.date,
-        placeId: body.placeId,
-        protection: body.protection,
-        effectiveProtection: effective,
-        title: WITHHELD,
-        withheld: true,
-      };
-    }
-    case 'informationItem':
-    case 'suggestion': {
-      // Captured text (and suggestions quoting it) is shown no wider than its item's protection.
-      if (canSeeIdentity(p, rec.caseId, body.protection as string))
-        return visibleCandidates(ctx, [{ ...meta, ...redactBody(ctx, rec, body) }])[0]!;
-      return {
-        ...meta,
-        ...body,
-        title: body.title === undefined ? undefined : WITHHELD,
-        author: body.author === undefined ? undefined : WITHHELD,
-        text: WITHHELD,
-        value: body.value === undefined ? undefined : WITHHELD,
-        persons: undefined,
-        candidatePersonIds: undefined,
-        notes: undefined,
-        withheld: true,
-      };
-    }
-    case 'submission':
-      return { ...meta, ...presentSubmissionBody(ctx, body) };
-    case 'narrative':
-      // The confidential edition's text is for the members who may read that edition.
-      if (canReadNarrative(p, rec.caseId, String(body.edition)))
-        return { ...meta, ...redactBody(ctx, rec, body) };
-      return { ...meta, ...body, text: WITHHELD, withheld: true };
-    default:
-      return { ...meta, ...redactBody(ctx, rec, body) };
+    // Suggestions name candidate persons: only those the viewer may see.
+    return visibleCandidates(ctx, [{ ...meta, ...redactBody(ctx, rec, body), ...effective }])[0]!;
   }
+  const kept = rule.keep ? Object.fromEntries(rule.keep.map((f) => [f, body[f]])) : body;
+  for (const f of specOf(rec.kind).identifying) delete kept[f];
+  const out: Record<string, unknown> = {
+    ...meta,
+    ...(rule.redactsRest ? (redactDeep(ctx, kept) as object) : kept),
+    ...effective,
+  };
+  for (const f of rule.mask) out[f] = WITHHELD;
+  for (const f of rule.maskIfSet) out[f] = body[f] === undefined ? undefined : WITHHELD;
+  if (rule.pseudonym) out[rule.pseudonym.field] = pseudonym(ctx.salt, rec.id, rule.pseudonym.label);
+  for (const f of rule.drop) out[f] = undefined;
+  out[rule.pseudonym ? 'pseudonymised' : 'withheld'] = true;
+  return out;
 }
 
 /**

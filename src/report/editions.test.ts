@@ -5,16 +5,16 @@
  * no official with no linked evidence; the Article 53 section and the incident annex are there.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { bounds } from '../domain/dates.js';
 import { ADMISSIBILITY_INDICATORS, PROCEEDING_STATUSES } from '../domain/schema-law.js';
 import { VOCABULARIES } from '../domain/vocabularies.js';
 import { CRIMES, LIABILITY_MODES } from '../law/index.js';
-import { createDemoStore } from '../services/demo.js';
+import { setupDemoPanel } from '../services/demo.js';
 import type { CaseStore } from '../store/case-store.js';
-import { tempDir } from '../test-support/stores.js';
+import { openDemoCase } from '../test-support/demo-case.js';
+import { sqliteBackend, type TestStore } from '../test-support/stores.js';
 import { type PreparedReport, prepareReport, reportPdf } from './build.js';
 import { catalogue } from './i18n.js';
 import { authoredCatalogue } from './i18n-authored.js';
@@ -28,17 +28,20 @@ async function pdfText(bytes: Buffer): Promise<string> {
 const words = (s: string) => s.toLowerCase().match(/[a-záéíóúüñ]+/g) ?? [];
 
 describe('the demo report, read as a lawyer would (SQLite)', () => {
-  let dir: string;
+  let t: TestStore;
   let store: CaseStore;
   let r: PreparedReport;
   let es: string;
   let pub: string;
   let conf: string;
   before(async () => {
-    dir = tempDir('testigo-editions-');
-    const demo = await createDemoStore(dir);
-    store = demo.store;
-    r = await prepareReport(store, demo.caseId, { actor: 'test' });
+    // What `testigo demo` builds, but its accounts: the case imported, linked and estimated (a copy
+    // of the one built per run), then the demo panel and its authored sections.
+    let caseId: string;
+    ({ t, caseId } = await openDemoCase(sqliteBackend, 'estimated'));
+    store = t.store;
+    await setupDemoPanel(store, caseId, t.dataDir);
+    r = await prepareReport(store, caseId, { actor: 'test' });
     // The case's own data (its description, item titles, unit names) is in whatever language the
     // documenters wrote it: only the report's own words are scanned. Identifiers (element ids such
     // as CTX.nexus, the law version) are not words.
@@ -62,8 +65,7 @@ describe('the demo report, read as a lawyer would (SQLite)', () => {
     pub = await pdfText(await reportPdf(r, 'public', 'es'));
   });
   after(async () => {
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await t?.dispose();
   });
 
   it('the Spanish edition holds no raw code of the vocabularies, proceedings or panel roles', () => {

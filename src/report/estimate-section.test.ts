@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { generateDemoCase } from '../demo/generate.js';
-import { importCaseJson } from '../ingest/case-json.js';
+import { openDemoCase } from '../test-support/demo-case.js';
 import { sqliteBackend, type TestStore } from '../test-support/stores.js';
 import { prepareReport } from './build.js';
 import { buildDocument } from './document.js';
@@ -15,8 +14,7 @@ describe('the estimate in the report', () => {
   let t: TestStore;
   let caseId: string;
   before(async () => {
-    t = await sqliteBackend.open();
-    ({ caseId } = await importCaseJson(t.store, generateDemoCase(), 'test'));
+    ({ t, caseId } = await openDemoCase(sqliteBackend, 'imported'));
   });
   after(async () => t?.dispose());
 

@@ -6,11 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { generateDemoCase } from '../demo/generate.js';
 import type { PersonBody } from '../domain/schema.js';
-import { importCaseJson } from '../ingest/case-json.js';
-import { estimateCaseFile } from '../services/estimate.js';
-import { linkCaseFile } from '../store/case-linkage.js';
+import { openDemoCase } from '../test-support/demo-case.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
 import { type PreparedReport, prepareReport, reportHtml, reportPdf } from './build.js';
 
@@ -37,10 +34,8 @@ for (const backend of BACKENDS) {
     let caseId: string;
     let r: PreparedReport;
     before(async () => {
-      t = await backend.open();
-      ({ caseId } = await importCaseJson(t.store, generateDemoCase(), 'test'));
-      await linkCaseFile(t.store, caseId, 'test');
-      await estimateCaseFile(t.store, caseId, { method: 'auto', seed: 1 }, 'test');
+      // The demo case imported, linked and estimated (on SQLite a copy of one built per run).
+      ({ t, caseId } = await openDemoCase(backend, 'estimated'));
       r = await prepareReport(t.store, caseId, { actor: 'test', freeze: true });
     });
     after(async () => t?.dispose());

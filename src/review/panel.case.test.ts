@@ -6,10 +6,9 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { generateDemoCase } from '../demo/generate.js';
 import type { SignatureBody } from '../domain/schema-law.js';
-import { importCaseJson } from '../ingest/case-json.js';
 import { prepareReport } from '../report/build.js';
+import { openDemoCase } from '../test-support/demo-case.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
 import {
   acknowledgeVoidNotices,
@@ -33,8 +32,7 @@ for (const backend of BACKENDS) {
     let t: TestStore;
     let caseId: string;
     before(async () => {
-      t = await backend.open();
-      ({ caseId } = await importCaseJson(t.store, generateDemoCase(), 'test'));
+      ({ t, caseId } = await openDemoCase(backend, 'imported'));
       await setPanel(
         t.store,
         caseId,

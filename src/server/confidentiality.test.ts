@@ -5,13 +5,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { Role } from '../security/policy.js';
-import { Accounts } from '../services/accounts.js';
 import { linkCaseFile } from '../store/case-linkage.js';
+import { addMembers, requestAs } from '../test-support/members.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
 import { createApp } from './app.js';
 
-const PW = 'una contraseña larga de prueba';
 const day = (value: string) => ({ precision: 'day' as const, value });
 const A = 'user:setup';
 /** Forms of the protected person's identity that must never reach an uncleared reader. */
@@ -133,35 +131,27 @@ for (const backend of BACKENDS) {
         )
       ).id;
 
-      const accounts = new Accounts(s);
-      const roles: [string, Role, boolean][] = [
-        ['admin', 'administrator', true],
-        ['admin-uncleared', 'administrator', false],
-        ['documenter', 'documenter', false],
-        ['analyst', 'analyst', false],
-        ['panelist', 'panelist', false],
-        ['viewer', 'viewer', false],
-      ];
-      for (const [name, role, cleared] of roles) {
-        const u = await accounts.createUser({ username: name, password: PW }, A);
-        users[name] = u.id;
-        await accounts.setMember(caseId, u.id, role, A);
-        if (cleared) await accounts.setClearance(caseId, u.id, true, A);
-        tokens[name] = (await accounts.createToken(u.id, name, 'write', A)).token;
-      }
+      const members = await addMembers(
+        s,
+        caseId,
+        [
+          ['admin', 'administrator', true],
+          ['admin-uncleared', 'administrator', false],
+          ['documenter', 'documenter', false],
+          ['analyst', 'analyst', false],
+          ['panelist', 'panelist', false],
+          ['viewer', 'viewer', false],
+        ],
+        { actor: A },
+      );
+      Object.assign(tokens, members.tokens);
+      Object.assign(users, members.users);
       app = createApp(s, { loginAttempts: 10 });
     });
     after(async () => t?.dispose());
 
     const req = async (method: string, path: string, who: string, body?: unknown) => {
-      const r = await app.request(path, {
-        method,
-        headers: {
-          authorization: `Bearer ${tokens[who]}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
+      const r = await requestAs(app, tokens[who], method, path, body);
       return { status: r.status, text: await r.text() };
     };
     const uncleared = ['admin-uncleared', 'documenter', 'analyst', 'panelist', 'viewer'];

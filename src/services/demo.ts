@@ -109,7 +109,7 @@ export async function createDemoStore(
  * A panel of three fictional experts. Real experts keep their own private keys; the demo's are
  * written beside the demo store (demo only) so anyone can try the sign-off.
  */
-async function setupDemoPanel(store: CaseStore, caseId: string, dir: string): Promise<void> {
+export async function setupDemoPanel(store: CaseStore, caseId: string, dir: string): Promise<void> {
   const keyDir = join(dir, 'demo-panel-keys');
   mkdirSync(keyDir, { recursive: true, mode: 0o700 });
   const experts = [

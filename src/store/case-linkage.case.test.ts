@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { generateDemoCaseWithTruth } from '../demo/generate.js';
 import type { ListTruth } from '../demo/lists.js';
-import { importCaseJson } from '../ingest/case-json.js';
 import { pairwiseScores } from '../linkage/evaluate.js';
+import { openDemoCase } from '../test-support/demo-case.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
 import { linkCaseFile } from './case-linkage.js';
 import type { CaseStore } from './case-store.js';
@@ -29,10 +29,9 @@ for (const backend of BACKENDS) {
     let caseId: string;
     let truth: ListTruth[];
     before(async () => {
-      t = await backend.open();
-      const demo = generateDemoCaseWithTruth();
-      truth = demo.listTruth;
-      ({ caseId } = await importCaseJson(t.store, demo.doc, 'test'));
+      // The demo case as imported (on SQLite a copy of the one built per run); its truth is regenerated.
+      ({ t, caseId } = await openDemoCase(backend, 'imported'));
+      truth = generateDemoCaseWithTruth().listTruth;
     });
     after(async () => t?.dispose());
 

@@ -34,26 +34,31 @@ export function tempDir(prefix = 'testigo-test-'): string {
 
 export const sqliteBackend: Backend = {
   name: 'sqlite',
-  async open() {
-    const dataDir = tempDir();
-    const key = { kind: 'passphrase' as const, passphrase: TEST_PASSPHRASE };
-    const store = await openStore({ dataDir, key, create: true, scrypt: FAST_SCRYPT });
-    const opened: CaseStore[] = [store];
-    return {
-      store,
-      dataDir,
-      async reopen() {
-        const s = await openStore({ dataDir, key });
-        opened.push(s);
-        return s;
-      },
-      async dispose() {
-        for (const s of opened) await s.close().catch(() => {});
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-  },
+  open: () => openSqliteStore(tempDir(), true),
 };
+
+/**
+ * A SQLite store in `dataDir` under the test passphrase: a new one (`create`), or one already there
+ * (e.g. a copy of a prepared store). Disposing of it removes the directory.
+ */
+export async function openSqliteStore(dataDir: string, create: boolean): Promise<TestStore> {
+  const key = { kind: 'passphrase' as const, passphrase: TEST_PASSPHRASE };
+  const store = await openStore({ dataDir, key, create, scrypt: FAST_SCRYPT });
+  const opened: CaseStore[] = [store];
+  return {
+    store,
+    dataDir,
+    async reopen() {
+      const s = await openStore({ dataDir, key });
+      opened.push(s);
+      return s;
+    },
+    async dispose() {
+      for (const s of opened) await s.close().catch(() => {});
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** Creates a new database on the test server and returns its URL. */
 export async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {

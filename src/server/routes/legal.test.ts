@@ -6,14 +6,11 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { generateDemoCase } from '../../demo/generate.js';
-import { importCaseJson } from '../../ingest/case-json.js';
-import type { Role } from '../../security/policy.js';
 import { Accounts } from '../../services/accounts.js';
+import { openDemoCase } from '../../test-support/demo-case.js';
+import { addMembers, requestAs } from '../../test-support/members.js';
 import { BACKENDS, type TestStore } from '../../test-support/stores.js';
 import { createApp } from '../app.js';
-
-const PW = 'una contraseña larga de prueba';
 
 for (const backend of BACKENDS) {
   describe(`legal analysis, panel and report API (${backend.name})`, () => {
@@ -24,36 +21,22 @@ for (const backend of BACKENDS) {
     const key = generateKeyPairSync('ed25519');
 
     before(async () => {
-      t = await backend.open();
-      ({ caseId } = await importCaseJson(t.store, generateDemoCase(), 'test'));
-      const accounts = new Accounts(t.store);
-      const roles: [string, Role, boolean][] = [
+      ({ t, caseId } = await openDemoCase(backend, 'imported'));
+      const members = await addMembers(t.store, caseId, [
         ['admin', 'administrator', true],
         ['analyst', 'analyst', false],
         ['documenter', 'documenter', false],
         ['viewer', 'viewer', false],
         ['expert', 'panelist', true],
         ['expert2', 'panelist', false],
-      ];
-      for (const [name, role, cleared] of roles) {
-        const u = await accounts.createUser({ username: name, password: PW }, 'test');
-        await accounts.setMember(caseId, u.id, role, 'test');
-        if (cleared) await accounts.setClearance(caseId, u.id, true, 'test');
-        tokens[name] = (await accounts.createToken(u.id, name, 'write', 'test')).token;
-      }
+      ]);
+      Object.assign(tokens, members.tokens);
       app = createApp(t.store);
     });
     after(async () => t?.dispose());
 
     const req = (method: string, path: string, who: string, body?: unknown) =>
-      app.request(path, {
-        method,
-        headers: {
-          authorization: `Bearer ${tokens[who]}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
+      requestAs(app, tokens[who], method, path, body);
 
     it('serves the analysis to those who work on the case, with names only where the caller may see them', async () => {
       assert.equal((await req('GET', `/api/cases/${caseId}/analysis`, 'viewer')).status, 403);

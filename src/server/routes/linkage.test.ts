@@ -5,14 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { generateDemoCase } from '../../demo/generate.js';
-import { importCaseJson } from '../../ingest/case-json.js';
-import type { Role } from '../../security/policy.js';
-import { Accounts } from '../../services/accounts.js';
+import { openDemoCase } from '../../test-support/demo-case.js';
+import { addMembers, requestAs } from '../../test-support/members.js';
 import { BACKENDS, type TestStore } from '../../test-support/stores.js';
 import { createApp } from '../app.js';
-
-const PW = 'una contraseña larga de prueba';
 
 for (const backend of BACKENDS) {
   describe(`linkage API (${backend.name})`, () => {
@@ -22,33 +18,20 @@ for (const backend of BACKENDS) {
     const tokens: Record<string, string> = {};
 
     before(async () => {
-      t = await backend.open();
-      ({ caseId } = await importCaseJson(t.store, generateDemoCase(), 'test'));
-      const accounts = new Accounts(t.store);
-      const roles: [string, Role][] = [
+      ({ t, caseId } = await openDemoCase(backend, 'imported'));
+      const members = await addMembers(t.store, caseId, [
         ['analyst', 'analyst'],
         ['documenter', 'documenter'],
         ['viewer', 'viewer'],
         ['panelist', 'panelist'],
-      ];
-      for (const [name, role] of roles) {
-        const u = await accounts.createUser({ username: name, password: PW }, 'test');
-        await accounts.setMember(caseId, u.id, role, 'test');
-        tokens[name] = (await accounts.createToken(u.id, name, 'write', 'test')).token;
-      }
+      ]);
+      Object.assign(tokens, members.tokens);
       app = createApp(t.store);
     });
     after(async () => t?.dispose());
 
     const req = (method: string, path: string, who: string, body?: unknown) =>
-      app.request(path, {
-        method,
-        headers: {
-          authorization: `Bearer ${tokens[who]}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
+      requestAs(app, tokens[who], method, path, body);
 
     it('only analysts run linkage; the run links every record', async () => {
       assert.equal((await req('POST', `/api/cases/${caseId}/linkage/runs`, 'documenter', {})).status, 403);

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import type { Role } from '../../security/policy.js';
 import { Accounts } from '../../services/accounts.js';
+import { addMembers, requestAs } from '../../test-support/members.js';
 import { BACKENDS, type TestStore } from '../../test-support/stores.js';
 import { createApp } from '../app.js';
 
@@ -64,32 +64,24 @@ for (const backend of BACKENDS) {
       const r2 = (await s.get('person', ids.R))!;
       await s.update('person', ids.R, { ...r2.body, protection: 'protected' }, A);
 
-      const accounts = new Accounts(s);
-      const roles: [string, Role, boolean][] = [
-        ['admin', 'administrator', true],
-        ['analyst', 'analyst', false],
-        ['documenter', 'documenter', false],
-        ['viewer', 'viewer', false],
-      ];
-      for (const [name, role, cleared] of roles) {
-        const u = await accounts.createUser({ username: name, password: PW, displayName: `Sr. ${name}` }, A);
-        await accounts.setMember(caseId, u.id, role, A);
-        if (cleared) await accounts.setClearance(caseId, u.id, true, A);
-        tokens[name] = (await accounts.createToken(u.id, name, 'write', A)).token;
-      }
+      const members = await addMembers(
+        s,
+        caseId,
+        [
+          ['admin', 'administrator', true],
+          ['analyst', 'analyst', false],
+          ['documenter', 'documenter', false],
+          ['viewer', 'viewer', false],
+        ],
+        { actor: A, displayName: (name) => `Sr. ${name}` },
+      );
+      Object.assign(tokens, members.tokens);
       app = createApp(s, { loginAttempts: 10 });
     });
     after(async () => t?.dispose());
 
     const req = async (method: string, path: string, who: string, body?: unknown) => {
-      const r = await app.request(path, {
-        method,
-        headers: {
-          authorization: `Bearer ${tokens[who]}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
+      const r = await requestAs(app, tokens[who], method, path, body);
       const bytes = new Uint8Array(await r.arrayBuffer());
       return { status: r.status, text: new TextDecoder().decode(bytes), bytes, headers: r.headers };
     };

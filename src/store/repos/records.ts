@@ -381,28 +381,17 @@ export class RecordRepository extends Repository {
     const spec = KINDS[kind];
     await this.store.transaction(async (s) => {
       const before = await s.require(kind, id);
-      const beforeStored = await s.records.storedBody(kind, id);
+      const stored = await s.records.storedBody(kind, id);
       const referrers = await s.records.referrersOf(kind, id, before.caseId);
       if (referrers.length > 0) {
         throw new ConflictError(
           `${spec.name} ${id} is still referenced by ${referrers.slice(0, 5).join(', ')}${referrers.length > 5 ? ', …' : ''}`,
         );
       }
-      const at = new Date().toISOString();
-      await s.sqlHandle.run(
-        `UPDATE ${spec.table} SET deleted_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
-        [at, at, actor, id],
-      );
-      await appendAudit(s.sqlHandle, {
-        actor,
-        action: 'delete',
-        entity: spec.name,
-        entityId: id,
-        caseId: before.caseId,
-        before: beforeStored,
+      await s.records.markDeleted(before, true, actor, {
+        before: stored,
         after: reason ? { reason } : undefined,
       });
-      await s.reindex((await s.get(kind, id, { includeDeleted: true }))!);
     });
   }
 
@@ -430,26 +419,48 @@ export class RecordRepository extends Repository {
       if (!before.deletedAt) throw new ConflictError(`${spec.name} ${id} is not deleted`);
       await s.records.checkRefs(kind, before.caseId, before.body as Record<string, unknown>);
       const stored = await s.records.storedBody(kind, id);
-      const at = new Date().toISOString();
-      const changed = await s.sqlHandle.run(
-        `UPDATE ${spec.table} SET deleted_at = NULL, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?`,
-        [at, actor, id, before.version],
-      );
-      if (changed !== 1)
-        throw new ConflictError(`${spec.name} ${id} was changed concurrently: reload and try again`);
-      await appendAudit(s.sqlHandle, {
-        actor,
-        action: 'restore',
-        entity: spec.name,
-        entityId: id,
-        caseId: before.caseId,
+      return s.records.markDeleted(before, false, actor, {
         before: reason ? { reason } : undefined,
         after: stored,
       });
-      const rec = (await s.get(kind, id))!;
-      await s.reindex(rec);
-      return rec;
     });
+  }
+
+  /**
+   * The write of a soft delete and of its undoing (inside the caller's transaction): the row's
+   * deleted_at, author and version, the audit entry ('delete' or 'restore'), the search index.
+   * A restore is refused if the row changed since `rec` was read; a delete is not (as before).
+   */
+  private async markDeleted(
+    rec: StoredRecord<Kind>,
+    deleted: boolean,
+    actor: string,
+    audit: { before?: unknown; after?: unknown },
+  ): Promise<StoredRecord<Kind>> {
+    const spec = KINDS[rec.kind];
+    const at = new Date().toISOString();
+    const changed = deleted
+      ? await this.sql.run(
+          `UPDATE ${spec.table} SET deleted_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
+          [at, at, actor, rec.id],
+        )
+      : await this.sql.run(
+          `UPDATE ${spec.table} SET deleted_at = NULL, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?`,
+          [at, actor, rec.id, rec.version],
+        );
+    if (changed !== 1)
+      throw new ConflictError(`${spec.name} ${rec.id} was changed concurrently: reload and try again`);
+    await appendAudit(this.sql, {
+      actor,
+      action: deleted ? 'delete' : 'restore',
+      entity: spec.name,
+      entityId: rec.id,
+      caseId: rec.caseId,
+      ...audit,
+    });
+    const after = (await this.store.get(rec.kind, rec.id, { includeDeleted: true }))!;
+    await this.reindex(after);
+    return after;
   }
 
   /**

@@ -3,7 +3,7 @@
  * move to another app, turn off). Every change asks for the current password, and the code when
  * two-step verification is on; the server checks both (the browser only collects them).
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { get, post } from '../api';
@@ -167,6 +167,18 @@ function PasswordChange({ onDone }: { onDone?: () => Promise<void> }) {
   );
 }
 
+/** A two-step form's buttons: its action (the form's submit), then a secondary one if any. */
+function StepButtons({ action, children }: { action: string; children?: ReactNode }) {
+  return (
+    <div className="wizard-nav">
+      <button type="submit" className="primary">
+        {action}
+      </button>
+      {children}
+    </div>
+  );
+}
+
 /**
  * Turn on, move to another app, or turn off two-step verification. With `onDone` (forced enrolment)
  * it is called once the recovery codes were shown and the person says they kept them.
@@ -236,10 +248,7 @@ function TwoStep({ onDone }: { onDone?: () => Promise<void> }) {
               required
             />
           )}
-          <div className="wizard-nav">
-            <button type="submit" className="primary">
-              {on ? t('account.change2fa') : t('settings.begin')}
-            </button>
+          <StepButtons action={on ? t('account.change2fa') : t('settings.begin')}>
             {on && (
               <button
                 type="button"
@@ -251,7 +260,7 @@ function TwoStep({ onDone }: { onDone?: () => Promise<void> }) {
                 {t('account.disable2fa')}
               </button>
             )}
-          </div>
+          </StepButtons>
         </form>
       )}
       {secret && !recovery && (
@@ -283,14 +292,11 @@ function TwoStep({ onDone }: { onDone?: () => Promise<void> }) {
             onChange={setConfirmCode}
             required
           />
-          <div className="wizard-nav">
-            <button type="submit" className="primary">
-              {t('settings.confirm')}
-            </button>
+          <StepButtons action={t('settings.confirm')}>
             <button type="button" onClick={() => setSecret(undefined)}>
               {t('common.cancel')}
             </button>
-          </div>
+          </StepButtons>
         </form>
       )}
       {recovery && (
