@@ -6,6 +6,8 @@
  *   node --import tsx bench/load/cpu-top.ts DIR|FILE.cpuprofile … [--top 30] [--match src/]
  *
  * `--match` keeps only frames whose file contains the text (e.g. `src/` for Testigo's own code).
+ * `--callers NAME` adds where the time of the function NAME was spent from: its nearest callers
+ * (matching `--match`), two levels up.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +26,11 @@ interface Profile {
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
-  options: { top: { type: 'string', default: '30' }, match: { type: 'string', default: '' } },
+  options: {
+    top: { type: 'string', default: '30' },
+    match: { type: 'string', default: '' },
+    callers: { type: 'string' },
+  },
 });
 const files = positionals.flatMap((p) =>
   statSync(p).isDirectory()
@@ -36,6 +42,7 @@ const files = positionals.flatMap((p) =>
 
 const self = new Map<string, number>();
 const total = new Map<string, number>();
+const callers = new Map<string, number>();
 let all = 0;
 const IDLE = new Set(['(idle)', '(program)', '(garbage collector)']);
 
@@ -59,11 +66,25 @@ for (const file of files) {
     self.set(label(leaf), (self.get(label(leaf)) ?? 0) + dt);
     // Each function once per sample, however deep the recursion.
     const seen = new Set<string>();
+    const chain: string[] = [];
     for (let id: number | undefined = leaf.id; id !== undefined; id = parent.get(id)) {
       const l = label(byId.get(id)!);
+      chain.push(l);
       if (seen.has(l)) continue;
       seen.add(l);
       total.set(l, (total.get(l) ?? 0) + dt);
+    }
+    if (args.callers) {
+      const at = chain.findIndex((l) => l.startsWith(`${args.callers} `));
+      if (at >= 0) {
+        const up = chain
+          .slice(at + 1)
+          .filter((l) => !args.match || l.includes(args.match))
+          .filter((l) => !l.startsWith(`${args.callers} `))
+          .slice(0, 2)
+          .join(' < ');
+        callers.set(up, (callers.get(up) ?? 0) + dt);
+      }
     }
   }
 }
@@ -72,7 +93,7 @@ const top = Number(args.top);
 const show = (title: string, m: Map<string, number>) => {
   process.stdout.write(`\n${title}\n`);
   const rows = [...m.entries()]
-    .filter(([k]) => !args.match || k.includes(args.match))
+    .filter(([k]) => m === callers || !args.match || k.includes(args.match))
     .sort((a, b) => b[1] - a[1])
     .slice(0, top);
   for (const [k, us] of rows)
@@ -83,3 +104,4 @@ const show = (title: string, m: Map<string, number>) => {
 process.stdout.write(`${files.length} profile(s), ${(all / 1e6).toFixed(1)} s of busy samples\n`);
 show('self time', self);
 show('total time (frame and its callees)', total);
+if (args.callers) show(`${args.callers}: time by caller`, callers);
