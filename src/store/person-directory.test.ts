@@ -131,4 +131,28 @@ describe('person directory change log (what incremental matchers follow)', () =>
     assert.deepEqual(d.changedSince(d.version), []);
     assert.equal(d.changedSince(d.version + 1), undefined, 'a version it never had');
   });
+
+  it('does not read everything again when a write commits between the stamp and the rows', async () => {
+    const { rows, src } = source();
+    const d = new PersonDirectory();
+    rows.set('a', { updatedAt: 't1', version: 1, name: 'A' });
+    await d.sync(src);
+    const v = d.version;
+    let between: (() => void) | undefined;
+    const racing: DirectorySource = {
+      ...src,
+      changedSince: async (since, afterHead) => {
+        between?.();
+        between = undefined;
+        return src.changedSince(since, afterHead);
+      },
+    };
+    rows.set('b', { updatedAt: 't2', version: 1, name: 'B' });
+    // After the stamp was read, before the rows are: another write commits.
+    between = () => rows.set('c', { updatedAt: 't3', version: 1, name: 'C' });
+    await d.sync(racing);
+    assert.equal(d.rereads, 0, 'a fresh stamp settles it');
+    assert.deepEqual(new Set(d.changedSince(v)), new Set(['b', 'c']));
+    assert.equal(d.get('c')?.body.firstSurname, 'C');
+  });
 });

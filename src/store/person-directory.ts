@@ -72,9 +72,15 @@ export class PersonDirectory {
     // A write the audit log does not name (none should exist) or one committed between the reads:
     // the counts or the versions then do not add up, and everything is read again. Never a stale
     // directory — the hidden-name matcher is built from it.
-    let sum = 0;
-    for (const e of this.entries.values()) sum += e.version;
-    if (this.entries.size !== n || sum !== versions) {
+    let counts = { n, versions };
+    if (!full && !this.adds(counts)) {
+      // The rows may be newer than the stamp (a write committed between the two reads): one fresh
+      // stamp and one more look at what changed, before reading everything again.
+      const again = await src.stamp();
+      await this.refresh(src, this.maxUpdated, this.head, changed);
+      counts = { n: again.n, versions: again.versions };
+    }
+    if (!this.adds(counts)) {
       const before = new Map(this.entries);
       this.entries.clear();
       this.maxUpdated = '';
@@ -83,8 +89,8 @@ export class PersonDirectory {
       for (const id of before.keys()) if (!this.entries.has(id)) changed.add(id);
       this.rereads++;
     }
-    this.seen = n;
-    this.versions = versions;
+    this.seen = counts.n;
+    this.versions = counts.versions;
     this.head = head;
     this.version++;
     this.sorted = undefined;
@@ -95,6 +101,13 @@ export class PersonDirectory {
       this.log.push({ version: this.version, ids: [...changed] });
       if (this.log.length > CHANGE_LOG) this.log.shift();
     }
+  }
+
+  /** Whether the persons held add up to a stamp's count and sum of versions. */
+  private adds(stamp: { n: number; versions: number }): boolean {
+    let sum = 0;
+    for (const e of this.entries.values()) sum += e.version;
+    return this.entries.size === stamp.n && sum === stamp.versions;
   }
 
   /**
