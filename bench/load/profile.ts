@@ -6,15 +6,31 @@
  * /proc) is reported too: on PostgreSQL a request costs the server process plus the database.
  *
  *   node --import tsx bench/load/profile.ts [--seconds 5] [--rate 10] [--pg] [--only class,…]
+ *                                           [--other-writer W]
+ *
+ * `--other-writer W` (with --pg) runs, while each class is measured, a second server process
+ * (`testigo serve` on the same database) taking W writes/s of the mix's write classes from a
+ * separate client process (writer.ts): the CPU this process then spends per request includes
+ * bringing its caches (view contexts, person directory, matchers, protection facts) up to date
+ * with another process's writes — what several processes cost each other.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/open.js';
-import { DEFAULT_MIX, type Mix, prepareLoadStore, runLoad } from '../../src/test-support/load-driver.js';
+import {
+  DEFAULT_MIX,
+  type Mix,
+  prepareLoadStore,
+  REPO_ROOT,
+  runLoad,
+  type ServerProcess,
+  startServer,
+} from '../../src/test-support/load-driver.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -22,6 +38,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '10' },
     pg: { type: 'boolean', default: false },
     only: { type: 'string' },
+    'other-writer': { type: 'string' },
   },
 });
 const seconds = Number(args.seconds);
@@ -51,7 +68,11 @@ function treeCpuSeconds(pid: number): number {
   return total;
 }
 
+const otherWrites = Number(args['other-writer'] ?? 0);
+if (otherWrites > 0 && !args.pg) throw new Error('--other-writer needs --pg');
+
 let pgServer: { url: string; pid: number; stop(): Promise<void> } | undefined;
+let other: ServerProcess | undefined;
 try {
   let databaseUrl: string | undefined;
   if (args.pg) {
@@ -88,6 +109,27 @@ try {
     return { xact: Number(r.rows[0].x), rows: Number(r.rows[0].t) };
   };
   const app = createApp(store, { landingHtml: 'x' });
+  const fixtureFile = join(dataDir, 'fixture.json');
+  writeFileSync(fixtureFile, JSON.stringify(fixture));
+  if (otherWrites > 0) other = await startServer({ dataDir, databaseUrl, passphrase });
+  /** The other process's writes for as long as one class is measured. */
+  const otherWriter = (): Promise<void> | undefined => {
+    if (!other) return undefined;
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(REPO_ROOT, 'bench/load/writer.ts'),
+        other.baseUrl,
+        fixtureFile,
+        String(otherWrites),
+        String(seconds),
+      ],
+      { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    return new Promise((resolve) => child.once('close', () => resolve()));
+  };
   const rows: string[] = [];
   let weighted = 0;
   let weightedDb = 0;
@@ -98,6 +140,7 @@ try {
     const st0 = await dbStats();
     const cpu0 = process.cpuUsage();
     const db0 = pgServer ? treeCpuSeconds(pgServer.pid) : 0;
+    const writing = otherWriter();
     const r = await runLoad({
       baseUrl: 'http://local',
       fixture,
@@ -107,6 +150,7 @@ try {
       fetch: async (url, init) => app.request(url, init),
     });
     const cpu = process.cpuUsage(cpu0);
+    await writing;
     const cpuMs = (cpu.user + cpu.system) / 1000 / r.sent;
     const dbMs = pgServer ? ((treeCpuSeconds(pgServer.pid) - db0) * 1000) / r.sent : 0;
     const st1 = await dbStats();
@@ -120,7 +164,7 @@ try {
     if (r.errorSamples.length) console.error(k, r.errorSamples.slice(0, 3));
   }
   console.log(
-    `${args.pg ? 'PostgreSQL' : 'SQLite'}, ${rate} requests/s × ${seconds} s per class, one process in process\n`,
+    `${args.pg ? 'PostgreSQL' : 'SQLite'}, ${rate} requests/s × ${seconds} s per class, one process in process${otherWrites ? `, while another server process takes ${otherWrites} writes/s` : ''}\n`,
   );
   console.log(
     pgServer
@@ -135,6 +179,7 @@ try {
   await stats?.end();
   await store.close();
 } finally {
+  await other?.stop();
   await pgServer?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -5,6 +5,10 @@
  * every 5 s, then the stopped server's store checked (audit chain, record counts).
  *
  *   npm run bench:load -- [--rate 200] [--seconds 600] [--pg] [--workers N] [--analysis 5] [--seed 1] [--out FILE]
+ *                         [--cpu-prof DIR]
+ *
+ * `--cpu-prof DIR` writes a V8 CPU profile of every server process into DIR when it stops (read them
+ * with bench/load/cpu-top.ts).
  *
  * `--workers N` (with --pg) runs `testigo serve --workers N`: N server processes on one port;
  * memory and CPU are then summed over the primary and its workers.
@@ -49,6 +53,7 @@ const { values: args } = parseArgs({
     analysis: { type: 'string', default: String(DEFAULT_MIX['analysis:summary']) },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const rate = Number(args.rate);
@@ -88,7 +93,7 @@ try {
   log(
     `  ${((performance.now() - t0) / 1000).toFixed(1)} s: ${fixture.ids.persons.length} persons, ${fixture.ids.events.length} events, ${fixture.ids.acts.length} acts, ${fixture.auditEntries} audit entries`,
   );
-  server = await startServer({ ...s, workers });
+  server = await startServer({ ...s, workers, cpuProfDir: args['cpu-prof'] });
   log(
     `server pid ${server.pid} (${workers} process(es)) at ${server.baseUrl}; ${rate} requests/s for ${seconds} s`,
   );

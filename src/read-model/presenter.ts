@@ -91,28 +91,73 @@ function perStore<V>(map: WeakMap<CaseStore, Map<string, V>>, store: CaseStore):
   return m;
 }
 
+/**
+ * What the protection facts read from the store, per kind, each with the stamp of the kind it was
+ * read at: a write re-reads only its own kind (a person write reads none: persons come from the
+ * directory, already in memory).
+ */
+interface FactSources {
+  lists?: { stamp: string; files: ReadonlySet<string> };
+  testimonies?: { stamp: string; byHearing: ReadonlyMap<string, string> };
+  hearings?: { stamp: string; rows: { id: string; body: Record<string, unknown> }[] };
+}
+const factSources = new WeakMap<CaseStore, Map<string, FactSources>>();
+
+/** Reads of the protection facts' sources since the process started (profiles and tests). */
+export const factReads = { lists: 0, testimonies: 0, hearings: 0 };
+
 async function gatherFacts(
   store: CaseStore,
   caseId: string,
   all: { id: string; body: PersonBody }[],
+  stamps: { testimony: string; sourceList: string; hearing: string },
 ): Promise<ProtectionFacts> {
-  const persons = new Map(all.map((p) => [p.id, p.body.protection as string]));
-  const listFiles = new Set<string>();
-  for await (const l of store.iterate('sourceList', caseId, { includeDeleted: true }))
-    if (l.body.sha256) listFiles.add(l.body.sha256);
-  const hearingTestimonies = new Map<string, string>();
-  for await (const t of store.iterate('testimony', caseId, { includeDeleted: true })) {
-    const h = t.body.hearingId;
-    if (h) hearingTestimonies.set(h, maxProtection(hearingTestimonies.get(h), t.body.protection));
+  const byCase = perStore(factSources, store);
+  const src = byCase.get(caseId) ?? {};
+  byCase.set(caseId, src);
+  if (src.lists?.stamp !== stamps.sourceList) {
+    const files = new Set<string>();
+    for await (const l of store.iterate('sourceList', caseId, { includeDeleted: true }))
+      if (l.body.sha256) files.add(l.body.sha256);
+    src.lists = { stamp: stamps.sourceList, files };
+    factReads.lists++;
   }
+  if (src.testimonies?.stamp !== stamps.testimony) {
+    const byHearing = new Map<string, string>();
+    for await (const t of store.iterate('testimony', caseId, { includeDeleted: true })) {
+      const h = t.body.hearingId;
+      if (h) byHearing.set(h, maxProtection(byHearing.get(h), t.body.protection));
+    }
+    src.testimonies = { stamp: stamps.testimony, byHearing };
+    factReads.testimonies++;
+  }
+  if (src.hearings?.stamp !== stamps.hearing) {
+    const rows: { id: string; body: Record<string, unknown> }[] = [];
+    // Only what a hearing's protection derives from (not its transcript: memory, and clear text).
+    for await (const h of store.iterate('hearing', caseId, { includeDeleted: true })) {
+      const { protection, participants, transcriptEvidenceId } = h.body as Record<string, unknown>;
+      rows.push({ id: h.id, body: { protection, participants, transcriptEvidenceId } });
+    }
+    src.hearings = { stamp: stamps.hearing, rows };
+    factReads.hearings++;
+  }
+  const persons = new Map(all.map((p) => [p.id, p.body.protection as string]));
   const evidenceCovers = new Map<string, string>();
   const cover = (evidenceId: string | undefined, level: string) => {
     if (evidenceId) evidenceCovers.set(evidenceId, maxProtection(evidenceCovers.get(evidenceId), level));
   };
   for (const p of all) for (const e of p.body.photoEvidenceIds ?? []) cover(e, p.body.protection);
-  const partial: ProtectionFacts = { persons, listFiles, hearingTestimonies, evidenceCovers };
-  for await (const h of store.iterate('hearing', caseId, { includeDeleted: true }))
-    cover(h.body.transcriptEvidenceId, effectiveProtection('hearing', h.id, h.body, partial));
+  const partial: ProtectionFacts = {
+    persons,
+    listFiles: src.lists.files,
+    hearingTestimonies: src.testimonies.byHearing,
+    evidenceCovers,
+  };
+  for (const h of src.hearings.rows)
+    cover(
+      h.body.transcriptEvidenceId as string | undefined,
+      effectiveProtection('hearing', h.id, h.body, partial),
+    );
   return partial;
 }
 
@@ -145,25 +190,33 @@ export async function buildViewContext(
   const { seq } = await store.auditHead();
   const hit = entries.get(key);
   if (hit && hit.seq === seq && live.has(key)) return context(hit);
-  // Read after the head: whatever they show is at least as new as `seq`.
-  const stamp = [
-    await store.personsStamp(caseId),
-    await store.kindStamp('testimony', caseId),
-    await store.kindStamp('sourceList', caseId),
-    await store.kindStamp('hearing', caseId),
-  ].join('/');
+  // The salt, the protection facts and the stamp are the same for every access level: read once
+  // per change of the head, gathered once per change of what they derive from.
+  const sharedKey = `${caseId}|*`;
+  let shared = entries.get(sharedKey);
+  let stamp: string;
+  if (shared && shared.seq === seq) stamp = shared.stamp;
+  else {
+    // Read after the head: whatever they show is at least as new as `seq`.
+    stamp = [
+      await store.personsStamp(caseId),
+      await store.kindStamp('testimony', caseId),
+      await store.kindStamp('sourceList', caseId),
+      await store.kindStamp('hearing', caseId),
+    ].join('/');
+    if (shared && shared.stamp === stamp) shared.seq = seq;
+  }
   if (hit && hit.stamp === stamp && live.has(key)) {
     hit.seq = seq;
     return context(hit);
   }
   // Deleted persons included: deleting a protected person must not make their name readable.
   const { directory } = await store.personDirectory(caseId);
-  // The salt and the protection facts are the same for every access level: gathered once per change.
-  const sharedKey = `${caseId}|*`;
-  let shared = entries.get(sharedKey);
   if (!shared || shared.stamp !== stamp) {
+    const [, testimony = '', sourceList = '', hearing = ''] = stamp.split('/');
     const salt = await store.pseudonymSalt(caseId);
-    shared = { seq, stamp, salt, facts: await gatherFacts(store, caseId, directory.all()) };
+    const facts = await gatherFacts(store, caseId, directory.all(), { testimony, sourceList, hearing });
+    shared = { seq, stamp, salt, facts };
     entries.set(sharedKey, shared);
   }
   const { salt, facts } = shared;

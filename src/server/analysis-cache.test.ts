@@ -39,4 +39,16 @@ describe('shared legal analysis (bounded staleness, one computation at a time)',
     await person();
     assert.notEqual(await cache.get(caseId), x);
   });
+
+  it('joins a computation begun within the allowance though the head moved (no pile-up under writes)', async () => {
+    const cache = new AnalysisCache(t.store, 60_000);
+    await person();
+    const first = cache.get(caseId, { fresh: true });
+    await person();
+    const second = cache.get(caseId);
+    assert.equal(await second, await first, 'joined, not a second computation');
+    assert.ok((await second).asOf.auditSeq < (await t.store.auditHead()).seq, 'and it says it is older');
+    const third = await cache.get(caseId, { fresh: true });
+    assert.equal(third.asOf.auditSeq, (await t.store.auditHead()).seq, 'fresh still sees every change');
+  });
 });

@@ -4,7 +4,10 @@
  * dashboard and matrix view and starved everything else (bench/load). It is therefore shared:
  * reused while the audit head is unchanged (nothing changed at all), and otherwise for at most
  * `maxAgeMs` (default 5 s) — each response says as of which audit entry and time it was computed —
- * with concurrent requests joining one computation. `fresh` ignores the age allowance.
+ * with concurrent requests joining one computation. A computation that started within the
+ * allowance is joined even when writes have moved the head since: otherwise, with writes arriving
+ * faster than one computation takes, every request would start its own and they would slow each
+ * other down without end (bench/load, several processes). `fresh` ignores the age allowance.
  */
 import { analyseCase } from '../analysis/analyse.js';
 import { loadCaseSnapshot } from '../analysis/load.js';
@@ -22,6 +25,8 @@ interface Entry {
   seq: number;
   value?: CachedAnalysis;
   pending?: Promise<CachedAnalysis>;
+  /** when the pending computation started */
+  started?: number;
 }
 
 export class AnalysisCache {
@@ -40,8 +45,10 @@ export class AnalysisCache {
     }
     // Join a computation that started at the current head (it will see everything this request can).
     if (e?.pending && e.seq >= seq) return e.pending;
+    // Or one that started within the allowance: its result is no older than a reused one may be.
+    if (e?.pending && !opts.fresh && Date.now() - (e.started ?? 0) < this.maxAgeMs) return e.pending;
     const pending = this.compute(caseId, seq);
-    const entry: Entry = { at: e?.at ?? 0, seq, value: e?.value, pending };
+    const entry: Entry = { at: e?.at ?? 0, seq, value: e?.value, pending, started: Date.now() };
     this.entries.set(caseId, entry);
     try {
       const value = await pending;

@@ -61,6 +61,23 @@ for (const backend of BACKENDS) {
       ]);
       assert.deepEqual(await names(), ['Álvarez', 'Aponte', 'Mendoza', 'Yépez']);
     });
+
+    it('finds such a write through the audit log, without reading every person again', async () => {
+      const other = await t.reopen();
+      const { directory } = await t.store.personDirectory(caseId);
+      const rereads = directory.rereads;
+      const v = directory.version;
+      const p = (await t.store.list('person', caseId)).find((x) => x.body.firstSurname === 'Yépez')!;
+      // Written with a clock behind the newest update this process has seen (as by another machine).
+      await other.update('person', p.id, { ...p.body, firstSurname: 'Zúñiga' }, 'test');
+      await other.sqlHandle.run('UPDATE person SET updated_at = ? WHERE id = ?', [
+        '2000-01-03T00:00:00.000Z',
+        p.id,
+      ]);
+      assert.deepEqual(await names(), ['Álvarez', 'Aponte', 'Mendoza', 'Zúñiga']);
+      assert.equal(directory.rereads, rereads, 'caught by the audit log, not by a full re-read');
+      assert.deepEqual(directory.changedSince(v), [p.id]);
+    });
   });
 }
 
@@ -104,11 +121,38 @@ describe('person directory change log (what incremental matchers follow)', () =>
     assert.deepEqual(new Set(d.changedSince(v1)), new Set(['a', 'b']));
     assert.equal(d.get('a')?.body.firstSurname, 'A2');
     const v3 = d.version;
-    // A write with an older clock: everything is read again, so what changed is not known.
+    // A write with an older clock and no audit log to name it: everything is read again, and the
+    // log still names only what differs (consumers update instead of rebuilding).
     rows.set('b', { updatedAt: 't0', version: 2, name: 'B2' });
     await d.sync(src);
-    assert.equal(d.changedSince(v3), undefined);
+    assert.equal(d.rereads, 1);
+    assert.deepEqual(d.changedSince(v3), ['b']);
     assert.equal(d.get('b')?.body.firstSurname, 'B2');
     assert.deepEqual(d.changedSince(d.version), []);
+    assert.equal(d.changedSince(d.version + 1), undefined, 'a version it never had');
+  });
+
+  it('does not read everything again when a write commits between the stamp and the rows', async () => {
+    const { rows, src } = source();
+    const d = new PersonDirectory();
+    rows.set('a', { updatedAt: 't1', version: 1, name: 'A' });
+    await d.sync(src);
+    const v = d.version;
+    let between: (() => void) | undefined;
+    const racing: DirectorySource = {
+      ...src,
+      changedSince: async (since, afterHead) => {
+        between?.();
+        between = undefined;
+        return src.changedSince(since, afterHead);
+      },
+    };
+    rows.set('b', { updatedAt: 't2', version: 1, name: 'B' });
+    // After the stamp was read, before the rows are: another write commits.
+    between = () => rows.set('c', { updatedAt: 't3', version: 1, name: 'C' });
+    await d.sync(racing);
+    assert.equal(d.rereads, 0, 'a fresh stamp settles it');
+    assert.deepEqual(new Set(d.changedSince(v)), new Set(['b', 'c']));
+    assert.equal(d.get('c')?.body.firstSurname, 'C');
   });
 });

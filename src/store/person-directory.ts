@@ -1,8 +1,10 @@
 /**
  * A case's persons, opened, kept in the server's memory and refreshed incrementally: only persons
- * changed since the last refresh (by update time) are read and opened again, and everything is
- * re-read when the counts or the sum of row versions do not add up (another process wrote with an
- * older clock). Names are
+ * changed since the last refresh are read and opened again — those updated since the newest change
+ * seen, and those the audit log names since the audit head seen (a write by another process whose
+ * clock is behind) — and everything is re-read when the counts or the sum of row versions still do
+ * not add up. Even then the change log names only the persons that differ, so what is derived from
+ * the directory is updated, not rebuilt. Names are
  * sealed in the database, so whatever needs all of them — the name order of person lists, the
  * matcher that hides protected names inside free text — starts here instead of opening every
  * person on every request. It holds what the server holds anyway while it serves it.
@@ -26,8 +28,11 @@ export interface DirectorySource {
    * process), so while it stays put nothing changed and the stamp's aggregate need not run.
    */
   head?(): Promise<number>;
-  /** persons updated at or after `since` ('' = all), opened */
-  changedSince(since: string): Promise<DirectoryEntry[]>;
+  /**
+   * persons updated at or after `since` ('' = all), opened; with `afterHead`, also every person the
+   * audit log names after that head (whatever their update time)
+   */
+  changedSince(since: string, afterHead?: number): Promise<DirectoryEntry[]>;
   sortKey(body: PersonBody): string;
 }
 
@@ -40,12 +45,14 @@ export class PersonDirectory {
   private seen = -1;
   private versions = -1;
   private sorted?: string[];
-  /** The ids each sync read again, by the version it produced; everything was read at `fullAt`. */
+  /** The ids each sync found changed, by the version it produced; everything was read at `fullAt`. */
   private readonly log: { version: number; ids: string[] }[] = [];
   private fullAt = 0;
   private head?: number;
   /** Changes whenever any person changed: a cache key for what is derived from the directory. */
   version = 0;
+  /** How many times everything was read again because the counts did not add up (for profiles). */
+  rereads = 0;
 
   /** Brings the directory up to date with the store. */
   async sync(src: DirectorySource): Promise<void> {
@@ -58,37 +65,55 @@ export class PersonDirectory {
       return;
     }
     const full = this.maxUpdated === '';
-    let ids = await this.refresh(src, this.maxUpdated);
-    // A write with an older clock (another process or machine) is not "changed since": the counts
-    // or the versions then do not add up, and everything is read again. Never a stale directory —
-    // the hidden-name matcher is built from it.
-    let sum = 0;
-    for (const e of this.entries.values()) sum += e.version;
-    let reread = full;
-    if (this.entries.size !== n || sum !== versions) {
+    const changed = new Set<string>();
+    // Persons written since the newest change seen, and those the audit log names since the head
+    // seen: a write by another process whose clock is behind is caught here, not by a re-read.
+    await this.refresh(src, this.maxUpdated, full ? undefined : this.head, changed);
+    // A write the audit log does not name (none should exist) or one committed between the reads:
+    // the counts or the versions then do not add up, and everything is read again. Never a stale
+    // directory — the hidden-name matcher is built from it.
+    let counts = { n, versions };
+    if (!full && !this.adds(counts)) {
+      // The rows may be newer than the stamp (a write committed between the two reads): one fresh
+      // stamp and one more look at what changed, before reading everything again.
+      const again = await src.stamp();
+      await this.refresh(src, this.maxUpdated, this.head, changed);
+      counts = { n: again.n, versions: again.versions };
+    }
+    if (!this.adds(counts)) {
+      const before = new Map(this.entries);
       this.entries.clear();
       this.maxUpdated = '';
-      ids = await this.refresh(src, '');
-      reread = true;
+      // Only the persons that differ are logged: consumers update, they need not rebuild.
+      await this.refresh(src, '', undefined, changed, before);
+      for (const id of before.keys()) if (!this.entries.has(id)) changed.add(id);
+      this.rereads++;
     }
-    this.seen = n;
-    this.versions = versions;
+    this.seen = counts.n;
+    this.versions = counts.versions;
     this.head = head;
     this.version++;
     this.sorted = undefined;
-    if (reread) {
+    if (full) {
       this.fullAt = this.version;
       this.log.length = 0;
     } else {
-      this.log.push({ version: this.version, ids });
+      this.log.push({ version: this.version, ids: [...changed] });
       if (this.log.length > CHANGE_LOG) this.log.shift();
     }
   }
 
+  /** Whether the persons held add up to a stamp's count and sum of versions. */
+  private adds(stamp: { n: number; versions: number }): boolean {
+    let sum = 0;
+    for (const e of this.entries.values()) sum += e.version;
+    return this.entries.size === stamp.n && sum === stamp.versions;
+  }
+
   /**
-   * Ids of the persons that may have changed since the directory was at `version` (read again,
-   * added or changed), or undefined when that is not known (everything was read again since, or the
-   * log no longer reaches back): then whatever was derived at `version` must be rebuilt.
+   * Ids of the persons that changed since the directory was at `version` (added, changed, deleted
+   * or gone), or undefined when that is not known (before the first read, or the log no longer
+   * reaches back): then whatever was derived at `version` must be rebuilt.
    */
   changedSince(version: number): string[] | undefined {
     if (version === this.version) return [];
@@ -125,13 +150,28 @@ export class PersonDirectory {
     return this.sorted;
   }
 
-  private async refresh(src: DirectorySource, since: string): Promise<string[]> {
-    const ids: string[] = [];
-    for (const e of await src.changedSince(since)) {
+  private async refresh(
+    src: DirectorySource,
+    since: string,
+    afterHead: number | undefined,
+    changed: Set<string>,
+    previous: ReadonlyMap<string, DirectoryEntry> = this.entries,
+  ): Promise<void> {
+    for (const e of await src.changedSince(since, afterHead)) {
+      if (!sameEntry(previous.get(e.id), e)) changed.add(e.id);
       this.entries.set(e.id, e);
-      ids.push(e.id);
       if (e.updatedAt > this.maxUpdated) this.maxUpdated = e.updatedAt;
     }
-    return ids;
   }
+}
+
+/** The same stored state of a person (every write adds a version; the body is compared too). */
+function sameEntry(a: DirectoryEntry | undefined, b: DirectoryEntry | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.version === b.version &&
+    a.updatedAt === b.updatedAt &&
+    a.deleted === b.deleted &&
+    JSON.stringify(a.body) === JSON.stringify(b.body)
+  );
 }

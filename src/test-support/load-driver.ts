@@ -183,14 +183,24 @@ export async function startServer(s: {
   port?: number;
   /** `serve --workers N` (PostgreSQL): memory and CPU are then summed over all its processes. */
   workers?: number;
+  /**
+   * Write V8 CPU profiles of the server (every process: cluster workers inherit the flags) into
+   * this directory when it stops.
+   */
+  cpuProfDir?: string;
 }): Promise<ServerProcess> {
   const workers = s.workers ?? 1;
   const extra = workers > 1 ? ['--workers', String(workers)] : [];
-  const child = spawn(process.execPath, cliArgs(['serve', '--port', String(s.port ?? 0), ...extra]), {
-    cwd: REPO_ROOT,
-    env: storeEnv(s),
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const prof = s.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${s.cpuProfDir}`] : [];
+  const child = spawn(
+    process.execPath,
+    [...prof, ...cliArgs(['serve', '--port', String(s.port ?? 0), ...extra])],
+    {
+      cwd: REPO_ROOT,
+      env: storeEnv(s),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let log = '';
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {

@@ -98,12 +98,22 @@ export class RecordRepository extends Repository {
     const src: DirectorySource = {
       stamp: () => this.personCounts(caseId),
       head: async () => (await this.store.auditHead()).seq,
-      changedSince: async (since) => {
-        const rows = await this.sql.all<Record<string, unknown>>(
-          'SELECT * FROM person WHERE case_id = ? AND updated_at >= ?',
-          [caseId, since],
-        );
-        return (await this.toRecords('person', rows)).map((r) => ({
+      changedSince: async (since, afterHead) => {
+        // The audit log names every person written after the head seen, whatever the writer's clock.
+        const rows =
+          afterHead === undefined
+            ? await this.sql.all<Record<string, unknown>>(
+                'SELECT * FROM person WHERE case_id = ? AND updated_at >= ?',
+                [caseId, since],
+              )
+            : await this.sql.all<Record<string, unknown>>(
+                `SELECT * FROM person WHERE case_id = ? AND updated_at >= ?
+                 UNION ALL SELECT * FROM person WHERE case_id = ? AND id IN
+                   (SELECT entity_id FROM audit_log WHERE seq > ? AND entity = ? AND case_id = ?)`,
+                [caseId, since, caseId, afterHead, KINDS.person.name, caseId],
+              );
+        const unique = [...new Map(rows.map((r) => [String(r.id), r])).values()];
+        return (await this.toRecords('person', unique)).map((r) => ({
           id: r.id,
           body: r.body,
           updatedAt: r.updatedAt,
