@@ -162,7 +162,11 @@ describe('places after a preposition of place (issue 23, round 3)', () => {
     assert.deepEqual(of('The lorry was stopped at a checkpoint in Wadi Halfa on the way north.', 'place'), [
       'Wadi Halfa',
     ]);
-    assert.deepEqual(of('Un joven de Tarija fue detenido en Yacuiba, según su madre.', 'place'), ['Yacuiba']);
+    // Tarija, a Bolivian department, is in the world gazetteer since round 4; Yacuiba only by its cue.
+    assert.deepEqual(of('Un joven de Tarija fue detenido en Yacuiba, según su madre.', 'place'), [
+      'Tarija',
+      'Yacuiba',
+    ]);
     assert.deepEqual(of('A nurse from Kherson testified last week.', 'place'), ['Kherson']);
   });
   it('not languages, platforms, numbered things, organizations, persons or inner words of a name', () => {

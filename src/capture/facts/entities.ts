@@ -241,7 +241,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   let rest = toks.slice(i);
   while (rest.length && PARTICLES.has(rest[0]!.norm)) rest = rest.slice(1);
   if (rest.length === 0) return;
-  const restPlace = lookupPlace(rest.map((t) => t.text).join(' '));
+  const restPlace = lookupPlace(rest.map((t) => t.text).join(' '), false);
   if (restPlace && rest.length < toks.length && !GIVEN_NAMES.has(rest[0]!.norm)) {
     out.mentions.push({ kind: 'place', ...span(text, rest), value: restPlace.value, place: restPlace });
     return;
@@ -249,7 +249,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   // Words that cannot be in a name split the run ("Carlos Pérez Venezuela" never happens, but
   // "Caracas Julio" after a dropped comma might): classify each side on its own.
   const breakAt = rest.findIndex(
-    (t, k) => k > 0 && (notName(t) || lookupPlace(t.text) !== undefined) && !SURNAME_SET.has(t.norm),
+    (t, k) => k > 0 && (notName(t) || lookupPlace(t.text, false) !== undefined) && !SURNAME_SET.has(t.norm),
   );
   if (breakAt > 0 && !ORG_HEADS.has(rest[0]!.norm)) {
     classifyRun(
