@@ -24,6 +24,7 @@ import {
 import { guessUnitKind, namedSpans } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
+import { lookupAmbiguousWorldPlace } from './world.js';
 
 /** A unit of the case file, as capture may meet it in a text. */
 export interface CaseOrg {
@@ -480,6 +481,19 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
   if (cue !== 'organization') {
     // "near X" is weaker than "el barrio X" (barrios bear persons' names: "barrio José Félix Ribas").
     if (cue === 'place?' && GIVEN_NAMES.has(words[0]!.norm)) return false;
+    // "across the border in Chad": a country whose name is also a given name, after "in".
+    const ambiguous =
+      cue === 'place-in' && toks.length === 1 ? lookupAmbiguousWorldPlace(toks[0]!.text) : undefined;
+    if (ambiguous && ambiguous.kind === 'country' && !personSurnames(out).has(toks[0]!.norm)) {
+      const s = span(text, toks);
+      out.mentions.push({
+        kind: 'place',
+        ...s,
+        value: ambiguous.value,
+        place: { value: ambiguous.value, kind: 'country', countryCode: ambiguous.countryCode },
+      });
+      return true;
+    }
     if (cue === 'place-in' && !placeAfterPreposition(text, toks, words, out)) return false;
     // "la avenida Bolívar de Maturín": the cued place, then the gazetteer's place it lies in.
     const de = toks.findIndex(
@@ -732,7 +746,7 @@ export function findEntities(
     // A place at the end of an organization's name ("Tribunal Segundo de Control de Aragua").
     if (n.kind === 'organization')
       for (let k = toks.length - 1; k > 0; k--) {
-        if (!['de', 'del', 'of', 'on'].includes(toks[k - 1]!.norm)) continue;
+        if (!['de', 'del', 'of', 'on', 'sobre'].includes(toks[k - 1]!.norm)) continue;
         const p = lookupPlace(
           toks
             .slice(k)

@@ -43,3 +43,20 @@ describe('world gazetteer of towns and regions', () => {
     assert.equal(lookupWellKnownPlace('Tecoluca'), undefined);
   });
 });
+
+describe('countries written otherwise (issue 23, round 4)', () => {
+  it('initials of countries are places, only in capitals', () => {
+    assert.deepEqual(of('Both the US and the UK froze his assets; EE.UU. lo confirmó.', 'place'), [
+      'United States',
+      'United Kingdom',
+    ]);
+    assert.deepEqual(of('The US mission asked the UK envoy.', 'organization'), []);
+  });
+  it('a country named like a given name, after "in"; the given name still opens a person', () => {
+    assert.deepEqual(of('Thousands fled to camps in Chad last year.', 'place'), ['Chad']);
+    assert.deepEqual(of('Chad Porter testified in Geneva.', 'person'), ['Chad Porter']);
+  });
+  it('a place closing an organization named "sobre" it', () => {
+    assert.deepEqual(of('El Grupo de Trabajo sobre Nicaragua publicó su informe.', 'place'), ['Nicaragua']);
+  });
+});
