@@ -140,7 +140,10 @@ describe('persons', () => {
     assert.deepEqual(of('Oil minister Hamid El Zabayar spoke.', 'person'), ['Hamid El Zabayar']);
   });
   it('a cued place and the gazetteer place it lies in', () => {
-    assert.deepEqual(of('Lo detuvieron en la avenida Miranda de Maturín.', 'place'), ['Miranda', 'Maturín']);
+    assert.deepEqual(of('Lo detuvieron en la avenida Miranda de Maturín.', 'place'), [
+      'avenida Miranda',
+      'Maturín',
+    ]);
   });
   it("a title's institution is not part of the name", () => {
     assert.deepEqual(of('Lo dijo el Defensor del Pueblo Alfredo Ruiz ayer.', 'person'), ['Alfredo Ruiz']);
@@ -259,6 +262,26 @@ describe('Arabic name particles (issue 23, round 3)', () => {
     assert.deepEqual(of('Khalid al-Masri was detained; Ahmed bin Hamad spoke later.', 'person'), [
       'Khalid al-Masri',
       'Ahmed bin Hamad',
+    ]);
+  });
+});
+
+describe('streets, squares, bridges, camps and churches (issue 23, round 4)', () => {
+  it('are places named with their noun, not the person or town they are named after', () => {
+    assert.deepEqual(of('Marcharon por la avenida Simón Bolívar hasta la plaza del Estudiante.', 'place'), [
+      'avenida Simón Bolívar',
+      'plaza del Estudiante',
+    ]);
+    assert.deepEqual(of('Marcharon por la avenida Simón Bolívar.', 'person'), []);
+    assert.deepEqual(of('They slept in the Kakuma camp, then crossed the Tana bridge.', 'place'), [
+      'Kakuma camp',
+      'Tana bridge',
+    ]);
+  });
+  it('the town a street lies in stays a place of its own', () => {
+    assert.deepEqual(of('Misa en la iglesia de la Merced de Caracas.', 'place'), [
+      'iglesia de la Merced',
+      'Caracas',
     ]);
   });
 });

@@ -176,8 +176,73 @@ interface Classified {
   pending: { run: Run; idx: number; titled: boolean; stripped: Token[] }[];
 }
 
+/**
+ * Streets, squares, bridges, camps and churches are named with their noun: "avenida Simón Bolívar",
+ * "la plaza del Estudiante", "iglesia de la Merced", "the Kakuma camp", "Harbour Street" are places
+ * (not the person or town they are named after), the noun included. The span they cover, if any.
+ */
+const STREET_BEFORE = new Set(
+  'avenida av calle callejon callejón plaza plazoleta puente parque colonia paseo carretera autopista iglesia catedral capilla cementerio mercado'
+    .split(' ')
+    .map(fold),
+);
+const STREET_AFTER = new Set('camp bridge church avenue street square road cathedral park'.split(' '));
+const ARTICLE_OF = new Set(['de', 'del', 'la', 'las', 'los', 'el']);
+
+function streetSpan(
+  text: string,
+  all: readonly Token[],
+  idx: number,
+  last: number,
+): { start: number; end: number } | undefined {
+  const after = all[last + 1];
+  if (
+    after &&
+    !after.cap &&
+    STREET_AFTER.has(after.norm) &&
+    /^ $/.test(text.slice(all[last]!.end, after.start))
+  )
+    return { start: all[idx]!.start, end: after.end };
+  // Back over "de", "del", "de la" to the noun, all in one clause and in lower case.
+  let i = idx - 1;
+  for (let n = 0; n < 2 && all[i] && !all[i]!.cap && ARTICLE_OF.has(all[i]!.norm); n++) i--;
+  const noun = all[i];
+  if (!noun || noun.cap || !STREET_BEFORE.has(noun.norm)) return undefined;
+  if (/[.;:!?\n,()]/.test(text.slice(noun.end, all[idx]!.start))) return undefined;
+  return { start: noun.start, end: all[last]!.end };
+}
+
 function classifyRun(text: string, all: readonly Token[], run: Run, idx: number, out: Classified): void {
   const toks = run.tokens;
+  // "la avenida Bolívar de Maturín": the street, then the town it lies in.
+  const de = toks.findIndex(
+    (t, k) =>
+      k > 0 &&
+      (t.norm === 'de' || t.norm === 'del') &&
+      lookupPlace(
+        toks
+          .slice(k + 1)
+          .map((x) => x.text)
+          .join(' '),
+      ) !== undefined,
+  );
+  const named = de > 0 ? toks.slice(0, de) : toks;
+  const street = named.length <= 5 ? streetSpan(text, all, idx, idx + named.length - 1) : undefined;
+  if (street && de > 0) {
+    const tail = toks.slice(de + 1);
+    classifyRun(text, all, { tokens: tail, start: tail[0]!.start, end: run.end }, idx + de + 1, out);
+  }
+  if (street) {
+    const value = text.slice(street.start, street.end).replace(/\s+/g, ' ');
+    out.mentions.push({
+      kind: 'place',
+      ...street,
+      text: text.slice(street.start, street.end),
+      value,
+      place: { value, kind: 'locality' },
+    });
+    return;
+  }
   const prev = all[idx - 1];
   const prevWord = prev && !/[.;:!?\n]/.test(text.slice(prev.end, toks[0]!.start)) ? prev.norm : undefined;
   // A whole run that the gazetteer knows ("El Helicoide", "La Guaira", "Barquisimeto"), also after
