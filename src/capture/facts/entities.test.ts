@@ -285,3 +285,29 @@ describe('streets, squares, bridges, camps and churches (issue 23, round 4)', ()
     ]);
   });
 });
+
+describe('persons no name list holds, by the words around them (issue 23, round 4)', () => {
+  it('after an occupation or in apposition to a noun of office or kinship', () => {
+    assert.deepEqual(of('The death of the artist Oles Dvornyk in prison was confirmed.', 'person'), [
+      'Oles Dvornyk',
+    ]);
+    assert.deepEqual(of('Her son, Kelvis Marrero, was 19 when he was arrested.', 'person'), [
+      'Kelvis Marrero',
+    ]);
+    assert.deepEqual(of('Its coordinator, Miriam Miranda, spoke.', 'person'), ['Miriam Miranda']);
+  });
+  it('followed by a longer description or a verb of saying', () => {
+    assert.deepEqual(
+      of(
+        'Among them Taras Hnatyuk, a former banker, and Oleh Levko, a veteran opposition politician.',
+        'person',
+      ),
+      ['Taras Hnatyuk', 'Oleh Levko'],
+    );
+    assert.deepEqual(of('Amnesty International said so, and Ana Kovač said no.', 'person'), ['Ana Kovač']);
+  });
+  it('not an institution\'s words before a verb of saying, nor a place after "de"', () => {
+    assert.deepEqual(of('The Secretary of State Lorem Ipsum said so.', 'person'), []);
+    assert.deepEqual(of('El gobernador de Miranda, Héctor Rodríguez, habló.', 'place'), ['Miranda']);
+  });
+});

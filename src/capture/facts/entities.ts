@@ -317,7 +317,11 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   const breakAt = rest.findIndex(
     (t, k) => k > 0 && (notName(t) || lookupPlace(t.text, false) !== undefined) && !SURNAME_SET.has(t.norm),
   );
-  if (breakAt > 0 && !ORG_HEADS.has(rest[0]!.norm)) {
+  // "Its coordinator, Miriam Miranda,": after a title or noun of office, a surname that is also a
+  // place's name ("Miranda") stays in the name.
+  const titledName =
+    rest.length <= 3 && GIVEN_NAMES.has(rest[0]!.norm) && titleBefore(text, all, idx + i, true);
+  if (breakAt > 0 && !ORG_HEADS.has(rest[0]!.norm) && !(titledName && !notName(rest[breakAt]!))) {
     classifyRun(
       text,
       all,
@@ -390,7 +394,16 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   const surnameEnd = SURNAME_SET.has(words[words.length - 1]!.norm);
   // Two or more name words after any title or occupation ("the union leader X Y", "la activista X Y").
   const cued = titled || titleBefore(text, all, idx + i, true);
-  if (!(given || cued || surnameEnd || describedAsPerson(text, rest[rest.length - 1]!.end))) return;
+  if (
+    !(
+      given ||
+      cued ||
+      surnameEnd ||
+      describedAsPerson(text, rest[rest.length - 1]!.end) ||
+      saidAfter(text, all, posOf(all, rest[rest.length - 1]!), words)
+    )
+  )
+    return;
   const role = roleAround(all, posOf(all, rest[0]!), posOf(all, rest[rest.length - 1]!), text, stripped);
   const y = rest.findIndex((t, k) => k > 0 && (t.norm === 'y' || t.norm === 'e'));
   // Two full names joined by "y": "Kelvin Antonio Rivas y Jhonny Alexander Mora".
@@ -614,6 +627,26 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
 const ARTICLES = new Set(['el', 'la', 'los', 'las']);
 
 /**
+ * "Ana Kovač said", "Yusuf Demir told reporters": two or three name words right before a verb of
+ * saying, none of them a word of an organization's or place's name.
+ */
+function saidAfter(text: string, all: readonly Token[], last: number, words: readonly Token[]): boolean {
+  const next = all[last + 1];
+  if (!next || next.cap || !SPEECH.has(next.norm) || !/^ $/.test(text.slice(all[last]!.end, next.start)))
+    return false;
+  // "Secretary of State Antony Blinken said": after "of" come an institution's words.
+  const before = all[last - words.length];
+  if (before && (before.norm === 'of' || before.norm === 'de' || before.norm === 'del')) return false;
+  return (
+    words.length >= 2 &&
+    words.length <= 3 &&
+    words.every(
+      (t) => /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t.text) && !ORG_TAILS.has(t.norm) && !lookupPlace(t.text),
+    )
+  );
+}
+
+/**
  * What follows a name that only a person has: an age (", 34,", ", de 34 años", " (34)") or an
  * apposition naming an occupation or title (", a student", ", una enfermera", ", the lawyer").
  */
@@ -621,7 +654,7 @@ function describedAsPerson(text: string, end: number): boolean {
   const after = text.slice(end, end + 60);
   if (/^(?:,\s+(?:de\s+)?\d{1,3}(?:\s+a[ñn]os(?:\s+de\s+edad)?)?\s*[,.;]|\s+\(\d{1,3}\))/u.test(after))
     return true;
-  const m = /^,\s+(?:a|an|the|un|una|el|la)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)/u.exec(after);
+  const m = /^,\s+(?:a|an|the|un|una|el|la)\s+(?:\p{Ll}+\s+){0,2}(\p{Ll}+)/u.exec(after);
   return m !== null && (TITLES.has(fold(m[1]!)) || roleOfWord(m[1]!) !== undefined);
 }
 
@@ -683,7 +716,7 @@ function titleBefore(text: string, all: readonly Token[], idx: number, anyTitle 
     before &&
     !before.cap &&
     /^, $/.test(text.slice(before.end, all[idx]!.start)) &&
-    TITLES.has(before.norm)
+    (TITLES.has(before.norm) || roleOfWord(before.text) === 'relative')
   )
     return true;
   for (let i = idx - 1, seen = 0; i >= 0 && seen < 2; i--) {
