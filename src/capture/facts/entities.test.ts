@@ -311,3 +311,23 @@ describe('persons no name list holds, by the words around them (issue 23, round 
     assert.deepEqual(of('El gobernador de Miranda, Héctor Rodríguez, habló.', 'place'), ['Miranda']);
   });
 });
+
+describe('organizations named with others (issue 23, round 4)', () => {
+  it('a list after "such as"/"including"/"como" following a plural organization noun', () => {
+    assert.deepEqual(of('Independent media such as Belrad and Ostrov were banned.', 'organization'), [
+      'Belrad',
+      'Ostrov',
+    ]);
+    assert.deepEqual(of('Rights groups including Open Hands have counted it.', 'organization'), [
+      'Open Hands',
+    ]);
+    assert.deepEqual(of('Cities such as Kharkiv were hit.', 'organization'), []);
+  });
+  it('a name joined by "and"/"y" to an organization of the text', () => {
+    assert.deepEqual(
+      of('Surcos y el Observatorio Cubano de Derechos Humanos documentaron casos.', 'organization'),
+      ['Surcos', 'Observatorio Cubano de Derechos Humanos'],
+    );
+    assert.deepEqual(of('La ONU y Venezuela firmaron.', 'organization'), ['Naciones Unidas (ONU)']);
+  });
+});

@@ -478,6 +478,25 @@ function listedAfterPlace(text: string, run: Run, out: Classified): 'place-in' |
   return undefined;
 }
 
+/**
+ * "Cubalex y el Observatorio Cubano de Derechos Humanos", "Save Ukraine and the National Information
+ * Bureau", "media such as Belsat and Zerkalo": a name joined by "and"/"y" (or a list comma) to an
+ * organization of the text is one too — read like a cued name, so a person's or place's name is not.
+ */
+function listedWithOrganization(text: string, run: Run, out: Classified): 'organization' | undefined {
+  const JOIN = /^,? (?:y|e|and) (?:(?:el|la|los|las|the) )?$/;
+  // A head word alone ("and the Court") stays no organization.
+  if (run.tokens.length === 1 && ORG_HEADS.has(run.tokens[0]!.norm)) return undefined;
+  for (let k = out.mentions.length - 1; k >= 0 && k >= out.mentions.length - 40; k--) {
+    const m = out.mentions[k]!;
+    if (m.kind !== 'organization') continue;
+    if (m.end <= run.start && JOIN.test(text.slice(m.end, run.start).replace(/^(?:el|la|los|las|the) /, '')))
+      return 'organization';
+    if (m.start >= run.end && JOIN.test(text.slice(run.end, m.start))) return 'organization';
+  }
+  return undefined;
+}
+
 /** Capitalized words after "in"/"en" that are no places: languages, platforms, faiths, media. */
 const NOT_PLACE_AFTER_IN = new Set(
   `english spanish french portuguese german arabic russian chinese ingles espanol frances portugues aleman arabe
@@ -552,7 +571,10 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
     return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + lead + 1, out);
   }
   const toks = run.tokens;
-  const cue = cueOf(text, all, idx, idx + toks.length - 1) ?? listedAfterPlace(text, run, out);
+  const cue =
+    cueOf(text, all, idx, idx + toks.length - 1) ??
+    listedAfterPlace(text, run, out) ??
+    listedWithOrganization(text, run, out);
   if (!cue) return false;
   const words = nameWords(toks);
   if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !ARTICLES.has(t.norm))) return false;
