@@ -331,3 +331,19 @@ describe('organizations named with others (issue 23, round 4)', () => {
     assert.deepEqual(of('La ONU y Venezuela firmaron.', 'organization'), ['Naciones Unidas (ONU)']);
   });
 });
+
+describe('"and" between an organization and a place or a person (issue 23, round 4)', () => {
+  it('splits the run: the place and the person are no part of the organization', () => {
+    const f = extractFacts('He was sanctioned by the United States and the European Union.', {
+      reference: '2024-05-10',
+    });
+    assert.deepEqual(
+      f.filter((x) => x.kind !== 'event').map((x) => `${x.kind}:${x.value}`),
+      ['place:United States', 'organization:European Union'],
+    );
+    assert.deepEqual(of('Amnesty International and Ana Pérez spoke.', 'person'), ['Ana Pérez']);
+    assert.deepEqual(of('El Ministerio de Justicia y Paz respondió.', 'organization'), [
+      'Ministerio de Justicia y Paz',
+    ]);
+  });
+});

@@ -185,7 +185,17 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
     const bothOrgs =
       tokens.slice(a, k).some((t) => ORG_WORDS.has(t.norm)) &&
       tokens.slice(r, last + 1).some((t) => ORG_WORDS.has(t.norm));
-    if (!tokens[r]!.cap || !(startsName(tokens, r, last) || bothOrgs)) continue;
+    // Or when one side is no organization at all: a place before ("the United States and the
+    // European Union"), a person after ("Amnesty International and Ana Pérez").
+    const other =
+      lookupPlace(
+        tokens
+          .slice(a, k)
+          .map((t) => t.text)
+          .join(' '),
+        false,
+      ) !== undefined || GIVEN_NAMES.has(tokens[r]!.norm);
+    if (!tokens[r]!.cap || !(startsName(tokens, r, last) || bothOrgs || other)) continue;
     if (k - 1 >= a) parts.push([a, k - 1]);
     a = r;
     k = r;
