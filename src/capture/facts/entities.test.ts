@@ -347,3 +347,15 @@ describe('"and" between an organization and a place or a person (issue 23, round
     ]);
   });
 });
+
+describe('where an organization posted, and a verb before its name (issue 23, round 4)', () => {
+  it('"X en Twitter" names X; "Ask the X" names X', () => {
+    assert.deepEqual(of('Lo denunció Human Rights Watch en Twitter.', 'organization'), [
+      'Human Rights Watch',
+    ]);
+    assert.deepEqual(of('El Comité de Familiares en X dijo que hubo detenidos.', 'organization'), [
+      'Comité de Familiares',
+    ]);
+    assert.deepEqual(of('Ask the African Union to act.', 'organization'), ['African Union']);
+  });
+});
