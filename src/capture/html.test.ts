@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { InputError } from '../domain/errors.js';
 import { decodeBytes } from './decode.js';
+import { extractDocument } from './extract.js';
 import { fetchPage, isPrivateAddress } from './fetch.js';
 import { extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
@@ -110,6 +111,24 @@ describe('comments in common markups', () => {
         ['Ann K.', '2024-03-05', 'First one.'],
         ['bob_t', '2024-03-06', 'Second one.'],
       ],
+    );
+  });
+
+  it('a blog byline in words names the author; a comment greeting the author by given name names that person (issue 23, round 4)', () => {
+    const page = `<html><body><article><h1>Notes</h1><p>${para}</p>
+      <div class="post-footer">Posted by Lucia Ferrand at 9:03 PM · 1 comment</div></article>
+      <div class="comments" id="comments"><dl id="comments-block">
+        <dt class="comment-author">kw said...</dt><dd class="comment-body"><p>Thank you Lucia, well said.</p></dd>
+      </dl></div></body></html>`;
+    assert.equal(extractHtml(page).author, 'Lucia Ferrand');
+    const doc = extractDocument(Buffer.from(page), {
+      contentType: 'text/html',
+      capturedAt: '2024-05-01T00:00:00Z',
+      name: 'blog.html',
+    });
+    assert.deepEqual(
+      doc.comments[0]!.facts.filter((f) => f.kind === 'person').map((f) => [f.value, f.text]),
+      [['Lucia Ferrand', 'Lucia']],
     );
   });
 

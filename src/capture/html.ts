@@ -386,6 +386,22 @@ function parseDocument(html: string): Document {
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Document;
 }
 
+/**
+ * A blog's footer or header byline in words: "Posted by Ana Ruiz at 9:03 PM", "Publicado el 17
+ * abril, 2024 por Yudith" (outside the comments, which have their own authors).
+ */
+function postedBy(doc: Document, roots: El[]): string | undefined {
+  for (const el of Array.from(doc.querySelectorAll('p, div, span, footer, header')) as El[]) {
+    if (el.children.length > 3 || roots.some((r) => r.contains(el))) continue;
+    const m =
+      /(?:^|\s)(?:posted|written|publicado|escrito)\b[^.]{0,40}?\b(?:by|por)\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})/iu.exec(
+        clean(el.textContent) ?? '',
+      );
+    if (m) return m[1]!.replace(/\s+(?:at|a las|el|on)$/i, '');
+  }
+  return undefined;
+}
+
 /** Parses a page and extracts what a reader sees. Refuses a page with no readable text at all. */
 export function extractHtml(html: string, name = 'the page'): Extracted {
   const doc = parseDocument(html);
@@ -415,7 +431,8 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
       Array.from(
         doc.querySelectorAll('[rel="author"], [itemprop="author"], .byline, .author, [class*="byline"]'),
       ).find((e) => !roots.some((r) => r.contains(e)))?.textContent,
-    )?.replace(/^(por|by)\s*:?\s+/i, '');
+    )?.replace(/^(por|by)\s*:?\s+/i, '') ??
+    postedBy(doc, roots);
   // A page saved from a browser often lacks og:site_name: the title's " | Outlet" tail, else the
   // host of the address it was saved from (the browser's "saved from url" mark, canonical, og:url).
   const outlet =
