@@ -48,6 +48,11 @@ const TO = set('to with con a');
 /** Prepositions after a verb of working that name the employer ("trabaja en X", "works for X"). */
 const WORK_AT = set('en para at for');
 
+/** Who works for an organization: "el exgerente de X", "a worker of X" (never of a place). */
+const EMPLOYEE = set(`gerente exgerente empleado empleada empleados extrabajador extrabajadora trabajador
+  trabajadora trabajadores obrero obrera obreros ingeniero ingeniera jubilado jubilada exempleado exempleada
+  employee employees worker workers manager engineer staffer`);
+
 /** Nouns a place's name follows, with or without "de"/"of" ("barrio X", "la alcabala de X", "city of X"). */
 const PLACE_NOUNS = set(`barrio barriada sector urbanizacion urbanización urb parroquia caserio caserío aldea
   poblado pueblo localidad ciudad municipio estado region región alcabala peaje frontera avenida
@@ -144,6 +149,9 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
   if (noun.cap && !ORG_NOUNS.has(noun.norm)) return undefined;
   if (NEAR.has(noun.norm)) return 'place?';
   if (PLACE_NOUNS.has(noun.norm)) return 'place';
+  // "exgerente de X", "ingeniero jubilado de X", "an employee of X": where one works or worked.
+  if (sawOf && (EMPLOYEE.has(noun.norm) || (!noun.cap && all[i - 1] && EMPLOYEE.has(all[i - 1]!.norm))))
+    return 'organization';
   if (sawOf) return undefined;
   if (ORG_NOUNS.has(noun.norm)) return 'organization';
   // One adjective between: "la ONG venezolana X", "the human rights group X" (group is the noun);

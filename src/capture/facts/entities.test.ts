@@ -359,3 +359,12 @@ describe('where an organization posted, and a verb before its name (issue 23, ro
     assert.deepEqual(of('Ask the African Union to act.', 'organization'), ['African Union']);
   });
 });
+
+describe('where one works, after "de"/"of" (issue 23, round 4)', () => {
+  it('an employee of X names the organization X, not a place or a person', () => {
+    assert.deepEqual(of('Roberto Castillo, exgerente de Ensa, fue condenado.', 'organization'), ['Ensa']);
+    assert.deepEqual(of('Él, ingeniero jubilado de Sidetur, fue detenido.', 'organization'), ['Sidetur']);
+    assert.deepEqual(of('A former employee of Petrolia said so.', 'organization'), ['Petrolia']);
+    assert.deepEqual(of('Los trabajadores de Caracas protestaron.', 'organization'), []);
+  });
+});
