@@ -368,3 +368,23 @@ describe('where one works, after "de"/"of" (issue 23, round 4)', () => {
     assert.deepEqual(of('Los trabajadores de Caracas protestaron.', 'organization'), []);
   });
 });
+
+describe('more words organizations are named with (issue 23, round 4)', () => {
+  it('legislatures, branches of power, consulates, bureaus, authorities, administrations, labs, teams, chambers', () => {
+    assert.deepEqual(of('La carta llegó al Parlamento Andino y al Poder Judicial.', 'organization'), [
+      'Parlamento Andino',
+      'Poder Judicial',
+    ]);
+    assert.deepEqual(
+      of(
+        'The National Audit Bureau and the Regional Water Authority met the Coastal Interim Administration.',
+        'organization',
+      ),
+      ['National Audit Bureau', 'Regional Water Authority', 'Coastal Interim Administration'],
+    );
+    assert.deepEqual(of('Fue al Consulado de Chile y a la Sala de lo Penal.', 'organization'), [
+      'Consulado de Chile',
+      'Sala de lo Penal',
+    ]);
+  });
+});

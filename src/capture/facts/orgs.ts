@@ -66,6 +66,9 @@ const ORG_WORDS = new Set([
     federation federacion front frente movement movimiento programme program programa fund fondo bank banco
     association asociacion group grupo company compania empresa corporation agencia observatorio circuito
     centro center centre program
+    parlamento parliament congreso congress senado senate poder delegacion delegation consulado consulate
+    bureau authority administration administracion laboratorio laboratory lab equipo militia milicia
+    battalion batallon centros sala
 `),
 ]);
 
