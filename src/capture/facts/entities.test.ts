@@ -388,3 +388,17 @@ describe('more words organizations are named with (issue 23, round 4)', () => {
     ]);
   });
 });
+
+describe('persons by who leads, and by Slavic surname endings (issue 23, round 4)', () => {
+  it('"led by X Y", "presidida por X Y"', () => {
+    assert.deepEqual(of('The unit led by Tesfaye Alemu announced a plan.', 'person'), ['Tesfaye Alemu']);
+    assert.deepEqual(of('La misión, presidida por Marta Valiñas, habló.', 'person'), ['Marta Valiñas']);
+  });
+  it('two plain name words ending like an Eastern Slavic surname, inside a sentence', () => {
+    assert.deepEqual(of('The judge heard Oleksandr Tkachenko and Iryna Venediktova.', 'person'), [
+      'Oleksandr Tkachenko',
+      'Iryna Venediktova',
+    ]);
+    assert.deepEqual(of('The court sat in Nizhny Novgorod last week.', 'person'), []);
+  });
+});

@@ -400,7 +400,9 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       cued ||
       surnameEnd ||
       describedAsPerson(text, rest[rest.length - 1]!.end) ||
-      saidAfter(text, all, posOf(all, rest[rest.length - 1]!), words)
+      saidAfter(text, all, posOf(all, rest[rest.length - 1]!), words) ||
+      ledBy(all, posOf(all, rest[0]!), words) ||
+      slavicName(text, all, posOf(all, rest[0]!), words)
     )
   )
     return;
@@ -647,6 +649,48 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
 }
 
 const ARTICLES = new Set(['el', 'la', 'los', 'las']);
+
+/** Plain name words: capitalized letters only, none an organization's or place's word. */
+const plainNameWords = (words: readonly Token[]) =>
+  words.length >= 2 &&
+  words.length <= 3 &&
+  words.every(
+    (t) =>
+      /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t.text) &&
+      !ORG_TAILS.has(t.norm) &&
+      !ORG_HEADS.has(t.norm) &&
+      !lookupPlace(t.text),
+  );
+
+/** "led by X Y", "headed by", "presidida por", "encabezada por": who leads is a person here. */
+const LED = new Set(
+  'led headed chaired founded run directed presidida presidido encabezada encabezado dirigida dirigido liderada liderado fundada fundado'.split(
+    ' ',
+  ),
+);
+function ledBy(all: readonly Token[], first: number, words: readonly Token[]): boolean {
+  const by = all[first - 1];
+  const verb = all[first - 2];
+  return (
+    by !== undefined &&
+    verb !== undefined &&
+    (by.norm === 'by' || by.norm === 'por') &&
+    LED.has(verb.norm) &&
+    plainNameWords(words)
+  );
+}
+
+/**
+ * Eastern Slavic and Polish surnames by their endings ("Kovalenko", "Statkevich", "Bialiatski",
+ * "Tsikhanouskaya", "Komarov"): the last of two or three plain name words, not opening a sentence.
+ */
+const SLAVIC_SURNAME =
+  /(?:enko|chuk|czuk|yuk|iuk|ovich|evich|ovych|evych|ovič|evič|skyi|skiy|sky|ski|ska|skaya|skaia|ouskaya|ovna|evna|yeva|ova|eva|ov|ev|yev)$/u;
+function slavicName(text: string, all: readonly Token[], first: number, words: readonly Token[]): boolean {
+  const prev = all[first - 1];
+  if (!prev || /[.!?:\n]\s*["“«]?\s*$/.test(text.slice(prev.end, all[first]!.start))) return false;
+  return plainNameWords(words) && SLAVIC_SURNAME.test(words[words.length - 1]!.norm);
+}
 
 /**
  * "Ana Kovač said", "Yusuf Demir told reporters": two or three name words right before a verb of
