@@ -67,8 +67,14 @@ export function extractDocument(
     : { day: opts.capturedAt.slice(0, 10), from: 'captured' as const };
   const facts = extractFacts(ex.text, { reference: reference.day, knownOrgs: opts.knownOrgs });
   // A comment that names a person of the article by surname alone ("Good for Ledezma") names that person.
+  // So does a comment addressing the article's author by given name ("Thank you Hannah").
   const knownNames = [
-    ...new Set(facts.filter((f) => f.kind === 'person' && /\s/.test(f.value)).map((f) => f.value)),
+    ...new Set([
+      ...facts.filter((f) => f.kind === 'person' && /\s/.test(f.value)).map((f) => f.value),
+      ...(ex.author && /^\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3}$/u.test(ex.author)
+        ? [ex.author]
+        : []),
+    ]),
   ];
   const comments = ex.comments.map((c) => ({
     ...c,

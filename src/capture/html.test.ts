@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { InputError } from '../domain/errors.js';
 import { decodeBytes } from './decode.js';
+import { extractDocument } from './extract.js';
 import { fetchPage, isPrivateAddress } from './fetch.js';
 import { extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
@@ -53,6 +54,81 @@ describe('comments in common markups', () => {
         [0, 'Luis', 'Uno.'],
         [0, 'Rosa', 'Dos.'],
       ],
+    );
+  });
+
+  it('reader "responses" with one "author · date" line, not called comments (issue 23, round 4)', () => {
+    const ex = extractHtml(`<html><body><article><h1>Titular</h1><p>${para}</p></article>
+      <div class="replies" id="replies"><h4>Replies</h4>
+        <div class="reply"><p class="reply-meta">marta_g · 3 Mar 2024</p><p class="reply-text">Estuve allí.</p></div>
+        <div class="reply"><p class="reply-meta">J. Soto | 4 March 2024</p><p class="reply-text">Yo también.</p></div>
+      </div></body></html>`);
+    assert.deepEqual(
+      ex.comments.map((c) => [
+        c.author,
+        c.published && 'value' in c.published ? c.published.value : undefined,
+        c.text,
+      ]),
+      [
+        ['marta_g', '2024-03-03', 'Estuve allí.'],
+        ['J. Soto', '2024-03-04', 'Yo también.'],
+      ],
+    );
+    assert.doesNotMatch(ex.text, /Estuve allí/);
+  });
+
+  it('blocks of a comment section with no author markup; Blogger dt/dd pairs (issue 23, round 4)', () => {
+    const ex = extractHtml(`<html><body><article><h1>Titular</h1><p>${para}</p></article>
+      <div id="comentarios"><h3>Comentarios</h3>
+        <article><strong>Pepa R.</strong> <small>02/03/2024 10:15</small><p>Gracias por contarlo.</p></article>
+        <article><strong>nico_77</strong> <small>03/03/2024 08:00</small><p>Hay que seguir.</p></article>
+      </div></body></html>`);
+    assert.deepEqual(
+      ex.comments.map((c) => [
+        c.author,
+        c.published && 'value' in c.published ? c.published.value : undefined,
+        c.text,
+      ]),
+      [
+        ['Pepa R.', '2024-03-02', 'Gracias por contarlo.'],
+        ['nico_77', '2024-03-03', 'Hay que seguir.'],
+      ],
+    );
+    const blog = extractHtml(`<html><body><article><h1>Post</h1><p>${para}</p></article>
+      <div class="comments" id="comments"><h4>2 comments:</h4><dl id="comments-block">
+        <dt class="comment-author">Ann K. said...</dt><dd class="comment-body"><p>First one.</p></dd>
+        <dd class="comment-footer">March 5, 2024 at 9:12 AM</dd>
+        <dt class="comment-author">bob_t said...</dt><dd class="comment-body"><p>Second one.</p></dd>
+        <dd class="comment-footer">March 6, 2024 at 1:40 PM</dd>
+      </dl></div></body></html>`);
+    assert.deepEqual(
+      blog.comments.map((c) => [
+        c.author,
+        c.published && 'value' in c.published ? c.published.value : undefined,
+        c.text,
+      ]),
+      [
+        ['Ann K.', '2024-03-05', 'First one.'],
+        ['bob_t', '2024-03-06', 'Second one.'],
+      ],
+    );
+  });
+
+  it('a blog byline in words names the author; a comment greeting the author by given name names that person (issue 23, round 4)', () => {
+    const page = `<html><body><article><h1>Notes</h1><p>${para}</p>
+      <div class="post-footer">Posted by Lucia Ferrand at 9:03 PM · 1 comment</div></article>
+      <div class="comments" id="comments"><dl id="comments-block">
+        <dt class="comment-author">kw said...</dt><dd class="comment-body"><p>Thank you Lucia, well said.</p></dd>
+      </dl></div></body></html>`;
+    assert.equal(extractHtml(page).author, 'Lucia Ferrand');
+    const doc = extractDocument(Buffer.from(page), {
+      contentType: 'text/html',
+      capturedAt: '2024-05-01T00:00:00Z',
+      name: 'blog.html',
+    });
+    assert.deepEqual(
+      doc.comments[0]!.facts.filter((f) => f.kind === 'person').map((f) => [f.value, f.text]),
+      [['Lucia Ferrand', 'Lucia']],
     );
   });
 

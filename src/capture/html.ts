@@ -125,7 +125,7 @@ export function dateFrom(value: string | undefined): FuzzyDate | undefined {
       /^(lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+/i,
       '',
     )
-    .replace(/\s*[-–|·,]?\s*\d{1,2}:\d{2}.*$/, '')
+    .replace(/\s*(?:[-–|·,]|\bat\b|\ba las\b)?\s*\d{1,2}:\d{2}.*$/, '')
     .trim();
   return parseLooseDate(cleaned);
 }
@@ -198,8 +198,16 @@ const tokensOf = (el: El) =>
     .filter(Boolean);
 /** Parts of a comment (its author line, its body) and whole lists of comments are not comments. */
 const PART =
-  /comment[-_]?(author|meta|metadata|content|text|body|date|time|reply|respond|form|count|link|header|footer|avatar|actions|permalink|edit|awaiting|title|number|num|votes)/;
-const LIST = /comments|comment[-_]?(list|thread|section|area|wrap|container|s$)|commentlist|discussion/;
+  /comment[-_]?(author|meta|metadata|content|text|body|date|time|reply|respond|form|count|link|header|footer|avatar|actions|permalink|edit|awaiting|title|number|num|votes|user|name)/;
+/** A section holding the readers' comments, whatever its blocks are called ("#comentarios > article"). */
+const SECTION =
+  /^(?:comments?|comentarios|responses|replies|respuestas|reader-comments|comments-block|comment-list|commentlist)$/;
+const LIST =
+  /comments|comment[-_]?(list|thread|section|area|wrap|container|s$)|commentlist|discussion|^(?:responses|replies|respuestas|comentarios)$/;
+/** A reader's response named in other words than "comment": one block of a "responses" list. */
+const RESPONSE = /^(?:response|reply|respuesta|comentario)(?:[-_]?(?:item|entry|box|block))?$/;
+/** A comment's one line of metadata ("Ana_R · 18 Jul 2024"): its author, then its date. */
+const META_SEL = '[class$="-meta"], [class*="-meta "], [class="meta"]';
 const isCommentType = (el: El) => /schema\.org\/Comment\b/i.test(el.getAttribute('itemtype') ?? '');
 
 function isListish(el: El): boolean {
@@ -210,6 +218,7 @@ function isCandidate(el: El): boolean {
   if (isCommentType(el)) return true;
   const toks = tokensOf(el);
   if (toks.some((t) => t.includes('comment') && !PART.test(t) && !LIST.test(t))) return true;
+  if (toks.some((t) => RESPONSE.test(t)) && el.parentElement && isListish(el.parentElement)) return true;
   // A bare <article> inside a comments section ("comment-body" articles are parts, handled above).
   if (el.tagName === 'ARTICLE' && !toks.some((t) => t.includes('comment'))) {
     // The section must be a list of comments, not the page (WordPress puts "comments-open" on <body>).
@@ -225,11 +234,13 @@ function isCandidate(el: El): boolean {
 }
 
 const AUTHOR_SEL =
-  '[itemprop="author"], [class*="author"], [class*="user"], .fn, .name, .nick, cite, [rel="author"]';
+  '[itemprop="author"], [class*="author"], [class*="user"], [class*="usuario"], [class*="autor"], [class*="-name"], .fn, .name, .nick, cite, [rel="author"]';
+/** In a comment section's block without a marked author, its first bold or cited words are. */
+const BOLD_AUTHOR_SEL = 'strong, b';
 const TEXT_SEL =
   '[itemprop="text"], [itemprop="commentText"], [class*="comment-content"], [class*="comment-text"], [class*="comment-body"], [class*="comment_body"], .text, .content, .body, .message';
 const DATE_SEL =
-  'time, [itemprop="dateCreated"], [itemprop="datePublished"], [class*="date"], [class*="time"]';
+  'time, [itemprop="dateCreated"], [itemprop="datePublished"], [class*="date"], [class*="time"], [class*="when"], [class*="fecha"], [class*="cuando"], small';
 
 function closestCandidate(el: El): El | undefined {
   for (let p: El | null = el; p; p = p.parentElement) if (isCandidate(p)) return p;
@@ -239,7 +250,7 @@ function closestCandidate(el: El): El | undefined {
 function commentUnits(doc: Document): El[] {
   const units: El[] = [];
   const seen = new Set<El>();
-  for (const a of Array.from(doc.querySelectorAll(AUTHOR_SEL))) {
+  for (const a of Array.from(doc.querySelectorAll(`${AUTHOR_SEL}, ${META_SEL}`))) {
     const u = closestCandidate(a);
     // Whatever its classes say, an element holding the page's headline is the article, not a comment.
     if (u && !seen.has(u) && !u.querySelector('h1')) {
@@ -247,8 +258,28 @@ function commentUnits(doc: Document): El[] {
       units.push(u);
     }
   }
-  // querySelectorAll walks in document order, and a comment's author comes before its replies.
-  return units;
+  // A comment section's blocks that no author element revealed: each block of the section's
+  // repeated kind (article, li, div, dd) is a comment ("#comentarios > article > strong + p").
+  const found = units.length;
+  for (const sec of Array.from(doc.querySelectorAll('[id], [class]')) as El[]) {
+    if (!tokensOf(sec).some((t) => SECTION.test(t)) || sec.querySelector('h1')) continue;
+    const blocks = Array.from(sec.children).filter((c) =>
+      ['ARTICLE', 'LI', 'DIV', 'DD'].includes(c.tagName),
+    ) as El[];
+    for (const b of blocks) {
+      // In a <dl>, a comment is the <dd> right after its author's <dt> (a second <dd> is its footer).
+      if (b.tagName === 'DD' && b.previousElementSibling?.tagName !== 'DT') continue;
+      if (seen.has(b) || units.some((u) => u.contains(b) || b.contains(u))) continue;
+      if (!textOf(b).trim()) continue;
+      seen.add(b);
+      units.push(b);
+    }
+  }
+  // querySelectorAll walks in document order, and a comment's author comes before its replies;
+  // blocks found by their section are put back in document order among them.
+  if (units.length === found) return units;
+  const order = new Map(Array.from(doc.querySelectorAll('*')).map((e, i) => [e as El, i]));
+  return units.sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
 function extractComments(doc: Document): { comments: ExtractedComment[]; roots: El[] } {
@@ -285,15 +316,27 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
     const parent = parentOf(u);
     const depth = parent ? (depthOf.get(parent) ?? 0) + 1 : 0;
     depthOf.set(u, depth);
-    const authorEl = own(u, AUTHOR_SEL)[0];
+    // No author element: one metadata line holding "author · date".
+    const metaEl = own(u, AUTHOR_SEL)[0] ? undefined : own(u, META_SEL)[0];
+    const metaParts = clean(metaEl?.textContent)?.split(/\s+[·•|—–]\s+/);
+    // Blogger's "<dt>Ana said...</dt><dd>text</dd>": the author sits just before the block.
+    const before = u.previousElementSibling as El | null;
+    const authorEl =
+      own(u, AUTHOR_SEL)[0] ??
+      metaEl ??
+      (u.tagName === 'DD' && before?.tagName === 'DT' ? before : undefined) ??
+      own(u, BOLD_AUTHOR_SEL)[0];
     const authorName = authorEl?.querySelector('[itemprop="name"]') ?? authorEl;
-    const author = clean(authorName?.textContent)?.replace(
-      /\s*(dice|dijo|says|said|wrote|escribió)\s*:?$/i,
+    const author = (metaEl ? metaParts?.[0] : clean(authorName?.textContent))?.replace(
+      /\s*(dice|dijo|says|said|wrote|escribió)\s*(?::|\.{3}|…)?$/i,
       '',
     );
-    const dateEl = own(u, DATE_SEL)[0];
+    const footer = u.tagName === 'DD' && u.nextElementSibling?.tagName === 'DD' ? u.nextElementSibling : null;
+    const dateEl = own(u, DATE_SEL)[0] ?? metaEl ?? (footer as El | null) ?? undefined;
     const published = dateFrom(
-      attr(dateEl, 'datetime') ?? attr(dateEl, 'content') ?? clean(dateEl?.textContent),
+      attr(dateEl, 'datetime') ??
+        attr(dateEl, 'content') ??
+        (dateEl === metaEl ? metaParts?.slice(1).join(' ') : clean(dateEl?.textContent)),
     );
     const nested = (el: El) => el !== u && unitSet.has(el);
     // The body of the comment: a text element that does not also hold its author line or date
@@ -307,7 +350,7 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
       .filter(Boolean)
       .join('\n\n');
     if (!text) {
-      const paras = own(u, 'p');
+      const paras = own(u, 'p').filter((e) => e !== metaEl && !(authorEl && e.contains(authorEl)));
       text = paras
         .map((e) => textOf(e, nested))
         .filter(Boolean)
@@ -343,6 +386,22 @@ function parseDocument(html: string): Document {
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Document;
 }
 
+/**
+ * A blog's footer or header byline in words: "Posted by Ana Ruiz at 9:03 PM", "Publicado el 17
+ * abril, 2024 por Yudith" (outside the comments, which have their own authors).
+ */
+function postedBy(doc: Document, roots: El[]): string | undefined {
+  for (const el of Array.from(doc.querySelectorAll('p, div, span, footer, header')) as El[]) {
+    if (el.children.length > 3 || roots.some((r) => r.contains(el))) continue;
+    const m =
+      /(?:^|\s)(?:posted|written|publicado|escrito)\b[^.]{0,40}?\b(?:by|por)\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})/iu.exec(
+        clean(el.textContent) ?? '',
+      );
+    if (m) return m[1]!.replace(/\s+(?:at|a las|el|on)$/i, '');
+  }
+  return undefined;
+}
+
 /** Parses a page and extracts what a reader sees. Refuses a page with no readable text at all. */
 export function extractHtml(html: string, name = 'the page'): Extracted {
   const doc = parseDocument(html);
@@ -372,7 +431,8 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
       Array.from(
         doc.querySelectorAll('[rel="author"], [itemprop="author"], .byline, .author, [class*="byline"]'),
       ).find((e) => !roots.some((r) => r.contains(e)))?.textContent,
-    )?.replace(/^(por|by)\s*:?\s+/i, '');
+    )?.replace(/^(por|by)\s*:?\s+/i, '') ??
+    postedBy(doc, roots);
   // A page saved from a browser often lacks og:site_name: the title's " | Outlet" tail, else the
   // host of the address it was saved from (the browser's "saved from url" mark, canonical, og:url).
   const outlet =

@@ -17,6 +17,25 @@ const ORG_NOUNS = set(`ong ngo organizacion organización organization organisat
   coalicion coalición coalition movimiento movement partido party colectivo asociacion asociación
   association fundacion fundación foundation sindicato union watchdog charity ongs ngos`);
 
+/** Plural nouns a list of organizations follows ("media such as X and Y", "groups including X"). */
+const ORG_PLURALS =
+  set(`media medios outlets groups grupos organizations organisations organizaciones ongs ngos
+  agencies agencias newspapers diarios periodicos periódicos companies empresas parties partidos unions
+  sindicatos movements movimientos associations asociaciones foundations fundaciones broadcasters emisoras
+  charities coalitions coaliciones`);
+
+/** "such as", "including", "como", "entre ellas": the list that follows names what the noun before says. */
+function listOfOrgs(all: readonly Token[], i: number, text: string): boolean {
+  let k = i;
+  if (all[k]?.norm === 'as' && all[k - 1]?.norm === 'such') k -= 2;
+  else if (all[k] && /^(?:including|incluidas|incluidos|como)$/.test(all[k]!.norm)) k -= 1;
+  else return false;
+  // The noun right before, or one word further back ("groups of victims such as").
+  for (const j of [k, k - 1])
+    if (all[j] && ORG_PLURALS.has(all[j]!.norm) && together(text, all[j]!, all[i]!)) return true;
+  return false;
+}
+
 /** Verbs after which a name is the outlet spoken to ("told Reuters", "dijo a Efe", "declaró a"). */
 const TOLD = set(
   'told dijo declaro declaró explico explicó confirmo confirmó aseguro aseguró conto contó relato relató narro narró',
@@ -28,6 +47,11 @@ const TO = set('to with con a');
 
 /** Prepositions after a verb of working that name the employer ("trabaja en X", "works for X"). */
 const WORK_AT = set('en para at for');
+
+/** Who works for an organization: "el exgerente de X", "a worker of X" (never of a place). */
+const EMPLOYEE = set(`gerente exgerente empleado empleada empleados extrabajador extrabajadora trabajador
+  trabajadora trabajadores obrero obrera obreros ingeniero ingeniera jubilado jubilada exempleado exempleada
+  employee employees worker workers manager engineer staffer`);
 
 /** Nouns a place's name follows, with or without "de"/"of" ("barrio X", "la alcabala de X", "city of X"). */
 const PLACE_NOUNS = set(`barrio barriada sector urbanizacion urbanización urb parroquia caserio caserío aldea
@@ -96,6 +120,7 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
     return undefined;
   // "dijo a Efe", "told Reuters"
   if (TOLD.has(prev.norm)) return 'organization';
+  if (listOfOrgs(all, i, text)) return 'organization';
   // "trabajamos juntas en Sidor", "worked for Conviasa": where one works (places are ruled out by the caller).
   if (WORK_AT.has(prev.norm) && [i - 1, i - 2].some((k) => all[k] && /^(?:trabaj|work)/.test(all[k]!.norm)))
     return 'organization';
@@ -124,6 +149,9 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
   if (noun.cap && !ORG_NOUNS.has(noun.norm)) return undefined;
   if (NEAR.has(noun.norm)) return 'place?';
   if (PLACE_NOUNS.has(noun.norm)) return 'place';
+  // "exgerente de X", "ingeniero jubilado de X", "an employee of X": where one works or worked.
+  if (sawOf && (EMPLOYEE.has(noun.norm) || (!noun.cap && all[i - 1] && EMPLOYEE.has(all[i - 1]!.norm))))
+    return 'organization';
   if (sawOf) return undefined;
   if (ORG_NOUNS.has(noun.norm)) return 'organization';
   // One adjective between: "la ONG venezolana X", "the human rights group X" (group is the noun);

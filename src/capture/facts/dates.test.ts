@@ -82,3 +82,23 @@ describe('ranges of days (issue 23, round 3)', () => {
     assert.deepEqual(all('Hubo 10 a 12 de marzo heridos.', '2023-06-01'), [['12 de marzo', '2023-03-12']]);
   });
 });
+
+describe('two days or a range with the article repeated (issue 23, round 4)', () => {
+  it('"entre el 1 y el 4 de abril", "el 2 y 3 de marzo", "on 3 and 4 May" give both days', () => {
+    assert.deepEqual(all('Ocurrió entre el 1 y el 4 de abril de 2024.', '2024-06-01'), [
+      ['1', '2024-04-01'],
+      ['4 de abril de 2024', '2024-04-04'],
+    ]);
+    assert.deepEqual(all('Fueron detenidos el 2 y 3 de marzo de 2016.', '2024-06-01'), [
+      ['2', '2016-03-02'],
+      ['3 de marzo de 2016', '2016-03-03'],
+    ]);
+    assert.deepEqual(all('Protests on 3 and 4 May 2023 were banned.', '2024-06-01'), [
+      ['3', '2023-05-03'],
+      ['4 May 2023', '2023-05-04'],
+    ]);
+  });
+  it('a count before a date is still no day', () => {
+    assert.deepEqual(all('Tenía 2 y 3 de mayo.', '2024-06-01'), [['3 de mayo', '2024-05-03']]);
+  });
+});

@@ -430,8 +430,12 @@ function listedYears(text: string, found: readonly DateMention[]): DateMention[]
   return more;
 }
 
-/** The first day of a day range before a full date: "del 3 al 5 de mayo", "from 26 to 28 April 2022". */
-const RANGE_START = /\b(?:del|de|desde el|entre el|from|between)\s+(\d{1,2})\s*(?:al|a|y|to|and|-|–)\s*$/iu;
+/**
+ * The first day of a day range (or of two days) before a full date: "del 3 al 5 de mayo", "from 26
+ * to 28 April 2022", "entre el 1 y el 4 de abril", "el 2 y 3 de marzo", "on 3 and 4 May".
+ */
+const RANGE_START =
+  /\b(?:del|de|desde el|entre el|el|los días|from|between|on)\s+(\d{1,2})\s*(?:al|a|y|e|to|and|-|–)(?:\s+el)?\s*$/iu;
 
 /** A range of days gives both ends: the start day takes the month and year of the end date. */
 function rangeStartDays(text: string, found: readonly DateMention[]): DateMention[] {

