@@ -8,6 +8,7 @@
  * seed gives the same lists. Truth is the person id of every record; `affected` marks the records
  * (or people) the perturbation touched, so the harness can score them apart.
  */
+import { stripAccents } from '../../domain/fold.js';
 import { Rng } from '../random.js';
 import type { LinkRecord } from '../types.js';
 
@@ -341,11 +342,6 @@ export const COLUMNS = {
 /** Zipf-like pick: early entries of a list are more common, as real name frequencies are. */
 const zipf = (rng: Rng, list: readonly string[]) => list[Math.floor(list.length * rng.float() ** 2.2)]!;
 const pad = (x: number) => String(x).padStart(2, '0');
-const stripAccents = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC');
 
 function person(rng: Rng, id: number, docs: Set<number>): Person {
   const sex = rng.float() < 0.5 ? 'M' : 'F';
