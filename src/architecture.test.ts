@@ -241,6 +241,14 @@ describe('architecture', () => {
     assert.deepEqual(rawSqlLines('await s.sessions.setCsrf(idHash, csrfHash);'), []);
   });
 
+  it('only the test support lowers the password hashing cost', () => {
+    const found: string[] = [];
+    for (const f of files(SRC))
+      if (folderOf(f) !== 'test-support' && !f.endsWith('services/accounts.ts'))
+        if (/\buseTestArgonCost\b/.test(readFileSync(f, 'utf8'))) found.push(relative(SRC, f));
+    assert.deepEqual(found, []);
+  });
+
   it('migrations are frozen: migrations.ts does not read the kind registry for table shapes', () => {
     const fromKinds = importsOf(join(SRC, 'store', 'migrations.ts')).filter((t) =>
       t.endsWith('domain/kinds.js'),

@@ -17,6 +17,16 @@ import type { UserRow } from '../store/repos/accounts.js';
 
 /** Argon2id: 64 MiB, 3 passes (above OWASP's 19 MiB / 2 minimum). */
 const ARGON = { algorithm: 2, memoryCost: 65536, timeCost: 3, parallelism: 1 } as const;
+let argon: { algorithm: 2; memoryCost: number; timeCost: number; parallelism: number } = { ...ARGON };
+
+/**
+ * Test suites only (architecture.test.ts: nothing outside src/test-support calls it): a cheap Argon2id
+ * cost, so suites that create many accounts do not spend 64 MiB × 3 passes on each password. A hash
+ * carries its own parameters, so verification is unchanged and production hashes are never affected.
+ */
+export function useTestArgonCost(): void {
+  argon = { ...ARGON, memoryCost: 1024, timeCost: 1 };
+}
 /** What the README promises: a session unused for 15 minutes is over (the web app signs out too). */
 export const SESSION_IDLE_MINUTES = 15;
 export const SESSION_MAX_HOURS = 12;
@@ -74,7 +84,7 @@ export interface Reauth {
 // the response time the same, so timing does not reveal which usernames exist.
 let dummyHash: Promise<string> | undefined;
 const dummy = () => {
-  dummyHash ??= argonHash(randomBytes(16).toString('hex'), ARGON);
+  dummyHash ??= argonHash(randomBytes(16).toString('hex'), argon);
   return dummyHash;
 };
 
@@ -101,7 +111,7 @@ export class Accounts {
     }
     checkPassword(input.password, { username });
     const id = newId('usr');
-    const hash = await argonHash(input.password, ARGON);
+    const hash = await argonHash(input.password, argon);
     await this.store.transaction(async (s) => {
       if (await s.accounts.userByName(username))
         throw new ConflictError(`the username ${username} is taken`).because('username_taken');
@@ -166,7 +176,7 @@ export class Accounts {
     opts: { mustChange?: boolean } = {},
   ): Promise<void> {
     checkPassword(password, { username: (await this.user(id))?.username });
-    const hash = await argonHash(password, ARGON);
+    const hash = await argonHash(password, argon);
     await this.store.transaction(async (s) => {
       if (!(await s.accounts.resetPasswordHash(id, hash, Boolean(opts.mustChange), now()))) {
         throw new NotFoundError(`no user ${id}`);
@@ -297,7 +307,7 @@ export class Accounts {
       throw new InputError('choose a password different from the one you were given', [
         { field: 'newPassword', message: 'same as the current password', code: 'password_same' },
       ]);
-    const hash = await argonHash(newPassword, ARGON);
+    const hash = await argonHash(newPassword, argon);
     await this.asOwner(userId, proof, 'change-password', async (s) => {
       // The owner chose it: a password an administrator set is no longer in force.
       await s.accounts.setPasswordHash(userId, hash, now());
