@@ -245,7 +245,7 @@ describe('architecture', () => {
     const found: string[] = [];
     for (const f of files(SRC))
       if (folderOf(f) !== 'test-support' && !f.endsWith('services/accounts.ts'))
-        if (/\buseTestArgonCost\b/.test(readFileSync(f, 'utf8'))) found.push(relative(SRC, f));
+        if (/\bcheapArgonCostForTests\b/.test(readFileSync(f, 'utf8'))) found.push(relative(SRC, f));
     assert.deepEqual(found, []);
   });
 

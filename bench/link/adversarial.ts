@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import {
+  ADVERSARIAL_FIELDS,
   adversarialSet,
   COLUMNS,
   PERTURBATIONS,
@@ -32,15 +33,7 @@ const threshold = thresholdArg === undefined ? undefined : Number(thresholdArg);
 const chosen = (args.length > 0 ? args : PERTURBATIONS) as Perturbation[];
 const hasFullname = (FIELD_TYPES as readonly string[]).includes('fullname');
 
-const baseFields: FieldSpec[] = [
-  { column: COLUMNS.given, type: 'name' },
-  { column: COLUMNS.surname1, type: 'name' },
-  { column: COLUMNS.surname2, type: 'name' },
-  { column: COLUMNS.sex, type: 'exact' },
-  { column: COLUMNS.birth, type: 'date' },
-  { column: COLUMNS.doc, type: 'id' },
-  { column: COLUMNS.state, type: 'place' },
-];
+const baseFields: FieldSpec[] = [...ADVERSARIAL_FIELDS];
 
 const f3 = (x: number) => x.toFixed(3);
 const rows: Record<string, unknown>[] = [];

@@ -3,18 +3,9 @@ import { describe, it } from 'node:test';
 import { type Atom, atomId, atomKeys, combineKeys } from './blocking.js';
 import { chooseRules } from './choose-rules.js';
 import { RecordEncoder } from './encode.js';
-import { adversarialSet, COLUMNS, type Perturbation } from './eval/adversarial.js';
-import type { FieldSpec } from './types.js';
+import { ADVERSARIAL_FIELDS, adversarialSet, type Perturbation } from './eval/adversarial.js';
 
-const FIELDS: FieldSpec[] = [
-  { column: COLUMNS.given, type: 'name' },
-  { column: COLUMNS.surname1, type: 'name' },
-  { column: COLUMNS.surname2, type: 'name' },
-  { column: COLUMNS.sex, type: 'exact' },
-  { column: COLUMNS.birth, type: 'date' },
-  { column: COLUMNS.doc, type: 'id' },
-  { column: COLUMNS.state, type: 'place' },
-];
+const FIELDS = ADVERSARIAL_FIELDS;
 
 /** Share of same-person record pairs that the automatically chosen rules put in one block. */
 function trueBlockingRecall(

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { calibration } from './diagnostics.js';
-import { adversarialSet, COLUMNS } from './eval/adversarial.js';
+import { ADVERSARIAL_FIELDS, adversarialSet } from './eval/adversarial.js';
 import { DECISION_PRIOR, decidedShare, qualityFromDecisions } from './learn.js';
 import { linkRecords, recordKey } from './link.js';
 import { runEm } from './model.js';
 import { Rng } from './random.js';
-import type { FieldSpec, FieldType, RecordRef } from './types.js';
+import type { FieldType, RecordRef } from './types.js';
 
 describe('review that learns', () => {
   it('a pattern’s match share moves from the model’s posterior toward the decisions', () => {
@@ -53,15 +53,7 @@ describe('review that learns', () => {
   });
 
   it('a re-run with the review decisions ranks the undecided pairs better (common names)', async () => {
-    const fields: FieldSpec[] = [
-      { column: COLUMNS.given, type: 'name' },
-      { column: COLUMNS.surname1, type: 'name' },
-      { column: COLUMNS.surname2, type: 'name' },
-      { column: COLUMNS.sex, type: 'exact' },
-      { column: COLUMNS.birth, type: 'date' },
-      { column: COLUMNS.doc, type: 'id' },
-      { column: COLUMNS.state, type: 'place' },
-    ];
+    const fields = [...ADVERSARIAL_FIELDS];
     const set = adversarialSet('common_name', { people: 400, seed: 3 });
     const person = new Map(set.records.map((r, i) => [recordKey(r), set.person[i]!]));
     const same = (a: RecordRef, b: RecordRef) => person.get(recordKey(a)) === person.get(recordKey(b));

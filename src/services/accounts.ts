@@ -24,7 +24,7 @@ let argon: { algorithm: 2; memoryCost: number; timeCost: number; parallelism: nu
  * cost, so suites that create many accounts do not spend 64 MiB × 3 passes on each password. A hash
  * carries its own parameters, so verification is unchanged and production hashes are never affected.
  */
-export function useTestArgonCost(): void {
+export function cheapArgonCostForTests(): void {
   argon = { ...ARGON, memoryCost: 1024, timeCost: 1 };
 }
 /** What the README promises: a session unused for 15 minutes is over (the web app signs out too). */

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { useTestArgonCost } from '../services/accounts.js';
+import { cheapArgonCostForTests } from '../services/accounts.js';
 import type { CaseStore } from '../store/case-store.js';
 import { openStore } from '../store/open.js';
 
@@ -16,7 +16,7 @@ export const TEST_PASSPHRASE = 'correct horse battery staple';
 export const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 
 // Every suite that opens a test store hashes its test passwords cheaply (never a production path).
-useTestArgonCost();
+cheapArgonCostForTests();
 
 export interface Backend {
   name: 'sqlite' | 'postgres';

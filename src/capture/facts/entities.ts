@@ -212,10 +212,9 @@ function streetSpan(
   return { start: noun.start, end: all[last]!.end };
 }
 
-function classifyRun(text: string, all: readonly Token[], run: Run, idx: number, out: Classified): void {
-  const toks = run.tokens;
-  // "la avenida Bolívar de Maturín": the street, then the town it lies in.
-  const de = toks.findIndex(
+/** "la avenida Bolívar de Maturín": where "de"/"del" is followed by a gazetteer place, or -1. */
+function placeAfterDe(toks: readonly Token[]): number {
+  return toks.findIndex(
     (t, k) =>
       k > 0 &&
       (t.norm === 'de' || t.norm === 'del') &&
@@ -226,6 +225,12 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
           .join(' '),
       ) !== undefined,
   );
+}
+
+function classifyRun(text: string, all: readonly Token[], run: Run, idx: number, out: Classified): void {
+  const toks = run.tokens;
+  // "la avenida Bolívar de Maturín": the street, then the town it lies in.
+  const de = placeAfterDe(toks);
   const named = de > 0 ? toks.slice(0, de) : toks;
   const street = named.length <= 5 ? streetSpan(text, all, idx, idx + named.length - 1) : undefined;
   if (street && de > 0) {
@@ -598,17 +603,7 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
     }
     if (cue === 'place-in' && !placeAfterPreposition(text, toks, words, out)) return false;
     // "la avenida Bolívar de Maturín": the cued place, then the gazetteer's place it lies in.
-    const de = toks.findIndex(
-      (t, k) =>
-        k > 0 &&
-        (t.norm === 'de' || t.norm === 'del') &&
-        lookupPlace(
-          toks
-            .slice(k + 1)
-            .map((x) => x.text)
-            .join(' '),
-        ) !== undefined,
-    );
+    const de = placeAfterDe(toks);
     if (de > 0) {
       const tail = toks.slice(de + 1);
       const tp = lookupPlace(tail.map((x) => x.text).join(' '))!;

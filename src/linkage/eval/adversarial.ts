@@ -8,9 +8,10 @@
  * seed gives the same lists. Truth is the person id of every record; `affected` marks the records
  * (or people) the perturbation touched, so the harness can score them apart.
  */
+
 import { stripAccents } from '../../domain/fold.js';
 import { Rng } from '../random.js';
-import type { LinkRecord } from '../types.js';
+import type { FieldSpec, LinkRecord } from '../types.js';
 
 const MALE = [
   'José',
@@ -338,6 +339,17 @@ export const COLUMNS = {
   state: 'estado',
   full: 'nombre_completo',
 } as const;
+
+/** The identity fields of the adversarial lists, each with its comparator type. */
+export const ADVERSARIAL_FIELDS: readonly FieldSpec[] = [
+  { column: COLUMNS.given, type: 'name' },
+  { column: COLUMNS.surname1, type: 'name' },
+  { column: COLUMNS.surname2, type: 'name' },
+  { column: COLUMNS.sex, type: 'exact' },
+  { column: COLUMNS.birth, type: 'date' },
+  { column: COLUMNS.doc, type: 'id' },
+  { column: COLUMNS.state, type: 'place' },
+];
 
 /** Zipf-like pick: early entries of a list are more common, as real name frequencies are. */
 const zipf = (rng: Rng, list: readonly string[]) => list[Math.floor(list.length * rng.float() ** 2.2)]!;
