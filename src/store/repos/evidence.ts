@@ -126,12 +126,18 @@ export class EvidenceRepository extends Repository {
       'SELECT * FROM custody_entry WHERE evidence_id = ? ORDER BY created_at, id',
       [evidenceId],
     );
-    return rows.map((r) => ({
+    const entries: CustodyEntry[] = rows.map((r) => ({
       id: String(r.id),
       caseId: String(r.case_id),
       createdAt: String(r.created_at),
       createdBy: String(r.created_by),
       ...JSON.parse(String(r.data)),
     }));
+    // Storing a file writes its first entries in one millisecond (collected as stated, then received):
+    // ids are random, so within one instant the storing order is restored by the entries' own order.
+    const first = (e: CustodyEntry) => (e.action === 'collected' ? 0 : e.action === 'received' ? 1 : 2);
+    return entries.sort((a, b) =>
+      a.createdAt === b.createdAt ? first(a) - first(b) : a.createdAt < b.createdAt ? -1 : 1,
+    );
   }
 }
