@@ -5,6 +5,7 @@
  *
  *   node --import tsx bench/link/adversarial.ts [--people N] [--seed S] [--json OUT.json] [--threshold P] [perturbation...]
  */
+
 import { writeFileSync } from 'node:fs';
 import {
   ADVERSARIAL_FIELDS,
@@ -16,15 +17,10 @@ import {
 import { subsetScores } from '../../src/linkage/eval/metrics.js';
 import { linkRecords } from '../../src/linkage/link.js';
 import { FIELD_TYPES, type FieldSpec, type FieldType } from '../../src/linkage/types.js';
+import { takeOption } from './args.js';
 
 const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
+const opt = (name: string) => takeOption(args, name);
 const people = Number(opt('--people') ?? 5000);
 const seed = Number(opt('--seed') ?? 7);
 const jsonOut = opt('--json');

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cluster } from '../../src/linkage/cluster.js';
 import { Comparator, scorePair } from '../../src/linkage/compare.js';
-import { linkRecords } from '../../src/linkage/link.js';
+import { encodeRecords, linkRecords } from '../../src/linkage/link.js';
 import { probability, scoreTables, weightOf } from '../../src/linkage/model.js';
 import type { LinkRecord } from '../../src/linkage/types.js';
 import { SYNTH_EVENT_FIELDS, SYNTH_IDENTITY_FIELDS } from '../../src/test-support/synth-fields.js';
@@ -60,23 +60,8 @@ const byPerson = new Map<string, number[]>();
 person.forEach((p, i) => {
   byPerson.set(p, [...(byPerson.get(p) ?? []), i]);
 });
-// Rebuild a comparator for unscored pairs (same encoding order as linkRecords).
-const { RecordEncoder } = await import('../../src/linkage/encode.js');
-const enc = new RecordEncoder(FIELDS);
-const srcIdx = new Map<string, number>();
-for (const r of records) {
-  let s = srcIdx.get(r.source);
-  if (s === undefined) {
-    s = enc.addSource(r.source);
-    srcIdx.set(r.source, s);
-  }
-  enc.add(
-    s,
-    r.id,
-    FIELDS.map((f) => r.values[f.column]),
-  );
-}
-const e = enc.finish(false);
+// Rebuild a comparator for unscored pairs (the encoding linkRecords itself uses).
+const { enc: e } = encodeRecords(records, FIELDS);
 const cmp = new Comparator(e.data);
 const tables = scoreTables(res.model, e.data);
 process.stdout.write(

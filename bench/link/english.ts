@@ -9,19 +9,15 @@
  * `names` — names and birth date only. `--decide K`: after each run, a reviewer (truth stands in)
  * decides the first K pairs of the review queue and the run is repeated with those decisions.
  */
+
 import { ENGLISH_COLUMNS as C, englishSet } from '../../src/linkage/eval/english.js';
 import { subsetScores } from '../../src/linkage/eval/metrics.js';
 import { linkRecords, recordKey } from '../../src/linkage/link.js';
 import type { FieldSpec, FieldType, RecordRef } from '../../src/linkage/types.js';
+import { takeOption } from './args.js';
 
 const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
+const opt = (name: string) => takeOption(args, name);
 const households = Number(opt('--households') ?? 2000);
 const seed = Number(opt('--seed') ?? 11);
 const decide = Number(opt('--decide') ?? 0);

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type Atom, atomId, atomKeys, combineKeys } from './blocking.js';
 import { chooseRules } from './choose-rules.js';
-import { RecordEncoder } from './encode.js';
 import { ADVERSARIAL_FIELDS, adversarialSet, type Perturbation } from './eval/adversarial.js';
+import { encodeRecords } from './link.js';
 
 const FIELDS = ADVERSARIAL_FIELDS;
 
@@ -13,21 +13,7 @@ function trueBlockingRecall(
   people: number,
 ): { recall: number; labels: string[] } {
   const set = adversarialSet(perturbation, { people, seed: 11 });
-  const enc = new RecordEncoder(FIELDS);
-  const sources = new Map<string, number>();
-  for (const r of set.records) {
-    let s = sources.get(r.source);
-    if (s === undefined) {
-      s = enc.addSource(r.source);
-      sources.set(r.source, s);
-    }
-    enc.add(
-      s,
-      r.id,
-      FIELDS.map((f) => r.values[f.column]),
-    );
-  }
-  const e = enc.finish(false);
+  const { enc: e } = encodeRecords(set.records, FIELDS);
   const cache = new Map<string, Int32Array>();
   const keysOf = (a: Atom) => {
     let k = cache.get(atomId(a));

@@ -40,6 +40,7 @@ import { inferIdentityRoles } from './roles.js';
 import { type BlockLayout, levelsOf, PairSink, planTasks, type ScoredPairs, scoreRange } from './score.js';
 import { type ExpectedQuality, expectedQuality } from './threshold.js';
 import {
+  type FieldSpec,
   type LinkConfig,
   type LinkRecord,
   type RecordRef,
@@ -532,18 +533,18 @@ export interface LinkRecordsOptions {
 export const recordKey = (r: RecordRef) => `${r.source}\u0000${r.id}`;
 
 /**
- * Links plain records: returns entities, scored pairs, pairs for review and the estimated model.
- * Pure apart from optional worker threads (when `executor` is given).
+ * Encodes records in the order given (sources numbered as first met), with each record's position
+ * by `recordKey`; a record given twice is an error. `shared`: typed arrays worker threads can read.
  */
-export async function linkRecords(
+export function encodeRecords(
   records: readonly LinkRecord[],
-  config: LinkConfig,
-  opts: LinkRecordsOptions = {},
-): Promise<LinkRecordsResult> {
-  const encoder = new RecordEncoder(config.fields);
+  fields: readonly FieldSpec[],
+  shared = false,
+): { enc: Encoded; index: Map<string, number> } {
+  const encoder = new RecordEncoder(fields);
   const sourceIdx = new Map<string, number>();
   const index = new Map<string, number>();
-  const cells: (string | undefined)[] = new Array(config.fields.length);
+  const cells: (string | undefined)[] = new Array(fields.length);
   for (const r of records) {
     let s = sourceIdx.get(r.source);
     if (s === undefined) {
@@ -553,12 +554,24 @@ export async function linkRecords(
     const key = recordKey(r);
     if (index.has(key)) throw new UsageError(`record ${r.id} of ${r.source} appears twice`);
     index.set(key, encoder.size);
-    config.fields.forEach((f, k) => {
+    fields.forEach((f, k) => {
       cells[k] = r.values[f.column];
     });
     encoder.add(s, r.id, cells);
   }
-  const enc = encoder.finish(Boolean(opts.executor));
+  return { enc: encoder.finish(shared), index };
+}
+
+/**
+ * Links plain records: returns entities, scored pairs, pairs for review and the estimated model.
+ * Pure apart from optional worker threads (when `executor` is given).
+ */
+export async function linkRecords(
+  records: readonly LinkRecord[],
+  config: LinkConfig,
+  opts: LinkRecordsOptions = {},
+): Promise<LinkRecordsResult> {
+  const { enc, index } = encodeRecords(records, config.fields, Boolean(opts.executor));
   const find = (r: RecordRef) => {
     const i = index.get(recordKey(r));
     if (i === undefined)
