@@ -252,8 +252,6 @@ export const KINDS = {
     columns: ['personId', 'status'],
     ...PLAIN,
     sortKey: byDate('from'),
-    // Not treated as typed so far (the presenter's list named it 'detentionPeriod'): kept as it was.
-    read: OPEN_READ,
   },
   source: {
     name: 'sources',

@@ -256,6 +256,30 @@ for (const backend of BACKENDS) {
       );
     });
 
+    it('finding 5 holds for a detention period’s notes: its author reads them as typed', async () => {
+      const held = await t.store.create('person', caseId, { givenNames: 'Luis', firstSurname: 'Pérez' }, A);
+      const typed = 'Compartió celda con Yusleidy Carrasquel.';
+      const r = await req('POST', `/api/cases/${caseId}/records/detention-periods`, 'documenter', {
+        personId: held.id,
+        status: 'detained',
+        from: day('2017-06-02'),
+        notes: typed,
+      });
+      assert.equal(r.status, 201, r.text);
+      const made = JSON.parse(r.text);
+      assert.equal(made.notes, typed);
+      const later = JSON.parse(
+        (await req('GET', `/api/cases/${caseId}/records/detention-periods/${made.id}`, 'documenter')).text,
+      );
+      assert.equal(later.notes, typed);
+      assert.deepEqual(
+        leaks(
+          (await req('GET', `/api/cases/${caseId}/records/detention-periods/${made.id}`, 'analyst')).text,
+        ),
+        [],
+      );
+    });
+
     it('finding 6: a person created by linkage from a protected person’s document is protected', async () => {
       // The deleted protected person's document appears in a list: the new person inherits protection.
       const list2 = await t.store.importSourceList(
