@@ -59,6 +59,15 @@ for (const backend of BACKENDS) {
         `${right}/${rows.length} records linked to their documented person`,
       );
       assert.equal((await t.store.count('person', caseId)) - persons0, r.personsCreated);
+      // A created person says where it came from, by list name and row, in both interface languages.
+      assert.ok(r.personsCreated > 0, 'the demo lists name people the case file does not document');
+      const known = new Set(truth.map((x) => x.personId));
+      const made = rows.find((x) => !known.has(x.personId!));
+      const note = (await t.store.get('person', made!.personId!))?.body.notes;
+      assert.match(
+        String(note),
+        /^Creada por vinculación de registros: lista «.+», fila \d+\. \/ Created by record linkage: list “.+”, row \d+\.$/,
+      );
       const audit = await t.store.auditEntries({ caseId, limit: 10_000 });
       assert.ok(audit.some((e) => e.action === 'link' && e.entity === 'source-records'));
       assert.ok((await t.store.verifyAudit()).ok);

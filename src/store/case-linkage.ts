@@ -57,7 +57,18 @@ function personRecord(id: string, p: PersonBody): LinkRecord {
 }
 
 /** A new person from the fullest record of an entity (names, sex, birth date, document). */
-function personFrom(values: Readonly<Record<string, string | undefined>>, origin: string): PersonBody {
+/**
+ * The note on a person that linkage created. Record text is shown as stored in either interface
+ * language, so it says it in both (the case's documenters write Spanish; the panel may read English).
+ */
+export const LINKAGE_NOTE_START = 'Creada por vinculación de registros';
+const linkageNote = (list: string, row: string | number) =>
+  `${LINKAGE_NOTE_START}: lista «${list}», fila ${row}. / Created by record linkage: list “${list}”, row ${row}.`;
+
+function personFrom(
+  values: Readonly<Record<string, string | undefined>>,
+  origin: { list: string; row: string | number },
+): PersonBody {
   const v = (k: string) => (values[k] ?? '').trim() || undefined;
   const sex = (v('sex') ?? '').toUpperCase();
   const birth = v('birth_date');
@@ -79,7 +90,7 @@ function personFrom(values: Readonly<Record<string, string | undefined>>, origin
     affiliations: [],
     photoEvidenceIds: [],
     protection: 'restricted',
-    notes: `Created by record linkage from ${origin}.`,
+    notes: linkageNote(origin.list, origin.row),
   } as PersonBody;
 }
 
@@ -121,6 +132,7 @@ export async function linkCaseFile(
 ): Promise<CaseLinkSummary> {
   const lists = await store.list('sourceList', caseId, { limit: 1000 });
   if (lists.length === 0) throw new UsageError('this case file has no source lists to link');
+  const listName = (id: string) => lists.find((l) => l.id === id)?.body.name ?? id;
   const fields =
     opts.fields ?? STANDARD_FIELDS.filter((f) => lists.some((l) => l.body.columns.includes(f.column)));
   if (fields.length === 0)
@@ -233,7 +245,7 @@ export async function linkCaseFile(
       'restricted',
       ...refs.flatMap((r) => {
         const rec = recordOf.get(recordKey(r));
-        const keys = rec ? identityKeys(personFrom(rec.values, '')) : [];
+        const keys = rec ? identityKeys(personFrom(rec.values, { list: '', row: '' })) : [];
         return [
           ...keys.map((k) => protectionByKey.get(k)),
           ...(nearPersons.get(recordKey(r)) ?? []).map((id) => protectionByKey.get(`id:${id}`)),
@@ -254,12 +266,11 @@ export async function linkCaseFile(
       const fullest = listRefs
         .map((r) => recordOf.get(recordKey(r))!)
         .sort((a, b) => filled(b) - filled(a))[0]!;
-      const listName = lists.find((l) => l.id === fullest.source)?.body.name ?? fullest.source;
       target = `new:${newPersons.length}`;
       newPersons.push({
         key: target,
         body: {
-          ...personFrom(fullest.values, `${listName}, row ${fullest.id}`),
+          ...personFrom(fullest.values, { list: listName(fullest.source), row: fullest.id }),
           protection: protectionFor(listRefs),
         } as PersonBody,
       });
@@ -281,7 +292,7 @@ export async function linkCaseFile(
     newPersons.push({
       key,
       body: {
-        ...personFrom(rec.values, `list ${a.listId}, row ${a.rowNo}`),
+        ...personFrom(rec.values, { list: listName(a.listId), row: a.rowNo }),
         protection: protectionFor([{ source: a.listId, id: String(a.rowNo) }]),
       } as PersonBody,
     });

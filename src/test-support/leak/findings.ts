@@ -3,6 +3,8 @@
  * sorted into the classes of issue 15 so each class is one test the lead can flip from todo to a
  * real test as its fix lands. A hit is classified by where it was found, first rule wins.
  */
+
+import { LINKAGE_NOTE_START } from '../../store/case-linkage.js';
 import type { FormKind, Hit, IdentityForm } from './identity-forms.js';
 
 export const CLASSES = {
@@ -53,10 +55,7 @@ export function classifyHit(op: string, url: string, hit: Hit): FindingClass {
   if (op.includes('/submissions') || kind === 'submission' || hit.where.includes('submissions['))
     return 'F11';
   // A person made by linkage from rows about a protected (even deleted) person: linkage's doing.
-  if (
-    op.includes('/linkage/') ||
-    (kind === 'person' && hit.record?.notes?.startsWith('Created by record linkage'))
-  )
+  if (op.includes('/linkage/') || (kind === 'person' && hit.record?.notes?.startsWith(LINKAGE_NOTE_START)))
     return 'F6';
   if (hit.form.owner === 'P3') return 'F8';
   if (op.includes('/evidence/{id}/content') || op.includes('/source-lists')) return 'F2';
