@@ -6,7 +6,11 @@
 // --durations (on by default in the unit tier) runs each file in its own test process, two at a
 // time, prints each file's output when it ends, then a table of CPU seconds per file, slowest first.
 // CPU time (user + system of the file's processes) is the figure to compare on a shared machine:
-// wall time there depends on everyone else's load.
+// wall time there depends on everyone else's load. With --durations, the files that need no process
+// of their own (see sharesProcess) run in two shared processes (scripts/run-test-group.mjs): Node and
+// tsx start once per group instead of once per file (about 0.3 CPU s each). A failing group is run
+// again file by file, so the failure names its file. The slowest files (by the last run's table,
+// kept in $TMPDIR/testigo-test-cpu.json) start first, so no long file starts last.
 //
 // Tiers: the default runs everything CI needs (`npm test`). `--tier=unit` (`npm run test:unit`) is the
 // quick loop while coding: SQLite only (no PostgreSQL started), and none of the slow kinds below —
@@ -15,7 +19,16 @@
 // they measure how good a method is on large data, not whether the code behaves), and files that
 // open PostgreSQL themselves (several processes, S3 backups). CI always runs the whole suite.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { startTestPostgres } from './test-postgres.mjs';
@@ -34,6 +47,9 @@ if (unknown) {
   process.exit(2);
 }
 const filters = args.filter((a) => !a.startsWith('--'));
+/** Where the last timed run's CPU seconds per job are kept (they order the next run). */
+const HISTORY = join(tmpdir(), 'testigo-test-cpu.json');
+
 /** Test files the unit tier leaves to the full suite (see the header). */
 const SLOW = [
   /\.e2e\.test\.ts$/,
@@ -49,6 +65,24 @@ const SLOW = [
 /** Files that open PostgreSQL themselves (not through BACKENDS, which the unit tier narrows to SQLite). */
 function needsPostgres(file) {
   return /TESTIGO_TEST_PG_URL|createPgDatabase|postgresBackend/.test(readFileSync(join(root, file), 'utf8'));
+}
+
+/**
+ * Why a file needs a test process of its own (none: it can share one): what one file does to its
+ * process would reach the others' tests. The full tier (`npm test`) always gives every file its own.
+ */
+const OWN_PROCESS = [
+  [/^(?:before|after|beforeEach|afterEach)\(/m, 'top-level hooks (they would run around every file)'],
+  [/process\.(?:env|exitCode|exit|chdir)\b|\bmock\b/, 'changes process-wide state or mocks'],
+  [
+    /test-support\/(?:stores|demo-case|cli|members|e2e|crash|load|s3)|\/(?:store|cli|services|server\/app)\b|BACKENDS/,
+    'opens stores, the app, the CLI or services (process-wide settings: Argon2 test cost, stdout capture)',
+  ],
+];
+
+/** Whether a file's tests can run in a process shared with other such files. */
+function sharesProcess(source) {
+  return OWN_PROCESS.every(([re]) => !re.test(source));
 }
 
 function findTests(dir) {
@@ -92,43 +126,97 @@ function runAll(list) {
   return new Promise((resolve) => child.on('close', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
 }
 
+function readHistory() {
+  try {
+    return JSON.parse(readFileSync(HISTORY, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
 /**
- * Each file in its own test process under scripts/cpu-of.mjs, two at a time; then the CPU table.
- * The file is run directly (`node file`, which runs its tests in that process) rather than under
- * `node --test`, whose parent process would only relay the results (about 0.1 CPU s per file). Its
- * report goes to a file, not stdout: tests that capture stdout (runCli) must not capture it.
+ * The jobs of a timed run: each file that needs its own process, and the others in two shared
+ * processes (balanced by their last CPU seconds). Slowest first by the last run; unknown ones first.
+ */
+function plan(list, history) {
+  const cost = (label) => history[label] ?? Number.POSITIVE_INFINITY;
+  const shared = list.filter((f) => sharesProcess(readFileSync(join(root, f), 'utf8')));
+  const jobs = list.filter((f) => !shared.includes(f)).map((f) => ({ label: f, files: [f] }));
+  if (shared.length < 2) jobs.push(...shared.map((f) => ({ label: f, files: [f] })));
+  else {
+    const groups = [
+      { files: [], cpu: 0 },
+      { files: [], cpu: 0 },
+    ];
+    for (const f of [...shared].sort((a, b) => (history[b] ?? 1) - (history[a] ?? 1))) {
+      const g = groups[0].cpu <= groups[1].cpu ? groups[0] : groups[1];
+      g.files.push(f);
+      g.cpu += history[f] ?? 1;
+    }
+    groups.forEach((g, i) => {
+      const label = g.files.length === 1 ? g.files[0] : `shared process ${i + 1} (${g.files.length} files)`;
+      if (g.files.length) jobs.push({ label, files: g.files });
+    });
+  }
+  return jobs.sort((a, b) => cost(b.label) - cost(a.label));
+}
+
+/**
+ * Each job (a file, or a group of files sharing a process) under scripts/cpu-of.mjs, two at a time;
+ * then the CPU table. A file is run directly (`node file`, which runs its tests in that process)
+ * rather than under `node --test`, whose parent process would only relay the results (about 0.1 CPU
+ * s per file). Reports go to a file, not stdout: tests that capture stdout (runCli) must not capture
+ * them.
  */
 async function runTimed(list) {
   const dir = mkdtempSync(join(tmpdir(), 'testigo-cpu-'));
   const out = join(dir, 'cpu.jsonl');
   const started = Date.now();
-  const queue = [...list];
+  const history = readHistory();
+  const queue = plan(list, history);
   const failed = [];
   let n = 0;
+  /** Runs files in one process (timed when `label` is given); resolves to its exit code. */
+  const run = async (files, label) => {
+    const report = join(dir, `report-${n++}.txt`);
+    const entry = files.length === 1 ? files : [join(root, 'scripts', 'run-test-group.mjs'), ...files];
+    const node = [
+      process.execPath,
+      '--import',
+      'tsx',
+      '--test-reporter=spec',
+      `--test-reporter-destination=${report}`,
+    ];
+    const [cmd, ...cmdArgs] = label
+      ? [process.execPath, join(root, 'scripts', 'cpu-of.mjs'), label, ...node, ...entry]
+      : [...node, ...entry];
+    const child = spawn(cmd, cmdArgs, {
+      cwd: root,
+      env: { ...env, TESTIGO_CPU_OUT: out },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const chunks = [];
+    child.stdout.on('data', (d) => chunks.push(d));
+    child.stderr.on('data', (d) => chunks.push(d));
+    const c = await new Promise((resolve) => child.on('close', (n, sig) => resolve(n ?? (sig ? 1 : 0))));
+    const results = existsSync(report) ? readFileSync(report, 'utf8') : '';
+    const title = files.length === 1 ? files[0] : `${label ?? 'shared process'}: ${files.join(' ')}`;
+    process.stdout.write(`\n# ${title}\n${Buffer.concat(chunks).toString()}${results}`);
+    return c;
+  };
   const worker = async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) {
-      const report = join(dir, `report-${n++}.txt`);
-      const child = spawn(
-        process.execPath,
-        [
-          join(root, 'scripts', 'cpu-of.mjs'),
-          file,
-          process.execPath,
-          '--import',
-          'tsx',
-          '--test-reporter=spec',
-          `--test-reporter-destination=${report}`,
-          file,
-        ],
-        { cwd: root, env: { ...env, TESTIGO_CPU_OUT: out }, stdio: ['ignore', 'pipe', 'pipe'] },
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      if ((await run(job.files, job.label)) === 0) continue;
+      if (job.files.length === 1) {
+        failed.push(job.label);
+        continue;
+      }
+      // Name the failing file: each again in a process of its own.
+      const alone = [];
+      for (const f of job.files) if ((await run([f])) !== 0) alone.push(f);
+      failed.push(
+        ...(alone.length ? alone : [`${job.label}, only when sharing: a file leaves state behind`]),
       );
-      const chunks = [];
-      child.stdout.on('data', (d) => chunks.push(d));
-      child.stderr.on('data', (d) => chunks.push(d));
-      const c = await new Promise((resolve) => child.on('close', (n, sig) => resolve(n ?? (sig ? 1 : 0))));
-      const results = existsSync(report) ? readFileSync(report, 'utf8') : '';
-      process.stdout.write(`\n# ${file}\n${Buffer.concat(chunks).toString()}${results}`);
-      if (c !== 0) failed.push(file);
     }
   };
   await Promise.all([worker(), worker()]);
@@ -138,14 +226,26 @@ async function runTimed(list) {
     .map((l) => JSON.parse(l))
     .sort((a, b) => (b.cpu ?? b.wall) - (a.cpu ?? a.wall));
   rmSync(dir, { recursive: true, force: true });
+  saveHistory(rows);
   const fmt = (n) => (n === null ? '   n/a' : n.toFixed(1).padStart(6));
   process.stdout.write('\n# CPU s   wall s  file (slowest first)\n');
   for (const r of rows)
     process.stdout.write(`# ${fmt(r.cpu)}  ${fmt(r.wall)}  ${r.label}${r.code ? '  FAILED' : ''}\n`);
   const cpu = rows.reduce((t, r) => t + (r.cpu ?? 0), 0);
+  const files =
+    rows.length === list.length ? `${rows.length} files` : `${list.length} files in ${rows.length} processes`;
   process.stdout.write(
-    `# total: ${rows.length} files, ${cpu.toFixed(1)} CPU s, ${((Date.now() - started) / 1000).toFixed(1)} s wall\n`,
+    `# total: ${files}, ${cpu.toFixed(1)} CPU s, ${((Date.now() - started) / 1000).toFixed(1)} s wall\n`,
   );
   if (failed.length) process.stdout.write(`# failed: ${failed.join(', ')}\n`);
   return failed.length ? 1 : 0;
+}
+
+/** Keeps each job's CPU seconds for the next run's order (written whole, then renamed into place). */
+function saveHistory(rows) {
+  const history = readHistory();
+  for (const r of rows) if (r.cpu !== null && !r.code) history[r.label] = r.cpu;
+  const tmp = `${HISTORY}.${process.pid}`;
+  writeFileSync(tmp, JSON.stringify(history));
+  renameSync(tmp, HISTORY);
 }
