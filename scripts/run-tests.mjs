@@ -75,8 +75,12 @@ function needsPostgres(file) {
  * capture of stdout sees only its own command. The full tier (`npm test`) gives every file its own.
  */
 const OWN_PROCESS = [
-  [/^(?:before|after|beforeEach|afterEach)\(/m, 'top-level hooks (they would run around every file)'],
-  [/process\.(?:env|exitCode|exit|chdir|umask|on|once)\b|globalThis\.[\w$]+\s*=[^=]/, 'process-wide state'],
+  // A top-level `after` (removing the file's temporary directory) just runs when the process ends.
+  [/^(?:before|beforeEach|afterEach)\(/m, 'top-level hooks that would run around other files'],
+  [
+    /process\.env(?:\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env|process\.(?:exitCode|exit|chdir|umask|on|once)\b|globalThis\.[\w$]+\s*=[^=]/,
+    'sets process-wide state (environment variables, exit code, working directory, listeners, globals)',
+  ],
   [/\bmock\b/, 'mocks'],
 ];
 
@@ -205,7 +209,10 @@ async function runTimed(list) {
     const results = existsSync(report) ? readFileSync(report, 'utf8') : '';
     const title = files.length === 1 ? files[0] : `${label ?? 'shared process'}: ${files.join(' ')}`;
     process.stdout.write(`\n# ${title}\n${Buffer.concat(chunks).toString()}${results}`);
-    return c;
+    // The report's counts as well as the exit code: a test may reset process.exitCode after a
+    // failure, and a run whose report is missing or says nothing ran is no pass either.
+    const failures = /^ℹ (?:fail|cancelled) [1-9]/m.test(results) || !/^ℹ pass \d+/m.test(results);
+    return c === 0 && failures ? 1 : c;
   };
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
