@@ -6,8 +6,8 @@
 // --durations (on by default in the unit tier) runs the files two processes at a time, prints each
 // process's output when it ends, then a table of CPU seconds per process, slowest first. CPU time
 // (user + system of the processes) is the figure to compare on a shared machine: wall time there
-// depends on everyone else's load. A file needs a process of its own only for the reasons in
-// OWN_PROCESS; the others run in two shared processes (scripts/run-test-group.mjs), so Node, tsx and
+// depends on everyone else's load. In the unit tier a file needs a process of its own only for the
+// reasons in OWN_PROCESS; the others run in two shared processes (scripts/run-test-group.mjs), so Node, tsx and
 // the modules they share (the app, the store, zod, PDF) load once per group instead of once per file
 // (that halved the unit tier's CPU time). A failing group is run again file by file, so the failure
 // names its file (or says it fails only when sharing). Jobs start slowest first, by the last run's
@@ -144,7 +144,8 @@ function readHistory() {
  */
 function plan(list, history) {
   const cost = (label) => history[label] ?? Number.POSITIVE_INFINITY;
-  const shared = list.filter((f) => sharesProcess(readFileSync(join(root, f), 'utf8')));
+  // Only the unit tier shares: the full tier's slow kinds (browsers, crashes, load) stay apart.
+  const shared = unit ? list.filter((f) => sharesProcess(readFileSync(join(root, f), 'utf8'))) : [];
   const jobs = list.filter((f) => !shared.includes(f)).map((f) => ({ label: f, files: [f] }));
   if (shared.length < 2) jobs.push(...shared.map((f) => ({ label: f, files: [f] })));
   else {
