@@ -7,11 +7,12 @@
 // process's output when it ends, then a table of CPU seconds per process, slowest first. CPU time
 // (user + system of the processes) is the figure to compare on a shared machine: wall time there
 // depends on everyone else's load. In the unit tier a file needs a process of its own only for the
-// reasons in OWN_PROCESS; the others run in two shared processes (scripts/run-test-group.mjs), so Node, tsx and
-// the modules they share (the app, the store, zod, PDF) load once per group instead of once per file
-// (that halved the unit tier's CPU time). A failing group is run again file by file, so the failure
-// names its file (or says it fails only when sharing). Jobs start slowest first, by the last run's
-// table (kept in $TMPDIR/testigo-test-cpu.json). To time one file alone, name only that file.
+// reasons in OWN_PROCESS; the others run in two shared processes (scripts/run-test-group.mjs), so
+// Node, tsx and the modules they share (the app, the store, zod, PDF) load once per group instead of
+// once per file (that halved the unit tier's CPU time). There each file is a suite named by its path; a file
+// whose suite fails is run again alone, so the failure is known to be its own or to come only from
+// sharing. Jobs start slowest first, by the last run's table (kept in $TMPDIR/testigo-test-cpu.json,
+// with each shared file's seconds, which balance the two groups). To time one file, name only it.
 //
 // Tiers: the default runs everything CI needs (`npm test`). `--tier=unit` (`npm run test:unit`) is the
 // quick loop while coding: SQLite only (no PostgreSQL started), and none of the slow kinds below —
@@ -70,13 +71,12 @@ function needsPostgres(file) {
 
 /**
  * Why a file needs a test process of its own (none: it can share one): what it does to its process
- * would reach the other files' tests. Files that share one all set the same process-wide test
+ * would reach the other files' tests. A file's top-level hooks belong to its own suite in a shared
+ * process (scripts/run-test-group.mjs), so they do not. Files that share one all set the same test
  * settings (test-support/stores: the Argon2 test cost) and run one test at a time, so runCli's
  * capture of stdout sees only its own command. The full tier (`npm test`) gives every file its own.
  */
 const OWN_PROCESS = [
-  // A top-level `after` (removing the file's temporary directory) just runs when the process ends.
-  [/^(?:before|beforeEach|afterEach)\(/m, 'top-level hooks that would run around other files'],
   [
     /process\.env(?:\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env|process\.(?:exitCode|exit|chdir|umask|on|once)\b|globalThis\.[\w$]+\s*=[^=]/,
     'sets process-wide state (environment variables, exit code, working directory, listeners, globals)',
@@ -153,12 +153,12 @@ function plan(list, history) {
       { files: [], cpu: 0 },
       { files: [], cpu: 0 },
     ];
-    // A shared file's own CPU time is not measured: its source's length stands in for it.
-    const size = new Map(shared.map((f) => [f, statSync(join(root, f)).size]));
-    for (const f of [...shared].sort((a, b) => size.get(b) - size.get(a))) {
+    // Heaviest first into the lighter group, by the last run's seconds (a second when unknown).
+    const weight = (f) => history[f] ?? 1;
+    for (const f of [...shared].sort((a, b) => weight(b) - weight(a))) {
       const g = groups[0].cpu <= groups[1].cpu ? groups[0] : groups[1];
       g.files.push(f);
-      g.cpu += size.get(f);
+      g.cpu += weight(f);
     }
     for (const g of groups) g.files.sort();
     groups.forEach((g, i) => {
@@ -183,8 +183,9 @@ async function runTimed(list) {
   const history = readHistory();
   const queue = plan(list, history);
   const failed = [];
+  const weights = {};
   let n = 0;
-  /** Runs files in one process (timed when `label` is given); resolves to its exit code. */
+  /** Runs files in one process (timed when `label` is given); resolves to its exit code and report. */
   const run = async (files, label) => {
     const report = join(dir, `report-${n++}.txt`);
     const entry = files.length === 1 ? files : [join(root, 'scripts', 'run-test-group.mjs'), ...files];
@@ -213,21 +214,26 @@ async function runTimed(list) {
     // The report's counts as well as the exit code: a test may reset process.exitCode after a
     // failure, and a run whose report is missing or says nothing ran is no pass either.
     const failures = /^ℹ (?:fail|cancelled) [1-9]/m.test(results) || !/^ℹ pass \d+/m.test(results);
-    return c === 0 && failures ? 1 : c;
+    return { code: c === 0 && failures ? 1 : c, results };
   };
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
-      if ((await run(job.files, job.label)) === 0) continue;
+      const { code, results } = await run(job.files, job.label);
+      // In a shared process each file is a suite named by its path: its wall time there weighs it
+      // when the next run splits the files into groups.
+      if (job.files.length > 1)
+        for (const m of results.matchAll(/^✔ (\S+\.test\.ts) \(([\d.]+)ms\)$/gm)) weights[m[1]] = m[2] / 1000;
+      if (code === 0) continue;
       if (job.files.length === 1) {
         failed.push(job.label);
         continue;
       }
-      // Name the failing file: each again in a process of its own.
-      const alone = [];
-      for (const f of job.files) if ((await run([f])) !== 0) alone.push(f);
-      failed.push(
-        ...(alone.length ? alone : [`${job.label}, only when sharing: a file leaves state behind`]),
-      );
+      // Again alone, each file whose suite failed (all of them if the report names none): a file
+      // that passes alone fails only when sharing, because some file leaves state behind.
+      const named = [...results.matchAll(/^✖ (\S+\.test\.ts) \(/gm)].map((m) => m[1]);
+      const suspects = named.length ? [...new Set(named)] : job.files;
+      for (const f of suspects)
+        failed.push((await run([f])).code !== 0 ? f : `${f} (only when sharing its process)`);
     }
   };
   await Promise.all([worker(), worker()]);
@@ -237,7 +243,7 @@ async function runTimed(list) {
     .map((l) => JSON.parse(l))
     .sort((a, b) => (b.cpu ?? b.wall) - (a.cpu ?? a.wall));
   rmSync(dir, { recursive: true, force: true });
-  saveHistory(rows);
+  saveHistory(rows, weights);
   const fmt = (n) => (n === null ? '   n/a' : n.toFixed(1).padStart(6));
   process.stdout.write('\n# CPU s   wall s  file (slowest first)\n');
   for (const r of rows)
@@ -253,8 +259,8 @@ async function runTimed(list) {
 }
 
 /** Keeps each job's CPU seconds for the next run's order (written whole, then renamed into place). */
-function saveHistory(rows) {
-  const history = readHistory();
+function saveHistory(rows, weights) {
+  const history = { ...readHistory(), ...weights };
   for (const r of rows) if (r.cpu !== null && !r.code) history[r.label] = r.cpu;
   const tmp = `${HISTORY}.${process.pid}`;
   writeFileSync(tmp, JSON.stringify(history));
