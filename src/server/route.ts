@@ -9,20 +9,30 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { AuthError, ForbiddenError, InputError } from '../domain/errors.js';
 import { fieldIssues } from '../domain/issues.js';
-import type { Action } from '../security/policy.js';
+import { KINDS, type Kind } from '../domain/kinds.js';
+import { type Action, writeActionFor } from '../security/policy.js';
 import { requireAny, requireCan } from './authorize.js';
 import { jsonBody } from './body.js';
 import type { AppEnv } from './context.js';
-import { kindParam, requireWrite } from './routes/record-access.js';
+import { kindParam } from './routes/record-access.js';
 
 type C = Context<AppEnv>;
 
 /**
  * Who may call: no one signed in needed (`public`), any signed-in account, a global administrator,
- * a member whose role may do the action (or one of the actions) in the path's case file, or the
- * write action of the record kind in the path (security/policy.ts writeActionFor).
+ * a member whose role may do the action (or one of the actions) in the path's case file, the write
+ * action of the record kind in the path (security/policy.ts writeActionFor), or every one of several
+ * case-file requirements (`{ all: ['delete', 'kind-write'] }`: deleting a record needs both).
  */
-export type Access = 'public' | 'signed-in' | 'administrator' | 'kind-write' | Action | Action[];
+export type Access = 'public' | 'signed-in' | 'administrator' | CaseAccess | Action[] | { all: CaseAccess[] };
+type CaseAccess = 'kind-write' | Action;
+
+/** How the OpenAPI document names an access (`x-testigo-allow`). */
+export function accessText(allow: Access): string {
+  if (Array.isArray(allow)) return allow.join(' | ');
+  if (typeof allow === 'object') return allow.all.join(' & ');
+  return allow;
+}
 
 /**
  * The request body: a zod schema checked before the handler runs (400 with field issues); JSON
@@ -93,6 +103,9 @@ export class ApiRouter {
     handler: (c: Context<AppEnv, D['path']>, input: Input<D>) => Response | Promise<Response>,
   ): void {
     const d: Declaration = { ...decl, tag: decl.tag ?? this.tagName };
+    // An empty list would let every caller through: refuse the declaration, not the callers.
+    if (typeof d.allow === 'object' && (Array.isArray(d.allow) ? d.allow : d.allow.all).length === 0)
+      throw new Error(`${d.method.toUpperCase()} ${d.path}: allow names no requirement`);
     DECLARED.get(this.app)!.push(d);
     const chain: MiddlewareHandler<AppEnv>[] = [
       ...(d.before ?? []),
@@ -109,18 +122,35 @@ export class ApiRouter {
     return async (c, next) => {
       // Fails closed: a route declared for callers, mounted where no authentication ran, answers 401.
       if (allow !== 'public' && !c.get('principal')) throw new AuthError('authentication required');
+      const caseId = c.req.param('caseId') ?? '';
       if (allow === 'public' || allow === 'signed-in') {
         // Nothing more: the authentication middleware established who calls.
       } else if (allow === 'administrator') {
         if (!(await this.opts.isAdministrator(c.get('userId'))))
           throw new ForbiddenError('only administrators manage accounts').because('admin_only');
-      } else if (allow === 'kind-write') {
-        requireWrite(c, kindParam(c), c.req.param('caseId') ?? '');
-      } else if (Array.isArray(allow)) requireAny(c, c.req.param('caseId') ?? '', allow);
-      else requireCan(c, allow, c.req.param('caseId') ?? '');
+      } else if (Array.isArray(allow)) requireAny(c, caseId, allow);
+      else if (typeof allow === 'object') {
+        if (allow.all.length === 0) throw new ForbiddenError('this operation grants no one');
+        for (const a of allow.all) requireCaseAccess(c, a, caseId);
+      } else requireCaseAccess(c, allow, caseId);
       await next();
     };
   }
+}
+
+function requireCaseAccess(c: C, access: CaseAccess, caseId: string): void {
+  if (access === 'kind-write') requireWrite(c, kindParam(c), caseId);
+  else requireCan(c, access, caseId);
+}
+
+/** Writes of a kind need its action (analysts link evidence to elements); panel records have their own routes. */
+function requireWrite(c: C, kind: Kind, caseId: string): void {
+  const action = writeActionFor(kind);
+  if (!action)
+    throw new ForbiddenError(
+      `${KINDS[kind].name} are written through the panel routes (/api/cases/{caseId}/panel/…)`,
+    );
+  requireCan(c, action, caseId);
 }
 
 /** Parses the query and the body against the declaration; the handler gets the parsed values. */

@@ -1,8 +1,8 @@
 /**
  * Runs the `testigo` command in-process (`main(argv)`) and captures what it writes: spawning a
  * process per command costs seconds on a shared machine. Environment variables given are set for
- * the run and restored after; process.exitCode is reset so a failing command does not fail the
- * test process.
+ * the run and restored after; so is process.exitCode, so a failing command does not fail the test
+ * process, and a test that failed before it (the runner sets the exit code then) still fails it.
  */
 import { main } from '../cli/main.js';
 
@@ -39,6 +39,7 @@ export async function runCli(
   }
   process.stdout.write = capture(out, w1.bind(process.stdout)) as typeof process.stdout.write;
   process.stderr.write = capture(err, w2.bind(process.stderr)) as typeof process.stderr.write;
+  const exitCode = process.exitCode;
   process.exitCode = undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -55,7 +56,7 @@ export async function runCli(
     clearTimeout(timer);
     process.stdout.write = w1;
     process.stderr.write = w2;
-    process.exitCode = undefined;
+    process.exitCode = exitCode;
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;

@@ -211,9 +211,12 @@ describe('testigo link: column roles', () => {
     `${COLUMNS.doc}:id`,
     `${COLUMNS.state}:place`,
   ].flatMap((f) => ['--field', f]);
-  /** `testigo link` over the lists written above, into `out`, with the options given. */
+  /**
+   * `testigo link` over the lists written above, into `out`, with the options given. One worker
+   * thread: each one loads the linkage modules afresh, and the split is not what these tests check.
+   */
   const linkAll = (out: string, ...options: string[]) =>
-    run(['link', ...paths, '--id', 'id', ...fields, '--out', out, ...options, '--quiet']);
+    run(['link', ...paths, '--id', 'id', ...fields, '--out', out, '--workers', '1', ...options, '--quiet']);
 
   it('a list with only "APELLIDOS, NOMBRES" in one column links to lists with split names', async () => {
     const out = join(dir, 'roles.csv');
@@ -275,6 +278,8 @@ describe('testigo link: column roles', () => {
       ...fields,
       '--out',
       join(dir, 'roles3.csv'),
+      '--workers',
+      '1',
       '--decisions',
       decisions,
       '--review',

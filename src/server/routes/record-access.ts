@@ -1,27 +1,16 @@
 /**
- * What the record routes share: the kind named in the path, who may write it, who may change a
- * record, and the audit of protected views. The policy decides; these ask it.
+ * What the record routes share: the kind named in the path, who may change a record, and the
+ * audit of protected views. The policy decides; these ask it. Who may write a kind is declared on the
+ * route (`allow: 'kind-write'`, server/route.ts).
  */
 import type { Context } from 'hono';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
-import { KINDS, type Kind, kindByName } from '../../domain/kinds.js';
+import { type Kind, kindByName } from '../../domain/kinds.js';
 import { canReadInFull, protectedViews, type ViewContext } from '../../read-model/presenter.js';
-import { writeActionFor } from '../../security/policy.js';
 import type { CaseStore, StoredRecord } from '../../store/case-store.js';
-import { requireCan } from '../authorize.js';
 import type { AppEnv } from '../context.js';
 
 type C = Context<AppEnv>;
-
-/** Writes of a kind need its action (analysts link evidence to elements); panel records have their own routes. */
-export function requireWrite(c: C, kind: Kind, caseId: string): void {
-  const action = writeActionFor(kind);
-  if (!action)
-    throw new ForbiddenError(
-      `${KINDS[kind].name} are written through the panel routes (/api/cases/{caseId}/panel/…)`,
-    );
-  requireCan(c, action, caseId);
-}
 
 export function kindParam(c: C): Kind {
   const kind = kindByName(c.req.param('kind') ?? '');

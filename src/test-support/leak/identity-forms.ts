@@ -180,32 +180,84 @@ export interface Hit {
 
 /** One compiled scanner for a reader: one regex, longest alternative first. */
 export class Scanner {
-  private readonly re: RegExp;
   private readonly forms: IdentityForm[];
+  /** Forms whose pattern starts with a fixed letter or digit, by that character (as indices). */
+  private readonly byFirst = new Map<string, number[]>();
+  /** Forms that may start with several characters (initials, documents, dates). */
+  private readonly open: number[] = [];
+  private readonly at = new Map<string, { re: RegExp; forms: IdentityForm[] } | null>();
   constructor(forms: IdentityForm[]) {
     this.forms = [...forms].sort((a, b) => b.source.length - a.source.length);
-    const alts = this.forms.map((f, i) => `(?<f${i}>${f.source})`);
-    this.re = new RegExp(`(?<![\\p{L}\\d])(?:${alts.join('|') || '(?!)'})(?![\\p{L}\\d])`, 'gu');
+    this.forms.forEach((f, i) => {
+      const first = FIXED_FIRST.exec(f.source)?.[1];
+      if (first) this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), i]);
+      else this.open.push(i);
+    });
   }
-  /** Hits in a piece of text. Folding keeps string length for Latin text (NFD marks removed one by one). */
+  /**
+   * Hits in a piece of text: at each place where no letter or digit precedes, the longest form
+   * (the first in length order) that matches there and is not followed by a letter or digit; then
+   * on from its end. Folding keeps string length for Latin text (NFD marks removed one by one).
+   */
   scan(text: string): { form: IdentityForm; index: number; matched: string }[] {
     const folded = foldKeepingLength(text);
     const out: { form: IdentityForm; index: number; matched: string }[] = [];
-    for (const m of folded.matchAll(this.re)) {
+    let from = 0;
+    for (const start of folded.matchAll(BOUNDARY)) {
+      if (start.index < from) continue;
+      const here = this.formsAt(String.fromCodePoint(folded.codePointAt(start.index) ?? 0));
+      if (!here) continue;
+      here.re.lastIndex = start.index;
+      const m = here.re.exec(folded);
+      if (!m) continue;
       const name = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0];
-      const form = this.forms[Number(name?.slice(1))]!;
-      out.push({ form, index: m.index, matched: text.slice(m.index, m.index + m[0].length) });
+      out.push({
+        form: here.forms[Number(name?.slice(1))]!,
+        index: m.index,
+        matched: text.slice(m.index, m.index + m[0].length),
+      });
+      from = m.index + m[0].length;
     }
     return out;
   }
+  /**
+   * One sticky pattern per first character: the forms that can start with it, in length order.
+   * Trying each of hundreds of forms at every character made the scan the leak suite's main cost.
+   */
+  private formsAt(ch: string): { re: RegExp; forms: IdentityForm[] } | null {
+    let entry = this.at.get(ch);
+    if (entry === undefined) {
+      const idx = [...(this.byFirst.get(ch) ?? []), ...this.open].sort((a, b) => a - b);
+      const forms = idx.map((i) => this.forms[i]!);
+      const alts = forms.map((f, i) => `(?<f${i}>${f.source})`);
+      entry = forms.length ? { re: new RegExp(`(?:${alts.join('|')})(?![\\p{L}\\d])`, 'uy'), forms } : null;
+      this.at.set(ch, entry);
+    }
+    return entry;
+  }
 }
 
-/** Accent- and case-folds char by char so indices still point into the original text. */
+/** Where a form may start: no letter or digit just before (zero-width, at every such place). */
+const BOUNDARY = /(?<![\p{L}\d])/gu;
+/** A pattern whose first character is a plain letter or digit, not quantified, with no alternation. */
+const FIXED_FIRST = /^([\p{L}\d])(?![?*+{])[^|]*$/u;
+
+/**
+ * Accent- and case-folds char by char so indices still point into the original text. ASCII letters
+ * only lowercase (NFD leaves them as they are), so only the other characters take the slow path,
+ * each folded once (the scan reads megabytes of responses).
+ */
 function foldKeepingLength(s: string): string {
-  let out = '';
-  for (const ch of s) {
+  return s.replace(/[A-Z]+|[^\0-\x7f]/gu, (m) => (m.charCodeAt(0) < 0x80 ? m.toLowerCase() : foldChar(m)));
+}
+
+const FOLDED = new Map<string, string>();
+function foldChar(ch: string): string {
+  let out = FOLDED.get(ch);
+  if (out === undefined) {
     const f = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    out += f.length === ch.length ? f : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+    out = f.length === ch.length ? f : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+    FOLDED.set(ch, out);
   }
   return out;
 }
