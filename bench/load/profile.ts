@@ -6,16 +6,20 @@
  * /proc) is reported too: on PostgreSQL a request costs the server process plus the database.
  *
  *   node --import tsx bench/load/profile.ts [--seconds 5] [--rate 10] [--pg] [--only class,…]
- *                                           [--other-writer W]
+ *                                           [--other-writer W] [--cpu-prof DIR]
  *
  * `--other-writer W` (with --pg) runs, while each class is measured, a second server process
  * (`testigo serve` on the same database) taking W writes/s of the mix's write classes from a
  * separate client process (writer.ts): the CPU this process then spends per request includes
  * bringing its caches (view contexts, person directory, matchers, protection facts) up to date
  * with another process's writes — what several processes cost each other.
+ *
+ * `--cpu-prof DIR` writes one V8 CPU profile per class (`DIR/<class>.cpuprofile`), covering only
+ * the time that class is measured (not the store's preparation): read it with cpu-top.ts.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,6 +43,7 @@ const { values: args } = parseArgs({
     pg: { type: 'boolean', default: false },
     only: { type: 'string' },
     'other-writer': { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const seconds = Number(args.seconds);
@@ -134,6 +139,13 @@ try {
   let weighted = 0;
   let weightedDb = 0;
   const only = args.only?.split(',');
+  const profDir = args['cpu-prof'];
+  const inspector = profDir ? new Session() : undefined;
+  if (inspector) {
+    mkdirSync(profDir!, { recursive: true });
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+  }
   for (const k of Object.keys(DEFAULT_MIX) as (keyof Mix)[]) {
     if (only && !only.includes(k)) continue;
     const mix = Object.fromEntries(Object.keys(DEFAULT_MIX).map((c) => [c, c === k ? 1 : 0])) as Mix;
@@ -141,6 +153,7 @@ try {
     const cpu0 = process.cpuUsage();
     const db0 = pgServer ? treeCpuSeconds(pgServer.pid) : 0;
     const writing = otherWriter();
+    await inspector?.post('Profiler.start');
     const r = await runLoad({
       baseUrl: 'http://local',
       fixture,
@@ -150,6 +163,10 @@ try {
       fetch: async (url, init) => app.request(url, init),
     });
     const cpu = process.cpuUsage(cpu0);
+    if (inspector) {
+      const { profile } = await inspector.post('Profiler.stop');
+      writeFileSync(join(profDir!, `${k.replace(':', '-')}.cpuprofile`), JSON.stringify(profile));
+    }
     await writing;
     const cpuMs = (cpu.user + cpu.system) / 1000 / r.sent;
     const dbMs = pgServer ? ((treeCpuSeconds(pgServer.pid) - db0) * 1000) / r.sent : 0;

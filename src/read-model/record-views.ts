@@ -71,7 +71,7 @@ async function labelsOf(
   // Persons are opened in the directory already: their label is their name or pseudonym
   // (personLabel, as presentRecord names them), without reading and opening them again.
   const directory = [...wanted.values()].includes('person')
-    ? (await store.personDirectory(ctx.caseId)).directory
+    ? (await store.personDirectory(ctx.caseId, { atHead: ctx.seq })).directory
     : undefined;
   for (const [id, k] of wanted) {
     const known = k === 'person' ? directory?.get(id) : undefined;

@@ -543,8 +543,10 @@ export class Accounts {
 
   /** Everything the policy functions need to decide for this user. */
   async principal(userId: string, opts: { readOnly?: boolean } = {}): Promise<Principal> {
-    const ms = await this.store.accounts.membershipsOf<Role>(userId);
-    const pcs = await this.store.accounts.personClearancesOf(userId);
+    // One round trip for both (every authenticated request comes here).
+    const rows = await this.store.accounts.accessOf(userId);
+    const ms = rows.filter((r) => r.k === 'member').map((r) => ({ ...r, role: r.v as Role }));
+    const pcs = rows.filter((r) => r.k === 'clearance').map((r) => ({ case_id: r.case_id, person_id: r.v }));
     const personClearances = new Map<string, Set<string>>();
     for (const pc of pcs) {
       const set = personClearances.get(pc.case_id) ?? new Set<string>();

@@ -265,17 +265,15 @@ export class AccountRepository extends Repository {
     );
   }
 
-  membershipsOf<R extends string>(userId: string) {
-    return this.sql.all<{ case_id: string; role: R; cleared: number }>(
-      'SELECT case_id, role, cleared FROM case_member WHERE user_id = ?',
-      [userId],
-    );
-  }
-
-  personClearancesOf(userId: string) {
-    return this.sql.all<{ case_id: string; person_id: string }>(
-      'SELECT case_id, person_id FROM person_clearance WHERE user_id = ?',
-      [userId],
+  /**
+   * A user's memberships and person clearances in one statement (every authenticated request
+   * needs both): rows `member` (case, role, cleared) and `clearance` (case, person).
+   */
+  accessOf(userId: string) {
+    return this.sql.all<{ k: 'member' | 'clearance'; case_id: string; v: string; cleared: number }>(
+      `SELECT 'member' AS k, case_id, role AS v, cleared FROM case_member WHERE user_id = ?
+       UNION ALL SELECT 'clearance' AS k, case_id, person_id AS v, 0 AS cleared FROM person_clearance WHERE user_id = ?`,
+      [userId, userId],
     );
   }
 
