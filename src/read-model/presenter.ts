@@ -213,7 +213,8 @@ export async function buildViewContext(
   const { directory } = await store.personDirectory(caseId, { atHead: seq });
   if (!shared || shared.stamp !== stamp) {
     const [, testimony = '', sourceList = '', hearing = ''] = stamp.split('/');
-    const salt = await store.pseudonymSalt(caseId);
+    // Set when the case is created and never changed: read once per process.
+    const salt = shared?.salt ?? (await store.pseudonymSalt(caseId));
     const facts = await gatherFacts(store, caseId, directory.all(), { testimony, sourceList, hearing });
     shared = { seq, stamp, salt, facts };
     entries.set(sharedKey, shared);

@@ -141,21 +141,30 @@ export async function eventSummaries(
     if (i.personId) wanted.set(String(i.personId), 'person');
     else if (i.unitId) wanted.set(String(i.unitId), 'unit');
   const labels = await labelsOf(store, ctx, wanted, lang);
+  // Each event's entries once (a mass event has hundreds of acts: no scan of the list per act).
+  const seen = new Set<string>();
+  const first = (eventId: string, what: string) => {
+    const k = `${eventId}\u0000${what}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  };
   for (const a of acts) {
-    const s = out[String(a.eventId)];
+    const e = String(a.eventId);
+    const s = out[e];
     if (!s) continue;
     const v = String(a.victimId);
-    if (!s.victims.some((x) => x.id === v)) s.victims.push({ id: v, label: labels[v]?.label ?? v });
+    if (first(e, `v:${v}`)) s.victims.push({ id: v, label: labels[v]?.label ?? v });
     const t = ACT_TYPES.labelOf(String(a.type), lang);
-    if (!s.actTypes.includes(t)) s.actTypes.push(t);
+    if (first(e, `t:${t}`)) s.actTypes.push(t);
   }
   for (const i of invs) {
-    const s = out[actEvent.get(String(i.actId)) ?? ''];
+    const e = actEvent.get(String(i.actId)) ?? '';
+    const s = out[e];
     if (!s) continue;
     const id = String(i.personId ?? i.unitId);
     const kind = i.personId ? 'person' : 'unit';
-    if (!s.perpetrators.some((x) => x.id === id))
-      s.perpetrators.push({ id, kind, label: labels[id]?.label ?? id });
+    if (first(e, `p:${id}`)) s.perpetrators.push({ id, kind, label: labels[id]?.label ?? id });
   }
   return out;
 }

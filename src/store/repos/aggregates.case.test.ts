@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { KINDS, type Kind } from '../../domain/kinds.js';
+import { Accounts } from '../../services/accounts.js';
 import { BACKENDS, type TestStore } from '../../test-support/stores.js';
 import type { CaseStore } from '../case-store.js';
 
@@ -70,6 +71,33 @@ for (const backend of BACKENDS) {
       const two = await store.kindStamps(kinds, c.id);
       assert.notEqual(two[0], one[0]);
       assert.deepEqual(two, await each());
+    });
+
+    it('access() gives the memberships, clearances and first-sign-in step of the separate reads', async () => {
+      const accounts = new Accounts(store);
+      const c = await store.createCase({ title: 'Acceso', country: 'VE' }, ACTOR);
+      const p = await store.create('person', c.id, { givenNames: 'Ana', protection: 'protected' }, ACTOR);
+      const u = await accounts.createUser(
+        { username: 'acceso', password: 'una contraseña larga de prueba' },
+        ACTOR,
+      );
+      await accounts.setMember(c.id, u.id, 'documenter', ACTOR);
+      await accounts.setClearance(c.id, u.id, true, ACTOR, p.id);
+      const { principal } = await accounts.access(u.id);
+      assert.equal(principal.memberships.get(c.id)?.role, 'documenter');
+      assert.deepEqual([...(principal.personClearances.get(c.id) ?? [])], [p.id]);
+      const sql = store.sqlHandle;
+      for (let bits = 0; bits < 16; bits++) {
+        await sql.run(
+          'UPDATE app_user SET must_change_password = ?, totp_enabled = ?, require_2fa = ? WHERE id = ?',
+          [bits & 1, (bits >> 1) & 1, (bits >> 2) & 1, u.id],
+        );
+        await sql.run('UPDATE case_file SET require_2fa = ? WHERE id = ?', [(bits >> 3) & 1, c.id]);
+        const expected = await accounts.pendingStep(u.id);
+        assert.equal((await accounts.access(u.id)).pending, expected, `state ${bits}`);
+        if (bits === 1) assert.equal(expected, 'password_change_required');
+        if (bits === 8) assert.equal(expected, 'twofa_enrolment_required');
+      }
     });
   });
 }
