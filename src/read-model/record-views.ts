@@ -126,14 +126,25 @@ export async function eventSummaries(
       limit: 100_000,
     })
   ).map((a) => presentRecord(a, ctx));
-  const actEvent = new Map(acts.map((a) => [String(a.id), String(a.eventId)]));
+  // Who took part: each (event, person, unit) once, as the presenter shows an involvement.
   const invs = acts.length
-    ? (
-        await store.listIndexed('involvement', ctx.caseId, ['actId', 'personId', 'unitId'], {
-          where: { actId: [...actEvent.keys()] },
-          limit: 100_000,
-        })
-      ).map((i) => presentRecord(i, ctx))
+    ? (await store.eventInvolvements(ctx.caseId, eventIds)).map(
+        ({ eventId, personId, unitId }): Record<string, unknown> => ({
+          eventId,
+          ...presentRecord(
+            {
+              id: '',
+              caseId: ctx.caseId,
+              kind: 'involvement',
+              version: 0,
+              createdAt: '',
+              updatedAt: '',
+              body: { ...(personId ? { personId } : {}), ...(unitId ? { unitId } : {}) } as never,
+            },
+            ctx,
+          ),
+        }),
+      )
     : [];
   const wanted = new Map<string, Kind>();
   for (const a of acts) if (a.victimId) wanted.set(String(a.victimId), 'person');
@@ -159,7 +170,7 @@ export async function eventSummaries(
     if (first(e, `t:${t}`)) s.actTypes.push(t);
   }
   for (const i of invs) {
-    const e = actEvent.get(String(i.actId)) ?? '';
+    const e = String(i.eventId);
     const s = out[e];
     if (!s) continue;
     const id = String(i.personId ?? i.unitId);
