@@ -126,26 +126,22 @@ export async function eventSummaries(
       limit: 100_000,
     })
   ).map((a) => presentRecord(a, ctx));
-  // Who took part: each (event, person, unit) once, as the presenter shows an involvement.
-  const invs = acts.length
-    ? (await store.eventInvolvements(ctx.caseId, eventIds)).map(
-        ({ eventId, personId, unitId }): Record<string, unknown> => ({
-          eventId,
-          ...presentRecord(
-            {
-              id: '',
-              caseId: ctx.caseId,
-              kind: 'involvement',
-              version: 0,
-              createdAt: '',
-              updatedAt: '',
-              body: { ...(personId ? { personId } : {}), ...(unitId ? { unitId } : {}) } as never,
-            },
-            ctx,
-          ),
-        }),
-      )
+  const actEvent = new Map(acts.map((a) => [String(a.id), String(a.eventId)]));
+  const rows = acts.length
+    ? await store.listIndexed('involvement', ctx.caseId, ['actId', 'personId', 'unitId'], {
+        where: { actId: [...actEvent.keys()] },
+        limit: 100_000,
+      })
     : [];
+  // Each (event, person, unit) presented once: a page's events have hundreds of involvements
+  // naming a few units and persons (an open kind: equal fields present equally).
+  const firsts = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const b = r.body as { actId?: string; personId?: string; unitId?: string };
+    const k = `${actEvent.get(String(b.actId)) ?? ''}\u0000${b.personId ?? ''}\u0000${b.unitId ?? ''}`;
+    if (!firsts.has(k)) firsts.set(k, r);
+  }
+  const invs = [...firsts.values()].map((i) => presentRecord(i, ctx));
   const wanted = new Map<string, Kind>();
   for (const a of acts) if (a.victimId) wanted.set(String(a.victimId), 'person');
   for (const i of invs)
@@ -170,7 +166,7 @@ export async function eventSummaries(
     if (first(e, `t:${t}`)) s.actTypes.push(t);
   }
   for (const i of invs) {
-    const e = String(i.eventId);
+    const e = actEvent.get(String(i.actId)) ?? '';
     const s = out[e];
     if (!s) continue;
     const id = String(i.personId ?? i.unitId);

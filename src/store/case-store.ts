@@ -221,10 +221,6 @@ export class CaseStore {
   kindStamp(kind: Kind, caseId: string): Promise<string> {
     return this.records.kindStamp(kind, caseId);
   }
-  /** Each (event, person, unit) of the live involvements in live acts of the events, once. */
-  eventInvolvements(caseId: string, eventIds: readonly string[]) {
-    return this.records.eventInvolvements(caseId, eventIds);
-  }
   /** `kindStamp` of several kinds in one statement. */
   kindStamps(kinds: readonly Kind[], caseId: string): Promise<string[]> {
     return this.records.kindStamps(kinds, caseId);

@@ -73,42 +73,6 @@ for (const backend of BACKENDS) {
       assert.deepEqual(two, await each());
     });
 
-    it('eventInvolvements names each (event, person, unit) of live acts and involvements once', async () => {
-      const c = await store.createCase({ title: 'Participantes', country: 'VE' }, ACTOR);
-      const make = (kind: Kind, body: Record<string, unknown>) =>
-        store.create(kind, c.id, body, ACTOR).then((r) => r.id);
-      const v = await make('person', { givenNames: 'Ana', protection: 'public' });
-      const p = await make('person', { givenNames: 'Luis', protection: 'public' });
-      const u = await make('unit', { name: 'SEBIN', kind: 'intelligence_service' });
-      const e1 = await make('event', { title: 'Uno', date: day('2017-05-03') });
-      const e2 = await make('event', { title: 'Dos', date: day('2017-05-04') });
-      const act = (eventId: string) => make('act', { eventId, victimId: v, type: 'torture' });
-      const a1 = await act(e1);
-      const a2 = await act(e1);
-      const a3 = await act(e2);
-      const gone = await act(e1);
-      const inv = (actId: string, who: Record<string, string>) =>
-        make('involvement', { actId, degree: 'directly_carried_out', ...who });
-      await inv(a1, { unitId: u });
-      await inv(a2, { unitId: u });
-      await inv(a2, { personId: p });
-      await inv(a3, { personId: p });
-      await inv(gone, { personId: v });
-      await store.remove('involvement', await inv(a1, { personId: v }), ACTOR);
-      const viaGone = (await store.list('involvement', c.id, { where: { actId: gone } }))[0]!;
-      await store.remove('involvement', viaGone.id, ACTOR);
-      await store.remove('act', gone, ACTOR);
-      const rows = await store.eventInvolvements(c.id, [e1]);
-      const key = (r: { eventId: string; personId: string | null; unitId: string | null }) =>
-        `${r.eventId}/${r.personId ?? ''}/${r.unitId ?? ''}`;
-      assert.deepEqual(rows.map(key), [`${e1}//${u}`, `${e1}/${p}/`]);
-      assert.deepEqual(
-        (await store.eventInvolvements(c.id, [e1, e2])).map(key).sort(),
-        [`${e1}//${u}`, `${e1}/${p}/`, `${e2}/${p}/`].sort(),
-      );
-      assert.deepEqual(await store.eventInvolvements(c.id, []), []);
-    });
-
     it('access() gives the memberships, clearances and first-sign-in step of the separate reads', async () => {
       const accounts = new Accounts(store);
       const c = await store.createCase({ title: 'Acceso', country: 'VE' }, ACTOR);

@@ -343,36 +343,6 @@ export class RecordRepository extends Repository {
     }));
   }
 
-  /**
-   * Who took part in the live acts of the given events: each (event, person, unit) once, in the
-   * order first met (by involvement id). One statement joining acts, instead of listing every
-   * involvement of every act (a page of events covers hundreds) by an IN list of act ids.
-   */
-  async eventInvolvements(
-    caseId: string,
-    eventIds: readonly string[],
-  ): Promise<{ eventId: string; personId: string | null; unitId: string | null }[]> {
-    if (eventIds.length === 0) return [];
-    for (const [kind, f] of [
-      ['act', 'eventId'],
-      ['involvement', 'personId'],
-      ['involvement', 'unitId'],
-      ['involvement', 'actId'],
-    ] as const)
-      if (!(KINDS[kind].columns as readonly string[]).includes(f) || SEALED_COLUMNS[kind]?.includes(f))
-        throw new Error(`${KINDS[kind].name} has no clear indexed field ${f}`);
-    const rows = await this.sql.all<{ eventId: string; personId: string | null; unitId: string | null }>(
-      `SELECT a.${columnFor('eventId')} AS "eventId", i.${columnFor('personId')} AS "personId", i.${columnFor('unitId')} AS "unitId"
-       FROM ${KINDS.involvement.table} i JOIN ${KINDS.act.table} a ON a.id = i.${columnFor('actId')}
-       WHERE i.case_id = ? AND i.deleted_at IS NULL AND a.case_id = ? AND a.deleted_at IS NULL
-         AND a.${columnFor('eventId')} IN (${eventIds.map(() => '?').join(', ')})
-       GROUP BY a.${columnFor('eventId')}, i.${columnFor('personId')}, i.${columnFor('unitId')}
-       ORDER BY min(i.id)`,
-      [caseId, caseId, ...eventIds],
-    );
-    return rows;
-  }
-
   /** Records of one kind by id, in one query per 500 ids (ids not found are left out). */
   async getMany<K extends Kind>(
     kind: K,
