@@ -6,16 +6,24 @@
  * /proc) is reported too: on PostgreSQL a request costs the server process plus the database.
  *
  *   node --import tsx bench/load/profile.ts [--seconds 5] [--rate 10] [--pg] [--only class,…]
- *                                           [--other-writer W]
+ *                                           [--other-writer W] [--cpu-prof DIR] [--warmup 3]
+ *
+ * Before the classes are measured the whole mix runs for `--warmup` seconds (not counted): the
+ * first request of each access level builds its hidden-name matcher and the first of each route
+ * compiles it, a one-off cost that would otherwise be charged to whichever class came first.
  *
  * `--other-writer W` (with --pg) runs, while each class is measured, a second server process
  * (`testigo serve` on the same database) taking W writes/s of the mix's write classes from a
  * separate client process (writer.ts): the CPU this process then spends per request includes
  * bringing its caches (view contexts, person directory, matchers, protection facts) up to date
  * with another process's writes — what several processes cost each other.
+ *
+ * `--cpu-prof DIR` writes one V8 CPU profile per class (`DIR/<class>.cpuprofile`), covering only
+ * the time that class is measured (not the store's preparation): read it with cpu-top.ts.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,6 +47,8 @@ const { values: args } = parseArgs({
     pg: { type: 'boolean', default: false },
     only: { type: 'string' },
     'other-writer': { type: 'string' },
+    'cpu-prof': { type: 'string' },
+    warmup: { type: 'string', default: '3' },
   },
 });
 const seconds = Number(args.seconds);
@@ -134,6 +144,24 @@ try {
   let weighted = 0;
   let weightedDb = 0;
   const only = args.only?.split(',');
+  if (Number(args.warmup) > 0)
+    await runLoad({
+      baseUrl: 'http://local',
+      fixture,
+      rate,
+      seconds: Number(args.warmup),
+      // Not the conditional updates: they would move the fixture's records past the versions the
+      // measured run sends (409s instead of updates).
+      mix: { ...DEFAULT_MIX, 'write:update-if-match': 0 },
+      fetch: async (url, init) => app.request(url, init),
+    });
+  const profDir = args['cpu-prof'];
+  const inspector = profDir ? new Session() : undefined;
+  if (inspector) {
+    mkdirSync(profDir!, { recursive: true });
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+  }
   for (const k of Object.keys(DEFAULT_MIX) as (keyof Mix)[]) {
     if (only && !only.includes(k)) continue;
     const mix = Object.fromEntries(Object.keys(DEFAULT_MIX).map((c) => [c, c === k ? 1 : 0])) as Mix;
@@ -141,6 +169,7 @@ try {
     const cpu0 = process.cpuUsage();
     const db0 = pgServer ? treeCpuSeconds(pgServer.pid) : 0;
     const writing = otherWriter();
+    await inspector?.post('Profiler.start');
     const r = await runLoad({
       baseUrl: 'http://local',
       fixture,
@@ -150,6 +179,10 @@ try {
       fetch: async (url, init) => app.request(url, init),
     });
     const cpu = process.cpuUsage(cpu0);
+    if (inspector) {
+      const { profile } = await inspector.post('Profiler.stop');
+      writeFileSync(join(profDir!, `${k.replace(':', '-')}.cpuprofile`), JSON.stringify(profile));
+    }
     await writing;
     const cpuMs = (cpu.user + cpu.system) / 1000 / r.sent;
     const dbMs = pgServer ? ((treeCpuSeconds(pgServer.pid) - db0) * 1000) / r.sent : 0;

@@ -48,6 +48,8 @@ export interface ViewContext {
   username?: string;
   hidden?: Matcher;
   facts: ProtectionFacts;
+  /** The audit head the context was found current at (later reads of the request may reuse it). */
+  seq?: number;
 }
 
 export function personDisplayName(body: {
@@ -182,6 +184,7 @@ export async function buildViewContext(
       salt: c.salt,
       hidden: names?.hidden ? names : undefined,
       facts: c.facts,
+      seq,
     };
   };
   // Every committed write appends to the audit log in its own transaction, moving the head, in
@@ -198,12 +201,8 @@ export async function buildViewContext(
   if (shared && shared.seq === seq) stamp = shared.stamp;
   else {
     // Read after the head: whatever they show is at least as new as `seq`.
-    stamp = [
-      await store.personsStamp(caseId),
-      await store.kindStamp('testimony', caseId),
-      await store.kindStamp('sourceList', caseId),
-      await store.kindStamp('hearing', caseId),
-    ].join('/');
+    // One statement (one round trip, one snapshot) for the four kinds.
+    stamp = (await store.kindStamps(['person', 'testimony', 'sourceList', 'hearing'], caseId)).join('/');
     if (shared && shared.stamp === stamp) shared.seq = seq;
   }
   if (hit && hit.stamp === stamp && live.has(key)) {
@@ -211,10 +210,11 @@ export async function buildViewContext(
     return context(hit);
   }
   // Deleted persons included: deleting a protected person must not make their name readable.
-  const { directory } = await store.personDirectory(caseId);
+  const { directory } = await store.personDirectory(caseId, { atHead: seq });
   if (!shared || shared.stamp !== stamp) {
     const [, testimony = '', sourceList = '', hearing = ''] = stamp.split('/');
-    const salt = await store.pseudonymSalt(caseId);
+    // Set when the case is created and never changed: read once per process.
+    const salt = shared?.salt ?? (await store.pseudonymSalt(caseId));
     const facts = await gatherFacts(store, caseId, directory.all(), { testimony, sourceList, hearing });
     shared = { seq, stamp, salt, facts };
     entries.set(sharedKey, shared);

@@ -71,7 +71,7 @@ async function labelsOf(
   // Persons are opened in the directory already: their label is their name or pseudonym
   // (personLabel, as presentRecord names them), without reading and opening them again.
   const directory = [...wanted.values()].includes('person')
-    ? (await store.personDirectory(ctx.caseId)).directory
+    ? (await store.personDirectory(ctx.caseId, { atHead: ctx.seq })).directory
     : undefined;
   for (const [id, k] of wanted) {
     const known = k === 'person' ? directory?.get(id) : undefined;
@@ -127,35 +127,51 @@ export async function eventSummaries(
     })
   ).map((a) => presentRecord(a, ctx));
   const actEvent = new Map(acts.map((a) => [String(a.id), String(a.eventId)]));
-  const invs = acts.length
-    ? (
-        await store.listIndexed('involvement', ctx.caseId, ['actId', 'personId', 'unitId'], {
-          where: { actId: [...actEvent.keys()] },
-          limit: 100_000,
-        })
-      ).map((i) => presentRecord(i, ctx))
+  const rows = acts.length
+    ? await store.listIndexed('involvement', ctx.caseId, ['actId', 'personId', 'unitId'], {
+        where: { actId: [...actEvent.keys()] },
+        limit: 100_000,
+      })
     : [];
+  // Each (event, person, unit) presented once: a page's events have hundreds of involvements
+  // naming a few units and persons (an open kind: equal fields present equally).
+  const firsts = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const b = r.body as { actId?: string; personId?: string; unitId?: string };
+    const k = `${actEvent.get(String(b.actId)) ?? ''}\u0000${b.personId ?? ''}\u0000${b.unitId ?? ''}`;
+    if (!firsts.has(k)) firsts.set(k, r);
+  }
+  const invs = [...firsts.values()].map((i) => presentRecord(i, ctx));
   const wanted = new Map<string, Kind>();
   for (const a of acts) if (a.victimId) wanted.set(String(a.victimId), 'person');
   for (const i of invs)
     if (i.personId) wanted.set(String(i.personId), 'person');
     else if (i.unitId) wanted.set(String(i.unitId), 'unit');
   const labels = await labelsOf(store, ctx, wanted, lang);
+  // Each event's entries once (a mass event has hundreds of acts: no scan of the list per act).
+  const seen = new Set<string>();
+  const first = (eventId: string, what: string) => {
+    const k = `${eventId}\u0000${what}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  };
   for (const a of acts) {
-    const s = out[String(a.eventId)];
+    const e = String(a.eventId);
+    const s = out[e];
     if (!s) continue;
     const v = String(a.victimId);
-    if (!s.victims.some((x) => x.id === v)) s.victims.push({ id: v, label: labels[v]?.label ?? v });
+    if (first(e, `v:${v}`)) s.victims.push({ id: v, label: labels[v]?.label ?? v });
     const t = ACT_TYPES.labelOf(String(a.type), lang);
-    if (!s.actTypes.includes(t)) s.actTypes.push(t);
+    if (first(e, `t:${t}`)) s.actTypes.push(t);
   }
   for (const i of invs) {
-    const s = out[actEvent.get(String(i.actId)) ?? ''];
+    const e = actEvent.get(String(i.actId)) ?? '';
+    const s = out[e];
     if (!s) continue;
     const id = String(i.personId ?? i.unitId);
     const kind = i.personId ? 'person' : 'unit';
-    if (!s.perpetrators.some((x) => x.id === id))
-      s.perpetrators.push({ id, kind, label: labels[id]?.label ?? id });
+    if (first(e, `p:${id}`)) s.perpetrators.push({ id, kind, label: labels[id]?.label ?? id });
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { checkPassword } from '../security/password-policy.js';
 import { clearable, type Principal, ROLES, type Role } from '../security/policy.js';
 import type { CaseStore } from '../store/case-store.js';
 import { newId } from '../store/ids.js';
-import type { UserRow } from '../store/repos/accounts.js';
+import { PENDING_BITS, type UserRow } from '../store/repos/accounts.js';
 
 /** Argon2id: 64 MiB, 3 passes (above OWASP's 19 MiB / 2 minimum). */
 const ARGON = { algorithm: 2, memoryCost: 65536, timeCost: 3, parallelism: 1 } as const;
@@ -202,10 +202,12 @@ export class Accounts {
   async pendingStep(userId: string): Promise<PendingStep | undefined> {
     const r = await this.store.accounts.pendingState(userId);
     if (!r) return undefined;
-    if (Number(r.must_change_password)) return 'password_change_required';
-    if (!Number(r.totp_enabled) && (Number(r.require_2fa) || Number(r.case_2fa) > 0))
-      return 'twofa_enrolment_required';
-    return undefined;
+    return stepOf({
+      mustChangePassword: Number(r.must_change_password) !== 0,
+      totpEnabled: Number(r.totp_enabled) !== 0,
+      require2fa: Number(r.require_2fa) !== 0,
+      case2fa: Number(r.case_2fa) > 0,
+    });
   }
 
   /** Whether members of a case file must use two-step verification (global administrators set it). */
@@ -543,25 +545,47 @@ export class Accounts {
 
   /** Everything the policy functions need to decide for this user. */
   async principal(userId: string, opts: { readOnly?: boolean } = {}): Promise<Principal> {
-    const ms = await this.store.accounts.membershipsOf<Role>(userId);
-    const pcs = await this.store.accounts.personClearancesOf(userId);
+    return (await this.access(userId, opts)).principal;
+  }
+
+  /**
+   * The principal and the first-sign-in step still pending (`pendingStep`), in one round trip:
+   * every authenticated request needs both.
+   */
+  async access(
+    userId: string,
+    opts: { readOnly?: boolean } = {},
+  ): Promise<{ principal: Principal; pending: PendingStep | undefined }> {
+    const rows = await this.store.accounts.accessOf(userId);
+    const state = rows.find((r) => r.k === 'pending');
+    const bits = Number(state?.n ?? 0);
+    const has = (b: number) => (bits & b) !== 0;
+    const pending = state
+      ? stepOf({
+          mustChangePassword: has(PENDING_BITS.mustChangePassword),
+          totpEnabled: has(PENDING_BITS.totpEnabled),
+          require2fa: has(PENDING_BITS.require2fa),
+          case2fa: has(PENDING_BITS.case2fa),
+        })
+      : undefined;
+    const ms = rows.filter((r) => r.k === 'member').map((r) => ({ ...r, cleared: r.n, role: r.v as Role }));
+    const pcs = rows.filter((r) => r.k === 'clearance').map((r) => ({ case_id: r.case_id, person_id: r.v }));
     const personClearances = new Map<string, Set<string>>();
     for (const pc of pcs) {
       const set = personClearances.get(pc.case_id) ?? new Set<string>();
       set.add(pc.person_id);
       personClearances.set(pc.case_id, set);
     }
-    return {
+    const memberships = new Map(
+      ms.map((m) => [m.case_id, { role: m.role, cleared: Boolean(Number(m.cleared)) && clearable(m.role) }]),
+    );
+    const principal: Principal = {
       userId,
-      memberships: new Map(
-        ms.map((m) => [
-          m.case_id,
-          { role: m.role, cleared: Boolean(Number(m.cleared)) && clearable(m.role) },
-        ]),
-      ),
+      memberships,
       personClearances,
       readOnly: opts.readOnly,
     };
+    return { principal, pending };
   }
 
   // ── Sessions ───────────────────────────────────────────────────────────────────────────
@@ -680,4 +704,16 @@ async function notice(s: CaseStore, userId: string, kind: NoticeKind): Promise<v
 /** A change to how the account signs in ends every session but the one that made it. */
 async function endOtherSessions(s: CaseStore, userId: string, keepSessionId?: string): Promise<void> {
   await s.sessions.revokeAllOf(userId, now(), keepSessionId ? sha256(keepSessionId) : '');
+}
+
+/** The first-sign-in step an account's state leaves pending: a set password first, then 2FA. */
+function stepOf(s: {
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+  require2fa: boolean;
+  case2fa: boolean;
+}): PendingStep | undefined {
+  if (s.mustChangePassword) return 'password_change_required';
+  if (!s.totpEnabled && (s.require2fa || s.case2fa)) return 'twofa_enrolment_required';
+  return undefined;
 }

@@ -207,8 +207,11 @@ export class CaseStore {
     return this.records.reindex(rec);
   }
   /** The case's persons, opened, from the in-memory directory (person-directory.ts). */
-  personDirectory(caseId: string): ReturnType<RecordRepository['personDirectory']> {
-    return this.records.personDirectory(caseId);
+  personDirectory(
+    caseId: string,
+    opts: { atHead?: number } = {},
+  ): ReturnType<RecordRepository['personDirectory']> {
+    return this.records.personDirectory(caseId, opts);
   }
   /** Changes whenever a person of the case is created, changed or deleted (for caches). */
   personsStamp(caseId: string): Promise<string> {
@@ -217,6 +220,14 @@ export class CaseStore {
   /** A cache key for what is derived from a kind's records: count (deleted included), last change, sum of versions. */
   kindStamp(kind: Kind, caseId: string): Promise<string> {
     return this.records.kindStamp(kind, caseId);
+  }
+  /** `kindStamp` of several kinds in one statement. */
+  kindStamps(kinds: readonly Kind[], caseId: string): Promise<string[]> {
+    return this.records.kindStamps(kinds, caseId);
+  }
+  /** Live records of every kind, counted in one statement. */
+  countAll(caseId: string): Promise<Record<Kind, number>> {
+    return this.records.countAll(caseId);
   }
   /** For key rotation: the stored form of a body under the case's current key. */
   storedFormOf(kind: Kind, caseId: string, id: string, body: Record<string, unknown>) {

@@ -155,4 +155,38 @@ describe('person directory change log (what incremental matchers follow)', () =>
     assert.deepEqual(new Set(d.changedSince(v)), new Set(['b', 'c']));
     assert.equal(d.get('c')?.body.firstSurname, 'C');
   });
+
+  it('skips the stamp for a head it is at or past (a head handed over from earlier in a request)', async () => {
+    const { rows, src } = source();
+    let head = 1;
+    let stamps = 0;
+    const counted: DirectorySource = {
+      ...src,
+      head: async () => head,
+      stamp: async () => {
+        stamps++;
+        return src.stamp();
+      },
+    };
+    const d = new PersonDirectory();
+    rows.set('a', { updatedAt: 't1', version: 1, name: 'A' });
+    await d.sync(counted);
+    rows.set('b', { updatedAt: 't2', version: 1, name: 'B' });
+    head = 3;
+    await d.sync(counted);
+    assert.equal(d.get('b')?.body.firstSurname, 'B');
+    const before = stamps;
+    // A request that read head 2 before this directory was brought to 3: nothing to read.
+    head = 2;
+    await d.sync(counted);
+    head = 3;
+    await d.sync(counted);
+    assert.equal(stamps, before, 'no stamp for a head already reached');
+    // A later head is checked as before.
+    rows.set('c', { updatedAt: 't3', version: 1, name: 'C' });
+    head = 4;
+    await d.sync(counted);
+    assert.equal(stamps, before + 1);
+    assert.equal(d.get('c')?.body.firstSurname, 'C');
+  });
 });

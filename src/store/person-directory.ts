@@ -58,7 +58,8 @@ export class PersonDirectory {
   async sync(src: DirectorySource): Promise<void> {
     // Read before the stamp: what the stamp shows is at least as new as this head.
     const head = await src.head?.();
-    if (head !== undefined && head === this.head) return;
+    // At or past that head already (a caller may hand over a head it read earlier in its request).
+    if (head !== undefined && this.head !== undefined && head <= this.head) return;
     const { n, maxUpdated, versions } = await src.stamp();
     if (n === this.seen && maxUpdated === this.maxUpdated && versions === this.versions) {
       this.head = head;

@@ -345,13 +345,14 @@ const csrfMatches = (c: Context, csrfHash: string) => {
 export function authenticate(accounts: Accounts) {
   return async (c: Context<AppEnv>, next: () => Promise<void>) => {
     const auth = c.req.header('authorization');
+    let access: Awaited<ReturnType<Accounts['access']>>;
     if (auth) {
       const m = auth.match(/^Bearer\s+(\S+)$/i);
       const t = m ? await accounts.tokenUser(m[1]!) : undefined;
       if (!t) throw new AuthError('authentication required');
       c.set('userId', t.userId);
       c.set('via', 'token');
-      c.set('principal', await accounts.principal(t.userId, { readOnly: t.scope === 'read' }));
+      access = await accounts.access(t.userId, { readOnly: t.scope === 'read' });
     } else {
       const sid = getCookie(c, SESSION_COOKIE);
       const s = sid ? await accounts.sessionUser(sid) : undefined;
@@ -363,10 +364,12 @@ export function authenticate(accounts: Accounts) {
       }
       c.set('userId', s.userId);
       c.set('via', 'session');
-      c.set('principal', await accounts.principal(s.userId));
+      access = await accounts.access(s.userId);
     }
+    // The principal and the first-sign-in state come from one statement.
+    c.set('principal', access.principal);
     c.set('actor', `user:${c.get('userId')}`);
-    await firstSignInPolicy(accounts, c);
+    firstSignInPolicy(access.pending, c);
     await next();
   };
 }
@@ -388,8 +391,7 @@ const ALLOWED_WHILE_PENDING: Record<PendingStep, string[]> = {
  * (and, when its policy or a case file requires it, turned on two-step verification), every call
  * but that change, "who am I" and sign-out is refused with a stable reason. A client cannot skip it.
  */
-async function firstSignInPolicy(accounts: Accounts, c: Context<AppEnv>): Promise<void> {
-  const step = await accounts.pendingStep(c.get('userId'));
+function firstSignInPolicy(step: PendingStep | undefined, c: Context<AppEnv>): void {
   if (!step || ALLOWED_WHILE_PENDING[step].includes(`${c.req.method} ${c.req.path}`)) return;
   throw new ForbiddenError(
     step === 'password_change_required'

@@ -81,9 +81,14 @@ export function searchRoutes(api: ApiRouter, store: CaseStore): void {
         limit: q.limit,
         offset: q.offset,
       });
-      const recs = (await Promise.all(res.hits.map((h) => store.get(h.kind, h.recordId)))).filter(
-        (r): r is StoredRecord<Kind> => Boolean(r),
-      );
+      // One query per kind among the hits (was one per hit), in the order of the hits.
+      const byKind = new Map<Kind, string[]>();
+      for (const h of res.hits) byKind.set(h.kind, [...(byKind.get(h.kind) ?? []), h.recordId]);
+      const found = new Map<string, StoredRecord<Kind>>();
+      for (const [kind, ids] of byKind) for (const r of await store.getMany(kind, ids)) found.set(r.id, r);
+      const recs = res.hits
+        .map((h) => found.get(h.recordId))
+        .filter((r): r is StoredRecord<Kind> => Boolean(r));
       await auditViews(store, c, ctx, recs, 'view-search');
       const facets = { ...res.facets };
       // The protection facet is shown only to those cleared: elsewhere it would count protected matches.

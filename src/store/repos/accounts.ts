@@ -5,6 +5,9 @@
  */
 import { Repository } from './repository.js';
 
+/** The first-sign-in state in `accessOf`'s `pending` row: one bit each. */
+export const PENDING_BITS = { mustChangePassword: 1, totpEnabled: 2, require2fa: 4, case2fa: 8 } as const;
+
 export interface UserRow {
   id: string;
   username: string;
@@ -265,17 +268,24 @@ export class AccountRepository extends Repository {
     );
   }
 
-  membershipsOf<R extends string>(userId: string) {
-    return this.sql.all<{ case_id: string; role: R; cleared: number }>(
-      'SELECT case_id, role, cleared FROM case_member WHERE user_id = ?',
-      [userId],
-    );
-  }
-
-  personClearancesOf(userId: string) {
-    return this.sql.all<{ case_id: string; person_id: string }>(
-      'SELECT case_id, person_id FROM person_clearance WHERE user_id = ?',
-      [userId],
+  /**
+   * What every authenticated request needs of its user, in one statement: rows `member` (case,
+   * role, cleared), `clearance` (case, person) and one `pending` row (none: no such user) whose
+   * number packs the first-sign-in state of `pendingState` (PENDING_BITS).
+   */
+  accessOf(userId: string) {
+    return this.sql.all<{ k: 'member' | 'clearance' | 'pending'; case_id: string; v: string; n: number }>(
+      `SELECT 'member' AS k, case_id, role AS v, cleared AS n FROM case_member WHERE user_id = ?
+       UNION ALL SELECT 'clearance' AS k, case_id, person_id AS v, 0 AS n FROM person_clearance WHERE user_id = ?
+       UNION ALL SELECT 'pending' AS k, '' AS case_id, '' AS v,
+         (CASE WHEN u.must_change_password <> 0 THEN ${PENDING_BITS.mustChangePassword} ELSE 0 END)
+         + (CASE WHEN u.totp_enabled <> 0 THEN ${PENDING_BITS.totpEnabled} ELSE 0 END)
+         + (CASE WHEN u.require_2fa <> 0 THEN ${PENDING_BITS.require2fa} ELSE 0 END)
+         + (CASE WHEN EXISTS (SELECT 1 FROM case_member m JOIN case_file c ON c.id = m.case_id
+              WHERE m.user_id = u.id AND c.require_2fa = 1 AND c.deleted_at IS NULL)
+            THEN ${PENDING_BITS.case2fa} ELSE 0 END) AS n
+         FROM app_user u WHERE u.id = ?`,
+      [userId, userId, userId],
     );
   }
 

@@ -76,7 +76,14 @@ export class RecordRepository extends Repository {
    * The case's persons, opened, from the in-memory directory (person-directory.ts), synced with
    * the store first. Outside transactions only (inside one, a throwaway directory).
    */
-  async personDirectory(caseId: string): Promise<{
+  /**
+   * `atHead`: an audit head the caller read just before (its view context's): the directory is
+   * brought to at least that head without reading it again.
+   */
+  async personDirectory(
+    caseId: string,
+    opts: { atHead?: number } = {},
+  ): Promise<{
     live: () => DirectoryEntry[];
     all: () => DirectoryEntry[];
     order: () => string[];
@@ -97,7 +104,7 @@ export class RecordRepository extends Repository {
     }
     const src: DirectorySource = {
       stamp: () => this.personCounts(caseId),
-      head: async () => (await this.store.auditHead()).seq,
+      head: async () => opts.atHead ?? (await this.store.auditHead()).seq,
       changedSince: async (since, afterHead) => {
         // The audit log names every person written after the head seen, whatever the writer's clock.
         const rows =
@@ -188,6 +195,48 @@ export class RecordRepository extends Repository {
       [caseId],
     );
     return `${Number(r?.n ?? 0)}|${r?.m ?? ''}|${Number(r?.v ?? 0)}`;
+  }
+
+  /**
+   * `kindStamp` of several kinds in one statement (one round trip, one snapshot): what a view
+   * context checks whenever the audit head moved.
+   */
+  async kindStamps(kinds: readonly Kind[], caseId: string): Promise<string[]> {
+    if (kinds.length === 0) return [];
+    const rows = await this.sql.all<{
+      i: number | string;
+      n: number;
+      m: string | null;
+      v: number | string | null;
+    }>(
+      kinds
+        .map(
+          (k, i) =>
+            `SELECT ${i} AS i, count(*) AS n, max(updated_at) AS m, sum(version) AS v FROM ${KINDS[k].table} WHERE case_id = ?`,
+        )
+        .join(' UNION ALL '),
+      kinds.map(() => caseId),
+    );
+    const out = kinds.map(() => '0||0');
+    for (const r of rows) out[Number(r.i)] = `${Number(r.n ?? 0)}|${r.m ?? ''}|${Number(r.v ?? 0)}`;
+    return out;
+  }
+
+  /** Live records of every kind of a case, counted in one statement (the case summary). */
+  async countAll(caseId: string): Promise<Record<Kind, number>> {
+    const kinds = Object.keys(KINDS) as Kind[];
+    const rows = await this.sql.all<{ i: number | string; n: number | string }>(
+      kinds
+        .map(
+          (k, i) =>
+            `SELECT ${i} AS i, count(*) AS n FROM ${KINDS[k].table} WHERE case_id = ? AND deleted_at IS NULL`,
+        )
+        .join(' UNION ALL '),
+      kinds.map(() => caseId),
+    );
+    const out = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<Kind, number>;
+    for (const r of rows) out[kinds[Number(r.i)]!] = Number(r.n ?? 0);
+    return out;
   }
 
   /** How many persons the case has (deleted included) and the latest change to any of them. */
