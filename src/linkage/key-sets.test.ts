@@ -9,6 +9,7 @@ import {
   keysAgree,
   pairsSharingKeys,
 } from './key-sets.js';
+import { Rng } from './random.js';
 
 const sets = (lists: number[][]): KeySets => {
   const b = new KeySetBuilder();
@@ -51,6 +52,32 @@ describe('key sets (several blocking keys per record)', () => {
     assert.equal(c.start[4]! - c.start[3]!, 0, 'no surname: no key at all');
     // Only single keys: one key per record, as before.
     assert.ok(!isMulti(combineKeySets([surname], 4)));
+  });
+
+  it('agrees with a direct check on random keys: two records share a block when some value of every key matches', () => {
+    const rng = new Rng(7);
+    const rnd = (m: number) => rng.int(m);
+    const n = 60;
+    const lists = Array.from({ length: 2 }, () =>
+      Array.from({ length: n }, () => Array.from({ length: rnd(3) }, () => rnd(4))),
+    );
+    const single = Int32Array.from({ length: n }, () => rnd(4) - 1);
+    const keys = [sets(lists[0]!), single, sets(lists[1]!)];
+    const c = combineKeySets(keys, n);
+    const has = (l: number[], x: number[]) => l.some((v) => x.includes(v));
+    let shared = 0;
+    for (let a = 0; a < n; a++)
+      for (let b = a + 1; b < n; b++) {
+        const direct =
+          has(lists[0]![a]!, lists[0]![b]!) &&
+          single[a]! >= 0 &&
+          single[a] === single[b] &&
+          has(lists[1]![a]!, lists[1]![b]!);
+        assert.equal(keysAgree(c, a, b), direct, `records ${a}, ${b}`);
+        if (direct) shared++;
+      }
+    assert.ok(shared > 0);
+    assert.equal(pairsSharingKeys(c), shared);
   });
 
   it('counts a pair that shares two keys once', () => {

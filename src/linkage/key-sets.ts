@@ -105,29 +105,83 @@ export function combineKeySets(keys: readonly Keys[], n: number, subset?: Int32A
     }
     return id;
   };
-  const out = new KeySetBuilder();
-  let acc: number[] = [];
-  let next: number[] = [];
-  const valuesOf = (k: Keys, i: number, into: number[]) => {
-    into.length = 0;
-    if (!isMulti(k)) {
-      if (k[i]! >= 0) into.push(k[i]!);
-    } else for (let p = k.start[i]!; p < k.start[i + 1]!; p++) into.push(k.ids[p]!);
-  };
-  const vals: number[] = [];
-  for (let s = 0; s < len; s++) {
-    const i = subset ? subset[s]! : s;
-    valuesOf(keys[0]!, i, acc);
-    for (let j = 1; j < keys.length && acc.length > 0; j++) {
-      valuesOf(keys[j]!, i, vals);
-      next.length = 0;
-      for (const x of acc) for (const y of vals) next.push(compact(x * SHIFT + y));
-      [acc, next] = [next, acc];
+  // Entries (record, key) in record order, in typed arrays; each key crosses them with its values.
+  let rec = new Int32Array(len);
+  let key = new Int32Array(len);
+  let count = 0;
+  const first = keys[0]!;
+  if (!isMulti(first)) {
+    for (let s = 0; s < len; s++) {
+      const k = first[subset ? subset[s]! : s]!;
+      if (k >= 0) {
+        rec[count] = s;
+        key[count++] = k;
+      }
     }
-    if (keys.length === 1) acc = acc.map(compact);
-    out.push(acc);
+  } else {
+    const total = subset ? subset.reduce((t, i) => t + keyCount(first, i), 0) : first.ids.length;
+    rec = new Int32Array(total);
+    key = new Int32Array(total);
+    for (let s = 0; s < len; s++) {
+      const i = subset ? subset[s]! : s;
+      for (let p = first.start[i]!; p < first.start[i + 1]!; p++) {
+        rec[count] = s;
+        key[count++] = first.ids[p]!;
+      }
+    }
   }
-  return out.finish();
+  for (let j = 1; j < keys.length; j++) {
+    const kj = keys[j]!;
+    let size = 0;
+    for (let p = 0; p < count; p++) size += keyCount(kj, subset ? subset[rec[p]!]! : rec[p]!);
+    const nrec = new Int32Array(size);
+    const nkey = new Int32Array(size);
+    let at = 0;
+    for (let p = 0; p < count; p++) {
+      const i = subset ? subset[rec[p]!]! : rec[p]!;
+      const x = key[p]! * SHIFT;
+      if (!isMulti(kj)) {
+        if (kj[i]! >= 0) {
+          nrec[at] = rec[p]!;
+          nkey[at++] = compact(x + kj[i]!);
+        }
+      } else
+        for (let q = kj.start[i]!; q < kj.start[i + 1]!; q++) {
+          nrec[at] = rec[p]!;
+          nkey[at++] = compact(x + kj.ids[q]!);
+        }
+    }
+    rec = nrec;
+    key = nkey;
+    count = at;
+  }
+  if (keys.length === 1) for (let p = 0; p < count; p++) key[p] = compact(key[p]!);
+  // CSR by record (entries are in record order); each record's keys sorted, repeats dropped.
+  const start = new Int32Array(len + 1);
+  const out = new Int32Array(count);
+  let w = 0;
+  let p = 0;
+  for (let s = 0; s < len; s++) {
+    const from = w;
+    for (; p < count && rec[p] === s; p++) {
+      // Insertion into the record's sorted run (a record has a handful of keys).
+      const v = key[p]!;
+      let q = w;
+      while (q > from && out[q - 1]! > v) {
+        out[q] = out[q - 1]!;
+        q--;
+      }
+      if (q > from && out[q - 1] === v) {
+        // Duplicate: undo the shift.
+        for (let r = q; r < w; r++) out[r] = out[r + 1]!;
+        continue;
+      }
+      out[q] = v;
+      w++;
+    }
+    start[s + 1] = w;
+  }
+  return { start, ids: out.slice(0, w) };
 }
 
 /** combineKeySets for one key per record: an Int32Array. */
@@ -171,30 +225,27 @@ function combineSingle(keys: readonly Int32Array[], n: number, subset?: Int32Arr
  * anyway and counting each pair would only cost time).
  */
 export function pairsSharingKeys(k: Keys, cap = Number.POSITIVE_INFINITY): number {
-  const counts = new Map<number, number>();
-  const each = (f: (i: number, key: number) => void) => {
-    if (!isMulti(k)) {
-      for (let i = 0; i < k.length; i++) if (k[i]! >= 0) f(i, k[i]!);
-    } else
-      for (let i = 0; i + 1 < k.start.length; i++)
-        for (let p = k.start[i]!; p < k.start[i + 1]!; p++) f(i, k.ids[p]!);
-  };
-  each((_, key) => counts.set(key, (counts.get(key) ?? 0) + 1));
+  const keyOf = isMulti(k) ? k.ids : k;
+  let max = -1;
+  for (let p = 0; p < keyOf.length; p++) if (keyOf[p]! > max) max = keyOf[p]!;
+  const counts = new Int32Array(max + 2);
+  for (let p = 0; p < keyOf.length; p++) if (keyOf[p]! >= 0) counts[keyOf[p]! + 1]!++;
   let sum = 0;
-  for (const c of counts.values()) sum += (c * (c - 1)) / 2;
+  for (let c = 1; c < counts.length; c++) sum += (counts[c]! * (counts[c]! - 1)) / 2;
   if (!isMulti(k) || sum > cap) return sum;
-  // Members per key, then each pair counted only in the smallest key the two records share.
-  const members = new Map<number, number[]>();
-  each((i, key) => {
-    if ((counts.get(key) ?? 0) < 2) return;
-    const l = members.get(key);
-    if (l) l.push(i);
-    else members.set(key, [i]);
-  });
+  // Members per key (counting sort), then each pair counted only in the smallest key both share.
+  for (let c = 1; c < counts.length; c++) counts[c]! += counts[c - 1]!;
+  const at = counts.slice(0, max + 1);
+  const members = new Int32Array(k.ids.length);
+  for (let i = 0; i + 1 < k.start.length; i++)
+    for (let p = k.start[i]!; p < k.start[i + 1]!; p++) members[at[k.ids[p]!]!++] = i;
   let distinct = 0;
-  for (const [key, recs] of members)
-    for (let x = 0; x < recs.length; x++)
-      for (let y = x + 1; y < recs.length; y++)
-        if (firstShared(k.start, k.ids, recs[x]!, recs[y]!) === key) distinct++;
+  for (let key = 0; key <= max; key++) {
+    const s = counts[key]!;
+    const e = counts[key + 1]!;
+    for (let x = s; x < e; x++)
+      for (let y = x + 1; y < e; y++)
+        if (firstShared(k.start, k.ids, members[x]!, members[y]!) === key) distinct++;
+  }
   return distinct;
 }
