@@ -54,6 +54,10 @@ process.stdout.write(
   `linked ${records.length} records in ${((performance.now() - t0) / 1000).toFixed(1)} s; rules: ${o.rules.map((r) => `${r.label} (${r.pairs})`).join(' | ')}\n`,
 );
 process.stdout.write(`blocking recall estimate ${JSON.stringify(o.blockingRecall)}\n`);
+if (o.automaticBlocking)
+  process.stdout.write(
+    `automatic blocking: budget ${o.automaticBlocking.budget}, estimated pairs of the chosen rules ${Math.round(o.automaticBlocking.budgetUsed)}, simulated union recall ${o.automaticBlocking.unionRecall.toFixed(4)}; pairs compared ${o.compared}\n`,
+  );
 const scored = new Map<string, number>();
 for (let k = 0; k < o.pairs.w.length; k++) scored.set(`${o.pairs.a[k]},${o.pairs.b[k]}`, o.pairs.w[k]!);
 const byPerson = new Map<string, number[]>();
@@ -158,7 +162,7 @@ process.stdout.write(
 );
 // What other thresholds would have given (same pairs, clustering rerun).
 if (argv.includes('--sweep'))
-  for (const t of [0.5, 0.6, 0.7, 0.8, 0.9]) {
+  for (const t of [0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9]) {
     const c = cluster(o.pairs, {
       n: records.length,
       thresholdWeight: weightOf(t),
@@ -187,13 +191,14 @@ if (argv.includes('--sweep'))
 
 // Which blocking keys would have found the never-compared pairs, and at what cost (--keys).
 if (argv.includes('--keys')) {
-  const { atomKeys, atomLabel, combineKeys } = await import('../../src/linkage/blocking.js');
+  const { atomKeys, atomLabel, combineKeySets } = await import('../../src/linkage/blocking.js');
+  const { keysAgree, pairsSharingKeys } = await import('../../src/linkage/key-sets.js');
   type A = import('../../src/linkage/blocking.js').Atom;
   const atoms: A[] = [];
   e.data.fields.forEach((f, k) => {
     const kinds =
       f.type === 'name'
-        ? ['first', 'phonetic']
+        ? ['first', 'words', 'phonetic']
         : f.type === 'date'
           ? ['value', 'year', 'monthday']
           : ['value'];
@@ -213,13 +218,9 @@ if (argv.includes('--keys')) {
     if (new Set(idx.map((k) => atoms[k]!.field)).size < idx.length) return;
     const ks = idx.map((k) => keys[k]!);
     let hit = 0;
-    for (const [i, j] of missedLinks) if (ks.every((k) => k[i]! >= 0 && k[i] === k[j])) hit++;
+    for (const [i, j] of missedLinks) if (ks.every((k) => keysAgree(k, i, j))) hit++;
     if (hit < 10) return;
-    const comb = combineKeys(ks, e.data.n);
-    const counts = new Map<number, number>();
-    for (const k of comb) if (k >= 0) counts.set(k, (counts.get(k) ?? 0) + 1);
-    let cost = 0;
-    for (const c of counts.values()) cost += (c * (c - 1)) / 2;
+    const cost = pairsSharingKeys(combineKeySets(ks, e.data.n), 2_000_001);
     if (cost <= 2_000_000) rows.push({ label: idx.map((k) => labels[k]).join('+'), found: hit, cost });
   };
   for (let x = 0; x < atoms.length; x++) {

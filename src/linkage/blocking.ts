@@ -7,9 +7,22 @@
  */
 import { UsageError } from '../domain/errors.js';
 import type { Encoded } from './encode.js';
+import { combineKeySets, firstShared, isMulti, KeySetBuilder, type Keys } from './key-sets.js';
 import type { FieldType } from './types.js';
 
-export type AtomKind = 'value' | 'first' | 'phonetic' | 'prefix' | 'year' | 'month' | 'monthday' | 'surnames';
+export type AtomKind =
+  | 'value'
+  | 'first'
+  | 'words'
+  | 'phonetic'
+  | 'prefix'
+  | 'year'
+  | 'month'
+  | 'monthday'
+  | 'surnames';
+
+/** Kinds that give a record several keys (one per word): the record sits in several blocks of a rule. */
+export const MULTI_KINDS: ReadonlySet<AtomKind> = new Set(['words']);
 
 /** One key of a rule: a field and what of its value is used. */
 export interface Atom {
@@ -36,6 +49,7 @@ export type Rule = Atom[];
 const KIND_SUFFIX: Record<AtomKind, string> = {
   value: '',
   first: '.first',
+  words: '.words',
   phonetic: '.phonetic',
   prefix: '',
   year: '.year',
@@ -55,6 +69,7 @@ export function ruleLabel(r: Rule, columns: readonly string[]): string {
 
 const ATTRS: Record<string, { kind: AtomKind; types: FieldType[] }> = {
   first: { kind: 'first', types: ['name', 'fullname'] },
+  words: { kind: 'words', types: ['name', 'fullname'] },
   phonetic: { kind: 'phonetic', types: ['name', 'fullname'] },
   year: { kind: 'year', types: ['date'] },
   month: { kind: 'month', types: ['date'] },
@@ -63,8 +78,8 @@ const ATTRS: Record<string, { kind: AtomKind; types: FieldType[] }> = {
 };
 
 export const BLOCK_SYNTAX = `rules separated by "|", keys in a rule joined by "+"; a key is COLUMN (its normalised value),
-COLUMN[:N] (first N characters), COLUMN.first / COLUMN.phonetic (name fields: phonetic key of the first
-name token / of the whole name), COLUMN.year / .month / .monthday (date fields).
+COLUMN[:N] (first N characters), COLUMN.first / COLUMN.words / COLUMN.phonetic (name fields: phonetic key
+of the first name token / of any of its tokens / of the whole name), COLUMN.year / .month / .monthday (date fields).
 Example: first_surname.phonetic+birth_date.year|document_id|given_names.first+birth_date`;
 
 /** Parses a `--block` expression against the configured fields. */
@@ -115,11 +130,29 @@ export function parseBlockExpr(expr: string, fields: readonly { column: string; 
   return rules;
 }
 
-/** Per-record key of one atom (-1 = the record has no key: it is in no block of a rule using it). */
-export function atomKeys(enc: Encoded, atom: Atom): Int32Array {
+/**
+ * Per-record key of one atom (-1 = the record has no key: it is in no block of a rule using it);
+ * for kind "words", the set of its words' phonetic keys (key-sets.ts).
+ */
+export function atomKeys(enc: Encoded, atom: Atom): Keys {
   const { data } = enc;
   const fd = data.fields[atom.field]!;
   const n = data.n;
+  if (atom.kind === 'words') {
+    if (fd.type === 'date')
+      throw new UsageError(`blocking key .words does not apply to date field ${fd.column}`);
+    const dict = data.dicts[fd.dict]!;
+    const out = new KeySetBuilder();
+    const words: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = fd.value[i]!;
+      words.length = 0;
+      if (v >= 0)
+        for (let t = dict.tokStart[v]!; t < dict.tokStart[v + 1]!; t++) words.push(dict.tokPhon[t]!);
+      out.push(words);
+    }
+    return out.finish();
+  }
   const out = new Int32Array(n);
   const value = fd.value;
   if (fd.type === 'date') {
@@ -210,51 +243,35 @@ export function atomKeys(enc: Encoded, atom: Atom): Int32Array {
 
 const SHIFT = 134217728; // 2^27: atom keys stay below it (dictionary ids, packed dates ≤ 22001231)
 
-/** Compact ids (0..K-1) of the combination of several keys; -1 when any key is missing. */
-export function combineKeys(keys: readonly Int32Array[], n: number, subset?: Int32Array): Int32Array {
-  const len = subset ? subset.length : n;
-  const out = new Int32Array(len);
-  const ids = new Map<number, number>();
-  for (let s = 0; s < len; s++) {
-    const i = subset ? subset[s]! : s;
-    let k = keys.length === 0 ? 0 : keys[0]![i]!;
-    for (let j = 1; j < keys.length && k >= 0; j++) {
-      const kj = keys[j]![i]!;
-      if (kj < 0) {
-        k = -1;
-        break;
-      }
-      const composite = k * SHIFT + kj;
-      let id = ids.get(composite);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(composite, id);
-      }
-      k = id;
-    }
-    if (k >= 0 && keys.length === 1) {
-      let id = ids.get(k);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(k, id);
-      }
-      k = id;
-    }
-    out[s] = k;
-  }
-  return out;
+export { combineKeySets };
+
+/** A rule's block membership: enough to tell whether two records share a block of it. */
+export interface BlockKeys {
+  /** Per record: its block's id in this rule (its smallest, for a rule with several keys per record), or -1. */
+  key: Int32Array;
+  /** Rules with several keys per record: record i's blocks are keyIds[keyStart[i], keyStart[i+1]), ascending. */
+  keyStart?: Int32Array;
+  keyIds?: Int32Array;
+}
+
+/** Whether records a and b share a block of the rule. */
+export function sharesBlock(l: BlockKeys, a: number, b: number): boolean {
+  if (l.keyStart) return firstShared(l.keyStart, l.keyIds!, a, b) >= 0;
+  const k = l.key[a]!;
+  return k >= 0 && k === l.key[b];
 }
 
 /** The blocks of one rule, as records sorted by block. */
-export interface RuleBlocks {
+export interface RuleBlocks extends BlockKeys {
   rule: Rule;
   label: string;
-  /** Per record: its block's id in this rule, or -1 (no key, a block of one, or a skipped block). */
-  key: Int32Array;
   /** Records of block b are order[starts[b], starts[b+1]). Only blocks of two or more records. */
   order: Int32Array;
   starts: Int32Array;
-  /** Record pairs inside the blocks (before removing pairs already produced by earlier rules). */
+  /**
+   * Record pairs inside the blocks (before removing pairs already produced by earlier rules; a
+   * pair sharing two blocks of a rule with several keys per record is counted in both).
+   */
   pairs: number;
   largest: number;
   /** Blocks that were over the size limit and split by `refinedBy`. */
@@ -262,29 +279,44 @@ export interface RuleBlocks {
   refinedBy?: string;
   /** Blocks still over the limit after splitting: not compared under this rule. */
   skipped: number;
+  /** Records (record × key, for a rule with several keys per record) in skipped blocks. */
   skippedRecords: number;
 }
 
 /**
  * Builds the blocks of a rule. Blocks over `maxBlock` records are split by `refine` (another key);
  * those still over the limit are skipped (their records keep no key under this rule, so other
- * rules still pair them).
+ * rules still pair them). Works on entries (record, key): one per record and key it has.
  */
 export function buildRuleBlocks(
   enc: Encoded,
   rule: Rule,
-  atomKeysOf: (a: Atom) => Int32Array,
+  atomKeysOf: (a: Atom) => Keys,
   maxBlock: number,
   refine: Atom | null,
   columns: readonly string[],
 ): RuleBlocks {
   const n = enc.data.n;
-  const key = combineKeys(
+  const combined = combineKeySets(
     rule.map((a) => atomKeysOf(a)),
     n,
   );
+  const multi = isMulti(combined);
+  // Entries: record entRec[p] has key entKey[p] (-1 = none); a record's entries are contiguous.
+  let entRec: Int32Array;
+  let entKey: Int32Array;
+  if (multi) {
+    entKey = combined.ids.slice();
+    entRec = new Int32Array(entKey.length);
+    for (let i = 0; i < n; i++) entRec.fill(i, combined.start[i]!, combined.start[i + 1]!);
+  } else {
+    entKey = combined;
+    entRec = new Int32Array(n);
+    for (let i = 0; i < n; i++) entRec[i] = i;
+  }
+  const E = entKey.length;
   const limit = rule.length === 0 ? Number.POSITIVE_INFINITY : maxBlock;
-  let counts = countKeys(key);
+  let counts = countKeys(entKey);
   let refined = 0;
   let refinedBy: string | undefined;
   let over = 0;
@@ -293,14 +325,15 @@ export function buildRuleBlocks(
     refined = over;
     refinedBy = atomLabel(refine, columns);
     const extra = atomKeysOf(refine);
+    if (isMulti(extra)) throw new Error(`splitting key ${refinedBy} has several values per record`);
     const ids = new Map<number, number>();
     let next = counts.length;
-    for (let i = 0; i < n; i++) {
-      const k = key[i]!;
+    for (let p = 0; p < E; p++) {
+      const k = entKey[p]!;
       if (k < 0 || counts[k]! <= limit) continue;
-      const e = extra[i]!;
+      const e = extra[entRec[p]!]!;
       if (e < 0) {
-        key[i] = -1;
+        entKey[p] = -1;
         continue;
       }
       const composite = k * SHIFT + e;
@@ -309,9 +342,9 @@ export function buildRuleBlocks(
         id = next++;
         ids.set(composite, id);
       }
-      key[i] = id;
+      entKey[p] = id;
     }
-    counts = countKeys(key);
+    counts = countKeys(entKey);
   }
   let skipped = 0;
   let skippedRecords = 0;
@@ -321,7 +354,7 @@ export function buildRuleBlocks(
       skippedRecords += counts[k]!;
     }
   }
-  // Drop keys of skipped blocks and of blocks of one, then lay out records block by block.
+  // Drop keys of skipped blocks and of blocks of one, then lay out entries block by block.
   let blocks = 0;
   let pairs = 0;
   let largest = 0;
@@ -335,23 +368,24 @@ export function buildRuleBlocks(
     }
   }
   const starts = new Int32Array(blocks + 1);
-  for (let i = 0; i < n; i++) {
-    const k = key[i]!;
+  for (let p = 0; p < E; p++) {
+    const k = entKey[p]!;
     const b = k >= 0 ? blockOf[k]! : -1;
-    key[i] = b;
+    entKey[p] = b;
     if (b >= 0) starts[b + 1]!++;
   }
   for (let b = 0; b < blocks; b++) starts[b + 1]! += starts[b]!;
   const fill = starts.slice(0, blocks);
   const order = new Int32Array(starts[blocks]!);
-  for (let i = 0; i < n; i++) {
-    const b = key[i]!;
-    if (b >= 0) order[fill[b]!++] = i;
+  for (let p = 0; p < E; p++) {
+    const b = entKey[p]!;
+    if (b >= 0) order[fill[b]!++] = entRec[p]!;
   }
+  const layout: BlockKeys = multi ? recordBlocks(entRec, entKey, n) : { key: entKey };
   return {
     rule,
     label: ruleLabel(rule, columns),
-    key,
+    ...layout,
     order,
     starts,
     pairs,
@@ -361,6 +395,24 @@ export function buildRuleBlocks(
     skipped,
     skippedRecords,
   };
+}
+
+/** Per record, its blocks ascending (CSR) and the smallest, from entries grouped by record. */
+function recordBlocks(entRec: Int32Array, entBlock: Int32Array, n: number): BlockKeys {
+  const key = new Int32Array(n).fill(-1);
+  const keyStart = new Int32Array(n + 1);
+  for (let p = 0; p < entRec.length; p++) if (entBlock[p]! >= 0) keyStart[entRec[p]! + 1]!++;
+  for (let i = 0; i < n; i++) keyStart[i + 1]! += keyStart[i]!;
+  const keyIds = new Int32Array(keyStart[n]!);
+  const at = keyStart.slice(0, n);
+  for (let p = 0; p < entRec.length; p++) if (entBlock[p]! >= 0) keyIds[at[entRec[p]!]!++] = entBlock[p]!;
+  for (let i = 0; i < n; i++) {
+    const s = keyStart[i]!;
+    const e = keyStart[i + 1]!;
+    if (e - s > 1) keyIds.subarray(s, e).sort();
+    if (e > s) key[i] = keyIds[s]!;
+  }
+  return { key, keyStart, keyIds };
 }
 
 function countKeys(key: Int32Array): Int32Array {

@@ -5,8 +5,9 @@
  * assumed agreement rates); pair counts are estimated on a sample of records; rules are then chosen
  * greedily by simulated pairs found per candidate pair spent. Keys and rule syntax: blocking.ts.
  */
-import { type Atom, type AtomKind, atomFields, combineKeys, type Rule, ruleLabel } from './blocking.js';
-import type { Encoded, FieldData } from './encode.js';
+import { type Atom, type AtomKind, atomFields, MULTI_KINDS, type Rule, ruleLabel } from './blocking.js';
+import type { Encoded, EncodedData, FieldData } from './encode.js';
+import { combineKeySets, isMulti, type Keys, pairsSharingKeys, subsetKeys } from './key-sets.js';
 import { Rng } from './random.js';
 import { inferNameRoles, type NameRoles } from './roles.js';
 import { type FieldType, isNameType } from './types.js';
@@ -20,6 +21,11 @@ const AGREE: Record<string, number> = {
   'name.phonetic': 0.85,
   /** Initial agreeing when the first word's key does not (a typo after the first letter). */
   'name.initial': 0.6,
+  /**
+   * Some word's key agreeing when the first word's does not, given that one of the two records
+   * has two words or more ("Ana Daniela" / "DANIELA": a word dropped, words in another order).
+   */
+  'name.words': 0.6,
   'date.year': 0.94,
   'date.monthday': 0.9,
   'id.value': 0.93,
@@ -32,7 +38,8 @@ const AGREE: Record<string, number> = {
 };
 
 const CANDIDATE_KINDS: Record<FieldType, AtomKind[]> = {
-  name: ['first', 'phonetic', 'prefix'],
+  // "words" only where values of two words or more are common (candidateAtoms).
+  name: ['first', 'words', 'phonetic', 'prefix'],
   fullname: ['first', 'phonetic'],
   date: ['value', 'year', 'monthday'],
   id: ['value'],
@@ -91,7 +98,7 @@ const allPairsChoice = (allPairs: number, budget: number): BlockingChoice => ({
  */
 export function chooseRules(
   enc: Encoded,
-  atomKeysOf: (a: Atom) => Int32Array,
+  atomKeysOf: (a: Atom) => Keys,
   pairsPerRecord: number,
   seed: number,
 ): BlockingChoice {
@@ -104,9 +111,10 @@ export function chooseRules(
 
   const rng = new Rng(seed ^ 0x5bd1e995);
   const roles = inferNameRoles(fields);
-  const atoms = candidateAtoms(fields, n, roles);
-  const agreeBits = simulateAgreement(atoms, fields, n, rng);
-  const estimatePairs = pairEstimator(atoms, atomKeysOf, n, allPairs, rng);
+  const multiWord = fields.map((f) => multiWordOf(data, f));
+  const atoms = candidateAtoms(fields, n, roles, multiWord);
+  const agreeBits = simulateAgreement(atoms, fields, n, rng, multiWord);
+  const estimatePairs = pairEstimator(atoms, atomKeysOf, n, allPairs, rng, budget);
   const bitsOf = (idx: number[]) => coverageOf(agreeBits, idx);
   const candidates = candidateRules(atoms, budget, estimatePairs, bitsOf);
   const { chosen, total, coveredCount } = greedyCover(candidates, budget);
@@ -144,13 +152,33 @@ export function chooseRules(
   };
 }
 
+/** Name fields: per record, whether its value has two words or more (null for other fields). */
+function multiWordOf(data: EncodedData, f: FieldData): Uint8Array | null {
+  if (!isNameType(f.type)) return null;
+  const { tokStart } = data.dicts[f.dict]!;
+  return Uint8Array.from(f.value, (v) => (v >= 0 && tokStart[v + 1]! - tokStart[v]! >= 2 ? 1 : 0));
+}
+
+/** Share of a field's values with two words or more at which a key on any word is worth trying. */
+const MULTI_WORD_SHARE = 0.05;
+
 /** The keys rules are made of: each well-filled field's candidate kinds, and the surnames as a pair. */
-function candidateAtoms(fields: readonly FieldData[], n: number, roles: NameRoles): Atom[] {
+function candidateAtoms(
+  fields: readonly FieldData[],
+  n: number,
+  roles: NameRoles,
+  multiWord: readonly (Uint8Array | null)[],
+): Atom[] {
   const atoms: Atom[] = [];
   for (const f of fields) {
     if (f.present / n < 0.05) continue;
-    for (const kind of CANDIDATE_KINDS[f.type])
+    const mw = multiWord[f.index];
+    let multi = 0;
+    if (mw) for (let i = 0; i < n; i++) multi += mw[i]!;
+    for (const kind of CANDIDATE_KINDS[f.type]) {
+      if (kind === 'words' && multi < MULTI_WORD_SHARE * f.present) continue;
       atoms.push(kind === 'prefix' ? { field: f.index, kind, n: 1 } : { field: f.index, kind });
+    }
   }
   // Cross-column key: the two surnames' first words as an unordered pair.
   if (roles.surname1 !== undefined && roles.surname2 !== undefined)
@@ -169,6 +197,7 @@ function simulateAgreement(
   fields: readonly FieldData[],
   n: number,
   rng: Rng,
+  multiWord: readonly (Uint8Array | null)[],
 ): Uint8Array[] {
   const agreeBits = atoms.map(() => new Uint8Array(VIRTUAL));
   const fieldCount = fields.length;
@@ -193,7 +222,10 @@ function simulateAgreement(
       const same = sameValue[a.field]!;
       let agree: boolean;
       if (a.kind === 'surnames') agree = sameFirst[a.field]! && sameFirst[a.field2!]!;
-      else if (isNameType(f.type))
+      else if (a.kind === 'words') {
+        const mw = multiWord[a.field]!;
+        agree = sameFirst[a.field]! || ((mw[i]! | mw[j]!) === 1 && rng.float() < AGREE['name.words']!);
+      } else if (isNameType(f.type))
         agree =
           a.kind === 'phonetic'
             ? same
@@ -209,13 +241,18 @@ function simulateAgreement(
   return agreeBits;
 }
 
-/** Estimated candidate pairs of a rule (atoms by index), counted on a sample of records and scaled. */
+/**
+ * Estimated candidate pairs of a rule (atoms by index), counted on a sample of records and scaled.
+ * A pair two records share through several keys (two words of a name) counts once, as it is scored
+ * once; `cap` (pairs of the whole data) stops the exact count of a rule that is too costly anyway.
+ */
 function pairEstimator(
   atoms: readonly Atom[],
-  atomKeysOf: (a: Atom) => Int32Array,
+  atomKeysOf: (a: Atom) => Keys,
   n: number,
   allPairs: number,
   rng: Rng,
+  cap: number,
 ): (idx: number[]) => number {
   const sampleSize = Math.min(n, 30_000);
   const perm = new Int32Array(n);
@@ -228,21 +265,13 @@ function pairEstimator(
   }
   const sample = perm.slice(0, sampleSize);
   const scale = allPairs / ((sampleSize * (sampleSize - 1)) / 2);
-  const sampleKeys = atoms.map((a) => {
-    const full = atomKeysOf(a);
-    return Int32Array.from(sample, (i) => full[i]!);
-  });
+  const sampleKeys = atoms.map((a) => subsetKeys(atomKeysOf(a), sample));
   return (idx: number[]): number => {
-    const keys = combineKeys(
+    const keys = combineKeySets(
       idx.map((k) => sampleKeys[k]!),
       sampleSize,
     );
-    const counts = new Map<number, number>();
-    for (let i = 0; i < sampleSize; i++)
-      if (keys[i]! >= 0) counts.set(keys[i]!, (counts.get(keys[i]!) ?? 0) + 1);
-    let p = 0;
-    for (const c of counts.values()) p += (c * (c - 1)) / 2;
-    return p * scale;
+    return pairsSharingKeys(keys, cap / scale) * scale;
   };
 }
 
@@ -382,7 +411,11 @@ function refineKeys(
     let best: number | null = null;
     for (let k = 0; k < atoms.length; k++) {
       const a = atoms[k]!;
-      if (a.kind === 'prefix' || atomFields(a).some((f) => used.has(f) || fields[f]!.present / n < 0.6))
+      if (
+        a.kind === 'prefix' ||
+        MULTI_KINDS.has(a.kind) ||
+        atomFields(a).some((f) => used.has(f) || fields[f]!.present / n < 0.6)
+      )
         continue;
       if (best === null || selectivity[k]! < selectivity[best]!) best = k;
     }
@@ -391,16 +424,17 @@ function refineKeys(
 }
 
 /** Splitting key for user-given rules: the most selective well-filled key on a field the rule does not use. */
-export function refineAtomFor(enc: Encoded, rule: Rule, atomKeysOf: (a: Atom) => Int32Array): Atom | null {
+export function refineAtomFor(enc: Encoded, rule: Rule, atomKeysOf: (a: Atom) => Keys): Atom | null {
   const used = new Set(rule.flatMap(atomFields));
   let best: Atom | null = null;
   let bestCollide = Number.POSITIVE_INFINITY;
   for (const f of enc.data.fields) {
     if (used.has(f.index) || f.present / Math.max(1, enc.data.n) < 0.6) continue;
     for (const kind of CANDIDATE_KINDS[f.type]) {
-      if (kind === 'prefix') continue;
+      if (kind === 'prefix' || MULTI_KINDS.has(kind)) continue;
       const atom: Atom = { field: f.index, kind };
       const keys = atomKeysOf(atom);
+      if (isMulti(keys)) continue;
       const counts = new Map<number, number>();
       let present = 0;
       for (let i = 0; i < keys.length; i++)

@@ -10,6 +10,7 @@
  * the others. Both lean optimistic when rules miss the same pairs (records with many fields
  * missing), which is why the warning threshold is strict.
  */
+import { type BlockKeys, sharesBlock } from './blocking.js';
 import { probability } from './model.js';
 import type { ScoredPairs } from './score.js';
 
@@ -35,10 +36,8 @@ export interface BlockingRecall {
   warning?: string;
 }
 
-export interface RuleKeys {
+export interface RuleKeys extends BlockKeys {
   label: string;
-  /** Per record: block id under the rule, -1 when the record is in no block. */
-  key: Int32Array;
   /** Empty rule: every pair compared. */
   all: boolean;
   modelRecall: number;
@@ -67,8 +66,7 @@ export function blockingRecall(pairs: ScoredPairs, rules: readonly RuleKeys[]): 
     const b = pairs.b[k]!;
     let count = 0;
     for (let r = 0; r < R; r++) {
-      const key = rules[r]!.key;
-      hit[r] = key[a]! >= 0 && key[a] === key[b] ? 1 : 0;
+      hit[r] = sharesBlock(rules[r]!, a, b) ? 1 : 0;
       count += hit[r]!;
     }
     if (count === 0) continue;

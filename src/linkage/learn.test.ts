@@ -54,7 +54,9 @@ describe('review that learns', () => {
 
   it('a re-run with the review decisions ranks the undecided pairs better (common names)', async () => {
     const fields = [...ADVERSARIAL_FIELDS];
-    const set = adversarialSet('common_name', { people: 400, seed: 3 });
+    // Seed 2: the unsupervised run leaves ~20 errors on undecided pairs (seed 3 left 2 once blocking
+    // keyed on any word of the given name, too few to measure a cut; see notes/linkblock.md).
+    const set = adversarialSet('common_name', { people: 400, seed: 2 });
     const person = new Map(set.records.map((r, i) => [recordKey(r), set.person[i]!]));
     const same = (a: RecordRef, b: RecordRef) => person.get(recordKey(a)) === person.get(recordKey(b));
     const first = await linkRecords(set.records, { fields });

@@ -20,6 +20,7 @@ import { cluster, type Refusal } from './cluster.js';
 import { Comparator, levelCount, type ScoreTables, scorePair } from './compare.js';
 import { type BlockingRecall, blockingRecall, type CalibrationRow, calibration } from './diagnostics.js';
 import { type Encoded, RecordEncoder } from './encode.js';
+import { type Keys, keysAgree } from './key-sets.js';
 import type { LabelledPairs } from './learn.js';
 import {
   defaultM,
@@ -187,7 +188,7 @@ async function decidedLevels(
 async function estimateModel(
   enc: Encoded,
   rules: readonly RuleBlocks[],
-  keysOf: (a: Atom) => Int32Array,
+  keysOf: (a: Atom) => Keys,
   cfg: ResolvedConfig,
   exec: PairExecutor,
   progress: (stage: string, done: number, total?: number) => void,
@@ -292,8 +293,7 @@ async function estimateModel(
       for (let k = 0; k < s.a.length; k++) {
         const p = s.em.posterior[k]!;
         const pr = s.em.posteriorR[k]!;
-        const ka = keys[s.a[k]!]!;
-        const agree = ka >= 0 && ka === keys[s.b[k]!];
+        const agree = keysAgree(keys, s.a[k]!, s.b[k]!);
         entry.den += p;
         entry.denR += pr;
         if (agree) {
@@ -385,7 +385,7 @@ export async function linkEncoded(
   };
 
   // Blocking.
-  const atomCache = new Map<string, Int32Array>();
+  const atomCache = new Map<string, Keys>();
   const keysOf = (a: Atom) => {
     const id = atomId(a);
     let k = atomCache.get(id);
@@ -436,6 +436,8 @@ export async function linkEncoded(
     rules.map((r) => ({
       label: r.label,
       key: r.key,
+      keyStart: r.keyStart,
+      keyIds: r.keyIds,
       all: r.rule.length === 0,
       modelRecall: model.rules.find((x) => x.label === r.label)?.recall ?? 0,
     })),

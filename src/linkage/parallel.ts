@@ -97,6 +97,7 @@ export function workerExecutor(data: EncodedData, count = defaultWorkers()): Pai
     async score(tables: ScoreTables, rules: readonly BlockLayout[], minWeight, isNew, onProgress) {
       const shared = rules.map((r) => ({
         key: toShared(r.key),
+        ...(r.keyStart ? { keyStart: toShared(r.keyStart), keyIds: toShared(r.keyIds!) } : {}),
         order: toShared(r.order),
         starts: toShared(r.starts),
       }));

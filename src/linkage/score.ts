@@ -4,10 +4,14 @@
  * threads on shared arrays; output goes into growable typed arrays, never one object per pair.
  */
 import { type Comparator, PRUNED, type ScoreTables, scorePair } from './compare.js';
+import { firstShared } from './key-sets.js';
 
-/** What a worker needs of a rule's blocks. */
+/** What a worker needs of a rule's blocks (blocking.ts RuleBlocks). */
 export interface BlockLayout {
   key: Int32Array;
+  /** Rules with several keys per record: record i's blocks keyIds[keyStart[i], keyStart[i+1]), ascending. */
+  keyStart?: Int32Array;
+  keyIds?: Int32Array;
   order: Int32Array;
   starts: Int32Array;
 }
@@ -60,7 +64,9 @@ export interface RangeStats {
 
 /**
  * Scores blocks [b0, b1) of rule `r`. With `isNew`, only pairs with at least one new record are
- * considered (adding a list compares only what is new).
+ * considered (adding a list compares only what is new). A pair is scored once: skipped when an
+ * earlier rule shares a block with it, and, in a rule with several keys per record, everywhere
+ * but in the smallest block of this rule the two records share.
  */
 export function scoreRange(
   cmp: Comparator,
@@ -73,8 +79,10 @@ export function scoreRange(
   isNew: Uint8Array | null,
   out: PairSink,
 ): RangeStats {
-  const { order, starts } = rules[r]!;
+  const { order, starts, keyStart, keyIds } = rules[r]!;
   const earlier = rules.slice(0, r).map((x) => x.key);
+  const earlierStart = rules.slice(0, r).map((x) => x.keyStart ?? null);
+  const earlierIds = rules.slice(0, r).map((x) => x.keyIds ?? null);
   const nEarlier = earlier.length;
   let visited = 0;
   let compared = 0;
@@ -88,8 +96,17 @@ export function scoreRange(
       for (let j = i + 1; j < e; j++) {
         const b = order[j]!;
         if (aNew === 0 && isNew![b] === 0) continue;
+        if (keyStart && firstShared(keyStart, keyIds!, a, b) !== blk) continue;
         let dup = false;
         for (let q = 0; q < nEarlier; q++) {
+          const ks = earlierStart[q];
+          if (ks !== null) {
+            if (firstShared(ks, earlierIds[q]!, a, b) >= 0) {
+              dup = true;
+              break;
+            }
+            continue;
+          }
           const keys = earlier[q]!;
           const k = keys[a]!;
           if (k >= 0 && k === keys[b]) {
