@@ -346,10 +346,11 @@ export interface ScoreTables {
   jointNames?: { a: number; b: number; bits: Float32Array };
   /**
    * Match weights per pair of lists (model.ts `listPairIndex` of the two records' sources), used
-   * instead of `weights`; `tfShift` moves the term-frequency weights of exact agreement by
-   * log2(m_pair / m_pooled). Absent = one m for all lists.
+   * instead of `weights`. Exact agreement on a term-frequency field keeps its value's weight (how
+   * rare the value is): shifting it by the pair's m_exact added namesake links between clean lists
+   * (synth 200k identity-only, precision 0.9888 against 0.9889 without). Absent = one m for all.
    */
-  listPairs?: { weights: Float64Array[][]; tfShift: Float64Array[] };
+  listPairs?: { weights: Float64Array[][] };
   /**
    * Residence fields (model.ts `ResidenceModel`): their weights W add up apart and enter as
    * log2(2^(W + stayed) + 2^moved) — stayed (log2 of 1 − moved share) or moved house.
@@ -430,14 +431,11 @@ export function scorePair(cmp: Comparator, t: ScoreTables, a: number, b: number,
   const order = t.order;
   if (levelScratch.length < order.length) levelScratch = new Int32Array(order.length);
   let weights = t.weights;
-  let shift: Float64Array | null = null;
   const lp = t.listPairs;
   if (lp) {
     const sa = cmp.data.source[a]!;
     const sb = cmp.data.source[b]!;
-    const g = sa <= sb ? (sb * (sb + 1)) / 2 + sa : (sa * (sa + 1)) / 2 + sb;
-    weights = lp.weights[g]!;
-    shift = lp.tfShift[g]!;
+    weights = lp.weights[sa <= sb ? (sb * (sb + 1)) / 2 + sa : (sa * (sa + 1)) / 2 + sb]!;
   }
   const res = t.residence;
   let wHome = 0;
@@ -451,7 +449,7 @@ export function scorePair(cmp: Comparator, t: ScoreTables, a: number, b: number,
     let x: number;
     if (l === 0 && tf) {
       const v = cmp.fields[f]!.value[a]!;
-      x = tf[v]! + (shift ? shift[f]! : 0);
+      x = tf[v]!;
       wr += t.tfRelated[f]![v]!;
     } else {
       x = weights[f]![l]!;

@@ -744,12 +744,9 @@ export function scoreTables(model: LinkModel, data: EncodedData): ScoreTables {
   // With weights per list pair, the bound takes the largest of every pair's.
   if (listPairs)
     for (let g = 0; g < listPairs.weights.length; g++) {
-      const shifted = tfWeights.map((tw, f) =>
-        tw ? Float32Array.from(tw, (x) => x + listPairs.tfShift[g]![f]!) : null,
-      );
-      const sm = suffixMaxima(order, outside(listPairs.weights[g]!), tfOutside(shifted));
+      const sm = suffixMaxima(order, outside(listPairs.weights[g]!), tfOutside(tfWeights));
       for (let k = 0; k < suffixMax.length; k++) suffixMax[k] = Math.max(suffixMax[k]!, sm[k]!);
-      residenceBound = Math.max(residenceBound, residenceMax(listPairs.weights[g]!, shifted));
+      residenceBound = Math.max(residenceBound, residenceMax(listPairs.weights[g]!, tfWeights));
     }
   for (let k = 0; k < suffixMax.length; k++) suffixMax[k]! += residenceBound;
   // The bound must stay an upper bound: every positive correction may still come.
@@ -780,10 +777,7 @@ function listPairTables(model: LinkModel, data: EncodedData): ScoreTables['listP
   const weights = lp.m.map((mg) =>
     model.fields.map((f, i) => Float64Array.from([...mg[i]!.map((x, l) => Math.log2(x / f.u[l]!)), 0])),
   );
-  const tfShift = lp.m.map((mg) =>
-    Float64Array.from(model.fields, (f, i) => Math.log2(mg[i]![0]! / f.m[0]!)),
-  );
-  return { weights, tfShift };
+  return { weights };
 }
 
 /** Posterior probability from a match weight (log2 odds). */
