@@ -344,6 +344,18 @@ export interface ScoreTables {
   dependencies?: { a: number; b: number; width: number; bits: Float64Array }[];
   /** Per record, added (≤ 0) when fields a and b both agree exactly (joint-names.ts). */
   jointNames?: { a: number; b: number; bits: Float32Array };
+  /**
+   * Match weights per pair of lists (model.ts `listPairIndex` of the two records' sources), used
+   * instead of `weights`. Exact agreement on a term-frequency field keeps its value's weight (how
+   * rare the value is): shifting it by the pair's m_exact added namesake links between clean lists
+   * (synth 200k identity-only, precision 0.9888 against 0.9889 without). Absent = one m for all.
+   */
+  listPairs?: { weights: Float64Array[][] };
+  /**
+   * Residence fields (model.ts `ResidenceModel`): their weights W add up apart and enter as
+   * log2(2^(W + stayed) + 2^moved) — stayed (log2 of 1 − moved share) or moved house.
+   */
+  residence?: { field: Uint8Array; stayed: number; moved: number };
 }
 
 /**
@@ -418,20 +430,41 @@ export function scorePair(cmp: Comparator, t: ScoreTables, a: number, b: number,
   let wr = t.priorRelated;
   const order = t.order;
   if (levelScratch.length < order.length) levelScratch = new Int32Array(order.length);
+  let weights = t.weights;
+  const lp = t.listPairs;
+  if (lp) {
+    const sa = cmp.data.source[a]!;
+    const sb = cmp.data.source[b]!;
+    weights = lp.weights[sa <= sb ? (sb * (sb + 1)) / 2 + sa : (sa * (sa + 1)) / 2 + sb]!;
+  }
+  const res = t.residence;
+  let wHome = 0;
+  let homeSeen = false;
   for (let k = 0; k < order.length; k++) {
     if (w + t.suffixMax[k]! < minWeight) return PRUNED;
     const f = order[k]!;
     const l = cmp.level(f, a, b);
     levelScratch[f] = l;
     const tf = t.tfWeights[f];
+    let x: number;
     if (l === 0 && tf) {
       const v = cmp.fields[f]!.value[a]!;
-      w += tf[v]!;
+      x = tf[v]!;
       wr += t.tfRelated[f]![v]!;
     } else {
-      w += t.weights[f]![l]!;
+      x = weights[f]![l]!;
       wr += t.relatedWeights[f]![l]!;
     }
+    if (res?.field[f]) {
+      wHome += x;
+      if (l !== weights[f]!.length - 1) homeSeen = true;
+    } else w += x;
+  }
+  if (homeSeen) {
+    // log2(2^(wHome + stayed) + 2^moved), computed without overflow.
+    const s = wHome + res!.stayed;
+    const hi = Math.max(s, res!.moved);
+    w += hi + Math.log2(2 ** (s - hi) + 2 ** (res!.moved - hi));
   }
   const deps = t.dependencies;
   if (deps)

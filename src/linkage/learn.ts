@@ -18,6 +18,8 @@ export interface LabelledPairs {
   levels: Uint8Array;
   same: Uint8Array;
   count: number;
+  /** List-pair group of each decided pair (model.ts `listPairIndex`), when EM runs per list pair. */
+  group?: Uint16Array;
 }
 
 /**

@@ -29,8 +29,12 @@ import {
   estimateU,
   fieldModel,
   type LinkModel,
+  listPairGroups,
+  listPairIndex,
+  listPairModel,
   type RuleModel,
   randomPairs,
+  residenceModel,
   runEm,
   scoreTables,
   weightOf,
@@ -175,13 +179,20 @@ const median = (xs: number[]) => {
 async function decidedLevels(
   decisions: LinkOptions['decisions'],
   exec: PairExecutor,
+  data: Encoded['data'],
 ): Promise<LabelledPairs | undefined> {
   if (!decisions || decisions.length === 0) return undefined;
   const levels = await exec.levels(
     Int32Array.from(decisions, (d) => d.a),
     Int32Array.from(decisions, (d) => d.b),
   );
-  return { levels, same: Uint8Array.from(decisions, (d) => (d.same ? 1 : 0)), count: decisions.length };
+  const group = Uint16Array.from(decisions, (d) => listPairIndex(data.source[d.a]!, data.source[d.b]!));
+  return {
+    levels,
+    same: Uint8Array.from(decisions, (d) => (d.same ? 1 : 0)),
+    count: decisions.length,
+    group,
+  };
 }
 
 /** Estimates u (random pairs) and m (EM per blocking rule, with the decided pairs) and the prior. */
@@ -219,7 +230,7 @@ async function estimateModel(
   const relatedAsRandom = types.map((t, f) => f === identity.given || t === 'id');
   const totalSample = samples.reduce((s, x) => s + (x ? x.a.length : 0), 0);
   progress('estimating m by EM', 0, totalSample);
-  const labelled = await decidedLevels(decisions, exec);
+  const labelled = await decidedLevels(decisions, exec, data);
   const sessions: {
     rule: number;
     use: boolean[];
@@ -234,7 +245,19 @@ async function estimateModel(
     const use = types.map((_, f) => !blocked.has(f));
     if (!use.some(Boolean)) continue;
     const lv = await exec.levels(s.a, s.b);
-    const em = runEm(lv, s.a.length, types, use, u, undefined, relatedAsRandom, dependencies, labelled);
+    const groups = listPairGroups(data, s.a, s.b);
+    const em = runEm(
+      lv,
+      s.a.length,
+      types,
+      use,
+      u,
+      undefined,
+      relatedAsRandom,
+      dependencies,
+      labelled,
+      groups,
+    );
     if (em.classesSwapped)
       notes.push(
         `EM on pairs of ${rules[r]!.label}: its match class agrees less often than its related class; the classes may be the wrong way round (check the review sample)`,
@@ -343,6 +366,8 @@ async function estimateModel(
       );
   }
   progress('estimating m by EM', totalSample, totalSample);
+  const listPairs = listPairModel(data, fields, sessions);
+  const residence = residenceModel(types, sessions);
   return {
     fields,
     prior,
@@ -354,6 +379,8 @@ async function estimateModel(
     emPairs: totalSample,
     notes,
     dependencies,
+    ...(listPairs ? { listPairs } : {}),
+    ...(residence ? { residence } : {}),
   };
 }
 
@@ -442,7 +469,13 @@ export async function linkEncoded(
       modelRecall: model.rules.find((x) => x.label === r.label)?.recall ?? 0,
     })),
   );
-  const expected = expectedQuality(scored.w, thresholdWeight, cfg.thresholdChosen, blocking.estimate);
+  const expected = expectedQuality(
+    scored.w,
+    thresholdWeight,
+    cfg.thresholdChosen,
+    blocking.estimate,
+    model.matchingPairs,
+  );
   const calibrationTable = calibration(
     scored,
     (opts.decisions ?? []).map((d) => ({

@@ -78,7 +78,73 @@ export interface LinkModel {
    * of their joint level. Absent in models saved before it existed (no correction).
    */
   dependencies?: FieldDependency[];
+  /**
+   * m per pair of lists (lists differ in quality: a hand-copied list has more typos and gaps than
+   * a register), shrunk toward the pooled m where a list pair has few likely matches. Indexed by
+   * `listPairIndex`; absent with one list, too many lists, or in models saved before it existed.
+   */
+  listPairs?: ListPairModel;
+  /**
+   * Where a person lives (address, postcode, locality) is one fact: a person who moved disagrees
+   * on all of it at once. Matches are a mixture — stayed (the fields' m) or moved (the fields as
+   * at random, u) — so a move costs log2(moved share) once instead of a disagreement per field.
+   */
+  residence?: ResidenceModel;
 }
+
+export interface ResidenceModel {
+  /** The fields that move together. */
+  fields: number[];
+  /** Share of same-person pairs whose residence differs as between strangers. */
+  moved: number;
+}
+
+/** Field types that describe where a person lives and change together when they move. */
+export const RESIDENCE_TYPES: ReadonlySet<FieldType> = new Set(['address', 'postcode', 'locality']);
+/** Bounds of the moved share: a small floor keeps one move from weighing like a contradiction. */
+const MOVED_MIN = 0.005;
+const MOVED_MAX = 0.5;
+
+/** The residence fields among `use`, when there are at least two of them (else no group). */
+export function residenceFields(types: readonly FieldType[], use: readonly boolean[]): number[] {
+  const fields = types.map((t, f) => (use[f] && RESIDENCE_TYPES.has(t) ? f : -1)).filter((f) => f >= 0);
+  return fields.length >= 2 ? fields : [];
+}
+
+export interface ListPairModel {
+  /** The lists, in the data's source order (a saved model is used per pair only on the same lists). */
+  sources: string[];
+  /** m[pair][field][level]. */
+  m: number[][][];
+  /** Match evidence (sum of posteriors) behind each pair's m, per field. */
+  evidence: number[][];
+}
+
+/** Lists beyond this share one m (the pairs of lists grow as their square). */
+export const MAX_LISTS_PER_PAIR_M = 12;
+/**
+ * Fewer lists share one m: two lists have one pair between them, whose m the pooled one already
+ * is (apart from within-list pairs, which rarely hold the same person).
+ */
+export const MIN_LISTS_PER_PAIR_M = 3;
+/**
+ * A list pair gets its own m only when both lists have at least this many records. EM on a few
+ * hundred records per list is unstable (its match class can hold namesakes), and a per-pair m
+ * fitted to that moved the adversarial common-name lists of 400 people from precision 0.970 to
+ * 0.912 (learn.test.ts); from 2,000 people up it gained (list-pairs.test.ts, bench/link/README.md).
+ */
+export const MIN_RECORDS_PER_PAIR_M = 1000;
+/**
+ * How many likely matches the pooled m is worth when it is blended into one list pair's m: a pair
+ * of lists with far more than this many matches in the EM sample gets its own m; one with few keeps
+ * close to the pooled one.
+ */
+export const LIST_PAIR_SHRINKAGE = 30;
+
+/** Index of the unordered pair of lists (sa, sb), the list with itself included. */
+export const listPairIndex = (sa: number, sb: number) =>
+  sa <= sb ? (sb * (sb + 1)) / 2 + sa : (sa * (sa + 1)) / 2 + sb;
+export const listPairCount = (lists: number) => (lists * (lists + 1)) / 2;
 
 /**
  * Joint agreement of two fields among random pairs. `bits[la × width + lb]` = log2(u_a·u_b / u_ab):
@@ -225,6 +291,24 @@ export interface EmResult {
   /** Per field: sum of match posterior over pairs where the field is present. */
   evidence: number[];
   evidenceR: number[];
+  /** With list-pair groups: m per group (shrunk toward `m`) and its evidence per field. */
+  mByGroup?: number[][][];
+  evidenceByGroup?: number[][];
+  /** Share of matches that moved house (residence group), and the match mass it rests on. */
+  moved?: number;
+  movedEvidence?: number;
+}
+
+/** Pairs in groups (pairs of lists), each group with its own m shrunk toward the pooled one. */
+export interface PairGroups {
+  /** Group of each pair. */
+  of: Uint16Array;
+  count: number;
+  /**
+   * Groups that keep the pooled m: pairs within one list. A list rarely holds the same person
+   * twice, so EM's match class there would fit whatever agrees most among different people.
+   */
+  pooled: Uint8Array;
 }
 
 /**
@@ -252,8 +336,12 @@ export function runEm(
   dependencies: readonly FieldDependency[] = [],
   /** Pairs a person decided on: fixed membership, and evidence for their pattern (learn.ts). */
   labelled?: LabelledPairs,
+  /** Pairs of lists: m per list pair (u and r stay shared). */
+  groups?: PairGroups,
 ): EmResult {
   const F = types.length;
+  const G = groups && groups.count > 1 ? groups.count : 1;
+  const groupOf = (k: number) => (G > 1 ? groups!.of[k]! : 0);
   const fieldsUsed = types.map((_, f) => f).filter((f) => use[f]);
   const deps = dependencies
     .map((d) => ({ ...d, ia: fieldsUsed.indexOf(d.a), ib: fieldsUsed.indexOf(d.b) }))
@@ -263,8 +351,10 @@ export function runEm(
   const ids = new Map<string, number>();
   const patterns: number[][] = [];
   const counts: number[] = [];
+  /** List-pair group of each pattern (patterns of different groups are kept apart). */
+  const groupOfPattern: number[] = [];
   for (let k = 0; k < pairs; k++) {
-    let key = '';
+    let key = G > 1 ? `${groupOf(k)}:` : '';
     for (const f of fieldsUsed) key += String.fromCharCode(65 + levels[k * F + f]!);
     let id = ids.get(key);
     if (id === undefined) {
@@ -272,6 +362,7 @@ export function runEm(
       ids.set(key, id);
       patterns.push(fieldsUsed.map((f) => levels[k * F + f]!));
       counts.push(0);
+      groupOfPattern.push(groupOf(k));
     }
     counts[id]!++;
     patternOf[k] = id;
@@ -280,7 +371,8 @@ export function runEm(
   const decidedSame: number[] = new Array<number>(patterns.length).fill(0);
   const decidedDiff: number[] = new Array<number>(patterns.length).fill(0);
   for (let k = 0; k < (labelled?.count ?? 0); k++) {
-    let key = '';
+    const g = G > 1 ? (labelled!.group?.[k] ?? 0) : 0;
+    let key = G > 1 ? `${g}:` : '';
     for (const f of fieldsUsed) key += String.fromCharCode(65 + labelled!.levels[k * F + f]!);
     let id = ids.get(key);
     if (id === undefined) {
@@ -288,6 +380,7 @@ export function runEm(
       ids.set(key, id);
       patterns.push(fieldsUsed.map((f) => labelled!.levels[k * F + f]!));
       counts.push(0);
+      groupOfPattern.push(g);
       decidedSame.push(0);
       decidedDiff.push(0);
     }
@@ -299,11 +392,23 @@ export function runEm(
   const massM = new Float64Array(P);
   const massR = new Float64Array(P);
   const m = types.map((t) => [...DEFAULT_M[t]]);
+  /** m of each list-pair group (one group: the pooled m itself). */
+  const mG =
+    G > 1
+      ? Array.from({ length: G }, (_, g) => (groups!.pooled[g] ? m : types.map((t) => [...DEFAULT_M[t]])))
+      : [m];
   const r = types.map((t, f) =>
     relatedAsRandom[f] ? [...u[f]!] : DEFAULT_M[t].map((x, l) => 0.5 * x + 0.5 * u[f]![l]!),
   );
   let lambda = 0.3;
   let lambdaR = 0.1;
+  // Residence fields (positions in fieldsUsed): a match either stayed (m) or moved (u).
+  const residence = residenceFields(types, use);
+  const isResidence = fieldsUsed.map((f) => residence.includes(f));
+  let moved = 0.1;
+  /** Per pattern: the share of its match mass that stayed (1 without residence fields present). */
+  const stayed = new Float64Array(P).fill(1);
+  let movedMass = 0;
   const postM = new Float64Array(P);
   const postR = new Float64Array(P);
   let iterations = 0;
@@ -319,13 +424,29 @@ export function runEm(
       let lr = lrPrior;
       let lu = luPrior;
       const pat = patterns[p]!;
+      const mp = mG[groupOfPattern[p]!]!;
+      let stayM = 0;
+      let movedM = 0;
+      let anyResidence = false;
       for (let i = 0; i < fieldsUsed.length; i++) {
         const f = fieldsUsed[i]!;
         const l = pat[i]!;
         if (l >= m[f]!.length) continue; // missing: no evidence
-        lm += Math.log(m[f]![l]!);
+        if (isResidence[i]) {
+          anyResidence = true;
+          stayM += Math.log(mp[f]![l]!);
+          movedM += Math.log(u[f]![l]!);
+        } else lm += Math.log(mp[f]![l]!);
         lr += Math.log(r[f]![l]!);
         lu += Math.log(u[f]![l]!);
+      }
+      if (anyResidence) {
+        const a = Math.log(1 - moved) + stayM;
+        const b = Math.log(moved) + movedM;
+        const hi = Math.max(a, b);
+        const both = hi + Math.log(Math.exp(a - hi) + Math.exp(b - hi));
+        lm += both;
+        stayed[p] = Math.exp(a - both);
       }
       for (const d of deps) lu -= d.bits[pat[d.ia]! * d.width + pat[d.ib]!]! * Math.LN2;
       const top = Math.max(lm, lr, lu);
@@ -358,25 +479,61 @@ export function runEm(
     let change = Math.max(Math.abs(nextLambda - lambda), Math.abs(nextLambdaR - lambdaR));
     lambda = nextLambda;
     lambdaR = nextLambdaR;
+    if (residence.length > 0) {
+      let num = 0;
+      let den = 0;
+      for (let p = 0; p < P; p++) {
+        if (stayed[p] === 1 && !patterns[p]!.some((l, i) => isResidence[i] && l < m[fieldsUsed[i]!]!.length))
+          continue;
+        num += massM[p]! * (1 - stayed[p]!);
+        den += massM[p]!;
+      }
+      if (den > 0) {
+        const next = Math.min(MOVED_MAX, Math.max(MOVED_MIN, num / den));
+        change = Math.max(change, Math.abs(next - moved));
+        moved = next;
+        movedMass = den;
+      }
+    }
     for (let i = 0; i < fieldsUsed.length; i++) {
       const f = fieldsUsed[i]!;
       const L = m[f]!.length;
       const accM = new Float64Array(L);
       const accR = new Float64Array(L);
+      const accG = G > 1 ? new Float64Array(G * L) : null;
+      const totG = G > 1 ? new Float64Array(G) : null;
       let totM = 0;
       let totR = 0;
       for (let p = 0; p < P; p++) {
         const l = patterns[p]![i]!;
         if (l >= L) continue;
-        accM[l]! += massM[p]!;
+        // A residence field's m is that of the matches that stayed.
+        const mass = isResidence[i] ? massM[p]! * stayed[p]! : massM[p]!;
+        accM[l]! += mass;
         accR[l]! += massR[p]!;
-        totM += massM[p]!;
+        totM += mass;
         totR += massR[p]!;
+        if (accG) {
+          const g = groupOfPattern[p]!;
+          accG[g * L + l]! += mass;
+          totG![g]! += mass;
+        }
       }
       if (totM > 0) {
         const next = floored(Array.from(accM, (x) => (x + 0.01) / (totM + 0.01 * L)));
         for (let l = 0; l < L; l++) change = Math.max(change, Math.abs(next[l]! - m[f]![l]!));
         m[f] = next;
+        // Each list pair: its own matches' levels, with the pooled m worth LIST_PAIR_SHRINKAGE matches.
+        if (accG)
+          for (let g = 0; g < G; g++) {
+            if (groups!.pooled[g]) continue;
+            const tot = totG![g]! + LIST_PAIR_SHRINKAGE;
+            const nextG = floored(
+              Array.from({ length: L }, (_, l) => (accG[g * L + l]! + LIST_PAIR_SHRINKAGE * next[l]!) / tot),
+            );
+            for (let l = 0; l < L; l++) change = Math.max(change, Math.abs(nextG[l]! - mG[g]![f]![l]!));
+            mG[g]![f] = nextG;
+          }
       }
       if (totR > 0 && !relatedAsRandom[f]) {
         const next = floored(Array.from(accR, (x) => (x + 0.01) / (totR + 0.01 * L)));
@@ -406,6 +563,16 @@ export function runEm(
       for (let k = 0; k < pairs; k++) if (levels[k * F + f]! !== miss) e += post[k]!;
       return e;
     });
+  let evidenceByGroup: number[][] | undefined;
+  if (G > 1) {
+    evidenceByGroup = Array.from({ length: G }, () => new Array<number>(F).fill(0));
+    for (let f = 0; f < F; f++) {
+      if (!use[f]) continue;
+      const miss = missingLevel(types[f]!);
+      for (let k = 0; k < pairs; k++)
+        if (levels[k * F + f]! !== miss) evidenceByGroup[groupOf(k)]![f]! += posterior[k]!;
+    }
+  }
   return {
     m,
     r,
@@ -417,6 +584,8 @@ export function runEm(
     classesSwapped,
     evidence: evidenceOf(posterior),
     evidenceR: evidenceOf(posteriorR),
+    ...(G > 1 ? { mByGroup: mG, evidenceByGroup } : {}),
+    ...(residence.length > 0 ? { moved, movedEvidence: movedMass } : {}),
   };
 }
 
@@ -544,7 +713,42 @@ export function scoreTables(model: LinkModel, data: EncodedData): ScoreTables {
     width: d.width,
     bits: Float64Array.from(d.bits),
   }));
-  const suffixMax = suffixMaxima(order, weights, tfWeights);
+  const listPairs = listPairTables(model, data);
+  const res = model.residence;
+  const residence = res
+    ? {
+        field: Uint8Array.from(model.fields, (_, f) => (res.fields.includes(f) ? 1 : 0)),
+        stayed: Math.log2(1 - res.moved),
+        moved: Math.log2(res.moved),
+      }
+    : undefined;
+  // Residence fields enter the weight through their mixture, not one by one: the bound leaves
+  // them out of the suffix and adds their largest total to every position.
+  const outside = (ws: Float64Array[]) =>
+    ws.map((x, f) => (residence?.field[f] ? new Float64Array(x.length) : x));
+  const tfOutside = (ts: (Float32Array | null)[]) => ts.map((x, f) => (residence?.field[f] ? null : x));
+  const residenceMax = (ws: Float64Array[], ts: (Float32Array | null)[]) => {
+    let total = 0;
+    if (residence)
+      for (const f of res!.fields) {
+        let mx = 0;
+        for (const x of ws[f]!) mx = Math.max(mx, x);
+        const t = ts[f];
+        if (t) for (const x of t) mx = Math.max(mx, x);
+        total += mx;
+      }
+    return total;
+  };
+  const suffixMax = suffixMaxima(order, outside(weights), tfOutside(tfWeights));
+  let residenceBound = residenceMax(weights, tfWeights);
+  // With weights per list pair, the bound takes the largest of every pair's.
+  if (listPairs)
+    for (let g = 0; g < listPairs.weights.length; g++) {
+      const sm = suffixMaxima(order, outside(listPairs.weights[g]!), tfOutside(tfWeights));
+      for (let k = 0; k < suffixMax.length; k++) suffixMax[k] = Math.max(suffixMax[k]!, sm[k]!);
+      residenceBound = Math.max(residenceBound, residenceMax(listPairs.weights[g]!, tfWeights));
+    }
+  for (let k = 0; k < suffixMax.length; k++) suffixMax[k]! += residenceBound;
   // The bound must stay an upper bound: every positive correction may still come.
   const lift = dependencies.reduce((s, d) => s + Math.max(0, ...d.bits), 0);
   for (let k = 0; k < suffixMax.length; k++) suffixMax[k]! += lift;
@@ -559,11 +763,125 @@ export function scoreTables(model: LinkModel, data: EncodedData): ScoreTables {
     suffixMax,
     dependencies,
     jointNames,
+    listPairs,
+    residence,
     twin: { given: -1, surname1: -1, birth: -1, document: -1, cap: Number.POSITIVE_INFINITY },
   };
+}
+
+/** Weights per list pair for the scorer, when the model has them for these very lists. */
+function listPairTables(model: LinkModel, data: EncodedData): ScoreTables['listPairs'] {
+  const lp = model.listPairs;
+  if (!lp || lp.sources.length !== data.sources.length || lp.sources.some((s, i) => s !== data.sources[i]))
+    return undefined;
+  const weights = lp.m.map((mg) =>
+    model.fields.map((f, i) => Float64Array.from([...mg[i]!.map((x, l) => Math.log2(x / f.u[l]!)), 0])),
+  );
+  return { weights };
 }
 
 /** Posterior probability from a match weight (log2 odds). */
 export const probability = (w: number) => (w > 60 ? 1 : w < -60 ? 0 : 1 / (1 + 2 ** -w));
 /** Match weight from a probability. */
 export const weightOf = (p: number) => Math.log2(p / (1 - p));
+
+/** The list-pair group of each sampled pair, or undefined when m is pooled (one list, or too many). */
+export function listPairGroups(data: EncodedData, a: Int32Array, b: Int32Array): PairGroups | undefined {
+  const lists = data.sources.length;
+  if (lists < MIN_LISTS_PER_PAIR_M || lists > MAX_LISTS_PER_PAIR_M) return undefined;
+  const of = new Uint16Array(a.length);
+  for (let k = 0; k < a.length; k++) of[k] = listPairIndex(data.source[a[k]!]!, data.source[b[k]!]!);
+  const pooled = pooledListPairs(data);
+  return pooled.every(Boolean) ? undefined : { of, count: listPairCount(lists), pooled };
+}
+
+/**
+ * m per list pair for the whole run: each EM session's list-pair m, averaged over the sessions
+ * that did not block on the field, weighted by the match evidence behind it (as the pooled m is).
+ * A list pair no session saw keeps the pooled m.
+ */
+export function listPairModel(
+  data: EncodedData,
+  fields: readonly FieldModel[],
+  sessions: readonly { use: readonly boolean[]; em: EmResult }[],
+): ListPairModel | undefined {
+  const lists = data.sources.length;
+  if (
+    lists < MIN_LISTS_PER_PAIR_M ||
+    lists > MAX_LISTS_PER_PAIR_M ||
+    fields.some((f) => f.mFrom === 'defaults')
+  )
+    return undefined;
+  const G = listPairCount(lists);
+  const m: number[][][] = [];
+  const evidence: number[][] = [];
+  const pooled = pooledListPairs(data);
+  if (pooled.every(Boolean)) return undefined;
+  for (let g = 0; g < G; g++) {
+    const mg: number[][] = [];
+    const eg: number[] = [];
+    fields.forEach((fm, f) => {
+      if (pooled[g]) {
+        mg.push([...fm.m]);
+        eg.push(0);
+        return;
+      }
+      const acc = new Float64Array(fm.m.length);
+      let total = 0;
+      for (const s of sessions) {
+        const e = s.em.evidenceByGroup?.[g]?.[f] ?? 0;
+        const values = s.em.mByGroup?.[g]?.[f];
+        if (!s.use[f] || e <= 0 || !values) continue;
+        total += e;
+        values.forEach((x, l) => {
+          acc[l]! += x * e;
+        });
+      }
+      mg.push(total > 0 ? Array.from(acc, (x) => x / total) : [...fm.m]);
+      eg.push(total);
+    });
+    m.push(mg);
+    evidence.push(eg);
+  }
+  return { sources: [...data.sources], m, evidence };
+}
+
+/**
+ * The share of matches that moved house, over the EM sessions that saw the residence group
+ * (weighted by the match mass behind each); undefined when no session did.
+ */
+export function residenceModel(
+  types: readonly FieldType[],
+  sessions: readonly { use: readonly boolean[]; em: EmResult }[],
+): ResidenceModel | undefined {
+  const fields = residenceFields(
+    types,
+    types.map(() => true),
+  );
+  if (fields.length === 0) return undefined;
+  let num = 0;
+  let den = 0;
+  for (const s of sessions) {
+    if (s.em.moved === undefined || !s.em.movedEvidence) continue;
+    num += s.em.moved * s.em.movedEvidence;
+    den += s.em.movedEvidence;
+  }
+  return den >= 20 ? { fields, moved: num / den } : undefined;
+}
+
+/**
+ * List pairs that keep the pooled m: pairs within one list (a list rarely holds the same person
+ * twice, so EM's match class there fits whatever agrees most among different people) and pairs
+ * with a list too short for its own estimate (MIN_RECORDS_PER_PAIR_M).
+ */
+function pooledListPairs(data: EncodedData): Uint8Array {
+  const lists = data.sources.length;
+  const size = new Int32Array(lists);
+  for (let i = 0; i < data.n; i++) size[data.source[i]!]!++;
+  const pooled = new Uint8Array(listPairCount(lists));
+  for (let a = 0; a < lists; a++)
+    for (let b = a; b < lists; b++)
+      if (a === b || size[a]! < MIN_RECORDS_PER_PAIR_M || size[b]! < MIN_RECORDS_PER_PAIR_M)
+        pooled[listPairIndex(a, b)] = 1;
+  return pooled;
+}

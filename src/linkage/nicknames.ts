@@ -3,7 +3,7 @@
  * nicknames that point to one name are listed: "Beto" (Alberto or Roberto) is left out because
  * mapping it would make two different names look alike.
  */
-export const NICKNAMES: ReadonlyMap<string, string> = new Map([
+export const SPANISH_NICKNAMES: readonly (readonly [string, string])[] = [
   ['pepe', 'jose'],
   ['pepito', 'jose'],
   ['cheo', 'jose'],
@@ -89,4 +89,67 @@ export const NICKNAMES: ReadonlyMap<string, string> = new Map([
   ['cata', 'catalina'],
   ['chiqui', 'francisca'],
   ['nati', 'natalia'],
-]);
+];
+
+/**
+ * Common English hypocorisms (folded) that stand for one given name, from the standard lists of
+ * English diminutives (e.g. Withycombe, The Oxford Dictionary of English Christian Names; the
+ * Wikipedia "Hypocorism" and "List of English given names" articles). Left out: forms shared by
+ * two names (Alex, Andy, Ben, Chris, Fred, Jack, Kathy, Meg, Nick, Sam, Steve, Ted, Tony) and
+ * forms that are Spanish names or nicknames too, so no Spanish entry changes.
+ */
+export const ENGLISH_NICKNAMES: readonly (readonly [string, string])[] = [
+  ['bill', 'william'],
+  ['billy', 'william'],
+  ['will', 'william'],
+  ['bob', 'robert'],
+  ['bobby', 'robert'],
+  ['robbie', 'robert'],
+  ['dick', 'richard'],
+  ['rick', 'richard'],
+  ['jim', 'james'],
+  ['jimmy', 'james'],
+  ['mike', 'michael'],
+  ['tom', 'thomas'],
+  ['tommy', 'thomas'],
+  ['joe', 'joseph'],
+  ['chuck', 'charles'],
+  ['dave', 'david'],
+  ['matt', 'matthew'],
+  ['greg', 'gregory'],
+  ['jeff', 'jeffrey'],
+  ['larry', 'lawrence'],
+  ['pete', 'peter'],
+  ['phil', 'philip'],
+  ['ron', 'ronald'],
+  ['tim', 'timothy'],
+  ['walt', 'walter'],
+  ['liz', 'elizabeth'],
+  ['lizzie', 'elizabeth'],
+  ['betty', 'elizabeth'],
+  ['bess', 'elizabeth'],
+  ['libby', 'elizabeth'],
+  ['peggy', 'margaret'],
+  ['peg', 'margaret'],
+  ['maggie', 'margaret'],
+  ['kate', 'katherine'],
+  ['katie', 'katherine'],
+  ['jenny', 'jennifer'],
+  ['sue', 'susan'],
+  ['susie', 'susan'],
+  ['sally', 'sarah'],
+  ['polly', 'mary'],
+  ['molly', 'mary'],
+  ['patty', 'patricia'],
+  ['patsy', 'patricia'],
+  ['trish', 'patricia'],
+  ['abby', 'abigail'],
+  ['becky', 'rebecca'],
+  ['debbie', 'deborah'],
+  ['dottie', 'dorothy'],
+  ['judy', 'judith'],
+  ['mandy', 'amanda'],
+  ['pam', 'pamela'],
+];
+
+export const NICKNAMES: ReadonlyMap<string, string> = new Map([...SPANISH_NICKNAMES, ...ENGLISH_NICKNAMES]);

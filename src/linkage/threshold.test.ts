@@ -34,4 +34,21 @@ describe('expected precision and recall at the threshold', () => {
     assert.ok(Math.abs(q.expectedPrecision - 0.999) < 1e-6);
     assert.ok(Math.abs(q.expectedRecall - 99.9 / ((99.9 + 70) / 0.5)) < 1e-6);
   });
+
+  it('gives a range for recall: matches scored below the review band count at its lower end', () => {
+    // Scored pairs hold Σp = tp + 30 matches; EM counted 2,000 matching pairs at any score (a list
+    // whose matches score low, unlike the data the model learned from).
+    const w = pairsAt([
+      [0.999, 900],
+      [0.3, 100],
+    ]);
+    const q = expectedQuality(w, weightOf(0.5), 'default', 1, 2000);
+    const tp = 900 * 0.999;
+    assert.ok(Math.abs(q.recallRange[1] - q.expectedRecall) < 1e-12);
+    assert.ok(Math.abs(q.recallRange[0] - tp / 2000) < 1e-6, `${q.recallRange}`);
+    assert.equal(q.matchesFromEm, 2000);
+    // EM counting fewer matches than the scored pairs hold: no wider range.
+    const narrow = expectedQuality(w, weightOf(0.5), 'default', 1, 10);
+    assert.equal(narrow.recallRange[0], narrow.recallRange[1]);
+  });
 });
