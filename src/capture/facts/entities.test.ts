@@ -402,3 +402,67 @@ describe('persons by who leads, and by Slavic surname endings (issue 23, round 4
     assert.deepEqual(of('The court sat in Nizhny Novgorod last week.', 'person'), []);
   });
 });
+
+const orgsOf = (text: string) => of(text, 'organization');
+const personsOf = (text: string) => of(text, 'person');
+
+describe('organizations joined by "and the" / "y el" (issue 23, round 5)', () => {
+  it('an article after "and" opens a second name when either side is an organization', () => {
+    assert.deepEqual(orgsOf('Troops of the Kivu Army and the Lakeside Defence Units patrolled the road.'), [
+      'Kivu Army',
+      'Lakeside Defence Units',
+    ]);
+    assert.deepEqual(orgsOf('Lo cubrieron Rojo Fuego Lab y El Llanero Diario ayer.'), [
+      'Rojo Fuego Lab',
+      'El Llanero Diario',
+    ]);
+  });
+  it('a Spanish name with "y la" and no second organization word stays one name', () => {
+    assert.deepEqual(orgsOf('Declaró ante la Comisión de la Memoria y la Reparación en mayo.'), [
+      'Comisión de la Memoria y la Reparación',
+    ]);
+  });
+});
+
+describe('offices named with a possessive title (issue 23, round 5)', () => {
+  it('"Attorney General\'s Office", "the Ombudsman\'s Office", "People\'s Liberation Front"', () => {
+    assert.deepEqual(orgsOf("The Attorney General's Office opened a case."), ["Attorney General's Office"]);
+    assert.deepEqual(orgsOf("She went to the Ombudsman's Office of Ruritania twice."), [
+      "Ombudsman's Office of Ruritania",
+    ]);
+    assert.deepEqual(orgsOf("Fighters of the Ogaden People's Liberation Front withdrew."), [
+      "Ogaden People's Liberation Front",
+    ]);
+  });
+  it("a country's or an organization's possessive is not part of the name after it", () => {
+    assert.deepEqual(orgsOf("Ruritania's Supreme Tribunal ruled on Monday."), ['Supreme Tribunal']);
+  });
+});
+
+describe('a person before "of the" organization (issue 23, round 5)', () => {
+  it('a short name with no organization word is cut off, whatever its given name', () => {
+    const text = 'The expert, Dr Tobiah Quennell of the University of Lisbon, testified.';
+    assert.deepEqual(orgsOf(text), ['University of Lisbon']);
+    assert.deepEqual(personsOf(text), ['Tobiah Quennell']);
+  });
+});
+
+describe('acronyms paired with their expansion anywhere in the text (issue 23, round 5)', () => {
+  it('initials of the capitalized words, or of all the words, without brackets', () => {
+    const en = extractFacts(
+      'The International Commission on Missing Persons took samples. Families say the ICMP never called.',
+      { reference: '2024-05-10' },
+    ).filter((f) => f.kind === 'organization');
+    assert.equal(en.length, 1);
+    assert.equal(en[0]!.value, 'International Commission on Missing Persons');
+    assert.equal(en[0]!.mentions?.length, 2);
+    const es = orgsOf('El ECL emitió un informe. El Equipo Civil para la Libertad lo firmó.');
+    assert.deepEqual(es, ['Equipo Civil para la Libertad']);
+  });
+  it('an acronym two names share is not guessed', () => {
+    const f = orgsOf(
+      'The Central Research Council and the Civil Rights Commission met; the CRC spoke first.',
+    );
+    assert.ok(f.includes('CRC'));
+  });
+});

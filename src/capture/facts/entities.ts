@@ -6,6 +6,7 @@
  * ("el coronel Ramírez"). Later partial mentions ("Ortega") are tied to the full name met earlier.
  */
 
+import { pairAcronyms } from './acronyms.js';
 import { cueOf, isOrgNoun, listNameEnd } from './cues.js';
 import {
   fold,
@@ -1031,5 +1032,6 @@ export function findEntities(
         });
     }
   }
+  pairAcronyms(out.mentions);
   return out.mentions.sort((a, b) => a.start - b.start);
 }
