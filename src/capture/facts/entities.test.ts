@@ -466,3 +466,45 @@ describe('acronyms paired with their expansion anywhere in the text (issue 23, r
     assert.ok(f.includes('CRC'));
   });
 });
+
+describe('persons no list holds, by apposition and description (issue 23, round 5)', () => {
+  it('in apposition to a noun phrase headed by a title or noun of office', () => {
+    assert.deepEqual(
+      personsOf('"It must stop," said the Special Envoy for the Great Lakes, Oyelade Fenwick.'),
+      ['Oyelade Fenwick'],
+    );
+    assert.deepEqual(personsOf('El portavoz de las autoridades locales, Tiberio Quesnay, lo negó.'), [
+      'Tiberio Quesnay',
+    ]);
+    assert.deepEqual(personsOf('Another survivor, Nkemdi Oradu, a trader, spoke next.'), ['Nkemdi Oradu']);
+  });
+  it('not when a name or a verb stands between the noun and the comma', () => {
+    assert.deepEqual(personsOf('My son Pierre Dufort is the Frenchman, I think.'), ['Pierre Dufort']);
+  });
+  it('described after the name: "who", "head of", a quoted alias', () => {
+    assert.deepEqual(personsOf('Talgat Oruzbek, who leads the group, was detained.'), ['Talgat Oruzbek']);
+    assert.deepEqual(personsOf('Yevgen Tarnak, head of the unit, signed it.'), ['Yevgen Tarnak']);
+    assert.deepEqual(personsOf('El crimen lo ordenó Wilber Ozuna, alias "el Tuerto", en 2019.'), [
+      'Wilber Ozuna',
+    ]);
+  });
+  it('not a place described with "known as"', () => {
+    assert.deepEqual(personsOf('Lo llevaron al Centro Abierto de Zapallar, conocido como La Caldera.'), []);
+  });
+});
+
+describe('a surname that comes back alone groups the full name (issue 23, round 5)', () => {
+  it('two plain name words are a person when their last word comes back alone', () => {
+    const text = 'Hamadou Kessé was among them. He survived, and Kessé says he will testify.';
+    const p = extractFacts(text, { reference: '2024-05-10' }).filter((f) => f.kind === 'person');
+    assert.deepEqual(
+      p.map((f) => f.value),
+      ['Hamadou Kessé'],
+    );
+    assert.equal(p[0]!.mentions?.length, 2);
+  });
+  it('not when the word comes back after a preposition, as a place does', () => {
+    assert.deepEqual(personsOf('Ruined homes in North Kolvari stood empty. Aid reached Kolvari late.'), []);
+    assert.deepEqual(personsOf('Fighters crossed from Lower Tembe. Aid came in Tembe later.'), []);
+  });
+});

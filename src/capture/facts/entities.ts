@@ -22,6 +22,7 @@ import {
   SURNAME_SET,
   TITLES,
 } from './lexicon.js';
+import { libraryLexicon } from './names.js';
 import { guessUnitKind, namedSpans } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
@@ -173,6 +174,8 @@ interface Classified {
   surnamesRead: number;
   /** Text up to here was taken by a name that ran over several runs ("Justicia, Encuentro y Perdón"). */
   consumedTo: number;
+  /** Two or three plain name words no rule made a person (yet): see `surnameComesBack`. */
+  unresolved: Token[][];
   /** Single capitalized words left for the second pass (surname mentions). */
   pending: { run: Run; idx: number; titled: boolean; stripped: Token[] }[];
 }
@@ -410,8 +413,11 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       ledBy(all, posOf(all, rest[0]!), words) ||
       slavicName(text, all, posOf(all, rest[0]!), words)
     )
-  )
+  ) {
+    // Perhaps a person whose surname comes back alone later ("Hamidou Traoré … Traoré said").
+    if (rest.length === words.length && plainNameWords(words)) out.unresolved.push(rest);
     return;
+  }
   const role = roleAround(all, posOf(all, rest[0]!), posOf(all, rest[rest.length - 1]!), text, stripped);
   const y = rest.findIndex((t, k) => k > 0 && (t.norm === 'y' || t.norm === 'e'));
   // Two full names joined by "y": "Kelvin Antonio Rivas y Jhonny Alexander Mora".
@@ -658,6 +664,46 @@ const plainNameWords = (words: readonly Token[]) =>
       !lookupPlace(t.text),
   );
 
+/**
+ * Mention grouping for names no list holds: two or three plain name words that no rule made a
+ * person are one when their last word comes back alone inside a sentence, as a surname does
+ * ("Hamidou Traoré was among them. … Traoré said"). Organizations rarely shorten to their last word.
+ */
+const NOT_BEFORE_SURNAME = new Set(
+  'in en de del of the el la los las from desde near cerca at to a al into para for on sobre hacia toward towards across'.split(
+    ' ',
+  ),
+);
+function surnameComesBack(text: string, all: readonly Token[], out: Classified): void {
+  if (!out.unresolved.length) return;
+  const alone = new Set<string>();
+  for (const { run, idx } of out.pending) {
+    const t = run.tokens[0]!;
+    const prev = all[idx - 1];
+    // As a person's surname is used: not opening a sentence, nor after a preposition or an
+    // article as a place's or a thing's name is ("in Darfur", "de Orletti", "the Caribbean").
+    if (
+      prev &&
+      !/[.!?:\n]\s*["“«]?\s*$/.test(text.slice(prev.end, t.start)) &&
+      !(!prev.cap && NOT_BEFORE_SURNAME.has(prev.norm))
+    )
+      alone.add(t.norm);
+  }
+  // A word the text also writes in lower case is an everyday word, not a name ("the Mexican State").
+  const lower = new Set(all.filter((t) => !t.cap).map((t) => t.norm));
+  const seen = new Set<string>();
+  for (const toks of out.unresolved) {
+    const last = toks[toks.length - 1]!;
+    if (!alone.has(last.norm) || lookupPlace(last.text) || notName(last)) continue;
+    if (toks.some((t) => lower.has(t.norm) || libraryLexicon()[t.norm] !== undefined)) continue;
+    const s = span(text, toks);
+    const value = s.text.replace(/\s+/g, ' ');
+    if (seen.has(value)) continue;
+    seen.add(value);
+    out.mentions.push({ kind: 'person', ...s, value });
+  }
+}
+
 /** "led by X Y", "headed by", "presidida por", "encabezada por": who leads is a person here. */
 const LED = new Set(
   'led headed chaired founded run directed presidida presidido encabezada encabezado dirigida dirigido liderada liderado fundada fundado'.split(
@@ -716,6 +762,14 @@ function describedAsPerson(text: string, end: number): boolean {
   const after = text.slice(end, end + 60);
   if (/^(?:,\s+(?:de\s+)?\d{1,3}(?:\s+a[ñn]os(?:\s+de\s+edad)?)?\s*[,.;]|\s+\(\d{1,3}\))/u.test(after))
     return true;
+  // ", who heads", ", quien dirige", ", known as", ", conocido como": only persons are described so.
+  if (
+    /^,\s+(?:(?:who|whom|whose|quien|quienes)\s|(?:known\s+as\s+|alias\s+)["“«]|alias\s+\p{Lu})/u.test(after)
+  )
+    return true;
+  // ", head of the …", ", founder of …", ", director de …": an office without an article.
+  const o = /^,\s+(?:(?:former|ex|then|deputy|acting)\s+)?(\p{Ll}+)\s+(?:of|de|del|at|en)\s/u.exec(after);
+  if (o && (TITLES.has(fold(o[1]!)) || OFFICE_NOUNS.has(fold(o[1]!)))) return true;
   const m = /^,\s+(?:a|an|the|un|una|el|la)\s+(?:\p{Ll}+\s+){0,2}(\p{Ll}+)/u.exec(after);
   return m !== null && (TITLES.has(fold(m[1]!)) || roleOfWord(m[1]!) !== undefined);
 }
@@ -771,6 +825,45 @@ function nameLike(t: Token): boolean {
   );
 }
 
+/**
+ * "the High Commissioner for Human Rights, X", "El portavoz de las autoridades de facto, X", "Su
+ * director, X": a clause ending at all[end] (before a comma) that opens with an article or a
+ * possessive and whose head is a title or a noun of office or kinship — the name after the comma
+ * stands in apposition to it.
+ */
+const DETERMINERS = new Set(
+  'the a an his her its their our my el la los las un una su sus mi nuestro nuestra another otro otra'.split(
+    ' ',
+  ),
+);
+function officeBefore(text: string, all: readonly Token[], end: number): boolean {
+  for (let i = end, n = 0; i >= 0 && n < 10; i--, n++) {
+    const t = all[i]!;
+    if (i < end && /[.;:!?\n,()"“”«»]/.test(text.slice(t.end, all[i + 1]!.start))) return false;
+    // A name or a verb between the noun and the comma: the apposition is to someone else
+    // ("My son Jean-Luc is the Frenchman, I think").
+    if (GIVEN_NAMES.has(t.norm) || BE.has(t.norm) || SPEECH.has(t.norm)) return false;
+    if (TITLES.has(t.norm) || roleOfWord(t.text) === 'relative' || OFFICE_NOUNS.has(t.norm)) {
+      // The head opens the clause after its determiner ("the Prosecutor", "Su director", "the former chief").
+      for (let j = i - 1, m = 0; j >= 0 && m < 4; j--, m++) {
+        const d = all[j]!;
+        if (/[.;:!?\n,()"“”«»]/.test(text.slice(d.end, all[j + 1]!.start))) return false;
+        if (DETERMINERS.has(d.norm)) return true;
+        if (GIVEN_NAMES.has(d.norm)) return false;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Nouns of office and description a name may stand in apposition to, beyond the titles. */
+const OFFICE_NOUNS = new Set(
+  `counsel witness refugee survivor defector partner companion chief head leader spokesperson headman
+  compañero compañera pareja testigo sobreviviente superviviente refugiado refugiada jefe jefa lider
+  portavoz coordinadora coordinador`.split(/\s+/),
+);
+
 function titleBefore(text: string, all: readonly Token[], idx: number, anyTitle = false): boolean {
   // An apposition after a title or a noun of office: "his predecessor, Fatou Bensouda", "la portavoz, X".
   const before = all[idx - 1];
@@ -781,11 +874,14 @@ function titleBefore(text: string, all: readonly Token[], idx: number, anyTitle 
     (TITLES.has(before.norm) || roleOfWord(before.text) === 'relative')
   )
     return true;
+  if (before && /^, $/.test(text.slice(before.end, all[idx]!.start)) && officeBefore(text, all, idx - 1))
+    return true;
   for (let i = idx - 1, seen = 0; i >= 0 && seen < 2; i--) {
     const t = all[i]!;
     if (/[.;:!?\n,]/.test(text.slice(t.end, all[i + 1]!.start))) return false;
     // "officers of the Bolivarian Service": what follows "of" is the title's institution, not a name.
-    if (t.norm === 'de' || t.norm === 'del' || t.norm === 'of') return false;
+    // So is what follows "for"/"para" ("the Envoy for the Great Lakes").
+    if (['de', 'del', 'of', 'for', 'para'].includes(t.norm)) return false;
     if (LEAD_SKIP.has(t.norm)) continue;
     seen++;
     if (TITLES.get(t.norm) === 'official' || TITLES.get(t.norm) === 'lawyer') return true;
@@ -862,6 +958,7 @@ export function findEntities(
     consumedTo: 0,
     surnames: new Set(),
     surnamesRead: 0,
+    unresolved: [],
   };
   const taken = new Set<Token>();
   // The case's own units first, found as written (case-insensitive, whole words): a unit's name
@@ -949,6 +1046,7 @@ export function findEntities(
     if (valid && out.mentions.length + out.pending.length === before)
       for (const p of parts) classifyRun(text, all, toRun(p), posOf(all, p[0]!), out);
   }
+  surnameComesBack(text, all, out);
   // Partial mentions of a person named in full elsewhere: "Ortega", "María Ortega" → the full name.
   const persons = out.mentions.filter((m) => m.kind === 'person');
   // Distinct names with their words folded once (a long text names the same people many times).
