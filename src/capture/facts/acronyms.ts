@@ -48,3 +48,25 @@ export function pairAcronyms(mentions: OrgLike[]): void {
     if (names?.size === 1) m.value = [...names][0]!;
   }
 }
+
+/**
+ * "Viasna Human Rights Centre" … "Viasna, the group …": a one-word organization that is the first
+ * word of exactly one longer organization of the text is its short form.
+ */
+export function pairShortForms(mentions: OrgLike[]): void {
+  const byFirst = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.kind !== 'organization') continue;
+    const words = m.value.split(/\s+/);
+    if (words.length < 2) continue;
+    const k = fold(words[0]!);
+    const s = byFirst.get(k) ?? new Set();
+    s.add(m.value);
+    byFirst.set(k, s);
+  }
+  for (const m of mentions) {
+    if (m.kind !== 'organization' || /\s/.test(m.value) || ACRONYM.test(m.text)) continue;
+    const names = byFirst.get(fold(m.value));
+    if (names?.size === 1) m.value = [...names][0]!;
+  }
+}

@@ -508,3 +508,53 @@ describe('a surname that comes back alone groups the full name (issue 23, round 
     assert.deepEqual(personsOf('Fighters crossed from Lower Tembe. Aid came in Tembe later.'), []);
   });
 });
+
+describe('organizations by an apposition, a source cue or their own noun (issue 23, round 5)', () => {
+  it('"X, a Madrid-based group", "X, el medio independiente que…" name organizations', () => {
+    assert.deepEqual(orgsOf('Kavrana Watchers, a Lisbon-based group, keeps a list.'), ['Kavrana Watchers']);
+    assert.deepEqual(orgsOf('Lo publicó Zeltora, el medio independiente que cubre los juicios.'), [
+      'Zeltora',
+    ]);
+  });
+  it('not a person in apposition to an office, nor "a través de la red social"', () => {
+    assert.deepEqual(orgsOf('Lo informó su abogada, Mirtala Quenza, a través de la red social X.'), []);
+    assert.deepEqual(orgsOf("The chair, Ottila Brenn, the group's director, spoke."), []);
+  });
+  it('after "according to"/"según", a source that is no person\'s two-word name', () => {
+    assert.deepEqual(orgsOf('According to Tarsen Monitor Kyiv, 40 people were held.'), [
+      'Tarsen Monitor Kyiv',
+    ]);
+    assert.deepEqual(orgsOf('Según Dravila, la cifra es mayor.'), ['Dravila']);
+    assert.deepEqual(orgsOf('Según Teodora Malvín, la cifra es mayor.'), []);
+  });
+  it('an organization noun opening the run with one capital is part of the name', () => {
+    assert.deepEqual(orgsOf('Trabaja con el Colectivo Venezuela Nunca Olvida desde 2019.'), [
+      'Colectivo Venezuela Nunca Olvida',
+    ]);
+  });
+  it('a one-word organization that opens one longer one is its short form', () => {
+    const f = extractFacts(
+      'The Zorvak Human Rights Centre filed it. Zorvak, the group that keeps the list, said so.',
+      { reference: '2024-05-10' },
+    ).filter((x) => x.kind === 'organization');
+    assert.deepEqual(
+      f.map((x) => x.value),
+      ['Zorvak Human Rights Centre'],
+    );
+  });
+});
+
+describe('organizations in apposition, with a number, and sources that are persons (issue 23, round 5)', () => {
+  it('a one-word organization and a longer one in apposition are one', () => {
+    const f = extractFacts('Los datos son de Asovar, la Asociación Campesina del Valle Alto, y de otros.', {
+      reference: '2024-05-10',
+    }).filter((x) => x.kind === 'organization');
+    assert.deepEqual([...new Set(f.map((x) => x.value))], ['Asociación Campesina del Valle Alto']);
+  });
+  it('a number closing a cued name belongs to it', () => {
+    assert.deepEqual(orgsOf('Según Memoria 27F, hubo 40 detenidos.'), ['Memoria 27F']);
+  });
+  it('"según X" is no organization when X is the surname of a person of the text', () => {
+    assert.deepEqual(orgsOf('Lo explicó la profesora Irena Voskuil. Según Voskuil, el caso sigue.'), []);
+  });
+});

@@ -6,7 +6,7 @@
  * ("el coronel Ramírez"). Later partial mentions ("Ortega") are tied to the full name met earlier.
  */
 
-import { pairAcronyms } from './acronyms.js';
+import { pairAcronyms, pairShortForms } from './acronyms.js';
 import { cueOf, isOrgNoun, listNameEnd } from './cues.js';
 import {
   fold,
@@ -580,19 +580,47 @@ const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuradur
 function cuedName(text: string, all: readonly Token[], run: Run, idx: number, out: Classified): boolean {
   // "La ONG Justicia y Proceso": the name is what follows the noun written in capitals.
   const lead = ARTICLES.has(run.tokens[0]!.norm) || run.tokens[0]!.norm === 'the' ? 1 : 0;
-  if (run.tokens.length > lead + 1 && isOrgNoun(run.tokens[lead]!)) {
+  // "el Colectivo X", written with one capital, is the organization's own first word: kept.
+  if (
+    run.tokens.length > lead + 1 &&
+    isOrgNoun(run.tokens[lead]!) &&
+    /^\p{Lu}+$/u.test(run.tokens[lead]!.text)
+  ) {
     const rest = run.tokens.slice(lead + 1);
     return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + lead + 1, out);
   }
+  // "Según X", "According to X" opening a sentence: the cue is inside the run.
+  if (run.tokens.length > 1 && (run.tokens[0]!.norm === 'segun' || run.tokens[0]!.norm === 'according')) {
+    const rest = run.tokens.slice(1);
+    return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + 1, out);
+  }
+  // "el Colectivo Nicaragua Libre", "Fundación X": an organization noun written with one capital
+  // opening the run is the name's own first word.
+  const ownNoun =
+    run.tokens.length > lead + 1 &&
+    isOrgNoun(run.tokens[lead]!) &&
+    !/^\p{Lu}+$/u.test(run.tokens[lead]!.text);
+  if (ownNoun && lead === 1) {
+    const rest = run.tokens.slice(1);
+    return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + 1, out);
+  }
   const toks = run.tokens;
-  const cue =
-    cueOf(text, all, idx, idx + toks.length - 1) ??
-    listedAfterPlace(text, run, out) ??
-    listedWithOrganization(text, run, out);
+  const cue = ownNoun
+    ? 'organization'
+    : (cueOf(text, all, idx, idx + toks.length - 1) ??
+      listedAfterPlace(text, run, out) ??
+      listedWithOrganization(text, run, out));
   if (!cue) return false;
+  // "su abogada, X Y, a través de la red social": in apposition to an office, a person's name.
+  if (cue === 'organization' && !ownNoun && appositionToOffice(text, all, idx)) return false;
+  // "según Theresly Malavé": two plain name words after "according to" are a person's, unless one is a place's.
+  if (cue === 'source' && toks.length === 2 && plainNameWords(toks) && !toks.some((t) => lookupPlace(t.text)))
+    return false;
+  // "Según Ashworth": the surname of a person of the text.
+  if (cue === 'source' && toks.length === 1 && personSurnames(out).has(toks[0]!.norm)) return false;
   const words = nameWords(toks);
   if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !ARTICLES.has(t.norm))) return false;
-  if (cue !== 'organization') {
+  if (cue !== 'organization' && cue !== 'source') {
     // "near X" is weaker than "el barrio X" (barrios bear persons' names: "barrio José Félix Ribas").
     if (cue === 'place?' && GIVEN_NAMES.has(words[0]!.norm)) return false;
     // "across the border in Chad": a country whose name is also a given name, after "in".
@@ -638,9 +666,26 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
   const end = listNameEnd(text, run.end);
   const single = words.length === 1 && end === run.end;
   if (GIVEN_NAMES.has(words[0]!.norm) || (single && SURNAME_SET.has(words[0]!.norm))) return false;
-  if (words.some((t) => NOT_NAME.has(t.norm) || lookupPlace(t.text))) return false;
+  // "the research group Myanmar Witness": a place among several words is part of the name; a
+  // place alone, or a whole place, is no organization.
+  if (!ownNoun && words.some((t) => NOT_NAME.has(t.norm))) return false;
+  if (
+    lookupPlace(words.map((t) => t.text).join(' ')) ||
+    (words.length === 1 && lookupPlace(words[0]!.text)) ||
+    (words.some((t) => lookupPlace(t.text)) && !words.every((t) => t.cap))
+  )
+    return false;
   let last = idx + toks.length - 1;
   while (all[last + 1] && all[last + 1]!.end <= end) last++;
+  // "Justicia 11J", "Canal 4", "Batallón 3-16": a number closing the name.
+  const num = all[last + 1];
+  if (
+    end === run.end &&
+    num &&
+    /^\d[\p{L}\d-]*$/u.test(num.text) &&
+    text.slice(all[last]!.end, num.start) === ' '
+  )
+    last++;
   const s = span(text, all.slice(idx, last + 1));
   out.consumedTo = Math.max(out.consumedTo, s.end);
   const key = orgKey(all.slice(idx, last + 1));
@@ -701,6 +746,21 @@ function surnameComesBack(text: string, all: readonly Token[], out: Classified):
     if (seen.has(value)) continue;
     seen.add(value);
     out.mentions.push({ kind: 'person', ...s, value });
+  }
+}
+
+/**
+ * "Ascamcat, la Asociación Campesina del Catatumbo", "the ICMP, the International Commission on
+ * Missing Persons": a one-word organization and a longer one in apposition are one, named by the longer.
+ */
+function pairAppositions(text: string, mentions: EntityMention[]): void {
+  const orgs = mentions.filter((m) => m.kind === 'organization').sort((a, b) => a.start - b.start);
+  for (let k = 0; k + 1 < orgs.length; k++) {
+    const [a, b] = [orgs[k]!, orgs[k + 1]!];
+    if (!/^,\s+(?:the|el|la|los|las)\s+$/.test(text.slice(a.end, b.start))) continue;
+    const [short, long] = /\s/.test(a.text) ? [b, a] : [a, b];
+    if (/\s/.test(short.text) || !/\s/.test(long.text)) continue;
+    short.value = long.value;
   }
 }
 
@@ -864,18 +924,16 @@ const OFFICE_NOUNS = new Set(
   portavoz coordinadora coordinador`.split(/\s+/),
 );
 
-function titleBefore(text: string, all: readonly Token[], idx: number, anyTitle = false): boolean {
-  // An apposition after a title or a noun of office: "his predecessor, Fatou Bensouda", "la portavoz, X".
+/** An apposition after a title or a noun of office: "his predecessor, Fatou Bensouda", "la portavoz, X". */
+function appositionToOffice(text: string, all: readonly Token[], idx: number): boolean {
   const before = all[idx - 1];
-  if (
-    before &&
-    !before.cap &&
-    /^, $/.test(text.slice(before.end, all[idx]!.start)) &&
-    (TITLES.has(before.norm) || roleOfWord(before.text) === 'relative')
-  )
-    return true;
-  if (before && /^, $/.test(text.slice(before.end, all[idx]!.start)) && officeBefore(text, all, idx - 1))
-    return true;
+  if (!before || !/^, $/.test(text.slice(before.end, all[idx]!.start))) return false;
+  if (!before.cap && (TITLES.has(before.norm) || roleOfWord(before.text) === 'relative')) return true;
+  return officeBefore(text, all, idx - 1);
+}
+
+function titleBefore(text: string, all: readonly Token[], idx: number, anyTitle = false): boolean {
+  if (appositionToOffice(text, all, idx)) return true;
   for (let i = idx - 1, seen = 0; i >= 0 && seen < 2; i--) {
     const t = all[i]!;
     if (/[.;:!?\n,]/.test(text.slice(t.end, all[i + 1]!.start))) return false;
@@ -1130,6 +1188,8 @@ export function findEntities(
         });
     }
   }
+  pairAppositions(text, out.mentions);
   pairAcronyms(out.mentions);
+  pairShortForms(out.mentions);
   return out.mentions.sort((a, b) => a.start - b.start);
 }
