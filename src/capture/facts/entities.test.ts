@@ -558,3 +558,15 @@ describe('organizations in apposition, with a number, and sources that are perso
     assert.deepEqual(orgsOf('Lo explicó la profesora Irena Voskuil. Según Voskuil, el caso sigue.'), []);
   });
 });
+
+describe('an outlet or group as the subject of a verb of reporting (issue 23, round 5)', () => {
+  it('an unknown word before "reported"/"publicó" names an organization, its capitalized article included', () => {
+    assert.deepEqual(orgsOf('Vantiro reported 12 arrests on Monday.'), ['Vantiro']);
+    assert.deepEqual(orgsOf('Ayer La Quincena publicó la lista.'), ['La Quincena']);
+  });
+  it('not a known given name or surname, nor a word the text writes in lower case, nor a verb of saying', () => {
+    assert.deepEqual(orgsOf('Ledezma reported the case to the police.'), []);
+    assert.deepEqual(orgsOf('Vantiro said it was over.'), []);
+    assert.deepEqual(orgsOf('Monitoring continued. Monitoring reported no change.'), []);
+  });
+});
