@@ -570,3 +570,15 @@ describe('an outlet or group as the subject of a verb of reporting (issue 23, ro
     assert.deepEqual(orgsOf('Monitoring continued. Monitoring reported no change.'), []);
   });
 });
+
+describe('a name right after a kinship noun (issue 23, round 5)', () => {
+  it('is a person, listed or not, even one a town bears', () => {
+    assert.deepEqual(personsOf('Today is the day my sister Nerwin would have turned 27.'), ['Nerwin']);
+    assert.deepEqual(personsOf('A mi sobrino Yeiberth lo deportaron por la frontera.'), ['Yeiberth']);
+    assert.deepEqual(personsOf('Viaja con su hijo Santiago, de cuatro años.'), ['Santiago']);
+  });
+  it('not a family noun before an organization, nor a title', () => {
+    assert.deepEqual(personsOf('Los familiares Colectivos no hablaron.'), []);
+    assert.deepEqual(personsOf('Habló con su hermano Mayor ayer.'), []);
+  });
+});

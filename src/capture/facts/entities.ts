@@ -267,7 +267,12 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       return;
     }
   }
-  if (wholePlace && !(toks.length === 1 && personSurnames(out).has(toks[0]!.norm) && prevWord !== 'estado')) {
+  const kin = toks.length === 1 && kinNamed(text, all, idx, toks[0]!);
+  if (
+    wholePlace &&
+    !kin &&
+    !(toks.length === 1 && personSurnames(out).has(toks[0]!.norm) && prevWord !== 'estado')
+  ) {
     out.mentions.push({ kind: 'place', ...span(text, toks), value: wholePlace.value, place: wholePlace });
     return;
   }
@@ -764,6 +769,29 @@ function pairAppositions(text: string, mentions: EntityMention[]): void {
   }
 }
 
+/**
+ * "my sister Nisreen", "mi sobrino Brayan", "su hijo Santiago": any single name right after a
+ * kinship noun in lower case is a person's given name, listed or not, even one a town bears.
+ */
+function kinNamed(text: string, all: readonly Token[], idx: number, t: Token): boolean {
+  const prev = all[idx - 1];
+  const next = all[idx + 1];
+  return (
+    prev !== undefined &&
+    !prev.cap &&
+    roleOfWord(prev.text) === 'relative' &&
+    !/^famil/.test(prev.norm) &&
+    text.slice(prev.end, t.start) === ' ' &&
+    /^\p{Lu}\p{Ll}+$/u.test(t.text) &&
+    !STOP_CAPS.has(t.norm) &&
+    !NOT_NAME.has(t.norm) &&
+    // "la madre de Ana": the kinship noun then "de" names the relative's kin, still a person; but
+    // "his son Street" never happens, while "hermano Mayor" (a title) does.
+    !TITLES.has(t.norm) &&
+    !(next && next.cap && text.slice(t.end, next.start) === ' ')
+  );
+}
+
 /** Verbs an outlet or a group is the subject of ("Hengaw reported", "Unicef dice", "X counted"). */
 const REPORTS = new Set(
   'reported reports counted published documented informo denuncio publico reporto registro documento contabiliza'.split(
@@ -1178,10 +1206,11 @@ export function findEntities(
     const full = fullOf([t.norm]) ?? givenOf(t.norm);
     const place = lookupPlace(t.text);
     const alone =
-      !place &&
-      !names.some((n) => n.words.includes(t.norm)) &&
-      !isMunicipalityName(t.text) &&
-      aloneName(text, all, idx, t);
+      (!place &&
+        !names.some((n) => n.words.includes(t.norm)) &&
+        !isMunicipalityName(t.text) &&
+        aloneName(text, all, idx, t)) ||
+      kinNamed(text, all, idx, t);
     if (full || titled || alone) {
       out.mentions.push({
         kind: 'person',
