@@ -785,10 +785,9 @@ function kinNamed(text: string, all: readonly Token[], idx: number, t: Token): b
     /^\p{Lu}\p{Ll}+$/u.test(t.text) &&
     !STOP_CAPS.has(t.norm) &&
     !NOT_NAME.has(t.norm) &&
-    // "la madre de Ana": the kinship noun then "de" names the relative's kin, still a person; but
-    // "his son Street" never happens, while "hermano Mayor" (a title) does.
+    // "su hermano Mayor" is a title; "my son Pedro Luis" is a longer name, read by the name rules.
     !TITLES.has(t.norm) &&
-    !(next && next.cap && text.slice(t.end, next.start) === ' ')
+    !(next?.cap && text.slice(t.end, next.start) === ' ')
   );
 }
 
