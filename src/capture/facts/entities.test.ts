@@ -582,3 +582,22 @@ describe('a name right after a kinship noun (issue 23, round 5)', () => {
     assert.deepEqual(personsOf('Habló con su hermano Mayor ayer.'), []);
   });
 });
+
+describe('a name ending in a list, and titles that are no organization (issue 23, round 5)', () => {
+  it('"X de Ciencias, Letras y Artes": a list of single words closes the organization\'s name', () => {
+    assert.deepEqual(orgsOf('Lo detuvo el Cuerpo de Policías Forenses, Tácticas y Preventivas ayer.'), [
+      'Cuerpo de Policías Forenses, Tácticas y Preventivas',
+    ]);
+  });
+  it('not a list of places, persons or organizations after the name', () => {
+    assert.deepEqual(orgsOf('Lo denunciaron ante el Consejo Nacional, Provea y Foro Penal.'), [
+      'Consejo Nacional',
+      'Provea',
+      'Foro Penal',
+    ]);
+  });
+  it('"el Alto Comisionado", "the Deputy High Commissioner" are a person\'s office', () => {
+    assert.deepEqual(orgsOf('Lo pidió el Alto Comisionado en Ginebra.'), []);
+    assert.deepEqual(orgsOf('The Deputy High Commissioner spoke first.'), []);
+  });
+});

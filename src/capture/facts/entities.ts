@@ -23,7 +23,7 @@ import {
   TITLES,
 } from './lexicon.js';
 import { libraryLexicon } from './names.js';
-import { guessUnitKind, namedSpans } from './orgs.js';
+import { guessUnitKind, namedSpans, TITLE_QUALIFIERS } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
 import { lookupAmbiguousWorldPlace } from './world.js';
@@ -371,6 +371,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   ) {
     // A head word alone is a common noun ("the Court", "his Office", "Fuerza a su hija"): no name.
     if (rest.length === 1 && !isAcronym(rest[0]!) && !SELF_NAMED.has(rest[0]!.norm)) return;
+    // "el Alto Comisionado": a title with its qualifiers is a person's office, no organization.
+    if (rest.every((t) => TITLES.has(t.norm) || TITLE_QUALIFIERS.has(t.norm))) return;
     out.mentions.push({
       kind: 'organization',
       ...span(text, rest),

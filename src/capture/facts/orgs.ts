@@ -74,6 +74,11 @@ const ORG_WORDS = new Set([
 `),
 ]);
 
+/** Words that qualify a title ("Alto Comisionado", "Deputy High Commissioner", "Fiscal General"). */
+export const TITLE_QUALIFIERS = set(
+  'alto alta high deputy adjunto adjunta especial special general principal',
+);
+
 /** Opening words of a run that are never part of the organization's name. */
 const LEAD = set(`president presidente presidenta former ex vice jefe chief head members miembros agents
   agentes officers efectivos member`);
@@ -162,6 +167,7 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       if (m > j + 1 && tokens[m]?.cap && joined(text, tokens[m - 1]!, tokens[m]!)) j = m;
       else break;
     }
+    j = listTail(text, tokens, i, j);
     const last = j;
     const first = spanStart(text, tokens, i, last);
     i = last;
@@ -172,6 +178,37 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
     }
   }
   return out;
+}
+
+/**
+ * "Cuerpo de Investigaciones Científicas, Penales y Criminalísticas", "Ministerio … para Relaciones
+ * Interiores, Justicia y Paz": an organization's name may end in a list of single capitalized words
+ * ("X, Y y Z"). Taken only when the name so far holds an organization's word and no listed word is a
+ * place, a given name, an organization's word or a known organization (a list of organizations
+ * after a name, "la Fiscalía, Provea y Foro Penal", stays a list). The new last token index.
+ */
+function listTail(text: string, tokens: readonly Token[], i: number, j: number): number {
+  if (!tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm)) || !tokens[j]!.cap) return j;
+  const m = /^(?:,\s\p{Lu}[\p{L}\p{M}]+)+\s(?:y|and|e)\s\p{Lu}[\p{L}\p{M}]+(?![\p{L}\p{M}]|\s\p{Lu})/u.exec(
+    text.slice(tokens[j]!.end, tokens[j]!.end + 120),
+  );
+  if (!m) return j;
+  const end = tokens[j]!.end + m[0].length;
+  let k = j;
+  while (tokens[k + 1] && tokens[k + 1]!.end <= end) k++;
+  const listed = tokens.slice(j + 1, k + 1).filter((t) => t.cap);
+  if (
+    listed.some(
+      (t) =>
+        lookupPlace(t.text) !== undefined ||
+        GIVEN_NAMES.has(t.norm) ||
+        ORG_WORDS.has(t.norm) ||
+        KNOWN_ORGS.has(t.norm) ||
+        isAcronymToken(t),
+    )
+  )
+    return j;
+  return k;
 }
 
 const isAcronymToken = (t: Token) => /^[A-ZÁÉÍÓÚÑ]{2,7}$/.test(t.text);
@@ -302,6 +339,8 @@ function nameSpan(
       const value = whole?.value ?? text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
       return { kind: 'place', first, last, value, ...(whole ? { place: whole } : {}) };
     }
+    // "el Alto Comisionado", "the High Commissioner": a title with its qualifiers is a person's office.
+    if (words.every((w) => TITLES.has(w) || TITLE_QUALIFIERS.has(w) || CONNECTORS.has(w))) return undefined;
     // A bracketed acronym after a name that is not a person's says organization ("… (Cepaz)").
     if (!words.some((w) => ORG_WORDS.has(w)) && !(acronym && !GIVEN_NAMES.has(words[0]!))) return undefined;
     const known: OrgEntry | undefined =
