@@ -601,3 +601,16 @@ describe('a name ending in a list, and titles that are no organization (issue 23
     assert.deepEqual(orgsOf('The Deputy High Commissioner spoke first.'), []);
   });
 });
+
+describe('a building before "of", and a country an organization is for (issue 23, round 5)', () => {
+  it('"the Palace of Justice" stays a place; a short name before "of" is cut only before an organization', () => {
+    assert.deepEqual(of('She went to the Palace of Justice in Caracas.', 'place'), [
+      'Palace of Justice',
+      'Caracas',
+    ]);
+  });
+  it('"Mechanism for Myanmar" names the country; "para la Paz" no town', () => {
+    assert.deepEqual(of('The Investigative Mechanism for Myanmar confirmed it.', 'place'), ['Myanmar']);
+    assert.deepEqual(of('Habló la Comisión de Justicia para la Paz ayer.', 'place'), []);
+  });
+});

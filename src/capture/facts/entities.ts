@@ -1118,14 +1118,17 @@ export function findEntities(
     // A place at the end of an organization's name ("Tribunal Segundo de Control de Aragua").
     if (n.kind === 'organization')
       for (let k = toks.length - 1; k > 0; k--) {
-        if (!['de', 'del', 'of', 'on', 'sobre'].includes(toks[k - 1]!.norm)) continue;
+        const c = toks[k - 1]!.norm;
+        if (!['de', 'del', 'of', 'on', 'sobre', 'for', 'para'].includes(c)) continue;
         const p = lookupPlace(
           toks
             .slice(k)
             .map((t) => t.text)
             .join(' '),
         );
-        if (p) out.mentions.push({ kind: 'place', ...span(text, toks.slice(k)), value: p.value, place: p });
+        // "Mechanism for Myanmar" names the country; "Justicia para la Paz" no town.
+        if (p && ((c !== 'for' && c !== 'para') || p.kind === 'country'))
+          out.mentions.push({ kind: 'place', ...span(text, toks.slice(k)), value: p.value, place: p });
         break;
       }
   }

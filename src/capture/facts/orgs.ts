@@ -278,7 +278,15 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
     for (let k = p[0] + 1; k < p[1]; k++) {
       if (!OF.has(tokens[k]!.norm) || tokens[k]!.cap) continue;
       // Beyond a given name, only English "X Y of the …" with a short name before it.
-      if (!given && (tokens[k]!.norm !== 'of' || k - p[0] > 3)) break;
+      // (never a building's noun: "Palace of Justice"), and only before an organization's words.
+      if (
+        !given &&
+        (tokens[k]!.norm !== 'of' ||
+          k - p[0] > 3 ||
+          PLACE_FIRST.has(tokens[p[0]]!.norm) ||
+          !tokens.slice(k + 1, p[1] + 1).some((t) => ORG_WORDS.has(t.norm)))
+      )
+        break;
       if (tokens.slice(p[0], k).some((t) => ORG_WORDS.has(t.norm))) break;
       let r = k + 1;
       while (r < p[1] && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
