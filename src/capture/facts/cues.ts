@@ -88,14 +88,26 @@ const OF = set('de del of');
  * `place?`: a weak cue ("near X"), not enough for a name shaped like a person's. `place-in`: only a
  * preposition of place ("in X", "en X"), which also precedes organizations, outlets, languages and
  * the inner words of long institution names; the caller takes it only for a short name of no other kind.
+ * `source`: "according to X", "según X" — an organization unless the name is shaped like a person's.
  */
-export type Cue = 'organization' | 'place' | 'place?' | 'place-in';
+export type Cue = 'organization' | 'source' | 'place' | 'place?' | 'place-in';
 
 /** "ONG", "NGO" written in capitals open the run they cue: the name is what follows. */
 export const isOrgNoun = (t: Token) => ORG_NOUNS.has(t.norm);
 
 /** The kind the words before tokens[first] (or right after tokens[last]) give a name, if any. */
 export function cueOf(text: string, all: readonly Token[], first: number, last: number): Cue | undefined {
+  const around = cueAround(text, all, first, last);
+  // "X, a Madrid-based group": the apposition outweighs a preposition of place before X.
+  if (
+    (around === undefined || around === 'place-in' || around === 'place?') &&
+    describedAsOrganization(text, all[last]!.end)
+  )
+    return 'organization';
+  return around;
+}
+
+function cueAround(text: string, all: readonly Token[], first: number, last: number): Cue | undefined {
   const after = all[last + 1];
   if (
     after &&
@@ -120,6 +132,8 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
     return undefined;
   // "dijo a Efe", "told Reuters"
   if (TOLD.has(prev.norm)) return 'organization';
+  // "according to X", "según X": a source, and the caller keeps persons' names out.
+  if (prev.norm === 'segun' || (prev.norm === 'to' && all[i - 1]?.norm === 'according')) return 'source';
   if (listOfOrgs(all, i, text)) return 'organization';
   // "trabajamos juntas en Sidor", "worked for Conviasa": where one works (places are ruled out by the caller).
   if (WORK_AT.has(prev.norm) && [i - 1, i - 2].some((k) => all[k] && /^(?:trabaj|work)/.test(all[k]!.norm)))
@@ -167,6 +181,36 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
   )
     return 'organization';
   return undefined;
+}
+
+const PREPOSITIONS = set('de del of para por con en in on at to a al from desde');
+
+/** Nouns of an apposition that say the name before it is an organization's. */
+const ORG_APPOSITION = new Set([
+  ...ORG_NOUNS,
+  ...set(`institute instituto outlet medio unit unidad wing ala brazo network red collective colectivo
+    channel canal site sitio broadcaster militia milicia gang banda cartel guerrilla`),
+]);
+
+/**
+ * "X, a Madrid-based group that …", "X, el medio independiente que …", "X, the national forensic
+ * institute": the apposition after a name (an article, at most three more words) says it is an
+ * organization's. A title or a person's noun among them ("X, the group's director") says it is not.
+ */
+export function describedAsOrganization(text: string, end: number): boolean {
+  const m =
+    /^,\s+(?:(?:a|an|the|its|el|la|los|las|un|una|su)\s+)((?:[\p{L}\p{M}'’-]+\s+){0,3})([\p{Ll}\p{M}]+)\b/u.exec(
+      text.slice(end, end + 80),
+    );
+  if (!m) return false;
+  const words = [...m[1]!.trim().split(/\s+/).filter(Boolean), m[2]!].map((w) =>
+    fold(w.replace(/['’]s?$/, '')),
+  );
+  const head = words.findIndex((w) => ORG_APPOSITION.has(w));
+  // "…, a través de la red social X": a preposition before the noun makes it no apposition.
+  if (words.slice(0, Math.max(0, head)).some((w) => PREPOSITIONS.has(w))) return false;
+  // The organization noun heads the apposition: nothing after it names a person ("the group's director").
+  return head >= 0 && !words.slice(head + 1).some((w) => TITLES.has(w) || roleOfWord(w) !== undefined);
 }
 
 /**

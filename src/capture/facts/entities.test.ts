@@ -402,3 +402,215 @@ describe('persons by who leads, and by Slavic surname endings (issue 23, round 4
     assert.deepEqual(of('The court sat in Nizhny Novgorod last week.', 'person'), []);
   });
 });
+
+const orgsOf = (text: string) => of(text, 'organization');
+const personsOf = (text: string) => of(text, 'person');
+
+describe('organizations joined by "and the" / "y el" (issue 23, round 5)', () => {
+  it('an article after "and" opens a second name when either side is an organization', () => {
+    assert.deepEqual(orgsOf('Troops of the Kivu Army and the Lakeside Defence Units patrolled the road.'), [
+      'Kivu Army',
+      'Lakeside Defence Units',
+    ]);
+    assert.deepEqual(orgsOf('Lo cubrieron Rojo Fuego Lab y El Llanero Diario ayer.'), [
+      'Rojo Fuego Lab',
+      'El Llanero Diario',
+    ]);
+  });
+  it('a Spanish name with "y la" and no second organization word stays one name', () => {
+    assert.deepEqual(orgsOf('Declaró ante la Comisión de la Memoria y la Reparación en mayo.'), [
+      'Comisión de la Memoria y la Reparación',
+    ]);
+  });
+});
+
+describe('offices named with a possessive title (issue 23, round 5)', () => {
+  it('"Attorney General\'s Office", "the Ombudsman\'s Office", "People\'s Liberation Front"', () => {
+    assert.deepEqual(orgsOf("The Attorney General's Office opened a case."), ["Attorney General's Office"]);
+    assert.deepEqual(orgsOf("She went to the Ombudsman's Office of Ruritania twice."), [
+      "Ombudsman's Office of Ruritania",
+    ]);
+    assert.deepEqual(orgsOf("Fighters of the Ogaden People's Liberation Front withdrew."), [
+      "Ogaden People's Liberation Front",
+    ]);
+  });
+  it("a country's or an organization's possessive is not part of the name after it", () => {
+    assert.deepEqual(orgsOf("Ruritania's Supreme Tribunal ruled on Monday."), ['Supreme Tribunal']);
+  });
+});
+
+describe('a person before "of the" organization (issue 23, round 5)', () => {
+  it('a short name with no organization word is cut off, whatever its given name', () => {
+    const text = 'The expert, Dr Tobiah Quennell of the University of Lisbon, testified.';
+    assert.deepEqual(orgsOf(text), ['University of Lisbon']);
+    assert.deepEqual(personsOf(text), ['Tobiah Quennell']);
+  });
+});
+
+describe('acronyms paired with their expansion anywhere in the text (issue 23, round 5)', () => {
+  it('initials of the capitalized words, or of all the words, without brackets', () => {
+    const en = extractFacts(
+      'The International Commission on Missing Persons took samples. Families say the ICMP never called.',
+      { reference: '2024-05-10' },
+    ).filter((f) => f.kind === 'organization');
+    assert.equal(en.length, 1);
+    assert.equal(en[0]!.value, 'International Commission on Missing Persons');
+    assert.equal(en[0]!.mentions?.length, 2);
+    const es = orgsOf('El ECL emitió un informe. El Equipo Civil para la Libertad lo firmó.');
+    assert.deepEqual(es, ['Equipo Civil para la Libertad']);
+  });
+  it('an acronym two names share is not guessed', () => {
+    const f = orgsOf(
+      'The Central Research Council and the Civil Rights Commission met; the CRC spoke first.',
+    );
+    assert.ok(f.includes('CRC'));
+  });
+});
+
+describe('persons no list holds, by apposition and description (issue 23, round 5)', () => {
+  it('in apposition to a noun phrase headed by a title or noun of office', () => {
+    assert.deepEqual(
+      personsOf('"It must stop," said the Special Envoy for the Great Lakes, Oyelade Fenwick.'),
+      ['Oyelade Fenwick'],
+    );
+    assert.deepEqual(personsOf('El portavoz de las autoridades locales, Tiberio Quesnay, lo negó.'), [
+      'Tiberio Quesnay',
+    ]);
+    assert.deepEqual(personsOf('Another survivor, Nkemdi Oradu, a trader, spoke next.'), ['Nkemdi Oradu']);
+  });
+  it('not when a name or a verb stands between the noun and the comma', () => {
+    assert.deepEqual(personsOf('My son Pierre Dufort is the Frenchman, I think.'), ['Pierre Dufort']);
+  });
+  it('described after the name: "who", "head of", a quoted alias', () => {
+    assert.deepEqual(personsOf('Talgat Oruzbek, who leads the group, was detained.'), ['Talgat Oruzbek']);
+    assert.deepEqual(personsOf('Yevgen Tarnak, head of the unit, signed it.'), ['Yevgen Tarnak']);
+    assert.deepEqual(personsOf('El crimen lo ordenó Wilber Ozuna, alias "el Tuerto", en 2019.'), [
+      'Wilber Ozuna',
+    ]);
+  });
+  it('not a place described with "known as"', () => {
+    assert.deepEqual(personsOf('Lo llevaron al Centro Abierto de Zapallar, conocido como La Caldera.'), []);
+  });
+});
+
+describe('a surname that comes back alone groups the full name (issue 23, round 5)', () => {
+  it('two plain name words are a person when their last word comes back alone', () => {
+    const text = 'Hamadou Kessé was among them. He survived, and Kessé says he will testify.';
+    const p = extractFacts(text, { reference: '2024-05-10' }).filter((f) => f.kind === 'person');
+    assert.deepEqual(
+      p.map((f) => f.value),
+      ['Hamadou Kessé'],
+    );
+    assert.equal(p[0]!.mentions?.length, 2);
+  });
+  it('not when the word comes back after a preposition, as a place does', () => {
+    assert.deepEqual(personsOf('Ruined homes in North Kolvari stood empty. Aid reached Kolvari late.'), []);
+    assert.deepEqual(personsOf('Fighters crossed from Lower Tembe. Aid came in Tembe later.'), []);
+  });
+});
+
+describe('organizations by an apposition, a source cue or their own noun (issue 23, round 5)', () => {
+  it('"X, a Madrid-based group", "X, el medio independiente que…" name organizations', () => {
+    assert.deepEqual(orgsOf('Kavrana Watchers, a Lisbon-based group, keeps a list.'), ['Kavrana Watchers']);
+    assert.deepEqual(orgsOf('Lo publicó Zeltora, el medio independiente que cubre los juicios.'), [
+      'Zeltora',
+    ]);
+  });
+  it('not a person in apposition to an office, nor "a través de la red social"', () => {
+    assert.deepEqual(orgsOf('Lo informó su abogada, Mirtala Quenza, a través de la red social X.'), []);
+    assert.deepEqual(orgsOf("The chair, Ottila Brenn, the group's director, spoke."), []);
+  });
+  it('after "according to"/"según", a source that is no person\'s two-word name', () => {
+    assert.deepEqual(orgsOf('According to Tarsen Monitor Kyiv, 40 people were held.'), [
+      'Tarsen Monitor Kyiv',
+    ]);
+    assert.deepEqual(orgsOf('Según Dravila, la cifra es mayor.'), ['Dravila']);
+    assert.deepEqual(orgsOf('Según Teodora Malvín, la cifra es mayor.'), []);
+  });
+  it('an organization noun opening the run with one capital is part of the name', () => {
+    assert.deepEqual(orgsOf('Trabaja con el Colectivo Venezuela Nunca Olvida desde 2019.'), [
+      'Colectivo Venezuela Nunca Olvida',
+    ]);
+  });
+  it('a one-word organization that opens one longer one is its short form', () => {
+    const f = extractFacts(
+      'The Zorvak Human Rights Centre filed it. Zorvak, the group that keeps the list, said so.',
+      { reference: '2024-05-10' },
+    ).filter((x) => x.kind === 'organization');
+    assert.deepEqual(
+      f.map((x) => x.value),
+      ['Zorvak Human Rights Centre'],
+    );
+  });
+});
+
+describe('organizations in apposition, with a number, and sources that are persons (issue 23, round 5)', () => {
+  it('a one-word organization and a longer one in apposition are one', () => {
+    const f = extractFacts('Los datos son de Asovar, la Asociación Campesina del Valle Alto, y de otros.', {
+      reference: '2024-05-10',
+    }).filter((x) => x.kind === 'organization');
+    assert.deepEqual([...new Set(f.map((x) => x.value))], ['Asociación Campesina del Valle Alto']);
+  });
+  it('a number closing a cued name belongs to it', () => {
+    assert.deepEqual(orgsOf('Según Memoria 27F, hubo 40 detenidos.'), ['Memoria 27F']);
+  });
+  it('"según X" is no organization when X is the surname of a person of the text', () => {
+    assert.deepEqual(orgsOf('Lo explicó la profesora Irena Voskuil. Según Voskuil, el caso sigue.'), []);
+  });
+});
+
+describe('an outlet or group as the subject of a verb of reporting (issue 23, round 5)', () => {
+  it('an unknown word before "reported"/"publicó" names an organization, its capitalized article included', () => {
+    assert.deepEqual(orgsOf('Vantiro reported 12 arrests on Monday.'), ['Vantiro']);
+    assert.deepEqual(orgsOf('Ayer La Quincena publicó la lista.'), ['La Quincena']);
+  });
+  it('not a known given name or surname, nor a word the text writes in lower case, nor a verb of saying', () => {
+    assert.deepEqual(orgsOf('Ledezma reported the case to the police.'), []);
+    assert.deepEqual(orgsOf('Vantiro said it was over.'), []);
+    assert.deepEqual(orgsOf('Monitoring continued. Monitoring reported no change.'), []);
+  });
+});
+
+describe('a name right after a kinship noun (issue 23, round 5)', () => {
+  it('is a person, listed or not, even one a town bears', () => {
+    assert.deepEqual(personsOf('Today is the day my sister Nerwin would have turned 27.'), ['Nerwin']);
+    assert.deepEqual(personsOf('A mi sobrino Yeiberth lo deportaron por la frontera.'), ['Yeiberth']);
+    assert.deepEqual(personsOf('Viaja con su hijo Santiago, de cuatro años.'), ['Santiago']);
+  });
+  it('not a family noun before an organization, nor a title', () => {
+    assert.deepEqual(personsOf('Los familiares Colectivos no hablaron.'), []);
+    assert.deepEqual(personsOf('Habló con su hermano Mayor ayer.'), []);
+  });
+});
+
+describe('a name ending in a list, and titles that are no organization (issue 23, round 5)', () => {
+  it('"X de Ciencias, Letras y Artes": a list of single words closes the organization\'s name', () => {
+    assert.deepEqual(orgsOf('Lo detuvo el Cuerpo de Policías Forenses, Tácticas y Preventivas ayer.'), [
+      'Cuerpo de Policías Forenses, Tácticas y Preventivas',
+    ]);
+  });
+  it('not a list of places, persons or organizations after the name', () => {
+    assert.deepEqual(orgsOf('Lo denunciaron ante el Consejo Nacional, Provea y Foro Penal.'), [
+      'Consejo Nacional',
+      'Provea',
+      'Foro Penal',
+    ]);
+  });
+  it('"el Alto Comisionado", "the Deputy High Commissioner" are a person\'s office', () => {
+    assert.deepEqual(orgsOf('Lo pidió el Alto Comisionado en Ginebra.'), []);
+    assert.deepEqual(orgsOf('The Deputy High Commissioner spoke first.'), []);
+  });
+});
+
+describe('a building before "of", and a country an organization is for (issue 23, round 5)', () => {
+  it('"the Palace of Justice" stays a place; a short name before "of" is cut only before an organization', () => {
+    assert.deepEqual(of('She went to the Palace of Justice in Caracas.', 'place'), [
+      'Palace of Justice',
+      'Caracas',
+    ]);
+  });
+  it('"Mechanism for Myanmar" names the country; "para la Paz" no town', () => {
+    assert.deepEqual(of('The Investigative Mechanism for Myanmar confirmed it.', 'place'), ['Myanmar']);
+    assert.deepEqual(of('Habló la Comisión de Justicia para la Paz ayer.', 'place'), []);
+  });
+});

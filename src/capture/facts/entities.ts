@@ -6,6 +6,7 @@
  * ("el coronel Ramírez"). Later partial mentions ("Ortega") are tied to the full name met earlier.
  */
 
+import { pairAcronyms, pairShortForms } from './acronyms.js';
 import { cueOf, isOrgNoun, listNameEnd } from './cues.js';
 import {
   fold,
@@ -21,7 +22,8 @@ import {
   SURNAME_SET,
   TITLES,
 } from './lexicon.js';
-import { guessUnitKind, namedSpans } from './orgs.js';
+import { libraryLexicon } from './names.js';
+import { guessUnitKind, namedSpans, TITLE_QUALIFIERS } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
 import { lookupAmbiguousWorldPlace } from './world.js';
@@ -172,6 +174,8 @@ interface Classified {
   surnamesRead: number;
   /** Text up to here was taken by a name that ran over several runs ("Justicia, Encuentro y Perdón"). */
   consumedTo: number;
+  /** Two or three plain name words no rule made a person (yet): see `surnameComesBack`. */
+  unresolved: Token[][];
   /** Single capitalized words left for the second pass (surname mentions). */
   pending: { run: Run; idx: number; titled: boolean; stripped: Token[] }[];
 }
@@ -263,7 +267,12 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       return;
     }
   }
-  if (wholePlace && !(toks.length === 1 && personSurnames(out).has(toks[0]!.norm) && prevWord !== 'estado')) {
+  const kin = toks.length === 1 && kinNamed(text, all, idx, toks[0]!);
+  if (
+    wholePlace &&
+    !kin &&
+    !(toks.length === 1 && personSurnames(out).has(toks[0]!.norm) && prevWord !== 'estado')
+  ) {
     out.mentions.push({ kind: 'place', ...span(text, toks), value: wholePlace.value, place: wholePlace });
     return;
   }
@@ -362,6 +371,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   ) {
     // A head word alone is a common noun ("the Court", "his Office", "Fuerza a su hija"): no name.
     if (rest.length === 1 && !isAcronym(rest[0]!) && !SELF_NAMED.has(rest[0]!.norm)) return;
+    // "el Alto Comisionado": a title with its qualifiers is a person's office, no organization.
+    if (rest.every((t) => TITLES.has(t.norm) || TITLE_QUALIFIERS.has(t.norm))) return;
     out.mentions.push({
       kind: 'organization',
       ...span(text, rest),
@@ -409,8 +420,11 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       ledBy(all, posOf(all, rest[0]!), words) ||
       slavicName(text, all, posOf(all, rest[0]!), words)
     )
-  )
+  ) {
+    // Perhaps a person whose surname comes back alone later ("Hamidou Traoré … Traoré said").
+    if (rest.length === words.length && plainNameWords(words)) out.unresolved.push(rest);
     return;
+  }
   const role = roleAround(all, posOf(all, rest[0]!), posOf(all, rest[rest.length - 1]!), text, stripped);
   const y = rest.findIndex((t, k) => k > 0 && (t.norm === 'y' || t.norm === 'e'));
   // Two full names joined by "y": "Kelvin Antonio Rivas y Jhonny Alexander Mora".
@@ -573,19 +587,47 @@ const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuradur
 function cuedName(text: string, all: readonly Token[], run: Run, idx: number, out: Classified): boolean {
   // "La ONG Justicia y Proceso": the name is what follows the noun written in capitals.
   const lead = ARTICLES.has(run.tokens[0]!.norm) || run.tokens[0]!.norm === 'the' ? 1 : 0;
-  if (run.tokens.length > lead + 1 && isOrgNoun(run.tokens[lead]!)) {
+  // "el Colectivo X", written with one capital, is the organization's own first word: kept.
+  if (
+    run.tokens.length > lead + 1 &&
+    isOrgNoun(run.tokens[lead]!) &&
+    /^\p{Lu}+$/u.test(run.tokens[lead]!.text)
+  ) {
     const rest = run.tokens.slice(lead + 1);
     return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + lead + 1, out);
   }
+  // "Según X", "According to X" opening a sentence: the cue is inside the run.
+  if (run.tokens.length > 1 && (run.tokens[0]!.norm === 'segun' || run.tokens[0]!.norm === 'according')) {
+    const rest = run.tokens.slice(1);
+    return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + 1, out);
+  }
+  // "el Colectivo Nicaragua Libre", "Fundación X": an organization noun written with one capital
+  // opening the run is the name's own first word.
+  const ownNoun =
+    run.tokens.length > lead + 1 &&
+    isOrgNoun(run.tokens[lead]!) &&
+    !/^\p{Lu}+$/u.test(run.tokens[lead]!.text);
+  if (ownNoun && lead === 1) {
+    const rest = run.tokens.slice(1);
+    return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + 1, out);
+  }
   const toks = run.tokens;
-  const cue =
-    cueOf(text, all, idx, idx + toks.length - 1) ??
-    listedAfterPlace(text, run, out) ??
-    listedWithOrganization(text, run, out);
+  const cue = ownNoun
+    ? 'organization'
+    : (cueOf(text, all, idx, idx + toks.length - 1) ??
+      listedAfterPlace(text, run, out) ??
+      listedWithOrganization(text, run, out));
   if (!cue) return false;
+  // "su abogada, X Y, a través de la red social": in apposition to an office, a person's name.
+  if (cue === 'organization' && !ownNoun && appositionToOffice(text, all, idx)) return false;
+  // "según Theresly Malavé": two plain name words after "according to" are a person's, unless one is a place's.
+  if (cue === 'source' && toks.length === 2 && plainNameWords(toks) && !toks.some((t) => lookupPlace(t.text)))
+    return false;
+  // "Según Ashworth": the surname of a person of the text.
+  if (cue === 'source' && toks.length === 1 && personSurnames(out).has(toks[0]!.norm)) return false;
   const words = nameWords(toks);
   if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !ARTICLES.has(t.norm))) return false;
-  if (cue !== 'organization') {
+  if (cue !== 'organization' && cue !== 'source') {
     // "near X" is weaker than "el barrio X" (barrios bear persons' names: "barrio José Félix Ribas").
     if (cue === 'place?' && GIVEN_NAMES.has(words[0]!.norm)) return false;
     // "across the border in Chad": a country whose name is also a given name, after "in".
@@ -631,9 +673,26 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
   const end = listNameEnd(text, run.end);
   const single = words.length === 1 && end === run.end;
   if (GIVEN_NAMES.has(words[0]!.norm) || (single && SURNAME_SET.has(words[0]!.norm))) return false;
-  if (words.some((t) => NOT_NAME.has(t.norm) || lookupPlace(t.text))) return false;
+  // "the research group Myanmar Witness": a place among several words is part of the name; a
+  // place alone, or a whole place, is no organization.
+  if (!ownNoun && words.some((t) => NOT_NAME.has(t.norm))) return false;
+  if (
+    lookupPlace(words.map((t) => t.text).join(' ')) ||
+    (words.length === 1 && lookupPlace(words[0]!.text)) ||
+    (words.some((t) => lookupPlace(t.text)) && !words.every((t) => t.cap))
+  )
+    return false;
   let last = idx + toks.length - 1;
   while (all[last + 1] && all[last + 1]!.end <= end) last++;
+  // "Justicia 11J", "Canal 4", "Batallón 3-16": a number closing the name.
+  const num = all[last + 1];
+  if (
+    end === run.end &&
+    num &&
+    /^\d[\p{L}\d-]*$/u.test(num.text) &&
+    text.slice(all[last]!.end, num.start) === ' '
+  )
+    last++;
   const s = span(text, all.slice(idx, last + 1));
   out.consumedTo = Math.max(out.consumedTo, s.end);
   const key = orgKey(all.slice(idx, last + 1));
@@ -656,6 +715,111 @@ const plainNameWords = (words: readonly Token[]) =>
       !ORG_HEADS.has(t.norm) &&
       !lookupPlace(t.text),
   );
+
+/**
+ * Mention grouping for names no list holds: two or three plain name words that no rule made a
+ * person are one when their last word comes back alone inside a sentence, as a surname does
+ * ("Hamidou Traoré was among them. … Traoré said"). Organizations rarely shorten to their last word.
+ */
+const NOT_BEFORE_SURNAME = new Set(
+  'in en de del of the el la los las from desde near cerca at to a al into para for on sobre hacia toward towards across'.split(
+    ' ',
+  ),
+);
+function surnameComesBack(text: string, all: readonly Token[], out: Classified): void {
+  if (!out.unresolved.length) return;
+  const alone = new Set<string>();
+  for (const { run, idx } of out.pending) {
+    const t = run.tokens[0]!;
+    const prev = all[idx - 1];
+    // As a person's surname is used: not opening a sentence, nor after a preposition or an
+    // article as a place's or a thing's name is ("in Darfur", "de Orletti", "the Caribbean").
+    if (
+      prev &&
+      !/[.!?:\n]\s*["“«]?\s*$/.test(text.slice(prev.end, t.start)) &&
+      !(!prev.cap && NOT_BEFORE_SURNAME.has(prev.norm))
+    )
+      alone.add(t.norm);
+  }
+  // A word the text also writes in lower case is an everyday word, not a name ("the Mexican State").
+  const lower = new Set(all.filter((t) => !t.cap).map((t) => t.norm));
+  const seen = new Set<string>();
+  for (const toks of out.unresolved) {
+    const last = toks[toks.length - 1]!;
+    if (!alone.has(last.norm) || lookupPlace(last.text) || notName(last)) continue;
+    if (toks.some((t) => lower.has(t.norm) || libraryLexicon()[t.norm] !== undefined)) continue;
+    const s = span(text, toks);
+    const value = s.text.replace(/\s+/g, ' ');
+    if (seen.has(value)) continue;
+    seen.add(value);
+    out.mentions.push({ kind: 'person', ...s, value });
+  }
+}
+
+/**
+ * "Ascamcat, la Asociación Campesina del Catatumbo", "the ICMP, the International Commission on
+ * Missing Persons": a one-word organization and a longer one in apposition are one, named by the longer.
+ */
+function pairAppositions(text: string, mentions: EntityMention[]): void {
+  const orgs = mentions.filter((m) => m.kind === 'organization').sort((a, b) => a.start - b.start);
+  for (let k = 0; k + 1 < orgs.length; k++) {
+    const [a, b] = [orgs[k]!, orgs[k + 1]!];
+    if (!/^,\s+(?:the|el|la|los|las)\s+$/.test(text.slice(a.end, b.start))) continue;
+    const [short, long] = /\s/.test(a.text) ? [b, a] : [a, b];
+    if (/\s/.test(short.text) || !/\s/.test(long.text)) continue;
+    short.value = long.value;
+  }
+}
+
+/**
+ * "my sister Nisreen", "mi sobrino Brayan", "su hijo Santiago": any single name right after a
+ * kinship noun in lower case is a person's given name, listed or not, even one a town bears.
+ */
+function kinNamed(text: string, all: readonly Token[], idx: number, t: Token): boolean {
+  const prev = all[idx - 1];
+  const next = all[idx + 1];
+  return (
+    prev !== undefined &&
+    !prev.cap &&
+    roleOfWord(prev.text) === 'relative' &&
+    !/^famil/.test(prev.norm) &&
+    text.slice(prev.end, t.start) === ' ' &&
+    /^\p{Lu}\p{Ll}+$/u.test(t.text) &&
+    !STOP_CAPS.has(t.norm) &&
+    !NOT_NAME.has(t.norm) &&
+    // "su hermano Mayor" is a title; "my son Pedro Luis" is a longer name, read by the name rules.
+    !TITLES.has(t.norm) &&
+    !(next?.cap && text.slice(t.end, next.start) === ' ')
+  );
+}
+
+/** Verbs an outlet or a group is the subject of ("Hengaw reported", "Unicef dice", "X counted"). */
+const REPORTS = new Set(
+  'reported reports counted published documented informo denuncio publico reporto registro documento contabiliza'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A single unknown word before a verb of reporting (not of saying: persons say):
+ * no given name or surname of any list or of this text, no word the text also writes in lower
+ * case, none compromise's lexicon knows. "Hengaw reported", "Unicef dice" name organizations.
+ */
+function reportsAfter(
+  text: string,
+  all: readonly Token[],
+  idx: number,
+  t: Token,
+  lower: ReadonlySet<string>,
+): boolean {
+  const next = all[idx + 1];
+  if (!next || next.cap || text.slice(t.end, next.start) !== ' ') return false;
+  if (!REPORTS.has(next.norm)) return false;
+  if (GIVEN_NAMES.has(t.norm) || SURNAME_SET.has(t.norm) || lower.has(t.norm) || t.text.length < 3)
+    return false;
+  if (STOP_CAPS.has(t.norm) || TITLES.has(t.norm) || roleOfWord(t.text) || lookupPlace(t.text)) return false;
+  return libraryLexicon()[t.norm] === undefined && /^\p{Lu}[\p{L}\p{M}-]+$/u.test(t.text);
+}
 
 /** "led by X Y", "headed by", "presidida por", "encabezada por": who leads is a person here. */
 const LED = new Set(
@@ -715,6 +879,14 @@ function describedAsPerson(text: string, end: number): boolean {
   const after = text.slice(end, end + 60);
   if (/^(?:,\s+(?:de\s+)?\d{1,3}(?:\s+a[ñn]os(?:\s+de\s+edad)?)?\s*[,.;]|\s+\(\d{1,3}\))/u.test(after))
     return true;
+  // ", who heads", ", quien dirige", ", known as", ", conocido como": only persons are described so.
+  if (
+    /^,\s+(?:(?:who|whom|whose|quien|quienes)\s|(?:known\s+as\s+|alias\s+)["“«]|alias\s+\p{Lu})/u.test(after)
+  )
+    return true;
+  // ", head of the …", ", founder of …", ", director de …": an office without an article.
+  const o = /^,\s+(?:(?:former|ex|then|deputy|acting)\s+)?(\p{Ll}+)\s+(?:of|de|del|at|en)\s/u.exec(after);
+  if (o && (TITLES.has(fold(o[1]!)) || OFFICE_NOUNS.has(fold(o[1]!)))) return true;
   const m = /^,\s+(?:a|an|the|un|una|el|la)\s+(?:\p{Ll}+\s+){0,2}(\p{Ll}+)/u.exec(after);
   return m !== null && (TITLES.has(fold(m[1]!)) || roleOfWord(m[1]!) !== undefined);
 }
@@ -770,21 +942,61 @@ function nameLike(t: Token): boolean {
   );
 }
 
-function titleBefore(text: string, all: readonly Token[], idx: number, anyTitle = false): boolean {
-  // An apposition after a title or a noun of office: "his predecessor, Fatou Bensouda", "la portavoz, X".
+/**
+ * "the High Commissioner for Human Rights, X", "El portavoz de las autoridades de facto, X", "Su
+ * director, X": a clause ending at all[end] (before a comma) that opens with an article or a
+ * possessive and whose head is a title or a noun of office or kinship — the name after the comma
+ * stands in apposition to it.
+ */
+const DETERMINERS = new Set(
+  'the a an his her its their our my el la los las un una su sus mi nuestro nuestra another otro otra'.split(
+    ' ',
+  ),
+);
+function officeBefore(text: string, all: readonly Token[], end: number): boolean {
+  for (let i = end, n = 0; i >= 0 && n < 10; i--, n++) {
+    const t = all[i]!;
+    if (i < end && /[.;:!?\n,()"“”«»]/.test(text.slice(t.end, all[i + 1]!.start))) return false;
+    // A name or a verb between the noun and the comma: the apposition is to someone else
+    // ("My son Jean-Luc is the Frenchman, I think").
+    if (GIVEN_NAMES.has(t.norm) || BE.has(t.norm) || SPEECH.has(t.norm)) return false;
+    if (TITLES.has(t.norm) || roleOfWord(t.text) === 'relative' || OFFICE_NOUNS.has(t.norm)) {
+      // The head opens the clause after its determiner ("the Prosecutor", "Su director", "the former chief").
+      for (let j = i - 1, m = 0; j >= 0 && m < 4; j--, m++) {
+        const d = all[j]!;
+        if (/[.;:!?\n,()"“”«»]/.test(text.slice(d.end, all[j + 1]!.start))) return false;
+        if (DETERMINERS.has(d.norm)) return true;
+        if (GIVEN_NAMES.has(d.norm)) return false;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Nouns of office and description a name may stand in apposition to, beyond the titles. */
+const OFFICE_NOUNS = new Set(
+  `counsel witness refugee survivor defector partner companion chief head leader spokesperson headman
+  compañero compañera pareja testigo sobreviviente superviviente refugiado refugiada jefe jefa lider
+  portavoz coordinadora coordinador`.split(/\s+/),
+);
+
+/** An apposition after a title or a noun of office: "his predecessor, Fatou Bensouda", "la portavoz, X". */
+function appositionToOffice(text: string, all: readonly Token[], idx: number): boolean {
   const before = all[idx - 1];
-  if (
-    before &&
-    !before.cap &&
-    /^, $/.test(text.slice(before.end, all[idx]!.start)) &&
-    (TITLES.has(before.norm) || roleOfWord(before.text) === 'relative')
-  )
-    return true;
+  if (!before || !/^, $/.test(text.slice(before.end, all[idx]!.start))) return false;
+  if (!before.cap && (TITLES.has(before.norm) || roleOfWord(before.text) === 'relative')) return true;
+  return officeBefore(text, all, idx - 1);
+}
+
+function titleBefore(text: string, all: readonly Token[], idx: number, anyTitle = false): boolean {
+  if (appositionToOffice(text, all, idx)) return true;
   for (let i = idx - 1, seen = 0; i >= 0 && seen < 2; i--) {
     const t = all[i]!;
     if (/[.;:!?\n,]/.test(text.slice(t.end, all[i + 1]!.start))) return false;
     // "officers of the Bolivarian Service": what follows "of" is the title's institution, not a name.
-    if (t.norm === 'de' || t.norm === 'del' || t.norm === 'of') return false;
+    // So is what follows "for"/"para" ("the Envoy for the Great Lakes").
+    if (['de', 'del', 'of', 'for', 'para'].includes(t.norm)) return false;
     if (LEAD_SKIP.has(t.norm)) continue;
     seen++;
     if (TITLES.get(t.norm) === 'official' || TITLES.get(t.norm) === 'lawyer') return true;
@@ -861,6 +1073,7 @@ export function findEntities(
     consumedTo: 0,
     surnames: new Set(),
     surnamesRead: 0,
+    unresolved: [],
   };
   const taken = new Set<Token>();
   // The case's own units first, found as written (case-insensitive, whole words): a unit's name
@@ -905,14 +1118,17 @@ export function findEntities(
     // A place at the end of an organization's name ("Tribunal Segundo de Control de Aragua").
     if (n.kind === 'organization')
       for (let k = toks.length - 1; k > 0; k--) {
-        if (!['de', 'del', 'of', 'on', 'sobre'].includes(toks[k - 1]!.norm)) continue;
+        const c = toks[k - 1]!.norm;
+        if (!['de', 'del', 'of', 'on', 'sobre', 'for', 'para'].includes(c)) continue;
         const p = lookupPlace(
           toks
             .slice(k)
             .map((t) => t.text)
             .join(' '),
         );
-        if (p) out.mentions.push({ kind: 'place', ...span(text, toks.slice(k)), value: p.value, place: p });
+        // "Mechanism for Myanmar" names the country; "Justicia para la Paz" no town.
+        if (p && ((c !== 'for' && c !== 'para') || p.kind === 'country'))
+          out.mentions.push({ kind: 'place', ...span(text, toks.slice(k)), value: p.value, place: p });
         break;
       }
   }
@@ -948,6 +1164,7 @@ export function findEntities(
     if (valid && out.mentions.length + out.pending.length === before)
       for (const p of parts) classifyRun(text, all, toRun(p), posOf(all, p[0]!), out);
   }
+  surnameComesBack(text, all, out);
   // Partial mentions of a person named in full elsewhere: "Ortega", "María Ortega" → the full name.
   const persons = out.mentions.filter((m) => m.kind === 'person');
   // Distinct names with their words folded once (a long text names the same people many times).
@@ -986,16 +1203,18 @@ export function findEntities(
     const hits = names.filter((n) => n.words[0] === w);
     return hits.length === 1 ? hits[0]!.value : undefined;
   };
+  const lower = new Set(all.filter((t) => !t.cap).map((t) => t.norm));
   for (const { run, idx, titled, stripped } of out.pending) {
     const t = run.tokens[0]!;
     if (STOP_CAPS.has(t.norm) || NOT_NAME.has(t.norm)) continue;
     const full = fullOf([t.norm]) ?? givenOf(t.norm);
     const place = lookupPlace(t.text);
     const alone =
-      !place &&
-      !names.some((n) => n.words.includes(t.norm)) &&
-      !isMunicipalityName(t.text) &&
-      aloneName(text, all, idx, t);
+      (!place &&
+        !names.some((n) => n.words.includes(t.norm)) &&
+        !isMunicipalityName(t.text) &&
+        aloneName(text, all, idx, t)) ||
+      kinNamed(text, all, idx, t);
     if (full || titled || alone) {
       out.mentions.push({
         kind: 'person',
@@ -1029,7 +1248,18 @@ export function findEntities(
           value: m.value,
           place: m,
         });
+      else if (reportsAfter(text, all, idx, t, lower)) {
+        // "The Guardian published", "La Prensa publicó": the capitalized article is the outlet's own.
+        const a = all[idx - 1];
+        const from =
+          a?.cap && (a.norm === 'the' || ARTICLES.has(a.norm)) && text.slice(a.end, t.start) === ' ' ? a : t;
+        const s = span(text, [from, t]);
+        out.mentions.push({ kind: 'organization', ...s, value: s.text });
+      }
     }
   }
+  pairAppositions(text, out.mentions);
+  pairAcronyms(out.mentions);
+  pairShortForms(out.mentions);
   return out.mentions.sort((a, b) => a.start - b.start);
 }

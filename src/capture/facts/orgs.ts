@@ -69,8 +69,15 @@ const ORG_WORDS = new Set([
     parlamento parliament congreso congress senado senate poder delegacion delegation consulado consulate
     bureau authority administration administracion laboratorio laboratory lab equipo militia milicia
     battalion batallon centros sala
+    units unit forces force division brigade corps mechanism mecanismo league liga directorate chamber
+    section seccion
 `),
 ]);
+
+/** Words that qualify a title ("Alto Comisionado", "Deputy High Commissioner", "Fiscal General"). */
+export const TITLE_QUALIFIERS = set(
+  'alto alta high deputy adjunto adjunta especial special general principal',
+);
 
 /** Opening words of a run that are never part of the organization's name. */
 const LEAD = set(`president presidente presidenta former ex vice jefe chief head members miembros agents
@@ -112,7 +119,18 @@ export function guessUnitKind(key: string): string {
   return 'other';
 }
 
-const joined = (text: string, a: Token, b: Token) => text.slice(a.end, b.start) === ' ';
+const joined = (text: string, a: Token, b: Token) =>
+  text.slice(a.end, b.start) === ' ' || (possessiveInName(a) && /^['’]s $/.test(text.slice(a.end, b.start)));
+
+/** Possessors that belong to an office's name ("Attorney General's Office", "People's Liberation Front"). */
+const NAME_POSSESSORS = set('people peoples women children workers ombudsman');
+
+/**
+ * "Attorney General's Office", "the Ombudsman's Office", "Tigray People's Liberation Front": a title or
+ * a people named in the possessive is part of the name that follows it; a country or an
+ * organization in the possessive is not ("Bangladesh's International Crimes Tribunal").
+ */
+const possessiveInName = (t: Token) => t.cap && (TITLES.has(t.norm) || NAME_POSSESSORS.has(t.norm));
 const isNameWord = (t: Token) => t.cap || /^\d{1,2}$/.test(t.text);
 
 /** Organizations and named buildings of several words; single words are left to the name rules. */
@@ -149,8 +167,9 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       if (m > j + 1 && tokens[m]?.cap && joined(text, tokens[m - 1]!, tokens[m]!)) j = m;
       else break;
     }
+    j = listTail(text, tokens, i, j);
     const last = j;
-    const first = spanStart(tokens, i, last);
+    const first = spanStart(text, tokens, i, last);
     i = last;
     if (first === undefined) continue;
     for (const [a, b] of splitNames(tokens, first, last)) {
@@ -159,6 +178,37 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
     }
   }
   return out;
+}
+
+/**
+ * "Cuerpo de Investigaciones Científicas, Penales y Criminalísticas", "Ministerio … para Relaciones
+ * Interiores, Justicia y Paz": an organization's name may end in a list of single capitalized words
+ * ("X, Y y Z"). Taken only when the name so far holds an organization's word and no listed word is a
+ * place, a given name, an organization's word or a known organization (a list of organizations
+ * after a name, "la Fiscalía, Provea y Foro Penal", stays a list). The new last token index.
+ */
+function listTail(text: string, tokens: readonly Token[], i: number, j: number): number {
+  if (!tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm)) || !tokens[j]!.cap) return j;
+  const m = /^(?:,\s\p{Lu}[\p{L}\p{M}]+)+\s(?:y|and|e)\s\p{Lu}[\p{L}\p{M}]+(?![\p{L}\p{M}]|\s\p{Lu})/u.exec(
+    text.slice(tokens[j]!.end, tokens[j]!.end + 120),
+  );
+  if (!m) return j;
+  const end = tokens[j]!.end + m[0].length;
+  let k = j;
+  while (tokens[k + 1] && tokens[k + 1]!.end <= end) k++;
+  const listed = tokens.slice(j + 1, k + 1).filter((t) => t.cap);
+  if (
+    listed.some(
+      (t) =>
+        lookupPlace(t.text) !== undefined ||
+        GIVEN_NAMES.has(t.norm) ||
+        ORG_WORDS.has(t.norm) ||
+        KNOWN_ORGS.has(t.norm) ||
+        isAcronymToken(t),
+    )
+  )
+    return j;
+  return k;
 }
 
 const isAcronymToken = (t: Token) => /^[A-ZÁÉÍÓÚÑ]{2,7}$/.test(t.text);
@@ -185,6 +235,7 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
     if (!AND.has(tokens[k]!.norm) || tokens[k]!.cap) continue;
     let r = k + 1;
     while (r < last && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+    if (r < last && tokens[r]!.cap && BARE_ARTICLES.has(tokens[r]!.norm) && tokens[r + 1]!.cap) r++;
     // Splits when what follows starts a name, or when both sides are organizations' names on their
     // own ("Committee to Protect Journalists and Reporters Without Borders").
     const bothOrgs =
@@ -200,17 +251,42 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
           .join(' '),
         false,
       ) !== undefined || GIVEN_NAMES.has(tokens[r]!.norm);
-    if (!tokens[r]!.cap || !(startsName(tokens, r, last) || bothOrgs || other)) continue;
+    // "the National Guard and the State Prosecutor's Office", "Quinto Elemento Lab y El Sonorense": an
+    // article after "and" opens a second name when either side is an organization's (English), or
+    // when it is written with a capital or the right side holds an organization's word (Spanish:
+    // "Comisión de la Verdad y la Reconciliación" stays one).
+    const between = tokens.slice(k + 1, r + 1);
+    const english = tokens[k]!.norm === 'and';
+    const articled =
+      between.some((t) => BARE_ARTICLES.has(t.norm) && (english || t.cap)) ||
+      (between.some((t) => BARE_ARTICLES.has(t.norm)) &&
+        tokens.slice(r, last + 1).some((t) => ORG_WORDS.has(t.norm)));
+    const hasOrgWord = (x: number, y: number) =>
+      tokens.slice(x, y + 1).some((t) => ORG_WORDS.has(t.norm) || isAcronymToken(t));
+    const split = articled && (!english || hasOrgWord(a, k - 1) || hasOrgWord(r, last)) && k - 1 >= a;
+    if (!tokens[r]!.cap || !(startsName(tokens, r, last) || bothOrgs || other || split)) continue;
     if (k - 1 >= a) parts.push([a, k - 1]);
     a = r;
     k = r;
   }
   parts.push([a, last]);
   // "Omar Mora of the Bar Association": a person's name before "of"/"de" is no part of the organization.
+  // So is a surname or any short name with no organization's word ("Kowalczyk of the Criminal Division").
   for (const p of parts) {
-    if (!GIVEN_NAMES.has(tokens[p[0]]!.norm)) continue;
+    const given = GIVEN_NAMES.has(tokens[p[0]]!.norm);
+    if (!given && (ORG_WORDS.has(tokens[p[0]]!.norm) || isAcronymToken(tokens[p[0]]!))) continue;
     for (let k = p[0] + 1; k < p[1]; k++) {
       if (!OF.has(tokens[k]!.norm) || tokens[k]!.cap) continue;
+      // Beyond a given name, only English "X Y of the …" with a short name before it.
+      // (never a building's noun: "Palace of Justice"), and only before an organization's words.
+      if (
+        !given &&
+        (tokens[k]!.norm !== 'of' ||
+          k - p[0] > 3 ||
+          PLACE_FIRST.has(tokens[p[0]]!.norm) ||
+          !tokens.slice(k + 1, p[1] + 1).some((t) => ORG_WORDS.has(t.norm)))
+      )
+        break;
       if (tokens.slice(p[0], k).some((t) => ORG_WORDS.has(t.norm))) break;
       let r = k + 1;
       while (r < p[1] && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
@@ -271,6 +347,8 @@ function nameSpan(
       const value = whole?.value ?? text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
       return { kind: 'place', first, last, value, ...(whole ? { place: whole } : {}) };
     }
+    // "el Alto Comisionado", "the High Commissioner": a title with its qualifiers is a person's office.
+    if (words.every((w) => TITLES.has(w) || TITLE_QUALIFIERS.has(w) || CONNECTORS.has(w))) return undefined;
     // A bracketed acronym after a name that is not a person's says organization ("… (Cepaz)").
     if (!words.some((w) => ORG_WORDS.has(w)) && !(acronym && !GIVEN_NAMES.has(words[0]!))) return undefined;
     const known: OrgEntry | undefined =
@@ -296,8 +374,13 @@ const PLATFORMS = set(
 const BARE_ARTICLES = set('the el la los las');
 
 /** Where the name starts once opening words that are not part of it are dropped ("The Prosecutor of the"). */
-function spanStart(tokens: readonly Token[], from: number, last: number): number | undefined {
+function spanStart(text: string, tokens: readonly Token[], from: number, last: number): number | undefined {
   let first = from;
+  // "Attorney General's Office": the titles before the possessive are the office's name.
+  let owner = -1;
+  for (let k = from; k < last; k++)
+    if (possessiveInName(tokens[k]!) && /^['’]s $/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)))
+      owner = k;
   for (;;) {
     const t = tokens[first];
     if (!t || first > last) return undefined;
@@ -312,7 +395,8 @@ function spanStart(tokens: readonly Token[], from: number, last: number): number
     if (isAcronymToken(t)) return first;
     const drop =
       CONNECTORS.has(n) ||
-      ((STOP_CAPS.has(n) || TITLES.has(n) || LEAD.has(n) || roleOfWord(t.text) !== undefined) &&
+      ((STOP_CAPS.has(n) ||
+        ((TITLES.has(n) || LEAD.has(n) || roleOfWord(t.text) !== undefined) && first > owner)) &&
         !ORG_WORDS.has(n));
     if (!drop) return first;
     first++;

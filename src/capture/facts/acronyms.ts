@@ -1,0 +1,72 @@
+/**
+ * An acronym and the name it abbreviates, met anywhere in one text ("ICMP" … "the International
+ * Commission on Missing Persons"; "el ELN" … "Ejército de Liberación Nacional"), are one
+ * organization even when no bracket pairs them. The acronym must be the initials of the name's
+ * capitalized words, with or without its small joining words ("IPYS": Instituto Prensa y
+ * Sociedad; "PVP": Partido por la Victoria del Pueblo).
+ */
+import { fold } from './lexicon.js';
+
+const ACRONYM = /^[A-ZÁÉÍÓÚÑ]{2,7}$/u;
+
+/** The initials a name may be abbreviated by: of its capitalized words, and of all its words. */
+export function initialsOf(name: string): string[] {
+  const words = name
+    .replace(/\s*\([^)]*\)$/, '')
+    .replace(/['’]s\b/g, '')
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{L}/u.test(w));
+  if (words.length < 2) return [];
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w));
+  const out = new Set([caps.map((w) => w[0]).join(''), words.map((w) => w[0]).join('')]);
+  return [...out].map((s) => fold(s)).filter((s) => s.length >= 2);
+}
+
+interface OrgLike {
+  kind: string;
+  text: string;
+  value: string;
+}
+
+/**
+ * Gives each organization mention that is a bare acronym the value of the one longer organization
+ * of the text whose initials it is (none when two names share the initials: no guess).
+ */
+export function pairAcronyms(mentions: OrgLike[]): void {
+  const byInitials = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.kind !== 'organization' || ACRONYM.test(m.text)) continue;
+    for (const i of initialsOf(m.value)) {
+      const s = byInitials.get(i) ?? new Set();
+      s.add(m.value);
+      byInitials.set(i, s);
+    }
+  }
+  for (const m of mentions) {
+    if (m.kind !== 'organization' || !ACRONYM.test(m.text) || fold(m.value) !== fold(m.text)) continue;
+    const names = byInitials.get(fold(m.text));
+    if (names?.size === 1) m.value = [...names][0]!;
+  }
+}
+
+/**
+ * "Viasna Human Rights Centre" … "Viasna, the group …": a one-word organization that is the first
+ * word of exactly one longer organization of the text is its short form.
+ */
+export function pairShortForms(mentions: OrgLike[]): void {
+  const byFirst = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.kind !== 'organization') continue;
+    const words = m.value.split(/\s+/);
+    if (words.length < 2) continue;
+    const k = fold(words[0]!);
+    const s = byFirst.get(k) ?? new Set();
+    s.add(m.value);
+    byFirst.set(k, s);
+  }
+  for (const m of mentions) {
+    if (m.kind !== 'organization' || /\s/.test(m.value) || ACRONYM.test(m.text)) continue;
+    const names = byFirst.get(fold(m.value));
+    if (names?.size === 1) m.value = [...names][0]!;
+  }
+}
