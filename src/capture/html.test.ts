@@ -284,3 +284,20 @@ describe('saved pages and text files: outlet heuristics', () => {
     assert.equal(c.outlet, undefined);
   });
 });
+
+describe('the day a plain text counts from (issue 23, round 5)', () => {
+  it('a chat copied or exported on a day, said in a sentence of its head', () => {
+    const es = extractPlainText(
+      'WhatsApp · grupo "Vecinos"\nChat exportado por la coordinadora el lunes 6 de mayo de 2024 para el archivo.\n\n— Ayer —\n[9:00] Ana: Llegamos.',
+    );
+    assert.deepEqual(es.published, { precision: 'day', value: '2024-05-06' });
+    const en = extractPlainText('Group chat\nConversation copied on 2 March 2023 by a member.\n\nBen: hello');
+    assert.deepEqual(en.published, { precision: 'day', value: '2023-03-02' });
+    const none = extractPlainText('Informe\nEl 2 de marzo de 2023 hubo detenciones en Caracas.\n\nTexto.');
+    assert.equal(none.published, undefined, 'a date in a sentence without a copy verb is an event');
+  });
+  it('a section line with dots before the date: "MUNDO · CHILE · martes 14 de octubre de 2025"', () => {
+    const w = extractPlainText('MUNDO · CHILE · martes 14 de octubre de 2025\nTitular\n\nTexto de la nota.');
+    assert.deepEqual(w.published, { precision: 'day', value: '2025-10-14' });
+  });
+});

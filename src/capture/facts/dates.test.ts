@@ -102,3 +102,68 @@ describe('two days or a range with the article repeated (issue 23, round 4)', ()
     assert.deepEqual(all('Tenía 2 y 3 de mayo.', '2024-06-01'), [['3 de mayo', '2024-05-03']]);
   });
 });
+
+describe('chats and threads count from their own marks (issue 23, round 5)', () => {
+  it('a day separator sets the day of the messages under it, read against the copy day', () => {
+    const chat = [
+      '— 2 de mayo —',
+      '[9:10] Ana: Hoy fuimos a la fiscalía.',
+      '',
+      '— Ayer —',
+      '[8:00] Luis: Ayer no abrieron.',
+    ].join('\n');
+    assert.deepEqual(all(chat, '2024-05-06'), [
+      ['2 de mayo', '2024-05-02'],
+      ['Hoy', '2024-05-02'],
+      ['Ayer', '2024-05-05'],
+      ['Ayer', '2024-05-04'],
+    ]);
+    assert.deepEqual(all('=== Today ===\nBen: the court sat yesterday.', '2023-01-10'), [
+      ['Today', '2023-01-10'],
+      ['yesterday', '2023-01-09'],
+    ]);
+  });
+  it("a message's stamp sets the day of its line; a post's stamp line, the day of the post above", () => {
+    assert.deepEqual(all('4/2/23, 10:01 - Rosa: Ayer lo soltaron.', '2025-01-01'), [
+      ['4/2/23', '2023-02-04'],
+      ['Ayer', '2023-02-03'],
+    ]);
+    assert.deepEqual(all('Anoche se lo llevaron.\n10:02 p. m. · 5 feb. 2024 · 3 mil vistas', '2025-01-01'), [
+      ['Anoche', '2024-02-04'],
+      ['5 feb. 2024', '2024-02-05'],
+    ]);
+  });
+  it('a line that is only a full date is a separator; a date inside a sentence is not', () => {
+    assert.deepEqual(all('8 June 2022\nThey were taken yesterday.', '2025-01-01'), [
+      ['8 June 2022', '2022-06-08'],
+      ['yesterday', '2022-06-07'],
+    ]);
+    assert.deepEqual(all('On 8 June 2022 they met.\nThey were taken yesterday.', '2025-01-01'), [
+      ['8 June 2022', '2022-06-08'],
+      ['yesterday', '2024-12-31'],
+    ]);
+  });
+});
+
+describe('weekdays, tomorrow and abbreviated months (issue 23, round 5)', () => {
+  it('"mañana" without an article is tomorrow; "la mañana" is a morning', () => {
+    assert.deepEqual(all('Mañana vamos al juzgado.', '2024-05-06'), [['Mañana', '2024-05-07']]);
+    assert.deepEqual(all('Lo vio por la mañana y la mañana siguiente.', '2024-05-06'), []);
+    assert.deepEqual(all('She returns tomorrow.', '2024-05-06'), [['tomorrow', '2024-05-07']]);
+  });
+  it('a weekday with a day number is the day of that number on that weekday', () => {
+    assert.deepEqual(all('El jueves 9 hay audiencia.', '2024-05-06'), [['jueves 9', '2024-05-09']]);
+    assert.deepEqual(all('Desde el sábado 27 no lo vemos.', '2024-05-06'), [['sábado 27', '2024-04-27']]);
+  });
+  it('a weekday before a day without its year picks the year it fits', () => {
+    assert.deepEqual(all('From Thursday 9 May visits end.', '2024-05-06'), [['9 May', '2024-05-09']]);
+  });
+  it('ahead of the writer, a bare weekday is the next one', () => {
+    assert.deepEqual(all('The hearing will resume on Friday.', '2024-05-06'), [['on Friday', '2024-05-10']]);
+  });
+  it('Spanish abbreviated months with a period, a year or the agency bracket', () => {
+    assert.deepEqual(all('Lima, 12 ago (EFE).- Hubo marchas.', '2024-09-01'), [['12 ago', '2024-08-12']]);
+    assert.deepEqual(all('el 3 dic. 2021', '2024-09-01'), [['3 dic. 2021', '2021-12-03']]);
+    assert.deepEqual(all('Nadaron 3 mar adentro.', '2024-09-01'), []);
+  });
+});

@@ -30,6 +30,7 @@ function realDay(y: number, m: number, d: number): string | undefined {
   return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? iso(dt) : undefined;
 }
 
+const near = (ref: Date, v: string) => Math.abs(utc(v).getTime() - ref.getTime());
 const dayDate = (v: string): FuzzyDate => ({ precision: 'day', value: v });
 const isoValue = (d: FuzzyDate) =>
   d.precision === 'range' ? `${d.from}/${d.to}` : d.precision === 'unknown' ? '' : d.value;
@@ -39,6 +40,26 @@ const WEEKDAY_ALT =
   'lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const NUM_ALT = `\\d{1,3}|${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')}`;
 
+/** Spanish abbreviated months, as wire datelines and post stamps write them. */
+const SHORT_ES: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    ene: 1,
+    feb: 2,
+    mar: 3,
+    abr: 4,
+    may: 5,
+    jun: 6,
+    jul: 7,
+    ago: 8,
+    sep: 9,
+    sept: 9,
+    set: 9,
+    oct: 10,
+    nov: 11,
+    dic: 12,
+  }),
+);
+const SHORT_ES_ALT = [...SHORT_ES.keys()].sort((a, b) => b.length - a.length).join('|');
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : (NUMBER_WORDS.get(fold(s)) ?? Number.NaN));
 const month = (s: string) => MONTHS.get(fold(s).replace(/\.$/, ''));
 const weekday = (s: string) => WEEKDAYS.get(fold(s));
@@ -85,8 +106,36 @@ function yearlessAhead(ref: Date, mo: number, d: number): string | undefined {
   return realDay(y + 1, mo, d);
 }
 
-const dayWithoutYear = (m: RegExpExecArray, ref: Date, mo: number, d: number) =>
-  future(m) ? yearlessAhead(ref, mo, d) : yearless(ref, mo, d);
+/** A weekday named just before a date ("Monday 17 March", "el viernes 13 de marzo"). */
+const WEEKDAY_BEFORE = new RegExp(`\\b(${WEEKDAY_ALT})[,\\s]+(?:el\\s+|the\\s+)?$`, 'iu');
+
+/**
+ * A day without its year: the year its named weekday fits ("Monday 17 March" is 2025-03-17, not a
+ * Sunday of the year before), nearest the reference; else ahead of or before the writer.
+ */
+function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): string | undefined {
+  const named = WEEKDAY_BEFORE.exec(m.input.slice(Math.max(0, m.index - 16), m.index))?.[1];
+  const wd = named === undefined ? undefined : weekday(named);
+  if (wd !== undefined) {
+    const y = ref.getUTCFullYear();
+    const fits = [y, y - 1, y + 1]
+      .map((yy) => realDay(yy, mo, d))
+      .filter((v): v is string => !!v && utc(v).getUTCDay() === wd)
+      .sort((a, b) => near(ref, a) - near(ref, b));
+    if (fits[0]) return fits[0];
+  }
+  return future(m) ? yearlessAhead(ref, mo, d) : yearless(ref, mo, d);
+}
+
+/** "el lunes 16", "Saturday the 15th": the day of that number, on that weekday, nearest the reference. */
+function weekdayAndDay(ref: Date, wd: number, d: number): string | undefined {
+  const days: string[] = [];
+  for (let k = -2; k <= 2; k++) {
+    const dt = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() + k, d));
+    if (dt.getUTCDate() === d && dt.getUTCDay() === wd) days.push(iso(dt));
+  }
+  return days.sort((a, b) => near(ref, a) - near(ref, b))[0];
+}
 
 /** A month without its year: the most recent one not after the reference (the next one, ahead). */
 function monthWithoutYear(m: RegExpExecArray, ref: Date, mo: number): FuzzyDate {
@@ -182,6 +231,35 @@ const RULES: Rule[] = [
       return v ? dayDate(v) : undefined;
     },
   },
+  // A wire dateline or a post's stamp with a Spanish abbreviated month: "16 abr (EFE)", "9 ene. 2025",
+  // "14 oct." — taken only with its period, its year or the agency's bracket after it ("mar" is also a word).
+  {
+    re: new RegExp(
+      `\\b(\\d{1,2})\\s+(${SHORT_ES_ALT})(?:(\\.)|\\b)(?:,?\\s+(?:de\\s+)?(\\d{4})\\b|(?=\\s*\\())?`,
+      'giu',
+    ),
+    relative: false,
+    make: (m, ref) => {
+      const mo = SHORT_ES.get(fold(m[2]!));
+      const after = m.input.slice(m.index + m[0].length);
+      if (!mo || !(m[3] || m[4] || /^\s*\(/.test(after))) return undefined;
+      const v = m[4] ? realDay(+m[4], mo, +m[1]!) : dayWithoutYear(m, ref, mo, +m[1]!);
+      return v ? dayDate(v) : undefined;
+    },
+  },
+  // "el lunes 16", "on Saturday the 15th": a weekday and a day number, no month
+  {
+    re: new RegExp(
+      `\\b(${WEEKDAY_ALT})\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:[:.,/]\\d|(?:de\\s+|of\\s+)?(?:${MONTH_ALT})\\b|%|\\d))`,
+      'giu',
+    ),
+    relative: true,
+    make: (m, ref) => {
+      const wd = weekday(m[1]!);
+      const v = wd === undefined ? undefined : weekdayAndDay(ref, wd, +m[2]!);
+      return v ? dayDate(v) : undefined;
+    },
+  },
   // "mayo de 2024", "May 2024"
   {
     re: new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b`, 'giu'),
@@ -266,6 +344,12 @@ const RULES: Rule[] = [
     relative: true,
     make: (_m, ref) => dayDate(iso(ref)),
   },
+  // "mañana" without an article is tomorrow ("la mañana", "esta mañana", "por la mañana" are a morning)
+  {
+    re: /(?<!\b(?:la|esta|una|cada|toda|media|por|de|en|del|al|the|this)\s+)\b(pasado\s+mañana|mañana|the day after tomorrow|tomorrow)\b(?!\s+(?:de|del|por)\b)/giu,
+    relative: true,
+    make: (m, ref) => dayDate(iso(addDays(ref, /^(?:pasado|the)/i.test(m[1]!) ? 2 : 1))),
+  },
   {
     re: new RegExp(`\\bhace\\s+(${NUM_ALT})\\s+(d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?)\\b`, 'giu'),
     relative: true,
@@ -301,7 +385,9 @@ const RULES: Rule[] = [
     relative: true,
     make: (m, ref) => {
       const wd = weekday(m[1]!);
-      return wd === undefined ? undefined : dayDate(weekdayFrom(addDays(ref, 1), wd, -1));
+      if (wd === undefined) return undefined;
+      // Ahead of the writer ("the hearing will resume on Monday"): the next such day, today included.
+      return dayDate(future(m) ? weekdayFrom(addDays(ref, -1), wd, 1) : weekdayFrom(addDays(ref, 1), wd, -1));
     },
   },
   {
@@ -336,8 +422,113 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Every date mention in `text` (non-overlapping, earliest and longest first). */
+/**
+ * Every date mention in `text` (non-overlapping, earliest and longest first). A chat export or a
+ * thread counts its days from its own marks, not from the day it was copied: a day separator line
+ * ("— 11 de marzo —", "——— Yesterday ———", "21 September 2023") sets the day of the messages under
+ * it, a message's own stamp ("27/3/25, 07:02 - Ana: …") the day of its line, and a post's stamp
+ * line under it ("9:14 p. m. · 9 ene. 2025 · …") the day of the post above. The marks themselves are
+ * read against `reference` (the copy or publication day).
+ */
 export function findDates(text: string, reference: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const seg of timeline(text, reference)) {
+    const slice = text.slice(seg.start, seg.end);
+    if (seg.stamp) {
+      const date = dayDate(seg.reference);
+      out.push({ start: seg.start, end: seg.end, text: slice, date, value: seg.reference, relative: false });
+      continue;
+    }
+    for (const d of datesIn(slice, seg.reference))
+      out.push({ ...d, start: d.start + seg.start, end: d.end + seg.start });
+  }
+  return out;
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  reference: string;
+  /** The stretch is a message's stamp: itself the date `reference`. */
+  stamp?: boolean;
+}
+
+/** Decoration around a day separator: dashes, rules, stars, dots. */
+const DECOR = /^[\s—–\-=_*·•~]+|[\s—–\-=_*·•~]+$/gu;
+/** A message's own stamp at the start of its line: "27/3/25, 07:02 - ", "[27/03/2025, 7:02:11 p. m.] ". */
+const MESSAGE_STAMP =
+  /^\[?(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?\]?\s*(?:[-–]\s*)?/iu;
+/** A post's stamp line under the post: "9:14 p. m. · 9 ene. 2025 · 48,2 mil Reproducciones", "3:05 PM · Jan 9, 2025". */
+const POST_STAMP = /^\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*·\s*([^·]{4,40}?)\s*(?:·|$)/iu;
+
+/** The one day a whole line names, read against `ref`, if the line is nothing else. */
+function lineDay(content: string, ref: string): string | undefined {
+  if (!content || content.length > 40) return undefined;
+  const found = datesIn(content, ref);
+  if (found.length !== 1 || found[0]!.date.precision !== 'day') return undefined;
+  const rest = `${content.slice(0, found[0]!.start)}${content.slice(found[0]!.end)}`
+    .replace(new RegExp(`\\b(?:${WEEKDAY_ALT})\\b`, 'giu'), '')
+    .replace(/[\s,.]+/g, '');
+  return rest ? undefined : found[0]!.value;
+}
+
+/** The stretches of `text` and the day each counts from (one stretch, `reference`, when the text has no marks). */
+function timeline(text: string, reference: string): Segment[] {
+  const segs: Segment[] = [];
+  let current = reference;
+  let pending = 0;
+  // Message stamps are day-first unless some stamp can only be month-first ("3/27/25").
+  const stamps = [...text.matchAll(new RegExp(MESSAGE_STAMP.source, 'gimu'))];
+  const monthFirst = stamps.some((m) => +m[2]! > 12) && !stamps.some((m) => +m[1]! > 12);
+  const flush = (end: number, ref: string) => {
+    if (end > pending) segs.push({ start: pending, end, reference: ref });
+  };
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const start = at;
+    const end = at + line.length;
+    at = end + 1;
+    const stamp = MESSAGE_STAMP.exec(line);
+    if (stamp) {
+      const y = stamp[3]!.length === 2 ? 2000 + +stamp[3]! : +stamp[3]!;
+      const day = monthFirst ? realDay(y, +stamp[1]!, +stamp[2]!) : realDay(y, +stamp[2]!, +stamp[1]!);
+      if (day) {
+        flush(start, current);
+        // The stamp's date is a date of the text (its numbers, without the time).
+        const dateText = /^\[?([\d/]+)/.exec(line)![1]!;
+        const dateStart = start + line.indexOf(dateText);
+        segs.push({ start: dateStart, end: dateStart + dateText.length, reference: day, stamp: true });
+        segs.push({ start: start + stamp[0].length, end, reference: day });
+        pending = end;
+        current = day;
+        continue;
+      }
+    }
+    const post = POST_STAMP.exec(line);
+    const postDay = post ? lineDay(post[1]!, reference) : undefined;
+    if (post && postDay) {
+      flush(start, postDay);
+      segs.push({ start, end, reference });
+      pending = end;
+      continue;
+    }
+    const content = line.replace(DECOR, '');
+    const decorated = content.length < line.trim().length;
+    const sep = decorated || /^\s*\S/.test(line) ? lineDay(content, reference) : undefined;
+    // An undecorated line is a separator only if it holds a full date or a bare day word ("Hoy", "Yesterday").
+    if (sep && (decorated || /\d{4}|^(?:hoy|ayer|anteayer|today|yesterday)$/iu.test(content))) {
+      flush(start, current);
+      segs.push({ start, end, reference });
+      pending = end;
+      current = sep;
+    }
+  }
+  flush(text.length, current);
+  return segs;
+}
+
+/** Every date mention in `text`, relative ones counted from `reference`. */
+function datesIn(text: string, reference: string): DateMention[] {
   const ref = utc(reference);
   const found: DateMention[] = [];
   const blocked: [number, number][] = [];
@@ -395,7 +586,8 @@ export function findDates(text: string, reference: string): DateMention[] {
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
-    if (blocked.some(([s, e]) => d.start < e && s < d.end)) continue;
+    // A longer reading that holds a claimed span whole ("5 feb. 2024" over "5 feb") still stands.
+    if (blocked.some(([s, e]) => d.start < e && s < d.end && !(d.start <= s && e < d.end))) continue;
     if (!out.some((o) => d.start < o.end && o.start < d.end)) out.push(d);
   }
   return out;
