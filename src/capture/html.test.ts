@@ -301,3 +301,26 @@ describe('the day a plain text counts from (issue 23, round 5)', () => {
     assert.deepEqual(w.published, { precision: 'day', value: '2025-10-14' });
   });
 });
+
+describe('a page without a date in its markup (issue 23, round 5)', () => {
+  const body =
+    'La oficina documentó detenciones arbitrarias en tres provincias durante el último trimestre. '.repeat(4);
+  it('takes the dateline heading its text', () => {
+    const p = extractHtml(
+      `<html><head><title>Comunicado</title></head><body><article><h1>Comunicado</h1><p>Lima, 2 de febrero de 2024</p><p>${body}</p></article></body></html>`,
+    );
+    assert.deepEqual(p.published, { precision: 'day', value: '2024-02-02' });
+  });
+  it('takes one part of a line cut by "|" or "·"', () => {
+    const p = extractHtml(
+      `<html><head><title>Release</title></head><body><div>Press Release: 3 June 2023 | REF-2023-77</div><article><p>${body}</p></article></body></html>`,
+    );
+    assert.deepEqual(p.published, { precision: 'day', value: '2023-06-03' });
+  });
+  it('not a date inside a sentence', () => {
+    const p = extractHtml(
+      `<html><head><title>Informe</title></head><body><article><p>El 2 de febrero de 2024 la oficina abrió una causa por las detenciones.</p><p>${body}</p></article></body></html>`,
+    );
+    assert.equal(p.published, undefined);
+  });
+});

@@ -8,6 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { type FuzzyDate, parseLooseDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
+import { findDates } from './facts/dates.js';
 
 export interface ExtractedComment {
   /** Reading order, 1-based. */
@@ -128,6 +129,36 @@ export function dateFrom(value: string | undefined): FuzzyDate | undefined {
     .replace(/\s*(?:[-–|·,]|\bat\b|\ba las\b)?\s*\d{1,2}:\d{2}.*$/, '')
     .trim();
   return parseLooseDate(cleaned);
+}
+
+/**
+ * A dateline ("San Cristóbal, 9 de agosto de 2024", "Caracas, February 5, 2025"): a short line
+ * whose only content besides a place is one full date.
+ */
+function datelineDate(line: string): FuzzyDate | undefined {
+  if (line.length > 80) return undefined;
+  const found = findDates(line, '2000-01-01').filter((x) => !x.relative && x.date.precision === 'day');
+  if (found.length !== 1 || !/\d{4}/.test(found[0]!.text)) return undefined;
+  const rest = `${line.slice(0, found[0]!.start)}${line.slice(found[0]!.end)}`
+    .replace(/[\s,.—–·|:-]+/g, ' ')
+    .trim();
+  return rest.split(' ').filter(Boolean).length <= 4 ? found[0]!.date : undefined;
+}
+
+/**
+ * The date heading a text, from its first lines: a dateline, or one part of a line cut by "·" or
+ * "|" ("Press Release: 14 March 2025 | ICC-CPI-…", "day 23 · Wednesday 14 May 2025 · Courtroom 34").
+ */
+export function headDate(lines: readonly string[]): FuzzyDate | undefined {
+  for (const l of lines) {
+    const whole = datelineDate(l.trim());
+    if (whole) return whole;
+    for (const part of l.split(/\s+[·|]\s+/)) {
+      const d = datelineDate(part.trim());
+      if (d) return d;
+    }
+  }
+  return undefined;
 }
 
 // ── JSON-LD and meta ─────────────────────────────────────────────────────────────────────────
@@ -423,7 +454,9 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     ) ??
     dateFrom(ld.datePublished) ??
     dateFrom(attr(timeEl, 'datetime')) ??
-    dateFrom(clean(doc.querySelector('[class*="date"], [class*="fecha"]')?.textContent));
+    dateFrom(clean(doc.querySelector('[class*="date"], [class*="fecha"]')?.textContent)) ??
+    // No date in the markup: a dateline or a "Press Release: <date>" line heading the visible text.
+    headDate(textOf(doc.body).split('\n').filter(Boolean).slice(0, 12));
   const author =
     clean(ld.author) ??
     meta(doc, 'author', 'article:author', 'dc.creator') ??

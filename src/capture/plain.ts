@@ -7,21 +7,7 @@
 import type { FuzzyDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import { findDates } from './facts/dates.js';
-import { dateFrom, type Extracted, hostOf, titleTail } from './html.js';
-
-/**
- * A dateline ("San Cristóbal, 9 de agosto de 2024", "Caracas, February 5, 2025"): a short line
- * whose only content besides a place is one full date.
- */
-function datelineDate(line: string): FuzzyDate | undefined {
-  if (line.length > 80) return undefined;
-  const found = findDates(line, '2000-01-01').filter((x) => !x.relative && x.date.precision === 'day');
-  if (found.length !== 1 || !/\d{4}/.test(found[0]!.text)) return undefined;
-  const rest = `${line.slice(0, found[0]!.start)}${line.slice(found[0]!.end)}`
-    .replace(/[\s,.—–·|-]+/g, ' ')
-    .trim();
-  return rest.split(' ').filter(Boolean).length <= 4 ? found[0]!.date : undefined;
-}
+import { dateFrom, type Extracted, headDate, hostOf, titleTail } from './html.js';
 
 /**
  * The day a chat or thread was copied, exported or saved, said in a sentence of its head ("Conversación
@@ -66,7 +52,7 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
     const said = (o?.[1] ?? bare?.[1])?.trim();
     if (!outlet && said) outlet = hostOf(said) ?? said;
     const d = /^\s*(?:fecha|date|publicado|published)?\s*:?\s*(.{4,80})$/i.exec(l);
-    if (d && !published) published = dateFrom(d[1]!) ?? datelineDate(d[1]!);
+    if (d && !published) published = dateFrom(d[1]!) ?? headDate([d[1]!]);
   }
   published ??= copiedOn(lines);
   return { title, outlet: outlet ?? titleTail(title), author, published, text, comments: [] };
