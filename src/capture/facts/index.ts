@@ -9,7 +9,7 @@ import { findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
-import { townsInContext } from './places.js';
+import { placesInsideOrgs, townsInContext } from './places.js';
 import { sentences } from './tokens.js';
 
 export interface Fact {
@@ -51,6 +51,10 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const entities: EntityMention[] = [
     ...found,
     ...townsInContext(text, [...found, ...dates.map((d) => ({ ...d, kind: 'date' }))]),
+    // A place inside an organization's name says where it is; the organization keeps its name.
+    ...placesInsideOrgs(text, found).filter(
+      (p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end),
+    ),
   ].filter((e) => !dates.some((d) => e.start < d.end && d.start < e.end));
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();

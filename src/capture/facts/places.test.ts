@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFacts } from './index.js';
-import { townsInContext } from './places.js';
+import { placesInsideOrgs, townsInContext } from './places.js';
 
 const places = (text: string) =>
   extractFacts(text, { reference: '2025-01-01' })
@@ -46,5 +46,27 @@ describe('towns in a list with a place', () => {
   });
   it('the last word of a longer name is no item of the list', () => {
     assert.ok(!places('Excavaron en el Valle de la Luna y en Cochabamba.').includes('Luna'));
+  });
+});
+
+describe('a place inside an organization name (issue 23, round 5)', () => {
+  const inside = (text: string, org: string) => {
+    const start = text.indexOf(org);
+    return placesInsideOrgs(text, [{ kind: 'organization', start, end: start + org.length }]).map(
+      (p) => p.text,
+    );
+  };
+  it('after "de"/"of"/"en", or closing the name', () => {
+    assert.deepEqual(inside('La Universidad de Carabobo protestó.', 'Universidad de Carabobo'), ['Carabobo']);
+    assert.deepEqual(inside('The Embassy of Rwanda in London said so.', 'Embassy of Rwanda in London'), [
+      'Rwanda',
+      'London',
+    ]);
+    assert.deepEqual(inside('Amnesty International Finland wrote.', 'Amnesty International Finland'), [
+      'Finland',
+    ]);
+  });
+  it('not opening the name: "Miami Herald" is a newspaper', () => {
+    assert.deepEqual(inside('The Miami Herald called.', 'Miami Herald'), []);
   });
 });

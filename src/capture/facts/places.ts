@@ -244,3 +244,53 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
   }
   return out;
 }
+
+/** Words after which an organization's name says where it is ("Centro Penitenciario de Carabobo"). */
+const WHERE_IN_NAME = /^(?:de|del|of|en|in|sobre|para|for)$/iu;
+
+/**
+ * Places named inside organizations' names, which say where ("Centro Penitenciario de Carabobo",
+ * "Casa de Justicia de Elorza", "Prison Watch Andes"): a gazetteer's place after
+ * "de"/"of"/"en"/"in", or closing the name. The organization keeps its whole name; the
+ * place is a mention of its own inside it.
+ */
+export function placesInsideOrgs(
+  text: string,
+  orgs: readonly { kind: string; start: number; end: number }[],
+): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const o of orgs) {
+    if (o.kind !== 'organization') continue;
+    const words = [...text.slice(o.start, o.end).matchAll(/[\p{L}\p{M}'’.-]+/gu)].map((m) => ({
+      w: m[0],
+      start: o.start + m.index!,
+    }));
+    if (words.length < 2) continue;
+    for (let i = 0; i < words.length; i++) {
+      const after = i > 0 && WHERE_IN_NAME.test(words[i - 1]!.w);
+      // Closing the name ("Prison Watch Andes"); not opening it: "Miami Herald" is a newspaper, not where it is.
+      const edge = i > 0 && i === words.length - 1;
+      if ((!after && !edge) || !/^\p{Lu}/u.test(words[i]!.w)) continue;
+      // The longest run of one to three words from here that a gazetteer holds, to the name's end or a particle.
+      for (let n = Math.min(3, words.length - i); n >= 1; n--) {
+        const last = words[i + n - 1]!;
+        if (!after && i > 0 && i + n !== words.length) continue;
+        const name = text.slice(words[i]!.start, last.start + last.w.length);
+        if (!/^\p{Lu}/u.test(last.w)) continue;
+        const entry = lookupPlace(name);
+        if (!entry || entry.kind === 'detention_site') continue;
+        out.push({
+          kind: 'place',
+          start: words[i]!.start,
+          end: words[i]!.start + name.length,
+          text: name,
+          value: entry.value,
+          place: entry,
+        });
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
