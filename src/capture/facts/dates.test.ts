@@ -167,3 +167,19 @@ describe('weekdays, tomorrow and abbreviated months (issue 23, round 5)', () => 
     assert.deepEqual(all('Nadaron 3 mar adentro.', '2024-09-01'), []);
   });
 });
+
+describe('what is to come, said anywhere in the sentence (issue 23, round 5)', () => {
+  it('a future marker earlier in the sentence puts a yearless date ahead', () => {
+    assert.deepEqual(all('The commission will send a delegation to the border in April.', '2025-03-28'), [
+      ['April', '2025-04'],
+    ]);
+    assert.deepEqual(all('He is expected to testify on 24 June.', '2025-03-28'), [['24 June', '2025-06-24']]);
+    assert.deepEqual(all('Su madre piensa viajar a Moscú en mayo.', '2025-02-16'), [['mayo', '2025-05']]);
+  });
+  it('not when a past verb stands between, nor across a sentence end', () => {
+    assert.deepEqual(all('He will say he was arrested in April.', '2025-03-28'), [['April', '2024-04']]);
+    assert.deepEqual(all('Llegó hasta la frontera. En diciembre la cerraron.', '2025-01-08'), [
+      ['diciembre', '2024-12'],
+    ]);
+  });
+});

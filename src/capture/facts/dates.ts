@@ -92,8 +92,42 @@ const FUTURE_BEFORE =
   /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
 const FUTURE_AFTER = /^\s*(?:,\s*)?(?:will|ser[aá]n?|se\s+celebrar[aá]n?)\b/iu;
 
+/**
+ * A clause that speaks of what is to come, anywhere before the date in its sentence ("the IACHR will
+ * request information from the State in April", "is expected to appear on 24 June", "Irina piensa
+ * viajar en mayo", "va a presentar … el lunes") — unless a past verb stands between the marker and the date.
+ */
+const FUTURE_CLAUSE =
+  /(?:\b(?:will|won['’]t|shall|is\s+(?:expected|due|scheduled|set|going)\s+to|are\s+(?:expected|due|scheduled|set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{3,}(?:rá|rán|remos)\b)/iu;
+const PAST_BETWEEN = /\b(?:\p{L}+(?:ed|ó|aron|ieron)|was|were|had|fue|fueron|estuvo)\b/iu;
+
+function futureClause(m: RegExpExecArray, upTo: number): boolean {
+  const from = Math.max(0, upTo - 160);
+  const head = m.input.slice(from, upTo);
+  // The sentence the date is in: from its last boundary.
+  const cut = Math.max(
+    head.lastIndexOf('. '),
+    head.lastIndexOf('? '),
+    head.lastIndexOf('! '),
+    head.lastIndexOf('\n'),
+    head.lastIndexOf('; '),
+  );
+  const clause = cut >= 0 ? head.slice(cut + 1) : head;
+  const f = FUTURE_CLAUSE.exec(clause);
+  return !!f && !PAST_BETWEEN.test(clause.slice(f.index + f[0].length));
+}
+
 function future(m: RegExpExecArray, upTo = m.index): boolean {
-  const before = m.input.slice(Math.max(0, upTo - 40), upTo);
+  if (futureClause(m, upTo)) return true;
+  const raw = m.input.slice(Math.max(0, upTo - 40), upTo);
+  // Never across a sentence's end ("llegó hasta Ciudad Juárez. En enero, …").
+  const stop = Math.max(
+    raw.lastIndexOf('. '),
+    raw.lastIndexOf('? '),
+    raw.lastIndexOf('! '),
+    raw.lastIndexOf('\n'),
+  );
+  const before = stop >= 0 ? raw.slice(stop + 1) : raw;
   const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
   return FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after);
 }
