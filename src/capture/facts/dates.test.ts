@@ -183,3 +183,27 @@ describe('what is to come, said anywhere in the sentence (issue 23, round 5)', (
     ]);
   });
 });
+
+describe('months whose year is said after them (issue 23, round 5)', () => {
+  it('the start of a range takes the year given to its end', () => {
+    assert.deepEqual(all('Estuvo preso entre julio y diciembre de 2018.', '2024-09-20'), [
+      ['julio', '2018-07'],
+      ['diciembre de 2018', '2018-12'],
+    ]);
+    assert.deepEqual(all('between November and February 2020', '2024-09-20'), [
+      ['November', '2019-11'],
+      ['February 2020', '2020-02'],
+    ]);
+  });
+  it('"marzo del año pasado", "March last year", "junio de este año"', () => {
+    assert.deepEqual(all('Salió en marzo del año pasado.', '2025-03-08'), [['marzo', '2024-03']]);
+    assert.deepEqual(all('He left in March last year.', '2025-03-08'), [['March', '2024-03']]);
+    assert.deepEqual(all('Volverá en junio de este año.', '2025-03-08'), [['junio', '2025-06']]);
+  });
+  it('"the weekend of 4 and 5 August" is those two days, not the last weekend', () => {
+    assert.deepEqual(all('killed on the weekend of 4 and 5 August 2024', '2025-06-02'), [
+      ['4', '2024-08-04'],
+      ['5 August 2024', '2024-08-05'],
+    ]);
+  });
+});

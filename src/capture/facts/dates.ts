@@ -185,6 +185,13 @@ function monthWithoutYear(m: RegExpExecArray, ref: Date, mo: number): FuzzyDate 
   return { precision: 'month', value: `${year}-${pad(mo)}` };
 }
 
+const RANGE_END_YEAR = new RegExp(
+  `^\\s+(?:y|and|to|a|al|hasta|until)\\s+(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b`,
+  'iu',
+);
+const LAST_YEAR_AFTER = /^\s+(?:(?:de|del)\s+año\s+pasado|(?:of\s+)?last\s+year)\b/iu;
+const THIS_YEAR_AFTER = /^\s+(?:(?:de|del)\s+(?:este|presente)\s+año|(?:of\s+)?this\s+year)\b/iu;
+
 /** The most recent `wd` strictly before `ref` (or strictly after, for "next"). */
 function weekdayFrom(ref: Date, wd: number, dir: -1 | 1): string {
   let d = addDays(ref, dir);
@@ -349,12 +356,26 @@ const RULES: Rule[] = [
           ))
       )
         return undefined;
+      const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      // "entre julio y diciembre de 2018": the start of a range takes the year its end is given.
+      const to = RANGE_END_YEAR.exec(after);
+      const endMonth = to ? month(to[1]!) : undefined;
+      if (to && endMonth)
+        return { precision: 'month', value: `${mo <= endMonth ? +to[2]! : +to[2]! - 1}-${pad(mo)}` };
+      // "marzo del año pasado", "March last year", "junio de este año".
+      const y = ref.getUTCFullYear();
+      if (LAST_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y - 1}-${pad(mo)}` };
+      if (THIS_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y}-${pad(mo)}` };
       return monthWithoutYear(m, ref, mo);
     },
   },
   // ── relative ──
   {
-    re: /\b(this year|este año|el presente año|en lo que va de año|so far this year)(?:['’]s)?\b/giu,
+    // Not the year of a month before it ("junio de este año", "March this year": the month says it).
+    re: new RegExp(
+      `(?<!\\b(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(this year|este año|el presente año|en lo que va de año|so far this year)(?:['’]s)?\\b`,
+      'giu',
+    ),
     relative: true,
     make: (_m, ref) => ({ precision: 'year', value: String(ref.getUTCFullYear()) }),
   },
@@ -436,7 +457,7 @@ const RULES: Rule[] = [
   },
   {
     // The weekend just past (publication day included when it is a Saturday or Sunday).
-    re: /\b((?:el pasado|el|este)\s+fin de semana(?:\s+pasado)?|(?:(?:over|during)\s+)?(?:the|this|last)\s+weekend)\b/giu,
+    re: /\b((?:el pasado|el|este)\s+fin de semana(?:\s+pasado)?|(?:(?:over|during)\s+)?(?:the|this|last)\s+weekend)\b(?!\s+(?:of|del?)\s+\d)/giu,
     relative: true,
     make: (_m, ref) => {
       if (ref.getUTCDay() === 6) return { precision: 'range', from: iso(ref), to: iso(addDays(ref, 1)) };
@@ -450,7 +471,10 @@ const RULES: Rule[] = [
     make: (_m, ref) => ago(ref, 1, 'mes'),
   },
   {
-    re: /\b(el año pasado|last year)\b/giu,
+    re: new RegExp(
+      `(?<!\\b(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(el año pasado|last year)\\b`,
+      'giu',
+    ),
     relative: true,
     make: (_m, ref) => ago(ref, 1, 'año'),
   },
@@ -661,7 +685,7 @@ function listedYears(text: string, found: readonly DateMention[]): DateMention[]
  * to 28 April 2022", "entre el 1 y el 4 de abril", "el 2 y 3 de marzo", "on 3 and 4 May".
  */
 const RANGE_START =
-  /\b(?:del|de|desde el|entre el|el|los días|from|between|on)\s+(\d{1,2})\s*(?:al|a|y|e|to|and|-|–)(?:\s+el)?\s*$/iu;
+  /\b(?:del|de|desde el|entre el|el|los días|from|between|on|of)\s+(\d{1,2})\s*(?:al|a|y|e|to|and|-|–)(?:\s+el)?\s*$/iu;
 
 /** A range of days gives both ends: the start day takes the month and year of the end date. */
 function rangeStartDays(text: string, found: readonly DateMention[]): DateMention[] {
