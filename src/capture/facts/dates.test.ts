@@ -207,3 +207,22 @@ describe('months whose year is said after them (issue 23, round 5)', () => {
     ]);
   });
 });
+
+describe('a future verb after the date, or what a date is set for (issue 23, round 5)', () => {
+  it('"El domingo se concentrarán", "Estaré el domingo", "una cita para el lunes"', () => {
+    assert.deepEqual(all('El domingo se concentrarán en la plaza.', '2025-01-29'), [
+      ['El domingo', '2025-02-02'],
+    ]);
+    assert.deepEqual(all('Estaré el domingo con mi bandera.', '2025-01-29'), [['el domingo', '2025-02-02']]);
+    assert.deepEqual(all('Le dieron una cita para el lunes.', '2025-01-29'), [['el lunes', '2025-02-03']]);
+    assert.deepEqual(all('El domingo detuvieron a dos.', '2025-01-29'), [['El domingo', '2025-01-26']]);
+  });
+  it('a past verb or participle after the date keeps it in the past', () => {
+    assert.deepEqual(all('Se enviará al Parlamento, que en septiembre reconoció a Edmundo.', '2025-01-29'), [
+      ['septiembre', '2024-09'],
+    ]);
+    assert.deepEqual(all('Pedirá por el obispo, desterrado a Roma en enero.', '2024-09-20'), [
+      ['enero', '2024-01'],
+    ]);
+  });
+});

@@ -90,7 +90,9 @@ function yearless(ref: Date, mo: number, d: number): string | undefined {
  */
 const FUTURE_BEFORE =
   /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
-const FUTURE_AFTER = /^\s*(?:,\s*)?(?:will|ser[aá]n?|se\s+celebrar[aá]n?)\b/iu;
+/** A future verb right after the date ("El domingo se concentrarán", "Del 24 al 28 acompañaremos"). */
+const FUTURE_AFTER =
+  /^\s*(?:,\s*)?(?:will\b|(?:(?:se|nos|lo|la|los|las|le|les|me|te)\s+)?\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
 
 /**
  * A clause that speaks of what is to come, anywhere before the date in its sentence ("the IACHR will
@@ -98,8 +100,11 @@ const FUTURE_AFTER = /^\s*(?:,\s*)?(?:will|ser[aá]n?|se\s+celebrar[aá]n?)\b/iu
  * viajar en mayo", "va a presentar … el lunes") — unless a past verb stands between the marker and the date.
  */
 const FUTURE_CLAUSE =
-  /(?:\b(?:will|won['’]t|shall|is\s+(?:expected|due|scheduled|set|going)\s+to|are\s+(?:expected|due|scheduled|set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{3,}(?:rá|rán|remos)\b)/iu;
-const PAST_BETWEEN = /\b(?:\p{L}+(?:ed|ó|aron|ieron)|was|were|had|fue|fueron|estuvo)\b/iu;
+  /(?:\b(?:will|won['’]t|shall|is\s+(?:expected|due|scheduled|set|going)\s+to|are\s+(?:expected|due|scheduled|set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+const PAST_BETWEEN =
+  /(?<![\p{L}])(?:\p{L}+(?:ed|ó|aron|ieron)|\p{L}{3,}(?:ad|id)[oa]s?|was|were|had|fue|fueron|estuvo)(?![\p{L}])/iu;
+/** A past verb right after the date ("que en septiembre reconoció a …"): the date is of what was done. */
+const PAST_AFTER = /^\s*(?:,\s*)?(?:(?:se|lo|la|le|les)\s+)?\p{L}{3,}(?:ó|aron|ieron|ed)(?![\p{L}])/iu;
 
 function futureClause(m: RegExpExecArray, upTo: number): boolean {
   const from = Math.max(0, upTo - 160);
@@ -113,11 +118,14 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
     head.lastIndexOf('; '),
   );
   const clause = cut >= 0 ? head.slice(cut + 1) : head;
+  // "una cita para el lunes", "se fijó para el 15 de julio": what a date is set for lies ahead.
+  if (/\bpara\s+(?:(?:el|la|los|las)\s+)?$/iu.test(clause)) return true;
   const f = FUTURE_CLAUSE.exec(clause);
   return !!f && !PAST_BETWEEN.test(clause.slice(f.index + f[0].length));
 }
 
 function future(m: RegExpExecArray, upTo = m.index): boolean {
+  if (PAST_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30))) return false;
   if (futureClause(m, upTo)) return true;
   const raw = m.input.slice(Math.max(0, upTo - 40), upTo);
   // Never across a sentence's end ("llegó hasta Ciudad Juárez. En enero, …").
