@@ -324,3 +324,16 @@ describe('a page without a date in its markup (issue 23, round 5)', () => {
     assert.equal(p.published, undefined);
   });
 });
+
+describe('comments dated without a year (issue 23, round 5)', () => {
+  it('a "commenter" is the comment\'s author, not a comment; its "9 de marzo a las 08:02" takes the year from the article on', () => {
+    const p = extractHtml(
+      `<html><head><title>Post</title><meta name="date" content="2025-12-30"></head><body><article><h1>Post</h1><p>${'Hoy cruzaron la frontera cientos de familias con niños pequeños. '.repeat(4)}</p></article>
+<div class="comments"><div class="comment"><span class="commenter">Ana Pérez</span> <span class="comment-time">2 de enero a las 08:02</span><p>Ayer llegaron más lanchas al muelle.</p></div></div></body></html>`,
+    );
+    assert.equal(p.comments.length, 1);
+    assert.equal(p.comments[0]!.author, 'Ana Pérez');
+    assert.equal(p.comments[0]!.text, 'Ayer llegaron más lanchas al muelle.');
+    assert.deepEqual(p.comments[0]!.published, { precision: 'day', value: '2026-01-02' });
+  });
+});

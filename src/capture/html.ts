@@ -229,7 +229,7 @@ const tokensOf = (el: El) =>
     .filter(Boolean);
 /** Parts of a comment (its author line, its body) and whole lists of comments are not comments. */
 const PART =
-  /comment[-_]?(author|meta|metadata|content|text|body|date|time|reply|respond|form|count|link|header|footer|avatar|actions|permalink|edit|awaiting|title|number|num|votes|user|name)/;
+  /comment[-_]?(author|meta|metadata|content|text|body|date|time|reply|respond|form|count|link|header|footer|avatar|actions|permalink|edit|awaiting|title|number|num|votes|user|name|er)/;
 /** A section holding the readers' comments, whatever its blocks are called ("#comentarios > article"). */
 const SECTION =
   /^(?:comments?|comentarios|responses|replies|respuestas|reader-comments|comments-block|comment-list|commentlist)$/;
@@ -265,7 +265,7 @@ function isCandidate(el: El): boolean {
 }
 
 const AUTHOR_SEL =
-  '[itemprop="author"], [class*="author"], [class*="user"], [class*="usuario"], [class*="autor"], [class*="-name"], .fn, .name, .nick, cite, [rel="author"]';
+  '[itemprop="author"], [class*="author"], [class*="commenter"], [class*="user"], [class*="usuario"], [class*="autor"], [class*="-name"], .fn, .name, .nick, cite, [rel="author"]';
 /** In a comment section's block without a marked author, its first bold or cited words are. */
 const BOLD_AUTHOR_SEL = 'strong, b';
 const TEXT_SEL =
@@ -397,17 +397,36 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
     if (!text) continue;
     const position = comments.length + 1;
     posOf.set(u, position);
-    comments.push({
+    const comment = {
       position,
       parentPosition: parent ? posOf.get(parent) : undefined,
       depth,
       author,
       published,
       text,
-    });
+    };
+    // "9 de marzo a las 08:02": a day without its year, read once the article's own date is known.
+    const rawDate = clean(dateEl?.textContent);
+    if (!published && rawDate) YEARLESS.set(comment, rawDate);
+    comments.push(comment);
   }
   const roots = units.filter((u) => !units.some((o) => o !== u && o.contains(u)));
   return { comments, roots };
+}
+
+/** Comments whose date line gave a day without its year, with that line. */
+const YEARLESS = new WeakMap<object, string>();
+
+/**
+ * A comment's day without its year ("9 de marzo a las 08:02"): comments come on or after the
+ * article, within the year after it, so the day is the first such day from the article's date on.
+ */
+function commentDay(raw: string, article: FuzzyDate | undefined): FuzzyDate | undefined {
+  if (article?.precision !== 'day') return undefined;
+  const from = new Date(`${article.value}T00:00:00Z`);
+  const horizon = new Date(from.getTime() + 362 * 86_400_000).toISOString().slice(0, 10);
+  const day = findDates(raw, horizon).find((d) => !d.relative && d.date.precision === 'day');
+  return day && day.value >= article.value ? day.date : undefined;
 }
 
 /** A DOM for any markup: a fragment without <html> (saved snippets, broken pages) gets one around it. */
@@ -512,6 +531,10 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
       `${name}: no readable text could be extracted (malformed or empty HTML); nothing was stored`,
       [{ field: 'html', message: 'no text content' }],
     );
+  }
+  for (const c of comments) {
+    const raw = c.published ? undefined : YEARLESS.get(c);
+    if (raw) c.published = commentDay(raw, published);
   }
   return {
     title: headline ?? titleTag,
