@@ -9,7 +9,7 @@ import { findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
-import { placesInsideOrgs, townsInContext } from './places.js';
+import { featurePlaces, placesInsideOrgs, townsInContext, withFeatureNoun } from './places.js';
 import { sentences } from './tokens.js';
 
 export interface Fact {
@@ -46,7 +46,9 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const facts: Fact[] = [];
   const dates = findDates(text, opts.reference);
   // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
-  const found = findEntities(text, opts.knownNames, opts.knownOrgs);
+  const named = findEntities(text, opts.knownNames, opts.knownOrgs).map((e) => withFeatureNoun(text, e));
+  // Features named with their noun that no rule took ("la mina Bulla Loca"), then towns in context.
+  const found = [...named, ...featurePlaces(text, [...named, ...dates.map((d) => ({ ...d, kind: 'date' }))])];
   // Towns named after a word of motion or in a list of places, that no other rule took (places.ts).
   const entities: EntityMention[] = [
     ...found,

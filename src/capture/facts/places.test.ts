@@ -70,3 +70,14 @@ describe('a place inside an organization name (issue 23, round 5)', () => {
     assert.deepEqual(inside('The Miami Herald called.', 'Miami Herald'), []);
   });
 });
+
+describe('features named with their noun (issue 23, round 5)', () => {
+  it('a river, a mine or a rural district keeps its noun', () => {
+    assert.deepEqual(places('Cruzaron el río Meta en una curiara.'), ['río Meta']);
+    assert.deepEqual(places('Hallaron una fosa junto a la mina El Perú.'), ['mina El Perú']);
+    assert.deepEqual(places('Salió de la vereda Caño Seco con sus hijas.'), ['vereda Caño Seco']);
+  });
+  it('not a bare lower-case word after the noun', () => {
+    assert.deepEqual(places('El río crecía y la mina cerró.'), []);
+  });
+});

@@ -294,3 +294,43 @@ export function placesInsideOrgs(
   }
   return out;
 }
+
+/**
+ * Nouns a natural or built feature is named with, which stay in its name ("río Caura", "mina Los
+ * Candados", "vereda Caño Indio", "estadio General Santander", "the Kakuma camp" is done elsewhere).
+ */
+const FEATURE_NOUN =
+  /(?:^|[^\p{L}])((?:r[ií]o|mina|vereda|quebrada|laguna|lago|cerro|volc[aá]n|estadio|parque\s+nacional|isla|playa|represa|embalse)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?|(?:El|La|Los|Las)\s+)?)$/u;
+
+/** A place named after a feature noun, with the noun: "río Caura" rather than "Caura". */
+export function withFeatureNoun<
+  T extends { kind: string; start: number; end: number; text: string; value: string },
+>(text: string, e: T): T {
+  if (e.kind !== 'place') return e;
+  const m = FEATURE_NOUN.exec(text.slice(Math.max(0, e.start - 30), e.start));
+  if (!m || /\bde\b/.test(m[1]!)) return e;
+  const start = e.start - m[1]!.length;
+  const named = text.slice(start, e.end);
+  return { ...e, start, text: named, value: named };
+}
+
+/** Names after a feature noun that no other rule took ("la mina Bulla Loca", "la vereda Caño Indio"). */
+export function featurePlaces(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  const NOUN_THEN_NAME =
+    /(?<![\p{L}])(r[ií]o|mina|vereda|quebrada|laguna|cerro|volc[aá]n|estadio|parque\s+nacional|represa|embalse)\s+((?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2})/gu;
+  for (const m of text.matchAll(NOUN_THEN_NAME)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (taken.some((t) => start < t.end && t.start < end)) continue;
+    out.push({
+      kind: 'place',
+      start,
+      end,
+      text: m[0],
+      value: m[0],
+      place: { value: m[0], kind: 'locality' },
+    });
+  }
+  return out;
+}
