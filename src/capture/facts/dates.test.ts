@@ -160,6 +160,10 @@ describe('weekdays, tomorrow and abbreviated months (issue 23, round 5)', () => 
   });
   it('ahead of the writer, a bare weekday is the next one', () => {
     assert.deepEqual(all('The hearing will resume on Friday.', '2024-05-06'), [['on Friday', '2024-05-10']]);
+    // Written on a Saturday, "on Saturday" ahead is next week's (this one would be "today").
+    assert.deepEqual(all('The families will meet on Saturday.', '2025-05-10'), [
+      ['on Saturday', '2025-05-17'],
+    ]);
   });
   it('Spanish abbreviated months with a period, a year or the agency bracket', () => {
     assert.deepEqual(all('Lima, 12 ago (EFE).- Hubo marchas.', '2024-09-01'), [['12 ago', '2024-08-12']]);

@@ -449,8 +449,8 @@ const RULES: Rule[] = [
     make: (m, ref) => {
       const wd = weekday(m[1]!);
       if (wd === undefined) return undefined;
-      // Ahead of the writer ("the hearing will resume on Monday"): the next such day, today included.
-      return dayDate(future(m) ? weekdayFrom(addDays(ref, -1), wd, 1) : weekdayFrom(addDays(ref, 1), wd, -1));
+      // Ahead of the writer ("the hearing will resume on Monday"): the next such day (today would be "today").
+      return dayDate(future(m) ? weekdayFrom(ref, wd, 1) : weekdayFrom(addDays(ref, 1), wd, -1));
     },
   },
   {
