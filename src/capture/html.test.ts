@@ -284,3 +284,56 @@ describe('saved pages and text files: outlet heuristics', () => {
     assert.equal(c.outlet, undefined);
   });
 });
+
+describe('the day a plain text counts from (issue 23, round 5)', () => {
+  it('a chat copied or exported on a day, said in a sentence of its head', () => {
+    const es = extractPlainText(
+      'WhatsApp · grupo "Vecinos"\nChat exportado por la coordinadora el lunes 6 de mayo de 2024 para el archivo.\n\n— Ayer —\n[9:00] Ana: Llegamos.',
+    );
+    assert.deepEqual(es.published, { precision: 'day', value: '2024-05-06' });
+    const en = extractPlainText('Group chat\nConversation copied on 2 March 2023 by a member.\n\nBen: hello');
+    assert.deepEqual(en.published, { precision: 'day', value: '2023-03-02' });
+    const none = extractPlainText('Informe\nEl 2 de marzo de 2023 hubo detenciones en Caracas.\n\nTexto.');
+    assert.equal(none.published, undefined, 'a date in a sentence without a copy verb is an event');
+  });
+  it('a section line with dots before the date: "MUNDO · CHILE · martes 14 de octubre de 2025"', () => {
+    const w = extractPlainText('MUNDO · CHILE · martes 14 de octubre de 2025\nTitular\n\nTexto de la nota.');
+    assert.deepEqual(w.published, { precision: 'day', value: '2025-10-14' });
+  });
+});
+
+describe('a page without a date in its markup (issue 23, round 5)', () => {
+  const body =
+    'La oficina documentó detenciones arbitrarias en tres provincias durante el último trimestre. '.repeat(4);
+  it('takes the dateline heading its text', () => {
+    const p = extractHtml(
+      `<html><head><title>Comunicado</title></head><body><article><h1>Comunicado</h1><p>Lima, 2 de febrero de 2024</p><p>${body}</p></article></body></html>`,
+    );
+    assert.deepEqual(p.published, { precision: 'day', value: '2024-02-02' });
+  });
+  it('takes one part of a line cut by "|" or "·"', () => {
+    const p = extractHtml(
+      `<html><head><title>Release</title></head><body><div>Press Release: 3 June 2023 | REF-2023-77</div><article><p>${body}</p></article></body></html>`,
+    );
+    assert.deepEqual(p.published, { precision: 'day', value: '2023-06-03' });
+  });
+  it('not a date inside a sentence', () => {
+    const p = extractHtml(
+      `<html><head><title>Informe</title></head><body><article><p>El 2 de febrero de 2024 la oficina abrió una causa por las detenciones.</p><p>${body}</p></article></body></html>`,
+    );
+    assert.equal(p.published, undefined);
+  });
+});
+
+describe('comments dated without a year (issue 23, round 5)', () => {
+  it('a "commenter" is the comment\'s author, not a comment; its "9 de marzo a las 08:02" takes the year from the article on', () => {
+    const p = extractHtml(
+      `<html><head><title>Post</title><meta name="date" content="2025-12-30"></head><body><article><h1>Post</h1><p>${'Hoy cruzaron la frontera cientos de familias con niños pequeños. '.repeat(4)}</p></article>
+<div class="comments"><div class="comment"><span class="commenter">Ana Pérez</span> <span class="comment-time">2 de enero a las 08:02</span><p>Ayer llegaron más lanchas al muelle.</p></div></div></body></html>`,
+    );
+    assert.equal(p.comments.length, 1);
+    assert.equal(p.comments[0]!.author, 'Ana Pérez');
+    assert.equal(p.comments[0]!.text, 'Ayer llegaron más lanchas al muelle.');
+    assert.deepEqual(p.comments[0]!.published, { precision: 'day', value: '2026-01-02' });
+  });
+});

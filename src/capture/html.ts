@@ -8,6 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { type FuzzyDate, parseLooseDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
+import { findDates } from './facts/dates.js';
 
 export interface ExtractedComment {
   /** Reading order, 1-based. */
@@ -130,6 +131,36 @@ export function dateFrom(value: string | undefined): FuzzyDate | undefined {
   return parseLooseDate(cleaned);
 }
 
+/**
+ * A dateline ("San Cristóbal, 9 de agosto de 2024", "Caracas, February 5, 2025"): a short line
+ * whose only content besides a place is one full date.
+ */
+function datelineDate(line: string): FuzzyDate | undefined {
+  if (line.length > 80) return undefined;
+  const found = findDates(line, '2000-01-01').filter((x) => !x.relative && x.date.precision === 'day');
+  if (found.length !== 1 || !/\d{4}/.test(found[0]!.text)) return undefined;
+  const rest = `${line.slice(0, found[0]!.start)}${line.slice(found[0]!.end)}`
+    .replace(/[\s,.—–·|:-]+/g, ' ')
+    .trim();
+  return rest.split(' ').filter(Boolean).length <= 4 ? found[0]!.date : undefined;
+}
+
+/**
+ * The date heading a text, from its first lines: a dateline, or one part of a line cut by "·" or
+ * "|" ("Press Release: 14 March 2025 | ICC-CPI-…", "day 23 · Wednesday 14 May 2025 · Courtroom 34").
+ */
+export function headDate(lines: readonly string[]): FuzzyDate | undefined {
+  for (const l of lines) {
+    const whole = datelineDate(l.trim());
+    if (whole) return whole;
+    for (const part of l.split(/\s+[·|]\s+/)) {
+      const d = datelineDate(part.trim());
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
 // ── JSON-LD and meta ─────────────────────────────────────────────────────────────────────────
 interface LdArticle {
   headline?: string;
@@ -198,7 +229,7 @@ const tokensOf = (el: El) =>
     .filter(Boolean);
 /** Parts of a comment (its author line, its body) and whole lists of comments are not comments. */
 const PART =
-  /comment[-_]?(author|meta|metadata|content|text|body|date|time|reply|respond|form|count|link|header|footer|avatar|actions|permalink|edit|awaiting|title|number|num|votes|user|name)/;
+  /comment[-_]?(author|meta|metadata|content|text|body|date|time|reply|respond|form|count|link|header|footer|avatar|actions|permalink|edit|awaiting|title|number|num|votes|user|name|er)/;
 /** A section holding the readers' comments, whatever its blocks are called ("#comentarios > article"). */
 const SECTION =
   /^(?:comments?|comentarios|responses|replies|respuestas|reader-comments|comments-block|comment-list|commentlist)$/;
@@ -234,7 +265,7 @@ function isCandidate(el: El): boolean {
 }
 
 const AUTHOR_SEL =
-  '[itemprop="author"], [class*="author"], [class*="user"], [class*="usuario"], [class*="autor"], [class*="-name"], .fn, .name, .nick, cite, [rel="author"]';
+  '[itemprop="author"], [class*="author"], [class*="commenter"], [class*="user"], [class*="usuario"], [class*="autor"], [class*="-name"], .fn, .name, .nick, cite, [rel="author"]';
 /** In a comment section's block without a marked author, its first bold or cited words are. */
 const BOLD_AUTHOR_SEL = 'strong, b';
 const TEXT_SEL =
@@ -366,17 +397,36 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
     if (!text) continue;
     const position = comments.length + 1;
     posOf.set(u, position);
-    comments.push({
+    const comment = {
       position,
       parentPosition: parent ? posOf.get(parent) : undefined,
       depth,
       author,
       published,
       text,
-    });
+    };
+    // "9 de marzo a las 08:02": a day without its year, read once the article's own date is known.
+    const rawDate = clean(dateEl?.textContent);
+    if (!published && rawDate) YEARLESS.set(comment, rawDate);
+    comments.push(comment);
   }
   const roots = units.filter((u) => !units.some((o) => o !== u && o.contains(u)));
   return { comments, roots };
+}
+
+/** Comments whose date line gave a day without its year, with that line. */
+const YEARLESS = new WeakMap<object, string>();
+
+/**
+ * A comment's day without its year ("9 de marzo a las 08:02"): comments come on or after the
+ * article, within the year after it, so the day is the first such day from the article's date on.
+ */
+function commentDay(raw: string, article: FuzzyDate | undefined): FuzzyDate | undefined {
+  if (article?.precision !== 'day') return undefined;
+  const from = new Date(`${article.value}T00:00:00Z`);
+  const horizon = new Date(from.getTime() + 362 * 86_400_000).toISOString().slice(0, 10);
+  const day = findDates(raw, horizon).find((d) => !d.relative && d.date.precision === 'day');
+  return day && day.value >= article.value ? day.date : undefined;
 }
 
 /** A DOM for any markup: a fragment without <html> (saved snippets, broken pages) gets one around it. */
@@ -423,7 +473,9 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     ) ??
     dateFrom(ld.datePublished) ??
     dateFrom(attr(timeEl, 'datetime')) ??
-    dateFrom(clean(doc.querySelector('[class*="date"], [class*="fecha"]')?.textContent));
+    dateFrom(clean(doc.querySelector('[class*="date"], [class*="fecha"]')?.textContent)) ??
+    // No date in the markup: a dateline or a "Press Release: <date>" line heading the visible text.
+    headDate(textOf(doc.body).split('\n').filter(Boolean).slice(0, 12));
   const author =
     clean(ld.author) ??
     meta(doc, 'author', 'article:author', 'dc.creator') ??
@@ -479,6 +531,10 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
       `${name}: no readable text could be extracted (malformed or empty HTML); nothing was stored`,
       [{ field: 'html', message: 'no text content' }],
     );
+  }
+  for (const c of comments) {
+    const raw = c.published ? undefined : YEARLESS.get(c);
+    if (raw) c.published = commentDay(raw, published);
   }
   return {
     title: headline ?? titleTag,

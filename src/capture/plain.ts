@@ -7,20 +7,26 @@
 import type { FuzzyDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import { findDates } from './facts/dates.js';
-import { dateFrom, type Extracted, hostOf, titleTail } from './html.js';
+import { dateFrom, type Extracted, headDate, hostOf, titleTail } from './html.js';
 
 /**
- * A dateline ("San Cristóbal, 9 de agosto de 2024", "Caracas, February 5, 2025"): a short line
- * whose only content besides a place is one full date.
+ * The day a chat or thread was copied, exported or saved, said in a sentence of its head ("Conversación
+ * copiada … el viernes 13 de marzo de 2026", "Conversation copied on 14 March 2025", "Exported 3/4/2025"):
+ * its "today" and "yesterday" count from that day.
  */
-function datelineDate(line: string): FuzzyDate | undefined {
-  if (line.length > 80) return undefined;
-  const found = findDates(line, '2000-01-01').filter((x) => !x.relative && x.date.precision === 'day');
-  if (found.length !== 1 || !/\d{4}/.test(found[0]!.text)) return undefined;
-  const rest = `${line.slice(0, found[0]!.start)}${line.slice(found[0]!.end)}`
-    .replace(/[\s,.—–-]+/g, ' ')
-    .trim();
-  return rest.split(' ').filter(Boolean).length <= 4 ? found[0]!.date : undefined;
+const COPIED =
+  /\b(?:copiad[oa]s?|exportad[oa]s?|guardad[oa]s?|descargad[oa]s?|copied|exported|saved|downloaded|archived|archivad[oa]s?)\b/iu;
+
+function copiedOn(lines: readonly string[]): FuzzyDate | undefined {
+  for (const l of lines) {
+    const cue = COPIED.exec(l);
+    if (!cue) continue;
+    const full = findDates(l.slice(cue.index), '2000-01-01').find(
+      (x) => !x.relative && x.date.precision === 'day' && /\d{4}/.test(x.text),
+    );
+    if (full) return full.date;
+  }
+  return undefined;
 }
 
 export function extractPlainText(raw: string, name = 'the file'): Extracted {
@@ -46,7 +52,8 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
     const said = (o?.[1] ?? bare?.[1])?.trim();
     if (!outlet && said) outlet = hostOf(said) ?? said;
     const d = /^\s*(?:fecha|date|publicado|published)?\s*:?\s*(.{4,80})$/i.exec(l);
-    if (d && !published) published = dateFrom(d[1]!) ?? datelineDate(d[1]!);
+    if (d && !published) published = dateFrom(d[1]!) ?? headDate([d[1]!]);
   }
+  published ??= copiedOn(lines);
   return { title, outlet: outlet ?? titleTail(title), author, published, text, comments: [] };
 }

@@ -102,3 +102,131 @@ describe('two days or a range with the article repeated (issue 23, round 4)', ()
     assert.deepEqual(all('Tenía 2 y 3 de mayo.', '2024-06-01'), [['3 de mayo', '2024-05-03']]);
   });
 });
+
+describe('chats and threads count from their own marks (issue 23, round 5)', () => {
+  it('a day separator sets the day of the messages under it, read against the copy day', () => {
+    const chat = [
+      '— 2 de mayo —',
+      '[9:10] Ana: Hoy fuimos a la fiscalía.',
+      '',
+      '— Ayer —',
+      '[8:00] Luis: Ayer no abrieron.',
+    ].join('\n');
+    assert.deepEqual(all(chat, '2024-05-06'), [
+      ['2 de mayo', '2024-05-02'],
+      ['Hoy', '2024-05-02'],
+      ['Ayer', '2024-05-05'],
+      ['Ayer', '2024-05-04'],
+    ]);
+    assert.deepEqual(all('=== Today ===\nBen: the court sat yesterday.', '2023-01-10'), [
+      ['Today', '2023-01-10'],
+      ['yesterday', '2023-01-09'],
+    ]);
+  });
+  it("a message's stamp sets the day of its line; a post's stamp line, the day of the post above", () => {
+    assert.deepEqual(all('4/2/23, 10:01 - Rosa: Ayer lo soltaron.', '2025-01-01'), [
+      ['4/2/23', '2023-02-04'],
+      ['Ayer', '2023-02-03'],
+    ]);
+    assert.deepEqual(all('Anoche se lo llevaron.\n10:02 p. m. · 5 feb. 2024 · 3 mil vistas', '2025-01-01'), [
+      ['Anoche', '2024-02-04'],
+      ['5 feb. 2024', '2024-02-05'],
+    ]);
+  });
+  it('a line that is only a full date is a separator; a date inside a sentence is not', () => {
+    assert.deepEqual(all('8 June 2022\nThey were taken yesterday.', '2025-01-01'), [
+      ['8 June 2022', '2022-06-08'],
+      ['yesterday', '2022-06-07'],
+    ]);
+    assert.deepEqual(all('On 8 June 2022 they met.\nThey were taken yesterday.', '2025-01-01'), [
+      ['8 June 2022', '2022-06-08'],
+      ['yesterday', '2024-12-31'],
+    ]);
+  });
+});
+
+describe('weekdays, tomorrow and abbreviated months (issue 23, round 5)', () => {
+  it('"mañana" without an article is tomorrow; "la mañana" is a morning', () => {
+    assert.deepEqual(all('Mañana vamos al juzgado.', '2024-05-06'), [['Mañana', '2024-05-07']]);
+    assert.deepEqual(all('Lo vio por la mañana y la mañana siguiente.', '2024-05-06'), []);
+    assert.deepEqual(all('She returns tomorrow.', '2024-05-06'), [['tomorrow', '2024-05-07']]);
+  });
+  it('a weekday with a day number is the day of that number on that weekday', () => {
+    assert.deepEqual(all('El jueves 9 hay audiencia.', '2024-05-06'), [['jueves 9', '2024-05-09']]);
+    assert.deepEqual(all('Desde el sábado 27 no lo vemos.', '2024-05-06'), [['sábado 27', '2024-04-27']]);
+  });
+  it('a weekday before a day without its year picks the year it fits', () => {
+    assert.deepEqual(all('From Thursday 9 May visits end.', '2024-05-06'), [['9 May', '2024-05-09']]);
+  });
+  it('ahead of the writer, a bare weekday is the next one', () => {
+    assert.deepEqual(all('The hearing will resume on Friday.', '2024-05-06'), [['on Friday', '2024-05-10']]);
+    // Written on a Saturday, "on Saturday" ahead is next week's (this one would be "today").
+    assert.deepEqual(all('The families will meet on Saturday.', '2025-05-10'), [
+      ['on Saturday', '2025-05-17'],
+    ]);
+  });
+  it('Spanish abbreviated months with a period, a year or the agency bracket', () => {
+    assert.deepEqual(all('Lima, 12 ago (EFE).- Hubo marchas.', '2024-09-01'), [['12 ago', '2024-08-12']]);
+    assert.deepEqual(all('el 3 dic. 2021', '2024-09-01'), [['3 dic. 2021', '2021-12-03']]);
+    assert.deepEqual(all('Nadaron 3 mar adentro.', '2024-09-01'), []);
+  });
+});
+
+describe('what is to come, said anywhere in the sentence (issue 23, round 5)', () => {
+  it('a future marker earlier in the sentence puts a yearless date ahead', () => {
+    assert.deepEqual(all('The commission will send a delegation to the border in April.', '2025-03-28'), [
+      ['April', '2025-04'],
+    ]);
+    assert.deepEqual(all('He is expected to testify on 24 June.', '2025-03-28'), [['24 June', '2025-06-24']]);
+    assert.deepEqual(all('Su madre piensa viajar a Moscú en mayo.', '2025-02-16'), [['mayo', '2025-05']]);
+  });
+  it('not when a past verb stands between, nor across a sentence end', () => {
+    assert.deepEqual(all('He will say he was arrested in April.', '2025-03-28'), [['April', '2024-04']]);
+    assert.deepEqual(all('Llegó hasta la frontera. En diciembre la cerraron.', '2025-01-08'), [
+      ['diciembre', '2024-12'],
+    ]);
+  });
+});
+
+describe('months whose year is said after them (issue 23, round 5)', () => {
+  it('the start of a range takes the year given to its end', () => {
+    assert.deepEqual(all('Estuvo preso entre julio y diciembre de 2018.', '2024-09-20'), [
+      ['julio', '2018-07'],
+      ['diciembre de 2018', '2018-12'],
+    ]);
+    assert.deepEqual(all('between November and February 2020', '2024-09-20'), [
+      ['November', '2019-11'],
+      ['February 2020', '2020-02'],
+    ]);
+  });
+  it('"marzo del año pasado", "March last year", "junio de este año"', () => {
+    assert.deepEqual(all('Salió en marzo del año pasado.', '2025-03-08'), [['marzo', '2024-03']]);
+    assert.deepEqual(all('He left in March last year.', '2025-03-08'), [['March', '2024-03']]);
+    assert.deepEqual(all('Volverá en junio de este año.', '2025-03-08'), [['junio', '2025-06']]);
+  });
+  it('"the weekend of 4 and 5 August" is those two days, not the last weekend', () => {
+    assert.deepEqual(all('killed on the weekend of 4 and 5 August 2024', '2025-06-02'), [
+      ['4', '2024-08-04'],
+      ['5 August 2024', '2024-08-05'],
+    ]);
+  });
+});
+
+describe('a future verb after the date, or what a date is set for (issue 23, round 5)', () => {
+  it('"El domingo se concentrarán", "Estaré el domingo", "una cita para el lunes"', () => {
+    assert.deepEqual(all('El domingo se concentrarán en la plaza.', '2025-01-29'), [
+      ['El domingo', '2025-02-02'],
+    ]);
+    assert.deepEqual(all('Estaré el domingo con mi bandera.', '2025-01-29'), [['el domingo', '2025-02-02']]);
+    assert.deepEqual(all('Le dieron una cita para el lunes.', '2025-01-29'), [['el lunes', '2025-02-03']]);
+    assert.deepEqual(all('El domingo detuvieron a dos.', '2025-01-29'), [['El domingo', '2025-01-26']]);
+  });
+  it('a past verb or participle after the date keeps it in the past', () => {
+    assert.deepEqual(all('Se enviará al Parlamento, que en septiembre reconoció a Edmundo.', '2025-01-29'), [
+      ['septiembre', '2024-09'],
+    ]);
+    assert.deepEqual(all('Pedirá por el obispo, desterrado a Roma en enero.', '2024-09-20'), [
+      ['enero', '2024-01'],
+    ]);
+  });
+});

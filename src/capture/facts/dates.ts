@@ -30,6 +30,7 @@ function realDay(y: number, m: number, d: number): string | undefined {
   return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? iso(dt) : undefined;
 }
 
+const near = (ref: Date, v: string) => Math.abs(utc(v).getTime() - ref.getTime());
 const dayDate = (v: string): FuzzyDate => ({ precision: 'day', value: v });
 const isoValue = (d: FuzzyDate) =>
   d.precision === 'range' ? `${d.from}/${d.to}` : d.precision === 'unknown' ? '' : d.value;
@@ -39,6 +40,26 @@ const WEEKDAY_ALT =
   'lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const NUM_ALT = `\\d{1,3}|${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')}`;
 
+/** Spanish abbreviated months, as wire datelines and post stamps write them. */
+const SHORT_ES: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    ene: 1,
+    feb: 2,
+    mar: 3,
+    abr: 4,
+    may: 5,
+    jun: 6,
+    jul: 7,
+    ago: 8,
+    sep: 9,
+    sept: 9,
+    set: 9,
+    oct: 10,
+    nov: 11,
+    dic: 12,
+  }),
+);
+const SHORT_ES_ALT = [...SHORT_ES.keys()].sort((a, b) => b.length - a.length).join('|');
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : (NUMBER_WORDS.get(fold(s)) ?? Number.NaN));
 const month = (s: string) => MONTHS.get(fold(s).replace(/\.$/, ''));
 const weekday = (s: string) => WEEKDAYS.get(fold(s));
@@ -69,10 +90,52 @@ function yearless(ref: Date, mo: number, d: number): string | undefined {
  */
 const FUTURE_BEFORE =
   /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
-const FUTURE_AFTER = /^\s*(?:,\s*)?(?:will|ser[aá]n?|se\s+celebrar[aá]n?)\b/iu;
+/** A future verb right after the date ("El domingo se concentrarán", "Del 24 al 28 acompañaremos"). */
+const FUTURE_AFTER =
+  /^\s*(?:,\s*)?(?:will\b|(?:(?:se|nos|lo|la|los|las|le|les|me|te)\s+)?\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+
+/**
+ * A clause that speaks of what is to come, anywhere before the date in its sentence ("the IACHR will
+ * request information from the State in April", "is expected to appear on 24 June", "Irina piensa
+ * viajar en mayo", "va a presentar … el lunes") — unless a past verb stands between the marker and the date.
+ */
+const FUTURE_CLAUSE =
+  /(?:\b(?:will|won['’]t|shall|is\s+(?:expected|due|scheduled|set|going)\s+to|are\s+(?:expected|due|scheduled|set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+const PAST_BETWEEN =
+  /(?<![\p{L}])(?:\p{L}+(?:ed|ó|aron|ieron)|\p{L}{3,}(?:ad|id)[oa]s?|was|were|had|fue|fueron|estuvo)(?![\p{L}])/iu;
+/** A past verb right after the date ("que en septiembre reconoció a …"): the date is of what was done. */
+const PAST_AFTER = /^\s*(?:,\s*)?(?:(?:se|lo|la|le|les)\s+)?\p{L}{3,}(?:ó|aron|ieron|ed)(?![\p{L}])/iu;
+
+function futureClause(m: RegExpExecArray, upTo: number): boolean {
+  const from = Math.max(0, upTo - 160);
+  const head = m.input.slice(from, upTo);
+  // The sentence the date is in: from its last boundary.
+  const cut = Math.max(
+    head.lastIndexOf('. '),
+    head.lastIndexOf('? '),
+    head.lastIndexOf('! '),
+    head.lastIndexOf('\n'),
+    head.lastIndexOf('; '),
+  );
+  const clause = cut >= 0 ? head.slice(cut + 1) : head;
+  // "una cita para el lunes", "se fijó para el 15 de julio": what a date is set for lies ahead.
+  if (/\bpara\s+(?:(?:el|la|los|las)\s+)?$/iu.test(clause)) return true;
+  const f = FUTURE_CLAUSE.exec(clause);
+  return !!f && !PAST_BETWEEN.test(clause.slice(f.index + f[0].length));
+}
 
 function future(m: RegExpExecArray, upTo = m.index): boolean {
-  const before = m.input.slice(Math.max(0, upTo - 40), upTo);
+  if (PAST_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30))) return false;
+  if (futureClause(m, upTo)) return true;
+  const raw = m.input.slice(Math.max(0, upTo - 40), upTo);
+  // Never across a sentence's end ("llegó hasta Ciudad Juárez. En enero, …").
+  const stop = Math.max(
+    raw.lastIndexOf('. '),
+    raw.lastIndexOf('? '),
+    raw.lastIndexOf('! '),
+    raw.lastIndexOf('\n'),
+  );
+  const before = stop >= 0 ? raw.slice(stop + 1) : raw;
   const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
   return FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after);
 }
@@ -85,8 +148,36 @@ function yearlessAhead(ref: Date, mo: number, d: number): string | undefined {
   return realDay(y + 1, mo, d);
 }
 
-const dayWithoutYear = (m: RegExpExecArray, ref: Date, mo: number, d: number) =>
-  future(m) ? yearlessAhead(ref, mo, d) : yearless(ref, mo, d);
+/** A weekday named just before a date ("Monday 17 March", "el viernes 13 de marzo"). */
+const WEEKDAY_BEFORE = new RegExp(`\\b(${WEEKDAY_ALT})[,\\s]+(?:el\\s+|the\\s+)?$`, 'iu');
+
+/**
+ * A day without its year: the year its named weekday fits ("Monday 17 March" is 2025-03-17, not a
+ * Sunday of the year before), nearest the reference; else ahead of or before the writer.
+ */
+function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): string | undefined {
+  const named = WEEKDAY_BEFORE.exec(m.input.slice(Math.max(0, m.index - 16), m.index))?.[1];
+  const wd = named === undefined ? undefined : weekday(named);
+  if (wd !== undefined) {
+    const y = ref.getUTCFullYear();
+    const fits = [y, y - 1, y + 1]
+      .map((yy) => realDay(yy, mo, d))
+      .filter((v): v is string => !!v && utc(v).getUTCDay() === wd)
+      .sort((a, b) => near(ref, a) - near(ref, b));
+    if (fits[0]) return fits[0];
+  }
+  return future(m) ? yearlessAhead(ref, mo, d) : yearless(ref, mo, d);
+}
+
+/** "el lunes 16", "Saturday the 15th": the day of that number, on that weekday, nearest the reference. */
+function weekdayAndDay(ref: Date, wd: number, d: number): string | undefined {
+  const days: string[] = [];
+  for (let k = -2; k <= 2; k++) {
+    const dt = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() + k, d));
+    if (dt.getUTCDate() === d && dt.getUTCDay() === wd) days.push(iso(dt));
+  }
+  return days.sort((a, b) => near(ref, a) - near(ref, b))[0];
+}
 
 /** A month without its year: the most recent one not after the reference (the next one, ahead). */
 function monthWithoutYear(m: RegExpExecArray, ref: Date, mo: number): FuzzyDate {
@@ -101,6 +192,13 @@ function monthWithoutYear(m: RegExpExecArray, ref: Date, mo: number): FuzzyDate 
       : y - 1;
   return { precision: 'month', value: `${year}-${pad(mo)}` };
 }
+
+const RANGE_END_YEAR = new RegExp(
+  `^\\s+(?:y|and|to|a|al|hasta|until)\\s+(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b`,
+  'iu',
+);
+const LAST_YEAR_AFTER = /^\s+(?:(?:de|del)\s+año\s+pasado|(?:of\s+)?last\s+year)\b/iu;
+const THIS_YEAR_AFTER = /^\s+(?:(?:de|del)\s+(?:este|presente)\s+año|(?:of\s+)?this\s+year)\b/iu;
 
 /** The most recent `wd` strictly before `ref` (or strictly after, for "next"). */
 function weekdayFrom(ref: Date, wd: number, dir: -1 | 1): string {
@@ -182,6 +280,35 @@ const RULES: Rule[] = [
       return v ? dayDate(v) : undefined;
     },
   },
+  // A wire dateline or a post's stamp with a Spanish abbreviated month: "16 abr (EFE)", "9 ene. 2025",
+  // "14 oct." — taken only with its period, its year or the agency's bracket after it ("mar" is also a word).
+  {
+    re: new RegExp(
+      `\\b(\\d{1,2})\\s+(${SHORT_ES_ALT})(?:(\\.)|\\b)(?:,?\\s+(?:de\\s+)?(\\d{4})\\b|(?=\\s*\\())?`,
+      'giu',
+    ),
+    relative: false,
+    make: (m, ref) => {
+      const mo = SHORT_ES.get(fold(m[2]!));
+      const after = m.input.slice(m.index + m[0].length);
+      if (!mo || !(m[3] || m[4] || /^\s*\(/.test(after))) return undefined;
+      const v = m[4] ? realDay(+m[4], mo, +m[1]!) : dayWithoutYear(m, ref, mo, +m[1]!);
+      return v ? dayDate(v) : undefined;
+    },
+  },
+  // "el lunes 16", "on Saturday the 15th": a weekday and a day number, no month
+  {
+    re: new RegExp(
+      `\\b(${WEEKDAY_ALT})\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:[:.,/]\\d|(?:de\\s+|of\\s+)?(?:${MONTH_ALT})\\b|%|\\d))`,
+      'giu',
+    ),
+    relative: true,
+    make: (m, ref) => {
+      const wd = weekday(m[1]!);
+      const v = wd === undefined ? undefined : weekdayAndDay(ref, wd, +m[2]!);
+      return v ? dayDate(v) : undefined;
+    },
+  },
   // "mayo de 2024", "May 2024"
   {
     re: new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b`, 'giu'),
@@ -237,12 +364,26 @@ const RULES: Rule[] = [
           ))
       )
         return undefined;
+      const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      // "entre julio y diciembre de 2018": the start of a range takes the year its end is given.
+      const to = RANGE_END_YEAR.exec(after);
+      const endMonth = to ? month(to[1]!) : undefined;
+      if (to && endMonth)
+        return { precision: 'month', value: `${mo <= endMonth ? +to[2]! : +to[2]! - 1}-${pad(mo)}` };
+      // "marzo del año pasado", "March last year", "junio de este año".
+      const y = ref.getUTCFullYear();
+      if (LAST_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y - 1}-${pad(mo)}` };
+      if (THIS_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y}-${pad(mo)}` };
       return monthWithoutYear(m, ref, mo);
     },
   },
   // ── relative ──
   {
-    re: /\b(this year|este año|el presente año|en lo que va de año|so far this year)(?:['’]s)?\b/giu,
+    // Not the year of a month before it ("junio de este año", "March this year": the month says it).
+    re: new RegExp(
+      `(?<!\\b(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(this year|este año|el presente año|en lo que va de año|so far this year)(?:['’]s)?\\b`,
+      'giu',
+    ),
     relative: true,
     make: (_m, ref) => ({ precision: 'year', value: String(ref.getUTCFullYear()) }),
   },
@@ -265,6 +406,12 @@ const RULES: Rule[] = [
     re: /\b(hoy|esta mañana|this morning|today|tonight|esta noche)\b/giu,
     relative: true,
     make: (_m, ref) => dayDate(iso(ref)),
+  },
+  // "mañana" without an article is tomorrow ("la mañana", "esta mañana", "por la mañana" are a morning)
+  {
+    re: /(?<!\b(?:la|esta|una|cada|toda|media|por|de|en|del|al|the|this)\s+)\b(pasado\s+mañana|mañana|the day after tomorrow|tomorrow)\b(?!\s+(?:de|del|por)\b)/giu,
+    relative: true,
+    make: (m, ref) => dayDate(iso(addDays(ref, /^(?:pasado|the)/i.test(m[1]!) ? 2 : 1))),
   },
   {
     re: new RegExp(`\\bhace\\s+(${NUM_ALT})\\s+(d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?)\\b`, 'giu'),
@@ -301,7 +448,9 @@ const RULES: Rule[] = [
     relative: true,
     make: (m, ref) => {
       const wd = weekday(m[1]!);
-      return wd === undefined ? undefined : dayDate(weekdayFrom(addDays(ref, 1), wd, -1));
+      if (wd === undefined) return undefined;
+      // Ahead of the writer ("the hearing will resume on Monday"): the next such day (today would be "today").
+      return dayDate(future(m) ? weekdayFrom(ref, wd, 1) : weekdayFrom(addDays(ref, 1), wd, -1));
     },
   },
   {
@@ -316,7 +465,7 @@ const RULES: Rule[] = [
   },
   {
     // The weekend just past (publication day included when it is a Saturday or Sunday).
-    re: /\b((?:el pasado|el|este)\s+fin de semana(?:\s+pasado)?|(?:(?:over|during)\s+)?(?:the|this|last)\s+weekend)\b/giu,
+    re: /\b((?:el pasado|el|este)\s+fin de semana(?:\s+pasado)?|(?:(?:over|during)\s+)?(?:the|this|last)\s+weekend)\b(?!\s+(?:of|del?)\s+\d)/giu,
     relative: true,
     make: (_m, ref) => {
       if (ref.getUTCDay() === 6) return { precision: 'range', from: iso(ref), to: iso(addDays(ref, 1)) };
@@ -330,14 +479,122 @@ const RULES: Rule[] = [
     make: (_m, ref) => ago(ref, 1, 'mes'),
   },
   {
-    re: /\b(el año pasado|last year)\b/giu,
+    re: new RegExp(
+      `(?<!\\b(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(el año pasado|last year)\\b`,
+      'giu',
+    ),
     relative: true,
     make: (_m, ref) => ago(ref, 1, 'año'),
   },
 ];
 
-/** Every date mention in `text` (non-overlapping, earliest and longest first). */
+/**
+ * Every date mention in `text` (non-overlapping, earliest and longest first). A chat export or a
+ * thread counts its days from its own marks, not from the day it was copied: a day separator line
+ * ("— 11 de marzo —", "——— Yesterday ———", "21 September 2023") sets the day of the messages under
+ * it, a message's own stamp ("27/3/25, 07:02 - Ana: …") the day of its line, and a post's stamp
+ * line under it ("9:14 p. m. · 9 ene. 2025 · …") the day of the post above. The marks themselves are
+ * read against `reference` (the copy or publication day).
+ */
 export function findDates(text: string, reference: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const seg of timeline(text, reference)) {
+    const slice = text.slice(seg.start, seg.end);
+    if (seg.stamp) {
+      const date = dayDate(seg.reference);
+      out.push({ start: seg.start, end: seg.end, text: slice, date, value: seg.reference, relative: false });
+      continue;
+    }
+    for (const d of datesIn(slice, seg.reference))
+      out.push({ ...d, start: d.start + seg.start, end: d.end + seg.start });
+  }
+  return out;
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  reference: string;
+  /** The stretch is a message's stamp: itself the date `reference`. */
+  stamp?: boolean;
+}
+
+/** Decoration around a day separator: dashes, rules, stars, dots. */
+const DECOR = /^[\s—–\-=_*·•~]+|[\s—–\-=_*·•~]+$/gu;
+/** A message's own stamp at the start of its line: "27/3/25, 07:02 - ", "[27/03/2025, 7:02:11 p. m.] ". */
+const MESSAGE_STAMP =
+  /^\[?(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?\]?\s*(?:[-–]\s*)?/iu;
+/** A post's stamp line under the post: "9:14 p. m. · 9 ene. 2025 · 48,2 mil Reproducciones", "3:05 PM · Jan 9, 2025". */
+const POST_STAMP = /^\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*·\s*([^·]{4,40}?)\s*(?:·|$)/iu;
+
+/** The one day a whole line names, read against `ref`, if the line is nothing else. */
+function lineDay(content: string, ref: string): string | undefined {
+  if (!content || content.length > 40) return undefined;
+  const found = datesIn(content, ref);
+  if (found.length !== 1 || found[0]!.date.precision !== 'day') return undefined;
+  const rest = `${content.slice(0, found[0]!.start)}${content.slice(found[0]!.end)}`
+    .replace(new RegExp(`\\b(?:${WEEKDAY_ALT})\\b`, 'giu'), '')
+    .replace(/[\s,.]+/g, '');
+  return rest ? undefined : found[0]!.value;
+}
+
+/** The stretches of `text` and the day each counts from (one stretch, `reference`, when the text has no marks). */
+function timeline(text: string, reference: string): Segment[] {
+  const segs: Segment[] = [];
+  let current = reference;
+  let pending = 0;
+  // Message stamps are day-first unless some stamp can only be month-first ("3/27/25").
+  const stamps = [...text.matchAll(new RegExp(MESSAGE_STAMP.source, 'gimu'))];
+  const monthFirst = stamps.some((m) => +m[2]! > 12) && !stamps.some((m) => +m[1]! > 12);
+  const flush = (end: number, ref: string) => {
+    if (end > pending) segs.push({ start: pending, end, reference: ref });
+  };
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const start = at;
+    const end = at + line.length;
+    at = end + 1;
+    const stamp = MESSAGE_STAMP.exec(line);
+    if (stamp) {
+      const y = stamp[3]!.length === 2 ? 2000 + +stamp[3]! : +stamp[3]!;
+      const day = monthFirst ? realDay(y, +stamp[1]!, +stamp[2]!) : realDay(y, +stamp[2]!, +stamp[1]!);
+      if (day) {
+        flush(start, current);
+        // The stamp's date is a date of the text (its numbers, without the time).
+        const dateText = /^\[?([\d/]+)/.exec(line)![1]!;
+        const dateStart = start + line.indexOf(dateText);
+        segs.push({ start: dateStart, end: dateStart + dateText.length, reference: day, stamp: true });
+        segs.push({ start: start + stamp[0].length, end, reference: day });
+        pending = end;
+        current = day;
+        continue;
+      }
+    }
+    const post = POST_STAMP.exec(line);
+    const postDay = post ? lineDay(post[1]!, reference) : undefined;
+    if (post && postDay) {
+      flush(start, postDay);
+      segs.push({ start, end, reference });
+      pending = end;
+      continue;
+    }
+    const content = line.replace(DECOR, '');
+    const decorated = content.length < line.trim().length;
+    const sep = decorated || /^\s*\S/.test(line) ? lineDay(content, reference) : undefined;
+    // An undecorated line is a separator only if it holds a full date or a bare day word ("Hoy", "Yesterday").
+    if (sep && (decorated || /\d{4}|^(?:hoy|ayer|anteayer|today|yesterday)$/iu.test(content))) {
+      flush(start, current);
+      segs.push({ start, end, reference });
+      pending = end;
+      current = sep;
+    }
+  }
+  flush(text.length, current);
+  return segs;
+}
+
+/** Every date mention in `text`, relative ones counted from `reference`. */
+function datesIn(text: string, reference: string): DateMention[] {
   const ref = utc(reference);
   const found: DateMention[] = [];
   const blocked: [number, number][] = [];
@@ -395,7 +652,8 @@ export function findDates(text: string, reference: string): DateMention[] {
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
-    if (blocked.some(([s, e]) => d.start < e && s < d.end)) continue;
+    // A longer reading that holds a claimed span whole ("5 feb. 2024" over "5 feb") still stands.
+    if (blocked.some(([s, e]) => d.start < e && s < d.end && !(d.start <= s && e < d.end))) continue;
     if (!out.some((o) => d.start < o.end && o.start < d.end)) out.push(d);
   }
   return out;
@@ -435,7 +693,7 @@ function listedYears(text: string, found: readonly DateMention[]): DateMention[]
  * to 28 April 2022", "entre el 1 y el 4 de abril", "el 2 y 3 de marzo", "on 3 and 4 May".
  */
 const RANGE_START =
-  /\b(?:del|de|desde el|entre el|el|los días|from|between|on)\s+(\d{1,2})\s*(?:al|a|y|e|to|and|-|–)(?:\s+el)?\s*$/iu;
+  /\b(?:del|de|desde el|entre el|el|los días|from|between|on|of)\s+(\d{1,2})\s*(?:al|a|y|e|to|and|-|–)(?:\s+el)?\s*$/iu;
 
 /** A range of days gives both ends: the start day takes the month and year of the end date. */
 function rangeStartDays(text: string, found: readonly DateMention[]): DateMention[] {

@@ -6,9 +6,10 @@
  */
 import type { FuzzyDate } from '../../domain/dates.js';
 import { findDates } from './dates.js';
-import { type CaseOrg, findEntities } from './entities.js';
+import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
+import { featurePlaces, placesInsideOrgs, townsInContext, withFeatureNoun } from './places.js';
 import { sentences } from './tokens.js';
 
 export interface Fact {
@@ -45,9 +46,18 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const facts: Fact[] = [];
   const dates = findDates(text, opts.reference);
   // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
-  const entities = findEntities(text, opts.knownNames, opts.knownOrgs).filter(
-    (e) => !dates.some((d) => e.start < d.end && d.start < e.end),
-  );
+  const named = findEntities(text, opts.knownNames, opts.knownOrgs).map((e) => withFeatureNoun(text, e));
+  // Features named with their noun that no rule took ("la mina Bulla Loca"), then towns in context.
+  const found = [...named, ...featurePlaces(text, [...named, ...dates.map((d) => ({ ...d, kind: 'date' }))])];
+  // Towns named after a word of motion or in a list of places, that no other rule took (places.ts).
+  const entities: EntityMention[] = [
+    ...found,
+    ...townsInContext(text, [...found, ...dates.map((d) => ({ ...d, kind: 'date' }))]),
+    // A place inside an organization's name says where it is; the organization keeps its name.
+    ...placesInsideOrgs(text, found).filter(
+      (p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end),
+    ),
+  ].filter((e) => !dates.some((d) => e.start < d.end && d.start < e.end));
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();
   for (const e of entities) {

@@ -14,7 +14,7 @@ import {
   VENEZUELA_STATES,
 } from '../../domain/gazetteer.js';
 import { lookupWorldPlace } from './world.js';
-import { lookupWellKnownPlace } from './world-cities.js';
+import { lookupTown, lookupWellKnownPlace } from './world-cities.js';
 
 export interface PlaceEntry {
   /** The official name (the suggestion's value). */
@@ -149,3 +149,188 @@ export function isMunicipalityName(name: string): boolean {
 const MUNICIPALITY_MEMO = new Map<string, boolean>();
 
 export { MAX_WORDS as MAX_PLACE_WORDS };
+
+/** A span some other rule already gave a kind to (person, organization, place). */
+export interface Taken {
+  kind: string;
+  start: number;
+  end: number;
+}
+
+/** A place found by the words around a town's name (see `townsInContext`). */
+export interface ContextPlace {
+  kind: 'place';
+  start: number;
+  end: number;
+  text: string;
+  value: string;
+  place: PlaceEntry;
+}
+
+/**
+ * Words that send someone to or bring someone from a place ("hacia Necoclí", "hasta Ciudad Juárez",
+ * "frente a Acandí", "vine de Ekaterinburg", "soy de Turbo", "fled to Mae Sot"): after them, a name
+ * the world's towns (≥ 1,000 inhabitants) or Venezuela's municipalities know is that place.
+ */
+const MOTION =
+  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincia|departamento|distrito|vereda|corregimiento|muelle|playa|province|district|county|town|village)(?:\s+(?:de|of))?)\s+)$/iu;
+
+/** One to three capitalized words, Spanish particles allowed inside ("Ciudad de Panamá", "Las Claritas"). */
+const NAME =
+  /^(?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?\p{Lu}[\p{L}\p{M}'’-]+){0,2}/u;
+
+/** A list after a place: "Tibú, Teorama y El Tarra", "de Perm y de Kazán", "El Callao and Roscio". */
+const LIST_AFTER = /^(?:,\s+|\s+(?:y|e|and|o|or)\s+(?:(?:de|en|in|from)\s+)?)/u;
+
+const LIST_BEFORE =
+  /(?:^|[\s(])((?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2})(?:,\s+|\s+(?:y|e|and|o|or)\s+)(?:(?:de|en|in|from)\s+)?$/u;
+
+const INSIDE_NAME = /\p{Lu}[\p{L}\p{M}'’-]*\s+(?:de|del|la|las|los)(?:\s+(?:la|las|los))?\s+$/u;
+
+function townEntry(name: string): PlaceEntry | undefined {
+  const known = lookupPlace(name);
+  if (known) return known;
+  // "Ciudad Juárez", "Ciudad de Panamá": a city named after a town or country the gazetteers hold.
+  const city = /^Ciudad\s+(?:de\s+)?(.+)$/u.exec(name)?.[1];
+  if (city && (lookupPlace(city) ?? lookupTown(city))) return { value: name, kind: 'city' };
+  const town = lookupTown(name);
+  if (town) return { value: name, kind: town.kind, countryCode: town.countryCode };
+  return isMunicipalityName(name) ? { value: name, kind: 'municipality' } : undefined;
+}
+
+/**
+ * Towns abroad and small municipalities that no rule of `findEntities` took, named where the words
+ * around them make them places: after a word of motion or origin, or in a list after a place already
+ * found. Only names a gazetteer holds (a town of ≥ 1,000 inhabitants, a region, a municipality), and
+ * never a span another rule gave a kind to.
+ */
+export function townsInContext(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  const free = (s: number, e: number) =>
+    !taken.some((t) => s < t.end && t.start < e) && !out.some((t) => s < t.end && t.start < e);
+  const consider = (at: number) => {
+    const m = NAME.exec(text.slice(at, at + 80));
+    if (!m) return;
+    // The whole run of capitalized words, or nothing: "Guna" of "Guna Yala" is no town of its own;
+    // nor is a name followed by a number ("Kilo 5", "Zona 7").
+    const name = m[0];
+    const end = at + name.length;
+    if (!free(at, end) || /^\s*[\d½¼¾]/u.test(text.slice(end, end + 3))) return;
+    const entry = townEntry(name);
+    if (entry) out.push({ kind: 'place', start: at, end, text: name, value: entry.value, place: entry });
+  };
+  const re = /\p{Lu}/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index;
+    // Only at a word's start.
+    if (at > 0 && /[\p{L}\p{M}\d'’-]/u.test(text[at - 1]!)) continue;
+    const before = text.slice(Math.max(0, at - 40), at);
+    if (MOTION.test(before)) consider(at);
+  }
+  // Lists around a place (a found one or one found here): "de Perm y de Kazán", "Tibú, Teorama y El Tarra".
+  const places = () => [...taken.filter((t) => t.kind === 'place'), ...out].sort((a, b) => a.start - b.start);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of places()) {
+      const link = LIST_AFTER.exec(text.slice(p.end, p.end + 12));
+      const n = out.length;
+      if (link) consider(p.end + link[0].length);
+      const back = LIST_BEFORE.exec(text.slice(Math.max(0, p.start - 60), p.start));
+      const from = back ? p.start - back[0].length + back[0].indexOf(back[1]!) : -1;
+      // "el Valle de la Luna y en Cochabamba": the last words of a longer name are no item of the list.
+      if (back && !INSIDE_NAME.test(text.slice(Math.max(0, from - 40), from))) consider(from);
+      if (out.length > n) changed = true;
+    }
+  }
+  return out;
+}
+
+/** Words after which an organization's name says where it is ("Centro Penitenciario de Carabobo"). */
+const WHERE_IN_NAME = /^(?:de|del|of|en|in|sobre|para|for)$/iu;
+
+/**
+ * Places named inside organizations' names, which say where ("Centro Penitenciario de Carabobo",
+ * "Casa de Justicia de Elorza", "Prison Watch Andes"): a gazetteer's place after
+ * "de"/"of"/"en"/"in", or closing the name. The organization keeps its whole name; the
+ * place is a mention of its own inside it.
+ */
+export function placesInsideOrgs(
+  text: string,
+  orgs: readonly { kind: string; start: number; end: number }[],
+): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const o of orgs) {
+    if (o.kind !== 'organization') continue;
+    const words = [...text.slice(o.start, o.end).matchAll(/[\p{L}\p{M}'’.-]+/gu)].map((m) => ({
+      w: m[0],
+      start: o.start + m.index!,
+    }));
+    if (words.length < 2) continue;
+    for (let i = 0; i < words.length; i++) {
+      const after = i > 0 && WHERE_IN_NAME.test(words[i - 1]!.w);
+      // Closing the name ("Prison Watch Andes"); not opening it: "Miami Herald" is a newspaper, not where it is.
+      const edge = i > 0 && i === words.length - 1;
+      if ((!after && !edge) || !/^\p{Lu}/u.test(words[i]!.w)) continue;
+      // The longest run of one to three words from here that a gazetteer holds, to the name's end or a particle.
+      for (let n = Math.min(3, words.length - i); n >= 1; n--) {
+        const last = words[i + n - 1]!;
+        if (!after && i > 0 && i + n !== words.length) continue;
+        const name = text.slice(words[i]!.start, last.start + last.w.length);
+        if (!/^\p{Lu}/u.test(last.w)) continue;
+        const entry = lookupPlace(name);
+        if (!entry || entry.kind === 'detention_site') continue;
+        out.push({
+          kind: 'place',
+          start: words[i]!.start,
+          end: words[i]!.start + name.length,
+          text: name,
+          value: entry.value,
+          place: entry,
+        });
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Nouns a natural or built feature is named with, which stay in its name ("río Caura", "mina Los
+ * Candados", "vereda Caño Indio", "estadio General Santander", "the Kakuma camp" is done elsewhere).
+ */
+const FEATURE_NOUN =
+  /(?:^|[^\p{L}])((?:r[ií]o|mina|vereda|quebrada|laguna|lago|cerro|volc[aá]n|estadio|parque\s+nacional|isla|playa|represa|embalse)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?|(?:El|La|Los|Las)\s+)?)$/u;
+
+/** A place named after a feature noun, with the noun: "río Caura" rather than "Caura". */
+export function withFeatureNoun<
+  T extends { kind: string; start: number; end: number; text: string; value: string },
+>(text: string, e: T): T {
+  if (e.kind !== 'place') return e;
+  const m = FEATURE_NOUN.exec(text.slice(Math.max(0, e.start - 30), e.start));
+  if (!m || /\bde\b/.test(m[1]!)) return e;
+  const start = e.start - m[1]!.length;
+  const named = text.slice(start, e.end);
+  return { ...e, start, text: named, value: named };
+}
+
+/** Names after a feature noun that no other rule took ("la mina Bulla Loca", "la vereda Caño Indio"). */
+export function featurePlaces(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  const NOUN_THEN_NAME =
+    /(?<![\p{L}])(r[ií]o|mina|vereda|quebrada|laguna|cerro|volc[aá]n|estadio|parque\s+nacional|represa|embalse)\s+((?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2})/gu;
+  for (const m of text.matchAll(NOUN_THEN_NAME)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (taken.some((t) => start < t.end && t.start < end)) continue;
+    out.push({
+      kind: 'place',
+      start,
+      end,
+      text: m[0],
+      value: m[0],
+      place: { value: m[0], kind: 'locality' },
+    });
+  }
+  return out;
+}

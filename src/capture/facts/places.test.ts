@@ -1,0 +1,83 @@
+/** Towns no rule of findEntities takes, named where the words around them make them places (issue 23, round 5). */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractFacts } from './index.js';
+import { placesInsideOrgs, townsInContext } from './places.js';
+
+const places = (text: string) =>
+  extractFacts(text, { reference: '2025-01-01' })
+    .filter((f) => f.kind === 'place')
+    .map((f) => f.text);
+
+describe('towns after a word of motion or origin', () => {
+  it('"hacia", "hasta", "frente a", "soy de", "fled to"', () => {
+    assert.deepEqual(
+      townsInContext('La lancha salió hacia Necoclí al amanecer.', []).map((p) => p.text),
+      ['Necoclí'],
+    );
+    assert.deepEqual(
+      townsInContext('Soy de Turbo y trabajo en la playa.', []).map((p) => p.text),
+      ['Turbo'],
+    );
+    assert.deepEqual(
+      townsInContext('His family fled to Tela last year.', []).map((p) => p.text),
+      ['Tela'],
+    );
+    assert.deepEqual(
+      townsInContext('Caminó hasta Ciudad Juárez.', []).map((p) => p.text),
+      ['Ciudad Juárez'],
+    );
+  });
+  it('not a name no gazetteer holds, nor part of a longer name, nor a name before a number', () => {
+    assert.deepEqual(townsInContext('Salieron hacia Xqzlandia Norte.', []), []);
+    assert.deepEqual(townsInContext('Vivía en la comarca Guna Yala.', []), []);
+    assert.deepEqual(townsInContext('Lo llevaron hasta Kilo 5 de La Habana.', []), []);
+  });
+  it('never a span another rule gave a kind to', () => {
+    const text = 'Se fue hacia Turbo.';
+    const at = text.indexOf('Turbo');
+    assert.deepEqual(townsInContext(text, [{ kind: 'person', start: at, end: at + 5 }]), []);
+  });
+});
+
+describe('towns in a list with a place', () => {
+  it('after and before a place already found', () => {
+    assert.deepEqual(places('Trasladaron presos de Perm y de Kazán.'), ['Perm', 'Kazán']);
+  });
+  it('the last word of a longer name is no item of the list', () => {
+    assert.ok(!places('Excavaron en el Valle de la Luna y en Cochabamba.').includes('Luna'));
+  });
+});
+
+describe('a place inside an organization name (issue 23, round 5)', () => {
+  const inside = (text: string, org: string) => {
+    const start = text.indexOf(org);
+    return placesInsideOrgs(text, [{ kind: 'organization', start, end: start + org.length }]).map(
+      (p) => p.text,
+    );
+  };
+  it('after "de"/"of"/"en", or closing the name', () => {
+    assert.deepEqual(inside('La Universidad de Carabobo protestó.', 'Universidad de Carabobo'), ['Carabobo']);
+    assert.deepEqual(inside('The Embassy of Rwanda in London said so.', 'Embassy of Rwanda in London'), [
+      'Rwanda',
+      'London',
+    ]);
+    assert.deepEqual(inside('Amnesty International Finland wrote.', 'Amnesty International Finland'), [
+      'Finland',
+    ]);
+  });
+  it('not opening the name: "Miami Herald" is a newspaper', () => {
+    assert.deepEqual(inside('The Miami Herald called.', 'Miami Herald'), []);
+  });
+});
+
+describe('features named with their noun (issue 23, round 5)', () => {
+  it('a river, a mine or a rural district keeps its noun', () => {
+    assert.deepEqual(places('Cruzaron el río Meta en una curiara.'), ['río Meta']);
+    assert.deepEqual(places('Hallaron una fosa junto a la mina El Perú.'), ['mina El Perú']);
+    assert.deepEqual(places('Salió de la vereda Caño Seco con sus hijas.'), ['vereda Caño Seco']);
+  });
+  it('not a bare lower-case word after the noun', () => {
+    assert.deepEqual(places('El río crecía y la mina cerró.'), []);
+  });
+});
