@@ -10,7 +10,7 @@
  * decides the first K pairs of the review queue and the run is repeated with those decisions.
  */
 
-import { ENGLISH_COLUMNS as C, englishSet } from '../../src/linkage/eval/english.js';
+import { ENGLISH_COLUMNS as C, ENGLISH_FIELDS, englishSet } from '../../src/linkage/eval/english.js';
 import { subsetScores } from '../../src/linkage/eval/metrics.js';
 import { linkRecords, recordKey } from '../../src/linkage/link.js';
 import type { FieldSpec, FieldType, RecordRef } from '../../src/linkage/types.js';
@@ -26,17 +26,11 @@ const configs = args.length > 0 ? args : ['names', 'text', 'generic'];
 const f = (column: string, type: string): FieldSpec => ({ column, type: type as FieldType });
 // No middle_name: only list A has it, so it carries no evidence between the lists (and EM, fed
 // only relatives' within-list pairs on it, learns noise).
-const NAMES = [f(C.first, 'name'), f(C.last, 'name'), f(C.full, 'fullname'), f(C.birth, 'date')];
+const NAMES = ENGLISH_FIELDS.slice(0, 4); // first, last, full name, birth date
 const CONFIGS: Record<string, FieldSpec[]> = {
   names: NAMES,
   text: [...NAMES, f(C.address, 'text'), f(C.postcode, 'text'), f(C.town, 'place'), f(C.occupation, 'text')],
-  generic: [
-    ...NAMES,
-    f(C.address, 'address'),
-    f(C.postcode, 'postcode'),
-    f(C.town, 'locality'),
-    f(C.occupation, 'occupation'),
-  ],
+  generic: [...ENGLISH_FIELDS],
 };
 
 const set = englishSet({ households, seed });

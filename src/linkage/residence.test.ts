@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ENGLISH_COLUMNS as C, englishSet } from './eval/english.js';
+import { ENGLISH_FIELDS, englishSet } from './eval/english.js';
 import { subsetScores } from './eval/metrics.js';
 import { linkRecords } from './link.js';
 import { runEm } from './model.js';
 import { Rng } from './random.js';
-import type { FieldSpec, FieldType } from './types.js';
+import type { FieldType } from './types.js';
 
 describe('residence fields move together', () => {
   it('EM finds the share of matches that moved, and the m of those who stayed', () => {
@@ -40,16 +40,7 @@ describe('residence fields move together', () => {
 
   it('a person who moved is not punished once per residence field (English list pair)', async () => {
     const set = englishSet({ households: 600, seed: 3 });
-    const fields: FieldSpec[] = [
-      { column: C.first, type: 'name' },
-      { column: C.last, type: 'name' },
-      { column: C.full, type: 'fullname' },
-      { column: C.birth, type: 'date' },
-      { column: C.address, type: 'address' },
-      { column: C.postcode, type: 'postcode' },
-      { column: C.town, type: 'locality' },
-      { column: C.occupation, type: 'occupation' },
-    ];
+    const fields = [...ENGLISH_FIELDS];
     const r = await linkRecords(set.records, { fields });
     assert.ok(r.model.residence, 'the model has a residence group');
     assert.deepEqual(r.model.residence.fields, [4, 5, 6]);

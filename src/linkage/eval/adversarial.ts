@@ -380,7 +380,7 @@ function person(rng: Rng, id: number, docs: Set<number>): Person {
 }
 
 /** One light typo: a letter dropped, doubled or replaced by a neighbour (rate ~ what clerks make). */
-function typo(rng: Rng, s: string): string {
+export function typo(rng: Rng, s: string): string {
   if (s.length < 4) return s;
   const i = 1 + rng.int(s.length - 2);
   switch (rng.int(3)) {

@@ -10,7 +10,7 @@
  * side, so an address alone cannot link. Pure: the same seed gives the same lists.
  */
 import { Rng } from '../random.js';
-import type { LinkRecord } from '../types.js';
+import type { FieldSpec, LinkRecord } from '../types.js';
 
 const MALE =
   'James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle Oliver Harry'.split(
@@ -149,6 +149,18 @@ export const ENGLISH_COLUMNS = {
   town: 'town',
   occupation: 'occupation',
 } as const;
+
+/** The English list pair's columns with the generic field types (names, residence, occupation). */
+export const ENGLISH_FIELDS: readonly FieldSpec[] = [
+  { column: ENGLISH_COLUMNS.first, type: 'name' },
+  { column: ENGLISH_COLUMNS.last, type: 'name' },
+  { column: ENGLISH_COLUMNS.full, type: 'fullname' },
+  { column: ENGLISH_COLUMNS.birth, type: 'date' },
+  { column: ENGLISH_COLUMNS.address, type: 'address' },
+  { column: ENGLISH_COLUMNS.postcode, type: 'postcode' },
+  { column: ENGLISH_COLUMNS.town, type: 'locality' },
+  { column: ENGLISH_COLUMNS.occupation, type: 'occupation' },
+];
 
 /** Early entries are more common: the top first name about 4 % of people, as in English registers. */
 const zipf = <T>(rng: Rng, xs: readonly T[]) => xs[Math.floor(xs.length * rng.float() ** 1.3)]!;

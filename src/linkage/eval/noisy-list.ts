@@ -8,26 +8,12 @@
  */
 
 import { Rng } from '../random.js';
-import { type AdversarialSet, COLUMNS } from './adversarial.js';
+import { type AdversarialSet, COLUMNS, typo } from './adversarial.js';
 
 export interface NoisyListOptions {
   /** The list made noisy (its `source`). */
   source?: string;
   seed?: number;
-}
-
-/** A letter dropped, doubled or replaced; names shorter than 4 letters keep theirs. */
-function typo(rng: Rng, s: string): string {
-  if (s.length < 4) return s;
-  const i = 1 + rng.int(s.length - 2);
-  switch (rng.int(3)) {
-    case 0:
-      return s.slice(0, i) + s.slice(i + 1);
-    case 1:
-      return s.slice(0, i) + s[i] + s.slice(i);
-    default:
-      return s.slice(0, i) + 'aeiourlnst'[rng.int(10)] + s.slice(i + 1);
-  }
 }
 
 export function noisyList(set: AdversarialSet, opts: NoisyListOptions = {}): AdversarialSet {
