@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { handModel } from '../test-support/link-model.js';
 import { type Atom, atomId, atomKeys, buildRuleBlocks, combineKeySets, parseBlockExpr } from './blocking.js';
 import { chooseRules } from './choose-rules.js';
 import { Comparator, LEVELS } from './compare.js';
@@ -98,22 +99,15 @@ describe('rules with several keys per record', () => {
     const rules = parseBlockExpr(block, fields).map((r) =>
       buildRuleBlocks(e, r, keysOf, 2000, null, columns),
     );
-    const model: LinkModel = {
-      fields: fields.map((f) => {
+    const model: LinkModel = handModel(
+      fields.map((f) => {
         const L = LEVELS[f.type].length;
         const m = Array.from({ length: L }, (_, l) => (l === 0 ? 0.9 : 0.1 / (L - 1)));
         const u = Array.from({ length: L }, (_, l) => (l === L - 1 ? 0.9 : 0.1 / (L - 1)));
         return fieldModel(f.column, f.type, m, u, [...u], 'test');
       }),
-      prior: 1e-3,
-      priorRelated: 1e-6,
-      matchingPairs: 0,
-      relatedPairs: 0,
-      rules: [],
-      randomPairs: 0,
-      emPairs: 0,
-      notes: [],
-    };
+      1e-3,
+    );
     const sink = new PairSink();
     const cmp = new Comparator(e.data);
     const tables = scoreTables(model, e.data);

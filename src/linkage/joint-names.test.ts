@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { handModel } from '../test-support/link-model.js';
 import { Comparator, scorePair } from './compare.js';
 import { RecordEncoder } from './encode.js';
 import { jointNameBits } from './joint-names.js';
@@ -22,21 +23,14 @@ function model(): LinkModel {
       [0.01, 0.005, 0.01, 0.005, 0.005, 0.1, 0.865],
       'test',
     );
-  return {
-    fields: [
+  return handModel(
+    [
       name('nombres'),
       name('primer_apellido'),
       fieldModel('estado', 'place', [0.95, 0.03], [0.05, 0.01], [0.05, 0.01], 'test'),
     ],
-    prior: 1e-3,
-    priorRelated: 1e-6,
-    matchingPairs: 0,
-    relatedPairs: 0,
-    rules: [],
-    randomPairs: 0,
-    emPairs: 0,
-    notes: [],
-  };
+    1e-3,
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { handModel } from '../test-support/link-model.js';
 import { Comparator, LEVELS, scorePair } from './compare.js';
 import { RecordEncoder } from './encode.js';
 import { fieldModel, type LinkModel, scoreTables } from './model.js';
@@ -20,8 +21,8 @@ function model(): LinkModel {
     fieldModel(column, type, m, u, [...u], 'test');
   const name = (c: string) =>
     fm(c, 'name', [0.85, 0.04, 0.04, 0.03, 0.01, 0.02, 0.01], [0.01, 0.005, 0.01, 0.005, 0.005, 0.1, 0.865]);
-  return {
-    fields: [
+  return handModel(
+    [
       name('nombres'),
       name('primer_apellido'),
       name('segundo_apellido'),
@@ -33,15 +34,8 @@ function model(): LinkModel {
       ),
       fm('cedula', 'id', [0.9, 0.06, 0.02, 0.02], [1e-6, 1e-5, 1e-4, 0.999889]),
     ],
-    prior: 1e-4,
-    priorRelated: 1e-6,
-    matchingPairs: 0,
-    relatedPairs: 0,
-    rules: [],
-    randomPairs: 0,
-    emPairs: 0,
-    notes: [],
-  };
+    1e-4,
+  );
 }
 
 function setup(rows: string[][]) {
