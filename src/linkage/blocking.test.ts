@@ -106,7 +106,6 @@ describe('rules with several keys per record', () => {
         const u = Array.from({ length: L }, (_, l) => (l === L - 1 ? 0.9 : 0.1 / (L - 1)));
         return fieldModel(f.column, f.type, m, u, [...u], 'test');
       }),
-      1e-3,
     );
     const sink = new PairSink();
     const cmp = new Comparator(e.data);

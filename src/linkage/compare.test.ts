@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { handModel } from '../test-support/link-model.js';
 import { cluster } from './cluster.js';
 import { Comparator, LEVELS, scorePair } from './compare.js';
 import { RecordEncoder } from './encode.js';
-import { fieldModel, type LinkModel, scoreTables } from './model.js';
+import { fieldModel, scoreTables } from './model.js';
 import type { FieldSpec } from './types.js';
 
 const FIELDS: FieldSpec[] = [
@@ -142,8 +143,8 @@ describe('term frequency', () => {
     enc.add(s, 'z2', ['Zambrano']);
     for (let i = 0; i < 98; i++) enc.add(s, `o${i}`, [`Apellido${String.fromCharCode(97 + (i % 26))}${i}`]);
     const { data } = enc.finish(false);
-    const model: LinkModel = {
-      fields: [
+    const model = handModel(
+      [
         fieldModel(
           's1',
           'name',
@@ -153,15 +154,8 @@ describe('term frequency', () => {
           'test',
         ),
       ],
-      prior: 1e-3,
-      priorRelated: 1e-4,
-      matchingPairs: 0,
-      relatedPairs: 0,
-      rules: [],
-      randomPairs: 0,
-      emPairs: 0,
-      notes: [],
-    };
+      { priorRelated: 1e-4 },
+    );
     const tables = scoreTables(model, data);
     const cmp = new Comparator(data);
     const common = scorePair(cmp, tables, 0, 1, Number.NEGATIVE_INFINITY);

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { handModel } from '../test-support/link-model.js';
 import { Comparator, scorePair } from './compare.js';
 import { RecordEncoder } from './encode.js';
-import {
-  estimateDependencies,
-  estimateU,
-  fieldModel,
-  type LinkModel,
-  randomPairs,
-  scoreTables,
-} from './model.js';
+import { estimateDependencies, estimateU, fieldModel, randomPairs, scoreTables } from './model.js';
 import { Rng } from './random.js';
 import { levelsOf } from './score.js';
 import type { FieldSpec } from './types.js';
@@ -62,17 +56,10 @@ describe('dependent fields', () => {
       [0.98, 0.01, 0.01],
       [0.98, 0.02],
     ];
-    const model: LinkModel = {
-      fields: data.fields.map((f, i) => fieldModel(f.column, f.type, m[i]!, u[i]!, [...u[i]!], 'test')),
-      prior: 1e-3,
-      priorRelated: 1e-6,
-      matchingPairs: 0,
-      relatedPairs: 0,
-      rules: [],
-      randomPairs: pairs,
-      emPairs: 0,
-      notes: [],
-    };
+    const model = handModel(
+      data.fields.map((f, i) => fieldModel(f.column, f.type, m[i]!, u[i]!, [...u[i]!], 'test')),
+      { randomPairs: pairs },
+    );
     // Two records of one municipality and code.
     let a = -1;
     let b = -1;

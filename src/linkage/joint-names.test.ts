@@ -23,14 +23,11 @@ function model(): LinkModel {
       [0.01, 0.005, 0.01, 0.005, 0.005, 0.1, 0.865],
       'test',
     );
-  return handModel(
-    [
-      name('nombres'),
-      name('primer_apellido'),
-      fieldModel('estado', 'place', [0.95, 0.03], [0.05, 0.01], [0.05, 0.01], 'test'),
-    ],
-    1e-3,
-  );
+  return handModel([
+    name('nombres'),
+    name('primer_apellido'),
+    fieldModel('estado', 'place', [0.95, 0.03], [0.05, 0.01], [0.05, 0.01], 'test'),
+  ]);
 }
 
 /**

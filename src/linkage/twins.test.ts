@@ -34,7 +34,7 @@ function model(): LinkModel {
       ),
       fm('cedula', 'id', [0.9, 0.06, 0.02, 0.02], [1e-6, 1e-5, 1e-4, 0.999889]),
     ],
-    1e-4,
+    { prior: 1e-4 },
   );
 }
 
