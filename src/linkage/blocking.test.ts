@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { handModel } from '../test-support/link-model.js';
-import { type Atom, atomId, atomKeys, buildRuleBlocks, combineKeySets, parseBlockExpr } from './blocking.js';
+import { atomKeys, buildRuleBlocks, cachedAtomKeys, combineKeySets, parseBlockExpr } from './blocking.js';
 import { chooseRules } from './choose-rules.js';
 import { Comparator, LEVELS } from './compare.js';
 import type { Encoded } from './encode.js';
 import { ADVERSARIAL_FIELDS, adversarialSet, type Perturbation } from './eval/adversarial.js';
-import { type Keys, keysAgree } from './key-sets.js';
+import { keysAgree } from './key-sets.js';
 import { encodeRecords } from './link.js';
 import { fieldModel, type LinkModel, scoreTables } from './model.js';
 import { PairSink, scoreRange } from './score.js';
@@ -21,15 +21,7 @@ function trueBlockingRecall(
 ): { recall: number; labels: string[] } {
   const set = adversarialSet(perturbation, { people, seed: 11 });
   const { enc: e } = encodeRecords(set.records, FIELDS);
-  const cache = new Map<string, Keys>();
-  const keysOf = (a: Atom) => {
-    let k = cache.get(atomId(a));
-    if (!k) {
-      k = atomKeys(e, a);
-      cache.set(atomId(a), k);
-    }
-    return k;
-  };
+  const keysOf = cachedAtomKeys(e);
   // The smallest budget (200,000 pairs) against ~4.7M possible pairs: rules must be chosen well.
   const choice = chooseRules(e, keysOf, 1, 3);
   const ruleKeys = choice.rules.map((r) =>
@@ -86,15 +78,7 @@ describe('rules with several keys per record', () => {
   /** Every pair scoreRange produces over all rules, in order, as "a,b" (a < b). */
   function scoredPairs(records: LinkRecord[], block: string): { pairs: string[]; enc: Encoded } {
     const { enc: e } = encodeRecords(records, fields);
-    const cache = new Map<string, Keys>();
-    const keysOf = (a: Atom) => {
-      let k = cache.get(atomId(a));
-      if (!k) {
-        k = atomKeys(e, a);
-        cache.set(atomId(a), k);
-      }
-      return k;
-    };
+    const keysOf = cachedAtomKeys(e);
     const columns = fields.map((f) => f.column);
     const rules = parseBlockExpr(block, fields).map((r) =>
       buildRuleBlocks(e, r, keysOf, 2000, null, columns),

@@ -130,6 +130,20 @@ export function parseBlockExpr(expr: string, fields: readonly { column: string; 
   return rules;
 }
 
+/** atomKeys memoised by atom: rules share atoms, and a key column costs one pass over the records. */
+export function cachedAtomKeys(enc: Encoded): (atom: Atom) => Keys {
+  const cache = new Map<string, Keys>();
+  return (atom) => {
+    const id = atomId(atom);
+    let k = cache.get(id);
+    if (!k) {
+      k = atomKeys(enc, atom);
+      cache.set(id, k);
+    }
+    return k;
+  };
+}
+
 /**
  * Per-record key of one atom (-1 = the record has no key: it is in no block of a rule using it);
  * for kind "words", the set of its words' phonetic keys (key-sets.ts).

@@ -9,8 +9,8 @@ import {
   type Atom,
   atomFields,
   atomId,
-  atomKeys,
   buildRuleBlocks,
+  cachedAtomKeys,
   parseBlockExpr,
   type Rule,
   type RuleBlocks,
@@ -412,16 +412,7 @@ export async function linkEncoded(
   };
 
   // Blocking.
-  const atomCache = new Map<string, Keys>();
-  const keysOf = (a: Atom) => {
-    const id = atomId(a);
-    let k = atomCache.get(id);
-    if (!k) {
-      k = atomKeys(enc, a);
-      atomCache.set(id, k);
-    }
-    return k;
-  };
+  const keysOf = cachedAtomKeys(enc);
   progress('blocking', 0);
   let ruleList: Rule[];
   let refine: (Atom | null)[];
