@@ -1,4 +1,5 @@
 import type { Principal } from '../security/policy.js';
+import type { PendingStep } from '../services/accounts.js';
 
 /** What every authenticated handler knows about the caller. */
 export type AppEnv = {
@@ -8,6 +9,8 @@ export type AppEnv = {
     /** `user:<id>` — how the caller appears in the audit log. */
     actor: string;
     via: 'session' | 'token';
+    /** What the account must do first (first sign-in), read with the principal; none when absent. */
+    pending: PendingStep | undefined;
     /** The query and body as the route's declaration parsed them (server/route.ts). */
     input: { query: unknown; body: unknown };
   };

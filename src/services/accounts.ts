@@ -195,21 +195,6 @@ export class Accounts {
     });
   }
 
-  /**
-   * What the account must do before anything else: change a password an administrator set, then
-   * turn on two-step verification when its own policy or any of its case files requires it.
-   */
-  async pendingStep(userId: string): Promise<PendingStep | undefined> {
-    const r = await this.store.accounts.pendingState(userId);
-    if (!r) return undefined;
-    return stepOf({
-      mustChangePassword: Number(r.must_change_password) !== 0,
-      totpEnabled: Number(r.totp_enabled) !== 0,
-      require2fa: Number(r.require_2fa) !== 0,
-      case2fa: Number(r.case_2fa) > 0,
-    });
-  }
-
   /** Whether members of a case file must use two-step verification (global administrators set it). */
   async setCaseRequires2fa(caseId: string, required: boolean, by: string): Promise<void> {
     await this.store.transaction(async (s) => {
@@ -549,7 +534,7 @@ export class Accounts {
   }
 
   /**
-   * The principal and the first-sign-in step still pending (`pendingStep`), in one round trip:
+   * The principal and the first-sign-in step still pending, in one round trip:
    * every authenticated request needs both.
    */
   async access(
@@ -707,6 +692,10 @@ async function endOtherSessions(s: CaseStore, userId: string, keepSessionId?: st
 }
 
 /** The first-sign-in step an account's state leaves pending: a set password first, then 2FA. */
+/**
+ * What the account must do before anything else: change a password an administrator set, then
+ * turn on two-step verification when its own policy or any of its case files requires it.
+ */
 function stepOf(s: {
   mustChangePassword: boolean;
   totpEnabled: boolean;

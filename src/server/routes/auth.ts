@@ -189,7 +189,7 @@ export function meRoutes(api: ApiRouter, accounts: Accounts, throttle: SignInLim
         user,
         memberships: [...p.memberships].map(([caseId, m]) => ({ caseId, ...m })),
         // What the account must do first (the web app shows that form and nothing else).
-        required: (await accounts.pendingStep(c.get('userId'))) ?? null,
+        required: c.get('pending') ?? null,
       });
     },
   );
@@ -369,6 +369,7 @@ export function authenticate(accounts: Accounts) {
     // The principal and the first-sign-in state come from one statement.
     c.set('principal', access.principal);
     c.set('actor', `user:${c.get('userId')}`);
+    c.set('pending', access.pending);
     firstSignInPolicy(access.pending, c);
     await next();
   };

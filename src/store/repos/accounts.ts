@@ -98,25 +98,6 @@ export class AccountRepository extends Repository {
     );
   }
 
-  /**
-   * The account's first-sign-in state: whether a password must be changed, 2FA is on, the account
-   * requires it, and how many of its live case files require it.
-   */
-  pendingState(id: string) {
-    return this.sql.get<{
-      must_change_password: number;
-      totp_enabled: number;
-      require_2fa: number;
-      case_2fa: number;
-    }>(
-      `SELECT u.must_change_password, u.totp_enabled, u.require_2fa,
-        (SELECT COUNT(*) FROM case_member m JOIN case_file c ON c.id = m.case_id
-          WHERE m.user_id = u.id AND c.require_2fa = 1 AND c.deleted_at IS NULL) AS case_2fa
-       FROM app_user u WHERE u.id = ?`,
-      [id],
-    );
-  }
-
   async setCaseRequires2fa(caseId: string, required: boolean): Promise<void> {
     await this.sql.run('UPDATE case_file SET require_2fa = ? WHERE id = ?', [required ? 1 : 0, caseId]);
   }
