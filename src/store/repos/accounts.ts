@@ -252,7 +252,8 @@ export class AccountRepository extends Repository {
   /**
    * What every authenticated request needs of its user, in one statement: rows `member` (case,
    * role, cleared), `clearance` (case, person) and one `pending` row (none: no such user) whose
-   * number packs the first-sign-in state of `pendingState` (PENDING_BITS).
+   * number packs the first-sign-in state (PENDING_BITS: password to change, 2FA on, 2FA required by the
+   * account, by one of its live case files).
    */
   accessOf(userId: string) {
     return this.sql.all<{ k: 'member' | 'clearance' | 'pending'; case_id: string; v: string; n: number }>(
