@@ -528,13 +528,9 @@ export class Accounts {
     return this.store.accounts.members<Role>(caseId);
   }
 
-  /** Everything the policy functions need to decide for this user. */
-  async principal(userId: string, opts: { readOnly?: boolean } = {}): Promise<Principal> {
-    return (await this.access(userId, opts)).principal;
-  }
-
   /**
-   * The principal and the first-sign-in step still pending, in one round trip:
+   * Everything the policy functions need to decide for this user (the principal), and the
+   * first-sign-in step still pending, in one round trip:
    * every authenticated request needs both.
    */
   async access(
