@@ -5,25 +5,13 @@
  * Runs the TypeScript worker under tsx (tests, development) and the compiled one from dist.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../domain/module-worker.js';
 import type { ScoreTables } from './compare.js';
 import type { EncodedData } from './encode.js';
 import type { PairExecutor } from './link.js';
 import { type BlockLayout, planTasks } from './score.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
-
-/**
- * Starts the worker module. Compiled (dist): the .js file directly. From sources (tests, a
- * checkout without a build): a tiny ESM bootstrap registers tsx in the worker before importing
- * the .ts module, because workers do not inherit a loader registered through tsx's API.
- */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
-  const target = new URL('./worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(target)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
-}
 
 function toShared<T extends Int32Array | Uint8Array>(a: T): T {
   if (a.buffer instanceof SharedArrayBuffer) return a;
@@ -37,7 +25,9 @@ function toShared<T extends Int32Array | Uint8Array>(a: T): T {
 export const defaultWorkers = () => Math.max(1, availableParallelism());
 
 export function workerExecutor(data: EncodedData, count = defaultWorkers()): PairExecutor {
-  const workers = Array.from({ length: Math.max(1, count) }, () => startWorker());
+  const workers = Array.from({ length: Math.max(1, count) }, () =>
+    startModuleWorker(import.meta.url, 'worker'),
+  );
   const pending = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void }>();
   let failure: Error | null = null;
   for (const w of workers) {

@@ -51,4 +51,25 @@ describe('shared legal analysis (bounded staleness, one computation at a time)',
     const third = await cache.get(caseId, { fresh: true });
     assert.equal(third.asOf.auditSeq, (await t.store.auditHead()).seq, 'fresh still sees every change');
   });
+
+  it('past half the allowance it answers at once with what it holds and computes the next value meanwhile', async () => {
+    let clock = 1_000_000;
+    const cache = new AnalysisCache(t.store, 10_000, () => clock);
+    const a1 = await cache.get(caseId);
+    await person();
+    clock += 4_000;
+    assert.equal(await cache.get(caseId), a1, 'under half the allowance: held, nothing started');
+    clock += 2_000;
+    assert.equal(await cache.get(caseId), a1, 'past half: still answered with the held value');
+    const head = (await t.store.auditHead()).seq;
+    await person();
+    clock += 5_000;
+    // Past the allowance: the computation that request started (at `head`) is what this one gets,
+    // not one begun now at the newer head.
+    const a2 = await cache.get(caseId);
+    assert.notEqual(a2, a1);
+    assert.equal(a2.asOf.auditSeq, head, 'computed from the head of the request that started it');
+    assert.ok(a2.snapshot.persons.length > a1.snapshot.persons.length, 'it saw the write made before it');
+    assert.equal(await cache.get(caseId), a2, 'and it is held from then on');
+  });
 });

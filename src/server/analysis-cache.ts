@@ -8,11 +8,19 @@
  * allowance is joined even when writes have moved the head since: otherwise, with writes arriving
  * faster than one computation takes, every request would start its own and they would slow each
  * other down without end (bench/load, several processes). `fresh` ignores the age allowance.
+ *
+ * Past half the allowance, a request still gets the value it may have but starts the next
+ * computation, so under steady traffic nobody waits for one (a waiting request set the analysis'
+ * p95 at 400 ms under the mixed load). The computation itself runs off the event loop
+ * (analysis-thread.ts).
  */
-import { analyseCase } from '../analysis/analyse.js';
 import { loadCaseSnapshot } from '../analysis/load.js';
 import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
 import type { CaseStore } from '../store/case-store.js';
+import { AnalysisThread } from './analysis-thread.js';
+
+/** One analysis thread per process, whatever the number of caches (one per app). */
+const thread = new AnalysisThread();
 
 export interface CachedAnalysis {
   snapshot: CaseSnapshot;
@@ -34,6 +42,7 @@ export class AnalysisCache {
   constructor(
     private readonly store: CaseStore,
     private readonly maxAgeMs = Number(process.env.TESTIGO_ANALYSIS_MAX_AGE_MS ?? 5000),
+    private readonly now: () => number = Date.now,
   ) {}
 
   async get(caseId: string, opts: { fresh?: boolean } = {}): Promise<CachedAnalysis> {
@@ -41,19 +50,28 @@ export class AnalysisCache {
     const e = this.entries.get(caseId);
     if (e?.value) {
       if (e.value.asOf.auditSeq === seq) return e.value;
-      if (!opts.fresh && Date.now() - e.at < this.maxAgeMs) return e.value;
+      const age = this.now() - e.at;
+      if (!opts.fresh && age < this.maxAgeMs) {
+        if (age >= this.maxAgeMs / 2 && !e.pending) this.start(caseId, seq, e).catch(() => {});
+        return e.value;
+      }
     }
     // Join a computation that started at the current head (it will see everything this request can).
     if (e?.pending && e.seq >= seq) return e.pending;
     // Or one that started within the allowance: its result is no older than a reused one may be.
-    if (e?.pending && !opts.fresh && Date.now() - (e.started ?? 0) < this.maxAgeMs) return e.pending;
+    if (e?.pending && !opts.fresh && this.now() - (e.started ?? 0) < this.maxAgeMs) return e.pending;
+    return this.start(caseId, seq, e);
+  }
+
+  /** Starts a computation at `seq`; the entry keeps the previous value until it completes. */
+  private async start(caseId: string, seq: number, e: Entry | undefined): Promise<CachedAnalysis> {
     const pending = this.compute(caseId, seq);
-    const entry: Entry = { at: e?.at ?? 0, seq, value: e?.value, pending, started: Date.now() };
+    const entry: Entry = { at: e?.at ?? 0, seq, value: e?.value, pending, started: this.now() };
     this.entries.set(caseId, entry);
     try {
       const value = await pending;
       const cur = this.entries.get(caseId);
-      if (cur === entry) this.entries.set(caseId, { at: Date.now(), seq, value });
+      if (cur === entry) this.entries.set(caseId, { at: this.now(), seq, value });
       return value;
     } catch (err) {
       if (this.entries.get(caseId) === entry)
@@ -66,7 +84,7 @@ export class AnalysisCache {
     const snapshot = await loadCaseSnapshot(this.store, caseId);
     return {
       snapshot,
-      analysis: analyseCase(snapshot),
+      analysis: await thread.analyse(snapshot),
       asOf: { auditSeq: seq, computedAt: new Date().toISOString() },
     };
   }

@@ -1,0 +1,92 @@
+/**
+ * Runs `analyseCase` in a worker thread. The analysis is a whole-case computation (~100–170 ms on
+ * the demo case); on the event loop it held up every request that reached that process meanwhile,
+ * which set the p99 of the whole mixed load (bench/load). Only copying the snapshot out and the
+ * result back stays on the event loop.
+ *
+ * One thread per process, started on first use and stopped after a minute idle. If the thread
+ * itself fails (it cannot start, or dies), the computation runs in this thread instead: slower
+ * for everyone, but the analysis is still served. An error thrown by the analysis is an error.
+ */
+import type { Worker } from 'node:worker_threads';
+import { analyseCase } from '../analysis/analyse.js';
+import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
+import { startModuleWorker } from '../domain/module-worker.js';
+import type { AnalysisReply, AnalysisRequest } from './analysis-worker.js';
+
+const IDLE_MS = 60_000;
+
+class AnalysisError extends Error {}
+
+export class AnalysisThread {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<
+    number,
+    { resolve: (a: CaseAnalysis) => void; reject: (e: Error) => void }
+  >();
+  private idle: NodeJS.Timeout | null = null;
+  /** Set when the thread failed: analyses then run in this thread. */
+  private broken = false;
+
+  async analyse(snapshot: CaseSnapshot): Promise<CaseAnalysis> {
+    if (this.broken) return analyseCase(snapshot);
+    try {
+      return await this.inThread(snapshot);
+    } catch (err) {
+      if (err instanceof AnalysisError) throw err;
+      this.broken = true;
+      return analyseCase(snapshot);
+    }
+  }
+
+  /** Stops the thread (tests; a server closing). */
+  async close(): Promise<void> {
+    if (this.idle) clearTimeout(this.idle);
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
+  }
+
+  private inThread(snapshot: CaseSnapshot): Promise<CaseAnalysis> {
+    const w = this.started();
+    const id = this.nextId++;
+    if (this.idle) clearTimeout(this.idle);
+    w.ref();
+    return new Promise<CaseAnalysis>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      w.postMessage({ id, snapshot } satisfies AnalysisRequest);
+    });
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const w = startModuleWorker(import.meta.url, 'analysis-worker');
+    w.on('message', (reply: AnalysisReply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      if ('error' in reply) p.reject(new AnalysisError(reply.error));
+      else p.resolve(reply.analysis);
+      if (this.pending.size === 0) this.rest(w);
+    });
+    const fail = (err: Error) => {
+      if (this.worker === w) this.worker = null;
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`analysis thread exited (${code})`)));
+    this.worker = w;
+    return w;
+  }
+
+  /** Idle: the thread no longer keeps the process alive, and stops after IDLE_MS. */
+  private rest(w: Worker): void {
+    w.unref();
+    this.idle = setTimeout(() => {
+      if (this.worker === w && this.pending.size === 0) void this.close();
+    }, IDLE_MS);
+    this.idle.unref();
+  }
+}
