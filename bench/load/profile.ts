@@ -20,6 +20,10 @@
  *
  * `--cpu-prof DIR` writes one V8 CPU profile per class (`DIR/<class>.cpuprofile`), covering only
  * the time that class is measured (not the store's preparation): read it with cpu-top.ts.
+ *
+ * `--trace` (with --pg) counts the statements this process sends per request of each class (every
+ * `pg` query, BEGIN and COMMIT included) and prints each class's statements with how often each
+ * ran per request: a number a busy machine cannot distort, unlike CPU time.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,6 +53,7 @@ const { values: args } = parseArgs({
     'other-writer': { type: 'string' },
     'cpu-prof': { type: 'string' },
     warmup: { type: 'string', default: '3' },
+    trace: { type: 'boolean', default: false },
   },
 });
 const seconds = Number(args.seconds);
@@ -79,6 +84,26 @@ function treeCpuSeconds(pid: number): number {
 }
 
 const otherWrites = Number(args['other-writer'] ?? 0);
+
+/** Statements sent through `pg` while `tracing` is on, by their text (numbers and lists folded). */
+const traced = new Map<string, number>();
+let tracing = false;
+if (args.trace) {
+  if (!args.pg) throw new Error('--trace needs --pg');
+  const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
+    if (tracing) {
+      const q = a[0] as string | { text?: string };
+      const text = (typeof q === 'string' ? q : (q?.text ?? '?'))
+        .replace(/\s+/g, ' ')
+        .replace(/\$\d+(, \$\d+)*/g, '$…')
+        .slice(0, 140);
+      traced.set(text, (traced.get(text) ?? 0) + 1);
+    }
+    return query.apply(this, a);
+  } as typeof pg.Client.prototype.query;
+}
+const traceReport: string[] = [];
 if (otherWrites > 0 && !args.pg) throw new Error('--other-writer needs --pg');
 
 let pgServer: { url: string; pid: number; stop(): Promise<void> } | undefined;
@@ -170,6 +195,8 @@ try {
     const db0 = pgServer ? treeCpuSeconds(pgServer.pid) : 0;
     const writing = otherWriter();
     await inspector?.post('Profiler.start');
+    traced.clear();
+    tracing = !!args.trace;
     const r = await runLoad({
       baseUrl: 'http://local',
       fixture,
@@ -179,6 +206,16 @@ try {
       fetch: async (url, init) => app.request(url, init),
     });
     const cpu = process.cpuUsage(cpu0);
+    tracing = false;
+    if (args.trace) {
+      const total = [...traced.values()].reduce((a, b) => a + b, 0);
+      traceReport.push(
+        `${k}: ${(total / r.sent).toFixed(1)} statements/request`,
+        ...[...traced]
+          .sort((a, b) => b[1] - a[1])
+          .map(([text, n]) => `  ${(n / r.sent).toFixed(2)}  ${text}`),
+      );
+    }
     if (inspector) {
       const { profile } = await inspector.post('Profiler.stop');
       writeFileSync(join(profDir!, `${k.replace(':', '-')}.cpuprofile`), JSON.stringify(profile));
@@ -209,6 +246,8 @@ try {
   console.log(
     `\nweighted CPU per request of the mix: server ${weighted.toFixed(1)} ms${pgServer ? ` + PostgreSQL ${weightedDb.toFixed(1)} ms = ${total.toFixed(1)} ms` : ''} → at most ${Math.floor(1000 / total)} requests/s per core`,
   );
+  if (traceReport.length)
+    console.log(`\nStatements sent per request (this process):\n${traceReport.join('\n')}`);
   await stats?.end();
   await store.close();
 } finally {
