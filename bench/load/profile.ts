@@ -23,7 +23,9 @@
  *
  * `--trace` (with --pg) counts the statements this process sends per request of each class (every
  * `pg` query, BEGIN and COMMIT included) and prints each class's statements with how often each
- * ran per request: a number a busy machine cannot distort, unlike CPU time.
+ * ran per request: a number a busy machine cannot distort, unlike CPU time. For writes it also
+ * gives how long each waited for the audit head's row lock and held it (to COMMIT): the lock
+ * serialises every write of every process, so 1 / hold bounds the writes per second.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -99,10 +101,38 @@ if (args.trace) {
         .replace(/\$\d+(, \$\d+)*/g, '$…')
         .slice(0, 140);
       traced.set(text, (traced.get(text) ?? 0) + 1);
+      // The audit head's row lock: how long a write waited for it (sent → granted, one round trip
+      // included) and held it (granted → COMMIT answered). Writes are serialised by the hold.
+      const out = query.apply(this, a);
+      if (out instanceof Promise) {
+        const sent = performance.now();
+        if (text.includes('FROM audit_head WHERE id = 1 FOR UPDATE'))
+          out.then(() => {
+            const granted = performance.now();
+            lockWaits.push(granted - sent);
+            lockedAt.set(this, granted);
+          }, noop);
+        else if (text === 'COMMIT' || text === 'ROLLBACK') {
+          const granted = lockedAt.get(this);
+          lockedAt.delete(this);
+          if (granted !== undefined) out.then(() => lockHolds.push(performance.now() - granted), noop);
+        }
+      }
+      return out;
     }
     return query.apply(this, a);
   } as typeof pg.Client.prototype.query;
 }
+const noop = () => {};
+const lockWaits: number[] = [];
+const lockHolds: number[] = [];
+const lockedAt = new WeakMap<object, number>();
+/** p50 / p99 / max of some milliseconds, for the trace. */
+const spread = (ms: number[]) => {
+  const s = [...ms].sort((x, y) => x - y);
+  const at = (p: number) => (s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? 0).toFixed(1);
+  return `p50 ${at(0.5)} / p99 ${at(0.99)} / max ${(s[s.length - 1] ?? 0).toFixed(1)} ms (${s.length})`;
+};
 const traceReport: string[] = [];
 if (otherWrites > 0 && !args.pg) throw new Error('--other-writer needs --pg');
 
@@ -196,6 +226,8 @@ try {
     const writing = otherWriter();
     await inspector?.post('Profiler.start');
     traced.clear();
+    lockWaits.length = 0;
+    lockHolds.length = 0;
     tracing = !!args.trace;
     const r = await runLoad({
       baseUrl: 'http://local',
@@ -210,7 +242,7 @@ try {
     if (args.trace) {
       const total = [...traced.values()].reduce((a, b) => a + b, 0);
       traceReport.push(
-        `${k}: ${(total / r.sent).toFixed(1)} statements/request`,
+        `${k}: ${(total / r.sent).toFixed(1)} statements/request${lockWaits.length ? `; audit_head lock wait ${spread(lockWaits)}, held ${spread(lockHolds)}` : ''}`,
         ...[...traced]
           .sort((a, b) => b[1] - a[1])
           .map(([text, n]) => `  ${(n / r.sent).toFixed(2)}  ${text}`),
