@@ -25,13 +25,15 @@
  * `pg` query, BEGIN and COMMIT included) and prints each class's statements with how often each
  * ran per request: a number a busy machine cannot distort, unlike CPU time. For writes it also
  * gives how long each waited for the audit head's row lock and held it (to COMMIT): the lock
- * serialises every write of every process, so 1 / hold bounds the writes per second.
+ * serialises every write of every process, so 1 / hold bounds the writes per second. And the
+ * event loop's delay (p99, max): synchronous work or a GC pause that every request in flight waits for.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createApp } from '../../src/server/app.js';
@@ -229,6 +231,9 @@ try {
     lockWaits.length = 0;
     lockHolds.length = 0;
     tracing = !!args.trace;
+    // How long the event loop was held (synchronous work, GC pauses): every request in the process waits.
+    const loop = args.trace ? monitorEventLoopDelay({ resolution: 5 }) : undefined;
+    loop?.enable();
     const r = await runLoad({
       baseUrl: 'http://local',
       fixture,
@@ -239,10 +244,14 @@ try {
     });
     const cpu = process.cpuUsage(cpu0);
     tracing = false;
+    loop?.disable();
     if (args.trace) {
       const total = [...traced.values()].reduce((a, b) => a + b, 0);
+      const blocked = loop
+        ? `; event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} / max ${(loop.max / 1e6).toFixed(0)} ms`
+        : '';
       traceReport.push(
-        `${k}: ${(total / r.sent).toFixed(1)} statements/request${lockWaits.length ? `; audit_head lock wait ${spread(lockWaits)}, held ${spread(lockHolds)}` : ''}`,
+        `${k}: ${(total / r.sent).toFixed(1)} statements/request${blocked}${lockWaits.length ? `; audit_head lock wait ${spread(lockWaits)}, held ${spread(lockHolds)}` : ''}`,
         ...[...traced]
           .sort((a, b) => b[1] - a[1])
           .map(([text, n]) => `  ${(n / r.sent).toFixed(2)}  ${text}`),
