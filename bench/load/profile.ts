@@ -20,12 +20,20 @@
  *
  * `--cpu-prof DIR` writes one V8 CPU profile per class (`DIR/<class>.cpuprofile`), covering only
  * the time that class is measured (not the store's preparation): read it with cpu-top.ts.
+ *
+ * `--trace` (with --pg) counts the statements this process sends per request of each class (every
+ * `pg` query, BEGIN and COMMIT included) and prints each class's statements with how often each
+ * ran per request: a number a busy machine cannot distort, unlike CPU time. For writes it also
+ * gives how long each waited for the audit head's row lock and held it (to COMMIT): the lock
+ * serialises every write of every process, so 1 / hold bounds the writes per second. And the
+ * event loop's delay (p99, max): synchronous work or a GC pause that every request in flight waits for.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createApp } from '../../src/server/app.js';
@@ -49,6 +57,7 @@ const { values: args } = parseArgs({
     'other-writer': { type: 'string' },
     'cpu-prof': { type: 'string' },
     warmup: { type: 'string', default: '3' },
+    trace: { type: 'boolean', default: false },
   },
 });
 const seconds = Number(args.seconds);
@@ -79,6 +88,54 @@ function treeCpuSeconds(pid: number): number {
 }
 
 const otherWrites = Number(args['other-writer'] ?? 0);
+
+/** Statements sent through `pg` while `tracing` is on, by their text (numbers and lists folded). */
+const traced = new Map<string, number>();
+let tracing = false;
+if (args.trace) {
+  if (!args.pg) throw new Error('--trace needs --pg');
+  const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
+    if (tracing) {
+      const q = a[0] as string | { text?: string };
+      const text = (typeof q === 'string' ? q : (q?.text ?? '?'))
+        .replace(/\s+/g, ' ')
+        .replace(/\$\d+(, \$\d+)*/g, '$…')
+        .slice(0, 140);
+      traced.set(text, (traced.get(text) ?? 0) + 1);
+      // The audit head's row lock: how long a write waited for it (sent → granted, one round trip
+      // included) and held it (granted → COMMIT answered). Writes are serialised by the hold.
+      const out = query.apply(this, a);
+      if (out instanceof Promise) {
+        const sent = performance.now();
+        if (text.includes('FROM audit_head WHERE id = 1 FOR UPDATE'))
+          out.then(() => {
+            const granted = performance.now();
+            lockWaits.push(granted - sent);
+            lockedAt.set(this, granted);
+          }, noop);
+        else if (text === 'COMMIT' || text === 'ROLLBACK') {
+          const granted = lockedAt.get(this);
+          lockedAt.delete(this);
+          if (granted !== undefined) out.then(() => lockHolds.push(performance.now() - granted), noop);
+        }
+      }
+      return out;
+    }
+    return query.apply(this, a);
+  } as typeof pg.Client.prototype.query;
+}
+const noop = () => {};
+const lockWaits: number[] = [];
+const lockHolds: number[] = [];
+const lockedAt = new WeakMap<object, number>();
+/** p50 / p99 / max of some milliseconds, for the trace. */
+const spread = (ms: number[]) => {
+  const s = [...ms].sort((x, y) => x - y);
+  const at = (p: number) => (s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? 0).toFixed(1);
+  return `p50 ${at(0.5)} / p99 ${at(0.99)} / max ${(s[s.length - 1] ?? 0).toFixed(1)} ms (${s.length})`;
+};
+const traceReport: string[] = [];
 if (otherWrites > 0 && !args.pg) throw new Error('--other-writer needs --pg');
 
 let pgServer: { url: string; pid: number; stop(): Promise<void> } | undefined;
@@ -170,6 +227,13 @@ try {
     const db0 = pgServer ? treeCpuSeconds(pgServer.pid) : 0;
     const writing = otherWriter();
     await inspector?.post('Profiler.start');
+    traced.clear();
+    lockWaits.length = 0;
+    lockHolds.length = 0;
+    tracing = !!args.trace;
+    // How long the event loop was held (synchronous work, GC pauses): every request in the process waits.
+    const loop = args.trace ? monitorEventLoopDelay({ resolution: 5 }) : undefined;
+    loop?.enable();
     const r = await runLoad({
       baseUrl: 'http://local',
       fixture,
@@ -179,6 +243,20 @@ try {
       fetch: async (url, init) => app.request(url, init),
     });
     const cpu = process.cpuUsage(cpu0);
+    tracing = false;
+    loop?.disable();
+    if (args.trace) {
+      const total = [...traced.values()].reduce((a, b) => a + b, 0);
+      const blocked = loop
+        ? `; event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} / max ${(loop.max / 1e6).toFixed(0)} ms`
+        : '';
+      traceReport.push(
+        `${k}: ${(total / r.sent).toFixed(1)} statements/request${blocked}${lockWaits.length ? `; audit_head lock wait ${spread(lockWaits)}, held ${spread(lockHolds)}` : ''}`,
+        ...[...traced]
+          .sort((a, b) => b[1] - a[1])
+          .map(([text, n]) => `  ${(n / r.sent).toFixed(2)}  ${text}`),
+      );
+    }
     if (inspector) {
       const { profile } = await inspector.post('Profiler.stop');
       writeFileSync(join(profDir!, `${k.replace(':', '-')}.cpuprofile`), JSON.stringify(profile));
@@ -209,6 +287,8 @@ try {
   console.log(
     `\nweighted CPU per request of the mix: server ${weighted.toFixed(1)} ms${pgServer ? ` + PostgreSQL ${weightedDb.toFixed(1)} ms = ${total.toFixed(1)} ms` : ''} → at most ${Math.floor(1000 / total)} requests/s per core`,
   );
+  if (traceReport.length)
+    console.log(`\nStatements sent per request (this process):\n${traceReport.join('\n')}`);
   await stats?.end();
   await store.close();
 } finally {

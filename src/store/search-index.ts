@@ -43,7 +43,7 @@ async function stateOf(s: CaseStore, placeId: unknown): Promise<string | null> {
   return p?.body.stateCode ?? null;
 }
 
-async function buildDoc(s: CaseStore, rec: StoredRecord<Kind>): Promise<Doc | undefined> {
+async function buildDoc(s: CaseStore, rec: StoredRecord<Kind>, newAct = false): Promise<Doc | undefined> {
   const b = rec.body as Record<string, unknown>;
   const tiers: Record<Tier, string[]> = { public: [], member: [], cleared: [] };
   const base = {
@@ -101,7 +101,11 @@ async function buildDoc(s: CaseStore, rec: StoredRecord<Kind>): Promise<Doc | un
       tiers.public.push(t?.es ?? type, t?.en ?? '', String(b.outcome ?? ''), String(b.notes ?? ''));
       for (const m of (b.methods as string[]) ?? [])
         tiers.public.push(VIOLENCE_METHODS.get(m)?.es ?? m, VIOLENCE_METHODS.get(m)?.en ?? '');
-      const inv = await s.list('involvement', rec.caseId, { where: { actId: rec.id }, limit: 50 });
+      // The unit facet: the first involvement that names a unit (an involvement refers to its act,
+      // so a new act whose references were checked has none). Read from the indexed columns.
+      const inv = newAct
+        ? []
+        : await s.listIndexed('involvement', rec.caseId, ['unitId'], { where: { actId: rec.id }, limit: 50 });
       const unit = inv.find((i) => i.body.unitId)?.body.unitId ?? null;
       return finish(
         {
@@ -149,18 +153,32 @@ function finish(d: Omit<Doc, 'tiers'>, tiers: Record<Tier, string[]>): Doc {
 
 /** Removes a record's search document (soft-deleted records are not searchable). */
 export async function unindex(sql: Sql, recordId: string): Promise<void> {
-  const r = await sql.get<{ rowid: number }>('SELECT rowid FROM search_doc WHERE record_id = ?', [recordId]);
-  if (!r) return;
-  if (sql.dialect === 'sqlite') await sql.run('DELETE FROM search_fts WHERE rowid = ?', [r.rowid]);
-  await sql.run('DELETE FROM search_doc WHERE record_id = ?', [recordId]);
+  if (sql.dialect === 'postgres') {
+    await sql.run('DELETE FROM search_doc WHERE record_id = ?', [recordId]);
+    return;
+  }
+  // SQLite: the FTS row goes with it (same rowid).
+  const r = await sql.get<{ rowid: number }>('DELETE FROM search_doc WHERE record_id = ? RETURNING rowid', [
+    recordId,
+  ]);
+  if (r) await sql.run('DELETE FROM search_fts WHERE rowid = ?', [r.rowid]);
 }
 
-/** (Re)indexes one record inside the caller's transaction. */
-export async function indexRecord(s: CaseStore, sql: Sql, rec: StoredRecord<Kind>): Promise<void> {
+/**
+ * (Re)indexes one record inside the caller's transaction. `created`: the record was inserted in
+ * this transaction, so it has no document to remove (record_id is unique: a stale document would
+ * make the insert fail, never linger); with `refsChecked` too, an act has no involvement yet.
+ */
+export async function indexRecord(
+  s: CaseStore,
+  sql: Sql,
+  rec: StoredRecord<Kind>,
+  opts: { created?: boolean; refsChecked?: boolean } = {},
+): Promise<void> {
   if (!INDEXED_KINDS.has(rec.kind)) return;
-  await unindex(sql, rec.id);
+  if (!opts.created) await unindex(sql, rec.id);
   if (rec.deletedAt) return;
-  const built = await buildDoc(s, rec);
+  const built = await buildDoc(s, rec, opts.created === true && opts.refsChecked === true);
   if (!built) return;
   // Text only members or cleared members may match is stored as keyed hashes of its terms (blind
   // index under the case's data key): the database never holds protected names or testimony
@@ -191,10 +209,10 @@ export async function indexRecord(s: CaseStore, sql: Sql, rec: StoredRecord<Kind
   const insert =
     'INSERT INTO search_doc (case_id, kind, record_id, subject_person_id, protection, act_type, state_code, year, unit_id, source_id';
   if (sql.dialect === 'sqlite') {
-    await sql.run(`${insert}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, cols);
-    const r = await sql.get<{ rowid: number }>('SELECT rowid FROM search_doc WHERE record_id = ?', [
-      d.recordId,
-    ]);
+    const r = await sql.get<{ rowid: number }>(
+      `${insert}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
+      cols,
+    );
     await sql.run(
       'INSERT INTO search_fts (rowid, t_public, t_member, t_cleared, scope) VALUES (?, ?, ?, ?, ?)',
       [r!.rowid, d.tiers.public, d.tiers.member, d.tiers.cleared, scopeTokens(d)],

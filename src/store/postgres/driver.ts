@@ -10,19 +10,73 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/**
+ * Names for statement texts, so each connection parses and plans a statement once and then only
+ * binds and runs it (PostgreSQL's CPU per statement about halves; measured in bench/load/README.md).
+ * The first `cap` distinct texts a process sends are named, the rest stay unnamed: texts built
+ * with variable-length lists must not grow every connection's prepared statements without bound.
+ */
+export class StatementNames {
+  private readonly names = new Map<string, string>();
+  private generation = 0;
+  constructor(readonly cap = 300) {}
+  nameOf(text: string): string | undefined {
+    let name = this.names.get(text);
+    if (name === undefined && this.names.size < this.cap) {
+      name = `t${this.generation}_${this.names.size}`;
+      this.names.set(text, name);
+    }
+    return name;
+  }
+  /**
+   * A table's columns changed under a prepared `SELECT *` (a newer process migrated the schema):
+   * PostgreSQL refuses to run the old plan, so every text gets a new name and is prepared again.
+   */
+  renew(): void {
+    this.names.clear();
+    this.generation++;
+  }
+  get size(): number {
+    return this.names.size;
+  }
+}
+
+/** PostgreSQL's refusal to run a prepared statement whose result columns changed (0A000). */
+function isStalePlan(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === '0A000' && /cached plan must not change result type/.test(String(e.message));
+}
+
 class PgSql implements Sql {
   readonly dialect = 'postgres' as const;
-  constructor(protected readonly q: Queryable) {}
+  constructor(
+    protected readonly q: Queryable,
+    protected readonly names: StatementNames,
+    /** Outside a transaction a statement refused for a stale plan ran nothing and can be sent again. */
+    private readonly retryStale: boolean,
+  ) {}
+  private async query(sql: string, params: readonly unknown[]): Promise<pg.QueryResult> {
+    const text = numberPlaceholders(sql);
+    const values = params as unknown[];
+    const name = this.names.nameOf(text);
+    try {
+      return await this.q.query(name ? { name, text, values } : { text, values });
+    } catch (err) {
+      if (!name || !isStalePlan(err)) throw err;
+      this.names.renew();
+      if (!this.retryStale) throw err;
+      const again = this.names.nameOf(text);
+      return this.q.query(again ? { name: again, text, values } : { text, values });
+    }
+  }
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    const res = await this.q.query(numberPlaceholders(sql), params as unknown[]);
-    return res.rows as T[];
+    return (await this.query(sql, params)).rows as T[];
   }
   async get<T>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
-    const res = await this.q.query(numberPlaceholders(sql), params as unknown[]);
-    return res.rowCount ?? 0;
+    return (await this.query(sql, params)).rowCount ?? 0;
   }
   async insertMany(
     table: string,
@@ -44,14 +98,17 @@ class PgSql implements Sql {
 }
 
 export class PostgresDatabase extends PgSql implements Database {
-  constructor(private readonly pool: pg.Pool) {
-    super(pool);
+  constructor(
+    private readonly pool: pg.Pool,
+    names: StatementNames = new StatementNames(),
+  ) {
+    super(pool, names, true);
   }
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const out = await fn(new PgSql(client));
+      const out = await fn(new PgSql(client, this.names, false));
       await client.query('COMMIT');
       return out;
     } catch (err) {
@@ -71,6 +128,9 @@ export class PostgresDatabase extends PgSql implements Database {
 
 export async function openPostgres(url: string): Promise<PostgresDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Behind a pooler that does not keep prepared statements per client (PgBouncer in transaction
+  // mode before 1.21), TESTIGO_PG_PREPARED=off sends every statement unnamed.
+  const names = new StatementNames(process.env.TESTIGO_PG_PREPARED === 'off' ? 0 : undefined);
   // An idle client whose connection the server ends (restart, admin termination) emits 'error' on
   // the pool; without a listener that would crash the process. The pool drops that client and the
   // next query opens a new connection or fails with its own error, so nothing is lost here.
@@ -78,5 +138,5 @@ export async function openPostgres(url: string): Promise<PostgresDatabase> {
   // Fail fast with a clear message instead of on the first query.
   const client = await pool.connect();
   client.release();
-  return new PostgresDatabase(pool);
+  return new PostgresDatabase(pool, names);
 }

@@ -3,7 +3,7 @@
  * the record and every custody entry (collection, access, export) in the case store with its audit.
  */
 import { canonicalJson } from '../../domain/canonical-json.js';
-import { InputError } from '../../domain/errors.js';
+import { InputError, NotFoundError } from '../../domain/errors.js';
 import { issuesFrom } from '../../domain/issues.js';
 import { CustodyEntryBody, type EvidenceBody } from '../../domain/schema.js';
 import { appendAudit } from '../audit.js';
@@ -52,30 +52,30 @@ export class EvidenceRepository extends Repository {
         { ...meta, sha256: stored.sha256, size: stored.size },
         actor,
       );
-      await s.addCustody(
-        rec.id,
-        {
+      await s.evidence.writeCustody(
+        rec,
+        custodyBody(rec.id, {
           action: 'collected',
           at: meta.acquisition.at,
           actor: meta.acquisition.by,
           note: meta.acquisition.method,
           sha256: stored.sha256,
-        },
+        }),
         actor,
       );
       // The custody log also says what the server saw: who stored the file, and when, whenever that
       // is not what the collection entry already states.
       const stated = Date.parse(meta.acquisition.at);
       if (meta.acquisition.by !== actor || Math.abs(receivedAt.getTime() - stated) > CLOCK_SKEW_MS)
-        await s.addCustody(
-          rec.id,
-          {
+        await s.evidence.writeCustody(
+          rec,
+          custodyBody(rec.id, {
             action: 'received',
             at: receivedAt.toISOString(),
             actor,
             note: 'stored in Testigo',
             sha256: stored.sha256,
-          },
+          }),
           actor,
         );
       return rec;
@@ -99,10 +99,27 @@ export class EvidenceRepository extends Repository {
   }
 
   async addCustody(evidenceId: string, input: unknown, actor: string): Promise<CustodyEntry> {
-    const res = CustodyEntryBody.safeParse({ ...(input as object), evidenceId });
-    if (!res.success) throw new InputError('invalid custody entry', issuesFrom(res.error));
+    const body = custodyBody(evidenceId, input);
     return this.store.transaction(async (s) => {
-      const ev = await s.require('evidence', evidenceId);
+      // Only whether the evidence is live and its case: its body is not needed.
+      const ev = await s.sqlHandle.get<{ case_id: string; deleted_at: string | null }>(
+        'SELECT case_id, deleted_at FROM evidence WHERE id = ?',
+        [evidenceId],
+      );
+      if (!ev || ev.deleted_at) throw new NotFoundError(`no evidence record with id ${evidenceId}`);
+      return s.evidence.writeCustody({ id: evidenceId, caseId: ev.case_id }, body, actor);
+    });
+  }
+
+  /** A validated custody entry of evidence known live in the caller's transaction, audited. */
+  private async writeCustody(
+    ev: { id: string; caseId: string },
+    body: CustodyEntryBody,
+    actor: string,
+  ): Promise<CustodyEntry> {
+    const res = { data: body };
+    const evidenceId = ev.id;
+    return this.store.transaction(async (s) => {
       const id = newId('cus');
       const at = new Date().toISOString();
       await s.sqlHandle.run(
@@ -140,4 +157,11 @@ export class EvidenceRepository extends Repository {
       a.createdAt === b.createdAt ? first(a) - first(b) : a.createdAt < b.createdAt ? -1 : 1,
     );
   }
+}
+
+/** A custody entry's body, validated (before any transaction is opened). */
+function custodyBody(evidenceId: string, input: unknown): CustodyEntryBody {
+  const res = CustodyEntryBody.safeParse({ ...(input as object), evidenceId });
+  if (!res.success) throw new InputError('invalid custody entry', issuesFrom(res.error));
+  return res.data;
 }

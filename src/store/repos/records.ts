@@ -264,8 +264,11 @@ export class RecordRepository extends Repository {
       throw new InputError(`id ${id} is not a ${spec.name} id (prefix ${spec.prefix}_)`);
     const at = opts.meta?.createdAt ?? new Date().toISOString();
     return this.store.transaction(async (s) => {
-      await s.cases.requireCase(caseId);
-      if (opts.checkRefs !== false) await s.records.checkRefs(kind, caseId, body as Record<string, unknown>);
+      // The case is live and every reference exists: one statement (refs unchecked for bulk imports).
+      await s.records.checkRefs(kind, caseId, body as Record<string, unknown>, {
+        requireCase: true,
+        refs: opts.checkRefs !== false,
+      });
       const cols = spec.columns.map(columnFor);
       const form = await s.records.storedForm(kind, caseId, id, body as Record<string, unknown>);
       const vals = form.columns;
@@ -277,10 +280,13 @@ export class RecordRepository extends Repository {
         version: opts.meta?.version ?? 1,
         deleted_at: opts.meta?.deletedAt ?? null,
       };
+      let row: Record<string, unknown> | undefined;
       try {
-        await s.sqlHandle.run(
+        // RETURNING: the row as stored, without reading it back in another statement.
+        row = await s.sqlHandle.get<Record<string, unknown>>(
           `INSERT INTO ${spec.table} (id, case_id, data, sort_key, ${[...cols, ...Object.keys(meta)].join(', ')})
-           VALUES (${['?', '?', '?', '?', ...cols.map(() => '?'), ...Object.keys(meta).map(() => '?')].join(', ')})`,
+           VALUES (${['?', '?', '?', '?', ...cols.map(() => '?'), ...Object.keys(meta).map(() => '?')].join(', ')})
+           RETURNING *`,
           [id, caseId, form.data, form.sortKey, ...vals, ...Object.values(meta)],
         );
       } catch (err) {
@@ -297,8 +303,10 @@ export class RecordRepository extends Repository {
         // The audit keeps the stored form: sealed fields stay sealed in the log too.
         after: form.stored,
       });
-      const rec = (await s.get(kind, id, { includeDeleted: true }))!;
-      await s.reindex(rec);
+      const rec = await s.records.toRecord(kind, row!);
+      // A new record has no search document yet (record_id is unique: a stale one would fail the
+      // insert, not be kept); an act whose references were checked has no involvement yet.
+      await s.records.reindex(rec, { created: true, refsChecked: opts.checkRefs !== false });
       return rec;
     });
   }
@@ -383,8 +391,14 @@ export class RecordRepository extends Repository {
     const body = parseBody(kind, input);
     const spec = KINDS[kind];
     return this.store.transaction(async (s) => {
-      const before = await s.require(kind, id);
-      const beforeStored = await s.records.storedBody(kind, id);
+      // One read of the row: the record as it was and its stored form for the audit entry.
+      const beforeRow = await s.sqlHandle.get<Record<string, unknown>>(
+        `SELECT * FROM ${spec.table} WHERE id = ?`,
+        [id],
+      );
+      if (!beforeRow || beforeRow.deleted_at) throw new NotFoundError(`no ${spec.name} record with id ${id}`);
+      const before = await s.records.toRecord(kind, beforeRow);
+      const beforeStored = JSON.parse(String(beforeRow.data)) as Record<string, unknown>;
       if (kind === 'evidence') {
         const [a, b] = [
           before.body as { sha256: string; size: number; acquisition: unknown },
@@ -413,13 +427,12 @@ export class RecordRepository extends Repository {
       const cols = spec.columns.map((c) => `${columnFor(c)} = ?`);
       const form = await s.records.storedForm(kind, before.caseId, id, body as Record<string, unknown>);
       const vals = form.columns;
-      const changed = await s.sqlHandle.run(
+      const row = await s.sqlHandle.get<Record<string, unknown>>(
         `UPDATE ${spec.table} SET data = ?, sort_key = ?, ${[...cols, 'updated_at = ?', 'updated_by = ?', 'version = version + 1'].join(', ')}
-         WHERE id = ? AND version = ?`,
+         WHERE id = ? AND version = ? RETURNING *`,
         [form.data, form.sortKey, ...vals, at, actor, id, before.version],
       );
-      if (changed !== 1)
-        throw new ConflictError(`${spec.name} ${id} was changed concurrently: reload and try again`);
+      if (!row) throw new ConflictError(`${spec.name} ${id} was changed concurrently: reload and try again`);
       await appendAudit(s.sqlHandle, {
         actor,
         action: 'update',
@@ -429,8 +442,8 @@ export class RecordRepository extends Repository {
         before: beforeStored,
         after: form.stored,
       });
-      const rec = (await s.get(kind, id))!;
-      await s.reindex(rec);
+      const rec = await s.records.toRecord(kind, row);
+      await s.records.reindex(rec);
       return rec;
     });
   }
@@ -498,16 +511,16 @@ export class RecordRepository extends Repository {
   ): Promise<StoredRecord<Kind>> {
     const spec = KINDS[rec.kind];
     const at = new Date().toISOString();
-    const changed = deleted
-      ? await this.sql.run(
-          `UPDATE ${spec.table} SET deleted_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
+    const row = deleted
+      ? await this.sql.get<Record<string, unknown>>(
+          `UPDATE ${spec.table} SET deleted_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? RETURNING *`,
           [at, at, actor, rec.id],
         )
-      : await this.sql.run(
-          `UPDATE ${spec.table} SET deleted_at = NULL, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?`,
+      : await this.sql.get<Record<string, unknown>>(
+          `UPDATE ${spec.table} SET deleted_at = NULL, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING *`,
           [at, actor, rec.id, rec.version],
         );
-    if (changed !== 1)
+    if (!row)
       throw new ConflictError(`${spec.name} ${rec.id} was changed concurrently: reload and try again`);
     await appendAudit(this.sql, {
       actor,
@@ -517,7 +530,7 @@ export class RecordRepository extends Repository {
       caseId: rec.caseId,
       ...audit,
     });
-    const after = (await this.store.get(rec.kind, rec.id, { includeDeleted: true }))!;
+    const after = await this.toRecord(rec.kind, row);
     await this.reindex(after);
     return after;
   }
@@ -526,8 +539,11 @@ export class RecordRepository extends Repository {
    * Keeps the search index in step with a write (same transaction). An involvement changes its
    * act's unit facet, so the act is re-indexed with it.
    */
-  async reindex(rec: StoredRecord<Kind>): Promise<void> {
-    await indexRecord(this.store, this.sql, rec);
+  async reindex(
+    rec: StoredRecord<Kind>,
+    opts: { created?: boolean; refsChecked?: boolean } = {},
+  ): Promise<void> {
+    await indexRecord(this.store, this.sql, rec, opts);
     if (rec.kind === 'involvement') {
       const act = await this.store.get('act', (rec.body as { actId: string }).actId);
       if (act) await indexRecord(this.store, this.sql, act);
@@ -654,14 +670,47 @@ export class RecordRepository extends Repository {
     return { clause: parts.join(' AND '), params };
   }
 
-  /** Every id a body references must exist, be live, and belong to the same case file. */
-  async checkRefs(kind: Kind, caseId: string, body: Record<string, unknown>): Promise<void> {
-    const issues: FieldIssue[] = [];
-    for (const ref of referencedIds(kind, body)) {
-      const r = await this.sql.get<{ case_id: string; deleted_at: string | null }>(
-        `SELECT case_id, deleted_at FROM ${KINDS[ref.kind as Kind].table} WHERE id = ?`,
-        [ref.id],
+  /**
+   * Every id a body references must exist, be live, and belong to the same case file; with
+   * `requireCase`, the case file must exist and be live (checked first). One statement for all.
+   */
+  async checkRefs(
+    kind: Kind,
+    caseId: string,
+    body: Record<string, unknown>,
+    opts: { requireCase?: boolean; refs?: boolean } = {},
+  ): Promise<void> {
+    const refs = opts.refs === false ? [] : referencedIds(kind, body);
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    if (opts.requireCase) {
+      parts.push('SELECT -1 AS i, id AS case_id, deleted_at FROM case_file WHERE id = ?');
+      params.push(caseId);
+    }
+    // A body may name many records (a list's persons): a statement per 200 of them.
+    const found = new Map<number, { case_id: string; deleted_at: string | null }>();
+    for (let start = 0; start < refs.length || parts.length > 0; start += 200) {
+      refs.slice(start, start + 200).forEach((ref, j) => {
+        parts.push(
+          `SELECT ${start + j} AS i, case_id, deleted_at FROM ${KINDS[ref.kind as Kind].table} WHERE id = ?`,
+        );
+        params.push(ref.id);
+      });
+      const rows = await this.sql.all<{ i: number | string; case_id: string; deleted_at: string | null }>(
+        parts.join(' UNION ALL '),
+        params,
       );
+      for (const r of rows) found.set(Number(r.i), r);
+      parts.length = 0;
+      params.length = 0;
+    }
+    if (opts.requireCase) {
+      const c = found.get(-1);
+      if (!c || c.deleted_at) throw new NotFoundError(`no case file with id ${caseId}`);
+    }
+    const issues: FieldIssue[] = [];
+    for (const [i, ref] of refs.entries()) {
+      const r = found.get(i);
       if (!r || r.deleted_at || r.case_id !== caseId) {
         issues.push({
           field: ref.field,
