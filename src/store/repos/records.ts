@@ -336,11 +336,12 @@ export class RecordRepository extends Repository {
       `SELECT id, case_id, created_at, created_by, updated_at, updated_by, version, deleted_at${cols ? `, ${cols}` : ''} FROM ${KINDS[kind].table} WHERE ${clause} ORDER BY ${orderBy(opts)} LIMIT ?`,
       [...params, limit],
     );
-    return rows.map((r) => ({
-      ...rowMeta(r),
-      kind,
-      body: Object.fromEntries(fields.filter((f) => r[f] != null).map((f) => [f, r[f]])) as BodyOf<K>,
-    }));
+    // Plain loops: an event page's summaries read ~1,000 of these per request.
+    return rows.map((r) => {
+      const body: Record<string, unknown> = {};
+      for (const f of fields) if (r[f] != null) body[f] = r[f];
+      return { ...rowMeta(r), kind, body: body as BodyOf<K> };
+    });
   }
 
   /** Records of one kind by id, in one query per 500 ids (ids not found are left out). */
