@@ -366,9 +366,8 @@ export function presentSubmissionBody(
  * otherwise the kind's withheld view (kinds.ts ReadRule), never with its identifying fields.
  */
 export function presentRecord<K extends Kind>(
-  rec: Pick<StoredRecord<K>, 'id' | 'caseId' | 'kind' | 'version' | 'createdAt' | 'updatedAt' | 'body'> & {
-    updatedBy?: string;
-  },
+  rec: Pick<StoredRecord<K>, 'id' | 'caseId' | 'kind' | 'version' | 'body'> &
+    Partial<Pick<StoredRecord<K>, 'createdAt' | 'updatedAt'>> & { updatedBy?: string },
   ctx: ViewContext,
 ): Record<string, unknown> {
   const meta = {
