@@ -573,14 +573,19 @@ export class RecordRepository extends Repository {
       // Names are sealed, so the database cannot order by them: the order is kept in memory
       // (person-order.ts) and only the requested page is opened.
       const order = (await this.store.personDirectory(caseId)).order();
-      const match = new Set(
-        (await this.sql.all<{ id: string }>(`SELECT id FROM person WHERE ${clause}`, params)).map(
-          (r) => r.id,
-        ),
-      );
-      const ids = (opts.desc ? [...order].reverse() : order).filter((id) => match.has(id));
+      // Without filters every live person matches: the order is the list (no statement reading
+      // every person's id of the case on every page).
+      const filtered = opts.includeDeleted || Object.keys(opts.where ?? {}).length > 0;
+      const match = filtered
+        ? new Set(
+            (await this.sql.all<{ id: string }>(`SELECT id FROM person WHERE ${clause}`, params)).map(
+              (r) => r.id,
+            ),
+          )
+        : undefined;
+      const ids = (opts.desc ? [...order].reverse() : order).filter((id) => !match || match.has(id));
       // Deleted persons (includeDeleted) are not in the order: they come last, by id.
-      if (opts.includeDeleted) {
+      if (opts.includeDeleted && match) {
         const live = new Set(order);
         for (const id of [...match].sort()) if (!live.has(id)) ids.push(id);
       }
