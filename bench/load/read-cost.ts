@@ -10,7 +10,7 @@
  *
  * `PROF=DIR` writes a V8 CPU profile per class (read with cpu-top.ts).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,31 @@ import { openStore } from '../../src/store/open.js';
 import { prepareLoadStore } from '../../src/test-support/load-driver.js';
 
 const N = Number(process.env.N ?? 60);
+
+/**
+ * CPU seconds of PostgreSQL: the postmaster, its live backends, and what ended ones used (as in
+ * profile.ts). /proc counts in clock ticks (10 ms): summed over N requests it averages out.
+ */
+function treeCpuSeconds(pid: number): number {
+  const stat = (p: number) => readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const own = stat(pid);
+  let total = (Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])) / 100;
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {}
+  for (const c of children) {
+    try {
+      const s = stat(c);
+      total += (Number(s[11]) + Number(s[12])) / 100;
+    } catch {}
+  }
+  return total;
+}
 const dataDir = mkdtempSync(join(tmpdir(), 'testigo-probe-'));
 const passphrase = 'load-benchmark-demo-only-passphrase';
 const { startTestPostgres } = (await import('../../scripts/test-postgres.mjs')) as {
@@ -76,13 +101,16 @@ try {
         await prof.post('Profiler.start');
       }
       let cpu = 0;
+      let db = 0;
       let bytes = 0;
       for (let i = 0; i < N; i++) {
         if (moved) await store.audit({ actor: 'system:probe', action: 'probe', entity: 'probe', caseId: c });
+        const db0 = pgServer ? treeCpuSeconds(pgServer.pid) : 0;
         const t = process.cpuUsage();
         bytes += (await get(p(i), tokens[i % 3]!)).length;
         const d = process.cpuUsage(t);
         cpu += d.user + d.system;
+        if (pgServer) db += treeCpuSeconds(pgServer.pid) - db0;
       }
       if (prof) {
         const { profile } = await prof.post('Profiler.stop');
@@ -93,7 +121,7 @@ try {
         );
       }
       console.log(
-        `${name}${moved ? ' (head moved)' : ''}: ${(cpu / 1000 / N).toFixed(2)} ms CPU/request, ${Math.round(bytes / N)} bytes`,
+        `${name}${moved ? ' (head moved)' : ''}: ${(cpu / 1000 / N).toFixed(2)} ms CPU/request${pgServer ? ` + PostgreSQL ${((db * 1000) / N).toFixed(2)} ms` : ''}, ${Math.round(bytes / N)} bytes`,
       );
     }
   }
