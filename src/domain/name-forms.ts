@@ -97,9 +97,12 @@ function foldWord(word: string): string {
   return f;
 }
 
-/** Texts up to this length have what `find` found in them remembered until the matcher changes. */
+/**
+ * Texts up to this length have what `find` found in them remembered until the matcher changes; at
+ * most MEMO_ENTRIES per matcher (a process holds one matcher per access level: memory stays small).
+ */
 const MEMO_TEXT = 120;
-const MEMO_ENTRIES = 20_000;
+const MEMO_ENTRIES = 2_000;
 
 /** The folded words a form is matched as: forms with the same words are the same form. */
 export function formPath(form: string): string[] {

@@ -18,7 +18,7 @@ export function pseudonym(caseSalt: string, recordId: string, label = 'Persona')
     const mac = createHmac('sha256', Buffer.from(caseSalt, 'hex')).update(recordId).digest();
     code = '';
     for (let i = 0; i < 8; i++) code += ALPHABET[mac[i]! % 32];
-    if (codes.size >= 100_000) codes.clear();
+    if (codes.size >= 20_000) codes.clear();
     codes.set(key, code);
   }
   return `${label} ${code.slice(0, 4)}-${code.slice(4)}`;
