@@ -92,3 +92,29 @@ describe('FormMatcher with many forms sharing their first word', () => {
     assert.equal(dup.find('Pérez María')[0]?.value, 'a');
   });
 });
+
+describe('FormMatcher remembering what it found', () => {
+  it('answers a text it has read before by the forms it holds now, after every kind of change', () => {
+    const m = new FormMatcher<string>([], []);
+    const short = 'Declaró María Pérez, V-12.345.678';
+    const long = `${'Una declaración larga. '.repeat(10)}María Pérez`;
+    const seen = (t: string) => m.find(t).map((x) => x.value);
+    assert.deepEqual(seen(short), []);
+    m.set('María Pérez', 'Persona A');
+    assert.deepEqual(seen(short), ['Persona A']);
+    m.set('María Pérez', 'Persona B');
+    assert.deepEqual(seen(short), ['Persona B']);
+    m.setDocument('12345678', 'Persona B');
+    assert.deepEqual(seen(short), ['Persona B', 'Persona B']);
+    m.deleteDocument('12345678');
+    assert.deepEqual(seen(short), ['Persona B']);
+    m.delete('María Pérez');
+    assert.deepEqual(seen(short), []);
+    m.set('María Pérez', 'Persona C');
+    assert.deepEqual(seen(long), ['Persona C']);
+    assert.equal(
+      m.replace(short, (v) => v),
+      'Declaró Persona C, V-12.345.678',
+    );
+  });
+});

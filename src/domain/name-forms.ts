@@ -82,6 +82,28 @@ export interface FormMatch<T> {
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
+/**
+ * `foldName` of one word, memoised: the matcher folds every word of every text it reads, and the
+ * words of a case's texts repeat (a pure function; bounded, cleared when full).
+ */
+const foldedWords = new Map<string, string>();
+function foldWord(word: string): string {
+  let f = foldedWords.get(word);
+  if (f === undefined) {
+    f = foldName(word);
+    if (foldedWords.size >= 50_000) foldedWords.clear();
+    foldedWords.set(word, f);
+  }
+  return f;
+}
+
+/**
+ * Texts up to this length have what `find` found in them remembered until the matcher changes; at
+ * most MEMO_ENTRIES per matcher (a process holds one matcher per access level: memory stays small).
+ */
+const MEMO_TEXT = 120;
+const MEMO_ENTRIES = 2_000;
+
 /** The folded words a form is matched as: forms with the same words are the same form. */
 export function formPath(form: string): string[] {
   return foldName(form).match(TOKEN) ?? [];
@@ -110,6 +132,11 @@ export class FormMatcher<T> {
   private readonly root: TrieNode<T> = { next: new Map() };
   private readonly documents = new Map<string, T>();
   private forms = 0;
+  /**
+   * What `find` found in short texts (codes, titles, names, tags repeat across a page's records and
+   * across requests), for the matcher as it is now: every change empties it, so it is never stale.
+   */
+  private readonly found = new Map<string, readonly FormMatch<T>[]>();
 
   /** For each word sequence the first form given keeps it (the caller's order decides). */
   constructor(
@@ -148,6 +175,7 @@ export class FormMatcher<T> {
     if (!node.has) this.forms++;
     node.has = true;
     node.value = value;
+    this.found.clear();
   }
 
   /** Stops finding a form (and prunes the words no other form continues). */
@@ -164,6 +192,7 @@ export class FormMatcher<T> {
     node.has = false;
     node.value = undefined;
     this.forms--;
+    this.found.clear();
     for (let i = words.length; i > 0; i--) {
       const n = path[i]!;
       if (n.has || n.next.size > 0) break;
@@ -174,10 +203,12 @@ export class FormMatcher<T> {
   /** Adds a document number (digits only), or changes its value. */
   setDocument(digits: string, value: T): void {
     this.documents.set(digits, value);
+    this.found.clear();
   }
 
   deleteDocument(digits: string): void {
     this.documents.delete(digits);
+    this.found.clear();
   }
 
   /** Every form (as its folded words joined by a space) and document number with its value. */
@@ -192,11 +223,22 @@ export class FormMatcher<T> {
   }
 
   /** Every match, in text order, not overlapping; the longest form at a position wins. */
-  find(text: string): FormMatch<T>[] {
+  find(text: string): readonly FormMatch<T>[] {
+    if (text.length > MEMO_TEXT) return this.scan(text);
+    let ms = this.found.get(text);
+    if (!ms) {
+      ms = Object.freeze(this.scan(text));
+      if (this.found.size >= MEMO_ENTRIES) this.found.clear();
+      this.found.set(text, ms);
+    }
+    return ms;
+  }
+
+  private scan(text: string): FormMatch<T>[] {
     const out: FormMatch<T>[] = [];
     if (this.root.next.size > 0) {
       const tokens = [...text.matchAll(TOKEN)].map((m) => ({
-        word: foldName(m[0]),
+        word: foldWord(m[0]),
         start: m.index,
         end: m.index + m[0].length,
       }));

@@ -258,12 +258,19 @@ function redactDeep(ctx: ViewContext, value: unknown): unknown {
   if (typeof value === 'string') return redactText(ctx, value);
   if (Array.isArray(value)) return value.map((v) => redactDeep(ctx, v));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
-        k,
-        k.endsWith('Id') || k.endsWith('Ids') ? v : redactDeep(ctx, v),
-      ]),
-    );
+    // A plain loop: every record of every page passes here (Object.entries → fromEntries allocated
+    // two arrays per field).
+    const out: Record<string, unknown> = {};
+    for (const k in value as Record<string, unknown>) {
+      if (!Object.hasOwn(value, k)) continue;
+      const v = (value as Record<string, unknown>)[k];
+      const shown = k.endsWith('Id') || k.endsWith('Ids') ? v : redactDeep(ctx, v);
+      // An own "__proto__" key (JSON.parse makes one) stays a field, as fromEntries kept it.
+      if (k === '__proto__')
+        Object.defineProperty(out, k, { value: shown, enumerable: true, writable: true, configurable: true });
+      else out[k] = shown;
+    }
+    return out;
   }
   return value;
 }
@@ -359,9 +366,8 @@ export function presentSubmissionBody(
  * otherwise the kind's withheld view (kinds.ts ReadRule), never with its identifying fields.
  */
 export function presentRecord<K extends Kind>(
-  rec: Pick<StoredRecord<K>, 'id' | 'caseId' | 'kind' | 'version' | 'createdAt' | 'updatedAt' | 'body'> & {
-    updatedBy?: string;
-  },
+  rec: Pick<StoredRecord<K>, 'id' | 'caseId' | 'kind' | 'version' | 'body'> &
+    Partial<Pick<StoredRecord<K>, 'createdAt' | 'updatedAt'>> & { updatedBy?: string },
   ctx: ViewContext,
 ): Record<string, unknown> {
   const meta = {
@@ -392,8 +398,9 @@ export function presentRecord<K extends Kind>(
         pseudonymised: false,
       };
     }
+    const shown = { ...meta, ...redactBody(ctx, rec, body), ...effective };
     // Suggestions name candidate persons: only those the viewer may see.
-    return visibleCandidates(ctx, [{ ...meta, ...redactBody(ctx, rec, body), ...effective }])[0]!;
+    return 'candidatePersonIds' in shown ? visibleCandidates(ctx, [shown])[0]! : shown;
   }
   const kept = rule.keep ? Object.fromEntries(rule.keep.map((f) => [f, body[f]])) : body;
   for (const f of specOf(rec.kind).identifying) delete kept[f];

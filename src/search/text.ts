@@ -18,6 +18,22 @@ export function words(text: string): string[] {
 
 /** The distinct index terms of one word (at most two: the Spanish and the English stem), folded. */
 export function termsOf(word: string): string[] {
+  return [...stemmed(word)];
+}
+
+const stems = new Map<string, readonly string[]>();
+
+/** `termsOf`, memoised (pure; bounded): two stemmers per word of every snippet, index entry and query. */
+function stemmed(word: string): readonly string[] {
+  let terms = stems.get(word);
+  if (!terms) {
+    terms = Object.freeze(stemsOf(word));
+    if (stems.size >= 50_000) stems.clear();
+    stems.set(word, terms);
+  }
+  return terms;
+}
+function stemsOf(word: string): string[] {
   const w = word.toLowerCase();
   if (/^\d+$/.test(w)) return [w];
   const es = fold(stemEs(w));
@@ -29,7 +45,7 @@ export function termsOf(word: string): string[] {
 /** The index form of a text: space-separated terms. */
 export function indexTerms(text: string): string {
   const out = new Set<string>();
-  for (const w of words(text)) for (const t of termsOf(w)) out.add(t);
+  for (const w of words(text)) for (const t of stemmed(w)) out.add(t);
   return [...out].join(' ');
 }
 
@@ -43,8 +59,8 @@ export function queryTerms(query: string): string[][] {
 
 /** The folded raw forms of a text's words, for highlighting matches in snippets. */
 export function matchesQuery(word: string, query: string[][]): boolean {
-  const terms = new Set(termsOf(word));
-  return query.some((alts) => alts.some((a) => terms.has(a)));
+  const terms = stemmed(word);
+  return query.some((alts) => alts.some((a) => terms.includes(a)));
 }
 
 /** A short excerpt around the first matching words, with matches wrapped in <mark>. HTML-escaped. */

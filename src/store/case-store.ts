@@ -21,7 +21,12 @@ import { InterviewDraftRepository } from './repos/interview-drafts.js';
 import { LimitRepository } from './repos/limits.js';
 import { LinkRowRepository } from './repos/link-rows.js';
 import { PanelNoticeRepository } from './repos/panel-notices.js';
-import { type ListOptions, RecordRepository, type StoredRecord } from './repos/records.js';
+import {
+  type IndexedRecord,
+  type ListOptions,
+  RecordRepository,
+  type StoredRecord,
+} from './repos/records.js';
 import { SearchRepository } from './repos/search.js';
 import { SessionRepository } from './repos/sessions.js';
 import { SourceListRepository } from './repos/source-lists.js';
@@ -35,6 +40,7 @@ export type { CaseRecord } from './repos/cases.js';
 export type { CustodyEntry } from './repos/evidence.js';
 export {
   type CreateOptions,
+  type IndexedRecord,
   type ListOptions,
   type Meta,
   parseBody,
@@ -158,7 +164,7 @@ export class CaseStore {
     caseId: string,
     fields: readonly string[],
     opts: ListOptions = {},
-  ): Promise<StoredRecord<K>[]> {
+  ): Promise<IndexedRecord<K>[]> {
     return this.records.listIndexed(kind, caseId, fields, opts);
   }
   /** Records of one kind by id, in one query per 500 ids (ids not found are left out). */
