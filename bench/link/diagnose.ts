@@ -2,14 +2,14 @@
  * Where the missed same-person pairs of a synth run go: never compared (blocking), compared but
  * scored below the threshold (model), or scored above it but not linked (clustering). In process.
  *
- *   node --import tsx bench/link/diagnose.ts DIR [--all-fields] [--show N]
+ *   node --import tsx bench/link/diagnose.ts DIR [--all-fields] [--show N] [--sweep] [--keys]
  *
  * DIR holds `testigo synth` output (list*.csv, truth.csv). Prints counts and N sample misses.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cluster } from '../../src/linkage/cluster.js';
-import { Comparator, scorePair } from '../../src/linkage/compare.js';
+import { Comparator, missingLevel, scorePair } from '../../src/linkage/compare.js';
 import { encodeRecords, linkRecords } from '../../src/linkage/link.js';
 import { probability, scoreTables, weightOf } from '../../src/linkage/model.js';
 import type { LinkRecord } from '../../src/linkage/types.js';
@@ -160,9 +160,68 @@ process.stdout.write(
     )
     .join('\n')}\n`,
 );
-// What other thresholds would have given (same pairs, clustering rerun).
-if (argv.includes('--sweep'))
-  for (const t of [0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+// Calibration against truth in the review band and just above the threshold, by how much evidence
+// a pair has: the fields missing in one record or the other (a cut that depends on the evidence
+// is justified only if the probabilities are off for one kind of pair and not the other).
+{
+  const evBands = [0.2, 0.35, 0.5, 0.7];
+  const kinds = ['0 missing', '1–2 missing', '3+ missing'];
+  const cells = new Map<string, { pairs: number; p: number; same: number }>();
+  for (let k = 0; k < o.pairs.w.length; k++) {
+    const p = probability(o.pairs.w[k]!);
+    const bi = evBands.findIndex((from, i) => p >= from && p < (evBands[i + 1] ?? 1.01));
+    if (bi < 0 || bi === evBands.length - 1) continue;
+    const a = o.pairs.a[k]!;
+    const b = o.pairs.b[k]!;
+    let missing = 0;
+    for (let f = 0; f < FIELDS.length; f++)
+      if (cmp.level(f, a, b) === missingLevel(FIELDS[f]!.type)) missing++;
+    const key = `[${evBands[bi]}, ${evBands[bi + 1]}) ${kinds[missing === 0 ? 0 : missing <= 2 ? 1 : 2]}`;
+    const c = cells.get(key) ?? { pairs: 0, p: 0, same: 0 };
+    c.pairs++;
+    c.p += p;
+    if (person[a] === person[b]) c.same++;
+    cells.set(key, c);
+  }
+  process.stdout.write(
+    `calibration by evidence (band, fields missing: pairs, mean predicted, observed)\n${[...cells]
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([k, c]) => `  ${k}: ${c.pairs}, ${(c.p / c.pairs).toFixed(3)}, ${(c.same / c.pairs).toFixed(3)}`)
+      .join('\n')}\n`,
+  );
+}
+
+/**
+ * Cuts computed per run from the probabilities alone (pairs, before clustering): the one of best
+ * expected F1, and the lowest with an expected precision of at least 0.98.
+ */
+function computedCuts(): { bestF1: number; precision98: number } {
+  const ws = Float64Array.from(o.pairs.w).sort().reverse();
+  const matches = o.expected.expectedMatches;
+  let tp = 0;
+  let best = { f1: -1, w: o.thresholdWeight };
+  let p98 = ws[0] ?? o.thresholdWeight;
+  for (let k = 0; k < ws.length; k++) {
+    tp += probability(ws[k]!);
+    const f1 = (2 * tp) / (k + 1 + matches);
+    if (f1 > best.f1) best = { f1, w: ws[k]! };
+    if (tp / (k + 1) >= 0.98) p98 = ws[k]!;
+  }
+  return { bestF1: probability(best.w), precision98: probability(p98) };
+}
+
+// What other thresholds would have given (same pairs, clustering rerun). The twin guard caps twins
+// 1 bit under the run's threshold (p 0.33 at 0.5), so cuts below 0.34 would link them here and are
+// not what a run at that threshold does: they are left out.
+if (argv.includes('--sweep')) {
+  const cuts = computedCuts();
+  process.stdout.write(
+    `computed cuts: best expected F1 at p ${cuts.bestF1.toFixed(3)}; expected precision 0.98 down to p ${cuts.precision98.toFixed(3)}\n`,
+  );
+  const thresholds = [0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9, cuts.bestF1, cuts.precision98].filter(
+    (t, i, all) => t >= 0.34 && all.indexOf(t) === i,
+  );
+  for (const t of thresholds) {
     const c = cluster(o.pairs, {
       n: records.length,
       thresholdWeight: weightOf(t),
@@ -185,9 +244,10 @@ if (argv.includes('--sweep'))
           if (person[ids[x]!] === person[ids[y]!]) tp++;
         }
     process.stdout.write(
-      `threshold ${t}: precision ${(tp / pred).toFixed(4)} recall ${(tp / truePairs).toFixed(4)}\n`,
+      `threshold ${+t.toFixed(4)}: precision ${(tp / pred).toFixed(4)} recall ${(tp / truePairs).toFixed(4)}\n`,
     );
   }
+}
 
 // Which blocking keys would have found the never-compared pairs, and at what cost (--keys).
 if (argv.includes('--keys')) {

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { calibration } from './diagnostics.js';
 import { ADVERSARIAL_FIELDS, adversarialSet } from './eval/adversarial.js';
-import { DECISION_PRIOR, decidedShare, qualityFromDecisions } from './learn.js';
-import { linkRecords, recordKey } from './link.js';
+import { undecidedErrors } from './eval/review-errors.js';
+import { correctedShare, DECISION_PRIOR, decidedShare, qualityFromDecisions } from './learn.js';
 import { runEm } from './model.js';
 import { Rng } from './random.js';
-import type { FieldType, RecordRef } from './types.js';
+import type { FieldType } from './types.js';
 
 describe('review that learns', () => {
   it('a pattern’s match share moves from the model’s posterior toward the decisions', () => {
@@ -15,7 +15,7 @@ describe('review that learns', () => {
     assert.ok(decidedShare(0.9, 0, 20) < 0.3);
   });
 
-  it('decided pairs enter EM with fixed membership and change m', () => {
+  it('decisions do not move an EM that did not converge without them', () => {
     // Given name, surname, place (two-level fields). Pairs agreeing on both names but not the
     // place are ambiguous for EM; reviewers found them to be different people (namesakes).
     const types: FieldType[] = ['exact', 'exact', 'exact'];
@@ -48,40 +48,49 @@ describe('review that learns', () => {
     const taught = runEm(levels, pairs, types, use, u, undefined, [], [], labelled);
     // Unsupervised EM takes most namesakes for the same person with a mis-recorded place.
     assert.ok(free.m[2]![1]! > 0.2, `free m(place differs) ${free.m[2]![1]}`);
-    // Taught that namesakes are other people, the same person rarely differs in place.
-    assert.ok(taught.m[2]![1]! < free.m[2]![1]! / 2, `taught ${taught.m[2]![1]} vs free ${free.m[2]![1]}`);
+    // Three classes on three two-level fields: the likelihood is flat and EM does not converge in
+    // its 300 iterations. Decisions then teach it nothing (on the English list pair a few of them
+    // moved such an EM to a model 0.06 less precise: bench/link/README.md); the old rule halved
+    // m(place differs) here.
+    assert.equal(free.iterations, 300);
+    assert.equal(taught.learnedFromDecisions, false);
+    assert.deepEqual(taught.m, free.m);
   });
 
-  it('a re-run with the review decisions ranks the undecided pairs better (common names)', async () => {
-    const fields = [...ADVERSARIAL_FIELDS];
-    // Seed 2: the unsupervised run leaves ~20 errors on undecided pairs (seed 3 left 2 once blocking
-    // keyed on any word of the given name, too few to measure a cut; see notes/linkblock.md).
-    const set = adversarialSet('common_name', { people: 400, seed: 2 });
-    const person = new Map(set.records.map((r, i) => [recordKey(r), set.person[i]!]));
-    const same = (a: RecordRef, b: RecordRef) => person.get(recordKey(a)) === person.get(recordKey(b));
-    const first = await linkRecords(set.records, { fields });
-    // A reviewer decides the first 60 pairs of the queue (truth stands in for the reviewer).
-    const decisions = first.review.slice(0, 60).map((p) => ({ a: p.a, b: p.b, same: same(p.a, p.b) }));
-    const second = await linkRecords(set.records, { fields }, { decisions });
-    const key = (a: RecordRef, b: RecordRef) => `${recordKey(a)}|${recordKey(b)}`;
-    const decided = new Set(decisions.map((d) => key(d.a, d.b)));
-    const pairsOf = (r: typeof first) => new Map(r.pairs.map((p) => [key(p.a, p.b), p]));
-    const p1 = pairsOf(first);
-    const p2 = pairsOf(second);
-    // Errors on pairs no one decided: linked (p ≥ 0.5) but different people, or the same person
-    // and not linked; a pair absent from a run was scored below the review band there.
-    const errors = (run: Map<string, { probability: number }>) => {
-      let e = 0;
-      for (const [k, p] of new Map([...p1, ...p2])) {
-        if (decided.has(k)) continue;
-        const linked = (run.get(k)?.probability ?? 0) >= 0.5;
-        if (linked !== same(p.a, p.b)) e++;
-      }
-      return e;
-    };
-    const before = errors(p1);
-    const after = errors(p2);
-    assert.ok(after < before * 0.8, `errors on undecided pairs: ${before} before, ${after} after`);
+  it('decisions never add errors on the pairs no one decided, over several seeds', async () => {
+    // Common-name lists of 400 people; a reviewer (truth) decides the first 60 pairs of the queue.
+    // The seeds where the unsupervised run leaves errors to learn from. Before decisions were
+    // compared with what the model said of the same pairs (learn.ts correctedShare), seed 1 went
+    // from 6 errors to 7 (and 1,000 people, seed 1, from 5 to 13: bench/link/README.md).
+    let before = 0;
+    let after = 0;
+    const seen: string[] = [];
+    for (const seed of [1, 2, 6, 8]) {
+      const set = adversarialSet('common_name', { people: 400, seed });
+      const r = await undecidedErrors(set, [...ADVERSARIAL_FIELDS], 60);
+      seen.push(`seed ${seed}: ${r.before} → ${r.after}`);
+      before += r.before;
+      after += r.after;
+      assert.ok(r.after <= r.before, seen.join('; '));
+    }
+    assert.ok(before > 20, `enough errors to learn from: ${seen.join('; ')}`);
+    assert.ok(after <= before, seen.join('; '));
+  });
+
+  it('a decision on a pair the model got right changes nothing; one it got wrong moves the pattern', () => {
+    // Ten decided pairs the model gave 0.3, three of them the same person: as predicted.
+    const p = 0.9;
+    assert.ok(Math.abs(correctedShare(p, Array<number>(10).fill(0.3), 3) - p) < 1e-9);
+    // The old rule pulled the pattern to the decided pairs' own rate, chosen for being uncertain.
+    assert.ok(decidedShare(p, 3, 7) < p - 0.3);
+    // None of them the same person: the pattern's odds fall, less than the decided pairs' own rate.
+    const q = correctedShare(p, Array<number>(10).fill(0.3), 0);
+    assert.ok(q < p - 0.1 && q > 0.5, `${q}`);
+    // More same than predicted: the odds rise.
+    assert.ok(correctedShare(0.4, Array<number>(10).fill(0.3), 8) > 0.6);
+    // One "different" on a near-certain pair (a refused link) does not sink a near-certain pattern.
+    assert.ok(correctedShare(0.999, [0.999], 0) > 0.99, `${correctedShare(0.999, [0.999], 0)}`);
+    assert.ok(decidedShare(0.999, 0, 1) < 0.9);
   });
 
   it('precision and recall from the decisions follow what reviewers observed', () => {

@@ -1,11 +1,13 @@
 /**
- * Review that learns. Pairs a person decided on enter EM (model.ts `runEm`) with fixed
- * membership: a "same" pair counts wholly as a match, a "different" one never does (whether it is
- * related or unrelated people is still EM's call). That alone would be lost among 200,000 sampled
- * pairs, so a decision also speaks for the undecided pairs that compare the same way (same level
- * on every field): their share of matches gets a Beta prior centred on the model's posterior,
- * worth DECISION_PRIOR decisions, updated by the decisions on that pattern. m and r then follow
- * from the M-step as usual; u stays with random pairs, where it belongs.
+ * Review that learns. A decision speaks for the undecided pairs that compare the same way (same
+ * level on every field EM uses): EM (model.ts `runEm`) first converges without decisions, then
+ * moves each decided pattern's share of matches by what the decisions say the model got wrong on
+ * the decided pairs — observed against the probability the model without decisions gave those
+ * very pairs (`LabelledPairs.predicted`; `correctedShare`).
+ * Decided pairs add no mass of their own: the review queue picked them for being uncertain, so
+ * they are no sample of their pattern, and counting them as data tilted m toward the review band.
+ * m and r then follow from the M-step as usual; u stays with random pairs, where it belongs.
+ * Decisions are honoured as such in clustering (must-link / cannot-link).
  *
  * The same decisions give a second estimate of precision and recall: the model's own one assumes
  * its probabilities are calibrated; `qualityFromDecisions` replaces, band by band, the predicted
@@ -20,16 +22,34 @@ export interface LabelledPairs {
   count: number;
   /** List-pair group of each decided pair (model.ts `listPairIndex`), when EM runs per list pair. */
   group?: Uint16Array;
+  /**
+   * Match probability of each decided pair under the model estimated without any decision — what
+   * the model said about the pair when it was put in the review queue. Without it the pattern's
+   * own posterior stands in (which over-corrects: see `correctedShare`).
+   */
+  predicted?: Float64Array;
 }
 
+export const logit = (p: number) => {
+  const x = Math.min(1 - 1e-12, Math.max(1e-12, p));
+  return Math.log(x / (1 - x));
+};
+export const sigmoid = (l: number) => 1 / (1 + Math.exp(-l));
+
 /**
- * How many decisions the model's own posterior for a pattern is worth. Not less: the decided pairs
- * of a pattern are not a random sample of it — the review queue holds its pairs with common values
- * (term frequency puts them there), so a few decisions must not speak for the whole pattern. On the
- * English list pair (bench/link/README.md) 2 cost names-only recall 0.06 after 59 decisions; 8
- * gained; 32 gained more there but taught the common-name case almost nothing (learn.test.ts).
+ * How many decisions the model's own rate is worth in the estimates of precision and recall from
+ * the decisions (`qualityFromDecisions`, per probability band), and in `decidedShare`.
  */
 export const DECISION_PRIOR = 8;
+
+/**
+ * How many decisions the model's own probabilities for the decided pairs of a pattern are worth
+ * when EM learns from them (`correctedShare`). Small: the decisions are compared with what the
+ * model said of the same pairs, so the queue's choice of pairs no longer biases them (it did when
+ * they were compared with the pattern's posterior, which is why this was 8: see the README).
+ * (bench/link/README.md, "review that learns": on common-name lists no seed gets worse.)
+ */
+export const PATTERN_PRIOR = 2;
 
 /**
  * Match share of the undecided pairs of a pattern whose model posterior is `p`, after `same` and
@@ -37,6 +57,44 @@ export const DECISION_PRIOR = 8;
  */
 export function decidedShare(p: number, same: number, different: number): number {
   return (same + DECISION_PRIOR * p) / (same + different + DECISION_PRIOR);
+}
+
+/**
+ * Match share of the undecided pairs of a pattern whose model posterior is `p`, after decisions on
+ * pairs of that pattern that the model gave probabilities `predicted` and of which `same` were the
+ * same person. The decisions measure how far the model was off *on those pairs*: the pattern
+ * moves in log-odds by the shift δ that best explains them — Σ(decided same − σ(logit pᵢ + δ)) =
+ * δ·PATTERN_PRIOR/4, the maximum a posteriori shift under a normal prior worth PATTERN_PRIOR
+ * decisions at even odds. Each decision moves δ by at most 4/PATTERN_PRIOR nats, so one
+ * "different" on a near-certain pair (a link the chaining guard refused) cannot sink a pattern of
+ * near-certain matches, as shrinking the observed rate toward pᵢ ≈ 1 would.
+ *
+ * Why not the observed rate itself (`decidedShare`): the review queue does not sample a pattern at
+ * random. It takes the pattern's uncertain pairs, those whose values are common (term frequency)
+ * or whose blocked fields disagree, so their rate of same-person pairs is below the pattern's even
+ * when the model is right about every one of them; pulling the whole pattern toward it taught the
+ * model that its rare-name pairs were doubtful too (bench/link/README.md: on common-name lists of
+ * 1,000 people, 60 decisions took the errors on undecided pairs from 5 to 13). Conditioned on the
+ * probability the model gave, the selection carries no bias: a calibrated model is left alone.
+ */
+export function correctedShare(p: number, predicted: readonly number[], same: number): number {
+  if (predicted.length === 0) return p;
+  const l = predicted.map(logit);
+  const precision = PATTERN_PRIOR / 4;
+  let delta = 0;
+  for (let it = 0; it < 20; it++) {
+    let f = same - precision * delta;
+    let slope = precision;
+    for (const x of l) {
+      const q = sigmoid(x + delta);
+      f -= q;
+      slope += q * (1 - q);
+    }
+    const step = f / slope;
+    delta += step;
+    if (Math.abs(step) < 1e-9) break;
+  }
+  return sigmoid(logit(p) + delta);
 }
 
 export interface DecidedQuality {

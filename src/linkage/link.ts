@@ -32,6 +32,7 @@ import {
   listPairGroups,
   listPairIndex,
   listPairModel,
+  probability,
   type RuleModel,
   randomPairs,
   residenceModel,
@@ -204,6 +205,8 @@ async function estimateModel(
   exec: PairExecutor,
   progress: (stage: string, done: number, total?: number) => void,
   decisions: LinkOptions['decisions'] = [],
+  /** Each decided pair's probability under the model without decisions (learn.ts). */
+  predicted?: Float64Array,
 ): Promise<LinkModel> {
   const { data } = enc;
   const n = data.n;
@@ -231,6 +234,7 @@ async function estimateModel(
   const totalSample = samples.reduce((s, x) => s + (x ? x.a.length : 0), 0);
   progress('estimating m by EM', 0, totalSample);
   const labelled = await decidedLevels(decisions, exec, data);
+  if (labelled && predicted) labelled.predicted = predicted;
   const sessions: {
     rule: number;
     use: boolean[];
@@ -261,6 +265,10 @@ async function estimateModel(
     if (em.classesSwapped)
       notes.push(
         `EM on pairs of ${rules[r]!.label}: its match class agrees less often than its related class; the classes may be the wrong way round (check the review sample)`,
+      );
+    if (em.learnedFromDecisions === false)
+      notes.push(
+        `EM on pairs of ${rules[r]!.label} did not converge: the decisions were not learned from there (they are still honoured)`,
       );
     sessions.push({ rule: r, use, em, a: s.a, b: s.b });
   }
@@ -431,7 +439,16 @@ export async function linkEncoded(
   lap('blocking');
 
   // Model.
-  const model = opts.model ?? (await estimateModel(enc, rules, keysOf, cfg, exec, progress, opts.decisions));
+  // Review that learns (learn.ts): a decision corrects what the model without decisions said about its pair.
+  let predicted: Float64Array | undefined;
+  if (!opts.model && opts.decisions?.length) {
+    const plain = scoreTables(await estimateModel(enc, rules, keysOf, cfg, exec, () => {}), data);
+    predicted = Float64Array.from(opts.decisions, (d) =>
+      probability(scorePair(cmp, plain, d.a, d.b, Number.NEGATIVE_INFINITY)),
+    );
+  }
+  const model =
+    opts.model ?? (await estimateModel(enc, rules, keysOf, cfg, exec, progress, opts.decisions, predicted));
   if (opts.model && opts.model.fields.length !== data.fields.length)
     throw new UsageError('the model given was estimated for different fields');
   const tables = scoreTables(model, data);

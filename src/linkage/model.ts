@@ -18,7 +18,7 @@ import {
 } from './compare.js';
 import type { EncodedData } from './encode.js';
 import { jointNameBits } from './joint-names.js';
-import { decidedShare, type LabelledPairs } from './learn.js';
+import { correctedShare, type LabelledPairs, logit, sigmoid } from './learn.js';
 import type { Rng } from './random.js';
 import { inferIdentityRoles } from './roles.js';
 import type { FieldType } from './types.js';
@@ -288,6 +288,8 @@ export interface EmResult {
    * than it saved when EM merely split matches across both classes.
    */
   classesSwapped: boolean;
+  /** With decisions: whether EM learned from them (it does not when it fails to converge without them). */
+  learnedFromDecisions?: boolean;
   /** Per field: sum of match posterior over pairs where the field is present. */
   evidence: number[];
   evidenceR: number[];
@@ -370,6 +372,8 @@ export function runEm(
   // Decided pairs join the pattern they compare as (a new one if no sampled pair has it).
   const decidedSame: number[] = new Array<number>(patterns.length).fill(0);
   const decidedDiff: number[] = new Array<number>(patterns.length).fill(0);
+  /** Pattern of each decided pair. */
+  const decidedPattern = new Int32Array(labelled?.count ?? 0);
   for (let k = 0; k < (labelled?.count ?? 0); k++) {
     const g = G > 1 ? (labelled!.group?.[k] ?? 0) : 0;
     let key = G > 1 ? `${g}:` : '';
@@ -386,8 +390,20 @@ export function runEm(
     }
     if (labelled!.same[k]) decidedSame[id]!++;
     else decidedDiff[id]!++;
+    decidedPattern[k] = id;
   }
   const P = patterns.length;
+  /** Decided pairs of each pattern (indices into `labelled`). */
+  const decidedOf: number[][] = Array.from({ length: P }, () => []);
+  for (let k = 0; k < decidedPattern.length; k++) decidedOf[decidedPattern[k]!]!.push(k);
+  // Two phases when there are decisions (learn.ts): EM without them to convergence, which gives the
+  // log-odds each pattern had when the decided pairs were scored (`unsupervised`), then EM with them.
+  // When EM does not converge (a flat likelihood: on the English list pair, names only, a few
+  // decisions then moved it along the ridge and cost 0.06 of precision) the decisions are not
+  // learned from; they are still honoured in clustering.
+  let learning = (labelled?.count ?? 0) === 0;
+  let phaseEnd = maxIterations;
+  const unsupervised = new Float64Array(P);
   /** Match and related mass of each pattern for the M-step: its sampled pairs plus its decided ones. */
   const massM = new Float64Array(P);
   const massR = new Float64Array(P);
@@ -412,7 +428,7 @@ export function runEm(
   const postM = new Float64Array(P);
   const postR = new Float64Array(P);
   let iterations = 0;
-  for (; iterations < maxIterations; iterations++) {
+  for (; iterations < phaseEnd; iterations++) {
     // E-step.
     let sumM = 0;
     let sumR = 0;
@@ -460,14 +476,22 @@ export function runEm(
       massR[p] = postR[p]! * counts[p]!;
       const ds = decidedSame[p]!;
       const dd = decidedDiff[p]!;
-      if (ds + dd > 0) {
-        // Decided pairs are what they were decided to be; undecided ones of their pattern move toward it.
-        const q = decidedShare(postM[p]!, ds, dd);
+      if (!learning) unsupervised[p] = logit(postM[p]!);
+      else if (ds + dd > 0) {
+        // Undecided pairs of a decided pattern move by what the decisions say the model got wrong
+        // on the decided pairs themselves (learn.ts `correctedShare`); the decided pairs add no
+        // mass of their own: the review queue chose them, they are not a sample of the pattern.
+        const now = logit(postM[p]!);
+        const shift = now - unsupervised[p]!;
+        const predicted = decidedOf[p]!.map((k) =>
+          labelled!.predicted ? sigmoid(logit(labelled!.predicted[k]!) + shift) : postM[p]!,
+        );
+        const q = correctedShare(postM[p]!, predicted, ds);
         const relatedShare = er + eu > 0 ? er / (er + eu) : 0;
         postM[p] = q;
         postR[p] = (1 - q) * relatedShare;
-        massM[p] = q * counts[p]! + ds;
-        massR[p] = ((1 - q) * counts[p]! + dd) * relatedShare;
+        massM[p] = q * counts[p]!;
+        massR[p] = (1 - q) * counts[p]! * relatedShare;
       }
       // The class shares are those of the sampled pairs: decided ones are not a random sample.
       sumM += postM[p]! * counts[p]!;
@@ -541,6 +565,11 @@ export function runEm(
         r[f] = next;
       }
     }
+    if (!learning && change < 1e-6) {
+      learning = true;
+      phaseEnd = iterations + 1 + maxIterations;
+      continue;
+    }
     if (change < 1e-6) {
       iterations++;
       break;
@@ -582,6 +611,7 @@ export function runEm(
     posteriorR,
     iterations,
     classesSwapped,
+    ...((labelled?.count ?? 0) > 0 ? { learnedFromDecisions: learning } : {}),
     evidence: evidenceOf(posterior),
     evidenceR: evidenceOf(posteriorR),
     ...(G > 1 ? { mByGroup: mG, evidenceByGroup } : {}),

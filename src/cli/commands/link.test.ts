@@ -296,6 +296,70 @@ describe('testigo link: column roles', () => {
     assert.equal(rep.quality.fromDecisions.decided, 2);
   });
 
+  it('stderr, --report and the review file give the recall range and the calibration check', async () => {
+    // The decisions of the test above: one pair found the same person, one not.
+    const review = join(dir, 'roles-review4.csv');
+    const report = join(dir, 'roles4.json');
+    const said: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string | Uint8Array) => {
+      said.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    try {
+      await run([
+        'link',
+        ...paths,
+        '--id',
+        'id',
+        ...fields,
+        '--out',
+        join(dir, 'roles4.csv'),
+        '--workers',
+        '1',
+        '--decisions',
+        join(dir, 'decisions2.csv'),
+        '--review',
+        review,
+        '--report',
+        report,
+      ]);
+    } finally {
+      process.stderr.write = write;
+    }
+    const text = said.join('');
+    const rep = JSON.parse(readFileSync(report, 'utf8'));
+    const [lo, hi] = rep.threshold.recallRange as [number, number];
+    assert.ok(lo > 0.5 && lo <= hi && hi <= 1, JSON.stringify(rep.threshold));
+    const range = `${lo.toFixed(3)}–${hi.toFixed(3)}`;
+    assert.ok(text.includes(`(between ${range}; pairs, before clustering)`), text);
+    // The calibration check: what the model predicted for the decided pairs against the decisions.
+    assert.equal(rep.calibrationCheck.decided, 2);
+    assert.equal(rep.calibrationCheck.observedSame, 1);
+    assert.ok(rep.calibrationCheck.expectedSame > 0 && rep.calibrationCheck.expectedSame < 2);
+    assert.match(
+      text,
+      /link: calibration on 2 decided pair\(s\): the model expected \d+\.\d same person, people found 1 \(\[/,
+    );
+    // The last columns (names before them may hold quoted commas): counted from the end.
+    const header = readFileSync(review, 'utf8').split('\n')[0]!.split(',');
+    const last = [
+      'predicted_same_in_band',
+      'observed_same_in_band',
+      'blocking_recall',
+      'model_recall_range',
+      'decision',
+    ];
+    assert.deepEqual(header.slice(-last.length), last);
+    const cell = (r: string[], name: string) => r[r.length - last.length + last.indexOf(name)]!;
+    const body = rows(review);
+    assert.ok(body.length > 0 && body.every((r) => cell(r, 'model_recall_range') === range));
+    // Rows in a band with decisions show both sides of the check.
+    const checked = body.filter((r) => cell(r, 'observed_same_in_band') !== '');
+    assert.ok(checked.length > 0, 'some review rows fall in a decided band');
+    for (const r of checked) assert.match(cell(r, 'predicted_same_in_band'), /^0\.\d{3}$|^1\.000$/);
+  });
+
   it('without a fullname field, a list lacking the name columns is still an error', async () => {
     const f = await failure([
       'link',

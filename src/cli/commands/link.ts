@@ -10,6 +10,13 @@ import { FIELD_TYPES, type FieldSpec, type FieldType } from '../../linkage/types
 import { linkCaseFile } from '../../store/case-linkage.js';
 import { CsvOut } from '../link/csv-out.js';
 import { readDecisions } from '../link/decisions.js';
+import {
+  bandCells,
+  calibrationCheck,
+  calibrationLine,
+  expectationLine,
+  recallRangeText,
+} from '../link/quality-text.js';
 import { readInputs, readRecordValues } from '../link/read.js';
 import { progress } from '../progress.js';
 import { openStoreFromEnv } from '../store-env.js';
@@ -87,13 +94,6 @@ const DECISION_TEXT: Record<string, string> = { true: 'same', false: 'different'
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-/** The calibration band's observed share of same-person decisions for a pair of weight w, or "". */
-function observedInBand(o: LinkOutcome, w: number): string {
-  const p = 1 / (1 + 2 ** -w);
-  const row = o.calibration.find((r) => p >= r.from && (p < r.to || r.to === 1));
-  return row?.observed == null ? '' : `${row.observed.toFixed(3)} of ${row.decided}`;
-}
-
 /**
  * Pairwise precision and recall at the threshold as the model expects them, and as the review
  * decisions say (null without decisions): learn.ts `qualityFromDecisions`.
@@ -135,6 +135,7 @@ function runReport(
       estimatedRecall: o.blockingRecall,
     },
     calibration: o.calibration,
+    calibrationCheck: calibrationCheck(o.calibration),
     threshold: o.expected,
     quality: estimatedQuality(o),
     model: {
@@ -331,10 +332,13 @@ export function registerLink(program: Command): void {
           'probability',
           'status',
           ...cols.flatMap((c) => [`${c}_a`, `${c}_b`]),
-          // How far to trust the probability: the share of decided pairs in its band that were the
-          // same person (blank until decisions exist), and the run's estimated blocking recall.
+          // How far to trust the probability: in its band, the model's mean probability of the
+          // decided pairs and the share of them that were the same person (blank until decisions
+          // exist); the run's estimated blocking recall and the recall range the model expects.
+          'predicted_same_in_band',
           'observed_same_in_band',
           'blocking_recall',
+          'model_recall_range',
           'decision',
         ]);
         try {
@@ -349,8 +353,9 @@ export function registerLink(program: Command): void {
               Number.isNaN(it.w) ? '' : (1 / (1 + 2 ** -it.w)).toFixed(4),
               it.status,
               ...cols.flatMap((_, k) => [va[k] ?? '', vb[k] ?? '']),
-              Number.isNaN(it.w) ? '' : observedInBand(outcome, it.w),
+              ...(Number.isNaN(it.w) ? ['', ''] : bandCells(outcome.calibration, it.w)),
               outcome.blockingRecall.estimate.toFixed(3),
+              recallRangeText(outcome.expected),
               DECISION_TEXT[String(decided.get(pairKey(it.a, it.b)))] ?? '',
             ]);
           }
@@ -379,7 +384,8 @@ export function registerLink(program: Command): void {
           `link: model: prior ${outcome.model.prior.toExponential(2)}, ${outcome.model.fields
             .map((x) => `${x.column} m=${pct(x.m[0]!)} u=${pct(x.u[0]!)}`)
             .join(', ')}`,
-          `link: threshold ${outcome.expected.threshold.toFixed(3)} (${outcome.expected.chosen}); the model expects precision ${outcome.expected.expectedPrecision.toFixed(3)}, recall ${outcome.expected.expectedRecall.toFixed(3)} (pairs, before clustering)`,
+          expectationLine(outcome.expected),
+          calibrationLine(calibrationCheck(outcome.calibration)),
           `link: estimated blocking recall ${outcome.blockingRecall.estimate.toFixed(3)} (model ${outcome.blockingRecall.fromModel.toFixed(3)}, high-confidence pairs ${outcome.blockingRecall.fromHighConfidencePairs?.toFixed(3) ?? 'n/a'})`,
           ...outcome.model.notes.map((x) => `link: note: ${x}`),
           ...(decisions
