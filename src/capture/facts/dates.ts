@@ -1,7 +1,7 @@
 /**
  * Dates in Spanish and English news prose, absolute ("3 de mayo de 2024", "May 3, 2024",
  * "03/05/2024", "mayo de 2024") and relative ("ayer", "el pasado lunes", "hace tres días",
- * "la semana pasada", "last Tuesday", "two weeks ago"). Relative dates are resolved against a
+ * "last Tuesday", "two weeks ago"; not the vague "last week"). Relative dates are resolved against a
  * reference day — the publication date of the text — because that is the day the writer counted
  * from; a date without its year takes the reference's year, or the year before when it would
  * otherwise fall after publication (news reports the past).
@@ -453,16 +453,9 @@ const RULES: Rule[] = [
       return dayDate(future(m) ? weekdayFrom(ref, wd, 1) : weekdayFrom(addDays(ref, 1), wd, -1));
     },
   },
-  {
-    re: /\b(la semana pasada|last week)\b/giu,
-    relative: true,
-    make: (_m, ref) => {
-      // Monday to Sunday of the week before the reference's week.
-      const back = (ref.getUTCDay() + 6) % 7;
-      const monday = addDays(ref, -back - 7);
-      return { precision: 'range', from: iso(monday), to: iso(addDays(monday, 6)) };
-    },
-  },
+  // "last week" / "la semana pasada" is no date: writers mean the calendar week before or just "some
+  // days ago", so any range put on it would be precision the text does not give (README, "Vague
+  // expressions"). "hace una semana" (seven days ago) and "the weekend" are dates.
   {
     // The weekend just past (publication day included when it is a Saturday or Sunday).
     re: /\b((?:el pasado|el|este)\s+fin de semana(?:\s+pasado)?|(?:(?:over|during)\s+)?(?:the|this|last)\s+weekend)\b(?!\s+(?:of|del?)\s+\d)/giu,

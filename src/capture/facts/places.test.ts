@@ -81,3 +81,14 @@ describe('features named with their noun (issue 23, round 5)', () => {
     assert.deepEqual(places('El río crecía y la mina cerró.'), []);
   });
 });
+
+describe('Spanish forms of foreign places (issue 23, round 6)', () => {
+  it('exonyms no gazetteer holds in Spanish', () => {
+    assert.deepEqual(places('La relatora visitó Tiflis y Ereván en marzo.'), ['Tiflis', 'Ereván']);
+    assert.deepEqual(places('Su hermano pidió asilo en Estocolmo.'), ['Estocolmo']);
+  });
+  it("a country's official name", () => {
+    assert.deepEqual(places('Llegaron a la República de Corea en barco.'), ['República de Corea']);
+    assert.deepEqual(places('They reached the Republic of Korea by boat.'), ['Republic of Korea']);
+  });
+});
