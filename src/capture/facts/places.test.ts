@@ -40,6 +40,29 @@ describe('towns after a word of motion or origin', () => {
   });
 });
 
+describe('towns after "In"/"En" opening a sentence, and after English "in" (issue 23, round 6)', () => {
+  it('a sentence opening with the preposition', () => {
+    assert.deepEqual(
+      townsInContext('En Zinacantepec cerraron la escuela.', []).map((p) => p.text),
+      ['Zinacantepec'],
+    );
+    assert.deepEqual(
+      townsInContext('Ayer llovió. In Tulkarm, soldiers raided a clinic.', []).map((p) => p.text),
+      ['Tulkarm'],
+    );
+  });
+  it('English "in" before a town that is also a given name', () => {
+    assert.deepEqual(
+      townsInContext('He lived in Silvia for years.', []).map((p) => p.text),
+      ['Silvia'],
+    );
+  });
+  it('not before a possessive, nor Spanish "en" mid-sentence before a surname', () => {
+    assert.deepEqual(townsInContext("She believed in Maduro's promises.", []), []);
+    assert.deepEqual(townsInContext('Confía en Morales.', []), []);
+  });
+});
+
 describe('towns in a list with a place', () => {
   it('after and before a place already found', () => {
     assert.deepEqual(places('Trasladaron presos de Perm y de Kazán.'), ['Perm', 'Kazán']);
@@ -90,5 +113,15 @@ describe('Spanish forms of foreign places (issue 23, round 6)', () => {
   it("a country's official name", () => {
     assert.deepEqual(places('Llegaron a la República de Corea en barco.'), ['República de Corea']);
     assert.deepEqual(places('They reached the Republic of Korea by boat.'), ['Republic of Korea']);
+  });
+});
+
+describe('continents and world regions (issue 23, round 6)', () => {
+  it('named alone or inside a name, in English and Spanish', () => {
+    assert.deepEqual(places('Refugees crossed the Sahel towards North Africa.'), ['Sahel', 'North Africa']);
+    assert.deepEqual(places('Pidió ayuda a los gobiernos de América Latina y del Cuerno de África.'), [
+      'América Latina',
+      'Cuerno de África',
+    ]);
   });
 });

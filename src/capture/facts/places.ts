@@ -14,7 +14,7 @@ import {
   VENEZUELA_STATES,
 } from '../../domain/gazetteer.js';
 import { lookupWorldPlace } from './world.js';
-import { lookupTown, lookupWellKnownPlace } from './world-cities.js';
+import { isEverydayWord, lookupTown, lookupWellKnownPlace } from './world-cities.js';
 
 export interface PlaceEntry {
   /** The official name (the suggestion's value). */
@@ -175,6 +175,19 @@ export interface ContextPlace {
 const MOTION =
   /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincia|departamento|distrito|vereda|corregimiento|muelle|playa|province|district|county|town|village)(?:\s+(?:de|of))?)\s+)$/iu;
 
+/**
+ * "En Montecristi pasa igual.", "In Humera and Mai Kadra, …": a sentence opening with "En"/"In" — the
+ * capital joins the preposition to the name's run of capitals, so the name loses its cue elsewhere.
+ */
+const SENTENCE_IN = /(?:^|[.!?:;]["'”’»)]?\s+|\n\s*|[(«"“]\s*)(?:En|In)\s+$/u;
+
+/**
+ * English "in X" (also "in X and Y"): people and institutions are seldom "in" a person, so a town the
+ * gazetteer holds is that place even when it is also a given name or surname ("in Silvia", "in
+ * Lincoln, Nebraska"); not before a possessive ("in Maduro's speech") or a number.
+ */
+const EN_IN = /(?<![\p{L}])(?:in|across|around|outside)\s+$/u;
+
 /** One to three capitalized words, Spanish particles allowed inside ("Ciudad de Panamá", "Las Claritas"). */
 const NAME =
   /^(?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?\p{Lu}[\p{L}\p{M}'’-]+){0,2}/u;
@@ -208,9 +221,11 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
   const out: ContextPlace[] = [];
   const free = (s: number, e: number) =>
     !taken.some((t) => s < t.end && t.start < e) && !out.some((t) => s < t.end && t.start < e);
-  const consider = (at: number) => {
+  const consider = (at: number, weak = false) => {
     const m = NAME.exec(text.slice(at, at + 80));
     if (!m) return;
+    // A weak cue ("in") takes no everyday word: "in Mobile homes".
+    if (weak && !/\s/.test(m[0]) && isEverydayWord(m[0])) return;
     // The whole run of capitalized words, or nothing: "Guna" of "Guna Yala" is no town of its own;
     // nor is a name followed by a number ("Kilo 5", "Zona 7").
     const name = m[0];
@@ -225,7 +240,9 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     // Only at a word's start.
     if (at > 0 && /[\p{L}\p{M}\d'’-]/u.test(text[at - 1]!)) continue;
     const before = text.slice(Math.max(0, at - 40), at);
-    if (MOTION.test(before)) consider(at);
+    if (MOTION.test(before) || SENTENCE_IN.test(before)) consider(at);
+    else if (EN_IN.test(before) && !/^\p{Lu}[\p{L}\p{M}-]*['’]s\b/u.test(text.slice(at, at + 40)))
+      consider(at, true);
   }
   // Lists around a place (a found one or one found here): "de Perm y de Kazán", "Tibú, Teorama y El Tarra".
   const places = () => [...taken.filter((t) => t.kind === 'place'), ...out].sort((a, b) => a.start - b.start);

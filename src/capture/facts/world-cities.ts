@@ -82,6 +82,21 @@ function distinctive(name: string, lexicon: Record<string, string | string[]>): 
   return list.some((t) => PLACE_TAGS.includes(t));
 }
 
+const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person'];
+
+/**
+ * Whether a one-word name is an everyday word ("Mobile", "Reading", "Central") rather than a place or a
+ * person's name: a town so named is not taken on a weak cue ("in Mobile homes").
+ */
+export function isEverydayWord(name: string): boolean {
+  const key = fold(name);
+  if (COMMON.has(key)) return true;
+  const tags = libraryLexicon()[key];
+  if (tags === undefined) return false;
+  const list = Array.isArray(tags) ? tags : [tags];
+  return !list.some((t) => PLACE_TAGS.includes(t) || NAME_TAGS.includes(t));
+}
+
 let WELL_KNOWN: Map<string, WorldTown> | undefined;
 let TOWNS: Map<string, WorldTown> | undefined;
 

@@ -186,6 +186,45 @@ const SPANISH_EXONYMS: readonly [string, string, WorldPlace['kind']][] = [
   ['Puerto Príncipe', 'HT', 'city'],
 ];
 
+/**
+ * Continents and the world's regions that reports name as places ("the Council of Europe", "director
+ * for the Americas", "el Sudeste Asiático", "the Horn of Africa"), in English and Spanish: the
+ * continents and the regions of the UN's M49 scheme, with the regions news names as often (Sahel,
+ * Maghreb, Balkans, Caucasus, Middle East). No package of the project lists them. "America" alone is
+ * left out (the United States as often as the continent).
+ */
+const WORLD_REGIONS: readonly (readonly string[])[] = [
+  ['Africa', 'África'],
+  ['Europe', 'Europa'],
+  ['Asia'],
+  ['Oceania', 'Oceanía'],
+  ['Americas', 'the Americas', 'Américas', 'las Américas'],
+  ['Latin America', 'América Latina', 'Latinoamérica'],
+  ['North America', 'América del Norte', 'Norteamérica'],
+  ['South America', 'América del Sur', 'Sudamérica', 'Suramérica'],
+  ['Central America', 'Centroamérica', 'América Central'],
+  ['Caribbean', 'the Caribbean', 'Caribe', 'el Caribe'],
+  ['Middle East', 'Oriente Medio', 'Oriente Próximo', 'Medio Oriente'],
+  ['North Africa', 'Norte de África'],
+  ['West Africa', 'África Occidental'],
+  ['East Africa', 'África Oriental'],
+  ['Sub-Saharan Africa', 'África subsahariana'],
+  ['Horn of Africa', 'Cuerno de África'],
+  ['Sahel'],
+  ['Maghreb', 'Magreb'],
+  ['Balkans', 'Balcanes'],
+  ['Caucasus', 'Cáucaso'],
+  ['Central Asia', 'Asia Central'],
+  ['Southeast Asia', 'South-East Asia', 'Sudeste Asiático', 'Sureste Asiático'],
+  ['South Asia', 'Asia Meridional'],
+  ['East Asia', 'Asia Oriental'],
+  ['Far East', 'Extremo Oriente', 'Lejano Oriente'],
+  ['Arctic', 'Ártico'],
+  ['Antarctica', 'Antártida'],
+  ['Mediterranean', 'Mediterráneo'],
+  ['Scandinavia', 'Escandinavia'],
+];
+
 /** Lexicon entries that are everyday words or names far more often than places. */
 const NOT_PLACES = new Set(
   [
@@ -243,6 +282,7 @@ function build(): Map<string, WorldPlace> {
     for (const cap of c.capital ?? []) add(cap, { value: cap, kind: 'city', countryCode: c.cca2 });
   for (const es of SPANISH_CITIES) add(es, { value: es, kind: 'city' });
   for (const [es, cc, kind] of SPANISH_EXONYMS) add(es, { value: es, kind, countryCode: cc });
+  for (const names of WORLD_REGIONS) for (const n of names) add(n, { value: n, kind: 'region' });
   // Countries written as their initials: "the US", "the UK", "EE.UU." (never an organization's acronym).
   for (const [short, cca2] of COUNTRY_INITIALS) {
     const c = countries.find((x) => x.cca2 === cca2);
