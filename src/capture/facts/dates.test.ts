@@ -230,3 +230,14 @@ describe('a future verb after the date, or what a date is set for (issue 23, rou
     ]);
   });
 });
+
+describe('wire datelines (issue 23, round 6)', () => {
+  it('a Spanish abbreviated month that is also an English one ("feb", "jun") before the agency', () => {
+    assert.deepEqual(all('Bata, 3 feb (EFE).- La policía detuvo a dos', '2022-03-01'), [
+      ['3 feb', '2022-02-03'],
+    ]);
+  });
+  it('an English month in lower case is still no English date', () => {
+    assert.deepEqual(all('they met 3 may be late', '2022-03-01'), []);
+  });
+});

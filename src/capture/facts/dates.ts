@@ -67,8 +67,11 @@ const weekday = (s: string) => WEEKDAYS.get(fold(s));
 interface Rule {
   re: RegExp;
   relative: boolean;
-  /** A match that is no real date ("31 de febrero") still claims its words, so no shorter rule reads them. */
-  claims?: boolean;
+  /**
+   * A match that is no real date ("31 de febrero") still claims its words, so no shorter rule reads them —
+   * or only when this says so (an English month in lower case claims nothing: "27 feb (EFE)" is Spanish).
+   */
+  claims?: boolean | ((m: RegExpExecArray) => boolean);
   make(m: RegExpExecArray, ref: Date): FuzzyDate | undefined;
   /** Two dates from one match (a range of months): each named by its month's word. */
   pair?: (m: RegExpExecArray, ref: Date) => [FuzzyDate, FuzzyDate] | undefined;
@@ -257,7 +260,7 @@ const RULES: Rule[] = [
   {
     re: new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'giu'),
     relative: false,
-    claims: true,
+    claims: (m) => /^\p{Lu}/u.test(m[1]!),
     make: (m, ref) => {
       const mo = month(m[1]!);
       if (!mo || !/^\p{Lu}/u.test(m[1]!)) return undefined;
@@ -272,7 +275,7 @@ const RULES: Rule[] = [
       'giu',
     ),
     relative: false,
-    claims: true,
+    claims: (m) => /^\p{Lu}/u.test(m[2]!),
     make: (m, ref) => {
       const mo = month(m[2]!);
       if (!mo || !/^\p{Lu}/u.test(m[2]!)) return undefined;
@@ -617,7 +620,8 @@ function datesIn(text: string, reference: string): DateMention[] {
       }
       const date = rule.make(m, ref);
       if (!date) {
-        if (rule.claims) blocked.push([m.index, m.index + m[0].length]);
+        if (typeof rule.claims === 'function' ? rule.claims(m) : rule.claims)
+          blocked.push([m.index, m.index + m[0].length]);
         continue;
       }
       // Skip the "de"/"in" lead-in of a bare year so the span is the year itself.
