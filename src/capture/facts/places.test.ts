@@ -125,3 +125,24 @@ describe('continents and world regions (issue 23, round 6)', () => {
     ]);
   });
 });
+
+describe('facilities named as places (issue 23, round 6)', () => {
+  it('a Spanish head with its qualifiers and place, or its own name', () => {
+    assert.ok(
+      places('La llevaron al Hospital General de Tecamachalco.').includes('Hospital General de Tecamachalco'),
+    );
+    assert.ok(places('Sigue internado en el Hospital Santa Rosalía.').includes('Hospital Santa Rosalía'));
+  });
+  it('an English name closed by its facility noun, or numbered', () => {
+    assert.ok(
+      places('He was flown to Larnaca International Airport.').includes('Larnaca International Airport'),
+    );
+    assert.ok(places('She visits the Karacaahmet cemetery every week.').includes('Karacaahmet cemetery'));
+    assert.ok(places('Prisoners in Penal Colony No. 9 went on strike.').includes('Penal Colony No. 9'));
+  });
+  it("not a people's adjective, a possessive or a town's facility without a name", () => {
+    assert.ok(!places('He was sent to a Russian prison.').includes('Russian prison'));
+    assert.deepEqual(places("Venezuela's prison system is full."), ['Venezuela']);
+    assert.deepEqual(places('They waited at the Cairo airport.'), ['Cairo']);
+  });
+});

@@ -351,3 +351,104 @@ export function featurePlaces(text: string, taken: readonly Taken[]): ContextPla
   }
   return out;
 }
+
+/** A capitalized word of a name (hyphens and apostrophes inside: "Saint-Nicolas", "Pre-Trial"). */
+const CAP = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
+/** Spanish facility heads that open a place's proper name ("Hospital Regional de X", "Cárcel La Modelo"). */
+const ES_FACILITY = String.raw`Hospital|Cl[ií]nica|C[aá]rcel|Prisi[oó]n|Penitenciar[ií]a(?:\s+Nacional)?|Centro\s+Penitenciario|Comunidad\s+Penitenciaria|Internado\s+Judicial|Catedral|Bas[ií]lica|Mezquita|Aeropuerto(?:\s+Internacional)?|Cementerio(?:\s+General)?|Hotel|H[oô]tel|Santuario`;
+const ES_QUALIFIER = String.raw`(?:\s+(?:General|Regional|Nacional|Militar|Central|Universitario|Provincial|Municipal|Federal|Civil|Psiqui[aá]trico|Metropolitano|Materno\s+Infantil|Infantil))*`;
+/** English facility nouns closing a proper name ("Dulles International Airport", "the Evin prison", "Penal Colony No. 3"). */
+const EN_FACILITY = String.raw`(?:International\s+|military\s+|Military\s+)?(?:Airport|airport|Air\s+Base|air\s+base)|(?:women['’]s\s+|Women['’]s\s+|Central\s+|central\s+)?(?:Prison|prison)|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|(?:Pre-Trial\s+)?Detention\s+(?:Centre|Center|Facility)|Penal\s+Colony|penal\s+colony|Hotel`;
+const NUMBERED = String.raw`(?:\s+No\.?\s*\d+)?`;
+
+const FACILITY_RE = new RegExp(
+  [
+    // "Hospital General de Ciudad Obregón", "Penitenciaría Nacional de Tacumbú", "Cathedral of Juliaca"
+    String.raw`(?<![\p{L}])(?:${ES_FACILITY}|Cathedral|Hospital)${ES_QUALIFIER}\s+(?:de(?:l|\s+la|\s+los|\s+las)?|of(?:\s+the)?)\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?${CAP}){0,2}`,
+    // "Hospital Ramos Mejía", "Comunidad Penitenciaria Fénix", "Hôtel Serena"
+    String.raw`(?<![\p{L}])(?:${ES_FACILITY})${ES_QUALIFIER}\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+${CAP}){0,2}`,
+    // "Dulles International Airport", "Sinthupathi cemetery", "Baku Pre-Trial Detention Centre No. 1"
+    String.raw`(?<![\p{L}])${CAP}(?:\s+${CAP}){0,3}\s+(?:${EN_FACILITY})(?![\p{L}])${NUMBERED}`,
+    // "Penal Colony No. 3", "penal colony No. 1"
+    String.raw`(?<![\p{L}])(?:Penal\s+Colony|penal\s+colony|Prison|Detention\s+(?:Centre|Center))\s+No\.?\s*\d+`,
+  ].join('|'),
+  'gu',
+);
+
+/** Words that open a run without naming anything ("The Evin prison", "In Dulles …"). */
+const OPENERS =
+  /^(?:(?:The|A|An|In|At|On|From|To|Of|En|Al|Del|Un|Una|This|That|Its|His|Her|Their|Our|And|But|Y|Both|Every|Each|Last|Next)\s+)+/u;
+/** A Spanish article before a facility's head ("El Hospital Central …"); not "El Valle Detention Facility". */
+const ARTICLE_BEFORE_HEAD = new RegExp(
+  String.raw`^(?:El|La|Los|Las)\s+(?=(?:${ES_FACILITY})(?![\p{L}]))`,
+  'u',
+);
+
+/** A people's or a faith's adjective, no name ("a Russian prison", "the Houthi prison"): not a place. */
+const ADJECTIVE = /^(?:\p{Lu}[\p{Ll}]+(?:an|ian|ese|ish|i|ic))$/u;
+
+/** The words before an English facility noun ("Evin" of "Evin prison"). */
+const EN_HEAD =
+  /^(.*?)\s+(?:International\s+|military\s+|Military\s+|women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|Pre-Trial\s+)?(?:Airport|airport|Air Base|air base|Prison|prison|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|Detention|Penal|penal|Hotel)(?![\p{L}])/u;
+
+/**
+ * Facilities named as places — hospitals, prisons and detention centres, airports, cemeteries,
+ * cathedrals and mosques, hotels — with their noun ("Hospital Regional de Malabo", "Dulles
+ * International Airport", "the Sinthupathi cemetery", "Penal Colony No. 3"): where people are held,
+ * treated, buried or seen, so the case's places. Not a town's or a people's facility without a name
+ * of its own ("the Cairo airport", "a Russian prison", "Cuba's prison": the town is the place), nor a
+ * facility inside a longer organization's name ("Asociación … de la Prisión de X"), nor the last words
+ * of a longer name ("Combinado del Este prison"). A place another rule found inside it stands too.
+ */
+export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const m of text.matchAll(FACILITY_RE)) {
+    let start = m.index!;
+    let name = m[0];
+    const open = OPENERS.exec(name) ?? ARTICLE_BEFORE_HEAD.exec(name);
+    if (open) {
+      start += open[0].length;
+      name = name.slice(open[0].length);
+    }
+    // "Tehran's Evin prison": the facility is what follows the possessive.
+    const owner = /^(?:\p{Lu}[\p{L}\p{M}-]*\s+){0,2}\p{Lu}[\p{L}\p{M}-]*['’]s\s+/u.exec(name);
+    if (owner) {
+      start += owner[0].length;
+      name = name.slice(owner[0].length);
+    }
+    const end = start + name.length;
+    if (!/^\p{Lu}/u.test(name) || /\b(?:de|del)\s+$/u.test(text.slice(Math.max(0, start - 8), start)))
+      continue;
+    const head = EN_HEAD.exec(name)?.[1];
+    if (head !== undefined) {
+      if (!head || ADJECTIVE.test(head) || /\b(?:University|Universidad)\b/u.test(head)) continue;
+      // "the Cairo airport", "Hrodna prison": a town's facility is read as the town, unless numbered.
+      const town =
+        lookupPlace(head) ??
+        taken.find((t) => t.kind === 'place' && t.start === start && t.end === start + head.length);
+      if (town && !/\bNo\.?\s*\d/u.test(name)) continue;
+    }
+    if (taken.some((t) => t.kind === 'date' && start < t.end && t.start < end)) continue;
+    // Inside a longer organization's or person's name: that name stands.
+    if (
+      taken.some(
+        (t) => t.kind !== 'place' && t.start <= start && end <= t.end && t.end - t.start > end - start,
+      )
+    )
+      continue;
+    if (
+      taken.some(
+        (t) =>
+          t.kind === 'place' &&
+          start < t.end &&
+          t.start < end &&
+          !(start <= t.start && t.end <= end && (t.start > start || t.end < end)),
+      )
+    )
+      continue;
+    if (out.some((o) => start < o.end && o.start < end)) continue;
+    const value = name.replace(/\s+/g, ' ');
+    out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'locality' } });
+  }
+  return out;
+}
