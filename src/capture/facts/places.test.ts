@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFacts } from './index.js';
 import { placesInsideOrgs, townsInContext } from './places.js';
+import { lookupTown } from './world-cities.js';
 
 const places = (text: string) =>
   extractFacts(text, { reference: '2025-01-01' })
@@ -144,5 +145,24 @@ describe('facilities named as places (issue 23, round 6)', () => {
     assert.ok(!places('He was sent to a Russian prison.').includes('Russian prison'));
     assert.deepEqual(places("Venezuela's prison system is full."), ['Venezuela']);
     assert.deepEqual(places('They waited at the Cairo airport.'), ['Cairo']);
+  });
+});
+
+describe('towns after the people who live in or govern them (issue 23, round 6)', () => {
+  it('"vecinos de", "pobladores de", "residents of"', () => {
+    assert.deepEqual(
+      townsInContext('Los pobladores de Tlapa marcharon.', []).map((p) => p.text),
+      ['Tlapa'],
+    );
+    assert.deepEqual(
+      townsInContext('Residents of Tamworth protested.', []).map((p) => p.text),
+      ['Tamworth'],
+    );
+  });
+  it('not a surname alone', () => {
+    assert.deepEqual(townsInContext('Los vecinos de Pérez marcharon.', []), []);
+  });
+  it('a town is also known by the words before its "de …" ("Tlapa" of "Tlapa de Comonfort")', () => {
+    assert.equal(lookupTown('Tlapa')?.countryCode, 'MX');
   });
 });

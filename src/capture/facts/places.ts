@@ -13,6 +13,7 @@ import {
   TOWNS,
   VENEZUELA_STATES,
 } from '../../domain/gazetteer.js';
+import { fold, GIVEN_NAMES, SURNAME_SET } from './lexicon.js';
 import { lookupWorldPlace } from './world.js';
 import { isEverydayWord, lookupTown, lookupWellKnownPlace } from './world-cities.js';
 
@@ -188,6 +189,14 @@ const SENTENCE_IN = /(?:^|[.!?:;]["'”’»)]?\s+|\n\s*|[(«"“]\s*)(?:En|In)\
  */
 const EN_IN = /(?<![\p{L}])(?:in|across|around|outside)\s+$/u;
 
+/**
+ * Who lives in or governs a place ("vecina de Mabay", "los pobladores de Cayara", "policías municipales
+ * de Iguala", "residents of Kenscoff", "the mayor of Tocoa"): after them, a town the gazetteers hold is
+ * that place — unless the name is a given name or surname alone ("la familia de Pérez").
+ */
+const RESIDENTS =
+  /(?<![\p{L}])(?:vecin[oa]s?|habitantes?|pobladores?|residentes?|moradores?|alcalde(?:sa)?|alcald[ií]a|regidor(?:a|es)?|concejal(?:a|es)?|polic[ií]as?\s+municipales|comunidad(?:es)?|campesin[oa]s?|ind[ií]genas?|residents?|villagers?|inhabitants?|townspeople|mayor|municipality|outskirts|people)\s+(?:de|del|of)\s+$/iu;
+
 /** One to three capitalized words, Spanish particles allowed inside ("Ciudad de Panamá", "Las Claritas"). */
 const NAME =
   /^(?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?\p{Lu}[\p{L}\p{M}'’-]+){0,2}/u;
@@ -221,9 +230,10 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
   const out: ContextPlace[] = [];
   const free = (s: number, e: number) =>
     !taken.some((t) => s < t.end && t.start < e) && !out.some((t) => s < t.end && t.start < e);
-  const consider = (at: number, weak = false) => {
+  const consider = (at: number, weak = false, noPerson = false) => {
     const m = NAME.exec(text.slice(at, at + 80));
     if (!m) return;
+    if (noPerson && !/\s/.test(m[0]) && (GIVEN_NAMES.has(fold(m[0])) || SURNAME_SET.has(fold(m[0])))) return;
     // A weak cue ("in") takes no everyday word: "in Mobile homes".
     if (weak && !/\s/.test(m[0]) && isEverydayWord(m[0])) return;
     // The whole run of capitalized words, or nothing: "Guna" of "Guna Yala" is no town of its own;
@@ -241,6 +251,7 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     if (at > 0 && /[\p{L}\p{M}\d'’-]/u.test(text[at - 1]!)) continue;
     const before = text.slice(Math.max(0, at - 40), at);
     if (MOTION.test(before) || SENTENCE_IN.test(before)) consider(at);
+    else if (RESIDENTS.test(before)) consider(at, false, true);
     else if (EN_IN.test(before) && !/^\p{Lu}[\p{L}\p{M}-]*['’]s\b/u.test(text.slice(at, at + 40)))
       consider(at, true);
   }

@@ -38,6 +38,8 @@ interface CountryRecord {
 
 /** Inhabitants above which a city is named without a cue. */
 const WELL_KNOWN_POPULATION = 100_000;
+/** Inhabitants above which a town is also known by the first words of its name ("Iguala"). */
+const ALIAS_POPULATION = 10_000;
 /** Inhabitants below which a town is not taken even in place context. */
 const TOWN_POPULATION = 1_000;
 
@@ -125,6 +127,18 @@ function load(): void {
     if (!towns.has(k)) towns.set(k, e);
     if (c.population >= WELL_KNOWN_POPULATION && !wellKnown.has(k) && distinctive(c.name, lexicon))
       wellKnown.set(k, e);
+  }
+  // "Iguala de la Independencia" is "Iguala" in the news, "Santa Cruz de la Sierra" "Santa Cruz": a town
+  // of ≥ 10,000 whose name goes on after "de"/"do"/"da" is also known by its first words, in place
+  // context only and where no town bears those words as its own name.
+  for (const c of sorted) {
+    if (c.population < ALIAS_POPULATION) break;
+    const head = /^(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?)\s+(?:de|del|do|da|dos|das)\s/u.exec(
+      c.name,
+    )?.[1];
+    const k = head && normalizePlaceName(head);
+    if (!k || k.length < 4 || towns.has(k) || COMMON.has(fold(head))) continue;
+    towns.set(k, { value: head, kind: 'city', countryCode: c.country, population: c.population });
   }
   WELL_KNOWN = wellKnown;
   TOWNS = towns;
