@@ -241,3 +241,19 @@ describe('wire datelines (issue 23, round 6)', () => {
     assert.deepEqual(all('they met 3 may be late', '2022-03-01'), []);
   });
 });
+
+describe('ranges and postponements (issue 23, round 6)', () => {
+  it("a range's start without its year takes the end's", () => {
+    assert.deepEqual(all('The mission toured from 28 November to 6 December 2019.', '2023-05-01'), [
+      ['28 November', '2019-11-28'],
+      ['6 December 2019', '2019-12-06'],
+    ]);
+    assert.deepEqual(all('del 28 de diciembre al 3 de enero de 2020', '2023-05-01'), [
+      ['28 de diciembre', '2019-12-28'],
+      ['3 de enero de 2020', '2020-01-03'],
+    ]);
+  });
+  it('a hearing adjourned or postponed to a day: the next one', () => {
+    assert.deepEqual(all('The hearing was adjourned to 4 March.', '2021-10-01'), [['4 March', '2022-03-04']]);
+  });
+});

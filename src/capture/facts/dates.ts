@@ -92,7 +92,7 @@ function yearless(ref: Date, mo: number, d: number): string | undefined {
  * 5 de julio", "will be held on"): a day or month without its year is then the next one, not the last.
  */
 const FUTURE_BEFORE =
-  /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
+  /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|(?:adjourned|postponed|deferred|moved)\s+(?:again\s+)?(?:to|until)|aplazad[oa]s?\s+(?:para|hasta)|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
 /** A future verb right after the date ("El domingo se concentrarán", "Del 24 al 28 acompañaremos"). */
 const FUTURE_AFTER =
   /^\s*(?:,\s*)?(?:will\b|(?:(?:se|nos|lo|la|los|las|le|les|me|te)\s+)?\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
@@ -646,6 +646,7 @@ function datesIn(text: string, reference: string): DateMention[] {
     }
   }
   found.push(...listedYears(text, found), ...rangeStartDays(text, found));
+  rangeStartYears(text, found);
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
@@ -654,6 +655,34 @@ function datesIn(text: string, reference: string): DateMention[] {
     if (!out.some((o) => d.start < o.end && o.start < d.end)) out.push(d);
   }
   return out;
+}
+
+/** What joins the two ends of a range: "from 23 January to 2 February 2024", "del 28 de diciembre al 3 de enero de 2024". */
+const RANGE_LINK = /^\s*(?:to|until|through|till|al|a|hasta|-|–|y|and)\s+(?:el\s+)?$/iu;
+
+/**
+ * A range whose start has no year of its own takes its end's ("from 23 January to 2 February 2024" is
+ * 2024-01-23, not the reference's year; the year before when the start's month comes later). In place.
+ */
+function rangeStartYears(text: string, found: DateMention[]): void {
+  for (const d of found) {
+    if (d.date.precision !== 'day' || /\d{4}/.test(d.text)) continue;
+    const end = found.find(
+      (e) =>
+        e.start > d.end &&
+        e.start - d.end <= 12 &&
+        e.date.precision === 'day' &&
+        /\d{4}/.test(e.text) &&
+        RANGE_LINK.test(text.slice(d.end, e.start)),
+    );
+    if (end?.date.precision !== 'day') continue;
+    const [y, em] = end.date.value.split('-').map(Number) as [number, number];
+    const [, sm, sd] = d.date.value.split('-').map(Number) as [number, number, number];
+    const v = realDay(sm > em ? y - 1 : y, sm, sd);
+    if (!v) continue;
+    d.date = dayDate(v);
+    d.value = v;
+  }
 }
 
 /** A year joined to the one before: "in 2014, 2017 and 2019", "between 2011 and 2013", "de 2002 a 2008". */
