@@ -166,3 +166,32 @@ describe('towns after the people who live in or govern them (issue 23, round 6)'
     assert.equal(lookupTown('Tlapa')?.countryCode, 'MX');
   });
 });
+
+describe('smaller towns inside names and after directions (issue 23, round 6)', () => {
+  const inside = (text: string, org: string) => {
+    const start = text.indexOf(org);
+    return placesInsideOrgs(text, [{ kind: 'organization', start, end: start + org.length }]).map(
+      (p) => p.text,
+    );
+  };
+  it('a town closing an organization\'s name after "en"/"de"', () => {
+    const org = 'Fiscalía de Derechos Humanos en Tecpán';
+    assert.deepEqual(inside(`La ${org} abrió el caso.`, org), ['Tecpán']);
+  });
+  it('not a word of the name, nor a word the text writes in lower case', () => {
+    const org = 'Juzgado de Primera Instancia';
+    assert.deepEqual(inside(`El ${org} falló.`, org), []);
+    const org2 = 'Mecanismo de Protección';
+    assert.deepEqual(inside(`El ${org2} pidió protección.`, org2), []);
+  });
+  it('after a compass direction ("al norte de", "east of")', () => {
+    assert.deepEqual(
+      townsInContext('El campamento está al norte de Tecpán.', []).map((p) => p.text),
+      ['Tecpán'],
+    );
+    assert.deepEqual(
+      townsInContext('The camp lies east of Tamworth.', []).map((p) => p.text),
+      ['Tamworth'],
+    );
+  });
+});

@@ -174,7 +174,7 @@ export interface ContextPlace {
  * the world's towns (≥ 1,000 inhabitants) or Venezuela's municipalities know is that place.
  */
 const MOTION =
-  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincia|departamento|distrito|vereda|corregimiento|muelle|playa|province|district|county|town|village)(?:\s+(?:de|of))?)\s+)$/iu;
+  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:(?:al|en\s+el)\s+)?(?:norte|sur|este|oeste|noreste|noroeste|nordeste|sureste|suroeste|sudeste|sudoeste)\s+de|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincia|departamento|distrito|vereda|corregimiento|muelle|playa|province|district|county|town|village)(?:\s+(?:de|of))?)\s+)$/iu;
 
 /**
  * "En Montecristi pasa igual.", "In Humera and Mai Kadra, …": a sentence opening with "En"/"In" — the
@@ -273,6 +273,25 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
   return out;
 }
 
+/**
+ * A town of the gazetteer below the well-known tier, for a name after "de"/"en" inside an organization's
+ * name ("Fiscalía de Derechos Humanos en Cobán"): not a given name, surname or everyday word alone,
+ * nor a word the text writes in lower case.
+ */
+function smallTown(text: string, name: string): PlaceEntry | undefined {
+  const single = !/\s/.test(name);
+  if (single && (GIVEN_NAMES.has(fold(name)) || SURNAME_SET.has(fold(name)) || isEverydayWord(name)))
+    return undefined;
+  // Spanish abstract nouns ("Protección", "Seguridad", "Reconocimiento") name bodies' tasks, not towns.
+  if (single && /(?:ci[oó]n|si[oó]n|dad|miento|encia|ancia|ismo)$/iu.test(name)) return undefined;
+  // A word the text also writes in lower case is a word ("Orden", "Primera"), not a town.
+  const lower = name.toLowerCase();
+  if (new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text))
+    return undefined;
+  const town = lookupTown(name);
+  return town && { value: town.value, kind: town.kind, countryCode: town.countryCode };
+}
+
 /** Words after which an organization's name says where it is ("Centro Penitenciario de Carabobo"). */
 const WHERE_IN_NAME = /^(?:de|del|of|en|in|sobre|para|for)$/iu;
 
@@ -305,7 +324,9 @@ export function placesInsideOrgs(
         if (!after && i > 0 && i + n !== words.length) continue;
         const name = text.slice(words[i]!.start, last.start + last.w.length);
         if (!/^\p{Lu}/u.test(last.w)) continue;
-        const entry = lookupPlace(name);
+        // A smaller town only as the whole run of capitals after "de"/"en" ("… en Cobán", not "de Primera Instancia").
+        const whole = i + n === words.length || !/^\p{Lu}/u.test(words[i + n]!.w);
+        const entry = lookupPlace(name) ?? (after && whole ? smallTown(text, name) : undefined);
         if (!entry || entry.kind === 'detention_site') continue;
         out.push({
           kind: 'place',
