@@ -257,3 +257,13 @@ describe('ranges and postponements (issue 23, round 6)', () => {
     assert.deepEqual(all('The hearing was adjourned to 4 March.', '2021-10-01'), [['4 March', '2022-03-04']]);
   });
 });
+
+describe('the year ahead (issue 23, round 6)', () => {
+  it('"next year", "el próximo año", "el año que viene"', () => {
+    assert.deepEqual(all('A ruling is expected early next year.', '2021-10-01'), [['next year', '2022']]);
+    assert.deepEqual(all('Volverá el año que viene.', '2021-10-01'), [['el año que viene', '2022']]);
+  });
+  it('a month "next year" is that month of the next year, one date', () => {
+    assert.deepEqual(all('They want a vote before May next year.', '2021-10-01'), [['May', '2022-05']]);
+  });
+});

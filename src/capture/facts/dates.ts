@@ -201,6 +201,8 @@ const RANGE_END_YEAR = new RegExp(
   'iu',
 );
 const LAST_YEAR_AFTER = /^\s+(?:(?:de|del)\s+año\s+pasado|(?:of\s+)?last\s+year)\b/iu;
+const NEXT_YEAR_AFTER =
+  /^\s+(?:(?:del?\s+)?(?:(?:el\s+)?(?:próximo|proximo)\s+año|año\s+(?:próximo|proximo|que\s+viene))|(?:of\s+)?next\s+year)\b/iu;
 const THIS_YEAR_AFTER = /^\s+(?:(?:de|del)\s+(?:este|presente)\s+año|(?:of\s+)?this\s+year)\b/iu;
 
 /** The most recent `wd` strictly before `ref` (or strictly after, for "next"). */
@@ -349,7 +351,7 @@ const RULES: Rule[] = [
   // "en diciembre", "in February", "a finales de marzo": a month named alone (no day, no year after it)
   {
     re: new RegExp(
-      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|early|mid|late|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
+      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|early|mid|late|before|after|by|antes\\s+de|despu[eé]s\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
       'giu',
     ),
     relative: true,
@@ -362,7 +364,7 @@ const RULES: Rule[] = [
       if (
         !mo ||
         (/^[a-z]/.test(m[1]!) &&
-          /^(?:in|since|until|during|from|between|for|the|last|this|early|mid|late)$/i.test(
+          /^(?:in|since|until|during|from|between|for|the|last|this|early|mid|late|before|after|by)$/i.test(
             m[0].split(/\s/)[0]!,
           ))
       )
@@ -377,6 +379,7 @@ const RULES: Rule[] = [
       const y = ref.getUTCFullYear();
       if (LAST_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y - 1}-${pad(mo)}` };
       if (THIS_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y}-${pad(mo)}` };
+      if (NEXT_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y + 1}-${pad(mo)}` };
       return monthWithoutYear(m, ref, mo);
     },
   },
@@ -481,6 +484,15 @@ const RULES: Rule[] = [
     ),
     relative: true,
     make: (_m, ref) => ago(ref, 1, 'año'),
+  },
+  // "early next year", "el próximo año", "el año que viene": the year after the reference.
+  {
+    re: new RegExp(
+      `(?<!\\b(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(next year|el (?:próximo|proximo) año|el año (?:próximo|proximo|que viene))\\b(?!['’]s\\b)`,
+      'giu',
+    ),
+    relative: true,
+    make: (_m, ref) => ({ precision: 'year', value: String(ref.getUTCFullYear() + 1) }),
   },
 ];
 
