@@ -254,6 +254,27 @@ describe('fetch', () => {
   });
 });
 
+describe('a wire dateline without its year (issue 23, round 6)', () => {
+  const para = 'Los familiares pidieron información a la fiscalía durante toda la mañana.';
+  it('the year in which the day falls on the weekday its lead names', () => {
+    // 2023-03-09 is a Thursday; 2022-03-09 a Wednesday.
+    const t = extractPlainText(
+      `Detenidos en Bata\n\nBata, 9 mar (EFE).- La policía detuvo este jueves a dos periodistas que cubrían la protesta de 2022.\n\n${para}`,
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2023-03-09' });
+    const e = extractPlainText(
+      `Journalists held\n\nBATA, Equatorial Guinea, Mar 9 (Agency) – Police detained two reporters on Thursday, a year after the 2022 vote.\n\n${para}`,
+    );
+    assert.deepEqual(e.published, { precision: 'day', value: '2023-03-09' });
+  });
+  it('no year when the lead names no weekday', () => {
+    const t = extractPlainText(
+      `Detenidos en Bata\n\nBata, 9 mar (EFE).- La policía detuvo a dos periodistas en 2022.\n\n${para}`,
+    );
+    assert.equal(t.published, undefined);
+  });
+});
+
 describe('saved pages and text files: outlet heuristics', () => {
   const para =
     'Funcionarios detuvieron al dirigente vecinal en su casa y lo trasladaron a una sede policial. '.repeat(

@@ -161,6 +161,75 @@ export function headDate(lines: readonly string[]): FuzzyDate | undefined {
   return undefined;
 }
 
+const WEEKDAY_NUMBER: Record<string, number> = {
+  domingo: 0,
+  lunes: 1,
+  martes: 2,
+  miercoles: 3,
+  jueves: 4,
+  viernes: 5,
+  sabado: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+
+/**
+ * A wire dateline without its year ("Malabo, 27 feb (EFE).- … denunció este jueves", "ADEN, Yemen, Nov
+ * 20 (Agency) – … said on Thursday"): the lead names the dateline's weekday, and the text's latest
+ * written year is the year of publication or the one before it — so of those two years, the one in
+ * which that day falls on that weekday. Nothing when the lead names no weekday or both years fit.
+ */
+export function yearlessDateline(text: string): FuzzyDate | undefined {
+  const years = [...text.matchAll(/(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)/g)].map((m) => Number(m[0]));
+  if (!years.length) return undefined;
+  const latest = Math.max(...years);
+  for (const line of text
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, 12)) {
+    const head = line.slice(0, 80);
+    const d = findDates(head, '2000-06-15').find(
+      (x) => !x.relative && x.date.precision === 'day' && !/\d{4}/.test(x.text),
+    );
+    // A place (one to five capitalized words, commas and brackets between) opens the line.
+    if (
+      !d ||
+      !/^\s*\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,()]+\p{Lu}[\p{L}\p{M}'’.)-]*){0,4}[\s,]+$/u.test(
+        head.slice(0, d.start),
+      )
+    )
+      continue;
+    const lead = line
+      .slice(d.end)
+      .split(/(?<=[.!?])\s+(?=\p{Lu})/u, 2)
+      .slice(0, 2)
+      .join(' ');
+    const named =
+      /\b(?:este|on|this)\s+(lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/iu.exec(
+        lead,
+      )?.[1];
+    if (!named) return undefined;
+    const wd = WEEKDAY_NUMBER[named.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')];
+    if (d.date.precision !== 'day' || wd === undefined) return undefined;
+    const [, mo, day] = d.date.value.split('-').map(Number) as [number, number, number];
+    const fits = [latest, latest + 1].filter((y) => {
+      const at = new Date(Date.UTC(y, mo - 1, day));
+      return at.getUTCDate() === day && at.getUTCDay() === wd;
+    });
+    if (fits.length !== 1) return undefined;
+    return {
+      precision: 'day',
+      value: `${fits[0]}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    };
+  }
+  return undefined;
+}
+
 // ── JSON-LD and meta ─────────────────────────────────────────────────────────────────────────
 interface LdArticle {
   headline?: string;
@@ -475,7 +544,9 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     dateFrom(attr(timeEl, 'datetime')) ??
     dateFrom(clean(doc.querySelector('[class*="date"], [class*="fecha"]')?.textContent)) ??
     // No date in the markup: a dateline or a "Press Release: <date>" line heading the visible text.
-    headDate(textOf(doc.body).split('\n').filter(Boolean).slice(0, 12));
+    headDate(textOf(doc.body).split('\n').filter(Boolean).slice(0, 12)) ??
+    // A wire dateline without its year, whose lead names its weekday.
+    yearlessDateline(textOf(doc.body));
   const author =
     clean(ld.author) ??
     meta(doc, 'author', 'article:author', 'dc.creator') ??

@@ -230,3 +230,40 @@ describe('a future verb after the date, or what a date is set for (issue 23, rou
     ]);
   });
 });
+
+describe('wire datelines (issue 23, round 6)', () => {
+  it('a Spanish abbreviated month that is also an English one ("feb", "jun") before the agency', () => {
+    assert.deepEqual(all('Bata, 3 feb (EFE).- La policía detuvo a dos', '2022-03-01'), [
+      ['3 feb', '2022-02-03'],
+    ]);
+  });
+  it('an English month in lower case is still no English date', () => {
+    assert.deepEqual(all('they met 3 may be late', '2022-03-01'), []);
+  });
+});
+
+describe('ranges and postponements (issue 23, round 6)', () => {
+  it("a range's start without its year takes the end's", () => {
+    assert.deepEqual(all('The mission toured from 28 November to 6 December 2019.', '2023-05-01'), [
+      ['28 November', '2019-11-28'],
+      ['6 December 2019', '2019-12-06'],
+    ]);
+    assert.deepEqual(all('del 28 de diciembre al 3 de enero de 2020', '2023-05-01'), [
+      ['28 de diciembre', '2019-12-28'],
+      ['3 de enero de 2020', '2020-01-03'],
+    ]);
+  });
+  it('a hearing adjourned or postponed to a day: the next one', () => {
+    assert.deepEqual(all('The hearing was adjourned to 4 March.', '2021-10-01'), [['4 March', '2022-03-04']]);
+  });
+});
+
+describe('the year ahead (issue 23, round 6)', () => {
+  it('"next year", "el próximo año", "el año que viene"', () => {
+    assert.deepEqual(all('A ruling is expected early next year.', '2021-10-01'), [['next year', '2022']]);
+    assert.deepEqual(all('Volverá el año que viene.', '2021-10-01'), [['el año que viene', '2022']]);
+  });
+  it('a month "next year" is that month of the next year, one date', () => {
+    assert.deepEqual(all('They want a vote before May next year.', '2021-10-01'), [['May', '2022-05']]);
+  });
+});

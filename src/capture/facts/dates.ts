@@ -1,7 +1,7 @@
 /**
  * Dates in Spanish and English news prose, absolute ("3 de mayo de 2024", "May 3, 2024",
  * "03/05/2024", "mayo de 2024") and relative ("ayer", "el pasado lunes", "hace tres días",
- * "la semana pasada", "last Tuesday", "two weeks ago"). Relative dates are resolved against a
+ * "last Tuesday", "two weeks ago"; not the vague "last week"). Relative dates are resolved against a
  * reference day — the publication date of the text — because that is the day the writer counted
  * from; a date without its year takes the reference's year, or the year before when it would
  * otherwise fall after publication (news reports the past).
@@ -67,8 +67,11 @@ const weekday = (s: string) => WEEKDAYS.get(fold(s));
 interface Rule {
   re: RegExp;
   relative: boolean;
-  /** A match that is no real date ("31 de febrero") still claims its words, so no shorter rule reads them. */
-  claims?: boolean;
+  /**
+   * A match that is no real date ("31 de febrero") still claims its words, so no shorter rule reads them —
+   * or only when this says so (an English month in lower case claims nothing: "27 feb (EFE)" is Spanish).
+   */
+  claims?: boolean | ((m: RegExpExecArray) => boolean);
   make(m: RegExpExecArray, ref: Date): FuzzyDate | undefined;
   /** Two dates from one match (a range of months): each named by its month's word. */
   pair?: (m: RegExpExecArray, ref: Date) => [FuzzyDate, FuzzyDate] | undefined;
@@ -89,7 +92,7 @@ function yearless(ref: Date, mo: number, d: number): string | undefined {
  * 5 de julio", "will be held on"): a day or month without its year is then the next one, not the last.
  */
 const FUTURE_BEFORE =
-  /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
+  /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|(?:adjourned|postponed|deferred|moved)\s+(?:again\s+)?(?:to|until)|aplazad[oa]s?\s+(?:para|hasta)|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
 /** A future verb right after the date ("El domingo se concentrarán", "Del 24 al 28 acompañaremos"). */
 const FUTURE_AFTER =
   /^\s*(?:,\s*)?(?:will\b|(?:(?:se|nos|lo|la|los|las|le|les|me|te)\s+)?\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
@@ -198,6 +201,8 @@ const RANGE_END_YEAR = new RegExp(
   'iu',
 );
 const LAST_YEAR_AFTER = /^\s+(?:(?:de|del)\s+año\s+pasado|(?:of\s+)?last\s+year)\b/iu;
+const NEXT_YEAR_AFTER =
+  /^\s+(?:(?:del?\s+)?(?:(?:el\s+)?(?:próximo|proximo)\s+año|año\s+(?:próximo|proximo|que\s+viene))|(?:of\s+)?next\s+year)\b/iu;
 const THIS_YEAR_AFTER = /^\s+(?:(?:de|del)\s+(?:este|presente)\s+año|(?:of\s+)?this\s+year)\b/iu;
 
 /** The most recent `wd` strictly before `ref` (or strictly after, for "next"). */
@@ -257,7 +262,7 @@ const RULES: Rule[] = [
   {
     re: new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'giu'),
     relative: false,
-    claims: true,
+    claims: (m) => /^\p{Lu}/u.test(m[1]!),
     make: (m, ref) => {
       const mo = month(m[1]!);
       if (!mo || !/^\p{Lu}/u.test(m[1]!)) return undefined;
@@ -272,7 +277,7 @@ const RULES: Rule[] = [
       'giu',
     ),
     relative: false,
-    claims: true,
+    claims: (m) => /^\p{Lu}/u.test(m[2]!),
     make: (m, ref) => {
       const mo = month(m[2]!);
       if (!mo || !/^\p{Lu}/u.test(m[2]!)) return undefined;
@@ -346,7 +351,7 @@ const RULES: Rule[] = [
   // "en diciembre", "in February", "a finales de marzo": a month named alone (no day, no year after it)
   {
     re: new RegExp(
-      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|early|mid|late|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
+      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|early|mid|late|before|after|by|antes\\s+de|despu[eé]s\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
       'giu',
     ),
     relative: true,
@@ -359,7 +364,7 @@ const RULES: Rule[] = [
       if (
         !mo ||
         (/^[a-z]/.test(m[1]!) &&
-          /^(?:in|since|until|during|from|between|for|the|last|this|early|mid|late)$/i.test(
+          /^(?:in|since|until|during|from|between|for|the|last|this|early|mid|late|before|after|by)$/i.test(
             m[0].split(/\s/)[0]!,
           ))
       )
@@ -374,6 +379,7 @@ const RULES: Rule[] = [
       const y = ref.getUTCFullYear();
       if (LAST_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y - 1}-${pad(mo)}` };
       if (THIS_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y}-${pad(mo)}` };
+      if (NEXT_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y + 1}-${pad(mo)}` };
       return monthWithoutYear(m, ref, mo);
     },
   },
@@ -453,16 +459,9 @@ const RULES: Rule[] = [
       return dayDate(future(m) ? weekdayFrom(ref, wd, 1) : weekdayFrom(addDays(ref, 1), wd, -1));
     },
   },
-  {
-    re: /\b(la semana pasada|last week)\b/giu,
-    relative: true,
-    make: (_m, ref) => {
-      // Monday to Sunday of the week before the reference's week.
-      const back = (ref.getUTCDay() + 6) % 7;
-      const monday = addDays(ref, -back - 7);
-      return { precision: 'range', from: iso(monday), to: iso(addDays(monday, 6)) };
-    },
-  },
+  // "last week" / "la semana pasada" is no date: writers mean the calendar week before or just "some
+  // days ago", so any range put on it would be precision the text does not give (README, "Vague
+  // expressions"). "hace una semana" (seven days ago) and "the weekend" are dates.
   {
     // The weekend just past (publication day included when it is a Saturday or Sunday).
     re: /\b((?:el pasado|el|este)\s+fin de semana(?:\s+pasado)?|(?:(?:over|during)\s+)?(?:the|this|last)\s+weekend)\b(?!\s+(?:of|del?)\s+\d)/giu,
@@ -485,6 +484,15 @@ const RULES: Rule[] = [
     ),
     relative: true,
     make: (_m, ref) => ago(ref, 1, 'año'),
+  },
+  // "early next year", "el próximo año", "el año que viene": the year after the reference.
+  {
+    re: new RegExp(
+      `(?<!\\b(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(next year|el (?:próximo|proximo) año|el año (?:próximo|proximo|que viene))\\b(?!['’]s\\b)`,
+      'giu',
+    ),
+    relative: true,
+    make: (_m, ref) => ({ precision: 'year', value: String(ref.getUTCFullYear() + 1) }),
   },
 ];
 
@@ -624,7 +632,8 @@ function datesIn(text: string, reference: string): DateMention[] {
       }
       const date = rule.make(m, ref);
       if (!date) {
-        if (rule.claims) blocked.push([m.index, m.index + m[0].length]);
+        if (typeof rule.claims === 'function' ? rule.claims(m) : rule.claims)
+          blocked.push([m.index, m.index + m[0].length]);
         continue;
       }
       // Skip the "de"/"in" lead-in of a bare year so the span is the year itself.
@@ -649,6 +658,7 @@ function datesIn(text: string, reference: string): DateMention[] {
     }
   }
   found.push(...listedYears(text, found), ...rangeStartDays(text, found));
+  rangeStartYears(text, found);
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
@@ -657,6 +667,34 @@ function datesIn(text: string, reference: string): DateMention[] {
     if (!out.some((o) => d.start < o.end && o.start < d.end)) out.push(d);
   }
   return out;
+}
+
+/** What joins the two ends of a range: "from 23 January to 2 February 2024", "del 28 de diciembre al 3 de enero de 2024". */
+const RANGE_LINK = /^\s*(?:to|until|through|till|al|a|hasta|-|–|y|and)\s+(?:el\s+)?$/iu;
+
+/**
+ * A range whose start has no year of its own takes its end's ("from 23 January to 2 February 2024" is
+ * 2024-01-23, not the reference's year; the year before when the start's month comes later). In place.
+ */
+function rangeStartYears(text: string, found: DateMention[]): void {
+  for (const d of found) {
+    if (d.date.precision !== 'day' || /\d{4}/.test(d.text)) continue;
+    const end = found.find(
+      (e) =>
+        e.start > d.end &&
+        e.start - d.end <= 12 &&
+        e.date.precision === 'day' &&
+        /\d{4}/.test(e.text) &&
+        RANGE_LINK.test(text.slice(d.end, e.start)),
+    );
+    if (end?.date.precision !== 'day') continue;
+    const [y, em] = end.date.value.split('-').map(Number) as [number, number];
+    const [, sm, sd] = d.date.value.split('-').map(Number) as [number, number, number];
+    const v = realDay(sm > em ? y - 1 : y, sm, sd);
+    if (!v) continue;
+    d.date = dayDate(v);
+    d.value = v;
+  }
 }
 
 /** A year joined to the one before: "in 2014, 2017 and 2019", "between 2011 and 2013", "de 2002 a 2008". */

@@ -9,7 +9,13 @@ import { findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
-import { featurePlaces, placesInsideOrgs, townsInContext, withFeatureNoun } from './places.js';
+import {
+  facilityPlaces,
+  featurePlaces,
+  placesInsideOrgs,
+  townsInContext,
+  withFeatureNoun,
+} from './places.js';
 import { sentences } from './tokens.js';
 
 export interface Fact {
@@ -46,7 +52,16 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const facts: Fact[] = [];
   const dates = findDates(text, opts.reference);
   // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
-  const named = findEntities(text, opts.knownNames, opts.knownOrgs).map((e) => withFeatureNoun(text, e));
+  const recognized = findEntities(text, opts.knownNames, opts.knownOrgs).map((e) => withFeatureNoun(text, e));
+  // Facilities named as places ("Hospital Regional de Malabo", "Dulles International Airport"), over
+  // the person or organization another rule read in their words (places.ts).
+  const facilities = facilityPlaces(text, [...recognized, ...dates.map((d) => ({ ...d, kind: 'date' }))]);
+  const named = [
+    ...recognized.filter(
+      (e) => e.kind === 'place' || !facilities.some((f) => e.start < f.end && f.start < e.end),
+    ),
+    ...facilities,
+  ].sort((a, b) => a.start - b.start);
   // Features named with their noun that no rule took ("la mina Bulla Loca"), then towns in context.
   const found = [...named, ...featurePlaces(text, [...named, ...dates.map((d) => ({ ...d, kind: 'date' }))])];
   // Towns named after a word of motion or in a list of places, that no other rule took (places.ts).

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFacts } from './index.js';
 import { placesInsideOrgs, townsInContext } from './places.js';
+import { lookupTown } from './world-cities.js';
 
 const places = (text: string) =>
   extractFacts(text, { reference: '2025-01-01' })
@@ -37,6 +38,29 @@ describe('towns after a word of motion or origin', () => {
     const text = 'Se fue hacia Turbo.';
     const at = text.indexOf('Turbo');
     assert.deepEqual(townsInContext(text, [{ kind: 'person', start: at, end: at + 5 }]), []);
+  });
+});
+
+describe('towns after "In"/"En" opening a sentence, and after English "in" (issue 23, round 6)', () => {
+  it('a sentence opening with the preposition', () => {
+    assert.deepEqual(
+      townsInContext('En Zinacantepec cerraron la escuela.', []).map((p) => p.text),
+      ['Zinacantepec'],
+    );
+    assert.deepEqual(
+      townsInContext('Ayer llovió. In Tulkarm, soldiers raided a clinic.', []).map((p) => p.text),
+      ['Tulkarm'],
+    );
+  });
+  it('English "in" before a town that is also a given name', () => {
+    assert.deepEqual(
+      townsInContext('He lived in Silvia for years.', []).map((p) => p.text),
+      ['Silvia'],
+    );
+  });
+  it('not before a possessive, nor Spanish "en" mid-sentence before a surname', () => {
+    assert.deepEqual(townsInContext("She believed in Maduro's promises.", []), []);
+    assert.deepEqual(townsInContext('Confía en Morales.', []), []);
   });
 });
 
@@ -79,5 +103,95 @@ describe('features named with their noun (issue 23, round 5)', () => {
   });
   it('not a bare lower-case word after the noun', () => {
     assert.deepEqual(places('El río crecía y la mina cerró.'), []);
+  });
+});
+
+describe('Spanish forms of foreign places (issue 23, round 6)', () => {
+  it('exonyms no gazetteer holds in Spanish', () => {
+    assert.deepEqual(places('La relatora visitó Tiflis y Ereván en marzo.'), ['Tiflis', 'Ereván']);
+    assert.deepEqual(places('Su hermano pidió asilo en Estocolmo.'), ['Estocolmo']);
+  });
+  it("a country's official name", () => {
+    assert.deepEqual(places('Llegaron a la República de Corea en barco.'), ['República de Corea']);
+    assert.deepEqual(places('They reached the Republic of Korea by boat.'), ['Republic of Korea']);
+  });
+});
+
+describe('continents and world regions (issue 23, round 6)', () => {
+  it('named alone or inside a name, in English and Spanish', () => {
+    assert.deepEqual(places('Refugees crossed the Sahel towards North Africa.'), ['Sahel', 'North Africa']);
+    assert.deepEqual(places('Pidió ayuda a los gobiernos de América Latina y del Cuerno de África.'), [
+      'América Latina',
+      'Cuerno de África',
+    ]);
+  });
+});
+
+describe('facilities named as places (issue 23, round 6)', () => {
+  it('a Spanish head with its qualifiers and place, or its own name', () => {
+    assert.ok(
+      places('La llevaron al Hospital General de Tecamachalco.').includes('Hospital General de Tecamachalco'),
+    );
+    assert.ok(places('Sigue internado en el Hospital Santa Rosalía.').includes('Hospital Santa Rosalía'));
+  });
+  it('an English name closed by its facility noun, or numbered', () => {
+    assert.ok(
+      places('He was flown to Larnaca International Airport.').includes('Larnaca International Airport'),
+    );
+    assert.ok(places('She visits the Karacaahmet cemetery every week.').includes('Karacaahmet cemetery'));
+    assert.ok(places('Prisoners in Penal Colony No. 9 went on strike.').includes('Penal Colony No. 9'));
+  });
+  it("not a people's adjective, a possessive or a town's facility without a name", () => {
+    assert.ok(!places('He was sent to a Russian prison.').includes('Russian prison'));
+    assert.deepEqual(places("Venezuela's prison system is full."), ['Venezuela']);
+    assert.deepEqual(places('They waited at the Cairo airport.'), ['Cairo']);
+  });
+});
+
+describe('towns after the people who live in or govern them (issue 23, round 6)', () => {
+  it('"vecinos de", "pobladores de", "residents of"', () => {
+    assert.deepEqual(
+      townsInContext('Los pobladores de Tlapa marcharon.', []).map((p) => p.text),
+      ['Tlapa'],
+    );
+    assert.deepEqual(
+      townsInContext('Residents of Tamworth protested.', []).map((p) => p.text),
+      ['Tamworth'],
+    );
+  });
+  it('not a surname alone', () => {
+    assert.deepEqual(townsInContext('Los vecinos de Pérez marcharon.', []), []);
+  });
+  it('a town is also known by the words before its "de …" ("Tlapa" of "Tlapa de Comonfort")', () => {
+    assert.equal(lookupTown('Tlapa')?.countryCode, 'MX');
+  });
+});
+
+describe('smaller towns inside names and after directions (issue 23, round 6)', () => {
+  const inside = (text: string, org: string) => {
+    const start = text.indexOf(org);
+    return placesInsideOrgs(text, [{ kind: 'organization', start, end: start + org.length }]).map(
+      (p) => p.text,
+    );
+  };
+  it('a town closing an organization\'s name after "en"/"de"', () => {
+    const org = 'Fiscalía de Derechos Humanos en Tecpán';
+    assert.deepEqual(inside(`La ${org} abrió el caso.`, org), ['Tecpán']);
+  });
+  it('not a word of the name, nor a word the text writes in lower case', () => {
+    const org = 'Juzgado de Primera Instancia';
+    assert.deepEqual(inside(`El ${org} falló.`, org), []);
+    const org2 = 'Mecanismo de Protección';
+    assert.deepEqual(inside(`El ${org2} pidió protección.`, org2), []);
+  });
+  it('after a compass direction ("al norte de", "east of")', () => {
+    assert.deepEqual(
+      townsInContext('El campamento está al norte de Tecpán.', []).map((p) => p.text),
+      ['Tecpán'],
+    );
+    assert.deepEqual(
+      townsInContext('The camp lies east of Tamworth.', []).map((p) => p.text),
+      ['Tamworth'],
+    );
   });
 });

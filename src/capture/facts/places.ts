@@ -13,8 +13,9 @@ import {
   TOWNS,
   VENEZUELA_STATES,
 } from '../../domain/gazetteer.js';
+import { fold, GIVEN_NAMES, SURNAME_SET } from './lexicon.js';
 import { lookupWorldPlace } from './world.js';
-import { lookupTown, lookupWellKnownPlace } from './world-cities.js';
+import { isEverydayWord, lookupTown, lookupWellKnownPlace } from './world-cities.js';
 
 export interface PlaceEntry {
   /** The official name (the suggestion's value). */
@@ -173,7 +174,28 @@ export interface ContextPlace {
  * the world's towns (≥ 1,000 inhabitants) or Venezuela's municipalities know is that place.
  */
 const MOTION =
-  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincia|departamento|distrito|vereda|corregimiento|muelle|playa|province|district|county|town|village)(?:\s+(?:de|of))?)\s+)$/iu;
+  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:(?:al|en\s+el)\s+)?(?:norte|sur|este|oeste|noreste|noroeste|nordeste|sureste|suroeste|sudeste|sudoeste)\s+de|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincia|departamento|distrito|vereda|corregimiento|muelle|playa|province|district|county|town|village)(?:\s+(?:de|of))?)\s+)$/iu;
+
+/**
+ * "En Montecristi pasa igual.", "In Humera and Mai Kadra, …": a sentence opening with "En"/"In" — the
+ * capital joins the preposition to the name's run of capitals, so the name loses its cue elsewhere.
+ */
+const SENTENCE_IN = /(?:^|[.!?:;]["'”’»)]?\s+|\n\s*|[(«"“]\s*)(?:En|In)\s+$/u;
+
+/**
+ * English "in X" (also "in X and Y"): people and institutions are seldom "in" a person, so a town the
+ * gazetteer holds is that place even when it is also a given name or surname ("in Silvia", "in
+ * Lincoln, Nebraska"); not before a possessive ("in Maduro's speech") or a number.
+ */
+const EN_IN = /(?<![\p{L}])(?:in|across|around|outside)\s+$/u;
+
+/**
+ * Who lives in or governs a place ("vecina de Mabay", "los pobladores de Cayara", "policías municipales
+ * de Iguala", "residents of Kenscoff", "the mayor of Tocoa"): after them, a town the gazetteers hold is
+ * that place — unless the name is a given name or surname alone ("la familia de Pérez").
+ */
+const RESIDENTS =
+  /(?<![\p{L}])(?:vecin[oa]s?|habitantes?|pobladores?|residentes?|moradores?|alcalde(?:sa)?|alcald[ií]a|regidor(?:a|es)?|concejal(?:a|es)?|polic[ií]as?\s+municipales|comunidad(?:es)?|campesin[oa]s?|ind[ií]genas?|residents?|villagers?|inhabitants?|townspeople|mayor|municipality|outskirts|people)\s+(?:de|del|of)\s+$/iu;
 
 /** One to three capitalized words, Spanish particles allowed inside ("Ciudad de Panamá", "Las Claritas"). */
 const NAME =
@@ -208,9 +230,12 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
   const out: ContextPlace[] = [];
   const free = (s: number, e: number) =>
     !taken.some((t) => s < t.end && t.start < e) && !out.some((t) => s < t.end && t.start < e);
-  const consider = (at: number) => {
+  const consider = (at: number, weak = false, noPerson = false) => {
     const m = NAME.exec(text.slice(at, at + 80));
     if (!m) return;
+    if (noPerson && !/\s/.test(m[0]) && (GIVEN_NAMES.has(fold(m[0])) || SURNAME_SET.has(fold(m[0])))) return;
+    // A weak cue ("in") takes no everyday word: "in Mobile homes".
+    if (weak && !/\s/.test(m[0]) && isEverydayWord(m[0])) return;
     // The whole run of capitalized words, or nothing: "Guna" of "Guna Yala" is no town of its own;
     // nor is a name followed by a number ("Kilo 5", "Zona 7").
     const name = m[0];
@@ -225,7 +250,10 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     // Only at a word's start.
     if (at > 0 && /[\p{L}\p{M}\d'’-]/u.test(text[at - 1]!)) continue;
     const before = text.slice(Math.max(0, at - 40), at);
-    if (MOTION.test(before)) consider(at);
+    if (MOTION.test(before) || SENTENCE_IN.test(before)) consider(at);
+    else if (RESIDENTS.test(before)) consider(at, false, true);
+    else if (EN_IN.test(before) && !/^\p{Lu}[\p{L}\p{M}-]*['’]s\b/u.test(text.slice(at, at + 40)))
+      consider(at, true);
   }
   // Lists around a place (a found one or one found here): "de Perm y de Kazán", "Tibú, Teorama y El Tarra".
   const places = () => [...taken.filter((t) => t.kind === 'place'), ...out].sort((a, b) => a.start - b.start);
@@ -243,6 +271,25 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     }
   }
   return out;
+}
+
+/**
+ * A town of the gazetteer below the well-known tier, for a name after "de"/"en" inside an organization's
+ * name ("Fiscalía de Derechos Humanos en Cobán"): not a given name, surname or everyday word alone,
+ * nor a word the text writes in lower case.
+ */
+function smallTown(text: string, name: string): PlaceEntry | undefined {
+  const single = !/\s/.test(name);
+  if (single && (GIVEN_NAMES.has(fold(name)) || SURNAME_SET.has(fold(name)) || isEverydayWord(name)))
+    return undefined;
+  // Spanish abstract nouns ("Protección", "Seguridad", "Reconocimiento") name bodies' tasks, not towns.
+  if (single && /(?:ci[oó]n|si[oó]n|dad|miento|encia|ancia|ismo)$/iu.test(name)) return undefined;
+  // A word the text also writes in lower case is a word ("Orden", "Primera"), not a town.
+  const lower = name.toLowerCase();
+  if (new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text))
+    return undefined;
+  const town = lookupTown(name);
+  return town && { value: town.value, kind: town.kind, countryCode: town.countryCode };
 }
 
 /** Words after which an organization's name says where it is ("Centro Penitenciario de Carabobo"). */
@@ -277,7 +324,9 @@ export function placesInsideOrgs(
         if (!after && i > 0 && i + n !== words.length) continue;
         const name = text.slice(words[i]!.start, last.start + last.w.length);
         if (!/^\p{Lu}/u.test(last.w)) continue;
-        const entry = lookupPlace(name);
+        // A smaller town only as the whole run of capitals after "de"/"en" ("… en Cobán", not "de Primera Instancia").
+        const whole = i + n === words.length || !/^\p{Lu}/u.test(words[i + n]!.w);
+        const entry = lookupPlace(name) ?? (after && whole ? smallTown(text, name) : undefined);
         if (!entry || entry.kind === 'detention_site') continue;
         out.push({
           kind: 'place',
@@ -331,6 +380,107 @@ export function featurePlaces(text: string, taken: readonly Taken[]): ContextPla
       value: m[0],
       place: { value: m[0], kind: 'locality' },
     });
+  }
+  return out;
+}
+
+/** A capitalized word of a name (hyphens and apostrophes inside: "Saint-Nicolas", "Pre-Trial"). */
+const CAP = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
+/** Spanish facility heads that open a place's proper name ("Hospital Regional de X", "Cárcel La Modelo"). */
+const ES_FACILITY = String.raw`Hospital|Cl[ií]nica|C[aá]rcel|Prisi[oó]n|Penitenciar[ií]a(?:\s+Nacional)?|Centro\s+Penitenciario|Comunidad\s+Penitenciaria|Internado\s+Judicial|Catedral|Bas[ií]lica|Mezquita|Aeropuerto(?:\s+Internacional)?|Cementerio(?:\s+General)?|Hotel|H[oô]tel|Santuario`;
+const ES_QUALIFIER = String.raw`(?:\s+(?:General|Regional|Nacional|Militar|Central|Universitario|Provincial|Municipal|Federal|Civil|Psiqui[aá]trico|Metropolitano|Materno\s+Infantil|Infantil))*`;
+/** English facility nouns closing a proper name ("Dulles International Airport", "the Evin prison", "Penal Colony No. 3"). */
+const EN_FACILITY = String.raw`(?:International\s+|military\s+|Military\s+)?(?:Airport|airport|Air\s+Base|air\s+base)|(?:women['’]s\s+|Women['’]s\s+|Central\s+|central\s+)?(?:Prison|prison)|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|(?:Pre-Trial\s+)?Detention\s+(?:Centre|Center|Facility)|Penal\s+Colony|penal\s+colony|Hotel`;
+const NUMBERED = String.raw`(?:\s+No\.?\s*\d+)?`;
+
+const FACILITY_RE = new RegExp(
+  [
+    // "Hospital General de Ciudad Obregón", "Penitenciaría Nacional de Tacumbú", "Cathedral of Juliaca"
+    String.raw`(?<![\p{L}])(?:${ES_FACILITY}|Cathedral|Hospital)${ES_QUALIFIER}\s+(?:de(?:l|\s+la|\s+los|\s+las)?|of(?:\s+the)?)\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?${CAP}){0,2}`,
+    // "Hospital Ramos Mejía", "Comunidad Penitenciaria Fénix", "Hôtel Serena"
+    String.raw`(?<![\p{L}])(?:${ES_FACILITY})${ES_QUALIFIER}\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+${CAP}){0,2}`,
+    // "Dulles International Airport", "Sinthupathi cemetery", "Baku Pre-Trial Detention Centre No. 1"
+    String.raw`(?<![\p{L}])${CAP}(?:\s+${CAP}){0,3}\s+(?:${EN_FACILITY})(?![\p{L}])${NUMBERED}`,
+    // "Penal Colony No. 3", "penal colony No. 1"
+    String.raw`(?<![\p{L}])(?:Penal\s+Colony|penal\s+colony|Prison|Detention\s+(?:Centre|Center))\s+No\.?\s*\d+`,
+  ].join('|'),
+  'gu',
+);
+
+/** Words that open a run without naming anything ("The Evin prison", "In Dulles …"). */
+const OPENERS =
+  /^(?:(?:The|A|An|In|At|On|From|To|Of|En|Al|Del|Un|Una|This|That|Its|His|Her|Their|Our|And|But|Y|Both|Every|Each|Last|Next)\s+)+/u;
+/** A Spanish article before a facility's head ("El Hospital Central …"); not "El Valle Detention Facility". */
+const ARTICLE_BEFORE_HEAD = new RegExp(
+  String.raw`^(?:El|La|Los|Las)\s+(?=(?:${ES_FACILITY})(?![\p{L}]))`,
+  'u',
+);
+
+/** A people's or a faith's adjective, no name ("a Russian prison", "the Houthi prison"): not a place. */
+const ADJECTIVE = /^(?:\p{Lu}[\p{Ll}]+(?:an|ian|ese|ish|i|ic))$/u;
+
+/** The words before an English facility noun ("Evin" of "Evin prison"). */
+const EN_HEAD =
+  /^(.*?)\s+(?:International\s+|military\s+|Military\s+|women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|Pre-Trial\s+)?(?:Airport|airport|Air Base|air base|Prison|prison|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|Detention|Penal|penal|Hotel)(?![\p{L}])/u;
+
+/**
+ * Facilities named as places — hospitals, prisons and detention centres, airports, cemeteries,
+ * cathedrals and mosques, hotels — with their noun ("Hospital Regional de Malabo", "Dulles
+ * International Airport", "the Sinthupathi cemetery", "Penal Colony No. 3"): where people are held,
+ * treated, buried or seen, so the case's places. Not a town's or a people's facility without a name
+ * of its own ("the Cairo airport", "a Russian prison", "Cuba's prison": the town is the place), nor a
+ * facility inside a longer organization's name ("Asociación … de la Prisión de X"), nor the last words
+ * of a longer name ("Combinado del Este prison"). A place another rule found inside it stands too.
+ */
+export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const m of text.matchAll(FACILITY_RE)) {
+    let start = m.index!;
+    let name = m[0];
+    const open = OPENERS.exec(name) ?? ARTICLE_BEFORE_HEAD.exec(name);
+    if (open) {
+      start += open[0].length;
+      name = name.slice(open[0].length);
+    }
+    // "Tehran's Evin prison": the facility is what follows the possessive.
+    const owner = /^(?:\p{Lu}[\p{L}\p{M}-]*\s+){0,2}\p{Lu}[\p{L}\p{M}-]*['’]s\s+/u.exec(name);
+    if (owner) {
+      start += owner[0].length;
+      name = name.slice(owner[0].length);
+    }
+    const end = start + name.length;
+    if (!/^\p{Lu}/u.test(name) || /\b(?:de|del)\s+$/u.test(text.slice(Math.max(0, start - 8), start)))
+      continue;
+    const head = EN_HEAD.exec(name)?.[1];
+    if (head !== undefined) {
+      if (!head || ADJECTIVE.test(head) || /\b(?:University|Universidad)\b/u.test(head)) continue;
+      // "the Cairo airport", "Hrodna prison": a town's facility is read as the town, unless numbered.
+      const town =
+        lookupPlace(head) ??
+        taken.find((t) => t.kind === 'place' && t.start === start && t.end === start + head.length);
+      if (town && !/\bNo\.?\s*\d/u.test(name)) continue;
+    }
+    if (taken.some((t) => t.kind === 'date' && start < t.end && t.start < end)) continue;
+    // Inside a longer organization's or person's name: that name stands.
+    if (
+      taken.some(
+        (t) => t.kind !== 'place' && t.start <= start && end <= t.end && t.end - t.start > end - start,
+      )
+    )
+      continue;
+    if (
+      taken.some(
+        (t) =>
+          t.kind === 'place' &&
+          start < t.end &&
+          t.start < end &&
+          !(start <= t.start && t.end <= end && (t.start > start || t.end < end)),
+      )
+    )
+      continue;
+    if (out.some((o) => start < o.end && o.start < end)) continue;
+    const value = name.replace(/\s+/g, ' ');
+    out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'locality' } });
   }
   return out;
 }

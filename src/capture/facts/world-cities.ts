@@ -38,6 +38,8 @@ interface CountryRecord {
 
 /** Inhabitants above which a city is named without a cue. */
 const WELL_KNOWN_POPULATION = 100_000;
+/** Inhabitants above which a town is also known by the first words of its name ("Iguala"). */
+const ALIAS_POPULATION = 10_000;
 /** Inhabitants below which a town is not taken even in place context. */
 const TOWN_POPULATION = 1_000;
 
@@ -82,6 +84,21 @@ function distinctive(name: string, lexicon: Record<string, string | string[]>): 
   return list.some((t) => PLACE_TAGS.includes(t));
 }
 
+const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person'];
+
+/**
+ * Whether a one-word name is an everyday word ("Mobile", "Reading", "Central") rather than a place or a
+ * person's name: a town so named is not taken on a weak cue ("in Mobile homes").
+ */
+export function isEverydayWord(name: string): boolean {
+  const key = fold(name);
+  if (COMMON.has(key)) return true;
+  const tags = libraryLexicon()[key];
+  if (tags === undefined) return false;
+  const list = Array.isArray(tags) ? tags : [tags];
+  return !list.some((t) => PLACE_TAGS.includes(t) || NAME_TAGS.includes(t));
+}
+
 let WELL_KNOWN: Map<string, WorldTown> | undefined;
 let TOWNS: Map<string, WorldTown> | undefined;
 
@@ -110,6 +127,18 @@ function load(): void {
     if (!towns.has(k)) towns.set(k, e);
     if (c.population >= WELL_KNOWN_POPULATION && !wellKnown.has(k) && distinctive(c.name, lexicon))
       wellKnown.set(k, e);
+  }
+  // "Iguala de la Independencia" is "Iguala" in the news, "Santa Cruz de la Sierra" "Santa Cruz": a town
+  // of ≥ 10,000 whose name goes on after "de"/"do"/"da" is also known by its first words, in place
+  // context only and where no town bears those words as its own name.
+  for (const c of sorted) {
+    if (c.population < ALIAS_POPULATION) break;
+    const head = /^(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?)\s+(?:de|del|do|da|dos|das)\s/u.exec(
+      c.name,
+    )?.[1];
+    const k = head && normalizePlaceName(head);
+    if (!k || k.length < 4 || towns.has(k) || COMMON.has(fold(head))) continue;
+    towns.set(k, { value: head, kind: 'city', countryCode: c.country, population: c.population });
   }
   WELL_KNOWN = wellKnown;
   TOWNS = towns;

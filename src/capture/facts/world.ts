@@ -67,6 +67,164 @@ const SPANISH_CITIES = [
   'Doral',
 ];
 
+/**
+ * Spanish exonyms of foreign cities and regions that human-rights and international news name often
+ * ("Járkov" for Kharkiv, "Seúl" for Seoul): the towns gazetteer (GeoNames) and compromise hold only
+ * English or local forms, and no maintained package lists Spanish ones. The forms are the usual ones
+ * of Spanish-language press style (those the RAE's Ortografía, 2010, and Fundéu recommend), written
+ * from that usage by hand and kept short: a form that is also a common word, given name or surname
+ * ("Colonia", "Lagos", "Florencia", "Milán", "Cantón") is left out. [Spanish form, ISO country, kind].
+ */
+const SPANISH_EXONYMS: readonly [string, string, WorldPlace['kind']][] = [
+  // Europe and the former Soviet Union
+  ['San Petersburgo', 'RU', 'city'],
+  ['Ekaterimburgo', 'RU', 'city'],
+  ['Kaliningrado', 'RU', 'city'],
+  ['Volgogrado', 'RU', 'city'],
+  ['Nizhni Nóvgorod', 'RU', 'city'],
+  ['Járkov', 'UA', 'city'],
+  ['Jersón', 'UA', 'city'],
+  ['Zaporiyia', 'UA', 'city'],
+  ['Mariúpol', 'UA', 'city'],
+  ['Leópolis', 'UA', 'city'],
+  ['Dnipró', 'UA', 'city'],
+  ['Lugansk', 'UA', 'city'],
+  ['Bajmut', 'UA', 'city'],
+  ['Mikoláiv', 'UA', 'city'],
+  ['Kiev', 'UA', 'city'],
+  ['Crimea', 'UA', 'region'],
+  ['Tiflis', 'GE', 'city'],
+  ['Ereván', 'AM', 'city'],
+  ['Bakú', 'AZ', 'city'],
+  ['Vilna', 'LT', 'city'],
+  ['Varsovia', 'PL', 'city'],
+  ['Cracovia', 'PL', 'city'],
+  ['Praga', 'CZ', 'city'],
+  ['Bucarest', 'RO', 'city'],
+  ['Belgrado', 'RS', 'city'],
+  ['Atenas', 'GR', 'city'],
+  ['Estambul', 'TR', 'city'],
+  ['Esmirna', 'TR', 'city'],
+  ['Copenhague', 'DK', 'city'],
+  ['Estocolmo', 'SE', 'city'],
+  ['Fráncfort', 'DE', 'city'],
+  ['Múnich', 'DE', 'city'],
+  ['Hamburgo', 'DE', 'city'],
+  ['Coblenza', 'DE', 'city'],
+  ['Núremberg', 'DE', 'city'],
+  ['Ámsterdam', 'NL', 'city'],
+  ['Róterdam', 'NL', 'city'],
+  ['Amberes', 'BE', 'city'],
+  ['Zúrich', 'CH', 'city'],
+  ['Basilea', 'CH', 'city'],
+  ['Lausana', 'CH', 'city'],
+  ['Turín', 'IT', 'city'],
+  ['Nápoles', 'IT', 'city'],
+  ['Venecia', 'IT', 'city'],
+  ['Génova', 'IT', 'city'],
+  ['Marsella', 'FR', 'city'],
+  ['Burdeos', 'FR', 'city'],
+  ['Edimburgo', 'GB', 'city'],
+  ['Dublín', 'IE', 'city'],
+  ['Inglaterra', 'GB', 'region'],
+  ['Escocia', 'GB', 'region'],
+  ['Gales', 'GB', 'region'],
+  // Middle East and Africa
+  ['Damasco', 'SY', 'city'],
+  ['Alepo', 'SY', 'city'],
+  ['Bagdad', 'IQ', 'city'],
+  ['Basora', 'IQ', 'city'],
+  ['Teherán', 'IR', 'city'],
+  ['Jerusalén', 'IL', 'city'],
+  ['Cisjordania', 'PS', 'region'],
+  ['Ammán', 'JO', 'city'],
+  ['Riad', 'SA', 'city'],
+  ['Yeda', 'SA', 'city'],
+  ['Saná', 'YE', 'city'],
+  ['Adén', 'YE', 'city'],
+  ['Hodeida', 'YE', 'city'],
+  ['Mascate', 'OM', 'city'],
+  ['Dubái', 'AE', 'city'],
+  ['Abu Dabi', 'AE', 'city'],
+  ['El Cairo', 'EG', 'city'],
+  ['Alejandría', 'EG', 'city'],
+  ['Bengasi', 'LY', 'city'],
+  ['Argel', 'DZ', 'city'],
+  ['Tánger', 'MA', 'city'],
+  ['Jartum', 'SD', 'city'],
+  ['Omdurmán', 'SD', 'city'],
+  ['Adís Abeba', 'ET', 'city'],
+  ['Mogadiscio', 'SO', 'city'],
+  ['Uagadugú', 'BF', 'city'],
+  ['Yamena', 'TD', 'city'],
+  ['Abiyán', 'CI', 'city'],
+  ['Ciudad del Cabo', 'ZA', 'city'],
+  ['Johannesburgo', 'ZA', 'city'],
+  // Asia
+  ['Shanghái', 'CN', 'city'],
+  ['Sinkiang', 'CN', 'region'],
+  ['Tíbet', 'CN', 'region'],
+  ['Urumchi', 'CN', 'city'],
+  ['Taipéi', 'TW', 'city'],
+  ['Seúl', 'KR', 'city'],
+  ['Pionyang', 'KP', 'city'],
+  ['Tokio', 'JP', 'city'],
+  ['Hanói', 'VN', 'city'],
+  ['Rangún', 'MM', 'city'],
+  ['Naipyidó', 'MM', 'city'],
+  ['Nueva Delhi', 'IN', 'city'],
+  ['Bombay', 'IN', 'city'],
+  ['Calcuta', 'IN', 'city'],
+  ['Katmandú', 'NP', 'city'],
+  ['Daca', 'BD', 'city'],
+  ['Bangladés', 'BD', 'country'],
+  ['Yakarta', 'ID', 'city'],
+  ['Singapur', 'SG', 'city'],
+  // The Americas
+  ['Filadelfia', 'US', 'city'],
+  ['Nueva Orleans', 'US', 'city'],
+  ['Puerto Príncipe', 'HT', 'city'],
+];
+
+/**
+ * Continents and the world's regions that reports name as places ("the Council of Europe", "director
+ * for the Americas", "el Sudeste Asiático", "the Horn of Africa"), in English and Spanish: the
+ * continents and the regions of the UN's M49 scheme, with the regions news names as often (Sahel,
+ * Maghreb, Balkans, Caucasus, Middle East). No package of the project lists them. "America" alone is
+ * left out (the United States as often as the continent).
+ */
+const WORLD_REGIONS: readonly (readonly string[])[] = [
+  ['Africa', 'África'],
+  ['Europe', 'Europa'],
+  ['Asia'],
+  ['Oceania', 'Oceanía'],
+  ['Americas', 'the Americas', 'Américas', 'las Américas'],
+  ['Latin America', 'América Latina', 'Latinoamérica'],
+  ['North America', 'América del Norte', 'Norteamérica'],
+  ['South America', 'América del Sur', 'Sudamérica', 'Suramérica'],
+  ['Central America', 'Centroamérica', 'América Central'],
+  ['Caribbean', 'the Caribbean', 'Caribe', 'el Caribe'],
+  ['Middle East', 'Oriente Medio', 'Oriente Próximo', 'Medio Oriente'],
+  ['North Africa', 'Norte de África'],
+  ['West Africa', 'África Occidental'],
+  ['East Africa', 'África Oriental'],
+  ['Sub-Saharan Africa', 'África subsahariana'],
+  ['Horn of Africa', 'Cuerno de África'],
+  ['Sahel'],
+  ['Maghreb', 'Magreb'],
+  ['Balkans', 'Balcanes'],
+  ['Caucasus', 'Cáucaso'],
+  ['Central Asia', 'Asia Central'],
+  ['Southeast Asia', 'South-East Asia', 'Sudeste Asiático', 'Sureste Asiático'],
+  ['South Asia', 'Asia Meridional'],
+  ['East Asia', 'Asia Oriental'],
+  ['Far East', 'Extremo Oriente', 'Lejano Oriente'],
+  ['Arctic', 'Ártico'],
+  ['Antarctica', 'Antártida'],
+  ['Mediterranean', 'Mediterráneo'],
+  ['Scandinavia', 'Escandinavia'],
+];
+
 /** Lexicon entries that are everyday words or names far more often than places. */
 const NOT_PLACES = new Set(
   [
@@ -112,6 +270,10 @@ function build(): Map<string, WorldPlace> {
     const es = c.translations.spa?.common;
     add(c.name.common, { value: c.name.common, kind: 'country', countryCode: c.cca2 });
     if (es) add(es, { value: es, kind: 'country', countryCode: c.cca2 });
+    // "la República de Corea", "the Republic of Korea": the official names, as the common one.
+    const esOfficial = c.translations.spa?.official;
+    if (esOfficial && es) add(esOfficial, { value: es, kind: 'country', countryCode: c.cca2 });
+    add(c.name.official, { value: c.name.common, kind: 'country', countryCode: c.cca2 });
     for (const alt of c.altSpellings)
       if (alt.length > 3 && !/^[A-Z.]+$/.test(alt))
         add(alt, { value: c.name.common, kind: 'country', countryCode: c.cca2 });
@@ -119,6 +281,8 @@ function build(): Map<string, WorldPlace> {
   for (const c of countries)
     for (const cap of c.capital ?? []) add(cap, { value: cap, kind: 'city', countryCode: c.cca2 });
   for (const es of SPANISH_CITIES) add(es, { value: es, kind: 'city' });
+  for (const [es, cc, kind] of SPANISH_EXONYMS) add(es, { value: es, kind, countryCode: cc });
+  for (const names of WORLD_REGIONS) for (const n of names) add(n, { value: n, kind: 'region' });
   // Countries written as their initials: "the US", "the UK", "EE.UU." (never an organization's acronym).
   for (const [short, cca2] of COUNTRY_INITIALS) {
     const c = countries.find((x) => x.cca2 === cca2);
