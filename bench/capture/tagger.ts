@@ -4,8 +4,9 @@
  * fixtures and bench/capture/own-heldout, and that round is scored with bench:capture's scorer —
  * rules alone against rules + tagger, per language and kind. `--write` then trains on everything
  * and writes src/capture/tagger/weights.ts (deterministic: the same data gives the same file).
- *   node --import tsx bench/capture/tagger.ts [--write] [--threshold 0] [--kinds person,organization]
+ *   node --import tsx bench/capture/tagger.ts [--write] [--errors] [--adopt person:0,organization:10]
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { KINDS, precision, recall, scoreKind, type Tally, tally } from '../../src/capture/eval/score.js';
 import {
@@ -16,13 +17,33 @@ import {
   loadSet,
   ROUNDS,
 } from '../../src/capture/tagger/corpus.js';
-import { type Example, type TaggerModel, train } from '../../src/capture/tagger/perceptron.js';
+import { ADOPTED, DROP_MARGIN } from '../../src/capture/tagger/model.js';
+import {
+  type Example,
+  type TaggerModel,
+  TRAIN_DEFAULTS,
+  train,
+} from '../../src/capture/tagger/perceptron.js';
 import type { RefineOptions, TaggedKind } from '../../src/capture/tagger/refine.js';
 
 const arg = (name: string) =>
   process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
-const threshold = Number(arg('--threshold') ?? 0);
-const kindsArg = (arg('--kinds') ?? 'person,organization').split(',') as TaggedKind[];
+// Hyperparameters other than the committed defaults are for exploring only; --write uses the defaults.
+const trainOpts = {
+  ...TRAIN_DEFAULTS,
+  epochs: Number(arg('--epochs') ?? TRAIN_DEFAULTS.epochs),
+  minCount: Number(arg('--min-count') ?? TRAIN_DEFAULTS.minCount),
+};
+// `--adopt person:0,organization:10`: the kinds to try and their thresholds; the committed ones by default.
+const adopt: ReadonlyMap<TaggedKind, number> = arg('--adopt')
+  ? new Map(
+      arg('--adopt')!
+        .split(',')
+        .map((x) => x.split(':'))
+        .map(([k, t]) => [k as TaggedKind, Number(t ?? 0)]),
+    )
+  : ADOPTED;
+const dropMargin = DROP_MARGIN;
 
 const t0 = performance.now();
 const rounds = ROUNDS.map((r) => ({ name: r.name, docs: loadSet(r.dir, r.name) }));
@@ -58,8 +79,11 @@ const add = (a: Scores, b: Scores) => {
 };
 
 const variants: { name: string; opts: (m: TaggerModel) => RefineOptions }[] = [
-  { name: 'add', opts: (model) => ({ model, kinds: new Set(kindsArg), drop: false, threshold }) },
-  { name: 'add+drop', opts: (model) => ({ model, kinds: new Set(kindsArg), drop: true, threshold }) },
+  { name: 'rules + tagger (add)', opts: (model) => ({ model, kinds: adopt, drop: false, dropMargin }) },
+  ...(arg('--drop-margins') ?? String(DROP_MARGIN)).split(',').map((d) => ({
+    name: `rules + tagger (add + drop > ${d})`,
+    opts: (model: TaggerModel) => ({ model, kinds: adopt, drop: true, dropMargin: Number(d) }),
+  })),
 ];
 const pooledRules: Scores = new Map();
 const pooled = variants.map(() => new Map() as Scores);
@@ -70,9 +94,18 @@ for (const held of rounds) {
   const trainSet = [...rounds.filter((r) => r !== held).flatMap((r) => r.docs), ...extra].flatMap(
     (d) => examples.get(d)!,
   );
-  const model = train(trainSet);
+  const model = train(trainSet, trainOpts);
   const base = score(held.docs, null);
   const tagged = variants.map((v) => score(held.docs, v.opts(model)));
+  if (process.argv.includes('--errors') && held.name === 'eval5') {
+    const last = tagged[tagged.length - 1]!;
+    for (const [key, t] of last) {
+      const before = new Set(base.get(key)?.errors);
+      const after = new Set(t.errors);
+      for (const e of t.errors) if (!before.has(e)) process.stdout.write(`  new: ${e}\n`);
+      for (const e of before) if (!after.has(e)) process.stdout.write(`  fixed: ${e}\n`);
+    }
+  }
   if (held.name !== 'eval') {
     add(pooledRules, base);
     for (const [i, t] of tagged.entries()) add(pooled[i]!, t);
@@ -94,6 +127,8 @@ if (process.argv.includes('--write')) {
   const model = train(all);
   const file = new URL('../../src/capture/tagger/weights.ts', import.meta.url);
   writeFileSync(file, weightsModule(model));
+  // Formatted as the linter wants it, so that retraining on the same data leaves the file unchanged.
+  execFileSync('npx', ['biome', 'format', '--write', file.pathname], { stdio: 'ignore' });
   process.stdout.write(`\nwrote ${file.pathname}: ${Object.keys(model.weights).length} features\n`);
 }
 

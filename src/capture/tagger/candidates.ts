@@ -7,6 +7,7 @@
 import type { EntityMention } from '../facts/entities.js';
 import { PARTICLES, STOP_CAPS, TITLES } from '../facts/lexicon.js';
 import { TITLE_QUALIFIERS } from '../facts/orgs.js';
+import { lookupPlace } from '../facts/places.js';
 import { capitalRuns, type Token } from '../facts/tokens.js';
 
 export interface Candidate {
@@ -53,7 +54,9 @@ export function candidates(
     let f = first;
     while (f < last && opener(all[f]!)) f++;
     starts.add(f);
-    if (first < last && opensSentence(text, all, first)) starts.add(first + 1);
+    // …and past a place that opens it ("MADRID Pilar Buepoyo", a dateline run into a name).
+    if (first < last && (opensSentence(text, all, first) || lookupPlace(all[first]!.text)))
+      starts.add(first + 1);
     for (const s of starts) {
       add(s, last);
       for (let k = s + 1; k < last; k++)

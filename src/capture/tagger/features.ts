@@ -9,6 +9,7 @@
 import { isOrgNoun } from '../facts/cues.js';
 import type { EntityMention } from '../facts/entities.js';
 import {
+  fold,
   GIVEN_NAMES,
   KNOWN_ORGS,
   ORG_HEADS,
@@ -34,6 +35,11 @@ export interface TextContext {
   lower: ReadonlySet<string>;
   /** Folded capitalized words that stand alone (a run of one word) somewhere in the text. */
   alone: ReadonlyMap<string, number>;
+  /** Folded text of every rule span → the kinds the rules gave it somewhere in the text. */
+  ruledAs: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Folded words of the values of the rules' persons, and of their organizations. */
+  personWords: ReadonlySet<string>;
+  orgWords: ReadonlySet<string>;
 }
 
 export function textContext(
@@ -55,7 +61,18 @@ export function textContext(
     if (!joinedBefore && !joinedAfter) alone.set(t.norm, (alone.get(t.norm) ?? 0) + 1);
   }
   const sorted = [...rules].sort((a, b) => a.start - b.start);
-  return { text, all, language, rules: sorted, lower, alone };
+  const ruledAs = new Map<string, Set<string>>();
+  const personWords = new Set<string>();
+  const orgWords = new Set<string>();
+  for (const m of rules) {
+    const key = fold(m.text);
+    const s = ruledAs.get(key) ?? new Set();
+    s.add(m.kind);
+    ruledAs.set(key, s);
+    const into = m.kind === 'person' ? personWords : m.kind === 'organization' ? orgWords : undefined;
+    if (into) for (const w of fold(m.value).split(/\s+/)) into.add(w);
+  }
+  return { text, all, language, rules: sorted, lower, alone, ruledAs, personWords, orgWords };
 }
 
 /** No rule span is longer than this many characters: bounds the search for overlapping ones. */
@@ -140,6 +157,14 @@ export function features(ctx: TextContext, c: Candidate): string[] {
   if (words.length > 1 && (ctx.alone.get(last.norm) ?? 0) > 0) f.push('last-recurs-alone');
   if (words.length === 1 && (ctx.alone.get(first.norm) ?? 0) > 1) f.push('recurs');
   if (/\p{L}-\p{Lu}/u.test(text.slice(c.start, c.end))) f.push('hyphen-cap');
+  // What the rules made of the same words elsewhere in the text, and whose name words these are.
+  for (const k of ctx.ruledAs.get(fold(text.slice(c.start, c.end))) ?? []) f.push(`same-as=${k}`);
+  if (words.every((t) => ctx.personWords.has(t.norm))) f.push('person-words');
+  if (words.every((t) => ctx.orgWords.has(t.norm))) f.push('org-words');
+  const lowerCount = words.filter((t) => ctx.lower.has(t.norm)).length;
+  if (words.length > 1)
+    f.push(`lower-words=${lowerCount === 0 ? 0 : lowerCount === words.length ? 'all' : 'some'}`);
+  if (toks.some((t) => /\d/.test(t.text))) f.push('digit');
   // Context: two words either side, lower-cased; a title or article right before.
   const p1 = all[c.first - 1];
   const p2 = all[c.first - 2];

@@ -57,7 +57,8 @@ export function predict(model: TaggerModel, features: readonly string[]): { labe
   return { label: model.labels[best]!, margin: s[best]! - s[0]! };
 }
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
+// `|| 0`: no -0, which the committed text cannot tell from 0.
+const round = (x: number) => Math.round(x * 1000) / 1000 || 0;
 
 export function train(examples: readonly Example[], opts: TrainOptions = TRAIN_DEFAULTS): TaggerModel {
   const counts = new Map<string, number>();

@@ -1,8 +1,8 @@
 /**
  * The tagger applied to the rules' output: every candidate span (candidates.ts) is scored by the
  * model; for the kinds adopted, a span of the rules the model reads as something else is dropped,
- * and a span no rule took that the model reads as that kind (by more than `threshold` over "none")
- * is added, longest-sure first, never overlapping a kept span or a date. A surname alone that the
+ * and a span no rule took that the model reads as that kind (by more than its kind's threshold over "none")
+ * is added, surest first, never overlapping a kept span or a date. A surname alone that the
  * model adds is tied to the one full name of the text ending with it. Pure.
  */
 
@@ -13,18 +13,21 @@ import { tokenize } from '../facts/tokens.js';
 import { detectLanguage } from '../language.js';
 import { candidates } from './candidates.js';
 import { features, textContext } from './features.js';
-import { type Label, predict, type TaggerModel } from './perceptron.js';
+import { type Label, scores, type TaggerModel } from './perceptron.js';
 
 export type TaggedKind = 'person' | 'organization';
 
 export interface RefineOptions {
   model: TaggerModel;
-  /** The kinds the tagger decides (adopted where it wins on the left-out rounds). */
-  kinds: ReadonlySet<TaggedKind>;
-  /** Drop rule spans of those kinds the model reads as another kind or none. */
+  /**
+   * The kinds the tagger decides (adopted where it wins on the left-out rounds), each with the
+   * margin over "none" a span no rule took needs to be added.
+   */
+  kinds: ReadonlyMap<TaggedKind, number>;
+  /** Drop rule spans of those kinds the model reads as another kind or none… */
   drop: boolean;
-  /** Margin over "none" a new span needs. */
-  threshold: number;
+  /** …by more than this margin over the rules' kind. */
+  dropMargin: number;
 }
 
 interface Span {
@@ -32,6 +35,11 @@ interface Span {
   end: number;
 }
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+function best(s: readonly number[]): number {
+  let b = 0;
+  for (let k = 1; k < s.length; k++) if (s[k]! > s[b]!) b = k;
+  return b;
+}
 
 export function refineEntities(
   text: string,
@@ -42,35 +50,45 @@ export function refineEntities(
   if (!opts.kinds.size) return [...rules];
   const all = tokenize(text);
   const ctx = textContext(text, all, rules, detectLanguage(text));
-  const scored = candidates(text, all, rules).map((c) => ({ c, ...predict(opts.model, features(ctx, c)) }));
+  const scored = candidates(text, all, rules).map((c) => {
+    const s = scores(opts.model, features(ctx, c));
+    const b = best(s);
+    return { c, s, label: opts.model.labels[b]!, margin: s[b]! - s[0]! };
+  });
   const exact = new Map(scored.map((s) => [`${s.c.start}:${s.c.end}`, s]));
   const adopted = (l: Label): l is TaggedKind => opts.kinds.has(l as TaggedKind);
+  const needs = (l: Label) => opts.kinds.get(l as TaggedKind) ?? Number.POSITIVE_INFINITY;
   const kept = rules.filter((m) => {
     if (!opts.drop || !adopted(m.kind)) return true;
     const p = exact.get(`${m.start}:${m.end}`);
-    return !p || p.label === m.kind;
+    return !p || p.s[best(p.s)]! - p.s[opts.model.labels.indexOf(m.kind)]! <= opts.dropMargin;
   });
   // Kept spans sorted by start, for the overlap test below.
   const taken: Span[] = [...kept, ...blocked].sort((a, b) => a.start - b.start);
   const free = (s: Span) => !taken.some((t) => overlaps(t, s));
   const added: EntityMention[] = [];
   const fresh = scored
-    .filter((s) => adopted(s.label) && s.margin > opts.threshold)
+    .filter((s) => adopted(s.label) && s.margin > needs(s.label))
     .sort((a, b) => b.margin - a.margin || a.c.start - b.c.start);
   for (const s of fresh) {
     if (!free(s.c) || added.some((a) => overlaps(a, s.c))) continue;
     const t = text.slice(s.c.start, s.c.end);
     added.push({ kind: s.label as TaggedKind, start: s.c.start, end: s.c.end, text: t, value: t });
   }
-  // "Ceesay" alone is "Lamin Jatta Ceesay" when one person of the text ends with that word.
-  const persons = [...kept, ...added].filter((m) => m.kind === 'person' && /\s/.test(m.value));
+  // "Ceesay" alone is "Lamin Jatta Ceesay", "Saba" alone "Saba Gelashvili": the one person of the
+  // text whose later words (or, failing that, whose first word) it is.
+  const persons = [
+    ...new Set(
+      [...kept, ...added].filter((m) => m.kind === 'person' && /\s/.test(m.value)).map((m) => m.value),
+    ),
+  ].map((value) => ({ value, words: fold(value).split(/\s+/) }));
   for (const a of added) {
     if (a.kind !== 'person' || /\s/.test(a.value)) continue;
     const w = fold(a.value);
-    const full = [
-      ...new Set(persons.filter((p) => fold(p.value).split(/\s+/).slice(1).includes(w)).map((p) => p.value)),
-    ];
-    if (full.length === 1) a.value = full[0]!;
+    const bySurname = persons.filter((p) => p.words.slice(1).includes(w));
+    const byGiven = persons.filter((p) => p.words[0] === w);
+    const full = bySurname.length ? bySurname : byGiven;
+    if (full.length === 1) a.value = full[0]!.value;
   }
   const out = [...kept, ...added].sort((a, b) => a.start - b.start);
   pairAcronyms(out);

@@ -110,9 +110,9 @@ describe('refining the rules’ output', () => {
   it('adds a span no rule took, tied to the one full name of the text ending with it', () => {
     const out = refineEntities(text, rules, [], {
       model,
-      kinds: new Set(['person']),
+      kinds: new Map([['person', 0]]),
       drop: false,
-      threshold: 0,
+      dropMargin: 0,
     });
     const added = out.find((m) => m.text === 'Tursun');
     assert.equal(added?.kind, 'person');
@@ -122,9 +122,12 @@ describe('refining the rules’ output', () => {
   it('drops a rule span of an adopted kind the model reads as none; leaves other kinds alone', () => {
     const out = refineEntities(text, rules, [], {
       model,
-      kinds: new Set(['person', 'organization']),
+      kinds: new Map([
+        ['person', 0],
+        ['organization', 0],
+      ]),
       drop: true,
-      threshold: 0,
+      dropMargin: 0,
     });
     assert.ok(
       out.some((m) => m.text === 'Mission'),
@@ -134,16 +137,16 @@ describe('refining the rules’ output', () => {
       !out.some((m) => m.text === 'Amina Tursun'),
       'the model reads the sentence-opening name as none',
     );
-    const none = refineEntities(text, rules, [], { model, kinds: new Set(), drop: true, threshold: 0 });
+    const none = refineEntities(text, rules, [], { model, kinds: new Map(), drop: true, dropMargin: 0 });
     assert.deepEqual(none, rules);
   });
   it('never adds over a date', () => {
     const at = text.indexOf('Tursun to leave');
     const out = refineEntities(text, rules, [{ start: at - 2, end: at + 9 }], {
       model,
-      kinds: new Set(['person']),
+      kinds: new Map([['person', 0]]),
       drop: false,
-      threshold: 0,
+      dropMargin: 0,
     });
     assert.ok(!out.some((m) => m.text === 'Tursun'));
   });
