@@ -20,6 +20,7 @@ import {
 import { ADOPTED, DROP_MARGIN } from '../../src/capture/tagger/model.js';
 import {
   type Example,
+  pack,
   type TaggerModel,
   TRAIN_DEFAULTS,
   train,
@@ -132,17 +133,17 @@ if (process.argv.includes('--write')) {
   process.stdout.write(`\nwrote ${file.pathname}: ${Object.keys(model.weights).length} features\n`);
 }
 
-/** The model as a TS module: features and their weights in two parallel arrays (a compact, diffable file). */
+/** The model as a TS module: feature names and weights (thousandths) in two parallel arrays. */
 export function weightsModule(model: TaggerModel): string {
-  const names = Object.keys(model.weights);
-  const flat = names.flatMap((n) => model.weights[n]!);
+  const { names, milli } = pack(model);
   return `// Written by bench/capture/tagger.ts --write from the annotated rounds, fixtures and own-heldout. Do not edit.
 import { type TaggerModel, unpack } from './perceptron.js';
 
 const FEATURES: readonly string[] = ${JSON.stringify(names)};
 
-const WEIGHTS_FLAT: readonly number[] = ${JSON.stringify(flat)};
+/** Weights in thousandths, ${model.labels.length} per feature in the order of the labels below. */
+const WEIGHTS_MILLI: readonly number[] = ${JSON.stringify(milli)};
 
-export const WEIGHTS: TaggerModel = unpack(${JSON.stringify(model.labels)}, FEATURES, WEIGHTS_FLAT);
+export const WEIGHTS: TaggerModel = unpack(${JSON.stringify(model.labels)}, FEATURES, WEIGHTS_MILLI);
 `;
 }

@@ -178,7 +178,7 @@ export function features(ctx: TextContext, c: Candidate): string[] {
     f.push(`p1=${p1.norm}`);
     if (p2 && !/[.!?\n]/.test(between(p2, p1))) f.push(`p2=${p2.norm}`, `p12=${p2.norm} ${p1.norm}`);
     if (/,\s*$/.test(gapBefore)) f.push('comma-before');
-    if (p1.cap) f.push('cap-before');
+    if (p1.cap && !STOP_CAPS.has(p1.norm)) f.push('cap-before');
     if (TITLES.has(p1.norm)) f.push('title-before');
   }
   if (n1 && !/[.!?\n]/.test(text.slice(last.end, n1.start))) {

@@ -119,19 +119,28 @@ export function train(examples: readonly Example[], opts: TrainOptions = TRAIN_D
   return { labels: [...LABELS], weights };
 }
 
-/** A model from its committed form: feature names and their weights, label by label, in one flat list. */
+/**
+ * A model from its committed form: feature names and their weights in thousandths (whole numbers:
+ * exact in text), label by label, in one flat list.
+ */
 export function unpack(
   labels: readonly Label[],
   names: readonly string[],
-  flat: readonly number[],
+  milli: readonly number[],
 ): TaggerModel {
-  if (flat.length !== names.length * labels.length)
+  if (milli.length !== names.length * labels.length)
     throw new Error(
-      `tagger weights: ${flat.length} numbers for ${names.length} features × ${labels.length} labels`,
+      `tagger weights: ${milli.length} numbers for ${names.length} features × ${labels.length} labels`,
     );
   const weights: Record<string, number[]> = {};
   names.forEach((n, i) => {
-    weights[n] = flat.slice(i * labels.length, (i + 1) * labels.length);
+    weights[n] = milli.slice(i * labels.length, (i + 1) * labels.length).map((k) => k / 1000 || 0);
   });
   return { labels, weights };
+}
+
+/** The committed form of a model: its feature names and their weights in thousandths. */
+export function pack(model: TaggerModel): { names: string[]; milli: number[] } {
+  const names = Object.keys(model.weights);
+  return { names, milli: names.flatMap((n) => model.weights[n]!.map((w) => Math.round(w * 1000))) };
 }

@@ -11,7 +11,7 @@ import type { EntityMention } from '../facts/entities.js';
 import { fold } from '../facts/lexicon.js';
 import { tokenize } from '../facts/tokens.js';
 import { detectLanguage } from '../language.js';
-import { candidates } from './candidates.js';
+import { type Candidate, candidates } from './candidates.js';
 import { features, textContext } from './features.js';
 import { type Label, scores, type TaggerModel } from './perceptron.js';
 
@@ -35,6 +35,24 @@ interface Span {
   end: number;
 }
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** A test of "overlaps none of these spans", by binary search over them sorted (a long text has thousands). */
+function freeOf(spans: readonly Span[]): (s: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // maxEnd[i]: the furthest end among sorted[0..i].
+  const maxEnd: number[] = [];
+  for (const [i, x] of sorted.entries()) maxEnd.push(Math.max(x.end, i ? maxEnd[i - 1]! : 0));
+  return (s) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start < s.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || maxEnd[lo - 1]! <= s.start;
+  };
+}
+
 function best(s: readonly number[]): number {
   let b = 0;
   for (let k = 1; k < s.length; k++) if (s[k]! > s[b]!) b = k;
@@ -50,28 +68,32 @@ export function refineEntities(
   if (!opts.kinds.size) return [...rules];
   const all = tokenize(text);
   const ctx = textContext(text, all, rules, detectLanguage(text));
-  const scored = candidates(text, all, rules).map((c) => {
+  const judge = (c: Candidate) => {
     const s = scores(opts.model, features(ctx, c));
     const b = best(s);
     return { c, s, label: opts.model.labels[b]!, margin: s[b]! - s[0]! };
-  });
-  const exact = new Map(scored.map((s) => [`${s.c.start}:${s.c.end}`, s]));
+  };
+  const cands = candidates(text, all, rules);
+  const byKey = new Map(cands.map((c) => [`${c.start}:${c.end}`, c]));
   const adopted = (l: Label): l is TaggedKind => opts.kinds.has(l as TaggedKind);
   const needs = (l: Label) => opts.kinds.get(l as TaggedKind) ?? Number.POSITIVE_INFINITY;
   const kept = rules.filter((m) => {
     if (!opts.drop || !adopted(m.kind)) return true;
-    const p = exact.get(`${m.start}:${m.end}`);
-    return !p || p.s[best(p.s)]! - p.s[opts.model.labels.indexOf(m.kind)]! <= opts.dropMargin;
+    const c = byKey.get(`${m.start}:${m.end}`);
+    if (!c) return true;
+    const p = judge(c);
+    return p.s[best(p.s)]! - p.s[opts.model.labels.indexOf(m.kind)]! <= opts.dropMargin;
   });
-  // Kept spans sorted by start, for the overlap test below.
-  const taken: Span[] = [...kept, ...blocked].sort((a, b) => a.start - b.start);
-  const free = (s: Span) => !taken.some((t) => overlaps(t, s));
+  // Only spans clear of every kept span and date can be added: only those are scored.
+  const isFree = freeOf([...kept, ...blocked]);
   const added: EntityMention[] = [];
-  const fresh = scored
+  const fresh = cands
+    .filter(isFree)
+    .map(judge)
     .filter((s) => adopted(s.label) && s.margin > needs(s.label))
     .sort((a, b) => b.margin - a.margin || a.c.start - b.c.start);
   for (const s of fresh) {
-    if (!free(s.c) || added.some((a) => overlaps(a, s.c))) continue;
+    if (added.some((a) => overlaps(a, s.c))) continue;
     const t = text.slice(s.c.start, s.c.end);
     added.push({ kind: s.label as TaggedKind, start: s.c.start, end: s.c.end, text: t, value: t });
   }
