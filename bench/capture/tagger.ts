@@ -51,7 +51,13 @@ const rounds = ROUNDS.map((r) => ({ name: r.name, docs: loadSet(r.dir, r.name) }
 const extra = EXTRA.flatMap((r) => loadSet(r.dir, r.name));
 const examples = new Map<CorpusDoc, Example[]>();
 for (const d of [...rounds.flatMap((r) => r.docs), ...extra]) examples.set(d, examplesOf(d));
-process.stdout.write(`loaded and featurized in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+{
+  const labels = new Map<string, number>();
+  for (const xs of examples.values()) for (const x of xs) labels.set(x.label, (labels.get(x.label) ?? 0) + 1);
+  process.stdout.write(
+    `${examples.size} documents, candidate spans by distant label: ${[...labels].map(([l, n]) => `${l} ${n}`).join(', ')}; loaded and featurized in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
+}
 
 type Scores = Map<string, Tally>; // `${lang} ${kind}` → tally
 function score(docs: readonly CorpusDoc[], tagger: RefineOptions | null): Scores {
