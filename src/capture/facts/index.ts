@@ -55,15 +55,24 @@ export function ruleEntities(
   // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
   const named = findEntities(text, opts.knownNames, opts.knownOrgs).map((e) => withFeatureNoun(text, e));
   // Features named with their noun that no rule took ("la mina Bulla Loca"), then towns in context.
-  const found = [...named, ...featurePlaces(text, [...named, ...dates.map((d) => ({ ...d, kind: 'date' }))])];
+  const found = [
+    ...named,
+    ...featurePlaces(text, [...named, ...dates.map((d) => ({ ...d, kind: 'date' }))]).map((p) => ({
+      ...p,
+      rule: 'feature-place',
+    })),
+  ];
   // Towns named after a word of motion or in a list of places, that no other rule took (places.ts).
   const entities: EntityMention[] = [
     ...found,
-    ...townsInContext(text, [...found, ...dates.map((d) => ({ ...d, kind: 'date' }))]),
+    ...townsInContext(text, [...found, ...dates.map((d) => ({ ...d, kind: 'date' }))]).map((p) => ({
+      ...p,
+      rule: 'town-in-context',
+    })),
     // A place inside an organization's name says where it is; the organization keeps its name.
-    ...placesInsideOrgs(text, found).filter(
-      (p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end),
-    ),
+    ...placesInsideOrgs(text, found)
+      .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
+      .map((p) => ({ ...p, rule: 'place-in-org' })),
   ].filter((e) => !dates.some((d) => e.start < d.end && d.start < e.end));
   return { entities, dates };
 }

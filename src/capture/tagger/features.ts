@@ -124,7 +124,7 @@ export function features(ctx: TextContext, c: Candidate): string[] {
   for (const m of overlapping(ctx, c)) {
     if (m.start === c.start && m.end === c.end) {
       ruled = m.kind;
-      f.push(`r=${m.kind}`, `r=${m.kind}&n=${n}`);
+      f.push(`r=${m.kind}`, `r=${m.kind}&n=${n}`, `rule=${m.rule ?? 'other'}&${m.kind}`);
       if (m.value !== m.text) f.push(`rgrouped=${m.kind}`);
       if (m.role) f.push(`rrole=${m.role}`);
       if (m.unitKind) f.push('runit');
