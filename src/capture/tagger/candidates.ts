@@ -21,6 +21,8 @@ export interface Candidate {
 /** A candidate longer than this is no name the tagger should propose (a heading in capitals). */
 const MAX_TOKENS = 10;
 const AND = new Set(['y', 'e', 'and']);
+const JOINERS = new Set(['of', 'for', 'on', 'de', 'del', 'para', 'por', 'sobre', 'against', 'contra']);
+const ARTICLES = new Set(['the', 'la', 'el', 'los', 'las']);
 
 const opener = (t: Token) => STOP_CAPS.has(t.norm) || TITLES.has(t.norm) || TITLE_QUALIFIERS.has(t.norm);
 
@@ -45,7 +47,24 @@ export function candidates(
     const c = { start: all[first]!.start, end: all[last]!.end, first, last };
     out.set(`${c.start}:${c.end}`, c);
   };
-  for (const run of capitalRuns(text, all)) {
+  const runs = capitalRuns(text, all);
+  // Two runs joined by one small word, or "of the"/"de la", are one candidate too ("Mwatana for Human
+  // Rights", "Office of the High Commissioner"): names of bodies run on through them.
+  for (let r = 0; r + 1 < runs.length; r++) {
+    const a = byEnd.get(runs[r]!.end)!;
+    const b = index.get(runs[r + 1]!.start)!;
+    const between = all.slice(a + 1, b);
+    if (
+      between.length < 1 ||
+      between.length > 2 ||
+      !JOINERS.has(between[0]!.norm) ||
+      (between[1] && !ARTICLES.has(between[1].norm)) ||
+      /[.,;:!?()\n"“”«»]/.test(text.slice(all[a]!.end, all[b]!.start))
+    )
+      continue;
+    add(index.get(runs[r]!.start)!, byEnd.get(runs[r + 1]!.end)!);
+  }
+  for (const run of runs) {
     const first = index.get(run.start)!;
     const last = byEnd.get(run.end)!;
     // Where a name may start: the run's first word, past its titles and sentence words, and past a

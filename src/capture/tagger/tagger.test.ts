@@ -31,6 +31,13 @@ describe('tagger candidates', () => {
     assert.ok(spans(es).includes('Foro Penal'), JSON.stringify(spans(es)));
     assert.ok(spans(es).includes('Provea'));
   });
+  it('two runs joined by one small word ("for", "of the", "de la"), not across a comma', () => {
+    const got = spans('Lawyers of Mwatana for Human Rights and the Office of the High Commissioner spoke.');
+    assert.ok(got.includes('Mwatana for Human Rights'), JSON.stringify(got));
+    assert.ok(got.includes('Office of the High Commissioner'), JSON.stringify(got));
+    const apart = spans('It named Mwatana, for Human Rights Day.');
+    assert.ok(!apart.includes('Mwatana, for Human Rights Day'));
+  });
   it('particles inside a name, never at its ends; the rules’ own spans too', () => {
     const text = 'Lo dijo Jhosivani Guerrero de la Cruz en la sede del CICPC.';
     const at = text.indexOf('CICPC');
