@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EntityMention } from '../facts/entities.js';
+import { extractFacts } from '../facts/index.js';
 import { tokenize } from '../facts/tokens.js';
 import { candidates } from './candidates.js';
 import { features, textContext } from './features.js';
@@ -97,10 +98,15 @@ describe('averaged perceptron', () => {
 });
 
 describe('refining the rules’ output', () => {
-  // A hand-made model: a capitalized word the rules left after "told" is a person; nothing else is.
+  // A hand-made model: a capitalized word the rules left after "told"/"beside" is a person; nothing else is.
   const model: TaggerModel = {
     labels: ['none', 'person', 'organization', 'place'],
-    weights: { bias: [1, 0, 0, 0], 'p1=told': [0, 3, 0, 0], 'r=organization': [0, 0, 2, 0] },
+    weights: {
+      bias: [1, 0, 0, 0],
+      'p1=told': [0, 3, 0, 0],
+      'p1=beside': [0, 3, 0, 0],
+      'r=organization': [0, 0, 2, 0],
+    },
   };
   const text = 'Amina Tursun told reporters. Later a guard told Tursun to leave, and the Mission agreed.';
   const mission = text.indexOf('Mission');
@@ -140,6 +146,15 @@ describe('refining the rules’ output', () => {
     );
     const none = refineEntities(text, rules, [], { model, kinds: new Map(), drop: true, dropMargin: 0 });
     assert.deepEqual(none, rules);
+  });
+  it('is what extractFacts applies after the rules (and nothing when told `tagger: null`)', () => {
+    const opts = { model, kinds: new Map([['person', 0] as const]), drop: false, dropMargin: 0 };
+    const persons = (tagger: typeof opts | null) =>
+      extractFacts('A guard stood beside Ngoveru at dawn.', { reference: '2025-01-01', tagger })
+        .filter((f) => f.kind === 'person')
+        .map((f) => f.value);
+    assert.deepEqual(persons(opts), ['Ngoveru']);
+    assert.deepEqual(persons(null), []);
   });
   it('never adds over a date', () => {
     const at = text.indexOf('Tursun to leave');
