@@ -44,6 +44,8 @@ export interface EntityMention {
   role?: Role;
   place?: PlaceEntry;
   unitKind?: string;
+  /** Which stage of the rules proposed it (a feature of the trained tagger, ../tagger). */
+  rule?: string;
 }
 
 const LEAD_SKIP = new Set([
@@ -1095,6 +1097,10 @@ export function findEntities(
       }
     }
   }
+  const stamp = (rule: string) => {
+    for (const m of out.mentions) m.rule ??= rule;
+  };
+  stamp('case-unit');
   // Organizations and buildings of several words next: their words are not persons' names.
   for (const n of namedSpans(text, all)) {
     const toks = all.slice(n.first, n.last + 1);
@@ -1132,6 +1138,7 @@ export function findEntities(
         break;
       }
   }
+  stamp('named-span');
   const runs = capitalRuns(text, all).flatMap((r) => splitTaken(r, taken));
   for (const run of runs) {
     if (run.start < out.consumedTo) continue;
@@ -1164,7 +1171,9 @@ export function findEntities(
     if (valid && out.mentions.length + out.pending.length === before)
       for (const p of parts) classifyRun(text, all, toRun(p), posOf(all, p[0]!), out);
   }
+  stamp('run');
   surnameComesBack(text, all, out);
+  stamp('surname-comes-back');
   // Partial mentions of a person named in full elsewhere: "Ortega", "María Ortega" → the full name.
   const persons = out.mentions.filter((m) => m.kind === 'person');
   // Distinct names with their words folded once (a long text names the same people many times).
@@ -1258,6 +1267,7 @@ export function findEntities(
       }
     }
   }
+  stamp('single-word');
   pairAppositions(text, out.mentions);
   pairAcronyms(out.mentions);
   pairShortForms(out.mentions);

@@ -5,7 +5,9 @@
  * Pure: text in, suggestions out; every suggestion's [start, end) indexes `text` exactly.
  */
 import type { FuzzyDate } from '../../domain/dates.js';
-import { findDates } from './dates.js';
+import { COMMITTED_TAGGER } from '../tagger/model.js';
+import { type RefineOptions, refineEntities } from '../tagger/refine.js';
+import { type DateMention, findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
@@ -46,10 +48,15 @@ export interface FactOptions {
   knownNames?: readonly string[];
   /** The case file's own units: recognized by name or acronym, suggested under the case's name. */
   knownOrgs?: readonly CaseOrg[];
+  /** The tagger to apply after the rules: the committed one when absent, none when null (rules alone). */
+  tagger?: RefineOptions | null;
 }
 
-export function extractFacts(text: string, opts: FactOptions): Fact[] {
-  const facts: Fact[] = [];
+/** The rules' persons, organizations and places (one per mention) and dates, before the tagger. */
+export function ruleEntities(
+  text: string,
+  opts: FactOptions,
+): { entities: EntityMention[]; dates: DateMention[] } {
   const dates = findDates(text, opts.reference);
   // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
   const recognized = findEntities(text, opts.knownNames, opts.knownOrgs).map((e) => withFeatureNoun(text, e));
@@ -63,16 +70,35 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
     ...facilities,
   ].sort((a, b) => a.start - b.start);
   // Features named with their noun that no rule took ("la mina Bulla Loca"), then towns in context.
-  const found = [...named, ...featurePlaces(text, [...named, ...dates.map((d) => ({ ...d, kind: 'date' }))])];
+  const found = [
+    ...named,
+    ...featurePlaces(text, [...named, ...dates.map((d) => ({ ...d, kind: 'date' }))]).map((p) => ({
+      ...p,
+      rule: 'feature-place',
+    })),
+  ];
   // Towns named after a word of motion or in a list of places, that no other rule took (places.ts).
   const entities: EntityMention[] = [
     ...found,
-    ...townsInContext(text, [...found, ...dates.map((d) => ({ ...d, kind: 'date' }))]),
+    ...townsInContext(text, [...found, ...dates.map((d) => ({ ...d, kind: 'date' }))]).map((p) => ({
+      ...p,
+      rule: 'town-in-context',
+    })),
     // A place inside an organization's name says where it is; the organization keeps its name.
-    ...placesInsideOrgs(text, found).filter(
-      (p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end),
-    ),
+    ...placesInsideOrgs(text, found)
+      .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
+      .map((p) => ({ ...p, rule: 'place-in-org' })),
   ].filter((e) => !dates.some((d) => e.start < d.end && d.start < e.end));
+  return { entities, dates };
+}
+
+export function extractFacts(text: string, opts: FactOptions): Fact[] {
+  const facts: Fact[] = [];
+  const ruled = ruleEntities(text, opts);
+  const dates = ruled.dates;
+  // The trained tagger (../tagger) confirms, drops and adds persons and organizations of the rules.
+  const tagger = opts.tagger === undefined ? COMMITTED_TAGGER : opts.tagger;
+  const entities = tagger ? refineEntities(text, ruled.entities, dates, tagger) : ruled.entities;
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();
   for (const e of entities) {

@@ -1,0 +1,155 @@
+/**
+ * The capture tagger, trained and judged honestly: leave one round out. For each evaluation round
+ * (src/capture/eval, eval2 … eval5) the tagger is trained on the other rounds plus the development
+ * fixtures and bench/capture/own-heldout, and that round is scored with bench:capture's scorer —
+ * rules alone against rules + tagger, per language and kind. `--write` then trains on everything
+ * and writes src/capture/tagger/weights.ts (deterministic: the same data gives the same file).
+ *   node --import tsx bench/capture/tagger.ts [--write] [--errors] [--adopt person:0,organization:10]
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { KINDS, precision, recall, scoreKind, type Tally, tally } from '../../src/capture/eval/score.js';
+import {
+  type CorpusDoc,
+  EXTRA,
+  examplesOf,
+  factsOf,
+  loadSet,
+  ROUNDS,
+} from '../../src/capture/tagger/corpus.js';
+import { ADOPTED, DROP_MARGIN } from '../../src/capture/tagger/model.js';
+import {
+  type Example,
+  pack,
+  type TaggerModel,
+  TRAIN_DEFAULTS,
+  train,
+} from '../../src/capture/tagger/perceptron.js';
+import type { RefineOptions, TaggedKind } from '../../src/capture/tagger/refine.js';
+
+const arg = (name: string) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
+// Hyperparameters other than the committed defaults are for exploring only; --write uses the defaults.
+const trainOpts = {
+  ...TRAIN_DEFAULTS,
+  epochs: Number(arg('--epochs') ?? TRAIN_DEFAULTS.epochs),
+  minCount: Number(arg('--min-count') ?? TRAIN_DEFAULTS.minCount),
+};
+// `--adopt person:0,organization:10`: the kinds to try and their thresholds; the committed ones by default.
+const adopt: ReadonlyMap<TaggedKind, number> = arg('--adopt')
+  ? new Map(
+      arg('--adopt')!
+        .split(',')
+        .map((x) => x.split(':'))
+        .map(([k, t]) => [k as TaggedKind, Number(t ?? 0)]),
+    )
+  : ADOPTED;
+const dropMargin = DROP_MARGIN;
+
+const t0 = performance.now();
+const rounds = ROUNDS.map((r) => ({ name: r.name, docs: loadSet(r.dir, r.name) }));
+const extra = EXTRA.flatMap((r) => loadSet(r.dir, r.name));
+const examples = new Map<CorpusDoc, Example[]>();
+for (const d of [...rounds.flatMap((r) => r.docs), ...extra]) examples.set(d, examplesOf(d));
+{
+  const labels = new Map<string, number>();
+  for (const xs of examples.values()) for (const x of xs) labels.set(x.label, (labels.get(x.label) ?? 0) + 1);
+  process.stdout.write(
+    `${examples.size} documents, candidate spans by distant label: ${[...labels].map(([l, n]) => `${l} ${n}`).join(', ')}; loaded and featurized in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
+}
+
+type Scores = Map<string, Tally>; // `${lang} ${kind}` → tally
+function score(docs: readonly CorpusDoc[], tagger: RefineOptions | null): Scores {
+  const s: Scores = new Map();
+  for (const d of docs) {
+    const facts = factsOf(d.doc, tagger);
+    for (const k of KINDS) {
+      const key = `${d.lang} ${k}`;
+      const t = s.get(key) ?? tally();
+      s.set(key, t);
+      scoreKind(t, d.file, k, facts, d.ann as never);
+    }
+  }
+  return s;
+}
+const pr = (t: Tally | undefined) => (t ? `${precision(t).toFixed(3)} / ${recall(t).toFixed(3)}` : '–');
+const add = (a: Scores, b: Scores) => {
+  for (const [k, t] of b) {
+    const x = a.get(k) ?? tally();
+    x.tp += t.tp;
+    x.fp += t.fp;
+    x.fn += t.fn;
+    x.splits += t.splits;
+    a.set(k, x);
+  }
+};
+
+const variants: { name: string; opts: (m: TaggerModel) => RefineOptions }[] = [
+  { name: 'rules + tagger (add)', opts: (model) => ({ model, kinds: adopt, drop: false, dropMargin }) },
+  ...(arg('--drop-margins') ?? String(DROP_MARGIN)).split(',').map((d) => ({
+    name: `rules + tagger (add + drop > ${d})`,
+    opts: (model: TaggerModel) => ({ model, kinds: adopt, drop: true, dropMargin: Number(d) }),
+  })),
+];
+const pooledRules: Scores = new Map();
+const pooled = variants.map(() => new Map() as Scores);
+process.stdout.write(
+  `\n| left out | lang | kind | rules P / R | ${variants.map((v) => `${v.name} P / R`).join(' | ')} |\n|---|---|---|---|${variants.map(() => '---|').join('')}\n`,
+);
+for (const held of rounds) {
+  const trainSet = [...rounds.filter((r) => r !== held).flatMap((r) => r.docs), ...extra].flatMap(
+    (d) => examples.get(d)!,
+  );
+  const model = train(trainSet, trainOpts);
+  const base = score(held.docs, null);
+  const tagged = variants.map((v) => score(held.docs, v.opts(model)));
+  if (process.argv.includes('--errors') && held.name === 'eval5') {
+    const last = tagged[tagged.length - 1]!;
+    for (const [key, t] of last) {
+      const before = new Set(base.get(key)?.errors);
+      const after = new Set(t.errors);
+      for (const e of t.errors) if (!before.has(e)) process.stdout.write(`  new: ${e}\n`);
+      for (const e of before) if (!after.has(e)) process.stdout.write(`  fixed: ${e}\n`);
+    }
+  }
+  if (held.name !== 'eval') {
+    add(pooledRules, base);
+    for (const [i, t] of tagged.entries()) add(pooled[i]!, t);
+  }
+  for (const lang of ['en', 'es'])
+    for (const k of ['persons', 'organizations', 'places'])
+      process.stdout.write(
+        `| ${held.name} | ${lang} | ${k} | ${pr(base.get(`${lang} ${k}`))} | ${tagged.map((t) => pr(t.get(`${lang} ${k}`))).join(' | ')} |\n`,
+      );
+}
+for (const lang of ['en', 'es'])
+  for (const k of ['persons', 'organizations', 'places'])
+    process.stdout.write(
+      `| eval2–5 pooled | ${lang} | ${k} | ${pr(pooledRules.get(`${lang} ${k}`))} | ${pooled.map((t) => pr(t.get(`${lang} ${k}`))).join(' | ')} |\n`,
+    );
+
+if (process.argv.includes('--write')) {
+  const all = [...rounds.flatMap((r) => r.docs), ...extra].flatMap((d) => examples.get(d)!);
+  const model = train(all);
+  const file = new URL('../../src/capture/tagger/weights.ts', import.meta.url);
+  writeFileSync(file, weightsModule(model));
+  // Formatted as the linter wants it, so that retraining on the same data leaves the file unchanged.
+  execFileSync('npx', ['biome', 'format', '--write', file.pathname], { stdio: 'ignore' });
+  process.stdout.write(`\nwrote ${file.pathname}: ${Object.keys(model.weights).length} features\n`);
+}
+
+/** The model as a TS module: feature names and weights (thousandths) in two parallel arrays. */
+export function weightsModule(model: TaggerModel): string {
+  const { names, milli } = pack(model);
+  return `// Written by bench/capture/tagger.ts --write from the annotated rounds, fixtures and own-heldout. Do not edit.
+import { type TaggerModel, unpack } from './perceptron.js';
+
+const FEATURES: readonly string[] = ${JSON.stringify(names)};
+
+/** Weights in thousandths, ${model.labels.length} per feature in the order of the labels below. */
+const WEIGHTS_MILLI: readonly number[] = ${JSON.stringify(milli)};
+
+export const WEIGHTS: TaggerModel = unpack(${JSON.stringify(model.labels)}, FEATURES, WEIGHTS_MILLI);
+`;
+}

@@ -1,0 +1,105 @@
+/**
+ * Training and evaluation data of the tagger (used by bench/capture/tagger.ts and the
+ * reproducibility test, never by the extractor): the annotated rounds `../eval`, `../eval2` …, the
+ * development fixtures (`../fixtures`, which annotate persons and places only) and
+ * `bench/capture/own-heldout`. Reads files.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Annotation } from '../eval/score.js';
+import { type ExtractedDocument, extractDocument } from '../extract.js';
+import { extractFacts, type Fact, type FactOptions, ruleEntities } from '../facts/index.js';
+import { tokenize } from '../facts/tokens.js';
+import { detectLanguage } from '../language.js';
+import { candidates } from './candidates.js';
+import { features, textContext } from './features.js';
+import { formsOf, labelOf } from './label.js';
+import type { Example } from './perceptron.js';
+import type { RefineOptions } from './refine.js';
+
+export interface CorpusDoc {
+  set: string;
+  file: string;
+  lang: string;
+  doc: ExtractedDocument;
+  ann: Partial<Annotation>;
+  /** Fixtures name no organizations: a span nobody annotated may still be one. */
+  orgsAnnotated: boolean;
+}
+
+const CAPTURED = '2025-01-01T12:00:00Z';
+
+export function loadSet(dir: URL, set: string): CorpusDoc[] {
+  return readdirSync(dir)
+    .filter((f) => /\.(html|txt|html\.raw)$/.test(f))
+    .sort()
+    .map((file) => {
+      const base = file.replace(/\.(html|txt|html\.raw)$/, '');
+      const doc = extractDocument(readFileSync(new URL(file, dir)), {
+        contentType: /\.txt$/.test(file) ? 'text/plain' : 'text/html',
+        capturedAt: CAPTURED,
+        name: file,
+      });
+      const ann = JSON.parse(readFileSync(new URL(`${base}.json`, dir), 'utf8')) as Partial<Annotation>;
+      return { set, file, lang: file.slice(0, 2), doc, ann, orgsAnnotated: Array.isArray(ann.organizations) };
+    });
+}
+
+/** The facts of a document and its comments as extractDocument computes them, with the tagger given. */
+export function factsOf(doc: ExtractedDocument, tagger: RefineOptions | null): Fact[] {
+  const facts = extractFacts(doc.text, { reference: doc.reference.day, tagger });
+  return [...facts, ...commentUnits(doc, facts).flatMap((u) => extractFacts(u.text, { ...u.opts, tagger }))];
+}
+
+/** Mirrors extractDocument: a comment knows the article's full names (and the author's). */
+function commentUnits(doc: ExtractedDocument, articleFacts: readonly Fact[]) {
+  const knownNames = [
+    ...new Set([
+      ...articleFacts.filter((f) => f.kind === 'person' && /\s/.test(f.value)).map((f) => f.value),
+      ...(doc.author && /^\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3}$/u.test(doc.author)
+        ? [doc.author]
+        : []),
+    ]),
+  ];
+  return doc.comments.map((c) => ({
+    text: c.text,
+    opts: { reference: c.published?.precision === 'day' ? c.published.value : doc.reference.day, knownNames },
+  }));
+}
+
+/** Every candidate span of a document (article and comments), with its features and distant label. */
+export function examplesOf(d: CorpusDoc): Example[] {
+  const forms = formsOf(d.ann);
+  const article = extractFacts(d.doc.text, { reference: d.doc.reference.day, tagger: null });
+  const units: { text: string; opts: FactOptions }[] = [
+    { text: d.doc.text, opts: { reference: d.doc.reference.day } },
+    ...commentUnits(d.doc, article),
+  ];
+  const out: Example[] = [];
+  for (const u of units) {
+    const { entities } = ruleEntities(u.text, u.opts);
+    const all = tokenize(u.text);
+    const ctx = textContext(u.text, all, entities, detectLanguage(u.text));
+    const exact = new Map(entities.map((m) => [`${m.start}:${m.end}`, m]));
+    for (const c of candidates(u.text, all, entities)) {
+      const f = features(ctx, c);
+      const label = labelOf(u.text, c, exact.get(`${c.start}:${c.end}`), forms);
+      if (
+        !d.orgsAnnotated &&
+        label === 'none' &&
+        f.some((x) => /^(r|rin|rcov)=organization$|^org-word$/.test(x))
+      )
+        continue;
+      out.push({ features: f, label });
+    }
+  }
+  return out;
+}
+
+export const ROUNDS: readonly { name: string; dir: URL }[] = [1, 2, 3, 4, 5].map((n) => ({
+  name: `eval${n === 1 ? '' : n}`,
+  dir: new URL(`../eval${n === 1 ? '' : n}/`, import.meta.url),
+}));
+export const EXTRA: readonly { name: string; dir: URL }[] = [
+  { name: 'fixtures', dir: new URL('../fixtures/', import.meta.url) },
+  { name: 'own-heldout', dir: new URL('../../../bench/capture/own-heldout/', import.meta.url) },
+];

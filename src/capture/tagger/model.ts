@@ -1,0 +1,23 @@
+/**
+ * The tagger the extractor applies: the committed weights (weights.ts, written by
+ * `node --import tsx bench/capture/tagger.ts --write`) and the kinds adopted on the
+ * leave-one-round-out evaluation (src/capture/README.md, "A trained span classifier").
+ */
+import type { RefineOptions, TaggedKind } from './refine.js';
+import { WEIGHTS } from './weights.js';
+
+/** Kind → margin over "none" a span no rule took needs (chosen on the left-out rounds). */
+export const ADOPTED: ReadonlyMap<TaggedKind, number> = new Map([
+  ['person', 0],
+  ['organization', 10],
+]);
+
+/** How much surer than of the rules' kind the model must be to drop a rule's span (chosen likewise). */
+export const DROP_MARGIN = 0;
+
+export const COMMITTED_TAGGER: RefineOptions = {
+  model: WEIGHTS,
+  kinds: ADOPTED,
+  drop: true,
+  dropMargin: DROP_MARGIN,
+};

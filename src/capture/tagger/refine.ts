@@ -1,0 +1,119 @@
+/**
+ * The tagger applied to the rules' output: every candidate span (candidates.ts) is scored by the
+ * model; for the kinds adopted, a span of the rules the model reads as something else is dropped,
+ * and a span no rule took that the model reads as that kind (by more than its kind's threshold over "none")
+ * is added, surest first, never overlapping a kept span or a date. A surname alone that the
+ * model adds is tied to the one full name of the text ending with it. Pure.
+ */
+
+import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
+import type { EntityMention } from '../facts/entities.js';
+import { fold } from '../facts/lexicon.js';
+import { tokenize } from '../facts/tokens.js';
+import { detectLanguage } from '../language.js';
+import { type Candidate, candidates } from './candidates.js';
+import { features, textContext } from './features.js';
+import { type Label, scores, type TaggerModel } from './perceptron.js';
+
+export type TaggedKind = 'person' | 'organization';
+
+export interface RefineOptions {
+  model: TaggerModel;
+  /**
+   * The kinds the tagger decides (adopted where it wins on the left-out rounds), each with the
+   * margin over "none" a span no rule took needs to be added.
+   */
+  kinds: ReadonlyMap<TaggedKind, number>;
+  /** Drop rule spans of those kinds the model reads as another kind or none… */
+  drop: boolean;
+  /** …by more than this margin over the rules' kind. */
+  dropMargin: number;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** A test of "overlaps none of these spans", by binary search over them sorted (a long text has thousands). */
+function freeOf(spans: readonly Span[]): (s: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // maxEnd[i]: the furthest end among sorted[0..i].
+  const maxEnd: number[] = [];
+  for (const [i, x] of sorted.entries()) maxEnd.push(Math.max(x.end, i ? maxEnd[i - 1]! : 0));
+  return (s) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start < s.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || maxEnd[lo - 1]! <= s.start;
+  };
+}
+
+function best(s: readonly number[]): number {
+  let b = 0;
+  for (let k = 1; k < s.length; k++) if (s[k]! > s[b]!) b = k;
+  return b;
+}
+
+export function refineEntities(
+  text: string,
+  rules: readonly EntityMention[],
+  blocked: readonly Span[],
+  opts: RefineOptions,
+): EntityMention[] {
+  if (!opts.kinds.size) return [...rules];
+  const all = tokenize(text);
+  const ctx = textContext(text, all, rules, detectLanguage(text));
+  const judge = (c: Candidate) => {
+    const s = scores(opts.model, features(ctx, c));
+    const b = best(s);
+    return { c, s, label: opts.model.labels[b]!, margin: s[b]! - s[0]! };
+  };
+  const cands = candidates(text, all, rules);
+  const byKey = new Map(cands.map((c) => [`${c.start}:${c.end}`, c]));
+  const adopted = (l: Label): l is TaggedKind => opts.kinds.has(l as TaggedKind);
+  const needs = (l: Label) => opts.kinds.get(l as TaggedKind) ?? Number.POSITIVE_INFINITY;
+  const kept = rules.filter((m) => {
+    if (!opts.drop || !adopted(m.kind)) return true;
+    const c = byKey.get(`${m.start}:${m.end}`);
+    if (!c) return true;
+    const p = judge(c);
+    return p.s[best(p.s)]! - p.s[opts.model.labels.indexOf(m.kind)]! <= opts.dropMargin;
+  });
+  // Only spans clear of every kept span and date can be added: only those are scored.
+  const isFree = freeOf([...kept, ...blocked]);
+  const added: EntityMention[] = [];
+  const fresh = cands
+    .filter(isFree)
+    .map(judge)
+    .filter((s) => adopted(s.label) && s.margin > needs(s.label))
+    .sort((a, b) => b.margin - a.margin || a.c.start - b.c.start);
+  for (const s of fresh) {
+    if (added.some((a) => overlaps(a, s.c))) continue;
+    const t = text.slice(s.c.start, s.c.end);
+    added.push({ kind: s.label as TaggedKind, start: s.c.start, end: s.c.end, text: t, value: t });
+  }
+  // "Ceesay" alone is "Lamin Jatta Ceesay", "Saba" alone "Saba Gelashvili": the one person of the
+  // text whose later words (or, failing that, whose first word) it is.
+  const persons = [
+    ...new Set(
+      [...kept, ...added].filter((m) => m.kind === 'person' && /\s/.test(m.value)).map((m) => m.value),
+    ),
+  ].map((value) => ({ value, words: fold(value).split(/\s+/) }));
+  for (const a of added) {
+    if (a.kind !== 'person' || /\s/.test(a.value)) continue;
+    const w = fold(a.value);
+    const bySurname = persons.filter((p) => p.words.slice(1).includes(w));
+    const byGiven = persons.filter((p) => p.words[0] === w);
+    const full = bySurname.length ? bySurname : byGiven;
+    if (full.length === 1) a.value = full[0]!.value;
+  }
+  const out = [...kept, ...added].sort((a, b) => a.start - b.start);
+  pairAcronyms(out);
+  pairShortForms(out);
+  return out;
+}

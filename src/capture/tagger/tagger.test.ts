@@ -1,0 +1,180 @@
+/**
+ * The tagger's parts on sentences written for this test, and the committed weights checked by
+ * retraining (same data, same seed: the same numbers).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { EntityMention } from '../facts/entities.js';
+import { extractFacts } from '../facts/index.js';
+import { tokenize } from '../facts/tokens.js';
+import { candidates } from './candidates.js';
+import { features, textContext } from './features.js';
+import { formsOf, labelOf } from './label.js';
+import { type Example, pack, predict, type TaggerModel, train, unpack } from './perceptron.js';
+import { refineEntities } from './refine.js';
+
+const spans = (text: string, rules: EntityMention[] = []) =>
+  candidates(text, tokenize(text), rules).map((c) => text.slice(c.start, c.end));
+
+describe('tagger candidates', () => {
+  it('capitalized runs, without leading titles, and both sides of "and"/"y"', () => {
+    const text = 'Yesterday President Nicolás Maduro met Foro Penal and Provea in Caracas.';
+    const got = spans(text);
+    for (const s of [
+      'Yesterday President Nicolás Maduro',
+      'Nicolás Maduro',
+      'Foro Penal',
+      'Provea',
+      'Caracas',
+    ])
+      assert.ok(got.includes(s), `${s} in ${JSON.stringify(got)}`);
+    const es = 'Hablaron Foro Penal y Provea.';
+    assert.ok(spans(es).includes('Foro Penal'), JSON.stringify(spans(es)));
+    assert.ok(spans(es).includes('Provea'));
+  });
+  it('two runs joined by one small word ("for", "of the", "de la"), not across a comma', () => {
+    const got = spans('Lawyers of Mwatana for Human Rights and the Office of the High Commissioner spoke.');
+    assert.ok(got.includes('Mwatana for Human Rights'), JSON.stringify(got));
+    assert.ok(got.includes('Office of the High Commissioner'), JSON.stringify(got));
+    const apart = spans('It named Mwatana, for Human Rights Day.');
+    assert.ok(!apart.includes('Mwatana, for Human Rights Day'));
+  });
+  it('particles inside a name, never at its ends; the rules’ own spans too', () => {
+    const text = 'Lo dijo Jhosivani Guerrero de la Cruz en la sede del CICPC.';
+    const at = text.indexOf('CICPC');
+    const rule: EntityMention = {
+      kind: 'organization',
+      start: at,
+      end: at + 5,
+      text: 'CICPC',
+      value: 'CICPC',
+    };
+    const got = spans(text, [rule]);
+    assert.ok(got.includes('Jhosivani Guerrero de la Cruz'), JSON.stringify(got));
+    assert.ok(got.includes('CICPC'));
+    assert.ok(!got.some((s) => /^(de|la) |\s(de|la)$/.test(s)));
+  });
+});
+
+describe('distant labels', () => {
+  it('a span is the kind of the annotated form it equals (case and accents folded), else none', () => {
+    const forms = formsOf({
+      persons: [['Nicolás Maduro', 'Maduro']],
+      organizations: [['Foro Penal']],
+      places: ['Caracas'] as never,
+    });
+    const text = 'NICOLAS MADURO, Foro Penal, Caracas, Provea';
+    assert.equal(labelOf(text, { start: 0, end: 14 }, undefined, forms), 'person');
+    assert.equal(labelOf(text, { start: 16, end: 26 }, undefined, forms), 'organization');
+    assert.equal(labelOf(text, { start: 28, end: 35 }, undefined, forms), 'place');
+    assert.equal(labelOf(text, { start: 37, end: 43 }, undefined, forms), 'none');
+    // A surname the rules tied to its full name counts as that name, as the scorer counts it.
+    const m: EntityMention = { kind: 'person', start: 37, end: 43, text: 'Provea', value: 'Nicolás Maduro' };
+    assert.equal(labelOf(text, m, m, forms), 'person');
+  });
+});
+
+describe('averaged perceptron', () => {
+  const data: Example[] = [];
+  for (let i = 0; i < 40; i++) {
+    data.push({ features: ['bias', 'given-first', `w=a${i % 5}`], label: 'person' });
+    data.push({ features: ['bias', 'org-word', `w=b${i % 7}`], label: 'organization' });
+    data.push({ features: ['bias', 'sent-start', `w=c${i % 3}`], label: 'none' });
+  }
+  it('learns separable classes and reads features it never saw as nothing', () => {
+    const m = train(data);
+    assert.equal(predict(m, ['bias', 'given-first']).label, 'person');
+    assert.equal(predict(m, ['bias', 'org-word', 'unseen']).label, 'organization');
+    assert.equal(predict(m, ['bias', 'sent-start']).label, 'none');
+  });
+  it('is deterministic: the same data and seed give the same weights; the order of visits is the seed’s', () => {
+    assert.deepEqual(train(data), train(data));
+    const flat = train(data);
+    const { names, milli } = pack(flat);
+    assert.ok(milli.every(Number.isInteger), 'thousandths: whole numbers');
+    assert.deepEqual(unpack(flat.labels, names, milli), flat);
+    assert.throws(() => unpack(flat.labels, names, [1]), /numbers for/);
+  });
+});
+
+describe('refining the rules’ output', () => {
+  // A hand-made model: a capitalized word the rules left after "told"/"beside" is a person; nothing else is.
+  const model: TaggerModel = {
+    labels: ['none', 'person', 'organization', 'place'],
+    weights: {
+      bias: [1, 0, 0, 0],
+      'p1=told': [0, 3, 0, 0],
+      'p1=beside': [0, 3, 0, 0],
+      'r=organization': [0, 0, 2, 0],
+    },
+  };
+  const text = 'Amina Tursun told reporters. Later a guard told Tursun to leave, and the Mission agreed.';
+  const mission = text.indexOf('Mission');
+  const rules: EntityMention[] = [
+    { kind: 'person', start: 0, end: 12, text: 'Amina Tursun', value: 'Amina Tursun' },
+    { kind: 'organization', start: mission, end: mission + 7, text: 'Mission', value: 'Mission' },
+  ];
+  it('adds a span no rule took, tied to the one full name of the text ending with it', () => {
+    const out = refineEntities(text, rules, [], {
+      model,
+      kinds: new Map([['person', 0]]),
+      drop: false,
+      dropMargin: 0,
+    });
+    const added = out.find((m) => m.text === 'Tursun');
+    assert.equal(added?.kind, 'person');
+    assert.equal(added?.value, 'Amina Tursun');
+    assert.equal(out.length, 3);
+  });
+  it('drops a rule span of an adopted kind the model reads as none; leaves other kinds alone', () => {
+    const out = refineEntities(text, rules, [], {
+      model,
+      kinds: new Map([
+        ['person', 0],
+        ['organization', 0],
+      ]),
+      drop: true,
+      dropMargin: 0,
+    });
+    assert.ok(
+      out.some((m) => m.text === 'Mission'),
+      'the rules’ organization kept: the model agrees',
+    );
+    assert.ok(
+      !out.some((m) => m.text === 'Amina Tursun'),
+      'the model reads the sentence-opening name as none',
+    );
+    const none = refineEntities(text, rules, [], { model, kinds: new Map(), drop: true, dropMargin: 0 });
+    assert.deepEqual(none, rules);
+  });
+  it('is what extractFacts applies after the rules (and nothing when told `tagger: null`)', () => {
+    const opts = { model, kinds: new Map([['person', 0] as const]), drop: false, dropMargin: 0 };
+    const persons = (tagger: typeof opts | null) =>
+      extractFacts('A guard stood beside Ngoveru at dawn.', { reference: '2025-01-01', tagger })
+        .filter((f) => f.kind === 'person')
+        .map((f) => f.value);
+    assert.deepEqual(persons(opts), ['Ngoveru']);
+    assert.deepEqual(persons(null), []);
+  });
+  it('never adds over a date', () => {
+    const at = text.indexOf('Tursun to leave');
+    const out = refineEntities(text, rules, [{ start: at - 2, end: at + 9 }], {
+      model,
+      kinds: new Map([['person', 0]]),
+      drop: false,
+      dropMargin: 0,
+    });
+    assert.ok(!out.some((m) => m.text === 'Tursun'));
+  });
+  it('features say what the rules made of the span and what is around it', () => {
+    const all = tokenize(text);
+    const ctx = textContext(text, all, rules, 'en');
+    const c = candidates(text, all, rules).find((x) => x.start === text.indexOf('Tursun to leave'))!;
+    const f = features(ctx, c);
+    for (const x of ['r=none', 'p1=told', 'n1=to', 'lang=en', 'n=1'])
+      assert.ok(f.includes(x), `${x} in ${f}`);
+    const full = candidates(text, all, rules).find((x) => x.start === 0)!;
+    const g = features(ctx, full);
+    for (const x of ['r=person', 'sent-start', 'last-recurs-alone']) assert.ok(g.includes(x), `${x} in ${g}`);
+  });
+});
