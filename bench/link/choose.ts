@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cachedAtomKeys, combineKeySets } from '../../src/linkage/blocking.js';
+import { buildRuleBlocks, cachedAtomKeys, combineKeySets } from '../../src/linkage/blocking.js';
 import { chooseRules } from '../../src/linkage/choose-rules.js';
 import { forEachPairSharingKeys, keysAgree } from '../../src/linkage/key-sets.js';
 import { encodeRecords } from '../../src/linkage/link.js';
@@ -53,6 +53,14 @@ const keysOf = cachedAtomKeys(enc);
 const t0 = performance.now();
 const choice = chooseRules(enc, keysOf, perRecord, 2026);
 const chooserSeconds = (performance.now() - t0) / 1000;
+const M = (x: number) => `${(x / 1e6).toFixed(2)}M`;
+// The blocks as link.ts builds them (default largest block 2,000, split by the chooser's key).
+const t1 = performance.now();
+const columns = FIELDS.map((f) => f.column);
+const built = choice.rules.map((r, i) =>
+  buildRuleBlocks(enc, r, keysOf, 2000, choice.refine[i] ?? null, columns),
+);
+const buildSeconds = (performance.now() - t1) / 1000;
 
 const keys = choice.rules.map((r) =>
   combineKeySets(
@@ -83,9 +91,9 @@ for (const ids of byPerson.values())
       same++;
       if (keys.some((k) => keysAgree(k, ids[x]!, ids[y]!))) found++;
     }
-const M = (x: number) => `${(x / 1e6).toFixed(2)}M`;
+
 process.stdout.write(
-  `${records.length} records; chooser ${chooserSeconds.toFixed(1)} s; budget ${M(choice.budget)}; ${choice.rules.length} rules
+  `${records.length} records; chooser ${chooserSeconds.toFixed(1)} s; blocks built ${buildSeconds.toFixed(1)} s (${M(built.reduce((t, b) => t + b.pairs, 0))} pairs in them); budget ${M(choice.budget)}; ${choice.rules.length} rules
 estimated distinct pairs ${M(choice.budgetUsed)} (exact ${M(union)}), summed over rules ${M(choice.blockPairs)} (exact ${M(blockPairs)})
 simulated union recall ${choice.unionRecall.toFixed(4)}; true blocking recall ${(found / same).toFixed(4)} (${same - found} of ${same} same-person pairs in no block; no block splitting)
 ${choice.chosen.map((c) => `  ${c.label}: ${M(c.pairs)} (new ${M(c.newPairs)})`).join('\n')}

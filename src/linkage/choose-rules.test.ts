@@ -4,7 +4,7 @@ import { cachedAtomKeys, combineKeySets } from './blocking.js';
 import { chooseRules } from './choose-rules.js';
 import type { Encoded } from './encode.js';
 import { ADVERSARIAL_FIELDS, adversarialSet } from './eval/adversarial.js';
-import { forEachPairSharingKeys, type Keys, keysAgree } from './key-sets.js';
+import { forEachPairSharingKeys, type Keys, keysAgree, pairsSharingKeys } from './key-sets.js';
 import { encodeRecords } from './link.js';
 import type { LinkRecord } from './types.js';
 
@@ -66,5 +66,27 @@ describe('automatic blocking budget (the union of the rules’ pairs)', () => {
     );
     assert.ok(choice.blockPairs > 1.1 * union, `rules hardly overlap (${choice.blockPairs} / ${union})`);
     assert.ok(union <= choice.budget * 1.03, `over budget: ${union} > ${choice.budget}`);
+  });
+
+  it('costs a rule on both surnames as it runs: the unordered pair, not the two ordered keys', () => {
+    // The ordered keys pair "Pérez Rodríguez" only with "Pérez Rodríguez"; the rule run pairs it with
+    // "Rodríguez Pérez" too (up to twice the pairs). The sample is every record here, so exact.
+    const set = adversarialSet('missing_fields', { people: 1500, seed: 11 });
+    const { enc: e } = encodeRecords(set.records, ADVERSARIAL_FIELDS);
+    const keysOf = cachedAtomKeys(e);
+    const choice = chooseRules(e, keysOf, 1, 3);
+    assert.ok(
+      choice.rules.some((r) => r.some((a) => a.kind === 'surnames')),
+      'no rule on both surnames chosen',
+    );
+    choice.rules.forEach((r, k) => {
+      const run = pairsSharingKeys(
+        combineKeySets(
+          r.map((a) => keysOf(a)),
+          e.data.n,
+        ),
+      );
+      assert.equal(Math.round(choice.chosen[k]!.pairs), run, `${choice.chosen[k]!.label}: costed vs run`);
+    });
   });
 });
