@@ -93,6 +93,12 @@ export interface BlockingChoice {
 }
 
 const VIRTUAL = 8192;
+/**
+ * At most this many distinct candidate pairs, whatever the size: scoring time follows the pairs
+ * compared, and 1M records must link in 90 s on two cores (measured: 17.7M pairs at 1M, the whole
+ * per-record budget once it counts distinct pairs, took 110 s; bench/link/README.md).
+ */
+const MAX_BUDGET = 7_000_000;
 /** At most this many rules: each costs a pass over its blocks and an EM sample. */
 const MAX_RULES = 32;
 /**
@@ -134,7 +140,7 @@ export function chooseRules(
   const n = data.n;
   const fields = data.fields;
   const allPairs = (n * (n - 1)) / 2;
-  const budget = Math.max(pairsPerRecord * n, 200_000);
+  const budget = Math.max(Math.min(pairsPerRecord * n, MAX_BUDGET), 200_000);
   if (allPairs <= budget) return allPairsChoice(allPairs, budget);
 
   const rng = new Rng(seed ^ 0x5bd1e995);
