@@ -56,7 +56,7 @@ process.stdout.write(
 process.stdout.write(`blocking recall estimate ${JSON.stringify(o.blockingRecall)}\n`);
 if (o.automaticBlocking)
   process.stdout.write(
-    `automatic blocking: budget ${o.automaticBlocking.budget}, estimated pairs of the chosen rules ${Math.round(o.automaticBlocking.budgetUsed)}, simulated union recall ${o.automaticBlocking.unionRecall.toFixed(4)}; pairs compared ${o.compared}\n`,
+    `automatic blocking: budget ${o.automaticBlocking.budget}, estimated distinct pairs of the chosen rules ${Math.round(o.automaticBlocking.budgetUsed)} (summed over rules ${Math.round(o.automaticBlocking.blockPairs)}), simulated union recall ${o.automaticBlocking.unionRecall.toFixed(4)}; pairs compared ${o.compared}\n  ${o.automaticBlocking.chosen.map((c) => `${c.label}: ${Math.round(c.pairs)} (new ${Math.round(c.newPairs)})`).join('\n  ')}\n`,
   );
 const scored = new Map<string, number>();
 for (let k = 0; k < o.pairs.w.length; k++) scored.set(`${o.pairs.a[k]},${o.pairs.b[k]}`, o.pairs.w[k]!);

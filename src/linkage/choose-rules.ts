@@ -3,11 +3,21 @@
  * rules finds nearly every same-person pair within a budget of candidate pairs. Same-person pairs
  * are simulated (which fields both records have, from real record pairs; whether a key agrees, from
  * assumed agreement rates); pair counts are estimated on a sample of records; rules are then chosen
- * greedily by simulated pairs found per candidate pair spent. Keys and rule syntax: blocking.ts.
+ * greedily by simulated pairs found per candidate pair spent, a rule's price being the pairs it adds
+ * to those the rules already chosen compare (the union: a pair is scored once, however many rules
+ * produce it). Keys and rule syntax: blocking.ts.
  */
 import { type Atom, type AtomKind, atomFields, MULTI_KINDS, type Rule, ruleLabel } from './blocking.js';
 import type { Encoded, EncodedData, FieldData } from './encode.js';
-import { combineKeySets, isMulti, type Keys, pairsSharingKeys, subsetKeys } from './key-sets.js';
+import {
+  combineKeySets,
+  forEachPairSharingKeys,
+  isMulti,
+  type Keys,
+  keysAgree,
+  pairsSharingKeys,
+  subsetKeys,
+} from './key-sets.js';
 import { Rng } from './random.js';
 import { inferNameRoles, type NameRoles } from './roles.js';
 import { type FieldType, isNameType } from './types.js';
@@ -58,6 +68,8 @@ export interface RuleEstimate {
   label: string;
   /** Estimated candidate pairs (from a sample of records). */
   pairs: number;
+  /** Of those, estimated pairs that no rule chosen before it compares (what it adds to the union). */
+  newPairs: number;
   /** Share of same-person pairs the rule would find, under the assumed agreement rates. */
   recall: number;
 }
@@ -70,31 +82,53 @@ export interface BlockingChoice {
   unionRecall: number;
   /** Key used to split over-large blocks of each rule. */
   refine: (Atom | null)[];
-  /** Candidate pairs allowed, and estimated candidate pairs of the chosen rules (sum over rules). */
+  /**
+   * Candidate pairs allowed, and estimated distinct candidate pairs of the chosen rules (their
+   * union: each pair is scored once, however many rules share it).
+   */
   budget: number;
   budgetUsed: number;
+  /** Estimated pairs in the chosen rules' blocks, summed over rules (a shared pair once per rule). */
+  blockPairs: number;
 }
 
 const VIRTUAL = 8192;
+/**
+ * At most this many distinct candidate pairs, whatever the size: scoring time follows the pairs
+ * compared, and 1M records must link in 90 s on two cores (measured: 17.7M pairs at 1M, the whole
+ * per-record budget once it counts distinct pairs, took 110 s; bench/link/README.md).
+ */
+const MAX_BUDGET = 7_000_000;
 /** At most this many rules: each costs a pass over its blocks and an EM sample. */
-const MAX_RULES = 16;
+const MAX_RULES = 32;
+/**
+ * The scorer still visits a pair once per rule sharing it (to skip it when an earlier rule has
+ * it), so the chosen rules' pairs summed over rules stay within this many budgets.
+ */
+const VISITS_PER_BUDGET = 3;
+/**
+ * Sampled pairs kept per candidate rule to measure its overlap with the chosen rules (thinned by
+ * a hash of the pair, so two rules keep the same pairs of their overlap).
+ */
+const OVERLAP_SAMPLE = 8000;
 
 /** Blocking on nothing: every pair is a candidate (small inputs, or no usable key). */
 const allPairsChoice = (allPairs: number, budget: number): BlockingChoice => ({
   rules: [[]],
-  chosen: [{ label: '(all pairs)', pairs: allPairs, recall: 1 }],
+  chosen: [{ label: '(all pairs)', pairs: allPairs, newPairs: allPairs, recall: 1 }],
   unionRecall: 1,
   refine: [null],
   budget,
   budgetUsed: allPairs,
+  blockPairs: allPairs,
 });
 
 /**
  * Chooses rules so that the union finds nearly every same-person pair while the candidate pairs
  * stay within `pairsPerRecord × n`. Same-person pairs are simulated (simulateAgreement); pair counts
  * are estimated on a sample of records (pairEstimator). Greedy: each step adds the rule that finds
- * the most simulated pairs not yet found per candidate pair spent, until no rule finds more or the
- * budget is spent.
+ * the most simulated pairs not yet found per candidate pair it adds to the union, until no rule
+ * finds more or the budget is spent.
  */
 export function chooseRules(
   enc: Encoded,
@@ -106,7 +140,7 @@ export function chooseRules(
   const n = data.n;
   const fields = data.fields;
   const allPairs = (n * (n - 1)) / 2;
-  const budget = Math.max(pairsPerRecord * n, 200_000);
+  const budget = Math.max(Math.min(pairsPerRecord * n, MAX_BUDGET), 200_000);
   if (allPairs <= budget) return allPairsChoice(allPairs, budget);
 
   const rng = new Rng(seed ^ 0x5bd1e995);
@@ -114,10 +148,11 @@ export function chooseRules(
   const multiWord = fields.map((f) => multiWordOf(data, f));
   const atoms = candidateAtoms(fields, n, roles, multiWord);
   const agreeBits = simulateAgreement(atoms, fields, n, rng, multiWord);
-  const estimatePairs = pairEstimator(atoms, atomKeysOf, n, allPairs, rng, budget);
+  const sampled = pairEstimator(atoms, atomKeysOf, n, allPairs, rng, budget);
+  const estimatePairs = (idx: number[]) => sampled.estimate(idx).pairs;
   const bitsOf = (idx: number[]) => coverageOf(agreeBits, idx);
-  const candidates = candidateRules(atoms, budget, estimatePairs, bitsOf);
-  const { chosen, total, coveredCount } = greedyCover(candidates, budget);
+  const candidates = candidateRules(atoms, budget, sampled, bitsOf);
+  const { chosen, coveredCount } = greedyCover(candidates, budget, sampled);
 
   const columns = fields.map((f) => f.column);
   const rules = chosen.map((c) => c.idx.map((k) => atoms[k]!));
@@ -134,21 +169,29 @@ export function chooseRules(
       }
     });
     rules.push([atoms[bestAtom]!]);
-    chosen.push({ idx: [bestAtom], pairs: bestPairs, ...bitsOf([bestAtom]) });
+    chosen.push({
+      idx: [bestAtom],
+      pairs: bestPairs,
+      newPairs: bestPairs,
+      recall: bitsOf([bestAtom]).recall,
+    });
   }
-  unorderSurnames(rules, roles);
+  // The surnames pair first in a rule's label (as rules built from the two ordered keys read).
+  for (const r of rules) r.sort((x, y) => Number(y.kind === 'surnames') - Number(x.kind === 'surnames'));
   const refine = refineKeys(rules, atoms, fields, n, estimatePairs);
   return {
     rules,
     chosen: chosen.map((c, r) => ({
       label: ruleLabel(rules[r]!, columns),
       pairs: c.pairs,
+      newPairs: c.newPairs,
       recall: c.recall,
     })),
     unionRecall: coveredCount / VIRTUAL,
     refine,
     budget,
-    budgetUsed: total,
+    budgetUsed: chosen.reduce((t, c) => t + c.newPairs, 0),
+    blockPairs: chosen.reduce((t, c) => t + c.pairs, 0),
   };
 }
 
@@ -241,6 +284,25 @@ function simulateAgreement(
   return agreeBits;
 }
 
+/** A rule's candidate pairs estimated on the sample of records, and its keys there. */
+interface SampledRule {
+  pairs: number;
+  keys: Keys;
+}
+
+interface PairEstimator {
+  estimate: (idx: number[]) => SampledRule;
+  /**
+   * The same on a second sample of records, drawn apart from the first (when the data has room
+   * for two): rules are chosen on the first sample, which favours rules whose pairs it happens to
+   * undercount, so what a chosen rule costs is measured again on records that played no part in
+   * choosing it.
+   */
+  heldOut: (idx: number[]) => Keys;
+  /** Candidate pairs of the whole data one pair of a sample stands for. */
+  scale: number;
+}
+
 /**
  * Estimated candidate pairs of a rule (atoms by index), counted on a sample of records and scaled.
  * A pair two records share through several keys (two words of a name) counts once, as it is scored
@@ -253,11 +315,12 @@ function pairEstimator(
   allPairs: number,
   rng: Rng,
   cap: number,
-): (idx: number[]) => number {
-  const sampleSize = Math.min(n, 30_000);
+): PairEstimator {
+  const sampleSize = Math.min(n, SAMPLE);
+  const twoSamples = n >= 2 * sampleSize;
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
-  for (let i = 0; i < sampleSize; i++) {
+  for (let i = 0; i < (twoSamples ? 2 : 1) * sampleSize; i++) {
     const j = i + rng.int(n - i);
     const t = perm[i]!;
     perm[i] = perm[j]!;
@@ -266,19 +329,73 @@ function pairEstimator(
   const sample = perm.slice(0, sampleSize);
   const scale = allPairs / ((sampleSize * (sampleSize - 1)) / 2);
   const sampleKeys = atoms.map((a) => subsetKeys(atomKeysOf(a), sample));
-  return (idx: number[]): number => {
-    const keys = combineKeySets(
-      idx.map((k) => sampleKeys[k]!),
-      sampleSize,
-    );
-    return pairsSharingKeys(keys, cap / scale) * scale;
+  const heldOutSample = twoSamples ? perm.slice(sampleSize, 2 * sampleSize) : sample;
+  const heldOutKeys = new Map<number, Keys>();
+  const heldOutAtom = (k: number) => {
+    let keys = heldOutKeys.get(k);
+    if (!keys) {
+      keys = twoSamples ? subsetKeys(atomKeysOf(atoms[k]!), heldOutSample) : sampleKeys[k]!;
+      heldOutKeys.set(k, keys);
+    }
+    return keys;
   };
+  return {
+    scale,
+    heldOut: (idx) => combineKeySets(idx.map(heldOutAtom), sampleSize),
+    estimate: (idx: number[]): SampledRule => {
+      const keys = combineKeySets(
+        idx.map((k) => sampleKeys[k]!),
+        sampleSize,
+      );
+      return { pairs: pairsSharingKeys(keys, cap / scale) * scale, keys };
+    },
+  };
+}
+
+/** Records in the sample pair counts are estimated on (below 2^16: pairs are packed in 32 bits). */
+const SAMPLE = 30_000;
+
+/** Whether to keep sampled pair (a, b) at `rate`: a hash of the pair, the same for every rule. */
+function keepPair(a: number, b: number, rate: number): boolean {
+  if (rate >= 1) return true;
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return (h >>> 0) / 4294967296 < rate;
+}
+
+/** A rule's sampled pairs (packed a·2^16 + b), thinned to about OVERLAP_SAMPLE. */
+function overlapSample(keys: Keys, samplePairs: number): { pairs: Uint32Array; rate: number } {
+  const rate = Math.min(1, OVERLAP_SAMPLE / Math.max(1, samplePairs));
+  const kept: number[] = [];
+  forEachPairSharingKeys(keys, (a, b) => {
+    if (keepPair(a, b, rate)) kept.push(a * 65536 + b);
+  });
+  return { pairs: Uint32Array.from(kept), rate };
 }
 
 interface Candidate {
   idx: number[];
   pairs: number;
   bits: Uint8Array;
+  recall: number;
+  /**
+   * The rule's sampled pairs that no chosen rule shares a block with (as far as checked): the
+   * first `fresh` entries. Each stands for `weight` candidate pairs of the whole data.
+   */
+  unseen: Uint32Array;
+  fresh: number;
+  weight: number;
+  /** Chosen rules `unseen` has been checked against. */
+  checked: number;
+}
+
+/** A chosen rule: its estimated pairs, those it added to the union, and its simulated recall. */
+interface Chosen {
+  idx: number[];
+  pairs: number;
+  newPairs: number;
   recall: number;
 }
 
@@ -304,22 +421,39 @@ function coverageOf(agreeBits: readonly Uint8Array[], idx: number[]): { bits: Ui
 function candidateRules(
   atoms: readonly Atom[],
   budget: number,
-  estimatePairs: (idx: number[]) => number,
+  sampled: PairEstimator,
   bitsOf: (idx: number[]) => { bits: Uint8Array; recall: number },
 ): Candidate[] {
   const perRule = budget / 2;
   const candidates: Candidate[] = [];
   const consider = (idx: number[]): number => {
-    const pairs = estimatePairs(idx);
+    const { pairs, keys } = sampled.estimate(idx);
     const { bits, recall } = bitsOf(idx);
-    if (pairs <= perRule && recall > 0.01) candidates.push({ idx, pairs, bits, recall });
+    if (pairs <= perRule && recall > 0.01) {
+      const { pairs: unseen, rate } = overlapSample(keys, pairs / sampled.scale);
+      candidates.push({
+        idx,
+        pairs,
+        bits,
+        recall,
+        unseen,
+        fresh: unseen.length,
+        weight: sampled.scale / rate,
+        checked: 0,
+      });
+    }
     return pairs;
   };
   const costly = budget / 8;
   const tooBig = new Set<string>();
+  // Both surnames' first words are blocked on as an unordered pair (the "surnames" key), which
+  // is also what is costed: a rule holding the two ordered keys would be run as that pair.
+  const pairKey = atoms.find((a) => a.kind === 'surnames');
+  const ordered = (a: Atom) =>
+    a.kind === 'first' && pairKey !== undefined && (a.field === pairKey.field || a.field === pairKey.field2);
   const disjoint = (idx: number[]) => {
     const used = idx.flatMap((k) => atomFields(atoms[k]!));
-    return new Set(used).size === used.length;
+    return new Set(used).size === used.length && idx.filter((k) => ordered(atoms[k]!)).length < 2;
   };
   for (let a = 0; a < atoms.length; a++) if (consider([a]) > costly) tooBig.add(`${a}`);
   for (let a = 0; a < atoms.length; a++)
@@ -338,63 +472,97 @@ function candidateRules(
   return candidates;
 }
 
-/** Budgeted maximum coverage, greedily: the rule finding most new simulated pairs per pair spent. */
+/**
+ * Budgeted maximum coverage, greedily: the rule finding most new simulated pairs per candidate
+ * pair it adds to the union of the chosen rules' pairs. What a rule adds is measured on its
+ * sampled pairs: those sharing a block of a chosen rule (the scorer's test, sharesBlock) cost
+ * nothing, as the scorer compares each pair once. A rule's price only falls as rules are chosen,
+ * so it is brought up to date only when its best possible score could win (lazily).
+ */
 function greedyCover(
   candidates: readonly Candidate[],
   budget: number,
-): { chosen: Candidate[]; total: number; coveredCount: number } {
+  sampled: PairEstimator,
+): { chosen: Chosen[]; coveredCount: number } {
   const covered = new Uint8Array(VIRTUAL);
   let coveredCount = 0;
-  let total = 0;
-  const chosen: Candidate[] = [];
+  let union = 0;
+  let visits = 0;
+  const chosen: Chosen[] = [];
+  const chosenKeys: Keys[] = [];
+  const chosenHeldOut: Keys[] = [];
+  // A rule's cost is counted at no less than 1 % of the budget, so that tiny rules do not win on
+  // ratio alone (nor rules whose pairs other rules already compare).
+  const floor = budget / 100;
+  let live = candidates.map((c) => ({ c, gain: 0 }));
   while (chosen.length < MAX_RULES) {
     // Any rule that still finds simulated pairs is worth its cost while the budget lasts: the
     // simulation assumes fields fail independently, so it underrates what extra rules recover.
-    let best: Candidate | null = null;
+    for (const x of live) {
+      let g = 0;
+      for (let v = 0; v < VIRTUAL; v++) if (x.c.bits[v] && !covered[v]) g++;
+      x.gain = g / VIRTUAL;
+    }
+    // Gains only fall: a rule finding nothing new now never will. Best possible score first.
+    live = live.filter((x) => x.gain > 0).sort((x, y) => y.gain - x.gain);
+    let best: { c: Candidate; cost: number } | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
-    let bestGain = 0;
-    for (const c of candidates) {
-      if (chosen.includes(c) || total + c.pairs > budget) continue;
-      let gain = 0;
-      for (let v = 0; v < VIRTUAL; v++) if (c.bits[v] && !covered[v]) gain++;
-      const g = gain / VIRTUAL;
-      // Simulated pairs found per candidate pair spent (budgeted maximum coverage), a rule's
-      // cost counted at no less than 1 % of the budget so that tiny rules do not win on ratio alone.
-      const score = g / Math.max(c.pairs, budget / 100);
-      if (gain > 0 && score > bestScore) {
-        best = c;
+    for (const { c, gain: g } of live) {
+      if (g / floor <= bestScore) break;
+      if (visits + c.pairs > VISITS_PER_BUDGET * budget) continue;
+      const cost = freshPairs(c, chosenKeys);
+      if (union + cost > budget) continue;
+      const score = g / Math.max(cost, floor);
+      if (score > bestScore) {
+        best = { c, cost };
         bestScore = score;
-        bestGain = g;
       }
     }
-    if (!best || bestGain <= 0) break;
-    chosen.push(best);
-    total += best.pairs;
+    if (!best) break;
+    const { c } = best;
+    live = live.filter((x) => x.c !== c);
+    // What the rule costs, measured on the held-out sample (see PairEstimator.heldOut).
+    const keys = sampled.heldOut(c.idx);
+    const charged = heldOutPairs(keys, chosenHeldOut, sampled.scale);
+    if (union + charged.fresh > budget) continue;
+    chosen.push({ idx: c.idx, pairs: charged.all, newPairs: charged.fresh, recall: c.recall });
+    chosenKeys.push(sampled.estimate(c.idx).keys);
+    chosenHeldOut.push(keys);
+    union += charged.fresh;
+    visits += charged.all;
     for (let v = 0; v < VIRTUAL; v++)
-      if (best.bits[v] && !covered[v]) {
+      if (c.bits[v] && !covered[v]) {
         covered[v] = 1;
         coveredCount++;
       }
   }
-  return { chosen, total, coveredCount };
+  return { chosen, coveredCount };
 }
 
-/**
- * A rule keyed on the first word of both surnames takes them as an unordered pair, so records
- * whose surnames are the other way round still meet (same blocks otherwise).
- */
-function unorderSurnames(rules: Rule[], roles: NameRoles): void {
-  if (roles.surname1 !== undefined && roles.surname2 !== undefined)
-    for (let r = 0; r < rules.length; r++) {
-      const rule = rules[r]!;
-      const s1 = rule.findIndex((a) => a.field === roles.surname1 && a.kind === 'first');
-      const s2 = rule.findIndex((a) => a.field === roles.surname2 && a.kind === 'first');
-      if (s1 < 0 || s2 < 0) continue;
-      rules[r] = [
-        { field: roles.surname1, kind: 'surnames', field2: roles.surname2 },
-        ...rule.filter((_, k) => k !== s1 && k !== s2),
-      ];
+/** A rule's pairs in the held-out sample, all and those no chosen rule shares a block with, scaled. */
+function heldOutPairs(keys: Keys, chosen: readonly Keys[], scale: number): { all: number; fresh: number } {
+  let all = 0;
+  let fresh = 0;
+  forEachPairSharingKeys(keys, (a, b) => {
+    all++;
+    for (const k of chosen) if (keysAgree(k, a, b)) return;
+    fresh++;
+  });
+  return { all: all * scale, fresh: fresh * scale };
+}
+
+/** Estimated pairs of a candidate that no chosen rule compares (sampled pairs checked against new rules). */
+function freshPairs(c: Candidate, chosenKeys: readonly Keys[]): number {
+  for (; c.checked < chosenKeys.length; c.checked++) {
+    const keys = chosenKeys[c.checked]!;
+    let w = 0;
+    for (let p = 0; p < c.fresh; p++) {
+      const packed = c.unseen[p]!;
+      if (!keysAgree(keys, packed >>> 16, packed & 0xffff)) c.unseen[w++] = packed;
     }
+    c.fresh = w;
+  }
+  return c.fresh * c.weight;
 }
 
 /** Splitting key per rule: the most selective well-filled key on a field the rule does not use. */

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   combineKeySets,
   firstShared,
+  forEachPairSharingKeys,
   isMulti,
   KeySetBuilder,
   type KeySets,
@@ -86,5 +87,30 @@ describe('key sets (several blocking keys per record)', () => {
     assert.equal(pairsSharingKeys(k), 3 + 3);
     assert.equal(pairsSharingKeys(k, 5), 3 + 6, 'over the cap: the block sum, no exact count');
     assert.equal(pairsSharingKeys(Int32Array.from([0, 0, 0, -1, 1])), 3);
+  });
+
+  it('visits each pair sharing a key once, smaller record first (random keys against a direct check)', () => {
+    const rng = new Rng(11);
+    const n = 80;
+    const lists = Array.from({ length: n }, () => Array.from({ length: rng.int(4) }, () => rng.int(6)));
+    const single = Int32Array.from({ length: n }, () => rng.int(7) - 1);
+    for (const k of [sets(lists), single]) {
+      const seen = new Set<string>();
+      forEachPairSharingKeys(k, (a, b) => {
+        assert.ok(a < b, `pair ${a}, ${b} out of order`);
+        assert.ok(!seen.has(`${a},${b}`), `pair ${a}, ${b} visited twice`);
+        seen.add(`${a},${b}`);
+      });
+      let direct = 0;
+      for (let a = 0; a < n; a++)
+        for (let b = a + 1; b < n; b++)
+          if (keysAgree(k, a, b)) {
+            direct++;
+            assert.ok(seen.has(`${a},${b}`), `pair ${a}, ${b} not visited`);
+          }
+      assert.ok(direct > 0);
+      assert.equal(seen.size, direct);
+      assert.equal(pairsSharingKeys(k), direct);
+    }
   });
 });

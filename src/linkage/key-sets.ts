@@ -249,3 +249,35 @@ export function pairsSharingKeys(k: Keys, cap = Number.POSITIVE_INFINITY): numbe
   }
   return distinct;
 }
+
+/**
+ * Visits the distinct pairs (a < b) of records sharing at least one key — the pairs
+ * pairsSharingKeys counts — each once: a pair sharing several keys is visited in the smallest.
+ */
+export function forEachPairSharingKeys(k: Keys, visit: (a: number, b: number) => void): void {
+  const keyOf = isMulti(k) ? k.ids : k;
+  let max = -1;
+  for (let p = 0; p < keyOf.length; p++) if (keyOf[p]! > max) max = keyOf[p]!;
+  // Members per key by counting sort; records enter in ascending order, so a < b within a key.
+  const at = new Int32Array(max + 2);
+  for (let p = 0; p < keyOf.length; p++) if (keyOf[p]! >= 0) at[keyOf[p]! + 1]!++;
+  for (let c = 1; c < at.length; c++) at[c]! += at[c - 1]!;
+  const from = at.slice();
+  const members = new Int32Array(at[max + 1]!);
+  if (isMulti(k)) {
+    for (let i = 0; i + 1 < k.start.length; i++)
+      for (let p = k.start[i]!; p < k.start[i + 1]!; p++) members[at[k.ids[p]!]!++] = i;
+  } else for (let i = 0; i < k.length; i++) if (k[i]! >= 0) members[at[k[i]!]!++] = i;
+  const multi = isMulti(k) ? k : null;
+  for (let key = 0; key <= max; key++) {
+    const s = from[key]!;
+    const e = from[key + 1]!;
+    for (let x = s; x < e; x++)
+      for (let y = x + 1; y < e; y++) {
+        const a = members[x]!;
+        const b = members[y]!;
+        if (multi && firstShared(multi.start, multi.ids, a, b) !== key) continue;
+        visit(a, b);
+      }
+  }
+}
