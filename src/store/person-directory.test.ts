@@ -189,4 +189,45 @@ describe('person directory change log (what incremental matchers follow)', () =>
     assert.equal(stamps, before + 1);
     assert.equal(d.get('c')?.body.firstSurname, 'C');
   });
+
+  it('runs one sync at a time: requests that queue up do not read every person again', async () => {
+    const { rows, src } = source();
+    let head = 1;
+    let inFlight = 0;
+    let most = 0;
+    const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const slow: DirectorySource = {
+      ...src,
+      head: async () => head,
+      stamp: async () => {
+        await tick();
+        return src.stamp();
+      },
+      changedSince: async (since, afterHead) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await tick();
+        const out = await src.changedSince(since, afterHead);
+        inFlight--;
+        return out;
+      },
+    };
+    const d = new PersonDirectory();
+    rows.set('a', { updatedAt: 't01', version: 1, name: 'A' });
+    await d.sync(slow);
+    // Eight requests, each after a write of its own (the head moving under a queue of requests).
+    const syncs: Promise<void>[] = [];
+    for (let i = 2; i < 10; i++) {
+      rows.set(`p${i}`, { updatedAt: `t0${i}`, version: 1, name: `P${i}` });
+      head = i;
+      syncs.push(d.sync(slow));
+      await tick();
+    }
+    await Promise.all(syncs);
+    assert.equal(most, 1, 'never two syncs reading at once');
+    // Before: five syncs read at once and five of the eight read every person again. A write that
+    // lands between a stamp and its retry can still cost one (the stamp and the rows are two reads).
+    assert.ok(d.rereads <= 1, `read every person again ${d.rereads} times`);
+    assert.equal(d.live().length, 9);
+  });
 });

@@ -54,8 +54,22 @@ export class PersonDirectory {
   /** How many times everything was read again because the counts did not add up (for profiles). */
   rereads = 0;
 
-  /** Brings the directory up to date with the store. */
-  async sync(src: DirectorySource): Promise<void> {
+  /** The sync running now, if any: the next waits for it. */
+  private syncing: Promise<void> = Promise.resolve();
+
+  /**
+   * Brings the directory up to date with the store. One sync at a time: concurrent ones interleaved
+   * their reads with each other's changes to the entries, their sums then did not add up and each
+   * read every person again — under a queue of requests (bench/load at 120/s) that was most of the
+   * CPU. One that waited usually finds the directory already at its head and returns at once.
+   */
+  sync(src: DirectorySource): Promise<void> {
+    const run = this.syncing.then(() => this.syncOnce(src));
+    this.syncing = run.catch(() => {});
+    return run;
+  }
+
+  private async syncOnce(src: DirectorySource): Promise<void> {
     // Read before the stamp: what the stamp shows is at least as new as this head.
     const head = await src.head?.();
     // At or past that head already (a caller may hand over a head it read earlier in its request).
