@@ -91,6 +91,19 @@ describe('read model', () => {
     );
     assert.equal(await hearingLevel(), 'protected', 'a protected testimony given in the hearing protects it');
     assert.deepEqual(reads(), { ...r, testimonies: r.testimonies + 1 }, 'only testimonies were read again');
+    // Requests that arrive together after a write share one gathering (they queued up at 120/s and
+    // each read every testimony again).
+    await t.store.create(
+      'testimony',
+      id,
+      { title: 'Otro', statement: 'y', language: 'es', consent: 'courts', protection: 'public' },
+      'user:t',
+    );
+    r = reads();
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => buildViewContext(t.store, analyst(`u${i}`, id), id)),
+    );
+    assert.deepEqual(reads(), { ...r, testimonies: r.testimonies + 1 }, 'eight requests, one read');
   });
 });
 

@@ -104,6 +104,12 @@ interface FactSources {
   hearings?: { stamp: string; rows: { id: string; body: Record<string, unknown> }[] };
 }
 const factSources = new WeakMap<CaseStore, Map<string, FactSources>>();
+/**
+ * Facts being gathered, by case, stamp and directory version: requests that need the same facts at
+ * once join one gathering (the same inputs give the same facts). Without it a queue of requests
+ * after a testimony write — or at start — each read every testimony, list and hearing again.
+ */
+const gathering = new WeakMap<CaseStore, Map<string, Promise<ProtectionFacts>>>();
 
 /** Reads of the protection facts' sources since the process started (profiles and tests). */
 export const factReads = { lists: 0, testimonies: 0, hearings: 0 };
@@ -215,7 +221,16 @@ export async function buildViewContext(
     const [, testimony = '', sourceList = '', hearing = ''] = stamp.split('/');
     // Set when the case is created and never changed: read once per process.
     const salt = shared?.salt ?? (await store.pseudonymSalt(caseId));
-    const facts = await gatherFacts(store, caseId, directory.all(), { testimony, sourceList, hearing });
+    const pending = perStore(gathering, store);
+    const once = `${caseId}|${stamp}|${directory.version}`;
+    let gather = pending.get(once);
+    if (!gather) {
+      gather = gatherFacts(store, caseId, directory.all(), { testimony, sourceList, hearing });
+      pending.set(once, gather);
+      const done = () => pending.get(once) === gather && pending.delete(once);
+      gather.then(done, done);
+    }
+    const facts = await gather;
     shared = { seq, stamp, salt, facts };
     entries.set(sharedKey, shared);
   }
