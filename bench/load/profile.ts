@@ -29,7 +29,7 @@
  * event loop's delay (p99, max): synchronous work or a GC pause that every request in flight waits for.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +47,7 @@ import {
   type ServerProcess,
   startServer,
 } from '../../src/test-support/load-driver.js';
+import { treeCpuSeconds } from './proc-cpu.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -64,28 +65,6 @@ const seconds = Number(args.seconds);
 const rate = Number(args.rate);
 const dataDir = mkdtempSync(join(tmpdir(), 'testigo-loadprof-'));
 const passphrase = 'load-benchmark-demo-only-passphrase';
-
-/** CPU seconds of a process and its live children, plus what its ended children used (cutime/cstime). */
-function treeCpuSeconds(pid: number): number {
-  const stat = (p: number) => readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const own = stat(pid);
-  let total = (Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])) / 100;
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {}
-  for (const c of children) {
-    try {
-      const s = stat(c);
-      total += (Number(s[11]) + Number(s[12])) / 100;
-    } catch {}
-  }
-  return total;
-}
 
 const otherWrites = Number(args['other-writer'] ?? 0);
 

@@ -10,7 +10,7 @@
  *
  * `PROF=DIR` writes a V8 CPU profile per class (read with cpu-top.ts).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import pg from 'pg';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/open.js';
 import { prepareLoadStore } from '../../src/test-support/load-driver.js';
+import { treeCpuSeconds } from './proc-cpu.js';
 
 const N = Number(process.env.N ?? 60);
 
@@ -25,26 +26,6 @@ const N = Number(process.env.N ?? 60);
  * CPU seconds of PostgreSQL: the postmaster, its live backends, and what ended ones used (as in
  * profile.ts). /proc counts in clock ticks (10 ms): summed over N requests it averages out.
  */
-function treeCpuSeconds(pid: number): number {
-  const stat = (p: number) => readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const own = stat(pid);
-  let total = (Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])) / 100;
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {}
-  for (const c of children) {
-    try {
-      const s = stat(c);
-      total += (Number(s[11]) + Number(s[12])) / 100;
-    } catch {}
-  }
-  return total;
-}
 const dataDir = mkdtempSync(join(tmpdir(), 'testigo-probe-'));
 const passphrase = 'load-benchmark-demo-only-passphrase';
 const { startTestPostgres } = (await import('../../scripts/test-postgres.mjs')) as {

@@ -9,6 +9,7 @@ import { parseHTML } from 'linkedom';
 import { type FuzzyDate, parseLooseDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import { findDates } from './facts/dates.js';
+import { fold, WEEKDAYS } from './facts/lexicon.js';
 
 export interface ExtractedComment {
   /** Reading order, 1-based. */
@@ -161,23 +162,6 @@ export function headDate(lines: readonly string[]): FuzzyDate | undefined {
   return undefined;
 }
 
-const WEEKDAY_NUMBER: Record<string, number> = {
-  domingo: 0,
-  lunes: 1,
-  martes: 2,
-  miercoles: 3,
-  jueves: 4,
-  viernes: 5,
-  sabado: 6,
-  sunday: 0,
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-};
-
 /**
  * A wire dateline without its year ("Malabo, 27 feb (EFE).- … denunció este jueves", "ADEN, Yemen, Nov
  * 20 (Agency) – … said on Thursday"): the lead names the dateline's weekday, and the text's latest
@@ -214,7 +198,7 @@ export function yearlessDateline(text: string): FuzzyDate | undefined {
         lead,
       )?.[1];
     if (!named) return undefined;
-    const wd = WEEKDAY_NUMBER[named.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')];
+    const wd = WEEKDAYS.get(fold(named));
     if (d.date.precision !== 'day' || wd === undefined) return undefined;
     const [, mo, day] = d.date.value.split('-').map(Number) as [number, number, number];
     const fits = [latest, latest + 1].filter((y) => {
