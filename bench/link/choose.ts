@@ -1,19 +1,10 @@
-/**
- * The automatic blocking chooser alone, on `testigo synth` lists: its time, the rules it picks,
- * the distinct pairs it expects them to compare (budgetUsed) against the distinct pairs they
- * really put in one block (counted over every record, as the scorer dedups them), and the true
- * blocking recall of the rules (share of same-person pairs sharing a block of some rule).
- *
- *   node --import tsx bench/link/choose.ts DIR [--all-fields] [--per-record N]
- */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildRuleBlocks, cachedAtomKeys, combineKeySets } from '../../src/linkage/blocking.js';
 import { chooseRules } from '../../src/linkage/choose-rules.js';
 import { forEachPairSharingKeys, keysAgree } from '../../src/linkage/key-sets.js';
 import { encodeRecords } from '../../src/linkage/link.js';
-import type { FieldSpec, LinkRecord } from '../../src/linkage/types.js';
+import type { FieldSpec } from '../../src/linkage/types.js';
 import { SYNTH_EVENT_FIELDS, SYNTH_IDENTITY_FIELDS } from '../../src/test-support/synth-fields.js';
+import { readSynthDir } from './synth-dir.js';
 
 const argv = process.argv.slice(2);
 const dir = argv.find((a) => !a.startsWith('--') && !/^\d+$/.test(a))!;
@@ -26,28 +17,7 @@ const FIELDS: FieldSpec[] = [
   return { column: column!, type: type as FieldSpec['type'] };
 });
 
-const truth = new Map<string, string>();
-for (const line of readFileSync(join(dir, 'truth.csv'), 'utf8').trim().split('\n').slice(1)) {
-  const [s, id, p] = line.split(',');
-  truth.set(`${s}\u0000${id}`, p!);
-}
-const records: LinkRecord[] = [];
-const person: string[] = [];
-for (const file of readdirSync(dir)
-  .filter((f) => /^list\d+\.csv$/.test(f))
-  .sort()) {
-  const [head, ...rows] = readFileSync(join(dir, file), 'utf8').trim().split('\n');
-  const cols = head!.split(',');
-  for (const row of rows) {
-    const cells = row.split(',');
-    const values: Record<string, string> = {};
-    cols.forEach((c, k) => {
-      values[c] = cells[k]!;
-    });
-    records.push({ source: file, id: values.record_id!, values });
-    person.push(truth.get(`${file}\u0000${values.record_id}`)!);
-  }
-}
+const { records, person } = readSynthDir(dir);
 const { enc } = encodeRecords(records, FIELDS);
 const keysOf = cachedAtomKeys(enc);
 const t0 = performance.now();

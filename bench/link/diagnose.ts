@@ -1,19 +1,9 @@
-/**
- * Where the missed same-person pairs of a synth run go: never compared (blocking), compared but
- * scored below the threshold (model), or scored above it but not linked (clustering). In process.
- *
- *   node --import tsx bench/link/diagnose.ts DIR [--all-fields] [--show N] [--sweep] [--keys]
- *
- * DIR holds `testigo synth` output (list*.csv, truth.csv). Prints counts and N sample misses.
- */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cluster } from '../../src/linkage/cluster.js';
 import { Comparator, missingLevel, scorePair } from '../../src/linkage/compare.js';
 import { encodeRecords, linkRecords } from '../../src/linkage/link.js';
 import { probability, scoreTables, weightOf } from '../../src/linkage/model.js';
-import type { LinkRecord } from '../../src/linkage/types.js';
 import { SYNTH_EVENT_FIELDS, SYNTH_IDENTITY_FIELDS } from '../../src/test-support/synth-fields.js';
+import { readSynthDir } from './synth-dir.js';
 
 const argv = process.argv.slice(2);
 const dir = argv.find((a) => !a.startsWith('--'))!;
@@ -25,28 +15,7 @@ const FIELDS = [...SYNTH_IDENTITY_FIELDS, ...(argv.includes('--all-fields') ? SY
   },
 );
 
-const truth = new Map<string, string>();
-for (const line of readFileSync(join(dir, 'truth.csv'), 'utf8').trim().split('\n').slice(1)) {
-  const [s, id, p] = line.split(',');
-  truth.set(`${s}\u0000${id}`, p!);
-}
-const records: LinkRecord[] = [];
-const person: string[] = [];
-for (const file of readdirSync(dir)
-  .filter((f) => /^list\d+\.csv$/.test(f))
-  .sort()) {
-  const [head, ...rows] = readFileSync(join(dir, file), 'utf8').trim().split('\n');
-  const cols = head!.split(',');
-  for (const row of rows) {
-    const cells = row.split(',');
-    const values: Record<string, string> = {};
-    cols.forEach((c, k) => {
-      values[c] = cells[k]!;
-    });
-    records.push({ source: file, id: values.record_id!, values });
-    person.push(truth.get(`${file}\u0000${values.record_id}`)!);
-  }
-}
+const { records, person } = readSynthDir(dir);
 const t0 = performance.now();
 const res = await linkRecords(records, { fields: FIELDS });
 const o = res.outcome;
