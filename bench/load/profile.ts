@@ -47,6 +47,7 @@ import {
   type ServerProcess,
   startServer,
 } from '../../src/test-support/load-driver.js';
+import { createPgDatabase } from '../../src/test-support/stores.js';
 import { treeCpuSeconds } from './proc-cpu.js';
 
 const { values: args } = parseArgs({
@@ -126,13 +127,7 @@ try {
       startTestPostgres(): Promise<{ url: string; pid: number; stop(): Promise<void> }>;
     };
     pgServer = await startTestPostgres();
-    const client = new pg.Client({ connectionString: pgServer.url });
-    await client.connect();
-    await client.query('CREATE DATABASE testigo_profile');
-    await client.end();
-    const u = new URL(pgServer.url);
-    u.pathname = '/testigo_profile';
-    databaseUrl = u.toString();
+    databaseUrl = (await createPgDatabase(pgServer.url)).url;
   }
   const fixture = await prepareLoadStore({
     dataDir,

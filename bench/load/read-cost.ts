@@ -14,10 +14,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/open.js';
 import { prepareLoadStore } from '../../src/test-support/load-driver.js';
+import { createPgDatabase } from '../../src/test-support/stores.js';
 import { treeCpuSeconds } from './proc-cpu.js';
 
 const N = Number(process.env.N ?? 60);
@@ -36,13 +36,7 @@ const pgServer = usePg ? await startTestPostgres() : undefined;
 try {
   let databaseUrl: string | undefined;
   if (pgServer) {
-    const client = new pg.Client({ connectionString: pgServer.url });
-    await client.connect();
-    await client.query('CREATE DATABASE testigo_probe');
-    await client.end();
-    const u = new URL(pgServer.url);
-    u.pathname = '/testigo_probe';
-    databaseUrl = u.toString();
+    databaseUrl = (await createPgDatabase(pgServer.url)).url;
   }
   const f = await prepareLoadStore({
     dataDir,

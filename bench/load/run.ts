@@ -23,7 +23,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import {
   DEFAULT_MIX,
   machineInfo,
@@ -35,6 +34,7 @@ import {
   startServer,
   verifyLoadStore,
 } from '../../src/test-support/load-driver.js';
+import { createPgDatabase } from '../../src/test-support/stores.js';
 
 /**
  * The memory verdict: the RSS floor (lowest sample of each tenth of the run, see MemoryVerdict)
@@ -75,13 +75,7 @@ if (args.pg) {
     startTestPostgres(): Promise<{ url: string; stop(): Promise<void> }>;
   };
   pgServer = await startTestPostgres();
-  const client = new pg.Client({ connectionString: pgServer.url });
-  await client.connect();
-  await client.query('CREATE DATABASE testigo_load');
-  await client.end();
-  const u = new URL(pgServer.url);
-  u.pathname = '/testigo_load';
-  databaseUrl = u.toString();
+  databaseUrl = (await createPgDatabase(pgServer.url)).url;
 }
 const s = { dataDir, databaseUrl, passphrase };
 let server: ServerProcess | undefined;

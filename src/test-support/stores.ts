@@ -64,9 +64,10 @@ export async function openSqliteStore(dataDir: string, create: boolean): Promise
   };
 }
 
-/** Creates a new database on the test server and returns its URL. */
-export async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = process.env.TESTIGO_TEST_PG_URL;
+/** Creates a new database on the test server (or the server `admin` names) and returns its URL. */
+export async function createPgDatabase(
+  admin = process.env.TESTIGO_TEST_PG_URL,
+): Promise<{ url: string; drop(): Promise<void> }> {
   if (!admin)
     throw new Error('TESTIGO_TEST_PG_URL is not set: run the suite with `npm test` (it starts PostgreSQL)');
   const name = `t_${randomBytes(6).toString('hex')}`;
