@@ -215,8 +215,19 @@ describe('testigo link: column roles', () => {
    * `testigo link` over the lists written above, into `out`, with the options given. One worker
    * thread: each one loads the linkage modules afresh, and the split is not what these tests check.
    */
-  const linkAll = (out: string, ...options: string[]) =>
-    run(['link', ...paths, '--id', 'id', ...fields, '--out', out, '--workers', '1', ...options, '--quiet']);
+  const linkArgs = (out: string, ...options: string[]) => [
+    'link',
+    ...paths,
+    '--id',
+    'id',
+    ...fields,
+    '--out',
+    out,
+    '--workers',
+    '1',
+    ...options,
+  ];
+  const linkAll = (out: string, ...options: string[]) => run([...linkArgs(out, ...options), '--quiet']);
 
   it('a list with only "APELLIDOS, NOMBRES" in one column links to lists with split names', async () => {
     const out = join(dir, 'roles.csv');
@@ -270,24 +281,7 @@ describe('testigo link: column roles', () => {
     );
     const review = join(dir, 'roles-review2.csv');
     const report = join(dir, 'roles2.json');
-    await run([
-      'link',
-      ...paths,
-      '--id',
-      'id',
-      ...fields,
-      '--out',
-      join(dir, 'roles3.csv'),
-      '--workers',
-      '1',
-      '--decisions',
-      decisions,
-      '--review',
-      review,
-      '--report',
-      report,
-      '--quiet',
-    ]);
+    await linkAll(join(dir, 'roles3.csv'), '--decisions', decisions, '--review', review, '--report', report);
     const decisionOf = new Map(rows(review).map((r) => [`${r[0]}|${r[1]}|${r[2]}|${r[3]}`, r[r.length - 1]]));
     assert.equal(decisionOf.get(`${sa}|${ida}|${sb}|${idb}`), 'same');
     assert.equal(decisionOf.get(`${sc}|${idc}|${sd}|${idd}`), 'different');
@@ -307,23 +301,17 @@ describe('testigo link: column roles', () => {
       return true;
     }) as typeof process.stderr.write;
     try {
-      await run([
-        'link',
-        ...paths,
-        '--id',
-        'id',
-        ...fields,
-        '--out',
-        join(dir, 'roles4.csv'),
-        '--workers',
-        '1',
-        '--decisions',
-        join(dir, 'decisions2.csv'),
-        '--review',
-        review,
-        '--report',
-        report,
-      ]);
+      await run(
+        linkArgs(
+          join(dir, 'roles4.csv'),
+          '--decisions',
+          join(dir, 'decisions2.csv'),
+          '--review',
+          review,
+          '--report',
+          report,
+        ),
+      );
     } finally {
       process.stderr.write = write;
     }
