@@ -29,25 +29,22 @@
  * event loop's delay (p99, max): synchronous work or a GC pause that every request in flight waits for.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createApp } from '../../src/server/app.js';
-import { openStore } from '../../src/store/open.js';
 import {
   DEFAULT_MIX,
   type Mix,
-  prepareLoadStore,
   REPO_ROOT,
   runLoad,
   type ServerProcess,
   startServer,
 } from '../../src/test-support/load-driver.js';
-import { createPgDatabase } from '../../src/test-support/stores.js';
+import { openBenchStore } from './bench-store.js';
 import { treeCpuSeconds } from './proc-cpu.js';
 
 const { values: args } = parseArgs({
@@ -64,8 +61,6 @@ const { values: args } = parseArgs({
 });
 const seconds = Number(args.seconds);
 const rate = Number(args.rate);
-const dataDir = mkdtempSync(join(tmpdir(), 'testigo-loadprof-'));
-const passphrase = 'load-benchmark-demo-only-passphrase';
 
 const otherWrites = Number(args['other-writer'] ?? 0);
 
@@ -118,25 +113,10 @@ const spread = (ms: number[]) => {
 const traceReport: string[] = [];
 if (otherWrites > 0 && !args.pg) throw new Error('--other-writer needs --pg');
 
-let pgServer: { url: string; pid: number; stop(): Promise<void> } | undefined;
+const bench = await openBenchStore(args.pg === true, 'testigo-loadprof-');
+const { dataDir, databaseUrl, passphrase, pgServer, fixture, store } = bench;
 let other: ServerProcess | undefined;
 try {
-  let databaseUrl: string | undefined;
-  if (args.pg) {
-    const { startTestPostgres } = (await import('../../scripts/test-postgres.mjs')) as {
-      startTestPostgres(): Promise<{ url: string; pid: number; stop(): Promise<void> }>;
-    };
-    pgServer = await startTestPostgres();
-    databaseUrl = (await createPgDatabase(pgServer.url)).url;
-  }
-  const fixture = await prepareLoadStore({
-    dataDir,
-    databaseUrl,
-    passphrase,
-    link: true,
-    scrypt: { N: 2 ** 10, r: 8, p: 1 },
-  });
-  const store = await openStore({ dataDir, databaseUrl, key: { kind: 'passphrase', passphrase } });
   // Statements (transactions: each statement outside one is its own) and rows read per request.
   const stats = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : undefined;
   await stats?.connect();
@@ -267,6 +247,5 @@ try {
   await store.close();
 } finally {
   await other?.stop();
-  await pgServer?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.dispose();
 }

@@ -10,42 +10,19 @@
  *
  * `PROF=DIR` writes a V8 CPU profile per class (read with cpu-top.ts).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/server/app.js';
-import { openStore } from '../../src/store/open.js';
-import { prepareLoadStore } from '../../src/test-support/load-driver.js';
-import { createPgDatabase } from '../../src/test-support/stores.js';
+import { openBenchStore } from './bench-store.js';
 import { treeCpuSeconds } from './proc-cpu.js';
 
 const N = Number(process.env.N ?? 60);
 
-/**
- * CPU seconds of PostgreSQL: the postmaster, its live backends, and what ended ones used (as in
- * profile.ts). /proc counts in clock ticks (10 ms): summed over N requests it averages out.
- */
-const dataDir = mkdtempSync(join(tmpdir(), 'testigo-probe-'));
-const passphrase = 'load-benchmark-demo-only-passphrase';
-const { startTestPostgres } = (await import('../../scripts/test-postgres.mjs')) as {
-  startTestPostgres(): Promise<{ url: string; pid: number; stop(): Promise<void> }>;
-};
-const usePg = process.env.SQLITE !== '1';
-const pgServer = usePg ? await startTestPostgres() : undefined;
+// PostgreSQL's CPU (/proc, proc-cpu.ts) counts in clock ticks (10 ms): summed over N requests it averages out.
+const bench = await openBenchStore(process.env.SQLITE !== '1', 'testigo-probe-');
+const { store, pgServer, fixture: f } = bench;
 try {
-  let databaseUrl: string | undefined;
-  if (pgServer) {
-    databaseUrl = (await createPgDatabase(pgServer.url)).url;
-  }
-  const f = await prepareLoadStore({
-    dataDir,
-    databaseUrl,
-    passphrase,
-    link: true,
-    scrypt: { N: 2 ** 10, r: 8, p: 1 },
-  });
-  const store = await openStore({ dataDir, databaseUrl, key: { kind: 'passphrase', passphrase } });
   const app = createApp(store, { landingHtml: 'x' });
   const c = f.caseId;
   const paths: Record<string, (i: number) => string> = {
@@ -102,6 +79,5 @@ try {
   }
   await store.close();
 } finally {
-  await pgServer?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.dispose();
 }
