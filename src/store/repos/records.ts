@@ -321,11 +321,23 @@ export class RecordRepository extends Repository {
     id: string,
     opts: { includeDeleted?: boolean } = {},
   ): Promise<StoredRecord<K> | undefined> {
+    return (await this.getStored(kind, id, opts))?.record;
+  }
+
+  /**
+   * A record and its body exactly as stored (sealed fields sealed: what the audit log records),
+   * from one read of its row: what a write needs of the record it changes.
+   */
+  async getStored<K extends Kind>(
+    kind: K,
+    id: string,
+    opts: { includeDeleted?: boolean } = {},
+  ): Promise<{ record: StoredRecord<K>; stored: Record<string, unknown> } | undefined> {
     const r = await this.sql.get<Record<string, unknown>>(`SELECT * FROM ${KINDS[kind].table} WHERE id = ?`, [
       id,
     ]);
     if (!r || (r.deleted_at && !opts.includeDeleted)) return undefined;
-    return this.toRecord(kind, r);
+    return { record: await this.toRecord(kind, r), stored: JSON.parse(String(r.data)) };
   }
 
   /**
@@ -406,13 +418,9 @@ export class RecordRepository extends Repository {
     const spec = KINDS[kind];
     return this.store.transaction(async (s) => {
       // One read of the row: the record as it was and its stored form for the audit entry.
-      const beforeRow = await s.sqlHandle.get<Record<string, unknown>>(
-        `SELECT * FROM ${spec.table} WHERE id = ?`,
-        [id],
-      );
-      if (!beforeRow || beforeRow.deleted_at) throw new NotFoundError(`no ${spec.name} record with id ${id}`);
-      const before = await s.records.toRecord(kind, beforeRow);
-      const beforeStored = JSON.parse(String(beforeRow.data)) as Record<string, unknown>;
+      const found = await s.records.getStored(kind, id);
+      if (!found) throw new NotFoundError(`no ${spec.name} record with id ${id}`);
+      const { record: before, stored: beforeStored } = found;
       if (kind === 'evidence') {
         const [a, b] = [
           before.body as { sha256: string; size: number; acquisition: unknown },
@@ -466,8 +474,9 @@ export class RecordRepository extends Repository {
   async remove(kind: Kind, id: string, actor: string, reason?: string): Promise<void> {
     const spec = KINDS[kind];
     await this.store.transaction(async (s) => {
-      const before = await s.require(kind, id);
-      const stored = await s.records.storedBody(kind, id);
+      const found = await s.records.getStored(kind, id);
+      if (!found) throw new NotFoundError(`no ${spec.name} record with id ${id}`);
+      const { record: before, stored } = found;
       const referrers = await s.records.referrersOf(kind, id, before.caseId);
       if (referrers.length > 0) {
         throw new ConflictError(
@@ -500,11 +509,11 @@ export class RecordRepository extends Repository {
   async restore(kind: Kind, id: string, actor: string, reason?: string): Promise<StoredRecord<Kind>> {
     const spec = KINDS[kind];
     return this.store.transaction(async (s) => {
-      const before = await s.get(kind, id, { includeDeleted: true });
-      if (!before) throw new NotFoundError(`no ${spec.name} with id ${id}`);
+      const found = await s.records.getStored(kind, id, { includeDeleted: true });
+      if (!found) throw new NotFoundError(`no ${spec.name} with id ${id}`);
+      const { record: before, stored } = found;
       if (!before.deletedAt) throw new ConflictError(`${spec.name} ${id} is not deleted`);
       await s.records.checkRefs(kind, before.caseId, before.body as Record<string, unknown>);
-      const stored = await s.records.storedBody(kind, id);
       return s.records.markDeleted(before, false, actor, {
         before: reason ? { reason } : undefined,
         after: stored,
@@ -571,14 +580,6 @@ export class RecordRepository extends Repository {
   async openAuditBody(kind: Kind, id: string, caseId: string, stored: Record<string, unknown>) {
     const need = versionsOf(stored);
     return need.length ? openBody(await this.store.keySet(caseId, need), kind, id, stored) : stored;
-  }
-
-  /** A record's body exactly as stored (sealed fields sealed): what the audit log records. */
-  async storedBody(kind: Kind, id: string): Promise<Record<string, unknown>> {
-    const r = await this.sql.get<{ data: string }>(`SELECT data FROM ${KINDS[kind].table} WHERE id = ?`, [
-      id,
-    ]);
-    return JSON.parse(String(r?.data));
   }
 
   async list<K extends Kind>(kind: K, caseId: string, opts: ListOptions = {}): Promise<StoredRecord<K>[]> {
