@@ -17,7 +17,7 @@ import {
   loadSet,
   ROUNDS,
 } from '../../src/capture/tagger/corpus.js';
-import { ADOPTED, DROP_MARGIN } from '../../src/capture/tagger/model.js';
+import { ADOPTED, KEEP as COMMITTED_KEEP, DROP_MARGIN } from '../../src/capture/tagger/model.js';
 import {
   type Example,
   pack,
@@ -45,6 +45,10 @@ const adopt: ReadonlyMap<TaggedKind, number> = arg('--adopt')
     )
   : ADOPTED;
 const dropMargin = DROP_MARGIN;
+// `--keep place`: adopted kinds whose rule spans the tagger may not drop (it only adds spans of them).
+const keep = new Set(
+  (arg('--keep') ?? [...(COMMITTED_KEEP ?? [])].join(',')).split(',').filter(Boolean) as TaggedKind[],
+);
 
 const t0 = performance.now();
 const rounds = ROUNDS.map((r) => ({ name: r.name, docs: loadSet(r.dir, r.name) }));
@@ -86,10 +90,10 @@ const add = (a: Scores, b: Scores) => {
 };
 
 const variants: { name: string; opts: (m: TaggerModel) => RefineOptions }[] = [
-  { name: 'rules + tagger (add)', opts: (model) => ({ model, kinds: adopt, drop: false, dropMargin }) },
+  { name: 'rules + tagger (add)', opts: (model) => ({ model, kinds: adopt, drop: false, dropMargin, keep }) },
   ...(arg('--drop-margins') ?? String(DROP_MARGIN)).split(',').map((d) => ({
     name: `rules + tagger (add + drop > ${d})`,
-    opts: (model: TaggerModel) => ({ model, kinds: adopt, drop: true, dropMargin: Number(d) }),
+    opts: (model: TaggerModel) => ({ model, kinds: adopt, drop: true, dropMargin: Number(d), keep }),
   })),
 ];
 const pooledRules: Scores = new Map();

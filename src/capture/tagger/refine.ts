@@ -9,13 +9,14 @@
 import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
 import type { EntityMention } from '../facts/entities.js';
 import { fold } from '../facts/lexicon.js';
+import { lookupPlace } from '../facts/places.js';
 import { tokenize } from '../facts/tokens.js';
 import { detectLanguage } from '../language.js';
 import { type Candidate, candidates } from './candidates.js';
 import { features, textContext } from './features.js';
 import { type Label, scores, type TaggerModel } from './perceptron.js';
 
-export type TaggedKind = 'person' | 'organization';
+export type TaggedKind = 'person' | 'organization' | 'place';
 
 export interface RefineOptions {
   model: TaggerModel;
@@ -28,6 +29,8 @@ export interface RefineOptions {
   drop: boolean;
   /** …by more than this margin over the rules' kind. */
   dropMargin: number;
+  /** Adopted kinds whose rule spans are never dropped (the tagger only adds spans of them). */
+  keep?: ReadonlySet<TaggedKind>;
 }
 
 interface Span {
@@ -78,7 +81,7 @@ export function refineEntities(
   const adopted = (l: Label): l is TaggedKind => opts.kinds.has(l as TaggedKind);
   const needs = (l: Label) => opts.kinds.get(l as TaggedKind) ?? Number.POSITIVE_INFINITY;
   const kept = rules.filter((m) => {
-    if (!opts.drop || !adopted(m.kind)) return true;
+    if (!opts.drop || !adopted(m.kind) || opts.keep?.has(m.kind)) return true;
     const c = byKey.get(`${m.start}:${m.end}`);
     if (!c) return true;
     const p = judge(c);
@@ -95,7 +98,11 @@ export function refineEntities(
   for (const s of fresh) {
     if (added.some((a) => overlaps(a, s.c))) continue;
     const t = text.slice(s.c.start, s.c.end);
-    added.push({ kind: s.label as TaggedKind, start: s.c.start, end: s.c.end, text: t, value: t });
+    if (s.label === 'place') {
+      // A place the gazetteer knows under its official name is suggested with it; else as written.
+      const place = lookupPlace(t) ?? { value: t.replace(/\s+/g, ' '), kind: 'locality' as const };
+      added.push({ kind: 'place', start: s.c.start, end: s.c.end, text: t, value: place.value, place });
+    } else added.push({ kind: s.label as TaggedKind, start: s.c.start, end: s.c.end, text: t, value: t });
   }
   // "Ceesay" alone is "Lamin Jatta Ceesay", "Saba" alone "Saba Gelashvili": the one person of the
   // text whose later words (or, failing that, whose first word) it is.

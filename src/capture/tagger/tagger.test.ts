@@ -156,6 +156,37 @@ describe('refining the rules’ output', () => {
     assert.deepEqual(persons(opts), ['Ngoveru']);
     assert.deepEqual(persons(null), []);
   });
+  it('places: adds one no rule took (the gazetteer’s name when it has one); `keep` spares the rules’ places', () => {
+    const placeModel: TaggerModel = {
+      labels: ['none', 'person', 'organization', 'place'],
+      weights: { bias: [1, 0, 0, 0], 'p1=in': [0, 0, 0, 3], 'r=place': [4, 0, 0, 0] },
+    };
+    const t = 'They fled from Mathare to Kireka, then hid in Caracas.';
+    const caracas = t.indexOf('Caracas');
+    const ruled: EntityMention[] = [
+      { kind: 'place', start: caracas, end: caracas + 7, text: 'Caracas', value: 'Caracas' },
+    ];
+    const base = { model: placeModel, kinds: new Map([['place', 0] as const]), drop: true, dropMargin: 0 };
+    // The model reads the rules' "Caracas" as none ('r=place' weighs for none): dropped unless kept.
+    assert.deepEqual(
+      refineEntities(t, ruled, [], base).map((m) => m.text),
+      [],
+    );
+    const kept = refineEntities(t, ruled, [], { ...base, keep: new Set(['place'] as const) });
+    assert.deepEqual(
+      kept.map((m) => m.text),
+      ['Caracas'],
+    );
+    const t2 = 'The families were held in Kireka and later in Bogotá.';
+    const added = refineEntities(t2, [], [], base);
+    assert.deepEqual(
+      added.map((m) => [m.kind, m.text, m.place?.kind]),
+      [
+        ['place', 'Kireka', 'locality'],
+        ['place', 'Bogotá', 'city'],
+      ],
+    );
+  });
   it('never adds over a date', () => {
     const at = text.indexOf('Tursun to leave');
     const out = refineEntities(text, rules, [{ start: at - 2, end: at + 9 }], {
