@@ -108,13 +108,15 @@ for (const held of rounds) {
   const model = train(trainSet, trainOpts);
   const base = score(held.docs, null);
   const tagged = variants.map((v) => score(held.docs, v.opts(model)));
-  if (process.argv.includes('--errors') && held.name === rounds[rounds.length - 1]!.name) {
+  if (process.argv.includes('--errors')) {
     const last = tagged[tagged.length - 1]!;
     for (const [key, t] of last) {
       const before = new Set(base.get(key)?.errors);
       const after = new Set(t.errors);
-      for (const e of t.errors) if (!before.has(e)) process.stdout.write(`  new: ${e}\n`);
-      for (const e of before) if (!after.has(e)) process.stdout.write(`  fixed: ${e}\n`);
+      for (const e of t.errors) if (!before.has(e)) process.stdout.write(`  ${held.name} new: ${e}\n`);
+      for (const e of before) if (!after.has(e)) process.stdout.write(`  ${held.name} fixed: ${e}\n`);
+      if (process.argv.includes('--all-errors'))
+        for (const e of t.errors) if (before.has(e)) process.stdout.write(`  ${held.name} kept: ${e}\n`);
     }
   }
   if (held.name !== 'eval') {

@@ -62,6 +62,34 @@ function best(s: readonly number[]): number {
   return b;
 }
 
+/** Nouns that name the same place with or without them ("Rakhine State", "mina Los Candados"). */
+const PLACE_NOUNS = new Set(
+  'state province region district avenue street road river mine prison estado provincia region distrito departamento avenida calle rio mina carcel'.split(
+    ' ',
+  ),
+);
+/** `long` is `short` with one place noun before or after it ("rakhine state", "mina los candados"). */
+function withPlaceNoun(long: string, short: string): boolean {
+  if (long.startsWith(`${short} `)) return PLACE_NOUNS.has(long.slice(short.length + 1));
+  if (long.endsWith(` ${short}`)) return PLACE_NOUNS.has(long.slice(0, -short.length - 1));
+  return false;
+}
+
+/**
+ * "Rakhine" added beside "Rakhine State", "Jau Prison" beside "Jau": one place, under the value the
+ * other mention has. Only one place noun apart (the annotations keep "Famaillá" and "Escuelita de
+ * Famaillá", "Darfur" and "West Darfur" apart), and only when exactly one place of the text is so related.
+ */
+function tiePlaces(kept: readonly EntityMention[], added: EntityMention[]): void {
+  const values = [...new Set([...kept, ...added].filter((m) => m.kind === 'place').map((m) => m.value))];
+  for (const a of added) {
+    if (a.kind !== 'place') continue;
+    const w = fold(a.value);
+    const related = values.filter((v) => withPlaceNoun(fold(v), w) || withPlaceNoun(w, fold(v)));
+    if (related.length === 1) a.value = related[0]!;
+  }
+}
+
 export function refineEntities(
   text: string,
   rules: readonly EntityMention[],
@@ -119,6 +147,7 @@ export function refineEntities(
     const full = bySurname.length ? bySurname : byGiven;
     if (full.length === 1) a.value = full[0]!.value;
   }
+  tiePlaces(kept, added);
   const out = [...kept, ...added].sort((a, b) => a.start - b.start);
   pairAcronyms(out);
   pairShortForms(out);

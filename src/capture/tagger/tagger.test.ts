@@ -187,6 +187,31 @@ describe('refining the rules’ output', () => {
       ],
     );
   });
+  it('a place it adds is the rules’ place one place noun apart ("Rakhine" / "Rakhine State"), not a wider one', () => {
+    const placeModel: TaggerModel = {
+      labels: ['none', 'person', 'organization', 'place'],
+      weights: { bias: [1, 0, 0, 0], 'p1=in': [0, 0, 0, 3] },
+    };
+    const opts = { model: placeModel, kinds: new Map([['place', 0] as const]), drop: false, dropMargin: 0 };
+    const ruled = (t: string, name: string): EntityMention[] => [
+      { kind: 'place', start: t.indexOf(name), end: t.indexOf(name) + name.length, text: name, value: name },
+    ];
+    const t = 'Troops entered Rakhine State; families still live in Rakhine.';
+    const out = refineEntities(t, ruled(t, 'Rakhine State'), [], opts);
+    assert.deepEqual(
+      out.map((m) => [m.text, m.value]),
+      [
+        ['Rakhine State', 'Rakhine State'],
+        ['Rakhine', 'Rakhine State'],
+      ],
+    );
+    const t2 = 'Militias raided West Darfur; aid arrived in Darfur.';
+    const apart = refineEntities(t2, ruled(t2, 'West Darfur'), [], opts);
+    assert.deepEqual(
+      apart.map((m) => m.value),
+      ['West Darfur', 'Darfur'],
+    );
+  });
   it('never adds over a date', () => {
     const at = text.indexOf('Tursun to leave');
     const out = refineEntities(text, rules, [{ start: at - 2, end: at + 9 }], {
