@@ -34,6 +34,8 @@ const trainOpts = {
   ...TRAIN_DEFAULTS,
   epochs: Number(arg('--epochs') ?? TRAIN_DEFAULTS.epochs),
   minCount: Number(arg('--min-count') ?? TRAIN_DEFAULTS.minCount),
+  seed: Number(arg('--seed') ?? TRAIN_DEFAULTS.seed),
+  bags: Number(arg('--bags') ?? TRAIN_DEFAULTS.bags),
 };
 // `--adopt person:0,organization:10`: the kinds to try and their thresholds; the committed ones by default.
 const adopt: ReadonlyMap<TaggedKind, number> = arg('--adopt')
