@@ -31,7 +31,7 @@ export interface TrainOptions {
    */
   bags: number;
 }
-export const TRAIN_DEFAULTS: TrainOptions = { epochs: 12, seed: 20261205, minCount: 2, bags: 1 };
+export const TRAIN_DEFAULTS: TrainOptions = { epochs: 12, seed: 20261205, minCount: 2, bags: 5 };
 
 /** mulberry32: a small, well-mixed 32-bit generator; the seed fixes the visiting order. */
 function generator(seed: number): () => number {
