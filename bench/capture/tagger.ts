@@ -17,7 +17,7 @@ import {
   loadSet,
   ROUNDS,
 } from '../../src/capture/tagger/corpus.js';
-import { ADOPTED, KEEP as COMMITTED_KEEP, DROP_MARGIN } from '../../src/capture/tagger/model.js';
+import { ADOPTED, BY_LANGUAGE, KEEP as COMMITTED_KEEP, DROP_MARGIN } from '../../src/capture/tagger/model.js';
 import {
   type Example,
   pack,
@@ -47,6 +47,17 @@ const adopt: ReadonlyMap<TaggedKind, number> = arg('--adopt')
     )
   : ADOPTED;
 const dropMargin = DROP_MARGIN;
+// `--adopt-en organization:5`: thresholds for texts in one language, over those of --adopt.
+const parseKinds = (x: string) =>
+  new Map(
+    x
+      .split(',')
+      .map((y) => y.split(':'))
+      .map(([k, t]) => [k as TaggedKind, Number(t ?? 0)]),
+  );
+const byLanguage: Record<string, ReadonlyMap<TaggedKind, number>> = { ...BY_LANGUAGE };
+for (const lang of ['en', 'es'])
+  if (arg(`--adopt-${lang}`)) byLanguage[lang] = parseKinds(arg(`--adopt-${lang}`)!);
 // `--keep place`: adopted kinds whose rule spans the tagger may not drop (it only adds spans of them).
 const keep = new Set(
   (arg('--keep') ?? [...(COMMITTED_KEEP ?? [])].join(',')).split(',').filter(Boolean) as TaggedKind[],
@@ -92,10 +103,20 @@ const add = (a: Scores, b: Scores) => {
 };
 
 const variants: { name: string; opts: (m: TaggerModel) => RefineOptions }[] = [
-  { name: 'rules + tagger (add)', opts: (model) => ({ model, kinds: adopt, drop: false, dropMargin, keep }) },
+  {
+    name: 'rules + tagger (add)',
+    opts: (model) => ({ model, kinds: adopt, drop: false, dropMargin, keep, byLanguage }),
+  },
   ...(arg('--drop-margins') ?? String(DROP_MARGIN)).split(',').map((d) => ({
     name: `rules + tagger (add + drop > ${d})`,
-    opts: (model: TaggerModel) => ({ model, kinds: adopt, drop: true, dropMargin: Number(d), keep }),
+    opts: (model: TaggerModel) => ({
+      model,
+      kinds: adopt,
+      drop: true,
+      dropMargin: Number(d),
+      keep,
+      byLanguage,
+    }),
   })),
 ];
 const pooledRules: Scores = new Map();

@@ -19,10 +19,16 @@ export const DROP_MARGIN = 0;
 /** Adopted kinds whose rule spans the tagger never drops: it only adds spans of them. */
 export const KEEP: ReadonlySet<TaggedKind> = new Set(['place']);
 
+/** Thresholds for texts in one language, over those above (chosen likewise). */
+export const BY_LANGUAGE: Readonly<Record<string, ReadonlyMap<TaggedKind, number>>> = {
+  en: new Map([['organization', 5]]),
+};
+
 export const COMMITTED_TAGGER: RefineOptions = {
   model: WEIGHTS,
   kinds: ADOPTED,
   drop: true,
   dropMargin: DROP_MARGIN,
   keep: KEEP,
+  byLanguage: BY_LANGUAGE,
 };

@@ -31,6 +31,8 @@ export interface RefineOptions {
   dropMargin: number;
   /** Adopted kinds whose rule spans are never dropped (the tagger only adds spans of them). */
   keep?: ReadonlySet<TaggedKind>;
+  /** Per language of the text ("en", "es"): thresholds that replace those of `kinds` for that language. */
+  byLanguage?: Readonly<Record<string, ReadonlyMap<TaggedKind, number>>>;
 }
 
 interface Span {
@@ -98,7 +100,8 @@ export function refineEntities(
 ): EntityMention[] {
   if (!opts.kinds.size) return [...rules];
   const all = tokenize(text);
-  const ctx = textContext(text, all, rules, detectLanguage(text));
+  const language = detectLanguage(text);
+  const ctx = textContext(text, all, rules, language);
   const judge = (c: Candidate) => {
     const s = scores(opts.model, features(ctx, c));
     const b = best(s);
@@ -107,7 +110,10 @@ export function refineEntities(
   const cands = candidates(text, all, rules);
   const byKey = new Map(cands.map((c) => [`${c.start}:${c.end}`, c]));
   const adopted = (l: Label): l is TaggedKind => opts.kinds.has(l as TaggedKind);
-  const needs = (l: Label) => opts.kinds.get(l as TaggedKind) ?? Number.POSITIVE_INFINITY;
+  const needs = (l: Label) =>
+    opts.byLanguage?.[language]?.get(l as TaggedKind) ??
+    opts.kinds.get(l as TaggedKind) ??
+    Number.POSITIVE_INFINITY;
   const kept = rules.filter((m) => {
     if (!opts.drop || !adopted(m.kind) || opts.keep?.has(m.kind)) return true;
     const c = byKey.get(`${m.start}:${m.end}`);

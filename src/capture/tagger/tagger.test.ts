@@ -212,6 +212,18 @@ describe('refining the rules’ output', () => {
       ['West Darfur', 'Darfur'],
     );
   });
+  it('thresholds per language of the text replace the general ones', () => {
+    const opts = { model, kinds: new Map([['person', 5] as const]), drop: false, dropMargin: 0 };
+    const added = (o: typeof opts & { byLanguage?: Record<string, ReadonlyMap<'person', number>> }) =>
+      refineEntities(text, rules, [], o).some((m) => m.text === 'Tursun');
+    assert.equal(added(opts), false, 'margin 2 is under 5');
+    assert.equal(added({ ...opts, byLanguage: { en: new Map([['person', 1]]) } }), true);
+    assert.equal(
+      added({ ...opts, byLanguage: { es: new Map([['person', 1]]) } }),
+      false,
+      'not this language',
+    );
+  });
   it('never adds over a date', () => {
     const at = text.indexOf('Tursun to leave');
     const out = refineEntities(text, rules, [{ start: at - 2, end: at + 9 }], {
