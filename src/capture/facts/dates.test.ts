@@ -284,3 +284,10 @@ describe('numeric days with dots or dashes (issue 23, round 7)', () => {
       assert.deepEqual(all(t, '2025-10-01'), [], t);
   });
 });
+
+describe('a year after "born" or "los años" (issue 23, round 7)', () => {
+  it('"born 1955", "los años 1964"', () => {
+    assert.deepEqual(all('Abdureshit Tursun, born 1955, Yining', '2025-10-01'), [['born 1955', '1955']]);
+    assert.deepEqual(all('los archivos de los años 1964', '2025-10-01'), [['años 1964', '1964']]);
+  });
+});

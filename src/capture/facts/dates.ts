@@ -326,7 +326,7 @@ const RULES: Rule[] = [
   },
   // "en 2019", "in 2019", "desde 2017"
   {
-    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año|between|entre)\s+((?:19|20)\d{2})\b(?![.,]\d)/giu,
+    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año|años|born|between|entre)\s+((?:19|20)\d{2})\b(?![.,]\d)/giu,
     relative: false,
     make: (m) => ({ precision: 'year', value: m[1]! }),
   },
