@@ -17,7 +17,7 @@ import {
   loadSet,
   ROUNDS,
 } from '../../src/capture/tagger/corpus.js';
-import { ADOPTED, DROP_MARGIN } from '../../src/capture/tagger/model.js';
+import { ADOPTED, BY_LANGUAGE, KEEP as COMMITTED_KEEP, DROP_MARGIN } from '../../src/capture/tagger/model.js';
 import {
   type Example,
   pack,
@@ -34,6 +34,8 @@ const trainOpts = {
   ...TRAIN_DEFAULTS,
   epochs: Number(arg('--epochs') ?? TRAIN_DEFAULTS.epochs),
   minCount: Number(arg('--min-count') ?? TRAIN_DEFAULTS.minCount),
+  seed: Number(arg('--seed') ?? TRAIN_DEFAULTS.seed),
+  bags: Number(arg('--bags') ?? TRAIN_DEFAULTS.bags),
 };
 // `--adopt person:0,organization:10`: the kinds to try and their thresholds; the committed ones by default.
 const adopt: ReadonlyMap<TaggedKind, number> = arg('--adopt')
@@ -45,6 +47,21 @@ const adopt: ReadonlyMap<TaggedKind, number> = arg('--adopt')
     )
   : ADOPTED;
 const dropMargin = DROP_MARGIN;
+// `--adopt-en organization:5`: thresholds for texts in one language, over those of --adopt.
+const parseKinds = (x: string) =>
+  new Map(
+    x
+      .split(',')
+      .map((y) => y.split(':'))
+      .map(([k, t]) => [k as TaggedKind, Number(t ?? 0)]),
+  );
+const byLanguage: Record<string, ReadonlyMap<TaggedKind, number>> = { ...BY_LANGUAGE };
+for (const lang of ['en', 'es'])
+  if (arg(`--adopt-${lang}`)) byLanguage[lang] = parseKinds(arg(`--adopt-${lang}`)!);
+// `--keep place`: adopted kinds whose rule spans the tagger may not drop (it only adds spans of them).
+const keep = new Set(
+  (arg('--keep') ?? [...(COMMITTED_KEEP ?? [])].join(',')).split(',').filter(Boolean) as TaggedKind[],
+);
 
 const t0 = performance.now();
 const rounds = ROUNDS.map((r) => ({ name: r.name, docs: loadSet(r.dir, r.name) }));
@@ -86,10 +103,20 @@ const add = (a: Scores, b: Scores) => {
 };
 
 const variants: { name: string; opts: (m: TaggerModel) => RefineOptions }[] = [
-  { name: 'rules + tagger (add)', opts: (model) => ({ model, kinds: adopt, drop: false, dropMargin }) },
+  {
+    name: 'rules + tagger (add)',
+    opts: (model) => ({ model, kinds: adopt, drop: false, dropMargin, keep, byLanguage }),
+  },
   ...(arg('--drop-margins') ?? String(DROP_MARGIN)).split(',').map((d) => ({
     name: `rules + tagger (add + drop > ${d})`,
-    opts: (model: TaggerModel) => ({ model, kinds: adopt, drop: true, dropMargin: Number(d) }),
+    opts: (model: TaggerModel) => ({
+      model,
+      kinds: adopt,
+      drop: true,
+      dropMargin: Number(d),
+      keep,
+      byLanguage,
+    }),
   })),
 ];
 const pooledRules: Scores = new Map();
@@ -104,13 +131,15 @@ for (const held of rounds) {
   const model = train(trainSet, trainOpts);
   const base = score(held.docs, null);
   const tagged = variants.map((v) => score(held.docs, v.opts(model)));
-  if (process.argv.includes('--errors') && held.name === rounds[rounds.length - 1]!.name) {
+  if (process.argv.includes('--errors')) {
     const last = tagged[tagged.length - 1]!;
     for (const [key, t] of last) {
       const before = new Set(base.get(key)?.errors);
       const after = new Set(t.errors);
-      for (const e of t.errors) if (!before.has(e)) process.stdout.write(`  new: ${e}\n`);
-      for (const e of before) if (!after.has(e)) process.stdout.write(`  fixed: ${e}\n`);
+      for (const e of t.errors) if (!before.has(e)) process.stdout.write(`  ${held.name} new: ${e}\n`);
+      for (const e of before) if (!after.has(e)) process.stdout.write(`  ${held.name} fixed: ${e}\n`);
+      if (process.argv.includes('--all-errors'))
+        for (const e of t.errors) if (before.has(e)) process.stdout.write(`  ${held.name} kept: ${e}\n`);
     }
   }
   if (held.name !== 'eval') {

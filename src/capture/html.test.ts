@@ -358,3 +358,26 @@ describe('comments dated without a year (issue 23, round 5)', () => {
     assert.deepEqual(p.comments[0]!.published, { precision: 'day', value: '2026-01-02' });
   });
 });
+
+describe('a dateline running into the lead (issue 23, round 7)', () => {
+  it('a place, a full date and a dash or a stop: the day of publication (plain text and a page)', () => {
+    const t = extractPlainText(
+      'Activists held\n\nPRESS RELEASE\n\nHARARE, 16 August 2024 – The network calls on the authorities to release them.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2024-08-16' });
+    const e = extractPlainText(
+      'Un año después\n\nNOTA DE PRENSA\n\nMadrid, 25 de junio de 2025. Hoy se cumple un año desde las protestas.',
+    );
+    assert.deepEqual(e.published, { precision: 'day', value: '2025-06-25' });
+    const h = extractHtml(
+      '<html><body><h1>Activists held</h1><p>HARARE, 16 August 2024 – The network calls on the authorities.</p></body></html>',
+    );
+    assert.deepEqual(h.published, { precision: 'day', value: '2024-08-16' });
+  });
+  it('not a date inside a sentence, nor one after words that are no place', () => {
+    const t = extractPlainText(
+      'Activists held\n\nThe police arrested them on 16 August 2024 – and kept them for weeks.',
+    );
+    assert.equal(t.published, undefined);
+  });
+});

@@ -162,6 +162,29 @@ export function headDate(lines: readonly string[]): FuzzyDate | undefined {
   return undefined;
 }
 
+/** A place opening a line: one to five capitalized words, commas and brackets between ("HARARE", "Río de Janeiro, Brasil"). */
+const PLACE_OPENING =
+  /^\s*\p{Lu}[\p{L}\p{M}'’.-]*(?:(?:[\s,()]+|\s+(?:de|del|la|el)\s+)\p{Lu}[\p{L}\p{M}'’.)-]*){0,4}[\s,]+$/u;
+
+/**
+ * A press release's or wire story's dateline running into its lead ("HARARE, 16 August 2024 –
+ * Simukai … calls on", "Madrid, 25 de junio de 2025. Hoy se cumple…"): a place, one full date with
+ * its year, then a dash, a stop or a bracket, in one of the first lines.
+ */
+export function leadDateline(text: string): FuzzyDate | undefined {
+  for (const line of text
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, 12)) {
+    const head = line.slice(0, 100);
+    const d = findDates(head, '2000-06-15')[0];
+    if (!d || d.relative || d.date.precision !== 'day' || !/\d{4}/.test(d.text)) continue;
+    if (PLACE_OPENING.test(head.slice(0, d.start)) && /^\s*(?:[–—-]|\.|\(|:)/.test(head.slice(d.end)))
+      return d.date;
+  }
+  return undefined;
+}
+
 /**
  * A wire dateline without its year ("Malabo, 27 feb (EFE).- … denunció este jueves", "ADEN, Yemen, Nov
  * 20 (Agency) – … said on Thursday"): the lead names the dateline's weekday, and the text's latest
@@ -529,6 +552,8 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     dateFrom(clean(doc.querySelector('[class*="date"], [class*="fecha"]')?.textContent)) ??
     // No date in the markup: a dateline or a "Press Release: <date>" line heading the visible text.
     headDate(textOf(doc.body).split('\n').filter(Boolean).slice(0, 12)) ??
+    // A dateline running into the lead ("HARARE, 16 August 2024 – …").
+    leadDateline(textOf(doc.body)) ??
     // A wire dateline without its year, whose lead names its weekday.
     yearlessDateline(textOf(doc.body));
   const author =

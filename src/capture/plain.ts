@@ -7,7 +7,15 @@
 import type { FuzzyDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import { findDates } from './facts/dates.js';
-import { dateFrom, type Extracted, headDate, hostOf, titleTail, yearlessDateline } from './html.js';
+import {
+  dateFrom,
+  type Extracted,
+  headDate,
+  hostOf,
+  leadDateline,
+  titleTail,
+  yearlessDateline,
+} from './html.js';
 
 /**
  * The day a chat or thread was copied, exported or saved, said in a sentence of its head ("Conversación
@@ -55,6 +63,8 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
     if (d && !published) published = dateFrom(d[1]!) ?? headDate([d[1]!]);
   }
   published ??= copiedOn(lines);
+  // A dateline running into the lead ("HARARE, 16 August 2024 – …", "Madrid, 25 de junio de 2025. …").
+  published ??= leadDateline(text);
   // A wire dateline without its year ("Malabo, 27 feb (EFE).-"), whose lead names its weekday.
   published ??= yearlessDateline(text);
   return { title, outlet: outlet ?? titleTail(title), author, published, text, comments: [] };

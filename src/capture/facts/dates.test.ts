@@ -267,3 +267,27 @@ describe('the year ahead (issue 23, round 6)', () => {
     assert.deepEqual(all('They want a vote before May next year.', '2021-10-01'), [['May', '2022-05']]);
   });
 });
+
+describe('numeric days with dots or dashes (issue 23, round 7)', () => {
+  it('"16.05.2022" in a table cell and "03-05-2024" are day-first dates, as "16/05/2022" is', () => {
+    assert.deepEqual(all('1 | Khorog | 16.05.2022 | Supreme Court, 09.12.2022 | 18 years', '2025-10-01'), [
+      ['16.05.2022', '2022-05-16'],
+      ['09.12.2022', '2022-12-09'],
+    ]);
+    assert.deepEqual(all('detenido el 03-05-2024 y el 3/5/2024', '2025-10-01'), [
+      ['03-05-2024', '2024-05-03'],
+      ['3/5/2024', '2024-05-03'],
+    ]);
+  });
+  it('not a version, an address or a decimal, and no day that does not exist', () => {
+    for (const t of ['version 1.2.2024.5', 'host 10.1.1.2024', 'ratio 12.5.2024,3', 'on 31.02.2024'])
+      assert.deepEqual(all(t, '2025-10-01'), [], t);
+  });
+});
+
+describe('a year after "born" or "los años" (issue 23, round 7)', () => {
+  it('"born 1955", "los años 1964"', () => {
+    assert.deepEqual(all('Abdureshit Tursun, born 1955, Yining', '2025-10-01'), [['born 1955', '1955']]);
+    assert.deepEqual(all('los archivos de los años 1964', '2025-10-01'), [['años 1964', '1964']]);
+  });
+});

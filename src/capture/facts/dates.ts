@@ -237,12 +237,13 @@ const RULES: Rule[] = [
       return v ? dayDate(v) : undefined;
     },
   },
+  // "16/05/2022", and with dots or dashes as tables and European forms write it ("16.05.2022", "16-05-2022").
   {
-    re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g,
+    re: /(?<![\d.,/-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-]|[.,]\d)/g,
     relative: false,
     claims: true,
     make: (m) => {
-      const v = realDay(+m[3]!, +m[2]!, +m[1]!);
+      const v = realDay(+m[4]!, +m[3]!, +m[1]!);
       return v ? dayDate(v) : undefined;
     },
   },
@@ -325,7 +326,7 @@ const RULES: Rule[] = [
   },
   // "en 2019", "in 2019", "desde 2017"
   {
-    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año|between|entre)\s+((?:19|20)\d{2})\b(?![.,]\d)/giu,
+    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año|años|born|between|entre)\s+((?:19|20)\d{2})\b(?![.,]\d)/giu,
     relative: false,
     make: (m) => ({ precision: 'year', value: m[1]! }),
   },

@@ -18,6 +18,7 @@ import {
   townsInContext,
   withFeatureNoun,
 } from './places.js';
+import { type Span, senderSpans } from './senders.js';
 import { sentences } from './tokens.js';
 
 export interface Fact {
@@ -52,12 +53,17 @@ export interface FactOptions {
   tagger?: RefineOptions | null;
 }
 
-/** The rules' persons, organizations and places (one per mention) and dates, before the tagger. */
+/**
+ * The rules' persons, organizations and places (one per mention) and dates, before the tagger, and
+ * the spans naming a message's sender (senders.ts), where no name is suggested.
+ */
 export function ruleEntities(
   text: string,
   opts: FactOptions,
-): { entities: EntityMention[]; dates: DateMention[] } {
+): { entities: EntityMention[]; dates: DateMention[]; senders: Span[] } {
   const dates = findDates(text, opts.reference);
+  // "[08:12] Nino K.:", "From: Lina Haddad": who wrote a message is its source, not a name in it.
+  const senders = senderSpans(text);
   // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
   const recognized = findEntities(text, opts.knownNames, opts.knownOrgs).map((e) => withFeatureNoun(text, e));
   // Facilities named as places ("Hospital Regional de Malabo", "Dulles International Airport"), over
@@ -88,17 +94,19 @@ export function ruleEntities(
     ...placesInsideOrgs(text, found)
       .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
       .map((p) => ({ ...p, rule: 'place-in-org' })),
-  ].filter((e) => !dates.some((d) => e.start < d.end && d.start < e.end));
-  return { entities, dates };
+  ].filter((e) => ![...dates, ...senders].some((d) => e.start < d.end && d.start < e.end));
+  return { entities, dates, senders };
 }
 
 export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const facts: Fact[] = [];
   const ruled = ruleEntities(text, opts);
   const dates = ruled.dates;
-  // The trained tagger (../tagger) confirms, drops and adds persons and organizations of the rules.
+  // The trained tagger (../tagger) confirms, drops and adds persons and organizations of the rules, and adds places.
   const tagger = opts.tagger === undefined ? COMMITTED_TAGGER : opts.tagger;
-  const entities = tagger ? refineEntities(text, ruled.entities, dates, tagger) : ruled.entities;
+  const entities = tagger
+    ? refineEntities(text, ruled.entities, [...dates, ...ruled.senders], tagger)
+    : ruled.entities;
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();
   for (const e of entities) {

@@ -76,11 +76,13 @@ export function examplesOf(d: CorpusDoc): Example[] {
   ];
   const out: Example[] = [];
   for (const u of units) {
-    const { entities } = ruleEntities(u.text, u.opts);
+    const { entities, senders } = ruleEntities(u.text, u.opts);
     const all = tokenize(u.text);
     const ctx = textContext(u.text, all, entities, detectLanguage(u.text));
     const exact = new Map(entities.map((m) => [`${m.start}:${m.end}`, m]));
     for (const c of candidates(u.text, all, entities)) {
+      // A sender's name is never scored at run time (facts/senders.ts): nothing to learn there.
+      if (senders.some((x) => c.start < x.end && x.start < c.end)) continue;
       const f = features(ctx, c);
       const label = labelOf(u.text, c, exact.get(`${c.start}:${c.end}`), forms);
       if (

@@ -10,14 +10,25 @@ import { WEIGHTS } from './weights.js';
 export const ADOPTED: ReadonlyMap<TaggedKind, number> = new Map([
   ['person', 0],
   ['organization', 10],
+  ['place', 0],
 ]);
 
 /** How much surer than of the rules' kind the model must be to drop a rule's span (chosen likewise). */
 export const DROP_MARGIN = 0;
+
+/** Adopted kinds whose rule spans the tagger never drops: it only adds spans of them. */
+export const KEEP: ReadonlySet<TaggedKind> = new Set(['place']);
+
+/** Thresholds for texts in one language, over those above (chosen likewise). */
+export const BY_LANGUAGE: Readonly<Record<string, ReadonlyMap<TaggedKind, number>>> = {
+  en: new Map([['organization', 5]]),
+};
 
 export const COMMITTED_TAGGER: RefineOptions = {
   model: WEIGHTS,
   kinds: ADOPTED,
   drop: true,
   dropMargin: DROP_MARGIN,
+  keep: KEEP,
+  byLanguage: BY_LANGUAGE,
 };

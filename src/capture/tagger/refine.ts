@@ -9,13 +9,14 @@
 import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
 import type { EntityMention } from '../facts/entities.js';
 import { fold } from '../facts/lexicon.js';
+import { lookupPlace } from '../facts/places.js';
 import { tokenize } from '../facts/tokens.js';
 import { detectLanguage } from '../language.js';
 import { type Candidate, candidates } from './candidates.js';
 import { features, textContext } from './features.js';
 import { type Label, scores, type TaggerModel } from './perceptron.js';
 
-export type TaggedKind = 'person' | 'organization';
+export type TaggedKind = 'person' | 'organization' | 'place';
 
 export interface RefineOptions {
   model: TaggerModel;
@@ -28,6 +29,10 @@ export interface RefineOptions {
   drop: boolean;
   /** …by more than this margin over the rules' kind. */
   dropMargin: number;
+  /** Adopted kinds whose rule spans are never dropped (the tagger only adds spans of them). */
+  keep?: ReadonlySet<TaggedKind>;
+  /** Per language of the text ("en", "es"): thresholds that replace those of `kinds` for that language. */
+  byLanguage?: Readonly<Record<string, ReadonlyMap<TaggedKind, number>>>;
 }
 
 interface Span {
@@ -59,6 +64,34 @@ function best(s: readonly number[]): number {
   return b;
 }
 
+/** Nouns that name the same place with or without them ("Rakhine State", "mina Los Candados"). */
+const PLACE_NOUNS = new Set(
+  'state province region district avenue street road river mine prison estado provincia region distrito departamento avenida calle rio mina carcel'.split(
+    ' ',
+  ),
+);
+/** `long` is `short` with one place noun before or after it ("rakhine state", "mina los candados"). */
+function withPlaceNoun(long: string, short: string): boolean {
+  if (long.startsWith(`${short} `)) return PLACE_NOUNS.has(long.slice(short.length + 1));
+  if (long.endsWith(` ${short}`)) return PLACE_NOUNS.has(long.slice(0, -short.length - 1));
+  return false;
+}
+
+/**
+ * "Rakhine" added beside "Rakhine State", "Jau Prison" beside "Jau": one place, under the value the
+ * other mention has. Only one place noun apart (the annotations keep "Famaillá" and "Escuelita de
+ * Famaillá", "Darfur" and "West Darfur" apart), and only when exactly one place of the text is so related.
+ */
+function tiePlaces(kept: readonly EntityMention[], added: EntityMention[]): void {
+  const values = [...new Set([...kept, ...added].filter((m) => m.kind === 'place').map((m) => m.value))];
+  for (const a of added) {
+    if (a.kind !== 'place') continue;
+    const w = fold(a.value);
+    const related = values.filter((v) => withPlaceNoun(fold(v), w) || withPlaceNoun(w, fold(v)));
+    if (related.length === 1) a.value = related[0]!;
+  }
+}
+
 export function refineEntities(
   text: string,
   rules: readonly EntityMention[],
@@ -67,7 +100,8 @@ export function refineEntities(
 ): EntityMention[] {
   if (!opts.kinds.size) return [...rules];
   const all = tokenize(text);
-  const ctx = textContext(text, all, rules, detectLanguage(text));
+  const language = detectLanguage(text);
+  const ctx = textContext(text, all, rules, language);
   const judge = (c: Candidate) => {
     const s = scores(opts.model, features(ctx, c));
     const b = best(s);
@@ -76,9 +110,12 @@ export function refineEntities(
   const cands = candidates(text, all, rules);
   const byKey = new Map(cands.map((c) => [`${c.start}:${c.end}`, c]));
   const adopted = (l: Label): l is TaggedKind => opts.kinds.has(l as TaggedKind);
-  const needs = (l: Label) => opts.kinds.get(l as TaggedKind) ?? Number.POSITIVE_INFINITY;
+  const needs = (l: Label) =>
+    opts.byLanguage?.[language]?.get(l as TaggedKind) ??
+    opts.kinds.get(l as TaggedKind) ??
+    Number.POSITIVE_INFINITY;
   const kept = rules.filter((m) => {
-    if (!opts.drop || !adopted(m.kind)) return true;
+    if (!opts.drop || !adopted(m.kind) || opts.keep?.has(m.kind)) return true;
     const c = byKey.get(`${m.start}:${m.end}`);
     if (!c) return true;
     const p = judge(c);
@@ -95,7 +132,11 @@ export function refineEntities(
   for (const s of fresh) {
     if (added.some((a) => overlaps(a, s.c))) continue;
     const t = text.slice(s.c.start, s.c.end);
-    added.push({ kind: s.label as TaggedKind, start: s.c.start, end: s.c.end, text: t, value: t });
+    if (s.label === 'place') {
+      // A place the gazetteer knows under its official name is suggested with it; else as written.
+      const place = lookupPlace(t) ?? { value: t.replace(/\s+/g, ' '), kind: 'locality' as const };
+      added.push({ kind: 'place', start: s.c.start, end: s.c.end, text: t, value: place.value, place });
+    } else added.push({ kind: s.label as TaggedKind, start: s.c.start, end: s.c.end, text: t, value: t });
   }
   // "Ceesay" alone is "Lamin Jatta Ceesay", "Saba" alone "Saba Gelashvili": the one person of the
   // text whose later words (or, failing that, whose first word) it is.
@@ -112,6 +153,7 @@ export function refineEntities(
     const full = bySurname.length ? bySurname : byGiven;
     if (full.length === 1) a.value = full[0]!.value;
   }
+  tiePlaces(kept, added);
   const out = [...kept, ...added].sort((a, b) => a.start - b.start);
   pairAcronyms(out);
   pairShortForms(out);

@@ -156,6 +156,74 @@ describe('refining the rules’ output', () => {
     assert.deepEqual(persons(opts), ['Ngoveru']);
     assert.deepEqual(persons(null), []);
   });
+  it('places: adds one no rule took (the gazetteer’s name when it has one); `keep` spares the rules’ places', () => {
+    const placeModel: TaggerModel = {
+      labels: ['none', 'person', 'organization', 'place'],
+      weights: { bias: [1, 0, 0, 0], 'p1=in': [0, 0, 0, 3], 'r=place': [4, 0, 0, 0] },
+    };
+    const t = 'They fled from Mathare to Kireka, then hid in Caracas.';
+    const caracas = t.indexOf('Caracas');
+    const ruled: EntityMention[] = [
+      { kind: 'place', start: caracas, end: caracas + 7, text: 'Caracas', value: 'Caracas' },
+    ];
+    const base = { model: placeModel, kinds: new Map([['place', 0] as const]), drop: true, dropMargin: 0 };
+    // The model reads the rules' "Caracas" as none ('r=place' weighs for none): dropped unless kept.
+    assert.deepEqual(
+      refineEntities(t, ruled, [], base).map((m) => m.text),
+      [],
+    );
+    const kept = refineEntities(t, ruled, [], { ...base, keep: new Set(['place'] as const) });
+    assert.deepEqual(
+      kept.map((m) => m.text),
+      ['Caracas'],
+    );
+    const t2 = 'The families were held in Kireka and later in Bogotá.';
+    const added = refineEntities(t2, [], [], base);
+    assert.deepEqual(
+      added.map((m) => [m.kind, m.text, m.place?.kind]),
+      [
+        ['place', 'Kireka', 'locality'],
+        ['place', 'Bogotá', 'city'],
+      ],
+    );
+  });
+  it('a place it adds is the rules’ place one place noun apart ("Rakhine" / "Rakhine State"), not a wider one', () => {
+    const placeModel: TaggerModel = {
+      labels: ['none', 'person', 'organization', 'place'],
+      weights: { bias: [1, 0, 0, 0], 'p1=in': [0, 0, 0, 3] },
+    };
+    const opts = { model: placeModel, kinds: new Map([['place', 0] as const]), drop: false, dropMargin: 0 };
+    const ruled = (t: string, name: string): EntityMention[] => [
+      { kind: 'place', start: t.indexOf(name), end: t.indexOf(name) + name.length, text: name, value: name },
+    ];
+    const t = 'Troops entered Rakhine State; families still live in Rakhine.';
+    const out = refineEntities(t, ruled(t, 'Rakhine State'), [], opts);
+    assert.deepEqual(
+      out.map((m) => [m.text, m.value]),
+      [
+        ['Rakhine State', 'Rakhine State'],
+        ['Rakhine', 'Rakhine State'],
+      ],
+    );
+    const t2 = 'Militias raided West Darfur; aid arrived in Darfur.';
+    const apart = refineEntities(t2, ruled(t2, 'West Darfur'), [], opts);
+    assert.deepEqual(
+      apart.map((m) => m.value),
+      ['West Darfur', 'Darfur'],
+    );
+  });
+  it('thresholds per language of the text replace the general ones', () => {
+    const opts = { model, kinds: new Map([['person', 5] as const]), drop: false, dropMargin: 0 };
+    const added = (o: typeof opts & { byLanguage?: Record<string, ReadonlyMap<'person', number>> }) =>
+      refineEntities(text, rules, [], o).some((m) => m.text === 'Tursun');
+    assert.equal(added(opts), false, 'margin 2 is under 5');
+    assert.equal(added({ ...opts, byLanguage: { en: new Map([['person', 1]]) } }), true);
+    assert.equal(
+      added({ ...opts, byLanguage: { es: new Map([['person', 1]]) } }),
+      false,
+      'not this language',
+    );
+  });
   it('never adds over a date', () => {
     const at = text.indexOf('Tursun to leave');
     const out = refineEntities(text, rules, [{ start: at - 2, end: at + 9 }], {
