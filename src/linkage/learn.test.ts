@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { calibration } from './diagnostics.js';
 import { ADVERSARIAL_FIELDS, adversarialSet } from './eval/adversarial.js';
+import { ENGLISH_FIELDS, englishSet } from './eval/english.js';
+import { subsetScores } from './eval/metrics.js';
 import { undecidedErrors } from './eval/review-errors.js';
 import { correctedShare, DECISION_PRIOR, decidedShare, qualityFromDecisions } from './learn.js';
+import { linkRecords, recordKey } from './link.js';
 import { PARAMETER_SETTLED, runEm } from './model.js';
 import { Rng } from './random.js';
 import type { FieldType } from './types.js';
@@ -102,6 +105,27 @@ describe('review that learns', () => {
     }
     assert.ok(before > 20, `enough errors to learn from: ${seen.join('; ')}`);
     assert.ok(after <= before, seen.join('; '));
+  });
+
+  it('decisions that would swap EM’s classes are not learned (English list pair, names only)', async () => {
+    // Seed 12, 1,500 households, the first 100 pairs of the review queue decided by truth (52
+    // pairs). Learning on every plateau, small rules' EM swapped the match and related classes
+    // (m(birth date agrees) 0.90 → 0.02) and F1 fell from 0.945 to 0.858; the guard keeps the
+    // model without decisions there (model.ts runEm), and F1 rises to 0.954.
+    const set = englishSet({ households: 1500, seed: 12 });
+    const personOf = new Map(set.records.map((r, i) => [recordKey(r), set.person[i]!]));
+    const fields = ENGLISH_FIELDS.slice(0, 4);
+    const free = await linkRecords(set.records, { fields });
+    const decisions = free.review.slice(0, 100).map((p) => ({
+      a: p.a,
+      b: p.b,
+      same: personOf.get(recordKey(p.a)) === personOf.get(recordKey(p.b)),
+    }));
+    const taught = await linkRecords(set.records, { fields }, { decisions });
+    const before = subsetScores(free.clusterIds, set.person).f1;
+    const after = subsetScores(taught.clusterIds, set.person).f1;
+    assert.ok(after >= before, `F1 ${before.toFixed(3)} → ${after.toFixed(3)}`);
+    assert.ok(taught.model.rules.some((r) => r.em?.learnedFromDecisions === true));
   });
 
   it('a decision on a pair the model got right changes nothing; one it got wrong moves the pattern', () => {

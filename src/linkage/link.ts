@@ -266,6 +266,10 @@ async function estimateModel(
       notes.push(
         `EM on pairs of ${rules[r]!.label}: its match class agrees less often than its related class; the classes may be the wrong way round (check the review sample)`,
       );
+    if (em.convergence.converged && em.learnedFromDecisions === false)
+      notes.push(
+        `EM on pairs of ${rules[r]!.label} did not converge with the decisions: the model without them is kept there (they are still honoured)`,
+      );
     if (!em.convergence.converged)
       notes.push(
         `EM on pairs of ${rules[r]!.label} did not converge in ${em.iterations} iterations (last gain ${em.convergence.logLikelihoodGain.toExponential(1)} nats, parameter change ${em.convergence.parameterChange.toExponential(1)})${em.learnedFromDecisions === false ? ': the decisions were not learned from there (they are still honoured)' : ''}`,
