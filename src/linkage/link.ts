@@ -268,7 +268,7 @@ async function estimateModel(
       );
     if (em.convergence.converged && em.learnedFromDecisions === false)
       notes.push(
-        `EM on pairs of ${rules[r]!.label} did not converge with the decisions: the model without them is kept there (they are still honoured)`,
+        `EM on pairs of ${rules[r]!.label} with the decisions did not converge or swapped its classes: the model without them is kept there (they are still honoured)`,
       );
     if (!em.convergence.converged)
       notes.push(
