@@ -114,3 +114,56 @@ describe('key sets (several blocking keys per record)', () => {
     }
   });
 });
+
+describe('combineKeySets ids', () => {
+  // The ids it gave with a Map keyed by a·2^27 + b (before pair-ids.ts): first appearance order.
+  const reference = (keys: (Int32Array | KeySets)[], n: number) => {
+    const ids = new Map<number, number>();
+    const id = (c: number) => {
+      if (!ids.has(c)) ids.set(c, ids.size);
+      return ids.get(c)!;
+    };
+    const of = (k: Int32Array | KeySets, i: number) =>
+      isMulti(k) ? Array.from(k.ids.subarray(k.start[i]!, k.start[i + 1]!)) : k[i]! >= 0 ? [k[i]!] : [];
+    const rows = Array.from({ length: n }, (_, i) => of(keys[0]!, i));
+    const step = (j: number, i: number) => {
+      rows[i] = rows[i]!.flatMap((x) => of(keys[j]!, i).map((y) => id(x * 2 ** 27 + y)));
+    };
+    // One key per record: each record through every key in turn; several: each key over every record.
+    if (keys.some(isMulti)) for (let j = 1; j < keys.length; j++) for (let i = 0; i < n; i++) step(j, i);
+    else for (let i = 0; i < n; i++) for (let j = 1; j < keys.length; j++) step(j, i);
+    const out = rows.map((r) => (keys.length === 1 ? r.map(id) : r));
+    return out.map((r) => [...new Set(r)].sort((x, y) => x - y));
+  };
+
+  it('are those the composite-number map gave, for one and several keys per record', () => {
+    const rng = new Rng(3);
+    const n = 3000;
+    const single = () =>
+      Int32Array.from({ length: n }, () => (rng.float() < 0.1 ? -1 : Math.floor(rng.float() * 50)));
+    const multi = () =>
+      sets(
+        Array.from({ length: n }, () =>
+          Array.from({ length: Math.floor(rng.float() * 3) }, () => Math.floor(rng.float() * 40)),
+        ),
+      );
+    for (const keys of [
+      [single()],
+      [single(), single()],
+      [multi()],
+      [single(), multi(), single()],
+      [multi(), multi()],
+    ]) {
+      const got = combineKeySets(keys, n);
+      const want = reference(keys, n);
+      const rows = Array.from({ length: n }, (_, i) =>
+        isMulti(got)
+          ? Array.from(got.ids.subarray(got.start[i]!, got.start[i + 1]!))
+          : got[i]! >= 0
+            ? [got[i]!]
+            : [],
+      );
+      assert.deepEqual(rows, want);
+    }
+  });
+});

@@ -7,6 +7,8 @@
  * block of the smallest key they share — no set of pairs is ever built.
  */
 
+import { PairIds } from './pair-ids.js';
+
 export interface KeySets {
   start: Int32Array;
   ids: Int32Array;
@@ -16,8 +18,6 @@ export interface KeySets {
 export type Keys = Int32Array | KeySets;
 
 export const isMulti = (k: Keys): k is KeySets => !(k instanceof Int32Array);
-
-const SHIFT = 134217728; // 2^27: keys stay below it (dictionary ids, packed dates ≤ 22001231)
 
 /**
  * Smallest key records a and b share, or -1. Both lists are ascending, so one merge pass.
@@ -96,15 +96,8 @@ export class KeySetBuilder {
 export function combineKeySets(keys: readonly Keys[], n: number, subset?: Int32Array): Keys {
   if (!keys.some(isMulti)) return combineSingle(keys as Int32Array[], n, subset);
   const len = subset ? subset.length : n;
-  const ids = new Map<number, number>();
-  const compact = (composite: number) => {
-    let id = ids.get(composite);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(composite, id);
-    }
-    return id;
-  };
+  // One id table for every step (as the composite-number Map it replaces): ids in order of first appearance.
+  const ids = new PairIds(len);
   // Entries (record, key) in record order, in typed arrays; each key crosses them with its values.
   let rec = new Int32Array(len);
   let key = new Int32Array(len);
@@ -139,23 +132,23 @@ export function combineKeySets(keys: readonly Keys[], n: number, subset?: Int32A
     let at = 0;
     for (let p = 0; p < count; p++) {
       const i = subset ? subset[rec[p]!]! : rec[p]!;
-      const x = key[p]! * SHIFT;
+      const x = key[p]!;
       if (!isMulti(kj)) {
         if (kj[i]! >= 0) {
           nrec[at] = rec[p]!;
-          nkey[at++] = compact(x + kj[i]!);
+          nkey[at++] = ids.id(x, kj[i]!);
         }
       } else
         for (let q = kj.start[i]!; q < kj.start[i + 1]!; q++) {
           nrec[at] = rec[p]!;
-          nkey[at++] = compact(x + kj.ids[q]!);
+          nkey[at++] = ids.id(x, kj.ids[q]!);
         }
     }
     rec = nrec;
     key = nkey;
     count = at;
   }
-  if (keys.length === 1) for (let p = 0; p < count; p++) key[p] = compact(key[p]!);
+  if (keys.length === 1) for (let p = 0; p < count; p++) key[p] = ids.id(0, key[p]!);
   // CSR by record (entries are in record order); each record's keys sorted, repeats dropped.
   const start = new Int32Array(len + 1);
   const out = new Int32Array(count);
@@ -188,7 +181,7 @@ export function combineKeySets(keys: readonly Keys[], n: number, subset?: Int32A
 function combineSingle(keys: readonly Int32Array[], n: number, subset?: Int32Array): Int32Array {
   const len = subset ? subset.length : n;
   const out = new Int32Array(len);
-  const ids = new Map<number, number>();
+  const ids = new PairIds(len);
   for (let s = 0; s < len; s++) {
     const i = subset ? subset[s]! : s;
     let k = keys.length === 0 ? 0 : keys[0]![i]!;
@@ -198,22 +191,9 @@ function combineSingle(keys: readonly Int32Array[], n: number, subset?: Int32Arr
         k = -1;
         break;
       }
-      const composite = k * SHIFT + kj;
-      let id = ids.get(composite);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(composite, id);
-      }
-      k = id;
+      k = ids.id(k, kj);
     }
-    if (k >= 0 && keys.length === 1) {
-      let id = ids.get(k);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(k, id);
-      }
-      k = id;
-    }
+    if (k >= 0 && keys.length === 1) k = ids.id(0, k);
     out[s] = k;
   }
   return out;

@@ -266,9 +266,13 @@ async function estimateModel(
       notes.push(
         `EM on pairs of ${rules[r]!.label}: its match class agrees less often than its related class; the classes may be the wrong way round (check the review sample)`,
       );
-    if (em.learnedFromDecisions === false)
+    if (em.convergence.converged && em.learnedFromDecisions === false)
       notes.push(
-        `EM on pairs of ${rules[r]!.label} did not converge: the decisions were not learned from there (they are still honoured)`,
+        `EM on pairs of ${rules[r]!.label} with the decisions did not converge or swapped its classes: the model without them is kept there (they are still honoured)`,
+      );
+    if (!em.convergence.converged)
+      notes.push(
+        `EM on pairs of ${rules[r]!.label} did not converge in ${em.iterations} iterations (last gain ${em.convergence.logLikelihoodGain.toExponential(1)} nats, parameter change ${em.convergence.parameterChange.toExponential(1)})${em.learnedFromDecisions === false ? ': the decisions were not learned from there (they are still honoured)' : ''}`,
       );
     sessions.push({ rule: r, use, em, a: s.a, b: s.b });
   }
@@ -354,6 +358,19 @@ async function estimateModel(
       relatedRecall,
       impliedMatches: (rb.pairs * matchShare) / Math.max(recall, 1e-3),
       impliedRelated: (rb.pairs * relatedShare) / Math.max(relatedRecall, 1e-3),
+      ...(s
+        ? {
+            em: {
+              iterations: s.em.iterations,
+              converged: s.em.convergence.converged,
+              logLikelihoodGain: s.em.convergence.logLikelihoodGain,
+              parameterChange: s.em.convergence.parameterChange,
+              ...(s.em.learnedFromDecisions !== undefined
+                ? { learnedFromDecisions: s.em.learnedFromDecisions }
+                : {}),
+            },
+          }
+        : {}),
     };
   });
   const implied = ruleModels.map((r) => r.impliedMatches).filter((x) => Number.isFinite(x) && x > 0);

@@ -251,6 +251,13 @@ describe('testigo link: column roles', () => {
       rep.repairs.some((x: string) => /whole name\(s\) split/.test(x)),
       JSON.stringify(rep.repairs),
     );
+    // How each rule's EM ended (model.ts runEm): one entry per rule with an EM session.
+    assert.ok(rep.model.em.length > 0, JSON.stringify(rep.model.em));
+    for (const e of rep.model.em) {
+      assert.equal(typeof e.rule, 'string');
+      assert.equal(typeof e.converged, 'boolean');
+      assert.ok(e.iterations > 0 && Number.isFinite(e.logLikelihoodGain), JSON.stringify(e));
+    }
   });
 
   it('a "same" decision on a reviewed pair links it on the next run', async () => {
@@ -288,6 +295,12 @@ describe('testigo link: column roles', () => {
     const rep = JSON.parse(readFileSync(report, 'utf8'));
     assert.ok(rep.quality.fromModel.precision > 0.9, JSON.stringify(rep.quality));
     assert.equal(rep.quality.fromDecisions.decided, 2);
+    // With decisions, each rule's EM says whether it learned from them.
+    assert.ok(
+      rep.model.em.every(
+        (e: { learnedFromDecisions?: boolean }) => typeof e.learnedFromDecisions === 'boolean',
+      ),
+    );
   });
 
   it('stderr, --report and the review file give the recall range and the calibration check', async () => {

@@ -144,6 +144,9 @@ function runReport(
       randomPairs: o.model.randomPairs,
       emPairs: o.model.emPairs,
       notes: o.model.notes,
+      // How each rule's EM ended: converged (parameters settled, or a plateau of the likelihood),
+      // iterations, and whether it learned from the decisions (model.ts LOG_LIKELIHOOD_TOLERANCE).
+      em: o.model.rules.flatMap((r) => (r.em ? [{ rule: r.label, ...r.em }] : [])),
       fields: o.model.fields.map((f) => ({ column: f.column, type: f.type, m: f.m, u: f.u })),
     },
     seconds: o.seconds,
