@@ -113,6 +113,8 @@ const gathering = new WeakMap<CaseStore, Map<string, Promise<ProtectionFacts>>>(
 
 /** Reads of the protection facts' sources since the process started (profiles and tests). */
 export const factReads = { lists: 0, testimonies: 0, hearings: 0 };
+/** Hidden-name matchers built from the whole directory since the process started (profiles and tests). */
+export const matcherBuilds = { full: 0 };
 
 async function gatherFacts(
   store: CaseStore,
@@ -245,6 +247,7 @@ export async function buildViewContext(
       WITHHELD,
     );
     names.putAll(directory.all());
+    matcherBuilds.full++;
     matcher = { names, directory, version: directory.version };
     live.set(key, matcher);
   } else {
