@@ -7,6 +7,7 @@ import { canonicalJson } from '../../domain/canonical-json.js';
 import { ConflictError, type FieldIssue, InputError, NotFoundError } from '../../domain/errors.js';
 import { issuesFrom } from '../../domain/issues.js';
 import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../../domain/kinds.js';
+import type { PersonBody } from '../../domain/schema.js';
 import type { Sealer } from '../../security/seal.js';
 import { appendAudit } from '../audit.js';
 import { newId } from '../ids.js';
@@ -108,31 +109,7 @@ export class RecordRepository extends Repository {
       if (!inTransaction) byCase.set(caseId, dir);
     }
     const src: DirectorySource = {
-      stamp: () => this.personCounts(caseId),
-      head: async () => opts.atHead ?? (await this.store.auditHead()).seq,
-      changedSince: async (since, afterHead) => {
-        // The audit log names every person written after the head seen, whatever the writer's clock.
-        const rows =
-          afterHead === undefined
-            ? await this.sql.all<Record<string, unknown>>(
-                'SELECT * FROM person WHERE case_id = ? AND updated_at >= ?',
-                [caseId, since],
-              )
-            : await this.sql.all<Record<string, unknown>>(
-                `SELECT * FROM person WHERE case_id = ? AND updated_at >= ?
-                 UNION ALL SELECT * FROM person WHERE case_id = ? AND id IN
-                   (SELECT entity_id FROM audit_log WHERE seq > ? AND entity = ? AND case_id = ?)`,
-                [caseId, since, caseId, afterHead, KINDS.person.name, caseId],
-              );
-        const unique = [...new Map(rows.map((r) => [String(r.id), r])).values()];
-        return (await this.toRecords('person', unique)).map((r) => ({
-          id: r.id,
-          body: r.body,
-          updatedAt: r.updatedAt,
-          version: r.version,
-          deleted: r.deletedAt !== null,
-        }));
-      },
+      ...this.directorySource('person', caseId, (body) => body as PersonBody, opts.atHead),
       sortKey: (body) => sortKeyFor('person', body as Record<string, unknown>) ?? '\uffff',
     };
     await dir.sync(src);
@@ -143,6 +120,72 @@ export class RecordRepository extends Repository {
       order: () => d.order(src),
       version: d.version,
       directory: d,
+    };
+  }
+
+  /**
+   * What something in memory derives from a kind's records (deleted ones included), kept per
+   * process and synced incrementally exactly as the person directory is: only the records changed
+   * since the last sync are read and opened (those updated since the newest change seen and those
+   * the audit log names after the head seen), everything again only when the count or the sum of
+   * versions does not add up. `project` keeps only what the consumer needs of each body (memory);
+   * `name` tells consumers' projections of one kind apart. Outside transactions only.
+   */
+  async kindDirectory<B>(
+    kind: Kind,
+    caseId: string,
+    opts: { name: string; project: (body: Record<string, unknown>) => B; atHead?: number },
+  ): Promise<PersonDirectory<B>> {
+    let byKey = kindDirectories.get(this.store.sealer);
+    if (!byKey) {
+      byKey = new Map();
+      kindDirectories.set(this.store.sealer, byKey);
+    }
+    const key = `${kind}|${opts.name}|${caseId}`;
+    const inTransaction = this.store.inTransaction;
+    let dir = (inTransaction ? undefined : byKey.get(key)) as PersonDirectory<B> | undefined;
+    if (!dir) {
+      dir = new PersonDirectory<B>();
+      if (!inTransaction) byKey.set(key, dir as PersonDirectory<unknown>);
+    }
+    await dir.sync({ ...this.directorySource(kind, caseId, opts.project, opts.atHead), sortKey: () => '' });
+    return dir;
+  }
+
+  /** How a directory of a kind's records reads the store (person-directory.ts DirectorySource). */
+  private directorySource<B>(
+    kind: Kind,
+    caseId: string,
+    project: (body: Record<string, unknown>) => B,
+    atHead: number | undefined,
+  ): Omit<DirectorySource<B>, 'sortKey'> {
+    const table = KINDS[kind].table;
+    return {
+      stamp: () => this.kindCounts(kind, caseId),
+      head: async () => atHead ?? (await this.store.auditHead()).seq,
+      changedSince: async (since, afterHead) => {
+        // The audit log names every record written after the head seen, whatever the writer's clock.
+        const rows =
+          afterHead === undefined
+            ? await this.sql.all<Record<string, unknown>>(
+                `SELECT * FROM ${table} WHERE case_id = ? AND updated_at >= ?`,
+                [caseId, since],
+              )
+            : await this.sql.all<Record<string, unknown>>(
+                `SELECT * FROM ${table} WHERE case_id = ? AND updated_at >= ?
+                 UNION ALL SELECT * FROM ${table} WHERE case_id = ? AND id IN
+                   (SELECT entity_id FROM audit_log WHERE seq > ? AND entity = ? AND case_id = ?)`,
+                [caseId, since, caseId, afterHead, KINDS[kind].name, caseId],
+              );
+        const unique = [...new Map(rows.map((r) => [String(r.id), r])).values()];
+        return (await this.toRecords(kind, unique)).map((r) => ({
+          id: r.id,
+          body: project(r.body as Record<string, unknown>),
+          updatedAt: r.updatedAt,
+          version: r.version,
+          deleted: r.deletedAt !== null,
+        }));
+      },
     };
   }
 
@@ -245,11 +288,18 @@ export class RecordRepository extends Repository {
   }
 
   /** How many persons the case has (deleted included) and the latest change to any of them. */
-  private async personCounts(caseId: string): Promise<{ n: number; maxUpdated: string; versions: number }> {
+  private personCounts(caseId: string): Promise<{ n: number; maxUpdated: string; versions: number }> {
+    return this.kindCounts('person', caseId);
+  }
+
+  private async kindCounts(
+    kind: Kind,
+    caseId: string,
+  ): Promise<{ n: number; maxUpdated: string; versions: number }> {
     // The sum of row versions moves on every committed change, whatever the writer's clock (another
     // process or machine can write an older updated_at): the stamp is exact across processes.
     const r = await this.sql.get<{ n: number; m: string | null; v: number | string | null }>(
-      'SELECT count(*) AS n, max(updated_at) AS m, sum(version) AS v FROM person WHERE case_id = ?',
+      `SELECT count(*) AS n, max(updated_at) AS m, sum(version) AS v FROM ${KINDS[kind].table} WHERE case_id = ?`,
       [caseId],
     );
     return { n: Number(r?.n ?? 0), maxUpdated: r?.m ?? '', versions: Number(r?.v ?? 0) };
@@ -787,6 +837,8 @@ export class RecordRepository extends Repository {
 
 /** Opened persons per unlocked store and case (see person-directory.ts). */
 const personDirectories = new WeakMap<Sealer, Map<string, PersonDirectory>>();
+/** Other kinds' directories per unlocked store, kind, projection and case (kindDirectory). */
+const kindDirectories = new WeakMap<Sealer, Map<string, PersonDirectory<unknown>>>();
 
 /** Indexed columns that hold sealed fields (blind indexes in the column instead of the value). */
 const SEALED_COLUMNS: Partial<Record<Kind, readonly string[]>> = Object.fromEntries(
