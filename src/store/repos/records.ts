@@ -189,13 +189,37 @@ export class RecordRepository extends Repository {
     };
   }
 
-  /** A stored row → the record, its sealed fields opened. */
+  /**
+   * A stored row → the record, its sealed fields opened. A row whose stored text was opened before
+   * (same kind, id and exact text: the text names its key version and AES-GCM binds it to the
+   * record) gets the body opened then instead of being parsed and decrypted again — the
+   * analysis' snapshot and the list pages open the same unchanged rows over and over. Those
+   * bodies are shared, so they are frozen: code that changed a record's body in place would throw
+   * instead of changing what the next reader sees.
+   */
   async toRecord<K extends Kind>(kind: K, r: Record<string, unknown>): Promise<StoredRecord<K>> {
-    const stored = JSON.parse(String(r.data)) as Record<string, unknown>;
+    const data = String(r.data);
+    const id = String(r.id);
+    let memo = openedRows.get(this.store.sealer);
+    if (!memo) {
+      memo = new Map();
+      openedRows.set(this.store.sealer, memo);
+    }
+    const key = `${kind}:${id}`;
+    const hit = memo.get(key);
+    if (hit && hit.data === data) {
+      rowOpens.reused++;
+      return { ...rowMeta(r), kind, body: hit.body as BodyOf<K> };
+    }
+    rowOpens.opened++;
+    const stored = JSON.parse(data) as Record<string, unknown>;
     const need = versionsOf(stored);
     const body = need.length
-      ? openBody(await this.store.keySet(String(r.case_id), need), kind, String(r.id), stored)
+      ? openBody(await this.store.keySet(String(r.case_id), need), kind, id, stored)
       : stored;
+    deepFreeze(body);
+    if (memo.size >= OPENED_ROWS_MAX) memo.delete(memo.keys().next().value!);
+    memo.set(key, { data, body });
     return { ...rowMeta(r), kind, body: body as BodyOf<K> };
   }
 
@@ -833,6 +857,19 @@ export class RecordRepository extends Repository {
     }
     return out;
   }
+}
+
+/** Bodies opened per unlocked store, by kind and id, with the stored text they came from (toRecord). */
+const openedRows = new WeakMap<Sealer, Map<string, { data: string; body: object }>>();
+/** Rows opened from their stored text, and rows whose earlier opening was reused (profiles, tests). */
+export const rowOpens = { opened: 0, reused: 0 };
+/** Rows remembered per store (the oldest opened is forgotten first): a few tens of MiB at most. */
+const OPENED_ROWS_MAX = 20_000;
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
 }
 
 /** Opened persons per unlocked store and case (see person-directory.ts). */
