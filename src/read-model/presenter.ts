@@ -209,6 +209,35 @@ async function gatherFacts(
   return partial;
 }
 
+/** Stamp reads in flight, by case and the audit head they were started after. */
+const stamping = new WeakMap<CaseStore, Map<string, Promise<string>>>();
+/** Statements reading the four kinds' stamps since the process started (profiles and tests). */
+export const stampReads = { n: 0 };
+
+/**
+ * The stamp of what view contexts derive from, read after the audit head was found at `seq`.
+ * Requests that found the same head join one read: every commit moves the head, so a read started
+ * after any request saw `seq` shows every commit up to `seq`, which is all another request that
+ * saw `seq` can require. Under a queue (writes moving the head 50 times a second) most requests
+ * in flight saw a moved head and each read the four aggregates over the case again.
+ */
+function stampAt(store: CaseStore, caseId: string, seq: number): Promise<string> {
+  const pending = perStore(stamping, store);
+  const key = `${caseId}|${seq}`;
+  let read = pending.get(key);
+  if (!read) {
+    stampReads.n++;
+    // One statement (one round trip, one snapshot) for the four kinds.
+    read = store
+      .kindStamps(['person', 'testimony', 'sourceList', 'hearing'], caseId)
+      .then((stamps) => stamps.join('/'));
+    pending.set(key, read);
+    const done = () => pending.get(key) === read && pending.delete(key);
+    read.then(done, done);
+  }
+  return read;
+}
+
 /** The view of a case for a principal: who they may not see, and the facts protection derives from. */
 export async function buildViewContext(
   store: CaseStore,
@@ -246,10 +275,9 @@ export async function buildViewContext(
   let stamp: string;
   if (shared && shared.seq === seq) stamp = shared.stamp;
   else {
-    // Read after the head: whatever they show is at least as new as `seq`.
-    // One statement (one round trip, one snapshot) for the four kinds.
-    stamp = (await store.kindStamps(['person', 'testimony', 'sourceList', 'hearing'], caseId)).join('/');
-    if (shared && shared.stamp === stamp) shared.seq = seq;
+    stamp = await stampAt(store, caseId, seq);
+    shared = entries.get(sharedKey);
+    if (shared && shared.stamp === stamp && shared.seq < seq) shared.seq = seq;
   }
   if (hit && hit.stamp === stamp && live.has(key)) {
     hit.seq = seq;
