@@ -5,7 +5,10 @@
  * every 5 s, then the stopped server's store checked (audit chain, record counts).
  *
  *   npm run bench:load -- [--rate 200] [--seconds 600] [--pg] [--workers N] [--analysis 5] [--seed 1] [--out FILE]
- *                         [--cpu-prof DIR]
+ *                         [--cpu-prof DIR] [--sources]
+ *
+ * The server runs compiled, as `npm start` runs it (dist/, built first when older than the sources:
+ * compiled.ts); `--sources` runs it from the TypeScript sources through tsx instead.
  *
  * `--cpu-prof DIR` writes a V8 CPU profile of every server process into DIR when it stops (read them
  * with bench/load/cpu-top.ts).
@@ -35,6 +38,7 @@ import {
   verifyLoadStore,
 } from '../../src/test-support/load-driver.js';
 import { createPgDatabase } from '../../src/test-support/stores.js';
+import { ensureCompiled } from './compiled.js';
 
 /**
  * The memory verdict: the RSS floor (lowest sample of each tenth of the run, see MemoryVerdict)
@@ -54,6 +58,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    sources: { type: 'boolean', default: false },
   },
 });
 const rate = Number(args.rate);
@@ -64,6 +69,8 @@ if (workers > 1 && !args.pg)
   throw new Error('--workers needs --pg (several processes serve PostgreSQL only)');
 const mix = { ...DEFAULT_MIX, 'analysis:summary': Number(args.analysis) };
 const log = (s: string) => process.stderr.write(`${s}\n`);
+const compiled = !args.sources;
+if (compiled) ensureCompiled(log);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'testigo-load-'));
 const passphrase = 'load-benchmark-demo-only-passphrase';
@@ -87,9 +94,9 @@ try {
   log(
     `  ${((performance.now() - t0) / 1000).toFixed(1)} s: ${fixture.ids.persons.length} persons, ${fixture.ids.events.length} events, ${fixture.ids.acts.length} acts, ${fixture.auditEntries} audit entries`,
   );
-  server = await startServer({ ...s, workers, cpuProfDir: args['cpu-prof'] });
+  server = await startServer({ ...s, workers, cpuProfDir: args['cpu-prof'], compiled });
   log(
-    `server pid ${server.pid} (${workers} process(es)) at ${server.baseUrl}; ${rate} requests/s for ${seconds} s`,
+    `server pid ${server.pid} (${workers} process(es), ${compiled ? 'compiled' : 'from sources'}) at ${server.baseUrl}; ${rate} requests/s for ${seconds} s`,
   );
   const { fixtureAfter: _, ...result } = await runLoad({
     baseUrl: server.baseUrl,
@@ -127,6 +134,7 @@ try {
     machine: { ...machineInfo(), loadavgAtEnd: loadavg() },
     settings: {
       workers,
+      server: compiled ? 'compiled (dist)' : 'sources (tsx)',
       rate,
       seconds,
       seed: Number(args.seed),

@@ -68,6 +68,8 @@ describe('testigo serve --workers', () => {
     };
     const listening = /listening on http:\/\/127\.0\.0\.1:(\d+) \(worker (\d+)\)/;
     await waitFor(listening, 2);
+    // Each worker warmed its caches before listening; the primary says when all are ready.
+    await waitFor(/Testigo ready: 2 workers \(PostgreSQL\)/, 1);
     const lines = [...log.matchAll(new RegExp(listening, 'g'))];
     const ports = new Set(lines.map((m) => m[1]));
     const pids = new Set(lines.map((m) => m[2]));
@@ -98,5 +100,43 @@ describe('testigo serve --workers', () => {
     const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
+  });
+
+  it('stops with the reason when a worker cannot warm up, instead of restarting it in a loop', async () => {
+    const db = await createPgDatabase();
+    cleanup.push(db.drop);
+    const dataDir = tempDir();
+    const key = { kind: 'passphrase' as const, passphrase: TEST_PASSPHRASE };
+    const store = await openStore({ dataDir, databaseUrl: db.url, key, create: true, scrypt: FAST_SCRYPT });
+    const caseId = (await store.createCase({ title: 'Roto' }, 'test')).id;
+    const person = (givenNames: string) =>
+      store.create('person', caseId, { givenNames, firstSurname: 'Zea', protection: 'protected' }, 'test');
+    const [a, b] = [await person('Ana'), await person('Beto')];
+    // An envelope moved to another record does not open: the warm-up cannot open the persons.
+    const [row] = await store.sqlHandle.all<{ data: string }>('SELECT data FROM person WHERE id = ?', [a.id]);
+    await store.sqlHandle.run('UPDATE person SET data = ? WHERE id = ?', [row!.data, b.id]);
+    await store.close();
+
+    const child = spawn(process.execPath, [BIN, 'serve', '--workers', '2', '--port', '0'], {
+      env: {
+        ...process.env,
+        TESTIGO_DATA: dataDir,
+        TESTIGO_DATABASE_URL: db.url,
+        TESTIGO_PASSPHRASE: TEST_PASSPHRASE,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    cleanup.push(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    let log = '';
+    child.stderr.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
+    const code = await new Promise<number | null>((res) => child.once('exit', (c) => res(c)));
+    assert.notEqual(code, 0, log);
+    assert.match(log, new RegExp(`warm-up failed for case ${caseId} \\(person directory\\)`));
+    assert.match(log, /worker \d+ failed during start-up/);
+    assert.doesNotMatch(log, /listening on|starting another/);
   });
 });

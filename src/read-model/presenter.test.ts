@@ -9,6 +9,7 @@ import {
   presentRecord,
   protectionOf,
   redactText,
+  stampReads,
   type ViewContext,
 } from './presenter.js';
 
@@ -100,10 +101,13 @@ describe('read model', () => {
       'user:t',
     );
     r = reads();
+    const stamps = stampReads.n;
     await Promise.all(
       Array.from({ length: 8 }, (_, i) => buildViewContext(t.store, analyst(`u${i}`, id), id)),
     );
     assert.deepEqual(reads(), { ...r, testimonies: r.testimonies + 1 }, 'eight requests, one read');
+    // Having found the same audit head, they also join one read of the kinds' stamps (eight before).
+    assert.equal(stampReads.n - stamps, 1, 'eight requests at one head, one stamp read');
   });
 });
 

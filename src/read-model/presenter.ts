@@ -94,16 +94,54 @@ function perStore<V>(map: WeakMap<CaseStore, Map<string, V>>, store: CaseStore):
 }
 
 /**
- * What the protection facts read from the store, per kind, each with the stamp of the kind it was
- * read at: a write re-reads only its own kind (a person write reads none: persons come from the
- * directory, already in memory).
+ * What the protection facts take from each kind's records (deleted ones included: deleting a
+ * testimony must not lower what it protected), kept per process in directories synced
+ * incrementally (records.ts kindDirectory): a testimony write reads and opens that testimony, not
+ * every testimony of the case (it did, in every process, after each testimony write).
  */
-interface FactSources {
-  lists?: { stamp: string; files: ReadonlySet<string> };
-  testimonies?: { stamp: string; byHearing: ReadonlyMap<string, string> };
-  hearings?: { stamp: string; rows: { id: string; body: Record<string, unknown> }[] };
+const FACT_SOURCES = {
+  sourceList: {
+    name: 'facts',
+    project: (b: Record<string, unknown>) => ({ sha256: b.sha256 as string | undefined }),
+  },
+  testimony: {
+    name: 'facts',
+    project: (b: Record<string, unknown>) => ({
+      hearingId: b.hearingId as string | undefined,
+      protection: b.protection as string | undefined,
+    }),
+  },
+  // Only what a hearing's protection derives from (not its transcript: memory, and clear text).
+  hearing: {
+    name: 'facts',
+    project: (b: Record<string, unknown>) => ({
+      protection: b.protection,
+      participants: b.participants,
+      transcriptEvidenceId: b.transcriptEvidenceId,
+    }),
+  },
+} as const;
+
+/** The directories the protection facts derive from, synced to at least `atHead` (profiles and tests). */
+export async function factDirectories(store: CaseStore, caseId: string, atHead?: number) {
+  return {
+    // Each is at least as new as `atHead` (the head the caller read before its stamps).
+    lists: await store.kindDirectory('sourceList', caseId, { ...FACT_SOURCES.sourceList, atHead }),
+    testimonies: await store.kindDirectory('testimony', caseId, { ...FACT_SOURCES.testimony, atHead }),
+    hearings: await store.kindDirectory('hearing', caseId, { ...FACT_SOURCES.hearing, atHead }),
+  };
 }
-const factSources = new WeakMap<CaseStore, Map<string, FactSources>>();
+
+/** What was derived from each source directory, by the directory's version. */
+interface Derived {
+  lists?: { dir: object; version: number; files: ReadonlySet<string> };
+  testimonies?: { dir: object; version: number; byHearing: ReadonlyMap<string, string> };
+  hearings?: { dir: object; version: number };
+}
+/** Whether `seen` was derived from this directory at its current version. */
+const current = (seen: { dir: object; version: number } | undefined, dir: { version: number }) =>
+  seen?.dir === dir && seen.version === dir.version;
+const derived = new WeakMap<CaseStore, Map<string, Derived>>();
 /**
  * Facts being gathered, by case, stamp and directory version: requests that need the same facts at
  * once join one gathering (the same inputs give the same facts). Without it a queue of requests
@@ -111,43 +149,45 @@ const factSources = new WeakMap<CaseStore, Map<string, FactSources>>();
  */
 const gathering = new WeakMap<CaseStore, Map<string, Promise<ProtectionFacts>>>();
 
-/** Reads of the protection facts' sources since the process started (profiles and tests). */
+/**
+ * Changes of the protection facts' sources seen since the process started (profiles and tests):
+ * how many times each kind's directory had changed records to read (the first time: all of them).
+ */
 export const factReads = { lists: 0, testimonies: 0, hearings: 0 };
+/** Hidden-name matchers built from the whole directory since the process started (profiles and tests). */
+export const matcherBuilds = { full: 0 };
 
 async function gatherFacts(
   store: CaseStore,
   caseId: string,
   all: { id: string; body: PersonBody }[],
-  stamps: { testimony: string; sourceList: string; hearing: string },
+  atHead: number,
 ): Promise<ProtectionFacts> {
-  const byCase = perStore(factSources, store);
-  const src = byCase.get(caseId) ?? {};
-  byCase.set(caseId, src);
-  if (src.lists?.stamp !== stamps.sourceList) {
+  const byCase = perStore(derived, store);
+  const d = byCase.get(caseId) ?? {};
+  byCase.set(caseId, d);
+  const { lists, testimonies, hearings } = await factDirectories(store, caseId, atHead);
+  if (!current(d.hearings, hearings)) {
+    d.hearings = { dir: hearings, version: hearings.version };
+    factReads.hearings++;
+  }
+  // Derived from the small projections in memory (nothing read, nothing opened), when they changed.
+  let listSeen = d.lists;
+  if (!listSeen || !current(listSeen, lists)) {
     const files = new Set<string>();
-    for await (const l of store.iterate('sourceList', caseId, { includeDeleted: true }))
-      if (l.body.sha256) files.add(l.body.sha256);
-    src.lists = { stamp: stamps.sourceList, files };
+    for (const l of lists.all()) if (l.body.sha256) files.add(l.body.sha256);
+    listSeen = d.lists = { dir: lists, version: lists.version, files };
     factReads.lists++;
   }
-  if (src.testimonies?.stamp !== stamps.testimony) {
+  let testimonySeen = d.testimonies;
+  if (!testimonySeen || !current(testimonySeen, testimonies)) {
     const byHearing = new Map<string, string>();
-    for await (const t of store.iterate('testimony', caseId, { includeDeleted: true })) {
+    for (const t of testimonies.all()) {
       const h = t.body.hearingId;
       if (h) byHearing.set(h, maxProtection(byHearing.get(h), t.body.protection));
     }
-    src.testimonies = { stamp: stamps.testimony, byHearing };
+    testimonySeen = d.testimonies = { dir: testimonies, version: testimonies.version, byHearing };
     factReads.testimonies++;
-  }
-  if (src.hearings?.stamp !== stamps.hearing) {
-    const rows: { id: string; body: Record<string, unknown> }[] = [];
-    // Only what a hearing's protection derives from (not its transcript: memory, and clear text).
-    for await (const h of store.iterate('hearing', caseId, { includeDeleted: true })) {
-      const { protection, participants, transcriptEvidenceId } = h.body as Record<string, unknown>;
-      rows.push({ id: h.id, body: { protection, participants, transcriptEvidenceId } });
-    }
-    src.hearings = { stamp: stamps.hearing, rows };
-    factReads.hearings++;
   }
   const persons = new Map(all.map((p) => [p.id, p.body.protection as string]));
   const evidenceCovers = new Map<string, string>();
@@ -157,16 +197,45 @@ async function gatherFacts(
   for (const p of all) for (const e of p.body.photoEvidenceIds ?? []) cover(e, p.body.protection);
   const partial: ProtectionFacts = {
     persons,
-    listFiles: src.lists.files,
-    hearingTestimonies: src.testimonies.byHearing,
+    listFiles: listSeen.files,
+    hearingTestimonies: testimonySeen.byHearing,
     evidenceCovers,
   };
-  for (const h of src.hearings.rows)
+  for (const h of hearings.all())
     cover(
       h.body.transcriptEvidenceId as string | undefined,
       effectiveProtection('hearing', h.id, h.body, partial),
     );
   return partial;
+}
+
+/** Stamp reads in flight, by case and the audit head they were started after. */
+const stamping = new WeakMap<CaseStore, Map<string, Promise<string>>>();
+/** Statements reading the four kinds' stamps since the process started (profiles and tests). */
+export const stampReads = { n: 0 };
+
+/**
+ * The stamp of what view contexts derive from, read after the audit head was found at `seq`.
+ * Requests that found the same head join one read: every commit moves the head, so a read started
+ * after any request saw `seq` shows every commit up to `seq`, which is all another request that
+ * saw `seq` can require. Under a queue (writes moving the head 50 times a second) most requests
+ * in flight saw a moved head and each read the four aggregates over the case again.
+ */
+function stampAt(store: CaseStore, caseId: string, seq: number): Promise<string> {
+  const pending = perStore(stamping, store);
+  const key = `${caseId}|${seq}`;
+  let read = pending.get(key);
+  if (!read) {
+    stampReads.n++;
+    // One statement (one round trip, one snapshot) for the four kinds.
+    read = store
+      .kindStamps(['person', 'testimony', 'sourceList', 'hearing'], caseId)
+      .then((stamps) => stamps.join('/'));
+    pending.set(key, read);
+    const done = () => pending.get(key) === read && pending.delete(key);
+    read.then(done, done);
+  }
+  return read;
 }
 
 /** The view of a case for a principal: who they may not see, and the facts protection derives from. */
@@ -206,10 +275,9 @@ export async function buildViewContext(
   let stamp: string;
   if (shared && shared.seq === seq) stamp = shared.stamp;
   else {
-    // Read after the head: whatever they show is at least as new as `seq`.
-    // One statement (one round trip, one snapshot) for the four kinds.
-    stamp = (await store.kindStamps(['person', 'testimony', 'sourceList', 'hearing'], caseId)).join('/');
-    if (shared && shared.stamp === stamp) shared.seq = seq;
+    stamp = await stampAt(store, caseId, seq);
+    shared = entries.get(sharedKey);
+    if (shared && shared.stamp === stamp && shared.seq < seq) shared.seq = seq;
   }
   if (hit && hit.stamp === stamp && live.has(key)) {
     hit.seq = seq;
@@ -218,14 +286,13 @@ export async function buildViewContext(
   // Deleted persons included: deleting a protected person must not make their name readable.
   const { directory } = await store.personDirectory(caseId, { atHead: seq });
   if (!shared || shared.stamp !== stamp) {
-    const [, testimony = '', sourceList = '', hearing = ''] = stamp.split('/');
     // Set when the case is created and never changed: read once per process.
     const salt = shared?.salt ?? (await store.pseudonymSalt(caseId));
     const pending = perStore(gathering, store);
     const once = `${caseId}|${stamp}|${directory.version}`;
     let gather = pending.get(once);
     if (!gather) {
-      gather = gatherFacts(store, caseId, directory.all(), { testimony, sourceList, hearing });
+      gather = gatherFacts(store, caseId, directory.all(), seq);
       pending.set(once, gather);
       const done = () => pending.get(once) === gather && pending.delete(once);
       gather.then(done, done);
@@ -245,6 +312,7 @@ export async function buildViewContext(
       WITHHELD,
     );
     names.putAll(directory.all());
+    matcherBuilds.full++;
     matcher = { names, directory, version: directory.version };
     live.set(key, matcher);
   } else {

@@ -37,7 +37,20 @@ interface Entry {
   started?: number;
 }
 
+/** The cache each store's routes share, so a warm-up before listening fills the one requests read. */
+const perStore = new WeakMap<CaseStore, AnalysisCache>();
+
 export class AnalysisCache {
+  /** The process's analysis cache for this store (created on first use). */
+  static of(store: CaseStore): AnalysisCache {
+    let c = perStore.get(store);
+    if (!c) {
+      c = new AnalysisCache(store);
+      perStore.set(store, c);
+    }
+    return c;
+  }
+
   private readonly entries = new Map<string, Entry>();
   constructor(
     private readonly store: CaseStore,

@@ -12,6 +12,7 @@ import type { Sealer } from '../security/seal.js';
 import type { AuditEntry, appendAudit } from './audit.js';
 import type { EvidenceBlobs } from './blobs.js';
 import { type DataKeys, dataKeysFor, type KeySet } from './data-keys.js';
+import type { PersonDirectory } from './person-directory.js';
 import { AccountRepository } from './repos/accounts.js';
 import { AnalysisRepository } from './repos/analyses.js';
 import { AuditRepository } from './repos/audit-log.js';
@@ -218,6 +219,14 @@ export class CaseStore {
     opts: { atHead?: number } = {},
   ): ReturnType<RecordRepository['personDirectory']> {
     return this.records.personDirectory(caseId, opts);
+  }
+  /** What is derived from a kind's records, kept in memory and synced incrementally (records.ts). */
+  kindDirectory<B>(
+    kind: Kind,
+    caseId: string,
+    opts: { name: string; project: (body: Record<string, unknown>) => B; atHead?: number },
+  ): Promise<PersonDirectory<B>> {
+    return this.records.kindDirectory(kind, caseId, opts);
   }
   /** Changes whenever a person of the case is created, changed or deleted (for caches). */
   personsStamp(caseId: string): Promise<string> {

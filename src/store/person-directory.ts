@@ -11,16 +11,20 @@
  */
 import type { PersonBody } from '../domain/schema.js';
 
-export interface DirectoryEntry {
+/**
+ * The same mechanism serves any kind whose records something in memory derives from (B: what is
+ * kept of each body, e.g. a testimony's hearing and protection for the protection facts).
+ */
+export interface DirectoryEntry<B = PersonBody> {
   id: string;
-  body: PersonBody;
+  body: B;
   updatedAt: string;
   /** The row's version (every write adds one). */
   version: number;
   deleted: boolean;
 }
 
-export interface DirectorySource {
+export interface DirectorySource<B = PersonBody> {
   /** count of all persons of the case (deleted included), the latest update time, the sum of versions */
   stamp(): Promise<{ n: number; maxUpdated: string; versions: number }>;
   /**
@@ -32,15 +36,15 @@ export interface DirectorySource {
    * persons updated at or after `since` ('' = all), opened; with `afterHead`, also every person the
    * audit log names after that head (whatever their update time)
    */
-  changedSince(since: string, afterHead?: number): Promise<DirectoryEntry[]>;
-  sortKey(body: PersonBody): string;
+  changedSince(since: string, afterHead?: number): Promise<DirectoryEntry<B>[]>;
+  sortKey(body: B): string;
 }
 
 /** How many syncs' changed ids are kept for incremental consumers (older ones rebuild). */
 const CHANGE_LOG = 256;
 
-export class PersonDirectory {
-  private readonly entries = new Map<string, DirectoryEntry>();
+export class PersonDirectory<B = PersonBody> {
+  private readonly entries = new Map<string, DirectoryEntry<B>>();
   private maxUpdated = '';
   private seen = -1;
   private versions = -1;
@@ -53,6 +57,8 @@ export class PersonDirectory {
   version = 0;
   /** How many times everything was read again because the counts did not add up (for profiles). */
   rereads = 0;
+  /** Records read and opened since the directory was made (for profiles and tests). */
+  rowsRead = 0;
 
   /** The sync running now, if any: the next waits for it. */
   private syncing: Promise<void> = Promise.resolve();
@@ -63,13 +69,13 @@ export class PersonDirectory {
    * read every person again — under a queue of requests (bench/load at 120/s) that was most of the
    * CPU. One that waited usually finds the directory already at its head and returns at once.
    */
-  sync(src: DirectorySource): Promise<void> {
+  sync(src: DirectorySource<B>): Promise<void> {
     const run = this.syncing.then(() => this.syncOnce(src));
     this.syncing = run.catch(() => {});
     return run;
   }
 
-  private async syncOnce(src: DirectorySource): Promise<void> {
+  private async syncOnce(src: DirectorySource<B>): Promise<void> {
     // Read before the stamp: what the stamp shows is at least as new as this head.
     const head = await src.head?.();
     // At or past that head already (a caller may hand over a head it read earlier in its request).
@@ -141,22 +147,22 @@ export class PersonDirectory {
   }
 
   /** One person (after sync), deleted or not. */
-  get(id: string): DirectoryEntry | undefined {
+  get(id: string): DirectoryEntry<B> | undefined {
     return this.entries.get(id);
   }
 
   /** Live persons (after sync). */
-  live(): DirectoryEntry[] {
+  live(): DirectoryEntry<B>[] {
     return [...this.entries.values()].filter((e) => !e.deleted);
   }
 
   /** Every person, deleted ones included (after sync): their identities stay hidden after deletion. */
-  all(): DirectoryEntry[] {
+  all(): DirectoryEntry<B>[] {
     return [...this.entries.values()];
   }
 
   /** Ids of live persons in name order, then id (after sync). */
-  order(src: DirectorySource): string[] {
+  order(src: DirectorySource<B>): string[] {
     if (!this.sorted) {
       const keyed = this.live().map((e) => [e.id, src.sortKey(e.body)] as const);
       keyed.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : 1));
@@ -166,13 +172,15 @@ export class PersonDirectory {
   }
 
   private async refresh(
-    src: DirectorySource,
+    src: DirectorySource<B>,
     since: string,
     afterHead: number | undefined,
     changed: Set<string>,
-    previous: ReadonlyMap<string, DirectoryEntry> = this.entries,
+    previous: ReadonlyMap<string, DirectoryEntry<B>> = this.entries,
   ): Promise<void> {
-    for (const e of await src.changedSince(since, afterHead)) {
+    const read = await src.changedSince(since, afterHead);
+    this.rowsRead += read.length;
+    for (const e of read) {
       if (!sameEntry(previous.get(e.id), e)) changed.add(e.id);
       this.entries.set(e.id, e);
       if (e.updatedAt > this.maxUpdated) this.maxUpdated = e.updatedAt;
@@ -181,7 +189,7 @@ export class PersonDirectory {
 }
 
 /** The same stored state of a person (every write adds a version; the body is compared too). */
-function sameEntry(a: DirectoryEntry | undefined, b: DirectoryEntry | undefined): boolean {
+function sameEntry<B>(a: DirectoryEntry<B> | undefined, b: DirectoryEntry<B> | undefined): boolean {
   if (!a || !b) return a === b;
   return (
     a.version === b.version &&

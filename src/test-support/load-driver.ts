@@ -158,7 +158,6 @@ export function storeEnv(s: {
   return env;
 }
 
-/** `node --import tsx src/cli/main.ts <args>` from the repository root. */
 /** Child processes of a process (the workers of `serve --workers`), from /proc. */
 function childrenOf(pid: number): number[] {
   try {
@@ -172,7 +171,12 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-function cliArgs(args: string[]): string[] {
+/**
+ * `node --import tsx src/cli/main.ts <args>` from the repository root, or with `compiled` the built
+ * CLI (`dist/cli/main.js`, what `npm start` runs once built).
+ */
+function cliArgs(args: string[], compiled = false): string[] {
+  if (compiled) return [join(REPO_ROOT, 'dist/cli/main.js'), ...args];
   return ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), ...args];
 }
 
@@ -188,13 +192,18 @@ export async function startServer(s: {
    * this directory when it stops.
    */
   cpuProfDir?: string;
+  /**
+   * Run the compiled server (dist/cli/main.js, as `npm start` does) instead of the TypeScript
+   * sources through tsx; the caller makes sure dist is current (bench/load/compiled.ts).
+   */
+  compiled?: boolean;
 }): Promise<ServerProcess> {
   const workers = s.workers ?? 1;
   const extra = workers > 1 ? ['--workers', String(workers)] : [];
   const prof = s.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${s.cpuProfDir}`] : [];
   const child = spawn(
     process.execPath,
-    [...prof, ...cliArgs(['serve', '--port', String(s.port ?? 0), ...extra])],
+    [...prof, ...cliArgs(['serve', '--port', String(s.port ?? 0), ...extra], s.compiled)],
     {
       cwd: REPO_ROOT,
       env: storeEnv(s),

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
 import type { KeySource } from '../../security/keyring.js';
 import { createApp } from '../../server/app.js';
+import { warmServer } from '../../server/warm.js';
 import { createDemoStore } from '../../services/demo.js';
 import type { CaseStore } from '../../store/case-store.js';
 import { openStore, storeExists } from '../../store/open.js';
@@ -50,9 +51,20 @@ export function registerServe(program: Command): void {
 
 async function listen(store: CaseStore, port: number, host: string): Promise<void> {
   const app = createApp(store);
+  const who = cluster.isWorker ? ` (worker ${process.pid})` : '';
+  // Built before the first connection (server/warm.ts): a failure here is the start-up's failure.
+  let warm: Awaited<ReturnType<typeof warmServer>>;
+  try {
+    warm = await warmServer(store);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-    const who = cluster.isWorker ? ` (worker ${process.pid})` : '';
-    process.stderr.write(`Testigo listening on http://${host}:${info.port}${who}\n`);
+    process.stderr.write(
+      `Testigo ready: warmed ${warm.cases} case file(s), ${warm.views} access level(s) in ${warm.ms} ms; listening on http://${host}:${info.port}${who}\n`,
+    );
+    process.send?.({ testigoReady: true });
   });
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -89,25 +101,43 @@ async function servePrimary(port: number, opts: ServeOptions): Promise<void> {
   const probe = await openStore({ dataDir: dir, databaseUrl: url, blobUrl: blobUrl(), key });
   await probe.close();
   let stopping = false;
+  let failed: string | undefined;
+  const ready = new Set<number>();
+  let stop = () => {};
   const start = () => {
     const w = cluster.fork();
     // A worker asks once its modules are loaded (a message sent before it listens would be lost).
     w.on('message', (m: unknown) => {
-      if ((m as { testigoWantsKey?: boolean } | null)?.testigoWantsKey) w.send({ testigoKey: toWire(key) });
+      const msg = m as { testigoWantsKey?: boolean; testigoReady?: boolean } | null;
+      if (msg?.testigoWantsKey) w.send({ testigoKey: toWire(key) });
+      if (msg?.testigoReady) {
+        ready.add(w.id);
+        if (ready.size === opts.workers)
+          process.stderr.write(`Testigo ready: ${opts.workers} workers (PostgreSQL)\n`);
+      }
     });
     return w;
   };
   for (let i = 0; i < opts.workers; i++) start();
   cluster.on('exit', (w, code, signal) => {
     if (stopping) return;
-    process.stderr.write(`worker ${w.process.pid} ended (${signal ?? `exit ${code}`}); starting another\n`);
+    const how = signal ?? `exit ${code}`;
+    // A worker that ended before it was ready failed its start-up (warm-up, store): another would
+    // fail the same way, so the server stops instead of restarting workers in a loop.
+    if (!ready.has(w.id)) {
+      failed = `worker ${w.process.pid} failed during start-up (${how}); see its error above`;
+      stop();
+      return;
+    }
+    ready.delete(w.id);
+    process.stderr.write(`worker ${w.process.pid} ended (${how}); starting another\n`);
     start();
   });
-  process.stderr.write(`Testigo: ${opts.workers} workers on port ${port} (PostgreSQL)\n`);
+  process.stderr.write(`Testigo: starting ${opts.workers} workers on port ${port} (PostgreSQL)…\n`);
   await new Promise<void>((resolve) => {
-    const stop = () => {
+    stop = () => {
       stopping = true;
-      const workers = Object.values(cluster.workers ?? {});
+      const workers = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
       let left = workers.length;
       if (left === 0) resolve();
       for (const w of workers) {
@@ -120,6 +150,7 @@ async function servePrimary(port: number, opts: ServeOptions): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  if (failed) throw new Error(failed);
 }
 
 async function serveWorker(port: number, host: string): Promise<void> {

@@ -77,7 +77,7 @@ const ReportQuery = z.object({
 export function legalRoutes(api: ApiRouter, store: CaseStore, accounts: Accounts): void {
   const r = api.tag('Legal analysis and panel');
   const username = async (userId: string) => (await accounts.user(userId))?.username ?? userId;
-  const analyses = new AnalysisCache(store);
+  const analyses = AnalysisCache.of(store);
 
   r.route(
     {

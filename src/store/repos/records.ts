@@ -7,6 +7,7 @@ import { canonicalJson } from '../../domain/canonical-json.js';
 import { ConflictError, type FieldIssue, InputError, NotFoundError } from '../../domain/errors.js';
 import { issuesFrom } from '../../domain/issues.js';
 import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../../domain/kinds.js';
+import type { PersonBody } from '../../domain/schema.js';
 import type { Sealer } from '../../security/seal.js';
 import { appendAudit } from '../audit.js';
 import { newId } from '../ids.js';
@@ -108,31 +109,7 @@ export class RecordRepository extends Repository {
       if (!inTransaction) byCase.set(caseId, dir);
     }
     const src: DirectorySource = {
-      stamp: () => this.personCounts(caseId),
-      head: async () => opts.atHead ?? (await this.store.auditHead()).seq,
-      changedSince: async (since, afterHead) => {
-        // The audit log names every person written after the head seen, whatever the writer's clock.
-        const rows =
-          afterHead === undefined
-            ? await this.sql.all<Record<string, unknown>>(
-                'SELECT * FROM person WHERE case_id = ? AND updated_at >= ?',
-                [caseId, since],
-              )
-            : await this.sql.all<Record<string, unknown>>(
-                `SELECT * FROM person WHERE case_id = ? AND updated_at >= ?
-                 UNION ALL SELECT * FROM person WHERE case_id = ? AND id IN
-                   (SELECT entity_id FROM audit_log WHERE seq > ? AND entity = ? AND case_id = ?)`,
-                [caseId, since, caseId, afterHead, KINDS.person.name, caseId],
-              );
-        const unique = [...new Map(rows.map((r) => [String(r.id), r])).values()];
-        return (await this.toRecords('person', unique)).map((r) => ({
-          id: r.id,
-          body: r.body,
-          updatedAt: r.updatedAt,
-          version: r.version,
-          deleted: r.deletedAt !== null,
-        }));
-      },
+      ...this.directorySource('person', caseId, (body) => body as PersonBody, opts.atHead),
       sortKey: (body) => sortKeyFor('person', body as Record<string, unknown>) ?? '\uffff',
     };
     await dir.sync(src);
@@ -146,13 +123,103 @@ export class RecordRepository extends Repository {
     };
   }
 
-  /** A stored row → the record, its sealed fields opened. */
+  /**
+   * What something in memory derives from a kind's records (deleted ones included), kept per
+   * process and synced incrementally exactly as the person directory is: only the records changed
+   * since the last sync are read and opened (those updated since the newest change seen and those
+   * the audit log names after the head seen), everything again only when the count or the sum of
+   * versions does not add up. `project` keeps only what the consumer needs of each body (memory);
+   * `name` tells consumers' projections of one kind apart. Outside transactions only.
+   */
+  async kindDirectory<B>(
+    kind: Kind,
+    caseId: string,
+    opts: { name: string; project: (body: Record<string, unknown>) => B; atHead?: number },
+  ): Promise<PersonDirectory<B>> {
+    let byKey = kindDirectories.get(this.store.sealer);
+    if (!byKey) {
+      byKey = new Map();
+      kindDirectories.set(this.store.sealer, byKey);
+    }
+    const key = `${kind}|${opts.name}|${caseId}`;
+    const inTransaction = this.store.inTransaction;
+    let dir = (inTransaction ? undefined : byKey.get(key)) as PersonDirectory<B> | undefined;
+    if (!dir) {
+      dir = new PersonDirectory<B>();
+      if (!inTransaction) byKey.set(key, dir as PersonDirectory<unknown>);
+    }
+    await dir.sync({ ...this.directorySource(kind, caseId, opts.project, opts.atHead), sortKey: () => '' });
+    return dir;
+  }
+
+  /** How a directory of a kind's records reads the store (person-directory.ts DirectorySource). */
+  private directorySource<B>(
+    kind: Kind,
+    caseId: string,
+    project: (body: Record<string, unknown>) => B,
+    atHead: number | undefined,
+  ): Omit<DirectorySource<B>, 'sortKey'> {
+    const table = KINDS[kind].table;
+    return {
+      stamp: () => this.kindCounts(kind, caseId),
+      head: async () => atHead ?? (await this.store.auditHead()).seq,
+      changedSince: async (since, afterHead) => {
+        // The audit log names every record written after the head seen, whatever the writer's clock.
+        const rows =
+          afterHead === undefined
+            ? await this.sql.all<Record<string, unknown>>(
+                `SELECT * FROM ${table} WHERE case_id = ? AND updated_at >= ?`,
+                [caseId, since],
+              )
+            : await this.sql.all<Record<string, unknown>>(
+                `SELECT * FROM ${table} WHERE case_id = ? AND updated_at >= ?
+                 UNION ALL SELECT * FROM ${table} WHERE case_id = ? AND id IN
+                   (SELECT entity_id FROM audit_log WHERE seq > ? AND entity = ? AND case_id = ?)`,
+                [caseId, since, caseId, afterHead, KINDS[kind].name, caseId],
+              );
+        const unique = [...new Map(rows.map((r) => [String(r.id), r])).values()];
+        return (await this.toRecords(kind, unique)).map((r) => ({
+          id: r.id,
+          body: project(r.body as Record<string, unknown>),
+          updatedAt: r.updatedAt,
+          version: r.version,
+          deleted: r.deletedAt !== null,
+        }));
+      },
+    };
+  }
+
+  /**
+   * A stored row → the record, its sealed fields opened. A row whose stored text was opened before
+   * (same kind, id and exact text: the text names its key version and AES-GCM binds it to the
+   * record) gets the body opened then instead of being parsed and decrypted again — the
+   * analysis' snapshot and the list pages open the same unchanged rows over and over. Those
+   * bodies are shared, so they are frozen: code that changed a record's body in place would throw
+   * instead of changing what the next reader sees.
+   */
   async toRecord<K extends Kind>(kind: K, r: Record<string, unknown>): Promise<StoredRecord<K>> {
-    const stored = JSON.parse(String(r.data)) as Record<string, unknown>;
+    const data = String(r.data);
+    const id = String(r.id);
+    let memo = openedRows.get(this.store.sealer);
+    if (!memo) {
+      memo = new Map();
+      openedRows.set(this.store.sealer, memo);
+    }
+    const key = `${kind}:${id}`;
+    const hit = memo.get(key);
+    if (hit && hit.data === data) {
+      rowOpens.reused++;
+      return { ...rowMeta(r), kind, body: hit.body as BodyOf<K> };
+    }
+    rowOpens.opened++;
+    const stored = JSON.parse(data) as Record<string, unknown>;
     const need = versionsOf(stored);
     const body = need.length
-      ? openBody(await this.store.keySet(String(r.case_id), need), kind, String(r.id), stored)
+      ? openBody(await this.store.keySet(String(r.case_id), need), kind, id, stored)
       : stored;
+    deepFreeze(body);
+    if (memo.size >= OPENED_ROWS_MAX) memo.delete(memo.keys().next().value!);
+    memo.set(key, { data, body });
     return { ...rowMeta(r), kind, body: body as BodyOf<K> };
   }
 
@@ -245,11 +312,18 @@ export class RecordRepository extends Repository {
   }
 
   /** How many persons the case has (deleted included) and the latest change to any of them. */
-  private async personCounts(caseId: string): Promise<{ n: number; maxUpdated: string; versions: number }> {
+  private personCounts(caseId: string): Promise<{ n: number; maxUpdated: string; versions: number }> {
+    return this.kindCounts('person', caseId);
+  }
+
+  private async kindCounts(
+    kind: Kind,
+    caseId: string,
+  ): Promise<{ n: number; maxUpdated: string; versions: number }> {
     // The sum of row versions moves on every committed change, whatever the writer's clock (another
     // process or machine can write an older updated_at): the stamp is exact across processes.
     const r = await this.sql.get<{ n: number; m: string | null; v: number | string | null }>(
-      'SELECT count(*) AS n, max(updated_at) AS m, sum(version) AS v FROM person WHERE case_id = ?',
+      `SELECT count(*) AS n, max(updated_at) AS m, sum(version) AS v FROM ${KINDS[kind].table} WHERE case_id = ?`,
       [caseId],
     );
     return { n: Number(r?.n ?? 0), maxUpdated: r?.m ?? '', versions: Number(r?.v ?? 0) };
@@ -785,8 +859,23 @@ export class RecordRepository extends Repository {
   }
 }
 
+/** Bodies opened per unlocked store, by kind and id, with the stored text they came from (toRecord). */
+const openedRows = new WeakMap<Sealer, Map<string, { data: string; body: object }>>();
+/** Rows opened from their stored text, and rows whose earlier opening was reused (profiles, tests). */
+export const rowOpens = { opened: 0, reused: 0 };
+/** Rows remembered per store (the oldest opened is forgotten first): a few tens of MiB at most. */
+const OPENED_ROWS_MAX = 20_000;
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+
 /** Opened persons per unlocked store and case (see person-directory.ts). */
 const personDirectories = new WeakMap<Sealer, Map<string, PersonDirectory>>();
+/** Other kinds' directories per unlocked store, kind, projection and case (kindDirectory). */
+const kindDirectories = new WeakMap<Sealer, Map<string, PersonDirectory<unknown>>>();
 
 /** Indexed columns that hold sealed fields (blind indexes in the column instead of the value). */
 const SEALED_COLUMNS: Partial<Record<Kind, readonly string[]>> = Object.fromEntries(
