@@ -267,3 +267,44 @@ describe('the year ahead (issue 23, round 6)', () => {
     assert.deepEqual(all('They want a vote before May next year.', '2021-10-01'), [['May', '2022-05']]);
   });
 });
+
+describe('numeric dates (issue 23, round 7 development)', () => {
+  it('day first with a slash or a dot, four- or two-digit year', () => {
+    assert.deepEqual(all('Detenido el 07.11.2023 en la terminal.', '2025-01-01'), [
+      ['07.11.2023', '2023-11-07'],
+    ]);
+    assert.deepEqual(all('sentenced | 3/2/24 | appeal pending', '2025-01-01'), [['3/2/24', '2024-02-03']]);
+    assert.deepEqual(all('filed on 11/30/2022 in Houston', '2025-01-01'), [['11/30/2022', '2022-11-30']]);
+  });
+  it('not a version, a ratio or a longer number', () => {
+    assert.deepEqual(all('version 1.2.2024.5 of the tool', '2025-01-01'), []);
+    assert.deepEqual(all('expediente 12/4/2023/B', '2025-01-01'), []);
+    assert.deepEqual(all('resolución 41/2023', '2025-01-01'), []);
+  });
+});
+
+describe('a weekday ahead, said by the verb after it (issue 23, round 7 development)', () => {
+  // 2024-02-14 is a Wednesday.
+  it('a future verb later in its sentence, or "hay", puts the weekday ahead', () => {
+    assert.deepEqual(all('El sábado, el colectivo marchará hasta la fiscalía.', '2024-02-14'), [
+      ['El sábado', '2024-02-17'],
+    ]);
+    assert.deepEqual(all('El domingo hay vigilia en la plaza.', '2024-02-14'), [
+      ['El domingo', '2024-02-18'],
+    ]);
+    assert.deepEqual(all('On Friday the families will gather at the court.', '2024-02-14'), [
+      ['On Friday', '2024-02-16'],
+    ]);
+    assert.deepEqual(all('Queremos verlo antes del lunes.', '2024-02-14'), [['del lunes', '2024-02-19']]);
+  });
+  it('not a future said by someone after a past verb, nor a past sentence', () => {
+    assert.deepEqual(all('El sábado, el fiscal dijo que habrá juicio.', '2024-02-14'), [
+      ['El sábado', '2024-02-10'],
+    ]);
+    assert.deepEqual(all('On Friday police raided the office; more raids will follow.', '2024-02-14'), [
+      ['On Friday', '2024-02-09'],
+    ]);
+    assert.deepEqual(all('Lo buscan desde el martes.', '2024-02-14'), [['el martes', '2024-02-13']]);
+    assert.deepEqual(all('held since Monday night', '2024-02-14'), [['since Monday', '2024-02-12']]);
+  });
+});

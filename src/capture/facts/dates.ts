@@ -127,9 +127,30 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
   return !!f && !PAST_BETWEEN.test(clause.slice(f.index + f[0].length));
 }
 
+/**
+ * The first verb of the date's own sentence after it, when it is a future or a "hay" ("El viernes, la
+ * agrupación hará una romería", "El domingo hay misa", "On Friday the court will hear"): not past a "que"/
+ * "that" (what someone said is another clause) nor past a verb in the past.
+ */
+const LATER_VERB =
+  /(?<![\p{L}])(?:(will|shall|hay|habr[aá]|\p{L}{2,}(?:rá|rán|remos))|(\p{L}{2,}(?:ed|ó|aron|ieron)|was|were|had|has|have|is|are|said|told|took|came|went|gave|found|saw|made|held|left|met|began|fled|shot|fue|fueron|estuvo|hubo|hab[ií]a|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|puso|vino|vinieron|dio|dieron|es|son|está|están|que|that))(?![\p{L}])/iu;
+
+function laterVerbIsFuture(m: RegExpExecArray): boolean {
+  const rest = m.input.slice(m.index + m[0].length, m.index + m[0].length + 120);
+  const sentence = rest.split(/[.!?\n]/, 1)[0]!;
+  const v = LATER_VERB.exec(sentence);
+  if (!v?.[1]) return false;
+  // "hay" says what is to come only of a day ("El domingo hay misa"), not of a stretch ("Desde julio no hay noticias").
+  return (
+    !/^hay$/i.test(v[1]) ||
+    !(/^(?:desde|since)\b/i.test(m[0]) || /\bno\s+$/i.test(sentence.slice(0, v.index)))
+  );
+}
+
 function future(m: RegExpExecArray, upTo = m.index): boolean {
   if (PAST_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30))) return false;
   if (futureClause(m, upTo)) return true;
+  if (laterVerbIsFuture(m)) return true;
   const raw = m.input.slice(Math.max(0, upTo - 40), upTo);
   // Never across a sentence's end ("llegó hasta Ciudad Juárez. En enero, …").
   const stop = Math.max(
@@ -237,12 +258,15 @@ const RULES: Rule[] = [
       return v ? dayDate(v) : undefined;
     },
   },
+  // "14/10/2025", "14.10.2025", "15/2/25": day first (as both languages of these texts write it), unless
+  // only the month-first reading is a real day ("3/27/2025"). Not inside longer numbers or versions.
   {
-    re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g,
+    re: /(?<![\d./])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)/g,
     relative: false,
     claims: true,
     make: (m) => {
-      const v = realDay(+m[3]!, +m[2]!, +m[1]!);
+      const y = m[4]!.length === 2 ? 2000 + +m[4]! : +m[4]!;
+      const v = realDay(y, +m[3]!, +m[1]!) ?? realDay(y, +m[1]!, +m[3]!);
       return v ? dayDate(v) : undefined;
     },
   },
@@ -450,13 +474,18 @@ const RULES: Rule[] = [
   },
   // "el lunes", "este lunes", "on Tuesday": in a report, the most recent such day, publication day included
   {
-    re: new RegExp(`\\b(?:el|este|on)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|pasado|próximo|proximo))`, 'giu'),
+    re: new RegExp(
+      `\\b(?:el|del|este|on|since)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|pasado|próximo|proximo))`,
+      'giu',
+    ),
     relative: true,
     make: (m, ref) => {
       const wd = weekday(m[1]!);
       if (wd === undefined) return undefined;
       // Ahead of the writer ("the hearing will resume on Monday"): the next such day (today would be "today").
-      return dayDate(future(m) ? weekdayFrom(ref, wd, 1) : weekdayFrom(addDays(ref, 1), wd, -1));
+      // Read the words before from the weekday itself, so "antes del lunes" is seen whole.
+      const ahead = future(m) || future(m, m.index + m[0].length - m[1]!.length);
+      return dayDate(ahead ? weekdayFrom(ref, wd, 1) : weekdayFrom(addDays(ref, 1), wd, -1));
     },
   },
   // "last week" / "la semana pasada" is no date: writers mean the calendar week before or just "some
