@@ -308,3 +308,34 @@ describe('a weekday ahead, said by the verb after it (issue 23, round 7 developm
     assert.deepEqual(all('held since Monday night', '2024-02-14'), [['since Monday', '2024-02-12']]);
   });
 });
+
+describe('the nearest reading when no tense says otherwise (issue 23, round 7 development)', () => {
+  it('a day or a month a few weeks ahead, not a year back', () => {
+    assert.deepEqual(
+      all('The ombudsman has agreed to a meeting on 12 June with the mothers.', '2024-06-02'),
+      [['12 June', '2024-06-12']],
+    );
+    assert.deepEqual(
+      all('La fiscalía entrega su informe a más tardar el 3 de marzo a la comisión.', '2024-02-10'),
+      [['3 de marzo', '2024-03-03']],
+    );
+    assert.deepEqual(all('The appeal is expected before the regional court in November.', '2024-09-20'), [
+      ['November', '2024-11'],
+    ]);
+  });
+  it('not with a past verb, after "desde"/"since", nor in a stamp or a label', () => {
+    assert.deepEqual(all('Police raided the union office on 12 June and took its files.', '2024-06-02'), [
+      ['12 June', '2023-06-12'],
+    ]);
+    assert.deepEqual(
+      all('Lo tienen preso en la cárcel de Tocuyito desde noviembre, sin juicio.', '2024-09-20'),
+      [['noviembre', '2023-11']],
+    );
+    assert.deepEqual(all('Los hermanos del 12 de junio', '2024-06-02'), [['12 de junio', '2023-06-12']]);
+  });
+  it('no date across a blank line', () => {
+    assert.deepEqual(all('a thread, part 3\n\nMay 2024 was the worst month', '2024-06-02'), [
+      ['May 2024', '2024-05'],
+    ]);
+  });
+});

@@ -103,7 +103,7 @@ const FUTURE_AFTER =
  * viajar en mayo", "va a presentar … el lunes") — unless a past verb stands between the marker and the date.
  */
 const FUTURE_CLAUSE =
-  /(?:\b(?:will|won['’]t|shall|is\s+(?:expected|due|scheduled|set|going)\s+to|are\s+(?:expected|due|scheduled|set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+  /(?:\b(?:will|won['’]t|shall|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
 const PAST_BETWEEN =
   /(?<![\p{L}])(?:\p{L}+(?:ed|ó|aron|ieron)|\p{L}{3,}(?:ad|id)[oa]s?|was|were|had|fue|fueron|estuvo)(?![\p{L}])/iu;
 /** A past verb right after the date ("que en septiembre reconoció a …"): the date is of what was done. */
@@ -190,7 +190,48 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
       .sort((a, b) => near(ref, a) - near(ref, b));
     if (fits[0]) return fits[0];
   }
-  return future(m) ? yearlessAhead(ref, mo, d) : yearless(ref, mo, d);
+  if (future(m)) return yearlessAhead(ref, mo, d);
+  const back = yearless(ref, mo, d);
+  const ahead = yearlessAhead(ref, mo, d);
+  return back && ahead && nearerAhead(m, ref, utc(back), utc(ahead)) ? ahead : back;
+}
+
+/**
+ * With no tense to say otherwise, a date without its year is the nearest one (the annotation rule:
+ * "the nearest one the tense allows"): "UNSMIL has agreed to a call on 15 July" in a 7 July mail is
+ * eight days ahead, not a year back. Ahead only when it is near (two months), much nearer than the
+ * past reading, and no past verb stands in the date's sentence.
+ */
+function nearerAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date, within = 45): boolean {
+  const forward = ahead.getTime() - ref.getTime();
+  const backward = ref.getTime() - back.getTime();
+  if (forward > within * DAY_MS || forward * 3 > backward) return false;
+  // "desde enero", "since 3 May": what began is past.
+  if (
+    /\b(?:desde|since)\s+(?:el\s+|the\s+)?$/iu.test(m.input.slice(Math.max(0, m.index - 12), m.index)) ||
+    /^(?:desde|since)\b/iu.test(m[0])
+  )
+    return false;
+  // A sentence, not a stamp, a separator or a label ("12 de marzo a las 20:14", "— 9 March —").
+  const sentence = sentenceOf(m);
+  if ((sentence.replace(m[0], ' ').match(/\p{L}{2,}/gu)?.length ?? 0) < 5) return false;
+  return !PAST_BETWEEN.test(sentence.replace(PERFECT, ' '));
+}
+
+/** A present perfect ("has agreed", "ha prometido"): said now, of what may still come. */
+const PERFECT = /(?<![\p{L}])(?:has|have|ha|han|hemos)\s+(?:\p{L}+\s+)?\p{L}+(?![\p{L}])/giu;
+
+/** The sentence a match stands in (at most 200 characters each side). */
+function sentenceOf(m: RegExpExecArray): string {
+  const head = m.input.slice(Math.max(0, m.index - 200), m.index);
+  const cut = Math.max(
+    head.lastIndexOf('. '),
+    head.lastIndexOf('? '),
+    head.lastIndexOf('! '),
+    head.lastIndexOf('\n'),
+  );
+  const tail = m.input.slice(m.index + m[0].length, m.index + m[0].length + 200).split(/[.!?\n]/, 1)[0]!;
+  return `${cut >= 0 ? head.slice(cut + 1) : head} ${m[0]} ${tail}`;
 }
 
 /** "el lunes 16", "Saturday the 15th": the day of that number, on that weekday, nearest the reference. */
@@ -207,13 +248,14 @@ function weekdayAndDay(ref: Date, wd: number, d: number): string | undefined {
 function monthWithoutYear(m: RegExpExecArray, ref: Date, mo: number): FuzzyDate {
   const y = ref.getUTCFullYear();
   const refMonth = ref.getUTCMonth() + 1;
-  const year = future(m, m.index + m[0].length - m[1]!.length)
-    ? mo >= refMonth
-      ? y
-      : y + 1
-    : mo <= refMonth
-      ? y
-      : y - 1;
+  const aheadYear = mo >= refMonth ? y : y + 1;
+  const backYear = mo <= refMonth ? y : y - 1;
+  const first = (yy: number) => new Date(Date.UTC(yy, mo - 1, 1));
+  const year =
+    future(m, m.index + m[0].length - m[1]!.length) ||
+    (aheadYear !== backYear && nearerAhead(m, ref, first(backYear), first(aheadYear), 100))
+      ? aheadYear
+      : backYear;
   return { precision: 'month', value: `${year}-${pad(mo)}` };
 }
 
@@ -659,6 +701,8 @@ function datesIn(text: string, reference: string): DateMention[] {
           });
         continue;
       }
+      // A date never runs across a blank line ("… 1/7\n\nApr 03, 2025": a post's count, then its stamp).
+      if (/\n\s*\n/.test(m[0])) continue;
       const date = rule.make(m, ref);
       if (!date) {
         if (typeof rule.claims === 'function' ? rule.claims(m) : rule.claims)
