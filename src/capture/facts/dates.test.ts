@@ -339,3 +339,34 @@ describe('the nearest reading when no tense says otherwise (issue 23, round 7 de
     ]);
   });
 });
+
+describe('a weekday and day inside a narrative of another year (issue 23, round 7 development)', () => {
+  it('the year written before it, when the weekday fits only there', () => {
+    // 1994-04-07 is a Thursday; Thursday 7 April is 2022 near the 2025 reference, three years off.
+    assert.deepEqual(
+      all('Le pedimos que hable de abril de 1994. El jueves 7 de abril cerraron la carretera.', '2025-03-12'),
+      [
+        ['abril de 1994', '1994-04'],
+        ['7 de abril', '1994-04-07'],
+      ],
+    );
+  });
+  it('a weekday and a day number: the month of the day named before it', () => {
+    assert.deepEqual(
+      all(
+        'El viernes 8 de abril de 1994 los separaron. Al otro día, el sábado 9, quemaron las casas.',
+        '2025-03-12',
+      ),
+      [
+        ['8 de abril de 1994', '1994-04-08'],
+        ['sábado 9', '1994-04-09'],
+      ],
+    );
+  });
+  it('a weekday that fits near the reference keeps that reading', () => {
+    assert.deepEqual(all('In 1994 it began. On Monday 7 April the families met again.', '2025-04-10'), [
+      ['1994', '1994'],
+      ['7 April', '2025-04-07'],
+    ]);
+  });
+});

@@ -237,7 +237,8 @@ function sentenceOf(m: RegExpExecArray): string {
 /** "el lunes 16", "Saturday the 15th": the day of that number, on that weekday, nearest the reference. */
 function weekdayAndDay(ref: Date, wd: number, d: number): string | undefined {
   const days: string[] = [];
-  for (let k = -2; k <= 2; k++) {
+  // Near the reference first; farther out (half a year) only so that a narrative's month can correct it.
+  for (let k = -6; k <= 6; k++) {
     const dt = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() + k, d));
     if (dt.getUTCDate() === d && dt.getUTCDay() === wd) days.push(iso(dt));
   }
@@ -732,6 +733,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   }
   found.push(...listedYears(text, found), ...rangeStartDays(text, found));
   rangeStartYears(text, found);
+  weekdaysInNarrative(text, found, ref);
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
@@ -826,4 +828,51 @@ function rangeStartDays(text: string, found: readonly DateMention[]): DateMentio
     });
   }
   return more;
+}
+
+/**
+ * A day named with its weekday that does not fall on it near the reference belongs to the narrative
+ * around it (round 4's rule), or fits only a year away from it: "Cuente lo que vio en diciembre de 1981. — El jueves 10 de diciembre
+ * llegaron…" is 1981-12-10, and "el sábado 12" after "el viernes 11 de diciembre" is the next day of that
+ * month. The year is the latest written before it (within 1,500 characters); a day without its month
+ * takes the month of the day named before it (within 1,200 characters). In place; nothing when nothing fits.
+ */
+function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): void {
+  const ordered = [...found].sort((a, b) => a.start - b.start);
+  for (const d of ordered) {
+    if (d.date.precision !== 'day' || /\d{4}/.test(d.text)) continue;
+    const own = new RegExp(`^(${WEEKDAY_ALT})\\s+(?:the\\s+)?(\\d{1,2})\\b`, 'iu').exec(d.text);
+    const named = own?.[1] ?? WEEKDAY_BEFORE.exec(text.slice(Math.max(0, d.start - 16), d.start))?.[1];
+    const wd = named === undefined ? undefined : weekday(named);
+    if (wd === undefined) continue;
+    // A day named with its month, whose weekday fits near the reference (within about seven months): it stands.
+    if (!own && utc(d.value).getUTCDay() === wd && near(ref, d.value) <= 200 * DAY_MS) continue;
+    const [, mo, day] = d.value.split('-').map(Number) as [number, number, number];
+    let fit: string | undefined;
+    if (own) {
+      const before = ordered.filter(
+        (o) => o.end <= d.start && d.start - o.end <= 1200 && o.date.precision === 'day' && o !== d,
+      );
+      const last = before[before.length - 1];
+      if (last) {
+        const [ly, lm] = last.value.split('-').map(Number) as [number, number];
+        fit = [0, 1]
+          .map((k) => new Date(Date.UTC(ly, lm - 1 + k, day)))
+          .filter((x) => x.getUTCDate() === day && x.getUTCDay() === wd && iso(x) >= last.value)
+          .map(iso)[0];
+      }
+    } else {
+      const years = [
+        ...text
+          .slice(Math.max(0, d.start - 1500), d.start)
+          .matchAll(/(?<![\d.,/])(?:19|20)\d{2}(?![\d.,/]\d)/g),
+      ];
+      const y = years.length ? Number(years[years.length - 1]![0]) : undefined;
+      if (y !== undefined)
+        fit = [y, y + 1].map((yy) => realDay(yy, mo, day)).find((v) => !!v && utc(v).getUTCDay() === wd);
+    }
+    if (!fit) continue;
+    d.date = dayDate(fit);
+    d.value = fit;
+  }
 }
