@@ -370,3 +370,28 @@ describe('a weekday and day inside a narrative of another year (issue 23, round 
     ]);
   });
 });
+
+describe('a bare weekday said in the present (issue 23, round 7 development)', () => {
+  // 2024-02-14 is a Wednesday: Friday is two days ahead, five back.
+  it('a plan: the nearer weekday ahead', () => {
+    assert.deepEqual(all('Confirmado: el traslado es el viernes, a primera hora.', '2024-02-14'), [
+      ['el viernes', '2024-02-16'],
+    ]);
+    assert.deepEqual(all('Can anyone drive me to the prison on Friday?', '2024-02-14'), [
+      ['on Friday', '2024-02-16'],
+    ]);
+    assert.deepEqual(all('No lo soltaron. Regreso el viernes.', '2024-02-14'), [
+      ['el viernes', '2024-02-16'],
+    ]);
+  });
+  it('not with a past verb, regular or not, nor when the last one is nearer', () => {
+    assert.deepEqual(all('She went to the prison on Friday with her lawyer.', '2024-02-14'), [
+      ['on Friday', '2024-02-09'],
+    ]);
+    assert.deepEqual(all('El fiscal dijo el viernes que no hay pruebas.', '2024-02-14'), [
+      ['el viernes', '2024-02-09'],
+    ]);
+    // Monday: two days back, five ahead.
+    assert.deepEqual(all('La audiencia es el lunes.', '2024-02-14'), [['el lunes', '2024-02-12']]);
+  });
+});

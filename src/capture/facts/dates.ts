@@ -215,8 +215,35 @@ function nearerAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date, wit
   // A sentence, not a stamp, a separator or a label ("12 de marzo a las 20:14", "— 9 March —").
   const sentence = sentenceOf(m);
   if ((sentence.replace(m[0], ' ').match(/\p{L}{2,}/gu)?.length ?? 0) < 5) return false;
-  return !PAST_BETWEEN.test(sentence.replace(PERFECT, ' '));
+  return !pastInSentence(m);
 }
+
+/**
+ * A bare weekday said in the present, nearer ahead than back, with no past verb in its sentence: what is
+ * planned ("la visita es el miércoles", "Vuelvo el sábado", "Can someone come with me on Saturday?").
+ */
+function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): boolean {
+  if (/^(?:since|desde)\b/iu.test(m[0])) return false;
+  const forward = ahead.getTime() - ref.getTime();
+  if (forward >= ref.getTime() - back.getTime()) return false;
+  return !pastInSentence(m);
+}
+
+/** A finite past verb anywhere in the date's sentence (a present perfect aside), or a participle right before it ("detenido el 30 de julio"; nouns such as "traslado" end alike). */
+const FINITE_PAST = /(?<![\p{L}])(?:\p{L}+(?:ed|ó|aron|ieron)|was|were|had|fue|fueron|estuvo)(?![\p{L}])/iu;
+const PARTICIPLE_BEFORE = /(?<![\p{L}])\p{L}{3,}(?:ad|id)[oa]s?\s+$/iu;
+function pastInSentence(m: RegExpExecArray): boolean {
+  const sentence = sentenceOf(m).replace(m[0], ' ').replace(PERFECT, ' ');
+  return (
+    FINITE_PAST.test(sentence) ||
+    IRREGULAR_PAST.test(sentence) ||
+    PARTICIPLE_BEFORE.test(m.input.slice(Math.max(0, m.index - 40), m.index).replace(PERFECT, ' '))
+  );
+}
+
+/** Common irregular past forms, which PAST_BETWEEN's endings miss. */
+const IRREGULAR_PAST =
+  /(?<![\p{L}])(?:went|took|let|said|told|came|gave|found|saw|made|held|left|met|began|fled|shot|spent|sent|brought|got|knew|ran|fell|stood|struck|wrote|spoke|broke|did|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|puso|pusieron|vino|vinieron|dio|dieron|pudo|pudieron|quiso|supo|trajo|trajeron|vi|vimos|fui|fuimos)(?![\p{L}])/iu;
 
 /** A present perfect ("has agreed", "ha prometido"): said now, of what may still come. */
 const PERFECT = /(?<![\p{L}])(?:has|have|ha|han|hemos)\s+(?:\p{L}+\s+)?\p{L}+(?![\p{L}])/giu;
@@ -527,8 +554,13 @@ const RULES: Rule[] = [
       if (wd === undefined) return undefined;
       // Ahead of the writer ("the hearing will resume on Monday"): the next such day (today would be "today").
       // Read the words before from the weekday itself, so "antes del lunes" is seen whole.
-      const ahead = future(m) || future(m, m.index + m[0].length - m[1]!.length);
-      return dayDate(ahead ? weekdayFrom(ref, wd, 1) : weekdayFrom(addDays(ref, 1), wd, -1));
+      const next = weekdayFrom(ref, wd, 1);
+      const last = weekdayFrom(addDays(ref, 1), wd, -1);
+      const ahead =
+        future(m) ||
+        future(m, m.index + m[0].length - m[1]!.length) ||
+        presentAhead(m, ref, utc(last), utc(next));
+      return dayDate(ahead ? next : last);
     },
   },
   // "last week" / "la semana pasada" is no date: writers mean the calendar week before or just "some
