@@ -395,3 +395,15 @@ describe('a bare weekday said in the present (issue 23, round 7 development)', (
     assert.deepEqual(all('La audiencia es el lunes.', '2024-02-14'), [['el lunes', '2024-02-12']]);
   });
 });
+
+describe('a day and its month initial (issue 23, round 7 development)', () => {
+  it('"tras el 28J", "desde el 8M": the most recent such day the letter may name', () => {
+    assert.deepEqual(all('Detenidos tras el 28J en Barquisimeto.', '2024-10-02'), [['28J', '2024-07-28']]);
+    assert.deepEqual(all('Las marchas del 8M llenaron la avenida.', '2024-04-20'), [['8M', '2024-03-08']]);
+    assert.deepEqual(all('Since 20N nothing has changed.', '2024-04-20'), [['20N', '2023-11-20']]);
+  });
+  it('not closing a name, nor a code', () => {
+    assert.deepEqual(all('El colectivo Madres 28J pidió una reunión.', '2024-10-02'), []);
+    assert.deepEqual(all('vuelo 12A, asiento 3B', '2024-10-02'), []);
+  });
+});

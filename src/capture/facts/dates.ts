@@ -60,6 +60,18 @@ const SHORT_ES: ReadonlyMap<string, number> = new Map(
   }),
 );
 const SHORT_ES_ALT = [...SHORT_ES.keys()].sort((a, b) => b.length - a.length).join('|');
+/** The months a Spanish initial may stand for ("28J", "17M", "8M"). */
+const INITIAL_MONTHS: Readonly<Record<string, readonly number[]>> = {
+  E: [1],
+  F: [2],
+  M: [3, 5],
+  A: [4, 8],
+  J: [6, 7],
+  S: [9],
+  O: [10],
+  N: [11],
+  D: [12],
+};
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : (NUMBER_WORDS.get(fold(s)) ?? Number.NaN));
 const month = (s: string) => MONTHS.get(fold(s).replace(/\.$/, ''));
 const weekday = (s: string) => WEEKDAYS.get(fold(s));
@@ -393,6 +405,29 @@ const RULES: Rule[] = [
       if (!mo || !(m[3] || m[4] || /^\s*\(/.test(after))) return undefined;
       const v = m[4] ? realDay(+m[4], mo, +m[1]!) : dayWithoutYear(m, ref, mo, +m[1]!);
       return v ? dayDate(v) : undefined;
+    },
+  },
+  // "el 28J", "tras el 17M": a day and its month's initial, as a date movements are named by. Of the
+  // months the letter may stand for (J: junio or julio), the most recent such day not after the reference.
+  // Not closing a name ("Justicia 11J") nor a code ("vuelo 12A").
+  {
+    re: /(?<![\p{L}\d])(\d{1,2})([EFMAJSOND])(?![\p{L}\d])/gu,
+    relative: true,
+    make: (m, ref) => {
+      const before = m.input.slice(Math.max(0, m.index - 30), m.index);
+      // Only after the words or marks a date takes ("tras el", "del", "since", a quote): "vuelo 12A" is a code.
+      if (!/(?:\b(?:el|del|al|tras|desde|since|after|before|until|hasta|the)\s+|["“«(])$/iu.test(before))
+        return undefined;
+      const months = INITIAL_MONTHS[m[2]!]!;
+      const days = months
+        .flatMap((mo) => [
+          realDay(ref.getUTCFullYear(), mo, +m[1]!),
+          realDay(ref.getUTCFullYear() - 1, mo, +m[1]!),
+        ])
+        .filter((v): v is string => !!v && utc(v).getTime() <= ref.getTime())
+        .sort()
+        .reverse();
+      return days[0] ? dayDate(days[0]) : undefined;
     },
   },
   // "el lunes 16", "on Saturday the 15th": a weekday and a day number, no month
