@@ -407,3 +407,30 @@ describe('a day and its month initial (issue 23, round 7 development)', () => {
     assert.deepEqual(all('vuelo 12A, asiento 3B', '2024-10-02'), []);
   });
 });
+
+describe('spans of years and years after more words (issue 23, round 7 development)', () => {
+  it('"2016–2019", "1990 - 1994": both years', () => {
+    assert.deepEqual(all('INFORME ANUAL: DESPLAZAMIENTO EN EL NORTE, 2016–2019', '2020-01-10'), [
+      ['2016', '2016'],
+      ['2019', '2019'],
+    ]);
+    assert.deepEqual(all('the trials of 1990 - 1994', '2020-01-10'), [
+      ['1990', '1990'],
+      ['1994', '1994'],
+    ]);
+  });
+  it('"los años 1976 a 1983", "born 1948", an older year after a word of time', () => {
+    assert.deepEqual(all('los archivos de los años 1976 a 1983', '2020-01-10'), [
+      ['1976', '1976'],
+      ['1983', '1983'],
+    ]);
+    assert.deepEqual(all('a farmer, born 1948, from Kashgar', '2020-01-10'), [['1948', '1948']]);
+    assert.deepEqual(all('The mission was founded in 1768 by friars.', '2020-01-10'), [['1768', '1768']]);
+  });
+  it('not a count, a date or a code', () => {
+    assert.deepEqual(all('en 1800 casas del barrio', '2020-01-10'), []);
+    assert.deepEqual(all('de 1800 personas', '2020-01-10'), []);
+    assert.deepEqual(all('ref. 2016-2019/44', '2020-01-10'), []);
+    assert.deepEqual(all('2019-2020-11', '2020-01-10'), []);
+  });
+});

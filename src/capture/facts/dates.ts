@@ -452,11 +452,25 @@ const RULES: Rule[] = [
       return mo ? { precision: 'month', value: `${m[2]}-${pad(mo)}` } : undefined;
     },
   },
-  // "en 2019", "in 2019", "desde 2017"
+  // "en 2019", "in 2019", "desde 2017", "los años 1964 a 1982", "born 1955"; an older year only after a
+  // word of time and not before a noun ("in 1797", "desde 1810 hasta": "en 1800 casas" is a count).
   {
-    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año|between|entre)\s+((?:19|20)\d{2})\b(?![.,]\d)/giu,
+    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?)\s+((?:19|20)\d{2})\b(?![.,]\d)|\b(?:en|in|desde|since|year|año|born|nacid[oa]s?)\s+(1[5-8]\d{2})\b(?![.,]?\d|\s+(?!(?:hasta|until|and|when|cuando|por|by|the|el|la|los|las|a|to|in|en|de|of|y|e)\b)\p{Ll})/giu,
     relative: false,
-    make: (m) => ({ precision: 'year', value: m[1]! }),
+    make: (m) => ({ precision: 'year', value: (m[1] ?? m[2])! }),
+  },
+  // "2023–2025", "1964-1982": a span of years, each end a year.
+  {
+    re: /(?<![\d./-])((?:19|20)\d{2})\s?[–-]\s?((?:19|20)\d{2})(?![\d./-])/gu,
+    relative: false,
+    make: () => undefined,
+    pair: (m) =>
+      +m[2]! > +m[1]!
+        ? [
+            { precision: 'year', value: m[1]! },
+            { precision: 'year', value: m[2]! },
+          ]
+        : undefined,
   },
   // "entre enero y noviembre", "from March to May": the end is the latest not after publication, the
   // start in the same year (the year before when it comes later in the calendar). Two month mentions.
@@ -753,7 +767,8 @@ function datesIn(text: string, reference: string): DateMention[] {
         if (!two) continue;
         // Each month's word in the match, first and last occurrence (the connector sits between).
         const lower = m[0].toLowerCase();
-        const s1 = m.index + lower.indexOf(m[1]!.toLowerCase(), lower.indexOf(' '));
+        const first = m[1]!.toLowerCase();
+        const s1 = m.index + lower.indexOf(first, lower.startsWith(first) ? 0 : lower.indexOf(' '));
         const s2 = m.index + lower.lastIndexOf(m[2]!.toLowerCase());
         for (const [start, word, date] of [
           [s1, m[1]!, two[0]],
@@ -781,7 +796,7 @@ function datesIn(text: string, reference: string): DateMention[] {
       let start = m.index;
       let t = m[0];
       const lead =
-        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año|between|entre)\s+(?=(?:19|20)\d{2}$)/iu.exec(
+        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?)\s+(?=(?:1[5-9]|20)\d{2}$)/iu.exec(
           t,
         ) ?? (rule.monthAlone ? new RegExp(`^.*\\s(?=(?:${MONTH_ALT})$)`, 'iu').exec(t) : null);
       if (lead) {
