@@ -434,3 +434,22 @@ describe('spans of years and years after more words (issue 23, round 7 developme
     assert.deepEqual(all('2019-2020-11', '2020-01-10'), []);
   });
 });
+
+describe('"desde hace" years and a day of last year (issue 23, round 7 development)', () => {
+  it('"desde hace N años" is how long; "desde hace N semanas" still the day it began', () => {
+    assert.deepEqual(all('Vive en Valencia desde hace cuatro años.', '2024-05-20'), []);
+    assert.deepEqual(all('Está preso desde hace dos semanas.', '2024-05-20'), [
+      ['hace dos semanas', '2024-05-06'],
+    ]);
+    assert.deepEqual(all('Lo detuvieron hace cuatro años.', '2024-05-20'), [['hace cuatro años', '2020']]);
+  });
+  it('"el 3 de febrero del año pasado", "on 3 February last year", "el 3 de febrero de este año"', () => {
+    assert.deepEqual(all('detenido el 3 de febrero del año pasado', '2024-05-20'), [
+      ['3 de febrero', '2023-02-03'],
+    ]);
+    assert.deepEqual(all('arrested on 3 February last year', '2024-05-20'), [['3 February', '2023-02-03']]);
+    assert.deepEqual(all('la audiencia del 9 de diciembre de este año', '2024-05-20'), [
+      ['9 de diciembre', '2024-12-09'],
+    ]);
+  });
+});

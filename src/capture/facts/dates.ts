@@ -192,6 +192,12 @@ const WEEKDAY_BEFORE = new RegExp(`\\b(${WEEKDAY_ALT})[,\\s]+(?:el\\s+|the\\s+)?
  * Sunday of the year before), nearest the reference; else ahead of or before the writer.
  */
 function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): string | undefined {
+  // "el 30 de julio del año pasado", "on 3 May last year", "el 2 de marzo de este año".
+  const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
+  const y0 = ref.getUTCFullYear();
+  if (LAST_YEAR_AFTER.test(after)) return realDay(y0 - 1, mo, d);
+  if (THIS_YEAR_AFTER.test(after)) return realDay(y0, mo, d);
+  if (NEXT_YEAR_AFTER.test(after)) return realDay(y0 + 1, mo, d);
   const named = WEEKDAY_BEFORE.exec(m.input.slice(Math.max(0, m.index - 16), m.index))?.[1];
   const wd = named === undefined ? undefined : weekday(named);
   if (wd !== undefined) {
@@ -565,7 +571,12 @@ const RULES: Rule[] = [
   {
     re: new RegExp(`\\bhace\\s+(${NUM_ALT})\\s+(d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?)\\b`, 'giu'),
     relative: true,
-    make: (m, ref) => ago(ref, num(m[1]!), m[2]!),
+    make: (m, ref) =>
+      // "vive allí desde hace seis años" is how long, not when (rounds 5–6); "desaparecido desde hace
+      // tres semanas" still names the day it began (round 2), so only years are a duration.
+      /\bdesde\s+$/iu.test(m.input.slice(Math.max(0, m.index - 8), m.index)) && /^a[ñn]os?$/iu.test(m[2]!)
+        ? undefined
+        : ago(ref, num(m[1]!), m[2]!),
   },
   {
     re: new RegExp(`\\b(${NUM_ALT})\\s+(days?|weeks?|months?|years?)\\s+ago\\b`, 'giu'),
