@@ -453,3 +453,27 @@ describe('"desde hace" years and a day of last year (issue 23, round 7 developme
     ]);
   });
 });
+
+describe('"next" and participles (issue 23, round 7 development)', () => {
+  // 2024-02-14 is a Wednesday.
+  it('"the next X … is on <day>" lies ahead, however many words between', () => {
+    assert.deepEqual(all('Our next meeting with the lawyers and the families is on Monday.', '2024-02-14'), [
+      ['on Monday', '2024-02-19'],
+    ]);
+    assert.deepEqual(all('La próxima visita de las madres al penal será el 2 de marzo.', '2024-02-14'), [
+      ['2 de marzo', '2024-03-02'],
+    ]);
+  });
+  it('an "-ed" participle after "is" or a comma is no past verb', () => {
+    assert.deepEqual(
+      all('The court will issue its ruling, translated into Tamil, on 28 February.', '2024-02-14'),
+      [['28 February', '2024-02-28']],
+    );
+    assert.deepEqual(all('The only visit she is allowed is on 1 March.', '2024-02-14'), [
+      ['1 March', '2024-03-01'],
+    ]);
+    assert.deepEqual(all('The next hearing, which was held on 8 February, ended early.', '2024-02-14'), [
+      ['8 February', '2024-02-08'],
+    ]);
+  });
+});

@@ -115,9 +115,16 @@ const FUTURE_AFTER =
  * viajar en mayo", "va a presentar … el lunes") — unless a past verb stands between the marker and the date.
  */
 const FUTURE_CLAUSE =
-  /(?:\b(?:will|won['’]t|shall|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
-const PAST_BETWEEN =
-  /(?<![\p{L}])(?:\p{L}+(?:ed|ó|aron|ieron)|\p{L}{3,}(?:ad|id)[oa]s?|was|were|had|fue|fueron|estuvo)(?![\p{L}])/iu;
+  /(?:\b(?:will|won['’]t|shall|next|upcoming|pr[oó]xim[oa]s?|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+/**
+ * An English "-ed" word that is no finite past: a participle after "is/be/been" or set off by a comma
+ * ("the visit she is allowed", "the judgment, redacted to protect…").
+ */
+const ED = String.raw`(?<!(?:\b(?:is|are|am|be|been|being)|,)\s+)\p{L}+ed`;
+const PAST_BETWEEN = new RegExp(
+  String.raw`(?<![\p{L}])(?:${ED}|\p{L}+(?:ó|aron|ieron)|\p{L}{3,}(?:ad|id)[oa]s?|was|were|had|fue|fueron|estuvo)(?![\p{L}])`,
+  'iu',
+);
 /** A past verb right after the date ("que en septiembre reconoció a …"): the date is of what was done. */
 const PAST_AFTER = /^\s*(?:,\s*)?(?:(?:se|lo|la|le|les)\s+)?\p{L}{3,}(?:ó|aron|ieron|ed)(?![\p{L}])/iu;
 
@@ -248,7 +255,10 @@ function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): b
 }
 
 /** A finite past verb anywhere in the date's sentence (a present perfect aside), or a participle right before it ("detenido el 30 de julio"; nouns such as "traslado" end alike). */
-const FINITE_PAST = /(?<![\p{L}])(?:\p{L}+(?:ed|ó|aron|ieron)|was|were|had|fue|fueron|estuvo)(?![\p{L}])/iu;
+const FINITE_PAST = new RegExp(
+  String.raw`(?<![\p{L}])(?:${ED}|\p{L}+(?:ó|aron|ieron)|was|were|had|fue|fueron|estuvo)(?![\p{L}])`,
+  'iu',
+);
 const PARTICIPLE_BEFORE = /(?<![\p{L}])\p{L}{3,}(?:ad|id)[oa]s?\s+$/iu;
 function pastInSentence(m: RegExpExecArray): boolean {
   const sentence = sentenceOf(m).replace(m[0], ' ').replace(PERFECT, ' ');
