@@ -477,3 +477,14 @@ describe('"next" and participles (issue 23, round 7 development)', () => {
     ]);
   });
 });
+
+describe('a future marker followed by a past verb (issue 23, round 7 development)', () => {
+  it('"until he fled in March" is the past March; "until the hearing in March", the next', () => {
+    assert.deepEqual(all('He served at the base until he fled in March.', '2024-02-14'), [
+      ['March', '2023-03'],
+    ]);
+    assert.deepEqual(all('They will stay in the camp until the hearing in March.', '2024-02-14'), [
+      ['March', '2024-03'],
+    ]);
+  });
+});

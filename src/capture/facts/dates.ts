@@ -180,7 +180,10 @@ function future(m: RegExpExecArray, upTo = m.index): boolean {
   );
   const before = stop >= 0 ? raw.slice(stop + 1) : raw;
   const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
-  return FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after);
+  // "until he defected in January": a past verb after the marker makes the date the past's.
+  const marker = FUTURE_BEFORE.exec(before);
+  const pastAfterMarker = !!marker && PAST_BETWEEN.test(before.slice(marker.index).replace(/^\S+/, ''));
+  return (!!marker && !pastAfterMarker) || FUTURE_AFTER.test(after);
 }
 
 /** A day without its year, ahead of the reference: the reference year, or the next when already past. */
