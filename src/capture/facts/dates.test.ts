@@ -488,3 +488,21 @@ describe('a future marker followed by a past verb (issue 23, round 7 development
     ]);
   });
 });
+
+describe('next month and "el próximo <mes>" (issue 23, round 7 development)', () => {
+  it('"next month", "el mes que viene", "el próximo mes": the month after the reference', () => {
+    assert.deepEqual(all('Next month the families travel to Geneva.', '2024-11-20'), [
+      ['Next month', '2024-12'],
+    ]);
+    assert.deepEqual(all('El mes que viene vuelve la caravana.', '2024-11-20'), [
+      ['El mes que viene', '2024-12'],
+    ]);
+  });
+  it('"el próximo octubre", "next October" ahead; "el pasado octubre" back', () => {
+    assert.deepEqual(all('Presentará su informe el próximo octubre.', '2024-04-10'), [
+      ['octubre', '2024-10'],
+    ]);
+    assert.deepEqual(all('They hope to return next October.', '2024-04-10'), [['October', '2024-10']]);
+    assert.deepEqual(all('Lo detuvieron el pasado octubre.', '2024-04-10'), [['octubre', '2023-10']]);
+  });
+});

@@ -513,7 +513,7 @@ const RULES: Rule[] = [
   // "en diciembre", "in February", "a finales de marzo": a month named alone (no day, no year after it)
   {
     re: new RegExp(
-      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|early|mid|late|before|after|by|antes\\s+de|despu[eé]s\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
+      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|next|pr[oó]ximo|pasado|early|mid|late|before|after|by|antes\\s+de|despu[eé]s\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
       'giu',
     ),
     relative: true,
@@ -526,7 +526,7 @@ const RULES: Rule[] = [
       if (
         !mo ||
         (/^[a-z]/.test(m[1]!) &&
-          /^(?:in|since|until|during|from|between|for|the|last|this|early|mid|late|before|after|by)$/i.test(
+          /^(?:in|since|until|during|from|between|for|the|last|this|next|early|mid|late|before|after|by)$/i.test(
             m[0].split(/\s/)[0]!,
           ))
       )
@@ -653,6 +653,15 @@ const RULES: Rule[] = [
     re: /\b(el mes pasado|last month)\b/giu,
     relative: true,
     make: (_m, ref) => ago(ref, 1, 'mes'),
+  },
+  // "next month", "el mes que viene", "el próximo mes": the month after the reference's.
+  {
+    re: /\b(next month|el (?:próximo|proximo) mes|el mes (?:próximo|proximo|que viene))\b/giu,
+    relative: true,
+    make: (_m, ref) => ({
+      precision: 'month',
+      value: iso(new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() + 1, 1))).slice(0, 7),
+    }),
   },
   {
     re: new RegExp(
