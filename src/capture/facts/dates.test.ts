@@ -506,3 +506,13 @@ describe('next month and "el próximo <mes>" (issue 23, round 7 development)', (
     assert.deepEqual(all('Lo detuvieron el pasado octubre.', '2024-04-10'), [['octubre', '2023-10']]);
   });
 });
+
+describe('an irregular past after a future-looking word (issue 23, round 7 development)', () => {
+  it('"Doré said on Thursday" is the last Thursday ("-ré" closing a name is no future)', () => {
+    // 2024-02-14 is a Wednesday: Thursday is one day ahead, six back.
+    assert.deepEqual(
+      all('The lawyer Thomas Doré said in a note on Thursday that the file was lost.', '2024-02-14'),
+      [['on Thursday', '2024-02-08']],
+    );
+  });
+});

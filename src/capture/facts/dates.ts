@@ -143,7 +143,8 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
   // "una cita para el lunes", "se fijó para el 15 de julio": what a date is set for lies ahead.
   if (/\bpara\s+(?:(?:el|la|los|las)\s+)?$/iu.test(clause)) return true;
   const f = FUTURE_CLAUSE.exec(clause);
-  return !!f && !PAST_BETWEEN.test(clause.slice(f.index + f[0].length));
+  const rest = clause.slice(f ? f.index + f[0].length : 0);
+  return !!f && !PAST_BETWEEN.test(rest) && !IRREGULAR_PAST.test(rest);
 }
 
 /**
