@@ -516,3 +516,14 @@ describe('an irregular past after a future-looking word (issue 23, round 7 devel
     );
   });
 });
+
+describe('durations and "el mañana" (issue 23, round 7 development)', () => {
+  it('"hace N años que" + a present verb is how long; + a past verb, when', () => {
+    assert.deepEqual(all('"Hace veinte años que lo busco", dice.', '2024-05-20'), []);
+    assert.deepEqual(all('Hace veinte años que lo mataron.', '2024-05-20'), [['Hace veinte años', '2004']]);
+  });
+  it('"el mañana" (the future, a newspaper\'s name) is no tomorrow', () => {
+    assert.deepEqual(all('El diario El Mañana dejó de publicar.', '2024-05-20'), []);
+    assert.deepEqual(all('Mañana declara el testigo.', '2024-05-20'), [['Mañana', '2024-05-21']]);
+  });
+});

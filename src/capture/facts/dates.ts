@@ -60,6 +60,16 @@ const SHORT_ES: ReadonlyMap<string, number> = new Map(
   }),
 );
 const SHORT_ES_ALT = [...SHORT_ES.keys()].sort((a, b) => b.length - a.length).join('|');
+/** "… que espero", "… que lo buscan": a "que" clause in the present after "hace N años" (not "-ó/-aron/-ido"). */
+function presentAfterQue(after: string): boolean {
+  const clause = /^\s+que\s+([\p{L}\s]{1,40})/u.exec(after)?.[1];
+  if (!clause) return false;
+  const verb = clause.split(/\s+/).find((w) => w && !/^(?:no|lo|la|los|las|le|les|me|te|se|nos)$/iu.test(w));
+  return (
+    !!verb && !/(?:ó|é|aron|ieron|ado|ido|aba|ía)$/iu.test(verb) && /(?:o|as|a|es|e|an|en|mos)$/iu.test(verb)
+  );
+}
+
 /** The months a Spanish initial may stand for ("28J", "17M", "8M"). */
 const INITIAL_MONTHS: Readonly<Record<string, readonly number[]>> = {
   E: [1],
@@ -578,7 +588,7 @@ const RULES: Rule[] = [
   },
   // "mañana" without an article is tomorrow ("la mañana", "esta mañana", "por la mañana" are a morning)
   {
-    re: /(?<!\b(?:la|esta|una|cada|toda|media|por|de|en|del|al|the|this)\s+)\b(pasado\s+mañana|mañana|the day after tomorrow|tomorrow)\b(?!\s+(?:de|del|por)\b)/giu,
+    re: /(?<!\b(?:la|el|esta|una|cada|toda|media|por|de|en|del|al|the|this)\s+)\b(pasado\s+mañana|mañana|the day after tomorrow|tomorrow)\b(?!\s+(?:de|del|por)\b)/giu,
     relative: true,
     make: (m, ref) => dayDate(iso(addDays(ref, /^(?:pasado|the)/i.test(m[1]!) ? 2 : 1))),
   },
@@ -588,7 +598,10 @@ const RULES: Rule[] = [
     make: (m, ref) =>
       // "vive allí desde hace seis años" is how long, not when (rounds 5–6); "desaparecido desde hace
       // tres semanas" still names the day it began (round 2), so only years are a duration.
-      /\bdesde\s+$/iu.test(m.input.slice(Math.max(0, m.index - 8), m.index)) && /^a[ñn]os?$/iu.test(m[2]!)
+      (/\bdesde\s+$/iu.test(m.input.slice(Math.max(0, m.index - 8), m.index)) &&
+        /^a[ñn]os?$/iu.test(m[2]!)) ||
+      // "Hace 47 años que espero" is how long one has waited (round 2); "hace diez años que lo mataron", when.
+      presentAfterQue(m.input.slice(m.index + m[0].length, m.index + m[0].length + 50))
         ? undefined
         : ago(ref, num(m[1]!), m[2]!),
   },
