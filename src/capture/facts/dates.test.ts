@@ -527,3 +527,14 @@ describe('durations and "el mañana" (issue 23, round 7 development)', () => {
     assert.deepEqual(all('Mañana declara el testigo.', '2024-05-20'), [['Mañana', '2024-05-21']]);
   });
 });
+
+describe('"hoy" that means nowadays (issue 23, round 7 development)', () => {
+  it('"hasta hoy", "todavía hoy", "hoy en día", "still today" name no day; "Hoy se cumplen" does', () => {
+    assert.deepEqual(
+      all('Hasta hoy nadie fue juzgado. Hoy en día la cárcel sigue abierta.', '2024-05-20'),
+      [],
+    );
+    assert.deepEqual(all('The families still today ask for the files.', '2024-05-20'), []);
+    assert.deepEqual(all('Hoy se cumplen diez años.', '2024-05-20'), [['Hoy', '2024-05-20']]);
+  });
+});

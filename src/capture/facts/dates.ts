@@ -582,7 +582,9 @@ const RULES: Rule[] = [
     make: (_m, ref) => dayDate(iso(addDays(ref, -1))),
   },
   {
-    re: /\b(hoy|esta mañana|this morning|today|tonight|esta noche)\b/giu,
+    // Not "nowadays" (round 2; round 6's "hasta hoy ningún agente"): "hasta hoy", "aún/todavía hoy", "hoy
+    // en día", "to this day" is "still today".
+    re: /(?<!\b(?:hasta|aún|aun|todavía|todavia|still)\s+)\b(hoy|esta mañana|this morning|today|tonight|esta noche)\b(?!\s+(?:en\s+día|en\s+dia|día|dia)\b)/giu,
     relative: true,
     make: (_m, ref) => dayDate(iso(ref)),
   },
