@@ -267,6 +267,13 @@ describe('a wire dateline without its year (issue 23, round 6)', () => {
     );
     assert.deepEqual(e.published, { precision: 'day', value: '2023-03-09' });
   });
+  it('the first fitting year from the latest one written, "Río de Janeiro"-like places included (round 7 development)', () => {
+    // 2025-05-14 is a Wednesday; in 2020–2024 14 May is no Wednesday.
+    const t = extractPlainText(
+      `Protesta en Porto\n\nSão João del Rei, 14 may (EFE).- Cientos de vecinos marcharon este miércoles para recordar la masacre de 2020.\n\n${para}`,
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2025-05-14' });
+  });
   it('no year when the lead names no weekday', () => {
     const t = extractPlainText(
       `Detenidos en Bata\n\nBata, 9 mar (EFE).- La policía detuvo a dos periodistas en 2022.\n\n${para}`,
@@ -317,6 +324,20 @@ describe('the day a plain text counts from (issue 23, round 5)', () => {
     const none = extractPlainText('Informe\nEl 2 de marzo de 2023 hubo detenciones en Caracas.\n\nTexto.');
     assert.equal(none.published, undefined, 'a date in a sentence without a copy verb is an event');
   });
+  it('a record stating the day it was made or holds as of; a chat exported on a two-digit-year day (round 7 development)', () => {
+    const rec = extractPlainText(
+      'Testimony\nRecorded in Nairobi, Kenya, Tuesday 4 March 2025, 09:10–10:30\n\nQ: Where were you?',
+    );
+    assert.deepEqual(rec.published, { precision: 'day', value: '2025-03-04' });
+    const list = extractPlainText(
+      'Detainees\nCompiled by the network, status as of 2 May 2024\n\n1 | A. B. | 30',
+    );
+    assert.deepEqual(list.published, { precision: 'day', value: '2024-05-02' });
+    const chat = extractPlainText(
+      'Chat del grupo, exportado el 9/3/24 por una integrante.\n\n8/3/24, 10:00 - Ana: hola',
+    );
+    assert.deepEqual(chat.published, { precision: 'day', value: '2024-03-09' });
+  });
   it('a section line with dots before the date: "MUNDO · CHILE · martes 14 de octubre de 2025"', () => {
     const w = extractPlainText('MUNDO · CHILE · martes 14 de octubre de 2025\nTitular\n\nTexto de la nota.');
     assert.deepEqual(w.published, { precision: 'day', value: '2025-10-14' });
@@ -337,6 +358,20 @@ describe('a page without a date in its markup (issue 23, round 5)', () => {
       `<html><head><title>Release</title></head><body><div>Press Release: 3 June 2023 | REF-2023-77</div><article><p>${body}</p></article></body></html>`,
     );
     assert.deepEqual(p.published, { precision: 'day', value: '2023-06-03' });
+  });
+  it('a dateline opening its paragraph, before a dash or a full stop (round 7 development)', () => {
+    const dash = extractHtml(
+      `<html><head><title>Statement</title></head><body><article><p><strong>LUSAKA, 4 March 2024</strong> – The network calls for the release of the detained students.</p><p>${body}</p></article></body></html>`,
+    );
+    assert.deepEqual(dash.published, { precision: 'day', value: '2024-03-04' });
+    const stop = extractHtml(
+      `<html><head><title>Nota</title></head><body><article><p>Bogotá, 9 de mayo de 2023. Hoy las familias vuelven a la plaza.</p><p>${body}</p></article></body></html>`,
+    );
+    assert.deepEqual(stop.published, { precision: 'day', value: '2023-05-09' });
+    const sentence = extractHtml(
+      `<html><head><title>Informe</title></head><body><article><p>El 2 de febrero de 2024. Ese día la oficina abrió una causa.</p><p>${body}</p></article></body></html>`,
+    );
+    assert.equal(sentence.published, undefined);
   });
   it('not a date inside a sentence', () => {
     const p = extractHtml(

@@ -146,6 +146,9 @@ function datelineDate(line: string): FuzzyDate | undefined {
   return rest.split(' ').filter(Boolean).length <= 4 ? found[0]!.date : undefined;
 }
 
+/** The head of a line that a dateline opens: up to a dash, a full stop or an agency's bracket after the year. */
+const DATELINE_LEAD = /^(.{6,80}?\d{4})\s*(?:[–—]|-\s|\.-|\.\s|\.$|\()/u;
+
 /**
  * The date heading a text, from its first lines: a dateline, or one part of a line cut by "·" or
  * "|" ("Press Release: 14 March 2025 | ICC-CPI-…", "day 23 · Wednesday 14 May 2025 · Courtroom 34").
@@ -154,6 +157,13 @@ export function headDate(lines: readonly string[]): FuzzyDate | undefined {
   for (const l of lines) {
     const whole = datelineDate(l.trim());
     if (whole) return whole;
+    // A dateline opening its paragraph ("HARARE, 16 August 2024 – Simukai calls…", "Madrid, 25 de junio
+    // de 2025. Hoy se cumple…"): the words before the dash, the full stop or the agency's bracket.
+    const lead = DATELINE_LEAD.exec(l.trim())?.[1];
+    // "El 2 de febrero de 2024. La oficina…" opens a sentence, not a dateline: a place opens a dateline.
+    const sentence = !lead || /^(?:el|la|los|las|on|in|en|since|desde|de|del|the|by|por)\s/iu.test(lead);
+    const opening = sentence ? undefined : datelineDate(lead);
+    if (opening) return opening;
     for (const part of l.split(/\s+[·|]\s+/)) {
       const d = datelineDate(part.trim());
       if (d) return d;
@@ -162,34 +172,11 @@ export function headDate(lines: readonly string[]): FuzzyDate | undefined {
   return undefined;
 }
 
-/** A place opening a line: one to five capitalized words, commas and brackets between ("HARARE", "Río de Janeiro, Brasil"). */
-const PLACE_OPENING =
-  /^\s*\p{Lu}[\p{L}\p{M}'’.-]*(?:(?:[\s,()]+|\s+(?:de|del|la|el)\s+)\p{Lu}[\p{L}\p{M}'’.)-]*){0,4}[\s,]+$/u;
-
-/**
- * A press release's or wire story's dateline running into its lead ("HARARE, 16 August 2024 –
- * Simukai … calls on", "Madrid, 25 de junio de 2025. Hoy se cumple…"): a place, one full date with
- * its year, then a dash, a stop or a bracket, in one of the first lines.
- */
-export function leadDateline(text: string): FuzzyDate | undefined {
-  for (const line of text
-    .split('\n')
-    .filter((l) => l.trim())
-    .slice(0, 12)) {
-    const head = line.slice(0, 100);
-    const d = findDates(head, '2000-06-15')[0];
-    if (!d || d.relative || d.date.precision !== 'day' || !/\d{4}/.test(d.text)) continue;
-    if (PLACE_OPENING.test(head.slice(0, d.start)) && /^\s*(?:[–—-]|\.|\(|:)/.test(head.slice(d.end)))
-      return d.date;
-  }
-  return undefined;
-}
-
 /**
  * A wire dateline without its year ("Malabo, 27 feb (EFE).- … denunció este jueves", "ADEN, Yemen, Nov
- * 20 (Agency) – … said on Thursday"): the lead names the dateline's weekday, and the text's latest
- * written year is the year of publication or the one before it — so of those two years, the one in
- * which that day falls on that weekday. Nothing when the lead names no weekday or both years fit.
+ * 20 (Agency) – … said on Thursday"): the lead names the dateline's weekday, and the story is not older
+ * than the latest year it writes — so the first year from that one on in which that day falls on that
+ * weekday (one in each six or seven). Nothing when the lead names no weekday.
  */
 export function yearlessDateline(text: string): FuzzyDate | undefined {
   const years = [...text.matchAll(/(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)/g)].map((m) => Number(m[0]));
@@ -203,10 +190,10 @@ export function yearlessDateline(text: string): FuzzyDate | undefined {
     const d = findDates(head, '2000-06-15').find(
       (x) => !x.relative && x.date.precision === 'day' && !/\d{4}/.test(x.text),
     );
-    // A place (one to five capitalized words, commas and brackets between) opens the line.
+    // A place (one to five capitalized words, commas, brackets and particles between: "Río de Janeiro") opens the line.
     if (
       !d ||
-      !/^\s*\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,()]+\p{Lu}[\p{L}\p{M}'’.)-]*){0,4}[\s,]+$/u.test(
+      !/^\s*\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,()]+(?:(?:de|del|la|las|los|el|do|da|dos|das|al)\s+)?\p{Lu}[\p{L}\p{M}'’.)-]*){0,4}[\s,]+$/u.test(
         head.slice(0, d.start),
       )
     )
@@ -224,11 +211,15 @@ export function yearlessDateline(text: string): FuzzyDate | undefined {
     const wd = WEEKDAYS.get(fold(named));
     if (d.date.precision !== 'day' || wd === undefined) return undefined;
     const [, mo, day] = d.date.value.split('-').map(Number) as [number, number, number];
-    const fits = [latest, latest + 1].filter((y) => {
-      const at = new Date(Date.UTC(y, mo - 1, day));
-      return at.getUTCDate() === day && at.getUTCDay() === wd;
-    });
-    if (fits.length !== 1) return undefined;
+    // The first year from the latest written one on in which that day falls on that weekday (a wire story
+    // names past years, rarely its own: "Río de Janeiro, 29 oct (ANSA).- … este miércoles" after 2022 is 2025).
+    const fits = [0, 1, 2, 3, 4, 5, 6]
+      .map((k) => latest + k)
+      .filter((y) => {
+        const at = new Date(Date.UTC(y, mo - 1, day));
+        return at.getUTCDate() === day && at.getUTCDay() === wd;
+      });
+    if (!fits.length) return undefined;
     return {
       precision: 'day',
       value: `${fits[0]}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
@@ -552,8 +543,6 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     dateFrom(clean(doc.querySelector('[class*="date"], [class*="fecha"]')?.textContent)) ??
     // No date in the markup: a dateline or a "Press Release: <date>" line heading the visible text.
     headDate(textOf(doc.body).split('\n').filter(Boolean).slice(0, 12)) ??
-    // A dateline running into the lead ("HARARE, 16 August 2024 – …").
-    leadDateline(textOf(doc.body)) ??
     // A wire dateline without its year, whose lead names its weekday.
     yearlessDateline(textOf(doc.body));
   const author =

@@ -7,30 +7,23 @@
 import type { FuzzyDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import { findDates } from './facts/dates.js';
-import {
-  dateFrom,
-  type Extracted,
-  headDate,
-  hostOf,
-  leadDateline,
-  titleTail,
-  yearlessDateline,
-} from './html.js';
+import { dateFrom, type Extracted, headDate, hostOf, titleTail, yearlessDateline } from './html.js';
 
 /**
  * The day a chat or thread was copied, exported or saved, said in a sentence of its head ("Conversación
- * copiada … el viernes 13 de marzo de 2026", "Conversation copied on 14 March 2025", "Exported 3/4/2025"):
- * its "today" and "yesterday" count from that day.
+ * copiada … el viernes 13 de marzo de 2026", "Conversation copied on 14 March 2025", "Exported 3/4/2025",
+ * "exportado el 20/1/25"), or the day a record states itself as of ("Recorded in Kampala, Saturday 21 June
+ * 2025", "status as of 1 October 2025", "datos al 3 de mayo de 2024"): its "today" and "yesterday" count from that day.
  */
 const COPIED =
-  /\b(?:copiad[oa]s?|exportad[oa]s?|guardad[oa]s?|descargad[oa]s?|copied|exported|saved|downloaded|archived|archivad[oa]s?)\b/iu;
+  /\b(?:copiad[oa]s?|exportad[oa]s?|guardad[oa]s?|descargad[oa]s?|copied|exported|saved|downloaded|archived|archivad[oa]s?|recorded|grabad[oa]s?|as\s+of|dated|fechad[oa]s?|actualizad[oa]s?\s+al|datos\s+al|con\s+corte\s+al)\b/iu;
 
 function copiedOn(lines: readonly string[]): FuzzyDate | undefined {
   for (const l of lines) {
     const cue = COPIED.exec(l);
     if (!cue) continue;
     const full = findDates(l.slice(cue.index), '2000-01-01').find(
-      (x) => !x.relative && x.date.precision === 'day' && /\d{4}/.test(x.text),
+      (x) => !x.relative && x.date.precision === 'day' && /\d{4}|\d\/\d{2}$/.test(x.text),
     );
     if (full) return full.date;
   }
@@ -64,7 +57,12 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
   }
   published ??= copiedOn(lines);
   // A dateline running into the lead ("HARARE, 16 August 2024 – …", "Madrid, 25 de junio de 2025. …").
-  published ??= leadDateline(text);
+  published ??= headDate(
+    text
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(0, 12),
+  );
   // A wire dateline without its year ("Malabo, 27 feb (EFE).-"), whose lead names its weekday.
   published ??= yearlessDateline(text);
   return { title, outlet: outlet ?? titleTail(title), author, published, text, comments: [] };

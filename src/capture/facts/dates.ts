@@ -60,6 +60,28 @@ const SHORT_ES: ReadonlyMap<string, number> = new Map(
   }),
 );
 const SHORT_ES_ALT = [...SHORT_ES.keys()].sort((a, b) => b.length - a.length).join('|');
+/** "… que espero", "… que lo buscan": a "que" clause in the present after "hace N años" (not "-ó/-aron/-ido"). */
+function presentAfterQue(after: string): boolean {
+  const clause = /^\s+que\s+([\p{L}\s]{1,40})/u.exec(after)?.[1];
+  if (!clause) return false;
+  const verb = clause.split(/\s+/).find((w) => w && !/^(?:no|lo|la|los|las|le|les|me|te|se|nos)$/iu.test(w));
+  return (
+    !!verb && !/(?:ó|é|aron|ieron|ado|ido|aba|ía)$/iu.test(verb) && /(?:o|as|a|es|e|an|en|mos)$/iu.test(verb)
+  );
+}
+
+/** The months a Spanish initial may stand for ("28J", "17M", "8M"). */
+const INITIAL_MONTHS: Readonly<Record<string, readonly number[]>> = {
+  E: [1],
+  F: [2],
+  M: [3, 5],
+  A: [4, 8],
+  J: [6, 7],
+  S: [9],
+  O: [10],
+  N: [11],
+  D: [12],
+};
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : (NUMBER_WORDS.get(fold(s)) ?? Number.NaN));
 const month = (s: string) => MONTHS.get(fold(s).replace(/\.$/, ''));
 const weekday = (s: string) => WEEKDAYS.get(fold(s));
@@ -103,9 +125,16 @@ const FUTURE_AFTER =
  * viajar en mayo", "va a presentar … el lunes") — unless a past verb stands between the marker and the date.
  */
 const FUTURE_CLAUSE =
-  /(?:\b(?:will|won['’]t|shall|is\s+(?:expected|due|scheduled|set|going)\s+to|are\s+(?:expected|due|scheduled|set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
-const PAST_BETWEEN =
-  /(?<![\p{L}])(?:\p{L}+(?:ed|ó|aron|ieron)|\p{L}{3,}(?:ad|id)[oa]s?|was|were|had|fue|fueron|estuvo)(?![\p{L}])/iu;
+  /(?:\b(?:will|won['’]t|shall|next|upcoming|pr[oó]xim[oa]s?|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+/**
+ * An English "-ed" word that is no finite past: a participle after "is/be/been" or set off by a comma
+ * ("the visit she is allowed", "the judgment, redacted to protect…").
+ */
+const ED = String.raw`(?<!(?:\b(?:is|are|am|be|been|being)|,)\s+)\p{L}+ed`;
+const PAST_BETWEEN = new RegExp(
+  String.raw`(?<![\p{L}])(?:${ED}|\p{L}+(?:ó|aron|ieron)|\p{L}{3,}(?:ad|id)[oa]s?|was|were|had|fue|fueron|estuvo)(?![\p{L}])`,
+  'iu',
+);
 /** A past verb right after the date ("que en septiembre reconoció a …"): the date is of what was done. */
 const PAST_AFTER = /^\s*(?:,\s*)?(?:(?:se|lo|la|le|les)\s+)?\p{L}{3,}(?:ó|aron|ieron|ed)(?![\p{L}])/iu;
 
@@ -124,12 +153,34 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
   // "una cita para el lunes", "se fijó para el 15 de julio": what a date is set for lies ahead.
   if (/\bpara\s+(?:(?:el|la|los|las)\s+)?$/iu.test(clause)) return true;
   const f = FUTURE_CLAUSE.exec(clause);
-  return !!f && !PAST_BETWEEN.test(clause.slice(f.index + f[0].length));
+  const rest = clause.slice(f ? f.index + f[0].length : 0);
+  return !!f && !PAST_BETWEEN.test(rest) && !IRREGULAR_PAST.test(rest);
+}
+
+/**
+ * The first verb of the date's own sentence after it, when it is a future or a "hay" ("El viernes, la
+ * agrupación hará una romería", "El domingo hay misa", "On Friday the court will hear"): not past a "que"/
+ * "that" (what someone said is another clause) nor past a verb in the past.
+ */
+const LATER_VERB =
+  /(?<![\p{L}])(?:(will|shall|hay|habr[aá]|\p{L}{2,}(?:rá|rán|remos))|(\p{L}{2,}(?:ed|ó|aron|ieron)|was|were|had|has|have|is|are|said|told|took|came|went|gave|found|saw|made|held|left|met|began|fled|shot|fue|fueron|estuvo|hubo|hab[ií]a|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|puso|vino|vinieron|dio|dieron|es|son|está|están|que|that))(?![\p{L}])/iu;
+
+function laterVerbIsFuture(m: RegExpExecArray): boolean {
+  const rest = m.input.slice(m.index + m[0].length, m.index + m[0].length + 120);
+  const sentence = rest.split(/[.!?\n]/, 1)[0]!;
+  const v = LATER_VERB.exec(sentence);
+  if (!v?.[1]) return false;
+  // "hay" says what is to come only of a day ("El domingo hay misa"), not of a stretch ("Desde julio no hay noticias").
+  return (
+    !/^hay$/i.test(v[1]) ||
+    !(/^(?:desde|since)\b/i.test(m[0]) || /\bno\s+$/i.test(sentence.slice(0, v.index)))
+  );
 }
 
 function future(m: RegExpExecArray, upTo = m.index): boolean {
   if (PAST_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30))) return false;
   if (futureClause(m, upTo)) return true;
+  if (laterVerbIsFuture(m)) return true;
   const raw = m.input.slice(Math.max(0, upTo - 40), upTo);
   // Never across a sentence's end ("llegó hasta Ciudad Juárez. En enero, …").
   const stop = Math.max(
@@ -140,7 +191,10 @@ function future(m: RegExpExecArray, upTo = m.index): boolean {
   );
   const before = stop >= 0 ? raw.slice(stop + 1) : raw;
   const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
-  return FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after);
+  // "until he defected in January": a past verb after the marker makes the date the past's.
+  const marker = FUTURE_BEFORE.exec(before);
+  const pastAfterMarker = !!marker && PAST_BETWEEN.test(before.slice(marker.index).replace(/^\S+/, ''));
+  return (!!marker && !pastAfterMarker) || FUTURE_AFTER.test(after);
 }
 
 /** A day without its year, ahead of the reference: the reference year, or the next when already past. */
@@ -159,6 +213,12 @@ const WEEKDAY_BEFORE = new RegExp(`\\b(${WEEKDAY_ALT})[,\\s]+(?:el\\s+|the\\s+)?
  * Sunday of the year before), nearest the reference; else ahead of or before the writer.
  */
 function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): string | undefined {
+  // "el 30 de julio del año pasado", "on 3 May last year", "el 2 de marzo de este año".
+  const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
+  const y0 = ref.getUTCFullYear();
+  if (LAST_YEAR_AFTER.test(after)) return realDay(y0 - 1, mo, d);
+  if (THIS_YEAR_AFTER.test(after)) return realDay(y0, mo, d);
+  if (NEXT_YEAR_AFTER.test(after)) return realDay(y0 + 1, mo, d);
   const named = WEEKDAY_BEFORE.exec(m.input.slice(Math.max(0, m.index - 16), m.index))?.[1];
   const wd = named === undefined ? undefined : weekday(named);
   if (wd !== undefined) {
@@ -169,13 +229,85 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
       .sort((a, b) => near(ref, a) - near(ref, b));
     if (fits[0]) return fits[0];
   }
-  return future(m) ? yearlessAhead(ref, mo, d) : yearless(ref, mo, d);
+  if (future(m)) return yearlessAhead(ref, mo, d);
+  const back = yearless(ref, mo, d);
+  const ahead = yearlessAhead(ref, mo, d);
+  return back && ahead && nearerAhead(m, ref, utc(back), utc(ahead)) ? ahead : back;
+}
+
+/**
+ * With no tense to say otherwise, a date without its year is the nearest one (the annotation rule:
+ * "the nearest one the tense allows"): "UNSMIL has agreed to a call on 15 July" in a 7 July mail is
+ * eight days ahead, not a year back. Ahead only when it is near (two months), much nearer than the
+ * past reading, and no past verb stands in the date's sentence.
+ */
+function nearerAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date, within = 45): boolean {
+  const forward = ahead.getTime() - ref.getTime();
+  const backward = ref.getTime() - back.getTime();
+  if (forward > within * DAY_MS || forward * 3 > backward) return false;
+  // "desde enero", "since 3 May": what began is past.
+  if (
+    /\b(?:desde|since)\s+(?:el\s+|the\s+)?$/iu.test(m.input.slice(Math.max(0, m.index - 12), m.index)) ||
+    /^(?:desde|since)\b/iu.test(m[0])
+  )
+    return false;
+  // A sentence, not a stamp, a separator or a label ("12 de marzo a las 20:14", "— 9 March —").
+  const sentence = sentenceOf(m);
+  if ((sentence.replace(m[0], ' ').match(/\p{L}{2,}/gu)?.length ?? 0) < 5) return false;
+  return !pastInSentence(m);
+}
+
+/**
+ * A bare weekday said in the present, nearer ahead than back, with no past verb in its sentence: what is
+ * planned ("la visita es el miércoles", "Vuelvo el sábado", "Can someone come with me on Saturday?").
+ */
+function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): boolean {
+  if (/^(?:since|desde)\b/iu.test(m[0])) return false;
+  const forward = ahead.getTime() - ref.getTime();
+  if (forward >= ref.getTime() - back.getTime()) return false;
+  return !pastInSentence(m);
+}
+
+/** A finite past verb anywhere in the date's sentence (a present perfect aside), or a participle right before it ("detenido el 30 de julio"; nouns such as "traslado" end alike). */
+const FINITE_PAST = new RegExp(
+  String.raw`(?<![\p{L}])(?:${ED}|\p{L}+(?:ó|aron|ieron)|was|were|had|fue|fueron|estuvo)(?![\p{L}])`,
+  'iu',
+);
+const PARTICIPLE_BEFORE = /(?<![\p{L}])\p{L}{3,}(?:ad|id)[oa]s?\s+$/iu;
+function pastInSentence(m: RegExpExecArray): boolean {
+  const sentence = sentenceOf(m).replace(m[0], ' ').replace(PERFECT, ' ');
+  return (
+    FINITE_PAST.test(sentence) ||
+    IRREGULAR_PAST.test(sentence) ||
+    PARTICIPLE_BEFORE.test(m.input.slice(Math.max(0, m.index - 40), m.index).replace(PERFECT, ' '))
+  );
+}
+
+/** Common irregular past forms, which PAST_BETWEEN's endings miss. */
+const IRREGULAR_PAST =
+  /(?<![\p{L}])(?:went|took|let|said|told|came|gave|found|saw|made|held|left|met|began|fled|shot|spent|sent|brought|got|knew|ran|fell|stood|struck|wrote|spoke|broke|did|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|puso|pusieron|vino|vinieron|dio|dieron|pudo|pudieron|quiso|supo|trajo|trajeron|vi|vimos|fui|fuimos)(?![\p{L}])/iu;
+
+/** A present perfect ("has agreed", "ha prometido"): said now, of what may still come. */
+const PERFECT = /(?<![\p{L}])(?:has|have|ha|han|hemos)\s+(?:\p{L}+\s+)?\p{L}+(?![\p{L}])/giu;
+
+/** The sentence a match stands in (at most 200 characters each side). */
+function sentenceOf(m: RegExpExecArray): string {
+  const head = m.input.slice(Math.max(0, m.index - 200), m.index);
+  const cut = Math.max(
+    head.lastIndexOf('. '),
+    head.lastIndexOf('? '),
+    head.lastIndexOf('! '),
+    head.lastIndexOf('\n'),
+  );
+  const tail = m.input.slice(m.index + m[0].length, m.index + m[0].length + 200).split(/[.!?\n]/, 1)[0]!;
+  return `${cut >= 0 ? head.slice(cut + 1) : head} ${m[0]} ${tail}`;
 }
 
 /** "el lunes 16", "Saturday the 15th": the day of that number, on that weekday, nearest the reference. */
 function weekdayAndDay(ref: Date, wd: number, d: number): string | undefined {
   const days: string[] = [];
-  for (let k = -2; k <= 2; k++) {
+  // Near the reference first; farther out (half a year) only so that a narrative's month can correct it.
+  for (let k = -6; k <= 6; k++) {
     const dt = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() + k, d));
     if (dt.getUTCDate() === d && dt.getUTCDay() === wd) days.push(iso(dt));
   }
@@ -186,13 +318,14 @@ function weekdayAndDay(ref: Date, wd: number, d: number): string | undefined {
 function monthWithoutYear(m: RegExpExecArray, ref: Date, mo: number): FuzzyDate {
   const y = ref.getUTCFullYear();
   const refMonth = ref.getUTCMonth() + 1;
-  const year = future(m, m.index + m[0].length - m[1]!.length)
-    ? mo >= refMonth
-      ? y
-      : y + 1
-    : mo <= refMonth
-      ? y
-      : y - 1;
+  const aheadYear = mo >= refMonth ? y : y + 1;
+  const backYear = mo <= refMonth ? y : y - 1;
+  const first = (yy: number) => new Date(Date.UTC(yy, mo - 1, 1));
+  const year =
+    future(m, m.index + m[0].length - m[1]!.length) ||
+    (aheadYear !== backYear && nearerAhead(m, ref, first(backYear), first(aheadYear), 100))
+      ? aheadYear
+      : backYear;
   return { precision: 'month', value: `${year}-${pad(mo)}` };
 }
 
@@ -237,13 +370,17 @@ const RULES: Rule[] = [
       return v ? dayDate(v) : undefined;
     },
   },
-  // "16/05/2022", and with dots or dashes as tables and European forms write it ("16.05.2022", "16-05-2022").
+  // "14/10/2025", "14.10.2025", "15/2/25", "03-05-2024": day first (as both languages of these texts write
+  // it), unless only the month-first reading is a real day ("3/27/2025"). Dashes only with a four-digit
+  // year ("03-05-24" may be anything). Not inside longer numbers, versions, addresses or decimals.
   {
-    re: /(?<![\d.,/-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/-]|[.,]\d)/g,
+    re: /(?<![\d.,/-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-]|[.,]\d)/g,
     relative: false,
     claims: true,
     make: (m) => {
-      const v = realDay(+m[4]!, +m[3]!, +m[1]!);
+      if (m[2] === '-' && m[4]!.length === 2) return undefined;
+      const y = m[4]!.length === 2 ? 2000 + +m[4]! : +m[4]!;
+      const v = realDay(y, +m[3]!, +m[1]!) ?? realDay(y, +m[1]!, +m[3]!);
       return v ? dayDate(v) : undefined;
     },
   },
@@ -302,6 +439,29 @@ const RULES: Rule[] = [
       return v ? dayDate(v) : undefined;
     },
   },
+  // "el 28J", "tras el 17M": a day and its month's initial, as a date movements are named by. Of the
+  // months the letter may stand for (J: junio or julio), the most recent such day not after the reference.
+  // Not closing a name ("Justicia 11J") nor a code ("vuelo 12A").
+  {
+    re: /(?<![\p{L}\d])(\d{1,2})([EFMAJSOND])(?![\p{L}\d])/gu,
+    relative: true,
+    make: (m, ref) => {
+      const before = m.input.slice(Math.max(0, m.index - 30), m.index);
+      // Only after the words or marks a date takes ("tras el", "del", "since", a quote): "vuelo 12A" is a code.
+      if (!/(?:\b(?:el|del|al|tras|desde|since|after|before|until|hasta|the)\s+|["“«(])$/iu.test(before))
+        return undefined;
+      const months = INITIAL_MONTHS[m[2]!]!;
+      const days = months
+        .flatMap((mo) => [
+          realDay(ref.getUTCFullYear(), mo, +m[1]!),
+          realDay(ref.getUTCFullYear() - 1, mo, +m[1]!),
+        ])
+        .filter((v): v is string => !!v && utc(v).getTime() <= ref.getTime())
+        .sort()
+        .reverse();
+      return days[0] ? dayDate(days[0]) : undefined;
+    },
+  },
   // "el lunes 16", "on Saturday the 15th": a weekday and a day number, no month
   {
     re: new RegExp(
@@ -324,11 +484,25 @@ const RULES: Rule[] = [
       return mo ? { precision: 'month', value: `${m[2]}-${pad(mo)}` } : undefined;
     },
   },
-  // "en 2019", "in 2019", "desde 2017"
+  // "en 2019", "in 2019", "desde 2017", "los años 1964 a 1982", "born 1955"; an older year only after a
+  // word of time and not before a noun ("in 1797", "desde 1810 hasta": "en 1800 casas" is a count).
   {
-    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año|años|born|between|entre)\s+((?:19|20)\d{2})\b(?![.,]\d)/giu,
+    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?)\s+((?:19|20)\d{2})\b(?![.,]\d)|\b(?:en|in|desde|since|year|año|born|nacid[oa]s?)\s+(1[5-8]\d{2})\b(?![.,]?\d|\s+(?!(?:hasta|until|and|when|cuando|por|by|the|el|la|los|las|a|to|in|en|de|of|y|e)\b)\p{Ll})/giu,
     relative: false,
-    make: (m) => ({ precision: 'year', value: m[1]! }),
+    make: (m) => ({ precision: 'year', value: (m[1] ?? m[2])! }),
+  },
+  // "2023–2025", "1964-1982": a span of years, each end a year.
+  {
+    re: /(?<![\d./-])((?:19|20)\d{2})\s?[–-]\s?((?:19|20)\d{2})(?![\d./-])/gu,
+    relative: false,
+    make: () => undefined,
+    pair: (m) =>
+      +m[2]! > +m[1]!
+        ? [
+            { precision: 'year', value: m[1]! },
+            { precision: 'year', value: m[2]! },
+          ]
+        : undefined,
   },
   // "entre enero y noviembre", "from March to May": the end is the latest not after publication, the
   // start in the same year (the year before when it comes later in the calendar). Two month mentions.
@@ -352,7 +526,7 @@ const RULES: Rule[] = [
   // "en diciembre", "in February", "a finales de marzo": a month named alone (no day, no year after it)
   {
     re: new RegExp(
-      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|early|mid|late|before|after|by|antes\\s+de|despu[eé]s\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
+      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|next|pr[oó]ximo|pasado|early|mid|late|before|after|by|antes\\s+de|despu[eé]s\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
       'giu',
     ),
     relative: true,
@@ -365,7 +539,7 @@ const RULES: Rule[] = [
       if (
         !mo ||
         (/^[a-z]/.test(m[1]!) &&
-          /^(?:in|since|until|during|from|between|for|the|last|this|early|mid|late|before|after|by)$/i.test(
+          /^(?:in|since|until|during|from|between|for|the|last|this|next|early|mid|late|before|after|by)$/i.test(
             m[0].split(/\s/)[0]!,
           ))
       )
@@ -410,20 +584,30 @@ const RULES: Rule[] = [
     make: (_m, ref) => dayDate(iso(addDays(ref, -1))),
   },
   {
-    re: /\b(hoy|esta mañana|this morning|today|tonight|esta noche)\b/giu,
+    // Not "nowadays" (round 2; round 6's "hasta hoy ningún agente"): "hasta hoy", "aún/todavía hoy", "hoy
+    // en día", "to this day" is "still today".
+    re: /(?<!\b(?:hasta|aún|aun|todavía|todavia|still)\s+)\b(hoy|esta mañana|this morning|today|tonight|esta noche)\b(?!\s+(?:en\s+día|en\s+dia|día|dia)\b)/giu,
     relative: true,
     make: (_m, ref) => dayDate(iso(ref)),
   },
   // "mañana" without an article is tomorrow ("la mañana", "esta mañana", "por la mañana" are a morning)
   {
-    re: /(?<!\b(?:la|esta|una|cada|toda|media|por|de|en|del|al|the|this)\s+)\b(pasado\s+mañana|mañana|the day after tomorrow|tomorrow)\b(?!\s+(?:de|del|por)\b)/giu,
+    re: /(?<!\b(?:la|el|esta|una|cada|toda|media|por|de|en|del|al|the|this)\s+)\b(pasado\s+mañana|mañana|the day after tomorrow|tomorrow)\b(?!\s+(?:de|del|por)\b)/giu,
     relative: true,
     make: (m, ref) => dayDate(iso(addDays(ref, /^(?:pasado|the)/i.test(m[1]!) ? 2 : 1))),
   },
   {
     re: new RegExp(`\\bhace\\s+(${NUM_ALT})\\s+(d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?)\\b`, 'giu'),
     relative: true,
-    make: (m, ref) => ago(ref, num(m[1]!), m[2]!),
+    make: (m, ref) =>
+      // "vive allí desde hace seis años" is how long, not when (rounds 5–6); "desaparecido desde hace
+      // tres semanas" still names the day it began (round 2), so only years are a duration.
+      (/\bdesde\s+$/iu.test(m.input.slice(Math.max(0, m.index - 8), m.index)) &&
+        /^a[ñn]os?$/iu.test(m[2]!)) ||
+      // "Hace 47 años que espero" is how long one has waited (round 2); "hace diez años que lo mataron", when.
+      presentAfterQue(m.input.slice(m.index + m[0].length, m.index + m[0].length + 50))
+        ? undefined
+        : ago(ref, num(m[1]!), m[2]!),
   },
   {
     re: new RegExp(`\\b(${NUM_ALT})\\s+(days?|weeks?|months?|years?)\\s+ago\\b`, 'giu'),
@@ -451,13 +635,23 @@ const RULES: Rule[] = [
   },
   // "el lunes", "este lunes", "on Tuesday": in a report, the most recent such day, publication day included
   {
-    re: new RegExp(`\\b(?:el|este|on)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|pasado|próximo|proximo))`, 'giu'),
+    re: new RegExp(
+      `\\b(?:el|del|este|on|since)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|pasado|próximo|proximo))`,
+      'giu',
+    ),
     relative: true,
     make: (m, ref) => {
       const wd = weekday(m[1]!);
       if (wd === undefined) return undefined;
       // Ahead of the writer ("the hearing will resume on Monday"): the next such day (today would be "today").
-      return dayDate(future(m) ? weekdayFrom(ref, wd, 1) : weekdayFrom(addDays(ref, 1), wd, -1));
+      // Read the words before from the weekday itself, so "antes del lunes" is seen whole.
+      const next = weekdayFrom(ref, wd, 1);
+      const last = weekdayFrom(addDays(ref, 1), wd, -1);
+      const ahead =
+        future(m) ||
+        future(m, m.index + m[0].length - m[1]!.length) ||
+        presentAhead(m, ref, utc(last), utc(next));
+      return dayDate(ahead ? next : last);
     },
   },
   // "last week" / "la semana pasada" is no date: writers mean the calendar week before or just "some
@@ -477,6 +671,15 @@ const RULES: Rule[] = [
     re: /\b(el mes pasado|last month)\b/giu,
     relative: true,
     make: (_m, ref) => ago(ref, 1, 'mes'),
+  },
+  // "next month", "el mes que viene", "el próximo mes": the month after the reference's.
+  {
+    re: /\b(next month|el (?:próximo|proximo) mes|el mes (?:próximo|proximo|que viene))\b/giu,
+    relative: true,
+    make: (_m, ref) => ({
+      precision: 'month',
+      value: iso(new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() + 1, 1))).slice(0, 7),
+    }),
   },
   {
     re: new RegExp(
@@ -615,7 +818,8 @@ function datesIn(text: string, reference: string): DateMention[] {
         if (!two) continue;
         // Each month's word in the match, first and last occurrence (the connector sits between).
         const lower = m[0].toLowerCase();
-        const s1 = m.index + lower.indexOf(m[1]!.toLowerCase(), lower.indexOf(' '));
+        const first = m[1]!.toLowerCase();
+        const s1 = m.index + lower.indexOf(first, lower.startsWith(first) ? 0 : lower.indexOf(' '));
         const s2 = m.index + lower.lastIndexOf(m[2]!.toLowerCase());
         for (const [start, word, date] of [
           [s1, m[1]!, two[0]],
@@ -631,6 +835,8 @@ function datesIn(text: string, reference: string): DateMention[] {
           });
         continue;
       }
+      // A date never runs across a blank line ("… 1/7\n\nApr 03, 2025": a post's count, then its stamp).
+      if (/\n\s*\n/.test(m[0])) continue;
       const date = rule.make(m, ref);
       if (!date) {
         if (typeof rule.claims === 'function' ? rule.claims(m) : rule.claims)
@@ -641,7 +847,7 @@ function datesIn(text: string, reference: string): DateMention[] {
       let start = m.index;
       let t = m[0];
       const lead =
-        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|año|between|entre)\s+(?=(?:19|20)\d{2}$)/iu.exec(
+        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?)\s+(?=(?:1[5-9]|20)\d{2}$)/iu.exec(
           t,
         ) ?? (rule.monthAlone ? new RegExp(`^.*\\s(?=(?:${MONTH_ALT})$)`, 'iu').exec(t) : null);
       if (lead) {
@@ -660,6 +866,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   }
   found.push(...listedYears(text, found), ...rangeStartDays(text, found));
   rangeStartYears(text, found);
+  weekdaysInNarrative(text, found, ref);
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
@@ -754,4 +961,51 @@ function rangeStartDays(text: string, found: readonly DateMention[]): DateMentio
     });
   }
   return more;
+}
+
+/**
+ * A day named with its weekday that does not fall on it near the reference belongs to the narrative
+ * around it (round 4's rule), or fits only a year away from it: "Cuente lo que vio en diciembre de 1981. — El jueves 10 de diciembre
+ * llegaron…" is 1981-12-10, and "el sábado 12" after "el viernes 11 de diciembre" is the next day of that
+ * month. The year is the latest written before it (within 1,500 characters); a day without its month
+ * takes the month of the day named before it (within 1,200 characters). In place; nothing when nothing fits.
+ */
+function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): void {
+  const ordered = [...found].sort((a, b) => a.start - b.start);
+  for (const d of ordered) {
+    if (d.date.precision !== 'day' || /\d{4}/.test(d.text)) continue;
+    const own = new RegExp(`^(${WEEKDAY_ALT})\\s+(?:the\\s+)?(\\d{1,2})\\b`, 'iu').exec(d.text);
+    const named = own?.[1] ?? WEEKDAY_BEFORE.exec(text.slice(Math.max(0, d.start - 16), d.start))?.[1];
+    const wd = named === undefined ? undefined : weekday(named);
+    if (wd === undefined) continue;
+    // A day named with its month, whose weekday fits near the reference (within about seven months): it stands.
+    if (!own && utc(d.value).getUTCDay() === wd && near(ref, d.value) <= 200 * DAY_MS) continue;
+    const [, mo, day] = d.value.split('-').map(Number) as [number, number, number];
+    let fit: string | undefined;
+    if (own) {
+      const before = ordered.filter(
+        (o) => o.end <= d.start && d.start - o.end <= 1200 && o.date.precision === 'day' && o !== d,
+      );
+      const last = before[before.length - 1];
+      if (last) {
+        const [ly, lm] = last.value.split('-').map(Number) as [number, number];
+        fit = [0, 1]
+          .map((k) => new Date(Date.UTC(ly, lm - 1 + k, day)))
+          .filter((x) => x.getUTCDate() === day && x.getUTCDay() === wd && iso(x) >= last.value)
+          .map(iso)[0];
+      }
+    } else {
+      const years = [
+        ...text
+          .slice(Math.max(0, d.start - 1500), d.start)
+          .matchAll(/(?<![\d.,/])(?:19|20)\d{2}(?![\d.,/]\d)/g),
+      ];
+      const y = years.length ? Number(years[years.length - 1]![0]) : undefined;
+      if (y !== undefined)
+        fit = [y, y + 1].map((yy) => realDay(yy, mo, day)).find((v) => !!v && utc(v).getUTCDay() === wd);
+    }
+    if (!fit) continue;
+    d.date = dayDate(fit);
+    d.value = fit;
+  }
 }
