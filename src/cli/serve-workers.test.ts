@@ -21,6 +21,27 @@ describe('testigo serve --workers', () => {
     for (const c of cleanup.reverse()) await c();
   });
 
+  /** `testigo serve --workers 2` on a store; its stderr gathered as it comes (killed at the end). */
+  const spawnServe = (dataDir: string, databaseUrl: string) => {
+    const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--workers', '2', '--port', '0'], {
+      env: {
+        ...process.env,
+        TESTIGO_DATA: dataDir,
+        TESTIGO_DATABASE_URL: databaseUrl,
+        TESTIGO_PASSPHRASE: TEST_PASSPHRASE,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    cleanup.push(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    const log = { text: '' };
+    child.stderr!.on('data', (d: Buffer) => {
+      log.text += d.toString();
+    });
+    return { child, log };
+  };
+
   it('refuses several workers on an embedded SQLite store, saying why', async () => {
     const r = await runCli(['serve', '--workers', '2', '--port', '0'], {
       TESTIGO_DATA: tempDir(),
@@ -41,36 +62,21 @@ describe('testigo serve --workers', () => {
     await new Accounts(store).createUser({ username: 'ana', password: PW }, 'test');
     await store.close();
 
-    const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--workers', '2', '--port', '0'], {
-      env: {
-        ...process.env,
-        TESTIGO_DATA: dataDir,
-        TESTIGO_DATABASE_URL: db.url,
-        TESTIGO_PASSPHRASE: TEST_PASSPHRASE,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    cleanup.push(() => {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    });
-    let log = '';
-    child.stderr!.on('data', (d: Buffer) => {
-      log += d.toString();
-    });
+    const { child, log } = spawnServe(dataDir, db.url);
     const waitFor = async (re: RegExp, count: number) => {
       for (let i = 0; i < 1200; i++) {
-        const n = [...log.matchAll(new RegExp(re, 'g'))].length;
+        const n = [...log.text.matchAll(new RegExp(re, 'g'))].length;
         if (n >= count) return;
-        if (child.exitCode !== null) assert.fail(`serve ended early:\n${log}`);
+        if (child.exitCode !== null) assert.fail(`serve ended early:\n${log.text}`);
         await new Promise((r) => setTimeout(r, 100));
       }
-      assert.fail(`timed out waiting for ${re}:\n${log}`);
+      assert.fail(`timed out waiting for ${re}:\n${log.text}`);
     };
     const listening = /listening on http:\/\/127\.0\.0\.1:(\d+) \(worker (\d+)\)/;
     await waitFor(listening, 2);
     // Each worker warmed its caches before listening; the primary says when all are ready.
     await waitFor(/Testigo ready: 2 workers \(PostgreSQL\)/, 1);
-    const lines = [...log.matchAll(new RegExp(listening, 'g'))];
+    const lines = [...log.text.matchAll(new RegExp(listening, 'g'))];
     const ports = new Set(lines.map((m) => m[1]));
     const pids = new Set(lines.map((m) => m[2]));
     assert.equal(ports.size, 1, 'the workers share one port');
@@ -117,26 +123,11 @@ describe('testigo serve --workers', () => {
     await store.sqlHandle.run('UPDATE person SET data = ? WHERE id = ?', [row!.data, b.id]);
     await store.close();
 
-    const child = spawn(process.execPath, [BIN, 'serve', '--workers', '2', '--port', '0'], {
-      env: {
-        ...process.env,
-        TESTIGO_DATA: dataDir,
-        TESTIGO_DATABASE_URL: db.url,
-        TESTIGO_PASSPHRASE: TEST_PASSPHRASE,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    cleanup.push(() => {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    });
-    let log = '';
-    child.stderr.on('data', (d: Buffer) => {
-      log += d.toString();
-    });
+    const { child, log } = spawnServe(dataDir, db.url);
     const code = await new Promise<number | null>((res) => child.once('exit', (c) => res(c)));
-    assert.notEqual(code, 0, log);
-    assert.match(log, new RegExp(`warm-up failed for case ${caseId} \\(person directory\\)`));
-    assert.match(log, /worker \d+ failed during start-up/);
-    assert.doesNotMatch(log, /listening on|starting another/);
+    assert.notEqual(code, 0, log.text);
+    assert.match(log.text, new RegExp(`warm-up failed for case ${caseId} \\(person directory\\)`));
+    assert.match(log.text, /worker \d+ failed during start-up/);
+    assert.doesNotMatch(log.text, /listening on|starting another/);
   });
 });
