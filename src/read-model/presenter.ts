@@ -238,15 +238,23 @@ function stampAt(store: CaseStore, caseId: string, seq: number): Promise<string>
   return read;
 }
 
+/**
+ * The access level a view of a case is cached under: principals with the same role, clearance and
+ * persons cleared see the same case, so they share one hidden-name matcher.
+ */
+export function viewKey(principal: Principal, caseId: string): string {
+  const m = principal.memberships.get(caseId);
+  const cleared = [...(principal.personClearances.get(caseId) ?? [])].sort();
+  return `${caseId}|${m?.role}|${m?.cleared}|${cleared.join(',')}`;
+}
+
 /** The view of a case for a principal: who they may not see, and the facts protection derives from. */
 export async function buildViewContext(
   store: CaseStore,
   principal: Principal,
   caseId: string,
 ): Promise<ViewContext> {
-  const m = principal.memberships.get(caseId);
-  const cleared = [...(principal.personClearances.get(caseId) ?? [])].sort();
-  const key = `${caseId}|${m?.role}|${m?.cleared}|${cleared.join(',')}`;
+  const key = viewKey(principal, caseId);
   const actor = `user:${principal.userId}`;
   const entries = perStore(cache, store);
   const live = perStore(matchers, store);

@@ -13,7 +13,7 @@
  * views derive from would fail its requests instead.
  */
 
-import { buildViewContext } from '../read-model/presenter.js';
+import { buildViewContext, viewKey } from '../read-model/presenter.js';
 import type { Principal } from '../security/policy.js';
 import { Accounts } from '../services/accounts.js';
 import type { CaseStore } from '../store/case-store.js';
@@ -41,12 +41,6 @@ export class WarmUpError extends Error {
   }
 }
 
-/** The key buildViewContext caches a view under (one matcher per access level). */
-function levelOf(p: Principal, caseId: string): string {
-  const m = p.memberships.get(caseId);
-  return `${m?.role}|${m?.cleared}|${[...(p.personClearances.get(caseId) ?? [])].sort().join(',')}`;
-}
-
 export async function warmServer(store: CaseStore, opts: WarmOptions = {}): Promise<WarmResult> {
   const t0 = performance.now();
   const accounts = new Accounts(store);
@@ -69,7 +63,7 @@ export async function warmServer(store: CaseStore, opts: WarmOptions = {}): Prom
       principals.push((await step('members', () => accounts.access(m.user_id))).principal);
     const levels = new Set<string>();
     for (const p of principals) {
-      const level = levelOf(p, caseId);
+      const level = viewKey(p, caseId);
       if (levels.has(level)) continue;
       levels.add(level);
       await step('view context', () => buildViewContext(store, p, caseId));
