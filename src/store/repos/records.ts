@@ -97,23 +97,11 @@ export class RecordRepository extends Repository {
     /** The directory itself (its live version and change log: incremental consumers). */
     directory: PersonDirectory;
   }> {
-    const inTransaction = this.store.inTransaction;
-    let byCase = personDirectories.get(this.store.sealer);
-    if (!byCase) {
-      byCase = new Map();
-      personDirectories.set(this.store.sealer, byCase);
-    }
-    let dir = inTransaction ? undefined : byCase.get(caseId);
-    if (!dir) {
-      dir = new PersonDirectory();
-      if (!inTransaction) byCase.set(caseId, dir);
-    }
     const src: DirectorySource = {
       ...this.directorySource('person', caseId, (body) => body as PersonBody, opts.atHead),
       sortKey: (body) => sortKeyFor('person', body as Record<string, unknown>) ?? '\uffff',
     };
-    await dir.sync(src);
-    const d = dir;
+    const d = await this.syncedDirectory(`person directory|${caseId}`, src);
     return {
       live: () => d.live(),
       all: () => d.all(),
@@ -136,19 +124,29 @@ export class RecordRepository extends Repository {
     caseId: string,
     opts: { name: string; project: (body: Record<string, unknown>) => B; atHead?: number },
   ): Promise<PersonDirectory<B>> {
-    let byKey = kindDirectories.get(this.store.sealer);
+    return this.syncedDirectory(`${kind}|${opts.name}|${caseId}`, {
+      ...this.directorySource(kind, caseId, opts.project, opts.atHead),
+      sortKey: () => '',
+    });
+  }
+
+  /**
+   * This process's directory under `key` for the unlocked store, synced from `src`. Inside a
+   * transaction a fresh one, never kept: it may see rows that are not committed.
+   */
+  private async syncedDirectory<B>(key: string, src: DirectorySource<B>): Promise<PersonDirectory<B>> {
+    let byKey = directories.get(this.store.sealer);
     if (!byKey) {
       byKey = new Map();
-      kindDirectories.set(this.store.sealer, byKey);
+      directories.set(this.store.sealer, byKey);
     }
-    const key = `${kind}|${opts.name}|${caseId}`;
     const inTransaction = this.store.inTransaction;
     let dir = (inTransaction ? undefined : byKey.get(key)) as PersonDirectory<B> | undefined;
     if (!dir) {
       dir = new PersonDirectory<B>();
       if (!inTransaction) byKey.set(key, dir as PersonDirectory<unknown>);
     }
-    await dir.sync({ ...this.directorySource(kind, caseId, opts.project, opts.atHead), sortKey: () => '' });
+    await dir.sync(src);
     return dir;
   }
 
@@ -872,10 +870,8 @@ function deepFreeze(value: unknown): void {
   for (const v of Object.values(value)) deepFreeze(v);
 }
 
-/** Opened persons per unlocked store and case (see person-directory.ts). */
-const personDirectories = new WeakMap<Sealer, Map<string, PersonDirectory>>();
-/** Other kinds' directories per unlocked store, kind, projection and case (kindDirectory). */
-const kindDirectories = new WeakMap<Sealer, Map<string, PersonDirectory<unknown>>>();
+/** Directories per unlocked store, by kind, projection and case (person-directory.ts, kindDirectory). */
+const directories = new WeakMap<Sealer, Map<string, PersonDirectory<unknown>>>();
 
 /** Indexed columns that hold sealed fields (blind indexes in the column instead of the value). */
 const SEALED_COLUMNS: Partial<Record<Kind, readonly string[]>> = Object.fromEntries(
