@@ -11,6 +11,7 @@
  *  - KIND_ORDER lists every kind once, each after the kinds it references.
  *  - SQL lives in the store: outside src/store no source reaches the store's Sql handle (tests may,
  *    to tamper with rows); the backup copies the database as a whole and is the one exception.
+ *  - Audit entries are appended only by the store's transaction (case-store.ts), after the write.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -245,6 +246,18 @@ describe('architecture', () => {
     ])
       assert.notDeepEqual(rawSqlLines(src), [], src);
     assert.deepEqual(rawSqlLines('await s.sessions.setCsrf(idHash, csrfHash);'), []);
+  });
+
+  it("audit entries are appended only by the store's transaction, after the write's own statements", () => {
+    const callers = (src: string) => /\bappendAudit\s*\(/.test(src);
+    const found = files(SRC)
+      .filter((f) => !f.endsWith('store/audit.ts') && !f.endsWith('store/case-store.ts'))
+      .filter((f) => callers(readFileSync(f, 'utf8')))
+      .map((f) => relative(SRC, f));
+    assert.deepEqual(found, []);
+    // What the repositories did before (the rule catches it).
+    assert.ok(callers("await appendAudit(s.sqlHandle, { actor, action: 'create' });"));
+    assert.ok(!callers("await s.audit({ actor, action: 'create' });"));
   });
 
   it('only the test support lowers the password hashing cost', () => {

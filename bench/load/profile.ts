@@ -73,17 +73,15 @@ if (args.trace) {
   pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
     if (tracing) {
       const q = a[0] as string | { text?: string };
-      const text = (typeof q === 'string' ? q : (q?.text ?? '?'))
-        .replace(/\s+/g, ' ')
-        .replace(/\$\d+(, \$\d+)*/g, '$…')
-        .slice(0, 140);
+      const full = (typeof q === 'string' ? q : (q?.text ?? '?')).replace(/\s+/g, ' ');
+      const text = full.replace(/\$\d+(, \$\d+)*/g, '$…').slice(0, 140);
       traced.set(text, (traced.get(text) ?? 0) + 1);
       // The audit head's row lock: how long a write waited for it (sent → granted, one round trip
       // included) and held it (granted → COMMIT answered). Writes are serialised by the hold.
       const out = query.apply(this, a);
       if (out instanceof Promise) {
         const sent = performance.now();
-        if (text.includes('FROM audit_head WHERE id = 1 FOR UPDATE'))
+        if (full.includes('FROM audit_head WHERE id = 1 FOR UPDATE'))
           out.then(() => {
             const granted = performance.now();
             lockWaits.push(granted - sent);

@@ -54,16 +54,14 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
     .digest('hex');
 }
 
-/** Appends one entry; must be called inside the transaction of the write it records. */
+/**
+ * Appends one entry. Writers do not call it: they call `store.audit(…)`, and the store's
+ * transaction appends its entries after the write's own statements (case-store.ts `transaction`;
+ * architecture test). On PostgreSQL an entry holds the chain head's row lock until COMMIT, so any
+ * statement after it would keep every writer of every process waiting (bench/load/README.md).
+ */
 export async function appendAudit(tx: Sql, input: AuditInput): Promise<AuditEntry> {
-  const lock = tx.dialect === 'postgres' ? ' FOR UPDATE' : '';
-  const head = await tx.get<{ seq: number; hash: string }>(
-    `SELECT seq, hash FROM audit_head WHERE id = 1${lock}`,
-  );
-  if (!head) throw new Error('audit head missing: the store was not migrated');
-  const base = {
-    seq: Number(head.seq) + 1,
-    at: new Date().toISOString(),
+  const fields = {
     actor: input.actor,
     action: input.action,
     entity: input.entity,
@@ -71,35 +69,80 @@ export async function appendAudit(tx: Sql, input: AuditInput): Promise<AuditEntr
     caseId: input.caseId ?? null,
     before: input.before === undefined ? null : canonicalJson(input.before),
     after: input.after === undefined ? null : canonicalJson(input.after),
-    prevHash: head.hash,
   };
+  return tx.dialect === 'postgres' ? appendLocked(tx, fields) : appendInJs(tx, fields);
+}
+
+type EntryFields = Omit<AuditEntry, 'seq' | 'at' | 'prevHash' | 'hash'>;
+
+/** SQLite: one connection, one writer at a time; the head is read and moved in three statements. */
+async function appendInJs(tx: Sql, fields: EntryFields): Promise<AuditEntry> {
+  const head = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1');
+  if (!head) throw new Error('audit head missing: the store was not migrated');
+  const base = { ...fields, seq: Number(head.seq) + 1, at: new Date().toISOString(), prevHash: head.hash };
   const entry: AuditEntry = { ...base, hash: entryHash(base) };
-  // PostgreSQL moves the head in the same statement as the insert (one round trip fewer per write);
-  // SQLite has no data-modifying WITH, and no round trips to save.
-  const moveHead =
-    tx.dialect === 'postgres' ? 'WITH moved AS (UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1) ' : '';
+  await insertEntry(tx, entry);
+  await tx.run('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [entry.seq, entry.hash]);
+  return entry;
+}
+
+async function insertEntry(tx: Sql, e: AuditEntry): Promise<void> {
   const inserted = await tx.run(
-    `${moveHead}INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, case_id, before, after, prev_hash, hash)
+    `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, case_id, before, after, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [e.seq, e.at, e.actor, e.action, e.entity, e.entityId, e.caseId, e.before, e.after, e.prevHash, e.hash],
+  );
+  if (inserted !== 1) throw new Error(`audit entry ${e.seq} was not written`);
+}
+
+/**
+ * The canonical JSON that entryHash hashes, cut around the three values only the locked head
+ * knows (time, previous hash, sequence number): keys sort as action, actor, after, at, before,
+ * caseId, entity, entityId, prevHash, seq. `hashedText(...)` joins them back (tested equal).
+ */
+export function hashedTextParts(f: EntryFields): { beforeAt: string; beforePrev: string } {
+  const lead = canonicalJson({ action: f.action, actor: f.actor, after: f.after });
+  const rest = canonicalJson({ before: f.before, caseId: f.caseId, entity: f.entity, entityId: f.entityId });
+  return { beforeAt: `${lead.slice(0, -1)},"at":"`, beforePrev: `",${rest.slice(1, -1)},"prevHash":"` };
+}
+export const hashedText = (p: ReturnType<typeof hashedTextParts>, at: string, prev: string, seq: number) =>
+  `${p.beforeAt}${at}${p.beforePrev}${prev}","seq":${seq}}`;
+
+/**
+ * PostgreSQL: one statement locks the head, stamps the time, hashes the entry (the same canonical
+ * JSON as entryHash, so verifyAudit reads it as any other), writes it and moves the head — the lock
+ * is held for that statement and the COMMIT after it, with no round trip of this process between.
+ * The time is the database's: entries stay in time order whichever process or machine wrote them.
+ */
+async function appendLocked(tx: Sql, fields: EntryFields): Promise<AuditEntry> {
+  const parts = hashedTextParts(fields);
+  const row = await tx.get<{ seq: number; at: string; prev_hash: string; hash: string }>(
+    `WITH head AS (
+       SELECT seq + 1 AS seq, hash AS prev,
+              to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+       FROM audit_head WHERE id = 1 FOR UPDATE),
+     entry AS (
+       SELECT seq, prev, at,
+              encode(sha256(convert_to(?::text || at || ?::text || prev || '","seq":' || seq || '}', 'UTF8')), 'hex') AS hash
+       FROM head),
+     moved AS (UPDATE audit_head SET seq = entry.seq, hash = entry.hash FROM entry WHERE audit_head.id = 1)
+     INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, case_id, before, after, prev_hash, hash)
+     SELECT seq, at, ?, ?, ?, ?, ?, ?, ?, prev, hash FROM entry
+     RETURNING seq, at, prev_hash, hash`,
     [
-      ...(moveHead ? [entry.seq, entry.hash] : []),
-      entry.seq,
-      entry.at,
-      entry.actor,
-      entry.action,
-      entry.entity,
-      entry.entityId,
-      entry.caseId,
-      entry.before,
-      entry.after,
-      entry.prevHash,
-      entry.hash,
+      parts.beforeAt,
+      parts.beforePrev,
+      fields.actor,
+      fields.action,
+      fields.entity,
+      fields.entityId,
+      fields.caseId,
+      fields.before,
+      fields.after,
     ],
   );
-  if (inserted !== 1) throw new Error(`audit entry ${entry.seq} was not written`);
-  if (!moveHead)
-    await tx.run('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [entry.seq, entry.hash]);
-  return entry;
+  if (!row) throw new Error('audit head missing: the store was not migrated');
+  return { ...fields, seq: Number(row.seq), at: row.at, prevHash: row.prev_hash, hash: row.hash };
 }
 
 export function rowToEntry(r: Record<string, unknown>): AuditEntry {

@@ -9,7 +9,7 @@
  */
 import type { Kind } from '../domain/kinds.js';
 import type { Sealer } from '../security/seal.js';
-import type { AuditEntry, appendAudit } from './audit.js';
+import { type AuditEntry, type AuditInput, appendAudit } from './audit.js';
 import type { EvidenceBlobs } from './blobs.js';
 import { type DataKeys, dataKeysFor, type KeySet } from './data-keys.js';
 import type { PersonDirectory } from './person-directory.js';
@@ -119,10 +119,32 @@ export class CaseStore {
     return this.sql;
   }
 
-  /** Runs `fn` with a store bound to one transaction: all its writes commit together or not at all. */
+  /**
+   * Runs `fn` with a store bound to one transaction: all its writes commit together or not at all.
+   * The audit entries of its writes are appended after `fn`, as the transaction's last statements:
+   * on PostgreSQL an entry holds the audit head's lock until COMMIT, and every other writer waits
+   * for it (bench/load/README.md, "the audit head").
+   */
   async transaction<T>(fn: (store: CaseStore) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return this.db.transaction((tx) => fn(new CaseStore(this.db, this.blobs, this.sealer, tx, true)));
+    return this.db.transaction(async (tx) => {
+      const bound = new CaseStore(this.db, this.blobs, this.sealer, tx, true);
+      const out = await fn(bound);
+      for (const entry of bound.pendingAudits.splice(0)) await appendAudit(tx, entry);
+      return out;
+    });
+  }
+
+  /** Audit entries of this transaction's writes, appended when `fn` is done (see `transaction`). */
+  private readonly pendingAudits: AuditInput[] = [];
+
+  /**
+   * Records an audit entry of a write: inside a transaction it is appended at its end (in the order
+   * audited), outside one in a transaction of its own.
+   */
+  async audit(input: AuditInput): Promise<void> {
+    if (this.inTransaction) this.pendingAudits.push(input);
+    else await this.transaction(async (s) => s.audit(input));
   }
 
   async close(): Promise<void> {
@@ -338,9 +360,5 @@ export class CaseStore {
   }
   auditHead(): Promise<{ seq: number; hash: string }> {
     return this.auditLog.auditHead();
-  }
-  /** Appends an audit entry for something that is not a record write (a view, an export). */
-  audit(input: Parameters<typeof appendAudit>[1]): Promise<AuditEntry> {
-    return this.auditLog.audit(input);
   }
 }

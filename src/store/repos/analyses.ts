@@ -1,6 +1,5 @@
 /** Stored analyses: the numbers a report cites, with the digest of their inputs and their settings. */
 import { canonicalJson } from '../../domain/canonical-json.js';
-import { appendAudit } from '../audit.js';
 import { newId } from '../ids.js';
 import { Repository } from './repository.js';
 
@@ -29,7 +28,7 @@ export class AnalysisRepository extends Repository {
           actor,
         ],
       );
-      await appendAudit(s.sqlHandle, {
+      await s.audit({
         actor,
         action: 'analysis',
         entity: 'analyses',

@@ -1,5 +1,5 @@
 /** The audit log as the store's callers read and append it (the chain itself: ../audit.ts). */
-import { type AuditEntry, appendAudit, rowToEntry, verifyAudit } from '../audit.js';
+import { type AuditEntry, rowToEntry, verifyAudit } from '../audit.js';
 import { Repository } from './repository.js';
 
 export class AuditRepository extends Repository {
@@ -28,10 +28,5 @@ export class AuditRepository extends Repository {
       'SELECT seq, hash FROM audit_head WHERE id = 1',
     );
     return { seq: Number(r?.seq ?? 0), hash: String(r?.hash) };
-  }
-
-  /** Appends an audit entry for something that is not a record write (a view, an export). */
-  async audit(input: Parameters<typeof appendAudit>[1]): Promise<AuditEntry> {
-    return this.store.transaction((s) => appendAudit(s.sqlHandle, input));
   }
 }

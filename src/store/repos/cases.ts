@@ -4,7 +4,6 @@ import { canonicalJson } from '../../domain/canonical-json.js';
 import { InputError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { issuesFrom } from '../../domain/issues.js';
 import { CaseFileBody } from '../../domain/schema.js';
-import { appendAudit } from '../audit.js';
 import { newId } from '../ids.js';
 import { type Meta, rowMeta } from './records.js';
 import { Repository } from './repository.js';
@@ -28,7 +27,7 @@ export class CaseRepository extends Repository {
         [id, canonicalJson(res.data), randomBytes(32).toString('hex'), at, actor, at, actor],
       );
       await s.keySet(id); // the case's first data key, in the same transaction
-      await appendAudit(s.sqlHandle, {
+      await s.audit({
         actor,
         action: 'create',
         entity: 'case-files',

@@ -6,7 +6,6 @@ import { canonicalJson } from '../../domain/canonical-json.js';
 import { InputError, NotFoundError } from '../../domain/errors.js';
 import { issuesFrom } from '../../domain/issues.js';
 import { CustodyEntryBody, type EvidenceBody } from '../../domain/schema.js';
-import { appendAudit } from '../audit.js';
 import { newId } from '../ids.js';
 import type { StoredRecord } from './records.js';
 import { Repository } from './repository.js';
@@ -126,7 +125,7 @@ export class EvidenceRepository extends Repository {
         'INSERT INTO custody_entry (id, case_id, evidence_id, data, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
         [id, ev.caseId, evidenceId, canonicalJson(res.data), at, actor],
       );
-      await appendAudit(s.sqlHandle, {
+      await s.audit({
         actor,
         action: `custody:${res.data.action}`,
         entity: 'evidence',

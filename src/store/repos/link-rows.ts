@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../../domain/errors.js';
-import { appendAudit } from '../audit.js';
 import { newId } from '../ids.js';
 import { Repository } from './repository.js';
 
@@ -38,7 +37,7 @@ export class LinkRowRepository extends Repository {
       }
       if (changed !== assignments.length)
         throw new InputError(`${assignments.length - changed} list record(s) do not exist in this case file`);
-      await appendAudit(s.sqlHandle, {
+      await s.audit({
         actor,
         action: 'link',
         entity: 'source-records',
@@ -82,7 +81,7 @@ export class LinkRowRepository extends Repository {
         'INSERT INTO link_decision (id, case_id, a_list, a_row, b_list, b_row, decision, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [id, caseId, x.listId, x.rowNo, y.listId, y.rowNo, decision, note ?? null, at, actor],
       );
-      await appendAudit(s.sqlHandle, {
+      await s.audit({
         actor,
         action: 'link-decision',
         entity: 'link-decisions',

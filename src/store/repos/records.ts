@@ -9,7 +9,6 @@ import { issuesFrom } from '../../domain/issues.js';
 import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../../domain/kinds.js';
 import type { PersonBody } from '../../domain/schema.js';
 import type { Sealer } from '../../security/seal.js';
-import { appendAudit } from '../audit.js';
 import { newId } from '../ids.js';
 import { columnFor } from '../migrations.js';
 import { type DirectoryEntry, type DirectorySource, PersonDirectory } from '../person-directory.js';
@@ -371,7 +370,11 @@ export class RecordRepository extends Repository {
           throw new ConflictError(`a record with id ${id} already exists`);
         throw err;
       }
-      await appendAudit(s.sqlHandle, {
+      const rec = await s.records.toRecord(kind, row!);
+      // A new record has no search document yet (record_id is unique: a stale one would fail the
+      // insert, not be kept); an act whose references were checked has no involvement yet.
+      await s.records.reindex(rec, { created: true, refsChecked: opts.checkRefs !== false });
+      await s.audit({
         actor,
         action: 'create',
         entity: spec.name,
@@ -380,10 +383,6 @@ export class RecordRepository extends Repository {
         // The audit keeps the stored form: sealed fields stay sealed in the log too.
         after: form.stored,
       });
-      const rec = await s.records.toRecord(kind, row!);
-      // A new record has no search document yet (record_id is unique: a stale one would fail the
-      // insert, not be kept); an act whose references were checked has no involvement yet.
-      await s.records.reindex(rec, { created: true, refsChecked: opts.checkRefs !== false });
       return rec;
     });
   }
@@ -527,7 +526,9 @@ export class RecordRepository extends Repository {
         [form.data, form.sortKey, ...vals, at, actor, id, before.version],
       );
       if (!row) throw new ConflictError(`${spec.name} ${id} was changed concurrently: reload and try again`);
-      await appendAudit(s.sqlHandle, {
+      const rec = await s.records.toRecord(kind, row);
+      await s.records.reindex(rec);
+      await s.audit({
         actor,
         action: 'update',
         entity: spec.name,
@@ -536,8 +537,6 @@ export class RecordRepository extends Repository {
         before: beforeStored,
         after: form.stored,
       });
-      const rec = await s.records.toRecord(kind, row);
-      await s.records.reindex(rec);
       return rec;
     });
   }
@@ -617,7 +616,9 @@ export class RecordRepository extends Repository {
         );
     if (!row)
       throw new ConflictError(`${spec.name} ${rec.id} was changed concurrently: reload and try again`);
-    await appendAudit(this.sql, {
+    const after = await this.toRecord(rec.kind, row);
+    await this.reindex(after);
+    await this.store.audit({
       actor,
       action: deleted ? 'delete' : 'restore',
       entity: spec.name,
@@ -625,8 +626,6 @@ export class RecordRepository extends Repository {
       caseId: rec.caseId,
       ...audit,
     });
-    const after = await this.toRecord(rec.kind, row);
-    await this.reindex(after);
     return after;
   }
 

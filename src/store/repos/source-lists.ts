@@ -5,7 +5,6 @@
 import { canonicalJson } from '../../domain/canonical-json.js';
 import { InputError } from '../../domain/errors.js';
 import type { SourceListBody } from '../../domain/schema.js';
-import { appendAudit } from '../audit.js';
 import { type SourceRows, writeListRows } from '../list-import.js';
 import { openRow, sealRow } from '../sealing.js';
 import type { StoredRecord } from './records.js';
@@ -49,7 +48,7 @@ export class SourceListRepository extends Repository {
         canonicalJson({ ...rec.body, rowCount: n }),
         rec.id,
       ]);
-      await appendAudit(s.sqlHandle, {
+      await s.audit({
         actor,
         action: 'import',
         entity: 'source-lists',
