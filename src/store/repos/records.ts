@@ -3,6 +3,7 @@
  * search-index update in the same transaction; reads that open sealed fields; lists in the kind's
  * natural order. Nothing is ever deleted: removal sets deleted_at.
  */
+import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../domain/canonical-json.js';
 import { ConflictError, type FieldIssue, InputError, NotFoundError } from '../../domain/errors.js';
 import { issuesFrom } from '../../domain/issues.js';
@@ -188,7 +189,7 @@ export class RecordRepository extends Repository {
 
   /**
    * A stored row → the record, its sealed fields opened. A row whose stored text was opened before
-   * (same kind, id and exact text: the text names its key version and AES-GCM binds it to the
+   * (same kind, id and exact text, compared by SHA-256: the text names its key version and AES-GCM binds it to the
    * record) gets the body opened then instead of being parsed and decrypted again — the
    * analysis' snapshot and the list pages open the same unchanged rows over and over. Those
    * bodies are shared, so they are frozen: code that changed a record's body in place would throw
@@ -204,7 +205,10 @@ export class RecordRepository extends Repository {
     }
     const key = `${kind}:${id}`;
     const hit = memo.get(key);
-    if (hit && hit.data === data) {
+    // A digest, not the text: the memo holds up to 20,000 rows a process, and their texts were
+    // most of the heap a growing case added under load (bench/load/README.md, heap-diff.ts).
+    const digest = createHash('sha256').update(data).digest('base64');
+    if (hit && hit.digest === digest) {
       rowOpens.reused++;
       return { ...rowMeta(r), kind, body: hit.body as BodyOf<K> };
     }
@@ -216,7 +220,7 @@ export class RecordRepository extends Repository {
       : stored;
     deepFreeze(body);
     if (memo.size >= OPENED_ROWS_MAX) memo.delete(memo.keys().next().value!);
-    memo.set(key, { data, body });
+    memo.set(key, { digest, body });
     return { ...rowMeta(r), kind, body: body as BodyOf<K> };
   }
 
@@ -856,8 +860,8 @@ export class RecordRepository extends Repository {
   }
 }
 
-/** Bodies opened per unlocked store, by kind and id, with the stored text they came from (toRecord). */
-const openedRows = new WeakMap<Sealer, Map<string, { data: string; body: object }>>();
+/** Bodies opened per unlocked store, by kind and id, with the SHA-256 of the stored text they came from (toRecord). */
+const openedRows = new WeakMap<Sealer, Map<string, { digest: string; body: object }>>();
 /** Rows opened from their stored text, and rows whose earlier opening was reused (profiles, tests). */
 export const rowOpens = { opened: 0, reused: 0 };
 /** Rows remembered per store (the oldest opened is forgotten first): a few tens of MiB at most. */
