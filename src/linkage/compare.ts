@@ -14,7 +14,7 @@ import {
   PostcodeComparer,
 } from './generic-compare.js';
 import { inferNameRoles } from './roles.js';
-import { jaroWinklerBuf, osaBuf } from './similarity.js';
+import { jaroWinklerBuf, osaBuf, osaDistance } from './similarity.js';
 import { type FieldType, isNameType } from './types.js';
 
 const NAME_LEVELS = [
@@ -379,6 +379,48 @@ export interface ScoreTables {
 const OTHER_GIVEN_NAME = 6;
 /** Name level "phonetic": the same name by its sound. */
 const SAME_SOUND = 1;
+/** Name level "token_subset": every word of one given name is in the other. */
+const WORDS_OF_THE_OTHER = 3;
+
+/** Name level "jaro_winkler_0.92": written alike, as the two forms of one name are (Luis / Luisa). */
+const SIMILAR = 2;
+/** Document level "one_edit". */
+const ONE_EDIT = 1;
+
+/**
+ * Whether the two given names hold the masculine and feminine forms of one name, by Spanish
+ * grammar: -o against -a (Francisco / Francisca), or a consonant against the same word with -a
+ * (Luis / Luisa, Daniel / Daniela). A name written alike without that ("Belkis" / "Bellkis") is a
+ * typo, and another sex beside it a recording error.
+ */
+function twoFormsOfOneName(cmp: Comparator, f: number, a: number, b: number): boolean {
+  const x = words(cmp, f, cmp.fields[f]!.value[a]!);
+  const y = words(cmp, f, cmp.fields[f]!.value[b]!);
+  const forms = (m: string, w: string) =>
+    w === `${m}a` || (m.length > 2 && m.endsWith('o') && w === `${m.slice(0, -1)}a`);
+  return x.some((m) => y.some((w) => forms(m, w) || forms(w, m)));
+}
+
+/** The folded words of a name value (the dictionary keeps them joined by single spaces). */
+function words(cmp: Comparator, f: number, v: number): string[] {
+  const d = cmp.data.dicts[cmp.fields[f]!.dict]!;
+  return String.fromCharCode(...d.chars.subarray(d.start[v]!, d.start[v + 1]!)).split(' ');
+}
+
+/**
+ * Every word of the shorter given name is a word of the longer one up to one typo (words of at
+ * least four letters; shorter words must be equal): "luiw" in "luis jesus", "maeia" in "maria
+ * teresa". The token-subset level without the typo, which the guard already leaves alone.
+ */
+function wordsOfTheOtherUpToATypo(cmp: Comparator, f: number, a: number, b: number): boolean {
+  let x = words(cmp, f, cmp.fields[f]!.value[a]!);
+  let y = words(cmp, f, cmp.fields[f]!.value[b]!);
+  if (x.length > y.length) [x, y] = [y, x];
+  if (x.length === y.length && x.length < 2) return false;
+  return x.every((w) =>
+    y.some((u) => w === u || (w.length >= 4 && u.length >= 4 && osaDistance(w, u, 2) <= 1)),
+  );
+}
 
 /** The weight the twin guard caps a pair at: +∞ when it does not hold the pair. */
 function twinCap(cmp: Comparator, t: ScoreTables['twin'], a: number, b: number): number {
@@ -388,11 +430,21 @@ function twinCap(cmp: Comparator, t: ScoreTables['twin'], a: number, b: number):
   const given = cmp.level(t.given, a, b);
   // Twins of opposite sex often carry the two forms of one name (Luis / Luisa, Francisco /
   // Francisca): another sex and a given name that is not the same counts as another given name.
-  // The same name by its sound ("Velkis" / "belkis", "Lucho" / "Luis") is one name, and another
-  // sex beside it a recording error: the two forms of a name never sound alike (phonetic keys
-  // keep the final vowel). At 200k synth these were 673 of the 693 one-person pairs the guard held.
-  const otherSex = t.sex !== undefined && t.sex >= 0 && given > SAME_SOUND && cmp.level(t.sex, a, b) === 1;
+  // Not another name: the same name by its sound ("Velkis" / "belkis", "Lucho" / "Luis": the two
+  // forms of a name never share a phonetic key, which keeps the final vowel), nor one name that
+  // is part of the other ("Ana" / "Ana Rosa": a compound name cut). Beside them another sex is a
+  // recording error. Two names of the same words in another order stay held: José María and
+  // María José are a boy and a girl.
+  const sex = t.sex !== undefined && t.sex >= 0 && cmp.level(t.sex, a, b) === 1;
+  const part =
+    given === WORDS_OF_THE_OTHER &&
+    words(cmp, t.given, cmp.fields[t.given]!.value[a]!).length !==
+      words(cmp, t.given, cmp.fields[t.given]!.value[b]!).length;
+  const otherSex =
+    sex && given > SAME_SOUND && !part && (given !== SIMILAR || twoFormsOfOneName(cmp, t.given, a, b));
   if (given !== OTHER_GIVEN_NAME && !otherSex) return free;
+  // Same sex: one name part of the other up to a typo is one name, as the token-subset level is.
+  if (!sex && wordsOfTheOtherUpToATypo(cmp, t.given, a, b)) return free;
   if (cmp.level(t.surname1, a, b) > 2) return free;
   if (t.document >= 0 && cmp.level(t.document, a, b) === 0) return free;
   // Halves of one compound name ("María" / "Carmen" where "María del Carmen" occurs), same sex, and
@@ -400,7 +452,9 @@ function twinCap(cmp: Comparator, t: ScoreTables['twin'], a: number, b: number):
   const h = t.halves;
   if (h && !otherSex) {
     const docs = t.document >= 0 ? cmp.fields[t.document]!.value : null;
-    const undocumented = docs === null || docs[a]! < 0 || docs[b]! < 0;
+    // A one-edit document is a typo of the same number (consecutive ones are not one edit here).
+    const undocumented =
+      docs === null || docs[a]! < 0 || docs[b]! < 0 || cmp.level(t.document, a, b) === ONE_EDIT;
     if (undocumented && areHalves(cmp.data, t.given, h.words, a, b)) return Math.max(t.cap, h.cap);
   }
   return t.cap;

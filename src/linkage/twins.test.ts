@@ -104,6 +104,20 @@ describe('twins of opposite sex', () => {
     // One person, sex mis-recorded, name spelled two ways that sound alike.
     ['Velkis', 'Silva', 'García', '15/09/1981', '', 'M'],
     ['Belkis', 'Silva', 'García', '15/09/1981', '6445632', 'F'],
+    // One person, sex mis-recorded, compound name cut (5, 6); a boy and a girl, same words (7, 8).
+    ['Ana', 'Silva', 'García', '15/09/1981', '', 'F'],
+    ['Ana Rosa', 'Silva', 'García', '15/09/1981', '6445632', 'M'],
+    ['José María', 'Silva', 'García', '15/09/1981', '', 'M'],
+    ['María José', 'Silva', 'García', '15/09/1981', '6445632', 'F'],
+    // One person, same sex, a typo in the kept half of a compound name (9, 10); brothers
+    // sharing one word of their compound names (11, 12).
+    ['Luiw', 'Silva', 'García', '15/09/1981', '6445682', 'M'],
+    ['Luis Jesús', 'Silva', 'García', '15/09/1981', '6445632', 'M'],
+    ['Carlos José', 'Silva', 'García', '15/09/1981', '6445682', 'M'],
+    ['Antonio José', 'Silva', 'García', '15/09/1981', '6445632', 'M'],
+    // One person, sex mis-recorded, name written alike but not as the other form of it (13, 14).
+    ['Belkis', 'Silva', 'García', '15/09/1981', '', 'F'],
+    ['Bellkis', 'Silva', 'García', '15/09/1981', '6445682', 'M'],
   ];
   function build() {
     const enc = new RecordEncoder(fields);
@@ -139,6 +153,37 @@ describe('twins of opposite sex', () => {
     const w = scorePair(cmp, tables, 3, 4, Number.NEGATIVE_INFINITY);
     assert.ok(w > 2, `not held as twins (${w})`);
     assert.equal(w, scorePair(cmp, unguarded, 3, 4, Number.NEGATIVE_INFINITY));
+  });
+
+  it('one name part of the other with another sex is a compound cut; the same words reordered stay held', () => {
+    const { cmp, tables } = build();
+    const unguarded = { ...tables, twin: { ...tables.twin, given: -1 } };
+    const w = (x: number, y: number) => scorePair(cmp, tables, x, y, Number.NEGATIVE_INFINITY);
+    const free = (x: number, y: number) => scorePair(cmp, unguarded, x, y, Number.NEGATIVE_INFINITY);
+    assert.ok(free(5, 6) > 2 && w(5, 6) === free(5, 6), `Ana / Ana Rosa ${w(5, 6)}`);
+    assert.ok(free(7, 8) > 2 && w(7, 8) <= 2, `José María / María José ${w(7, 8)}`);
+  });
+
+  it('names written alike with another sex: held only when they are the two forms of one name', () => {
+    const { cmp, tables } = build();
+    const unguarded = { ...tables, twin: { ...tables.twin, given: -1 } };
+    const w = (x: number, y: number) => scorePair(cmp, tables, x, y, Number.NEGATIVE_INFINITY);
+    const free = (x: number, y: number) => scorePair(cmp, unguarded, x, y, Number.NEGATIVE_INFINITY);
+    assert.equal(LEVELS.name[cmp.level(0, 13, 14)], 'jaro_winkler_0.92');
+    assert.ok(free(13, 14) > 2 && w(13, 14) === free(13, 14), `Belkis / Bellkis ${w(13, 14)}`);
+    assert.equal(LEVELS.name[cmp.level(0, 0, 1)], 'jaro_winkler_0.92');
+    assert.ok(w(0, 1) <= 2, 'Luis / Luisa');
+  });
+
+  it('same sex: a typo in the kept half is one name; one shared word of two compound names is not', () => {
+    const { cmp, tables } = build();
+    const unguarded = { ...tables, twin: { ...tables.twin, given: -1 } };
+    const w = (x: number, y: number) => scorePair(cmp, tables, x, y, Number.NEGATIVE_INFINITY);
+    const free = (x: number, y: number) => scorePair(cmp, unguarded, x, y, Number.NEGATIVE_INFINITY);
+    assert.equal(LEVELS.name[cmp.level(0, 9, 10)], 'else');
+    assert.ok(free(9, 10) > 2 && w(9, 10) === free(9, 10), `Luiw / Luis Jesús ${w(9, 10)}`);
+    assert.equal(LEVELS.name[cmp.level(0, 11, 12)], 'else');
+    assert.ok(free(11, 12) > 2 && w(11, 12) <= 2, `Carlos José / Antonio José ${w(11, 12)}`);
   });
 
   it('the same given name with another sex is a recording error, not a twin', () => {
@@ -212,6 +257,13 @@ describe('halves of one compound given name (compound-names.ts)', () => {
     tables.twin.halves = { words: compoundWords(data, roles.given), cap: 5 };
     assert.ok(score(cmp, tables, 0, 2) <= 2, 'consecutive documents: twins registered together');
     assert.ok(score(cmp, tables, 0, 3) <= 2, 'other documents');
+  });
+
+  it('a one-edit document is a typo of the same number: the halves are lifted', () => {
+    const { cmp, tables, data, roles } = build([['Carmen', 'Rivas', 'Zerpa', '03/05/1990', '14567830', 'F']]);
+    tables.twin.halves = { words: compoundWords(data, roles.given), cap: 3 };
+    assert.equal(LEVELS.id[cmp.level(4, 0, 7)], 'one_edit');
+    assert.equal(score(cmp, tables, 0, 7), 3);
   });
 
   it('words that make no compound name in the lists, or another sex, keep the guard', () => {
