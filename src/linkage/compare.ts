@@ -409,8 +409,9 @@ function words(cmp: Comparator, f: number, v: number): string[] {
 
 /**
  * Every word of the shorter given name is a word of the longer one up to one typo (words of at
- * least four letters; shorter words must be equal): "luiw" in "luis jesus", "maeia" in "maria
- * teresa". The token-subset level without the typo, which the guard already leaves alone.
+ * least three letters; shorter words must be equal): "luiw" in "luis jesus", "maeia" in "maria
+ * teresa", "aha" in "ana rosa". The token-subset level without the typo, which the guard already
+ * leaves alone. Two one-word names are left to the name levels (Ana / Ada stay held).
  */
 function wordsOfTheOtherUpToATypo(cmp: Comparator, f: number, a: number, b: number): boolean {
   let x = words(cmp, f, cmp.fields[f]!.value[a]!);
@@ -418,7 +419,7 @@ function wordsOfTheOtherUpToATypo(cmp: Comparator, f: number, a: number, b: numb
   if (x.length > y.length) [x, y] = [y, x];
   if (x.length === y.length && x.length < 2) return false;
   return x.every((w) =>
-    y.some((u) => w === u || (w.length >= 4 && u.length >= 4 && osaDistance(w, u, 2) <= 1)),
+    y.some((u) => w === u || (w.length >= 3 && u.length >= 3 && osaDistance(w, u, 2) <= 1)),
   );
 }
 

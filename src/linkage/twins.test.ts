@@ -118,6 +118,10 @@ describe('twins of opposite sex', () => {
     // One person, sex mis-recorded, name written alike but not as the other form of it (13, 14).
     ['Belkis', 'Silva', 'García', '15/09/1981', '', 'F'],
     ['Bellkis', 'Silva', 'García', '15/09/1981', '6445682', 'M'],
+    // One person, a three-letter typo in the kept half (15, 16); Ana and Ada (16, 17).
+    ['Aha Rosa', 'Silva', 'García', '15/09/1981', '6445682', 'F'],
+    ['Ana', 'Silva', 'García', '15/09/1981', '6445632', 'F'],
+    ['Ada', 'Silva', 'García', '15/09/1981', '6445682', 'F'],
   ];
   function build() {
     const enc = new RecordEncoder(fields);
@@ -184,6 +188,9 @@ describe('twins of opposite sex', () => {
     assert.ok(free(9, 10) > 2 && w(9, 10) === free(9, 10), `Luiw / Luis Jesús ${w(9, 10)}`);
     assert.equal(LEVELS.name[cmp.level(0, 11, 12)], 'else');
     assert.ok(free(11, 12) > 2 && w(11, 12) <= 2, `Carlos José / Antonio José ${w(11, 12)}`);
+    assert.ok(free(15, 16) > 2 && w(15, 16) === free(15, 16), `Aha Rosa / Ana ${w(15, 16)}`);
+    assert.equal(LEVELS.name[cmp.level(0, 16, 17)], 'else');
+    assert.ok(free(16, 17) > 2 && w(16, 17) <= 2, `Ana / Ada ${w(16, 17)}`);
   });
 
   it('the same given name with another sex is a recording error, not a twin', () => {
