@@ -411,16 +411,25 @@ function words(cmp: Comparator, f: number, v: number): string[] {
  * Every word of the shorter given name is a word of the longer one up to one typo (words of at
  * least three letters; shorter words must be equal): "luiw" in "luis jesus", "maeia" in "maria
  * teresa", "aha" in "ana rosa". The token-subset level without the typo, which the guard already
- * leaves alone. Two one-word names are left to the name levels (Ana / Ada stay held).
+ * leaves alone.
  */
 function wordsOfTheOtherUpToATypo(cmp: Comparator, f: number, a: number, b: number): boolean {
   let x = words(cmp, f, cmp.fields[f]!.value[a]!);
   let y = words(cmp, f, cmp.fields[f]!.value[b]!);
   if (x.length > y.length) [x, y] = [y, x];
-  if (x.length === y.length && x.length < 2) return false;
+  // Two one-word names: only two neighbouring letters swapped, a slip of the keyboard ("Aan" /
+  // "Ana"); another letter (Ana / Ada) may be another name.
+  if (x.length === 1 && y.length === 1) return neighboursSwapped(x[0]!, y[0]!);
   return x.every((w) =>
     y.some((u) => w === u || (w.length >= 3 && u.length >= 3 && osaDistance(w, u, 2) <= 1)),
   );
+}
+
+function neighboursSwapped(x: string, y: string): boolean {
+  if (x.length !== y.length) return false;
+  let k = 0;
+  while (k < x.length && x[k] === y[k]) k++;
+  return k + 1 < x.length && x[k] === y[k + 1] && x[k + 1] === y[k] && x.slice(k + 2) === y.slice(k + 2);
 }
 
 /** The weight the twin guard caps a pair at: +∞ when it does not hold the pair. */

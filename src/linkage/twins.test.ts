@@ -122,6 +122,7 @@ describe('twins of opposite sex', () => {
     ['Aha Rosa', 'Silva', 'García', '15/09/1981', '6445682', 'F'],
     ['Ana', 'Silva', 'García', '15/09/1981', '6445632', 'F'],
     ['Ada', 'Silva', 'García', '15/09/1981', '6445682', 'F'],
+    ['Aan', 'Silva', 'García', '15/09/1981', '6445682', 'F'],
   ];
   function build() {
     const enc = new RecordEncoder(fields);
@@ -191,6 +192,8 @@ describe('twins of opposite sex', () => {
     assert.ok(free(15, 16) > 2 && w(15, 16) === free(15, 16), `Aha Rosa / Ana ${w(15, 16)}`);
     assert.equal(LEVELS.name[cmp.level(0, 16, 17)], 'else');
     assert.ok(free(16, 17) > 2 && w(16, 17) <= 2, `Ana / Ada ${w(16, 17)}`);
+    assert.equal(LEVELS.name[cmp.level(0, 16, 18)], 'else');
+    assert.ok(free(16, 18) > 2 && w(16, 18) === free(16, 18), `Ana / Aan ${w(16, 18)}`);
   });
 
   it('the same given name with another sex is a recording error, not a twin', () => {
