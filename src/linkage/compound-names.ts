@@ -12,8 +12,9 @@
  *   share, at the lower end of its 95 % interval, is what a pair without a document can be
  *   believed: it becomes the pair's cap instead of the twin guard's review cap, when higher.
  *
- * A pair whose documents are both present and differ, or are consecutive, is never lifted: the
- * names' argument alone does not outweigh a document. Pure; runs on the encoded columns.
+ * A pair whose documents are both present and differ (by more than one typo), or are consecutive,
+ * is never lifted: the names' argument alone does not outweigh a document. Pure; runs on the
+ * encoded columns.
  */
 import { type Comparator, type ScoreTables, scorePair, withoutField } from './compare.js';
 import { DAY_NONE, type EncodedData, INITIAL } from './encode.js';
