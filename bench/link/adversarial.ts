@@ -34,7 +34,7 @@ const baseFields: FieldSpec[] = [...ADVERSARIAL_FIELDS];
 const f3 = (x: number) => x.toFixed(3);
 const rows: Record<string, unknown>[] = [];
 process.stdout.write(
-  '| perturbation | records | precision | recall | F1 | touched pairs: precision | touched: recall | seconds |\n|---|---|---|---|---|---|---|---|\n',
+  '| perturbation | records | precision | recall | F1 | touched pairs: precision | touched: recall | halves: one / two people, cap | seconds |\n|---|---|---|---|---|---|---|---|---|\n',
 );
 for (const p of chosen) {
   const set = adversarialSet(p, { people, seed });
@@ -63,11 +63,14 @@ for (const p of chosen) {
     touchedPrecision: +f3(touched.precision),
     touchedRecall: +f3(touched.recall),
     touchedTruePairs: touched.truePairs,
+    twinGuard: result.outcome.twinGuard,
     seconds: +seconds.toFixed(1),
   };
+  const g = result.outcome.twinGuard;
+  const halves = `${g.samePerson} / ${g.otherPerson}, ${g.liftedCap === undefined ? 'held' : f3(g.liftedCap)}`;
   rows.push(row);
   process.stdout.write(
-    `| ${p} | ${records.length} | ${f3(all.precision)} | ${f3(all.recall)} | ${f3(all.f1)} | ${f3(touched.precision)} | ${f3(touched.recall)} (${touched.truePairs}) | ${seconds.toFixed(1)} |\n`,
+    `| ${p} | ${records.length} | ${f3(all.precision)} | ${f3(all.recall)} | ${f3(all.f1)} | ${f3(touched.precision)} | ${f3(touched.recall)} (${touched.truePairs}) | ${halves} | ${seconds.toFixed(1)} |\n`,
   );
 }
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ people, seed, rows }, null, 2)}\n`);

@@ -3,6 +3,7 @@
  * ordered agreement levels (exact, near, …, else) plus a final "missing" level that carries no
  * evidence. Runs on the encoded columns only, so the same code runs in worker threads.
  */
+import { areHalves, type CompoundWords } from './compound-names.js';
 import { DAY_NONE, type EncodedData, type FieldData, INITIAL } from './encode.js';
 import {
   ADDRESS_LEVELS,
@@ -13,7 +14,7 @@ import {
   PostcodeComparer,
 } from './generic-compare.js';
 import { inferNameRoles } from './roles.js';
-import { jaroWinklerBuf, osaBuf } from './similarity.js';
+import { jaroWinklerBuf, osaBuf, osaDistance } from './similarity.js';
 import { type FieldType, isNameType } from './types.js';
 
 const NAME_LEVELS = [
@@ -339,7 +340,19 @@ export interface ScoreTables {
    * with the same birth date and first surname but clearly different given names are siblings more
    * often than one person, unless the document agrees exactly.
    */
-  twin: { given: number; surname1: number; birth: number; document: number; cap: number; sex?: number };
+  twin: {
+    given: number;
+    surname1: number;
+    birth: number;
+    document: number;
+    cap: number;
+    sex?: number;
+    /**
+     * Halves of one compound given name (compound-names.ts): the two-word given names' word pairs
+     * and the cap a guarded pair of halves gets instead of `cap` when a document is missing.
+     */
+    halves?: { words: CompoundWords; cap: number };
+  };
   /** Corrections for pairs of dependent fields (model.ts `FieldDependency`); absent = none. */
   dependencies?: { a: number; b: number; width: number; bits: Float64Array }[];
   /** Per record, added (≤ 0) when fields a and b both agree exactly (joint-names.ts). */
@@ -364,17 +377,120 @@ export interface ScoreTables {
  * does not know ("Gaby", "Alex") sit there, and guarding them cost 4 points of recall on them.
  */
 const OTHER_GIVEN_NAME = 6;
+/** Name level "phonetic": the same name by its sound. */
+const SAME_SOUND = 1;
+/** Name level "token_subset": every word of one given name is in the other. */
+const WORDS_OF_THE_OTHER = 3;
 
-function twinGuarded(cmp: Comparator, t: ScoreTables['twin'], a: number, b: number): boolean {
-  if (t.given < 0 || t.surname1 < 0 || t.birth < 0) return false;
-  if (cmp.level(t.birth, a, b) !== 0) return false;
+/** Name level "jaro_winkler_0.92": written alike, as the two forms of one name are (Luis / Luisa). */
+const SIMILAR = 2;
+/** Document level "one_edit". */
+const ONE_EDIT = 1;
+
+/**
+ * Whether the two given names hold the masculine and feminine forms of one name, by Spanish
+ * grammar: -o against -a (Francisco / Francisca), or a consonant against the same word with -a
+ * (Luis / Luisa, Daniel / Daniela). A name written alike without that ("Belkis" / "Bellkis") is a
+ * typo, and another sex beside it a recording error.
+ */
+function twoFormsOfOneName(cmp: Comparator, f: number, a: number, b: number): boolean {
+  const x = words(cmp, f, cmp.fields[f]!.value[a]!);
+  const y = words(cmp, f, cmp.fields[f]!.value[b]!);
+  const forms = (m: string, w: string) =>
+    w === `${m}a` || (m.length > 2 && m.endsWith('o') && w === `${m.slice(0, -1)}a`);
+  return x.some((m) => y.some((w) => forms(m, w) || forms(w, m)));
+}
+
+/** The folded words of a name value (the dictionary keeps them joined by single spaces). */
+function words(cmp: Comparator, f: number, v: number): string[] {
+  const d = cmp.data.dicts[cmp.fields[f]!.dict]!;
+  return String.fromCharCode(...d.chars.subarray(d.start[v]!, d.start[v + 1]!)).split(' ');
+}
+
+/**
+ * Every word of the shorter given name is a word of the longer one up to one typo (words of at
+ * least three letters; shorter words must be equal): "luiw" in "luis jesus", "maeia" in "maria
+ * teresa", "aha" in "ana rosa". The token-subset level without the typo, which the guard already
+ * leaves alone.
+ */
+function wordsOfTheOtherUpToATypo(cmp: Comparator, f: number, a: number, b: number): boolean {
+  let x = words(cmp, f, cmp.fields[f]!.value[a]!);
+  let y = words(cmp, f, cmp.fields[f]!.value[b]!);
+  if (x.length > y.length) [x, y] = [y, x];
+  // Two one-word names: only two neighbouring letters swapped, a slip of the keyboard ("Aan" /
+  // "Ana"); another letter (Ana / Ada) may be another name.
+  if (x.length === 1 && y.length === 1) return neighboursSwapped(x[0]!, y[0]!);
+  return x.every((w) =>
+    y.some((u) => w === u || (w.length >= 3 && u.length >= 3 && osaDistance(w, u, 2) <= 1)),
+  );
+}
+
+function neighboursSwapped(x: string, y: string): boolean {
+  if (x.length !== y.length) return false;
+  let k = 0;
+  while (k < x.length && x[k] === y[k]) k++;
+  return k + 1 < x.length && x[k] === y[k + 1] && x[k + 1] === y[k] && x.slice(k + 2) === y.slice(k + 2);
+}
+
+/** The weight the twin guard caps a pair at: +∞ when it does not hold the pair. */
+function twinCap(cmp: Comparator, t: ScoreTables['twin'], a: number, b: number): number {
+  const free = Number.POSITIVE_INFINITY;
+  if (t.given < 0 || t.surname1 < 0 || t.birth < 0) return free;
+  if (cmp.level(t.birth, a, b) !== 0) return free;
   const given = cmp.level(t.given, a, b);
   // Twins of opposite sex often carry the two forms of one name (Luis / Luisa, Francisco /
   // Francisca): another sex and a given name that is not the same counts as another given name.
-  const otherSex = t.sex !== undefined && t.sex >= 0 && given !== 0 && cmp.level(t.sex, a, b) === 1;
-  if (given !== OTHER_GIVEN_NAME && !otherSex) return false;
-  if (cmp.level(t.surname1, a, b) > 2) return false;
-  return t.document < 0 || cmp.level(t.document, a, b) !== 0;
+  // Not another name: the same name by its sound ("Velkis" / "belkis", "Lucho" / "Luis": the two
+  // forms of a name never share a phonetic key, which keeps the final vowel), nor one name that
+  // is part of the other ("Ana" / "Ana Rosa": a compound name cut). Beside them another sex is a
+  // recording error. Two names of the same words in another order stay held: José María and
+  // María José are a boy and a girl.
+  const sex = t.sex !== undefined && t.sex >= 0 && cmp.level(t.sex, a, b) === 1;
+  const part =
+    given === WORDS_OF_THE_OTHER &&
+    words(cmp, t.given, cmp.fields[t.given]!.value[a]!).length !==
+      words(cmp, t.given, cmp.fields[t.given]!.value[b]!).length;
+  const otherSex =
+    sex && given > SAME_SOUND && !part && (given !== SIMILAR || twoFormsOfOneName(cmp, t.given, a, b));
+  if (given !== OTHER_GIVEN_NAME && !otherSex) return free;
+  // Same sex: one name part of the other up to a typo is one name, as the token-subset level is.
+  if (!sex && wordsOfTheOtherUpToATypo(cmp, t.given, a, b)) return free;
+  if (cmp.level(t.surname1, a, b) > 2) return free;
+  if (t.document >= 0 && cmp.level(t.document, a, b) === 0) return free;
+  // Halves of one compound name ("María" / "Carmen" where "María del Carmen" occurs), same sex, and
+  // no document to disagree: believed as far as the lists' documented halves pairs are one person.
+  const h = t.halves;
+  if (h && !otherSex) {
+    const docs = t.document >= 0 ? cmp.fields[t.document]!.value : null;
+    // A one-edit document is a typo of the same number (consecutive ones are not one edit here).
+    const undocumented =
+      docs === null || docs[a]! < 0 || docs[b]! < 0 || cmp.level(t.document, a, b) === ONE_EDIT;
+    if (undocumented && areHalves(cmp.data, t.given, h.words, a, b)) return Math.max(t.cap, h.cap);
+  }
+  return t.cap;
+}
+
+/**
+ * The tables with field f left out, as if missing in every record: what a pair would weigh
+ * without it (compound-names.ts asks what documented pairs would weigh without their document).
+ * No twin guard.
+ */
+export function withoutField(t: ScoreTables, f: number): ScoreTables {
+  const zero = (w: Float64Array[]) => w.map((x, k) => (k === f ? new Float64Array(x.length) : x));
+  const tfWeights = t.tfWeights.map((x, k) => (k === f ? null : x));
+  const tfRelated = t.tfRelated.map((x, k) => (k === f ? null : x));
+  const weights = zero(t.weights);
+  return {
+    ...t,
+    weights,
+    relatedWeights: zero(t.relatedWeights),
+    tfWeights,
+    tfRelated,
+    // Leaving a field out lowers no bound: t.suffixMax stays an upper bound.
+    dependencies: t.dependencies?.filter((d) => d.a !== f && d.b !== f),
+    listPairs: t.listPairs && { weights: t.listPairs.weights.map(zero) },
+    twin: { ...t.twin, cap: Number.POSITIVE_INFINITY },
+  };
 }
 
 const COST: Record<FieldType, number> = {
@@ -477,5 +593,7 @@ export function scorePair(cmp: Comparator, t: ScoreTables, a: number, b: number,
   const jn = t.jointNames;
   if (jn && levelScratch[jn.a] === 0 && levelScratch[jn.b] === 0) w += jn.bits[a]!;
   const out = wr > 50 ? w - wr : w - Math.log2(1 + 2 ** wr);
-  return out > t.twin.cap && twinGuarded(cmp, t.twin, a, b) ? t.twin.cap : out;
+  if (out <= t.twin.cap) return out;
+  const cap = twinCap(cmp, t.twin, a, b);
+  return Math.min(out, cap);
 }

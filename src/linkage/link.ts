@@ -18,6 +18,7 @@ import {
 import { type BlockingChoice, chooseRules, refineAtomFor } from './choose-rules.js';
 import { cluster, type Refusal } from './cluster.js';
 import { Comparator, levelCount, type ScoreTables, scorePair } from './compare.js';
+import { compoundHalvesGuard, type HalvesEvidence } from './compound-names.js';
 import { type BlockingRecall, blockingRecall, type CalibrationRow, calibration } from './diagnostics.js';
 import { type Encoded, RecordEncoder } from './encode.js';
 import { type Keys, keysAgree } from './key-sets.js';
@@ -129,6 +130,11 @@ export interface LinkOutcome {
   calibration: CalibrationRow[];
   /** The threshold used and the precision and recall the model expects there. */
   expected: ExpectedQuality;
+  /**
+   * The twin guard's halves rule (compound-names.ts): what the documented halves pairs say and the
+   * probability undocumented ones were capped at (absent: held at the guard's cap).
+   */
+  twinGuard: HalvesEvidence & { liftedCap?: number };
   compared: number;
   thresholdWeight: number;
   reviewWeight: number;
@@ -472,8 +478,13 @@ export async function linkEncoded(
   const thresholdWeight = weightOf(cfg.threshold);
   const reviewWeight = weightOf(cfg.reviewMin);
   // Twin guard: such pairs stay just under the threshold, so a person sees them in review.
-  tables.twin = { ...inferIdentityRoles(cfg.fields), cap: Math.max(reviewWeight, thresholdWeight - 1) };
+  const roles = inferIdentityRoles(cfg.fields);
+  tables.twin = { ...roles, cap: Math.max(reviewWeight, thresholdWeight - 1) };
   lap('model');
+  const twinGuard = compoundHalvesGuard(cmp, tables, roles);
+  if (twinGuard.liftedCap !== undefined)
+    tables.twin.halves = { words: twinGuard.words, cap: weightOf(twinGuard.liftedCap) };
+  lap('twin guard');
 
   // Scoring.
   const totalBlockPairs = rules.reduce((s, r) => s + r.pairs, 0);
@@ -547,6 +558,13 @@ export async function linkEncoded(
     blockingRecall: blocking,
     calibration: calibrationTable,
     expected,
+    twinGuard: {
+      compoundNames: twinGuard.compoundNames,
+      samePerson: twinGuard.samePerson,
+      otherPerson: twinGuard.otherPerson,
+      shareLower: twinGuard.shareLower,
+      ...(twinGuard.liftedCap !== undefined ? { liftedCap: twinGuard.liftedCap } : {}),
+    },
     compared: scored.compared,
     thresholdWeight,
     reviewWeight,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { handModel } from '../test-support/link-model.js';
 import { Comparator, LEVELS, scorePair } from './compare.js';
+import { areHalves, compoundHalvesGuard, compoundWords, wilsonLower } from './compound-names.js';
 import { RecordEncoder } from './encode.js';
 import { fieldModel, type LinkModel, scoreTables } from './model.js';
 import { inferIdentityRoles } from './roles.js';
@@ -100,6 +101,28 @@ describe('twins of opposite sex', () => {
     ['Luisa', 'Silva', 'García', '15/09/1981', '6445631', 'F'],
     // One person whose sex was mis-recorded: same given name.
     ['Luis', 'Silva', 'García', '15/09/1981', '', 'F'],
+    // One person, sex mis-recorded, name spelled two ways that sound alike.
+    ['Velkis', 'Silva', 'García', '15/09/1981', '', 'M'],
+    ['Belkis', 'Silva', 'García', '15/09/1981', '6445632', 'F'],
+    // One person, sex mis-recorded, compound name cut (5, 6); a boy and a girl, same words (7, 8).
+    ['Ana', 'Silva', 'García', '15/09/1981', '', 'F'],
+    ['Ana Rosa', 'Silva', 'García', '15/09/1981', '6445632', 'M'],
+    ['José María', 'Silva', 'García', '15/09/1981', '', 'M'],
+    ['María José', 'Silva', 'García', '15/09/1981', '6445632', 'F'],
+    // One person, same sex, a typo in the kept half of a compound name (9, 10); brothers
+    // sharing one word of their compound names (11, 12).
+    ['Luiw', 'Silva', 'García', '15/09/1981', '6445682', 'M'],
+    ['Luis Jesús', 'Silva', 'García', '15/09/1981', '6445632', 'M'],
+    ['Carlos José', 'Silva', 'García', '15/09/1981', '6445682', 'M'],
+    ['Antonio José', 'Silva', 'García', '15/09/1981', '6445632', 'M'],
+    // One person, sex mis-recorded, name written alike but not as the other form of it (13, 14).
+    ['Belkis', 'Silva', 'García', '15/09/1981', '', 'F'],
+    ['Bellkis', 'Silva', 'García', '15/09/1981', '6445682', 'M'],
+    // One person, a three-letter typo in the kept half (15, 16); Ana and Ada (16, 17).
+    ['Aha Rosa', 'Silva', 'García', '15/09/1981', '6445682', 'F'],
+    ['Ana', 'Silva', 'García', '15/09/1981', '6445632', 'F'],
+    ['Ada', 'Silva', 'García', '15/09/1981', '6445682', 'F'],
+    ['Aan', 'Silva', 'García', '15/09/1981', '6445682', 'F'],
   ];
   function build() {
     const enc = new RecordEncoder(fields);
@@ -128,6 +151,51 @@ describe('twins of opposite sex', () => {
     assert.ok(scorePair(cmp, tables, 0, 1, Number.NEGATIVE_INFINITY) <= 2);
   });
 
+  it('a name that sounds the same with another sex is a recording error too (Velkis / Belkis)', () => {
+    const { cmp, tables } = build();
+    assert.equal(LEVELS.name[cmp.level(0, 3, 4)], 'phonetic');
+    const unguarded = { ...tables, twin: { ...tables.twin, sex: -1 } };
+    const w = scorePair(cmp, tables, 3, 4, Number.NEGATIVE_INFINITY);
+    assert.ok(w > 2, `not held as twins (${w})`);
+    assert.equal(w, scorePair(cmp, unguarded, 3, 4, Number.NEGATIVE_INFINITY));
+  });
+
+  it('one name part of the other with another sex is a compound cut; the same words reordered stay held', () => {
+    const { cmp, tables } = build();
+    const unguarded = { ...tables, twin: { ...tables.twin, given: -1 } };
+    const w = (x: number, y: number) => scorePair(cmp, tables, x, y, Number.NEGATIVE_INFINITY);
+    const free = (x: number, y: number) => scorePair(cmp, unguarded, x, y, Number.NEGATIVE_INFINITY);
+    assert.ok(free(5, 6) > 2 && w(5, 6) === free(5, 6), `Ana / Ana Rosa ${w(5, 6)}`);
+    assert.ok(free(7, 8) > 2 && w(7, 8) <= 2, `José María / María José ${w(7, 8)}`);
+  });
+
+  it('names written alike with another sex: held only when they are the two forms of one name', () => {
+    const { cmp, tables } = build();
+    const unguarded = { ...tables, twin: { ...tables.twin, given: -1 } };
+    const w = (x: number, y: number) => scorePair(cmp, tables, x, y, Number.NEGATIVE_INFINITY);
+    const free = (x: number, y: number) => scorePair(cmp, unguarded, x, y, Number.NEGATIVE_INFINITY);
+    assert.equal(LEVELS.name[cmp.level(0, 13, 14)], 'jaro_winkler_0.92');
+    assert.ok(free(13, 14) > 2 && w(13, 14) === free(13, 14), `Belkis / Bellkis ${w(13, 14)}`);
+    assert.equal(LEVELS.name[cmp.level(0, 0, 1)], 'jaro_winkler_0.92');
+    assert.ok(w(0, 1) <= 2, 'Luis / Luisa');
+  });
+
+  it('same sex: a typo in the kept half is one name; one shared word of two compound names is not', () => {
+    const { cmp, tables } = build();
+    const unguarded = { ...tables, twin: { ...tables.twin, given: -1 } };
+    const w = (x: number, y: number) => scorePair(cmp, tables, x, y, Number.NEGATIVE_INFINITY);
+    const free = (x: number, y: number) => scorePair(cmp, unguarded, x, y, Number.NEGATIVE_INFINITY);
+    assert.equal(LEVELS.name[cmp.level(0, 9, 10)], 'else');
+    assert.ok(free(9, 10) > 2 && w(9, 10) === free(9, 10), `Luiw / Luis Jesús ${w(9, 10)}`);
+    assert.equal(LEVELS.name[cmp.level(0, 11, 12)], 'else');
+    assert.ok(free(11, 12) > 2 && w(11, 12) <= 2, `Carlos José / Antonio José ${w(11, 12)}`);
+    assert.ok(free(15, 16) > 2 && w(15, 16) === free(15, 16), `Aha Rosa / Ana ${w(15, 16)}`);
+    assert.equal(LEVELS.name[cmp.level(0, 16, 17)], 'else');
+    assert.ok(free(16, 17) > 2 && w(16, 17) <= 2, `Ana / Ada ${w(16, 17)}`);
+    assert.equal(LEVELS.name[cmp.level(0, 16, 18)], 'else');
+    assert.ok(free(16, 18) > 2 && w(16, 18) === free(16, 18), `Ana / Aan ${w(16, 18)}`);
+  });
+
   it('the same given name with another sex is a recording error, not a twin', () => {
     const { cmp, tables } = build();
     const unguarded = { ...tables, twin: { ...tables.twin, sex: -1 } };
@@ -135,5 +203,114 @@ describe('twins of opposite sex', () => {
       scorePair(cmp, tables, 0, 2, Number.NEGATIVE_INFINITY),
       scorePair(cmp, unguarded, 0, 2, Number.NEGATIVE_INFINITY),
     );
+  });
+});
+
+describe('halves of one compound given name (compound-names.ts)', () => {
+  const fields: FieldSpec[] = [...FIELDS, { column: 'sexo', type: 'exact' }];
+  // Somebody in the lists is called "María del Carmen": "María" and "Carmen" can be its halves.
+  const rows = [
+    ['María', 'Rivas', 'Zerpa', '03/05/1990', '14567890', 'F'],
+    ['Carmen', 'Rivas', 'Zerpa', '03/05/1990', '', 'F'],
+    ['Carmen', 'Rivas', 'Zerpa', '03/05/1990', '14567891', 'F'],
+    ['Carmen', 'Rivas', 'Zerpa', '03/05/1990', '22334455', 'F'],
+    ['Rosa', 'Rivas', 'Zerpa', '03/05/1990', '', 'F'],
+    ['Carmen', 'Rivas', 'Zerpa', '03/05/1990', '', 'M'],
+    ['María del Carmen', 'Blanco', 'Toro', '11/11/1971', '9876543', 'F'],
+  ];
+  function build(extra: string[][] = []) {
+    const enc = new RecordEncoder(fields);
+    const s = enc.addSource('t.csv');
+    [...rows, ...extra].forEach((r, i) => {
+      enc.add(s, String(i), r);
+    });
+    for (let i = 0; i < 200; i++)
+      enc.add(s, `x${i}`, [`Nombre${i}`, `Apellido${i}`, `Otro${i}`, '', '', i % 2 ? 'M' : 'F']);
+    const { data } = enc.finish(false);
+    const m = model();
+    m.fields.push(fieldModel('sexo', 'exact', [0.98, 0.02], [0.5, 0.5], [0.5, 0.5], 'test'));
+    const tables = scoreTables(m, data);
+    const roles = inferIdentityRoles(fields);
+    tables.twin = { ...roles, cap: 2 };
+    return { cmp: new Comparator(data), tables, data, roles };
+  }
+  const score = (cmp: Comparator, t: ReturnType<typeof build>['tables'], a: number, b: number) =>
+    scorePair(cmp, t, a, b, Number.NEGATIVE_INFINITY);
+
+  it('finds the words of the lists’ two-word given names, particles dropped, and only those', () => {
+    const { data, roles } = build([['José L.', 'Pérez', '', '', '', 'M']]);
+    const words = compoundWords(data, roles.given);
+    assert.equal(words.length / 2, 1, 'one pair: "María del Carmen"; an initial makes none');
+    assert.ok(areHalves(data, roles.given, words, 0, 1));
+    assert.ok(areHalves(data, roles.given, words, 1, 0));
+    assert.ok(
+      !areHalves(data, roles.given, words, 1, 4),
+      '"Carmen" and "Rosa": no "Carmen Rosa" in the lists',
+    );
+    assert.ok(!areHalves(data, roles.given, words, 1, 2), 'the same word is not two halves');
+  });
+
+  it('an undocumented pair of halves is capped at the lifted cap, not the review cap', () => {
+    const { cmp, tables, data, roles } = build();
+    const held = score(cmp, tables, 0, 1);
+    assert.equal(held, 2, 'without the halves rule the twin guard holds it');
+    const free = score(cmp, { ...tables, twin: { ...tables.twin, given: -1 } }, 0, 1);
+    assert.ok(free > 3, `the model alone would link them (${free})`);
+    tables.twin.halves = { words: compoundWords(data, roles.given), cap: 3 };
+    assert.equal(score(cmp, tables, 0, 1), 3, 'lifted to the halves cap');
+    tables.twin.halves.cap = 10;
+    assert.equal(score(cmp, tables, 0, 1), free, 'a cap above the model’s weight leaves the weight');
+  });
+
+  it('a document that disagrees, or is the next number, keeps the guard: María and Carmen may be twins', () => {
+    const { cmp, tables, data, roles } = build();
+    tables.twin.halves = { words: compoundWords(data, roles.given), cap: 5 };
+    assert.ok(score(cmp, tables, 0, 2) <= 2, 'consecutive documents: twins registered together');
+    assert.ok(score(cmp, tables, 0, 3) <= 2, 'other documents');
+  });
+
+  it('a one-edit document is a typo of the same number: the halves are lifted', () => {
+    const { cmp, tables, data, roles } = build([['Carmen', 'Rivas', 'Zerpa', '03/05/1990', '14567830', 'F']]);
+    tables.twin.halves = { words: compoundWords(data, roles.given), cap: 3 };
+    assert.equal(LEVELS.id[cmp.level(4, 0, 7)], 'one_edit');
+    assert.equal(score(cmp, tables, 0, 7), 3);
+  });
+
+  it('words that make no compound name in the lists, or another sex, keep the guard', () => {
+    const { cmp, tables, data, roles } = build();
+    tables.twin.halves = { words: compoundWords(data, roles.given), cap: 5 };
+    const words = compoundWords(data, roles.given);
+    assert.ok(!areHalves(data, roles.given, words, 0, 4));
+    assert.ok(score(cmp, tables, 0, 4) <= 2, '"María" / "Rosa"');
+    assert.ok(score(cmp, tables, 0, 5) <= 2, '"María" (F) / "Carmen" (M)');
+  });
+
+  it('the documented halves pairs decide: one person lifts the cap, twins keep it', () => {
+    // Many documented María / Carmen pairs, same document each: the lists' halves are one person.
+    const same: string[][] = [];
+    const twins: string[][] = [];
+    for (let k = 0; k < 60; k++) {
+      const born = `${String(1 + (k % 28)).padStart(2, '0')}/0${1 + (k % 9)}/${1930 + k}`;
+      same.push(['María', `Sur${k}`, 'Uno', born, String(10_000_000 + 7 * k), 'F']);
+      same.push(['Carmen', `Sur${k}`, 'Uno', born, String(10_000_000 + 7 * k), 'F']);
+      twins.push(['María', `Sur${k}`, 'Dos', born, String(20_000_000 + 7 * k), 'F']);
+      twins.push(['Carmen', `Sur${k}`, 'Dos', born, String(20_000_000 + 7 * k + 1), 'F']);
+    }
+    const one = build(same);
+    const g1 = compoundHalvesGuard(one.cmp, one.tables, one.roles);
+    // Rows 0–2 (consecutive documents) and 0–3 (other documents) above are two people each.
+    assert.equal(g1.otherPerson, 2);
+    assert.ok(g1.samePerson >= 60, `one person: ${g1.samePerson}`);
+    assert.ok(g1.liftedCap !== undefined && g1.liftedCap > 0.85, `cap ${g1.liftedCap}`);
+    const two = build(twins);
+    const g2 = compoundHalvesGuard(two.cmp, two.tables, two.roles);
+    assert.ok(g2.otherPerson >= 60, `twins: ${g2.otherPerson}`);
+    assert.equal(g2.liftedCap, undefined, 'twins in the documented pairs: the guard holds');
+  });
+
+  it('Wilson lower bound', () => {
+    assert.equal(wilsonLower(0, 0), 0);
+    assert.ok(Math.abs(wilsonLower(72, 72) - 0.9494) < 1e-3);
+    assert.ok(Math.abs(wilsonLower(5, 10) - 0.2366) < 1e-3);
   });
 });

@@ -147,6 +147,9 @@ function runReport(
       // How each rule's EM ended: converged (parameters settled, or a plateau of the likelihood),
       // iterations, and whether it learned from the decisions (model.ts LOG_LIKELIHOOD_TOLERANCE).
       em: o.model.rules.flatMap((r) => (r.em ? [{ rule: r.label, ...r.em }] : [])),
+      // Halves of compound given names the twin guard let through (compound-names.ts): how many
+      // documented halves pairs were one person, and the probability undocumented ones were capped at.
+      twinGuard: o.twinGuard,
       fields: o.model.fields.map((f) => ({ column: f.column, type: f.type, m: f.m, u: f.u })),
     },
     seconds: o.seconds,

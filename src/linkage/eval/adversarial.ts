@@ -283,6 +283,8 @@ export const PERTURBATIONS = [
   'common_name',
   'twins',
   'twins_consecutive_id',
+  'twins_compound_halves',
+  'twins_compound_halves_consecutive_id',
   'accents_dropped',
   'compound_given_cut',
   'nicknames',
@@ -461,9 +463,18 @@ export function adversarialSet(perturbation: Perturbation, opts: AdversarialOpti
       touchedPeople.add(p.id);
     }
   }
-  if (perturbation === 'twins' || perturbation === 'twins_consecutive_id') {
+  const halves =
+    perturbation === 'twins_compound_halves' || perturbation === 'twins_compound_halves_consecutive_id';
+  // Compound given names other people hold, by sex: the halves twins are named from.
+  const compounds = (sex: 'M' | 'F') =>
+    people.filter((p, i) => p.sex === sex && p.given.length === 2 && (i % 3 !== 0 || i >= 3 * touched));
+  const donors = halves ? { M: compounds('M'), F: compounds('F') } : null;
+  if (perturbation === 'twins' || perturbation === 'twins_consecutive_id' || halves) {
     // Each twin is a new person sharing surnames, birth date, place and sex-independent details
     // with an existing one; other given name, other cédula (the next number when consecutive).
+    // Halves twins: same sex, and the two are named with the two words of a compound given name
+    // somebody else in the population has ("María" and "Carmen" where "María Carmen" occurs), so
+    // that the names alone look like one person whose lists kept different halves of one name.
     for (let k = 0; k < touched; k++) {
       const a = people[k * 3]!;
       const b = person(rng, people.length, docs);
@@ -475,7 +486,18 @@ export function adversarialSet(perturbation: Perturbation, opts: AdversarialOpti
       // Another given name: no word in common with the twin's ("Luis" and "José Luis" could be one
       // person whose compound name was cut, which is another perturbation).
       while (b.given.some((g) => a.given.includes(g))) b.given = b.given.map(() => zipf(rng, pool));
-      if (perturbation === 'twins_consecutive_id') {
+      if (donors) {
+        const from = donors[a.sex];
+        const [x, y] = from[rng.int(from.length)]!.given as [string, string];
+        const flip = rng.float() < 0.5;
+        a.given = [flip ? y : x];
+        b.given = [flip ? x : y];
+        b.sex = a.sex;
+      }
+      if (
+        perturbation === 'twins_consecutive_id' ||
+        perturbation === 'twins_compound_halves_consecutive_id'
+      ) {
         docs.delete(b.doc);
         b.doc = a.doc + 1;
         docs.add(b.doc);
