@@ -555,3 +555,30 @@ describe('"hoy" that means nowadays (issue 23, round 7 development)', () => {
     assert.deepEqual(all('Hoy se cumplen diez años.', '2024-05-20'), [['Hoy', '2024-05-20']]);
   });
 });
+
+describe('email headers, "de este año el", "este lunes" on a Monday (issue 23, stop 33)', () => {
+  it('an email\'s "Fecha:"/"Date:" header is the day its message counts from', () => {
+    // The thread was saved on 1 June; each message's "ayer"/"yesterday" counts from its own header.
+    const thread =
+      'De: Ana\nFecha: mar, 4 mar 2025 10:02 +0100\nAsunto: visita\n\nAyer hablamos con la familia.\n\n---\nFrom: Ben\nDate: Thu, 6 Mar 2025 08:00\n\nYesterday the court sat.';
+    assert.deepEqual(all(thread, '2025-06-01'), [
+      ['4 mar 2025', '2025-03-04'],
+      ['Ayer', '2025-03-03'],
+      ['6 Mar 2025', '2025-03-06'],
+      ['Yesterday', '2025-03-05'],
+    ]);
+  });
+  it('a day after "de este año el" is in the reference\'s year, even far ahead', () => {
+    assert.deepEqual(all('La marcha de este año el 20 de mayo recorrerá el centro.', '2026-03-04'), [
+      ['este año', '2026'],
+      ['20 de mayo', '2026-05-20'],
+    ]);
+  });
+  it('"este lunes" written on a Monday is that day, with a future verb too', () => {
+    // 2025-12-15 is a Monday.
+    assert.deepEqual(all('Este lunes habrá misa en la catedral.', '2025-12-15'), [
+      ['Este lunes', '2025-12-15'],
+    ]);
+    assert.deepEqual(all('El lunes habrá misa en la catedral.', '2025-12-15'), [['El lunes', '2025-12-22']]);
+  });
+});
