@@ -26,7 +26,7 @@ import { libraryLexicon } from './names.js';
 import { guessUnitKind, namedSpans, TITLE_QUALIFIERS } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
-import { lookupAmbiguousWorldPlace } from './world.js';
+import { isDemonym, lookupAmbiguousWorldPlace } from './world.js';
 
 /** A unit of the case file, as capture may meet it in a text. */
 export interface CaseOrg {
@@ -630,6 +630,8 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
   const words = nameWords(toks);
   if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !ARTICLES.has(t.norm))) return false;
   if (cue !== 'organization' && cue !== 'source') {
+    // "in Kazakh", "(Chinese: Dege)", "los venezolanos": a people's or language's word is no place.
+    if (isDemonym(span(text, toks).text)) return false;
     // "near X" is weaker than "el barrio X" (barrios bear persons' names: "barrio José Félix Ribas").
     if (cue === 'place?' && GIVEN_NAMES.has(words[0]!.norm)) return false;
     // "across the border in Chad": a country whose name is also a given name, after "in".

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFacts } from './index.js';
 import { placesInsideOrgs, townsInContext } from './places.js';
+import { isDemonym } from './world.js';
 import { lookupTown } from './world-cities.js';
 
 const places = (text: string) =>
@@ -194,5 +195,76 @@ describe('smaller towns inside names and after directions (issue 23, round 6)', 
       townsInContext('The camp lies east of Tamworth.', []).map((p) => p.text),
       ['Tamworth'],
     );
+  });
+});
+
+describe('places named with a lower-case noun (issue 23, stop 33)', () => {
+  it("the noun stays in the name, also before a person's name or a number", () => {
+    assert.deepEqual(places('Lo detuvieron en la avenida Santa Rosa, frente al mercado.'), [
+      'avenida Santa Rosa',
+    ]);
+    assert.deepEqual(places('Votó en la escuela Simón Rodríguez de Barinas.'), [
+      'escuela Simón Rodríguez',
+      'Barinas',
+    ]);
+    assert.deepEqual(places('Durmieron en el estadio General Anzoátegui.'), ['estadio General Anzoátegui']);
+    assert.deepEqual(places('La retuvieron en el aeropuerto internacional José Martí.'), [
+      'aeropuerto internacional José Martí',
+    ]);
+    assert.deepEqual(places('Bajaron del monte Tamaná y caminaron por el jirón Ayacucho.'), [
+      'monte Tamaná',
+      'jirón Ayacucho',
+    ]);
+    assert.deepEqual(places('Hubo disparos en la comuna 8 y en la calle 23 Norte.'), [
+      'comuna 8',
+      'calle 23 Norte',
+    ]);
+  });
+  it('a church, a cathedral, a wall "of" something: the whole; a town\'s cathedral or cemetery names the town too', () => {
+    assert.deepEqual(places('Rezaron en la iglesia de San Lorenzo.'), ['iglesia de San Lorenzo']);
+    assert.deepEqual(places('Marcharon hasta la catedral de Barquisimeto.'), [
+      'catedral de Barquisimeto',
+      'Barquisimeto',
+    ]);
+  });
+  it('not a number that is a decimal', () => {
+    assert.deepEqual(places('La ruta 5,5 veces más larga.'), []);
+  });
+});
+
+describe('demonyms are not places (issue 23, stop 33)', () => {
+  it("English ones of the country data and the lexicon; Spanish ones by their ending after a country's name", () => {
+    for (const w of [
+      'Venezuelan',
+      'Sri Lankan',
+      'Chinese',
+      'Kazakh',
+      'Cubans',
+      'Nepali',
+      'venezolanos',
+      'chilenas',
+      'hondureños',
+      'nicaragüense',
+      'uruguayos',
+      'cubanos',
+    ])
+      assert.ok(isDemonym(w), w);
+    for (const w of [
+      'Venezuela',
+      'Guayana',
+      'Paraguaná',
+      'Tijuana',
+      'Carúpano',
+      'Medina',
+      'Pakistan',
+      'Argentina',
+      'Paterna',
+      'Tecoluca',
+    ])
+      assert.ok(!isDemonym(w), w);
+  });
+  it('not a place after "in" or "en"', () => {
+    assert.deepEqual(places('The messages were written in Kazakh and Russian.'), []);
+    assert.deepEqual(places('Los mensajes fueron escritos en Venezolano, dijo.'), []);
   });
 });

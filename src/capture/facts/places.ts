@@ -345,40 +345,99 @@ export function placesInsideOrgs(
 }
 
 /**
- * Nouns a natural or built feature is named with, which stay in its name ("río Caura", "mina Los
- * Candados", "vereda Caño Indio", "estadio General Santander", "the Kakuma camp" is done elsewhere).
+ * Lower-case nouns a natural or built feature is named with, which stay in its name ("río Caura",
+ * "mina Los Candados", "avenida Bella Vista", "jirón Libertad", "estadio General Santander",
+ * "aeropuerto internacional Augusto C. Sandino", "monte Gurugú", "batey Esperanza", "comuna 13";
+ * "the Kakuma camp" is done elsewhere). Spanish writes the noun in lower case and the annotations of
+ * every round keep it in the place's name (a street named after a person is a place, not the person).
  */
-const FEATURE_NOUN =
-  /(?:^|[^\p{L}])((?:r[ií]o|mina|vereda|quebrada|laguna|lago|cerro|volc[aá]n|estadio|parque\s+nacional|isla|playa|represa|embalse)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?|(?:El|La|Los|Las)\s+)?)$/u;
+const NAMED_WITH = String.raw`r[ií]o|mina|vereda|quebrada|laguna|lago|cerro|monte|volc[aá]n|estadio|parque(?:\s+nacional)?|isla|playa|represa|embalse|avenida|calle|callej[oó]n|jir[oó]n|pasaje|paseo|puente|carretera|autopista|ruta|iglesia|catedral|capilla|escuela|liceo|batey|comuna|finca|hacienda|cuartel|aeropuerto(?:\s+(?:internacional|militar))?`;
+/**
+ * Nouns of a building or site named "of" something ("iglesia de San Sebastián", "catedral de Ciudad
+ * Guayana", "paredón de España", "palacio de Guanabara", "plaza del Estudiante"): the whole is the place,
+ * and a town of the gazetteers inside it a place of its own (`featurePlaces`). Not regions ("valle del
+ * Aguán", also "Aguán"), prisons ("cárcel de Tocorón", also "Tocorón") nor airports ("aeropuerto de
+ * Maiquetía", the town), whose short form names the same place.
+ */
+const NAMED_OF = String.raw`iglesia|catedral|capilla|cementerio|palacio|pared[oó]n|basurero|plaza`;
+const FEATURE_NOUN = new RegExp(
+  // A title the person's rule left out may stand between ("estadio General Santander").
+  String.raw`(?:^|[^\p{L}])((?:${NAMED_WITH})\s+(?:al\s+|(?:El|La|Los|Las)\s+|(?:General|Mariscal|Coronel|Almirante|Doctor|Presidente|Padre|Monseñor)\s+)?|(?:${NAMED_OF})\s+(?:de(?:l|\s+la|\s+los|\s+las)?)\s+(?:(?:El|La|Los|Las)\s+)?)$`,
+  'u',
+);
 
-/** A place named after a feature noun, with the noun: "río Caura" rather than "Caura". */
+/**
+ * "catedral de Ciudad Guayana", "cementerio de Paterna": the town a town's own site is named after (a
+ * church, a palace or a wall is named after a saint or a person: "iglesia de San Sebastián").
+ */
+const OF_TOWN =
+  /^(?:catedral|cementerio|basurero)\s+(?:de(?:l|\s+la|\s+los|\s+las)?)\s+(\p{Lu}[\p{L}\p{M}'’ -]*)$/u;
+
+/**
+ * A place named after a feature noun, with the noun: "río Caura" rather than "Caura"; a person's name
+ * after one is the place named after the person ("estadio General Santander", "escuela Fermín Toro").
+ */
 export function withFeatureNoun<
-  T extends { kind: string; start: number; end: number; text: string; value: string },
+  T extends { kind: string; start: number; end: number; text: string; value: string; place?: PlaceEntry },
 >(text: string, e: T): T {
-  if (e.kind !== 'place') return e;
-  const m = FEATURE_NOUN.exec(text.slice(Math.max(0, e.start - 30), e.start));
-  if (!m || /\bde\b/.test(m[1]!)) return e;
+  if (e.kind !== 'place' && e.kind !== 'person') return e;
+  const m = FEATURE_NOUN.exec(text.slice(Math.max(0, e.start - 40), e.start));
+  if (!m) return e;
+  // A person after "de" ("la plaza de Juan", "el cementerio de Pérez") is no place's name.
+  if (e.kind === 'person' && /\bde(?:l|\s+la|\s+los|\s+las)?\s+(?:(?:El|La|Los|Las)\s+)?$/u.test(m[1]!))
+    return e;
   const start = e.start - m[1]!.length;
-  const named = text.slice(start, e.end);
-  return { ...e, start, text: named, value: named };
+  // "escuela Fermín Toro de Porlamar": a particle the person's rule left at the end is no part of it.
+  const end = e.start + e.text.replace(/\s+(?:de|del|la|y)$/u, '').length;
+  const named = text.slice(start, end);
+  const value = named.replace(/\s+/g, ' ');
+  const { role: _r, ...rest } = e as T & { role?: unknown };
+  return {
+    ...(rest as T),
+    kind: 'place',
+    start,
+    end,
+    text: named,
+    value,
+    place: { value, kind: 'locality' },
+  };
 }
 
-/** Names after a feature noun that no other rule took ("la mina Bulla Loca", "la vereda Caño Indio"). */
+/**
+ * Names after a feature noun that no other rule took ("la mina Bulla Loca", "la vereda Caño Indio",
+ * "el jirón Libertad", "la iglesia de la Asunción"), and numbered ones ("la comuna 13", "la ruta 20",
+ * "la calle 17 Oriente").
+ */
 export function featurePlaces(text: string, taken: readonly Taken[]): ContextPlace[] {
   const out: ContextPlace[] = [];
-  const NOUN_THEN_NAME =
-    /(?<![\p{L}])(r[ií]o|mina|vereda|quebrada|laguna|cerro|volc[aá]n|estadio|parque\s+nacional|represa|embalse)\s+((?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2})/gu;
+  const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]+`;
+  const NOUN_THEN_NAME = new RegExp(
+    String.raw`(?<![\p{L}])(?:(?:${NAMED_WITH})\s+(?:(?:al|El|La|Los|Las)\s+)?|(?:${NAMED_OF})\s+de(?:l|\s+la|\s+los|\s+las)?\s+(?:(?:El|La|Los|Las)\s+)?)(?:${NAME_WORD}(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?${NAME_WORD}){0,2}|\d{1,3}(?!\d|[.,:/]\d)(?:\s+(?:Norte|Sur|Este|Oeste|Oriente|Poniente))?)`,
+    'gu',
+  );
+  // "la catedral de Ciudad Guayana": the town the building is named after is a place too.
+  for (const t of taken) {
+    if (t.kind !== 'place') continue;
+    const of = OF_TOWN.exec(text.slice(t.start, t.end));
+    const town = of && lookupPlace(of[1]!);
+    if (!of || !town) continue;
+    const start = t.end - of[1]!.length;
+    out.push({ kind: 'place', start, end: t.end, text: of[1]!, value: town.value, place: town });
+  }
   for (const m of text.matchAll(NOUN_THEN_NAME)) {
     const start = m.index!;
-    const end = start + m[0].length;
+    // "el jirón Libertad de Huamanga": the street, then the town it lies in (a place of its own).
+    const de = /^(\S+\s+.*\p{Lu}\S*)\s+(?:de|del)\s+(\p{Lu}.*)$/u.exec(m[0]);
+    const name = de && (lookupPlace(de[2]!) ?? lookupTown(de[2]!)) ? de[1]! : m[0];
+    const end = start + name.length;
     if (taken.some((t) => start < t.end && t.start < end)) continue;
     out.push({
       kind: 'place',
       start,
       end,
-      text: m[0],
-      value: m[0],
-      place: { value: m[0], kind: 'locality' },
+      text: name,
+      value: name.replace(/\s+/g, ' '),
+      place: { value: name.replace(/\s+/g, ' '), kind: 'locality' },
     });
   }
   return out;
