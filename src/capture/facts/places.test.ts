@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFacts } from './index.js';
-import { placesInsideOrgs, townsInContext } from './places.js';
+import { placesInsideOrgs, tablePlaces, townsInContext } from './places.js';
 import { isDemonym } from './world.js';
 import { lookupTown } from './world-cities.js';
 
@@ -266,5 +266,26 @@ describe('demonyms are not places (issue 23, stop 33)', () => {
   it('not a place after "in" or "en"', () => {
     assert.deepEqual(places('The messages were written in Kazakh and Russian.'), []);
     assert.deepEqual(places('Los mensajes fueron escritos en Venezolano, dijo.'), []);
+  });
+});
+
+describe("the cells of a table's place column (issue 23, stop 33)", () => {
+  it('each name in a "Municipio"/"Province"/"Home" cell, the one in brackets too, whatever else it could be', () => {
+    const list = [
+      'N.º | Nombre | Municipio | Detenido',
+      '1 | Ana Pérez | Sucre (Cumaná) | 02/08/2024',
+      '2 | Luis Gil | Bermúdez | desconocido',
+      '',
+      'No. | Name | Home | Held in',
+      '1 | A. K. | Rasht district | Evin',
+    ].join('\n');
+    assert.deepEqual(
+      tablePlaces(list).map((p) => p.text),
+      ['Sucre', 'Cumaná', 'Bermúdez', 'Rasht'],
+    );
+  });
+  it('not without a header naming a place column, nor a cell in lower case or with digits', () => {
+    assert.deepEqual(tablePlaces('N.º | Nombre | Edad\n1 | Ana Pérez | 27'), []);
+    assert.deepEqual(tablePlaces('N.º | Nombre | Municipio\n1 | Ana | sin datos\n2 | Luis | Zona 7'), []);
   });
 });

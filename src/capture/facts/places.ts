@@ -543,3 +543,50 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
   }
   return out;
 }
+
+/** Headers of a table column whose cells name places ("Municipio", "Province", "Home"); not "Held in" (sites and notes). */
+const PLACE_COLUMN =
+  /^(?:municipio|municipality|provincia|province|estado|state|regi[oó]n|region|departamento|department|distrito|district|ciudad|city|town|localidad|parroquia|home|hometown|residence|residencia|lugar|place|origen|origin|village|aldea|comunidad|community)$/iu;
+
+/**
+ * The cells of a place column of a table pasted as text (cells cut by "|", a header row naming the
+ * column "Municipio", "Province", "Home"…): each name in such a cell is a place, the one in brackets
+ * too ("Mariño (Porlamar)"), whatever else the words could be (many municipalities bear a person's
+ * name). Not a cell in lower case ("desconocido"), with digits, or of more than five words.
+ */
+export function tablePlaces(text: string): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  let columns: number[] | undefined;
+  let width = 0;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    const cells: { text: string; start: number }[] = [];
+    for (const m of line.matchAll(/[^|]+/g)) cells.push({ text: m[0], start: start + m.index! });
+    if (cells.length < 3) {
+      columns = undefined;
+      continue;
+    }
+    const heads = cells.flatMap((c, i) => (PLACE_COLUMN.test(c.text.trim()) ? [i] : []));
+    if (heads.length) {
+      columns = heads;
+      width = cells.length;
+      continue;
+    }
+    if (!columns || cells.length !== width) continue;
+    for (const i of columns)
+      for (const part of cells[i]!.text.matchAll(/[^(),;/]+/g)) {
+        // "Rushan district", "municipio Sucre": the column already says what the name is.
+        const name = part[0]
+          .trim()
+          .replace(/\s+(?:district|province|region|county|municipality)$/iu, '')
+          .replace(/^(?:municipio|estado|provincia|distrito|departamento)\s+/iu, '');
+        if (!/^\p{Lu}/u.test(name) || /\d/.test(name) || name.split(/\s+/).length > 5) continue;
+        const s = cells[i]!.start + part.index! + part[0].indexOf(name);
+        const place = lookupPlace(name) ?? { value: name, kind: 'locality' as const };
+        out.push({ kind: 'place', start: s, end: s + name.length, text: name, value: place.value, place });
+      }
+  }
+  return out;
+}
