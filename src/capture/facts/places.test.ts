@@ -289,3 +289,24 @@ describe("the cells of a table's place column (issue 23, stop 33)", () => {
     assert.deepEqual(tablePlaces('N.º | Nombre | Municipio\n1 | Ana | sin datos\n2 | Luis | Zona 7'), []);
   });
 });
+
+describe('sites named after where they stand (issue 23, stop 33)', () => {
+  it('"Centro Penitenciario de X", "Comisaría de X", "Base Aérea de X": the site and the town or state', () => {
+    assert.deepEqual(places('Lo llevaron a la 12.ª Comisaría de Temuco.'), [
+      '12.ª Comisaría de Temuco',
+      'Temuco',
+    ]);
+    assert.deepEqual(places('Lo trasladaron a la Base Aérea de Latacunga.'), [
+      'Base Aérea de Latacunga',
+      'Latacunga',
+    ]);
+    assert.deepEqual(places('Quedó en la Estación Migratoria Siglo XXI.'), ['Estación Migratoria Siglo XXI']);
+  });
+  it('not a square, a church or an island named "of" something', () => {
+    assert.deepEqual(places('Marcharon a la Plaza de Mayo.'), ['Plaza de Mayo']);
+    assert.deepEqual(places('Rezaron en la iglesia de San Cristóbal.'), ['iglesia de San Cristóbal']);
+  });
+  it('towns after a plural "provincias de", "districts of"', () => {
+    assert.deepEqual(places('Rige en las provincias de Arauco y Osorno.'), ['Arauco', 'Osorno']);
+  });
+});

@@ -174,7 +174,7 @@ export interface ContextPlace {
  * the world's towns (≥ 1,000 inhabitants) or Venezuela's municipalities know is that place.
  */
 const MOTION =
-  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:(?:al|en\s+el)\s+)?(?:norte|sur|este|oeste|noreste|noroeste|nordeste|sureste|suroeste|sudeste|sudoeste)\s+de|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincia|departamento|distrito|vereda|corregimiento|muelle|playa|province|district|county|town|village)(?:\s+(?:de|of))?)\s+)$/iu;
+  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:(?:al|en\s+el)\s+)?(?:norte|sur|este|oeste|noreste|noroeste|nordeste|sureste|suroeste|sudeste|sudoeste)\s+de|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincias?|departamentos?|distritos?|municipios|vereda|corregimiento|muelle|playa|provinces?|districts?|county|counties|towns?|villages?)(?:\s+(?:de|of))?)\s+)$/iu;
 
 /**
  * "En Montecristi pasa igual.", "In Humera and Mai Kadra, …": a sentence opening with "En"/"In" — the
@@ -367,11 +367,36 @@ const FEATURE_NOUN = new RegExp(
 );
 
 /**
- * "catedral de Ciudad Guayana", "cementerio de Paterna": the town a town's own site is named after (a
- * church, a palace or a wall is named after a saint or a person: "iglesia de San Sebastián").
+ * Sites and buildings named after the town, state or district they stand in ("Centro Penitenciario de
+ * Aragua", "Casa de Justicia de Elorza", "33.ª Comisaría de Ñuñoa", "Base Aérea de Taura", "catedral de
+ * Ciudad Guayana", "cementerio de Paterna"): the head nouns after which "de X" says where. Not a church,
+ * chapel, palace or wall (named after a saint or a person: "iglesia de San Sebastián"), nor a square,
+ * street or geographic name ("Plaza de Mayo", "Isla de Coche", "San Juan de Lagunillas"), whose "de X" is
+ * part of the name.
  */
-const OF_TOWN =
-  /^(?:catedral|cementerio|basurero)\s+(?:de(?:l|\s+la|\s+los|\s+las)?)\s+(\p{Lu}[\p{L}\p{M}'’ -]*)$/u;
+const SITE_HEAD =
+  /^(?:centro|c[aá]rcel|prisi[oó]n|penal|penitenciar[ií]a|internado|comisar[ií]a|estaci[oó]n|base|cuartel|batall[oó]n|unidad|hospital|cl[ií]nica|posta|casa|sede|cementerio|catedral|basurero|aeropuerto|terminal|escuela|liceo|jefatura|comando|destacamento|fuerte|ret[eé]n|m[oó]dulo|complejo|mercado|estadio|fosa)$/iu;
+/** The place a site's name closes with: "… de Aragua", "… del Callao". */
+const OF_PLACE =
+  /\s(?:de|del)\s+(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?\p{Lu}[\p{L}\p{M}'’-]*){0,2})$/u;
+
+/** The town, state or district a site of `taken` is named after, as a place of its own. */
+function placesNamingSites(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const t of taken) {
+    if (t.kind !== 'place') continue;
+    const name = text.slice(t.start, t.end);
+    // The head: the first word that is no ordinal or number ("33.ª Comisaría", "Unidad 34").
+    const head = name.split(/\s+/).find((w) => !/\d/.test(w));
+    const of = OF_PLACE.exec(name);
+    if (!head || !SITE_HEAD.test(head) || !of) continue;
+    const where = lookupPlace(of[1]!) ?? smallTown(text, of[1]!);
+    if (!where || where.kind === 'detention_site') continue;
+    const start = t.end - of[1]!.length;
+    out.push({ kind: 'place', start, end: t.end, text: of[1]!, value: where.value, place: where });
+  }
+  return out;
+}
 
 /**
  * A place named after a feature noun, with the noun: "río Caura" rather than "Caura"; a person's name
@@ -415,15 +440,8 @@ export function featurePlaces(text: string, taken: readonly Taken[]): ContextPla
     String.raw`(?<![\p{L}])(?:(?:${NAMED_WITH})\s+(?:(?:al|El|La|Los|Las)\s+)?|(?:${NAMED_OF})\s+de(?:l|\s+la|\s+los|\s+las)?\s+(?:(?:El|La|Los|Las)\s+)?)(?:${NAME_WORD}(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?${NAME_WORD}){0,2}|\d{1,3}(?!\d|[.,:/]\d)(?:\s+(?:Norte|Sur|Este|Oeste|Oriente|Poniente))?)`,
     'gu',
   );
-  // "la catedral de Ciudad Guayana": the town the building is named after is a place too.
-  for (const t of taken) {
-    if (t.kind !== 'place') continue;
-    const of = OF_TOWN.exec(text.slice(t.start, t.end));
-    const town = of && lookupPlace(of[1]!);
-    if (!of || !town) continue;
-    const start = t.end - of[1]!.length;
-    out.push({ kind: 'place', start, end: t.end, text: of[1]!, value: town.value, place: town });
-  }
+  // "Centro Penitenciario de Aragua", "la catedral de Ciudad Guayana": the place a site is named after.
+  out.push(...placesNamingSites(text, taken));
   for (const m of text.matchAll(NOUN_THEN_NAME)) {
     const start = m.index!;
     // "el jirón Libertad de Huamanga": the street, then the town it lies in (a place of its own).
@@ -446,7 +464,7 @@ export function featurePlaces(text: string, taken: readonly Taken[]): ContextPla
 /** A capitalized word of a name (hyphens and apostrophes inside: "Saint-Nicolas", "Pre-Trial"). */
 const CAP = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
 /** Spanish facility heads that open a place's proper name ("Hospital Regional de X", "Cárcel La Modelo"). */
-const ES_FACILITY = String.raw`Hospital|Cl[ií]nica|C[aá]rcel|Prisi[oó]n|Penitenciar[ií]a(?:\s+Nacional)?|Centro\s+Penitenciario|Comunidad\s+Penitenciaria|Internado\s+Judicial|Catedral|Bas[ií]lica|Mezquita|Aeropuerto(?:\s+Internacional)?|Cementerio(?:\s+General)?|Hotel|H[oô]tel|Santuario`;
+const ES_FACILITY = String.raw`Hospital|Cl[ií]nica|Comisar[ií]a|Base\s+A[eé]rea|Estaci[oó]n\s+Migratoria|Posta|C[aá]rcel|Prisi[oó]n|Penitenciar[ií]a(?:\s+Nacional)?|Centro\s+Penitenciario|Comunidad\s+Penitenciaria|Internado\s+Judicial|Catedral|Bas[ií]lica|Mezquita|Aeropuerto(?:\s+Internacional)?|Cementerio(?:\s+General)?|Hotel|H[oô]tel|Santuario`;
 const ES_QUALIFIER = String.raw`(?:\s+(?:General|Regional|Nacional|Militar|Central|Universitario|Provincial|Municipal|Federal|Civil|Psiqui[aá]trico|Metropolitano|Materno\s+Infantil|Infantil))*`;
 /** English facility nouns closing a proper name ("Dulles International Airport", "the Evin prison", "Penal Colony No. 3"). */
 const EN_FACILITY = String.raw`(?:International\s+|military\s+|Military\s+)?(?:Airport|airport|Air\s+Base|air\s+base)|(?:women['’]s\s+|Women['’]s\s+|Central\s+|central\s+)?(?:Prison|prison)|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|(?:Pre-Trial\s+)?Detention\s+(?:Centre|Center|Facility)|Penal\s+Colony|penal\s+colony|Hotel`;
@@ -454,8 +472,8 @@ const NUMBERED = String.raw`(?:\s+No\.?\s*\d+)?`;
 
 const FACILITY_RE = new RegExp(
   [
-    // "Hospital General de Ciudad Obregón", "Penitenciaría Nacional de Tacumbú", "Cathedral of Juliaca"
-    String.raw`(?<![\p{L}])(?:${ES_FACILITY}|Cathedral|Hospital)${ES_QUALIFIER}\s+(?:de(?:l|\s+la|\s+los|\s+las)?|of(?:\s+the)?)\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?${CAP}){0,2}`,
+    // "Hospital General de Ciudad Obregón", "Penitenciaría Nacional de Tacumbú", "Cathedral of Juliaca", "33.ª Comisaría de Ñuñoa"
+    String.raw`(?<![\p{L}\d])(?:\d{1,3}\.?[ªº]\s+)?(?:${ES_FACILITY}|Cathedral|Hospital)${ES_QUALIFIER}\s+(?:de(?:l|\s+la|\s+los|\s+las)?|of(?:\s+the)?)\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?${CAP}){0,2}`,
     // "Hospital Ramos Mejía", "Comunidad Penitenciaria Fénix", "Hôtel Serena"
     String.raw`(?<![\p{L}])(?:${ES_FACILITY})${ES_QUALIFIER}\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+${CAP}){0,2}`,
     // "Dulles International Airport", "Sinthupathi cemetery", "Baku Pre-Trial Detention Centre No. 1"
@@ -508,7 +526,10 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
       name = name.slice(owner[0].length);
     }
     const end = start + name.length;
-    if (!/^\p{Lu}/u.test(name) || /\b(?:de|del)\s+$/u.test(text.slice(Math.max(0, start - 8), start)))
+    if (
+      !/^(?:\d{1,3}\.?[ªº]\s+)?\p{Lu}/u.test(name) ||
+      /\b(?:de|del)\s+$/u.test(text.slice(Math.max(0, start - 8), start))
+    )
       continue;
     const head = EN_HEAD.exec(name)?.[1];
     if (head !== undefined) {
