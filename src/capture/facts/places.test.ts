@@ -310,3 +310,9 @@ describe('sites named after where they stand (issue 23, stop 33)', () => {
     assert.deepEqual(places('Rige en las provincias de Arauco y Osorno.'), ['Arauco', 'Osorno']);
   });
 });
+
+describe('a Spanish word that a lexicon lists as a region (issue 23, stop 33)', () => {
+  it('"Para" opening a sentence is the preposition, not Brazil\'s Pará', () => {
+    assert.deepEqual(places('Para los familiares, la espera no termina.'), []);
+  });
+});

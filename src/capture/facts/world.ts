@@ -239,6 +239,8 @@ const NOT_PLACES = new Set(
     'georgia',
     'sydney',
     'salem',
+    // The Spanish "para" opening a sentence ("Para los familiares, …"), not Brazil's Pará.
+    'para',
   ].map(normalizePlaceName),
 );
 
