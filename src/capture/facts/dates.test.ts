@@ -582,3 +582,12 @@ describe('email headers, "de este año el", "este lunes" on a Monday (issue 23, 
     assert.deepEqual(all('El lunes habrá misa en la catedral.', '2025-12-15'), [['El lunes', '2025-12-22']]);
   });
 });
+
+describe('a numeric month and year (issue 23, stop 33)', () => {
+  it('"desde 09/2024", "since 03/2023": that month; not a day date\'s tail, a one-digit number or a fraction', () => {
+    assert.deepEqual(all('Sin visitas desde 09/2024.', '2025-11-20'), [['09/2024', '2024-09']]);
+    assert.deepEqual(all('Held since 03/2023 without trial.', '2025-11-20'), [['03/2023', '2023-03']]);
+    assert.deepEqual(all('Liberado el 16/11/2024.', '2025-11-20'), [['16/11/2024', '2024-11-16']]);
+    assert.deepEqual(all('Expediente 1/2024 y 13/2024.', '2025-11-20'), []);
+  });
+});

@@ -389,6 +389,14 @@ const RULES: Rule[] = [
       return v ? dayDate(v) : undefined;
     },
   },
+  // "sin visitas desde 09/2024", "detained since 03/2023": a month and its year, as tables and forms write
+  // them (two-digit month 01–12, four-digit year); not a day date's tail ("16/11/2024") nor a fraction.
+  {
+    re: /(?<![\d.,/-])(0[1-9]|1[0-2])\/((?:19|20)\d{2})(?![\d/-]|[.,]\d)/g,
+    relative: false,
+    claims: true,
+    make: (m) => ({ precision: 'month', value: `${m[2]}-${m[1]}` }),
+  },
   // "3 de mayo de 2024", "3 de mayo", "el 3 de mayo del 2024"
   {
     re: new RegExp(`\\b(\\d{1,2})(?:º|°)?\\s+de\\s+(${MONTH_ALT})(?:\\s+(?:de|del)\\s+(\\d{4}))?\\b`, 'giu'),
