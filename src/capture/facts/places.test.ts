@@ -316,3 +316,12 @@ describe('a Spanish word that a lexicon lists as a region (issue 23, stop 33)', 
     assert.deepEqual(places('Para los familiares, la espera no termina.'), []);
   });
 });
+
+describe('cities as Spanish writes them (issue 23, stop 33)', () => {
+  it('"Ciudad de Panamá", "Kinsasa", "Nom Pen": one place, not "Ciudad de" and a country', () => {
+    assert.deepEqual(places('Viajaron en bus desde Ciudad de Panamá hasta la frontera.'), [
+      'Ciudad de Panamá',
+    ]);
+    assert.deepEqual(places('La reunión fue en Kinsasa y luego en Nom Pen.'), ['Kinsasa', 'Nom Pen']);
+  });
+});

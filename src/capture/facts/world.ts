@@ -185,6 +185,32 @@ const SPANISH_EXONYMS: readonly [string, string, WorldPlace['kind']][] = [
   ['Filadelfia', 'US', 'city'],
   ['Nueva Orleans', 'US', 'city'],
   ['Puerto Príncipe', 'HT', 'city'],
+  // Capitals and cities as Spanish writes them, which the country data gives only in English
+  // ("Ciudad de Panamá" would otherwise split into "Ciudad de" and "Panamá").
+  ['Ciudad de Panamá', 'PA', 'city'],
+  ['Ciudad de Guatemala', 'GT', 'city'],
+  ['Ciudad Juárez', 'MX', 'city'],
+  ['Acapulco', 'MX', 'city'],
+  ['Huamanga', 'PE', 'city'],
+  ['Taskent', 'UZ', 'city'],
+  ['Biskek', 'KG', 'city'],
+  ['Dusambé', 'TJ', 'city'],
+  ['Asjabad', 'TM', 'city'],
+  ['Nom Pen', 'KH', 'city'],
+  ['Buyumbura', 'BI', 'city'],
+  ['Kinsasa', 'CD', 'city'],
+  ['Yuba', 'SS', 'city'],
+  ['Conakri', 'GN', 'city'],
+  ['Skopie', 'MK', 'city'],
+  ['Tallin', 'EE', 'city'],
+  ['Odesa', 'UA', 'city'],
+  ['Grozni', 'RU', 'city'],
+  ['Daguestán', 'RU', 'region'],
+  ['Chechenia', 'RU', 'region'],
+  ['Amán', 'JO', 'city'],
+  ['Raqa', 'SY', 'city'],
+  ['Cachemira', 'IN', 'region'],
+  ['Scheveningen', 'NL', 'city'],
 ];
 
 /**
