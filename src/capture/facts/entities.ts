@@ -648,6 +648,19 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
       return true;
     }
     if (cue === 'place-in' && !placeAfterPreposition(text, toks, words, out)) return false;
+    // "en Loikaw y Hpruso", "in Karenni and Chin": two places after one cue, unless a gazetteer knows the
+    // whole ("Trinidad y Tobago").
+    const and = toks.findIndex((t, k) => k > 0 && k < toks.length - 1 && /^(?:y|e|and)$/u.test(t.norm));
+    if (and > 0 && !lookupPlace(span(text, toks).text)) {
+      for (const side of [toks.slice(0, and), toks.slice(and + 1)]) {
+        if (!side[0]?.cap) continue;
+        const s = span(text, side);
+        const p = lookupPlace(s.text);
+        const value = p?.value ?? s.text.replace(/\s+/g, ' ');
+        out.mentions.push({ kind: 'place', ...s, value, place: p ?? { value, kind: 'locality' } });
+      }
+      return true;
+    }
     // "la avenida Bolívar de Maturín": the cued place, then the gazetteer's place it lies in.
     const de = placeAfterDe(toks);
     if (de > 0) {

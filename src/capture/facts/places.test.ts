@@ -325,3 +325,13 @@ describe('cities as Spanish writes them (issue 23, stop 33)', () => {
     assert.deepEqual(places('La reunión fue en Kinsasa y luego en Nom Pen.'), ['Kinsasa', 'Nom Pen']);
   });
 });
+
+describe('two places after one cue (issue 23, stop 33)', () => {
+  it('"en X y Y" is two places unless a gazetteer knows the whole', () => {
+    assert.deepEqual(places('Hubo detenciones en Tamanrasset y Djanet durante la semana.'), [
+      'Tamanrasset',
+      'Djanet',
+    ]);
+    assert.deepEqual(places('Viajó a Trinidad y Tobago.'), ['Trinidad y Tobago']);
+  });
+});
