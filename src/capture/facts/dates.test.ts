@@ -591,3 +591,24 @@ describe('a numeric month and year (issue 23, stop 33)', () => {
     assert.deepEqual(all('Expediente 1/2024 y 13/2024.', '2025-11-20'), []);
   });
 });
+
+describe('a future seen from the past (issue 23, stop 33)', () => {
+  it('"said they would … on 16 June", "dijo que presentaría … el 3 de julio": the nearest reading, a few days ahead', () => {
+    assert.deepEqual(
+      all(
+        'The experts said they would raise it with the Council at its session opening on 16 June.',
+        '2025-06-12',
+      ),
+      [['16 June', '2025-06-16']],
+    );
+    assert.deepEqual(all('Dijo que presentaría el informe el 3 de julio ante la comisión.', '2025-06-20'), [
+      ['3 de julio', '2025-07-03'],
+    ]);
+  });
+  it('a past verb after the marker still dates it back', () => {
+    assert.deepEqual(
+      all('He said he would return, and he returned on 16 June with his family.', '2025-06-12'),
+      [['16 June', '2024-06-16']],
+    );
+  });
+});

@@ -256,8 +256,19 @@ function nearerAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date, wit
   // A sentence, not a stamp, a separator or a label ("12 de marzo a las 20:14", "— 9 March —").
   const sentence = sentenceOf(m);
   if ((sentence.replace(m[0], ' ').match(/\p{L}{2,}/gu)?.length ?? 0) < 5) return false;
+  // "they said they would raise it at the session opening on 16 June", "dijo que presentaría el informe el
+  // 3 de julio": what a past speaker said was to come; only a past verb after that marker dates it back.
+  const head = m.input.slice(Math.max(0, m.index - 200), m.index);
+  const would = [...head.matchAll(WOULD)].pop();
+  if (would && head.length - would.index! < 160) {
+    const rest = head.slice(would.index! + would[0].length);
+    if (!/[.!?\n]/u.test(rest)) return !FINITE_PAST.test(rest) && !IRREGULAR_PAST.test(rest);
+  }
   return !pastInSentence(m);
 }
+
+/** A future seen from the past: "would", "iba a", a Spanish conditional ("presentaría", "viajarían"). */
+const WOULD = /(?<![\p{L}])(?:would|iba\s+a|iban\s+a|\p{L}{3,}(?:ría|rían))(?![\p{L}])/giu;
 
 /**
  * A bare weekday said in the present, nearer ahead than back, with no past verb in its sentence: what is
