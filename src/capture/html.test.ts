@@ -416,3 +416,20 @@ describe('a dateline running into the lead (issue 23, round 7)', () => {
     assert.equal(t.published, undefined);
   });
 });
+
+describe("a programme's broadcast label (issue 23, stop 33)", () => {
+  it('"Emisión:"/"Broadcast:" opening a head line, times after the day: the day relative dates count from', () => {
+    const es = extractPlainText(
+      'TRANSCRIPCIÓN — programa semanal\nEmisión: jueves 5 de marzo de 2026, 20:00 a 20:30\n\n[00:00:10] CONDUCTOR: Ayer se reunió la comisión.',
+    );
+    assert.deepEqual(es.published, { precision: 'day', value: '2026-03-05' });
+    const en = extractPlainText(
+      'TRANSCRIPT — weekly programme\nBroadcast: Saturday 6 September 2025, 19:00–19:30 (local time)\n\n[00:00:15] HOST: Welcome.',
+    );
+    assert.deepEqual(en.published, { precision: 'day', value: '2025-09-06' });
+    const told = extractPlainText(
+      'Report\nThe video, broadcast on 3 May 2020 by a local channel, shows the raid.\n\nText.',
+    );
+    assert.equal(told.published, undefined, '"broadcast" in a sentence dates what it tells');
+  });
+});

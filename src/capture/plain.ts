@@ -13,10 +13,12 @@ import { dateFrom, type Extracted, headDate, hostOf, titleTail, yearlessDateline
  * The day a chat or thread was copied, exported or saved, said in a sentence of its head ("Conversación
  * copiada … el viernes 13 de marzo de 2026", "Conversation copied on 14 March 2025", "Exported 3/4/2025",
  * "exportado el 20/1/25"), or the day a record states itself as of ("Recorded in Kampala, Saturday 21 June
- * 2025", "status as of 1 October 2025", "datos al 3 de mayo de 2024"): its "today" and "yesterday" count from that day.
+ * 2025", "status as of 1 October 2025", "datos al 3 de mayo de 2024"), or a programme's broadcast label opening a line
+ * of its head ("Emisión: miércoles 4 de marzo de 2026, 21:00 a 21:30", "Broadcast: Saturday 30 August 2025, 19:00–19:30":
+ * as a label only, since "was broadcast on 3 May" in a sentence dates what it tells): its "today" and "yesterday" count from that day.
  */
 const COPIED =
-  /\b(?:copiad[oa]s?|exportad[oa]s?|guardad[oa]s?|descargad[oa]s?|copied|exported|saved|downloaded|archived|archivad[oa]s?|recorded|grabad[oa]s?|as\s+of|dated|fechad[oa]s?|actualizad[oa]s?\s+al|datos\s+al|con\s+corte\s+al)\b/iu;
+  /\b(?:copiad[oa]s?|exportad[oa]s?|guardad[oa]s?|descargad[oa]s?|copied|exported|saved|downloaded|archived|archivad[oa]s?|recorded|grabad[oa]s?|as\s+of|dated|fechad[oa]s?|actualizad[oa]s?\s+al|datos\s+al|con\s+corte\s+al)\b|^\s*(?:(?:fecha\s+de\s+)?(?:emisi[oó]n|transmisi[oó]n|grabaci[oó]n)|emitido|transmitido|broadcast|aired|air\s+date|recording)\s*:/iu;
 
 function copiedOn(lines: readonly string[]): FuzzyDate | undefined {
   for (const l of lines) {

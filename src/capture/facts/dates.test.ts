@@ -555,3 +555,60 @@ describe('"hoy" that means nowadays (issue 23, round 7 development)', () => {
     assert.deepEqual(all('Hoy se cumplen diez años.', '2024-05-20'), [['Hoy', '2024-05-20']]);
   });
 });
+
+describe('email headers, "de este año el", "este lunes" on a Monday (issue 23, stop 33)', () => {
+  it('an email\'s "Fecha:"/"Date:" header is the day its message counts from', () => {
+    // The thread was saved on 1 June; each message's "ayer"/"yesterday" counts from its own header.
+    const thread =
+      'De: Ana\nFecha: mar, 4 mar 2025 10:02 +0100\nAsunto: visita\n\nAyer hablamos con la familia.\n\n---\nFrom: Ben\nDate: Thu, 6 Mar 2025 08:00\n\nYesterday the court sat.';
+    assert.deepEqual(all(thread, '2025-06-01'), [
+      ['4 mar 2025', '2025-03-04'],
+      ['Ayer', '2025-03-03'],
+      ['6 Mar 2025', '2025-03-06'],
+      ['Yesterday', '2025-03-05'],
+    ]);
+  });
+  it('a day after "de este año el" is in the reference\'s year, even far ahead', () => {
+    assert.deepEqual(all('La marcha de este año el 20 de mayo recorrerá el centro.', '2026-03-04'), [
+      ['este año', '2026'],
+      ['20 de mayo', '2026-05-20'],
+    ]);
+  });
+  it('"este lunes" written on a Monday is that day, with a future verb too', () => {
+    // 2025-12-15 is a Monday.
+    assert.deepEqual(all('Este lunes habrá misa en la catedral.', '2025-12-15'), [
+      ['Este lunes', '2025-12-15'],
+    ]);
+    assert.deepEqual(all('El lunes habrá misa en la catedral.', '2025-12-15'), [['El lunes', '2025-12-22']]);
+  });
+});
+
+describe('a numeric month and year (issue 23, stop 33)', () => {
+  it('"desde 09/2024", "since 03/2023": that month; not a day date\'s tail, a one-digit number or a fraction', () => {
+    assert.deepEqual(all('Sin visitas desde 09/2024.', '2025-11-20'), [['09/2024', '2024-09']]);
+    assert.deepEqual(all('Held since 03/2023 without trial.', '2025-11-20'), [['03/2023', '2023-03']]);
+    assert.deepEqual(all('Liberado el 16/11/2024.', '2025-11-20'), [['16/11/2024', '2024-11-16']]);
+    assert.deepEqual(all('Expediente 1/2024 y 13/2024.', '2025-11-20'), []);
+  });
+});
+
+describe('a future seen from the past (issue 23, stop 33)', () => {
+  it('"said they would … on 16 June", "dijo que presentaría … el 3 de julio": the nearest reading, a few days ahead', () => {
+    assert.deepEqual(
+      all(
+        'The experts said they would raise it with the Council at its session opening on 16 June.',
+        '2025-06-12',
+      ),
+      [['16 June', '2025-06-16']],
+    );
+    assert.deepEqual(all('Dijo que presentaría el informe el 3 de julio ante la comisión.', '2025-06-20'), [
+      ['3 de julio', '2025-07-03'],
+    ]);
+  });
+  it('a past verb after the marker still dates it back', () => {
+    assert.deepEqual(
+      all('He said he would return, and he returned on 16 June with his family.', '2025-06-12'),
+      [['16 June', '2024-06-16']],
+    );
+  });
+});

@@ -219,6 +219,8 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
   if (LAST_YEAR_AFTER.test(after)) return realDay(y0 - 1, mo, d);
   if (THIS_YEAR_AFTER.test(after)) return realDay(y0, mo, d);
   if (NEXT_YEAR_AFTER.test(after)) return realDay(y0 + 1, mo, d);
+  // "la marcha de este año el 20 de mayo", "this year's march on 20 May": the year said just before the day.
+  if (THIS_YEAR_BEFORE.test(m.input.slice(Math.max(0, m.index - 30), m.index))) return realDay(y0, mo, d);
   const named = WEEKDAY_BEFORE.exec(m.input.slice(Math.max(0, m.index - 16), m.index))?.[1];
   const wd = named === undefined ? undefined : weekday(named);
   if (wd !== undefined) {
@@ -254,8 +256,19 @@ function nearerAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date, wit
   // A sentence, not a stamp, a separator or a label ("12 de marzo a las 20:14", "— 9 March —").
   const sentence = sentenceOf(m);
   if ((sentence.replace(m[0], ' ').match(/\p{L}{2,}/gu)?.length ?? 0) < 5) return false;
+  // "they said they would raise it at the session opening on 16 June", "dijo que presentaría el informe el
+  // 3 de julio": what a past speaker said was to come; only a past verb after that marker dates it back.
+  const head = m.input.slice(Math.max(0, m.index - 200), m.index);
+  const would = [...head.matchAll(WOULD)].pop();
+  if (would && head.length - would.index! < 160) {
+    const rest = head.slice(would.index! + would[0].length);
+    if (!/[.!?\n]/u.test(rest)) return !FINITE_PAST.test(rest) && !IRREGULAR_PAST.test(rest);
+  }
   return !pastInSentence(m);
 }
+
+/** A future seen from the past: "would", "iba a", a Spanish conditional ("presentaría", "viajarían"). */
+const WOULD = /(?<![\p{L}])(?:would|iba\s+a|iban\s+a|\p{L}{3,}(?:ría|rían))(?![\p{L}])/giu;
 
 /**
  * A bare weekday said in the present, nearer ahead than back, with no past verb in its sentence: what is
@@ -337,6 +350,9 @@ const LAST_YEAR_AFTER = /^\s+(?:(?:de|del)\s+año\s+pasado|(?:of\s+)?last\s+year
 const NEXT_YEAR_AFTER =
   /^\s+(?:(?:del?\s+)?(?:(?:el\s+)?(?:próximo|proximo)\s+año|año\s+(?:próximo|proximo|que\s+viene))|(?:of\s+)?next\s+year)\b/iu;
 const THIS_YEAR_AFTER = /^\s+(?:(?:de|del)\s+(?:este|presente)\s+año|(?:of\s+)?this\s+year)\b/iu;
+/** "de este año el", "this year's … on": the year of the reference, named right before a day (one or two words between). */
+const THIS_YEAR_BEFORE =
+  /\b(?:(?:de|del)\s+(?:este|presente)\s+año|this\s+year['’]s(?:\s+[\p{L}-]+){0,2})\s+(?:el|on|the)\s+$/iu;
 
 /** The most recent `wd` strictly before `ref` (or strictly after, for "next"). */
 function weekdayFrom(ref: Date, wd: number, dir: -1 | 1): string {
@@ -383,6 +399,14 @@ const RULES: Rule[] = [
       const v = realDay(y, +m[3]!, +m[1]!) ?? realDay(y, +m[1]!, +m[3]!);
       return v ? dayDate(v) : undefined;
     },
+  },
+  // "sin visitas desde 09/2024", "detained since 03/2023": a month and its year, as tables and forms write
+  // them (two-digit month 01–12, four-digit year); not a day date's tail ("16/11/2024") nor a fraction.
+  {
+    re: /(?<![\d.,/-])(0[1-9]|1[0-2])\/((?:19|20)\d{2})(?![\d/-]|[.,]\d)/g,
+    relative: false,
+    claims: true,
+    make: (m) => ({ precision: 'month', value: `${m[2]}-${m[1]}` }),
   },
   // "3 de mayo de 2024", "3 de mayo", "el 3 de mayo del 2024"
   {
@@ -645,6 +669,8 @@ const RULES: Rule[] = [
       if (wd === undefined) return undefined;
       // Ahead of the writer ("the hearing will resume on Monday"): the next such day (today would be "today").
       // Read the words before from the weekday itself, so "antes del lunes" is seen whole.
+      // "Este lunes habrá misa" written on a Monday: that very day.
+      if (/^este\s/iu.test(m[0]) && ref.getUTCDay() === wd) return dayDate(iso(ref));
       const next = weekdayFrom(ref, wd, 1);
       const last = weekdayFrom(addDays(ref, 1), wd, -1);
       const ahead =
@@ -736,6 +762,8 @@ const DECOR = /^[\s—–\-=_*·•~]+|[\s—–\-=_*·•~]+$/gu;
 /** A message's own stamp at the start of its line: "27/3/25, 07:02 - ", "[27/03/2025, 7:02:11 p. m.] ". */
 const MESSAGE_STAMP =
   /^\[?(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?\]?\s*(?:[-–]\s*)?/iu;
+/** An email header naming when the message was sent: "Fecha: lun, 8 sep 2025 09:12 +0200", "Sent: Tuesday, 4 March 2025 10:02". */
+const MAIL_DATE = /^\s*(?:fecha|date|sent|enviado(?:\s+el)?)\s*:\s*(.{6,80})$/iu;
 /** A post's stamp line under the post: "9:14 p. m. · 9 ene. 2025 · 48,2 mil Reproducciones", "3:05 PM · Jan 9, 2025". */
 const POST_STAMP = /^\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*·\s*([^·]{4,40}?)\s*(?:·|$)/iu;
 
@@ -781,6 +809,20 @@ function timeline(text: string, reference: string): Segment[] {
         current = day;
         continue;
       }
+    }
+    // An email's own "Fecha:"/"Date:"/"Sent:" header: the message under it counts from its day.
+    const mail = MAIL_DATE.exec(line);
+    const mailDay = mail
+      ? datesIn(mail[1]!, reference).find(
+          (x) => !x.relative && x.date.precision === 'day' && /\d{4}/.test(x.text),
+        )
+      : undefined;
+    if (mailDay) {
+      flush(start, current);
+      segs.push({ start, end, reference });
+      pending = end;
+      current = mailDay.value;
+      continue;
     }
     const post = POST_STAMP.exec(line);
     const postDay = post ? lineDay(post[1]!, reference) : undefined;

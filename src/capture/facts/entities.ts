@@ -26,7 +26,7 @@ import { libraryLexicon } from './names.js';
 import { guessUnitKind, namedSpans, TITLE_QUALIFIERS } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
-import { lookupAmbiguousWorldPlace } from './world.js';
+import { isDemonym, lookupAmbiguousWorldPlace } from './world.js';
 
 /** A unit of the case file, as capture may meet it in a text. */
 export interface CaseOrg {
@@ -630,6 +630,8 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
   const words = nameWords(toks);
   if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !ARTICLES.has(t.norm))) return false;
   if (cue !== 'organization' && cue !== 'source') {
+    // "in Kazakh", "(Chinese: Dege)", "los venezolanos": a people's or language's word is no place.
+    if (isDemonym(span(text, toks).text)) return false;
     // "near X" is weaker than "el barrio X" (barrios bear persons' names: "barrio José Félix Ribas").
     if (cue === 'place?' && GIVEN_NAMES.has(words[0]!.norm)) return false;
     // "across the border in Chad": a country whose name is also a given name, after "in".
@@ -646,6 +648,19 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
       return true;
     }
     if (cue === 'place-in' && !placeAfterPreposition(text, toks, words, out)) return false;
+    // "en Loikaw y Hpruso", "in Karenni and Chin": two places after one cue, unless a gazetteer knows the
+    // whole ("Trinidad y Tobago").
+    const and = toks.findIndex((t, k) => k > 0 && k < toks.length - 1 && /^(?:y|e|and)$/u.test(t.norm));
+    if (and > 0 && !lookupPlace(span(text, toks).text)) {
+      for (const side of [toks.slice(0, and), toks.slice(and + 1)]) {
+        if (!side[0]?.cap) continue;
+        const s = span(text, side);
+        const p = lookupPlace(s.text);
+        const value = p?.value ?? s.text.replace(/\s+/g, ' ');
+        out.mentions.push({ kind: 'place', ...s, value, place: p ?? { value, kind: 'locality' } });
+      }
+      return true;
+    }
     // "la avenida Bolívar de Maturín": the cued place, then the gazetteer's place it lies in.
     const de = placeAfterDe(toks);
     if (de > 0) {

@@ -15,6 +15,7 @@ import {
   facilityPlaces,
   featurePlaces,
   placesInsideOrgs,
+  tablePlaces,
   townsInContext,
   withFeatureNoun,
 } from './places.js';
@@ -65,7 +66,19 @@ export function ruleEntities(
   // "[08:12] Nino K.:", "From: Lina Haddad": who wrote a message is its source, not a name in it.
   const senders = senderSpans(text);
   // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
-  const recognized = findEntities(text, opts.knownNames, opts.knownOrgs).map((e) => withFeatureNoun(text, e));
+  // The cells of a table's place column ("Municipio", "Province"): places, over a person read in them.
+  const cells = tablePlaces(text);
+  const recognized = [
+    ...findEntities(text, opts.knownNames, opts.knownOrgs)
+      .map((e) => withFeatureNoun(text, e))
+      .filter(
+        (e) =>
+          !cells.some(
+            (c) => e.start < c.end && c.start < e.end && (e.kind === 'person' || e.kind === 'place'),
+          ),
+      ),
+    ...cells.map((c) => ({ ...c, rule: 'table-place' })),
+  ].sort((a, b) => a.start - b.start);
   // Facilities named as places ("Hospital Regional de Malabo", "Dulles International Airport"), over
   // the person or organization another rule read in their words (places.ts).
   const facilities = facilityPlaces(text, [...recognized, ...dates.map((d) => ({ ...d, kind: 'date' }))]);

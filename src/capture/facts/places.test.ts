@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFacts } from './index.js';
-import { placesInsideOrgs, townsInContext } from './places.js';
+import { placesInsideOrgs, tablePlaces, townsInContext } from './places.js';
+import { isDemonym } from './world.js';
 import { lookupTown } from './world-cities.js';
 
 const places = (text: string) =>
@@ -194,5 +195,143 @@ describe('smaller towns inside names and after directions (issue 23, round 6)', 
       townsInContext('The camp lies east of Tamworth.', []).map((p) => p.text),
       ['Tamworth'],
     );
+  });
+});
+
+describe('places named with a lower-case noun (issue 23, stop 33)', () => {
+  it("the noun stays in the name, also before a person's name or a number", () => {
+    assert.deepEqual(places('Lo detuvieron en la avenida Santa Rosa, frente al mercado.'), [
+      'avenida Santa Rosa',
+    ]);
+    assert.deepEqual(places('Votó en la escuela Simón Rodríguez de Barinas.'), [
+      'escuela Simón Rodríguez',
+      'Barinas',
+    ]);
+    assert.deepEqual(places('Durmieron en el estadio General Anzoátegui.'), ['estadio General Anzoátegui']);
+    assert.deepEqual(places('La retuvieron en el aeropuerto internacional José Martí.'), [
+      'aeropuerto internacional José Martí',
+    ]);
+    assert.deepEqual(places('Bajaron del monte Tamaná y caminaron por el jirón Ayacucho.'), [
+      'monte Tamaná',
+      'jirón Ayacucho',
+    ]);
+    assert.deepEqual(places('Hubo disparos en la comuna 8 y en la calle 23 Norte.'), [
+      'comuna 8',
+      'calle 23 Norte',
+    ]);
+  });
+  it('a church, a cathedral, a wall "of" something: the whole; a town\'s cathedral or cemetery names the town too', () => {
+    assert.deepEqual(places('Rezaron en la iglesia de San Lorenzo.'), ['iglesia de San Lorenzo']);
+    assert.deepEqual(places('Marcharon hasta la catedral de Barquisimeto.'), [
+      'catedral de Barquisimeto',
+      'Barquisimeto',
+    ]);
+  });
+  it('not a number that is a decimal', () => {
+    assert.deepEqual(places('La ruta 5,5 veces más larga.'), []);
+  });
+});
+
+describe('demonyms are not places (issue 23, stop 33)', () => {
+  it("English ones of the country data and the lexicon; Spanish ones by their ending after a country's name", () => {
+    for (const w of [
+      'Venezuelan',
+      'Sri Lankan',
+      'Chinese',
+      'Kazakh',
+      'Cubans',
+      'Nepali',
+      'venezolanos',
+      'chilenas',
+      'hondureños',
+      'nicaragüense',
+      'uruguayos',
+      'cubanos',
+    ])
+      assert.ok(isDemonym(w), w);
+    for (const w of [
+      'Venezuela',
+      'Guayana',
+      'Paraguaná',
+      'Tijuana',
+      'Carúpano',
+      'Medina',
+      'Pakistan',
+      'Argentina',
+      'Paterna',
+      'Tecoluca',
+    ])
+      assert.ok(!isDemonym(w), w);
+  });
+  it('not a place after "in" or "en"', () => {
+    assert.deepEqual(places('The messages were written in Kazakh and Russian.'), []);
+    assert.deepEqual(places('Los mensajes fueron escritos en Venezolano, dijo.'), []);
+  });
+});
+
+describe("the cells of a table's place column (issue 23, stop 33)", () => {
+  it('each name in a "Municipio"/"Province"/"Home" cell, the one in brackets too, whatever else it could be', () => {
+    const list = [
+      'N.º | Nombre | Municipio | Detenido',
+      '1 | Ana Pérez | Sucre (Cumaná) | 02/08/2024',
+      '2 | Luis Gil | Bermúdez | desconocido',
+      '',
+      'No. | Name | Home | Held in',
+      '1 | A. K. | Rasht district | Evin',
+    ].join('\n');
+    assert.deepEqual(
+      tablePlaces(list).map((p) => p.text),
+      ['Sucre', 'Cumaná', 'Bermúdez', 'Rasht'],
+    );
+  });
+  it('not without a header naming a place column, nor a cell in lower case or with digits', () => {
+    assert.deepEqual(tablePlaces('N.º | Nombre | Edad\n1 | Ana Pérez | 27'), []);
+    assert.deepEqual(tablePlaces('N.º | Nombre | Municipio\n1 | Ana | sin datos\n2 | Luis | Zona 7'), []);
+  });
+});
+
+describe('sites named after where they stand (issue 23, stop 33)', () => {
+  it('"Centro Penitenciario de X", "Comisaría de X", "Base Aérea de X": the site and the town or state', () => {
+    assert.deepEqual(places('Lo llevaron a la 12.ª Comisaría de Temuco.'), [
+      '12.ª Comisaría de Temuco',
+      'Temuco',
+    ]);
+    assert.deepEqual(places('Lo trasladaron a la Base Aérea de Latacunga.'), [
+      'Base Aérea de Latacunga',
+      'Latacunga',
+    ]);
+    assert.deepEqual(places('Quedó en la Estación Migratoria Siglo XXI.'), ['Estación Migratoria Siglo XXI']);
+  });
+  it('not a square, a church or an island named "of" something', () => {
+    assert.deepEqual(places('Marcharon a la Plaza de Mayo.'), ['Plaza de Mayo']);
+    assert.deepEqual(places('Rezaron en la iglesia de San Cristóbal.'), ['iglesia de San Cristóbal']);
+  });
+  it('towns after a plural "provincias de", "districts of"', () => {
+    assert.deepEqual(places('Rige en las provincias de Arauco y Osorno.'), ['Arauco', 'Osorno']);
+  });
+});
+
+describe('a Spanish word that a lexicon lists as a region (issue 23, stop 33)', () => {
+  it('"Para" opening a sentence is the preposition, not Brazil\'s Pará', () => {
+    assert.deepEqual(places('Para los familiares, la espera no termina.'), []);
+  });
+});
+
+describe('cities as Spanish writes them (issue 23, stop 33)', () => {
+  it('"Ciudad de Panamá", "Kinsasa", "Nom Pen": one place, not "Ciudad de" and a country', () => {
+    assert.deepEqual(places('Viajaron en bus desde Ciudad de Panamá hasta la frontera.'), [
+      'Ciudad de Panamá',
+    ]);
+    assert.deepEqual(places('La reunión fue en Kinsasa y luego en Nom Pen.'), ['Kinsasa', 'Nom Pen']);
+  });
+});
+
+describe('two places after one cue (issue 23, stop 33)', () => {
+  it('"en X y Y" is two places unless a gazetteer knows the whole', () => {
+    assert.deepEqual(places('Hubo detenciones en Tamanrasset y Djanet durante la semana.'), [
+      'Tamanrasset',
+      'Djanet',
+    ]);
+    assert.deepEqual(places('Viajó a Trinidad y Tobago.'), ['Trinidad y Tobago']);
   });
 });

@@ -174,7 +174,7 @@ export interface ContextPlace {
  * the world's towns (≥ 1,000 inhabitants) or Venezuela's municipalities know is that place.
  */
 const MOTION =
-  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:(?:al|en\s+el)\s+)?(?:norte|sur|este|oeste|noreste|noroeste|nordeste|sureste|suroeste|sudeste|sudoeste)\s+de|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincia|departamento|distrito|vereda|corregimiento|muelle|playa|province|district|county|town|village)(?:\s+(?:de|of))?)\s+)$/iu;
+  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:(?:al|en\s+el)\s+)?(?:norte|sur|este|oeste|noreste|noroeste|nordeste|sureste|suroeste|sudeste|sudoeste)\s+de|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincias?|departamentos?|distritos?|municipios|vereda|corregimiento|muelle|playa|provinces?|districts?|county|counties|towns?|villages?)(?:\s+(?:de|of))?)\s+)$/iu;
 
 /**
  * "En Montecristi pasa igual.", "In Humera and Mai Kadra, …": a sentence opening with "En"/"In" — the
@@ -345,40 +345,117 @@ export function placesInsideOrgs(
 }
 
 /**
- * Nouns a natural or built feature is named with, which stay in its name ("río Caura", "mina Los
- * Candados", "vereda Caño Indio", "estadio General Santander", "the Kakuma camp" is done elsewhere).
+ * Lower-case nouns a natural or built feature is named with, which stay in its name ("río Caura",
+ * "mina Los Candados", "avenida Bella Vista", "jirón Libertad", "estadio General Santander",
+ * "aeropuerto internacional Augusto C. Sandino", "monte Gurugú", "batey Esperanza", "comuna 13";
+ * "the Kakuma camp" is done elsewhere). Spanish writes the noun in lower case and the annotations of
+ * every round keep it in the place's name (a street named after a person is a place, not the person).
  */
-const FEATURE_NOUN =
-  /(?:^|[^\p{L}])((?:r[ií]o|mina|vereda|quebrada|laguna|lago|cerro|volc[aá]n|estadio|parque\s+nacional|isla|playa|represa|embalse)\s+(?:de\s+(?:la\s+|los\s+|las\s+)?|(?:El|La|Los|Las)\s+)?)$/u;
+const NAMED_WITH = String.raw`r[ií]o|mina|vereda|quebrada|laguna|lago|cerro|monte|volc[aá]n|estadio|parque(?:\s+nacional)?|isla|playa|represa|embalse|avenida|calle|callej[oó]n|jir[oó]n|pasaje|paseo|puente|carretera|autopista|ruta|iglesia|catedral|capilla|escuela|liceo|batey|comuna|finca|hacienda|cuartel|aeropuerto(?:\s+(?:internacional|militar))?`;
+/**
+ * Nouns of a building or site named "of" something ("iglesia de San Sebastián", "catedral de Ciudad
+ * Guayana", "paredón de España", "palacio de Guanabara", "plaza del Estudiante"): the whole is the place,
+ * and a town of the gazetteers inside it a place of its own (`featurePlaces`). Not regions ("valle del
+ * Aguán", also "Aguán"), prisons ("cárcel de Tocorón", also "Tocorón") nor airports ("aeropuerto de
+ * Maiquetía", the town), whose short form names the same place.
+ */
+const NAMED_OF = String.raw`iglesia|catedral|capilla|cementerio|palacio|pared[oó]n|basurero|plaza`;
+const FEATURE_NOUN = new RegExp(
+  // A title the person's rule left out may stand between ("estadio General Santander").
+  String.raw`(?:^|[^\p{L}])((?:${NAMED_WITH})\s+(?:al\s+|(?:El|La|Los|Las)\s+|(?:General|Mariscal|Coronel|Almirante|Doctor|Presidente|Padre|Monseñor)\s+)?|(?:${NAMED_OF})\s+(?:de(?:l|\s+la|\s+los|\s+las)?)\s+(?:(?:El|La|Los|Las)\s+)?)$`,
+  'u',
+);
 
-/** A place named after a feature noun, with the noun: "río Caura" rather than "Caura". */
-export function withFeatureNoun<
-  T extends { kind: string; start: number; end: number; text: string; value: string },
->(text: string, e: T): T {
-  if (e.kind !== 'place') return e;
-  const m = FEATURE_NOUN.exec(text.slice(Math.max(0, e.start - 30), e.start));
-  if (!m || /\bde\b/.test(m[1]!)) return e;
-  const start = e.start - m[1]!.length;
-  const named = text.slice(start, e.end);
-  return { ...e, start, text: named, value: named };
+/**
+ * Sites and buildings named after the town, state or district they stand in ("Centro Penitenciario de
+ * Aragua", "Casa de Justicia de Elorza", "33.ª Comisaría de Ñuñoa", "Base Aérea de Taura", "catedral de
+ * Ciudad Guayana", "cementerio de Paterna"): the head nouns after which "de X" says where. Not a church,
+ * chapel, palace or wall (named after a saint or a person: "iglesia de San Sebastián"), nor a square,
+ * street or geographic name ("Plaza de Mayo", "Isla de Coche", "San Juan de Lagunillas"), whose "de X" is
+ * part of the name.
+ */
+const SITE_HEAD =
+  /^(?:centro|c[aá]rcel|prisi[oó]n|penal|penitenciar[ií]a|internado|comisar[ií]a|estaci[oó]n|base|cuartel|batall[oó]n|unidad|hospital|cl[ií]nica|posta|casa|sede|cementerio|catedral|basurero|aeropuerto|terminal|escuela|liceo|jefatura|comando|destacamento|fuerte|ret[eé]n|m[oó]dulo|complejo|mercado|estadio|fosa)$/iu;
+/** The place a site's name closes with: "… de Aragua", "… del Callao". */
+const OF_PLACE =
+  /\s(?:de|del)\s+(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?\p{Lu}[\p{L}\p{M}'’-]*){0,2})$/u;
+
+/** The town, state or district a site of `taken` is named after, as a place of its own. */
+function placesNamingSites(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const t of taken) {
+    if (t.kind !== 'place') continue;
+    const name = text.slice(t.start, t.end);
+    // The head: the first word that is no ordinal or number ("33.ª Comisaría", "Unidad 34").
+    const head = name.split(/\s+/).find((w) => !/\d/.test(w));
+    const of = OF_PLACE.exec(name);
+    if (!head || !SITE_HEAD.test(head) || !of) continue;
+    const where = lookupPlace(of[1]!) ?? smallTown(text, of[1]!);
+    if (!where || where.kind === 'detention_site') continue;
+    const start = t.end - of[1]!.length;
+    out.push({ kind: 'place', start, end: t.end, text: of[1]!, value: where.value, place: where });
+  }
+  return out;
 }
 
-/** Names after a feature noun that no other rule took ("la mina Bulla Loca", "la vereda Caño Indio"). */
+/**
+ * A place named after a feature noun, with the noun: "río Caura" rather than "Caura"; a person's name
+ * after one is the place named after the person ("estadio General Santander", "escuela Fermín Toro").
+ */
+export function withFeatureNoun<
+  T extends { kind: string; start: number; end: number; text: string; value: string; place?: PlaceEntry },
+>(text: string, e: T): T {
+  if (e.kind !== 'place' && e.kind !== 'person') return e;
+  const m = FEATURE_NOUN.exec(text.slice(Math.max(0, e.start - 40), e.start));
+  if (!m) return e;
+  // A person after "de" ("la plaza de Juan", "el cementerio de Pérez") is no place's name.
+  if (e.kind === 'person' && /\bde(?:l|\s+la|\s+los|\s+las)?\s+(?:(?:El|La|Los|Las)\s+)?$/u.test(m[1]!))
+    return e;
+  const start = e.start - m[1]!.length;
+  // "escuela Fermín Toro de Porlamar": a particle the person's rule left at the end is no part of it.
+  const end = e.start + e.text.replace(/\s+(?:de|del|la|y)$/u, '').length;
+  const named = text.slice(start, end);
+  const value = named.replace(/\s+/g, ' ');
+  const { role: _r, ...rest } = e as T & { role?: unknown };
+  return {
+    ...(rest as T),
+    kind: 'place',
+    start,
+    end,
+    text: named,
+    value,
+    place: { value, kind: 'locality' },
+  };
+}
+
+/**
+ * Names after a feature noun that no other rule took ("la mina Bulla Loca", "la vereda Caño Indio",
+ * "el jirón Libertad", "la iglesia de la Asunción"), and numbered ones ("la comuna 13", "la ruta 20",
+ * "la calle 17 Oriente").
+ */
 export function featurePlaces(text: string, taken: readonly Taken[]): ContextPlace[] {
   const out: ContextPlace[] = [];
-  const NOUN_THEN_NAME =
-    /(?<![\p{L}])(r[ií]o|mina|vereda|quebrada|laguna|cerro|volc[aá]n|estadio|parque\s+nacional|represa|embalse)\s+((?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2})/gu;
+  const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]+`;
+  const NOUN_THEN_NAME = new RegExp(
+    String.raw`(?<![\p{L}])(?:(?:${NAMED_WITH})\s+(?:(?:al|El|La|Los|Las)\s+)?|(?:${NAMED_OF})\s+de(?:l|\s+la|\s+los|\s+las)?\s+(?:(?:El|La|Los|Las)\s+)?)(?:${NAME_WORD}(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?${NAME_WORD}){0,2}|\d{1,3}(?!\d|[.,:/]\d)(?:\s+(?:Norte|Sur|Este|Oeste|Oriente|Poniente))?)`,
+    'gu',
+  );
+  // "Centro Penitenciario de Aragua", "la catedral de Ciudad Guayana": the place a site is named after.
+  out.push(...placesNamingSites(text, taken));
   for (const m of text.matchAll(NOUN_THEN_NAME)) {
     const start = m.index!;
-    const end = start + m[0].length;
+    // "el jirón Libertad de Huamanga": the street, then the town it lies in (a place of its own).
+    const de = /^(\S+\s+.*\p{Lu}\S*)\s+(?:de|del)\s+(\p{Lu}.*)$/u.exec(m[0]);
+    const name = de && (lookupPlace(de[2]!) ?? lookupTown(de[2]!)) ? de[1]! : m[0];
+    const end = start + name.length;
     if (taken.some((t) => start < t.end && t.start < end)) continue;
     out.push({
       kind: 'place',
       start,
       end,
-      text: m[0],
-      value: m[0],
-      place: { value: m[0], kind: 'locality' },
+      text: name,
+      value: name.replace(/\s+/g, ' '),
+      place: { value: name.replace(/\s+/g, ' '), kind: 'locality' },
     });
   }
   return out;
@@ -387,7 +464,7 @@ export function featurePlaces(text: string, taken: readonly Taken[]): ContextPla
 /** A capitalized word of a name (hyphens and apostrophes inside: "Saint-Nicolas", "Pre-Trial"). */
 const CAP = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
 /** Spanish facility heads that open a place's proper name ("Hospital Regional de X", "Cárcel La Modelo"). */
-const ES_FACILITY = String.raw`Hospital|Cl[ií]nica|C[aá]rcel|Prisi[oó]n|Penitenciar[ií]a(?:\s+Nacional)?|Centro\s+Penitenciario|Comunidad\s+Penitenciaria|Internado\s+Judicial|Catedral|Bas[ií]lica|Mezquita|Aeropuerto(?:\s+Internacional)?|Cementerio(?:\s+General)?|Hotel|H[oô]tel|Santuario`;
+const ES_FACILITY = String.raw`Hospital|Cl[ií]nica|Comisar[ií]a|Base\s+A[eé]rea|Estaci[oó]n\s+Migratoria|Posta|C[aá]rcel|Prisi[oó]n|Penitenciar[ií]a(?:\s+Nacional)?|Centro\s+Penitenciario|Comunidad\s+Penitenciaria|Internado\s+Judicial|Catedral|Bas[ií]lica|Mezquita|Aeropuerto(?:\s+Internacional)?|Cementerio(?:\s+General)?|Hotel|H[oô]tel|Santuario`;
 const ES_QUALIFIER = String.raw`(?:\s+(?:General|Regional|Nacional|Militar|Central|Universitario|Provincial|Municipal|Federal|Civil|Psiqui[aá]trico|Metropolitano|Materno\s+Infantil|Infantil))*`;
 /** English facility nouns closing a proper name ("Dulles International Airport", "the Evin prison", "Penal Colony No. 3"). */
 const EN_FACILITY = String.raw`(?:International\s+|military\s+|Military\s+)?(?:Airport|airport|Air\s+Base|air\s+base)|(?:women['’]s\s+|Women['’]s\s+|Central\s+|central\s+)?(?:Prison|prison)|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|(?:Pre-Trial\s+)?Detention\s+(?:Centre|Center|Facility)|Penal\s+Colony|penal\s+colony|Hotel`;
@@ -395,8 +472,8 @@ const NUMBERED = String.raw`(?:\s+No\.?\s*\d+)?`;
 
 const FACILITY_RE = new RegExp(
   [
-    // "Hospital General de Ciudad Obregón", "Penitenciaría Nacional de Tacumbú", "Cathedral of Juliaca"
-    String.raw`(?<![\p{L}])(?:${ES_FACILITY}|Cathedral|Hospital)${ES_QUALIFIER}\s+(?:de(?:l|\s+la|\s+los|\s+las)?|of(?:\s+the)?)\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?${CAP}){0,2}`,
+    // "Hospital General de Ciudad Obregón", "Penitenciaría Nacional de Tacumbú", "Cathedral of Juliaca", "33.ª Comisaría de Ñuñoa"
+    String.raw`(?<![\p{L}\d])(?:\d{1,3}\.?[ªº]\s+)?(?:${ES_FACILITY}|Cathedral|Hospital)${ES_QUALIFIER}\s+(?:de(?:l|\s+la|\s+los|\s+las)?|of(?:\s+the)?)\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?${CAP}){0,2}`,
     // "Hospital Ramos Mejía", "Comunidad Penitenciaria Fénix", "Hôtel Serena"
     String.raw`(?<![\p{L}])(?:${ES_FACILITY})${ES_QUALIFIER}\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+${CAP}){0,2}`,
     // "Dulles International Airport", "Sinthupathi cemetery", "Baku Pre-Trial Detention Centre No. 1"
@@ -449,7 +526,10 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
       name = name.slice(owner[0].length);
     }
     const end = start + name.length;
-    if (!/^\p{Lu}/u.test(name) || /\b(?:de|del)\s+$/u.test(text.slice(Math.max(0, start - 8), start)))
+    if (
+      !/^(?:\d{1,3}\.?[ªº]\s+)?\p{Lu}/u.test(name) ||
+      /\b(?:de|del)\s+$/u.test(text.slice(Math.max(0, start - 8), start))
+    )
       continue;
     const head = EN_HEAD.exec(name)?.[1];
     if (head !== undefined) {
@@ -481,6 +561,53 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
     if (out.some((o) => start < o.end && o.start < end)) continue;
     const value = name.replace(/\s+/g, ' ');
     out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'locality' } });
+  }
+  return out;
+}
+
+/** Headers of a table column whose cells name places ("Municipio", "Province", "Home"); not "Held in" (sites and notes). */
+const PLACE_COLUMN =
+  /^(?:municipio|municipality|provincia|province|estado|state|regi[oó]n|region|departamento|department|distrito|district|ciudad|city|town|localidad|parroquia|home|hometown|residence|residencia|lugar|place|origen|origin|village|aldea|comunidad|community)$/iu;
+
+/**
+ * The cells of a place column of a table pasted as text (cells cut by "|", a header row naming the
+ * column "Municipio", "Province", "Home"…): each name in such a cell is a place, the one in brackets
+ * too ("Mariño (Porlamar)"), whatever else the words could be (many municipalities bear a person's
+ * name). Not a cell in lower case ("desconocido"), with digits, or of more than five words.
+ */
+export function tablePlaces(text: string): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  let columns: number[] | undefined;
+  let width = 0;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    const cells: { text: string; start: number }[] = [];
+    for (const m of line.matchAll(/[^|]+/g)) cells.push({ text: m[0], start: start + m.index! });
+    if (cells.length < 3) {
+      columns = undefined;
+      continue;
+    }
+    const heads = cells.flatMap((c, i) => (PLACE_COLUMN.test(c.text.trim()) ? [i] : []));
+    if (heads.length) {
+      columns = heads;
+      width = cells.length;
+      continue;
+    }
+    if (!columns || cells.length !== width) continue;
+    for (const i of columns)
+      for (const part of cells[i]!.text.matchAll(/[^(),;/]+/g)) {
+        // "Rushan district", "municipio Sucre": the column already says what the name is.
+        const name = part[0]
+          .trim()
+          .replace(/\s+(?:district|province|region|county|municipality)$/iu, '')
+          .replace(/^(?:municipio|estado|provincia|distrito|departamento)\s+/iu, '');
+        if (!/^\p{Lu}/u.test(name) || /\d/.test(name) || name.split(/\s+/).length > 5) continue;
+        const s = cells[i]!.start + part.index! + part[0].indexOf(name);
+        const place = lookupPlace(name) ?? { value: name, kind: 'locality' as const };
+        out.push({ kind: 'place', start: s, end: s + name.length, text: name, value: place.value, place });
+      }
   }
   return out;
 }

@@ -77,6 +77,7 @@ const SPANISH_CITIES = [
  */
 const SPANISH_EXONYMS: readonly [string, string, WorldPlace['kind']][] = [
   // Europe and the former Soviet Union
+  ['Vaticano', 'VA', 'country'],
   ['San Petersburgo', 'RU', 'city'],
   ['Ekaterimburgo', 'RU', 'city'],
   ['Kaliningrado', 'RU', 'city'],
@@ -184,6 +185,32 @@ const SPANISH_EXONYMS: readonly [string, string, WorldPlace['kind']][] = [
   ['Filadelfia', 'US', 'city'],
   ['Nueva Orleans', 'US', 'city'],
   ['Puerto Príncipe', 'HT', 'city'],
+  // Capitals and cities as Spanish writes them, which the country data gives only in English
+  // ("Ciudad de Panamá" would otherwise split into "Ciudad de" and "Panamá").
+  ['Ciudad de Panamá', 'PA', 'city'],
+  ['Ciudad de Guatemala', 'GT', 'city'],
+  ['Ciudad Juárez', 'MX', 'city'],
+  ['Acapulco', 'MX', 'city'],
+  ['Huamanga', 'PE', 'city'],
+  ['Taskent', 'UZ', 'city'],
+  ['Biskek', 'KG', 'city'],
+  ['Dusambé', 'TJ', 'city'],
+  ['Asjabad', 'TM', 'city'],
+  ['Nom Pen', 'KH', 'city'],
+  ['Buyumbura', 'BI', 'city'],
+  ['Kinsasa', 'CD', 'city'],
+  ['Yuba', 'SS', 'city'],
+  ['Conakri', 'GN', 'city'],
+  ['Skopie', 'MK', 'city'],
+  ['Tallin', 'EE', 'city'],
+  ['Odesa', 'UA', 'city'],
+  ['Grozni', 'RU', 'city'],
+  ['Daguestán', 'RU', 'region'],
+  ['Chechenia', 'RU', 'region'],
+  ['Amán', 'JO', 'city'],
+  ['Raqa', 'SY', 'city'],
+  ['Cachemira', 'IN', 'region'],
+  ['Scheveningen', 'NL', 'city'],
 ];
 
 /**
@@ -238,6 +265,8 @@ const NOT_PLACES = new Set(
     'georgia',
     'sydney',
     'salem',
+    // The Spanish "para" opening a sentence ("Para los familiares, …"), not Brazil's Pará.
+    'para',
   ].map(normalizePlaceName),
 );
 
@@ -317,4 +346,67 @@ export function lookupWorldPlace(name: string): WorldPlace | undefined {
 export function lookupAmbiguousWorldPlace(name: string): WorldPlace | undefined {
   INDEX ??= build();
   return AMBIGUOUS.get(normalizePlaceName(name));
+}
+
+/**
+ * Spanish demonym endings ("venezolanos", "chilena", "hondureños", "nicaragüense", "españoles",
+ * "guatemaltecas"), the part before them being a country's or region's name cut short.
+ */
+const ES_DEMONYM_END = /(?:an[oa]s?|e[ñn][oa]s?|enses?|in[oa]s?|tec[oa]s?|ol(?:a|es|as)?|es[ae]s?)$/u;
+
+let DEMONYMS: { words: Set<string>; stems: string[] } | undefined;
+
+function demonyms(): { words: Set<string>; stems: string[] } {
+  const words = new Set<string>();
+  const stems = new Set<string>();
+  const fold = (s: string) => normalizePlaceName(s);
+  for (const c of countries) {
+    for (const d of Object.values(c.demonyms?.eng ?? {})) if (d) words.add(fold(d));
+    for (const n of [c.name.common, c.translations.spa?.common])
+      if (n) stems.add(fold(n).replace(/^(?:el|la|los|las|the)\s+/, ''));
+  }
+  for (const names of WORLD_REGIONS) for (const n of names) stems.add(fold(n));
+  for (const [w, t] of Object.entries(libraryLexicon()))
+    if ((Array.isArray(t) ? t : [t]).includes('Demonym')) words.add(fold(w));
+  return { words, stems: [...stems].filter((s) => s.length >= 4) };
+}
+
+/**
+ * A people's, nation's or language's word, not a place ("Venezuelan", "Sri Lankan", "Chinese",
+ * "Kazakh", "venezolanos", "hondureñas"): the annotation rules of every round say demonyms are not
+ * places. English ones from the country data and compromise's lexicon (plurals too); Spanish ones by
+ * their ending after a country's or region's name cut short ("venezol-anos" of "Venez-uela": five
+ * letters at least in common, or the whole name, "peru-anos"). Never a name the gazetteers hold.
+ */
+export function isDemonym(name: string): boolean {
+  DEMONYMS ??= demonyms();
+  const k = normalizePlaceName(name);
+  if (!k || lookupWorldPlace(name)) return false;
+  if (DEMONYMS.words.has(k) || DEMONYMS.words.has(k.replace(/s$/, ''))) return true;
+  // A demonym never ends in a stressed vowel ("Paraguaná", a peninsula, is no "paraguayana").
+  if (/\s/.test(k) || /[áéóú]$/iu.test(name.trim())) return false;
+  // "Tibetan", "Nepali", "Cuban", "Chinese", "Kenyan": a country's or region's name, its last vowel dropped or not, and the ending.
+  const en = /^(.{3,}?)(?:ian|an|n|ese|i|ish)s?$/u.exec(k);
+  if (
+    en &&
+    DEMONYMS.stems.some(
+      (p) => p === en[1] || (p.length === en[1]!.length + 1 && p.startsWith(en[1]!) && /[aeoy]$/u.test(p)),
+    )
+  )
+    return true;
+  // "uruguayos", "paraguayas": the whole name and a gender ending.
+  const whole = /^(.{4,})[oa]s?$/u.exec(k)?.[1];
+  if (whole && /y$/u.test(whole) && DEMONYMS.stems.includes(whole)) return true;
+  const end = ES_DEMONYM_END.exec(k);
+  if (!end) return false;
+  const stem = k.slice(0, end.index);
+  if (stem.length < 3) return false;
+  return DEMONYMS.stems.some((p) => {
+    // "cub-anos" of "Cuba": a short name only whole, its last vowel dropped.
+    if (stem.length === 3) return p.length === 4 && p.startsWith(stem);
+    if (p === stem || (p.startsWith(stem) && p.length - stem.length <= 2)) return true;
+    let n = 0;
+    while (n < stem.length && n < p.length && stem[n] === p[n]) n++;
+    return n >= 5 && n >= stem.length - 2;
+  });
 }

@@ -19,9 +19,16 @@ export const DROP_MARGIN = 0;
 /** Adopted kinds whose rule spans the tagger never drops: it only adds spans of them. */
 export const KEEP: ReadonlySet<TaggedKind> = new Set(['place']);
 
-/** Thresholds for texts in one language, over those above (chosen likewise). */
+/**
+ * Thresholds for texts in one language, over those above (chosen likewise). English places at 5
+ * (stop 33): on every left-out round precision rose or held (pooled 0.918/0.908 → 0.939/0.903,
+ * round 7 0.858/0.868 → 0.898/0.862); in Spanish 0 keeps the recall the target lacks.
+ */
 export const BY_LANGUAGE: Readonly<Record<string, ReadonlyMap<TaggedKind, number>>> = {
-  en: new Map([['organization', 5]]),
+  en: new Map([
+    ['organization', 5],
+    ['place', 5],
+  ]),
 };
 
 export const COMMITTED_TAGGER: RefineOptions = {

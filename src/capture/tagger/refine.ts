@@ -11,6 +11,7 @@ import type { EntityMention } from '../facts/entities.js';
 import { fold } from '../facts/lexicon.js';
 import { lookupPlace } from '../facts/places.js';
 import { tokenize } from '../facts/tokens.js';
+import { isDemonym } from '../facts/world.js';
 import { detectLanguage } from '../language.js';
 import { type Candidate, candidates } from './candidates.js';
 import { features, textContext } from './features.js';
@@ -133,6 +134,8 @@ export function refineEntities(
     if (added.some((a) => overlaps(a, s.c))) continue;
     const t = text.slice(s.c.start, s.c.end);
     if (s.label === 'place') {
+      // "Venezuelan", "Kazakh", "venezolanos": demonyms are not places (the annotation rules of every round).
+      if (isDemonym(t)) continue;
       // A place the gazetteer knows under its official name is suggested with it; else as written.
       const place = lookupPlace(t) ?? { value: t.replace(/\s+/g, ' '), kind: 'locality' as const };
       added.push({ kind: 'place', start: s.c.start, end: s.c.end, text: t, value: place.value, place });
