@@ -23,7 +23,7 @@ import {
   TITLES,
 } from './lexicon.js';
 import { libraryLexicon } from './names.js';
-import { guessUnitKind, namedSpans, TITLE_QUALIFIERS } from './orgs.js';
+import { guessUnitKind, namedSpans, ORG_WORDS, TITLE_QUALIFIERS } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
 import { lookupAmbiguousWorldPlace } from './world.js';
@@ -1270,6 +1270,6 @@ export function findEntities(
   stamp('single-word');
   pairAppositions(text, out.mentions);
   pairAcronyms(out.mentions);
-  pairShortForms(out.mentions);
+  pairShortForms(out.mentions, ORG_WORDS);
   return out.mentions.sort((a, b) => a.start - b.start);
 }
