@@ -11,6 +11,7 @@ import { cueOf, isOrgNoun, listNameEnd } from './cues.js';
 import {
   fold,
   GIVEN_NAMES,
+  INSTITUTIONS_ALONE,
   KNOWN_ORGS,
   NOT_NAME,
   ORG_HEADS,
@@ -369,10 +370,16 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   if (
     ORG_HEADS.has(rest[0]!.norm) ||
     ORG_TAILS.has(rest[rest.length - 1]!.norm) ||
-    (rest.length === 1 && isAcronym(rest[0]!))
+    (rest.length === 1 && (isAcronym(rest[0]!) || INSTITUTIONS_ALONE.has(rest[0]!.norm)))
   ) {
     // A head word alone is a common noun ("the Court", "his Office", "Fuerza a su hija"): no name.
-    if (rest.length === 1 && !isAcronym(rest[0]!) && !SELF_NAMED.has(rest[0]!.norm)) return;
+    if (
+      rest.length === 1 &&
+      !isAcronym(rest[0]!) &&
+      !SELF_NAMED.has(rest[0]!.norm) &&
+      !INSTITUTIONS_ALONE.has(rest[0]!.norm)
+    )
+      return;
     // "el Alto Comisionado": a title with its qualifiers is a person's office, no organization.
     if (rest.every((t) => TITLES.has(t.norm) || TITLE_QUALIFIERS.has(t.norm))) return;
     out.mentions.push({

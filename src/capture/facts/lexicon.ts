@@ -336,6 +336,13 @@ export const ORG_HEADS = set(`
   army navy foundation institute coalition network tribunal
 `);
 
+/**
+ * Bodies of the state named by one capitalized word ("el Congreso", "Parliament", "el Ejército", "los
+ * Carabineros"): written so, they are the institution; in lower case, a common noun.
+ */
+export const INSTITUTIONS_ALONE = set(`congress congreso parliament parlamento senate senado bundestag army
+  ejercito armada navy gendarmeria carabineros procuraduria cancilleria contraloria`);
+
 /** Words that end a run as an organization when they follow it ("Human Rights Watch"). */
 export const ORG_TAILS = set('watch international internacional borders fronteras');
 

@@ -92,6 +92,22 @@ describe('words organizations and outlets are named with', () => {
   });
 });
 
+describe('bodies of the state named by one word', () => {
+  it('written with a capital, they are the institution', () => {
+    assert.deepEqual(of('El proyecto llegó al Congreso y el Ejército no respondió.', 'organization'), [
+      'Congreso',
+      'Ejército',
+    ]);
+    assert.deepEqual(of('The bill died in Parliament after the Army objected.', 'organization'), [
+      'Parliament',
+      'Army',
+    ]);
+  });
+  it('in lower case, a common noun', () => {
+    assert.deepEqual(of('The army entered the town and the parliament was dissolved.', 'organization'), []);
+  });
+});
+
 describe('short forms of one longer organization (pairShortForms)', () => {
   const org = (text: string, value = text) => ({ kind: 'organization', text, value });
   const values = (ms: { value: string }[]) => ms.map((m) => m.value);
