@@ -285,6 +285,22 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   const stripped: Token[] = [];
   while (i < toks.length) {
     const t = toks[i]!;
+    // "the UN Special Rapporteur", "EU High Representative": a known body's acronym before a title
+    // is that body ("UN" folds like the article "un", so it would be stripped as an opener).
+    const body = isAcronym(t) ? KNOWN_ORGS.get(t.norm) : undefined;
+    if (
+      body &&
+      i === 0 &&
+      toks[1] &&
+      (TITLES.has(toks[1].norm) ||
+        TITLE_QUALIFIERS.has(toks[1].norm) ||
+        roleOfWord(toks[1].text) !== undefined)
+    ) {
+      out.mentions.push({ kind: 'organization', ...span(text, [t]), value: body.name, unitKind: body.unitKind });
+      stripped.push(t);
+      i++;
+      continue;
+    }
     if (
       PARTICLES.has(t.norm) ||
       STOP_CAPS.has(t.norm) ||
