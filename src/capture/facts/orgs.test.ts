@@ -108,6 +108,34 @@ describe('bodies of the state named by one word', () => {
   });
 });
 
+describe('organizations named by who works for them, and names known the world over', () => {
+  it('a person of an organization, a director or lawyer of one, a journalist from an outlet', () => {
+    assert.deepEqual(
+      of('"They came at night," said Maria Lopez of Viasnak, recalling the raids.', 'organization'),
+      ['Viasnak'],
+    );
+    assert.deepEqual(of('Lo confirmó la abogada de Provida en una rueda de prensa.', 'organization'), [
+      'Provida',
+    ]);
+    assert.deepEqual(of('A journalist from Kurdnews asked me what I wanted.', 'organization'), ['Kurdnews']);
+  });
+  it('but a town after "from" or "of" stays a place', () => {
+    assert.deepEqual(of('A reporter from Caracas was held for a week.', 'organization'), []);
+    assert.deepEqual(of('said John Smith of Ohio after the hearing.', 'organization'), []);
+    // A given name inside the run: a place and a person, not an employer.
+    assert.deepEqual(of('Lo denunció el dirigente vecinal de Petare Pedro Luis Mora.', 'organization'), []);
+  });
+  it('international bodies, wire services and armed groups with no organization word', () => {
+    assert.deepEqual(of('He was arrested on a notice issued through Interpol.', 'organization'), [
+      'Interpol',
+    ]);
+    assert.deepEqual(of('Según Unicef, uno de cada cinco niños no volvió.', 'organization'), ['UNICEF']);
+    assert.deepEqual(of('The town was attacked by fighters linked to al-Qaeda last year.', 'organization'), [
+      'al-Qaeda',
+    ]);
+  });
+});
+
 describe('short forms of one longer organization (pairShortForms)', () => {
   const org = (text: string, value = text) => ({ kind: 'organization', text, value });
   const values = (ms: { value: string }[]) => ms.map((m) => m.value);
