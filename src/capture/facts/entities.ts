@@ -296,7 +296,12 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
         TITLE_QUALIFIERS.has(toks[1].norm) ||
         roleOfWord(toks[1].text) !== undefined)
     ) {
-      out.mentions.push({ kind: 'organization', ...span(text, [t]), value: body.name, unitKind: body.unitKind });
+      out.mentions.push({
+        kind: 'organization',
+        ...span(text, [t]),
+        value: body.name,
+        unitKind: body.unitKind,
+      });
       stripped.push(t);
       i++;
       continue;
@@ -398,6 +403,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       return;
     // "el Alto Comisionado": a title with its qualifiers is a person's office, no organization.
     if (rest.every((t) => TITLES.has(t.norm) || TITLE_QUALIFIERS.has(t.norm))) return;
+    // "JM: Where were you?", "[00:03:28] PO: …": initials opening a transcript line name a speaker.
+    if (rest.length === 1 && isAcronym(rest[0]!) && speakerLabel(text, rest[0]!)) return;
     out.mentions.push({
       kind: 'organization',
       ...span(text, rest),
@@ -600,6 +607,11 @@ const CLERGY = new Set(
     ' ',
   ),
 );
+
+/** Initials that open a line (after a time stamp, if any) and end with a colon: a transcript's speaker. */
+const speakerLabel = (text: string, t: Token) =>
+  /^\s*:/.test(text.slice(t.end, t.end + 3)) &&
+  /(?:^|\n)\s*(?:\[[\d:.\s]+\]\s*)?$/.test(text.slice(Math.max(0, t.start - 20), t.start));
 
 /** Spanish institutions named by their head word alone ("la Fiscalía", "la Defensoría"). */
 const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuraduria', 'cancilleria']);

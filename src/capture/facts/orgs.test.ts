@@ -92,6 +92,31 @@ describe('words organizations and outlets are named with', () => {
   });
 });
 
+describe('lower-case joiners inside one name, and speakers of a transcript', () => {
+  it('"a", "al", "sin", "o", "or" join the words of a name that has an organization word', () => {
+    assert.deepEqual(of('Lo acompañó el Servicio Jesuita a Migrantes en la frontera.', 'organization'), [
+      'Servicio Jesuita a Migrantes',
+    ]);
+    assert.deepEqual(
+      of('They wrote to the Working Group on Enforced or Involuntary Disappearances.', 'organization'),
+      ['Working Group on Enforced or Involuntary Disappearances'],
+    );
+  });
+  it('but not two organizations, a person or a place after the joiner', () => {
+    assert.deepEqual(of('Llegaron el Ejército o la Policía Nacional.', 'organization'), [
+      'Ejército',
+      'Policía Nacional',
+    ]);
+    assert.deepEqual(of('Denunció la Fiscalía Provincial a Juan Pérez.', 'organization'), ['Fiscalía Provincial']);
+  });
+  it('initials opening a transcript line are a speaker, not an organization', () => {
+    assert.deepEqual(
+      of('JM: Where were you that night?\nKT: At home, with the UNHCR staff.', 'organization'),
+      ['ACNUR'],
+    );
+  });
+});
+
 describe('bodies of the state named by one word', () => {
   it('written with a capital, they are the institution', () => {
     assert.deepEqual(of('El proyecto llegó al Congreso y el Ejército no respondió.', 'organization'), [

@@ -185,6 +185,33 @@ const isOrdinal = (t: Token) =>
 /** "número 17", "N° 1", "No. 3": the word that numbers a court or a unit, before its number. */
 const NUMBER_WORD = set('numero nro no n num nº');
 
+/** Joiners inside one organization's name: "a"/"al"/"sin"/"without" and "o"/"or". */
+const INNER = set('a al sin without o or');
+
+/**
+ * "Servicio Jesuita a Refugiados", "Comisión … de Ayuda al Refugiado", "Working Group on Enforced or
+ * Involuntary Disappearances": tokens[j + 1] is such a joiner inside the name begun at tokens[i] when
+ * the name so far holds an organization's word, the word before it is none ("el Ejército o la
+ * Policía", "Army or Police" are two), and the capitalized word after it is no organization's word,
+ * given name or place ("la Fiscalía a Juan", "la Comisión a Venezuela").
+ */
+function innerJoiner(tokens: readonly Token[], i: number, j: number): boolean {
+  const c = tokens[j + 1];
+  const w = tokens[j + 2];
+  return (
+    c !== undefined &&
+    w !== undefined &&
+    !c.cap &&
+    INNER.has(c.norm) &&
+    w.cap &&
+    !ORG_WORDS.has(tokens[j]!.norm) &&
+    !ORG_WORDS.has(w.norm) &&
+    !GIVEN_NAMES.has(w.norm) &&
+    lookupPlace(w.text) === undefined &&
+    tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm))
+  );
+}
+
 /** "27 Batallón de Infantería", "94th Infantry Battalion": a number opening a unit's or a court's name. */
 const numberOpens = (text: string, tokens: readonly Token[], i: number) => {
   const t = tokens[i]!;
@@ -226,6 +253,15 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
         continue;
       }
       let m = j + 1;
+      // "Servicio Jesuita a Refugiados", "Desapariciones Forzadas o Involuntarias": see innerJoiner.
+      if (
+        innerJoiner(tokens, i, j) &&
+        joined(text, tokens[j]!, tokens[j + 1]!) &&
+        joined(text, tokens[j + 1]!, tokens[j + 2]!)
+      ) {
+        j += 2;
+        continue;
+      }
       while (
         m < tokens.length &&
         m - j <= 2 &&
