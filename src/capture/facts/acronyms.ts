@@ -62,12 +62,18 @@ export function pairShortForms(mentions: OrgLike[], orgWords: ReadonlySet<string
   const wordsOf = (value: string) => fold(value.replace(/\s*\([^)]*\)$/, '')).split(/\s+/);
   const longer = [
     ...new Set(mentions.filter((m) => m.kind === 'organization' && /\s/.test(m.value)).map((m) => m.value)),
-  ].map((value) => ({ value, words: wordsOf(value) }));
+  ].map((value) => ({ value, words: wordsOf(value), raw: value.split(/\s+/) }));
   for (const m of mentions) {
     if (m.kind !== 'organization' || ACRONYM.test(m.text)) continue;
     const own = wordsOf(m.value);
-    const starts = (w: string[]) => w.length > own.length && own.every((x, i) => w[i] === x);
-    let names = longer.filter((l) => starts(l.words));
+    // The longer name goes on with a lower-case joiner ("Comisión Interamericana de Derechos
+    // Humanos"); a capitalized word after the short one makes another body ("Asamblea Nacional
+    // Constituyente" is not the "Asamblea Nacional").
+    const starts = (l: (typeof longer)[number]) =>
+      l.words.length > own.length &&
+      own.every((x, i) => l.words[i] === x) &&
+      (own.length === 1 || !/^\p{Lu}/u.test(l.raw[own.length] ?? ''));
+    let names = longer.filter(starts);
     if (own.length === 1 && !names.length && orgWords.has(own[0]!))
       names = longer.filter((l) => l.words.includes(own[0]!));
     if (!names.length) continue;
