@@ -405,6 +405,9 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     if (rest.every((t) => TITLES.has(t.norm) || TITLE_QUALIFIERS.has(t.norm))) return;
     // "JM: Where were you?", "[00:03:28] PO: …": initials opening a transcript line name a speaker.
     if (rest.length === 1 && isAcronym(rest[0]!) && speakerLabel(text, rest[0]!)) return;
+    // "Joana Macuácua (JM)": a person's initials in brackets after the name (an organization's name
+    // before its acronym was taken by orgs.ts already).
+    if (rest.length === 1 && isAcronym(rest[0]!) && initialsOfNameBefore(text, all, posOf(all, rest[0]!))) return;
     out.mentions.push({
       kind: 'organization',
       ...span(text, rest),
@@ -612,6 +615,26 @@ const CLERGY = new Set(
 const speakerLabel = (text: string, t: Token) =>
   /^\s*:/.test(text.slice(t.end, t.end + 3)) &&
   /(?:^|\n)\s*(?:\[[\d:.\s]+\]\s*)?$/.test(text.slice(Math.max(0, t.start - 20), t.start));
+
+/** Whether all[k] is in brackets right after the capitalized words whose initials it is. */
+function initialsOfNameBefore(text: string, all: readonly Token[], k: number): boolean {
+  const t = all[k]!;
+  const n = t.text.length;
+  if (
+    !/\(\s*$/.test(text.slice(Math.max(0, t.start - 2), t.start)) ||
+    !/^\s*\)/.test(text.slice(t.end, t.end + 2))
+  )
+    return false;
+  const before = all.slice(Math.max(0, k - n), k);
+  return (
+    before.length === n &&
+    before.every((p) => p.cap) &&
+    before
+      .map((p) => p.text[0])
+      .join('')
+      .toUpperCase() === t.text.toUpperCase()
+  );
+}
 
 /** Spanish institutions named by their head word alone ("la Fiscalía", "la Defensoría"). */
 const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuraduria', 'cancilleria']);

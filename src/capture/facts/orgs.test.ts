@@ -111,6 +111,13 @@ describe('lower-case joiners inside one name, and speakers of a transcript', () 
       'Fiscalía Provincial',
     ]);
   });
+  it('a name with its initials after a label, alone on its line, introduces a speaker', () => {
+    assert.deepEqual(of('Interviewer: Marta Quispe (MQ)\nWitness: a farmer, 41.', 'organization'), []);
+    // An organization's name with its acronym in a sentence stays one.
+    assert.deepEqual(of('Lo documentó Justicia y Proceso (JyP) en mayo.', 'organization'), [
+      'Justicia y Proceso (JyP)',
+    ]);
+  });
   it('initials opening a transcript line are a speaker, not an organization', () => {
     assert.deepEqual(
       of('JM: Where were you that night?\nKT: At home, with the UNHCR staff.', 'organization'),

@@ -472,6 +472,10 @@ function nameSpan(
     if (words.every((w) => TITLES.has(w) || TITLE_QUALIFIERS.has(w) || CONNECTORS.has(w))) return undefined;
     // A bracketed acronym after a name that is not a person's says organization ("… (Cepaz)").
     if (!words.some((w) => ORG_WORDS.has(w)) && !(acronym && !GIVEN_NAMES.has(words[0]!))) return undefined;
+    // "Interviewer: Joana Macuácua (JM)": a name with its initials after a label, alone on its line,
+    // introduces a speaker of a transcript.
+    if (!words.some((w) => ORG_WORDS.has(w)) && acronym && speakerIntroduced(text, toks, acronym.text))
+      return undefined;
     const known: OrgEntry | undefined =
       KNOWN_ORGS.get(orgKey(words)) ?? (acronym ? KNOWN_ORGS.get(orgKey([acronym.text])) : undefined);
     const name = text.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/\s+/g, ' ');
@@ -484,6 +488,22 @@ function nameSpan(
       ...(acronym ? { acronym } : {}),
     };
   }
+}
+
+/** A name written as "Label: Name (NI)" alone on its line, its bracket the initials of its words. */
+function speakerIntroduced(text: string, toks: readonly Token[], initials: string): boolean {
+  const lineStart = text.lastIndexOf('\n', toks[0]!.start) + 1;
+  const lineEnd = text.indexOf('\n', toks[toks.length - 1]!.end);
+  const before = text.slice(lineStart, toks[0]!.start);
+  const after = text.slice(toks[toks.length - 1]!.end, lineEnd < 0 ? text.length : lineEnd);
+  return (
+    /^[\p{L} ()–-]{2,60}:\s*$/u.test(before) &&
+    /^\s*\([^)]*\)\s*$/.test(after) &&
+    toks
+      .map((t) => t.text[0])
+      .join('')
+      .toUpperCase() === initials.toUpperCase()
+  );
 }
 
 /** Social networks a text says something was posted on ("en Twitter", "on X"). */
