@@ -407,7 +407,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     if (rest.length === 1 && isAcronym(rest[0]!) && speakerLabel(text, rest[0]!)) return;
     // "Joana Macuácua (JM)": a person's initials in brackets after the name (an organization's name
     // before its acronym was taken by orgs.ts already).
-    if (rest.length === 1 && isAcronym(rest[0]!) && initialsOfNameBefore(text, all, posOf(all, rest[0]!))) return;
+    if (rest.length === 1 && isAcronym(rest[0]!) && initialsOfNameBefore(text, all, posOf(all, rest[0]!)))
+      return;
     out.mentions.push({
       kind: 'organization',
       ...span(text, rest),
