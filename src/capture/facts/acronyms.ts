@@ -50,23 +50,36 @@ export function pairAcronyms(mentions: OrgLike[]): void {
 }
 
 /**
- * "Viasna Human Rights Centre" … "Viasna, the group …": a one-word organization that is the first
- * word of exactly one longer organization of the text is its short form.
+ * Short forms of one longer organization of the text are that organization:
+ * - "Viasna Human Rights Centre" … "Viasna, the group …": a one-word organization that is the first
+ *   word of exactly one longer organization;
+ * - "the Court" … "International Criminal Court", "la Comisión" … "Comisión Interamericana": a word
+ *   organizations are named with (court, council, comisión…), alone, that is a word of exactly one;
+ * - "la Comisión Interamericana" … "Comisión Interamericana de Derechos Humanos": the first words of
+ *   exactly one (or of several that are each other's first words).
  */
-export function pairShortForms(mentions: OrgLike[]): void {
-  const byFirst = new Map<string, Set<string>>();
+export function pairShortForms(mentions: OrgLike[], orgWords: ReadonlySet<string> = new Set()): void {
+  const wordsOf = (value: string) => fold(value.replace(/\s*\([^)]*\)$/, '')).split(/\s+/);
+  const longer = [
+    ...new Set(mentions.filter((m) => m.kind === 'organization' && /\s/.test(m.value)).map((m) => m.value)),
+  ].map((value) => ({ value, words: wordsOf(value), raw: value.split(/\s+/) }));
   for (const m of mentions) {
-    if (m.kind !== 'organization') continue;
-    const words = m.value.split(/\s+/);
-    if (words.length < 2) continue;
-    const k = fold(words[0]!);
-    const s = byFirst.get(k) ?? new Set();
-    s.add(m.value);
-    byFirst.set(k, s);
-  }
-  for (const m of mentions) {
-    if (m.kind !== 'organization' || /\s/.test(m.value) || ACRONYM.test(m.text)) continue;
-    const names = byFirst.get(fold(m.value));
-    if (names?.size === 1) m.value = [...names][0]!;
+    if (m.kind !== 'organization' || ACRONYM.test(m.text)) continue;
+    const own = wordsOf(m.value);
+    // The longer name goes on with a lower-case joiner ("Comisión Interamericana de Derechos
+    // Humanos"); a capitalized word after the short one makes another body ("Asamblea Nacional
+    // Constituyente" is not the "Asamblea Nacional").
+    const starts = (l: (typeof longer)[number]) =>
+      l.words.length > own.length &&
+      own.every((x, i) => l.words[i] === x) &&
+      (own.length === 1 || !/^\p{Lu}/u.test(l.raw[own.length] ?? ''));
+    let names = longer.filter(starts);
+    if (own.length === 1 && !names.length && orgWords.has(own[0]!))
+      names = longer.filter((l) => l.words.includes(own[0]!));
+    if (!names.length) continue;
+    // Several longer names: one only when each is the first words of the longest.
+    const longest = names.reduce((a, b) => (b.words.length > a.words.length ? b : a));
+    const prefix = (a: string[], b: string[]) => a.every((x, i) => b[i] === x);
+    if (names.every((n) => prefix(n.words, longest.words))) m.value = longest.value;
   }
 }

@@ -5,7 +5,7 @@
  * places. Only cues that rarely precede a person's name are read; callers keep the rule that a
  * name which looks like a person's (a given name first, a known surname) is not an organization.
  */
-import { fold, ORG_HEADS, roleOfWord, TITLES } from './lexicon.js';
+import { fold, GIVEN_NAMES, ORG_HEADS, roleOfWord, TITLES } from './lexicon.js';
 import type { Token } from './tokens.js';
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
@@ -29,6 +29,12 @@ function listOfOrgs(all: readonly Token[], i: number, text: string): boolean {
   let k = i;
   if (all[k]?.norm === 'as' && all[k - 1]?.norm === 'such') k -= 2;
   else if (all[k] && /^(?:including|incluidas|incluidos|como)$/.test(all[k]!.norm)) k -= 1;
+  // "62 sitios de noticias, entre ellos X", "outlets, among them X"
+  else if (
+    /^(?:ellos|ellas|them)$/.test(all[k]?.norm ?? '') &&
+    /^(?:entre|among)$/.test(all[k - 1]?.norm ?? '')
+  )
+    k -= 2;
   else return false;
   // The noun right before, or one word further back ("groups of victims such as").
   for (const j of [k, k - 1])
@@ -51,7 +57,16 @@ const WORK_AT = set('en para at for');
 /** Who works for an organization: "el exgerente de X", "a worker of X" (never of a place). */
 const EMPLOYEE = set(`gerente exgerente empleado empleada empleados extrabajador extrabajadora trabajador
   trabajadora trabajadores obrero obrera obreros ingeniero ingeniera jubilado jubilada exempleado exempleada
-  employee employees worker workers manager engineer staffer`);
+  employee employees worker workers manager engineer staffer
+  director directora founder fundador fundadora cofounder co-founder cofundador cofundadora member members
+  miembro miembros integrante integrantes journalist journalists periodista periodistas reporter reporters
+  correspondent corresponsal lawyer lawyers abogado abogada abogados abogadas coordinator coordinador
+  coordinadora spokesperson spokesman spokeswoman portavoz vocero vocera activist activists activista activistas
+  researcher researchers investigador investigadora dirigente dirigentes exdirigente volunteer volunteers
+  voluntario voluntaria voluntarios`);
+
+/** Who reports for an outlet: "a journalist from Rudaw" (after "from", never a town: the caller rules places out). */
+const REPORTER = set('journalist journalists reporter reporters correspondent correspondents crew');
 
 /** Nouns a place's name follows, with or without "de"/"of" ("barrio X", "la alcabala de X", "city of X"). */
 const PLACE_NOUNS = set(`barrio barriada sector urbanizacion urbanización urb parroquia caserio caserío aldea
@@ -82,6 +97,13 @@ const BEARING =
 const together = (text: string, a: Token, b: Token) => !/[.;:!?\n()]/.test(text.slice(a.end, b.start));
 
 const ARTICLE = set('el la los las the a an un una su sus its their');
+
+/** Two to four capitalized words ending at all[i] that open with a given name ("Natallia Satsunkevich"). */
+function fullNameEndsAt(text: string, all: readonly Token[], i: number): boolean {
+  let a = i;
+  while (a > 0 && i - a < 3 && all[a - 1]!.cap && text.slice(all[a - 1]!.end, all[a]!.start) === ' ') a--;
+  return a < i && GIVEN_NAMES.has(all[a]!.norm);
+}
 const OF = set('de del of');
 
 /**
@@ -140,6 +162,8 @@ function cueAround(text: string, all: readonly Token[], first: number, last: num
     return 'organization';
   if (prev.norm === 'a' && all[i - 1] && TOLD.has(all[i - 1]!.norm)) return 'organization';
   if (TO.has(prev.norm) && all[i - 1] && SPOKE.has(all[i - 1]!.norm)) return 'organization';
+  // "a journalist from Rudaw": the outlet one reports for (a town after "from" is ruled out by the caller).
+  if (prev.norm === 'from' && all[i - 1] && REPORTER.has(all[i - 1]!.norm)) return 'organization';
   // "in Koblenz", "en Masaya": not inside a longer capitalized name ("Tribunal … en Funciones de Control").
   if (IN.has(prev.norm)) {
     const before = all[i - 1];
@@ -160,11 +184,21 @@ function cueAround(text: string, all: readonly Token[], first: number, last: num
     sawOf = true;
   }
   const noun = all[i]!;
+  // "Natallia Satsunkevich of Viasna": a person's full name before "of" says where the person works.
+  if (sawOf && prev.norm === 'of' && noun.cap && last === first && fullNameEndsAt(text, all, i))
+    return 'organization';
   if (noun.cap && !ORG_NOUNS.has(noun.norm)) return undefined;
   if (NEAR.has(noun.norm)) return 'place?';
   if (PLACE_NOUNS.has(noun.norm)) return 'place';
   // "exgerente de X", "ingeniero jubilado de X", "an employee of X": where one works or worked.
-  if (sawOf && (EMPLOYEE.has(noun.norm) || (!noun.cap && all[i - 1] && EMPLOYEE.has(all[i - 1]!.norm))))
+  // "dirigente vecinal de Petare Jesús Alberto Guevara": a given name inside the run makes it a
+  // place and a person, not an employer.
+  const givenInside = all.slice(first + 1, last + 1).some((t) => GIVEN_NAMES.has(t.norm));
+  if (
+    sawOf &&
+    !givenInside &&
+    (EMPLOYEE.has(noun.norm) || (!noun.cap && all[i - 1] && EMPLOYEE.has(all[i - 1]!.norm)))
+  )
     return 'organization';
   if (sawOf) return undefined;
   if (ORG_NOUNS.has(noun.norm)) return 'organization';

@@ -11,6 +11,7 @@ import { cueOf, isOrgNoun, listNameEnd } from './cues.js';
 import {
   fold,
   GIVEN_NAMES,
+  INSTITUTIONS_ALONE,
   KNOWN_ORGS,
   NOT_NAME,
   ORG_HEADS,
@@ -23,7 +24,7 @@ import {
   TITLES,
 } from './lexicon.js';
 import { libraryLexicon } from './names.js';
-import { guessUnitKind, namedSpans, TITLE_QUALIFIERS } from './orgs.js';
+import { guessUnitKind, namedSpans, ORG_WORDS, TITLE_QUALIFIERS } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
 import { isDemonym, lookupAmbiguousWorldPlace } from './world.js';
@@ -284,6 +285,27 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   const stripped: Token[] = [];
   while (i < toks.length) {
     const t = toks[i]!;
+    // "the UN Special Rapporteur", "EU High Representative": a known body's acronym before a title
+    // is that body ("UN" folds like the article "un", so it would be stripped as an opener).
+    const body = isAcronym(t) ? KNOWN_ORGS.get(t.norm) : undefined;
+    if (
+      body &&
+      i === 0 &&
+      toks[1] &&
+      (TITLES.has(toks[1].norm) ||
+        TITLE_QUALIFIERS.has(toks[1].norm) ||
+        roleOfWord(toks[1].text) !== undefined)
+    ) {
+      out.mentions.push({
+        kind: 'organization',
+        ...span(text, [t]),
+        value: body.name,
+        unitKind: body.unitKind,
+      });
+      stripped.push(t);
+      i++;
+      continue;
+    }
     if (
       PARTICLES.has(t.norm) ||
       STOP_CAPS.has(t.norm) ||
@@ -369,12 +391,24 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   if (
     ORG_HEADS.has(rest[0]!.norm) ||
     ORG_TAILS.has(rest[rest.length - 1]!.norm) ||
-    (rest.length === 1 && isAcronym(rest[0]!))
+    (rest.length === 1 && (isAcronym(rest[0]!) || INSTITUTIONS_ALONE.has(rest[0]!.norm)))
   ) {
     // A head word alone is a common noun ("the Court", "his Office", "Fuerza a su hija"): no name.
-    if (rest.length === 1 && !isAcronym(rest[0]!) && !SELF_NAMED.has(rest[0]!.norm)) return;
+    if (
+      rest.length === 1 &&
+      !isAcronym(rest[0]!) &&
+      !SELF_NAMED.has(rest[0]!.norm) &&
+      !INSTITUTIONS_ALONE.has(rest[0]!.norm)
+    )
+      return;
     // "el Alto Comisionado": a title with its qualifiers is a person's office, no organization.
     if (rest.every((t) => TITLES.has(t.norm) || TITLE_QUALIFIERS.has(t.norm))) return;
+    // "JM: Where were you?", "[00:03:28] PO: …": initials opening a transcript line name a speaker.
+    if (rest.length === 1 && isAcronym(rest[0]!) && speakerLabel(text, rest[0]!)) return;
+    // "Joana Macuácua (JM)": a person's initials in brackets after the name (an organization's name
+    // before its acronym was taken by orgs.ts already).
+    if (rest.length === 1 && isAcronym(rest[0]!) && initialsOfNameBefore(text, all, posOf(all, rest[0]!)))
+      return;
     out.mentions.push({
       kind: 'organization',
       ...span(text, rest),
@@ -577,6 +611,31 @@ const CLERGY = new Set(
     ' ',
   ),
 );
+
+/** Initials that open a line (after a time stamp, if any) and end with a colon: a transcript's speaker. */
+const speakerLabel = (text: string, t: Token) =>
+  /^\s*:/.test(text.slice(t.end, t.end + 3)) &&
+  /(?:^|\n)\s*(?:\[[\d:.\s]+\]\s*)?$/.test(text.slice(Math.max(0, t.start - 20), t.start));
+
+/** Whether all[k] is in brackets right after the capitalized words whose initials it is. */
+function initialsOfNameBefore(text: string, all: readonly Token[], k: number): boolean {
+  const t = all[k]!;
+  const n = t.text.length;
+  if (
+    !/\(\s*$/.test(text.slice(Math.max(0, t.start - 2), t.start)) ||
+    !/^\s*\)/.test(text.slice(t.end, t.end + 2))
+  )
+    return false;
+  const before = all.slice(Math.max(0, k - n), k);
+  return (
+    before.length === n &&
+    before.every((p) => p.cap) &&
+    before
+      .map((p) => p.text[0])
+      .join('')
+      .toUpperCase() === t.text.toUpperCase()
+  );
+}
 
 /** Spanish institutions named by their head word alone ("la Fiscalía", "la Defensoría"). */
 const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuraduria', 'cancilleria']);
@@ -1285,6 +1344,6 @@ export function findEntities(
   stamp('single-word');
   pairAppositions(text, out.mentions);
   pairAcronyms(out.mentions);
-  pairShortForms(out.mentions);
+  pairShortForms(out.mentions, ORG_WORDS);
   return out.mentions.sort((a, b) => a.start - b.start);
 }

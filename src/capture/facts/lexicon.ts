@@ -307,6 +307,60 @@ const ORGS: [string[], OrgEntry][] = [
   [['EFE', 'Agencia EFE', 'Efe'], { name: 'EFE', unitKind: 'other' }],
   [['AFP', 'Agence France-Presse', 'Agence France Presse'], { name: 'AFP', unitKind: 'other' }],
   [['Associated Press', 'AP'], { name: 'Associated Press', unitKind: 'other' }],
+  // Bodies, outlets and armed groups named the world over by one short name (no organization word
+  // to tell them by): international bodies, wire services and broadcasters, rights groups, and
+  // armed groups on the sanctions lists. Each as written: the acronym rules pair a name and its
+  // initials. (UN agencies' acronyms are left out: they close longer names, "Oficina de Seúl del ACNUDH".)
+  ...(
+    [
+      ['Interpol'],
+      ['Europol'],
+      ['Unicef', 'UNICEF'],
+      ['UNESCO'],
+      ['OSCE', 'Organization for Security and Co-operation in Europe'],
+      ['ASEAN', 'Association of Southeast Asian Nations'],
+      ['NATO', 'OTAN'],
+      ['European Union', 'Unión Europea'],
+      ['African Union', 'Unión Africana'],
+      ['ECOWAS', 'CEDEAO', 'Economic Community of West African States'],
+      ['Mercosur'],
+      ['ICRC', 'CICR', 'International Committee of the Red Cross', 'Comité Internacional de la Cruz Roja'],
+      ['Médecins Sans Frontières', 'Médicos Sin Fronteras', 'Doctors Without Borders', 'MSF'],
+      ['World Health Organization', 'Organización Mundial de la Salud', 'OMS'],
+      ['World Food Programme', 'Programa Mundial de Alimentos'],
+      ['Reporters Without Borders', 'Reporteros Sin Fronteras', 'RSF'],
+      ['Committee to Protect Journalists', 'CPJ'],
+      ['Front Line Defenders'],
+      ['Freedom House'],
+      ['BBC'],
+      ['CNN'],
+      ['Al Jazeera', 'Al Yazira'],
+      ['France 24'],
+      ['RFI', 'Radio France Internationale'],
+      ['Deutsche Welle', 'DW'],
+      ['Xinhua'],
+      ['TASS'],
+      ['ANSA'],
+      ['Europa Press'],
+      ['Bloomberg'],
+      ['Infobae'],
+      ['Hezbollah', 'Hezbolá', 'Hizbulá'],
+      ['Hamas', 'Hamás'],
+      ['Al Qaida', 'al-Qaida', 'Al Qaeda', 'al-Qaeda'],
+      ['Boko Haram'],
+      ['al-Shabaab', 'Al Shabaab', 'al-Shabab'],
+      ['Taliban', 'talibanes'],
+      ['FARC', 'FARC-EP'],
+      ['ELN', 'Ejército de Liberación Nacional'],
+      ['Sendero Luminoso', 'Shining Path'],
+      ['Tren de Aragua'],
+      ['Mara Salvatrucha', 'MS-13'],
+      ['Clan del Golfo'],
+      ['Interahamwe'],
+    ] as string[][]
+  ).flatMap((keys) => keys.map((k): [string[], OrgEntry] => [[k], { name: k, unitKind: 'other' }])),
+  // One armed group under names that share no initials.
+  [['Islamic State', 'Estado Islámico', 'Daesh', 'ISIL'], { name: 'Islamic State', unitKind: 'other' }],
   [
     ['Amnistía Internacional', 'Amnesty International'],
     { name: 'Amnistía Internacional', unitKind: 'other' },
@@ -335,6 +389,13 @@ export const ORG_HEADS = set(`
   ministry court office committee commission police guard council mission embassy union university party
   army navy foundation institute coalition network tribunal
 `);
+
+/**
+ * Bodies of the state named by one capitalized word ("el Congreso", "Parliament", "el Ejército", "los
+ * Carabineros"): written so, they are the institution; in lower case, a common noun.
+ */
+export const INSTITUTIONS_ALONE = set(`congress congreso parliament parlamento senate senado bundestag army
+  ejercito armada navy gendarmeria carabineros procuraduria cancilleria contraloria`);
 
 /** Words that end a run as an organization when they follow it ("Human Rights Watch"). */
 export const ORG_TAILS = set('watch international internacional borders fronteras');

@@ -20,6 +20,7 @@ import {
 } from './lexicon.js';
 import { lookupPlace, type PlaceEntry } from './places.js';
 import type { Token } from './tokens.js';
+import { lookupTown } from './world-cities.js';
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
 
@@ -48,6 +49,40 @@ const placeAt = (tokens: readonly Token[], k: number) =>
       ) !== undefined,
   );
 
+/**
+ * Whether the capitalized words at tokens[k] end the name and say where it sits: one or two of them
+ * with no name word or connector joined after, that are a town of the world list ("en Cobán", "in
+ * Celle") or, in English, any such words ("in Adliya": English names go on after "in" only for a
+ * country, below). Spanish names go on through "en" ("… con Competencia en Delitos Económicos").
+ */
+const sitsAt = (text: string, tokens: readonly Token[], k: number) => {
+  for (const n of [1, 2]) {
+    const words = tokens.slice(k, k + n);
+    if (words.length < n || !words.every((t) => t.cap) || (n === 2 && !joined(text, words[0]!, words[1]!)))
+      return false;
+    const after = tokens[k + n];
+    if (after && joined(text, words[n - 1]!, after) && (after.cap || CONNECTORS.has(after.norm))) continue;
+    return tokens[k - 1]?.norm === 'in' || lookupTown(words.map((t) => t.text).join(' ')) !== undefined;
+  }
+  return false;
+};
+
+/** Whether a country opens at tokens[k] ("Colombia", "Sudán del Sur"). */
+const countryAt = (tokens: readonly Token[], k: number) =>
+  [1, 2, 3].some(
+    (n) =>
+      k + n <= tokens.length &&
+      lookupPlace(
+        tokens
+          .slice(k, k + n)
+          .map((t) => t.text)
+          .join(' '),
+      )?.kind === 'country',
+  );
+
+/** Bodies named after the country they work in ("Mission in Colombia", "Comisión … en Sudán del Sur"). */
+const MANDATE = set('mission mision commission comision office oficina representation representacion');
+
 /** "… Court in The Hague", "la Fiscalía en Caracas": before an article or a place, where it sits. */
 const WHERE = set('in en con');
 
@@ -56,7 +91,7 @@ const AND = set('and y e');
 const OF = set('of de del');
 
 /** Words organizations are named with (anywhere in the name), beyond the heads and tails of lexicon.ts. */
-const ORG_WORDS = new Set([
+export const ORG_WORDS: ReadonlySet<string> = new Set([
   ...ORG_HEADS,
   ...ORG_TAILS,
   ...set(`service services court council commission committee union mission office agency corporation
@@ -71,6 +106,10 @@ const ORG_WORDS = new Set([
     battalion batallon centros sala
     units unit forces force division brigade corps mechanism mecanismo league liga directorate chamber
     section seccion
+    department institution institucion initiative club trust forum patrol church iglesia government
+    judiciary treasury secretariat audiencia generalitat diputacion universitat diocesis diocese
+    organismo cancilleria gendarmeria procuraduria carabineros academy academia
+    tv radio revista daily ledger courier gazette gaceta semanario
 `),
 ]);
 
@@ -120,7 +159,10 @@ export function guessUnitKind(key: string): string {
 }
 
 const joined = (text: string, a: Token, b: Token) =>
-  text.slice(a.end, b.start) === ' ' || (possessiveInName(a) && /^['’]s $/.test(text.slice(a.end, b.start)));
+  text.slice(a.end, b.start) === ' ' ||
+  (possessiveInName(a) && /^['’]s $/.test(text.slice(a.end, b.start))) ||
+  // "N° 1", "No. 3", "Nº 17"
+  (NUMBER_WORD.has(a.norm) && /^\d/.test(b.text) && /^[°º.]{1,2} ?$/.test(text.slice(a.end, b.start)));
 
 /** Possessors that belong to an office's name ("Attorney General's Office", "People's Liberation Front"). */
 const NAME_POSSESSORS = set('people peoples women children workers ombudsman');
@@ -131,13 +173,71 @@ const NAME_POSSESSORS = set('people peoples women children workers ombudsman');
  * organization in the possessive is not ("Bangladesh's International Crimes Tribunal").
  */
 const possessiveInName = (t: Token) => t.cap && (TITLES.has(t.norm) || NAME_POSSESSORS.has(t.norm));
-const isNameWord = (t: Token) => t.cap || /^\d{1,2}$/.test(t.text);
+const isNameWord = (t: Token) => t.cap || /^\d{1,2}$/.test(t.text) || isOrdinal(t);
+
+/**
+ * Numbers that rank a court or a unit inside its name ("Ankara 22nd Criminal Court", "Juzgado … de
+ * 2.º Turno", "Batallón 3-16", "Branch 227", "1.er Turno").
+ */
+const isOrdinal = (t: Token) =>
+  /^\d{1,3}(?:st|nd|rd|th|\.?[ºª°]|\.(?:er|a|o))$/i.test(t.text) || /^\d{1,3}-\d{1,3}$/.test(t.text);
+
+/** "número 17", "N° 1", "No. 3": the word that numbers a court or a unit, before its number. */
+const NUMBER_WORD = set('numero nro no n num nº');
+
+/** Joiners inside one organization's name: "a"/"al"/"sin"/"without" and "o"/"or". */
+const INNER = set('a al sin without o or');
+
+/**
+ * "Servicio Jesuita a Refugiados", "Comisión … de Ayuda al Refugiado", "Working Group on Enforced or
+ * Involuntary Disappearances": tokens[j + 1] is such a joiner inside the name begun at tokens[i] when
+ * the name so far holds an organization's word, the word before it is none ("el Ejército o la
+ * Policía", "Army or Police" are two), and the capitalized word after it is no organization's word,
+ * given name or place ("la Fiscalía a Juan", "la Comisión a Venezuela").
+ */
+function innerJoiner(tokens: readonly Token[], i: number, j: number): boolean {
+  const c = tokens[j + 1];
+  const w = tokens[j + 2];
+  return (
+    c !== undefined &&
+    w !== undefined &&
+    !c.cap &&
+    INNER.has(c.norm) &&
+    w.cap &&
+    !ORG_WORDS.has(tokens[j]!.norm) &&
+    !ORG_WORDS.has(w.norm) &&
+    !GIVEN_NAMES.has(w.norm) &&
+    lookupPlace(w.text) === undefined &&
+    tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm))
+  );
+}
+
+/** "27 Batallón de Infantería", "94th Infantry Battalion": a number opening a unit's or a court's name. */
+const numberOpens = (text: string, tokens: readonly Token[], i: number) => {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  return (
+    next?.cap === true &&
+    // English ranks with an ordinal ("94th Infantry"; "40 Police officers" is a count), Spanish
+    // units with a bare number too ("27 Batallón").
+    ((isOrdinal(t) && NUMBERED.has(next.norm)) ||
+      (/^\d{1,3}$/.test(t.text) && NUMBERED_BARE.has(next.norm))) &&
+    joined(text, t, next)
+  );
+};
+
+/** Spanish units a bare number opens ("27 Batallón de Infantería", "3 Brigada"). */
+const NUMBERED_BARE = set('batallon brigada regimiento escuadron');
+
+/** Heads of units and courts a number may open ("27 Batallón de Infantería", "94th Infantry Battalion"). */
+const NUMBERED = set(`batallon brigada regimiento division compania escuadron comando zona juzgado tribunal
+  battalion brigade regiment division company squadron command infantry mobile court`);
 
 /** Organizations and named buildings of several words; single words are left to the name rules. */
 export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] {
   const out: NamedSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i]!.cap) continue;
+    if (!tokens[i]!.cap && !numberOpens(text, tokens, i)) continue;
     let j = i;
     for (;;) {
       const next = tokens[j + 1];
@@ -146,7 +246,22 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
         j++;
         continue;
       }
+      // "Juzgado de Instrucción número 17 de Madrid"
+      const num = tokens[j + 2];
+      if (NUMBER_WORD.has(next.norm) && num && /^\d{1,3}$/.test(num.text) && joined(text, next, num)) {
+        j += 2;
+        continue;
+      }
       let m = j + 1;
+      // "Servicio Jesuita a Refugiados", "Desapariciones Forzadas o Involuntarias": see innerJoiner.
+      if (
+        innerJoiner(tokens, i, j) &&
+        joined(text, tokens[j]!, tokens[j + 1]!) &&
+        joined(text, tokens[j + 1]!, tokens[j + 2]!)
+      ) {
+        j += 2;
+        continue;
+      }
       while (
         m < tokens.length &&
         m - j <= 2 &&
@@ -154,17 +269,23 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
         !tokens[m]!.cap &&
         // "Human Rights Watch en Twitter": where it posted, not its name.
         !(WHERE.has(tokens[m]!.norm) && PLATFORMS.has(tokens[m + 1]?.norm ?? '')) &&
-        // "… Court in The Hague": "in" before a place is where the organization sits, not its name.
+        // "… Court in The Hague", "Regional Trial Court in Bacolod": "in" before a place, or before
+        // the last words of the run, is where the organization sits — unless a mission or commission is named after
+        // the country it works in ("Verification Mission in Colombia", "Misión … en Ucrania").
         !(
           WHERE.has(tokens[m]!.norm) &&
-          (['the', 'el', 'la', 'los', 'las'].includes(tokens[m + 1]?.norm ?? '') || placeAt(tokens, m + 1))
+          (['the', 'el', 'la', 'los', 'las'].includes(tokens[m + 1]?.norm ?? '') ||
+            ((placeAt(tokens, m + 1) || sitsAt(text, tokens, m + 1)) &&
+              !(countryAt(tokens, m + 1) && tokens.slice(i, j + 1).some((t) => MANDATE.has(t.norm)))))
         ) &&
         (!ORG_ONLY_CONNECTORS.has(tokens[m]!.norm) ||
           tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm))) &&
         joined(text, tokens[m - 1]!, tokens[m]!)
       )
         m++;
-      if (m > j + 1 && tokens[m]?.cap && joined(text, tokens[m - 1]!, tokens[m]!)) j = m;
+      // "… de 3.er Turno": a ranking number goes on like a name word after a connector.
+      const goesOn = tokens[m] !== undefined && (tokens[m]!.cap || isOrdinal(tokens[m]!));
+      if (m > j + 1 && goesOn && joined(text, tokens[m - 1]!, tokens[m]!)) j = m;
       else break;
     }
     j = listTail(text, tokens, i, j);
@@ -351,6 +472,10 @@ function nameSpan(
     if (words.every((w) => TITLES.has(w) || TITLE_QUALIFIERS.has(w) || CONNECTORS.has(w))) return undefined;
     // A bracketed acronym after a name that is not a person's says organization ("… (Cepaz)").
     if (!words.some((w) => ORG_WORDS.has(w)) && !(acronym && !GIVEN_NAMES.has(words[0]!))) return undefined;
+    // "Interviewer: Joana Macuácua (JM)": a name with its initials after a label, alone on its line,
+    // introduces a speaker of a transcript.
+    if (!words.some((w) => ORG_WORDS.has(w)) && acronym && speakerIntroduced(text, toks, acronym.text))
+      return undefined;
     const known: OrgEntry | undefined =
       KNOWN_ORGS.get(orgKey(words)) ?? (acronym ? KNOWN_ORGS.get(orgKey([acronym.text])) : undefined);
     const name = text.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/\s+/g, ' ');
@@ -363,6 +488,22 @@ function nameSpan(
       ...(acronym ? { acronym } : {}),
     };
   }
+}
+
+/** A name written as "Label: Name (NI)" alone on its line, its bracket the initials of its words. */
+function speakerIntroduced(text: string, toks: readonly Token[], initials: string): boolean {
+  const lineStart = text.lastIndexOf('\n', toks[0]!.start) + 1;
+  const lineEnd = text.indexOf('\n', toks[toks.length - 1]!.end);
+  const before = text.slice(lineStart, toks[0]!.start);
+  const after = text.slice(toks[toks.length - 1]!.end, lineEnd < 0 ? text.length : lineEnd);
+  return (
+    /^[\p{L} ()–-]{2,60}:\s*$/u.test(before) &&
+    /^\s*\([^)]*\)\s*$/.test(after) &&
+    toks
+      .map((t) => t.text[0])
+      .join('')
+      .toUpperCase() === initials.toUpperCase()
+  );
 }
 
 /** Social networks a text says something was posted on ("en Twitter", "on X"). */

@@ -9,6 +9,7 @@
 import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
 import type { EntityMention } from '../facts/entities.js';
 import { fold } from '../facts/lexicon.js';
+import { ORG_WORDS } from '../facts/orgs.js';
 import { lookupPlace } from '../facts/places.js';
 import { tokenize } from '../facts/tokens.js';
 import { isDemonym } from '../facts/world.js';
@@ -159,6 +160,6 @@ export function refineEntities(
   tiePlaces(kept, added);
   const out = [...kept, ...added].sort((a, b) => a.start - b.start);
   pairAcronyms(out);
-  pairShortForms(out);
+  pairShortForms(out, ORG_WORDS);
   return out;
 }

@@ -1,0 +1,217 @@
+/**
+ * Organizations' names by how they are written (orgs.ts, acronyms.ts): numbered courts and units,
+ * where an organization sits against what it is named after, the words bodies and outlets are named
+ * with, and short forms of a longer name. Each sentence is written for this test (none is from an
+ * evaluation round); the rules run without the trained tagger (`tagger: null`).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { pairShortForms } from './acronyms.js';
+import { extractFacts } from './index.js';
+
+const facts = (text: string) => extractFacts(text, { reference: '2024-05-10', tagger: null });
+const of = (text: string, kind: string) =>
+  facts(text)
+    .filter((f) => f.kind === kind)
+    .map((f) => f.value);
+
+describe('numbered courts and units', () => {
+  it('an ordinal inside or opening the name is part of it', () => {
+    assert.deepEqual(of('He was sentenced by the Izmir 4th High Criminal Court last year.', 'organization'), [
+      'Izmir 4th High Criminal Court',
+    ]);
+    assert.deepEqual(of('Soldiers of the 31st Infantry Battalion entered the village.', 'organization'), [
+      '31st Infantry Battalion',
+    ]);
+    assert.deepEqual(of('El caso pasó al Juzgado Letrado de Salto de 3.er Turno ayer.', 'organization'), [
+      'Juzgado Letrado de Salto de 3.er Turno',
+    ]);
+  });
+  it('a number after "número", "N°" or opening a unit', () => {
+    assert.deepEqual(
+      of('Lo investiga el Juzgado de Instrucción número 4 de Sevilla desde marzo.', 'organization'),
+      ['Juzgado de Instrucción número 4 de Sevilla'],
+    );
+    assert.deepEqual(of('Lo condenó el Tribunal Oral Federal N° 2 de Rosario.', 'organization'), [
+      'Tribunal Oral Federal N° 2 de Rosario',
+    ]);
+    assert.deepEqual(of('Efectivos del 12 Batallón de Infantería lo detuvieron.', 'organization'), [
+      '12 Batallón de Infantería',
+    ]);
+  });
+  it('but a count before a head word opens no name', () => {
+    assert.deepEqual(of('The city deployed 40 Police officers and 12 Court clerks.', 'organization'), []);
+  });
+});
+
+describe('where an organization sits, and what it is named after', () => {
+  it('a town after "in"/"en" is where it sits', () => {
+    assert.deepEqual(of('The Higher Regional Court in Koblenz convicted him.', 'organization'), [
+      'Higher Regional Court',
+    ]);
+    assert.deepEqual(of('Lo acusó la Fiscalía de Derechos Humanos en Quetzaltenango ayer.', 'organization'), [
+      'Fiscalía de Derechos Humanos',
+    ]);
+    // English names do not go on after "in" and a name the gazetteers lack.
+    assert.deepEqual(
+      of('He was held by the Criminal Investigation Bureau in Zarqa for a week.', 'organization'),
+      ['Criminal Investigation Bureau'],
+    );
+  });
+  it('a mission or commission is named after the country it works in', () => {
+    assert.deepEqual(of('The Verification Mission in Colombia published its report.', 'organization'), [
+      'Verification Mission in Colombia',
+    ]);
+    assert.deepEqual(of('Lo dijo la Comisión de Derechos Humanos en Sudán del Sur.', 'organization'), [
+      'Comisión de Derechos Humanos en Sudán del Sur',
+    ]);
+  });
+});
+
+describe('words organizations and outlets are named with', () => {
+  it('bodies of the state, churches, universities, trusts and forums', () => {
+    assert.deepEqual(
+      of('Lo confirmaron la Policía Federal y la Gendarmería en un comunicado.', 'organization'),
+      ['Policía Federal', 'Gendarmería'],
+    );
+    assert.deepEqual(of('Lo pagó la Diputación de Córdoba con la Universitat de Girona.', 'organization'), [
+      'Diputación de Córdoba',
+      'Universitat de Girona',
+    ]);
+    assert.deepEqual(
+      of('Lawyers of the Mountain Legal Trust and the Dhaka Rights Forum met.', 'organization'),
+      ['Mountain Legal Trust', 'Dhaka Rights Forum'],
+    );
+  });
+  it('outlets named with "TV", "Radio", "Daily", "Ledger", "Revista"', () => {
+    assert.deepEqual(of('The footage was aired by Kanal TV and Radio Free Europe.', 'organization'), [
+      'Kanal TV',
+      'Radio Free Europe',
+    ]);
+    assert.deepEqual(of('It was first reported by the Harbour Daily.', 'organization'), ['Harbour Daily']);
+  });
+});
+
+describe('lower-case joiners inside one name, and speakers of a transcript', () => {
+  it('"a", "al", "sin", "o", "or" join the words of a name that has an organization word', () => {
+    assert.deepEqual(of('Lo acompañó el Servicio Jesuita a Migrantes en la frontera.', 'organization'), [
+      'Servicio Jesuita a Migrantes',
+    ]);
+    assert.deepEqual(
+      of('They wrote to the Working Group on Enforced or Involuntary Disappearances.', 'organization'),
+      ['Working Group on Enforced or Involuntary Disappearances'],
+    );
+  });
+  it('but not two organizations, a person or a place after the joiner', () => {
+    assert.deepEqual(of('Llegaron el Ejército o la Policía Nacional.', 'organization'), [
+      'Ejército',
+      'Policía Nacional',
+    ]);
+    assert.deepEqual(of('Denunció la Fiscalía Provincial a Juan Pérez.', 'organization'), [
+      'Fiscalía Provincial',
+    ]);
+  });
+  it('a name with its initials after a label, alone on its line, introduces a speaker', () => {
+    assert.deepEqual(of('Interviewer: Marta Quispe (MQ)\nWitness: a farmer, 41.', 'organization'), []);
+    // An organization's name with its acronym in a sentence stays one.
+    assert.deepEqual(of('Lo documentó Justicia y Proceso (JyP) en mayo.', 'organization'), [
+      'Justicia y Proceso (JyP)',
+    ]);
+  });
+  it('initials opening a transcript line are a speaker, not an organization', () => {
+    assert.deepEqual(
+      of('JM: Where were you that night?\nKT: At home, with the UNHCR staff.', 'organization'),
+      ['ACNUR'],
+    );
+  });
+});
+
+describe('bodies of the state named by one word', () => {
+  it('written with a capital, they are the institution', () => {
+    assert.deepEqual(of('El proyecto llegó al Congreso y el Ejército no respondió.', 'organization'), [
+      'Congreso',
+      'Ejército',
+    ]);
+    assert.deepEqual(of('The bill died in Parliament after the Army objected.', 'organization'), [
+      'Parliament',
+      'Army',
+    ]);
+  });
+  it('in lower case, a common noun', () => {
+    assert.deepEqual(of('The army entered the town and the parliament was dissolved.', 'organization'), []);
+  });
+});
+
+describe('organizations named by who works for them, and names known the world over', () => {
+  it('a person of an organization, a director or lawyer of one, a journalist from an outlet', () => {
+    assert.deepEqual(
+      of('"They came at night," said Maria Lopez of Viasnak, recalling the raids.', 'organization'),
+      ['Viasnak'],
+    );
+    assert.deepEqual(of('Lo confirmó la abogada de Provida en una rueda de prensa.', 'organization'), [
+      'Provida',
+    ]);
+    assert.deepEqual(of('A journalist from Kurdnews asked me what I wanted.', 'organization'), ['Kurdnews']);
+  });
+  it('but a town after "from" or "of" stays a place', () => {
+    assert.deepEqual(of('A reporter from Caracas was held for a week.', 'organization'), []);
+    assert.deepEqual(of('said John Smith of Ohio after the hearing.', 'organization'), []);
+    // A given name inside the run: a place and a person, not an employer.
+    assert.deepEqual(of('Lo denunció el dirigente vecinal de Petare Pedro Luis Mora.', 'organization'), []);
+  });
+  it('international bodies, wire services and armed groups with no organization word', () => {
+    assert.deepEqual(of('He was arrested on a notice issued through Interpol.', 'organization'), [
+      'Interpol',
+    ]);
+    assert.deepEqual(of('Según Unicef, uno de cada cinco niños no volvió.', 'organization'), ['UNICEF']);
+    assert.deepEqual(of('The town was attacked by fighters linked to al-Qaeda last year.', 'organization'), [
+      'al-Qaeda',
+    ]);
+  });
+});
+
+describe('short forms of one longer organization (pairShortForms)', () => {
+  const org = (text: string, value = text) => ({ kind: 'organization', text, value });
+  const values = (ms: { value: string }[]) => ms.map((m) => m.value);
+  const WORDS = new Set(['court', 'comision']);
+  it('a head word alone is the one organization of the text named with it', () => {
+    const ms = [org('European Court of Human Rights'), org('Court')];
+    pairShortForms(ms, WORDS);
+    assert.deepEqual(values(ms), ['European Court of Human Rights', 'European Court of Human Rights']);
+  });
+  it("the first words of a longer name are that name (or of names that are each other's first words)", () => {
+    const ms = [
+      org(
+        'Comisión Interamericana de Derechos Humanos',
+        'Comisión Interamericana de Derechos Humanos (CIDH)',
+      ),
+      org('Comisión Interamericana'),
+      org('Comisión Interamericana de Derechos Humanos'),
+    ];
+    pairShortForms(ms, WORDS);
+    // (The name with and without its bracketed acronym are one entity in index.ts.)
+    assert.equal(ms[1]!.value, 'Comisión Interamericana de Derechos Humanos (CIDH)');
+  });
+  it('but first words the longer name goes on from with a capitalized word are another body', () => {
+    const ms = [org('Asamblea Nacional Constituyente'), org('Asamblea Nacional')];
+    pairShortForms(ms, WORDS);
+    assert.deepEqual(values(ms), ['Asamblea Nacional Constituyente', 'Asamblea Nacional']);
+  });
+  it('but a word shared by two organizations, or a name that is no first words, stays apart', () => {
+    const ms = [
+      org('Constitutional Court'),
+      org('Supreme Court'),
+      org('Court'),
+      org('Council of Europe'),
+      org('Committee of Ministers of the Council of Europe'),
+    ];
+    pairShortForms(ms, WORDS);
+    assert.deepEqual(values(ms), [
+      'Constitutional Court',
+      'Supreme Court',
+      'Court',
+      'Council of Europe',
+      'Committee of Ministers of the Council of Europe',
+    ]);
+  });
+});
