@@ -61,7 +61,12 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
  * statement after it would keep every writer of every process waiting (bench/load/README.md).
  */
 export async function appendAudit(tx: Sql, input: AuditInput): Promise<AuditEntry> {
-  const fields = {
+  const fields = auditFields(input);
+  return tx.dialect === 'postgres' ? appendLocked(tx, fields) : appendInJs(tx, fields);
+}
+
+function auditFields(input: AuditInput): EntryFields {
+  return {
     actor: input.actor,
     action: input.action,
     entity: input.entity,
@@ -70,7 +75,6 @@ export async function appendAudit(tx: Sql, input: AuditInput): Promise<AuditEntr
     before: input.before === undefined ? null : canonicalJson(input.before),
     after: input.after === undefined ? null : canonicalJson(input.after),
   };
-  return tx.dialect === 'postgres' ? appendLocked(tx, fields) : appendInJs(tx, fields);
 }
 
 type EntryFields = Omit<AuditEntry, 'seq' | 'at' | 'prevHash' | 'hash'>;
@@ -115,9 +119,39 @@ export const hashedText = (p: ReturnType<typeof hashedTextParts>, at: string, pr
  * The time is the database's: entries stay in time order whichever process or machine wrote them.
  */
 async function appendLocked(tx: Sql, fields: EntryFields): Promise<AuditEntry> {
-  const parts = hashedTextParts(fields);
+  const { ctes, insert, params } = lockedAppend(fields);
   const row = await tx.get<{ seq: number; at: string; prev_hash: string; hash: string }>(
-    `WITH head AS (
+    `WITH ${ctes} ${insert} RETURNING seq, at, prev_hash, hash`,
+    params,
+  );
+  if (!row) throw new Error('audit head missing: the store was not migrated');
+  return { ...fields, seq: Number(row.seq), at: row.at, prevHash: row.prev_hash, hash: row.hash };
+}
+
+/**
+ * Appends an entry as a statement sent with the transaction's COMMIT (PostgreSQL, `sendWithCommit`):
+ * the head's lock is taken and released by the database in one round trip, whatever this process's
+ * event loop is doing. Without it an entry waited for a busy loop to send the COMMIT, and every
+ * writer of every process waited for that (bench/load/README.md, stop 33).
+ */
+export function appendWithCommit(tx: Sql, input: AuditInput): boolean {
+  if (tx.dialect !== 'postgres' || !tx.sendWithCommit) return false;
+  const { ctes, insert, params } = lockedAppend(auditFields(input));
+  // Its result is not read: an audit head missing (a store not migrated) would insert nothing, so
+  // the statement fails then (a cast the planner cannot fold), and the transaction with it.
+  tx.sendWithCommit(
+    `WITH ${ctes}, appended AS (${insert} RETURNING seq)
+     SELECT CASE WHEN count(*) = 1 THEN 1 ELSE ('audit entry not written: ' || count(*))::int END FROM appended`,
+    params,
+  );
+  return true;
+}
+
+/** The entry's statement: its WITH list (lock, stamp, hash, move the head) and its INSERT. */
+function lockedAppend(fields: EntryFields): { ctes: string; insert: string; params: (string | null)[] } {
+  const parts = hashedTextParts(fields);
+  return {
+    ctes: `head AS (
        SELECT seq + 1 AS seq, hash AS prev,
               to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
        FROM audit_head WHERE id = 1 FOR UPDATE),
@@ -125,11 +159,10 @@ async function appendLocked(tx: Sql, fields: EntryFields): Promise<AuditEntry> {
        SELECT seq, prev, at,
               encode(sha256(convert_to(?::text || at || ?::text || prev || '","seq":' || seq || '}', 'UTF8')), 'hex') AS hash
        FROM head),
-     moved AS (UPDATE audit_head SET seq = entry.seq, hash = entry.hash FROM entry WHERE audit_head.id = 1)
-     INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, case_id, before, after, prev_hash, hash)
-     SELECT seq, at, ?, ?, ?, ?, ?, ?, ?, prev, hash FROM entry
-     RETURNING seq, at, prev_hash, hash`,
-    [
+     moved AS (UPDATE audit_head SET seq = entry.seq, hash = entry.hash FROM entry WHERE audit_head.id = 1)`,
+    insert: `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, case_id, before, after, prev_hash, hash)
+     SELECT seq, at, ?, ?, ?, ?, ?, ?, ?, prev, hash FROM entry`,
+    params: [
       parts.beforeAt,
       parts.beforePrev,
       fields.actor,
@@ -140,9 +173,7 @@ async function appendLocked(tx: Sql, fields: EntryFields): Promise<AuditEntry> {
       fields.before,
       fields.after,
     ],
-  );
-  if (!row) throw new Error('audit head missing: the store was not migrated');
-  return { ...fields, seq: Number(row.seq), at: row.at, prevHash: row.prev_hash, hash: row.hash };
+  };
 }
 
 export function rowToEntry(r: Record<string, unknown>): AuditEntry {

@@ -15,6 +15,13 @@ export interface Sql {
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   /** Inserts many rows into one table as fast as the engine allows (prepared loop / multi-row VALUES). */
   insertMany(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
+  /**
+   * Inside a PostgreSQL transaction: a statement sent with the COMMIT, in one round trip, as the
+   * transaction's last (its result is not read). Locks it takes are released by the database
+   * without waiting for this process's event loop (case-store.ts, the audit entries). Absent
+   * elsewhere: run the statement instead.
+   */
+  sendWithCommit?(sql: string, params: readonly (string | number | null)[]): void;
 }
 
 export interface Database extends Sql {

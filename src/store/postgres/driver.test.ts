@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { createPgDatabase } from '../../test-support/stores.js';
-import { PostgresDatabase, StatementNames } from './driver.js';
+import { inlineParameters, PostgresDatabase, StatementNames } from './driver.js';
 
 describe('PostgreSQL driver: named statements', () => {
   let url: string;
@@ -76,5 +76,39 @@ describe('PostgreSQL driver: named statements', () => {
     assert.deepEqual(await db.transaction((tx) => tx.all('SELECT * FROM drift WHERE id = ?', ['a'])), [
       { id: 'a', note: 'x', extra: null },
     ]);
+  });
+
+  it('sends statements with the COMMIT, their values quoted as they were, and rolls back with them', async () => {
+    const db = oneConnection();
+    await db.exec('CREATE TABLE sent (id int PRIMARY KEY, v text)');
+    const awkward = "it's a \\ back'slash, ñ, 𝄞, $1 ? ;DROP TABLE sent;--";
+    await db.transaction(async (tx) => {
+      await tx.run('INSERT INTO sent (id, v) VALUES (?, ?)', [1, 'first']);
+      tx.sendWithCommit?.('INSERT INTO sent (id, v) VALUES (?, ?)', [2, awkward]);
+      tx.sendWithCommit?.('INSERT INTO sent (id, v) VALUES (?, ?)', [3, null]);
+    });
+    assert.deepEqual(await db.all('SELECT id, v FROM sent ORDER BY id'), [
+      { id: 1, v: 'first' },
+      { id: 2, v: awkward },
+      { id: 3, v: null },
+    ]);
+    // A statement sent with the COMMIT that fails takes the whole transaction with it.
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        await tx.run('INSERT INTO sent (id, v) VALUES (?, ?)', [4, 'kept?']);
+        tx.sendWithCommit?.('INSERT INTO sent (id, v) VALUES (?, ?)', [1, 'duplicate key']);
+      }),
+      /duplicate key/,
+    );
+    assert.equal((await db.all('SELECT id FROM sent')).length, 3);
+    assert.deepEqual(await db.get('SELECT 1 AS one'), { one: 1 }, 'the connection is usable after');
+  });
+
+  it('inlines only what it can quote, one value per placeholder', () => {
+    assert.equal(inlineParameters('SELECT ?, ?, ?', ["a'b", 2, null]), "SELECT 'a''b', 2, NULL");
+    assert.throws(() => inlineParameters('SELECT ?', []), /more placeholders/);
+    assert.throws(() => inlineParameters('SELECT 1', ['x']), /fewer placeholders/);
+    assert.throws(() => inlineParameters('SELECT ?', [Number.NaN]), /non-finite/);
+    assert.throws(() => inlineParameters('SELECT ?', [{} as never]), /only strings/);
   });
 });

@@ -97,6 +97,39 @@ class PgSql implements Sql {
   }
 }
 
+/** A transaction's handle: statements, and those sent with its COMMIT (`sendWithCommit`). */
+class PgTransaction extends PgSql {
+  readonly withCommit: string[] = [];
+  constructor(client: pg.PoolClient, names: StatementNames) {
+    super(client, names, false);
+  }
+  sendWithCommit(sql: string, params: readonly (string | number | null)[]): void {
+    this.withCommit.push(inlineParameters(sql, params));
+  }
+}
+
+/**
+ * A statement with its `?` placeholders replaced by literals, for the simple query protocol (the
+ * one that takes several statements in one message). Strings are quoted by pg's escapeLiteral;
+ * only finite numbers, strings and null are accepted.
+ */
+export function inlineParameters(sql: string, params: readonly (string | number | null)[]): string {
+  let i = 0;
+  const text = sql.replace(/\?/g, () => {
+    if (i >= params.length) throw new Error('more placeholders than parameters');
+    const v = params[i++];
+    if (v === null) return 'NULL';
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw new Error('a non-finite number as a parameter');
+      return String(v);
+    }
+    if (typeof v !== 'string') throw new Error('only strings, numbers and null can be sent with COMMIT');
+    return pg.escapeLiteral(v);
+  });
+  if (i !== params.length) throw new Error('fewer placeholders than parameters');
+  return text;
+}
+
 export class PostgresDatabase extends PgSql implements Database {
   constructor(
     private readonly pool: pg.Pool,
@@ -108,8 +141,11 @@ export class PostgresDatabase extends PgSql implements Database {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const out = await fn(new PgSql(client, this.names, false));
-      await client.query('COMMIT');
+      const tx = new PgTransaction(client, this.names);
+      const out = await fn(tx);
+      // The statements sent with the COMMIT and the COMMIT go as one simple query: PostgreSQL runs
+      // them back to back (an error in one aborts the rest, and the catch below rolls back).
+      await client.query([...tx.withCommit, 'COMMIT'].join(';\n'));
       return out;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
