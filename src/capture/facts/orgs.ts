@@ -36,18 +36,21 @@ const CONNECTORS = set(
  */
 const ORG_ONLY_CONNECTORS = set('por contra against to in en con sobre lo');
 
-/** Whether a place the gazetteers know opens at tokens[k] ("Puerto Ordaz", "The Hague"). */
-const placeAt = (tokens: readonly Token[], k: number) =>
-  [1, 2, 3].some(
-    (n) =>
-      k + n <= tokens.length &&
+/** The place the gazetteers know of one to three words opening at tokens[k], if any. */
+const placesAt = (tokens: readonly Token[], k: number) =>
+  [1, 2, 3]
+    .filter((n) => k + n <= tokens.length)
+    .map((n) =>
       lookupPlace(
         tokens
           .slice(k, k + n)
           .map((t) => t.text)
           .join(' '),
-      ) !== undefined,
-  );
+      ),
+    );
+
+/** Whether a place the gazetteers know opens at tokens[k] ("Puerto Ordaz", "The Hague"). */
+const placeAt = (tokens: readonly Token[], k: number) => placesAt(tokens, k).some((p) => p !== undefined);
 
 /**
  * Whether the capitalized words at tokens[k] end the name and say where it sits: one or two of them
@@ -69,16 +72,7 @@ const sitsAt = (text: string, tokens: readonly Token[], k: number) => {
 
 /** Whether a country opens at tokens[k] ("Colombia", "Sudán del Sur"). */
 const countryAt = (tokens: readonly Token[], k: number) =>
-  [1, 2, 3].some(
-    (n) =>
-      k + n <= tokens.length &&
-      lookupPlace(
-        tokens
-          .slice(k, k + n)
-          .map((t) => t.text)
-          .join(' '),
-      )?.kind === 'country',
-  );
+  placesAt(tokens, k).some((p) => p?.kind === 'country');
 
 /** Bodies named after the country they work in ("Mission in Colombia", "Comisión … en Sudán del Sur"). */
 const MANDATE = set('mission mision commission comision office oficina representation representacion');
