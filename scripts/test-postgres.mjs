@@ -148,6 +148,8 @@ export async function startTestPostgres() {
   server.stderr.resume();
   return {
     url: `postgres://testigo:${password}@127.0.0.1:${port}/postgres`,
+    /** The folder of its Unix-domain socket (a URL's `?host=` for clients on this machine). */
+    socketDir: sock,
     /** The postmaster's process id (benchmarks read the database's CPU time from /proc). */
     pid: server.pid,
     async stop() {

@@ -84,7 +84,8 @@ for (const backend of BACKENDS) {
 describe('person directory change log (what incremental matchers follow)', () => {
   /** An in-memory source: rows with update times and versions, as the store would return them. */
   const source = () => {
-    const rows = new Map<string, { updatedAt: string; version: number; name: string }>();
+    const rows = new Map<string, { updatedAt: string; version: number; name: string; deleted?: boolean }>();
+    let keys = 0;
     const src: DirectorySource = {
       stamp: async () => ({
         n: rows.size,
@@ -99,12 +100,51 @@ describe('person directory change log (what incremental matchers follow)', () =>
             body: { firstSurname: r.name, protection: 'protected' } as PersonBody,
             updatedAt: r.updatedAt,
             version: r.version,
-            deleted: false,
+            deleted: r.deleted ?? false,
           })),
-      sortKey: (b) => String(b.firstSurname),
+      sortKey: (b) => {
+        keys++;
+        return String(b.firstSurname);
+      },
     };
-    return { rows, src };
+    return { rows, src, keysComputed: () => keys };
   };
+
+  it('keeps the name order person by person: each change placed, no key computed again', async () => {
+    const { rows, src, keysComputed } = source();
+    const d = new PersonDirectory();
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const name = () => ['Álvarez', 'Barrios', 'Mendoza', 'Zambrano', 'Pérez'][Math.floor(rnd() * 5)]!;
+    for (let i = 0; i < 40; i++) rows.set(`p${i}`, { updatedAt: 't0000', version: 1, name: name() });
+    await d.sync(src);
+    const expected = () =>
+      [...rows]
+        .filter(([, r]) => !r.deleted)
+        .sort(([a, x], [b, y]) => (x.name < y.name ? -1 : x.name > y.name ? 1 : a < b ? -1 : 1))
+        .map(([id]) => id);
+    assert.deepEqual(d.order(src), expected());
+    for (let step = 1; step <= 60; step++) {
+      const at = `t${String(step).padStart(4, '0')}`;
+      const before = keysComputed();
+      const handedOut = d.order(src);
+      const copy = [...handedOut];
+      let changes = 0;
+      for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++, changes++) {
+        const id = `p${Math.floor(rnd() * 50)}`;
+        const r = rows.get(id);
+        const deleted = r ? rnd() < 0.2 : false;
+        rows.set(id, { updatedAt: at, version: (r?.version ?? 0) + 1, name: name(), deleted });
+      }
+      await d.sync(src);
+      assert.deepEqual(d.order(src), expected(), `after step ${step}`);
+      assert.ok(keysComputed() - before <= changes, 'only the changed persons get a key');
+      assert.deepEqual(handedOut, copy, 'an order handed out before does not change');
+    }
+  });
 
   it('names the persons changed since a version, and nothing when it cannot tell', async () => {
     const { rows, src } = source();

@@ -48,7 +48,10 @@ export class PersonDirectory<B = PersonBody> {
   private maxUpdated = '';
   private seen = -1;
   private versions = -1;
+  /** Live ids in name order (see `order`), each one's sort key, and ids changed since it was made. */
   private sorted?: string[];
+  private readonly keyOf = new Map<string, string>();
+  private readonly unsorted = new Set<string>();
   /** The ids each sync found changed, by the version it produced; everything was read at `fullAt`. */
   private readonly log: { version: number; ids: string[] }[] = [];
   private fullAt = 0;
@@ -114,11 +117,12 @@ export class PersonDirectory<B = PersonBody> {
     this.versions = counts.versions;
     this.head = head;
     this.version++;
-    this.sorted = undefined;
     if (full) {
+      this.sorted = undefined;
       this.fullAt = this.version;
       this.log.length = 0;
     } else {
+      for (const id of changed) this.unsorted.add(id);
       this.log.push({ version: this.version, ids: [...changed] });
       if (this.log.length > CHANGE_LOG) this.log.shift();
     }
@@ -161,14 +165,56 @@ export class PersonDirectory<B = PersonBody> {
     return [...this.entries.values()];
   }
 
-  /** Ids of live persons in name order, then id (after sync). */
+  /**
+   * Ids of live persons in name order, then id (after sync). Kept up to date person by person: the
+   * persons a sync changed are taken out and put back at their place (binary search), their sort
+   * keys computed once each. Sorting every person again after each change (keys folded anew) was
+   * the part of a page of persons that grew with the case (bench/load, stop 33). A new array
+   * whenever it changes: one handed out before stays as it was.
+   */
   order(src: DirectorySource<B>): string[] {
     if (!this.sorted) {
-      const keyed = this.live().map((e) => [e.id, src.sortKey(e.body)] as const);
-      keyed.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : 1));
-      this.sorted = keyed.map(([id]) => id);
+      this.keyOf.clear();
+      for (const e of this.live()) this.keyOf.set(e.id, src.sortKey(e.body));
+      this.sorted = [...this.keyOf.keys()].sort((a, b) => this.compare(a, b));
+      this.unsorted.clear();
+    } else if (this.unsorted.size > 0) {
+      const next = this.sorted.slice();
+      for (const id of this.unsorted) {
+        if (this.keyOf.has(id)) {
+          const at = this.position(next, id);
+          next.splice(next[at] === id ? at : next.indexOf(id), 1);
+          this.keyOf.delete(id);
+        }
+        const e = this.entries.get(id);
+        if (e && !e.deleted) {
+          this.keyOf.set(id, src.sortKey(e.body));
+          next.splice(this.position(next, id), 0, id);
+        }
+      }
+      this.unsorted.clear();
+      this.sorted = next;
     }
     return this.sorted;
+  }
+
+  /** Name order by the kept sort keys, then id. */
+  private compare(a: string, b: string): number {
+    const x = this.keyOf.get(a)!;
+    const y = this.keyOf.get(b)!;
+    return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  /** Where `id` is (or goes) in `ids`, which is in `compare` order (its key is in keyOf). */
+  private position(ids: readonly string[], id: string): number {
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(ids[mid]!, id) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private async refresh(
