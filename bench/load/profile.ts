@@ -77,11 +77,15 @@ if (args.trace) {
       const text = full.replace(/\$\d+(, \$\d+)*/g, '$…').slice(0, 140);
       traced.set(text, (traced.get(text) ?? 0) + 1);
       // The audit head's row lock: how long a write waited for it (sent → granted, one round trip
-      // included) and held it (granted → COMMIT answered). Writes are serialised by the hold.
+      // included) and held it (granted → COMMIT answered). Writes are serialised by the hold. Since
+      // the entries go with the COMMIT in one message, the client sees one round trip: it counts as
+      // the wait, and the hold (inside it, on the database) is not seen here.
       const out = query.apply(this, a);
       if (out instanceof Promise) {
         const sent = performance.now();
-        if (full.includes('FROM audit_head WHERE id = 1 FOR UPDATE'))
+        if (full.includes('FROM audit_head WHERE id = 1 FOR UPDATE') && /;\s*COMMIT$/.test(full))
+          out.then(() => lockWaits.push(performance.now() - sent), noop);
+        else if (full.includes('FROM audit_head WHERE id = 1 FOR UPDATE'))
           out.then(() => {
             const granted = performance.now();
             lockWaits.push(granted - sent);
@@ -203,7 +207,7 @@ try {
         ? `; event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} / max ${(loop.max / 1e6).toFixed(0)} ms`
         : '';
       traceReport.push(
-        `${k}: ${(total / r.sent).toFixed(1)} statements/request${blocked}${lockWaits.length ? `; audit_head lock wait ${spread(lockWaits)}, held ${spread(lockHolds)}` : ''}`,
+        `${k}: ${(total / r.sent).toFixed(1)} statements/request${blocked}${lockWaits.length ? `; audit_head lock wait ${spread(lockWaits)}, held ${lockHolds.length ? spread(lockHolds) : '(inside the COMMIT round trip)'}` : ''}`,
         ...[...traced]
           .sort((a, b) => b[1] - a[1])
           .map(([text, n]) => `  ${(n / r.sent).toFixed(2)}  ${text}`),

@@ -57,12 +57,26 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
 /**
  * Appends one entry. Writers do not call it: they call `store.audit(…)`, and the store's
  * transaction appends its entries after the write's own statements (case-store.ts `transaction`;
- * architecture test). On PostgreSQL an entry holds the chain head's row lock until COMMIT, so any
- * statement after it would keep every writer of every process waiting (bench/load/README.md).
+ * architecture test). On PostgreSQL an entry holds the chain head's row lock until COMMIT, so it is
+ * sent with the COMMIT in one round trip (`Sql.sendWithCommit`): the database takes and releases the
+ * lock whatever this process's event loop is doing. Otherwise every writer of every process waited
+ * for a busy loop to send the COMMIT (bench/load/README.md, stop 33).
  */
-export async function appendAudit(tx: Sql, input: AuditInput): Promise<AuditEntry> {
+export async function appendAudit(tx: Sql, input: AuditInput): Promise<void> {
   const fields = auditFields(input);
-  return tx.dialect === 'postgres' ? appendLocked(tx, fields) : appendInJs(tx, fields);
+  if (tx.dialect !== 'postgres') return appendInJs(tx, fields);
+  if (!tx.sendWithCommit)
+    throw new Error(
+      "on PostgreSQL an audit entry goes with its transaction's COMMIT: append it in CaseStore.transaction",
+    );
+  const { ctes, insert, params } = lockedAppend(fields);
+  // Its result is not read: an audit head missing (a store not migrated) would insert nothing, so
+  // the statement fails then (a cast the planner cannot fold), and the transaction with it.
+  tx.sendWithCommit(
+    `WITH ${ctes}, appended AS (${insert} RETURNING seq)
+     SELECT CASE WHEN count(*) = 1 THEN 1 ELSE ('audit entry not written: ' || count(*))::int END FROM appended`,
+    params,
+  );
 }
 
 function auditFields(input: AuditInput): EntryFields {
@@ -80,14 +94,13 @@ function auditFields(input: AuditInput): EntryFields {
 type EntryFields = Omit<AuditEntry, 'seq' | 'at' | 'prevHash' | 'hash'>;
 
 /** SQLite: one connection, one writer at a time; the head is read and moved in three statements. */
-async function appendInJs(tx: Sql, fields: EntryFields): Promise<AuditEntry> {
+async function appendInJs(tx: Sql, fields: EntryFields): Promise<void> {
   const head = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1');
   if (!head) throw new Error('audit head missing: the store was not migrated');
   const base = { ...fields, seq: Number(head.seq) + 1, at: new Date().toISOString(), prevHash: head.hash };
   const entry: AuditEntry = { ...base, hash: entryHash(base) };
   await insertEntry(tx, entry);
   await tx.run('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [entry.seq, entry.hash]);
-  return entry;
 }
 
 async function insertEntry(tx: Sql, e: AuditEntry): Promise<void> {
@@ -113,41 +126,10 @@ export const hashedText = (p: ReturnType<typeof hashedTextParts>, at: string, pr
   `${p.beforeAt}${at}${p.beforePrev}${prev}","seq":${seq}}`;
 
 /**
- * PostgreSQL: one statement locks the head, stamps the time, hashes the entry (the same canonical
- * JSON as entryHash, so verifyAudit reads it as any other), writes it and moves the head — the lock
- * is held for that statement and the COMMIT after it, with no round trip of this process between.
- * The time is the database's: entries stay in time order whichever process or machine wrote them.
+ * PostgreSQL: the entry's statement — its WITH list locks the head, stamps the database's time
+ * (entries stay in time order whichever process or machine wrote them), hashes the entry (the same
+ * canonical JSON as entryHash, so verifyAudit reads it as any other) and moves the head; then its INSERT.
  */
-async function appendLocked(tx: Sql, fields: EntryFields): Promise<AuditEntry> {
-  const { ctes, insert, params } = lockedAppend(fields);
-  const row = await tx.get<{ seq: number; at: string; prev_hash: string; hash: string }>(
-    `WITH ${ctes} ${insert} RETURNING seq, at, prev_hash, hash`,
-    params,
-  );
-  if (!row) throw new Error('audit head missing: the store was not migrated');
-  return { ...fields, seq: Number(row.seq), at: row.at, prevHash: row.prev_hash, hash: row.hash };
-}
-
-/**
- * Appends an entry as a statement sent with the transaction's COMMIT (PostgreSQL, `sendWithCommit`):
- * the head's lock is taken and released by the database in one round trip, whatever this process's
- * event loop is doing. Without it an entry waited for a busy loop to send the COMMIT, and every
- * writer of every process waited for that (bench/load/README.md, stop 33).
- */
-export function appendWithCommit(tx: Sql, input: AuditInput): boolean {
-  if (tx.dialect !== 'postgres' || !tx.sendWithCommit) return false;
-  const { ctes, insert, params } = lockedAppend(auditFields(input));
-  // Its result is not read: an audit head missing (a store not migrated) would insert nothing, so
-  // the statement fails then (a cast the planner cannot fold), and the transaction with it.
-  tx.sendWithCommit(
-    `WITH ${ctes}, appended AS (${insert} RETURNING seq)
-     SELECT CASE WHEN count(*) = 1 THEN 1 ELSE ('audit entry not written: ' || count(*))::int END FROM appended`,
-    params,
-  );
-  return true;
-}
-
-/** The entry's statement: its WITH list (lock, stamp, hash, move the head) and its INSERT. */
 function lockedAppend(fields: EntryFields): { ctes: string; insert: string; params: (string | null)[] } {
   const parts = hashedTextParts(fields);
   return {

@@ -9,7 +9,7 @@
  */
 import type { Kind } from '../domain/kinds.js';
 import type { Sealer } from '../security/seal.js';
-import { type AuditEntry, type AuditInput, appendAudit, appendWithCommit } from './audit.js';
+import { type AuditEntry, type AuditInput, appendAudit } from './audit.js';
 import type { EvidenceBlobs } from './blobs.js';
 import { type DataKeys, dataKeysFor, type KeySet } from './data-keys.js';
 import type { PersonDirectory } from './person-directory.js';
@@ -130,8 +130,7 @@ export class CaseStore {
     return this.db.transaction(async (tx) => {
       const bound = new CaseStore(this.db, this.blobs, this.sealer, tx, true);
       const out = await fn(bound);
-      for (const entry of bound.pendingAudits.splice(0))
-        if (!appendWithCommit(tx, entry)) await appendAudit(tx, entry);
+      for (const entry of bound.pendingAudits.splice(0)) await appendAudit(tx, entry);
       return out;
     });
   }
