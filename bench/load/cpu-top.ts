@@ -8,6 +8,9 @@
  * `--match` keeps only frames whose file contains the text (e.g. `src/` for Testigo's own code).
  * `--callers NAME` adds where the time of the function NAME was spent from: its nearest callers
  * (matching `--match`), two levels up.
+ * `--from S` / `--to S` keep only the samples taken that many seconds after the profile started: one
+ * profile of a long run shows what the small case cost at the start and what the grown case costs
+ * at the end.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +33,8 @@ const { values: args, positionals } = parseArgs({
     top: { type: 'string', default: '30' },
     match: { type: 'string', default: '' },
     callers: { type: 'string' },
+    from: { type: 'string', default: '0' },
+    to: { type: 'string', default: 'Infinity' },
   },
 });
 const files = positionals.flatMap((p) =>
@@ -44,6 +49,8 @@ const self = new Map<string, number>();
 const total = new Map<string, number>();
 const callers = new Map<string, number>();
 let all = 0;
+const fromUs = Number(args.from) * 1e6;
+const toUs = Number(args.to) * 1e6;
 const IDLE = new Set(['(idle)', '(program)', '(garbage collector)']);
 
 for (const file of files) {
@@ -56,8 +63,11 @@ for (const file of files) {
     const where = f.url.replace(/^file:\/\/.*?\/(src|bench|node_modules)\//, '$1/');
     return `${f.functionName || '(anonymous)'} ${where}:${f.lineNumber + 1}`;
   };
+  let at = 0;
   for (let i = 0; i < prof.samples.length; i++) {
     const dt = prof.timeDeltas[i] ?? 0;
+    at += dt;
+    if (at < fromUs || at > toUs) continue;
     const leaf = byId.get(prof.samples[i]!);
     if (!leaf) continue;
     const name = leaf.callFrame.functionName;

@@ -66,7 +66,13 @@ describe('read model', () => {
     const view = () => buildViewContext(t.store, analyst('u1', id), id);
     const hearingLevel = async () => protectionOf(await view(), 'hearing', h.id, h.body);
     assert.equal(await hearingLevel(), 'public');
-    const reads = () => ({ ...factReads });
+    // What is read from testimonies, lists and hearings (persons are kept person by person: a case
+    // with no person yet is read whole at its first person, which is nothing to read).
+    const reads = () => ({
+      lists: factReads.lists,
+      testimonies: factReads.testimonies,
+      hearings: factReads.hearings,
+    });
     let r = reads();
     await t.store.create(
       'person',

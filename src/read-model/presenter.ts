@@ -27,6 +27,7 @@ import {
 import { pseudonym } from '../security/pseudonym.js';
 import type { CaseStore, StoredRecord } from '../store/case-store.js';
 import type { PersonDirectory } from '../store/person-directory.js';
+import { EvidenceCovers } from './evidence-covers.js';
 import { HiddenNames } from './hidden-names.js';
 
 export const WITHHELD = '[withheld]';
@@ -137,6 +138,7 @@ interface Derived {
   lists?: { dir: object; version: number; files: ReadonlySet<string> };
   testimonies?: { dir: object; version: number; byHearing: ReadonlyMap<string, string> };
   hearings?: { dir: object; version: number };
+  persons?: { dir: object; version: number; levels: Map<string, string>; covers: EvidenceCovers };
 }
 /** Whether `seen` was derived from this directory at its current version. */
 const current = (seen: { dir: object; version: number } | undefined, dir: { version: number }) =>
@@ -153,14 +155,14 @@ const gathering = new WeakMap<CaseStore, Map<string, Promise<ProtectionFacts>>>(
  * Changes of the protection facts' sources seen since the process started (profiles and tests):
  * how many times each kind's directory had changed records to read (the first time: all of them).
  */
-export const factReads = { lists: 0, testimonies: 0, hearings: 0 };
+export const factReads = { lists: 0, testimonies: 0, hearings: 0, persons: 0 };
 /** Hidden-name matchers built from the whole directory since the process started (profiles and tests). */
 export const matcherBuilds = { full: 0 };
 
 async function gatherFacts(
   store: CaseStore,
   caseId: string,
-  all: { id: string; body: PersonBody }[],
+  directory: PersonDirectory,
   atHead: number,
 ): Promise<ProtectionFacts> {
   const byCase = perStore(derived, store);
@@ -189,24 +191,51 @@ async function gatherFacts(
     testimonySeen = d.testimonies = { dir: testimonies, version: testimonies.version, byHearing };
     factReads.testimonies++;
   }
-  const persons = new Map(all.map((p) => [p.id, p.body.protection as string]));
-  const evidenceCovers = new Map<string, string>();
-  const cover = (evidenceId: string | undefined, level: string) => {
-    if (evidenceId) evidenceCovers.set(evidenceId, maxProtection(evidenceCovers.get(evidenceId), level));
-  };
-  for (const p of all) for (const e of p.body.photoEvidenceIds ?? []) cover(e, p.body.protection);
+  // Persons and what their photos cover: brought to the directory's version person by person (the
+  // directory logs who changed), rebuilt only when it cannot say. The maps are kept, not copied: a
+  // request still using facts of an earlier head reads committed changes made since, as it reads
+  // the directory itself.
+  const persons = personFacts(d, directory);
   const partial: ProtectionFacts = {
-    persons,
+    persons: persons.levels,
     listFiles: listSeen.files,
     hearingTestimonies: testimonySeen.byHearing,
-    evidenceCovers,
+    evidenceCovers: persons.covers.levels,
   };
+  // Few hearings; a hearing's level derives from its participants' and testimonies', so all again.
   for (const h of hearings.all())
-    cover(
-      h.body.transcriptEvidenceId as string | undefined,
+    persons.covers.set(
+      `hearing:${h.id}`,
+      [h.body.transcriptEvidenceId],
       effectiveProtection('hearing', h.id, h.body, partial),
     );
   return partial;
+}
+
+/** The persons' levels and photo covers of a case, at `directory`'s version. */
+function personFacts(d: Derived, directory: PersonDirectory): NonNullable<Derived['persons']> {
+  let kept = d.persons;
+  const changed = kept?.dir === directory ? directory.changedSince(kept.version) : undefined;
+  if (!kept || !changed) {
+    kept = d.persons = { dir: directory, version: -1, levels: new Map(), covers: new EvidenceCovers() };
+    for (const p of directory.all()) putPerson(kept, p.id, p.body);
+    factReads.persons++;
+  } else
+    for (const id of changed) {
+      const body = directory.get(id)?.body;
+      if (body) putPerson(kept, id, body);
+      else {
+        kept.levels.delete(id);
+        kept.covers.remove(`person:${id}`);
+      }
+    }
+  kept.version = directory.version;
+  return kept;
+}
+
+function putPerson(kept: NonNullable<Derived['persons']>, id: string, body: PersonBody): void {
+  kept.levels.set(id, body.protection as string);
+  kept.covers.set(`person:${id}`, body.photoEvidenceIds, body.protection);
 }
 
 /** Stamp reads in flight, by case and the audit head they were started after. */
@@ -300,7 +329,7 @@ export async function buildViewContext(
     const once = `${caseId}|${stamp}|${directory.version}`;
     let gather = pending.get(once);
     if (!gather) {
-      gather = gatherFacts(store, caseId, directory.all(), seq);
+      gather = gatherFacts(store, caseId, directory, seq);
       pending.set(once, gather);
       const done = () => pending.get(once) === gather && pending.delete(once);
       gather.then(done, done);

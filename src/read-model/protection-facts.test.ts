@@ -12,7 +12,7 @@ import { exportCase, importCaseJson } from '../ingest/case-json.js';
 import type { Principal } from '../security/policy.js';
 import type { CaseStore } from '../store/case-store.js';
 import { BACKENDS, type TestStore } from '../test-support/stores.js';
-import { buildViewContext, factDirectories } from './presenter.js';
+import { buildViewContext, factDirectories, factReads } from './presenter.js';
 
 const A = 'user:t';
 const day = (value: string) => ({ value, precision: 'day' as const });
@@ -157,6 +157,37 @@ for (const backend of BACKENDS) {
       await assertExact(s, caseId, 'the hearing restored');
       await s.update('person', person.id, { ...person.body, photoEvidenceIds: [transcript.id] }, A);
       await assertExact(s, caseId, 'a protected person’s photo');
+      // Kept person by person (factReads.persons counts rebuilds from every person).
+      const builds = factReads.persons;
+      const second = await s.create(
+        'person',
+        caseId,
+        {
+          givenNames: 'Beto',
+          firstSurname: 'Paz',
+          protection: 'restricted',
+          photoEvidenceIds: [transcript.id],
+        },
+        A,
+      );
+      await assertExact(s, caseId, 'a restricted person in the same photo');
+      await s.update(
+        'person',
+        person.id,
+        { ...person.body, protection: 'public', photoEvidenceIds: [transcript.id] },
+        A,
+      );
+      await assertExact(s, caseId, 'the protected person lowered');
+      await s.update(
+        'person',
+        person.id,
+        { ...person.body, protection: 'protected', photoEvidenceIds: [] },
+        A,
+      );
+      await assertExact(s, caseId, 'the photo no longer of that person');
+      await s.remove('person', second.id, A);
+      await assertExact(s, caseId, 'the other person deleted (still hidden, the photo still covered)');
+      assert.equal(factReads.persons, builds, 'no person write read every person again');
       const csv = 'record_id,given_names\n1,Ana\n';
       const list = await s.importSourceList(
         caseId,
