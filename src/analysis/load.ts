@@ -5,13 +5,38 @@
  */
 import type { Kind } from '../domain/kinds.js';
 import type { CaseStore } from '../store/case-store.js';
+import type { PersonDirectory } from '../store/person-directory.js';
 import type { CaseSnapshot, EstimateSummary, Rec } from './types.js';
+
+/** Records in id order by code unit, whatever the engine's collation: the same case, the same snapshot. */
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 async function all<K extends Kind>(store: CaseStore, kind: K, caseId: string) {
   const out: Rec<never>[] = [];
   for await (const r of store.iterate(kind, caseId)) out.push({ id: r.id, body: r.body as never });
-  return out;
+  return out.sort(byId);
 }
+
+/** The snapshot's arrays and the kinds they hold. */
+const SNAPSHOT_KINDS = {
+  units: 'unit',
+  memberships: 'membership',
+  places: 'place',
+  events: 'event',
+  acts: 'act',
+  involvements: 'involvement',
+  detentions: 'detention',
+  sources: 'source',
+  testimonies: 'testimony',
+  evidence: 'evidence',
+  informationItems: 'informationItem',
+  hearings: 'hearing',
+  elementLinks: 'elementLink',
+  proceedings: 'proceeding',
+} as const satisfies Record<string, Kind>;
+
+/** Draft testimonies are not yet evidence. */
+const counts = (kind: Kind, body: Record<string, unknown>) => kind !== 'testimony' || !body.draft;
 
 /** The latest whole-population estimate saved for the case (not a stratified one). */
 export async function latestEstimate(store: CaseStore, caseId: string): Promise<EstimateSummary | undefined> {
@@ -62,14 +87,58 @@ export async function loadCaseSnapshot(store: CaseStore, caseId: string): Promis
     involvements: await all(store, 'involvement', caseId),
     detentions: await all(store, 'detention', caseId),
     sources: await all(store, 'source', caseId),
-    testimonies: (await all(store, 'testimony', caseId)).filter(
-      (t) => !(t.body as { draft?: boolean }).draft,
+    testimonies: (await all(store, 'testimony', caseId)).filter((t) =>
+      counts('testimony', t.body as Record<string, unknown>),
     ),
     evidence: await all(store, 'evidence', caseId),
     informationItems: await all(store, 'informationItem', caseId),
     hearings: await all(store, 'hearing', caseId),
     elementLinks: await all(store, 'elementLink', caseId),
     proceedings: await all(store, 'proceeding', caseId),
+    ...(estimate ? { estimate } : {}),
+  };
+}
+
+/** Each directory's records as the snapshot holds them, made again only when the directory changed. */
+const made = new WeakMap<object, { version: number; recs: Rec<never>[] }>();
+function recordsOf(kind: Kind, dir: PersonDirectory<unknown>): Rec<never>[] {
+  const seen = made.get(dir);
+  if (seen?.version === dir.version) return seen.recs;
+  const recs = dir
+    .live()
+    .filter((e) => counts(kind, e.body as Record<string, unknown>))
+    .map((e) => ({ id: e.id, body: e.body as never }))
+    .sort(byId);
+  made.set(dir, { version: dir.version, recs });
+  return recs;
+}
+
+/**
+ * The same snapshot as `loadCaseSnapshot`, for a long-running process: from directories kept in
+ * memory and synced record by record (records.ts kindDirectory; persons from the person directory
+ * the presenter keeps anyway), so each computation reads what changed since the last, not every
+ * record of the case again. Reading and opening every record every few seconds was the part of a
+ * server's work that grew fastest with the case (bench/load, stop 34). `atHead`: an audit head the
+ * caller read; the directories are at least that new.
+ */
+export async function liveCaseSnapshot(
+  store: CaseStore,
+  caseId: string,
+  atHead?: number,
+): Promise<CaseSnapshot> {
+  const c = await store.getCase(caseId);
+  if (!c) throw new Error(`no case file ${caseId}`);
+  const estimate = await latestEstimate(store, caseId);
+  const { directory } = await store.personDirectory(caseId, { atHead });
+  const parts: Record<string, Rec<never>[]> = { persons: recordsOf('person', directory) };
+  for (const [key, kind] of Object.entries(SNAPSHOT_KINDS)) {
+    const dir = await store.kindDirectory(kind, caseId, { name: 'snapshot', project: (b) => b, atHead });
+    parts[key] = recordsOf(kind, dir);
+  }
+  return {
+    caseId,
+    caseFile: c.body,
+    ...(parts as unknown as Omit<CaseSnapshot, 'caseId' | 'caseFile' | 'estimate'>),
     ...(estimate ? { estimate } : {}),
   };
 }

@@ -14,7 +14,7 @@
  * p95 at 400 ms under the mixed load). The computation itself runs off the event loop
  * (analysis-thread.ts).
  */
-import { loadCaseSnapshot } from '../analysis/load.js';
+import { liveCaseSnapshot } from '../analysis/load.js';
 import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
 import type { CaseStore } from '../store/case-store.js';
 import { AnalysisThread } from './analysis-thread.js';
@@ -94,7 +94,8 @@ export class AnalysisCache {
   }
 
   private async compute(caseId: string, seq: number): Promise<CachedAnalysis> {
-    const snapshot = await loadCaseSnapshot(this.store, caseId);
+    // From directories kept in memory: what changed since the last computation is read, not the case.
+    const snapshot = await liveCaseSnapshot(this.store, caseId, seq);
     return {
       snapshot,
       analysis: await thread.analyse(snapshot),
