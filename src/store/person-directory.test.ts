@@ -196,6 +196,48 @@ describe('person directory change log (what incremental matchers follow)', () =>
     assert.equal(d.get('c')?.body.firstSurname, 'C');
   });
 
+  it('with the rows and their stamp read at once, a write committed meanwhile costs no second look', async () => {
+    const { rows, src } = source();
+    const d = new PersonDirectory();
+    rows.set('a', { updatedAt: 't1', version: 1, name: 'A' });
+    await d.sync(src);
+    const v = d.version;
+    let stamps = 0;
+    let between: (() => void) | undefined;
+    const atOnce: DirectorySource = {
+      ...src,
+      stamp: async () => {
+        stamps++;
+        return src.stamp();
+      },
+      // One snapshot: whatever committed before it is in both the rows and the stamp.
+      changedWithStamp: async (since, afterHead) => {
+        between?.();
+        between = undefined;
+        return { entries: await src.changedSince(since, afterHead), stamp: await src.stamp() };
+      },
+    };
+    rows.set('b', { updatedAt: 't2', version: 1, name: 'B' });
+    between = () => rows.set('c', { updatedAt: 't3', version: 1, name: 'C' });
+    await d.sync(atOnce);
+    assert.equal(stamps, 1, 'the stamp that showed a change, and no fresh one');
+    assert.equal(d.rereads, 0);
+    assert.deepEqual(new Set(d.changedSince(v)), new Set(['b', 'c']));
+    // A row changed with no trace in the rows read (a write the audit log does not name): the counts
+    // of the same snapshot do not add up, and everything is read again.
+    const hidden: DirectorySource = {
+      ...atOnce,
+      changedWithStamp: async (since, afterHead) => ({
+        entries: since === '' ? await src.changedSince(since, afterHead) : [],
+        stamp: await src.stamp(),
+      }),
+    };
+    rows.set('d', { updatedAt: 't0', version: 1, name: 'D' });
+    await d.sync(hidden);
+    assert.equal(d.rereads, 1);
+    assert.equal(d.get('d')?.body.firstSurname, 'D');
+  });
+
   it('skips the stamp for a head it is at or past (a head handed over from earlier in a request)', async () => {
     const { rows, src } = source();
     let head = 1;

@@ -26,7 +26,7 @@ export interface DirectoryEntry<B = PersonBody> {
 
 export interface DirectorySource<B = PersonBody> {
   /** count of all persons of the case (deleted included), the latest update time, the sum of versions */
-  stamp(): Promise<{ n: number; maxUpdated: string; versions: number }>;
+  stamp(): Promise<Stamp>;
   /**
    * The store's audit head: every committed write moves it in the same transaction (in any
    * process), so while it stays put nothing changed and the stamp's aggregate need not run.
@@ -37,7 +37,24 @@ export interface DirectorySource<B = PersonBody> {
    * audit log names after that head (whatever their update time)
    */
   changedSince(since: string, afterHead?: number): Promise<DirectoryEntry<B>[]>;
+  /**
+   * The same rows, with the stamp of the same snapshot (one statement): the counts then add up
+   * whatever commits meanwhile. With two reads a write landing between them made the counts
+   * disagree, and under load — writes every few milliseconds, reads waiting for a busy event
+   * loop — often enough that every record was read again every few seconds (bench/load, stop 34).
+   */
+  changedWithStamp?(
+    since: string,
+    afterHead?: number,
+  ): Promise<{ entries: DirectoryEntry<B>[]; stamp: Stamp }>;
   sortKey(body: B): string;
+}
+
+/** A kind's rows in a case: how many, the latest update time, the sum of their versions. */
+export interface Stamp {
+  n: number;
+  maxUpdated: string;
+  versions: number;
 }
 
 /** How many syncs' changed ids are kept for incremental consumers (older ones rebuild). */
@@ -45,6 +62,8 @@ const CHANGE_LOG = 256;
 
 export class PersonDirectory<B = PersonBody> {
   private readonly entries = new Map<string, DirectoryEntry<B>>();
+  /** The sum of the entries' versions, kept as they change (compared with a stamp's). */
+  private versionSum = 0;
   private maxUpdated = '';
   private seen = -1;
   private versions = -1;
@@ -92,12 +111,12 @@ export class PersonDirectory<B = PersonBody> {
     const changed = new Set<string>();
     // Persons written since the newest change seen, and those the audit log names since the head
     // seen: a write by another process whose clock is behind is caught here, not by a re-read.
-    await this.refresh(src, this.maxUpdated, full ? undefined : this.head, changed);
+    const same = await this.refresh(src, this.maxUpdated, full ? undefined : this.head, changed);
     // A write the audit log does not name (none should exist) or one committed between the reads:
     // the counts or the versions then do not add up, and everything is read again. Never a stale
     // directory — the hidden-name matcher is built from it.
-    let counts = { n, versions };
-    if (!full && !this.adds(counts)) {
+    let counts = same ?? { n, versions };
+    if (!full && !same && !this.adds(counts)) {
       // The rows may be newer than the stamp (a write committed between the two reads): one fresh
       // stamp and one more look at what changed, before reading everything again.
       const again = await src.stamp();
@@ -107,9 +126,10 @@ export class PersonDirectory<B = PersonBody> {
     if (!this.adds(counts)) {
       const before = new Map(this.entries);
       this.entries.clear();
+      this.versionSum = 0;
       this.maxUpdated = '';
       // Only the persons that differ are logged: consumers update, they need not rebuild.
-      await this.refresh(src, '', undefined, changed, before);
+      counts = (await this.refresh(src, '', undefined, changed, before)) ?? counts;
       for (const id of before.keys()) if (!this.entries.has(id)) changed.add(id);
       this.rereads++;
     }
@@ -130,9 +150,7 @@ export class PersonDirectory<B = PersonBody> {
 
   /** Whether the persons held add up to a stamp's count and sum of versions. */
   private adds(stamp: { n: number; versions: number }): boolean {
-    let sum = 0;
-    for (const e of this.entries.values()) sum += e.version;
-    return this.entries.size === stamp.n && sum === stamp.versions;
+    return this.entries.size === stamp.n && this.versionSum === stamp.versions;
   }
 
   /**
@@ -223,14 +241,19 @@ export class PersonDirectory<B = PersonBody> {
     afterHead: number | undefined,
     changed: Set<string>,
     previous: ReadonlyMap<string, DirectoryEntry<B>> = this.entries,
-  ): Promise<void> {
-    const read = await src.changedSince(since, afterHead);
+  ): Promise<Stamp | undefined> {
+    let read: DirectoryEntry<B>[];
+    let stamp: Stamp | undefined;
+    if (src.changedWithStamp) ({ entries: read, stamp } = await src.changedWithStamp(since, afterHead));
+    else read = await src.changedSince(since, afterHead);
     this.rowsRead += read.length;
     for (const e of read) {
       if (!sameEntry(previous.get(e.id), e)) changed.add(e.id);
+      this.versionSum += e.version - (this.entries.get(e.id)?.version ?? 0);
       this.entries.set(e.id, e);
       if (e.updatedAt > this.maxUpdated) this.maxUpdated = e.updatedAt;
     }
+    return stamp;
   }
 }
 

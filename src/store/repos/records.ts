@@ -12,7 +12,12 @@ import type { PersonBody } from '../../domain/schema.js';
 import type { Sealer } from '../../security/seal.js';
 import { newId } from '../ids.js';
 import { columnFor } from '../migrations.js';
-import { type DirectoryEntry, type DirectorySource, PersonDirectory } from '../person-directory.js';
+import {
+  type DirectoryEntry,
+  type DirectorySource,
+  PersonDirectory,
+  type Stamp,
+} from '../person-directory.js';
 import { normaliseForIndex, openBody, sealBody, sealedFields, versionsOf } from '../sealing.js';
 import { indexRecord } from '../search-index.js';
 import { Repository } from './repository.js';
@@ -158,31 +163,47 @@ export class RecordRepository extends Repository {
     atHead: number | undefined,
   ): Omit<DirectorySource<B>, 'sortKey'> {
     const table = KINDS[kind].table;
+    function changedRows(since: string, afterHead: number | undefined) {
+      // The audit log names every record written after the head seen, whatever the writer's clock.
+      return afterHead === undefined
+        ? { sql: `SELECT * FROM ${table} WHERE case_id = ? AND updated_at >= ?`, params: [caseId, since] }
+        : {
+            sql: `SELECT * FROM ${table} WHERE case_id = ? AND updated_at >= ?
+                 UNION ALL SELECT * FROM ${table} WHERE case_id = ? AND id IN
+                   (SELECT entity_id FROM audit_log WHERE seq > ? AND entity = ? AND case_id = ?)`,
+            params: [caseId, since, caseId, afterHead, KINDS[kind].name, caseId],
+          };
+    }
+    const entries = async (rows: Record<string, unknown>[]) => {
+      const unique = [...new Map(rows.map((r) => [String(r.id), r])).values()];
+      return (await this.toRecords(kind, unique)).map((r) => ({
+        id: r.id,
+        body: project(r.body as Record<string, unknown>),
+        updatedAt: r.updatedAt,
+        version: r.version,
+        deleted: r.deletedAt !== null,
+      }));
+    };
     return {
       stamp: () => this.kindCounts(kind, caseId),
       head: async () => atHead ?? (await this.store.auditHead()).seq,
       changedSince: async (since, afterHead) => {
-        // The audit log names every record written after the head seen, whatever the writer's clock.
-        const rows =
-          afterHead === undefined
-            ? await this.sql.all<Record<string, unknown>>(
-                `SELECT * FROM ${table} WHERE case_id = ? AND updated_at >= ?`,
-                [caseId, since],
-              )
-            : await this.sql.all<Record<string, unknown>>(
-                `SELECT * FROM ${table} WHERE case_id = ? AND updated_at >= ?
-                 UNION ALL SELECT * FROM ${table} WHERE case_id = ? AND id IN
-                   (SELECT entity_id FROM audit_log WHERE seq > ? AND entity = ? AND case_id = ?)`,
-                [caseId, since, caseId, afterHead, KINDS[kind].name, caseId],
-              );
-        const unique = [...new Map(rows.map((r) => [String(r.id), r])).values()];
-        return (await this.toRecords(kind, unique)).map((r) => ({
-          id: r.id,
-          body: project(r.body as Record<string, unknown>),
-          updatedAt: r.updatedAt,
-          version: r.version,
-          deleted: r.deletedAt !== null,
-        }));
+        const { sql, params } = changedRows(since, afterHead);
+        return entries(await this.sql.all<Record<string, unknown>>(sql, params));
+      },
+      changedWithStamp: async (since, afterHead) => {
+        // One statement, one snapshot: the rows and the counts they must add up to.
+        const { sql, params } = changedRows(since, afterHead);
+        const rows = await this.sql.all<Record<string, unknown>>(
+          `SELECT c.n AS stamp_n, c.m AS stamp_m, c.v AS stamp_v, r.* FROM (${STAMP_SQL(table)}) c
+           LEFT JOIN (${sql}) r ON 1 = 1`,
+          [caseId, ...params],
+        );
+        const first = rows[0];
+        return {
+          entries: await entries(rows.filter((r) => r.id !== null && r.id !== undefined)),
+          stamp: stampOf({ n: first?.stamp_n, m: first?.stamp_m, v: first?.stamp_v }),
+        };
       },
     };
   }
@@ -323,11 +344,10 @@ export class RecordRepository extends Repository {
   ): Promise<{ n: number; maxUpdated: string; versions: number }> {
     // The sum of row versions moves on every committed change, whatever the writer's clock (another
     // process or machine can write an older updated_at): the stamp is exact across processes.
-    const r = await this.sql.get<{ n: number; m: string | null; v: number | string | null }>(
-      `SELECT count(*) AS n, max(updated_at) AS m, sum(version) AS v FROM ${KINDS[kind].table} WHERE case_id = ?`,
-      [caseId],
-    );
-    return { n: Number(r?.n ?? 0), maxUpdated: r?.m ?? '', versions: Number(r?.v ?? 0) };
+    const r = await this.sql.get<{ n: unknown; m: unknown; v: unknown }>(STAMP_SQL(KINDS[kind].table), [
+      caseId,
+    ]);
+    return stampOf(r ?? {});
   }
 
   async create<K extends Kind>(
@@ -871,6 +891,14 @@ function deepFreeze(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
   Object.freeze(value);
   for (const v of Object.values(value)) deepFreeze(v);
+}
+
+/** A kind's stamp in a case (person-directory.ts Stamp): one parameter, the case id. */
+const STAMP_SQL = (table: string) =>
+  `SELECT count(*) AS n, max(updated_at) AS m, sum(version) AS v FROM ${table} WHERE case_id = ?`;
+/** PostgreSQL returns the count and the sum as text (bigint, numeric). */
+function stampOf(r: { n?: unknown; m?: unknown; v?: unknown }): Stamp {
+  return { n: Number(r.n ?? 0), maxUpdated: (r.m as string | null) ?? '', versions: Number(r.v ?? 0) };
 }
 
 /** Directories per unlocked store, by kind, projection and case (person-directory.ts, kindDirectory). */
