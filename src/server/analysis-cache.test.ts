@@ -72,4 +72,28 @@ describe('shared legal analysis (bounded staleness, one computation at a time)',
     assert.ok(a2.snapshot.persons.length > a1.snapshot.persons.length, 'it saw the write made before it');
     assert.equal(await cache.get(caseId), a2, 'and it is held from then on');
   });
+
+  it('lets a costly analysis be older, so that computing it takes at most its share of the time', async () => {
+    // The first computation "takes" 3 s: the clock jumps once, when it starts.
+    let clock = 0;
+    let jump = 3_000;
+    const now = () => {
+      const t = clock;
+      clock += jump;
+      jump = 0;
+      return t;
+    };
+    const cache = new AnalysisCache(t.store, 5_000, now, 0.1);
+    const a1 = await cache.get(caseId);
+    assert.equal(cache.allowanceMs(caseId), 60_000, '3 s every 30 s is a tenth of the time');
+    await person();
+    clock += 20_000;
+    assert.equal(await cache.get(caseId), a1, 'past the configured 5 s, within the grown allowance');
+    assert.equal(await cache.get(caseId), a1, 'and nothing was started before half of it');
+    clock += 15_000;
+    assert.equal(await cache.get(caseId), a1, 'past half: answered with the held value, the next started');
+    const a2 = await cache.get(caseId, { fresh: true });
+    assert.notEqual(a2, a1);
+    assert.equal(new AnalysisCache(t.store, 0).allowanceMs(caseId), 0, 'an allowance of 0 sees every change');
+  });
 });

@@ -13,6 +13,13 @@
  * computation, so under steady traffic nobody waits for one (a waiting request set the analysis'
  * p95 at 400 ms under the mixed load). The computation itself runs off the event loop
  * (analysis-thread.ts).
+ *
+ * The allowance grows with what a computation costs: at least `maxAgeMs`, and long enough that
+ * computing once per half allowance takes at most `maxShare` of the time (default a tenth). The
+ * analysis reads and weighs the whole case, so its cost grows with the case; at a fixed cadence it
+ * came to take a growing share of each server process (bench/load, stop 34: 7 % of a core with
+ * 2,000 records, 13 % with 20,000, per process). A big case's analysis is then some seconds older,
+ * and says so; `fresh` still waits for a current one. `maxAgeMs` 0: every change is seen.
  */
 import { liveCaseSnapshot } from '../analysis/load.js';
 import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
@@ -52,27 +59,37 @@ export class AnalysisCache {
   }
 
   private readonly entries = new Map<string, Entry>();
+  /** How long the last computation of each case took (ms, from start to result). */
+  private readonly took = new Map<string, number>();
   constructor(
     private readonly store: CaseStore,
     private readonly maxAgeMs = Number(process.env.TESTIGO_ANALYSIS_MAX_AGE_MS ?? 5000),
     private readonly now: () => number = Date.now,
+    private readonly maxShare = Number(process.env.TESTIGO_ANALYSIS_MAX_SHARE ?? 0.1),
   ) {}
+
+  /** How old a case's analysis may be: the configured age, or more when computing it costs more. */
+  allowanceMs(caseId: string): number {
+    if (this.maxAgeMs === 0) return 0;
+    return Math.max(this.maxAgeMs, (2 * (this.took.get(caseId) ?? 0)) / this.maxShare);
+  }
 
   async get(caseId: string, opts: { fresh?: boolean } = {}): Promise<CachedAnalysis> {
     const { seq } = await this.store.auditHead();
     const e = this.entries.get(caseId);
+    const allowance = this.allowanceMs(caseId);
     if (e?.value) {
       if (e.value.asOf.auditSeq === seq) return e.value;
       const age = this.now() - e.at;
-      if (!opts.fresh && age < this.maxAgeMs) {
-        if (age >= this.maxAgeMs / 2 && !e.pending) this.start(caseId, seq, e).catch(() => {});
+      if (!opts.fresh && age < allowance) {
+        if (age >= allowance / 2 && !e.pending) this.start(caseId, seq, e).catch(() => {});
         return e.value;
       }
     }
     // Join a computation that started at the current head (it will see everything this request can).
     if (e?.pending && e.seq >= seq) return e.pending;
     // Or one that started within the allowance: its result is no older than a reused one may be.
-    if (e?.pending && !opts.fresh && this.now() - (e.started ?? 0) < this.maxAgeMs) return e.pending;
+    if (e?.pending && !opts.fresh && this.now() - (e.started ?? 0) < allowance) return e.pending;
     return this.start(caseId, seq, e);
   }
 
@@ -83,6 +100,7 @@ export class AnalysisCache {
     this.entries.set(caseId, entry);
     try {
       const value = await pending;
+      this.took.set(caseId, this.now() - entry.started!);
       const cur = this.entries.get(caseId);
       if (cur === entry) this.entries.set(caseId, { at: this.now(), seq, value });
       return value;
