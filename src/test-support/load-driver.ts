@@ -137,7 +137,7 @@ export interface ServerProcess {
   pid: number;
   baseUrl: string;
   /** Resident set size and its peak, from /proc/<pid>/status (Linux), in MiB. */
-  memory(): { rssMiB: number; hwmMiB: number } | undefined;
+  memory(): { rssMiB: number; hwmMiB: number; liveHeapMiB?: number } | undefined;
   /** CPU time used so far (user + system), in seconds, from /proc/<pid>/stat. */
   cpuSeconds(): number | undefined;
   /** SIGTERM, then waits for a clean exit (SIGKILL after 20 s). Returns the exit code. */
@@ -201,15 +201,28 @@ export async function startServer(s: {
   const workers = s.workers ?? 1;
   const extra = workers > 1 ? ['--workers', String(workers)] : [];
   const prof = s.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${s.cpuProfDir}`] : [];
+  // V8's line per collection (cluster workers inherit the flag and write to the same stdout): a
+  // full collection's "after" size is what was live then — RSS also holds garbage not yet collected
+  // and memory the allocator has not given back.
   const child = spawn(
     process.execPath,
-    [...prof, ...cliArgs(['serve', '--port', String(s.port ?? 0), ...extra], s.compiled)],
+    ['--trace-gc', ...prof, ...cliArgs(['serve', '--port', String(s.port ?? 0), ...extra], s.compiled)],
     {
       cwd: REPO_ROOT,
       env: storeEnv(s),
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  const liveAfterFullGc = new Map<string, number>();
+  let partial = '';
+  child.stdout.on('data', (d) => {
+    const lines = (partial + String(d)).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const m = FULL_GC.exec(line);
+      if (m) liveAfterFullGc.set(m[1]!, Number(m[2]));
+    }
+  });
   let log = '';
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
@@ -246,7 +259,9 @@ export async function startServer(s: {
           if (p === pid) return undefined;
         }
       }
-      return { rssMiB: rss, hwmMiB: hwm };
+      // Every isolate (each process and its analysis thread) that has had a full collection.
+      const live = [...liveAfterFullGc.values()].reduce((a, b) => a + b, 0);
+      return { rssMiB: rss, hwmMiB: hwm, ...(liveAfterFullGc.size ? { liveHeapMiB: live } : {}) };
     },
     cpuSeconds() {
       let total = 0;
@@ -271,6 +286,10 @@ export async function startServer(s: {
     },
   };
 }
+
+/** `--trace-gc`'s line for a full collection: the isolate, and the heap's size after it (V8's MB are MiB). */
+const FULL_GC =
+  /^\[(\d+:0x[0-9a-f]+)\]\s+[\d.]+ ms: Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \(/;
 
 /** Runs a `testigo` command on the store; returns its exit code and output. */
 export function runCli(
@@ -333,6 +352,8 @@ export interface WindowSample {
   p99: number;
   rssMiB?: number;
   hwmMiB?: number;
+  /** The server's live heap: the sum over its isolates of the heap after each one's last full collection. */
+  liveHeapMiB?: number;
   /** Share of one core the server used in the window. */
   serverCpu?: number;
   loadavg1: number;
@@ -383,6 +404,11 @@ export interface MemoryVerdict {
   floorSlopeSecondHalfMiBPerMin?: number;
   /** Lowest RSS in the last third of the run minus the lowest in the middle third, MiB. */
   floorGrowthMiB?: number;
+  /** The server's live heap (after full collections, every isolate) at the first and last sample that had one. */
+  liveHeapStartMiB?: number;
+  liveHeapEndMiB?: number;
+  /** Least-squares slope of the live heap over the second half, MiB per minute. */
+  liveHeapSlopeSecondHalfMiBPerMin?: number;
 }
 
 export interface LoadOptions {
@@ -467,6 +493,18 @@ export function memoryVerdict(windows: readonly WindowSample[]): MemoryVerdict {
     ),
     floorSlopeSecondHalfMiBPerMin: floors.length >= 3 ? r(slope(floors)) : undefined,
     floorGrowthMiB: middle && last ? r(last.y - middle.y) : undefined,
+    ...liveHeap(windows, end),
+  };
+}
+
+function liveHeap(windows: readonly WindowSample[], end: number): Partial<MemoryVerdict> {
+  const h = windows.filter((w) => w.liveHeapMiB !== undefined);
+  if (h.length === 0) return {};
+  const late = h.filter((w) => w.t >= end / 2).map((w) => ({ x: w.t / 60, y: w.liveHeapMiB! }));
+  return {
+    liveHeapStartMiB: h[0]!.liveHeapMiB,
+    liveHeapEndMiB: h[h.length - 1]!.liveHeapMiB,
+    ...(late.length >= 3 ? { liveHeapSlopeSecondHalfMiBPerMin: Math.round(slope(late) * 10) / 10 } : {}),
   };
 }
 
@@ -607,6 +645,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       p99: Math.round(percentile(lat, 99) * 10) / 10,
       rssMiB: mem ? Math.round(mem.rssMiB * 10) / 10 : undefined,
       hwmMiB: mem ? Math.round(mem.hwmMiB * 10) / 10 : undefined,
+      liveHeapMiB: mem?.liveHeapMiB !== undefined ? Math.round(mem.liveHeapMiB * 10) / 10 : undefined,
       serverCpu:
         cpu !== undefined && cpuAtWindow !== undefined
           ? Math.round(((cpu - cpuAtWindow) / windowMs) * 1000 * 100) / 100
