@@ -57,7 +57,11 @@ function postgresUser() {
   return who;
 }
 
-export async function startTestPostgres() {
+/**
+ * `options.statements`: load pg_stat_statements (benchmarks: which statements take the database's time;
+ * each database that reads it runs `CREATE EXTENSION pg_stat_statements`).
+ */
+export async function startTestPostgres(options = {}) {
   const asRoot = process.getuid?.() === 0;
   let native = dirname(dirname(initdbPath));
   const who = asRoot ? postgresUser() : undefined;
@@ -127,6 +131,9 @@ export async function startTestPostgres() {
       'fsync=off',
       '-c',
       'max_connections=200',
+      ...(options.statements
+        ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all']
+        : []),
     ],
     { ...opts, stdio: ['ignore', 'pipe', 'pipe'] },
   );

