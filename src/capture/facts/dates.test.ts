@@ -612,3 +612,24 @@ describe('a future seen from the past (issue 23, stop 33)', () => {
     );
   });
 });
+
+describe('a weekday farther ahead than back, said with a present of plans (issue 23, stop 34)', () => {
+  // 2024-02-17 is a Saturday: Thursday is five days ahead, two back.
+  it('a schedule in the present: the weekday ahead', () => {
+    assert.deepEqual(all('The new judge sits on Thursday.', '2024-02-17'), [['on Thursday', '2024-02-22']]);
+    assert.deepEqual(all('El jueves a las 9 nos reunimos frente a la fiscalía.', '2024-02-17'), [
+      ['El jueves', '2024-02-22'],
+    ]);
+    assert.deepEqual(all('We are holding a vigil at the gate on Thursday.', '2024-02-17'), [
+      ['on Thursday', '2024-02-22'],
+    ]);
+  });
+  it('not in a past sentence, nor in a caption without a verb', () => {
+    assert.deepEqual(all('The minister, answered on Thursday in the assembly.', '2024-02-17'), [
+      ['on Thursday', '2024-02-15'],
+    ]);
+    assert.deepEqual(all('Foto: familiares frente a la cárcel, el jueves.', '2024-02-17'), [
+      ['el jueves', '2024-02-15'],
+    ]);
+  });
+});
