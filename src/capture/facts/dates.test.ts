@@ -633,3 +633,56 @@ describe('a weekday farther ahead than back, said with a present of plans (issue
     ]);
   });
 });
+
+describe('anniversaries, years after "from", weekdays set or written alone (issue 23, stop 34)', () => {
+  it('"N years ago today", "Hoy hace N años": the day itself, not the year', () => {
+    assert.deepEqual(all('Ten years ago today the soldiers came.', '2024-05-03'), [
+      ['Ten years ago', '2014-05-03'],
+      ['today', '2024-05-03'],
+    ]);
+    assert.deepEqual(all('Hoy hace 40 años que se lo llevaron.', '2024-05-03'), [
+      ['Hoy', '2024-05-03'],
+      ['hace 40 años', '1984-05-03'],
+    ]);
+    assert.deepEqual(all('Ten years ago the soldiers came.', '2024-05-03'), [['Ten years ago', '2014']]);
+  });
+  it('a year after "from", "after", "before", not a count before its noun', () => {
+    assert.deepEqual(all('Jailed for a post from 2016, when he was a student.', '2024-05-03'), [
+      ['2016', '2016'],
+    ]);
+    assert.deepEqual(all('Those who came back after 2015 were questioned.', '2024-05-03'), [
+      ['2015', '2015'],
+    ]);
+    assert.deepEqual(all('Aid reached from 2000 families to the camps.', '2024-05-03'), []);
+  });
+  it('what is set for a weekday lies ahead; an English weekday alone is a date, not in a name', () => {
+    // 2024-05-08 is a Wednesday.
+    assert.deepEqual(all('A march was planned for Tuesday.', '2024-05-08'), [['for Tuesday', '2024-05-14']]);
+    assert.deepEqual(all('Next meeting Saturday at the church.', '2024-05-08'), [['Saturday', '2024-05-11']]);
+    assert.deepEqual(
+      all('They met after Friday prayers. On Good Friday nothing happened.', '2024-05-08'),
+      [],
+    );
+  });
+  it('a past verb right before the date dates it back, a passive after "be" does not', () => {
+    assert.deepEqual(all('What the court decided in June, the appeal court will confirm.', '2024-05-08'), [
+      ['June', '2023-06'],
+    ]);
+    assert.deepEqual(all('The funeral will be held on Friday in the village.', '2024-05-08'), [
+      ['on Friday', '2024-05-10'],
+    ]);
+  });
+  it('a month after a label, the start of a month range that gives its year', () => {
+    assert.deepEqual(all('Status as above.\nNext review: January.', '2024-11-20'), [['January', '2025-01']]);
+    assert.deepEqual(all('Informe trimestral (abril a junio de 2024)', '2024-08-01'), [
+      ['abril', '2024-04'],
+      ['junio de 2024', '2024-06'],
+    ]);
+  });
+  it('a capitalized Spanish month without a year after a noun closes a name', () => {
+    assert.deepEqual(all('Vive en la avenida 18 de Julio desde hace años.', '2024-08-01'), []);
+    assert.deepEqual(all('Lo detuvieron el 18 de Julio en su casa.', '2024-08-01'), [
+      ['18 de Julio', '2024-07-18'],
+    ]);
+  });
+});
