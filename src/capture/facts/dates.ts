@@ -299,21 +299,27 @@ const WOULD = /(?<![\p{L}])(?:would|iba\s+a|iban\s+a|\p{L}{3,}(?:ría|rían))(?!
 function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): boolean {
   if (/^(?:since|desde)\b/iu.test(m[0])) return false;
   if (pastInSentence(m)) return false;
+  const sentence = sentenceOf(m).replace(m[0], ' ');
+  // "-amos"/"-imos" is a present or a past alike ("El viernes entregamos las firmas"): a plan only with its
+  // hour ("El viernes a las 10 nos reunimos") or another verb of plans.
+  const hour = /\ba\s+las\s+\d{1,2}\b/iu.test(sentence);
+  const plan = SCHEDULED_PRESENT.test(sentence);
+  if (!plan && !hour && /\p{L}{2,}(?:amos|imos)(?![\p{L}])/iu.test(sentence)) return false;
   const forward = ahead.getTime() - ref.getTime();
   if (forward < ref.getTime() - back.getTime()) return true;
   // Farther ahead than back: only when a verb of the sentence says what is arranged ("New judge sits on
   // Thursday", "El viernes a las 10 nos reunimos", "we are doing a gathering on Saturday") and no "-ed" word
   // stands in it at all (a caption without a verb, "Familiares … frente al portón, el lunes", is of the past).
-  const sentence = sentenceOf(m).replace(m[0], ' ');
-  return SCHEDULED_PRESENT.test(sentence) && !/(?<![\p{L}])\p{L}{3,}ed(?![\p{L}])/iu.test(sentence);
+  const ambiguousWithHour = hour && /\p{L}{2,}(?:amos|imos)(?![\p{L}])/iu.test(sentence);
+  return (plan || ambiguousWithHour) && !/(?<![\p{L}])\p{L}{3,}ed(?![\p{L}])/iu.test(sentence);
 }
 
 /**
  * A present that speaks of what is arranged: English verbs of schedules in their "-s" form, "is/are …ing",
- * and Spanish presents of plans (first person plural, and the common irregular ones).
+ * and Spanish presents of plans (first person plural in "-emos", the common irregular ones).
  */
 const SCHEDULED_PRESENT =
-  /(?<![\p{L}])(?:(?:sits|opens|starts|begins|resumes|meets|holds|hears|takes|goes|comes|arrives|leaves|returns|ends|closes|runs|travels|visits|reviews|rules)|(?:is|are|am|we['’]re|they['’]re)\s+(?:\p{L}+\s+)?\p{L}{2,}ing|\p{L}{2,}(?:amos|emos|imos)|voy|va|vamos|van|viene|vienen|vengo|hay|sale|salen|llega|llegan|viaja|viajan|vuelve|vuelven|regresa|regresan|visita|visitan|declara|declaran|abre|toca|empieza|comienza|termina)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:sits|opens|starts|begins|resumes|meets|holds|hears|takes|goes|comes|arrives|leaves|returns|ends|closes|runs|travels|visits|reviews|rules)|(?:is|are|am|we['’]re|they['’]re)\s+(?:\p{L}+\s+)?\p{L}{2,}ing|\p{L}{2,}emos|voy|va|vamos|van|viene|vienen|vengo|hay|sale|salen|llega|llegan|viaja|viajan|vuelve|vuelven|regresa|regresan|visita|visitan|declara|declaran|abre|toca|empieza|comienza|termina)(?![\p{L}])/iu;
 
 /** A finite past verb anywhere in the date's sentence (a present perfect aside), or a participle right before it ("detenido el 30 de julio"; nouns such as "traslado" end alike). */
 const FINITE_PAST = new RegExp(
