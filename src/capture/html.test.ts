@@ -433,3 +433,30 @@ describe("a programme's broadcast label (issue 23, stop 33)", () => {
     assert.equal(told.published, undefined, '"broadcast" in a sentence dates what it tells');
   });
 });
+
+describe("a letter's date line, a label inside a header line, a petition's dated updates (issue 23, stop 34)", () => {
+  it("a place of several words and the weekday before a full date: the letter's day", () => {
+    const t = extractPlainText(
+      'Carta desde la cárcel\n\nCentro Penitenciario de Santa Ana, Chalatenango, martes 4 de marzo de 2025\n\nQuerida madre: el lunes me cambiaron de celda.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2025-03-04' });
+  });
+  it('"Fecha:" after another label in one line', () => {
+    const t = extractPlainText(
+      'Testimonio\nLugar: San Miguel, Morazán. Fecha: viernes 9 de mayo de 2025.\n\nENTREVISTADORA: ¿Cuándo volvió?',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2025-05-09' });
+  });
+  it("a petition's updates and its signers' reasons are comments, each update with its posted day", () => {
+    const p = extractHtml(
+      `<html><head><title>Free him</title><meta name="date" content="2025-05-20"></head><body><div class="petition"><h1>Free him</h1><div class="text"><p>${'My brother was taken from his home by soldiers and is held without charge. '.repeat(4)}</p></div>
+<div class="updates"><h3>Updates</h3><div class="update"><span class="posted">Posted 12 May 2025</span><p>Yesterday the court refused bail.</p></div></div>
+<div class="reasons"><h3>Reasons for signing</h3><div class="reason"><span class="name">Ana R.</span><p>He is my neighbour.</p></div></div></div></body></html>`,
+    );
+    assert.equal(p.comments.length, 2);
+    assert.deepEqual(p.comments[0]!.published, { precision: 'day', value: '2025-05-12' });
+    assert.equal(p.comments[0]!.text, 'Yesterday the court refused bail.');
+    assert.equal(p.comments[1]!.author, 'Ana R.');
+    assert.ok(!p.text.includes('refused bail'));
+  });
+});

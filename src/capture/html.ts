@@ -143,7 +143,15 @@ function datelineDate(line: string): FuzzyDate | undefined {
   const rest = `${line.slice(0, found[0]!.start)}${line.slice(found[0]!.end)}`
     .replace(/[\s,.—–·|:-]+/g, ' ')
     .trim();
-  return rest.split(' ').filter(Boolean).length <= 4 ? found[0]!.date : undefined;
+  const words = rest.split(' ').filter(Boolean);
+  if (words.length <= 4) return found[0]!.date;
+  // A longer place and the day's weekday ("Penal de San Pedro, La Paz, domingo 12 de enero de 2025", a
+  // letter's date line): capitalized words and their particles only, the weekday aside.
+  const place = words.filter((w) => !WEEKDAYS.has(fold(w)));
+  return place.length <= 8 &&
+    place.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|del|la|las|los|el|y|da|do|dos|das|of|the|on)$/iu.test(w))
+    ? found[0]!.date
+    : undefined;
 }
 
 /** The head of a line that a dateline opens: up to a dash, a full stop or an agency's bracket after the year. */
@@ -297,13 +305,17 @@ const tokensOf = (el: El) =>
 /** Parts of a comment (its author line, its body) and whole lists of comments are not comments. */
 const PART =
   /comment[-_]?(author|meta|metadata|content|text|body|date|time|reply|respond|form|count|link|header|footer|avatar|actions|permalink|edit|awaiting|title|number|num|votes|user|name|er)/;
-/** A section holding the readers' comments, whatever its blocks are called ("#comentarios > article"). */
+/**
+ * A section holding the readers' comments, whatever its blocks are called ("#comentarios > article"); a
+ * petition's dated updates and its signers' reasons are read as comments too, each with its own date.
+ */
 const SECTION =
-  /^(?:comments?|comentarios|responses|replies|respuestas|reader-comments|comments-block|comment-list|commentlist)$/;
+  /^(?:comments?|comentarios|responses|replies|respuestas|reader-comments|comments-block|comment-list|commentlist|updates|novedades|actualizaciones|reasons|razones|motivos)$/;
 const LIST =
-  /comments|comment[-_]?(list|thread|section|area|wrap|container|s$)|commentlist|discussion|^(?:responses|replies|respuestas|comentarios)$/;
+  /comments|comment[-_]?(list|thread|section|area|wrap|container|s$)|commentlist|discussion|^(?:responses|replies|respuestas|comentarios|updates|novedades|actualizaciones|reasons|razones|motivos)$/;
 /** A reader's response named in other words than "comment": one block of a "responses" list. */
-const RESPONSE = /^(?:response|reply|respuesta|comentario)(?:[-_]?(?:item|entry|box|block))?$/;
+const RESPONSE =
+  /^(?:response|reply|respuesta|comentario|update|novedad|actualizacion|reason|razon|motivo)(?:[-_]?(?:item|entry|box|block))?$/;
 /** A comment's one line of metadata ("Ana_R · 18 Jul 2024"): its author, then its date. */
 const META_SEL = '[class$="-meta"], [class*="-meta "], [class="meta"]';
 const isCommentType = (el: El) => /schema\.org\/Comment\b/i.test(el.getAttribute('itemtype') ?? '');
@@ -338,7 +350,7 @@ const BOLD_AUTHOR_SEL = 'strong, b';
 const TEXT_SEL =
   '[itemprop="text"], [itemprop="commentText"], [class*="comment-content"], [class*="comment-text"], [class*="comment-body"], [class*="comment_body"], .text, .content, .body, .message';
 const DATE_SEL =
-  'time, [itemprop="dateCreated"], [itemprop="datePublished"], [class*="date"], [class*="time"], [class*="when"], [class*="fecha"], [class*="cuando"], small';
+  'time, [itemprop="dateCreated"], [itemprop="datePublished"], [class*="date"], [class*="time"], [class*="when"], [class*="fecha"], [class*="cuando"], [class*="posted"], [class*="publicad"], small';
 
 function closestCandidate(el: El): El | undefined {
   for (let p: El | null = el; p; p = p.parentElement) if (isCandidate(p)) return p;
