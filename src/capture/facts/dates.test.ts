@@ -686,3 +686,23 @@ describe('anniversaries, years after "from", weekdays set or written alone (issu
     ]);
   });
 });
+
+describe('a year after "late"/"mid-", a weekday and day set ahead of a narrative (issue 23, stop 34)', () => {
+  it('"planned for late 1991", "in mid-2020", "a finales de 2019": the year; not a count', () => {
+    assert.deepEqual(all('A visit planned for late 1998 was called off.', '2024-01-01'), [['1998', '1998']]);
+    assert.deepEqual(all('Volvieron a finales de 2019 y a mediados de 2020.', '2024-01-01'), [
+      ['2019', '2019'],
+      ['2020', '2020'],
+    ]);
+    assert.deepEqual(all('Early 2000 people came.', '2024-01-01'), []);
+  });
+  it('"fijada para el viernes 17" after a story of another year: the Friday 17 near the writer', () => {
+    assert.deepEqual(
+      all('El 3 de marzo de 2019 me detuvieron. La audiencia está fijada para el viernes 17.', '2025-01-12'),
+      [
+        ['3 de marzo de 2019', '2019-03-03'],
+        ['viernes 17', '2025-01-17'],
+      ],
+    );
+  });
+});

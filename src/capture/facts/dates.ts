@@ -595,11 +595,11 @@ const RULES: Rule[] = [
   // "en 2019", "in 2019", "desde 2017", "los años 1964 a 1982", "born 1955"; an older year only after a
   // word of time and not before a noun ("in 1797", "desde 1810 hasta": "en 1800 casas" is a count).
   {
-    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?)\s+((?:19|20)\d{2})\b(?![.,]\d)|\b(?:en|in|desde|since|year|año|born|nacid[oa]s?)\s+(1[5-8]\d{2})\b(?![.,]?\d|\s+(?!(?:hasta|until|and|when|cuando|por|by|the|el|la|los|las|a|to|in|en|de|of|y|e)\b)\p{Ll})|\b(?:from|after|before|around|circa)\s+((?:19|20)\d{2})\b(?![.,]?\d|\s+(?!(?:was|is|has|as|this|its|his|thus)\b)\p{Ll}+s\b|\s+(?:people|persons|men|women|children)\b)/giu,
+    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?)\s+((?:19|20)\d{2})\b(?![.,]\d)|\b(?:en|in|desde|since|year|año|born|nacid[oa]s?)\s+(1[5-8]\d{2})\b(?![.,]?\d|\s+(?!(?:hasta|until|and|when|cuando|por|by|the|el|la|los|las|a|to|in|en|de|of|y|e)\b)\p{Ll})|\b(?:from|after|before|around|circa)\s+((?:19|20)\d{2})\b(?![.,]?\d|\s+(?!(?:was|is|has|as|this|its|his|thus)\b)\p{Ll}+s\b|\s+(?:people|persons|men|women|children)\b)|\b(?:late|early|mid|finales\s+de|principios\s+de|mediados\s+de)[\s-]+((?:19|20)\d{2})\b(?![.,]?\d|\s+(?!(?:was|is|has|as|this|its|his|thus)\b)\p{Ll}+s\b|\s+(?:people|persons|men|women|children)\b)/giu,
     relative: false,
     // "posts from 2019", "returned after 2017": a year after "from", "after", "before", but not a count
     // before its noun ("from 2000 homes").
-    make: (m) => ({ precision: 'year', value: (m[1] ?? m[2] ?? m[3])! }),
+    make: (m) => ({ precision: 'year', value: (m[1] ?? m[2] ?? m[3] ?? m[4])! }),
   },
   // "2023–2025", "1964-1982": a span of years, each end a year.
   {
@@ -998,7 +998,7 @@ function datesIn(text: string, reference: string): DateMention[] {
       let start = m.index;
       let t = m[0];
       const lead =
-        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?|from|after|before|around|circa)\s+(?=(?:1[5-9]|20)\d{2}$)/iu.exec(
+        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?|from|after|before|around|circa|late|early|mid|finales\s+de|principios\s+de|mediados\s+de)[\s-]+(?=(?:1[5-9]|20)\d{2}$)/iu.exec(
           t,
         ) ?? (rule.monthAlone ? new RegExp(`^.*\\s(?=(?:${MONTH_ALT})$)`, 'iu').exec(t) : null);
       if (lead) {
@@ -1121,6 +1121,9 @@ function rangeStartDays(text: string, found: readonly DateMention[]): DateMentio
  * month. The year is the latest written before it (within 1,500 characters); a day without its month
  * takes the month of the day named before it (within 1,200 characters). In place; nothing when nothing fits.
  */
+const FOR_AHEAD =
+  /\b(?:para|for|hasta|until|pr[oó]xim[oa]|next|will|se\s+ver[aá])\s+(?:el\s+|the\s+|be\s+)?$/iu;
+
 function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): void {
   const ordered = [...found].sort((a, b) => a.start - b.start);
   for (const d of ordered) {
@@ -1131,6 +1134,9 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
     if (wd === undefined) continue;
     // A day named with its month, whose weekday fits near the reference (within about seven months): it stands.
     if (!own && utc(d.value).getUTCDay() === wd && near(ref, d.value) <= 200 * DAY_MS) continue;
+    // "la audiencia está fijada para el viernes 17", "set for Friday the 17th": what is set lies ahead of the
+    // writer, so the day near the reference stands, whatever the narrative before it dated.
+    if (own && FOR_AHEAD.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
     const [, mo, day] = d.value.split('-').map(Number) as [number, number, number];
     let fit: string | undefined;
     if (own) {
