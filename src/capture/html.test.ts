@@ -8,11 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { parseHTML } from 'linkedom';
 import { InputError } from '../domain/errors.js';
 import { decodeBytes } from './decode.js';
 import { extractDocument } from './extract.js';
 import { fetchPage, isPrivateAddress } from './fetch.js';
-import { extractHtml } from './html.js';
+import { extractHtml, textOf } from './html.js';
 import { detectLanguage } from './language.js';
 import { extractPlainText } from './plain.js';
 
@@ -458,5 +459,11 @@ describe("a letter's date line, a label inside a header line, a petition's dated
     assert.equal(p.comments[0]!.text, 'Yesterday the court refused bail.');
     assert.equal(p.comments[1]!.author, 'Ana R.');
     assert.ok(!p.text.includes('refused bail'));
+  });
+  it("an infobox's cells are apart in the text", () => {
+    const { document } = parseHTML(
+      '<html><body><table><tr><th>Date</th><td>12 November 1991</td></tr></table></body></html>',
+    );
+    assert.equal(textOf(document.body as unknown as Node), 'Date 12 November 1991');
   });
 });

@@ -105,7 +105,11 @@ export function textOf(node: Node, skip?: (el: El) => boolean): string {
     if (SKIP.has(el.tagName) || skip?.(el)) return;
     const block = BLOCK.has(el.tagName);
     if (block) flush();
+    // Table cells side by side are apart ("Date | 12 November 1991" in an infobox, not "Date12 November 1991").
+    const cell = el.tagName === 'TD' || el.tagName === 'TH';
+    if (cell) line += ' ';
     for (const c of Array.from(el.childNodes)) walk(c);
+    if (cell) line += ' ';
     if (block) flush();
   };
   walk(node);
