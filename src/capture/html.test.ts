@@ -467,3 +467,19 @@ describe("a letter's date line, a label inside a header line, a petition's dated
     assert.equal(textOf(document.body as unknown as Node), 'Date 12 November 1991');
   });
 });
+
+describe('the written dateline under the headline (issue 23, stop 34)', () => {
+  it('a dateline line Readability drops is kept after the headline; a post header is not', () => {
+    const body = '<p>Families gathered at the parish to read the list of the missing once more.</p>'.repeat(
+      6,
+    );
+    const p = extractHtml(
+      `<html><head><meta name="date" content="2023-11-08"></head><body><article><h1>Still counting</h1><p class="byline">By Hanna Desta in Mekelle</p><p class="dateline">8 November 2023</p><div class="entry-content">${body}</div></article></body></html>`,
+    );
+    assert.match(p.text, /^Still counting\n\n8 November 2023\n\n/);
+    const q = extractHtml(
+      `<html><head><meta name="date" content="2025-05-10"></head><body><article><h1>Help</h1><p class="meta">Posted by u/ana · <span class="ts">2025-05-10 14:02</span></p><div class="post">${body}</div></article></body></html>`,
+    );
+    assert.ok(!q.text.includes('2025-05-10'));
+  });
+});

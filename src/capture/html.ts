@@ -535,6 +535,34 @@ function postedBy(doc: Document, roots: El[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The short line of the page's body that writes its publication day in full ("Washington, D.C., March 28,
+ * 2025", "Por Yusmary Chirinos | Maracaibo, 22 de agosto de 2024", "Thursday, October 3, 2024"): a date of
+ * the text, which the reader sees under the headline. Not a blog's "Posted by … · date" header (page
+ * metadata) nor an "Updated" line.
+ */
+function writtenDateline(doc: Document, published: FuzzyDate | undefined): string | undefined {
+  if (published?.precision !== 'day' || !doc.body) return undefined;
+  for (const el of Array.from(doc.body.querySelectorAll('p, div, time, span')) as El[]) {
+    if (el.querySelector('p, div, li, h1, h2, h3, table')) continue;
+    const line = clean(el.textContent);
+    // The line and the one holding it ("Posted by u/… · <span>2025-05-10 14:02</span>"): no post header.
+    const around = clean(el.parentElement?.textContent)?.slice(0, 200) ?? '';
+    if (
+      !line ||
+      line.length > 120 ||
+      /\b(?:posted|publicado|written|escrito|updated|actualizado)\b/iu.test(`${line} ${around}`) ||
+      el.closest('[class*="meta"]')
+    )
+      continue;
+    const day = findDates(line, published.value).find(
+      (d) => !d.relative && d.value === published.value && /\d{4}/.test(d.text),
+    );
+    if (day) return line;
+  }
+  return undefined;
+}
+
 /** Parses a page and extracts what a reader sees. Refuses a page with no readable text at all. */
 export function extractHtml(html: string, name = 'the page'): Extracted {
   const doc = parseDocument(html);
@@ -589,6 +617,9 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     doc.querySelectorAll('nav, aside, footer, header, [role="banner"], [role="navigation"]'),
   ))
     if (!el.closest('article') || el.tagName === 'NAV') el.remove();
+  // The article's written dateline ("Maracaibo, 22 de agosto de 2024", "8 November 2023"), read before
+  // Readability, which often drops it with the byline.
+  const dateline = writtenDateline(doc, published);
   // An unclosed heading can swallow the page: a "headline" longer than a headline is not one.
   const h1 = clean(doc.querySelector('h1')?.textContent);
   const headline =
@@ -610,6 +641,10 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     if (bodyText.length > text.length) text = bodyText;
   }
   // The headline opens the text unless Readability kept it already.
+  if (dateline && !text.includes(dateline)) {
+    const head = headline && text.startsWith(headline) ? headline : '';
+    text = `${head}${head ? '\n\n' : ''}${dateline}\n\n${text.slice(head.length).trim()}`.trim();
+  }
   if (headline && !text.startsWith(headline)) text = `${headline}\n\n${text}`.trim();
   if (!/\p{L}{2,}/u.test(text) || text.replace(/\s/g, '').length < 20) {
     throw new InputError(
