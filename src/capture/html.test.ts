@@ -8,11 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { parseHTML } from 'linkedom';
 import { InputError } from '../domain/errors.js';
 import { decodeBytes } from './decode.js';
 import { extractDocument } from './extract.js';
 import { fetchPage, isPrivateAddress } from './fetch.js';
-import { extractHtml } from './html.js';
+import { extractHtml, textOf } from './html.js';
 import { detectLanguage } from './language.js';
 import { extractPlainText } from './plain.js';
 
@@ -431,5 +432,54 @@ describe("a programme's broadcast label (issue 23, stop 33)", () => {
       'Report\nThe video, broadcast on 3 May 2020 by a local channel, shows the raid.\n\nText.',
     );
     assert.equal(told.published, undefined, '"broadcast" in a sentence dates what it tells');
+  });
+});
+
+describe("a letter's date line, a label inside a header line, a petition's dated updates (issue 23, stop 34)", () => {
+  it("a place of several words and the weekday before a full date: the letter's day", () => {
+    const t = extractPlainText(
+      'Carta desde la cárcel\n\nCentro Penitenciario de Santa Ana, Chalatenango, martes 4 de marzo de 2025\n\nQuerida madre: el lunes me cambiaron de celda.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2025-03-04' });
+  });
+  it('"Fecha:" after another label in one line', () => {
+    const t = extractPlainText(
+      'Testimonio\nLugar: San Miguel, Morazán. Fecha: viernes 9 de mayo de 2025.\n\nENTREVISTADORA: ¿Cuándo volvió?',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2025-05-09' });
+  });
+  it("a petition's updates and its signers' reasons are comments, each update with its posted day", () => {
+    const p = extractHtml(
+      `<html><head><title>Free him</title><meta name="date" content="2025-05-20"></head><body><div class="petition"><h1>Free him</h1><div class="text"><p>${'My brother was taken from his home by soldiers and is held without charge. '.repeat(4)}</p></div>
+<div class="updates"><h3>Updates</h3><div class="update"><span class="posted">Posted 12 May 2025</span><p>Yesterday the court refused bail.</p></div></div>
+<div class="reasons"><h3>Reasons for signing</h3><div class="reason"><span class="name">Ana R.</span><p>He is my neighbour.</p></div></div></div></body></html>`,
+    );
+    assert.equal(p.comments.length, 2);
+    assert.deepEqual(p.comments[0]!.published, { precision: 'day', value: '2025-05-12' });
+    assert.equal(p.comments[0]!.text, 'Yesterday the court refused bail.');
+    assert.equal(p.comments[1]!.author, 'Ana R.');
+    assert.ok(!p.text.includes('refused bail'));
+  });
+  it("an infobox's cells are apart in the text", () => {
+    const { document } = parseHTML(
+      '<html><body><table><tr><th>Date</th><td>12 November 1991</td></tr></table></body></html>',
+    );
+    assert.equal(textOf(document.body as unknown as Node), 'Date 12 November 1991');
+  });
+});
+
+describe('the written dateline under the headline (issue 23, stop 34)', () => {
+  it('a dateline line Readability drops is kept after the headline; a post header is not', () => {
+    const body = '<p>Families gathered at the parish to read the list of the missing once more.</p>'.repeat(
+      6,
+    );
+    const p = extractHtml(
+      `<html><head><meta name="date" content="2023-11-08"></head><body><article><h1>Still counting</h1><p class="byline">By Hanna Desta in Mekelle</p><p class="dateline">8 November 2023</p><div class="entry-content">${body}</div></article></body></html>`,
+    );
+    assert.match(p.text, /^Still counting\n\n8 November 2023\n\n/);
+    const q = extractHtml(
+      `<html><head><meta name="date" content="2025-05-10"></head><body><article><h1>Help</h1><p class="meta">Posted by u/ana · <span class="ts">2025-05-10 14:02</span></p><div class="post">${body}</div></article></body></html>`,
+    );
+    assert.ok(!q.text.includes('2025-05-10'));
   });
 });

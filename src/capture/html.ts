@@ -105,7 +105,11 @@ export function textOf(node: Node, skip?: (el: El) => boolean): string {
     if (SKIP.has(el.tagName) || skip?.(el)) return;
     const block = BLOCK.has(el.tagName);
     if (block) flush();
+    // Table cells side by side are apart ("Date | 12 November 1991" in an infobox, not "Date12 November 1991").
+    const cell = el.tagName === 'TD' || el.tagName === 'TH';
+    if (cell) line += ' ';
     for (const c of Array.from(el.childNodes)) walk(c);
+    if (cell) line += ' ';
     if (block) flush();
   };
   walk(node);
@@ -143,7 +147,15 @@ function datelineDate(line: string): FuzzyDate | undefined {
   const rest = `${line.slice(0, found[0]!.start)}${line.slice(found[0]!.end)}`
     .replace(/[\s,.—–·|:-]+/g, ' ')
     .trim();
-  return rest.split(' ').filter(Boolean).length <= 4 ? found[0]!.date : undefined;
+  const words = rest.split(' ').filter(Boolean);
+  if (words.length <= 4) return found[0]!.date;
+  // A longer place and the day's weekday ("Penal de San Pedro, La Paz, domingo 12 de enero de 2025", a
+  // letter's date line): capitalized words and their particles only, the weekday aside.
+  const place = words.filter((w) => !WEEKDAYS.has(fold(w)));
+  return place.length <= 8 &&
+    place.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|del|la|las|los|el|y|da|do|dos|das|of|the|on)$/iu.test(w))
+    ? found[0]!.date
+    : undefined;
 }
 
 /** The head of a line that a dateline opens: up to a dash, a full stop or an agency's bracket after the year. */
@@ -297,13 +309,17 @@ const tokensOf = (el: El) =>
 /** Parts of a comment (its author line, its body) and whole lists of comments are not comments. */
 const PART =
   /comment[-_]?(author|meta|metadata|content|text|body|date|time|reply|respond|form|count|link|header|footer|avatar|actions|permalink|edit|awaiting|title|number|num|votes|user|name|er)/;
-/** A section holding the readers' comments, whatever its blocks are called ("#comentarios > article"). */
+/**
+ * A section holding the readers' comments, whatever its blocks are called ("#comentarios > article"); a
+ * petition's dated updates and its signers' reasons are read as comments too, each with its own date.
+ */
 const SECTION =
-  /^(?:comments?|comentarios|responses|replies|respuestas|reader-comments|comments-block|comment-list|commentlist)$/;
+  /^(?:comments?|comentarios|responses|replies|respuestas|reader-comments|comments-block|comment-list|commentlist|updates|novedades|actualizaciones|reasons|razones|motivos)$/;
 const LIST =
-  /comments|comment[-_]?(list|thread|section|area|wrap|container|s$)|commentlist|discussion|^(?:responses|replies|respuestas|comentarios)$/;
+  /comments|comment[-_]?(list|thread|section|area|wrap|container|s$)|commentlist|discussion|^(?:responses|replies|respuestas|comentarios|updates|novedades|actualizaciones|reasons|razones|motivos)$/;
 /** A reader's response named in other words than "comment": one block of a "responses" list. */
-const RESPONSE = /^(?:response|reply|respuesta|comentario)(?:[-_]?(?:item|entry|box|block))?$/;
+const RESPONSE =
+  /^(?:response|reply|respuesta|comentario|update|novedad|actualizacion|reason|razon|motivo)(?:[-_]?(?:item|entry|box|block))?$/;
 /** A comment's one line of metadata ("Ana_R · 18 Jul 2024"): its author, then its date. */
 const META_SEL = '[class$="-meta"], [class*="-meta "], [class="meta"]';
 const isCommentType = (el: El) => /schema\.org\/Comment\b/i.test(el.getAttribute('itemtype') ?? '');
@@ -338,7 +354,7 @@ const BOLD_AUTHOR_SEL = 'strong, b';
 const TEXT_SEL =
   '[itemprop="text"], [itemprop="commentText"], [class*="comment-content"], [class*="comment-text"], [class*="comment-body"], [class*="comment_body"], .text, .content, .body, .message';
 const DATE_SEL =
-  'time, [itemprop="dateCreated"], [itemprop="datePublished"], [class*="date"], [class*="time"], [class*="when"], [class*="fecha"], [class*="cuando"], small';
+  'time, [itemprop="dateCreated"], [itemprop="datePublished"], [class*="date"], [class*="time"], [class*="when"], [class*="fecha"], [class*="cuando"], [class*="posted"], [class*="publicad"], small';
 
 function closestCandidate(el: El): El | undefined {
   for (let p: El | null = el; p; p = p.parentElement) if (isCandidate(p)) return p;
@@ -519,6 +535,34 @@ function postedBy(doc: Document, roots: El[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The short line of the page's body that writes its publication day in full ("Washington, D.C., March 28,
+ * 2025", "Por Yusmary Chirinos | Maracaibo, 22 de agosto de 2024", "Thursday, October 3, 2024"): a date of
+ * the text, which the reader sees under the headline. Not a blog's "Posted by … · date" header (page
+ * metadata) nor an "Updated" line.
+ */
+function writtenDateline(doc: Document, published: FuzzyDate | undefined): string | undefined {
+  if (published?.precision !== 'day' || !doc.body) return undefined;
+  for (const el of Array.from(doc.body.querySelectorAll('p, div, time, span')) as El[]) {
+    if (el.querySelector('p, div, li, h1, h2, h3, table')) continue;
+    const line = clean(el.textContent);
+    // The line and the one holding it ("Posted by u/… · <span>2025-05-10 14:02</span>"): no post header.
+    const around = clean(el.parentElement?.textContent)?.slice(0, 200) ?? '';
+    if (
+      !line ||
+      line.length > 120 ||
+      /\b(?:posted|publicado|written|escrito|updated|actualizado)\b/iu.test(`${line} ${around}`) ||
+      el.closest('[class*="meta"]')
+    )
+      continue;
+    const day = findDates(line, published.value).find(
+      (d) => !d.relative && d.value === published.value && /\d{4}/.test(d.text),
+    );
+    if (day) return line;
+  }
+  return undefined;
+}
+
 /** Parses a page and extracts what a reader sees. Refuses a page with no readable text at all. */
 export function extractHtml(html: string, name = 'the page'): Extracted {
   const doc = parseDocument(html);
@@ -573,6 +617,9 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     doc.querySelectorAll('nav, aside, footer, header, [role="banner"], [role="navigation"]'),
   ))
     if (!el.closest('article') || el.tagName === 'NAV') el.remove();
+  // The article's written dateline ("Maracaibo, 22 de agosto de 2024", "8 November 2023"), read before
+  // Readability, which often drops it with the byline.
+  const dateline = writtenDateline(doc, published);
   // An unclosed heading can swallow the page: a "headline" longer than a headline is not one.
   const h1 = clean(doc.querySelector('h1')?.textContent);
   const headline =
@@ -594,6 +641,10 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     if (bodyText.length > text.length) text = bodyText;
   }
   // The headline opens the text unless Readability kept it already.
+  if (dateline && !text.includes(dateline)) {
+    const head = headline && text.startsWith(headline) ? headline : '';
+    text = `${head}${head ? '\n\n' : ''}${dateline}\n\n${text.slice(head.length).trim()}`.trim();
+  }
   if (headline && !text.startsWith(headline)) text = `${headline}\n\n${text}`.trim();
   if (!/\p{L}{2,}/u.test(text) || text.replace(/\s/g, '').length < 20) {
     throw new InputError(

@@ -56,6 +56,9 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
     if (!outlet && said) outlet = hostOf(said) ?? said;
     const d = /^\s*(?:fecha|date|publicado|published)?\s*:?\s*(.{4,80})$/i.exec(l);
     if (d && !published) published = dateFrom(d[1]!) ?? headDate([d[1]!]);
+    // A label inside a header line: "Lugar: Atoyac de Álvarez, Guerrero. Fecha: sábado 17 de junio de 2023."
+    const labelled = /(?:^|[.;|·]\s+)(?:fecha|date)\s*:\s*([^;|·]{4,60}?)\.?\s*(?:[;|·]|$)/iu.exec(l);
+    if (labelled && !published) published = dateFrom(labelled[1]!) ?? headDate([labelled[1]!]);
   }
   published ??= copiedOn(lines);
   // A dateline running into the lead ("HARARE, 16 August 2024 – …", "Madrid, 25 de junio de 2025. …").

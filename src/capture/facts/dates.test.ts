@@ -612,3 +612,97 @@ describe('a future seen from the past (issue 23, stop 33)', () => {
     );
   });
 });
+
+describe('a weekday farther ahead than back, said with a present of plans (issue 23, stop 34)', () => {
+  // 2024-02-17 is a Saturday: Thursday is five days ahead, two back.
+  it('a schedule in the present: the weekday ahead', () => {
+    assert.deepEqual(all('The new judge sits on Thursday.', '2024-02-17'), [['on Thursday', '2024-02-22']]);
+    assert.deepEqual(all('El jueves a las 9 nos reunimos frente a la fiscalía.', '2024-02-17'), [
+      ['El jueves', '2024-02-22'],
+    ]);
+    assert.deepEqual(all('We are holding a vigil at the gate on Thursday.', '2024-02-17'), [
+      ['on Thursday', '2024-02-22'],
+    ]);
+  });
+  it('not in a past sentence, nor in a caption without a verb', () => {
+    assert.deepEqual(all('The minister, answered on Thursday in the assembly.', '2024-02-17'), [
+      ['on Thursday', '2024-02-15'],
+    ]);
+    assert.deepEqual(all('Foto: familiares frente a la cárcel, el jueves.', '2024-02-17'), [
+      ['el jueves', '2024-02-15'],
+    ]);
+  });
+});
+
+describe('anniversaries, years after "from", weekdays set or written alone (issue 23, stop 34)', () => {
+  it('"N years ago today", "Hoy hace N años": the day itself, not the year', () => {
+    assert.deepEqual(all('Ten years ago today the soldiers came.', '2024-05-03'), [
+      ['Ten years ago', '2014-05-03'],
+      ['today', '2024-05-03'],
+    ]);
+    assert.deepEqual(all('Hoy hace 40 años que se lo llevaron.', '2024-05-03'), [
+      ['Hoy', '2024-05-03'],
+      ['hace 40 años', '1984-05-03'],
+    ]);
+    assert.deepEqual(all('Ten years ago the soldiers came.', '2024-05-03'), [['Ten years ago', '2014']]);
+  });
+  it('a year after "from", "after", "before", not a count before its noun', () => {
+    assert.deepEqual(all('Jailed for a post from 2016, when he was a student.', '2024-05-03'), [
+      ['2016', '2016'],
+    ]);
+    assert.deepEqual(all('Those who came back after 2015 were questioned.', '2024-05-03'), [
+      ['2015', '2015'],
+    ]);
+    assert.deepEqual(all('Aid reached from 2000 families to the camps.', '2024-05-03'), []);
+  });
+  it('what is set for a weekday lies ahead; an English weekday alone is a date, not in a name', () => {
+    // 2024-05-08 is a Wednesday.
+    assert.deepEqual(all('A march was planned for Tuesday.', '2024-05-08'), [['for Tuesday', '2024-05-14']]);
+    assert.deepEqual(all('Next meeting Saturday at the church.', '2024-05-08'), [['Saturday', '2024-05-11']]);
+    assert.deepEqual(
+      all('They met after Friday prayers. On Good Friday nothing happened.', '2024-05-08'),
+      [],
+    );
+  });
+  it('a past verb right before the date dates it back, a passive after "be" does not', () => {
+    assert.deepEqual(all('What the court decided in June, the appeal court will confirm.', '2024-05-08'), [
+      ['June', '2023-06'],
+    ]);
+    assert.deepEqual(all('The funeral will be held on Friday in the village.', '2024-05-08'), [
+      ['on Friday', '2024-05-10'],
+    ]);
+  });
+  it('a month after a label, the start of a month range that gives its year', () => {
+    assert.deepEqual(all('Status as above.\nNext review: January.', '2024-11-20'), [['January', '2025-01']]);
+    assert.deepEqual(all('Informe trimestral (abril a junio de 2024)', '2024-08-01'), [
+      ['abril', '2024-04'],
+      ['junio de 2024', '2024-06'],
+    ]);
+  });
+  it('a capitalized Spanish month without a year after a noun closes a name', () => {
+    assert.deepEqual(all('Vive en la avenida 18 de Julio desde hace años.', '2024-08-01'), []);
+    assert.deepEqual(all('Lo detuvieron el 18 de Julio en su casa.', '2024-08-01'), [
+      ['18 de Julio', '2024-07-18'],
+    ]);
+  });
+});
+
+describe('a year after "late"/"mid-", a weekday and day set ahead of a narrative (issue 23, stop 34)', () => {
+  it('"planned for late 1991", "in mid-2020", "a finales de 2019": the year; not a count', () => {
+    assert.deepEqual(all('A visit planned for late 1998 was called off.', '2024-01-01'), [['1998', '1998']]);
+    assert.deepEqual(all('Volvieron a finales de 2019 y a mediados de 2020.', '2024-01-01'), [
+      ['2019', '2019'],
+      ['2020', '2020'],
+    ]);
+    assert.deepEqual(all('Early 2000 people came.', '2024-01-01'), []);
+  });
+  it('"fijada para el viernes 17" after a story of another year: the Friday 17 near the writer', () => {
+    assert.deepEqual(
+      all('El 3 de marzo de 2019 me detuvieron. La audiencia está fijada para el viernes 17.', '2025-01-12'),
+      [
+        ['3 de marzo de 2019', '2019-03-03'],
+        ['viernes 17', '2025-01-17'],
+      ],
+    );
+  });
+});

@@ -82,6 +82,8 @@ const INITIAL_MONTHS: Readonly<Record<string, readonly number[]>> = {
   N: [11],
   D: [12],
 };
+/** An English month that is also a word ("may", "march") in lower case: not a month. */
+const lowerEnglishWord = (s: string) => /^(?:may|march)$/.test(s);
 const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : (NUMBER_WORDS.get(fold(s)) ?? Number.NaN));
 const month = (s: string) => MONTHS.get(fold(s).replace(/\.$/, ''));
 const weekday = (s: string) => WEEKDAYS.get(fold(s));
@@ -101,6 +103,21 @@ interface Rule {
   monthAlone?: boolean;
 }
 
+/**
+ * "la termoeléctrica 10 de Octubre", "Avenida 18 de Julio", "Escuela 12 de Octubre": Spanish writes months
+ * in lower case, so a capitalized one without a year, after a word that is no date's lead, closes a name.
+ */
+function inName(m: RegExpExecArray): boolean {
+  if (m[3] || !/^\p{Lu}/u.test(m[2]!)) return false;
+  const word = /([\p{L}]+)[\s,]*$/u.exec(m.input.slice(Math.max(0, m.index - 30), m.index))?.[1];
+  return (
+    !!word &&
+    !/^(?:el|del|al|a|y|e|o|desde|hasta|entre|para|de|en|sobre|tras|antes|después|despues|hoy|ayer|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|fecha|día|dia|los|las|días|dias)$/iu.test(
+      word,
+    )
+  );
+}
+
 /** A day without its year: the reference year, or the year before when it would fall after the reference. */
 function yearless(ref: Date, mo: number, d: number): string | undefined {
   const y = ref.getUTCFullYear();
@@ -115,6 +132,9 @@ function yearless(ref: Date, mo: number, d: number): string | undefined {
  */
 const FUTURE_BEFORE =
   /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|(?:adjourned|postponed|deferred|moved)\s+(?:again\s+)?(?:to|until)|aplazad[oa]s?\s+(?:para|hasta)|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
+/** A past verb right before the date, or before its "in"/"on"/"el" ("decided in June", "fue detenido el 3 de mayo"). */
+const PAST_RIGHT_BEFORE =
+  /(?<![\p{L}])(?<!\b(?:be|been|being|to|is|are|ser|será|serán)\s+)(?:\p{L}{3,}(?:ed|ó|aron|ieron)|was|were|had|fue|fueron|went|took|said|told|came|gave|found|saw|made|held|left|met|began|fled|shot|dijo|hizo|tuvo)\s+(?:(?:in|on|at|during|en|el|durante)\s+)?$/iu;
 /** A future verb right after the date ("El domingo se concentrarán", "Del 24 al 28 acompañaremos"). */
 const FUTURE_AFTER =
   /^\s*(?:,\s*)?(?:will\b|(?:(?:se|nos|lo|la|los|las|le|les|me|te)\s+)?\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
@@ -179,6 +199,8 @@ function laterVerbIsFuture(m: RegExpExecArray): boolean {
 
 function future(m: RegExpExecArray, upTo = m.index): boolean {
   if (PAST_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30))) return false;
+  // "what the court decided in June, and the city court will agree": the verb the date hangs on is past.
+  if (PAST_RIGHT_BEFORE.test(m.input.slice(Math.max(0, upTo - 40), upTo))) return false;
   if (futureClause(m, upTo)) return true;
   if (laterVerbIsFuture(m)) return true;
   const raw = m.input.slice(Math.max(0, upTo - 40), upTo);
@@ -276,10 +298,28 @@ const WOULD = /(?<![\p{L}])(?:would|iba\s+a|iban\s+a|\p{L}{3,}(?:ría|rían))(?!
  */
 function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): boolean {
   if (/^(?:since|desde)\b/iu.test(m[0])) return false;
+  if (pastInSentence(m)) return false;
+  const sentence = sentenceOf(m).replace(m[0], ' ');
+  // "-amos"/"-imos" is a present or a past alike ("El viernes entregamos las firmas"): a plan only with its
+  // hour ("El viernes a las 10 nos reunimos") or another verb of plans.
+  const hour = /\ba\s+las\s+\d{1,2}\b/iu.test(sentence);
+  const plan = SCHEDULED_PRESENT.test(sentence);
+  if (!plan && !hour && /\p{L}{2,}(?:amos|imos)(?![\p{L}])/iu.test(sentence)) return false;
   const forward = ahead.getTime() - ref.getTime();
-  if (forward >= ref.getTime() - back.getTime()) return false;
-  return !pastInSentence(m);
+  if (forward < ref.getTime() - back.getTime()) return true;
+  // Farther ahead than back: only when a verb of the sentence says what is arranged ("New judge sits on
+  // Thursday", "El viernes a las 10 nos reunimos", "we are doing a gathering on Saturday") and no "-ed" word
+  // stands in it at all (a caption without a verb, "Familiares … frente al portón, el lunes", is of the past).
+  const ambiguousWithHour = hour && /\p{L}{2,}(?:amos|imos)(?![\p{L}])/iu.test(sentence);
+  return (plan || ambiguousWithHour) && !/(?<![\p{L}])\p{L}{3,}ed(?![\p{L}])/iu.test(sentence);
 }
+
+/**
+ * A present that speaks of what is arranged: English verbs of schedules in their "-s" form, "is/are …ing",
+ * and Spanish presents of plans (first person plural in "-emos", the common irregular ones).
+ */
+const SCHEDULED_PRESENT =
+  /(?<![\p{L}])(?:(?:sits|opens|starts|begins|resumes|meets|holds|hears|takes|goes|comes|arrives|leaves|returns|ends|closes|runs|travels|visits|reviews|rules)|(?:is|are|am|we['’]re|they['’]re)\s+(?:\p{L}+\s+)?\p{L}{2,}ing|\p{L}{2,}emos|voy|va|vamos|van|viene|vienen|vengo|hay|sale|salen|llega|llegan|viaja|viajan|vuelve|vuelven|regresa|regresan|visita|visitan|declara|declaran|abre|toca|empieza|comienza|termina)(?![\p{L}])/iu;
 
 /** A finite past verb anywhere in the date's sentence (a present perfect aside), or a participle right before it ("detenido el 30 de julio"; nouns such as "traslado" end alike). */
 const FINITE_PAST = new RegExp(
@@ -354,11 +394,55 @@ const THIS_YEAR_AFTER = /^\s+(?:(?:de|del)\s+(?:este|presente)\s+año|(?:of\s+)?
 const THIS_YEAR_BEFORE =
   /\b(?:(?:de|del)\s+(?:este|presente)\s+año|this\s+year['’]s(?:\s+[\p{L}-]+){0,2})\s+(?:el|on|the)\s+$/iu;
 
+const ENGLISH_WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+
+/** A weekday named without "last"/"next": the most recent one, or the next when the sentence looks ahead. */
+function weekdayOf(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
+  const wd = weekday(m[1]!);
+  if (wd === undefined) return undefined;
+  // Ahead of the writer ("the hearing will resume on Monday"): the next such day (today would be "today").
+  // Read the words before from the weekday itself, so "antes del lunes" is seen whole.
+  // "Este lunes habrá misa" written on a Monday: that very day.
+  if (/^este\s/iu.test(m[0]) && ref.getUTCDay() === wd) return dayDate(iso(ref));
+  const next = weekdayFrom(ref, wd, 1);
+  const last = weekdayFrom(addDays(ref, 1), wd, -1);
+  const ahead =
+    future(m) ||
+    future(m, m.index + m[0].length - m[1]!.length) ||
+    presentAhead(m, ref, utc(last), utc(next));
+  return dayDate(ahead ? next : last);
+}
+
+/** A weekday something is set for: the next one. */
+function weekdayAhead(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
+  const wd = weekday(m[1]!);
+  return wd === undefined ? undefined : dayDate(weekdayFrom(ref, wd, 1));
+}
+
 /** The most recent `wd` strictly before `ref` (or strictly after, for "next"). */
 function weekdayFrom(ref: Date, wd: number, dir: -1 | 1): string {
   let d = addDays(ref, dir);
   while (d.getUTCDay() !== wd) d = addDays(d, dir);
   return iso(d);
+}
+
+/**
+ * "Fifteen years ago today", "Hoy hace 85 años que…", "hace hoy dos años": an anniversary names the day
+ * itself, N years (or months) before the reference to the day — not the whole year.
+ */
+function anniversary(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
+  const before = m.input.slice(Math.max(0, m.index - 12), m.index);
+  const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 12);
+  if (!/(?:\b(?:hoy|today)\s+)$/iu.test(before) && !/^\s*,?\s*(?:hoy|today)\b/iu.test(after))
+    return undefined;
+  const n = num(m[1]!);
+  const u = fold(m[2]!);
+  if (!Number.isFinite(n) || n < 1 || n > 400) return undefined;
+  // Years only: "hoy hace cinco meses y medio" is how long.
+  if (!/^(?:ano|anos|year|years)$/.test(u)) return undefined;
+  const back = 12 * n;
+  const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() - back, ref.getUTCDate()));
+  return d.getUTCDate() === ref.getUTCDate() ? dayDate(iso(d)) : undefined;
 }
 
 function ago(ref: Date, n: number, unit: string): FuzzyDate | undefined {
@@ -415,7 +499,7 @@ const RULES: Rule[] = [
     claims: true,
     make: (m, ref) => {
       const mo = month(m[2]!);
-      if (!mo) return undefined;
+      if (!mo || inName(m)) return undefined;
       const v = m[3] ? realDay(+m[3], mo, +m[1]!) : dayWithoutYear(m, ref, mo, +m[1]!);
       return v ? dayDate(v) : undefined;
     },
@@ -511,9 +595,11 @@ const RULES: Rule[] = [
   // "en 2019", "in 2019", "desde 2017", "los años 1964 a 1982", "born 1955"; an older year only after a
   // word of time and not before a noun ("in 1797", "desde 1810 hasta": "en 1800 casas" is a count).
   {
-    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?)\s+((?:19|20)\d{2})\b(?![.,]\d)|\b(?:en|in|desde|since|year|año|born|nacid[oa]s?)\s+(1[5-8]\d{2})\b(?![.,]?\d|\s+(?!(?:hasta|until|and|when|cuando|por|by|the|el|la|los|las|a|to|in|en|de|of|y|e)\b)\p{Ll})/giu,
+    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?)\s+((?:19|20)\d{2})\b(?![.,]\d)|\b(?:en|in|desde|since|year|año|born|nacid[oa]s?)\s+(1[5-8]\d{2})\b(?![.,]?\d|\s+(?!(?:hasta|until|and|when|cuando|por|by|the|el|la|los|las|a|to|in|en|de|of|y|e)\b)\p{Ll})|\b(?:from|after|before|around|circa)\s+((?:19|20)\d{2})\b(?![.,]?\d|\s+(?!(?:was|is|has|as|this|its|his|thus)\b)\p{Ll}+s\b|\s+(?:people|persons|men|women|children)\b)|\b(?:late|early|mid|finales\s+de|principios\s+de|mediados\s+de)[\s-]+((?:19|20)\d{2})\b(?![.,]?\d|\s+(?!(?:was|is|has|as|this|its|his|thus)\b)\p{Ll}+s\b|\s+(?:people|persons|men|women|children)\b)/giu,
     relative: false,
-    make: (m) => ({ precision: 'year', value: (m[1] ?? m[2])! }),
+    // "posts from 2019", "returned after 2017": a year after "from", "after", "before", but not a count
+    // before its noun ("from 2000 homes").
+    make: (m) => ({ precision: 'year', value: (m[1] ?? m[2] ?? m[3] ?? m[4])! }),
   },
   // "2023–2025", "1964-1982": a span of years, each end a year.
   {
@@ -545,6 +631,32 @@ const RULES: Rule[] = [
       const y = Number(end.precision === 'month' ? end.value.slice(0, 4) : Number.NaN);
       const start: FuzzyDate = { precision: 'month', value: `${a <= b ? y : y - 1}-${pad(a)}` };
       return [start, end];
+    },
+  },
+  // "Next review: January.", "Próxima revisión: marzo": a month alone after a label's colon.
+  {
+    re: new RegExp(
+      `(?<=(?:^|\\n|[.!?]\\s+)[^\\n:.]{2,40}:[ \\t]*)(${MONTH_ALT})(?=[ \\t]*(?:[.;]|\\n|$))`,
+      'giu',
+    ),
+    relative: true,
+    make: (m, ref) => {
+      const mo = month(m[1]!);
+      return mo && !lowerEnglishWord(m[1]!) ? monthWithoutYear(m, ref, mo) : undefined;
+    },
+  },
+  // "(julio a septiembre de 2025)", "June to August 2024": the start of a range of months whose end has its year.
+  {
+    re: new RegExp(
+      `\\b(${MONTH_ALT})(?=\\s+(?:a|al|to|until|hasta|through|-|–)\\s+(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b)`,
+      'giu',
+    ),
+    relative: false,
+    make: (m) => {
+      const a = month(m[1]!);
+      const b = month(m[2]!);
+      if (!a || !b || lowerEnglishWord(m[1]!)) return undefined;
+      return { precision: 'month', value: `${a <= b ? +m[3]! : +m[3]! - 1}-${pad(a)}` };
     },
   },
   // "en diciembre", "in February", "a finales de marzo": a month named alone (no day, no year after it)
@@ -631,12 +743,12 @@ const RULES: Rule[] = [
       // "Hace 47 años que espero" is how long one has waited (round 2); "hace diez años que lo mataron", when.
       presentAfterQue(m.input.slice(m.index + m[0].length, m.index + m[0].length + 50))
         ? undefined
-        : ago(ref, num(m[1]!), m[2]!),
+        : (anniversary(m, ref) ?? ago(ref, num(m[1]!), m[2]!)),
   },
   {
     re: new RegExp(`\\b(${NUM_ALT})\\s+(days?|weeks?|months?|years?)\\s+ago\\b`, 'giu'),
     relative: true,
-    make: (m, ref) => ago(ref, num(m[1]!), m[2]!),
+    make: (m, ref) => anniversary(m, ref) ?? ago(ref, num(m[1]!), m[2]!),
   },
   {
     re: new RegExp(
@@ -657,28 +769,25 @@ const RULES: Rule[] = [
       return wd === undefined ? undefined : dayDate(weekdayFrom(ref, wd, 1));
     },
   },
-  // "el lunes", "este lunes", "on Tuesday": in a report, the most recent such day, publication day included
+  // "el lunes", "este lunes", "on Tuesday": in a report, the most recent such day, publication day included;
+  // "listed for Monday", "a march planned for Tuesday": what is set for a weekday lies ahead.
   {
     re: new RegExp(
-      `\\b(?:el|del|este|on|since)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|pasado|próximo|proximo))`,
+      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|pasado|próximo|proximo))`,
       'giu',
     ),
     relative: true,
-    make: (m, ref) => {
-      const wd = weekday(m[1]!);
-      if (wd === undefined) return undefined;
-      // Ahead of the writer ("the hearing will resume on Monday"): the next such day (today would be "today").
-      // Read the words before from the weekday itself, so "antes del lunes" is seen whole.
-      // "Este lunes habrá misa" written on a Monday: that very day.
-      if (/^este\s/iu.test(m[0]) && ref.getUTCDay() === wd) return dayDate(iso(ref));
-      const next = weekdayFrom(ref, wd, 1);
-      const last = weekdayFrom(addDays(ref, 1), wd, -1);
-      const ahead =
-        future(m) ||
-        future(m, m.index + m[0].length - m[1]!.length) ||
-        presentAhead(m, ref, utc(last), utc(next));
-      return dayDate(ahead ? next : last);
-    },
+    make: (m, ref) => (/^for\s/iu.test(m[0]) ? weekdayAhead(m, ref) : weekdayOf(m, ref)),
+  },
+  // "Next meeting Saturday after the court date", "Monday is five years since Lekki": an English weekday
+  // written alone (capitalized), not in a name ("Good Friday", "Bloody Sunday") nor "Friday prayers".
+  {
+    re: new RegExp(
+      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d|prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
+      'gu',
+    ),
+    relative: true,
+    make: (m, ref) => weekdayOf(m, ref),
   },
   // "last week" / "la semana pasada" is no date: writers mean the calendar week before or just "some
   // days ago", so any range put on it would be precision the text does not give (README, "Vague
@@ -889,7 +998,7 @@ function datesIn(text: string, reference: string): DateMention[] {
       let start = m.index;
       let t = m[0];
       const lead =
-        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?)\s+(?=(?:1[5-9]|20)\d{2}$)/iu.exec(
+        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?|from|after|before|around|circa|late|early|mid|finales\s+de|principios\s+de|mediados\s+de)[\s-]+(?=(?:1[5-9]|20)\d{2}$)/iu.exec(
           t,
         ) ?? (rule.monthAlone ? new RegExp(`^.*\\s(?=(?:${MONTH_ALT})$)`, 'iu').exec(t) : null);
       if (lead) {
@@ -1012,6 +1121,9 @@ function rangeStartDays(text: string, found: readonly DateMention[]): DateMentio
  * month. The year is the latest written before it (within 1,500 characters); a day without its month
  * takes the month of the day named before it (within 1,200 characters). In place; nothing when nothing fits.
  */
+const FOR_AHEAD =
+  /\b(?:para|for|hasta|until|pr[oó]xim[oa]|next|will|se\s+ver[aá])\s+(?:el\s+|the\s+|be\s+)?$/iu;
+
 function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): void {
   const ordered = [...found].sort((a, b) => a.start - b.start);
   for (const d of ordered) {
@@ -1022,6 +1134,9 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
     if (wd === undefined) continue;
     // A day named with its month, whose weekday fits near the reference (within about seven months): it stands.
     if (!own && utc(d.value).getUTCDay() === wd && near(ref, d.value) <= 200 * DAY_MS) continue;
+    // "la audiencia está fijada para el viernes 17", "set for Friday the 17th": what is set lies ahead of the
+    // writer, so the day near the reference stands, whatever the narrative before it dated.
+    if (own && FOR_AHEAD.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
     const [, mo, day] = d.value.split('-').map(Number) as [number, number, number];
     let fit: string | undefined;
     if (own) {
