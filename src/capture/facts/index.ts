@@ -14,6 +14,7 @@ import { fold, type Role } from './lexicon.js';
 import {
   facilityPlaces,
   featurePlaces,
+  lookupPlace,
   placesInsideOrgs,
   tablePlaces,
   townsInContext,
@@ -83,8 +84,13 @@ export function ruleEntities(
   // the person or organization another rule read in their words (places.ts).
   const facilities = facilityPlaces(text, [...recognized, ...dates.map((d) => ({ ...d, kind: 'date' }))]);
   const named = [
-    ...recognized.filter(
-      (e) => e.kind === 'place' || !facilities.some((f) => e.start < f.end && f.start < e.end),
+    ...recognized.filter((e) =>
+      e.kind === 'place'
+        ? // "Mabahith" of "Mabahith prison": a name only its facility noun made a place is the facility's.
+          !facilities.some(
+            (f) => f.start <= e.start && e.end <= f.end && f.end - f.start > e.end - e.start,
+          ) || lookupPlace(e.text) !== undefined
+        : !facilities.some((f) => e.start < f.end && f.start < e.end),
     ),
     ...facilities,
   ].sort((a, b) => a.start - b.start);
