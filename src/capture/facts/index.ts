@@ -13,6 +13,7 @@ import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
 import {
   facilityPlaces,
+  facilityShortForms,
   featurePlaces,
   lookupPlace,
   placesInsideOrgs,
@@ -123,9 +124,10 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const dates = ruled.dates;
   // The trained tagger (../tagger) confirms, drops and adds persons and organizations of the rules, and adds places.
   const tagger = opts.tagger === undefined ? COMMITTED_TAGGER : opts.tagger;
-  const entities = tagger
-    ? refineEntities(text, ruled.entities, [...dates, ...ruled.senders], tagger)
-    : ruled.entities;
+  // "Evin" and "Evin prison": one place (places.ts), also when the tagger added the short form.
+  const entities = facilityShortForms(
+    tagger ? refineEntities(text, ruled.entities, [...dates, ...ruled.senders], tagger) : ruled.entities,
+  );
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();
   for (const e of entities) {

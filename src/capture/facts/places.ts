@@ -354,7 +354,7 @@ export function placesInsideOrgs(
  * "the Kakuma camp" is done elsewhere). Spanish writes the noun in lower case and the annotations of
  * every round keep it in the place's name (a street named after a person is a place, not the person).
  */
-const NAMED_WITH = String.raw`r[ií]o|mina|reparto|vereda|quebrada|laguna|lago|cerro|monte|volc[aá]n|estadio|parque(?:\s+nacional)?|isla|playa|represa|embalse|avenida|calle|callej[oó]n|jir[oó]n|pasaje|paseo|puente|carretera|autopista|ruta|iglesia|catedral|capilla|escuela|liceo|batey|comuna|finca|hacienda|cuartel|aeropuerto(?:\s+(?:internacional|militar))?`;
+const NAMED_WITH = String.raw`r[ií]o|mina|vereda|quebrada|laguna|lago|cerro|monte|volc[aá]n|estadio|parque(?:\s+nacional)?|isla|playa|represa|embalse|avenida|calle|callej[oó]n|jir[oó]n|pasaje|paseo|puente|carretera|autopista|ruta|iglesia|catedral|capilla|escuela|liceo|batey|comuna|finca|hacienda|cuartel|aeropuerto(?:\s+(?:internacional|militar))?`;
 /**
  * Nouns of a building or site named "of" something ("iglesia de San Sebastián", "catedral de Ciudad
  * Guayana", "paredón de España", "palacio de Guanabara", "plaza del Estudiante"): the whole is the place,
@@ -643,4 +643,35 @@ export function tablePlaces(text: string): ContextPlace[] {
       }
   }
   return out;
+}
+
+/** A facility's name with its noun: the name before it, and the words that make a second place of it. */
+const FACILITY_NAME =
+  /^(.+?)\s+(?:(district|District|Central|central|City|city|Remand|remand|Grand|Provincial|provincial)\s+)?(?:military\s+|Military\s+|women['’]s\s+)?(?:Prison|prison|Jail|jail|(?:Detention|detention)\s+(?:Centre|Center|Facility|centre|center|facility)|Barracks|barracks|Camp|camp|Cemetery|cemetery|Colony|colony)$/u;
+
+/**
+ * One place for a facility and its short form: "Evin" and "Evin prison", "Hrodna" and "Hrodna prison",
+ * "Makindye" and "Makindye military barracks" name one site in a text (the annotations of rounds 1–8
+ * list the short form as the same place 39 times, as a place of its own 4 times — all "Quetta district
+ * jail", "Zahedan Central Prison", "Agra Central Jail": a qualifier between makes the town a place of
+ * its own). The short form's mentions take the facility's value.
+ */
+export function facilityShortForms<
+  T extends { kind: string; text: string; value: string; place?: PlaceEntry },
+>(entities: readonly T[]): T[] {
+  const longForm = new Map<string, string>();
+  for (const e of entities) {
+    if (e.kind !== 'place') continue;
+    const m = FACILITY_NAME.exec(e.value);
+    if (!m || m[2] || !/^\p{Lu}/u.test(m[1]!)) continue;
+    const key = fold(m[1]!.replace(/^(?:the|la|el)\s+/iu, ''));
+    if (!longForm.has(key)) longForm.set(key, e.value);
+  }
+  if (!longForm.size) return [...entities];
+  return entities.map((e) => {
+    if (e.kind !== 'place') return e;
+    const value = longForm.get(fold(e.text.replace(/\s+/g, ' '))) ?? longForm.get(fold(e.value));
+    if (!value || value === e.value) return e;
+    return { ...e, value, place: { ...(e.place ?? { kind: 'locality' as const }), value } };
+  });
 }
