@@ -406,3 +406,29 @@ describe('a facility and its short form are one place (stop 34)', () => {
     assert.equal(entities('He is held in Multan district jail. Protests in Multan continued.').length, 2);
   });
 });
+
+describe('towns after a place label or a sentence-opening "Desde"/"From" (stop 34)', () => {
+  it('"Lugar:", "Location:" label a place, and the list after it', () => {
+    assert.deepEqual(
+      townsInContext('Location: Turbat, Balochistan', []).map((p) => p.text),
+      ['Turbat', 'Balochistan'],
+    );
+  });
+  it('"Desde X," and "From X." opening a sentence', () => {
+    assert.deepEqual(
+      townsInContext('Desde Encarnación, fuerza a todos.', []).map((p) => p.text),
+      ['Encarnación'],
+    );
+    assert.deepEqual(
+      townsInContext('From Nabire. We are afraid.', []).map((p) => p.text),
+      ['Nabire'],
+    );
+    assert.deepEqual(townsInContext('From Monday on we wait.', []), []);
+  });
+  it('a court or prosecutor "de X" says where', () => {
+    assert.deepEqual(
+      townsInContext('El juzgado de Tecoluca citó a los testigos.', []).map((p) => p.text),
+      ['Tecoluca'],
+    );
+  });
+});

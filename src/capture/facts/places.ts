@@ -180,7 +180,14 @@ const MOTION =
  * "En Montecristi pasa igual.", "In Humera and Mai Kadra, …": a sentence opening with "En"/"In" — the
  * capital joins the preposition to the name's run of capitals, so the name loses its cue elsewhere.
  */
-const SENTENCE_IN = /(?:^|[.!?:;]["'”’»)]?\s+|\n\s*|[(«"“]\s*)(?:En|In)\s+$/u;
+const SENTENCE_IN = /(?:^|[.!?:;]["'”’»)]?\s+|\n\s*|[(«"“]\s*)(?:En|In|Desde|From)\s+$/u;
+
+/**
+ * A form's or a header's place label ("Lugar: Atoyac de Álvarez, Guerrero", "Location: Kech"): the
+ * names after it are places (a list after the first is read as any list of places).
+ */
+const PLACE_LABEL =
+  /(?:^|\n|[|;]\s*)\s*(?:Lugar|Lugar de los hechos|Localidad|Ubicaci[oó]n|Place|Location|Place of (?:arrest|detention|birth))\s*:\s*$/u;
 
 /**
  * English "in X" (also "in X and Y"): people and institutions are seldom "in" a person, so a town the
@@ -195,7 +202,7 @@ const EN_IN = /(?<![\p{L}])(?:in|across|around|outside)\s+$/u;
  * that place — unless the name is a given name or surname alone ("la familia de Pérez").
  */
 const RESIDENTS =
-  /(?<![\p{L}])(?:vecin[oa]s?|habitantes?|pobladores?|residentes?|moradores?|alcalde(?:sa)?|alcald[ií]a|regidor(?:a|es)?|concejal(?:a|es)?|polic[ií]as?\s+municipales|comunidad(?:es)?|campesin[oa]s?|ind[ií]genas?|residents?|villagers?|inhabitants?|townspeople|mayor|municipality|outskirts|people)\s+(?:de|del|of)\s+$/iu;
+  /(?<![\p{L}])(?:vecin[oa]s?|habitantes?|pobladores?|residentes?|moradores?|alcalde(?:sa)?|alcald[ií]a|regidor(?:a|es)?|concejal(?:a|es)?|polic[ií]as?\s+municipales|comunidad(?:es)?|campesin[oa]s?|ind[ií]genas?|juzgados?|fiscal[ií]as?|gobernaci[oó]n|prefectura|municipalidad|di[oó]cesis|residents?|villagers?|inhabitants?|townspeople|mayor|municipality|outskirts|people)\s+(?:de|del|of)\s+$/iu;
 
 /** One to three capitalized words, Spanish particles allowed inside ("Ciudad de Panamá", "Las Claritas"). */
 const NAME =
@@ -250,7 +257,7 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     // Only at a word's start.
     if (at > 0 && /[\p{L}\p{M}\d'’-]/u.test(text[at - 1]!)) continue;
     const before = text.slice(Math.max(0, at - 40), at);
-    if (MOTION.test(before) || SENTENCE_IN.test(before)) consider(at);
+    if (MOTION.test(before) || SENTENCE_IN.test(before) || PLACE_LABEL.test(before)) consider(at);
     else if (RESIDENTS.test(before)) consider(at, false, true);
     else if (EN_IN.test(before) && !/^\p{Lu}[\p{L}\p{M}-]*['’]s\b/u.test(text.slice(at, at + 40)))
       consider(at, true);
