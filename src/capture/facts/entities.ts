@@ -218,6 +218,18 @@ function streetSpan(
     /^ $/.test(text.slice(all[last]!.end, after.start))
   )
     return { start: all[idx]!.start, end: after.end };
+  // "Lekki Phase 1 roundabout", "Sector 5 market": a number of the name before the noun.
+  const afterNumber = all[last + 2];
+  if (
+    after &&
+    /^\d{1,3}$/.test(after.text) &&
+    afterNumber &&
+    !afterNumber.cap &&
+    STREET_AFTER.has(afterNumber.norm) &&
+    /^ $/.test(text.slice(all[last]!.end, after.start)) &&
+    /^ $/.test(text.slice(after.end, afterNumber.start))
+  )
+    return { start: all[idx]!.start, end: afterNumber.end };
   // Back over "de", "del", "de la" to the noun, all in one clause and in lower case.
   let i = idx - 1;
   for (let n = 0; n < 2 && all[i] && !all[i]!.cap && ARTICLE_OF.has(all[i]!.norm); n++) i--;

@@ -389,6 +389,7 @@ describe('English features with their noun after the name (stop 34)', () => {
     assert.deepEqual(places('Troops moved into the Kerio valley.'), ['Kerio valley']);
     assert.deepEqual(places('They marched down Shota Rustaveli boulevard.'), ['Shota Rustaveli boulevard']);
     assert.deepEqual(places('Police fired at the Ikeja tollgate.'), ['Ikeja tollgate']);
+    assert.deepEqual(places('Vans waited at Ajah Phase 2 roundabout.'), ['Ajah Phase 2 roundabout']);
   });
 });
 
