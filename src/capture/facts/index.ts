@@ -15,6 +15,7 @@ import {
   facilityPlaces,
   facilityShortForms,
   featurePlaces,
+  labelPlaces,
   lookupPlace,
   placesInsideOrgs,
   tablePlaces,
@@ -69,7 +70,8 @@ export function ruleEntities(
   const senders = senderSpans(text);
   // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
   // The cells of a table's place column ("Municipio", "Province"): places, over a person read in them.
-  const cells = tablePlaces(text);
+  // So are the names after a place label ("Lugar: Atoyac de Álvarez, Guerrero").
+  const cells = [...tablePlaces(text), ...labelPlaces(text)];
   const recognized = [
     ...findEntities(text, opts.knownNames, opts.knownOrgs)
       .map((e) => withFeatureNoun(text, e))

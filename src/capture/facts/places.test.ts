@@ -409,11 +409,12 @@ describe('a facility and its short form are one place (stop 34)', () => {
 });
 
 describe('towns after a place label or a sentence-opening "Desde"/"From" (stop 34)', () => {
-  it('"Lugar:", "Location:" label a place, and the list after it', () => {
-    assert.deepEqual(
-      townsInContext('Location: Turbat, Balochistan', []).map((p) => p.text),
-      ['Turbat', 'Balochistan'],
-    );
+  it('"Lugar:", "Location:" label places, over a person read in them', () => {
+    assert.deepEqual(places('Lugar: San Miguel Totolapan, Guerrero. Fecha: 3 de mayo.'), [
+      'San Miguel Totolapan',
+      'Guerrero',
+    ]);
+    assert.deepEqual(places('Location: Turbat and Gwadar'), ['Turbat', 'Gwadar']);
   });
   it('"Desde X," and "From X." opening a sentence', () => {
     assert.deepEqual(

@@ -183,13 +183,6 @@ const MOTION =
 const SENTENCE_IN = /(?:^|[.!?:;]["'”’»)]?\s+|\n\s*|[(«"“]\s*)(?:En|In|Desde|From)\s+$/u;
 
 /**
- * A form's or a header's place label ("Lugar: Atoyac de Álvarez, Guerrero", "Location: Kech"): the
- * names after it are places (a list after the first is read as any list of places).
- */
-const PLACE_LABEL =
-  /(?:^|\n|[|;]\s*)\s*(?:Lugar|Lugar de los hechos|Localidad|Ubicaci[oó]n|Place|Location|Place of (?:arrest|detention|birth))\s*:\s*$/u;
-
-/**
  * English "in X" (also "in X and Y"): people and institutions are seldom "in" a person, so a town the
  * gazetteer holds is that place even when it is also a given name or surname ("in Silvia", "in
  * Lincoln, Nebraska"); not before a possessive ("in Maduro's speech") or a number.
@@ -257,7 +250,7 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     // Only at a word's start.
     if (at > 0 && /[\p{L}\p{M}\d'’-]/u.test(text[at - 1]!)) continue;
     const before = text.slice(Math.max(0, at - 40), at);
-    if (MOTION.test(before) || SENTENCE_IN.test(before) || PLACE_LABEL.test(before)) consider(at);
+    if (MOTION.test(before) || SENTENCE_IN.test(before)) consider(at);
     else if (RESIDENTS.test(before)) consider(at, false, true);
     else if (EN_IN.test(before) && !/^\p{Lu}[\p{L}\p{M}-]*['’]s\b/u.test(text.slice(at, at + 40)))
       consider(at, true);
@@ -681,4 +674,30 @@ export function facilityShortForms<
     if (!value || value === e.value) return e;
     return { ...e, value, place: { ...(e.place ?? { kind: 'locality' as const }), value } };
   });
+}
+
+/** A form's or a header's place label, opening a line or a cell: "Lugar:", "Location:", "Place of arrest:". */
+const PLACE_LABEL =
+  /(?:^|\n|\|)[ \t]*(?:Lugar(?: de (?:los hechos|detenci[oó]n|nacimiento))?|Localidad|Ubicaci[oó]n|Place(?: of (?:arrest|detention|birth))?|Location)[ \t]*:[ \t]*([^\n|.;]+)/gu;
+
+/**
+ * The names after a place label ("Lugar: Atoyac de Álvarez, Guerrero", "Location: Turbat, Kech"): each
+ * name of the list is a place, whatever else its words could be (many towns bear a saint's or a
+ * person's name), as in a table's place column. Not a part in lower case or with digits.
+ */
+export function labelPlaces(text: string): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const m of text.matchAll(PLACE_LABEL)) {
+    const at = m.index! + m[0].length - m[1]!.length;
+    for (const part of m[1]!.matchAll(/[^,()]+/g)) {
+      for (const piece of part[0].split(/\s+(?:y|e|and)\s+/u)) {
+        const name = piece.trim();
+        if (!/^\p{Lu}/u.test(name) || /\d/.test(name) || name.split(/\s+/).length > 5) continue;
+        const s = at + part.index! + part[0].indexOf(name);
+        const place = lookupPlace(name) ?? { value: name, kind: 'locality' as const };
+        out.push({ kind: 'place', start: s, end: s + name.length, text: name, value: place.value, place });
+      }
+    }
+  }
+  return out;
 }
