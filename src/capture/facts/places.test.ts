@@ -434,3 +434,18 @@ describe('towns after a place label or a sentence-opening "Desde"/"From" (stop 3
     );
   });
 });
+
+describe("a table's vereda or barrio column (stop 34)", () => {
+  it('the name in the cell, without the noun the column already says', () => {
+    const table = [
+      '| Nombre | Municipio | Vereda / barrio |',
+      '|---|---|---|',
+      '| Ana Peña | Tame | vereda Puerto Jordán |',
+      '| Luis Soto | Saravena | barrio El Bosque |',
+    ].join('\n');
+    assert.deepEqual(
+      tablePlaces(table).map((p) => p.text),
+      ['Tame', 'Puerto Jordán', 'Saravena', 'El Bosque'],
+    );
+  });
+});

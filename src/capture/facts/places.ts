@@ -600,7 +600,7 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
 
 /** Headers of a table column whose cells name places ("Municipio", "Province", "Home"); not "Held in" (sites and notes). */
 const PLACE_COLUMN =
-  /^(?:municipio|municipality|provincia|province|estado|state|regi[oó]n|region|departamento|department|distrito|district|ciudad|city|town|localidad|parroquia|home|hometown|residence|residencia|lugar|place|origen|origin|village|aldea|comunidad|community)$/iu;
+  /^(?:municipio|municipality|provincia|province|estado|state|regi[oó]n|region|departamento|department|distrito|district|ciudad|city|town|localidad|parroquia|home|hometown|residence|residencia|lugar|place|origen|origin|village|aldea|comunidad|community|vereda|barrio|corregimiento|sector|neighbou?rhood|(?:vereda|barrio)\s*\/\s*(?:vereda|barrio|sector))$/iu;
 
 /**
  * The cells of a place column of a table pasted as text (cells cut by "|", a header row naming the
@@ -635,7 +635,10 @@ export function tablePlaces(text: string): ContextPlace[] {
         const name = part[0]
           .trim()
           .replace(/\s+(?:district|province|region|county|municipality)$/iu, '')
-          .replace(/^(?:municipio|estado|provincia|distrito|departamento)\s+/iu, '');
+          .replace(
+            /^(?:municipio|estado|provincia|distrito|departamento|vereda|barrio|corregimiento|sector)\s+/iu,
+            '',
+          );
         if (!/^\p{Lu}/u.test(name) || /\d/.test(name) || name.split(/\s+/).length > 5) continue;
         const s = cells[i]!.start + part.index! + part[0].indexOf(name);
         const place = lookupPlace(name) ?? { value: name, kind: 'locality' as const };
