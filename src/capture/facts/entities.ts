@@ -13,6 +13,7 @@ import {
   GIVEN_NAMES,
   INSTITUTIONS_ALONE,
   KNOWN_ORGS,
+  MONTHS,
   NOT_NAME,
   ORG_HEADS,
   ORG_TAILS,
@@ -28,6 +29,7 @@ import { guessUnitKind, namedSpans, ORG_WORDS, TITLE_QUALIFIERS } from './orgs.j
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
 import { isDemonym, lookupAmbiguousWorldPlace } from './world.js';
+import { lookupTown } from './world-cities.js';
 
 /** A unit of the case file, as capture may meet it in a text. */
 export interface CaseOrg {
@@ -193,7 +195,13 @@ const STREET_BEFORE = new Set(
     .split(' ')
     .map(fold),
 );
-const STREET_AFTER = new Set('camp bridge church avenue street square road cathedral park'.split(' '));
+// "the Baliem valley", "Ivana Franka boulevard", "the Madina market", "the Lekki tollgate": English
+// writes the feature noun after the name, in lower case, and the noun stays in the place's name.
+const STREET_AFTER = new Set(
+  'camp bridge church avenue street square road cathedral park boulevard valley market roundabout tollgate junction'.split(
+    ' ',
+  ),
+);
 const ARTICLE_OF = new Set(['de', 'del', 'la', 'las', 'los', 'el']);
 
 function streetSpan(
@@ -210,6 +218,18 @@ function streetSpan(
     /^ $/.test(text.slice(all[last]!.end, after.start))
   )
     return { start: all[idx]!.start, end: after.end };
+  // "Lekki Phase 1 roundabout", "Sector 5 market": a number of the name before the noun.
+  const afterNumber = all[last + 2];
+  if (
+    after &&
+    /^\d{1,3}$/.test(after.text) &&
+    afterNumber &&
+    !afterNumber.cap &&
+    STREET_AFTER.has(afterNumber.norm) &&
+    /^ $/.test(text.slice(all[last]!.end, after.start)) &&
+    /^ $/.test(text.slice(after.end, afterNumber.start))
+  )
+    return { start: all[idx]!.start, end: afterNumber.end };
   // Back over "de", "del", "de la" to the noun, all in one clause and in lower case.
   let i = idx - 1;
   for (let n = 0; n < 2 && all[i] && !all[i]!.cap && ARTICLE_OF.has(all[i]!.norm); n++) i--;
@@ -220,6 +240,8 @@ function streetSpan(
 }
 
 /** "la avenida Bolívar de Maturín": where "de"/"del" is followed by a gazetteer place, or -1. */
+const joinTokens = (toks: readonly Token[]) => toks.map((t) => t.text).join(' ');
+
 function placeAfterDe(toks: readonly Token[]): number {
   return toks.findIndex(
     (t, k) =>
@@ -243,6 +265,18 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   if (street && de > 0) {
     const tail = toks.slice(de + 1);
     classifyRun(text, all, { tokens: tail, start: tail[0]!.start, end: run.end }, idx + de + 1, out);
+  }
+  // "la plaza de Chulumani", "la plaza de Hurlingham": a town's main square, written in lower case, is
+  // where in the town; the town is the place ("Plaza de Mayo", "plaza del Estudiante" are named).
+  const town = street && de < 0 ? lookupTown(joinTokens(toks)) : undefined;
+  if (street && town?.kind === 'city' && /^plaza de $/u.test(text.slice(street.start, toks[0]!.start))) {
+    out.mentions.push({
+      kind: 'place',
+      ...span(text, toks),
+      value: town.value,
+      place: { value: town.value, kind: 'city' },
+    });
+    return;
   }
   if (street) {
     const value = text.slice(street.start, street.end).replace(/\s+/g, ' ');
@@ -590,7 +624,7 @@ function placeAfterPreposition(
         ORG_HEADS.has(t.norm) ||
         ORG_TAILS.has(t.norm) ||
         TITLES.has(t.norm) ||
-        NOT_NAME.has(t.norm) ||
+        notName(t) ||
         NOT_PLACE_AFTER_IN.has(t.norm) ||
         roleOfWord(t.text) !== undefined ||
         /^\p{Lu}{2,}$/u.test(t.text) ||
@@ -1003,6 +1037,22 @@ function markMonthsAsNames(text: string, all: readonly Token[]): void {
       !NOT_NAME.has(next.norm) &&
       !STOP_CAPS.has(next.norm) &&
       /^ $/.test(text.slice(t.end, next.start))
+    )
+      MONTH_AS_NAME.add(t);
+    // "Plaza de Mayo", "Campo de Mayo", "Avenida de Mayo": Spanish writes a date's month in lower
+    // case, so a capitalized month after a name's "de" is a word of that name (not "5 de Mayo").
+    const de = all[k - 1];
+    const owner = all[k - 2];
+    if (
+      t.cap &&
+      MONTHS.has(t.norm) &&
+      de?.norm === 'de' &&
+      !de.cap &&
+      owner?.cap &&
+      !/^\d/.test(owner.text) &&
+      !NOT_NAME.has(owner.norm) &&
+      /^ $/.test(text.slice(owner.end, de.start)) &&
+      /^ $/.test(text.slice(de.end, t.start))
     )
       MONTH_AS_NAME.add(t);
   }

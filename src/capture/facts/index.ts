@@ -13,7 +13,10 @@ import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
 import {
   facilityPlaces,
+  facilityShortForms,
   featurePlaces,
+  labelPlaces,
+  lookupPlace,
   placesInsideOrgs,
   tablePlaces,
   townsInContext,
@@ -67,7 +70,8 @@ export function ruleEntities(
   const senders = senderSpans(text);
   // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
   // The cells of a table's place column ("Municipio", "Province"): places, over a person read in them.
-  const cells = tablePlaces(text);
+  // So are the names after a place label ("Lugar: Atoyac de Álvarez, Guerrero").
+  const cells = [...tablePlaces(text), ...labelPlaces(text)];
   const recognized = [
     ...findEntities(text, opts.knownNames, opts.knownOrgs)
       .map((e) => withFeatureNoun(text, e))
@@ -83,8 +87,13 @@ export function ruleEntities(
   // the person or organization another rule read in their words (places.ts).
   const facilities = facilityPlaces(text, [...recognized, ...dates.map((d) => ({ ...d, kind: 'date' }))]);
   const named = [
-    ...recognized.filter(
-      (e) => e.kind === 'place' || !facilities.some((f) => e.start < f.end && f.start < e.end),
+    ...recognized.filter((e) =>
+      e.kind === 'place'
+        ? // "Mabahith" of "Mabahith prison": a name only its facility noun made a place is the facility's.
+          !facilities.some(
+            (f) => f.start <= e.start && e.end <= f.end && f.end - f.start > e.end - e.start,
+          ) || lookupPlace(e.text) !== undefined
+        : !facilities.some((f) => e.start < f.end && f.start < e.end),
     ),
     ...facilities,
   ].sort((a, b) => a.start - b.start);
@@ -117,9 +126,10 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const dates = ruled.dates;
   // The trained tagger (../tagger) confirms, drops and adds persons and organizations of the rules, and adds places.
   const tagger = opts.tagger === undefined ? COMMITTED_TAGGER : opts.tagger;
-  const entities = tagger
-    ? refineEntities(text, ruled.entities, [...dates, ...ruled.senders], tagger)
-    : ruled.entities;
+  // "Evin" and "Evin prison": one place (places.ts), also when the tagger added the short form.
+  const entities = facilityShortForms(
+    tagger ? refineEntities(text, ruled.entities, [...dates, ...ruled.senders], tagger) : ruled.entities,
+  );
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();
   for (const e of entities) {

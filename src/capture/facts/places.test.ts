@@ -92,8 +92,12 @@ describe('a place inside an organization name (issue 23, round 5)', () => {
       'Finland',
     ]);
   });
-  it('not opening the name: "Miami Herald" is a newspaper', () => {
-    assert.deepEqual(inside('The Miami Herald called.', 'Miami Herald'), []);
+  it('opening the name: English puts where a body is before its head ("Sindh Police")', () => {
+    assert.deepEqual(inside('He was held by the Sindh Police.', 'Sindh Police'), ['Sindh']);
+    assert.deepEqual(inside('The Oslo District Court ruled.', 'Oslo District Court'), ['Oslo']);
+  });
+  it('not a name that is a place alone, nor a small town opening a name', () => {
+    assert.deepEqual(inside('The Tela Group met.', 'Tela Group'), []);
   });
 });
 
@@ -333,5 +337,115 @@ describe('two places after one cue (issue 23, stop 33)', () => {
       'Djanet',
     ]);
     assert.deepEqual(places('Viajó a Trinidad y Tobago.'), ['Trinidad y Tobago']);
+  });
+});
+
+describe('detention sites and facilities named by a pattern (stop 34)', () => {
+  it('a prison, jail, barracks or church keeps the town it is named after', () => {
+    const values = (text: string) =>
+      extractFacts(text, { reference: '2025-01-01', tagger: null })
+        .filter((f) => f.kind === 'place')
+        .map((f) => f.value);
+    assert.deepEqual(values('He spent a year in Mandalay prison.'), ['Mandalay prison']);
+    assert.ok(places('The Lviv Cathedral was full.').includes('Lviv Cathedral'));
+    // An airport is the town's: "the Cairo airport" stays Cairo (above).
+  });
+  it('numbers, lower-case qualifiers and lower-case heads inside the name', () => {
+    assert.ok(places('They kept him in the Kebele 12 jail.').includes('Kebele 12 jail'));
+    assert.ok(places('She was moved to the Multan district jail.').includes('Multan district jail'));
+    assert.ok(places('He was held at the Hỏa Lò detention centre.').includes('Hỏa Lò detention centre'));
+    assert.ok(places('Officers took him to the Kasarani barracks.').includes('Kasarani barracks'));
+  });
+  it('numbered sites: a penal colony, a military hospital, Russian IK-/SIZO- designations', () => {
+    assert.ok(places('He served his term in penal colony No. 4 far away.').includes('penal colony No. 4'));
+    assert.ok(places('The bodies were taken to Military Hospital 512.').includes('Military Hospital 512'));
+    assert.deepEqual(places('He was moved from SIZO-1 to IK-6.'), ['SIZO-1', 'IK-6']);
+  });
+  it('a name only its facility noun made a place is no place of its own', () => {
+    assert.deepEqual(places('Held in Zindan prison since May.'), ['Zindan prison']);
+  });
+  it('a capitalized head names the facility even after a word ending like an adjective', () => {
+    assert.ok(places('Shells hit the Kuwaiti Hospital at night.').includes('Kuwaiti Hospital'));
+    assert.ok(places('She visits the Karumbi cemetery every week.').includes('Karumbi cemetery'));
+    assert.ok(!places('He was sent to a Kuwaiti prison.').includes('Kuwaiti prison'));
+  });
+  it('"An" opening a Vietnamese name is no article', () => {
+    assert.ok(places('He died in An Xuyên prison.').includes('An Xuyên prison'));
+  });
+});
+
+describe('squares and months (stop 34)', () => {
+  it('"la plaza de" + a town is the town', () => {
+    assert.deepEqual(places('Bailamos en la plaza de Coroico toda la noche.'), ['Coroico']);
+  });
+  it('a capitalized month after a name\'s "de" is part of the name', () => {
+    assert.deepEqual(places('Los llevaron desde Campo de Mayo en aviones.'), ['Campo de Mayo']);
+    assert.ok(places('El 5 de Mayo de 2020 llegaron a Lima.').every((p) => !/Mayo/.test(p)));
+  });
+});
+
+describe('English features with their noun after the name (stop 34)', () => {
+  it('a valley, boulevard, market, roundabout or tollgate keeps its noun', () => {
+    assert.deepEqual(places('Troops moved into the Kerio valley.'), ['Kerio valley']);
+    assert.deepEqual(places('They marched down Shota Rustaveli boulevard.'), ['Shota Rustaveli boulevard']);
+    assert.deepEqual(places('Police fired at the Ikeja tollgate.'), ['Ikeja tollgate']);
+    assert.deepEqual(places('Vans waited at Ajah Phase 2 roundabout.'), ['Ajah Phase 2 roundabout']);
+  });
+});
+
+describe('a facility and its short form are one place (stop 34)', () => {
+  const entities = (text: string) =>
+    extractFacts(text, { reference: '2025-01-01', tagger: null })
+      .filter((f) => f.kind === 'place')
+      .map((f) => [f.value, (f.mentions ?? []).map((m) => m.text)]);
+  it('"Zindan" and "Zindan prison"', () => {
+    assert.deepEqual(entities('He was taken to Zindan prison in May. Later, in Zindan, he fell ill.'), [
+      ['Zindan prison', ['Zindan prison', 'Zindan']],
+    ]);
+  });
+  it('not a city before a qualifier: "Multan district jail" and "Multan" are two', () => {
+    assert.equal(entities('He is held in Multan district jail. Protests in Multan continued.').length, 2);
+  });
+});
+
+describe('towns after a place label or a sentence-opening "Desde"/"From" (stop 34)', () => {
+  it('"Lugar:", "Location:" label places, over a person read in them', () => {
+    assert.deepEqual(places('Lugar: San Miguel Totolapan, Guerrero. Fecha: 3 de mayo.'), [
+      'San Miguel Totolapan',
+      'Guerrero',
+    ]);
+    assert.deepEqual(places('Location: Turbat and Gwadar'), ['Turbat', 'Gwadar']);
+  });
+  it('"Desde X," and "From X." opening a sentence', () => {
+    assert.deepEqual(
+      townsInContext('Desde Encarnación, fuerza a todos.', []).map((p) => p.text),
+      ['Encarnación'],
+    );
+    assert.deepEqual(
+      townsInContext('From Nabire. We are afraid.', []).map((p) => p.text),
+      ['Nabire'],
+    );
+    assert.deepEqual(townsInContext('From Monday on we wait.', []), []);
+  });
+  it('a court or prosecutor "de X" says where', () => {
+    assert.deepEqual(
+      townsInContext('El juzgado de Tecoluca citó a los testigos.', []).map((p) => p.text),
+      ['Tecoluca'],
+    );
+  });
+});
+
+describe("a table's vereda or barrio column (stop 34)", () => {
+  it('the name in the cell, without the noun the column already says', () => {
+    const table = [
+      '| Nombre | Municipio | Vereda / barrio |',
+      '|---|---|---|',
+      '| Ana Peña | Tame | vereda Puerto Jordán |',
+      '| Luis Soto | Saravena | barrio El Bosque |',
+    ].join('\n');
+    assert.deepEqual(
+      tablePlaces(table).map((p) => p.text),
+      ['Tame', 'Puerto Jordán', 'Saravena', 'El Bosque'],
+    );
   });
 });

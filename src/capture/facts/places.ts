@@ -14,7 +14,7 @@ import {
   VENEZUELA_STATES,
 } from '../../domain/gazetteer.js';
 import { fold, GIVEN_NAMES, SURNAME_SET } from './lexicon.js';
-import { lookupWorldPlace } from './world.js';
+import { isDemonym, lookupWorldPlace } from './world.js';
 import { isEverydayWord, lookupTown, lookupWellKnownPlace } from './world-cities.js';
 
 export interface PlaceEntry {
@@ -180,7 +180,7 @@ const MOTION =
  * "En Montecristi pasa igual.", "In Humera and Mai Kadra, …": a sentence opening with "En"/"In" — the
  * capital joins the preposition to the name's run of capitals, so the name loses its cue elsewhere.
  */
-const SENTENCE_IN = /(?:^|[.!?:;]["'”’»)]?\s+|\n\s*|[(«"“]\s*)(?:En|In)\s+$/u;
+const SENTENCE_IN = /(?:^|[.!?:;]["'”’»)]?\s+|\n\s*|[(«"“]\s*)(?:En|In|Desde|From)\s+$/u;
 
 /**
  * English "in X" (also "in X and Y"): people and institutions are seldom "in" a person, so a town the
@@ -195,7 +195,7 @@ const EN_IN = /(?<![\p{L}])(?:in|across|around|outside)\s+$/u;
  * that place — unless the name is a given name or surname alone ("la familia de Pérez").
  */
 const RESIDENTS =
-  /(?<![\p{L}])(?:vecin[oa]s?|habitantes?|pobladores?|residentes?|moradores?|alcalde(?:sa)?|alcald[ií]a|regidor(?:a|es)?|concejal(?:a|es)?|polic[ií]as?\s+municipales|comunidad(?:es)?|campesin[oa]s?|ind[ií]genas?|residents?|villagers?|inhabitants?|townspeople|mayor|municipality|outskirts|people)\s+(?:de|del|of)\s+$/iu;
+  /(?<![\p{L}])(?:vecin[oa]s?|habitantes?|pobladores?|residentes?|moradores?|alcalde(?:sa)?|alcald[ií]a|regidor(?:a|es)?|concejal(?:a|es)?|polic[ií]as?\s+municipales|comunidad(?:es)?|campesin[oa]s?|ind[ií]genas?|juzgados?|fiscal[ií]as?|gobernaci[oó]n|prefectura|municipalidad|di[oó]cesis|residents?|villagers?|inhabitants?|townspeople|mayor|municipality|outskirts|people)\s+(?:de|del|of)\s+$/iu;
 
 /** One to three capitalized words, Spanish particles allowed inside ("Ciudad de Panamá", "Las Claritas"). */
 const NAME =
@@ -315,13 +315,16 @@ export function placesInsideOrgs(
     if (words.length < 2) continue;
     for (let i = 0; i < words.length; i++) {
       const after = i > 0 && WHERE_IN_NAME.test(words[i - 1]!.w);
-      // Closing the name ("Prison Watch Andes"); not opening it: "Miami Herald" is a newspaper, not where it is.
+      // Closing the name ("Prison Watch Andes"), or opening it ("Sindh Police", "Cambodia National
+      // Rescue Party", "Stockholm District Court"): English puts where a body is before its head noun,
+      // and every round's annotations name that place (77 of 79 such names; "Miami Herald" is one of two).
       const edge = i > 0 && i === words.length - 1;
-      if ((!after && !edge) || !/^\p{Lu}/u.test(words[i]!.w)) continue;
+      const opening = i === 0;
+      if ((!after && !edge && !opening) || !/^\p{Lu}/u.test(words[i]!.w)) continue;
       // The longest run of one to three words from here that a gazetteer holds, to the name's end or a particle.
-      for (let n = Math.min(3, words.length - i); n >= 1; n--) {
+      for (let n = Math.min(3, words.length - i - (opening ? 1 : 0)); n >= 1; n--) {
         const last = words[i + n - 1]!;
-        if (!after && i > 0 && i + n !== words.length) continue;
+        if (!after && !opening && i > 0 && i + n !== words.length) continue;
         const name = text.slice(words[i]!.start, last.start + last.w.length);
         if (!/^\p{Lu}/u.test(last.w)) continue;
         // A smaller town only as the whole run of capitals after "de"/"en" ("… en Cobán", not "de Primera Instancia").
@@ -408,6 +411,9 @@ export function withFeatureNoun<
   if (e.kind !== 'place' && e.kind !== 'person') return e;
   const m = FEATURE_NOUN.exec(text.slice(Math.max(0, e.start - 40), e.start));
   if (!m) return e;
+  // "la plaza de Chulumani", "la plaza de Hurlingham": a town's main square, written in lower case, is
+  // where in the town; the town is the place ("Plaza de Mayo", "plaza del Estudiante" are named).
+  if (e.kind === 'place' && /^plaza\s+de\s+$/u.test(m[1]!) && lookupTown(e.text)?.kind === 'city') return e;
   // A person after "de" ("la plaza de Juan", "el cementerio de Pérez") is no place's name.
   if (e.kind === 'person' && /\bde(?:l|\s+la|\s+los|\s+las)?\s+(?:(?:El|La|Los|Las)\s+)?$/u.test(m[1]!))
     return e;
@@ -466,9 +472,14 @@ const CAP = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
 /** Spanish facility heads that open a place's proper name ("Hospital Regional de X", "Cárcel La Modelo"). */
 const ES_FACILITY = String.raw`Hospital|Cl[ií]nica|Comisar[ií]a|Base\s+A[eé]rea|Estaci[oó]n\s+Migratoria|Posta|C[aá]rcel|Prisi[oó]n|Penitenciar[ií]a(?:\s+Nacional)?|Centro\s+Penitenciario|Comunidad\s+Penitenciaria|Internado\s+Judicial|Catedral|Bas[ií]lica|Mezquita|Aeropuerto(?:\s+Internacional)?|Cementerio(?:\s+General)?|Hotel|H[oô]tel|Santuario`;
 const ES_QUALIFIER = String.raw`(?:\s+(?:General|Regional|Nacional|Militar|Central|Universitario|Provincial|Municipal|Federal|Civil|Psiqui[aá]trico|Metropolitano|Materno\s+Infantil|Infantil))*`;
-/** English facility nouns closing a proper name ("Dulles International Airport", "the Evin prison", "Penal Colony No. 3"). */
-const EN_FACILITY = String.raw`(?:International\s+|military\s+|Military\s+)?(?:Airport|airport|Air\s+Base|air\s+base)|(?:women['’]s\s+|Women['’]s\s+|Central\s+|central\s+)?(?:Prison|prison)|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|(?:Pre-Trial\s+)?Detention\s+(?:Centre|Center|Facility)|Penal\s+Colony|penal\s+colony|Hotel`;
+/**
+ * English facility nouns closing a proper name ("Dulles International Airport", "the Evin prison",
+ * "Kebele 41 jail", "the Chí Hòa detention centre", "the Antar barracks", "Penal Colony No. 3").
+ */
+const EN_FACILITY = String.raw`(?:International\s+|military\s+|Military\s+)?(?:Airport|airport|Air\s+Base|air\s+base)|(?:women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|military\s+)?(?:Prison|prison|Jail|jail)|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|(?:Pre-Trial\s+)?(?:Detention|detention)\s+(?:Centre|Center|Facility|centre|center|facility)|(?:military\s+)?(?:Barracks|barracks)|Penal\s+Colony|penal\s+colony|[Cc]olony|Hotel`;
 const NUMBERED = String.raw`(?:\s+No\.?\s*\d+)?`;
+/** A word of an English facility's name: capitalized, or a number ("Kebele 41 jail", "B14 detention centre"). */
+const EN_NAME_WORD = String.raw`(?:${CAP}|\d{1,4})`;
 
 const FACILITY_RE = new RegExp(
   [
@@ -476,29 +487,38 @@ const FACILITY_RE = new RegExp(
     String.raw`(?<![\p{L}\d])(?:\d{1,3}\.?[ªº]\s+)?(?:${ES_FACILITY}|Cathedral|Hospital)${ES_QUALIFIER}\s+(?:de(?:l|\s+la|\s+los|\s+las)?|of(?:\s+the)?)\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?${CAP}){0,2}`,
     // "Hospital Ramos Mejía", "Comunidad Penitenciaria Fénix", "Hôtel Serena"
     String.raw`(?<![\p{L}])(?:${ES_FACILITY})${ES_QUALIFIER}\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+${CAP}){0,2}`,
-    // "Dulles International Airport", "Sinthupathi cemetery", "Baku Pre-Trial Detention Centre No. 1"
-    String.raw`(?<![\p{L}])${CAP}(?:\s+${CAP}){0,3}\s+(?:${EN_FACILITY})(?![\p{L}])${NUMBERED}`,
-    // "Penal Colony No. 3", "penal colony No. 1"
-    String.raw`(?<![\p{L}])(?:Penal\s+Colony|penal\s+colony|Prison|Detention\s+(?:Centre|Center))\s+No\.?\s*\d+`,
+    // "Dulles International Airport", "Sinthupathi cemetery", "Baku Pre-Trial Detention Centre No. 1", "Kebele 41 jail"
+    String.raw`(?<![\p{L}])(?:Military\s+Hospital\s+\d{1,4}|Campo\s+Militar\s+(?:N[uú]mero|N\.?[ºo°])\s*\d{1,3})(?![\d\p{L}])`,
+    String.raw`(?<![\p{L}\d])${CAP}(?:\s+${EN_NAME_WORD}){0,3}\s+(?:${EN_FACILITY})(?![\p{L}])${NUMBERED}`,
+    // "Penal Colony No. 3", "penal colony No. 1", "Military Hospital 601", "Campo Militar Número 1"
+    String.raw`(?<![\p{L}])(?:Penal\s+Colony|penal\s+colony|[Cc]olony|Prison|Detention\s+(?:Centre|Center))\s+No\.?\s*\d+`,
+    // Russian prisons are written by their initials and number ("IK-7", "SIZO-2", "ShIZO"): a penal colony, a remand prison.
+    String.raw`(?<![\p{L}\d-])(?:IK|SIZO|LIU|PKT|ShIZO|IVS)-\d{1,3}(?![\d\p{L}])`,
   ].join('|'),
   'gu',
 );
 
 /** Words that open a run without naming anything ("The Evin prison", "In Dulles …"). */
 const OPENERS =
-  /^(?:(?:The|A|An|In|At|On|From|To|Of|En|Al|Del|Un|Una|This|That|Its|His|Her|Their|Our|And|But|Y|Both|Every|Each|Last|Next)\s+)+/u;
+  /^(?:(?:The|A|In|At|On|From|To|Of|En|Al|Del|Un|Una|This|That|Its|His|Her|Their|Our|And|But|Y|Both|Every|Each|Last|Next)\s+|An\s+(?!\p{Lu}))+/u;
 /** A Spanish article before a facility's head ("El Hospital Central …"); not "El Valle Detention Facility". */
 const ARTICLE_BEFORE_HEAD = new RegExp(
   String.raw`^(?:El|La|Los|Las)\s+(?=(?:${ES_FACILITY})(?![\p{L}]))`,
   'u',
 );
 
-/** A people's or a faith's adjective, no name ("a Russian prison", "the Houthi prison"): not a place. */
-const ADJECTIVE = /^(?:\p{Lu}[\p{Ll}]+(?:an|ian|ese|ish|i|ic))$/u;
+/**
+ * A people's or a faith's adjective, no name ("a Russian prison", "the Houthi prison"): not a place.
+ * Not any word ending in "-i" or "-an" ("the Sinthupathi cemetery", "the Multan district jail" are
+ * named): those the country data knows.
+ */
+const ADJECTIVE = /^(?:\p{Lu}[\p{Ll}]+(?:ian|ese|ish))$/u;
+const isAdjective = (w: string) =>
+  ADJECTIVE.test(w) || isDemonym(w) || /^(?:Houthi|Sunni|Shia|Shiite|Islamic|Catholic)$/u.test(w);
 
 /** The words before an English facility noun ("Evin" of "Evin prison"). */
 const EN_HEAD =
-  /^(.*?)\s+(?:International\s+|military\s+|Military\s+|women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|Pre-Trial\s+)?(?:Airport|airport|Air Base|air base|Prison|prison|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|Detention|Penal|penal|Hotel)(?![\p{L}])/u;
+  /^(.*?)\s+(?:International\s+|military\s+|Military\s+|women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|Pre-Trial\s+)?(Airport|airport|Air Base|air base|Prison|prison|Jail|jail|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|Detention|detention|Barracks|barracks|Penal|penal|Colony|colony|Hotel)(?![\p{L}])/u;
 
 /**
  * Facilities named as places — hospitals, prisons and detention centres, airports, cemeteries,
@@ -527,18 +547,31 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
     }
     const end = start + name.length;
     if (
-      !/^(?:\d{1,3}\.?[ªº]\s+)?\p{Lu}/u.test(name) ||
+      // "penal colony No. 22": the only name is the number.
+      (!/^(?:\d{1,3}\.?[ªº]\s+)?\p{Lu}/u.test(name) && !/^(?:penal\s+)?colony\s+No/u.test(name)) ||
       /\b(?:de|del)\s+$/u.test(text.slice(Math.max(0, start - 8), start))
     )
       continue;
-    const head = EN_HEAD.exec(name)?.[1];
-    if (head !== undefined) {
-      if (!head || ADJECTIVE.test(head) || /\b(?:University|Universidad)\b/u.test(head)) continue;
-      // "the Cairo airport", "Hrodna prison": a town's facility is read as the town, unless numbered.
-      const town =
-        lookupPlace(head) ??
-        taken.find((t) => t.kind === 'place' && t.start === start && t.end === start + head.length);
-      if (town && !/\bNo\.?\s*\d/u.test(name)) continue;
+    const headed = EN_HEAD.exec(name);
+    if (headed) {
+      const [, head, noun] = headed as unknown as [string, string, string];
+      // "a Russian prison", "the Houthi prison": a people's facility; a capitalized noun makes a
+      // proper name of it ("Saudi Hospital").
+      if (
+        !head ||
+        (isAdjective(head) && /^\p{Ll}/u.test(noun)) ||
+        /\b(?:University|Universidad)\b/u.test(head)
+      )
+        continue;
+      // "the Cairo airport", "the Navapolatsk colony": a town's airport or colony is read as the town,
+      // unless numbered. A prison, jail, barracks or church takes the town's name as its own ("Hrodna
+      // prison", "Stanley Prison", "Kazan Cathedral"): the whole is the place.
+      if (
+        /^(?:airport|air base|colony|hotel)$/iu.test(noun) &&
+        lookupPlace(head) &&
+        !/\bNo\.?\s*\d/u.test(name)
+      )
+        continue;
     }
     if (taken.some((t) => t.kind === 'date' && start < t.end && t.start < end)) continue;
     // Inside a longer organization's or person's name: that name stands.
@@ -567,7 +600,7 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
 
 /** Headers of a table column whose cells name places ("Municipio", "Province", "Home"); not "Held in" (sites and notes). */
 const PLACE_COLUMN =
-  /^(?:municipio|municipality|provincia|province|estado|state|regi[oó]n|region|departamento|department|distrito|district|ciudad|city|town|localidad|parroquia|home|hometown|residence|residencia|lugar|place|origen|origin|village|aldea|comunidad|community)$/iu;
+  /^(?:municipio|municipality|provincia|province|estado|state|regi[oó]n|region|departamento|department|distrito|district|ciudad|city|town|localidad|parroquia|home|hometown|residence|residencia|lugar|place|origen|origin|village|aldea|comunidad|community|vereda|barrio|corregimiento|sector|neighbou?rhood|(?:vereda|barrio)\s*\/\s*(?:vereda|barrio|sector))$/iu;
 
 /**
  * The cells of a place column of a table pasted as text (cells cut by "|", a header row naming the
@@ -602,12 +635,72 @@ export function tablePlaces(text: string): ContextPlace[] {
         const name = part[0]
           .trim()
           .replace(/\s+(?:district|province|region|county|municipality)$/iu, '')
-          .replace(/^(?:municipio|estado|provincia|distrito|departamento)\s+/iu, '');
+          .replace(
+            /^(?:municipio|estado|provincia|distrito|departamento|vereda|barrio|corregimiento|sector)\s+/iu,
+            '',
+          );
         if (!/^\p{Lu}/u.test(name) || /\d/.test(name) || name.split(/\s+/).length > 5) continue;
         const s = cells[i]!.start + part.index! + part[0].indexOf(name);
         const place = lookupPlace(name) ?? { value: name, kind: 'locality' as const };
         out.push({ kind: 'place', start: s, end: s + name.length, text: name, value: place.value, place });
       }
+  }
+  return out;
+}
+
+/** A facility's name with its noun: the name before it, and the words that make a second place of it. */
+const FACILITY_NAME =
+  /^(.+?)\s+(?:(district|District|Central|central|City|city|Remand|remand|Grand|Provincial|provincial)\s+)?(?:military\s+|Military\s+|women['’]s\s+)?(?:Prison|prison|Jail|jail|(?:Detention|detention)\s+(?:Centre|Center|Facility|centre|center|facility)|Barracks|barracks|Camp|camp|Cemetery|cemetery|Colony|colony)$/u;
+
+/**
+ * One place for a facility and its short form: "Evin" and "Evin prison", "Hrodna" and "Hrodna prison",
+ * "Makindye" and "Makindye military barracks" name one site in a text (the annotations of rounds 1–8
+ * list the short form as the same place 39 times, as a place of its own 4 times — all "Quetta district
+ * jail", "Zahedan Central Prison", "Agra Central Jail": a qualifier between makes the town a place of
+ * its own). The short form's mentions take the facility's value.
+ */
+export function facilityShortForms<
+  T extends { kind: string; text: string; value: string; place?: PlaceEntry },
+>(entities: readonly T[]): T[] {
+  const longForm = new Map<string, string>();
+  for (const e of entities) {
+    if (e.kind !== 'place') continue;
+    const m = FACILITY_NAME.exec(e.value);
+    if (!m || m[2] || !/^\p{Lu}/u.test(m[1]!)) continue;
+    const key = fold(m[1]!.replace(/^(?:the|la|el)\s+/iu, ''));
+    if (!longForm.has(key)) longForm.set(key, e.value);
+  }
+  if (!longForm.size) return [...entities];
+  return entities.map((e) => {
+    if (e.kind !== 'place') return e;
+    const value = longForm.get(fold(e.text.replace(/\s+/g, ' '))) ?? longForm.get(fold(e.value));
+    if (!value || value === e.value) return e;
+    return { ...e, value, place: { ...(e.place ?? { kind: 'locality' as const }), value } };
+  });
+}
+
+/** A form's or a header's place label, opening a line or a cell: "Lugar:", "Location:", "Place of arrest:". */
+const PLACE_LABEL =
+  /(?:^|\n|\|)[ \t]*(?:Lugar(?: de (?:los hechos|detenci[oó]n|nacimiento))?|Localidad|Ubicaci[oó]n|Place(?: of (?:arrest|detention|birth))?|Location)[ \t]*:[ \t]*([^\n|.;]+)/gu;
+
+/**
+ * The names after a place label ("Lugar: Atoyac de Álvarez, Guerrero", "Location: Turbat, Kech"): each
+ * name of the list is a place, whatever else its words could be (many towns bear a saint's or a
+ * person's name), as in a table's place column. Not a part in lower case or with digits.
+ */
+export function labelPlaces(text: string): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const m of text.matchAll(PLACE_LABEL)) {
+    const at = m.index! + m[0].length - m[1]!.length;
+    for (const part of m[1]!.matchAll(/[^,()]+/g)) {
+      for (const piece of part[0].split(/\s+(?:y|e|and)\s+/u)) {
+        const name = piece.trim();
+        if (!/^\p{Lu}/u.test(name) || /\d/.test(name) || name.split(/\s+/).length > 5) continue;
+        const s = at + part.index! + part[0].indexOf(name);
+        const place = lookupPlace(name) ?? { value: name, kind: 'locality' as const };
+        out.push({ kind: 'place', start: s, end: s + name.length, text: name, value: place.value, place });
+      }
+    }
   }
   return out;
 }
