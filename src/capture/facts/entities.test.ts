@@ -623,3 +623,27 @@ describe('a building before "of", and a country an organization is for (issue 23
     assert.deepEqual(of('Habló la Comisión de Justicia para la Paz ayer.', 'place'), []);
   });
 });
+
+describe('titles of address and occupations before a name no list holds (issue 23, stop 34)', () => {
+  it('a court, police or scholarly title opening the name is no part of it', () => {
+    assert.deepEqual(of('The hearing was adjourned by Justice Amaka Nwosu on Monday.', 'person'), [
+      'Amaka Nwosu',
+    ]);
+    assert.deepEqual(of('Barrister Obinna Uzor filed the motion.', 'person'), ['Obinna Uzor']);
+    assert.deepEqual(of('The photos were shown by Special Agent Karen Holloway.', 'person'), [
+      'Karen Holloway',
+    ]);
+    assert.deepEqual(of('Sheikh Tawfiq Haddad was arrested at dawn.', 'person'), ['Tawfiq Haddad']);
+  });
+  it('but not before the words of a body or a thing', () => {
+    assert.deepEqual(of('The Justice Ministry denied it.', 'person'), []);
+    assert.deepEqual(of('They sprayed Agent Orange over the villages.', 'person'), []);
+  });
+  it('an occupation noun in lower case before two name words', () => {
+    assert.deepEqual(of('The British cameraman Piers Latham filmed the raid.', 'person'), ['Piers Latham']);
+    assert.deepEqual(of('They jailed the blogger Dilshod Rustamov last year.', 'person'), [
+      'Dilshod Rustamov',
+    ]);
+    assert.deepEqual(of('El cineasta Tomás Urquiza grabó la marcha.', 'person'), ['Tomás Urquiza']);
+  });
+});

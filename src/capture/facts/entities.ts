@@ -311,7 +311,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       STOP_CAPS.has(t.norm) ||
       TITLES.has(t.norm) ||
       roleOfWord(t.text) ||
-      (CLERGY.has(t.norm) && i + 1 < toks.length)
+      (CLERGY.has(t.norm) && i + 1 < toks.length) ||
+      (HONORIFICS.has(t.norm) && namedAfterHonorific(toks.slice(i + 1)))
     ) {
       stripped.push(t);
       i++;
@@ -332,7 +333,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     const d = [1, 2].find(
       (n) =>
         i + n < toks.length - 1 &&
-        TITLES.has(toks[i + n]!.norm) &&
+        (TITLES.has(toks[i + n]!.norm) ||
+          (HONORIFICS.has(toks[i + n]!.norm) && namedAfterHonorific(toks.slice(i + n + 1)))) &&
         toks.slice(i, i + n).every((x) => !GIVEN_NAMES.has(x.norm) && !PARTICLES.has(x.norm)),
     );
     if (d) {
@@ -428,7 +430,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   if (rest.some(notName)) return;
   const words = nameWords(rest);
   const titled =
-    stripped.some((t) => TITLES.has(t.norm) || CLERGY.has(t.norm)) || titleBefore(text, all, idx + i);
+    stripped.some((t) => TITLES.has(t.norm) || CLERGY.has(t.norm) || HONORIFICS.has(t.norm)) ||
+    titleBefore(text, all, idx + i);
   if (words.length === 1) {
     out.pending.push({
       run: { tokens: rest, start: rest[0]!.start, end: rest[0]!.end },
@@ -611,6 +614,57 @@ const CLERGY = new Set(
     ' ',
   ),
 );
+
+/**
+ * Titles of address, rank and office written before a name in courts, police and armies, and
+ * among religious scholars ("Justice Doris Okuwobi", "Barrister Ngozi Eze", "Maître Alain Mugenzi",
+ * "Special Agent Laura Brennan", "Sheikh Ali Salman"). Dropped only when two or three plain name
+ * words follow: several open the names of bodies too ("Justice Ministry", "Agent Orange").
+ */
+const HONORIFICS = new Set(
+  `justice barrister advocate maitre agent detective constable sheriff officer corporal private admiral
+  brigadier marshal warden sheikh shaikh imam mullah professor prof sir dame lord hon honourable honorable
+  licenciado licenciada lic ingeniero ingeniera ing`.split(/\s+/),
+);
+
+/**
+ * Occupations a name follows in apposition ("the blogger Otabek Sattoriy", "the British cameraman
+ * Max Stahl", "el cineasta X Y"), beyond the titles: a lower-case noun of trade, or one shaped like
+ * one (-ist, -ista, -man, -woman, -grapher, -maker).
+ */
+const OCCUPATIONS = new Set(
+  `blogger vlogger filmmaker columnist editor publisher broadcaster presenter correspondent commentator
+  historian scholar academic lecturer translator interpreter lawmaker legislator deputy farmer fisherman
+  trader vendor shopkeeper driver mechanic engineer surgeon paramedic medic midwife pastor imam cleric
+  dissident campaigner defender protester protestor demonstrator detainee inmate prisoner rapper musician
+  actor actress playwright footballer athlete boxer poet singer
+  bloguero bloguera cineasta editora locutor locutora corresponsal historiador historiadora traductor
+  traductora legislador legisladora campesino campesina pescador comerciante vendedor vendedora chofer
+  ingeniero ingeniera cirujano cirujana pastora clerigo disidente manifestante reo rapero rapera musico
+  actriz dramaturgo futbolista boxeador maestro maestra`.split(/\s+/),
+);
+/** Two or three capitalized name words, none a word of an organization's name (a place's may be: "Ngozi"). */
+const namedAfterHonorific = (words: readonly Token[]) =>
+  words.length >= 2 &&
+  words.length <= 3 &&
+  words.every(
+    (t) =>
+      /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t.text) &&
+      !ORG_TAILS.has(t.norm) &&
+      !ORG_HEADS.has(t.norm) &&
+      !STOP_CAPS.has(t.norm) &&
+      !notName(t) &&
+      !commonWord(t),
+  );
+/** A word compromise's lexicon knows as anything but a name ("Training", "School", "Orange"). */
+function commonWord(t: Token): boolean {
+  const tag = libraryLexicon()[t.norm];
+  if (tag === undefined) return false;
+  return !(Array.isArray(tag) ? tag : [tag]).some((x) => /Name$|^Person$/.test(x));
+}
+const occupation = (t: Token) =>
+  !t.cap &&
+  (OCCUPATIONS.has(t.norm) || /^\p{L}{3,}(?:ist|ista|man|woman|grapher|grafo|grafa|maker)$/u.test(t.norm));
 
 /** Initials that open a line (after a time stamp, if any) and end with a colon: a transcript's speaker. */
 const speakerLabel = (text: string, t: Token) =>
@@ -1076,7 +1130,7 @@ function titleBefore(text: string, all: readonly Token[], idx: number, anyTitle 
     if (LEAD_SKIP.has(t.norm)) continue;
     seen++;
     if (TITLES.get(t.norm) === 'official' || TITLES.get(t.norm) === 'lawyer') return true;
-    if (anyTitle && TITLES.has(t.norm)) return true;
+    if (anyTitle && (TITLES.has(t.norm) || occupation(t))) return true;
   }
   return false;
 }
