@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { namesStreet } from './entities.js';
 import { extractFacts } from './index.js';
 
 const of = (text: string, kind: string) =>
@@ -645,5 +646,18 @@ describe('titles of address and occupations before a name no list holds (issue 2
       'Dilshod Rustamov',
     ]);
     assert.deepEqual(of('El cineasta Tomás Urquiza grabó la marcha.', 'person'), ['Tomás Urquiza']);
+  });
+});
+
+describe('streets named after persons (issue 23, stop 34)', () => {
+  it('a street noun among the words or right after them names a street, not a person', () => {
+    assert.deepEqual(of('La marcha siguió por la Calle Manuel Rodríguez hasta el centro.', 'person'), []);
+    const t = 'They met on Kwame Nkrumah Road, then on Tarasa Shevchenka street.';
+    assert.equal(namesStreet(t, t.indexOf('Kwame'), t.indexOf(' Road')), true);
+    assert.equal(namesStreet(t, t.indexOf('Tarasa'), t.indexOf(' street')), true);
+    const p = 'Kwame Asante said the road was closed.';
+    assert.equal(namesStreet(p, 0, 'Kwame Asante'.length), false);
+    // A street noun that is a surname too, at the end of a name: "Calle" only opens a street's name.
+    assert.deepEqual(of('Rubén Calle was shot at the checkpoint.', 'person'), ['Rubén Calle']);
   });
 });

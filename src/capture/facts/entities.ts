@@ -666,6 +666,36 @@ const occupation = (t: Token) =>
   !t.cap &&
   (OCCUPATIONS.has(t.norm) || /^\p{L}{3,}(?:ist|ista|man|woman|grapher|grafo|grafa|maker)$/u.test(t.norm));
 
+/**
+ * Nouns of streets and squares: those written before the name ("Calle X", "Avenida X", "Jalan X",
+ * "vulytsia X") and those written after it ("X Road", "X boulevard", "X Chowk"). Only in their place:
+ * several are surnames elsewhere ("Omar Calle"; "lane" and "plaza" are left out for that).
+ */
+const NAMED_STREET_BEFORE = new Set(
+  'calle avenida av pasaje paseo jiron carrera calzada bulevar rue ulitsa vulytsia prospekt jalan'.split(' '),
+);
+const NAMED_STREET_AFTER = new Set(
+  'street avenue road boulevard blvd highway square chowk bazaar sokak caddesi prospekt'.split(' '),
+);
+
+/**
+ * A span naming a street after a person ("Samora Machel Avenue", "Avenida Pedro Montt", "Ivana
+ * Franka boulevard", "Shaheed Chowk"): a street noun opening it, or ending it or right after it.
+ */
+export function namesStreet(text: string, start: number, end: number): boolean {
+  const words = text
+    .slice(start, end)
+    .split(/[\s.,]+/)
+    .filter(Boolean)
+    .map(fold);
+  const next = /^\s+(\p{L}+)/u.exec(text.slice(end, end + 20))?.[1];
+  return (
+    (words.length > 1 && NAMED_STREET_BEFORE.has(words[0]!)) ||
+    (words.length > 1 && NAMED_STREET_AFTER.has(words[words.length - 1]!)) ||
+    (next !== undefined && NAMED_STREET_AFTER.has(fold(next)))
+  );
+}
+
 /** Initials that open a line (after a time stamp, if any) and end with a colon: a transcript's speaker. */
 const speakerLabel = (text: string, t: Token) =>
   /^\s*:/.test(text.slice(t.end, t.end + 3)) &&
@@ -1396,6 +1426,8 @@ export function findEntities(
     }
   }
   stamp('single-word');
+  // "Ivana Franka boulevard", "Avenida Pedro Montt": streets bear persons' names, but name a street.
+  out.mentions = out.mentions.filter((m) => m.kind !== 'person' || !namesStreet(text, m.start, m.end));
   pairAppositions(text, out.mentions);
   pairAcronyms(out.mentions);
   pairShortForms(out.mentions, ORG_WORDS);

@@ -7,7 +7,7 @@
  */
 
 import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
-import type { EntityMention } from '../facts/entities.js';
+import { type EntityMention, namesStreet } from '../facts/entities.js';
 import { fold } from '../facts/lexicon.js';
 import { ORG_WORDS } from '../facts/orgs.js';
 import { lookupPlace } from '../facts/places.js';
@@ -140,7 +140,11 @@ export function refineEntities(
       // A place the gazetteer knows under its official name is suggested with it; else as written.
       const place = lookupPlace(t) ?? { value: t.replace(/\s+/g, ' '), kind: 'locality' as const };
       added.push({ kind: 'place', start: s.c.start, end: s.c.end, text: t, value: place.value, place });
-    } else added.push({ kind: s.label as TaggedKind, start: s.c.start, end: s.c.end, text: t, value: t });
+    } else {
+      // "Samora Machel Avenue", "Avenida Pedro Montt": a street named after a person is no person.
+      if (s.label === 'person' && namesStreet(text, s.c.start, s.c.end)) continue;
+      added.push({ kind: s.label as TaggedKind, start: s.c.start, end: s.c.end, text: t, value: t });
+    }
   }
   // "Ceesay" alone is "Lamin Jatta Ceesay", "Saba" alone "Saba Gelashvili": the one person of the
   // text whose later words (or, failing that, whose first word) it is.
