@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { namesStreet } from './entities.js';
+import { findEntities, namesStreet } from './entities.js';
 import { extractFacts } from './index.js';
 
 const of = (text: string, kind: string) =>
@@ -659,5 +659,20 @@ describe('streets named after persons (issue 23, stop 34)', () => {
     assert.equal(namesStreet(p, 0, 'Kwame Asante'.length), false);
     // A street noun that is a surname too, at the end of a name: "Calle" only opens a street's name.
     assert.deepEqual(of('Rubén Calle was shot at the checkpoint.', 'person'), ['Rubén Calle']);
+  });
+});
+
+describe("a person's initials in brackets after the name (issue 23, stop 34)", () => {
+  it('names a person, not an organization, when the words are no common or body words', () => {
+    const text = 'Interviewer: Nuriya Bekova (NB). Interpreter: Timur Aliev (TA).';
+    assert.deepEqual(of(text, 'person'), ['Nuriya Bekova', 'Timur Aliev']);
+    assert.deepEqual(of(text, 'organization'), []);
+  });
+  it('a body abbreviated by its initials stays one', () => {
+    const t = 'The group Crimean Solidarity (CS) said so.';
+    assert.deepEqual(
+      findEntities(t).map((m) => `${m.kind}:${m.text}`),
+      ['organization:Crimean Solidarity', 'organization:CS'],
+    );
   });
 });

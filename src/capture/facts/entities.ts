@@ -457,7 +457,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       describedAsPerson(text, rest[rest.length - 1]!.end) ||
       saidAfter(text, all, posOf(all, rest[rest.length - 1]!), words) ||
       ledBy(all, posOf(all, rest[0]!), words) ||
-      slavicName(text, all, posOf(all, rest[0]!), words)
+      slavicName(text, all, posOf(all, rest[0]!), words) ||
+      initialsAfter(text, all, posOf(all, rest[rest.length - 1]!), rest)
     )
   ) {
     // Perhaps a person whose surname comes back alone later ("Hamidou Traoré … Traoré said").
@@ -694,6 +695,35 @@ export function namesStreet(text: string, start: number, end: number): boolean {
     (words.length > 1 && NAMED_STREET_AFTER.has(words[words.length - 1]!)) ||
     (next !== undefined && NAMED_STREET_AFTER.has(fold(next)))
   );
+}
+
+/**
+ * Two or three name words whose initials are `acronym` ("Oleksandra Marchenko" and "OM"), none a
+ * word of an organization's name nor an everyday word: a transcript's or report's short form for a
+ * person ("Crimean Solidarity (CS)", "Human Rights Watch (HRW)" are bodies: their words are common).
+ */
+function initialsOf(words: readonly Token[], acronym: Token): boolean {
+  return (
+    // Three words only after a listed given name: "Ligas Agrarias Cristianas (LAC)" is a body.
+    (words.length === 2 || (words.length === 3 && GIVEN_NAMES.has(words[0]!.norm))) &&
+    acronym.text === words.map((t) => t.text[0]).join('') &&
+    words.every(
+      (t) =>
+        /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t.text) &&
+        !ORG_HEADS.has(t.norm) &&
+        !ORG_TAILS.has(t.norm) &&
+        !isOrgNoun(t) &&
+        !commonWord(t) &&
+        !isDemonym(t.text),
+    ) &&
+    // "Crimean Solidarity": an adjective of a people or a place opens it, not a given name.
+    (GIVEN_NAMES.has(words[0]!.norm) || !/(?:ean|ian|ese|ish|ic)$/.test(words[0]!.norm))
+  );
+}
+/** The name ending at all[last] is followed by its initials in brackets: "Server Abdullaiev (SA)". */
+function initialsAfter(text: string, all: readonly Token[], last: number, words: readonly Token[]): boolean {
+  const a = all[last + 1];
+  return a !== undefined && /^\s*\($/.test(text.slice(all[last]!.end, a.start)) && initialsOf(words, a);
 }
 
 /** Initials that open a line (after a time stamp, if any) and end with a colon: a transcript's speaker. */
@@ -1263,6 +1293,8 @@ export function findEntities(
   for (const n of namedSpans(text, all)) {
     const toks = all.slice(n.first, n.last + 1);
     if (toks.some((t) => taken.has(t))) continue;
+    // "Oleksandra Marchenko (OM)": a person's initials in brackets, left to the person rules.
+    if (n.kind === 'organization' && n.acronym && initialsOf(toks, all[n.acronym.first]!)) continue;
     const unit = n.kind === 'organization' ? out.aliases.get(orgKey(toks)) : undefined;
     if (unit) Object.assign(n, unit);
     for (const t of toks) taken.add(t);
