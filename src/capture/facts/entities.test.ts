@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { findEntities, namesStreet } from './entities.js';
 import { extractFacts } from './index.js';
 
 const of = (text: string, kind: string) =>
@@ -621,5 +622,57 @@ describe('a building before "of", and a country an organization is for (issue 23
   it('"Mechanism for Myanmar" names the country; "para la Paz" no town', () => {
     assert.deepEqual(of('The Investigative Mechanism for Myanmar confirmed it.', 'place'), ['Myanmar']);
     assert.deepEqual(of('Habló la Comisión de Justicia para la Paz ayer.', 'place'), []);
+  });
+});
+
+describe('titles of address and occupations before a name no list holds (issue 23, stop 34)', () => {
+  it('a court, police or scholarly title opening the name is no part of it', () => {
+    assert.deepEqual(of('The hearing was adjourned by Justice Amaka Nwosu on Monday.', 'person'), [
+      'Amaka Nwosu',
+    ]);
+    assert.deepEqual(of('Barrister Obinna Uzor filed the motion.', 'person'), ['Obinna Uzor']);
+    assert.deepEqual(of('The photos were shown by Special Agent Karen Holloway.', 'person'), [
+      'Karen Holloway',
+    ]);
+    assert.deepEqual(of('Sheikh Tawfiq Haddad was arrested at dawn.', 'person'), ['Tawfiq Haddad']);
+  });
+  it('but not before the words of a body or a thing', () => {
+    assert.deepEqual(of('The Justice Ministry denied it.', 'person'), []);
+    assert.deepEqual(of('They sprayed Agent Orange over the villages.', 'person'), []);
+  });
+  it('an occupation noun in lower case before two name words', () => {
+    assert.deepEqual(of('The British cameraman Piers Latham filmed the raid.', 'person'), ['Piers Latham']);
+    assert.deepEqual(of('They jailed the blogger Dilshod Rustamov last year.', 'person'), [
+      'Dilshod Rustamov',
+    ]);
+    assert.deepEqual(of('El cineasta Tomás Urquiza grabó la marcha.', 'person'), ['Tomás Urquiza']);
+  });
+});
+
+describe('streets named after persons (issue 23, stop 34)', () => {
+  it('a street noun among the words or right after them names a street, not a person', () => {
+    assert.deepEqual(of('La marcha siguió por la Calle Manuel Rodríguez hasta el centro.', 'person'), []);
+    const t = 'They met on Kwame Nkrumah Road, then on Tarasa Shevchenka street.';
+    assert.equal(namesStreet(t, t.indexOf('Kwame'), t.indexOf(' Road')), true);
+    assert.equal(namesStreet(t, t.indexOf('Tarasa'), t.indexOf(' street')), true);
+    const p = 'Kwame Asante said the road was closed.';
+    assert.equal(namesStreet(p, 0, 'Kwame Asante'.length), false);
+    // A street noun that is a surname too, at the end of a name: "Calle" only opens a street's name.
+    assert.deepEqual(of('Rubén Calle was shot at the checkpoint.', 'person'), ['Rubén Calle']);
+  });
+});
+
+describe("a person's initials in brackets after the name (issue 23, stop 34)", () => {
+  it('names a person, not an organization, when the words are no common or body words', () => {
+    const text = 'Interviewer: Nuriya Bekova (NB). Interpreter: Timur Aliev (TA).';
+    assert.deepEqual(of(text, 'person'), ['Nuriya Bekova', 'Timur Aliev']);
+    assert.deepEqual(of(text, 'organization'), []);
+  });
+  it('a body abbreviated by its initials stays one', () => {
+    const t = 'The group Crimean Solidarity (CS) said so.';
+    assert.deepEqual(
+      findEntities(t).map((m) => `${m.kind}:${m.text}`),
+      ['organization:Crimean Solidarity', 'organization:CS'],
+    );
   });
 });

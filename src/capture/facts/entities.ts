@@ -345,7 +345,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       STOP_CAPS.has(t.norm) ||
       TITLES.has(t.norm) ||
       roleOfWord(t.text) ||
-      (CLERGY.has(t.norm) && i + 1 < toks.length)
+      (CLERGY.has(t.norm) && i + 1 < toks.length) ||
+      (HONORIFICS.has(t.norm) && namedAfterHonorific(toks.slice(i + 1)))
     ) {
       stripped.push(t);
       i++;
@@ -366,7 +367,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     const d = [1, 2].find(
       (n) =>
         i + n < toks.length - 1 &&
-        TITLES.has(toks[i + n]!.norm) &&
+        (TITLES.has(toks[i + n]!.norm) ||
+          (HONORIFICS.has(toks[i + n]!.norm) && namedAfterHonorific(toks.slice(i + n + 1)))) &&
         toks.slice(i, i + n).every((x) => !GIVEN_NAMES.has(x.norm) && !PARTICLES.has(x.norm)),
     );
     if (d) {
@@ -462,7 +464,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   if (rest.some(notName)) return;
   const words = nameWords(rest);
   const titled =
-    stripped.some((t) => TITLES.has(t.norm) || CLERGY.has(t.norm)) || titleBefore(text, all, idx + i);
+    stripped.some((t) => TITLES.has(t.norm) || CLERGY.has(t.norm) || HONORIFICS.has(t.norm)) ||
+    titleBefore(text, all, idx + i);
   if (words.length === 1) {
     out.pending.push({
       run: { tokens: rest, start: rest[0]!.start, end: rest[0]!.end },
@@ -488,7 +491,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       describedAsPerson(text, rest[rest.length - 1]!.end) ||
       saidAfter(text, all, posOf(all, rest[rest.length - 1]!), words) ||
       ledBy(all, posOf(all, rest[0]!), words) ||
-      slavicName(text, all, posOf(all, rest[0]!), words)
+      slavicName(text, all, posOf(all, rest[0]!), words) ||
+      initialsAfter(text, all, posOf(all, rest[rest.length - 1]!), rest)
     )
   ) {
     // Perhaps a person whose surname comes back alone later ("Hamidou Traoré … Traoré said").
@@ -645,6 +649,116 @@ const CLERGY = new Set(
     ' ',
   ),
 );
+
+/**
+ * Titles of address, rank and office written before a name in courts, police and armies, and
+ * among religious scholars ("Justice Doris Okuwobi", "Barrister Ngozi Eze", "Maître Alain Mugenzi",
+ * "Special Agent Laura Brennan", "Sheikh Ali Salman"). Dropped only when two or three plain name
+ * words follow: several open the names of bodies too ("Justice Ministry", "Agent Orange").
+ */
+const HONORIFICS = new Set(
+  `justice barrister advocate maitre agent detective constable sheriff officer corporal private admiral
+  brigadier marshal warden sheikh shaikh imam mullah professor prof sir dame lord hon honourable honorable
+  licenciado licenciada lic ingeniero ingeniera ing`.split(/\s+/),
+);
+
+/**
+ * Occupations a name follows in apposition ("the blogger Otabek Sattoriy", "the British cameraman
+ * Max Stahl", "el cineasta X Y"), beyond the titles: a lower-case noun of trade, or one shaped like
+ * one (-ist, -ista, -man, -woman, -grapher, -maker).
+ */
+const OCCUPATIONS = new Set(
+  `blogger vlogger filmmaker columnist editor publisher broadcaster presenter correspondent commentator
+  historian scholar academic lecturer translator interpreter lawmaker legislator deputy farmer fisherman
+  trader vendor shopkeeper driver mechanic engineer surgeon paramedic medic midwife pastor imam cleric
+  dissident campaigner defender protester protestor demonstrator detainee inmate prisoner rapper musician
+  actor actress playwright footballer athlete boxer poet singer
+  bloguero bloguera cineasta editora locutor locutora corresponsal historiador historiadora traductor
+  traductora legislador legisladora campesino campesina pescador comerciante vendedor vendedora chofer
+  ingeniero ingeniera cirujano cirujana pastora clerigo disidente manifestante reo rapero rapera musico
+  actriz dramaturgo futbolista boxeador maestro maestra`.split(/\s+/),
+);
+/** Two or three capitalized name words, none a word of an organization's name (a place's may be: "Ngozi"). */
+const namedAfterHonorific = (words: readonly Token[]) =>
+  words.length >= 2 &&
+  words.length <= 3 &&
+  words.every(
+    (t) =>
+      /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t.text) &&
+      !ORG_TAILS.has(t.norm) &&
+      !ORG_HEADS.has(t.norm) &&
+      !STOP_CAPS.has(t.norm) &&
+      !notName(t) &&
+      !commonWord(t),
+  );
+/** A word compromise's lexicon knows as anything but a name ("Training", "School", "Orange"). */
+function commonWord(t: Token): boolean {
+  const tag = libraryLexicon()[t.norm];
+  if (tag === undefined) return false;
+  return !(Array.isArray(tag) ? tag : [tag]).some((x) => /Name$|^Person$/.test(x));
+}
+const occupation = (t: Token) =>
+  !t.cap &&
+  (OCCUPATIONS.has(t.norm) || /^\p{L}{3,}(?:ist|ista|man|woman|grapher|grafo|grafa|maker)$/u.test(t.norm));
+
+/**
+ * Nouns of streets and squares: those written before the name ("Calle X", "Avenida X", "Jalan X",
+ * "vulytsia X") and those written after it ("X Road", "X boulevard", "X Chowk"). Only in their place:
+ * several are surnames elsewhere ("Omar Calle"; "lane" and "plaza" are left out for that).
+ */
+const NAMED_STREET_BEFORE = new Set(
+  'calle avenida av pasaje paseo jiron carrera calzada bulevar rue ulitsa vulytsia prospekt jalan'.split(' '),
+);
+const NAMED_STREET_AFTER = new Set(
+  'street avenue road boulevard blvd highway square chowk bazaar sokak caddesi prospekt'.split(' '),
+);
+
+/**
+ * A span naming a street after a person ("Samora Machel Avenue", "Avenida Pedro Montt", "Ivana
+ * Franka boulevard", "Shaheed Chowk"): a street noun opening it, or ending it or right after it.
+ */
+export function namesStreet(text: string, start: number, end: number): boolean {
+  const words = text
+    .slice(start, end)
+    .split(/[\s.,]+/)
+    .filter(Boolean)
+    .map(fold);
+  const next = /^\s+(\p{L}+)/u.exec(text.slice(end, end + 20))?.[1];
+  return (
+    (words.length > 1 && NAMED_STREET_BEFORE.has(words[0]!)) ||
+    (words.length > 1 && NAMED_STREET_AFTER.has(words[words.length - 1]!)) ||
+    (next !== undefined && NAMED_STREET_AFTER.has(fold(next)))
+  );
+}
+
+/**
+ * Two or three name words whose initials are `acronym` ("Oleksandra Marchenko" and "OM"), none a
+ * word of an organization's name nor an everyday word: a transcript's or report's short form for a
+ * person ("Crimean Solidarity (CS)", "Human Rights Watch (HRW)" are bodies: their words are common).
+ */
+function initialsOf(words: readonly Token[], acronym: Token): boolean {
+  return (
+    // Three words only after a listed given name: "Ligas Agrarias Cristianas (LAC)" is a body.
+    (words.length === 2 || (words.length === 3 && GIVEN_NAMES.has(words[0]!.norm))) &&
+    acronym.text === words.map((t) => t.text[0]).join('') &&
+    words.every(
+      (t) =>
+        /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t.text) &&
+        !ORG_HEADS.has(t.norm) &&
+        !ORG_TAILS.has(t.norm) &&
+        !isOrgNoun(t) &&
+        !commonWord(t) &&
+        !isDemonym(t.text),
+    ) &&
+    // "Crimean Solidarity": an adjective of a people or a place opens it, not a given name.
+    (GIVEN_NAMES.has(words[0]!.norm) || !/(?:ean|ian|ese|ish|ic)$/.test(words[0]!.norm))
+  );
+}
+/** The name ending at all[last] is followed by its initials in brackets: "Server Abdullaiev (SA)". */
+function initialsAfter(text: string, all: readonly Token[], last: number, words: readonly Token[]): boolean {
+  const a = all[last + 1];
+  return a !== undefined && /^\s*\($/.test(text.slice(all[last]!.end, a.start)) && initialsOf(words, a);
+}
 
 /** Initials that open a line (after a time stamp, if any) and end with a colon: a transcript's speaker. */
 const speakerLabel = (text: string, t: Token) =>
@@ -1126,7 +1240,7 @@ function titleBefore(text: string, all: readonly Token[], idx: number, anyTitle 
     if (LEAD_SKIP.has(t.norm)) continue;
     seen++;
     if (TITLES.get(t.norm) === 'official' || TITLES.get(t.norm) === 'lawyer') return true;
-    if (anyTitle && TITLES.has(t.norm)) return true;
+    if (anyTitle && (TITLES.has(t.norm) || occupation(t))) return true;
   }
   return false;
 }
@@ -1229,6 +1343,8 @@ export function findEntities(
   for (const n of namedSpans(text, all)) {
     const toks = all.slice(n.first, n.last + 1);
     if (toks.some((t) => taken.has(t))) continue;
+    // "Oleksandra Marchenko (OM)": a person's initials in brackets, left to the person rules.
+    if (n.kind === 'organization' && n.acronym && initialsOf(toks, all[n.acronym.first]!)) continue;
     const unit = n.kind === 'organization' ? out.aliases.get(orgKey(toks)) : undefined;
     if (unit) Object.assign(n, unit);
     for (const t of toks) taken.add(t);
@@ -1392,6 +1508,8 @@ export function findEntities(
     }
   }
   stamp('single-word');
+  // "Ivana Franka boulevard", "Avenida Pedro Montt": streets bear persons' names, but name a street.
+  out.mentions = out.mentions.filter((m) => m.kind !== 'person' || !namesStreet(text, m.start, m.end));
   pairAppositions(text, out.mentions);
   pairAcronyms(out.mentions);
   pairShortForms(out.mentions, ORG_WORDS);

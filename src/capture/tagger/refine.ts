@@ -7,7 +7,7 @@
  */
 
 import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
-import type { EntityMention } from '../facts/entities.js';
+import { type EntityMention, namesStreet } from '../facts/entities.js';
 import { fold } from '../facts/lexicon.js';
 import { ORG_WORDS } from '../facts/orgs.js';
 import { lookupPlace } from '../facts/places.js';
@@ -94,6 +94,20 @@ function tiePlaces(kept: readonly EntityMention[], added: EntityMention[]): void
   }
 }
 
+/** `t` in brackets right after a kept person's name whose initials it is. */
+function initialsOfPerson(text: string, kept: readonly EntityMention[], start: number, t: string): boolean {
+  if (!/^\p{Lu}{2,4}$/u.test(t)) return false;
+  return kept.some(
+    (m) =>
+      m.kind === 'person' &&
+      /^\s*\($/.test(text.slice(m.end, start)) &&
+      m.text
+        .split(/\s+/)
+        .map((w) => w[0])
+        .join('') === t,
+  );
+}
+
 export function refineEntities(
   text: string,
   rules: readonly EntityMention[],
@@ -140,7 +154,13 @@ export function refineEntities(
       // A place the gazetteer knows under its official name is suggested with it; else as written.
       const place = lookupPlace(t) ?? { value: t.replace(/\s+/g, ' '), kind: 'locality' as const };
       added.push({ kind: 'place', start: s.c.start, end: s.c.end, text: t, value: place.value, place });
-    } else added.push({ kind: s.label as TaggedKind, start: s.c.start, end: s.c.end, text: t, value: t });
+    } else {
+      // "Samora Machel Avenue", "Avenida Pedro Montt": a street named after a person is no person.
+      if (s.label === 'person' && namesStreet(text, s.c.start, s.c.end)) continue;
+      // "Nuriya Bekova (NB)": the initials of the person just named are no organization.
+      if (s.label === 'organization' && initialsOfPerson(text, kept, s.c.start, t)) continue;
+      added.push({ kind: s.label as TaggedKind, start: s.c.start, end: s.c.end, text: t, value: t });
+    }
   }
   // "Ceesay" alone is "Lamin Jatta Ceesay", "Saba" alone "Saba Gelashvili": the one person of the
   // text whose later words (or, failing that, whose first word) it is.
