@@ -25,7 +25,7 @@ import {
   TITLES,
 } from './lexicon.js';
 import { libraryLexicon } from './names.js';
-import { guessUnitKind, namedSpans, ORG_WORDS, TITLE_QUALIFIERS } from './orgs.js';
+import { guessUnitKind, namedSpans, ORG_WORDS, rankedMemberCut, TITLE_QUALIFIERS } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
 import { isDemonym, lookupAmbiguousWorldPlace } from './world.js';
@@ -384,6 +384,22 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   const key = orgKey(rest);
   const known = out.aliases.get(key) ?? KNOWN_ORGS.get(key);
   if (!known && rest.length === 1 && isAcronym(rest[0]!) && notOrgAcronym(rest[0]!)) return;
+  // "general del Ejército Héctor Raúl Barrionuevo": the force, then the officer (orgs.ts rankedMemberCut).
+  if (ORG_HEADS.has(rest[0]!.norm) && rest.length > 2) {
+    const a = posOf(all, rest[0]!);
+    const cut = rankedMemberCut(all, a, a + rest.length - 1) - a + 1;
+    if (cut < rest.length) {
+      for (const part of [rest.slice(0, cut), rest.slice(cut)])
+        classifyRun(
+          text,
+          all,
+          { tokens: part, start: part[0]!.start, end: part[part.length - 1]!.end },
+          posOf(all, part[0]!),
+          out,
+        );
+      return;
+    }
+  }
   if (known) {
     out.mentions.push({
       kind: 'organization',

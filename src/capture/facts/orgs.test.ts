@@ -259,6 +259,22 @@ describe('stop 34: how organizations are written with no organization word, and 
       [],
     );
   });
+  it('after a rank and "of the"/"del", a full name closing the run is the officer, not the force', () => {
+    const f = facts('El coronel retirado del Ejército Nacional Mario Andrés Quintero fue condenado.');
+    assert.deepEqual(
+      f.filter((x) => x.kind === 'organization').map((x) => x.value),
+      ['Ejército Nacional'],
+    );
+    assert.deepEqual(
+      f.filter((x) => x.kind === 'person').map((x) => x.value),
+      ['Mario Andrés Quintero'],
+    );
+    assert.deepEqual(of('The commander of the Army Juan Carlos Soto said so.', 'organization'), ['Army']);
+    // An institution named after a person has no rank before it.
+    assert.deepEqual(of('Lo apoya el Centro de Estudios Manuel José Arce desde 2019.', 'organization'), [
+      'Centro de Estudios Manuel José Arce',
+    ]);
+  });
   it('an article after "a" inside a name opens a place, not more of the name', () => {
     assert.deepEqual(of('Llegó el Batallón Tenancingo a El Zapote de madrugada.', 'organization'), [
       'Batallón Tenancingo',

@@ -305,6 +305,25 @@ function groupOpens(text: string, tokens: readonly Token[], first: number, last:
   return !opens || more.length >= 2;
 }
 
+/**
+ * "el coronel retirado del Ejército Nacional Edgar Humberto Villamizar Rueda", "general del Ejército
+ * Héctor Raúl Barrionuevo": after a rank and "del"/"of the", a given name and a surname closing the
+ * run are the officer, not the force's name (institutions named after a person — "Centro … Miguel
+ * Agustín Pro Juárez" — have no rank before them). The last token of the organization.
+ */
+export function rankedMemberCut(tokens: readonly Token[], a: number, b: number): number {
+  const k = tokens.findIndex((t, x) => x > a && x < b && GIVEN_NAMES.has(t.norm));
+  if (k < 0 || !tokens.slice(a, k).some((t) => ORG_WORDS.has(t.norm))) return b;
+  if (tokens.slice(k, b + 1).some((t) => ORG_WORDS.has(t.norm) || (!t.cap && !CONNECTORS.has(t.norm))))
+    return b;
+  let p = a - 1;
+  if (tokens[p] && !tokens[p]!.cap && BARE_ARTICLES.has(tokens[p]!.norm)) p--;
+  if (!tokens[p] || !OF.has(tokens[p]!.norm) || tokens[p]!.cap) return b;
+  for (let n = 0; n < 3 && --p >= 0 && !tokens[p]!.cap; n++)
+    if (TITLES.has(tokens[p]!.norm) || roleOfWord(tokens[p]!.text) !== undefined) return k - 1;
+  return b;
+}
+
 /** Organizations and named buildings of several words; single words are left to the name rules. */
 export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] {
   const out: NamedSpan[] = [];
@@ -367,7 +386,8 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
     const first = spanStart(text, tokens, i, last);
     i = last;
     if (first === undefined) continue;
-    for (const [a, b, owner] of splitNames(tokens, first, last)) {
+    for (const [a, b0, owner] of splitNames(tokens, first, last)) {
+      const b = rankedMemberCut(tokens, a, b0);
       const n = nameSpan(text, tokens, a, b);
       if (n && owner) n.owner = true;
       if (n) out.push(n);
