@@ -312,8 +312,9 @@ function groupOpens(text: string, tokens: readonly Token[], first: number, last:
  * Agustín Pro Juárez" — have no rank before them). The last token of the organization.
  */
 export function rankedMemberCut(tokens: readonly Token[], a: number, b: number): number {
-  const k = tokens.findIndex((t, x) => x > a && x < b && GIVEN_NAMES.has(t.norm));
-  if (k < 0 || !tokens.slice(a, k).some((t) => ORG_WORDS.has(t.norm))) return b;
+  let k = a + 1;
+  while (k < b && !GIVEN_NAMES.has(tokens[k]!.norm)) k++;
+  if (k >= b || !tokens.slice(a, k).some((t) => ORG_WORDS.has(t.norm))) return b;
   if (tokens.slice(k, b + 1).some((t) => ORG_WORDS.has(t.norm) || (!t.cap && !CONNECTORS.has(t.norm))))
     return b;
   let p = a - 1;
