@@ -275,6 +275,14 @@ describe('stop 34: how organizations are written with no organization word, and 
       'Centro de Estudios Manuel José Arce',
     ]);
   });
+  it("a demonym before a ministry says whose it is; it stays in a police's or a party's name", () => {
+    assert.deepEqual(of('The Estonian Ministry of the Interior denied it.', 'organization'), [
+      'Ministry of the Interior',
+    ]);
+    assert.deepEqual(of('Officers of the Kenyan National Police Service came.', 'organization'), [
+      'Kenyan National Police Service',
+    ]);
+  });
   it('an article after "a" inside a name opens a place, not more of the name', () => {
     assert.deepEqual(of('Llegó el Batallón Tenancingo a El Zapote de madrugada.', 'organization'), [
       'Batallón Tenancingo',

@@ -20,6 +20,7 @@ import {
 } from './lexicon.js';
 import { lookupPlace, type PlaceEntry } from './places.js';
 import type { Token } from './tokens.js';
+import { isDemonym } from './world.js';
 import { lookupTown } from './world-cities.js';
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
@@ -635,6 +636,9 @@ const PLATFORMS = set(
 /** Lower-case articles that never follow a name's first word directly ("Ask the African Union"). */
 const BARE_ARTICLES = set('the el la los las');
 
+/** A ministry's name never opens with a demonym ("Ministry of Justice", not "Cambodian …"). */
+const STATE_HEADS = set('ministry');
+
 /** Where the name starts once opening words that are not part of it are dropped ("The Prosecutor of the"). */
 function spanStart(text: string, tokens: readonly Token[], from: number, last: number): number | undefined {
   let first = from;
@@ -655,6 +659,12 @@ function spanStart(text: string, tokens: readonly Token[], from: number, last: n
     }
     // "UN", "ONU" fold to Spanish articles: an acronym in capitals is never an opening word.
     if (isAcronymToken(t)) return first;
+    // "the Lithuanian Ministry of Foreign Affairs": a people's word says whose ministry, it is no part
+    // of the ministry's name (a party's or a police's may be: "Philippine National Police").
+    if (after?.cap && STATE_HEADS.has(after.norm) && isDemonym(t.text)) {
+      first++;
+      continue;
+    }
     const drop =
       CONNECTORS.has(n) ||
       ((STOP_CAPS.has(n) ||
