@@ -15,6 +15,7 @@ import {
   KNOWN_ORGS,
   MONTHS,
   NOT_NAME,
+  NOT_ORG_ACRONYMS,
   ORG_HEADS,
   ORG_TAILS,
   PARTICLES,
@@ -25,7 +26,7 @@ import {
   TITLES,
 } from './lexicon.js';
 import { libraryLexicon } from './names.js';
-import { guessUnitKind, namedSpans, ORG_WORDS, TITLE_QUALIFIERS } from './orgs.js';
+import { guessUnitKind, namedSpans, ORG_WORDS, rankedMemberCut, TITLE_QUALIFIERS } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
 import { isDemonym, lookupAmbiguousWorldPlace } from './world.js';
@@ -111,6 +112,9 @@ function posOf(all: readonly Token[], t: Token): number {
 }
 
 const isAcronym = (t: Token) => /^[A-ZÁÉÍÓÚÑ]{2,7}$/.test(t.text);
+/** Capitals that abbreviate no organization: "GMT", "USD", "DNA", and Roman numerals ("II", "XIV"). */
+const notOrgAcronym = (t: Token) =>
+  NOT_ORG_ACRONYMS.has(t.norm) || /^(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})$/.test(t.text);
 const nameWords = (toks: readonly Token[]) => toks.filter((t) => !PARTICLES.has(t.norm));
 
 /** The role words around a name give: a title or cue just before it, an apposition or "fue detenido" after it. */
@@ -415,6 +419,23 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   }
   const key = orgKey(rest);
   const known = out.aliases.get(key) ?? KNOWN_ORGS.get(key);
+  if (!known && rest.length === 1 && isAcronym(rest[0]!) && notOrgAcronym(rest[0]!)) return;
+  // "general del Ejército Héctor Raúl Barrionuevo": the force, then the officer (orgs.ts rankedMemberCut).
+  if (ORG_HEADS.has(rest[0]!.norm) && rest.length > 2) {
+    const a = posOf(all, rest[0]!);
+    const cut = rankedMemberCut(all, a, a + rest.length - 1) - a + 1;
+    if (cut < rest.length) {
+      for (const part of [rest.slice(0, cut), rest.slice(cut)])
+        classifyRun(
+          text,
+          all,
+          { tokens: part, start: part[0]!.start, end: part[part.length - 1]!.end },
+          posOf(all, part[0]!),
+          out,
+        );
+      return;
+    }
+  }
   if (known) {
     out.mentions.push({
       kind: 'organization',
@@ -445,6 +466,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     // before its acronym was taken by orgs.ts already).
     if (rest.length === 1 && isAcronym(rest[0]!) && initialsOfNameBefore(text, all, posOf(all, rest[0]!)))
       return;
+    // "… Server Abdullaiev (SA) … W [through SA]:": once a person's initials, always.
+    if (rest.length === 1 && isAcronym(rest[0]!) && personInitials(text).has(rest[0]!.text)) return;
     out.mentions.push({
       kind: 'organization',
       ...span(text, rest),
@@ -785,6 +808,25 @@ function initialsOfNameBefore(text: string, all: readonly Token[], k: number): b
   );
 }
 
+let initialsMemo: { text: string; set: ReadonlySet<string> } | undefined;
+/**
+ * Initials a text gives a person: "Oleksandra Marchenko (OM)", two or three capitalized words with
+ * no organization's word and, in brackets, the first letter of each.
+ */
+function personInitials(text: string): ReadonlySet<string> {
+  if (initialsMemo?.text === text) return initialsMemo.set;
+  const set = new Set<string>();
+  for (const m of text.matchAll(
+    /(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’-]+(?: \p{Lu}[\p{L}\p{M}'’-]+){1,2}) \((\p{Lu}{2,3})\)/gu,
+  )) {
+    const words = m[1]!.split(' ');
+    if (words.some((w) => ORG_WORDS.has(fold(w)))) continue;
+    if (words.map((w) => w[0]).join('') === m[2]) set.add(m[2]!);
+  }
+  initialsMemo = { text, set };
+  return set;
+}
+
 /** Spanish institutions named by their head word alone ("la Fiscalía", "la Defensoría"). */
 const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuraduria', 'cancilleria']);
 
@@ -836,9 +878,10 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
   if (cue === 'source' && toks.length === 1 && personSurnames(out).has(toks[0]!.norm)) return false;
   const words = nameWords(toks);
   if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !ARTICLES.has(t.norm))) return false;
+  // "in Kazakh", "(Chinese: Dege)", "los venezolanos", "a Yemeni organisation": a people's or
+  // language's word is no place and no organization.
+  if (isDemonym(span(text, toks).text)) return false;
   if (cue !== 'organization' && cue !== 'source') {
-    // "in Kazakh", "(Chinese: Dege)", "los venezolanos": a people's or language's word is no place.
-    if (isDemonym(span(text, toks).text)) return false;
     // "near X" is weaker than "el barrio X" (barrios bear persons' names: "barrio José Félix Ribas").
     if (cue === 'place?' && GIVEN_NAMES.has(words[0]!.norm)) return false;
     // "across the border in Chad": a country whose name is also a given name, after "in".
@@ -1348,6 +1391,7 @@ export function findEntities(
     const unit = n.kind === 'organization' ? out.aliases.get(orgKey(toks)) : undefined;
     if (unit) Object.assign(n, unit);
     for (const t of toks) taken.add(t);
+    if (n.owner) continue;
     out.mentions.push({
       kind: n.kind,
       ...span(text, toks),

@@ -359,6 +359,72 @@ const ORGS: [string[], OrgEntry][] = [
       ['Interahamwe'],
     ] as string[][]
   ).flatMap((keys) => keys.map((k): [string[], OrgEntry] => [[k], { name: k, unitKind: 'other' }])),
+  // Security forces, armed groups, parties, rights groups and outlets of many countries, each known
+  // by a name that carries no organization word (stop 34); the names of one body are one entity,
+  // named by the first.
+  ...(
+    [
+      ['FSB'],
+      ['KGB'],
+      ['GRU'],
+      ['Rosgvardia', 'Rosguardia'],
+      ['Wagner Group', 'Grupo Wagner', 'Wagner'],
+      ['Basij'],
+      ['IRGC', 'Islamic Revolutionary Guard Corps', 'Guardia Revolucionaria', 'Revolutionary Guards'],
+      ['Mossad'],
+      ['Shin Bet'],
+      ['SBU'],
+      ['Stasi'],
+      ['Gestapo'],
+      ['SAVAK'],
+      ['Tatmadaw'],
+      ['Janjaweed', 'Yanyawid'],
+      ['Rapid Support Forces', 'Fuerzas de Apoyo Rápido'],
+      ['Séléka'],
+      ['M23'],
+      ["Lord's Resistance Army", 'Ejército de Resistencia del Señor'],
+      ['Houthis', 'Ansar Allah', 'hutíes'],
+      ['PKK'],
+      ['YPG'],
+      ['Hayat Tahrir al-Sham', 'HTS'],
+      ['Hizb ut-Tahrir'],
+      ['Muslim Brotherhood', 'Hermanos Musulmanes'],
+      ['Khmer Rouge', 'Jemeres Rojos'],
+      ['Montoneros'],
+      ['Tupamaros'],
+      ['M-19'],
+      ['AUC', 'Autodefensas Unidas de Colombia'],
+      ['Los Zetas', 'Zetas'],
+      ['CJNG', 'Cártel Jalisco Nueva Generación', 'Cártel de Jalisco Nueva Generación'],
+      ['Derg'],
+      ['Fatah'],
+      ['Frelimo'],
+      ['Renamo'],
+      ['ZANU-PF'],
+      ['Ennahdha', 'Ennahda'],
+      ['Memorial'],
+      ['Greenpeace'],
+      ['Oxfam'],
+      ['Save the Children'],
+      ['Cáritas', 'Caritas'],
+      ['Red Crescent', 'Media Luna Roja'],
+      ["Jehovah's Witnesses", 'Testigos de Jehová'],
+      ['Frontex'],
+      ['Eurojust'],
+      ['Bellingcat'],
+      ['ProPublica'],
+      ['OCCRP'],
+      ['Meduza'],
+      ['Mediazona'],
+      ['Novaya Gazeta'],
+      ['Radio Free Europe', 'RFE/RL', 'Radio Liberty'],
+      ['Voice of America', 'VOA'],
+      ['Al Arabiya'],
+      ['Telesur', 'teleSUR'],
+      ['Rappler'],
+      ['ABS-CBN'],
+    ] as string[][]
+  ).map((keys): [string[], OrgEntry] => [keys, { name: keys[0]!, unitKind: 'other' }]),
   // One armed group under names that share no initials.
   [['Islamic State', 'Estado Islámico', 'Daesh', 'ISIL'], { name: 'Islamic State', unitKind: 'other' }],
   [
@@ -500,6 +566,20 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
     thirty: 30,
   }),
 );
+
+/**
+ * Words in capitals that abbreviate no organization: time zones ("06:00 GMT"), hours, compass points,
+ * currencies, units, identity documents and technical terms. Roman numerals are told by shape
+ * (entities.ts).
+ */
+export const NOT_ORG_ACRONYMS =
+  set(`gmt utc cet cest eet eest wet west bst est edt cst cdt mst mdt pst pdt ist
+  eat wat sast jst kst hkt aest msk pkt wib et am pm
+  nw ne sw se nne ene ese sse ssw wsw wnw nnw
+  eur usd gbp chf jpy cny rmb rub uah kes ngn mxn cop ves bs ars brl inr try egp zar ghs xof cfa
+  kv kw kwh km kg mb gb mhz ghz mm cm
+  usb ip sim gps sms pdf dna hiv vih sida aids id dni dui curp rut pin url wifi tv lcd led
+  ok ps nb aka fyi asap rip covid dm rt`);
 
 /** Capitalized words that are never names: months, weekdays, countries and demonyms often capitalized. */
 export const NOT_NAME = new Set([

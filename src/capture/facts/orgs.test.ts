@@ -215,3 +215,137 @@ describe('short forms of one longer organization (pairShortForms)', () => {
     ]);
   });
 });
+
+describe('stop 34: how organizations are written with no organization word, and what is none', () => {
+  it('a word spelled with a capital after a small letter is a brand: an outlet, a group', () => {
+    assert.deepEqual(of('The story was first reported by NorteLibre on Monday.', 'organization'), [
+      'NorteLibre',
+    ]);
+    assert.deepEqual(of('Lo publicó primero elObservador en su portal.', 'organization'), ['elObservador']);
+    // Surnames written so, and platforms, are no brand.
+    assert.ok(!of('The lawyer Peter McAllister spoke on Monday.', 'organization').includes('McAllister'));
+    assert.deepEqual(of('The video spread on WhatsApp within hours.', 'organization'), []);
+    // Two words a page glued together are no brand.
+    assert.deepEqual(of('Fueron procesadosLeopoldo y otros.', 'organization'), []);
+    // A handle or a hashtag is no name as written.
+    assert.deepEqual(of('Follow @NorteLibre and #JusticiaYa for news.', 'organization'), []);
+  });
+  it('a brand after "and"/"y" is a second name', () => {
+    assert.deepEqual(
+      of('The report by Rights Watch Kalimantan and JusticiaNet was published.', 'organization'),
+      ['Rights Watch Kalimantan', 'JusticiaNet'],
+    );
+  });
+  it('"and of"/"y de" names a second owner', () => {
+    assert.deepEqual(
+      of('Officers of the Northern Regional Police and of Gegana raided the house.', 'organization'),
+      ['Northern Regional Police'],
+    );
+  });
+  it("a plural noun of people opens a group's name; kin of a person or members of a body are no group", () => {
+    assert.deepEqual(of('Marcharon con Madres Buscadoras del Valle Seco ayer.', 'organization'), [
+      'Madres Buscadoras del Valle Seco',
+    ]);
+    assert.deepEqual(of('The petition was signed by Students Against Forced Labour.', 'organization'), [
+      'Students Against Forced Labour',
+    ]);
+    assert.deepEqual(
+      of('Lo denunciaron Familiares de Presos por Razones de Conciencia en mayo.', 'organization'),
+      ['Familiares de Presos por Razones de Conciencia'],
+    );
+    assert.deepEqual(of('Ayer lo dijeron Familiares de Juan Pérez en la radio.', 'organization'), []);
+    assert.deepEqual(
+      of('Ayer lo denunciaron Periodistas de El Independiente en la radio.', 'organization'),
+      [],
+    );
+  });
+  it('after a rank and "of the"/"del", a full name closing the run is the officer, not the force', () => {
+    const f = facts('El coronel retirado del Ejército Nacional Mario Andrés Quintero fue condenado.');
+    assert.deepEqual(
+      f.filter((x) => x.kind === 'organization').map((x) => x.value),
+      ['Ejército Nacional'],
+    );
+    assert.deepEqual(
+      f.filter((x) => x.kind === 'person').map((x) => x.value),
+      ['Mario Andrés Quintero'],
+    );
+    assert.deepEqual(of('The commander of the Army Juan Carlos Soto said so.', 'organization'), ['Army']);
+    // An institution named after a person has no rank before it.
+    assert.deepEqual(of('Lo apoya el Centro de Estudios Manuel José Arce desde 2019.', 'organization'), [
+      'Centro de Estudios Manuel José Arce',
+    ]);
+  });
+  it("a demonym before a ministry says whose it is; it stays in a police's or a party's name", () => {
+    assert.deepEqual(of('The Estonian Ministry of the Interior denied it.', 'organization'), [
+      'Ministry of the Interior',
+    ]);
+    assert.deepEqual(of('Officers of the Kenyan National Police Service came.', 'organization'), [
+      'Kenyan National Police Service',
+    ]);
+  });
+  it('an article after "a" inside a name opens a place, not more of the name', () => {
+    assert.deepEqual(of('Llegó el Batallón Tenancingo a El Zapote de madrugada.', 'organization'), [
+      'Batallón Tenancingo',
+    ]);
+  });
+  it('a number closing a unit is part of its name, a year or a count is not', () => {
+    assert.deepEqual(of('Troops of the Mountain Regiment 52 set up a checkpoint.', 'organization'), [
+      'Mountain Regiment 52',
+    ]);
+    assert.deepEqual(of('Llegaron efectivos del Batallón de Ingenieros 304 al pueblo.', 'organization'), [
+      'Batallón de Ingenieros 304',
+    ]);
+    assert.deepEqual(of('Officers of the Mountain Regiment 300 soldiers strong stayed.', 'organization'), [
+      'Mountain Regiment',
+    ]);
+  });
+  it('outlets named with FM, News, Television, Gazeta', () => {
+    assert.deepEqual(of('He told Kivu FM that the road was closed.', 'organization'), ['Kivu FM']);
+    assert.deepEqual(of('The footage was aired by Delta Television at noon.', 'organization'), [
+      'Delta Television',
+    ]);
+  });
+  it('the names of one body known the world over are one entity', () => {
+    const orgs = facts('The Houthis, who call themselves Ansar Allah, denied it.').filter(
+      (f) => f.kind === 'organization',
+    );
+    assert.deepEqual(
+      orgs.map((f) => [f.value, f.mentions!.length]),
+      [['Houthis', 2]],
+    );
+  });
+  it('bodies known the world over by one name', () => {
+    assert.deepEqual(of('Agents of the Stasi and the Gestapo kept files on him.', 'organization'), [
+      'Stasi',
+      'Gestapo',
+    ]);
+  });
+  it('a known body closing the name of one of its organs is named only where the text names it alone', () => {
+    assert.deepEqual(
+      of('Llevaron el caso al Comité contra la Desaparición Forzada de la ONU.', 'organization'),
+      ['Comité contra la Desaparición Forzada'],
+    );
+    assert.deepEqual(
+      of(
+        'The UN said it would look into it, and the Working Group on Detention of the UN agreed.',
+        'organization',
+      ),
+      ['Naciones Unidas (ONU)', 'Working Group on Detention'],
+    );
+  });
+  it('capitals that abbreviate no organization: time zones, currencies, Roman numerals', () => {
+    assert.deepEqual(of('Posted at 06:00 GMT, updated at 09:30 GMT.', 'organization'), []);
+    assert.deepEqual(of('The fine was 5,000 EUR and the bail 2,000 USD.', 'organization'), []);
+    assert.deepEqual(of('Part II of the report and chapter XIV describe it.', 'organization'), []);
+  });
+  it('a people\'s word before "organisation" is no organization', () => {
+    assert.deepEqual(of('according to Mwezi Trust, a Malawian organisation.', 'organization'), [
+      'Mwezi Trust',
+    ]);
+  });
+  it("a person's initials in brackets name that person wherever they come back", () => {
+    const text =
+      'Interviewer: Dana Ortiz. Interpreter: Kemal Yilmaz (KY).\n\nQ [through KY]: Where were you?\nA: At home.';
+    assert.deepEqual(of(text, 'organization'), []);
+  });
+});

@@ -20,6 +20,7 @@ import {
 } from './lexicon.js';
 import { lookupPlace, type PlaceEntry } from './places.js';
 import type { Token } from './tokens.js';
+import { isDemonym } from './world.js';
 import { lookupTown } from './world-cities.js';
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
@@ -104,6 +105,7 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
     judiciary treasury secretariat audiencia generalitat diputacion universitat diocesis diocese
     organismo cancilleria gendarmeria procuraduria carabineros academy academia
     tv radio revista daily ledger courier gazette gaceta semanario
+    fm news television gazeta noticias cartel regiment regimiento squadron escuadron
 `),
 ]);
 
@@ -128,6 +130,12 @@ export interface NamedSpan {
   value: string;
   unitKind?: string;
   place?: PlaceEntry;
+  /**
+   * A known body closing the name of one of its organs ("Comité de Derechos Humanos de la ONU",
+   * "Human Rights Council of the UN"): written so, the body is the organ's owner, not named on its
+   * own (it is when the text names it alone).
+   */
+  owner?: boolean;
   /** The bracketed acronym after it, as token indices. */
   acronym?: { first: number; last: number; text: string };
 }
@@ -198,6 +206,8 @@ function innerJoiner(tokens: readonly Token[], i: number, j: number): boolean {
     !c.cap &&
     INNER.has(c.norm) &&
     w.cap &&
+    // "el Batallón Atlacatl a El Mozote": an article after the joiner opens a place or another name.
+    !BARE_ARTICLES.has(w.norm) &&
     !ORG_WORDS.has(tokens[j]!.norm) &&
     !ORG_WORDS.has(w.norm) &&
     !GIVEN_NAMES.has(w.norm) &&
@@ -227,11 +237,100 @@ const NUMBERED_BARE = set('batallon brigada regimiento escuadron');
 const NUMBERED = set(`batallon brigada regimiento division compania escuadron comando zona juzgado tribunal
   battalion brigade regiment division company squadron command infantry mobile court`);
 
+/**
+ * "KontraS", "CiberCuba", "elPeriódico", "ZimLive": one word with a capital after a small letter is
+ * a brand's spelling — an outlet's, a group's, a company's — never a person's or a place's, save the
+ * surnames written so ("McDonald", "MacArthur", "DiCaprio", "LeBlanc", "DeSantis") and platforms.
+ */
+export const isBrandWord = (t: Token, text?: string) =>
+  // "@EfectoCocuyo", "#ForoPenal": a handle or a hashtag is no name as written.
+  (text === undefined || !/[@#]/.test(text.charAt(t.start - 1))) &&
+  /^\p{L}[\p{Ll}\p{M}]*\p{Ll}\p{Lu}[\p{L}\p{M}]*$/u.test(t.text) &&
+  !/^(?:Ma?c|O|D[aei]|D[eu]|L[ae]|Van|Von|St)\p{Lu}/u.test(t.text) &&
+  !PLATFORMS.has(t.norm) &&
+  // "lugarEl", "procesadosLeopoldo": two words a page's markup glued; a brand opening in lower case
+  // does so with an article or a letter ("elPeriódico", "eNCA").
+  !/^\p{Ll}{3}/u.test(t.text) &&
+  !/^(?:linkedin|paypal|iphone|ipad|ios|imessage|facetime|wechat|openai|chatgpt)$/.test(t.norm);
+
+/** "Regiment 46", "Batallón de Aviación de Combate 601", "ECU 911": a number closing a unit's name. */
+const numberCloses = (text: string, tokens: readonly Token[], i: number, j: number) => {
+  const t = tokens[j]!;
+  const n = tokens[j + 1];
+  return (
+    n !== undefined &&
+    /^\d{1,4}$/.test(n.text) &&
+    !/^(?:1[5-9]|20)\d\d$/.test(n.text) &&
+    text.slice(t.end, n.start) === ' ' &&
+    (tokens.slice(i, j + 1).some((w) => NUMBERED.has(w.norm) || NUMBERED_BARE.has(w.norm)) ||
+      isAcronymToken(t)) &&
+    // "Regiment 40 soldiers", "Batallón 30 efectivos": a count goes on with a plural noun.
+    !/^ [\p{Ll}\p{M}]+s\b/u.test(text.slice(n.end, n.end + 30))
+  );
+};
+
+/**
+ * Plural nouns of people that open the names of victims' collectives and professional groups
+ * ("Madres de Plaza de Mayo", "Familiares de Detenidos Desaparecidos", "Madres Buscadoras de X",
+ * "Students Against Discrimination", "Lawyers for Human Rights").
+ */
+const PEOPLE =
+  set(`madres padres familiares familias hijos hijas abuelas mujeres victimas buscadoras buscadores
+  guerreros defensores defensoras periodistas abogados abogadas estudiantes medicos campesinos
+  mothers fathers families relatives women victims lawyers doctors students journalists defenders
+  veterans survivors sobrevivientes`);
+
+/**
+ * Whether tokens[first..last] is a group's name opened by such a noun: at least one more capitalized
+ * word, none a given name ("Familiares de Juan Pérez" are kin) nor an organization's word, and not at a sentence's start unless
+ * two more capitalized words follow (a sentence may open with "Familiares de Tipitapa").
+ */
+function groupOpens(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+  const head = tokens[first]!;
+  if (!head.cap || !PEOPLE.has(head.norm) || last <= first) return false;
+  const more = tokens.slice(first + 1, last + 1).filter((t) => t.cap);
+  // "Periodistas de El Nacional", "Abogados de … de la Fiscalía": members of another body.
+  if (
+    !more.length ||
+    more.some(
+      (t) =>
+        GIVEN_NAMES.has(t.norm) ||
+        ORG_WORDS.has(t.norm) ||
+        KNOWN_ORGS.has(t.norm) ||
+        BARE_ARTICLES.has(t.norm),
+    )
+  )
+    return false;
+  const prev = tokens[first - 1];
+  const opens = !prev || /[.!?:\n"“]/.test(text.slice(prev.end, head.start));
+  return !opens || more.length >= 2;
+}
+
+/**
+ * "el coronel retirado del Ejército Nacional Edgar Humberto Villamizar Rueda", "general del Ejército
+ * Héctor Raúl Barrionuevo": after a rank and "del"/"of the", a given name and a surname closing the
+ * run are the officer, not the force's name (institutions named after a person — "Centro … Miguel
+ * Agustín Pro Juárez" — have no rank before them). The last token of the organization.
+ */
+export function rankedMemberCut(tokens: readonly Token[], a: number, b: number): number {
+  let k = a + 1;
+  while (k < b && !GIVEN_NAMES.has(tokens[k]!.norm)) k++;
+  if (k >= b || !tokens.slice(a, k).some((t) => ORG_WORDS.has(t.norm))) return b;
+  if (tokens.slice(k, b + 1).some((t) => ORG_WORDS.has(t.norm) || (!t.cap && !CONNECTORS.has(t.norm))))
+    return b;
+  let p = a - 1;
+  if (tokens[p] && !tokens[p]!.cap && BARE_ARTICLES.has(tokens[p]!.norm)) p--;
+  if (!tokens[p] || !OF.has(tokens[p]!.norm) || tokens[p]!.cap) return b;
+  for (let n = 0; n < 3 && --p >= 0 && !tokens[p]!.cap; n++)
+    if (TITLES.has(tokens[p]!.norm) || roleOfWord(tokens[p]!.text) !== undefined) return k - 1;
+  return b;
+}
+
 /** Organizations and named buildings of several words; single words are left to the name rules. */
 export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] {
   const out: NamedSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i]!.cap && !numberOpens(text, tokens, i)) continue;
+    if (!tokens[i]!.cap && !numberOpens(text, tokens, i) && !isBrandWord(tokens[i]!, text)) continue;
     let j = i;
     for (;;) {
       const next = tokens[j + 1];
@@ -273,7 +372,8 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
               !(countryAt(tokens, m + 1) && tokens.slice(i, j + 1).some((t) => MANDATE.has(t.norm)))))
         ) &&
         (!ORG_ONLY_CONNECTORS.has(tokens[m]!.norm) ||
-          tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm))) &&
+          tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm)) ||
+          groupOpens(text, tokens, i, j + 1)) &&
         joined(text, tokens[m - 1]!, tokens[m]!)
       )
         m++;
@@ -283,13 +383,19 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       else break;
     }
     j = listTail(text, tokens, i, j);
+    if (tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm)) && numberCloses(text, tokens, i, j)) j++;
     const last = j;
     const first = spanStart(text, tokens, i, last);
     i = last;
     if (first === undefined) continue;
-    for (const [a, b] of splitNames(tokens, first, last)) {
+    for (const [a, b0, owner] of splitNames(tokens, first, last)) {
+      const b = rankedMemberCut(tokens, a, b0);
       const n = nameSpan(text, tokens, a, b);
+      if (n && owner) n.owner = true;
       if (n) out.push(n);
+      // "reported by NorteLibre on Monday": a brand's word is a name by itself.
+      else if (isBrandWord(tokens[a]!, text))
+        out.push({ kind: 'organization', first: a, last: a, value: tokens[a]!.text, unitKind: 'other' });
     }
   }
   return out;
@@ -332,7 +438,7 @@ const knownAt = (tokens: readonly Token[], a: number, b: number) =>
 
 /** Whether the words from `k` start a name of their own: an organization's head word or a known organization. */
 function startsName(tokens: readonly Token[], k: number, last: number): boolean {
-  if (ORG_WORDS.has(tokens[k]!.norm) || isAcronymToken(tokens[k]!)) return true;
+  if (ORG_WORDS.has(tokens[k]!.norm) || isAcronymToken(tokens[k]!) || isBrandWord(tokens[k]!)) return true;
   for (let e = k; e <= last && e < k + 8; e++) if (knownAt(tokens, k, e)) return true;
   return false;
 }
@@ -343,7 +449,7 @@ function startsName(tokens: readonly Token[], k: number, last: number): boolean 
  * when what follows starts a name of its own, and cut a known organization off the end after "de
  * la"/"of the" — never inside one name ("Ministerio de Justicia y Paz": "Paz" starts no name).
  */
-function splitNames(tokens: readonly Token[], first: number, last: number): [number, number][] {
+function splitNames(tokens: readonly Token[], first: number, last: number): [number, number, boolean?][] {
   const parts: [number, number][] = [];
   let a = first;
   for (let k = first + 1; k < last; k++) {
@@ -378,7 +484,10 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
         tokens.slice(r, last + 1).some((t) => ORG_WORDS.has(t.norm)));
     const hasOrgWord = (x: number, y: number) =>
       tokens.slice(x, y + 1).some((t) => ORG_WORDS.has(t.norm) || isAcronymToken(t));
-    const split = articled && (!english || hasOrgWord(a, k - 1) || hasOrgWord(r, last)) && k - 1 >= a;
+    const split =
+      (articled && (!english || hasOrgWord(a, k - 1) || hasOrgWord(r, last)) && k - 1 >= a) ||
+      // "la Policía Regional y de Brimob", "Regional Police and of Brimob": "and of" names a second owner.
+      (between.some((t) => OF.has(t.norm)) && hasOrgWord(a, k - 1));
     if (!tokens[r]!.cap || !(startsName(tokens, r, last) || bothOrgs || other || split)) continue;
     if (k - 1 >= a) parts.push([a, k - 1]);
     a = r;
@@ -409,9 +518,10 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
       break;
     }
   }
-  const out: [number, number][] = [];
+  const out: [number, number, boolean?][] = [];
   for (const [x, y] of parts) {
-    // "… de la ONU", "… of the UN": the known organization at the end is named on its own too.
+    // "… de la ONU", "… of the UN": the known organization at the end is cut off, marked as the body
+    // the named one belongs to (see NamedSpan.owner).
     let cut = -1;
     for (let k = y; k > x + 1; k--) {
       const c = tokens[k - 1]!;
@@ -425,7 +535,7 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
     }
     let e = cut - 1;
     while (e > x && CONNECTORS.has(tokens[e]!.norm) && !tokens[e]!.cap) e--;
-    out.push([x, e], [cut, y]);
+    out.push([x, e], [cut, y, true]);
   }
   return out;
 }
@@ -443,7 +553,10 @@ function nameSpan(
     if (last - first < 1) {
       // A known organization alone, cut from a longer run ("ONU", "Provea"): the run's split made it.
       const k = KNOWN_ORGS.get(orgKey(words));
-      return k ? { kind: 'organization', first, last, value: k.name, unitKind: k.unitKind } : undefined;
+      if (k) return { kind: 'organization', first, last, value: k.name, unitKind: k.unitKind };
+      return isBrandWord(toks[0]!, text)
+        ? { kind: 'organization', first, last, value: toks[0]!.text, unitKind: 'other' }
+        : undefined;
     }
     const acr = /^\s*\(([A-ZÁÉÍÓÚÑ][\p{L}]{1,9})\)/u.exec(text.slice(tokens[last]!.end));
     const acronym = acr
@@ -465,10 +578,25 @@ function nameSpan(
     // "el Alto Comisionado", "the High Commissioner": a title with its qualifiers is a person's office.
     if (words.every((w) => TITLES.has(w) || TITLE_QUALIFIERS.has(w) || CONNECTORS.has(w))) return undefined;
     // A bracketed acronym after a name that is not a person's says organization ("… (Cepaz)").
-    if (!words.some((w) => ORG_WORDS.has(w)) && !(acronym && !GIVEN_NAMES.has(words[0]!))) return undefined;
+    if (
+      !words.some((w) => ORG_WORDS.has(w)) &&
+      !(acronym && !GIVEN_NAMES.has(words[0]!)) &&
+      !groupOpens(text, tokens, first, last)
+    )
+      return undefined;
     // "Interviewer: Joana Macuácua (JM)": a name with its initials after a label, alone on its line,
     // introduces a speaker of a transcript.
     if (!words.some((w) => ORG_WORDS.has(w)) && acronym && speakerIntroduced(text, toks, acronym.text))
+      return undefined;
+    // "Oleksandra Marchenko (OM)": two or three words and the initials of each, no organization's
+    // word — a person's initials.
+    if (
+      !words.some((w) => ORG_WORDS.has(w)) &&
+      acronym &&
+      toks.length <= 3 &&
+      toks.every((t) => t.cap) &&
+      toks.map((t) => t.text[0]).join('') === acronym.text
+    )
       return undefined;
     const known: OrgEntry | undefined =
       KNOWN_ORGS.get(orgKey(words)) ?? (acronym ? KNOWN_ORGS.get(orgKey([acronym.text])) : undefined);
@@ -508,6 +636,9 @@ const PLATFORMS = set(
 /** Lower-case articles that never follow a name's first word directly ("Ask the African Union"). */
 const BARE_ARTICLES = set('the el la los las');
 
+/** A ministry's name never opens with a demonym ("Ministry of Justice", not "Cambodian …"). */
+const STATE_HEADS = set('ministry');
+
 /** Where the name starts once opening words that are not part of it are dropped ("The Prosecutor of the"). */
 function spanStart(text: string, tokens: readonly Token[], from: number, last: number): number | undefined {
   let first = from;
@@ -528,11 +659,19 @@ function spanStart(text: string, tokens: readonly Token[], from: number, last: n
     }
     // "UN", "ONU" fold to Spanish articles: an acronym in capitals is never an opening word.
     if (isAcronymToken(t)) return first;
+    // "the Lithuanian Ministry of Foreign Affairs": a people's word says whose ministry, it is no part
+    // of the ministry's name (a party's or a police's may be: "Philippine National Police").
+    if (after?.cap && STATE_HEADS.has(after.norm) && isDemonym(t.text)) {
+      first++;
+      continue;
+    }
     const drop =
       CONNECTORS.has(n) ||
       ((STOP_CAPS.has(n) ||
         ((TITLES.has(n) || LEAD.has(n) || roleOfWord(t.text) !== undefined) && first > owner)) &&
-        !ORG_WORDS.has(n));
+        !ORG_WORDS.has(n) &&
+        // "Familiares de Detenidos Desaparecidos", "Lawyers for Human Rights": a group's first word.
+        !groupOpens(text, tokens, first, last));
     if (!drop) return first;
     first++;
   }
