@@ -467,7 +467,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     if (rest.length === 1 && isAcronym(rest[0]!) && initialsOfNameBefore(text, all, posOf(all, rest[0]!)))
       return;
     // "… Server Abdullaiev (SA) … W [through SA]:": once a person's initials, always.
-    if (rest.length === 1 && isAcronym(rest[0]!) && personInitials(text).has(rest[0]!.text)) return;
+    if (rest.length === 1 && isAcronym(rest[0]!) && personInitials(text, all).has(rest[0]!.text)) return;
     out.mentions.push({
       kind: 'organization',
       ...span(text, rest),
@@ -788,7 +788,10 @@ const speakerLabel = (text: string, t: Token) =>
   /^\s*:/.test(text.slice(t.end, t.end + 3)) &&
   /(?:^|\n)\s*(?:\[[\d:.\s]+\]\s*)?$/.test(text.slice(Math.max(0, t.start - 20), t.start));
 
-/** Whether all[k] is in brackets right after the capitalized words whose initials it is. */
+/**
+ * Whether all[k] is in brackets right after the name whose initials it is, and that name is a
+ * person's by `initialsOf` ("Joana Macuácua (JM)"; not "Crimean Solidarity (CS)").
+ */
 function initialsOfNameBefore(text: string, all: readonly Token[], k: number): boolean {
   const t = all[k]!;
   const n = t.text.length;
@@ -798,31 +801,16 @@ function initialsOfNameBefore(text: string, all: readonly Token[], k: number): b
   )
     return false;
   const before = all.slice(Math.max(0, k - n), k);
-  return (
-    before.length === n &&
-    before.every((p) => p.cap) &&
-    before
-      .map((p) => p.text[0])
-      .join('')
-      .toUpperCase() === t.text.toUpperCase()
-  );
+  return before.length === n && initialsOf(before, t);
 }
 
 let initialsMemo: { text: string; set: ReadonlySet<string> } | undefined;
-/**
- * Initials a text gives a person: "Oleksandra Marchenko (OM)", two or three capitalized words with
- * no organization's word and, in brackets, the first letter of each.
- */
-function personInitials(text: string): ReadonlySet<string> {
+/** Initials a text gives a person anywhere in it: "Oleksandra Marchenko (OM)" (initialsOfNameBefore). */
+function personInitials(text: string, all: readonly Token[]): ReadonlySet<string> {
   if (initialsMemo?.text === text) return initialsMemo.set;
   const set = new Set<string>();
-  for (const m of text.matchAll(
-    /(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’-]+(?: \p{Lu}[\p{L}\p{M}'’-]+){1,2}) \((\p{Lu}{2,3})\)/gu,
-  )) {
-    const words = m[1]!.split(' ');
-    if (words.some((w) => ORG_WORDS.has(fold(w)))) continue;
-    if (words.map((w) => w[0]).join('') === m[2]) set.add(m[2]!);
-  }
+  for (let k = 0; k < all.length; k++)
+    if (isAcronym(all[k]!) && initialsOfNameBefore(text, all, k)) set.add(all[k]!.text);
   initialsMemo = { text, set };
   return set;
 }
