@@ -3,6 +3,7 @@
  *  - Route handlers ask the policy (security/policy.ts, server/authorize.ts) and present through the
  *    read model (read-model/presenter.ts); they check no role or protection level themselves and
  *    serialise no stored record directly.
+ *  - Writes: a record kind's table is written only by records.ts and the key rotation (audit-tail.ts).
  *  - Layers: the pure core imports only the core; nothing imports the edges (server, cli) but the
  *    edges; the folders import each other without cycles; the web app imports no adapter.
  *  - Every /api route is registered through a declaration (server/route.ts) with a summary and, where
@@ -258,6 +259,33 @@ describe('architecture', () => {
     // What the repositories did before (the rule catches it).
     assert.ok(callers("await appendAudit(s.sqlHandle, { actor, action: 'create' });"));
     assert.ok(!callers("await s.audit({ actor, action: 'create' });"));
+  });
+
+  it("a record kind's table is written only by records.ts (each write audits its kind) and the key rotation", () => {
+    // audit-tail.ts trusts the audit log to name the kinds a commit changed: a write of a kind's
+    // rows elsewhere, audited under another entity, would leave a directory (and the hidden-name
+    // matcher built from one) stale.
+    const tables = KIND_NAMES.map((k) => KINDS[k].table).join('|');
+    const writes = (src: string) =>
+      new RegExp(
+        `\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(?:(?:${tables})\\b|\\$\\{(?:spec\\.table|KINDS\\[[^\\]]+\\]\\.table)\\})`,
+      ).test(src);
+    // source-lists.ts sets a list's row count in the transaction that created it (audited 'source-lists').
+    const allowed = [
+      'store/repos/records.ts',
+      'store/repos/source-lists.ts',
+      'store/key-rotation.ts',
+      'store/migrations.ts',
+    ];
+    const found = files(SRC)
+      .map((f) => relative(SRC, f))
+      .filter((f) => !allowed.includes(f) && folderOf(join(SRC, f)) !== 'backup')
+      .filter((f) => writes(readFileSync(join(SRC, f), 'utf8')));
+    assert.deepEqual(found, []);
+    // The shapes it must catch.
+    assert.ok(writes('await s.run(`UPDATE person SET data = ? WHERE id = ?`)'));
+    assert.ok(writes('`INSERT INTO ${KINDS[kind].table} (id) VALUES (?)`'));
+    assert.ok(!writes('INSERT INTO custody_entry (id) VALUES (?)'));
   });
 
   it('only the test support lowers the password hashing cost', () => {

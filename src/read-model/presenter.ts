@@ -238,6 +238,9 @@ function putPerson(kept: NonNullable<Derived['persons']>, id: string, body: Pers
   kept.covers.set(`person:${id}`, body.photoEvidenceIds, body.protection);
 }
 
+/** The kinds view contexts derive from (persons, and the protection facts' sources). */
+const STAMPED = ['person', 'testimony', 'sourceList', 'hearing'] as const;
+
 /** Stamp reads in flight, by case and the audit head they were started after. */
 const stamping = new WeakMap<CaseStore, Map<string, Promise<string>>>();
 /** Statements reading the four kinds' stamps since the process started (profiles and tests). */
@@ -257,9 +260,7 @@ function stampAt(store: CaseStore, caseId: string, seq: number): Promise<string>
   if (!read) {
     stampReads.n++;
     // One statement (one round trip, one snapshot) for the four kinds.
-    read = store
-      .kindStamps(['person', 'testimony', 'sourceList', 'hearing'], caseId)
-      .then((stamps) => stamps.join('/'));
+    read = store.kindStamps(STAMPED, caseId).then((stamps) => stamps.join('/'));
     pending.set(key, read);
     const done = () => pending.get(key) === read && pending.delete(key);
     read.then(done, done);
@@ -311,7 +312,11 @@ export async function buildViewContext(
   let shared = entries.get(sharedKey);
   let stamp: string;
   if (shared && shared.seq === seq) stamp = shared.stamp;
-  else {
+  else if (shared && (await store.unchangedSince(STAMPED, caseId, shared.seq, seq))) {
+    // The writes since named none of these kinds (the audit log's entries): the same stamp.
+    stamp = shared.stamp;
+    if (shared.seq < seq) shared.seq = seq;
+  } else {
     stamp = await stampAt(store, caseId, seq);
     shared = entries.get(sharedKey);
     if (shared && shared.stamp === stamp && shared.seq < seq) shared.seq = seq;

@@ -10,6 +10,7 @@ import { issuesFrom } from '../../domain/issues.js';
 import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../../domain/kinds.js';
 import type { PersonBody } from '../../domain/schema.js';
 import type { Sealer } from '../../security/seal.js';
+import { AuditTail, mayChange } from '../audit-tail.js';
 import { newId } from '../ids.js';
 import { columnFor } from '../migrations.js';
 import {
@@ -187,6 +188,7 @@ export class RecordRepository extends Repository {
     return {
       stamp: () => this.kindCounts(kind, caseId),
       head: async () => atHead ?? (await this.store.auditHead()).seq,
+      unchangedSince: (after, upTo) => this.unchangedSince([kind], caseId, after, upTo),
       changedSince: async (since, afterHead) => {
         const { sql, params } = changedRows(since, afterHead);
         return entries(await this.sql.all<Record<string, unknown>>(sql, params));
@@ -206,6 +208,36 @@ export class RecordRepository extends Repository {
         };
       },
     };
+  }
+
+  /**
+   * Whether no write committed after head `after` and up to head `upTo` may have changed a record of
+   * these kinds in the case, by the audit log's entries between them (audit-tail.ts). False when it
+   * cannot say (inside a transaction: its own uncommitted entries; entries no longer held).
+   */
+  async unchangedSince(
+    kinds: readonly Kind[],
+    caseId: string,
+    after: number,
+    upTo: number,
+  ): Promise<boolean> {
+    if (this.store.inTransaction) return false;
+    let tail = tails.get(this.store.sealer);
+    if (!tail) {
+      tail = new AuditTail(async (from, to) =>
+        (
+          await this.sql.all<{ seq: number | string; entity: string; case_id: string | null }>(
+            'SELECT seq, entity, case_id FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq',
+            [from, to],
+          )
+        ).map((r) => ({ seq: Number(r.seq), entity: r.entity, caseId: r.case_id })),
+      );
+      tails.set(this.store.sealer, tail);
+    }
+    const between = await tail.between(after, upTo);
+    return (
+      between !== undefined && !between.some((e) => kinds.some((k) => mayChange(e, KINDS[k].name, caseId)))
+    );
   }
 
   /**
@@ -900,6 +932,9 @@ const STAMP_SQL = (table: string) =>
 function stampOf(r: { n?: unknown; m?: unknown; v?: unknown }): Stamp {
   return { n: Number(r.n ?? 0), maxUpdated: (r.m as string | null) ?? '', versions: Number(r.v ?? 0) };
 }
+
+/** The audit log's newest entries, per unlocked store (audit-tail.ts). */
+const tails = new WeakMap<Sealer, AuditTail>();
 
 /** Directories per unlocked store, by kind, projection and case (person-directory.ts, kindDirectory). */
 const directories = new WeakMap<Sealer, Map<string, PersonDirectory<unknown>>>();
