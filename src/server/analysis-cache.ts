@@ -26,6 +26,7 @@ import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
 import type { CaseStore } from '../store/case-store.js';
 import { AnalysisThread } from './analysis-thread.js';
 
+let feeds = 0;
 /** One analysis thread per process, whatever the number of caches (one per app). */
 const thread = new AnalysisThread();
 
@@ -59,6 +60,8 @@ export class AnalysisCache {
   }
 
   private readonly entries = new Map<string, Entry>();
+  /** This cache's name for its store in the thread's feeds (one thread per process, several stores). */
+  private readonly feed = `store${++feeds}`;
   /** How long the last computation of each case took (ms, from start to result). */
   private readonly took = new Map<string, number>();
   constructor(
@@ -116,7 +119,7 @@ export class AnalysisCache {
     const snapshot = await liveCaseSnapshot(this.store, caseId, seq);
     return {
       snapshot,
-      analysis: await thread.analyse(snapshot),
+      analysis: await thread.analyse(snapshot, `${this.feed}|${caseId}`),
       asOf: { auditSeq: seq, computedAt: new Date().toISOString() },
     };
   }

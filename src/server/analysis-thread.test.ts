@@ -41,6 +41,26 @@ describe('the legal analysis in a worker thread', () => {
     }
   });
 
+  it('with a feed, is sent what changed and gives exactly the analysis computed here', async () => {
+    const thread = new AnalysisThread();
+    try {
+      assert.deepEqual(await thread.analyse(snapshot, 'f'), analyseCase(snapshot));
+      const last = snapshot.acts[snapshot.acts.length - 1]!;
+      const changed: CaseSnapshot = {
+        ...snapshot,
+        persons: snapshot.persons.slice(1),
+        acts: [...snapshot.acts.slice(0, -1), { ...last, body: { ...last.body, notes: 'otra' } }],
+      };
+      assert.deepEqual(await thread.analyse(changed, 'f'), analyseCase(changed));
+      assert.deepEqual(await thread.analyse(snapshot, 'f'), analyseCase(snapshot), 'and back');
+      // A new thread holds nothing: it is sent everything again.
+      await thread.close();
+      assert.deepEqual(await thread.analyse(changed, 'f'), analyseCase(changed));
+    } finally {
+      await thread.close();
+    }
+  });
+
   it('still answers when the thread dies under a computation (computed here instead)', async () => {
     const thread = new AnalysisThread();
     const running = thread.analyse(snapshot);

@@ -1,8 +1,8 @@
 /**
  * Runs `analyseCase` in a worker thread. The analysis is a whole-case computation (~100–170 ms on
  * the demo case); on the event loop it held up every request that reached that process meanwhile,
- * which set the p99 of the whole mixed load (bench/load). Only copying the snapshot out and the
- * result back stays on the event loop.
+ * which set the p99 of the whole mixed load (bench/load). Only copying the snapshot out (for a feed:
+ * what changed since the last, snapshot-delta.ts) and the result back stays on the event loop.
  *
  * One thread per process, started on first use and stopped after a minute idle. If the thread
  * itself fails (it cannot start, or dies), the computation runs in this thread instead: slower
@@ -13,6 +13,7 @@ import { analyseCase } from '../analysis/analyse.js';
 import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
 import { startModuleWorker } from '../domain/module-worker.js';
 import type { AnalysisReply, AnalysisRequest } from './analysis-worker.js';
+import { DeltaSender } from './snapshot-delta.js';
 
 const IDLE_MS = 60_000;
 
@@ -26,14 +27,21 @@ export class AnalysisThread {
     { resolve: (a: CaseAnalysis) => void; reject: (e: Error) => void }
   >();
   private idle: NodeJS.Timeout | null = null;
+  /** What the current thread holds of each feed. */
+  private readonly sender = new DeltaSender();
   /** Set when the thread failed: analyses then run in this thread. */
   private broken = false;
 
-  async analyse(snapshot: CaseSnapshot): Promise<CaseAnalysis> {
+  /**
+   * `feed` (a store's case, for a process that analyses it again and again): the thread keeps the
+   * snapshot and is sent what changed since the last one (snapshot-delta.ts).
+   */
+  async analyse(snapshot: CaseSnapshot, feed?: string): Promise<CaseAnalysis> {
     if (this.broken) return analyseCase(snapshot);
     try {
-      return await this.inThread(snapshot);
+      return await this.inThread(snapshot, feed);
     } catch (err) {
+      if (feed !== undefined) this.sender.forget(feed);
       if (err instanceof AnalysisError) throw err;
       this.broken = true;
       return analyseCase(snapshot);
@@ -45,17 +53,20 @@ export class AnalysisThread {
     if (this.idle) clearTimeout(this.idle);
     const w = this.worker;
     this.worker = null;
+    this.sender.forget();
     await w?.terminate();
   }
 
-  private inThread(snapshot: CaseSnapshot): Promise<CaseAnalysis> {
+  private inThread(snapshot: CaseSnapshot, feed: string | undefined): Promise<CaseAnalysis> {
     const w = this.started();
     const id = this.nextId++;
     if (this.idle) clearTimeout(this.idle);
     w.ref();
+    const request: AnalysisRequest =
+      feed === undefined ? { id, snapshot } : { id, delta: this.sender.delta(feed, snapshot) };
     return new Promise<CaseAnalysis>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      w.postMessage({ id, snapshot } satisfies AnalysisRequest);
+      w.postMessage(request);
     });
   }
 
@@ -72,6 +83,8 @@ export class AnalysisThread {
     });
     const fail = (err: Error) => {
       if (this.worker === w) this.worker = null;
+      // A new thread holds nothing.
+      this.sender.forget();
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
     };

@@ -5,15 +5,23 @@
 import { parentPort } from 'node:worker_threads';
 import { analyseCase } from '../analysis/analyse.js';
 import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
+import { DeltaReceiver, type SnapshotDelta } from './snapshot-delta.js';
 
-export type AnalysisRequest = { id: number; snapshot: CaseSnapshot };
+/** A whole snapshot, or what changed in a feed's since the last one (snapshot-delta.ts). */
+export type AnalysisRequest = { id: number; snapshot: CaseSnapshot } | { id: number; delta: SnapshotDelta };
 export type AnalysisReply = { id: number; analysis: CaseAnalysis } | { id: number; error: string };
 
-parentPort?.on('message', ({ id, snapshot }: AnalysisRequest) => {
+const held = new DeltaReceiver();
+
+parentPort?.on('message', (req: AnalysisRequest) => {
+  const { id } = req;
   let reply: AnalysisReply;
   try {
+    const snapshot = 'delta' in req ? held.apply(req.delta) : req.snapshot;
     reply = { id, analysis: analyseCase(snapshot) };
   } catch (err) {
+    // What it holds may be half-updated: the sender sends everything next time.
+    if ('delta' in req) held.forget(req.delta.feed);
     reply = { id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
   parentPort?.postMessage(reply);
