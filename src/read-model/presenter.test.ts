@@ -112,8 +112,9 @@ describe('read model', () => {
       Array.from({ length: 8 }, (_, i) => buildViewContext(t.store, analyst(`u${i}`, id), id)),
     );
     assert.deepEqual(reads(), { ...r, testimonies: r.testimonies + 1 }, 'eight requests, one read');
-    // Having found the same audit head, they also join one read of the kinds' stamps (eight before).
-    assert.equal(stampReads.n - stamps, 1, 'eight requests at one head, one stamp read');
+    // Having found the same audit head, they also join one read of the kinds' stamps (eight before),
+    // or read none when the audit log's newest entries say what changed (audit-tail.ts).
+    assert.ok(stampReads.n - stamps <= 1, 'eight requests at one head, at most one stamp read');
   });
 });
 

@@ -7,22 +7,24 @@
  * every row of a kind after each commit, in every process, was a third of PostgreSQL's time under
  * the mixed load, and grew with the case (bench/load --pg-statements, stop 34).
  */
-import { KIND_NAMES, KINDS } from '../domain/kinds.js';
+import { KIND_NAMES, KINDS, type Kind } from '../domain/kinds.js';
 
 export interface TailEntry {
   seq: number;
   entity: string;
   caseId: string | null;
+  action?: string;
 }
 
-/** Entities named by the record kinds' writes (records.ts create/update/remove/restore). */
-const RECORD_ENTITIES: ReadonlySet<string> = new Set(KIND_NAMES.map((k) => KINDS[k].name));
+/** Entities named by the record kinds' writes (records.ts create/update/remove/restore), and their kinds. */
+export const KIND_OF_ENTITY: ReadonlyMap<string, Kind> = new Map(KIND_NAMES.map((k) => [KINDS[k].name, k]));
+const RECORD_ENTITIES: ReadonlySet<string> = new Set(KIND_OF_ENTITY.keys());
 /**
  * Entities whose entries write no record kind's table: accounts and access logs. Any other entity
  * that is not a record kind (an import, a key rotation, one added later) counts as a possible change
  * of every kind — a directory then counts its rows, as it always did.
  */
-const NO_RECORD_WRITES: ReadonlySet<string> = new Set([
+export const NO_RECORD_WRITES: ReadonlySet<string> = new Set([
   'users',
   'api-tokens',
   'case-members',
@@ -30,6 +32,11 @@ const NO_RECORD_WRITES: ReadonlySet<string> = new Set([
   'report',
   'analyses',
 ]);
+
+/** Whether the tail knows what an entry's entity writes (a record kind's rows, or none). */
+export function known(e: Pick<TailEntry, 'entity'>): boolean {
+  return RECORD_ENTITIES.has(e.entity) || NO_RECORD_WRITES.has(e.entity);
+}
 
 /** Whether an entry may have changed the rows of the kind named `entity` in case `caseId`. */
 export function mayChange(e: Pick<TailEntry, 'entity' | 'caseId'>, entity: string, caseId: string): boolean {

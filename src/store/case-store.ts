@@ -259,9 +259,14 @@ export class CaseStore {
     return this.records.kindStamp(kind, caseId);
   }
   /** `kindStamp` of several kinds in one statement. */
-  /** Whether no write between the two audit heads may have changed these kinds in the case (audit-tail.ts). */
-  unchangedSince(kinds: readonly Kind[], caseId: string, after: number, upTo: number): Promise<boolean> {
-    return this.records.unchangedSince(kinds, caseId, after, upTo);
+  /** Whether a write between the two audit heads may have changed these kinds (undefined: cannot tell). */
+  kindsChanged(
+    kinds: readonly Kind[],
+    caseId: string,
+    after: number,
+    upTo: number,
+  ): Promise<boolean | undefined> {
+    return this.records.kindsChanged(kinds, caseId, after, upTo);
   }
   kindStamps(kinds: readonly Kind[], caseId: string): Promise<string[]> {
     return this.records.kindStamps(kinds, caseId);

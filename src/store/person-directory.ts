@@ -33,10 +33,12 @@ export interface DirectorySource<B = PersonBody> {
    */
   head?(): Promise<number>;
   /**
-   * Whether no write committed after the first head and up to the second may have changed these
-   * rows (audit-tail.ts): then the directory moves to the new head without counting them.
+   * Whether a write committed after the first head and up to the second may have changed these rows,
+   * by the audit log's entries between them (audit-tail.ts); undefined when that cannot be told.
+   * Every write of a record names its kind there (architecture test), so the directory then moves to
+   * the new head without counting the rows — reading the changed ones only when there are some.
    */
-  unchangedSince?(after: number, upTo: number): Promise<boolean>;
+  kindChanged?(after: number, upTo: number): Promise<boolean | undefined>;
   /**
    * persons updated at or after `since` ('' = all), opened; with `afterHead`, also every person the
    * audit log names after that head (whatever their update time)
@@ -109,10 +111,20 @@ export class PersonDirectory<B = PersonBody> {
     const head = await src.head?.();
     // At or past that head already (a caller may hand over a head it read earlier in its request).
     if (head !== undefined && this.head !== undefined && head <= this.head) return;
-    // Writes since then named other kinds only (the audit log says so): nothing to count.
-    if (head !== undefined && this.head !== undefined && (await src.unchangedSince?.(this.head, head))) {
-      this.head = head;
-      return;
+    // The audit log says what the writes since then named: nothing to count.
+    if (head !== undefined && this.head !== undefined && this.maxUpdated !== '') {
+      const changed = await src.kindChanged?.(this.head, head);
+      if (changed === false) {
+        this.head = head;
+        return;
+      }
+      if (changed === true) {
+        const ids = new Set<string>();
+        await this.refresh(src, this.maxUpdated, this.head, ids, this.entries, false);
+        this.head = head;
+        this.logChanges(ids);
+        return;
+      }
     }
     this.stampsRead++;
     const { n, maxUpdated, versions } = await src.stamp();
@@ -154,11 +166,15 @@ export class PersonDirectory<B = PersonBody> {
       this.sorted = undefined;
       this.fullAt = this.version;
       this.log.length = 0;
-    } else {
-      for (const id of changed) this.unsorted.add(id);
-      this.log.push({ version: this.version, ids: [...changed] });
-      if (this.log.length > CHANGE_LOG) this.log.shift();
-    }
+    } else this.logChanges(changed, false);
+  }
+
+  /** A new version whose changes are these ids (`bump`: the version is not counted yet). */
+  private logChanges(changed: ReadonlySet<string>, bump = true): void {
+    if (bump) this.version++;
+    for (const id of changed) this.unsorted.add(id);
+    this.log.push({ version: this.version, ids: [...changed] });
+    if (this.log.length > CHANGE_LOG) this.log.shift();
   }
 
   /** Whether the persons held add up to a stamp's count and sum of versions. */
@@ -254,10 +270,12 @@ export class PersonDirectory<B = PersonBody> {
     afterHead: number | undefined,
     changed: Set<string>,
     previous: ReadonlyMap<string, DirectoryEntry<B>> = this.entries,
+    withStamp = true,
   ): Promise<Stamp | undefined> {
     let read: DirectoryEntry<B>[];
     let stamp: Stamp | undefined;
-    if (src.changedWithStamp) ({ entries: read, stamp } = await src.changedWithStamp(since, afterHead));
+    if (withStamp && src.changedWithStamp)
+      ({ entries: read, stamp } = await src.changedWithStamp(since, afterHead));
     else read = await src.changedSince(since, afterHead);
     this.rowsRead += read.length;
     for (const e of read) {
