@@ -14,6 +14,9 @@
  * The server runs compiled, as `npm start` runs it (dist/, built first when older than the sources:
  * compiled.ts); `--sources` runs it from the TypeScript sources through tsx instead.
  *
+ * `--steady`: the case keeps its size (creates become updates, uploads custody entries; every class's
+ * rate unchanged) — memory apart from the records a growing case adds.
+ *
  * `--pg-statements` (with --pg) loads pg_stat_statements into the throw-away PostgreSQL and prints
  * the statements that took its time, from the load's start (pg-statements.ts).
  *
@@ -69,6 +72,7 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'string' },
     'pg-socket': { type: 'boolean', default: false },
     'pg-statements': { type: 'boolean', default: false },
+    steady: { type: 'boolean', default: false },
     sources: { type: 'boolean', default: false },
   },
 });
@@ -136,6 +140,7 @@ try {
     seconds,
     seed: Number(args.seed),
     mix,
+    steady: args.steady,
     server,
     onWindow: (w) => {
       const db = dbCpu();

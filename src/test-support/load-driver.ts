@@ -417,6 +417,8 @@ export interface LoadOptions {
   rate: number;
   seconds: number;
   mix?: Mix;
+  /** The case keeps its size: creates become updates, uploads custody entries (load-requests.ts). */
+  steady?: boolean;
   seed?: number;
   /** Memory and CPU of the server, sampled every `windowSeconds`. */
   server?: Pick<ServerProcess, 'memory' | 'cpuSeconds'>;
@@ -563,7 +565,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     return classes[classes.length - 1]!;
   };
   const f = o.fixture;
-  const req = loadRequests(f, rnd);
+  const req = loadRequests(f, rnd, { steady: o.steady });
   const build = req.build;
 
   const perClass = new Map<string, { lat: number[]; ok: number; errors: number }>();

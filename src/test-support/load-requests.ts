@@ -33,7 +33,12 @@ export interface Op {
   failed?: () => void;
 }
 
-export function loadRequests(f: LoadFixture, rnd: () => number) {
+/**
+ * `steady`: the case keeps its size — creates become updates of existing records and uploads become
+ * custody entries (rows the server holds nothing of in memory), the rates of every class unchanged.
+ * A memory check apart from the case's growth (bench/load --steady).
+ */
+export function loadRequests(f: LoadFixture, rnd: () => number, opts: { steady?: boolean } = {}) {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const c = f.caseId;
   const t = f.tokens;
@@ -69,6 +74,8 @@ export function loadRequests(f: LoadFixture, rnd: () => number) {
   });
 
   const build = (k: RequestClass): Op => {
+    if (opts.steady && k.startsWith('write:create-')) return build('write:update-if-match');
+    if (opts.steady && k === 'custody:upload-evidence') return build('custody:add-entry');
     switch (k) {
       case 'read:case-summary':
         return { method: 'GET', path: `/api/cases/${c}`, token: pick(readers) };
@@ -181,7 +188,7 @@ export function loadRequests(f: LoadFixture, rnd: () => number) {
       case 'write:update-if-match': {
         const i = Math.floor(rnd() * pool.length);
         const rec = pool.splice(i, 1)[0];
-        if (!rec) return build('write:create-event');
+        if (!rec) return build(opts.steady ? 'custody:add-entry' : 'write:create-event');
         const body =
           rec.kind === 'person'
             ? { ...rec.body, notes: `Actualizado en la prueba de carga (${pick(WORDS)}).` }
