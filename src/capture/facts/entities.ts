@@ -260,6 +260,13 @@ function placeAfterDe(toks: readonly Token[]): number {
   );
 }
 
+/** A run of these tokens, from the first one's start to the last one's end. */
+const toRun = (toks: Token[]): Run => ({
+  tokens: toks,
+  start: toks[0]!.start,
+  end: toks[toks.length - 1]!.end,
+});
+
 function classifyRun(text: string, all: readonly Token[], run: Run, idx: number, out: Classified): void {
   const toks = run.tokens;
   // "la avenida Bolívar de Maturín": the street, then the town it lies in.
@@ -400,21 +407,9 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   const titledName =
     rest.length <= 3 && GIVEN_NAMES.has(rest[0]!.norm) && titleBefore(text, all, idx + i, true);
   if (breakAt > 0 && !ORG_HEADS.has(rest[0]!.norm) && !(titledName && !notName(rest[breakAt]!))) {
-    classifyRun(
-      text,
-      all,
-      { tokens: rest.slice(0, breakAt), start: rest[0]!.start, end: rest[breakAt - 1]!.end },
-      idx + i,
-      out,
-    );
+    classifyRun(text, all, toRun(rest.slice(0, breakAt)), idx + i, out);
     const tail = rest.slice(breakAt);
-    classifyRun(
-      text,
-      all,
-      { tokens: tail, start: tail[0]!.start, end: tail[tail.length - 1]!.end },
-      posOf(all, tail[0]!),
-      out,
-    );
+    classifyRun(text, all, toRun(tail), posOf(all, tail[0]!), out);
     return;
   }
   const key = orgKey(rest);
@@ -426,13 +421,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     const cut = rankedMemberCut(all, a, a + rest.length - 1) - a + 1;
     if (cut < rest.length) {
       for (const part of [rest.slice(0, cut), rest.slice(cut)])
-        classifyRun(
-          text,
-          all,
-          { tokens: part, start: part[0]!.start, end: part[part.length - 1]!.end },
-          posOf(all, part[0]!),
-          out,
-        );
+        classifyRun(text, all, toRun(part), posOf(all, part[0]!), out);
       return;
     }
   }
@@ -1429,11 +1418,6 @@ export function findEntities(
             ),
           );
     const valid = parts.length === 2 && parts.every((p) => p.length > 0 && p[0]!.cap);
-    const toRun = (toks: Token[]): Run => ({
-      tokens: toks,
-      start: toks[0]!.start,
-      end: toks[toks.length - 1]!.end,
-    });
     if (valid && parts.some((p) => lookupPlace(p.map((t) => t.text).join(' ')))) {
       for (const p of parts) classifyRun(text, all, toRun(p), posOf(all, p[0]!), out);
       continue;
