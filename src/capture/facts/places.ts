@@ -362,7 +362,7 @@ const NAMED_WITH = String.raw`r[ií]o|mina|vereda|quebrada|laguna|lago|cerro|mon
  * Aguán", also "Aguán"), prisons ("cárcel de Tocorón", also "Tocorón") nor airports ("aeropuerto de
  * Maiquetía", the town), whose short form names the same place.
  */
-const NAMED_OF = String.raw`iglesia|catedral|capilla|cementerio|palacio|pared[oó]n|basurero|plaza`;
+const NAMED_OF = 'iglesia|catedral|capilla|cementerio|palacio|pared[oó]n|basurero|plaza';
 const FEATURE_NOUN = new RegExp(
   // A title the person's rule left out may stand between ("estadio General Santander").
   String.raw`(?:^|[^\p{L}])((?:${NAMED_WITH})\s+(?:al\s+|(?:El|La|Los|Las)\s+|(?:General|Mariscal|Coronel|Almirante|Doctor|Presidente|Padre|Monseñor)\s+)?|(?:${NAMED_OF})\s+(?:de(?:l|\s+la|\s+los|\s+las)?)\s+(?:(?:El|La|Los|Las)\s+)?)$`,
