@@ -51,8 +51,8 @@ describe('audit tail (what may have changed between two heads)', () => {
     for (let to = 10_020; to <= 30_000; to += 10_000) await tail.between(to - 10_000, to);
     assert.equal(await tail.between(15, 30_000), undefined);
     assert.equal((await tail.between(29_990, 30_000))?.length, 10);
-    assert.equal(await tail.unchanged(29_990, 29_991, 'events', 'c1'), true, 'seq 29,991 is a person');
-    assert.equal(await tail.unchanged(29_990, 29_992, 'events', 'c1'), false);
+    assert.equal(await tail.changed(29_990, 29_991, ['events'], 'c1'), false, 'seq 29,991 is a person');
+    assert.equal(await tail.changed(29_990, 29_992, ['events'], 'c1'), true);
   });
 });
 

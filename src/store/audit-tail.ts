@@ -17,14 +17,14 @@ export interface TailEntry {
 }
 
 /** Entities named by the record kinds' writes (records.ts create/update/remove/restore), and their kinds. */
-export const KIND_OF_ENTITY: ReadonlyMap<string, Kind> = new Map(KIND_NAMES.map((k) => [KINDS[k].name, k]));
+const KIND_OF_ENTITY: ReadonlyMap<string, Kind> = new Map(KIND_NAMES.map((k) => [KINDS[k].name, k]));
 const RECORD_ENTITIES: ReadonlySet<string> = new Set(KIND_OF_ENTITY.keys());
 /**
  * Entities whose entries write no record kind's table: accounts and access logs. Any other entity
  * that is not a record kind (an import, a key rotation, one added later) counts as a possible change
  * of every kind — a directory then counts its rows, as it always did.
  */
-export const NO_RECORD_WRITES: ReadonlySet<string> = new Set([
+const NO_RECORD_WRITES: ReadonlySet<string> = new Set([
   'users',
   'api-tokens',
   'case-members',
@@ -34,7 +34,7 @@ export const NO_RECORD_WRITES: ReadonlySet<string> = new Set([
 ]);
 
 /** Whether the tail knows what an entry's entity writes (a record kind's rows, or none). */
-export function known(e: Pick<TailEntry, 'entity'>): boolean {
+function known(e: Pick<TailEntry, 'entity'>): boolean {
   return RECORD_ENTITIES.has(e.entity) || NO_RECORD_WRITES.has(e.entity);
 }
 
@@ -102,9 +102,44 @@ export class AuditTail {
     return out;
   }
 
-  /** Whether nothing between the two heads may have changed the rows of `entity` in `caseId`. */
-  async unchanged(after: number, upTo: number, entity: string, caseId: string): Promise<boolean> {
+  /**
+   * Whether a write between the two heads may have changed the rows of these entities (kinds' names)
+   * in `caseId`; undefined when the tail cannot say: entries no longer held, or one it cannot explain
+   * (an import, a key rotation, an entity added later) — count, as before the tail.
+   */
+  async changed(
+    after: number,
+    upTo: number,
+    entities: readonly string[],
+    caseId: string,
+  ): Promise<boolean | undefined> {
     const between = await this.between(after, upTo);
-    return between !== undefined && !between.some((e) => mayChange(e, entity, caseId));
+    if (between === undefined || !between.every(known)) return undefined;
+    return between.some((e) => entities.some((entity) => mayChange(e, entity, caseId)));
   }
+}
+
+/**
+ * Applies the entries' changes to `counts` (a case's live records per kind); returns the kinds to
+ * count again, or undefined when an entry may have changed any kind.
+ */
+export function countChanges(
+  entries: readonly TailEntry[],
+  caseId: string,
+  counts: Record<Kind, number>,
+): Set<Kind> | undefined {
+  const stale = new Set<Kind>();
+  for (const e of entries) {
+    const kind = KIND_OF_ENTITY.get(e.entity);
+    if (!kind) {
+      if (NO_RECORD_WRITES.has(e.entity)) continue;
+      return undefined;
+    }
+    if (e.caseId !== null && e.caseId !== caseId) continue;
+    if (e.caseId === null) stale.add(kind);
+    else if (e.action === 'create' || e.action === 'restore') counts[kind] = (counts[kind] ?? 0) + 1;
+    else if (e.action === 'delete') counts[kind] = (counts[kind] ?? 0) - 1;
+    else if (e.action !== 'update' && !e.action?.startsWith('custody:')) stale.add(kind);
+  }
+  return stale;
 }

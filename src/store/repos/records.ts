@@ -10,14 +10,7 @@ import { issuesFrom } from '../../domain/issues.js';
 import { type BodyOf, KIND_NAMES, KINDS, type Kind, referencedIds } from '../../domain/kinds.js';
 import type { PersonBody } from '../../domain/schema.js';
 import type { Sealer } from '../../security/seal.js';
-import {
-  AuditTail,
-  KIND_OF_ENTITY,
-  known,
-  mayChange,
-  NO_RECORD_WRITES,
-  type TailEntry,
-} from '../audit-tail.js';
+import { AuditTail, countChanges } from '../audit-tail.js';
 import { newId } from '../ids.js';
 import { columnFor } from '../migrations.js';
 import {
@@ -229,10 +222,12 @@ export class RecordRepository extends Repository {
     upTo: number,
   ): Promise<boolean | undefined> {
     if (this.store.inTransaction) return undefined;
-    const between = await this.tail().between(after, upTo);
-    // An import, a key rotation, an entity added later: count, as before the tail.
-    if (between === undefined || !between.every(known)) return undefined;
-    return between.some((e) => kinds.some((k) => mayChange(e, KINDS[k].name, caseId)));
+    return this.tail().changed(
+      after,
+      upTo,
+      kinds.map((k) => KINDS[k].name),
+      caseId,
+    );
   }
 
   /** This unlocked store's tail of the audit log (read outside transactions only). */
@@ -1009,31 +1004,6 @@ const counted = new WeakMap<
   Sealer,
   Map<string, { seq: number; counts: Record<Kind, number>; countedAt: number }>
 >();
-
-/**
- * Applies the entries' changes to `counts` (a case's live records per kind); returns the kinds to
- * count again, or undefined when an entry may have changed any kind.
- */
-export function countChanges(
-  entries: readonly TailEntry[],
-  caseId: string,
-  counts: Record<Kind, number>,
-): Set<Kind> | undefined {
-  const stale = new Set<Kind>();
-  for (const e of entries) {
-    const kind = KIND_OF_ENTITY.get(e.entity);
-    if (!kind) {
-      if (NO_RECORD_WRITES.has(e.entity)) continue;
-      return undefined;
-    }
-    if (e.caseId !== null && e.caseId !== caseId) continue;
-    if (e.caseId === null) stale.add(kind);
-    else if (e.action === 'create' || e.action === 'restore') counts[kind] = (counts[kind] ?? 0) + 1;
-    else if (e.action === 'delete') counts[kind] = (counts[kind] ?? 0) - 1;
-    else if (e.action !== 'update' && !e.action?.startsWith('custody:')) stale.add(kind);
-  }
-  return stale;
-}
 
 /** Directories per unlocked store, by kind, projection and case (person-directory.ts, kindDirectory). */
 const directories = new WeakMap<Sealer, Map<string, PersonDirectory<unknown>>>();
