@@ -690,8 +690,8 @@ const OCCUPATIONS = new Set(
   ingeniero ingeniera cirujano cirujana pastora clerigo disidente manifestante reo rapero rapera musico
   actriz dramaturgo futbolista boxeador maestro maestra`.split(/\s+/),
 );
-/** Two or three capitalized name words, none a word of an organization's name (a place's may be: "Ngozi"). */
-const namedAfterHonorific = (words: readonly Token[]) =>
+/** Two or three capitalized name words, none a word of an organization's name, each passing `also`. */
+const capitalNameWords = (words: readonly Token[], also: (t: Token) => boolean) =>
   words.length >= 2 &&
   words.length <= 3 &&
   words.every(
@@ -699,10 +699,11 @@ const namedAfterHonorific = (words: readonly Token[]) =>
       /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t.text) &&
       !ORG_TAILS.has(t.norm) &&
       !ORG_HEADS.has(t.norm) &&
-      !STOP_CAPS.has(t.norm) &&
-      !notName(t) &&
-      !commonWord(t),
+      also(t),
   );
+/** Name words after an honorific: no everyday word or capital of another use (a place's may be: "Ngozi"). */
+const namedAfterHonorific = (words: readonly Token[]) =>
+  capitalNameWords(words, (t) => !STOP_CAPS.has(t.norm) && !notName(t) && !commonWord(t));
 /** A word compromise's lexicon knows as anything but a name ("Training", "School", "Orange"). */
 function commonWord(t: Token): boolean {
   const tag = libraryLexicon()[t.norm];
@@ -753,15 +754,7 @@ function initialsOf(words: readonly Token[], acronym: Token): boolean {
     // Three words only after a listed given name: "Ligas Agrarias Cristianas (LAC)" is a body.
     (words.length === 2 || (words.length === 3 && GIVEN_NAMES.has(words[0]!.norm))) &&
     acronym.text === words.map((t) => t.text[0]).join('') &&
-    words.every(
-      (t) =>
-        /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t.text) &&
-        !ORG_HEADS.has(t.norm) &&
-        !ORG_TAILS.has(t.norm) &&
-        !isOrgNoun(t) &&
-        !commonWord(t) &&
-        !isDemonym(t.text),
-    ) &&
+    capitalNameWords(words, (t) => !isOrgNoun(t) && !commonWord(t) && !isDemonym(t.text)) &&
     // "Crimean Solidarity": an adjective of a people or a place opens it, not a given name.
     (GIVEN_NAMES.has(words[0]!.norm) || !/(?:ean|ian|ese|ish|ic)$/.test(words[0]!.norm))
   );
@@ -949,16 +942,7 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
 const ARTICLES = new Set(['el', 'la', 'los', 'las']);
 
 /** Plain name words: capitalized letters only, none an organization's or place's word. */
-const plainNameWords = (words: readonly Token[]) =>
-  words.length >= 2 &&
-  words.length <= 3 &&
-  words.every(
-    (t) =>
-      /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t.text) &&
-      !ORG_TAILS.has(t.norm) &&
-      !ORG_HEADS.has(t.norm) &&
-      !lookupPlace(t.text),
-  );
+const plainNameWords = (words: readonly Token[]) => capitalNameWords(words, (t) => !lookupPlace(t.text));
 
 /**
  * Mention grouping for names no list holds: two or three plain name words that no rule made a
