@@ -110,7 +110,8 @@ export function formPath(form: string): string[] {
 }
 
 interface TrieNode<T> {
-  next: Map<string, TrieNode<T>>;
+  /** Made when a word first continues the node: most nodes end a form and continue nothing (a Map each was most of a matcher's memory). */
+  next?: Map<string, TrieNode<T>>;
   has?: boolean;
   value?: T;
 }
@@ -129,7 +130,7 @@ export class FormMatcher<T> {
    * it are followed — the cost per response is O(words of the text × words of the longest form),
    * however many persons (or persons sharing a given name) the case has.
    */
-  private readonly root: TrieNode<T> = { next: new Map() };
+  private readonly root: TrieNode<T> = {};
   private readonly documents = new Map<string, T>();
   private forms = 0;
   /**
@@ -155,7 +156,7 @@ export class FormMatcher<T> {
   /** The value a form is found as (undefined: not a form). */
   get(form: string): T | undefined {
     let node: TrieNode<T> | undefined = this.root;
-    for (const w of formPath(form)) node = node?.next.get(w);
+    for (const w of formPath(form)) node = node?.next?.get(w);
     return node?.has ? node.value : undefined;
   }
 
@@ -165,9 +166,10 @@ export class FormMatcher<T> {
     if (words.length === 0) return;
     let node = this.root;
     for (const w of words) {
+      node.next ??= new Map();
       let child = node.next.get(w);
       if (!child) {
-        child = { next: new Map() };
+        child = {};
         node.next.set(w, child);
       }
       node = child;
@@ -183,7 +185,7 @@ export class FormMatcher<T> {
     const words = formPath(form);
     const path: TrieNode<T>[] = [this.root];
     for (const w of words) {
-      const next = path[path.length - 1]!.next.get(w);
+      const next = path[path.length - 1]!.next?.get(w);
       if (!next) return;
       path.push(next);
     }
@@ -195,8 +197,10 @@ export class FormMatcher<T> {
     this.found.clear();
     for (let i = words.length; i > 0; i--) {
       const n = path[i]!;
-      if (n.has || n.next.size > 0) break;
-      path[i - 1]!.next.delete(words[i - 1]!);
+      if (n.has || (n.next?.size ?? 0) > 0) break;
+      const parent = path[i - 1]!;
+      parent.next?.delete(words[i - 1]!);
+      if (parent.next?.size === 0 && parent !== this.root) parent.next = undefined;
     }
   }
 
@@ -216,7 +220,7 @@ export class FormMatcher<T> {
     const forms: [string, T][] = [];
     const walk = (node: TrieNode<T>, words: string[]) => {
       if (node.has) forms.push([words.join(' '), node.value as T]);
-      for (const [w, child] of node.next) walk(child, [...words, w]);
+      for (const [w, child] of node.next ?? []) walk(child, [...words, w]);
     };
     walk(this.root, []);
     return { forms, documents: [...this.documents] };
@@ -236,19 +240,19 @@ export class FormMatcher<T> {
 
   private scan(text: string): FormMatch<T>[] {
     const out: FormMatch<T>[] = [];
-    if (this.root.next.size > 0) {
+    if ((this.root.next?.size ?? 0) > 0) {
       const tokens = [...text.matchAll(TOKEN)].map((m) => ({
         word: foldWord(m[0]),
         start: m.index,
         end: m.index + m[0].length,
       }));
       for (let i = 0; i < tokens.length; i++) {
-        let node = this.root.next.get(tokens[i]!.word);
+        let node = this.root.next?.get(tokens[i]!.word);
         let best: { last: number; value: T } | undefined;
         for (let k = i; node; ) {
           if (node.has) best = { last: k, value: node.value as T };
           k++;
-          node = k < tokens.length ? node.next.get(tokens[k]!.word) : undefined;
+          node = k < tokens.length ? node.next?.get(tokens[k]!.word) : undefined;
         }
         if (!best) continue;
         out.push({ start: tokens[i]!.start, end: tokens[best.last]!.end, value: best.value });

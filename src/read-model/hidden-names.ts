@@ -36,18 +36,53 @@ interface Contribution {
   terms: string[];
 }
 
+/**
+ * A person as the matcher counted them. Only what cannot be derived again from the body it was
+ * counted with is kept: the lists of surnames, forms and terms are computed again when the person
+ * is taken out (kept, they were about a kilobyte per hidden person and access level).
+ */
 interface Held {
   visible: boolean;
   body: PersonBody;
   /** the pseudonym its forms are shown as (hidden persons) */
   alias: string;
-  /** folded surnames (visible persons: what blocks others' surnames from standing alone) */
-  surnames: string[];
-  /** folded surnames this hidden person offers as standing alone, when distinctive */
-  candidates: string[];
-  /** folded keys of its own surnames whose distinctiveness decides its forms */
-  depends: string[];
-  contribution?: Contribution;
+  /** the distinctive surname keys its forms were made with; undefined: it contributes nothing yet */
+  distinct?: readonly string[];
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Folded surnames of a visible person (what blocks others' surnames from standing alone). */
+const surnamesOf = (b: PersonBody) => [
+  ...new Set([b.firstSurname, b.secondSurname].filter(Boolean).map((s) => foldName(s!))),
+];
+
+/** Folded surnames a hidden person offers as standing alone, when distinctive. */
+function candidatesOf(b: PersonBody): string[] {
+  const s1 = b.firstSurname;
+  const s2 = b.secondSurname;
+  return [
+    ...new Set(
+      [s1, s2, s1 && s2 ? `${s1} ${s2}` : undefined]
+        .filter((s): s is string => !!s && s.length >= 4)
+        .map(foldName),
+    ),
+  ];
+}
+
+/** What a hidden person puts into the matcher, given which of its surname keys are distinctive. */
+function contributionOf(body: PersonBody, distinctive: ReadonlySet<string>): Contribution {
+  const keys = new Set(nameForms(body, distinctive).map(foldName));
+  const documents = new Set<string>();
+  for (const d of body.documents ?? []) {
+    const digits = documentDigits(d.number);
+    if (digits) documents.add(digits);
+  }
+  const terms = new Set<string>();
+  for (const k of [...keys, ...documents])
+    for (const w of k.split(/[\s,.]+/)) for (const t of termsOf(w)) terms.add(t);
+  const paths = new Set([...keys].map((k) => formPath(k).join(' ')).filter(Boolean));
+  return { paths: [...paths], documents: [...documents], terms: [...terms] };
 }
 
 /** A multiset: how many holders each key has. Returns whether the key appeared or disappeared. */
@@ -65,9 +100,9 @@ export class HiddenNames {
   readonly terms = new Set<string>();
   private readonly termCount = new Map<string, number>();
   private readonly persons = new Map<string, Held>();
-  /** form path / document → pseudonym → how many of that person's contributions hold it */
-  private readonly pathOwners = new Map<string, Map<string, number>>();
-  private readonly documentOwners = new Map<string, Map<string, number>>();
+  /** form path / document → the pseudonyms of the persons whose contributions hold it */
+  private readonly pathOwners = new Map<string, Owners>();
+  private readonly documentOwners = new Map<string, Owners>();
   /** folded surnames of visible persons (one count per person) */
   private readonly seen = new Map<string, number>();
   /** candidate standing-alone surnames of hidden persons (one count per person) */
@@ -115,26 +150,13 @@ export class HiddenNames {
   private register(p: NamedPerson, affected: Set<string>): void {
     const visible = this.visible(p);
     const b = p.body;
-    const held: Held = { visible, body: b, alias: '', surnames: [], candidates: [], depends: [] };
+    const held: Held = { visible, body: b, alias: '' };
     if (visible) {
-      held.surnames = [
-        ...new Set([b.firstSurname, b.secondSurname].filter(Boolean).map((s) => foldName(s!))),
-      ];
-      for (const s of held.surnames) if (bump(this.seen, s, 1)) this.touchWord(s, affected);
+      for (const s of surnamesOf(b)) if (bump(this.seen, s, 1)) this.touchWord(s, affected);
     } else {
       held.alias = pseudonym(this.salt, p.id);
-      const s1 = b.firstSurname;
-      const s2 = b.secondSurname;
-      held.candidates = [
-        ...new Set(
-          [s1, s2, s1 && s2 ? `${s1} ${s2}` : undefined]
-            .filter((s): s is string => !!s && s.length >= 4)
-            .map(foldName),
-        ),
-      ];
-      for (const k of held.candidates) if (bump(this.candidates, k, 1)) this.touchKey(k, affected);
-      held.depends = surnameKeys(b);
-      for (const k of held.depends) {
+      for (const k of candidatesOf(b)) if (bump(this.candidates, k, 1)) this.touchKey(k, affected);
+      for (const k of surnameKeys(b)) {
         let set = this.dependents.get(k);
         if (!set) {
           set = new Set();
@@ -179,13 +201,13 @@ export class HiddenNames {
     if (!held) return;
     this.persons.delete(id);
     if (held.visible) {
-      for (const s of held.surnames) if (bump(this.seen, s, -1)) this.touchWord(s, affected);
+      for (const s of surnamesOf(held.body)) if (bump(this.seen, s, -1)) this.touchWord(s, affected);
       return;
     }
     this.hiddenCount--;
-    if (held.contribution) this.apply(held.alias, held.contribution, -1);
-    for (const k of held.candidates) if (bump(this.candidates, k, -1)) this.touchKey(k, affected);
-    for (const k of held.depends) {
+    this.withdraw(held);
+    for (const k of candidatesOf(held.body)) if (bump(this.candidates, k, -1)) this.touchKey(k, affected);
+    for (const k of surnameKeys(held.body)) {
       const set = this.dependents.get(k);
       set?.delete(id);
       if (set && set.size === 0) {
@@ -204,21 +226,18 @@ export class HiddenNames {
     for (const id of ids) {
       const held = this.persons.get(id);
       if (!held || held.visible) continue;
-      if (held.contribution) this.apply(held.alias, held.contribution, -1);
-      const distinctive = new Set(held.depends.filter((k) => this.distinctive(k)));
-      const keys = new Set(nameForms(held.body, distinctive).map(foldName));
-      const documents = new Set<string>();
-      for (const d of held.body.documents ?? []) {
-        const digits = documentDigits(d.number);
-        if (digits) documents.add(digits);
-      }
-      const terms = new Set<string>();
-      for (const k of [...keys, ...documents])
-        for (const w of k.split(/[\s,.]+/)) for (const t of termsOf(w)) terms.add(t);
-      const paths = new Set([...keys].map((k) => formPath(k).join(' ')).filter(Boolean));
-      held.contribution = { paths: [...paths], documents: [...documents], terms: [...terms] };
-      this.apply(held.alias, held.contribution, 1);
+      this.withdraw(held);
+      const distinct = surnameKeys(held.body).filter((k) => this.distinctive(k));
+      this.apply(held.alias, contributionOf(held.body, new Set(distinct)), 1);
+      held.distinct = distinct.length > 0 ? distinct : NONE;
     }
+  }
+
+  /** Takes a hidden person's forms out, as they were made (the same body, the same distinctive keys). */
+  private withdraw(held: Held) {
+    if (held.distinct === undefined) return;
+    this.apply(held.alias, contributionOf(held.body, new Set(held.distinct)), -1);
+    held.distinct = undefined;
   }
 
   private apply(alias: string, c: Contribution, by: 1 | -1) {
@@ -240,20 +259,35 @@ export class HiddenNames {
   }
 }
 
+/**
+ * Who holds a key: one pseudonym (nearly every form is one person's), or several. A set for each key
+ * was most of a matcher's memory (about 2 KiB per hidden person and access level).
+ */
+type Owners = string | Set<string>;
+
 /** Counts an owner of a key in or out; returns what the key is then found as (undefined: nothing). */
 function owned(
-  map: Map<string, Map<string, number>>,
+  map: Map<string, Owners>,
   key: string,
   alias: string,
   by: 1 | -1,
   withheld: string,
 ): string | undefined {
-  const owners = map.get(key) ?? new Map<string, number>();
-  map.set(key, owners);
-  bump(owners, alias, by);
-  if (owners.size === 0) {
+  const owners = map.get(key);
+  let left: Owners | undefined;
+  if (by === 1) {
+    if (owners === undefined || owners === alias) left = alias;
+    else if (typeof owners === 'string') left = new Set([owners, alias]);
+    else left = owners.add(alias);
+  } else if (typeof owners === 'string') left = owners === alias ? undefined : owners;
+  else if (owners) {
+    owners.delete(alias);
+    left = owners.size === 1 ? [...owners][0] : owners;
+  }
+  if (left === undefined) {
     map.delete(key);
     return undefined;
   }
-  return owners.size === 1 ? [...owners.keys()][0] : withheld;
+  map.set(key, left);
+  return typeof left === 'string' ? left : withheld;
 }
