@@ -357,3 +357,22 @@ export interface CaseAnalysis {
   readonly admissibility: AdmissibilityFindings;
   readonly gravity: GravityFindings;
 }
+
+/** What the dashboard shows of an analysis: the indicators, gravity and jurisdiction's counts (small, whatever the case's size). */
+export interface AnalysisSummary {
+  readonly caseId: string;
+  readonly lawVersion: string;
+  readonly indicators: Indicators;
+  readonly gravity: GravityFindings;
+  readonly jurisdiction: { readonly acts: JurisdictionFindings['acts'] };
+}
+
+export function summarizeAnalysis(a: CaseAnalysis): AnalysisSummary {
+  return {
+    caseId: a.caseId,
+    lawVersion: a.lawVersion,
+    indicators: a.indicators,
+    gravity: a.gravity,
+    jurisdiction: { acts: a.jurisdiction.acts },
+  };
+}

@@ -22,7 +22,12 @@
  * and says so; `fresh` still waits for a current one. `maxAgeMs` 0: every change is seen.
  */
 import { liveCaseSnapshot } from '../analysis/load.js';
-import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
+import {
+  type AnalysisSummary,
+  type CaseAnalysis,
+  type CaseSnapshot,
+  summarizeAnalysis,
+} from '../analysis/types.js';
 import type { CaseStore } from '../store/case-store.js';
 import { AnalysisThread } from './analysis-thread.js';
 
@@ -31,10 +36,19 @@ let feeds = 0;
 const thread = new AnalysisThread();
 
 export interface CachedAnalysis {
-  snapshot: CaseSnapshot;
-  analysis: CaseAnalysis;
+  /** The dashboard's part: small, whatever the case's size. */
+  summary: AnalysisSummary;
   asOf: { auditSeq: number; computedAt: string };
+  /**
+   * The whole analysis (the matrix drill-down) and the snapshot it was computed from: case-sized
+   * (about a kilobyte per record), so computed and held only while someone asked for it within
+   * `keepWholeMs`. Held always, it was the largest part of what each process kept per record
+   * (bench/load/memory-per-record.ts).
+   */
+  whole?: { snapshot: CaseSnapshot; analysis: CaseAnalysis };
 }
+
+export type WholeAnalysis = CachedAnalysis & { whole: NonNullable<CachedAnalysis['whole']> };
 
 interface Entry {
   at: number;
@@ -43,6 +57,8 @@ interface Entry {
   pending?: Promise<CachedAnalysis>;
   /** when the pending computation started */
   started?: number;
+  /** whether the pending computation keeps the whole analysis */
+  pendingWhole?: boolean;
 }
 
 /** The cache each store's routes share, so a warm-up before listening fills the one requests read. */
@@ -64,11 +80,14 @@ export class AnalysisCache {
   private readonly feed = `store${++feeds}`;
   /** How long the last computation of each case took (ms, from start to result). */
   private readonly took = new Map<string, number>();
+  /** When each case's whole analysis was last asked for. */
+  private readonly wholeAsked = new Map<string, number>();
   constructor(
     private readonly store: CaseStore,
     private readonly maxAgeMs = Number(process.env.TESTIGO_ANALYSIS_MAX_AGE_MS ?? 5000),
     private readonly now: () => number = Date.now,
     private readonly maxShare = Number(process.env.TESTIGO_ANALYSIS_MAX_SHARE ?? 0.1),
+    private readonly keepWholeMs = 60_000,
   ) {}
 
   /** How old a case's analysis may be: the configured age, or more when computing it costs more. */
@@ -77,29 +96,57 @@ export class AnalysisCache {
     return Math.max(this.maxAgeMs, (2 * (this.took.get(caseId) ?? 0)) / this.maxShare);
   }
 
-  async get(caseId: string, opts: { fresh?: boolean } = {}): Promise<CachedAnalysis> {
+  /** The dashboard's part of the analysis (the whole one comes along while it is being kept). */
+  get(caseId: string, opts: { fresh?: boolean } = {}): Promise<CachedAnalysis> {
+    return this.read(caseId, opts, false);
+  }
+
+  /** The whole analysis; kept, and computed with every later value, for `keepWholeMs` after. */
+  async whole(caseId: string, opts: { fresh?: boolean } = {}): Promise<WholeAnalysis> {
+    return (await this.read(caseId, opts, true)) as WholeAnalysis;
+  }
+
+  private async read(caseId: string, opts: { fresh?: boolean }, whole: boolean): Promise<CachedAnalysis> {
+    if (whole) this.wholeAsked.set(caseId, this.now());
+    const asked = this.wholeAsked.get(caseId);
+    const keepWhole = asked !== undefined && this.now() - asked < this.keepWholeMs;
     const { seq } = await this.store.auditHead();
     const e = this.entries.get(caseId);
+    // Nobody asked for the whole analysis lately: let it go.
+    if (e?.value?.whole && !keepWhole) e.value = { summary: e.value.summary, asOf: e.value.asOf };
     const allowance = this.allowanceMs(caseId);
-    if (e?.value) {
+    if (e?.value && (!whole || e.value.whole)) {
       if (e.value.asOf.auditSeq === seq) return e.value;
       const age = this.now() - e.at;
       if (!opts.fresh && age < allowance) {
-        if (age >= allowance / 2 && !e.pending) this.start(caseId, seq, e).catch(() => {});
+        if (age >= allowance / 2 && !e.pending) this.start(caseId, seq, e, keepWhole).catch(() => {});
         return e.value;
       }
     }
+    const joinable = e?.pending && (!whole || e.pendingWhole);
     // Join a computation that started at the current head (it will see everything this request can).
-    if (e?.pending && e.seq >= seq) return e.pending;
+    if (joinable && e.seq >= seq) return e.pending!;
     // Or one that started within the allowance: its result is no older than a reused one may be.
-    if (e?.pending && !opts.fresh && this.now() - (e.started ?? 0) < allowance) return e.pending;
-    return this.start(caseId, seq, e);
+    if (joinable && !opts.fresh && this.now() - (e.started ?? 0) < allowance) return e.pending!;
+    return this.start(caseId, seq, e, keepWhole);
   }
 
   /** Starts a computation at `seq`; the entry keeps the previous value until it completes. */
-  private async start(caseId: string, seq: number, e: Entry | undefined): Promise<CachedAnalysis> {
-    const pending = this.compute(caseId, seq);
-    const entry: Entry = { at: e?.at ?? 0, seq, value: e?.value, pending, started: this.now() };
+  private async start(
+    caseId: string,
+    seq: number,
+    e: Entry | undefined,
+    whole: boolean,
+  ): Promise<CachedAnalysis> {
+    const pending = this.compute(caseId, seq, whole);
+    const entry: Entry = {
+      at: e?.at ?? 0,
+      seq,
+      value: e?.value,
+      pending,
+      started: this.now(),
+      pendingWhole: whole,
+    };
     this.entries.set(caseId, entry);
     try {
       const value = await pending;
@@ -114,13 +161,13 @@ export class AnalysisCache {
     }
   }
 
-  private async compute(caseId: string, seq: number): Promise<CachedAnalysis> {
+  private async compute(caseId: string, seq: number, whole: boolean): Promise<CachedAnalysis> {
     // From directories kept in memory: what changed since the last computation is read, not the case.
     const snapshot = await liveCaseSnapshot(this.store, caseId, seq);
-    return {
-      snapshot,
-      analysis: await thread.analyse(snapshot, `${this.feed}|${caseId}`),
-      asOf: { auditSeq: seq, computedAt: new Date().toISOString() },
-    };
+    const feed = `${this.feed}|${caseId}`;
+    const asOf = () => ({ auditSeq: seq, computedAt: new Date().toISOString() });
+    if (!whole) return { summary: await thread.summary(snapshot, feed), asOf: asOf() };
+    const analysis = await thread.analyse(snapshot, feed);
+    return { summary: summarizeAnalysis(analysis), asOf: asOf(), whole: { snapshot, analysis } };
   }
 }

@@ -10,7 +10,12 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { analyseCase } from '../analysis/analyse.js';
-import type { CaseAnalysis, CaseSnapshot } from '../analysis/types.js';
+import {
+  type AnalysisSummary,
+  type CaseAnalysis,
+  type CaseSnapshot,
+  summarizeAnalysis,
+} from '../analysis/types.js';
 import { startModuleWorker } from '../domain/module-worker.js';
 import type { AnalysisReply, AnalysisRequest } from './analysis-worker.js';
 import { DeltaSender } from './snapshot-delta.js';
@@ -24,7 +29,7 @@ export class AnalysisThread {
   private nextId = 1;
   private readonly pending = new Map<
     number,
-    { resolve: (a: CaseAnalysis) => void; reject: (e: Error) => void }
+    { resolve: (a: CaseAnalysis | AnalysisSummary) => void; reject: (e: Error) => void }
   >();
   private idle: NodeJS.Timeout | null = null;
   /** What the current thread holds of each feed. */
@@ -36,15 +41,29 @@ export class AnalysisThread {
    * `feed` (a store's case, for a process that analyses it again and again): the thread keeps the
    * snapshot and is sent what changed since the last one (snapshot-delta.ts).
    */
-  async analyse(snapshot: CaseSnapshot, feed?: string): Promise<CaseAnalysis> {
-    if (this.broken) return analyseCase(snapshot);
+  analyse(snapshot: CaseSnapshot, feed?: string): Promise<CaseAnalysis> {
+    return this.run(snapshot, feed, false) as Promise<CaseAnalysis>;
+  }
+
+  /** Only the dashboard's part of the analysis crosses back (the thread drops the rest). */
+  summary(snapshot: CaseSnapshot, feed?: string): Promise<AnalysisSummary> {
+    return this.run(snapshot, feed, true);
+  }
+
+  private async run(
+    snapshot: CaseSnapshot,
+    feed: string | undefined,
+    summary: boolean,
+  ): Promise<CaseAnalysis | AnalysisSummary> {
+    const here = () => (summary ? summarizeAnalysis(analyseCase(snapshot)) : analyseCase(snapshot));
+    if (this.broken) return here();
     try {
-      return await this.inThread(snapshot, feed);
+      return await this.inThread(snapshot, feed, summary);
     } catch (err) {
       if (feed !== undefined) this.sender.forget(feed);
       if (err instanceof AnalysisError) throw err;
       this.broken = true;
-      return analyseCase(snapshot);
+      return here();
     }
   }
 
@@ -57,14 +76,20 @@ export class AnalysisThread {
     await w?.terminate();
   }
 
-  private inThread(snapshot: CaseSnapshot, feed: string | undefined): Promise<CaseAnalysis> {
+  private inThread(
+    snapshot: CaseSnapshot,
+    feed: string | undefined,
+    summary: boolean,
+  ): Promise<CaseAnalysis | AnalysisSummary> {
     const w = this.started();
     const id = this.nextId++;
     if (this.idle) clearTimeout(this.idle);
     w.ref();
     const request: AnalysisRequest =
-      feed === undefined ? { id, snapshot } : { id, delta: this.sender.delta(feed, snapshot) };
-    return new Promise<CaseAnalysis>((resolve, reject) => {
+      feed === undefined
+        ? { id, snapshot, summary }
+        : { id, delta: this.sender.delta(feed, snapshot), summary };
+    return new Promise<CaseAnalysis | AnalysisSummary>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       w.postMessage(request);
     });

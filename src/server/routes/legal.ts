@@ -95,17 +95,23 @@ export function legalRoutes(api: ApiRouter, store: CaseStore, accounts: Accounts
         throw new ForbiddenError(
           'the legal analysis is for documenters, analysts, panel members and administrators',
         );
-      const { snapshot, analysis: a, asOf } = await analyses.get(caseId, { fresh: query.fresh === '1' });
+      const fresh = query.fresh === '1';
       // The dashboard needs only the indicators; the matrix drill-down needs everything.
-      if (query.summary === '1')
+      if (query.summary === '1') {
+        const { summary: s, asOf } = await analyses.get(caseId, { fresh });
         return c.json({
           caseId,
           asOf,
-          lawVersion: a.lawVersion,
-          indicators: a.indicators,
-          gravity: a.gravity,
-          jurisdiction: a.jurisdiction.acts,
+          lawVersion: s.lawVersion,
+          indicators: s.indicators,
+          gravity: s.gravity,
+          jurisdiction: s.jurisdiction.acts,
         });
+      }
+      const {
+        whole: { snapshot, analysis: a },
+        asOf,
+      } = await analyses.whole(caseId, { fresh });
       const ctx = await buildViewContext(store, c.get('principal'), caseId);
       const persons: Record<string, string> = {};
       for (const p of snapshot.persons) persons[p.id] = personLabel(ctx, p.id, p.body as PersonBody);
