@@ -207,6 +207,17 @@ try {
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
 
   const m = result.memory;
+  // What a process holds grows with the case it serves (directories, matchers, the analysis
+  // thread's snapshot: bench/load/memory-per-record.ts); per record added, it says whether growth is
+  // the case's size or something else.
+  const recordsAdded = ['person', 'event', 'act', 'testimony', 'evidence'].reduce(
+    (n, k) => n + (result.created as Record<string, number>)[k]!,
+    0,
+  );
+  const perRecord =
+    m.liveHeapStartMiB !== undefined && m.liveHeapEndMiB !== undefined && recordsAdded > 0
+      ? `; live heap per record added, per process: ${Math.round(((m.liveHeapEndMiB - m.liveHeapStartMiB) * 2 ** 20) / recordsAdded / workers)} bytes (${recordsAdded} records added)`
+      : '';
   process.stdout.write(
     [
       `## ${engine}, ${workers} process(es): ${rate} requests/s for ${seconds} s (${out.date.slice(0, 10)})`,
@@ -215,7 +226,7 @@ try {
       '',
       `sent ${result.sent.toLocaleString('en')} (${result.achievedRate}/s over ${result.wallSeconds} s), ok ${result.ok.toLocaleString('en')}, errors ${result.errors}; statuses ${JSON.stringify(result.byStatus)}; generator lag max ${result.maxSendLagMs} ms; in flight max ${result.maxInFlight}`,
       `created ${JSON.stringify(result.created)}, updates ${result.updates}`,
-      `server RSS ${m.startMiB} → ${m.endMiB} MiB (peak ${m.peakMiB}); floor over the second half ${m.floorSlopeSecondHalfMiBPerMin} MiB/min (limit ${RSS_SLOPE_LIMIT_MIB_PER_MIN}; all samples ${m.slopeSecondHalfMiBPerMin}), floor last third − middle third ${m.floorGrowthMiB} MiB; live heap after full collections ${m.liveHeapStartMiB ?? '–'} → ${m.liveHeapEndMiB ?? '–'} MiB (second half ${m.liveHeapSlopeSecondHalfMiBPerMin ?? '–'} MiB/min); server CPU ${result.serverCpuSeconds} s${dbCpuSeconds !== undefined ? `, PostgreSQL CPU ${dbCpuSeconds} s` : ''}`,
+      `server RSS ${m.startMiB} → ${m.endMiB} MiB (peak ${m.peakMiB}); floor over the second half ${m.floorSlopeSecondHalfMiBPerMin} MiB/min (limit ${RSS_SLOPE_LIMIT_MIB_PER_MIN}; all samples ${m.slopeSecondHalfMiBPerMin}), floor last third − middle third ${m.floorGrowthMiB} MiB; live heap after full collections ${m.liveHeapStartMiB ?? '–'} → ${m.liveHeapEndMiB ?? '–'} MiB (second half ${m.liveHeapSlopeSecondHalfMiBPerMin ?? '–'} MiB/min)${perRecord}; server CPU ${result.serverCpuSeconds} s${dbCpuSeconds !== undefined ? `, PostgreSQL CPU ${dbCpuSeconds} s` : ''}`,
       `store: audit ${check.auditOk ? 'verifies' : 'FAILS'} (${check.auditEntries} entries); counts ${check.countsMatch ? 'match' : 'DIFFER'} ${JSON.stringify(check.actual)}${check.countsMatch ? '' : ` expected ${JSON.stringify(check.expected)}`}`,
       ...(result.errorSamples.length ? ['errors:', ...result.errorSamples.map((e) => `  ${e}`)] : []),
       ...(statements ? ['', statements, ''] : []),
