@@ -17,7 +17,7 @@ describe('shared legal analysis (bounded staleness, one computation at a time)',
     t.store.create('person', caseId, { givenNames: 'Ana', protection: 'protected' }, 'test');
 
   it('reuses while nothing changed, serves at most maxAge-old results otherwise, and says as of when', async () => {
-    const cache = new AnalysisCache(t.store, 60_000);
+    const cache = new AnalysisCache(t.store, { maxAgeMs: 60_000 });
     const a1 = await cache.whole(caseId);
     assert.equal(await cache.whole(caseId), a1, 'same head: same result');
     await person();
@@ -31,7 +31,7 @@ describe('shared legal analysis (bounded staleness, one computation at a time)',
   });
 
   it('concurrent requests share one computation; with no allowance every change is seen', async () => {
-    const cache = new AnalysisCache(t.store, 0);
+    const cache = new AnalysisCache(t.store, { maxAgeMs: 0 });
     await cache.get(caseId);
     await person();
     const [x, y] = await Promise.all([cache.get(caseId), cache.get(caseId)]);
@@ -42,7 +42,7 @@ describe('shared legal analysis (bounded staleness, one computation at a time)',
   });
 
   it('joins a computation begun within the allowance though the head moved (no pile-up under writes)', async () => {
-    const cache = new AnalysisCache(t.store, 60_000);
+    const cache = new AnalysisCache(t.store, { maxAgeMs: 60_000 });
     await person();
     const first = cache.get(caseId, { fresh: true });
     await person();
@@ -55,7 +55,7 @@ describe('shared legal analysis (bounded staleness, one computation at a time)',
 
   it('past half the allowance it answers at once with what it holds and computes the next value meanwhile', async () => {
     let clock = 1_000_000;
-    const cache = new AnalysisCache(t.store, 10_000, () => clock);
+    const cache = new AnalysisCache(t.store, { maxAgeMs: 10_000, now: () => clock });
     const a1 = await cache.whole(caseId);
     await person();
     clock += 4_000;
@@ -87,7 +87,7 @@ describe('shared legal analysis (bounded staleness, one computation at a time)',
       jump = 0;
       return t;
     };
-    const cache = new AnalysisCache(t.store, 5_000, now, 0.1);
+    const cache = new AnalysisCache(t.store, { maxAgeMs: 5_000, now, maxShare: 0.1 });
     const a1 = await cache.get(caseId);
     assert.equal(cache.allowanceMs(caseId), 60_000, '3 s every 30 s is a tenth of the time');
     await person();
@@ -98,12 +98,16 @@ describe('shared legal analysis (bounded staleness, one computation at a time)',
     assert.equal(await cache.get(caseId), a1, 'past half: answered with the held value, the next started');
     const a2 = await cache.get(caseId, { fresh: true });
     assert.notEqual(a2, a1);
-    assert.equal(new AnalysisCache(t.store, 0).allowanceMs(caseId), 0, 'an allowance of 0 sees every change');
+    assert.equal(
+      new AnalysisCache(t.store, { maxAgeMs: 0 }).allowanceMs(caseId),
+      0,
+      'an allowance of 0 sees every change',
+    );
   });
 
   it('holds the whole analysis only while someone asked for it lately; the dashboard gets its part', async () => {
     let clock = 1_000_000;
-    const cache = new AnalysisCache(t.store, 0, () => clock, 0.1, 60_000);
+    const cache = new AnalysisCache(t.store, { maxAgeMs: 0, now: () => clock, keepWholeMs: 60_000 });
     const s1 = await cache.get(caseId);
     assert.equal(s1.whole, undefined, 'the dashboard alone: no whole analysis computed or held');
     assert.ok(s1.summary.indicators, 'its part is there');

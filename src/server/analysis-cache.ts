@@ -21,6 +21,9 @@
  * 2,000 records, 13 % with 20,000, per process). A big case's analysis is then some seconds older,
  * and says so; `fresh` still waits for a current one. `maxAgeMs` 0: every change is seen.
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { liveCaseSnapshot } from '../analysis/load.js';
 import {
   type AnalysisSummary,
@@ -29,6 +32,7 @@ import {
   summarizeAnalysis,
 } from '../analysis/types.js';
 import type { CaseStore } from '../store/case-store.js';
+import type { SharedSummary } from '../store/repos/analysis-share.js';
 import { AnalysisThread } from './analysis-thread.js';
 
 let feeds = 0;
@@ -61,6 +65,19 @@ interface Entry {
   pendingWhole?: boolean;
 }
 
+export interface AnalysisCacheOptions {
+  /** How old a served analysis may be (at least; it grows with the computation's cost). */
+  maxAgeMs?: number;
+  /** The clock ages and allowances are measured on (tests). */
+  now?: () => number;
+  /** The share of the time computing may take (sets the allowance of a costly analysis). */
+  maxShare?: number;
+  /** How long the whole analysis is kept after someone last asked for it. */
+  keepWholeMs?: number;
+  /** On PostgreSQL: the least time a process holds the lease to compute a case's shared summary. */
+  leaseMs?: number;
+}
+
 /** The cache each store's routes share, so a warm-up before listening fills the one requests read. */
 const perStore = new WeakMap<CaseStore, AnalysisCache>();
 
@@ -82,13 +99,28 @@ export class AnalysisCache {
   private readonly took = new Map<string, number>();
   /** When each case's whole analysis was last asked for. */
   private readonly wholeAsked = new Map<string, number>();
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
+  private readonly maxShare: number;
+  private readonly keepWholeMs: number;
+  private readonly leaseMs: number;
+  private readonly shared: boolean;
+  /** This cache's name as the holder of a case's lease (analysis_share). */
+  private readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  /** Analyses this process computed itself (tests and profiles: processes that read a shared summary compute none). */
+  computed = 0;
+
   constructor(
     private readonly store: CaseStore,
-    private readonly maxAgeMs = Number(process.env.TESTIGO_ANALYSIS_MAX_AGE_MS ?? 5000),
-    private readonly now: () => number = Date.now,
-    private readonly maxShare = Number(process.env.TESTIGO_ANALYSIS_MAX_SHARE ?? 0.1),
-    private readonly keepWholeMs = 60_000,
-  ) {}
+    o: AnalysisCacheOptions = {},
+  ) {
+    this.maxAgeMs = o.maxAgeMs ?? Number(process.env.TESTIGO_ANALYSIS_MAX_AGE_MS ?? 5000);
+    this.now = o.now ?? Date.now;
+    this.maxShare = o.maxShare ?? Number(process.env.TESTIGO_ANALYSIS_MAX_SHARE ?? 0.1);
+    this.keepWholeMs = o.keepWholeMs ?? 60_000;
+    this.leaseMs = o.leaseMs ?? 30_000;
+    this.shared = store.dialect === 'postgres';
+  }
 
   /** How old a case's analysis may be: the configured age, or more when computing it costs more. */
   allowanceMs(caseId: string): number {
@@ -128,7 +160,7 @@ export class AnalysisCache {
     if (joinable && e.seq >= seq) return e.pending!;
     // Or one that started within the allowance: its result is no older than a reused one may be.
     if (joinable && !opts.fresh && this.now() - (e.started ?? 0) < allowance) return e.pending!;
-    return this.start(caseId, seq, e, keepWhole);
+    return this.start(caseId, seq, e, keepWhole, opts.fresh);
   }
 
   /** Starts a computation at `seq`; the entry keeps the previous value until it completes. */
@@ -137,8 +169,10 @@ export class AnalysisCache {
     seq: number,
     e: Entry | undefined,
     whole: boolean,
+    fresh = false,
   ): Promise<CachedAnalysis> {
-    const pending = this.compute(caseId, seq, whole);
+    const obtained = this.obtain(caseId, seq, whole, fresh);
+    const pending = obtained.then((o) => o.value);
     const entry: Entry = {
       at: e?.at ?? 0,
       seq,
@@ -149,10 +183,10 @@ export class AnalysisCache {
     };
     this.entries.set(caseId, entry);
     try {
-      const value = await pending;
-      this.took.set(caseId, this.now() - entry.started!);
+      const { value, agoMs, tookMs } = await obtained;
+      this.took.set(caseId, tookMs ?? this.now() - entry.started!);
       const cur = this.entries.get(caseId);
-      if (cur === entry) this.entries.set(caseId, { at: this.now(), seq, value });
+      if (cur === entry) this.entries.set(caseId, { at: this.now() - (agoMs ?? 0), seq, value });
       return value;
     } catch (err) {
       if (this.entries.get(caseId) === entry)
@@ -161,13 +195,83 @@ export class AnalysisCache {
     }
   }
 
-  private async compute(caseId: string, seq: number, whole: boolean): Promise<CachedAnalysis> {
+  /**
+   * A value at `seq` or later: computed here, or — several processes on PostgreSQL — the summary
+   * another process published (analysis_share). The process that computed a case's summary last
+   * (its owner) computes the next one when its value is half the allowance old; the others read
+   * what it published, and compute only when that is older than the whole allowance (the owner got
+   * no requests) or a request wants it fresh. At most one process computes a case's summary at a
+   * time (a lease); the others wait for it. So the whole-case analysis runs once per deployment
+   * rather than once per process, and only the owner holds the case's directories and the
+   * thread's copy of it for it.
+   */
+  private async obtain(caseId: string, seq: number, whole: boolean, fresh: boolean): Promise<Obtained> {
+    if (whole || !this.shared) return this.compute(caseId, seq, whole);
+    const share = this.store.analysisShare;
+    let row = await share.read(caseId);
+    const young = (r: SharedSummary | undefined): r is SharedSummary =>
+      r?.summary !== undefined && Date.now() - r.computedAtMs < this.allowanceMs(caseId);
+    if (row?.summary !== undefined && row.seq >= seq) return published(row);
+    if (!fresh && row?.leaseOwner !== this.owner && young(row)) return published(row);
+    const lease = Math.max(this.leaseMs, 3 * (this.took.get(caseId) ?? 0));
+    for (;;) {
+      const wall = Date.now();
+      if (await share.claim(caseId, this.owner, wall, wall + lease)) {
+        try {
+          const o = await this.compute(caseId, seq, false);
+          await share.publish(caseId, {
+            seq,
+            computedAtMs: Date.now(),
+            tookMs: o.tookMs!,
+            summary: JSON.stringify(o.value.summary),
+          });
+          return o;
+        } finally {
+          await share.release(caseId, this.owner);
+        }
+      }
+      // Another process is computing: wait for what it publishes.
+      await sleep(SHARE_POLL_MS);
+      row = await share.read(caseId);
+      if (row?.summary !== undefined && row.seq >= seq) return published(row);
+      if (!fresh && young(row) && row.leaseOwner !== this.owner) return published(row);
+    }
+  }
+
+  private async compute(caseId: string, seq: number, whole: boolean): Promise<Obtained> {
+    this.computed++;
+    const t0 = this.now();
     // From directories kept in memory: what changed since the last computation is read, not the case.
     const snapshot = await liveCaseSnapshot(this.store, caseId, seq);
     const feed = `${this.feed}|${caseId}`;
     const asOf = () => ({ auditSeq: seq, computedAt: new Date().toISOString() });
-    if (!whole) return { summary: await thread.summary(snapshot, feed), asOf: asOf() };
+    if (!whole) {
+      const value = { summary: await thread.summary(snapshot, feed), asOf: asOf() };
+      return { value, tookMs: this.now() - t0 };
+    }
     const analysis = await thread.analyse(snapshot, feed);
-    return { summary: summarizeAnalysis(analysis), asOf: asOf(), whole: { snapshot, analysis } };
+    const value = { summary: summarizeAnalysis(analysis), asOf: asOf(), whole: { snapshot, analysis } };
+    return { value, tookMs: this.now() - t0 };
   }
+}
+
+/** How often a process waiting for another's summary looks again. */
+const SHARE_POLL_MS = 50;
+
+/** A value, how long ago it was computed (when elsewhere), and what computing it took. */
+interface Obtained {
+  value: CachedAnalysis;
+  agoMs?: number;
+  tookMs?: number;
+}
+
+function published(row: SharedSummary): Obtained {
+  return {
+    value: {
+      summary: JSON.parse(row.summary!) as AnalysisSummary,
+      asOf: { auditSeq: row.seq, computedAt: new Date(row.computedAtMs).toISOString() },
+    },
+    agoMs: Math.max(0, Date.now() - row.computedAtMs),
+    tookMs: row.tookMs,
+  };
 }

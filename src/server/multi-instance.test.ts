@@ -4,7 +4,8 @@
  * What one instance learns the other must know at once — a person made protected through A is
  * redacted by B on the next request (even when A's clock is behind B's), failed sign-ins on A
  * count on B, a session made on A works on B and ends on B when signed out on A, and a public-form
- * challenge issued by A is accepted once, by either.
+ * challenge issued by A is accepted once, by either. The analysis summary is computed by one of
+ * them at a time and read by the other.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -13,6 +14,7 @@ import { Accounts } from '../services/accounts.js';
 import type { CaseStore } from '../store/case-store.js';
 import { openStore } from '../store/open.js';
 import { createPgDatabase, FAST_SCRYPT, TEST_PASSPHRASE, tempDir } from '../test-support/stores.js';
+import { AnalysisCache } from './analysis-cache.js';
 import { createApp } from './app.js';
 
 const PW = 'una contraseña larga de prueba';
@@ -193,5 +195,47 @@ describe('two server instances over one PostgreSQL', () => {
     assert.equal(again.status, 400);
     assert.match(await again.text(), /already used/);
     assert.equal(await storeA.count('submission', caseId, {}), 1);
+  });
+
+  it('one instance computes the analysis summary and the other reads it; fresh, and a lapsed computer, compute', async () => {
+    const person = (s: CaseStore) =>
+      s.create('person', caseId, { givenNames: 'Ana', protection: 'public' }, 'test');
+    const head = async () => (await storeA.auditHead()).seq;
+    const a = new AnalysisCache(storeA, { maxAgeMs: 60_000 });
+    const b = new AnalysisCache(storeB, { maxAgeMs: 60_000 });
+    const sa = await a.get(caseId);
+    const sb = await b.get(caseId);
+    assert.equal(a.computed, 1);
+    assert.equal(b.computed, 0, 'B read the summary A published');
+    assert.deepEqual(sb.summary, sa.summary);
+    assert.equal(sb.asOf.auditSeq, sa.asOf.auditSeq);
+    await person(storeB);
+    assert.equal(
+      (await b.get(caseId)).asOf.auditSeq,
+      sa.asOf.auditSeq,
+      'within the allowance: the owner refreshes',
+    );
+    const fb = await b.get(caseId, { fresh: true });
+    assert.equal(b.computed, 1, 'fresh: B computes');
+    assert.equal(fb.asOf.auditSeq, await head());
+    assert.equal((await a.get(caseId, { fresh: true })).asOf.auditSeq, await head());
+    assert.equal(a.computed, 1, 'and A, asked for a fresh one, reads it');
+
+    // With no allowance, both asked after a write: one computation for the two.
+    const c = new AnalysisCache(storeA, { maxAgeMs: 0 });
+    const d = new AnalysisCache(storeB, { maxAgeMs: 0 });
+    await person(storeA);
+    const [x, y] = await Promise.all([c.get(caseId), d.get(caseId)]);
+    assert.equal(c.computed + d.computed, 1, 'computed once for the deployment');
+    assert.deepEqual(x.summary, y.summary);
+    assert.equal(x.asOf.auditSeq, await head());
+
+    // A process that claimed the computation and stopped: its lease runs out and another computes.
+    await person(storeA);
+    assert.ok(await storeA.analysisShare.claim(caseId, 'a stopped process', Date.now(), Date.now() + 300));
+    const before = d.computed;
+    const z = await d.get(caseId);
+    assert.equal(d.computed, before + 1);
+    assert.equal(z.asOf.auditSeq, await head());
   });
 });

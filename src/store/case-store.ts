@@ -15,6 +15,7 @@ import { type DataKeys, dataKeysFor, type KeySet } from './data-keys.js';
 import type { PersonDirectory } from './person-directory.js';
 import { AccountRepository } from './repos/accounts.js';
 import { AnalysisRepository } from './repos/analyses.js';
+import { AnalysisShareRepository } from './repos/analysis-share.js';
 import { AuditRepository } from './repos/audit-log.js';
 import { type CaseRecord, CaseRepository } from './repos/cases.js';
 import { type CustodyEntry, EvidenceRepository } from './repos/evidence.js';
@@ -68,6 +69,8 @@ export class CaseStore {
   readonly sessions: SessionRepository;
   /** Counters and spent proofs shared by the server's instances (PostgreSQL). */
   readonly limits: LimitRepository;
+  /** The analysis summary server processes share (PostgreSQL). */
+  readonly analysisShare: AnalysisShareRepository;
   readonly interviewDrafts: InterviewDraftRepository;
   /** Signatures voided by a content change, until their members acknowledge them. */
   readonly panelNotices: PanelNoticeRepository;
@@ -92,6 +95,7 @@ export class CaseStore {
     this.accounts = new AccountRepository(this);
     this.sessions = new SessionRepository(this);
     this.limits = new LimitRepository(this);
+    this.analysisShare = new AnalysisShareRepository(this);
     this.interviewDrafts = new InterviewDraftRepository(this);
     this.panelNotices = new PanelNoticeRepository(this);
   }

@@ -438,6 +438,26 @@ export const MIGRATIONS: Migration[] = [
       'CREATE INDEX panel_notice_member ON panel_notice (case_id, member)',
     ],
   },
+  {
+    version: 27,
+    name: "several server processes on PostgreSQL: one computes each case's analysis summary and the others read it",
+    // SQLite serves from one process (server/analysis-cache.ts keeps its summary in memory).
+    statements: (dialect) =>
+      dialect === 'postgres'
+        ? [
+            // The dashboard's summary (counts, no names) and who computes the next one until when.
+            `CREATE TABLE analysis_share (
+  case_id TEXT PRIMARY KEY,
+  audit_seq BIGINT NOT NULL,
+  computed_at_ms BIGINT NOT NULL,
+  took_ms INTEGER NOT NULL,
+  summary TEXT,
+  lease_owner TEXT NOT NULL,
+  lease_until_ms BIGINT NOT NULL
+)`,
+          ]
+        : [],
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {
