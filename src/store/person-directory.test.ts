@@ -78,6 +78,74 @@ for (const backend of BACKENDS) {
       assert.equal(directory.rereads, rereads, 'caught by the audit log, not by a full re-read');
       assert.deepEqual(directory.changedSince(v), [p.id]);
     });
+
+    it('pages persons in the order of creation from memory, as created_at then id order them', async () => {
+      const other = await t.reopen();
+      const a = await add('Quintero');
+      await add('Ochoa', 'public');
+      // Another process's insert, with a clock behind: placed by its creation time, not last.
+      const late = await other.create(
+        'person',
+        caseId,
+        { givenNames: 'X', firstSurname: 'Urdaneta' },
+        'test',
+      );
+      await other.sqlHandle.run('UPDATE person SET created_at = ? WHERE id = ?', [
+        '2000-01-04T00:00:00.000Z',
+        late.id,
+      ]);
+      await t.store.update('person', a.id, { ...a.body, firstSurname: 'Quiroga' }, 'test');
+      const reference = async (where = '') =>
+        (
+          await t.store.sqlHandle.all<{ id: string; created_at: string }>(
+            `SELECT id, created_at FROM person WHERE case_id = ? AND deleted_at IS NULL${where}`,
+            [caseId],
+          )
+        )
+          .sort((x, y) =>
+            x.created_at < y.created_at
+              ? -1
+              : x.created_at > y.created_at
+                ? 1
+                : x.id < y.id
+                  ? -1
+                  : x.id > y.id
+                    ? 1
+                    : 0,
+          )
+          .map((r) => r.id);
+      const ids = async (opts: Record<string, unknown>) =>
+        (await t.store.list('person', caseId, { sort: 'created', ...opts })).map((p) => p.id);
+      // Watch the statements: a page in creation order reads no ORDER BY created_at … OFFSET.
+      const sql = t.store.sqlHandle;
+      const all = sql.all.bind(sql);
+      const seen: string[] = [];
+      sql.all = ((q: string, params?: unknown[]) => {
+        seen.push(q);
+        return all(q, params);
+      }) as typeof sql.all;
+      try {
+        const want = await reference();
+        assert.equal(want[0], late.id, 'the late insert comes first');
+        assert.deepEqual(await ids({}), want);
+        assert.deepEqual(await ids({ desc: true }), [...want].reverse());
+        assert.deepEqual(await ids({ offset: 2, limit: 2 }), want.slice(2, 4));
+        assert.deepEqual(
+          await ids({ where: { protection: 'public' } }),
+          await reference(" AND c_protection = 'public'"),
+        );
+        await t.store.remove('person', want[1]!, 'test');
+        assert.deepEqual(await ids({}), await reference(), 'a deleted person leaves');
+        assert.ok(!seen.some((q) => /ORDER BY created_at/.test(q)), 'no page read in the database order');
+      } finally {
+        sql.all = all;
+      }
+      assert.equal(
+        (await ids({ includeDeleted: true })).length,
+        (await reference()).length + 2,
+        'deleted ones too, from the database',
+      );
+    });
   });
 }
 

@@ -18,6 +18,8 @@ import type { PersonBody } from '../domain/schema.js';
 export interface DirectoryEntry<B = PersonBody> {
   id: string;
   body: B;
+  /** When the record was created (the order of creation; absent where nothing reads it). */
+  createdAt?: string;
   updatedAt: string;
   /** The row's version (every write adds one). */
   version: number;
@@ -74,10 +76,9 @@ export class PersonDirectory<B = PersonBody> {
   private maxUpdated = '';
   private seen = -1;
   private versions = -1;
-  /** Live ids in name order (see `order`), each one's sort key, and ids changed since it was made. */
-  private sorted?: string[];
-  private readonly keyOf = new Map<string, string>();
-  private readonly unsorted = new Set<string>();
+  /** Live ids in name order (see `order`) and in the order of creation (`createdOrder`). */
+  private readonly byName = new KeptOrder();
+  private readonly byCreation = new KeptOrder();
   /** The ids each sync found changed, by the version it produced; everything was read at `fullAt`. */
   private readonly log: { version: number; ids: string[] }[] = [];
   private fullAt = 0;
@@ -163,7 +164,8 @@ export class PersonDirectory<B = PersonBody> {
     this.head = head;
     this.version++;
     if (full) {
-      this.sorted = undefined;
+      this.byName.reset();
+      this.byCreation.reset();
       this.fullAt = this.version;
       this.log.length = 0;
     } else this.logChanges(changed, false);
@@ -172,7 +174,8 @@ export class PersonDirectory<B = PersonBody> {
   /** A new version whose changes are these ids (`bump`: the version is not counted yet). */
   private logChanges(changed: ReadonlySet<string>, bump = true): void {
     if (bump) this.version++;
-    for (const id of changed) this.unsorted.add(id);
+    this.byName.changed(changed);
+    this.byCreation.changed(changed);
     this.log.push({ version: this.version, ids: [...changed] });
     if (this.log.length > CHANGE_LOG) this.log.shift();
   }
@@ -213,55 +216,23 @@ export class PersonDirectory<B = PersonBody> {
   }
 
   /**
-   * Ids of live persons in name order, then id (after sync). Kept up to date person by person: the
-   * persons a sync changed are taken out and put back at their place (binary search), their sort
-   * keys computed once each. Sorting every person again after each change (keys folded anew) was
-   * the part of a page of persons that grew with the case (bench/load, stop 33). A new array
-   * whenever it changes: one handed out before stays as it was.
+   * Ids of live persons in name order, then id (after sync). Kept up to date person by person
+   * (KeptOrder): sorting every person again after each change (keys folded anew) was the part of a
+   * page of persons that grew with the case (bench/load, stop 33). A new array whenever it changes:
+   * one handed out before stays as it was.
    */
   order(src: DirectorySource<B>): string[] {
-    if (!this.sorted) {
-      this.keyOf.clear();
-      for (const e of this.live()) this.keyOf.set(e.id, src.sortKey(e.body));
-      this.sorted = [...this.keyOf.keys()].sort((a, b) => this.compare(a, b));
-      this.unsorted.clear();
-    } else if (this.unsorted.size > 0) {
-      const next = this.sorted.slice();
-      for (const id of this.unsorted) {
-        if (this.keyOf.has(id)) {
-          const at = this.position(next, id);
-          next.splice(next[at] === id ? at : next.indexOf(id), 1);
-          this.keyOf.delete(id);
-        }
-        const e = this.entries.get(id);
-        if (e && !e.deleted) {
-          this.keyOf.set(id, src.sortKey(e.body));
-          next.splice(this.position(next, id), 0, id);
-        }
-      }
-      this.unsorted.clear();
-      this.sorted = next;
-    }
-    return this.sorted;
+    return this.byName.ids(this.entries, (e) => src.sortKey(e.body));
   }
 
-  /** Name order by the kept sort keys, then id. */
-  private compare(a: string, b: string): number {
-    const x = this.keyOf.get(a)!;
-    const y = this.keyOf.get(b)!;
-    return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
-  }
-
-  /** Where `id` is (or goes) in `ids`, which is in `compare` order (its key is in keyOf). */
-  private position(ids: readonly string[], id: string): number {
-    let lo = 0;
-    let hi = ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.compare(ids[mid]!, id) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  /**
+   * Ids of live persons in the order of creation, then id (after sync): the pages of persons a
+   * viewer who does not see every identity gets (name order would tell where hidden names fall).
+   * In the database that page was `ORDER BY created_at LIMIT … OFFSET …`, O(offset): the largest
+   * share of PostgreSQL's time under the mixed load once the pages went deep (bench/load, stop 34).
+   */
+  createdOrder(): string[] {
+    return this.byCreation.ids(this.entries, (e) => e.createdAt ?? '');
   }
 
   private async refresh(
@@ -297,4 +268,67 @@ function sameEntry<B>(a: DirectoryEntry<B> | undefined, b: DirectoryEntry<B> | u
     a.deleted === b.deleted &&
     JSON.stringify(a.body) === JSON.stringify(b.body)
   );
+}
+
+/**
+ * Live ids in the order of a key, then id, kept up to date entry by entry: the entries a sync changed
+ * are taken out and put back at their place (binary search), their keys computed once each.
+ */
+class KeptOrder {
+  private sorted?: string[];
+  private readonly keyOf = new Map<string, string>();
+  private readonly pending = new Set<string>();
+
+  reset(): void {
+    this.sorted = undefined;
+  }
+
+  changed(ids: Iterable<string>): void {
+    if (this.sorted) for (const id of ids) this.pending.add(id);
+  }
+
+  ids<B>(entries: ReadonlyMap<string, DirectoryEntry<B>>, key: (e: DirectoryEntry<B>) => string): string[] {
+    if (!this.sorted) {
+      this.keyOf.clear();
+      for (const e of entries.values()) if (!e.deleted) this.keyOf.set(e.id, key(e));
+      this.sorted = [...this.keyOf.keys()].sort((a, b) => this.compare(a, b));
+      this.pending.clear();
+    } else if (this.pending.size > 0) {
+      const next = this.sorted.slice();
+      for (const id of this.pending) {
+        if (this.keyOf.has(id)) {
+          const at = this.position(next, id);
+          next.splice(next[at] === id ? at : next.indexOf(id), 1);
+          this.keyOf.delete(id);
+        }
+        const e = entries.get(id);
+        if (e && !e.deleted) {
+          this.keyOf.set(id, key(e));
+          next.splice(this.position(next, id), 0, id);
+        }
+      }
+      this.pending.clear();
+      this.sorted = next;
+    }
+    return this.sorted;
+  }
+
+  /** By the kept keys, then id. */
+  private compare(a: string, b: string): number {
+    const x = this.keyOf.get(a)!;
+    const y = this.keyOf.get(b)!;
+    return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  /** Where `id` is (or goes) in `ids`, which is in `compare` order (its key is in keyOf). */
+  private position(ids: readonly string[], id: string): number {
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(ids[mid]!, id) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }

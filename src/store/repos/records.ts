@@ -99,6 +99,8 @@ export class RecordRepository extends Repository {
     live: () => DirectoryEntry[];
     all: () => DirectoryEntry[];
     order: () => string[];
+    /** Live ids in the order of creation, then id. */
+    createdOrder: () => string[];
     version: number;
     /** The directory itself (its live version and change log: incremental consumers). */
     directory: PersonDirectory;
@@ -112,6 +114,7 @@ export class RecordRepository extends Repository {
       live: () => d.live(),
       all: () => d.all(),
       order: () => d.order(src),
+      createdOrder: () => d.createdOrder(),
       version: d.version,
       directory: d,
     };
@@ -180,6 +183,7 @@ export class RecordRepository extends Repository {
       return (await this.toRecords(kind, unique)).map((r) => ({
         id: r.id,
         body: project(r.body as Record<string, unknown>),
+        createdAt: r.createdAt,
         updatedAt: r.updatedAt,
         version: r.version,
         deleted: r.deletedAt !== null,
@@ -777,10 +781,13 @@ export class RecordRepository extends Repository {
     const { clause, params } = await this.whereClause(kind, caseId, opts);
     const limit = Math.min(Math.max(opts.limit ?? 1000, 1), 100_000);
     const offset = Math.max(opts.offset ?? 0, 0);
-    if (kind === 'person' && (opts.sort ?? 'default') === 'default') {
+    const sort = opts.sort ?? 'default';
+    if (kind === 'person' && (sort === 'default' || (sort === 'created' && !opts.includeDeleted))) {
       // Names are sealed, so the database cannot order by them: the order is kept in memory
-      // (person-order.ts) and only the requested page is opened.
-      const order = (await this.store.personDirectory(caseId)).order();
+      // (person-directory.ts) and only the requested page is opened. The order of creation too:
+      // in the database a deep page read every row before it (OFFSET).
+      const dir = await this.store.personDirectory(caseId);
+      const order = sort === 'default' ? dir.order() : dir.createdOrder();
       // Without filters every live person matches: the order is the list (no statement reading
       // every person's id of the case on every page).
       const filtered = opts.includeDeleted || Object.keys(opts.where ?? {}).length > 0;
