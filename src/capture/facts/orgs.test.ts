@@ -349,3 +349,60 @@ describe('stop 34: how organizations are written with no organization word, and 
     assert.deepEqual(of(text, 'organization'), []);
   });
 });
+
+describe('organizations, stop 35: heads of other languages, offices, chambers', () => {
+  const orgs = (text: string) => of(text, 'organization');
+  it('a head word in another language names an organization, not a person', () => {
+    const text = 'The families were helped by Fundacja Dobro and Grupa Lasy last winter.';
+    assert.deepEqual(orgs(text), ['Fundacja Dobro', 'Grupa Lasy']);
+    assert.deepEqual(of(text, 'person'), []);
+    assert.deepEqual(orgs('The Mazlum Haklar Derneği said on Monday.'), ['Mazlum Haklar Derneği']);
+    assert.deepEqual(orgs('O Conselho Nacional dos Direitos Humanos pediu explicações.'), [
+      'Conselho Nacional dos Direitos Humanos',
+    ]);
+  });
+  it('Spanish offices in -ía; "Secretaría" only with its accent', () => {
+    assert.deepEqual(orgs('La Secretaría de Salud informó que la secretaria Ana Gómez renunció.'), [
+      'Secretaría de Salud',
+    ]);
+    assert.deepEqual(orgs('La Relatoría Especial sobre Tortura y la Procuraduría General pidieron datos.'), [
+      'Relatoría Especial sobre Tortura',
+      'Procuraduría General',
+    ]);
+  });
+  it('"Departamento" and "Unidad" name bodies, not a region or a prison unit', () => {
+    assert.deepEqual(orgs('Respondieron el Departamento de Justicia y la Unidad de Atención a Víctimas.'), [
+      'Departamento de Justicia',
+      'Unidad de Atención a Víctimas',
+    ]);
+    assert.deepEqual(orgs('Lo trasladaron a la Unidad 9 de La Plata.'), []);
+  });
+  it('legislatures named by one word; collectives; "FM" after a frequency is no body', () => {
+    assert.deepEqual(orgs('The Knesset passed the law.'), ['Knesset']);
+    assert.deepEqual(orgs('The Riverbank Collective said.'), ['Riverbank Collective']);
+    assert.deepEqual(orgs('Tune to Radio Uhuru on 101.5 FM tonight.'), ['Radio Uhuru']);
+  });
+  it('"y de los", "a la" inside one name', () => {
+    assert.deepEqual(orgs('Firmó el Instituto de Estudios Sociales y de las Culturas Andinas.'), [
+      'Instituto de Estudios Sociales y de las Culturas Andinas',
+    ]);
+    assert.deepEqual(orgs('Lo publicó la Fundación para el Acceso a la Información Pública.'), [
+      'Fundación para el Acceso a la Información Pública',
+    ]);
+  });
+  it('a sentence\'s first word before "del" and a head is no part of the name', () => {
+    assert.deepEqual(orgs('Llegó una carta. Venía del Instituto Nacional de Migración con sellos.'), [
+      'Instituto Nacional de Migración',
+    ]);
+  });
+  it('a chamber of a court names two bodies: the chamber and the court', () => {
+    assert.deepEqual(orgs('La Sala Penal de la Corte Superior de Lima confirmó la condena.'), [
+      'Sala Penal',
+      'Corte Superior de Lima',
+    ]);
+    assert.deepEqual(orgs('The Appeals Chamber of the Special Tribunal for Lebanon ruled.'), [
+      'Appeals Chamber',
+      'Special Tribunal for Lebanon',
+    ]);
+  });
+});
