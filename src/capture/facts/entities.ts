@@ -26,7 +26,14 @@ import {
   TITLES,
 } from './lexicon.js';
 import { libraryLexicon } from './names.js';
-import { guessUnitKind, namedSpans, ORG_WORDS, rankedMemberCut, TITLE_QUALIFIERS } from './orgs.js';
+import {
+  guessUnitKind,
+  isOrgWord,
+  namedSpans,
+  ORG_WORDS,
+  rankedMemberCut,
+  TITLE_QUALIFIERS,
+} from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
 import { isDemonym, lookupAmbiguousWorldPlace } from './world.js';
@@ -1365,6 +1372,13 @@ export function findEntities(
       taken.add(a);
       out.aliases.set(a.norm, { value: n.value, unitKind: n.unitKind });
       out.mentions.push({ kind: n.kind, ...span(text, [a]), value: n.value, unitKind: n.unitKind });
+    }
+    // "France 24": a country opening the name of a body that has no organization's word names the
+    // country too (annotators read it so in three rounds).
+    if (n.kind === 'organization' && toks.length > 1 && !toks.some(isOrgWord)) {
+      const p = lookupPlace(toks[0]!.text);
+      if (p?.kind === 'country')
+        out.mentions.push({ kind: 'place', ...span(text, toks.slice(0, 1)), value: p.value, place: p });
     }
     // A place at the end of an organization's name ("Tribunal Segundo de Control de Aragua").
     if (n.kind === 'organization')

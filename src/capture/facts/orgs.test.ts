@@ -406,3 +406,19 @@ describe('organizations, stop 35: heads of other languages, offices, chambers', 
     ]);
   });
 });
+
+describe('organizations, stop 35: known bodies inside runs', () => {
+  it('a known body whose name holds no organization word, and the country opening it', () => {
+    const text = 'The station said France 24 had been taken off the air.';
+    assert.deepEqual(of(text, 'organization'), ['France 24']);
+    assert.deepEqual(of(text, 'place'), ['France']);
+  });
+  it("a sentence's first word before a known body is no part of it", () => {
+    assert.deepEqual(of('Did Human Rights Watch publish the list?', 'organization'), ['Human Rights Watch']);
+  });
+  it('an organization and a place after "y"/"and" are two names', () => {
+    const text = 'Ni la Unión Africana y Nairobi respondieron a la carta.';
+    assert.deepEqual(of(text, 'organization'), ['Unión Africana']);
+    assert.deepEqual(of(text, 'place'), ['Nairobi']);
+  });
+});

@@ -521,7 +521,18 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
       (between.some((t) => BARE_ARTICLES.has(t.norm)) && tokens.slice(r, last + 1).some((t) => isOrgWord(t)));
     const hasOrgWord = (x: number, y: number) =>
       tokens.slice(x, y + 1).some((t) => isOrgWord(t) || isAcronymToken(t));
+    // "la Unión Europea y Washington": an organization and a place after "y" are two names.
+    const placeAfter =
+      (hasOrgWord(a, k - 1) || knownAt(tokens, a, k - 1) !== undefined) &&
+      lookupPlace(
+        tokens
+          .slice(r, last + 1)
+          .map((t) => t.text)
+          .join(' '),
+        false,
+      ) !== undefined;
     const split =
+      placeAfter ||
       (articled && (!english || hasOrgWord(a, k - 1) || hasOrgWord(r, last)) && k - 1 >= a) ||
       // "la Policía Regional y de Brimob", "Regional Police and of Brimob": "and of" names a second owner.
       (between.some((t) => OF.has(t.norm)) &&
@@ -635,6 +646,8 @@ function nameSpan(
     // A bracketed acronym after a name that is not a person's says organization ("… (Cepaz)").
     if (
       !toks.some(isOrgWord) &&
+      // "France 24", "Radio Free Europe": a body known by a name with no organization's word.
+      !KNOWN_ORGS.has(orgKey(words)) &&
       !(acronym && !GIVEN_NAMES.has(words[0]!)) &&
       !groupOpens(text, tokens, first, last)
     )
@@ -732,6 +745,18 @@ function spanStart(text: string, tokens: readonly Token[], from: number, last: n
         first = r;
         continue;
       }
+    }
+    // "Has Amnesty International said …?": a sentence's first word before a known body is no part of it.
+    if (
+      first === from &&
+      first < last &&
+      sentenceOpens(text, tokens, first) &&
+      !isOrgWord(t) &&
+      knownAt(tokens, first, last) === undefined &&
+      knownAt(tokens, first + 1, last) !== undefined
+    ) {
+      first++;
+      continue;
     }
     // "UN", "ONU" fold to Spanish articles: an acronym in capitals is never an opening word.
     if (isAcronymToken(t)) return first;
