@@ -87,7 +87,9 @@ const PLACE_AFTER = set(
 );
 
 /** Nouns an organization's name precedes ("the Voluntad Popular party", "the El Nacional newspaper"). */
-const ORG_AFTER = set('party movement coalition ngo newspaper daily network group organization organisation');
+const ORG_AFTER = set(
+  'party movement coalition ngo newspaper daily network group organization organisation militia battalion brigade gang',
+);
 
 /** A place in relation to another ("…, al oeste de Caracas", "…, west of Caracas"). */
 const BEARING =
@@ -228,12 +230,13 @@ const ORG_APPOSITION = new Set([
 
 /**
  * "X, a Madrid-based group that …", "X, el medio independiente que …", "X, the national forensic
- * institute": the apposition after a name (an article, at most three more words) says it is an
+ * institute", "X, another Cambodian group", "X, the Zimbabwean human rights defenders' network": the
+ * apposition after a name (an article or "another", at most four more words) says it is an
  * organization's. A title or a person's noun among them ("X, the group's director") says it is not.
  */
 export function describedAsOrganization(text: string, end: number): boolean {
   const m =
-    /^,\s+(?:(?:a|an|the|its|el|la|los|las|un|una|su)\s+)((?:[\p{L}\p{M}'’-]+\s+){0,3})([\p{Ll}\p{M}]+)\b/u.exec(
+    /^,\s+(?:(?:a|an|the|its|another|one|el|la|los|las|un|una|su|otra|otro)\s+)((?:[\p{L}\p{M}'’-]+\s+){0,4})([\p{Ll}\p{M}]+)\b/u.exec(
       text.slice(end, end + 80),
     );
   if (!m) return false;

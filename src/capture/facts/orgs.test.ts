@@ -422,3 +422,16 @@ describe('organizations, stop 35: known bodies inside runs', () => {
     assert.deepEqual(of(text, 'place'), ['Nairobi']);
   });
 });
+
+describe('organizations, stop 35: cues around a one-word name', () => {
+  it('"X, another … group" and a longer apposition name an organization', () => {
+    assert.deepEqual(of('Adhoc, another Cambodian group, counts 62 prisoners.', 'organization'), ['Adhoc']);
+    assert.deepEqual(
+      of("Simukai, the Zimbabwean human rights defenders' network, said on Friday.", 'organization'),
+      ['Simukai'],
+    );
+  });
+  it('"the X militia", "the X battalion"', () => {
+    assert.deepEqual(of('They were stopped by the Wazalendo militia at night.', 'organization'), ['Wazalendo']);
+  });
+});
