@@ -432,6 +432,8 @@ describe('organizations, stop 35: cues around a one-word name', () => {
     );
   });
   it('"the X militia", "the X battalion"', () => {
-    assert.deepEqual(of('They were stopped by the Wazalendo militia at night.', 'organization'), ['Wazalendo']);
+    assert.deepEqual(of('They were stopped by the Wazalendo militia at night.', 'organization'), [
+      'Wazalendo',
+    ]);
   });
 });
