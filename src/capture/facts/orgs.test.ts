@@ -437,3 +437,18 @@ describe('organizations, stop 35: cues around a one-word name', () => {
     ]);
   });
 });
+
+describe('organizations, stop 35: where a body sits, headings in capitals', () => {
+  it('"in <town> on <date>" after a name is where it acted', () => {
+    assert.deepEqual(
+      of('Soldiers of the Northern Defence Force in Lukhanyo on 3 May 2022 fired at them.', 'organization'),
+      ['Northern Defence Force'],
+    );
+  });
+  it('a word in capitals the text also writes in lower case is a heading, no acronym', () => {
+    const text = 'Sentencia de primera instancia.\n\n3. FALLO\n\nEl fallo del tribunal es firme.';
+    assert.deepEqual(of(text, 'organization'), []);
+    assert.deepEqual(of('El MAS ganó y más gente votó.', 'organization'), ['MAS']);
+    assert.deepEqual(of('Sentencia.\n\nII. MOTIVOS\n\nEl tribunal resolvió.', 'organization'), []);
+  });
+});

@@ -66,7 +66,13 @@ const sitsAt = (text: string, tokens: readonly Token[], k: number) => {
     if (words.length < n || !words.every((t) => t.cap) || (n === 2 && !joined(text, words[0]!, words[1]!)))
       return false;
     const after = tokens[k + n];
-    if (after && joined(text, words[n - 1]!, after) && (after.cap || CONNECTORS.has(after.norm))) continue;
+    // "… Defence Force in Mbabane on 29 June": a joiner before a number (a date) goes on with no name.
+    if (
+      after &&
+      joined(text, words[n - 1]!, after) &&
+      (after.cap || (CONNECTORS.has(after.norm) && !/^\d/.test(tokens[k + n + 1]?.text ?? '')))
+    )
+      continue;
     return tokens[k - 1]?.norm === 'in' || lookupTown(words.map((t) => t.text).join(' ')) !== undefined;
   }
   return false;
