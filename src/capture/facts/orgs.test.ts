@@ -431,6 +431,10 @@ describe('organizations, stop 35: cues around a one-word name', () => {
       ['Simukai'],
     );
   });
+  it('"a spokesperson for X", "X\'s director"', () => {
+    assert.deepEqual(of('A spokesperson for Karibu said the camp was closed.', 'organization'), ['Karibu']);
+    assert.deepEqual(of("Karibu's executive director said the camp was closed.", 'organization'), ['Karibu']);
+  });
   it('"the X militia", "the X battalion"', () => {
     assert.deepEqual(of('They were stopped by the Wazalendo militia at night.', 'organization'), [
       'Wazalendo',
