@@ -65,6 +65,13 @@ const EMPLOYEE = set(`gerente exgerente empleado empleada empleados extrabajador
   researcher researchers investigador investigadora dirigente dirigentes exdirigente volunteer volunteers
   voluntario voluntaria voluntarios`);
 
+/** Who speaks or works for a body, before "for" ("a spokesperson for X"). */
+const SPEAKS_FOR = set('spokesperson spokesman spokeswoman spokespeople director coordinator');
+
+/** A body's officers after its name in the possessive ("X's director", "X's founders", "X's executive director"). */
+const OFFICERS_OF =
+  /^['’]s\s+(?:(?:executive|founding|former|deputy|regional|country)\s+)?(?:director|directors|founder|founders|co-?founder|spokes(?:person|man|woman)|staff)\b/iu;
+
 /** Who reports for an outlet: "a journalist from Rudaw" (after "from", never a town: the caller rules places out). */
 const REPORTER = set('journalist journalists reporter reporters correspondent correspondents crew');
 
@@ -87,7 +94,9 @@ const PLACE_AFTER = set(
 );
 
 /** Nouns an organization's name precedes ("the Voluntad Popular party", "the El Nacional newspaper"). */
-const ORG_AFTER = set('party movement coalition ngo newspaper daily network group organization organisation');
+const ORG_AFTER = set(
+  'party movement coalition ngo newspaper daily network group organization organisation militia battalion brigade gang',
+);
 
 /** A place in relation to another ("…, al oeste de Caracas", "…, west of Caracas"). */
 const BEARING =
@@ -147,6 +156,8 @@ function cueAround(text: string, all: readonly Token[], first: number, last: num
     ARTICLE.has(all[first - 1]!.norm)
   )
     return 'organization';
+  // "Karibu's director", "X's founders": a body's officers after its name in the possessive.
+  if (OFFICERS_OF.test(text.slice(all[last]!.end, all[last]!.end + 40))) return 'organization';
   if (BEARING.test(text.slice(all[last]!.end, all[last]!.end + 40))) return 'place';
   let i = first - 1;
   const prev = all[i];
@@ -162,6 +173,8 @@ function cueAround(text: string, all: readonly Token[], first: number, last: num
     return 'organization';
   if (prev.norm === 'a' && all[i - 1] && TOLD.has(all[i - 1]!.norm)) return 'organization';
   if (TO.has(prev.norm) && all[i - 1] && SPOKE.has(all[i - 1]!.norm)) return 'organization';
+  // "a spokesperson for Karibu": whom one speaks for.
+  if (prev.norm === 'for' && all[i - 1] && SPEAKS_FOR.has(all[i - 1]!.norm)) return 'organization';
   // "a journalist from Rudaw": the outlet one reports for (a town after "from" is ruled out by the caller).
   if (prev.norm === 'from' && all[i - 1] && REPORTER.has(all[i - 1]!.norm)) return 'organization';
   // "in Koblenz", "en Masaya": not inside a longer capitalized name ("Tribunal … en Funciones de Control").
@@ -228,12 +241,13 @@ const ORG_APPOSITION = new Set([
 
 /**
  * "X, a Madrid-based group that …", "X, el medio independiente que …", "X, the national forensic
- * institute": the apposition after a name (an article, at most three more words) says it is an
+ * institute", "X, another Cambodian group", "X, the Zimbabwean human rights defenders' network": the
+ * apposition after a name (an article or "another", at most four more words) says it is an
  * organization's. A title or a person's noun among them ("X, the group's director") says it is not.
  */
 export function describedAsOrganization(text: string, end: number): boolean {
   const m =
-    /^,\s+(?:(?:a|an|the|its|el|la|los|las|un|una|su)\s+)((?:[\p{L}\p{M}'’-]+\s+){0,3})([\p{Ll}\p{M}]+)\b/u.exec(
+    /^,\s+(?:(?:a|an|the|its|another|one|el|la|los|las|un|una|su|otra|otro)\s+)((?:[\p{L}\p{M}'’-]+\s+){0,4})([\p{Ll}\p{M}]+)\b/u.exec(
       text.slice(end, end + 80),
     );
   if (!m) return false;

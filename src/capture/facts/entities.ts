@@ -26,7 +26,14 @@ import {
   TITLES,
 } from './lexicon.js';
 import { libraryLexicon } from './names.js';
-import { guessUnitKind, namedSpans, ORG_WORDS, rankedMemberCut, TITLE_QUALIFIERS } from './orgs.js';
+import {
+  guessUnitKind,
+  isOrgWord,
+  namedSpans,
+  ORG_WORDS,
+  rankedMemberCut,
+  TITLE_QUALIFIERS,
+} from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
 import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
 import { isDemonym, lookupAmbiguousWorldPlace } from './world.js';
@@ -115,6 +122,29 @@ const isAcronym = (t: Token) => /^[A-ZÁÉÍÓÚÑ]{2,7}$/.test(t.text);
 /** Capitals that abbreviate no organization: "GMT", "USD", "DNA", and Roman numerals ("II", "XIV"). */
 const notOrgAcronym = (t: Token) =>
   NOT_ORG_ACRONYMS.has(t.norm) || /^(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})$/.test(t.text);
+/** The words a text writes in lower case, as written (one set per token list). */
+const lowerWords = new WeakMap<readonly Token[], Set<string>>();
+/**
+ * "1. HECHOS", "II. PRUEBAS": a word of four letters or more in capitals alone on a numbered line, or
+ * that the same text also writes in lower case ("los hechos"), is a heading's word, no acronym ("MAS"
+ * is no "más": accents count).
+ */
+function headingWord(text: string, all: readonly Token[], t: Token): boolean {
+  if (t.text.length < 4) return false;
+  const lineStart = text.lastIndexOf('\n', t.start) + 1;
+  const lineEnd = text.indexOf('\n', t.end);
+  if (
+    /^\s*(?:\d{1,2}|[IVXL]{1,5})[.)]\s*$/.test(text.slice(lineStart, t.start)) &&
+    /^[\s.:]*$/.test(text.slice(t.end, lineEnd < 0 ? text.length : lineEnd))
+  )
+    return true;
+  let s = lowerWords.get(all);
+  if (!s) {
+    s = new Set(all.filter((x) => !x.cap).map((x) => x.text));
+    lowerWords.set(all, s);
+  }
+  return s.has(t.text.toLowerCase());
+}
 const nameWords = (toks: readonly Token[]) => toks.filter((t) => !PARTICLES.has(t.norm));
 
 /** The role words around a name give: a title or cue just before it, an apposition or "fue detenido" after it. */
@@ -414,7 +444,13 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   }
   const key = orgKey(rest);
   const known = out.aliases.get(key) ?? KNOWN_ORGS.get(key);
-  if (!known && rest.length === 1 && isAcronym(rest[0]!) && notOrgAcronym(rest[0]!)) return;
+  if (
+    !known &&
+    rest.length === 1 &&
+    isAcronym(rest[0]!) &&
+    (notOrgAcronym(rest[0]!) || headingWord(text, all, rest[0]!))
+  )
+    return;
   // "general del Ejército Héctor Raúl Barrionuevo": the force, then the officer (orgs.ts rankedMemberCut).
   if (ORG_HEADS.has(rest[0]!.norm) && rest.length > 2) {
     const a = posOf(all, rest[0]!);
@@ -1365,6 +1401,13 @@ export function findEntities(
       taken.add(a);
       out.aliases.set(a.norm, { value: n.value, unitKind: n.unitKind });
       out.mentions.push({ kind: n.kind, ...span(text, [a]), value: n.value, unitKind: n.unitKind });
+    }
+    // "France 24": a country opening the name of a body that has no organization's word names the
+    // country too (annotators read it so in three rounds).
+    if (n.kind === 'organization' && toks.length > 1 && !toks.some(isOrgWord)) {
+      const p = lookupPlace(toks[0]!.text);
+      if (p?.kind === 'country')
+        out.mentions.push({ kind: 'place', ...span(text, toks.slice(0, 1)), value: p.value, place: p });
     }
     // A place at the end of an organization's name ("Tribunal Segundo de Control de Aragua").
     if (n.kind === 'organization')

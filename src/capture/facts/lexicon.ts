@@ -446,25 +446,54 @@ export const KNOWN_ORGS: ReadonlyMap<string, OrgEntry> = new Map(
   ),
 );
 
+/**
+ * The same heads in the other languages NGOs, parties and bodies are named in, folded ("Fundacja X",
+ * "Grupa X", "Sienos Grupė", "Comissão de X", "Associació de X", "Ligue X", "Stiftung X", "Yayasan
+ * X"): an English or Spanish text quotes such names untranslated, and a word of this list opening or
+ * closing them says organization (never a person's name, never a place's).
+ */
+export const FOREIGN_ORG_HEADS = set(`
+  fundacao comissao associacao conselho uniao nucleo procuradoria ordem
+  associacio fundacio comissio ajuntament
+  fondation association ligue conseil cour syndicat parti ministere observatoire collectif mouvement assemblee
+  gendarmerie
+  fondazione associazione commissione comitato partito consiglio movimento
+  stiftung verein verband gesellschaft kommission ministerium gericht partei
+  stichting vereniging
+  fundacja stowarzyszenie grupa komitet partia ministerstwo
+  partiya obshchestvo tsentr
+  yayasan lembaga komisi partai
+  hizb harakat jamaat majlis
+`);
+
 /** First words of organization names. */
-export const ORG_HEADS = set(`
+export const ORG_HEADS: ReadonlySet<string> = new Set([
+  ...FOREIGN_ORG_HEADS,
+  ...set(`
   ministerio tribunal tribunales juzgado fiscalia policia guardia comando direccion servicio cuerpo fuerza fuerzas
   brigada batallon ejercito armada consejo observatorio foro comite comision asociacion partido movimiento
   sindicato federacion colegio universidad embajada defensoria corte organizacion mision oficina alto instituto
   frente coalicion red fundacion gobernacion alcaldia sede circuito
   ministry court office committee commission police guard council mission embassy union university party
   army navy foundation institute coalition network tribunal
-`);
+  relatoria procuraduria veeduria personeria registraduria tesoreria consejeria presidencia vicepresidencia
+  superintendencia ayuntamiento presidency
+`),
+]);
 
 /**
  * Bodies of the state named by one capitalized word ("el Congreso", "Parliament", "el Ejército", "los
  * Carabineros"): written so, they are the institution; in lower case, a common noun.
  */
 export const INSTITUTIONS_ALONE = set(`congress congreso parliament parlamento senate senado bundestag army
-  ejercito armada navy gendarmeria carabineros procuraduria cancilleria contraloria`);
+  ejercito armada navy gendarmeria carabineros procuraduria cancilleria contraloria legislatura legislature
+  sejm knesset duma storting riksdag`);
 
 /** Words that end a run as an organization when they follow it ("Human Rights Watch"). */
-export const ORG_TAILS = set('watch international internacional borders fronteras');
+export const ORG_TAILS = set(
+  // Turkish and Lithuanian names end with their head ("İnsan Hakları Derneği", "Sienos Grupė").
+  'watch international internacional borders fronteras dernegi vakfi partisi grupe',
+);
 
 export const MONTHS: ReadonlyMap<string, number> = new Map(
   Object.entries({
@@ -577,7 +606,7 @@ export const NOT_ORG_ACRONYMS =
   eat wat sast jst kst hkt aest msk pkt wib et am pm
   nw ne sw se nne ene ese sse ssw wsw wnw nnw
   eur usd gbp chf jpy cny rmb rub uah kes ngn mxn cop ves bs ars brl inr try egp zar ghs xof cfa
-  kv kw kwh km kg mb gb mhz ghz mm cm
+  kv kw kwh km kg mb gb mhz ghz mm cm fm
   usb ip sim gps sms pdf dna hiv vih sida aids id dni dui curp rut pin url wifi tv lcd led
   ok ps nb aka fyi asap rip covid dm rt`);
 

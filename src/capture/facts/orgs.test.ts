@@ -349,3 +349,110 @@ describe('stop 34: how organizations are written with no organization word, and 
     assert.deepEqual(of(text, 'organization'), []);
   });
 });
+
+describe('organizations, stop 35: heads of other languages, offices, chambers', () => {
+  const orgs = (text: string) => of(text, 'organization');
+  it('a head word in another language names an organization, not a person', () => {
+    const text = 'The families were helped by Fundacja Dobro and Grupa Lasy last winter.';
+    assert.deepEqual(orgs(text), ['Fundacja Dobro', 'Grupa Lasy']);
+    assert.deepEqual(of(text, 'person'), []);
+    assert.deepEqual(orgs('The Mazlum Haklar Derneği said on Monday.'), ['Mazlum Haklar Derneği']);
+    assert.deepEqual(orgs('O Conselho Nacional dos Direitos Humanos pediu explicações.'), [
+      'Conselho Nacional dos Direitos Humanos',
+    ]);
+  });
+  it('Spanish offices in -ía; "Secretaría" only with its accent', () => {
+    assert.deepEqual(orgs('La Secretaría de Salud informó que la secretaria Ana Gómez renunció.'), [
+      'Secretaría de Salud',
+    ]);
+    assert.deepEqual(orgs('La Relatoría Especial sobre Tortura y la Procuraduría General pidieron datos.'), [
+      'Relatoría Especial sobre Tortura',
+      'Procuraduría General',
+    ]);
+  });
+  it('"Departamento" and "Unidad" name bodies, not a region or a prison unit', () => {
+    assert.deepEqual(orgs('Respondieron el Departamento de Justicia y la Unidad de Atención a Víctimas.'), [
+      'Departamento de Justicia',
+      'Unidad de Atención a Víctimas',
+    ]);
+    assert.deepEqual(orgs('Lo trasladaron a la Unidad 9 de La Plata.'), []);
+  });
+  it('legislatures named by one word; collectives; "FM" after a frequency is no body', () => {
+    assert.deepEqual(orgs('The Knesset passed the law.'), ['Knesset']);
+    assert.deepEqual(orgs('The Riverbank Collective said.'), ['Riverbank Collective']);
+    assert.deepEqual(orgs('Tune to Radio Uhuru on 101.5 FM tonight.'), ['Radio Uhuru']);
+  });
+  it('"y de los", "a la" inside one name', () => {
+    assert.deepEqual(orgs('Firmó el Instituto de Estudios Sociales y de las Culturas Andinas.'), [
+      'Instituto de Estudios Sociales y de las Culturas Andinas',
+    ]);
+    assert.deepEqual(orgs('Lo publicó la Fundación para el Acceso a la Información Pública.'), [
+      'Fundación para el Acceso a la Información Pública',
+    ]);
+  });
+  it('a sentence\'s first word before "del" and a head is no part of the name', () => {
+    assert.deepEqual(orgs('Llegó una carta. Venía del Instituto Nacional de Migración con sellos.'), [
+      'Instituto Nacional de Migración',
+    ]);
+  });
+  it('a chamber of a court names two bodies: the chamber and the court', () => {
+    assert.deepEqual(orgs('La Sala Penal de la Corte Superior de Lima confirmó la condena.'), [
+      'Sala Penal',
+      'Corte Superior de Lima',
+    ]);
+    assert.deepEqual(orgs('The Appeals Chamber of the Special Tribunal for Lebanon ruled.'), [
+      'Appeals Chamber',
+      'Special Tribunal for Lebanon',
+    ]);
+  });
+});
+
+describe('organizations, stop 35: known bodies inside runs', () => {
+  it('a known body whose name holds no organization word, and the country opening it', () => {
+    const text = 'The station said France 24 had been taken off the air.';
+    assert.deepEqual(of(text, 'organization'), ['France 24']);
+    assert.deepEqual(of(text, 'place'), ['France']);
+  });
+  it("a sentence's first word before a known body is no part of it", () => {
+    assert.deepEqual(of('Did Human Rights Watch publish the list?', 'organization'), ['Human Rights Watch']);
+  });
+  it('an organization and a place after "y"/"and" are two names', () => {
+    const text = 'Ni la Unión Africana y Nairobi respondieron a la carta.';
+    assert.deepEqual(of(text, 'organization'), ['Unión Africana']);
+    assert.deepEqual(of(text, 'place'), ['Nairobi']);
+  });
+});
+
+describe('organizations, stop 35: cues around a one-word name', () => {
+  it('"X, another … group" and a longer apposition name an organization', () => {
+    assert.deepEqual(of('Adhoc, another Cambodian group, counts 62 prisoners.', 'organization'), ['Adhoc']);
+    assert.deepEqual(
+      of("Simukai, the Zimbabwean human rights defenders' network, said on Friday.", 'organization'),
+      ['Simukai'],
+    );
+  });
+  it('"a spokesperson for X", "X\'s director"', () => {
+    assert.deepEqual(of('A spokesperson for Karibu said the camp was closed.', 'organization'), ['Karibu']);
+    assert.deepEqual(of("Karibu's executive director said the camp was closed.", 'organization'), ['Karibu']);
+  });
+  it('"the X militia", "the X battalion"', () => {
+    assert.deepEqual(of('They were stopped by the Wazalendo militia at night.', 'organization'), [
+      'Wazalendo',
+    ]);
+  });
+});
+
+describe('organizations, stop 35: where a body sits, headings in capitals', () => {
+  it('"in <town> on <date>" after a name is where it acted', () => {
+    assert.deepEqual(
+      of('Soldiers of the Northern Defence Force in Lukhanyo on 3 May 2022 fired at them.', 'organization'),
+      ['Northern Defence Force'],
+    );
+  });
+  it('a word in capitals the text also writes in lower case is a heading, no acronym', () => {
+    const text = 'Sentencia de primera instancia.\n\n3. FALLO\n\nEl fallo del tribunal es firme.';
+    assert.deepEqual(of(text, 'organization'), []);
+    assert.deepEqual(of('El MAS ganó y más gente votó.', 'organization'), ['MAS']);
+    assert.deepEqual(of('Sentencia.\n\nII. MOTIVOS\n\nEl tribunal resolvió.', 'organization'), []);
+  });
+});

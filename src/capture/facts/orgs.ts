@@ -27,15 +27,16 @@ const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fo
 
 /** Lower-case words that may join the words of one name. */
 const CONNECTORS = set(
-  'of the for on and de del la las los y e para el por contra against to in en con sobre lo',
+  'of the for on and de del la las los y e para el por contra against to in en con sobre lo da das dos do des du',
 );
 
 /**
  * Connectors that join an organization's words only ("Coalición por la Libertad", "Tribunal … en
- * Funciones de Control con Competencia en Terrorismo", "Misión … sobre Venezuela"), never a
- * person's ("… por el Tribunal").
+ * Funciones de Control con Competencia en Terrorismo", "Misión … sobre Venezuela", Portuguese and
+ * French "Núcleo de Preservação da Memória", "Ligue des Droits"), never a person's ("… por el
+ * Tribunal", "Lula da Silva").
  */
-const ORG_ONLY_CONNECTORS = set('por contra against to in en con sobre lo');
+const ORG_ONLY_CONNECTORS = set('por contra against to in en con sobre lo da das dos do des du');
 
 /** The place the gazetteers know of one to three words opening at tokens[k], if any. */
 const placesAt = (tokens: readonly Token[], k: number) =>
@@ -65,7 +66,13 @@ const sitsAt = (text: string, tokens: readonly Token[], k: number) => {
     if (words.length < n || !words.every((t) => t.cap) || (n === 2 && !joined(text, words[0]!, words[1]!)))
       return false;
     const after = tokens[k + n];
-    if (after && joined(text, words[n - 1]!, after) && (after.cap || CONNECTORS.has(after.norm))) continue;
+    // "… Defence Force in Mbabane on 29 June": a joiner before a number (a date) goes on with no name.
+    if (
+      after &&
+      joined(text, words[n - 1]!, after) &&
+      (after.cap || (CONNECTORS.has(after.norm) && !/^\d/.test(tokens[k + n + 1]?.text ?? '')))
+    )
+      continue;
     return tokens[k - 1]?.norm === 'in' || lookupTown(words.map((t) => t.text).join(' ')) !== undefined;
   }
   return false;
@@ -106,8 +113,16 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
     organismo cancilleria gendarmeria procuraduria carabineros academy academia
     tv radio revista daily ledger courier gazette gaceta semanario
     fm news television gazeta noticias cartel regiment regimiento squadron escuadron
+    unidad departamento monitor observer express post collective colectivo
 `),
 ]);
+
+/**
+ * Whether a token is a word organizations are named with. "Secretaría", "Subsecretaría" (the office)
+ * fold to "secretaria" (the woman who holds one, a title): only the accented spelling is the body.
+ */
+export const isOrgWord = (t: Token) =>
+  ORG_WORDS.has(t.norm) || (/^(?:sub)?secretaria$/.test(t.norm) && /[íÍ]a$/.test(t.text));
 
 /** Words that qualify a title ("Alto Comisionado", "Deputy High Commissioner", "Fiscal General"). */
 export const TITLE_QUALIFIERS = set(
@@ -195,25 +210,30 @@ const INNER = set('a al sin without o or');
  * Involuntary Disappearances": tokens[j + 1] is such a joiner inside the name begun at tokens[i] when
  * the name so far holds an organization's word, the word before it is none ("el Ejército o la
  * Policía", "Army or Police" are two), and the capitalized word after it is no organization's word,
- * given name or place ("la Fiscalía a Juan", "la Comisión a Venezuela").
+ * given name or place ("la Fiscalía a Juan", "la Comisión a Venezuela"). A lower-case article after
+ * "a" stays inside the name too ("Comisión para el Acceso a la Verdad", "Centro de Atención a las
+ * Víctimas"; a capitalized one opens a place: "Batallón Atlacatl a El Mozote"). How many tokens the
+ * joiner takes (0: none).
  */
-function innerJoiner(tokens: readonly Token[], i: number, j: number): boolean {
+function innerJoiner(tokens: readonly Token[], i: number, j: number): number {
   const c = tokens[j + 1];
-  const w = tokens[j + 2];
-  return (
+  const art = tokens[j + 2];
+  const skip = c?.norm === 'a' && art && !art.cap && ['la', 'las', 'los'].includes(art.norm) ? 1 : 0;
+  const w = tokens[j + 2 + skip];
+  const inner =
     c !== undefined &&
     w !== undefined &&
     !c.cap &&
     INNER.has(c.norm) &&
     w.cap &&
-    // "el Batallón Atlacatl a El Mozote": an article after the joiner opens a place or another name.
     !BARE_ARTICLES.has(w.norm) &&
-    !ORG_WORDS.has(tokens[j]!.norm) &&
-    !ORG_WORDS.has(w.norm) &&
+    !isOrgWord(tokens[j]!) &&
+    !isOrgWord(w) &&
     !GIVEN_NAMES.has(w.norm) &&
+    !TITLES.has(w.norm) &&
     lookupPlace(w.text) === undefined &&
-    tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm))
-  );
+    tokens.slice(i, j + 1).some((t) => isOrgWord(t));
+  return inner ? 2 + skip : 0;
 }
 
 /** "27 Batallón de Infantería", "94th Infantry Battalion": a number opening a unit's or a court's name. */
@@ -293,11 +313,7 @@ function groupOpens(text: string, tokens: readonly Token[], first: number, last:
   if (
     !more.length ||
     more.some(
-      (t) =>
-        GIVEN_NAMES.has(t.norm) ||
-        ORG_WORDS.has(t.norm) ||
-        KNOWN_ORGS.has(t.norm) ||
-        BARE_ARTICLES.has(t.norm),
+      (t) => GIVEN_NAMES.has(t.norm) || isOrgWord(t) || KNOWN_ORGS.has(t.norm) || BARE_ARTICLES.has(t.norm),
     )
   )
     return false;
@@ -315,9 +331,8 @@ function groupOpens(text: string, tokens: readonly Token[], first: number, last:
 export function rankedMemberCut(tokens: readonly Token[], a: number, b: number): number {
   let k = a + 1;
   while (k < b && !GIVEN_NAMES.has(tokens[k]!.norm)) k++;
-  if (k >= b || !tokens.slice(a, k).some((t) => ORG_WORDS.has(t.norm))) return b;
-  if (tokens.slice(k, b + 1).some((t) => ORG_WORDS.has(t.norm) || (!t.cap && !CONNECTORS.has(t.norm))))
-    return b;
+  if (k >= b || !tokens.slice(a, k).some((t) => isOrgWord(t))) return b;
+  if (tokens.slice(k, b + 1).some((t) => isOrgWord(t) || (!t.cap && !CONNECTORS.has(t.norm)))) return b;
   let p = a - 1;
   if (tokens[p] && !tokens[p]!.cap && BARE_ARTICLES.has(tokens[p]!.norm)) p--;
   if (!tokens[p] || !OF.has(tokens[p]!.norm) || tokens[p]!.cap) return b;
@@ -347,17 +362,16 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       }
       let m = j + 1;
       // "Servicio Jesuita a Refugiados", "Desapariciones Forzadas o Involuntarias": see innerJoiner.
-      if (
-        innerJoiner(tokens, i, j) &&
-        joined(text, tokens[j]!, tokens[j + 1]!) &&
-        joined(text, tokens[j + 1]!, tokens[j + 2]!)
-      ) {
-        j += 2;
+      const inner = innerJoiner(tokens, i, j);
+      if (inner && tokens.slice(j, j + inner).every((t, n) => joined(text, t, tokens[j + n + 1]!))) {
+        j += inner;
         continue;
       }
+      // "… y de los Pueblos", "… and of the Peoples": three joiners when "and of" opens them.
+      const joiners = AND.has(tokens[j + 1]!.norm) && OF.has(tokens[j + 2]?.norm ?? '') ? 3 : 2;
       while (
         m < tokens.length &&
-        m - j <= 2 &&
+        m - j <= joiners &&
         CONNECTORS.has(tokens[m]!.norm) &&
         !tokens[m]!.cap &&
         // "Human Rights Watch en Twitter": where it posted, not its name.
@@ -372,7 +386,7 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
               !(countryAt(tokens, m + 1) && tokens.slice(i, j + 1).some((t) => MANDATE.has(t.norm)))))
         ) &&
         (!ORG_ONLY_CONNECTORS.has(tokens[m]!.norm) ||
-          tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm)) ||
+          tokens.slice(i, j + 1).some((t) => isOrgWord(t)) ||
           groupOpens(text, tokens, i, j + 1)) &&
         joined(text, tokens[m - 1]!, tokens[m]!)
       )
@@ -383,12 +397,16 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       else break;
     }
     j = listTail(text, tokens, i, j);
-    if (tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm)) && numberCloses(text, tokens, i, j)) j++;
+    if (tokens.slice(i, j + 1).some((t) => isOrgWord(t)) && numberCloses(text, tokens, i, j)) j++;
     const last = j;
     const first = spanStart(text, tokens, i, last);
     i = last;
     if (first === undefined) continue;
-    for (const [a, b0, owner] of splitNames(tokens, first, last)) {
+    const cut = chamberCut(tokens, first, last);
+    const named = cut
+      ? [...splitNames(tokens, first, cut[0]), ...splitNames(tokens, cut[1], last)]
+      : splitNames(tokens, first, last);
+    for (const [a, b0, owner] of named) {
       const b = rankedMemberCut(tokens, a, b0);
       const n = nameSpan(text, tokens, a, b);
       if (n && owner) n.owner = true;
@@ -409,7 +427,7 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
  * after a name, "la Fiscalía, Provea y Foro Penal", stays a list). The new last token index.
  */
 function listTail(text: string, tokens: readonly Token[], i: number, j: number): number {
-  if (!tokens.slice(i, j + 1).some((t) => ORG_WORDS.has(t.norm)) || !tokens[j]!.cap) return j;
+  if (!tokens.slice(i, j + 1).some((t) => isOrgWord(t)) || !tokens[j]!.cap) return j;
   const m = /^(?:,\s\p{Lu}[\p{L}\p{M}]+)+\s(?:y|and|e)\s\p{Lu}[\p{L}\p{M}]+(?![\p{L}\p{M}]|\s\p{Lu})/u.exec(
     text.slice(tokens[j]!.end, tokens[j]!.end + 120),
   );
@@ -423,7 +441,7 @@ function listTail(text: string, tokens: readonly Token[], i: number, j: number):
       (t) =>
         lookupPlace(t.text) !== undefined ||
         GIVEN_NAMES.has(t.norm) ||
-        ORG_WORDS.has(t.norm) ||
+        isOrgWord(t) ||
         KNOWN_ORGS.has(t.norm) ||
         isAcronymToken(t),
     )
@@ -438,9 +456,36 @@ const knownAt = (tokens: readonly Token[], a: number, b: number) =>
 
 /** Whether the words from `k` start a name of their own: an organization's head word or a known organization. */
 function startsName(tokens: readonly Token[], k: number, last: number): boolean {
-  if (ORG_WORDS.has(tokens[k]!.norm) || isAcronymToken(tokens[k]!) || isBrandWord(tokens[k]!)) return true;
+  if (isOrgWord(tokens[k]!) || isAcronymToken(tokens[k]!) || isBrandWord(tokens[k]!)) return true;
   for (let e = k; e <= last && e < k + 8; e++) if (knownAt(tokens, k, e)) return true;
   return false;
+}
+
+/** A court's chambers and sections ("Sala de lo Penal", "Trial Chamber", "Sección Tercera"). */
+const CHAMBERS = set('sala salas seccion chamber chambers section');
+/** Courts a chamber belongs to. */
+const COURTS = set('tribunal corte court juzgado audiencia consejo');
+
+/**
+ * "Sala de Justicia y Paz del Tribunal Superior de Barranquilla", "State Security Chamber of the
+ * Federal Court of Appeal", "Sala de lo Constitucional de la Corte Suprema": a chamber or section of
+ * a court named with it is written of two bodies, the chamber and the court; the court is named from
+ * the last "del"/"de la"/"of the" before its word. The chamber's last token and the court's first,
+ * if the run is so written.
+ */
+function chamberCut(tokens: readonly Token[], first: number, last: number): [number, number] | undefined {
+  const c = tokens.slice(first, last + 1).findIndex((t) => t.cap && CHAMBERS.has(t.norm));
+  if (c < 0) return undefined;
+  const court = tokens.slice(first + c + 1, last + 1).findIndex((t) => t.cap && COURTS.has(t.norm));
+  if (court < 0) return undefined;
+  let k = first + c + 1 + court;
+  while (k > first + c && !(OF.has(tokens[k]!.norm) && !tokens[k]!.cap)) k--;
+  if (k <= first + c) return undefined;
+  let e = k;
+  while (e > first && CONNECTORS.has(tokens[e]!.norm) && !tokens[e]!.cap) e--;
+  let r = k + 1;
+  while (r <= last && BARE_ARTICLES.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+  return r <= last && e >= first + c ? [e, r] : undefined;
 }
 
 /**
@@ -460,8 +505,7 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
     // Splits when what follows starts a name, or when both sides are organizations' names on their
     // own ("Committee to Protect Journalists and Reporters Without Borders").
     const bothOrgs =
-      tokens.slice(a, k).some((t) => ORG_WORDS.has(t.norm)) &&
-      tokens.slice(r, last + 1).some((t) => ORG_WORDS.has(t.norm));
+      tokens.slice(a, k).some((t) => isOrgWord(t)) && tokens.slice(r, last + 1).some((t) => isOrgWord(t));
     // Or when one side is no organization at all: a place before ("the United States and the
     // European Union"), a person after ("Amnesty International and Ana Pérez").
     const other =
@@ -480,14 +524,28 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
     const english = tokens[k]!.norm === 'and';
     const articled =
       between.some((t) => BARE_ARTICLES.has(t.norm) && (english || t.cap)) ||
-      (between.some((t) => BARE_ARTICLES.has(t.norm)) &&
-        tokens.slice(r, last + 1).some((t) => ORG_WORDS.has(t.norm)));
+      (between.some((t) => BARE_ARTICLES.has(t.norm)) && tokens.slice(r, last + 1).some((t) => isOrgWord(t)));
     const hasOrgWord = (x: number, y: number) =>
-      tokens.slice(x, y + 1).some((t) => ORG_WORDS.has(t.norm) || isAcronymToken(t));
+      tokens.slice(x, y + 1).some((t) => isOrgWord(t) || isAcronymToken(t));
+    // "la Unión Europea y Washington": an organization and a place after "y" are two names.
+    const placeAfter =
+      (hasOrgWord(a, k - 1) || knownAt(tokens, a, k - 1) !== undefined) &&
+      lookupPlace(
+        tokens
+          .slice(r, last + 1)
+          .map((t) => t.text)
+          .join(' '),
+        false,
+      ) !== undefined;
     const split =
+      placeAfter ||
       (articled && (!english || hasOrgWord(a, k - 1) || hasOrgWord(r, last)) && k - 1 >= a) ||
       // "la Policía Regional y de Brimob", "Regional Police and of Brimob": "and of" names a second owner.
-      (between.some((t) => OF.has(t.norm)) && hasOrgWord(a, k - 1));
+      (between.some((t) => OF.has(t.norm)) &&
+        hasOrgWord(a, k - 1) &&
+        // "Comisión Africana de Derechos Humanos y de los Pueblos", "… of Human and of Peoples' Rights":
+        // an article and no organization's word after "y de" go on with the same name.
+        !(between.some((t) => BARE_ARTICLES.has(t.norm)) && !hasOrgWord(r, last)));
     if (!tokens[r]!.cap || !(startsName(tokens, r, last) || bothOrgs || other || split)) continue;
     if (k - 1 >= a) parts.push([a, k - 1]);
     a = r;
@@ -498,7 +556,7 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
   // So is a surname or any short name with no organization's word ("Kowalczyk of the Criminal Division").
   for (const p of parts) {
     const given = GIVEN_NAMES.has(tokens[p[0]]!.norm);
-    if (!given && (ORG_WORDS.has(tokens[p[0]]!.norm) || isAcronymToken(tokens[p[0]]!))) continue;
+    if (!given && (isOrgWord(tokens[p[0]]!) || isAcronymToken(tokens[p[0]]!))) continue;
     for (let k = p[0] + 1; k < p[1]; k++) {
       if (!OF.has(tokens[k]!.norm) || tokens[k]!.cap) continue;
       // Beyond a given name, only English "X Y of the …" with a short name before it.
@@ -508,10 +566,10 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
         (tokens[k]!.norm !== 'of' ||
           k - p[0] > 3 ||
           PLACE_FIRST.has(tokens[p[0]]!.norm) ||
-          !tokens.slice(k + 1, p[1] + 1).some((t) => ORG_WORDS.has(t.norm)))
+          !tokens.slice(k + 1, p[1] + 1).some((t) => isOrgWord(t)))
       )
         break;
-      if (tokens.slice(p[0], k).some((t) => ORG_WORDS.has(t.norm))) break;
+      if (tokens.slice(p[0], k).some((t) => isOrgWord(t))) break;
       let r = k + 1;
       while (r < p[1] && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
       p[0] = r;
@@ -526,7 +584,7 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
     for (let k = y; k > x + 1; k--) {
       const c = tokens[k - 1]!;
       if (!CONNECTORS.has(c.norm) || c.cap) continue;
-      if (knownAt(tokens, k, y) && tokens.slice(x, k).some((t) => ORG_WORDS.has(t.norm))) cut = k;
+      if (knownAt(tokens, k, y) && tokens.slice(x, k).some((t) => isOrgWord(t))) cut = k;
       break;
     }
     if (cut < 0) {
@@ -575,23 +633,38 @@ function nameSpan(
       const value = whole?.value ?? text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
       return { kind: 'place', first, last, value, ...(whole ? { place: whole } : {}) };
     }
+    // "departamento de Antioquia", "Unidad 9": a region's or a prison's name, not a department's
+    // or a unit's ("Departamento de Estado", "Unidad para las Víctimas").
+    if (
+      (words[0] === 'departamento' &&
+        lookupPlace(
+          toks
+            .slice(1)
+            .filter((t) => t.cap)
+            .map((t) => t.text)
+            .join(' '),
+        ) !== undefined) ||
+      (words[0] === 'unidad' && /^\d/.test(toks[1]!.text))
+    )
+      return undefined;
     // "el Alto Comisionado", "the High Commissioner": a title with its qualifiers is a person's office.
     if (words.every((w) => TITLES.has(w) || TITLE_QUALIFIERS.has(w) || CONNECTORS.has(w))) return undefined;
     // A bracketed acronym after a name that is not a person's says organization ("… (Cepaz)").
     if (
-      !words.some((w) => ORG_WORDS.has(w)) &&
+      !toks.some(isOrgWord) &&
+      // "France 24", "Radio Free Europe": a body known by a name with no organization's word.
+      !KNOWN_ORGS.has(orgKey(words)) &&
       !(acronym && !GIVEN_NAMES.has(words[0]!)) &&
       !groupOpens(text, tokens, first, last)
     )
       return undefined;
     // "Interviewer: Joana Macuácua (JM)": a name with its initials after a label, alone on its line,
     // introduces a speaker of a transcript.
-    if (!words.some((w) => ORG_WORDS.has(w)) && acronym && speakerIntroduced(text, toks, acronym.text))
-      return undefined;
+    if (!toks.some(isOrgWord) && acronym && speakerIntroduced(text, toks, acronym.text)) return undefined;
     // "Oleksandra Marchenko (OM)": two or three words and the initials of each, no organization's
     // word — a person's initials.
     if (
-      !words.some((w) => ORG_WORDS.has(w)) &&
+      !toks.some(isOrgWord) &&
       acronym &&
       toks.length <= 3 &&
       toks.every((t) => t.cap) &&
@@ -636,6 +709,12 @@ const PLATFORMS = set(
 /** Lower-case articles that never follow a name's first word directly ("Ask the African Union"). */
 const BARE_ARTICLES = set('the el la los las');
 
+/** Whether tokens[k] opens a sentence, a line or a quote. */
+const sentenceOpens = (text: string, tokens: readonly Token[], k: number) => {
+  const prev = tokens[k - 1];
+  return !prev || /[.!?:\n"“]/.test(text.slice(prev.end, tokens[k]!.start));
+};
+
 /** A ministry's name never opens with a demonym ("Ministry of Justice", not "Cambodian …"). */
 const STATE_HEADS = set('ministry');
 
@@ -653,8 +732,36 @@ function spanStart(text: string, tokens: readonly Token[], from: number, last: n
     const n = t.norm;
     // "Ask the African Union", "Pidan la Cruz Roja": a word before a lower-case article is no part of the name.
     const after = tokens[first + 1];
-    if (first + 1 < last && after && !after.cap && BARE_ARTICLES.has(after.norm) && !ORG_WORDS.has(n)) {
+    if (first + 1 < last && after && !after.cap && BARE_ARTICLES.has(after.norm) && !isOrgWord(t)) {
       first += 2;
+      continue;
+    }
+    // "Era del Instituto …", "Nota del Comité:", "Members of the Council": a sentence's first word
+    // before "del"/"de la"/"of the" and an organization's head is no part of its name (its capital
+    // says only where the sentence starts).
+    if (
+      first === from &&
+      sentenceOpens(text, tokens, first) &&
+      !isOrgWord(t) &&
+      !groupOpens(text, tokens, first, last)
+    ) {
+      let r = first + 1;
+      while (r < last && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+      if (r > first + 1 && OF.has(tokens[first + 1]!.norm) && ORG_HEADS.has(tokens[r]!.norm)) {
+        first = r;
+        continue;
+      }
+    }
+    // "Has Amnesty International said …?": a sentence's first word before a known body is no part of it.
+    if (
+      first === from &&
+      first < last &&
+      sentenceOpens(text, tokens, first) &&
+      !isOrgWord(t) &&
+      knownAt(tokens, first, last) === undefined &&
+      knownAt(tokens, first + 1, last) !== undefined
+    ) {
+      first++;
       continue;
     }
     // "UN", "ONU" fold to Spanish articles: an acronym in capitals is never an opening word.
@@ -669,7 +776,7 @@ function spanStart(text: string, tokens: readonly Token[], from: number, last: n
       CONNECTORS.has(n) ||
       ((STOP_CAPS.has(n) ||
         ((TITLES.has(n) || LEAD.has(n) || roleOfWord(t.text) !== undefined) && first > owner)) &&
-        !ORG_WORDS.has(n) &&
+        !isOrgWord(t) &&
         // "Familiares de Detenidos Desaparecidos", "Lawyers for Human Rights": a group's first word.
         !groupOpens(text, tokens, first, last));
     if (!drop) return first;
