@@ -449,3 +449,51 @@ describe("a table's vereda or barrio column (stop 34)", () => {
     );
   });
 });
+
+describe('places named by their administrative unit and by who comes from them (stop 35)', () => {
+  const inside = (text: string, org: string) => {
+    const start = text.indexOf(org);
+    return placesInsideOrgs(text, [{ kind: 'organization', start, end: start + org.length }]).map(
+      (p) => `${p.text}=${p.value}`,
+    );
+  };
+  it('a place after "de los"/"of the", and a closing place of two words, inside a name', () => {
+    assert.deepEqual(inside('La Embajada de los Estados Unidos habló.', 'Embajada de los Estados Unidos'), [
+      'Estados Unidos=Estados Unidos',
+    ]);
+    assert.deepEqual(
+      inside('Amnesty International New Zealand wrote.', 'Amnesty International New Zealand'),
+      ['New Zealand=New Zealand'],
+    );
+  });
+  it("a district no gazetteer holds opening a court's name", () => {
+    assert.deepEqual(inside('The Oktyabrsky District Court ruled.', 'Oktyabrsky District Court'), [
+      'Oktyabrsky=Oktyabrsky District',
+    ]);
+    assert.deepEqual(inside('The Federal District Court ruled.', 'Federal District Court'), []);
+  });
+  it('a unit named with its capitalized noun; "State" only after a known place', () => {
+    assert.deepEqual(places('Fighting reached Nimba County last week.'), ['Nimba County']);
+    assert.deepEqual(places('She lives in the Kurdistan Region of Iraq.'), ['Kurdistan Region', 'Iraq']);
+    assert.ok(!places('The Islamic State claimed it.').includes('Islamic State'));
+  });
+  it('Spanish units with a lower-case noun: "la provincia de X", "el cantón X"', () => {
+    assert.deepEqual(places('Ocurrió en la provincia de Huancasancos, lejos de todo.'), ['Huancasancos']);
+    assert.deepEqual(places('Vive en el cantón Quinsaloma desde niña.'), ['Quinsaloma']);
+  });
+  it('a town after one who comes from it ("un joven de X", "a farmer from X")', () => {
+    assert.deepEqual(
+      townsInContext('Habló un joven de Martuni ayer.', []).map((p) => p.text),
+      ['Martuni'],
+    );
+    assert.deepEqual(
+      townsInContext('Llegó un agricultor de 60 años de Coripata.', []).map((p) => p.text),
+      ['Coripata'],
+    );
+    assert.deepEqual(
+      townsInContext('A farmer from Voinjama said so.', []).map((p) => p.text),
+      ['Voinjama'],
+    );
+    assert.deepEqual(townsInContext('Habló la madre de Victoria.', []), []);
+  });
+});

@@ -195,7 +195,7 @@ const EN_IN = /(?<![\p{L}])(?:in|across|around|outside)\s+$/u;
  * that place — unless the name is a given name or surname alone ("la familia de Pérez").
  */
 const RESIDENTS =
-  /(?<![\p{L}])(?:vecin[oa]s?|habitantes?|pobladores?|residentes?|moradores?|alcalde(?:sa)?|alcald[ií]a|regidor(?:a|es)?|concejal(?:a|es)?|polic[ií]as?\s+municipales|comunidad(?:es)?|campesin[oa]s?|ind[ií]genas?|juzgados?|fiscal[ií]as?|gobernaci[oó]n|prefectura|municipalidad|di[oó]cesis|residents?|villagers?|inhabitants?|townspeople|mayor|municipality|outskirts|people)\s+(?:de|del|of)\s+$/iu;
+  /(?<![\p{L}])(?:vecin[oa]s?|habitantes?|pobladores?|residentes?|moradores?|alcalde(?:sa)?|alcald[ií]a|regidor(?:a|es)?|concejal(?:a|es)?|polic[ií]as?\s+municipales|comunidad(?:es)?|campesin[oa]s?|ind[ií]genas?|juzgados?|fiscal[ií]as?|gobernaci[oó]n|prefectura|municipalidad|di[oó]cesis|residents?|villagers?|inhabitants?|townspeople|mayor|municipality|outskirts|people|(?:un[oa]?|una|otr[oa]s?|los|las|su|sus|nuestr[oa]s?|dos|tres|varios|varias)\s+(?:\p{L}+\s+)?(?:j[oó]ven(?:es)?|agricultor(?:a|es)?|compañer[oa]s?|amig[oa]s?|mam[aá]s?|madres?|padres|familias?|dirigentes?|l[ií]der(?:es)?|pres[oa]s|hombres?|mujer(?:es)?|muchach[oa]s?|estudiantes?|maestr[oa]s?|trabajador(?:a|es)?|obrer[oa]s?|pescador(?:a|es)?|comerciantes?)(?:\s+de\s+\d{1,3}\s+años)?|gente|familias|(?:a|an|two|three|several|other|the)\s+(?:\p{L}+\s+)?(?:trader|metalworker|farmer|fisherman|fishermen|driver|teacher|student|worker|youth|man|woman|men|women|families|family|boys?|girls?)(?:,\s+\d{1,3},)?)\s+(?:de|del|of|from)\s+$/iu;
 
 /** One to three capitalized words, Spanish particles allowed inside ("Ciudad de Panamá", "Las Claritas"). */
 const NAME =
@@ -292,6 +292,21 @@ function smallTown(text: string, name: string): PlaceEntry | undefined {
   return town && { value: town.value, kind: town.kind, countryCode: town.countryCode };
 }
 
+/** An article between "de"/"of" and a place inside a name ("de los Estados Unidos", "of the Gambia"). */
+const ARTICLE_IN_NAME = /^(?:la|las|los|el|the)$/u;
+
+/**
+ * Whether the capitalized words from `i` to the name's end are one place a gazetteer holds, or the
+ * last word alone: the longest closing run is the place ("… South Africa", not "Africa").
+ */
+function closingRun(text: string, words: readonly { w: string; start: number }[], i: number): boolean {
+  if (i === words.length - 1) return true;
+  const rest = words.slice(i);
+  if (!rest.every((x) => /^\p{Lu}/u.test(x.w))) return false;
+  const last = rest[rest.length - 1]!;
+  return lookupPlace(text.slice(rest[0]!.start, last.start + last.w.length)) !== undefined;
+}
+
 /** Words after which an organization's name says where it is ("Centro Penitenciario de Carabobo"). */
 const WHERE_IN_NAME = /^(?:de|del|of|en|in|sobre|para|for)$/iu;
 
@@ -314,11 +329,16 @@ export function placesInsideOrgs(
     }));
     if (words.length < 2) continue;
     for (let i = 0; i < words.length; i++) {
-      const after = i > 0 && WHERE_IN_NAME.test(words[i - 1]!.w);
+      // "Embajada de los Estados Unidos", "Embassy of the Philippines": an article may stand between.
+      const after =
+        i > 0 &&
+        (WHERE_IN_NAME.test(words[i - 1]!.w) ||
+          (i > 1 && ARTICLE_IN_NAME.test(words[i - 1]!.w) && WHERE_IN_NAME.test(words[i - 2]!.w)));
       // Closing the name ("Prison Watch Andes"), or opening it ("Sindh Police", "Cambodia National
       // Rescue Party", "Stockholm District Court"): English puts where a body is before its head noun,
       // and every round's annotations name that place (77 of 79 such names; "Miami Herald" is one of two).
-      const edge = i > 0 && i === words.length - 1;
+      // A closing place of two or three words counts from its first ("Amnesty International South Africa").
+      const edge = i > 0 && words.length - i <= 3 && closingRun(text, words, i);
       const opening = i === 0;
       if ((!after && !edge && !opening) || !/^\p{Lu}/u.test(words[i]!.w)) continue;
       // The longest run of one to three words from here that a gazetteer holds, to the name's end or a particle.
@@ -342,10 +362,68 @@ export function placesInsideOrgs(
         i += n - 1;
         break;
       }
+      // "Leninsky District Court", "Derge County People's Court": a district no gazetteer holds opening a
+      // court's or an office's name is where it sits (annotated as the district's own name, "Leninsky").
+      const unit = words[1];
+      if (
+        opening &&
+        !out.some((p) => p.start === words[0]!.start) &&
+        unit &&
+        ADMIN_UNIT.test(unit.w) &&
+        words.length > 2 &&
+        !isEverydayWord(words[0]!.w) &&
+        !isDemonym(words[0]!.w)
+      ) {
+        const value = `${words[0]!.w} ${unit.w}`;
+        out.push({
+          kind: 'place',
+          start: words[0]!.start,
+          end: words[0]!.start + words[0]!.w.length,
+          text: words[0]!.w,
+          value,
+          place: { value, kind: 'region' },
+        });
+      }
     }
   }
   return out;
 }
+
+const ADMIN_RUN =
+  /(?<![\p{L}\d'’-])(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})\s+(District|Province|Region|County|Prefecture|Governorate|Oblast|State)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
+
+/**
+ * Administrative units named with their capitalized noun ("Lofa County", "Ili Prefecture", "the Kurdistan
+ * Region of Iraq", "Miranda State"): the whole is a place, whatever its name's words could be, unless
+ * another rule read them. Not a people's or everyday word before the noun ("Islamic State", "Southern
+ * Region" alone), and "State" only after a place a gazetteer holds ("Member State", "Free State").
+ */
+function adminUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const m of text.matchAll(ADMIN_RUN)) {
+    let start = m.index!;
+    let head = m[1]!;
+    const open = OPENERS.exec(`${head} `);
+    if (open) {
+      if (open[0].length > head.length) continue;
+      start += open[0].length;
+      head = head.slice(open[0].length);
+    }
+    const end = m.index! + m[0].length;
+    const words = head.split(/\s+/);
+    if (words.some((w) => isDemonym(w)) || (words.length === 1 && isEverydayWord(head))) continue;
+    if (m[2] === 'State' && !lookupPlace(head) && !lookupTown(head)) continue;
+    if (taken.some((t) => start < t.end && t.start < end)) continue;
+    const name = text.slice(start, end);
+    const value = name.replace(/\s+/g, ' ');
+    out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'region' } });
+  }
+  return out;
+}
+
+/** Capitalized nouns of a country's administrative units, written after the unit's name ("Leninsky District"). */
+const ADMIN_UNIT =
+  /^(?:District|Province|Region|County|Prefecture|Governorate|Oblast|Municipality|Raion|Rayon)$/u;
 
 /**
  * Lower-case nouns a natural or built feature is named with, which stay in its name ("río Caura",
@@ -448,6 +526,8 @@ export function featurePlaces(text: string, taken: readonly Taken[]): ContextPla
   );
   // "Centro Penitenciario de Aragua", "la catedral de Ciudad Guayana": the place a site is named after.
   out.push(...placesNamingSites(text, taken));
+  // "Lofa County", "the Kurdistan Region of Iraq": a unit named with its capitalized noun.
+  out.push(...adminUnits(text, taken));
   for (const m of text.matchAll(NOUN_THEN_NAME)) {
     const start = m.index!;
     // "el jirón Libertad de Huamanga": the street, then the town it lies in (a place of its own).
