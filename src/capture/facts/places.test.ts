@@ -497,3 +497,20 @@ describe('places named by their administrative unit and by who comes from them (
     assert.deepEqual(townsInContext('Habló la madre de Victoria.', []), []);
   });
 });
+
+describe('a town whose name runs over a particle is one place (stop 35)', () => {
+  it('"El Carmen de Bolívar", "São Bernardo do Campo", "Dar es Salaam": the whole, not its parts', () => {
+    assert.deepEqual(places('Vive en el municipio de El Carmen de Bolívar desde 2001.'), [
+      'El Carmen de Bolívar',
+    ]);
+    assert.deepEqual(places('A metalworker from São Bernardo do Campo spoke.'), ['São Bernardo do Campo']);
+    assert.deepEqual(places('Families in Dar es Salaam still search the mortuaries.'), ['Dar es Salaam']);
+  });
+  it("not across a person's name, and an organization keeps its name around it", () => {
+    const f = extractFacts('La Universidad de Santa Cruz de la Sierra protestó.', {
+      reference: '2025-01-01',
+      tagger: null,
+    });
+    assert.ok(f.some((x) => x.kind === 'place' && x.text === 'Santa Cruz de la Sierra'));
+  });
+});

@@ -784,3 +784,77 @@ export function labelPlaces(text: string): ContextPlace[] {
   }
   return out;
 }
+
+/** A capitalized word of a town's name. */
+const TOWN_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
+/** Particles inside a town's name: "El Carmen de Bolívar", "São Bernardo do Campo", "Dar es Salaam". */
+const TOWN_PARTICLE = new RegExp(
+  String.raw`(?<=${TOWN_WORD})\s+(?:de\s+la|de\s+los|de|del|do|da|dos|das|es)\s+(?=\p{Lu})`,
+  'gu',
+);
+
+/**
+ * Towns whose name runs over a particle ("El Carmen de Bolívar", "São Bernardo do Campo", "Dar es
+ * Salaam", "Iguala de la Independencia"): when a gazetteer holds the whole, it is one place, and the
+ * places read in its parts ("El Carmen" and "Bolívar", "Dar") give way to it. Not where a person's or an
+ * organization's name crosses its edge; inside an organization's name it is a place of its own.
+ */
+export function wholeTownNames<T extends Taken & { text: string; value: string; place?: PlaceEntry }>(
+  text: string,
+  entities: readonly T[],
+): (T | (ContextPlace & { rule: string }))[] {
+  const wholes: ContextPlace[] = [];
+  for (const p of text.matchAll(TOWN_PARTICLE)) {
+    const at = p.index!;
+    const after = at + p[0].length;
+    const left = [...text.slice(Math.max(0, at - 60), at).matchAll(new RegExp(TOWN_WORD, 'gu'))];
+    const right = new RegExp(String.raw`^${TOWN_WORD}(?:\s+${TOWN_WORD})?`, 'u').exec(
+      text.slice(after, after + 60),
+    );
+    if (!left.length || !right) continue;
+    const leftBase = Math.max(0, at - 60);
+    let best: ContextPlace | undefined;
+    // From the longest whole down: one to three words before the particle, one or two after.
+    for (let l = Math.min(3, left.length); l >= 1 && !best; l--) {
+      const first = left[left.length - l]!;
+      const start = leftBase + first.index!;
+      // The words before the particle must run on to it ("Carmen" right before " de").
+      if (!/^[\p{L}\p{M}'’\s-]*$/u.test(text.slice(start, at))) continue;
+      const tails = right[0].includes(' ') ? [right[0], right[0].split(/\s+/)[0]!] : [right[0]];
+      for (const tail of tails) {
+        const end = after + tail.length;
+        if (/^[\p{L}\p{M}'’-]/u.test(text.slice(end, end + 1))) continue;
+        const name = text.slice(start, end);
+        const known = lookupPlace(name);
+        const town = known ? undefined : lookupTown(name);
+        const entry =
+          known ??
+          (town && (town.population ?? 0) >= 10_000
+            ? { value: town.value, kind: town.kind, countryCode: town.countryCode }
+            : undefined);
+        if (!entry || entry.kind === 'detention_site') continue;
+        best = { kind: 'place', start, end, text: name, value: entry.value, place: entry };
+        break;
+      }
+    }
+    if (best && !wholes.some((w) => best.start < w.end && w.start < best.end)) wholes.push(best);
+  }
+  if (!wholes.length) return [...entities];
+  const kept = wholes.filter(
+    (w) =>
+      !entities.some(
+        (e) =>
+          e.kind !== 'place' && w.start < e.end && e.start < w.end && !(e.start <= w.start && w.end <= e.end),
+      ) &&
+      !entities.some(
+        (e) =>
+          e.kind === 'place' && e.start <= w.start && w.end <= e.end && e.end - e.start > w.end - w.start,
+      ),
+  );
+  const same = (e: T, w: ContextPlace) => e.kind === 'place' && e.start === w.start && e.end === w.end;
+  const out: (T | (ContextPlace & { rule: string }))[] = entities.filter(
+    (e) => e.kind !== 'place' || !kept.some((w) => e.start < w.end && w.start < e.end && !same(e, w)),
+  );
+  for (const w of kept) if (!entities.some((e) => same(e, w))) out.push({ ...w, rule: 'whole-town' });
+  return out.sort((a, b) => a.start - b.start);
+}
