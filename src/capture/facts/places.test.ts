@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFacts } from './index.js';
-import { placesInsideOrgs, tablePlaces, townsInContext } from './places.js';
+import { facilityShortForms, placesInsideOrgs, tablePlaces, townsInContext } from './places.js';
 import { isDemonym } from './world.js';
 import { lookupTown } from './world-cities.js';
 
@@ -512,5 +512,26 @@ describe('a town whose name runs over a particle is one place (stop 35)', () => 
       tagger: null,
     });
     assert.ok(f.some((x) => x.kind === 'place' && x.text === 'Santa Cruz de la Sierra'));
+  });
+});
+
+describe('a unit and its name alone; the town closing a site named "de X" (stop 35)', () => {
+  const place = (text: string, value = text) => ({ kind: 'place', text, value });
+  it('"Rakhine State" and "Rakhine", "Bacolod City" and "Bacolod" are one place; not a country and its capital', () => {
+    const one = facilityShortForms([place('Bacolod City'), place('Bacolod')]);
+    assert.deepEqual(
+      one.map((e) => e.value),
+      ['Bacolod City', 'Bacolod City'],
+    );
+    const two = facilityShortForms([place('Guatemala City'), place('Guatemala')]);
+    assert.deepEqual(
+      two.map((e) => e.value),
+      ['Guatemala City', 'Guatemala'],
+    );
+  });
+  it('"Centro de Coordinación Policial de Guanare": the last "de X" when the longer tail is no place', () => {
+    assert.ok(
+      places('Apareció en el Centro de Coordinación Policial de Guanare, con otros.').includes('Guanare'),
+    );
   });
 });

@@ -459,7 +459,7 @@ const SITE_HEAD =
   /^(?:centro|c[aá]rcel|prisi[oó]n|penal|penitenciar[ií]a|internado|comisar[ií]a|estaci[oó]n|base|cuartel|batall[oó]n|unidad|hospital|cl[ií]nica|posta|casa|sede|cementerio|catedral|basurero|aeropuerto|terminal|escuela|liceo|jefatura|comando|destacamento|fuerte|ret[eé]n|m[oó]dulo|complejo|mercado|estadio|fosa)$/iu;
 /** The place a site's name closes with: "… de Aragua", "… del Callao". */
 const OF_PLACE =
-  /\s(?:de|del)\s+(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?\p{Lu}[\p{L}\p{M}'’-]*){0,2})$/u;
+  /^\s(?:de|del)\s+(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?\p{Lu}[\p{L}\p{M}'’-]*){0,2})$/u;
 
 /** The town, state or district a site of `taken` is named after, as a place of its own. */
 function placesNamingSites(text: string, taken: readonly Taken[]): ContextPlace[] {
@@ -469,12 +469,27 @@ function placesNamingSites(text: string, taken: readonly Taken[]): ContextPlace[
     const name = text.slice(t.start, t.end);
     // The head: the first word that is no ordinal or number ("33.ª Comisaría", "Unidad 34").
     const head = name.split(/\s+/).find((w) => !/\d/.test(w));
-    const of = OF_PLACE.exec(name);
-    if (!head || !SITE_HEAD.test(head) || !of) continue;
-    const where = lookupPlace(of[1]!) ?? smallTown(text, of[1]!);
-    if (!where || where.kind === 'detention_site') continue;
-    const start = t.end - of[1]!.length;
-    out.push({ kind: 'place', start, end: t.end, text: of[1]!, value: where.value, place: where });
+    if (!head || !SITE_HEAD.test(head)) continue;
+    // The longest closing "de X" a gazetteer holds: "… de Santa Cruz de la Sierra", else a shorter one
+    // ("Centro de Coordinación Policial de Guanare" is Guanare's).
+    let found: { text: string; where: PlaceEntry } | undefined;
+    for (let at = name.search(/\s(?:de|del)\s/u); at >= 0 && !found; ) {
+      const of = OF_PLACE.exec(name.slice(at));
+      const where = of && (lookupPlace(of[1]!) ?? smallTown(text, of[1]!));
+      if (of && where && where.kind !== 'detention_site') found = { text: of[1]!, where };
+      const next = name.slice(at + 1).search(/\s(?:de|del)\s/u);
+      at = next < 0 ? -1 : at + 1 + next;
+    }
+    if (!found) continue;
+    const start = t.end - found.text.length;
+    out.push({
+      kind: 'place',
+      start,
+      end: t.end,
+      text: found.text,
+      value: found.where.value,
+      place: found.where,
+    });
   }
   return out;
 }
@@ -728,6 +743,10 @@ export function tablePlaces(text: string): ContextPlace[] {
   return out;
 }
 
+/** A unit's name with its capitalized noun ("Táchira State", "Bacolod City", "Lofa County"). */
+const ADMIN_NAME =
+  /^(\p{Lu}.*?)\s+(City|State|Province|Region|County|District|Prefecture|Governorate|Oblast)$/u;
+
 /** A facility's name with its noun: the name before it, and the words that make a second place of it. */
 const FACILITY_NAME =
   /^(.+?)\s+(?:(district|District|Central|central|City|city|Remand|remand|Grand|Provincial|provincial)\s+)?(?:military\s+|Military\s+|women['’]s\s+)?(?:Prison|prison|Jail|jail|(?:Detention|detention)\s+(?:Centre|Center|Facility|centre|center|facility)|Barracks|barracks|Camp|camp|Cemetery|cemetery|Colony|colony)$/u;
@@ -746,8 +765,17 @@ export function facilityShortForms<
   for (const e of entities) {
     if (e.kind !== 'place') continue;
     const m = FACILITY_NAME.exec(e.value);
-    if (!m || m[2] || !/^\p{Lu}/u.test(m[1]!)) continue;
-    const key = fold(m[1]!.replace(/^(?:the|la|el)\s+/iu, ''));
+    // "Rakhine State" and "Rakhine", "Bacolod City" and "Bacolod": a unit and its name alone are one place
+    // too — but not a country and its capital ("Guatemala City", "Kuwait City").
+    const unit = m ? undefined : ADMIN_NAME.exec(e.value);
+    const short =
+      m && !m[2]
+        ? m[1]
+        : unit && !(unit[2] === 'City' && lookupPlace(unit[1]!)?.kind === 'country')
+          ? unit[1]
+          : undefined;
+    if (!short || !/^\p{Lu}/u.test(short)) continue;
+    const key = fold(short.replace(/^(?:the|la|el)\s+/iu, ''));
     if (!longForm.has(key)) longForm.set(key, e.value);
   }
   if (!longForm.size) return [...entities];
