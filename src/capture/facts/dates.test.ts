@@ -762,3 +762,21 @@ describe('weekdays before a date, months after "de"/"of", anniversaries at night
     ]);
   });
 });
+
+describe('an English verb of schedules before a yearless date (stop 35)', () => {
+  it('what opens, sits or is held on a day lies ahead, whatever reporting past follows', () => {
+    assert.deepEqual(
+      all('The appeal opens at the High Court on 2 June, the ministry confirmed.', '2025-03-12'),
+      [['2 June', '2025-06-02']],
+    );
+    assert.deepEqual(all('The Committee reviews the country in July, so write now.', '2025-03-12'), [
+      ['July', '2025-07'],
+    ]);
+  });
+  it('not a plural noun after its determiner, nor after a past verb', () => {
+    assert.deepEqual(all('They already cut his visits in July.', '2025-03-12'), [['July', '2024-07']]);
+    assert.deepEqual(all('The court opens, they said, and it decided in July.', '2025-03-12'), [
+      ['July', '2024-07'],
+    ]);
+  });
+});

@@ -203,6 +203,7 @@ function future(m: RegExpExecArray, upTo = m.index): boolean {
   // "what the court decided in June, and the city court will agree": the verb the date hangs on is past.
   if (PAST_RIGHT_BEFORE.test(m.input.slice(Math.max(0, upTo - 40), upTo))) return false;
   if (futureClause(m, upTo)) return true;
+  if (scheduledClause(m, upTo)) return true;
   if (laterVerbIsFuture(m)) return true;
   const raw = m.input.slice(Math.max(0, upTo - 40), upTo);
   // Never across a sentence's end ("llegó hasta Ciudad Juárez. En enero, …").
@@ -218,6 +219,26 @@ function future(m: RegExpExecArray, upTo = m.index): boolean {
   const marker = FUTURE_BEFORE.exec(before);
   const pastAfterMarker = !!marker && PAST_BETWEEN.test(before.slice(marker.index).replace(/^\S+/, ''));
   return (!!marker && !pastAfterMarker) || FUTURE_AFTER.test(after);
+}
+
+/**
+ * An English verb of schedules in the present before the date in its clause ("The appeal opens at the
+ * High Court on 2 June, the Department of Justice confirmed", "the Committee reviews Hong Kong in July",
+ * "is holding a vigil on 3 May"): what is arranged lies ahead, whatever reporting past follows. Not with a
+ * past verb between, nor after "since"; not a plural noun after its determiner ("cut his visits in January").
+ */
+const SCHEDULED_EN =
+  /(?<![\p{L}])(?<!\b(?:the|a|an|his|her|their|its|our|my|your|of|no|new|family|prison|weekly|monthly)\s+)(?:sits|opens|starts|begins|resumes|meets|holds|hears|reviews|rules|visits|travels|returns|arrives|leaves|closes|ends|(?:is|are)\s+(?:\p{L}+\s+)?\p{L}{2,}ing)(?![\p{L}])/u;
+function scheduledClause(m: RegExpExecArray, upTo: number): boolean {
+  if (/^(?:since|desde)\b/iu.test(m[0])) return false;
+  const head = m.input.slice(Math.max(0, upTo - 120), upTo);
+  const cut = Math.max(...['. ', '? ', '! ', '\n', '; ', ', ', ': ', '] '].map((b) => head.lastIndexOf(b)));
+  const clause = cut >= 0 ? head.slice(cut + 1) : head;
+  if (/\bsince\s+$/iu.test(clause)) return false;
+  const v = SCHEDULED_EN.exec(clause);
+  if (!v) return false;
+  const rest = clause.slice(v.index + v[0].length);
+  return !PAST_BETWEEN.test(rest) && !IRREGULAR_PAST.test(rest);
 }
 
 /** A day without its year, ahead of the reference: the reference year, or the next when already past. */
