@@ -17,6 +17,7 @@ import {
   featurePlaces,
   labelPlaces,
   lookupPlace,
+  namesAnInstrument,
   placesInsideOrgs,
   tablePlaces,
   townsInContext,
@@ -118,7 +119,10 @@ export function ruleEntities(
     ...placesInsideOrgs(text, found)
       .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
       .map((p) => ({ ...p, rule: 'place-in-org' })),
-  ]).filter((e) => ![...dates, ...senders].some((d) => e.start < d.end && d.start < e.end));
+  ])
+    .filter((e) => ![...dates, ...senders].some((d) => e.start < d.end && d.start < e.end))
+    // "la Convención de Viena", "the Rome Statute": a town naming an instrument is no place of the text.
+    .filter((e) => e.kind !== 'place' || !namesAnInstrument(text, e.start, e.end));
   return { entities, dates, senders };
 }
 

@@ -535,3 +535,10 @@ describe('a unit and its name alone; the town closing a site named "de X" (stop 
     );
   });
 });
+
+describe('a town naming a treaty or instrument is no place of the text (stop 35)', () => {
+  it('"la Convención de Viena", "the Istanbul Protocol"; the town named on its own still is', () => {
+    assert.deepEqual(places('Violó la Convención de Viena sobre Relaciones Diplomáticas.'), []);
+    assert.deepEqual(places('The Istanbul Protocol was applied in Istanbul.'), ['Istanbul']);
+  });
+});

@@ -885,3 +885,20 @@ export function wholeTownNames<T extends Taken & { text: string; value: string; 
   for (const w of kept) if (!entities.some((e) => same(e, w))) out.push({ ...w, rule: 'whole-town' });
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** Words of an instrument named after the town it was signed in, before it ("Estatuto de Roma") or after it ("Rome Statute"). */
+const INSTRUMENT_BEFORE =
+  /(?:Convenci[oó]n|Convenio|Protocolo|Estatuto|Acuerdos?|Tratado|Pacto|Declaraci[oó]n|Convention|Protocol|Statute|Treaty|Declaration)\s+(?:de|of)\s+(?:la\s+)?$/u;
+const INSTRUMENT_AFTER =
+  /^\s+(?:Conventions?|Protocol|Statute|Treaty|Accords?|Agreement|Declaration)(?![\p{L}])/u;
+
+/**
+ * A town inside the name of a treaty or instrument signed there ("la Convención de Viena", "el Estatuto de
+ * Roma", "the Istanbul Protocol", "the Oslo Accords"): the instrument's name, no place of what the text tells.
+ */
+export function namesAnInstrument(text: string, start: number, end: number): boolean {
+  return (
+    INSTRUMENT_BEFORE.test(text.slice(Math.max(0, start - 30), start)) ||
+    INSTRUMENT_AFTER.test(text.slice(end, end + 20))
+  );
+}
