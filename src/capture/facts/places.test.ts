@@ -523,6 +523,10 @@ describe('a unit and its name alone; the town closing a site named "de X" (stop 
       one.map((e) => e.value),
       ['Bacolod City', 'Bacolod City'],
     );
+    assert.deepEqual(
+      facilityShortForms([place('Ciudad de Buenos Aires'), place('Buenos Aires')]).map((e) => e.value),
+      ['Ciudad de Buenos Aires', 'Ciudad de Buenos Aires'],
+    );
     const two = facilityShortForms([place('Guatemala City'), place('Guatemala')]);
     assert.deepEqual(
       two.map((e) => e.value),

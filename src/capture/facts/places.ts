@@ -767,7 +767,9 @@ export function facilityShortForms<
     const m = FACILITY_NAME.exec(e.value);
     // "Rakhine State" and "Rakhine", "Bacolod City" and "Bacolod": a unit and its name alone are one place
     // too — but not a country and its capital ("Guatemala City", "Kuwait City").
-    const unit = m ? undefined : ADMIN_NAME.exec(e.value);
+    // "Ciudad de Buenos Aires" and "Buenos Aires" too; not "Ciudad de Guatemala" and the country.
+    const city = /^Ciudad\s+de\s+(\p{Lu}.*)$/u.exec(e.value)?.[1];
+    const unit = m ? undefined : (ADMIN_NAME.exec(e.value) ?? (city ? [e.value, city, 'City'] : null));
     const short =
       m && !m[2]
         ? m[1]
