@@ -334,6 +334,11 @@ describe('the day a plain text counts from (issue 23, round 5)', () => {
       'Detainees\nCompiled by the network, status as of 2 May 2024\n\n1 | A. B. | 30',
     );
     assert.deepEqual(list.published, { precision: 'day', value: '2024-05-02' });
+    // A table's header row with a date in a cell is no date line (stop 35).
+    const table = extractPlainText(
+      'Detainees\nStatus as of 2 May 2024, compiled by the network for its partners; not for publication.\n\nNo. | Name | Sentenced (10.07.2023) | Notes\n1 | A. B. | life | none',
+    );
+    assert.deepEqual(table.published, { precision: 'day', value: '2024-05-02' });
     const chat = extractPlainText(
       'Chat del grupo, exportado el 9/3/24 por una integrante.\n\n8/3/24, 10:00 - Ana: hola',
     );

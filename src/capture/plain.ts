@@ -54,8 +54,10 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
     const bare = /^\s*(https?:\/\/\S+)\s*$/i.exec(l);
     const said = (o?.[1] ?? bare?.[1])?.trim();
     if (!outlet && said) outlet = hostOf(said) ?? said;
+    // A short line that is a date ("12 de marzo de 2025", "Date: 3 May 2024"); not a table's row ("No. | Name |
+    // Sentence (10.07.2024)"), whose dates are its cells'.
     const d = /^\s*(?:fecha|date|publicado|published)?\s*:?\s*(.{4,80})$/i.exec(l);
-    if (d && !published) published = dateFrom(d[1]!) ?? headDate([d[1]!]);
+    if (d && !published && !/\|.*\|/.test(l)) published = dateFrom(d[1]!) ?? headDate([d[1]!]);
     // A label inside a header line: "Lugar: Atoyac de Álvarez, Guerrero. Fecha: sábado 17 de junio de 2023."
     const labelled = /(?:^|[.;|·]\s+)(?:fecha|date)\s*:\s*([^;|·]{4,60}?)\.?\s*(?:[;|·]|$)/iu.exec(l);
     if (labelled && !published) published = dateFrom(labelled[1]!) ?? headDate([labelled[1]!]);

@@ -80,7 +80,9 @@ const PLACE_NOUNS = set(`barrio barriada sector urbanizacion urbanización urb p
   poblado pueblo localidad ciudad municipio estado region región alcabala peaje frontera avenida
   neighbourhood neighborhood district town city village state province region checkpoint slum metro
   estacion estación station terminal aeropuerto airport puerto rio río river cerro lago lake carretera
-  autopista highway refineria refinería`);
+  autopista highway refineria refinería
+  provincia provincias distrito distritos canton cantón comarca asentamiento corregimiento county prefecture
+  governorate oblast`);
 
 /** Prepositions of place ("in Koblenz", "en Masaya", "from Douma"): weakest cue, read strictly by the caller. */
 const IN = set('in en from desde');

@@ -706,3 +706,77 @@ describe('a year after "late"/"mid-", a weekday and day set ahead of a narrative
     );
   });
 });
+
+describe('weekdays before a date, months after "de"/"of", anniversaries at night, narrative years (stop 35)', () => {
+  it('an English weekday before its full date is that date, not a weekday of its own', () => {
+    assert.deepEqual(all('The judgment was delivered on Thursday 27 November 2025.', '2025-01-01'), [
+      ['27 November 2025', '2025-11-27'],
+    ]);
+  });
+  it('a number opening the next line is no day of the month before it', () => {
+    assert.deepEqual(all('his mother last saw him in June\n8 | Next row', '2025-12-01'), [
+      ['June', '2025-06'],
+    ]);
+  });
+  it('a present verb of saying stops the search for a later future verb', () => {
+    assert.deepEqual(
+      all(
+        'Families of those shot during the protests of 29 October say police will not answer.',
+        '2025-12-09',
+      ),
+      [['29 October', '2025-10-29']],
+    );
+  });
+  it('"Three years ago tonight": the anniversary day', () => {
+    assert.equal(all('Three years ago tonight, the lawyer was shot.', '2026-01-21')[0]?.[1], '2023-01-21');
+  });
+  it('the first of two months that share a year: "June and July 2021"', () => {
+    assert.deepEqual(all('the unrest of June and July 2021', '2026-01-21'), [
+      ['June', '2021-06'],
+      ['July 2021', '2021-07'],
+    ]);
+  });
+  it('"In January I went": a month before the pronoun "I" is no given name', () => {
+    assert.deepEqual(all('In January I went to the archive.', '2025-04-02'), [['January', '2025-01']]);
+  });
+  it('a month after "de"/"of": its full name, and a Spanish one in lower case only', () => {
+    assert.deepEqual(all('No sé si te llegó mi carta de enero.', '2025-03-09'), [['enero', '2025-01']]);
+    assert.deepEqual(all('Marcharon a la Plaza de Mayo.', '2025-03-09'), []);
+    assert.deepEqual(all('Es una cárcel en medio del mar.', '2025-03-09'), []);
+  });
+  it('"es hoy un centro cultural": what a thing is now is no day', () => {
+    assert.deepEqual(all('El antiguo cuartel es hoy un museo.', '2025-03-09'), []);
+    assert.deepEqual(all('La audiencia es hoy a las 10.', '2025-03-09'), [['hoy', '2025-03-09']]);
+  });
+  it('a day without its year after a dated day of another time in its sentence takes that time', () => {
+    assert.deepEqual(
+      all('El 17 de febrero de 2000 recibió el aviso y ordenó esperar hasta el 19 de febrero.', '2025-11-20'),
+      [
+        ['17 de febrero de 2000', '2000-02-17'],
+        ['19 de febrero', '2000-02-19'],
+      ],
+    );
+    assert.deepEqual(all('The siege began on 30 December 1995 and ended on 2 January.', '2025-11-20'), [
+      ['30 December 1995', '1995-12-30'],
+      ['2 January', '1996-01-02'],
+    ]);
+  });
+});
+
+describe('an English verb of schedules before a yearless date (stop 35)', () => {
+  it('what opens, sits or is held on a day lies ahead, whatever reporting past follows', () => {
+    assert.deepEqual(
+      all('The appeal opens at the High Court on 2 June, the ministry confirmed.', '2025-03-12'),
+      [['2 June', '2025-06-02']],
+    );
+    assert.deepEqual(all('The Committee reviews the country in July, so write now.', '2025-03-12'), [
+      ['July', '2025-07'],
+    ]);
+  });
+  it('not a plural noun after its determiner, nor after a past verb', () => {
+    assert.deepEqual(all('They already cut his visits in July.', '2025-03-12'), [['July', '2024-07']]);
+    assert.deepEqual(all('The court opens, they said, and it decided in July.', '2025-03-12'), [
+      ['July', '2024-07'],
+    ]);
+  });
+});

@@ -180,10 +180,11 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
 /**
  * The first verb of the date's own sentence after it, when it is a future or a "hay" ("El viernes, la
  * agrupación hará una romería", "El domingo hay misa", "On Friday the court will hear"): not past a "que"/
- * "that" (what someone said is another clause) nor past a verb in the past.
+ * "that" or a present verb of saying ("the relatives of those shot on 29 October say police will…": what
+ * someone says is another clause), nor past a verb in the past.
  */
 const LATER_VERB =
-  /(?<![\p{L}])(?:(will|shall|hay|habr[aá]|\p{L}{2,}(?:rá|rán|remos))|(\p{L}{2,}(?:ed|ó|aron|ieron)|was|were|had|has|have|is|are|said|told|took|came|went|gave|found|saw|made|held|left|met|began|fled|shot|fue|fueron|estuvo|hubo|hab[ií]a|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|puso|vino|vinieron|dio|dieron|es|son|está|están|que|that))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(will|shall|hay|habr[aá]|\p{L}{2,}(?:rá|rán|remos))|(\p{L}{2,}(?:ed|ó|aron|ieron)|was|were|had|has|have|is|are|said|told|took|came|went|gave|found|saw|made|held|left|met|began|fled|shot|fue|fueron|estuvo|hubo|hab[ií]a|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|puso|vino|vinieron|dio|dieron|es|son|está|están|que|that|says?|tells?|reports?|claims?|insists?|dicen?|cuentan?|afirman?|aseguran?|denuncian?))(?![\p{L}])/iu;
 
 function laterVerbIsFuture(m: RegExpExecArray): boolean {
   const rest = m.input.slice(m.index + m[0].length, m.index + m[0].length + 120);
@@ -202,6 +203,7 @@ function future(m: RegExpExecArray, upTo = m.index): boolean {
   // "what the court decided in June, and the city court will agree": the verb the date hangs on is past.
   if (PAST_RIGHT_BEFORE.test(m.input.slice(Math.max(0, upTo - 40), upTo))) return false;
   if (futureClause(m, upTo)) return true;
+  if (scheduledClause(m, upTo)) return true;
   if (laterVerbIsFuture(m)) return true;
   const raw = m.input.slice(Math.max(0, upTo - 40), upTo);
   // Never across a sentence's end ("llegó hasta Ciudad Juárez. En enero, …").
@@ -217,6 +219,26 @@ function future(m: RegExpExecArray, upTo = m.index): boolean {
   const marker = FUTURE_BEFORE.exec(before);
   const pastAfterMarker = !!marker && PAST_BETWEEN.test(before.slice(marker.index).replace(/^\S+/, ''));
   return (!!marker && !pastAfterMarker) || FUTURE_AFTER.test(after);
+}
+
+/**
+ * An English verb of schedules in the present before the date in its clause ("The appeal opens at the
+ * High Court on 2 June, the Department of Justice confirmed", "the Committee reviews Hong Kong in July",
+ * "is holding a vigil on 3 May"): what is arranged lies ahead, whatever reporting past follows. Not with a
+ * past verb between, nor after "since"; not a plural noun after its determiner ("cut his visits in January").
+ */
+const SCHEDULED_EN =
+  /(?<![\p{L}])(?<!\b(?:the|a|an|his|her|their|its|our|my|your|of|no|new|family|prison|weekly|monthly)\s+)(?:sits|opens|starts|begins|resumes|meets|holds|hears|reviews|rules|visits|travels|returns|arrives|leaves|closes|ends|(?:is|are)\s+(?:\p{L}+\s+)?\p{L}{2,}ing)(?![\p{L}])/u;
+function scheduledClause(m: RegExpExecArray, upTo: number): boolean {
+  if (/^(?:since|desde)\b/iu.test(m[0])) return false;
+  const head = m.input.slice(Math.max(0, upTo - 120), upTo);
+  const cut = Math.max(...['. ', '? ', '! ', '\n', '; ', ', ', ': ', '] '].map((b) => head.lastIndexOf(b)));
+  const clause = cut >= 0 ? head.slice(cut + 1) : head;
+  if (/\bsince\s+$/iu.test(clause)) return false;
+  const v = SCHEDULED_EN.exec(clause);
+  if (!v) return false;
+  const rest = clause.slice(v.index + v[0].length);
+  return !PAST_BETWEEN.test(rest) && !IRREGULAR_PAST.test(rest);
 }
 
 /** A day without its year, ahead of the reference: the reference year, or the next when already past. */
@@ -394,6 +416,10 @@ const THIS_YEAR_AFTER = /^\s+(?:(?:de|del)\s+(?:este|presente)\s+año|(?:of\s+)?
 const THIS_YEAR_BEFORE =
   /\b(?:(?:de|del)\s+(?:este|presente)\s+año|this\s+year['’]s(?:\s+[\p{L}-]+){0,2})\s+(?:el|on|the)\s+$/iu;
 
+/** A month's full name as each language writes it in a date: Spanish in lower case, English capitalized. */
+const FULL_MONTH =
+  /^(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
+
 const ENGLISH_WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 
 /** A weekday named without "last"/"next": the most recent one, or the next when the sentence looks ahead. */
@@ -427,13 +453,17 @@ function weekdayFrom(ref: Date, wd: number, dir: -1 | 1): string {
 }
 
 /**
- * "Fifteen years ago today", "Hoy hace 85 años que…", "hace hoy dos años": an anniversary names the day
+ * "Fifteen years ago today", "Hoy hace 85 años que…", "hace hoy dos años", "Three years ago tonight": an anniversary names the day
  * itself, N years (or months) before the reference to the day — not the whole year.
  */
 function anniversary(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
   const before = m.input.slice(Math.max(0, m.index - 12), m.index);
   const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 12);
-  if (!/(?:\b(?:hoy|today)\s+)$/iu.test(before) && !/^\s*,?\s*(?:hoy|today)\b/iu.test(after))
+  // "Three years ago tonight", "hace hoy", "esta noche se cumplen": the evening of the day is the day.
+  if (
+    !/(?:\b(?:hoy|today|tonight|esta\s+noche)\s+)$/iu.test(before) &&
+    !/^\s*,?\s*(?:hoy|today|tonight|esta\s+noche)\b/iu.test(after)
+  )
     return undefined;
   const n = num(m[1]!);
   const u = fold(m[2]!);
@@ -504,9 +534,13 @@ const RULES: Rule[] = [
       return v ? dayDate(v) : undefined;
     },
   },
-  // "May 3, 2024", "May 3rd", "March 12"
+  // "May 3, 2024", "May 3rd", "March 12". Not a number opening the next line (a table row's or a list's:
+  // "last saw him in June\n8 | Omran …").
   {
-    re: new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'giu'),
+    re: new RegExp(
+      `\\b(${MONTH_ALT})\\.?[^\\S\\n]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`,
+      'giu',
+    ),
     relative: false,
     claims: (m) => /^\p{Lu}/u.test(m[1]!),
     make: (m, ref) => {
@@ -645,10 +679,11 @@ const RULES: Rule[] = [
       return mo && !lowerEnglishWord(m[1]!) ? monthWithoutYear(m, ref, mo) : undefined;
     },
   },
-  // "(julio a septiembre de 2025)", "June to August 2024": the start of a range of months whose end has its year.
+  // "(julio a septiembre de 2025)", "June to August 2024", "the unrest of June and July 2021": the start of a
+  // range or a pair of months whose end has its year.
   {
     re: new RegExp(
-      `\\b(${MONTH_ALT})(?=\\s+(?:a|al|to|until|hasta|through|-|–)\\s+(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b)`,
+      `\\b(${MONTH_ALT})(?=\\s+(?:a|al|to|until|hasta|through|y|and|-|–)\\s+(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b)`,
       'giu',
     ),
     relative: false,
@@ -662,15 +697,16 @@ const RULES: Rule[] = [
   // "en diciembre", "in February", "a finales de marzo": a month named alone (no day, no year after it)
   {
     re: new RegExp(
-      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|next|pr[oó]ximo|pasado|early|mid|late|before|after|by|antes\\s+de|despu[eé]s\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
+      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|next|pr[oó]ximo|pasado|early|mid|late|before|after|by|de|del|of|antes\\s+de|despu[eé]s\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?[^\\S\\n]*(?:\\d|(?:de|del|of)\\s+\\d))`,
       'giu',
     ),
     relative: true,
     monthAlone: true,
     make: (m, ref) => {
       const mo = month(m[1]!);
-      // "en Julio Borges": a month's name before a capitalized word is a given name.
-      if (/^\s+\p{Lu}/u.test(m.input.slice(m.index + m[0].length))) return undefined;
+      // "en Julio Borges": a month's name before a capitalized word is a given name; not before "I" ("In
+      // January I went to São Paulo").
+      if (/^\s+(?!I\b)\p{Lu}/u.test(m.input.slice(m.index + m[0].length))) return undefined;
       // English months are capitalized ("in may" is a verb); Spanish ones are not.
       if (
         !mo ||
@@ -680,6 +716,10 @@ const RULES: Rule[] = [
           ))
       )
         return undefined;
+      // "mi carta de enero", "the events of June": a month after "de"/"of"; Spanish writes a date's month in
+      // lower case, so a capitalized one after "de" closes a name ("Plaza de Mayo", "Revolución de Octubre").
+      // After "de"/"of" only a month's full name ("en medio del mar" is the sea).
+      if (/^(?:de|del|of)\s/iu.test(m[0]) && !FULL_MONTH.test(m[1]!)) return undefined;
       const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 40);
       // "entre julio y diciembre de 2018": the start of a range takes the year its end is given.
       const to = RANGE_END_YEAR.exec(after);
@@ -724,7 +764,15 @@ const RULES: Rule[] = [
     // en día", "to this day" is "still today".
     re: /(?<!\b(?:hasta|aún|aun|todavía|todavia|still)\s+)\b(hoy|esta mañana|this morning|today|tonight|esta noche)\b(?!\s+(?:en\s+día|en\s+dia|día|dia)\b)/giu,
     relative: true,
-    make: (_m, ref) => dayDate(iso(ref)),
+    // "El antiguo aeropuerto es hoy un centro cultural", "the camp is today a museum": what a thing is now,
+    // between a copula and what it has become, is no day.
+    make: (m, ref) =>
+      /\b(?:es|son|is|are)\s+$/iu.test(m.input.slice(Math.max(0, m.index - 6), m.index)) &&
+      /^\s+(?:un|una|el|la|los|las|an|the|a(?!\s+las?\b))\s/iu.test(
+        m.input.slice(m.index + m[0].length, m.index + m[0].length + 10),
+      )
+        ? undefined
+        : dayDate(iso(ref)),
   },
   // "mañana" without an article is tomorrow ("la mañana", "esta mañana", "por la mañana" are a morning)
   {
@@ -783,7 +831,7 @@ const RULES: Rule[] = [
   // written alone (capitalized), not in a name ("Good Friday", "Bloody Sunday") nor "Friday prayers".
   {
     re: new RegExp(
-      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d|prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
+      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d)|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
       'gu',
     ),
     relative: true,
@@ -1017,6 +1065,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   }
   found.push(...listedYears(text, found), ...rangeStartDays(text, found));
   rangeStartYears(text, found);
+  yearsOfTheSentence(text, found, ref);
   weekdaysInNarrative(text, found, ref);
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
@@ -1053,6 +1102,41 @@ function rangeStartYears(text: string, found: DateMention[]): void {
     if (!v) continue;
     d.date = dayDate(v);
     d.value = v;
+  }
+}
+
+/**
+ * A day without its year in a sentence that has just dated a day years away from the
+ * writer is of that time: "recibió el 17 de febrero de 2000 el aviso y ordenó no mover tropa hasta el 19 de
+ * febrero" is 2000-02-19, not the next 19 February after a ruling of 2025. The year nearest the dated
+ * mention before it (within 200 characters, no sentence end between); only when that year lies two or more
+ * years from the reference's (near it, the reference's reading stands). In place.
+ */
+function yearsOfTheSentence(text: string, found: DateMention[], ref: Date): void {
+  // Days written with their month's word, both: a table's numeric dates are rows of their own, and a month
+  // alone ("said in its final report in September") too often belongs to another clause.
+  const worded = new RegExp(`\\d\\D*\\b(?:${MONTH_ALT})\\b|\\b(?:${MONTH_ALT})\\b\\D*\\d`, 'iu');
+  const dated = found.filter(
+    (a) => /\d{4}/.test(a.text) && a.date.precision === 'day' && worded.test(a.text),
+  );
+  for (const d of found) {
+    if (/\d{4}/.test(d.text) || d.date.precision !== 'day' || !worded.test(d.text)) continue;
+    const anchor = dated
+      .filter((a) => a.end <= d.start && d.start - a.end <= 200)
+      .sort((a, b) => b.end - a.end)[0];
+    if (anchor?.date.precision !== 'day') continue;
+    if (/[.!?|]\s|\n/u.test(text.slice(anchor.end, d.start))) continue;
+    const y = Number(anchor.date.value.slice(0, 4));
+    if (Math.abs(y - ref.getUTCFullYear()) < 2) continue;
+    const [, mo, day] = d.value.split('-').map(Number) as [number, number, number];
+    const at = utc(anchor.date.value);
+    const best = [y - 1, y, y + 1]
+      .map((yy) => realDay(yy, mo, day))
+      .filter((v): v is string => !!v)
+      .sort((a, b) => near(at, a) - near(at, b))[0];
+    if (!best) continue;
+    d.date = dayDate(best);
+    d.value = best;
   }
 }
 

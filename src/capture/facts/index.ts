@@ -17,9 +17,11 @@ import {
   featurePlaces,
   labelPlaces,
   lookupPlace,
+  namesAnInstrument,
   placesInsideOrgs,
   tablePlaces,
   townsInContext,
+  wholeTownNames,
   withFeatureNoun,
 } from './places.js';
 import { type Span, senderSpans } from './senders.js';
@@ -106,7 +108,8 @@ export function ruleEntities(
     })),
   ];
   // Towns named after a word of motion or in a list of places, that no other rule took (places.ts).
-  const entities: EntityMention[] = [
+  // "El Carmen de Bolívar", "Dar es Salaam": a town whose name runs over a particle is one place (places.ts).
+  const entities: EntityMention[] = wholeTownNames(text, [
     ...found,
     ...townsInContext(text, [...found, ...dates.map((d) => ({ ...d, kind: 'date' }))]).map((p) => ({
       ...p,
@@ -116,7 +119,10 @@ export function ruleEntities(
     ...placesInsideOrgs(text, found)
       .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
       .map((p) => ({ ...p, rule: 'place-in-org' })),
-  ].filter((e) => ![...dates, ...senders].some((d) => e.start < d.end && d.start < e.end));
+  ])
+    .filter((e) => ![...dates, ...senders].some((d) => e.start < d.end && d.start < e.end))
+    // "la Convención de Viena", "the Rome Statute": a town naming an instrument is no place of the text.
+    .filter((e) => e.kind !== 'place' || !namesAnInstrument(text, e.start, e.end));
   return { entities, dates, senders };
 }
 

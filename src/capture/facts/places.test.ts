@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFacts } from './index.js';
-import { placesInsideOrgs, tablePlaces, townsInContext } from './places.js';
+import { facilityShortForms, placesInsideOrgs, tablePlaces, townsInContext } from './places.js';
 import { isDemonym } from './world.js';
 import { lookupTown } from './world-cities.js';
 
@@ -447,5 +447,102 @@ describe("a table's vereda or barrio column (stop 34)", () => {
       tablePlaces(table).map((p) => p.text),
       ['Tame', 'Puerto Jordán', 'Saravena', 'El Bosque'],
     );
+  });
+});
+
+describe('places named by their administrative unit and by who comes from them (stop 35)', () => {
+  const inside = (text: string, org: string) => {
+    const start = text.indexOf(org);
+    return placesInsideOrgs(text, [{ kind: 'organization', start, end: start + org.length }]).map(
+      (p) => `${p.text}=${p.value}`,
+    );
+  };
+  it('a place after "de los"/"of the", and a closing place of two words, inside a name', () => {
+    assert.deepEqual(inside('La Embajada de los Estados Unidos habló.', 'Embajada de los Estados Unidos'), [
+      'Estados Unidos=Estados Unidos',
+    ]);
+    assert.deepEqual(
+      inside('Amnesty International New Zealand wrote.', 'Amnesty International New Zealand'),
+      ['New Zealand=New Zealand'],
+    );
+  });
+  it("a district no gazetteer holds opening a court's name", () => {
+    assert.deepEqual(inside('The Oktyabrsky District Court ruled.', 'Oktyabrsky District Court'), [
+      'Oktyabrsky=Oktyabrsky District',
+    ]);
+    assert.deepEqual(inside('The Federal District Court ruled.', 'Federal District Court'), []);
+  });
+  it('a unit named with its capitalized noun; "State" only after a known place', () => {
+    assert.deepEqual(places('Fighting reached Nimba County last week.'), ['Nimba County']);
+    assert.deepEqual(places('She lives in the Kurdistan Region of Iraq.'), ['Kurdistan Region', 'Iraq']);
+    assert.ok(!places('The Islamic State claimed it.').includes('Islamic State'));
+  });
+  it('Spanish units with a lower-case noun: "la provincia de X", "el cantón X"', () => {
+    assert.deepEqual(places('Ocurrió en la provincia de Huancasancos, lejos de todo.'), ['Huancasancos']);
+    assert.deepEqual(places('Vive en el cantón Quinsaloma desde niña.'), ['Quinsaloma']);
+  });
+  it('a town after one who comes from it ("un joven de X", "a farmer from X")', () => {
+    assert.deepEqual(
+      townsInContext('Habló un joven de Martuni ayer.', []).map((p) => p.text),
+      ['Martuni'],
+    );
+    assert.deepEqual(
+      townsInContext('Llegó un agricultor de 60 años de Coripata.', []).map((p) => p.text),
+      ['Coripata'],
+    );
+    assert.deepEqual(
+      townsInContext('A farmer from Voinjama said so.', []).map((p) => p.text),
+      ['Voinjama'],
+    );
+    assert.deepEqual(townsInContext('Habló la madre de Victoria.', []), []);
+  });
+});
+
+describe('a town whose name runs over a particle is one place (stop 35)', () => {
+  it('"El Carmen de Bolívar", "São Bernardo do Campo", "Dar es Salaam": the whole, not its parts', () => {
+    assert.deepEqual(places('Vive en el municipio de El Carmen de Bolívar desde 2001.'), [
+      'El Carmen de Bolívar',
+    ]);
+    assert.deepEqual(places('A metalworker from São Bernardo do Campo spoke.'), ['São Bernardo do Campo']);
+    assert.deepEqual(places('Families in Dar es Salaam still search the mortuaries.'), ['Dar es Salaam']);
+  });
+  it("not across a person's name, and an organization keeps its name around it", () => {
+    const f = extractFacts('La Universidad de Santa Cruz de la Sierra protestó.', {
+      reference: '2025-01-01',
+      tagger: null,
+    });
+    assert.ok(f.some((x) => x.kind === 'place' && x.text === 'Santa Cruz de la Sierra'));
+  });
+});
+
+describe('a unit and its name alone; the town closing a site named "de X" (stop 35)', () => {
+  const place = (text: string, value = text) => ({ kind: 'place', text, value });
+  it('"Rakhine State" and "Rakhine", "Bacolod City" and "Bacolod" are one place; not a country and its capital', () => {
+    const one = facilityShortForms([place('Bacolod City'), place('Bacolod')]);
+    assert.deepEqual(
+      one.map((e) => e.value),
+      ['Bacolod City', 'Bacolod City'],
+    );
+    assert.deepEqual(
+      facilityShortForms([place('Ciudad de Buenos Aires'), place('Buenos Aires')]).map((e) => e.value),
+      ['Ciudad de Buenos Aires', 'Ciudad de Buenos Aires'],
+    );
+    const two = facilityShortForms([place('Guatemala City'), place('Guatemala')]);
+    assert.deepEqual(
+      two.map((e) => e.value),
+      ['Guatemala City', 'Guatemala'],
+    );
+  });
+  it('"Centro de Coordinación Policial de Guanare": the last "de X" when the longer tail is no place', () => {
+    assert.ok(
+      places('Apareció en el Centro de Coordinación Policial de Guanare, con otros.').includes('Guanare'),
+    );
+  });
+});
+
+describe('a town naming a treaty or instrument is no place of the text (stop 35)', () => {
+  it('"la Convención de Viena", "the Istanbul Protocol"; the town named on its own still is', () => {
+    assert.deepEqual(places('Violó la Convención de Viena sobre Relaciones Diplomáticas.'), []);
+    assert.deepEqual(places('The Istanbul Protocol was applied in Istanbul.'), ['Istanbul']);
   });
 });

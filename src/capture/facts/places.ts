@@ -195,7 +195,7 @@ const EN_IN = /(?<![\p{L}])(?:in|across|around|outside)\s+$/u;
  * that place — unless the name is a given name or surname alone ("la familia de Pérez").
  */
 const RESIDENTS =
-  /(?<![\p{L}])(?:vecin[oa]s?|habitantes?|pobladores?|residentes?|moradores?|alcalde(?:sa)?|alcald[ií]a|regidor(?:a|es)?|concejal(?:a|es)?|polic[ií]as?\s+municipales|comunidad(?:es)?|campesin[oa]s?|ind[ií]genas?|juzgados?|fiscal[ií]as?|gobernaci[oó]n|prefectura|municipalidad|di[oó]cesis|residents?|villagers?|inhabitants?|townspeople|mayor|municipality|outskirts|people)\s+(?:de|del|of)\s+$/iu;
+  /(?<![\p{L}])(?:vecin[oa]s?|habitantes?|pobladores?|residentes?|moradores?|alcalde(?:sa)?|alcald[ií]a|regidor(?:a|es)?|concejal(?:a|es)?|polic[ií]as?\s+municipales|comunidad(?:es)?|campesin[oa]s?|ind[ií]genas?|juzgados?|fiscal[ií]as?|gobernaci[oó]n|prefectura|municipalidad|di[oó]cesis|residents?|villagers?|inhabitants?|townspeople|mayor|municipality|outskirts|people|(?:un[oa]?|una|otr[oa]s?|los|las|su|sus|nuestr[oa]s?|dos|tres|varios|varias)\s+(?:\p{L}+\s+)?(?:j[oó]ven(?:es)?|agricultor(?:a|es)?|compañer[oa]s?|amig[oa]s?|mam[aá]s?|madres?|padres|familias?|dirigentes?|l[ií]der(?:es)?|pres[oa]s|hombres?|mujer(?:es)?|muchach[oa]s?|estudiantes?|maestr[oa]s?|trabajador(?:a|es)?|obrer[oa]s?|pescador(?:a|es)?|comerciantes?)(?:\s+de\s+\d{1,3}\s+años)?|gente|familias|(?:a|an|two|three|several|other|the)\s+(?:\p{L}+\s+)?(?:trader|metalworker|farmer|fisherman|fishermen|driver|teacher|student|worker|youth|man|woman|men|women|families|family|boys?|girls?)(?:,\s+\d{1,3},)?)\s+(?:de|del|of|from)\s+$/iu;
 
 /** One to three capitalized words, Spanish particles allowed inside ("Ciudad de Panamá", "Las Claritas"). */
 const NAME =
@@ -292,6 +292,21 @@ function smallTown(text: string, name: string): PlaceEntry | undefined {
   return town && { value: town.value, kind: town.kind, countryCode: town.countryCode };
 }
 
+/** An article between "de"/"of" and a place inside a name ("de los Estados Unidos", "of the Gambia"). */
+const ARTICLE_IN_NAME = /^(?:la|las|los|el|the)$/u;
+
+/**
+ * Whether the capitalized words from `i` to the name's end are one place a gazetteer holds, or the
+ * last word alone: the longest closing run is the place ("… South Africa", not "Africa").
+ */
+function closingRun(text: string, words: readonly { w: string; start: number }[], i: number): boolean {
+  if (i === words.length - 1) return true;
+  const rest = words.slice(i);
+  if (!rest.every((x) => /^\p{Lu}/u.test(x.w))) return false;
+  const last = rest[rest.length - 1]!;
+  return lookupPlace(text.slice(rest[0]!.start, last.start + last.w.length)) !== undefined;
+}
+
 /** Words after which an organization's name says where it is ("Centro Penitenciario de Carabobo"). */
 const WHERE_IN_NAME = /^(?:de|del|of|en|in|sobre|para|for)$/iu;
 
@@ -314,11 +329,16 @@ export function placesInsideOrgs(
     }));
     if (words.length < 2) continue;
     for (let i = 0; i < words.length; i++) {
-      const after = i > 0 && WHERE_IN_NAME.test(words[i - 1]!.w);
+      // "Embajada de los Estados Unidos", "Embassy of the Philippines": an article may stand between.
+      const after =
+        i > 0 &&
+        (WHERE_IN_NAME.test(words[i - 1]!.w) ||
+          (i > 1 && ARTICLE_IN_NAME.test(words[i - 1]!.w) && WHERE_IN_NAME.test(words[i - 2]!.w)));
       // Closing the name ("Prison Watch Andes"), or opening it ("Sindh Police", "Cambodia National
       // Rescue Party", "Stockholm District Court"): English puts where a body is before its head noun,
       // and every round's annotations name that place (77 of 79 such names; "Miami Herald" is one of two).
-      const edge = i > 0 && i === words.length - 1;
+      // A closing place of two or three words counts from its first ("Amnesty International South Africa").
+      const edge = i > 0 && words.length - i <= 3 && closingRun(text, words, i);
       const opening = i === 0;
       if ((!after && !edge && !opening) || !/^\p{Lu}/u.test(words[i]!.w)) continue;
       // The longest run of one to three words from here that a gazetteer holds, to the name's end or a particle.
@@ -342,10 +362,68 @@ export function placesInsideOrgs(
         i += n - 1;
         break;
       }
+      // "Leninsky District Court", "Derge County People's Court": a district no gazetteer holds opening a
+      // court's or an office's name is where it sits (annotated as the district's own name, "Leninsky").
+      const unit = words[1];
+      if (
+        opening &&
+        !out.some((p) => p.start === words[0]!.start) &&
+        unit &&
+        ADMIN_UNIT.test(unit.w) &&
+        words.length > 2 &&
+        !isEverydayWord(words[0]!.w) &&
+        !isDemonym(words[0]!.w)
+      ) {
+        const value = `${words[0]!.w} ${unit.w}`;
+        out.push({
+          kind: 'place',
+          start: words[0]!.start,
+          end: words[0]!.start + words[0]!.w.length,
+          text: words[0]!.w,
+          value,
+          place: { value, kind: 'region' },
+        });
+      }
     }
   }
   return out;
 }
+
+const ADMIN_RUN =
+  /(?<![\p{L}\d'’-])(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})\s+(District|Province|Region|County|Prefecture|Governorate|Oblast|State)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
+
+/**
+ * Administrative units named with their capitalized noun ("Lofa County", "Ili Prefecture", "the Kurdistan
+ * Region of Iraq", "Miranda State"): the whole is a place, whatever its name's words could be, unless
+ * another rule read them. Not a people's or everyday word before the noun ("Islamic State", "Southern
+ * Region" alone), and "State" only after a place a gazetteer holds ("Member State", "Free State").
+ */
+function adminUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const m of text.matchAll(ADMIN_RUN)) {
+    let start = m.index!;
+    let head = m[1]!;
+    const open = OPENERS.exec(`${head} `);
+    if (open) {
+      if (open[0].length > head.length) continue;
+      start += open[0].length;
+      head = head.slice(open[0].length);
+    }
+    const end = m.index! + m[0].length;
+    const words = head.split(/\s+/);
+    if (words.some((w) => isDemonym(w)) || (words.length === 1 && isEverydayWord(head))) continue;
+    if (m[2] === 'State' && !lookupPlace(head) && !lookupTown(head)) continue;
+    if (taken.some((t) => start < t.end && t.start < end)) continue;
+    const name = text.slice(start, end);
+    const value = name.replace(/\s+/g, ' ');
+    out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'region' } });
+  }
+  return out;
+}
+
+/** Capitalized nouns of a country's administrative units, written after the unit's name ("Leninsky District"). */
+const ADMIN_UNIT =
+  /^(?:District|Province|Region|County|Prefecture|Governorate|Oblast|Municipality|Raion|Rayon)$/u;
 
 /**
  * Lower-case nouns a natural or built feature is named with, which stay in its name ("río Caura",
@@ -381,7 +459,7 @@ const SITE_HEAD =
   /^(?:centro|c[aá]rcel|prisi[oó]n|penal|penitenciar[ií]a|internado|comisar[ií]a|estaci[oó]n|base|cuartel|batall[oó]n|unidad|hospital|cl[ií]nica|posta|casa|sede|cementerio|catedral|basurero|aeropuerto|terminal|escuela|liceo|jefatura|comando|destacamento|fuerte|ret[eé]n|m[oó]dulo|complejo|mercado|estadio|fosa)$/iu;
 /** The place a site's name closes with: "… de Aragua", "… del Callao". */
 const OF_PLACE =
-  /\s(?:de|del)\s+(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?\p{Lu}[\p{L}\p{M}'’-]*){0,2})$/u;
+  /^\s(?:de|del)\s+(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?\p{Lu}[\p{L}\p{M}'’-]*){0,2})$/u;
 
 /** The town, state or district a site of `taken` is named after, as a place of its own. */
 function placesNamingSites(text: string, taken: readonly Taken[]): ContextPlace[] {
@@ -391,12 +469,27 @@ function placesNamingSites(text: string, taken: readonly Taken[]): ContextPlace[
     const name = text.slice(t.start, t.end);
     // The head: the first word that is no ordinal or number ("33.ª Comisaría", "Unidad 34").
     const head = name.split(/\s+/).find((w) => !/\d/.test(w));
-    const of = OF_PLACE.exec(name);
-    if (!head || !SITE_HEAD.test(head) || !of) continue;
-    const where = lookupPlace(of[1]!) ?? smallTown(text, of[1]!);
-    if (!where || where.kind === 'detention_site') continue;
-    const start = t.end - of[1]!.length;
-    out.push({ kind: 'place', start, end: t.end, text: of[1]!, value: where.value, place: where });
+    if (!head || !SITE_HEAD.test(head)) continue;
+    // The longest closing "de X" a gazetteer holds: "… de Santa Cruz de la Sierra", else a shorter one
+    // ("Centro de Coordinación Policial de Guanare" is Guanare's).
+    let found: { text: string; where: PlaceEntry } | undefined;
+    for (let at = name.search(/\s(?:de|del)\s/u); at >= 0 && !found; ) {
+      const of = OF_PLACE.exec(name.slice(at));
+      const where = of && (lookupPlace(of[1]!) ?? smallTown(text, of[1]!));
+      if (of && where && where.kind !== 'detention_site') found = { text: of[1]!, where };
+      const next = name.slice(at + 1).search(/\s(?:de|del)\s/u);
+      at = next < 0 ? -1 : at + 1 + next;
+    }
+    if (!found) continue;
+    const start = t.end - found.text.length;
+    out.push({
+      kind: 'place',
+      start,
+      end: t.end,
+      text: found.text,
+      value: found.where.value,
+      place: found.where,
+    });
   }
   return out;
 }
@@ -448,6 +541,8 @@ export function featurePlaces(text: string, taken: readonly Taken[]): ContextPla
   );
   // "Centro Penitenciario de Aragua", "la catedral de Ciudad Guayana": the place a site is named after.
   out.push(...placesNamingSites(text, taken));
+  // "Lofa County", "the Kurdistan Region of Iraq": a unit named with its capitalized noun.
+  out.push(...adminUnits(text, taken));
   for (const m of text.matchAll(NOUN_THEN_NAME)) {
     const start = m.index!;
     // "el jirón Libertad de Huamanga": the street, then the town it lies in (a place of its own).
@@ -648,6 +743,10 @@ export function tablePlaces(text: string): ContextPlace[] {
   return out;
 }
 
+/** A unit's name with its capitalized noun ("Táchira State", "Bacolod City", "Lofa County"). */
+const ADMIN_NAME =
+  /^(\p{Lu}.*?)\s+(City|State|Province|Region|County|District|Prefecture|Governorate|Oblast)$/u;
+
 /** A facility's name with its noun: the name before it, and the words that make a second place of it. */
 const FACILITY_NAME =
   /^(.+?)\s+(?:(district|District|Central|central|City|city|Remand|remand|Grand|Provincial|provincial)\s+)?(?:military\s+|Military\s+|women['’]s\s+)?(?:Prison|prison|Jail|jail|(?:Detention|detention)\s+(?:Centre|Center|Facility|centre|center|facility)|Barracks|barracks|Camp|camp|Cemetery|cemetery|Colony|colony)$/u;
@@ -666,8 +765,19 @@ export function facilityShortForms<
   for (const e of entities) {
     if (e.kind !== 'place') continue;
     const m = FACILITY_NAME.exec(e.value);
-    if (!m || m[2] || !/^\p{Lu}/u.test(m[1]!)) continue;
-    const key = fold(m[1]!.replace(/^(?:the|la|el)\s+/iu, ''));
+    // "Rakhine State" and "Rakhine", "Bacolod City" and "Bacolod": a unit and its name alone are one place
+    // too — but not a country and its capital ("Guatemala City", "Kuwait City").
+    // "Ciudad de Buenos Aires" and "Buenos Aires" too; not "Ciudad de Guatemala" and the country.
+    const city = /^Ciudad\s+de\s+(\p{Lu}.*)$/u.exec(e.value)?.[1];
+    const unit = m ? undefined : (ADMIN_NAME.exec(e.value) ?? (city ? [e.value, city, 'City'] : null));
+    const short =
+      m && !m[2]
+        ? m[1]
+        : unit && !(unit[2] === 'City' && lookupPlace(unit[1]!)?.kind === 'country')
+          ? unit[1]
+          : undefined;
+    if (!short || !/^\p{Lu}/u.test(short)) continue;
+    const key = fold(short.replace(/^(?:the|la|el)\s+/iu, ''));
     if (!longForm.has(key)) longForm.set(key, e.value);
   }
   if (!longForm.size) return [...entities];
@@ -703,4 +813,94 @@ export function labelPlaces(text: string): ContextPlace[] {
     }
   }
   return out;
+}
+
+/** A capitalized word of a town's name. */
+const TOWN_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
+/** Particles inside a town's name: "El Carmen de Bolívar", "São Bernardo do Campo", "Dar es Salaam". */
+const TOWN_PARTICLE = /\s+(?:de\s+la|de\s+los|de|del|do|da|dos|das|es)\s+(?=\p{Lu})/gu;
+
+/**
+ * Towns whose name runs over a particle ("El Carmen de Bolívar", "São Bernardo do Campo", "Dar es
+ * Salaam", "Iguala de la Independencia"): when a gazetteer holds the whole, it is one place, and the
+ * places read in its parts ("El Carmen" and "Bolívar", "Dar") give way to it. Not where a person's or an
+ * organization's name crosses its edge; inside an organization's name it is a place of its own.
+ */
+export function wholeTownNames<T extends Taken & { text: string; value: string; place?: PlaceEntry }>(
+  text: string,
+  entities: readonly T[],
+): (T | (ContextPlace & { rule: string }))[] {
+  const wholes: ContextPlace[] = [];
+  for (const p of text.matchAll(TOWN_PARTICLE)) {
+    const at = p.index!;
+    // A capitalized word right before the particle ("Carmen de"), found without a costly lookbehind.
+    if (!/\p{Lu}[\p{L}\p{M}'’-]*$/u.test(text.slice(Math.max(0, at - 30), at))) continue;
+    const after = at + p[0].length;
+    const left = [...text.slice(Math.max(0, at - 60), at).matchAll(new RegExp(TOWN_WORD, 'gu'))];
+    const right = new RegExp(String.raw`^${TOWN_WORD}(?:\s+${TOWN_WORD})?`, 'u').exec(
+      text.slice(after, after + 60),
+    );
+    if (!left.length || !right) continue;
+    const leftBase = Math.max(0, at - 60);
+    let best: ContextPlace | undefined;
+    // From the longest whole down: one to three words before the particle, one or two after.
+    for (let l = Math.min(3, left.length); l >= 1 && !best; l--) {
+      const first = left[left.length - l]!;
+      const start = leftBase + first.index!;
+      // The words before the particle must run on to it ("Carmen" right before " de").
+      if (!/^[\p{L}\p{M}'’\s-]*$/u.test(text.slice(start, at))) continue;
+      const tails = right[0].includes(' ') ? [right[0], right[0].split(/\s+/)[0]!] : [right[0]];
+      for (const tail of tails) {
+        const end = after + tail.length;
+        if (/^[\p{L}\p{M}'’-]/u.test(text.slice(end, end + 1))) continue;
+        const name = text.slice(start, end);
+        const known = lookupPlace(name);
+        const town = known ? undefined : lookupTown(name);
+        const entry =
+          known ??
+          (town && (town.population ?? 0) >= 10_000
+            ? { value: town.value, kind: town.kind, countryCode: town.countryCode }
+            : undefined);
+        if (!entry || entry.kind === 'detention_site') continue;
+        best = { kind: 'place', start, end, text: name, value: entry.value, place: entry };
+        break;
+      }
+    }
+    if (best && !wholes.some((w) => best.start < w.end && w.start < best.end)) wholes.push(best);
+  }
+  if (!wholes.length) return [...entities];
+  const kept = wholes.filter(
+    (w) =>
+      !entities.some(
+        (e) =>
+          e.kind !== 'place' && w.start < e.end && e.start < w.end && !(e.start <= w.start && w.end <= e.end),
+      ) &&
+      !entities.some(
+        (e) =>
+          e.kind === 'place' && e.start <= w.start && w.end <= e.end && e.end - e.start > w.end - w.start,
+      ),
+  );
+  const same = (e: T, w: ContextPlace) => e.kind === 'place' && e.start === w.start && e.end === w.end;
+  const out: (T | (ContextPlace & { rule: string }))[] = entities.filter(
+    (e) => e.kind !== 'place' || !kept.some((w) => e.start < w.end && w.start < e.end && !same(e, w)),
+  );
+  for (const w of kept) if (!entities.some((e) => same(e, w))) out.push({ ...w, rule: 'whole-town' });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Words of an instrument named after the town it was signed in, before it ("Estatuto de Roma") or after it ("Rome Statute"). */
+const INSTRUMENT_BEFORE =
+  /(?:Convenci[oó]n|Convenio|Protocolo|Estatuto|Acuerdos?|Tratado|Pacto|Declaraci[oó]n|Convention|Protocol|Statute|Treaty|Declaration)\s+(?:de|of)\s+(?:la\s+)?$/u;
+const INSTRUMENT_AFTER =
+  /^\s+(?:Conventions?|Protocol|Statute|Treaty|Accords?|Agreement|Declaration)(?![\p{L}])/u;
+
+/**
+ * A town inside the name of a treaty or instrument signed there ("la Convención de Viena", "el Estatuto de
+ * Roma", "the Istanbul Protocol", "the Oslo Accords"): the instrument's name, no place of what the text tells.
+ */
+export function namesAnInstrument(text: string, start: number, end: number): boolean {
+  return (
+    INSTRUMENT_BEFORE.test(text.slice(Math.max(0, start - 30), start)) ||
+    INSTRUMENT_AFTER.test(text.slice(end, end + 20))
+  );
 }
