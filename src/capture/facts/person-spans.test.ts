@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { nicknameOf, notAPerson, personEnd, personStart } from './person-spans.js';
+import { initialedName, nicknameOf, notAPerson, personEnd, personStart } from './person-spans.js';
 
 /** The span of `name` in `text`. */
 const at = (text: string, name: string) => {
@@ -114,5 +114,16 @@ describe('nicknames', () => {
     const es = 'Detuvieron a Ramón Ruiz Pardo, alias el Tuerto, en Sincelejo.';
     const ramon = { ...at(es, 'Ramón Ruiz Pardo'), value: 'Ramón Ruiz Pardo' };
     assert.equal(nicknameOf(es, at(es, 'Tuerto'), [ramon])?.value, 'Ramón Ruiz Pardo');
+  });
+});
+
+describe('names written with initials', () => {
+  it('a given name, one or two initials and a surname; not initials alone nor an unknown first word', () => {
+    const t =
+      'said Assistant Attorney Laura K. Whitmore and Maria T. L. Ocampo, not Acme J. Widgets or J. R. Tolkien.';
+    assert.ok(initialedName(t, at(t, 'Laura K. Whitmore')));
+    assert.ok(initialedName(t, at(t, 'Maria T. L. Ocampo')));
+    assert.ok(!initialedName(t, at(t, 'Acme J. Widgets')));
+    assert.ok(!initialedName(t, at(t, 'J. R. Tolkien')));
   });
 });

@@ -190,3 +190,15 @@ export function nicknameOf<T extends Span & { value: string }>(
       if (!best || p.end > best.end) best = p;
   return best;
 }
+
+/**
+ * A given name, one or two initials with their periods, and a surname ("Daniel E. Ferrante",
+ * "Maria T. L. Ocampo"): the way English press releases and court papers write a person, and
+ * nothing else.
+ */
+export function initialedName(text: string, s: Span): boolean {
+  const m = /^(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\.){1,2}\s+\p{Lu}[\p{L}\p{M}'’-]+$/u.exec(
+    text.slice(s.start, s.end),
+  );
+  return m !== null && GIVEN_NAMES.has(fold(m[1]!));
+}

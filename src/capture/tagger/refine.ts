@@ -13,7 +13,7 @@ import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
 import { type EntityMention, namesStreet } from '../facts/entities.js';
 import { fold } from '../facts/lexicon.js';
 import { ORG_WORDS } from '../facts/orgs.js';
-import { nicknameOf, notAPerson, personEnd, personStart } from '../facts/person-spans.js';
+import { initialedName, nicknameOf, notAPerson, personEnd, personStart } from '../facts/person-spans.js';
 import { lookupPlace } from '../facts/places.js';
 import { tokenize } from '../facts/tokens.js';
 import { isDemonym } from '../facts/world.js';
@@ -167,6 +167,8 @@ export function refineEntities(
   const kept = rules
     .filter((m) => {
       if (!opts.drop || !adopted(m.kind) || opts.keep?.has(m.kind)) return true;
+      // "Daniel E. Ferrante": a given name, initials and a surname are a person whatever the model reads.
+      if (m.kind === 'person' && initialedName(text, m)) return true;
       const c = byKey.get(`${m.start}:${m.end}`);
       if (!c) return true;
       const p = judge(c);

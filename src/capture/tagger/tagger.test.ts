@@ -257,6 +257,27 @@ describe('refining the rules’ output', () => {
       ],
     );
   });
+  it('never drops a name written with a given name, initials and a surname', () => {
+    const t = 'The case was led by Laura K. Whitmore and Laura Whitmore.';
+    const person = (name: string, from = 0): EntityMention => {
+      const start = t.indexOf(name, from);
+      return { kind: 'person', start, end: start + name.length, text: name, value: name };
+    };
+    const nothing: TaggerModel = {
+      labels: ['none', 'person', 'organization', 'place'],
+      weights: { bias: [1, 0, 0, 0] },
+    };
+    const out = refineEntities(t, [person('Laura K. Whitmore'), person('Laura Whitmore', 30)], [], {
+      model: nothing,
+      kinds: new Map([['person', 0]]),
+      drop: true,
+      dropMargin: 0,
+    });
+    assert.deepEqual(
+      out.map((m) => m.text),
+      ['Laura K. Whitmore'],
+    );
+  });
   it('never adds over a date', () => {
     const at = text.indexOf('Tursun to leave');
     const out = refineEntities(text, rules, [{ start: at - 2, end: at + 9 }], {
