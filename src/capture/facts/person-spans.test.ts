@@ -37,6 +37,19 @@ describe('where a person’s name starts', () => {
       'Helen Moreau',
     );
   });
+  it('past a place after "de"/"desde", an agency’s capitals or a "noun de" run into a name that opens with its given name', () => {
+    assert.equal(
+      startOf('el exalcalde de Cusco Carlos Mamani Quispe, que', 'Cusco Carlos Mamani Quispe'),
+      'Carlos Mamani Quispe',
+    );
+    assert.equal(startOf('contó a AFP Rosa Quispe, de 40 años', 'AFP Rosa Quispe'), 'Rosa Quispe');
+    assert.equal(startOf('Carta de Carlos Mamani desde el penal', 'Carta de Carlos Mamani'), 'Carlos Mamani');
+    assert.equal(
+      startOf('Declaró María del Carmen Rojas ante el juez.', 'María del Carmen Rojas'),
+      'María del Carmen Rojas',
+    );
+    assert.equal(startOf('LUIS ROSA QUISPE', 'LUIS ROSA QUISPE'), 'LUIS ROSA QUISPE');
+  });
   it('not past a given name or a surname, not below two words, not past a word written with accents', () => {
     assert.equal(
       startOf('Christian Ortega Ruiz testified.', 'Christian Ortega Ruiz'),

@@ -8,6 +8,7 @@ import { CLERGY, HONORIFICS } from './entities.js';
 import { fold, GIVEN_NAMES, SURNAME_SET, TITLES } from './lexicon.js';
 import { libraryLexicon, PEOPLES } from './names.js';
 import { ORG_WORDS } from './orgs.js';
+import { lookupPlace } from './places.js';
 import { isDemonym } from './world.js';
 
 interface Span {
@@ -35,6 +36,8 @@ const isCapitalName = (w: string) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w);
 const ADDRESS = new Set(
   'me mme mlle mr mrs ms mx dr messrs sr sra srta dona hon rt lt col sgt cpl gen'.split(' '),
 );
+/** Words a place follows in a clause ("de Maracaibo", "desde Madrid", "from Goma"). */
+const PLACE_PREPOSITIONS = new Set('de del desde en from of in at'.split(' '));
 /** Kinds of word compromise's lexicon gives that never open a name: "Remember", "Free", "Your", "Some", "State". */
 const NOT_OPENING =
   /^(?:Possessive|Pronoun|Determiner|Infinitive|Adjective|Honorific|Preposition|Conjunction)$/;
@@ -54,12 +57,32 @@ function opensNoName({ norm, plain }: { norm: string; plain: boolean }): boolean
 /**
  * Where a person's name proposed as `s` really starts: past titles, forms of address and words
  * that open no name ("Me Alain Werner", "Judges Marc Vuilleumier", "Remember Sonia Dahmani",
- * "Secretary of State Antony Blinken" read from "State"), while two capitalized words are left.
+ * "Secretary of State Antony Blinken" read from "State"), while two capitalized words are left;
+ * past a place, capitals or a "noun de" before the given name that opens it.
  */
 export function personStart(text: string, s: Span): number {
   const words = wordsOf(text, s);
   let k = 0;
   while (words.length - k > 2 && opensNoName(words[k]!)) k++;
+  // "Maracaibo Leonardo Fernández", "EFE Fátima Abdelrahman", "Carta de Wilfredo Quispe": a dateline's
+  // place, an agency's capitals or a noun with "de" run into the name, which opens with its given name.
+  if (k === 0) {
+    const g = words.findIndex((w, i) => i > 0 && words.length - i >= 2 && GIVEN_NAMES.has(w.norm));
+    const lead = words.slice(0, Math.max(0, g));
+    const after = /(?:^|\s)(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, s.start - 12), s.start))?.[1];
+    if (
+      g > 0 &&
+      lead.every((w) => !GIVEN_NAMES.has(w.norm)) &&
+      // "el exalcalde de Maracaibo Leonardo …", "declaró desde Madrid Pilar …"
+      ((after !== undefined &&
+        PLACE_PREPOSITIONS.has(after) &&
+        lookupPlace(text.slice(s.start, lead[lead.length - 1]!.end)) !== undefined) ||
+        // "contó a EFE Fátima …" (not a name written all in capitals)
+        (lead.every((w) => /^\p{Lu}{2,5}$/u.test(w.text)) && /\p{Ll}/u.test(words[g]!.text)) ||
+        (lead.length >= 2 && /^(?:de|del|of)$/.test(lead[lead.length - 1]!.text)))
+    )
+      k = g;
+  }
   const rest = words.slice(k);
   return k > 0 && isCapitalName(rest[0]!.text) && isCapitalName(rest[rest.length - 1]!.text)
     ? rest[0]!.start
