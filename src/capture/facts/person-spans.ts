@@ -118,7 +118,9 @@ const BODY_WORDS = new Set(
 );
 
 /** A word a person's name never holds: a body's or a prize's word in any language the rules know. */
-const bodyWord = (norm: string) => BODY_WORDS.has(norm) || (ORG_WORDS.has(norm) && norm !== 'camara');
+/** Words of organizations' names that are surnames too ("Moussa Dadis Camara", "Frank Church", "Emiliano Sala"). */
+const SURNAMES_TOO = new Set(['camara', 'church', 'sala', 'alto']);
+const bodyWord = (norm: string) => BODY_WORDS.has(norm) || (ORG_WORDS.has(norm) && !SURNAMES_TOO.has(norm));
 
 /** Nouns of places a name stands before or after ("the Ashulia police station", "Zamzam camps", "Miranda State"). */
 const PLACE_NOUNS = new Set(
