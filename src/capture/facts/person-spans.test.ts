@@ -113,6 +113,7 @@ describe('spans no person’s name is written as', () => {
     assert.equal(why('Pienso en Rocío Pérez cada día.', 'Rocío Pérez', 'es'), undefined);
     assert.equal(why('Declaró Alberto Miguel Camps ante el juez.', 'Alberto Miguel Camps', 'es'), undefined);
     assert.equal(why('The inquiry Frank Church led was closed.', 'Frank Church'), undefined);
+    assert.equal(why('a Marcos supporter shouted', 'Marcos'), undefined);
   });
 });
 

@@ -182,7 +182,14 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   if (before && !possessive) {
     const w = before[1]!.toLowerCase();
     if (before[2]!.trim() === '' && INTO.has(w)) return 'after a place preposition';
-    if (words.length === 1 && /^an?$/.test(w) && before[2] === ' ') return 'after an article';
+    // "a Pole.", "an Uzbek who…" — not "a Maduro supporter", where the name qualifies a noun.
+    if (
+      words.length === 1 &&
+      /^an?$/.test(w) &&
+      before[2] === ' ' &&
+      /^(?:\s*[.,;:!?)]|\s+(?:and|or|who|from|in|with|was|is)\b)/u.test(tail)
+    )
+      return 'after an article';
     if (BODY_NOUNS.has(w) && before[1] === w) return 'after a noun of bodies';
   }
   const after = LISTED_BEFORE.exec(tail);
