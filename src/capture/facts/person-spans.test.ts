@@ -114,6 +114,8 @@ describe('spans no person’s name is written as', () => {
     assert.equal(why('Declaró Alberto Miguel Camps ante el juez.', 'Alberto Miguel Camps', 'es'), undefined);
     assert.equal(why('The inquiry Frank Church led was closed.', 'Frank Church'), undefined);
     assert.equal(why('a Marcos supporter shouted', 'Marcos'), undefined);
+    // A people's name borne as a surname: "Baloch" alone is a person of the text.
+    assert.equal(why('Mahnoor Baloch was detained; Baloch said so.', 'Baloch'), undefined);
   });
 });
 
