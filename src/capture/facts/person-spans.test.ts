@@ -4,7 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { initialedName, nicknameOf, notAPerson, personEnd, personStart } from './person-spans.js';
+import {
+  addressedPersons,
+  initialedName,
+  nicknameOf,
+  notAPerson,
+  personEnd,
+  personStart,
+} from './person-spans.js';
 
 /** The span of `name` in `text`. */
 const at = (text: string, name: string) => {
@@ -142,5 +149,21 @@ describe('names written with initials', () => {
     assert.ok(initialedName(t, at(t, 'Maria T. L. Ocampo')));
     assert.ok(!initialedName(t, at(t, 'Acme J. Widgets')));
     assert.ok(!initialedName(t, at(t, 'J. R. Tolkien')));
+  });
+});
+
+describe('persons named without a cue the rules read', () => {
+  const names = (text: string) => addressedPersons(text).map((p) => p.text);
+  it('a letter’s addressee; what those around called someone', () => {
+    assert.deepEqual(names('Kharp, 3 May\n\nDear Olesya,\nthank you for the books.'), ['Olesya']);
+    assert.deepEqual(names('Querida Remei:\nte escribo desde el penal.'), ['Remei']);
+    assert.deepEqual(names('There was an officer we called Tiburón, who beat us.'), ['Tiburón']);
+    assert.deepEqual(names('a nurse, whom we call Nadia to protect her, saw it'), ['Nadia']);
+    assert.deepEqual(names('a un sargento que le decíamos Chato'), ['Chato']);
+  });
+  it('not a form of address, an everyday word, or the name of a place or a thing', () => {
+    assert.deepEqual(names('Dear Sir,\nI write to you.'), []);
+    assert.deepEqual(names('Dear Friends, hello.'), []);
+    assert.deepEqual(names('a breakaway state they call Ambaland and what we called Freedom'), []);
   });
 });

@@ -234,3 +234,47 @@ export function initialedName(text: string, s: Span): boolean {
   );
   return m !== null && GIVEN_NAMES.has(fold(m[1]!));
 }
+
+/** "Dear Lena,", "Querida Rosa:": a letter's salutation opening a line. */
+const SALUTATION =
+  /^[ \t]*(?:Dear|My dear|Querid[oa]s?|Estimad[oa]s?)[ \t]+(\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+)?)[ \t]*[,:!]/gmu;
+/** "a guard we called Kole", "whom we call Amna", "le decíamos Chato": what someone was called by those around. */
+const CALLED =
+  /\b(?:we|they|everyone|everybody|people|I)\s+(?:call|called|used\s+to\s+call|nicknamed)\s+(?:him\s+|her\s+)?["“]?(\p{Lu}[\p{L}\p{M}'’-]+)|\b(?:le|lo|la)\s+(?:dec[ií]amos|dec[ií]an|llam[aá]bamos|llamaban|apodaban|apod[aá]bamos)\s+["“]?(\p{Lu}[\p{L}\p{M}'’-]+)/gu;
+
+/**
+ * Persons named without a cue the rules read: the addressee of a letter ("Dear Lena,") and a name
+ * someone was called by ("a guard we called Kole", "whom we call Amna to protect her").
+ */
+export function addressedPersons(text: string): NamedSpan[] {
+  const out: NamedSpan[] = [];
+  for (const re of [SALUTATION, CALLED])
+    for (const m of text.matchAll(re)) {
+      const name = m[1] ?? m[2]!;
+      // "an independent state they call Ambazonia", "what they call X": a place's or a thing's name.
+      const antecedent =
+        re === CALLED
+          ? /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1]?.toLowerCase()
+          : undefined;
+      if (
+        antecedent &&
+        (PLACE_NOUNS.has(antecedent) ||
+          BODY_NOUNS.has(antecedent) ||
+          /^(?:what|which|that)$/.test(antecedent))
+      )
+        continue;
+      // "Dear Sir,", "Dear Friends,", "Dear Editor:": a form of address or an everyday word, no name.
+      if (name.split(/\s+/).some((w) => !aName(fold(w)))) continue;
+      const start = m.index + m[0].lastIndexOf(name);
+      out.push({ start, end: start + name.length, text: name });
+    }
+  return out.sort((a, b) => a.start - b.start);
+}
+type NamedSpan = Span & { text: string };
+/** A word that may be a name: no title or form of address, nothing compromise's lexicon knows as another word. */
+function aName(norm: string): boolean {
+  if (GIVEN_NAMES.has(norm) || SURNAME_SET.has(norm)) return true;
+  if (ADDRESS.has(norm) || TITLES.has(norm) || HONORIFICS.has(norm) || CLERGY.has(norm)) return false;
+  const tag = libraryLexicon()[norm];
+  return tag === undefined || (Array.isArray(tag) ? tag : [tag]).some((t) => /Name$|^Person$/.test(t));
+}

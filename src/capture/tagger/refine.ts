@@ -13,7 +13,14 @@ import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
 import { type EntityMention, namesStreet } from '../facts/entities.js';
 import { fold } from '../facts/lexicon.js';
 import { ORG_WORDS } from '../facts/orgs.js';
-import { initialedName, nicknameOf, notAPerson, personEnd, personStart } from '../facts/person-spans.js';
+import {
+  addressedPersons,
+  initialedName,
+  nicknameOf,
+  notAPerson,
+  personEnd,
+  personStart,
+} from '../facts/person-spans.js';
 import { lookupPlace } from '../facts/places.js';
 import { tokenize } from '../facts/tokens.js';
 import { isDemonym } from '../facts/world.js';
@@ -211,6 +218,10 @@ export function refineEntities(
       added.push(m.kind === 'person' ? personBounds(text, m) : m);
     }
   }
+  // "Dear Lena,", "a guard we called Kole": a person whatever the model read there (person-spans.ts).
+  const free = freeOf([...kept, ...added, ...blocked]);
+  for (const p of addressedPersons(text))
+    if (free(p) && !notAPerson(text, p, language)) added.push({ kind: 'person', ...p, value: p.text });
   // "Ceesay" alone is "Lamin Jatta Ceesay", "Saba" alone "Saba Gelashvili": the one person of the
   // text whose later words (or, failing that, whose first word) it is.
   const persons = [

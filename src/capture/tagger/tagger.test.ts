@@ -278,6 +278,23 @@ describe('refining the rules’ output', () => {
       ['Laura K. Whitmore'],
     );
   });
+  it('adds a letter’s addressee and a name someone was called by, clear of the kept spans', () => {
+    const t = 'Kharp, 3 May\n\nDear Olesya,\nthe guard we called Tiburón came back.';
+    const blank: TaggerModel = { labels: ['none', 'person', 'organization', 'place'], weights: {} };
+    const out = refineEntities(t, [], [], {
+      model: blank,
+      kinds: new Map([['person', 0]]),
+      drop: true,
+      dropMargin: 0,
+    });
+    assert.deepEqual(
+      out.map((m) => [m.kind, m.text]),
+      [
+        ['person', 'Olesya'],
+        ['person', 'Tiburón'],
+      ],
+    );
+  });
   it('never adds over a date', () => {
     const at = text.indexOf('Tursun to leave');
     const out = refineEntities(text, rules, [{ start: at - 2, end: at + 9 }], {
