@@ -158,7 +158,7 @@ const LISTED_BEFORE = new RegExp(
 );
 /** ", the Zimbabwean human rights organisation", ", the Kyrgyz service of": an apposition naming a body. */
 const BODY_APPOSITION =
-  /^,\s+(?:the|a|an)\s+(?:(?!of\b|de\b)[\p{L}-]+\s+){0,4}?(\p{Ll}+)(?=[,.;:)]|\s+(?:of|in|for|that|which|based|founded|to|from|at)\b)/u;
+  /^,\s+(?:the|a|an)\s+(?:(?!(?:of|de|with|for|at|in|from|to|by|on|and)\b)[\p{L}-]+\s+){0,4}?(\p{Ll}+)(?=[,.;:)]|\s+(?:of|in|for|that|which|based|founded|to|from|at)\b)/u;
 
 /**
  * Why a span proposed as a person's name is none, by how it is written (`undefined`: nothing
