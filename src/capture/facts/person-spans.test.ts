@@ -118,6 +118,7 @@ describe('spans no person’s name is written as', () => {
     assert.equal(why('Omar Haddad, the head of the organisation, said', 'Omar Haddad'), undefined);
     assert.equal(why('Omar Haddad, the party leader, said', 'Omar Haddad'), undefined);
     assert.equal(why('Omar Haddad, a lawyer with the rights group, said', 'Omar Haddad'), undefined);
+    assert.equal(why('In the camps, Fatima Idris told us it was over.', 'Fatima Idris'), undefined);
     assert.equal(why('Pienso en Rocío Pérez cada día.', 'Rocío Pérez', 'es'), undefined);
     assert.equal(why('Declaró Alberto Miguel Camps ante el juez.', 'Alberto Miguel Camps', 'es'), undefined);
     assert.equal(why('The inquiry Frank Church led was closed.', 'Frank Church'), undefined);

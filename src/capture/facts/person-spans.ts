@@ -179,7 +179,9 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   const tail = text.slice(s.end, s.end + 80);
   const before = /(\p{L}+)(\s+(?:the\s+)?|,\s*)$/u.exec(head);
   const possessive = /^['’]s?\b/u.test(tail);
-  if (before && !possessive) {
+  // "a turning point in Omar Haddad's trial": a possessive is a person's or a body's, read no further.
+  if (possessive) return undefined;
+  if (before) {
     const w = before[1]!.toLowerCase();
     if (before[2]!.trim() === '' && INTO.has(w)) return 'after a place preposition';
     // "a Pole.", "an Uzbek who…" — not "a Maduro supporter", where the name qualifies a noun.
@@ -196,7 +198,10 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   if (after && PLACE_NOUNS.has(after[1]!) && (!/^,?\s+(?:and|or)\s/.test(tail) || /s$/.test(after[1]!)))
     return 'before a place noun';
   const lead = LISTED_AFTER.exec(head);
-  if (lead && PLACE_NOUNS.has(lead[1] ?? lead[2]!)) return 'after a place noun';
+  // "two villages, Shipa and Kharsho": after a plural noun and a comma only as an item of a list
+  // ("In the camps, Fatima Ali told us" names a person).
+  if (lead && PLACE_NOUNS.has(lead[1] ?? lead[2]!) && (lead[1] || /^(?:,\s+|\s+and\s+)\p{Lu}/u.test(tail)))
+    return 'after a place noun';
   const apposition = BODY_APPOSITION.exec(tail);
   if (apposition && BODY_NOUNS.has(apposition[1]!)) return 'apposition of a body';
   return undefined;
