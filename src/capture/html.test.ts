@@ -481,10 +481,24 @@ describe('the written dateline under the headline (issue 23, stop 34)', () => {
     const p = extractHtml(
       `<html><head><meta name="date" content="2023-11-08"></head><body><article><h1>Still counting</h1><p class="byline">By Hanna Desta in Mekelle</p><p class="dateline">8 November 2023</p><div class="entry-content">${body}</div></article></body></html>`,
     );
-    assert.match(p.text, /^Still counting\n\n8 November 2023\n\n/);
+    assert.match(p.text, /^Still counting\n\nBy Hanna Desta in Mekelle\n\n8 November 2023\n\n/);
     const q = extractHtml(
       `<html><head><meta name="date" content="2025-05-10"></head><body><article><h1>Help</h1><p class="meta">Posted by u/ana · <span class="ts">2025-05-10 14:02</span></p><div class="post">${body}</div></article></body></html>`,
     );
     assert.ok(!q.text.includes('2025-05-10'));
+  });
+  it('the byline the page shows follows the headline (Readability drops it); an author only in <meta> does not', () => {
+    const body = '<p>Families gathered at the parish to read the list of the missing once more.</p>'.repeat(
+      6,
+    );
+    const shown = extractHtml(
+      `<html><head><meta name="author" content="Ana Ruiz"></head><body><header><p class="byline">By Ana Ruiz and Tom Reed · Goma</p></header><article><h1>Still counting</h1><div class="entry-content">${body}</div></article></body></html>`,
+    );
+    assert.match(shown.text, /^Still counting\n\nBy Ana Ruiz and Tom Reed · Goma\n\nFamilies/);
+    const meta = extractHtml(
+      `<html><head><meta name="author" content="Ana Ruiz"></head><body><article><h1>Still counting</h1><div class="entry-content">${body}</div></article></body></html>`,
+    );
+    assert.equal(meta.author, 'Ana Ruiz');
+    assert.ok(!meta.text.includes('Ana Ruiz'));
   });
 });

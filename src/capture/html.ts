@@ -536,6 +536,31 @@ function postedBy(doc: Document, roots: El[]): string | undefined {
 }
 
 /**
+ * The page's byline line as written, outside the comments: a byline element ("By X and Y · Place",
+ * "Por X"), else the short line naming who posted it ("Posted by X · 15 December 2025"). At most
+ * 200 characters, with a capitalized word.
+ */
+function visibleByline(doc: Document, roots: El[]): string | undefined {
+  const fit = (s: string | undefined) => (s && s.length <= 200 && /\p{Lu}\p{Ll}/u.test(s) ? s : undefined);
+  const el = (
+    Array.from(
+      doc.querySelectorAll('.byline, [class*="byline"], [itemprop="author"], [rel="author"], .author'),
+    ) as El[]
+  ).find((e) => !roots.some((r) => r.contains(e)));
+  if (el) return fit(clean(el.textContent));
+  for (const e of Array.from(doc.querySelectorAll('p, div, span')) as El[]) {
+    if (e.children.length > 3 || roots.some((r) => r.contains(e))) continue;
+    const line = clean(e.textContent);
+    if (
+      line &&
+      /^(?:[Pp]osted|[Ww]ritten|[Pp]ublicado|[Ee]scrito)\b[^.]{0,40}?\b(?:by|por)\s+\p{Lu}/u.test(line)
+    )
+      return fit(line);
+  }
+  return undefined;
+}
+
+/**
  * The short line of the page's body that writes its publication day in full ("Washington, D.C., March 28,
  * 2025", "Por Yusmary Chirinos | Maracaibo, 22 de agosto de 2024", "Thursday, October 3, 2024"): a date of
  * the text, which the reader sees under the headline. Not a blog's "Posted by … · date" header (page
@@ -598,6 +623,9 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
       ).find((e) => !roots.some((r) => r.contains(e)))?.textContent,
     )?.replace(/^(por|by)\s*:?\s+/i, '') ??
     postedBy(doc, roots);
+  // The byline as the reader sees it ("By Neema Kisanga and Tom Ardley · Dar es Salaam", "Posted by
+  // X · date"): the persons it names are persons of the text (an author named only in <meta> is not).
+  const byline = visibleByline(doc, roots);
   // A page saved from a browser often lacks og:site_name: the title's " | Outlet" tail, else the
   // host of the address it was saved from (the browser's "saved from url" mark, canonical, og:url).
   const outlet =
@@ -644,6 +672,11 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
   if (dateline && !text.includes(dateline)) {
     const head = headline && text.startsWith(headline) ? headline : '';
     text = `${head}${head ? '\n\n' : ''}${dateline}\n\n${text.slice(head.length).trim()}`.trim();
+  }
+  // Readability drops the byline with the page's header: it follows the headline, as on the page.
+  if (byline && !text.includes(byline)) {
+    const head = headline && text.startsWith(headline) ? headline : '';
+    text = `${head}${head ? '\n\n' : ''}${byline}\n\n${text.slice(head.length).trim()}`.trim();
   }
   if (headline && !text.startsWith(headline)) text = `${headline}\n\n${text}`.trim();
   if (!/\p{L}{2,}/u.test(text) || text.replace(/\s/g, '').length < 20) {

@@ -692,7 +692,7 @@ function placeAfterPreposition(
  * Clergy titles, dropped only when they open a longer run ("Bishop Rolando Álvarez", "Monseñor
  * Silvio Báez"): several are surnames too ("Julie Bishop", "Ernesto Cardenal").
  */
-const CLERGY = new Set(
+export const CLERGY = new Set(
   'bishop archbishop cardinal father reverend rev obispo arzobispo cardenal monsenor mons padre sacerdote priest pastor'.split(
     ' ',
   ),
@@ -704,7 +704,7 @@ const CLERGY = new Set(
  * "Special Agent Laura Brennan", "Sheikh Ali Salman"). Dropped only when two or three plain name
  * words follow: several open the names of bodies too ("Justice Ministry", "Agent Orange").
  */
-const HONORIFICS = new Set(
+export const HONORIFICS = new Set(
   `justice barrister advocate maitre agent detective constable sheriff officer corporal private admiral
   brigadier marshal warden sheikh shaikh imam mullah professor prof sir dame lord hon honourable honorable
   licenciado licenciada lic ingeniero ingeniera ing`.split(/\s+/),

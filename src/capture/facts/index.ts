@@ -7,6 +7,7 @@
 import type { FuzzyDate } from '../../domain/dates.js';
 import { COMMITTED_TAGGER } from '../tagger/model.js';
 import { type RefineOptions, refineEntities } from '../tagger/refine.js';
+import { bylinePersons } from './bylines.js';
 import { type DateMention, findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { eventsIn } from './events.js';
@@ -74,6 +75,13 @@ export function ruleEntities(
   // The cells of a table's place column ("Municipio", "Province"): places, over a person read in them.
   // So are the names after a place label ("Lugar: Atoyac de Álvarez, Guerrero").
   const cells = [...tablePlaces(text), ...labelPlaces(text)];
+  // "By Hannah Osei and Aung Kyaw Moe": a byline's authors are persons, over any other reading (bylines.ts).
+  const authors: EntityMention[] = bylinePersons(text).map((b) => ({
+    kind: 'person',
+    ...b,
+    value: b.text.replace(/\s+/g, ' '),
+    rule: 'byline',
+  }));
   const recognized = [
     ...findEntities(text, opts.knownNames, opts.knownOrgs)
       .map((e) => withFeatureNoun(text, e))
@@ -81,9 +89,10 @@ export function ruleEntities(
         (e) =>
           !cells.some(
             (c) => e.start < c.end && c.start < e.end && (e.kind === 'person' || e.kind === 'place'),
-          ),
+          ) && !authors.some((a) => e.start < a.end && a.start < e.end),
       ),
     ...cells.map((c) => ({ ...c, rule: 'table-place' })),
+    ...authors,
   ].sort((a, b) => a.start - b.start);
   // Facilities named as places ("Hospital Regional de Malabo", "Dulles International Airport"), over
   // the person or organization another rule read in their words (places.ts).

@@ -53,3 +53,27 @@ export const LIBRARY_GIVEN_NAMES: readonly string[] = [
 ];
 export const GIVEN_NAME_STOCK: readonly string[] = [...LIBRARY_GIVEN_NAMES, ...SPANISH_GIVEN];
 export const SURNAME_STOCK: readonly string[] = [...tagged('LastName'), ...SPANISH_SURNAMES];
+
+/**
+ * Peoples, ethnic groups and faiths named by one word, in English and Spanish, that no country's
+ * demonym covers (`world.ts` isDemonym): "one Uyghur family", "Rohingya Muslims", "a Pole". Such a
+ * word alone is no person's name. Names borne by persons too are left out: given names ("Karen",
+ * "Shan", "Chin", "Christian", "Sami", "Tamil") and surnames ("Baloch", "Ahmadi"), and any word of
+ * the given-name stock.
+ */
+const GIVEN_SET = new Set(GIVEN_NAME_STOCK);
+export const PEOPLES: ReadonlySet<string> = new Set(
+  words(`
+  rohingya rohinyas uyghur uyghurs uighur uighurs uigur uigures kurd kurds kurdo kurdos baluch
+  pashtun pashtuns hazara hazaras tuareg tuaregs fulani peul yoruba igbo hausa tutsi tutsis hutu hutus
+  amhara oromo tigrayan tigrayans masalit zaghawa nuer dinka yazidi yazidis yezidi druze alawite alawites
+  bedouin bedouins berber berbers amazigh tatar tatars chechen chechens circassian ingush avar lezgin
+  garifuna mapuche aymara quechua wayuu miskito rarámuri raramuri mixteco zapoteco tzotzil nasa embera
+  wiwa kogui romani tamils sinhalese rakhine kachin karenni lisu akha hmong montagnard
+  montagnards jarai khmer uzbek uzbeks tajik tajiks kazakh kazakhs kyrgyz turkmen pole poles
+  serb serbs croat croats bosniak bosniaks slovak czech muslim muslims moslem christians
+  catholic catholics protestant protestants jew jews hindu hindus sikh sikhs buddhist buddhists shia shiite
+  shiites sunni sunnis sufi ahmadis bahai copt copts coptic evangelical evangelicals
+  musulman musulmanes judio judios cristianos indigena indigenas afrodescendiente
+  `).filter((w) => !GIVEN_SET.has(w)),
+);

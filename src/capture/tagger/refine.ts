@@ -3,13 +3,24 @@
  * model; for the kinds adopted, a span of the rules the model reads as something else is dropped,
  * and a span no rule took that the model reads as that kind (by more than its kind's threshold over "none")
  * is added, surest first, never overlapping a kept span or a date. A surname alone that the
- * model adds is tied to the one full name of the text ending with it. Pure.
+ * model adds is tied to the one full name of the text ending with it. Persons of the rules and of
+ * the model are then read as names are written (`../facts/person-spans.ts`): spans no person's name
+ * is written as are dropped, titles before a name and a patronymic or initial's period after it set
+ * its bounds, and a nickname ("known as X") is the person named before it. Pure.
  */
 
 import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
 import { type EntityMention, namesStreet } from '../facts/entities.js';
 import { fold } from '../facts/lexicon.js';
 import { ORG_WORDS } from '../facts/orgs.js';
+import {
+  addressedPersons,
+  initialedName,
+  nicknameOf,
+  notAPerson,
+  personEnd,
+  personStart,
+} from '../facts/person-spans.js';
 import { lookupPlace } from '../facts/places.js';
 import { tokenize } from '../facts/tokens.js';
 import { isDemonym } from '../facts/world.js';
@@ -108,6 +119,36 @@ function initialsOfPerson(text: string, kept: readonly EntityMention[], start: n
   );
 }
 
+/**
+ * A person's span where the name starts and ends (person-spans.ts): "Me Alain Werner" → "Alain
+ * Werner", "Ahmad H" → "Ahmad H."; the value follows when it was the span's text.
+ */
+function personBounds(text: string, m: EntityMention): EntityMention {
+  const start = personStart(text, m);
+  const end = personEnd(text, m);
+  if (start === m.start && end === m.end) return m;
+  const t = text.slice(start, end);
+  const value = m.value === m.text.replace(/\s+/g, ' ') ? t.replace(/\s+/g, ' ') : m.value;
+  return { ...m, start, end, text: t, value };
+}
+
+/**
+ * "Mohamed Hamdan Dagalo, known as Hemedti", "alias \"Fito\"": the nickname is the person named right
+ * before it, wherever the text uses it.
+ */
+function tieNicknames(text: string, mentions: EntityMention[]): void {
+  const persons = mentions.filter((m) => m.kind === 'person');
+  const to = new Map<string, string>();
+  for (const p of persons) {
+    const owner = nicknameOf(text, p, persons);
+    if (owner && owner.value !== p.value && !to.has(p.value)) to.set(p.value, owner.value);
+  }
+  for (const [i, m] of mentions.entries()) {
+    const v = m.kind === 'person' ? to.get(m.value) : undefined;
+    if (v !== undefined) mentions[i] = { ...m, value: v };
+  }
+}
+
 export function refineEntities(
   text: string,
   rules: readonly EntityMention[],
@@ -130,13 +171,19 @@ export function refineEntities(
     opts.byLanguage?.[language]?.get(l as TaggedKind) ??
     opts.kinds.get(l as TaggedKind) ??
     Number.POSITIVE_INFINITY;
-  const kept = rules.filter((m) => {
-    if (!opts.drop || !adopted(m.kind) || opts.keep?.has(m.kind)) return true;
-    const c = byKey.get(`${m.start}:${m.end}`);
-    if (!c) return true;
-    const p = judge(c);
-    return p.s[best(p.s)]! - p.s[opts.model.labels.indexOf(m.kind)]! <= opts.dropMargin;
-  });
+  const kept = rules
+    .filter((m) => {
+      if (!opts.drop || !adopted(m.kind) || opts.keep?.has(m.kind)) return true;
+      // "Daniel E. Ferrante": a given name, initials and a surname are a person whatever the model reads.
+      if (m.kind === 'person' && initialedName(text, m)) return true;
+      const c = byKey.get(`${m.start}:${m.end}`);
+      if (!c) return true;
+      const p = judge(c);
+      return p.s[best(p.s)]! - p.s[opts.model.labels.indexOf(m.kind)]! <= opts.dropMargin;
+    })
+    // "Martin Ennals Award", "Miranda State": written as no person's name is (person-spans.ts).
+    .filter((m) => m.kind !== 'person' || !notAPerson(text, m, language))
+    .map((m) => (m.kind === 'person' ? personBounds(text, m) : m));
   // Only spans clear of every kept span and date can be added: only those are scored.
   const isFree = freeOf([...kept, ...blocked]);
   const added: EntityMention[] = [];
@@ -157,11 +204,24 @@ export function refineEntities(
     } else {
       // "Samora Machel Avenue", "Avenida Pedro Montt": a street named after a person is no person.
       if (s.label === 'person' && namesStreet(text, s.c.start, s.c.end)) continue;
+      // "Grupa Granica", "in Koro Toro", "Rohingya Muslims": written as no person's name is (person-spans.ts).
+      if (s.label === 'person' && notAPerson(text, s.c, language)) continue;
       // "Nuriya Bekova (NB)": the initials of the person just named are no organization.
       if (s.label === 'organization' && initialsOfPerson(text, kept, s.c.start, t)) continue;
-      added.push({ kind: s.label as TaggedKind, start: s.c.start, end: s.c.end, text: t, value: t });
+      const m: EntityMention = {
+        kind: s.label as TaggedKind,
+        start: s.c.start,
+        end: s.c.end,
+        text: t,
+        value: t,
+      };
+      added.push(m.kind === 'person' ? personBounds(text, m) : m);
     }
   }
+  // "Dear Lena,", "a guard we called Kole": a person whatever the model read there (person-spans.ts).
+  const free = freeOf([...kept, ...added, ...blocked]);
+  for (const p of addressedPersons(text))
+    if (free(p) && !notAPerson(text, p, language)) added.push({ kind: 'person', ...p, value: p.text });
   // "Ceesay" alone is "Lamin Jatta Ceesay", "Saba" alone "Saba Gelashvili": the one person of the
   // text whose later words (or, failing that, whose first word) it is.
   const persons = [
@@ -179,6 +239,7 @@ export function refineEntities(
   }
   tiePlaces(kept, added);
   const out = [...kept, ...added].sort((a, b) => a.start - b.start);
+  tieNicknames(text, out);
   pairAcronyms(out);
   pairShortForms(out, ORG_WORDS);
   return out;

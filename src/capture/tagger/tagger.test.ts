@@ -224,6 +224,77 @@ describe('refining the rules’ output', () => {
       'not this language',
     );
   });
+  it('persons read as names are written: a body’s name dropped, a title left out, a nickname tied', () => {
+    const t =
+      'Fundacja Pomocy hired Me Odile Marchand to defend Idris Saleh, known as Tigre. Tigre denies it.';
+    const person = (name: string, from = 0): EntityMention => {
+      const start = t.indexOf(name, from);
+      return { kind: 'person', start, end: start + name.length, text: name, value: name };
+    };
+    const ruled = [
+      person('Fundacja Pomocy'),
+      person('Me Odile Marchand'),
+      person('Idris Saleh'),
+      person('Tigre'),
+      person('Tigre', t.indexOf('Tigre') + 1),
+    ];
+    // A model with no weights reads every span as nothing, more surely than as nothing else: it keeps
+    // the rules' spans and adds none, so what changes is the reading of how names are written.
+    const blank: TaggerModel = { labels: ['none', 'person', 'organization', 'place'], weights: {} };
+    const out = refineEntities(t, ruled, [], {
+      model: blank,
+      kinds: new Map([['person', 0]]),
+      drop: true,
+      dropMargin: 0,
+    });
+    assert.deepEqual(
+      out.map((m) => [m.text, m.value]),
+      [
+        ['Odile Marchand', 'Odile Marchand'],
+        ['Idris Saleh', 'Idris Saleh'],
+        ['Tigre', 'Idris Saleh'],
+        ['Tigre', 'Idris Saleh'],
+      ],
+    );
+  });
+  it('never drops a name written with a given name, initials and a surname', () => {
+    const t = 'The case was led by Laura K. Whitmore and Laura Whitmore.';
+    const person = (name: string, from = 0): EntityMention => {
+      const start = t.indexOf(name, from);
+      return { kind: 'person', start, end: start + name.length, text: name, value: name };
+    };
+    const nothing: TaggerModel = {
+      labels: ['none', 'person', 'organization', 'place'],
+      weights: { bias: [1, 0, 0, 0] },
+    };
+    const out = refineEntities(t, [person('Laura K. Whitmore'), person('Laura Whitmore', 30)], [], {
+      model: nothing,
+      kinds: new Map([['person', 0]]),
+      drop: true,
+      dropMargin: 0,
+    });
+    assert.deepEqual(
+      out.map((m) => m.text),
+      ['Laura K. Whitmore'],
+    );
+  });
+  it('adds a letter’s addressee and a name someone was called by, clear of the kept spans', () => {
+    const t = 'Kharp, 3 May\n\nDear Olesya,\nthe guard we called Tiburón came back.';
+    const blank: TaggerModel = { labels: ['none', 'person', 'organization', 'place'], weights: {} };
+    const out = refineEntities(t, [], [], {
+      model: blank,
+      kinds: new Map([['person', 0]]),
+      drop: true,
+      dropMargin: 0,
+    });
+    assert.deepEqual(
+      out.map((m) => [m.kind, m.text]),
+      [
+        ['person', 'Olesya'],
+        ['person', 'Tiburón'],
+      ],
+    );
+  });
   it('never adds over a date', () => {
     const at = text.indexOf('Tursun to leave');
     const out = refineEntities(text, rules, [{ start: at - 2, end: at + 9 }], {

@@ -1,0 +1,285 @@
+/**
+ * How persons' names are written, read on a span another stage proposed as a person (the trained
+ * tagger's additions, `../tagger/refine.ts`): where the name starts and ends, what cannot be a
+ * person's name whatever the model scored, and which other name of the text the same person bears.
+ * Pure: text and offsets in, offsets or a verdict out.
+ */
+import { CLERGY, HONORIFICS } from './entities.js';
+import { fold, GIVEN_NAMES, SURNAME_SET, TITLES } from './lexicon.js';
+import { libraryLexicon, PEOPLES } from './names.js';
+import { ORG_WORDS } from './orgs.js';
+import { lookupPlace } from './places.js';
+import { isDemonym } from './world.js';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Words of a span with their offsets. */
+function wordsOf(
+  text: string,
+  s: Span,
+): { text: string; norm: string; plain: boolean; start: number; end: number }[] {
+  return [...text.slice(s.start, s.end).matchAll(/\S+/g)].map((m) => ({
+    text: m[0],
+    norm: fold(m[0]).replace(/[.,;:]+$/, ''),
+    plain: m[0].normalize('NFD') === m[0],
+    start: s.start + m.index,
+    end: s.start + m.index + m[0].length,
+  }));
+}
+
+const isCapitalName = (w: string) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w);
+
+/** Forms of address written before a name in several languages: "Me" and "Maître" (French bar), "Mr", "Dr". */
+const ADDRESS = new Set(
+  'me mme mlle mr mrs ms mx dr messrs sr sra srta dona hon rt lt col sgt cpl gen'.split(' '),
+);
+/** Words a place follows in a clause ("de Maracaibo", "desde Madrid", "from Goma"). */
+const PLACE_PREPOSITIONS = new Set('de del desde en from of in at'.split(' '));
+/** Kinds of word compromise's lexicon gives that never open a name: "Remember", "Free", "Your", "Some", "State". */
+const NOT_OPENING =
+  /^(?:Possessive|Pronoun|Determiner|Infinitive|Adjective|Honorific|Preposition|Conjunction)$/;
+
+function opensNoName({ norm, plain }: { norm: string; plain: boolean }): boolean {
+  if (GIVEN_NAMES.has(norm) || SURNAME_SET.has(norm)) return false;
+  // "Judges Marc Vuilleumier and …": a title in the plural is still a title.
+  const forms = [norm, norm.replace(/s$/, ''), norm.replace(/es$/, '')];
+  if (ADDRESS.has(norm) || forms.some((w) => TITLES.has(w) || HONORIFICS.has(w) || CLERGY.has(w)))
+    return true;
+  // "Lê Minh Tuấn": a word written with accents is no English word the lexicon knows ("le").
+  if (!plain) return false;
+  const tag = libraryLexicon()[norm];
+  return tag !== undefined && (Array.isArray(tag) ? tag : [tag]).every((t) => NOT_OPENING.test(t));
+}
+
+/**
+ * Where a person's name proposed as `s` really starts: past titles, forms of address and words
+ * that open no name ("Me Alain Werner", "Judges Marc Vuilleumier", "Remember Sonia Dahmani",
+ * "Secretary of State Antony Blinken" read from "State"), while two capitalized words are left;
+ * past a place, capitals or a "noun de" before the given name that opens it.
+ */
+export function personStart(text: string, s: Span): number {
+  const words = wordsOf(text, s);
+  let k = 0;
+  while (words.length - k > 2 && opensNoName(words[k]!)) k++;
+  // "Maracaibo Leonardo Fernández", "EFE Fátima Abdelrahman", "Carta de Wilfredo Quispe": a dateline's
+  // place, an agency's capitals or a noun with "de" run into the name, which opens with its given name.
+  if (k === 0) {
+    const g = words.findIndex((w, i) => i > 0 && words.length - i >= 2 && GIVEN_NAMES.has(w.norm));
+    const lead = words.slice(0, Math.max(0, g));
+    const after = /(?:^|\s)(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, s.start - 12), s.start))?.[1];
+    if (
+      g > 0 &&
+      lead.every((w) => !GIVEN_NAMES.has(w.norm)) &&
+      // "el exalcalde de Maracaibo Leonardo …", "declaró desde Madrid Pilar …"
+      ((after !== undefined &&
+        PLACE_PREPOSITIONS.has(after) &&
+        lookupPlace(text.slice(s.start, lead[lead.length - 1]!.end)) !== undefined) ||
+        // "contó a EFE Fátima …" (not a name written all in capitals)
+        (lead.every((w) => /^\p{Lu}{2,5}$/u.test(w.text)) && /\p{Ll}/u.test(words[g]!.text)) ||
+        (lead.length >= 2 && /^(?:de|del|of)$/.test(lead[lead.length - 1]!.text)))
+    )
+      k = g;
+  }
+  const rest = words.slice(k);
+  return k > 0 && isCapitalName(rest[0]!.text) && isCapitalName(rest[rest.length - 1]!.text)
+    ? rest[0]!.start
+    : s.start;
+}
+
+/**
+ * Where a person's name proposed as `s` really ends: with a patronymic written in lower case after it
+ * (Central Asian and Turkic "kyzy", "uulu", "ogly", "qizi": "Makhabat Tazhibek kyzy"), and with the
+ * period of a closing initial ("Ahmad H.", "J.R.M.").
+ */
+export function personEnd(text: string, s: Span): number {
+  const patronymic = /^ (?:kyzy|uulu|ogly|oglu|ogli|qizi|kizi|gyzy|uly|ugli)(?![\p{L}])/u.exec(
+    text.slice(s.end, s.end + 8),
+  );
+  if (patronymic) return s.end + patronymic[0].length;
+  if (text[s.end] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(text.slice(s.start, s.end))) return s.end + 1;
+  return s.end;
+}
+
+/**
+ * Words that name bodies, groups and prizes in other languages than the organization rules read
+ * ("Grupa Granica", "Sienos Grupė", "Ligue Iteka", "Fundacja Ocalenie", "Jama'at Nusrat al-Islam"):
+ * a span holding one names no person.
+ */
+const BODY_WORDS = new Set(
+  `grupa grupe grupo gruppe groupe ligue liga lyga fundacja fondation fondazione fundacao stiftung stichting
+  verein vereniging stowarzyszenie zwiazek sojuz soyuz komitet komitee comite comitato associazione associacao
+  association asociatia spolek sdruzeni centrum zentrum tsentr jamaat jama'at jamiat jamiyat harakat hizb
+  tanzim majlis shura sangathan samiti sangh sabha parishad morcha kongres kongress partia partei partido
+  partij strana frente front fronte squad squadron column columna brigade brigada award awards prize prizes
+  premio prix medal medalla solidarity solidaridad solidarnosc`.split(/\s+/),
+);
+
+/** A word a person's name never holds: a body's or a prize's word in any language the rules know. */
+/** Words of organizations' names that are surnames too ("Moussa Dadis Camara", "Frank Church", "Emiliano Sala"). */
+const SURNAMES_TOO = new Set(['camara', 'church', 'sala', 'alto']);
+const bodyWord = (norm: string) => BODY_WORDS.has(norm) || (ORG_WORDS.has(norm) && !SURNAMES_TOO.has(norm));
+
+/** Nouns of places a name stands before or after ("the Ashulia police station", "Zamzam camps", "Miranda State"). */
+const PLACE_NOUNS = new Set(
+  `village villages town towns city district districts province provinces region regions subdivision county
+  counties camp camps neighbourhood neighborhood area areas municipality municipalities state states
+  valley river prison prisons jail police station market border crossing airport refinery settlement
+  settlements township townships`.split(/\s+/),
+);
+/** Place nouns English writes capitalized after the name ("Miranda State"); not "Camps", a surname. */
+const CLOSING_PLACE_NOUNS = new Set(
+  'state province district region county valley township municipality subdivision village prison jail'.split(
+    ' ',
+  ),
+);
+/** Prepositions a place follows and a person does not (in rounds 1–9 no annotated English name of two words did). */
+const INTO = new Set(
+  'in into near inside outside across around towards toward through throughout'.split(' '),
+);
+/** Lower-case nouns of bodies and outlets: "the human rights centre Viasna", "Simukai, the … organisation". */
+const BODY_NOUNS = new Set(
+  `organisation organization organisations organizations group groups centre center agency outlet outlets
+  newspaper newspapers site website channel broadcaster party movement network coalition union association
+  foundation ngo ngos collective initiative platform magazine service society charity`.split(/\s+/),
+);
+const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
+/** "villages such as Inn Din, Tula Toli and Chut Pyin": a lower-case noun, its cue, then earlier names of the list. */
+const LISTED_AFTER = new RegExp(
+  String.raw`(\p{Ll}+)\s+(?:of|such\s+as|including|like|called|named)\s+(?:the\s+)?(?:${NAME_WORD}(?:\s+${NAME_WORD})*(?:,\s+|,?\s+and\s+))*$|(\p{Ll}+s),\s+$`,
+  'u',
+);
+/** "Abu Shouk and Zamzam camps": a plural place noun after a name and another name. */
+const LISTED_BEFORE = new RegExp(
+  String.raw`^(?:,?\s+(?:and|or)\s+${NAME_WORD}(?:\s+${NAME_WORD})*)?\s+(\p{Ll}+)`,
+  'u',
+);
+/** ", the Zimbabwean human rights organisation", ", the Kyrgyz service of": an apposition naming a body. */
+const BODY_APPOSITION =
+  /^,\s+(?:the|a|an)\s+(?:(?!(?:of|de|with|for|at|in|from|to|by|on|and)\b)[\p{L}-]+\s+){0,4}?(\p{Ll}+)(?=[,.;:)]|\s+(?:of|in|for|that|which|based|founded|to|from|at)\b)/u;
+
+/**
+ * Why a span proposed as a person's name is none, by how it is written (`undefined`: nothing
+ * against it): a body's word in it, a people's or faith's name; in English also a place noun
+ * closing it ("Miranda State") or a place's context — after "in", "near"; before or after a lower-case place noun ("villages
+ * such as X", "X police station"); a single word after "a"/"an" ("a Pole") — and a body's: after a
+ * noun of bodies ("the group X") or before an apposition naming one ("X, the … organisation").
+ */
+export function notAPerson(text: string, s: Span, language: string): string | undefined {
+  const words = wordsOf(text, s);
+  if (words.some((w) => bodyWord(w.norm))) return 'body word';
+  const named = words.filter((w) => isCapitalName(w.text) && !opensNoName(w));
+  if (named.every((w) => PEOPLES.has(w.norm) || isDemonym(w.text)) || PEOPLES.has(words[0]!.norm))
+    return 'people';
+  if (language !== 'en') return undefined;
+  if (words.length > 1 && CLOSING_PLACE_NOUNS.has(words[words.length - 1]!.norm)) return 'place noun';
+  const head = text.slice(Math.max(0, s.start - 80), s.start);
+  const tail = text.slice(s.end, s.end + 80);
+  const before = /(\p{L}+)(\s+(?:the\s+)?|,\s*)$/u.exec(head);
+  const possessive = /^['’]s?\b/u.test(tail);
+  // "a turning point in Omar Haddad's trial": a possessive is a person's or a body's, read no further.
+  if (possessive) return undefined;
+  if (before) {
+    const w = before[1]!.toLowerCase();
+    if (before[2]!.trim() === '' && INTO.has(w)) return 'after a place preposition';
+    // "a Pole.", "an Uzbek who…" — not "a Maduro supporter", where the name qualifies a noun.
+    if (
+      words.length === 1 &&
+      /^an?$/.test(w) &&
+      before[2] === ' ' &&
+      /^(?:\s*[.,;:!?)]|\s+(?:and|or|who|from|in|with|was|is)\b)/u.test(tail)
+    )
+      return 'after an article';
+    if (BODY_NOUNS.has(w) && before[1] === w) return 'after a noun of bodies';
+  }
+  const after = LISTED_BEFORE.exec(tail);
+  if (after && PLACE_NOUNS.has(after[1]!) && (!/^,?\s+(?:and|or)\s/.test(tail) || /s$/.test(after[1]!)))
+    return 'before a place noun';
+  const lead = LISTED_AFTER.exec(head);
+  // "two villages, Shipa and Kharsho": after a plural noun and a comma only as an item of a list
+  // ("In the camps, Fatima Ali told us" names a person).
+  if (lead && PLACE_NOUNS.has(lead[1] ?? lead[2]!) && (lead[1] || /^(?:,\s+|\s+and\s+)\p{Lu}/u.test(tail)))
+    return 'after a place noun';
+  const apposition = BODY_APPOSITION.exec(tail);
+  if (apposition && BODY_NOUNS.has(apposition[1]!)) return 'apposition of a body';
+  return undefined;
+}
+
+/**
+ * "X Y Z, known as W", "X Y, alias \"W\"", "X Y, alias el W", "X Y, conocido como
+ * Z": the person named right before the cue, whose other name this span is (its start), if any.
+ */
+const NICKNAME_CUE =
+  /(?:(?:also|better|widely|popularly)\s+)?(?<!\p{L})(?:known\s+as|nicknamed|a\.k\.a\.?|aka|conocid[oa]\s+como|apodad[oa]|alias(?:\s+(?:el|la))?)\s*["“'‘«]?$/iu;
+export function nicknameOf<T extends Span & { value: string }>(
+  text: string,
+  s: Span,
+  persons: readonly T[],
+): T | undefined {
+  const cue = NICKNAME_CUE.exec(text.slice(Math.max(0, s.start - 40), s.start));
+  if (!cue) return undefined;
+  const cueStart = s.start - (text.slice(Math.max(0, s.start - 40), s.start).length - cue.index);
+  let best: T | undefined;
+  for (const p of persons)
+    if (p.end <= cueStart && /^[\s,(]*(?:\d{1,3}\s*,\s*)?$/.test(text.slice(p.end, cueStart)))
+      if (!best || p.end > best.end) best = p;
+  return best;
+}
+
+/**
+ * A given name, one or two initials with their periods, and a surname ("Daniel E. Ferrante",
+ * "Maria T. L. Ocampo"): the way English press releases and court papers write a person, and
+ * nothing else.
+ */
+export function initialedName(text: string, s: Span): boolean {
+  const m = /^(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\.){1,2}\s+\p{Lu}[\p{L}\p{M}'’-]+$/u.exec(
+    text.slice(s.start, s.end),
+  );
+  return m !== null && GIVEN_NAMES.has(fold(m[1]!));
+}
+
+/** "Dear Lena,", "Querida Rosa:": a letter's salutation opening a line. */
+const SALUTATION =
+  /^[ \t]*(?:Dear|My dear|Querid[oa]s?|Estimad[oa]s?)[ \t]+(\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+)?)[ \t]*[,:!]/gmu;
+/** "a guard we called Kole", "whom we call Amna", "le decíamos Chato": what someone was called by those around. */
+const CALLED =
+  /\b(?:we|they|everyone|everybody|people|I)\s+(?:call|called|used\s+to\s+call|nicknamed)\s+(?:him\s+|her\s+)?["“]?(\p{Lu}[\p{L}\p{M}'’-]+)|\b(?:le|lo|la)\s+(?:dec[ií]amos|dec[ií]an|llam[aá]bamos|llamaban|apodaban|apod[aá]bamos)\s+["“]?(\p{Lu}[\p{L}\p{M}'’-]+)/gu;
+
+/**
+ * Persons named without a cue the rules read: the addressee of a letter ("Dear Lena,") and a name
+ * someone was called by ("a guard we called Kole", "whom we call Amna to protect her").
+ */
+export function addressedPersons(text: string): NamedSpan[] {
+  const out: NamedSpan[] = [];
+  for (const re of [SALUTATION, CALLED])
+    for (const m of text.matchAll(re)) {
+      const name = m[1] ?? m[2]!;
+      // "an independent state they call Ambazonia", "what they call X": a place's or a thing's name.
+      const antecedent =
+        re === CALLED
+          ? /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1]?.toLowerCase()
+          : undefined;
+      if (
+        antecedent &&
+        (PLACE_NOUNS.has(antecedent) ||
+          BODY_NOUNS.has(antecedent) ||
+          /^(?:what|which|that)$/.test(antecedent))
+      )
+        continue;
+      // "Dear Sir,", "Dear Friends,", "Dear Editor:": a form of address or an everyday word, no name.
+      if (name.split(/\s+/).some((w) => !aName(fold(w)))) continue;
+      const start = m.index + m[0].lastIndexOf(name);
+      out.push({ start, end: start + name.length, text: name });
+    }
+  return out.sort((a, b) => a.start - b.start);
+}
+type NamedSpan = Span & { text: string };
+/** A word that may be a name: no title or form of address, nothing compromise's lexicon knows as another word. */
+function aName(norm: string): boolean {
+  if (GIVEN_NAMES.has(norm) || SURNAME_SET.has(norm)) return true;
+  if (ADDRESS.has(norm) || TITLES.has(norm) || HONORIFICS.has(norm) || CLERGY.has(norm)) return false;
+  const tag = libraryLexicon()[norm];
+  return tag === undefined || (Array.isArray(tag) ? tag : [tag]).some((t) => /Name$|^Person$/.test(t));
+}
