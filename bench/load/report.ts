@@ -7,7 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type LoadResult, markdownTable, memoryVerdict } from '../../src/test-support/load-driver.js';
+import {
+  heapPerRecord,
+  type LoadResult,
+  markdownTable,
+  memoryVerdict,
+} from '../../src/test-support/load-driver.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -20,6 +25,7 @@ for (const file of positionals) {
     result: LoadResult;
     check: { auditOk: boolean; auditEntries?: number; countsMatch: boolean; actual: unknown };
     machine: unknown;
+    settings?: { workers?: number; steady?: boolean };
   };
   const r = out.result;
   const m = memoryVerdict(r.windows);
@@ -41,6 +47,7 @@ for (const file of positionals) {
       `server CPU ${r.serverCpuSeconds} s = ${r.serverCpuSeconds ? ((r.serverCpuSeconds * 1000) / r.sent).toFixed(1) : '?'} ms per request; share of a core per window: mean ${(cpu.reduce((a, b) => a + b, 0) / cpu.length).toFixed(2)}, max ${Math.max(...cpu)}; machine load average ${Math.min(...load)}–${Math.max(...load)}`,
       `RSS ${m.startMiB} → ${m.endMiB} MiB, peak ${m.peakMiB}; floor per minute: ${perMinute.join(', ')} MiB`,
       `floor slope over the second half ${m.floorSlopeSecondHalfMiBPerMin} MiB/min (limit ${limit}: ${(m.floorSlopeSecondHalfMiBPerMin ?? Infinity) < limit ? 'PASS' : 'FAIL'}); all samples ${m.slopeSecondHalfMiBPerMin} MiB/min; floor last third − middle third ${m.floorGrowthMiB} MiB`,
+      `live heap per record added, per process: ${JSON.stringify(heapPerRecord(r, out.settings?.workers ?? 1))} bytes (second half; whole run)`,
       `store: audit ${out.check.auditOk ? 'verifies' : 'FAILS'} (${out.check.auditEntries} entries), counts ${out.check.countsMatch ? 'match' : 'DIFFER'} ${JSON.stringify(out.check.actual)}`,
       '',
     ].join('\n'),

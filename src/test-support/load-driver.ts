@@ -467,6 +467,37 @@ export function slope(points: readonly { x: number; y: number }[]): number {
   return den === 0 ? 0 : num / den;
 }
 
+/**
+ * The live heap a run added per record it created, per server process: over the second half (as the
+ * RSS floor: the first minutes also fill bounded caches — opened rows, the audit tail, prepared
+ * statements — which a longer run would not show as growth; creates come at a constant rate, so
+ * records are added evenly) and over the whole run. Undefined without live-heap samples.
+ */
+export function heapPerRecord(
+  r: Pick<LoadResult, 'memory' | 'created' | 'seconds'>,
+  workers: number,
+): { secondHalf?: number; wholeRun?: number; recordsAdded: number } {
+  const m = r.memory;
+  const recordsAdded = (['person', 'event', 'act', 'testimony', 'evidence'] as const).reduce(
+    (n, k) => n + r.created[k],
+    0,
+  );
+  if (recordsAdded === 0) return { recordsAdded };
+  return {
+    recordsAdded,
+    ...(m.liveHeapSlopeSecondHalfMiBPerMin !== undefined
+      ? {
+          secondHalf: Math.round(
+            (m.liveHeapSlopeSecondHalfMiBPerMin * 2 ** 20) / (recordsAdded / (r.seconds / 60)) / workers,
+          ),
+        }
+      : {}),
+    ...(m.liveHeapStartMiB !== undefined && m.liveHeapEndMiB !== undefined
+      ? { wholeRun: Math.round(((m.liveHeapEndMiB - m.liveHeapStartMiB) * 2 ** 20) / recordsAdded / workers) }
+      : {}),
+  };
+}
+
 export function memoryVerdict(windows: readonly WindowSample[]): MemoryVerdict {
   const m = windows.filter((w) => w.rssMiB !== undefined);
   if (m.length === 0) return { samples: 0 };
