@@ -987,8 +987,6 @@ export class RecordRepository extends Repository {
 const openedRows = new WeakMap<Sealer, Map<string, { digest: string; body: object }>>();
 /** Rows opened from their stored text, and rows whose earlier opening was reused (profiles, tests). */
 export const rowOpens = { opened: 0, reused: 0 };
-/** Bodies the memo holds now, over every store of the process (profiles: bench/load/memory-per-record.ts). */
-export const openedRowsHeld = (sealer: Sealer) => openedRows.get(sealer)?.size ?? 0;
 /** Rows remembered per store (the oldest opened is forgotten first): a few tens of MiB at most. */
 const OPENED_ROWS_MAX = 20_000;
 
