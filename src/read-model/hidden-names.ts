@@ -43,6 +43,7 @@ interface Contribution {
  */
 interface Held {
   visible: boolean;
+  /** Never changed in place (the store's opened bodies are frozen): a person is taken out as it was put in. */
   body: PersonBody;
   /** the pseudonym its forms are shown as (hidden persons) */
   alias: string;
