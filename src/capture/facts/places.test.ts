@@ -546,3 +546,28 @@ describe('a town naming a treaty or instrument is no place of the text (stop 35)
     assert.deepEqual(places('The Istanbul Protocol was applied in Istanbul.'), ['Istanbul']);
   });
 });
+
+describe('prisons named by a number (stop 35, second wave)', () => {
+  it('a town, a number and the facility; the kind and its number in lower case or heading a Spanish name', () => {
+    assert.deepEqual(places('He was held in the Harbin No. 4 Detention Centre for a year.'), [
+      'Harbin No. 4 Detention Centre',
+    ]);
+    assert.deepEqual(places('She is serving her term in correctional colony No. 5.'), [
+      'correctional colony No. 5',
+    ]);
+    assert.deepEqual(places('He was moved to pre-trial detention centre No. 2 in March.'), [
+      'pre-trial detention centre No. 2',
+    ]);
+    assert.deepEqual(places('Lo trasladaron a la Unidad Penitenciaria 12 sin aviso.'), [
+      'Unidad Penitenciaria 12',
+    ]);
+    assert.deepEqual(places('Los presos del Pabellón 4 denunciaron golpes.'), ['Pabellón 4']);
+  });
+  it('not a number that is a quantity or a decimal', () => {
+    assert.deepEqual(places('The labour camp 3.5 km away was closed.'), []);
+    assert.deepEqual(
+      places('La cárcel 2025 fue un informe.').filter((p) => /\d/.test(p)),
+      [],
+    );
+  });
+});

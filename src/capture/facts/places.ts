@@ -573,8 +573,12 @@ const ES_QUALIFIER = String.raw`(?:\s+(?:General|Regional|Nacional|Militar|Centr
  */
 const EN_FACILITY = String.raw`(?:International\s+|military\s+|Military\s+)?(?:Airport|airport|Air\s+Base|air\s+base)|(?:women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|military\s+)?(?:Prison|prison|Jail|jail)|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|(?:Pre-Trial\s+)?(?:Detention|detention)\s+(?:Centre|Center|Facility|centre|center|facility)|(?:military\s+)?(?:Barracks|barracks)|Penal\s+Colony|penal\s+colony|[Cc]olony|Hotel`;
 const NUMBERED = String.raw`(?:\s+No\.?\s*\d+)?`;
+/** Kinds of prison written with a number for a name, in lower case in English or heading the name in Spanish. */
+const NUMBERED_KIND = String.raw`(?:[Cc]orrectional|[Pp]enal|[Pp]re-?[Tt]rial\s+[Dd]etention|[Rr]emand|[Ll]abou?r)\s+(?:[Cc]olony|[Cc]ent(?:re|er)|[Pp]rison|[Ff]acility|[Cc]amp)|Unidad\s+(?:Penitenciaria|Penal|Carcelaria)|Complejo\s+Penitenciario(?:\s+Federal)?|Centro\s+Penitenciario|Establecimiento\s+Penitenciario|Pabell[oó]n|C[aá]rcel`;
+/** Its name: the kind and the number. */
+const NUMBERED_NAME = new RegExp(String.raw`^(?:${NUMBERED_KIND})\s+[^\s\d]{0,8}\s*\d`, 'u');
 /** A word of an English facility's name: capitalized, or a number ("Kebele 41 jail", "B14 detention centre"). */
-const EN_NAME_WORD = String.raw`(?:${CAP}|\d{1,4})`;
+const EN_NAME_WORD = String.raw`(?:${CAP}|\d{1,4}|No\.\s*\d{1,4})`;
 
 const FACILITY_RE = new RegExp(
   [
@@ -587,6 +591,10 @@ const FACILITY_RE = new RegExp(
     String.raw`(?<![\p{L}\d])${CAP}(?:\s+${EN_NAME_WORD}){0,3}\s+(?:${EN_FACILITY})(?![\p{L}])${NUMBERED}`,
     // "Penal Colony No. 3", "penal colony No. 1", "Military Hospital 601", "Campo Militar Número 1"
     String.raw`(?<![\p{L}])(?:Penal\s+Colony|penal\s+colony|[Cc]olony|Prison|Detention\s+(?:Centre|Center))\s+No\.?\s*\d+`,
+    // A prison numbered, its kind in lower case or opening the name ("correctional colony No. 2", "pre-trial
+    // detention centre No. 1", "Correctional Centre 1", "Unidad Penitenciaria 7", "Pabellón 9", "Cárcel N.º 2"):
+    // the kind and its number are the name.
+    String.raw`(?<![\p{L}])(?:${NUMBERED_KIND})\s+(?:No\.?\s*|[Nn]umber\s+|N\.?\s*[º°o]\.?\s*|N[uú]mero\s+)?\d{1,3}(?![\d\p{L}]|[.,]\d)`,
     // Russian prisons are written by their initials and number ("IK-7", "SIZO-2", "ShIZO"): a penal colony, a remand prison.
     String.raw`(?<![\p{L}\d-])(?:IK|SIZO|LIU|PKT|ShIZO|IVS)-\d{1,3}(?![\d\p{L}])`,
   ].join('|'),
@@ -643,8 +651,11 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
     const end = start + name.length;
     if (
       // "penal colony No. 22": the only name is the number.
-      (!/^(?:\d{1,3}\.?[ªº]\s+)?\p{Lu}/u.test(name) && !/^(?:penal\s+)?colony\s+No/u.test(name)) ||
-      /\b(?:de|del)\s+$/u.test(text.slice(Math.max(0, start - 8), start))
+      (!/^(?:\d{1,3}\.?[ªº]\s+)?\p{Lu}/u.test(name) &&
+        !/^(?:penal\s+)?colony\s+No/u.test(name) &&
+        !NUMBERED_NAME.test(name)) ||
+      // "… de la Prisión de X" closes a longer name; "los presos del Pabellón 4" is where they are.
+      (/\b(?:de|del)\s+$/u.test(text.slice(Math.max(0, start - 8), start)) && !NUMBERED_NAME.test(name))
     )
       continue;
     const headed = EN_HEAD.exec(name);
