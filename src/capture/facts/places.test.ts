@@ -571,3 +571,22 @@ describe('prisons named by a number (stop 35, second wave)', () => {
     );
   });
 });
+
+describe("the world's rivers, ranges, seas and regions of long conflicts (stop 35, second wave)", () => {
+  it('named alone, in English and Spanish; their compass-point parts whole', () => {
+    assert.deepEqual(places('The bodies were found on the banks of the Euphrates.'), ['Euphrates']);
+    assert.deepEqual(places('Cruzaron el Danubio de noche.'), ['Danubio']);
+    assert.deepEqual(places('Herders moved from the Ogaden to the edge of the Sahara.'), [
+      'Ogaden',
+      'Sahara',
+    ]);
+    assert.deepEqual(places('The patrol crossed the Hindu Kush in winter.'), ['Hindu Kush']);
+    assert.deepEqual(places('Aid convoys reached South Darfur and South Kivu.'), [
+      'South Darfur',
+      'South Kivu',
+    ]);
+  });
+  it('not a name that is a firm or a word first', () => {
+    assert.deepEqual(places('She worked for Amazon for a decade.'), []);
+  });
+});
