@@ -590,3 +590,28 @@ describe("the world's rivers, ranges, seas and regions of long conflicts (stop 3
     assert.deepEqual(places('She worked for Amazon for a decade.'), []);
   });
 });
+
+describe('correctional centres and stations named as places (stop 35, second wave)', () => {
+  it('a name before "Correctional Centre", "Police Station", "railway station"', () => {
+    assert.deepEqual(places('He was taken to Mzimba Correctional Centre.'), ['Mzimba Correctional Centre']);
+    assert.deepEqual(places('They were arrested at Lusaka Central Police Station.'), [
+      'Lusaka Central Police Station',
+    ]);
+    assert.deepEqual(places('We met at Shanghai Hongqiao railway station.'), [
+      'Shanghai Hongqiao railway station',
+    ]);
+  });
+  it('a river named with its noun after the name, in lower case', () => {
+    assert.deepEqual(places('Three bodies were pulled from the Mbomou river on Sunday.').slice(0, 1), [
+      'Mbomou river',
+    ]);
+  });
+  it("not a town's station (the town is the place), a people's, nor the noun alone opening a sentence", () => {
+    assert.deepEqual(places('He was taken to the Cairo railway station.'), ['Cairo']);
+    // A police station in lower case is the town's, whether or not a gazetteer holds the town.
+    assert.ok(!places('He was held at the Wobulenzi police station.').some((p) => /station/.test(p)));
+    assert.deepEqual(places('He went to a Kenyan police station.'), []);
+    assert.deepEqual(places('The Police Station was burned.'), []);
+    assert.deepEqual(places('The Prison was closed.'), []);
+  });
+});

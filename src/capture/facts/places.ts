@@ -571,7 +571,7 @@ const ES_QUALIFIER = String.raw`(?:\s+(?:General|Regional|Nacional|Militar|Centr
  * English facility nouns closing a proper name ("Dulles International Airport", "the Evin prison",
  * "Kebele 41 jail", "the Chí Hòa detention centre", "the Antar barracks", "Penal Colony No. 3").
  */
-const EN_FACILITY = String.raw`(?:International\s+|military\s+|Military\s+)?(?:Airport|airport|Air\s+Base|air\s+base)|(?:women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|military\s+)?(?:Prison|prison|Jail|jail)|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|(?:Pre-Trial\s+)?(?:Detention|detention)\s+(?:Centre|Center|Facility|centre|center|facility)|(?:military\s+)?(?:Barracks|barracks)|Penal\s+Colony|penal\s+colony|[Cc]olony|Hotel`;
+const EN_FACILITY = String.raw`(?:International\s+|military\s+|Military\s+)?(?:Airport|airport|Air\s+Base|air\s+base)|(?:women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|military\s+)?(?:Prison|prison|Jail|jail)|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|(?:Pre-Trial\s+)?(?:Detention|detention)\s+(?:Centre|Center|Facility|centre|center|facility)|(?:military\s+)?(?:Barracks|barracks)|Penal\s+Colony|penal\s+colony|[Cc]olony|Hotel|[Cc]orrectional\s+(?:Centre|Center|Facility|Institution|centre|center|facility|institution)|Police\s+Station|(?:[Rr]ailway|[Tt]rain|[Bb]us)\s+(?:Station|station)`;
 const NUMBERED = String.raw`(?:\s+No\.?\s*\d+)?`;
 /** Kinds of prison written with a number for a name, in lower case in English or heading the name in Spanish. */
 const NUMBERED_KIND = String.raw`(?:[Cc]orrectional|[Pp]enal|[Pp]re-?[Tt]rial\s+[Dd]etention|[Rr]emand|[Ll]abou?r)\s+(?:[Cc]olony|[Cc]ent(?:re|er)|[Pp]rison|[Ff]acility|[Cc]amp)|Unidad\s+(?:Penitenciaria|Penal|Carcelaria)|Complejo\s+Penitenciario(?:\s+Federal)?|Centro\s+Penitenciario|Establecimiento\s+Penitenciario|Pabell[oó]n|C[aá]rcel`;
@@ -601,6 +601,8 @@ const FACILITY_RE = new RegExp(
   'gu',
 );
 
+const BARE_FACILITY = new RegExp(String.raw`^(?:${EN_FACILITY})$`, 'u');
+
 /** Words that open a run without naming anything ("The Evin prison", "In Dulles …"). */
 const OPENERS =
   /^(?:(?:The|A|In|At|On|From|To|Of|En|Al|Del|Un|Una|This|That|Its|His|Her|Their|Our|And|But|Y|Both|Every|Each|Last|Next)\s+|An\s+(?!\p{Lu}))+/u;
@@ -621,7 +623,7 @@ const isAdjective = (w: string) =>
 
 /** The words before an English facility noun ("Evin" of "Evin prison"). */
 const EN_HEAD =
-  /^(.*?)\s+(?:International\s+|military\s+|Military\s+|women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|Pre-Trial\s+)?(Airport|airport|Air Base|air base|Prison|prison|Jail|jail|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|Detention|detention|Barracks|barracks|Penal|penal|Colony|colony|Hotel)(?![\p{L}])/u;
+  /^(.*?)\s+(?:International\s+|military\s+|Military\s+|women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|Pre-Trial\s+)?(Airport|airport|Air Base|air base|Prison|prison|Jail|jail|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|Detention|detention|Barracks|barracks|Penal|penal|Colony|colony|Hotel|Correctional|correctional|Police|Railway|railway|Train|train|Bus|bus)(?![\p{L}])/u;
 
 /**
  * Facilities named as places — hospitals, prisons and detention centres, airports, cemeteries,
@@ -658,6 +660,8 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
       (/\b(?:de|del)\s+$/u.test(text.slice(Math.max(0, start - 8), start)) && !NUMBERED_NAME.test(name))
     )
       continue;
+    // "The Police Station was burned", "The Prison": the noun alone, capitalized by the sentence, names nothing.
+    if (BARE_FACILITY.test(name)) continue;
     const headed = EN_HEAD.exec(name);
     if (headed) {
       const [, head, noun] = headed as unknown as [string, string, string];
@@ -673,7 +677,8 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
       // unless numbered. A prison, jail, barracks or church takes the town's name as its own ("Hrodna
       // prison", "Stanley Prison", "Kazan Cathedral"): the whole is the place.
       if (
-        /^(?:airport|air base|colony|hotel)$/iu.test(noun) &&
+        // A station capitalized is named ("Lusaka Central Police Station"); "the Cairo railway station" is the town's.
+        (/^(?:airport|air base|colony|hotel)$/iu.test(noun) || /^(?:railway|train|bus)$/u.test(noun)) &&
         lookupPlace(head) &&
         !/\bNo\.?\s*\d/u.test(name)
       )
