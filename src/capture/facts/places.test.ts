@@ -615,3 +615,28 @@ describe('correctional centres and stations named as places (stop 35, second wav
     assert.deepEqual(places('The Prison was closed.'), []);
   });
 });
+
+describe('towns after a way through or out of them, and after the parts of a town (stop 35, second wave)', () => {
+  it('"pasó por", "desde", "passed through", "via", "the hospitals of", "las calles de": a town the gazetteers hold', () => {
+    assert.deepEqual(
+      townsInContext('La caravana pasó por Ayacucho sin detenerse.', []).map((p) => p.text),
+      ['Ayacucho'],
+    );
+    assert.deepEqual(
+      townsInContext('Los heridos llegaban desde Tumaco en lancha.', []).map((p) => p.text),
+      ['Tumaco'],
+    );
+    assert.deepEqual(
+      townsInContext('The convoy passed through Gulu at night.', []).map((p) => p.text),
+      ['Gulu'],
+    );
+    assert.deepEqual(
+      townsInContext('They searched the hospitals of Kisumu for him.', []).map((p) => p.text),
+      ['Kisumu'],
+    );
+  });
+  it('never a given name or surname alone, nor a name no gazetteer holds', () => {
+    assert.deepEqual(townsInContext('El apoyo llegaba desde Morales, dijo.', []), []);
+    assert.deepEqual(townsInContext('Pasó por Xqzlandia de noche.', []), []);
+  });
+});

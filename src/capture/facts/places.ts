@@ -197,6 +197,15 @@ const EN_IN = /(?<![\p{L}])(?:in|across|around|outside)\s+$/u;
 const RESIDENTS =
   /(?<![\p{L}])(?:vecin[oa]s?|habitantes?|pobladores?|residentes?|moradores?|alcalde(?:sa)?|alcald[ií]a|regidor(?:a|es)?|concejal(?:a|es)?|polic[ií]as?\s+municipales|comunidad(?:es)?|campesin[oa]s?|ind[ií]genas?|juzgados?|fiscal[ií]as?|gobernaci[oó]n|prefectura|municipalidad|di[oó]cesis|residents?|villagers?|inhabitants?|townspeople|mayor|municipality|outskirts|people|(?:un[oa]?|una|otr[oa]s?|los|las|su|sus|nuestr[oa]s?|dos|tres|varios|varias)\s+(?:\p{L}+\s+)?(?:j[oó]ven(?:es)?|agricultor(?:a|es)?|compañer[oa]s?|amig[oa]s?|mam[aá]s?|madres?|padres|familias?|dirigentes?|l[ií]der(?:es)?|pres[oa]s|hombres?|mujer(?:es)?|muchach[oa]s?|estudiantes?|maestr[oa]s?|trabajador(?:a|es)?|obrer[oa]s?|pescador(?:a|es)?|comerciantes?)(?:\s+de\s+\d{1,3}\s+años)?|gente|familias|(?:a|an|two|three|several|other|the)\s+(?:\p{L}+\s+)?(?:trader|metalworker|farmer|fisherman|fishermen|driver|teacher|student|worker|youth|man|woman|men|women|families|family|boys?|girls?)(?:,\s+\d{1,3},)?)\s+(?:de|del|of|from)\s+$/iu;
 
+/**
+ * Ways through and out of a place ("pasó por Cauquenes", "llegaban desde Apartadó", "passed through
+ * Gulu", "via Kassala") and the parts of a town ("the hospitals of Hwasun", "las calles de Caála", "the
+ * streets of Juba"): after them, a town the gazetteers hold is that place, as after `RESIDENTS` — never a
+ * given name or surname alone ("desde Morales", "pasó por Pérez").
+ */
+const THROUGH =
+  /(?<![\p{L}])(?:(?:pas(?:[oó]|aron|ando|ar|amos|aba|aban)|cruz(?:[oó]|aron|ando)|recorri(?:[oó]|eron))\s+por|desde|(?:passed|passing|travell?ed|went|moved|fled)\s+through|via|(?:the\s+)?(?:hospitals?|streets|suburbs|neighbou?rhoods|markets?)\s+of|(?:los\s+|las\s+)?(?:hospitales|calles|barrios|afueras|alrededores)\s+de)\s+$/iu;
+
 /** One to three capitalized words, Spanish particles allowed inside ("Ciudad de Panamá", "Las Claritas"). */
 const NAME =
   /^(?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?\p{Lu}[\p{L}\p{M}'’-]+){0,2}/u;
@@ -251,7 +260,7 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     if (at > 0 && /[\p{L}\p{M}\d'’-]/u.test(text[at - 1]!)) continue;
     const before = text.slice(Math.max(0, at - 40), at);
     if (MOTION.test(before) || SENTENCE_IN.test(before)) consider(at);
-    else if (RESIDENTS.test(before)) consider(at, false, true);
+    else if (RESIDENTS.test(before) || THROUGH.test(before)) consider(at, false, true);
     else if (EN_IN.test(before) && !/^\p{Lu}[\p{L}\p{M}-]*['’]s\b/u.test(text.slice(at, at + 40)))
       consider(at, true);
   }
