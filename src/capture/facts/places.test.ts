@@ -631,6 +631,10 @@ describe('towns after a way through or out of them, and after the parts of a tow
       ['Gulu'],
     );
     assert.deepEqual(
+      townsInContext('Fue trasladado de Ayacucho a la capital.', []).map((p) => p.text),
+      ['Ayacucho'],
+    );
+    assert.deepEqual(
       townsInContext('They searched the hospitals of Kisumu for him.', []).map((p) => p.text),
       ['Kisumu'],
     );
