@@ -415,6 +415,20 @@ describe('a dateline running into the lead (issue 23, round 7)', () => {
     );
     assert.deepEqual(h.published, { precision: 'day', value: '2024-08-16' });
   });
+  it("a heading's last part after a spaced dash, a place and its day (stop 35)", () => {
+    const es = extractPlainText(
+      'TRIBUNAL REGIONAL\nAudiencia de testigos — Cusco, jueves 4 de abril de 2024\n\nTESTIGO: Ayer me citaron otra vez.',
+    );
+    assert.deepEqual(es.published, { precision: 'day', value: '2024-04-04' });
+    const en = extractPlainText(
+      'Hearing transcript\nSession of the panel – Freetown, 9 June 2023\n\nThe chair opened.',
+    );
+    assert.deepEqual(en.published, { precision: 'day', value: '2023-06-09' });
+    const aside = extractPlainText(
+      'Activists held\n\nThey were held for weeks — in Lusaka, 16 August 2024 — without charge.',
+    );
+    assert.equal(aside.published, undefined);
+  });
   it('not a date inside a sentence, nor one after words that are no place', () => {
     const t = extractPlainText(
       'Activists held\n\nThe police arrested them on 16 August 2024 – and kept them for weeks.',

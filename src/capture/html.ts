@@ -180,6 +180,17 @@ export function headDate(lines: readonly string[]): FuzzyDate | undefined {
       const d = datelineDate(part.trim());
       if (d) return d;
     }
+    // A heading's last part after a spaced dash, a place and its day ("Public hearing of victims —
+    // Medellín, martes 26 de agosto de 2025"): a place opens it, as a dateline; "… — on 3 May 2024" is a sentence's aside.
+    const tail = /\s[—–]\s+([^—–]{6,80})$/u.exec(l.trim())?.[1]?.trim();
+    if (
+      tail &&
+      /^\p{Lu}/u.test(tail) &&
+      !/^(?:el|la|los|las|on|in|en|since|desde|de|del|the|by|por)\s/iu.test(tail)
+    ) {
+      const d = datelineDate(tail);
+      if (d) return d;
+    }
   }
   return undefined;
 }

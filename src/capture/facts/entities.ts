@@ -232,7 +232,7 @@ const STREET_BEFORE = new Set(
 // "the Baliem valley", "Ivana Franka boulevard", "the Madina market", "the Lekki tollgate": English
 // writes the feature noun after the name, in lower case, and the noun stays in the place's name.
 const STREET_AFTER = new Set(
-  'camp bridge church avenue street square road cathedral park boulevard valley market roundabout tollgate junction'.split(
+  'camp bridge church avenue street square road cathedral park boulevard valley market roundabout tollgate junction river'.split(
     ' ',
   ),
 );

@@ -546,3 +546,101 @@ describe('a town naming a treaty or instrument is no place of the text (stop 35)
     assert.deepEqual(places('The Istanbul Protocol was applied in Istanbul.'), ['Istanbul']);
   });
 });
+
+describe('prisons named by a number (stop 35, second wave)', () => {
+  it('a town, a number and the facility; the kind and its number in lower case or heading a Spanish name', () => {
+    assert.deepEqual(places('He was held in the Harbin No. 4 Detention Centre for a year.'), [
+      'Harbin No. 4 Detention Centre',
+    ]);
+    assert.deepEqual(places('She is serving her term in correctional colony No. 5.'), [
+      'correctional colony No. 5',
+    ]);
+    assert.deepEqual(places('He was moved to pre-trial detention centre No. 2 in March.'), [
+      'pre-trial detention centre No. 2',
+    ]);
+    assert.deepEqual(places('Lo trasladaron a la Unidad Penitenciaria 12 sin aviso.'), [
+      'Unidad Penitenciaria 12',
+    ]);
+    assert.deepEqual(places('Los presos del Pabellón 4 denunciaron golpes.'), ['Pabellón 4']);
+  });
+  it('not a number that is a quantity or a decimal', () => {
+    assert.deepEqual(places('The labour camp 3.5 km away was closed.'), []);
+    assert.deepEqual(
+      places('La cárcel 2025 fue un informe.').filter((p) => /\d/.test(p)),
+      [],
+    );
+  });
+});
+
+describe("the world's rivers, ranges, seas and regions of long conflicts (stop 35, second wave)", () => {
+  it('named alone, in English and Spanish; their compass-point parts whole', () => {
+    assert.deepEqual(places('The bodies were found on the banks of the Euphrates.'), ['Euphrates']);
+    assert.deepEqual(places('Cruzaron el Danubio de noche.'), ['Danubio']);
+    assert.deepEqual(places('Herders moved from the Ogaden to the edge of the Sahara.'), [
+      'Ogaden',
+      'Sahara',
+    ]);
+    assert.deepEqual(places('The patrol crossed the Hindu Kush in winter.'), ['Hindu Kush']);
+    assert.deepEqual(places('Aid convoys reached South Darfur and South Kivu.'), [
+      'South Darfur',
+      'South Kivu',
+    ]);
+  });
+  it('not a name that is a firm or a word first', () => {
+    assert.deepEqual(places('She worked for Amazon for a decade.'), []);
+  });
+});
+
+describe('correctional centres and stations named as places (stop 35, second wave)', () => {
+  it('a name before "Correctional Centre", "Police Station", "railway station"', () => {
+    assert.deepEqual(places('He was taken to Mzimba Correctional Centre.'), ['Mzimba Correctional Centre']);
+    assert.deepEqual(places('They were arrested at Lusaka Central Police Station.'), [
+      'Lusaka Central Police Station',
+    ]);
+    assert.deepEqual(places('We met at Shanghai Hongqiao railway station.'), [
+      'Shanghai Hongqiao railway station',
+    ]);
+  });
+  it('a river named with its noun after the name, in lower case', () => {
+    assert.deepEqual(places('Three bodies were pulled from the Mbomou river on Sunday.').slice(0, 1), [
+      'Mbomou river',
+    ]);
+  });
+  it("not a town's station (the town is the place), a people's, nor the noun alone opening a sentence", () => {
+    assert.deepEqual(places('He was taken to the Cairo railway station.'), ['Cairo']);
+    // A police station in lower case is the town's, whether or not a gazetteer holds the town.
+    assert.ok(!places('He was held at the Wobulenzi police station.').some((p) => /station/.test(p)));
+    assert.deepEqual(places('He went to a Kenyan police station.'), []);
+    assert.deepEqual(places('The Police Station was burned.'), []);
+    assert.deepEqual(places('The Prison was closed.'), []);
+  });
+});
+
+describe('towns after a way through or out of them, and after the parts of a town (stop 35, second wave)', () => {
+  it('"pasó por", "desde", "passed through", "via", "the hospitals of", "las calles de": a town the gazetteers hold', () => {
+    assert.deepEqual(
+      townsInContext('La caravana pasó por Ayacucho sin detenerse.', []).map((p) => p.text),
+      ['Ayacucho'],
+    );
+    assert.deepEqual(
+      townsInContext('Los heridos llegaban desde Tumaco en lancha.', []).map((p) => p.text),
+      ['Tumaco'],
+    );
+    assert.deepEqual(
+      townsInContext('The convoy passed through Gulu at night.', []).map((p) => p.text),
+      ['Gulu'],
+    );
+    assert.deepEqual(
+      townsInContext('Fue trasladado de Ayacucho a la capital.', []).map((p) => p.text),
+      ['Ayacucho'],
+    );
+    assert.deepEqual(
+      townsInContext('They searched the hospitals of Kisumu for him.', []).map((p) => p.text),
+      ['Kisumu'],
+    );
+  });
+  it('never a given name or surname alone, nor a name no gazetteer holds', () => {
+    assert.deepEqual(townsInContext('El apoyo llegaba desde Morales, dijo.', []), []);
+    assert.deepEqual(townsInContext('Pasó por Xqzlandia de noche.', []), []);
+  });
+});

@@ -174,7 +174,7 @@ export interface ContextPlace {
  * the world's towns (≥ 1,000 inhabitants) or Venezuela's municipalities know is that place.
  */
 const MOTION =
-  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:(?:al|en\s+el)\s+)?(?:norte|sur|este|oeste|noreste|noroeste|nordeste|sureste|suroeste|sudeste|sudoeste)\s+de|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincias?|departamentos?|distritos?|municipios|vereda|corregimiento|muelle|playa|provinces?|districts?|county|counties|towns?|villages?)(?:\s+(?:de|of))?)\s+)$/iu;
+  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?|llevad[oa]s?|trasladad[oa]s?|traslad[oó]|trasladaron|sacad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:(?:al|en\s+el)\s+)?(?:norte|sur|este|oeste|noreste|noroeste|nordeste|sureste|suroeste|sudeste|sudoeste)\s+de|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincias?|departamentos?|distritos?|municipios|vereda|corregimiento|muelle|playa|provinces?|districts?|county|counties|towns?|villages?)(?:\s+(?:de|of))?)\s+)$/iu;
 
 /**
  * "En Montecristi pasa igual.", "In Humera and Mai Kadra, …": a sentence opening with "En"/"In" — the
@@ -196,6 +196,15 @@ const EN_IN = /(?<![\p{L}])(?:in|across|around|outside)\s+$/u;
  */
 const RESIDENTS =
   /(?<![\p{L}])(?:vecin[oa]s?|habitantes?|pobladores?|residentes?|moradores?|alcalde(?:sa)?|alcald[ií]a|regidor(?:a|es)?|concejal(?:a|es)?|polic[ií]as?\s+municipales|comunidad(?:es)?|campesin[oa]s?|ind[ií]genas?|juzgados?|fiscal[ií]as?|gobernaci[oó]n|prefectura|municipalidad|di[oó]cesis|residents?|villagers?|inhabitants?|townspeople|mayor|municipality|outskirts|people|(?:un[oa]?|una|otr[oa]s?|los|las|su|sus|nuestr[oa]s?|dos|tres|varios|varias)\s+(?:\p{L}+\s+)?(?:j[oó]ven(?:es)?|agricultor(?:a|es)?|compañer[oa]s?|amig[oa]s?|mam[aá]s?|madres?|padres|familias?|dirigentes?|l[ií]der(?:es)?|pres[oa]s|hombres?|mujer(?:es)?|muchach[oa]s?|estudiantes?|maestr[oa]s?|trabajador(?:a|es)?|obrer[oa]s?|pescador(?:a|es)?|comerciantes?)(?:\s+de\s+\d{1,3}\s+años)?|gente|familias|(?:a|an|two|three|several|other|the)\s+(?:\p{L}+\s+)?(?:trader|metalworker|farmer|fisherman|fishermen|driver|teacher|student|worker|youth|man|woman|men|women|families|family|boys?|girls?)(?:,\s+\d{1,3},)?)\s+(?:de|del|of|from)\s+$/iu;
+
+/**
+ * Ways through and out of a place ("pasó por Cauquenes", "llegaban desde Apartadó", "passed through
+ * Gulu", "via Kassala") and the parts of a town ("the hospitals of Hwasun", "las calles de Caála", "the
+ * streets of Juba"): after them, a town the gazetteers hold is that place, as after `RESIDENTS` — never a
+ * given name or surname alone ("desde Morales", "pasó por Pérez").
+ */
+const THROUGH =
+  /(?<![\p{L}])(?:(?:pas(?:[oó]|aron|ando|ar|amos|aba|aban)|cruz(?:[oó]|aron|ando)|recorri(?:[oó]|eron))\s+por|desde|(?:passed|passing|travell?ed|went|moved|fled)\s+through|via|(?:the\s+)?(?:hospitals?|streets|suburbs|neighbou?rhoods|markets?)\s+of|(?:los\s+|las\s+)?(?:hospitales|calles|barrios|afueras|alrededores)\s+de)\s+$/iu;
 
 /** One to three capitalized words, Spanish particles allowed inside ("Ciudad de Panamá", "Las Claritas"). */
 const NAME =
@@ -251,7 +260,7 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     if (at > 0 && /[\p{L}\p{M}\d'’-]/u.test(text[at - 1]!)) continue;
     const before = text.slice(Math.max(0, at - 40), at);
     if (MOTION.test(before) || SENTENCE_IN.test(before)) consider(at);
-    else if (RESIDENTS.test(before)) consider(at, false, true);
+    else if (RESIDENTS.test(before) || THROUGH.test(before)) consider(at, false, true);
     else if (EN_IN.test(before) && !/^\p{Lu}[\p{L}\p{M}-]*['’]s\b/u.test(text.slice(at, at + 40)))
       consider(at, true);
   }
@@ -571,10 +580,14 @@ const ES_QUALIFIER = String.raw`(?:\s+(?:General|Regional|Nacional|Militar|Centr
  * English facility nouns closing a proper name ("Dulles International Airport", "the Evin prison",
  * "Kebele 41 jail", "the Chí Hòa detention centre", "the Antar barracks", "Penal Colony No. 3").
  */
-const EN_FACILITY = String.raw`(?:International\s+|military\s+|Military\s+)?(?:Airport|airport|Air\s+Base|air\s+base)|(?:women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|military\s+)?(?:Prison|prison|Jail|jail)|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|(?:Pre-Trial\s+)?(?:Detention|detention)\s+(?:Centre|Center|Facility|centre|center|facility)|(?:military\s+)?(?:Barracks|barracks)|Penal\s+Colony|penal\s+colony|[Cc]olony|Hotel`;
+const EN_FACILITY = String.raw`(?:International\s+|military\s+|Military\s+)?(?:Airport|airport|Air\s+Base|air\s+base)|(?:women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|military\s+)?(?:Prison|prison|Jail|jail)|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|(?:Pre-Trial\s+)?(?:Detention|detention)\s+(?:Centre|Center|Facility|centre|center|facility)|(?:military\s+)?(?:Barracks|barracks)|Penal\s+Colony|penal\s+colony|[Cc]olony|Hotel|[Cc]orrectional\s+(?:Centre|Center|Facility|Institution|centre|center|facility|institution)|Police\s+Station|(?:[Rr]ailway|[Tt]rain|[Bb]us)\s+(?:Station|station)`;
 const NUMBERED = String.raw`(?:\s+No\.?\s*\d+)?`;
+/** Kinds of prison written with a number for a name, in lower case in English or heading the name in Spanish. */
+const NUMBERED_KIND = String.raw`(?:[Cc]orrectional|[Pp]enal|[Pp]re-?[Tt]rial\s+[Dd]etention|[Rr]emand|[Ll]abou?r)\s+(?:[Cc]olony|[Cc]ent(?:re|er)|[Pp]rison|[Ff]acility|[Cc]amp)|Unidad\s+(?:Penitenciaria|Penal|Carcelaria)|Complejo\s+Penitenciario(?:\s+Federal)?|Centro\s+Penitenciario|Establecimiento\s+Penitenciario|Pabell[oó]n|C[aá]rcel`;
+/** Its name: the kind and the number. */
+const NUMBERED_NAME = new RegExp(String.raw`^(?:${NUMBERED_KIND})\s+[^\s\d]{0,8}\s*\d`, 'u');
 /** A word of an English facility's name: capitalized, or a number ("Kebele 41 jail", "B14 detention centre"). */
-const EN_NAME_WORD = String.raw`(?:${CAP}|\d{1,4})`;
+const EN_NAME_WORD = String.raw`(?:${CAP}|\d{1,4}|No\.\s*\d{1,4})`;
 
 const FACILITY_RE = new RegExp(
   [
@@ -587,11 +600,17 @@ const FACILITY_RE = new RegExp(
     String.raw`(?<![\p{L}\d])${CAP}(?:\s+${EN_NAME_WORD}){0,3}\s+(?:${EN_FACILITY})(?![\p{L}])${NUMBERED}`,
     // "Penal Colony No. 3", "penal colony No. 1", "Military Hospital 601", "Campo Militar Número 1"
     String.raw`(?<![\p{L}])(?:Penal\s+Colony|penal\s+colony|[Cc]olony|Prison|Detention\s+(?:Centre|Center))\s+No\.?\s*\d+`,
+    // A prison numbered, its kind in lower case or opening the name ("correctional colony No. 2", "pre-trial
+    // detention centre No. 1", "Correctional Centre 1", "Unidad Penitenciaria 7", "Pabellón 9", "Cárcel N.º 2"):
+    // the kind and its number are the name.
+    String.raw`(?<![\p{L}])(?:${NUMBERED_KIND})\s+(?:No\.?\s*|[Nn]umber\s+|N\.?\s*[º°o]\.?\s*|N[uú]mero\s+)?\d{1,3}(?![\d\p{L}]|[.,]\d)`,
     // Russian prisons are written by their initials and number ("IK-7", "SIZO-2", "ShIZO"): a penal colony, a remand prison.
     String.raw`(?<![\p{L}\d-])(?:IK|SIZO|LIU|PKT|ShIZO|IVS)-\d{1,3}(?![\d\p{L}])`,
   ].join('|'),
   'gu',
 );
+
+const BARE_FACILITY = new RegExp(String.raw`^(?:${EN_FACILITY})$`, 'u');
 
 /** Words that open a run without naming anything ("The Evin prison", "In Dulles …"). */
 const OPENERS =
@@ -613,7 +632,7 @@ const isAdjective = (w: string) =>
 
 /** The words before an English facility noun ("Evin" of "Evin prison"). */
 const EN_HEAD =
-  /^(.*?)\s+(?:International\s+|military\s+|Military\s+|women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|Pre-Trial\s+)?(Airport|airport|Air Base|air base|Prison|prison|Jail|jail|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|Detention|detention|Barracks|barracks|Penal|penal|Colony|colony|Hotel)(?![\p{L}])/u;
+  /^(.*?)\s+(?:International\s+|military\s+|Military\s+|women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|Pre-Trial\s+)?(Airport|airport|Air Base|air base|Prison|prison|Jail|jail|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|Detention|detention|Barracks|barracks|Penal|penal|Colony|colony|Hotel|Correctional|correctional|Police|Railway|railway|Train|train|Bus|bus)(?![\p{L}])/u;
 
 /**
  * Facilities named as places — hospitals, prisons and detention centres, airports, cemeteries,
@@ -643,10 +662,15 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
     const end = start + name.length;
     if (
       // "penal colony No. 22": the only name is the number.
-      (!/^(?:\d{1,3}\.?[ªº]\s+)?\p{Lu}/u.test(name) && !/^(?:penal\s+)?colony\s+No/u.test(name)) ||
-      /\b(?:de|del)\s+$/u.test(text.slice(Math.max(0, start - 8), start))
+      (!/^(?:\d{1,3}\.?[ªº]\s+)?\p{Lu}/u.test(name) &&
+        !/^(?:penal\s+)?colony\s+No/u.test(name) &&
+        !NUMBERED_NAME.test(name)) ||
+      // "… de la Prisión de X" closes a longer name; "los presos del Pabellón 4" is where they are.
+      (/\b(?:de|del)\s+$/u.test(text.slice(Math.max(0, start - 8), start)) && !NUMBERED_NAME.test(name))
     )
       continue;
+    // "The Police Station was burned", "The Prison": the noun alone, capitalized by the sentence, names nothing.
+    if (BARE_FACILITY.test(name)) continue;
     const headed = EN_HEAD.exec(name);
     if (headed) {
       const [, head, noun] = headed as unknown as [string, string, string];
@@ -662,7 +686,8 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
       // unless numbered. A prison, jail, barracks or church takes the town's name as its own ("Hrodna
       // prison", "Stanley Prison", "Kazan Cathedral"): the whole is the place.
       if (
-        /^(?:airport|air base|colony|hotel)$/iu.test(noun) &&
+        // A station capitalized is named ("Lusaka Central Police Station"); "the Cairo railway station" is the town's.
+        (/^(?:airport|air base|colony|hotel)$/iu.test(noun) || /^(?:railway|train|bus)$/u.test(noun)) &&
         lookupPlace(head) &&
         !/\bNo\.?\s*\d/u.test(name)
       )

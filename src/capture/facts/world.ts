@@ -252,6 +252,111 @@ const WORLD_REGIONS: readonly (readonly string[])[] = [
   ['Scandinavia', 'Escandinavia'],
 ];
 
+/**
+ * The world's great rivers, ranges, seas, deserts and islands, and regions of long conflicts that no
+ * country or city list holds ("along the Mekong", "crossed the Nile", "en el Orinoco", "the Pamir",
+ * "Darfur", "Mindanao"), in English and Spanish: reports of any country name them alone as places.
+ * Left out where the name is a word, a given name or a firm first ("Amazon", "Jordan", "Magdalena",
+ * "Java", "Negros", "Tajo", "Don", "Coco"); rivers written with their noun ("río Atrato") are read by
+ * that noun.
+ */
+const NATURAL_FEATURES: readonly (readonly string[])[] = [
+  ['Nile', 'Nilo'],
+  ['Blue Nile', 'Nilo Azul'],
+  ['White Nile', 'Nilo Blanco'],
+  ['Mekong'],
+  ['Yangtze'],
+  ['Yellow River'],
+  ['Euphrates', 'Éufrates', 'Eufrates'],
+  ['Tigris'],
+  ['Orinoco'],
+  ['Danube', 'Danubio'],
+  ['Dnieper', 'Dniéper', 'Dniepr'],
+  ['Volga'],
+  ['Neva'],
+  ['Ganges'],
+  ['Brahmaputra'],
+  ['Indus'],
+  ['Irrawaddy'],
+  ['Salween'],
+  ['Chindwin'],
+  ['Shabelle'],
+  ['Ubangi', 'Oubangui'],
+  ['Zambeze'],
+  ['Usumacinta'],
+  ['Essequibo'],
+  ['Tumen'],
+  ['Yalu'],
+  ['Amur'],
+  ['Ebro'],
+  ['Drina'],
+  ['Litani'],
+  ['Orontes'],
+  ['Amu Darya'],
+  ['Syr Darya'],
+  ['Andes'],
+  ['Himalayas', 'Himalaya'],
+  ['Hindu Kush'],
+  ['Pamir', 'Pamirs'],
+  ['Karakoram'],
+  ['Alps', 'Alpes'],
+  ['Pyrenees', 'Pirineos'],
+  ['Urals', 'Urales'],
+  ['Sierra Maestra'],
+  ['Sierra Madre'],
+  ['Nuba Mountains', 'montes Nuba'],
+  ['Jebel Marra'],
+  ['Sinai', 'Sinaí'],
+  ['Golan', 'Golan Heights', 'Altos del Golán', 'Golán'],
+  ['Ogaden'],
+  ['Sahara', 'Sáhara'],
+  ['Kalahari'],
+  ['Gobi'],
+  ['Negev', 'Néguev'],
+  ['Patagonia'],
+  ['Amazonia', 'Amazonía'],
+  ['Caspian', 'Caspian Sea', 'mar Caspio'],
+  ['Black Sea', 'mar Negro'],
+  ['Red Sea', 'mar Rojo'],
+  ['Dead Sea', 'mar Muerto'],
+  ['Aegean', 'Aegean Sea', 'mar Egeo', 'Egeo'],
+  ['Gulf of Aden', 'golfo de Adén'],
+  ['Persian Gulf', 'golfo Pérsico'],
+  ['Bay of Bengal', 'golfo de Bengala'],
+  ['Andaman Sea', 'mar de Andamán'],
+  ['South China Sea', 'mar de China Meridional'],
+  ['Río de la Plata', 'River Plate'],
+  ['Lake Chad', 'lago Chad'],
+  ['Lake Victoria', 'lago Victoria'],
+  ['Lake Kivu', 'lago Kivu'],
+  ['Titicaca', 'Lake Titicaca', 'lago Titicaca'],
+  ['Darién Gap', 'tapón del Darién'],
+  ['Darfur'],
+  // Their parts, named with a compass point, are one place ("West Darfur", "North Kivu", "Alto Nilo").
+  ...['North', 'South', 'East', 'West', 'Central'].map((c) => [`${c} Darfur`]),
+  ['Darfur del Norte', 'Darfur Septentrional'],
+  ['Darfur del Sur', 'Darfur Meridional'],
+  ['Darfur Occidental', 'Darfur Oeste'],
+  ['Darfur Oriental', 'Darfur Este'],
+  ['Darfur Central'],
+  ['Kordofan', 'Kordofán'],
+  ...['North', 'South', 'West'].map((c) => [`${c} Kordofan`]),
+  ['Kordofán del Sur', 'Kordofán Meridional'],
+  ['Kordofán del Norte', 'Kordofán Septentrional'],
+  ['Kivu'],
+  ['North Kivu', 'Nord-Kivu', 'Kivu del Norte', 'Kivu Norte'],
+  ['South Kivu', 'Sud-Kivu', 'Kivu del Sur', 'Kivu Sur'],
+  ['Upper Nile', 'Alto Nilo'],
+  ['Ituri'],
+  ['Mindanao'],
+  ['Luzon', 'Luzón'],
+  ['Visayas'],
+  ['Sumatra'],
+  ['Borneo'],
+  ['Kashmir', 'Cachemira'],
+  ['Donbas', 'Donbass', 'Dombás'],
+];
+
 /** Lexicon entries that are everyday words or names far more often than places. */
 const NOT_PLACES = new Set(
   [
@@ -312,6 +417,7 @@ function build(): Map<string, WorldPlace> {
   for (const es of SPANISH_CITIES) add(es, { value: es, kind: 'city' });
   for (const [es, cc, kind] of SPANISH_EXONYMS) add(es, { value: es, kind, countryCode: cc });
   for (const names of WORLD_REGIONS) for (const n of names) add(n, { value: n, kind: 'region' });
+  for (const names of NATURAL_FEATURES) for (const n of names) add(n, { value: n, kind: 'region' });
   // Countries written as their initials: "the US", "the UK", "EE.UU." (never an organization's acronym).
   for (const [short, cca2] of COUNTRY_INITIALS) {
     const c = countries.find((x) => x.cca2 === cca2);
