@@ -57,6 +57,19 @@ describe('where a person’s name starts', () => {
     );
     assert.equal(startOf('LUIS ROSA QUISPE', 'LUIS ROSA QUISPE'), 'LUIS ROSA QUISPE');
   });
+  it('past a Spanish common word after a title ("Presidente Encargado", "Publicación de")', () => {
+    assert.equal(
+      startOf(
+        'lo recibió el Presidente Encargado Julián Ferrer Sáenz en la sede.',
+        'Presidente Encargado Julián Ferrer Sáenz',
+      ),
+      'Julián Ferrer Sáenz',
+    );
+    assert.equal(
+      startOf('según el Fiscal Interino Ramiro Llanos Paz, no', 'Fiscal Interino Ramiro Llanos Paz'),
+      'Ramiro Llanos Paz',
+    );
+  });
   it('not past a given name or a surname, not below two words, not past a word written with accents', () => {
     assert.equal(
       startOf('Christian Ortega Ruiz testified.', 'Christian Ortega Ruiz'),
@@ -112,6 +125,39 @@ describe('spans no person’s name is written as', () => {
       why('Kallpa, the Bolivian human rights organisation, said', 'Kallpa'),
       'apposition of a body',
     );
+  });
+  it('a Spanish common word left once the words opening no name are out: bodies, operations, labels', () => {
+    assert.equal(
+      why('La Operación Cóndor Andino dejó presos.', 'Operación Cóndor Andino', 'es'),
+      'common word',
+    );
+    assert.equal(
+      why(
+        'firmados por los Revolucionarios Cívicos del Oriente en 1990',
+        'Revolucionarios Cívicos del Oriente',
+        'es',
+      ),
+      'common word',
+    );
+    assert.equal(
+      why('Ligas Agropecuarias Unidas convocó', 'Ligas Agropecuarias Unidas', 'es'),
+      'common word',
+    );
+    // A table's label run into its cell: "Lugar | Tumaco".
+    assert.equal(why('Fecha 1990\nLugar Tumaco, Nariño', 'Lugar Tumaco', 'es'), 'common word');
+    assert.equal(why('El Boletín Semanal Andino salió.', 'Boletín Semanal Andino', 'es'), 'common word');
+  });
+  it('not names whose endings look like such words: Marian and virtue names, surnames of the stock', () => {
+    for (const name of [
+      'María Asunción Olivas',
+      'Soledad Trinidad Vera',
+      'Rosario Ibarra',
+      'Ignacio Larios',
+      'Mónica Rivas',
+      'Layla Haddad',
+      'Primitivo Rojas',
+    ])
+      assert.equal(why(`Declaró ${name} ante el juez.`, name, 'es'), undefined, name);
   });
   it('leaves persons alone: possessives, apposition of an office, the same words in Spanish', () => {
     assert.equal(why('a turning point in Omar Haddad’s trial', 'Omar Haddad'), undefined);

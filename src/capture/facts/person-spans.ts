@@ -42,6 +42,40 @@ const PLACE_PREPOSITIONS = new Set('de del desde en from of in at'.split(' '));
 const NOT_OPENING =
   /^(?:Possessive|Pronoun|Determiner|Infinitive|Adjective|Honorific|Preposition|Conjunction)$/;
 
+/**
+ * Spanish words written capitalized in the names of bodies, operations, documents and events that no
+ * person's name holds ("Operación", "Búsqueda", "Boletín", "Lugar" of a table's label, "Nacional"):
+ * nouns and adjectives by their endings (-ción, -idad, -edad, -ismo, -miento, plural -arios, -ivo, the
+ * esdrújulas in -ico written with their accent, -ional, -icial), and a few common words no ending
+ * gives. Given names and surnames of the stock are never such words ("Asunción", "Soledad", "Rosario",
+ * "Mónica", "Rivas").
+ */
+const SPANISH_COMMON = new Set(
+  `lugar fecha sistema efecto bloque boletin busqueda carta informe comunicado publicacion sentencia
+  expediente caso causa pascua tercer tercera nordeste noreste noroeste
+  sureste suroeste norte sur oeste oriente occidente forestal muerte victimas verdad justicia
+  presidente presidenta constitucional encargado encargada interino interina`.split(/\s+/),
+);
+/** Given names the endings would take: the Marian and virtue names of Spanish women and men. */
+const NAMES_WITH_COMMON_ENDINGS = new Set(
+  `asuncion concepcion encarnacion ascension purificacion anunciacion visitacion presentacion
+  trinidad soledad caridad piedad natividad felicidad bondad rosario hilario macario belisario
+  olegario januario nazario sagrario cesario marcial primitivo olivas`.split(/\s+/),
+);
+export function spanishCommonWord(word: string): boolean {
+  const norm = fold(word).replace(/[.,;:]+$/, '');
+  if (GIVEN_NAMES.has(norm) || SURNAME_SET.has(norm) || NAMES_WITH_COMMON_ENDINGS.has(norm)) return false;
+  if (SPANISH_COMMON.has(norm)) return true;
+  if (norm.length < 6) return false;
+  return (
+    /(?:cion|sion|idad|edad|udad|ismo|mientos?|ivos?|ivas?|ional|icial|ocial|ipal)$/.test(norm) ||
+    (norm.length >= 8 && /(?:arios|arias)$/.test(norm)) ||
+    (norm.length >= 10 && /(?:ario|aria)$/.test(norm)) ||
+    // "Jurídico", "Pública", "Católicos": the accent of an esdrújula in -ico.
+    /[áéíóú]\p{L}*ic[oa]s?$/u.test(word.toLowerCase())
+  );
+}
+
 function opensNoName({ norm, plain }: { norm: string; plain: boolean }): boolean {
   if (GIVEN_NAMES.has(norm) || SURNAME_SET.has(norm)) return false;
   // "Judges Marc Vuilleumier and …": a title in the plural is still a title.
@@ -63,7 +97,18 @@ function opensNoName({ norm, plain }: { norm: string; plain: boolean }): boolean
 export function personStart(text: string, s: Span): number {
   const words = wordsOf(text, s);
   let k = 0;
-  while (words.length - k > 2 && opensNoName(words[k]!)) k++;
+  // "Presidente Constitucional Nicolás Maduro", "Fiscal Interino Ramiro Llanos": a Spanish common word
+  // after a title, or before a given name; not "Operación Cóndor Andino", no person at all.
+  const commonBefore = (i: number) => {
+    let j = i;
+    while (j < words.length && spanishCommonWord(words[j]!.text)) j++;
+    return j > i && j < words.length && GIVEN_NAMES.has(words[j]!.norm);
+  };
+  while (
+    words.length - k > 2 &&
+    (opensNoName(words[k]!) || (spanishCommonWord(words[k]!.text) && (k > 0 || commonBefore(k))))
+  )
+    k++;
   // "Maracaibo Leonardo Fernández", "EFE Fátima Abdelrahman", "Carta de Wilfredo Quispe": a dateline's
   // place, an agency's capitals or a noun with "de" run into the name, which opens with its given name.
   if (k === 0) {
@@ -173,6 +218,11 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   const named = words.filter((w) => isCapitalName(w.text) && !opensNoName(w));
   if (named.every((w) => PEOPLES.has(w.norm) || isDemonym(w.text)) || PEOPLES.has(words[0]!.norm))
     return 'people';
+  // "Revolucionarios del Nordeste", "Lugar Cauquenes", "Operación Tun Tun": a Spanish common word
+  // left in the name once the words that open none are left out.
+  const from = personStart(text, s);
+  if (words.some((w) => w.start >= from && isCapitalName(w.text) && spanishCommonWord(w.text)))
+    return 'common word';
   if (language !== 'en') return undefined;
   if (words.length > 1 && CLOSING_PLACE_NOUNS.has(words[words.length - 1]!.norm)) return 'place noun';
   const head = text.slice(Math.max(0, s.start - 80), s.start);

@@ -11,7 +11,7 @@
 
 import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
 import { type EntityMention, namesStreet } from '../facts/entities.js';
-import { fold } from '../facts/lexicon.js';
+import { fold, PARTICLES } from '../facts/lexicon.js';
 import { ORG_WORDS } from '../facts/orgs.js';
 import {
   addressedPersons,
@@ -105,6 +105,12 @@ function tiePlaces(kept: readonly EntityMention[], added: EntityMention[]): void
   }
 }
 
+/** A person's name folded, word by word, without its particles ("de", "del", "la"). */
+const nameWords = (value: string) =>
+  fold(value)
+    .split(/\s+/)
+    .filter((w) => w && !PARTICLES.has(w));
+
 /** `t` in brackets right after a kept person's name whose initials it is. */
 function initialsOfPerson(text: string, kept: readonly EntityMention[], start: number, t: string): boolean {
   if (!/^\p{Lu}{2,4}$/u.test(t)) return false;
@@ -171,6 +177,12 @@ export function refineEntities(
     opts.byLanguage?.[language]?.get(l as TaggedKind) ??
     opts.kinds.get(l as TaggedKind) ??
     Number.POSITIVE_INFINITY;
+  const noNames = new Set(
+    rules
+      .filter((m) => m.kind === 'person' && m.value === m.text.replace(/\s+/g, ' '))
+      .filter((m) => notAPerson(text, m, language))
+      .map((m) => m.value),
+  );
   const kept = rules
     .filter((m) => {
       if (!opts.drop || !adopted(m.kind) || opts.keep?.has(m.kind)) return true;
@@ -181,11 +193,16 @@ export function refineEntities(
       const p = judge(c);
       return p.s[best(p.s)]! - p.s[opts.model.labels.indexOf(m.kind)]! <= opts.dropMargin;
     })
-    // "Martin Ennals Award", "Miranda State": written as no person's name is (person-spans.ts).
-    .filter((m) => m.kind !== 'person' || !notAPerson(text, m, language))
+    // "Martin Ennals Award", "Miranda State": written as no person's name is (person-spans.ts); so
+    // is a shorter mention the rules tied to such a name ("Cauquenes" of "Lugar Cauquenes").
+    .filter((m) => m.kind !== 'person' || (!notAPerson(text, m, language) && !noNames.has(m.value)))
     .map((m) => (m.kind === 'person' ? personBounds(text, m) : m));
   // Only spans clear of every kept span and date can be added: only those are scored.
-  const isFree = freeOf([...kept, ...blocked]);
+  // A person the name reading refused is not added back by the model over the same words.
+  const refused = rules.filter(
+    (m) => m.kind === 'person' && (notAPerson(text, m, language) || noNames.has(m.value)),
+  );
+  const isFree = freeOf([...kept, ...blocked, ...refused]);
   const added: EntityMention[] = [];
   const fresh = cands
     .filter(isFree)
@@ -223,22 +240,39 @@ export function refineEntities(
   for (const p of addressedPersons(text))
     if (free(p) && !notAPerson(text, p, language)) added.push({ kind: 'person', ...p, value: p.text });
   // "Ceesay" alone is "Lamin Jatta Ceesay", "Saba" alone "Saba Gelashvili": the one person of the
-  // text whose later words (or, failing that, whose first word) it is.
+  // text whose later words (or, failing that, whose first word) it is. So are both surnames alone
+  // ("Arellano Stark"), a name without its last surname or a married woman's "de X" ("Ana Cecilia
+  // Restrepo", a transcript's speaker, of "Ana Cecilia Restrepo de Guzmán"), also when the rules
+  // took the short form and only the tagger the full name.
   const persons = [
     ...new Set(
       [...kept, ...added].filter((m) => m.kind === 'person' && /\s/.test(m.value)).map((m) => m.value),
     ),
-  ].map((value) => ({ value, words: fold(value).split(/\s+/) }));
-  for (const a of added) {
-    if (a.kind !== 'person' || /\s/.test(a.value)) continue;
-    const w = fold(a.value);
-    const bySurname = persons.filter((p) => p.words.slice(1).includes(w));
-    const byGiven = persons.filter((p) => p.words[0] === w);
-    const full = bySurname.length ? bySurname : byGiven;
-    if (full.length === 1) a.value = full[0]!.value;
-  }
-  tiePlaces(kept, added);
-  const out = [...kept, ...added].sort((a, b) => a.start - b.start);
+  ].map((value) => ({ value, words: nameWords(value) }));
+  const tie = (a: EntityMention): EntityMention => {
+    if (a.kind !== 'person') return a;
+    const ws = nameWords(a.value);
+    let full: typeof persons;
+    if (ws.length === 1) {
+      const w = ws[0]!;
+      const bySurname = persons.filter((p) => p.words.slice(1).includes(w));
+      const byGiven = persons.filter((p) => p.words[0] === w);
+      full = bySurname.length ? bySurname : byGiven;
+    } else
+      full = persons.filter(
+        (p) =>
+          p.words.length > ws.length &&
+          (p.words[0] === ws[0]
+            ? ws.every((w) => p.words.includes(w))
+            : ws.every((w) => p.words.slice(1).includes(w))),
+      );
+    full = full.filter((p) => p.value !== a.value);
+    return full.length === 1 ? { ...a, value: full[0]!.value } : a;
+  };
+  const tiedKept = kept.map((m) => (m.kind === 'person' && !/\s/.test(m.value) ? tie(m) : m));
+  const tiedAdded = added.map(tie);
+  tiePlaces(tiedKept, tiedAdded);
+  const out = [...tiedKept, ...tiedAdded].sort((a, b) => a.start - b.start);
   tieNicknames(text, out);
   pairAcronyms(out);
   pairShortForms(out, ORG_WORDS);
