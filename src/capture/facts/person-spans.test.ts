@@ -81,6 +81,12 @@ describe('where a person’s name starts', () => {
 });
 
 describe('where a person’s name ends', () => {
+  it('with a Portuguese surname joined by "dos", "das", "do"', () => {
+    assert.equal(endOf('Lo contó Joana dos Reis Moura, de Recife, ayer.', 'Joana'), 'Joana dos Reis Moura');
+    assert.equal(endOf('Said Benedita das Neves in Luanda.', 'Benedita'), 'Benedita das Neves');
+    assert.equal(endOf('Jorge Amado do Carmo and others', 'Jorge Amado'), 'Jorge Amado do Carmo');
+    assert.equal(endOf('Sofía Paz dos veces lo dijo.', 'Sofía Paz'), 'Sofía Paz');
+  });
   it('with a patronymic in lower case, and with the period of a closing initial', () => {
     assert.equal(
       endOf('The court sentenced Aigerim Bakirova kyzy on Monday.', 'Aigerim Bakirova'),
@@ -156,6 +162,7 @@ describe('spans no person’s name is written as', () => {
       'Mónica Rivas',
       'Layla Haddad',
       'Primitivo Rojas',
+      'Rodrigo Sarmiento',
     ])
       assert.equal(why(`Declaró ${name} ante el juez.`, name, 'es'), undefined, name);
   });

@@ -60,7 +60,7 @@ const SPANISH_COMMON = new Set(
 const NAMES_WITH_COMMON_ENDINGS = new Set(
   `asuncion concepcion encarnacion ascension purificacion anunciacion visitacion presentacion
   trinidad soledad caridad piedad natividad felicidad bondad rosario hilario macario belisario
-  olegario januario nazario sagrario cesario marcial primitivo olivas`.split(/\s+/),
+  olegario januario nazario sagrario cesario marcial primitivo olivas nacimiento`.split(/\s+/),
 );
 export function spanishCommonWord(word: string): boolean {
   const norm = fold(word).replace(/[.,;:]+$/, '');
@@ -68,7 +68,7 @@ export function spanishCommonWord(word: string): boolean {
   if (SPANISH_COMMON.has(norm)) return true;
   if (norm.length < 6) return false;
   return (
-    /(?:cion|sion|idad|edad|udad|ismo|mientos?|ivos?|ivas?|ional|icial|ocial|ipal)$/.test(norm) ||
+    /(?:cion|sion|idad|edad|udad|ismo|amientos?|imientos?|ivos?|ivas?|ional|icial|ocial|ipal)$/.test(norm) ||
     (norm.length >= 8 && /(?:arios|arias)$/.test(norm)) ||
     (norm.length >= 10 && /(?:ario|aria)$/.test(norm)) ||
     // "Jurídico", "Pública", "Católicos": the accent of an esdrújula in -ico.
@@ -136,14 +136,23 @@ export function personStart(text: string, s: Span): number {
 
 /**
  * Where a person's name proposed as `s` really ends: with a patronymic written in lower case after it
- * (Central Asian and Turkic "kyzy", "uulu", "ogly", "qizi": "Makhabat Tazhibek kyzy"), and with the
- * period of a closing initial ("Ahmad H.", "J.R.M.").
+ * (Central Asian and Turkic "kyzy", "uulu", "ogly", "qizi": "Makhabat Tazhibek kyzy"), with a
+ * Portuguese surname joined by "dos"/"das"/"do", and with the period of a closing initial ("Ahmad
+ * H.", "J.R.M.").
  */
 export function personEnd(text: string, s: Span): number {
   const patronymic = /^ (?:kyzy|uulu|ogly|oglu|ogli|qizi|kizi|gyzy|uly|ugli)(?![\p{L}])/u.exec(
     text.slice(s.end, s.end + 8),
   );
   if (patronymic) return s.end + patronymic[0].length;
+  // "Maria Aparecida dos Santos", "Raimunda Conceição dos Santos", "Ana das Dores Lima": Portuguese
+  // joins a surname with "dos", "das", "do" (Spanish and English texts quote such names whole).
+  const joined =
+    /^ (?:dos|das|do) \p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+)?(?![\p{L}\p{M}])/u.exec(
+      text.slice(s.end, s.end + 60),
+    );
+  if (joined && isCapitalName(text.slice(s.start, s.end).split(/\s+/).pop()!))
+    return s.end + joined[0].length;
   if (text[s.end] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(text.slice(s.start, s.end))) return s.end + 1;
   return s.end;
 }

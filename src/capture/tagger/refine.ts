@@ -53,6 +53,9 @@ interface Span {
   end: number;
 }
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** `a` holds `b` and more. */
+const contains = (a: Span, b: Span) =>
+  a.start <= b.start && b.end <= a.end && a.end - a.start > b.end - b.start;
 /** A test of "overlaps none of these spans", by binary search over them sorted (a long text has thousands). */
 function freeOf(spans: readonly Span[]): (s: Span) => boolean {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
@@ -196,13 +199,16 @@ export function refineEntities(
     // "Martin Ennals Award", "Miranda State": written as no person's name is (person-spans.ts); so
     // is a shorter mention the rules tied to such a name ("Cauquenes" of "Lugar Cauquenes").
     .filter((m) => m.kind !== 'person' || (!notAPerson(text, m, language) && !noNames.has(m.value)))
-    .map((m) => (m.kind === 'person' ? personBounds(text, m) : m));
+    .map((m) => (m.kind === 'person' ? personBounds(text, m) : m))
+    // "Cícero dos Santos Lima" grown from "Cícero": what another rule read in the words it took is its.
+    .filter((m, _, all) => !all.some((g) => g !== m && g.kind === 'person' && contains(g, m)));
   // Only spans clear of every kept span and date can be added: only those are scored.
   // A person the name reading refused is not added back by the model over the same words.
   const refused = rules.filter(
     (m) => m.kind === 'person' && (notAPerson(text, m, language) || noNames.has(m.value)),
   );
-  const isFree = freeOf([...kept, ...blocked, ...refused]);
+  const isFree = freeOf([...kept, ...blocked]);
+  const clearOfRefused = freeOf(refused);
   const added: EntityMention[] = [];
   const fresh = cands
     .filter(isFree)
@@ -222,7 +228,7 @@ export function refineEntities(
       // "Samora Machel Avenue", "Avenida Pedro Montt": a street named after a person is no person.
       if (s.label === 'person' && namesStreet(text, s.c.start, s.c.end)) continue;
       // "Grupa Granica", "in Koro Toro", "Rohingya Muslims": written as no person's name is (person-spans.ts).
-      if (s.label === 'person' && notAPerson(text, s.c, language)) continue;
+      if (s.label === 'person' && (notAPerson(text, s.c, language) || !clearOfRefused(s.c))) continue;
       // "Nuriya Bekova (NB)": the initials of the person just named are no organization.
       if (s.label === 'organization' && initialsOfPerson(text, kept, s.c.start, t)) continue;
       const m: EntityMention = {
@@ -232,7 +238,15 @@ export function refineEntities(
         text: t,
         value: t,
       };
-      added.push(m.kind === 'person' ? personBounds(text, m) : m);
+      const b = m.kind === 'person' ? personBounds(text, m) : m;
+      // "Cícero" grown to "Cícero dos Santos Lima": a place or person the rules read inside is its.
+      const inside = kept.filter((k) => k.kind !== 'organization' && contains(b, k));
+      const clear =
+        b === m ||
+        (!added.some((a) => overlaps(a, b)) &&
+          freeOf([...kept.filter((k) => !inside.includes(k)), ...blocked, ...refused])(b));
+      if (clear) for (const k of inside) kept.splice(kept.indexOf(k), 1);
+      added.push(clear ? b : m);
     }
   }
   // "Dear Lena,", "a guard we called Kole": a person whatever the model read there (person-spans.ts).
