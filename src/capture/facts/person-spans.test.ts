@@ -81,6 +81,12 @@ describe('where a person’s name starts', () => {
 });
 
 describe('where a person’s name ends', () => {
+  it('past initials cut at their period, to the surname after them', () => {
+    assert.equal(endOf('El gobierno de Harold J. K. Mbeki dijo', 'Harold J. K'), 'Harold J. K. Mbeki');
+    assert.equal(endOf('signed by Laura T. Okonkwo-Reyes, the', 'Laura T'), 'Laura T. Okonkwo-Reyes');
+    assert.equal(endOf('signed by Ahmad H. The guards left.', 'Ahmad H'), 'Ahmad H.');
+    assert.equal(endOf('signed by Ahmad H. Police came.', 'Ahmad H'), 'Ahmad H.');
+  });
   it('with a Portuguese surname joined by "dos", "das", "do"', () => {
     assert.equal(endOf('Lo contó Joana dos Reis Moura, de Recife, ayer.', 'Joana'), 'Joana dos Reis Moura');
     assert.equal(endOf('Said Benedita das Neves in Luanda.', 'Benedita'), 'Benedita das Neves');

@@ -5,7 +5,7 @@
  * Pure: text and offsets in, offsets or a verdict out.
  */
 import { CLERGY, HONORIFICS } from './entities.js';
-import { fold, GIVEN_NAMES, SURNAME_SET, TITLES } from './lexicon.js';
+import { fold, GIVEN_NAMES, STOP_CAPS, SURNAME_SET, TITLES } from './lexicon.js';
 import { libraryLexicon, PEOPLES } from './names.js';
 import { ORG_WORDS } from './orgs.js';
 import { lookupPlace } from './places.js';
@@ -153,7 +153,22 @@ export function personEnd(text: string, s: Span): number {
     );
   if (joined && isCapitalName(text.slice(s.start, s.end).split(/\s+/).pop()!))
     return s.end + joined[0].length;
-  if (text[s.end] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(text.slice(s.start, s.end))) return s.end + 1;
+  // "George H. W." cut at an initial's period before its surname: a given name, initials, the surname
+  // (a word no lexicon knows as anything but a name: not "Ahmad H. The", "Ahmad H. Police").
+  const span = text.slice(s.start, s.end);
+  const surname = /^\.?((?:\s\p{Lu}\.)*)\s(\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}.])/u.exec(
+    text.slice(s.end, s.end + 40),
+  );
+  if (
+    surname &&
+    /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)*\s\p{Lu}\.?$/u.test(span) &&
+    GIVEN_NAMES.has(fold(span.split(/\s/)[0]!)) &&
+    !GIVEN_NAMES.has(fold(surname[2]!)) &&
+    !STOP_CAPS.has(fold(surname[2]!)) &&
+    aName(fold(surname[2]!))
+  )
+    return s.end + surname[0].length;
+  if (text[s.end] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(span)) return s.end + 1;
   return s.end;
 }
 
