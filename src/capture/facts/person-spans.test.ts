@@ -159,6 +159,17 @@ describe('spans no person’s name is written as', () => {
     assert.equal(why('Fecha 1990\nLugar Tumaco, Nariño', 'Lugar Tumaco', 'es'), 'common word');
     assert.equal(why('El Boletín Semanal Andino salió.', 'Boletín Semanal Andino', 'es'), 'common word');
   });
+  it('a place’s noun or a saint’s title opening it, in any language', () => {
+    assert.equal(
+      why('Los llevaron a San Felipe de los Llanos.', 'San Felipe de los Llanos', 'es'),
+      'place word',
+    );
+    assert.equal(why('Se escondieron en la Sierra Morena.', 'Sierra Morena', 'es'), 'place word');
+    assert.equal(why('They fled to Puerto Asís by boat.', 'Puerto Asís'), 'place word');
+    // A surname alone: "Sierra dijo".
+    assert.equal(why('Sierra dijo que no.', 'Sierra', 'es'), undefined);
+    assert.equal(why('Declaró Javier Sierra Puerto ayer.', 'Javier Sierra Puerto', 'es'), undefined);
+  });
   it('not names whose endings look like such words: Marian and virtue names, surnames of the stock', () => {
     for (const name of [
       'María Asunción Olivas',

@@ -204,6 +204,12 @@ const CLOSING_PLACE_NOUNS = new Set(
     ' ',
   ),
 );
+/** Words opening the names of Spanish places and never a person's: saints' titles, features, settlements. */
+const PLACE_OPENERS = new Set(
+  'san santa sierra loma isla puerto cerro ciudad valle playa laguna bahia punta colonia barrio rio lago'.split(
+    ' ',
+  ),
+);
 /** Prepositions a place follows and a person does not (in rounds 1–9 no annotated English name of two words did). */
 const INTO = new Set(
   'in into near inside outside across around towards toward through throughout'.split(' '),
@@ -245,6 +251,10 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   // "Revolucionarios del Nordeste", "Lugar Cauquenes", "Operación Tun Tun": a Spanish common word
   // left in the name once the words that open none are left out.
   const from = personStart(text, s);
+  // "San Miguel de los Reyes", "Sierra Maestra", "Loma de la Cruz": a place's noun or a
+  // saint's title opens it (one word alone may be a surname: "Sierra dijo").
+  const first = words.find((w) => w.start >= from);
+  if (first && PLACE_OPENERS.has(first.norm) && first !== words[words.length - 1]) return 'place word';
   if (words.some((w) => w.start >= from && isCapitalName(w.text) && spanishCommonWord(w.text)))
     return 'common word';
   if (language !== 'en') return undefined;
