@@ -180,11 +180,10 @@ export function refineEntities(
     opts.byLanguage?.[language]?.get(l as TaggedKind) ??
     opts.kinds.get(l as TaggedKind) ??
     Number.POSITIVE_INFINITY;
+  // Each rule person read once as names are written (person-spans.ts).
+  const refusedRule = new Set(rules.filter((m) => m.kind === 'person' && notAPerson(text, m, language)));
   const noNames = new Set(
-    rules
-      .filter((m) => m.kind === 'person' && m.value === m.text.replace(/\s+/g, ' '))
-      .filter((m) => notAPerson(text, m, language))
-      .map((m) => m.value),
+    [...refusedRule].filter((m) => m.value === m.text.replace(/\s+/g, ' ')).map((m) => m.value),
   );
   const kept = rules
     .filter((m) => {
@@ -198,15 +197,13 @@ export function refineEntities(
     })
     // "Martin Ennals Award", "Miranda State": written as no person's name is (person-spans.ts); so
     // is a shorter mention the rules tied to such a name ("Cauquenes" of "Lugar Cauquenes").
-    .filter((m) => m.kind !== 'person' || (!notAPerson(text, m, language) && !noNames.has(m.value)))
+    .filter((m) => m.kind !== 'person' || (!refusedRule.has(m) && !noNames.has(m.value)))
     .map((m) => (m.kind === 'person' ? personBounds(text, m) : m))
     // "Cícero dos Santos Lima" grown from "Cícero": what another rule read in the words it took is its.
     .filter((m, _, all) => !all.some((g) => g !== m && g.kind === 'person' && contains(g, m)));
   // Only spans clear of every kept span and date can be added: only those are scored.
   // A person the name reading refused is not added back by the model over the same words.
-  const refused = rules.filter(
-    (m) => m.kind === 'person' && (notAPerson(text, m, language) || noNames.has(m.value)),
-  );
+  const refused = rules.filter((m) => m.kind === 'person' && (refusedRule.has(m) || noNames.has(m.value)));
   const isFree = freeOf([...kept, ...blocked]);
   const clearOfRefused = freeOf(refused);
   const added: EntityMention[] = [];
