@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import {
   addressedPersons,
   initialedName,
+  listedAmongPlaces,
   nicknameOf,
   notAPerson,
   personEnd,
@@ -195,6 +196,29 @@ describe('spans no person’s name is written as', () => {
     assert.equal(why('a Marcos supporter shouted', 'Marcos'), undefined);
     // A people's name borne as a surname: "Baloch" alone is a person of the text.
     assert.equal(why('Mahnoor Baloch was detained; Baloch said so.', 'Baloch'), undefined);
+  });
+});
+
+describe('items of a list of places', () => {
+  const listed = (text: string, name: string, places: string[]) =>
+    listedAmongPlaces(
+      text,
+      at(text, name),
+      places.map((p) => at(text, p)),
+    );
+  it('between two places of a list, in Spanish and in English', () => {
+    const es = 'Hubo patrullas en Playa Azul, Caimito Bravo y la Villa Nueva.';
+    assert.ok(listed(es, 'Caimito Bravo', ['Playa Azul', 'Villa Nueva']));
+    const es2 = 'Llegaron de Tumbes, de Olmedo Ruiz y de Piura.';
+    assert.ok(listed(es2, 'Olmedo Ruiz', ['Tumbes', 'Piura']));
+    const en = 'raids in Kafr Sous, Tal Hamra and Binnish';
+    assert.ok(listed(en, 'Tal Hamra', ['Kafr Sous', 'Binnish']));
+  });
+  it('not a person named after a place or before one alone', () => {
+    const t = 'En Caracas, Juan Pérez y su esposa salieron hacia Mérida.';
+    assert.ok(!listed(t, 'Juan Pérez', ['Caracas', 'Mérida']));
+    const t2 = 'Desde Lima, Rosa Huamán viajó a Cusco.';
+    assert.ok(!listed(t2, 'Rosa Huamán', ['Lima', 'Cusco']));
   });
 });
 

@@ -291,6 +291,29 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   return undefined;
 }
 
+const LIST_BEFORE =
+  /^\s*,\s*(?:(?:de|del|en|desde|a|hacia|por|in|from|to|at)\s+)?(?:(?:la|el|los|las|the)\s+)?$/u;
+const LIST_AFTER =
+  /^\s*(?:,|y|e|o|and|or)\s+(?:(?:de|del|en|desde|a|hacia|por|in|from|to|at)\s+)?(?:(?:la|el|los|las|the)\s+)?$/u;
+/**
+ * "en Puerto Cruz, Chichiriviche de la Costa y la Colonia Tovar", "in Kafr Nabl, Tal Mardikh and
+ * Idlib": an item of a list whose items right before and right after it are places names a place.
+ */
+export function listedAmongPlaces(text: string, s: Span, places: readonly Span[]): boolean {
+  let before: Span | undefined;
+  let after: Span | undefined;
+  for (const p of places) {
+    if (p.end <= s.start && s.start - p.end <= 12 && (!before || p.end > before.end)) before = p;
+    if (p.start >= s.end && p.start - s.end <= 12 && (!after || p.start < after.start)) after = p;
+  }
+  return (
+    before !== undefined &&
+    after !== undefined &&
+    LIST_BEFORE.test(text.slice(before.end, s.start)) &&
+    LIST_AFTER.test(text.slice(s.end, after.start))
+  );
+}
+
 /**
  * "X Y Z, known as W", "X Y, alias \"W\"", "X Y, alias el W", "X Y, conocido como
  * Z": the person named right before the cue, whose other name this span is (its start), if any.

@@ -16,6 +16,7 @@ import { ORG_WORDS } from '../facts/orgs.js';
 import {
   addressedPersons,
   initialedName,
+  listedAmongPlaces,
   nicknameOf,
   notAPerson,
   personEnd,
@@ -250,6 +251,22 @@ export function refineEntities(
   const free = freeOf([...kept, ...added, ...blocked]);
   for (const p of addressedPersons(text))
     if (free(p) && !notAPerson(text, p, language)) added.push({ kind: 'person', ...p, value: p.text });
+  // "en Puerto Cruz, Chichiriviche de la Costa y la Colonia Tovar": a person listed between two
+  // places is a place of the list (person-spans.ts).
+  const places = [...kept, ...added].filter((m) => m.kind === 'place');
+  const listed = (m: EntityMention): EntityMention =>
+    m.kind === 'person' && m.value === m.text.replace(/\s+/g, ' ') && listedAmongPlaces(text, m, places)
+      ? {
+          kind: 'place',
+          start: m.start,
+          end: m.end,
+          text: m.text,
+          value: m.value,
+          place: lookupPlace(m.text) ?? { value: m.value, kind: 'locality' as const },
+        }
+      : m;
+  kept.splice(0, kept.length, ...kept.map(listed));
+  added.splice(0, added.length, ...added.map(listed));
   // "Ceesay" alone is "Lamin Jatta Ceesay", "Saba" alone "Saba Gelashvili": the one person of the
   // text whose later words (or, failing that, whose first word) it is. So are both surnames alone
   // ("Arellano Stark"), a name without its last surname or a married woman's "de X" ("Ana Cecilia

@@ -297,6 +297,28 @@ describe('refining the rules’ output', () => {
     assert.equal(tiedTo('Ferrer Sáenz'), 'Tomás Ferrer Sáenz');
     assert.ok(!added.some((m) => /Maicao/.test(m.text) && m.start < t.indexOf(',', t.indexOf('Lugar'))));
   });
+  it('a person listed between two places is a place of the list', () => {
+    const t = 'Hubo patrullas en Playa Azul, Caimito Bravo y la Villa Nueva.';
+    const m = (kind: 'person' | 'place', name: string): EntityMention => {
+      const start = t.indexOf(name);
+      return { kind, start, end: start + name.length, text: name, value: name };
+    };
+    const blank: TaggerModel = { labels: ['none', 'person', 'organization', 'place'], weights: {} };
+    const out = refineEntities(
+      t,
+      [m('place', 'Playa Azul'), m('person', 'Caimito Bravo'), m('place', 'Villa Nueva')],
+      [],
+      { model: blank, kinds: new Map([['person', 0]]), drop: true, dropMargin: 0 },
+    );
+    assert.deepEqual(
+      out.map((x) => [x.kind, x.text]),
+      [
+        ['place', 'Playa Azul'],
+        ['place', 'Caimito Bravo'],
+        ['place', 'Villa Nueva'],
+      ],
+    );
+  });
   it('never drops a name written with a given name, initials and a surname', () => {
     const t = 'The case was led by Laura K. Whitmore and Laura Whitmore.';
     const person = (name: string, from = 0): EntityMention => {
