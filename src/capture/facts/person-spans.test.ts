@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import {
   addressedPersons,
   initialedName,
+  listedAmongPlaces,
   nicknameOf,
   notAPerson,
   personEnd,
@@ -57,6 +58,19 @@ describe('where a person’s name starts', () => {
     );
     assert.equal(startOf('LUIS ROSA QUISPE', 'LUIS ROSA QUISPE'), 'LUIS ROSA QUISPE');
   });
+  it('past a Spanish common word after a title ("Presidente Encargado", "Publicación de")', () => {
+    assert.equal(
+      startOf(
+        'lo recibió el Presidente Encargado Julián Ferrer Sáenz en la sede.',
+        'Presidente Encargado Julián Ferrer Sáenz',
+      ),
+      'Julián Ferrer Sáenz',
+    );
+    assert.equal(
+      startOf('según el Fiscal Interino Ramiro Llanos Paz, no', 'Fiscal Interino Ramiro Llanos Paz'),
+      'Ramiro Llanos Paz',
+    );
+  });
   it('not past a given name or a surname, not below two words, not past a word written with accents', () => {
     assert.equal(
       startOf('Christian Ortega Ruiz testified.', 'Christian Ortega Ruiz'),
@@ -68,6 +82,18 @@ describe('where a person’s name starts', () => {
 });
 
 describe('where a person’s name ends', () => {
+  it('past initials cut at their period, to the surname after them', () => {
+    assert.equal(endOf('El gobierno de Harold J. K. Mbeki dijo', 'Harold J. K'), 'Harold J. K. Mbeki');
+    assert.equal(endOf('signed by Laura T. Okonkwo-Reyes, the', 'Laura T'), 'Laura T. Okonkwo-Reyes');
+    assert.equal(endOf('signed by Ahmad H. The guards left.', 'Ahmad H'), 'Ahmad H.');
+    assert.equal(endOf('signed by Ahmad H. Police came.', 'Ahmad H'), 'Ahmad H.');
+  });
+  it('with a Portuguese surname joined by "dos", "das", "do"', () => {
+    assert.equal(endOf('Lo contó Joana dos Reis Moura, de Recife, ayer.', 'Joana'), 'Joana dos Reis Moura');
+    assert.equal(endOf('Said Benedita das Neves in Luanda.', 'Benedita'), 'Benedita das Neves');
+    assert.equal(endOf('Jorge Amado do Carmo and others', 'Jorge Amado'), 'Jorge Amado do Carmo');
+    assert.equal(endOf('Sofía Paz dos veces lo dijo.', 'Sofía Paz'), 'Sofía Paz');
+  });
   it('with a patronymic in lower case, and with the period of a closing initial', () => {
     assert.equal(
       endOf('The court sentenced Aigerim Bakirova kyzy on Monday.', 'Aigerim Bakirova'),
@@ -113,6 +139,51 @@ describe('spans no person’s name is written as', () => {
       'apposition of a body',
     );
   });
+  it('a Spanish common word left once the words opening no name are out: bodies, operations, labels', () => {
+    assert.equal(
+      why('La Operación Cóndor Andino dejó presos.', 'Operación Cóndor Andino', 'es'),
+      'common word',
+    );
+    assert.equal(
+      why(
+        'firmados por los Revolucionarios Cívicos del Oriente en 1990',
+        'Revolucionarios Cívicos del Oriente',
+        'es',
+      ),
+      'common word',
+    );
+    assert.equal(
+      why('Ligas Agropecuarias Unidas convocó', 'Ligas Agropecuarias Unidas', 'es'),
+      'common word',
+    );
+    // A table's label run into its cell: "Lugar | Tumaco".
+    assert.equal(why('Fecha 1990\nLugar Tumaco, Nariño', 'Lugar Tumaco', 'es'), 'common word');
+    assert.equal(why('El Boletín Semanal Andino salió.', 'Boletín Semanal Andino', 'es'), 'common word');
+  });
+  it('a place’s noun or a saint’s title opening it, in any language', () => {
+    assert.equal(
+      why('Los llevaron a San Felipe de los Llanos.', 'San Felipe de los Llanos', 'es'),
+      'place word',
+    );
+    assert.equal(why('Se escondieron en la Sierra Morena.', 'Sierra Morena', 'es'), 'place word');
+    assert.equal(why('They fled to Puerto Asís by boat.', 'Puerto Asís'), 'place word');
+    // A surname alone: "Sierra dijo".
+    assert.equal(why('Sierra dijo que no.', 'Sierra', 'es'), undefined);
+    assert.equal(why('Declaró Javier Sierra Puerto ayer.', 'Javier Sierra Puerto', 'es'), undefined);
+  });
+  it('not names whose endings look like such words: Marian and virtue names, surnames of the stock', () => {
+    for (const name of [
+      'María Asunción Olivas',
+      'Soledad Trinidad Vera',
+      'Rosario Ibarra',
+      'Ignacio Larios',
+      'Mónica Rivas',
+      'Layla Haddad',
+      'Primitivo Rojas',
+      'Rodrigo Sarmiento',
+    ])
+      assert.equal(why(`Declaró ${name} ante el juez.`, name, 'es'), undefined, name);
+  });
   it('leaves persons alone: possessives, apposition of an office, the same words in Spanish', () => {
     assert.equal(why('a turning point in Omar Haddad’s trial', 'Omar Haddad'), undefined);
     assert.equal(why('Omar Haddad, the head of the organisation, said', 'Omar Haddad'), undefined);
@@ -125,6 +196,29 @@ describe('spans no person’s name is written as', () => {
     assert.equal(why('a Marcos supporter shouted', 'Marcos'), undefined);
     // A people's name borne as a surname: "Baloch" alone is a person of the text.
     assert.equal(why('Mahnoor Baloch was detained; Baloch said so.', 'Baloch'), undefined);
+  });
+});
+
+describe('items of a list of places', () => {
+  const listed = (text: string, name: string, places: string[]) =>
+    listedAmongPlaces(
+      text,
+      at(text, name),
+      places.map((p) => at(text, p)),
+    );
+  it('between two places of a list, in Spanish and in English', () => {
+    const es = 'Hubo patrullas en Playa Azul, Caimito Bravo y la Villa Nueva.';
+    assert.ok(listed(es, 'Caimito Bravo', ['Playa Azul', 'Villa Nueva']));
+    const es2 = 'Llegaron de Tumbes, de Olmedo Ruiz y de Piura.';
+    assert.ok(listed(es2, 'Olmedo Ruiz', ['Tumbes', 'Piura']));
+    const en = 'raids in Kafr Sous, Tal Hamra and Binnish';
+    assert.ok(listed(en, 'Tal Hamra', ['Kafr Sous', 'Binnish']));
+  });
+  it('not a person named after a place or before one alone', () => {
+    const t = 'En Caracas, Juan Pérez y su esposa salieron hacia Mérida.';
+    assert.ok(!listed(t, 'Juan Pérez', ['Caracas', 'Mérida']));
+    const t2 = 'Desde Lima, Rosa Huamán viajó a Cusco.';
+    assert.ok(!listed(t2, 'Rosa Huamán', ['Lima', 'Cusco']));
   });
 });
 

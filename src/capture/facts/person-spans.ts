@@ -5,7 +5,7 @@
  * Pure: text and offsets in, offsets or a verdict out.
  */
 import { CLERGY, HONORIFICS } from './entities.js';
-import { fold, GIVEN_NAMES, SURNAME_SET, TITLES } from './lexicon.js';
+import { fold, GIVEN_NAMES, STOP_CAPS, SURNAME_SET, TITLES } from './lexicon.js';
 import { libraryLexicon, PEOPLES } from './names.js';
 import { ORG_WORDS } from './orgs.js';
 import { lookupPlace } from './places.js';
@@ -42,6 +42,40 @@ const PLACE_PREPOSITIONS = new Set('de del desde en from of in at'.split(' '));
 const NOT_OPENING =
   /^(?:Possessive|Pronoun|Determiner|Infinitive|Adjective|Honorific|Preposition|Conjunction)$/;
 
+/**
+ * Spanish words written capitalized in the names of bodies, operations, documents and events that no
+ * person's name holds ("Operación", "Búsqueda", "Boletín", "Lugar" of a table's label, "Nacional"):
+ * nouns and adjectives by their endings (-ción, -idad, -edad, -ismo, -miento, plural -arios, -ivo, the
+ * esdrújulas in -ico written with their accent, -ional, -icial), and a few common words no ending
+ * gives. Given names and surnames of the stock are never such words ("Asunción", "Soledad", "Rosario",
+ * "Mónica", "Rivas").
+ */
+const SPANISH_COMMON = new Set(
+  `lugar fecha sistema efecto bloque boletin busqueda carta informe comunicado publicacion sentencia
+  expediente caso causa pascua tercer tercera nordeste noreste noroeste
+  sureste suroeste norte sur oeste oriente occidente forestal muerte victimas verdad justicia
+  presidente presidenta constitucional encargado encargada interino interina`.split(/\s+/),
+);
+/** Given names the endings would take: the Marian and virtue names of Spanish women and men. */
+const NAMES_WITH_COMMON_ENDINGS = new Set(
+  `asuncion concepcion encarnacion ascension purificacion anunciacion visitacion presentacion
+  trinidad soledad caridad piedad natividad felicidad bondad rosario hilario macario belisario
+  olegario januario nazario sagrario cesario marcial primitivo olivas nacimiento`.split(/\s+/),
+);
+export function spanishCommonWord(word: string): boolean {
+  const norm = fold(word).replace(/[.,;:]+$/, '');
+  if (GIVEN_NAMES.has(norm) || SURNAME_SET.has(norm) || NAMES_WITH_COMMON_ENDINGS.has(norm)) return false;
+  if (SPANISH_COMMON.has(norm)) return true;
+  if (norm.length < 6) return false;
+  return (
+    /(?:cion|sion|idad|edad|udad|ismo|amientos?|imientos?|ivos?|ivas?|ional|icial|ocial|ipal)$/.test(norm) ||
+    (norm.length >= 8 && /(?:arios|arias)$/.test(norm)) ||
+    (norm.length >= 10 && /(?:ario|aria)$/.test(norm)) ||
+    // "Jurídico", "Pública", "Católicos": the accent of an esdrújula in -ico.
+    /[áéíóú]\p{L}*ic[oa]s?$/u.test(word.toLowerCase())
+  );
+}
+
 function opensNoName({ norm, plain }: { norm: string; plain: boolean }): boolean {
   if (GIVEN_NAMES.has(norm) || SURNAME_SET.has(norm)) return false;
   // "Judges Marc Vuilleumier and …": a title in the plural is still a title.
@@ -63,7 +97,18 @@ function opensNoName({ norm, plain }: { norm: string; plain: boolean }): boolean
 export function personStart(text: string, s: Span): number {
   const words = wordsOf(text, s);
   let k = 0;
-  while (words.length - k > 2 && opensNoName(words[k]!)) k++;
+  // "Presidente Constitucional Nicolás Maduro", "Fiscal Interino Ramiro Llanos": a Spanish common word
+  // after a title, or before a given name; not "Operación Cóndor Andino", no person at all.
+  const commonBefore = (i: number) => {
+    let j = i;
+    while (j < words.length && spanishCommonWord(words[j]!.text)) j++;
+    return j > i && j < words.length && GIVEN_NAMES.has(words[j]!.norm);
+  };
+  while (
+    words.length - k > 2 &&
+    (opensNoName(words[k]!) || (spanishCommonWord(words[k]!.text) && (k > 0 || commonBefore(k))))
+  )
+    k++;
   // "Maracaibo Leonardo Fernández", "EFE Fátima Abdelrahman", "Carta de Wilfredo Quispe": a dateline's
   // place, an agency's capitals or a noun with "de" run into the name, which opens with its given name.
   if (k === 0) {
@@ -91,15 +136,39 @@ export function personStart(text: string, s: Span): number {
 
 /**
  * Where a person's name proposed as `s` really ends: with a patronymic written in lower case after it
- * (Central Asian and Turkic "kyzy", "uulu", "ogly", "qizi": "Makhabat Tazhibek kyzy"), and with the
- * period of a closing initial ("Ahmad H.", "J.R.M.").
+ * (Central Asian and Turkic "kyzy", "uulu", "ogly", "qizi": "Makhabat Tazhibek kyzy"), with a
+ * Portuguese surname joined by "dos"/"das"/"do", and with the period of a closing initial ("Ahmad
+ * H.", "J.R.M.").
  */
 export function personEnd(text: string, s: Span): number {
   const patronymic = /^ (?:kyzy|uulu|ogly|oglu|ogli|qizi|kizi|gyzy|uly|ugli)(?![\p{L}])/u.exec(
     text.slice(s.end, s.end + 8),
   );
   if (patronymic) return s.end + patronymic[0].length;
-  if (text[s.end] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(text.slice(s.start, s.end))) return s.end + 1;
+  // "Maria Aparecida dos Santos", "Raimunda Conceição dos Santos", "Ana das Dores Lima": Portuguese
+  // joins a surname with "dos", "das", "do" (Spanish and English texts quote such names whole).
+  const joined =
+    /^ (?:dos|das|do) \p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+)?(?![\p{L}\p{M}])/u.exec(
+      text.slice(s.end, s.end + 60),
+    );
+  if (joined && isCapitalName(text.slice(s.start, s.end).split(/\s+/).pop()!))
+    return s.end + joined[0].length;
+  // "George H. W." cut at an initial's period before its surname: a given name, initials, the surname
+  // (a word no lexicon knows as anything but a name: not "Ahmad H. The", "Ahmad H. Police").
+  const span = text.slice(s.start, s.end);
+  const surname = /^\.?((?:\s\p{Lu}\.)*)\s(\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}.])/u.exec(
+    text.slice(s.end, s.end + 40),
+  );
+  if (
+    surname &&
+    /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)*\s\p{Lu}\.?$/u.test(span) &&
+    GIVEN_NAMES.has(fold(span.split(/\s/)[0]!)) &&
+    !GIVEN_NAMES.has(fold(surname[2]!)) &&
+    !STOP_CAPS.has(fold(surname[2]!)) &&
+    aName(fold(surname[2]!))
+  )
+    return s.end + surname[0].length;
+  if (text[s.end] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(span)) return s.end + 1;
   return s.end;
 }
 
@@ -132,6 +201,12 @@ const PLACE_NOUNS = new Set(
 /** Place nouns English writes capitalized after the name ("Miranda State"); not "Camps", a surname. */
 const CLOSING_PLACE_NOUNS = new Set(
   'state province district region county valley township municipality subdivision village prison jail'.split(
+    ' ',
+  ),
+);
+/** Words opening the names of Spanish places and never a person's: saints' titles, features, settlements. */
+const PLACE_OPENERS = new Set(
+  'san santa sierra loma isla puerto cerro ciudad valle playa laguna bahia punta colonia barrio rio lago'.split(
     ' ',
   ),
 );
@@ -173,6 +248,15 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   const named = words.filter((w) => isCapitalName(w.text) && !opensNoName(w));
   if (named.every((w) => PEOPLES.has(w.norm) || isDemonym(w.text)) || PEOPLES.has(words[0]!.norm))
     return 'people';
+  // "Revolucionarios del Nordeste", "Lugar Cauquenes", "Operación Tun Tun": a Spanish common word
+  // left in the name once the words that open none are left out.
+  const from = personStart(text, s);
+  // "San Miguel de los Reyes", "Sierra Maestra", "Loma de la Cruz": a place's noun or a
+  // saint's title opens it (one word alone may be a surname: "Sierra dijo").
+  const first = words.find((w) => w.start >= from);
+  if (first && PLACE_OPENERS.has(first.norm) && first !== words[words.length - 1]) return 'place word';
+  if (words.some((w) => w.start >= from && isCapitalName(w.text) && spanishCommonWord(w.text)))
+    return 'common word';
   if (language !== 'en') return undefined;
   if (words.length > 1 && CLOSING_PLACE_NOUNS.has(words[words.length - 1]!.norm)) return 'place noun';
   const head = text.slice(Math.max(0, s.start - 80), s.start);
@@ -205,6 +289,29 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   const apposition = BODY_APPOSITION.exec(tail);
   if (apposition && BODY_NOUNS.has(apposition[1]!)) return 'apposition of a body';
   return undefined;
+}
+
+const LIST_BEFORE =
+  /^\s*,\s*(?:(?:de|del|en|desde|a|hacia|por|in|from|to|at)\s+)?(?:(?:la|el|los|las|the)\s+)?$/u;
+const LIST_AFTER =
+  /^\s*(?:,|y|e|o|and|or)\s+(?:(?:de|del|en|desde|a|hacia|por|in|from|to|at)\s+)?(?:(?:la|el|los|las|the)\s+)?$/u;
+/**
+ * "en Puerto Cruz, Chichiriviche de la Costa y la Colonia Tovar", "in Kafr Nabl, Tal Mardikh and
+ * Idlib": an item of a list whose items right before and right after it are places names a place.
+ */
+export function listedAmongPlaces(text: string, s: Span, places: readonly Span[]): boolean {
+  let before: Span | undefined;
+  let after: Span | undefined;
+  for (const p of places) {
+    if (p.end <= s.start && s.start - p.end <= 12 && (!before || p.end > before.end)) before = p;
+    if (p.start >= s.end && p.start - s.end <= 12 && (!after || p.start < after.start)) after = p;
+  }
+  return (
+    before !== undefined &&
+    after !== undefined &&
+    LIST_BEFORE.test(text.slice(before.end, s.start)) &&
+    LIST_AFTER.test(text.slice(s.end, after.start))
+  );
 }
 
 /**

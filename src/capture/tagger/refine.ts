@@ -11,11 +11,12 @@
 
 import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
 import { type EntityMention, namesStreet } from '../facts/entities.js';
-import { fold } from '../facts/lexicon.js';
+import { fold, PARTICLES } from '../facts/lexicon.js';
 import { ORG_WORDS } from '../facts/orgs.js';
 import {
   addressedPersons,
   initialedName,
+  listedAmongPlaces,
   nicknameOf,
   notAPerson,
   personEnd,
@@ -53,6 +54,9 @@ interface Span {
   end: number;
 }
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** `a` holds `b` and more. */
+const contains = (a: Span, b: Span) =>
+  a.start <= b.start && b.end <= a.end && a.end - a.start > b.end - b.start;
 /** A test of "overlaps none of these spans", by binary search over them sorted (a long text has thousands). */
 function freeOf(spans: readonly Span[]): (s: Span) => boolean {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
@@ -104,6 +108,12 @@ function tiePlaces(kept: readonly EntityMention[], added: EntityMention[]): void
     if (related.length === 1) a.value = related[0]!;
   }
 }
+
+/** A person's name folded, word by word, without its particles ("de", "del", "la"). */
+const nameWords = (value: string) =>
+  fold(value)
+    .split(/\s+/)
+    .filter((w) => w && !PARTICLES.has(w));
 
 /** `t` in brackets right after a kept person's name whose initials it is. */
 function initialsOfPerson(text: string, kept: readonly EntityMention[], start: number, t: string): boolean {
@@ -171,6 +181,11 @@ export function refineEntities(
     opts.byLanguage?.[language]?.get(l as TaggedKind) ??
     opts.kinds.get(l as TaggedKind) ??
     Number.POSITIVE_INFINITY;
+  // Each rule person read once as names are written (person-spans.ts).
+  const refusedRule = new Set(rules.filter((m) => m.kind === 'person' && notAPerson(text, m, language)));
+  const noNames = new Set(
+    [...refusedRule].filter((m) => m.value === m.text.replace(/\s+/g, ' ')).map((m) => m.value),
+  );
   const kept = rules
     .filter((m) => {
       if (!opts.drop || !adopted(m.kind) || opts.keep?.has(m.kind)) return true;
@@ -181,11 +196,17 @@ export function refineEntities(
       const p = judge(c);
       return p.s[best(p.s)]! - p.s[opts.model.labels.indexOf(m.kind)]! <= opts.dropMargin;
     })
-    // "Martin Ennals Award", "Miranda State": written as no person's name is (person-spans.ts).
-    .filter((m) => m.kind !== 'person' || !notAPerson(text, m, language))
-    .map((m) => (m.kind === 'person' ? personBounds(text, m) : m));
+    // "Martin Ennals Award", "Miranda State": written as no person's name is (person-spans.ts); so
+    // is a shorter mention the rules tied to such a name ("Cauquenes" of "Lugar Cauquenes").
+    .filter((m) => m.kind !== 'person' || (!refusedRule.has(m) && !noNames.has(m.value)))
+    .map((m) => (m.kind === 'person' ? personBounds(text, m) : m))
+    // "Cícero dos Santos Lima" grown from "Cícero": what another rule read in the words it took is its.
+    .filter((m, _, all) => !all.some((g) => g !== m && g.kind === 'person' && contains(g, m)));
   // Only spans clear of every kept span and date can be added: only those are scored.
+  // A person the name reading refused is not added back by the model over the same words.
+  const refused = rules.filter((m) => m.kind === 'person' && (refusedRule.has(m) || noNames.has(m.value)));
   const isFree = freeOf([...kept, ...blocked]);
+  const clearOfRefused = freeOf(refused);
   const added: EntityMention[] = [];
   const fresh = cands
     .filter(isFree)
@@ -205,7 +226,7 @@ export function refineEntities(
       // "Samora Machel Avenue", "Avenida Pedro Montt": a street named after a person is no person.
       if (s.label === 'person' && namesStreet(text, s.c.start, s.c.end)) continue;
       // "Grupa Granica", "in Koro Toro", "Rohingya Muslims": written as no person's name is (person-spans.ts).
-      if (s.label === 'person' && notAPerson(text, s.c, language)) continue;
+      if (s.label === 'person' && (notAPerson(text, s.c, language) || !clearOfRefused(s.c))) continue;
       // "Nuriya Bekova (NB)": the initials of the person just named are no organization.
       if (s.label === 'organization' && initialsOfPerson(text, kept, s.c.start, t)) continue;
       const m: EntityMention = {
@@ -215,30 +236,71 @@ export function refineEntities(
         text: t,
         value: t,
       };
-      added.push(m.kind === 'person' ? personBounds(text, m) : m);
+      const b = m.kind === 'person' ? personBounds(text, m) : m;
+      // "Cícero" grown to "Cícero dos Santos Lima": a place or person the rules read inside is its.
+      const inside = kept.filter((k) => k.kind !== 'organization' && contains(b, k));
+      const clear =
+        b === m ||
+        (!added.some((a) => overlaps(a, b)) &&
+          freeOf([...kept.filter((k) => !inside.includes(k)), ...blocked, ...refused])(b));
+      if (clear) for (const k of inside) kept.splice(kept.indexOf(k), 1);
+      added.push(clear ? b : m);
     }
   }
   // "Dear Lena,", "a guard we called Kole": a person whatever the model read there (person-spans.ts).
   const free = freeOf([...kept, ...added, ...blocked]);
   for (const p of addressedPersons(text))
     if (free(p) && !notAPerson(text, p, language)) added.push({ kind: 'person', ...p, value: p.text });
+  // "en Puerto Cruz, Chichiriviche de la Costa y la Colonia Tovar": a person listed between two
+  // places is a place of the list (person-spans.ts).
+  const places = [...kept, ...added].filter((m) => m.kind === 'place');
+  const listed = (m: EntityMention): EntityMention =>
+    m.kind === 'person' && m.value === m.text.replace(/\s+/g, ' ') && listedAmongPlaces(text, m, places)
+      ? {
+          kind: 'place',
+          start: m.start,
+          end: m.end,
+          text: m.text,
+          value: m.value,
+          place: lookupPlace(m.text) ?? { value: m.value, kind: 'locality' as const },
+        }
+      : m;
+  kept.splice(0, kept.length, ...kept.map(listed));
+  added.splice(0, added.length, ...added.map(listed));
   // "Ceesay" alone is "Lamin Jatta Ceesay", "Saba" alone "Saba Gelashvili": the one person of the
-  // text whose later words (or, failing that, whose first word) it is.
+  // text whose later words (or, failing that, whose first word) it is. So are both surnames alone
+  // ("Arellano Stark"), a name without its last surname or a married woman's "de X" ("Ana Cecilia
+  // Restrepo", a transcript's speaker, of "Ana Cecilia Restrepo de Guzmán"), also when the rules
+  // took the short form and only the tagger the full name.
   const persons = [
     ...new Set(
       [...kept, ...added].filter((m) => m.kind === 'person' && /\s/.test(m.value)).map((m) => m.value),
     ),
-  ].map((value) => ({ value, words: fold(value).split(/\s+/) }));
-  for (const a of added) {
-    if (a.kind !== 'person' || /\s/.test(a.value)) continue;
-    const w = fold(a.value);
-    const bySurname = persons.filter((p) => p.words.slice(1).includes(w));
-    const byGiven = persons.filter((p) => p.words[0] === w);
-    const full = bySurname.length ? bySurname : byGiven;
-    if (full.length === 1) a.value = full[0]!.value;
-  }
-  tiePlaces(kept, added);
-  const out = [...kept, ...added].sort((a, b) => a.start - b.start);
+  ].map((value) => ({ value, words: nameWords(value) }));
+  const tie = (a: EntityMention): EntityMention => {
+    if (a.kind !== 'person') return a;
+    const ws = nameWords(a.value);
+    let full: typeof persons;
+    if (ws.length === 1) {
+      const w = ws[0]!;
+      const bySurname = persons.filter((p) => p.words.slice(1).includes(w));
+      const byGiven = persons.filter((p) => p.words[0] === w);
+      full = bySurname.length ? bySurname : byGiven;
+    } else
+      full = persons.filter(
+        (p) =>
+          p.words.length > ws.length &&
+          (p.words[0] === ws[0]
+            ? ws.every((w) => p.words.includes(w))
+            : ws.every((w) => p.words.slice(1).includes(w))),
+      );
+    full = full.filter((p) => p.value !== a.value);
+    return full.length === 1 ? { ...a, value: full[0]!.value } : a;
+  };
+  const tiedKept = kept.map((m) => (m.kind === 'person' && !/\s/.test(m.value) ? tie(m) : m));
+  const tiedAdded = added.map(tie);
+  tiePlaces(tiedKept, tiedAdded);
+  const out = [...tiedKept, ...tiedAdded].sort((a, b) => a.start - b.start);
   tieNicknames(text, out);
   pairAcronyms(out);
   pairShortForms(out, ORG_WORDS);

@@ -257,6 +257,68 @@ describe('refining the rules’ output', () => {
       ],
     );
   });
+  it('ties both surnames alone and a name without its last words to the one full name; drops what a refused name tied', () => {
+    const t =
+      'Ante la Sala declaró Inés Carolina Duarte de Morales.\nINÉS CAROLINA DUARTE: Gracias. Tomás Ferrer Sáenz ' +
+      'lo vio; Ferrer Sáenz lo niega. Lugar Maicao, y luego Maicao.';
+    const person = (name: string, value = name, from = 0): EntityMention => {
+      const start = t.indexOf(name, from);
+      return { kind: 'person', start, end: start + name.length, text: name, value };
+    };
+    const blank: TaggerModel = { labels: ['none', 'person', 'organization', 'place'], weights: {} };
+    const out = refineEntities(
+      t,
+      [
+        person('Inés Carolina Duarte de Morales'),
+        person('Tomás Ferrer Sáenz'),
+        person('Lugar Maicao'),
+        person('Maicao', 'Lugar Maicao', t.indexOf('luego')),
+      ],
+      [],
+      { model: blank, kinds: new Map([['person', 0]]), drop: true, dropMargin: 0 },
+    );
+    assert.deepEqual(
+      out.map((m) => m.value),
+      ['Inés Carolina Duarte de Morales', 'Tomás Ferrer Sáenz'],
+    );
+    // The same short forms added by a model that reads every capitalized run as a person.
+    const eager: TaggerModel = {
+      labels: ['none', 'person', 'organization', 'place'],
+      weights: { bias: [0, 1, 0, 0] },
+    };
+    const added = refineEntities(
+      t,
+      [person('Inés Carolina Duarte de Morales'), person('Tomás Ferrer Sáenz'), person('Lugar Maicao')],
+      [],
+      { model: eager, kinds: new Map([['person', 0]]), drop: false, dropMargin: 0 },
+    );
+    const tiedTo = (text: string) => added.find((m) => m.text === text)?.value;
+    assert.equal(tiedTo('INÉS CAROLINA DUARTE'), 'Inés Carolina Duarte de Morales');
+    assert.equal(tiedTo('Ferrer Sáenz'), 'Tomás Ferrer Sáenz');
+    assert.ok(!added.some((m) => /Maicao/.test(m.text) && m.start < t.indexOf(',', t.indexOf('Lugar'))));
+  });
+  it('a person listed between two places is a place of the list', () => {
+    const t = 'Hubo patrullas en Playa Azul, Caimito Bravo y la Villa Nueva.';
+    const m = (kind: 'person' | 'place', name: string): EntityMention => {
+      const start = t.indexOf(name);
+      return { kind, start, end: start + name.length, text: name, value: name };
+    };
+    const blank: TaggerModel = { labels: ['none', 'person', 'organization', 'place'], weights: {} };
+    const out = refineEntities(
+      t,
+      [m('place', 'Playa Azul'), m('person', 'Caimito Bravo'), m('place', 'Villa Nueva')],
+      [],
+      { model: blank, kinds: new Map([['person', 0]]), drop: true, dropMargin: 0 },
+    );
+    assert.deepEqual(
+      out.map((x) => [x.kind, x.text]),
+      [
+        ['place', 'Playa Azul'],
+        ['place', 'Caimito Bravo'],
+        ['place', 'Villa Nueva'],
+      ],
+    );
+  });
   it('never drops a name written with a given name, initials and a surname', () => {
     const t = 'The case was led by Laura K. Whitmore and Laura Whitmore.';
     const person = (name: string, from = 0): EntityMention => {
