@@ -33,6 +33,21 @@ interface OrgLike {
  * of the text whose initials it is (none when two names share the initials: no guess).
  */
 export function pairAcronyms(mentions: OrgLike[]): void {
+  // "… Movement (IRA-Mauritania)" … "IRA-Mauritania's president", "… Mission in the Central African
+  // Republic (MINUSCA)" … "MINUSCA": the text itself defined the short form, initials or not.
+  const bracketed = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const b = m.kind === 'organization' ? /\s\(([^()\s]{2,25})\)$/u.exec(m.value) : null;
+    if (!b) continue;
+    const s = bracketed.get(fold(b[1]!)) ?? new Set();
+    s.add(m.value);
+    bracketed.set(fold(b[1]!), s);
+  }
+  for (const m of mentions) {
+    if (m.kind !== 'organization' || fold(m.value) !== fold(m.text)) continue;
+    const names = bracketed.get(fold(m.text));
+    if (names?.size === 1) m.value = [...names][0]!;
+  }
   const byInitials = new Map<string, Set<string>>();
   for (const m of mentions) {
     if (m.kind !== 'organization' || ACRONYM.test(m.text)) continue;

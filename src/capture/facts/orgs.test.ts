@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pairShortForms } from './acronyms.js';
+import { pairAcronyms, pairShortForms } from './acronyms.js';
 import { extractFacts } from './index.js';
 
 const facts = (text: string) => extractFacts(text, { reference: '2024-05-10', tagger: null });
@@ -454,5 +454,49 @@ describe('organizations, stop 35: where a body sits, headings in capitals', () =
     assert.deepEqual(of(text, 'organization'), []);
     assert.deepEqual(of('El MAS ganó y más gente votó.', 'organization'), ['MAS']);
     assert.deepEqual(of('Sentencia.\n\nII. MOTIVOS\n\nEl tribunal resolvió.', 'organization'), []);
+  });
+});
+
+describe('organizations, stop 35 second wave: names read whole, short forms the text defined', () => {
+  it('the trade opening a "Without Borders" name is part of it', () => {
+    assert.deepEqual(
+      of('The families were helped by Engineers Without Borders last spring.', 'organization'),
+      ['Engineers Without Borders'],
+    );
+    assert.deepEqual(of('Los asesoró Abogados Sin Fronteras desde 2019.', 'organization'), [
+      'Abogados Sin Fronteras',
+    ]);
+  });
+  it("a plural's possessive apostrophe closing a name is no part of it", () => {
+    assert.deepEqual(of("Money came from the Relief Fund for Miners' grants in 2020.", 'organization'), [
+      'Relief Fund for Miners',
+    ]);
+  });
+  it('a detention centre is a place, not an organization', () => {
+    const text = 'He was moved to Harbin No. 4 Detention Centre after his arrest.';
+    assert.deepEqual(of(text, 'organization'), []);
+    assert.deepEqual(of(text, 'place'), ['Harbin No. 4 Detention Centre']);
+  });
+  it('a bracketed short form, initials or not, names the same body later (pairAcronyms)', () => {
+    // As the tagger may add it: a bare mention whose value is its own text.
+    const ms = [
+      {
+        kind: 'organization',
+        text: 'Coalition for Rural Justice',
+        value: 'Coalition for Rural Justice (CRJ-Togo)',
+      },
+      { kind: 'organization', text: 'CRJ-Togo', value: 'CRJ-Togo' },
+      {
+        kind: 'organization',
+        text: 'Lakes Mission',
+        value: 'Assistance Mission for the Lakes Region (AMLAR)',
+      },
+      { kind: 'organization', text: 'AMLAR', value: 'AMLAR' },
+    ];
+    pairAcronyms(ms);
+    assert.deepEqual(
+      ms.map((m) => m.value),
+      [ms[0]!.value, ms[0]!.value, ms[2]!.value, ms[2]!.value],
+    );
   });
 });

@@ -136,6 +136,7 @@ const LEAD = set(`president presidente presidenta former ex vice jefe chief head
 /** Names of buildings and detention places ("Palacio de Justicia", "Miraflores Palace"). */
 const PLACE_FIRST = set('palacio palace plaza carcel reten internado');
 const PLACE_LAST = set('palace prison square');
+const DETENTION_SITE = set('centre center centres centers facility camp');
 const CENTRE_OF = set('arrestos penitenciario detencion reclusion coordinacion comercial');
 
 export interface NamedSpan {
@@ -294,6 +295,9 @@ const numberCloses = (text: string, tokens: readonly Token[], i: number, j: numb
  * ("Madres de Plaza de Mayo", "Familiares de Detenidos Desaparecidos", "Madres Buscadoras de X",
  * "Students Against Discrimination", "Lawyers for Human Rights").
  */
+const WITHOUT = set('without sin sans');
+const BORDERS = set('borders fronteras frontieres');
+
 const PEOPLE =
   set(`madres padres familiares familias hijos hijas abuelas mujeres victimas buscadoras buscadores
   guerreros defensores defensoras periodistas abogados abogadas estudiantes medicos campesinos
@@ -307,6 +311,15 @@ const PEOPLE =
  */
 function groupOpens(text: string, tokens: readonly Token[], first: number, last: number): boolean {
   const head = tokens[first]!;
+  // "Lawyers Without Borders", "Ingenieros Sin Fronteras", "Pharmaciens Sans Frontières": the plural
+  // noun of this worldwide family of names is its first word, whatever the trade.
+  if (
+    head.cap &&
+    last === first + 2 &&
+    WITHOUT.has(tokens[first + 1]!.norm) &&
+    BORDERS.has(tokens[last]!.norm)
+  )
+    return true;
   if (!head.cap || !PEOPLE.has(head.norm) || last <= first) return false;
   const more = tokens.slice(first + 1, last + 1).filter((t) => t.cap);
   // "Periodistas de El Nacional", "Abogados de … de la Fiscalía": members of another body.
@@ -616,7 +629,10 @@ function nameSpan(
         ? { kind: 'organization', first, last, value: toks[0]!.text, unitKind: 'other' }
         : undefined;
     }
-    const acr = /^\s*\(([A-ZÁÉÍÓÚÑ][\p{L}]{1,9})\)/u.exec(text.slice(tokens[last]!.end));
+    // "(IRA-Mauritania)", "(ACLED-Sudan)": an acronym may carry its country after a hyphen.
+    const acr = /^\s*\(([A-ZÁÉÍÓÚÑ][\p{L}]{1,9}(?:-\p{Lu}\p{Ll}{2,15})?)\)/u.exec(
+      text.slice(tokens[last]!.end),
+    );
     const acronym = acr
       ? (() => {
           const k = last + 1;
@@ -628,6 +644,8 @@ function nameSpan(
       whole ||
       PLACE_FIRST.has(words[0]!) ||
       PLACE_LAST.has(words[words.length - 1]!) ||
+      // "Changsha No. 1 Detention Centre", "the ICC Detention Centre": a site where people are held.
+      words.some((w, i) => w === 'detention' && DETENTION_SITE.has(words[i + 1] ?? '')) ||
       (words[0] === 'centro' && words.slice(1, 3).some((w) => CENTRE_OF.has(w)))
     ) {
       const value = whole?.value ?? text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
@@ -673,7 +691,11 @@ function nameSpan(
       return undefined;
     const known: OrgEntry | undefined =
       KNOWN_ORGS.get(orgKey(words)) ?? (acronym ? KNOWN_ORGS.get(orgKey([acronym.text])) : undefined);
-    const name = text.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/\s+/g, ' ');
+    // "the Trust Fund for Victims' programmes": a plural's possessive apostrophe is no part of the name.
+    const name = text
+      .slice(toks[0]!.start, toks[toks.length - 1]!.end)
+      .replace(/\s+/g, ' ')
+      .replace(/(?<=s)['’]$/u, '');
     return {
       kind: 'organization',
       first,
