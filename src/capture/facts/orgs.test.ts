@@ -500,3 +500,50 @@ describe('organizations, stop 35 second wave: names read whole, short forms the 
     );
   });
 });
+
+describe('organizations, stop 35 second wave: words bodies are named with, numbered units', () => {
+  it('commands, projects, rifles and agencies close a name', () => {
+    assert.deepEqual(of('Orders came from the Northern Theatre Command that week.', 'organization'), [
+      'Northern Theatre Command',
+    ]);
+    assert.deepEqual(of('Testimonies were kept by the Riverside Memory Project for years.', 'organization'), [
+      'Riverside Memory Project',
+    ]);
+    assert.deepEqual(of('A patrol of the Naga Hills Rifles stopped the bus.', 'organization'), [
+      'Naga Hills Rifles',
+    ]);
+    assert.deepEqual(of('Supplies were shipped by Delta Freight Agencies in June.', 'organization'), [
+      'Delta Freight Agencies',
+    ]);
+  });
+  it('church bodies, youth wings and armed blocs open a name', () => {
+    assert.deepEqual(
+      of('Los archivos quedaron en la Vicaría Episcopal de Pastoral Social.', 'organization'),
+      ['Vicaría Episcopal de Pastoral Social'],
+    );
+    assert.deepEqual(of('La denuncia la firmó el Arzobispado de Lima en 1992.', 'organization'), [
+      'Arzobispado de Lima',
+    ]);
+    assert.deepEqual(of('Militaba en la Juventud Socialista desde 1970.', 'organization'), [
+      'Juventud Socialista',
+    ]);
+    assert.deepEqual(of('Los hombres del Bloque Norte llegaron al caserío.', 'organization'), [
+      'Bloque Norte',
+    ]);
+  });
+  it('an ordinal before a qualified unit opens it, and opens a second unit after "and the"', () => {
+    assert.deepEqual(
+      of('He served in the 3rd Special Forces Group and the 1st Marine Division.', 'organization'),
+      ['3rd Special Forces Group', '1st Marine Division'],
+    );
+    assert.deepEqual(of('Troops of the 5th Mountain Brigade arrived.', 'organization'), [
+      '5th Mountain Brigade',
+    ]);
+  });
+  it('a place in brackets after a name is no short form', () => {
+    assert.deepEqual(of('Pasó por Copiapó, Antofagasta y Calama (Chile) en octubre.', 'organization'), []);
+    assert.deepEqual(of('Lo dijo el Comité de Familiares (Cofamil) ayer.', 'organization'), [
+      'Comité de Familiares (Cofamil)',
+    ]);
+  });
+});

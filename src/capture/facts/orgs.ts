@@ -114,6 +114,7 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
     tv radio revista daily ledger courier gazette gaceta semanario
     fm news television gazeta noticias cartel regiment regimiento squadron escuadron
     unidad departamento monitor observer express post collective colectivo
+    project command rifles agencies
 `),
 ]);
 
@@ -245,7 +246,11 @@ const numberOpens = (text: string, tokens: readonly Token[], i: number) => {
     next?.cap === true &&
     // English ranks with an ordinal ("94th Infantry"; "40 Police officers" is a count), Spanish
     // units with a bare number too ("27 Batallón").
-    ((isOrdinal(t) && NUMBERED.has(next.norm)) ||
+    // "the 7th Airborne Brigade", "3rd Special Forces Group": one or two qualifying words may come first.
+    ((isOrdinal(t) &&
+      [1, 2, 3].some(
+        (k) => NUMBERED.has(tokens[i + k]?.norm ?? '') && tokens.slice(i + 1, i + k + 1).every((w) => w.cap),
+      )) ||
       (/^\d{1,3}$/.test(t.text) && NUMBERED_BARE.has(next.norm))) &&
     joined(text, t, next)
   );
@@ -256,7 +261,7 @@ const NUMBERED_BARE = set('batallon brigada regimiento escuadron');
 
 /** Heads of units and courts a number may open ("27 Batallón de Infantería", "94th Infantry Battalion"). */
 const NUMBERED = set(`batallon brigada regimiento division compania escuadron comando zona juzgado tribunal
-  battalion brigade regiment division company squadron command infantry mobile court`);
+  battalion brigade regiment division company squadron command infantry mobile court group corps fleet`);
 
 /**
  * "KontraS", "CiberCuba", "elPeriódico", "ZimLive": one word with a capital after a small letter is
@@ -559,7 +564,9 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
         // "Comisión Africana de Derechos Humanos y de los Pueblos", "… of Human and of Peoples' Rights":
         // an article and no organization's word after "y de" go on with the same name.
         !(between.some((t) => BARE_ARTICLES.has(t.norm)) && !hasOrgWord(r, last)));
-    if (!tokens[r]!.cap || !(startsName(tokens, r, last) || bothOrgs || other || split)) continue;
+    // "the 3rd Brigade and the 1st Marine Division": an ordinal opens the second unit's name.
+    const opens = tokens[r]!.cap || (isOrdinal(tokens[r]!) && tokens[r + 1]?.cap === true);
+    if (!opens || !(startsName(tokens, r, last) || bothOrgs || other || split)) continue;
     if (k - 1 >= a) parts.push([a, k - 1]);
     a = r;
     k = r;
@@ -633,12 +640,14 @@ function nameSpan(
     const acr = /^\s*\(([A-ZÁÉÍÓÚÑ][\p{L}]{1,9}(?:-\p{Lu}\p{Ll}{2,15})?)\)/u.exec(
       text.slice(tokens[last]!.end),
     );
-    const acronym = acr
-      ? (() => {
-          const k = last + 1;
-          return tokens[k]?.text === acr[1] ? { first: k, last: k, text: acr[1]! } : undefined;
-        })()
-      : undefined;
+    // "Antofagasta y Calama (Chile)": a place in brackets says where, it is no short form.
+    const acronym =
+      acr && lookupPlace(acr[1]!) === undefined
+        ? (() => {
+            const k = last + 1;
+            return tokens[k]?.text === acr[1] ? { first: k, last: k, text: acr[1]! } : undefined;
+          })()
+        : undefined;
     const whole = lookupPlace(toks.map((t) => t.text).join(' '));
     if (
       whole ||
