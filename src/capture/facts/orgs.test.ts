@@ -547,3 +547,21 @@ describe('organizations, stop 35 second wave: words bodies are named with, numbe
     ]);
   });
 });
+
+describe('organizations, stop 35 second wave: prisons, numbered blocks, whose government', () => {
+  it('a prison unit is a place, and its number closes its name before "y de la"', () => {
+    const text = 'Los sacaron de la Unidad Penitenciaria 4 y de la Comisaría de Lomas en 1976.';
+    assert.ok(of(text, 'place').includes('Unidad Penitenciaria 4'));
+    assert.ok(!of(text, 'organization').some((o) => o.startsWith('Unidad')));
+    assert.deepEqual(of('Lo trasladaron al Complejo Penitenciario de Ezeiza.', 'organization'), []);
+  });
+  it('"Bloque" with a number is a block, no armed bloc', () => {
+    assert.deepEqual(of('Programa del martes. Bloque 3 (debate) con invitados.', 'organization'), []);
+  });
+  it('"the Government of President X" names the person, no body', () => {
+    const text = 'The court asked the Government of President Amadou Keita to pay the victims.';
+    assert.deepEqual(of(text, 'organization'), []);
+    assert.deepEqual(of(text, 'person'), ['Amadou Keita']);
+    assert.deepEqual(of('El Gobierno del presidente Rafael Ortiz no respondió.', 'person'), ['Rafael Ortiz']);
+  });
+});

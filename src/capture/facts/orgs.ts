@@ -138,6 +138,8 @@ const LEAD = set(`president presidente presidenta former ex vice jefe chief head
 const PLACE_FIRST = set('palacio palace plaza carcel reten internado');
 const PLACE_LAST = set('palace prison square');
 const DETENTION_SITE = set('centre center centres centers facility camp');
+const RULED_BY = set('government gobierno administration administracion regime regimen cabinet gabinete');
+const PRISON_FIRST = set('unidad comunidad complejo establecimiento');
 const CENTRE_OF = set('arrestos penitenciario detencion reclusion coordinacion comercial');
 
 export interface NamedSpan {
@@ -563,7 +565,12 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
         hasOrgWord(a, k - 1) &&
         // "Comisión Africana de Derechos Humanos y de los Pueblos", "… of Human and of Peoples' Rights":
         // an article and no organization's word after "y de" go on with the same name.
-        !(between.some((t) => BARE_ARTICLES.has(t.norm)) && !hasOrgWord(r, last)));
+        // A number closes a unit's name: "Unidad Penitenciaria 7 y de la Alcaidía" are two.
+        !(
+          between.some((t) => BARE_ARTICLES.has(t.norm)) &&
+          !hasOrgWord(r, last) &&
+          !/^\d/.test(tokens[k - 1]!.text)
+        ));
     // "the 3rd Brigade and the 1st Marine Division": an ordinal opens the second unit's name.
     const opens = tokens[r]!.cap || (isOrdinal(tokens[r]!) && tokens[r + 1]?.cap === true);
     if (!opens || !(startsName(tokens, r, last) || bothOrgs || other || split)) continue;
@@ -655,7 +662,9 @@ function nameSpan(
       PLACE_LAST.has(words[words.length - 1]!) ||
       // "Changsha No. 1 Detention Centre", "the ICC Detention Centre": a site where people are held.
       words.some((w, i) => w === 'detention' && DETENTION_SITE.has(words[i + 1] ?? '')) ||
-      (words[0] === 'centro' && words.slice(1, 3).some((w) => CENTRE_OF.has(w)))
+      (words[0] === 'centro' && words.slice(1, 3).some((w) => CENTRE_OF.has(w))) ||
+      // "Unidad Penitenciaria 7", "Complejo Penitenciario de X": a prison, not the prison service.
+      (PRISON_FIRST.has(words[0]!) && /^penitenciari[ao]$/.test(words[1]!))
     ) {
       const value = whole?.value ?? text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
       return { kind: 'place', first, last, value, ...(whole ? { place: whole } : {}) };
@@ -671,7 +680,16 @@ function nameSpan(
             .map((t) => t.text)
             .join(' '),
         ) !== undefined) ||
-      (words[0] === 'unidad' && /^\d/.test(toks[1]!.text))
+      // "Bloque 2 (entrevista)": a broadcast's or a building's block, no armed bloc.
+      ((words[0] === 'unidad' || words[0] === 'bloque') && /^\d/.test(toks[1]!.text))
+    )
+      return undefined;
+    // "the Government of President Amadou Keita", "el Gobierno del presidente X": whose government,
+    // a person under a title; no name of a body.
+    if (
+      RULED_BY.has(words[0]!) &&
+      OF.has(words[1]!) &&
+      (TITLES.has(words[2]!) || (words[2] === 'prime' && words[3] === 'minister'))
     )
       return undefined;
     // "el Alto Comisionado", "the High Commissioner": a title with its qualifiers is a person's office.
