@@ -91,6 +91,12 @@ export function pairShortForms(mentions: OrgLike[], orgWords: ReadonlySet<string
     let names = longer.filter(starts);
     if (own.length === 1 && !names.length && orgWords.has(own[0]!))
       names = longer.filter((l) => l.words.includes(own[0]!));
+    // "Agencia Meridiano" … "Meridiano", "Fundación Redes" … "Redes": the proper word of a name that
+    // is an organization's word and one more.
+    if (own.length === 1 && !names.length && !orgWords.has(own[0]!))
+      names = longer.filter(
+        (l) => l.words.length === 2 && orgWords.has(l.words[0]!) && l.words[1] === own[0],
+      );
     if (!names.length) continue;
     // Several longer names: one only when each is the first words of the longest.
     const longest = names.reduce((a, b) => (b.words.length > a.words.length ? b : a));

@@ -501,6 +501,21 @@ describe('organizations, stop 35 second wave: names read whole, short forms the 
   });
 });
 
+describe('organizations, stop 35 second wave: the proper word of "<organization word> X"', () => {
+  it('"Meridiano" after "Agencia Meridiano" is the same body (pairShortForms)', () => {
+    const ms = [
+      { kind: 'organization', text: 'Agencia Meridiano', value: 'Agencia Meridiano' },
+      { kind: 'organization', text: 'Meridiano', value: 'Meridiano' },
+      { kind: 'organization', text: 'Kloop', value: 'Kloop' },
+    ];
+    pairShortForms(ms, new Set(['agencia']));
+    assert.deepEqual(
+      ms.map((m) => m.value),
+      ['Agencia Meridiano', 'Agencia Meridiano', 'Kloop'],
+    );
+  });
+});
+
 describe('organizations, stop 35 second wave: words bodies are named with, numbered units', () => {
   it('commands, projects, rifles and agencies close a name', () => {
     assert.deepEqual(of('Orders came from the Northern Theatre Command that week.', 'organization'), [
