@@ -33,6 +33,21 @@ interface OrgLike {
  * of the text whose initials it is (none when two names share the initials: no guess).
  */
 export function pairAcronyms(mentions: OrgLike[]): void {
+  // "… Movement (IRA-Mauritania)" … "IRA-Mauritania's president", "… Mission in the Central African
+  // Republic (MINUSCA)" … "MINUSCA": the text itself defined the short form, initials or not.
+  const bracketed = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const b = m.kind === 'organization' ? /\s\(([^()\s]{2,25})\)$/u.exec(m.value) : null;
+    if (!b) continue;
+    const s = bracketed.get(fold(b[1]!)) ?? new Set();
+    s.add(m.value);
+    bracketed.set(fold(b[1]!), s);
+  }
+  for (const m of mentions) {
+    if (m.kind !== 'organization' || fold(m.value) !== fold(m.text)) continue;
+    const names = bracketed.get(fold(m.text));
+    if (names?.size === 1) m.value = [...names][0]!;
+  }
   const byInitials = new Map<string, Set<string>>();
   for (const m of mentions) {
     if (m.kind !== 'organization' || ACRONYM.test(m.text)) continue;
@@ -76,6 +91,12 @@ export function pairShortForms(mentions: OrgLike[], orgWords: ReadonlySet<string
     let names = longer.filter(starts);
     if (own.length === 1 && !names.length && orgWords.has(own[0]!))
       names = longer.filter((l) => l.words.includes(own[0]!));
+    // "Agencia Meridiano" … "Meridiano", "Fundación Redes" … "Redes": the proper word of a name that
+    // is an organization's word and one more.
+    if (own.length === 1 && !names.length && !orgWords.has(own[0]!))
+      names = longer.filter(
+        (l) => l.words.length === 2 && orgWords.has(l.words[0]!) && l.words[1] === own[0],
+      );
     if (!names.length) continue;
     // Several longer names: one only when each is the first words of the longest.
     const longest = names.reduce((a, b) => (b.words.length > a.words.length ? b : a));

@@ -478,6 +478,7 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   army navy foundation institute coalition network tribunal
   relatoria procuraduria veeduria personeria registraduria tesoreria consejeria presidencia vicepresidencia
   superintendencia ayuntamiento presidency
+  vicaria arzobispado obispado arquidiocesis archidiocesis archdiocese pastoral bloque juventud juventudes
 `),
 ]);
 

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pairShortForms } from './acronyms.js';
+import { pairAcronyms, pairShortForms } from './acronyms.js';
 import { extractFacts } from './index.js';
 
 const facts = (text: string) => extractFacts(text, { reference: '2024-05-10', tagger: null });
@@ -454,5 +454,129 @@ describe('organizations, stop 35: where a body sits, headings in capitals', () =
     assert.deepEqual(of(text, 'organization'), []);
     assert.deepEqual(of('El MAS ganó y más gente votó.', 'organization'), ['MAS']);
     assert.deepEqual(of('Sentencia.\n\nII. MOTIVOS\n\nEl tribunal resolvió.', 'organization'), []);
+  });
+});
+
+describe('organizations, stop 35 second wave: names read whole, short forms the text defined', () => {
+  it('the trade opening a "Without Borders" name is part of it', () => {
+    assert.deepEqual(
+      of('The families were helped by Engineers Without Borders last spring.', 'organization'),
+      ['Engineers Without Borders'],
+    );
+    assert.deepEqual(of('Los asesoró Abogados Sin Fronteras desde 2019.', 'organization'), [
+      'Abogados Sin Fronteras',
+    ]);
+  });
+  it("a plural's possessive apostrophe closing a name is no part of it", () => {
+    assert.deepEqual(of("Money came from the Relief Fund for Miners' grants in 2020.", 'organization'), [
+      'Relief Fund for Miners',
+    ]);
+  });
+  it('a detention centre is a place, not an organization', () => {
+    const text = 'He was moved to Harbin No. 4 Detention Centre after his arrest.';
+    assert.deepEqual(of(text, 'organization'), []);
+    assert.deepEqual(of(text, 'place'), ['Harbin No. 4 Detention Centre']);
+  });
+  it('a bracketed short form, initials or not, names the same body later (pairAcronyms)', () => {
+    // As the tagger may add it: a bare mention whose value is its own text.
+    const ms = [
+      {
+        kind: 'organization',
+        text: 'Coalition for Rural Justice',
+        value: 'Coalition for Rural Justice (CRJ-Togo)',
+      },
+      { kind: 'organization', text: 'CRJ-Togo', value: 'CRJ-Togo' },
+      {
+        kind: 'organization',
+        text: 'Lakes Mission',
+        value: 'Assistance Mission for the Lakes Region (AMLAR)',
+      },
+      { kind: 'organization', text: 'AMLAR', value: 'AMLAR' },
+    ];
+    pairAcronyms(ms);
+    assert.deepEqual(
+      ms.map((m) => m.value),
+      [ms[0]!.value, ms[0]!.value, ms[2]!.value, ms[2]!.value],
+    );
+  });
+});
+
+describe('organizations, stop 35 second wave: the proper word of "<organization word> X"', () => {
+  it('"Meridiano" after "Agencia Meridiano" is the same body (pairShortForms)', () => {
+    const ms = [
+      { kind: 'organization', text: 'Agencia Meridiano', value: 'Agencia Meridiano' },
+      { kind: 'organization', text: 'Meridiano', value: 'Meridiano' },
+      { kind: 'organization', text: 'Kloop', value: 'Kloop' },
+    ];
+    pairShortForms(ms, new Set(['agencia']));
+    assert.deepEqual(
+      ms.map((m) => m.value),
+      ['Agencia Meridiano', 'Agencia Meridiano', 'Kloop'],
+    );
+  });
+});
+
+describe('organizations, stop 35 second wave: words bodies are named with, numbered units', () => {
+  it('commands, projects, rifles and agencies close a name', () => {
+    assert.deepEqual(of('Orders came from the Northern Theatre Command that week.', 'organization'), [
+      'Northern Theatre Command',
+    ]);
+    assert.deepEqual(of('Testimonies were kept by the Riverside Memory Project for years.', 'organization'), [
+      'Riverside Memory Project',
+    ]);
+    assert.deepEqual(of('A patrol of the Naga Hills Rifles stopped the bus.', 'organization'), [
+      'Naga Hills Rifles',
+    ]);
+    assert.deepEqual(of('Supplies were shipped by Delta Freight Agencies in June.', 'organization'), [
+      'Delta Freight Agencies',
+    ]);
+  });
+  it('church bodies, youth wings and armed blocs open a name', () => {
+    assert.deepEqual(
+      of('Los archivos quedaron en la Vicaría Episcopal de Pastoral Social.', 'organization'),
+      ['Vicaría Episcopal de Pastoral Social'],
+    );
+    assert.deepEqual(of('La denuncia la firmó el Arzobispado de Lima en 1992.', 'organization'), [
+      'Arzobispado de Lima',
+    ]);
+    assert.deepEqual(of('Militaba en la Juventud Socialista desde 1970.', 'organization'), [
+      'Juventud Socialista',
+    ]);
+    assert.deepEqual(of('Los hombres del Bloque Norte llegaron al caserío.', 'organization'), [
+      'Bloque Norte',
+    ]);
+  });
+  it('an ordinal before a qualified unit opens it, and opens a second unit after "and the"', () => {
+    assert.deepEqual(
+      of('He served in the 3rd Special Forces Group and the 1st Marine Division.', 'organization'),
+      ['3rd Special Forces Group', '1st Marine Division'],
+    );
+    assert.deepEqual(of('Troops of the 5th Mountain Brigade arrived.', 'organization'), [
+      '5th Mountain Brigade',
+    ]);
+  });
+  it('a place in brackets after a name is no short form', () => {
+    assert.deepEqual(of('Pasó por Copiapó, Antofagasta y Calama (Chile) en octubre.', 'organization'), []);
+    assert.deepEqual(of('Lo dijo el Comité de Familiares (Cofamil) ayer.', 'organization'), [
+      'Comité de Familiares (Cofamil)',
+    ]);
+  });
+});
+
+describe('organizations, stop 35 second wave: prisons, numbered blocks, whose government', () => {
+  it('a prison unit is a place, and its number closes its name before "y de la"', () => {
+    const text = 'Los sacaron de la Unidad Penitenciaria 4 y de la Comisaría de Lomas en 1976.';
+    assert.ok(of(text, 'place').includes('Unidad Penitenciaria 4'));
+    assert.ok(!of(text, 'organization').some((o) => o.startsWith('Unidad')));
+    assert.deepEqual(of('Lo trasladaron al Complejo Penitenciario de Ezeiza.', 'organization'), []);
+  });
+  it('"Bloque" with a number is a block, no armed bloc', () => {
+    assert.deepEqual(of('Programa del martes. Bloque 3 (debate) con invitados.', 'organization'), []);
+  });
+  it('"the Government of President X" names the person, no body', () => {
+    const text = 'The court asked the Government of President Amadou Keita to pay the victims.';
+    assert.deepEqual(of(text, 'organization'), []);
+    assert.deepEqual(of(text, 'person'), ['Amadou Keita']);
+    assert.deepEqual(of('El Gobierno del presidente Rafael Ortiz no respondió.', 'person'), ['Rafael Ortiz']);
   });
 });

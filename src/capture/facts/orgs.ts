@@ -114,6 +114,7 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
     tv radio revista daily ledger courier gazette gaceta semanario
     fm news television gazeta noticias cartel regiment regimiento squadron escuadron
     unidad departamento monitor observer express post collective colectivo
+    project command rifles agencies
 `),
 ]);
 
@@ -136,6 +137,9 @@ const LEAD = set(`president presidente presidenta former ex vice jefe chief head
 /** Names of buildings and detention places ("Palacio de Justicia", "Miraflores Palace"). */
 const PLACE_FIRST = set('palacio palace plaza carcel reten internado');
 const PLACE_LAST = set('palace prison square');
+const DETENTION_SITE = set('centre center centres centers facility camp');
+const RULED_BY = set('government gobierno administration administracion regime regimen cabinet gabinete');
+const PRISON_FIRST = set('unidad comunidad complejo establecimiento');
 const CENTRE_OF = set('arrestos penitenciario detencion reclusion coordinacion comercial');
 
 export interface NamedSpan {
@@ -244,7 +248,11 @@ const numberOpens = (text: string, tokens: readonly Token[], i: number) => {
     next?.cap === true &&
     // English ranks with an ordinal ("94th Infantry"; "40 Police officers" is a count), Spanish
     // units with a bare number too ("27 Batallón").
-    ((isOrdinal(t) && NUMBERED.has(next.norm)) ||
+    // "the 7th Airborne Brigade", "3rd Special Forces Group": one or two qualifying words may come first.
+    ((isOrdinal(t) &&
+      [1, 2, 3].some(
+        (k) => NUMBERED.has(tokens[i + k]?.norm ?? '') && tokens.slice(i + 1, i + k + 1).every((w) => w.cap),
+      )) ||
       (/^\d{1,3}$/.test(t.text) && NUMBERED_BARE.has(next.norm))) &&
     joined(text, t, next)
   );
@@ -255,7 +263,7 @@ const NUMBERED_BARE = set('batallon brigada regimiento escuadron');
 
 /** Heads of units and courts a number may open ("27 Batallón de Infantería", "94th Infantry Battalion"). */
 const NUMBERED = set(`batallon brigada regimiento division compania escuadron comando zona juzgado tribunal
-  battalion brigade regiment division company squadron command infantry mobile court`);
+  battalion brigade regiment division company squadron command infantry mobile court group corps fleet`);
 
 /**
  * "KontraS", "CiberCuba", "elPeriódico", "ZimLive": one word with a capital after a small letter is
@@ -294,6 +302,9 @@ const numberCloses = (text: string, tokens: readonly Token[], i: number, j: numb
  * ("Madres de Plaza de Mayo", "Familiares de Detenidos Desaparecidos", "Madres Buscadoras de X",
  * "Students Against Discrimination", "Lawyers for Human Rights").
  */
+const WITHOUT = set('without sin sans');
+const BORDERS = set('borders fronteras frontieres');
+
 const PEOPLE =
   set(`madres padres familiares familias hijos hijas abuelas mujeres victimas buscadoras buscadores
   guerreros defensores defensoras periodistas abogados abogadas estudiantes medicos campesinos
@@ -307,6 +318,15 @@ const PEOPLE =
  */
 function groupOpens(text: string, tokens: readonly Token[], first: number, last: number): boolean {
   const head = tokens[first]!;
+  // "Lawyers Without Borders", "Ingenieros Sin Fronteras", "Pharmaciens Sans Frontières": the plural
+  // noun of this worldwide family of names is its first word, whatever the trade.
+  if (
+    head.cap &&
+    last === first + 2 &&
+    WITHOUT.has(tokens[first + 1]!.norm) &&
+    BORDERS.has(tokens[last]!.norm)
+  )
+    return true;
   if (!head.cap || !PEOPLE.has(head.norm) || last <= first) return false;
   const more = tokens.slice(first + 1, last + 1).filter((t) => t.cap);
   // "Periodistas de El Nacional", "Abogados de … de la Fiscalía": members of another body.
@@ -545,8 +565,15 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
         hasOrgWord(a, k - 1) &&
         // "Comisión Africana de Derechos Humanos y de los Pueblos", "… of Human and of Peoples' Rights":
         // an article and no organization's word after "y de" go on with the same name.
-        !(between.some((t) => BARE_ARTICLES.has(t.norm)) && !hasOrgWord(r, last)));
-    if (!tokens[r]!.cap || !(startsName(tokens, r, last) || bothOrgs || other || split)) continue;
+        // A number closes a unit's name: "Unidad Penitenciaria 7 y de la Alcaidía" are two.
+        !(
+          between.some((t) => BARE_ARTICLES.has(t.norm)) &&
+          !hasOrgWord(r, last) &&
+          !/^\d/.test(tokens[k - 1]!.text)
+        ));
+    // "the 3rd Brigade and the 1st Marine Division": an ordinal opens the second unit's name.
+    const opens = tokens[r]!.cap || (isOrdinal(tokens[r]!) && tokens[r + 1]?.cap === true);
+    if (!opens || !(startsName(tokens, r, last) || bothOrgs || other || split)) continue;
     if (k - 1 >= a) parts.push([a, k - 1]);
     a = r;
     k = r;
@@ -616,19 +643,28 @@ function nameSpan(
         ? { kind: 'organization', first, last, value: toks[0]!.text, unitKind: 'other' }
         : undefined;
     }
-    const acr = /^\s*\(([A-ZÁÉÍÓÚÑ][\p{L}]{1,9})\)/u.exec(text.slice(tokens[last]!.end));
-    const acronym = acr
-      ? (() => {
-          const k = last + 1;
-          return tokens[k]?.text === acr[1] ? { first: k, last: k, text: acr[1]! } : undefined;
-        })()
-      : undefined;
+    // "(IRA-Mauritania)", "(ACLED-Sudan)": an acronym may carry its country after a hyphen.
+    const acr = /^\s*\(([A-ZÁÉÍÓÚÑ][\p{L}]{1,9}(?:-\p{Lu}\p{Ll}{2,15})?)\)/u.exec(
+      text.slice(tokens[last]!.end),
+    );
+    // "Antofagasta y Calama (Chile)": a place in brackets says where, it is no short form.
+    const acronym =
+      acr && lookupPlace(acr[1]!) === undefined
+        ? (() => {
+            const k = last + 1;
+            return tokens[k]?.text === acr[1] ? { first: k, last: k, text: acr[1]! } : undefined;
+          })()
+        : undefined;
     const whole = lookupPlace(toks.map((t) => t.text).join(' '));
     if (
       whole ||
       PLACE_FIRST.has(words[0]!) ||
       PLACE_LAST.has(words[words.length - 1]!) ||
-      (words[0] === 'centro' && words.slice(1, 3).some((w) => CENTRE_OF.has(w)))
+      // "Changsha No. 1 Detention Centre", "the ICC Detention Centre": a site where people are held.
+      words.some((w, i) => w === 'detention' && DETENTION_SITE.has(words[i + 1] ?? '')) ||
+      (words[0] === 'centro' && words.slice(1, 3).some((w) => CENTRE_OF.has(w))) ||
+      // "Unidad Penitenciaria 7", "Complejo Penitenciario de X": a prison, not the prison service.
+      (PRISON_FIRST.has(words[0]!) && /^penitenciari[ao]$/.test(words[1]!))
     ) {
       const value = whole?.value ?? text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
       return { kind: 'place', first, last, value, ...(whole ? { place: whole } : {}) };
@@ -644,7 +680,16 @@ function nameSpan(
             .map((t) => t.text)
             .join(' '),
         ) !== undefined) ||
-      (words[0] === 'unidad' && /^\d/.test(toks[1]!.text))
+      // "Bloque 2 (entrevista)": a broadcast's or a building's block, no armed bloc.
+      ((words[0] === 'unidad' || words[0] === 'bloque') && /^\d/.test(toks[1]!.text))
+    )
+      return undefined;
+    // "the Government of President Amadou Keita", "el Gobierno del presidente X": whose government,
+    // a person under a title; no name of a body.
+    if (
+      RULED_BY.has(words[0]!) &&
+      OF.has(words[1]!) &&
+      (TITLES.has(words[2]!) || (words[2] === 'prime' && words[3] === 'minister'))
     )
       return undefined;
     // "el Alto Comisionado", "the High Commissioner": a title with its qualifiers is a person's office.
@@ -673,7 +718,11 @@ function nameSpan(
       return undefined;
     const known: OrgEntry | undefined =
       KNOWN_ORGS.get(orgKey(words)) ?? (acronym ? KNOWN_ORGS.get(orgKey([acronym.text])) : undefined);
-    const name = text.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/\s+/g, ' ');
+    // "the Trust Fund for Victims' programmes": a plural's possessive apostrophe is no part of the name.
+    const name = text
+      .slice(toks[0]!.start, toks[toks.length - 1]!.end)
+      .replace(/\s+/g, ' ')
+      .replace(/(?<=s)['’]$/u, '');
     return {
       kind: 'organization',
       first,
