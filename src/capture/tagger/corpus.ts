@@ -97,7 +97,7 @@ export function examplesOf(d: CorpusDoc): Example[] {
   return out;
 }
 
-export const ROUNDS: readonly { name: string; dir: URL }[] = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({
+export const ROUNDS: readonly { name: string; dir: URL }[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => ({
   name: `eval${n === 1 ? '' : n}`,
   dir: new URL(`../eval${n === 1 ? '' : n}/`, import.meta.url),
 }));
