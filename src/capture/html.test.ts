@@ -122,6 +122,9 @@ describe('comments in common markups', () => {
         <dt class="comment-author">kw said...</dt><dd class="comment-body"><p>Thank you Lucia, well said.</p></dd>
       </dl></div></body></html>`;
     assert.equal(extractHtml(page).author, 'Lucia Ferrand');
+    // A user handle after "Posted by" is no capitalised name: no author (it was "u").
+    const handle = page.replace('Posted by Lucia Ferrand', 'posted by u/lucia_f');
+    assert.notEqual(extractHtml(handle).author, 'u');
     const doc = extractDocument(Buffer.from(page), {
       contentType: 'text/html',
       capturedAt: '2024-05-01T00:00:00Z',

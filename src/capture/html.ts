@@ -538,7 +538,8 @@ function postedBy(doc: Document, roots: El[]): string | undefined {
   for (const el of Array.from(doc.querySelectorAll('p, div, span, footer, header')) as El[]) {
     if (el.children.length > 3 || roots.some((r) => r.contains(el))) continue;
     const m =
-      /(?:^|\s)(?:posted|written|publicado|escrito)\b[^.]{0,40}?\b(?:by|por)\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})/iu.exec(
+      // No `i` flag: with it \p{Lu} matches lower case too ("Posted by u/ana" gave the author "u").
+      /(?:^|\s)(?:[Pp]osted|[Ww]ritten|[Pp]ublicado|[Ee]scrito)\b[^.]{0,40}?\b(?:[Bb]y|[Pp]or)\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})/u.exec(
         clean(el.textContent) ?? '',
       );
     if (m) return m[1]!.replace(/\s+(?:at|a las|el|on)$/i, '');
