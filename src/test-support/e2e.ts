@@ -51,11 +51,17 @@ export async function startE2E(prefix: string, app: Partial<AppOptions> = {}): P
       resolve(`http://127.0.0.1:${info.port}`),
     );
   });
-  const browser = await pw.launch({
-    executablePath: await chromium.executablePath(),
-    args: chromium.args,
-    headless: true,
-  });
+  let browser: Browser;
+  try {
+    browser = await launchBrowser();
+  } catch (err) {
+    // Nothing left listening: a test file whose browser did not start fails instead of hanging the
+    // suite (its open server kept the process alive until CI's limit).
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     dir,
     store,
@@ -146,4 +152,24 @@ export async function downloadListCsv(page: Page): Promise<{ text: string; ids: 
   const text = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
   const [head, ...rows] = parse(text) as string[][];
   return { text, ids: rows.map((r) => r[head!.indexOf('id')]!) };
+}
+
+/**
+ * A headless Chromium, tried twice: @sparticuz/chromium unpacks the browser to one path in the temp
+ * folder, and a test file running beside another can find it there half written and crash on launch
+ * (SIGSEGV, seen once in CI); by the second try the other has finished writing it.
+ */
+async function launchBrowser(): Promise<Browser> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pw.launch({
+        executablePath: await chromium.executablePath(),
+        args: chromium.args,
+        headless: true,
+      });
+    } catch (err) {
+      if (attempt >= 2) throw err;
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+  }
 }
