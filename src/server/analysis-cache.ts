@@ -184,7 +184,7 @@ export class AnalysisCache {
     this.entries.set(caseId, entry);
     try {
       const { value, agoMs, tookMs } = await obtained;
-      this.took.set(caseId, tookMs ?? this.now() - entry.started!);
+      this.took.set(caseId, tookMs);
       const cur = this.entries.get(caseId);
       if (cur === entry) this.entries.set(caseId, { at: this.now() - (agoMs ?? 0), seq, value });
       return value;
@@ -208,13 +208,13 @@ export class AnalysisCache {
   private async obtain(caseId: string, seq: number, whole: boolean, fresh: boolean): Promise<Obtained> {
     if (whole || !this.shared) return this.compute(caseId, seq, whole);
     const share = this.store.analysisShare;
-    let row = await share.read(caseId);
     const young = (r: SharedSummary | undefined): r is SharedSummary =>
       r?.summary !== undefined && Date.now() - r.computedAtMs < this.allowanceMs(caseId);
-    if (row?.summary !== undefined && row.seq >= seq) return published(row);
-    if (!fresh && row?.leaseOwner !== this.owner && young(row)) return published(row);
     const lease = Math.max(this.leaseMs, 3 * (this.took.get(caseId) ?? 0));
     for (;;) {
+      const row = await share.read(caseId);
+      if (row?.summary !== undefined && row.seq >= seq) return published(row);
+      if (!fresh && young(row) && row.leaseOwner !== this.owner) return published(row);
       const wall = Date.now();
       if (await share.claim(caseId, this.owner, wall, wall + lease)) {
         try {
@@ -222,7 +222,7 @@ export class AnalysisCache {
           await share.publish(caseId, {
             seq,
             computedAtMs: Date.now(),
-            tookMs: o.tookMs!,
+            tookMs: o.tookMs,
             summary: JSON.stringify(o.value.summary),
           });
           return o;
@@ -232,9 +232,6 @@ export class AnalysisCache {
       }
       // Another process is computing: wait for what it publishes.
       await sleep(SHARE_POLL_MS);
-      row = await share.read(caseId);
-      if (row?.summary !== undefined && row.seq >= seq) return published(row);
-      if (!fresh && young(row) && row.leaseOwner !== this.owner) return published(row);
     }
   }
 
@@ -262,7 +259,7 @@ const SHARE_POLL_MS = 50;
 interface Obtained {
   value: CachedAnalysis;
   agoMs?: number;
-  tookMs?: number;
+  tookMs: number;
 }
 
 function published(row: SharedSummary): Obtained {
