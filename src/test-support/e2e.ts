@@ -51,15 +51,19 @@ export async function startE2E(prefix: string, app: Partial<AppOptions> = {}): P
       resolve(`http://127.0.0.1:${info.port}`),
     );
   });
+  /** Server, store and folder gone: nothing left to keep the test file's process alive. */
+  const stop = async () => {
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
   let browser: Browser;
   try {
     browser = await launchBrowser();
   } catch (err) {
-    // Nothing left listening: a test file whose browser did not start fails instead of hanging the
-    // suite (its open server kept the process alive until CI's limit).
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    // A test file whose browser did not start fails instead of hanging the suite (its open server
+    // kept the process alive until CI's limit).
+    await stop();
     throw err;
   }
   return {
@@ -70,9 +74,7 @@ export async function startE2E(prefix: string, app: Partial<AppOptions> = {}): P
     browser,
     async close() {
       await browser.close();
-      await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await stop();
     },
   };
 }
