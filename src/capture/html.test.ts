@@ -482,6 +482,31 @@ describe("a letter's date line, a label inside a header line, a petition's dated
     assert.equal(p.comments[1]!.author, 'Ana R.');
     assert.ok(!p.text.includes('refused bail'));
   });
+  it("reasons written as bare paragraphs, each led by its signer in bold, are comments; a dated update's date line is not its text", () => {
+    const p = extractHtml(
+      `<html><head><title>Devuélvanlos</title></head><body><main><h1>Devuélvanlos</h1><p>${'Mi abuelo fue enterrado en una fosa común y nunca nos dijeron dónde. '.repeat(4)}</p>
+<section class="novedades"><h3>Novedades</h3><div class="novedad"><p class="fecha-novedad">Publicado el 02/12/2025</p><p>Nos recibió la fiscal.</p></div></section>
+<section class="razones"><h3>Razones para firmar</h3><p><b>Rolando P.</b> — Mi tío desapareció ese día en Colón.</p><p><strong>Ana</strong>: Firmo por mi madre.</p></section></main></body></html>`,
+    );
+    assert.deepEqual(
+      p.comments.map((c) => [c.author, c.text]),
+      [
+        [undefined, 'Nos recibió la fiscal.'],
+        ['Rolando P.', 'Mi tío desapareció ese día en Colón.'],
+        ['Ana', 'Firmo por mi madre.'],
+      ],
+    );
+  });
+  it('a comment-like list whose blocks cannot be read as comments keeps its words in the article; an empty one goes', () => {
+    const p = extractHtml(
+      `<html><body><article><h1>Carta</h1><p>${'Escribo desde la cárcel para contar lo que vimos aquella noche en el patio. '.repeat(4)}</p>
+<section class="razones"><h3>Razones</h3><p>Porque nadie más lo dirá en Tocoa.</p></section>
+<div class="comments"><form><p>Deja tu comentario</p></form></div></article></body></html>`,
+    );
+    assert.equal(p.comments.length, 0);
+    assert.ok(p.text.includes('Porque nadie más lo dirá en Tocoa.'), p.text);
+    assert.ok(!p.text.includes('Deja tu comentario'), p.text);
+  });
   it("an infobox's cells are apart in the text", () => {
     const { document } = parseHTML(
       '<html><body><table><tr><th>Date</th><td>12 November 1991</td></tr></table></body></html>',

@@ -372,6 +372,16 @@ function closestCandidate(el: El): El | undefined {
   return undefined;
 }
 
+/** The bold element a paragraph opens with (only blank text before it), if any. */
+function leadingBold(p: El): El | undefined {
+  for (const n of Array.from(p.childNodes)) {
+    if (n.nodeType === 3 && !(n.textContent ?? '').trim()) continue;
+    const el = n as El;
+    return n.nodeType === 1 && (el.tagName === 'B' || el.tagName === 'STRONG') ? el : undefined;
+  }
+  return undefined;
+}
+
 function commentUnits(doc: Document): El[] {
   const units: El[] = [];
   const seen = new Set<El>();
@@ -388,9 +398,14 @@ function commentUnits(doc: Document): El[] {
   const found = units.length;
   for (const sec of Array.from(doc.querySelectorAll('[id], [class]')) as El[]) {
     if (!tokensOf(sec).some((t) => SECTION.test(t)) || sec.querySelector('h1')) continue;
-    const blocks = Array.from(sec.children).filter((c) =>
+    let blocks = Array.from(sec.children).filter((c) =>
       ['ARTICLE', 'LI', 'DIV', 'DD'].includes(c.tagName),
     ) as El[];
+    // A section of bare paragraphs, each led by its author in bold ("<p><b>Rolando P.</b> — text</p>").
+    if (!blocks.length)
+      blocks = (Array.from(sec.children) as El[]).filter(
+        (c) => c.tagName === 'P' && leadingBold(c) !== undefined,
+      );
     for (const b of blocks) {
       // In a <dl>, a comment is the <dd> right after its author's <dt> (a second <dd> is its footer).
       if (b.tagName === 'DD' && b.previousElementSibling?.tagName !== 'DT') continue;
@@ -475,7 +490,9 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
       .filter(Boolean)
       .join('\n\n');
     if (!text) {
-      const paras = own(u, 'p').filter((e) => e !== metaEl && !(authorEl && e.contains(authorEl)));
+      const paras = own(u, 'p').filter(
+        (e) => e !== metaEl && e !== dateEl && !(authorEl && e.contains(authorEl)),
+      );
       text = paras
         .map((e) => textOf(e, nested))
         .filter(Boolean)
@@ -488,6 +505,8 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
           nested(el) || el === authorEl || el === dateEl || /reply|responder/i.test(tokensOf(el).join(' ')),
       );
     }
+    // "<b>Ana</b> — text": the dash that joined the author to the words is not part of them.
+    text = text.replace(/^\s*[—–:-]\s*/, '');
     if (!text) continue;
     const position = comments.length + 1;
     posOf.set(u, position);
@@ -506,6 +525,11 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
   }
   const roots = units.filter((u) => !units.some((o) => o !== u && o.contains(u)));
   return { comments, roots };
+}
+
+/** Whether an element holds a paragraph of text outside any form. */
+function hasParagraphText(el: El): boolean {
+  return Array.from(el.querySelectorAll('p')).some((p) => !p.closest('form') && textOf(p).trim() !== '');
 }
 
 /** Comments whose date line gave a day without its year, with that line. */
@@ -651,7 +675,10 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     );
   // Comments and their lists are removed before Readability sees the page.
   for (const r of roots) r.remove();
-  for (const el of Array.from(doc.querySelectorAll('[id], [class]'))) if (isListish(el as El)) el.remove();
+  // A comment-like list none of whose blocks could be read as a comment keeps its words in the
+  // article (its text is not lost), unless it has no paragraph at all (an empty thread, a form).
+  for (const el of Array.from(doc.querySelectorAll('[id], [class]')) as El[])
+    if (isListish(el) && (roots.some((r) => el.contains(r)) || !hasParagraphText(el))) el.remove();
   // Site chrome (banners, menus, footers) is not the article; Readability sometimes keeps a masthead.
   for (const el of Array.from(
     doc.querySelectorAll('nav, aside, footer, header, [role="banner"], [role="navigation"]'),
