@@ -7,8 +7,11 @@
 
 /** Canonical decomposition with every combining mark removed ("Peñalver" → "Penalver"). */
 export function stripMarks(s: string): string {
+  // Most words are plain ASCII, which has no marks and decomposes to itself: capture folds every word.
+  if (!NOT_ASCII.test(s)) return s;
   return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
+const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** No marks, lower case. */
 export function foldCase(s: string): string {
