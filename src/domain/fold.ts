@@ -11,7 +11,7 @@ export function stripMarks(s: string): string {
   if (!NOT_ASCII.test(s)) return s;
   return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
-const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 /** No marks, lower case. */
 export function foldCase(s: string): string {
