@@ -20,6 +20,7 @@ const SETS = [
   'eval10',
   'eval11',
   'eval14',
+  'eval15',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
