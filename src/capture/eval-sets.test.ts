@@ -21,6 +21,7 @@ const SETS = [
   'eval11',
   'eval14',
   'eval15',
+  'eval16',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
