@@ -22,6 +22,7 @@ const SETS = [
   'eval14',
   'eval15',
   'eval16',
+  'eval17',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
