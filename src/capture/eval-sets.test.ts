@@ -23,6 +23,7 @@ const SETS = [
   'eval15',
   'eval16',
   'eval17',
+  'eval18',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
