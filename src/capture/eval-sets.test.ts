@@ -24,6 +24,7 @@ const SETS = [
   'eval16',
   'eval17',
   'eval18',
+  'eval19',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
