@@ -35,6 +35,12 @@ const visible = (raw: string) =>
     .replace(/&#8211;/g, '–')
     .replace(/&amp;/g, '&');
 
+/** `form` in `text` as whole words: "Oli" is not written in "Policía". */
+const written = (text: string, form: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(
+    text,
+  );
+
 interface Annotation {
   persons: string[][];
   places: string[][];
@@ -66,8 +72,8 @@ for (const set of SETS) {
           const owner = new Map<string, string[]>();
           for (const forms of ann[kind]) {
             assert.ok(
-              forms.some((f) => text.includes(fold(f))),
-              `${file}: ${kind} ${forms[0]} is not written in the text in any of its forms`,
+              forms.some((f) => written(text, fold(f))),
+              `${file}: ${kind} ${forms[0]} is not written in the text in any of its forms (as whole words)`,
             );
             for (const f of forms) {
               const prior = owner.get(fold(f));
