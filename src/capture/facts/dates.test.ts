@@ -780,3 +780,27 @@ describe('an English verb of schedules before a yearless date (stop 35)', () => 
     ]);
   });
 });
+
+describe('a page edit stamp and a time ago restated by its date (stop 36)', () => {
+  it('the day a wiki-like page was last edited is no date of what it tells', () => {
+    assert.deepEqual(
+      all('Esta página se editó por última vez el 4 de junio de 2024 a las 09:30.', '2020-01-01'),
+      [],
+    );
+    assert.deepEqual(all('This page was last edited on 9 May 2023, at 17:02.', '2020-01-01'), []);
+  });
+  it('the day a person was last seen stands', () => {
+    assert.deepEqual(all('Fue visto por última vez el 4 de junio de 2019.', '2020-01-01'), [
+      ['4 de junio de 2019', '2019-06-04'],
+    ]);
+  });
+  it('"N years ago, on <date>" is the date, once', () => {
+    assert.deepEqual(all('Twelve years ago, on 3 April 2012, the soldiers came.', '2024-05-01'), [
+      ['3 April 2012', '2012-04-03'],
+    ]);
+    assert.deepEqual(all('Hace ocho años, el 9 de julio de 2016, llegaron.', '2024-05-01'), [
+      ['9 de julio de 2016', '2016-07-09'],
+    ]);
+    assert.deepEqual(all('Hace ocho años llegaron.', '2024-05-01'), [['Hace ocho años', '2016']]);
+  });
+});
