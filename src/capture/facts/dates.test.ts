@@ -804,3 +804,22 @@ describe('a page edit stamp and a time ago restated by its date (stop 36)', () =
     assert.deepEqual(all('Hace ocho años llegaron.', '2024-05-01'), [['Hace ocho años', '2016']]);
   });
 });
+
+describe('a present of going or coming right after a weekday plans it (stop 36)', () => {
+  it('the next such day, even when the message also tells of the past', () => {
+    // 2024-06-05 is a Wednesday.
+    assert.deepEqual(all('Ya hablé con ella. El viernes voy a la fiscalía con los papeles.', '2024-06-05'), [
+      ['El viernes', '2024-06-07'],
+    ]);
+    assert.deepEqual(all('Nos escribió ayer y dijo que el domingo viene con su hermana.', '2024-06-05'), [
+      ['ayer', '2024-06-04'],
+      ['el domingo', '2024-06-09'],
+    ]);
+  });
+  it('not a testimony’s past told in the present plural, nor a past verb', () => {
+    assert.deepEqual(all('El viernes llegan los soldados y se llevaron a mi hijo.', '2024-06-05'), [
+      ['El viernes', '2024-05-31'],
+    ]);
+    assert.deepEqual(all('El viernes fui a la fiscalía.', '2024-06-05'), [['El viernes', '2024-05-31']]);
+  });
+});

@@ -135,9 +135,14 @@ const FUTURE_BEFORE =
 /** A past verb right before the date, or before its "in"/"on"/"el" ("decided in June", "fue detenido el 3 de mayo"). */
 const PAST_RIGHT_BEFORE =
   /(?<![\p{L}])(?<!\b(?:be|been|being|to|is|are|ser|será|serán)\s+)(?:\p{L}{3,}(?:ed|ó|aron|ieron)|was|were|had|fue|fueron|went|took|said|told|came|gave|found|saw|made|held|left|met|began|fled|shot|dijo|hizo|tuvo)\s+(?:(?:in|on|at|during|en|el|durante)\s+)?$/iu;
-/** A future verb right after the date ("El domingo se concentrarán", "Del 24 al 28 acompañaremos"). */
+/**
+ * A future verb right after the date ("El domingo se concentrarán", "Del 24 al 28 acompañaremos"), or a
+ * present of going or coming that plans ("El lunes voy a la Defensoría", "el sábado viene con su gente":
+ * chats of rounds 4 and 7, whose messages also told of the past); the third person plural is left out,
+ * as testimonies tell the past with it ("El lunes llegan los soldados").
+ */
 const FUTURE_AFTER =
-  /^\s*(?:,\s*)?(?:will\b|(?:(?:se|nos|lo|la|los|las|le|les|me|te)\s+)?\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+  /^\s*(?:,\s*)?(?:will\b|(?:(?:se|nos|lo|la|los|las|le|les|me|te)\s+)?\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}])|(?:voy|vamos|vengo|venimos|viene|salgo|salimos|viajo|viajamos|regreso|regresamos|vuelvo|volvemos)(?![\p{L}]))/iu;
 
 /**
  * A clause that speaks of what is to come, anywhere before the date in its sentence ("the IACHR will
