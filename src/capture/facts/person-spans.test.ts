@@ -299,4 +299,10 @@ describe('spans no person’s name is written as (stop 36)', () => {
       'Malika Idrissi',
     );
   });
+  it('a Dutch, Flemish or Afrikaans particle run and its surname close the name', () => {
+    assert.equal(endOf('Counsel Maria Van den Broeck said so.', 'Maria Van'), 'Maria Van den Broeck');
+    assert.equal(endOf('Lawyer Johan van der Walt said so.', 'Johan'), 'Johan van der Walt');
+    assert.equal(endOf('Lawyer Johan van Wyk said so.', 'Johan'), 'Johan van Wyk');
+    assert.equal(endOf('The report of Maria de Caracas.', 'Maria'), 'Maria');
+  });
 });

@@ -148,6 +148,18 @@ export function personEnd(text: string, s: Span): number {
     text.slice(s.end, s.end + 8),
   );
   if (patronymic) return s.end + patronymic[0].length;
+  // "Sophie Van den Berghe", "Pieter van der Merwe", "Ursula von Brandt": a Dutch, Flemish, German or
+  // Afrikaans particle run and the surname it opens, cut off after the given name or after a capital
+  // "Van" (rounds 2, 6 and 11 each had one such name; Spanish "de" is left to the name rules).
+  const last = text.slice(s.start, s.end).split(/\s+/).pop()!;
+  const particle = /^(?:Van|Von|Ter|Ten|De|Du)$/u.test(last)
+    ? /^(?: (?:der|den|de|het))? \p{Lu}[\p{Ll}\p{M}'’-]+(?![\p{L}\p{M}])/u.exec(text.slice(s.end, s.end + 40))
+    : GIVEN_NAMES.has(fold(last))
+      ? /^ (?:van|von|ter|ten)(?: (?:der|den|de|het))? \p{Lu}[\p{Ll}\p{M}'’-]+(?![\p{L}\p{M}])/u.exec(
+          text.slice(s.end, s.end + 40),
+        )
+      : null;
+  if (particle) return s.end + particle[0].length;
   // "Maria Aparecida dos Santos", "Raimunda Conceição dos Santos", "Ana das Dores Lima": Portuguese
   // joins a surname with "dos", "das", "do" (Spanish and English texts quote such names whole).
   const joined =
