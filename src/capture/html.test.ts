@@ -544,3 +544,18 @@ describe('the written dateline under the headline (issue 23, stop 34)', () => {
     assert.ok(!meta.text.includes('Ana Ruiz'));
   });
 });
+
+describe("a letter's date line naming a numbered prison (stop 36)", () => {
+  it('the date line under a transcriber’s note dates the letter, the number in the place aside', () => {
+    const t = extractPlainText(
+      '[Nota: carta copiada para el archivo el 3 de mayo de 2024.]\n\nCárcel de Mujeres 2, Santa Ana, 14 de febrero de 1999\n\nQuerido hermano:\n\nAyer me dejaron ver a la abogada.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '1999-02-14' });
+  });
+  it('a line of numbers and a date is no place and its date', () => {
+    const t = extractPlainText(
+      'Informe\n\n12 34 56 7 8, 14 de febrero de 1999\n\nTexto del informe sin otra fecha.',
+    );
+    assert.equal(t.published, undefined);
+  });
+});

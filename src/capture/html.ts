@@ -150,10 +150,17 @@ function datelineDate(line: string): FuzzyDate | undefined {
   const words = rest.split(' ').filter(Boolean);
   if (words.length <= 4) return found[0]!.date;
   // A longer place and the day's weekday ("Penal de San Pedro, La Paz, domingo 12 de enero de 2025", a
-  // letter's date line): capitalized words and their particles only, the weekday aside.
+  // letter's date line): capitalized words and their particles only, the weekday aside; a prison or camp
+  // is often numbered ("Prisión de Kilo 8, Camagüey", "Unidad 9, La Plata").
   const place = words.filter((w) => !WEEKDAYS.has(fold(w)));
   return place.length <= 8 &&
-    place.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|del|la|las|los|el|y|da|do|dos|das|of|the|on)$/iu.test(w))
+    place.every(
+      (w) =>
+        /^\p{Lu}/u.test(w) ||
+        /^\d{1,3}$/.test(w) ||
+        /^(?:de|del|la|las|los|el|y|da|do|dos|das|of|the|on)$/iu.test(w),
+    ) &&
+    place.some((w) => /^\p{Lu}/u.test(w))
     ? found[0]!.date
     : undefined;
 }

@@ -780,3 +780,46 @@ describe('an English verb of schedules before a yearless date (stop 35)', () => 
     ]);
   });
 });
+
+describe('a page edit stamp and a time ago restated by its date (stop 36)', () => {
+  it('the day a wiki-like page was last edited is no date of what it tells', () => {
+    assert.deepEqual(
+      all('Esta página se editó por última vez el 4 de junio de 2024 a las 09:30.', '2020-01-01'),
+      [],
+    );
+    assert.deepEqual(all('This page was last edited on 9 May 2023, at 17:02.', '2020-01-01'), []);
+  });
+  it('the day a person was last seen stands', () => {
+    assert.deepEqual(all('Fue visto por última vez el 4 de junio de 2019.', '2020-01-01'), [
+      ['4 de junio de 2019', '2019-06-04'],
+    ]);
+  });
+  it('"N years ago, on <date>" is the date, once', () => {
+    assert.deepEqual(all('Twelve years ago, on 3 April 2012, the soldiers came.', '2024-05-01'), [
+      ['3 April 2012', '2012-04-03'],
+    ]);
+    assert.deepEqual(all('Hace ocho años, el 9 de julio de 2016, llegaron.', '2024-05-01'), [
+      ['9 de julio de 2016', '2016-07-09'],
+    ]);
+    assert.deepEqual(all('Hace ocho años llegaron.', '2024-05-01'), [['Hace ocho años', '2016']]);
+  });
+});
+
+describe('a present of going or coming right after a weekday plans it (stop 36)', () => {
+  it('the next such day, even when the message also tells of the past', () => {
+    // 2024-06-05 is a Wednesday.
+    assert.deepEqual(all('Ya hablé con ella. El viernes voy a la fiscalía con los papeles.', '2024-06-05'), [
+      ['El viernes', '2024-06-07'],
+    ]);
+    assert.deepEqual(all('Nos escribió ayer y dijo que el domingo viene con su hermana.', '2024-06-05'), [
+      ['ayer', '2024-06-04'],
+      ['el domingo', '2024-06-09'],
+    ]);
+  });
+  it('not a testimony’s past told in the present plural, nor a past verb', () => {
+    assert.deepEqual(all('El viernes llegan los soldados y se llevaron a mi hijo.', '2024-06-05'), [
+      ['El viernes', '2024-05-31'],
+    ]);
+    assert.deepEqual(all('El viernes fui a la fiscalía.', '2024-06-05'), [['El viernes', '2024-05-31']]);
+  });
+});

@@ -135,9 +135,14 @@ const FUTURE_BEFORE =
 /** A past verb right before the date, or before its "in"/"on"/"el" ("decided in June", "fue detenido el 3 de mayo"). */
 const PAST_RIGHT_BEFORE =
   /(?<![\p{L}])(?<!\b(?:be|been|being|to|is|are|ser|será|serán)\s+)(?:\p{L}{3,}(?:ed|ó|aron|ieron)|was|were|had|fue|fueron|went|took|said|told|came|gave|found|saw|made|held|left|met|began|fled|shot|dijo|hizo|tuvo)\s+(?:(?:in|on|at|during|en|el|durante)\s+)?$/iu;
-/** A future verb right after the date ("El domingo se concentrarán", "Del 24 al 28 acompañaremos"). */
+/**
+ * A future verb right after the date ("El domingo se concentrarán", "Del 24 al 28 acompañaremos"), or a
+ * present of going or coming that plans ("El lunes voy a la Defensoría", "el sábado viene con su gente":
+ * chats of rounds 4 and 7, whose messages also told of the past); the third person plural is left out,
+ * as testimonies tell the past with it ("El lunes llegan los soldados").
+ */
 const FUTURE_AFTER =
-  /^\s*(?:,\s*)?(?:will\b|(?:(?:se|nos|lo|la|los|las|le|les|me|te)\s+)?\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+  /^\s*(?:,\s*)?(?:will\b|(?:(?:se|nos|lo|la|los|las|le|les|me|te)\s+)?\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}])|(?:voy|vamos|vengo|venimos|viene|salgo|salimos|viajo|viajamos|regreso|regresamos|vuelvo|volvemos)(?![\p{L}]))/iu;
 
 /**
  * A clause that speaks of what is to come, anywhere before the date in its sentence ("the IACHR will
@@ -903,7 +908,37 @@ export function findDates(text: string, reference: string): DateMention[] {
     for (const d of datesIn(slice, seg.reference))
       out.push({ ...d, start: d.start + seg.start, end: d.end + seg.start });
   }
-  return out;
+  return out.filter((d) => !pageEdited(text, d) && !agoRestated(text, d, out));
+}
+
+/**
+ * A wiki-like page's edit stamp ("This page was last edited on 3 March 2026", "Esta página se editó por
+ * última vez el 2 de noviembre de 2025"): when the page was edited, not a date of what it tells (page
+ * chrome in the annotation of rounds 8–11; three such footers were dates in rounds 8, 10, 11). The verb
+ * of editing is required: "visto por última vez el 3 de mayo" is the day a person was last seen.
+ */
+const EDITED_BEFORE =
+  /(?:\b(?:edit(?:ó|o|ada|ado)|modific(?:ó|o|ada|ado))\s+por\s+(?:última|ultima)\s+vez|\b(?:última|ultima)\s+(?:edición|edicion|modificación|modificacion)(?:\s+de\s+esta\s+página)?|\blast\s+(?:edited|modified))[\s:,]*(?:el|on)?\s*$/iu;
+function pageEdited(text: string, d: DateMention): boolean {
+  return EDITED_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start));
+}
+
+/**
+ * "Nine years ago, on 28 October 2016", "Hace quince años, el 24 de agosto de 2010": the time ago and
+ * the date after it are one time, written twice; the date says it exactly, so the count of years
+ * back is no date of its own (it would name the year the date already names, or one off it).
+ */
+const THEN_DATED = /^,?\s+(?:on|in|el|en)\s+$/iu;
+function agoRestated(text: string, d: DateMention, all: readonly DateMention[]): boolean {
+  if (!d.relative || d.date.precision !== 'year') return false;
+  return all.some(
+    (o) =>
+      o.start >= d.end &&
+      o.start - d.end <= 8 &&
+      !o.relative &&
+      /\d{4}/.test(o.text) &&
+      THEN_DATED.test(text.slice(d.end, o.start)),
+  );
 }
 
 interface Segment {

@@ -587,6 +587,20 @@ describe('a name right after a kinship noun (issue 23, round 5)', () => {
     assert.deepEqual(personsOf('A mi sobrino Yeiberth lo deportaron por la frontera.'), ['Yeiberth']);
     assert.deepEqual(personsOf('Viaja con su hijo Santiago, de cuatro años.'), ['Santiago']);
   });
+  it('after a plural kinship noun and a comma, each name it lists (stop 36)', () => {
+    assert.deepEqual(personsOf('We fled with my two sisters, Kadiatu and Fatmata. The road was closed.'), [
+      'Kadiatu',
+      'Fatmata',
+    ]);
+    assert.deepEqual(personsOf('Viajó con sus sobrinos, Yeiberth y Jhoanny, hasta Cúcuta.'), [
+      'Yeiberth',
+      'Jhoanny',
+    ]);
+    assert.deepEqual(personsOf('She wrote to her mother, Tiemoko, last week.'), ['Tiemoko']);
+  });
+  it('not a word after the comma that goes on the sentence', () => {
+    assert.deepEqual(personsOf('He called his brother, Kampala police said.'), []);
+  });
   it('not a family noun before an organization, nor a title', () => {
     assert.deepEqual(personsOf('Los familiares Colectivos no hablaron.'), []);
     assert.deepEqual(personsOf('Habló con su hermano Mayor ayer.'), []);

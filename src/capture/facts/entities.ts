@@ -1042,12 +1042,25 @@ function pairAppositions(text: string, mentions: EntityMention[]): void {
 function kinNamed(text: string, all: readonly Token[], idx: number, t: Token): boolean {
   const prev = all[idx - 1];
   const next = all[idx + 1];
+  // "my two brothers, Sorie and Mohamed", "her nephews, Emmanuel and Gideon", "mi madre, Ana,": a plural
+  // kinship noun, an apposition set off by a comma (closed by punctuation or "and"), the names it lists.
+  const gap = prev ? text.slice(prev.end, t.start) : '';
+  const after = text.slice(t.end, t.end + 6);
+  const listed =
+    prev !== undefined &&
+    /^(?:and|y|e)$/.test(prev.norm) &&
+    gap === ' ' &&
+    /^(?:[,.;:)]|$)/.test(after) &&
+    idx >= 2 &&
+    text.slice(all[idx - 2]!.end, prev.start) === ' ' &&
+    kinNamed(text, all, idx - 2, all[idx - 2]!);
+  if (listed) return true;
   return (
     prev !== undefined &&
     !prev.cap &&
-    roleOfWord(prev.text) === 'relative' &&
+    (roleOfWord(prev.text) === 'relative' || roleOfWord(prev.text.replace(/s$/u, '')) === 'relative') &&
     !/^famil/.test(prev.norm) &&
-    text.slice(prev.end, t.start) === ' ' &&
+    (gap === ' ' || (gap === ', ' && /^(?:[,.;:)]|\s+(?:and|y|e)\s+\p{Lu})/u.test(after))) &&
     /^\p{Lu}\p{Ll}+$/u.test(t.text) &&
     !STOP_CAPS.has(t.norm) &&
     !NOT_NAME.has(t.norm) &&

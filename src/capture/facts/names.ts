@@ -75,5 +75,8 @@ export const PEOPLES: ReadonlySet<string> = new Set(
   catholic catholics protestant protestants jew jews hindu hindus sikh sikhs buddhist buddhists shia shiite
   shiites sunni sunnis sufi ahmadis bahai copt copts coptic evangelical evangelicals
   musulman musulmanes judio judios cristianos indigena indigenas afrodescendiente
+  meitei meiteis kuki kukis wolof wolofs soninke haalpulaar toucouleur bambara mossi
+  dogon songhai ndebele shona xhosa sotho tswana kikuyu kalenjin acholi banyamulenge batwa
+  indigenous peoples pueblos
   `).filter((w) => !GIVEN_SET.has(w)),
 );

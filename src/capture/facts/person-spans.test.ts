@@ -263,3 +263,46 @@ describe('persons named without a cue the rules read', () => {
     assert.deepEqual(names('a breakaway state they call Ambaland and what we called Freedom'), []);
   });
 });
+
+describe('spans no person’s name is written as (stop 36)', () => {
+  it('a cell of a table’s column of places (its header: "Held at", "Burial", "Municipio")', () => {
+    const t =
+      '| # | Name | Held at | Burial | Notes |\n|---|---|---|---|---|\n| 1 | Reza Tavakoli | Qezel Hesar | Golzar | brother, Amir Tavakoli |\n| 2 | Leila Azadi | Vakilabad, Mashhad | ? | |';
+    assert.equal(notAPerson(t, at(t, 'Qezel Hesar'), 'en'), 'place column');
+    assert.equal(notAPerson(t, at(t, 'Golzar'), 'en'), 'place column');
+    assert.equal(notAPerson(t, at(t, 'Vakilabad'), 'en'), 'place column');
+    assert.equal(notAPerson(t, at(t, 'Reza Tavakoli'), 'en'), undefined);
+    assert.equal(notAPerson(t, at(t, 'Amir Tavakoli'), 'en'), undefined);
+    const e = 'N.º | Nombre | Municipio | Recluido en\n1 | Marta Salas | Ocumare | Tocuyito';
+    assert.equal(notAPerson(e, at(e, 'Ocumare'), 'es'), 'place column');
+    assert.equal(notAPerson(e, at(e, 'Tocuyito'), 'es'), 'place column');
+    assert.equal(notAPerson(e, at(e, 'Marta Salas'), 'es'), undefined);
+  });
+  it('English words of abstract nouns and adjectives, a place noun closing it', () => {
+    const t = 'He faces Count 3, Unlawful Detention, at the Security Circuit near Kamuli Town.';
+    assert.equal(notAPerson(t, at(t, 'Unlawful Detention'), 'en'), 'common word');
+    assert.equal(notAPerson(t, at(t, 'Kamuli Town'), 'en'), 'place noun');
+    const n = 'Lawyers for Grace Kamau and Florence Achieng said so.';
+    assert.equal(notAPerson(n, at(n, 'Florence Achieng'), 'en'), undefined);
+  });
+  it('a question word or a possessive and one word; peoples joined by a hyphen', () => {
+    const q = 'Why Kherson? Nobody told us. With love, Your Sasha';
+    assert.equal(notAPerson(q, at(q, 'Why Kherson'), 'en'), 'question word or possessive');
+    assert.equal(notAPerson(q, at(q, 'Your Sasha'), 'en'), 'question word or possessive');
+    const p = 'Fighting between Kuki-Chin and Naga villagers, and the Wolof Senegalese there.';
+    assert.equal(notAPerson(p, at(p, 'Kuki-Chin'), 'en'), 'people');
+    assert.equal(notAPerson(p, at(p, 'Wolof Senegalese'), 'en'), 'people');
+  });
+  it('a request opening a letter’s sentence is no part of the name', () => {
+    assert.equal(
+      startOf('It is far. Ask Malika Idrissi, the lawyer, to write.', 'Ask Malika Idrissi'),
+      'Malika Idrissi',
+    );
+  });
+  it('a Dutch, Flemish or Afrikaans particle run and its surname close the name', () => {
+    assert.equal(endOf('Counsel Maria Van den Broeck said so.', 'Maria Van'), 'Maria Van den Broeck');
+    assert.equal(endOf('Lawyer Johan van der Walt said so.', 'Johan'), 'Johan van der Walt');
+    assert.equal(endOf('Lawyer Johan van Wyk said so.', 'Johan'), 'Johan van Wyk');
+    assert.equal(endOf('The report of Maria de Caracas.', 'Maria'), 'Maria');
+  });
+});

@@ -40,7 +40,9 @@ const ADDRESS = new Set(
 const PLACE_PREPOSITIONS = new Set('de del desde en from of in at'.split(' '));
 /** Kinds of word compromise's lexicon gives that never open a name: "Remember", "Free", "Your", "Some", "State". */
 const NOT_OPENING =
-  /^(?:Possessive|Pronoun|Determiner|Infinitive|Adjective|Honorific|Preposition|Conjunction)$/;
+  /^(?:Possessive|Pronoun|Determiner|Infinitive|Adjective|Honorific|Preposition|Conjunction|QuestionWord|Expression)$/;
+/** Verbs a letter or a message opens a request with, before whom it is about ("Ask Souad …", "Tell Omar …"). */
+const REQUESTS = new Set('ask tell call greet kiss hug'.split(' '));
 
 /**
  * Spanish words written capitalized in the names of bodies, operations, documents and events that no
@@ -82,6 +84,7 @@ function opensNoName({ norm, plain }: { norm: string; plain: boolean }): boolean
   const forms = [norm, norm.replace(/s$/, ''), norm.replace(/es$/, '')];
   if (ADDRESS.has(norm) || forms.some((w) => TITLES.has(w) || HONORIFICS.has(w) || CLERGY.has(w)))
     return true;
+  if (REQUESTS.has(norm)) return true;
   // "Lê Minh Tuấn": a word written with accents is no English word the lexicon knows ("le").
   if (!plain) return false;
   const tag = libraryLexicon()[norm];
@@ -145,6 +148,18 @@ export function personEnd(text: string, s: Span): number {
     text.slice(s.end, s.end + 8),
   );
   if (patronymic) return s.end + patronymic[0].length;
+  // "Sophie Van den Berghe", "Pieter van der Merwe", "Ursula von Brandt": a Dutch, Flemish, German or
+  // Afrikaans particle run and the surname it opens, cut off after the given name or after a capital
+  // "Van" (rounds 2, 6 and 11 each had one such name; Spanish "de" is left to the name rules).
+  const last = text.slice(s.start, s.end).split(/\s+/).pop()!;
+  const particle = /^(?:Van|Von|Ter|Ten|De|Du)$/u.test(last)
+    ? /^(?: (?:der|den|de|het))? \p{Lu}[\p{Ll}\p{M}'’-]+(?![\p{L}\p{M}])/u.exec(text.slice(s.end, s.end + 40))
+    : GIVEN_NAMES.has(fold(last))
+      ? /^ (?:van|von|ter|ten)(?: (?:der|den|de|het))? \p{Lu}[\p{Ll}\p{M}'’-]+(?![\p{L}\p{M}])/u.exec(
+          text.slice(s.end, s.end + 40),
+        )
+      : null;
+  if (particle) return s.end + particle[0].length;
   // "Maria Aparecida dos Santos", "Raimunda Conceição dos Santos", "Ana das Dores Lima": Portuguese
   // joins a surname with "dos", "das", "do" (Spanish and English texts quote such names whole).
   const joined =
@@ -170,6 +185,25 @@ export function personEnd(text: string, s: Span): number {
     return s.end + surname[0].length;
   if (text[s.end] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(span)) return s.end + 1;
   return s.end;
+}
+
+/**
+ * An English word made with a suffix of abstract nouns and adjectives ("Statements", "Procurement",
+ * "Terrorism", "Accountability", "Unlawful"), seven letters or more and in no name list: no
+ * annotated person of rounds 1–11 holds one; four English extras of rounds 7, 8 and 11 did
+ * ("False Statements", "Terrorism Circuit", "… Accountability Archive"). The English counterpart of
+ * `spanishCommonWord`; "-ing", "-ist", "-ery", "-ship" and "-ence" are left out (Monching, Lindqvist,
+ * Rosmery, Winship, Florence).
+ */
+function englishCommonWord(norm: string): boolean {
+  if (norm.length < 7 || GIVEN_NAMES.has(norm) || SURNAME_SET.has(norm)) return false;
+  return /(?:ments?|isms?|tions?|ness|ities|ity|hoods?|ful|less|ables?|ibles?)$/.test(norm);
+}
+
+/** compromise's tags of a word, as a list. */
+function lexiconTags(norm: string): string[] {
+  const tag = libraryLexicon()[norm];
+  return tag === undefined ? [] : Array.isArray(tag) ? tag : [tag];
 }
 
 /**
@@ -200,9 +234,8 @@ const PLACE_NOUNS = new Set(
 );
 /** Place nouns English writes capitalized after the name ("Miranda State"); not "Camps", a surname. */
 const CLOSING_PLACE_NOUNS = new Set(
-  'state province district region county valley township municipality subdivision village prison jail'.split(
-    ' ',
-  ),
+  `state province district region county valley township municipality subdivision village prison jail
+  town city road street avenue square bridge beach stadium cemetery barracks mosque cathedral`.split(/\s+/),
 );
 /** Words opening the names of Spanish places and never a person's: saints' titles, features, settlements. */
 const PLACE_OPENERS = new Set(
@@ -245,9 +278,11 @@ const BODY_APPOSITION =
 export function notAPerson(text: string, s: Span, language: string): string | undefined {
   const words = wordsOf(text, s);
   if (words.some((w) => bodyWord(w.norm))) return 'body word';
+  if (inPlaceColumn(text, s)) return 'place column';
   const named = words.filter((w) => isCapitalName(w.text) && !opensNoName(w));
-  if (named.every((w) => PEOPLES.has(w.norm) || isDemonym(w.text)) || PEOPLES.has(words[0]!.norm))
-    return 'people';
+  // "Kuki-Zo": peoples joined by a hyphen.
+  const people = (norm: string) => PEOPLES.has(norm) || (/-/.test(norm) && PEOPLES.has(norm.split('-')[0]!));
+  if (named.every((w) => people(w.norm) || isDemonym(w.text)) || people(words[0]!.norm)) return 'people';
   // "Revolucionarios del Nordeste", "Lugar Cauquenes", "Operación Tun Tun": a Spanish common word
   // left in the name once the words that open none are left out.
   const from = personStart(text, s);
@@ -259,6 +294,10 @@ export function notAPerson(text: string, s: Span, language: string): string | un
     return 'common word';
   if (language !== 'en') return undefined;
   if (words.length > 1 && CLOSING_PLACE_NOUNS.has(words[words.length - 1]!.norm)) return 'place noun';
+  if (words.some((w) => isCapitalName(w.text) && englishCommonWord(w.norm))) return 'common word';
+  // "Why Rostov?", "Your Pasha": a question word or a possessive and one word is no name of two.
+  if (words.length === 2 && /^(?:QuestionWord|Possessive)$/.test(lexiconTags(words[0]!.norm)[0] ?? ''))
+    return 'question word or possessive';
   const head = text.slice(Math.max(0, s.start - 80), s.start);
   const tail = text.slice(s.end, s.end + 80);
   const before = /(\p{L}+)(\s+(?:the\s+)?|,\s*)$/u.exec(head);
@@ -289,6 +328,40 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   const apposition = BODY_APPOSITION.exec(tail);
   if (apposition && BODY_NOUNS.has(apposition[1]!)) return 'apposition of a body';
   return undefined;
+}
+
+/**
+ * Headers of a table's columns that hold places: where a prisoner is from, is held, was buried
+ * ("Home city", "Held at", "Prison", "Burial", "From", "Municipio", "Recluido en"). Every list pasted from a
+ * spreadsheet in rounds 6–11 has such columns, and their cells ("Khavaran", "women's colony, Nurek",
+ * "Awamiya, Qatif") were read as persons in rounds 6, 8 and 11.
+ */
+const PLACE_HEADER =
+  /^(?:(?:home|city|town|village|province|region|district|state|county|from|origin|held|prison|jail|camp|burial|buried|grave|place|location|site|municipio|municipality|provincia|ciudad|localidad|lugar|recluid[oa]|c[aá]rcel|prisi[oó]n|penal|sepultura|origen|procedencia|residencia|domicilio|estado|departamento)(?:\s+(?:city|town|at|in|en|de|of|place|site))*)$/iu;
+/** The header cell of the column of a pipe table that `s` stands in, if it is a table's cell. */
+function columnHeader(text: string, s: Span): string | undefined {
+  const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', s.end);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  const cells = (l: string) => l.split('|');
+  if (cells(line).length < 3) return undefined;
+  const column = cells(text.slice(lineStart, s.start)).length - 1;
+  // Up the table to its first row: the header (a "---" rule under it is skipped).
+  let header = line;
+  let at = lineStart;
+  while (at > 0) {
+    const prevStart = text.lastIndexOf('\n', at - 2) + 1;
+    const prev = text.slice(prevStart, at - 1);
+    if (cells(prev).length < 3) break;
+    if (!/^[\s|:-]+$/.test(prev)) header = prev;
+    at = prevStart;
+  }
+  if (header === line) return undefined;
+  return cells(header)[column]?.trim();
+}
+function inPlaceColumn(text: string, s: Span): boolean {
+  const h = columnHeader(text, s);
+  return h !== undefined && PLACE_HEADER.test(h);
 }
 
 const LIST_BEFORE =
