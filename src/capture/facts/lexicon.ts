@@ -431,6 +431,14 @@ const ORGS: [string[], OrgEntry][] = [
     ['Amnistía Internacional', 'Amnesty International'],
     { name: 'Amnistía Internacional', unitKind: 'other' },
   ],
+  // State organs many countries name with no organization's word (Cuba's, Lebanon's, Egypt's state
+  // security; the forensic institutes of Colombia, Peru, Honduras): written alone, the body.
+  [
+    ['Seguridad del Estado', 'State Security'],
+    { name: 'Seguridad del Estado', unitKind: 'intelligence_service' },
+  ],
+  [['Medicina Legal'], { name: 'Medicina Legal', unitKind: 'other' }],
+  [['Medicina Forense'], { name: 'Medicina Forense', unitKind: 'other' }],
 ];
 export const KNOWN_ORGS: ReadonlyMap<string, OrgEntry> = new Map(
   ORGS.flatMap(([keys, e]) =>
