@@ -655,8 +655,13 @@ describe('organizations, stop 36: coordinated and run-on names, heads, dates ins
     assert.deepEqual(of('Convocó la Alcaldía Comunal de los 12 Barrios ayer.', 'organization'), [
       'Alcaldía Comunal de los 12 Barrios',
     ]);
-    // When the body acted, not its name.
+    // When the body acted, not its name; a weekday after a name is no part of it.
     assert.deepEqual(of('Lo dijo la Fiscalía el 3 de Marzo.', 'organization'), ['Fiscalía']);
+    assert.ok(
+      !of('We meet at the Press Club of Kenya on Wednesday at noon.', 'organization').some((o) =>
+        o.includes('Wednesday'),
+      ),
+    );
   });
   it('a state body named by one word, split from a second name, is that body', () => {
     assert.deepEqual(
