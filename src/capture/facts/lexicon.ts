@@ -255,6 +255,11 @@ export function roleOfWord(word: string): Role | undefined {
 export interface OrgEntry {
   name: string;
   unitKind: string;
+  /**
+   * Also the last words of longer names of other bodies ("Instituto de Medicina Legal", "Presidency of
+   * State Security"): never cut off such a name as its owner (orgs.ts splitNames).
+   */
+  inner?: true;
 }
 const ORGS: [string[], OrgEntry][] = [
   [
@@ -435,10 +440,10 @@ const ORGS: [string[], OrgEntry][] = [
   // security; the forensic institutes of Colombia, Peru, Honduras): written alone, the body.
   [
     ['Seguridad del Estado', 'State Security'],
-    { name: 'Seguridad del Estado', unitKind: 'intelligence_service' },
+    { name: 'Seguridad del Estado', unitKind: 'intelligence_service', inner: true },
   ],
-  [['Medicina Legal'], { name: 'Medicina Legal', unitKind: 'other' }],
-  [['Medicina Forense'], { name: 'Medicina Forense', unitKind: 'other' }],
+  [['Medicina Legal'], { name: 'Medicina Legal', unitKind: 'other', inner: true }],
+  [['Medicina Forense'], { name: 'Medicina Forense', unitKind: 'other', inner: true }],
 ];
 export const KNOWN_ORGS: ReadonlyMap<string, OrgEntry> = new Map(
   ORGS.flatMap(([keys, e]) =>

@@ -676,6 +676,10 @@ describe('organizations, stop 36: coordinated and run-on names, heads, dates ins
     assert.deepEqual(of('Medicina Legal entregó los restos a la familia.', 'organization'), [
       'Medicina Legal',
     ]);
+    // Also the last words of other bodies' names, never their owner.
+    assert.deepEqual(of('Un forense del Instituto de Medicina Legal declaró.', 'organization'), [
+      'Instituto de Medicina Legal',
+    ]);
     assert.deepEqual(of('Lo juzgó el Tribunal de Seguridad del Estado.', 'organization'), [
       'Tribunal de Seguridad del Estado',
     ]);

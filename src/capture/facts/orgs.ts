@@ -685,7 +685,8 @@ function splitNames(
     for (let k = y; k > x + 1; k--) {
       const c = tokens[k - 1]!;
       if (!CONNECTORS.has(c.norm) || c.cap) continue;
-      if (knownAt(tokens, k, y) && tokens.slice(x, k).some((t) => isOrgWord(t))) cut = k;
+      const known = knownAt(tokens, k, y);
+      if (known && !known.inner && tokens.slice(x, k).some((t) => isOrgWord(t))) cut = k;
       break;
     }
     if (cut < 0) {
