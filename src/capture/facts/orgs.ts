@@ -133,7 +133,7 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
     fm news television gazeta noticias cartel regiment regimiento squadron escuadron
     unidad departamento monitor observer express post collective colectivo
     project command rifles agencies
-    team board archives constabulary registry
+    team board archives constabulary
 `),
 ]);
 
