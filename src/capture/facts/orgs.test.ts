@@ -680,6 +680,7 @@ describe('organizations, stop 36: coordinated and run-on names, heads, dates ins
     assert.deepEqual(of('Un forense del Instituto de Medicina Legal declaró.', 'organization'), [
       'Instituto de Medicina Legal',
     ]);
+    assert.deepEqual(of('Marcharon con H.I.J.O.S. hasta la plaza.', 'organization'), ['H.I.J.O.S.']);
     assert.deepEqual(of('Lo juzgó el Tribunal de Seguridad del Estado.', 'organization'), [
       'Tribunal de Seguridad del Estado',
     ]);
