@@ -75,9 +75,13 @@ export function pairAcronyms(mentions: OrgLike[]): void {
  */
 export function pairShortForms(mentions: OrgLike[], orgWords: ReadonlySet<string> = new Set()): void {
   const wordsOf = (value: string) => fold(value.replace(/\s*\([^)]*\)$/, '')).split(/\s+/);
-  const longer = [
-    ...new Set(mentions.filter((m) => m.kind === 'organization' && /\s/.test(m.value)).map((m) => m.value)),
-  ].map((value) => ({ value, words: wordsOf(value), raw: value.split(/\s+/) }));
+  // A known body's name is also read as the text wrote it ("Amnesty International", whose value is
+  // "Amnistía Internacional"): "Amnesty" alone is its first word.
+  const forms = new Map<string, string>(); // form → value
+  for (const m of mentions)
+    if (m.kind === 'organization')
+      for (const form of [m.value, m.text]) if (/\s/.test(form) && !forms.has(form)) forms.set(form, m.value);
+  const longer = [...forms].map(([form, value]) => ({ value, words: wordsOf(form), raw: form.split(/\s+/) }));
   for (const m of mentions) {
     if (m.kind !== 'organization' || ACRONYM.test(m.text)) continue;
     const own = wordsOf(m.value);
@@ -101,6 +105,7 @@ export function pairShortForms(mentions: OrgLike[], orgWords: ReadonlySet<string
     // Several longer names: one only when each is the first words of the longest.
     const longest = names.reduce((a, b) => (b.words.length > a.words.length ? b : a));
     const prefix = (a: string[], b: string[]) => a.every((x, i) => b[i] === x);
-    if (names.every((n) => prefix(n.words, longest.words))) m.value = longest.value;
+    if (new Set(names.map((n) => n.value)).size === 1 || names.every((n) => prefix(n.words, longest.words)))
+      m.value = longest.value;
   }
 }

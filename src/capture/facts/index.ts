@@ -61,6 +61,16 @@ export interface FactOptions {
 }
 
 /**
+ * "Asociación de Familiares de Víctimas del 15 de Diciembre": an organization's name that holds a
+ * date after its own words (orgs.ts numberInName) is a name, the date inside it a date too.
+ */
+const dateInName = (text: string, e: EntityMention, d: Span) =>
+  e.kind === 'organization' &&
+  e.start < d.start &&
+  d.end <= e.end &&
+  /^\d{1,2} de \p{Lu}\p{Ll}+$/u.test(text.slice(d.start, d.end));
+
+/**
  * The rules' persons, organizations and places (one per mention) and dates, before the tagger, and
  * the spans naming a message's sender (senders.ts), where no name is suggested.
  */
@@ -129,7 +139,10 @@ export function ruleEntities(
       .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
       .map((p) => ({ ...p, rule: 'place-in-org' })),
   ])
-    .filter((e) => ![...dates, ...senders].some((d) => e.start < d.end && d.start < e.end))
+    .filter(
+      (e) =>
+        ![...dates, ...senders].some((d) => e.start < d.end && d.start < e.end && !dateInName(text, e, d)),
+    )
     // "la Convención de Viena", "the Rome Statute": a town naming an instrument is no place of the text.
     .filter((e) => e.kind !== 'place' || !namesAnInstrument(text, e.start, e.end));
   return { entities, dates, senders };

@@ -580,3 +580,120 @@ describe('organizations, stop 35 second wave: prisons, numbered blocks, whose go
     assert.deepEqual(of('El Gobierno del presidente Rafael Ortiz no respondió.', 'person'), ['Rafael Ortiz']);
   });
 });
+
+describe('organizations, stop 36: coordinated and run-on names, heads, dates inside a name', () => {
+  it('a name closed by its tail word or known is whole: what follows "and" is a second body', () => {
+    assert.deepEqual(
+      of('Transparency International and Citizens for Clean Courts wrote to the minister.', 'organization'),
+      ['Transparency International', 'Citizens for Clean Courts'],
+    );
+    assert.deepEqual(of('Both Human Rights Watch and Freedom House asked for an inquiry.', 'organization'), [
+      'Human Rights Watch',
+      'Freedom House',
+    ]);
+    // A person or a place after "and" stays what it is; a date is no part of the second name.
+    assert.deepEqual(of('Amnesty International and Ana Pérez spoke on Monday.', 'organization'), [
+      'Amnistía Internacional',
+    ]);
+    assert.deepEqual(of('Amnesty International and Kenya disagree.', 'organization'), [
+      'Amnistía Internacional',
+    ]);
+  });
+  it('a unit of a force and the force are two names', () => {
+    assert.deepEqual(
+      of('Soldados del 14 Batallón de Infantería del Ejército Nacional llegaron.', 'organization'),
+      ['14 Batallón de Infantería', 'Ejército Nacional'],
+    );
+    assert.deepEqual(
+      of('Troops of the 21st Mechanized Brigade of the Royal Army came at dawn.', 'organization'),
+      ['21st Mechanized Brigade', 'Royal Army'],
+    );
+  });
+  it('"for" after a name closed by "of <place>" opens another body', () => {
+    assert.deepEqual(
+      of('She wrote to the Police Service of Scotland for the Cold Case Review Team in May.', 'organization'),
+      ['Police Service of Scotland', 'Cold Case Review Team'],
+    );
+    // No place before "para": one name.
+    assert.deepEqual(
+      of('Lo dijo el Ministerio del Poder Popular para el Servicio Exterior.', 'organization'),
+      ['Ministerio del Poder Popular para el Servicio Exterior'],
+    );
+  });
+  it('a town and a lower-case word after "in" end the name', () => {
+    assert.deepEqual(
+      of('He studied at the University of the Andes in Kelapuri and a college in Caracas.', 'organization'),
+      ['University of the Andes'],
+    );
+  });
+  it('a body for human rights in a country is named after it', () => {
+    assert.deepEqual(
+      of('La Fundación para los Derechos Humanos en Guatemala denunció el caso.', 'organization'),
+      ['Fundación para los Derechos Humanos en Guatemala'],
+    );
+    assert.deepEqual(of('La Fiscalía de Derechos Humanos en Guatemala abrió el caso.', 'organization'), [
+      'Fiscalía de Derechos Humanos en Guatemala',
+    ]);
+    assert.deepEqual(of('La Fiscalía en Guatemala abrió el caso.', 'organization'), ['Fiscalía']);
+  });
+  it('words bodies are named with: Team, Board, Archives, Constabulary', () => {
+    assert.deepEqual(of('The Missing Persons Task Team reopened the file.', 'organization'), [
+      'Missing Persons Task Team',
+    ]);
+    assert.deepEqual(of('She applied to the Land Claims Board in 2015.', 'organization'), [
+      'Land Claims Board',
+    ]);
+    assert.deepEqual(of('The State Archives hold his file.', 'organization'), ['State Archives']);
+    assert.deepEqual(of('Officers of the Royal Bahamas Constabulary came.', 'organization'), [
+      'Royal Bahamas Constabulary',
+    ]);
+  });
+  it('a day and its month, or a number and a word, after "de" inside a name go on with it', () => {
+    assert.deepEqual(of('La Asociación de Mártires del 3 de Marzo pidió justicia.', 'organization'), [
+      'Asociación de Mártires del 3 de Marzo',
+    ]);
+    assert.deepEqual(of('Convocó la Alcaldía Comunal de los 12 Barrios ayer.', 'organization'), [
+      'Alcaldía Comunal de los 12 Barrios',
+    ]);
+    // When the body acted, not its name; a weekday after a name is no part of it.
+    assert.deepEqual(of('Lo dijo la Fiscalía el 3 de Marzo.', 'organization'), ['Fiscalía']);
+    assert.ok(
+      !of('We meet at the Press Club of Kenya on Wednesday at noon.', 'organization').some((o) =>
+        o.includes('Wednesday'),
+      ),
+    );
+  });
+  it('a state body named by one word, split from a second name, is that body', () => {
+    assert.deepEqual(
+      of('Condenaron a tres exmiembros del Ejército y de la Policía provincial.', 'organization'),
+      ['Ejército'],
+    );
+  });
+  it('state organs named with no organization word', () => {
+    assert.deepEqual(of('Agentes de la Seguridad del Estado lo citaron.', 'organization'), [
+      'Seguridad del Estado',
+    ]);
+    assert.deepEqual(of('Medicina Legal entregó los restos a la familia.', 'organization'), [
+      'Medicina Legal',
+    ]);
+    // Also the last words of other bodies' names, never their owner.
+    assert.deepEqual(of('Un forense del Instituto de Medicina Legal declaró.', 'organization'), [
+      'Instituto de Medicina Legal',
+    ]);
+    assert.deepEqual(of('Marcharon con H.I.J.O.S. hasta la plaza.', 'organization'), ['H.I.J.O.S.']);
+    assert.deepEqual(of('Lo juzgó el Tribunal de Seguridad del Estado.', 'organization'), [
+      'Tribunal de Seguridad del Estado',
+    ]);
+  });
+});
+
+describe('short forms, stop 36', () => {
+  it('the first word of a known body as the text wrote it is that body', () => {
+    const m = [
+      { kind: 'organization', text: 'Amnesty International', value: 'Amnistía Internacional' },
+      { kind: 'organization', text: 'Amnesty', value: 'Amnesty' },
+    ];
+    pairShortForms(m);
+    assert.equal(m[1]!.value, 'Amnistía Internacional');
+  });
+});

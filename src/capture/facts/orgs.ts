@@ -10,13 +10,16 @@
 import {
   fold,
   GIVEN_NAMES,
+  INSTITUTIONS_ALONE,
   KNOWN_ORGS,
+  MONTHS,
   ORG_HEADS,
   ORG_TAILS,
   type OrgEntry,
   roleOfWord,
   STOP_CAPS,
   TITLES,
+  WEEKDAYS,
 } from './lexicon.js';
 import { lookupPlace, type PlaceEntry } from './places.js';
 import type { Token } from './tokens.js';
@@ -66,16 +69,23 @@ const sitsAt = (text: string, tokens: readonly Token[], k: number) => {
     if (words.length < n || !words.every((t) => t.cap) || (n === 2 && !joined(text, words[0]!, words[1]!)))
       return false;
     const after = tokens[k + n];
-    // "… Defence Force in Mbabane on 29 June": a joiner before a number (a date) goes on with no name.
-    if (
-      after &&
-      joined(text, words[n - 1]!, after) &&
-      (after.cap || (CONNECTORS.has(after.norm) && !/^\d/.test(tokens[k + n + 1]?.text ?? '')))
-    )
-      continue;
+    // "… Defence Force in Mbabane on 29 June": a joiner before a number (a date) goes on with no name;
+    // "… of the Philippines in Diliman and a volunteer": nor before a lower-case word.
+    if (after && joined(text, words[n - 1]!, after) && (after.cap || joinsName(tokens, k + n))) continue;
     return tokens[k - 1]?.norm === 'in' || lookupTown(words.map((t) => t.text).join(' ')) !== undefined;
   }
   return false;
+};
+
+/**
+ * Whether the joiners at tokens[k] ("of the", "y de la") lead to a capitalized word that goes on
+ * with the name ("… in Celle of the Land …"); not to a number or a lower-case word ("in Diliman and
+ * a volunteer").
+ */
+const joinsName = (tokens: readonly Token[], k: number) => {
+  let r = k;
+  while (r < k + 3 && tokens[r] && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+  return r > k && tokens[r]?.cap === true;
 };
 
 /** Whether a country opens at tokens[k] ("Colombia", "Sudán del Sur"). */
@@ -84,6 +94,14 @@ const countryAt = (tokens: readonly Token[], k: number) =>
 
 /** Bodies named after the country they work in ("Mission in Colombia", "Comisión … en Sudán del Sur"). */
 const MANDATE = set('mission mision commission comision office oficina representation representacion');
+
+/**
+ * "Fundación para los Derechos Humanos en Cuba", "Red … de Defensoras de Derechos Humanos en Honduras",
+ * "… Centre for Human Rights in Sudan": a body for human rights in a country is named after it.
+ */
+const rightsIn = (tokens: readonly Token[], j: number) =>
+  (tokens[j - 1]?.norm === 'derechos' && tokens[j]?.norm === 'humanos') ||
+  (tokens[j - 1]?.norm === 'human' && tokens[j]?.norm === 'rights');
 
 /** "… Court in The Hague", "la Fiscalía en Caracas": before an article or a place, where it sits. */
 const WHERE = set('in en con');
@@ -115,6 +133,7 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
     fm news television gazeta noticias cartel regiment regimiento squadron escuadron
     unidad departamento monitor observer express post collective colectivo
     project command rifles agencies
+    team board archives constabulary
 `),
 ]);
 
@@ -238,6 +257,23 @@ function innerJoiner(tokens: readonly Token[], i: number, j: number): number {
     lookupPlace(w.text) === undefined &&
     tokens.slice(i, j + 1).some((t) => isOrgWord(t));
   return inner ? 2 + skip : 0;
+}
+
+/**
+ * "Asociación de Familiares de Víctimas del 15 de Diciembre", "Alcaldía Indígena de los 48 Cantones":
+ * a day and its month, or a number and a capitalized word, after the joiners of a name that holds an
+ * organization's word go on with it. The name's new last token, or 0.
+ */
+function numberInName(text: string, tokens: readonly Token[], i: number, j: number, m: number): number {
+  const n = tokens[m]!;
+  const w = tokens[m + 1];
+  if (!/^\d{1,2}$/.test(n.text) || !w || !joined(text, n, w)) return 0;
+  // After "de"/"del"/"of the" only: "la Fiscalía el 15 de Diciembre" is when it acted.
+  if (!tokens.slice(j + 1, m).some((t) => OF.has(t.norm))) return 0;
+  if (!tokens.slice(i, j + 1).some((t) => isOrgWord(t))) return 0;
+  const month = tokens[m + 2];
+  if (w.norm === 'de' && month?.cap && MONTHS.has(month.norm) && joined(text, w, month)) return m + 2;
+  return w.cap && !MONTHS.has(w.norm) ? m + 1 : 0;
 }
 
 /** "27 Batallón de Infantería", "94th Infantry Battalion": a number opening a unit's or a court's name. */
@@ -403,7 +439,10 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
           WHERE.has(tokens[m]!.norm) &&
           (['the', 'el', 'la', 'los', 'las'].includes(tokens[m + 1]?.norm ?? '') ||
             ((placeAt(tokens, m + 1) || sitsAt(text, tokens, m + 1)) &&
-              !(countryAt(tokens, m + 1) && tokens.slice(i, j + 1).some((t) => MANDATE.has(t.norm)))))
+              !(
+                countryAt(tokens, m + 1) &&
+                (tokens.slice(i, j + 1).some((t) => MANDATE.has(t.norm)) || rightsIn(tokens, j))
+              )))
         ) &&
         (!ORG_ONLY_CONNECTORS.has(tokens[m]!.norm) ||
           tokens.slice(i, j + 1).some((t) => isOrgWord(t)) ||
@@ -414,6 +453,8 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       // "… de 3.er Turno": a ranking number goes on like a name word after a connector.
       const goesOn = tokens[m] !== undefined && (tokens[m]!.cap || isOrdinal(tokens[m]!));
       if (m > j + 1 && goesOn && joined(text, tokens[m - 1]!, tokens[m]!)) j = m;
+      else if (m > j + 1 && joined(text, tokens[m - 1]!, tokens[m]!) && numberInName(text, tokens, i, j, m))
+        j = numberInName(text, tokens, i, j, m);
       else break;
     }
     j = listTail(text, tokens, i, j);
@@ -426,11 +467,22 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
     const named = cut
       ? [...splitNames(tokens, first, cut[0]), ...splitNames(tokens, cut[1], last)]
       : splitNames(tokens, first, last);
-    for (const [a, b0, owner] of named) {
+    for (const [a, b0, owner, coordinated] of named) {
       const b = rankedMemberCut(tokens, a, b0);
-      const n = nameSpan(text, tokens, a, b);
+      const n =
+        nameSpan(text, tokens, a, b) ?? (coordinated ? coordinatedName(text, tokens, a, b) : undefined);
       if (n && owner) n.owner = true;
       if (n) out.push(n);
+      // "del Ejército y de la Policía provincial": a state's body named by one word, split from a
+      // second name, is that body (as it is alone: lexicon.ts INSTITUTIONS_ALONE).
+      else if (a === b && named.length > 1 && tokens[a]!.cap && INSTITUTIONS_ALONE.has(tokens[a]!.norm))
+        out.push({
+          kind: 'organization',
+          first: a,
+          last: a,
+          value: tokens[a]!.text,
+          unitKind: guessUnitKind(tokens[a]!.norm),
+        });
       // "reported by NorteLibre on Monday": a brand's word is a name by itself.
       else if (isBrandWord(tokens[a]!, text))
         out.push({ kind: 'organization', first: a, last: a, value: tokens[a]!.text, unitKind: 'other' });
@@ -514,10 +566,28 @@ function chamberCut(tokens: readonly Token[], first: number, last: number): [num
  * when what follows starts a name of its own, and cut a known organization off the end after "de
  * la"/"of the" — never inside one name ("Ministerio de Justicia y Paz": "Paz" starts no name).
  */
-function splitNames(tokens: readonly Token[], first: number, last: number): [number, number, boolean?][] {
+function splitNames(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+): [number, number, boolean?, boolean?][] {
   const parts: [number, number][] = [];
+  // First tokens of the names that follow a closed name after "and" (see `closed`).
+  const coordinated = new Set<number>();
   let a = first;
   for (let k = first + 1; k < last; k++) {
+    // A unit and the force it belongs to ("102 Batallón de Infantería del Ejército Mexicano"), a body
+    // of a place and the body it wrote "for" ("… of Northern Ireland for the … Team") are two names.
+    const second =
+      OF.has(tokens[k]!.norm) && !tokens[k]!.cap
+        ? forceAfter(tokens, a, k, last)
+        : placeClosed(tokens, a, k, last);
+    if (second > 0) {
+      parts.push([a, k - 1]);
+      a = second;
+      k = second;
+      continue;
+    }
     if (!AND.has(tokens[k]!.norm) || tokens[k]!.cap) continue;
     let r = k + 1;
     while (r < last && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
@@ -571,10 +641,14 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
           !hasOrgWord(r, last) &&
           !/^\d/.test(tokens[k - 1]!.text)
         ));
+    // "Amnesty International and Justice for Iran", "Human Rights Watch and Amnesty": a name closed by
+    // its tail word, or a known body, is whole; what follows "and" is a second name.
+    const closed = ORG_TAILS.has(tokens[k - 1]!.norm) || knownAt(tokens, a, k - 1) !== undefined;
     // "the 3rd Brigade and the 1st Marine Division": an ordinal opens the second unit's name.
     const opens = tokens[r]!.cap || (isOrdinal(tokens[r]!) && tokens[r + 1]?.cap === true);
-    if (!opens || !(startsName(tokens, r, last) || bothOrgs || other || split)) continue;
+    if (!opens || !(startsName(tokens, r, last) || bothOrgs || other || split || closed)) continue;
     if (k - 1 >= a) parts.push([a, k - 1]);
+    if (closed) coordinated.add(r);
     a = r;
     k = r;
   }
@@ -603,7 +677,7 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
       break;
     }
   }
-  const out: [number, number, boolean?][] = [];
+  const out: [number, number, boolean?, boolean?][] = [];
   for (const [x, y] of parts) {
     // "… de la ONU", "… of the UN": the known organization at the end is cut off, marked as the body
     // the named one belongs to (see NamedSpan.owner).
@@ -611,11 +685,12 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
     for (let k = y; k > x + 1; k--) {
       const c = tokens[k - 1]!;
       if (!CONNECTORS.has(c.norm) || c.cap) continue;
-      if (knownAt(tokens, k, y) && tokens.slice(x, k).some((t) => isOrgWord(t))) cut = k;
+      const known = knownAt(tokens, k, y);
+      if (known && !known.inner && tokens.slice(x, k).some((t) => isOrgWord(t))) cut = k;
       break;
     }
     if (cut < 0) {
-      out.push([x, y]);
+      out.push([x, y, false, coordinated.has(x)]);
       continue;
     }
     let e = cut - 1;
@@ -623,6 +698,89 @@ function splitNames(tokens: readonly Token[], first: number, last: number): [num
     out.push([x, e], [cut, y, true]);
   }
   return out;
+}
+
+/** Units of an armed force or a police ("Batallón", "Brigade") and the forces they belong to. */
+const UNITS = set(
+  'batallon brigada regimiento battalion brigade regiment division company compania squadron',
+);
+const FORCES = set('ejercito army armada navy policia police fuerza fuerzas forces marines');
+
+/**
+ * Where the force's name opens after tokens[k] ("of the", "del"), when tokens[a..k-1] name a unit
+ * of it and what follows is a force's name of capitalized words with its force word ("… del
+ * Ejército Mexicano", "… of the Philippine Army"); -1 otherwise.
+ */
+function forceAfter(tokens: readonly Token[], a: number, k: number, last: number): number {
+  if (!tokens.slice(a, k).some((t) => UNITS.has(t.norm))) return -1;
+  let r = k + 1;
+  while (r <= last && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+  const rest = tokens.slice(r, last + 1);
+  return rest.length && rest.every((t) => t.cap) && rest.some((t) => FORCES.has(t.norm)) ? r : -1;
+}
+
+const FOR = set('for para');
+
+/**
+ * "the Police Service of Northern Ireland for the Historical Enquiries Team": a name closed by "of
+ * <place>" is whole; "for" after it opens another body's name when that one has an organization's
+ * word ("Ministerio del Poder Popular para el Servicio Penitenciario" has no place before "para").
+ * Where the second name opens, or -1.
+ */
+function placeClosed(tokens: readonly Token[], a: number, k: number, last: number): number {
+  if (!FOR.has(tokens[k]!.norm) || tokens[k]!.cap) return -1;
+  let o = k - 1;
+  while (o > a && !(OF.has(tokens[o]!.norm) && !tokens[o]!.cap)) o--;
+  if (o <= a || !tokens.slice(a, o).some((t) => isOrgWord(t))) return -1;
+  let p = o + 1;
+  while (p < k && CONNECTORS.has(tokens[p]!.norm) && !tokens[p]!.cap) p++;
+  const where = tokens.slice(p, k);
+  // "of Northern Ireland": the place's last words are enough ("Ireland").
+  if (
+    !where.every((t) => t.cap) ||
+    !where.some((_, n) =>
+      lookupPlace(
+        where
+          .slice(n)
+          .map((t) => t.text)
+          .join(' '),
+      ),
+    )
+  )
+    return -1;
+  let r = k + 1;
+  while (r <= last && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+  const rest = tokens.slice(r, last + 1);
+  return rest.length && rest[0]!.cap && rest.some((t) => isOrgWord(t)) ? r : -1;
+}
+
+/** Lower-case words inside a name no organization's word marks ("Justice for Iran"). */
+const NAME_JOINERS = set('for para of de del la las los el the');
+
+/**
+ * "Amnesty International and Justice for Iran", "Human Rights Watch and Amnesty": the name after
+ * "and" that follows a closed one is an organization too, though it holds no organization's word,
+ * unless it is a place or opens with a given name ("… and Ana Pérez").
+ */
+function coordinatedName(
+  text: string,
+  tokens: readonly Token[],
+  a: number,
+  b: number,
+): NamedSpan | undefined {
+  const toks = tokens.slice(a, b + 1);
+  if (
+    // "Foro Penal and Provea on Monday": only the joiners of a name's own words, and no date's word.
+    toks.some((t) => (!t.cap && !NAME_JOINERS.has(t.norm)) || MONTHS.has(t.norm) || WEEKDAYS.has(t.norm)) ||
+    !toks[0]!.cap ||
+    !toks[toks.length - 1]!.cap ||
+    GIVEN_NAMES.has(toks[0]!.norm) ||
+    TITLES.has(toks[0]!.norm) ||
+    lookupPlace(toks.map((t) => t.text).join(' ')) !== undefined
+  )
+    return undefined;
+  const value = text.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/\s+/g, ' ');
+  return { kind: 'organization', first: a, last: b, value, unitKind: guessUnitKind(orgKey([value])) };
 }
 
 /** The organization or named building spanning tokens[first..last], if it is one. */
