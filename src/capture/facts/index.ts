@@ -155,6 +155,7 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
     : ruled.entities;
   // A place only the tagger read, that the text shows is a person, an organization or a word; a rule's
   // one-word place that is a person's surname here ("Patricio Lagos") (places.ts).
+  // Only over words no rule read: a rule's person the tagger reads as a place ("Mae Sot") is not judged here.
   const ruleSpans = new Set(ruled.entities.map((e) => `${e.start}:${e.end}`));
   const evidence = nameEvidence(text, refined);
   const entities = facilityShortForms(
@@ -162,7 +163,7 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
       (e) =>
         e.kind !== 'place' ||
         (ruleSpans.has(`${e.start}:${e.end}`)
-          ? !surnameReadAsPlace(text, e, evidence)
+          ? e.rule === 'table-place' || !surnameReadAsPlace(text, e, evidence)
           : !unlikelyAddedPlace(text, e, evidence)),
     ),
   );

@@ -753,3 +753,17 @@ describe('a square, field or range named "de X" inside an organization\'s name (
     );
   });
 });
+
+describe('streets and roads named with a capitalized noun (stop 36)', () => {
+  it('after the name in English, before it in Spanish and Portuguese; a numbered road keeps its number', () => {
+    assert.deepEqual(places('He was shot on Harbour Street near the school.'), ['Harbour Street']);
+    assert.deepEqual(places('The family lives off Garden Drive.'), ['Garden Drive']);
+    assert.deepEqual(places('El bus volcó sobre la Ruta Provincial 40.'), ['Ruta Provincial 40']);
+    assert.deepEqual(places('La oficina está en Avenida Simón Bolívar 1200.'), ['Avenida Simón Bolívar']);
+  });
+  it('not a noun opening a longer name, a surname after a given name, nor a sentence-opening word', () => {
+    assert.deepEqual(places('The Road Safety Agency said so.'), []);
+    assert.ok(!places('Lo denunció Omar Calle Quispe ayer.').some((p) => p.startsWith('Calle')));
+    assert.deepEqual(places('Along Harbour Street, shops closed.'), ['Harbour Street']);
+  });
+});

@@ -416,9 +416,10 @@ function namedFeatureAt(
   i: number,
 ): { place: ContextPlace; last: number } | undefined {
   if (!FEATURE_HEAD.test(words[i]!.w) || !/^(?:de|del)$/u.test(words[i + 1]?.w ?? '')) return undefined;
-  let last = i + 1;
-  while (last + 1 < words.length && last - i < 4 && /^\p{Lu}/u.test(words[last + 1]!.w)) last++;
-  if (last === i + 1) return undefined;
+  // One name word, an article before it allowed ("Plaza de la Revolución"): what follows is the body's
+  // own ("Madres de Plaza de Mayo Línea Fundadora").
+  const last = /^(?:la|las|los|el)$/u.test(words[i + 2]?.w ?? '') ? i + 3 : i + 2;
+  if (!words[last] || !/^\p{Lu}/u.test(words[last]!.w)) return undefined;
   const end = words[last]!.start + words[last]!.w.length;
   const name = text.slice(words[i]!.start, end);
   const value = name.replace(/\s+/g, ' ');
@@ -463,6 +464,55 @@ function adminUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
     const name = text.slice(start, end);
     const value = name.replace(/\s+/g, ' ');
     out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'region' } });
+  }
+  return out;
+}
+
+/** English streets and roads named with a capitalized noun after the name ("Kissy Road", "Etna Drive"). */
+const EN_STREET =
+  /(?<![\p{L}\d'’-])((?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3})(?:Road|Street|Drive|Avenue|Boulevard|Highway|Lane)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
+/** Spanish and Portuguese streets and roads named with a capitalized noun before the name ("Avenida Pedro Montt", "Largo General Osório"). */
+const ES_STREET =
+  /(?<![\p{L}\d'’-])(?:Avenida|Calle|Pasaje|Jir[oó]n|Rua|Largo|Pra[cç]a|Carretera|Ruta)\s+(?:(?:de|del|da|do)\s+(?:la\s+)?)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}(?:\s+\d{1,3}(?![\d\p{L}]|[.,]\d))?/gu;
+
+/** Prepositions a sentence may open with before a street ("Bajo Threadneedle Street", "Along Kissy Road"). */
+const STREET_LEAD =
+  /^(?:Bajo|Sobre|Desde|Hacia|Hasta|Por|Frente|Cerca|Junto|Entre|Near|Along|Down|Up|Across|Off|Via|Past|Behind|Outside|Onto|Into|Over)$/u;
+
+/**
+ * Streets and roads named with their noun capitalized: after the name in English ("Kissy Road", "Etna
+ * Drive", "Threadneedle Street"), before it in Spanish and Portuguese ("Avenida Pedro Montt", "Pasaje
+ * Santa Catalina", "Largo General Osório", "Ruta Nacional 11"): where someone was shot, held or buried,
+ * so the case's places (a street named after a person is no person). Not a word opening a longer name
+ * ("Road Safety Authority"), a head after a capitalized word ("Omar Calle", a surname), a house number
+ * after a street ("Avenida Pedro Montt 1606" is the avenue), nor a span another rule read.
+ */
+function namedStreets(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  const push = (start: number, end: number) => {
+    if (taken.some((t) => start < t.end && t.start < end) || out.some((t) => start < t.end && t.start < end))
+      return;
+    const name = text.slice(start, end);
+    const value = name.replace(/\s+/g, ' ');
+    out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'locality' } });
+  };
+  for (const m of text.matchAll(EN_STREET)) {
+    // "The Kissy Road", "Bajo Threadneedle Street" opening a sentence: no word of the name.
+    let start = m.index!;
+    for (const w of m[1]!.split(/(?<=\s)(?=\S)/u)) {
+      if (!OPENERS.test(w) && !STREET_LEAD.test(w.trim())) break;
+      start += w.length;
+    }
+    if (start >= m.index! + m[1]!.length) continue;
+    push(start, m.index! + m[0].length);
+  }
+  for (const m of text.matchAll(ES_STREET)) {
+    // "Omar Calle Quispe": a surname after a given name.
+    if (/\p{Lu}[\p{L}\p{M}'’-]*\s+$/u.test(text.slice(Math.max(0, m.index! - 25), m.index!))) continue;
+    // A number closes the name only of a numbered road ("Ruta 20", "Ruta Nacional 11"), not a house's.
+    const numbered = /^(?:Ruta|Carretera)\s/u.test(m[0]);
+    const name = numbered ? m[0] : m[0].replace(/\s+\d{1,3}$/u, '');
+    push(m.index!, m.index! + name.length);
   }
   return out;
 }
@@ -589,6 +639,8 @@ export function featurePlaces(text: string, taken: readonly Taken[]): ContextPla
   out.push(...placesNamingSites(text, taken));
   // "Lofa County", "the Kurdistan Region of Iraq": a unit named with its capitalized noun.
   out.push(...adminUnits(text, taken));
+  // "Kissy Road", "Etna Drive", "Avenida Pedro Montt", "Ruta Nacional 11": streets named with a capitalized noun.
+  out.push(...namedStreets(text, [...taken, ...out]));
   for (const m of text.matchAll(NOUN_THEN_NAME)) {
     const start = m.index!;
     // "el jirón Libertad de Huamanga": the street, then the town it lies in (a place of its own).
@@ -1014,6 +1066,8 @@ export interface NameEvidence {
   personEnds: Set<number>;
   /** Words the text writes in lower case. */
   lower: Set<string>;
+  /** Where a place's name ends. */
+  placeEnds: Set<number>;
 }
 
 export function nameEvidence(
@@ -1026,8 +1080,10 @@ export function nameEvidence(
     personWords: new Set(),
     personEnds: new Set(),
     lower: new Set(),
+    placeEnds: new Set(),
   };
   for (const o of entities) {
+    if (o.kind === 'place') ev.placeEnds.add(o.end);
     if (o.kind === 'organization') {
       ev.orgs.add(fold(o.text));
       ev.orgs.add(fold(o.value));
@@ -1069,10 +1125,20 @@ export function unlikelyAddedPlace(
   if (lookupPlace(name)) return false;
   if (isDemonym(name)) return true;
   const words = name.split(' ');
+  // "vecino de Remedios de Escalada", "fled to Martin": the words before say it is a place.
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  // "Inn Din, Tula Toli and Chut Pyin": so does a list after a place.
+  const join = /(?:,\s*|\s+(?:y|e|and|or|o)\s+)$/u.exec(before);
+  const cued =
+    MOTION.test(before) ||
+    RESIDENTS.test(before) ||
+    THROUGH.test(before) ||
+    (join !== null && ev.placeEnds.has(m.start - join[0].length));
   // A given name alone, unless a word of place stands before it ("sent back to Tora", "from Abéché in
   // Chad"); a name opening with one, unless a place noun closes it ("Pearl Roundabout", "Santa Rosa Road").
   if (
     GIVEN_NAMES.has(fold(words[0]!)) &&
+    !cued &&
     !lookupAmbiguousWorldPlace(name) &&
     (words.length === 1
       ? !PLACE_BEFORE_NAME.test(text.slice(Math.max(0, m.start - 12), m.start))

@@ -467,18 +467,18 @@ const ES_DEMONYM_END = /(?:an[oa]s?|e[ñn][oa]s?|enses?|in[oa]s?|tec[oa]s?|ol(?:
  * place ("the Rohingya", "Tutsi", "Aymara radio", "translated from Kirundi", "los garífunas", "Kurds"):
  * reports of every region name them, and the annotation rules of every round say they are no places.
  * Left out where a people's name is also a region's or a town's ("Kachin", "Shan", "Rakhine", "Chin",
- * "Karen", "Naga", "Mon") or a word of another use ("Fur", "Roma", which is Rome in Spanish).
+ * "Karen", "Naga", "Mon", "Qom", "Ixil"), a given name or surname ("Baloch", "Maya", "Christian",
+ * "Shona", "Hazara", "Tamil": person-spans.ts reads a name whose words are all demonyms as a people's) or
+ * a word of another use ("Fur", "Roma", which is Rome in Spanish).
  */
 const PEOPLES = `rohingya rohinya rohinyas garifuna garifunas kurd kurdo kurda kurdos houthi huti hutis huties
-  tutsi tutsis hutu hutus twa baluch baloch balochi yoruba igbo hausa fulani peul fula aymara aimara quechua
-  quechuas mapuche mapuches kirundi kinyarwanda swahili suajili tarifit amazigh berber bereber bereberes
-  uyghur uighur uigur uigures hazara hazaras pashtun pastun pastunes tamil tamiles sinhalese cingales masalit
-  zaghawa serb serbs serbio serbios druze druso drusos yazidi yazidis yazidies copt copts copto coptos alawite
-  alawites alaui alauies maya mayas ixil ixiles qom wayuu guarani tatar tatars tartaro tartaros ndebele shona
-  zulu xhosa sotho ogoni ijaw ashaninka shuar kichwa misak embera wounaan tsotsil tzotzil tzeltal raramuri
-  tarahumara mazahua otomi nahua nahuatl purepecha miskito miskitos mayangna kuki meitei muslim muslims
-  musulman musulmanes christian christians cristiano cristianos sunni sunnis suni sunies shia shiite shiites
-  chiita chiitas ahmadi ahmadis bahai`
+  tutsi tutsis hutu hutus twa yoruba igbo hausa fulani peul aymara aimara quechua quechuas mapuche mapuches
+  kirundi kinyarwanda swahili suajili tarifit amazigh berber bereber bereberes uyghur uighur uigur uigures
+  pashtun pastun pastunes sinhalese cingales masalit zaghawa serb serbs serbio serbios druze druso drusos yazidi
+  yazidis yazidies copt copts copto coptos alawite alawites alaui alauies tatar tatars tartaro tartaros ndebele
+  xhosa sotho ogoni ijaw ashaninka shuar kichwa wayuu tsotsil tzotzil tzeltal raramuri mazahua otomi nahua
+  nahuatl purepecha miskito miskitos mayangna kuki meitei muslims musulmanes sunni sunnis suni sunies shia
+  shiite shiites chiita chiitas ahmadi ahmadis bahai`
   .split(/\s+/)
   .filter(Boolean);
 
