@@ -468,9 +468,9 @@ function adminUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
   return out;
 }
 
-/** English streets and roads named with a capitalized noun after the name ("Kissy Road", "Etna Drive"). */
-const EN_STREET =
-  /(?<![\p{L}\d'’-])((?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3})(?:Road|Street|Drive|Avenue|Boulevard|Highway|Lane)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
+/** English streets and roads named with a capitalized noun after the name ("Kissy Road", "Etna Drive"): the noun, then the name before it. */
+const EN_STREET_NOUN = /\s(?:Road|Street|Drive|Avenue|Boulevard|Highway|Lane)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
+const EN_STREET_NAME = /(?<![\p{L}\d'’-])((?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3})$/u;
 /** Spanish and Portuguese streets and roads named with a capitalized noun before the name ("Avenida Pedro Montt", "Largo General Osório"). */
 const ES_STREET =
   /(?<![\p{L}\d'’-])(?:Avenida|Calle|Pasaje|Jir[oó]n|Rua|Largo|Pra[cç]a|Carretera|Ruta)\s+(?:(?:de|del|da|do)\s+(?:la\s+)?)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}(?:\s+\d{1,3}(?![\d\p{L}]|[.,]\d))?/gu;
@@ -496,15 +496,21 @@ function namedStreets(text: string, taken: readonly Taken[]): ContextPlace[] {
     const value = name.replace(/\s+/g, ' ');
     out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'locality' } });
   };
-  for (const m of text.matchAll(EN_STREET)) {
+  // Found by the noun first (rare), then the name before it: a scan from every capital costs more.
+  for (const n of text.matchAll(EN_STREET_NOUN)) {
+    const from = Math.max(0, n.index! - 100);
+    const m = EN_STREET_NAME.exec(text.slice(from, n.index! + 1));
+    if (!m) continue;
+    const at = from + m.index;
+    if (at > 0 && /[\p{L}\d'’-]/u.test(text[at - 1]!)) continue;
     // "The Kissy Road", "Bajo Threadneedle Street" opening a sentence: no word of the name.
-    let start = m.index!;
+    let start = at;
     for (const w of m[1]!.split(/(?<=\s)(?=\S)/u)) {
       if (!OPENERS.test(w) && !STREET_LEAD.test(w.trim())) break;
       start += w.length;
     }
-    if (start >= m.index! + m[1]!.length) continue;
-    push(start, m.index! + m[0].length);
+    if (start >= at + m[1]!.length) continue;
+    push(start, n.index! + n[0].length);
   }
   for (const m of text.matchAll(ES_STREET)) {
     // "Omar Calle Quispe": a surname after a given name.
@@ -1064,8 +1070,8 @@ export interface NameEvidence {
   personWords: Set<string>;
   /** Where a person's name ends. */
   personEnds: Set<number>;
-  /** Words the text writes in lower case. */
-  lower: Set<string>;
+  /** Whether the text also writes this word in lower case (read on first use). */
+  writesLower: (word: string) => boolean;
   /** Where a place's name ends. */
   placeEnds: Set<number>;
 }
@@ -1074,12 +1080,16 @@ export function nameEvidence(
   text: string,
   entities: readonly { kind: string; start: number; end: number; text: string; value: string }[],
 ): NameEvidence {
+  let lower: Set<string> | undefined;
   const ev: NameEvidence = {
     orgs: new Set(),
     persons: [],
     personWords: new Set(),
     personEnds: new Set(),
-    lower: new Set(),
+    writesLower: (word) => {
+      lower ??= new Set(Array.from(text.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu), (w) => w[0]));
+      return lower.has(word);
+    },
     placeEnds: new Set(),
   };
   for (const o of entities) {
@@ -1095,7 +1105,6 @@ export function nameEvidence(
       for (const w of v.split(/\s+/)) ev.personWords.add(w);
     }
   }
-  for (const w of text.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu)) ev.lower.add(w[0]);
   return ev;
 }
 
@@ -1150,7 +1159,7 @@ export function unlikelyAddedPlace(
   if (ev.orgs.has(folded)) return true;
   if (words.length === 1 ? ev.personWords.has(folded) : ev.persons.some((p) => p.includes(` ${folded} `)))
     return true;
-  return words.length === 1 && ev.lower.has(name.toLowerCase());
+  return words.length === 1 && ev.writesLower(name.toLowerCase());
 }
 
 /** Words before a place that say it is one ("in Lagos", "desde Santiago", "de Valencia"). */
