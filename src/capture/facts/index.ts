@@ -18,12 +18,16 @@ import {
   featurePlaces,
   labelPlaces,
   lookupPlace,
+  nameEvidence,
   namesAnInstrument,
   placesInsideOrgs,
+  surnameReadAsPlace,
   tablePlaces,
   townsInContext,
+  unlikelyAddedPlace,
   wholeTownNames,
   withFeatureNoun,
+  withNameQualifier,
 } from './places.js';
 import { type Span, senderSpans } from './senders.js';
 import { sentences } from './tokens.js';
@@ -128,17 +132,21 @@ export function ruleEntities(
   ];
   // Towns named after a word of motion or in a list of places, that no other rule took (places.ts).
   // "El Carmen de Bolívar", "Dar es Salaam": a town whose name runs over a particle is one place (places.ts).
-  const entities: EntityMention[] = wholeTownNames(text, [
-    ...found,
-    ...townsInContext(text, [...found, ...dates.map((d) => ({ ...d, kind: 'date' }))]).map((p) => ({
-      ...p,
-      rule: 'town-in-context',
-    })),
-    // A place inside an organization's name says where it is; the organization keeps its name.
-    ...placesInsideOrgs(text, found)
-      .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
-      .map((p) => ({ ...p, rule: 'place-in-org' })),
-  ])
+  // "El Geneina", "West Kowloon": a capitalized article or compass point before a place is its name's (places.ts).
+  const entities: EntityMention[] = withNameQualifier(
+    text,
+    wholeTownNames(text, [
+      ...found,
+      ...townsInContext(text, [...found, ...dates.map((d) => ({ ...d, kind: 'date' }))]).map((p) => ({
+        ...p,
+        rule: 'town-in-context',
+      })),
+      // A place inside an organization's name says where it is; the organization keeps its name.
+      ...placesInsideOrgs(text, found)
+        .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
+        .map((p) => ({ ...p, rule: 'place-in-org' })),
+    ]),
+  )
     .filter(
       (e) =>
         ![...dates, ...senders].some((d) => e.start < d.end && d.start < e.end && !dateInName(text, e, d)),
@@ -155,8 +163,22 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   // The trained tagger (../tagger) confirms, drops and adds persons and organizations of the rules, and adds places.
   const tagger = opts.tagger === undefined ? COMMITTED_TAGGER : opts.tagger;
   // "Evin" and "Evin prison": one place (places.ts), also when the tagger added the short form.
+  const refined = tagger
+    ? refineEntities(text, ruled.entities, [...dates, ...ruled.senders], tagger)
+    : ruled.entities;
+  // A place only the tagger read, that the text shows is a person, an organization or a word; a rule's
+  // one-word place that is a person's surname here ("Patricio Lagos") (places.ts).
+  // Only over words no rule read: a rule's person the tagger reads as a place ("Mae Sot") is not judged here.
+  const ruleSpans = new Set(ruled.entities.map((e) => `${e.start}:${e.end}`));
+  const evidence = nameEvidence(text, refined);
   const entities = facilityShortForms(
-    tagger ? refineEntities(text, ruled.entities, [...dates, ...ruled.senders], tagger) : ruled.entities,
+    refined.filter(
+      (e) =>
+        e.kind !== 'place' ||
+        (ruleSpans.has(`${e.start}:${e.end}`)
+          ? e.rule === 'table-place' || !surnameReadAsPlace(text, e, evidence)
+          : !unlikelyAddedPlace(text, e, evidence)),
+    ),
   );
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();

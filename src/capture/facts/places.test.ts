@@ -2,7 +2,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFacts } from './index.js';
-import { facilityShortForms, placesInsideOrgs, tablePlaces, townsInContext } from './places.js';
+import {
+  facilityShortForms,
+  nameEvidence,
+  placesInsideOrgs,
+  surnameReadAsPlace,
+  tablePlaces,
+  townsInContext,
+  unlikelyAddedPlace,
+  withNameQualifier,
+} from './places.js';
 import { isDemonym } from './world.js';
 import { lookupTown } from './world-cities.js';
 
@@ -642,5 +651,119 @@ describe('towns after a way through or out of them, and after the parts of a tow
   it('never a given name or surname alone, nor a name no gazetteer holds', () => {
     assert.deepEqual(townsInContext('El apoyo llegaba desde Morales, dijo.', []), []);
     assert.deepEqual(townsInContext('Pasó por Xqzlandia de noche.', []), []);
+  });
+});
+
+describe('a capitalized article or compass point before a place is its name (stop 36)', () => {
+  it('"El", "La", "Al" inside a sentence; "West", "Northern", "Metro" before a place', () => {
+    assert.deepEqual(places('Los desplazados llegaron a El Fasher el lunes.'), ['El Fasher']);
+    assert.deepEqual(places('The militia shelled El Obeid in May.'), ['El Obeid']);
+    assert.deepEqual(places('The court in West Kowloon sat late.'), ['West Kowloon']);
+    assert.deepEqual(places('Protests spread across Metro Manila.'), ['Metro Manila']);
+  });
+  it('a region the country data lacks, and names over an elided particle ("Côte d\'Ivoire")', () => {
+    assert.deepEqual(places('She moved to Northern Ireland in 1998.'), ['Northern Ireland']);
+    assert.deepEqual(places("Refugees crossed into Côte d'Ivoire last week."), ["Côte d'Ivoire"]);
+  });
+  it('not a country after an article, nor a word another name takes', () => {
+    const t = 'La Venezuela de hoy.';
+    const e = [
+      {
+        kind: 'place',
+        start: 3,
+        end: 12,
+        text: 'Venezuela',
+        value: 'Venezuela',
+        place: { value: 'Venezuela', kind: 'country' as const },
+      },
+    ];
+    assert.equal(withNameQualifier(t, e)[0]!.text, 'Venezuela');
+    const o = [
+      { kind: 'organization', start: 0, end: 4, text: 'West', value: 'West' },
+      { kind: 'place', start: 5, end: 12, text: 'Kowloon', value: 'Kowloon' },
+    ];
+    assert.equal(withNameQualifier('West Kowloon', o)[1]!.text, 'Kowloon');
+  });
+});
+
+describe('places only the tagger read that the text shows are something else (stop 36)', () => {
+  const at = (text: string, name: string) => {
+    const start = text.indexOf(name);
+    return { start, end: start + name.length, text: name };
+  };
+  const mention = (text: string, kind: string, name: string) => ({ kind, ...at(text, name), value: name });
+  it('a given name, a person of the text, an organization of the text, an acronym, a word also in lower case', () => {
+    const t = 'Maria said Ruiz met Tomás Ruiz and Radio Sur staff; FEDEPAZ and Libertad; la libertad.';
+    const ev = nameEvidence(t, [mention(t, 'person', 'Tomás Ruiz'), mention(t, 'organization', 'Radio Sur')]);
+    for (const name of ['Maria', 'Ruiz', 'Radio Sur', 'FEDEPAZ', 'Libertad'])
+      assert.ok(unlikelyAddedPlace(t, at(t, 'Radio Sur' === name ? 'Radio Sur' : name), ev), name);
+  });
+  it('peoples, languages and faiths are no places', () => {
+    for (const w of [
+      'Rohingya',
+      'Tutsi',
+      'Kurds',
+      'Aymara',
+      'Kirundi',
+      'garífunas',
+      'Kosovo Serbs',
+      'Crimean Tatars',
+    ])
+      assert.ok(isDemonym(w), w);
+    for (const w of ['Kachin', 'Rakhine', 'Shan', 'Kosovo', 'Serbia']) assert.ok(!isDemonym(w), w);
+  });
+  it('never a place a gazetteer holds, a given name after a word of place, a name closed by a place noun', () => {
+    const t = 'They fled from Tigray to Mekelle and Adigrat, then back to Tora, past Pearl Roundabout.';
+    const ev = nameEvidence(t, []);
+    for (const name of ['Tigray', 'Adigrat', 'Tora', 'Pearl Roundabout'])
+      assert.ok(!unlikelyAddedPlace(t, at(t, name), ev), name);
+  });
+});
+
+describe("a one-word place that is a person's surname in the text (stop 36)", () => {
+  it("right after a person's name, or a word of a person named in full, with no word of place before", () => {
+    const t = 'Óscar Santiago Lagos was shot. Marta Valencia ran. Lagos fell; she moved to Lagos.';
+    const place = (name: string, from = 0) => {
+      const start = t.indexOf(name, from);
+      return { start, end: start + name.length, text: name, place: { value: name, kind: 'city' as const } };
+    };
+    const ev = nameEvidence(t, [
+      { kind: 'person', start: 0, end: 20, text: 'Óscar Santiago Lagos', value: 'Óscar Santiago Lagos' },
+      { kind: 'person', start: 31, end: 36, text: 'Marta', value: 'Marta' },
+    ]);
+    assert.ok(surnameReadAsPlace(t, place('Valencia'), ev));
+    assert.ok(surnameReadAsPlace(t, place('Lagos fell'.slice(0, 5), 50), ev));
+    assert.ok(!surnameReadAsPlace(t, place('Lagos', 70), ev));
+    assert.ok(
+      !surnameReadAsPlace(t, { ...place('Valencia'), place: { value: 'Valencia', kind: 'region' } }, ev),
+    );
+  });
+});
+
+describe('a square, field or range named "de X" inside an organization\'s name (stop 36)', () => {
+  it('"Madres de Plaza de Mayo", "Organización Campesina de la Sierra del Sur": the place whole', () => {
+    const t = 'Marcharon las Madres de Plaza de Mayo con la Asociación de Vecinos de la Sierra del Norte.';
+    const orgs = [
+      { kind: 'organization', start: t.indexOf('Madres'), end: t.indexOf(' con') },
+      { kind: 'organization', start: t.indexOf('Asociación'), end: t.length - 1 },
+    ];
+    assert.deepEqual(
+      placesInsideOrgs(t, orgs).map((p) => p.text),
+      ['Plaza de Mayo', 'Sierra del Norte'],
+    );
+  });
+});
+
+describe('streets and roads named with a capitalized noun (stop 36)', () => {
+  it('after the name in English, before it in Spanish and Portuguese; a numbered road keeps its number', () => {
+    assert.deepEqual(places('He was shot on Harbour Street near the school.'), ['Harbour Street']);
+    assert.deepEqual(places('The family lives off Garden Drive.'), ['Garden Drive']);
+    assert.deepEqual(places('El bus volcó sobre la Ruta Provincial 40.'), ['Ruta Provincial 40']);
+    assert.deepEqual(places('La oficina está en Avenida Simón Bolívar 1200.'), ['Avenida Simón Bolívar']);
+  });
+  it('not a noun opening a longer name, a surname after a given name, nor a sentence-opening word', () => {
+    assert.deepEqual(places('The Road Safety Agency said so.'), []);
+    assert.ok(!places('Lo denunció Omar Calle Quispe ayer.').some((p) => p.startsWith('Calle')));
+    assert.deepEqual(places('Along Harbour Street, shops closed.'), ['Harbour Street']);
   });
 });

@@ -14,7 +14,7 @@ import {
   VENEZUELA_STATES,
 } from '../../domain/gazetteer.js';
 import { fold, GIVEN_NAMES, SURNAME_SET } from './lexicon.js';
-import { isDemonym, lookupWorldPlace } from './world.js';
+import { isDemonym, lookupAmbiguousWorldPlace, lookupWorldPlace } from './world.js';
 import { isEverydayWord, lookupTown, lookupWellKnownPlace } from './world-cities.js';
 
 export interface PlaceEntry {
@@ -350,6 +350,14 @@ export function placesInsideOrgs(
       const edge = i > 0 && words.length - i <= 3 && closingRun(text, words, i);
       const opening = i === 0;
       if ((!after && !edge && !opening) || !/^\p{Lu}/u.test(words[i]!.w)) continue;
+      // "Madres de Plaza de Mayo", "Organización Campesina de la Sierra del Sur": a square, field, range or
+      // valley named "de X" inside the name is the place whole, not X ("Mayo" is a month, "Sur" no place).
+      const feature = after ? namedFeatureAt(text, words, i) : undefined;
+      if (feature) {
+        out.push(feature.place);
+        i = feature.last;
+        continue;
+      }
       // The longest run of one to three words from here that a gazetteer holds, to the name's end or a particle.
       for (let n = Math.min(3, words.length - i - (opening ? 1 : 0)); n >= 1; n--) {
         const last = words[i + n - 1]!;
@@ -398,6 +406,36 @@ export function placesInsideOrgs(
   return out;
 }
 
+/** Capitalized nouns of a square, field, range or valley whose name follows with "de" ("Plaza de Mayo"). */
+const FEATURE_HEAD = /^(?:Plaza|Campo|Sierra|Valle|Cerro|Pampa)$/u;
+
+/** "Plaza de Mayo" from words[i] on, inside an organization's name: the head, "de"/"del", and capitalized words. */
+function namedFeatureAt(
+  text: string,
+  words: readonly { w: string; start: number }[],
+  i: number,
+): { place: ContextPlace; last: number } | undefined {
+  if (!FEATURE_HEAD.test(words[i]!.w) || !/^(?:de|del)$/u.test(words[i + 1]?.w ?? '')) return undefined;
+  // One name word, an article before it allowed ("Plaza de la Revolución"): what follows is the body's
+  // own ("Madres de Plaza de Mayo Línea Fundadora").
+  const last = /^(?:la|las|los|el)$/u.test(words[i + 2]?.w ?? '') ? i + 3 : i + 2;
+  if (!words[last] || !/^\p{Lu}/u.test(words[last]!.w)) return undefined;
+  const end = words[last]!.start + words[last]!.w.length;
+  const name = text.slice(words[i]!.start, end);
+  const value = name.replace(/\s+/g, ' ');
+  return {
+    place: {
+      kind: 'place',
+      start: words[i]!.start,
+      end,
+      text: name,
+      value,
+      place: { value, kind: 'locality' },
+    },
+    last,
+  };
+}
+
 const ADMIN_RUN =
   /(?<![\p{L}\d'’-])(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})\s+(District|Province|Region|County|Prefecture|Governorate|Oblast|State)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
 
@@ -426,6 +464,61 @@ function adminUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
     const name = text.slice(start, end);
     const value = name.replace(/\s+/g, ' ');
     out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'region' } });
+  }
+  return out;
+}
+
+/** English streets and roads named with a capitalized noun after the name ("Kissy Road", "Etna Drive"): the noun, then the name before it. */
+const EN_STREET_NOUN = /\s(?:Road|Street|Drive|Avenue|Boulevard|Highway|Lane)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
+const EN_STREET_NAME = /(?<![\p{L}\d'’-])((?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3})$/u;
+/** Spanish and Portuguese streets and roads named with a capitalized noun before the name ("Avenida Pedro Montt", "Largo General Osório"). */
+const ES_STREET =
+  /(?<![\p{L}\d'’-])(?:Avenida|Calle|Pasaje|Jir[oó]n|Rua|Largo|Pra[cç]a|Carretera|Ruta)\s+(?:(?:de|del|da|do)\s+(?:la\s+)?)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}(?:\s+\d{1,3}(?![\d\p{L}]|[.,]\d))?/gu;
+
+/** Prepositions a sentence may open with before a street ("Bajo Threadneedle Street", "Along Kissy Road"). */
+const STREET_LEAD =
+  /^(?:Bajo|Sobre|Desde|Hacia|Hasta|Por|Frente|Cerca|Junto|Entre|Near|Along|Down|Up|Across|Off|Via|Past|Behind|Outside|Onto|Into|Over)$/u;
+
+/**
+ * Streets and roads named with their noun capitalized: after the name in English ("Kissy Road", "Etna
+ * Drive", "Threadneedle Street"), before it in Spanish and Portuguese ("Avenida Pedro Montt", "Pasaje
+ * Santa Catalina", "Largo General Osório", "Ruta Nacional 11"): where someone was shot, held or buried,
+ * so the case's places (a street named after a person is no person). Not a word opening a longer name
+ * ("Road Safety Authority"), a head after a capitalized word ("Omar Calle", a surname), a house number
+ * after a street ("Avenida Pedro Montt 1606" is the avenue), nor a span another rule read.
+ */
+function namedStreets(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  const push = (start: number, end: number) => {
+    if (taken.some((t) => start < t.end && t.start < end) || out.some((t) => start < t.end && t.start < end))
+      return;
+    const name = text.slice(start, end);
+    const value = name.replace(/\s+/g, ' ');
+    out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'locality' } });
+  };
+  // Found by the noun first (rare), then the name before it: a scan from every capital costs more.
+  for (const n of text.matchAll(EN_STREET_NOUN)) {
+    const from = Math.max(0, n.index! - 100);
+    const m = EN_STREET_NAME.exec(text.slice(from, n.index! + 1));
+    if (!m) continue;
+    const at = from + m.index;
+    if (at > 0 && /[\p{L}\d'’-]/u.test(text[at - 1]!)) continue;
+    // "The Kissy Road", "Bajo Threadneedle Street" opening a sentence: no word of the name.
+    let start = at;
+    for (const w of m[1]!.split(/(?<=\s)(?=\S)/u)) {
+      if (!OPENERS.test(w) && !STREET_LEAD.test(w.trim())) break;
+      start += w.length;
+    }
+    if (start >= at + m[1]!.length) continue;
+    push(start, n.index! + n[0].length);
+  }
+  for (const m of text.matchAll(ES_STREET)) {
+    // "Omar Calle Quispe": a surname after a given name.
+    if (/\p{Lu}[\p{L}\p{M}'’-]*\s+$/u.test(text.slice(Math.max(0, m.index! - 25), m.index!))) continue;
+    // A number closes the name only of a numbered road ("Ruta 20", "Ruta Nacional 11"), not a house's.
+    const numbered = /^(?:Ruta|Carretera)\s/u.test(m[0]);
+    const name = numbered ? m[0] : m[0].replace(/\s+\d{1,3}$/u, '');
+    push(m.index!, m.index! + name.length);
   }
   return out;
 }
@@ -552,6 +645,8 @@ export function featurePlaces(text: string, taken: readonly Taken[]): ContextPla
   out.push(...placesNamingSites(text, taken));
   // "Lofa County", "the Kurdistan Region of Iraq": a unit named with its capitalized noun.
   out.push(...adminUnits(text, taken));
+  // "Kissy Road", "Etna Drive", "Avenida Pedro Montt", "Ruta Nacional 11": streets named with a capitalized noun.
+  out.push(...namedStreets(text, [...taken, ...out]));
   for (const m of text.matchAll(NOUN_THEN_NAME)) {
     const start = m.index!;
     // "el jirón Libertad de Huamanga": the street, then the town it lies in (a place of its own).
@@ -842,8 +937,8 @@ export function labelPlaces(text: string): ContextPlace[] {
 
 /** A capitalized word of a town's name. */
 const TOWN_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
-/** Particles inside a town's name: "El Carmen de Bolívar", "São Bernardo do Campo", "Dar es Salaam". */
-const TOWN_PARTICLE = /\s+(?:de\s+la|de\s+los|de|del|do|da|dos|das|es)\s+(?=\p{Lu})/gu;
+/** Particles inside a town's name: "El Carmen de Bolívar", "São Bernardo do Campo", "Dar es Salaam", "Côte d'Ivoire". */
+const TOWN_PARTICLE = /\s+(?:(?:de\s+la|de\s+los|de|del|do|da|dos|das|es)\s+|[dl]['’])(?=\p{Lu})/gu;
 
 /**
  * Towns whose name runs over a particle ("El Carmen de Bolívar", "São Bernardo do Campo", "Dar es
@@ -928,4 +1023,163 @@ export function namesAnInstrument(text: string, start: number, end: number): boo
     INSTRUMENT_BEFORE.test(text.slice(Math.max(0, start - 30), start)) ||
     INSTRUMENT_AFTER.test(text.slice(end, end + 20))
   );
+}
+
+/** A capitalized word glued before a place that belongs to its name: an article ("El Geneina", "El Callao"). */
+const ARTICLE_OF_NAME = /(?<![\p{L}\p{M}'’-])(?:El|La|Los|Las|Al)\s$/u;
+/** A compass point or qualifier written before a place as part of its name ("West Kowloon", "Northern Ireland", "Metro Manila", "Petit Duékoué"). */
+const QUALIFIER_OF_NAME =
+  /(?<![\p{L}\p{M}'’-])(?:West|East|North|South|Northern|Southern|Eastern|Western|Upper|Lower|Greater|Metro|Petit|Grand|Old)\s$/u;
+
+/**
+ * A place found without the capitalized article or compass point written before it, as one name ("took
+ * El Geneina", "entre El Callao y", "de El Cuá", "at West Kowloon", "for Northern Ireland"): the place is
+ * the whole, as written (a Spanish or Arabic article written in capitals inside a sentence is the name's;
+ * a town of the gazetteer named "Cúa" is no "El Cuá"). Not a country after an article ("La Venezuela de
+ * hoy"), nor where another rule's name takes the word before.
+ */
+export function withNameQualifier<T extends Taken & { text: string; value: string; place?: PlaceEntry }>(
+  text: string,
+  entities: readonly T[],
+): T[] {
+  return entities.map((e) => {
+    if (e.kind !== 'place') return e;
+    const before = text.slice(Math.max(0, e.start - 12), e.start);
+    const article = ARTICLE_OF_NAME.exec(before);
+    const qualifier = article ? undefined : QUALIFIER_OF_NAME.exec(before);
+    const m = article ?? qualifier;
+    if (!m || !/^\p{Lu}/u.test(e.text)) return e;
+    if (article && e.place?.kind === 'country') return e;
+    const start = e.start - m[0].length;
+    if (entities.some((o) => o !== e && o.start < e.start && start < o.end)) return e;
+    const named = text.slice(start, e.end);
+    const known = lookupPlace(named);
+    const value = known?.value ?? named.replace(/\s+/g, ' ');
+    const place: PlaceEntry = known ?? { ...(e.place ?? { kind: 'locality' as const }), value };
+    return { ...e, start, text: named, value, place };
+  });
+}
+
+/** What a text says its names are, read once for the checks below (a long text has thousands of names). */
+export interface NameEvidence {
+  /** Organizations' names and values, folded. */
+  orgs: Set<string>;
+  /** Persons of two or more words, folded, with spaces around. */
+  persons: string[];
+  /** Every word of those persons, folded. */
+  personWords: Set<string>;
+  /** Where a person's name ends. */
+  personEnds: Set<number>;
+  /** Whether the text also writes this word in lower case (read on first use). */
+  writesLower: (word: string) => boolean;
+  /** Where a place's name ends. */
+  placeEnds: Set<number>;
+}
+
+export function nameEvidence(
+  text: string,
+  entities: readonly { kind: string; start: number; end: number; text: string; value: string }[],
+): NameEvidence {
+  let lower: Set<string> | undefined;
+  const ev: NameEvidence = {
+    orgs: new Set(),
+    persons: [],
+    personWords: new Set(),
+    personEnds: new Set(),
+    writesLower: (word) => {
+      lower ??= new Set(Array.from(text.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu), (w) => w[0]));
+      return lower.has(word);
+    },
+    placeEnds: new Set(),
+  };
+  for (const o of entities) {
+    if (o.kind === 'place') ev.placeEnds.add(o.end);
+    if (o.kind === 'organization') {
+      ev.orgs.add(fold(o.text));
+      ev.orgs.add(fold(o.value));
+    } else if (o.kind === 'person') {
+      ev.personEnds.add(o.end);
+      const v = fold(o.value);
+      if (!/\s/.test(v)) continue;
+      ev.persons.push(` ${v.replace(/\s+/g, ' ')} `);
+      for (const w of v.split(/\s+/)) ev.personWords.add(w);
+    }
+  }
+  return ev;
+}
+
+/** Prepositions of place right before a name ("to Tora", "in Chad", "desde Tora"). */
+const PLACE_BEFORE_NAME = /(?<![\p{L}])(?:in|at|from|to|into|near|en|desde|hacia|hasta)\s+$/iu;
+/** Nouns closing a place's name ("Pearl Roundabout", "Black Beach", "Kissy Road"). */
+const PLACE_NOUN_LAST =
+  /^(?:Road|Street|Avenue|Drive|Lane|Square|Roundabout|Beach|Bay|Town|City|Camp|Prison|Jail|Hill|Park|Bridge|Market|Village|Valley|River|Island|Port|Gate|Station|Centre|Center|Church|Mosque|Cemetery|Hospital|Junction|Estate|Heights|Gardens)$/u;
+
+/** All capitals, digits allowed ("PDVSA", "UAE94"): an acronym, an organization's far more often than a place's. */
+const ACRONYM = /^[\p{Lu}\d&.-]{2,}$/u;
+
+/**
+ * Places no rule read, that the tagger added, which the text itself shows are something else (rounds 2–11
+ * counted 104 such extras, about two thirds of them of these kinds): a people or a language ("Rohingya",
+ * "Kirundi"); a given name alone or a name opening with one ("Bheki", "Parvin Mostafavi"); the words of a
+ * person the text names ("Fujimori" beside "Alberto Fujimori"); an organization's name the text also gives
+ * as one, or an acronym; a word the text also writes in lower case ("Libertad" and "libertad"). Never a
+ * place a gazetteer holds.
+ */
+export function unlikelyAddedPlace(
+  text: string,
+  m: { start: number; end: number; text: string },
+  ev: NameEvidence,
+): boolean {
+  const name = m.text.replace(/\s+/g, ' ').trim();
+  if (lookupPlace(name)) return false;
+  if (isDemonym(name)) return true;
+  const words = name.split(' ');
+  // "vecino de Remedios de Escalada", "fled to Martin": the words before say it is a place.
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  // "Inn Din, Tula Toli and Chut Pyin": so does a list after a place.
+  const join = /(?:,\s*|\s+(?:y|e|and|or|o)\s+)$/u.exec(before);
+  const cued =
+    MOTION.test(before) ||
+    RESIDENTS.test(before) ||
+    THROUGH.test(before) ||
+    (join !== null && ev.placeEnds.has(m.start - join[0].length));
+  // A given name alone, unless a word of place stands before it ("sent back to Tora", "from Abéché in
+  // Chad"); a name opening with one, unless a place noun closes it ("Pearl Roundabout", "Santa Rosa Road").
+  if (
+    GIVEN_NAMES.has(fold(words[0]!)) &&
+    !cued &&
+    !lookupAmbiguousWorldPlace(name) &&
+    (words.length === 1
+      ? !PLACE_BEFORE_NAME.test(text.slice(Math.max(0, m.start - 12), m.start))
+      : !PLACE_NOUN_LAST.test(words[words.length - 1]!))
+  )
+    return true;
+  if (ACRONYM.test(name)) return true;
+  const folded = fold(name);
+  if (ev.orgs.has(folded)) return true;
+  if (words.length === 1 ? ev.personWords.has(folded) : ev.persons.some((p) => p.includes(` ${folded} `)))
+    return true;
+  return words.length === 1 && ev.writesLower(name.toLowerCase());
+}
+
+/** Words before a place that say it is one ("in Lagos", "desde Santiago", "de Valencia"). */
+const PLACE_PREPOSITION =
+  /(?<![\p{L}])(?:in|at|from|to|near|into|across|en|desde|hacia|hasta|de|del|por|para)\s+(?:(?:the|el|la)\s+)?$/iu;
+
+/**
+ * A one-word place the rules read that is a person's surname in this text ("Patricio Lagos" read as a
+ * given name and a city; "Wellington ya no quiere" after "Wellington Ferreira da Costa"; "Petrona
+ * Valencia"): right after a person's name, or a word of a person named in full elsewhere and with no
+ * word of place before it. Not a country, state or region, which people are seldom named after.
+ */
+export function surnameReadAsPlace(
+  text: string,
+  m: { start: number; end: number; text: string; place?: PlaceEntry },
+  ev: NameEvidence,
+): boolean {
+  if (/\s/.test(m.text.trim()) || (m.place && m.place.kind !== 'city' && m.place.kind !== 'locality'))
+    return false;
+  if (text[m.start - 1] === ' ' && ev.personEnds.has(m.start - 1)) return true;
+  if (PLACE_PREPOSITION.test(text.slice(Math.max(0, m.start - 20), m.start))) return false;
+  return ev.personWords.has(fold(m.text));
 }

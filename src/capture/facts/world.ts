@@ -250,6 +250,8 @@ const WORLD_REGIONS: readonly (readonly string[])[] = [
   ['Antarctica', 'Antártida'],
   ['Mediterranean', 'Mediterráneo'],
   ['Scandinavia', 'Escandinavia'],
+  // The United Kingdom's nations are in the country data ("Scotland", "Wales"); this one is not.
+  ['Northern Ireland', 'Irlanda del Norte'],
 ];
 
 /**
@@ -460,6 +462,26 @@ export function lookupAmbiguousWorldPlace(name: string): WorldPlace | undefined 
  */
 const ES_DEMONYM_END = /(?:an[oa]s?|e[ñn][oa]s?|enses?|in[oa]s?|tec[oa]s?|ol(?:a|es|as)?|es[ae]s?)$/u;
 
+/**
+ * Peoples, languages and faiths' communities that no country data lists as a demonym and that name no
+ * place ("the Rohingya", "Tutsi", "Aymara radio", "translated from Kirundi", "los garífunas", "Kurds"):
+ * reports of every region name them, and the annotation rules of every round say they are no places.
+ * Left out where a people's name is also a region's or a town's ("Kachin", "Shan", "Rakhine", "Chin",
+ * "Karen", "Naga", "Mon", "Qom", "Ixil"), a given name or surname ("Baloch", "Maya", "Christian",
+ * "Shona", "Hazara", "Tamil": person-spans.ts reads a name whose words are all demonyms as a people's) or
+ * a word of another use ("Fur", "Roma", which is Rome in Spanish).
+ */
+const PEOPLES = `rohingya rohinya rohinyas garifuna garifunas kurd kurdo kurda kurdos houthi huti hutis huties
+  tutsi tutsis hutu hutus twa yoruba igbo hausa fulani peul aymara aimara quechua quechuas mapuche mapuches
+  kirundi kinyarwanda swahili suajili tarifit amazigh berber bereber bereberes uyghur uighur uigur uigures
+  pashtun pastun pastunes sinhalese cingales masalit zaghawa serb serbs serbio serbios druze druso drusos yazidi
+  yazidis yazidies copt copts copto coptos alawite alawites alaui alauies tatar tatars tartaro tartaros ndebele
+  xhosa sotho ogoni ijaw ashaninka shuar kichwa wayuu tsotsil tzotzil tzeltal raramuri mazahua otomi nahua
+  nahuatl purepecha miskito miskitos mayangna kuki meitei muslims musulmanes sunni sunnis suni sunies shia
+  shiite shiites chiita chiitas ahmadi ahmadis bahai`
+  .split(/\s+/)
+  .filter(Boolean);
+
 let DEMONYMS: { words: Set<string>; stems: string[] } | undefined;
 
 function demonyms(): { words: Set<string>; stems: string[] } {
@@ -474,6 +496,7 @@ function demonyms(): { words: Set<string>; stems: string[] } {
   for (const names of WORLD_REGIONS) for (const n of names) stems.add(fold(n));
   for (const [w, t] of Object.entries(libraryLexicon()))
     if ((Array.isArray(t) ? t : [t]).includes('Demonym')) words.add(fold(w));
+  for (const w of PEOPLES) words.add(w);
   return { words, stems: [...stems].filter((s) => s.length >= 4) };
 }
 
@@ -489,6 +512,9 @@ export function isDemonym(name: string): boolean {
   const k = normalizePlaceName(name);
   if (!k || lookupWorldPlace(name)) return false;
   if (DEMONYMS.words.has(k) || DEMONYMS.words.has(k.replace(/s$/, ''))) return true;
+  // "Kosovo Serbs", "Crimean Tatars", "Rohingya Muslims": a people named with where it lives, in the plural.
+  const last = /\s(\S+s)$/u.exec(k)?.[1];
+  if (last && (DEMONYMS.words.has(last) || DEMONYMS.words.has(last.replace(/s$/, '')))) return true;
   // A demonym never ends in a stressed vowel ("Paraguaná", a peninsula, is no "paraguayana").
   if (/\s/.test(k) || /[áéóú]$/iu.test(name.trim())) return false;
   // "Tibetan", "Nepali", "Cuban", "Chinese", "Kenyan": a country's or region's name, its last vowel dropped or not, and the ending.
