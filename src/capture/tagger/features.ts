@@ -194,5 +194,7 @@ export function features(ctx: TextContext, c: Candidate): string[] {
     CLOSE_QUOTE.test(text.slice(c.end, c.end + 2))
   )
     f.push('quoted');
-  return f;
+  // Once each: training counts a feature once per span (perceptron.ts), so scoring must too ("w=de"
+  // twice in "Comisión de Derechos Humanos de Chiapas" would otherwise weigh double).
+  return [...new Set(f)];
 }

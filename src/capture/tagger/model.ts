@@ -16,6 +16,16 @@ export const ADOPTED: ReadonlyMap<TaggedKind, number> = new Map([
 /** How much surer than of the rules' kind the model must be to drop a rule's span (chosen likewise). */
 export const DROP_MARGIN = 0;
 
+/** Kinds whose rule spans the model must read as something else by more than this to drop them. */
+export const DROP_MARGINS: ReadonlyMap<TaggedKind, number> = new Map([]);
+
+/**
+ * Kind → how much surer of the kind it adds than of any other kind the model must be (refine.ts
+ * `kindMargins`). Places at 4 (stop 36): a span read as a place by a hair over an organization or a
+ * person ("Aprodeh", "Televisa", "Nomvula") is no place to add.
+ */
+export const KIND_MARGINS: ReadonlyMap<TaggedKind, number> = new Map([['place', 4]]);
+
 /** Adopted kinds whose rule spans the tagger never drops: it only adds spans of them. */
 export const KEEP: ReadonlySet<TaggedKind> = new Set(['place']);
 
@@ -36,6 +46,8 @@ export const COMMITTED_TAGGER: RefineOptions = {
   kinds: ADOPTED,
   drop: true,
   dropMargin: DROP_MARGIN,
+  dropMargins: DROP_MARGINS,
+  kindMargins: KIND_MARGINS,
   keep: KEEP,
   byLanguage: BY_LANGUAGE,
 };
