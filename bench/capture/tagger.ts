@@ -9,6 +9,9 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { KINDS, precision, recall, scoreKind, type Tally, tally } from '../../src/capture/eval/score.js';
+import { ruleEntities } from '../../src/capture/facts/index.js';
+import { tokenize } from '../../src/capture/facts/tokens.js';
+import { candidates } from '../../src/capture/tagger/candidates.js';
 import {
   type CorpusDoc,
   EXTRA,
@@ -17,7 +20,15 @@ import {
   loadSet,
   ROUNDS,
 } from '../../src/capture/tagger/corpus.js';
-import { ADOPTED, BY_LANGUAGE, KEEP as COMMITTED_KEEP, DROP_MARGIN } from '../../src/capture/tagger/model.js';
+import { normForm } from '../../src/capture/tagger/label.js';
+import {
+  ADOPTED,
+  BY_LANGUAGE,
+  KEEP as COMMITTED_KEEP,
+  DROP_MARGIN,
+  DROP_MARGINS,
+  KIND_MARGINS,
+} from '../../src/capture/tagger/model.js';
 import {
   type Example,
   pack,
@@ -76,6 +87,34 @@ for (const d of [...rounds.flatMap((r) => r.docs), ...extra]) examples.set(d, ex
   );
 }
 
+// Candidate coverage: the share of annotated entities (rounds 2 on) one of whose forms is a candidate
+// span of the text or its comments — an entity without one can never be added by the tagger.
+{
+  const cov = new Map<string, { n: number; covered: number }>();
+  for (const r of rounds.filter((x) => x.name !== 'eval'))
+    for (const d of r.docs) {
+      const spans = new Set<string>();
+      for (const t of [d.doc.text, ...d.doc.comments.map((c) => c.text)]) {
+        const { entities } = ruleEntities(t, { reference: d.doc.reference.day });
+        for (const c of candidates(t, tokenize(t), entities)) spans.add(normForm(t.slice(c.start, c.end)));
+      }
+      for (const k of ['persons', 'organizations', 'places'] as const)
+        for (const g of d.ann[k] ?? []) {
+          const x = cov.get(`${d.lang} ${k}`) ?? { n: 0, covered: 0 };
+          x.n++;
+          if (g.some((f) => spans.has(normForm(f)))) x.covered++;
+          cov.set(`${d.lang} ${k}`, x);
+        }
+    }
+  process.stdout.write(
+    `candidate coverage, eval2–${rounds.length} (annotated entities with a form among the candidate spans): ${[
+      ...cov,
+    ]
+      .map(([k, x]) => `${k} ${(x.covered / x.n).toFixed(3)} (${x.covered}/${x.n})`)
+      .join(', ')}\n`,
+  );
+}
+
 type Scores = Map<string, Tally>; // `${lang} ${kind}` → tally
 function score(docs: readonly CorpusDoc[], tagger: RefineOptions | null): Scores {
   const s: Scores = new Map();
@@ -102,22 +141,46 @@ const add = (a: Scores, b: Scores) => {
   }
 };
 
+// "place=4+person=2" → those kinds' margins ("0": none).
+const marginsOf = (x: string) =>
+  new Map(
+    x
+      .split('+')
+      .filter((y) => y.includes('='))
+      .map((y) => y.split('=') as [TaggedKind, string])
+      .map(([k, m]) => [k, Number(m)] as const),
+  );
+// `--quick`: the adopted variant only (add + drop), for exploring.
 const variants: { name: string; opts: (m: TaggerModel) => RefineOptions }[] = [
-  {
+  ...(process.argv.includes('--quick') ? [] : [0]).map(() => ({
     name: 'rules + tagger (add)',
-    opts: (model) => ({ model, kinds: adopt, drop: false, dropMargin, keep, byLanguage }),
-  },
-  ...(arg('--drop-margins') ?? String(DROP_MARGIN)).split(',').map((d) => ({
-    name: `rules + tagger (add + drop > ${d})`,
     opts: (model: TaggerModel) => ({
       model,
       kinds: adopt,
-      drop: true,
-      dropMargin: Number(d),
+      drop: false,
+      dropMargin,
+      kindMargins: KIND_MARGINS,
       keep,
       byLanguage,
     }),
   })),
+  // `--drop-margins 0,organization=5`: one variant per entry, a margin for every kind or, as
+  // kind=margin (joined by "+"), for some kinds over the committed ones.
+  ...(arg('--drop-margins') ?? String(DROP_MARGIN)).split(',').flatMap((d) =>
+    (arg('--kind-margins') ?? 'committed').split(',').map((km) => ({
+      name: `rules + tagger (add + drop > ${d}${arg('--kind-margins') ? `, kind > ${km}` : ''})`,
+      opts: (model: TaggerModel) => ({
+        model,
+        kinds: adopt,
+        drop: true,
+        dropMargin: /=/.test(d) ? dropMargin : Number(d),
+        dropMargins: /=/.test(d) ? new Map([...DROP_MARGINS, ...marginsOf(d)]) : DROP_MARGINS,
+        kindMargins: km === 'committed' ? KIND_MARGINS : marginsOf(km),
+        keep,
+        byLanguage,
+      }),
+    })),
+  ),
 ];
 const pooledRules: Scores = new Map();
 const pooled = variants.map(() => new Map() as Scores);

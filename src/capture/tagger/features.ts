@@ -120,21 +120,29 @@ export function features(ctx: TextContext, c: Candidate): string[] {
   const n = Math.min(words.length, 5);
   const f: string[] = ['bias', `n=${n}`, `lang=${ctx.language}`];
   // What the rules said: exactly this span, a span inside it, or a span it sits inside.
+  // Each feature once: training counts a feature once per span (perceptron.ts), so scoring must too
+  // (two places inside a span, or "de" twice in "Comisión de Derechos Humanos de Chiapas", would
+  // otherwise weigh double). Only these can repeat.
+  const ruleFeatures = new Set<string>();
   let ruled = 'none';
   for (const m of overlapping(ctx, c)) {
     if (m.start === c.start && m.end === c.end) {
       ruled = m.kind;
-      f.push(`r=${m.kind}`, `r=${m.kind}&n=${n}`, `rule=${m.rule ?? 'other'}&${m.kind}`);
-      if (m.value !== m.text) f.push(`rgrouped=${m.kind}`);
-      if (m.role) f.push(`rrole=${m.role}`);
-      if (m.unitKind) f.push('runit');
-    } else if (m.start <= c.start && m.end >= c.end) f.push(`rin=${m.kind}`);
-    else if (m.start >= c.start && m.end <= c.end) f.push(`rcov=${m.kind}`);
-    else f.push(`rcross=${m.kind}`);
+      ruleFeatures
+        .add(`r=${m.kind}`)
+        .add(`r=${m.kind}&n=${n}`)
+        .add(`rule=${m.rule ?? 'other'}&${m.kind}`);
+      if (m.value !== m.text) ruleFeatures.add(`rgrouped=${m.kind}`);
+      if (m.role) ruleFeatures.add(`rrole=${m.role}`);
+      if (m.unitKind) ruleFeatures.add('runit');
+    } else if (m.start <= c.start && m.end >= c.end) ruleFeatures.add(`rin=${m.kind}`);
+    else if (m.start >= c.start && m.end <= c.end) ruleFeatures.add(`rcov=${m.kind}`);
+    else ruleFeatures.add(`rcross=${m.kind}`);
   }
+  f.push(...ruleFeatures);
   if (ruled === 'none') f.push('r=none', `r=none&n=${n}`);
   f.push(`shape=${toks.map((t) => (t.cap ? shape(t.text) : t.norm)).join(' ')}`);
-  for (const t of toks) f.push(`w=${t.norm}`);
+  for (const w of new Set(toks.map((t) => t.norm))) f.push(`w=${w}`);
   f.push(`first=${first.norm}`, `last=${last.norm}`);
   f.push(`suf3=${last.norm.slice(-3)}`, `pre3=${first.norm.slice(0, 3)}`, `fsuf3=${first.norm.slice(-3)}`);
   f.push(`lexf=${lexTag(first.text)}`, `lexl=${lexTag(last.text)}`);

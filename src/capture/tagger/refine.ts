@@ -41,10 +41,17 @@ export interface RefineOptions {
   kinds: ReadonlyMap<TaggedKind, number>;
   /** Drop rule spans of those kinds the model reads as another kind or none… */
   drop: boolean;
-  /** …by more than this margin over the rules' kind. */
+  /** …by more than this margin over the rules' kind… */
   dropMargin: number;
+  /** …or, for these kinds, by more than this one. */
+  dropMargins?: ReadonlyMap<TaggedKind, number>;
   /** Adopted kinds whose rule spans are never dropped (the tagger only adds spans of them). */
   keep?: ReadonlySet<TaggedKind>;
+  /**
+   * Kind → how much surer of that kind than of any other kind the model must be to add a span of it
+   * (a span read as a place rather than an organization by a hair is added as neither).
+   */
+  kindMargins?: ReadonlyMap<TaggedKind, number>;
   /** Per language of the text ("en", "es"): thresholds that replace those of `kinds` for that language. */
   byLanguage?: Readonly<Record<string, ReadonlyMap<TaggedKind, number>>>;
 }
@@ -172,7 +179,10 @@ export function refineEntities(
   const judge = (c: Candidate) => {
     const s = scores(opts.model, features(ctx, c));
     const b = best(s);
-    return { c, s, label: opts.model.labels[b]!, margin: s[b]! - s[0]! };
+    // The runner-up among the other kinds (not "none").
+    let other = Number.NEGATIVE_INFINITY;
+    for (let k = 1; k < s.length; k++) if (k !== b && s[k]! > other) other = s[k]!;
+    return { c, s, label: opts.model.labels[b]!, margin: s[b]! - s[0]!, over: s[b]! - other };
   };
   const cands = candidates(text, all, rules);
   const byKey = new Map(cands.map((c) => [`${c.start}:${c.end}`, c]));
@@ -194,7 +204,10 @@ export function refineEntities(
       const c = byKey.get(`${m.start}:${m.end}`);
       if (!c) return true;
       const p = judge(c);
-      return p.s[best(p.s)]! - p.s[opts.model.labels.indexOf(m.kind)]! <= opts.dropMargin;
+      return (
+        p.s[best(p.s)]! - p.s[opts.model.labels.indexOf(m.kind)]! <=
+        (opts.dropMargins?.get(m.kind) ?? opts.dropMargin)
+      );
     })
     // "Martin Ennals Award", "Miranda State": written as no person's name is (person-spans.ts); so
     // is a shorter mention the rules tied to such a name ("Cauquenes" of "Lugar Cauquenes").
@@ -211,7 +224,12 @@ export function refineEntities(
   const fresh = cands
     .filter(isFree)
     .map(judge)
-    .filter((s) => adopted(s.label) && s.margin > needs(s.label))
+    .filter(
+      (s) =>
+        adopted(s.label) &&
+        s.margin > needs(s.label) &&
+        s.over > (opts.kindMargins?.get(s.label as TaggedKind) ?? Number.NEGATIVE_INFINITY),
+    )
     .sort((a, b) => b.margin - a.margin || a.c.start - b.c.start);
   for (const s of fresh) {
     if (added.some((a) => overlaps(a, s.c))) continue;

@@ -212,6 +212,19 @@ describe('refining the rules’ output', () => {
       ['West Darfur', 'Darfur'],
     );
   });
+  it('adds a span only when the model is sure enough of its kind over the other kinds (`kindMargins`)', () => {
+    // After "with", a word reads as a place (3) and almost as an organization (2): a close call.
+    const close: TaggerModel = {
+      labels: ['none', 'person', 'organization', 'place'],
+      weights: { bias: [1, 0, 0, 0], 'p1=with': [0, 0, 2, 3], 'p1=in': [0, 0, 0, 3] },
+    };
+    const t = 'They met with Kanyoro, then hid in Kireka.';
+    const opts = { model: close, kinds: new Map([['place', 0] as const]), drop: false, dropMargin: 0 };
+    const texts = (o: typeof opts & { kindMargins?: ReadonlyMap<'place', number> }) =>
+      refineEntities(t, [], [], o).map((m) => m.text);
+    assert.deepEqual(texts(opts), ['Kanyoro', 'Kireka']);
+    assert.deepEqual(texts({ ...opts, kindMargins: new Map([['place', 2]]) }), ['Kireka']);
+  });
   it('thresholds per language of the text replace the general ones', () => {
     const opts = { model, kinds: new Map([['person', 5] as const]), drop: false, dropMargin: 0 };
     const added = (o: typeof opts & { byLanguage?: Record<string, ReadonlyMap<'person', number>> }) =>
@@ -377,5 +390,13 @@ describe('refining the rules’ output', () => {
     const full = candidates(text, all, rules).find((x) => x.start === 0)!;
     const g = features(ctx, full);
     for (const x of ['r=person', 'sent-start', 'last-recurs-alone']) assert.ok(g.includes(x), `${x} in ${g}`);
+  });
+  it('features are listed once each, as training counts them', () => {
+    const t = 'Habló la Comisión de Derechos Humanos de Chiapas.';
+    const all = tokenize(t);
+    const c = candidates(t, all, []).find((x) => t.slice(x.start, x.end).startsWith('Comisión de'))!;
+    const f = features(textContext(t, all, [], 'es'), c);
+    assert.ok(f.includes('w=de'));
+    assert.equal(f.length, new Set(f).size);
   });
 });
