@@ -75,6 +75,7 @@ const keep = new Set(
 );
 
 const t0 = performance.now();
+const LAST = ROUNDS.at(-1)!.name.slice(4);
 const rounds = ROUNDS.map((r) => ({ name: r.name, docs: loadSet(r.dir, r.name) }));
 const extra = EXTRA.flatMap((r) => loadSet(r.dir, r.name));
 const examples = new Map<CorpusDoc, Example[]>();
@@ -107,9 +108,7 @@ for (const d of [...rounds.flatMap((r) => r.docs), ...extra]) examples.set(d, ex
         }
     }
   process.stdout.write(
-    `candidate coverage, eval2–${rounds.length} (annotated entities with a form among the candidate spans): ${[
-      ...cov,
-    ]
+    `candidate coverage, eval2–${LAST} (annotated entities with a form among the candidate spans): ${[...cov]
       .map(([k, x]) => `${k} ${(x.covered / x.n).toFixed(3)} (${x.covered}/${x.n})`)
       .join(', ')}\n`,
   );
@@ -184,6 +183,11 @@ const variants: { name: string; opts: (m: TaggerModel) => RefineOptions }[] = [
 ];
 const pooledRules: Scores = new Map();
 const pooled = variants.map(() => new Map() as Scores);
+// `--pool-from 14`: also pool the rounds from eval14 on (rounds no rule was written against yet).
+const poolFrom = Number(arg('--pool-from') ?? Number.POSITIVE_INFINITY);
+const roundNumber = (name: string) => Number(name.slice(4) || 1);
+const freshRules: Scores = new Map();
+const fresh = variants.map(() => new Map() as Scores);
 process.stdout.write(
   `\n| left out | lang | kind | rules P / R | ${variants.map((v) => `${v.name} P / R`).join(' | ')} |\n|---|---|---|---|${variants.map(() => '---|').join('')}\n`,
 );
@@ -209,6 +213,10 @@ for (const held of rounds) {
     add(pooledRules, base);
     for (const [i, t] of tagged.entries()) add(pooled[i]!, t);
   }
+  if (roundNumber(held.name) >= poolFrom) {
+    add(freshRules, base);
+    for (const [i, t] of tagged.entries()) add(fresh[i]!, t);
+  }
   for (const lang of ['en', 'es'])
     for (const k of ['persons', 'organizations', 'places'])
       process.stdout.write(
@@ -218,8 +226,14 @@ for (const held of rounds) {
 for (const lang of ['en', 'es'])
   for (const k of ['persons', 'organizations', 'places'])
     process.stdout.write(
-      `| eval2–${rounds.length} pooled | ${lang} | ${k} | ${pr(pooledRules.get(`${lang} ${k}`))} | ${pooled.map((t) => pr(t.get(`${lang} ${k}`))).join(' | ')} |\n`,
+      `| eval2–${LAST} pooled | ${lang} | ${k} | ${pr(pooledRules.get(`${lang} ${k}`))} | ${pooled.map((t) => pr(t.get(`${lang} ${k}`))).join(' | ')} |\n`,
     );
+if (Number.isFinite(poolFrom))
+  for (const lang of ['en', 'es'])
+    for (const k of ['persons', 'organizations', 'places'])
+      process.stdout.write(
+        `| eval${poolFrom}–${LAST} pooled | ${lang} | ${k} | ${pr(freshRules.get(`${lang} ${k}`))} | ${fresh.map((t) => pr(t.get(`${lang} ${k}`))).join(' | ')} |\n`,
+      );
 
 if (process.argv.includes('--write')) {
   const all = [...rounds.flatMap((r) => r.docs), ...extra].flatMap((d) => examples.get(d)!);
