@@ -25,6 +25,7 @@ const SETS = [
   'eval17',
   'eval18',
   'eval19',
+  'eval12',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
