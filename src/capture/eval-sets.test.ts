@@ -8,7 +8,19 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
-const SETS = ['eval2', 'eval3', 'eval4', 'eval5', 'eval6', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11'];
+const SETS = [
+  'eval2',
+  'eval3',
+  'eval4',
+  'eval5',
+  'eval6',
+  'eval7',
+  'eval8',
+  'eval9',
+  'eval10',
+  'eval11',
+  'eval13',
+];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
 const visible = (raw: string) =>
