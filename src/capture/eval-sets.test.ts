@@ -26,6 +26,7 @@ const SETS = [
   'eval18',
   'eval19',
   'eval12',
+  'eval13',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
