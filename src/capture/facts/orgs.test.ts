@@ -697,3 +697,15 @@ describe('short forms, stop 36', () => {
     assert.equal(m[1]!.value, 'Amnistía Internacional');
   });
 });
+
+describe('a text that ends inside a name (issue 23, stop 36: found by the fuzz test)', () => {
+  it('a connector as the last word ends the name, nothing is read past the text', () => {
+    for (const text of [
+      'Dirección General de',
+      'El del',
+      'Ministry of Justice of',
+      'la Fiscalía General de la',
+    ])
+      assert.doesNotThrow(() => extractFacts(text, { reference: '1990-01-01' }), text);
+  });
+});

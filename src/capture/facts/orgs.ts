@@ -453,7 +453,12 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       // "… de 3.er Turno": a ranking number goes on like a name word after a connector.
       const goesOn = tokens[m] !== undefined && (tokens[m]!.cap || isOrdinal(tokens[m]!));
       if (m > j + 1 && goesOn && joined(text, tokens[m - 1]!, tokens[m]!)) j = m;
-      else if (m > j + 1 && joined(text, tokens[m - 1]!, tokens[m]!) && numberInName(text, tokens, i, j, m))
+      else if (
+        m > j + 1 &&
+        tokens[m] !== undefined &&
+        joined(text, tokens[m - 1]!, tokens[m]!) &&
+        numberInName(text, tokens, i, j, m)
+      )
         j = numberInName(text, tokens, i, j, m);
       else break;
     }
