@@ -76,7 +76,7 @@ export function textContext(
 }
 
 /** No rule span is longer than this many characters: bounds the search for overlapping ones. */
-const LONGEST_SPAN = 400;
+export const LONGEST_SPAN = 400;
 
 /** The rules' spans overlapping a candidate (rules sorted by start; a binary search, not a scan). */
 export function overlapping(ctx: TextContext, c: { start: number; end: number }): EntityMention[] {

@@ -27,7 +27,7 @@ import { tokenize } from '../facts/tokens.js';
 import { isDemonym } from '../facts/world.js';
 import { detectLanguage } from '../language.js';
 import { type Candidate, candidates } from './candidates.js';
-import { features, textContext } from './features.js';
+import { features, LONGEST_SPAN, textContext } from './features.js';
 import { type Label, scores, type TaggerModel } from './perceptron.js';
 
 export type TaggedKind = 'person' | 'organization' | 'place';
@@ -79,6 +79,33 @@ function freeOf(spans: readonly Span[]): (s: Span) => boolean {
       else hi = mid;
     }
     return lo === 0 || maxEnd[lo - 1]! <= s.start;
+  };
+}
+
+/**
+ * A test of "some of these spans holds this one and more" (`contains`), by binary search over them
+ * sorted: one that starts at or before it and ends after it, or starts before it and ends at or after it.
+ */
+export function heldByOneOf(spans: readonly Span[]): (s: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (const [i, x] of sorted.entries()) maxEnd.push(Math.max(x.end, i ? maxEnd[i - 1]! : 0));
+  /** How many spans start before `at` (or at it, with `orAt`). */
+  const startingBefore = (at: number, orAt: boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start < at || (orAt && sorted[mid]!.start === at)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (s) => {
+    const upTo = startingBefore(s.start, true);
+    if (upTo && maxEnd[upTo - 1]! > s.end) return true;
+    const before = startingBefore(s.start, false);
+    return before > 0 && maxEnd[before - 1]! >= s.end;
   };
 }
 
@@ -196,7 +223,7 @@ export function refineEntities(
   const noNames = new Set(
     [...refusedRule].filter((m) => m.value === m.text.replace(/\s+/g, ' ')).map((m) => m.value),
   );
-  const kept = rules
+  const bounded = rules
     .filter((m) => {
       if (!opts.drop || !adopted(m.kind) || opts.keep?.has(m.kind)) return true;
       // "Daniel E. Ferrante": a given name, initials and a surname are a person whatever the model reads.
@@ -212,9 +239,10 @@ export function refineEntities(
     // "Martin Ennals Award", "Miranda State": written as no person's name is (person-spans.ts); so
     // is a shorter mention the rules tied to such a name ("Cauquenes" of "Lugar Cauquenes").
     .filter((m) => m.kind !== 'person' || (!refusedRule.has(m) && !noNames.has(m.value)))
-    .map((m) => (m.kind === 'person' ? personBounds(text, m) : m))
-    // "Cícero dos Santos Lima" grown from "Cícero": what another rule read in the words it took is its.
-    .filter((m, _, all) => !all.some((g) => g !== m && g.kind === 'person' && contains(g, m)));
+    .map((m) => (m.kind === 'person' ? personBounds(text, m) : m));
+  // "Cícero dos Santos Lima" grown from "Cícero": what another rule read in the words it took is its.
+  const inPerson = heldByOneOf(bounded.filter((g) => g.kind === 'person'));
+  const kept = bounded.filter((m) => !inPerson(m));
   // Only spans clear of every kept span and date can be added: only those are scored.
   // A person the name reading refused is not added back by the model over the same words.
   const refused = rules.filter((m) => m.kind === 'person' && (refusedRule.has(m) || noNames.has(m.value)));
@@ -271,9 +299,22 @@ export function refineEntities(
     if (free(p) && !notAPerson(text, p, language)) added.push({ kind: 'person', ...p, value: p.text });
   // "en Puerto Cruz, Chichiriviche de la Costa y la Colonia Tovar": a person listed between two
   // places is a place of the list (person-spans.ts).
-  const places = [...kept, ...added].filter((m) => m.kind === 'place');
+  const places = [...kept, ...added].filter((m) => m.kind === 'place').sort((a, b) => a.start - b.start);
+  /** The places that start close enough to a span to be the list's neighbours (no span is longer than LONGEST_SPAN). */
+  const near = (s: Span) => {
+    let lo = 0;
+    let hi = places.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (places[mid]!.start < s.start - LONGEST_SPAN - 12) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < places.length && places[end]!.start <= s.end + 12) end++;
+    return places.slice(lo, end);
+  };
   const listed = (m: EntityMention): EntityMention =>
-    m.kind === 'person' && m.value === m.text.replace(/\s+/g, ' ') && listedAmongPlaces(text, m, places)
+    m.kind === 'person' && m.value === m.text.replace(/\s+/g, ' ') && listedAmongPlaces(text, m, near(m))
       ? {
           kind: 'place',
           start: m.start,

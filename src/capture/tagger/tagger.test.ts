@@ -11,7 +11,7 @@ import { candidates } from './candidates.js';
 import { features, textContext } from './features.js';
 import { formsOf, labelOf } from './label.js';
 import { type Example, pack, predict, type TaggerModel, train, unpack } from './perceptron.js';
-import { refineEntities } from './refine.js';
+import { heldByOneOf, refineEntities } from './refine.js';
 
 const spans = (text: string, rules: EntityMention[] = []) =>
   candidates(text, tokenize(text), rules).map((c) => text.slice(c.start, c.end));
@@ -398,5 +398,30 @@ describe('refining the rules’ output', () => {
     const f = features(textContext(t, all, [], 'es'), c);
     assert.ok(f.includes('w=de'));
     assert.equal(f.length, new Set(f).size);
+  });
+});
+
+describe('heldByOneOf', () => {
+  it('answers as a scan for "one of these spans holds this one and more", ties of start or end included', () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const span = () => {
+      const start = rand(60);
+      return { start, end: start + 1 + rand(12) };
+    };
+    for (let round = 0; round < 200; round++) {
+      const spans = Array.from({ length: rand(15) }, span);
+      const held = heldByOneOf(spans);
+      for (let k = 0; k < 30; k++) {
+        const s = k % 3 === 0 && spans.length ? spans[rand(spans.length)]! : span();
+        const scan = spans.some(
+          (g) => g.start <= s.start && s.end <= g.end && g.end - g.start > s.end - s.start,
+        );
+        assert.equal(held(s), scan, JSON.stringify({ spans, s }));
+      }
+    }
   });
 });
