@@ -183,7 +183,7 @@ const variants: { name: string; opts: (m: TaggerModel) => RefineOptions }[] = [
 ];
 const pooledRules: Scores = new Map();
 const pooled = variants.map(() => new Map() as Scores);
-// `--pool-from 14`: also pool the rounds from eval14 on (rounds no rule was written against yet).
+// `--pool-from 12`: also pool the rounds from eval12 on (at stop 36, the rounds no rule was written against).
 const poolFrom = Number(arg('--pool-from') ?? Number.POSITIVE_INFINITY);
 const roundNumber = (name: string) => Number(name.slice(4) || 1);
 const freshRules: Scores = new Map();
