@@ -64,20 +64,31 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 /** `a` holds `b` and more. */
 const contains = (a: Span, b: Span) =>
   a.start <= b.start && b.end <= a.end && a.end - a.start > b.end - b.start;
-/** A test of "overlaps none of these spans", by binary search over them sorted (a long text has thousands). */
-function freeOf(spans: readonly Span[]): (s: Span) => boolean {
+/** How many of `sorted` (spans by start) start before `at`, or at it too with `orAt`. */
+function startingBefore(sorted: readonly Span[], at: number, orAt = false): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < at || (orAt && sorted[mid]!.start === at)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Spans sorted by start, with the furthest end among each prefix. */
+function byStart(spans: readonly Span[]): { sorted: Span[]; maxEnd: number[] } {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
-  // maxEnd[i]: the furthest end among sorted[0..i].
   const maxEnd: number[] = [];
   for (const [i, x] of sorted.entries()) maxEnd.push(Math.max(x.end, i ? maxEnd[i - 1]! : 0));
+  return { sorted, maxEnd };
+}
+
+/** A test of "overlaps none of these spans", by binary search over them sorted (a long text has thousands). */
+function freeOf(spans: readonly Span[]): (s: Span) => boolean {
+  const { sorted, maxEnd } = byStart(spans);
   return (s) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start < s.end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = startingBefore(sorted, s.end);
     return lo === 0 || maxEnd[lo - 1]! <= s.start;
   };
 }
@@ -87,24 +98,11 @@ function freeOf(spans: readonly Span[]): (s: Span) => boolean {
  * sorted: one that starts at or before it and ends after it, or starts before it and ends at or after it.
  */
 export function heldByOneOf(spans: readonly Span[]): (s: Span) => boolean {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const maxEnd: number[] = [];
-  for (const [i, x] of sorted.entries()) maxEnd.push(Math.max(x.end, i ? maxEnd[i - 1]! : 0));
-  /** How many spans start before `at` (or at it, with `orAt`). */
-  const startingBefore = (at: number, orAt: boolean) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start < at || (orAt && sorted[mid]!.start === at)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const { sorted, maxEnd } = byStart(spans);
   return (s) => {
-    const upTo = startingBefore(s.start, true);
+    const upTo = startingBefore(sorted, s.start, true);
     if (upTo && maxEnd[upTo - 1]! > s.end) return true;
-    const before = startingBefore(s.start, false);
+    const before = startingBefore(sorted, s.start);
     return before > 0 && maxEnd[before - 1]! >= s.end;
   };
 }
@@ -302,13 +300,7 @@ export function refineEntities(
   const places = [...kept, ...added].filter((m) => m.kind === 'place').sort((a, b) => a.start - b.start);
   /** The places that start close enough to a span to be the list's neighbours (no span is longer than LONGEST_SPAN). */
   const near = (s: Span) => {
-    let lo = 0;
-    let hi = places.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (places[mid]!.start < s.start - LONGEST_SPAN - 12) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = startingBefore(places, s.start - LONGEST_SPAN - 12);
     let end = lo;
     while (end < places.length && places[end]!.start <= s.end + 12) end++;
     return places.slice(lo, end);
