@@ -27,6 +27,7 @@ const SETS = [
   'eval19',
   'eval12',
   'eval13',
+  'eval21',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
