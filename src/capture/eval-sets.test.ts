@@ -28,6 +28,7 @@ const SETS = [
   'eval12',
   'eval13',
   'eval20',
+  'eval21',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
