@@ -709,3 +709,31 @@ describe('a text that ends inside a name (issue 23, stop 36: found by the fuzz t
       assert.doesNotThrow(() => extractFacts(text, { reference: '1990-01-01' }), text);
   });
 });
+
+describe('what is no organization, stop 36 second wave', () => {
+  it("a country's government named by the country is the state", () => {
+    assert.deepEqual(of('The Government of Kenya denied the report on Monday.', 'organization'), []);
+    assert.deepEqual(
+      of('A note from the Government of the Republic of Ghana was read aloud.', 'organization'),
+      [],
+    );
+    assert.deepEqual(of('Lo rechazó el Gobierno de Bolivia en un comunicado.', 'organization'), []);
+    // A government named otherwise is a body's name.
+    assert.deepEqual(
+      of('Fighters loyal to the Government of National Accord entered the town.', 'organization'),
+      ['Government of National Accord'],
+    );
+  });
+  it('a day observed is no body', () => {
+    assert.deepEqual(
+      of('Families marched on the International Day of Persons with Disabilities in town.', 'organization'),
+      [],
+    );
+    assert.deepEqual(of('Marcharon en el Día Internacional de la Mujer Trabajadora.', 'organization'), []);
+  });
+  it('section words, reply marks and DNA written in capitals are no acronyms', () => {
+    const text =
+      'THE FACTS\n\nThe applicant was held in Kars.\n\nNOTES\n\nSee above.\n\nAsunto: RE: caso de mi tío\n\nPRIMERO. El ADN de la caja fue extraído por el laboratorio.';
+    assert.deepEqual(of(text, 'organization'), []);
+  });
+});

@@ -158,6 +158,11 @@ const PLACE_FIRST = set('palacio palace plaza carcel reten internado');
 const PLACE_LAST = set('palace prison square');
 const DETENTION_SITE = set('centre center centres centers facility camp');
 const RULED_BY = set('government gobierno administration administracion regime regimen cabinet gabinete');
+/** Words a country's formal name wraps it in ("the Kingdom of Saudi Arabia", "República de Chile"). */
+const STATE_WORDS = set('republic republica kingdom reino state estado federal democratic democratica');
+/** "International Day of …", "Día Mundial de …": a day observed. */
+const DAY_WORDS = set('day dia');
+const OBSERVED = set('international internacional world mundial national nacional');
 const PRISON_FIRST = set('unidad comunidad complejo establecimiento');
 const CENTRE_OF = set('arrestos penitenciario detencion reclusion coordinacion comercial');
 
@@ -855,6 +860,20 @@ function nameSpan(
       (TITLES.has(words[2]!) || (words[2] === 'prime' && words[3] === 'minister'))
     )
       return undefined;
+    // "the Government of India", "Government of the Republic of South Sudan", "el Gobierno de Chile":
+    // a country's government named by the country is the state, not a body's name ("Government of
+    // National Accord" is one). Rounds 12–19: 7 such extras in 4 rounds, none annotated in rounds 1–19.
+    if (words[0] === 'government' || words[0] === 'gobierno') {
+      let k = 1;
+      while (k < toks.length && !toks[k]!.cap && CONNECTORS.has(words[k]!)) k++;
+      const rest = toks.slice(k);
+      const country = rest.filter((t) => !STATE_WORDS.has(t.norm) && !CONNECTORS.has(t.norm));
+      if (k > 1 && country.length && lookupPlace(country.map((t) => t.text).join(' ')) !== undefined)
+        return undefined;
+    }
+    // "International Day of the Victims of Enforced Disappearances", "Día Internacional de los Pueblos
+    // Indígenas": a day observed, not a body (rounds 12–19: 6 extras in 5 rounds).
+    if (DAY_WORDS.has(words[0]!) || (OBSERVED.has(words[0]!) && DAY_WORDS.has(words[1]!))) return undefined;
     // "el Alto Comisionado", "the High Commissioner": a title with its qualifiers is a person's office.
     if (words.every((w) => TITLES.has(w) || TITLE_QUALIFIERS.has(w) || CONNECTORS.has(w))) return undefined;
     // A bracketed acronym after a name that is not a person's says organization ("… (Cepaz)").
