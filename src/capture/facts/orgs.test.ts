@@ -736,4 +736,20 @@ describe('what is no organization, stop 36 second wave', () => {
       'THE FACTS\n\nThe applicant was held in Kars.\n\nNOTES\n\nSee above.\n\nAsunto: RE: caso de mi tío\n\nPRIMERO. El ADN de la caja fue extraído por el laboratorio.';
     assert.deepEqual(of(text, 'organization'), []);
   });
+  it("a summary table's label on the value's line is no part of the name", () => {
+    assert.deepEqual(
+      of(
+        'Date 3 May 1990\n\nPerpetrators Presidential Guard Battalion\n\nThe attack began at dawn.',
+        'organization',
+      ),
+      ['Presidential Guard Battalion'],
+    );
+  });
+  it('a body named for a cause goes on with the country it works in', () => {
+    assert.deepEqual(of('The report was written by Doctors for Peace in Yemen last year.', 'organization'), [
+      'Doctors for Peace in Yemen',
+    ]);
+    // Where a court sits is still no part of its name.
+    assert.deepEqual(of('The Supreme Court in Yemen ruled on Monday.', 'organization'), ['Supreme Court']);
+  });
 });

@@ -96,6 +96,12 @@ const countryAt = (tokens: readonly Token[], k: number) =>
 const MANDATE = set('mission mision commission comision office oficina representation representacion');
 
 /**
+ * "Lawyers for Justice in Libya", "Comité Público contra la Tortura en Israel": a body named for a
+ * cause goes on with the country it works in (rounds 12–19: 2 cut names, 2 rounds).
+ */
+const PURPOSE = set('for para contra against');
+
+/**
  * "Fundación para los Derechos Humanos en Cuba", "Red … de Defensoras de Derechos Humanos en Honduras",
  * "… Centre for Human Rights in Sudan": a body for human rights in a country is named after it.
  */
@@ -149,9 +155,13 @@ export const TITLE_QUALIFIERS = set(
   'alto alta high deputy adjunto adjunta especial special general principal',
 );
 
-/** Opening words of a run that are never part of the organization's name. */
+/**
+ * Opening words of a run that are never part of the organization's name; with the labels of an
+ * encyclopedia's summary table, which the text gives on the value's line ("Responsables Ejército
+ * Nacional", "Belligerents Papua New Guinea Defence Force": rounds 12–19, 4 in 3 rounds).
+ */
 const LEAD = set(`president presidente presidenta former ex vice jefe chief head members miembros agents
-  agentes officers efectivos member`);
+  agentes officers efectivos member responsables perpetradores perpetrators belligerents beligerantes`);
 
 /** Names of buildings and detention places ("Palacio de Justicia", "Miraflores Palace"). */
 const PLACE_FIRST = set('palacio palace plaza carcel reten internado');
@@ -446,7 +456,8 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
             ((placeAt(tokens, m + 1) || sitsAt(text, tokens, m + 1)) &&
               !(
                 countryAt(tokens, m + 1) &&
-                (tokens.slice(i, j + 1).some((t) => MANDATE.has(t.norm)) || rightsIn(tokens, j))
+                (tokens.slice(i, j + 1).some((t) => MANDATE.has(t.norm) || (PURPOSE.has(t.norm) && !t.cap)) ||
+                  rightsIn(tokens, j))
               )))
         ) &&
         (!ORG_ONLY_CONNECTORS.has(tokens[m]!.norm) ||
