@@ -615,8 +615,10 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
 
 /**
  * Words in capitals that abbreviate no organization: time zones ("06:00 GMT"), hours, compass points,
- * currencies, units, identity documents and technical terms. Roman numerals are told by shape
- * (entities.ts).
+ * currencies, units, identity documents and technical terms ("ADN": Spanish DNA), an e-mail's reply
+ * and forward marks ("RE:", "FW:"), and the section words of rulings and lists written in capitals
+ * ("THE FACTS", "FOR THESE REASONS", "NOTES", "VISTOS", "PRIMERO.", "ÚNICO."). Roman numerals are
+ * told by shape (entities.ts).
  */
 export const NOT_ORG_ACRONYMS =
   set(`gmt utc cet cest eet eest wet west bst est edt cst cdt mst mdt pst pdt ist
@@ -625,7 +627,9 @@ export const NOT_ORG_ACRONYMS =
   eur usd gbp chf jpy cny rmb rub uah kes ngn mxn cop ves bs ars brl inr try egp zar ghs xof cfa
   kv kw kwh km kg mb gb mhz ghz mm cm fm
   usb ip sim gps sms pdf dna hiv vih sida aids id dni dui curp rut pin url wifi tv lcd led
-  ok ps nb aka fyi asap rip covid dm rt`);
+  ok ps nb aka fyi asap rip covid dm rt adn re fw fwd
+  notes facts law reasons summary background annex vistos resultando considerando resuelve hechos
+  primero segundo tercero cuarto quinto sexto septimo octavo noveno decimo unico`);
 
 /** Capitalized words that are never names: months, weekdays, countries and demonyms often capitalized. */
 export const NOT_NAME = new Set([

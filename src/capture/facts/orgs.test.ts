@@ -709,3 +709,47 @@ describe('a text that ends inside a name (issue 23, stop 36: found by the fuzz t
       assert.doesNotThrow(() => extractFacts(text, { reference: '1990-01-01' }), text);
   });
 });
+
+describe('what is no organization, stop 36 second wave', () => {
+  it("a country's government named by the country is the state", () => {
+    assert.deepEqual(of('The Government of Kenya denied the report on Monday.', 'organization'), []);
+    assert.deepEqual(
+      of('A note from the Government of the Republic of Ghana was read aloud.', 'organization'),
+      [],
+    );
+    assert.deepEqual(of('Lo rechazó el Gobierno de Bolivia en un comunicado.', 'organization'), []);
+    // A government named otherwise is a body's name.
+    assert.deepEqual(
+      of('Fighters loyal to the Government of National Accord entered the town.', 'organization'),
+      ['Government of National Accord'],
+    );
+  });
+  it('a day observed is no body', () => {
+    assert.deepEqual(
+      of('Families marched on the International Day of Persons with Disabilities in town.', 'organization'),
+      [],
+    );
+    assert.deepEqual(of('Marcharon en el Día Internacional de la Mujer Trabajadora.', 'organization'), []);
+  });
+  it('section words, reply marks and DNA written in capitals are no acronyms', () => {
+    const text =
+      'THE FACTS\n\nThe applicant was held in Kars.\n\nNOTES\n\nSee above.\n\nAsunto: RE: caso de mi tío\n\nPRIMERO. El ADN de la caja fue extraído por el laboratorio.';
+    assert.deepEqual(of(text, 'organization'), []);
+  });
+  it("a summary table's label on the value's line is no part of the name", () => {
+    assert.deepEqual(
+      of(
+        'Date 3 May 1990\n\nPerpetrators Presidential Guard Battalion\n\nThe attack began at dawn.',
+        'organization',
+      ),
+      ['Presidential Guard Battalion'],
+    );
+  });
+  it('a body named for a cause goes on with the country it works in', () => {
+    assert.deepEqual(of('The report was written by Doctors for Peace in Yemen last year.', 'organization'), [
+      'Doctors for Peace in Yemen',
+    ]);
+    // Where a court sits is still no part of its name.
+    assert.deepEqual(of('The Supreme Court in Yemen ruled on Monday.', 'organization'), ['Supreme Court']);
+  });
+});
