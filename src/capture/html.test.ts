@@ -603,4 +603,10 @@ describe('the day a text counts from, in heads the rules had not met (issue 23, 
     );
     assert.deepEqual(coca.published, { precision: 'day', value: '2025-11-28' });
   });
+  it("a ruling's dateline in words", () => {
+    const t = extractPlainText(
+      'Iquique, catorce de noviembre de dos mil veinticinco.\n\nVISTOS:\n\nSe instruyó esta causa.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2025-11-14' });
+  });
 });

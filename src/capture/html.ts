@@ -8,7 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { type FuzzyDate, parseLooseDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
-import { findDates } from './facts/dates.js';
+import { findDates, writesYear } from './facts/dates.js';
 import { fold, WEEKDAYS } from './facts/lexicon.js';
 
 export interface ExtractedComment {
@@ -143,7 +143,7 @@ export function dateFrom(value: string | undefined): FuzzyDate | undefined {
 function datelineDate(line: string): FuzzyDate | undefined {
   if (line.length > 80) return undefined;
   const found = findDates(line, '2000-01-01').filter((x) => !x.relative && x.date.precision === 'day');
-  if (found.length !== 1 || !/\d{4}/.test(found[0]!.text)) return undefined;
+  if (found.length !== 1 || !writesYear(found[0]!.text)) return undefined;
   const rest = `${line.slice(0, found[0]!.start)}${line.slice(found[0]!.end)}`
     .replace(/[\s,.—–·|:-]+/g, ' ')
     .trim();
@@ -221,7 +221,7 @@ export function yearlessDateline(text: string): FuzzyDate | undefined {
     .slice(0, 12)) {
     const head = line.slice(0, 80);
     const d = findDates(head, '2000-06-15').find(
-      (x) => !x.relative && x.date.precision === 'day' && !/\d{4}/.test(x.text),
+      (x) => !x.relative && x.date.precision === 'day' && !writesYear(x.text),
     );
     // A place (one to five capitalized words, commas, brackets and particles between: "Río de Janeiro") opens the line.
     if (
