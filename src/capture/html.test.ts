@@ -588,6 +588,14 @@ describe('the day a text counts from, in heads the rules had not met (issue 23, 
       'Signal group\nPasted for the documentation file on 30 March 2025 by the admin.\n\n— 28 March —\n[13:02] A: hello',
     );
     assert.deepEqual(pasted.published, { precision: 'day', value: '2025-03-30' });
+    const edited = extractPlainText(
+      'DEATHS IN CUSTODY — WORKING LIST\nCompiled by the custody desk · last edited 8 December 2025 · not for publication\n\nNo.\tName',
+    );
+    assert.deepEqual(edited.published, { precision: 'day', value: '2025-12-08' });
+    const cut = extractPlainText(
+      'Informe anual\nMadrid, noviembre de 2026. Fecha de cierre de datos: 31 de octubre de 2026.\n\n3.1 Marco',
+    );
+    assert.deepEqual(cut.published, { precision: 'day', value: '2026-10-31' });
   });
   it('a dateline whose place opens with an article or holds a bracketed region, or ends in ".–"', () => {
     const laPaz = extractPlainText(
