@@ -841,3 +841,15 @@ describe("a ruling's date written in words (issue 23, stop 36, rounds 14 and 16)
     assert.deepEqual(all('el treinta y uno de febrero de dos mil quince', '2025-11-03'), []);
   });
 });
+
+describe('a year in brackets of its own (issue 23, stop 36, rounds 10–19)', () => {
+  it('after a case, a work or an event: the year', () => {
+    assert.deepEqual(all('en los casos Barrios Altos (2001) y La Cantuta (2006), el Estado', '2025-11-20'), [
+      ['2001', '2001'],
+      ['2006', '2006'],
+    ]);
+  });
+  it('not a season, a page or a number in brackets', () => {
+    assert.deepEqual(all('the ratio (2015/16), note (12) and (p. 2015)', '2025-11-20'), []);
+  });
+});

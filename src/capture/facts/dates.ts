@@ -710,6 +710,13 @@ const RULES: Rule[] = [
     // before its noun ("from 2000 homes").
     make: (m) => ({ precision: 'year', value: (m[1] ?? m[2] ?? m[3] ?? m[4])! }),
   },
+  // "Barrios Altos (2001)", "the novel Cosecha de huesos (1998)", "What the Fields Remember (2015)": a year in
+  // brackets of its own after a case, a work or an event (six in rounds 10, 12, 15, 17, 19, all annotated).
+  {
+    re: /(?<=(?<![\d\-–/])\()((?:19|20)\d{2})(?=\))/g,
+    relative: false,
+    make: (m) => ({ precision: 'year', value: m[1]! }),
+  },
   // "2023–2025", "1964-1982": a span of years, each end a year.
   {
     re: /(?<![\d./-])((?:19|20)\d{2})\s?[–-]\s?((?:19|20)\d{2})(?![\d./-])/gu,
