@@ -559,3 +559,62 @@ describe("a letter's date line naming a numbered prison (stop 36)", () => {
     assert.equal(t.published, undefined);
   });
 });
+
+describe('the day a text counts from, in heads the rules had not met (issue 23, stop 36, rounds 12–19)', () => {
+  it("a programme's head line giving its day and clock time, with or without a label", () => {
+    const es = extractPlainText(
+      'TRANSCRIPCIÓN — Programa "Memoria", emitido el miércoles 9 de julio de 2025, 22:00\n\n[00:00:05] CONDUCTORA: Ayer se reunió la comisión.',
+    );
+    assert.deepEqual(es.published, { precision: 'day', value: '2025-07-09' });
+    const en = extractPlainText(
+      'COMMUNITY RADIO 96.3 FM — "Talk It Out", Tuesday 28 July 2026, 7:00–8:00 p.m.\n\n[19:01] HOST: Good evening.',
+    );
+    assert.deepEqual(en.published, { precision: 'day', value: '2026-07-28' });
+    const told = extractPlainText(
+      'Informe\nEl 3 de mayo de 2020, a las 14:00, soldados entraron en la aldea.\n\nTexto.',
+    );
+    assert.equal(told.published, undefined, 'a sentence opening on a dated hour tells the past');
+  });
+  it("a judgment's delivery, a thread pasted on a day, a list last edited", () => {
+    const j = extractPlainText(
+      'IN THE HIGH COURT\nSUMMARY OF JUDGMENT delivered on 22 October 2025 (issued by the Registrar)\n\n1. The Court today found…',
+    );
+    assert.deepEqual(j.published, { precision: 'day', value: '2025-10-22' });
+    const read = extractPlainText(
+      'PROVINCIAL COURT\nORDER\nRead in open court on 25 October 2024\n\n1. The Plaintiffs…',
+    );
+    assert.deepEqual(read.published, { precision: 'day', value: '2024-10-25' });
+    const pasted = extractPlainText(
+      'Signal group\nPasted for the documentation file on 30 March 2025 by the admin.\n\n— 28 March —\n[13:02] A: hello',
+    );
+    assert.deepEqual(pasted.published, { precision: 'day', value: '2025-03-30' });
+    const edited = extractPlainText(
+      'DEATHS IN CUSTODY — WORKING LIST\nCompiled by the custody desk · last edited 8 December 2025 · not for publication\n\nNo.\tName',
+    );
+    assert.deepEqual(edited.published, { precision: 'day', value: '2025-12-08' });
+    const cut = extractPlainText(
+      'Informe anual\nMadrid, noviembre de 2026. Fecha de cierre de datos: 31 de octubre de 2026.\n\n3.1 Marco',
+    );
+    assert.deepEqual(cut.published, { precision: 'day', value: '2026-10-31' });
+  });
+  it('a dateline whose place opens with an article or holds a bracketed region, or ends in ".–"', () => {
+    const laPaz = extractPlainText(
+      'BOLIVIA (Reportaje)\nTítulo largo\n\nLa Paz, 7 may 2025 (Agencia Andina de Noticias del Sur). – Las familias de los dos jóvenes muertos volvieron ayer a la plaza principal de la ciudad para exigir justicia.',
+    );
+    assert.deepEqual(laPaz.published, { precision: 'day', value: '2025-05-07' });
+    const lima = extractPlainText(
+      'Nota de prensa\n\nLima, 20 de noviembre de 2025.– La Primera Sala Penal de Apelaciones Nacional declaró infundado el pedido de la defensa del exagente.',
+    );
+    assert.deepEqual(lima.published, { precision: 'day', value: '2025-11-20' });
+    const coca = extractPlainText(
+      'VERSIÓN ESTENOGRÁFICA\nPuerto Francisco de Orellana (El Coca), viernes 28 de noviembre de 2025\n\nMODERADORA: Buenos días.',
+    );
+    assert.deepEqual(coca.published, { precision: 'day', value: '2025-11-28' });
+  });
+  it("a ruling's dateline in words", () => {
+    const t = extractPlainText(
+      'Iquique, catorce de noviembre de dos mil veinticinco.\n\nVISTOS:\n\nSe instruyó esta causa.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2025-11-14' });
+  });
+});

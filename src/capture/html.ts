@@ -8,7 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { type FuzzyDate, parseLooseDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
-import { findDates } from './facts/dates.js';
+import { findDates, writesYear } from './facts/dates.js';
 import { fold, WEEKDAYS } from './facts/lexicon.js';
 
 export interface ExtractedComment {
@@ -143,7 +143,7 @@ export function dateFrom(value: string | undefined): FuzzyDate | undefined {
 function datelineDate(line: string): FuzzyDate | undefined {
   if (line.length > 80) return undefined;
   const found = findDates(line, '2000-01-01').filter((x) => !x.relative && x.date.precision === 'day');
-  if (found.length !== 1 || !/\d{4}/.test(found[0]!.text)) return undefined;
+  if (found.length !== 1 || !writesYear(found[0]!.text)) return undefined;
   const rest = `${line.slice(0, found[0]!.start)}${line.slice(found[0]!.end)}`
     .replace(/[\s,.—–·|:-]+/g, ' ')
     .trim();
@@ -151,12 +151,13 @@ function datelineDate(line: string): FuzzyDate | undefined {
   if (words.length <= 4) return found[0]!.date;
   // A longer place and the day's weekday ("Penal de San Pedro, La Paz, domingo 12 de enero de 2025", a
   // letter's date line): capitalized words and their particles only, the weekday aside; a prison or camp
-  // is often numbered ("Prisión de Kilo 8, Camagüey", "Unidad 9, La Plata").
+  // is often numbered ("Prisión de Kilo 8, Camagüey", "Unidad 9, La Plata"), a region bracketed after a town
+  // ("Puerto Francisco de Orellana (El Coca), viernes 28 de noviembre de 2025").
   const place = words.filter((w) => !WEEKDAYS.has(fold(w)));
   return place.length <= 8 &&
     place.every(
       (w) =>
-        /^\p{Lu}/u.test(w) ||
+        /^\(?\p{Lu}/u.test(w) ||
         /^\d{1,3}$/.test(w) ||
         /^(?:de|del|la|las|los|el|y|da|do|dos|das|of|the|on)$/iu.test(w),
     ) &&
@@ -166,7 +167,7 @@ function datelineDate(line: string): FuzzyDate | undefined {
 }
 
 /** The head of a line that a dateline opens: up to a dash, a full stop or an agency's bracket after the year. */
-const DATELINE_LEAD = /^(.{6,80}?\d{4})\s*(?:[–—]|-\s|\.-|\.\s|\.$|\()/u;
+const DATELINE_LEAD = /^(.{6,80}?\d{4})\s*(?:[–—]|-\s|\.[-–—]|\.\s|\.$|\()/u;
 
 /**
  * The date heading a text, from its first lines: a dateline, or one part of a line cut by "·" or
@@ -180,7 +181,9 @@ export function headDate(lines: readonly string[]): FuzzyDate | undefined {
     // de 2025. Hoy se cumple…"): the words before the dash, the full stop or the agency's bracket.
     const lead = DATELINE_LEAD.exec(l.trim())?.[1];
     // "El 2 de febrero de 2024. La oficina…" opens a sentence, not a dateline: a place opens a dateline.
-    const sentence = !lead || /^(?:el|la|los|las|on|in|en|since|desde|de|del|the|by|por)\s/iu.test(lead);
+    // An article before a capitalized word is a place's ("La Paz, 7 may 2025 (Agencia …)", "The Hague, 3 May 2024 –").
+    const sentence =
+      !lead || /^(?:on|in|en|since|desde|de|del|by|por)\s|^(?:el|la|los|las|the)\s+(?!\p{Lu})/iu.test(lead);
     const opening = sentence ? undefined : datelineDate(lead);
     if (opening) return opening;
     for (const part of l.split(/\s+[·|]\s+/)) {
@@ -218,7 +221,7 @@ export function yearlessDateline(text: string): FuzzyDate | undefined {
     .slice(0, 12)) {
     const head = line.slice(0, 80);
     const d = findDates(head, '2000-06-15').find(
-      (x) => !x.relative && x.date.precision === 'day' && !/\d{4}/.test(x.text),
+      (x) => !x.relative && x.date.precision === 'day' && !writesYear(x.text),
     );
     // A place (one to five capitalized words, commas, brackets and particles between: "Río de Janeiro") opens the line.
     if (

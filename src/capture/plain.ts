@@ -15,17 +15,43 @@ import { dateFrom, type Extracted, headDate, hostOf, titleTail, yearlessDateline
  * "exportado el 20/1/25"), or the day a record states itself as of ("Recorded in Kampala, Saturday 21 June
  * 2025", "status as of 1 October 2025", "datos al 3 de mayo de 2024"), or a programme's broadcast label opening a line
  * of its head ("Emisión: miércoles 4 de marzo de 2026, 21:00 a 21:30", "Broadcast: Saturday 30 August 2025, 19:00–19:30":
- * as a label only, since "was broadcast on 3 May" in a sentence dates what it tells): its "today" and "yesterday" count from that day.
+ * as a label only, since "was broadcast on 3 May" in a sentence dates what it tells), or a judgment's own day in its
+ * head ("SUMMARY OF JUDGMENT delivered on 22 October 2025", "Read in open court on 25 October 2024"), or the day a
+ * list was last edited or a thread pasted, or a report's data cut-off ("Fecha de cierre de datos: 31 de octubre de
+ * 2026"): its "today" and "yesterday" count from that day.
  */
 const COPIED =
-  /\b(?:copiad[oa]s?|exportad[oa]s?|guardad[oa]s?|descargad[oa]s?|copied|exported|saved|downloaded|archived|archivad[oa]s?|recorded|grabad[oa]s?|as\s+of|dated|fechad[oa]s?|actualizad[oa]s?\s+al|datos\s+al|con\s+corte\s+al)\b|^\s*(?:(?:fecha\s+de\s+)?(?:emisi[oó]n|transmisi[oó]n|grabaci[oó]n)|emitido|transmitido|broadcast|aired|air\s+date|recording)\s*:/iu;
+  /\b(?:copiad[oa]s?|exportad[oa]s?|guardad[oa]s?|descargad[oa]s?|copied|exported|saved|downloaded|archived|archivad[oa]s?|recorded|grabad[oa]s?|pasted|pegad[oa]s?|as\s+of|dated|fechad[oa]s?|delivered|read\s+in\s+open\s+court|handed\s+down|last\s+edited|dictad[oa]|pronunciad[oa]|actualizad[oa]s?\s+al|datos\s+al|con\s+corte\s+al|(?:cierre|corte)\s+de\s+datos|data\s+cut-?off)\b|^\s*(?:(?:fecha\s+de\s+)?(?:emisi[oó]n|transmisi[oó]n|grabaci[oó]n)|emitido|transmitido|broadcast|aired|air\s+date|recording)\s*:/iu;
 
 function copiedOn(lines: readonly string[]): FuzzyDate | undefined {
   for (const l of lines) {
     const cue = COPIED.exec(l);
     if (!cue) continue;
-    const full = findDates(l.slice(cue.index), '2000-01-01').find(
+    // From after the cue: "last edited 8 December 2025" would otherwise read as a page's edit stamp, no date.
+    const full = findDates(l.slice(cue.index + cue[0].length), '2000-01-01').find(
       (x) => !x.relative && x.date.precision === 'day' && /\d{4}|\d\/\d{2}$/.test(x.text),
+    );
+    if (full) return full.date;
+  }
+  return undefined;
+}
+
+/**
+ * A programme's or hearing's own day in its head, the full date followed by its clock time ("Emisión del
+ * martes 25 de noviembre de 2025, 21:00", "Talk It Out", Tuesday 28 July 2026, 7:00–8:00 p.m.", "broadcast
+ * 27 June 2025, 19:00"): a time is given only for when the text itself went on air or was held (rounds 12,
+ * 14, 15, 16, 19), not for the past it tells.
+ */
+function scheduledOn(lines: readonly string[]): FuzzyDate | undefined {
+  for (const l of lines.filter((x) => x.trim()).slice(0, 5)) {
+    // "El 3 de mayo de 2020, a las 14:00, entraron…", "On 3 May 2020, 14:00, …": a sentence of the past, not a head.
+    if (/^\s*(?:el|la|on|in|en|desde|since|the|at|a)\s/iu.test(l)) continue;
+    const full = findDates(l, '2000-01-01').find(
+      (x) =>
+        !x.relative &&
+        x.date.precision === 'day' &&
+        /\d{4}/.test(x.text) &&
+        /^,?\s*(?:a\s+las\s+)?\d{1,2}[:.]\d{2}\b/iu.test(l.slice(x.end)),
     );
     if (full) return full.date;
   }
@@ -62,7 +88,7 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
     const labelled = /(?:^|[.;|·]\s+)(?:fecha|date)\s*:\s*([^;|·]{4,60}?)\.?\s*(?:[;|·]|$)/iu.exec(l);
     if (labelled && !published) published = dateFrom(labelled[1]!) ?? headDate([labelled[1]!]);
   }
-  published ??= copiedOn(lines);
+  published ??= copiedOn(lines) ?? scheduledOn(lines);
   // A dateline running into the lead ("HARARE, 16 August 2024 – …", "Madrid, 25 de junio de 2025. …").
   published ??= headDate(
     text

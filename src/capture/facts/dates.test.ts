@@ -823,3 +823,33 @@ describe('a present of going or coming right after a weekday plans it (stop 36)'
     assert.deepEqual(all('El viernes fui a la fiscalía.', '2024-06-05'), [['El viernes', '2024-05-31']]);
   });
 });
+
+describe("a ruling's date written in words (issue 23, stop 36, rounds 14 and 16)", () => {
+  it('day, month and year in words: one full date', () => {
+    assert.deepEqual(all('Morelia, Michoacán, a tres de noviembre de dos mil veinticinco.', '2000-01-01'), [
+      ['tres de noviembre de dos mil veinticinco', '2025-11-03'],
+    ]);
+    assert.deepEqual(all('el treinta y uno de marzo de dos mil quince', '2025-11-03'), [
+      ['treinta y uno de marzo de dos mil quince', '2015-03-31'],
+    ]);
+    assert.deepEqual(all('el veintidós de mayo de mil novecientos setenta y seis', '2025-11-03'), [
+      ['veintidós de mayo de mil novecientos setenta y seis', '1976-05-22'],
+    ]);
+  });
+  it('not a count of thousands, nor a day that does not exist', () => {
+    assert.deepEqual(all('llegaron cerca de dos mil hombres', '2025-11-03'), []);
+    assert.deepEqual(all('el treinta y uno de febrero de dos mil quince', '2025-11-03'), []);
+  });
+});
+
+describe('a year in brackets of its own (issue 23, stop 36, rounds 10–19)', () => {
+  it('after a case, a work or an event: the year', () => {
+    assert.deepEqual(all('en los casos Barrios Altos (2001) y La Cantuta (2006), el Estado', '2025-11-20'), [
+      ['2001', '2001'],
+      ['2006', '2006'],
+    ]);
+  });
+  it('not a season, a page or a number in brackets', () => {
+    assert.deepEqual(all('the ratio (2015/16), note (12) and (p. 2015)', '2025-11-20'), []);
+  });
+});
