@@ -357,6 +357,16 @@ function placesAfterAt(text: string, taken: readonly Taken[], out: readonly Cont
     )
       continue;
     if (!free(at, end) || ORG_HEAD.test(words.at(-1)!)) continue;
+    // A word the text also writes in lower case is a word ("en Movimiento", "at Once"), not a name.
+    if (
+      words.some((w) =>
+        new RegExp(
+          `(?<![\\p{L}])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`,
+          'u',
+        ).test(text),
+      )
+    )
+      continue;
     const value = name.replace(/\s+/g, ' ');
     found.push({ kind: 'place', start: at, end, text: name, value, place: { value, kind: 'locality' } });
   }
