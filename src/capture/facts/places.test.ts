@@ -821,3 +821,15 @@ describe('a name no gazetteer holds after "at" or "in" (stop 36, rounds 12–19)
     assert.deepEqual(ctx('They came at Christmas.'), []);
   });
 });
+
+describe('a town the gazetteers hold after Spanish "en"/"de" mid-sentence (stop 36, rounds 12–19)', () => {
+  const ctx = (text: string) => townsInContext(text, []).map((p) => p.text);
+  it('"díganle a mi tío en Azogues", "el hospital de Jamundí"', () => {
+    assert.deepEqual(ctx('Díganle a mi tío que vive en Azogues que no venda.'), ['Azogues']);
+    assert.deepEqual(ctx('Apareció en el hospital de Jamundí ayer.'), ['Jamundí']);
+  });
+  it('not a surname the text writes after a given name, nor a given name alone', () => {
+    assert.deepEqual(ctx('Habló Rubén Azogues. Lo vieron en Azogues ayer.').includes('Azogues'), false);
+    assert.deepEqual(ctx('Era la hija de Victoria.'), []);
+  });
+});

@@ -188,6 +188,7 @@ const SENTENCE_IN = /(?:^|[.!?:;]["'”’»)]?\s+|\n\s*|[(«"“]\s*)(?:En|In|D
  * Lincoln, Nebraska"); not before a possessive ("in Maduro's speech") or a number.
  */
 const EN_IN = /(?<![\p{L}])(?:in|across|around|outside)\s+$/u;
+const ES_EN_DE = /(?<![\p{L}])[\p{Ll}]+\s+(?:en|de)\s+$/u;
 
 /**
  * Who lives in or governs a place ("vecina de Mabay", "los pobladores de Cayara", "policías municipales
@@ -373,16 +374,28 @@ function placesAfterAt(text: string, taken: readonly Taken[], out: readonly Cont
   return found;
 }
 
+/** Whether the text writes `name` right after another capitalized word ("Juan Perón"), as a surname. */
+function afterCapital(text: string, name: string): boolean {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(
+    `(?<![\\p{L}])(?!(?:San|Santa|Santo|Puerto|Ciudad|Villa|Nueva|Nuevo)\\s)\\p{Lu}[\\p{Ll}\\p{M}]+\\s+${esc}(?![\\p{L}])`,
+    'u',
+  ).test(text);
+}
+
 export function townsInContext(text: string, taken: readonly Taken[]): ContextPlace[] {
   const out: ContextPlace[] = [];
   out.push(...placesNamedByClass(text, taken));
   out.push(...placesAfterAt(text, taken, out));
   const free = (s: number, e: number) =>
     !taken.some((t) => s < t.end && t.start < e) && !out.some((t) => s < t.end && t.start < e);
-  const consider = (at: number, weak = false, noPerson = false) => {
+  const consider = (at: number, weak = false, noPerson = false, noSurname = false) => {
     const m = NAME.exec(text.slice(at, at + 80));
     if (!m) return;
     if (noPerson && !/\s/.test(m[0]) && (GIVEN_NAMES.has(fold(m[0])) || SURNAME_SET.has(fold(m[0])))) return;
+    // A one-word name the text also writes after another capitalized word ("Juan Perón", "Rubén Ledesma")
+    // is a surname there, so no town here on a cue as weak as "de" or "en".
+    if (noSurname && !/\s/.test(m[0]) && afterCapital(text, m[0])) return;
     // A weak cue ("in") takes no everyday word: "in Mobile homes".
     if (weak && !/\s/.test(m[0]) && isEverydayWord(m[0])) return;
     // The whole run of capitalized words, or nothing: "Guna" of "Guna Yala" is no town of its own;
@@ -403,6 +416,9 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     else if (RESIDENTS.test(before) || THROUGH.test(before)) consider(at, false, true);
     else if (EN_IN.test(before) && !/^\p{Lu}[\p{L}\p{M}-]*['’]s\b/u.test(text.slice(at, at + 40)))
       consider(at, true);
+    // Spanish "en X", "de X" mid-sentence: a town the gazetteers hold, never a given name or surname alone
+    // ("en Azogues", "el hospital de Jamundí"; not "confía en Morales", "la madre de Victoria").
+    else if (ES_EN_DE.test(before)) consider(at, true, true, true);
   }
   // Lists around a place (a found one or one found here): "de Perm y de Kazán", "Tibú, Teorama y El Tarra".
   const places = () => [...taken.filter((t) => t.kind === 'place'), ...out].sort((a, b) => a.start - b.start);
