@@ -359,29 +359,34 @@ function placesAfterAt(text: string, taken: readonly Taken[], out: readonly Cont
       continue;
     if (!free(at, end) || ORG_HEAD.test(words.at(-1)!)) continue;
     // A word the text also writes in lower case is a word ("en Movimiento", "at Once"), not a name.
-    if (
-      words.some((w) =>
-        new RegExp(
-          `(?<![\\p{L}])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`,
-          'u',
-        ).test(text),
-      )
-    )
-      continue;
+    const lower = lowerWords(text);
+    if (words.some((w) => lower.has(w.toLowerCase()))) continue;
     const value = name.replace(/\s+/g, ' ');
     found.push({ kind: 'place', start: at, end, text: name, value, place: { value, kind: 'locality' } });
   }
   return found;
 }
 
-/** Whether the text writes `name` right after another capitalized word ("Juan Perón"), as a surname. */
-function afterCapital(text: string, name: string): boolean {
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(
-    `(?<![\\p{L}])(?!(?:San|Santa|Santo|Puerto|Ciudad|Villa|Nueva|Nuevo)\\s)\\p{Lu}[\\p{Ll}\\p{M}]+\\s+${esc}(?![\\p{L}])`,
-    'u',
-  ).test(text);
+/**
+ * Words a text writes in lower case, and one-word names it writes right after another capitalized word
+ * ("Juan Perón": a surname there). Built once per text (the last one is kept): a scan of the whole text
+ * per candidate cost seconds on 300 KB.
+ */
+let wordsOf: { text: string; lower: Set<string>; afterCap: Set<string> } | undefined;
+function textWords(text: string): NonNullable<typeof wordsOf> {
+  if (wordsOf?.text === text) return wordsOf;
+  const lower = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}'’-]*/gu)) lower.add(m[0]);
+  const afterCap = new Set<string>();
+  for (const m of text.matchAll(
+    /(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+)[ \t]+(?=(\p{Lu}[\p{L}\p{M}'’-]*)(?![\p{L}\p{M}'’-]))/gu,
+  ))
+    if (!/^(?:San|Santa|Santo|Puerto|Ciudad|Villa|Nueva|Nuevo)$/u.test(m[1]!)) afterCap.add(m[2]!);
+  wordsOf = { text, lower, afterCap };
+  return wordsOf;
 }
+const lowerWords = (text: string) => textWords(text).lower;
+const afterCapital = (text: string, name: string) => textWords(text).afterCap.has(name);
 
 export function townsInContext(text: string, taken: readonly Taken[]): ContextPlace[] {
   const out: ContextPlace[] = [];
