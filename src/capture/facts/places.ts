@@ -188,7 +188,7 @@ const SENTENCE_IN = /(?:^|[.!?:;]["'”’»)]?\s+|\n\s*|[(«"“]\s*)(?:En|In|D
  * Lincoln, Nebraska"); not before a possessive ("in Maduro's speech") or a number.
  */
 const EN_IN = /(?<![\p{L}])(?:in|across|around|outside)\s+$/u;
-const ES_EN_DE = /(?<![\p{L}])[\p{Ll}]+\s+(?:en|de)\s+$/u;
+const ES_EN_DE = /(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*\s+(?:en|de)\s+$/u;
 
 /**
  * Who lives in or governs a place ("vecina de Mabay", "los pobladores de Cayara", "policías municipales
@@ -278,6 +278,8 @@ function placesNamedByClass(text: string, taken: readonly Taken[]): ContextPlace
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let at = m.index;
     if (at > 0 && /[\p{L}\p{M}\d'’-]/u.test(text[at - 1]!)) continue;
+    // The cheap test first: the whole one is tried only after "of", "de", "including", "como" or a comma.
+    if (!/(?:of|including|as|de|como|,)\s+$/u.test(text.slice(Math.max(0, at - 12), at))) continue;
     const cue = CLASS_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
     if (!cue) continue;
     for (;;) {
@@ -423,7 +425,7 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
       consider(at, true);
     // Spanish "en X", "de X" mid-sentence: a town the gazetteers hold, never a given name or surname alone
     // ("en Azogues", "el hospital de Jamundí"; not "confía en Morales", "la madre de Victoria").
-    else if (ES_EN_DE.test(before)) consider(at, true, true, true);
+    else if (ES_EN_DE.test(before.slice(-24))) consider(at, true, true, true);
   }
   // Lists around a place (a found one or one found here): "de Perm y de Kazán", "Tibú, Teorama y El Tarra".
   const places = () => [...taken.filter((t) => t.kind === 'place'), ...out].sort((a, b) => a.start - b.start);
