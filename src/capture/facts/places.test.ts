@@ -767,3 +767,69 @@ describe('streets and roads named with a capitalized noun (stop 36)', () => {
     assert.deepEqual(places('Along Harbour Street, shops closed.'), ['Harbour Street']);
   });
 });
+
+describe('places a class noun names, with no gazetteer (stop 36, rounds 12–19)', () => {
+  const ctx = (text: string) => townsInContext(text, []).map((p) => p.text);
+  it('a plural noun before a list: "the districts of", "las comunidades de"', () => {
+    assert.deepEqual(ctx('Men were arrested in the districts of Qorvaleh, Dastabin and Mirzakan.'), [
+      'Qorvaleh',
+      'Dastabin',
+      'Mirzakan',
+    ]);
+    assert.deepEqual(ctx('Hubo patrullajes en las comunidades de Wakuntara, Tilbis y Kumasak.'), [
+      'Wakuntara',
+      'Tilbis',
+      'Kumasak',
+    ]);
+  });
+  it('a singular noun before one name: "la comunidad de", "our neighbourhood,"', () => {
+    assert.deepEqual(ctx('Viajó desde la comunidad de Palkuta y Tobías la esperaba.'), ['Palkuta']);
+    assert.deepEqual(ctx('There was no water in our neighbourhood, Ambolika, for a week.'), ['Ambolika']);
+  });
+  it('a noun after the names: "the X and Y crossings", "X village", "X refugee camp"', () => {
+    assert.deepEqual(ctx('Returnees crowd the Dashtak and Kuhsar Khas crossings.'), [
+      'Dashtak',
+      'Kuhsar Khas',
+    ]);
+    assert.deepEqual(ctx('Jets flew over Nwe Thaung village at dawn.'), ['Nwe Thaung']);
+    assert.deepEqual(ctx('She spent years in the Morundi refugee camp.'), ['Morundi']);
+  });
+  it('not a people, nor a list before a singular noun, nor across a line', () => {
+    assert.deepEqual(ctx('Soldiers burned the Tutsi and Hutu villages.'), []);
+    assert.deepEqual(
+      ctx('Abdi, Omar and Juma camp here.').filter((p) => p === 'Abdi'),
+      [],
+    );
+    assert.deepEqual(ctx('en las comunidades de Malleco\nSiete años después'), ['Malleco']);
+  });
+});
+
+describe('a name no gazetteer holds after "at" or "in" (stop 36, rounds 12–19)', () => {
+  const ctx = (text: string) => townsInContext(text, []).map((p) => p.text);
+  it('"arrested me at X", "meet them at X", "living in X"', () => {
+    assert.deepEqual(ctx('They arrested me at Nkorwe on 2 May.'), ['Nkorwe']);
+    assert.deepEqual(ctx('The bodies were found at Qadir Pesh, near the road.'), ['Qadir Pesh']);
+    assert.deepEqual(ctx('She was living in Trilokabad then.'), ['Trilokabad']);
+  });
+  it('not a person, a possessive, a body, a language, an acronym or a verb aimed at someone', () => {
+    assert.deepEqual(ctx('We met at Maria Lopez, no, at her office.'), []);
+    assert.deepEqual(ctx("We slept at Nkorwe's house."), []);
+    assert.deepEqual(ctx('He studies at Cenderawasih University now.'), []);
+    assert.deepEqual(ctx('He testified in English and at UNICEF.'), []);
+    assert.deepEqual(ctx('The soldier looked at Nkorwe and laughed.'), []);
+    assert.deepEqual(ctx("The Jama'at Nusrat fighters left."), []);
+    assert.deepEqual(ctx('They came at Christmas.'), []);
+  });
+});
+
+describe('a town the gazetteers hold after Spanish "en"/"de" mid-sentence (stop 36, rounds 12–19)', () => {
+  const ctx = (text: string) => townsInContext(text, []).map((p) => p.text);
+  it('"díganle a mi tío en Azogues", "el hospital de Jamundí"', () => {
+    assert.deepEqual(ctx('Díganle a mi tío que vive en Azogues que no venda.'), ['Azogues']);
+    assert.deepEqual(ctx('Apareció en el hospital de Jamundí ayer.'), ['Jamundí']);
+  });
+  it('not a surname the text writes after a given name, nor a given name alone', () => {
+    assert.deepEqual(ctx('Habló Rubén Azogues. Lo vieron en Azogues ayer.').includes('Azogues'), false);
+    assert.deepEqual(ctx('Era la hija de Victoria.'), []);
+  });
+});

@@ -14,8 +14,8 @@ import {
   VENEZUELA_STATES,
 } from '../../domain/gazetteer.js';
 import { fold, GIVEN_NAMES, SURNAME_SET } from './lexicon.js';
-import { isDemonym, lookupAmbiguousWorldPlace, lookupWorldPlace } from './world.js';
-import { isEverydayWord, lookupTown, lookupWellKnownPlace } from './world-cities.js';
+import { isDemonym, isLanguageName, lookupAmbiguousWorldPlace, lookupWorldPlace } from './world.js';
+import { isEverydayWord, lookupTown, lookupWellKnownPlace, mayNameUnknownPlace } from './world-cities.js';
 
 export interface PlaceEntry {
   /** The official name (the suggestion's value). */
@@ -188,6 +188,7 @@ const SENTENCE_IN = /(?:^|[.!?:;]["'”’»)]?\s+|\n\s*|[(«"“]\s*)(?:En|In|D
  * Lincoln, Nebraska"); not before a possessive ("in Maduro's speech") or a number.
  */
 const EN_IN = /(?<![\p{L}])(?:in|across|around|outside)\s+$/u;
+const ES_EN_DE = /(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*\s+(?:en|de)\s+$/u;
 
 /**
  * Who lives in or governs a place ("vecina de Mabay", "los pobladores de Cayara", "policías municipales
@@ -235,14 +236,173 @@ function townEntry(name: string): PlaceEntry | undefined {
  * found. Only names a gazetteer holds (a town of ≥ 1,000 inhabitants, a region, a municipality), and
  * never a span another rule gave a kind to.
  */
-export function townsInContext(text: string, taken: readonly Taken[]): ContextPlace[] {
+/**
+ * Nouns of a class of settlement or site that name what follows them, written in lower case ("the
+ * districts of Al-Udayn, Al-Mashannah and Jiblah", "the twin villages of Kunan and Poshpora", "villages
+ * including Pinyudo and Dimma", "las comunidades de Musawas, Alal y Sikilta", "las localidades de Villa
+ * Tunari, Shinahota…", "en nuestro barrio, Isoraka", "el campamento de Sde Teiman"): the name needs no
+ * gazetteer. A plural noun takes a list; a singular one, one name.
+ */
+const CLASS_BEFORE =
+  /(?<![\p{L}])(?:(villages|hamlets|townships|districts|neighbou?rhoods|settlements|localities|communities|comunidades|localidades|aldeas|caser[ií]os|barrios|colonias|poblaciones|asentamientos|campamentos(?:\s+de\s+refugiados)?)|(?:village|hamlet|township|neighbou?rhood|settlement|comunidad|localidad|aldea|caser[ií]o|barrio(?:\s+de\s+chabolas)?|colonia|poblaci[oó]n|asentamiento|campamento(?:\s+de\s+refugiados)?))(?:\s+(?:of|including|such\s+as|de|como)\s+|,\s+)$/u;
+
+/**
+ * The same nouns after the names ("the Cudi, Sur and Nur neighbourhoods", "the Torkham and Islam Qala
+ * crossings", "Nwe Khwe village", "Tabayin township", "Dinguiri hamlet", "the Kakuma refugee camp",
+ * "the Qatif governorate"): the names are places, without the noun (as the annotations write them).
+ */
+const CLASS_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]+`;
+const CLASS_NAME = String.raw`${CLASS_WORD}(?:[ \t]+${CLASS_WORD}){0,2}`;
+const CLASS_AFTER = new RegExp(
+  String.raw`(?<![\p{L}\p{M}\d'’-])(${CLASS_NAME}(?:,\s+${CLASS_NAME})*(?:,?\s+and\s+${CLASS_NAME})?)\s+(?:(villages|hamlets|townships|neighbou?rhoods|camps|crossings)|village|hamlet|township|neighbou?rhood|(?:refugee\s+|IDP\s+|displacement\s+)?camp|governorate)(?![\p{L}])`,
+  'gu',
+);
+/** Opening words of a sentence or a title the run of capitals takes in ("The", "In"). */
+const CLASS_OPENER = /^(?:The|In|At|From|To|Near|And|Of|For|On|By|A|An)\s+/u;
+
+/** Places the class noun around them names (see `CLASS_BEFORE`, `CLASS_AFTER`). */
+function placesNamedByClass(text: string, taken: readonly Taken[]): ContextPlace[] {
   const out: ContextPlace[] = [];
   const free = (s: number, e: number) =>
     !taken.some((t) => s < t.end && t.start < e) && !out.some((t) => s < t.end && t.start < e);
-  const consider = (at: number, weak = false, noPerson = false) => {
+  const add = (start: number, name: string) => {
+    const end = start + name.length;
+    const words = name.split(/\s+/);
+    // "the Hutu villages", "the Sunday camp": a people's word or an everyday word alone names no place.
+    if (words.some((w) => isDemonym(w)) || (words.length === 1 && isEverydayWord(name))) return;
+    if (!free(start, end) || /^\s*[\d½¼¾]/u.test(text.slice(end, end + 3))) return;
+    const value = name.replace(/\s+/g, ' ');
+    out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'locality' } });
+  };
+  const re = /\p{Lu}/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let at = m.index;
+    if (at > 0 && /[\p{L}\p{M}\d'’-]/u.test(text[at - 1]!)) continue;
+    // The cheap test first: the whole one is tried only after "of", "de", "including", "como" or a comma.
+    if (!/(?:of|including|as|de|como|,)\s+$/u.test(text.slice(Math.max(0, at - 12), at))) continue;
+    const cue = CLASS_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+    if (!cue) continue;
+    for (;;) {
+      const run = NAME.exec(text.slice(at, at + 80))?.[0];
+      const name = run
+        ?.slice(0, (run.indexOf('\n') + 1 || run.length + 1) - 1)
+        .replace(/\s+(?:de|del)$/u, '');
+      if (!name) break;
+      add(at, name);
+      // A plural noun: the list goes on ("Musawas, Alal y Sikilta").
+      const link = cue[1] ? LIST_AFTER.exec(text.slice(at + name.length, at + name.length + 12)) : null;
+      if (!link) break;
+      at += name.length + link[0].length;
+    }
+  }
+  for (const m of text.matchAll(CLASS_AFTER)) {
+    const list = m[1]!;
+    const items = [...list.matchAll(new RegExp(CLASS_NAME, 'gu'))];
+    // A singular noun names one place; a list needs a plural one.
+    if (items.length > 1 && !m[2]) continue;
+    for (const it of items) {
+      let start = m.index! + it.index!;
+      let name = it[0];
+      // The last words of a longer capitalized run are no name of their own.
+      if (it.index === 0 && /\p{Lu}[\p{L}\p{M}'’-]*\s+$/u.test(text.slice(Math.max(0, start - 30), start)))
+        continue;
+      const open = CLASS_OPENER.exec(name);
+      if (open) {
+        start += open[0].length;
+        name = name.slice(open[0].length);
+      }
+      add(start, name);
+    }
+  }
+  return out;
+}
+
+/**
+ * English "at X", where X is a name no gazetteer or rule holds ("arrested me at Nkwen", "meet them at
+ * Halane", "the morgue at Zeinhom", "landed at Henderson"): one is at a place far more often than at
+ * anything else a name could be. Not after a verb aimed at someone ("looked at", "shot at"), not a
+ * name whose words could be a person's or everyday words, not a possessive ("at Amina's house"), an
+ * acronym ("at UNICEF") or the first words of a longer capitalized run.
+ */
+const AT =
+  /(?<![\p{L}])(?<!(?:look|looked|looking|stare|stared|staring|shout|shouted|shouting|shoot|shot|shooting|fire|fired|firing|aim|aimed|point|pointed|pointing|laugh|laughed|glance|glanced|yell|yelled|smile|smiled|wave|waved|nod|nodded|angry|mad|upset|furious|good|bad|better|best|worse|hint|hinted|jab|jabs|swipe|directed|lashed|struck|strike|arrived|arrive)\s)(?:at|in)\s+$/u;
+const AT_NAME = /^\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+)?/u;
+const HOLIDAY =
+  /^(?:Christmas|Easter|Ramadan|Eid|Diwali|Passover|Hanukkah|Thanksgiving|Halloween|New|Mass|Midnight|Noon|Dawn|Dusk|First|Last|Least|Most|Once|All|Times|Gunpoint|Random|Night|Home|Work|School|Church|Court|Trial|Telegram|WhatsApp|Signal|Facebook|Twitter|Instagram|TikTok|YouTube|Zoom|Skype|Viber|Messenger|Google|Reddit|Discord|Parliament|Congress|Senate|Custody|Case|Room|Cell|Ward|Block|Section|Article|Annex|Paragraph|Chapter|Part|Phase|Stage|Round|Term|Session)$/u;
+
+/** Head nouns of a body, not a place ("at Cenderawasih University"): the organization rules read those. */
+const ORG_HEAD =
+  /^(?:University|College|Institute|School|Academy|Bank|Company|Ministry|Council|Office|Agency|Foundation|Association|Group|Network|Centre|Center|Committee|Commission|Party|Union|Times|News|Post|Radio|TV)$/u;
+
+function placesAfterAt(text: string, taken: readonly Taken[], out: readonly ContextPlace[]): ContextPlace[] {
+  const found: ContextPlace[] = [];
+  const free = (s: number, e: number) => ![...taken, ...out, ...found].some((t) => s < t.end && t.start < e);
+  const re = /(?<![\p{L}'’-])(?:at|in)\s+(?=\p{Lu})/gu;
+  for (const m of text.matchAll(re)) {
+    const at = m.index! + m[0].length;
+    if (!AT.test(text.slice(Math.max(0, at - 20), at))) continue;
+    const name = AT_NAME.exec(text.slice(at, at + 60))?.[0];
+    if (!name) continue;
+    const end = at + name.length;
+    const after = text.slice(end, end + 4);
+    // "at Amina's", "at Kanu Street" (the street rule's), "at Block 32", a longer run of capitals.
+    if (/['’]s?$/u.test(name) || /^(?:['’]s\b|[ \t]+\p{Lu}|[ \t]*\d|-)/u.test(after)) continue;
+    const words = name.split(/[ \t]+/);
+    if (
+      words.some(
+        (w) =>
+          /^[\p{Lu}\d&.-]{2,}$/u.test(w) ||
+          HOLIDAY.test(w) ||
+          isDemonym(w) ||
+          isLanguageName(w) ||
+          !mayNameUnknownPlace(w),
+      )
+    )
+      continue;
+    if (!free(at, end) || ORG_HEAD.test(words.at(-1)!)) continue;
+    // A word the text also writes in lower case is a word ("en Movimiento", "at Once"), not a name.
+    const lower = lowerWords(text);
+    if (words.some((w) => lower.has(w.toLowerCase()))) continue;
+    const value = name.replace(/\s+/g, ' ');
+    found.push({ kind: 'place', start: at, end, text: name, value, place: { value, kind: 'locality' } });
+  }
+  return found;
+}
+
+/**
+ * Words a text writes in lower case, and one-word names it writes right after another capitalized word
+ * ("Juan Perón": a surname there). Built once per text (the last one is kept): a scan of the whole text
+ * per candidate cost seconds on 300 KB.
+ */
+let wordsOf: { text: string; lower: Set<string>; afterCap: Set<string> } | undefined;
+function textWords(text: string): NonNullable<typeof wordsOf> {
+  if (wordsOf?.text === text) return wordsOf;
+  const lower = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}'’-]*/gu)) lower.add(m[0]);
+  const afterCap = new Set<string>();
+  for (const m of text.matchAll(
+    /(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+)[ \t]+(?=(\p{Lu}[\p{L}\p{M}'’-]*)(?![\p{L}\p{M}'’-]))/gu,
+  ))
+    if (!/^(?:San|Santa|Santo|Puerto|Ciudad|Villa|Nueva|Nuevo)$/u.test(m[1]!)) afterCap.add(m[2]!);
+  wordsOf = { text, lower, afterCap };
+  return wordsOf;
+}
+const lowerWords = (text: string) => textWords(text).lower;
+const afterCapital = (text: string, name: string) => textWords(text).afterCap.has(name);
+
+export function townsInContext(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  out.push(...placesNamedByClass(text, taken));
+  out.push(...placesAfterAt(text, taken, out));
+  const free = (s: number, e: number) =>
+    !taken.some((t) => s < t.end && t.start < e) && !out.some((t) => s < t.end && t.start < e);
+  const consider = (at: number, weak = false, noPerson = false, noSurname = false) => {
     const m = NAME.exec(text.slice(at, at + 80));
     if (!m) return;
     if (noPerson && !/\s/.test(m[0]) && (GIVEN_NAMES.has(fold(m[0])) || SURNAME_SET.has(fold(m[0])))) return;
+    // A one-word name the text also writes after another capitalized word ("Juan Perón", "Rubén Ledesma")
+    // is a surname there, so no town here on a cue as weak as "de" or "en".
+    if (noSurname && !/\s/.test(m[0]) && afterCapital(text, m[0])) return;
     // A weak cue ("in") takes no everyday word: "in Mobile homes".
     if (weak && !/\s/.test(m[0]) && isEverydayWord(m[0])) return;
     // The whole run of capitalized words, or nothing: "Guna" of "Guna Yala" is no town of its own;
@@ -263,6 +423,9 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     else if (RESIDENTS.test(before) || THROUGH.test(before)) consider(at, false, true);
     else if (EN_IN.test(before) && !/^\p{Lu}[\p{L}\p{M}-]*['’]s\b/u.test(text.slice(at, at + 40)))
       consider(at, true);
+    // Spanish "en X", "de X" mid-sentence: a town the gazetteers hold, never a given name or surname alone
+    // ("en Azogues", "el hospital de Jamundí"; not "confía en Morales", "la madre de Victoria").
+    else if (ES_EN_DE.test(before.slice(-24))) consider(at, true, true, true);
   }
   // Lists around a place (a found one or one found here): "de Perm y de Kazán", "Tibú, Teorama y El Tarra".
   const places = () => [...taken.filter((t) => t.kind === 'place'), ...out].sort((a, b) => a.start - b.start);

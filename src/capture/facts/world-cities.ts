@@ -99,6 +99,22 @@ export function isEverydayWord(name: string): boolean {
   return !list.some((t) => PLACE_TAGS.includes(t) || NAME_TAGS.includes(t));
 }
 
+/**
+ * Whether a word no gazetteer holds may still be a place's name on a cue alone ("at Nkwen", "at Halane"):
+ * no everyday word, given name or surname of our lists or of the library's lexicon, and no word of four
+ * letters or fewer a sentence capitalizes ("at Once").
+ */
+export function mayNameUnknownPlace(word: string): boolean {
+  const key = fold(word);
+  if (key.replace(/[^a-z]/g, '').length < 3 || COMMON.has(key) || STOP_CAPS.has(key) || NOT_NAME.has(key))
+    return false;
+  if (GIVEN_NAMES.has(key) || SURNAME_SET.has(key)) return false;
+  const tags = libraryLexicon()[key];
+  if (tags === undefined) return true;
+  const list = Array.isArray(tags) ? tags : [tags];
+  return list.some((t) => PLACE_TAGS.includes(t));
+}
+
 let WELL_KNOWN: Map<string, WorldTown> | undefined;
 let TOWNS: Map<string, WorldTown> | undefined;
 

@@ -542,3 +542,17 @@ export function isDemonym(name: string): boolean {
     return n >= 5 && n >= stem.length - 2;
   });
 }
+
+/** Languages, capitalized in English and read after "in" ("testified in English", "a sign in Arabic"): no places. */
+const LANGUAGES = new Set(
+  `english arabic french spanish portuguese swahili kiswahili amharic tigrinya somali hausa tamil sinhala
+  dari pashto farsi persian urdu hindi bengali bangla burmese khmer tetum russian ukrainian kurdish kurmanji
+  sorani turkish chinese mandarin cantonese tibetan uyghur creole kreyol quechua aymara guarani nepali latin
+  greek german italian dutch albanian serbian croatian bosnian armenian georgian mongolian korean japanese
+  vietnamese thai tagalog filipino malay indonesian oromo afrikaans zulu xhosa shona ndebele lingala
+  kinyarwanda kirundi luganda wolof yoruba igbo hebrew polish romanian hungarian czech belarusian`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+export const isLanguageName = (word: string): boolean =>
+  LANGUAGES.has(word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
