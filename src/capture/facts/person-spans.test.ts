@@ -103,6 +103,21 @@ describe('where a person’s name ends', () => {
     assert.equal(endOf('a detainee known by his initials, A.B.C. in the report', 'A.B.C'), 'A.B.C.');
     assert.equal(endOf('He met Omar Haddad. Then he left.', 'Omar Haddad'), 'Omar Haddad');
   });
+  it('with a married woman’s surname after hers ("viuda de", "de")', () => {
+    assert.equal(
+      endOf('Declaró Antonia Ccahuana viuda de Huarcaya, de 70 años.', 'Antonia Ccahuana'),
+      'Antonia Ccahuana viuda de Huarcaya',
+    );
+    assert.equal(endOf('La señora Carmen Olmos de Ibáñez firmó.', 'Carmen Olmos'), 'Carmen Olmos de Ibáñez');
+    assert.equal(endOf('la madre, Rosa Ticona de la Vega, dijo', 'Rosa Ticona'), 'Rosa Ticona de la Vega');
+    // Not a man's name, not before a place, a body's word or a date.
+    assert.equal(endOf('Jorge Olmos de Ibáñez firmó.', 'Jorge Olmos'), 'Jorge Olmos');
+    assert.equal(endOf('Vino Carmen Olmos de Caracas ayer.', 'Carmen Olmos'), 'Carmen Olmos');
+    assert.equal(endOf('Carmen Olmos de Amnistía Internacional habló.', 'Carmen Olmos'), 'Carmen Olmos');
+    assert.equal(endOf('Carmen Olmos de Derechos Humanos', 'Carmen Olmos'), 'Carmen Olmos');
+    assert.equal(endOf('Carmen Olmos de Marzo', 'Carmen Olmos'), 'Carmen Olmos');
+    assert.equal(endOf('Carmen de Caracas', 'Carmen'), 'Carmen');
+  });
 });
 
 describe('spans no person’s name is written as', () => {

@@ -168,6 +168,8 @@ export function personEnd(text: string, s: Span): number {
     );
   if (joined && isCapitalName(text.slice(s.start, s.end).split(/\s+/).pop()!))
     return s.end + joined[0].length;
+  const married = marriedName(text, s);
+  if (married > s.end) return married;
   // "George H. W." cut at an initial's period before its surname: a given name, initials, the surname
   // (a word no lexicon knows as anything but a name: not "Ahmad H. The", "Ahmad H. Police").
   const span = text.slice(s.start, s.end);
@@ -185,6 +187,36 @@ export function personEnd(text: string, s: Span): number {
     return s.end + surname[0].length;
   if (text[s.end] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(span)) return s.end + 1;
   return s.end;
+}
+
+/** A married woman's surname after her own: "viuda de Quispe", "vda. de Choque", "de Mattei", "de la Cruz". */
+const MARRIED = /^ (viuda de|vda\.? de|de)(?: (?:la|los))? (\p{Lu}[\p{Ll}\p{M}'’-]+)(?![\p{L}\p{M}])/u;
+/**
+ * Where a Spanish woman's name ends when she bears her husband's surname after her own ("Felipa
+ * Quispe viuda de Laura", "Elvira Xol de Choc", "Gladys Bentancor de Mattei"): rounds 12, 13, 14,
+ * 17, 18 and 19 each write such names, and the rules stopped before "de". "viuda de" names a
+ * surname after any name; a bare "de" only after a woman's given name and a surname, and not
+ * before a place ("María Pérez de Caracas" is where she is from) or a body's word.
+ */
+const MONTHS =
+  /^(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)$/;
+export function marriedName(text: string, s: Span): number {
+  const m = MARRIED.exec(text.slice(s.end, s.end + 50));
+  if (!m) return s.end;
+  const words = text.slice(s.start, s.end).split(/\s+/);
+  if (words.length < 2 || !words.every((w) => isCapitalName(w) || /^(?:de|del|la)$/.test(w))) return s.end;
+  const surname = fold(m[2]!);
+  if (bodyWord(surname) || STOP_CAPS.has(surname) || spanishCommonWord(m[2]!) || MONTHS.test(surname))
+    return s.end;
+  // "de Amnistía Internacional", "de San Juan": a name of more words after "de" is a body's or a place's.
+  if (/^\s*\p{Lu}/u.test(text.slice(s.end + m[0].length, s.end + m[0].length + 3))) return s.end;
+  const widow = m[1] !== 'de';
+  if (!widow) {
+    const first = fold(words[0]!);
+    const woman = lexiconTags(first).includes('FemaleName') || (GIVEN_NAMES.has(first) && /a$/.test(first));
+    if (!woman || (lookupPlace(m[2]!) !== undefined && !SURNAME_SET.has(surname))) return s.end;
+  }
+  return s.end + m[0].length;
 }
 
 /**
