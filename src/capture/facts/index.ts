@@ -12,7 +12,7 @@ import { type DateMention, findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
-import { marriedName } from './person-spans.js';
+import { marriedName, quotedNicknameNames } from './person-spans.js';
 import {
   facilityPlaces,
   facilityShortForms,
@@ -121,6 +121,16 @@ export function ruleEntities(
     value: b.text.replace(/\s+/g, ' '),
     rule: 'byline',
   }));
+  // 'Andrés Felipe "el Mono" Castaño': a name with a nickname in quotes inside it is one person (person-spans.ts).
+  const nicknamed: EntityMention[] = quotedNicknameNames(text)
+    .filter((n) => !authors.some((a) => n.start < a.end && a.start < n.end))
+    .map((n) => {
+      const t = text.slice(n.start, n.end);
+      // Its value is the name without the nickname ("Andrés Felipe Castaño"), as the text's other mentions write it.
+      const value = t.replace(/\s*(?:"[^"]*"|“[^”]*”|«[^»]*»)\s*/u, ' ').replace(/\s+/g, ' ');
+      return { kind: 'person', ...n, text: t, value, rule: 'quoted-nickname' };
+    });
+  authors.push(...nicknamed);
   const recognized = [
     ...findEntities(text, opts.knownNames, opts.knownOrgs)
       .map((e) => withFeatureNoun(text, e))

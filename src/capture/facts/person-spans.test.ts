@@ -12,6 +12,7 @@ import {
   notAPerson,
   personEnd,
   personStart,
+  quotedNicknameNames,
 } from './person-spans.js';
 
 /** The span of `name` in `text`. */
@@ -319,5 +320,21 @@ describe('spans no person’s name is written as (stop 36)', () => {
     assert.equal(endOf('Lawyer Johan van der Walt said so.', 'Johan'), 'Johan van der Walt');
     assert.equal(endOf('Lawyer Johan van Wyk said so.', 'Johan'), 'Johan van Wyk');
     assert.equal(endOf('The report of Maria de Caracas.', 'Maria'), 'Maria');
+  });
+});
+
+describe('names with a nickname in quotes inside them', () => {
+  const names = (text: string) => quotedNicknameNames(text).map((s) => text.slice(s.start, s.end));
+  it('from the given name to the surnames after the quotes', () => {
+    assert.deepEqual(names('Detuvieron a Luis Alberto "el Gato" Ramírez Soto en su casa.'), [
+      'Luis Alberto "el Gato" Ramírez Soto',
+    ]);
+    assert.deepEqual(names('según Beatriz «Betty» Oyarzún, vecina'), ['Beatriz «Betty» Oyarzún']);
+    assert.deepEqual(names('signed by Margaret “Peggy” Lyons-Ward today'), ['Margaret “Peggy” Lyons-Ward']);
+    assert.deepEqual(names('his son, Rodrigo "Rody" Ferrer Jr. said'), ['Rodrigo "Rody" Ferrer Jr.']);
+  });
+  it('not without a given name first, nor before a body’s or a common word', () => {
+    assert.deepEqual(names('la Operación "Cóndor" Andina y el diario "Clarín" Digital'), []);
+    assert.deepEqual(names('Pedro "Comunicado" Nacional'), []);
   });
 });
