@@ -338,3 +338,16 @@ describe('names with a nickname in quotes inside them', () => {
     assert.deepEqual(names('Pedro "Comunicado" Nacional'), []);
   });
 });
+
+describe('facilities named after a person', () => {
+  it('a name right after a lower-case facility noun is none', () => {
+    const t = 'Lo llevaron al hospital Salvador Allende y luego al penal Julio Pérez.';
+    assert.equal(notAPerson(t, at(t, 'Salvador Allende'), 'es'), 'facility named after');
+    assert.equal(notAPerson(t, at(t, 'Julio Pérez'), 'es'), 'facility named after');
+    const u = 'En el hospital, Salvador Allende habló con la escuela.';
+    assert.equal(notAPerson(u, at(u, 'Salvador Allende'), 'es'), undefined);
+    // English: "the hospital Jane Okafor ran" is a relative clause.
+    const v = 'She worked at the hospital Jane Okafor ran.';
+    assert.equal(notAPerson(v, at(v, 'Jane Okafor'), 'en'), undefined);
+  });
+});
