@@ -12,6 +12,7 @@ import { type DateMention, findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
+import { marriedName, quotedNicknameNames } from './person-spans.js';
 import {
   facilityPlaces,
   facilityShortForms,
@@ -78,6 +79,30 @@ const dateInName = (text: string, e: EntityMention, d: Span) =>
  * The rules' persons, organizations and places (one per mention) and dates, before the tagger, and
  * the spans naming a message's sender (senders.ts), where no name is suggested.
  */
+/**
+ * "Felipa Quispe viuda de Laura", "Elvira Xol de Choc": a woman's name runs on over her married
+ * surname (person-spans.ts marriedName); a mention the rules read inside that surname is the name's.
+ */
+function withMarriedNames(text: string, entities: EntityMention[]): EntityMention[] {
+  const out = [...entities];
+  for (const [i, e] of out.entries()) {
+    if (e.kind !== 'person') continue;
+    const end = marriedName(text, e);
+    if (end === e.end) continue;
+    const t = text.slice(e.start, end);
+    const value = e.value === e.text.replace(/\s+/g, ' ') ? t.replace(/\s+/g, ' ') : e.value;
+    out[i] = { ...e, end, text: t, value };
+  }
+  const grown = out.filter((e, i) => e !== entities[i]);
+  // "Doña Reina" tied to "Reina Isabel Menjívar" is tied to her whole name.
+  const renamed = new Map(
+    out.flatMap((e, i) => (e !== entities[i] ? [[entities[i]!.value, e.value] as const] : [])),
+  );
+  return out
+    .filter((e) => grown.includes(e) || !grown.some((g) => g.start < e.end && e.start < g.end))
+    .map((e) => (e.kind === 'person' && renamed.has(e.value) ? { ...e, value: renamed.get(e.value)! } : e));
+}
+
 export function ruleEntities(
   text: string,
   opts: FactOptions,
@@ -96,6 +121,16 @@ export function ruleEntities(
     value: b.text.replace(/\s+/g, ' '),
     rule: 'byline',
   }));
+  // 'Andrés Felipe "el Mono" Castaño': a name with a nickname in quotes inside it is one person (person-spans.ts).
+  const nicknamed: EntityMention[] = quotedNicknameNames(text)
+    .filter((n) => !authors.some((a) => n.start < a.end && a.start < n.end))
+    .map((n) => {
+      const t = text.slice(n.start, n.end);
+      // Its value is the name without the nickname ("Andrés Felipe Castaño"), as the text's other mentions write it.
+      const value = t.replace(/\s*(?:"[^"]*"|“[^”]*”|«[^»]*»)\s*/u, ' ').replace(/\s+/g, ' ');
+      return { kind: 'person', ...n, text: t, value, rule: 'quoted-nickname' };
+    });
+  authors.push(...nicknamed);
   const recognized = [
     ...findEntities(text, opts.knownNames, opts.knownOrgs)
       .map((e) => withFeatureNoun(text, e))
@@ -133,19 +168,22 @@ export function ruleEntities(
   // Towns named after a word of motion or in a list of places, that no other rule took (places.ts).
   // "El Carmen de Bolívar", "Dar es Salaam": a town whose name runs over a particle is one place (places.ts).
   // "El Geneina", "West Kowloon": a capitalized article or compass point before a place is its name's (places.ts).
-  const entities: EntityMention[] = withNameQualifier(
+  const entities: EntityMention[] = withMarriedNames(
     text,
-    wholeTownNames(text, [
-      ...found,
-      ...townsInContext(text, [...found, ...dates.map((d) => ({ ...d, kind: 'date' }))]).map((p) => ({
-        ...p,
-        rule: 'town-in-context',
-      })),
-      // A place inside an organization's name says where it is; the organization keeps its name.
-      ...placesInsideOrgs(text, found)
-        .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
-        .map((p) => ({ ...p, rule: 'place-in-org' })),
-    ]),
+    withNameQualifier(
+      text,
+      wholeTownNames(text, [
+        ...found,
+        ...townsInContext(text, [...found, ...dates.map((d) => ({ ...d, kind: 'date' }))]).map((p) => ({
+          ...p,
+          rule: 'town-in-context',
+        })),
+        // A place inside an organization's name says where it is; the organization keeps its name.
+        ...placesInsideOrgs(text, found)
+          .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
+          .map((p) => ({ ...p, rule: 'place-in-org' })),
+      ]),
+    ),
   )
     .filter(
       (e) =>

@@ -12,6 +12,7 @@ import {
   notAPerson,
   personEnd,
   personStart,
+  quotedNicknameNames,
 } from './person-spans.js';
 
 /** The span of `name` in `text`. */
@@ -102,6 +103,21 @@ describe('where a person’s name ends', () => {
     assert.equal(endOf('a refugee named only as Yusuf K. in the files', 'Yusuf K'), 'Yusuf K.');
     assert.equal(endOf('a detainee known by his initials, A.B.C. in the report', 'A.B.C'), 'A.B.C.');
     assert.equal(endOf('He met Omar Haddad. Then he left.', 'Omar Haddad'), 'Omar Haddad');
+  });
+  it('with a married woman’s surname after hers ("viuda de", "de")', () => {
+    assert.equal(
+      endOf('Declaró Antonia Ccahuana viuda de Huarcaya, de 70 años.', 'Antonia Ccahuana'),
+      'Antonia Ccahuana viuda de Huarcaya',
+    );
+    assert.equal(endOf('La señora Carmen Olmos de Ibáñez firmó.', 'Carmen Olmos'), 'Carmen Olmos de Ibáñez');
+    assert.equal(endOf('la madre, Rosa Ticona de la Vega, dijo', 'Rosa Ticona'), 'Rosa Ticona de la Vega');
+    // Not a man's name, not before a place, a body's word or a date.
+    assert.equal(endOf('Jorge Olmos de Ibáñez firmó.', 'Jorge Olmos'), 'Jorge Olmos');
+    assert.equal(endOf('Vino Carmen Olmos de Caracas ayer.', 'Carmen Olmos'), 'Carmen Olmos');
+    assert.equal(endOf('Carmen Olmos de Amnistía Internacional habló.', 'Carmen Olmos'), 'Carmen Olmos');
+    assert.equal(endOf('Carmen Olmos de Derechos Humanos', 'Carmen Olmos'), 'Carmen Olmos');
+    assert.equal(endOf('Carmen Olmos de Marzo', 'Carmen Olmos'), 'Carmen Olmos');
+    assert.equal(endOf('Carmen de Caracas', 'Carmen'), 'Carmen');
   });
 });
 
@@ -304,5 +320,34 @@ describe('spans no person’s name is written as (stop 36)', () => {
     assert.equal(endOf('Lawyer Johan van der Walt said so.', 'Johan'), 'Johan van der Walt');
     assert.equal(endOf('Lawyer Johan van Wyk said so.', 'Johan'), 'Johan van Wyk');
     assert.equal(endOf('The report of Maria de Caracas.', 'Maria'), 'Maria');
+  });
+});
+
+describe('names with a nickname in quotes inside them', () => {
+  const names = (text: string) => quotedNicknameNames(text).map((s) => text.slice(s.start, s.end));
+  it('from the given name to the surnames after the quotes', () => {
+    assert.deepEqual(names('Detuvieron a Luis Alberto "el Gato" Ramírez Soto en su casa.'), [
+      'Luis Alberto "el Gato" Ramírez Soto',
+    ]);
+    assert.deepEqual(names('según Beatriz «Betty» Oyarzún, vecina'), ['Beatriz «Betty» Oyarzún']);
+    assert.deepEqual(names('signed by Margaret “Peggy” Lyons-Ward today'), ['Margaret “Peggy” Lyons-Ward']);
+    assert.deepEqual(names('his son, Rodrigo "Rody" Ferrer Jr. said'), ['Rodrigo "Rody" Ferrer Jr.']);
+  });
+  it('not without a given name first, nor before a body’s or a common word', () => {
+    assert.deepEqual(names('la Operación "Cóndor" Andina y el diario "Clarín" Digital'), []);
+    assert.deepEqual(names('Pedro "Comunicado" Nacional'), []);
+  });
+});
+
+describe('facilities named after a person', () => {
+  it('a name right after a lower-case facility noun is none', () => {
+    const t = 'Lo llevaron al hospital Salvador Allende y luego al penal Julio Pérez.';
+    assert.equal(notAPerson(t, at(t, 'Salvador Allende'), 'es'), 'facility named after');
+    assert.equal(notAPerson(t, at(t, 'Julio Pérez'), 'es'), 'facility named after');
+    const u = 'En el hospital, Salvador Allende habló con la escuela.';
+    assert.equal(notAPerson(u, at(u, 'Salvador Allende'), 'es'), undefined);
+    // English: "the hospital Jane Okafor ran" is a relative clause.
+    const v = 'She worked at the hospital Jane Okafor ran.';
+    assert.equal(notAPerson(v, at(v, 'Jane Okafor'), 'en'), undefined);
   });
 });

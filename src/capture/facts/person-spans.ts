@@ -168,6 +168,8 @@ export function personEnd(text: string, s: Span): number {
     );
   if (joined && isCapitalName(text.slice(s.start, s.end).split(/\s+/).pop()!))
     return s.end + joined[0].length;
+  const married = marriedName(text, s);
+  if (married > s.end) return married;
   // "George H. W." cut at an initial's period before its surname: a given name, initials, the surname
   // (a word no lexicon knows as anything but a name: not "Ahmad H. The", "Ahmad H. Police").
   const span = text.slice(s.start, s.end);
@@ -185,6 +187,36 @@ export function personEnd(text: string, s: Span): number {
     return s.end + surname[0].length;
   if (text[s.end] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(span)) return s.end + 1;
   return s.end;
+}
+
+/** A married woman's surname after her own: "viuda de Quispe", "vda. de Choque", "de Mattei", "de la Cruz". */
+const MARRIED = /^ (viuda de|vda\.? de|de)(?: (?:la|los))? (\p{Lu}[\p{Ll}\p{M}'’-]+)(?![\p{L}\p{M}])/u;
+/**
+ * Where a Spanish woman's name ends when she bears her husband's surname after her own ("Felipa
+ * Quispe viuda de Laura", "Elvira Xol de Choc", "Gladys Bentancor de Mattei"): rounds 12, 13, 14,
+ * 17, 18 and 19 each write such names, and the rules stopped before "de". "viuda de" names a
+ * surname after any name; a bare "de" only after a woman's given name and a surname, and not
+ * before a place ("María Pérez de Caracas" is where she is from) or a body's word.
+ */
+const MONTHS =
+  /^(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)$/;
+export function marriedName(text: string, s: Span): number {
+  const m = MARRIED.exec(text.slice(s.end, s.end + 50));
+  if (!m) return s.end;
+  const words = text.slice(s.start, s.end).split(/\s+/);
+  if (words.length < 2 || !words.every((w) => isCapitalName(w) || /^(?:de|del|la)$/.test(w))) return s.end;
+  const surname = fold(m[2]!);
+  if (bodyWord(surname) || STOP_CAPS.has(surname) || spanishCommonWord(m[2]!) || MONTHS.test(surname))
+    return s.end;
+  // "de Amnistía Internacional", "de San Juan": a name of more words after "de" is a body's or a place's.
+  if (/^\s*\p{Lu}/u.test(text.slice(s.end + m[0].length, s.end + m[0].length + 3))) return s.end;
+  const widow = m[1] !== 'de';
+  if (!widow) {
+    const first = fold(words[0]!);
+    const woman = lexiconTags(first).includes('FemaleName') || (GIVEN_NAMES.has(first) && /a$/.test(first));
+    if (!woman || (lookupPlace(m[2]!) !== undefined && !SURNAME_SET.has(surname))) return s.end;
+  }
+  return s.end + m[0].length;
 }
 
 /**
@@ -268,6 +300,9 @@ const LISTED_BEFORE = new RegExp(
 const BODY_APPOSITION =
   /^,\s+(?:the|a|an)\s+(?:(?!(?:of|de|with|for|at|in|from|to|by|on|and)\b)[\p{L}-]+\s+){0,4}?(\p{Ll}+)(?=[,.;:)]|\s+(?:of|in|for|that|which|based|founded|to|from|at)\b)/u;
 
+/** A lower-case noun of a facility right before a name: "hospital", "penal", "cárcel", "escuela", "cuartel". */
+const FACILITY_BEFORE =
+  /(?<![\p{L}\p{M}])(?:hospital|cl[ií]nica|penal|c[aá]rcel|penitenciar[ií]a|teatro|colegio|escuela|liceo|estadio|cuartel|batall[oó]n|regimiento|fuerte) $/u;
 /**
  * Why a span proposed as a person's name is none, by how it is written (`undefined`: nothing
  * against it): a body's word in it, a people's or faith's name; in English also a place noun
@@ -292,6 +327,11 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   if (first && PLACE_OPENERS.has(first.norm) && first !== words[words.length - 1]) return 'place word';
   if (words.some((w) => w.start >= from && isCapitalName(w.text) && spanishCommonWord(w.text)))
     return 'common word';
+  // "el hospital Calixto García", "el penal García Moreno", "la escuela Fermín Toro": a facility
+  // named after a person is no person of the text (rounds 17 and 19, three extras; every such Spanish noun
+  // before a name in rounds 1–19 opens a facility's name).
+  if (language !== 'en' && FACILITY_BEFORE.test(text.slice(Math.max(0, s.start - 16), s.start)))
+    return 'facility named after';
   if (language !== 'en') return undefined;
   if (words.length > 1 && CLOSING_PLACE_NOUNS.has(words[words.length - 1]!.norm)) return 'place noun';
   if (words.some((w) => isCapitalName(w.text) && englishCommonWord(w.norm))) return 'common word';
@@ -462,4 +502,30 @@ function aName(norm: string): boolean {
   if (ADDRESS.has(norm) || TITLES.has(norm) || HONORIFICS.has(norm) || CLERGY.has(norm)) return false;
   const tag = libraryLexicon()[norm];
   return tag === undefined || (Array.isArray(tag) ? tag : [tag]).some((t) => /Name$|^Person$/.test(t));
+}
+
+/** A given name or two, a nickname in quotes, then one or two surnames. */
+const QUOTED_NICKNAME =
+  /(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)(?: \p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)? (?:"[^"\n]{1,25}"|“[^”\n]{1,25}”|«[^»\n]{1,25}») (\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)(?: (\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*))?(?![\p{L}\p{M}-])/gu;
+/**
+ * A person's name written with a nickname in quotes inside it ("Rafael Antonio \"Toñito\" Almánzar
+ * Peña", "Andrés Felipe \"el Mono\" Castaño", "Arturo «el Flaco» Contreras"): the quotes cut the
+ * run of capitals, and the rules read the given names and the surnames apart or not at all (rounds
+ * 12, 13 and 16, four names). It opens with a given name of the stock; the words after the quotes
+ * are names, no body's or common word. Pure.
+ */
+export function quotedNicknameNames(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(QUOTED_NICKNAME)) {
+    if (!GIVEN_NAMES.has(fold(m[1]!))) continue;
+    let end = m.index + m[0].length;
+    const surnames = [m[2]!, m[3]].filter((w): w is string => w !== undefined);
+    const bad = (w: string) => bodyWord(fold(w)) || STOP_CAPS.has(fold(w)) || spanishCommonWord(w);
+    if (bad(surnames[0]!)) continue;
+    if (surnames[1] !== undefined && bad(surnames[1])) end -= surnames[1].length + 1;
+    // "Ferdinand \"Bongbong\" Marcos Jr.": the period of a generational suffix is the name's.
+    else if (/^(?:Jr|Sr)$/.test(surnames[1] ?? '') && text[end] === '.') end++;
+    out.push({ start: m.index, end });
+  }
+  return out;
 }

@@ -185,6 +185,21 @@ function tieNicknames(text: string, mentions: EntityMention[]): void {
     const owner = nicknameOf(text, p, persons);
     if (owner && owner.value !== p.value && !to.has(p.value)) to.set(p.value, owner.value);
   }
+  // 'Osvaldo «Tano» Benítez' … "Tano", "Toñito Almánzar": a person opening with the nickname quoted
+  // inside another person's name is that person.
+  for (const o of persons) {
+    const quoted = /\p{L}\s(?:"([^"]+)"|“([^”]+)”|«([^»]+)»)\s\p{Lu}/u.exec(o.text);
+    const nick = (quoted?.[1] ?? quoted?.[2] ?? quoted?.[3])?.replace(/^(?:el|la)\s+/iu, '');
+    if (!nick) continue;
+    for (const p of persons)
+      if (
+        p.value !== o.value &&
+        !to.has(p.value) &&
+        p.text.startsWith(nick) &&
+        !/[\p{L}\p{M}]/u.test(p.text.charAt(nick.length))
+      )
+        to.set(p.value, o.value);
+  }
   for (const [i, m] of mentions.entries()) {
     const v = m.kind === 'person' ? to.get(m.value) : undefined;
     if (v !== undefined) mentions[i] = { ...m, value: v };

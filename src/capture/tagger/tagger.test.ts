@@ -270,6 +270,24 @@ describe('refining the rules’ output', () => {
       ],
     );
   });
+  it('ties a person opening with the nickname quoted inside another person’s name to that name', () => {
+    const t = 'Declaró Mateo «Chino» Ibarra Luna. Chino Ibarra volvió; Chinoa no.';
+    const person = (name: string, value = name): EntityMention => {
+      const start = t.indexOf(name);
+      return { kind: 'person', start, end: start + name.length, text: name, value };
+    };
+    const blank: TaggerModel = { labels: ['none', 'person', 'organization', 'place'], weights: {} };
+    const out = refineEntities(
+      t,
+      [person('Mateo «Chino» Ibarra Luna', 'Mateo Ibarra Luna'), person('Chino Ibarra'), person('Chinoa')],
+      [],
+      { model: blank, kinds: new Map([['person', 0]]), drop: true, dropMargin: 0 },
+    );
+    assert.deepEqual(
+      out.map((m) => m.value),
+      ['Mateo Ibarra Luna', 'Mateo Ibarra Luna', 'Chinoa'],
+    );
+  });
   it('ties both surnames alone and a name without its last words to the one full name; drops what a refused name tied', () => {
     const t =
       'Ante la Sala declaró Inés Carolina Duarte de Morales.\nINÉS CAROLINA DUARTE: Gracias. Tomás Ferrer Sáenz ' +
