@@ -168,6 +168,13 @@ export interface ContextPlace {
   place: PlaceEntry;
 }
 
+/** A place no gazetteer holds, named by the words from `start` to `end` as written (spaces joined). */
+function localityAt(text: string, start: number, end: number): ContextPlace {
+  const name = text.slice(start, end);
+  const value = name.replace(/\s+/g, ' ');
+  return { kind: 'place', start, end, text: name, value, place: { value, kind: 'locality' } };
+}
+
 /**
  * Words that send someone to or bring someone from a place ("hacia Necoclí", "hasta Ciudad Juárez",
  * "frente a Acandí", "vine de Ekaterinburg", "soy de Turbo", "fled to Mae Sot"): after them, a name
@@ -271,8 +278,7 @@ function placesNamedByClass(text: string, taken: readonly Taken[]): ContextPlace
     // "the Hutu villages", "the Sunday camp": a people's word or an everyday word alone names no place.
     if (words.some((w) => isDemonym(w)) || (words.length === 1 && isEverydayWord(name))) return;
     if (!free(start, end) || /^\s*[\d½¼¾]/u.test(text.slice(end, end + 3))) return;
-    const value = name.replace(/\s+/g, ' ');
-    out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'locality' } });
+    out.push(localityAt(text, start, end));
   };
   const re = /\p{Lu}/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -363,8 +369,7 @@ function placesAfterAt(text: string, taken: readonly Taken[], out: readonly Cont
     // A word the text also writes in lower case is a word ("en Movimiento", "at Once"), not a name.
     const lower = lowerWords(text);
     if (words.some((w) => lower.has(w.toLowerCase()))) continue;
-    const value = name.replace(/\s+/g, ' ');
-    found.push({ kind: 'place', start: at, end, text: name, value, place: { value, kind: 'locality' } });
+    found.push(localityAt(text, at, end));
   }
   return found;
 }
@@ -583,20 +588,7 @@ function namedFeatureAt(
   // own ("Madres de Plaza de Mayo Línea Fundadora").
   const last = /^(?:la|las|los|el)$/u.test(words[i + 2]?.w ?? '') ? i + 3 : i + 2;
   if (!words[last] || !/^\p{Lu}/u.test(words[last]!.w)) return undefined;
-  const end = words[last]!.start + words[last]!.w.length;
-  const name = text.slice(words[i]!.start, end);
-  const value = name.replace(/\s+/g, ' ');
-  return {
-    place: {
-      kind: 'place',
-      start: words[i]!.start,
-      end,
-      text: name,
-      value,
-      place: { value, kind: 'locality' },
-    },
-    last,
-  };
+  return { place: localityAt(text, words[i]!.start, words[last]!.start + words[last]!.w.length), last };
 }
 
 const ADMIN_RUN =
@@ -655,9 +647,7 @@ function namedStreets(text: string, taken: readonly Taken[]): ContextPlace[] {
   const push = (start: number, end: number) => {
     if (taken.some((t) => start < t.end && t.start < end) || out.some((t) => start < t.end && t.start < end))
       return;
-    const name = text.slice(start, end);
-    const value = name.replace(/\s+/g, ' ');
-    out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'locality' } });
+    out.push(localityAt(text, start, end));
   };
   // Found by the noun first (rare), then the name before it: a scan from every capital costs more.
   for (const n of text.matchAll(EN_STREET_NOUN)) {
@@ -817,14 +807,7 @@ export function featurePlaces(text: string, taken: readonly Taken[]): ContextPla
     const name = de && (lookupPlace(de[2]!) ?? lookupTown(de[2]!)) ? de[1]! : m[0];
     const end = start + name.length;
     if (taken.some((t) => start < t.end && t.start < end)) continue;
-    out.push({
-      kind: 'place',
-      start,
-      end,
-      text: name,
-      value: name.replace(/\s+/g, ' '),
-      place: { value: name.replace(/\s+/g, ' '), kind: 'locality' },
-    });
+    out.push(localityAt(text, start, end));
   }
   return out;
 }
@@ -970,8 +953,7 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
     )
       continue;
     if (out.some((o) => start < o.end && o.start < end)) continue;
-    const value = name.replace(/\s+/g, ' ');
-    out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'locality' } });
+    out.push(localityAt(text, start, end));
   }
   return out;
 }
