@@ -82,9 +82,12 @@ const sitsAt = (text: string, tokens: readonly Token[], k: number) => {
  * with the name ("… in Celle of the Land …"); not to a number or a lower-case word ("in Diliman and
  * a volunteer").
  */
+/** A connector written in lower case ("de", "for", "y"): a name's joint, not a word of it. */
+const lowerConnector = (t: Token) => CONNECTORS.has(t.norm) && !t.cap;
+
 const joinsName = (tokens: readonly Token[], k: number) => {
   let r = k;
-  while (r < k + 3 && tokens[r] && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+  while (r < k + 3 && tokens[r] && lowerConnector(tokens[r]!)) r++;
   return r > k && tokens[r]?.cap === true;
 };
 
@@ -443,8 +446,7 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       while (
         m < tokens.length &&
         m - j <= joiners &&
-        CONNECTORS.has(tokens[m]!.norm) &&
-        !tokens[m]!.cap &&
+        lowerConnector(tokens[m]!) &&
         // "Human Rights Watch en Twitter": where it posted, not its name.
         !(WHERE.has(tokens[m]!.norm) && PLATFORMS.has(tokens[m + 1]?.norm ?? '')) &&
         // "… Court in The Hague", "Regional Trial Court in Bacolod": "in" before a place, or before
@@ -468,14 +470,10 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
         m++;
       // "… de 3.er Turno": a ranking number goes on like a name word after a connector.
       const goesOn = tokens[m] !== undefined && (tokens[m]!.cap || isOrdinal(tokens[m]!));
-      if (m > j + 1 && goesOn && joined(text, tokens[m - 1]!, tokens[m]!)) j = m;
-      else if (
-        m > j + 1 &&
-        tokens[m] !== undefined &&
-        joined(text, tokens[m - 1]!, tokens[m]!) &&
-        numberInName(text, tokens, i, j, m)
-      )
-        j = numberInName(text, tokens, i, j, m);
+      const joinedOn = m > j + 1 && tokens[m] !== undefined && joined(text, tokens[m - 1]!, tokens[m]!);
+      const numbered = joinedOn && !goesOn ? numberInName(text, tokens, i, j, m) : 0;
+      if (joinedOn && goesOn) j = m;
+      else if (numbered) j = numbered;
       else break;
     }
     j = listTail(text, tokens, i, j);
@@ -575,7 +573,7 @@ function chamberCut(tokens: readonly Token[], first: number, last: number): [num
   while (k > first + c && !(OF.has(tokens[k]!.norm) && !tokens[k]!.cap)) k--;
   if (k <= first + c) return undefined;
   let e = k;
-  while (e > first && CONNECTORS.has(tokens[e]!.norm) && !tokens[e]!.cap) e--;
+  while (e > first && lowerConnector(tokens[e]!)) e--;
   let r = k + 1;
   while (r <= last && BARE_ARTICLES.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
   return r <= last && e >= first + c ? [e, r] : undefined;
@@ -611,7 +609,7 @@ function splitNames(
     }
     if (!AND.has(tokens[k]!.norm) || tokens[k]!.cap) continue;
     let r = k + 1;
-    while (r < last && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+    while (r < last && lowerConnector(tokens[r]!)) r++;
     if (r < last && tokens[r]!.cap && BARE_ARTICLES.has(tokens[r]!.norm) && tokens[r + 1]!.cap) r++;
     // Splits when what follows starts a name, or when both sides are organizations' names on their
     // own ("Committee to Protect Journalists and Reporters Without Borders").
@@ -693,7 +691,7 @@ function splitNames(
         break;
       if (tokens.slice(p[0], k).some((t) => isOrgWord(t))) break;
       let r = k + 1;
-      while (r < p[1] && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+      while (r < p[1] && lowerConnector(tokens[r]!)) r++;
       p[0] = r;
       break;
     }
@@ -705,7 +703,7 @@ function splitNames(
     let cut = -1;
     for (let k = y; k > x + 1; k--) {
       const c = tokens[k - 1]!;
-      if (!CONNECTORS.has(c.norm) || c.cap) continue;
+      if (!lowerConnector(c)) continue;
       const known = knownAt(tokens, k, y);
       if (known && !known.inner && tokens.slice(x, k).some((t) => isOrgWord(t))) cut = k;
       break;
@@ -715,7 +713,7 @@ function splitNames(
       continue;
     }
     let e = cut - 1;
-    while (e > x && CONNECTORS.has(tokens[e]!.norm) && !tokens[e]!.cap) e--;
+    while (e > x && lowerConnector(tokens[e]!)) e--;
     out.push([x, e], [cut, y, true]);
   }
   return out;
@@ -735,7 +733,7 @@ const FORCES = set('ejercito army armada navy policia police fuerza fuerzas forc
 function forceAfter(tokens: readonly Token[], a: number, k: number, last: number): number {
   if (!tokens.slice(a, k).some((t) => UNITS.has(t.norm))) return -1;
   let r = k + 1;
-  while (r <= last && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+  while (r <= last && lowerConnector(tokens[r]!)) r++;
   const rest = tokens.slice(r, last + 1);
   return rest.length && rest.every((t) => t.cap) && rest.some((t) => FORCES.has(t.norm)) ? r : -1;
 }
@@ -754,7 +752,7 @@ function placeClosed(tokens: readonly Token[], a: number, k: number, last: numbe
   while (o > a && !(OF.has(tokens[o]!.norm) && !tokens[o]!.cap)) o--;
   if (o <= a || !tokens.slice(a, o).some((t) => isOrgWord(t))) return -1;
   let p = o + 1;
-  while (p < k && CONNECTORS.has(tokens[p]!.norm) && !tokens[p]!.cap) p++;
+  while (p < k && lowerConnector(tokens[p]!)) p++;
   const where = tokens.slice(p, k);
   // "of Northern Ireland": the place's last words are enough ("Ireland").
   if (
@@ -770,7 +768,7 @@ function placeClosed(tokens: readonly Token[], a: number, k: number, last: numbe
   )
     return -1;
   let r = k + 1;
-  while (r <= last && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+  while (r <= last && lowerConnector(tokens[r]!)) r++;
   const rest = tokens.slice(r, last + 1);
   return rest.length && rest[0]!.cap && rest.some((t) => isOrgWord(t)) ? r : -1;
 }
@@ -988,7 +986,7 @@ function spanStart(text: string, tokens: readonly Token[], from: number, last: n
       !groupOpens(text, tokens, first, last)
     ) {
       let r = first + 1;
-      while (r < last && CONNECTORS.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
+      while (r < last && lowerConnector(tokens[r]!)) r++;
       if (r > first + 1 && OF.has(tokens[first + 1]!.norm) && ORG_HEADS.has(tokens[r]!.norm)) {
         first = r;
         continue;
