@@ -356,8 +356,10 @@ export class Accounts {
       digits: 6,
       period: 30,
     });
-    const delta = totp.validate({ token: code.replace(/\s/g, ''), window: 1 });
-    return delta === null ? undefined : Math.floor(Date.now() / 30_000) + delta;
+    // One clock reading for both: a boundary passed between them would claim the wrong step.
+    const now = Date.now();
+    const delta = totp.validate({ token: code.replace(/\s/g, ''), window: 1, timestamp: now });
+    return delta === null ? undefined : Math.floor(now / 30_000) + delta;
   }
 
   /**
