@@ -29,6 +29,7 @@ const SETS = [
   'eval13',
   'eval20',
   'eval21',
+  'eval23',
   'eval24',
 ];
 const fold = (s: string) =>
