@@ -31,6 +31,7 @@ const SETS = [
   'eval21',
   'eval23',
   'eval24',
+  'eval26',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
