@@ -33,6 +33,7 @@ const SETS = [
   'eval24',
   'eval26',
   'eval22',
+  'eval25',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
