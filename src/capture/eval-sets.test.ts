@@ -29,6 +29,7 @@ const SETS = [
   'eval13',
   'eval20',
   'eval21',
+  'eval27',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
