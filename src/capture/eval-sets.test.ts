@@ -34,6 +34,7 @@ const SETS = [
   'eval26',
   'eval22',
   'eval25',
+  'eval27',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
