@@ -35,6 +35,7 @@ const SETS = [
   'eval22',
   'eval25',
   'eval27',
+  'eval29',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
