@@ -5,6 +5,7 @@
  * rules alone against rules + tagger, per language and kind. `--write` then trains on everything
  * and writes src/capture/tagger/weights.ts (deterministic: the same data gives the same file).
  *   node --import tsx bench/capture/tagger.ts [--write] [--errors] [--adopt person:0,organization:10]
+ *     [--pool-from 12] [--pools 12-19,22-29]
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -183,11 +184,21 @@ const variants: { name: string; opts: (m: TaggerModel) => RefineOptions }[] = [
 ];
 const pooledRules: Scores = new Map();
 const pooled = variants.map(() => new Map() as Scores);
-// `--pool-from 12`: also pool the rounds from eval12 on (at stop 36, the rounds no rule was written against).
-const poolFrom = Number(arg('--pool-from') ?? Number.POSITIVE_INFINITY);
+// `--pool-from 12`: also pool the rounds from eval12 on (at stop 36, the rounds no rule was written
+// against); `--pools 12-19,22-29`: pool each range of rounds apart (rounds written at different stops).
+const poolRanges: [number, number][] = [
+  ...(arg('--pool-from') ? [[Number(arg('--pool-from')), Number.POSITIVE_INFINITY] as [number, number]] : []),
+  ...(arg('--pools') ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((r) => r.split('-').map(Number) as [number, number]),
+];
 const roundNumber = (name: string) => Number(name.slice(4) || 1);
-const freshRules: Scores = new Map();
-const fresh = variants.map(() => new Map() as Scores);
+const poolsOf = poolRanges.map((range) => ({
+  range,
+  rules: new Map() as Scores,
+  tagged: variants.map(() => new Map() as Scores),
+}));
 process.stdout.write(
   `\n| left out | lang | kind | rules P / R | ${variants.map((v) => `${v.name} P / R`).join(' | ')} |\n|---|---|---|---|${variants.map(() => '---|').join('')}\n`,
 );
@@ -213,10 +224,11 @@ for (const held of rounds) {
     add(pooledRules, base);
     for (const [i, t] of tagged.entries()) add(pooled[i]!, t);
   }
-  if (roundNumber(held.name) >= poolFrom) {
-    add(freshRules, base);
-    for (const [i, t] of tagged.entries()) add(fresh[i]!, t);
-  }
+  for (const p of poolsOf)
+    if (roundNumber(held.name) >= p.range[0] && roundNumber(held.name) <= p.range[1]) {
+      add(p.rules, base);
+      for (const [i, t] of tagged.entries()) add(p.tagged[i]!, t);
+    }
   for (const lang of ['en', 'es'])
     for (const k of ['persons', 'organizations', 'places'])
       process.stdout.write(
@@ -228,12 +240,14 @@ for (const lang of ['en', 'es'])
     process.stdout.write(
       `| eval2–${LAST} pooled | ${lang} | ${k} | ${pr(pooledRules.get(`${lang} ${k}`))} | ${pooled.map((t) => pr(t.get(`${lang} ${k}`))).join(' | ')} |\n`,
     );
-if (Number.isFinite(poolFrom))
+for (const p of poolsOf) {
+  const label = `eval${p.range[0]}–${Number.isFinite(p.range[1]) ? p.range[1] : LAST} pooled`;
   for (const lang of ['en', 'es'])
     for (const k of ['persons', 'organizations', 'places'])
       process.stdout.write(
-        `| eval${poolFrom}–${LAST} pooled | ${lang} | ${k} | ${pr(freshRules.get(`${lang} ${k}`))} | ${fresh.map((t) => pr(t.get(`${lang} ${k}`))).join(' | ')} |\n`,
+        `| ${label} | ${lang} | ${k} | ${pr(p.rules.get(`${lang} ${k}`))} | ${p.tagged.map((t) => pr(t.get(`${lang} ${k}`))).join(' | ')} |\n`,
       );
+}
 
 if (process.argv.includes('--write')) {
   const all = [...rounds.flatMap((r) => r.docs), ...extra].flatMap((d) => examples.get(d)!);
