@@ -32,6 +32,7 @@ const SETS = [
   'eval23',
   'eval24',
   'eval26',
+  'eval28',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
