@@ -512,7 +512,8 @@ export const ORG_TAILS = set(
   'watch international internacional borders fronteras dernegi vakfi partisi grupe',
 );
 
-export const MONTHS: ReadonlyMap<string, number> = new Map(
+/** Spanish month names (also read apart: "Pérez de Abril" is no married surname, "Pérez de March" may be). */
+export const SPANISH_MONTHS: ReadonlyMap<string, number> = new Map(
   Object.entries({
     enero: 1,
     febrero: 2,
@@ -527,6 +528,12 @@ export const MONTHS: ReadonlyMap<string, number> = new Map(
     octubre: 10,
     noviembre: 11,
     diciembre: 12,
+  }),
+);
+
+export const MONTHS: ReadonlyMap<string, number> = new Map([
+  ...SPANISH_MONTHS,
+  ...Object.entries({
     january: 1,
     february: 2,
     march: 3,
@@ -552,7 +559,7 @@ export const MONTHS: ReadonlyMap<string, number> = new Map(
     nov: 11,
     dec: 12,
   }),
-);
+]);
 
 /** Weekdays, 0 = Sunday (as Date.getUTCDay). */
 export const WEEKDAYS: ReadonlyMap<string, number> = new Map(

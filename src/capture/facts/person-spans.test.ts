@@ -117,6 +117,8 @@ describe('where a person’s name ends', () => {
     assert.equal(endOf('Carmen Olmos de Amnistía Internacional habló.', 'Carmen Olmos'), 'Carmen Olmos');
     assert.equal(endOf('Carmen Olmos de Derechos Humanos', 'Carmen Olmos'), 'Carmen Olmos');
     assert.equal(endOf('Carmen Olmos de Marzo', 'Carmen Olmos'), 'Carmen Olmos');
+    // Only Spanish month names: "March" is a Catalan surname.
+    assert.equal(endOf('Lo dijo Carmen Olmos de March, la viuda.', 'Carmen Olmos'), 'Carmen Olmos de March');
     assert.equal(endOf('Carmen de Caracas', 'Carmen'), 'Carmen');
   });
 });

@@ -5,7 +5,7 @@
  * Pure: text and offsets in, offsets or a verdict out.
  */
 import { CLERGY, HONORIFICS } from './entities.js';
-import { fold, GIVEN_NAMES, MONTHS, STOP_CAPS, SURNAME_SET, TITLES } from './lexicon.js';
+import { fold, GIVEN_NAMES, SPANISH_MONTHS, STOP_CAPS, SURNAME_SET, TITLES } from './lexicon.js';
 import { libraryLexicon, PEOPLES } from './names.js';
 import { ORG_WORDS } from './orgs.js';
 import { lookupPlace } from './places.js';
@@ -204,7 +204,7 @@ export function marriedName(text: string, s: Span): number {
   const words = text.slice(s.start, s.end).split(/\s+/);
   if (words.length < 2 || !words.every((w) => isCapitalName(w) || /^(?:de|del|la)$/.test(w))) return s.end;
   const surname = fold(m[2]!);
-  if (bodyWord(surname) || STOP_CAPS.has(surname) || spanishCommonWord(m[2]!) || MONTHS.has(surname))
+  if (bodyWord(surname) || STOP_CAPS.has(surname) || spanishCommonWord(m[2]!) || SPANISH_MONTHS.has(surname))
     return s.end;
   // "de Amnistía Internacional", "de San Juan": a name of more words after "de" is a body's or a place's.
   if (/^\s*\p{Lu}/u.test(text.slice(s.end + m[0].length, s.end + m[0].length + 3))) return s.end;
