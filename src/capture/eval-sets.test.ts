@@ -38,6 +38,7 @@ const SETS = [
   'eval29',
   'eval28',
   'eval31',
+  'eval32',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
