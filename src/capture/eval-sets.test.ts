@@ -36,6 +36,7 @@ const SETS = [
   'eval25',
   'eval27',
   'eval29',
+  'eval30',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
