@@ -39,6 +39,7 @@ const SETS = [
   'eval28',
   'eval31',
   'eval32',
+  'eval30',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
