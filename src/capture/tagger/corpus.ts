@@ -105,7 +105,7 @@ export function examplesOf(d: CorpusDoc): Example[] {
  * rule is written against them.
  */
 export const ROUNDS: readonly { name: string; dir: URL }[] = [
-  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 22, 23, 24, 25, 28, 29, 31, 32,
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 22, 23, 24, 25, 28, 29, 30, 31, 32,
 ].map((n) => ({
   name: `eval${n === 1 ? '' : n}`,
   dir: new URL(`../eval${n === 1 ? '' : n}/`, import.meta.url),
