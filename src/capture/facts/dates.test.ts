@@ -853,3 +853,55 @@ describe('a year in brackets of its own (issue 23, stop 36, rounds 10–19)', ()
     assert.deepEqual(all('the ratio (2015/16), note (12) and (p. 2015)', '2025-11-20'), []);
   });
 });
+
+describe('counts, restated times and weekdays of a full date (issue 23, stop 37, rounds 10–19)', () => {
+  it('an English or Spanish compound count before "years ago" / after "hace"', () => {
+    assert.deepEqual(all('Sixty-nine years ago tonight students marched.', '2025-10-23')[0], [
+      'Sixty-nine years ago',
+      '1956-10-23',
+    ]);
+    assert.deepEqual(all('Fifty-three years ago the decree was signed.', '2025-09-21'), [
+      ['Fifty-three years ago', '1972'],
+    ]);
+    assert.deepEqual(all('Lo detuvieron hace treinta y cinco años.', '2025-09-21'), [
+      ['hace treinta y cinco años', '1990'],
+    ]);
+  });
+  it('a time ago restated by its date, before or after it, is the date once', () => {
+    assert.deepEqual(
+      all('Thirty-five years ago this month, on 26 September 1990, we walked.', '2025-09-14').map(
+        (d) => d[1],
+      ),
+      ['2025-09', '1990-09-26'],
+    );
+    assert.deepEqual(all('Hace 65 años, el martes 17 de octubre de 1961, la policía cargó.', '2026-10-18'), [
+      ['17 de octubre de 1961', '1961-10-17'],
+    ]);
+    assert.deepEqual(
+      all('asesinados en la madrugada del 16 de noviembre de 1989, hace 36 años.', '2025-11-16'),
+      [['16 de noviembre de 1989', '1989-11-16']],
+    );
+    assert.deepEqual(all('Lo mataron hace 36 años. El 16 de noviembre de 1989 hubo misa.', '2025-11-16'), [
+      ['hace 36 años', '1989'],
+      ['16 de noviembre de 1989', '1989-11-16'],
+    ]);
+  });
+  it("a weekday before its own date after a comma is that date's, no day of its own", () => {
+    assert.deepEqual(all('Date: Saturday, 7 June 2025, 21:48', '2025-06-11'), [
+      ['7 June 2025', '2025-06-07'],
+    ]);
+    assert.deepEqual(all('Sent: Sunday, June 15, 2025', '2025-06-11'), [['June 15, 2025', '2025-06-15']]);
+    assert.deepEqual(all('El lunes, 3 de marzo, llegaron.', '2025-06-11'), [['3 de marzo', '2025-03-03']]);
+    assert.deepEqual(all('On Monday, 40 people were killed.', '2025-06-11'), [['On Monday', '2025-06-09']]);
+  });
+  it('"desde el viernes" is the Friday past, whatever present follows', () => {
+    assert.deepEqual(all('Les escribo porque desde el viernes no hay luz.', '2021-11-14'), [
+      ['el viernes', '2021-11-12'],
+    ]);
+  });
+  it('"aquella mañana", "esa mañana" are a morning, not tomorrow', () => {
+    assert.deepEqual(all('atendió a uno de los heridos aquella mañana.', '2025-06-04'), []);
+    assert.deepEqual(all('Esa mañana salimos temprano.', '2025-06-04'), []);
+    assert.deepEqual(all('Mañana salimos temprano.', '2025-06-04'), [['Mañana', '2025-06-05']]);
+  });
+});

@@ -38,7 +38,23 @@ const isoValue = (d: FuzzyDate) =>
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
 const WEEKDAY_ALT =
   'lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-const NUM_ALT = `\\d{1,3}|${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')}`;
+/**
+ * English counts the lexicon's short list lacks: teens, tens and their compounds ("Sixty-nine years ago",
+ * "twenty two years ago"); without them "Sixty-nine years ago" was read as nine years ago (rounds 10, 11,
+ * 17, 19: seven anniversaries so written). Spanish compounds ("treinta y cinco", "catorce") are `ES_NUM`'s.
+ */
+const EN_UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const EN_TEENS = ['thirteen', 'fourteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const EN_TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const EN_COUNT = `(?:${EN_TENS.join('|')})(?:[-\\s](?:${EN_UNITS.join('|')}))?|${EN_TEENS.join('|')}`;
+/** "sixty-nine", "Twenty two", "fourteen": its value (undefined when the words are no such count). */
+function enCount(words: string): number | undefined {
+  const [tens, unit] = fold(words).split(/[-\s]+/);
+  const t = EN_TENS.indexOf(tens!);
+  if (t >= 0) return 20 + 10 * t + (unit ? EN_UNITS.indexOf(unit) + 1 : 0);
+  const teen = EN_TEENS.indexOf(tens!);
+  return teen >= 0 && !unit ? [13, 14, 16, 17, 18, 19][teen] : undefined;
+}
 
 /** Spanish abbreviated months, as wire datelines and post stamps write them. */
 const SHORT_ES: ReadonlyMap<string, number> = new Map(
@@ -84,7 +100,8 @@ const INITIAL_MONTHS: Readonly<Record<string, readonly number[]>> = {
 };
 /** An English month that is also a word ("may", "march") in lower case: not a month. */
 const lowerEnglishWord = (s: string) => /^(?:may|march)$/.test(s);
-const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : (NUMBER_WORDS.get(fold(s)) ?? Number.NaN));
+const num = (s: string) =>
+  /^\d+$/.test(s) ? Number(s) : (NUMBER_WORDS.get(fold(s)) ?? enCount(s) ?? esNumber(s) ?? Number.NaN);
 const month = (s: string) => MONTHS.get(fold(s).replace(/\.$/, ''));
 const weekday = (s: string) => WEEKDAYS.get(fold(s));
 
@@ -426,6 +443,16 @@ const FULL_MONTH =
   /^(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
 const ENGLISH_WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+/**
+ * A weekday's own date after a comma ("Date: Saturday, 7 June 2025, 21:48", "el lunes, 3 de marzo", "Sunday, June
+ * 7"): the weekday names that day, no day of its own (a mail header's weekday was read as the week's, rounds 13, 14).
+ * Months in either case, as the English weekday rule is case-sensitive.
+ */
+const MONTH_ANY_CASE = MONTH_ALT.replace(
+  /(^|\|)(\p{Ll})/gu,
+  (_, bar: string, c: string) => `${bar}[${c}${c.toUpperCase()}]`,
+);
+const DATE_AFTER_COMMA = `,\\s*(?:the\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:de\\s+|of\\s+)?(?:${MONTH_ANY_CASE})\\b|(?:${MONTH_ANY_CASE})\\.?\\s+\\d)`;
 
 /** A weekday named without "last"/"next": the most recent one, or the next when the sentence looks ahead. */
 function weekdayOf(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
@@ -437,6 +464,9 @@ function weekdayOf(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
   if (/^este\s/iu.test(m[0]) && ref.getUTCDay() === wd) return dayDate(iso(ref));
   const next = weekdayFrom(ref, wd, 1);
   const last = weekdayFrom(addDays(ref, 1), wd, -1);
+  // "desde el viernes no hay luz", "Desde el viernes tiene también un informe": what began is past, whatever
+  // present or "hay" follows (rounds 13: a letter and an article read the Friday ahead).
+  if (/\b(?:desde|since)\s+$/iu.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return dayDate(last);
   const ahead =
     future(m) ||
     future(m, m.index + m[0].length - m[1]!.length) ||
@@ -544,6 +574,9 @@ function esYear(words: string): number | undefined {
   const rest = m[2] ? esNumber(m[2]) : 0;
   return rest === undefined ? undefined : (/^dos/i.test(m[1]!) ? 2000 : 1900) + rest;
 }
+/** A count before a unit of time: figures, the lexicon's words, English and Spanish compounds (longest first). */
+const NUM_ALT = `\\d{1,3}|${EN_COUNT}|${ES_NUM}|${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')}`;
+
 /** A mention that writes its year, in figures or (a ruling's) in words. */
 export const writesYear = (t: string) => /\d{4}|\bmil\b/iu.test(t);
 
@@ -856,9 +889,10 @@ const RULES: Rule[] = [
         ? undefined
         : dayDate(iso(ref)),
   },
-  // "mañana" without an article is tomorrow ("la mañana", "esta mañana", "por la mañana" are a morning)
+  // "mañana" without an article is tomorrow ("la mañana", "esta mañana", "por la mañana", "aquella mañana",
+  // "esa mañana" are a morning: rounds 7, 11, 19)
   {
-    re: /(?<!\b(?:la|el|esta|una|cada|toda|media|por|de|en|del|al|the|this)\s+)\b(pasado\s+mañana|mañana|the day after tomorrow|tomorrow)\b(?!\s+(?:de|del|por)\b)/giu,
+    re: /(?<!\b(?:la|el|esta|esa|aquella|misma|siguiente|otra|una|cada|toda|media|por|de|en|del|al|the|this)\s+)\b(pasado\s+mañana|mañana|the day after tomorrow|tomorrow)\b(?!\s+(?:de|del|por)\b)/giu,
     relative: true,
     make: (m, ref) => dayDate(iso(addDays(ref, /^(?:pasado|the)/i.test(m[1]!) ? 2 : 1))),
   },
@@ -903,7 +937,7 @@ const RULES: Rule[] = [
   // "listed for Monday", "a march planned for Tuesday": what is set for a weekday lies ahead.
   {
     re: new RegExp(
-      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|pasado|próximo|proximo))`,
+      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|pasado|próximo|proximo)|${DATE_AFTER_COMMA})`,
       'giu',
     ),
     relative: true,
@@ -913,7 +947,7 @@ const RULES: Rule[] = [
   // written alone (capitalized), not in a name ("Good Friday", "Bloody Sunday") nor "Friday prayers".
   {
     re: new RegExp(
-      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d)|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
+      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d)|${DATE_AFTER_COMMA}|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
       'gu',
     ),
     relative: true,
@@ -1001,20 +1035,24 @@ function pageEdited(text: string, d: DateMention): boolean {
 }
 
 /**
- * "Nine years ago, on 28 October 2016", "Hace quince años, el 24 de agosto de 2010": the time ago and
- * the date after it are one time, written twice; the date says it exactly, so the count of years
- * back is no date of its own (it would name the year the date already names, or one off it).
+ * "Nine years ago, on 28 October 2016", "Hace quince años, el 24 de agosto de 2010", "Thirty-five years ago
+ * this month, on 26 September 1990", "Hace 65 años, el martes 17 de octubre de 1961", "el 16 de noviembre de
+ * 1989, hace 36 años": the time ago and the date beside it are one time, written twice; the date says it
+ * exactly, so the count of years back is no date of its own (it would name the year the date already names,
+ * or one off it). Rounds 10, 15, 17, 19.
  */
-const THEN_DATED = /^,?\s+(?:on|in|el|en)\s+$/iu;
+const THEN_DATED = new RegExp(
+  `^(?:\\s+(?:today|tonight|this\\s+month|hoy|este\\s+mes))?,?\\s+(?:on|in|el|en)\\s+(?:(?:${WEEKDAY_ALT})\\s+)?$`,
+  'iu',
+);
 function agoRestated(text: string, d: DateMention, all: readonly DateMention[]): boolean {
   if (!d.relative || d.date.precision !== 'year') return false;
   return all.some(
     (o) =>
-      o.start >= d.end &&
-      o.start - d.end <= 8 &&
       !o.relative &&
       writesYear(o.text) &&
-      THEN_DATED.test(text.slice(d.end, o.start)),
+      ((o.start >= d.end && o.start - d.end <= 24 && THEN_DATED.test(text.slice(d.end, o.start))) ||
+        (o.end <= d.start && /^,\s*$/u.test(text.slice(o.end, d.start)))),
   );
 }
 
