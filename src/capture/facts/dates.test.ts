@@ -905,3 +905,69 @@ describe('counts, restated times and weekdays of a full date (issue 23, stop 37,
     assert.deepEqual(all('Mañana salimos temprano.', '2025-06-04'), [['Mañana', '2025-06-05']]);
   });
 });
+
+describe('a day or month that continues the chronicle of a year long past (issue 23, stop 37, rounds 12–19)', () => {
+  it('the dated day before it, in its paragraph or the one before: that year', () => {
+    assert.deepEqual(
+      all(
+        '1. On 19 February 2008 a presidential election was held. From 20 February supporters gathered on the square.',
+        '2025-10-14',
+      ).map((d) => d[1]),
+      ['2008-02-19', '2008-02-20'],
+    );
+    assert.deepEqual(
+      all(
+        'INTERVIEWER: Where were you in December 2007?\n\nWITNESS: In Kiambaa, with my children. The voting was on 27 December.',
+        '2025-11-03',
+      ).map((d) => d[1]),
+      ['2007-12', '2007-12-27'],
+    );
+  });
+  it('not when the writer is back in their own time, nor a month alone across a paragraph, nor far from the dated day', () => {
+    // A present or a plan in the sentence.
+    assert.equal(
+      all('He was detained in August 2022. The hearing is set for 6 December.', '2025-03-18')[1]?.[1],
+      '2025-12-06',
+    );
+    // A month alone opening the next paragraph.
+    assert.equal(
+      all(
+        'He was taken on 9 September 1971 and held for 34 days until December 1971.\n\nIn January I went to São Paulo.',
+        '2025-04-02',
+      )[2]?.[1],
+      '2025-01',
+    );
+    // More than 45 days after the dated month.
+    assert.equal(
+      all(
+        'The commission was created in December 2021 and said in its final report in September that it had found grounds.',
+        '2023-11-08',
+      )[1]?.[1],
+      '2023-09',
+    );
+    // Near the reference, the reference's reading stands.
+    assert.equal(all('On 3 May 2024 they came. On 5 May they left.', '2025-01-10')[1]?.[1], '2024-05-05');
+    // The start of a range has its end's year.
+    assert.equal(
+      all(
+        'They were sentenced in June 2023 for what they said in the unrest of June and July 2021.',
+        '2026-01-21',
+      )[1]?.[1],
+      '2021-06',
+    );
+  });
+  it('"that year", "ese año", "the following year": the year last written before', () => {
+    assert.deepEqual(
+      all('In 2000 militants came. The agreement came in October that year.', '2025-07-24')[1],
+      ['October', '2000-10'],
+    );
+    assert.deepEqual(
+      all('En 2009 hubo un paro: la carretera estuvo bloqueada desde abril de ese año.', '2025-06-04')[1],
+      ['abril', '2009-04'],
+    );
+    assert.deepEqual(all('They fled in 1990 and returned on 3 March the following year.', '2025-06-04')[1], [
+      '3 March',
+      '1991-03-03',
+    ]);
+  });
+});

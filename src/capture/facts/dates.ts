@@ -282,6 +282,8 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
   // "el 30 de julio del año pasado", "on 3 May last year", "el 2 de marzo de este año".
   const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
   const y0 = ref.getUTCFullYear();
+  const thatYear = yearOfThatYear(m);
+  if (thatYear !== undefined) return realDay(thatYear, mo, d);
   if (LAST_YEAR_AFTER.test(after)) return realDay(y0 - 1, mo, d);
   if (THIS_YEAR_AFTER.test(after)) return realDay(y0, mo, d);
   if (NEXT_YEAR_AFTER.test(after)) return realDay(y0 + 1, mo, d);
@@ -431,6 +433,25 @@ const RANGE_END_YEAR = new RegExp(
   'iu',
 );
 const LAST_YEAR_AFTER = /^\s+(?:(?:de|del)\s+año\s+pasado|(?:of\s+)?last\s+year)\b/iu;
+/**
+ * "in October that year", "in June of that year", "abril de ese año", "el 30 de junio de ese año", "the following
+ * year": the year is the one last written before the date (within 1,500 characters), or the one after or before it
+ * — the writer's narrative, not the reference's (round 19: four texts, two annotators' languages).
+ */
+const THAT_YEAR_AFTER =
+  /^,?\s+(?:(?:of\s+)?(?:that|the\s+same)\s+year|(?:de|del)\s+(?:ese|aquel|mismo|ese\s+mismo)\s+año|(?:of\s+)?the\s+(following|next)\s+year|(?:del|al)\s+año\s+(siguiente)|(?:of\s+)?the\s+(previous)\s+year|(?:del)\s+año\s+(anterior))\b/iu;
+function yearOfThatYear(m: RegExpExecArray): number | undefined {
+  const that = THAT_YEAR_AFTER.exec(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30));
+  if (!that) return undefined;
+  const years = [
+    ...m.input
+      .slice(Math.max(0, m.index - 1500), m.index)
+      .matchAll(/(?<![\d.,/])(?:1[5-9]|20)\d{2}(?![\d.,/]\d)/g),
+  ];
+  const y = years.length ? Number(years[years.length - 1]![0]) : undefined;
+  if (y === undefined) return undefined;
+  return that[1] || that[2] ? y + 1 : that[3] || that[4] ? y - 1 : y;
+}
 const NEXT_YEAR_AFTER =
   /^\s+(?:(?:del?\s+)?(?:(?:el\s+)?(?:próximo|proximo)\s+año|año\s+(?:próximo|proximo|que\s+viene))|(?:of\s+)?next\s+year)\b/iu;
 const THIS_YEAR_AFTER = /^\s+(?:(?:de|del)\s+(?:este|presente)\s+año|(?:of\s+)?this\s+year)\b/iu;
@@ -843,6 +864,8 @@ const RULES: Rule[] = [
         return { precision: 'month', value: `${mo <= endMonth ? +to[2]! : +to[2]! - 1}-${pad(mo)}` };
       // "marzo del año pasado", "March last year", "junio de este año".
       const y = ref.getUTCFullYear();
+      const thatYear = yearOfThatYear(m);
+      if (thatYear !== undefined) return { precision: 'month', value: `${thatYear}-${pad(mo)}` };
       if (LAST_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y - 1}-${pad(mo)}` };
       if (THIS_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y}-${pad(mo)}` };
       if (NEXT_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y + 1}-${pad(mo)}` };
@@ -1217,6 +1240,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   rangeStartYears(text, found);
   yearsOfTheSentence(text, found, ref);
   weekdaysInNarrative(text, found, ref);
+  yearsOfTheNarrative(text, found, ref);
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
@@ -1396,5 +1420,76 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
     if (!fit) continue;
     d.date = dayDate(fit);
     d.value = fit;
+  }
+}
+
+/**
+ * Words that set a sentence in the writer's own time or ahead of it: a present, a perfect, a future, a plan,
+ * "since", "next", "last", "this", "pasado", a year named ("that year", "el año pasado"), and Spanish "-amos/-imos",
+ * a present or a past alike ("En enero registramos seis casos").
+ */
+const NOW_CUE =
+  /(?<![\p{L}])(?:will|would|shall|is|are|am|has|have|says?|next|this|last|since|now|today|currently|still|due|expected|scheduled|plans?|until|before|ahead|year|es|son|está|están|hay|ha|han|hemos|he|pasad[oa]|pr[oó]xim[oa]s?|este|esta|desde|todavía|todavia|aún|aun|sigue|siguen|va|van|vamos|voy|hasta|antes|para|año|\p{L}{2,}(?:rá|rán|remos|amos|imos))(?![\p{L}])/iu;
+
+/**
+ * A day or month without its year that continues a chronicle of a year long past: "On 14 June 2023 … the
+ * governor was killed. That night and on 15 June thousands fled", "On 19 February 2008 a presidential election
+ * was held. From 20 February supporters gathered", "Where were you in December 2007? — … The voting was on
+ * 27 December". Round 12–19 testimonies, rulings and blogs about an earlier year resolved such days against the
+ * writer's year (the largest class of date errors there). Two "last year written in the paragraph" rules failed
+ * (stop 36) because writers return to their own time after a dated background without a cue ("created in
+ * December 2021, said in its final report in September"). So this one asks more: the dated day or month (with
+ * its month's word and its year, two or more years from the reference) is the nearest dated mention before, at
+ * most 600 characters and one paragraph break back (a month alone never across a paragraph: "In January I went
+ * to São Paulo" opens the writer's return); the reading in that year or the next falls within 45 days on or after
+ * it; nothing relative stands between; and the date's sentence holds no word of the writer's own time or plans
+ * (`NOW_CUE`). In place.
+ */
+function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): void {
+  const worded = new RegExp(`\\b(?:${MONTH_ALT})\\b`, 'iu');
+  const ordered = [...found].sort((a, b) => a.start - b.start);
+  const refYear = ref.getUTCFullYear();
+  for (const [i, d] of ordered.entries()) {
+    if (writesYear(d.text) || (d.date.precision !== 'day' && d.date.precision !== 'month')) continue;
+    if (!worded.test(d.text) || WEEKDAY_BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) continue;
+    // "the unrest of June and July 2021": the start of a range has its end's year already.
+    const next = ordered.find((o) => o.start >= d.end);
+    if (next && writesYear(next.text) && RANGE_LINK.test(text.slice(d.end, next.start))) continue;
+    let anchor: DateMention | undefined;
+    for (let j = i - 1; j >= 0 && !anchor; j--) {
+      const a = ordered[j]!;
+      if (d.start - a.end > 600) break;
+      if (writesYear(a.text)) anchor = a;
+      // "ayer", "hace tres días", "last week": the text is back in its own time.
+      else if (a.relative && !worded.test(a.text)) break;
+    }
+    if (anchor?.date.precision !== 'day' && anchor?.date.precision !== 'month') continue;
+    if (!worded.test(anchor.text)) continue;
+    const from = anchor.date.precision === 'day' ? anchor.date.value : `${anchor.date.value}-01`;
+    const y = Number(from.slice(0, 4));
+    if (Math.abs(y - refYear) < 2) continue;
+    const between = text.slice(anchor.end, d.start);
+    const paragraphs = between.match(/\n\s*\n/g)?.length ?? 0;
+    if (paragraphs > 1 || (paragraphs === 1 && d.date.precision !== 'day')) continue;
+    const head = text.slice(Math.max(0, d.start - 200), d.start);
+    const cut = Math.max(
+      head.lastIndexOf('. '),
+      head.lastIndexOf('? '),
+      head.lastIndexOf('! '),
+      head.lastIndexOf('\n'),
+    );
+    const tail = text.slice(d.end, d.end + 200).split(/[.!?\n]/, 1)[0]!;
+    if (NOW_CUE.test(`${cut >= 0 ? head.slice(cut + 1) : head} ${tail}`)) continue;
+    const [, mo, day] = d.value.split('-').map(Number) as [number, number, number | undefined];
+    const reading = [y, y + 1]
+      .map((yy) => (d.date.precision === 'day' ? realDay(yy, mo, day!) : `${yy}-${pad(mo)}`))
+      .find((v): v is string => {
+        if (!v) return false;
+        const gap = utc(v.length === 7 ? `${v}-01` : v).getTime() - utc(from).getTime();
+        return gap >= 0 && gap <= 45 * DAY_MS;
+      });
+    if (!reading || reading === d.value) continue;
+    d.date = d.date.precision === 'day' ? dayDate(reading) : { precision: 'month', value: reading };
+    d.value = reading;
   }
 }
