@@ -971,3 +971,28 @@ describe('a day or month that continues the chronicle of a year long past (issue
     ]);
   });
 });
+
+describe('a spreadsheet day and a ruling month or day in words (issue 23, stop 37, rounds 12 and 14)', () => {
+  it('"12-Aug-2020", "05-Nov-20": a day, its month and year joined by dashes', () => {
+    assert.deepEqual(all('3 | Ana | 12-Aug-2020 | 05-Nov-20', '2025-09-03'), [
+      ['12-Aug-2020', '2020-08-12'],
+      ['05-Nov-20', '2020-11-05'],
+    ]);
+  });
+  it('a month and its year in words; a day in words whose year the sentence or the reference gives', () => {
+    assert.deepEqual(all('el video difundido en abril de dos mil quince por la revista', '2025-11-03'), [
+      ['abril de dos mil quince', '2015-04'],
+    ]);
+    assert.deepEqual(all('declaró en audiencia del doce de agosto pasado que su hijo', '2025-11-03'), [
+      ['doce de agosto', '2025-08-12'],
+    ]);
+    assert.deepEqual(
+      all(
+        'En la madrugada del seis de enero de dos mil quince, policías desalojaron a civiles que desde el treinta y uno de diciembre anterior mantenían un plantón.',
+        '2025-11-03',
+      ).map((d) => d[1]),
+      ['2015-01-06', '2014-12-31'],
+    );
+    assert.deepEqual(all('la calle Dos de Mayo', '2025-11-03'), []);
+  });
+});

@@ -679,6 +679,19 @@ const RULES: Rule[] = [
       return v ? dayDate(v) : undefined;
     },
   },
+  // "12-Aug-2020", "05-Nov-20": a spreadsheet's day, month and year joined by dashes (a list's date column,
+  // round 12: thirteen dates); the month's word makes it a date whatever its order elsewhere.
+  {
+    re: new RegExp(`(?<![\\d-])(\\d{1,2})-(${MONTH_ALT})\\.?-(\\d{4}|\\d{2})(?![\\d-])`, 'giu'),
+    relative: false,
+    claims: true,
+    make: (m) => {
+      const mo = month(m[2]!);
+      const y = m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!;
+      const v = mo ? realDay(y, mo, +m[1]!) : undefined;
+      return v ? dayDate(v) : undefined;
+    },
+  },
   // "3 May 2024", "3rd of May"
   {
     re: new RegExp(
@@ -743,6 +756,36 @@ const RULES: Rule[] = [
     make: (m, ref) => {
       const wd = weekday(m[1]!);
       const v = wd === undefined ? undefined : weekdayAndDay(ref, wd, +m[2]!);
+      return v ? dayDate(v) : undefined;
+    },
+  },
+  // "abril de dos mil quince", "julio del año dos mil dieciséis": a month and its year in words, as rulings write them
+  // (the day-month-year rule above reads the same words with a day; round 14).
+  {
+    re: new RegExp(
+      `(?<![\\p{L}])(${MONTH_ALT})\\s+(?:de|del)\\s+(?:año\\s+)?((?:dos\\s+mil|mil\\s+novecientos)(?:\\s+${ES_NUM})?)(?![\\p{L}])`,
+      'giu',
+    ),
+    relative: false,
+    make: (m) => {
+      const mo = month(m[1]!);
+      const y = esYear(m[2]!);
+      return mo && y ? { precision: 'month', value: `${y}-${pad(mo)}` } : undefined;
+    },
+  },
+  // "del doce de agosto pasado", "desde el treinta y uno de diciembre anterior": a ruling's day in words without its
+  // year, after the article a date takes; its year as any day's without one.
+  {
+    re: new RegExp(
+      `(?<=\\b(?:el|del|al)\\s+)(${ES_NUM})\\s+de\\s+(${MONTH_ALT})(?![\\p{L}])(?!\\s+(?:de|del)\\s+(?:año\\s+)?(?:\\d|dos\\s+mil|mil\\b))`,
+      'giu',
+    ),
+    relative: false,
+    make: (m, ref) => {
+      const d = esNumber(m[1]!);
+      const mo = month(m[2]!);
+      if (!d || !mo || !/^\p{Ll}/u.test(m[2]!)) return undefined;
+      const v = dayWithoutYear(m, ref, mo, d);
       return v ? dayDate(v) : undefined;
     },
   },
@@ -1287,9 +1330,9 @@ function rangeStartYears(text: string, found: DateMention[]): void {
  * years from the reference's (near it, the reference's reading stands). In place.
  */
 function yearsOfTheSentence(text: string, found: DateMention[], ref: Date): void {
-  // Days written with their month's word, both: a table's numeric dates are rows of their own, and a month
-  // alone ("said in its final report in September") too often belongs to another clause.
-  const worded = new RegExp(`\\d\\D*\\b(?:${MONTH_ALT})\\b|\\b(?:${MONTH_ALT})\\b\\D*\\d`, 'iu');
+  // Days written with their month's word (in figures or, a ruling's, in words), both: a table's numeric dates are
+  // rows of their own, and a month alone ("said in its final report in September") too often belongs to another clause.
+  const worded = new RegExp(`\\b(?:${MONTH_ALT})\\b`, 'iu');
   const dated = found.filter((a) => writesYear(a.text) && a.date.precision === 'day' && worded.test(a.text));
   for (const d of found) {
     if (writesYear(d.text) || d.date.precision !== 'day' || !worded.test(d.text)) continue;
