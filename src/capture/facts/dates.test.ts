@@ -996,3 +996,22 @@ describe('a spreadsheet day and a ruling month or day in words (issue 23, stop 3
     assert.deepEqual(all('la calle Dos de Mayo', '2025-11-03'), []);
   });
 });
+
+describe("a post's stamp line and a signer's age stamp (issue 23, stop 37, rounds 12–16)", () => {
+  it('"Publicado el 18/11/2025" on its own line: what follows counts from that day', () => {
+    assert.deepEqual(
+      all(
+        'Novedades\n\nPublicado el 18/11/2025\n\n¡Ya somos 12.000! Mañana entregamos las firmas.\n\nPublicado el 25/11/2025\n\nEl lunes el laboratorio nos confirmó el ADN.',
+        '2025-11-03',
+      ).map((d) => d[1]),
+      ['2025-11-18', '2025-11-19', '2025-11-25', '2025-11-24'],
+    );
+  });
+  it('"Firmante · hace 3 días" closing its line is no date; "hace 3 días" in a sentence is', () => {
+    assert.deepEqual(all('Firmante · hace 3 días\n\nMi padre era de Cayara.', '2025-05-14'), []);
+    assert.deepEqual(all('Ana · 5 days ago\nGood luck.', '2025-05-14'), []);
+    assert.deepEqual(all('Firmante · Lo detuvieron hace 3 días.', '2025-05-14'), [
+      ['hace 3 días', '2025-05-11'],
+    ]);
+  });
+});

@@ -1085,7 +1085,22 @@ export function findDates(text: string, reference: string): DateMention[] {
     for (const d of datesIn(slice, seg.reference))
       out.push({ ...d, start: d.start + seg.start, end: d.end + seg.start });
   }
-  return out.filter((d) => !pageEdited(text, d) && !agoRestated(text, d, out));
+  return out.filter((d) => !pageEdited(text, d) && !agoRestated(text, d, out) && !ageStamp(text, d));
+}
+
+/**
+ * A signer's or commenter's stamp closing a line after "·" ("Firmante · hace 3 días", "Yusmary C. · hace 2 días",
+ * "Ana · 5 days ago"): how old the post is, page chrome no annotator counted (rounds 12, 14, 16); the post's own
+ * words still count from the page's day.
+ */
+function ageStamp(text: string, d: DateMention): boolean {
+  if (!d.relative || !/^(?:hace\s|\S+\s+\S+\s+ago$)/iu.test(d.text)) return false;
+  const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', d.end);
+  return (
+    /·\s*$/u.test(text.slice(lineStart, d.start)) &&
+    !text.slice(d.end, lineEnd < 0 ? undefined : lineEnd).trim()
+  );
 }
 
 /**
@@ -1139,6 +1154,9 @@ const MESSAGE_STAMP =
 const MAIL_DATE = /^\s*(?:fecha|date|sent|enviado(?:\s+el)?)\s*:\s*(.{6,80})$/iu;
 /** A post's stamp line under the post: "9:14 p. m. · 9 ene. 2025 · 48,2 mil Reproducciones", "3:05 PM · Jan 9, 2025". */
 const POST_STAMP = /^\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*·\s*([^·]{4,40}?)\s*(?:·|$)/iu;
+
+/** The label of a post's or update's own stamp line: "Publicado el", "Posted", "Published on". */
+const POSTED_LABEL = /^\s*(?:publicado|posted|published)(?:\s+(?:el|on))?\s*:?\s+(?=\d)/iu;
 
 /** The one day a whole line names, read against `ref`, if the line is nothing else. */
 function lineDay(content: string, ref: string): string | undefined {
@@ -1205,7 +1223,9 @@ function timeline(text: string, reference: string): Segment[] {
       pending = end;
       continue;
     }
-    const content = line.replace(DECOR, '');
+    // "Publicado el 18/11/2025", "Posted 14 Aug 2025": a petition's or blog's update stamped on its own line counts
+    // from its day (round 13's updates sat in the article's markup, not in a section read as comments).
+    const content = line.replace(DECOR, '').replace(POSTED_LABEL, '');
     const decorated = content.length < line.trim().length;
     const sep = decorated || /^\s*\S/.test(line) ? lineDay(content, reference) : undefined;
     // An undecorated line is a separator only if it holds a full date or a bare day word ("Hoy", "Yesterday").
