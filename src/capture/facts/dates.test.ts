@@ -956,6 +956,36 @@ describe('a day or month that continues the chronicle of a year long past (issue
       '2021-06',
     );
   });
+  it('a Spanish dated day (its year also read alone), a day just before the dated one, a purpose with "para"', () => {
+    assert.deepEqual(
+      all(
+        'El 16 de enero de 1969, Jan Palach se prendió fuego. Murió tres días después, el 19 de enero, en el hospital.',
+        '2025-08-21',
+      ).map((d) => d[1]),
+      ['1969-01-16', '1969-01-19'],
+    );
+    assert.equal(
+      all(
+        'On the night of 18 December 1989, 43 bodies were taken. Among them was a worker shot on 17 December.',
+        '2025-12-16',
+      )[1]?.[1],
+      '1989-12-17',
+    );
+    assert.equal(
+      all(
+        'El 21 de agosto de 1968 entraron los tanques. Dubček volvió a Praga el 27 de agosto para leer un discurso.',
+        '2025-08-21',
+      )[1]?.[1],
+      '1968-08-27',
+    );
+    assert.equal(
+      all(
+        'La detuvieron el 9 de octubre de 2019. La audiencia quedó fijada para el 16 de octubre en Quito.',
+        '2025-10-06',
+      )[1]?.[1],
+      '2025-10-16',
+    );
+  });
   it('"that year", "ese año", "the following year": the year last written before', () => {
     assert.deepEqual(
       all('In 2000 militants came. The agreement came in October that year.', '2025-07-24')[1],

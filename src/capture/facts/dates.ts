@@ -1492,7 +1492,7 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
  * a present or a past alike ("En enero registramos seis casos").
  */
 const NOW_CUE =
-  /(?<![\p{L}])(?:will|would|shall|is|are|am|has|have|says?|next|this|last|since|now|today|currently|still|due|expected|scheduled|plans?|until|before|ahead|year|es|son|está|están|hay|ha|han|hemos|he|pasad[oa]|pr[oó]xim[oa]s?|este|esta|desde|todavía|todavia|aún|aun|sigue|siguen|va|van|vamos|voy|hasta|antes|para|año|\p{L}{2,}(?:rá|rán|remos|amos|imos))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:will|would|shall|is|are|am|has|have|says?|next|this|last|since|now|today|currently|still|due|expected|scheduled|plans?|until|before|ahead|year|es|son|está|están|hay|ha|han|hemos|he|pasad[oa]|pr[oó]xim[oa]s?|este|esta|desde|todavía|todavia|aún|aun|sigue|siguen|va|van|vamos|voy|hasta|antes|año|\p{L}{2,}(?:rá|rán|remos|amos|imos))(?![\p{L}])/iu;
 
 /**
  * A day or month without its year that continues a chronicle of a year long past: "On 14 June 2023 … the
@@ -1504,13 +1504,20 @@ const NOW_CUE =
  * December 2021, said in its final report in September"). So this one asks more: the dated day or month (with
  * its month's word and its year, two or more years from the reference) is the nearest dated mention before, at
  * most 600 characters and one paragraph break back (a month alone never across a paragraph: "In January I went
- * to São Paulo" opens the writer's return); the reading in that year or the next falls within 45 days on or after
- * it; nothing relative stands between; and the date's sentence holds no word of the writer's own time or plans
- * (`NOW_CUE`). In place.
+ * to São Paulo" opens the writer's return); the reading nearest it falls from a month before it to 45 days after;
+ * nothing relative stands between; the date's sentence holds no word of the writer's own time or plans
+ * (`NOW_CUE`), nor is the date set "for" ("fijada para el 16 de octubre"). In place.
  */
 function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): void {
   const worded = new RegExp(`\\b(?:${MONTH_ALT})\\b`, 'iu');
-  const ordered = [...found].sort((a, b) => a.start - b.start);
+  // The mentions that will stand: none inside a longer one ("enero de 1969" and "1969" inside "16 de enero de 1969").
+  const ordered: DateMention[] = [];
+  let reach = -1;
+  for (const f of [...found].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (f.end <= reach) continue;
+    ordered.push(f);
+    reach = f.end;
+  }
   const refYear = ref.getUTCFullYear();
   for (const [i, d] of ordered.entries()) {
     if (writesYear(d.text) || (d.date.precision !== 'day' && d.date.precision !== 'month')) continue;
@@ -1543,14 +1550,16 @@ function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): voi
     );
     const tail = text.slice(d.end, d.end + 200).split(/[.!?\n]/, 1)[0]!;
     if (NOW_CUE.test(`${cut >= 0 ? head.slice(cut + 1) : head} ${tail}`)) continue;
+    // "fijada para el 16 de octubre", "set for 3 May": what is set lies ahead ("para leer" says why, not when).
+    if (/\b(?:para|for)\s+(?:el\s+|the\s+)?$/iu.test(head)) continue;
     const [, mo, day] = d.value.split('-').map(Number) as [number, number, number | undefined];
-    const reading = [y, y + 1]
+    // The reading nearest the dated mention, from a month before it ("the night of 18 December 1989 … shot on
+    // 17 December") to 45 days after.
+    const gap = (v: string) => utc(v.length === 7 ? `${v}-01` : v).getTime() - utc(from).getTime();
+    const reading = [y - 1, y, y + 1]
       .map((yy) => (d.date.precision === 'day' ? realDay(yy, mo, day!) : `${yy}-${pad(mo)}`))
-      .find((v): v is string => {
-        if (!v) return false;
-        const gap = utc(v.length === 7 ? `${v}-01` : v).getTime() - utc(from).getTime();
-        return gap >= 0 && gap <= 45 * DAY_MS;
-      });
+      .filter((v): v is string => !!v && gap(v) >= -31 * DAY_MS && gap(v) <= 45 * DAY_MS)
+      .sort((a, b) => Math.abs(gap(a)) - Math.abs(gap(b)))[0];
     if (!reading || reading === d.value) continue;
     d.date = d.date.precision === 'day' ? dayDate(reading) : { precision: 'month', value: reading };
     d.value = reading;
