@@ -1045,3 +1045,15 @@ describe("a post's stamp line and a signer's age stamp (issue 23, stop 37, round
     ]);
   });
 });
+
+describe('words that are no month, dates that name something (issue 23, stop 37, rounds 7 and 14)', () => {
+  it('"en mar abierto" is the sea: a month alone is written in full', () => {
+    assert.deepEqual(all('una nave que no podía navegar en mar abierto.', '2024-07-13'), []);
+    assert.deepEqual(all('lo vimos en mayo', '2024-07-13'), [['mayo', '2024-05']]);
+  });
+  it('a quoted date or one closing a capitalized name after "del" names a boat or a group', () => {
+    assert.deepEqual(all('el remolcador "13 de Marzo", propiedad del Estado', '2024-07-13'), []);
+    assert.deepEqual(all('la llamada Fundación Memoria del 13 de Marzo presenta', '2024-07-13'), []);
+    assert.deepEqual(all('Lo vimos el 13 de Marzo.', '2024-07-13'), [['13 de Marzo', '2024-03-13']]);
+  });
+});

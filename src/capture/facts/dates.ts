@@ -126,7 +126,12 @@ interface Rule {
  */
 function inName(m: RegExpExecArray): boolean {
   if (m[3] || !/^\p{Lu}/u.test(m[2]!)) return false;
-  const word = /([\p{L}]+)[\s,]*$/u.exec(m.input.slice(Math.max(0, m.index - 30), m.index))?.[1];
+  const before = m.input.slice(Math.max(0, m.index - 30), m.index);
+  // The remolcador "13 de Marzo", the "Fundación Memoria del 13 de Marzo", "Familiares de Víctimas del 15 de
+  // Diciembre": quoted, or after "del" closing a capitalized name (rounds 7, 14).
+  if (/["“«]$/u.test(before) && /^["”»]/u.test(m.input.slice(m.index + m[0].length))) return true;
+  if (/\p{Lu}[\p{L}-]*\s+del\s+$/u.test(before)) return true;
+  const word = /([\p{L}]+)[\s,]*$/u.exec(before)?.[1];
   return (
     !!word &&
     !/^(?:el|del|al|a|y|e|o|desde|hasta|entre|para|de|en|sobre|tras|antes|después|despues|hoy|ayer|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|fecha|día|dia|los|las|días|dias)$/iu.test(
@@ -899,6 +904,8 @@ const RULES: Rule[] = [
       // lower case, so a capitalized one after "de" closes a name ("Plaza de Mayo", "Revolución de Octubre").
       // After "de"/"of" only a month's full name ("en medio del mar" is the sea).
       if (/^(?:de|del|of)\s/iu.test(m[0]) && !FULL_MONTH.test(m[1]!)) return undefined;
+      // A month alone is written in full: "navegar en mar abierto" is the sea (round 14), "en jul" nothing.
+      if (/^\p{Ll}{3,4}$/u.test(m[1]!) && !FULL_MONTH.test(m[1]!)) return undefined;
       const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 40);
       // "entre julio y diciembre de 2018": the start of a range takes the year its end is given.
       const to = RANGE_END_YEAR.exec(after);
