@@ -560,6 +560,27 @@ describe("a letter's date line naming a numbered prison (stop 36)", () => {
   });
 });
 
+describe("a letter's long date line and a list's data cut-off (stop 37)", () => {
+  it("a barracks named in full, with the weekday, dates the letter under a donor's note", () => {
+    const t = extractPlainText(
+      'Carta donada al archivo por su hija, en Montevideo, el 1 de setiembre de 2025.\n\nCuartel del Batallón de Infantería N.º 8, Paso de los Toros, domingo 8 de marzo de 1981\n\nQuerida vieja:\n\nAyer me avisaron.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '1981-03-08' });
+  });
+  it('without the weekday, a long line of capitalized words is no date line', () => {
+    const t = extractPlainText(
+      'Nota\n\nCuartel del Batallón de Infantería Mecanizada N.º 8 de la División Norte, Paso de los Toros, 8 de marzo de 1981\n\nTexto.',
+    );
+    assert.equal(t.published, undefined);
+  });
+  it('"corte al" a day is the day a list states itself as of', () => {
+    const t = extractPlainText(
+      'PERSONAS DADAS POR DESAPARECIDAS\nHoja de seguimiento — corte al 28 de abril de 2026 (quinto aniversario)\n\nN.º | Nombre | Fecha\n1 | Ana | 03/05/2021',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2026-04-28' });
+  });
+});
+
 describe('the day a text counts from, in heads the rules had not met (issue 23, stop 36, rounds 12–19)', () => {
   it("a programme's head line giving its day and clock time, with or without a label", () => {
     const es = extractPlainText(

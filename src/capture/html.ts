@@ -141,24 +141,28 @@ export function dateFrom(value: string | undefined): FuzzyDate | undefined {
  * whose only content besides a place is one full date.
  */
 function datelineDate(line: string): FuzzyDate | undefined {
-  if (line.length > 80) return undefined;
+  if (line.length > 110) return undefined;
   const found = findDates(line, '2000-01-01').filter((x) => !x.relative && x.date.precision === 'day');
   if (found.length !== 1 || !writesYear(found[0]!.text)) return undefined;
   const rest = `${line.slice(0, found[0]!.start)}${line.slice(found[0]!.end)}`
     .replace(/[\s,.—–·|:-]+/g, ' ')
     .trim();
   const words = rest.split(' ').filter(Boolean);
+  const weekdayNamed = words.some((w) => WEEKDAYS.has(fold(w)));
+  if (!weekdayNamed && line.length > 80) return undefined;
   if (words.length <= 4) return found[0]!.date;
   // A longer place and the day's weekday ("Penal de San Pedro, La Paz, domingo 12 de enero de 2025", a
   // letter's date line): capitalized words and their particles only, the weekday aside; a prison or camp
   // is often numbered ("Prisión de Kilo 8, Camagüey", "Unidad 9, La Plata"), a region bracketed after a town
   // ("Puerto Francisco de Orellana (El Coca), viernes 28 de noviembre de 2025").
+  // A letter from a barracks names its unit in full ("Cuartel del Batallón de Infantería N.º 8, Paso de los
+  // Toros, domingo 8 de marzo de 1981", round 17): up to twelve words and 110 characters with the weekday, else 8 and 80; "N.º" is a number's mark.
   const place = words.filter((w) => !WEEKDAYS.has(fold(w)));
-  return place.length <= 8 &&
+  return place.length <= (weekdayNamed ? 12 : 8) &&
     place.every(
       (w) =>
         /^\(?\p{Lu}/u.test(w) ||
-        /^\d{1,3}$/.test(w) ||
+        /^(?:\d{1,3}|[º°ª])$/.test(w) ||
         /^(?:de|del|la|las|los|el|y|da|do|dos|das|of|the|on)$/iu.test(w),
     ) &&
     place.some((w) => /^\p{Lu}/u.test(w))

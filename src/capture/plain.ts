@@ -17,11 +17,11 @@ import { dateFrom, type Extracted, headDate, hostOf, titleTail, yearlessDateline
  * of its head ("Emisión: miércoles 4 de marzo de 2026, 21:00 a 21:30", "Broadcast: Saturday 30 August 2025, 19:00–19:30":
  * as a label only, since "was broadcast on 3 May" in a sentence dates what it tells), or a judgment's own day in its
  * head ("SUMMARY OF JUDGMENT delivered on 22 October 2025", "Read in open court on 25 October 2024"), or the day a
- * list was last edited or a thread pasted, or a report's data cut-off ("Fecha de cierre de datos: 31 de octubre de
- * 2026"): its "today" and "yesterday" count from that day.
+ * list was last edited or a thread pasted, or a report's data cut-off ("corte al 28 de abril de 2026", "Fecha de
+ * cierre de datos: 31 de octubre de 2026"): its "today" and "yesterday" count from that day.
  */
 const COPIED =
-  /\b(?:copiad[oa]s?|exportad[oa]s?|guardad[oa]s?|descargad[oa]s?|copied|exported|saved|downloaded|archived|archivad[oa]s?|recorded|grabad[oa]s?|pasted|pegad[oa]s?|as\s+of|dated|fechad[oa]s?|delivered|read\s+in\s+open\s+court|handed\s+down|last\s+edited|dictad[oa]|pronunciad[oa]|actualizad[oa]s?\s+al|datos\s+al|con\s+corte\s+al|(?:cierre|corte)\s+de\s+datos|data\s+cut-?off)\b|^\s*(?:(?:fecha\s+de\s+)?(?:emisi[oó]n|transmisi[oó]n|grabaci[oó]n)|emitido|transmitido|broadcast|aired|air\s+date|recording)\s*:/iu;
+  /\b(?:copiad[oa]s?|exportad[oa]s?|guardad[oa]s?|descargad[oa]s?|copied|exported|saved|downloaded|archived|archivad[oa]s?|recorded|grabad[oa]s?|pasted|pegad[oa]s?|as\s+of|dated|fechad[oa]s?|delivered|read\s+in\s+open\s+court|handed\s+down|last\s+edited|dictad[oa]|pronunciad[oa]|actualizad[oa]s?\s+al|datos\s+al|(?:con\s+)?corte\s+al|(?:cierre|corte)\s+de\s+datos|data\s+cut-?off)\b|^\s*(?:(?:fecha\s+de\s+)?(?:emisi[oó]n|transmisi[oó]n|grabaci[oó]n)|emitido|transmitido|broadcast|aired|air\s+date|recording)\s*:/iu;
 
 function copiedOn(lines: readonly string[]): FuzzyDate | undefined {
   for (const l of lines) {

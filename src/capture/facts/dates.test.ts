@@ -853,3 +853,207 @@ describe('a year in brackets of its own (issue 23, stop 36, rounds 10–19)', ()
     assert.deepEqual(all('the ratio (2015/16), note (12) and (p. 2015)', '2025-11-20'), []);
   });
 });
+
+describe('counts, restated times and weekdays of a full date (issue 23, stop 37, rounds 10–19)', () => {
+  it('an English or Spanish compound count before "years ago" / after "hace"', () => {
+    assert.deepEqual(all('Sixty-nine years ago tonight students marched.', '2025-10-23')[0], [
+      'Sixty-nine years ago',
+      '1956-10-23',
+    ]);
+    assert.deepEqual(all('Fifty-three years ago the decree was signed.', '2025-09-21'), [
+      ['Fifty-three years ago', '1972'],
+    ]);
+    assert.deepEqual(all('Lo detuvieron hace treinta y cinco años.', '2025-09-21'), [
+      ['hace treinta y cinco años', '1990'],
+    ]);
+  });
+  it('a time ago restated by its date, before or after it, is the date once', () => {
+    assert.deepEqual(
+      all('Thirty-five years ago this month, on 26 September 1990, we walked.', '2025-09-14').map(
+        (d) => d[1],
+      ),
+      ['2025-09', '1990-09-26'],
+    );
+    assert.deepEqual(all('Hace 65 años, el martes 17 de octubre de 1961, la policía cargó.', '2026-10-18'), [
+      ['17 de octubre de 1961', '1961-10-17'],
+    ]);
+    assert.deepEqual(
+      all('asesinados en la madrugada del 16 de noviembre de 1989, hace 36 años.', '2025-11-16'),
+      [['16 de noviembre de 1989', '1989-11-16']],
+    );
+    assert.deepEqual(all('Lo mataron hace 36 años. El 16 de noviembre de 1989 hubo misa.', '2025-11-16'), [
+      ['hace 36 años', '1989'],
+      ['16 de noviembre de 1989', '1989-11-16'],
+    ]);
+  });
+  it("a weekday before its own date after a comma is that date's, no day of its own", () => {
+    assert.deepEqual(all('Date: Saturday, 7 June 2025, 21:48', '2025-06-11'), [
+      ['7 June 2025', '2025-06-07'],
+    ]);
+    assert.deepEqual(all('Sent: Sunday, June 15, 2025', '2025-06-11'), [['June 15, 2025', '2025-06-15']]);
+    assert.deepEqual(all('El lunes, 3 de marzo, llegaron.', '2025-06-11'), [['3 de marzo', '2025-03-03']]);
+    assert.deepEqual(all('On Monday, 40 people were killed.', '2025-06-11'), [['On Monday', '2025-06-09']]);
+  });
+  it('"desde el viernes" is the Friday past, whatever present follows', () => {
+    assert.deepEqual(all('Les escribo porque desde el viernes no hay luz.', '2021-11-14'), [
+      ['el viernes', '2021-11-12'],
+    ]);
+  });
+  it('"aquella mañana", "esa mañana" are a morning, not tomorrow', () => {
+    assert.deepEqual(all('atendió a uno de los heridos aquella mañana.', '2025-06-04'), []);
+    assert.deepEqual(all('Esa mañana salimos temprano.', '2025-06-04'), []);
+    assert.deepEqual(all('Mañana salimos temprano.', '2025-06-04'), [['Mañana', '2025-06-05']]);
+  });
+});
+
+describe('a day or month that continues the chronicle of a year long past (issue 23, stop 37, rounds 12–19)', () => {
+  it('the dated day before it, in its paragraph or the one before: that year', () => {
+    assert.deepEqual(
+      all(
+        '1. On 19 February 2008 a presidential election was held. From 20 February supporters gathered on the square.',
+        '2025-10-14',
+      ).map((d) => d[1]),
+      ['2008-02-19', '2008-02-20'],
+    );
+    assert.deepEqual(
+      all(
+        'INTERVIEWER: Where were you in December 2007?\n\nWITNESS: In Kiambaa, with my children. The voting was on 27 December.',
+        '2025-11-03',
+      ).map((d) => d[1]),
+      ['2007-12', '2007-12-27'],
+    );
+  });
+  it('not when the writer is back in their own time, nor a month alone across a paragraph, nor far from the dated day', () => {
+    // A present or a plan in the sentence.
+    assert.equal(
+      all('He was detained in August 2022. The hearing is set for 6 December.', '2025-03-18')[1]?.[1],
+      '2025-12-06',
+    );
+    // A month alone opening the next paragraph.
+    assert.equal(
+      all(
+        'He was taken on 9 September 1971 and held for 34 days until December 1971.\n\nIn January I went to São Paulo.',
+        '2025-04-02',
+      )[2]?.[1],
+      '2025-01',
+    );
+    // More than 45 days after the dated month.
+    assert.equal(
+      all(
+        'The commission was created in December 2021 and said in its final report in September that it had found grounds.',
+        '2023-11-08',
+      )[1]?.[1],
+      '2023-09',
+    );
+    // Near the reference, the reference's reading stands.
+    assert.equal(all('On 3 May 2024 they came. On 5 May they left.', '2025-01-10')[1]?.[1], '2024-05-05');
+    // The start of a range has its end's year.
+    assert.equal(
+      all(
+        'They were sentenced in June 2023 for what they said in the unrest of June and July 2021.',
+        '2026-01-21',
+      )[1]?.[1],
+      '2021-06',
+    );
+  });
+  it('a Spanish dated day (its year also read alone), a day just before the dated one, a purpose with "para"', () => {
+    assert.deepEqual(
+      all(
+        'El 16 de enero de 1969, Jan Palach se prendió fuego. Murió tres días después, el 19 de enero, en el hospital.',
+        '2025-08-21',
+      ).map((d) => d[1]),
+      ['1969-01-16', '1969-01-19'],
+    );
+    assert.equal(
+      all(
+        'On the night of 18 December 1989, 43 bodies were taken. Among them was a worker shot on 17 December.',
+        '2025-12-16',
+      )[1]?.[1],
+      '1989-12-17',
+    );
+    assert.equal(
+      all(
+        'El 21 de agosto de 1968 entraron los tanques. Dubček volvió a Praga el 27 de agosto para leer un discurso.',
+        '2025-08-21',
+      )[1]?.[1],
+      '1968-08-27',
+    );
+    assert.equal(
+      all(
+        'La detuvieron el 9 de octubre de 2019. La audiencia quedó fijada para el 16 de octubre en Quito.',
+        '2025-10-06',
+      )[1]?.[1],
+      '2025-10-16',
+    );
+  });
+  it('"that year", "ese año", "the following year": the year last written before', () => {
+    assert.deepEqual(
+      all('In 2000 militants came. The agreement came in October that year.', '2025-07-24')[1],
+      ['October', '2000-10'],
+    );
+    assert.deepEqual(
+      all('En 2009 hubo un paro: la carretera estuvo bloqueada desde abril de ese año.', '2025-06-04')[1],
+      ['abril', '2009-04'],
+    );
+    assert.deepEqual(all('They fled in 1990 and returned on 3 March the following year.', '2025-06-04')[1], [
+      '3 March',
+      '1991-03-03',
+    ]);
+  });
+});
+
+describe('a spreadsheet day and a ruling month or day in words (issue 23, stop 37, rounds 12 and 14)', () => {
+  it('"12-Aug-2020", "05-Nov-20": a day, its month and year joined by dashes', () => {
+    assert.deepEqual(all('3 | Ana | 12-Aug-2020 | 05-Nov-20', '2025-09-03'), [
+      ['12-Aug-2020', '2020-08-12'],
+      ['05-Nov-20', '2020-11-05'],
+    ]);
+  });
+  it('a month and its year in words; a day in words whose year the sentence or the reference gives', () => {
+    assert.deepEqual(all('el video difundido en abril de dos mil quince por la revista', '2025-11-03'), [
+      ['abril de dos mil quince', '2015-04'],
+    ]);
+    assert.deepEqual(all('declaró en audiencia del doce de agosto pasado que su hijo', '2025-11-03'), [
+      ['doce de agosto', '2025-08-12'],
+    ]);
+    assert.deepEqual(
+      all(
+        'En la madrugada del seis de enero de dos mil quince, policías desalojaron a civiles que desde el treinta y uno de diciembre anterior mantenían un plantón.',
+        '2025-11-03',
+      ).map((d) => d[1]),
+      ['2015-01-06', '2014-12-31'],
+    );
+    assert.deepEqual(all('la calle Dos de Mayo', '2025-11-03'), []);
+  });
+});
+
+describe("a post's stamp line and a signer's age stamp (issue 23, stop 37, rounds 12–16)", () => {
+  it('"Publicado el 18/11/2025" on its own line: what follows counts from that day', () => {
+    assert.deepEqual(
+      all(
+        'Novedades\n\nPublicado el 18/11/2025\n\n¡Ya somos 12.000! Mañana entregamos las firmas.\n\nPublicado el 25/11/2025\n\nEl lunes el laboratorio nos confirmó el ADN.',
+        '2025-11-03',
+      ).map((d) => d[1]),
+      ['2025-11-18', '2025-11-19', '2025-11-25', '2025-11-24'],
+    );
+  });
+  it('"Firmante · hace 3 días" closing its line is no date; "hace 3 días" in a sentence is', () => {
+    assert.deepEqual(all('Firmante · hace 3 días\n\nMi padre era de Cayara.', '2025-05-14'), []);
+    assert.deepEqual(all('Ana · 5 days ago\nGood luck.', '2025-05-14'), []);
+    assert.deepEqual(all('Firmante · Lo detuvieron hace 3 días.', '2025-05-14'), [
+      ['hace 3 días', '2025-05-11'],
+    ]);
+  });
+});
+
+describe('words that are no month, dates that name something (issue 23, stop 37, rounds 7 and 14)', () => {
+  it('"en mar abierto" is the sea: a month alone is written in full', () => {
+    assert.deepEqual(all('una nave que no podía navegar en mar abierto.', '2024-07-13'), []);
+    assert.deepEqual(all('lo vimos en mayo', '2024-07-13'), [['mayo', '2024-05']]);
+  });
+  it('a quoted date or one closing a capitalized name after "del" names a boat or a group', () => {
+    assert.deepEqual(all('el remolcador "13 de Marzo", propiedad del Estado', '2024-07-13'), []);
+    assert.deepEqual(all('la llamada Fundación Memoria del 13 de Marzo presenta', '2024-07-13'), []);
+    assert.deepEqual(all('Lo vimos el 13 de Marzo.', '2024-07-13'), [['13 de Marzo', '2024-03-13']]);
+  });
+});

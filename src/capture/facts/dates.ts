@@ -38,7 +38,23 @@ const isoValue = (d: FuzzyDate) =>
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
 const WEEKDAY_ALT =
   'lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-const NUM_ALT = `\\d{1,3}|${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')}`;
+/**
+ * English counts the lexicon's short list lacks: teens, tens and their compounds ("Sixty-nine years ago",
+ * "twenty two years ago"); without them "Sixty-nine years ago" was read as nine years ago (rounds 10, 11,
+ * 17, 19: seven anniversaries so written). Spanish compounds ("treinta y cinco", "catorce") are `ES_NUM`'s.
+ */
+const EN_UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const EN_TEENS = ['thirteen', 'fourteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const EN_TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const EN_COUNT = `(?:${EN_TENS.join('|')})(?:[-\\s](?:${EN_UNITS.join('|')}))?|${EN_TEENS.join('|')}`;
+/** "sixty-nine", "Twenty two", "fourteen": its value (undefined when the words are no such count). */
+function enCount(words: string): number | undefined {
+  const [tens, unit] = fold(words).split(/[-\s]+/);
+  const t = EN_TENS.indexOf(tens!);
+  if (t >= 0) return 20 + 10 * t + (unit ? EN_UNITS.indexOf(unit) + 1 : 0);
+  const teen = EN_TEENS.indexOf(tens!);
+  return teen >= 0 && !unit ? [13, 14, 16, 17, 18, 19][teen] : undefined;
+}
 
 /** Spanish abbreviated months, as wire datelines and post stamps write them. */
 const SHORT_ES: ReadonlyMap<string, number> = new Map(
@@ -84,7 +100,8 @@ const INITIAL_MONTHS: Readonly<Record<string, readonly number[]>> = {
 };
 /** An English month that is also a word ("may", "march") in lower case: not a month. */
 const lowerEnglishWord = (s: string) => /^(?:may|march)$/.test(s);
-const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : (NUMBER_WORDS.get(fold(s)) ?? Number.NaN));
+const num = (s: string) =>
+  /^\d+$/.test(s) ? Number(s) : (NUMBER_WORDS.get(fold(s)) ?? enCount(s) ?? esNumber(s) ?? Number.NaN);
 const month = (s: string) => MONTHS.get(fold(s).replace(/\.$/, ''));
 const weekday = (s: string) => WEEKDAYS.get(fold(s));
 
@@ -109,7 +126,12 @@ interface Rule {
  */
 function inName(m: RegExpExecArray): boolean {
   if (m[3] || !/^\p{Lu}/u.test(m[2]!)) return false;
-  const word = /([\p{L}]+)[\s,]*$/u.exec(m.input.slice(Math.max(0, m.index - 30), m.index))?.[1];
+  const before = m.input.slice(Math.max(0, m.index - 30), m.index);
+  // The remolcador "13 de Marzo", the "Fundación Memoria del 13 de Marzo", "Familiares de Víctimas del 15 de
+  // Diciembre": quoted, or after "del" closing a capitalized name (rounds 7, 14).
+  if (/["“«]$/u.test(before) && /^["”»]/u.test(m.input.slice(m.index + m[0].length))) return true;
+  if (/\p{Lu}[\p{L}-]*\s+del\s+$/u.test(before)) return true;
+  const word = /([\p{L}]+)[\s,]*$/u.exec(before)?.[1];
   return (
     !!word &&
     !/^(?:el|del|al|a|y|e|o|desde|hasta|entre|para|de|en|sobre|tras|antes|después|despues|hoy|ayer|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|fecha|día|dia|los|las|días|dias)$/iu.test(
@@ -265,6 +287,8 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
   // "el 30 de julio del año pasado", "on 3 May last year", "el 2 de marzo de este año".
   const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
   const y0 = ref.getUTCFullYear();
+  const thatYear = yearOfThatYear(m);
+  if (thatYear !== undefined) return realDay(thatYear, mo, d);
   if (LAST_YEAR_AFTER.test(after)) return realDay(y0 - 1, mo, d);
   if (THIS_YEAR_AFTER.test(after)) return realDay(y0, mo, d);
   if (NEXT_YEAR_AFTER.test(after)) return realDay(y0 + 1, mo, d);
@@ -414,6 +438,25 @@ const RANGE_END_YEAR = new RegExp(
   'iu',
 );
 const LAST_YEAR_AFTER = /^\s+(?:(?:de|del)\s+año\s+pasado|(?:of\s+)?last\s+year)\b/iu;
+/**
+ * "in October that year", "in June of that year", "abril de ese año", "el 30 de junio de ese año", "the following
+ * year": the year is the one last written before the date (within 1,500 characters), or the one after or before it
+ * — the writer's narrative, not the reference's (round 19: four texts, two annotators' languages).
+ */
+const THAT_YEAR_AFTER =
+  /^,?\s+(?:(?:of\s+)?(?:that|the\s+same)\s+year|(?:de|del)\s+(?:ese|aquel|mismo|ese\s+mismo)\s+año|(?:of\s+)?the\s+(following|next)\s+year|(?:del|al)\s+año\s+(siguiente)|(?:of\s+)?the\s+(previous)\s+year|(?:del)\s+año\s+(anterior))\b/iu;
+function yearOfThatYear(m: RegExpExecArray): number | undefined {
+  const that = THAT_YEAR_AFTER.exec(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30));
+  if (!that) return undefined;
+  const years = [
+    ...m.input
+      .slice(Math.max(0, m.index - 1500), m.index)
+      .matchAll(/(?<![\d.,/])(?:1[5-9]|20)\d{2}(?![\d.,/]\d)/g),
+  ];
+  const y = years.length ? Number(years[years.length - 1]![0]) : undefined;
+  if (y === undefined) return undefined;
+  return that[1] || that[2] ? y + 1 : that[3] || that[4] ? y - 1 : y;
+}
 const NEXT_YEAR_AFTER =
   /^\s+(?:(?:del?\s+)?(?:(?:el\s+)?(?:próximo|proximo)\s+año|año\s+(?:próximo|proximo|que\s+viene))|(?:of\s+)?next\s+year)\b/iu;
 const THIS_YEAR_AFTER = /^\s+(?:(?:de|del)\s+(?:este|presente)\s+año|(?:of\s+)?this\s+year)\b/iu;
@@ -426,6 +469,16 @@ const FULL_MONTH =
   /^(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
 const ENGLISH_WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+/**
+ * A weekday's own date after a comma ("Date: Saturday, 7 June 2025, 21:48", "el lunes, 3 de marzo", "Sunday, June
+ * 7"): the weekday names that day, no day of its own (a mail header's weekday was read as the week's, rounds 13, 14).
+ * Months in either case, as the English weekday rule is case-sensitive.
+ */
+const MONTH_ANY_CASE = MONTH_ALT.replace(
+  /(^|\|)(\p{Ll})/gu,
+  (_, bar: string, c: string) => `${bar}[${c}${c.toUpperCase()}]`,
+);
+const DATE_AFTER_COMMA = `,\\s*(?:the\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:de\\s+|of\\s+)?(?:${MONTH_ANY_CASE})\\b|(?:${MONTH_ANY_CASE})\\.?\\s+\\d)`;
 
 /** A weekday named without "last"/"next": the most recent one, or the next when the sentence looks ahead. */
 function weekdayOf(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
@@ -437,6 +490,9 @@ function weekdayOf(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
   if (/^este\s/iu.test(m[0]) && ref.getUTCDay() === wd) return dayDate(iso(ref));
   const next = weekdayFrom(ref, wd, 1);
   const last = weekdayFrom(addDays(ref, 1), wd, -1);
+  // "desde el viernes no hay luz", "Desde el viernes tiene también un informe": what began is past, whatever
+  // present or "hay" follows (rounds 13: a letter and an article read the Friday ahead).
+  if (/\b(?:desde|since)\s+$/iu.test(m.input.slice(Math.max(0, m.index - 8), m.index))) return dayDate(last);
   const ahead =
     future(m) ||
     future(m, m.index + m[0].length - m[1]!.length) ||
@@ -544,6 +600,9 @@ function esYear(words: string): number | undefined {
   const rest = m[2] ? esNumber(m[2]) : 0;
   return rest === undefined ? undefined : (/^dos/i.test(m[1]!) ? 2000 : 1900) + rest;
 }
+/** A count before a unit of time: figures, the lexicon's words, English and Spanish compounds (longest first). */
+const NUM_ALT = `\\d{1,3}|${EN_COUNT}|${ES_NUM}|${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')}`;
+
 /** A mention that writes its year, in figures or (a ruling's) in words. */
 export const writesYear = (t: string) => /\d{4}|\bmil\b/iu.test(t);
 
@@ -625,6 +684,19 @@ const RULES: Rule[] = [
       return v ? dayDate(v) : undefined;
     },
   },
+  // "12-Aug-2020", "05-Nov-20": a spreadsheet's day, month and year joined by dashes (a list's date column,
+  // round 12: thirteen dates); the month's word makes it a date whatever its order elsewhere.
+  {
+    re: new RegExp(`(?<![\\d-])(\\d{1,2})-(${MONTH_ALT})\\.?-(\\d{4}|\\d{2})(?![\\d-])`, 'giu'),
+    relative: false,
+    claims: true,
+    make: (m) => {
+      const mo = month(m[2]!);
+      const y = m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!;
+      const v = mo ? realDay(y, mo, +m[1]!) : undefined;
+      return v ? dayDate(v) : undefined;
+    },
+  },
   // "3 May 2024", "3rd of May"
   {
     re: new RegExp(
@@ -689,6 +761,36 @@ const RULES: Rule[] = [
     make: (m, ref) => {
       const wd = weekday(m[1]!);
       const v = wd === undefined ? undefined : weekdayAndDay(ref, wd, +m[2]!);
+      return v ? dayDate(v) : undefined;
+    },
+  },
+  // "abril de dos mil quince", "julio del año dos mil dieciséis": a month and its year in words, as rulings write them
+  // (the day-month-year rule above reads the same words with a day; round 14).
+  {
+    re: new RegExp(
+      `(?<![\\p{L}])(${MONTH_ALT})\\s+(?:de|del)\\s+(?:año\\s+)?((?:dos\\s+mil|mil\\s+novecientos)(?:\\s+${ES_NUM})?)(?![\\p{L}])`,
+      'giu',
+    ),
+    relative: false,
+    make: (m) => {
+      const mo = month(m[1]!);
+      const y = esYear(m[2]!);
+      return mo && y ? { precision: 'month', value: `${y}-${pad(mo)}` } : undefined;
+    },
+  },
+  // "del doce de agosto pasado", "desde el treinta y uno de diciembre anterior": a ruling's day in words without its
+  // year, after the article a date takes; its year as any day's without one.
+  {
+    re: new RegExp(
+      `(?<=\\b(?:el|del|al)\\s+)(${ES_NUM})\\s+de\\s+(${MONTH_ALT})(?![\\p{L}])(?!\\s+(?:de|del)\\s+(?:año\\s+)?(?:\\d|dos\\s+mil|mil\\b))`,
+      'giu',
+    ),
+    relative: false,
+    make: (m, ref) => {
+      const d = esNumber(m[1]!);
+      const mo = month(m[2]!);
+      if (!d || !mo || !/^\p{Ll}/u.test(m[2]!)) return undefined;
+      const v = dayWithoutYear(m, ref, mo, d);
       return v ? dayDate(v) : undefined;
     },
   },
@@ -802,6 +904,8 @@ const RULES: Rule[] = [
       // lower case, so a capitalized one after "de" closes a name ("Plaza de Mayo", "Revolución de Octubre").
       // After "de"/"of" only a month's full name ("en medio del mar" is the sea).
       if (/^(?:de|del|of)\s/iu.test(m[0]) && !FULL_MONTH.test(m[1]!)) return undefined;
+      // A month alone is written in full: "navegar en mar abierto" is the sea (round 14), "en jul" nothing.
+      if (/^\p{Ll}{3,4}$/u.test(m[1]!) && !FULL_MONTH.test(m[1]!)) return undefined;
       const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 40);
       // "entre julio y diciembre de 2018": the start of a range takes the year its end is given.
       const to = RANGE_END_YEAR.exec(after);
@@ -810,6 +914,8 @@ const RULES: Rule[] = [
         return { precision: 'month', value: `${mo <= endMonth ? +to[2]! : +to[2]! - 1}-${pad(mo)}` };
       // "marzo del año pasado", "March last year", "junio de este año".
       const y = ref.getUTCFullYear();
+      const thatYear = yearOfThatYear(m);
+      if (thatYear !== undefined) return { precision: 'month', value: `${thatYear}-${pad(mo)}` };
       if (LAST_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y - 1}-${pad(mo)}` };
       if (THIS_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y}-${pad(mo)}` };
       if (NEXT_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y + 1}-${pad(mo)}` };
@@ -856,9 +962,10 @@ const RULES: Rule[] = [
         ? undefined
         : dayDate(iso(ref)),
   },
-  // "mañana" without an article is tomorrow ("la mañana", "esta mañana", "por la mañana" are a morning)
+  // "mañana" without an article is tomorrow ("la mañana", "esta mañana", "por la mañana", "aquella mañana",
+  // "esa mañana" are a morning: rounds 7, 11, 19)
   {
-    re: /(?<!\b(?:la|el|esta|una|cada|toda|media|por|de|en|del|al|the|this)\s+)\b(pasado\s+mañana|mañana|the day after tomorrow|tomorrow)\b(?!\s+(?:de|del|por)\b)/giu,
+    re: /(?<!\b(?:la|el|esta|esa|aquella|misma|siguiente|otra|una|cada|toda|media|por|de|en|del|al|the|this)\s+)\b(pasado\s+mañana|mañana|the day after tomorrow|tomorrow)\b(?!\s+(?:de|del|por)\b)/giu,
     relative: true,
     make: (m, ref) => dayDate(iso(addDays(ref, /^(?:pasado|the)/i.test(m[1]!) ? 2 : 1))),
   },
@@ -903,7 +1010,7 @@ const RULES: Rule[] = [
   // "listed for Monday", "a march planned for Tuesday": what is set for a weekday lies ahead.
   {
     re: new RegExp(
-      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|pasado|próximo|proximo))`,
+      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|pasado|próximo|proximo)|${DATE_AFTER_COMMA})`,
       'giu',
     ),
     relative: true,
@@ -913,7 +1020,7 @@ const RULES: Rule[] = [
   // written alone (capitalized), not in a name ("Good Friday", "Bloody Sunday") nor "Friday prayers".
   {
     re: new RegExp(
-      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d)|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
+      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d)|${DATE_AFTER_COMMA}|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
       'gu',
     ),
     relative: true,
@@ -985,7 +1092,22 @@ export function findDates(text: string, reference: string): DateMention[] {
     for (const d of datesIn(slice, seg.reference))
       out.push({ ...d, start: d.start + seg.start, end: d.end + seg.start });
   }
-  return out.filter((d) => !pageEdited(text, d) && !agoRestated(text, d, out));
+  return out.filter((d) => !pageEdited(text, d) && !agoRestated(text, d, out) && !ageStamp(text, d));
+}
+
+/**
+ * A signer's or commenter's stamp closing a line after "·" ("Firmante · hace 3 días", "Yusmary C. · hace 2 días",
+ * "Ana · 5 days ago"): how old the post is, page chrome no annotator counted (rounds 12, 14, 16); the post's own
+ * words still count from the page's day.
+ */
+function ageStamp(text: string, d: DateMention): boolean {
+  if (!d.relative || !/^(?:hace\s|\S+\s+\S+\s+ago$)/iu.test(d.text)) return false;
+  const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', d.end);
+  return (
+    /·\s*$/u.test(text.slice(lineStart, d.start)) &&
+    !text.slice(d.end, lineEnd < 0 ? undefined : lineEnd).trim()
+  );
 }
 
 /**
@@ -1001,20 +1123,24 @@ function pageEdited(text: string, d: DateMention): boolean {
 }
 
 /**
- * "Nine years ago, on 28 October 2016", "Hace quince años, el 24 de agosto de 2010": the time ago and
- * the date after it are one time, written twice; the date says it exactly, so the count of years
- * back is no date of its own (it would name the year the date already names, or one off it).
+ * "Nine years ago, on 28 October 2016", "Hace quince años, el 24 de agosto de 2010", "Thirty-five years ago
+ * this month, on 26 September 1990", "Hace 65 años, el martes 17 de octubre de 1961", "el 16 de noviembre de
+ * 1989, hace 36 años": the time ago and the date beside it are one time, written twice; the date says it
+ * exactly, so the count of years back is no date of its own (it would name the year the date already names,
+ * or one off it). Rounds 10, 15, 17, 19.
  */
-const THEN_DATED = /^,?\s+(?:on|in|el|en)\s+$/iu;
+const THEN_DATED = new RegExp(
+  `^(?:\\s+(?:today|tonight|this\\s+month|hoy|este\\s+mes))?,?\\s+(?:on|in|el|en)\\s+(?:(?:${WEEKDAY_ALT})\\s+)?$`,
+  'iu',
+);
 function agoRestated(text: string, d: DateMention, all: readonly DateMention[]): boolean {
   if (!d.relative || d.date.precision !== 'year') return false;
   return all.some(
     (o) =>
-      o.start >= d.end &&
-      o.start - d.end <= 8 &&
       !o.relative &&
       writesYear(o.text) &&
-      THEN_DATED.test(text.slice(d.end, o.start)),
+      ((o.start >= d.end && o.start - d.end <= 24 && THEN_DATED.test(text.slice(d.end, o.start))) ||
+        (o.end <= d.start && /^,\s*$/u.test(text.slice(o.end, d.start)))),
   );
 }
 
@@ -1035,6 +1161,9 @@ const MESSAGE_STAMP =
 const MAIL_DATE = /^\s*(?:fecha|date|sent|enviado(?:\s+el)?)\s*:\s*(.{6,80})$/iu;
 /** A post's stamp line under the post: "9:14 p. m. · 9 ene. 2025 · 48,2 mil Reproducciones", "3:05 PM · Jan 9, 2025". */
 const POST_STAMP = /^\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*·\s*([^·]{4,40}?)\s*(?:·|$)/iu;
+
+/** The label of a post's or update's own stamp line: "Publicado el", "Posted", "Published on". */
+const POSTED_LABEL = /^\s*(?:publicado|posted|published)(?:\s+(?:el|on))?\s*:?\s+(?=\d)/iu;
 
 /** The one day a whole line names, read against `ref`, if the line is nothing else. */
 function lineDay(content: string, ref: string): string | undefined {
@@ -1101,7 +1230,9 @@ function timeline(text: string, reference: string): Segment[] {
       pending = end;
       continue;
     }
-    const content = line.replace(DECOR, '');
+    // "Publicado el 18/11/2025", "Posted 14 Aug 2025": a petition's or blog's update stamped on its own line counts
+    // from its day (round 13's updates sat in the article's markup, not in a section read as comments).
+    const content = line.replace(DECOR, '').replace(POSTED_LABEL, '');
     const decorated = content.length < line.trim().length;
     const sep = decorated || /^\s*\S/.test(line) ? lineDay(content, reference) : undefined;
     // An undecorated line is a separator only if it holds a full date or a bare day word ("Hoy", "Yesterday").
@@ -1179,6 +1310,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   rangeStartYears(text, found);
   yearsOfTheSentence(text, found, ref);
   weekdaysInNarrative(text, found, ref);
+  yearsOfTheNarrative(text, found, ref);
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
@@ -1225,9 +1357,9 @@ function rangeStartYears(text: string, found: DateMention[]): void {
  * years from the reference's (near it, the reference's reading stands). In place.
  */
 function yearsOfTheSentence(text: string, found: DateMention[], ref: Date): void {
-  // Days written with their month's word, both: a table's numeric dates are rows of their own, and a month
-  // alone ("said in its final report in September") too often belongs to another clause.
-  const worded = new RegExp(`\\d\\D*\\b(?:${MONTH_ALT})\\b|\\b(?:${MONTH_ALT})\\b\\D*\\d`, 'iu');
+  // Days written with their month's word (in figures or, a ruling's, in words), both: a table's numeric dates are
+  // rows of their own, and a month alone ("said in its final report in September") too often belongs to another clause.
+  const worded = new RegExp(`\\b(?:${MONTH_ALT})\\b`, 'iu');
   const dated = found.filter((a) => writesYear(a.text) && a.date.precision === 'day' && worded.test(a.text));
   for (const d of found) {
     if (writesYear(d.text) || d.date.precision !== 'day' || !worded.test(d.text)) continue;
@@ -1358,5 +1490,85 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
     if (!fit) continue;
     d.date = dayDate(fit);
     d.value = fit;
+  }
+}
+
+/**
+ * Words that set a sentence in the writer's own time or ahead of it: a present, a perfect, a future, a plan,
+ * "since", "next", "last", "this", "pasado", a year named ("that year", "el año pasado"), and Spanish "-amos/-imos",
+ * a present or a past alike ("En enero registramos seis casos").
+ */
+const NOW_CUE =
+  /(?<![\p{L}])(?:will|would|shall|is|are|am|has|have|says?|next|this|last|since|now|today|currently|still|due|expected|scheduled|plans?|until|before|ahead|year|es|son|está|están|hay|ha|han|hemos|he|pasad[oa]|pr[oó]xim[oa]s?|este|esta|desde|todavía|todavia|aún|aun|sigue|siguen|va|van|vamos|voy|hasta|antes|año|\p{L}{2,}(?:rá|rán|remos|amos|imos))(?![\p{L}])/iu;
+
+/**
+ * A day or month without its year that continues a chronicle of a year long past: "On 14 June 2023 … the
+ * governor was killed. That night and on 15 June thousands fled", "On 19 February 2008 a presidential election
+ * was held. From 20 February supporters gathered", "Where were you in December 2007? — … The voting was on
+ * 27 December". Round 12–19 testimonies, rulings and blogs about an earlier year resolved such days against the
+ * writer's year (the largest class of date errors there). Two "last year written in the paragraph" rules failed
+ * (stop 36) because writers return to their own time after a dated background without a cue ("created in
+ * December 2021, said in its final report in September"). So this one asks more: the dated day or month (with
+ * its month's word and its year, two or more years from the reference) is the nearest dated mention before, at
+ * most 600 characters and one paragraph break back (a month alone never across a paragraph: "In January I went
+ * to São Paulo" opens the writer's return); the reading nearest it falls from a month before it to 45 days after;
+ * nothing relative stands between; the date's sentence holds no word of the writer's own time or plans
+ * (`NOW_CUE`), nor is the date set "for" ("fijada para el 16 de octubre"). In place.
+ */
+function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): void {
+  const worded = new RegExp(`\\b(?:${MONTH_ALT})\\b`, 'iu');
+  // The mentions that will stand: none inside a longer one ("enero de 1969" and "1969" inside "16 de enero de 1969").
+  const ordered: DateMention[] = [];
+  let reach = -1;
+  for (const f of [...found].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (f.end <= reach) continue;
+    ordered.push(f);
+    reach = f.end;
+  }
+  const refYear = ref.getUTCFullYear();
+  for (const [i, d] of ordered.entries()) {
+    if (writesYear(d.text) || (d.date.precision !== 'day' && d.date.precision !== 'month')) continue;
+    if (!worded.test(d.text) || WEEKDAY_BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) continue;
+    // "the unrest of June and July 2021": the start of a range has its end's year already.
+    const next = ordered.find((o) => o.start >= d.end);
+    if (next && writesYear(next.text) && RANGE_LINK.test(text.slice(d.end, next.start))) continue;
+    let anchor: DateMention | undefined;
+    for (let j = i - 1; j >= 0 && !anchor; j--) {
+      const a = ordered[j]!;
+      if (d.start - a.end > 600) break;
+      if (writesYear(a.text)) anchor = a;
+      // "ayer", "hace tres días", "last week": the text is back in its own time.
+      else if (a.relative && !worded.test(a.text)) break;
+    }
+    if (anchor?.date.precision !== 'day' && anchor?.date.precision !== 'month') continue;
+    if (!worded.test(anchor.text)) continue;
+    const from = anchor.date.precision === 'day' ? anchor.date.value : `${anchor.date.value}-01`;
+    const y = Number(from.slice(0, 4));
+    if (Math.abs(y - refYear) < 2) continue;
+    const between = text.slice(anchor.end, d.start);
+    const paragraphs = between.match(/\n\s*\n/g)?.length ?? 0;
+    if (paragraphs > 1 || (paragraphs === 1 && d.date.precision !== 'day')) continue;
+    const head = text.slice(Math.max(0, d.start - 200), d.start);
+    const cut = Math.max(
+      head.lastIndexOf('. '),
+      head.lastIndexOf('? '),
+      head.lastIndexOf('! '),
+      head.lastIndexOf('\n'),
+    );
+    const tail = text.slice(d.end, d.end + 200).split(/[.!?\n]/, 1)[0]!;
+    if (NOW_CUE.test(`${cut >= 0 ? head.slice(cut + 1) : head} ${tail}`)) continue;
+    // "fijada para el 16 de octubre", "set for 3 May": what is set lies ahead ("para leer" says why, not when).
+    if (/\b(?:para|for)\s+(?:el\s+|the\s+)?$/iu.test(head)) continue;
+    const [, mo, day] = d.value.split('-').map(Number) as [number, number, number | undefined];
+    // The reading nearest the dated mention, from a month before it ("the night of 18 December 1989 … shot on
+    // 17 December") to 45 days after.
+    const gap = (v: string) => utc(v.length === 7 ? `${v}-01` : v).getTime() - utc(from).getTime();
+    const reading = [y - 1, y, y + 1]
+      .map((yy) => (d.date.precision === 'day' ? realDay(yy, mo, day!) : `${yy}-${pad(mo)}`))
+      .filter((v): v is string => !!v && gap(v) >= -31 * DAY_MS && gap(v) <= 45 * DAY_MS)
+      .sort((a, b) => Math.abs(gap(a)) - Math.abs(gap(b)))[0];
+    if (!reading || reading === d.value) continue;
+    d.date = d.date.precision === 'day' ? dayDate(reading) : { precision: 'month', value: reading };
+    d.value = reading;
   }
 }
