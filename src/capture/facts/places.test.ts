@@ -833,3 +833,28 @@ describe('a town the gazetteers hold after Spanish "en"/"de" mid-sentence (stop 
     assert.deepEqual(ctx('Era la hija de Victoria.'), []);
   });
 });
+
+describe('names no gazetteer holds listed with places (stop 37, rounds 12–19)', () => {
+  const listed = (text: string) => places(text).sort();
+  it('the items of a list whose other items are places: middle, last, first after a preposition', () => {
+    assert.deepEqual(listed('Bodies were found around Kisumu, Ombeyi and Kadibo.'), [
+      'Kadibo',
+      'Kisumu',
+      'Ombeyi',
+    ]);
+    assert.deepEqual(listed('Los vecinos de Ombeyi y Kisumu marcharon.'), ['Kisumu', 'Ombeyi']);
+    assert.deepEqual(listed('Vivían en el sector Lubwe, en Kisumu, desde 2010.'), ['Kisumu', 'Lubwe']);
+  });
+  it('not an apposition, a verb after the last item, a person, nor the words of a longer name', () => {
+    assert.deepEqual(listed('In Kisumu, Ombeyi Otieno, aged 15, was shot.'), ['Kisumu']);
+    // The list rule itself (entities.ts reads "Kisumu and Kadibo" as one run of places before it).
+    const inList = (text: string) => {
+      const at = text.indexOf('Kisumu');
+      return townsInContext(text, [{ kind: 'place', start: at, end: at + 6 }]).map((p) => p.text);
+    };
+    assert.deepEqual(inList('Officials of Kisumu and Kadibo reported the deaths.'), []);
+    assert.deepEqual(inList('Officials of Kisumu, Nyakach and Kadibo.'), ['Nyakach', 'Kadibo']);
+    assert.deepEqual(inList('Lo llevaron a la Casa de Ombeyi, en Kisumu.'), []);
+    assert.deepEqual(listed('Lo contó Ombeyi, desde Kisumu.'), ['Kisumu']);
+  });
+});

@@ -447,6 +447,126 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
       if (out.length > n) changed = true;
     }
   }
+  out.push(...listedWithPlaces(text, [...taken, ...out], out));
+  return out;
+}
+
+/** One item of a list of names: one to three capitalized words, an article or "Al-" before allowed. */
+const LIST_ITEM = /^(?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,2}/u;
+/**
+ * What joins two items: a comma, or a conjunction; a preposition may be repeated after either ("y de X",
+ * "de Trevelin, de El Hoyo") — before a place, only after a conjunction ("Isolda Martínez, de León" is
+ * a person and where she is from).
+ */
+const ITEM_LINK_AFTER =
+  /^(?:(,)[ \t]+(?:(?:de|en|desde|a)[ \t]+)?|[ \t]+(?:y|e|ni|and|or|o)[ \t]+(?:(?:de|en|in|from|a|to)[ \t]+)?)/u;
+const ITEM_LINK_BEFORE =
+  /(?:(,)[ \t]+(?:(?:de|en|in|a)[ \t]+)?|[ \t]+(?:y|e|ni|and|or|o)[ \t]+(?:(?:de|en|in|from|a|to)[ \t]+)?)$/u;
+/** Words of a form's labels ("Location Greenwood, Tulsa"): no name of a place. */
+const LABEL_WORD = /^(?:Location|Ubicaci[oó]n|Lugar|Place|Address|Direcci[oó]n|Date|Fecha)$/u;
+/** What may follow the last item of a list of places: the clause ends, or a preposition or "as" goes on. */
+const LIST_END =
+  /^(?:\s*(?:[.;:!?)»"”\n]|$)|,(?![ \t]+\p{Lu})|[ \t]+(?:as|in|en|near|cerca|del?|of|on|where|donde|que|which)\b)/u;
+/** The same after an item a comma brought in: the clause ends there ("In Istanbul, Berkin Elvan, aged 15" is no list). */
+const LIST_END_STRONG = /^\s*(?:[.;:!?)»"”\n]|$)/u;
+/** A preposition of place before the first item of a list of two ("entre Jayuya y X", "de Berisso y Ensenada"). */
+const LIST_OPENER =
+  /(?<![\p{L}])(?:in|at|from|to|between|around|near|en|de|desde|hacia|hasta|entre|a)[ \t]+$/iu;
+
+/**
+ * Names no gazetteer holds listed with places the rules found ("Nyakabiga, Musaga, Jabe and Mutakura",
+ * "around Tshimbulu, Nganza and Kamako", "Srebrenica y Žepa", "de Berisso y Ensenada", "surrounded
+ * Alisingha, Basundhari, Borjola"): a list's items are of one kind, and its known places say which. Only
+ * where the list is plainly a list — an item between two links, the last item of a list whose clause ends
+ * there ("Geneva and Kloop reported" is no list of places), the first of two after a preposition of
+ * place — and only names no other kind could be (no given name, surname, everyday word, people,
+ * language, acronym, body's noun, word the text writes in lower case). Grows from the items it finds.
+ */
+function listedWithPlaces(
+  text: string,
+  taken: readonly Taken[],
+  found: readonly ContextPlace[],
+): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  const lower = lowerWords(text);
+  const free = (s: number, e: number) =>
+    ![...taken, ...out].some((t) => s < t.end && t.start < e) && !found.some((t) => s < t.end && t.start < e);
+  const nameOk = (name: string, start: number, end: number) => {
+    if (!free(start, end)) return false;
+    // The whole run of capitals: no capital or number right before or after, no possessive.
+    if (/^(?:[ \t]*\d|[ \t]+\p{Lu}|['’]s?\b|-)/u.test(text.slice(end, end + 3))) return false;
+    if (/\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+$/u.test(text.slice(Math.max(0, start - 30), start))) return false;
+    // The last words of a longer name ("Palacio de Justicia", "Campamento de Detenidos Tres Álamos"), or
+    // the first ones ("Benquerencia de la Serena"); an abbreviation ("Miami, Fla.").
+    if (INSIDE_NAME.test(text.slice(Math.max(0, start - 40), start))) return false;
+    if (/^[ \t]+(?:de|del|of)[ \t]+(?:(?:la|las|los|the)[ \t]+)?\p{Lu}/u.test(text.slice(end, end + 16)))
+      return false;
+    if (name.length <= 4 && text[end] === '.') return false;
+    const words = name.replace(/^(?:El|La|Los|Las)\s+/u, '').split(/[ \t]+/);
+    return !words.some(
+      (w) =>
+        ACRONYM.test(w) ||
+        HOLIDAY.test(w) ||
+        ORG_HEAD.test(w) ||
+        LABEL_WORD.test(w) ||
+        isDemonym(w) ||
+        isLanguageName(w) ||
+        !mayNameUnknownPlace(w) ||
+        lower.has(w.toLowerCase()),
+    );
+  };
+  const queue: { start: number; end: number }[] = taken.filter((t) => t.kind === 'place');
+  while (queue.length) {
+    const p = queue.shift()!;
+    // The item after the place.
+    const after = ITEM_LINK_AFTER.exec(text.slice(p.end, p.end + 16));
+    if (after) {
+      const at = p.end + after[0].length;
+      const name = LIST_ITEM.exec(text.slice(at, at + 60))?.[0];
+      const end = name ? at + name.length : at;
+      const more = name ? ITEM_LINK_AFTER.exec(text.slice(end, end + 16)) : null;
+      // A middle item before another name ("Musaga, Jabe and"; not "In Istanbul, Berkin Elvan, aged 15"),
+      // or the last one where the clause ends ("…, Nganza and Kamako.").
+      const middle =
+        more !== null &&
+        (!more[1] || /^\p{Lu}/u.test(text.slice(end + more[0].length, end + more[0].length + 1)));
+      const ends = (after[1] ? LIST_END_STRONG : LIST_END).test(text.slice(end, end + 10));
+      if (name && (middle || ends) && nameOk(name, at, end)) {
+        const q = localityAt(text, at, end);
+        out.push(q);
+        queue.push(q);
+      }
+    }
+    // The item before the place.
+    const head = text.slice(Math.max(0, p.start - 80), p.start);
+    const before = ITEM_LINK_BEFORE.exec(head);
+    if (before) {
+      const upTo = p.start - before[0].length;
+      const m =
+        /(?:^|[^\p{L}\p{M}'’-])((?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,2})$/u.exec(
+          text.slice(Math.max(0, upTo - 60), upTo),
+        );
+      if (m) {
+        const start = upTo - m[1]!.length;
+        const earlier = ITEM_LINK_BEFORE.exec(text.slice(Math.max(0, start - 16), start));
+        const goesOn = ITEM_LINK_AFTER.exec(text.slice(p.end, p.end + 16));
+        const placeGoesOn =
+          goesOn !== null &&
+          /^\p{Lu}/u.test(text.slice(p.end + goesOn[0].length, p.end + goesOn[0].length + 1));
+        // An item after another link, the first of a list that goes on past the place, or the first of
+        // two after a preposition of place ("entre X y Jayuya").
+        const listed =
+          (earlier && (earlier[1] || before[1])) ||
+          (before[1] && placeGoesOn) ||
+          LIST_OPENER.test(text.slice(Math.max(0, start - 12), start));
+        if (listed && nameOk(m[1]!, start, upTo)) {
+          const q = localityAt(text, start, upTo);
+          out.push(q);
+          queue.push(q);
+        }
+      }
+    }
+  }
   return out;
 }
 
