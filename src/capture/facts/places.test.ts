@@ -42,7 +42,11 @@ describe('towns after a word of motion or origin', () => {
   });
   it('not a name no gazetteer holds, nor part of a longer name, nor a name before a number', () => {
     assert.deepEqual(townsInContext('Salieron hacia Xqzlandia Norte.', []), []);
-    assert.deepEqual(townsInContext('Vivía en la comarca Guna Yala.', []), []);
+    // The whole run or nothing (stop 37: a name no gazetteer holds after "comarca" is a place, whole).
+    assert.deepEqual(
+      townsInContext('Vivía en la comarca Guna Yala.', []).map((p) => p.text),
+      ['Guna Yala'],
+    );
     assert.deepEqual(townsInContext('Lo llevaron hasta Kilo 5 de La Habana.', []), []);
   });
   it('never a span another rule gave a kind to', () => {
@@ -856,5 +860,20 @@ describe('names no gazetteer holds listed with places (stop 37, rounds 12–19)'
     assert.deepEqual(inList('Officials of Kisumu, Nyakach and Kadibo.'), ['Nyakach', 'Kadibo']);
     assert.deepEqual(inList('Lo llevaron a la Casa de Ombeyi, en Kisumu.'), []);
     assert.deepEqual(listed('Lo contó Ombeyi, desde Kisumu.'), ['Kisumu']);
+  });
+});
+
+describe('a name no gazetteer holds after a word of motion or passage (stop 37, rounds 12–19)', () => {
+  it('"ran toward X", "was taken to X", "passed through X", "trasladados de X"', () => {
+    assert.deepEqual(places('His brother ran into the bush toward Ombaku.'), ['Ombaku']);
+    assert.deepEqual(places('He was taken to Ombaku for questioning.'), ['Ombaku']);
+    assert.deepEqual(places('Their convoy passed through Ombaku at night.'), ['Ombaku']);
+    assert.deepEqual(places('Fueron trasladados de Ombaku a la capital.'), ['Ombaku']);
+  });
+  it('not after a cue in capitals, a person, a body, nor a word the text writes in lower case', () => {
+    assert.deepEqual(places('SALA PENAL Comunicado n.º 41'), []);
+    assert.deepEqual(places('She was taken to Gladys for care.'), []);
+    assert.deepEqual(places('He walked to Amnesty International.').includes('Amnesty'), false);
+    assert.deepEqual(places('They walked to Ombala, they said, ombala being a dance.'), []);
   });
 });

@@ -401,7 +401,7 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
   out.push(...placesAfterAt(text, taken, out));
   const free = (s: number, e: number) =>
     !taken.some((t) => s < t.end && t.start < e) && !out.some((t) => s < t.end && t.start < e);
-  const consider = (at: number, weak = false, noPerson = false, noSurname = false) => {
+  const consider = (at: number, weak = false, noPerson = false, noSurname = false, unknown = false) => {
     const m = NAME.exec(text.slice(at, at + 80));
     if (!m) return;
     if (noPerson && !/\s/.test(m[0]) && (GIVEN_NAMES.has(fold(m[0])) || SURNAME_SET.has(fold(m[0])))) return;
@@ -417,6 +417,9 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     if (!free(at, end) || /^\s*[\d½¼¾]/u.test(text.slice(end, end + 3))) return;
     const entry = townEntry(name);
     if (entry) out.push({ kind: 'place', start: at, end, text: name, value: entry.value, place: entry });
+    // "fled to Sagbama", "the road through Balakliia": after a word of motion or passage, a name no
+    // gazetteer holds that no other kind could be.
+    else if (unknown && mayBeUnknownPlace(text, name, at, end)) out.push(localityAt(text, at, end));
   };
   const re = /\p{Lu}/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -424,8 +427,13 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     // Only at a word's start.
     if (at > 0 && /[\p{L}\p{M}\d'’-]/u.test(text[at - 1]!)) continue;
     const before = text.slice(Math.max(0, at - 40), at);
-    if (MOTION.test(before) || SENTENCE_IN.test(before)) consider(at);
-    else if (RESIDENTS.test(before) || THROUGH.test(before)) consider(at, false, true);
+    // A name no gazetteer holds only after a cue in lower case (not a heading's "SALA PENAL Comunicado").
+    const motion = MOTION.exec(before)?.[0];
+    if (motion !== undefined) consider(at, false, false, false, !/\p{Lu}/u.test(motion));
+    else if (SENTENCE_IN.test(before)) consider(at);
+    else if (THROUGH.test(before))
+      consider(at, false, true, false, !/\p{Lu}/u.test(THROUGH.exec(before)![0]));
+    else if (RESIDENTS.test(before)) consider(at, false, true);
     else if (EN_IN.test(before) && !/^\p{Lu}[\p{L}\p{M}-]*['’]s\b/u.test(text.slice(at, at + 40)))
       consider(at, true);
     // Spanish "en X", "de X" mid-sentence: a town the gazetteers hold, never a given name or surname alone
@@ -451,12 +459,45 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
   return out;
 }
 
+/**
+ * Whether the capitalized words from `start` to `end` may name a place no gazetteer holds, where the words
+ * around them say a place: the whole run of capitals (no capital, number or possessive around it), not
+ * the last or first words of a longer name, not an abbreviation, and no word another kind could be (a
+ * given name, surname, everyday word, people, language, acronym, body's noun, form label, or a word the
+ * text also writes in lower case).
+ */
+function mayBeUnknownPlace(text: string, name: string, start: number, end: number): boolean {
+  // The whole run of capitals: no capital or number right before or after, no possessive.
+  if (/^(?:[ \t]*\d|[ \t]+\p{Lu}|['’]s?\b|-)/u.test(text.slice(end, end + 3))) return false;
+  if (/\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+$/u.test(text.slice(Math.max(0, start - 30), start))) return false;
+  // The last words of a longer name ("Palacio de Justicia", "Campamento de Detenidos Tres Álamos"), or
+  // the first ones ("Benquerencia de la Serena"); an abbreviation ("Miami, Fla.").
+  if (INSIDE_NAME.test(text.slice(Math.max(0, start - 40), start))) return false;
+  if (/^[ \t]+(?:de|del|of)[ \t]+(?:(?:la|las|los|the)[ \t]+)?\p{Lu}/u.test(text.slice(end, end + 16)))
+    return false;
+  if (name.length <= 4 && text[end] === '.') return false;
+  const lower = lowerWords(text);
+  const words = name.replace(/^(?:El|La|Los|Las)\s+/u, '').split(/[ \t]+/);
+  return !words.some(
+    (w) =>
+      ACRONYM.test(w) ||
+      HOLIDAY.test(w) ||
+      ORG_HEAD.test(w) ||
+      LABEL_WORD.test(w) ||
+      isDemonym(w) ||
+      isLanguageName(w) ||
+      !mayNameUnknownPlace(w) ||
+      lower.has(w.toLowerCase()),
+  );
+}
+
 /** One item of a list of names: one to three capitalized words, an article or "Al-" before allowed. */
 const LIST_ITEM = /^(?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,2}/u;
 /**
  * What joins two items: a comma, or a conjunction; a preposition may be repeated after either ("y de X",
- * "de Trevelin, de El Hoyo") — before a place, only after a conjunction ("Isolda Martínez, de León" is
- * a person and where she is from).
+ * "de Trevelin, de El Hoyo"). Before a place, a comma and "en"/"in"/"de"/"a" say where the item lies
+ * ("reparto Los Olmos, en Santiago de Cuba"), never "desde"/"from" ("Cristosal, desde Ciudad de
+ * Guatemala": a body and where it speaks from).
  */
 const ITEM_LINK_AFTER =
   /^(?:(,)[ \t]+(?:(?:de|en|desde|a)[ \t]+)?|[ \t]+(?:y|e|ni|and|or|o)[ \t]+(?:(?:de|en|in|from|a|to)[ \t]+)?)/u;
@@ -488,33 +529,10 @@ function listedWithPlaces(
   found: readonly ContextPlace[],
 ): ContextPlace[] {
   const out: ContextPlace[] = [];
-  const lower = lowerWords(text);
   const free = (s: number, e: number) =>
     ![...taken, ...out].some((t) => s < t.end && t.start < e) && !found.some((t) => s < t.end && t.start < e);
-  const nameOk = (name: string, start: number, end: number) => {
-    if (!free(start, end)) return false;
-    // The whole run of capitals: no capital or number right before or after, no possessive.
-    if (/^(?:[ \t]*\d|[ \t]+\p{Lu}|['’]s?\b|-)/u.test(text.slice(end, end + 3))) return false;
-    if (/\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+$/u.test(text.slice(Math.max(0, start - 30), start))) return false;
-    // The last words of a longer name ("Palacio de Justicia", "Campamento de Detenidos Tres Álamos"), or
-    // the first ones ("Benquerencia de la Serena"); an abbreviation ("Miami, Fla.").
-    if (INSIDE_NAME.test(text.slice(Math.max(0, start - 40), start))) return false;
-    if (/^[ \t]+(?:de|del|of)[ \t]+(?:(?:la|las|los|the)[ \t]+)?\p{Lu}/u.test(text.slice(end, end + 16)))
-      return false;
-    if (name.length <= 4 && text[end] === '.') return false;
-    const words = name.replace(/^(?:El|La|Los|Las)\s+/u, '').split(/[ \t]+/);
-    return !words.some(
-      (w) =>
-        ACRONYM.test(w) ||
-        HOLIDAY.test(w) ||
-        ORG_HEAD.test(w) ||
-        LABEL_WORD.test(w) ||
-        isDemonym(w) ||
-        isLanguageName(w) ||
-        !mayNameUnknownPlace(w) ||
-        lower.has(w.toLowerCase()),
-    );
-  };
+  const nameOk = (name: string, start: number, end: number) =>
+    free(start, end) && mayBeUnknownPlace(text, name, start, end);
   const queue: { start: number; end: number }[] = taken.filter((t) => t.kind === 'place');
   while (queue.length) {
     const p = queue.shift()!;
