@@ -870,6 +870,18 @@ describe('a name no gazetteer holds after a word of motion or passage (stop 37, 
     assert.deepEqual(places('Their convoy passed through Ombaku at night.'), ['Ombaku']);
     assert.deepEqual(places('Fueron trasladados de Ombaku a la capital.'), ['Ombaku']);
   });
+  it('the ends of a road: "the road to X", "the road from X to Y", "the road between X and Y"', () => {
+    assert.deepEqual(places('He vanished on the road to Ombaku.'), ['Ombaku']);
+    assert.deepEqual(places('Youths blocked the road from Ombaku to Lwanjo.').sort(), ['Lwanjo', 'Ombaku']);
+    assert.deepEqual(places('He was seized on the road between Ombaku and Lwanjo in May.').sort(), [
+      'Lwanjo',
+      'Ombaku',
+    ]);
+  });
+  it('no street of a sentence-opening article ("The road through X", "The church compound")', () => {
+    assert.deepEqual(places('The road through Kisumu is not safe.'), ['Kisumu']);
+    assert.deepEqual(places('Soldiers entered. The church compound was full.'), []);
+  });
   it('not after a cue in capitals, a person, a body, nor a word the text writes in lower case', () => {
     assert.deepEqual(places('SALA PENAL Comunicado n.º 41'), []);
     assert.deepEqual(places('She was taken to Gladys for care.'), []);

@@ -177,11 +177,14 @@ function localityAt(text: string, start: number, end: number): ContextPlace {
 
 /**
  * Words that send someone to or bring someone from a place ("hacia Necoclí", "hasta Ciudad Juárez",
- * "frente a Acandí", "vine de Ekaterinburg", "soy de Turbo", "fled to Mae Sot"): after them, a name
- * the world's towns (≥ 1,000 inhabitants) or Venezuela's municipalities know is that place.
+ * "frente a Acandí", "vine de Ekaterinburg", "soy de Turbo", "fled to Mae Sot"), and roads' ends ("the
+ * road to Shwebo", "the road from Eldoret to Turbo", "the road between Panjgur and Hoshab", "la carretera
+ * hacia Ocaña"): after them, a name the world's towns (≥ 1,000 inhabitants) or Venezuela's
+ * municipalities know is that place, and (after a cue in lower case) a name no gazetteer holds that no
+ * other kind could be.
  */
 const MOTION =
-  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?|llevad[oa]s?|trasladad[oa]s?|traslad[oó]|trasladaron|sacad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:(?:al|en\s+el)\s+)?(?:norte|sur|este|oeste|noreste|noroeste|nordeste|sureste|suroeste|sudeste|sudoeste)\s+de|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincias?|departamentos?|distritos?|municipios|vereda|corregimiento|muelle|playa|provinces?|districts?|county|counties|towns?|villages?)(?:\s+(?:de|of))?)\s+)$/iu;
+  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?|llevad[oa]s?|trasladad[oa]s?|traslad[oó]|trasladaron|sacad[oa]s?)\s+(?:de|desde)|towards?|(?:roads?|highway|route)\s+(?:to|towards?|from|between|through|(?:from|between)\s+\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?\s+(?:to|and))|(?:carretera|ruta)\s+(?:a|hacia|entre)|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:(?:al|en\s+el)\s+)?(?:norte|sur|este|oeste|noreste|noroeste|nordeste|sureste|suroeste|sudeste|sudoeste)\s+de|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincias?|departamentos?|distritos?|municipios|vereda|corregimiento|muelle|playa|provinces?|districts?|county|counties|towns?|villages?)(?:\s+(?:de|of))?)\s+)$/iu;
 
 /**
  * "En Montecristi pasa igual.", "In Humera and Mai Kadra, …": a sentence opening with "En"/"In" — the
@@ -429,7 +432,7 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     const before = text.slice(Math.max(0, at - 40), at);
     // A name no gazetteer holds only after a cue in lower case (not a heading's "SALA PENAL Comunicado").
     const motion = MOTION.exec(before)?.[0];
-    if (motion !== undefined) consider(at, false, false, false, !/\p{Lu}/u.test(motion));
+    if (motion !== undefined) consider(at, false, false, false, !/^\s*\p{Lu}/u.test(motion));
     else if (SENTENCE_IN.test(before)) consider(at);
     else if (THROUGH.test(before))
       consider(at, false, true, false, !/\p{Lu}/u.test(THROUGH.exec(before)![0]));
