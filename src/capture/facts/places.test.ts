@@ -889,3 +889,17 @@ describe('a name no gazetteer holds after a word of motion or passage (stop 37, 
     assert.deepEqual(places('They walked to Ombala, they said, ombala being a dance.'), []);
   });
 });
+
+describe('landmarks named with a capitalized noun after the name (stop 37, rounds 12–19)', () => {
+  it('"the Victory Monument", "McNulty Park", "the Thompson River", "Adams Lake", "the Drexel Building"', () => {
+    assert.deepEqual(places('He was shot near the Ombaku Monument.'), ['Ombaku Monument']);
+    assert.deepEqual(places('They were held in Lwanjo Park and by the Ombaku River.').sort(), [
+      'Lwanjo Park',
+      'Ombaku River',
+    ]);
+  });
+  it('not a people\'s word before the noun, nor a hyphenated given name before "Park"', () => {
+    assert.deepEqual(places('The Kenyan Parliament Building was closed.'), []);
+    assert.deepEqual(places('Su madre, Hyun-jin Park, declaró.'), []);
+  });
+});

@@ -766,6 +766,13 @@ function adminUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
 
 /** English streets and roads named with a capitalized noun after the name ("Kissy Road", "Etna Drive"): the noun, then the name before it. */
 const EN_STREET_NOUN = /\s(?:Road|Street|Drive|Avenue|Boulevard|Highway|Lane)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
+/**
+ * Landmarks named with a capitalized noun after the name ("Victory Monument", "McNulty Park", "Thompson
+ * River", "Adams Lake", "Crown Prince Range", "Drexel Building"): where crowds gathered, bodies were
+ * found, people were held. Not church, hall or camp, which name bodies as often ("the Catholic Church").
+ */
+const EN_LANDMARK_NOUN =
+  /\s(?:Monument|Park|River|Lake|Range|Mountains|Island|Forest|Plateau|Stadium|Bridge|Square|Courthouse|Building|Clinic|Dam|Beach|Cemetery)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
 const EN_STREET_NAME = /(?<![\p{L}\d'’-])((?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3})$/u;
 /** Spanish and Portuguese streets and roads named with a capitalized noun before the name ("Avenida Pedro Montt", "Largo General Osório"). */
 const ES_STREET =
@@ -791,10 +798,16 @@ function namedStreets(text: string, taken: readonly Taken[]): ContextPlace[] {
     out.push(localityAt(text, start, end));
   };
   // Found by the noun first (rare), then the name before it: a scan from every capital costs more.
-  for (const n of text.matchAll(EN_STREET_NOUN)) {
+  const landmarks = new Set(Array.from(text.matchAll(EN_LANDMARK_NOUN), (n) => n.index!));
+  for (const n of [...text.matchAll(EN_STREET_NOUN), ...text.matchAll(EN_LANDMARK_NOUN)]) {
     const from = Math.max(0, n.index! - 100);
     const m = EN_STREET_NAME.exec(text.slice(from, n.index! + 1));
     if (!m) continue;
+    // "the Kenyan Parliament Building": a people's word makes no landmark's name (a street's, it may:
+    // "Spanish Town Road"); nor does a given name written with a hyphen ("Hyun-jin Park", a surname).
+    const words = m[1]!.trim().split(/\s+/);
+    if (landmarks.has(n.index!) && words.some((w) => isDemonym(w) || /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w)))
+      continue;
     const at = from + m.index;
     if (at > 0 && /[\p{L}\d'’-]/u.test(text[at - 1]!)) continue;
     // "The Kissy Road", "Bajo Threadneedle Street" opening a sentence: no word of the name.
