@@ -903,3 +903,25 @@ describe('landmarks named with a capitalized noun after the name (stop 37, round
     assert.deepEqual(places('Su madre, Hyun-jin Park, declaró.'), []);
   });
 });
+
+describe('a table column whose header holds a word of place (stop 37, rounds 12–19)', () => {
+  it('"Last seen (place)", "Comunidad / distrito", "Governorate": the cells are places', () => {
+    const t =
+      '| # | Name | Last seen (place) | Date |\n|---|---|---|---|\n| 1 | Ana Ruiz | Ombaku hamlet | 2024 |\n';
+    assert.deepEqual(
+      tablePlaces(t).map((p) => p.text),
+      ['Ombaku'],
+    );
+    const es = 'N.º | Nombre | Comunidad / distrito | Fecha\n1 | Luis Paz | Lwanjo | 2024\n';
+    assert.deepEqual(
+      tablePlaces(es).map((p) => p.text),
+      ['Lwanjo'],
+    );
+  });
+  it("only in a table's first row, and not where someone is held", () => {
+    const t =
+      '| # | Name | Employer / site |\n| 1 | Ana Ruiz | Ombaku industrial city |\n| 2 | Luis Paz | Pearl Security |\n';
+    assert.deepEqual(tablePlaces(t), []);
+    assert.deepEqual(tablePlaces('No. | Name | Held at (place)\n1 | Ana Ruiz | Ombaku\n'), []);
+  });
+});

@@ -1117,6 +1117,26 @@ const PLACE_COLUMN =
   /^(?:municipio|municipality|provincia|province|estado|state|regi[oó]n|region|departamento|department|distrito|district|ciudad|city|town|localidad|parroquia|home|hometown|residence|residencia|lugar|place|origen|origin|village|aldea|comunidad|community|vereda|barrio|corregimiento|sector|neighbou?rhood|(?:vereda|barrio)\s*\/\s*(?:vereda|barrio|sector))$/iu;
 
 /**
+ * A word of place inside a longer header ("Last seen (place)", "Último lugar visto", "Comunidad /
+ * distrito", "Governorate", "Place of birth"): the column names places too. Not where someone is held
+ * ("Held at", "Lugar de detención" name sites and notes, which the exact headers leave out).
+ */
+const PLACE_HEADER_WORD =
+  /(?<![\p{L}])(?:place|lugar|location|ubicaci[oó]n|village|aldea|comunidad|community|distrito|district|town|city|ciudad|municipio|municipality|province|provincia|governorate|prefecture|county|region|regi[oó]n|barrio|neighbou?rhood|hometown|origin|origen|procedencia)(?![\p{L}])/iu;
+const HELD_HEADER =
+  /(?<![\p{L}])(?:held|detention|detenci[oó]n|detenid[oa]|prison|c[aá]rcel|court|tribunal)(?![\p{L}])/iu;
+function isPlaceHeader(cell: string, firstRow: boolean): boolean {
+  if (PLACE_COLUMN.test(cell)) return true;
+  return (
+    firstRow &&
+    cell.length <= 40 &&
+    !/\d/.test(cell) &&
+    PLACE_HEADER_WORD.test(cell) &&
+    !HELD_HEADER.test(cell)
+  );
+}
+
+/**
  * The cells of a place column of a table pasted as text (cells cut by "|", a header row naming the
  * column "Municipio", "Province", "Home"…): each name in such a cell is a place, the one in brackets
  * too ("Mariño (Porlamar)"), whatever else the words could be (many municipalities bear a person's
@@ -1127,6 +1147,7 @@ export function tablePlaces(text: string): ContextPlace[] {
   let columns: number[] | undefined;
   let width = 0;
   let at = 0;
+  let row = 0;
   for (const line of text.split('\n')) {
     const start = at;
     at += line.length + 1;
@@ -1134,9 +1155,13 @@ export function tablePlaces(text: string): ContextPlace[] {
     for (const m of line.matchAll(/[^|]+/g)) cells.push({ text: m[0], start: start + m.index! });
     if (cells.length < 3) {
       columns = undefined;
+      row = 0;
       continue;
     }
-    const heads = cells.flatMap((c, i) => (PLACE_COLUMN.test(c.text.trim()) ? [i] : []));
+    // A word of place inside a cell makes a header only of a table's first row ("Mesaieed industrial city",
+    // "Internado Judicial Región Insular" in a row are data).
+    const firstRow = row++ === 0;
+    const heads = cells.flatMap((c, i) => (isPlaceHeader(c.text.trim(), firstRow) ? [i] : []));
     if (heads.length) {
       columns = heads;
       width = cells.length;
@@ -1148,7 +1173,7 @@ export function tablePlaces(text: string): ContextPlace[] {
         // "Rushan district", "municipio Sucre": the column already says what the name is.
         const name = part[0]
           .trim()
-          .replace(/\s+(?:district|province|region|county|municipality)$/iu, '')
+          .replace(/\s+(?:district|province|region|county|municipality|hamlet|quarter|village|town)$/iu, '')
           .replace(
             /^(?:municipio|estado|provincia|distrito|departamento|vereda|barrio|corregimiento|sector)\s+/iu,
             '',
