@@ -42,7 +42,11 @@ describe('towns after a word of motion or origin', () => {
   });
   it('not a name no gazetteer holds, nor part of a longer name, nor a name before a number', () => {
     assert.deepEqual(townsInContext('Salieron hacia Xqzlandia Norte.', []), []);
-    assert.deepEqual(townsInContext('Vivía en la comarca Guna Yala.', []), []);
+    // The whole run or nothing (stop 37: a name no gazetteer holds after "comarca" is a place, whole).
+    assert.deepEqual(
+      townsInContext('Vivía en la comarca Guna Yala.', []).map((p) => p.text),
+      ['Guna Yala'],
+    );
     assert.deepEqual(townsInContext('Lo llevaron hasta Kilo 5 de La Habana.', []), []);
   });
   it('never a span another rule gave a kind to', () => {
@@ -831,5 +835,93 @@ describe('a town the gazetteers hold after Spanish "en"/"de" mid-sentence (stop 
   it('not a surname the text writes after a given name, nor a given name alone', () => {
     assert.deepEqual(ctx('Habló Rubén Azogues. Lo vieron en Azogues ayer.').includes('Azogues'), false);
     assert.deepEqual(ctx('Era la hija de Victoria.'), []);
+  });
+});
+
+describe('names no gazetteer holds listed with places (stop 37, rounds 12–19)', () => {
+  const listed = (text: string) => places(text).sort();
+  it('the items of a list whose other items are places: middle, last, first after a preposition', () => {
+    assert.deepEqual(listed('Bodies were found around Kisumu, Ombeyi and Kadibo.'), [
+      'Kadibo',
+      'Kisumu',
+      'Ombeyi',
+    ]);
+    assert.deepEqual(listed('Los vecinos de Ombeyi y Kisumu marcharon.'), ['Kisumu', 'Ombeyi']);
+    assert.deepEqual(listed('Vivían en el sector Lubwe, en Kisumu, desde 2010.'), ['Kisumu', 'Lubwe']);
+  });
+  it('not an apposition, a verb after the last item, a person, nor the words of a longer name', () => {
+    assert.deepEqual(listed('In Kisumu, Ombeyi Otieno, aged 15, was shot.'), ['Kisumu']);
+    // The list rule itself (entities.ts reads "Kisumu and Kadibo" as one run of places before it).
+    const inList = (text: string) => {
+      const at = text.indexOf('Kisumu');
+      return townsInContext(text, [{ kind: 'place', start: at, end: at + 6 }]).map((p) => p.text);
+    };
+    assert.deepEqual(inList('Officials of Kisumu and Kadibo reported the deaths.'), []);
+    assert.deepEqual(inList('Officials of Kisumu, Nyakach and Kadibo.'), ['Nyakach', 'Kadibo']);
+    assert.deepEqual(inList('Lo llevaron a la Casa de Ombeyi, en Kisumu.'), []);
+    assert.deepEqual(listed('Lo contó Ombeyi, desde Kisumu.'), ['Kisumu']);
+  });
+});
+
+describe('a name no gazetteer holds after a word of motion or passage (stop 37, rounds 12–19)', () => {
+  it('"ran toward X", "was taken to X", "passed through X", "trasladados de X"', () => {
+    assert.deepEqual(places('His brother ran into the bush toward Ombaku.'), ['Ombaku']);
+    assert.deepEqual(places('He was taken to Ombaku for questioning.'), ['Ombaku']);
+    assert.deepEqual(places('Their convoy passed through Ombaku at night.'), ['Ombaku']);
+    assert.deepEqual(places('Fueron trasladados de Ombaku a la capital.'), ['Ombaku']);
+  });
+  it('the ends of a road: "the road to X", "the road from X to Y", "the road between X and Y"', () => {
+    assert.deepEqual(places('He vanished on the road to Ombaku.'), ['Ombaku']);
+    assert.deepEqual(places('Youths blocked the road from Ombaku to Lwanjo.').sort(), ['Lwanjo', 'Ombaku']);
+    assert.deepEqual(places('He was seized on the road between Ombaku and Lwanjo in May.').sort(), [
+      'Lwanjo',
+      'Ombaku',
+    ]);
+  });
+  it('no street of a sentence-opening article ("The road through X", "The church compound")', () => {
+    assert.deepEqual(places('The road through Kisumu is not safe.'), ['Kisumu']);
+    assert.deepEqual(places('Soldiers entered. The church compound was full.'), []);
+  });
+  it('not after a cue in capitals, a person, a body, nor a word the text writes in lower case', () => {
+    assert.deepEqual(places('SALA PENAL Comunicado n.º 41'), []);
+    assert.deepEqual(places('She was taken to Gladys for care.'), []);
+    assert.deepEqual(places('He walked to Amnesty International.').includes('Amnesty'), false);
+    assert.deepEqual(places('They walked to Ombala, they said, ombala being a dance.'), []);
+  });
+});
+
+describe('landmarks named with a capitalized noun after the name (stop 37, rounds 12–19)', () => {
+  it('"the Victory Monument", "McNulty Park", "the Thompson River", "Adams Lake", "the Drexel Building"', () => {
+    assert.deepEqual(places('He was shot near the Ombaku Monument.'), ['Ombaku Monument']);
+    assert.deepEqual(places('They were held in Lwanjo Park and by the Ombaku River.').sort(), [
+      'Lwanjo Park',
+      'Ombaku River',
+    ]);
+  });
+  it('not a people\'s word before the noun, nor a hyphenated given name before "Park"', () => {
+    assert.deepEqual(places('The Kenyan Parliament Building was closed.'), []);
+    assert.deepEqual(places('Su madre, Hyun-jin Park, declaró.'), []);
+  });
+});
+
+describe('a table column whose header holds a word of place (stop 37, rounds 12–19)', () => {
+  it('"Last seen (place)", "Comunidad / distrito", "Governorate": the cells are places', () => {
+    const t =
+      '| # | Name | Last seen (place) | Date |\n|---|---|---|---|\n| 1 | Ana Ruiz | Ombaku hamlet | 2024 |\n';
+    assert.deepEqual(
+      tablePlaces(t).map((p) => p.text),
+      ['Ombaku'],
+    );
+    const es = 'N.º | Nombre | Comunidad / distrito | Fecha\n1 | Luis Paz | Lwanjo | 2024\n';
+    assert.deepEqual(
+      tablePlaces(es).map((p) => p.text),
+      ['Lwanjo'],
+    );
+  });
+  it("only in a table's first row, and not where someone is held", () => {
+    const t =
+      '| # | Name | Employer / site |\n| 1 | Ana Ruiz | Ombaku industrial city |\n| 2 | Luis Paz | Pearl Security |\n';
+    assert.deepEqual(tablePlaces(t), []);
+    assert.deepEqual(tablePlaces('No. | Name | Held at (place)\n1 | Ana Ruiz | Ombaku\n'), []);
   });
 });

@@ -177,11 +177,14 @@ function localityAt(text: string, start: number, end: number): ContextPlace {
 
 /**
  * Words that send someone to or bring someone from a place ("hacia Necoclí", "hasta Ciudad Juárez",
- * "frente a Acandí", "vine de Ekaterinburg", "soy de Turbo", "fled to Mae Sot"): after them, a name
- * the world's towns (≥ 1,000 inhabitants) or Venezuela's municipalities know is that place.
+ * "frente a Acandí", "vine de Ekaterinburg", "soy de Turbo", "fled to Mae Sot"), and roads' ends ("the
+ * road to Shwebo", "the road from Eldoret to Turbo", "the road between Panjgur and Hoshab", "la carretera
+ * hacia Ocaña"): after them, a name the world's towns (≥ 1,000 inhabitants) or Venezuela's
+ * municipalities know is that place, and (after a cue in lower case) a name no gazetteer holds that no
+ * other kind could be.
  */
 const MOTION =
-  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?|llevad[oa]s?|trasladad[oa]s?|traslad[oó]|trasladaron|sacad[oa]s?)\s+(?:de|desde)|towards?|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:(?:al|en\s+el)\s+)?(?:norte|sur|este|oeste|noreste|noroeste|nordeste|sureste|suroeste|sudeste|sudoeste)\s+de|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincias?|departamentos?|distritos?|municipios|vereda|corregimiento|muelle|playa|provinces?|districts?|county|counties|towns?|villages?)(?:\s+(?:de|of))?)\s+)$/iu;
+  /(?:\b(?:hacia|hasta|rumbo\s+a|frente\s+a|camino\s+a|cerca\s+de|(?:soy|es|eran?|somos|son|vin[eo]|vinieron|lleg[oó]|llegaron|sal[ií]|sali[oó]|salieron|hu[ií]|huy[oó]|huyeron|natural|oriund[oa]s?|originari[oa]s?|procedentes?|desplazad[oa]s?|llevad[oa]s?|trasladad[oa]s?|traslad[oó]|trasladaron|sacad[oa]s?)\s+(?:de|desde)|towards?|(?:roads?|highway|route)\s+(?:to|towards?|from|between|through|(?:from|between)\s+\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?\s+(?:to|and))|(?:carretera|ruta)\s+(?:a|hacia|entre)|(?:fled|moved|went|travell?ed|returned|deported|transferred|taken|walked|drove|flew|crossed)\s+(?:back\s+)?(?:to|into|from)|near|outside|(?:(?:al|en\s+el)\s+)?(?:norte|sur|este|oeste|noreste|noroeste|nordeste|sureste|suroeste|sudeste|sudoeste)\s+de|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?:predio|penal|c[aá]rcel|prisi[oó]n|comarca|provincias?|departamentos?|distritos?|municipios|vereda|corregimiento|muelle|playa|provinces?|districts?|county|counties|towns?|villages?)(?:\s+(?:de|of))?)\s+)$/iu;
 
 /**
  * "En Montecristi pasa igual.", "In Humera and Mai Kadra, …": a sentence opening with "En"/"In" — the
@@ -401,7 +404,7 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
   out.push(...placesAfterAt(text, taken, out));
   const free = (s: number, e: number) =>
     !taken.some((t) => s < t.end && t.start < e) && !out.some((t) => s < t.end && t.start < e);
-  const consider = (at: number, weak = false, noPerson = false, noSurname = false) => {
+  const consider = (at: number, weak = false, noPerson = false, noSurname = false, unknown = false) => {
     const m = NAME.exec(text.slice(at, at + 80));
     if (!m) return;
     if (noPerson && !/\s/.test(m[0]) && (GIVEN_NAMES.has(fold(m[0])) || SURNAME_SET.has(fold(m[0])))) return;
@@ -417,6 +420,9 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     if (!free(at, end) || /^\s*[\d½¼¾]/u.test(text.slice(end, end + 3))) return;
     const entry = townEntry(name);
     if (entry) out.push({ kind: 'place', start: at, end, text: name, value: entry.value, place: entry });
+    // "fled to Sagbama", "the road through Balakliia": after a word of motion or passage, a name no
+    // gazetteer holds that no other kind could be.
+    else if (unknown && mayBeUnknownPlace(text, name, at, end)) out.push(localityAt(text, at, end));
   };
   const re = /\p{Lu}/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -424,8 +430,13 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     // Only at a word's start.
     if (at > 0 && /[\p{L}\p{M}\d'’-]/u.test(text[at - 1]!)) continue;
     const before = text.slice(Math.max(0, at - 40), at);
-    if (MOTION.test(before) || SENTENCE_IN.test(before)) consider(at);
-    else if (RESIDENTS.test(before) || THROUGH.test(before)) consider(at, false, true);
+    // A name no gazetteer holds only after a cue in lower case (not a heading's "SALA PENAL Comunicado").
+    const motion = MOTION.exec(before)?.[0];
+    if (motion !== undefined) consider(at, false, false, false, !/^\s*\p{Lu}/u.test(motion));
+    else if (SENTENCE_IN.test(before)) consider(at);
+    else if (THROUGH.test(before))
+      consider(at, false, true, false, !/\p{Lu}/u.test(THROUGH.exec(before)![0]));
+    else if (RESIDENTS.test(before)) consider(at, false, true);
     else if (EN_IN.test(before) && !/^\p{Lu}[\p{L}\p{M}-]*['’]s\b/u.test(text.slice(at, at + 40)))
       consider(at, true);
     // Spanish "en X", "de X" mid-sentence: a town the gazetteers hold, never a given name or surname alone
@@ -445,6 +456,136 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
       // "el Valle de la Luna y en Cochabamba": the last words of a longer name are no item of the list.
       if (back && !INSIDE_NAME.test(text.slice(Math.max(0, from - 40), from))) consider(from);
       if (out.length > n) changed = true;
+    }
+  }
+  out.push(...listedWithPlaces(text, [...taken, ...out], out));
+  return out;
+}
+
+/**
+ * Whether the capitalized words from `start` to `end` may name a place no gazetteer holds, where the words
+ * around them say a place: the whole run of capitals (no capital, number or possessive around it), not
+ * the last or first words of a longer name, not an abbreviation, and no word another kind could be (a
+ * given name, surname, everyday word, people, language, acronym, body's noun, form label, or a word the
+ * text also writes in lower case).
+ */
+function mayBeUnknownPlace(text: string, name: string, start: number, end: number): boolean {
+  // The whole run of capitals: no capital or number right before or after, no possessive.
+  if (/^(?:[ \t]*\d|[ \t]+\p{Lu}|['’]s?\b|-)/u.test(text.slice(end, end + 3))) return false;
+  if (/\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+$/u.test(text.slice(Math.max(0, start - 30), start))) return false;
+  // The last words of a longer name ("Palacio de Justicia", "Campamento de Detenidos Tres Álamos"), or
+  // the first ones ("Benquerencia de la Serena"); an abbreviation ("Miami, Fla.").
+  if (INSIDE_NAME.test(text.slice(Math.max(0, start - 40), start))) return false;
+  if (/^[ \t]+(?:de|del|of)[ \t]+(?:(?:la|las|los|the)[ \t]+)?\p{Lu}/u.test(text.slice(end, end + 16)))
+    return false;
+  if (name.length <= 4 && text[end] === '.') return false;
+  const lower = lowerWords(text);
+  const words = name.replace(/^(?:El|La|Los|Las)\s+/u, '').split(/[ \t]+/);
+  return !words.some(
+    (w) =>
+      ACRONYM.test(w) ||
+      HOLIDAY.test(w) ||
+      ORG_HEAD.test(w) ||
+      LABEL_WORD.test(w) ||
+      isDemonym(w) ||
+      isLanguageName(w) ||
+      !mayNameUnknownPlace(w) ||
+      lower.has(w.toLowerCase()),
+  );
+}
+
+/** One item of a list of names: one to three capitalized words, an article or "Al-" before allowed. */
+const LIST_ITEM = /^(?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,2}/u;
+/**
+ * What joins two items: a comma, or a conjunction; a preposition may be repeated after either ("y de X",
+ * "de Trevelin, de El Hoyo"). Before a place, a comma and "en"/"in"/"de"/"a" say where the item lies
+ * ("reparto Los Olmos, en Santiago de Cuba"), never "desde"/"from" ("Cristosal, desde Ciudad de
+ * Guatemala": a body and where it speaks from).
+ */
+const ITEM_LINK_AFTER =
+  /^(?:(,)[ \t]+(?:(?:de|en|desde|a)[ \t]+)?|[ \t]+(?:y|e|ni|and|or|o)[ \t]+(?:(?:de|en|in|from|a|to)[ \t]+)?)/u;
+const ITEM_LINK_BEFORE =
+  /(?:(,)[ \t]+(?:(?:de|en|in|a)[ \t]+)?|[ \t]+(?:y|e|ni|and|or|o)[ \t]+(?:(?:de|en|in|from|a|to)[ \t]+)?)$/u;
+/** Words of a form's labels ("Location Greenwood, Tulsa"): no name of a place. */
+const LABEL_WORD = /^(?:Location|Ubicaci[oó]n|Lugar|Place|Address|Direcci[oó]n|Date|Fecha)$/u;
+/** What may follow the last item of a list of places: the clause ends, or a preposition or "as" goes on. */
+const LIST_END =
+  /^(?:\s*(?:[.;:!?)»"”\n]|$)|,(?![ \t]+\p{Lu})|[ \t]+(?:as|in|en|near|cerca|del?|of|on|where|donde|que|which)\b)/u;
+/** The same after an item a comma brought in: the clause ends there ("In Istanbul, Berkin Elvan, aged 15" is no list). */
+const LIST_END_STRONG = /^\s*(?:[.;:!?)»"”\n]|$)/u;
+/** A preposition of place before the first item of a list of two ("entre Jayuya y X", "de Berisso y Ensenada"). */
+const LIST_OPENER =
+  /(?<![\p{L}])(?:in|at|from|to|between|around|near|en|de|desde|hacia|hasta|entre|a)[ \t]+$/iu;
+
+/**
+ * Names no gazetteer holds listed with places the rules found ("Nyakabiga, Musaga, Jabe and Mutakura",
+ * "around Tshimbulu, Nganza and Kamako", "Srebrenica y Žepa", "de Berisso y Ensenada", "surrounded
+ * Alisingha, Basundhari, Borjola"): a list's items are of one kind, and its known places say which. Only
+ * where the list is plainly a list — an item between two links, the last item of a list whose clause ends
+ * there ("Geneva and Kloop reported" is no list of places), the first of two after a preposition of
+ * place — and only names no other kind could be (no given name, surname, everyday word, people,
+ * language, acronym, body's noun, word the text writes in lower case). Grows from the items it finds.
+ */
+function listedWithPlaces(
+  text: string,
+  taken: readonly Taken[],
+  found: readonly ContextPlace[],
+): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  const free = (s: number, e: number) =>
+    ![...taken, ...out].some((t) => s < t.end && t.start < e) && !found.some((t) => s < t.end && t.start < e);
+  const nameOk = (name: string, start: number, end: number) =>
+    free(start, end) && mayBeUnknownPlace(text, name, start, end);
+  const queue: { start: number; end: number }[] = taken.filter((t) => t.kind === 'place');
+  while (queue.length) {
+    const p = queue.shift()!;
+    // The item after the place.
+    const after = ITEM_LINK_AFTER.exec(text.slice(p.end, p.end + 16));
+    if (after) {
+      const at = p.end + after[0].length;
+      const name = LIST_ITEM.exec(text.slice(at, at + 60))?.[0];
+      const end = name ? at + name.length : at;
+      const more = name ? ITEM_LINK_AFTER.exec(text.slice(end, end + 16)) : null;
+      // A middle item before another name ("Musaga, Jabe and"; not "In Istanbul, Berkin Elvan, aged 15"),
+      // or the last one where the clause ends ("…, Nganza and Kamako.").
+      const middle =
+        more !== null &&
+        (!more[1] || /^\p{Lu}/u.test(text.slice(end + more[0].length, end + more[0].length + 1)));
+      const ends = (after[1] ? LIST_END_STRONG : LIST_END).test(text.slice(end, end + 10));
+      if (name && (middle || ends) && nameOk(name, at, end)) {
+        const q = localityAt(text, at, end);
+        out.push(q);
+        queue.push(q);
+      }
+    }
+    // The item before the place.
+    const head = text.slice(Math.max(0, p.start - 80), p.start);
+    const before = ITEM_LINK_BEFORE.exec(head);
+    if (before) {
+      const upTo = p.start - before[0].length;
+      const m =
+        /(?:^|[^\p{L}\p{M}'’-])((?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,2})$/u.exec(
+          text.slice(Math.max(0, upTo - 60), upTo),
+        );
+      if (m) {
+        const start = upTo - m[1]!.length;
+        const earlier = ITEM_LINK_BEFORE.exec(text.slice(Math.max(0, start - 16), start));
+        const goesOn = ITEM_LINK_AFTER.exec(text.slice(p.end, p.end + 16));
+        const placeGoesOn =
+          goesOn !== null &&
+          /^\p{Lu}/u.test(text.slice(p.end + goesOn[0].length, p.end + goesOn[0].length + 1));
+        // An item after another link, the first of a list that goes on past the place, or the first of
+        // two after a preposition of place ("entre X y Jayuya").
+        const listed =
+          (earlier && (earlier[1] || before[1])) ||
+          (before[1] && placeGoesOn) ||
+          LIST_OPENER.test(text.slice(Math.max(0, start - 12), start));
+        if (listed && nameOk(m[1]!, start, upTo)) {
+          const q = localityAt(text, start, upTo);
+          out.push(q);
+          queue.push(q);
+        }
+      }
     }
   }
   return out;
@@ -625,6 +766,13 @@ function adminUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
 
 /** English streets and roads named with a capitalized noun after the name ("Kissy Road", "Etna Drive"): the noun, then the name before it. */
 const EN_STREET_NOUN = /\s(?:Road|Street|Drive|Avenue|Boulevard|Highway|Lane)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
+/**
+ * Landmarks named with a capitalized noun after the name ("Victory Monument", "McNulty Park", "Thompson
+ * River", "Adams Lake", "Crown Prince Range", "Drexel Building"): where crowds gathered, bodies were
+ * found, people were held. Not church, hall or camp, which name bodies as often ("the Catholic Church").
+ */
+const EN_LANDMARK_NOUN =
+  /\s(?:Monument|Park|River|Lake|Range|Mountains|Island|Forest|Plateau|Stadium|Bridge|Square|Courthouse|Building|Clinic|Dam|Beach|Cemetery)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
 const EN_STREET_NAME = /(?<![\p{L}\d'’-])((?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3})$/u;
 /** Spanish and Portuguese streets and roads named with a capitalized noun before the name ("Avenida Pedro Montt", "Largo General Osório"). */
 const ES_STREET =
@@ -650,10 +798,16 @@ function namedStreets(text: string, taken: readonly Taken[]): ContextPlace[] {
     out.push(localityAt(text, start, end));
   };
   // Found by the noun first (rare), then the name before it: a scan from every capital costs more.
-  for (const n of text.matchAll(EN_STREET_NOUN)) {
+  const landmarks = new Set(Array.from(text.matchAll(EN_LANDMARK_NOUN), (n) => n.index!));
+  for (const n of [...text.matchAll(EN_STREET_NOUN), ...text.matchAll(EN_LANDMARK_NOUN)]) {
     const from = Math.max(0, n.index! - 100);
     const m = EN_STREET_NAME.exec(text.slice(from, n.index! + 1));
     if (!m) continue;
+    // "the Kenyan Parliament Building": a people's word makes no landmark's name (a street's, it may:
+    // "Spanish Town Road"); nor does a given name written with a hyphen ("Hyun-jin Park", a surname).
+    const words = m[1]!.trim().split(/\s+/);
+    if (landmarks.has(n.index!) && words.some((w) => isDemonym(w) || /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(w)))
+      continue;
     const at = from + m.index;
     if (at > 0 && /[\p{L}\d'’-]/u.test(text[at - 1]!)) continue;
     // "The Kissy Road", "Bajo Threadneedle Street" opening a sentence: no word of the name.
@@ -963,6 +1117,26 @@ const PLACE_COLUMN =
   /^(?:municipio|municipality|provincia|province|estado|state|regi[oó]n|region|departamento|department|distrito|district|ciudad|city|town|localidad|parroquia|home|hometown|residence|residencia|lugar|place|origen|origin|village|aldea|comunidad|community|vereda|barrio|corregimiento|sector|neighbou?rhood|(?:vereda|barrio)\s*\/\s*(?:vereda|barrio|sector))$/iu;
 
 /**
+ * A word of place inside a longer header ("Last seen (place)", "Último lugar visto", "Comunidad /
+ * distrito", "Governorate", "Place of birth"): the column names places too. Not where someone is held
+ * ("Held at", "Lugar de detención" name sites and notes, which the exact headers leave out).
+ */
+const PLACE_HEADER_WORD =
+  /(?<![\p{L}])(?:place|lugar|location|ubicaci[oó]n|village|aldea|comunidad|community|distrito|district|town|city|ciudad|municipio|municipality|province|provincia|governorate|prefecture|county|region|regi[oó]n|barrio|neighbou?rhood|hometown|origin|origen|procedencia)(?![\p{L}])/iu;
+const HELD_HEADER =
+  /(?<![\p{L}])(?:held|detention|detenci[oó]n|detenid[oa]|prison|c[aá]rcel|court|tribunal)(?![\p{L}])/iu;
+function isPlaceHeader(cell: string, firstRow: boolean): boolean {
+  if (PLACE_COLUMN.test(cell)) return true;
+  return (
+    firstRow &&
+    cell.length <= 40 &&
+    !/\d/.test(cell) &&
+    PLACE_HEADER_WORD.test(cell) &&
+    !HELD_HEADER.test(cell)
+  );
+}
+
+/**
  * The cells of a place column of a table pasted as text (cells cut by "|", a header row naming the
  * column "Municipio", "Province", "Home"…): each name in such a cell is a place, the one in brackets
  * too ("Mariño (Porlamar)"), whatever else the words could be (many municipalities bear a person's
@@ -973,6 +1147,7 @@ export function tablePlaces(text: string): ContextPlace[] {
   let columns: number[] | undefined;
   let width = 0;
   let at = 0;
+  let row = 0;
   for (const line of text.split('\n')) {
     const start = at;
     at += line.length + 1;
@@ -980,9 +1155,13 @@ export function tablePlaces(text: string): ContextPlace[] {
     for (const m of line.matchAll(/[^|]+/g)) cells.push({ text: m[0], start: start + m.index! });
     if (cells.length < 3) {
       columns = undefined;
+      row = 0;
       continue;
     }
-    const heads = cells.flatMap((c, i) => (PLACE_COLUMN.test(c.text.trim()) ? [i] : []));
+    // A word of place inside a cell makes a header only of a table's first row ("Mesaieed industrial city",
+    // "Internado Judicial Región Insular" in a row are data).
+    const firstRow = row++ === 0;
+    const heads = cells.flatMap((c, i) => (isPlaceHeader(c.text.trim(), firstRow) ? [i] : []));
     if (heads.length) {
       columns = heads;
       width = cells.length;
@@ -994,7 +1173,7 @@ export function tablePlaces(text: string): ContextPlace[] {
         // "Rushan district", "municipio Sucre": the column already says what the name is.
         const name = part[0]
           .trim()
-          .replace(/\s+(?:district|province|region|county|municipality)$/iu, '')
+          .replace(/\s+(?:district|province|region|county|municipality|hamlet|quarter|village|town)$/iu, '')
           .replace(
             /^(?:municipio|estado|provincia|distrito|departamento|vereda|barrio|corregimiento|sector)\s+/iu,
             '',
