@@ -753,3 +753,31 @@ describe('what is no organization, stop 36 second wave', () => {
     assert.deepEqual(of('The Supreme Court in Yemen ruled on Monday.', 'organization'), ['Supreme Court']);
   });
 });
+
+describe('names cut short or run on, stop 37', () => {
+  it('"General" before a body\'s word opens its name', () => {
+    assert.deepEqual(of('He was taken to the General Directorate of Customs in the port.', 'organization'), [
+      'General Directorate of Customs',
+    ]);
+    assert.deepEqual(of('The General Electoral Council delayed the count.', 'organization'), [
+      'General Electoral Council',
+    ]);
+    // A general's name is still a person's, not a body's.
+    assert.deepEqual(of('General Marcos Ruiz of the Army denied it.', 'organization'), ['Army']);
+  });
+  it('"and" with a preposition the name never used opens a second name', () => {
+    assert.deepEqual(
+      of('Los expedientes de la Policía Militar y de la Mazorca local fueron abiertos.', 'organization'),
+      ['Policía Militar'],
+    );
+    assert.deepEqual(
+      of('Thanks to the Dhaka Centre for Legal Aid and to Nova for the help.', 'organization'),
+      ['Dhaka Centre for Legal Aid'],
+    );
+    // A preposition the name used before goes on with it.
+    assert.deepEqual(
+      of('Acudió a la Comisión Africana de Derechos Humanos y de los Pueblos en 2019.', 'organization'),
+      ['Comisión Africana de Derechos Humanos y de los Pueblos'],
+    );
+  });
+});

@@ -118,6 +118,15 @@ const WHERE = set('in en con');
 /** Connectors that may join two names rather than the words of one ("Foro Penal and Provea"). */
 const AND = set('and y e');
 const OF = set('of de del');
+/** Prepositions by what they mean: "de"/"del"/"of" are one, "to"/"a"/"al" another, "for"/"para" a third. */
+const PREPOSITION_OF: ReadonlyMap<string, string> = new Map(
+  [...OF]
+    .map((w) => [w, 'of'] as [string, string])
+    .concat(
+      ['to', 'a', 'al'].map((w) => [w, 'to']),
+      ['for', 'para'].map((w) => [w, 'for']),
+    ),
+);
 
 /** Words organizations are named with (anywhere in the name), beyond the heads and tails of lexicon.ts. */
 export const ORG_WORDS: ReadonlySet<string> = new Set([
@@ -646,8 +655,17 @@ function splitNames(
           .join(' '),
         false,
       ) !== undefined;
+    // "la Guardia Civil y de la Falange", "the Belgrade Centre for Human Rights and to N1": "and" and a
+    // preposition the name before never used opens a second name (it is the sentence's, not the name's
+    // own; "… de Derechos Humanos y de los Pueblos" used "de" before). Rounds 13, 14, 19.
+    const prep = between.find((t) => PREPOSITION_OF.has(t.norm) && !t.cap);
+    const newPrep =
+      prep !== undefined &&
+      hasOrgWord(a, k - 1) &&
+      !tokens.slice(a, k).some((t) => !t.cap && PREPOSITION_OF.get(t.norm) === PREPOSITION_OF.get(prep.norm));
     const split =
       placeAfter ||
+      newPrep ||
       (articled && (!english || hasOrgWord(a, k - 1) || hasOrgWord(r, last)) && k - 1 >= a) ||
       // "la Policía Regional y de Brimob", "Regional Police and of Brimob": "and of" names a second owner.
       (between.some((t) => OF.has(t.norm)) &&
@@ -958,6 +976,19 @@ const sentenceOpens = (text: string, tokens: readonly Token[], k: number) => {
 /** A ministry's name never opens with a demonym ("Ministry of Justice", not "Cambodian …"). */
 const STATE_HEADS = set('ministry');
 
+/**
+ * Whether "General" at tokens[k] opens a body's name: an organization's word right after it, or one
+ * capitalized word and then one ("General Election Commission"); never a person's ("General Padrino").
+ */
+function generalBody(tokens: readonly Token[], k: number, last: number): boolean {
+  for (const r of [k + 1, k + 2]) {
+    const t = tokens[r];
+    if (!t || r > last || !t.cap || GIVEN_NAMES.has(t.norm) || TITLES.has(t.norm)) return false;
+    if (isOrgWord(t)) return true;
+  }
+  return false;
+}
+
 /** Where the name starts once opening words that are not part of it are dropped ("The Prosecutor of the"). */
 function spanStart(text: string, tokens: readonly Token[], from: number, last: number): number | undefined {
   let first = from;
@@ -1012,6 +1043,9 @@ function spanStart(text: string, tokens: readonly Token[], from: number, last: n
       first++;
       continue;
     }
+    // "the General Directorate of Investigation", "General Election Commission": "General" before a
+    // body's word (at most one word between) names the body, not an officer (rounds 14, 15, 17).
+    if (n === 'general' && generalBody(tokens, first, last)) return first;
     const drop =
       CONNECTORS.has(n) ||
       ((STOP_CAPS.has(n) ||
