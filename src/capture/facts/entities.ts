@@ -6,7 +6,7 @@
  * ("el coronel Ramírez"). Later partial mentions ("Ortega") are tied to the full name met earlier.
  */
 
-import { pairAcronyms, pairShortForms } from './acronyms.js';
+import { pairAcronyms, pairDefinitions, pairShortForms } from './acronyms.js';
 import { cueOf, isOrgNoun, listNameEnd } from './cues.js';
 import {
   fold,
@@ -1567,6 +1567,7 @@ export function findEntities(
   // "Ivana Franka boulevard", "Avenida Pedro Montt": streets bear persons' names, but name a street.
   out.mentions = out.mentions.filter((m) => m.kind !== 'person' || !namesStreet(text, m.start, m.end));
   pairAppositions(text, out.mentions);
+  pairDefinitions(text, out.mentions);
   pairAcronyms(out.mentions);
   pairShortForms(out.mentions, ORG_WORDS);
   return out.mentions.sort((a, b) => a.start - b.start);

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pairAcronyms, pairShortForms } from './acronyms.js';
+import { pairAcronyms, pairAcrossComments, pairShortForms } from './acronyms.js';
 import { extractFacts } from './index.js';
 
 const facts = (text: string) => extractFacts(text, { reference: '2024-05-10', tagger: null });
@@ -778,6 +778,47 @@ describe('names cut short or run on, stop 37', () => {
     assert.deepEqual(
       of('Acudió a la Comisión Africana de Derechos Humanos y de los Pueblos en 2019.', 'organization'),
       ['Comisión Africana de Derechos Humanos y de los Pueblos'],
+    );
+  });
+});
+
+describe('an acronym defined anywhere in the text, stop 37', () => {
+  const orgs = (text: string) =>
+    facts(text)
+      .filter((f) => f.kind === 'organization')
+      .map((f) => [f.value, ...(f.mentions ?? []).map((m) => m.text)].join(' | '));
+  it('"known as X" or an acronym in apposition defines it, as a bracket does', () => {
+    assert.deepEqual(
+      orgs(
+        'The Department of Prison Supervision, known as DOPS, said it had no record. DOPS later apologised.',
+      ),
+      ['Department of Prison Supervision | Department of Prison Supervision | DOPS | DOPS'],
+    );
+    assert.deepEqual(
+      orgs(
+        'Later the Archive Centre for Lost Children of Korea, LCKA, recorded her story. LCKA has 400 files.',
+      ),
+      ['Archive Centre for Lost Children of Korea | Archive Centre for Lost Children of Korea | LCKA | LCKA'],
+    );
+    // A list of bodies is no apposition.
+    assert.deepEqual(orgs('She wrote to the Ministry of Health, UNHCR, and the Red Cross.'), [
+      'Ministry of Health | Ministry of Health',
+      'ACNUR | UNHCR',
+      'Red Cross | Red Cross',
+    ]);
+  });
+  it("a comment's bare acronym is the body the article defined it for", () => {
+    const article = facts('The Office for Victims of Torture (OVT) opened in 2019.');
+    const comment = facts('The OVT never answered my letter.');
+    const other = facts('Neither did the ABC.');
+    pairAcrossComments(article, [comment, other]);
+    assert.deepEqual(
+      comment.filter((f) => f.kind === 'organization').map((f) => f.value),
+      ['Office for Victims of Torture (OVT)'],
+    );
+    assert.deepEqual(
+      other.filter((f) => f.kind === 'organization').map((f) => f.value),
+      ['ABC'],
     );
   });
 });
