@@ -822,3 +822,16 @@ describe('an acronym defined anywhere in the text, stop 37', () => {
     );
   });
 });
+
+describe('an office named by its holder in the possessive, stop 37', () => {
+  it('"the Attorney General\'s office", "the Public Defender\'s office" are bodies', () => {
+    assert.deepEqual(of("She took the file to the Attorney General's office in Accra.", 'organization'), [
+      "Attorney General's office",
+    ]);
+    assert.deepEqual(of("The Public Defender's office will appeal.", 'organization'), [
+      "Public Defender's office",
+    ]);
+    // A person's office is no body.
+    assert.deepEqual(of("A call came from Minister Ana Ruiz's office on Monday.", 'organization'), []);
+  });
+});

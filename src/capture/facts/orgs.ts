@@ -232,7 +232,7 @@ const joined = (text: string, a: Token, b: Token) =>
   (NUMBER_WORD.has(a.norm) && /^\d/.test(b.text) && /^[°º.]{1,2} ?$/.test(text.slice(a.end, b.start)));
 
 /** Possessors that belong to an office's name ("Attorney General's Office", "People's Liberation Front"). */
-const NAME_POSSESSORS = set('people peoples women children workers ombudsman');
+const NAME_POSSESSORS = set('people peoples women children workers ombudsman defender');
 
 /**
  * "Attorney General's Office", "the Ombudsman's Office", "Tigray People's Liberation Front": a title or
@@ -436,6 +436,12 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       if (isNameWord(next)) {
         j++;
         continue;
+      }
+      // "the Attorney General's office", "the Ombudsman's office": an office's holder in the possessive
+      // and the word in lower case name the body (rounds 13, 17: 3; a person's office is no body's).
+      if (next.norm === 'office' && possessiveInName(tokens[j]!)) {
+        j++;
+        break;
       }
       // "Juzgado de Instrucción número 17 de Madrid"
       const num = tokens[j + 2];
