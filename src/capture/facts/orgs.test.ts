@@ -804,7 +804,7 @@ describe('an acronym defined anywhere in the text, stop 37', () => {
     assert.deepEqual(orgs('She wrote to the Ministry of Health, UNHCR, and the Red Cross.'), [
       'Ministry of Health | Ministry of Health',
       'ACNUR | UNHCR',
-      'Red Cross | Red Cross',
+      'Cruz Roja | Red Cross',
     ]);
   });
   it("a comment's bare acronym is the body the article defined it for", () => {
@@ -833,5 +833,16 @@ describe('an office named by its holder in the possessive, stop 37', () => {
     ]);
     // A person's office is no body.
     assert.deepEqual(of("A call came from Minister Ana Ruiz's office on Monday.", 'organization'), []);
+  });
+});
+
+describe('the Red Cross named alone, stop 37', () => {
+  it('"la Cruz Roja", "the Red Cross" are a body; the ICRC keeps its whole name', () => {
+    assert.deepEqual(of('Los heridos fueron atendidos por la Cruz Roja en el puerto.', 'organization'), [
+      'Cruz Roja',
+    ]);
+    assert.deepEqual(of('The International Committee of the Red Cross visited the camp.', 'organization'), [
+      'International Committee of the Red Cross',
+    ]);
   });
 });
