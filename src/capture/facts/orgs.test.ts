@@ -846,3 +846,33 @@ describe('the Red Cross named alone, stop 37', () => {
     ]);
   });
 });
+
+describe('words bodies are named with, stop 37', () => {
+  it('platforms, faculties, syndicates, squads, headquarters, brotherhoods, legislatures', () => {
+    for (const [text, name] of [
+      ['The Tamil Unity Platform called for calm.', 'Tamil Unity Platform'],
+      ['He studied at the Faculty of Agronomy until 2019.', 'Faculty of Agronomy'],
+      ["The Nurses' Syndicate went on strike.", "Nurses' Syndicate"],
+      ['Officers of the Anti-Kidnapping Squad took him.', 'Anti-Kidnapping Squad'],
+      ['A spokesman for the Army Headquarters in Lagos denied it.', 'Army Headquarters'],
+      ['The Anglican Brotherhood buried them.', 'Anglican Brotherhood'],
+      ['The Ohio Legislature passed the bill.', 'Ohio Legislature'],
+    ])
+      assert.deepEqual(of(text!, 'organization'), [name], text);
+  });
+  it('coordinadoras, juntas, concejos, destacamentos, subcomisiones, jurisdicciones, plural heads', () => {
+    for (const [text, name] of [
+      [
+        'Lo denunció la Coordinadora de Familiares de Presos en marzo.',
+        'Coordinadora de Familiares de Presos',
+      ],
+      ['La Junta de Control Fiscal aprobó el plan.', 'Junta de Control Fiscal'],
+      ['El Concejo Municipal de Tarija votó en contra.', 'Concejo Municipal de Tarija'],
+      ['Llegaron soldados del Destacamento Militar Sur.', 'Destacamento Militar Sur'],
+      ['La Subcomisión de Justicia aplazó el caso.', 'Subcomisión de Justicia'],
+      ['El caso pasó a la Jurisdicción Agraria en mayo.', 'Jurisdicción Agraria'],
+      ['Marcharon las Federaciones Campesinas del Norte.', 'Federaciones Campesinas del Norte'],
+    ])
+      assert.deepEqual(of(text!, 'organization'), [name], text);
+  });
+});

@@ -152,6 +152,9 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
     unidad departamento monitor observer express post collective colectivo
     project command rifles agencies
     team board archives constabulary
+    platform plataforma faculty facultad syndicate subcomision
+    subcommittee junta destacamento concejo squad headquarters brotherhood hermandad legislature legislatura
+    jurisdiccion federaciones brigadas brigades coordinadora
 `),
 ]);
 
