@@ -876,3 +876,19 @@ describe('words bodies are named with, stop 37', () => {
       assert.deepEqual(of(text!, 'organization'), [name], text);
   });
 });
+
+describe('words before "de" and a body, stop 37', () => {
+  it('a subject, a surname or a pronoun before "de la Universidad", "de Carabineros" is no part of the body', () => {
+    assert.deepEqual(
+      of('Es estudiante de Medicina de la Universidad de Cuenca desde 2020.', 'organization'),
+      ['Universidad de Cuenca'],
+    );
+    assert.deepEqual(of('Hablé con el abogado Ríos Paz de la Defensoría Pública ayer.', 'organization'), [
+      'Defensoría Pública',
+    ]);
+    // An organ of the body is named with it.
+    assert.deepEqual(of('Lo detuvo la Inteligencia de la Fuerza Naval en 1980.', 'organization'), [
+      'Inteligencia de la Fuerza Naval',
+    ]);
+  });
+});

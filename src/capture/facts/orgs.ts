@@ -713,7 +713,8 @@ function splitNames(
         (tokens[k]!.norm !== 'of' ||
           k - p[0] > 3 ||
           PLACE_FIRST.has(tokens[p[0]]!.norm) ||
-          !tokens.slice(k + 1, p[1] + 1).some((t) => isOrgWord(t)))
+          !tokens.slice(k + 1, p[1] + 1).some((t) => isOrgWord(t))) &&
+        !wordsBeforeBody(tokens, p[0], k)
       )
         break;
       if (tokens.slice(p[0], k).some((t) => isOrgWord(t))) break;
@@ -744,6 +745,25 @@ function splitNames(
     out.push([x, e], [cut, y, true]);
   }
   return out;
+}
+
+/**
+ * "Ingeniería de la Universidad de Birzeit", "Méndez Ochoa de la Defensoría Pública", "Nadie de
+ * Carabineros": one or two capitalized words with no organization's word before "de"/"del" and a body's
+ * first word are a subject, a person or a sentence's first word, not part of the body's name (rounds
+ * 13, 15, 16: 5). Never a group's name ("Familiares de …") nor a building's ("Palacio de …").
+ */
+/** An organ of a body, named with it ("Inteligencia de la Fuerza Aérea", "Prefectura de Policía"). */
+const ORGANS = set('inteligencia contrainteligencia prefectura jefatura');
+
+function wordsBeforeBody(tokens: readonly Token[], a: number, k: number): boolean {
+  if (k - a > 2 || !OF.has(tokens[k]!.norm) || tokens[k]!.norm === 'of' || PLACE_FIRST.has(tokens[a]!.norm))
+    return false;
+  if (PEOPLE.has(tokens[a]!.norm) || ORGANS.has(tokens[a]!.norm) || !tokens.slice(a, k).every((t) => t.cap))
+    return false;
+  let r = k + 1;
+  while (lowerConnector(tokens[r]!)) r++;
+  return tokens[r]!.cap && (ORG_HEADS.has(tokens[r]!.norm) || INSTITUTIONS_ALONE.has(tokens[r]!.norm));
 }
 
 /** Units of an armed force or a police ("Batallón", "Brigade") and the forces they belong to. */
