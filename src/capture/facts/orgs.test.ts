@@ -892,3 +892,15 @@ describe('words before "de" and a body, stop 37', () => {
     ]);
   });
 });
+
+describe('a person closing a body\'s name after "de", stop 37', () => {
+  it('"el Partido Liberal de Juan Gómez Ríos": whose party, not its name', () => {
+    assert.deepEqual(of('Militó en el Partido Liberal de Juan Gómez Ríos hasta 1960.', 'organization'), [
+      'Partido Liberal',
+    ]);
+    // A name given in honour of a person, with no "de", is the body's own.
+    assert.deepEqual(of('Trabaja en la Fundación de Ayuda Pedro Arrupe.', 'organization'), [
+      'Fundación de Ayuda Pedro Arrupe',
+    ]);
+  });
+});

@@ -724,6 +724,13 @@ function splitNames(
       break;
     }
   }
+  // "la Alcaldía de Claudia López", "el Partido Nacionalista de Pedro Albizu Campos": "de" and a person's
+  // full name closing the run say whose body it is; the person is no part of its name (rounds 13, 14,
+  // 16: 3). Names given in honour of a person write no "de" ("Centro … Miguel Agustín Pro Juárez").
+  for (const p of parts) {
+    const g = personClosing(tokens, p[0], p[1]);
+    if (g > p[0] + 1 && tokens.slice(p[0], g - 1).some((t) => isOrgWord(t))) p[1] = g - 2;
+  }
   const out: [number, number, boolean?, boolean?][] = [];
   for (const [x, y] of parts) {
     // "… de la ONU", "… of the UN": the known organization at the end is cut off, marked as the body
@@ -764,6 +771,25 @@ function wordsBeforeBody(tokens: readonly Token[], a: number, k: number): boolea
   let r = k + 1;
   while (lowerConnector(tokens[r]!)) r++;
   return tokens[r]!.cap && (ORG_HEADS.has(tokens[r]!.norm) || INSTITUTIONS_ALONE.has(tokens[r]!.norm));
+}
+
+/**
+ * Where a person's full name closing tokens[a..b] after Spanish "de" opens: a given name and one to
+ * three more capitalized words, none an organization's word or a place; -1 if none.
+ */
+function personClosing(tokens: readonly Token[], a: number, b: number): number {
+  for (let g = b - 1; g >= Math.max(a + 2, b - 3); g--) {
+    const de = tokens[g - 1]!;
+    if (de.cap || (de.norm !== 'de' && de.norm !== 'del')) continue;
+    const name = tokens.slice(g, b + 1);
+    if (
+      GIVEN_NAMES.has(tokens[g]!.norm) &&
+      name.every((t) => t.cap && !isOrgWord(t) && !TITLES.has(t.norm)) &&
+      lookupPlace(name.map((t) => t.text).join(' ')) === undefined
+    )
+      return g;
+  }
+  return -1;
 }
 
 /** Units of an armed force or a police ("Batallón", "Brigade") and the forces they belong to. */
