@@ -15,7 +15,8 @@ const ORG_NOUNS = set(`ong ngo organizacion organización organization organisat
   diario periodico periódico newspaper daily medio outlet portal emisora broadcaster televisora canal
   empresa compania compañía company firm siderurgica siderúrgica petrolera aerolinea airline
   coalicion coalición coalition movimiento movement partido party colectivo asociacion asociación
-  association fundacion fundación foundation sindicato union watchdog charity ongs ngos`);
+  association fundacion fundación foundation sindicato union watchdog charity ongs ngos
+  revista semanario cadena magazine weekly instituto`);
 
 /** Plural nouns a list of organizations follows ("media such as X and Y", "groups including X"). */
 const ORG_PLURALS =

@@ -904,3 +904,16 @@ describe('a person closing a body\'s name after "de", stop 37', () => {
     ]);
   });
 });
+
+describe('outlets and institutes after their noun, stop 37', () => {
+  it('"la revista X", "la cadena X", "el semanario X", "the magazine X", "el instituto X"', () => {
+    for (const [text, name] of [
+      ['Lo publicó la revista Zeta en mayo.', 'Zeta'],
+      ['Lo difundió la cadena Telemundo anoche.', 'Telemundo'],
+      ['Lo leímos en el semanario Brecha.', 'Brecha'],
+      ['She told the magazine Tempo about it.', 'Tempo'],
+      ['Lo presentó el instituto Gogora en Bilbao.', 'Gogora'],
+    ])
+      assert.deepEqual(of(text!, 'organization'), [name], text);
+  });
+});
