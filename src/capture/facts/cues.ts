@@ -129,9 +129,22 @@ export type Cue = 'organization' | 'source' | 'place' | 'place?' | 'place-in';
 /** "ONG", "NGO" written in capitals open the run they cue: the name is what follows. */
 export const isOrgNoun = (t: Token) => ORG_NOUNS.has(t.norm);
 
+/** Words a person is addressed by before the name ("Professor", "Father", "Dr"); TITLES has the offices. */
+const ADDRESSED = set(
+  'professor prof dr father padre reverend rev sister hermana mr mrs ms sr sra don dona sheikh imam',
+);
+
 /** The kind the words before tokens[first] (or right after tokens[last]) give a name, if any. */
 export function cueOf(text: string, all: readonly Token[], first: number, last: number): Cue | undefined {
   const around = cueAround(text, all, first, last);
+  // "spoke with Professor Anna Theodoridou", "the group Father Anselm Baptiste founded": a title and a
+  // name after it are a person's, whatever the words around say.
+  if (
+    (around === 'organization' || around === 'source') &&
+    first < last &&
+    (TITLES.has(all[first]!.norm) || ADDRESSED.has(all[first]!.norm))
+  )
+    return undefined;
   // "X, a Madrid-based group": the apposition outweighs a preposition of place before X.
   if (
     (around === undefined || around === 'place-in' || around === 'place?') &&
@@ -166,8 +179,9 @@ function cueAround(text: string, all: readonly Token[], first: number, last: num
   const prev = all[i];
   if (!prev || !together(text, prev, all[first]!) || /,/.test(text.slice(prev.end, all[first]!.start)))
     return undefined;
-  // "dijo a Efe", "told Reuters"
-  if (TOLD.has(prev.norm)) return 'organization';
+  // "told Reuters"; in Spanish the name right after the verb is who spoke ("dijo Felipa Quispe",
+  // "explicó Aridane Padrón": rounds 12, 13, 17, 19, 5 extras), the outlet follows "a" ("dijo a Efe").
+  if (TOLD.has(prev.norm) && prev.norm === 'told') return 'organization';
   // "according to X", "según X": a source, and the caller keeps persons' names out.
   if (prev.norm === 'segun' || (prev.norm === 'to' && all[i - 1]?.norm === 'according')) return 'source';
   if (listOfOrgs(all, i, text)) return 'organization';

@@ -917,3 +917,15 @@ describe('outlets and institutes after their noun, stop 37', () => {
       assert.deepEqual(of(text!, 'organization'), [name], text);
   });
 });
+
+describe('persons after a verb of saying or a title, stop 37', () => {
+  it('"dijo X", "explicó X": in Spanish the name after the verb is who spoke; "dijo a X" the outlet', () => {
+    assert.deepEqual(of('"No volvió", dijo Oriana Tupac Yupanqui, su madre.', 'organization'), []);
+    assert.deepEqual(of('"No volvió", explicó Zoilamérica Ñancupil en la plaza.', 'organization'), []);
+    assert.deepEqual(of('"No volvió", dijo a Telesol una vecina.', 'organization'), ['Telesol']);
+    assert.deepEqual(of('A neighbour told Telesol on Monday.', 'organization'), ['Telesol']);
+  });
+  it('a name after "Professor", "Father", "Dr" is a person whatever cue precedes it', () => {
+    assert.deepEqual(of('Yesterday I spoke with Professor Oriana Kettunen about it.', 'organization'), []);
+  });
+});
