@@ -831,6 +831,9 @@ describe('an office named by its holder in the possessive, stop 37', () => {
     assert.deepEqual(of("The Public Defender's office will appeal.", 'organization'), [
       "Public Defender's office",
     ]);
+    assert.deepEqual(of("The Coroner's Court ruled on the death in May.", 'organization'), [
+      "Coroner's Court",
+    ]);
     // A person's office is no body.
     assert.deepEqual(of("A call came from Minister Ana Ruiz's office on Monday.", 'organization'), []);
   });

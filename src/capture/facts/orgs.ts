@@ -235,7 +235,7 @@ const joined = (text: string, a: Token, b: Token) =>
   (NUMBER_WORD.has(a.norm) && /^\d/.test(b.text) && /^[°º.]{1,2} ?$/.test(text.slice(a.end, b.start)));
 
 /** Possessors that belong to an office's name ("Attorney General's Office", "People's Liberation Front"). */
-const NAME_POSSESSORS = set('people peoples women children workers ombudsman defender');
+const NAME_POSSESSORS = set('people peoples women children workers ombudsman defender coroner');
 
 /**
  * "Attorney General's Office", "the Ombudsman's Office", "Tigray People's Liberation Front": a title or
