@@ -43,6 +43,13 @@ function listOfOrgs(all: readonly Token[], i: number, text: string): boolean {
   return false;
 }
 
+/**
+ * "medios como El Pitazo y Efecto Cocuyo", "groups such as X and Y": the name at all[first] opens a
+ * list after a plural noun of bodies, each item a body of its own.
+ */
+export const listedAfterPlural = (text: string, all: readonly Token[], first: number): boolean =>
+  first > 0 && listOfOrgs(all, first - 1, text);
+
 /** Verbs after which a name is the outlet spoken to ("told Reuters", "dijo a Efe", "declaró a"). */
 const TOLD = set(
   'told dijo declaro declaró explico explicó confirmo confirmó aseguro aseguró conto contó relato relató narro narró',

@@ -932,3 +932,16 @@ describe('persons after a verb of saying or a title, stop 37', () => {
     assert.deepEqual(of('Yesterday I spoke with Professor Oriana Kettunen about it.', 'organization'), []);
   });
 });
+
+describe('a list after a plural noun of bodies, stop 37', () => {
+  it('"medios como X y Y" names two bodies, not one', () => {
+    assert.deepEqual(
+      of('Lo criticaron medios como La Silla Vacía y Cuestión Pública ayer.', 'organization'),
+      ['La Silla Vacía', 'Cuestión Pública'],
+    );
+    // After a singular noun the list is one body's name ("the group Justicia, Encuentro y Perdón").
+    assert.deepEqual(of('Lo denunció el grupo Verdad y Memoria en marzo.', 'organization'), [
+      'Verdad y Memoria',
+    ]);
+  });
+});
