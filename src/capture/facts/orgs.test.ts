@@ -718,6 +718,9 @@ describe('what is no organization, stop 36 second wave', () => {
       [],
     );
     assert.deepEqual(of('Lo rechazó el Gobierno de Bolivia en un comunicado.', 'organization'), []);
+    // Named only by its level, the government of the text's country (stop 37).
+    assert.deepEqual(of('The Federal Government has not paid the families.', 'organization'), []);
+    assert.deepEqual(of('El Gobierno Nacional respondió el lunes.', 'organization'), []);
     // A government named otherwise is a body's name.
     assert.deepEqual(
       of('Fighters loyal to the Government of National Accord entered the town.', 'organization'),

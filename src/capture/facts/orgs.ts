@@ -185,6 +185,8 @@ const DETENTION_SITE = set('centre center centres centers facility camp');
 const RULED_BY = set('government gobierno administration administracion regime regimen cabinet gabinete');
 /** Words a country's formal name wraps it in ("the Kingdom of Saudi Arabia", "República de Chile"). */
 const STATE_WORDS = set('republic republica kingdom reino state estado federal democratic democratica');
+/** A government's level ('the Federal Government', 'el Gobierno Nacional'). */
+const STATE_LEVELS = set('federal national nacional central state estatal regional provincial');
 /** "International Day of …", "Día Mundial de …": a day observed. */
 const DAY_WORDS = set('day dia');
 const OBSERVED = set('international internacional world mundial national nacional');
@@ -953,6 +955,13 @@ function nameSpan(
       if (k > 1 && country.length && lookupPlace(country.map((t) => t.text).join(' ')) !== undefined)
         return undefined;
     }
+    // "the Federal Government", "el Gobierno Nacional": a government named only by its level is the
+    // state of the text's country, not a body's name (rounds 18, 19: 2 extras; none annotated in 1–19).
+    if (
+      (words[0] === 'government' || words[0] === 'gobierno' || words[words.length - 1] === 'government') &&
+      words.every((w) => RULED_BY.has(w) || STATE_LEVELS.has(w))
+    )
+      return undefined;
     // "International Day of the Victims of Enforced Disappearances", "Día Internacional de los Pueblos
     // Indígenas": a day observed, not a body (rounds 12–19: 6 extras in 5 rounds).
     if (DAY_WORDS.has(words[0]!) || (OBSERVED.has(words[0]!) && DAY_WORDS.has(words[1]!))) return undefined;
