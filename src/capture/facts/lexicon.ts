@@ -506,7 +506,7 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
  * Carabineros"): written so, they are the institution; in lower case, a common noun.
  */
 export const INSTITUTIONS_ALONE = set(`congress congreso parliament parlamento senate senado bundestag army
-  ejercito armada navy gendarmeria carabineros procuraduria cancilleria contraloria legislatura legislature
+  ejercito armada navy gendarmeria gendarmerie carabineros procuraduria cancilleria contraloria legislatura legislature
   sejm knesset duma storting riksdag`);
 
 /** Words that end a run as an organization when they follow it ("Human Rights Watch"). */

@@ -948,3 +948,11 @@ describe('a list after a plural noun of bodies, stop 37', () => {
     ]);
   });
 });
+
+describe('a state body named by one word, stop 37', () => {
+  it('"the Gendarmerie" alone is the body', () => {
+    assert.deepEqual(of('Officers of the Gendarmerie stopped the bus at dawn.', 'organization'), [
+      'Gendarmerie',
+    ]);
+  });
+});
