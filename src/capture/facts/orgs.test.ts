@@ -956,3 +956,16 @@ describe('a state body named by one word, stop 37', () => {
     ]);
   });
 });
+
+describe('a bracketed acronym spanning "and", stop 37', () => {
+  it('the words the acronym abbreviates are one name, "and" included', () => {
+    assert.deepEqual(
+      of('Families wrote to the Sahel Watch and Justice Network (SWJN) in May.', 'organization'),
+      ['Sahel Watch and Justice Network (SWJN)'],
+    );
+    assert.deepEqual(
+      of('Amnesty International and the Sahel Watch and Justice Network (SWJN) said so.', 'organization'),
+      ['Amnistía Internacional', 'Sahel Watch and Justice Network (SWJN)'],
+    );
+  });
+});

@@ -7,6 +7,8 @@
  * del", "The Prosecutor of the"). An acronym in brackets right after it ("(SEBIN)", "(Cofavic)")
  * becomes an alias: later bare mentions of it are the same organization.
  */
+
+import { initialsOf } from './acronyms.js';
 import {
   fold,
   GIVEN_NAMES,
@@ -503,9 +505,16 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
     i = last;
     if (first === undefined) continue;
     const cut = chamberCut(tokens, first, last);
-    const named = cut
-      ? [...splitNames(tokens, first, cut[0]), ...splitNames(tokens, cut[1], last)]
-      : splitNames(tokens, first, last);
+    const whole = abbreviatedFrom(text, tokens, first, last);
+    const named: ReturnType<typeof splitNames> =
+      whole >= 0
+        ? [
+            ...(whole > first ? splitNames(tokens, first, nameEndBefore(tokens, first, whole)) : []),
+            [whole, last],
+          ]
+        : cut
+          ? [...splitNames(tokens, first, cut[0]), ...splitNames(tokens, cut[1], last)]
+          : splitNames(tokens, first, last);
     for (const [a, b0, owner, coordinated] of named) {
       const b = rankedMemberCut(tokens, a, b0);
       const n =
@@ -528,6 +537,30 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
     }
   }
   return out;
+}
+
+/**
+ * "International Truth and Justice Project (ITJP)", "Human Rights Watch and the International Truth
+ * and Justice Project (ITJP)": a bracketed acronym after the run that is the initials of the words
+ * from a capitalized one to the end, "and" among them, says those words are one name (rounds 7, 13).
+ * Where that name opens, or -1.
+ */
+function abbreviatedFrom(text: string, tokens: readonly Token[], first: number, last: number): number {
+  const b = /^\s*\(([A-ZÁÉÍÓÚÑ]{3,8})\)/u.exec(text.slice(tokens[last]!.end));
+  if (!b) return -1;
+  for (let s = first; s < last; s++) {
+    if (!tokens[s]!.cap || (s > first && !lowerConnector(tokens[s - 1]!))) continue;
+    if (!tokens.slice(s, last + 1).some((t) => AND.has(t.norm) && !t.cap)) return -1;
+    if (initialsOf(text.slice(tokens[s]!.start, tokens[last]!.end)).includes(fold(b[1]!))) return s;
+  }
+  return -1;
+}
+
+/** The last token of a name before the connectors that lead to tokens[k]. */
+function nameEndBefore(tokens: readonly Token[], first: number, k: number): number {
+  let e = k - 1;
+  while (e > first && lowerConnector(tokens[e]!)) e--;
+  return e;
 }
 
 /**
