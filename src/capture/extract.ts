@@ -6,6 +6,7 @@
  */
 import { bounds, type FuzzyDate } from '../domain/dates.js';
 import { decodeBytes } from './decode.js';
+import { pairAcrossComments } from './facts/acronyms.js';
 import type { CaseOrg } from './facts/entities.js';
 import { extractFacts, type Fact } from './facts/index.js';
 import { type ExtractedComment, extractHtml } from './html.js';
@@ -85,6 +86,11 @@ export function extractDocument(
       knownOrgs: opts.knownOrgs,
     }),
   }));
+  // An acronym the article defined names the same organization in a comment.
+  pairAcrossComments(
+    facts,
+    comments.map((c) => c.facts),
+  );
   return {
     format: html ? 'html' : 'text',
     charset: decoded.charset,

@@ -109,3 +109,77 @@ export function pairShortForms(mentions: OrgLike[], orgWords: ReadonlySet<string
       m.value = longest.value;
   }
 }
+
+/** "…, known as DOCCS", "…, conocida como CEDEHM": the words that define a short form after a name. */
+const KNOWN_AS = /^,?\s+(?:(?:also\s+)?known\s+as|(?:conocid[oa]s?|llamad[oa]s?)\s+como)\s+$/iu;
+
+/**
+ * "the Department of Corrections and Community Supervision, known as DOCCS", "the Database Center
+ * for North Korean Human Rights, NKDB, took …": a name and an acronym in apposition define the
+ * acronym, as a bracket does. The bare apposition (", NKDB,") only when at least half the acronym's
+ * letters, the first among them, open words of the name (a list "the Ministry, UNHCR, and …" is none).
+ */
+export function pairDefinitions(text: string, mentions: (OrgLike & { start: number; end: number })[]): void {
+  const orgs = mentions.filter((m) => m.kind === 'organization').sort((a, b) => a.start - b.start);
+  for (let k = 0; k + 1 < orgs.length; k++) {
+    const [long, short] = [orgs[k]!, orgs[k + 1]!];
+    if (!ACRONYM.test(short.text) || fold(short.value) !== fold(short.text) || !/\s/.test(long.text))
+      continue;
+    const gap = text.slice(long.end, short.start);
+    const after = text.charAt(short.end);
+    const apposed = gap === ', ' && /^[,)]$/.test(after) && lettersOf(short.text, long.text);
+    if (!apposed && !KNOWN_AS.test(gap)) continue;
+    for (const m of mentions)
+      if (m.kind === 'organization' && fold(m.value) === fold(short.text)) m.value = long.value;
+  }
+}
+
+/** Whether at least half of an acronym's letters, its first among them, open words of the name. */
+function lettersOf(acronym: string, name: string): boolean {
+  const initials = name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{L}/u.test(w))
+    .map((w) => fold(w[0]!));
+  const letters = [...fold(acronym)];
+  if (!initials.includes(letters[0]!)) return false;
+  const left = [...initials];
+  let hits = 0;
+  for (const l of letters) {
+    const i = left.indexOf(l);
+    if (i < 0) continue;
+    hits++;
+    left.splice(i, 1);
+  }
+  return hits * 2 >= letters.length;
+}
+
+/**
+ * An acronym the article defined ("… Honduras (COPINH)", "Office on Missing Persons … OMP") is the
+ * same organization in the comments that use it bare: each comment's bare acronym takes the value of
+ * the one article organization it names (none when two do).
+ */
+export function pairAcrossComments(article: readonly OrgFact[], comments: readonly OrgFact[][]): void {
+  const defined = new Map<string, Set<string>>();
+  for (const f of article) {
+    if (f.kind !== 'organization') continue;
+    for (const m of f.mentions ?? [f])
+      if (ACRONYM.test(m.text) && fold(m.text) !== fold(f.value)) {
+        const s = defined.get(fold(m.text)) ?? new Set();
+        s.add(f.value);
+        defined.set(fold(m.text), s);
+      }
+  }
+  for (const facts of comments)
+    for (const f of facts) {
+      if (f.kind !== 'organization' || !ACRONYM.test(f.value)) continue;
+      const names = defined.get(fold(f.value));
+      if (names?.size === 1) f.value = [...names][0]!;
+    }
+}
+
+interface OrgFact {
+  kind: string;
+  text: string;
+  value: string;
+  mentions?: { text: string }[];
+}

@@ -15,7 +15,8 @@ const ORG_NOUNS = set(`ong ngo organizacion organización organization organisat
   diario periodico periódico newspaper daily medio outlet portal emisora broadcaster televisora canal
   empresa compania compañía company firm siderurgica siderúrgica petrolera aerolinea airline
   coalicion coalición coalition movimiento movement partido party colectivo asociacion asociación
-  association fundacion fundación foundation sindicato union watchdog charity ongs ngos`);
+  association fundacion fundación foundation sindicato union watchdog charity ongs ngos
+  revista semanario cadena magazine weekly instituto`);
 
 /** Plural nouns a list of organizations follows ("media such as X and Y", "groups including X"). */
 const ORG_PLURALS =
@@ -41,6 +42,13 @@ function listOfOrgs(all: readonly Token[], i: number, text: string): boolean {
     if (all[j] && ORG_PLURALS.has(all[j]!.norm) && together(text, all[j]!, all[i]!)) return true;
   return false;
 }
+
+/**
+ * "medios como El Pitazo y Efecto Cocuyo", "groups such as X and Y": the name at all[first] opens a
+ * list after a plural noun of bodies, each item a body of its own.
+ */
+export const listedAfterPlural = (text: string, all: readonly Token[], first: number): boolean =>
+  first > 0 && listOfOrgs(all, first - 1, text);
 
 /** Verbs after which a name is the outlet spoken to ("told Reuters", "dijo a Efe", "declaró a"). */
 const TOLD = set(
@@ -128,9 +136,22 @@ export type Cue = 'organization' | 'source' | 'place' | 'place?' | 'place-in';
 /** "ONG", "NGO" written in capitals open the run they cue: the name is what follows. */
 export const isOrgNoun = (t: Token) => ORG_NOUNS.has(t.norm);
 
+/** Words a person is addressed by before the name ("Professor", "Father", "Dr"); TITLES has the offices. */
+const ADDRESSED = set(
+  'professor prof dr father padre reverend rev sister hermana mr mrs ms sr sra don dona sheikh imam',
+);
+
 /** The kind the words before tokens[first] (or right after tokens[last]) give a name, if any. */
 export function cueOf(text: string, all: readonly Token[], first: number, last: number): Cue | undefined {
   const around = cueAround(text, all, first, last);
+  // "spoke with Professor Anna Theodoridou", "the group Father Anselm Baptiste founded": a title and a
+  // name after it are a person's, whatever the words around say.
+  if (
+    (around === 'organization' || around === 'source') &&
+    first < last &&
+    (TITLES.has(all[first]!.norm) || ADDRESSED.has(all[first]!.norm))
+  )
+    return undefined;
   // "X, a Madrid-based group": the apposition outweighs a preposition of place before X.
   if (
     (around === undefined || around === 'place-in' || around === 'place?') &&
@@ -165,8 +186,9 @@ function cueAround(text: string, all: readonly Token[], first: number, last: num
   const prev = all[i];
   if (!prev || !together(text, prev, all[first]!) || /,/.test(text.slice(prev.end, all[first]!.start)))
     return undefined;
-  // "dijo a Efe", "told Reuters"
-  if (TOLD.has(prev.norm)) return 'organization';
+  // "told Reuters"; in Spanish the name right after the verb is who spoke ("dijo Felipa Quispe",
+  // "explicó Aridane Padrón": rounds 12, 13, 17, 19, 5 extras), the outlet follows "a" ("dijo a Efe").
+  if (TOLD.has(prev.norm) && prev.norm === 'told') return 'organization';
   // "according to X", "según X": a source, and the caller keeps persons' names out.
   if (prev.norm === 'segun' || (prev.norm === 'to' && all[i - 1]?.norm === 'according')) return 'source';
   if (listOfOrgs(all, i, text)) return 'organization';

@@ -6,8 +6,8 @@
  * ("el coronel Ramírez"). Later partial mentions ("Ortega") are tied to the full name met earlier.
  */
 
-import { pairAcronyms, pairShortForms } from './acronyms.js';
-import { cueOf, isOrgNoun, listNameEnd } from './cues.js';
+import { pairAcronyms, pairDefinitions, pairShortForms } from './acronyms.js';
+import { cueOf, isOrgNoun, listedAfterPlural, listNameEnd } from './cues.js';
 import {
   fold,
   GIVEN_NAMES,
@@ -947,6 +947,8 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
     });
     return true;
   }
+  // "medios como El Pitazo y Efecto Cocuyo": after a plural noun of bodies, each item is one.
+  if (cue === 'organization' && listedAfterPlural(text, all, idx) && pushListed(text, toks, out)) return true;
   // A name shaped like a person's is not taken for an organization on a cue alone ("told Maduro").
   const end = listNameEnd(text, run.end);
   const single = words.length === 1 && end === run.end;
@@ -981,6 +983,42 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
 }
 
 const ARTICLES = new Set(['el', 'la', 'los', 'las']);
+
+/**
+ * The items of a list of bodies run into one name ("El Pitazo y Efecto Cocuyo"), each an organization
+ * (rounds 12, 16): split at "y"/"and" and commas, when there are two items or more and each opens
+ * with a capital and is no person's (a given name first) nor a place.
+ */
+function pushListed(text: string, toks: readonly Token[], out: Classified): boolean {
+  const items: Token[][] = [[]];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (!t.cap && /^(?:y|e|and)$/.test(t.norm)) items.push([]);
+    else items[items.length - 1]!.push(t);
+    if (k + 1 < toks.length && /,/.test(text.slice(t.end, toks[k + 1]!.start))) items.push([]);
+  }
+  if (
+    items.length < 2 ||
+    items.some(
+      (it) =>
+        !it.length ||
+        !it[0]!.cap ||
+        !it[it.length - 1]!.cap ||
+        GIVEN_NAMES.has(it[0]!.norm) ||
+        lookupPlace(span(text, it).text) !== undefined,
+    )
+  )
+    return false;
+  for (const it of items) {
+    const s = span(text, it);
+    const key = orgKey(it);
+    const known = out.aliases.get(key) ?? KNOWN_ORGS.get(key);
+    const value = known ? ('name' in known ? known.name : known.value) : s.text.replace(/\s+/g, ' ');
+    out.mentions.push({ kind: 'organization', ...s, value, unitKind: known?.unitKind ?? guessUnitKind(key) });
+  }
+  out.consumedTo = Math.max(out.consumedTo, toks[toks.length - 1]!.end);
+  return true;
+}
 
 /** Plain name words: capitalized letters only, none an organization's or place's word. */
 const plainNameWords = (words: readonly Token[]) => capitalNameWords(words, (t) => !lookupPlace(t.text));
@@ -1572,6 +1610,7 @@ export function findEntities(
   // "Ivana Franka boulevard", "Avenida Pedro Montt": streets bear persons' names, but name a street.
   out.mentions = out.mentions.filter((m) => m.kind !== 'person' || !namesStreet(text, m.start, m.end));
   pairAppositions(text, out.mentions);
+  pairDefinitions(text, out.mentions);
   pairAcronyms(out.mentions);
   pairShortForms(out.mentions, ORG_WORDS);
   return out.mentions.sort((a, b) => a.start - b.start);

@@ -442,6 +442,9 @@ const ORGS: [string[], OrgEntry][] = [
     ['Seguridad del Estado', 'State Security'],
     { name: 'Seguridad del Estado', unitKind: 'intelligence_service', inner: true },
   ],
+  // The Red Cross society of a country, named alone ("la Cruz Roja", "the Red Cross"; annotated so in
+  // 10 texts of rounds 2–19): inner, so "… Committee of the Red Cross" keeps its name.
+  [['Cruz Roja', 'Red Cross'], { name: 'Cruz Roja', unitKind: 'other', inner: true }],
   [['Medicina Legal'], { name: 'Medicina Legal', unitKind: 'other', inner: true }],
   [['Medicina Forense'], { name: 'Medicina Forense', unitKind: 'other', inner: true }],
   // Children of the disappeared (Argentina, Guatemala, Mexico), named in four of ten annotated rounds;
@@ -503,7 +506,7 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
  * Carabineros"): written so, they are the institution; in lower case, a common noun.
  */
 export const INSTITUTIONS_ALONE = set(`congress congreso parliament parlamento senate senado bundestag army
-  ejercito armada navy gendarmeria carabineros procuraduria cancilleria contraloria legislatura legislature
+  ejercito armada navy gendarmeria gendarmerie carabineros procuraduria cancilleria contraloria legislatura legislature
   sejm knesset duma storting riksdag`);
 
 /** Words that end a run as an organization when they follow it ("Human Rights Watch"). */

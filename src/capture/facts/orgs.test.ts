@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pairAcronyms, pairShortForms } from './acronyms.js';
+import { pairAcronyms, pairAcrossComments, pairShortForms } from './acronyms.js';
 import { extractFacts } from './index.js';
 
 const facts = (text: string) => extractFacts(text, { reference: '2024-05-10', tagger: null });
@@ -718,6 +718,9 @@ describe('what is no organization, stop 36 second wave', () => {
       [],
     );
     assert.deepEqual(of('Lo rechazó el Gobierno de Bolivia en un comunicado.', 'organization'), []);
+    // Named only by its level, the government of the text's country (stop 37).
+    assert.deepEqual(of('The Federal Government has not paid the families.', 'organization'), []);
+    assert.deepEqual(of('El Gobierno Nacional respondió el lunes.', 'organization'), []);
     // A government named otherwise is a body's name.
     assert.deepEqual(
       of('Fighters loyal to the Government of National Accord entered the town.', 'organization'),
@@ -751,5 +754,218 @@ describe('what is no organization, stop 36 second wave', () => {
     ]);
     // Where a court sits is still no part of its name.
     assert.deepEqual(of('The Supreme Court in Yemen ruled on Monday.', 'organization'), ['Supreme Court']);
+  });
+});
+
+describe('names cut short or run on, stop 37', () => {
+  it('"General" before a body\'s word opens its name', () => {
+    assert.deepEqual(of('He was taken to the General Directorate of Customs in the port.', 'organization'), [
+      'General Directorate of Customs',
+    ]);
+    assert.deepEqual(of('The General Electoral Council delayed the count.', 'organization'), [
+      'General Electoral Council',
+    ]);
+    // A general's name is still a person's, not a body's.
+    assert.deepEqual(of('General Marcos Ruiz of the Army denied it.', 'organization'), ['Army']);
+  });
+  it('"and" with a preposition the name never used opens a second name', () => {
+    assert.deepEqual(
+      of('Los expedientes de la Policía Militar y de la Mazorca local fueron abiertos.', 'organization'),
+      ['Policía Militar'],
+    );
+    assert.deepEqual(
+      of('Thanks to the Dhaka Centre for Legal Aid and to Nova for the help.', 'organization'),
+      ['Dhaka Centre for Legal Aid'],
+    );
+    // A preposition the name used before goes on with it.
+    assert.deepEqual(
+      of('Acudió a la Comisión Africana de Derechos Humanos y de los Pueblos en 2019.', 'organization'),
+      ['Comisión Africana de Derechos Humanos y de los Pueblos'],
+    );
+  });
+});
+
+describe('an acronym defined anywhere in the text, stop 37', () => {
+  const orgs = (text: string) =>
+    facts(text)
+      .filter((f) => f.kind === 'organization')
+      .map((f) => [f.value, ...(f.mentions ?? []).map((m) => m.text)].join(' | '));
+  it('"known as X" or an acronym in apposition defines it, as a bracket does', () => {
+    assert.deepEqual(
+      orgs(
+        'The Department of Prison Supervision, known as DOPS, said it had no record. DOPS later apologised.',
+      ),
+      ['Department of Prison Supervision | Department of Prison Supervision | DOPS | DOPS'],
+    );
+    assert.deepEqual(
+      orgs(
+        'Later the Archive Centre for Lost Children of Korea, LCKA, recorded her story. LCKA has 400 files.',
+      ),
+      ['Archive Centre for Lost Children of Korea | Archive Centre for Lost Children of Korea | LCKA | LCKA'],
+    );
+    // A list of bodies is no apposition.
+    assert.deepEqual(orgs('She wrote to the Ministry of Health, UNHCR, and the Red Cross.'), [
+      'Ministry of Health | Ministry of Health',
+      'ACNUR | UNHCR',
+      'Cruz Roja | Red Cross',
+    ]);
+  });
+  it("a comment's bare acronym is the body the article defined it for", () => {
+    const article = facts('The Office for Victims of Torture (OVT) opened in 2019.');
+    const comment = facts('The OVT never answered my letter.');
+    const other = facts('Neither did the ABC.');
+    pairAcrossComments(article, [comment, other]);
+    assert.deepEqual(
+      comment.filter((f) => f.kind === 'organization').map((f) => f.value),
+      ['Office for Victims of Torture (OVT)'],
+    );
+    assert.deepEqual(
+      other.filter((f) => f.kind === 'organization').map((f) => f.value),
+      ['ABC'],
+    );
+  });
+});
+
+describe('an office named by its holder in the possessive, stop 37', () => {
+  it('"the Attorney General\'s office", "the Public Defender\'s office" are bodies', () => {
+    assert.deepEqual(of("She took the file to the Attorney General's office in Accra.", 'organization'), [
+      "Attorney General's office",
+    ]);
+    assert.deepEqual(of("The Public Defender's office will appeal.", 'organization'), [
+      "Public Defender's office",
+    ]);
+    assert.deepEqual(of("The Coroner's Court ruled on the death in May.", 'organization'), [
+      "Coroner's Court",
+    ]);
+    // A person's office is no body.
+    assert.deepEqual(of("A call came from Minister Ana Ruiz's office on Monday.", 'organization'), []);
+  });
+});
+
+describe('the Red Cross named alone, stop 37', () => {
+  it('"la Cruz Roja", "the Red Cross" are a body; the ICRC keeps its whole name', () => {
+    assert.deepEqual(of('Los heridos fueron atendidos por la Cruz Roja en el puerto.', 'organization'), [
+      'Cruz Roja',
+    ]);
+    assert.deepEqual(of('The International Committee of the Red Cross visited the camp.', 'organization'), [
+      'International Committee of the Red Cross',
+    ]);
+  });
+});
+
+describe('words bodies are named with, stop 37', () => {
+  it('platforms, faculties, syndicates, squads, headquarters, brotherhoods, legislatures', () => {
+    for (const [text, name] of [
+      ['The Tamil Unity Platform called for calm.', 'Tamil Unity Platform'],
+      ['He studied at the Faculty of Agronomy until 2019.', 'Faculty of Agronomy'],
+      ["The Nurses' Syndicate went on strike.", "Nurses' Syndicate"],
+      ['Officers of the Anti-Kidnapping Squad took him.', 'Anti-Kidnapping Squad'],
+      ['A spokesman for the Army Headquarters in Lagos denied it.', 'Army Headquarters'],
+      ['The Anglican Brotherhood buried them.', 'Anglican Brotherhood'],
+      ['The Ohio Legislature passed the bill.', 'Ohio Legislature'],
+    ])
+      assert.deepEqual(of(text!, 'organization'), [name], text);
+  });
+  it('coordinadoras, juntas, concejos, destacamentos, subcomisiones, jurisdicciones, plural heads', () => {
+    for (const [text, name] of [
+      [
+        'Lo denunció la Coordinadora de Familiares de Presos en marzo.',
+        'Coordinadora de Familiares de Presos',
+      ],
+      ['La Junta de Control Fiscal aprobó el plan.', 'Junta de Control Fiscal'],
+      ['El Concejo Municipal de Tarija votó en contra.', 'Concejo Municipal de Tarija'],
+      ['Llegaron soldados del Destacamento Militar Sur.', 'Destacamento Militar Sur'],
+      ['La Subcomisión de Justicia aplazó el caso.', 'Subcomisión de Justicia'],
+      ['El caso pasó a la Jurisdicción Agraria en mayo.', 'Jurisdicción Agraria'],
+      ['Marcharon las Federaciones Campesinas del Norte.', 'Federaciones Campesinas del Norte'],
+    ])
+      assert.deepEqual(of(text!, 'organization'), [name], text);
+  });
+});
+
+describe('words before "de" and a body, stop 37', () => {
+  it('a subject, a surname or a pronoun before "de la Universidad", "de Carabineros" is no part of the body', () => {
+    assert.deepEqual(
+      of('Es estudiante de Medicina de la Universidad de Cuenca desde 2020.', 'organization'),
+      ['Universidad de Cuenca'],
+    );
+    assert.deepEqual(of('Hablé con el abogado Ríos Paz de la Defensoría Pública ayer.', 'organization'), [
+      'Defensoría Pública',
+    ]);
+    // An organ of the body is named with it.
+    assert.deepEqual(of('Lo detuvo la Inteligencia de la Fuerza Naval en 1980.', 'organization'), [
+      'Inteligencia de la Fuerza Naval',
+    ]);
+  });
+});
+
+describe('a person closing a body\'s name after "de", stop 37', () => {
+  it('"el Partido Liberal de Juan Gómez Ríos": whose party, not its name', () => {
+    assert.deepEqual(of('Militó en el Partido Liberal de Juan Gómez Ríos hasta 1960.', 'organization'), [
+      'Partido Liberal',
+    ]);
+    // A name given in honour of a person, with no "de", is the body's own.
+    assert.deepEqual(of('Trabaja en la Fundación de Ayuda Pedro Arrupe.', 'organization'), [
+      'Fundación de Ayuda Pedro Arrupe',
+    ]);
+  });
+});
+
+describe('outlets and institutes after their noun, stop 37', () => {
+  it('"la revista X", "la cadena X", "el semanario X", "the magazine X", "el instituto X"', () => {
+    for (const [text, name] of [
+      ['Lo publicó la revista Zeta en mayo.', 'Zeta'],
+      ['Lo difundió la cadena Telemundo anoche.', 'Telemundo'],
+      ['Lo leímos en el semanario Brecha.', 'Brecha'],
+      ['She told the magazine Tempo about it.', 'Tempo'],
+      ['Lo presentó el instituto Gogora en Bilbao.', 'Gogora'],
+    ])
+      assert.deepEqual(of(text!, 'organization'), [name], text);
+  });
+});
+
+describe('persons after a verb of saying or a title, stop 37', () => {
+  it('"dijo X", "explicó X": in Spanish the name after the verb is who spoke; "dijo a X" the outlet', () => {
+    assert.deepEqual(of('"No volvió", dijo Oriana Tupac Yupanqui, su madre.', 'organization'), []);
+    assert.deepEqual(of('"No volvió", explicó Zoilamérica Ñancupil en la plaza.', 'organization'), []);
+    assert.deepEqual(of('"No volvió", dijo a Telesol una vecina.', 'organization'), ['Telesol']);
+    assert.deepEqual(of('A neighbour told Telesol on Monday.', 'organization'), ['Telesol']);
+  });
+  it('a name after "Professor", "Father", "Dr" is a person whatever cue precedes it', () => {
+    assert.deepEqual(of('Yesterday I spoke with Professor Oriana Kettunen about it.', 'organization'), []);
+  });
+});
+
+describe('a list after a plural noun of bodies, stop 37', () => {
+  it('"medios como X y Y" names two bodies, not one', () => {
+    assert.deepEqual(
+      of('Lo criticaron medios como La Silla Vacía y Cuestión Pública ayer.', 'organization'),
+      ['La Silla Vacía', 'Cuestión Pública'],
+    );
+    // After a singular noun the list is one body's name ("the group Justicia, Encuentro y Perdón").
+    assert.deepEqual(of('Lo denunció el grupo Verdad y Memoria en marzo.', 'organization'), [
+      'Verdad y Memoria',
+    ]);
+  });
+});
+
+describe('a state body named by one word, stop 37', () => {
+  it('"the Gendarmerie" alone is the body', () => {
+    assert.deepEqual(of('Officers of the Gendarmerie stopped the bus at dawn.', 'organization'), [
+      'Gendarmerie',
+    ]);
+  });
+});
+
+describe('a bracketed acronym spanning "and", stop 37', () => {
+  it('the words the acronym abbreviates are one name, "and" included', () => {
+    assert.deepEqual(
+      of('Families wrote to the Sahel Watch and Justice Network (SWJN) in May.', 'organization'),
+      ['Sahel Watch and Justice Network (SWJN)'],
+    );
+    assert.deepEqual(
+      of('Amnesty International and the Sahel Watch and Justice Network (SWJN) said so.', 'organization'),
+      ['Amnistía Internacional', 'Sahel Watch and Justice Network (SWJN)'],
+    );
   });
 });

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Annotation } from '../eval/score.js';
 import { type ExtractedDocument, extractDocument } from '../extract.js';
+import { pairAcrossComments } from '../facts/acronyms.js';
 import { extractFacts, type Fact, type FactOptions, ruleEntities } from '../facts/index.js';
 import { tokenize } from '../facts/tokens.js';
 import { detectLanguage } from '../language.js';
@@ -47,7 +48,9 @@ export function loadSet(dir: URL, set: string): CorpusDoc[] {
 /** The facts of a document and its comments as extractDocument computes them, with the tagger given. */
 export function factsOf(doc: ExtractedDocument, tagger: RefineOptions | null): Fact[] {
   const facts = extractFacts(doc.text, { reference: doc.reference.day, tagger });
-  return [...facts, ...commentUnits(doc, facts).flatMap((u) => extractFacts(u.text, { ...u.opts, tagger }))];
+  const comments = commentUnits(doc, facts).map((u) => extractFacts(u.text, { ...u.opts, tagger }));
+  pairAcrossComments(facts, comments);
+  return [...facts, ...comments.flat()];
 }
 
 /** Mirrors extractDocument: a comment knows the article's full names (and the author's). */
