@@ -1057,3 +1057,16 @@ describe('words that are no month, dates that name something (issue 23, stop 37,
     assert.deepEqual(all('Lo vimos el 13 de Marzo.', '2024-07-13'), [['13 de Marzo', '2024-03-13']]);
   });
 });
+
+describe('an event announced in the past, set for a near day (issue 23, stop 37, rounds 12 and 13)', () => {
+  it('the event named just before the date lies ahead; not one held, nor one told in the past after it', () => {
+    assert.deepEqual(
+      all('The office confirmed a meeting for families of the missing on 2 October in Kyiv.', '2025-09-12'),
+      [['2 October', '2025-10-02']],
+    );
+    assert.deepEqual(all('The priest offered to announce the names at Mass on 14 Sep.', '2025-09-03'), [
+      ['14 Sep.', '2025-09-14'],
+    ]);
+    assert.deepEqual(all('They held a meeting on 2 October.', '2025-09-12'), [['2 October', '2024-10-02']]);
+  });
+});

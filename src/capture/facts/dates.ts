@@ -337,7 +337,33 @@ function nearerAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date, wit
     const rest = head.slice(would.index! + would[0].length);
     if (!/[.!?\n]/u.test(rest)) return !FINITE_PAST.test(rest) && !IRREGULAR_PAST.test(rest);
   }
-  return !pastInSentence(m);
+  return !pastInSentence(m) || plannedEvent(m);
+}
+
+/**
+ * An event named just before the date, after whatever past verb announced it ("confirmed a meeting for families
+ * of missing civilians on 2 October", "offered to announce the names at Mass on 14 Sep.", "asked for help with a
+ * family gathering in September"): the event is what lies ahead; only a past verb after the event's noun (or one
+ * of holding it: "held a meeting on") dates it back. Near dates only (the caller's window).
+ */
+const EVENT_NOUN =
+  /(?<![\p{L}])(?:meeting|hearing|session|gathering|vigil|mass|march|trial|visit|commemoration|ceremony|reunión|reunion|audiencia|sesión|misa|marcha|juicio|vigilia|concentración|homenaje|visita)(?![\p{L}])((?:\s+[\p{L}'’.-]+){0,7}?)\s+(?:on|in|at|el|en|para)\s*$/iu;
+function plannedEvent(m: RegExpExecArray): boolean {
+  const head = m.input.slice(Math.max(0, m.index - 90), m.index);
+  const e = EVENT_NOUN.exec(head);
+  if (!e) return false;
+  const before = head.slice(0, e.index);
+  if (
+    /(?<![\p{L}])(?:held|hold|holding|took\s+place|hubo|celebr[óo]|celebraron|realiz[óo]|se\s+realiz[óo])(?:\s+\S+){0,2}\s*$/iu.test(
+      before,
+    )
+  )
+    return false;
+  return (
+    !FINITE_PAST.test(e[1]!) &&
+    !IRREGULAR_PAST.test(e[1]!) &&
+    !PAST_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30))
+  );
 }
 
 /** A future seen from the past: "would", "iba a", a Spanish conditional ("presentaría", "viajarían"). */
