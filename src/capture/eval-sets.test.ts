@@ -37,6 +37,7 @@ const SETS = [
   'eval27',
   'eval29',
   'eval28',
+  'eval33',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
