@@ -41,6 +41,7 @@ const SETS = [
   'eval32',
   'eval30',
   'eval33',
+  'eval34',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
