@@ -152,6 +152,17 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
     (TITLES.has(all[first]!.norm) || ADDRESSED.has(all[first]!.norm))
   )
     return undefined;
+  // "la revista Esquire México": a run cut before a capitalized word (a country, a person) is not the
+  // whole name the cue announces; better none than half of it (round 11). An acronym after it may
+  // close the name ("la empresa Silvercorp USA").
+  const next = all[last + 1];
+  if (
+    around === 'organization' &&
+    next?.cap &&
+    !/^\p{Lu}{2,}$/u.test(next.text) &&
+    text.slice(all[last]!.end, next.start) === ' '
+  )
+    return undefined;
   // "X, a Madrid-based group": the apposition outweighs a preposition of place before X.
   if (
     (around === undefined || around === 'place-in' || around === 'place?') &&

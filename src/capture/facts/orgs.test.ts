@@ -969,3 +969,10 @@ describe('a bracketed acronym spanning "and", stop 37', () => {
     );
   });
 });
+
+describe('a cued name cut short, stop 37', () => {
+  it('"la revista X Perú": a run cut before a capitalized word is no whole name; an acronym may close it', () => {
+    assert.deepEqual(of('Lo contó a la revista Caretas Perú en mayo.', 'organization'), []);
+    assert.deepEqual(of('Trabajaba para la empresa Andina SAC desde 2010.', 'organization'), ['Andina SAC']);
+  });
+});
