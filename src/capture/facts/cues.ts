@@ -80,8 +80,14 @@ const SPEAKS_FOR = set('spokesperson spokesman spokeswoman spokespeople director
 const OFFICERS_OF =
   /^['’]s\s+(?:(?:executive|founding|former|deputy|regional|country)\s+)?(?:director|directors|founder|founders|co-?founder|spokes(?:person|man|woman)|staff)\b/iu;
 
-/** Who reports for an outlet: "a journalist from Rudaw" (after "from", never a town: the caller rules places out). */
-const REPORTER = set('journalist journalists reporter reporters correspondent correspondents crew');
+/**
+ * Who reports or works for an outlet or group: "a journalist from Rudaw", "a team from Kloop", "someone
+ * from Suspilne" (after "from", never a town: the caller rules places out). Not "lawyer": lawyers come
+ * from towns the gazetteers miss ("a lawyer from Mansoura", rounds 5, 7).
+ */
+const REPORTER = set(
+  'journalist journalists reporter reporters correspondent correspondents crew team someone staff',
+);
 
 /** Nouns a place's name follows, with or without "de"/"of" ("barrio X", "la alcabala de X", "city of X"). */
 const PLACE_NOUNS = set(`barrio barriada sector urbanizacion urbanización urb parroquia caserio caserío aldea
