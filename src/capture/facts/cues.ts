@@ -80,8 +80,14 @@ const SPEAKS_FOR = set('spokesperson spokesman spokeswoman spokespeople director
 const OFFICERS_OF =
   /^['’]s\s+(?:(?:executive|founding|former|deputy|regional|country)\s+)?(?:director|directors|founder|founders|co-?founder|spokes(?:person|man|woman)|staff)\b/iu;
 
-/** Who reports for an outlet: "a journalist from Rudaw" (after "from", never a town: the caller rules places out). */
-const REPORTER = set('journalist journalists reporter reporters correspondent correspondents crew');
+/**
+ * Who reports or works for an outlet or group: "a journalist from Rudaw", "a team from Kloop", "someone
+ * from Suspilne" (after "from", never a town: the caller rules places out). Not "lawyer": lawyers come
+ * from towns the gazetteers miss ("a lawyer from Mansoura", rounds 5, 7).
+ */
+const REPORTER = set(
+  'journalist journalists reporter reporters correspondent correspondents crew team someone staff',
+);
 
 /** Nouns a place's name follows, with or without "de"/"of" ("barrio X", "la alcabala de X", "city of X"). */
 const PLACE_NOUNS = set(`barrio barriada sector urbanizacion urbanización urb parroquia caserio caserío aldea
@@ -150,6 +156,17 @@ export function cueOf(text: string, all: readonly Token[], first: number, last: 
     (around === 'organization' || around === 'source') &&
     first < last &&
     (TITLES.has(all[first]!.norm) || ADDRESSED.has(all[first]!.norm))
+  )
+    return undefined;
+  // "la revista Esquire México": a run cut before a capitalized word (a country, a person) is not the
+  // whole name the cue announces; better none than half of it (round 11). An acronym after it may
+  // close the name ("la empresa Silvercorp USA").
+  const next = all[last + 1];
+  if (
+    around === 'organization' &&
+    next?.cap &&
+    !/^\p{Lu}{2,}$/u.test(next.text) &&
+    text.slice(all[last]!.end, next.start) === ' '
   )
     return undefined;
   // "X, a Madrid-based group": the apposition outweighs a preposition of place before X.

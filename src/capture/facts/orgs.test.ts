@@ -969,3 +969,18 @@ describe('a bracketed acronym spanning "and", stop 37', () => {
     );
   });
 });
+
+describe('a cued name cut short, stop 37', () => {
+  it('"la revista X Perú": a run cut before a capitalized word is no whole name; an acronym may close it', () => {
+    assert.deepEqual(of('Lo contó a la revista Caretas Perú en mayo.', 'organization'), []);
+    assert.deepEqual(of('Trabajaba para la empresa Andina SAC desde 2010.', 'organization'), ['Andina SAC']);
+  });
+});
+
+describe('who comes from a body, stop 37', () => {
+  it('"a team from X", "someone from X" name the outlet or group; a town stays a place', () => {
+    assert.deepEqual(of('Yesterday a team from Zerkalo filmed the grave.', 'organization'), ['Zerkalo']);
+    assert.deepEqual(of('Someone from Zerkalo asked the families.', 'organization'), ['Zerkalo']);
+    assert.deepEqual(of('Yesterday a team from Kharkiv filmed the grave.', 'organization'), []);
+  });
+});
