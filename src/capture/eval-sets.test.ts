@@ -40,6 +40,7 @@ const SETS = [
   'eval31',
   'eval32',
   'eval30',
+  'eval35',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
