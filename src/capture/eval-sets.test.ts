@@ -42,6 +42,7 @@ const SETS = [
   'eval30',
   'eval33',
   'eval34',
+  'eval35',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
