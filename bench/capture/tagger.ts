@@ -5,7 +5,7 @@
  * rules alone against rules + tagger, per language and kind. `--write` then trains on everything
  * and writes src/capture/tagger/weights.ts (deterministic: the same data gives the same file).
  *   node --import tsx bench/capture/tagger.ts [--write] [--errors] [--adopt person:0,organization:10]
- *     [--pool-from 12] [--pools 12-19,22-29]
+ *     [--pool-from 12] [--pools 12-19,22-29] [--leave-out 22-35] [--write-only]
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -202,7 +202,17 @@ const poolsOf = poolRanges.map((range) => ({
 process.stdout.write(
   `\n| left out | lang | kind | rules P / R | ${variants.map((v) => `${v.name} P / R`).join(' | ')} |\n|---|---|---|---|${variants.map(() => '---|').join('')}\n`,
 );
-for (const held of rounds) {
+// `--leave-out 22-35`: only those rounds are left out in turn (each still trained on all others);
+// `--write-only`: none (just train on everything and write).
+const inRanges = (spec: string, name: string) =>
+  spec.split(',').some((r) => {
+    const [a, b] = r.split('-').map(Number) as [number, number];
+    return roundNumber(name) >= a && roundNumber(name) <= (b ?? a);
+  });
+const leftOut = process.argv.includes('--write-only')
+  ? []
+  : rounds.filter((r) => !arg('--leave-out') || inRanges(arg('--leave-out')!, r.name));
+for (const held of leftOut) {
   const trainSet = [...rounds.filter((r) => r !== held).flatMap((r) => r.docs), ...extra].flatMap(
     (d) => examples.get(d)!,
   );
@@ -235,10 +245,10 @@ for (const held of rounds) {
         `| ${held.name} | ${lang} | ${k} | ${pr(base.get(`${lang} ${k}`))} | ${tagged.map((t) => pr(t.get(`${lang} ${k}`))).join(' | ')} |\n`,
       );
 }
-for (const lang of ['en', 'es'])
+for (const lang of leftOut.length ? ['en', 'es'] : [])
   for (const k of ['persons', 'organizations', 'places'])
     process.stdout.write(
-      `| eval2–${LAST} pooled | ${lang} | ${k} | ${pr(pooledRules.get(`${lang} ${k}`))} | ${pooled.map((t) => pr(t.get(`${lang} ${k}`))).join(' | ')} |\n`,
+      `| ${arg('--leave-out') ? `left out ${arg('--leave-out')}` : `eval2–${LAST}`} pooled | ${lang} | ${k} | ${pr(pooledRules.get(`${lang} ${k}`))} | ${pooled.map((t) => pr(t.get(`${lang} ${k}`))).join(' | ')} |\n`,
     );
 for (const p of poolsOf) {
   const label = `eval${p.range[0]}–${Number.isFinite(p.range[1]) ? p.range[1] : LAST} pooled`;
