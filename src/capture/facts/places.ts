@@ -494,7 +494,7 @@ function mayBeUnknownPlace(text: string, name: string, start: number, end: numbe
   );
 }
 
-/** One item of a list of names: one to three capitalized words, an article or "Al-" before allowed. */
+/** One item of a list of names: one to three capitalized words, a Spanish article before allowed ("El Hoyo"). */
 const LIST_ITEM = /^(?:(?:El|La|Los|Las)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,2}/u;
 /**
  * What joins two items: a comma, or a conjunction; a preposition may be repeated after either ("y de X",
@@ -523,8 +523,8 @@ const LIST_OPENER =
  * Alisingha, Basundhari, Borjola"): a list's items are of one kind, and its known places say which. Only
  * where the list is plainly a list — an item between two links, the last item of a list whose clause ends
  * there ("Geneva and Kloop reported" is no list of places), the first of two after a preposition of
- * place — and only names no other kind could be (no given name, surname, everyday word, people,
- * language, acronym, body's noun, word the text writes in lower case). Grows from the items it finds.
+ * place, a name before ", en/in X" ("reparto Los Olmos, en Santiago de Cuba") — and only names no other
+ * kind could be (`mayBeUnknownPlace`). Grows from the items it finds.
  */
 function listedWithPlaces(
   text: string,
