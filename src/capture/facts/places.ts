@@ -532,13 +532,14 @@ function listedWithPlaces(
   found: readonly ContextPlace[],
 ): ContextPlace[] {
   const out: ContextPlace[] = [];
+  const overlaps = (s: number, e: number) => (t: { start: number; end: number }) => s < t.end && t.start < e;
   const free = (s: number, e: number) =>
-    ![...taken, ...out].some((t) => s < t.end && t.start < e) && !found.some((t) => s < t.end && t.start < e);
+    !taken.some(overlaps(s, e)) && !out.some(overlaps(s, e)) && !found.some(overlaps(s, e));
   const nameOk = (name: string, start: number, end: number) =>
     free(start, end) && mayBeUnknownPlace(text, name, start, end);
   const queue: { start: number; end: number }[] = taken.filter((t) => t.kind === 'place');
-  while (queue.length) {
-    const p = queue.shift()!;
+  for (let i = 0; i < queue.length; i++) {
+    const p = queue[i]!;
     // The item after the place.
     const after = ITEM_LINK_AFTER.exec(text.slice(p.end, p.end + 16));
     if (after) {
