@@ -8,7 +8,7 @@ import { bounds, type FuzzyDate } from '../domain/dates.js';
 import { decodeBytes } from './decode.js';
 import { pairAcrossComments } from './facts/acronyms.js';
 import type { CaseOrg } from './facts/entities.js';
-import { extractFacts, type Fact } from './facts/index.js';
+import { extractFacts, type Fact, type FactOptions } from './facts/index.js';
 import { type ExtractedComment, extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
 import { extractPlainText } from './plain.js';
@@ -43,6 +43,48 @@ function dayOf(d: FuzzyDate | undefined): string | undefined {
   return d?.precision === 'day' ? d.value : undefined;
 }
 
+/**
+ * The options a comment's facts are read with: its relative dates count from its own day, else the
+ * article's; a comment that names a person of the article by surname alone ("Good for Ledezma") names
+ * that person, as does one addressing the article's author by given name ("Thank you Hannah").
+ */
+export function commentOptions(
+  articleFacts: readonly Fact[],
+  author: string | undefined,
+  comments: readonly { published?: FuzzyDate }[],
+  article: FactOptions,
+): FactOptions[] {
+  const knownNames = [
+    ...new Set([
+      ...articleFacts.filter((f) => f.kind === 'person' && /\s/.test(f.value)).map((f) => f.value),
+      ...(author && /^\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3}$/u.test(author) ? [author] : []),
+    ]),
+  ];
+  return comments.map((c) => ({
+    ...article,
+    reference: dayOf(c.published) ?? article.reference,
+    knownNames,
+  }));
+}
+
+/**
+ * The facts of an article and of each of its comments, as extractDocument reads them (and the tagger's
+ * corpus, with the tagger it is given): an acronym the article defined names the same organization in
+ * a comment.
+ */
+export function articleAndCommentFacts(
+  text: string,
+  comments: readonly { text: string; published?: FuzzyDate }[],
+  author: string | undefined,
+  article: FactOptions,
+): { facts: Fact[]; commentFacts: Fact[][] } {
+  const facts = extractFacts(text, article);
+  const opts = commentOptions(facts, author, comments, article);
+  const commentFacts = comments.map((c, i) => extractFacts(c.text, opts[i]!));
+  pairAcrossComments(facts, commentFacts);
+  return { facts, commentFacts };
+}
+
 export function extractDocument(
   bytes: Uint8Array,
   opts: {
@@ -66,31 +108,15 @@ export function extractDocument(
   const reference = publishedDay
     ? { day: publishedDay, from: 'published' as const }
     : { day: opts.capturedAt.slice(0, 10), from: 'captured' as const };
-  const facts = extractFacts(ex.text, { reference: reference.day, knownOrgs: opts.knownOrgs });
-  // A comment that names a person of the article by surname alone ("Good for Ledezma") names that person.
-  // So does a comment addressing the article's author by given name ("Thank you Hannah").
-  const knownNames = [
-    ...new Set([
-      ...facts.filter((f) => f.kind === 'person' && /\s/.test(f.value)).map((f) => f.value),
-      ...(ex.author && /^\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3}$/u.test(ex.author)
-        ? [ex.author]
-        : []),
-    ]),
-  ];
-  const comments = ex.comments.map((c) => ({
+  const { facts, commentFacts } = articleAndCommentFacts(ex.text, ex.comments, ex.author, {
+    reference: reference.day,
+    knownOrgs: opts.knownOrgs,
+  });
+  const comments = ex.comments.map((c, i) => ({
     ...c,
     language: detectLanguage(c.text, ex.declaredLanguage),
-    facts: extractFacts(c.text, {
-      reference: dayOf(c.published) ?? reference.day,
-      knownNames,
-      knownOrgs: opts.knownOrgs,
-    }),
+    facts: commentFacts[i]!,
   }));
-  // An acronym the article defined names the same organization in a comment.
-  pairAcrossComments(
-    facts,
-    comments.map((c) => c.facts),
-  );
   return {
     format: html ? 'html' : 'text',
     charset: decoded.charset,

@@ -6,8 +6,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Annotation } from '../eval/score.js';
-import { type ExtractedDocument, extractDocument } from '../extract.js';
-import { pairAcrossComments } from '../facts/acronyms.js';
+import {
+  articleAndCommentFacts,
+  commentOptions,
+  type ExtractedDocument,
+  extractDocument,
+} from '../extract.js';
 import { extractFacts, type Fact, type FactOptions, ruleEntities } from '../facts/index.js';
 import { tokenize } from '../facts/tokens.js';
 import { detectLanguage } from '../language.js';
@@ -47,26 +51,11 @@ export function loadSet(dir: URL, set: string): CorpusDoc[] {
 
 /** The facts of a document and its comments as extractDocument computes them, with the tagger given. */
 export function factsOf(doc: ExtractedDocument, tagger: RefineOptions | null): Fact[] {
-  const facts = extractFacts(doc.text, { reference: doc.reference.day, tagger });
-  const comments = commentUnits(doc, facts).map((u) => extractFacts(u.text, { ...u.opts, tagger }));
-  pairAcrossComments(facts, comments);
-  return [...facts, ...comments.flat()];
-}
-
-/** Mirrors extractDocument: a comment knows the article's full names (and the author's). */
-function commentUnits(doc: ExtractedDocument, articleFacts: readonly Fact[]) {
-  const knownNames = [
-    ...new Set([
-      ...articleFacts.filter((f) => f.kind === 'person' && /\s/.test(f.value)).map((f) => f.value),
-      ...(doc.author && /^\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){1,3}$/u.test(doc.author)
-        ? [doc.author]
-        : []),
-    ]),
-  ];
-  return doc.comments.map((c) => ({
-    text: c.text,
-    opts: { reference: c.published?.precision === 'day' ? c.published.value : doc.reference.day, knownNames },
-  }));
+  const { facts, commentFacts } = articleAndCommentFacts(doc.text, doc.comments, doc.author, {
+    reference: doc.reference.day,
+    tagger,
+  });
+  return [...facts, ...commentFacts.flat()];
 }
 
 /** Every candidate span of a document (article and comments), with its features and distant label. */
@@ -75,7 +64,9 @@ export function examplesOf(d: CorpusDoc): Example[] {
   const article = extractFacts(d.doc.text, { reference: d.doc.reference.day, tagger: null });
   const units: { text: string; opts: FactOptions }[] = [
     { text: d.doc.text, opts: { reference: d.doc.reference.day } },
-    ...commentUnits(d.doc, article),
+    ...commentOptions(article, d.doc.author, d.doc.comments, { reference: d.doc.reference.day }).map(
+      (opts, i) => ({ text: d.doc.comments[i]!.text, opts }),
+    ),
   ];
   const out: Example[] = [];
   for (const u of units) {
