@@ -973,13 +973,18 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
     text.slice(all[last]!.end, num.start) === ' '
   )
     last++;
-  const s = span(text, all.slice(idx, last + 1));
-  out.consumedTo = Math.max(out.consumedTo, s.end);
-  const key = orgKey(all.slice(idx, last + 1));
+  out.consumedTo = Math.max(out.consumedTo, pushCuedOrg(text, all.slice(idx, last + 1), out).end);
+  return true;
+}
+
+/** A cued organization's mention: the known body it names (an alias, a case's unit), else its own words. */
+function pushCuedOrg(text: string, toks: readonly Token[], out: Classified): { end: number } {
+  const s = span(text, toks);
+  const key = orgKey(toks);
   const known = out.aliases.get(key) ?? KNOWN_ORGS.get(key);
   const value = known ? ('name' in known ? known.name : known.value) : s.text.replace(/\s+/g, ' ');
   out.mentions.push({ kind: 'organization', ...s, value, unitKind: known?.unitKind ?? guessUnitKind(key) });
-  return true;
+  return s;
 }
 
 const ARTICLES = new Set(['el', 'la', 'los', 'las']);
@@ -1009,13 +1014,7 @@ function pushListed(text: string, toks: readonly Token[], out: Classified): bool
     )
   )
     return false;
-  for (const it of items) {
-    const s = span(text, it);
-    const key = orgKey(it);
-    const known = out.aliases.get(key) ?? KNOWN_ORGS.get(key);
-    const value = known ? ('name' in known ? known.name : known.value) : s.text.replace(/\s+/g, ' ');
-    out.mentions.push({ kind: 'organization', ...s, value, unitKind: known?.unitKind ?? guessUnitKind(key) });
-  }
+  for (const it of items) pushCuedOrg(text, it, out);
   out.consumedTo = Math.max(out.consumedTo, toks[toks.length - 1]!.end);
   return true;
 }

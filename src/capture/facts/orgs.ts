@@ -789,15 +789,15 @@ function splitNames(
   return out;
 }
 
+/** An organ of a body, named with it ("Inteligencia de la Fuerza Aérea", "Prefectura de Policía"). */
+const ORGANS = set('inteligencia contrainteligencia prefectura jefatura');
+
 /**
  * "Ingeniería de la Universidad de Birzeit", "Méndez Ochoa de la Defensoría Pública", "Nadie de
  * Carabineros": one or two capitalized words with no organization's word before "de"/"del" and a body's
  * first word are a subject, a person or a sentence's first word, not part of the body's name (rounds
  * 13, 15, 16: 5). Never a group's name ("Familiares de …") nor a building's ("Palacio de …").
  */
-/** An organ of a body, named with it ("Inteligencia de la Fuerza Aérea", "Prefectura de Policía"). */
-const ORGANS = set('inteligencia contrainteligencia prefectura jefatura');
-
 function wordsBeforeBody(tokens: readonly Token[], a: number, k: number): boolean {
   if (k - a > 2 || !OF.has(tokens[k]!.norm) || tokens[k]!.norm === 'of' || PLACE_FIRST.has(tokens[a]!.norm))
     return false;
