@@ -36,6 +36,8 @@ const isoValue = (d: FuzzyDate) =>
   d.precision === 'range' ? `${d.from}/${d.to}` : d.precision === 'unknown' ? '' : d.value;
 
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
+/** A month's word anywhere in a mention (a day or month written with it, not in figures). */
+const MONTH_WORD = new RegExp(`\\b(?:${MONTH_ALT})\\b`, 'iu');
 const WEEKDAY_ALT =
   'lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 /**
@@ -420,17 +422,23 @@ const IRREGULAR_PAST =
 /** A present perfect ("has agreed", "ha prometido"): said now, of what may still come. */
 const PERFECT = /(?<![\p{L}])(?:has|have|ha|han|hemos)\s+(?:\p{L}+\s+)?\p{L}+(?![\p{L}])/giu;
 
-/** The sentence a match stands in (at most 200 characters each side). */
-function sentenceOf(m: RegExpExecArray): string {
-  const head = m.input.slice(Math.max(0, m.index - 200), m.index);
+/** The rest of the sentence text[start, end) stands in, before and after it (at most 200 characters each). */
+function sentenceAround(text: string, start: number, end: number): [string, string] {
+  const head = text.slice(Math.max(0, start - 200), start);
   const cut = Math.max(
     head.lastIndexOf('. '),
     head.lastIndexOf('? '),
     head.lastIndexOf('! '),
     head.lastIndexOf('\n'),
   );
-  const tail = m.input.slice(m.index + m[0].length, m.index + m[0].length + 200).split(/[.!?\n]/, 1)[0]!;
-  return `${cut >= 0 ? head.slice(cut + 1) : head} ${m[0]} ${tail}`;
+  const tail = text.slice(end, end + 200).split(/[.!?\n]/, 1)[0]!;
+  return [cut >= 0 ? head.slice(cut + 1) : head, tail];
+}
+
+/** The sentence a match stands in (at most 200 characters each side). */
+function sentenceOf(m: RegExpExecArray): string {
+  const [before, after] = sentenceAround(m.input, m.index, m.index + m[0].length);
+  return `${before} ${m[0]} ${after}`;
 }
 
 /** "el lunes 16", "Saturday the 15th": the day of that number, on that weekday, nearest the reference. */
@@ -1385,10 +1393,11 @@ function rangeStartYears(text: string, found: DateMention[]): void {
 function yearsOfTheSentence(text: string, found: DateMention[], ref: Date): void {
   // Days written with their month's word (in figures or, a ruling's, in words), both: a table's numeric dates are
   // rows of their own, and a month alone ("said in its final report in September") too often belongs to another clause.
-  const worded = new RegExp(`\\b(?:${MONTH_ALT})\\b`, 'iu');
-  const dated = found.filter((a) => writesYear(a.text) && a.date.precision === 'day' && worded.test(a.text));
+  const dated = found.filter(
+    (a) => writesYear(a.text) && a.date.precision === 'day' && MONTH_WORD.test(a.text),
+  );
   for (const d of found) {
-    if (writesYear(d.text) || d.date.precision !== 'day' || !worded.test(d.text)) continue;
+    if (writesYear(d.text) || d.date.precision !== 'day' || !MONTH_WORD.test(d.text)) continue;
     const anchor = dated
       .filter((a) => a.end <= d.start && d.start - a.end <= 200)
       .sort((a, b) => b.end - a.end)[0];
@@ -1542,7 +1551,6 @@ const NOW_CUE =
  * (`NOW_CUE`), nor is the date set "for" ("fijada para el 16 de octubre"). In place.
  */
 function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): void {
-  const worded = new RegExp(`\\b(?:${MONTH_ALT})\\b`, 'iu');
   // The mentions that will stand: none inside a longer one ("enero de 1969" and "1969" inside "16 de enero de 1969").
   const ordered: DateMention[] = [];
   let reach = -1;
@@ -1554,7 +1562,8 @@ function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): voi
   const refYear = ref.getUTCFullYear();
   for (const [i, d] of ordered.entries()) {
     if (writesYear(d.text) || (d.date.precision !== 'day' && d.date.precision !== 'month')) continue;
-    if (!worded.test(d.text) || WEEKDAY_BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) continue;
+    if (!MONTH_WORD.test(d.text) || WEEKDAY_BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start)))
+      continue;
     // "the unrest of June and July 2021": the start of a range has its end's year already.
     const next = ordered.find((o) => o.start >= d.end);
     if (next && writesYear(next.text) && RANGE_LINK.test(text.slice(d.end, next.start))) continue;
@@ -1564,27 +1573,21 @@ function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): voi
       if (d.start - a.end > 600) break;
       if (writesYear(a.text)) anchor = a;
       // "ayer", "hace tres días", "last week": the text is back in its own time.
-      else if (a.relative && !worded.test(a.text)) break;
+      else if (a.relative && !MONTH_WORD.test(a.text)) break;
     }
     if (anchor?.date.precision !== 'day' && anchor?.date.precision !== 'month') continue;
-    if (!worded.test(anchor.text)) continue;
+    if (!MONTH_WORD.test(anchor.text)) continue;
     const from = anchor.date.precision === 'day' ? anchor.date.value : `${anchor.date.value}-01`;
     const y = Number(from.slice(0, 4));
     if (Math.abs(y - refYear) < 2) continue;
     const between = text.slice(anchor.end, d.start);
     const paragraphs = between.match(/\n\s*\n/g)?.length ?? 0;
     if (paragraphs > 1 || (paragraphs === 1 && d.date.precision !== 'day')) continue;
-    const head = text.slice(Math.max(0, d.start - 200), d.start);
-    const cut = Math.max(
-      head.lastIndexOf('. '),
-      head.lastIndexOf('? '),
-      head.lastIndexOf('! '),
-      head.lastIndexOf('\n'),
-    );
-    const tail = text.slice(d.end, d.end + 200).split(/[.!?\n]/, 1)[0]!;
-    if (NOW_CUE.test(`${cut >= 0 ? head.slice(cut + 1) : head} ${tail}`)) continue;
+    const [before, after] = sentenceAround(text, d.start, d.end);
+    if (NOW_CUE.test(`${before} ${after}`)) continue;
     // "fijada para el 16 de octubre", "set for 3 May": what is set lies ahead ("para leer" says why, not when).
-    if (/\b(?:para|for)\s+(?:el\s+|the\s+)?$/iu.test(head)) continue;
+    if (/\b(?:para|for)\s+(?:el\s+|the\s+)?$/iu.test(text.slice(Math.max(0, d.start - 200), d.start)))
+      continue;
     const [, mo, day] = d.value.split('-').map(Number) as [number, number, number | undefined];
     // The reading nearest the dated mention, from a month before it ("the night of 18 December 1989 … shot on
     // 17 December") to 45 days after.
