@@ -186,14 +186,21 @@ const pooledRules: Scores = new Map();
 const pooled = variants.map(() => new Map() as Scores);
 // `--pool-from 12`: also pool the rounds from eval12 on (at stop 36, the rounds no rule was written
 // against); `--pools 12-19,22-29`: pool each range of rounds apart (rounds written at different stops).
-const poolRanges: [number, number][] = [
-  ...(arg('--pool-from') ? [[Number(arg('--pool-from')), Number.POSITIVE_INFINITY] as [number, number]] : []),
-  ...(arg('--pools') ?? '')
+/** "12-19,22,28-35": ranges of round numbers, a lone number its own range. */
+const rangesOf = (spec: string): [number, number][] =>
+  spec
     .split(',')
     .filter(Boolean)
-    .map((r) => r.split('-').map(Number) as [number, number]),
-];
+    .map((r) => {
+      const [a, b] = r.split('-').map(Number) as [number, number?];
+      return [a, b ?? a];
+    });
 const roundNumber = (name: string) => Number(name.slice(4) || 1);
+const inRange = ([a, b]: [number, number], name: string) => roundNumber(name) >= a && roundNumber(name) <= b;
+const poolRanges: [number, number][] = [
+  ...(arg('--pool-from') ? [[Number(arg('--pool-from')), Number.POSITIVE_INFINITY] as [number, number]] : []),
+  ...rangesOf(arg('--pools') ?? ''),
+];
 const poolsOf = poolRanges.map((range) => ({
   range,
   rules: new Map() as Scores,
@@ -204,14 +211,11 @@ process.stdout.write(
 );
 // `--leave-out 22-35`: only those rounds are left out in turn (each still trained on all others);
 // `--write-only`: none (just train on everything and write).
-const inRanges = (spec: string, name: string) =>
-  spec.split(',').some((r) => {
-    const [a, b] = r.split('-').map(Number) as [number, number];
-    return roundNumber(name) >= a && roundNumber(name) <= (b ?? a);
-  });
 const leftOut = process.argv.includes('--write-only')
   ? []
-  : rounds.filter((r) => !arg('--leave-out') || inRanges(arg('--leave-out')!, r.name));
+  : rounds.filter(
+      (r) => !arg('--leave-out') || rangesOf(arg('--leave-out')!).some((x) => inRange(x, r.name)),
+    );
 for (const held of leftOut) {
   const trainSet = [...rounds.filter((r) => r !== held).flatMap((r) => r.docs), ...extra].flatMap(
     (d) => examples.get(d)!,
@@ -235,7 +239,7 @@ for (const held of leftOut) {
     for (const [i, t] of tagged.entries()) add(pooled[i]!, t);
   }
   for (const p of poolsOf)
-    if (roundNumber(held.name) >= p.range[0] && roundNumber(held.name) <= p.range[1]) {
+    if (inRange(p.range, held.name)) {
       add(p.rules, base);
       for (const [i, t] of tagged.entries()) add(p.tagged[i]!, t);
     }
