@@ -168,6 +168,10 @@ export interface ContextPlace {
   place: PlaceEntry;
 }
 
+/** Whether text[s, e) overlaps none of the spans in the lists (taken by a rule, found so far). */
+const freeOf = (s: number, e: number, ...lists: readonly (readonly { start: number; end: number }[])[]) =>
+  !lists.some((l) => l.some((t) => s < t.end && t.start < e));
+
 /** A place no gazetteer holds, named by the words from `start` to `end` as written (spaces joined). */
 function localityAt(text: string, start: number, end: number): ContextPlace {
   const name = text.slice(start, end);
@@ -273,8 +277,7 @@ const CLASS_OPENER = /^(?:The|In|At|From|To|Near|And|Of|For|On|By|A|An)\s+/u;
 /** Places the class noun around them names (see `CLASS_BEFORE`, `CLASS_AFTER`). */
 function placesNamedByClass(text: string, taken: readonly Taken[]): ContextPlace[] {
   const out: ContextPlace[] = [];
-  const free = (s: number, e: number) =>
-    !taken.some((t) => s < t.end && t.start < e) && !out.some((t) => s < t.end && t.start < e);
+  const free = (s: number, e: number) => freeOf(s, e, taken, out);
   const add = (start: number, name: string) => {
     const end = start + name.length;
     const words = name.split(/\s+/);
@@ -345,7 +348,7 @@ const ORG_HEAD =
 
 function placesAfterAt(text: string, taken: readonly Taken[], out: readonly ContextPlace[]): ContextPlace[] {
   const found: ContextPlace[] = [];
-  const free = (s: number, e: number) => ![...taken, ...out, ...found].some((t) => s < t.end && t.start < e);
+  const free = (s: number, e: number) => freeOf(s, e, taken, out, found);
   const re = /(?<![\p{L}'’-])(?:at|in)\s+(?=\p{Lu})/gu;
   for (const m of text.matchAll(re)) {
     const at = m.index! + m[0].length;
@@ -402,8 +405,7 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
   const out: ContextPlace[] = [];
   out.push(...placesNamedByClass(text, taken));
   out.push(...placesAfterAt(text, taken, out));
-  const free = (s: number, e: number) =>
-    !taken.some((t) => s < t.end && t.start < e) && !out.some((t) => s < t.end && t.start < e);
+  const free = (s: number, e: number) => freeOf(s, e, taken, out);
   const consider = (at: number, weak = false, noPerson = false, noSurname = false, unknown = false) => {
     const m = NAME.exec(text.slice(at, at + 80));
     if (!m) return;
@@ -532,9 +534,7 @@ function listedWithPlaces(
   found: readonly ContextPlace[],
 ): ContextPlace[] {
   const out: ContextPlace[] = [];
-  const overlaps = (s: number, e: number) => (t: { start: number; end: number }) => s < t.end && t.start < e;
-  const free = (s: number, e: number) =>
-    !taken.some(overlaps(s, e)) && !out.some(overlaps(s, e)) && !found.some(overlaps(s, e));
+  const free = (s: number, e: number) => freeOf(s, e, taken, out, found);
   const nameOk = (name: string, start: number, end: number) =>
     free(start, end) && mayBeUnknownPlace(text, name, start, end);
   const queue: { start: number; end: number }[] = taken.filter((t) => t.kind === 'place');
@@ -757,7 +757,7 @@ function adminUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
     const words = head.split(/\s+/);
     if (words.some((w) => isDemonym(w)) || (words.length === 1 && isEverydayWord(head))) continue;
     if (m[2] === 'State' && !lookupPlace(head) && !lookupTown(head)) continue;
-    if (taken.some((t) => start < t.end && t.start < end)) continue;
+    if (!freeOf(start, end, taken)) continue;
     const name = text.slice(start, end);
     const value = name.replace(/\s+/g, ' ');
     out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'region' } });
@@ -794,8 +794,7 @@ const STREET_LEAD =
 function namedStreets(text: string, taken: readonly Taken[]): ContextPlace[] {
   const out: ContextPlace[] = [];
   const push = (start: number, end: number) => {
-    if (taken.some((t) => start < t.end && t.start < end) || out.some((t) => start < t.end && t.start < end))
-      return;
+    if (!freeOf(start, end, taken, out)) return;
     out.push(localityAt(text, start, end));
   };
   // Found by the noun first (rare), then the name before it: a scan from every capital costs more.
@@ -961,7 +960,7 @@ export function featurePlaces(text: string, taken: readonly Taken[]): ContextPla
     const de = /^(\S+\s+.*\p{Lu}\S*)\s+(?:de|del)\s+(\p{Lu}.*)$/u.exec(m[0]);
     const name = de && (lookupPlace(de[2]!) ?? lookupTown(de[2]!)) ? de[1]! : m[0];
     const end = start + name.length;
-    if (taken.some((t) => start < t.end && t.start < end)) continue;
+    if (!freeOf(start, end, taken)) continue;
     out.push(localityAt(text, start, end));
   }
   return out;
