@@ -44,6 +44,7 @@ const SETS = [
   'eval34',
   'eval35',
   'eval36',
+  'eval37',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
