@@ -45,6 +45,7 @@ const SETS = [
   'eval35',
   'eval36',
   'eval37',
+  'eval38',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
