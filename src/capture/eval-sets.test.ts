@@ -46,6 +46,7 @@ const SETS = [
   'eval36',
   'eval37',
   'eval38',
+  'eval39',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
