@@ -47,6 +47,7 @@ const SETS = [
   'eval37',
   'eval38',
   'eval39',
+  'eval40',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
