@@ -48,6 +48,7 @@ const SETS = [
   'eval38',
   'eval39',
   'eval40',
+  'eval41',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
