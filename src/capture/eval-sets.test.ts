@@ -49,6 +49,7 @@ const SETS = [
   'eval39',
   'eval40',
   'eval41',
+  'eval42',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
