@@ -50,6 +50,7 @@ const SETS = [
   'eval40',
   'eval41',
   'eval42',
+  'eval43',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
