@@ -43,6 +43,7 @@ const SETS = [
   'eval33',
   'eval34',
   'eval35',
+  'eval44',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
