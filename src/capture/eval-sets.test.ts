@@ -51,6 +51,7 @@ const SETS = [
   'eval41',
   'eval42',
   'eval43',
+  'eval44',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
