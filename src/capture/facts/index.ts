@@ -31,6 +31,7 @@ import {
   withNameQualifier,
 } from './places.js';
 import { type Span, senderSpans } from './senders.js';
+import { withInvertedNames } from './table-names.js';
 import { sentences } from './tokens.js';
 
 export interface Fact {
@@ -209,13 +210,17 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   // Only over words no rule read: a rule's person the tagger reads as a place ("Mae Sot") is not judged here.
   const ruleSpans = new Set(ruled.entities.map((e) => `${e.start}:${e.end}`));
   const evidence = nameEvidence(text, refined);
-  const entities = facilityShortForms(
-    refined.filter(
-      (e) =>
-        e.kind !== 'place' ||
-        (ruleSpans.has(`${e.start}:${e.end}`)
-          ? e.rule === 'table-place' || !surnameReadAsPlace(text, e, evidence)
-          : !unlikelyAddedPlace(text, e, evidence)),
+  // "Rivas Aguilar, José Mauricio" in a list's name column: one person (table-names.ts).
+  const entities = withInvertedNames(
+    text,
+    facilityShortForms(
+      refined.filter(
+        (e) =>
+          e.kind !== 'place' ||
+          (ruleSpans.has(`${e.start}:${e.end}`)
+            ? e.rule === 'table-place' || !surnameReadAsPlace(text, e, evidence)
+            : !unlikelyAddedPlace(text, e, evidence)),
+      ),
     ),
   );
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { EntityMention } from './entities.js';
+import { extractFacts } from './index.js';
+import { invertedTableNames, withInvertedNames } from './table-names.js';
+
+const PIPES = [
+  'N.º | Apellidos, nombre | Edad | Municipio | Fuente',
+  '---|---|---|---|---',
+  '1 | Quispe Ccori, Alejandro | 45 | Ocotlán, Jal. | familia',
+  '2 | Hernández viuda de Portillo, Marta Alicia | 52 | Ilopango | Cristosal',
+  '3 | Zavala Navarro, Rigoberto "el Güero" | 31 | Yurécuaro, Mich. | prensa',
+  '',
+  'Notas: Quispe Ccori fue visto por última vez en la comisaría.',
+].join('\n');
+
+describe('names written surname first in a list', () => {
+  it('reads the name column of a pipe table, not its place column, and says each name as it is said', () => {
+    const names = invertedTableNames(PIPES);
+    assert.deepEqual(
+      names.map((n) => [PIPES.slice(n.start, n.end), n.value]),
+      [
+        ['Quispe Ccori, Alejandro', 'Alejandro Quispe Ccori'],
+        ['Hernández viuda de Portillo, Marta Alicia', 'Marta Alicia Hernández viuda de Portillo'],
+        ['Zavala Navarro, Rigoberto', 'Rigoberto Zavala Navarro'],
+      ],
+    );
+  });
+  it('reads a tab-separated sheet under a "Name" header', () => {
+    const sheet = 'ID\tDate\tName\tAge\tFrom\nA-1\t03/11/2023\tSafi, Gul Ahmad\t41\tSohrab Goth, Karachi\n';
+    assert.deepEqual(
+      invertedTableNames(sheet).map((n) => n.value),
+      ['Gul Ahmad Safi'],
+    );
+  });
+  it('reads nothing in a table with no column of names, nor in running text', () => {
+    assert.deepEqual(invertedTableNames('Ciudad | Estado | Fecha\nOcotlán, Jal. | Jalisco | 2015\n'), []);
+    assert.deepEqual(invertedTableNames('Ayer, en Caracas, Quispe Ccori, Alejandro y otros hablaron.'), []);
+  });
+  it('lets the pieces read as two persons give way to one, and ties a surname said alone elsewhere to it', () => {
+    const at = (t: string) => PIPES.indexOf(t);
+    const person = (t: string, start = at(t)): EntityMention => ({
+      kind: 'person',
+      start,
+      end: start + t.length,
+      text: t,
+      value: t,
+    });
+    const out = withInvertedNames(PIPES, [
+      person('Quispe Ccori'),
+      person('Alejandro'),
+      person('Quispe Ccori', PIPES.lastIndexOf('Quispe Ccori')),
+    ]);
+    assert.deepEqual(
+      out.map((e) => [e.text, e.value]),
+      [
+        ['Quispe Ccori, Alejandro', 'Alejandro Quispe Ccori'],
+        ['Hernández viuda de Portillo, Marta Alicia', 'Marta Alicia Hernández viuda de Portillo'],
+        ['Zavala Navarro, Rigoberto', 'Rigoberto Zavala Navarro'],
+        ['Quispe Ccori', 'Alejandro Quispe Ccori'],
+      ],
+    );
+  });
+  it('gives one person per row in what the extractor suggests', () => {
+    const persons = extractFacts(PIPES, { reference: '2025-01-01' }).filter((f) => f.kind === 'person');
+    for (const name of [
+      'Alejandro Quispe Ccori',
+      'Marta Alicia Hernández viuda de Portillo',
+      'Rigoberto Zavala Navarro',
+    ])
+      assert.ok(
+        persons.some((p) => p.value === name),
+        `${name} in ${persons.map((p) => p.value).join('; ')}`,
+      );
+    assert.ok(!persons.some((p) => p.value === 'Alejandro' || p.value === 'Marta Alicia'));
+  });
+});
