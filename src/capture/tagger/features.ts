@@ -21,6 +21,7 @@ import {
 import { libraryLexicon } from '../facts/names.js';
 import { lookupPlace } from '../facts/places.js';
 import type { Token } from '../facts/tokens.js';
+import { lookupTown } from '../facts/world-cities.js';
 import type { Candidate } from './candidates.js';
 
 const LEXICON = libraryLexicon();
@@ -161,6 +162,16 @@ export function features(ctx: TextContext, c: Candidate): string[] {
   if (words.some((t) => TITLES.has(t.norm))) f.push('has-title');
   if (words.some((t) => STOP_CAPS.has(t.norm))) f.push('has-stop');
   if (lookupPlace(text.slice(c.start, c.end))) f.push('gazetteer', `gazetteer&r=${ruled}`);
+  else {
+    // A town of the world's lists the gazetteers leave out (too small or too ambiguous to name a place
+    // alone): evidence the model weighs against the words around it.
+    const town = lookupTown(text.slice(c.start, c.end));
+    if (town) {
+      const size =
+        (town.population ?? 0) >= 50_000 ? 'big' : (town.population ?? 0) >= 5_000 ? 'mid' : 'small';
+      f.push(`town=${size}`, `town=${size}&r=${ruled}`, `town&n=${n}`);
+    }
+  }
   if (words.length === 1 && ctx.lower.has(first.norm)) f.push('written-lower');
   if (words.length > 1 && (ctx.alone.get(last.norm) ?? 0) > 0) f.push('last-recurs-alone');
   if (words.length === 1 && (ctx.alone.get(first.norm) ?? 0) > 1) f.push('recurs');
