@@ -190,7 +190,10 @@ export function ruleEntities(
         ![...dates, ...senders].some((d) => e.start < d.end && d.start < e.end && !dateInName(text, e, d)),
     )
     // "la Convención de Viena", "the Rome Statute": a town naming an instrument is no place of the text.
-    .filter((e) => e.kind !== 'place' || !namesAnInstrument(text, e.start, e.end));
+    // A lone letter is none either: "Tver, and I remember" (a list's pronoun), a table's column code.
+    .filter(
+      (e) => e.kind !== 'place' || (/\p{L}{2}/u.test(e.text) && !namesAnInstrument(text, e.start, e.end)),
+    );
   return { entities, dates, senders };
 }
 

@@ -843,6 +843,12 @@ const ADMIN_UNIT =
  */
 const NAMED_WITH = String.raw`r[ií]o|mina|vereda|quebrada|laguna|lago|cerro|monte|volc[aá]n|estadio|parque(?:\s+nacional)?|isla|playa|represa|embalse|avenida|calle|callej[oó]n|jir[oó]n|pasaje|paseo|puente|carretera|autopista|ruta|iglesia|catedral|capilla|escuela|liceo|batey|comuna|finca|hacienda|cuartel|aeropuerto(?:\s+(?:internacional|militar))?`;
 /**
+ * Of those nouns, the ones written before a name that is the place on its own: "la mina Las Bambas",
+ * "la vereda La Sonora" are annotated "Las Bambas", "La Sonora" (dev rounds 16–34: 8 of 8; rounds 1–11:
+ * 3 of 3 for "vereda", and both forms for the other 3), as "barrio", "comunidad" and "caserío" already are.
+ */
+const NAMED_BEFORE = /^(?:mina|vereda)\s+/u;
+/**
  * Nouns of a building or site named "of" something ("iglesia de San Sebastián", "catedral de Ciudad
  * Guayana", "paredón de España", "palacio de Guanabara", "plaza del Estudiante"): the whole is the place,
  * and a town of the gazetteers inside it a place of its own (`featurePlaces`). Not regions ("valle del
@@ -919,7 +925,10 @@ export function withFeatureNoun<
   // A person after "de" ("la plaza de Juan", "el cementerio de Pérez") is no place's name.
   if (e.kind === 'person' && /\bde(?:l|\s+la|\s+los|\s+las)?\s+(?:(?:El|La|Los|Las)\s+)?$/u.test(m[1]!))
     return e;
-  const start = e.start - m[1]!.length;
+  // "la mina Las Bambas", "la vereda La Sonora": the name alone is the place (`NAMED_BEFORE`).
+  const noun = NAMED_BEFORE.exec(m[1]!)?.[0].length ?? 0;
+  if (noun && noun === m[1]!.length && e.kind === 'place') return e;
+  const start = e.start - m[1]!.length + noun;
   // "escuela Fermín Toro de Porlamar": a particle the person's rule left at the end is no part of it.
   const end = e.start + e.text.replace(/\s+(?:de|del|la|y)$/u, '').length;
   const named = text.slice(start, end);
@@ -961,7 +970,9 @@ export function featurePlaces(text: string, taken: readonly Taken[]): ContextPla
     const name = de && (lookupPlace(de[2]!) ?? lookupTown(de[2]!)) ? de[1]! : m[0];
     const end = start + name.length;
     if (!freeOf(start, end, taken)) continue;
-    out.push(localityAt(text, start, end));
+    // "la mina Las Bambas": the name after the noun (`NAMED_BEFORE`).
+    const noun = NAMED_BEFORE.exec(name);
+    out.push(localityAt(text, noun ? start + noun[0].length : start, end));
   }
   return out;
 }
