@@ -22,6 +22,7 @@ import {
   nameEvidence,
   namesAnInstrument,
   placesInsideOrgs,
+  placesInTaggedOrgs,
   surnameReadAsPlace,
   tablePlaces,
   townsInContext,
@@ -204,13 +205,20 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   // The trained tagger (../tagger) confirms, drops and adds persons and organizations of the rules, and adds places.
   const tagger = opts.tagger === undefined ? COMMITTED_TAGGER : opts.tagger;
   // "Evin" and "Evin prison": one place (places.ts), also when the tagger added the short form.
-  const refined = tagger
+  const tagged = tagger
     ? refineEntities(text, ruled.entities, [...dates, ...ruled.senders], tagger)
     : ruled.entities;
+  // A place inside an organization only the tagger read ("Manila Bulletin") (places.ts).
+  const insideTagged = placesInTaggedOrgs(text, ruled.entities, tagged).map(
+    (p): EntityMention => ({ ...p, rule: 'place-in-org' }),
+  );
+  const refined = insideTagged.length
+    ? [...tagged, ...insideTagged].sort((a, b) => a.start - b.start)
+    : tagged;
   // A place only the tagger read, that the text shows is a person, an organization or a word; a rule's
   // one-word place that is a person's surname here ("Patricio Lagos") (places.ts).
   // Only over words no rule read: a rule's person the tagger reads as a place ("Mae Sot") is not judged here.
-  const ruleSpans = new Set(ruled.entities.map((e) => `${e.start}:${e.end}`));
+  const ruleSpans = new Set([...ruled.entities, ...insideTagged].map((e) => `${e.start}:${e.end}`));
   const evidence = nameEvidence(text, refined);
   const entities = facilityShortForms(
     refined.filter(

@@ -6,6 +6,7 @@ import {
   facilityShortForms,
   nameEvidence,
   placesInsideOrgs,
+  placesInTaggedOrgs,
   surnameReadAsPlace,
   tablePlaces,
   townsInContext,
@@ -956,5 +957,43 @@ describe('places on text the rules were not written for (stop 38, dev rounds 12�
   });
   it('a lone letter is no place: a list\'s pronoun "I", a column code', () => {
     assert.deepEqual(places('I was a student in Tver, and I remember the news.'), ['Tver']);
+  });
+});
+
+describe("places inside organizations the tagger reads, and between a name's capitals (stop 38)", () => {
+  const inside = (text: string, org: string) => {
+    const start = text.indexOf(org);
+    return placesInsideOrgs(text, [{ kind: 'organization', start, end: start + org.length }]).map(
+      (p) => p.text,
+    );
+  };
+  it('a country, region or city between two capitalized words of the name', () => {
+    assert.deepEqual(inside('She worked for Radio Caracas Televisión.', 'Radio Caracas Televisión'), [
+      'Caracas',
+    ]);
+    assert.deepEqual(inside('The Nordic Caucasus Committee wrote.', 'Nordic Caucasus Committee'), [
+      'Caucasus',
+    ]);
+    assert.deepEqual(inside('Shell sold it to Ombaku Africa Energy.', 'Ombaku Africa Energy'), ['Africa']);
+  });
+  it("not a people's word, a saint's name, nor a surname after a given name", () => {
+    assert.deepEqual(inside('The Ombaku Kenyan Forum met.', 'Ombaku Kenyan Forum'), []);
+    assert.deepEqual(inside('La Parroquia San Pedro Apóstol abrió.', 'Parroquia San Pedro Apóstol'), []);
+    assert.deepEqual(inside('la Escuela Normal Simón Bolívar', 'Escuela Normal Simón Bolívar'), []);
+  });
+  it('a place inside an organization only the tagger read is a place, over no other name', () => {
+    const text = 'Her brother writes for the Manila Ombaku Bulletin, not for Ana Manila Ruiz.';
+    const span = (kind: string, name: string) => {
+      const start = text.indexOf(name);
+      return { kind, start, end: start + name.length, text: name, value: name };
+    };
+    const ruled = [span('person', 'Ana Manila Ruiz')];
+    const tagged = [span('organization', 'Manila Ombaku Bulletin'), ...ruled];
+    assert.deepEqual(
+      placesInTaggedOrgs(text, ruled, tagged).map((p) => [p.text, p.start]),
+      [['Manila', text.indexOf('Manila')]],
+    );
+    // An organization the rules read already had its places read with the rules.
+    assert.deepEqual(placesInTaggedOrgs(text, tagged, tagged), []);
   });
 });
