@@ -997,3 +997,16 @@ describe("places inside organizations the tagger reads, and between a name's cap
     assert.deepEqual(placesInTaggedOrgs(text, tagged, tagged), []);
   });
 });
+
+describe("a people's word closing a Spanish name is no place (stop 38)", () => {
+  it('"Policía Federal Argentina": the adjective, not the country; "Embajada de Argentina" is the country', () => {
+    const inside = (text: string, org: string) => {
+      const start = text.indexOf(org);
+      return placesInsideOrgs(text, [{ kind: 'organization', start, end: start + org.length }]).map(
+        (p) => p.text,
+      );
+    };
+    assert.deepEqual(inside('Lo detuvo la Policía Federal Argentina.', 'Policía Federal Argentina'), []);
+    assert.deepEqual(inside('Fue a la Embajada de Argentina.', 'Embajada de Argentina'), ['Argentina']);
+  });
+});

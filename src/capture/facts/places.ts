@@ -724,6 +724,9 @@ export function placesInsideOrgs(
         if (inside && !insidePlace(entry, name, words[i - 1]!.w, whole)) continue;
         // "Escuela Normal Rural Raúl Isidro Burgos": a surname after a given name closes a person's name.
         if (!after && i > 0 && GIVEN_NAMES.has(fold(words[i - 1]!.w))) continue;
+        // "Policía Federal Argentina", "Alianza Anticomunista Argentina": Spanish writes the feminine word of
+        // Argentina's people as the country's name; closing a name without "de", it is that word (a demonym).
+        if (!after && i > 0 && /^Argentina$/u.test(name)) continue;
         // "Parroquia San Pedro de Huancapi": a saint's name opening or inside a name is the saint's.
         if (!after && SAINT.test(name)) continue;
         out.push({
