@@ -1008,5 +1008,8 @@ describe("a people's word closing a Spanish name is no place (stop 38)", () => {
     };
     assert.deepEqual(inside('Lo detuvo la Policía Federal Argentina.', 'Policía Federal Argentina'), []);
     assert.deepEqual(inside('Fue a la Embajada de Argentina.', 'Embajada de Argentina'), ['Argentina']);
+    assert.deepEqual(inside('Cobraba en el Banco de la Nación Argentina.', 'Banco de la Nación Argentina'), [
+      'Argentina',
+    ]);
   });
 });

@@ -726,7 +726,14 @@ export function placesInsideOrgs(
         if (!after && i > 0 && GIVEN_NAMES.has(fold(words[i - 1]!.w))) continue;
         // "Policía Federal Argentina", "Alianza Anticomunista Argentina": Spanish writes the feminine word of
         // Argentina's people as the country's name; closing a name without "de", it is that word (a demonym).
-        if (!after && i > 0 && /^Argentina$/u.test(name)) continue;
+        // "la República Argentina", "la Nación Argentina" are the country.
+        if (
+          !after &&
+          i > 0 &&
+          /^Argentina$/u.test(name) &&
+          !/^(?:Rep[uú]blica|Naci[oó]n)$/u.test(words[i - 1]!.w)
+        )
+          continue;
         // "Parroquia San Pedro de Huancapi": a saint's name opening or inside a name is the saint's.
         if (!after && SAINT.test(name)) continue;
         out.push({
