@@ -209,11 +209,17 @@ export function lookupWellKnownPlace(name: string): WorldTown | undefined {
 function bySpelling(m: Map<string, WorldTown>, name: string): WorldTown | undefined {
   // One word, or words joined by hyphens ("Mazar-i-Sharif"): a spaced name is read exactly.
   if (/\s/.test(name.trim())) return undefined;
+  // Asked for the same words many times in a long text: remember the answers (bounded).
+  const hit = SPELLING_MEMO.get(name);
+  if (hit !== undefined) return hit ?? undefined;
+  if (SPELLING_MEMO.size > 50_000) SPELLING_MEMO.clear();
   const k = spellingKey(name);
   const e = k && m.get(k);
-  if (!e || !distinctive(name, libraryLexicon())) return undefined;
-  return { ...e, value: name.replace(/\s+/g, ' ').trim() };
+  const found = e && distinctive(name, libraryLexicon()) ? { ...e, value: name.trim() } : undefined;
+  SPELLING_MEMO.set(name, found ?? null);
+  return found;
 }
+const SPELLING_MEMO = new Map<string, WorldTown | null>();
 
 /** Any town of ≥ 1,000 inhabitants or region of that name: only for a name already in place context. */
 export function lookupTown(name: string): WorldTown | undefined {
