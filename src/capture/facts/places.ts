@@ -202,6 +202,7 @@ const SENTENCE_IN = /(?:^|[.!?:;]["'”’»)]?\s+|\n\s*|[(«"“]\s*)(?:En|In|D
  * Lincoln, Nebraska"); not before a possessive ("in Maduro's speech") or a number.
  */
 const EN_IN = /(?<![\p{L}])(?:in|across|around|outside)\s+$/u;
+const EN_FROM = /(?<![\p{L}])from\s+$/u;
 const ES_EN_DE = /(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*\s+(?:en|de)\s+$/u;
 
 /**
@@ -441,6 +442,9 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     else if (RESIDENTS.test(before)) consider(at, false, true);
     else if (EN_IN.test(before) && !/^\p{Lu}[\p{L}\p{M}-]*['’]s\b/u.test(text.slice(at, at + 40)))
       consider(at, true);
+    // English mid-sentence "from X": a town the gazetteers hold, never a given name, surname or everyday word
+    // alone ("a teacher from Matara", "they came from Laventille"; not "a letter from Morales").
+    else if (EN_FROM.test(before)) consider(at, true, true, true);
     // Spanish "en X", "de X" mid-sentence: a town the gazetteers hold, never a given name or surname alone
     // ("en Azogues", "el hospital de Jamundí"; not "confía en Morales", "la madre de Victoria").
     else if (ES_EN_DE.test(before.slice(-24))) consider(at, true, true, true);
