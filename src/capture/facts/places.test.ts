@@ -1016,7 +1016,7 @@ describe("a people's word closing a Spanish name is no place (stop 38)", () => {
 
 describe('English "from X" (stop 38: 6 misses in dev rounds 13, 15, 18, 29, 32)', () => {
   it('a town the gazetteers hold after a mid-sentence "from"', () => {
-    assert.deepEqual(places('She was a teacher from Matara and never came back.'), ['Matara']);
+    assert.deepEqual(places('The parcel went with Amina from Dikwa.'), ['Dikwa']);
   });
   it('not a given name or surname alone', () => {
     assert.deepEqual(places('We received a letter from Morales last week.'), []);
