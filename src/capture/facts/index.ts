@@ -18,6 +18,7 @@ import {
   facilityShortForms,
   featurePlaces,
   labelPlaces,
+  languageReadAsPlace,
   lookupPlace,
   nameEvidence,
   namesAnInstrument,
@@ -191,9 +192,14 @@ export function ruleEntities(
         ![...dates, ...senders].some((d) => e.start < d.end && d.start < e.end && !dateInName(text, e, d)),
     )
     // "la Convención de Viena", "the Rome Statute": a town naming an instrument is no place of the text.
-    // A lone letter is none either: "Tver, and I remember" (a list's pronoun), a table's column code.
+    // A lone letter is none either: "Tver, and I remember" (a list's pronoun), a table's column code;
+    // nor a language after a word of speaking ("Messages in Tamil translated") (places.ts).
     .filter(
-      (e) => e.kind !== 'place' || (/\p{L}{2}/u.test(e.text) && !namesAnInstrument(text, e.start, e.end)),
+      (e) =>
+        e.kind !== 'place' ||
+        (/\p{L}{2}/u.test(e.text) &&
+          !namesAnInstrument(text, e.start, e.end) &&
+          !languageReadAsPlace(text, e)),
     );
   return { entities, dates, senders };
 }

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { extractFacts } from './index.js';
 import {
   facilityShortForms,
+  languageReadAsPlace,
   nameEvidence,
   placesInsideOrgs,
   placesInTaggedOrgs,
@@ -1020,5 +1021,23 @@ describe('English "from X" (stop 38: 6 misses in dev rounds 13, 15, 18, 29, 32)'
   });
   it('not a given name or surname alone', () => {
     assert.deepEqual(places('We received a letter from Morales last week.'), []);
+  });
+});
+
+describe('words read as places that the text shows are something else (stop 38)', () => {
+  it('a language after a word of speaking, writing or translating', () => {
+    assert.deepEqual(places('Messages in Tamil translated by the family.'), []);
+    assert.deepEqual(places('Translation from Punjabi: Simran Kohli.'), []);
+    assert.equal(
+      languageReadAsPlace('He read his poems in Tigrinya.', { start: 21, end: 29, text: 'Tigrinya' }),
+      true,
+    );
+    assert.equal(
+      languageReadAsPlace('They lived in Tigrinya.', { start: 14, end: 22, text: 'Tigrinya' }),
+      false,
+    );
+  });
+  it('the Spanish "Reunión" opening a message is a meeting, not the island', () => {
+    assert.deepEqual(places('Asunto: RE: Reunión en Cuilapa'), ['Cuilapa']);
   });
 });

@@ -648,6 +648,21 @@ export function placesInTaggedOrgs<T extends { kind: string; start: number; end:
   );
 }
 
+/** Words of speaking, writing and translating before "in"/"from"/"into" ("Messages in", "translated from"). */
+const LANGUAGE_CUE =
+  /(?<![\p{L}])(?:translat\w*|interpret\w*|written|wrote|writes?|writing|messages?|letters?|poems?|songs?|spoke|speaks?|speaking|spoken|testified|testimony|sang|sung|read|subtitled|subtitles?|broadcasts?)\s+(?:\p{Ll}+\s+){0,2}(?:in|from|into)\s+$/u;
+
+/**
+ * A language's name the rules read as a place after "in"/"from" ("Messages in Tamil translated", "Translation
+ * from Punjabi", "read his poems in Tigrinya", "written in Somali": 9 extras in dev rounds 14, 16, 19, 21,
+ * 23, 30): after a word of speaking, writing or translating, a language is what is named.
+ */
+export function languageReadAsPlace(text: string, e: { start: number; end: number; text: string }): boolean {
+  return (
+    isLanguageName(e.text) && LANGUAGE_CUE.test(text.slice(Math.max(0, e.start - 40), e.start).toLowerCase())
+  );
+}
+
 /** A saint's name, which names parishes, schools and hospitals after the saint ("San Pedro", "St. Mary"). */
 const SAINT = /(?:^|\s)(?:San|Santa|Santo|S[aã]o|Saint|St\.?)\s/u;
 

@@ -52,7 +52,7 @@ const COMMON = new Set(
   cuenca palma granada leon latina retiro metro morena libertad carolina corona mesa vista aurora delta
   americana franca natal santiago salvador concepcion colombo bello merlo diadema oral pueblo tanga lira
   florencia esperanza reconquista trinidad socorro laguna barra salto amparo aparecida candelaria
-  progreso reforma frontera isla imperial independencia union
+  progreso reforma frontera isla imperial independencia union reunion
   reading nice mobile surprise independence enterprise paradise providence orange buffalo split sale
   bath man male van concord phoenix springs midland riverside garland centurion savannah woodlands
   derby angers tours perm most best plano normal liberal temple marion warren chandler mustang

@@ -374,6 +374,9 @@ const NOT_PLACES = new Set(
     'salem',
     // The Spanish "para" opening a sentence ("Para los familiares, …"), not Brazil's Pará.
     'para',
+    // The Spanish "Reunión" opening a message or a subject line ("Reunión hoy con Migración", "Asunto: RE:
+    // Reunión en Cuilapa": a meeting; 3 extras in dev rounds 16, 31, 34), not the island of la Reunión.
+    'reunion',
   ].map(normalizePlaceName),
 );
 
@@ -618,7 +621,8 @@ const LANGUAGES = new Set(
   sorani turkish chinese mandarin cantonese tibetan uyghur creole kreyol quechua aymara guarani nepali latin
   greek german italian dutch albanian serbian croatian bosnian armenian georgian mongolian korean japanese
   vietnamese thai tagalog filipino malay indonesian oromo afrikaans zulu xhosa shona ndebele lingala
-  kinyarwanda kirundi luganda wolof yoruba igbo hebrew polish romanian hungarian czech belarusian`
+  kinyarwanda kirundi luganda wolof yoruba igbo hebrew polish romanian hungarian czech belarusian
+  punjabi sindhi balochi gujarati marathi telugu kannada malayalam tajik uzbek kazakh kyrgyz turkmen azeri`
     .split(/\s+/)
     .filter(Boolean),
 );
