@@ -1037,6 +1037,12 @@ describe('words read as places that the text shows are something else (stop 38)'
       false,
     );
   });
+  it('"Island" of "Manus Island" is no Iceland ("Ísland")', () => {
+    assert.deepEqual(
+      places('He was held at Ombaku, Manus Island, for four years.').includes('Island'),
+      false,
+    );
+  });
   it('the Spanish "Reunión" opening a message is a meeting, not the island', () => {
     assert.deepEqual(places('Asunto: RE: Reunión en Cuilapa'), ['Cuilapa']);
   });

@@ -377,6 +377,9 @@ const NOT_PLACES = new Set(
     // The Spanish "Reunión" opening a message or a subject line ("Reunión hoy con Migración", "Asunto: RE:
     // Reunión en Cuilapa": a meeting; 3 extras in dev rounds 16, 31, 34), not the island of la Reunión.
     'reunion',
+    // Iceland's own name "Ísland" folds to the English noun ("Manus Island", "Shark Island": 4 extras in dev
+    // rounds 14, 16, 29, 31).
+    'island',
   ].map(normalizePlaceName),
 );
 
