@@ -26,6 +26,7 @@ import {
   placesInTaggedOrgs,
   surnameReadAsPlace,
   tablePlaces,
+  townOfRoad,
   townsInContext,
   unlikelyAddedPlace,
   wholeTownNames,
@@ -200,7 +201,9 @@ export function ruleEntities(
         (/\p{L}{2}/u.test(e.text) &&
           !namesAnInstrument(text, e.start, e.end) &&
           !languageReadAsPlace(text, e)),
-    );
+    )
+    // "the Mueda road": the town (places.ts).
+    .map((e) => townOfRoad(e));
   return { entities, dates, senders };
 }
 

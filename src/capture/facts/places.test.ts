@@ -10,6 +10,7 @@ import {
   placesInTaggedOrgs,
   surnameReadAsPlace,
   tablePlaces,
+  townOfRoad,
   townsInContext,
   unlikelyAddedPlace,
   withNameQualifier,
@@ -1045,5 +1046,21 @@ describe('words read as places that the text shows are something else (stop 38)'
   });
   it('the Spanish "Reunión" opening a message is a meeting, not the island', () => {
     assert.deepEqual(places('Asunto: RE: Reunión en Cuilapa'), ['Cuilapa']);
+  });
+});
+
+describe('a town before a lower-case "road" (stop 38)', () => {
+  it('"the Ombaku road" is the town; "Ombaku Road" is a street', () => {
+    const span = (text: string, name: string) => ({
+      kind: 'place',
+      start: text.indexOf(name),
+      end: text.indexOf(name) + name.length,
+      text: name,
+      value: name,
+    });
+    const t = 'He was found on the Ombaku road at dawn.';
+    assert.deepEqual(townOfRoad(span(t, 'Ombaku road')), { ...span(t, 'Ombaku'), value: 'Ombaku' });
+    const street = span('They live on Ombaku Road.', 'Ombaku Road');
+    assert.equal(townOfRoad(street), street);
   });
 });

@@ -648,6 +648,23 @@ export function placesInTaggedOrgs<T extends { kind: string; start: number; end:
   );
 }
 
+/**
+ * "the Mueda road", "the Tripoli road checkpoint", "came to Monywa road": a town's name before a lower-case
+ * "road" names the road to that town, and the rounds mostly annotate the town (9 times in rounds 8, 12, 13,
+ * 19, 21, 22, 32; the road whole 3 times: "Kandy road", "Rumonge road", "Mandura road"): the place is the name
+ * without the noun. A capitalized "Road" is a street's own name ("Kissy Road") and stays.
+ */
+export function townOfRoad<
+  T extends { kind: string; start: number; end: number; text: string; value: string },
+>(e: T): T {
+  if (e.kind !== 'place') return e;
+  const m = /^(\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,2})[ \t]+road$/u.exec(e.text);
+  if (!m) return e;
+  const name = m[1]!;
+  const value = e.value === e.text ? name : e.value.replace(/\s+road$/u, '');
+  return { ...e, end: e.start + name.length, text: name, value };
+}
+
 /** Words of speaking, writing and translating before "in"/"from"/"into" ("Messages in", "translated from"). */
 const LANGUAGE_CUE =
   /(?<![\p{L}])(?:translat\w*|interpret\w*|written|wrote|writes?|writing|messages?|letters?|poems?|songs?|spoke|speaks?|speaking|spoken|testified|testimony|sang|sung|read|subtitled|subtitles?|broadcasts?)\s+(?:\p{Ll}+\s+){0,2}(?:in|from|into)\s+$/u;
