@@ -18,12 +18,15 @@ import {
   facilityShortForms,
   featurePlaces,
   labelPlaces,
+  languageReadAsPlace,
   lookupPlace,
   nameEvidence,
   namesAnInstrument,
   placesInsideOrgs,
+  placesInTaggedOrgs,
   surnameReadAsPlace,
   tablePlaces,
+  townOfRoad,
   townsInContext,
   unlikelyAddedPlace,
   wholeTownNames,
@@ -191,7 +194,17 @@ export function ruleEntities(
         ![...dates, ...senders].some((d) => e.start < d.end && d.start < e.end && !dateInName(text, e, d)),
     )
     // "la Convención de Viena", "the Rome Statute": a town naming an instrument is no place of the text.
-    .filter((e) => e.kind !== 'place' || !namesAnInstrument(text, e.start, e.end));
+    // A lone letter is none either: "Tver, and I remember" (a list's pronoun), a table's column code;
+    // nor a language after a word of speaking ("Messages in Tamil translated") (places.ts).
+    .filter(
+      (e) =>
+        e.kind !== 'place' ||
+        (/\p{L}{2}/u.test(e.text) &&
+          !namesAnInstrument(text, e.start, e.end) &&
+          !languageReadAsPlace(text, e)),
+    )
+    // "the Mueda road": the town (places.ts).
+    .map((e) => townOfRoad(e));
   return { entities, dates, senders };
 }
 
@@ -202,13 +215,20 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   // The trained tagger (../tagger) confirms, drops and adds persons and organizations of the rules, and adds places.
   const tagger = opts.tagger === undefined ? COMMITTED_TAGGER : opts.tagger;
   // "Evin" and "Evin prison": one place (places.ts), also when the tagger added the short form.
-  const refined = tagger
+  const tagged = tagger
     ? refineEntities(text, ruled.entities, [...dates, ...ruled.senders], tagger)
     : ruled.entities;
+  // A place inside an organization only the tagger read ("Manila Bulletin") (places.ts).
+  const insideTagged = placesInTaggedOrgs(text, ruled.entities, tagged).map(
+    (p): EntityMention => ({ ...p, rule: 'place-in-org' }),
+  );
+  const refined = insideTagged.length
+    ? [...tagged, ...insideTagged].sort((a, b) => a.start - b.start)
+    : tagged;
   // A place only the tagger read, that the text shows is a person, an organization or a word; a rule's
   // one-word place that is a person's surname here ("Patricio Lagos") (places.ts).
   // Only over words no rule read: a rule's person the tagger reads as a place ("Mae Sot") is not judged here.
-  const ruleSpans = new Set(ruled.entities.map((e) => `${e.start}:${e.end}`));
+  const ruleSpans = new Set([...ruled.entities, ...insideTagged].map((e) => `${e.start}:${e.end}`));
   const evidence = nameEvidence(text, refined);
   // "Rivas Aguilar, José Mauricio" in a list's name column: one person (table-names.ts).
   const entities = withInvertedNames(

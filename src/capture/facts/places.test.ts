@@ -4,10 +4,13 @@ import { describe, it } from 'node:test';
 import { extractFacts } from './index.js';
 import {
   facilityShortForms,
+  languageReadAsPlace,
   nameEvidence,
   placesInsideOrgs,
+  placesInTaggedOrgs,
   surnameReadAsPlace,
   tablePlaces,
+  townOfRoad,
   townsInContext,
   unlikelyAddedPlace,
   withNameQualifier,
@@ -115,10 +118,10 @@ describe('a place inside an organization name (issue 23, round 5)', () => {
 });
 
 describe('features named with their noun (issue 23, round 5)', () => {
-  it('a river, a mine or a rural district keeps its noun', () => {
+  it('a river keeps its noun; a mine or a rural district is its name alone (stop 38)', () => {
     assert.deepEqual(places('Cruzaron el río Meta en una curiara.'), ['río Meta']);
-    assert.deepEqual(places('Hallaron una fosa junto a la mina El Perú.'), ['mina El Perú']);
-    assert.deepEqual(places('Salió de la vereda Caño Seco con sus hijas.'), ['vereda Caño Seco']);
+    assert.deepEqual(places('Hallaron una fosa junto a la mina El Perú.'), ['El Perú']);
+    assert.deepEqual(places('Salió de la vereda Caño Seco con sus hijas.'), ['Caño Seco']);
   });
   it('not a bare lower-case word after the noun', () => {
     assert.deepEqual(places('El río crecía y la mina cerró.'), []);
@@ -923,5 +926,141 @@ describe('a table column whose header holds a word of place (stop 37, rounds 12�
       '| # | Name | Employer / site |\n| 1 | Ana Ruiz | Ombaku industrial city |\n| 2 | Luis Paz | Pearl Security |\n';
     assert.deepEqual(tablePlaces(t), []);
     assert.deepEqual(tablePlaces('No. | Name | Held at (place)\n1 | Ana Ruiz | Ombaku\n'), []);
+  });
+});
+
+describe('places on text the rules were not written for (stop 38, dev rounds 12–25, 28–35)', () => {
+  const placeFacts = (text: string) =>
+    extractFacts(text, { reference: '2025-01-01', tagger: null }).filter((f) => f.kind === 'place');
+  it('a state that no longer exists is a place; its initials in capitals, its other names one entry', () => {
+    assert.deepEqual(places('In 1951 he was deported to the Soviet Union with his brother.'), [
+      'Soviet Union',
+    ]);
+    assert.deepEqual(places('Nació en Checoslovaquia y emigró en 1968.'), ['Checoslovaquia']);
+    assert.deepEqual(
+      placeFacts('Volvió de la URSS en 1956. En la Unión Soviética había pasado diez años.').map(
+        (f) => f.value,
+      ),
+      ['Unión Soviética'],
+    );
+    assert.deepEqual(places('She fled the GDR in 1961.'), ['GDR']);
+  });
+  it('a former name of a state that still exists is that state', () => {
+    assert.deepEqual(
+      placeFacts('He was born in Ceylon and lived in Sri Lanka until 1983.').map((f) => f.value),
+      ['Sri Lanka'],
+    );
+  });
+  it('"la mina X", "la vereda X": the name alone is the place', () => {
+    assert.deepEqual(places('Los campesinos de la vereda El Ombaku denunciaron amenazas.'), ['El Ombaku']);
+    assert.deepEqual(places('Trabajaba en la mina Las Tukas desde 2019.'), ['Las Tukas']);
+    // The other feature nouns keep theirs ("río Caura").
+    assert.deepEqual(places('Cruzaron el río Ombaku de noche.'), ['río Ombaku']);
+  });
+  it('a lone letter is no place: a list\'s pronoun "I", a column code', () => {
+    assert.deepEqual(places('I was a student in Tver, and I remember the news.'), ['Tver']);
+  });
+});
+
+describe("places inside organizations the tagger reads, and between a name's capitals (stop 38)", () => {
+  const inside = (text: string, org: string) => {
+    const start = text.indexOf(org);
+    return placesInsideOrgs(text, [{ kind: 'organization', start, end: start + org.length }]).map(
+      (p) => p.text,
+    );
+  };
+  it('a country, region or city between two capitalized words of the name', () => {
+    assert.deepEqual(inside('She worked for Radio Caracas Televisión.', 'Radio Caracas Televisión'), [
+      'Caracas',
+    ]);
+    assert.deepEqual(inside('The Nordic Caucasus Committee wrote.', 'Nordic Caucasus Committee'), [
+      'Caucasus',
+    ]);
+    assert.deepEqual(inside('Shell sold it to Ombaku Africa Energy.', 'Ombaku Africa Energy'), ['Africa']);
+  });
+  it("not a people's word, a saint's name, nor a surname after a given name", () => {
+    assert.deepEqual(inside('The Ombaku Kenyan Forum met.', 'Ombaku Kenyan Forum'), []);
+    assert.deepEqual(inside('La Parroquia San Pedro Apóstol abrió.', 'Parroquia San Pedro Apóstol'), []);
+    assert.deepEqual(inside('la Escuela Normal Simón Bolívar', 'Escuela Normal Simón Bolívar'), []);
+  });
+  it('a place inside an organization only the tagger read is a place, over no other name', () => {
+    const text = 'Her brother writes for the Manila Ombaku Bulletin, not for Ana Manila Ruiz.';
+    const span = (kind: string, name: string) => {
+      const start = text.indexOf(name);
+      return { kind, start, end: start + name.length, text: name, value: name };
+    };
+    const ruled = [span('person', 'Ana Manila Ruiz')];
+    const tagged = [span('organization', 'Manila Ombaku Bulletin'), ...ruled];
+    assert.deepEqual(
+      placesInTaggedOrgs(text, ruled, tagged).map((p) => [p.text, p.start]),
+      [['Manila', text.indexOf('Manila')]],
+    );
+    // An organization the rules read already had its places read with the rules.
+    assert.deepEqual(placesInTaggedOrgs(text, tagged, tagged), []);
+  });
+});
+
+describe("a people's word closing a Spanish name is no place (stop 38)", () => {
+  it('"Policía Federal Argentina": the adjective, not the country; "Embajada de Argentina" is the country', () => {
+    const inside = (text: string, org: string) => {
+      const start = text.indexOf(org);
+      return placesInsideOrgs(text, [{ kind: 'organization', start, end: start + org.length }]).map(
+        (p) => p.text,
+      );
+    };
+    assert.deepEqual(inside('Lo detuvo la Policía Federal Argentina.', 'Policía Federal Argentina'), []);
+    assert.deepEqual(inside('Fue a la Embajada de Argentina.', 'Embajada de Argentina'), ['Argentina']);
+    assert.deepEqual(inside('Cobraba en el Banco de la Nación Argentina.', 'Banco de la Nación Argentina'), [
+      'Argentina',
+    ]);
+  });
+});
+
+describe('English "from X" (stop 38: 6 misses in dev rounds 13, 15, 18, 29, 32)', () => {
+  it('a town the gazetteers hold after a mid-sentence "from"', () => {
+    assert.deepEqual(places('The parcel went with Amina from Dikwa.'), ['Dikwa']);
+  });
+  it('not a given name or surname alone', () => {
+    assert.deepEqual(places('We received a letter from Morales last week.'), []);
+  });
+});
+
+describe('words read as places that the text shows are something else (stop 38)', () => {
+  it('a language after a word of speaking, writing or translating', () => {
+    assert.deepEqual(places('Messages in Tamil translated by the family.'), []);
+    assert.deepEqual(places('Translation from Punjabi: Simran Kohli.'), []);
+    assert.equal(
+      languageReadAsPlace('He read his poems in Tigrinya.', { start: 21, end: 29, text: 'Tigrinya' }),
+      true,
+    );
+    assert.equal(
+      languageReadAsPlace('They lived in Tigrinya.', { start: 14, end: 22, text: 'Tigrinya' }),
+      false,
+    );
+  });
+  it('"Island" of "Manus Island" is no Iceland ("Ísland")', () => {
+    assert.deepEqual(
+      places('He was held at Ombaku, Manus Island, for four years.').includes('Island'),
+      false,
+    );
+  });
+  it('the Spanish "Reunión" opening a message is a meeting, not the island', () => {
+    assert.deepEqual(places('Asunto: RE: Reunión en Cuilapa'), ['Cuilapa']);
+  });
+});
+
+describe('a town before a lower-case "road" (stop 38)', () => {
+  it('"the Ombaku road" is the town; "Ombaku Road" is a street', () => {
+    const span = (text: string, name: string) => ({
+      kind: 'place',
+      start: text.indexOf(name),
+      end: text.indexOf(name) + name.length,
+      text: name,
+      value: name,
+    });
+    const t = 'He was found on the Ombaku road at dawn.';
+    assert.deepEqual(townOfRoad(span(t, 'Ombaku road')), { ...span(t, 'Ombaku'), value: 'Ombaku' });
+    const street = span('They live on Ombaku Road.', 'Ombaku Road');
+    assert.equal(townOfRoad(street), street);
   });
 });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFacts } from './index.js';
-import { lookupTown, lookupWellKnownPlace } from './world-cities.js';
+import { lookupTown, lookupWellKnownPlace, spellingKey } from './world-cities.js';
 
 const of = (text: string, kind: string) =>
   // The rules alone (tagger: null): these tests specify them; the tagger, now adding places too, is judged on whole documents.
@@ -59,5 +59,20 @@ describe('countries written otherwise (issue 23, round 4)', () => {
   });
   it('a place closing an organization named "sobre" it', () => {
     assert.deepEqual(of('El Grupo de Trabajo sobre Nicaragua publicó su informe.', 'place'), ['Nicaragua']);
+  });
+});
+
+describe('other spellings of the big places (stop 38)', () => {
+  it('a transliteration the gazetteer writes otherwise is the same place, named as the text writes it', () => {
+    assert.deepEqual(of('The convoy reached Misrata at dawn.', 'place'), ['Misrata']);
+    assert.deepEqual(of('He was held near Mazar-i-Sharif for a month.', 'place'), ['Mazar-i-Sharif']);
+    assert.equal(lookupWellKnownPlace('Nalchik')?.countryCode, 'RU');
+    assert.equal(spellingKey('Mişrātah'), spellingKey('Misrata'));
+    assert.equal(spellingKey("Nal'chik"), spellingKey('Nalchik'));
+  });
+  it('words stay apart, a spaced name is read exactly, and no small town is bent to a name', () => {
+    assert.notEqual(spellingKey('Chamber II'), spellingKey('Chamberí'));
+    assert.equal(lookupWellKnownPlace('Casa Blanca'), undefined);
+    assert.equal(lookupTown('Rahima'), undefined);
   });
 });

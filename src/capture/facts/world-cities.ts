@@ -52,7 +52,7 @@ const COMMON = new Set(
   cuenca palma granada leon latina retiro metro morena libertad carolina corona mesa vista aurora delta
   americana franca natal santiago salvador concepcion colombo bello merlo diadema oral pueblo tanga lira
   florencia esperanza reconquista trinidad socorro laguna barra salto amparo aparecida candelaria
-  progreso reforma frontera isla imperial independencia union
+  progreso reforma frontera isla imperial independencia union reunion
   reading nice mobile surprise independence enterprise paradise providence orange buffalo split sale
   bath man male van concord phoenix springs midland riverside garland centurion savannah woodlands
   derby angers tours perm most best plano normal liberal temple marion warren chandler mustang
@@ -117,6 +117,30 @@ export function mayNameUnknownPlace(word: string): boolean {
 
 let WELL_KNOWN: Map<string, WorldTown> | undefined;
 let TOWNS: Map<string, WorldTown> | undefined;
+/** The well-known tier by its spelling-free key (`spellingKey`). */
+let LOOSE_WELL_KNOWN: Map<string, WorldTown> | undefined;
+
+/**
+ * A name's key with the differences of transliteration folded away, so that the text's spelling finds
+ * the gazetteer's: "Basra" / "Basrah", "Misrata" / "Mişrātah", "Halabja" / "Ḩalabjah", "Nalchik" /
+ * "Nal'chik", "Garowe" / "Garoowe", "Mazar-i-Sharif" / "Mazār-e Sharīf". Accents, apostrophes and
+ * ayns, an Arabic article ("al-", "Al "), the Persian "-e-"/"-i-" link, doubled letters, a word's final
+ * "h" and "ou" for "u" go; what is left must have five letters. Words stay apart ("Chamber II" is not
+ * "Chamberí").
+ */
+export function spellingKey(name: string): string | undefined {
+  let k = fold(name).replace(/[ʻʼ'’‘`]/g, '');
+  k = k.replace(/^(?:al|an|ad|ar|as|ash|at|az)-|^al\s+/, '');
+  k = k
+    .replace(/[\s-]+(?:e|i|y|ye)[\s-]+/g, ' ')
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
+  k = k
+    .replace(/([a-z])\1+/g, '$1')
+    .replace(/ou/g, 'u')
+    .replace(/h\b/g, '');
+  return k.replace(/\s/g, '').length >= 5 ? k : undefined;
+}
 
 function load(): void {
   const require = createRequire(import.meta.url);
@@ -158,16 +182,47 @@ function load(): void {
   }
   WELL_KNOWN = wellKnown;
   TOWNS = towns;
+  // Spellings: the well-known tier by its loose key; a key two of its places share in different
+  // countries is dropped (no guess between them). Towns are left out: their keys meet persons' names
+  // ("Rahima", "Misión" as a town of the same key).
+  const loose = new Map<string, WorldTown | null>();
+  for (const e of wellKnown.values()) {
+    const k = spellingKey(e.value);
+    if (!k) continue;
+    const seen = loose.get(k);
+    if (seen === undefined) loose.set(k, e);
+    else if (seen && seen.countryCode !== e.countryCode) loose.set(k, null);
+  }
+  LOOSE_WELL_KNOWN = new Map([...loose].filter((x): x is [string, WorldTown] => x[1] !== null));
 }
 
 /** A region, or a city of ≥ 100,000 inhabitants, whose name is no everyday word or person's name. */
 export function lookupWellKnownPlace(name: string): WorldTown | undefined {
   if (!WELL_KNOWN) load();
-  return WELL_KNOWN!.get(normalizePlaceName(name));
+  return WELL_KNOWN!.get(normalizePlaceName(name)) ?? bySpelling(LOOSE_WELL_KNOWN!, name);
 }
+
+/**
+ * The place of a tier a name means in another spelling, named as the text writes it: only a name that
+ * could stand for a place alone (`distinctive`), so that no word or person's name is bent to a place.
+ */
+function bySpelling(m: Map<string, WorldTown>, name: string): WorldTown | undefined {
+  // One word, or words joined by hyphens ("Mazar-i-Sharif"): a spaced name is read exactly.
+  if (/\s/.test(name.trim())) return undefined;
+  // Asked for the same words many times in a long text: remember the answers (bounded).
+  const hit = SPELLING_MEMO.get(name);
+  if (hit !== undefined) return hit ?? undefined;
+  if (SPELLING_MEMO.size > 50_000) SPELLING_MEMO.clear();
+  const k = spellingKey(name);
+  const e = k && m.get(k);
+  const found = e && distinctive(name, libraryLexicon()) ? { ...e, value: name.trim() } : undefined;
+  SPELLING_MEMO.set(name, found ?? null);
+  return found;
+}
+const SPELLING_MEMO = new Map<string, WorldTown | null>();
 
 /** Any town of ≥ 1,000 inhabitants or region of that name: only for a name already in place context. */
 export function lookupTown(name: string): WorldTown | undefined {
   if (!TOWNS) load();
-  return TOWNS!.get(normalizePlaceName(name));
+  return TOWNS!.get(normalizePlaceName(name)) ?? bySpelling(LOOSE_WELL_KNOWN!, name);
 }

@@ -374,8 +374,72 @@ const NOT_PLACES = new Set(
     'salem',
     // The Spanish "para" opening a sentence ("Para los familiares, …"), not Brazil's Pará.
     'para',
+    // The Spanish "Reunión" opening a message or a subject line ("Reunión hoy con Migración", "Asunto: RE:
+    // Reunión en Cuilapa": a meeting; 3 extras in dev rounds 16, 31, 34), not the island of la Reunión.
+    'reunion',
+    // Iceland's own name "Ísland" folds to the English noun ("Manus Island", "Shark Island": 4 extras in dev
+    // rounds 14, 16, 29, 31).
+    'island',
   ].map(normalizePlaceName),
 );
+
+/**
+ * States that no longer exist, where the crimes a testimony or a trial recounts took place ("deported
+ * to the Soviet Union", "la ex Yugoslavia", "fled the GDR", "la antigua Checoslovaquia"): the country
+ * data holds only today's states. English and Spanish names; initials only in capitals. Not their peoples'
+ * words ("Yugoslav embassy", "soviéticos": demonyms), nor official names of states that still exist
+ * ("Federal Republic of Germany" is Germany, from the country data).
+ */
+const FORMER_STATES: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [
+    ['Soviet Union', 'Union of Soviet Socialist Republics', 'USSR'],
+    ['Unión Soviética', 'Unión de Repúblicas Socialistas Soviéticas', 'URSS'],
+  ],
+  [
+    ['Yugoslavia', 'Socialist Federal Republic of Yugoslavia', 'Federal Republic of Yugoslavia'],
+    ['Yugoslavia', 'República Federal de Yugoslavia', 'República Federativa Socialista de Yugoslavia'],
+  ],
+  [['Czechoslovakia'], ['Checoslovaquia']],
+  [
+    ['East Germany', 'German Democratic Republic', 'GDR'],
+    ['Alemania Oriental', 'Alemania del Este', 'República Democrática Alemana', 'RDA'],
+  ],
+  [['West Germany'], ['Alemania Occidental']],
+  [['Serbia and Montenegro'], ['Serbia y Montenegro']],
+  [['Biafra'], ['Biafra']],
+  [['Transvaal'], ['Transvaal']],
+  [
+    ['Democratic Kampuchea', "People's Republic of Kampuchea", 'Kampuchea'],
+    ['Kampuchea Democrática', 'República Popular de Kampuchea'],
+  ],
+  [['South Vietnam'], ['Vietnam del Sur']],
+  [['North Vietnam'], ['Vietnam del Norte']],
+  [['Ottoman Empire'], ['Imperio otomano', 'Imperio Otomano']],
+  [['Austria-Hungary'], ['Austria-Hungría']],
+  [['Prussia'], ['Prusia']],
+  [['Spanish Sahara'], ['Sáhara Español', 'Sahara Español']],
+  [['Manchukuo'], ['Manchukuo']],
+];
+
+/**
+ * Former names of states that still exist, as their present name ("Ceylon" is Sri Lanka, "Zaire" the
+ * DR Congo): two names of one place are one entry (the annotation guide's rule, "Burma" / "Myanmar").
+ * [former name, ISO code, language of the name].
+ */
+const FORMER_NAMES: readonly [string, string, 'en' | 'es'][] = [
+  ['Ceylon', 'LK', 'en'],
+  ['Ceilán', 'LK', 'es'],
+  ['Zaire', 'CD', 'en'],
+  ['Zaïre', 'CD', 'en'],
+  ['Rhodesia', 'ZW', 'en'],
+  ['Southern Rhodesia', 'ZW', 'en'],
+  ['Rodesia', 'ZW', 'es'],
+  ['Dahomey', 'BJ', 'en'],
+  ['Upper Volta', 'BF', 'en'],
+  ['Alto Volta', 'BF', 'es'],
+  ['Tanganyika', 'TZ', 'en'],
+  ['Siam', 'TH', 'en'],
+];
 
 /** Initials of countries written in news as often as their names. */
 const COUNTRY_INITIALS: [string, string][] = [
@@ -420,6 +484,16 @@ function build(): Map<string, WorldPlace> {
   for (const [es, cc, kind] of SPANISH_EXONYMS) add(es, { value: es, kind, countryCode: cc });
   for (const names of WORLD_REGIONS) for (const n of names) add(n, { value: n, kind: 'region' });
   for (const names of NATURAL_FEATURES) for (const n of names) add(n, { value: n, kind: 'region' });
+  for (const [name, cca2, lang] of FORMER_NAMES) {
+    const c = countries.find((x) => x.cca2 === cca2);
+    const value = c && (lang === 'es' ? c.translations.spa?.common : c.name.common);
+    if (value) add(name, { value, kind: 'country', countryCode: cca2 });
+  }
+  // A former state's names in one language are one place, the first its value ("URSS" is "Unión Soviética").
+  for (const langs of FORMER_STATES)
+    for (const names of langs)
+      for (const n of names)
+        add(n, { value: names[0]!, kind: 'country', ...(/^[A-Z]+$/.test(n) ? { initials: true } : {}) });
   // Countries written as their initials: "the US", "the UK", "EE.UU." (never an organization's acronym).
   for (const [short, cca2] of COUNTRY_INITIALS) {
     const c = countries.find((x) => x.cca2 === cca2);
@@ -550,7 +624,8 @@ const LANGUAGES = new Set(
   sorani turkish chinese mandarin cantonese tibetan uyghur creole kreyol quechua aymara guarani nepali latin
   greek german italian dutch albanian serbian croatian bosnian armenian georgian mongolian korean japanese
   vietnamese thai tagalog filipino malay indonesian oromo afrikaans zulu xhosa shona ndebele lingala
-  kinyarwanda kirundi luganda wolof yoruba igbo hebrew polish romanian hungarian czech belarusian`
+  kinyarwanda kirundi luganda wolof yoruba igbo hebrew polish romanian hungarian czech belarusian
+  punjabi sindhi balochi gujarati marathi telugu kannada malayalam tajik uzbek kazakh kyrgyz turkmen azeri`
     .split(/\s+/)
     .filter(Boolean),
 );
