@@ -1070,3 +1070,34 @@ describe('an event announced in the past, set for a near day (issue 23, stop 37,
     assert.deepEqual(all('They held a meeting on 2 October.', '2025-09-12'), [['2 October', '2024-10-02']]);
   });
 });
+
+describe('habits and dotted chat stamps (issue 23, stop 38, rounds 19–31)', () => {
+  it("a day and month said of every year is no date; on the writer's own day, or with its year, it is", () => {
+    assert.deepEqual(all('Every year on 23 February women gather in the park.', '2026-02-28'), []);
+    assert.deepEqual(all('I go to the memorial every 10 April with my wife.', '2025-03-12'), []);
+    assert.deepEqual(all('Y que el 18 de septiembre, cada año, bajamos con velas.', '2025-06-21'), []);
+    assert.deepEqual(all('Every 24 March I go down to the square.', '2024-03-24'), [
+      ['24 March', '2024-03-24'],
+    ]);
+    assert.deepEqual(all('como cada 18 de julio desde 1994', '2025-07-20'), [['1994', '1994']]);
+    assert.deepEqual(all('On 23 February women gathered in the park.', '2026-02-28'), [
+      ['23 February', '2026-02-23'],
+    ]);
+  });
+  it("a dotted stamp, alone or after Telegram Desktop's sender, dates the messages under it", () => {
+    assert.deepEqual(all('[05.12.25 19:02] Hussein A.: Tomorrow we meet at the bridge.', '2025-12-07'), [
+      ['05.12.25', '2025-12-05'],
+      ['Tomorrow', '2025-12-06'],
+    ]);
+    assert.deepEqual(
+      all(
+        'Yajaira Mendoza, [24.09.22 10:19]\nAyer en la trocha vi a una señora con tres niños.',
+        '2025-01-01',
+      ),
+      [
+        ['24.09.22', '2022-09-24'],
+        ['Ayer', '2022-09-23'],
+      ],
+    );
+  });
+});

@@ -1126,7 +1126,33 @@ export function findDates(text: string, reference: string): DateMention[] {
     for (const d of datesIn(slice, seg.reference))
       out.push({ ...d, start: d.start + seg.start, end: d.end + seg.start });
   }
-  return out.filter((d) => !pageEdited(text, d) && !agoRestated(text, d, out) && !ageStamp(text, d));
+  return out.filter(
+    (d) =>
+      !pageEdited(text, d) &&
+      !agoRestated(text, d, out) &&
+      !ageStamp(text, d) &&
+      !habitual(text, d, reference),
+  );
+}
+
+const EVERY_BEFORE =
+  /(?:\b(?:every|each)(?:\s+year)?(?:\s+on)?(?:\s+the)?|\bcada(?:\s+año)?(?:\s+el)?|\btodos\s+los\s+años(?:\s+el)?)\s+$/iu;
+const EVERY_AFTER = /^,?\s+(?:cada\s+año|todos\s+los\s+años|every\s+year|each\s+year)\b/iu;
+
+/**
+ * A day and month said of every year ("Every year on 23 February women in Srinagar…", "read each year on 17
+ * August", "I go to the memorial every 10 April", "el 18 de septiembre, cada año, bajamos con velas"): a habit,
+ * not a date (guide §7; six in rounds 19–29, none annotated). Only a day without its year: "cada 18 de julio
+ * desde 1994" keeps the 1994 it names, and "como cada 10 de junio" beside "Este miércoles" loses nothing, the
+ * day being dated by that. On the writer's own day it names that day too ("Every 24 March I go down to the Plaza
+ * de Mayo… This year the square was fuller", a blog of 24 March 2024, round 2).
+ */
+function habitual(text: string, d: DateMention, reference: string): boolean {
+  if (d.relative || d.date.precision !== 'day' || writesYear(d.text) || d.value === reference) return false;
+  return (
+    EVERY_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)) ||
+    EVERY_AFTER.test(text.slice(d.end, d.end + 30))
+  );
 }
 
 /**
@@ -1188,9 +1214,13 @@ interface Segment {
 
 /** Decoration around a day separator: dashes, rules, stars, dots. */
 const DECOR = /^[\s—–\-=_*·•~]+|[\s—–\-=_*·•~]+$/gu;
-/** A message's own stamp at the start of its line: "27/3/25, 07:02 - ", "[27/03/2025, 7:02:11 p. m.] ". */
+/**
+ * A message's own stamp at the start of its line: "27/3/25, 07:02 - ", "[27/03/2025, 7:02:11 p. m.] ", Telegram's and
+ * Signal's dotted "[05.12.25 19:02] ", "10.08.2020 07:52 ", or Telegram Desktop's sender before it ("Yajaira Mendoza,
+ * [24.09.22 07:41]", the message on the lines below): dotted stamps in five chats of rounds 20–31.
+ */
 const MESSAGE_STAMP =
-  /^\[?(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?\]?\s*(?:[-–]\s*)?/iu;
+  /^(?:[^\n[\]]{1,60},\s*(?=\[))?\[?(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?\]?\s*(?:[-–]\s*)?/iu;
 /** An email header naming when the message was sent: "Fecha: lun, 8 sep 2025 09:12 +0200", "Sent: Tuesday, 4 March 2025 10:02". */
 const MAIL_DATE = /^\s*(?:fecha|date|sent|enviado(?:\s+el)?)\s*:\s*(.{6,80})$/iu;
 /** A post's stamp line under the post: "9:14 p. m. · 9 ene. 2025 · 48,2 mil Reproducciones", "3:05 PM · Jan 9, 2025". */
@@ -1217,7 +1247,7 @@ function timeline(text: string, reference: string): Segment[] {
   let pending = 0;
   // Message stamps are day-first unless some stamp can only be month-first ("3/27/25").
   const stamps = [...text.matchAll(new RegExp(MESSAGE_STAMP.source, 'gimu'))];
-  const monthFirst = stamps.some((m) => +m[2]! > 12) && !stamps.some((m) => +m[1]! > 12);
+  const monthFirst = stamps.some((m) => +m[3]! > 12) && !stamps.some((m) => +m[1]! > 12);
   const flush = (end: number, ref: string) => {
     if (end > pending) segs.push({ start: pending, end, reference: ref });
   };
@@ -1228,12 +1258,12 @@ function timeline(text: string, reference: string): Segment[] {
     at = end + 1;
     const stamp = MESSAGE_STAMP.exec(line);
     if (stamp) {
-      const y = stamp[3]!.length === 2 ? 2000 + +stamp[3]! : +stamp[3]!;
-      const day = monthFirst ? realDay(y, +stamp[1]!, +stamp[2]!) : realDay(y, +stamp[2]!, +stamp[1]!);
+      const y = stamp[4]!.length === 2 ? 2000 + +stamp[4]! : +stamp[4]!;
+      const day = monthFirst ? realDay(y, +stamp[1]!, +stamp[3]!) : realDay(y, +stamp[3]!, +stamp[1]!);
       if (day) {
         flush(start, current);
         // The stamp's date is a date of the text (its numbers, without the time).
-        const dateText = /^\[?([\d/]+)/.exec(line)![1]!;
+        const dateText = /\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/.exec(stamp[0])![0];
         const dateStart = start + line.indexOf(dateText);
         segs.push({ start: dateStart, end: dateStart + dateText.length, reference: day, stamp: true });
         segs.push({ start: start + stamp[0].length, end, reference: day });
