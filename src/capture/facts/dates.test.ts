@@ -1028,13 +1028,13 @@ describe('a spreadsheet day and a ruling month or day in words (issue 23, stop 3
 });
 
 describe("a post's stamp line and a signer's age stamp (issue 23, stop 37, rounds 12–16)", () => {
-  it('"Publicado el 18/11/2025" on its own line: what follows counts from that day', () => {
+  it('"Publicado el 18/11/2025" on its own line: what follows counts from that day (the stamp itself is metadata, stop 38)', () => {
     assert.deepEqual(
       all(
         'Novedades\n\nPublicado el 18/11/2025\n\n¡Ya somos 12.000! Mañana entregamos las firmas.\n\nPublicado el 25/11/2025\n\nEl lunes el laboratorio nos confirmó el ADN.',
         '2025-11-03',
       ).map((d) => d[1]),
-      ['2025-11-18', '2025-11-19', '2025-11-25', '2025-11-24'],
+      ['2025-11-19', '2025-11-24'],
     );
   });
   it('"Firmante · hace 3 días" closing its line is no date; "hace 3 días" in a sentence is', () => {
@@ -1099,5 +1099,34 @@ describe('habits and dotted chat stamps (issue 23, stop 38, rounds 19–31)', ()
         ['Ayer', '2022-09-23'],
       ],
     );
+  });
+});
+
+describe("a petition update's stamp (guide D2; issue 23, stop 38, rounds 13–34)", () => {
+  it('a stamp opening its line under the updates heading is metadata; its update counts from it', () => {
+    assert.deepEqual(
+      all(
+        'Por qué es importante\n\nNovedades\n\n2 de octubre de 2025\n\nAyer pasamos las 3.000 firmas.',
+        '2025-10-02',
+      ),
+      [['Ayer', '2025-10-01']],
+    );
+    assert.deepEqual(
+      all('Updates\n\nPublished on 14 Nov 2025\n\nWe handed the signatures in.', '2025-09-23'),
+      [],
+    );
+    assert.deepEqual(all('Actualizaciones\n\nhace 3 días\n\nGracias a la Red de Mujeres.', '2025-10-08'), []);
+    assert.deepEqual(
+      all('Actualizaciones\n\n3 mar 2023 · Dayana R.: Hoy se cumple un año del naufragio.', '2023-01-12'),
+      [['Hoy', '2023-03-03']],
+    );
+  });
+  it("without the heading, or with words before it on its line, the date is the text's", () => {
+    assert.deepEqual(all('Comunicado\n\n2 de octubre de 2025\n\nLa fiscalía respondió.', '2025-10-02'), [
+      ['2 de octubre de 2025', '2025-10-02'],
+    ]);
+    assert.deepEqual(all('Novedades\n\nEl 2 de octubre de 2025 entregamos las firmas.', '2025-10-02'), [
+      ['2 de octubre de 2025', '2025-10-02'],
+    ]);
   });
 });

@@ -1131,8 +1131,34 @@ export function findDates(text: string, reference: string): DateMention[] {
       !pageEdited(text, d) &&
       !agoRestated(text, d, out) &&
       !ageStamp(text, d) &&
-      !habitual(text, d, reference),
+      !habitual(text, d, reference) &&
+      !updateStamp(text, d),
   );
+}
+
+/** A petition's section of updates, its heading on a line of its own. */
+const UPDATES_HEADING =
+  /(?:^|\n)[ \t]*(?:novedades|actualizaciones|updates|petition\s+updates)[ \t]*(?:\(\d+\))?[ \t]*\n/iu;
+/** What may follow an update's stamp on its line: a clock time, or the poster's name before the update's words. */
+const AFTER_STAMP = /^\s*(?:,?\s*(?:a\s+las\s+)?\d{1,2}:\d{2}\s*)?(?:$|·\s*[^·:\n]{1,40}:)/iu;
+
+/**
+ * A petition update's own stamp, opening its line under the updates heading ("Novedades" / "2 de octubre de 2025",
+ * "Publicado el 18/11/2025", "hace 3 días", "12 ene 2023 · Dayana R.: Ya somos…"): metadata like a comment's stamp
+ * (guide D2: 12 rounds against 2). The update's own words still count from it (`timeline`).
+ */
+function updateStamp(text: string, d: DateMention): boolean {
+  const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', d.end);
+  if (
+    !/^\s*(?:(?:publicado|posted|published)(?:\s+(?:el|on))?\s*:?\s*)?$/iu.test(
+      text.slice(lineStart, d.start),
+    )
+  )
+    return false;
+  if (!AFTER_STAMP.test(text.slice(d.end, lineEnd < 0 ? undefined : lineEnd))) return false;
+  const heading = UPDATES_HEADING.exec(text);
+  return !!heading && heading.index < lineStart;
 }
 
 const EVERY_BEFORE =
@@ -1229,6 +1255,9 @@ const POST_STAMP = /^\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*·\s*([^·]{4,40}?
 /** The label of a post's or update's own stamp line: "Publicado el", "Posted", "Published on". */
 const POSTED_LABEL = /^\s*(?:publicado|posted|published)(?:\s+(?:el|on))?\s*:?\s+(?=\d)/iu;
 
+/** A day, then "·" and a poster's name with a colon, opening a line ("3 mar 2023 · Dayana R.: …"). */
+const UPDATE_LINE = /^\s*([^·:\n]{4,30}?)\s*·\s*[^·:\n]{1,40}:\s/u;
+
 /** The one day a whole line names, read against `ref`, if the line is nothing else. */
 function lineDay(content: string, ref: string): string | undefined {
   if (!content || content.length > 40) return undefined;
@@ -1284,6 +1313,17 @@ function timeline(text: string, reference: string): Segment[] {
       segs.push({ start, end, reference });
       pending = end;
       current = mailDay.value;
+      continue;
+    }
+    // "12 ene 2023 · Dayana R.: Hoy se cumple un año": an update's stamp and poster opening its line; it and what
+    // follows count from that day.
+    const posted = UPDATE_LINE.exec(line);
+    const postedDay = posted && writesYear(posted[1]!) ? lineDay(posted[1]!, reference) : undefined;
+    if (postedDay) {
+      flush(start, current);
+      segs.push({ start, end, reference: postedDay });
+      pending = end;
+      current = postedDay;
       continue;
     }
     const post = POST_STAMP.exec(line);
