@@ -1130,3 +1130,22 @@ describe("a petition update's stamp (guide D2; issue 23, stop 38, rounds 13–34
     ]);
   });
 });
+
+describe('years alone after "en el" and in table cells (issue 23, stop 38, rounds 16–34)', () => {
+  it('"en el 2018", and a two-digit year closing its clause; not a percentage, an address or an anniversary', () => {
+    assert.deepEqual(all('En el 2018 el comandante de la zona vino. Yo voté en el 2000.', '2025-06-01'), [
+      ['En el 2018', '2018'],
+      ['en el 2000', '2000'],
+    ]);
+    assert.deepEqual(all('Había estado preso en el 76, antes de que lo expulsaran.', '2025-06-01'), [
+      ['en el 76', '1976'],
+    ]);
+    assert.deepEqual(all('Los precios subieron en el 80 por ciento de los casos.', '2025-06-01'), []);
+    assert.deepEqual(all('Vive en el 12 de la calle Mitre.', '2025-06-01'), []);
+    assert.deepEqual(all('presidirá el acto en el 49.º aniversario de la matanza', '2025-06-01'), []);
+  });
+  it("a year alone in a table's cell is a date; a number that is no year is not", () => {
+    assert.deepEqual(all('| 1 | Gjergj Marku | 1941 | Shkodër |', '2025-06-01'), [['1941', '1941']]);
+    assert.deepEqual(all('| 2 | Ana | 1200 | Tirana |', '2025-06-01'), []);
+  });
+});

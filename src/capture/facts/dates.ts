@@ -853,6 +853,22 @@ const RULES: Rule[] = [
     relative: false,
     make: (m) => ({ precision: 'year', value: m[1]! }),
   },
+  // "En el 2018 el comandante…", "Yo voté en el 2000, en el 2004": Spanish puts the article before a year as before
+  // a day; "en el 76, antes de que lo expulsaran", "balsero en el 94," (guide §7: "en el 87" = 1987) only closing its
+  // clause, as "en el 80 por ciento", "en el 12 de la calle" and "en el 49.º aniversario" do not (rounds 16, 20, 31:
+  // 9 years missed).
+  {
+    re: /\b(?:en|desde|hasta|para|antes\s+del|después\s+del|despues\s+del)\s+el\s+((?:19|20)\d{2})\b(?![.,]?\d|\s*%)|\b(?:en|desde|hasta)\s+el\s+([3-9]\d)(?=\s*(?:[,;:!?)]|\.(?![º°ª\d\p{L}]))|\s*$)/gimu,
+    relative: false,
+    make: (m) => ({ precision: 'year', value: m[1] ?? `19${m[2]}` }),
+  },
+  // "| Gjergj Marku | 1941 | Shkodër |": a year alone in a table's cell (guide §3: date cells are dates in any
+  // notation; birth and arrest years in five lists of rounds 20–34, 20 missed).
+  {
+    re: /(?<=(?:^|\|)[ \t]*)((?:19|20)\d{2})(?=[ \t]*\|)/gmu,
+    relative: false,
+    make: (m) => ({ precision: 'year', value: m[1]! }),
+  },
   // "2023–2025", "1964-1982": a span of years, each end a year.
   {
     re: /(?<![\d./-])((?:19|20)\d{2})\s?[–-]\s?((?:19|20)\d{2})(?![\d./-])/gu,
