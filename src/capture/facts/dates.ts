@@ -865,7 +865,7 @@ const RULES: Rule[] = [
   // "| Gjergj Marku | 1941 | Shkodër |": a year alone in a table's cell (guide §3: date cells are dates in any
   // notation; birth and arrest years in five lists of rounds 20–34, 20 missed).
   {
-    re: /(?<=(?:^|\|)[ \t]*)((?:19|20)\d{2})(?=[ \t]*\|)/gmu,
+    re: /((?:19|20)\d{2})(?<=(?:^|\|)[ \t]*\d{4})(?=[ \t]*\|)/gmu,
     relative: false,
     make: (m) => ({ precision: 'year', value: m[1]! }),
   },
@@ -1142,13 +1142,14 @@ export function findDates(text: string, reference: string): DateMention[] {
     for (const d of datesIn(slice, seg.reference))
       out.push({ ...d, start: d.start + seg.start, end: d.end + seg.start });
   }
+  const updates = UPDATES_HEADING.exec(text)?.index;
   return out.filter(
     (d) =>
       !pageEdited(text, d) &&
       !agoRestated(text, d, out) &&
       !ageStamp(text, d) &&
       !habitual(text, d, reference) &&
-      !updateStamp(text, d),
+      !(updates !== undefined && updateStamp(text, d, updates)),
   );
 }
 
@@ -1163,8 +1164,9 @@ const AFTER_STAMP = /^\s*(?:,?\s*(?:a\s+las\s+)?\d{1,2}:\d{2}\s*)?(?:$|·\s*[^·
  * "Publicado el 18/11/2025", "hace 3 días", "12 ene 2023 · Dayana R.: Ya somos…"): metadata like a comment's stamp
  * (guide D2: 12 rounds against 2). The update's own words still count from it (`timeline`).
  */
-function updateStamp(text: string, d: DateMention): boolean {
+function updateStamp(text: string, d: DateMention, heading: number): boolean {
   const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
+  if (heading >= lineStart) return false;
   const lineEnd = text.indexOf('\n', d.end);
   if (
     !/^\s*(?:(?:publicado|posted|published)(?:\s+(?:el|on))?\s*:?\s*)?$/iu.test(
@@ -1172,9 +1174,7 @@ function updateStamp(text: string, d: DateMention): boolean {
     )
   )
     return false;
-  if (!AFTER_STAMP.test(text.slice(d.end, lineEnd < 0 ? undefined : lineEnd))) return false;
-  const heading = UPDATES_HEADING.exec(text);
-  return !!heading && heading.index < lineStart;
+  return AFTER_STAMP.test(text.slice(d.end, lineEnd < 0 ? undefined : lineEnd));
 }
 
 const EVERY_BEFORE =
