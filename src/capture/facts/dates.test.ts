@@ -1149,3 +1149,12 @@ describe('years alone after "en el" and in table cells (issue 23, stop 38, round
     assert.deepEqual(all('| 2 | Ana | 1200 | Tirana |', '2025-06-01'), []);
   });
 });
+
+describe('"on Thursday the 18th" (issue 23, stop 38, rounds 20, 22, 24)', () => {
+  it('a weekday with its day number after "on" is that day, not the week\'s weekday', () => {
+    assert.deepEqual(all('She flies back from Muscat on Thursday the 18th.', '2025-09-01'), [
+      ['Thursday the 18th', '2025-09-18'],
+    ]);
+    assert.deepEqual(all('They left on Thursday.', '2025-09-01'), [['on Thursday', '2025-08-28']]);
+  });
+});
