@@ -1134,11 +1134,11 @@ describe("a petition update's stamp (guide D2; issue 23, stop 38, rounds 13–34
 describe('years alone after "en el" and in table cells (issue 23, stop 38, rounds 16–34)', () => {
   it('"en el 2018", and a two-digit year closing its clause; not a percentage, an address or an anniversary', () => {
     assert.deepEqual(all('En el 2018 el comandante de la zona vino. Yo voté en el 2000.', '2025-06-01'), [
-      ['En el 2018', '2018'],
-      ['en el 2000', '2000'],
+      ['2018', '2018'],
+      ['2000', '2000'],
     ]);
     assert.deepEqual(all('Había estado preso en el 76, antes de que lo expulsaran.', '2025-06-01'), [
-      ['en el 76', '1976'],
+      ['76', '1976'],
     ]);
     assert.deepEqual(all('Los precios subieron en el 80 por ciento de los casos.', '2025-06-01'), []);
     assert.deepEqual(all('Vive en el 12 de la calle Mitre.', '2025-06-01'), []);
@@ -1156,5 +1156,16 @@ describe('"on Thursday the 18th" (issue 23, stop 38, rounds 20, 22, 24)', () => 
       ['Thursday the 18th', '2025-09-18'],
     ]);
     assert.deepEqual(all('They left on Thursday.', '2025-09-01'), [['on Thursday', '2025-08-28']]);
+  });
+});
+
+describe('a year between a possessive and its noun (issue 23, stop 38, rounds 14–35)', () => {
+  it('"its 2019 report", "her husband\'s 1988 census receipt", "a 2022 law"; not "their 2000 members"', () => {
+    assert.deepEqual(all('Mwatana described it in its 2019 report.', '2025-06-01'), [['2019', '2019']]);
+    assert.deepEqual(all("a folder with her husband's 1988 census receipt", '2025-06-01'), [
+      ['1988', '1988'],
+    ]);
+    assert.deepEqual(all('and a 2022 law created the board', '2025-06-01'), [['2022', '2022']]);
+    assert.deepEqual(all('The union and their 2000 members marched.', '2025-06-01'), []);
   });
 });

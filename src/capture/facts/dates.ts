@@ -858,9 +858,17 @@ const RULES: Rule[] = [
   // clause, as "en el 80 por ciento", "en el 12 de la calle" and "en el 49.º aniversario" do not (rounds 16, 20, 31:
   // 9 years missed).
   {
-    re: /\b(?:en|desde|hasta|para|antes\s+del|después\s+del|despues\s+del)\s+el\s+((?:19|20)\d{2})\b(?![.,]?\d|\s*%)|\b(?:en|desde|hasta)\s+el\s+([3-9]\d)(?=\s*(?:[,;:!?)]|\.(?![º°ª\d\p{L}]))|\s*$)/gimu,
+    re: /(?<=\b(?:en|desde|hasta|para|antes\s+del|después\s+del|despues\s+del)\s+el\s+)((?:19|20)\d{2})\b(?![.,]?\d|\s*%)|(?<=\b(?:en|desde|hasta)\s+el\s+)([3-9]\d)(?=\s*(?:[,;:!?)]|\.(?![º°ª\d\p{L}]))|\s*$)/gimu,
     relative: false,
     make: (m) => ({ precision: 'year', value: m[1] ?? `19${m[2]}` }),
+  },
+  // "its 2019 report", "a 2022 law", "her husband's 1988 census receipt": a year after a possessive or "a", before its
+  // noun, says when that thing was (40 in rounds 1–35, every one a year; 8 missed in rounds 12–34). A count would
+  // be "their 2000 members": people and households are refused.
+  {
+    re: /(?<=(?:\b(?:its|their|his|her|our|a)|\p{L}['’]s)\s+)((?:19|20)\d{2})(?=\s+\p{Ll}{3,})(?!\s+(?:people|persons|men|women|children|families|members|signatures|signatories|names|households|homes|houses)\b)/gu,
+    relative: false,
+    make: (m) => ({ precision: 'year', value: m[1]! }),
   },
   // "| Gjergj Marku | 1941 | Shkodër |": a year alone in a table's cell (guide §3: date cells are dates in any
   // notation; birth and arrest years in five lists of rounds 20–34, 20 missed).
