@@ -1169,3 +1169,19 @@ describe('a year between a possessive and its noun (issue 23, stop 38, rounds 14
     assert.deepEqual(all('The union and their 2000 members marched.', '2025-06-01'), []);
   });
 });
+
+describe('"we\'ll", and a verb after "will" that looks past (issue 23, stop 38, rounds 20, 24, 30)', () => {
+  it('"\'ll" marks what is to come; "will let" is no past "let"; "will be supervised" stays a passive', () => {
+    assert.deepEqual(all("The government promised to repeal it; we'll see by December.", '2025-08-14'), [
+      ['December', '2025-12'],
+    ]);
+    assert.deepEqual(all('They will let us consult the annexes in March.', '2025-08-14'), [
+      ['March', '2026-03'],
+    ]);
+    assert.deepEqual(all('They let us consult the annexes in March.', '2025-08-14'), [['March', '2025-03']]);
+    assert.deepEqual(
+      all('It will be supervised by the Committee, which is next due to meet on 2 December.', '2025-08-14'),
+      [['2 December', '2025-12-02']],
+    );
+  });
+});

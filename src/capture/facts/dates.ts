@@ -174,7 +174,7 @@ const FUTURE_AFTER =
  * viajar en mayo", "va a presentar … el lunes") — unless a past verb stands between the marker and the date.
  */
 const FUTURE_CLAUSE =
-  /(?:\b(?:will|won['’]t|shall|next|upcoming|pr[oó]xim[oa]s?|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+  /(?:\b(?:will|won['’]t|shall|next|upcoming|(?<=\p{L})['’]ll|pr[oó]xim[oa]s?|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
 /**
  * An English "-ed" word that is no finite past: a participle after "is/be/been" or set off by a comma
  * ("the visit she is allowed", "the judgment, redacted to protect…").
@@ -202,7 +202,13 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
   // "una cita para el lunes", "se fijó para el 15 de julio": what a date is set for lies ahead.
   if (/\bpara\s+(?:(?:el|la|los|las)\s+)?$/iu.test(clause)) return true;
   const f = FUTURE_CLAUSE.exec(clause);
-  const rest = clause.slice(f ? f.index + f[0].length : 0);
+  // After a modal the next word is an infinitive, whatever past it looks like ("will let us consult the annexes
+  // in March", "we'll put it to them in May").
+  const after = clause.slice(f ? f.index + f[0].length : 0);
+  const rest =
+    f && /^(?:will|shall|['’]ll)$/iu.test(f[0])
+      ? after.replace(/^\s+\p{L}+/u, (w) => (IRREGULAR_PAST.test(w) ? ' ' : w))
+      : after;
   return !!f && !PAST_BETWEEN.test(rest) && !IRREGULAR_PAST.test(rest);
 }
 
