@@ -639,3 +639,65 @@ describe('the day a text counts from, in heads the rules had not met (issue 23, 
     assert.deepEqual(t.published, { precision: 'day', value: '2025-11-14' });
   });
 });
+
+describe('the day a text counts from, in heads met in rounds 14–35 (issue 23, stop 38)', () => {
+  it('a joint dateline ("New York / Mexico City, 15 May 2026 —") and a release\'s bracketed day ("GENEVA (18 March 2025) –")', () => {
+    const joint = extractHtml(
+      `<html><body><p class="dateline">New York / Mexico City, 15 May 2026 — The group today called on the prosecutors to reopen the case.</p><p>${para}</p></body></html>`,
+    );
+    assert.deepEqual(joint.published, { precision: 'day', value: '2026-05-15' });
+    const un = extractHtml(
+      `<html><body><p>GINEBRA (18 de marzo de 2025) – Un grupo de expertos expresó hoy su alarma.</p><p>${para}</p></body></html>`,
+    );
+    assert.deepEqual(un.published, { precision: 'day', value: '2025-03-18' });
+    const told = extractHtml(
+      `<html><body><p>The army (which took the town on 3 May 2024) – witnesses said – left.</p><p>${para}</p></body></html>`,
+    );
+    assert.equal(told.published, undefined, 'a sentence with a bracketed date is no dateline');
+  });
+  it("a prison letter's date line naming its wing by number, under a transcriber's note", () => {
+    const t = extractPlainText(
+      '[Transcripción para el archivo, Santiago, 3 de marzo de 2025. Carta manuscrita donada por la familia.]\n\nCárcel Pública de Santiago, galería 5, domingo 7 de abril de 1985\n\nQuerida Teresa:\n\nEl sábado 30 supimos lo de los compañeros.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '1985-04-07' });
+  });
+  it('a recording\'s head line, labelled with its place or opening on "Grabación" / "Desgrabación"', () => {
+    const label = extractPlainText(
+      'ARCHIVO ORAL — Entrevista n.º 31\nTestigo: Doña Marta\nLugar y fecha de grabación: Sayaxché, Petén, 21 de junio de 2025\n\nENTREVISTADORA: ¿Qué recuerda?',
+    );
+    assert.deepEqual(label.published, { precision: 'day', value: '2025-06-21' });
+    const open = extractPlainText(
+      'ARCHIVO ORAL DE LA TIERRA\nGrabación EC-03, asentamiento 17 de Abril, Pará, 15 de abril de 2026. Duración: 1 h 38 min.\n\n[00:01:05] LB: ¿De dónde salió la marcha?',
+    );
+    assert.deepEqual(open.published, { precision: 'day', value: '2026-04-15' });
+    const radio = extractPlainText(
+      'FM LA QUEBRADA 94.7\nDesgrabación del programa del sábado 16 de enero de 2021, bloque de las 9:30 (Jujuy)\n\n[09:31] NILDA: Hoy se cumplen cinco años.',
+    );
+    assert.deepEqual(radio.published, { precision: 'day', value: '2021-01-16' });
+  });
+  it("a report's or edition's month in its head; not a title naming its events' month", () => {
+    for (const [head, month] of [
+      ['Report, September 2025', '2025-09'],
+      ['Report, Tbilisi, April 2026 — Chapter 3 of 5', '2026-04'],
+      ['Published Jakarta, November 2025', '2025-11'],
+      ['Versión revisada, Madrid, noviembre de 2026', '2026-11'],
+    ] as const) {
+      const t = extractPlainText(
+        `NORTHERN WATCH\n"Caught Between Two Fires"\n${head}\n\n3.1 Background\n\nOn 3 March three were released.`,
+      );
+      assert.deepEqual(t.published, { precision: 'month', value: month }, head);
+    }
+    const title = extractPlainText('Srebrenica, July 1995\n\nOn 11 July the town fell.');
+    assert.equal(title.published, undefined);
+  });
+  it('a yearless wire dateline on an anniversary the lead counts ("Cinco años después"), without a weekday', () => {
+    const t = extractPlainText(
+      'ANGOLA-DERECHOS HUMANOS\nCinco años después de Cafunfo, las viudas siguen sin cuerpos\n\nLuanda, 30 ene (Prensa Austral).- Cinco años después de que la policía abriera fuego contra una manifestación, ninguna familia ha recibido los restos.\n\nEn la madrugada del 30 de enero de 2021, cientos de personas se dirigían a la comisaría.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2026-01-30' });
+    const none = extractPlainText(
+      'ANGOLA\nLas viudas siguen sin cuerpos\n\nLuanda, 30 ene (Prensa Austral).- Ninguna familia ha recibido los restos.\n\nEn la madrugada del 30 de enero de 2021, cientos de personas se dirigían a la comisaría.',
+    );
+    assert.equal(none.published, undefined, 'without a count of years the year is unknown');
+  });
+});

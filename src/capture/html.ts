@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { type FuzzyDate, parseLooseDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import { findDates, writesYear } from './facts/dates.js';
-import { fold, WEEKDAYS } from './facts/lexicon.js';
+import { fold, NUMBER_WORDS, WEEKDAYS } from './facts/lexicon.js';
 
 export interface ExtractedComment {
   /** Reading order, 1-based. */
@@ -145,7 +145,7 @@ function datelineDate(line: string): FuzzyDate | undefined {
   const found = findDates(line, '2000-01-01').filter((x) => !x.relative && x.date.precision === 'day');
   if (found.length !== 1 || !writesYear(found[0]!.text)) return undefined;
   const rest = `${line.slice(0, found[0]!.start)}${line.slice(found[0]!.end)}`
-    .replace(/[\s,.—–·|:-]+/g, ' ')
+    .replace(/[\s,.—–·|:/-]+/g, ' ')
     .trim();
   const words = rest.split(' ').filter(Boolean);
   const weekdayNamed = words.some((w) => WEEKDAYS.has(fold(w)));
@@ -157,11 +157,14 @@ function datelineDate(line: string): FuzzyDate | undefined {
   // ("Puerto Francisco de Orellana (El Coca), viernes 28 de noviembre de 2025").
   // A letter from a barracks names its unit in full ("Cuartel del Batallón de Infantería N.º 8, Paso de los
   // Toros, domingo 8 de marzo de 1981", round 17): up to twelve words and 110 characters with the weekday, else 8 and 80; "N.º" is a number's mark.
+  // A prison letter names its wing or cell by number ("Cárcel Pública de Santiago, galería 5, domingo 7 de abril
+  // de 1985", round 20): with the weekday, a lower-case word before a number is the place's.
   const place = words.filter((w) => !WEEKDAYS.has(fold(w)));
   return place.length <= (weekdayNamed ? 12 : 8) &&
     place.every(
-      (w) =>
+      (w, i) =>
         /^\(?\p{Lu}/u.test(w) ||
+        (weekdayNamed && /^\p{Ll}{3,}$/u.test(w) && /^\d{1,3}$/.test(place[i + 1] ?? '')) ||
         /^(?:\d{1,3}|[º°ª])$/.test(w) ||
         /^(?:de|del|la|las|los|el|y|da|do|dos|das|of|the|on)$/iu.test(w),
     ) &&
@@ -190,6 +193,11 @@ export function headDate(lines: readonly string[]): FuzzyDate | undefined {
       !lead || /^(?:on|in|en|since|desde|de|del|by|por)\s|^(?:el|la|los|las|the)\s+(?!\p{Lu})/iu.test(lead);
     const opening = sentence ? undefined : datelineDate(lead);
     if (opening) return opening;
+    // A release's place with its day in brackets ("GENEVA (18 March 2025) – A group of experts…", "GINEBRA (18 de
+    // marzo de 2025) –"), the UN's own dateline.
+    const bracketed = /^(\p{Lu}[^()\n]{1,60}?)\s*\(([^()\n]{6,40})\)\s*[–—-]/u.exec(l.trim());
+    const inBrackets = bracketed && datelineDate(`${bracketed[1]}, ${bracketed[2]}`);
+    if (inBrackets) return inBrackets;
     for (const part of l.split(/\s+[·|]\s+/)) {
       const d = datelineDate(part.trim());
       if (d) return d;
@@ -244,7 +252,7 @@ export function yearlessDateline(text: string): FuzzyDate | undefined {
       /\b(?:este|on|this)\s+(lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/iu.exec(
         lead,
       )?.[1];
-    if (!named) return undefined;
+    if (!named) return anniversaryYear(text, d.date);
     const wd = WEEKDAYS.get(fold(named));
     if (d.date.precision !== 'day' || wd === undefined) return undefined;
     const [, mo, day] = d.date.value.split('-').map(Number) as [number, number, number];
@@ -261,6 +269,67 @@ export function yearlessDateline(text: string): FuzzyDate | undefined {
       precision: 'day',
       value: `${fits[0]}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
     };
+  }
+  return undefined;
+}
+
+/** "Tres años después de Loliondo", "Five years on from …", "se cumplen diez años", "marks ten years": a count of years. */
+const YEARS_ON =
+  /(?<![\p{L}\d])(\d{1,2}|\p{L}+)\s+(?:años|years)\s+(?:despu[eé]s|after|on|later|since)\b|\b(?:se\s+cumplen|hace|marks?|marking)\s+(\d{1,2}|\p{L}+)\s+(?:años|years)\b/iu;
+
+/**
+ * A yearless wire dateline whose lead names no weekday, on an anniversary ("Luanda, 30 ene (Prensa Austral).-
+ * Cinco años después de que la policía abriera fuego…" over "En la madrugada del 30 de enero de 2021"; "Nairobi, 10
+ * jun (…).- Tres años después…" over "El 10 de junio de 2022"): the day the text dates with its year, plus the
+ * years its title or lead counts (rounds 14, 29). Nothing without both.
+ */
+function anniversaryYear(text: string, day: FuzzyDate): FuzzyDate | undefined {
+  if (day.precision !== 'day') return undefined;
+  const head = text.slice(0, 1200);
+  const n = YEARS_ON.exec(head);
+  const word = n && fold(n[1] ?? n[2]!);
+  const count = word && (/^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.get(word));
+  if (!count || count < 1) return undefined;
+  const md = day.value.slice(5);
+  const dated = findDates(text, '2000-06-15').filter(
+    (x) => !x.relative && x.date.precision === 'day' && writesYear(x.text) && x.value.slice(5) === md,
+  );
+  const years = new Set(dated.map((x) => Number(x.value.slice(0, 4))));
+  if (years.size !== 1) return undefined;
+  return { precision: 'day', value: `${[...years][0]! + count}-${md}` };
+}
+
+/** Words a report's or edition's head line gives besides its place and month ("Report, Tbilisi, April 2026"). */
+const EDITION_WORD =
+  /^(?:report|informe|published|publicado|publicada|revised|revisada|revisado|versión|version|edition|edición|updated|actualizado|actualizada|bulletin|boletín)$/iu;
+
+/**
+ * A report's or edition's month in its head ("Report, September 2025", "Published Jakarta, November 2025",
+ * "Versión revisada, Madrid, noviembre de 2026", "Report, Tbilisi, April 2026 — Chapter 3 of 5"): the text
+ * is of that month, so its yearless days and months count from it (five reports in rounds 19–35, where the
+ * capture day was used). A line, or a part of it between dashes, bars or dots, naming one month with its year,
+ * an edition word and otherwise only capitalized words; a title naming the month of its events ("Srebrenica,
+ * July 1995") has no edition word.
+ */
+export function monthHead(lines: readonly string[]): FuzzyDate | undefined {
+  for (const l of lines) {
+    for (const part of l.trim().split(/\s+[—–·|]\s+/)) {
+      if (part.length > 70) continue;
+      const found = findDates(part, '2000-01-01').filter((x) => !x.relative);
+      if (found.length !== 1 || found[0]!.date.precision !== 'month' || !writesYear(found[0]!.text)) continue;
+      const words = `${part.slice(0, found[0]!.start)} ${part.slice(found[0]!.end)}`
+        .replace(/[\s,.:;]+/g, ' ')
+        .trim()
+        .split(' ')
+        .filter(Boolean);
+      if (
+        words.some((w) => EDITION_WORD.test(w)) &&
+        words.every(
+          (w) => EDITION_WORD.test(w) || /^\p{Lu}/u.test(w) || /^(?:de|del|la|el|of|the)$/iu.test(w),
+        )
+      )
+        return found[0]!.date;
+    }
   }
   return undefined;
 }
@@ -663,7 +732,8 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     // No date in the markup: a dateline or a "Press Release: <date>" line heading the visible text.
     headDate(textOf(doc.body).split('\n').filter(Boolean).slice(0, 12)) ??
     // A wire dateline without its year, whose lead names its weekday.
-    yearlessDateline(textOf(doc.body));
+    yearlessDateline(textOf(doc.body)) ??
+    monthHead(textOf(doc.body).split('\n').filter(Boolean).slice(0, 8));
   const author =
     clean(ld.author) ??
     meta(doc, 'author', 'article:author', 'dc.creator') ??

@@ -7,7 +7,15 @@
 import type { FuzzyDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import { findDates } from './facts/dates.js';
-import { dateFrom, type Extracted, headDate, hostOf, titleTail, yearlessDateline } from './html.js';
+import {
+  dateFrom,
+  type Extracted,
+  headDate,
+  hostOf,
+  monthHead,
+  titleTail,
+  yearlessDateline,
+} from './html.js';
 
 /**
  * The day a chat or thread was copied, exported or saved, said in a sentence of its head ("Conversación
@@ -21,7 +29,7 @@ import { dateFrom, type Extracted, headDate, hostOf, titleTail, yearlessDateline
  * cierre de datos: 31 de octubre de 2026"): its "today" and "yesterday" count from that day.
  */
 const COPIED =
-  /\b(?:copiad[oa]s?|exportad[oa]s?|guardad[oa]s?|descargad[oa]s?|copied|exported|saved|downloaded|archived|archivad[oa]s?|recorded|grabad[oa]s?|pasted|pegad[oa]s?|as\s+of|dated|fechad[oa]s?|delivered|read\s+in\s+open\s+court|handed\s+down|last\s+edited|dictad[oa]|pronunciad[oa]|actualizad[oa]s?\s+al|datos\s+al|(?:con\s+)?corte\s+al|(?:cierre|corte)\s+de\s+datos|data\s+cut-?off)\b|^\s*(?:(?:fecha\s+de\s+)?(?:emisi[oó]n|transmisi[oó]n|grabaci[oó]n)|emitido|transmitido|broadcast|aired|air\s+date|recording)\s*:/iu;
+  /\b(?:copiad[oa]s?|exportad[oa]s?|guardad[oa]s?|descargad[oa]s?|copied|exported|saved|downloaded|archived|archivad[oa]s?|recorded|grabad[oa]s?|pasted|pegad[oa]s?|as\s+of|dated|fechad[oa]s?|delivered|read\s+in\s+open\s+court|handed\s+down|last\s+edited|dictad[oa]|pronunciad[oa]|actualizad[oa]s?\s+al|datos\s+al|(?:con\s+)?corte\s+al|(?:cierre|corte)\s+de\s+datos|data\s+cut-?off)\b|^\s*(?:(?:lugar\s+y\s+)?(?:fecha\s+de\s+)?(?:emisi[oó]n|transmisi[oó]n|grabaci[oó]n)|emitido|transmitido|broadcast|aired|air\s+date|recording)\s*:|^\s*(?:des)?grabaci[oó]n\b/iu;
 
 function copiedOn(lines: readonly string[]): FuzzyDate | undefined {
   for (const l of lines) {
@@ -98,5 +106,12 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
   );
   // A wire dateline without its year ("Malabo, 27 feb (EFE).-"), whose lead names its weekday.
   published ??= yearlessDateline(text);
+  // A report's month ("Report, September 2025"): its last day is the reference (extract.ts).
+  published ??= monthHead(
+    text
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(0, 8),
+  );
   return { title, outlet: outlet ?? titleTail(title), author, published, text, comments: [] };
 }

@@ -1028,13 +1028,13 @@ describe('a spreadsheet day and a ruling month or day in words (issue 23, stop 3
 });
 
 describe("a post's stamp line and a signer's age stamp (issue 23, stop 37, rounds 12–16)", () => {
-  it('"Publicado el 18/11/2025" on its own line: what follows counts from that day', () => {
+  it('"Publicado el 18/11/2025" on its own line: what follows counts from that day (the stamp itself is metadata, stop 38)', () => {
     assert.deepEqual(
       all(
         'Novedades\n\nPublicado el 18/11/2025\n\n¡Ya somos 12.000! Mañana entregamos las firmas.\n\nPublicado el 25/11/2025\n\nEl lunes el laboratorio nos confirmó el ADN.',
         '2025-11-03',
       ).map((d) => d[1]),
-      ['2025-11-18', '2025-11-19', '2025-11-25', '2025-11-24'],
+      ['2025-11-19', '2025-11-24'],
     );
   });
   it('"Firmante · hace 3 días" closing its line is no date; "hace 3 días" in a sentence is', () => {
@@ -1068,5 +1068,120 @@ describe('an event announced in the past, set for a near day (issue 23, stop 37,
       ['14 Sep.', '2025-09-14'],
     ]);
     assert.deepEqual(all('They held a meeting on 2 October.', '2025-09-12'), [['2 October', '2024-10-02']]);
+  });
+});
+
+describe('habits and dotted chat stamps (issue 23, stop 38, rounds 19–31)', () => {
+  it("a day and month said of every year is no date; on the writer's own day, or with its year, it is", () => {
+    assert.deepEqual(all('Every year on 23 February women gather in the park.', '2026-02-28'), []);
+    assert.deepEqual(all('I go to the memorial every 10 April with my wife.', '2025-03-12'), []);
+    assert.deepEqual(all('Y que el 18 de septiembre, cada año, bajamos con velas.', '2025-06-21'), []);
+    assert.deepEqual(all('Every 24 March I go down to the square.', '2024-03-24'), [
+      ['24 March', '2024-03-24'],
+    ]);
+    assert.deepEqual(all('como cada 18 de julio desde 1994', '2025-07-20'), [['1994', '1994']]);
+    assert.deepEqual(all('On 23 February women gathered in the park.', '2026-02-28'), [
+      ['23 February', '2026-02-23'],
+    ]);
+  });
+  it("a dotted stamp, alone or after Telegram Desktop's sender, dates the messages under it", () => {
+    assert.deepEqual(all('[05.12.25 19:02] Hussein A.: Tomorrow we meet at the bridge.', '2025-12-07'), [
+      ['05.12.25', '2025-12-05'],
+      ['Tomorrow', '2025-12-06'],
+    ]);
+    assert.deepEqual(
+      all(
+        'Yajaira Mendoza, [24.09.22 10:19]\nAyer en la trocha vi a una señora con tres niños.',
+        '2025-01-01',
+      ),
+      [
+        ['24.09.22', '2022-09-24'],
+        ['Ayer', '2022-09-23'],
+      ],
+    );
+  });
+});
+
+describe("a petition update's stamp (guide D2; issue 23, stop 38, rounds 13–34)", () => {
+  it('a stamp opening its line under the updates heading is metadata; its update counts from it', () => {
+    assert.deepEqual(
+      all(
+        'Por qué es importante\n\nNovedades\n\n2 de octubre de 2025\n\nAyer pasamos las 3.000 firmas.',
+        '2025-10-02',
+      ),
+      [['Ayer', '2025-10-01']],
+    );
+    assert.deepEqual(
+      all('Updates\n\nPublished on 14 Nov 2025\n\nWe handed the signatures in.', '2025-09-23'),
+      [],
+    );
+    assert.deepEqual(all('Actualizaciones\n\nhace 3 días\n\nGracias a la Red de Mujeres.', '2025-10-08'), []);
+    assert.deepEqual(
+      all('Actualizaciones\n\n3 mar 2023 · Dayana R.: Hoy se cumple un año del naufragio.', '2023-01-12'),
+      [['Hoy', '2023-03-03']],
+    );
+  });
+  it("without the heading, or with words before it on its line, the date is the text's", () => {
+    assert.deepEqual(all('Comunicado\n\n2 de octubre de 2025\n\nLa fiscalía respondió.', '2025-10-02'), [
+      ['2 de octubre de 2025', '2025-10-02'],
+    ]);
+    assert.deepEqual(all('Novedades\n\nEl 2 de octubre de 2025 entregamos las firmas.', '2025-10-02'), [
+      ['2 de octubre de 2025', '2025-10-02'],
+    ]);
+  });
+});
+
+describe('years alone after "en el" and in table cells (issue 23, stop 38, rounds 16–34)', () => {
+  it('"en el 2018", and a two-digit year closing its clause; not a percentage, an address or an anniversary', () => {
+    assert.deepEqual(all('En el 2018 el comandante de la zona vino. Yo voté en el 2000.', '2025-06-01'), [
+      ['2018', '2018'],
+      ['2000', '2000'],
+    ]);
+    assert.deepEqual(all('Había estado preso en el 76, antes de que lo expulsaran.', '2025-06-01'), [
+      ['76', '1976'],
+    ]);
+    assert.deepEqual(all('Los precios subieron en el 80 por ciento de los casos.', '2025-06-01'), []);
+    assert.deepEqual(all('Vive en el 12 de la calle Mitre.', '2025-06-01'), []);
+    assert.deepEqual(all('presidirá el acto en el 49.º aniversario de la matanza', '2025-06-01'), []);
+  });
+  it("a year alone in a table's cell is a date; a number that is no year is not", () => {
+    assert.deepEqual(all('| 1 | Gjergj Marku | 1941 | Shkodër |', '2025-06-01'), [['1941', '1941']]);
+    assert.deepEqual(all('| 2 | Ana | 1200 | Tirana |', '2025-06-01'), []);
+  });
+});
+
+describe('"on Thursday the 18th" (issue 23, stop 38, rounds 20, 22, 24)', () => {
+  it('a weekday with its day number after "on" is that day, not the week\'s weekday', () => {
+    assert.deepEqual(all('She flies back from Muscat on Thursday the 18th.', '2025-09-01'), [
+      ['Thursday the 18th', '2025-09-18'],
+    ]);
+    assert.deepEqual(all('They left on Thursday.', '2025-09-01'), [['on Thursday', '2025-08-28']]);
+  });
+});
+
+describe('a year between a possessive and its noun (issue 23, stop 38, rounds 14–35)', () => {
+  it('"its 2019 report", "her husband\'s 1988 census receipt", "a 2022 law"; not "their 2000 members"', () => {
+    assert.deepEqual(all('Mwatana described it in its 2019 report.', '2025-06-01'), [['2019', '2019']]);
+    assert.deepEqual(all("a folder with her husband's 1988 census receipt", '2025-06-01'), [
+      ['1988', '1988'],
+    ]);
+    assert.deepEqual(all('and a 2022 law created the board', '2025-06-01'), [['2022', '2022']]);
+    assert.deepEqual(all('The union and their 2000 members marched.', '2025-06-01'), []);
+  });
+});
+
+describe('"we\'ll", and a verb after "will" that looks past (issue 23, stop 38, rounds 20, 24, 30)', () => {
+  it('"\'ll" marks what is to come; "will let" is no past "let"; "will be supervised" stays a passive', () => {
+    assert.deepEqual(all("The government promised to repeal it; we'll see by December.", '2025-08-14'), [
+      ['December', '2025-12'],
+    ]);
+    assert.deepEqual(all('They will let us consult the annexes in March.', '2025-08-14'), [
+      ['March', '2026-03'],
+    ]);
+    assert.deepEqual(all('They let us consult the annexes in March.', '2025-08-14'), [['March', '2025-03']]);
+    assert.deepEqual(
+      all('It will be supervised by the Committee, which is next due to meet on 2 December.', '2025-08-14'),
+      [['2 December', '2025-12-02']],
+    );
   });
 });

@@ -174,7 +174,7 @@ const FUTURE_AFTER =
  * viajar en mayo", "va a presentar … el lunes") — unless a past verb stands between the marker and the date.
  */
 const FUTURE_CLAUSE =
-  /(?:\b(?:will|won['’]t|shall|next|upcoming|pr[oó]xim[oa]s?|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+  /(?:\b(?:will|won['’]t|shall|next|upcoming|(?<=\p{L})['’]ll|pr[oó]xim[oa]s?|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
 /**
  * An English "-ed" word that is no finite past: a participle after "is/be/been" or set off by a comma
  * ("the visit she is allowed", "the judgment, redacted to protect…").
@@ -202,7 +202,13 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
   // "una cita para el lunes", "se fijó para el 15 de julio": what a date is set for lies ahead.
   if (/\bpara\s+(?:(?:el|la|los|las)\s+)?$/iu.test(clause)) return true;
   const f = FUTURE_CLAUSE.exec(clause);
-  const rest = clause.slice(f ? f.index + f[0].length : 0);
+  // After a modal the next word is an infinitive, whatever past it looks like ("will let us consult the annexes
+  // in March", "we'll put it to them in May").
+  const after = clause.slice(f ? f.index + f[0].length : 0);
+  const rest =
+    f && /^(?:will|shall|['’]ll)$/iu.test(f[0])
+      ? after.replace(/^\s+\p{L}+/u, (w) => (IRREGULAR_PAST.test(w) ? ' ' : w))
+      : after;
   return !!f && !PAST_BETWEEN.test(rest) && !IRREGULAR_PAST.test(rest);
 }
 
@@ -853,6 +859,30 @@ const RULES: Rule[] = [
     relative: false,
     make: (m) => ({ precision: 'year', value: m[1]! }),
   },
+  // "En el 2018 el comandante…", "Yo voté en el 2000, en el 2004": Spanish puts the article before a year as before
+  // a day; "en el 76, antes de que lo expulsaran", "balsero en el 94," (guide §7: "en el 87" = 1987) only closing its
+  // clause, as "en el 80 por ciento", "en el 12 de la calle" and "en el 49.º aniversario" do not (rounds 16, 20, 31:
+  // 9 years missed).
+  {
+    re: /(?<=\b(?:en|desde|hasta|para|antes\s+del|después\s+del|despues\s+del)\s+el\s+)((?:19|20)\d{2})\b(?![.,]?\d|\s*%)|(?<=\b(?:en|desde|hasta)\s+el\s+)([3-9]\d)(?=\s*(?:[,;:!?)]|\.(?![º°ª\d\p{L}]))|\s*$)/gimu,
+    relative: false,
+    make: (m) => ({ precision: 'year', value: m[1] ?? `19${m[2]}` }),
+  },
+  // "its 2019 report", "a 2022 law", "her husband's 1988 census receipt": a year after a possessive or "a", before its
+  // noun, says when that thing was (40 in rounds 1–35, every one a year; 8 missed in rounds 12–34). A count would
+  // be "their 2000 members": people and households are refused.
+  {
+    re: /(?<=(?:\b(?:its|their|his|her|our|a)|\p{L}['’]s)\s+)((?:19|20)\d{2})(?=\s+\p{Ll}{3,})(?!\s+(?:people|persons|men|women|children|families|members|signatures|signatories|names|households|homes|houses)\b)/gu,
+    relative: false,
+    make: (m) => ({ precision: 'year', value: m[1]! }),
+  },
+  // "| Gjergj Marku | 1941 | Shkodër |": a year alone in a table's cell (guide §3: date cells are dates in any
+  // notation; birth and arrest years in five lists of rounds 20–34, 20 missed).
+  {
+    re: /((?:19|20)\d{2})(?<=(?:^|\|)[ \t]*\d{4})(?=[ \t]*\|)/gmu,
+    relative: false,
+    make: (m) => ({ precision: 'year', value: m[1]! }),
+  },
   // "2023–2025", "1964-1982": a span of years, each end a year.
   {
     re: /(?<![\d./-])((?:19|20)\d{2})\s?[–-]\s?((?:19|20)\d{2})(?![\d./-])/gu,
@@ -1044,7 +1074,7 @@ const RULES: Rule[] = [
   // "listed for Monday", "a march planned for Tuesday": what is set for a weekday lies ahead.
   {
     re: new RegExp(
-      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|pasado|próximo|proximo)|${DATE_AFTER_COMMA})`,
+      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|the\\s+\\d|pasado|próximo|proximo)|${DATE_AFTER_COMMA})`,
       'giu',
     ),
     relative: true,
@@ -1126,7 +1156,59 @@ export function findDates(text: string, reference: string): DateMention[] {
     for (const d of datesIn(slice, seg.reference))
       out.push({ ...d, start: d.start + seg.start, end: d.end + seg.start });
   }
-  return out.filter((d) => !pageEdited(text, d) && !agoRestated(text, d, out) && !ageStamp(text, d));
+  const updates = UPDATES_HEADING.exec(text)?.index;
+  return out.filter(
+    (d) =>
+      !pageEdited(text, d) &&
+      !agoRestated(text, d, out) &&
+      !ageStamp(text, d) &&
+      !habitual(text, d, reference) &&
+      !(updates !== undefined && updateStamp(text, d, updates)),
+  );
+}
+
+/** A petition's section of updates, its heading on a line of its own. */
+const UPDATES_HEADING =
+  /(?:^|\n)[ \t]*(?:novedades|actualizaciones|updates|petition\s+updates)[ \t]*(?:\(\d+\))?[ \t]*\n/iu;
+/** What may follow an update's stamp on its line: a clock time, or the poster's name before the update's words. */
+const AFTER_STAMP = /^\s*(?:,?\s*(?:a\s+las\s+)?\d{1,2}:\d{2}\s*)?(?:$|·\s*[^·:\n]{1,40}:)/iu;
+
+/**
+ * A petition update's own stamp, opening its line under the updates heading ("Novedades" / "2 de octubre de 2025",
+ * "Publicado el 18/11/2025", "hace 3 días", "12 ene 2023 · Dayana R.: Ya somos…"): metadata like a comment's stamp
+ * (guide D2: 12 rounds against 2). The update's own words still count from it (`timeline`).
+ */
+function updateStamp(text: string, d: DateMention, heading: number): boolean {
+  const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
+  if (heading >= lineStart) return false;
+  const lineEnd = text.indexOf('\n', d.end);
+  if (
+    !/^\s*(?:(?:publicado|posted|published)(?:\s+(?:el|on))?\s*:?\s*)?$/iu.test(
+      text.slice(lineStart, d.start),
+    )
+  )
+    return false;
+  return AFTER_STAMP.test(text.slice(d.end, lineEnd < 0 ? undefined : lineEnd));
+}
+
+const EVERY_BEFORE =
+  /(?:\b(?:every|each)(?:\s+year)?(?:\s+on)?(?:\s+the)?|\bcada(?:\s+año)?(?:\s+el)?|\btodos\s+los\s+años(?:\s+el)?)\s+$/iu;
+const EVERY_AFTER = /^,?\s+(?:cada\s+año|todos\s+los\s+años|every\s+year|each\s+year)\b/iu;
+
+/**
+ * A day and month said of every year ("Every year on 23 February women in Srinagar…", "read each year on 17
+ * August", "I go to the memorial every 10 April", "el 18 de septiembre, cada año, bajamos con velas"): a habit,
+ * not a date (guide §7; six in rounds 19–29, none annotated). Only a day without its year: "cada 18 de julio
+ * desde 1994" keeps the 1994 it names, and "como cada 10 de junio" beside "Este miércoles" loses nothing, the
+ * day being dated by that. On the writer's own day it names that day too ("Every 24 March I go down to the Plaza
+ * de Mayo… This year the square was fuller", a blog of 24 March 2024, round 2).
+ */
+function habitual(text: string, d: DateMention, reference: string): boolean {
+  if (d.relative || d.date.precision !== 'day' || writesYear(d.text) || d.value === reference) return false;
+  return (
+    EVERY_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)) ||
+    EVERY_AFTER.test(text.slice(d.end, d.end + 30))
+  );
 }
 
 /**
@@ -1188,9 +1270,13 @@ interface Segment {
 
 /** Decoration around a day separator: dashes, rules, stars, dots. */
 const DECOR = /^[\s—–\-=_*·•~]+|[\s—–\-=_*·•~]+$/gu;
-/** A message's own stamp at the start of its line: "27/3/25, 07:02 - ", "[27/03/2025, 7:02:11 p. m.] ". */
+/**
+ * A message's own stamp at the start of its line: "27/3/25, 07:02 - ", "[27/03/2025, 7:02:11 p. m.] ", Telegram's and
+ * Signal's dotted "[05.12.25 19:02] ", "10.08.2020 07:52 ", or Telegram Desktop's sender before it ("Yajaira Mendoza,
+ * [24.09.22 07:41]", the message on the lines below): dotted stamps in five chats of rounds 20–31.
+ */
 const MESSAGE_STAMP =
-  /^\[?(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?\]?\s*(?:[-–]\s*)?/iu;
+  /^(?:[^\n[\]]{1,60},\s*(?=\[))?\[?(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4}),?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?\]?\s*(?:[-–]\s*)?/iu;
 /** An email header naming when the message was sent: "Fecha: lun, 8 sep 2025 09:12 +0200", "Sent: Tuesday, 4 March 2025 10:02". */
 const MAIL_DATE = /^\s*(?:fecha|date|sent|enviado(?:\s+el)?)\s*:\s*(.{6,80})$/iu;
 /** A post's stamp line under the post: "9:14 p. m. · 9 ene. 2025 · 48,2 mil Reproducciones", "3:05 PM · Jan 9, 2025". */
@@ -1198,6 +1284,9 @@ const POST_STAMP = /^\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*·\s*([^·]{4,40}?
 
 /** The label of a post's or update's own stamp line: "Publicado el", "Posted", "Published on". */
 const POSTED_LABEL = /^\s*(?:publicado|posted|published)(?:\s+(?:el|on))?\s*:?\s+(?=\d)/iu;
+
+/** A day, then "·" and a poster's name with a colon, opening a line ("3 mar 2023 · Dayana R.: …"). */
+const UPDATE_LINE = /^\s*([^·:\n]{4,30}?)\s*·\s*[^·:\n]{1,40}:\s/u;
 
 /** The one day a whole line names, read against `ref`, if the line is nothing else. */
 function lineDay(content: string, ref: string): string | undefined {
@@ -1217,7 +1306,7 @@ function timeline(text: string, reference: string): Segment[] {
   let pending = 0;
   // Message stamps are day-first unless some stamp can only be month-first ("3/27/25").
   const stamps = [...text.matchAll(new RegExp(MESSAGE_STAMP.source, 'gimu'))];
-  const monthFirst = stamps.some((m) => +m[2]! > 12) && !stamps.some((m) => +m[1]! > 12);
+  const monthFirst = stamps.some((m) => +m[3]! > 12) && !stamps.some((m) => +m[1]! > 12);
   const flush = (end: number, ref: string) => {
     if (end > pending) segs.push({ start: pending, end, reference: ref });
   };
@@ -1228,12 +1317,12 @@ function timeline(text: string, reference: string): Segment[] {
     at = end + 1;
     const stamp = MESSAGE_STAMP.exec(line);
     if (stamp) {
-      const y = stamp[3]!.length === 2 ? 2000 + +stamp[3]! : +stamp[3]!;
-      const day = monthFirst ? realDay(y, +stamp[1]!, +stamp[2]!) : realDay(y, +stamp[2]!, +stamp[1]!);
+      const y = stamp[4]!.length === 2 ? 2000 + +stamp[4]! : +stamp[4]!;
+      const day = monthFirst ? realDay(y, +stamp[1]!, +stamp[3]!) : realDay(y, +stamp[3]!, +stamp[1]!);
       if (day) {
         flush(start, current);
         // The stamp's date is a date of the text (its numbers, without the time).
-        const dateText = /^\[?([\d/]+)/.exec(line)![1]!;
+        const dateText = /\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/.exec(stamp[0])![0];
         const dateStart = start + line.indexOf(dateText);
         segs.push({ start: dateStart, end: dateStart + dateText.length, reference: day, stamp: true });
         segs.push({ start: start + stamp[0].length, end, reference: day });
@@ -1254,6 +1343,17 @@ function timeline(text: string, reference: string): Segment[] {
       segs.push({ start, end, reference });
       pending = end;
       current = mailDay.value;
+      continue;
+    }
+    // "12 ene 2023 · Dayana R.: Hoy se cumple un año": an update's stamp and poster opening its line; it and what
+    // follows count from that day.
+    const posted = UPDATE_LINE.exec(line);
+    const postedDay = posted && writesYear(posted[1]!) ? lineDay(posted[1]!, reference) : undefined;
+    if (postedDay) {
+      flush(start, current);
+      segs.push({ start, end, reference: postedDay });
+      pending = end;
+      current = postedDay;
       continue;
     }
     const post = POST_STAMP.exec(line);
