@@ -52,6 +52,7 @@ const SETS = [
   'eval42',
   'eval43',
   'eval44',
+  'eval46',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
