@@ -53,6 +53,7 @@ const SETS = [
   'eval43',
   'eval44',
   'eval45',
+  'eval46',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
