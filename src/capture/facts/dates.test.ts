@@ -1229,3 +1229,21 @@ describe("a day counted from the story's dated day (issue 23, stop 38 second wav
     );
   });
 });
+
+describe("a petition starter line's day is metadata (guide D3; issue 23, stop 38 second wave, rounds 38–44)", () => {
+  it('"Iniciada por … · Medellín · 3 de marzo de 2026" and "Started by … · Buea · 14 November 2025" name no date', () => {
+    assert.deepEqual(
+      all('Iniciada por Gloria V. · Medellín · 3 de marzo de 2026\nDirigida a: JEP', '2026-03-03'),
+      [],
+    );
+    assert.deepEqual(all('Started by Comfort A. · Buea, Cameroon · 14 November 2025', '2025-11-14'), []);
+  });
+  it('a day inside the starter line, or on a line of its own, stays', () => {
+    assert.deepEqual(all('Iniciada por Gloria V. · 3 de marzo de 2026 · Medellín', '2026-03-03'), [
+      ['3 de marzo de 2026', '2026-03-03'],
+    ]);
+    assert.deepEqual(all('Iniciada por Gloria V. · Medellín\n3 de marzo de 2026', '2026-03-03'), [
+      ['3 de marzo de 2026', '2026-03-03'],
+    ]);
+  });
+});
