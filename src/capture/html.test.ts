@@ -690,6 +690,22 @@ describe('the day a text counts from, in heads met in rounds 14–35 (issue 23, 
     const title = extractPlainText('Srebrenica, July 1995\n\nOn 11 July the town fell.');
     assert.equal(title.published, undefined);
   });
+  it('a report\'s place and month alone under its title, and "Publicado en marzo de 2025" (stop 38 second wave, rounds 39, 41, 43)', () => {
+    for (const [head, month] of [
+      ['Popayán, noviembre de 2025', '2025-11'],
+      ['San Cristóbal de Las Casas, enero de 2026', '2026-01'],
+      ['Informe «Defender a quien defiende» · Publicado en marzo de 2025', '2025-03'],
+    ] as const) {
+      const t = extractPlainText(
+        `CORPORACIÓN SALUD Y TERRITORIO\n${head}\n\nCapítulo 2. Contexto\n\nEl 3 de marzo liberaron a tres.`,
+      );
+      assert.deepEqual(t.published, { precision: 'month', value: month }, head);
+    }
+    const chapter = extractPlainText(
+      'CEDELAG\nCapítulo 3. Río Blanco, enero de 1907: lo que el Estado nunca contó\n\nLos obreros pararon el día 7.',
+    );
+    assert.equal(chapter.published, undefined, 'a chapter title naming the month of its events');
+  });
   it('a yearless wire dateline on an anniversary the lead counts ("Cinco años después"), without a weekday', () => {
     const t = extractPlainText(
       'ANGOLA-DERECHOS HUMANOS\nCinco años después de Cafunfo, las viudas siguen sin cuerpos\n\nLuanda, 30 ene (Prensa Austral).- Cinco años después de que la policía abriera fuego contra una manifestación, ninguna familia ha recibido los restos.\n\nEn la madrugada del 30 de enero de 2021, cientos de personas se dirigían a la comisaría.',

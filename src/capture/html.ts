@@ -303,6 +303,10 @@ function anniversaryYear(text: string, day: FuzzyDate): FuzzyDate | undefined {
 const EDITION_WORD =
   /^(?:report|informe|published|publicado|publicada|revised|revisada|revisado|versión|version|edition|edición|updated|actualizado|actualizada|bulletin|boletín)$/iu;
 
+/** A place of one to four capitalized words, a comma, and the rest of the line: its month and year. */
+const PLACE_MONTH =
+  /^\p{Lu}[\p{L}.'-]*(?:\s+(?:de|del|la|el)?\s*\p{Lu}[\p{L}.'-]*){0,3},\s+(\p{L}+\s+(?:de\s+)?\d{4})$/u;
+
 /**
  * A report's or edition's month in its head ("Report, September 2025", "Published Jakarta, November 2025",
  * "Versión revisada, Madrid, noviembre de 2026", "Report, Tbilisi, April 2026 — Chapter 3 of 5"): the text
@@ -312,7 +316,16 @@ const EDITION_WORD =
  * July 1995") has no edition word.
  */
 export function monthHead(lines: readonly string[]): FuzzyDate | undefined {
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
+    // A report's place and month alone on a line under its title ("Popayán, noviembre de 2025", "Xalapa, enero
+    // de 2026"; rounds 39, 43): a dateline of the report's own month. Not its first line, which may be a title
+    // naming the month of its events ("Srebrenica, July 1995").
+    const placed = i > 0 ? PLACE_MONTH.exec(l.trim()) : null;
+    if (placed) {
+      const found = findDates(placed[1]!, '2000-01-01').filter((x) => !x.relative);
+      if (found.length === 1 && found[0]!.date.precision === 'month' && writesYear(found[0]!.text))
+        return found[0]!.date;
+    }
     for (const part of l.trim().split(/\s+[—–·|]\s+/)) {
       if (part.length > 70) continue;
       const found = findDates(part, '2000-01-01').filter((x) => !x.relative);
@@ -325,7 +338,8 @@ export function monthHead(lines: readonly string[]): FuzzyDate | undefined {
       if (
         words.some((w) => EDITION_WORD.test(w)) &&
         words.every(
-          (w) => EDITION_WORD.test(w) || /^\p{Lu}/u.test(w) || /^(?:de|del|la|el|of|the)$/iu.test(w),
+          // "Publicado en marzo de 2025" (round 41)
+          (w) => EDITION_WORD.test(w) || /^\p{Lu}/u.test(w) || /^(?:de|del|la|el|of|the|en|in)$/iu.test(w),
         )
       )
         return found[0]!.date;

@@ -1185,3 +1185,65 @@ describe('"we\'ll", and a verb after "will" that looks past (issue 23, stop 38, 
     );
   });
 });
+
+describe("a day counted from the story's dated day (issue 23, stop 38 second wave, rounds 40, 42)", () => {
+  it('"Seis días después, el 30 de marzo", "sixty-six days later", "two weeks earlier" take the story\'s year', () => {
+    assert.deepEqual(
+      all(
+        'Yo tenía quince años el 24 de marzo de 1980. Vivía cerca.\n\nSeis días después, el 30 de marzo, fuimos al entierro.',
+        '2026-03-24',
+      ),
+      [
+        ['24 de marzo de 1980', '1980-03-24'],
+        ['30 de marzo', '1980-03-30'],
+      ],
+    );
+    assert.deepEqual(
+      all(
+        'Dejó de comer el 1 de marzo de 1981. Murió sesenta y seis días después, el 5 de mayo.',
+        '2026-03-01',
+      ),
+      [
+        ['1 de marzo de 1981', '1981-03-01'],
+        ['5 de mayo', '1981-05-05'],
+      ],
+    );
+    assert.deepEqual(
+      all(
+        'The ruling came on 1 October 2013. He died three days later, on 4 October, a free man.',
+        '2026-02-19',
+      ),
+      [
+        ['1 October 2013', '2013-10-01'],
+        ['4 October', '2013-10-04'],
+      ],
+    );
+  });
+  it('a count that fits no reading changes nothing', () => {
+    assert.deepEqual(
+      all('Dejó de comer el 1 de marzo de 1981. Diez días después, el 5 de enero, habló.', '2026-03-01'),
+      [
+        ['1 de marzo de 1981', '1981-03-01'],
+        ['5 de enero', '2026-01-05'],
+      ],
+    );
+  });
+});
+
+describe("a petition starter line's day is metadata (guide D3; issue 23, stop 38 second wave, rounds 38–44)", () => {
+  it('"Iniciada por … · Medellín · 3 de marzo de 2026" and "Started by … · Buea · 14 November 2025" name no date', () => {
+    assert.deepEqual(
+      all('Iniciada por Gloria V. · Medellín · 3 de marzo de 2026\nDirigida a: JEP', '2026-03-03'),
+      [],
+    );
+    assert.deepEqual(all('Started by Comfort A. · Buea, Cameroon · 14 November 2025', '2025-11-14'), []);
+  });
+  it('a day inside the starter line, or on a line of its own, stays', () => {
+    assert.deepEqual(all('Iniciada por Gloria V. · 3 de marzo de 2026 · Medellín', '2026-03-03'), [
+      ['3 de marzo de 2026', '2026-03-03'],
+    ]);
+    assert.deepEqual(all('Iniciada por Gloria V. · Medellín\n3 de marzo de 2026', '2026-03-03'), [
+      ['3 de marzo de 2026', '2026-03-03'],
+    ]);
+  });
+});
