@@ -1180,16 +1180,19 @@ const AFTER_STAMP = /^\s*(?:,?\s*(?:a\s+las\s+)?\d{1,2}:\d{2}\s*)?(?:$|·\s*[^·
  * (guide D2: 12 rounds against 2). The update's own words still count from it (`timeline`).
  */
 function updateStamp(text: string, d: DateMention, heading: number): boolean {
-  const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
-  if (heading >= lineStart) return false;
-  const lineEnd = text.indexOf('\n', d.end);
-  if (
-    !/^\s*(?:(?:publicado|posted|published)(?:\s+(?:el|on))?\s*:?\s*)?$/iu.test(
-      text.slice(lineStart, d.start),
-    )
-  )
-    return false;
-  return AFTER_STAMP.test(text.slice(d.end, lineEnd < 0 ? undefined : lineEnd));
+  const line = lineAround(text, d);
+  if (heading >= line.start) return false;
+  return (
+    /^\s*(?:(?:publicado|posted|published)(?:\s+(?:el|on))?\s*:?\s*)?$/iu.test(line.before) &&
+    AFTER_STAMP.test(line.after)
+  );
+}
+
+/** A mention's line: where it starts, and its words before and after the mention. */
+function lineAround(text: string, d: DateMention): { start: number; before: string; after: string } {
+  const start = text.lastIndexOf('\n', d.start - 1) + 1;
+  const end = text.indexOf('\n', d.end);
+  return { start, before: text.slice(start, d.start), after: text.slice(d.end, end < 0 ? undefined : end) };
 }
 
 /** A petition's starter line up to its last "·": "Iniciada por Gloria V. · Medellín · ", "Started by C. A. · Buea · ". */
@@ -1202,12 +1205,8 @@ const STARTER_BEFORE = /^[ \t]*(?:iniciada|creada|lanzada|started|created)\s+(?:
  * 38, 39, 40, 41, 43, 44), kept by two in rounds 34 and 35. The page's reference day still comes from it.
  */
 function starterLine(text: string, d: DateMention): boolean {
-  const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', d.end);
-  return (
-    STARTER_BEFORE.test(text.slice(lineStart, d.start)) &&
-    !text.slice(d.end, lineEnd < 0 ? undefined : lineEnd).trim()
-  );
+  const line = lineAround(text, d);
+  return STARTER_BEFORE.test(line.before) && !line.after.trim();
 }
 
 const EVERY_BEFORE =
@@ -1237,12 +1236,8 @@ function habitual(text: string, d: DateMention, reference: string): boolean {
  */
 function ageStamp(text: string, d: DateMention): boolean {
   if (!d.relative || !/^(?:hace\s|\S+\s+\S+\s+ago$)/iu.test(d.text)) return false;
-  const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', d.end);
-  return (
-    /·\s*$/u.test(text.slice(lineStart, d.start)) &&
-    !text.slice(d.end, lineEnd < 0 ? undefined : lineEnd).trim()
-  );
+  const line = lineAround(text, d);
+  return /·\s*$/u.test(line.before) && !line.after.trim();
 }
 
 /**
