@@ -14,6 +14,7 @@ import {
   VENEZUELA_STATES,
 } from '../../domain/gazetteer.js';
 import { fold, GIVEN_NAMES, SURNAME_SET } from './lexicon.js';
+import { boundedMemo } from './memo.js';
 import { isDemonym, isLanguageName, lookupAmbiguousWorldPlace, lookupWorldPlace } from './world.js';
 import { isEverydayWord, lookupTown, lookupWellKnownPlace, mayNameUnknownPlace } from './world-cities.js';
 
@@ -109,17 +110,10 @@ const MAX_WORDS = 6;
  * place word asks without them.
  */
 export function lookupPlace(name: string, wide = true): PlaceEntry | undefined {
-  // Asked for the same words many times in a long text: remember the answers (bounded).
-  const memo = wide ? MEMO : NARROW_MEMO;
-  const hit = memo.get(name);
-  if (hit !== undefined) return hit ?? undefined;
-  if (memo.size > 50_000) memo.clear();
-  const found = lookupUncached(name, wide);
-  memo.set(name, found ?? null);
-  return found;
+  return wide ? lookupWide(name) : lookupNarrow(name);
 }
-const MEMO = new Map<string, PlaceEntry | null>();
-const NARROW_MEMO = new Map<string, PlaceEntry | null>();
+const lookupWide = boundedMemo((name) => lookupUncached(name, true));
+const lookupNarrow = boundedMemo((name) => lookupUncached(name, false));
 
 function lookupUncached(name: string, wide: boolean): PlaceEntry | undefined {
   INDEX ??= buildIndex();
@@ -139,15 +133,9 @@ export function lookupMunicipality(name: string, state?: string): PlaceEntry | u
 
 /** Whether some Venezuelan municipality bears this name (even if several do). */
 export function isMunicipalityName(name: string): boolean {
-  let v = MUNICIPALITY_MEMO.get(name);
-  if (v === undefined) {
-    if (MUNICIPALITY_MEMO.size > 50_000) MUNICIPALITY_MEMO.clear();
-    v = findMunicipalities(name).length > 0;
-    MUNICIPALITY_MEMO.set(name, v);
-  }
-  return v;
+  return municipalityNamed(name);
 }
-const MUNICIPALITY_MEMO = new Map<string, boolean>();
+const municipalityNamed = boundedMemo((name) => findMunicipalities(name).length > 0);
 
 export { MAX_WORDS as MAX_PLACE_WORDS };
 

@@ -15,6 +15,7 @@
 import { createRequire } from 'node:module';
 import { normalizePlaceName } from '../../domain/gazetteer.js';
 import { fold, GIVEN_NAMES, NOT_NAME, STOP_CAPS, SURNAME_SET } from './lexicon.js';
+import { boundedMemo } from './memo.js';
 import { libraryLexicon } from './names.js';
 
 export interface WorldTown {
@@ -199,30 +200,25 @@ function load(): void {
 /** A region, or a city of ≥ 100,000 inhabitants, whose name is no everyday word or person's name. */
 export function lookupWellKnownPlace(name: string): WorldTown | undefined {
   if (!WELL_KNOWN) load();
-  return WELL_KNOWN!.get(normalizePlaceName(name)) ?? bySpelling(LOOSE_WELL_KNOWN!, name);
+  return WELL_KNOWN!.get(normalizePlaceName(name)) ?? bySpelling(name);
 }
 
 /**
  * The place of a tier a name means in another spelling, named as the text writes it: only a name that
  * could stand for a place alone (`distinctive`), so that no word or person's name is bent to a place.
  */
-function bySpelling(m: Map<string, WorldTown>, name: string): WorldTown | undefined {
+function bySpelling(name: string): WorldTown | undefined {
   // One word, or words joined by hyphens ("Mazar-i-Sharif"): a spaced name is read exactly.
-  if (/\s/.test(name.trim())) return undefined;
-  // Asked for the same words many times in a long text: remember the answers (bounded).
-  const hit = SPELLING_MEMO.get(name);
-  if (hit !== undefined) return hit ?? undefined;
-  if (SPELLING_MEMO.size > 50_000) SPELLING_MEMO.clear();
-  const k = spellingKey(name);
-  const e = k && m.get(k);
-  const found = e && distinctive(name, libraryLexicon()) ? { ...e, value: name.trim() } : undefined;
-  SPELLING_MEMO.set(name, found ?? null);
-  return found;
+  return /\s/.test(name.trim()) ? undefined : spelledOtherwise(name);
 }
-const SPELLING_MEMO = new Map<string, WorldTown | null>();
+const spelledOtherwise = boundedMemo((name): WorldTown | undefined => {
+  const k = spellingKey(name);
+  const e = k && LOOSE_WELL_KNOWN!.get(k);
+  return e && distinctive(name, libraryLexicon()) ? { ...e, value: name.trim() } : undefined;
+});
 
 /** Any town of ≥ 1,000 inhabitants or region of that name: only for a name already in place context. */
 export function lookupTown(name: string): WorldTown | undefined {
   if (!TOWNS) load();
-  return TOWNS!.get(normalizePlaceName(name)) ?? bySpelling(LOOSE_WELL_KNOWN!, name);
+  return TOWNS!.get(normalizePlaceName(name)) ?? bySpelling(name);
 }
