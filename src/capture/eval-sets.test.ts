@@ -55,6 +55,7 @@ const SETS = [
   'eval45',
   'eval46',
   'eval47',
+  'eval48',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
