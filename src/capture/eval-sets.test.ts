@@ -56,6 +56,7 @@ const SETS = [
   'eval46',
   'eval47',
   'eval48',
+  'eval49',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
