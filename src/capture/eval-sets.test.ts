@@ -57,6 +57,7 @@ const SETS = [
   'eval47',
   'eval48',
   'eval49',
+  'eval51',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
