@@ -54,6 +54,7 @@ const SETS = [
   'eval44',
   'eval45',
   'eval46',
+  'eval50',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
