@@ -58,6 +58,7 @@ const SETS = [
   'eval48',
   'eval49',
   'eval51',
+  'eval50',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
