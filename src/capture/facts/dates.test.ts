@@ -408,8 +408,9 @@ describe('a bare weekday said in the present (issue 23, round 7 development)', (
     assert.deepEqual(all('El fiscal dijo el viernes que no hay pruebas.', '2024-02-14'), [
       ['el viernes', '2024-02-09'],
     ]);
-    // Monday: two days back, five ahead.
-    assert.deepEqual(all('La audiencia es el lunes.', '2024-02-14'), [['el lunes', '2024-02-12']]);
+    // Monday: two days back, five ahead. (Stop 39: "La audiencia es el lunes" is now the Monday ahead, as every
+    // "es el <día>" of rounds 3–43 is annotated; see the stop 39 tests below.)
+    assert.deepEqual(all('Juan habla con el fiscal el lunes.', '2024-02-14'), [['el lunes', '2024-02-12']]);
   });
 });
 
@@ -1244,6 +1245,54 @@ describe("a petition starter line's day is metadata (guide D3; issue 23, stop 38
     ]);
     assert.deepEqual(all('Iniciada por Gloria V. · Medellín\n3 de marzo de 2026', '2026-03-03'), [
       ['3 de marzo de 2026', '2026-03-03'],
+    ]);
+  });
+});
+
+describe('Spanish presents that set a day ahead (stop 39)', () => {
+  it('what a day "is" is what it is set for, past a colon after a past verb', () => {
+    // A Monday: the Wednesday ahead, not the one before.
+    assert.deepEqual(all('Ya avisó el párroco: el responso es el miércoles a las 7.', '2025-11-17'), [
+      ['el miércoles', '2025-11-19'],
+    ]);
+    // A Tuesday: the Sunday five days ahead, not the one two days back.
+    assert.deepEqual(all('Les recuerdo que la vigilia es el domingo en la plaza.', '2025-12-16'), [
+      ['el domingo', '2025-12-21'],
+    ]);
+    assert.deepEqual(all('La audiencia es el lunes.', '2024-02-14'), [['el lunes', '2024-02-19']]);
+    assert.deepEqual(all('La audiencia preliminar es el 3 de febrero.', '2025-10-19'), [
+      ['3 de febrero', '2026-02-03'],
+    ]);
+    assert.deepEqual(all('Se suspendió de nuevo; la nueva fecha es el 9 de junio.', '2026-05-20'), [
+      ['9 de junio', '2026-06-09'],
+    ]);
+    assert.deepEqual(all('Ojo: el 10 de noviembre no es el 2 de noviembre.', '2025-11-21'), [
+      ['10 de noviembre', '2025-11-10'],
+      ['2 de noviembre', '2025-11-02'],
+    ]);
+  });
+  it('a present subjunctive after "que"/"quien" is asked for, whatever past verb asked it', () => {
+    assert.deepEqual(all('Fui otra vez a la oficina. Me dijeron que vuelva en febrero.', '2025-11-25'), [
+      ['febrero', '2026-02'],
+    ]);
+    assert.deepEqual(
+      all('Las familias piden que la entrega sea el viernes, en la parroquia.', '2025-08-04'),
+      [['el viernes', '2025-08-08']],
+    );
+    assert.deepEqual(all('Quien visite la cárcel el sábado, que avise.', '2026-01-12'), [
+      ['el sábado', '2026-01-17'],
+    ]);
+    assert.deepEqual(all('Que llame el sábado a la oficina, ahí la atienden.', '2025-11-25'), [
+      ['el sábado', '2025-11-29'],
+    ]);
+  });
+  it('not an imperfect subjunctive, a "desde", or a noun\'s own date', () => {
+    assert.deepEqual(all('Que volviera en enero, me dijeron.', '2025-11-25'), [['enero', '2025-01']]);
+    assert.deepEqual(all('el gremio, que mantiene un paro desde el 23 de octubre', '2025-11-08'), [
+      ['23 de octubre', '2025-10-23'],
+    ]);
+    assert.deepEqual(all('Pedimos que se investigue el desalojo del 21 de enero.', '2025-02-02'), [
+      ['21 de enero', '2025-01-21'],
     ]);
   });
 });
