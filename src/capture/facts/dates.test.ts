@@ -1296,3 +1296,28 @@ describe('Spanish presents that set a day ahead (stop 39)', () => {
     ]);
   });
 });
+
+describe('what someone wants is ahead (stop 39)', () => {
+  it('"want(s)" / "quiere(n)" + infinitive before a bare weekday: the next one', () => {
+    // A Thursday: the Friday ahead, not six days back.
+    assert.deepEqual(all('The radio station wants an interview on Friday.', '2025-05-29'), [
+      ['on Friday', '2025-05-30'],
+    ]);
+    // A Monday: Friday is nearer back, but the burial is planned.
+    assert.deepEqual(all('Her father wants to bury him in the village on Friday.', '2025-06-09'), [
+      ['on Friday', '2025-06-13'],
+    ]);
+    assert.deepEqual(all('Un periodista quiere entrevistarnos el jueves en la Fiscalía.', '2025-11-18'), [
+      ['el jueves', '2025-11-20'],
+    ]);
+  });
+  it("not past a past verb, nor a noun's own date", () => {
+    assert.deepEqual(all('I want to say I wrote to him in May.', '2025-11-29'), [['May', '2025-05']]);
+    assert.deepEqual(all('La familia quiere saber qué pasó el 5 de mayo.', '2025-11-29'), [
+      ['5 de mayo', '2025-05-05'],
+    ]);
+    assert.deepEqual(all('The families want the names of the dead of 3 October read aloud.', '2025-10-06'), [
+      ['3 October', '2025-10-03'],
+    ]);
+  });
+});

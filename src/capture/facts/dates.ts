@@ -171,10 +171,12 @@ const FUTURE_AFTER =
 /**
  * A clause that speaks of what is to come, anywhere before the date in its sentence ("the IACHR will
  * request information from the State in April", "is expected to appear on 24 June", "Irina piensa
- * viajar en mayo", "va a presentar … el lunes") — unless a past verb stands between the marker and the date.
+ * viajar en mayo", "va a presentar … el lunes", "they want an interview on Friday", "quiere entrevistarnos el
+ * jueves": what someone wants is ahead, rounds 13, 21, 25, 41) — unless a past verb stands between the marker and
+ * the date, or the date is a noun's ("they want justice for the victims of 3 May").
  */
 const FUTURE_CLAUSE =
-  /(?:\b(?:will|won['’]t|shall|next|upcoming|(?<=\p{L})['’]ll|pr[oó]xim[oa]s?|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+  /(?:\b(?:will|won['’]t|shall|next|upcoming|(?<=\p{L})['’]ll|pr[oó]xim[oa]s?|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|wants?|quieren?\s+\p{L}+(?:ar|er|ir)(?:se|nos|lo|la|los|las|le|les|me|te)?|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
 /**
  * An English "-ed" word that is no finite past: a participle after "is/be/been" or set off by a comma
  * ("the visit she is allowed", "the judgment, redacted to protect…").
@@ -202,6 +204,8 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
   // "una cita para el lunes", "se fijó para el 15 de julio": what a date is set for lies ahead.
   if (/\bpara\s+(?:(?:el|la|los|las)\s+)?$/iu.test(clause)) return true;
   const f = FUTURE_CLAUSE.exec(clause);
+  if (f && /^(?:wants?|quieren?)\b/iu.test(f[0]) && /(?<![\p{L}])(?:of|de|del)\s+(?:the\s+)?$/iu.test(clause))
+    return false;
   // After a modal the next word is an infinitive, whatever past it looks like ("will let us consult the annexes
   // in March", "we'll put it to them in May").
   const after = clause.slice(f ? f.index + f[0].length : 0);
