@@ -408,8 +408,9 @@ describe('a bare weekday said in the present (issue 23, round 7 development)', (
     assert.deepEqual(all('El fiscal dijo el viernes que no hay pruebas.', '2024-02-14'), [
       ['el viernes', '2024-02-09'],
     ]);
-    // Monday: two days back, five ahead.
-    assert.deepEqual(all('La audiencia es el lunes.', '2024-02-14'), [['el lunes', '2024-02-12']]);
+    // Monday: two days back, five ahead. (Stop 39: "La audiencia es el lunes" is now the Monday ahead, as every
+    // "es el <día>" of rounds 3–43 is annotated; see the stop 39 tests below.)
+    assert.deepEqual(all('Juan habla con el fiscal el lunes.', '2024-02-14'), [['el lunes', '2024-02-12']]);
   });
 });
 
@@ -1244,6 +1245,79 @@ describe("a petition starter line's day is metadata (guide D3; issue 23, stop 38
     ]);
     assert.deepEqual(all('Iniciada por Gloria V. · Medellín\n3 de marzo de 2026', '2026-03-03'), [
       ['3 de marzo de 2026', '2026-03-03'],
+    ]);
+  });
+});
+
+describe('Spanish presents that set a day ahead (stop 39)', () => {
+  it('what a day "is" is what it is set for, past a colon after a past verb', () => {
+    // A Monday: the Wednesday ahead, not the one before.
+    assert.deepEqual(all('Ya avisó el párroco: el responso es el miércoles a las 7.', '2025-11-17'), [
+      ['el miércoles', '2025-11-19'],
+    ]);
+    // A Tuesday: the Sunday five days ahead, not the one two days back.
+    assert.deepEqual(all('Les recuerdo que la vigilia es el domingo en la plaza.', '2025-12-16'), [
+      ['el domingo', '2025-12-21'],
+    ]);
+    assert.deepEqual(all('La audiencia es el lunes.', '2024-02-14'), [['el lunes', '2024-02-19']]);
+    assert.deepEqual(all('La audiencia preliminar es el 3 de febrero.', '2025-10-19'), [
+      ['3 de febrero', '2026-02-03'],
+    ]);
+    assert.deepEqual(all('Se suspendió de nuevo; la nueva fecha es el 9 de junio.', '2026-05-20'), [
+      ['9 de junio', '2026-06-09'],
+    ]);
+    assert.deepEqual(all('Ojo: el 10 de noviembre no es el 2 de noviembre.', '2025-11-21'), [
+      ['10 de noviembre', '2025-11-10'],
+      ['2 de noviembre', '2025-11-02'],
+    ]);
+  });
+  it('a present subjunctive after "que"/"quien" is asked for, whatever past verb asked it', () => {
+    assert.deepEqual(all('Fui otra vez a la oficina. Me dijeron que vuelva en febrero.', '2025-11-25'), [
+      ['febrero', '2026-02'],
+    ]);
+    assert.deepEqual(
+      all('Las familias piden que la entrega sea el viernes, en la parroquia.', '2025-08-04'),
+      [['el viernes', '2025-08-08']],
+    );
+    assert.deepEqual(all('Quien visite la cárcel el sábado, que avise.', '2026-01-12'), [
+      ['el sábado', '2026-01-17'],
+    ]);
+    assert.deepEqual(all('Que llame el sábado a la oficina, ahí la atienden.', '2025-11-25'), [
+      ['el sábado', '2025-11-29'],
+    ]);
+  });
+  it('not an imperfect subjunctive, a "desde", or a noun\'s own date', () => {
+    assert.deepEqual(all('Que volviera en enero, me dijeron.', '2025-11-25'), [['enero', '2025-01']]);
+    assert.deepEqual(all('el gremio, que mantiene un paro desde el 23 de octubre', '2025-11-08'), [
+      ['23 de octubre', '2025-10-23'],
+    ]);
+    assert.deepEqual(all('Pedimos que se investigue el desalojo del 21 de enero.', '2025-02-02'), [
+      ['21 de enero', '2025-01-21'],
+    ]);
+  });
+});
+
+describe('what someone wants is ahead (stop 39)', () => {
+  it('"want(s)" / "quiere(n)" + infinitive before a bare weekday: the next one', () => {
+    // A Thursday: the Friday ahead, not six days back.
+    assert.deepEqual(all('The radio station wants an interview on Friday.', '2025-05-29'), [
+      ['on Friday', '2025-05-30'],
+    ]);
+    // A Monday: Friday is nearer back, but the burial is planned.
+    assert.deepEqual(all('Her father wants to bury him in the village on Friday.', '2025-06-09'), [
+      ['on Friday', '2025-06-13'],
+    ]);
+    assert.deepEqual(all('Un periodista quiere entrevistarnos el jueves en la Fiscalía.', '2025-11-18'), [
+      ['el jueves', '2025-11-20'],
+    ]);
+  });
+  it("not past a past verb, nor a noun's own date", () => {
+    assert.deepEqual(all('I want to say I wrote to him in May.', '2025-11-29'), [['May', '2025-05']]);
+    assert.deepEqual(all('La familia quiere saber qué pasó el 5 de mayo.', '2025-11-29'), [
+      ['5 de mayo', '2025-05-05'],
+    ]);
+    assert.deepEqual(all('The families want the names of the dead of 3 October read aloud.', '2025-10-06'), [
+      ['3 October', '2025-10-03'],
     ]);
   });
 });

@@ -171,10 +171,12 @@ const FUTURE_AFTER =
 /**
  * A clause that speaks of what is to come, anywhere before the date in its sentence ("the IACHR will
  * request information from the State in April", "is expected to appear on 24 June", "Irina piensa
- * viajar en mayo", "va a presentar … el lunes") — unless a past verb stands between the marker and the date.
+ * viajar en mayo", "va a presentar … el lunes", "they want an interview on Friday", "quiere entrevistarnos el
+ * jueves": what someone wants is ahead, rounds 13, 21, 25, 41) — unless a past verb stands between the marker and
+ * the date, or the date is a noun's ("they want justice for the victims of 3 May").
  */
 const FUTURE_CLAUSE =
-  /(?:\b(?:will|won['’]t|shall|next|upcoming|(?<=\p{L})['’]ll|pr[oó]xim[oa]s?|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+  /(?:\b(?:will|won['’]t|shall|next|upcoming|(?<=\p{L})['’]ll|pr[oó]xim[oa]s?|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|wants?|quieren?\s+\p{L}+(?:ar|er|ir)(?:se|nos|lo|la|los|las|le|les|me|te)?|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
 /**
  * An English "-ed" word that is no finite past: a participle after "is/be/been" or set off by a comma
  * ("the visit she is allowed", "the judgment, redacted to protect…").
@@ -202,6 +204,8 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
   // "una cita para el lunes", "se fijó para el 15 de julio": what a date is set for lies ahead.
   if (/\bpara\s+(?:(?:el|la|los|las)\s+)?$/iu.test(clause)) return true;
   const f = FUTURE_CLAUSE.exec(clause);
+  if (f && /^(?:wants?|quieren?)\b/iu.test(f[0]) && /(?<![\p{L}])(?:of|de|del)\s+(?:the\s+)?$/iu.test(clause))
+    return false;
   // After a modal the next word is an infinitive, whatever past it looks like ("will let us consult the annexes
   // in March", "we'll put it to them in May").
   const after = clause.slice(f ? f.index + f[0].length : 0);
@@ -233,8 +237,45 @@ function laterVerbIsFuture(m: RegExpExecArray): boolean {
   );
 }
 
+/**
+ * A Spanish present that sets the day: what a day "is" is what it is set for ("la misa es el miércoles a
+ * las 6", "la nueva fecha es el 9 de junio", "El juicio oral … es el 3 de diciembre", "la audiencia es en
+ * diciembre"). All twelve such phrases before a date in rounds 3–43 are of what lies ahead ("no es el 2 de
+ * noviembre" aside); past a colon the verb before it does not count ("Ya confirmó el padre: la misa es el miércoles").
+ */
+const SET_BY_COPULA = /(?<![\p{L}])(?<!\bno\s+)(?:es|son)\s+(?:(?:el|en|para\s+el)\s+)?$/iu;
+
+/**
+ * A present subjunctive after "que"/"quien"/"ojalá" ("Me dijeron que vuelva en enero", "pide que la reunión
+ * sea el viernes", "Quien visite Boniato el sábado", "Que venga el sábado al local"): asked or wished for,
+ * so ahead of the writer whatever past verb asked it. The common irregular forms, or a regular "-ar" form
+ * right after the "que"; not the "-e" of a first-person past ("que le dije el lunes"), a "-ste" or an
+ * imperfect subjunctive ("que volviera", "que llegase": a future seen from the past, the story's).
+ */
+const SUBJUNCTIVE_FORMS =
+  'sea|sean|seas|vaya|vayan|vayas|venga|vengan|vengas|vuelva|vuelvan|vuelvas|tenga|tengan|tengas|haga|hagan|hagas|pueda|puedan|puedas|esté|estén|estés|haya|hayan|diga|digan|salga|salgan|ponga|pongan|traiga|traigan|dé|den|sepa|sepan';
+const WISHED = new RegExp(
+  String.raw`(?<![\p{L}])(?:que|quien|quienes|ojal[aá])\s+(?:(?:no|se|me|te|le|les|lo|la|los|las|nos|os)\s+)*(?:(?:[\p{L}]+\s+){0,2}(?:${SUBJUNCTIVE_FORMS})|(?!(?:este|ese|aquel|siempre|nadie|entre|sobre|ante|antes|nunca|mientras|desde|hasta|donde|cuando|dije|hice|puse|tuve|estuve|vine|quise|pude|supe|traje)(?![\p{L}]))\p{L}{3,}(?<!ste|[aei]se)(?:e|en))(?![\p{L}])((?:\s+\S+){0,5}?)\s*$`,
+  'iu',
+);
+function setOrWishedAhead(m: RegExpExecArray, upTo: number): boolean {
+  const head = m.input.slice(Math.max(0, upTo - 120), upTo);
+  if (SET_BY_COPULA.test(head)) return true;
+  const cut = Math.max(...['. ', '? ', '! ', '\n', '; ', ': '].map((b) => head.lastIndexOf(b)));
+  const w = WISHED.exec(cut >= 0 ? head.slice(cut + 1) : head);
+  // Not a date that begins what goes on ("que mantiene una huelga desde el 23 de octubre"), nor a noun's own
+  // date ("que se investigue el ingreso policial del 21 de enero": the entry happened).
+  return (
+    !!w &&
+    !FINITE_PAST.test(w[1]!) &&
+    !IRREGULAR_PAST.test(w[1]!) &&
+    !/(?<![\p{L}])(?:desde|since|hasta)(?![\p{L}])|(?<![\p{L}])del?\s*$/iu.test(w[1]!)
+  );
+}
+
 function future(m: RegExpExecArray, upTo = m.index): boolean {
   if (PAST_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30))) return false;
+  if (setOrWishedAhead(m, upTo)) return true;
   // "what the court decided in June, and the city court will agree": the verb the date hangs on is past.
   if (PAST_RIGHT_BEFORE.test(m.input.slice(Math.max(0, upTo - 40), upTo))) return false;
   if (futureClause(m, upTo)) return true;
