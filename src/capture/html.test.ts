@@ -78,6 +78,23 @@ describe('comments in common markups', () => {
     assert.doesNotMatch(ex.text, /Estuve allí/);
   });
 
+  it('a reply stamped in its author line or in a "hora"/"stamp"/"sello" element is dated by it (issue 23, stop 39)', () => {
+    const ex = extractHtml(`<html><body><article><h1>Titular</h1><p>${para}</p></article>
+      <div class="respuestas">
+        <div class="respuesta"><p class="autor">Ricardo V. @rvelez_cr · 15 sept. 2025</p><p>Ayer hicimos vigilia.</p></div>
+        <div class="comentario"><b>jpferreira</b> <span class="hora">30/07/2026 08:02</span><p>Ayer estuve allí.</p></div>
+        <div class="comentario"><b>ana</b> <span class="sello">Publicado el 03/02/2026</span><p>Hoy nos recibió.</p></div>
+      </div></body></html>`);
+    assert.deepEqual(
+      ex.comments.map((c) => [c.author, c.published && 'value' in c.published ? c.published.value : undefined]),
+      [
+        ['Ricardo V. @rvelez_cr', '2025-09-15'],
+        ['jpferreira', '2026-07-30'],
+        ['ana', '2026-02-03'],
+      ],
+    );
+  });
+
   it('blocks of a comment section with no author markup; Blogger dt/dd pairs (issue 23, round 4)', () => {
     const ex = extractHtml(`<html><body><article><h1>Titular</h1><p>${para}</p></article>
       <div id="comentarios"><h3>Comentarios</h3>

@@ -461,8 +461,9 @@ const AUTHOR_SEL =
 const BOLD_AUTHOR_SEL = 'strong, b';
 const TEXT_SEL =
   '[itemprop="text"], [itemprop="commentText"], [class*="comment-content"], [class*="comment-text"], [class*="comment-body"], [class*="comment_body"], .text, .content, .body, .message';
+// "hora", "stamp", "sello": a reply's time stamp as Spanish and English threads class it.
 const DATE_SEL =
-  'time, [itemprop="dateCreated"], [itemprop="datePublished"], [class*="date"], [class*="time"], [class*="when"], [class*="fecha"], [class*="cuando"], [class*="posted"], [class*="publicad"], small';
+  'time, [itemprop="dateCreated"], [itemprop="datePublished"], [class*="date"], [class*="time"], [class*="when"], [class*="fecha"], [class*="cuando"], [class*="posted"], [class*="publicad"], [class*="hora"], [class*="stamp"], [class*="sello"], small';
 
 function closestCandidate(el: El): El | undefined {
   for (let p: El | null = el; p; p = p.parentElement) if (isCandidate(p)) return p;
@@ -564,17 +565,24 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
       (u.tagName === 'DD' && before?.tagName === 'DT' ? before : undefined) ??
       own(u, BOLD_AUTHOR_SEL)[0];
     const authorName = authorEl?.querySelector('[itemprop="name"]') ?? authorEl;
-    const author = (metaEl ? metaParts?.[0] : clean(authorName?.textContent))?.replace(
+    // A thread's author line that also stamps the reply ("Ricardo V. @rvelez_cr · 15 sept. 2025"):
+    // the name before the dot, the day after it.
+    const authorParts = metaEl ? undefined : clean(authorName?.textContent)?.split(/\s+[·•|]\s+/);
+    const authorLineDate =
+      authorParts && authorParts.length > 1 ? dateFrom(authorParts.slice(1).join(' ')) : undefined;
+    const authorLine = authorLineDate ? authorParts![0] : clean(authorName?.textContent);
+    const author = (metaEl ? metaParts?.[0] : authorLine)?.replace(
       /\s*(dice|dijo|says|said|wrote|escribió)\s*(?::|\.{3}|…)?$/i,
       '',
     );
     const footer = u.tagName === 'DD' && u.nextElementSibling?.tagName === 'DD' ? u.nextElementSibling : null;
     const dateEl = own(u, DATE_SEL)[0] ?? metaEl ?? (footer as El | null) ?? undefined;
-    const published = dateFrom(
-      attr(dateEl, 'datetime') ??
-        attr(dateEl, 'content') ??
-        (dateEl === metaEl ? metaParts?.slice(1).join(' ') : clean(dateEl?.textContent)),
-    );
+    const published =
+      dateFrom(
+        attr(dateEl, 'datetime') ??
+          attr(dateEl, 'content') ??
+          (dateEl === metaEl ? metaParts?.slice(1).join(' ') : clean(dateEl?.textContent)),
+      ) ?? (dateEl ? undefined : authorLineDate);
     const nested = (el: El) => el !== u && unitSet.has(el);
     // The body of the comment: a text element that does not also hold its author line or date
     // (a "comment-body" wrapper often holds both), the outermost of those.
