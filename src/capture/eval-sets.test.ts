@@ -58,6 +58,7 @@ const SETS = [
   'eval48',
   'eval49',
   'eval51',
+  'eval52',
   'eval50',
 ];
 const fold = (s: string) =>
