@@ -60,6 +60,7 @@ const SETS = [
   'eval51',
   'eval52',
   'eval50',
+  'eval53',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
