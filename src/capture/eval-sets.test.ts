@@ -59,6 +59,7 @@ const SETS = [
   'eval49',
   'eval51',
   'eval50',
+  'eval54',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
