@@ -61,6 +61,7 @@ const SETS = [
   'eval52',
   'eval50',
   'eval53',
+  'eval54',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
