@@ -57,9 +57,9 @@ const SETS = [
   'eval47',
   'eval48',
   'eval49',
+  'eval50',
   'eval51',
   'eval52',
-  'eval50',
   'eval53',
   'eval54',
 ];
