@@ -219,6 +219,22 @@ describe('places below the city (issue 23, stop 39)', () => {
     const found = places('Police fired tear gas at Gate 13; she was taken to Hospital No. 3.');
     assert.ok(found.includes('Gate 13') && found.includes('Hospital No. 3'));
   });
+  it("a church named by its saint's possessive or the Virgin; a church that is a body stays none", () => {
+    const found = places(
+      "They sheltered in St. Peter's Lutheran Church, St Eugene's Cathedral and the Church of the Virgin.",
+    );
+    assert.ok(found.includes("St. Peter's Lutheran Church"));
+    assert.ok(found.includes("St Eugene's Cathedral"));
+    assert.ok(found.includes('Church of the Virgin'));
+    assert.ok(places('The Catholic Church said nothing.').every((p) => !/Church/u.test(p)));
+  });
+  it('a police station numbered by its ordinal', () => {
+    const found = places(
+      'Lo llevaron a la Comisaría 3.ª Metropolitana y luego a la comisaría 5ª de La Plata.',
+    );
+    assert.ok(found.includes('Comisaría 3.ª Metropolitana'));
+    assert.ok(found.includes('comisaría 5ª') && found.includes('La Plata'));
+  });
   it('Spanish lower-case squares, hospitals, prisons, city zones and streets named by a date', () => {
     const found = places(
       'Nos reunimos en la plaza San Martín; lo llevaron al hospital Bautista y luego al penal García Moreno.',

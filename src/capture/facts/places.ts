@@ -1094,9 +1094,20 @@ const HEAD_LINK = String.raw`(?:(?:du|de\s+la|des|de|della|di)\s+|(?:d|l|de\s+l)
 /** A number with the site's head: a stadium's gate, a hospital or school numbered ("Gate 13", "Hospital No. 3", "Hospital n.º 3", "School No. 1"). */
 const NUMBERED_SITE = String.raw`(?<![\p{L}])(?:Gate\s+\d{1,3}|(?:Hospital|School|Maternity\s+Hospital)\s+(?:No\.?|no\.|n\.?\s*º)\s*\d{1,3})(?![\d\p{L}]|[.,]\d)`;
 
+/**
+ * A church or cathedral named by its saint's possessive or "of the Virgin" ("St. Peter's Church", "St
+ * Eugene's Cathedral", "St. Peter's Lutheran Church", "Church of the Virgin", "Monastery of St. Samuel"):
+ * a building, where the body would be "the Lutheran Church" or "the Church of England".
+ */
+const SAINTS_BUILDING = String.raw`(?<![\p{L}])(?:(?:St\.?|Saint)\s+${CAP}['’]s(?:\s+${CAP})?\s+(?:Church|Cathedral|Chapel|Basilica|Monastery)|(?:Church|Cathedral|Monastery|Chapel|Basilica)\s+of\s+(?:the\s+)?(?:Virgin|Holy|Our\s+Lady|St\.?|Saint)(?:\s+${CAP}){0,3})`;
+/** A police station numbered by its ordinal ("3ª Comisaría", "Comisaría 3.ª Metropolitana", "Comisaría 1.ª de Encarnación", "la comisaría 5ª"). */
+const ORDINAL_STATION = String.raw`(?<![\p{L}\d])(?:\d{1,3}\.?\s*[ªº]\s+Comisar[ií]a(?!\s+(?:de|del)\s+\p{Lu})|[Cc]omisar[ií]a\s+\d{1,3}\.?\s*[ªº](?:\s+(?:de\s+)?${CAP}(?![\p{L}\p{M}'’-]|\s+\p{Lu}))?)`;
+
 const FACILITY_RE = new RegExp(
   [
     NUMBERED_SITE,
+    SAINTS_BUILDING,
+    ORDINAL_STATION,
     String.raw`(?<![\p{L}]|\p{Lu}[\p{L}'’-]*\s)(?:${HEAD_BEFORE})\s+${HEAD_LINK}?(?:${CAP}(?:\s+(?:${HEAD_LINK})?${CAP}){0,3}|\d{1,2}(?:er)?\s+(?:de\s+)?${MONTH_IN_NAME})`,
     // "Hospital General de Ciudad Obregón", "Penitenciaría Nacional de Tacumbú", "Cathedral of Juliaca", "33.ª Comisaría de Ñuñoa"
     String.raw`(?<![\p{L}\d])(?:\d{1,3}\.?[ªº]\s+)?(?:${ES_FACILITY}|Cathedral|Hospital)${ES_QUALIFIER}\s+(?:de(?:l|\s+la|\s+los|\s+las)?|of(?:\s+the)?)\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?${CAP}){0,2}`,
@@ -1161,7 +1172,10 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
       name = name.slice(open[0].length);
     }
     // "Tehran's Evin prison": the facility is what follows the possessive.
-    const owner = /^(?:\p{Lu}[\p{L}\p{M}-]*\s+){0,2}\p{Lu}[\p{L}\p{M}-]*['’]s\s+/u.exec(name);
+    // Not a saint's ("St Eugene's Cathedral" is the building's name).
+    const owner = /^(?!(?:St|Saint)\s)(?:\p{Lu}[\p{L}\p{M}-]*\s+){0,2}\p{Lu}[\p{L}\p{M}-]*['’]s\s+/u.exec(
+      name,
+    );
     if (owner) {
       start += owner[0].length;
       name = name.slice(owner[0].length);
@@ -1171,6 +1185,7 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
       // "penal colony No. 22": the only name is the number.
       (!/^(?:\d{1,3}\.?[ªº]\s+)?\p{Lu}/u.test(name) &&
         !/^(?:penal\s+)?colony\s+No/u.test(name) &&
+        !/^comisar[ií]a\s+\d/u.test(name) &&
         !NUMBERED_NAME.test(name)) ||
       // "… de la Prisión de X" closes a longer name; "los presos del Pabellón 4" is where they are. After
       // a lower-case word no name is open: "el informe médico del Hospital Aquilino Tejeira" (stop 39).
