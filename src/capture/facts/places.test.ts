@@ -228,6 +228,28 @@ describe('places below the city (issue 23, stop 39)', () => {
     assert.ok(found.includes('Church of the Virgin'));
     assert.ok(places('The Catholic Church said nothing.').every((p) => !/Church/u.test(p)));
   });
+  it('medical centres, processing and holding centres, roundabouts, gardens and theatres named', () => {
+    const found = places(
+      'The wounded went to Amai Pakpak Medical Center; migrants sat in the Otero County Processing Center and the Landi Kotal holding centre.',
+    );
+    assert.ok(found.includes('Amai Pakpak Medical Center'));
+    assert.ok(found.includes('Otero County Processing Center'));
+    assert.ok(found.includes('Landi Kotal holding centre'));
+    const sites = places(
+      'Protesters camped at Pearl Roundabout, then in Jeevanjee Gardens near the Drama Theatre.',
+    );
+    assert.ok(
+      sites.includes('Pearl Roundabout') &&
+        sites.includes('Jeevanjee Gardens') &&
+        sites.includes('Drama Theatre'),
+    );
+  });
+  it("a sheet's cell ends a facility's name", () => {
+    assert.ok(
+      places('BMN-035\tAttock\tLandi Kotal holding centre\tTorkham').includes('Landi Kotal holding centre'),
+    );
+    assert.ok(places('BMN-035\tAttock\tLandi Kotal holding centre\tTorkham').every((p) => !p.includes('\t')));
+  });
   it('a police station numbered by its ordinal', () => {
     const found = places(
       'Lo llevaron a la Comisaría 3.ª Metropolitana y luego a la comisaría 5ª de La Plata.',

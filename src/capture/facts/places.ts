@@ -852,10 +852,12 @@ const EN_STREET_NOUN = /\s(?:Road|Street|Drive|Avenue|Boulevard|Highway|Lane)(?!
 /**
  * Landmarks named with a capitalized noun after the name ("Victory Monument", "McNulty Park", "Thompson
  * River", "Adams Lake", "Crown Prince Range", "Drexel Building"): where crowds gathered, bodies were
- * found, people were held. Not church, hall or camp, which name bodies as often ("the Catholic Church").
+ * found, people were held; since stop 39 also "Pearl Roundabout", "Jeevanjee Gardens", "Drama Theatre"
+ * (8 misses in rounds 14, 22, 25, 33, 39, 44). Not church, hall or camp, which name bodies as often ("the
+ * Catholic Church").
  */
 const EN_LANDMARK_NOUN =
-  /\s(?:Monument|Park|River|Lake|Range|Mountains|Island|Forest|Plateau|Stadium|Bridge|Square|Courthouse|Building|Clinic|Dam|Beach|Cemetery)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
+  /\s(?:Monument|Park|River|Lake|Range|Mountains|Island|Forest|Plateau|Stadium|Bridge|Square|Courthouse|Building|Clinic|Dam|Beach|Cemetery|Roundabout|Gardens|Theatre)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
 const EN_STREET_NAME = /(?<![\p{L}\d'’-])((?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3})$/u;
 /** Spanish and Portuguese streets and roads named with a capitalized noun before the name ("Avenida Pedro Montt", "Largo General Osório"). */
 const ES_STREET =
@@ -1068,9 +1070,12 @@ const ES_FACILITY = String.raw`Estadio|(?<!\p{Lu}\p{Ll}+\s|\blo\s)Penal(?!\s+(?:
 const ES_QUALIFIER = String.raw`(?:\s+(?:General|Regional|Nacional|Militar|Central|Universitario|Provincial|Municipal|Federal|Civil|Psiqui[aá]trico|Metropolitano|Materno\s+Infantil|Infantil|Escuela|Insular|Distrital|Dr\.|Dra\.))*`;
 /**
  * English facility nouns closing a proper name ("Dulles International Airport", "the Evin prison",
- * "Kebele 41 jail", "the Chí Hòa detention centre", "the Antar barracks", "Penal Colony No. 3").
+ * "Kebele 41 jail", "the Chí Hòa detention centre", "the Antar barracks", "Penal Colony No. 3"); since
+ * stop 39 hospitals and migrants' holding sites named "Medical Center", "Processing Center", "holding
+ * centre" ("Amai Pakpak Medical Center", "Otero County Processing Center"; 9 misses in rounds 14, 15,
+ * 24, 31, 32, 41).
  */
-const EN_FACILITY = String.raw`(?:International\s+|military\s+|Military\s+)?(?:Airport|airport|Air\s+Base|air\s+base)|(?:women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|military\s+)?(?:Prison|prison|Jail|jail)|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|(?:Pre-Trial\s+)?(?:Detention|detention)\s+(?:Centre|Center|Facility|centre|center|facility)|(?:military\s+)?(?:Barracks|barracks)|Penal\s+Colony|penal\s+colony|[Cc]olony|Hotel|[Cc]orrectional\s+(?:Centre|Center|Facility|Institution|centre|center|facility|institution)|Police\s+Station|(?:[Rr]ailway|[Tt]rain|[Bb]us)\s+(?:Station|station)`;
+const EN_FACILITY = String.raw`(?:International\s+|military\s+|Military\s+)?(?:Airport|airport|Air\s+Base|air\s+base)|(?:women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|military\s+)?(?:Prison|prison|Jail|jail)|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|(?:Pre-Trial\s+)?(?:Detention|detention)\s+(?:Centre|Center|Facility|centre|center|facility)|(?:military\s+)?(?:Barracks|barracks)|Penal\s+Colony|penal\s+colony|[Cc]olony|Hotel|[Cc]orrectional\s+(?:Centre|Center|Facility|Institution|centre|center|facility|institution)|Police\s+Station|(?:[Rr]ailway|[Tt]rain|[Bb]us)\s+(?:Station|station)|(?:Medical|Processing|Holding)\s+(?:Center|Centre|Complex)|(?:processing|holding)\s+(?:center|centre)`;
 const NUMBERED = String.raw`(?:\s+No\.?\s*\d+)?`;
 /** Kinds of prison written with a number for a name, in lower case in English or heading the name in Spanish. */
 const NUMBERED_KIND = String.raw`(?:[Cc]orrectional|[Pp]enal|[Pp]re-?[Tt]rial\s+[Dd]etention|[Rr]emand|[Ll]abou?r)\s+(?:[Cc]olony|[Cc]ent(?:re|er)|[Pp]rison|[Ff]acility|[Cc]amp)|Unidad\s+(?:Penitenciaria|Penal|Carcelaria)|Complejo\s+Penitenciario(?:\s+Federal)?|Centro\s+Penitenciario|Establecimiento\s+Penitenciario|Pabell[oó]n|C[aá]rcel`;
@@ -1129,6 +1134,8 @@ const FACILITY_RE = new RegExp(
 );
 
 const BARE_FACILITY = new RegExp(String.raw`^(?:${EN_FACILITY})$`, 'u');
+/** A facility's whole name, to check what is left of a match cut at a sheet's cell. */
+const WHOLE_FACILITY = new RegExp(String.raw`^(?:${FACILITY_RE.source})$`, 'u');
 
 /** Words that open a run without naming anything ("The Evin prison", "In Dulles …"). */
 const OPENERS =
@@ -1150,7 +1157,7 @@ const isAdjective = (w: string) =>
 
 /** The words before an English facility noun ("Evin" of "Evin prison"). */
 const EN_HEAD =
-  /^(.*?)\s+(?:International\s+|military\s+|Military\s+|women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|Pre-Trial\s+)?(Airport|airport|Air Base|air base|Prison|prison|Jail|jail|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|Detention|detention|Barracks|barracks|Penal|penal|Colony|colony|Hotel|Correctional|correctional|Police|Railway|railway|Train|train|Bus|bus)(?![\p{L}])/u;
+  /^(.*?)\s+(?:International\s+|military\s+|Military\s+|women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|Pre-Trial\s+)?(Airport|airport|Air Base|air base|Prison|prison|Jail|jail|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|Detention|detention|Barracks|barracks|Penal|penal|Colony|colony|Hotel|Correctional|correctional|Police|Railway|railway|Train|train|Bus|bus|Medical|Processing|processing|Holding|holding)(?![\p{L}])/u;
 
 /**
  * Facilities named as places — hospitals, prisons and detention centres, airports, cemeteries,
@@ -1166,6 +1173,14 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
   for (const m of text.matchAll(FACILITY_RE)) {
     let start = m.index!;
     let name = m[0];
+    // "Attock⇥Landi Kotal holding centre": a sheet's cell ends a name; the facility is the last cell's.
+    // (A line break is no cell's end: "a nurse at Adigrat↵General Hospital" is wrapped prose.)
+    const cell = name.lastIndexOf('\t');
+    if (cell >= 0) {
+      start += cell + 1;
+      name = name.slice(cell + 1);
+      if (!WHOLE_FACILITY.test(name)) continue;
+    }
     const open = OPENERS.exec(name) ?? ARTICLE_BEFORE_HEAD.exec(name);
     if (open) {
       start += open[0].length;
