@@ -270,6 +270,7 @@ describe('places below the city (issue 23, stop 39)', () => {
     assert.ok(streets.includes('zona 18') && streets.includes('carrera Séptima'));
     assert.ok(streets.includes('avenida 18 de Julio'));
     assert.deepEqual(places('Su carrera Política empezó tarde.'), []);
+    assert.deepEqual(places('Los autos de la causa penal 41-B, instruida contra dos agentes.'), []);
   });
 });
 

@@ -927,7 +927,7 @@ const ADMIN_UNIT =
  * "the Kakuma camp" is done elsewhere). Spanish writes the noun in lower case and the annotations of
  * every round keep it in the place's name (a street named after a person is a place, not the person).
  */
-const NAMED_WITH = String.raw`r[ií]o|mina|vereda|quebrada|laguna|lago|cerro|monte|volc[aá]n|estadio|parque(?:\s+nacional)?|isla|playa|represa|embalse|avenida|calle|callej[oó]n|jir[oó]n|pasaje|paseo|puente|carretera|autopista|ruta|iglesia|catedral|capilla|escuela|liceo|batey|comuna|finca|hacienda|cuartel|aeropuerto(?:\s+(?:internacional|militar))?|plaza|hospital|penal|bulevar|boulevard|rue|piazza`;
+const NAMED_WITH = String.raw`r[ií]o|mina|vereda|quebrada|laguna|lago|cerro|monte|volc[aá]n|estadio|parque(?:\s+nacional)?|isla|playa|represa|embalse|avenida|calle|callej[oó]n|jir[oó]n|pasaje|paseo|puente|carretera|autopista|ruta|iglesia|catedral|capilla|escuela|liceo|batey|comuna|finca|hacienda|cuartel|aeropuerto(?:\s+(?:internacional|militar))?|plaza|hospital|(?<=(?:el|al|del)\s)penal|bulevar|boulevard|rue|piazza`;
 /**
  * Of those nouns, the ones written before a name that is the place on its own: "la mina Las Bambas",
  * "la vereda La Sonora" are annotated "Las Bambas", "La Sonora" (dev rounds 16–34: 8 of 8; rounds 1–11:
