@@ -170,6 +170,110 @@ describe('facilities named as places (issue 23, round 6)', () => {
   });
 });
 
+describe('places below the city (issue 23, stop 39)', () => {
+  it('a facility after a lower-case word and "del" opens no longer name', () => {
+    assert.ok(
+      places('No tenía el informe médico del Hospital Aquilino Tejeira.').includes(
+        'Hospital Aquilino Tejeira',
+      ),
+    );
+    assert.ok(
+      places('La Asociación de Familiares de la Prisión de Tocorón protestó.').every(
+        (p) => !/^Prisi/u.test(p),
+      ),
+    );
+  });
+  it('Spanish stadiums, bridges, parks, theatres and prisons named after their head', () => {
+    const found = places(
+      'Los llevaron al Estadio Chochi Sosa, cerca del Puente de la Amistad y del Teatro Argentino.',
+    );
+    assert.ok(found.includes('Estadio Chochi Sosa'));
+    assert.ok(found.includes('Puente de la Amistad'));
+    assert.ok(found.includes('Teatro Argentino'));
+    assert.ok(places('Lo trasladaron al Centro Penal La Esperanza.').includes('Centro Penal La Esperanza'));
+    assert.ok(
+      places('Lo atendieron en el Hospital Dr. Domingo Luciani.').includes('Hospital Dr. Domingo Luciani'),
+    );
+  });
+  it('no code, chamber or colony read as a prison named "Penal"', () => {
+    assert.deepEqual(places('Under the Penal Code, Article 5, he was charged.'), []);
+    assert.ok(places('La Sala de lo Penal de la Corte Suprema falló.').every((p) => !/Penal/u.test(p)));
+    assert.ok(places('Prisoners in Penal Colony No. 3 went on strike.').includes('Penal Colony No. 3'));
+  });
+  it('heads written before the name in the language of the country', () => {
+    const found = places(
+      'Protesters met on the Place du Commerce, then the Cours des Cinquante-Otages; the CHU de Nantes took the wounded.',
+    );
+    assert.ok(found.includes('Place du Commerce'));
+    assert.ok(found.includes('Cours des Cinquante-Otages'));
+    assert.ok(found.includes('CHU de Nantes'));
+    assert.ok(places('Soldiers fired into the Stade du 28 Septembre.').includes('Stade du 28 Septembre'));
+    assert.ok(places('Students marched along Jalan Sudirman.').includes('Jalan Sudirman'));
+    const camps = places('They were held at Camp Speicher, then at Camp J.');
+    assert.ok(camps.includes('Camp Speicher') && camps.includes('Camp J'));
+  });
+  it('not a head inside a longer capitalized name', () => {
+    assert.deepEqual(places('They met at Fifth Avenue Place. Boot Camp Rules apply.'), []);
+  });
+  it("a stadium's gate, a hospital or school numbered", () => {
+    const found = places('Police fired tear gas at Gate 13; she was taken to Hospital No. 3.');
+    assert.ok(found.includes('Gate 13') && found.includes('Hospital No. 3'));
+  });
+  it("a church named by its saint's possessive or the Virgin; a church that is a body stays none", () => {
+    const found = places(
+      "They sheltered in St. Peter's Lutheran Church, St Eugene's Cathedral and the Church of the Virgin.",
+    );
+    assert.ok(found.includes("St. Peter's Lutheran Church"));
+    assert.ok(found.includes("St Eugene's Cathedral"));
+    assert.ok(found.includes('Church of the Virgin'));
+    assert.ok(places('The Catholic Church said nothing.').every((p) => !/Church/u.test(p)));
+  });
+  it('medical centres, processing and holding centres, roundabouts, gardens and theatres named', () => {
+    const found = places(
+      'The wounded went to Amai Pakpak Medical Center; migrants sat in the Otero County Processing Center and the Landi Kotal holding centre.',
+    );
+    assert.ok(found.includes('Amai Pakpak Medical Center'));
+    assert.ok(found.includes('Otero County Processing Center'));
+    assert.ok(found.includes('Landi Kotal holding centre'));
+    const sites = places(
+      'Protesters camped at Pearl Roundabout, then in Jeevanjee Gardens near the Drama Theatre.',
+    );
+    assert.ok(
+      sites.includes('Pearl Roundabout') &&
+        sites.includes('Jeevanjee Gardens') &&
+        sites.includes('Drama Theatre'),
+    );
+  });
+  it("a sheet's cell ends a facility's name", () => {
+    assert.ok(
+      places('BMN-035\tAttock\tLandi Kotal holding centre\tTorkham').includes('Landi Kotal holding centre'),
+    );
+    assert.ok(places('BMN-035\tAttock\tLandi Kotal holding centre\tTorkham').every((p) => !p.includes('\t')));
+  });
+  it('a police station numbered by its ordinal', () => {
+    const found = places(
+      'Lo llevaron a la Comisaría 3.ª Metropolitana y luego a la comisaría 5ª de La Plata.',
+    );
+    assert.ok(found.includes('Comisaría 3.ª Metropolitana'));
+    assert.ok(found.includes('comisaría 5ª') && found.includes('La Plata'));
+  });
+  it('Spanish lower-case squares, hospitals, prisons, city zones and streets named by a date', () => {
+    const found = places(
+      'Nos reunimos en la plaza San Martín; lo llevaron al hospital Bautista y luego al penal García Moreno.',
+    );
+    assert.ok(found.includes('plaza San Martín'));
+    assert.ok(found.includes('hospital Bautista'));
+    assert.ok(found.includes('penal García Moreno'));
+    const streets = places(
+      'Vivía en la zona 18, cerca de la carrera Séptima; marcharon por la avenida 18 de Julio.',
+    );
+    assert.ok(streets.includes('zona 18') && streets.includes('carrera Séptima'));
+    assert.ok(streets.includes('avenida 18 de Julio'));
+    assert.deepEqual(places('Su carrera Política empezó tarde.'), []);
+    assert.deepEqual(places('Los autos de la causa penal 41-B, instruida contra dos agentes.'), []);
+  });
+});
+
 describe('towns after the people who live in or govern them (issue 23, round 6)', () => {
   it('"vecinos de", "pobladores de", "residents of"', () => {
     assert.deepEqual(
