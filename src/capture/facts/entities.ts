@@ -6,7 +6,7 @@
  * ("el coronel Ramírez"). Later partial mentions ("Ortega") are tied to the full name met earlier.
  */
 
-import { pairAcronyms, pairDefinitions, pairShortForms } from './acronyms.js';
+import { pairAcronyms, pairDefinitions, pairShortForms, signOffInitials } from './acronyms.js';
 import { cueOf, isOrgNoun, listedAfterPlural, listNameEnd } from './cues.js';
 import {
   fold,
@@ -453,7 +453,9 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     !known &&
     rest.length === 1 &&
     isAcronym(rest[0]!) &&
-    (notOrgAcronym(rest[0]!) || headingWord(text, all, rest[0]!))
+    (notOrgAcronym(rest[0]!) ||
+      headingWord(text, all, rest[0]!) ||
+      signOffInitials(text, rest[0]!.start, rest[0]!.end))
   )
     return;
   // "general del Ejército Héctor Raúl Barrionuevo": the force, then the officer (orgs.ts rankedMemberCut).

@@ -984,3 +984,41 @@ describe('who comes from a body, stop 37', () => {
     assert.deepEqual(of('Yesterday a team from Kharkiv filmed the grave.', 'organization'), []);
   });
 });
+
+describe('what is no organization, stop 39', () => {
+  it('a wire story closing on its writers\' initials ("ABC/de") names no body; an acronym pair in a sentence does', () => {
+    assert.deepEqual(
+      of('La policía detuvo a tres periodistas en Tarija, informó la familia.\nRMQ/tb', 'organization'),
+      [],
+    );
+    assert.deepEqual(
+      of('Los vecinos marcharon el lunes hasta la plaza. PGV/ALS\n\n(c) Agencia', 'organization'),
+      [],
+    );
+    assert.deepEqual(of('The FSB/KGB archive in Vilnius was opened to the families.', 'organization'), [
+      'FSB',
+      'KGB',
+    ]);
+  });
+
+  it('"ENDS" closing a press release and common nouns in capitals (NGO, CEO, LGBT, CCTV, HQ, ICU) are none', () => {
+    assert.deepEqual(of('Families gathered outside the court on Monday.\n— ENDS —', 'organization'), []);
+    assert.deepEqual(
+      of(
+        'The CEO said the NGO had seen CCTV footage of LGBT activists taken to the ICU near HQ.',
+        'organization',
+      ),
+      [],
+    );
+  });
+
+  it('"la ONG X", "the NGO X": the kind of body written before the name is no part of it', () => {
+    assert.deepEqual(of('Denunció las campañas de la ONG Faro Cívico en Caracas.', 'organization'), [
+      'Faro Cívico',
+    ]);
+    assert.deepEqual(of('A report by the NGO Sahel Justice International came out.', 'organization'), [
+      'Sahel Justice International',
+    ]);
+    assert.deepEqual(of('The NGO Forum said the meeting was closed.', 'organization'), ['NGO Forum']);
+  });
+});
