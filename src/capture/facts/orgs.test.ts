@@ -1022,3 +1022,14 @@ describe('what is no organization, stop 39', () => {
     assert.deepEqual(of('The NGO Forum said the meeting was closed.', 'organization'), ['NGO Forum']);
   });
 });
+
+describe('numbered courts and units, stop 39', () => {
+  it('"n.º 7" (the abbreviation in lower case) numbers the court or unit it follows', () => {
+    assert.deepEqual(of('El Juzgado Penal Federal n.º 4 rechazó la demanda en marzo.', 'organization'), [
+      'Juzgado Penal Federal n.º 4',
+    ]);
+    assert.deepEqual(of('Lo custodiaba la Brigada de Montaña n.º 12 desde enero.', 'organization'), [
+      'Brigada de Montaña n.º 12',
+    ]);
+  });
+});

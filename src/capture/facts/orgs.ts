@@ -256,8 +256,11 @@ const isNameWord = (t: Token) => t.cap || /^\d{1,2}$/.test(t.text) || isOrdinal(
 const isOrdinal = (t: Token) =>
   /^\d{1,3}(?:st|nd|rd|th|\.?[ºª°]|\.(?:er|a|o))$/i.test(t.text) || /^\d{1,3}-\d{1,3}$/.test(t.text);
 
-/** "número 17", "N° 1", "No. 3": the word that numbers a court or a unit, before its number. */
-const NUMBER_WORD = set('numero nro no n num nº');
+/**
+ * "número 17", "N° 1", "No. 3", "n.º 7": the word that numbers a court or a unit, before its number
+ * ("n.º", the Spanish style guide's abbreviation: 4 names cut short in rounds 21, 23, 32).
+ */
+const NUMBER_WORD = set('numero nro no n num nº n.º n.°');
 
 /** Joiners inside one organization's name: "a"/"al"/"sin"/"without" and "o"/"or". */
 const INNER = set('a al sin without o or');
