@@ -32,6 +32,7 @@ import {
   namedSpans,
   ORG_WORDS,
   rankedMemberCut,
+  speakerTagAt,
   TITLE_QUALIFIERS,
 } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
@@ -500,6 +501,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       return;
     // "… Server Abdullaiev (SA) … W [through SA]:": once a person's initials, always.
     if (rest.length === 1 && isAcronym(rest[0]!) && personInitials(text, all).has(rest[0]!.text)) return;
+    // "Testimoniante: Hernán Tapia Muñoz (HT)", "Host: Nirmala Sivakumar (HOST)": a speaker's tag.
+    if (rest.length === 1 && isAcronym(rest[0]!) && speakerTagAt(text, all, posOf(all, rest[0]!))) return;
     out.mentions.push({
       kind: 'organization',
       ...span(text, rest),

@@ -1033,3 +1033,30 @@ describe('numbered courts and units, stop 39', () => {
     ]);
   });
 });
+
+describe('speakers tagged in brackets, stop 39', () => {
+  it("a name after a speaker's label, its tag in brackets, is no organization, nor is the tag", () => {
+    assert.deepEqual(
+      of(
+        'Entrevistador: Tomás Rivera Paz (TR) · Testimoniante: Ana Lucía Quispe de Mamani (ALM), 70 años',
+        'organization',
+      ),
+      [],
+    );
+    assert.deepEqual(of('Host: Farida Osman (HOST)\nFARIDA: Good evening, listeners.', 'organization'), []);
+    assert.deepEqual(of('Witness: Mr Peter Banda Phiri (PB), born 1951 in Mzuzu', 'organization'), []);
+  });
+
+  it('a chat line opened by a name and its town in brackets names a sender, no organization', () => {
+    assert.deepEqual(
+      of('[09:10] Zaw Lin Htet (Mohnyin): the Red Cross is on the way from Mohnyin.', 'organization'),
+      ['Cruz Roja'],
+    );
+  });
+
+  it("an organization's short form in brackets after other labels stays", () => {
+    assert.deepEqual(of('Fuente: Centro de Justicia y Paz (Cepaz), 2024', 'organization'), [
+      'Centro de Justicia y Paz (Cepaz)',
+    ]);
+  });
+});

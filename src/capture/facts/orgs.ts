@@ -523,7 +523,7 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       const n =
         nameSpan(text, tokens, a, b) ?? (coordinated ? coordinatedName(text, tokens, a, b) : undefined);
       if (n && owner) n.owner = true;
-      if (n) out.push(kindNounCut(text, tokens, n));
+      if (n) out.push(kindNounCut(tokens, n));
       // "del Ejército y de la Policía provincial": a state's body named by one word, split from a
       // second name, is that body (as it is alone: lexicon.ts INSTITUTIONS_ALONE).
       else if (a === b && named.length > 1 && tokens[a]!.cap && INSTITUTIONS_ALONE.has(tokens[a]!.norm))
@@ -547,12 +547,11 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
  * name says what it is and is no part of it (no annotated name of rounds 1–44 opens with it; 4 extras
  * in rounds 6, 12, 39).
  */
-function kindNounCut(text: string, tokens: readonly Token[], n: NamedSpan): NamedSpan {
+function kindNounCut(tokens: readonly Token[], n: NamedSpan): NamedSpan {
   if (n.last <= n.first || !/^(?:ONG|NGO)$/.test(tokens[n.first]!.text)) return n;
   // "the NGO Forum": a body's word alone after it is the name's own word.
   if (n.last === n.first + 1 && isOrgWord(tokens[n.last]!)) return n;
-  const first = n.first + 1;
-  return { ...n, first, value: text.slice(tokens[first]!.start, tokens[n.last]!.end) };
+  return { ...n, first: n.first + 1, value: n.value.replace(/^(?:ONG|NGO)\s+/, '') };
 }
 
 /**
@@ -1027,7 +1026,12 @@ function nameSpan(
       return undefined;
     // "Interviewer: Joana Macuácua (JM)": a name with its initials after a label, alone on its line,
     // introduces a speaker of a transcript.
-    if (!toks.some(isOrgWord) && acronym && speakerIntroduced(text, toks, acronym.text)) return undefined;
+    if (
+      !toks.some(isOrgWord) &&
+      acronym &&
+      (speakerIntroduced(text, toks, acronym.text) || speakerTagged(text, toks))
+    )
+      return undefined;
     // "Oleksandra Marchenko (OM)": two or three words and the initials of each, no organization's
     // word — a person's initials.
     if (
@@ -1070,6 +1074,52 @@ function speakerIntroduced(text: string, toks: readonly Token[], initials: strin
       .join('')
       .toUpperCase() === initials.toUpperCase()
   );
+}
+
+/** Labels of a transcript's or chat's speakers, before the colon that opens the line. */
+const SPEAKER_LABELS = set(`witness testigo testimoniante interviewer interviewee entrevistador entrevistadora
+  entrevistado entrevistada host presenter presentador presentadora conduccion conductor conductora moderator
+  moderador moderadora guest invitado invitada caller narrator narrador narradora interpreter interprete`);
+
+/**
+ * "Testimoniante: Hernán Osvaldo Tapia Muñoz (HT), 73 años", "Host: Nirmala Sivakumar (HOST)", "Witness:
+ * Mr Gift Kaunda Nyirenda (GN), born …", "[09:10] Zaw Min Tun (Myitkyina): …": a name after a speaker's
+ * label, or opening a chat line before its colon, carries a speaker's tag or a sender's town in
+ * brackets — no organization's short form, whatever the tag (rounds 14, 22, 25, 34: 6 extras).
+ */
+function speakerTagged(text: string, toks: readonly Token[]): boolean {
+  const lineStart = text.lastIndexOf('\n', toks[0]!.start) + 1;
+  const before = text.slice(lineStart, toks[0]!.start);
+  const label = /(\p{L}+)\s*:\s*(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Srta)\.?\s+)?$/u.exec(before);
+  if (label && SPEAKER_LABELS.has(fold(label[1]!))) return true;
+  const after = text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 40);
+  return (
+    /^\s*(?:\[[\d:., ]+\]|\d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}\s*-)?\s*$/.test(before) &&
+    /^\s*\([^)]{1,30}\)\s*:/.test(after)
+  );
+}
+
+/** Small words inside persons' names ("Raimundo Nonato de Souza", "Ahmed bin Ali"). */
+const NAME_PARTICLES = /^(?:de|da|do|dos|das|del|di|van|von|der|al|bin|ibn)$/;
+
+/**
+ * tokens[k] is the bracketed tag of a speaker's name (see speakerTagged): "(HT)" after "Testimoniante:
+ * Hernán Osvaldo Tapia Muñoz". The words before the bracket on its line, capitalized, are the name.
+ */
+export function speakerTagAt(text: string, tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (text[t.start - 1] !== '(' || text[t.end] !== ')') return false;
+  let a = k;
+  const nameWord = (i: number) =>
+    tokens[i]!.cap || (NAME_PARTICLES.test(tokens[i]!.norm) && i > 0 && tokens[i - 1]!.cap === true);
+  while (a > 0 && nameWord(a - 1) && !text.slice(tokens[a - 1]!.end, tokens[a]!.start).includes('\n')) {
+    a--;
+    if (/[:·|;,]/.test(text.slice(tokens[a]!.end, tokens[a + 1]!.start))) {
+      a++;
+      break;
+    }
+  }
+  return a < k && speakerTagged(text, tokens.slice(a, k));
 }
 
 /** Social networks a text says something was posted on ("en Twitter", "on X"). */
