@@ -1060,3 +1060,22 @@ describe('speakers tagged in brackets, stop 39', () => {
     ]);
   });
 });
+
+describe('the encyclopedia a page was copied from, stop 39', () => {
+  it('the name a page calls "the free encyclopedia" is no organization; another brand stays', () => {
+    assert.deepEqual(
+      of(
+        'Dili massacre - FreeLore\nFreeLore Main page Random article\nFrom FreeLore, the free encyclopedia\nThe massacre happened in 1991.',
+        'organization',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      of(
+        'Masacre de Ponce - SaberAbierto, la enciclopedia libre\nSegún NorteLibre, hubo 19 muertos.',
+        'organization',
+      ),
+      ['NorteLibre'],
+    );
+  });
+});

@@ -343,9 +343,29 @@ const NUMBERED = set(`batallon brigada regimiento division compania escuadron co
  * a brand's spelling — an outlet's, a group's, a company's — never a person's or a place's, save the
  * surnames written so ("McDonald", "MacArthur", "DiCaprio", "LeBlanc", "DeSantis") and platforms.
  */
+/** The last text's encyclopedia names (see encyclopediaNames): one text is read many times over. */
+let encyclopedias: { text: string; names: Set<string> } = { text: '', names: new Set() };
+
+/**
+ * "From OpenWiki, the free encyclopedia", "Masacre de Ponce - WikiMemoria, la enciclopedia libre": the
+ * name a page calls an encyclopedia is the site it was copied from, not a body the text speaks of
+ * (rounds 8–44: 13 extras in 11 rounds, never annotated).
+ */
+function encyclopediaNames(text: string): Set<string> {
+  if (encyclopedias.text !== text) {
+    const names = new Set<string>();
+    for (const m of text.matchAll(
+      /(\p{Lu}[\p{L}\p{N}]+)\s*(?:,|[·—–-])\s*(?:the free encyclopedia|la enciclopedia (?:libre|abierta))/giu,
+    ))
+      names.add(m[1]!);
+    encyclopedias = { text, names };
+  }
+  return encyclopedias.names;
+}
+
 export const isBrandWord = (t: Token, text?: string) =>
   // "@EfectoCocuyo", "#ForoPenal": a handle or a hashtag is no name as written.
-  (text === undefined || !/[@#]/.test(text.charAt(t.start - 1))) &&
+  (text === undefined || (!/[@#]/.test(text.charAt(t.start - 1)) && !encyclopediaNames(text).has(t.text))) &&
   /^\p{L}[\p{Ll}\p{M}]*\p{Ll}\p{Lu}[\p{L}\p{M}]*$/u.test(t.text) &&
   !/^(?:Ma?c|O|D[aei]|D[eu]|L[ae]|Van|Von|St)\p{Lu}/u.test(t.text) &&
   !PLATFORMS.has(t.norm) &&
