@@ -1079,3 +1079,13 @@ describe('the encyclopedia a page was copied from, stop 39', () => {
     );
   });
 });
+
+describe('a body named by one word and its adjective, stop 39', () => {
+  it('"el Ejército marroquí", "la Iglesia anglicana": the adjective of a country, faith or level is in the name', () => {
+    assert.deepEqual(of('Los soldados del Ejército marroquí entraron en Smara.', 'organization'), [
+      'Ejército marroquí',
+    ]);
+    assert.deepEqual(of('La Iglesia anglicana pidió perdón en 2019.', 'organization'), ['Iglesia anglicana']);
+    assert.deepEqual(of('Dijo que el Ejército mató a diez.', 'organization'), ['Ejército']);
+  });
+});
