@@ -1089,3 +1089,10 @@ describe('a body named by one word and its adjective, stop 39', () => {
     assert.deepEqual(of('Dijo que el Ejército mató a diez.', 'organization'), ['Ejército']);
   });
 });
+
+describe('a street or a building closing a name, stop 39', () => {
+  it('"the Parliament Buildings", "Government House on Freedom Avenue" are where, no organization', () => {
+    assert.deepEqual(of('Crowds marched to the Parliament Buildings on Tuesday.', 'organization'), []);
+    assert.deepEqual(of('They gathered at Government House on Freedom Avenue.', 'organization'), []);
+  });
+});

@@ -183,6 +183,12 @@ const LEAD = set(`president presidente presidenta former ex vice jefe chief head
 /** Names of buildings and detention places ("Palacio de Justicia", "Miraflores Palace"). */
 const PLACE_FIRST = set('palacio palace plaza carcel reten internado');
 const PLACE_LAST = set('palace prison square');
+/**
+ * "Parliament Road", "Parliament Buildings", "Government House on Rustaveli Avenue": a street or a
+ * building closing the run is where, not who (rounds 14, 20, 28, 42, 44: 7 extras; no annotated
+ * organization of rounds 1–44 ends so).
+ */
+const STREET_LAST = set('road street avenue boulevard blvd lane buildings gardens highway');
 const DETENTION_SITE = set('centre center centres centers facility camp');
 const RULED_BY = set('government gobierno administration administracion regime regimen cabinet gabinete');
 /** Words a country's formal name wraps it in ("the Kingdom of Saudi Arabia", "República de Chile"). */
@@ -543,6 +549,7 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       const n =
         nameSpan(text, tokens, a, b) ?? (coordinated ? coordinatedName(text, tokens, a, b) : undefined);
       if (n && owner) n.owner = true;
+      if (n && n.kind === 'organization' && STREET_LAST.has(tokens[n.last]!.norm)) continue;
       if (n) out.push(kindNounCut(tokens, n));
       // "del Ejército y de la Policía provincial": a state's body named by one word, split from a
       // second name, is that body (as it is alone: lexicon.ts INSTITUTIONS_ALONE).
