@@ -22,6 +22,23 @@ export function initialsOf(name: string): string[] {
   return [...out].map((s) => fold(s)).filter((s) => s.length >= 2);
 }
 
+/**
+ * "JLM/ms", "AUI/JLB", "WCM/jd" closing a wire story: the writer's and editor's initials joined by a
+ * slash, at the end of its line (alone, or after the last sentence) — initials, no organization.
+ * `start`/`end` are one token's offsets in `text`.
+ */
+export function signOffInitials(text: string, start: number, end: number): boolean {
+  let s = start;
+  while (s > 0 && !/\s/.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && !/\s/.test(text[e]!)) e++;
+  if (!/^\p{L}{2,4}(?:\/\p{L}{1,4})+\.?$/u.test(text.slice(s, e))) return false;
+  const lineEnd = text.indexOf('\n', e);
+  if (!/^[ \t]*$/.test(text.slice(e, lineEnd < 0 ? text.length : lineEnd))) return false;
+  const before = text.slice(text.lastIndexOf('\n', s - 1) + 1, s);
+  return /^[ \t]*$/.test(before) || /[.!?»"”)][ \t]+$/.test(before);
+}
+
 interface OrgLike {
   kind: string;
   text: string;

@@ -6,7 +6,7 @@
  * ("el coronel Ramírez"). Later partial mentions ("Ortega") are tied to the full name met earlier.
  */
 
-import { pairAcronyms, pairDefinitions, pairShortForms } from './acronyms.js';
+import { pairAcronyms, pairDefinitions, pairShortForms, signOffInitials } from './acronyms.js';
 import { cueOf, isOrgNoun, listedAfterPlural, listNameEnd } from './cues.js';
 import {
   fold,
@@ -32,6 +32,7 @@ import {
   namedSpans,
   ORG_WORDS,
   rankedMemberCut,
+  speakerTagAt,
   TITLE_QUALIFIERS,
 } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
@@ -447,13 +448,22 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     classifyRun(text, all, toRun(tail), posOf(all, tail[0]!), out);
     return;
   }
+  // "el Ejército afgano", "la Iglesia católica", "la Cancillería boliviana": a body named by one word and
+  // the adjective of its country, faith or level after it (lexicon.ts BODY_ADJECTIVE).
+  const adjective =
+    rest.length === 1 && BODIES_WITH_ADJECTIVE.has(rest[0]!.norm)
+      ? bodyAdjectiveAfter(text, all, posOf(all, rest[0]!))
+      : undefined;
+  if (adjective) rest = [...rest, adjective];
   const key = orgKey(rest);
   const known = out.aliases.get(key) ?? KNOWN_ORGS.get(key);
   if (
     !known &&
     rest.length === 1 &&
     isAcronym(rest[0]!) &&
-    (notOrgAcronym(rest[0]!) || headingWord(text, all, rest[0]!))
+    (notOrgAcronym(rest[0]!) ||
+      headingWord(text, all, rest[0]!) ||
+      signOffInitials(text, rest[0]!.start, rest[0]!.end))
   )
     return;
   // "general del Ejército Héctor Raúl Barrionuevo": the force, then the officer (orgs.ts rankedMemberCut).
@@ -478,6 +488,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   if (
     ORG_HEADS.has(rest[0]!.norm) ||
     ORG_TAILS.has(rest[rest.length - 1]!.norm) ||
+    adjective ||
     (rest.length === 1 && (isAcronym(rest[0]!) || INSTITUTIONS_ALONE.has(rest[0]!.norm)))
   ) {
     // A head word alone is a common noun ("the Court", "his Office", "Fuerza a su hija"): no name.
@@ -498,6 +509,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       return;
     // "… Server Abdullaiev (SA) … W [through SA]:": once a person's initials, always.
     if (rest.length === 1 && isAcronym(rest[0]!) && personInitials(text, all).has(rest[0]!.text)) return;
+    // "Testimoniante: Hernán Tapia Muñoz (HT)", "Host: Nirmala Sivakumar (HOST)": a speaker's tag.
+    if (rest.length === 1 && isAcronym(rest[0]!) && speakerTagAt(text, all, posOf(all, rest[0]!))) return;
     out.mentions.push({
       kind: 'organization',
       ...span(text, rest),
@@ -837,6 +850,29 @@ function personInitials(text: string, all: readonly Token[]): ReadonlySet<string
   initialsMemo = { text, set };
   return set;
 }
+
+/** Bodies named by one word that a following adjective may belong to ("Ejército francés"). */
+const BODIES_WITH_ADJECTIVE = new Set([
+  'ejercito',
+  'iglesia',
+  'cancilleria',
+  'armada',
+  'gendarmeria',
+  'legislatura',
+]);
+
+/**
+ * The lower-case adjective right after all[k] that names a country, a faith or a level ("afgano",
+ * "francesa", "saudí", "católica", "federal"), written with one space and no verb's ending: "el Ejército
+ * afgano" is annotated whole 8 times in rounds 1–44, the head alone twice ("Ejército brasileño").
+ */
+function bodyAdjectiveAfter(text: string, all: readonly Token[], k: number): Token | undefined {
+  const t = all[k + 1];
+  if (!t || t.cap || text.slice(all[k]!.end, t.start) !== ' ') return undefined;
+  return BODY_ADJECTIVE.test(t.text) ? t : undefined;
+}
+const BODY_ADJECTIVE =
+  /^(?:\p{Ll}{2,}(?:és|esa|ano|ana|ino|ina|eño|eña|ense|í|ico|ica)|federal|provincial|estatal|nacional)$/u;
 
 /** Spanish institutions named by their head word alone ("la Fiscalía", "la Defensoría"). */
 const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuraduria', 'cancilleria']);

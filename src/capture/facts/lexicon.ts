@@ -638,6 +638,7 @@ export const NOT_ORG_ACRONYMS =
   kv kw kwh km kg mb gb mhz ghz mm cm fm
   usb ip sim gps sms pdf dna hiv vih sida aids id dni dui curp rut pin url wifi tv lcd led
   ok ps nb aka fyi asap rip covid dm rt adn re fw fwd
+  ends end ngo ngos ong ongs ceo lgbt lgbti lgtbi lgbtq lgbtiq cctv hq icu uci vhf uhf
   notes facts law reasons summary background annex vistos resultando considerando resuelve hechos
   primero segundo tercero cuarto quinto sexto septimo octavo noveno decimo unico`);
 

@@ -984,3 +984,115 @@ describe('who comes from a body, stop 37', () => {
     assert.deepEqual(of('Yesterday a team from Kharkiv filmed the grave.', 'organization'), []);
   });
 });
+
+describe('what is no organization, stop 39', () => {
+  it('a wire story closing on its writers\' initials ("ABC/de") names no body; an acronym pair in a sentence does', () => {
+    assert.deepEqual(
+      of('La policía detuvo a tres periodistas en Tarija, informó la familia.\nRMQ/tb', 'organization'),
+      [],
+    );
+    assert.deepEqual(
+      of('Los vecinos marcharon el lunes hasta la plaza. PGV/ALS\n\n(c) Agencia', 'organization'),
+      [],
+    );
+    assert.deepEqual(of('The FSB/KGB archive in Vilnius was opened to the families.', 'organization'), [
+      'FSB',
+      'KGB',
+    ]);
+  });
+
+  it('"ENDS" closing a press release and common nouns in capitals (NGO, CEO, LGBT, CCTV, HQ, ICU) are none', () => {
+    assert.deepEqual(of('Families gathered outside the court on Monday.\n— ENDS —', 'organization'), []);
+    assert.deepEqual(
+      of(
+        'The CEO said the NGO had seen CCTV footage of LGBT activists taken to the ICU near HQ.',
+        'organization',
+      ),
+      [],
+    );
+  });
+
+  it('"la ONG X", "the NGO X": the kind of body written before the name is no part of it', () => {
+    assert.deepEqual(of('Denunció las campañas de la ONG Faro Cívico en Caracas.', 'organization'), [
+      'Faro Cívico',
+    ]);
+    assert.deepEqual(of('A report by the NGO Sahel Justice International came out.', 'organization'), [
+      'Sahel Justice International',
+    ]);
+    assert.deepEqual(of('The NGO Forum said the meeting was closed.', 'organization'), ['NGO Forum']);
+  });
+});
+
+describe('numbered courts and units, stop 39', () => {
+  it('"n.º 7" (the abbreviation in lower case) numbers the court or unit it follows', () => {
+    assert.deepEqual(of('El Juzgado Penal Federal n.º 4 rechazó la demanda en marzo.', 'organization'), [
+      'Juzgado Penal Federal n.º 4',
+    ]);
+    assert.deepEqual(of('Lo custodiaba la Brigada de Montaña n.º 12 desde enero.', 'organization'), [
+      'Brigada de Montaña n.º 12',
+    ]);
+  });
+});
+
+describe('speakers tagged in brackets, stop 39', () => {
+  it("a name after a speaker's label, its tag in brackets, is no organization, nor is the tag", () => {
+    assert.deepEqual(
+      of(
+        'Entrevistador: Tomás Rivera Paz (TR) · Testimoniante: Ana Lucía Quispe de Mamani (ALM), 70 años',
+        'organization',
+      ),
+      [],
+    );
+    assert.deepEqual(of('Host: Farida Osman (HOST)\nFARIDA: Good evening, listeners.', 'organization'), []);
+    assert.deepEqual(of('Witness: Mr Peter Banda Phiri (PB), born 1951 in Mzuzu', 'organization'), []);
+  });
+
+  it('a chat line opened by a name and its town in brackets names a sender, no organization', () => {
+    assert.deepEqual(
+      of('[09:10] Zaw Lin Htet (Mohnyin): the Red Cross is on the way from Mohnyin.', 'organization'),
+      ['Cruz Roja'],
+    );
+  });
+
+  it("an organization's short form in brackets after other labels stays", () => {
+    assert.deepEqual(of('Fuente: Centro de Justicia y Paz (Cepaz), 2024', 'organization'), [
+      'Centro de Justicia y Paz (Cepaz)',
+    ]);
+  });
+});
+
+describe('the encyclopedia a page was copied from, stop 39', () => {
+  it('the name a page calls "the free encyclopedia" is no organization; another brand stays', () => {
+    assert.deepEqual(
+      of(
+        'Dili massacre - FreeLore\nFreeLore Main page Random article\nFrom FreeLore, the free encyclopedia\nThe massacre happened in 1991.',
+        'organization',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      of(
+        'Masacre de Ponce - SaberAbierto, la enciclopedia libre\nSegún NorteLibre, hubo 19 muertos.',
+        'organization',
+      ),
+      ['NorteLibre'],
+    );
+  });
+});
+
+describe('a body named by one word and its adjective, stop 39', () => {
+  it('"el Ejército marroquí", "la Iglesia anglicana": the adjective of a country, faith or level is in the name', () => {
+    assert.deepEqual(of('Los soldados del Ejército marroquí entraron en Smara.', 'organization'), [
+      'Ejército marroquí',
+    ]);
+    assert.deepEqual(of('La Iglesia anglicana pidió perdón en 2019.', 'organization'), ['Iglesia anglicana']);
+    assert.deepEqual(of('Dijo que el Ejército mató a diez.', 'organization'), ['Ejército']);
+  });
+});
+
+describe('a street or a building closing a name, stop 39', () => {
+  it('"the Parliament Buildings", "Government House on Freedom Avenue" are where, no organization', () => {
+    assert.deepEqual(of('Crowds marched to the Parliament Buildings on Tuesday.', 'organization'), []);
+    assert.deepEqual(of('They gathered at Government House on Freedom Avenue.', 'organization'), []);
+  });
+});

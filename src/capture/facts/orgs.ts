@@ -183,6 +183,12 @@ const LEAD = set(`president presidente presidenta former ex vice jefe chief head
 /** Names of buildings and detention places ("Palacio de Justicia", "Miraflores Palace"). */
 const PLACE_FIRST = set('palacio palace plaza carcel reten internado');
 const PLACE_LAST = set('palace prison square');
+/**
+ * "Parliament Road", "Parliament Buildings", "Government House on Rustaveli Avenue": a street or a
+ * building closing the run is where, not who (rounds 14, 20, 28, 42, 44: 7 extras; no annotated
+ * organization of rounds 1–44 ends so).
+ */
+const STREET_LAST = set('road street avenue boulevard blvd lane buildings gardens highway');
 const DETENTION_SITE = set('centre center centres centers facility camp');
 const RULED_BY = set('government gobierno administration administracion regime regimen cabinet gabinete');
 /** Words a country's formal name wraps it in ("the Kingdom of Saudi Arabia", "República de Chile"). */
@@ -256,8 +262,11 @@ const isNameWord = (t: Token) => t.cap || /^\d{1,2}$/.test(t.text) || isOrdinal(
 const isOrdinal = (t: Token) =>
   /^\d{1,3}(?:st|nd|rd|th|\.?[ºª°]|\.(?:er|a|o))$/i.test(t.text) || /^\d{1,3}-\d{1,3}$/.test(t.text);
 
-/** "número 17", "N° 1", "No. 3": the word that numbers a court or a unit, before its number. */
-const NUMBER_WORD = set('numero nro no n num nº');
+/**
+ * "número 17", "N° 1", "No. 3", "n.º 7": the word that numbers a court or a unit, before its number
+ * ("n.º", the Spanish style guide's abbreviation: 4 names cut short in rounds 21, 23, 32).
+ */
+const NUMBER_WORD = set('numero nro no n num nº n.º n.°');
 
 /** Joiners inside one organization's name: "a"/"al"/"sin"/"without" and "o"/"or". */
 const INNER = set('a al sin without o or');
@@ -340,9 +349,29 @@ const NUMBERED = set(`batallon brigada regimiento division compania escuadron co
  * a brand's spelling — an outlet's, a group's, a company's — never a person's or a place's, save the
  * surnames written so ("McDonald", "MacArthur", "DiCaprio", "LeBlanc", "DeSantis") and platforms.
  */
+/** The last text's encyclopedia names (see encyclopediaNames): one text is read many times over. */
+let encyclopedias: { text: string; names: Set<string> } = { text: '', names: new Set() };
+
+/**
+ * "From OpenWiki, the free encyclopedia", "Masacre de Ponce - WikiMemoria, la enciclopedia libre": the
+ * name a page calls an encyclopedia is the site it was copied from, not a body the text speaks of
+ * (rounds 8–44: 13 extras in 11 rounds, never annotated).
+ */
+function encyclopediaNames(text: string): Set<string> {
+  if (encyclopedias.text !== text) {
+    const names = new Set<string>();
+    for (const m of text.matchAll(
+      /(\p{Lu}[\p{L}\p{N}]+)\s*(?:,|[·—–-])\s*(?:the free encyclopedia|la enciclopedia (?:libre|abierta))/giu,
+    ))
+      names.add(m[1]!);
+    encyclopedias = { text, names };
+  }
+  return encyclopedias.names;
+}
+
 export const isBrandWord = (t: Token, text?: string) =>
   // "@EfectoCocuyo", "#ForoPenal": a handle or a hashtag is no name as written.
-  (text === undefined || !/[@#]/.test(text.charAt(t.start - 1))) &&
+  (text === undefined || (!/[@#]/.test(text.charAt(t.start - 1)) && !encyclopediaNames(text).has(t.text))) &&
   /^\p{L}[\p{Ll}\p{M}]*\p{Ll}\p{Lu}[\p{L}\p{M}]*$/u.test(t.text) &&
   !/^(?:Ma?c|O|D[aei]|D[eu]|L[ae]|Van|Von|St)\p{Lu}/u.test(t.text) &&
   !PLATFORMS.has(t.norm) &&
@@ -520,7 +549,8 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       const n =
         nameSpan(text, tokens, a, b) ?? (coordinated ? coordinatedName(text, tokens, a, b) : undefined);
       if (n && owner) n.owner = true;
-      if (n) out.push(n);
+      if (n && n.kind === 'organization' && STREET_LAST.has(tokens[n.last]!.norm)) continue;
+      if (n) out.push(kindNounCut(tokens, n));
       // "del Ejército y de la Policía provincial": a state's body named by one word, split from a
       // second name, is that body (as it is alone: lexicon.ts INSTITUTIONS_ALONE).
       else if (a === b && named.length > 1 && tokens[a]!.cap && INSTITUTIONS_ALONE.has(tokens[a]!.norm))
@@ -537,6 +567,18 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
     }
   }
   return out;
+}
+
+/**
+ * "la ONG Foro Penal", "the NGO Caminando Fronteras": the kind of body written in capitals before the
+ * name says what it is and is no part of it (no annotated name of rounds 1–44 opens with it; 4 extras
+ * in rounds 6, 12, 39).
+ */
+function kindNounCut(tokens: readonly Token[], n: NamedSpan): NamedSpan {
+  if (n.last <= n.first || !/^(?:ONG|NGO)$/.test(tokens[n.first]!.text)) return n;
+  // "the NGO Forum": a body's word alone after it is the name's own word.
+  if (n.last === n.first + 1 && isOrgWord(tokens[n.last]!)) return n;
+  return { ...n, first: n.first + 1, value: n.value.replace(/^(?:ONG|NGO)\s+/, '') };
 }
 
 /**
@@ -1011,7 +1053,12 @@ function nameSpan(
       return undefined;
     // "Interviewer: Joana Macuácua (JM)": a name with its initials after a label, alone on its line,
     // introduces a speaker of a transcript.
-    if (!toks.some(isOrgWord) && acronym && speakerIntroduced(text, toks, acronym.text)) return undefined;
+    if (
+      !toks.some(isOrgWord) &&
+      acronym &&
+      (speakerIntroduced(text, toks, acronym.text) || speakerTagged(text, toks))
+    )
+      return undefined;
     // "Oleksandra Marchenko (OM)": two or three words and the initials of each, no organization's
     // word — a person's initials.
     if (
@@ -1054,6 +1101,52 @@ function speakerIntroduced(text: string, toks: readonly Token[], initials: strin
       .join('')
       .toUpperCase() === initials.toUpperCase()
   );
+}
+
+/** Labels of a transcript's or chat's speakers, before the colon that opens the line. */
+const SPEAKER_LABELS = set(`witness testigo testimoniante interviewer interviewee entrevistador entrevistadora
+  entrevistado entrevistada host presenter presentador presentadora conduccion conductor conductora moderator
+  moderador moderadora guest invitado invitada caller narrator narrador narradora interpreter interprete`);
+
+/**
+ * "Testimoniante: Hernán Osvaldo Tapia Muñoz (HT), 73 años", "Host: Nirmala Sivakumar (HOST)", "Witness:
+ * Mr Gift Kaunda Nyirenda (GN), born …", "[09:10] Zaw Min Tun (Myitkyina): …": a name after a speaker's
+ * label, or opening a chat line before its colon, carries a speaker's tag or a sender's town in
+ * brackets — no organization's short form, whatever the tag (rounds 14, 22, 25, 34: 6 extras).
+ */
+function speakerTagged(text: string, toks: readonly Token[]): boolean {
+  const lineStart = text.lastIndexOf('\n', toks[0]!.start) + 1;
+  const before = text.slice(lineStart, toks[0]!.start);
+  const label = /(\p{L}+)\s*:\s*(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Srta)\.?\s+)?$/u.exec(before);
+  if (label && SPEAKER_LABELS.has(fold(label[1]!))) return true;
+  const after = text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 40);
+  return (
+    /^\s*(?:\[[\d:., ]+\]|\d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}\s*-)?\s*$/.test(before) &&
+    /^\s*\([^)]{1,30}\)\s*:/.test(after)
+  );
+}
+
+/** Small words inside persons' names ("Raimundo Nonato de Souza", "Ahmed bin Ali"). */
+const NAME_PARTICLES = /^(?:de|da|do|dos|das|del|di|van|von|der|al|bin|ibn)$/;
+
+/**
+ * tokens[k] is the bracketed tag of a speaker's name (see speakerTagged): "(HT)" after "Testimoniante:
+ * Hernán Osvaldo Tapia Muñoz". The words before the bracket on its line, capitalized, are the name.
+ */
+export function speakerTagAt(text: string, tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (text[t.start - 1] !== '(' || text[t.end] !== ')') return false;
+  let a = k;
+  const nameWord = (i: number) =>
+    tokens[i]!.cap || (NAME_PARTICLES.test(tokens[i]!.norm) && i > 0 && tokens[i - 1]!.cap === true);
+  while (a > 0 && nameWord(a - 1) && !text.slice(tokens[a - 1]!.end, tokens[a]!.start).includes('\n')) {
+    a--;
+    if (/[:·|;,]/.test(text.slice(tokens[a]!.end, tokens[a + 1]!.start))) {
+      a++;
+      break;
+    }
+  }
+  return a < k && speakerTagged(text, tokens.slice(a, k));
 }
 
 /** Social networks a text says something was posted on ("en Twitter", "on X"). */
