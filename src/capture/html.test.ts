@@ -12,6 +12,7 @@ import { parseHTML } from 'linkedom';
 import { InputError } from '../domain/errors.js';
 import { decodeBytes } from './decode.js';
 import { extractDocument } from './extract.js';
+import { extractFacts } from './facts/index.js';
 import { fetchPage, isPrivateAddress } from './fetch.js';
 import { extractHtml, textOf } from './html.js';
 import { detectLanguage } from './language.js';
@@ -86,7 +87,10 @@ describe('comments in common markups', () => {
         <div class="comentario"><b>ana</b> <span class="sello">Publicado el 03/02/2026</span><p>Hoy nos recibió.</p></div>
       </div></body></html>`);
     assert.deepEqual(
-      ex.comments.map((c) => [c.author, c.published && 'value' in c.published ? c.published.value : undefined]),
+      ex.comments.map((c) => [
+        c.author,
+        c.published && 'value' in c.published ? c.published.value : undefined,
+      ]),
       [
         ['Ricardo V. @rvelez_cr', '2025-09-15'],
         ['jpferreira', '2026-07-30'],
@@ -524,11 +528,19 @@ describe("a letter's date line, a label inside a header line, a petition's dated
     assert.ok(p.text.includes('Porque nadie más lo dirá en Tocoa.'), p.text);
     assert.ok(!p.text.includes('Deja tu comentario'), p.text);
   });
-  it("an infobox's cells are apart in the text", () => {
+  it("an infobox's cells are apart in the text, by a tab as in a pasted sheet (stop 39)", () => {
     const { document } = parseHTML(
-      '<html><body><table><tr><th>Date</th><td>12 November 1991</td></tr></table></body></html>',
+      '<html><body><table><tr><th>Date</th><td>12 November 1991</td></tr><tr><td> Location </td><td>Pretoria  Central Prison</td></tr></table></body></html>',
     );
-    assert.equal(textOf(document.body as unknown as Node), 'Date 12 November 1991');
+    assert.equal(
+      textOf(document.body as unknown as Node),
+      'Date\t12 November 1991\n\nLocation\tPretoria Central Prison',
+    );
+    // A label cell is no part of the name in the next cell.
+    const places = extractFacts(textOf(document.body as unknown as Node), { reference: '2025-01-01' })
+      .filter((f) => f.kind === 'place')
+      .map((f) => f.value);
+    assert.ok(!places.some((p) => /^Location/.test(p)), places.join(', '));
   });
 });
 

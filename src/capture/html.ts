@@ -91,7 +91,11 @@ export function textOf(node: Node, skip?: (el: El) => boolean): string {
   const blocks: string[] = [];
   let line = '';
   const flush = () => {
-    const t = line.replace(/\s+/g, ' ').trim();
+    const t = line
+      .replace(/\s+/g, ' ')
+      .replace(/\s*\uE000[\s\uE000]*/g, '\t')
+      .replace(/^\t+|\t+$/g, '')
+      .trim();
     if (t) blocks.push(t);
     line = '';
   };
@@ -105,11 +109,13 @@ export function textOf(node: Node, skip?: (el: El) => boolean): string {
     if (SKIP.has(el.tagName) || skip?.(el)) return;
     const block = BLOCK.has(el.tagName);
     if (block) flush();
-    // Table cells side by side are apart ("Date | 12 November 1991" in an infobox, not "Date12 November 1991").
+    // Table cells side by side are apart, by a tab as in a pasted sheet: "Location | Pretoria Central
+    // Prison" in an infobox is two fields, not the name "Location Pretoria Central Prison". The mark is
+    // U+E000 (private use) until the line's spaces are folded.
     const cell = el.tagName === 'TD' || el.tagName === 'TH';
-    if (cell) line += ' ';
+    if (cell) line += '\uE000';
     for (const c of Array.from(el.childNodes)) walk(c);
-    if (cell) line += ' ';
+    if (cell) line += '\uE000';
     if (block) flush();
   };
   walk(node);
