@@ -5,11 +5,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  addressedName,
   addressedPersons,
+  bareAddress,
+  fitsAddress,
   initialedName,
   listedAmongPlaces,
   nicknameOf,
   notAPerson,
+  particleNames,
   personEnd,
   personStart,
   quotedNicknameNames,
@@ -280,6 +284,15 @@ describe('persons named without a cue the rules read', () => {
     assert.deepEqual(names('Dear Friends, hello.'), []);
     assert.deepEqual(names('a breakaway state they call Ambaland and what we called Freedom'), []);
   });
+  it('one given name after a lower-case "don" or "doña", the form kept (stop 39)', () => {
+    assert.deepEqual(names('Saluda a tu tía y a don Fermín. Vimos a doña Rufina en el mercado.'), [
+      'don Fermín',
+      'doña Rufina',
+    ]);
+    // A full name the rules read; a capital "Don" (a given name, or a place: "Don Dale"); English "to don".
+    assert.deepEqual(names('Habló don Fermín Quispe y luego don Ramiro de León.'), []);
+    assert.deepEqual(names('Don Fermín llegó. The guards had to don Kevlar vests.'), []);
+  });
 });
 
 describe('spans no person’s name is written as (stop 36)', () => {
@@ -351,5 +364,62 @@ describe('facilities named after a person', () => {
     // English: "the hospital Jane Okafor ran" is a relative clause.
     const v = 'She worked at the hospital Jane Okafor ran.';
     assert.equal(notAPerson(v, at(v, 'Jane Okafor'), 'en'), undefined);
+  });
+});
+
+describe('forms of address before one name (stop 39)', () => {
+  it('reads the name a form of address of many languages stands before', () => {
+    assert.deepEqual(addressedName(['ibu', 'ratna']), { name: 'ratna', sex: 'f', given: false });
+    assert.deepEqual(addressedName(['maitre', 'dubois']), { name: 'dubois', sex: undefined, given: false });
+    assert.deepEqual(addressedName(['hadja', 'aicha'])?.name, 'aicha');
+    // "Don" is a given name too: only a given name may follow it.
+    assert.deepEqual(addressedName(['don', 'ernesto']), { name: 'ernesto', sex: 'm', given: true });
+    assert.equal(addressedName(['justice', 'mwangi'])?.name, 'mwangi');
+    assert.equal(addressedName(['ratna', 'sari']), undefined);
+    assert.equal(addressedName(['ibu', 'ratna', 'sari']), undefined);
+    assert.equal(addressedName(['mrs', 'mama']), undefined);
+  });
+  it('fits a person of the sex the form addresses, or of a name of either or no known sex', () => {
+    assert.equal(fitsAddress('f', 'kevin'), false, 'Mama Kevin is Kevin’s mother');
+    assert.equal(fitsAddress('m', 'mary'), false);
+    assert.equal(fitsAddress('f', 'mary'), true);
+    assert.equal(fitsAddress('f', 'wanjiru'), true);
+    assert.equal(fitsAddress(undefined, 'kevin'), true);
+  });
+  it('a form of address alone is no name; a given name that is one too may be', () => {
+    assert.equal(bareAddress('papa'), true);
+    assert.equal(bareAddress('mbak'), true);
+    assert.equal(bareAddress('don'), false);
+    assert.equal(bareAddress('mai'), false, 'a Vietnamese given name');
+    const t = 'We waited all night, and Papa never came home.';
+    assert.equal(notAPerson(t, at(t, 'Papa'), 'en'), 'form of address');
+    const u = 'We waited all night, and Tomas never came home.';
+    assert.equal(notAPerson(u, at(u, 'Tomas'), 'en'), undefined);
+  });
+  it('a form of address opens no name of two words after it', () => {
+    assert.equal(startOf('Then Madam Ebiere Tonye spoke.', 'Madam Ebiere Tonye'), 'Ebiere Tonye');
+    assert.equal(startOf('Then Mbak Ratna Sari spoke.', 'Mbak Ratna Sari'), 'Ratna Sari');
+    // A form written whole, and honorifics annotators keep as part of the name.
+    assert.equal(startOf('Then Madam Justice Okafor ruled.', 'Madam Justice Okafor'), 'Madam Justice Okafor');
+    assert.equal(startOf('Then Sidi Salem Bachir spoke.', 'Sidi Salem Bachir'), 'Sidi Salem Bachir');
+  });
+});
+
+describe('Arabic names with their particles apart (stop 39)', () => {
+  const names = (text: string) => particleNames(text).map((p) => p.text);
+  it('reads a name with "al", "bin", "bint" or "ibn" in lower case, and a closing "al-" surname', () => {
+    assert.deepEqual(names('El régimen de Jalil al Mansur detuvo a Faisal Abdelkarim al Harbi.'), [
+      'Jalil al Mansur',
+      'Faisal Abdelkarim al Harbi',
+    ]);
+    assert.deepEqual(names('The lawyer Tariq bin Hamdan al-Saadi met Noura bint Faleh.'), [
+      'Tariq bin Hamdan al-Saadi',
+      'Noura bint Faleh',
+    ]);
+  });
+  it('not Spanish "al" before a noun, a body, a place, nor a run of capitals going on', () => {
+    assert.deepEqual(names('Pedimos al Gobierno una respuesta. Llevaron a Ramiro al Estado Mayor.'), []);
+    assert.deepEqual(names('Escribimos a Cruz Roja al Erasmo Meoz.'), []);
+    assert.deepEqual(names('Fighters of Jabhat al Nusra held Ras al Ain and Qasr bin Ghashir.'), []);
   });
 });

@@ -61,6 +61,27 @@ describe('names written surname first in a list', () => {
       ],
     );
   });
+  it('ties a name after a form of address to the one row whose first given name or surnames it is (stop 39)', () => {
+    const t = `${PIPES}\nDespués doña Marta habló con don Alejandro y con doña Quispe Ccori.`;
+    const at = (s: string) => t.lastIndexOf(s);
+    const mention = (s: string): EntityMention => ({
+      kind: 'person',
+      start: at(s),
+      end: at(s) + s.length,
+      text: s,
+      value: s,
+    });
+    const out = withInvertedNames(t, [
+      mention('doña Marta'),
+      mention('don Alejandro'),
+      mention('doña Quispe Ccori'),
+    ]);
+    const value = (s: string) => out.find((e) => e.text === s)?.value;
+    assert.equal(value('doña Marta'), 'Marta Alicia Hernández viuda de Portillo');
+    assert.equal(value('don Alejandro'), 'Alejandro Quispe Ccori');
+    // A form of address before two names: left as written.
+    assert.equal(value('doña Quispe Ccori'), 'doña Quispe Ccori');
+  });
   it('gives one person per row in what the extractor suggests', () => {
     const persons = extractFacts(PIPES, { reference: '2025-01-01' }).filter((f) => f.kind === 'person');
     for (const name of [

@@ -6,6 +6,8 @@
  * suggested under the name as it is said ("José Mauricio Rivas Aguilar"). Pure.
  */
 import type { EntityMention } from './entities.js';
+import { fold } from './lexicon.js';
+import { addressedName, fitsAddress } from './person-spans.js';
 
 /** Headers of columns that hold persons' names ("Apellidos, nombre", "Name", "Víctima", "Detainee"). */
 const NAME_HEADER =
@@ -111,10 +113,29 @@ export function withInvertedNames(text: string, entities: readonly EntityMention
   const inside = (e: EntityMention) => names.some((n) => e.start >= n.start && e.end <= n.end);
   const kept = entities.filter((e) => !inside(e));
   const parts = new Map<string, string[]>();
-  for (const n of names)
-    for (const p of [n.given, n.surnames]) parts.set(p, [...(parts.get(p) ?? []), n.value]);
+  const add = (p: string, value: string) => {
+    const list = parts.get(p) ?? [];
+    if (!list.includes(value)) parts.set(p, [...list, value]);
+  };
+  for (const n of names) for (const p of [n.given, n.surnames]) add(p, n.value);
+  // "doña Irma", "Mrs Gitau" of "Chávez viuda de Godoy, Irma Leticia" and "Gitau, Esther Wambui": the
+  // name after a form of address is the first given name or the surnames of one row (person-spans.ts).
+  const byAddress = new Map<string, { value: string; given: string }[]>();
+  for (const n of names) {
+    const given = fold(n.given.split(/\s+/)[0]!);
+    for (const p of new Set([given, fold(n.surnames)]))
+      byAddress.set(p, [...(byAddress.get(p) ?? []), { value: n.value, given }]);
+  }
+  const addressed = (value: string): string[] | undefined => {
+    const a = addressedName(fold(value).split(/\s+/));
+    if (!a) return undefined;
+    const rows = (byAddress.get(a.name) ?? []).filter(
+      (r) => fitsAddress(a.sex, r.given) && (!a.given || r.given === a.name),
+    );
+    return [...new Set(rows.map((r) => r.value))];
+  };
   const tied = kept.map((e) => {
-    const full = e.kind === 'person' ? parts.get(e.value) : undefined;
+    const full = e.kind === 'person' ? (parts.get(e.value) ?? addressed(e.value)) : undefined;
     return full?.length === 1 ? { ...e, value: full[0]! } : e;
   });
   const added: EntityMention[] = names.map((n) => ({

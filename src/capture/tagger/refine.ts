@@ -14,11 +14,14 @@ import { type EntityMention, namesStreet } from '../facts/entities.js';
 import { fold, PARTICLES } from '../facts/lexicon.js';
 import { ORG_WORDS } from '../facts/orgs.js';
 import {
+  addressedName,
   addressedPersons,
+  fitsAddress,
   initialedName,
   listedAmongPlaces,
   nicknameOf,
   notAPerson,
+  particleNames,
   personEnd,
   personStart,
 } from '../facts/person-spans.js';
@@ -310,6 +313,19 @@ export function refineEntities(
   const free = freeOf([...kept, ...added, ...blocked]);
   for (const p of addressedPersons(text))
     if (free(p) && !notAPerson(text, p, language)) added.push({ kind: 'person', ...p, value: p.text });
+  // "Bashar al Asad", "Qaboos bin Said": a person whatever the model read there, over the persons
+  // read inside it ("Asad") (person-spans.ts).
+  for (const p of particleNames(text)) {
+    if (notAPerson(text, p, language)) continue;
+    const inside = [...kept, ...added].filter((m) => m.kind === 'person' && contains(p, m));
+    const others: Span[] = [...kept, ...added].filter((m) => !inside.includes(m));
+    if (!freeOf([...others, ...blocked])(p)) continue;
+    for (const m of inside) {
+      const from = kept.includes(m) ? kept : added;
+      from.splice(from.indexOf(m), 1);
+    }
+    added.push({ kind: 'person', ...p, value: p.text });
+  }
   // "en Puerto Cruz, Chichiriviche de la Costa y la Colonia Tovar": a person listed between two
   // places is a place of the list (person-spans.ts).
   const places = [...kept, ...added].filter((m) => m.kind === 'place').sort((a, b) => a.start - b.start);
@@ -338,20 +354,30 @@ export function refineEntities(
   // ("Arellano Stark"), a name without its last surname or a married woman's "de X" ("Ana Cecilia
   // Restrepo", a transcript's speaker, of "Ana Cecilia Restrepo de Guzmán"), also when the rules
   // took the short form and only the tagger the full name.
+  // So is a name after a form of address ("Ibu Siti", "Mrs Gitau", "don Hernán") when it fits.
   const persons = [
     ...new Set(
       [...kept, ...added].filter((m) => m.kind === 'person' && /\s/.test(m.value)).map((m) => m.value),
     ),
-  ].map((value) => ({ value, words: nameWords(value) }));
+  ]
+    .map((value) => ({ value, words: nameWords(value) }))
+    .map((p) => ({ ...p, addressed: addressedName(p.words) !== undefined }));
   const tie = (a: EntityMention): EntityMention => {
     if (a.kind !== 'person') return a;
     const ws = nameWords(a.value);
+    const address = addressedName(ws);
     let full: typeof persons;
-    if (ws.length === 1) {
-      const w = ws[0]!;
-      const bySurname = persons.filter((p) => p.words.slice(1).includes(w));
-      const byGiven = persons.filter((p) => p.words[0] === w);
-      full = bySurname.length ? bySurname : byGiven;
+    if (ws.length === 1 || address) {
+      const w = address?.name ?? ws[0]!;
+      const among = (ps: typeof persons) => {
+        const bySurname = address?.given ? [] : ps.filter((p) => p.words.slice(1).includes(w));
+        const byGiven = ps.filter((p) => p.words[0] === w);
+        const found = bySurname.length ? bySurname : byGiven;
+        return address ? found.filter((p) => fitsAddress(address.sex, p.words[0]!)) : found;
+      };
+      // A full name first; failing that, a name after a form of address ("Lúcia" of "Dona Lúcia").
+      full = among(persons.filter((p) => !p.addressed));
+      if (!full.length && !address) full = among(persons.filter((p) => p.addressed));
     } else
       full = persons.filter(
         (p) =>
@@ -363,7 +389,9 @@ export function refineEntities(
     full = full.filter((p) => p.value !== a.value);
     return full.length === 1 ? { ...a, value: full[0]!.value } : a;
   };
-  const tiedKept = kept.map((m) => (m.kind === 'person' && !/\s/.test(m.value) ? tie(m) : m));
+  const tiedKept = kept.map((m) =>
+    m.kind === 'person' && (!/\s/.test(m.value) || addressedName(nameWords(m.value))) ? tie(m) : m,
+  );
   const tiedAdded = added.map(tie);
   tiePlaces(tiedKept, tiedAdded);
   const out = [...tiedKept, ...tiedAdded].sort((a, b) => a.start - b.start);

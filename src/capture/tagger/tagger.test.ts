@@ -126,6 +126,54 @@ describe('refining the rules’ output', () => {
     assert.equal(added?.value, 'Amina Tursun');
     assert.equal(out.length, 3);
   });
+  it('ties a name after a form of address to the one full name of the text it fits (stop 39)', () => {
+    const t = 'Ratna Sari and Kevin Otieno spoke. Ibu Ratna wept; Mama Kevin came later; Mrs Otieno left.';
+    const span = (name: string): EntityMention => {
+      const start = t.indexOf(name);
+      return { kind: 'person', start, end: start + name.length, text: name, value: name };
+    };
+    const ruled = ['Ratna Sari', 'Kevin Otieno', 'Ibu Ratna', 'Mama Kevin', 'Mrs Otieno'].map(span);
+    const out = refineEntities(t, ruled, [], {
+      model,
+      kinds: new Map([['person', 99]]),
+      drop: false,
+      dropMargin: 0,
+    });
+    const value = (text: string) => out.find((m) => m.text === text)?.value;
+    assert.equal(value('Ibu Ratna'), 'Ratna Sari');
+    assert.equal(value('Mama Kevin'), 'Mama Kevin', 'Kevin’s mother is a person of her own');
+    assert.equal(value('Mrs Otieno'), 'Mrs Otieno', 'a woman’s form of address fits no man’s name');
+    // With no full name to tie to, the name alone is the one after the form of address.
+    const u = 'Dona Lúcia cooked. Later Lúcia left.';
+    const lucia = u.lastIndexOf('Lúcia');
+    const alone = refineEntities(
+      u,
+      [
+        { kind: 'person', start: 0, end: 10, text: 'Dona Lúcia', value: 'Dona Lúcia' },
+        { kind: 'person', start: lucia, end: lucia + 5, text: 'Lúcia', value: 'Lúcia' },
+      ],
+      [],
+      { model, kinds: new Map([['person', 99]]), drop: false, dropMargin: 0 },
+    );
+    assert.deepEqual(
+      alone.map((m) => m.value),
+      ['Dona Lúcia', 'Dona Lúcia'],
+    );
+  });
+  it('reads an Arabic name with its particle apart over the person read inside it (stop 39)', () => {
+    const t = 'Tras la caída de Jalil al Mansur, su hermano huyó.';
+    const mansur = t.indexOf('Mansur');
+    const out = refineEntities(
+      t,
+      [{ kind: 'person', start: mansur, end: mansur + 6, text: 'Mansur', value: 'Mansur' }],
+      [],
+      { model, kinds: new Map([['person', 99]]), drop: false, dropMargin: 0 },
+    );
+    assert.deepEqual(
+      out.map((m) => [m.kind, m.text]),
+      [['person', 'Jalil al Mansur']],
+    );
+  });
   it('drops a rule span of an adopted kind the model reads as none; leaves other kinds alone', () => {
     const out = refineEntities(text, rules, [], {
       model,
