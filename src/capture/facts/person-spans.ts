@@ -77,6 +77,14 @@ export function addressedName(
 }
 
 /**
+ * A courtesy or kinship form of address ("Ibu", "doña", "Mrs", "Hadja"), not a title of office or an
+ * honorific ("Dr", "Justice", "Sheikh"): the one that may stand before a given name of someone
+ * named in full elsewhere ("Ibu Theresia"); a title before a given name is often the whole public
+ * name of someone else ("Sheikh Hasina", "Father Stan").
+ */
+export const courtesyForm = (norm: string): boolean => ADDRESS_FORMS.has(norm);
+
+/**
  * Whether a person whose name opens with `given` may be the one a form of address of sex `sex`
  * names: not "Mama Kevin" (Kevin's mother, a person of her own) for "Kevin Otieno", nor "Mrs Smith"
  * for "John Smith"; a name the lexicon gives both sexes, or neither, fits either form.
