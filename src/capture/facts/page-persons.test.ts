@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { articleAndCommentFacts } from '../extract.js';
-import { tieAcrossComments } from './comment-persons.js';
+import { tiePagePersons } from './page-persons.js';
 
 const person = (value: string, start = 0) => ({
   kind: 'person',
@@ -19,25 +19,25 @@ describe('persons of a comment named in full by its page', () => {
   it('one name, given or surname, is the one full name of the article that holds it', () => {
     const article = [person('Tomasz Wieczorek'), person('Halima Ouedraogo')];
     const comments = [[person('Tomasz')], [person('Ouedraogo')]];
-    tieAcrossComments(article, comments);
+    tiePagePersons(article, comments);
     assert.deepEqual(comments.map(values), [['Tomasz Wieczorek'], ['Halima Ouedraogo']]);
   });
   it('a form of address and one name, when the form’s sex fits the given name', () => {
     const article = [person('Rosalba Quintero Lugo'), person('John Smith')];
     const comments = [[person('doña Rosalba')], [person('Mrs Smith')]];
-    tieAcrossComments(article, comments);
+    tiePagePersons(article, comments);
     assert.deepEqual(comments.map(values), [['Rosalba Quintero Lugo'], ['Mrs Smith']]);
   });
   it('a title of office by surname only: "Sheikh Hasina" is not the article’s "Hasina Akter"', () => {
     const article = [person('Hasina Akter'), person('Farid Chowdhury')];
     const comments = [[person('Sheikh Hasina'), person('Dr Chowdhury')]];
-    tieAcrossComments(article, comments);
+    tiePagePersons(article, comments);
     assert.deepEqual(comments.map(values), [['Sheikh Hasina', 'Farid Chowdhury']]);
   });
   it('a shorter name of several words, and a full name another comment writes', () => {
     const article = [person('Samuel Kariuki Waweru')];
     const comments = [[person('Samuel Waweru')], [person('Anahit Petrosyan')], [person('Anahit')]];
-    tieAcrossComments(article, comments);
+    tiePagePersons(article, comments);
     assert.deepEqual(comments.map(values), [
       ['Samuel Kariuki Waweru'],
       ['Anahit Petrosyan'],
@@ -47,7 +47,7 @@ describe('persons of a comment named in full by its page', () => {
   it('not when two full names fit, nor when none does', () => {
     const article = [person('Julio César Rondón'), person('Julio Benítez')];
     const comments = [[person('Julio'), person('Ignacio')]];
-    tieAcrossComments(article, comments);
+    tiePagePersons(article, comments);
     assert.deepEqual(comments.map(values), [['Julio', 'Ignacio']]);
   });
   it('two persons of one comment under one name become one, with both mentions, and its events follow', () => {
@@ -62,13 +62,28 @@ describe('persons of a comment named in full by its page', () => {
       person('Bajwa', 30),
       { kind: 'event', value: 'killing', persons: ['Naseer', 'Amatul Hafeez'] },
     ];
-    tieAcrossComments(article, [comment]);
+    tiePagePersons(article, [comment]);
     assert.deepEqual(values(comment), ['Naseer Ahmad Bajwa']);
     assert.deepEqual(
       comment[0]!.mentions!.map((m) => m.text),
       ['Naseer', 'Bajwa'],
     );
     assert.deepEqual(comment[1]!.persons, ['Naseer Ahmad Bajwa', 'Amatul Hafeez']);
+  });
+  it('a short form of a given name, in the article too, is the one person whose given name it opens', () => {
+    const article = [person('Tharindu Wickremasinghe'), person('Tharin'), person('Yelitza'), person('Yeli')];
+    const comments = [[person('Wick')]];
+    tiePagePersons(article, comments);
+    assert.deepEqual(values(article), ['Tharindu Wickremasinghe', 'Yelitza']);
+    assert.deepEqual(comments.map(values), [['Wick']]);
+  });
+  it('not a given name of its own before another ("Mariana" is not "María"), nor a word a name holds whole', () => {
+    const article = [person('Mariana Quispe'), person('Maria')];
+    tiePagePersons(article, []);
+    assert.deepEqual(values(article), ['Mariana Quispe', 'Maria']);
+    const other = [person('Kumaran Selvam'), person('Kumar'), person('Raj Kumar')];
+    tiePagePersons(other, []);
+    assert.deepEqual(values(other), ['Kumaran Selvam', 'Kumar', 'Raj Kumar']);
   });
   it('a page read whole: a given name the tagger read in a comment takes the article’s full name', () => {
     const { facts, commentFacts } = articleAndCommentFacts(
