@@ -136,6 +136,13 @@ describe('spans no person’s name is written as', () => {
     assert.equal(why('More than 2,000 Hazara families fled.', 'Hazara'), 'people');
     assert.equal(why('Some Peruvian soldiers stayed.', 'Some Peruvian'), 'people');
   });
+  it('in English, one word after "the" and before a preposition or a stop; not a name qualifying a noun', () => {
+    assert.equal(why('He died in the Pelican on 3 May, his lawyer said.', 'Pelican'), 'after "the"');
+    assert.equal(why('the Sengwer of Embobut still wait', 'Sengwer'), 'after "the"');
+    assert.equal(why('we walked back to the Wanni, slowly', 'Wanni'), 'after "the"');
+    assert.equal(why('the Kariuki case was reopened', 'Kariuki'), undefined);
+    assert.equal(why('the Kariuki family of Nyeri', 'Kariuki'), undefined);
+  });
   it('in English, a place’s context: after "in"/"into", among places after a place noun, before a place noun', () => {
     assert.equal(why('They were moved into Tal Abyad at night.', 'Tal Abyad'), 'after a place preposition');
     assert.equal(

@@ -383,6 +383,9 @@ const BODY_APPOSITION =
 /** A lower-case noun of a facility right before a name: "hospital", "penal", "cárcel", "escuela", "cuartel". */
 const FACILITY_BEFORE =
   /(?<![\p{L}\p{M}])(?:hospital|cl[ií]nica|penal|c[aá]rcel|penitenciar[ií]a|teatro|colegio|escuela|liceo|estadio|cuartel|batall[oó]n|regimiento|fuerte) $/u;
+/** What follows a word that "the" opens when the word is no name qualifying a noun: a stop, a preposition, a verb. */
+const THE_WORD_AFTER =
+  /^(?:\s*(?:[.,;:!?)]|["”](?!\p{L}))|\s+(?:of|on|for|in|at|from|to|since|until|near|with|was|is|has|had|where|which)\b)/u;
 /**
  * Why a span proposed as a person's name is none, by how it is written (`undefined`: nothing
  * against it): a body's word in it, a people's or faith's name; in English also a place noun
@@ -425,6 +428,11 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   const possessive = /^['’]s?\b/u.test(tail);
   // "a turning point in Omar Haddad's trial": a possessive is a person's or a body's, read no further.
   if (possessive) return undefined;
+  // "died in the Scorpion on 13 August", "the Karen of Bang Kloy", "back to the Vanni,": one word
+  // after "the" and before a preposition or a stop names a place, a people or a thing; a person's
+  // name after "the" qualifies a noun ("the Zamora case", "the Kunarac judgment": 19 such in rounds 1–54).
+  if (words.length === 1 && /(?<!\p{L})the\s+$/u.test(head) && THE_WORD_AFTER.test(tail))
+    return 'after "the"';
   if (before) {
     const w = before[1]!.toLowerCase();
     if (before[2]!.trim() === '' && INTO.has(w)) return 'after a place preposition';
