@@ -430,3 +430,22 @@ describe('Arabic names with their particles apart (stop 39)', () => {
     assert.deepEqual(names('Fighters of Jabhat al Nusra held Ras al Ain and Qasr bin Ghashir.'), []);
   });
 });
+
+describe('Spanish widows’ names with "viuda de" (stop 39 second wave)', () => {
+  const names = (text: string) => particleNames(text).map((p) => p.text);
+  it('her names, "viuda de" or "vda. de" and the surname; without a form of address or a word opening the sentence', () => {
+    assert.deepEqual(names('Declaró Marcelina Ttito Huallpa viuda de Quispe, de 70 años.'), [
+      'Marcelina Ttito Huallpa viuda de Quispe',
+    ]);
+    assert.deepEqual(names('Vino doña Hermelinda vda. de Cárcamo con su hija.'), [
+      'Hermelinda vda. de Cárcamo',
+    ]);
+    assert.deepEqual(names('Estuvo presente Tránsito del Carmen Lobos viuda de Ayala.'), [
+      'Tránsito del Carmen Lobos viuda de Ayala',
+    ]);
+  });
+  it('not a body’s or a month’s name before it', () => {
+    assert.deepEqual(names('Habló la Fundación Esperanza viuda de Pérez.'), []);
+    assert.deepEqual(names('Desde Enero viuda de Rojas, nada.'), []);
+  });
+});
