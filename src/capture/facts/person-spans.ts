@@ -654,7 +654,8 @@ export function particleNames(text: string): NamedSpan[] {
     }
     out.push({ start: m.index, end: m.index + t.length, text: t });
   }
-  for (const m of text.matchAll(WIDOW)) {
+  // Most texts hold no widow's name: the cheap test first.
+  for (const m of /(?:viuda|vda\.?) de /u.test(text) ? text.matchAll(WIDOW) : []) {
     const words = [...m[1]!.matchAll(/\p{Lu}[\p{Ll}\p{M}'’-]+/gu)];
     // "Doña Teófila Condori", "Llegó Santos Argueta": a form of address, or a word opening the
     // sentence before two names, is no part of the name.
