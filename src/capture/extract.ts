@@ -9,6 +9,7 @@ import { decodeBytes } from './decode.js';
 import { pairAcrossComments } from './facts/acronyms.js';
 import type { CaseOrg } from './facts/entities.js';
 import { extractFacts, type Fact, type FactOptions } from './facts/index.js';
+import { tiePagePersons } from './facts/page-persons.js';
 import { type ExtractedComment, extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
 import { extractPlainText } from './plain.js';
@@ -70,7 +71,8 @@ export function commentOptions(
 /**
  * The facts of an article and of each of its comments, as extractDocument reads them (and the tagger's
  * corpus, with the tagger it is given): an acronym the article defined names the same organization in
- * a comment.
+ * a comment, and a person the page names in full is the same person in a comment naming part of it
+ * or in a text writing a short form of the given name.
  */
 export function articleAndCommentFacts(
   text: string,
@@ -82,6 +84,8 @@ export function articleAndCommentFacts(
   const opts = commentOptions(facts, author, comments, article);
   const commentFacts = comments.map((c, i) => extractFacts(c.text, opts[i]!));
   pairAcrossComments(facts, commentFacts);
+  // "Naseer" in a comment is the article's "Naseer Ahmad Bajwa"; "Vasanth" is "Vasanthan …" (page-persons.ts).
+  tiePagePersons(facts, commentFacts);
   return { facts, commentFacts };
 }
 

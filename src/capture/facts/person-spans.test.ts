@@ -136,6 +136,13 @@ describe('spans no person’s name is written as', () => {
     assert.equal(why('More than 2,000 Hazara families fled.', 'Hazara'), 'people');
     assert.equal(why('Some Peruvian soldiers stayed.', 'Some Peruvian'), 'people');
   });
+  it('in English, one word after "the" and before a preposition or a stop; not a name qualifying a noun', () => {
+    assert.equal(why('He died in the Pelican on 3 May, his lawyer said.', 'Pelican'), 'after "the"');
+    assert.equal(why('the Sengwer of Embobut still wait', 'Sengwer'), 'after "the"');
+    assert.equal(why('we walked back to the Wanni, slowly', 'Wanni'), 'after "the"');
+    assert.equal(why('the Kariuki case was reopened', 'Kariuki'), undefined);
+    assert.equal(why('the Kariuki family of Nyeri', 'Kariuki'), undefined);
+  });
   it('in English, a place’s context: after "in"/"into", among places after a place noun, before a place noun', () => {
     assert.equal(why('They were moved into Tal Abyad at night.', 'Tal Abyad'), 'after a place preposition');
     assert.equal(
@@ -421,5 +428,24 @@ describe('Arabic names with their particles apart (stop 39)', () => {
     assert.deepEqual(names('Pedimos al Gobierno una respuesta. Llevaron a Ramiro al Estado Mayor.'), []);
     assert.deepEqual(names('Escribimos a Cruz Roja al Erasmo Meoz.'), []);
     assert.deepEqual(names('Fighters of Jabhat al Nusra held Ras al Ain and Qasr bin Ghashir.'), []);
+  });
+});
+
+describe('Spanish widows’ names with "viuda de" (stop 39 second wave)', () => {
+  const names = (text: string) => particleNames(text).map((p) => p.text);
+  it('her names, "viuda de" or "vda. de" and the surname; without a form of address or a word opening the sentence', () => {
+    assert.deepEqual(names('Declaró Marcelina Ttito Huallpa viuda de Quispe, de 70 años.'), [
+      'Marcelina Ttito Huallpa viuda de Quispe',
+    ]);
+    assert.deepEqual(names('Vino doña Hermelinda vda. de Cárcamo con su hija.'), [
+      'Hermelinda vda. de Cárcamo',
+    ]);
+    assert.deepEqual(names('Estuvo presente Tránsito del Carmen Lobos viuda de Ayala.'), [
+      'Tránsito del Carmen Lobos viuda de Ayala',
+    ]);
+  });
+  it('not a body’s or a month’s name before it', () => {
+    assert.deepEqual(names('Habló la Fundación Esperanza viuda de Pérez.'), []);
+    assert.deepEqual(names('Desde Enero viuda de Rojas, nada.'), []);
   });
 });
