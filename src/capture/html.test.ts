@@ -746,3 +746,22 @@ describe('the day a text counts from, in heads met in rounds 14–35 (issue 23, 
     assert.equal(none.published, undefined, 'without a count of years the year is unknown');
   });
 });
+
+describe('the day a ruling counts from, written in words (issue 23, stop 39 second wave, rounds 47, 53, 54)', () => {
+  it('a dateline repeating the day and year in figures ("Bogotá, D. C., dieciocho (18) de noviembre de dos mil veinte (2020)")', () => {
+    const t = extractPlainText(
+      'TRIBUNAL SUPERIOR DEL DISTRITO JUDICIAL\nSALA PENAL\n\nBarranquilla, veintiséis (26) de octubre de dos mil veintiséis (2026)\n\nI. HECHOS\n\nLa defensa apeló el 27 de marzo.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2026-10-26' });
+  });
+  it('the act\'s formula opening a judgment ("a los catorce días del mes de noviembre de dos mil veintitrés")', () => {
+    const t = extractPlainText(
+      'PODER JUDICIAL\n\nSENTENCIA DEFINITIVA N.º 57\n\nEn la ciudad de Filadelfia, departamento de Boquerón, a los catorce días del mes de\nnoviembre de dos mil veintitrés, el Tribunal de Sentencia, en la causa seguida a los procesados,\n\nRESULTA:\n\nQue en las audiencias del 16 al 20 de octubre pasado declararon los testigos.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2023-11-14' });
+    const told = extractPlainText(
+      'PODER JUDICIAL\n\nSENTENCIA DEFINITIVA N.º 57\n\nEl Tribunal recordó que el catorce de noviembre de dos mil veintitrés declararon los testigos, en la causa seguida a los procesados.',
+    );
+    assert.equal(told.published, undefined, 'a day the ruling tells, not its own');
+  });
+});

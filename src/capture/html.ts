@@ -224,6 +224,22 @@ export function headDate(lines: readonly string[]): FuzzyDate | undefined {
 }
 
 /**
+ * A judgment's or record's own day in the act's opening formula, when no dateline heads it ("En la ciudad de
+ * Filadelfia, departamento de Boquerón, a los catorce días del mes de noviembre de dos mil veintitrés, el
+ * Tribunal…"): "a los N días del mes de" dates only the act that opens with it (round 47).
+ */
+export function actDay(text: string): FuzzyDate | undefined {
+  const head = text.slice(0, 1500);
+  return findDates(head, '2000-01-01').find(
+    (x) =>
+      !x.relative &&
+      x.date.precision === 'day' &&
+      /\bd[ií]as\s+del\s+mes\b/iu.test(x.text) &&
+      /\ba\s+los\s+$/iu.test(head.slice(Math.max(0, x.start - 10), x.start)),
+  )?.date;
+}
+
+/**
  * A wire dateline without its year ("Malabo, 27 feb (EFE).- … denunció este jueves", "ADEN, Yemen, Nov
  * 20 (Agency) – … said on Thursday"): the lead names the dateline's weekday, and the story is not older
  * than the latest year it writes — so the first year from that one on in which that day falls on that
@@ -759,6 +775,7 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     dateFrom(clean(doc.querySelector('[class*="date"], [class*="fecha"]')?.textContent)) ??
     // No date in the markup: a dateline or a "Press Release: <date>" line heading the visible text.
     headDate(textOf(doc.body).split('\n').filter(Boolean).slice(0, 12)) ??
+    actDay(textOf(doc.body)) ??
     // A wire dateline without its year, whose lead names its weekday.
     yearlessDateline(textOf(doc.body)) ??
     monthHead(textOf(doc.body).split('\n').filter(Boolean).slice(0, 8));

@@ -843,6 +843,33 @@ describe("a ruling's date written in words (issue 23, stop 36, rounds 14 and 16)
   });
 });
 
+describe("a ruling's day in words with its figures, or in the act's formula (issue 23, stop 39, rounds 47, 53, 54)", () => {
+  it('the day and year repeated in figures are part of the one day', () => {
+    assert.deepEqual(
+      all('Bogotá, D. C., dieciocho (18) de noviembre de dos mil veinte (2020)', '2000-01-01'),
+      [['dieciocho (18) de noviembre de dos mil veinte (2020)', '2020-11-18']],
+    );
+  });
+  it("'a los N días del mes de': the act's own day, across a line break", () => {
+    assert.deepEqual(
+      all(
+        'En la ciudad de Filadelfia, a los catorce días del mes de\nnoviembre de dos mil veintitrés, el Tribunal',
+        '2000-01-01',
+      ),
+      [['catorce días del mes de\nnoviembre de dos mil veintitrés', '2023-11-14']],
+    );
+    assert.deepEqual(all('a los once (11) días del mes de marzo de dos mil veintiuno (2021)', '2000-01-01'), [
+      ['once (11) días del mes de marzo de dos mil veintiuno (2021)', '2021-03-11'],
+    ]);
+  });
+  it('figures that disagree with the words give no day', () => {
+    assert.deepEqual(
+      all('dieciocho (17) de noviembre de dos mil veinte', '2000-01-01').filter(([, v]) => v.length === 10),
+      [],
+    );
+  });
+});
+
 describe('a year in brackets of its own (issue 23, stop 36, rounds 10–19)', () => {
   it('after a case, a work or an event: the year', () => {
     assert.deepEqual(all('en los casos Barrios Altos (2001) y La Cantuta (2006), el Estado', '2025-11-20'), [

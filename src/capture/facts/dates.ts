@@ -689,18 +689,22 @@ export const writesYear = (t: string) => /\d{4}|\bmil\b/iu.test(t);
 
 const RULES: Rule[] = [
   // A ruling's date in words, with its year: "a tres de noviembre de dos mil veinticinco", "el treinta y uno de
-  // marzo de dos mil quince" (Spanish judgments, rounds 14 and 16: five dates in two rulings).
+  // marzo de dos mil quince" (Spanish judgments, rounds 14 and 16: five dates in two rulings). Rulings also
+  // repeat the day and year in figures ("dieciocho (18) de noviembre de dos mil veinte (2020)", Colombia) and
+  // open with the act's formula ("a los catorce días del mes de noviembre de dos mil veintitrés", Paraguay):
+  // one day, the figures part of it (rounds 47, 53, 54); figures that disagree with the words, no day.
   {
     re: new RegExp(
-      `(?<![\\p{L}])(${ES_NUM})\\s+de\\s+(${MONTH_ALT})\\s+(?:de|del)\\s+(?:año\\s+)?((?:dos\\s+mil|mil\\s+novecientos)(?:\\s+${ES_NUM})?)(?![\\p{L}])`,
+      `(?<![\\p{L}])(${ES_NUM})(?:\\s*\\((\\d{1,2})\\))?(?:\\s+d[ií]as\\s+del\\s+mes)?\\s+de\\s+(${MONTH_ALT})\\s+(?:de|del)\\s+(?:año\\s+)?((?:dos\\s+mil|mil\\s+novecientos)(?:\\s+${ES_NUM})?)(?![\\p{L}])(?:\\s*\\((\\d{4})\\))?`,
       'giu',
     ),
     relative: false,
     claims: true,
     make: (m) => {
       const d = esNumber(m[1]!);
-      const mo = month(m[2]!);
-      const y = esYear(m[3]!);
+      const mo = month(m[3]!);
+      const y = esYear(m[4]!);
+      if ((m[2] && Number(m[2]) !== d) || (m[5] && Number(m[5]) !== y)) return undefined;
       const v = d && mo && y ? realDay(y, mo, d) : undefined;
       return v ? dayDate(v) : undefined;
     },
