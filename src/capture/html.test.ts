@@ -99,6 +99,41 @@ describe('comments in common markups', () => {
     );
   });
 
+  it("a stamp in a comment's head outside any date element dates it (issue 23, stop 39 second wave, rounds 25, 30, 47, 48, 50, 54)", () => {
+    const ex = extractHtml(`<html><body><article><h1>Titular</h1><p>${para}</p></article>
+      <div class="comentarios">
+        <div class="comentario"><b>Lucía M.</b> @lumarquez · 22 jul. 2025<p>Ayer lo leímos en clase.</p></div>
+        <div class="comentario"><b>Carmen V.</b> <i>14/02/2024 08:40</i><p>Ayer en la noche publicaron la lista.</p></div>
+        <div class="comentario"><b>Inés R.</b> dijo... <span>10 de junio de 2025, 19:02</span>
+        <p>Ayer pasé por el alambrado.</p></div>
+        <div class="comentario"><b>Rafa</b> dijo... Estuve en la plaza aquel 30 de marzo de 1980.</div>
+      </div></body></html>`);
+    assert.deepEqual(
+      ex.comments.map((c) => [
+        c.author,
+        c.published && 'value' in c.published ? c.published.value : undefined,
+      ]),
+      [
+        ['Lucía M.', '2025-07-22'],
+        ['Carmen V.', '2024-02-14'],
+        ['Inés R.', '2025-06-10'],
+        ['Rafa', undefined],
+      ],
+    );
+  });
+
+  it("a yearless stamp in a reply's head is the first such day from the article's on", () => {
+    const ex =
+      extractHtml(`<html><head><meta property="article:published_time" content="2025-09-11"></head><body><article><h1>Hilo</h1><p>${para}</p></article>
+      <section class="replies">
+        <div class="reply"><span class="handle">@memoria</span> <span class="t">12 sept.</span><p>Ayer leímos los nombres.</p></div>
+      </section></body></html>`);
+    assert.deepEqual(
+      ex.comments.map((c) => (c.published && 'value' in c.published ? c.published.value : undefined)),
+      ['2025-09-12'],
+    );
+  });
+
   it('blocks of a comment section with no author markup; Blogger dt/dd pairs (issue 23, round 4)', () => {
     const ex = extractHtml(`<html><body><article><h1>Titular</h1><p>${para}</p></article>
       <div id="comentarios"><h3>Comentarios</h3>

@@ -604,7 +604,9 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
         attr(dateEl, 'datetime') ??
           attr(dateEl, 'content') ??
           (dateEl === metaEl ? metaParts?.slice(1).join(' ') : clean(dateEl?.textContent)),
-      ) ?? (dateEl ? undefined : authorLineDate);
+      ) ??
+      (dateEl ? undefined : authorLineDate) ??
+      (dateEl ? undefined : headStamp(u));
     const nested = (el: El) => el !== u && unitSet.has(el);
     // The body of the comment: a text element that does not also hold its author line or date
     // (a "comment-body" wrapper often holds both), the outermost of those.
@@ -648,6 +650,8 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
     // "9 de marzo a las 08:02": a day without its year, read once the article's own date is known.
     const rawDate = clean(dateEl?.textContent);
     if (!published && rawDate) YEARLESS.set(comment, rawDate);
+    const yearless = !published && !rawDate ? YEARLESS_HEAD.get(u) : undefined;
+    if (yearless) YEARLESS.set(comment, yearless);
     comments.push(comment);
   }
   const roots = units.filter((u) => !units.some((o) => o !== u && o.contains(u)));
@@ -657,6 +661,34 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
 /** Whether an element holds a paragraph of text outside any form. */
 function hasParagraphText(el: El): boolean {
   return Array.from(el.querySelectorAll('p')).some((p) => !p.closest('form') && textOf(p).trim() !== '');
+}
+
+/** A comment's head stamp without its year ("11 sept."), by the comment's element, for `YEARLESS`. */
+const YEARLESS_HEAD = new WeakMap<object, string>();
+
+/**
+ * A comment's stamp in its head, outside any element marked as a date: the words before its first paragraph
+ * ("<b>Ana</b> @ana · 21 jul. 2025", "<b>Ana</b> <i>13/02/2024 10:21</i>", "<b>Ana</b> dijo... <span>9 de junio
+ * de 2025, 10:41</span>", "<span class="t">19/02/2024 08:55</span>"). Its "ayer" and "mañana" count from
+ * that day, not the article's (guide §3; replies and comments of rounds 25, 30, 47, 48, 50, 54). A day
+ * without its year is kept for `commentDay`; a relative stamp ("hace 2 días") gives nothing.
+ */
+function headStamp(u: El): FuzzyDate | undefined {
+  let head: string | undefined = '';
+  for (const n of Array.from(u.childNodes)) {
+    if (n.nodeType === 1 && /^(?:P|DIV|BLOCKQUOTE|UL|OL|TABLE|SECTION|ARTICLE)$/.test((n as El).tagName))
+      break;
+    head += ` ${n.textContent ?? ''}`;
+    // No paragraph after it: the words are the comment's own, not its head ("<p><b>Ana</b> dijo... Estuve
+    // allí aquel 30 de marzo. — 24 de marzo de 2026</p>").
+    if (n === u.lastChild) head = undefined;
+  }
+  if (!head) return undefined;
+  const day = findDates(head, '2000-06-15').find((d) => !d.relative && d.date.precision === 'day');
+  if (!day) return undefined;
+  if (writesYear(day.text)) return day.date;
+  YEARLESS_HEAD.set(u, day.text);
+  return undefined;
 }
 
 /** Comments whose date line gave a day without its year, with that line. */
