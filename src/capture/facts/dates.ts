@@ -243,8 +243,8 @@ function laterVerbIsFuture(m: RegExpExecArray): boolean {
  * diciembre"). All twelve such phrases before a date in rounds 3–43 are of what lies ahead ("no es el 2 de
  * noviembre" aside); past a colon the verb before it does not count ("Ya confirmó el padre: la misa es el miércoles").
  * English says it the same way ("The hearing is on 2 June", "this year it is on 5 July", "the hearing before the
- * Lomé court is on 21 December"): all seven "is/are on <date>" phrases of rounds 3–54 are ahead (rounds 3, 4, 6,
- * 7, 18, 41, 44, 49; "Visits … are on Saturday only" a habit, no date either way).
+ * Lomé court is on 21 December"): all nine "is/are on <date>" phrases of rounds 1–54 are ahead (rounds 3, 4, 6,
+ * 7, 18, 41, 44, 49 twice; "Visits … are on Saturday only" a habit, no date either way).
  */
 const SET_BY_COPULA =
   /(?<![\p{L}])(?<!\bno\s+)(?:(?:es|son)\s+(?:(?:el|en|para\s+el)\s+)?|(?:is|are)\s+(?:on|in)\s+(?:the\s+)?)$/iu;
