@@ -99,6 +99,41 @@ describe('comments in common markups', () => {
     );
   });
 
+  it("a stamp in a comment's head outside any date element dates it (issue 23, stop 39 second wave, rounds 25, 30, 47, 48, 50, 54)", () => {
+    const ex = extractHtml(`<html><body><article><h1>Titular</h1><p>${para}</p></article>
+      <div class="comentarios">
+        <div class="comentario"><b>Lucía M.</b> @lumarquez · 22 jul. 2025<p>Ayer lo leímos en clase.</p></div>
+        <div class="comentario"><b>Carmen V.</b> <i>14/02/2024 08:40</i><p>Ayer en la noche publicaron la lista.</p></div>
+        <div class="comentario"><b>Inés R.</b> dijo... <span>10 de junio de 2025, 19:02</span>
+        <p>Ayer pasé por el alambrado.</p></div>
+        <div class="comentario"><b>Rafa</b> dijo... Estuve en la plaza aquel 30 de marzo de 1980.</div>
+      </div></body></html>`);
+    assert.deepEqual(
+      ex.comments.map((c) => [
+        c.author,
+        c.published && 'value' in c.published ? c.published.value : undefined,
+      ]),
+      [
+        ['Lucía M.', '2025-07-22'],
+        ['Carmen V.', '2024-02-14'],
+        ['Inés R.', '2025-06-10'],
+        ['Rafa', undefined],
+      ],
+    );
+  });
+
+  it("a yearless stamp in a reply's head is the first such day from the article's on", () => {
+    const ex =
+      extractHtml(`<html><head><meta property="article:published_time" content="2025-09-11"></head><body><article><h1>Hilo</h1><p>${para}</p></article>
+      <section class="replies">
+        <div class="reply"><span class="handle">@memoria</span> <span class="t">12 sept.</span><p>Ayer leímos los nombres.</p></div>
+      </section></body></html>`);
+    assert.deepEqual(
+      ex.comments.map((c) => (c.published && 'value' in c.published ? c.published.value : undefined)),
+      ['2025-09-12'],
+    );
+  });
+
   it('blocks of a comment section with no author markup; Blogger dt/dd pairs (issue 23, round 4)', () => {
     const ex = extractHtml(`<html><body><article><h1>Titular</h1><p>${para}</p></article>
       <div id="comentarios"><h3>Comentarios</h3>
@@ -744,5 +779,24 @@ describe('the day a text counts from, in heads met in rounds 14–35 (issue 23, 
       'ANGOLA\nLas viudas siguen sin cuerpos\n\nLuanda, 30 ene (Prensa Austral).- Ninguna familia ha recibido los restos.\n\nEn la madrugada del 30 de enero de 2021, cientos de personas se dirigían a la comisaría.',
     );
     assert.equal(none.published, undefined, 'without a count of years the year is unknown');
+  });
+});
+
+describe('the day a ruling counts from, written in words (issue 23, stop 39 second wave, rounds 47, 53, 54)', () => {
+  it('a dateline repeating the day and year in figures ("Bogotá, D. C., dieciocho (18) de noviembre de dos mil veinte (2020)")', () => {
+    const t = extractPlainText(
+      'TRIBUNAL SUPERIOR DEL DISTRITO JUDICIAL\nSALA PENAL\n\nBarranquilla, veintiséis (26) de octubre de dos mil veintiséis (2026)\n\nI. HECHOS\n\nLa defensa apeló el 27 de marzo.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2026-10-26' });
+  });
+  it('the act\'s formula opening a judgment ("a los catorce días del mes de noviembre de dos mil veintitrés")', () => {
+    const t = extractPlainText(
+      'PODER JUDICIAL\n\nSENTENCIA DEFINITIVA N.º 57\n\nEn la ciudad de Filadelfia, departamento de Boquerón, a los catorce días del mes de\nnoviembre de dos mil veintitrés, el Tribunal de Sentencia, en la causa seguida a los procesados,\n\nRESULTA:\n\nQue en las audiencias del 16 al 20 de octubre pasado declararon los testigos.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2023-11-14' });
+    const told = extractPlainText(
+      'PODER JUDICIAL\n\nSENTENCIA DEFINITIVA N.º 57\n\nEl Tribunal recordó que el catorce de noviembre de dos mil veintitrés declararon los testigos, en la causa seguida a los procesados.',
+    );
+    assert.equal(told.published, undefined, 'a day the ruling tells, not its own');
   });
 });

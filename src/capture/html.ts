@@ -224,6 +224,22 @@ export function headDate(lines: readonly string[]): FuzzyDate | undefined {
 }
 
 /**
+ * A judgment's or record's own day in the act's opening formula, when no dateline heads it ("En la ciudad de
+ * Filadelfia, departamento de Boquerón, a los catorce días del mes de noviembre de dos mil veintitrés, el
+ * Tribunal…"): "a los N días del mes de" dates only the act that opens with it (round 47).
+ */
+export function actDay(text: string): FuzzyDate | undefined {
+  const head = text.slice(0, 1500);
+  return findDates(head, '2000-01-01').find(
+    (x) =>
+      !x.relative &&
+      x.date.precision === 'day' &&
+      /\bd[ií]as\s+del\s+mes\b/iu.test(x.text) &&
+      /\ba\s+los\s+$/iu.test(head.slice(Math.max(0, x.start - 10), x.start)),
+  )?.date;
+}
+
+/**
  * A wire dateline without its year ("Malabo, 27 feb (EFE).- … denunció este jueves", "ADEN, Yemen, Nov
  * 20 (Agency) – … said on Thursday"): the lead names the dateline's weekday, and the story is not older
  * than the latest year it writes — so the first year from that one on in which that day falls on that
@@ -588,7 +604,9 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
         attr(dateEl, 'datetime') ??
           attr(dateEl, 'content') ??
           (dateEl === metaEl ? metaParts?.slice(1).join(' ') : clean(dateEl?.textContent)),
-      ) ?? (dateEl ? undefined : authorLineDate);
+      ) ??
+      (dateEl ? undefined : authorLineDate) ??
+      (dateEl ? undefined : headStamp(u));
     const nested = (el: El) => el !== u && unitSet.has(el);
     // The body of the comment: a text element that does not also hold its author line or date
     // (a "comment-body" wrapper often holds both), the outermost of those.
@@ -632,6 +650,8 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
     // "9 de marzo a las 08:02": a day without its year, read once the article's own date is known.
     const rawDate = clean(dateEl?.textContent);
     if (!published && rawDate) YEARLESS.set(comment, rawDate);
+    const yearless = !published && !rawDate ? YEARLESS_HEAD.get(u) : undefined;
+    if (yearless) YEARLESS.set(comment, yearless);
     comments.push(comment);
   }
   const roots = units.filter((u) => !units.some((o) => o !== u && o.contains(u)));
@@ -641,6 +661,34 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
 /** Whether an element holds a paragraph of text outside any form. */
 function hasParagraphText(el: El): boolean {
   return Array.from(el.querySelectorAll('p')).some((p) => !p.closest('form') && textOf(p).trim() !== '');
+}
+
+/** A comment's head stamp without its year ("11 sept."), by the comment's element, for `YEARLESS`. */
+const YEARLESS_HEAD = new WeakMap<object, string>();
+
+/**
+ * A comment's stamp in its head, outside any element marked as a date: the words before its first paragraph
+ * ("<b>Ana</b> @ana · 21 jul. 2025", "<b>Ana</b> <i>13/02/2024 10:21</i>", "<b>Ana</b> dijo... <span>9 de junio
+ * de 2025, 10:41</span>", "<span class="t">19/02/2024 08:55</span>"). Its "ayer" and "mañana" count from
+ * that day, not the article's (guide §3; replies and comments of rounds 25, 30, 47, 48, 50, 54). A day
+ * without its year is kept for `commentDay`; a relative stamp ("hace 2 días") gives nothing.
+ */
+function headStamp(u: El): FuzzyDate | undefined {
+  let head: string | undefined = '';
+  for (const n of Array.from(u.childNodes)) {
+    if (n.nodeType === 1 && /^(?:P|DIV|BLOCKQUOTE|UL|OL|TABLE|SECTION|ARTICLE)$/.test((n as El).tagName))
+      break;
+    head += ` ${n.textContent ?? ''}`;
+    // No paragraph after it: the words are the comment's own, not its head ("<p><b>Ana</b> dijo... Estuve
+    // allí aquel 30 de marzo. — 24 de marzo de 2026</p>").
+    if (n === u.lastChild) head = undefined;
+  }
+  if (!head) return undefined;
+  const day = findDates(head, '2000-06-15').find((d) => !d.relative && d.date.precision === 'day');
+  if (!day) return undefined;
+  if (writesYear(day.text)) return day.date;
+  YEARLESS_HEAD.set(u, day.text);
+  return undefined;
 }
 
 /** Comments whose date line gave a day without its year, with that line. */
@@ -759,6 +807,7 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     dateFrom(clean(doc.querySelector('[class*="date"], [class*="fecha"]')?.textContent)) ??
     // No date in the markup: a dateline or a "Press Release: <date>" line heading the visible text.
     headDate(textOf(doc.body).split('\n').filter(Boolean).slice(0, 12)) ??
+    actDay(textOf(doc.body)) ??
     // A wire dateline without its year, whose lead names its weekday.
     yearlessDateline(textOf(doc.body)) ??
     monthHead(textOf(doc.body).split('\n').filter(Boolean).slice(0, 8));

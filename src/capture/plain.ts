@@ -8,6 +8,7 @@ import type { FuzzyDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import { findDates } from './facts/dates.js';
 import {
+  actDay,
   dateFrom,
   type Extracted,
   headDate,
@@ -104,6 +105,8 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
       .filter((l) => l.trim())
       .slice(0, 12),
   );
+  // A ruling opening with the act's formula ("a los catorce días del mes de noviembre de dos mil veintitrés").
+  published ??= actDay(text);
   // A wire dateline without its year ("Malabo, 27 feb (EFE).-"), whose lead names its weekday.
   published ??= yearlessDateline(text);
   // A report's month ("Report, September 2025"): its last day is the reference (extract.ts).

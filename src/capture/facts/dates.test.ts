@@ -843,6 +843,33 @@ describe("a ruling's date written in words (issue 23, stop 36, rounds 14 and 16)
   });
 });
 
+describe("a ruling's day in words with its figures, or in the act's formula (issue 23, stop 39, rounds 47, 53, 54)", () => {
+  it('the day and year repeated in figures are part of the one day', () => {
+    assert.deepEqual(
+      all('Bogotá, D. C., dieciocho (18) de noviembre de dos mil veinte (2020)', '2000-01-01'),
+      [['dieciocho (18) de noviembre de dos mil veinte (2020)', '2020-11-18']],
+    );
+  });
+  it("'a los N días del mes de': the act's own day, across a line break", () => {
+    assert.deepEqual(
+      all(
+        'En la ciudad de Filadelfia, a los catorce días del mes de\nnoviembre de dos mil veintitrés, el Tribunal',
+        '2000-01-01',
+      ),
+      [['catorce días del mes de\nnoviembre de dos mil veintitrés', '2023-11-14']],
+    );
+    assert.deepEqual(all('a los once (11) días del mes de marzo de dos mil veintiuno (2021)', '2000-01-01'), [
+      ['once (11) días del mes de marzo de dos mil veintiuno (2021)', '2021-03-11'],
+    ]);
+  });
+  it('figures that disagree with the words give no day', () => {
+    assert.deepEqual(
+      all('dieciocho (17) de noviembre de dos mil veinte', '2000-01-01').filter(([, v]) => v.length === 10),
+      [],
+    );
+  });
+});
+
 describe('a year in brackets of its own (issue 23, stop 36, rounds 10–19)', () => {
   it('after a case, a work or an event: the year', () => {
     assert.deepEqual(all('en los casos Barrios Altos (2001) y La Cantuta (2006), el Estado', '2025-11-20'), [
@@ -1318,6 +1345,46 @@ describe('what someone wants is ahead (stop 39)', () => {
     ]);
     assert.deepEqual(all('The families want the names of the dead of 3 October read aloud.', '2025-10-06'), [
       ['3 October', '2025-10-03'],
+    ]);
+  });
+});
+
+describe('a copula in English, a first-person present in Spanish: plans ahead (stop 39 second wave)', () => {
+  it('"is/are on <date>" sets the day, as "es el" does (rounds 41, 49)', () => {
+    // 26 May: 2 June is a week ahead, not a year back.
+    assert.deepEqual(all('We have asked the court for an order. The hearing is on 2 June.', '2026-05-26'), [
+      ['2 June', '2026-06-02'],
+    ]);
+    assert.deepEqual(all('The memorial mass is held each year; this year it is on 5 July.', '2025-12-02'), [
+      ['this year', '2025'],
+      ['5 July', '2026-07-05'],
+    ]);
+    assert.deepEqual(all('The massacre was on 5 July.', '2025-12-02'), [['5 July', '2025-07-05']]);
+  });
+  it('a first person singular present of going or doing before or after a weekday (rounds 23, 47, 48)', () => {
+    // A Saturday: Friday is a day back, but the writer is travelling.
+    assert.deepEqual(all('Allí estaré. Llego a Madrid el viernes por la noche.', '2026-02-07'), [
+      ['el viernes', '2026-02-13'],
+    ]);
+    // A past in the clause before the semicolon is not this clause's.
+    assert.deepEqual(all('Me mandaron ayer sus datos; los publico el viernes en este blog.', '2025-10-07'), [
+      ['ayer', '2025-10-06'],
+      ['el viernes', '2025-10-10'],
+    ]);
+    // A Thursday: Monday is nearer back.
+    assert.deepEqual(all('Yo llevo las copias a la oficina el lunes, ahí está el padre.', '2018-12-13'), [
+      ['el lunes', '2018-12-17'],
+    ]);
+  });
+  it('not what is told after "que", a "desde", or the same word written as a past without its accent', () => {
+    assert.deepEqual(all('Les cuento que el lunes la policía detuvo a tres.', '2018-12-13'), [
+      ['el lunes', '2018-12-10'],
+    ]);
+    assert.deepEqual(all('Les escribo porque desde el viernes no hay luz.', '2018-12-13'), [
+      ['el viernes', '2018-12-07'],
+    ]);
+    assert.deepEqual(all('las pastillas que mando la Cruz Roja el lunes', '2018-12-13'), [
+      ['el lunes', '2018-12-10'],
     ]);
   });
 });

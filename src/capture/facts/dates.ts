@@ -242,8 +242,12 @@ function laterVerbIsFuture(m: RegExpExecArray): boolean {
  * las 6", "la nueva fecha es el 9 de junio", "El juicio oral … es el 3 de diciembre", "la audiencia es en
  * diciembre"). All twelve such phrases before a date in rounds 3–43 are of what lies ahead ("no es el 2 de
  * noviembre" aside); past a colon the verb before it does not count ("Ya confirmó el padre: la misa es el miércoles").
+ * English says it the same way ("The hearing is on 2 June", "this year it is on 5 July", "the hearing before the
+ * Lomé court is on 21 December"): all nine "is/are on <date>" phrases of rounds 1–54 are ahead (rounds 3, 4, 6,
+ * 7, 18, 41, 44, 49 twice; "Visits … are on Saturday only" a habit, no date either way).
  */
-const SET_BY_COPULA = /(?<![\p{L}])(?<!\bno\s+)(?:es|son)\s+(?:(?:el|en|para\s+el)\s+)?$/iu;
+const SET_BY_COPULA =
+  /(?<![\p{L}])(?<!\bno\s+)(?:(?:es|son)\s+(?:(?:el|en|para\s+el)\s+)?|(?:is|are)\s+(?:on|in)\s+(?:the\s+)?)$/iu;
 
 /**
  * A present subjunctive after "que"/"quien"/"ojalá" ("Me dijeron que vuelva en enero", "pide que la reunión
@@ -258,9 +262,46 @@ const WISHED = new RegExp(
   String.raw`(?<![\p{L}])(?:que|quien|quienes|ojal[aá])\s+(?:(?:no|se|me|te|le|les|lo|la|los|las|nos|os)\s+)*(?:(?:[\p{L}]+\s+){0,2}(?:${SUBJUNCTIVE_FORMS})|(?!(?:este|ese|aquel|siempre|nadie|entre|sobre|ante|antes|nunca|mientras|desde|hasta|donde|cuando|dije|hice|puse|tuve|estuve|vine|quise|pude|supe|traje)(?![\p{L}]))\p{L}{3,}(?<!ste|[aei]se)(?:e|en))(?![\p{L}])((?:\s+\S+){0,5}?)\s*$`,
   'iu',
 );
+/**
+ * A Spanish first person singular present of doing or going, in the date's clause: what the writer is
+ * about to do ("Llego a Madrid el viernes", "los publico el viernes en este mismo blog", "Yo llevo las copias a
+ * la UCA el lunes", "El viernes te llamo", "Vuelvo a Uruguay el martes"). All thirteen such clauses with a
+ * weekday in rounds 1–54 are plans (rounds 5, 7, 11, 13, 15, 18, 20, 23, 34, 35, 47, 48); the past of these verbs is
+ * "-é"/"-í", a testimony's present is the third person. Not a noun after its article ("el paso", "un cuento"),
+ * nor "escribo" (a letter's "te escribo" is its own day), nor past a "desde"/"hasta", nor after "que": written
+ * without its accent the same word is a past ("las pastillas que mando la Cruz Roja", a letter of round 39).
+ */
+const MY_PLAN_VERBS =
+  'llego|llevo|paso|publico|vuelvo|regreso|salgo|viajo|mando|env[ií]o|llamo|aviso|entrego|presento|traigo|cuento|subo|voy|vengo';
+const MY_PLAN_BEFORE = new RegExp(
+  String.raw`(?<![\p{L}])(?<!\b(?:el|un|los|mi|su|tu|este|ese|del|al|que)\s+)(?:yo\s+)?(?:(?:lo|la|los|las|le|les|me|te|se|nos)\s+)?(?:${MY_PLAN_VERBS})(?![\p{L}])((?:\s+\S+){0,8}?)\s+(?:(?:el|este|en|para\s+el)\s+)?$`,
+  'iu',
+);
+const MY_PLAN_AFTER = new RegExp(
+  String.raw`^\s*(?:,\s*)?(?:yo\s+)?(?:(?:lo|la|los|las|le|les|me|te|se|nos)\s+)?(?:${MY_PLAN_VERBS})(?![\p{L}])`,
+  'iu',
+);
+function myPlan(m: RegExpExecArray, upTo: number): boolean {
+  if (/^(?:desde|hasta)\b/iu.test(m[0])) return false;
+  const head = m.input.slice(Math.max(0, upTo - 90), upTo);
+  const cut = Math.max(...['. ', '? ', '! ', '\n', '; ', ': ', ', '].map((b) => head.lastIndexOf(b)));
+  const clause = cut >= 0 ? head.slice(cut + 1) : head;
+  if (/(?<![\p{L}])(?:desde|hasta)\s+(?:el\s+)?$/iu.test(clause)) return false;
+  const v = MY_PLAN_BEFORE.exec(clause);
+  // "Les cuento que el lunes la policía detuvo a…": what is told is another clause.
+  if (v)
+    return (
+      !FINITE_PAST.test(v[1]!) &&
+      !IRREGULAR_PAST.test(v[1]!) &&
+      !/(?<![\p{L}])(?:que|cuando|como|porque|lo\s+del?)(?![\p{L}])/iu.test(v[1]!)
+    );
+  return MY_PLAN_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30));
+}
+
 function setOrWishedAhead(m: RegExpExecArray, upTo: number): boolean {
   const head = m.input.slice(Math.max(0, upTo - 120), upTo);
   if (SET_BY_COPULA.test(head)) return true;
+  if (myPlan(m, upTo)) return true;
   const cut = Math.max(...['. ', '? ', '! ', '\n', '; ', ': '].map((b) => head.lastIndexOf(b)));
   const w = WISHED.exec(cut >= 0 ? head.slice(cut + 1) : head);
   // Not a date that begins what goes on ("que mantiene una huelga desde el 23 de octubre"), nor a noun's own
@@ -689,18 +730,22 @@ export const writesYear = (t: string) => /\d{4}|\bmil\b/iu.test(t);
 
 const RULES: Rule[] = [
   // A ruling's date in words, with its year: "a tres de noviembre de dos mil veinticinco", "el treinta y uno de
-  // marzo de dos mil quince" (Spanish judgments, rounds 14 and 16: five dates in two rulings).
+  // marzo de dos mil quince" (Spanish judgments, rounds 14 and 16: five dates in two rulings). Rulings also
+  // repeat the day and year in figures ("dieciocho (18) de noviembre de dos mil veinte (2020)", Colombia) and
+  // open with the act's formula ("a los catorce días del mes de noviembre de dos mil veintitrés", Paraguay):
+  // one day, the figures part of it (rounds 47, 53, 54); figures that disagree with the words, no day.
   {
     re: new RegExp(
-      `(?<![\\p{L}])(${ES_NUM})\\s+de\\s+(${MONTH_ALT})\\s+(?:de|del)\\s+(?:año\\s+)?((?:dos\\s+mil|mil\\s+novecientos)(?:\\s+${ES_NUM})?)(?![\\p{L}])`,
+      `(?<![\\p{L}])(${ES_NUM})(?:\\s*\\((\\d{1,2})\\))?(?:\\s+d[ií]as\\s+del\\s+mes)?\\s+de\\s+(${MONTH_ALT})\\s+(?:de|del)\\s+(?:año\\s+)?((?:dos\\s+mil|mil\\s+novecientos)(?:\\s+${ES_NUM})?)(?![\\p{L}])(?:\\s*\\((\\d{4})\\))?`,
       'giu',
     ),
     relative: false,
     claims: true,
     make: (m) => {
       const d = esNumber(m[1]!);
-      const mo = month(m[2]!);
-      const y = esYear(m[3]!);
+      const mo = month(m[3]!);
+      const y = esYear(m[4]!);
+      if ((m[2] && Number(m[2]) !== d) || (m[5] && Number(m[5]) !== y)) return undefined;
       const v = d && mo && y ? realDay(y, mo, d) : undefined;
       return v ? dayDate(v) : undefined;
     },
