@@ -212,6 +212,20 @@ describe('places below the city (issue 23, stop 39)', () => {
     const camps = places('They were held at Camp Speicher, then at Camp J.');
     assert.ok(camps.includes('Camp Speicher') && camps.includes('Camp J'));
   });
+  it('an embassy or consulate with its country, where the words before make it the site (guide D7)', () => {
+    assert.ok(
+      places('The vigil outside the Eritrean embassy drew forty people.').includes('Eritrean embassy'),
+    );
+    assert.ok(places('He was killed inside the South Korean consulate.').includes('South Korean consulate'));
+    assert.ok(places('Hicimos vigilia frente a la embajada de Honduras.').includes('embajada de Honduras'));
+    assert.ok(places('Zelaya se refugió en la embajada de Brasil.').includes('embajada de Brasil'));
+    assert.ok(places('Protesters gathered outside the Embassy of Mexico.').includes('Embassy of Mexico'));
+  });
+  it('not the mission that acts or is written to, nor one with no country', () => {
+    assert.ok(!places('The family wrote to the Russian Embassy in London.').includes('Russian Embassy'));
+    assert.ok(!places('La embajada de Kenia en Doha les ayudó.').some((p) => /embajada/u.test(p)));
+    assert.ok(!places('Marchamos frente a la embajada amiga.').some((p) => /embajada/u.test(p)));
+  });
   it('not a head inside a longer capitalized name', () => {
     assert.deepEqual(places('They met at Fifth Avenue Place. Boot Camp Rules apply.'), []);
   });

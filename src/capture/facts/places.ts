@@ -1255,6 +1255,69 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
     if (out.some((o) => start < o.end && o.start < end)) continue;
     out.push(localityAt(text, start, end));
   }
+  for (const p of missionSites(text, taken))
+    if (!out.some((o) => p.start < o.end && o.start < p.end)) out.push(p);
+  return out;
+}
+
+/**
+ * An embassy or consulate written with its country ("the Libyan embassy", "the US Embassy", "Embassy of
+ * Mexico", "la embajada de Brasil", "el consulado de Arabia Saudí", "la embajada saudí"), a city after it
+ * left out ("… de Chile en Moscú": the city is a place of its own).
+ */
+const MISSION_EN = String.raw`(?<![\p{L}'’-])((?:${CAP}\s+)?${CAP}|U\.S\.|U\.K\.)\s+(?:[Ee]mbassy|[Cc]onsulate(?:[\s-]+[Gg]eneral)?)(?![\p{L}])|(?<![\p{L}])(?:Embassy|Consulate(?:[\s-]+General)?)\s+of\s+(?:the\s+)?(${CAP}(?:\s+(?:of\s+)?${CAP}){0,2})`;
+const MISSION_ES = String.raw`(?<![\p{L}])(?:[Ee]mbajada|[Cc]onsulado(?:\s+[Gg]eneral|\s+[Hh]onorario)?)\s+(?:(?:de|del)\s+(?:(?:la|los|las|el)\s+)?(${CAP}(?:\s+${CAP}){0,2})|(\p{Ll}[\p{Ll}\p{M}]+))`;
+const MISSION_RE = new RegExp(`${MISSION_EN}|${MISSION_ES}`, 'gu');
+/**
+ * Words that make the mission after them the site where something happens (guide D7: "vigil outside the
+ * Eritrean embassy", "se refugió en la embajada de Brasil", "frente a la embajada de Honduras"), not the
+ * body that answers, helps or is written to ("wrote to the Embassy", "the embassy in Doha said", "go to
+ * the Ethiopian embassy": an organization). "at", "to", "en la" alone are not enough: "applied at the
+ * embassy", "entregamos las firmas en la Embajada" (both readings in the rounds).
+ */
+const MISSION_SITE_EN =
+  /(?:\b(?:outside(?:\s+of)?|in\s+front\s+of|near|next\s+to|inside|across\s+from|opposite|behind|(?:marched|marching|walked|gathered|rallied|protested|protesting|demonstrated|demonstrating|vigils?|candles|sheltered|sheltering|refuge|stormed|storming|besieged|entered|reached|fled|escaped|arrived|took\s+refuge)(?:\s+(?:at|to|in|into|inside|outside))?)\s+(?:the\s+)?)$/u;
+const MISSION_SITE_ES =
+  /(?:\b(?:(?:frente|delante|fuera|afuera|dentro|cerca|alrededor)\s+(?:a|de)|junto\s+a|(?:asalto|quema|toma|ocupaci[oó]n|incendio|puertas|exterior|interior|vecin[oa]s?)\s+(?:a|de)|(?:ante|hacia|hasta)|(?:refugi[oóa]\w*|asilad[oa]s?|met(?:i[oó]|ieron)|entr(?:[oó]|aron|ara|aran)|estaba|estuvo|permaneci(?:[oó]|eron)|encerrad[oa]s?|vigilia|velat[oó]n|concentraci[oó]n|plant[oó]n|marcharon|lleg(?:[oó]|aron))(?:\s+ya)?\s+(?:en|a))(?:l|\s+la|\s+el)\s+)$/iu;
+
+/** Embassies and consulates named with their country where the words before make them a site (guide D7). */
+export function missionSites(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const m of text.matchAll(MISSION_RE)) {
+    let start = m.index!;
+    let name = m[0];
+    const [, before, ofEn, ofEs, adjective] = m as unknown as (string | undefined)[];
+    if (before !== undefined) {
+      // "the US Embassy", "the South Korean consulate": the words before the noun are a country's or its people's.
+      const words = before.split(/\s+/);
+      const last = words[words.length - 1]!;
+      const country = (w: string) => lookupWorldPlace(w)?.kind === 'country';
+      if (
+        !(isDemonym(before) || country(before)) &&
+        !(
+          words.length === 2 &&
+          (isDemonym(last) || country(last)) &&
+          /^(?:North|South|East|West|New)$/u.test(words[0]!)
+        )
+      ) {
+        if (!(isDemonym(last) || country(last))) continue;
+        start += before.length - last.length;
+        name = name.slice(before.length - last.length);
+      }
+    } else if (ofEn !== undefined || ofEs !== undefined) {
+      if (lookupWorldPlace((ofEn ?? ofEs)!)?.kind !== 'country') continue;
+    } else if (adjective === undefined || !isDemonym(adjective)) continue;
+    const cue = text.slice(Math.max(0, start - 60), start);
+    if (!(MISSION_SITE_EN.test(cue) || MISSION_SITE_ES.test(cue))) continue;
+    const end = start + name.length;
+    if (
+      taken.some(
+        (t) => t.kind !== 'place' && t.start <= start && end <= t.end && t.end - t.start > end - start,
+      )
+    )
+      continue;
+    out.push(localityAt(text, start, end));
+  }
   return out;
 }
 
