@@ -852,6 +852,16 @@ describe('regions named with a direction or their unit (stop 39 second wave)', (
     assert.ok(
       !places('The Islamic State claimed it. A Member State objected.').some((p) => /State/u.test(p)),
     );
+    // Also where the body rules read the unit as an organization.
+    const facts = extractFacts(
+      'They suspended Médecins Sans Frontières in the North-West Region, and MSF left.',
+      {
+        reference: '2025-01-01',
+        tagger: null,
+      },
+    );
+    assert.ok(facts.some((f) => f.kind === 'place' && f.text === 'North-West Region'));
+    assert.ok(!facts.some((f) => f.kind === 'organization' && /Region/u.test(f.text)));
   });
 });
 

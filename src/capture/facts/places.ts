@@ -822,6 +822,30 @@ const ADMIN_RUN =
 const COMPASS_HEAD =
   /^(?:(?:Far|Extreme)\s+)?(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|(?:North|South)-?(?:[Ww]est|[Ee]ast)|(?:North|South)[Ww]estern|(?:North|South)[Ee]astern)$/u;
 
+const COMPASS_UNIT =
+  /(?<![\p{L}\p{M}'’-])(?:(?:Far|Extreme)\s+)?(?:North|South|East|West|Northern|Southern|Eastern|Western|(?:North|South)-?(?:[Ww]est|[Ee]ast))\s+(?:Region|Province)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
+
+/**
+ * "the North-West Region", "the Eastern Province": a country's part named by a compass point and its unit,
+ * also where another rule read it as a body ("the Governor of the South-West Region"); every one in the
+ * rounds' annotations is a place (5, 15, 32, 38, 39). Not inside a longer name ("Northern Province Council").
+ */
+function compassUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const m of text.matchAll(COMPASS_UNIT)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (
+      taken.some(
+        (t) => t.kind !== 'place' && t.start <= start && end <= t.end && t.end - t.start > end - start,
+      )
+    )
+      continue;
+    out.push(localityAt(text, start, end));
+  }
+  return out;
+}
+
 /**
  * Administrative units named with their capitalized noun ("Lofa County", "Ili Prefecture", "the Kurdistan
  * Region of Iraq", "Miranda State"): the whole is a place, whatever its name's words could be, unless
@@ -1268,7 +1292,7 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
     if (out.some((o) => start < o.end && o.start < end)) continue;
     out.push(localityAt(text, start, end));
   }
-  for (const p of missionSites(text, taken))
+  for (const p of [...missionSites(text, taken), ...compassUnits(text, taken)])
     if (!out.some((o) => p.start < o.end && o.start < p.end)) out.push(p);
   return out;
 }
