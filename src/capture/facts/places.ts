@@ -1318,12 +1318,13 @@ const MISSION_RE = new RegExp(`${MISSION_EN}|${MISSION_ES}`, 'gu');
  * body that answers, helps or is written to ("wrote to the Embassy", "the embassy in Doha said", "go to
  * the Ethiopian embassy": an organization). "at", "to", "en la" alone are not enough: "applied at the
  * embassy", "entregamos las firmas en la Embajada" (both readings in the rounds); nor "ante", before the
- * body one testifies to ("declaró ante el Congreso").
+ * body one testifies to ("declaró ante el Congreso"), nor "llegó al", which a bill does too ("el proyecto
+ * llegó al Congreso").
  */
 const MISSION_SITE_EN =
   /(?:\b(?:outside(?:\s+of)?|in\s+front\s+of|near(?:\s+the\s+(?:steps|gates?)\s+of)?|(?:steps|gates?)\s+of|next\s+to|inside|across\s+from|opposite|behind|breach\s+of|(?:marched|marching|walked|gathered|rallied|protested|protesting|demonstrated|demonstrating|vigils?|candles|sheltered|sheltering|refuge|stormed|storming|besieged|entered|reached|fled|escaped|arrived|took\s+refuge)(?:\s+(?:at|to|in|into|inside|outside))?)\s+(?:the\s+)?)$/u;
 const MISSION_SITE_ES =
-  /(?:\b(?:(?:frente|delante|fuera|afuera|dentro|cerca|alrededor)\s+(?:a|de)|junto\s+a|(?:asalto|quema|toma|ocupaci[oó]n|incendio|puertas|exterior|interior|vecin[oa]s?)\s+(?:a|de)|(?:hacia|hasta)|(?:refugi[oóa]\w*|asilad[oa]s?|met(?:i[oó]|ieron)|entr(?:[oó]|aron|ara|aran)|estaba|estuvo|permaneci(?:[oó]|eron)|encerrad[oa]s?|vigilia|velat[oó]n|concentraci[oó]n|plant[oó]n|marcharon|lleg(?:[oó]|aron))(?:\s+ya)?\s+(?:en|a))(?:l|\s+la|\s+el)\s+|(?:caminamos|caminaron|marchamos|fuimos|fueron|llegamos|volvimos|marcharon|llegaron)\s+(?:hasta\s+|hacia\s+)?(?:al|a\s+la|a\s+el|a|el|la)\s+)$/iu;
+  /(?:\b(?:(?:frente|delante|fuera|afuera|dentro|cerca|alrededor)\s+(?:a|de)|junto\s+a|(?:asalto|quema|toma|ocupaci[oó]n|incendio|puertas|exterior|interior|vecin[oa]s?)\s+(?:a|de)|(?:hacia|hasta)|(?:refugi[oóa]\w*|asilad[oa]s?|met(?:i[oó]|ieron)|entr(?:[oó]|aron|ara|aran)|estaba|estuvo|permaneci(?:[oó]|eron)|encerrad[oa]s?|vigilia|velat[oó]n|concentraci[oó]n|plant[oó]n|marcharon)(?:\s+ya)?\s+(?:en|a))(?:l|\s+la|\s+el)\s+|(?:caminamos|caminaron|marchamos|fuimos|fueron|llegamos|volvimos|marcharon)\s+(?:hasta\s+|hacia\s+)?(?:al|a\s+la|a\s+el|a|el|la)\s+)$/iu;
 
 /** Embassies and consulates named with their country where the words before make them a site (guide D7). */
 export function missionSites(text: string, taken: readonly Taken[]): ContextPlace[] {
