@@ -212,6 +212,27 @@ describe('places below the city (issue 23, stop 39)', () => {
     const camps = places('They were held at Camp Speicher, then at Camp J.');
     assert.ok(camps.includes('Camp Speicher') && camps.includes('Camp J'));
   });
+  it('an embassy or consulate with its country, where the words before make it the site (guide D7)', () => {
+    assert.ok(
+      places('The vigil outside the Eritrean embassy drew forty people.').includes('Eritrean embassy'),
+    );
+    assert.ok(places('He was killed inside the South Korean consulate.').includes('South Korean consulate'));
+    assert.ok(places('Hicimos vigilia frente a la embajada de Honduras.').includes('embajada de Honduras'));
+    assert.ok(places('Zelaya se refugió en la embajada de Brasil.').includes('embajada de Brasil'));
+    assert.ok(places('Protesters gathered outside the Embassy of Mexico.').includes('Embassy of Mexico'));
+  });
+  it('a seat of power named like its body, where the words before make it the site', () => {
+    assert.ok(places('Marcharon frente a la Asamblea Legislativa.').includes('Asamblea Legislativa'));
+    assert.ok(places('De ahí caminamos al Congreso Nacional.').includes('Congreso Nacional'));
+    assert.ok(places('A peaceful crowd stood in front of Parliament.').includes('Parliament'));
+    assert.ok(places('We stood near the steps of Government House.').includes('Government House'));
+    assert.ok(!places('La Asamblea Legislativa aprobó la ley; en la Asamblea Nacional se votó.').length);
+  });
+  it('not the mission that acts or is written to, nor one with no country', () => {
+    assert.ok(!places('The family wrote to the Russian Embassy in London.').includes('Russian Embassy'));
+    assert.ok(!places('La embajada de Kenia en Doha les ayudó.').some((p) => /embajada/u.test(p)));
+    assert.ok(!places('Marchamos frente a la embajada amiga.').some((p) => /embajada/u.test(p)));
+  });
   it('not a head inside a longer capitalized name', () => {
     assert.deepEqual(places('They met at Fifth Avenue Place. Boot Camp Rules apply.'), []);
   });
@@ -794,6 +815,53 @@ describe('a capitalized article or compass point before a place is its name (sto
       { kind: 'place', start: 5, end: 12, text: 'Kowloon', value: 'Kowloon' },
     ];
     assert.equal(withNameQualifier('West Kowloon', o)[1]!.text, 'Kowloon');
+  });
+});
+
+describe('regions named with a direction or their unit (stop 39 second wave)', () => {
+  it('Spanish "Alto"/"Bajo" before a place, even where its words read as a body ("del Alto Cauca")', () => {
+    assert.deepEqual(places('Eran líderes de consejos comunitarios del Alto Cauca.'), ['Alto Cauca']);
+  });
+  it('a compass point after a town names its district ("Khartoum North"), not before another name', () => {
+    assert.deepEqual(places('He was beaten by police in Khartoum North. His lawyer said so.'), [
+      'Khartoum North',
+    ]);
+    const t = 'Khartoum North';
+    const e = [
+      {
+        kind: 'place',
+        start: 0,
+        end: 8,
+        text: 'Khartoum',
+        value: 'Khartoum',
+        place: { value: 'Khartoum', kind: 'city' as const },
+      },
+    ];
+    assert.equal(withNameQualifier(`${t} Local Council`, e)[0]!.text, 'Khartoum');
+  });
+  it('a compass point or a region that is an everyday word before "Region", "Province", "State"', () => {
+    assert.ok(
+      places('Complaints came from the Northern Province, but relatives doubt it.').includes(
+        'Northern Province',
+      ),
+    );
+    assert.ok(places('MSF was suspended in the North-West Region last year.').includes('North-West Region'));
+    assert.ok(
+      places('The attack on the village in Riyom, Plateau State, left 40 dead.').includes('Plateau State'),
+    );
+    assert.ok(
+      !places('The Islamic State claimed it. A Member State objected.').some((p) => /State/u.test(p)),
+    );
+    // Also where the body rules read the unit as an organization.
+    const facts = extractFacts(
+      'They suspended Médecins Sans Frontières in the North-West Region, and MSF left.',
+      {
+        reference: '2025-01-01',
+        tagger: null,
+      },
+    );
+    assert.ok(facts.some((f) => f.kind === 'place' && f.text === 'North-West Region'));
+    assert.ok(!facts.some((f) => f.kind === 'organization' && /Region/u.test(f.text)));
   });
 });
 

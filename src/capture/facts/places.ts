@@ -818,6 +818,34 @@ function namedFeatureAt(
 const ADMIN_RUN =
   /(?<![\p{L}\d'’-])(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})\s+(District|Province|Region|County|Prefecture|Governorate|Oblast|State)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
 
+/** Compass points naming a country's part ("North-West", "Far North", "Eastern"). */
+const COMPASS_HEAD =
+  /^(?:(?:Far|Extreme)\s+)?(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|(?:North|South)-?(?:[Ww]est|[Ee]ast)|(?:North|South)[Ww]estern|(?:North|South)[Ee]astern)$/u;
+
+const COMPASS_UNIT =
+  /(?<![\p{L}\p{M}'’-])(?:(?:Far|Extreme)\s+)?(?:North|South|East|West|Northern|Southern|Eastern|Western|(?:North|South)-?(?:[Ww]est|[Ee]ast))\s+(?:Region|Province)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
+
+/**
+ * "the North-West Region", "the Eastern Province": a country's part named by a compass point and its unit,
+ * also where another rule read it as a body ("the Governor of the South-West Region"); every one in the
+ * rounds' annotations is a place (5, 15, 32, 38, 39). Not inside a longer name ("Northern Province Council").
+ */
+function compassUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const m of text.matchAll(COMPASS_UNIT)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (
+      taken.some(
+        (t) => t.kind !== 'place' && t.start <= start && end <= t.end && t.end - t.start > end - start,
+      )
+    )
+      continue;
+    out.push(localityAt(text, start, end));
+  }
+  return out;
+}
+
 /**
  * Administrative units named with their capitalized noun ("Lofa County", "Ili Prefecture", "the Kurdistan
  * Region of Iraq", "Miranda State"): the whole is a place, whatever its name's words could be, unless
@@ -837,7 +865,16 @@ function adminUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
     }
     const end = m.index! + m[0].length;
     const words = head.split(/\s+/);
-    if (words.some((w) => isDemonym(w)) || (words.length === 1 && isEverydayWord(head))) continue;
+    // "the North-West Region", "the Eastern Province", "Cameroon's Far North Region": a compass point before
+    // the noun names a first-level unit (every one in the rounds' annotations: 15, 32, 38, 39, 5).
+    const compass = /^(?:Region|Province)$/u.test(m[2]!) && COMPASS_HEAD.test(head);
+    // "Plateau State", "Unity State", "Rivers State": an everyday word that is a first-level region's name.
+    const region = lookupTown(head)?.kind === 'region' && /^(?:Region|Province|State)$/u.test(m[2]!);
+    if (
+      words.some((w) => isDemonym(w)) ||
+      (words.length === 1 && isEverydayWord(head) && !compass && !region)
+    )
+      continue;
     if (m[2] === 'State' && !lookupPlace(head) && !lookupTown(head)) continue;
     if (!freeOf(start, end, taken)) continue;
     const name = text.slice(start, end);
@@ -1255,6 +1292,92 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
     if (out.some((o) => start < o.end && o.start < end)) continue;
     out.push(localityAt(text, start, end));
   }
+  for (const p of [...missionSites(text, taken), ...compassUnits(text, taken)])
+    if (!out.some((o) => p.start < o.end && o.start < p.end)) out.push(p);
+  return out;
+}
+
+/**
+ * An embassy or consulate written with its country ("the Libyan embassy", "the US Embassy", "Embassy of
+ * Mexico", "la embajada de Brasil", "el consulado de Arabia Saudí", "la embajada saudí"), a city after it
+ * left out ("… de Chile en Moscú": the city is a place of its own).
+ */
+const MISSION_EN = String.raw`(?<![\p{L}'’-])((?:${CAP}\s+)?${CAP}|U\.S\.|U\.K\.)\s+(?:[Ee]mbassy|[Cc]onsulate(?:[\s-]+[Gg]eneral)?)(?![\p{L}])|(?<![\p{L}])(?:Embassy|Consulate(?:[\s-]+General)?)\s+of\s+(?:the\s+)?(${CAP}(?:\s+(?:of\s+)?${CAP}){0,2})`;
+const MISSION_ES = String.raw`(?<![\p{L}])(?:[Ee]mbajada|[Cc]onsulado(?:\s+[Gg]eneral|\s+[Hh]onorario)?)\s+(?:(?:de|del)\s+(?:(?:la|los|las|el)\s+)?(${CAP}(?:\s+${CAP}){0,2})|(\p{Ll}[\p{Ll}\p{M}]+))`;
+/**
+ * Seats of power whose name is also their body's ("la Asamblea Legislativa", "el Congreso Nacional", "la Casa
+ * Rosada", "Government House", "Parliament", "the Bulawayo City Hall"): a place only where the words before
+ * make it the site ("frente a la Asamblea Legislativa", "in front of Parliament", "caminamos al Congreso").
+ */
+const SEAT = String.raw`(?<![\p{L}])(?:Asamblea\s+(?:Nacional|Legislativa)|Congreso(?:\s+(?:Nacional|de\s+la\s+(?:Rep[uú]blica|Naci[oó]n)|de\s+los\s+Diputados))?|Parlamento|Capitolio(?:\s+Nacional)?|Casa\s+(?:Rosada|Presidencial|de\s+Gobierno|Blanca|de\s+Nari[nñ]o)|Palacio\s+(?:Nacional|Presidencial|de\s+Gobierno|de\s+Justicia(?:\s+de\s+${CAP}(?:\s+${CAP})?)?|Legislativo|Municipal|de\s+Miraflores|de\s+La\s+Moneda|Quemado)|(?:Houses\s+of\s+)?Parliament(?:\s+(?:House|Buildings))?|Government\s+House|State\s+House|White\s+House|Capitol|Presidential\s+Palace|National\s+(?:Assembly|Palace)|(?:${CAP}\s+)?(?:City|Town)\s+Hall)(?![\p{L}])(?!\s+(?:Gardens|Square|Street|Road|Avenue|de\s+los\s+Deportes|\p{Lu}))`;
+const SEAT_RE = new RegExp(SEAT, 'gu');
+const MISSION_RE = new RegExp(`${MISSION_EN}|${MISSION_ES}`, 'gu');
+/**
+ * Words that make the mission after them the site where something happens (guide D7: "vigil outside the
+ * Eritrean embassy", "se refugió en la embajada de Brasil", "frente a la embajada de Honduras"), not the
+ * body that answers, helps or is written to ("wrote to the Embassy", "the embassy in Doha said", "go to
+ * the Ethiopian embassy": an organization). "at", "to", "en la" alone are not enough: "applied at the
+ * embassy", "entregamos las firmas en la Embajada" (both readings in the rounds); nor "ante", before the
+ * body one testifies to ("declaró ante el Congreso"), nor "llegó al", which a bill does too ("el proyecto
+ * llegó al Congreso").
+ */
+const MISSION_SITE_EN =
+  /(?:\b(?:outside(?:\s+of)?|in\s+front\s+of|near(?:\s+the\s+(?:steps|gates?)\s+of)?|(?:steps|gates?)\s+of|next\s+to|inside|across\s+from|opposite|behind|breach\s+of|(?:marched|marching|walked|gathered|rallied|protested|protesting|demonstrated|demonstrating|vigils?|candles|sheltered|sheltering|refuge|stormed|storming|besieged|entered|reached|fled|escaped|arrived|took\s+refuge)(?:\s+(?:at|to|in|into|inside|outside))?)\s+(?:the\s+)?)$/u;
+const MISSION_SITE_ES =
+  /(?:\b(?:(?:frente|delante|fuera|afuera|dentro|cerca|alrededor)\s+(?:a|de)|junto\s+a|(?:asalto|quema|toma|ocupaci[oó]n|incendio|puertas|exterior|interior|vecin[oa]s?)\s+(?:a|de)|(?:hacia|hasta)|(?:refugi[oóa]\w*|asilad[oa]s?|met(?:i[oó]|ieron)|entr(?:[oó]|aron|ara|aran)|estaba|estuvo|permaneci(?:[oó]|eron)|encerrad[oa]s?|vigilia|velat[oó]n|concentraci[oó]n|plant[oó]n|marcharon)(?:\s+ya)?\s+(?:en|a))(?:l|\s+la|\s+el)\s+|(?:caminamos|caminaron|marchamos|fuimos|fueron|llegamos|volvimos|marcharon)\s+(?:hasta\s+|hacia\s+)?(?:al|a\s+la|a\s+el|a|el|la)\s+)$/iu;
+
+/** Embassies and consulates named with their country where the words before make them a site (guide D7). */
+export function missionSites(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const m of text.matchAll(MISSION_RE)) {
+    let start = m.index!;
+    let name = m[0];
+    const [, before, ofEn, ofEs, adjective] = m as unknown as (string | undefined)[];
+    if (before !== undefined) {
+      // "the US Embassy", "the South Korean consulate": the words before the noun are a country's or its people's.
+      const words = before.split(/\s+/);
+      const last = words[words.length - 1]!;
+      const country = (w: string) => lookupWorldPlace(w)?.kind === 'country';
+      if (
+        !(isDemonym(before) || country(before)) &&
+        !(
+          words.length === 2 &&
+          (isDemonym(last) || country(last)) &&
+          /^(?:North|South|East|West|New)$/u.test(words[0]!)
+        )
+      ) {
+        if (!(isDemonym(last) || country(last))) continue;
+        start += before.length - last.length;
+        name = name.slice(before.length - last.length);
+      }
+    } else if (ofEn !== undefined || ofEs !== undefined) {
+      if (lookupWorldPlace((ofEn ?? ofEs)!)?.kind !== 'country') continue;
+    } else if (adjective === undefined || !isDemonym(adjective)) continue;
+    const cue = text.slice(Math.max(0, start - 60), start);
+    if (!(MISSION_SITE_EN.test(cue) || MISSION_SITE_ES.test(cue))) continue;
+    const end = start + name.length;
+    if (
+      taken.some(
+        (t) => t.kind !== 'place' && t.start <= start && end <= t.end && t.end - t.start > end - start,
+      )
+    )
+      continue;
+    out.push(localityAt(text, start, end));
+  }
+  for (const m of text.matchAll(SEAT_RE)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const cue = text.slice(Math.max(0, start - 60), start);
+    if (!(MISSION_SITE_EN.test(cue) || MISSION_SITE_ES.test(cue))) continue;
+    if (
+      taken.some(
+        (t) => t.kind !== 'place' && t.start <= start && end <= t.end && t.end - t.start > end - start,
+      )
+    )
+      continue;
+    if (out.some((o) => start < o.end && o.start < end)) continue;
+    out.push(localityAt(text, start, end));
+  }
   return out;
 }
 
@@ -1499,7 +1622,13 @@ export function namesAnInstrument(text: string, start: number, end: number): boo
 const ARTICLE_OF_NAME = /(?<![\p{L}\p{M}'’-])(?:El|La|Los|Las|Al)\s$/u;
 /** A compass point or qualifier written before a place as part of its name ("West Kowloon", "Northern Ireland", "Metro Manila", "Petit Duékoué"). */
 const QUALIFIER_OF_NAME =
-  /(?<![\p{L}\p{M}'’-])(?:West|East|North|South|Northern|Southern|Eastern|Western|Upper|Lower|Greater|Metro|Petit|Grand|Old)\s$/u;
+  /(?<![\p{L}\p{M}'’-])(?:West|East|North|South|Northern|Southern|Eastern|Western|Upper|Lower|Greater|Metro|Petit|Grand|Old|Alto|Alta|Bajo|Baja)\s$/u;
+/**
+ * A compass point written after a town as part of its name, for a district or a twin town ("Khartoum North",
+ * "Jos North", "Kahawa West", "Palmerston North": rounds 29, 40, 44, 50); not before another capitalized
+ * word ("Jos South Local Government").
+ */
+const COMPASS_AFTER_NAME = /^\s(?:North|South|East|West)(?![\p{L}\p{N}'’-])(?!\s+\p{Lu})/u;
 
 /**
  * A place found without the capitalized article or compass point written before it, as one name ("took
@@ -1512,22 +1641,43 @@ export function withNameQualifier<T extends Taken & { text: string; value: strin
   text: string,
   entities: readonly T[],
 ): T[] {
-  return entities.map((e) => {
+  // "del Alto Cauca": an organization read in exactly a qualifier and a place ("Alto" opens "Alto
+  // Comisionado") is that place, qualified (rounds 13, 21, 29, 30, 54: "Alto Beni", "Bajo Lempa").
+  const overruled = new Set<T>();
+  const out = entities.map((e) => {
     if (e.kind !== 'place') return e;
     const before = text.slice(Math.max(0, e.start - 12), e.start);
     const article = ARTICLE_OF_NAME.exec(before);
     const qualifier = article ? undefined : QUALIFIER_OF_NAME.exec(before);
     const m = article ?? qualifier;
-    if (!m || !/^\p{Lu}/u.test(e.text)) return e;
+    if (!m) {
+      const after = COMPASS_AFTER_NAME.exec(text.slice(e.end, e.end + 8));
+      if (!after || e.place?.kind === 'country' || !/^\p{Lu}/u.test(e.text)) return e;
+      const end = e.end + after[0].length;
+      if (entities.some((o) => o !== e && o.start < end && e.end < o.end)) return e;
+      const named = text.slice(e.start, end);
+      const value = named.replace(/\s+/g, ' ');
+      return {
+        ...e,
+        end,
+        text: named,
+        value,
+        place: { ...(e.place ?? { kind: 'locality' as const }), value },
+      };
+    }
+    if (!/^\p{Lu}/u.test(e.text)) return e;
     if (article && e.place?.kind === 'country') return e;
     const start = e.start - m[0].length;
-    if (entities.some((o) => o !== e && o.start < e.start && start < o.end)) return e;
+    const org = entities.find((o) => o.kind === 'organization' && o.start === start && o.end === e.end);
+    if (org && qualifier) overruled.add(org);
+    else if (entities.some((o) => o !== e && o.start < e.start && start < o.end)) return e;
     const named = text.slice(start, e.end);
     const known = lookupPlace(named);
     const value = known?.value ?? named.replace(/\s+/g, ' ');
     const place: PlaceEntry = known ?? { ...(e.place ?? { kind: 'locality' as const }), value };
     return { ...e, start, text: named, value, place };
   });
+  return overruled.size ? out.filter((e) => !overruled.has(e)) : out;
 }
 
 /** What a text says its names are, read once for the checks below (a long text has thousands of names). */

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFacts } from './index.js';
-import { lookupTown, lookupWellKnownPlace, spellingKey } from './world-cities.js';
+import { lookupWorldPlace } from './world.js';
+import { lookupTown, lookupWellKnownPlace, regionSpellingKey, spellingKey } from './world-cities.js';
 
 const of = (text: string, kind: string) =>
   // The rules alone (tagger: null): these tests specify them; the tagger, now adding places too, is judged on whole documents.
@@ -46,6 +47,10 @@ describe('world gazetteer of towns and regions', () => {
 });
 
 describe('countries written otherwise (issue 23, round 4)', () => {
+  it('everyday names no field of the country data gives: "Britain", "Gran Bretaña" (stop 39)', () => {
+    assert.equal(lookupWorldPlace('Britain')?.value, 'United Kingdom');
+    assert.equal(lookupWorldPlace('Gran Bretaña')?.value, 'Reino Unido');
+  });
   it('initials of countries are places, only in capitals', () => {
     assert.deepEqual(of('Both the US and the UK froze his assets; EE.UU. lo confirmó.', 'place'), [
       'United States',
@@ -69,6 +74,20 @@ describe('other spellings of the big places (stop 38)', () => {
     assert.equal(lookupWellKnownPlace('Nalchik')?.countryCode, 'RU');
     assert.equal(spellingKey('Mişrātah'), spellingKey('Misrata'));
     assert.equal(spellingKey("Nal'chik"), spellingKey('Nalchik'));
+  });
+  it("a region's name of several words in another transliteration, or joined by another language's 'and' (stop 39)", () => {
+    assert.equal(lookupWellKnownPlace('Khyber Pakhtunkhwa')?.countryCode, 'PK');
+    assert.equal(lookupWellKnownPlace('Sistan and Baluchestan')?.countryCode, 'IR');
+    // Named as the gazetteer writes it, so that both spellings in one text are one place.
+    assert.equal(lookupWellKnownPlace('Jammu Kashmir')?.value, 'Jammu and Kashmir');
+    assert.deepEqual(of('Protests spread across Sistan and Baluchestan after the killings.', 'place'), [
+      'Sīstān va Balūchestān',
+    ]);
+  });
+  it('no short or one-word name is bent to a region by its vowels', () => {
+    assert.equal(regionSpellingKey('Khyber'), undefined);
+    assert.equal(regionSpellingKey('Jos North'), undefined);
+    assert.equal(lookupWellKnownPlace('Kabir Pakhtoon'), undefined);
   });
   it('words stay apart, a spaced name is read exactly, and no small town is bent to a name', () => {
     assert.notEqual(spellingKey('Chamber II'), spellingKey('Chamberí'));

@@ -120,6 +120,8 @@ let WELL_KNOWN: Map<string, WorldTown> | undefined;
 let TOWNS: Map<string, WorldTown> | undefined;
 /** The well-known tier by its spelling-free key (`spellingKey`). */
 let LOOSE_WELL_KNOWN: Map<string, WorldTown> | undefined;
+/** Regions of two words or more by `regionSpellingKey`. */
+let LOOSE_REGIONS: Map<string, WorldTown> | undefined;
 
 /**
  * A name's key with the differences of transliteration folded away, so that the text's spelling finds
@@ -141,6 +143,23 @@ export function spellingKey(name: string): string | undefined {
     .replace(/ou/g, 'u')
     .replace(/h\b/g, '');
   return k.replace(/\s/g, '').length >= 5 ? k : undefined;
+}
+
+/** Words that join two names into one region's ("Sistan and Baluchestan", "Sīstān va Balūchestān", "Ceuta y Melilla"). */
+const JOINING_WORD = /\s+(?:and|va|y|e|et|und|&)\s+/g;
+
+/**
+ * A region's name of two words or more with its transliteration's vowels folded as well: "Khyber
+ * Pakhtunkhwa" / "Khaibar Pakhtunkhwa", "Sistan and Baluchestan" / "Sīstān va Balūchestān". A run of
+ * vowels (and "y") is one vowel, the word joining two names goes; what is left must have ten letters, so
+ * that only a long name is matched so loosely.
+ */
+export function regionSpellingKey(name: string): string | undefined {
+  if (!/\s/.test(name.trim())) return undefined;
+  const k = spellingKey(name.replace(JOINING_WORD, ' '));
+  if (!k || !/\s/.test(k)) return undefined;
+  const loose = k.replace(/[aeiouy]+/g, 'a');
+  return loose.replace(/\s/g, '').length >= 10 ? loose : undefined;
 }
 
 function load(): void {
@@ -195,6 +214,16 @@ function load(): void {
     else if (seen && seen.countryCode !== e.countryCode) loose.set(k, null);
   }
   LOOSE_WELL_KNOWN = new Map([...loose].filter((x): x is [string, WorldTown] => x[1] !== null));
+  // Regions of two words or more by their vowel-free key; a key two countries' regions share is dropped.
+  const regions = new Map<string, WorldTown | null>();
+  for (const e of wellKnown.values()) {
+    const k = e.kind === 'region' ? regionSpellingKey(e.value) : undefined;
+    if (!k) continue;
+    const seen = regions.get(k);
+    if (seen === undefined) regions.set(k, e);
+    else if (seen && seen.countryCode !== e.countryCode) regions.set(k, null);
+  }
+  LOOSE_REGIONS = new Map([...regions].filter((x): x is [string, WorldTown] => x[1] !== null));
 }
 
 /** A region, or a city of ≥ 100,000 inhabitants, whose name is no everyday word or person's name. */
@@ -208,9 +237,21 @@ export function lookupWellKnownPlace(name: string): WorldTown | undefined {
  * could stand for a place alone (`distinctive`), so that no word or person's name is bent to a place.
  */
 function bySpelling(name: string): WorldTown | undefined {
-  // One word, or words joined by hyphens ("Mazar-i-Sharif"): a spaced name is read exactly.
-  return /\s/.test(name.trim()) ? undefined : spelledOtherwise(name);
+  // One word, or words joined by hyphens ("Mazar-i-Sharif"); a spaced name only as a region's (every word capitalized).
+  return /\s/.test(name.trim()) ? regionSpelledOtherwise(name) : spelledOtherwise(name);
 }
+const regionSpelledOtherwise = boundedMemo((name): WorldTown | undefined => {
+  if (
+    !/^\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:and|va|y|e|et|und|&)\s+)?\p{Lu}[\p{L}\p{M}'’-]*)+$/u.test(
+      name.trim(),
+    )
+  )
+    return undefined;
+  const k = regionSpellingKey(name);
+  const e = k && LOOSE_REGIONS!.get(k);
+  // Named as the gazetteer writes it, so that "Jammu Kashmir" and "Jammu and Kashmir" in one text are one place.
+  return e || undefined;
+});
 const spelledOtherwise = boundedMemo((name): WorldTown | undefined => {
   const k = spellingKey(name);
   const e = k && LOOSE_WELL_KNOWN!.get(k);

@@ -441,6 +441,17 @@ const FORMER_NAMES: readonly [string, string, 'en' | 'es'][] = [
   ['Siam', 'TH', 'en'],
 ];
 
+/**
+ * Everyday names of a country that no field of the country data gives ("Britain" for the United
+ * Kingdom: its data has "Great Britain" only among alternative spellings of another form). [name, ISO
+ * code, language of the name].
+ */
+const EVERYDAY_NAMES: readonly [string, string, 'en' | 'es'][] = [
+  ['Britain', 'GB', 'en'],
+  ['Great Britain', 'GB', 'en'],
+  ['Gran Bretaña', 'GB', 'es'],
+];
+
 /** Initials of countries written in news as often as their names. */
 const COUNTRY_INITIALS: [string, string][] = [
   ['US', 'US'],
@@ -484,7 +495,7 @@ function build(): Map<string, WorldPlace> {
   for (const [es, cc, kind] of SPANISH_EXONYMS) add(es, { value: es, kind, countryCode: cc });
   for (const names of WORLD_REGIONS) for (const n of names) add(n, { value: n, kind: 'region' });
   for (const names of NATURAL_FEATURES) for (const n of names) add(n, { value: n, kind: 'region' });
-  for (const [name, cca2, lang] of FORMER_NAMES) {
+  for (const [name, cca2, lang] of [...FORMER_NAMES, ...EVERYDAY_NAMES]) {
     const c = countries.find((x) => x.cca2 === cca2);
     const value = c && (lang === 'es' ? c.translations.spa?.common : c.name.common);
     if (value) add(name, { value, kind: 'country', countryCode: cca2 });
