@@ -46,6 +46,12 @@ export const SURNAME_SET: ReadonlySet<string> = new Set(SURNAME_STOCK);
 /** Name particles that may sit inside a name ("María de los Ángeles", "Pérez de la Cruz"). */
 export const PARTICLES = set('de del la las los y da van von di');
 
+/** A person's name folded, word by word, without its particles ("de", "del", "la"). */
+export const nameWords = (value: string): string[] =>
+  fold(value)
+    .split(/\s+/)
+    .filter((w) => w && !PARTICLES.has(w));
+
 /** Capitalized words that open sentences or phrases and are never part of a name. */
 export const STOP_CAPS = set(`
   el la los las lo un una unos unas en de del por para con sin sobre según segun tras durante desde hasta entre

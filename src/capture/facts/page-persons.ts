@@ -3,10 +3,10 @@
  * person of the article by one name ("Naseer", "Mangudadatu") or with a form of address ("doña
  * Rosalba", "Ibu Theresia") would suggest that person a second time, under a second name; here it
  * takes the article's full name. So does, in any text of the page, a short form of a given name
- * ("Vasanth" of "Vasanthan Tharmalingam", "Maxi" of "Maximiliano Kosteki"). Pure: facts in, values
+ * ("Vasanth" of "Vasanthan Tharmalingam", "Maxi" of "Maximiliano Kosteki"). No I/O: facts in, values
  * changed in place.
  */
-import { fold, GIVEN_NAMES, PARTICLES } from './lexicon.js';
+import { fold, GIVEN_NAMES, nameWords, PARTICLES } from './lexicon.js';
 import { addressedName, courtesyForm, fitsAddress } from './person-spans.js';
 
 interface PersonFact {
@@ -16,12 +16,6 @@ interface PersonFact {
   /** An event's persons, by value. */
   persons?: string[];
 }
-
-/** A person's name folded, word by word, without its particles ("de", "del", "la"). */
-const nameWords = (value: string) =>
-  fold(value)
-    .split(/\s+/)
-    .filter((w) => w && !PARTICLES.has(w));
 
 interface Named {
   value: string;

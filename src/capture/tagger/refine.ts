@@ -11,7 +11,7 @@
 
 import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
 import { type EntityMention, namesStreet } from '../facts/entities.js';
-import { fold, PARTICLES } from '../facts/lexicon.js';
+import { fold, nameWords, PARTICLES } from '../facts/lexicon.js';
 import { ORG_WORDS } from '../facts/orgs.js';
 import {
   addressedName,
@@ -143,12 +143,6 @@ function tiePlaces(kept: readonly EntityMention[], added: EntityMention[]): void
     if (related.length === 1) a.value = related[0]!;
   }
 }
-
-/** A person's name folded, word by word, without its particles ("de", "del", "la"). */
-const nameWords = (value: string) =>
-  fold(value)
-    .split(/\s+/)
-    .filter((w) => w && !PARTICLES.has(w));
 
 /** `t` in brackets right after a kept person's name whose initials it is. */
 function initialsOfPerson(text: string, kept: readonly EntityMention[], start: number, t: string): boolean {
