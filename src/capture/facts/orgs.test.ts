@@ -1096,3 +1096,28 @@ describe('a street or a building closing a name, stop 39', () => {
     assert.deepEqual(of('They gathered at Government House on Freedom Avenue.', 'organization'), []);
   });
 });
+
+describe('a person’s office at a known body, stop 39 second wave', () => {
+  it('"la Relatora Especial de la ONU", "the UN Special Rapporteur": the office is a title, the body is named', () => {
+    assert.deepEqual(of('La Relatora Especial de la ONU sobre la tortura visitó Lima.', 'organization'), [
+      'Naciones Unidas (ONU)',
+    ]);
+    assert.deepEqual(of('El Alto Comisionado de la ONU, Volker Türk, pidió calma.', 'organization'), [
+      'Naciones Unidas (ONU)',
+    ]);
+    assert.deepEqual(of('The UN Special Rapporteur on Eritrea wrote to the government.', 'organization'), [
+      'Naciones Unidas (ONU)',
+    ]);
+  });
+  it('an office inside a body’s name, and the refugee agency, stay as they were', () => {
+    assert.deepEqual(of('The Office of the UN High Commissioner for Human Rights said so.', 'organization'), [
+      'Office of the UN High Commissioner for Human Rights',
+    ]);
+    assert.deepEqual(of('El Comité de Derechos Humanos de la ONU dictaminó.', 'organization'), [
+      'Comité de Derechos Humanos',
+    ]);
+    assert.ok(
+      !of('The UN High Commissioner for Refugees said so.', 'organization').includes('Naciones Unidas (ONU)'),
+    );
+  });
+});
