@@ -1121,3 +1121,26 @@ describe('a person’s office at a known body, stop 39 second wave', () => {
     );
   });
 });
+
+describe('heads of Spanish bodies, stop 39 second wave', () => {
+  it('"Bufete", "Agrupación", "Municipalidad", "Cooperativa" open a body’s name', () => {
+    assert.deepEqual(of('La denuncia la presentó el Bufete Popular de Cobán en 2019.', 'organization'), [
+      'Bufete Popular de Cobán',
+    ]);
+    assert.deepEqual(of('Lo pidió la Agrupación de Familiares de Ejecutados de Osorno.', 'organization'), [
+      'Agrupación de Familiares de Ejecutados de Osorno',
+    ]);
+    assert.deepEqual(of('Respondió la Municipalidad de San Carlos ayer.', 'organization'), [
+      'Municipalidad de San Carlos',
+    ]);
+    assert.deepEqual(of('Ayudó la Cooperativa Textil del Sur.', 'organization'), [
+      'Cooperativa Textil del Sur',
+    ]);
+  });
+  it('"el Archivo General de la Nación" is the archive; an oral-history archive is not', () => {
+    assert.deepEqual(of('El Archivo General de la Nación abrió los expedientes.', 'organization'), [
+      'Archivo General de la Nación',
+    ]);
+    assert.deepEqual(of('Grabado para el Archivo Oral del Valle en 2020.', 'organization'), []);
+  });
+});
