@@ -1479,7 +1479,7 @@ export function findEntities(
     const unit = n.kind === 'organization' ? out.aliases.get(orgKey(toks)) : undefined;
     if (unit) Object.assign(n, unit);
     for (const t of toks) taken.add(t);
-    if (n.owner) continue;
+    if (n.owner || n.office) continue;
     out.mentions.push({
       kind: n.kind,
       ...span(text, toks),

@@ -1144,3 +1144,9 @@ describe('heads of Spanish bodies, stop 39 second wave', () => {
     assert.deepEqual(of('Grabado para el Archivo Oral del Valle en 2020.', 'organization'), []);
   });
 });
+
+describe('a person’s office is no person, stop 39 second wave', () => {
+  it('"la Relatora Especial de la ONU": "Especial" is no person’s name', () => {
+    assert.deepEqual(of('La Relatora Especial de la ONU sobre la tortura pidió en junio.', 'person'), []);
+  });
+});

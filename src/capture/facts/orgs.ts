@@ -214,6 +214,11 @@ export interface NamedSpan {
    * own (it is when the text names it alone).
    */
   owner?: boolean;
+  /**
+   * A person's office at a body ("Relatora Especial" de la ONU): its words are no person's name and
+   * no organization (see officeOwners).
+   */
+  office?: boolean;
   /** The bracketed acronym after it, as token indices. */
   acronym?: { first: number; last: number; text: string };
 }
@@ -615,6 +620,8 @@ function officeOwners(tokens: readonly Token[], out: NamedSpan[]): NamedSpan[] {
       for (let x = out.length - 1; x >= 0; x--)
         if (out[x]!.first >= from && out[x]!.first <= to) out.splice(x, 1);
       out.push({ kind: 'organization', first: k, last: e, value: known.name, unitKind: known.unitKind });
+      const [o1, o2] = before >= 0 ? [before, o] : [e + 1, after];
+      out.push({ kind: 'organization', first: o1, last: o2, value: '', office: true });
       break;
     }
   }
