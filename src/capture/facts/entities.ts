@@ -875,7 +875,14 @@ const BODY_ADJECTIVE =
   /^(?:\p{Ll}{2,}(?:és|esa|ano|ana|ino|ina|eño|eña|ense|í|ico|ica)|federal|provincial|estatal|nacional)$/u;
 
 /** Spanish institutions named by their head word alone ("la Fiscalía", "la Defensoría"). */
-const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuraduria', 'cancilleria']);
+const SELF_NAMED = new Set([
+  'fiscalia',
+  'defensoria',
+  'contraloria',
+  'procuraduria',
+  'cancilleria',
+  'alcaldia',
+]);
 
 /**
  * A name the words around it classify ("la ONG Espacio Público", "el barrio El Paraíso", "the

@@ -1150,3 +1150,11 @@ describe('a person’s office is no person, stop 39 second wave', () => {
     assert.deepEqual(of('La Relatora Especial de la ONU sobre la tortura pidió en junio.', 'person'), []);
   });
 });
+
+describe('"la Alcaldía" alone, stop 39 second wave', () => {
+  it('the town hall named by its head word is the body, as "la Fiscalía" is', () => {
+    assert.deepEqual(of('Fuimos a la Alcaldía a pedir ayuda y no nos recibieron.', 'organization'), [
+      'Alcaldía',
+    ]);
+  });
+});
