@@ -1158,3 +1158,16 @@ describe('"la Alcaldía" alone, stop 39 second wave', () => {
     ]);
   });
 });
+
+describe('"y el … Internacional" goes on with the name, stop 39 second wave', () => {
+  it('"Instituto por la Paz y el Derecho Internacional" is one body; "Internacional" alone opens no second', () => {
+    assert.deepEqual(
+      of('Lo denunció el Instituto por la Paz y el Derecho Internacional en 2020.', 'organization'),
+      ['Instituto por la Paz y el Derecho Internacional'],
+    );
+    assert.deepEqual(
+      of('Firmaron la Fundación Redes y la Comisión Colombiana de Juristas.', 'organization'),
+      ['Fundación Redes', 'Comisión Colombiana de Juristas'],
+    );
+  });
+});

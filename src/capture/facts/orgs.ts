@@ -768,7 +768,8 @@ function splitNames(
     // Splits when what follows starts a name, or when both sides are organizations' names on their
     // own ("Committee to Protect Journalists and Reporters Without Borders").
     const bothOrgs =
-      tokens.slice(a, k).some((t) => isOrgWord(t)) && tokens.slice(r, last + 1).some((t) => isOrgWord(t));
+      tokens.slice(a, k).some((t) => isOrgWord(t)) &&
+      tokens.slice(r, last + 1).some((t) => isOrgWord(t) && !OBSERVED.has(t.norm));
     // Or when one side is no organization at all: a place before ("the United States and the
     // European Union"), a person after ("Amnesty International and Ana Pérez").
     const other =
@@ -787,7 +788,10 @@ function splitNames(
     const english = tokens[k]!.norm === 'and';
     const articled =
       between.some((t) => BARE_ARTICLES.has(t.norm) && (english || t.cap)) ||
-      (between.some((t) => BARE_ARTICLES.has(t.norm)) && tokens.slice(r, last + 1).some((t) => isOrgWord(t)));
+      (between.some((t) => BARE_ARTICLES.has(t.norm)) &&
+        // "Centro por la Justicia y el Derecho Internacional": "Internacional", "Nacional" alone say
+        // only where, never that a second body begins.
+        tokens.slice(r, last + 1).some((t) => isOrgWord(t) && !OBSERVED.has(t.norm)));
     const hasOrgWord = (x: number, y: number) =>
       tokens.slice(x, y + 1).some((t) => isOrgWord(t) || isAcronymToken(t));
     // "la Unión Europea y Washington": an organization and a place after "y" are two names.
