@@ -875,7 +875,14 @@ const BODY_ADJECTIVE =
   /^(?:\p{Ll}{2,}(?:és|esa|ano|ana|ino|ina|eño|eña|ense|í|ico|ica)|federal|provincial|estatal|nacional)$/u;
 
 /** Spanish institutions named by their head word alone ("la Fiscalía", "la Defensoría"). */
-const SELF_NAMED = new Set(['fiscalia', 'defensoria', 'contraloria', 'procuraduria', 'cancilleria']);
+const SELF_NAMED = new Set([
+  'fiscalia',
+  'defensoria',
+  'contraloria',
+  'procuraduria',
+  'cancilleria',
+  'alcaldia',
+]);
 
 /**
  * A name the words around it classify ("la ONG Espacio Público", "el barrio El Paraíso", "the
@@ -1479,7 +1486,7 @@ export function findEntities(
     const unit = n.kind === 'organization' ? out.aliases.get(orgKey(toks)) : undefined;
     if (unit) Object.assign(n, unit);
     for (const t of toks) taken.add(t);
-    if (n.owner) continue;
+    if (n.owner || n.office) continue;
     out.mentions.push({
       kind: n.kind,
       ...span(text, toks),

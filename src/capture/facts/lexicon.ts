@@ -456,6 +456,10 @@ const ORGS: [string[], OrgEntry][] = [
   // Children of the disappeared (Argentina, Guatemala, Mexico), named in four of ten annotated rounds;
   // the tokens drop an acronym's last period, so the name is written here with it.
   [['H.I.J.O.S.'], { name: 'H.I.J.O.S.', unitKind: 'other' }],
+  // The national archive of Mexico, Colombia, Peru, Argentina, the Dominican Republic… (so named in
+  // each): the archive that opens or answers is an organization (GUIDE.md); "archivo" alone is no
+  // head word (recording projects and collections are not: "Archivo Oral …", "Archivo del Terror").
+  [['Archivo General de la Nación'], { name: 'Archivo General de la Nación', unitKind: 'other' }],
 ];
 export const KNOWN_ORGS: ReadonlyMap<string, OrgEntry> = new Map(
   ORGS.flatMap(([keys, e]) =>
@@ -504,6 +508,7 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   relatoria procuraduria veeduria personeria registraduria tesoreria consejeria presidencia vicepresidencia
   superintendencia ayuntamiento presidency
   vicaria arzobispado obispado arquidiocesis archidiocesis archdiocese pastoral bloque juventud juventudes
+  bufete bufetes agrupacion cooperativa municipalidad
 `),
 ]);
 

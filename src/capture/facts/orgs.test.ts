@@ -1096,3 +1096,78 @@ describe('a street or a building closing a name, stop 39', () => {
     assert.deepEqual(of('They gathered at Government House on Freedom Avenue.', 'organization'), []);
   });
 });
+
+describe('a person’s office at a known body, stop 39 second wave', () => {
+  it('"la Relatora Especial de la ONU", "the UN Special Rapporteur": the office is a title, the body is named', () => {
+    assert.deepEqual(of('La Relatora Especial de la ONU sobre la tortura visitó Lima.', 'organization'), [
+      'Naciones Unidas (ONU)',
+    ]);
+    assert.deepEqual(of('El Alto Comisionado de la ONU, Volker Türk, pidió calma.', 'organization'), [
+      'Naciones Unidas (ONU)',
+    ]);
+    assert.deepEqual(of('The UN Special Rapporteur on Eritrea wrote to the government.', 'organization'), [
+      'Naciones Unidas (ONU)',
+    ]);
+  });
+  it('an office inside a body’s name, and the refugee agency, stay as they were', () => {
+    assert.deepEqual(of('The Office of the UN High Commissioner for Human Rights said so.', 'organization'), [
+      'Office of the UN High Commissioner for Human Rights',
+    ]);
+    assert.deepEqual(of('El Comité de Derechos Humanos de la ONU dictaminó.', 'organization'), [
+      'Comité de Derechos Humanos',
+    ]);
+    assert.ok(
+      !of('The UN High Commissioner for Refugees said so.', 'organization').includes('Naciones Unidas (ONU)'),
+    );
+  });
+});
+
+describe('heads of Spanish bodies, stop 39 second wave', () => {
+  it('"Bufete", "Agrupación", "Municipalidad", "Cooperativa" open a body’s name', () => {
+    assert.deepEqual(of('La denuncia la presentó el Bufete Popular de Cobán en 2019.', 'organization'), [
+      'Bufete Popular de Cobán',
+    ]);
+    assert.deepEqual(of('Lo pidió la Agrupación de Familiares de Ejecutados de Osorno.', 'organization'), [
+      'Agrupación de Familiares de Ejecutados de Osorno',
+    ]);
+    assert.deepEqual(of('Respondió la Municipalidad de San Carlos ayer.', 'organization'), [
+      'Municipalidad de San Carlos',
+    ]);
+    assert.deepEqual(of('Ayudó la Cooperativa Textil del Sur.', 'organization'), [
+      'Cooperativa Textil del Sur',
+    ]);
+  });
+  it('"el Archivo General de la Nación" is the archive; an oral-history archive is not', () => {
+    assert.deepEqual(of('El Archivo General de la Nación abrió los expedientes.', 'organization'), [
+      'Archivo General de la Nación',
+    ]);
+    assert.deepEqual(of('Grabado para el Archivo Oral del Valle en 2020.', 'organization'), []);
+  });
+});
+
+describe('a person’s office is no person, stop 39 second wave', () => {
+  it('"la Relatora Especial de la ONU": "Especial" is no person’s name', () => {
+    assert.deepEqual(of('La Relatora Especial de la ONU sobre la tortura pidió en junio.', 'person'), []);
+  });
+});
+
+describe('"la Alcaldía" alone, stop 39 second wave', () => {
+  it('the town hall named by its head word is the body, as "la Fiscalía" is', () => {
+    assert.deepEqual(of('Fuimos a la Alcaldía a pedir ayuda y no nos recibieron.', 'organization'), [
+      'Alcaldía',
+    ]);
+  });
+});
+
+describe('"y el … Internacional" goes on with the name, stop 39 second wave', () => {
+  it('"Instituto por la Paz y el Derecho Internacional" is one body; "Internacional" alone opens no second', () => {
+    assert.deepEqual(
+      of('Lo denunció el Instituto por la Paz y el Derecho Internacional en 2020.', 'organization'),
+      ['Instituto por la Paz y el Derecho Internacional'],
+    );
+    assert.deepEqual(
+      of('Firmaron la Fundación Redes y la Comisión Colombiana de Juristas.', 'organization'),
+      ['Fundación Redes', 'Comisión Colombiana de Juristas'],
+    );
+  });
+});
