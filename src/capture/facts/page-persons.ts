@@ -6,7 +6,7 @@
  * ("Vasanth" of "Vasanthan Tharmalingam", "Maxi" of "Maximiliano Kosteki"). No I/O: facts in, values
  * changed in place.
  */
-import { fold, GIVEN_NAMES, nameWords, PARTICLES } from './lexicon.js';
+import { fold, GIVEN_NAMES, nameWords } from './lexicon.js';
 import { addressedName, courtesyForm, fitsAddress } from './person-spans.js';
 
 interface PersonFact {

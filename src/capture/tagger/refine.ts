@@ -11,7 +11,7 @@
 
 import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
 import { type EntityMention, namesStreet } from '../facts/entities.js';
-import { fold, nameWords, PARTICLES } from '../facts/lexicon.js';
+import { fold, nameWords } from '../facts/lexicon.js';
 import { ORG_WORDS } from '../facts/orgs.js';
 import {
   addressedName,
