@@ -633,11 +633,7 @@ export function particleNames(text: string): NamedSpan[] {
     const bad = (w: string) => {
       const norm = fold(w);
       return (
-        bodyWord(norm) ||
-        STOP_CAPS.has(norm) ||
-        SPANISH_MONTHS.has(norm) ||
-        PLACE_OPENERS.has(norm) ||
-        spanishCommonWord(w) ||
+        otherWord(w) ||
         englishCommonWord(norm) ||
         opensNoName({ norm, plain: w.normalize('NFD') === w }) ||
         !aName(norm.replace(/^al-/, ''))
@@ -683,18 +679,19 @@ const WIDOW = new RegExp(
   String.raw`(?<![\p{L}\p{M}])((?:${SPANISH_NAME} (?:(?:del|de la|de los) )?){0,3}${SPANISH_NAME}) (?:viuda|vda\.?) de (?:la )?(${SPANISH_NAME})(?![\p{L}\p{M}])`,
   'gu',
 );
-/** A word no widow's name holds: a body's, a month's, a place's opening or a common word. */
-function widowBad(w: string): boolean {
+/** A body's word, a month's, a place's opening or a common Spanish word: no part of a person's name. */
+function otherWord(w: string): boolean {
   const norm = fold(w);
   return (
     bodyWord(norm) ||
     STOP_CAPS.has(norm) ||
     SPANISH_MONTHS.has(norm) ||
     PLACE_OPENERS.has(norm) ||
-    spanishCommonWord(w) ||
-    !aName(norm)
+    spanishCommonWord(w)
   );
 }
+/** A word no widow's name holds. */
+const widowBad = (w: string) => otherWord(w) || !aName(fold(w));
 /** A word that may be a name: no title or form of address, nothing compromise's lexicon knows as another word. */
 function aName(norm: string): boolean {
   if (GIVEN_NAMES.has(norm) || SURNAME_SET.has(norm)) return true;
