@@ -224,11 +224,24 @@ export function headDate(lines: readonly string[]): FuzzyDate | undefined {
 }
 
 /**
+ * The day a text's own words date it by, for a page or file whose markup and labels give none: a dateline or a
+ * "Press Release: <date>" line heading it, a ruling's act formula, a wire dateline without its year, a report's
+ * month (html.ts and plain.ts alike).
+ */
+export function datedByText(text: string): FuzzyDate | undefined {
+  const head = text
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, 12);
+  return headDate(head) ?? actDay(text) ?? yearlessDateline(text) ?? monthHead(head.slice(0, 8));
+}
+
+/**
  * A judgment's or record's own day in the act's opening formula, when no dateline heads it ("En la ciudad de
  * Filadelfia, departamento de Boquerón, a los catorce días del mes de noviembre de dos mil veintitrés, el
  * Tribunal…"): "a los N días del mes de" dates only the act that opens with it (round 47).
  */
-export function actDay(text: string): FuzzyDate | undefined {
+function actDay(text: string): FuzzyDate | undefined {
   const head = text.slice(0, 1500);
   return findDates(head, '2000-01-01').find(
     (x) =>
@@ -245,7 +258,7 @@ export function actDay(text: string): FuzzyDate | undefined {
  * than the latest year it writes — so the first year from that one on in which that day falls on that
  * weekday (one in each six or seven). Nothing when the lead names no weekday.
  */
-export function yearlessDateline(text: string): FuzzyDate | undefined {
+function yearlessDateline(text: string): FuzzyDate | undefined {
   const years = [...text.matchAll(/(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)/g)].map((m) => Number(m[0]));
   if (!years.length) return undefined;
   const latest = Math.max(...years);
@@ -337,7 +350,7 @@ const PLACE_MONTH =
  * an edition word and otherwise only capitalized words; a title naming the month of its events ("Srebrenica,
  * July 1995") has no edition word.
  */
-export function monthHead(lines: readonly string[]): FuzzyDate | undefined {
+function monthHead(lines: readonly string[]): FuzzyDate | undefined {
   for (const [i, l] of lines.entries()) {
     // A report's place and month alone on a line under its title ("Popayán, noviembre de 2025", "Xalapa, enero
     // de 2026"; rounds 39, 43): a dateline of the report's own month. Not its first line, which may be a title
@@ -599,14 +612,14 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
     );
     const footer = u.tagName === 'DD' && u.nextElementSibling?.tagName === 'DD' ? u.nextElementSibling : null;
     const dateEl = own(u, DATE_SEL)[0] ?? metaEl ?? (footer as El | null) ?? undefined;
-    const published =
-      dateFrom(
-        attr(dateEl, 'datetime') ??
-          attr(dateEl, 'content') ??
-          (dateEl === metaEl ? metaParts?.slice(1).join(' ') : clean(dateEl?.textContent)),
-      ) ??
-      (dateEl ? undefined : authorLineDate) ??
-      (dateEl ? undefined : headStamp(u));
+    const marked = dateFrom(
+      attr(dateEl, 'datetime') ??
+        attr(dateEl, 'content') ??
+        (dateEl === metaEl ? metaParts?.slice(1).join(' ') : clean(dateEl?.textContent)),
+    );
+    // No date element: the author line's stamp, else one in the comment's head outside any element.
+    const stamp = marked || dateEl || authorLineDate ? undefined : headStamp(u);
+    const published = marked ?? (dateEl ? undefined : (authorLineDate ?? stamp?.day));
     const nested = (el: El) => el !== u && unitSet.has(el);
     // The body of the comment: a text element that does not also hold its author line or date
     // (a "comment-body" wrapper often holds both), the outermost of those.
@@ -649,8 +662,7 @@ function extractComments(doc: Document): { comments: ExtractedComment[]; roots: 
     };
     // "9 de marzo a las 08:02": a day without its year, read once the article's own date is known.
     const rawDate = clean(dateEl?.textContent);
-    if (!published && rawDate) YEARLESS.set(comment, rawDate);
-    const yearless = !published && !rawDate ? YEARLESS_HEAD.get(u) : undefined;
+    const yearless = published ? undefined : (rawDate ?? stamp?.yearless);
     if (yearless) YEARLESS.set(comment, yearless);
     comments.push(comment);
   }
@@ -663,17 +675,14 @@ function hasParagraphText(el: El): boolean {
   return Array.from(el.querySelectorAll('p')).some((p) => !p.closest('form') && textOf(p).trim() !== '');
 }
 
-/** A comment's head stamp without its year ("11 sept."), by the comment's element, for `YEARLESS`. */
-const YEARLESS_HEAD = new WeakMap<object, string>();
-
 /**
  * A comment's stamp in its head, outside any element marked as a date: the words before its first paragraph
  * ("<b>Ana</b> @ana · 21 jul. 2025", "<b>Ana</b> <i>13/02/2024 10:21</i>", "<b>Ana</b> dijo... <span>9 de junio
  * de 2025, 10:41</span>", "<span class="t">19/02/2024 08:55</span>"). Its "ayer" and "mañana" count from
  * that day, not the article's (guide §3; replies and comments of rounds 25, 30, 47, 48, 50, 54). A day
- * without its year is kept for `commentDay`; a relative stamp ("hace 2 días") gives nothing.
+ * without its year is given as written, for `commentDay`; a relative stamp ("hace 2 días") gives nothing.
  */
-function headStamp(u: El): FuzzyDate | undefined {
+function headStamp(u: El): { day?: FuzzyDate; yearless?: string } {
   let head: string | undefined = '';
   for (const n of Array.from(u.childNodes)) {
     if (n.nodeType === 1 && /^(?:P|DIV|BLOCKQUOTE|UL|OL|TABLE|SECTION|ARTICLE)$/.test((n as El).tagName))
@@ -683,12 +692,10 @@ function headStamp(u: El): FuzzyDate | undefined {
     // allí aquel 30 de marzo. — 24 de marzo de 2026</p>").
     if (n === u.lastChild) head = undefined;
   }
-  if (!head) return undefined;
+  if (!head) return {};
   const day = findDates(head, '2000-06-15').find((d) => !d.relative && d.date.precision === 'day');
-  if (!day) return undefined;
-  if (writesYear(day.text)) return day.date;
-  YEARLESS_HEAD.set(u, day.text);
-  return undefined;
+  if (!day) return {};
+  return writesYear(day.text) ? { day: day.date } : { yearless: day.text };
 }
 
 /** Comments whose date line gave a day without its year, with that line. */
@@ -805,12 +812,8 @@ export function extractHtml(html: string, name = 'the page'): Extracted {
     dateFrom(ld.datePublished) ??
     dateFrom(attr(timeEl, 'datetime')) ??
     dateFrom(clean(doc.querySelector('[class*="date"], [class*="fecha"]')?.textContent)) ??
-    // No date in the markup: a dateline or a "Press Release: <date>" line heading the visible text.
-    headDate(textOf(doc.body).split('\n').filter(Boolean).slice(0, 12)) ??
-    actDay(textOf(doc.body)) ??
-    // A wire dateline without its year, whose lead names its weekday.
-    yearlessDateline(textOf(doc.body)) ??
-    monthHead(textOf(doc.body).split('\n').filter(Boolean).slice(0, 8));
+    // No date in the markup: what the visible text's own words date it by.
+    datedByText(textOf(doc.body));
   const author =
     clean(ld.author) ??
     meta(doc, 'author', 'article:author', 'dc.creator') ??

@@ -7,16 +7,7 @@
 import type { FuzzyDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import { findDates } from './facts/dates.js';
-import {
-  actDay,
-  dateFrom,
-  type Extracted,
-  headDate,
-  hostOf,
-  monthHead,
-  titleTail,
-  yearlessDateline,
-} from './html.js';
+import { datedByText, dateFrom, type Extracted, headDate, hostOf, titleTail } from './html.js';
 
 /**
  * The day a chat or thread was copied, exported or saved, said in a sentence of its head ("Conversación
@@ -98,23 +89,8 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
     if (labelled && !published) published = dateFrom(labelled[1]!) ?? headDate([labelled[1]!]);
   }
   published ??= copiedOn(lines) ?? scheduledOn(lines);
-  // A dateline running into the lead ("HARARE, 16 August 2024 – …", "Madrid, 25 de junio de 2025. …").
-  published ??= headDate(
-    text
-      .split('\n')
-      .filter((l) => l.trim())
-      .slice(0, 12),
-  );
-  // A ruling opening with the act's formula ("a los catorce días del mes de noviembre de dos mil veintitrés").
-  published ??= actDay(text);
-  // A wire dateline without its year ("Malabo, 27 feb (EFE).-"), whose lead names its weekday.
-  published ??= yearlessDateline(text);
-  // A report's month ("Report, September 2025"): its last day is the reference (extract.ts).
-  published ??= monthHead(
-    text
-      .split('\n')
-      .filter((l) => l.trim())
-      .slice(0, 8),
-  );
+  // A dateline running into the lead ("HARARE, 16 August 2024 – …"), a ruling's act formula, a wire dateline
+  // without its year ("Malabo, 27 feb (EFE).-"), a report's month ("Report, September 2025").
+  published ??= datedByText(text);
   return { title, outlet: outlet ?? titleTail(title), author, published, text, comments: [] };
 }
