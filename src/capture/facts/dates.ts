@@ -189,18 +189,17 @@ const PAST_BETWEEN = new RegExp(
 /** A past verb right after the date ("que en septiembre reconoció a …"): the date is of what was done. */
 const PAST_AFTER = /^\s*(?:,\s*)?(?:(?:se|lo|la|le|les)\s+)?\p{L}{3,}(?:ó|aron|ieron|ed)(?![\p{L}])/iu;
 
+/** What follows the last of `bounds` in `head` (all of it when none): the clause or sentence a date closes. */
+function afterLast(head: string, bounds: readonly string[]): string {
+  const cut = Math.max(...bounds.map((b) => head.lastIndexOf(b)));
+  return cut >= 0 ? head.slice(cut + 1) : head;
+}
+
 function futureClause(m: RegExpExecArray, upTo: number): boolean {
   const from = Math.max(0, upTo - 160);
   const head = m.input.slice(from, upTo);
   // The sentence the date is in: from its last boundary.
-  const cut = Math.max(
-    head.lastIndexOf('. '),
-    head.lastIndexOf('? '),
-    head.lastIndexOf('! '),
-    head.lastIndexOf('\n'),
-    head.lastIndexOf('; '),
-  );
-  const clause = cut >= 0 ? head.slice(cut + 1) : head;
+  const clause = afterLast(head, ['. ', '? ', '! ', '\n', '; ']);
   // "una cita para el lunes", "se fijó para el 15 de julio": what a date is set for lies ahead.
   if (/\bpara\s+(?:(?:el|la|los|las)\s+)?$/iu.test(clause)) return true;
   const f = FUTURE_CLAUSE.exec(clause);
@@ -284,8 +283,7 @@ const MY_PLAN_AFTER = new RegExp(
 function myPlan(m: RegExpExecArray, upTo: number): boolean {
   if (/^(?:desde|hasta)\b/iu.test(m[0])) return false;
   const head = m.input.slice(Math.max(0, upTo - 90), upTo);
-  const cut = Math.max(...['. ', '? ', '! ', '\n', '; ', ': ', ', '].map((b) => head.lastIndexOf(b)));
-  const clause = cut >= 0 ? head.slice(cut + 1) : head;
+  const clause = afterLast(head, ['. ', '? ', '! ', '\n', '; ', ': ', ', ']);
   if (/(?<![\p{L}])(?:desde|hasta)\s+(?:el\s+)?$/iu.test(clause)) return false;
   const v = MY_PLAN_BEFORE.exec(clause);
   // "Les cuento que el lunes la policía detuvo a…": what is told is another clause.
@@ -302,8 +300,7 @@ function setOrWishedAhead(m: RegExpExecArray, upTo: number): boolean {
   const head = m.input.slice(Math.max(0, upTo - 120), upTo);
   if (SET_BY_COPULA.test(head)) return true;
   if (myPlan(m, upTo)) return true;
-  const cut = Math.max(...['. ', '? ', '! ', '\n', '; ', ': '].map((b) => head.lastIndexOf(b)));
-  const w = WISHED.exec(cut >= 0 ? head.slice(cut + 1) : head);
+  const w = WISHED.exec(afterLast(head, ['. ', '? ', '! ', '\n', '; ', ': ']));
   // Not a date that begins what goes on ("que mantiene una huelga desde el 23 de octubre"), nor a noun's own
   // date ("que se investigue el ingreso policial del 21 de enero": the entry happened).
   return (
@@ -349,8 +346,7 @@ const SCHEDULED_EN =
 function scheduledClause(m: RegExpExecArray, upTo: number): boolean {
   if (/^(?:since|desde)\b/iu.test(m[0])) return false;
   const head = m.input.slice(Math.max(0, upTo - 120), upTo);
-  const cut = Math.max(...['. ', '? ', '! ', '\n', '; ', ', ', ': ', '] '].map((b) => head.lastIndexOf(b)));
-  const clause = cut >= 0 ? head.slice(cut + 1) : head;
+  const clause = afterLast(head, ['. ', '? ', '! ', '\n', '; ', ', ', ': ', '] ']);
   if (/\bsince\s+$/iu.test(clause)) return false;
   const v = SCHEDULED_EN.exec(clause);
   if (!v) return false;
@@ -513,14 +509,8 @@ const PERFECT = /(?<![\p{L}])(?:has|have|ha|han|hemos)\s+(?:\p{L}+\s+)?\p{L}+(?!
 /** The rest of the sentence text[start, end) stands in, before and after it (at most 200 characters each). */
 function sentenceAround(text: string, start: number, end: number): [string, string] {
   const head = text.slice(Math.max(0, start - 200), start);
-  const cut = Math.max(
-    head.lastIndexOf('. '),
-    head.lastIndexOf('? '),
-    head.lastIndexOf('! '),
-    head.lastIndexOf('\n'),
-  );
   const tail = text.slice(end, end + 200).split(/[.!?\n]/, 1)[0]!;
-  return [cut >= 0 ? head.slice(cut + 1) : head, tail];
+  return [afterLast(head, ['. ', '? ', '! ', '\n']), tail];
 }
 
 /** The sentence a match stands in (at most 200 characters each side). */
