@@ -825,6 +825,13 @@ const COMPASS_HEAD =
 const COMPASS_UNIT =
   /(?<![\p{L}\p{M}'’-])(?:(?:Far|Extreme)\s+)?(?:North|South|East|West|Northern|Southern|Eastern|Western|(?:North|South)-?(?:[Ww]est|[Ee]ast))\s+(?:Region|Province)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
 
+/** Whether [start, end) lies inside a longer span of another kind taken before (a body's or person's name): that name stands. */
+function insideLongerName(taken: readonly Taken[], start: number, end: number): boolean {
+  return taken.some(
+    (t) => t.kind !== 'place' && t.start <= start && end <= t.end && t.end - t.start > end - start,
+  );
+}
+
 /**
  * "the North-West Region", "the Eastern Province": a country's part named by a compass point and its unit,
  * also where another rule read it as a body ("the Governor of the South-West Region"); every one in the
@@ -835,12 +842,7 @@ function compassUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
   for (const m of text.matchAll(COMPASS_UNIT)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (
-      taken.some(
-        (t) => t.kind !== 'place' && t.start <= start && end <= t.end && t.end - t.start > end - start,
-      )
-    )
-      continue;
+    if (insideLongerName(taken, start, end)) continue;
     out.push(localityAt(text, start, end));
   }
   return out;
@@ -1273,12 +1275,7 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
     }
     if (taken.some((t) => t.kind === 'date' && start < t.end && t.start < end)) continue;
     // Inside a longer organization's or person's name: that name stands.
-    if (
-      taken.some(
-        (t) => t.kind !== 'place' && t.start <= start && end <= t.end && t.end - t.start > end - start,
-      )
-    )
-      continue;
+    if (insideLongerName(taken, start, end)) continue;
     if (
       taken.some(
         (t) =>
@@ -1326,6 +1323,12 @@ const MISSION_SITE_EN =
 const MISSION_SITE_ES =
   /(?:\b(?:(?:frente|delante|fuera|afuera|dentro|cerca|alrededor)\s+(?:a|de)|junto\s+a|(?:asalto|quema|toma|ocupaci[oó]n|incendio|puertas|exterior|interior|vecin[oa]s?)\s+(?:a|de)|(?:hacia|hasta)|(?:refugi[oóa]\w*|asilad[oa]s?|met(?:i[oó]|ieron)|entr(?:[oó]|aron|ara|aran)|estaba|estuvo|permaneci(?:[oó]|eron)|encerrad[oa]s?|vigilia|velat[oó]n|concentraci[oó]n|plant[oó]n|marcharon)(?:\s+ya)?\s+(?:en|a))(?:l|\s+la|\s+el)\s+|(?:caminamos|caminaron|marchamos|fuimos|fueron|llegamos|volvimos|marcharon)\s+(?:hasta\s+|hacia\s+)?(?:al|a\s+la|a\s+el|a|el|la)\s+)$/iu;
 
+/** Whether the words just before `start` make what follows a site (MISSION_SITE_EN / _ES). */
+const siteCueBefore = (text: string, start: number) => {
+  const cue = text.slice(Math.max(0, start - 60), start);
+  return MISSION_SITE_EN.test(cue) || MISSION_SITE_ES.test(cue);
+};
+
 /** Embassies and consulates named with their country where the words before make them a site (guide D7). */
 export function missionSites(text: string, taken: readonly Taken[]): ContextPlace[] {
   const out: ContextPlace[] = [];
@@ -1353,28 +1356,16 @@ export function missionSites(text: string, taken: readonly Taken[]): ContextPlac
     } else if (ofEn !== undefined || ofEs !== undefined) {
       if (lookupWorldPlace((ofEn ?? ofEs)!)?.kind !== 'country') continue;
     } else if (adjective === undefined || !isDemonym(adjective)) continue;
-    const cue = text.slice(Math.max(0, start - 60), start);
-    if (!(MISSION_SITE_EN.test(cue) || MISSION_SITE_ES.test(cue))) continue;
+    if (!siteCueBefore(text, start)) continue;
     const end = start + name.length;
-    if (
-      taken.some(
-        (t) => t.kind !== 'place' && t.start <= start && end <= t.end && t.end - t.start > end - start,
-      )
-    )
-      continue;
+    if (insideLongerName(taken, start, end)) continue;
     out.push(localityAt(text, start, end));
   }
   for (const m of text.matchAll(SEAT_RE)) {
     const start = m.index!;
     const end = start + m[0].length;
-    const cue = text.slice(Math.max(0, start - 60), start);
-    if (!(MISSION_SITE_EN.test(cue) || MISSION_SITE_ES.test(cue))) continue;
-    if (
-      taken.some(
-        (t) => t.kind !== 'place' && t.start <= start && end <= t.end && t.end - t.start > end - start,
-      )
-    )
-      continue;
+    if (!siteCueBefore(text, start)) continue;
+    if (insideLongerName(taken, start, end)) continue;
     if (out.some((o) => start < o.end && o.start < end)) continue;
     out.push(localityAt(text, start, end));
   }
