@@ -606,6 +606,10 @@ const NASAB = new RegExp(
   String.raw`(?<![\p{L}\p{M}'’-])((?:${ARABIC_NAME} ){1,2})((?:(?:bin|bint|ibn|al) ${ARABIC_NAME}(?: |(?![\p{L}\p{M}])))+)(?:(?:al|Al|el|El)-${ARABIC_NAME}(?![\p{L}\p{M}]))?`,
   'gu',
 );
+/** Whether `at` opens a sentence, a line or a quotation (a capital there says nothing of a name). */
+const opensSentence = (text: string, at: number) =>
+  /(?:^|[.!?:>"“«¿¡]\s*|\n\s*)$/u.test(text.slice(Math.max(0, at - 3), at));
+
 /**
  * Names written with their particles apart and in lower case. Arabic names, as Spanish wire copy and
  * English Gulf papers write them ("Bashar al Asad", "Hasan Abdelaziz al Faraj", "Qaboos bin Said",
@@ -642,7 +646,7 @@ export function particleNames(text: string): NamedSpan[] {
     if (names.some(bad)) continue;
     const onlyAl = !/ (?:bin|bint|ibn) /.test(t);
     if (onlyAl) {
-      const opening = /(?:^|[.!?:>"“«¿¡]\s*|\n\s*)$/u.test(text.slice(Math.max(0, m.index - 3), m.index));
+      const opening = opensSentence(text, m.index);
       if (opening && !GIVEN_NAMES.has(fold(names[0]!))) continue;
       // "al Estado", "al Refugiado", "al Rescate": a Spanish noun after the article.
       const after = fold(t.slice(t.lastIndexOf(' al ') + 4));
@@ -655,7 +659,7 @@ export function particleNames(text: string): NamedSpan[] {
     const words = [...m[1]!.matchAll(/\p{Lu}[\p{Ll}\p{M}'’-]+/gu)];
     // "Doña Teófila Condori", "Llegó Santos Argueta": a form of address, or a word opening the
     // sentence before two names, is no part of the name.
-    const opening = /(?:^|[.!?:>"“«¿¡]\s*|\n\s*)$/u.test(text.slice(Math.max(0, m.index - 3), m.index));
+    const opening = opensSentence(text, m.index);
     let k = 0;
     while (
       words.length - k > 1 &&
