@@ -767,9 +767,10 @@ function splitNames(
     if (r < last && tokens[r]!.cap && BARE_ARTICLES.has(tokens[r]!.norm) && tokens[r + 1]!.cap) r++;
     // Splits when what follows starts a name, or when both sides are organizations' names on their
     // own ("Committee to Protect Journalists and Reporters Without Borders").
-    const bothOrgs =
-      tokens.slice(a, k).some((t) => isOrgWord(t)) &&
-      tokens.slice(r, last + 1).some((t) => isOrgWord(t) && !OBSERVED.has(t.norm));
+    // "Centro por la Justicia y el Derecho Internacional": "Internacional", "Nacional" alone say only
+    // where, never that a second body begins.
+    const rightOrgWord = tokens.slice(r, last + 1).some((t) => isOrgWord(t) && !OBSERVED.has(t.norm));
+    const bothOrgs = tokens.slice(a, k).some((t) => isOrgWord(t)) && rightOrgWord;
     // Or when one side is no organization at all: a place before ("the United States and the
     // European Union"), a person after ("Amnesty International and Ana Pérez").
     const other =
@@ -788,10 +789,7 @@ function splitNames(
     const english = tokens[k]!.norm === 'and';
     const articled =
       between.some((t) => BARE_ARTICLES.has(t.norm) && (english || t.cap)) ||
-      (between.some((t) => BARE_ARTICLES.has(t.norm)) &&
-        // "Centro por la Justicia y el Derecho Internacional": "Internacional", "Nacional" alone say
-        // only where, never that a second body begins.
-        tokens.slice(r, last + 1).some((t) => isOrgWord(t) && !OBSERVED.has(t.norm)));
+      (between.some((t) => BARE_ARTICLES.has(t.norm)) && rightOrgWord);
     const hasOrgWord = (x: number, y: number) =>
       tokens.slice(x, y + 1).some((t) => isOrgWord(t) || isAcronymToken(t));
     // "la Unión Europea y Washington": an organization and a place after "y" are two names.
