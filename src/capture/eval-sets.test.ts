@@ -63,6 +63,7 @@ const SETS = [
   'eval53',
   'eval54',
   'eval56',
+  'eval58',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
