@@ -64,6 +64,7 @@ const SETS = [
   'eval54',
   'eval56',
   'eval58',
+  'eval57',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
