@@ -62,6 +62,7 @@ const SETS = [
   'eval52',
   'eval53',
   'eval54',
+  'eval55',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
