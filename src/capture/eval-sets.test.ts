@@ -65,6 +65,7 @@ const SETS = [
   'eval56',
   'eval58',
   'eval57',
+  'eval55',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
