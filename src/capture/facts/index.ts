@@ -22,6 +22,7 @@ import {
   lookupPlace,
   nameEvidence,
   namesAnInstrument,
+  placesAfterAcronym,
   placesInsideOrgs,
   placesInTaggedOrgs,
   senderTagPlaces,
@@ -189,6 +190,10 @@ export function ruleEntities(
         ...placesInsideOrgs(text, found)
           .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
           .map((p) => ({ ...p, rule: 'place-in-org' })),
+        // "IRA-Mauritania": the country after a body's initials and a hyphen (places.ts).
+        ...placesAfterAcronym(text)
+          .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
+          .map((p) => ({ ...p, rule: 'place-after-acronym' })),
         ...tagged.places
           .filter((p) => !found.some((e) => p.start < e.end && e.start < p.end))
           .map((p) => ({ ...p, rule: 'sender-tag-place' })),

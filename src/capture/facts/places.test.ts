@@ -157,6 +157,16 @@ describe("the town in a caller's or sender's tag (issue 23, stop 40)", () => {
   });
 });
 
+describe("the country after a body's initials and a hyphen (issue 23, stop 40)", () => {
+  it('"ACAT-Burundi", "IRA-Mauritania": the place inside the name', () => {
+    assert.deepEqual(places('A report by ACAT-Burundi came out.'), ['Burundi']);
+    assert.deepEqual(places('He is an activist of IRA-Mauritania and was held.'), ['Mauritania']);
+  });
+  it('not a word or a people after the hyphen', () => {
+    assert.deepEqual(places('OVD-Info reported it, and UN-Habitat too.'), []);
+  });
+});
+
 describe('regions no country or city list holds (issue 23, stop 40)', () => {
   it("Kurdistan, also opening a body's name", () => {
     assert.deepEqual(places('A liaison of the Kurdistan Regional Government spoke.'), ['Kurdistan']);

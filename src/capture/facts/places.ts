@@ -812,6 +812,34 @@ export function placesInsideOrgs(
   return out;
 }
 
+/** A body's initials joined by a hyphen to the country or city it works in ("IRA-Mauritania", "ACAT-Burundi"). */
+const ACRONYM_PLACE = /(?<![\p{L}\p{M}\d'’-])\p{Lu}{2,6}[-–](\p{Lu}[\p{L}\p{M}]+)(?![\p{L}\p{M}\d'’-])/gu;
+
+/**
+ * The place after a body's initials and a hyphen ("IRA-Mauritania", "GIEI-Bolivia", "ACAT-Burundi"): the
+ * guide's place inside an organization's name (§5). The gold annotates it in 9 such names of rounds 7, 10,
+ * 21, 30, 47, 50 and none of the others ("OVD-Info", "DC-Cam"); only a country, region or city a
+ * gazetteer holds, not a people's word.
+ */
+export function placesAfterAcronym(text: string): ContextPlace[] {
+  const out: ContextPlace[] = [];
+  for (const m of text.matchAll(ACRONYM_PLACE)) {
+    const name = m[1]!;
+    const entry = lookupPlace(name);
+    if (!entry || !INSIDE_KINDS.has(entry.kind) || isDemonym(name)) continue;
+    const start = m.index! + m[0].length - name.length;
+    out.push({
+      kind: 'place',
+      start,
+      end: start + name.length,
+      text: name,
+      value: entry.value,
+      place: entry,
+    });
+  }
+  return out;
+}
+
 /** Capitalized nouns of a square, field, range or valley whose name follows with "de" ("Plaza de Mayo"). */
 const FEATURE_HEAD = /^(?:Plaza|Campo|Sierra|Valle|Cerro|Pampa)$/u;
 
