@@ -22,8 +22,10 @@ import {
   lookupPlace,
   nameEvidence,
   namesAnInstrument,
+  placesAfterAcronym,
   placesInsideOrgs,
   placesInTaggedOrgs,
+  senderTagPlaces,
   surnameReadAsPlace,
   tablePlaces,
   townOfRoad,
@@ -112,8 +114,10 @@ export function ruleEntities(
   opts: FactOptions,
 ): { entities: EntityMention[]; dates: DateMention[]; senders: Span[] } {
   const dates = findDates(text, opts.reference);
-  // "[08:12] Nino K.:", "From: Lina Haddad": who wrote a message is its source, not a name in it.
-  const senders = senderSpans(text);
+  // "[08:12] Nino K.:", "From: Lina Haddad": who wrote a message is its source, not a name in it;
+  // the town in a caller's tag is a place ("[00:01:44] CALLER (Khartoum):") (places.ts).
+  const tagged = senderTagPlaces(text, senderSpans(text));
+  const senders = tagged.senders;
   // A date's words are not names ("Martes", "Mayo"); names overlapping a date are dropped.
   // The cells of a table's place column ("Municipio", "Province"): places, over a person read in them.
   // So are the names after a place label ("Lugar: Atoyac de Álvarez, Guerrero").
@@ -186,6 +190,13 @@ export function ruleEntities(
         ...placesInsideOrgs(text, found)
           .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
           .map((p) => ({ ...p, rule: 'place-in-org' })),
+        // "IRA-Mauritania": the country after a body's initials and a hyphen (places.ts).
+        ...placesAfterAcronym(text)
+          .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
+          .map((p) => ({ ...p, rule: 'place-after-acronym' })),
+        ...tagged.places
+          .filter((p) => !found.some((e) => p.start < e.end && e.start < p.end))
+          .map((p) => ({ ...p, rule: 'sender-tag-place' })),
       ]),
     ),
   )

@@ -128,6 +128,51 @@ describe('features named with their noun (issue 23, round 5)', () => {
   });
 });
 
+describe('a crossing, quarter, side or killing named after its place (issue 23, stop 40)', () => {
+  it('the name before the noun is the place, without the noun', () => {
+    assert.deepEqual(places('Families waited at the Zorvani crossing for two days.'), ['Zorvani']);
+    assert.deepEqual(places('He was arrested in the Tefki Beret quarter last spring.'), ['Tefki Beret']);
+    assert.deepEqual(places('Shots came from the Ulvaro side all night.'), ['Ulvaro']);
+    assert.deepEqual(places('Survivors of the Kembrosi massacre met again.'), ['Kembrosi']);
+    assert.deepEqual(places('Se cumplen diez años de la masacre de Tolvaquí.'), ['Tolvaquí']);
+  });
+  it('not a body by its initials, a people, a feast or a month', () => {
+    assert.deepEqual(places('Nobody from the ZPU side came to the talks.'), []);
+    assert.deepEqual(places('Nobody from the Lithuanian side came to the talks.'), []);
+    assert.deepEqual(places('They remember the Easter massacre and the November killings.'), []);
+  });
+});
+
+describe("the town in a caller's or sender's tag (issue 23, stop 40)", () => {
+  it('a town the gazetteer holds, or any name after "desde"/"from"; the label stays a source', () => {
+    assert.deepEqual(places('[00:01:44] CALLER (Khartoum): Yes, my nephew was taken.'), ['Khartoum']);
+    assert.deepEqual(places('[00:03:18] OYENTE (desde Tolvaquí): Buenas noches.'), ['Tolvaquí']);
+    assert.deepEqual(places('[05:44] CALLER (Maryam, Herat): They closed the school.'), ['Herat']);
+  });
+  it("not the caller's given name, initials in capitals, an interpreter's note, or an email's sender", () => {
+    assert.deepEqual(places('[19:12] CALLER (Sandra): They closed the school.'), []);
+    assert.deepEqual(places('[09:14] CALLER (MS. FENWICK): They closed the school.'), []);
+    assert.deepEqual(places('[00:05:12] GA (interpreter): They closed the school.'), []);
+    assert.deepEqual(places('From: Ana Ruiz (Toronto)\nTo: Li Wei\nSubject: files\n\nAttached.'), []);
+  });
+});
+
+describe("the country after a body's initials and a hyphen (issue 23, stop 40)", () => {
+  it('"ACAT-Burundi", "IRA-Mauritania": the place inside the name', () => {
+    assert.deepEqual(places('A report by ACAT-Burundi came out.'), ['Burundi']);
+    assert.deepEqual(places('He is an activist of IRA-Mauritania and was held.'), ['Mauritania']);
+  });
+  it('not a word or a people after the hyphen', () => {
+    assert.deepEqual(places('OVD-Info reported it, and UN-Habitat too.'), []);
+  });
+});
+
+describe('regions no country or city list holds (issue 23, stop 40)', () => {
+  it("Kurdistan, also opening a body's name", () => {
+    assert.deepEqual(places('A liaison of the Kurdistan Regional Government spoke.'), ['Kurdistan']);
+  });
+});
+
 describe('Spanish forms of foreign places (issue 23, round 6)', () => {
   it('exonyms no gazetteer holds in Spanish', () => {
     assert.deepEqual(places('La relatora visitó Tiflis y Ereván en marzo.'), ['Tiflis', 'Ereván']);

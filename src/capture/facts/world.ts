@@ -334,6 +334,10 @@ const NATURAL_FEATURES: readonly (readonly string[])[] = [
   ['Titicaca', 'Lake Titicaca', 'lago Titicaca'],
   ['Darién Gap', 'tapón del Darién'],
   ['Darfur'],
+  // A people's land spread over several states, named alone in every report on it (stop 40: "the Kurdistan
+  // Regional Government", "fled to Kurdistan": 3 development and 5 guard texts annotate it; no country or
+  // city list holds it).
+  ['Kurdistan', 'Kurdistán'],
   // Their parts, named with a compass point, are one place ("West Darfur", "North Kivu", "Alto Nilo").
   ...['North', 'South', 'East', 'West', 'Central'].map((c) => [`${c} Darfur`]),
   ['Darfur del Norte', 'Darfur Septentrional'],
