@@ -1099,6 +1099,19 @@ describe('a table column whose header holds a word of place (stop 37, rounds 12�
     assert.deepEqual(tablePlaces(t), []);
     assert.deepEqual(tablePlaces('No. | Name | Held at (place)\n1 | Ana Ruiz | Ombaku\n'), []);
   });
+  it('in a sheet pasted with tabs and in an HTML table as html.ts writes it (stop 40)', () => {
+    const sheet = 'case_id\tname\tplace\tdate\nGR-07\tEleni Manou\tMytilene, Lesbos\t09/2023\n';
+    assert.deepEqual(
+      tablePlaces(sheet).map((p) => p.text),
+      ['Mytilene', 'Lesbos'],
+    );
+    const html =
+      'Victims:\n\nName\tAge\tMunicipality\n\nAna Ruiz\t27\tOmbaku\n\nLuis Paz\t40\tLwanjo\n\nEnd.';
+    assert.deepEqual(
+      tablePlaces(html).map((p) => p.text),
+      ['Ombaku', 'Lwanjo'],
+    );
+  });
 });
 
 describe('places on text the rules were not written for (stop 38, dev rounds 12–25, 28–35)', () => {
