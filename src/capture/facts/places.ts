@@ -1380,12 +1380,13 @@ const PLACE_COLUMN =
 /**
  * A word of place inside a longer header ("Last seen (place)", "Último lugar visto", "Comunidad /
  * distrito", "Governorate", "Place of birth"): the column names places too. Not where someone is held
- * ("Held at", "Lugar de detención" name sites and notes, which the exact headers leave out).
+ * ("Held at", "Lugar de detención", "Place of custody" name sites and notes, which the exact headers
+ * leave out).
  */
 const PLACE_HEADER_WORD =
   /(?<![\p{L}])(?:place|lugar|location|ubicaci[oó]n|village|aldea|comunidad|community|distrito|district|town|city|ciudad|municipio|municipality|province|provincia|governorate|prefecture|county|region|regi[oó]n|barrio|neighbou?rhood|hometown|origin|origen|procedencia)(?![\p{L}])/iu;
 const HELD_HEADER =
-  /(?<![\p{L}])(?:held|detention|detenci[oó]n|detenid[oa]|prison|c[aá]rcel|court|tribunal)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:held|custody|custodia|detention|detenci[oó]n|detenid[oa]|prison|c[aá]rcel|court|tribunal)(?![\p{L}])/iu;
 function isPlaceHeader(cell: string, firstRow: boolean): boolean {
   if (PLACE_COLUMN.test(cell)) return true;
   return (
