@@ -146,12 +146,13 @@ export function tablesOf(text: string): Table[] {
   return out;
 }
 
-let last: { text: string; tables: Table[] } | undefined;
+let last: { text: string; tables: readonly Table[] } | undefined;
 /**
  * `tablesOf`, remembered for the last text: several readers ask it of one text, some once for every
- * span they weigh. Pure (but for the one text it keeps).
+ * span they weigh, so the tables are shared: read them, never change them. Pure (but for the one
+ * text it keeps).
  */
-export function tablesIn(text: string): Table[] {
+export function tablesIn(text: string): readonly Table[] {
   if (last?.text !== text) last = { text, tables: tablesOf(text) };
   return last.tables;
 }
