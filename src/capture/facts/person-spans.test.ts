@@ -316,6 +316,16 @@ describe('spans no person’s name is written as (stop 36)', () => {
     assert.equal(notAPerson(e, at(e, 'Tocuyito'), 'es'), 'place column');
     assert.equal(notAPerson(e, at(e, 'Marta Salas'), 'es'), undefined);
   });
+  it('the same column in a sheet pasted with tabs and in an HTML table (rows apart by a blank line)', () => {
+    const t = 'Case\tName\tHeld at\nBMN-1\tReza Tavakoli\tQezel Hesar\n';
+    assert.equal(notAPerson(t, at(t, 'Qezel Hesar'), 'en'), 'place column');
+    assert.equal(notAPerson(t, at(t, 'Reza Tavakoli'), 'en'), undefined);
+    const h = 'Intro.\n\nName\tAge\tHome city\n\nLeila Azadi\t31\tMashhad\n\nAfter.';
+    assert.equal(notAPerson(h, at(h, 'Mashhad'), 'en'), 'place column');
+    // A header's own cell is no cell under it.
+    const c = 'Name | Age | Prison\nLeila Azadi | 31 | Evin\n';
+    assert.equal(notAPerson(c, at(c, 'Name'), 'en'), undefined);
+  });
   it('English words of abstract nouns and adjectives, a place noun closing it', () => {
     const t = 'He faces Count 3, Unlawful Detention, at the Security Circuit near Kamuli Town.';
     assert.equal(notAPerson(t, at(t, 'Unlawful Detention'), 'en'), 'common word');

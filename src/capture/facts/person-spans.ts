@@ -9,6 +9,7 @@ import { fold, GIVEN_NAMES, SPANISH_MONTHS, STOP_CAPS, SURNAME_SET, TITLES } fro
 import { libraryLexicon, PEOPLES } from './names.js';
 import { ORG_WORDS } from './orgs.js';
 import { lookupPlace } from './places.js';
+import { columnAt, rowAt } from './tables.js';
 import { isDemonym } from './world.js';
 
 interface Span {
@@ -467,26 +468,11 @@ export function notAPerson(text: string, s: Span, language: string): string | un
  */
 const PLACE_HEADER =
   /^(?:(?:home|city|town|village|province|region|district|state|county|from|origin|held|prison|jail|camp|burial|buried|grave|place|location|site|municipio|municipality|provincia|ciudad|localidad|lugar|recluid[oa]|c[aá]rcel|prisi[oó]n|penal|sepultura|origen|procedencia|residencia|domicilio|estado|departamento)(?:\s+(?:city|town|at|in|en|de|of|place|site))*)$/iu;
-/** The header cell of the column of a pipe table that `s` stands in, if it is a table's cell. */
+/** The header cell of the column of a table (tables.ts) that `s` stands in, if it is a cell under one. */
 function columnHeader(text: string, s: Span): string | undefined {
-  const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', s.end);
-  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-  const cells = (l: string) => l.split('|');
-  if (cells(line).length < 3) return undefined;
-  const column = cells(text.slice(lineStart, s.start)).length - 1;
-  // Up the table to its first row: the header (a "---" rule under it is skipped).
-  let header = line;
-  let at = lineStart;
-  while (at > 0) {
-    const prevStart = text.lastIndexOf('\n', at - 2) + 1;
-    const prev = text.slice(prevStart, at - 1);
-    if (cells(prev).length < 3) break;
-    if (!/^[\s|:-]+$/.test(prev)) header = prev;
-    at = prevStart;
-  }
-  if (header === line) return undefined;
-  return cells(header)[column]?.trim();
+  const at = rowAt(text, s.start);
+  if (!at || at.row === at.table.header) return undefined;
+  return at.table.header.cells[columnAt(text, at.table, at.row, s.start)]?.text;
 }
 function inPlaceColumn(text: string, s: Span): boolean {
   const h = columnHeader(text, s);

@@ -1143,6 +1143,21 @@ describe('a table column whose header holds a word of place (stop 37, rounds 12â
       '| # | Name | Employer / site |\n| 1 | Ana Ruiz | Ombaku industrial city |\n| 2 | Luis Paz | Pearl Security |\n';
     assert.deepEqual(tablePlaces(t), []);
     assert.deepEqual(tablePlaces('No. | Name | Held at (place)\n1 | Ana Ruiz | Ombaku\n'), []);
+    // "Place of custody": a lock-up, a depot, a police station â€” sites the annotations cut (guide).
+    assert.deepEqual(tablePlaces('No.\tName\tPlace of custody\n1\tAna Ruiz\tIPD Dang Wangi lock-up\n'), []);
+  });
+  it('in a sheet pasted with tabs and in an HTML table as html.ts writes it (stop 40)', () => {
+    const sheet = 'case_id\tname\tplace\tdate\nGR-07\tEleni Manou\tMytilene, Lesbos\t09/2023\n';
+    assert.deepEqual(
+      tablePlaces(sheet).map((p) => p.text),
+      ['Mytilene', 'Lesbos'],
+    );
+    const html =
+      'Victims:\n\nName\tAge\tMunicipality\n\nAna Ruiz\t27\tOmbaku\n\nLuis Paz\t40\tLwanjo\n\nEnd.';
+    assert.deepEqual(
+      tablePlaces(html).map((p) => p.text),
+      ['Ombaku', 'Lwanjo'],
+    );
   });
 });
 

@@ -15,6 +15,7 @@ import {
 } from '../../domain/gazetteer.js';
 import { fold, GIVEN_NAMES, SURNAME_SET } from './lexicon.js';
 import { boundedMemo } from './memo.js';
+import { tablesIn } from './tables.js';
 import { isDemonym, isLanguageName, lookupAmbiguousWorldPlace, lookupWorldPlace } from './world.js';
 import { isEverydayWord, lookupTown, lookupWellKnownPlace, mayNameUnknownPlace } from './world-cities.js';
 
@@ -1421,12 +1422,13 @@ const PLACE_COLUMN =
 /**
  * A word of place inside a longer header ("Last seen (place)", "Último lugar visto", "Comunidad /
  * distrito", "Governorate", "Place of birth"): the column names places too. Not where someone is held
- * ("Held at", "Lugar de detención" name sites and notes, which the exact headers leave out).
+ * ("Held at", "Lugar de detención", "Place of custody" name sites and notes, which the exact headers
+ * leave out).
  */
 const PLACE_HEADER_WORD =
   /(?<![\p{L}])(?:place|lugar|location|ubicaci[oó]n|village|aldea|comunidad|community|distrito|district|town|city|ciudad|municipio|municipality|province|provincia|governorate|prefecture|county|region|regi[oó]n|barrio|neighbou?rhood|hometown|origin|origen|procedencia)(?![\p{L}])/iu;
 const HELD_HEADER =
-  /(?<![\p{L}])(?:held|detention|detenci[oó]n|detenid[oa]|prison|c[aá]rcel|court|tribunal)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:held|custody|custodia|detention|detenci[oó]n|detenid[oa]|prison|c[aá]rcel|court|tribunal)(?![\p{L}])/iu;
 function isPlaceHeader(cell: string, firstRow: boolean): boolean {
   if (PLACE_COLUMN.test(cell)) return true;
   return (
@@ -1439,52 +1441,35 @@ function isPlaceHeader(cell: string, firstRow: boolean): boolean {
 }
 
 /**
- * The cells of a place column of a table pasted as text (cells cut by "|", a header row naming the
- * column "Municipio", "Province", "Home"…): each name in such a cell is a place, the one in brackets
- * too ("Mariño (Porlamar)"), whatever else the words could be (many municipalities bear a person's
- * name). Not a cell in lower case ("desconocido"), with digits, or of more than five words.
+ * The cells of a place column of a table pasted as text (tables.ts: cells cut by "|" or tabs, a
+ * header row naming the column "Municipio", "Province", "Home"…): each name in such a cell is a
+ * place, the one in brackets too ("Mariño (Porlamar)"), whatever else the words could be (many
+ * municipalities bear a person's name). Not a cell in lower case ("desconocido"), with digits, or of more than five words.
  */
 export function tablePlaces(text: string): ContextPlace[] {
   const out: ContextPlace[] = [];
-  let columns: number[] | undefined;
-  let width = 0;
-  let at = 0;
-  let row = 0;
-  for (const line of text.split('\n')) {
-    const start = at;
-    at += line.length + 1;
-    const cells: { text: string; start: number }[] = [];
-    for (const m of line.matchAll(/[^|]+/g)) cells.push({ text: m[0], start: start + m.index! });
-    if (cells.length < 3) {
-      columns = undefined;
-      row = 0;
-      continue;
+  for (const table of tablesIn(text)) {
+    const columns = table.header.cells.flatMap((c, i) => (isPlaceHeader(c.text, true) ? [i] : []));
+    if (!columns.length) continue;
+    for (const row of table.rows) {
+      // A ragged row's cells may stand under other headers (a cell left out before them).
+      if (row.cells.length !== table.header.cells.length) continue;
+      for (const i of columns)
+        for (const part of row.cells[i]!.text.matchAll(/[^(),;/]+/g)) {
+          // "Rushan district", "municipio Sucre": the column already says what the name is.
+          const name = part[0]
+            .trim()
+            .replace(/\s+(?:district|province|region|county|municipality|hamlet|quarter|village|town)$/iu, '')
+            .replace(
+              /^(?:municipio|estado|provincia|distrito|departamento|vereda|barrio|corregimiento|sector)\s+/iu,
+              '',
+            );
+          if (!/^\p{Lu}/u.test(name) || /\d/.test(name) || name.split(/\s+/).length > 5) continue;
+          const s = row.cells[i]!.start + part.index! + part[0].indexOf(name);
+          const place = lookupPlace(name) ?? { value: name, kind: 'locality' as const };
+          out.push({ kind: 'place', start: s, end: s + name.length, text: name, value: place.value, place });
+        }
     }
-    // A word of place inside a cell makes a header only of a table's first row ("Mesaieed industrial city",
-    // "Internado Judicial Región Insular" in a row are data).
-    const firstRow = row++ === 0;
-    const heads = cells.flatMap((c, i) => (isPlaceHeader(c.text.trim(), firstRow) ? [i] : []));
-    if (heads.length) {
-      columns = heads;
-      width = cells.length;
-      continue;
-    }
-    if (!columns || cells.length !== width) continue;
-    for (const i of columns)
-      for (const part of cells[i]!.text.matchAll(/[^(),;/]+/g)) {
-        // "Rushan district", "municipio Sucre": the column already says what the name is.
-        const name = part[0]
-          .trim()
-          .replace(/\s+(?:district|province|region|county|municipality|hamlet|quarter|village|town)$/iu, '')
-          .replace(
-            /^(?:municipio|estado|provincia|distrito|departamento|vereda|barrio|corregimiento|sector)\s+/iu,
-            '',
-          );
-        if (!/^\p{Lu}/u.test(name) || /\d/.test(name) || name.split(/\s+/).length > 5) continue;
-        const s = cells[i]!.start + part.index! + part[0].indexOf(name);
-        const place = lookupPlace(name) ?? { value: name, kind: 'locality' as const };
-        out.push({ kind: 'place', start: s, end: s + name.length, text: name, value: place.value, place });
-      }
   }
   return out;
 }

@@ -33,6 +33,14 @@ describe('names written surname first in a list', () => {
       ['Gul Ahmad Safi'],
     );
   });
+  it('reads an HTML table as html.ts writes it: each row its own paragraph, cells apart by tabs', () => {
+    const html =
+      'Lista:\n\nN.º\tApellidos, nombre\tEdad\n\n1\tQuispe Ccori, Alejandro\t45\n\n2\tSafi, Gul Ahmad\t41\n\nFin.';
+    assert.deepEqual(
+      invertedTableNames(html).map((n) => n.value),
+      ['Alejandro Quispe Ccori', 'Gul Ahmad Safi'],
+    );
+  });
   it('reads nothing in a table with no column of names, nor in running text', () => {
     assert.deepEqual(invertedTableNames('Ciudad | Estado | Fecha\nOcotlán, Jal. | Jalisco | 2015\n'), []);
     assert.deepEqual(invertedTableNames('Ayer, en Caracas, Quispe Ccori, Alejandro y otros hablaron.'), []);

@@ -8,6 +8,7 @@
 import type { EntityMention } from './entities.js';
 import { fold } from './lexicon.js';
 import { addressedName, fitsAddress } from './person-spans.js';
+import { tablesIn } from './tables.js';
 
 /** Headers of columns that hold persons' names ("Apellidos, nombre", "Name", "Víctima", "Detainee"). */
 const NAME_HEADER =
@@ -21,28 +22,9 @@ const INVERTED = new RegExp(
   'u',
 );
 
-interface Cell {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** The cells of a line split at `sep`, with their offsets in the text. */
-function cellsOf(lineStart: number, line: string, sep: string): Cell[] {
-  const out: Cell[] = [];
-  let at = 0;
-  for (const part of line.split(sep)) {
-    const lead = part.length - part.trimStart().length;
-    const trimmed = part.trim();
-    out.push({ start: lineStart + at + lead, end: lineStart + at + lead + trimmed.length, text: trimmed });
-    at += part.length + sep.length;
-  }
-  return out;
-}
-
 /**
- * The spans of names written surname first in the name columns of the text's tables (rows of cells
- * split by "|" or tabs under a header row), with the name as it is said.
+ * The spans of names written surname first in the name columns of the text's tables (tables.ts),
+ * with the name as it is said.
  */
 export interface InvertedName {
   start: number;
@@ -55,34 +37,12 @@ export interface InvertedName {
 
 export function invertedTableNames(text: string): InvertedName[] {
   const out: InvertedName[] = [];
-  const lines: { start: number; text: string }[] = [];
-  let at = 0;
-  for (const l of text.split('\n')) {
-    lines.push({ start: at, text: l });
-    at += l.length + 1;
-  }
-  for (let i = 0; i < lines.length; ) {
-    const sep =
-      (lines[i]!.text.match(/\|/g)?.length ?? 0) >= 2
-        ? '|'
-        : (lines[i]!.text.match(/\t/g)?.length ?? 0) >= 2
-          ? '\t'
-          : '';
-    if (!sep) {
-      i++;
-      continue;
-    }
-    // A table: this line and those after it with the same separator; its first row is the header.
-    let end = i + 1;
-    while (end < lines.length && lines[end]!.text.split(sep).length - 1 >= 2) end++;
-    const header = cellsOf(lines[i]!.start, lines[i]!.text, sep);
-    const columns = header.flatMap((c, k) => (NAME_HEADER.test(c.text) ? [k] : []));
-    for (let r = i + 1; r < end && columns.length; r++) {
-      const row = lines[r]!;
-      if (/^[\s|:\-+]+$/.test(row.text)) continue;
-      const cells = cellsOf(row.start, row.text, sep);
+  for (const table of tablesIn(text)) {
+    const columns = table.header.cells.flatMap((c, k) => (NAME_HEADER.test(c.text) ? [k] : []));
+    if (!columns.length) continue;
+    for (const row of table.rows)
       for (const k of columns) {
-        const cell = cells[k];
+        const cell = row.cells[k];
         const m = cell && INVERTED.exec(cell.text);
         if (!m) continue;
         const surnames = m[1]!.replace(/\s+/g, ' ');
@@ -95,8 +55,6 @@ export function invertedTableNames(text: string): InvertedName[] {
           surnames,
         });
       }
-    }
-    i = end;
   }
   return out;
 }
