@@ -380,6 +380,16 @@ describe('a weekday and day inside a narrative of another year (issue 23, round 
       ],
     );
   });
+  it('an earlier year written before, when the nearest one does not fit the weekday (stop 40)', () => {
+    // 2011-03-16 is a Wednesday; 2014-03-16 a Sunday, 2015-03-16 a Monday, 2025-03-16 a Sunday.
+    assert.deepEqual(
+      all(
+        'Llegamos a la finca en 2011. En 2014 nos dieron otras tierras. Dice que fue el miércoles 16 de marzo.',
+        '2025-08-09',
+      ).at(-1),
+      ['16 de marzo', '2011-03-16'],
+    );
+  });
   it('a weekday that fits near the reference keeps that reading', () => {
     assert.deepEqual(all('In 1994 it began. On Monday 7 April the families met again.', '2025-04-10'), [
       ['1994', '1994'],
@@ -1027,6 +1037,24 @@ describe('a day or month that continues the chronicle of a year long past (issue
       '3 March',
       '1991-03-03',
     ]);
+  });
+  it('a range of two months "of that year", "de ese año": both take the year last written before', () => {
+    assert.deepEqual(
+      all('The camp was built in 1994 and used between May and August of that year.', '2025-11-20'),
+      [
+        ['1994', '1994'],
+        ['May', '1994-05'],
+        ['August', '1994-08'],
+      ],
+    );
+    assert.deepEqual(
+      all('En 1978 la casa fue tomada; funcionó entre mayo y noviembre de ese año.', '2026-03-02'),
+      [
+        ['1978', '1978'],
+        ['mayo', '1978-05'],
+        ['noviembre', '1978-11'],
+      ],
+    );
   });
 });
 

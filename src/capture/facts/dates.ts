@@ -985,7 +985,13 @@ const RULES: Rule[] = [
       const a = month(m[1]!);
       const b = month(m[2]!);
       if (!a || !b || /^\s+\p{Lu}/u.test(m.input.slice(m.index + m[0].length))) return undefined;
-      const end = monthWithoutYear(m, ref, b);
+      // "between May and August of that year", "entre mayo y noviembre de ese año": the range's year is the one
+      // last written before it, as for a month alone.
+      const thatYear = yearOfThatYear(m);
+      const end: FuzzyDate =
+        thatYear === undefined
+          ? monthWithoutYear(m, ref, b)
+          : { precision: 'month', value: `${thatYear}-${pad(b)}` };
       const y = Number(end.precision === 'month' ? end.value.slice(0, 4) : Number.NaN);
       const start: FuzzyDate = { precision: 'month', value: `${a <= b ? y : y - 1}-${pad(a)}` };
       return [start, end];
@@ -1676,6 +1682,8 @@ function rangeStartDays(text: string, found: readonly DateMention[]): DateMentio
 const FOR_AHEAD =
   /\b(?:para|for|hasta|until|pr[oó]xim[oa]|next|will|se\s+ver[aá])\s+(?:el\s+|the\s+|be\s+)?$/iu;
 
+/** How many of the years written before a weekday and day are tried (each fits a weekday by chance one time in seven). */
+const YEARS_TRIED = 3;
 function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): void {
   const ordered = [...found].sort((a, b) => a.start - b.start);
   for (const d of ordered) {
@@ -1704,14 +1712,20 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
           .map(iso)[0];
       }
     } else {
+      // The years written before, nearest first: the first whose day (or the next year's) falls on the named
+      // weekday. "el miércoles 16 de marzo" in a 2025 testimony that named 2011 paragraphs back; "on Saturday 14
+      // October" in a letter that named 2006 once, before later years.
       const years = [
-        ...text
-          .slice(Math.max(0, d.start - 1500), d.start)
-          .matchAll(/(?<![\d.,/])(?:19|20)\d{2}(?![\d.,/]\d)/g),
-      ];
-      const y = years.length ? Number(years[years.length - 1]![0]) : undefined;
-      if (y !== undefined)
+        ...new Set(
+          [...text.slice(0, d.start).matchAll(/(?<![\d.,/])(?:19|20)\d{2}(?![\d.,/]\d)/g)]
+            .map((y) => Number(y[0]))
+            .reverse(),
+        ),
+      ].slice(0, YEARS_TRIED);
+      for (const y of years) {
         fit = [y, y + 1].map((yy) => realDay(yy, mo, day)).find((v) => !!v && utc(v).getUTCDay() === wd);
+        if (fit) break;
+      }
     }
     if (!fit) continue;
     d.date = dayDate(fit);
