@@ -1416,3 +1416,19 @@ describe('a copula in English, a first-person present in Spanish: plans ahead (s
     ]);
   });
 });
+
+describe("a chronicle's next days past 600 characters (issue 23, stop 40)", () => {
+  const middle = 'Families carried the wounded to the clinic and doctors worked through the night. '.repeat(
+    9,
+  );
+  it('a day up to 45 days after the dated day, paragraphs and up to 3,000 characters back, takes its year', () => {
+    const text = `On 17 February 2011 crowds gathered at the roundabout.\n\n${middle}\n\nOn 14 March the troops came over the causeway.`;
+    assert.deepEqual(all(text, '2026-02-14').at(-1), ['14 March', '2011-03-14']);
+  });
+  it('not a day before the dated one, nor after a month alone, that far back', () => {
+    const before = `On 17 March 2011 crowds gathered at the roundabout.\n\n${middle}\n\nOn 14 March the troops came over the causeway.`;
+    assert.deepEqual(all(before, '2026-02-14').at(-1), ['14 March', '2025-03-14']);
+    const month = `In February 2011 crowds gathered at the roundabout.\n\n${middle}\n\nOn 14 March the troops came over the causeway.`;
+    assert.deepEqual(all(month, '2026-02-14').at(-1), ['14 March', '2025-03-14']);
+  });
+});

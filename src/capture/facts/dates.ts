@@ -1755,6 +1755,12 @@ const NOW_CUE =
  * nothing relative stands between; the date's sentence holds no word of the writer's own time or plans
  * (`NOW_CUE`), nor is the date set "for" ("fijada para el 16 de octubre"). In place.
  */
+/**
+ * How far back a dated day still anchors a chronicle's next days (stop 40): across paragraphs and speaker turns, but
+ * only from a day written with its year and only forward up to 45 days ("On 9 October 2011 … [paragraphs] … a press
+ * conference on 12 October"). On every round 1–54 but those held apart, 33 days and months set right, none wrong.
+ */
+const FAR_REACH = 3000;
 function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): void {
   // The mentions that will stand: none inside a longer one ("enero de 1969" and "1969" inside "16 de enero de 1969").
   const ordered: DateMention[] = [];
@@ -1775,7 +1781,7 @@ function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): voi
     let anchor: DateMention | undefined;
     for (let j = i - 1; j >= 0 && !anchor; j--) {
       const a = ordered[j]!;
-      if (d.start - a.end > 600) break;
+      if (d.start - a.end > FAR_REACH) break;
       if (writesYear(a.text)) anchor = a;
       // "ayer", "hace tres días", "last week": the text is back in its own time.
       else if (a.relative && !MONTH_WORD.test(a.text)) break;
@@ -1787,7 +1793,10 @@ function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): voi
     if (Math.abs(y - refYear) < 2) continue;
     const between = text.slice(anchor.end, d.start);
     const paragraphs = between.match(/\n\s*\n/g)?.length ?? 0;
-    if (paragraphs > 1 || (paragraphs === 1 && d.date.precision !== 'day')) continue;
+    // Past 600 characters only a chronicle's next days: the anchor a day, the reading on it or up to 45 days after.
+    const far = d.start - anchor.end > 600;
+    if (far && anchor.date.precision !== 'day') continue;
+    if (!far && (paragraphs > 1 || (paragraphs === 1 && d.date.precision !== 'day'))) continue;
     const [before, after] = sentenceAround(text, d.start, d.end);
     if (NOW_CUE.test(`${before} ${after}`)) continue;
     // "fijada para el 16 de octubre", "set for 3 May": what is set lies ahead ("para leer" says why, not when).
@@ -1799,7 +1808,7 @@ function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): voi
     const gap = (v: string) => utc(v.length === 7 ? `${v}-01` : v).getTime() - utc(from).getTime();
     const reading = [y - 1, y, y + 1]
       .map((yy) => (d.date.precision === 'day' ? realDay(yy, mo, day!) : `${yy}-${pad(mo)}`))
-      .filter((v): v is string => !!v && gap(v) >= -31 * DAY_MS && gap(v) <= 45 * DAY_MS)
+      .filter((v): v is string => !!v && gap(v) >= (far ? 0 : -31 * DAY_MS) && gap(v) <= 45 * DAY_MS)
       .sort((a, b) => Math.abs(gap(a)) - Math.abs(gap(b)))[0];
     if (!reading || reading === d.value) continue;
     d.date = d.date.precision === 'day' ? dayDate(reading) : { precision: 'month', value: reading };
