@@ -1432,3 +1432,25 @@ describe("a chronicle's next days past 600 characters (issue 23, stop 40)", () =
     assert.deepEqual(all(month, '2026-02-14').at(-1), ['14 March', '2025-03-14']);
   });
 });
+
+describe("the writer's-time cues of a chronicle: English pronouns and nouns, an 'until' that ends the story (stop 40)", () => {
+  it('"He", "her son" are no Spanish "he", "son"; "until July" ends the dated stretch', () => {
+    assert.deepEqual(
+      all('He was arrested on 3 June 2010 and held at the central prison until July.', '2025-10-01').at(-1),
+      ['July', '2010-07'],
+    );
+    assert.deepEqual(
+      all(
+        'Her son was detained on 2 May 2016. On 20 May her son was moved to another prison.',
+        '2025-10-01',
+      ).at(-1),
+      ['20 May', '2016-05-20'],
+    );
+  });
+  it("a Spanish perfect still says the writer's time", () => {
+    assert.deepEqual(
+      all('Lo detuvieron el 3 de junio de 2010. He llamado al juzgado el 20 de junio.', '2025-06-25').at(-1),
+      ['20 de junio', '2025-06-20'],
+    );
+  });
+});
