@@ -380,6 +380,16 @@ describe('a weekday and day inside a narrative of another year (issue 23, round 
       ],
     );
   });
+  it('an earlier year written before, when the nearest one does not fit the weekday (stop 40)', () => {
+    // 2011-03-16 is a Wednesday; 2014-03-16 a Sunday, 2015-03-16 a Monday, 2025-03-16 a Sunday.
+    assert.deepEqual(
+      all(
+        'Llegamos a la finca en 2011. En 2014 nos dieron otras tierras. Dice que fue el miércoles 16 de marzo.',
+        '2025-08-09',
+      ).at(-1),
+      ['16 de marzo', '2011-03-16'],
+    );
+  });
   it('a weekday that fits near the reference keeps that reading', () => {
     assert.deepEqual(all('In 1994 it began. On Monday 7 April the families met again.', '2025-04-10'), [
       ['1994', '1994'],
@@ -1028,6 +1038,24 @@ describe('a day or month that continues the chronicle of a year long past (issue
       '1991-03-03',
     ]);
   });
+  it('a range of two months "of that year", "de ese año": both take the year last written before', () => {
+    assert.deepEqual(
+      all('The camp was built in 1994 and used between May and August of that year.', '2025-11-20'),
+      [
+        ['1994', '1994'],
+        ['May', '1994-05'],
+        ['August', '1994-08'],
+      ],
+    );
+    assert.deepEqual(
+      all('En 1978 la casa fue tomada; funcionó entre mayo y noviembre de ese año.', '2026-03-02'),
+      [
+        ['1978', '1978'],
+        ['mayo', '1978-05'],
+        ['noviembre', '1978-11'],
+      ],
+    );
+  });
 });
 
 describe('a spreadsheet day and a ruling month or day in words (issue 23, stop 37, rounds 12 and 14)', () => {
@@ -1386,5 +1414,43 @@ describe('a copula in English, a first-person present in Spanish: plans ahead (s
     assert.deepEqual(all('las pastillas que mando la Cruz Roja el lunes', '2018-12-13'), [
       ['el lunes', '2018-12-10'],
     ]);
+  });
+});
+
+describe("a chronicle's next days past 600 characters (issue 23, stop 40)", () => {
+  const middle = 'Families carried the wounded to the clinic and doctors worked through the night. '.repeat(
+    9,
+  );
+  it('a day up to 45 days after the dated day, paragraphs and up to 3,000 characters back, takes its year', () => {
+    const text = `On 17 February 2011 crowds gathered at the roundabout.\n\n${middle}\n\nOn 14 March the troops came over the causeway.`;
+    assert.deepEqual(all(text, '2026-02-14').at(-1), ['14 March', '2011-03-14']);
+  });
+  it('not a day before the dated one, nor after a month alone, that far back', () => {
+    const before = `On 17 March 2011 crowds gathered at the roundabout.\n\n${middle}\n\nOn 14 March the troops came over the causeway.`;
+    assert.deepEqual(all(before, '2026-02-14').at(-1), ['14 March', '2025-03-14']);
+    const month = `In February 2011 crowds gathered at the roundabout.\n\n${middle}\n\nOn 14 March the troops came over the causeway.`;
+    assert.deepEqual(all(month, '2026-02-14').at(-1), ['14 March', '2025-03-14']);
+  });
+});
+
+describe("the writer's-time cues of a chronicle: English pronouns and nouns, an 'until' that ends the story (stop 40)", () => {
+  it('"He", "her son" are no Spanish "he", "son"; "until July" ends the dated stretch', () => {
+    assert.deepEqual(
+      all('He was arrested on 3 June 2010 and held at the central prison until July.', '2025-10-01').at(-1),
+      ['July', '2010-07'],
+    );
+    assert.deepEqual(
+      all(
+        'Her son was detained on 2 May 2016. On 20 May her son was moved to another prison.',
+        '2025-10-01',
+      ).at(-1),
+      ['20 May', '2016-05-20'],
+    );
+  });
+  it("a Spanish perfect still says the writer's time", () => {
+    assert.deepEqual(
+      all('Lo detuvieron el 3 de junio de 2010. He llamado al juzgado el 20 de junio.', '2025-06-25').at(-1),
+      ['20 de junio', '2025-06-20'],
+    );
   });
 });
