@@ -577,6 +577,17 @@ describe("a letter's date line, a label inside a header line, a petition's dated
       .map((f) => f.value);
     assert.ok(!places.some((p) => /^Location/.test(p)), places.join(', '));
   });
+  it('an empty cell keeps the cells after it under their own headers (stop 40)', () => {
+    const { document } = parseHTML(
+      '<html><body><table><tr><th>Name</th><th>Alias</th><th>Held at</th></tr>' +
+        '<tr><td>Rivas Aguilar, José</td><td></td><td>Bellavista</td></tr>' +
+        '<tr><td></td><td>el Flaco</td><td> </td></tr></table></body></html>',
+    );
+    assert.equal(
+      textOf(document.body as unknown as Node),
+      'Name\tAlias\tHeld at\n\nRivas Aguilar, José\t\tBellavista\n\n\tel Flaco',
+    );
+  });
 });
 
 describe('the written dateline under the headline (issue 23, stop 34)', () => {

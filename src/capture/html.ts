@@ -91,12 +91,15 @@ export function textOf(node: Node, skip?: (el: El) => boolean): string {
   const blocks: string[] = [];
   let line = '';
   const flush = () => {
+    // One tab for each cell after a row's first, so an empty cell keeps the cells after it under their
+    // own column headers (a run of marks folded to one tab shifted them left).
     const t = line
       .replace(/\s+/g, ' ')
-      .replace(/\s*\uE000[\s\uE000]*/g, '\t')
-      .replace(/^\t+|\t+$/g, '')
-      .trim();
-    if (t) blocks.push(t);
+      .replace(/ ?\uE000 ?/g, '\t')
+      .replace(/^\t/, '')
+      .replace(/^ +| +$/g, '')
+      .replace(/\t+$/, '');
+    if (t.trim()) blocks.push(t);
     line = '';
   };
   const walk = (n: Node) => {
@@ -110,12 +113,10 @@ export function textOf(node: Node, skip?: (el: El) => boolean): string {
     const block = BLOCK.has(el.tagName);
     if (block) flush();
     // Table cells side by side are apart, by a tab as in a pasted sheet: "Location | Pretoria Central
-    // Prison" in an infobox is two fields, not the name "Location Pretoria Central Prison". The mark is
-    // U+E000 (private use) until the line's spaces are folded.
-    const cell = el.tagName === 'TD' || el.tagName === 'TH';
-    if (cell) line += '\uE000';
+    // Prison" in an infobox is two fields, not the name "Location Pretoria Central Prison". The mark, put
+    // where each cell opens, is U+E000 (private use) until the line's spaces are folded.
+    if (el.tagName === 'TD' || el.tagName === 'TH') line += '\uE000';
     for (const c of Array.from(el.childNodes)) walk(c);
-    if (cell) line += '\uE000';
     if (block) flush();
   };
   walk(node);
