@@ -27,6 +27,7 @@ import {
 } from './lexicon.js';
 import { libraryLexicon } from './names.js';
 import {
+  chatOnPlatform,
   guessUnitKind,
   isOrgWord,
   namedSpans,
@@ -920,6 +921,8 @@ const SELF_NAMED = new Set([
  * it is lower-case, so a capitalized "El"/"La" here is part of the name.
  */
 function cuedName(text: string, all: readonly Token[], run: Run, idx: number, out: Classified): boolean {
+  // "Grupo de Telegram «…»": a chat's header, no body's own name (orgs.ts chatOnPlatform).
+  if (chatOnPlatform(run.tokens, 0, run.tokens.length - 1)) return false;
   // "La ONG Justicia y Proceso": the name is what follows the noun written in capitals.
   const lead = ARTICLES.has(run.tokens[0]!.norm) || run.tokens[0]!.norm === 'the' ? 1 : 0;
   // "el Colectivo X", written with one capital, is the organization's own first word: kept.

@@ -1194,6 +1194,12 @@ describe('organizations, stop 40: "la Policía" alone, chambers, names an acrony
       ['Sala Penal', 'Tribunal Superior de Medellín'],
     );
   });
+  it("a chat export's header names a group chat, no organization", () => {
+    assert.deepEqual(of('Grupo de Telegram "Madres de Tumaco" (privado, 40 miembros)', 'organization'), []);
+    assert.deepEqual(of('El Grupo de Apoyo Mutuo denunció la detención.', 'organization'), [
+      'Grupo de Apoyo Mutuo',
+    ]);
+  });
   it('lower-case words inside a name its bracketed acronym covers', () => {
     assert.deepEqual(
       of('El Programa de Protección de Testigos puestos en Riesgo (PPTR) respondió ayer.', 'organization'),

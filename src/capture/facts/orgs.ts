@@ -578,6 +578,7 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
         nameSpan(text, tokens, a, b) ?? (coordinated ? coordinatedName(text, tokens, a, b) : undefined);
       if (n && owner) n.owner = true;
       if (n && n.kind === 'organization' && STREET_LAST.has(tokens[n.last]!.norm)) continue;
+      if (n && n.kind === 'organization' && chatOnPlatform(tokens, n.first, n.last)) continue;
       if (n) out.push(kindNounCut(tokens, n));
       // "del Ejército y de la Policía provincial": a state's body named by one word, split from a
       // second name, is that body (as it is alone: lexicon.ts INSTITUTIONS_ALONE).
@@ -787,6 +788,18 @@ function chamberCut(tokens: readonly Token[], first: number, last: number): [num
   while (r <= last && BARE_ARTICLES.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
   return r <= last && e >= first + c ? [e, r] : undefined;
 }
+
+const CHAT_WORDS = set('grupo canal chat group channel');
+const MESSENGERS = set('telegram whatsapp signal facebook messenger');
+/**
+ * "Grupo de Telegram "Uribana 25E — familias" (privado, 87 miembros)": a chat export's header names a
+ * group chat on a platform, no organization (never annotated: rounds 5, 8, 10, 24, 42, 43).
+ */
+export const chatOnPlatform = (tokens: readonly Token[], a: number, b: number) =>
+  CHAT_WORDS.has(tokens[a]!.norm) &&
+  MESSENGERS.has(tokens[b]!.norm) &&
+  b - a <= 2 &&
+  tokens.slice(a + 1, b).every((t) => !t.cap && OF.has(t.norm));
 
 /**
  * "Sala Penal del Tribunal Superior de Bogotá", "Trial Chamber of the Special Criminal Court": a
