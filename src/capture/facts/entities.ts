@@ -29,6 +29,7 @@ import { libraryLexicon } from './names.js';
 import {
   chatOnPlatform,
   guessUnitKind,
+  highPlace,
   isOrgWord,
   namedSpans,
   ORG_WORDS,
@@ -503,6 +504,8 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
     // "la Policía provincial", "la Fiscalía municipal": a level in lower case leaves it unnamed (which one?).
     if (rest.length === 1 && SELF_NAMED.has(rest[0]!.norm) && levelAfter(text, all, posOf(all, rest[0]!)))
       return;
+    // "Alto Hospicio": a place's high part, no body (orgs.ts highPlace).
+    if (highPlace(rest, 0, rest.length - 1)) return;
     // "el Alto Comisionado": a title with its qualifiers is a person's office, no organization.
     if (rest.every((t) => TITLES.has(t.norm) || TITLE_QUALIFIERS.has(t.norm))) return;
     // "JM: Where were you?", "[00:03:28] PO: …": initials opening a transcript line name a speaker.

@@ -1200,6 +1200,10 @@ describe('organizations, stop 40: "la Policía" alone, chambers, names an acrony
       'Grupo de Apoyo Mutuo',
     ]);
   });
+  it('"Alto" opens a body\'s name only before an office or a body\'s word', () => {
+    assert.deepEqual(of('La familia vivía en Alto Molino, cerca del río.', 'organization'), []);
+    assert.deepEqual(of('El Alto Mando Militar negó todo.', 'organization'), ['Alto Mando Militar']);
+  });
   it('lower-case words inside a name its bracketed acronym covers', () => {
     assert.deepEqual(
       of('El Programa de Protección de Testigos puestos en Riesgo (PPTR) respondió ayer.', 'organization'),

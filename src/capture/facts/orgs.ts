@@ -579,6 +579,7 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       if (n && owner) n.owner = true;
       if (n && n.kind === 'organization' && STREET_LAST.has(tokens[n.last]!.norm)) continue;
       if (n && n.kind === 'organization' && chatOnPlatform(tokens, n.first, n.last)) continue;
+      if (n && n.kind === 'organization' && highPlace(tokens, n.first, n.last)) continue;
       if (n) out.push(kindNounCut(tokens, n));
       // "del Ejército y de la Policía provincial": a state's body named by one word, split from a
       // second name, is that body (as it is alone: lexicon.ts INSTITUTIONS_ALONE).
@@ -788,6 +789,30 @@ function chamberCut(tokens: readonly Token[], first: number, last: number): [num
   while (r <= last && BARE_ARTICLES.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
   return r <= last && e >= first + c ? [e, r] : undefined;
 }
+
+/**
+ * "Alto Hospicio", "Alto Comedero", "Alto Remanso", "Alto San Antonio": "Alto" opening a name is a
+ * body's only before an office or a body's word ("Alto Comisionado", "Alto Mando", "Alta Corte"); else
+ * it names the high part of a place no gazetteer holds (extras in rounds 9, 13, 16, 30, 31, 32, 43: Chile, Argentina, Colombia,
+ * Bolivia; no annotated organization opens so).
+ */
+export const highPlace = (tokens: readonly Token[], a: number, b: number) =>
+  (tokens[a]!.norm === 'alto' || tokens[a]!.norm === 'alta') &&
+  tokens[a]!.cap &&
+  b > a &&
+  // "del Alto Cauca": before a place the gazetteer knows, places.ts reads it.
+  lookupPlace(
+    tokens
+      .slice(a + 1, b + 1)
+      .map((t) => t.text)
+      .join(' '),
+  ) === undefined &&
+  !tokens
+    .slice(a + 1, b + 1)
+    .some(
+      (t) => isOrgWord(t) || TITLES.has(t.norm) || TITLE_QUALIFIERS.has(t.norm) || HIGH_BODIES.has(t.norm),
+    );
+const HIGH_BODIES = set('mando comisionado comisionada comisionados comisionadas comision');
 
 const CHAT_WORDS = set('grupo canal chat group channel');
 const MESSENGERS = set('telegram whatsapp signal facebook messenger');
