@@ -173,7 +173,8 @@ function lettersOf(acronym: string, name: string): boolean {
 /**
  * An acronym the article defined ("… Honduras (COPINH)", "Office on Missing Persons … OMP") is the
  * same organization in the comments that use it bare: each comment's bare acronym takes the value of
- * the one article organization it names (none when two do).
+ * the one article organization it names (none when two do). Likewise a body a comment names by one
+ * word (below).
  */
 export function pairAcrossComments(article: readonly OrgFact[], comments: readonly OrgFact[][]): void {
   const defined = new Map<string, Set<string>>();
@@ -186,10 +187,26 @@ export function pairAcrossComments(article: readonly OrgFact[], comments: readon
         defined.set(fold(m.text), s);
       }
   }
+  // "la Policía" in a comment, "Policía Nacional de Nicaragua" in the article or another comment: a body
+  // named by one word is the one longer name the page opens with that word (as pairShortForms reads
+  // one text), none when two names do ("Policía Nacional", "Policía Municipal").
+  const opening = new Map<string, Set<string>>();
+  for (const f of [...article, ...comments.flat()]) {
+    if (f.kind !== 'organization') continue;
+    for (const m of [f, ...(f.mentions ?? [])]) {
+      const words = fold(m.text).split(/\s+/);
+      if (words.length < 2) continue;
+      const s = opening.get(words[0]!) ?? new Set();
+      s.add(f.value);
+      opening.set(words[0]!, s);
+    }
+  }
   for (const facts of comments)
     for (const f of facts) {
-      if (f.kind !== 'organization' || !ACRONYM.test(f.value)) continue;
-      const names = defined.get(fold(f.value));
+      if (f.kind !== 'organization') continue;
+      const acronym = ACRONYM.test(f.value);
+      if (!acronym && /\s/.test(f.value)) continue;
+      const names = (acronym ? defined : opening).get(fold(f.value));
       if (names?.size === 1) f.value = [...names][0]!;
     }
 }

@@ -690,3 +690,17 @@ describe("a person's initials in brackets after the name (issue 23, stop 34)", (
     );
   });
 });
+
+describe('persons, stop 40', () => {
+  it('two given names alone joined by "y" are two persons', () => {
+    assert.deepEqual(of('Sus hijas Inés y Valentina viajaron a Quito en mayo.', 'person'), [
+      'Inés',
+      'Valentina',
+    ]);
+    // Sharing a surname, each takes it.
+    assert.deepEqual(of('Inés y Valentina Pérez declararon ante el juez.', 'person'), [
+      'Inés Pérez',
+      'Valentina Pérez',
+    ]);
+  });
+});

@@ -27,7 +27,9 @@ import {
 } from './lexicon.js';
 import { libraryLexicon } from './names.js';
 import {
+  chatOnPlatform,
   guessUnitKind,
+  highPlace,
   isOrgWord,
   namedSpans,
   ORG_WORDS,
@@ -499,6 +501,11 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       !INSTITUTIONS_ALONE.has(rest[0]!.norm)
     )
       return;
+    // "la Policía provincial", "la Fiscalía municipal": a level in lower case leaves it unnamed (which one?).
+    if (rest.length === 1 && SELF_NAMED.has(rest[0]!.norm) && levelAfter(text, all, posOf(all, rest[0]!)))
+      return;
+    // "Alto Hospicio": a place's high part, no body (orgs.ts highPlace).
+    if (highPlace(rest, 0, rest.length - 1)) return;
     // "el Alto Comisionado": a title with its qualifiers is a person's office, no organization.
     if (rest.every((t) => TITLES.has(t.norm) || TITLE_QUALIFIERS.has(t.norm))) return;
     // "JM: Where were you?", "[00:03:28] PO: …": initials opening a transcript line name a speaker.
@@ -603,6 +610,18 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       });
       return;
     }
+  }
+  // "sus hijas Inés y Valentina": given names alone on both sides of "y" are two persons, not one.
+  const right = y > 0 ? rest.slice(y + 1) : [];
+  if (
+    right.length &&
+    [...left, ...right].every((t) => GIVEN_NAMES.has(t.norm) && t.cap) &&
+    left.length <= 2 &&
+    right.length <= 2
+  ) {
+    for (const part of [left, right])
+      out.mentions.push({ kind: 'person', ...span(text, part), value: joinTokens(part), role });
+    return;
   }
   if (words.length > 5) return;
   out.mentions.push({
@@ -874,6 +893,20 @@ function bodyAdjectiveAfter(text: string, all: readonly Token[], k: number): Tok
 const BODY_ADJECTIVE =
   /^(?:\p{Ll}{2,}(?:és|esa|ano|ana|ino|ina|eño|eña|ense|í|ico|ica)|federal|provincial|estatal|nacional)$/u;
 
+const LEVELS = new Set([
+  'provincial',
+  'municipal',
+  'local',
+  'estatal',
+  'regional',
+  'departamental',
+  'comunal',
+]);
+const levelAfter = (text: string, all: readonly Token[], k: number) => {
+  const t = all[k + 1];
+  return t !== undefined && !t.cap && LEVELS.has(t.norm) && text.slice(all[k]!.end, t.start) === ' ';
+};
+
 /** Spanish institutions named by their head word alone ("la Fiscalía", "la Defensoría"). */
 const SELF_NAMED = new Set([
   'fiscalia',
@@ -882,6 +915,7 @@ const SELF_NAMED = new Set([
   'procuraduria',
   'cancilleria',
   'alcaldia',
+  'policia',
 ]);
 
 /**
@@ -890,6 +924,8 @@ const SELF_NAMED = new Set([
  * it is lower-case, so a capitalized "El"/"La" here is part of the name.
  */
 function cuedName(text: string, all: readonly Token[], run: Run, idx: number, out: Classified): boolean {
+  // "Grupo de Telegram «…»": a chat's header, no body's own name (orgs.ts chatOnPlatform).
+  if (chatOnPlatform(run.tokens, 0, run.tokens.length - 1)) return false;
   // "La ONG Justicia y Proceso": the name is what follows the noun written in capitals.
   const lead = ARTICLES.has(run.tokens[0]!.norm) || run.tokens[0]!.norm === 'the' ? 1 : 0;
   // "el Colectivo X", written with one capital, is the organization's own first word: kept.
@@ -1016,7 +1052,10 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
     text.slice(all[last]!.end, num.start) === ' '
   )
     last++;
-  out.consumedTo = Math.max(out.consumedTo, pushCuedOrg(text, all.slice(idx, last + 1), out).end);
+  // "Según la Policía": an article written in lower case is no part of the name (GUIDE §6), and the
+  // value without it pairs with the full name the text also writes ("Policía Nacional").
+  const from = lead && !toks[0]!.cap && toks.length > 1 ? idx + 1 : idx;
+  out.consumedTo = Math.max(out.consumedTo, pushCuedOrg(text, all.slice(from, last + 1), out).end);
   return true;
 }
 

@@ -395,13 +395,12 @@ describe('organizations, stop 35: heads of other languages, offices, chambers', 
       'Instituto Nacional de Migración',
     ]);
   });
-  it('a chamber of a court names two bodies: the chamber and the court', () => {
+  // Stop 40: one body with two forms (GUIDE §6, "a body and its chamber are one entry"; see stop 40 below).
+  it('a chamber of a court is cut from the court, and is one more form of it', () => {
     assert.deepEqual(orgs('La Sala Penal de la Corte Superior de Lima confirmó la condena.'), [
-      'Sala Penal',
       'Corte Superior de Lima',
     ]);
     assert.deepEqual(orgs('The Appeals Chamber of the Special Tribunal for Lebanon ruled.'), [
-      'Appeals Chamber',
       'Special Tribunal for Lebanon',
     ]);
   });
@@ -1168,6 +1167,72 @@ describe('"y el … Internacional" goes on with the name, stop 39 second wave', 
     assert.deepEqual(
       of('Firmaron la Fundación Redes y la Comisión Colombiana de Juristas.', 'organization'),
       ['Fundación Redes', 'Comisión Colombiana de Juristas'],
+    );
+  });
+});
+
+describe('organizations, stop 40: "la Policía" alone, chambers, names an acronym covers', () => {
+  it('"la Policía" alone is the force, without its article, and one body with the full name the text writes', () => {
+    assert.deepEqual(of('Según la Policía, el joven huyó hacia el río.', 'organization'), ['Policía']);
+    assert.deepEqual(
+      of('Según la Policía, el joven huyó. La Policía Nacional lo buscó en Cali.', 'organization'),
+      ['Policía Nacional'],
+    );
+    // In lower case it stays generic (GUIDE D6).
+    assert.deepEqual(of('Según la policía, el joven huyó hacia el río.', 'organization'), []);
+  });
+  it('a chamber written with its court is one body with it', () => {
+    const sala = facts('La Sala Penal del Tribunal Superior de Medellín condenó al coronel.').filter(
+      (f) => f.kind === 'organization',
+    );
+    assert.deepEqual(
+      sala.map((f) => f.value),
+      ['Tribunal Superior de Medellín'],
+    );
+    assert.deepEqual(
+      (sala[0]!.mentions ?? []).map((m) => m.text),
+      ['Sala Penal', 'Tribunal Superior de Medellín'],
+    );
+  });
+  it("a chat export's header names a group chat, no organization", () => {
+    assert.deepEqual(of('Grupo de Telegram "Madres de Tumaco" (privado, 40 miembros)', 'organization'), []);
+    assert.deepEqual(of('El Grupo de Apoyo Mutuo denunció la detención.', 'organization'), [
+      'Grupo de Apoyo Mutuo',
+    ]);
+  });
+  it('"Alto" opens a body\'s name only before an office or a body\'s word', () => {
+    assert.deepEqual(of('La familia vivía en Alto Molino, cerca del río.', 'organization'), []);
+    assert.deepEqual(of('El Alto Mando Militar negó todo.', 'organization'), ['Alto Mando Militar']);
+  });
+  it('lower-case words inside a name its bracketed acronym covers', () => {
+    assert.deepEqual(
+      of('El Programa de Protección de Testigos puestos en Riesgo (PPTR) respondió ayer.', 'organization'),
+      ['Programa de Protección de Testigos puestos en Riesgo (PPTR)'],
+    );
+    // The acronym of a person named after a verb reaches no further back than the person.
+    assert.deepEqual(of('La Fiscalía acusó a Juan Pérez Gómez (JPG) de homicidio.', 'organization'), [
+      'Fiscalía',
+    ]);
+  });
+  it('"del estado <state>" in lower case goes on in the name', () => {
+    assert.deepEqual(of('La Policía del estado Lara detuvo a tres jóvenes.', 'organization'), [
+      'Policía del estado Lara',
+    ]);
+  });
+  it("a comment's one-word body is the one longer name the page opens with that word", () => {
+    const article = facts('La Policía Nacional de Honduras detuvo a los dos jóvenes en marzo.');
+    const comment = facts('La Policía nunca respondió a las familias.');
+    pairAcrossComments(article, [comment]);
+    assert.deepEqual(
+      comment.filter((f) => f.kind === 'organization').map((f) => f.value),
+      ['Policía Nacional de Honduras'],
+    );
+    const two = facts('La Policía Nacional y la Policía Municipal llegaron tarde.');
+    const bare = facts('La Policía nunca respondió a las familias.');
+    pairAcrossComments(two, [bare]);
+    assert.deepEqual(
+      bare.filter((f) => f.kind === 'organization').map((f) => f.value),
+      ['Policía'],
     );
   });
 });

@@ -490,6 +490,12 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
         j += 2;
         continue;
       }
+      // "Unidad de Búsqueda de Personas dadas por Desaparecidas (UBPD)": see acronymCovers.
+      const covered = acronymCovers(text, tokens, i, j);
+      if (covered > j) {
+        j = covered;
+        break;
+      }
       let m = j + 1;
       // "Servicio Jesuita a Refugiados", "Desapariciones Forzadas o Involuntarias": see innerJoiner.
       const inner = innerJoiner(tokens, i, j);
@@ -524,6 +530,22 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
         joined(text, tokens[m - 1]!, tokens[m]!)
       )
         m++;
+      // "Policía del estado Mérida", "Cuerpo de Bomberos del estado Bolívar": a Venezuelan or Mexican
+      // state written "estado" in lower case before its name goes on in the body's name (GUIDE §6).
+      const state = tokens[m + 1];
+      if (
+        tokens[m]?.norm === 'estado' &&
+        !tokens[m]!.cap &&
+        tokens[m - 1]!.norm === 'del' &&
+        state?.cap &&
+        joined(text, tokens[m - 1]!, tokens[m]!) &&
+        joined(text, tokens[m]!, state) &&
+        lookupPlace(state.text) !== undefined &&
+        tokens.slice(i, j + 1).some((t) => isOrgWord(t))
+      ) {
+        j = m + 1;
+        continue;
+      }
       // "… de 3.er Turno": a ranking number goes on like a name word after a connector.
       const goesOn = tokens[m] !== undefined && (tokens[m]!.cap || isOrdinal(tokens[m]!));
       const joinedOn = m > j + 1 && tokens[m] !== undefined && joined(text, tokens[m - 1]!, tokens[m]!);
@@ -549,12 +571,15 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
         : cut
           ? [...splitNames(tokens, first, cut[0]), ...splitNames(tokens, cut[1], last)]
           : splitNames(tokens, first, last);
+    const before = out.length;
     for (const [a, b0, owner, coordinated] of named) {
       const b = rankedMemberCut(tokens, a, b0);
       const n =
         nameSpan(text, tokens, a, b) ?? (coordinated ? coordinatedName(text, tokens, a, b) : undefined);
       if (n && owner) n.owner = true;
       if (n && n.kind === 'organization' && STREET_LAST.has(tokens[n.last]!.norm)) continue;
+      if (n && n.kind === 'organization' && chatOnPlatform(tokens, n.first, n.last)) continue;
+      if (n && n.kind === 'organization' && highPlace(tokens, n.first, n.last)) continue;
       if (n) out.push(kindNounCut(tokens, n));
       // "del Ejército y de la Policía provincial": a state's body named by one word, split from a
       // second name, is that body (as it is alone: lexicon.ts INSTITUTIONS_ALONE).
@@ -570,6 +595,7 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
       else if (isBrandWord(tokens[a]!, text))
         out.push({ kind: 'organization', first: a, last: a, value: tokens[a]!.text, unitKind: 'other' });
     }
+    if (cut && whole < 0) chamberOfCourt(out.slice(before), cut);
   }
   return officeOwners(tokens, out);
 }
@@ -657,6 +683,37 @@ function abbreviatedFrom(text: string, tokens: readonly Token[], first: number, 
   return -1;
 }
 
+/**
+ * "Unidad de Búsqueda de Personas dadas por Desaparecidas (UBPD)": lower-case words that are no
+ * joiners (up to three) go on inside a name begun at tokens[i] when the words after them reach a
+ * bracketed acronym that is the initials of the name's capitalized words, the lower-case ones
+ * skipped (rounds 2, 10, 11, 13, 38, 41 cut it at "dadas"). The name's new last token, or `j`.
+ */
+function acronymCovers(text: string, tokens: readonly Token[], i: number, j: number): number {
+  let lower = 0;
+  for (let e = j + 1; e < tokens.length && e <= j + 8; e++) {
+    const t = tokens[e]!;
+    if (!joined(text, tokens[e - 1]!, t)) return j;
+    if (!t.cap && !lowerConnector(t) && ++lower > 3) return j;
+    if (!t.cap) continue;
+    const b = /^\s*\(([A-ZÁÉÍÓÚÑ]{3,8})\)/u.exec(text.slice(t.end));
+    if (!b) continue;
+    // The initials of the last capitalized words ("La Unidad …": the article is no initial).
+    const caps = fold(
+      tokens
+        .slice(i, e + 1)
+        .filter((x) => x.cap)
+        .map((x) => x.text[0])
+        .join(''),
+    );
+    // The acronym reaches back over the lower-case words into the name ("acusó a Juan Pérez (JP)" does not).
+    const after = tokens.slice(j + 1, e + 1).filter((x) => x.cap).length;
+    const covers = b[1]!.length > after && caps.endsWith(fold(b[1]!));
+    return lower > 0 && covers && tokens.slice(i, j + 1).some((x) => isOrgWord(x)) ? e : j;
+  }
+  return j;
+}
+
 /** The last token of a name before the connectors that lead to tokens[k]. */
 function nameEndBefore(tokens: readonly Token[], first: number, k: number): number {
   let e = k - 1;
@@ -731,6 +788,54 @@ function chamberCut(tokens: readonly Token[], first: number, last: number): [num
   let r = k + 1;
   while (r <= last && BARE_ARTICLES.has(tokens[r]!.norm) && !tokens[r]!.cap) r++;
   return r <= last && e >= first + c ? [e, r] : undefined;
+}
+
+/**
+ * "Alto Hospicio", "Alto Comedero", "Alto Remanso", "Alto San Antonio": "Alto" opening a name is a
+ * body's only before an office or a body's word ("Alto Comisionado", "Alto Mando", "Alta Corte"); else
+ * it names the high part of a place no gazetteer holds (extras in rounds 9, 13, 16, 30, 31, 32, 43: Chile, Argentina, Colombia,
+ * Bolivia; no annotated organization opens so).
+ */
+export const highPlace = (tokens: readonly Token[], a: number, b: number) =>
+  (tokens[a]!.norm === 'alto' || tokens[a]!.norm === 'alta') &&
+  tokens[a]!.cap &&
+  b > a &&
+  // "del Alto Cauca": before a place the gazetteer knows, places.ts reads it.
+  lookupPlace(
+    tokens
+      .slice(a + 1, b + 1)
+      .map((t) => t.text)
+      .join(' '),
+  ) === undefined &&
+  !tokens
+    .slice(a + 1, b + 1)
+    .some(
+      (t) => isOrgWord(t) || TITLES.has(t.norm) || TITLE_QUALIFIERS.has(t.norm) || HIGH_BODIES.has(t.norm),
+    );
+const HIGH_BODIES = set('mando comisionado comisionada comisionados comisionadas comision');
+
+const CHAT_WORDS = set('grupo canal chat group channel');
+const MESSENGERS = set('telegram whatsapp signal facebook messenger');
+/**
+ * "Grupo de Telegram "Uribana 25E — familias" (privado, 87 miembros)": a chat export's header names a
+ * group chat on a platform, no organization (never annotated: rounds 5, 8, 10, 24, 42, 43).
+ */
+export const chatOnPlatform = (tokens: readonly Token[], a: number, b: number) =>
+  CHAT_WORDS.has(tokens[a]!.norm) &&
+  MESSENGERS.has(tokens[b]!.norm) &&
+  b - a <= 2 &&
+  tokens.slice(a + 1, b).every((t) => !t.cap && OF.has(t.norm));
+
+/**
+ * "Sala Penal del Tribunal Superior de Bogotá", "Trial Chamber of the Special Criminal Court": a
+ * chamber written with its court is one body with it (GUIDE §6: a body and its chamber are one entry),
+ * so the chamber's span takes the court's value and is one more form of the court. Annotated so in
+ * rounds 8, 9, 10, 11, 13, 15, 18, 21, 23, 29, 30 (the chamber was a split or an extra).
+ */
+function chamberOfCourt(spans: NamedSpan[], cut: [number, number]): void {
+  const court = spans.find((n) => n.first === cut[1] && n.kind === 'organization');
+  if (!court) return;
+  for (const n of spans) if (n.kind === 'organization' && n.last <= cut[0]) n.value = court.value;
 }
 
 /**
