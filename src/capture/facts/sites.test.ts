@@ -100,4 +100,18 @@ describe('institutionSites', () => {
     const got = institutionSites(text, [...orgs(text, ['Riverside General Hospital']), short]);
     assert.deepEqual(kinds(got), ['place:Riverside General Hospital', 'place:Riverside General Hospital']);
   });
+
+  it('reads "into" and "hacia" as a site only after a verb of motion', () => {
+    for (const text of [
+      'The inquiry into the Riverside General Hospital found nothing.',
+      'Hay hostilidad hacia la Iglesia de San Roque en el barrio.',
+    ]) {
+      const name = text.includes('Riverside') ? 'Riverside General Hospital' : 'Iglesia de San Roque';
+      assert.deepEqual(kinds(institutionSites(text, orgs(text, [name]))), [`organization:${name}`], text);
+    }
+    const moved = 'Los vecinos marcharon hacia la Iglesia de San Roque con velas.';
+    assert.deepEqual(kinds(institutionSites(moved, orgs(moved, ['Iglesia de San Roque']))), [
+      'place:Iglesia de San Roque',
+    ]);
+  });
 });

@@ -22,8 +22,11 @@ const BODY_KIND = /\b(?:Legal|Law|Rights|Neutrality|Aid)\b/u;
 
 /** Parts of a building and of its grounds: "the gate of", "los pasillos del". */
 const PART_EN = String.raw`(?:gates?|steps|entrance|grounds|premises|compound|campus|doors?|walls?|roof|courtyard|car\s+park|parking\s+lot|lobby|corridors?|basement|fence|perimeter|rooftop|yard|wards?|morgue|mortuary)\s+of`;
-/** Place prepositions and verbs of place, motion, treatment and assault, before "at/to/in…" or the name. */
-const PREP_EN = String.raw`outside(?:\s+of)?|in\s+front\s+of|near(?:by)?|next\s+to|inside|across\s+from|opposite|behind|around|into|towards?`;
+/**
+ * Place prepositions and verbs of place, motion, treatment and assault, before "at/to/in…" or the name.
+ * "into", "towards", "around" only after motion: "an inquiry into the Ministry" is the body.
+ */
+const PREP_EN = String.raw`outside(?:\s+of)?|in\s+front\s+of|near(?:by)?|next\s+to|inside|across\s+from|opposite|behind|(?:drove|driven|ran|broke|burst|forced\s+(?:their|his|her)\s+way|went|moved|poured|came|walked|marched|headed|fled)\s+(?:into|towards?|around)`;
 const VERB_EN = String.raw`(?:treated|admitted|hospitali[sz]ed|operated\s+on|born|taken|rushed|brought|transferred|referred|gathered|assembled|rallied|marched|protest(?:ed|ing)|camped|sheltered|sheltering|hid|hiding|trapped|barricaded|stayed|stood|met|meets|meet|meeting|sit-in|vigil|arrived|fled|escaped|evacuated)(?:\s+(?:there|again|later|first))?(?:\s+(?:at|to|in|into|outside|near|from|inside))`;
 // "died at" the hospital, not "the bill died in Parliament".
 const OBJECT_VERB_EN = String.raw`died\s+(?:at|outside|inside)|stormed|storming|entered|entering|occupied|occupying|besieged|surrounded|surrounding|attacked|raided|raiding|burned|burnt|torched|reached|took\s+over|taking\s+over|overran|shelled|bombed`;
@@ -32,7 +35,7 @@ const SITE_EN = new RegExp(
   'iu',
 );
 const PART_ES = String.raw`(?:puertas?|port[oó]n|portones|entrada|escalinata|explanada|c[uú]pula|recinto|instalaciones|campus|patio|pasillos?|techo|fachada|interior|exterior|inmediaciones|alrededores|morgue|salas?)\s+(?:de|del)`;
-const PREP_ES = String.raw`(?:frente|delante|fuera|afuera|dentro|cerca|alrededor)\s+(?:a|de)|junto\s+a|hacia|hasta`;
+const PREP_ES = String.raw`(?:frente|delante|fuera|afuera|dentro|cerca|alrededor)\s+(?:a|de)|junto\s+a|hasta|(?:march\w+|camin\w+|fue|fueron|fuimos|vamos|se\s+dirig\w+|avanz\w+|corri\w+|huy\w+)\s+hacia`;
 const VERB_ES = String.raw`(?:atendid[oa]s?|internad[oa]s?|ingresad[oa]s?|hospitalizad[oa]s?|trasladad[oa]s?|llevad[oa]s?|operad[oa]s?|refugiad[oa]s?|reunid[oa]s?|concentrad[oa]s?|atrincherad[oa]s?|encerrad[oa]s?|muri[oó]|falleci[oó]|naci[oó]|(?:marcha|manifestaci[oó]n|caravana|columna|multitud|protesta)(?:\s+\S+){0,3}\s+lleg[oó]|llegaron|llegamos|marcharon|marchamos|entraron|entr[oó]|irrumpieron|ingresaron|se\s+refugi(?:[oó]|aron))(?:\s+ya)?\s+(?:en|a)`;
 const OBJECT_VERB_ES = '(?:tomaron|ocuparon|asaltaron|incendiaron|quemaron|rodearon|atacaron)';
 const SITE_ES = new RegExp(
