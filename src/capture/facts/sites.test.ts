@@ -114,4 +114,11 @@ describe('institutionSites', () => {
       'place:Iglesia de San Roque',
     ]);
   });
+
+  it('does not read a legislature a bill is brought to as a site', () => {
+    const text = 'The amendment was brought to the Parliament of Ruritania in May.';
+    assert.deepEqual(kinds(institutionSites(text, orgs(text, ['Parliament of Ruritania']))), [
+      'organization:Parliament of Ruritania',
+    ]);
+  });
 });

@@ -84,6 +84,10 @@ const NEARNESS =
 /** A building's head, which makes the whole a building whatever body it belongs to ("Tokoin University Hospital"). */
 const BUILDING_HEAD =
   /(?<![\p{L}])(?:Hospital|Clinic|Cl[ií]nica|Infirmary|Church|Iglesia|Cathedral|Catedral|Chapel|Capilla|Parroquia|Basilica|Bas[ií]lica|Mosque|Mezquita|Temple|Templo|Synagogue|Sinagoga|Monastery|Stadium|Estadio|Hotel|Court\s*[Hh]ouse)(?![\p{L}])/u;
+/** A legislature: a bill or a case is "taken", "brought" or "referred" to it, which no site cue is. */
+const LEGISLATURE = /(?<![\p{L}])(?:Parliament|Parlamento|Congreso|Asamblea)(?![\p{L}])/u;
+const HANDED =
+  /(?<![\p{L}])(?:taken|brought|referred|transferred|sent|llevad[oa]s?|trasladad[oa]s?)\s+(?:to|al|a)(?:\s+(?:the|la|el))?\s+$/iu;
 const bodyFirst = (value: string) => BODY_FIRST.test(value) && !BUILDING_HEAD.test(value);
 const OWNED_FACILITY = /^\s+(?:teaching\s+)?(?:hospital|clinic|hostel|dormitory|mosque|chapel|library)\b/u;
 
@@ -103,7 +107,8 @@ export function institutionSites(text: string, entities: readonly EntityMention[
     const before = text.slice(Math.max(0, m.start - 60), m.start);
     const cued =
       (siteBefore(text, m.start) || BUILDING_AFTER.test(text.slice(m.end, m.end + 30))) &&
-      !(bodyFirst(m.value) && NEARNESS.test(before));
+      !(bodyFirst(m.value) && NEARNESS.test(before)) &&
+      !(LEGISLATURE.test(m.value) && HANDED.test(before));
     if (cued) site.add(m);
     else if (bodyAt(text, m)) body.add(m);
   }
