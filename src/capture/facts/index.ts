@@ -36,6 +36,7 @@ import {
   withNameQualifier,
 } from './places.js';
 import { type Span, senderSpans } from './senders.js';
+import { institutionSites } from './sites.js';
 import { withInvertedNames } from './table-names.js';
 import { sentences } from './tokens.js';
 
@@ -216,7 +217,8 @@ export function ruleEntities(
     )
     // "the Mueda road": the town (places.ts).
     .map((e) => townOfRoad(e));
-  return { entities, dates, senders };
+  // "at the gate of Gaston Berger University": an institution the rules read as a body, used as a site (sites.ts).
+  return { entities: institutionSites(text, entities), dates, senders };
 }
 
 export function extractFacts(text: string, opts: FactOptions): Fact[] {
