@@ -291,6 +291,24 @@ describe('persons named without a cue the rules read', () => {
     assert.deepEqual(names('Dear Friends, hello.'), []);
     assert.deepEqual(names('a breakaway state they call Ambaland and what we called Freedom'), []);
   });
+  it('a nickname with its article after a Spanish cue of naming, the article kept (stop 40)', () => {
+    assert.deepEqual(
+      names('Condenó a Julio Pérez, alias "el Zorro", y a un guardia apodado «el Ingeniero».'),
+      ['el Zorro', 'el Ingeniero'],
+    );
+    assert.deepEqual(names('Había un sargento al que le decían el Tuerto, y otro que le dicen "La Flaca".'), [
+      'el Tuerto',
+      'La Flaca',
+    ]);
+    assert.deepEqual(names('Un cabo al que llamaban "el Tártaro" nos hacía cantar.'), ['el Tártaro']);
+    const t = 'Le decían «el Cabo». Nos llevó.';
+    assert.equal(notAPerson(t, at(t, 'el Cabo'), 'es'), undefined);
+  });
+  it('not a site’s nickname, a quote left open, "conocido como" or "lo llamaban"', () => {
+    assert.deepEqual(names('Nos llevaron al estadio, que le decían el Caracol. Con capucha.'), []);
+    assert.deepEqual(names('el penal conocido como El Chipote, y el taller que lo llamaban "El Jardín"'), []);
+    assert.deepEqual(names('alias "el Mono de la sierra" volvió'), []);
+  });
   it('one given name after a lower-case "don" or "doña", the form kept (stop 39)', () => {
     assert.deepEqual(names('Saluda a tu tía y a don Fermín. Vimos a doña Rufina en el mercado.'), [
       'don Fermín',
