@@ -334,6 +334,15 @@ describe('spans no person’s name is written as (stop 36)', () => {
     assert.equal(notAPerson(e, at(e, 'Tocuyito'), 'es'), 'place column');
     assert.equal(notAPerson(e, at(e, 'Marta Salas'), 'es'), undefined);
   });
+  it('a company’s last word closing a name of two words or more (stop 40)', () => {
+    const t = 'Workers of Nordvik Apparel and Kessler Mining Ltd met Grace Otieno.';
+    assert.equal(notAPerson(t, at(t, 'Nordvik Apparel'), 'en'), 'company word');
+    assert.equal(notAPerson(t, at(t, 'Kessler Mining Ltd'), 'en'), 'company word');
+    assert.equal(notAPerson(t, at(t, 'Grace Otieno'), 'en'), undefined);
+    const e = 'la minera Tahoe Resources Inc. y la textil Golden Loom Textiles';
+    assert.equal(notAPerson(e, at(e, 'Tahoe Resources Inc.'), 'es'), 'company word');
+    assert.equal(notAPerson(e, at(e, 'Golden Loom Textiles'), 'es'), 'company word');
+  });
   it('English words of abstract nouns and adjectives, a place noun closing it', () => {
     const t = 'He faces Count 3, Unlawful Detention, at the Security Circuit near Kamuli Town.';
     assert.equal(notAPerson(t, at(t, 'Unlawful Detention'), 'en'), 'common word');

@@ -334,6 +334,18 @@ const BODY_WORDS = new Set(
 
 /** A word a person's name never holds: a body's or a prize's word in any language the rules know. */
 /** Words of organizations' names that are surnames too ("Moussa Dadis Camara", "Frank Church", "Emiliano Sala"). */
+/**
+ * Last words of a company's name ("Nordvik Apparel", "Dandong Haeyang Foods", "Jet Blast Charter",
+ * "PT Pusaka Benjina Resources", "Tahoe Resources Inc."), not in `ORG_WORDS`: the tagger read four
+ * such companies as persons in the LORO lists of rounds 47–54. The gold of rounds 1–54 holds 20 bodies
+ * and no person whose name ends so.
+ */
+const COMPANY_HEADS = new Set(
+  `resources foods apparel charter seafood seafoods textiles textile garments garment logistics holdings
+  trading fisheries mining minerals shipping airlines airways aviation industries enterprises ventures
+  investments ltd limited inc corp plc llc gmbh motors petroleum pharmaceuticals technologies
+  consulting plantations exports`.split(/\s+/),
+);
 const SURNAMES_TOO = new Set(['camara', 'church', 'sala', 'alto']);
 const bodyWord = (norm: string) => BODY_WORDS.has(norm) || (ORG_WORDS.has(norm) && !SURNAMES_TOO.has(norm));
 
@@ -398,6 +410,7 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   if (language !== 'en' && cuedNickname(text, s)) return undefined;
   const words = wordsOf(text, s);
   if (words.some((w) => bodyWord(w.norm))) return 'body word';
+  if (words.length > 1 && COMPANY_HEADS.has(words[words.length - 1]!.norm)) return 'company word';
   if (words.length === 1 && bareAddress(words[0]!.norm)) return 'form of address';
   if (inPlaceColumn(text, s)) return 'place column';
   const named = words.filter((w) => isCapitalName(w.text) && !opensNoName(w));
