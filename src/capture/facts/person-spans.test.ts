@@ -304,6 +304,24 @@ describe('persons named without a cue the rules read', () => {
     const t = 'Le decían «el Cabo». Nos llevó.';
     assert.equal(notAPerson(t, at(t, 'el Cabo'), 'es'), undefined);
   });
+  it('given names listed after a kinship word, or two given names of the stock joined by "y" (stop 40)', () => {
+    assert.deepEqual(names('A mis hijas Rosa y Victoria las quemaron en la casa.'), ['Rosa', 'Victoria']);
+    assert.deepEqual(names('ni mis dos hijitos, Vilma y Celestino.'), ['Vilma', 'Celestino']);
+    assert.deepEqual(names('Después a otros dos, Óscar y Franklin, los encontraron en el río.'), [
+      'Óscar',
+      'Franklin',
+    ]);
+    assert.deepEqual(names('Diez años después, Inés y Valentina siguen esperando.'), ['Inés', 'Valentina']);
+    const t = 'Inés y Valentina siguen esperando.';
+    assert.equal(notAPerson(t, at(t, 'Inés y Valentina'), 'es'), 'two given names');
+  });
+  it('not a shared surname after the list, places listed, nor given names after a place word', () => {
+    assert.deepEqual(names('los hermanos William y George Metcalf'), []);
+    assert.deepEqual(names('mis hijos Cusco y Andahuaylas'), []);
+    assert.deepEqual(names('llegó en Mercedes y Rosario, en la esquina de Rosa y Victoria.'), []);
+    const t = 'Monseñor Arturo Rivera y Damas habló.';
+    assert.equal(notAPerson(t, at(t, 'Arturo Rivera y Damas'), 'es'), undefined);
+  });
   it('not a site’s nickname, a quote left open, "conocido como" or "lo llamaban"', () => {
     assert.deepEqual(names('Nos llevaron al estadio, que le decían el Caracol. Con capucha.'), []);
     assert.deepEqual(names('el penal conocido como El Chipote, y el taller que lo llamaban "El Jardín"'), []);

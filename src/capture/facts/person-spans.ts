@@ -410,6 +410,7 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   if (language !== 'en' && cuedNickname(text, s)) return undefined;
   const words = wordsOf(text, s);
   if (words.some((w) => bodyWord(w.norm))) return 'body word';
+  if (twoGivenNames(text, s)) return 'two given names';
   if (words.length > 1 && COMPANY_HEADS.has(words[words.length - 1]!.norm)) return 'company word';
   if (words.length === 1 && bareAddress(words[0]!.norm)) return 'form of address';
   if (inPlaceColumn(text, s)) return 'place column';
@@ -595,6 +596,58 @@ function cuedNickname(text: string, s: Span): boolean {
 }
 
 /**
+ * Children, siblings and others named by their given names alone in a list ("mis hijas Rosa y
+ * Victoria", "mis dos hijitos, Vilma y Celestino", "otros dos, Óscar y Franklin", "Querida Yolany y mis
+ * hijos Kevin y Dayana:"): each is a person, and neither the rules nor the tagger read one given
+ * name alone (rounds 20–54: 10 such lists, 21 persons, 5 missed in the LORO lists of rounds 47–54).
+ * Not when a capital follows the last name ("los hermanos William y George Metcalf": their surname).
+ */
+const NAME_IN_LIST = String.raw`\p{Lu}[\p{Ll}\p{M}'’]+`;
+const KIN_LIST = new RegExp(
+  String.raw`(?<![\p{L}\p{M}])(?:hij[oa]s|hijit[oa]s|herman[oa]s|hermanit[oa]s|niet[oa]s|sobrin[oa]s|prim[oa]s|otr[oa]s\s+(?:dos|tres|cuatro))(?:\s+(?:dos|tres|cuatro))?,?\s+(${NAME_IN_LIST}(?:,\s+${NAME_IN_LIST})*\s+(?:y|e)\s+${NAME_IN_LIST})(?![\p{L}\p{M}]|\s+\p{Lu}|\s+(?:de|del|da|dos)\s)`,
+  'gu',
+);
+/** Two or more given names of the stock joined by "y" / "e", no capital word before or after ("Inés y Valentina siguen"). */
+const GIVEN_LIST = new RegExp(
+  String.raw`(?<![\p{L}\p{M}])(?<!\p{Lu}[\p{L}\p{M}]*\s)(${NAME_IN_LIST}(?:,\s${NAME_IN_LIST})*\s(?:y|e)\s${NAME_IN_LIST})(?![\p{L}\p{M}]|\s\p{Lu}|\s(?:de|del|da|dos)\s)`,
+  'gu',
+);
+const SITE_LIST_BEFORE =
+  /(?<![\p{L}\p{M}])(?:en|entre|desde|hasta|hacia|calles?|avenidas?|esquinas?(?: de)?|barrios?|colonias?|provincias?(?: de)?|departamentos?(?: de)?|municipios?(?: de)?|pueblos?(?: de)?|aldeas?(?: de)?|veredas?(?: de)?)\s+$/u;
+/** The names of such lists in `text`, each a span. */
+function listedGivenNames(text: string): NamedSpan[] {
+  const out: NamedSpan[] = [];
+  for (const [re, fits] of [
+    [
+      KIN_LIST,
+      (w: string) =>
+        GIVEN_NAMES.has(fold(w)) || (!otherWord(w) && aName(fold(w)) && lookupPlace(w) === undefined),
+    ],
+    [GIVEN_LIST, (w: string) => GIVEN_NAMES.has(fold(w))],
+  ] as const)
+    for (const m of text.matchAll(re)) {
+      const list = m[1]!;
+      // "en Mercedes y Rosario", "la esquina de Rosa y Victoria": towns and streets named like persons.
+      if (re === GIVEN_LIST && SITE_LIST_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)))
+        continue;
+      const names = [...list.matchAll(/\p{Lu}[\p{Ll}\p{M}'’]+/gu)];
+      if (!names.every((n) => fits(n[0]))) continue;
+      const at = m.index + m[0].length - list.length;
+      for (const n of names)
+        if (!out.some((o) => o.start === at + n.index))
+          out.push({ start: at + n.index, end: at + n.index + n[0].length, text: n[0] });
+    }
+  return out;
+}
+/** Whether `s` is two given names joined by "y" / "e" ("Inés y Valentina"): two persons, not one. */
+function twoGivenNames(text: string, s: Span): boolean {
+  const m = /^(\p{Lu}[\p{Ll}\p{M}'’]+)\s+(?:y|e)\s+(\p{Lu}[\p{Ll}\p{M}'’]+)$/u.exec(
+    text.slice(s.start, s.end),
+  );
+  return m !== null && GIVEN_NAMES.has(fold(m[1]!)) && GIVEN_NAMES.has(fold(m[2]!));
+}
+
+/**
  * "a don Goyo", "la chiva de don Eliécer", "doña Rufina": the Spanish and Portuguese form of address
  * written in lower case before one given name or nickname, the person's only name in the text
  * (rounds 14, 39, 42 and 44 each missed one: "don Chepe", "don Goyo", "don Aurelio", "don
@@ -620,6 +673,7 @@ export function addressedPersons(text: string): NamedSpan[] {
       continue;
     out.push({ start, end: start + nick.length, text: nick });
   }
+  out.push(...listedGivenNames(text));
   for (const re of [SALUTATION, CALLED, DON])
     for (const m of text.matchAll(re)) {
       const name = m[1] ?? m[2]!;
