@@ -603,40 +603,44 @@ function cuedNickname(text: string, s: Span): boolean {
  * Not when a capital follows the last name ("los hermanos William y George Metcalf": their surname).
  */
 const NAME_IN_LIST = String.raw`\p{Lu}[\p{Ll}\p{M}'’]+`;
-const KIN_LIST = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(?:hij[oa]s|hijit[oa]s|herman[oa]s|hermanit[oa]s|niet[oa]s|sobrin[oa]s|prim[oa]s|otr[oa]s\s+(?:dos|tres|cuatro))(?:\s+(?:dos|tres|cuatro))?,?\s+(${NAME_IN_LIST}(?:,\s+${NAME_IN_LIST})*\s+(?:y|e)\s+${NAME_IN_LIST})(?![\p{L}\p{M}]|\s+\p{Lu}|\s+(?:de|del|da|dos)\s)`,
-  'gu',
+/** Where two capitalized words are joined by "y" / "e": the cheap scan (lists are rare). */
+const Y_JOIN = /[\p{Ll}\p{M}'’] (?:y|e) \p{Lu}/gu;
+/** The names of a list up to the "y": "Rosa", "Vilma, Celestino". */
+const LIST_HEAD = new RegExp(String.raw`(?<![\p{L}\p{M}])${NAME_IN_LIST}(?:,\s${NAME_IN_LIST})*$`, 'u');
+/** The last name, no capital or "de X" after it (a shared surname: "William y George Metcalf"). */
+const LIST_TAIL = new RegExp(
+  String.raw`^ (?:y|e) (${NAME_IN_LIST})(?![\p{L}\p{M}]|\s\p{Lu}|\s(?:de|del|da|dos)\s)`,
+  'u',
 );
-/** Two or more given names of the stock joined by "y" / "e", no capital word before or after ("Inés y Valentina siguen"). */
-const GIVEN_LIST = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(?<!\p{Lu}[\p{L}\p{M}]*\s)(${NAME_IN_LIST}(?:,\s${NAME_IN_LIST})*\s(?:y|e)\s${NAME_IN_LIST})(?![\p{L}\p{M}]|\s\p{Lu}|\s(?:de|del|da|dos)\s)`,
-  'gu',
-);
+const KIN_BEFORE =
+  /(?<![\p{L}\p{M}])(?:hij[oa]s|hijit[oa]s|herman[oa]s|hermanit[oa]s|niet[oa]s|sobrin[oa]s|prim[oa]s|otr[oa]s\s+(?:dos|tres|cuatro))(?:\s+(?:dos|tres|cuatro))?,?\s+$/u;
+/** "en Mercedes y Rosario", "la esquina de Rosa y Victoria": towns and streets named like persons. */
 const SITE_LIST_BEFORE =
   /(?<![\p{L}\p{M}])(?:en|entre|desde|hasta|hacia|calles?|avenidas?|esquinas?(?: de)?|barrios?|colonias?|provincias?(?: de)?|departamentos?(?: de)?|municipios?(?: de)?|pueblos?(?: de)?|aldeas?(?: de)?|veredas?(?: de)?)\s+$/u;
+/** A word a listed name may be: any given name of the stock; after a kinship word, any name no other word or place. */
+const listedName = (w: string, kin: boolean) =>
+  GIVEN_NAMES.has(fold(w)) || (kin && !otherWord(w) && aName(fold(w)) && lookupPlace(w) === undefined);
 /** The names of such lists in `text`, each a span. */
 function listedGivenNames(text: string): NamedSpan[] {
   const out: NamedSpan[] = [];
-  for (const [re, fits] of [
-    [
-      KIN_LIST,
-      (w: string) =>
-        GIVEN_NAMES.has(fold(w)) || (!otherWord(w) && aName(fold(w)) && lookupPlace(w) === undefined),
-    ],
-    [GIVEN_LIST, (w: string) => GIVEN_NAMES.has(fold(w))],
-  ] as const)
-    for (const m of text.matchAll(re)) {
-      const list = m[1]!;
-      // "en Mercedes y Rosario", "la esquina de Rosa y Victoria": towns and streets named like persons.
-      if (re === GIVEN_LIST && SITE_LIST_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)))
-        continue;
-      const names = [...list.matchAll(/\p{Lu}[\p{Ll}\p{M}'’]+/gu)];
-      if (!names.every((n) => fits(n[0]))) continue;
-      const at = m.index + m[0].length - list.length;
-      for (const n of names)
-        if (!out.some((o) => o.start === at + n.index))
-          out.push({ start: at + n.index, end: at + n.index + n[0].length, text: n[0] });
-    }
+  for (const j of text.matchAll(Y_JOIN)) {
+    const from = Math.max(0, j.index - 120);
+    const head = LIST_HEAD.exec(text.slice(from, j.index + 1));
+    const tail = LIST_TAIL.exec(text.slice(j.index + 1, j.index + 60));
+    if (!head || !tail) continue;
+    const start = from + head.index;
+    const before = text.slice(Math.max(0, start - 40), start);
+    const kin = KIN_BEFORE.test(before);
+    // Another capital word before the list makes it a longer name's ("Miguel Ángel y Omar").
+    if (!kin && (/\p{Lu}[\p{L}\p{M}]*\s$/u.test(before) || SITE_LIST_BEFORE.test(before))) continue;
+    const names = [...head[0].matchAll(/\p{Lu}[\p{Ll}\p{M}'’]+/gu)].map((n) => ({
+      start: start + n.index,
+      text: n[0],
+    }));
+    names.push({ start: j.index + 1 + tail[0].length - tail[1]!.length, text: tail[1]! });
+    if (!names.every((n) => listedName(n.text, kin))) continue;
+    for (const n of names) out.push({ start: n.start, end: n.start + n.text.length, text: n.text });
+  }
   return out;
 }
 /** Whether `s` is two given names joined by "y" / "e" ("Inés y Valentina"): two persons, not one. */
