@@ -312,6 +312,7 @@ describe('persons named without a cue the rules read', () => {
       'Franklin',
     ]);
     assert.deepEqual(names('Diez años después, Inés y Valentina siguen esperando.'), ['Inés', 'Valentina']);
+    assert.deepEqual(names('las hermanas de Loujain, Lina y Alia, que viven en Bélgica'), ['Lina', 'Alia']);
     const t = 'Inés y Valentina siguen esperando.';
     assert.equal(notAPerson(t, at(t, 'Inés y Valentina'), 'es'), 'two given names');
   });

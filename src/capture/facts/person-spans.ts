@@ -638,6 +638,8 @@ function listedGivenNames(text: string): NamedSpan[] {
       text: n[0],
     }));
     names.push({ start: j.index + 1 + tail[0].length - tail[1]!.length, text: tail[1]! });
+    // "las hermanas de Loujain, Lina y Alia": the list opens after the comma of a name it does not hold.
+    while (names.length > 2 && !listedName(names[0]!.text, kin)) names.shift();
     if (!names.every((n) => listedName(n.text, kin))) continue;
     for (const n of names) out.push({ start: n.start, end: n.start + n.text.length, text: n.text });
   }
