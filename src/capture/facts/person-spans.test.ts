@@ -263,6 +263,9 @@ describe('nicknames', () => {
     const es = 'Detuvieron a Ramón Ruiz Pardo, alias el Tuerto, en Sincelejo.';
     const ramon = { ...at(es, 'Ramón Ruiz Pardo'), value: 'Ramón Ruiz Pardo' };
     assert.equal(nicknameOf(es, at(es, 'Tuerto'), [ramon])?.value, 'Ramón Ruiz Pardo');
+    const age = 'Fue detenido Ramón Ruiz Pardo, de 34 años, alias "el Profe", en Masaya.';
+    const r2 = { ...at(age, 'Ramón Ruiz Pardo'), value: 'Ramón Ruiz Pardo' };
+    assert.equal(nicknameOf(age, at(age, 'el Profe'), [r2])?.value, 'Ramón Ruiz Pardo');
   });
 });
 

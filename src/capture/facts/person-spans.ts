@@ -547,8 +547,12 @@ export function nicknameOf<T extends Span & { value: string }>(
   if (!cue) return undefined;
   const cueStart = s.start - (text.slice(Math.max(0, s.start - 40), s.start).length - cue.index);
   let best: T | undefined;
+  // "X, 34, alias", "X, de 34 años, alias" (police lists of Nicaragua: rounds 11 and 51).
   for (const p of persons)
-    if (p.end <= cueStart && /^[\s,(]*(?:\d{1,3}\s*,\s*)?$/.test(text.slice(p.end, cueStart)))
+    if (
+      p.end <= cueStart &&
+      /^[\s,(]*(?:(?:de\s+)?\d{1,3}(?:\s+años)?\s*,\s*)?$/u.test(text.slice(p.end, cueStart))
+    )
       if (!best || p.end > best.end) best = p;
   return best;
 }
