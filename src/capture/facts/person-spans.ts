@@ -580,8 +580,8 @@ const CALLED =
  * 'alias "el Tigre"', 'un guardia apodado "el Troglo"', 'al que le decían «el Vasco»', 'Uno, que le dicen
  * el Rubio': a nickname with its article after a Spanish cue of naming, the article kept as the guide
  * writes it ("el Chapín"). Nicknames are common nouns, demonyms and titles ("el Ingeniero", "el Tártaro",
- * "el Cabo"), so no lexicon reads them; rounds 12–54 hold 27 such persons after these cues, 13 missed
- * in 11 texts of 8 countries. Not "conocido como" (a prison's, a body's, a site's name as often: "el
+ * "el Cabo"), so no lexicon reads them; rounds 12–54 hold 25 such persons after these cues (rounds
+ * 1–11: 5), and 8 of them were missed in the LORO lists of rounds 47–54 (7 countries). Not "conocido como" (a prison's, a body's, a site's name as often: "el
  * penal conocido como El Chipote", "conocida como La Técnica") nor "lo llamaban" (a site: 'el taller …
  * lo llamaban "El Jardín"').
  */
