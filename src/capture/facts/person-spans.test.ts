@@ -263,6 +263,9 @@ describe('nicknames', () => {
     const es = 'Detuvieron a Ramón Ruiz Pardo, alias el Tuerto, en Sincelejo.';
     const ramon = { ...at(es, 'Ramón Ruiz Pardo'), value: 'Ramón Ruiz Pardo' };
     assert.equal(nicknameOf(es, at(es, 'Tuerto'), [ramon])?.value, 'Ramón Ruiz Pardo');
+    const age = 'Fue detenido Ramón Ruiz Pardo, de 34 años, alias "el Profe", en Masaya.';
+    const r2 = { ...at(age, 'Ramón Ruiz Pardo'), value: 'Ramón Ruiz Pardo' };
+    assert.equal(nicknameOf(age, at(age, 'el Profe'), [r2])?.value, 'Ramón Ruiz Pardo');
   });
 });
 
@@ -290,6 +293,43 @@ describe('persons named without a cue the rules read', () => {
     assert.deepEqual(names('Dear Sir,\nI write to you.'), []);
     assert.deepEqual(names('Dear Friends, hello.'), []);
     assert.deepEqual(names('a breakaway state they call Ambaland and what we called Freedom'), []);
+  });
+  it('a nickname with its article after a Spanish cue of naming, the article kept (stop 40)', () => {
+    assert.deepEqual(
+      names('Condenó a Julio Pérez, alias "el Zorro", y a un guardia apodado «el Ingeniero».'),
+      ['el Zorro', 'el Ingeniero'],
+    );
+    assert.deepEqual(names('Había un sargento al que le decían el Tuerto, y otro que le dicen "La Flaca".'), [
+      'el Tuerto',
+      'La Flaca',
+    ]);
+    assert.deepEqual(names('Un cabo al que llamaban "el Tártaro" nos hacía cantar.'), ['el Tártaro']);
+    const t = 'Le decían «el Cabo». Nos llevó.';
+    assert.equal(notAPerson(t, at(t, 'el Cabo'), 'es'), undefined);
+  });
+  it('given names listed after a kinship word, or two given names of the stock joined by "y" (stop 40)', () => {
+    assert.deepEqual(names('A mis hijas Rosa y Victoria las quemaron en la casa.'), ['Rosa', 'Victoria']);
+    assert.deepEqual(names('ni mis dos hijitos, Vilma y Celestino.'), ['Vilma', 'Celestino']);
+    assert.deepEqual(names('Después a otros dos, Óscar y Franklin, los encontraron en el río.'), [
+      'Óscar',
+      'Franklin',
+    ]);
+    assert.deepEqual(names('Diez años después, Inés y Valentina siguen esperando.'), ['Inés', 'Valentina']);
+    assert.deepEqual(names('las hermanas de Loujain, Lina y Alia, que viven en Bélgica'), ['Lina', 'Alia']);
+    const t = 'Inés y Valentina siguen esperando.';
+    assert.equal(notAPerson(t, at(t, 'Inés y Valentina'), 'es'), 'two given names');
+  });
+  it('not a shared surname after the list, places listed, nor given names after a place word', () => {
+    assert.deepEqual(names('los hermanos William y George Metcalf'), []);
+    assert.deepEqual(names('mis hijos Cusco y Andahuaylas'), []);
+    assert.deepEqual(names('llegó en Mercedes y Rosario, en la esquina de Rosa y Victoria.'), []);
+    const t = 'Monseñor Arturo Rivera y Damas habló.';
+    assert.equal(notAPerson(t, at(t, 'Arturo Rivera y Damas'), 'es'), undefined);
+  });
+  it('not a site’s nickname, a quote left open, "conocido como" or "lo llamaban"', () => {
+    assert.deepEqual(names('Nos llevaron al estadio, que le decían el Caracol. Con capucha.'), []);
+    assert.deepEqual(names('el penal conocido como El Chipote, y el taller que lo llamaban "El Jardín"'), []);
+    assert.deepEqual(names('alias "el Mono de la sierra" volvió'), []);
   });
   it('one given name after a lower-case "don" or "doña", the form kept (stop 39)', () => {
     assert.deepEqual(names('Saluda a tu tía y a don Fermín. Vimos a doña Rufina en el mercado.'), [
@@ -325,6 +365,15 @@ describe('spans no person’s name is written as (stop 36)', () => {
     // A header's own cell is no cell under it.
     const c = 'Name | Age | Prison\nLeila Azadi | 31 | Evin\n';
     assert.equal(notAPerson(c, at(c, 'Name'), 'en'), undefined);
+  });
+  it('a company’s last word closing a name of two words or more (stop 40)', () => {
+    const t = 'Workers of Nordvik Apparel and Kessler Mining Ltd met Grace Otieno.';
+    assert.equal(notAPerson(t, at(t, 'Nordvik Apparel'), 'en'), 'company word');
+    assert.equal(notAPerson(t, at(t, 'Kessler Mining Ltd'), 'en'), 'company word');
+    assert.equal(notAPerson(t, at(t, 'Grace Otieno'), 'en'), undefined);
+    const e = 'la minera Tahoe Resources Inc. y la textil Golden Loom Textiles';
+    assert.equal(notAPerson(e, at(e, 'Tahoe Resources Inc.'), 'es'), 'company word');
+    assert.equal(notAPerson(e, at(e, 'Golden Loom Textiles'), 'es'), 'company word');
   });
   it('English words of abstract nouns and adjectives, a place noun closing it', () => {
     const t = 'He faces Count 3, Unlawful Detention, at the Security Circuit near Kamuli Town.';

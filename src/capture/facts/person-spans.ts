@@ -335,6 +335,18 @@ const BODY_WORDS = new Set(
 
 /** A word a person's name never holds: a body's or a prize's word in any language the rules know. */
 /** Words of organizations' names that are surnames too ("Moussa Dadis Camara", "Frank Church", "Emiliano Sala"). */
+/**
+ * Last words of a company's name ("Nordvik Apparel", "Dandong Haeyang Foods", "Jet Blast Charter",
+ * "PT Pusaka Benjina Resources", "Tahoe Resources Inc."), not in `ORG_WORDS`: the tagger read four
+ * such companies as persons in the LORO lists of rounds 47–54. The gold of rounds 1–54 holds 20 bodies
+ * and no person whose name ends so.
+ */
+const COMPANY_HEADS = new Set(
+  `resources foods apparel charter seafood seafoods textiles textile garments garment logistics holdings
+  trading fisheries mining minerals shipping airlines airways aviation industries enterprises ventures
+  investments ltd limited inc corp plc llc gmbh motors petroleum pharmaceuticals technologies
+  consulting plantations exports`.split(/\s+/),
+);
 const SURNAMES_TOO = new Set(['camara', 'church', 'sala', 'alto']);
 const bodyWord = (norm: string) => BODY_WORDS.has(norm) || (ORG_WORDS.has(norm) && !SURNAMES_TOO.has(norm));
 
@@ -395,8 +407,12 @@ const THE_WORD_AFTER =
  * noun of bodies ("the group X") or before an apposition naming one ("X, the … organisation").
  */
 export function notAPerson(text: string, s: Span, language: string): string | undefined {
+  // 'alias "el Cabo"', 'le decían «el Ingeniero»': a nickname is a common word, a title or a demonym.
+  if (language !== 'en' && cuedNickname(text, s)) return undefined;
   const words = wordsOf(text, s);
   if (words.some((w) => bodyWord(w.norm))) return 'body word';
+  if (twoGivenNames(text, s)) return 'two given names';
+  if (words.length > 1 && COMPANY_HEADS.has(words[words.length - 1]!.norm)) return 'company word';
   if (words.length === 1 && bareAddress(words[0]!.norm)) return 'form of address';
   if (inPlaceColumn(text, s)) return 'place column';
   const named = words.filter((w) => isCapitalName(w.text) && !opensNoName(w));
@@ -517,8 +533,12 @@ export function nicknameOf<T extends Span & { value: string }>(
   if (!cue) return undefined;
   const cueStart = s.start - (text.slice(Math.max(0, s.start - 40), s.start).length - cue.index);
   let best: T | undefined;
+  // "X, 34, alias", "X, de 34 años, alias" (police lists of Nicaragua: rounds 11 and 51).
   for (const p of persons)
-    if (p.end <= cueStart && /^[\s,(]*(?:\d{1,3}\s*,\s*)?$/.test(text.slice(p.end, cueStart)))
+    if (
+      p.end <= cueStart &&
+      /^[\s,(]*(?:(?:de\s+)?\d{1,3}(?:\s+años)?\s*,\s*)?$/u.test(text.slice(p.end, cueStart))
+    )
       if (!best || p.end > best.end) best = p;
   return best;
 }
@@ -543,6 +563,87 @@ const CALLED =
   /\b(?:we|they|everyone|everybody|people|I)\s+(?:call|called|used\s+to\s+call|nicknamed)\s+(?:him\s+|her\s+)?["“]?(\p{Lu}[\p{L}\p{M}'’-]+)|\b(?:le|lo|la)\s+(?:dec[ií]amos|dec[ií]an|llam[aá]bamos|llamaban|apodaban|apod[aá]bamos)\s+["“]?(\p{Lu}[\p{L}\p{M}'’-]+)/gu;
 
 /**
+ * 'alias "el Tigre"', 'un guardia apodado "el Troglo"', 'al que le decían «el Vasco»', 'Uno, que le dicen
+ * el Rubio': a nickname with its article after a Spanish cue of naming, the article kept as the guide
+ * writes it ("el Chapín"). Nicknames are common nouns, demonyms and titles ("el Ingeniero", "el Tártaro",
+ * "el Cabo"), so no lexicon reads them; rounds 12–54 hold 25 such persons after these cues (rounds
+ * 1–11: 5), and 8 of them were missed in the LORO lists of rounds 47–54 (7 countries). Not "conocido como" (a prison's, a body's, a site's name as often: "el
+ * penal conocido como El Chipote", "conocida como La Técnica") nor "lo llamaban" (a site: 'el taller …
+ * lo llamaban "El Jardín"').
+ */
+const NICKNAMED =
+  /(?<![\p{L}\p{M}])(?:[Aa]lias|[Aa]podad[oa]|[Ll]es?\s+(?:dicen|dec[ií]an|dec[ií]amos|llaman|llamaban|llam[aá]bamos|apodaban)|(?:al|a\s+la)\s+que\s+(?:dicen|dec[ií]an|llaman|llamaban))\s+["“«]?((?:[Ee]l|[Ll]a)\s+\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)(?![\p{L}\p{M}])/gu;
+/** Nouns of sites whose nickname a "que le decían" gives ("En el velódromo, que le decían el Caracol"). */
+const SITE_BEFORE =
+  /(?<![\p{L}\p{M}])(?:velódromo|estadio|taller|penal|cárcel|centro|sitio|lugar|edificio|cuartel|campo|casa|barrio|pueblo|caserío|finca|hacienda|cerro|río|calle|galpón|sótano|celda|pabellón|base|escuela|cancha|bar)[\s,]+(?:al\s+|a\s+la\s+|en\s+el\s+|en\s+la\s+)?que\s+\S+\s+\S+\s*$/iu;
+/** The nickname cued at `s` ('alias "el Tigre"'), if `s` is one: the cue decides, not the words. */
+function cuedNickname(text: string, s: Span): boolean {
+  for (const m of text.slice(Math.max(0, s.start - 40), s.end + 1).matchAll(NICKNAMED)) {
+    const at = Math.max(0, s.start - 40) + m.index + m[0].length - m[1]!.length;
+    if (at === s.start && at + m[1]!.length === s.end) return true;
+  }
+  return false;
+}
+
+/**
+ * Children, siblings and others named by their given names alone in a list ("mis hijas Rosa y
+ * Victoria", "mis dos hijitos, Vilma y Celestino", "otros dos, Óscar y Franklin", "Querida Yolany y mis
+ * hijos Kevin y Dayana:"): each is a person, and neither the rules nor the tagger read one given
+ * name alone (rounds 20–54: 10 such lists, 21 persons, 5 missed in the LORO lists of rounds 47–54).
+ * Not when a capital follows the last name ("los hermanos William y George Metcalf": their surname).
+ */
+const NAME_IN_LIST = String.raw`\p{Lu}[\p{Ll}\p{M}'’]+`;
+/** Where two capitalized words are joined by "y" / "e": the cheap scan (lists are rare). */
+const Y_JOIN = /[\p{Ll}\p{M}'’] (?:y|e) \p{Lu}/gu;
+/** The names of a list up to the "y": "Rosa", "Vilma, Celestino". */
+const LIST_HEAD = new RegExp(String.raw`(?<![\p{L}\p{M}])${NAME_IN_LIST}(?:,\s${NAME_IN_LIST})*$`, 'u');
+/** The last name, no capital or "de X" after it (a shared surname: "William y George Metcalf"). */
+const LIST_TAIL = new RegExp(
+  String.raw`^ (?:y|e) (${NAME_IN_LIST})(?![\p{L}\p{M}]|\s\p{Lu}|\s(?:de|del|da|dos)\s)`,
+  'u',
+);
+const KIN_BEFORE =
+  /(?<![\p{L}\p{M}])(?:hij[oa]s|hijit[oa]s|herman[oa]s|hermanit[oa]s|niet[oa]s|sobrin[oa]s|prim[oa]s|otr[oa]s\s+(?:dos|tres|cuatro))(?:\s+(?:dos|tres|cuatro))?,?\s+$/u;
+/** "en Mercedes y Rosario", "la esquina de Rosa y Victoria": towns and streets named like persons. */
+const SITE_LIST_BEFORE =
+  /(?<![\p{L}\p{M}])(?:en|entre|desde|hasta|hacia|calles?|avenidas?|esquinas?(?: de)?|barrios?|colonias?|provincias?(?: de)?|departamentos?(?: de)?|municipios?(?: de)?|pueblos?(?: de)?|aldeas?(?: de)?|veredas?(?: de)?)\s+$/u;
+/** A word a listed name may be: any given name of the stock; after a kinship word, any name no other word or place. */
+const listedName = (w: string, kin: boolean) =>
+  GIVEN_NAMES.has(fold(w)) || (kin && !otherWord(w) && aName(fold(w)) && lookupPlace(w) === undefined);
+/** The names of such lists in `text`, each a span. */
+function listedGivenNames(text: string): NamedSpan[] {
+  const out: NamedSpan[] = [];
+  for (const j of text.matchAll(Y_JOIN)) {
+    const from = Math.max(0, j.index - 120);
+    const head = LIST_HEAD.exec(text.slice(from, j.index + 1));
+    const tail = LIST_TAIL.exec(text.slice(j.index + 1, j.index + 60));
+    if (!head || !tail) continue;
+    const start = from + head.index;
+    const before = text.slice(Math.max(0, start - 40), start);
+    const kin = KIN_BEFORE.test(before);
+    // Another capital word before the list makes it a longer name's ("Miguel Ángel y Omar").
+    if (!kin && (/\p{Lu}[\p{L}\p{M}]*\s$/u.test(before) || SITE_LIST_BEFORE.test(before))) continue;
+    const names = [...head[0].matchAll(/\p{Lu}[\p{Ll}\p{M}'’]+/gu)].map((n) => ({
+      start: start + n.index,
+      text: n[0],
+    }));
+    names.push({ start: j.index + 1 + tail[0].length - tail[1]!.length, text: tail[1]! });
+    // "las hermanas de Loujain, Lina y Alia": the list opens after the comma of a name it does not hold.
+    while (names.length > 2 && !listedName(names[0]!.text, kin)) names.shift();
+    if (!names.every((n) => listedName(n.text, kin))) continue;
+    for (const n of names) out.push({ start: n.start, end: n.start + n.text.length, text: n.text });
+  }
+  return out;
+}
+/** Whether `s` is two given names joined by "y" / "e" ("Inés y Valentina"): two persons, not one. */
+function twoGivenNames(text: string, s: Span): boolean {
+  const m = /^(\p{Lu}[\p{Ll}\p{M}'’]+)\s+(?:y|e)\s+(\p{Lu}[\p{Ll}\p{M}'’]+)$/u.exec(
+    text.slice(s.start, s.end),
+  );
+  return m !== null && GIVEN_NAMES.has(fold(m[1]!)) && GIVEN_NAMES.has(fold(m[2]!));
+}
+
+/**
  * "a don Goyo", "la chiva de don Eliécer", "doña Rufina": the Spanish and Portuguese form of address
  * written in lower case before one given name or nickname, the person's only name in the text
  * (rounds 14, 39, 42 and 44 each missed one: "don Chepe", "don Goyo", "don Aurelio", "don
@@ -558,6 +659,17 @@ const DON =
  */
 export function addressedPersons(text: string): NamedSpan[] {
   const out: NamedSpan[] = [];
+  for (const m of text.matchAll(NICKNAMED)) {
+    const nick = m[1]!;
+    // A quote opened before the nickname closes right after it.
+    const start = m.index + m[0].length - nick.length;
+    const quoted = /["“«]\s*$/u.test(text.slice(start - 2, start));
+    if (quoted && !/^["”»]/u.test(text.slice(start + nick.length))) continue;
+    if (SITE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index + m[0].length - nick.length)))
+      continue;
+    out.push({ start, end: start + nick.length, text: nick });
+  }
+  out.push(...listedGivenNames(text));
   for (const re of [SALUTATION, CALLED, DON])
     for (const m of text.matchAll(re)) {
       const name = m[1] ?? m[2]!;
