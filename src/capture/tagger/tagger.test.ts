@@ -3,11 +3,13 @@
  * retraining (same data, same seed: the same numbers).
  */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { EntityMention } from '../facts/entities.js';
 import { extractFacts } from '../facts/index.js';
 import { tokenize } from '../facts/tokens.js';
 import { candidates } from './candidates.js';
+import { HELD_APART, ROUNDS } from './corpus.js';
 import { features, textContext } from './features.js';
 import { formsOf, labelOf } from './label.js';
 import { type Example, pack, predict, type TaggerModel, train, unpack } from './perceptron.js';
@@ -488,6 +490,16 @@ describe('heldByOneOf', () => {
         );
         assert.equal(held(s), scan, JSON.stringify({ spans, s }));
       }
+    }
+  });
+});
+
+describe('the training rounds', () => {
+  it('hold no held-apart round, and each held-apart round is on disk (stop 40)', () => {
+    const trained = new Set(ROUNDS.map((r) => r.name));
+    for (const n of HELD_APART) {
+      assert.ok(!trained.has(`eval${n}`), `eval${n} is held apart but in ROUNDS`);
+      assert.ok(existsSync(new URL(`../eval${n}/README.md`, import.meta.url)), `eval${n} missing`);
     }
   });
 });
