@@ -1233,3 +1233,15 @@ describe('whom the work was done for, stop 40 (caporg40b)', () => {
     ]);
   });
 });
+
+describe('a firm’s name joined by "&", stop 40 (caporg40b)', () => {
+  it('two capitalized words joined by "&" are a firm, not two persons or a place', () => {
+    assert.deepEqual(of('Bail was paid through Mbeki & Partners last week.', 'organization'), [
+      'Mbeki & Partners',
+    ]);
+    assert.deepEqual(of('The mine is owned by Harlow, Dunne & Associates since 2010.', 'organization'), [
+      'Harlow, Dunne & Associates',
+    ]);
+    assert.deepEqual(of('We flew to Trinidad & Tobago. Later Ana & Juan arrived.', 'organization'), []);
+  });
+});
