@@ -9,6 +9,9 @@ import { fold } from './lexicon.js';
 
 const ACRONYM = /^[A-ZÁÉÍÓÚÑ]{2,7}$/u;
 
+/** Small words no acronym takes a letter from, when a name in capitals writes them so ("OF", "DE LA"). */
+const CAPS_SMALL_WORDS = new Set('of the and for on in de del la las los y e para el'.split(' '));
+
 /** The initials a name may be abbreviated by: of its capitalized words, and of all its words. */
 export function initialsOf(name: string): string[] {
   const words = name
@@ -19,6 +22,15 @@ export function initialsOf(name: string): string[] {
   if (words.length < 2) return [];
   const caps = words.filter((w) => /^\p{Lu}/u.test(w));
   const out = new Set([caps.map((w) => w[0]).join(''), words.map((w) => w[0]).join('')]);
+  // "DIRECTORATE OF CRIMINAL INVESTIGATIONS" (a caption in capitals) is the DCI: its small words
+  // are written in capitals too, and abbreviate nothing.
+  if (words.every((w) => w === w.toUpperCase()))
+    out.add(
+      words
+        .filter((w) => !CAPS_SMALL_WORDS.has(fold(w)))
+        .map((w) => w[0])
+        .join(''),
+    );
   return [...out].map((s) => fold(s)).filter((s) => s.length >= 2);
 }
 

@@ -1236,3 +1236,77 @@ describe('organizations, stop 40: "la Policía" alone, chambers, names an acrony
     );
   });
 });
+
+describe('English bodies’ words, stop 40 (caporg40b)', () => {
+  it('a desk, a clinic, courts in the plural and an archive name bodies', () => {
+    assert.deepEqual(of('She wrote to the Lagos Rights Desk last week.', 'organization'), [
+      'Lagos Rights Desk',
+    ]);
+    assert.deepEqual(of('Students of the Harare Media Law Clinic filed it.', 'organization'), [
+      'Harare Media Law Clinic',
+    ]);
+    assert.deepEqual(of("He appeared at the Tuen Mun Magistrates' Courts last week.", 'organization'), [
+      "Tuen Mun Magistrates' Courts",
+    ]);
+    assert.deepEqual(
+      of('It was recorded for the Northern Valley Voices Archive last year.', 'organization'),
+      ['Northern Valley Voices Archive'],
+    );
+  });
+  it('"Law Courts" are a building; an archive in a masthead or a "Project:" line is chrome', () => {
+    assert.deepEqual(of('They gathered outside the Kisumu Law Courts at noon.', 'organization'), []);
+    assert.deepEqual(
+      of('NORTHERN VALLEY VOICES ARCHIVE — INTERVIEW TRANSCRIPT\n\nWe spoke.', 'organization'),
+      [],
+    );
+    assert.deepEqual(
+      of('Project: Northern Valley Voices Archive · Interview NV-12\n\nWe spoke.', 'organization'),
+      [],
+    );
+  });
+});
+
+describe('a court caption in capitals, stop 40 (caporg40b)', () => {
+  it('"IN THE", "THE" are no acronym, "AT <town>" is where the court sits', () => {
+    assert.deepEqual(of('IN THE HIGH COURT OF ZAMBIA AT LUSAKA\n\nThe petition was heard.', 'organization'), [
+      'HIGH COURT OF ZAMBIA',
+    ]);
+    assert.deepEqual(
+      of('THE ZAMBIA POLICE SERVICE ........ 1ST RESPONDENT\n\nThe petition was heard.', 'organization'),
+      ['ZAMBIA POLICE SERVICE'],
+    );
+  });
+  it('an acronym abbreviates a name in capitals without its small words', () => {
+    assert.deepEqual(
+      of(
+        'THE DIRECTORATE OF CRIMINAL INVESTIGATIONS ........ 2ND RESPONDENT\n\nOfficers of the DCI arrested him.',
+        'organization',
+      ),
+      ['DIRECTORATE OF CRIMINAL INVESTIGATIONS'],
+    );
+  });
+});
+
+describe('whom the work was done for, stop 40 (caporg40b)', () => {
+  it('a participle or a language before "for the" is no part of the body', () => {
+    assert.deepEqual(
+      of('It was translated into English for the Upper Nile Testimony Trust in May.', 'organization'),
+      ['Upper Nile Testimony Trust'],
+    );
+    assert.deepEqual(of('Transcribed for the Upper Nile Testimony Trust by volunteers.', 'organization'), [
+      'Upper Nile Testimony Trust',
+    ]);
+  });
+});
+
+describe('a firm’s name joined by "&", stop 40 (caporg40b)', () => {
+  it('two capitalized words joined by "&" are a firm, not two persons or a place', () => {
+    assert.deepEqual(of('Bail was paid through Mbeki & Partners last week.', 'organization'), [
+      'Mbeki & Partners',
+    ]);
+    assert.deepEqual(of('The mine is owned by Harlow, Dunne & Associates since 2010.', 'organization'), [
+      'Harlow, Dunne & Associates',
+    ]);
+    assert.deepEqual(of('We flew to Trinidad & Tobago. Later Ana & Juan arrived.', 'organization'), []);
+  });
+});
