@@ -1281,3 +1281,27 @@ describe('a town before a lower-case "road" (stop 38)', () => {
     assert.equal(townOfRoad(street), street);
   });
 });
+
+describe('a month read inside a place name (stop 40 second wave)', () => {
+  it('"Mar del Plata", "Junín": the place, and no March or June', () => {
+    const facts = extractFacts('Creció en Mar del Plata y vive en Junín desde 2019.', {
+      reference: '2025-01-01',
+      tagger: null,
+    });
+    assert.deepEqual(
+      facts.filter((f) => f.kind === 'place').map((f) => f.text),
+      ['Mar del Plata', 'Junín'],
+    );
+    assert.deepEqual(
+      facts.filter((f) => f.kind === 'date').map((f) => f.value),
+      ['2019'],
+    );
+  });
+  it('a date with its day is still a date', () => {
+    const facts = extractFacts('Llegó el 3 de mar a Bogotá.', { reference: '2025-01-01', tagger: null });
+    assert.deepEqual(
+      facts.filter((f) => f.kind === 'date').map((f) => f.value),
+      ['2024-03-03'],
+    );
+  });
+});

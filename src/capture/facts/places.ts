@@ -1708,6 +1708,23 @@ export function namesAnInstrument(text: string, start: number, end: number): boo
   );
 }
 
+/**
+ * A month read inside a gazetteer place's name ("Mar" of "Mar del Plata", "Jun" of "Junín", "Mayo" of
+ * "Mayo-Tsanaga"): a word with no digit, inside a longer place the gazetteers hold, is the place's, not a
+ * date (dev rounds 32, 33, 41, 51, 52: five places lost to such a date). A date written with a day or a
+ * year ("avenida 18 de Julio") is left to the date's rules.
+ */
+export function monthInPlaceName(
+  text: string,
+  e: { kind: string; start: number; end: number },
+  d: { start: number; end: number },
+): boolean {
+  if (e.kind !== 'place' || d.start < e.start || e.end < d.end || e.end - e.start <= d.end - d.start)
+    return false;
+  const name = text.slice(e.start, e.end);
+  return !/\d/.test(text.slice(d.start, d.end)) && !/\s\d/.test(name) && lookupPlace(name) !== undefined;
+}
+
 /** A capitalized word glued before a place that belongs to its name: an article ("El Geneina", "El Callao"). */
 const ARTICLE_OF_NAME = /(?<![\p{L}\p{M}'’-])(?:El|La|Los|Las|Al)\s$/u;
 /** A compass point or qualifier written before a place as part of its name ("West Kowloon", "Northern Ireland", "Metro Manila", "Petit Duékoué"). */
