@@ -1305,3 +1305,12 @@ describe('a month read inside a place name (stop 40 second wave)', () => {
     );
   });
 });
+
+describe('an Arabic article in lower case inside a town name (stop 40 second wave)', () => {
+  it('"Deir ez-Zor" is one place, not "Deir"', () => {
+    assert.deepEqual(places('Sold in Mosul, then in Deir ez-Zor, then in the camps.'), [
+      'Mosul',
+      'Deir ez-Zor',
+    ]);
+  });
+});
