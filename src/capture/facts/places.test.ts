@@ -1314,3 +1314,12 @@ describe('an Arabic article in lower case inside a town name (stop 40 second wav
     ]);
   });
 });
+
+describe('a province named with its noun apart from its capital (stop 40 second wave)', () => {
+  it('"Provincia de Buenos Aires" is the province, not the city; "Buenos Aires" alone the city', () => {
+    assert.deepEqual(places('Un comisario de la Policía de la Provincia de Buenos Aires declaró.'), [
+      'Provincia de Buenos Aires',
+    ]);
+    assert.deepEqual(places('Vive en Buenos Aires desde 2010.'), ['Buenos Aires']);
+  });
+});

@@ -75,6 +75,14 @@ const SPANISH_CITIES = [
  * from that usage by hand and kept short: a form that is also a common word, given name or surname
  * ("Colonia", "Lagos", "Florencia", "Milán", "Cantón") is left out. [Spanish form, ISO country, kind].
  */
+/**
+ * A first-level unit whose name with its noun is another place than the bare name: "Provincia de Buenos
+ * Aires" (capital La Plata) is not the city of Buenos Aires. Every development round annotates it whole
+ * (8 texts of rounds 15, 16, 25, 49, 52, also inside "Policía de la Provincia de Buenos Aires"); a province
+ * named like its capital ("Provincia de Formosa") is that one place and stays read by its name.
+ */
+const UNITS_NAMED_WITH_NOUN: readonly [string, string][] = [['Provincia de Buenos Aires', 'AR']];
+
 const SPANISH_EXONYMS: readonly [string, string, WorldPlace['kind']][] = [
   // Europe and the former Soviet Union
   ['Vaticano', 'VA', 'country'],
@@ -499,6 +507,7 @@ function build(): Map<string, WorldPlace> {
   for (const [es, cc, kind] of SPANISH_EXONYMS) add(es, { value: es, kind, countryCode: cc });
   for (const names of WORLD_REGIONS) for (const n of names) add(n, { value: n, kind: 'region' });
   for (const names of NATURAL_FEATURES) for (const n of names) add(n, { value: n, kind: 'region' });
+  for (const [n, cc] of UNITS_NAMED_WITH_NOUN) add(n, { value: n, kind: 'region', countryCode: cc });
   for (const [name, cca2, lang] of [...FORMER_NAMES, ...EVERYDAY_NAMES]) {
     const c = countries.find((x) => x.cca2 === cca2);
     const value = c && (lang === 'es' ? c.translations.spa?.common : c.name.common);
