@@ -1323,3 +1323,11 @@ describe('a province named with its noun apart from its capital (stop 40 second 
     assert.deepEqual(places('Vive en Buenos Aires desde 2010.'), ['Buenos Aires']);
   });
 });
+
+describe('a seat of power named for its government (stop 40 second wave)', () => {
+  it('"the Kremlin", "el Kremlin", "the White House said" are places (guide §5, metonyms for a seat)', () => {
+    assert.deepEqual(places('The Kremlin denied the report.'), ['Kremlin']);
+    assert.deepEqual(places('Putin habló desde el Kremlin el lunes.'), ['Kremlin']);
+    assert.deepEqual(places('The White House said on Monday that it would not comment.'), ['White House']);
+  });
+});
