@@ -1329,5 +1329,7 @@ describe('a seat of power named for its government (stop 40 second wave)', () =>
     assert.deepEqual(places('The Kremlin denied the report.'), ['Kremlin']);
     assert.deepEqual(places('Putin habló desde el Kremlin el lunes.'), ['Kremlin']);
     assert.deepEqual(places('The White House said on Monday that it would not comment.'), ['White House']);
+    // A sentence's article is no part of the seat's name.
+    assert.deepEqual(places('El Kremlin no quiso comentar.'), ['Kremlin']);
   });
 });

@@ -15,7 +15,13 @@ import {
 } from '../../domain/gazetteer.js';
 import { fold, GIVEN_NAMES, SURNAME_SET } from './lexicon.js';
 import { boundedMemo } from './memo.js';
-import { isDemonym, isLanguageName, lookupAmbiguousWorldPlace, lookupWorldPlace } from './world.js';
+import {
+  isDemonym,
+  isLanguageName,
+  isSeatOfPower,
+  lookupAmbiguousWorldPlace,
+  lookupWorldPlace,
+} from './world.js';
 import { isEverydayWord, lookupTown, lookupWellKnownPlace, mayNameUnknownPlace } from './world-cities.js';
 
 export interface PlaceEntry {
@@ -1778,7 +1784,7 @@ export function withNameQualifier<T extends Taken & { text: string; value: strin
       };
     }
     if (!/^\p{Lu}/u.test(e.text)) return e;
-    if (article && e.place?.kind === 'country') return e;
+    if (article && (e.place?.kind === 'country' || isSeatOfPower(e.text))) return e;
     const start = e.start - m[0].length;
     const org = entities.find((o) => o.kind === 'organization' && o.start === start && o.end === e.end);
     if (org && qualifier) overruled.add(org);

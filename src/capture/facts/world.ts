@@ -98,6 +98,13 @@ const SEATS_OF_POWER: readonly (readonly string[])[] = [
   ['Capitol', 'Capitol Hill', 'Capitolio'],
 ];
 
+let SEATS: Set<string> | undefined;
+/** Whether a name is a seat of power's ("Kremlin", "Casa Rosada"): written after an article of the sentence, never one of its own ("El Kremlin no quiso…"). */
+export function isSeatOfPower(name: string): boolean {
+  SEATS ??= new Set(SEATS_OF_POWER.flat().map((n) => normalizePlaceName(n)));
+  return SEATS.has(normalizePlaceName(name));
+}
+
 /**
  * A first-level unit whose name with its noun is another place than the bare name: "Provincia de Buenos
  * Aires" (capital La Plata) is not the city of Buenos Aires. Every development round annotates it whole
