@@ -20,6 +20,7 @@ import {
   labelPlaces,
   languageReadAsPlace,
   lookupPlace,
+  monthInPlaceName,
   nameEvidence,
   namesAnInstrument,
   placesAfterAcronym,
@@ -203,7 +204,13 @@ export function ruleEntities(
   )
     .filter(
       (e) =>
-        ![...dates, ...senders].some((d) => e.start < d.end && d.start < e.end && !dateInName(text, e, d)),
+        ![...dates, ...senders].some(
+          (d) =>
+            e.start < d.end &&
+            d.start < e.end &&
+            !dateInName(text, e, d) &&
+            !(dates.includes(d as DateMention) && monthInPlaceName(text, e, d)),
+        ),
     )
     // "la Convención de Viena", "the Rome Statute": a town naming an instrument is no place of the text.
     // A lone letter is none either: "Tver, and I remember" (a list's pronoun), a table's column code;
@@ -218,7 +225,10 @@ export function ruleEntities(
     // "the Mueda road": the town (places.ts).
     .map((e) => townOfRoad(e));
   // "at the gate of Gaston Berger University": an institution the rules read as a body, used as a site (sites.ts).
-  return { entities: institutionSites(text, entities), dates, senders };
+  const sited = institutionSites(text, entities);
+  // "Mar" of "Mar del Plata": the place kept, no date.
+  const kept = dates.filter((d) => !sited.some((e) => monthInPlaceName(text, e, d)));
+  return { entities: sited, dates: kept, senders };
 }
 
 export function extractFacts(text: string, opts: FactOptions): Fact[] {

@@ -1296,3 +1296,55 @@ describe('a town before a lower-case "road" (stop 38)', () => {
     assert.equal(townOfRoad(street), street);
   });
 });
+
+describe('a month read inside a place name (stop 40 second wave)', () => {
+  it('"Mar del Plata", "Junín": the place, and no March or June', () => {
+    const facts = extractFacts('Creció en Mar del Plata y vive en Junín desde 2019.', {
+      reference: '2025-01-01',
+      tagger: null,
+    });
+    assert.deepEqual(
+      facts.filter((f) => f.kind === 'place').map((f) => f.text),
+      ['Mar del Plata', 'Junín'],
+    );
+    assert.deepEqual(
+      facts.filter((f) => f.kind === 'date').map((f) => f.value),
+      ['2019'],
+    );
+  });
+  it('a date with its day is still a date', () => {
+    const facts = extractFacts('Llegó el 3 de mar a Bogotá.', { reference: '2025-01-01', tagger: null });
+    assert.deepEqual(
+      facts.filter((f) => f.kind === 'date').map((f) => f.value),
+      ['2024-03-03'],
+    );
+  });
+});
+
+describe('an Arabic article in lower case inside a town name (stop 40 second wave)', () => {
+  it('"Deir ez-Zor" is one place, not "Deir"', () => {
+    assert.deepEqual(places('Sold in Mosul, then in Deir ez-Zor, then in the camps.'), [
+      'Mosul',
+      'Deir ez-Zor',
+    ]);
+  });
+});
+
+describe('a province named with its noun apart from its capital (stop 40 second wave)', () => {
+  it('"Provincia de Buenos Aires" is the province, not the city; "Buenos Aires" alone the city', () => {
+    assert.deepEqual(places('Un comisario de la Policía de la Provincia de Buenos Aires declaró.'), [
+      'Provincia de Buenos Aires',
+    ]);
+    assert.deepEqual(places('Vive en Buenos Aires desde 2010.'), ['Buenos Aires']);
+  });
+});
+
+describe('a seat of power named for its government (stop 40 second wave)', () => {
+  it('"the Kremlin", "el Kremlin", "the White House said" are places (guide §5, metonyms for a seat)', () => {
+    assert.deepEqual(places('The Kremlin denied the report.'), ['Kremlin']);
+    assert.deepEqual(places('Putin habló desde el Kremlin el lunes.'), ['Kremlin']);
+    assert.deepEqual(places('The White House said on Monday that it would not comment.'), ['White House']);
+    // A sentence's article is no part of the seat's name.
+    assert.deepEqual(places('El Kremlin no quiso comentar.'), ['Kremlin']);
+  });
+});

@@ -16,7 +16,13 @@ import {
 import { fold, GIVEN_NAMES, SURNAME_SET } from './lexicon.js';
 import { boundedMemo } from './memo.js';
 import { tablesIn } from './tables.js';
-import { isDemonym, isLanguageName, lookupAmbiguousWorldPlace, lookupWorldPlace } from './world.js';
+import {
+  isDemonym,
+  isLanguageName,
+  isSeatOfPower,
+  lookupAmbiguousWorldPlace,
+  lookupWorldPlace,
+} from './world.js';
 import { isEverydayWord, lookupTown, lookupWellKnownPlace, mayNameUnknownPlace } from './world-cities.js';
 
 export interface PlaceEntry {
@@ -1605,8 +1611,13 @@ export function senderTagPlaces(
 
 /** A capitalized word of a town's name. */
 const TOWN_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
-/** Particles inside a town's name: "El Carmen de Bolívar", "São Bernardo do Campo", "Dar es Salaam", "Côte d'Ivoire". */
-const TOWN_PARTICLE = /\s+(?:(?:de\s+la|de\s+los|de|del|do|da|dos|das|es)\s+|[dl]['’])(?=\p{Lu})/gu;
+/**
+ * Particles inside a town's name: "El Carmen de Bolívar", "São Bernardo do Campo", "Dar es Salaam", "Côte
+ * d'Ivoire", and an Arabic article in lower case before a hyphen, "Deir ez-Zor", "Ras al-Ain" (capitalized
+ * runs stop at it, so "Deir" alone was read: 5 misses in rounds 48 and 53 and their LORO lists).
+ */
+const TOWN_PARTICLE =
+  /\s+(?:(?:de\s+la|de\s+los|de|del|do|da|dos|das|es)\s+|[dl]['’]|(?:al|el|ez|az|as|ad|an|ash|ar|ed|es|at|ul|ud)-)(?=\p{Lu})/gu;
 
 /**
  * Towns whose name runs over a particle ("El Carmen de Bolívar", "São Bernardo do Campo", "Dar es
@@ -1693,6 +1704,23 @@ export function namesAnInstrument(text: string, start: number, end: number): boo
   );
 }
 
+/**
+ * A month read inside a gazetteer place's name ("Mar" of "Mar del Plata", "Jun" of "Junín"): a word
+ * with no digit, inside a longer place the gazetteers hold, is the place's, not a date (dev rounds 33, 41,
+ * 51, 52: four places lost to such a date). A date written with a day or a
+ * year ("avenida 18 de Julio") is left to the date's rules.
+ */
+export function monthInPlaceName(
+  text: string,
+  e: { kind: string; start: number; end: number },
+  d: { start: number; end: number },
+): boolean {
+  if (e.kind !== 'place' || d.start < e.start || e.end < d.end || e.end - e.start <= d.end - d.start)
+    return false;
+  const name = text.slice(e.start, e.end);
+  return !/\d/.test(text.slice(d.start, d.end)) && !/\s\d/.test(name) && lookupPlace(name) !== undefined;
+}
+
 /** A capitalized word glued before a place that belongs to its name: an article ("El Geneina", "El Callao"). */
 const ARTICLE_OF_NAME = /(?<![\p{L}\p{M}'’-])(?:El|La|Los|Las|Al)\s$/u;
 /** A compass point or qualifier written before a place as part of its name ("West Kowloon", "Northern Ireland", "Metro Manila", "Petit Duékoué"). */
@@ -1741,7 +1769,7 @@ export function withNameQualifier<T extends Taken & { text: string; value: strin
       };
     }
     if (!/^\p{Lu}/u.test(e.text)) return e;
-    if (article && e.place?.kind === 'country') return e;
+    if (article && (e.place?.kind === 'country' || isSeatOfPower(e.text))) return e;
     const start = e.start - m[0].length;
     const org = entities.find((o) => o.kind === 'organization' && o.start === start && o.end === e.end);
     if (org && qualifier) overruled.add(org);

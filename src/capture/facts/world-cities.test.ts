@@ -94,4 +94,15 @@ describe('other spellings of the big places (stop 38)', () => {
     assert.equal(lookupWellKnownPlace('Casa Blanca'), undefined);
     assert.equal(lookupTown('Rahima'), undefined);
   });
+  it('a city of an Arabic-speaking country named without the article the gazetteer keeps (stop 40)', () => {
+    // "Ar Raqqah", "El Geneina", "Al Ḩillah" in the gazetteer.
+    assert.deepEqual(of('Families fled Raqqa in 2014 and reached Geneina a year later.', 'place'), [
+      'Raqqa',
+      'Geneina',
+    ]);
+    assert.equal(lookupWellKnownPlace('Hillah')?.countryCode, 'IQ');
+    // A Spanish "El" is no article to drop ("El Paso", "El Progreso"), nor is a faith's people a town.
+    assert.equal(lookupWellKnownPlace('Paso'), undefined);
+    assert.equal(lookupWellKnownPlace('Progreso'), undefined);
+  });
 });

@@ -17,6 +17,7 @@ import { normalizePlaceName } from '../../domain/gazetteer.js';
 import { fold, GIVEN_NAMES, NOT_NAME, STOP_CAPS, SURNAME_SET } from './lexicon.js';
 import { boundedMemo } from './memo.js';
 import { libraryLexicon } from './names.js';
+import { isDemonym } from './world.js';
 
 export interface WorldTown {
   /** The name as the package writes it (with its accents). */
@@ -122,6 +123,13 @@ let TOWNS: Map<string, WorldTown> | undefined;
 let LOOSE_WELL_KNOWN: Map<string, WorldTown> | undefined;
 /** Regions of two words or more by `regionSpellingKey`. */
 let LOOSE_REGIONS: Map<string, WorldTown> | undefined;
+/** Well-known places of Arabic-speaking countries named with an article, by the key of the name without it. */
+let ARTICLE_DROPPED: Map<string, WorldTown> | undefined;
+
+/** Countries whose place names carry an Arabic article ("Ar Raqqah", "El Fasher", "As Sulaymānīyah"). */
+const ARABIC_NAMING = new Set('AE BH DZ EG EH IQ JO KW LB LY MA MR OM PS QA SA SD SS SY TD TN YE'.split(' '));
+/** An Arabic article as the gazetteer writes it, "Al ", "Ar ", "El ", "Ad-"…, before a one-word name. */
+const ARABIC_ARTICLE = /^(?:al|an|ad|ar|as|ash|at|az|el|ed|en|er|es|et|ez)[\s-]+(?=\S+$)/i;
 
 /**
  * A name's key with the differences of transliteration folded away, so that the text's spelling finds
@@ -132,6 +140,11 @@ let LOOSE_REGIONS: Map<string, WorldTown> | undefined;
  * "Chamberí").
  */
 export function spellingKey(name: string): string | undefined {
+  const k = looseKey(name);
+  return k.replace(/\s/g, '').length >= 5 ? k : undefined;
+}
+
+function looseKey(name: string): string {
   let k = fold(name).replace(/[ʻʼ'’‘`]/g, '');
   k = k.replace(/^(?:al|an|ad|ar|as|ash|at|az)-|^al\s+/, '');
   k = k
@@ -142,7 +155,7 @@ export function spellingKey(name: string): string | undefined {
     .replace(/([a-z])\1+/g, '$1')
     .replace(/ou/g, 'u')
     .replace(/h\b/g, '');
-  return k.replace(/\s/g, '').length >= 5 ? k : undefined;
+  return k;
 }
 
 /** Words that join two names into one region's ("Sistan and Baluchestan", "Sīstān va Balūchestān", "Ceuta y Melilla"). */
@@ -224,6 +237,26 @@ function load(): void {
     else if (seen && seen.countryCode !== e.countryCode) regions.set(k, null);
   }
   LOOSE_REGIONS = new Map([...regions].filter((x): x is [string, WorldTown] => x[1] !== null));
+  // "Raqqa" for "Ar Raqqah", "Fasher" for "El Fasher": the news drops the article the gazetteer keeps. Only in
+  // countries that name so (an "El" elsewhere is Spanish: "El Paso" is no "Paso"), only a one-word name, and a
+  // key two places share is dropped. The key has four letters at least, not `spellingKey`'s five ("raqa").
+  const dropped = new Map<string, WorldTown | null>();
+  for (const e of wellKnown.values()) {
+    if (!ARABIC_NAMING.has(e.countryCode) || !ARABIC_ARTICLE.test(e.value)) continue;
+    const bare = e.value.replace(ARABIC_ARTICLE, '');
+    const k = articleFreeKey(bare);
+    // "Al Aḩmadī" (Kuwait) bare is "Ahmadi", a faith's people.
+    if (!k || isDemonym(bare)) continue;
+    const seen = dropped.get(k);
+    dropped.set(k, seen === undefined ? e : null);
+  }
+  ARTICLE_DROPPED = new Map([...dropped].filter((x): x is [string, WorldTown] => x[1] !== null));
+}
+
+/** `spellingKey` of a one-word name with a floor of four letters. */
+function articleFreeKey(name: string): string | undefined {
+  const k = looseKey(name);
+  return k.length >= 4 && !/\s/.test(k) ? k : undefined;
 }
 
 /** A region, or a city of ≥ 100,000 inhabitants, whose name is no everyday word or person's name. */
@@ -254,7 +287,8 @@ const regionSpelledOtherwise = boundedMemo((name): WorldTown | undefined => {
 });
 const spelledOtherwise = boundedMemo((name): WorldTown | undefined => {
   const k = spellingKey(name);
-  const e = k && LOOSE_WELL_KNOWN!.get(k);
+  const a = articleFreeKey(name);
+  const e = (k && LOOSE_WELL_KNOWN!.get(k)) || (a && ARTICLE_DROPPED!.get(a));
   return e && distinctive(name, libraryLexicon()) ? { ...e, value: name.trim() } : undefined;
 });
 
