@@ -848,3 +848,16 @@ describe('a letter from a prison named by its common noun; a report dated by its
     assert.equal(t.published, undefined);
   });
 });
+
+describe("a ruling's closing formula dates it (issue 23, stop 40 second wave, rounds 31, 57)", () => {
+  it('"DELIVERED, DATED AND SIGNED … THIS 23RD DAY OF JULY, 2025" is its day when nothing heads it', () => {
+    const t = extractPlainText(
+      'IN THE HIGH COURT AT KISUMU\n\nRULING\n\n1. The applicant was arrested on 3 March 2024 and held until 9 March.\n\nDELIVERED, DATED AND SIGNED AT KISUMU THIS 14TH DAY OF MAY, 2024.\n\nJUDGE',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2024-05-14' });
+    const told = extractPlainText(
+      'NOTES\n\nThe court sat on the 4th day of May, 2024, and heard the parties.\n\nEnd.',
+    );
+    assert.equal(told.published, undefined, 'a day the text tells, with no signing word');
+  });
+});

@@ -240,7 +240,31 @@ export function datedByText(text: string): FuzzyDate | undefined {
     .split('\n')
     .filter((l) => l.trim())
     .slice(0, 12);
-  return headDate(head) ?? actDay(text) ?? yearlessDateline(text) ?? monthHead(head.slice(0, 8));
+  return (
+    headDate(head) ?? actDay(text) ?? yearlessDateline(text) ?? monthHead(head.slice(0, 8)) ?? signedDay(text)
+  );
+}
+
+/**
+ * A common-law ruling's own day in its closing formula, when nothing heads it ("DELIVERED, DATED AND SIGNED AT
+ * NAIROBI THIS 23RD DAY OF JULY, 2025", "SIGNED this 2nd day of July, 2018"; rounds 31, 57): in its last 1,500
+ * characters, a "dated"/"signed"/"delivered" line with "this … day of" a full date.
+ */
+function signedDay(text: string): FuzzyDate | undefined {
+  const tail = text.slice(-1500);
+  for (const line of tail.split('\n').reverse()) {
+    if (
+      !/\b(?:dated|signed|delivered|given)\b[^\n]{0,80}\bthis\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\b/iu.test(
+        line,
+      )
+    )
+      continue;
+    const d = findDates(line, '2000-01-01').find(
+      (x) => !x.relative && x.date.precision === 'day' && writesYear(x.text),
+    );
+    if (d) return d.date;
+  }
+  return undefined;
 }
 
 /**

@@ -299,6 +299,17 @@ describe('"until"/"hasta" after a past verb ends a stretch of the past (issue 23
   });
 });
 
+describe("a ruling's closing formula (issue 23, stop 40 second wave)", () => {
+  it('"this 2nd day of July, 2018" and "THIS 23RD DAY OF JULY, 2025" are full dates', () => {
+    assert.deepEqual(all('SIGNED this 2nd day of July, 2018.', '2025-01-01'), [
+      ['2nd day of July, 2018', '2018-07-02'],
+    ]);
+    assert.deepEqual(all('DATED AT NAIROBI THIS 23RD DAY OF JULY, 2025.', '2025-01-01'), [
+      ['23RD DAY OF JULY, 2025', '2025-07-23'],
+    ]);
+  });
+});
+
 describe('the year ahead (issue 23, round 6)', () => {
   it('"next year", "el próximo año", "el año que viene"', () => {
     assert.deepEqual(all('A ruling is expected early next year.', '2021-10-01'), [['next year', '2022']]);

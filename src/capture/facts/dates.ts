@@ -841,6 +841,16 @@ const RULES: Rule[] = [
       return v ? dayDate(v) : undefined;
     },
   },
+  // A ruling's closing formula, any case: "SIGNED this 2nd day of July, 2018", "THIS 23RD DAY OF JULY, 2025" (rounds 31, 57).
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+day\\s+of\\s+(${MONTH_ALT})\\b,?\\s+(\\d{4})\\b`, 'giu'),
+    relative: false,
+    make: (m) => {
+      const mo = month(m[2]!);
+      const v = mo ? realDay(+m[3]!, mo, +m[1]!) : undefined;
+      return v ? dayDate(v) : undefined;
+    },
+  },
   // "3 May 2024", "3rd of May"
   {
     re: new RegExp(
