@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
+import type { FuzzyDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import { decodeBytes } from './decode.js';
 import { extractDocument } from './extract.js';
@@ -809,5 +810,65 @@ describe('the day a ruling counts from, written in words (issue 23, stop 39 seco
       'PODER JUDICIAL\n\nSENTENCIA DEFINITIVA N.º 57\n\nEl Tribunal recordó que el catorce de noviembre de dos mil veintitrés declararon los testigos, en la causa seguida a los procesados.',
     );
     assert.equal(told.published, undefined, 'a day the ruling tells, not its own');
+  });
+});
+
+describe('a letter from a prison named by its common noun; a report dated by its own head (issue 23, stop 40 second wave)', () => {
+  it("a place opening with a common noun before a proper name, with the weekday, is the letter's date line", () => {
+    const t = extractPlainText(
+      'ARCHIVO DE CARTAS\nTranscripción de una carta entregada a su familia el 20 de marzo de 2023.\n\nIbagué, cárcel de Picaleña, domingo 12 de marzo de 2023\n\nMamá:\n\nEl jueves vino el abogado.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2023-03-12' });
+    const long = extractPlainText(
+      'Nota del archivo\n\nCentro Federal de Readaptación Social Número 1 de Alta Seguridad, Almoloya de Juárez, martes 4 de abril de 2017\n\nQuerida:\n\nAyer vino el licenciado.',
+    );
+    assert.deepEqual(long.published, { precision: 'day', value: '2017-04-04' });
+  });
+  it('a lower-case word not heading a proper name keeps a sentence from being a date line', () => {
+    const t = extractPlainText(
+      'Nota\n\nLos presos escribieron desde la cárcel de Picaleña, domingo 12 de marzo de 2023\n\nTexto sin otra fecha.',
+    );
+    assert.equal(t.published, undefined);
+  });
+  it('a report or summary says in its head where and when it was published or presented', () => {
+    const cases: [string, FuzzyDate][] = [
+      [
+        'CHAPTER 2. THE CAMP\n\nFrom: Walls of Silence. A report by the Sahel Rights Desk, published in Dakar on 4 February 2026.\n\n2.1 The site\n\nThe camp was opened in 2019.',
+        { precision: 'day', value: '2026-02-04' },
+      ],
+      [
+        'CAPÍTULO 1\n\nDel informe "Memoria viva", de la Mesa de Memoria, presentado en Rosario el 3 de julio de 2025.\n\nEl sitio funcionó entre 1976 y 1979.',
+        { precision: 'day', value: '2025-07-03' },
+      ],
+      [
+        'BACKGROUND\nChapter 1 of a report by the Lake Rights Group (LRG), published in Kampala, May 2024\n\nThe trial opened in 2021.',
+        { precision: 'month', value: '2024-05' },
+      ],
+      [
+        'CORTE SUPREMA\nSíntesis de la sentencia preparada por la Oficina de Prensa. Lima, 9 de octubre de 2024.\n\nI. Los hechos',
+        { precision: 'day', value: '2024-10-09' },
+      ],
+    ];
+    for (const [text, day] of cases)
+      assert.deepEqual(extractPlainText(text).published, day, text.slice(0, 40));
+  });
+  it('a head that only tells of a past publication 60 characters or more before its date is not dated by it', () => {
+    const t = extractPlainText(
+      'NOTES\nThe first list was published by the families and the parish priests of the three villages in March 2019.\n\nText.',
+    );
+    assert.equal(t.published, undefined);
+  });
+});
+
+describe("a ruling's closing formula dates it (issue 23, stop 40 second wave, rounds 31, 57)", () => {
+  it('"DELIVERED, DATED AND SIGNED … THIS 23RD DAY OF JULY, 2025" is its day when nothing heads it', () => {
+    const t = extractPlainText(
+      'IN THE HIGH COURT AT KISUMU\n\nRULING\n\n1. The applicant was arrested on 3 March 2024 and held until 9 March.\n\nDELIVERED, DATED AND SIGNED AT KISUMU THIS 14TH DAY OF MAY, 2024.\n\nJUDGE',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2024-05-14' });
+    const told = extractPlainText(
+      'NOTES\n\nThe court sat on the 4th day of May, 2024, and heard the parties.\n\nEnd.',
+    );
+    assert.equal(told.published, undefined, 'a day the text tells, with no signing word');
   });
 });

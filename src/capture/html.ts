@@ -148,7 +148,7 @@ export function dateFrom(value: string | undefined): FuzzyDate | undefined {
  * whose only content besides a place is one full date.
  */
 function datelineDate(line: string): FuzzyDate | undefined {
-  if (line.length > 110) return undefined;
+  if (line.length > 130) return undefined;
   const found = findDates(line, '2000-01-01').filter((x) => !x.relative && x.date.precision === 'day');
   if (found.length !== 1 || !writesYear(found[0]!.text)) return undefined;
   const rest = `${line.slice(0, found[0]!.start)}${line.slice(found[0]!.end)}`
@@ -163,15 +163,22 @@ function datelineDate(line: string): FuzzyDate | undefined {
   // is often numbered ("Prisión de Kilo 8, Camagüey", "Unidad 9, La Plata"), a region bracketed after a town
   // ("Puerto Francisco de Orellana (El Coca), viernes 28 de noviembre de 2025").
   // A letter from a barracks names its unit in full ("Cuartel del Batallón de Infantería N.º 8, Paso de los
-  // Toros, domingo 8 de marzo de 1981", round 17): up to twelve words and 110 characters with the weekday, else 8 and 80; "N.º" is a number's mark.
+  // Toros, domingo 8 de marzo de 1981", round 17): up to sixteen words and 130 characters with the weekday, else 8 and 80; "N.º" is a number's mark.
   // A prison letter names its wing or cell by number ("Cárcel Pública de Santiago, galería 5, domingo 7 de abril
   // de 1985", round 20): with the weekday, a lower-case word before a number is the place's.
+  // With the weekday, a common noun heading a proper name is the place's too ("Popayán, cárcel de San Isidro, domingo
+  // 13 de febrero de 2022", round 57), and a state prison's full name runs to 14 words ("Centro Estatal de
+  // Reinserción Social de Sentenciados No. 5, San Cristóbal de las Casas, domingo 8 de junio de 2025", round 40).
   const place = words.filter((w) => !WEEKDAYS.has(fold(w)));
-  return place.length <= (weekdayNamed ? 12 : 8) &&
+  return place.length <= (weekdayNamed ? 16 : 8) &&
     place.every(
       (w, i) =>
         /^\(?\p{Lu}/u.test(w) ||
         (weekdayNamed && /^\p{Ll}{3,}$/u.test(w) && /^\d{1,3}$/.test(place[i + 1] ?? '')) ||
+        (weekdayNamed &&
+          /^\p{Ll}{4,}$/u.test(w) &&
+          /^(?:de|del)$/iu.test(place[i + 1] ?? '') &&
+          /^\p{Lu}/u.test(place[i + 2] ?? '')) ||
         /^(?:\d{1,3}|[º°ª])$/.test(w) ||
         /^(?:de|del|la|las|los|el|y|da|do|dos|das|of|the|on)$/iu.test(w),
     ) &&
@@ -234,7 +241,31 @@ export function datedByText(text: string): FuzzyDate | undefined {
     .split('\n')
     .filter((l) => l.trim())
     .slice(0, 12);
-  return headDate(head) ?? actDay(text) ?? yearlessDateline(text) ?? monthHead(head.slice(0, 8));
+  return (
+    headDate(head) ?? actDay(text) ?? yearlessDateline(text) ?? monthHead(head.slice(0, 8)) ?? signedDay(text)
+  );
+}
+
+/**
+ * A common-law ruling's own day in its closing formula, when nothing heads it ("DELIVERED, DATED AND SIGNED AT
+ * NAIROBI THIS 23RD DAY OF JULY, 2025", "SIGNED this 2nd day of July, 2018"; rounds 31, 57): in its last 1,500
+ * characters, a "dated"/"signed"/"delivered" line with "this … day of" a full date.
+ */
+function signedDay(text: string): FuzzyDate | undefined {
+  const tail = text.slice(-1500);
+  for (const line of tail.split('\n').reverse()) {
+    if (
+      !/\b(?:dated|signed|delivered|given)\b[^\n]{0,80}\bthis\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\b/iu.test(
+        line,
+      )
+    )
+      continue;
+    const d = findDates(line, '2000-01-01').find(
+      (x) => !x.relative && x.date.precision === 'day' && writesYear(x.text),
+    );
+    if (d) return d.date;
+  }
+  return undefined;
 }
 
 /**

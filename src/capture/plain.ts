@@ -58,6 +58,40 @@ function scheduledOn(lines: readonly string[]): FuzzyDate | undefined {
   return undefined;
 }
 
+/**
+ * The day or month a report, ruling summary or programme says in its head it was published, presented or aired
+ * ("A report by the Nile Rights Observatory, published in Geneva on 10 November 2026", "del informe …, presentado
+ * en Santiago el 1 de diciembre de 2026", "Chapter 3 of a report by …, published in Freetown, June 2025", "A report
+ * by Pravo Svidka, Kyiv, 31 March 2025", "emisión del lunes 28 de septiembre de 2026"), or a head line ending in a
+ * dateline sentence ("Síntesis del fallo preparada por la Secretaría. Buenos Aires, 11 de diciembre de 2025."):
+ * seven texts of rounds 13, 21, 50, 51 that fell to the capture day. Only when nothing else dates the text, in its
+ * first four lines, the date at most 60 characters after the word, with its year.
+ */
+const PRESENTED =
+  /\b(?:published|publicad[oa]|presentad[oa]|issued|released|emisi[oó]n\s+del?|(?:a|of\s+a)\s+report\s+by|un\s+informe\s+(?:de|del)|preparad[oa]\s+por)\b/giu;
+
+function presentedOn(lines: readonly string[]): FuzzyDate | undefined {
+  for (const l of lines.filter((x) => x.trim()).slice(0, 4)) {
+    for (const cue of l.matchAll(PRESENTED)) {
+      const after = l.slice(cue.index + cue[0].length);
+      const said = findDates(after, '2000-01-01').find(
+        (x) => !x.relative && x.start <= 60 && x.date.precision !== 'year' && /\d{4}/.test(x.text),
+      );
+      if (said) return said.date;
+    }
+    // The head line's last sentence a dateline.
+    const last = l
+      .trim()
+      .split(/(?<=\.)\s+(?=\p{Lu})/u)
+      .pop();
+    if (last && last !== l.trim()) {
+      const d = headDate([last.replace(/\.$/, '')]);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
 export function extractPlainText(raw: string, name = 'the file'): Extracted {
   const text = raw
     .replace(/\r\n?/g, '\n')
@@ -91,6 +125,6 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
   published ??= copiedOn(lines) ?? scheduledOn(lines);
   // A dateline running into the lead ("HARARE, 16 August 2024 – …"), a ruling's act formula, a wire dateline
   // without its year ("Malabo, 27 feb (EFE).-"), a report's month ("Report, September 2025").
-  published ??= datedByText(text);
+  published ??= datedByText(text) ?? presentedOn(lines);
   return { title, outlet: outlet ?? titleTail(title), author, published, text, comments: [] };
 }

@@ -256,6 +256,58 @@ describe('ranges and postponements (issue 23, round 6)', () => {
   it('a hearing adjourned or postponed to a day: the next one', () => {
     assert.deepEqual(all('The hearing was adjourned to 4 March.', '2021-10-01'), [['4 March', '2022-03-04']]);
   });
+  it('a hearing "diferida/aplazada al" or "pospuesta para" a day, or "rescheduled for" one: the next one (rounds 54, 57)', () => {
+    assert.deepEqual(all('La audiencia de los acusados fue diferida al 16 de febrero.', '2026-01-22'), [
+      ['16 de febrero', '2026-02-16'],
+    ]);
+    assert.deepEqual(all('Recibida. Audiencia aplazada al 9 de marzo.', '2022-02-13'), [
+      ['9 de marzo', '2022-03-09'],
+    ]);
+    assert.deepEqual(all('La lectura del fallo quedó pospuesta para el 2 de abril.', '2022-02-13'), [
+      ['2 de abril', '2022-04-02'],
+    ]);
+    assert.deepEqual(all('The hearing was rescheduled for 7 April.', '2022-02-13'), [
+      ['7 April', '2022-04-07'],
+    ]);
+  });
+});
+
+describe('"until"/"hasta" after a past verb ends a stretch of the past (issue 23, stop 40 second wave)', () => {
+  it('a finite past before the "until" makes the month the last one', () => {
+    assert.deepEqual(
+      all('They kept the boys in the hall with adult prisoners until September.', '2024-06-01'),
+      [['September', '2023-09']],
+    );
+    assert.deepEqual(all('Lo llevaron al cuartel y no lo soltaron hasta agosto.', '2025-06-01'), [
+      ['agosto', '2024-08'],
+    ]);
+    assert.deepEqual(all('She was at the district hospital until 14 August.', '2025-06-01'), [
+      ['14 August', '2024-08-14'],
+    ]);
+  });
+  it('a future, a postponement, a deadline or a present after "que" keeps the day ahead', () => {
+    assert.deepEqual(all('He will be held until October.', '2024-06-01'), [['October', '2024-10']]);
+    assert.deepEqual(all('El juez aplazó la vista hasta el 8 de diciembre.', '2026-11-01'), [
+      ['8 de diciembre', '2026-12-08'],
+    ]);
+    assert.deepEqual(all('El fiscal pidió ampliar la investigación hasta junio.', '2021-03-01'), [
+      ['junio', '2021-06'],
+    ]);
+    assert.deepEqual(all('La JEP confirmó que la excavación sigue hasta el 30 de junio.', '2026-04-20'), [
+      ['30 de junio', '2026-06-30'],
+    ]);
+  });
+});
+
+describe("a ruling's closing formula (issue 23, stop 40 second wave)", () => {
+  it('"this 2nd day of July, 2018" and "THIS 23RD DAY OF JULY, 2025" are full dates', () => {
+    assert.deepEqual(all('SIGNED this 2nd day of July, 2018.', '2025-01-01'), [
+      ['2nd day of July, 2018', '2018-07-02'],
+    ]);
+    assert.deepEqual(all('DATED AT NAIROBI THIS 23RD DAY OF JULY, 2025.', '2025-01-01'), [
+      ['23RD DAY OF JULY, 2025', '2025-07-23'],
+    ]);
+  });
 });
 
 describe('the year ahead (issue 23, round 6)', () => {

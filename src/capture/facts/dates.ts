@@ -155,7 +155,7 @@ function yearless(ref: Date, mo: number, d: number): string | undefined {
  * 5 de julio", "will be held on"): a day or month without its year is then the next one, not the last.
  */
 const FUTURE_BEFORE =
-  /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|(?:adjourned|postponed|deferred|moved)\s+(?:again\s+)?(?:to|until)|aplazad[oa]s?\s+(?:para|hasta)|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
+  /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|(?:adjourned|postponed|deferred|moved|rescheduled)\s+(?:again\s+)?(?:to|until|for)|(?:aplazad[oa]s?|diferid[oa]s?|postergad[oa]s?|pospuest[oa]s?|reprogramad[oa]s?)\s+(?:(?:otra\s+vez|de\s+nuevo|nuevamente)\s+)?(?:para|hasta|al)|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
 /** A past verb right before the date, or before its "in"/"on"/"el" ("decided in June", "fue detenido el 3 de mayo"). */
 const PAST_RIGHT_BEFORE =
   /(?<![\p{L}])(?<!\b(?:be|been|being|to|is|are|ser|será|serán)\s+)(?:\p{L}{3,}(?:ed|ó|aron|ieron)|was|were|had|fue|fueron|went|took|said|told|came|gave|found|saw|made|held|left|met|began|fled|shot|dijo|hizo|tuvo)\s+(?:(?:in|on|at|during|en|el|durante)\s+)?$/iu;
@@ -332,7 +332,35 @@ function future(m: RegExpExecArray, upTo = m.index): boolean {
   // "until he defected in January": a past verb after the marker makes the date the past's.
   const marker = FUTURE_BEFORE.exec(before);
   const pastAfterMarker = !!marker && PAST_BETWEEN.test(before.slice(marker.index).replace(/^\S+/, ''));
-  return (!!marker && !pastAfterMarker) || FUTURE_AFTER.test(after);
+  return (!!marker && !pastAfterMarker && !pastUntil(m, upTo)) || FUTURE_AFTER.test(after);
+}
+
+/**
+ * "They kept the boys with adult prisoners until September", "no lo soltaron hasta agosto", "no llegó hasta
+ * octubre": an "until"/"hasta" closing a clause whose verb is a finite past ends a stretch of the past, not
+ * one still running (rounds 44, 51, 52; and 22, 43, 48 where the story's year is still wrong). Not with a future,
+ * a plan, a postponement or a deadline in the clause ("will be held until March", "aplazó la vista hasta el 8 de
+ * diciembre", "the army gave until the 10th of August"), and only the clause after a "que"/"that".
+ */
+/** A postponement or a deadline sets a day ahead whatever its tense ("aplazó la vista hasta el 8", "gave until the 10th"). */
+const POSTPONED =
+  /(?<![\p{L}])(?:postpon\p{L}*|adjourn\p{L}*|defer\p{L}*|gave|given|extended|extend|ampliar|amplió|ampliaron|aplaz\p{L}*|posterg\p{L}*|pospu\p{L}*|difer\p{L}*|difiri\p{L}*|prorrog\p{L}*|plazo|deadline|dio|dieron)(?![\p{L}])/iu;
+const UNTIL_END = /(?<![\p{L}])(?:until|till|hasta)\s+(?:(?:el|the|late|early)\s+)?$/iu;
+const AHEAD_IN_CLAUSE =
+  /(?<![\p{L}])(?:will|won['’]t|shall|would|going\s+to|va|van|vamos|voy|\p{L}{2,}(?:rá|rán|remos|ré|ría|rían))(?![\p{L}])/iu;
+function pastUntil(m: RegExpExecArray, upTo: number): boolean {
+  const wide = m.input.slice(Math.max(0, upTo - 160), upTo);
+  const u = UNTIL_END.exec(wide);
+  if (!u) return false;
+  // The verb the "until" hangs on: after a "que"/"that" ("confirmó que la excavación sigue hasta el 30 de junio").
+  const clause = afterLast(wide.slice(0, u.index), ['. ', '? ', '! ', '\n', '; ', ': '])
+    .replace(/^.*(?<![\p{L}])(?:que|that)(?![\p{L}])/isu, '')
+    .replace(PERFECT, ' ');
+  return (
+    !POSTPONED.test(clause) &&
+    !AHEAD_IN_CLAUSE.test(clause) &&
+    (FINITE_PAST.test(clause) || IRREGULAR_PAST.test(clause) || /(?<![\p{L}])kept(?![\p{L}])/iu.test(clause))
+  );
 }
 
 /**
@@ -810,6 +838,16 @@ const RULES: Rule[] = [
       const mo = month(m[2]!);
       const y = m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!;
       const v = mo ? realDay(y, mo, +m[1]!) : undefined;
+      return v ? dayDate(v) : undefined;
+    },
+  },
+  // A ruling's closing formula, any case: "SIGNED this 2nd day of July, 2018", "THIS 23RD DAY OF JULY, 2025" (rounds 31, 57).
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+day\\s+of\\s+(${MONTH_ALT})\\b,?\\s+(\\d{4})\\b`, 'giu'),
+    relative: false,
+    make: (m) => {
+      const mo = month(m[2]!);
+      const v = mo ? realDay(+m[3]!, mo, +m[1]!) : undefined;
       return v ? dayDate(v) : undefined;
     },
   },
