@@ -163,6 +163,11 @@ export interface ContextPlace {
   place: PlaceEntry;
 }
 
+/** The place a name written at `start` names, under its entry's value. */
+function placeAt(start: number, name: string, entry: PlaceEntry): ContextPlace {
+  return { kind: 'place', start, end: start + name.length, text: name, value: entry.value, place: entry };
+}
+
 /** Whether text[s, e) overlaps none of the spans in the lists (taken by a rule, found so far). */
 const freeOf = (s: number, e: number, ...lists: readonly (readonly { start: number; end: number }[])[]) =>
   !lists.some((l) => l.some((t) => s < t.end && t.start < e));
@@ -431,7 +436,7 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
     const end = at + name.length;
     if (!free(at, end) || /^\s*[\d½¼¾]/u.test(text.slice(end, end + 3))) return;
     const entry = townEntry(name);
-    if (entry) out.push({ kind: 'place', start: at, end, text: name, value: entry.value, place: entry });
+    if (entry) out.push(placeAt(at, name, entry));
     // "fled to Sagbama", "the road through Balakliia": after a word of motion or passage, a name no
     // gazetteer holds that no other kind could be.
     else if (unknown && mayBeUnknownPlace(text, name, at, end)) out.push(localityAt(text, at, end));
@@ -781,14 +786,7 @@ export function placesInsideOrgs(
           continue;
         // "Parroquia San Pedro de Huancapi": a saint's name opening or inside a name is the saint's.
         if (!after && SAINT.test(name)) continue;
-        out.push({
-          kind: 'place',
-          start: words[i]!.start,
-          end: words[i]!.start + name.length,
-          text: name,
-          value: entry.value,
-          place: entry,
-        });
+        out.push(placeAt(words[i]!.start, name, entry));
         i += n - 1;
         break;
       }
@@ -834,15 +832,7 @@ export function placesAfterAcronym(text: string): ContextPlace[] {
     const name = m[1]!;
     const entry = lookupPlace(name);
     if (!entry || !INSIDE_KINDS.has(entry.kind) || isDemonym(name)) continue;
-    const start = m.index! + m[0].length - name.length;
-    out.push({
-      kind: 'place',
-      start,
-      end: start + name.length,
-      text: name,
-      value: entry.value,
-      place: entry,
-    });
+    out.push(placeAt(m.index! + m[0].length - name.length, name, entry));
   }
   return out;
 }
@@ -1435,15 +1425,9 @@ const PLACE_HEADER_WORD =
   /(?<![\p{L}])(?:place|lugar|location|ubicaci[oó]n|village|aldea|comunidad|community|distrito|district|town|city|ciudad|municipio|municipality|province|provincia|governorate|prefecture|county|region|regi[oó]n|barrio|neighbou?rhood|hometown|origin|origen|procedencia)(?![\p{L}])/iu;
 const HELD_HEADER =
   /(?<![\p{L}])(?:held|custody|custodia|detention|detenci[oó]n|detenid[oa]|prison|c[aá]rcel|court|tribunal)(?![\p{L}])/iu;
-function isPlaceHeader(cell: string, firstRow: boolean): boolean {
+function isPlaceHeader(cell: string): boolean {
   if (PLACE_COLUMN.test(cell)) return true;
-  return (
-    firstRow &&
-    cell.length <= 40 &&
-    !/\d/.test(cell) &&
-    PLACE_HEADER_WORD.test(cell) &&
-    !HELD_HEADER.test(cell)
-  );
+  return cell.length <= 40 && !/\d/.test(cell) && PLACE_HEADER_WORD.test(cell) && !HELD_HEADER.test(cell);
 }
 
 /**
@@ -1455,7 +1439,7 @@ function isPlaceHeader(cell: string, firstRow: boolean): boolean {
 export function tablePlaces(text: string): ContextPlace[] {
   const out: ContextPlace[] = [];
   for (const table of tablesIn(text)) {
-    const columns = table.header.cells.flatMap((c, i) => (isPlaceHeader(c.text, true) ? [i] : []));
+    const columns = table.header.cells.flatMap((c, i) => (isPlaceHeader(c.text) ? [i] : []));
     if (!columns.length) continue;
     for (const row of table.rows) {
       // A ragged row's cells may stand under other headers (a cell left out before them).
@@ -1595,15 +1579,7 @@ export function senderTagPlaces(
         ? undefined
         : townEntry(name);
     if (!entry) return s;
-    const start = s.start + m.index + 1 + cut + raw.indexOf(name);
-    places.push({
-      kind: 'place',
-      start,
-      end: start + name.length,
-      text: name,
-      value: entry.value,
-      place: entry,
-    });
+    places.push(placeAt(s.start + m.index + 1 + cut + raw.indexOf(name), name, entry));
     return { start: s.start, end: s.start + label.slice(0, m.index).trimEnd().length };
   });
   return { places, senders: kept };
@@ -1661,7 +1637,7 @@ export function wholeTownNames<T extends Taken & { text: string; value: string; 
             ? { value: town.value, kind: town.kind, countryCode: town.countryCode }
             : undefined);
         if (!entry || entry.kind === 'detention_site') continue;
-        best = { kind: 'place', start, end, text: name, value: entry.value, place: entry };
+        best = placeAt(start, name, entry);
         break;
       }
     }
