@@ -7,7 +7,7 @@
  */
 
 import { pairAcronyms, pairDefinitions, pairShortForms, signOffInitials } from './acronyms.js';
-import { cueOf, isOrgNoun, listedAfterPlural, listNameEnd } from './cues.js';
+import { cueOf, isOrgNoun, listedAfterDistantPlural, listedAfterPlural, listNameEnd } from './cues.js';
 import {
   fold,
   GIVEN_NAMES,
@@ -953,11 +953,18 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
     return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + 1, out);
   }
   const toks = run.tokens;
+  // "medios como 100% Noticias y Confidencial": a figure opening the list's first name.
+  const figure = figureOpensName(text, all, idx);
+  const continued =
+    figure !== undefined ||
+    listedAfterDistantPlural(text, all, idx) ||
+    continuesListOfOrgs(text, all, run, out);
   const cue = ownNoun
     ? 'organization'
     : (cueOf(text, all, idx, idx + toks.length - 1) ??
       listedAfterPlace(text, run, out) ??
-      listedWithOrganization(text, run, out));
+      listedWithOrganization(text, run, out) ??
+      (continued ? 'organization' : undefined));
   if (!cue) return false;
   // "su abogada, X Y, a través de la red social": in apposition to an office, a person's name.
   if (cue === 'organization' && !ownNoun && appositionToOffice(text, all, idx)) return false;
@@ -1027,7 +1034,18 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
     return true;
   }
   // "medios como El Pitazo y Efecto Cocuyo": after a plural noun of bodies, each item is one.
-  if (cue === 'organization' && listedAfterPlural(text, all, idx) && pushListed(text, toks, out)) return true;
+  if (cue === 'organization' && (listedAfterPlural(text, all, idx) || continued)) {
+    const items = figure ? [figure, ...toks] : toks;
+    if (pushListed(text, items, out)) return true;
+    if (figure && !GIVEN_NAMES.has(toks[0]!.norm)) {
+      // "el colectivo 17 Octobre 1961": a number closing the name is part of it, as below.
+      const num = all[idx + toks.length];
+      const closing = num && /^\d[\p{L}\d-]*$/u.test(num.text) && text.slice(run.end, num.start) === ' ';
+      const s = pushCuedOrg(text, closing ? [...items, num] : items, out);
+      out.consumedTo = Math.max(out.consumedTo, s.end);
+      return true;
+    }
+  }
   // A name shaped like a person's is not taken for an organization on a cue alone ("told Maduro").
   const end = listNameEnd(text, run.end);
   const single = words.length === 1 && end === run.end;
@@ -1099,6 +1117,56 @@ function pushListed(text: string, toks: readonly Token[], out: Classified): bool
   for (const it of items) pushCuedOrg(text, it, out);
   out.consumedTo = Math.max(out.consumedTo, toks[toks.length - 1]!.end);
   return true;
+}
+
+/**
+ * "medios como 100% Noticias y Confidencial", "el canal 100% Noticias", "outlets such as 24 Horas": a
+ * figure (a percentage or a number) right before the run, after a list of bodies or an outlet's noun,
+ * opens the name; returned as a token of the name, so the name is written whole.
+ */
+function figureOpensName(text: string, all: readonly Token[], idx: number): Token | undefined {
+  const num = all[idx - 1];
+  if (!num || !/^\d{1,3}$/.test(num.text) || !all[idx]) return undefined;
+  const gap = text.slice(num.end, all[idx]!.start);
+  if (gap !== ' ' && gap !== '% ') return undefined;
+  const noun = all[idx - 2];
+  const cued =
+    listedAfterPlural(text, all, idx - 1) ||
+    listedAfterDistantPlural(text, all, idx - 1) ||
+    (noun !== undefined && !noun.cap && isOrgNoun(noun) && text.slice(noun.end, num.start) === ' ');
+  if (!cued) return undefined;
+  const end = num.end + (gap === '% ' ? 1 : 0);
+  return { ...num, text: text.slice(num.start, end), end, cap: true };
+}
+
+/**
+ * "medios como El Pitazo, Efecto Cocuyo y Runrunes", "entre ellos Globovisión, Venevisión y
+ * Televen": the items after the first, joined to it by commas, are bodies of the same list. The
+ * run must go on with "y"/"and" inside it or after it (the list goes on), so an apposition after
+ * one listed name ("El Faro, el diario digital") is not read as another item.
+ */
+function continuesListOfOrgs(text: string, all: readonly Token[], run: Run, out: Classified): boolean {
+  const joined =
+    run.tokens.some((t) => !t.cap && /^(?:y|e|and)$/.test(t.norm)) ||
+    /^(?:,| y| e| and) \p{Lu}/u.test(text.slice(run.end, run.end + 6));
+  if (!joined) return false;
+  let start = run.start;
+  for (let hop = 0; hop < 8; hop++) {
+    const prev = out.mentions.find(
+      (m) => m.kind === 'organization' && m.end < start && text.slice(m.end, start) === ', ',
+    );
+    if (!prev) return false;
+    const j = all.findIndex((t) => t.start === prev.start);
+    if (j < 0) return false;
+    if (
+      listedAfterPlural(text, all, j) ||
+      listedAfterDistantPlural(text, all, j) ||
+      figureOpensName(text, all, j + 1) !== undefined
+    )
+      return true;
+    start = prev.start;
+  }
+  return false;
 }
 
 /** Plain name words: capitalized letters only, none an organization's or place's word. */
@@ -1520,6 +1588,9 @@ export function findEntities(
   for (const n of namedSpans(text, all)) {
     const toks = all.slice(n.first, n.last + 1);
     if (toks.some((t) => taken.has(t))) continue;
+    // "medios como 100% Noticias y Confidencial": a figure opens the first of listed names, which the
+    // cue rules split and write whole (cuedName), not one body "Noticias y Confidencial".
+    if (n.kind === 'organization' && figureOpensName(text, all, n.first)) continue;
     // "Oleksandra Marchenko (OM)": a person's initials in brackets, left to the person rules.
     if (n.kind === 'organization' && n.acronym && initialsOf(toks, all[n.acronym.first]!)) continue;
     const unit = n.kind === 'organization' ? out.aliases.get(orgKey(toks)) : undefined;

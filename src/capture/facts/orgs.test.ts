@@ -1236,3 +1236,48 @@ describe('organizations, stop 40: "la Policía" alone, chambers, names an acrony
     );
   });
 });
+
+describe('organizations in Spanish, stop 40 second wave: lists of outlets', () => {
+  it('the items after the first, joined by commas, are bodies of the same list', () => {
+    assert.deepEqual(
+      of('La censura alcanzó a medios como El Cronista, Tal Cual y El Estímulo.', 'organization'),
+      ['El Cronista', 'Tal Cual', 'El Estímulo'],
+    );
+    // An apposition after a listed name is no item.
+    assert.deepEqual(
+      of('Lo publicaron medios como El Cronista, el diario digital, y otros.', 'organization'),
+      ['El Cronista'],
+    );
+  });
+  it('a plural noun of bodies a few lower-case words before "como" or "entre ellos" opens the list', () => {
+    assert.deepEqual(
+      of(
+        'Lo repiten medios al servicio del régimen como El Cronista y Tal Cual desde el exilio.',
+        'organization',
+      ),
+      ['El Cronista', 'Tal Cual'],
+    );
+    assert.deepEqual(
+      of(
+        'Bloquearon 40 sitios de noticias, entre ellos El Cronista y Tal Cual, según la ONG.',
+        'organization',
+      ),
+      ['El Cronista', 'Tal Cual'],
+    );
+  });
+  it('a figure opening a listed or cued outlet is part of its name', () => {
+    assert.deepEqual(of('Lo difunden medios golpistas como 24 Horas y Confidencial.', 'organization'), [
+      '24 Horas',
+      'Confidencial',
+    ]);
+    assert.deepEqual(of('Lo difundió el canal 100% Radio ayer.', 'organization'), ['100% Radio']);
+    assert.deepEqual(of('Lo pide el colectivo 17 Memorias 1961 cada año.', 'organization'), [
+      '17 Memorias 1961',
+    ]);
+    // A figure after no list and no outlet's noun stays out of the name.
+    assert.deepEqual(
+      of('Vimos 24 Carteles de Tal Cual en la marcha.', 'organization').includes('24 Carteles de Tal Cual'),
+      false,
+    );
+  });
+});
