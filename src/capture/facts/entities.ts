@@ -1520,6 +1520,29 @@ function aloneName(text: string, all: readonly Token[], idx: number, t: Token): 
   return false;
 }
 
+/**
+ * "dijo a EFE Fatou Njie-Sowe", "la investigadora del OPAC Ileana Cajina Moreno", "la relatora
+ * especial de la ONU Agnès Callamard": an acronym in capitals, then a given name and one more
+ * capitalized word, are a body and its member (the name's owner), two runs — no body's name of the
+ * development rounds goes on from its acronym into a person's name (5 extras and their persons in
+ * rounds 3, 6, 12, 35, 40: Sudan, Brazil, Gambia, Saudi Arabia, Nicaragua).
+ */
+function acronymBeforePerson(text: string, run: Run): Run[] {
+  const [a, g, s] = run.tokens;
+  if (
+    !a ||
+    !g ||
+    !s?.cap ||
+    !/^\p{Lu}{2,6}$/u.test(a.text) ||
+    /^\p{Lu}+$/u.test(g.text) ||
+    !GIVEN_NAMES.has(g.norm) ||
+    text.slice(a.end, g.start) !== ' '
+  )
+    return [run];
+  const rest = run.tokens.slice(1);
+  return [toRun([a]), toRun(rest)];
+}
+
 /** The parts of a run outside the words already taken, without particles at their ends. */
 function splitTaken(run: Run, taken: ReadonlySet<Token>): Run[] {
   if (!run.tokens.some((t) => taken.has(t))) return [run];
@@ -1635,7 +1658,9 @@ export function findEntities(
       }
   }
   stamp('named-span');
-  const runs = capitalRuns(text, all).flatMap((r) => splitTaken(r, taken));
+  const runs = capitalRuns(text, all)
+    .flatMap((r) => splitTaken(r, taken))
+    .flatMap((r) => acronymBeforePerson(text, r));
   for (const run of runs) {
     if (run.start < out.consumedTo) continue;
     // "Helicoide y la Zona 7 de Boleíta": two names joined by "y" when either side is a known place,

@@ -1281,3 +1281,14 @@ describe('organizations in Spanish, stop 40 second wave: lists of outlets', () =
     );
   });
 });
+
+describe('organizations in Spanish, stop 40 second wave: a body and its member in one run', () => {
+  it('an acronym, then a given name and a surname, are the body and a person', () => {
+    assert.deepEqual(of('Lo dijo el relator especial de la ONU Juan Méndez en Ginebra.', 'organization'), [
+      'Naciones Unidas (ONU)',
+    ]);
+    assert.deepEqual(of('Lo dijo el secretario general de la OEA Luis Almagro en Washington.', 'person'), [
+      'Luis Almagro',
+    ]);
+  });
+});
