@@ -1543,6 +1543,47 @@ function acronymBeforePerson(text: string, run: Run): Run[] {
   return [toRun([a]), toRun(rest)];
 }
 
+/**
+ * "Soldados del Ejército, de uniforme", "Nadie del Ejército quiere hablar", "Era del Ejército": a
+ * word capitalized only because it opens the sentence, then "del"/"de la" and a body named by one
+ * word (INSTITUTIONS_ALONE, "Policía"), is the body alone (3 misses, rounds 19, 28, 32: Nepal,
+ * Honduras, Peru). The opening word must be no body's, place's or person's word.
+ */
+const OPENERS_BEFORE_BODY = new Set(
+  'nadie alguien uno una ninguno ninguna era eran fue fueron es son estaba estaban soy'.split(' '),
+);
+function institutionAfterOpener(text: string, all: readonly Token[], run: Run): Run {
+  const t = run.tokens;
+  const n = t.length;
+  if (n < 3 || n > 4) return run;
+  const body = t[n - 1]!;
+  const of = t.slice(1, n - 1).map((x) => x.norm);
+  if (
+    !(INSTITUTIONS_ALONE.has(body.norm) || body.norm === 'policia') ||
+    !(of.join(' ') === 'del' || of.join(' ') === 'de la') ||
+    t.slice(1, n - 1).some((x) => x.cap)
+  )
+    return run;
+  const w = t[0]!;
+  const prev = all[posOf(all, w) - 1];
+  const opens = !prev || /[.!?:¿¡\n]/.test(text.slice(prev.end, w.start));
+  // A plural of persons ("Soldados", "Agentes") or a pronoun or verb ("Nadie", "Era"), never a
+  // singular noun that heads a name ("Escuela del Ejército", "Museo del Ejército").
+  if (
+    !opens ||
+    !(OPENERS_BEFORE_BODY.has(w.norm) || /(?:os|as|es)$/.test(w.norm)) ||
+    isOrgWord(w) ||
+    ORG_HEADS.has(w.norm) ||
+    KNOWN_ORGS.has(w.norm) ||
+    GIVEN_NAMES.has(w.norm) ||
+    SURNAME_SET.has(w.norm) ||
+    lookupPlace(w.text) !== undefined ||
+    /^\p{Lu}+$/u.test(w.text)
+  )
+    return run;
+  return toRun([body]);
+}
+
 /** The parts of a run outside the words already taken, without particles at their ends. */
 function splitTaken(run: Run, taken: ReadonlySet<Token>): Run[] {
   if (!run.tokens.some((t) => taken.has(t))) return [run];
@@ -1660,7 +1701,8 @@ export function findEntities(
   stamp('named-span');
   const runs = capitalRuns(text, all)
     .flatMap((r) => splitTaken(r, taken))
-    .flatMap((r) => acronymBeforePerson(text, r));
+    .flatMap((r) => acronymBeforePerson(text, r))
+    .map((r) => institutionAfterOpener(text, all, r));
   for (const run of runs) {
     if (run.start < out.consumedTo) continue;
     // "Helicoide y la Zona 7 de Boleíta": two names joined by "y" when either side is a known place,

@@ -1292,3 +1292,12 @@ describe('organizations in Spanish, stop 40 second wave: a body and its member i
     ]);
   });
 });
+
+describe('organizations in Spanish, stop 40 second wave: a body after a sentence opener', () => {
+  it('"Soldados del Ejército", "Nadie del Ejército": the opener is no part of the body', () => {
+    assert.deepEqual(of('Quiénes eran? Soldados del Ejército, con uniforme.', 'organization'), ['Ejército']);
+    assert.deepEqual(of('Lo negaron. Nadie del Ejército quiere hablar.', 'organization'), ['Ejército']);
+    // A singular noun that heads a name keeps it.
+    assert.equal(of('Lo negaron. Escuela del Ejército cerró.', 'organization').includes('Ejército'), false);
+  });
+});
