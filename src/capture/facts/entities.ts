@@ -1152,11 +1152,14 @@ function continuesListOfOrgs(text: string, all: readonly Token[], run: Run, out:
   if (!joined) return false;
   let start = run.start;
   for (let hop = 0; hop < 8; hop++) {
-    const prev = out.mentions.find(
-      (m) => m.kind === 'organization' && m.end < start && text.slice(m.end, start) === ', ',
-    );
+    // The mentions just before (the last 40, as listedWithOrganization reads them): long texts stay linear.
+    let prev: EntityMention | undefined;
+    for (let k = out.mentions.length - 1; k >= 0 && k >= out.mentions.length - 40 && !prev; k--) {
+      const m = out.mentions[k]!;
+      if (m.kind === 'organization' && m.end === start - 2 && text.slice(m.end, start) === ', ') prev = m;
+    }
     if (!prev) return false;
-    const j = all.findIndex((t) => t.start === prev.start);
+    const j = tokenAt(all, prev.start);
     if (j < 0) return false;
     if (
       listedAfterPlural(text, all, j) ||
@@ -1167,6 +1170,20 @@ function continuesListOfOrgs(text: string, all: readonly Token[], run: Run, out:
     start = prev.start;
   }
   return false;
+}
+
+/** The index of the token starting at `start` (binary search: tokens are in text order), or -1. */
+function tokenAt(all: readonly Token[], start: number): number {
+  let lo = 0;
+  let hi = all.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = all[mid]!.start;
+    if (s === start) return mid;
+    if (s < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** Plain name words: capitalized letters only, none an organization's or place's word. */
