@@ -1557,8 +1557,11 @@ function acronymBeforePerson(text: string, run: Run): Run[] {
   )
     return [run];
   const rest = run.tokens.slice(1);
+  // "MP Peter Kaluma": an office written in capitals is no body.
+  if (TITLE_ACRONYMS.has(a.norm)) return [toRun(rest)];
   return [toRun([a]), toRun(rest)];
 }
+const TITLE_ACRONYMS = new Set(['mp', 'mps', 'mep', 'mla']);
 
 /**
  * "Soldados del Ejército, de uniforme", "Nadie del Ejército quiere hablar", "Era del Ejército": a

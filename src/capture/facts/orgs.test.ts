@@ -1290,6 +1290,8 @@ describe('organizations in Spanish, stop 40 second wave: a body and its member i
     assert.deepEqual(of('Lo dijo el secretario general de la OEA Luis Almagro en Washington.', 'person'), [
       'Luis Almagro',
     ]);
+    // An office in capitals is no body.
+    assert.deepEqual(of('The bill was announced by MP Peter Kaluma.', 'organization'), []);
   });
 });
 
