@@ -44,6 +44,27 @@ function listOfOrgs(all: readonly Token[], i: number, text: string): boolean {
 }
 
 /**
+ * "medios de la derecha golpista como X", "medios financiados por el imperio, como X", "62 sitios de
+ * noticias, entre ellos X": the plural noun of bodies a few lower-case words before "como" / "entre
+ * ellos" (at most six, one sentence; a comma only right before the list word). The noun is the
+ * last-but-one of ORG_PLURALS' media and groups, or "sitios de noticias".
+ */
+export function listedAfterDistantPlural(text: string, all: readonly Token[], first: number): boolean {
+  let k = first - 1;
+  if (all[k]?.norm === 'como') k -= 1;
+  else if (/^(?:ellos|ellas)$/.test(all[k]?.norm ?? '') && all[k - 1]?.norm === 'entre') k -= 2;
+  else return false;
+  if (k < 0 || !together(text, all[k]!, all[first]!)) return false;
+  for (let j = k; j >= 0 && k - j < 6; j--) {
+    const t = all[j]!;
+    if (t.cap || !together(text, t, all[k]!)) return false;
+    if (j < k && /,/.test(text.slice(t.end, all[j + 1]!.start))) return false;
+    if (ORG_PLURALS.has(t.norm) || (t.norm === 'sitios' && all[j + 2]?.norm === 'noticias')) return true;
+  }
+  return false;
+}
+
+/**
  * "medios como El Pitazo y Efecto Cocuyo", "groups such as X and Y": the name at all[first] opens a
  * list after a plural noun of bodies, each item a body of its own.
  */

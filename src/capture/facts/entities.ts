@@ -7,7 +7,7 @@
  */
 
 import { pairAcronyms, pairDefinitions, pairShortForms, signOffInitials } from './acronyms.js';
-import { cueOf, isOrgNoun, listedAfterPlural, listNameEnd } from './cues.js';
+import { cueOf, isOrgNoun, listedAfterDistantPlural, listedAfterPlural, listNameEnd } from './cues.js';
 import {
   fold,
   GIVEN_NAMES,
@@ -953,11 +953,18 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
     return cuedName(text, all, { tokens: rest, start: rest[0]!.start, end: run.end }, idx + 1, out);
   }
   const toks = run.tokens;
+  // "medios como 100% Noticias y Confidencial": a figure opening the list's first name.
+  const figure = figureOpensName(text, all, idx);
+  const continued =
+    figure !== undefined ||
+    listedAfterDistantPlural(text, all, idx) ||
+    continuesListOfOrgs(text, all, run, out);
   const cue = ownNoun
     ? 'organization'
     : (cueOf(text, all, idx, idx + toks.length - 1) ??
       listedAfterPlace(text, run, out) ??
-      listedWithOrganization(text, run, out));
+      listedWithOrganization(text, run, out) ??
+      (continued ? 'organization' : undefined));
   if (!cue) return false;
   // "su abogada, X Y, a través de la red social": in apposition to an office, a person's name.
   if (cue === 'organization' && !ownNoun && appositionToOffice(text, all, idx)) return false;
@@ -1027,7 +1034,18 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
     return true;
   }
   // "medios como El Pitazo y Efecto Cocuyo": after a plural noun of bodies, each item is one.
-  if (cue === 'organization' && listedAfterPlural(text, all, idx) && pushListed(text, toks, out)) return true;
+  if (cue === 'organization' && (listedAfterPlural(text, all, idx) || continued)) {
+    const items = figure ? [figure, ...toks] : toks;
+    if (pushListed(text, items, out)) return true;
+    if (figure && !GIVEN_NAMES.has(toks[0]!.norm)) {
+      // "el colectivo 17 Octobre 1961": a number closing the name is part of it, as below.
+      const num = all[idx + toks.length];
+      const closing = num && /^\d[\p{L}\d-]*$/u.test(num.text) && text.slice(run.end, num.start) === ' ';
+      const s = pushCuedOrg(text, closing ? [...items, num] : items, out);
+      out.consumedTo = Math.max(out.consumedTo, s.end);
+      return true;
+    }
+  }
   // A name shaped like a person's is not taken for an organization on a cue alone ("told Maduro").
   const end = listNameEnd(text, run.end);
   const single = words.length === 1 && end === run.end;
@@ -1099,6 +1117,73 @@ function pushListed(text: string, toks: readonly Token[], out: Classified): bool
   for (const it of items) pushCuedOrg(text, it, out);
   out.consumedTo = Math.max(out.consumedTo, toks[toks.length - 1]!.end);
   return true;
+}
+
+/**
+ * "medios como 100% Noticias y Confidencial", "el canal 100% Noticias", "outlets such as 24 Horas": a
+ * figure (a percentage or a number) right before the run, after a list of bodies or an outlet's noun,
+ * opens the name; returned as a token of the name, so the name is written whole.
+ */
+function figureOpensName(text: string, all: readonly Token[], idx: number): Token | undefined {
+  const num = all[idx - 1];
+  if (!num || !/^\d{1,3}$/.test(num.text) || !all[idx]) return undefined;
+  const gap = text.slice(num.end, all[idx]!.start);
+  if (gap !== ' ' && gap !== '% ') return undefined;
+  const noun = all[idx - 2];
+  const cued =
+    listedAfterPlural(text, all, idx - 1) ||
+    listedAfterDistantPlural(text, all, idx - 1) ||
+    (noun !== undefined && !noun.cap && isOrgNoun(noun) && text.slice(noun.end, num.start) === ' ');
+  if (!cued) return undefined;
+  const end = num.end + (gap === '% ' ? 1 : 0);
+  return { ...num, text: text.slice(num.start, end), end, cap: true };
+}
+
+/**
+ * "medios como El Pitazo, Efecto Cocuyo y Runrunes", "entre ellos Globovisión, Venevisión y
+ * Televen": the items after the first, joined to it by commas, are bodies of the same list. The
+ * run must go on with "y"/"and" inside it or after it (the list goes on), so an apposition after
+ * one listed name ("El Faro, el diario digital") is not read as another item.
+ */
+function continuesListOfOrgs(text: string, all: readonly Token[], run: Run, out: Classified): boolean {
+  const joined =
+    run.tokens.some((t) => !t.cap && /^(?:y|e|and)$/.test(t.norm)) ||
+    /^(?:,| y| e| and) \p{Lu}/u.test(text.slice(run.end, run.end + 6));
+  if (!joined) return false;
+  let start = run.start;
+  for (let hop = 0; hop < 8; hop++) {
+    // The mentions just before (the last 40, as listedWithOrganization reads them): long texts stay linear.
+    let prev: EntityMention | undefined;
+    for (let k = out.mentions.length - 1; k >= 0 && k >= out.mentions.length - 40 && !prev; k--) {
+      const m = out.mentions[k]!;
+      if (m.kind === 'organization' && m.end === start - 2 && text.slice(m.end, start) === ', ') prev = m;
+    }
+    if (!prev) return false;
+    const j = tokenAt(all, prev.start);
+    if (j < 0) return false;
+    if (
+      listedAfterPlural(text, all, j) ||
+      listedAfterDistantPlural(text, all, j) ||
+      figureOpensName(text, all, j + 1) !== undefined
+    )
+      return true;
+    start = prev.start;
+  }
+  return false;
+}
+
+/** The index of the token starting at `start` (binary search: tokens are in text order), or -1. */
+function tokenAt(all: readonly Token[], start: number): number {
+  let lo = 0;
+  let hi = all.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = all[mid]!.start;
+    if (s === start) return mid;
+    if (s < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** Plain name words: capitalized letters only, none an organization's or place's word. */
@@ -1452,6 +1537,73 @@ function aloneName(text: string, all: readonly Token[], idx: number, t: Token): 
   return false;
 }
 
+/**
+ * "dijo a EFE Fatou Njie-Sowe", "la investigadora del OPAC Ileana Cajina Moreno", "la relatora
+ * especial de la ONU Agnès Callamard": an acronym in capitals, then a given name and one more
+ * capitalized word, are a body and its member (the name's owner), two runs — no body's name of the
+ * development rounds goes on from its acronym into a person's name (5 extras and their persons in
+ * rounds 3, 6, 12, 35, 40: Sudan, Brazil, Gambia, Saudi Arabia, Nicaragua).
+ */
+function acronymBeforePerson(text: string, run: Run): Run[] {
+  const [a, g, s] = run.tokens;
+  if (
+    !a ||
+    !g ||
+    !s?.cap ||
+    !/^\p{Lu}{2,6}$/u.test(a.text) ||
+    /^\p{Lu}+$/u.test(g.text) ||
+    !GIVEN_NAMES.has(g.norm) ||
+    text.slice(a.end, g.start) !== ' '
+  )
+    return [run];
+  const rest = run.tokens.slice(1);
+  // "MP Peter Kaluma": an office written in capitals is no body.
+  if (TITLE_ACRONYMS.has(a.norm)) return [toRun(rest)];
+  return [toRun([a]), toRun(rest)];
+}
+const TITLE_ACRONYMS = new Set(['mp', 'mps', 'mep', 'mla']);
+
+/**
+ * "Soldados del Ejército, de uniforme", "Nadie del Ejército quiere hablar", "Era del Ejército": a
+ * word capitalized only because it opens the sentence, then "del"/"de la" and a body named by one
+ * word (INSTITUTIONS_ALONE, "Policía"), is the body alone (3 misses, rounds 19, 28, 32: Nepal,
+ * Honduras, Peru). The opening word must be no body's, place's or person's word.
+ */
+const OPENERS_BEFORE_BODY = new Set(
+  'nadie alguien uno una ninguno ninguna era eran fue fueron es son estaba estaban soy'.split(' '),
+);
+function institutionAfterOpener(text: string, all: readonly Token[], run: Run): Run {
+  const t = run.tokens;
+  const n = t.length;
+  if (n < 3 || n > 4) return run;
+  const body = t[n - 1]!;
+  const of = t.slice(1, n - 1).map((x) => x.norm);
+  if (
+    !(INSTITUTIONS_ALONE.has(body.norm) || body.norm === 'policia') ||
+    !(of.join(' ') === 'del' || of.join(' ') === 'de la') ||
+    t.slice(1, n - 1).some((x) => x.cap)
+  )
+    return run;
+  const w = t[0]!;
+  const prev = all[posOf(all, w) - 1];
+  const opens = !prev || /[.!?:¿¡\n]/.test(text.slice(prev.end, w.start));
+  // A plural of persons ("Soldados", "Agentes") or a pronoun or verb ("Nadie", "Era"), never a
+  // singular noun that heads a name ("Escuela del Ejército", "Museo del Ejército").
+  if (
+    !opens ||
+    !(OPENERS_BEFORE_BODY.has(w.norm) || /(?:os|as|es)$/.test(w.norm)) ||
+    isOrgWord(w) ||
+    ORG_HEADS.has(w.norm) ||
+    KNOWN_ORGS.has(w.norm) ||
+    GIVEN_NAMES.has(w.norm) ||
+    SURNAME_SET.has(w.norm) ||
+    lookupPlace(w.text) !== undefined ||
+    /^\p{Lu}+$/u.test(w.text)
+  )
+    return run;
+  return toRun([body]);
+}
+
 /** The parts of a run outside the words already taken, without particles at their ends. */
 function splitTaken(run: Run, taken: ReadonlySet<Token>): Run[] {
   if (!run.tokens.some((t) => taken.has(t))) return [run];
@@ -1520,6 +1672,9 @@ export function findEntities(
   for (const n of namedSpans(text, all)) {
     const toks = all.slice(n.first, n.last + 1);
     if (toks.some((t) => taken.has(t))) continue;
+    // "medios como 100% Noticias y Confidencial": a figure opens the first of listed names, which the
+    // cue rules split and write whole (cuedName), not one body "Noticias y Confidencial".
+    if (n.kind === 'organization' && figureOpensName(text, all, n.first)) continue;
     // "Oleksandra Marchenko (OM)": a person's initials in brackets, left to the person rules.
     if (n.kind === 'organization' && n.acronym && initialsOf(toks, all[n.acronym.first]!)) continue;
     const unit = n.kind === 'organization' ? out.aliases.get(orgKey(toks)) : undefined;
@@ -1564,7 +1719,10 @@ export function findEntities(
       }
   }
   stamp('named-span');
-  const runs = capitalRuns(text, all).flatMap((r) => splitTaken(r, taken));
+  const runs = capitalRuns(text, all)
+    .flatMap((r) => splitTaken(r, taken))
+    .flatMap((r) => acronymBeforePerson(text, r))
+    .map((r) => institutionAfterOpener(text, all, r));
   for (const run of runs) {
     if (run.start < out.consumedTo) continue;
     // "Helicoide y la Zona 7 de Boleíta": two names joined by "y" when either side is a known place,

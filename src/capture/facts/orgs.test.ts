@@ -1310,3 +1310,70 @@ describe('a firm’s name joined by "&", stop 40 (caporg40b)', () => {
     assert.deepEqual(of('We flew to Trinidad & Tobago. Later Ana & Juan arrived.', 'organization'), []);
   });
 });
+
+describe('organizations in Spanish, stop 40 second wave: lists of outlets', () => {
+  it('the items after the first, joined by commas, are bodies of the same list', () => {
+    assert.deepEqual(
+      of('La censura alcanzó a medios como El Cronista, Tal Cual y El Estímulo.', 'organization'),
+      ['El Cronista', 'Tal Cual', 'El Estímulo'],
+    );
+    // An apposition after a listed name is no item.
+    assert.deepEqual(
+      of('Lo publicaron medios como El Cronista, el diario digital, y otros.', 'organization'),
+      ['El Cronista'],
+    );
+  });
+  it('a plural noun of bodies a few lower-case words before "como" or "entre ellos" opens the list', () => {
+    assert.deepEqual(
+      of(
+        'Lo repiten medios al servicio del régimen como El Cronista y Tal Cual desde el exilio.',
+        'organization',
+      ),
+      ['El Cronista', 'Tal Cual'],
+    );
+    assert.deepEqual(
+      of(
+        'Bloquearon 40 sitios de noticias, entre ellos El Cronista y Tal Cual, según la ONG.',
+        'organization',
+      ),
+      ['El Cronista', 'Tal Cual'],
+    );
+  });
+  it('a figure opening a listed or cued outlet is part of its name', () => {
+    assert.deepEqual(of('Lo difunden medios golpistas como 24 Horas y Confidencial.', 'organization'), [
+      '24 Horas',
+      'Confidencial',
+    ]);
+    assert.deepEqual(of('Lo difundió el canal 100% Radio ayer.', 'organization'), ['100% Radio']);
+    assert.deepEqual(of('Lo pide el colectivo 17 Memorias 1961 cada año.', 'organization'), [
+      '17 Memorias 1961',
+    ]);
+    // A figure after no list and no outlet's noun stays out of the name.
+    assert.deepEqual(
+      of('Vimos 24 Carteles de Tal Cual en la marcha.', 'organization').includes('24 Carteles de Tal Cual'),
+      false,
+    );
+  });
+});
+
+describe('organizations in Spanish, stop 40 second wave: a body and its member in one run', () => {
+  it('an acronym, then a given name and a surname, are the body and a person', () => {
+    assert.deepEqual(of('Lo dijo el relator especial de la ONU Juan Méndez en Ginebra.', 'organization'), [
+      'Naciones Unidas (ONU)',
+    ]);
+    assert.deepEqual(of('Lo dijo el secretario general de la OEA Luis Almagro en Washington.', 'person'), [
+      'Luis Almagro',
+    ]);
+    // An office in capitals is no body.
+    assert.deepEqual(of('The bill was announced by MP Peter Kaluma.', 'organization'), []);
+  });
+});
+
+describe('organizations in Spanish, stop 40 second wave: a body after a sentence opener', () => {
+  it('"Soldados del Ejército", "Nadie del Ejército": the opener is no part of the body', () => {
+    assert.deepEqual(of('Quiénes eran? Soldados del Ejército, con uniforme.', 'organization'), ['Ejército']);
+    assert.deepEqual(of('Lo negaron. Nadie del Ejército quiere hablar.', 'organization'), ['Ejército']);
+    // A singular noun that heads a name keeps it.
+    assert.equal(of('Lo negaron. Escuela del Ejército cerró.', 'organization').includes('Ejército'), false);
+  });
+});
