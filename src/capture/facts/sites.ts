@@ -36,13 +36,13 @@ const SITE_EN = new RegExp(
 );
 const PART_ES = String.raw`(?:puertas?|port[oó]n|portones|entrada|escalinata|explanada|c[uú]pula|recinto|instalaciones|campus|patio|pasillos?|techo|fachada|interior|exterior|inmediaciones|alrededores|morgue|salas?)\s+(?:de|del)`;
 const PREP_ES = String.raw`(?:frente|delante|fuera|afuera|dentro|cerca|alrededor)\s+(?:a|de)|junto\s+a|hasta|(?:march\w+|camin\w+|fue|fueron|fuimos|vamos|se\s+dirig\w+|avanz\w+|corri\w+|huy\w+)\s+hacia`;
+// "llegó al Congreso" alone is where a bill or a letter goes too: only a march's arrival is a site.
 const VERB_ES = String.raw`(?:atendid[oa]s?|internad[oa]s?|ingresad[oa]s?|hospitalizad[oa]s?|trasladad[oa]s?|llevad[oa]s?|operad[oa]s?|refugiad[oa]s?|reunid[oa]s?|concentrad[oa]s?|atrincherad[oa]s?|encerrad[oa]s?|muri[oó]|falleci[oó]|naci[oó]|(?:marcha|manifestaci[oó]n|caravana|columna|multitud|protesta)(?:\s+\S+){0,3}\s+lleg[oó]|llegaron|llegamos|marcharon|marchamos|entraron|entr[oó]|irrumpieron|ingresaron|se\s+refugi(?:[oó]|aron))(?:\s+ya)?\s+(?:en|a)`;
 const OBJECT_VERB_ES = '(?:tomaron|ocuparon|asaltaron|incendiaron|quemaron|rodearon|atacaron)';
 const SITE_ES = new RegExp(
   String.raw`(?<![\p{L}])(?:(?:${PART_ES}|${PREP_ES}|${VERB_ES})(?:l|\s+la|\s+el|\s+las|\s+los)?|${OBJECT_VERB_ES}(?:\s+(?:el|la|los|las))?|(?:subieron|subi[oó])\s+a\s+la\s+c[uú]pula\s+del)\s+$`,
   'iu',
 );
-// "llegó al Congreso" alone is where a bill or a letter goes too: only a march's arrival is a site.
 /** Building words after the name: "the Parliament building", "el edificio" is before it in Spanish. */
 const BUILDING_AFTER =
   /^['’]?s?\s+(?:building|buildings|gates?|grounds|premises|compound|campus|steps|entrance|car\s+park)\b/iu;
@@ -77,10 +77,6 @@ const BODY_FIRST =
   /(?<![\p{L}])(?:Universit(?:y|ies|é|i)|Universidad|Polytechnic|College|Colegio|Liceo|School|Escuela|Academy|Ministry|Ministerio)(?![\p{L}])/u;
 const NEARNESS =
   /(?<![\p{L}])(?:near(?:by)?|next\s+to|outside(?:\s+of)?|around|opposite|across\s+from|behind|(?:cerca|alrededor|fuera|afuera)\s+(?:de|a)|junto\s+a)(?:\s+(?:the|el|la|los|las))?\s+$|(?:cerca|alrededor|fuera|afuera)\s+del\s+$/iu;
-/**
- * "near the Gezira University hospital": a facility noun in lower case after the name makes the
- * institution its owner; the site is the facility, which the facility rules read.
- */
 /** A building's head, which makes the whole a building whatever body it belongs to ("Tokoin University Hospital"). */
 const BUILDING_HEAD =
   /(?<![\p{L}])(?:Hospital|Clinic|Cl[ií]nica|Infirmary|Church|Iglesia|Cathedral|Catedral|Chapel|Capilla|Parroquia|Basilica|Bas[ií]lica|Mosque|Mezquita|Temple|Templo|Synagogue|Sinagoga|Monastery|Stadium|Estadio|Hotel|Court\s*[Hh]ouse)(?![\p{L}])/u;
@@ -89,6 +85,10 @@ const LEGISLATURE = /(?<![\p{L}])(?:Parliament|Parlamento|Congreso|Asamblea)(?![
 const HANDED =
   /(?<![\p{L}])(?:taken|brought|referred|transferred|sent|llevad[oa]s?|trasladad[oa]s?)\s+(?:to|al|a)(?:\s+(?:the|la|el))?\s+$/iu;
 const bodyFirst = (value: string) => BODY_FIRST.test(value) && !BUILDING_HEAD.test(value);
+/**
+ * "near the Gezira University hospital": a facility noun in lower case after the name makes the
+ * institution its owner; the site is the facility, which the facility rules read.
+ */
 const OWNED_FACILITY = /^\s+(?:teaching\s+)?(?:hospital|clinic|hostel|dormitory|mosque|chapel|library)\b/u;
 
 /**
