@@ -286,6 +286,12 @@ for (const [label, items] of groups.slice(0, 3)) {
   console.log(
     `\n${label}: ${items.length}; shipped holds ${items.length - fresh.length}; some candidate holds ${anyByName.length} by name, ${any.length} by name or alternate name; none holds ${fresh.length - any.length}`,
   );
+  if (label === 'missed places') {
+    const ours = items.filter((i) => !fresh.includes(i));
+    console.log(
+      `held by ours (missed for context or span): ${[...new Set(ours.map((i) => i.name))].join('; ')}`,
+    );
+  }
   if (label === 'missed places')
     console.log(
       `held by none: ${[...new Set(fresh.filter((i) => !any.includes(i)).map((i) => i.name))].join('; ')}`,
