@@ -7,7 +7,14 @@
  */
 
 import { pairAcronyms, pairDefinitions, pairShortForms, signOffInitials } from './acronyms.js';
-import { cueOf, isOrgNoun, listedAfterDistantPlural, listedAfterPlural, listNameEnd } from './cues.js';
+import {
+  cueOf,
+  isOrgNoun,
+  listedAfterDistantPlural,
+  listedAfterPlural,
+  listNameEnd,
+  outletCue,
+} from './cues.js';
 import {
   fold,
   GIVEN_NAMES,
@@ -352,6 +359,26 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       out.mentions.push({ kind: 'place', ...span(text, toks), value: m.value, place: m });
       return;
     }
+  }
+  // "El Faro publicó", "Salió en El Faro": an outlet, though the words after its article name a region
+  // elsewhere (the place reading would win below); never a country or a city ("salió en La Paz").
+  const bare = lookupPlace(
+    toks
+      .slice(1)
+      .map((t) => t.text)
+      .join(' '),
+  );
+  if (
+    toks.length <= 4 &&
+    outletCue(text, all, idx, idx + toks.length - 1) &&
+    !wholePlace &&
+    bare !== undefined &&
+    bare.kind !== 'country' &&
+    bare?.kind !== 'city' &&
+    !toks.slice(1).some((t) => GIVEN_NAMES.has(t.norm))
+  ) {
+    out.consumedTo = Math.max(out.consumedTo, pushCuedOrg(text, toks, out).end);
+    return;
   }
   const kin = toks.length === 1 && kinNamed(text, all, idx, toks[0]!);
   if (
