@@ -333,3 +333,32 @@ export function listNameEnd(text: string, end: number): number {
   );
   return m ? end + m[0].length : end;
 }
+
+/** Verbs an outlet is the subject of ("El Faro publicó", "La Prensa reveló"). */
+const PUBLISHED = set(
+  'publico publicó publica publicaba revelo reveló informo informó difundio difundió published reported revealed',
+);
+/** "salió en X", "publicado en X": where a story came out. */
+const CAME_OUT = set('salio salió publicado publicada publicados publicadas aparecio apareció');
+
+/**
+ * "El Faro publicó la historia", "Salió en El Faro": a name opening with its own capitalized article,
+ * the subject of a verb of publishing or where a story came out, is an outlet — even when the words after
+ * the article name a place elsewhere ("Faro" is a Portuguese region). Rounds 3, 42 (El Salvador).
+ */
+export function outletCue(text: string, all: readonly Token[], first: number, last: number): boolean {
+  const art = all[first]!;
+  if (!['el', 'la', 'los', 'las', 'the'].includes(art.norm) || !art.cap || last === first) return false;
+  const after = all[last + 1];
+  if (after && !after.cap && PUBLISHED.has(after.norm) && text.slice(all[last]!.end, after.start) === ' ')
+    return true;
+  const prep = all[first - 1];
+  const verb = all[first - 2];
+  return (
+    prep?.norm === 'en' &&
+    verb !== undefined &&
+    CAME_OUT.has(verb.norm) &&
+    text.slice(verb.end, prep.start) === ' ' &&
+    text.slice(prep.end, art.start) === ' '
+  );
+}

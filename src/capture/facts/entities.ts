@@ -7,7 +7,14 @@
  */
 
 import { pairAcronyms, pairDefinitions, pairShortForms, signOffInitials } from './acronyms.js';
-import { cueOf, isOrgNoun, listedAfterDistantPlural, listedAfterPlural, listNameEnd } from './cues.js';
+import {
+  cueOf,
+  isOrgNoun,
+  listedAfterDistantPlural,
+  listedAfterPlural,
+  listNameEnd,
+  outletCue,
+} from './cues.js';
 import {
   fold,
   GIVEN_NAMES,
@@ -352,6 +359,26 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
       out.mentions.push({ kind: 'place', ...span(text, toks), value: m.value, place: m });
       return;
     }
+  }
+  // "El Faro publicó", "Salió en El Faro": an outlet, though the words after its article name a region
+  // elsewhere (the place reading would win below); never a country or a city ("salió en La Paz").
+  const bare = lookupPlace(
+    toks
+      .slice(1)
+      .map((t) => t.text)
+      .join(' '),
+  );
+  if (
+    toks.length <= 4 &&
+    outletCue(text, all, idx, idx + toks.length - 1) &&
+    !wholePlace &&
+    bare !== undefined &&
+    bare.kind !== 'country' &&
+    bare?.kind !== 'city' &&
+    !toks.slice(1).some((t) => GIVEN_NAMES.has(t.norm))
+  ) {
+    out.consumedTo = Math.max(out.consumedTo, pushCuedOrg(text, toks, out).end);
+    return;
   }
   const kin = toks.length === 1 && kinNamed(text, all, idx, toks[0]!);
   if (
@@ -1552,7 +1579,7 @@ function acronymBeforePerson(text: string, run: Run): Run[] {
     !s?.cap ||
     !/^\p{Lu}{2,6}$/u.test(a.text) ||
     /^\p{Lu}+$/u.test(g.text) ||
-    !GIVEN_NAMES.has(g.norm) ||
+    !(GIVEN_NAMES.has(g.norm) || unlistedPersonAfter(run.tokens.slice(1))) ||
     text.slice(a.end, g.start) !== ' '
   )
     return [run];
@@ -1562,6 +1589,24 @@ function acronymBeforePerson(text: string, run: Run): Run[] {
   return [toRun([a]), toRun(rest)];
 }
 const TITLE_ACRONYMS = new Set(['mp', 'mps', 'mep', 'mla']);
+
+/**
+ * "dijo a EFE Fatou Njie-Sowe", "del OPAC Ileana Cajina Moreno" (rounds 12, 40: Gambia, Nicaragua): a
+ * given name no list holds, then a known surname or a hyphenated one, closing two to four plain name
+ * words with no body's or place's word among them, is a person after the acronym.
+ */
+function unlistedPersonAfter(tail: readonly Token[]): boolean {
+  const last = tail[tail.length - 1];
+  return (
+    last !== undefined &&
+    tail.length >= 2 &&
+    tail.length <= 4 &&
+    tail.every(
+      (t) => nameLike(t) && !/^\p{Lu}+$/u.test(t.text) && !ORG_WORDS.has(t.norm) && !lookupPlace(t.text),
+    ) &&
+    (SURNAME_SET.has(last.norm) || /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(last.text))
+  );
+}
 
 /**
  * "Soldados del Ejército, de uniforme", "Nadie del Ejército quiere hablar", "Era del Ejército": a

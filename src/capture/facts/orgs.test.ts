@@ -1377,3 +1377,42 @@ describe('organizations in Spanish, stop 40 second wave: a body after a sentence
     assert.equal(of('Lo negaron. Escuela del Ejército cerró.', 'organization').includes('Ejército'), false);
   });
 });
+
+describe('organizations, stop 40 third wave (caporg40d)', () => {
+  it('a weekday, or a month after English "on"/"in", ends the name instead of dropping it', () => {
+    assert.deepEqual(of('The lawyers wrote to the Human Rights Commission on Tuesday.', 'organization'), [
+      'Human Rights Commission',
+    ]);
+    assert.deepEqual(of('The Supreme Court on March 5 upheld the sentence.', 'organization'), [
+      'Supreme Court',
+    ]);
+  });
+  it('"Public Prosecution" closing a name is the prosecution service; "and Prosecution of" stays inside one', () => {
+    assert.deepEqual(of('She was questioned by the Public Prosecution for six hours.', 'organization'), [
+      'Public Prosecution',
+    ]);
+    assert.deepEqual(
+      of('The National Authority for Investigation and Prosecution of Fraud opened a file.', 'organization'),
+      ['National Authority for Investigation and Prosecution of Fraud'],
+    );
+  });
+  it('rights groups and forces known by one short name', () => {
+    assert.deepEqual(of('Ya salió el informe de Cristosal sobre las cárceles.', 'organization'), [
+      'Cristosal',
+    ]);
+    assert.deepEqual(of('Viasna counted more than forty detainees that night.', 'organization'), ['Viasna']);
+  });
+  it('an outlet named with its article, the subject of "publicó" or where a story "salió", wins over a region', () => {
+    assert.deepEqual(of('Nadie respondió. El Faro publicó la lista de los muertos.', 'organization'), ['El Faro']);
+    assert.deepEqual(of('La noticia salió en El Faro y nadie respondió.', 'organization'), ['El Faro']);
+    assert.deepEqual(of('La noticia salió en La Paz y nadie respondió.', 'organization'), []);
+  });
+  it('an acronym, then a given name no list holds and a known or hyphenated surname: the body, then a person', () => {
+    assert.deepEqual(of('Lo confirmó a la agencia EFE Ndeye Njie-Touray en la capital.', 'organization'), [
+      'EFE',
+    ]);
+    assert.deepEqual(of('Declaró la comisionada del OPAC Xiomelis Carranza Moreno ayer.', 'organization'), [
+      'OPAC',
+    ]);
+  });
+});

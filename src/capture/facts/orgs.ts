@@ -561,7 +561,13 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
         continue;
       }
       // "… de 3.er Turno": a ranking number goes on like a name word after a connector.
-      const goesOn = tokens[m] !== undefined && (tokens[m]!.cap || isOrdinal(tokens[m]!));
+      // "the Human Rights Commission on Monday", "the Court in March": a weekday, or a month after English "on"/"in",
+      // is when, never the name's next word (the whole run was dropped).
+      const when =
+        tokens[m] !== undefined &&
+        (WEEKDAYS.has(tokens[m]!.norm) ||
+          (MONTHS.has(tokens[m]!.norm) && ['on', 'in'].includes(tokens[m - 1]!.norm)));
+      const goesOn = tokens[m] !== undefined && !when && (tokens[m]!.cap || isOrdinal(tokens[m]!));
       const joinedOn = m > j + 1 && tokens[m] !== undefined && joined(text, tokens[m - 1]!, tokens[m]!);
       const numbered = joinedOn && !goesOn ? numberInName(text, tokens, i, j, m) : 0;
       if (joinedOn && goesOn) j = m;
@@ -1213,6 +1219,15 @@ function coordinatedName(
 }
 
 /** The organization or named building spanning tokens[first..last], if it is one. */
+/**
+ * "Public Prosecution", "Supreme State Security Prosecution": the Arab states' prosecution service, named
+ * by the word closing the name (missed in rounds 13, 14, 22, 30, 33, 39, 40, 50, 51: Yemen, Oman, Kuwait,
+ * Jordan, Egypt, Bahrain, Sudan). Not a word of the name anywhere: "National Authority for Investigation
+ * and Prosecution of …" is one body, and "and" would split it between two bodies' words.
+ */
+const prosecutionService = (toks: readonly Token[]) =>
+  toks.length >= 2 && toks[toks.length - 1]!.norm === 'prosecution' && toks.every((t) => t.cap);
+
 function nameSpan(
   text: string,
   tokens: readonly Token[],
@@ -1309,6 +1324,7 @@ function nameSpan(
       !toks.some(isOrgWord) &&
       // "France 24", "Radio Free Europe": a body known by a name with no organization's word.
       !KNOWN_ORGS.has(orgKey(words)) &&
+      !prosecutionService(toks) &&
       !(acronym && !GIVEN_NAMES.has(words[0]!)) &&
       !groupOpens(text, tokens, first, last)
     )
