@@ -213,6 +213,17 @@ describe('facilities named as places (issue 23, round 6)', () => {
     assert.deepEqual(places("Venezuela's prison system is full."), ['Venezuela']);
     assert.deepEqual(places('They waited at the Cairo airport.'), ['Cairo']);
   });
+  it('a royal or saintly title with "of" opening the name (stop 40)', () => {
+    assert.ok(
+      places('He was taken to the Princess of Wales Hospital.').includes('Princess of Wales Hospital'),
+    );
+    assert.ok(places('She died at Our Lady of Lourdes Hospital.').includes('Our Lady of Lourdes Hospital'));
+    assert.ok(!places('The Director of Evin Prison denied it.').includes('Director of Evin Prison'));
+  });
+  it('not the body that runs the facilities (stop 40)', () => {
+    assert.ok(!places('The union wrote to the Hospital Authority on Monday.').includes('Hospital Authority'));
+    assert.ok(places('Sigue internado en el Hospital Santa Rosalía.').includes('Hospital Santa Rosalía'));
+  });
 });
 
 describe('places below the city (issue 23, stop 39)', () => {

@@ -1162,6 +1162,13 @@ const NUMBERED_NAME = new RegExp(String.raw`^(?:${NUMBERED_KIND})\s+[^\s\d]{0,8}
 /** A word of an English facility's name: capitalized, or a number ("Kebele 41 jail", "B14 detention centre"). */
 const EN_NAME_WORD = String.raw`(?:${CAP}|\d{1,4}|No\.\s*\d{1,4})`;
 
+/**
+ * A royal or saintly title with "of" opening a facility's English name ("Prince of Wales Hospital", "Princess
+ * of Wales Hospital", "Our Lady of Lourdes Hospital", "Queen of Angels Hospital"): the title is the name's,
+ * which would otherwise be cut at "of" ("Wales Hospital", round 57). Titles only: "Director of Evin Prison"
+ * is a person's post.
+ */
+const EPONYM_OF = String.raw`(?:Prince|Princess|Queen|King|Duke|Duchess|Our\s+Lady|Sisters|Mother)\s+of\s+(?:the\s+)?`;
 /** Months, in English, Spanish and French, after a day in a site's name ("Stade du 28 Septembre", "avenida 18 de Julio"). */
 const MONTH_IN_NAME = String.raw`(?:[Ee]nero|[Ff]ebrero|[Mm]arzo|[Aa]bril|[Mm]ayo|[Jj]unio|[Jj]ulio|[Aa]gosto|[Ss]eptiembre|[Oo]ctubre|[Nn]oviembre|[Dd]iciembre|[Jj]anvier|[Ff][ée]vrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]o[uû]t|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd][ée]cembre|January|February|March|April|May|June|July|August|September|October|November|December)`;
 /**
@@ -1198,7 +1205,7 @@ const FACILITY_RE = new RegExp(
     String.raw`(?<![\p{L}])(?:${ES_FACILITY})${ES_QUALIFIER}\s+(?:(?:El|La|Los|Las)\s+)?${CAP}(?:\s+${CAP}){0,2}`,
     // "Dulles International Airport", "Sinthupathi cemetery", "Baku Pre-Trial Detention Centre No. 1", "Kebele 41 jail"
     String.raw`(?<![\p{L}])(?:Military\s+Hospital\s+\d{1,4}|Campo\s+Militar\s+(?:N[uú]mero|N\.?[ºo°])\s*\d{1,3})(?![\d\p{L}])`,
-    String.raw`(?<![\p{L}\d])${CAP}(?:\s+${EN_NAME_WORD}){0,3}\s+(?:${EN_FACILITY})(?![\p{L}])${NUMBERED}`,
+    String.raw`(?<![\p{L}\d])(?:${EPONYM_OF})?${CAP}(?:\s+${EN_NAME_WORD}){0,3}\s+(?:${EN_FACILITY})(?![\p{L}])${NUMBERED}`,
     // "Penal Colony No. 3", "penal colony No. 1", "Military Hospital 601", "Campo Militar Número 1"
     String.raw`(?<![\p{L}])(?:Penal\s+Colony|penal\s+colony|[Cc]olony|Prison|Detention\s+(?:Centre|Center))\s+No\.?\s*\d+`,
     // A prison numbered, its kind in lower case or opening the name ("correctional colony No. 2", "pre-trial
@@ -1215,6 +1222,13 @@ const BARE_FACILITY = new RegExp(String.raw`^(?:${EN_FACILITY})$`, 'u');
 /** A facility's whole name, to check what is left of a match cut at a sheet's cell. */
 const WHOLE_FACILITY = new RegExp(String.raw`^(?:${FACILITY_RE.source})$`, 'u');
 
+/**
+ * A body's noun closing what a facility's head opened ("Hospital Authority", "Hospital
+ * Board"): the body that runs the facilities, an organization, no site (round 57: Hong Kong's
+ * "Hospital Authority", which the Spanish reading "Hospital" + a name made a place).
+ */
+const BODY_NOUN_LAST =
+  /\s(?:Authority|Authorities|Board|Trust|Council|Commission|Committee|Association|Union|Federation|Foundation|Department|Administration|Service|Services|Workers|Employees|Staff)$/u;
 /** Words that open a run without naming anything ("The Evin prison", "In Dulles …"). */
 const OPENERS =
   /^(?:(?:The|A|In|At|On|From|To|Of|En|Al|Del|Un|Una|This|That|Its|His|Her|Their|Our|And|But|Y|Both|Every|Each|Last|Next)\s+|An\s+(?!\p{Lu}))+/u;
@@ -1259,7 +1273,8 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
       name = name.slice(cell + 1);
       if (!WHOLE_FACILITY.test(name)) continue;
     }
-    const open = OPENERS.exec(name) ?? ARTICLE_BEFORE_HEAD.exec(name);
+    // "Our Lady of Lourdes Hospital": "Our" is the name's, no opener.
+    const open = /^Our\s+Lady\s/u.test(name) ? null : (OPENERS.exec(name) ?? ARTICLE_BEFORE_HEAD.exec(name));
     if (open) {
       start += open[0].length;
       name = name.slice(open[0].length);
@@ -1289,7 +1304,8 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
     )
       continue;
     // "The Police Station was burned", "The Prison": the noun alone, capitalized by the sentence, names nothing.
-    if (BARE_FACILITY.test(name)) continue;
+    // "the Hospital Authority": a body's noun closing the name makes it the body.
+    if (BARE_FACILITY.test(name) || BODY_NOUN_LAST.test(name)) continue;
     const headed = EN_HEAD.exec(name);
     if (headed) {
       const [, head, noun] = headed as unknown as [string, string, string];

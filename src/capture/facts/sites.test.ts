@@ -121,4 +121,20 @@ describe('institutionSites', () => {
       'organization:Parliament of Ruritania',
     ]);
   });
+
+  it("reads an institution in a table's column of where someone was arrested or taken as a site", () => {
+    const text =
+      'ref\tname\twhere\tcharge\nA-1\tKim Lee\tMain Gate, Riverside University\trioting\nA-2\tJo Park\tRiverside University\tnone\n';
+    const got = institutionSites(text, orgs(text, ['Riverside University']));
+    assert.deepEqual(kinds(got), [
+      'organization:Riverside University',
+      'place:Riverside University',
+      'organization:Riverside University',
+      'place:Riverside University',
+    ]);
+    const other = 'ref\tname\temployer\nA-1\tKim Lee\tRiverside University\n';
+    assert.deepEqual(kinds(institutionSites(other, orgs(other, ['Riverside University']))), [
+      'organization:Riverside University',
+    ]);
+  });
 });

@@ -9,6 +9,7 @@
  * Pure: spans in, spans out.
  */
 import type { EntityMention } from './entities.js';
+import { columnAt, rowAt } from './tables.js';
 
 /** Heads of a name that can stand for a building as well as a body. */
 const HEAD =
@@ -62,6 +63,20 @@ const bodyAt = (text: string, m: EntityMention) =>
   BODY_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) ||
   BODY_AFTER.test(text.slice(m.end, m.end + 40));
 
+/**
+ * A table's column of where something happened or someone was taken ("where", "arrested at", "held at",
+ * "Lugar de detención", "Trasladado a"): an institution in its cell is the site ("No. 2 Bridge, Chinese
+ * University of Hong Kong" under "where", round 57).
+ */
+const SITE_COLUMN =
+  /^(?:where|arrested\s+(?:at|in)|place(?:\s+of\s+(?:arrest|detention|incident))?|location|scene|held\s+(?:at|in)|taken\s+to|lugar(?:\s+de(?:\s+la)?\s+(?:detenci[oó]n|captura|los\s+hechos|aprehensi[oó]n))?|d[oó]nde|sitio|visto\s+en|detenid[oa]\s+en|trasladad[oa]\s+a)$/iu;
+const inSiteColumn = (text: string, m: EntityMention) => {
+  const at = rowAt(text, m.start);
+  if (!at || at.row === at.table.header) return false;
+  const header = at.table.header.cells[columnAt(text, at.table, at.row, m.start)];
+  return header !== undefined && SITE_COLUMN.test(header.text);
+};
+
 /** Whether this organization mention names an institution that can be a building ("BSMMU" by its full name). */
 const institution = (m: EntityMention) =>
   m.kind === 'organization' && (HEAD.test(m.text) || HEAD.test(m.value)) && !BODY_KIND.test(m.value);
@@ -106,7 +121,9 @@ export function institutionSites(text: string, entities: readonly EntityMention[
     if (!institution(m) || OWNED_FACILITY.test(text.slice(m.end, m.end + 30))) continue;
     const before = text.slice(Math.max(0, m.start - 60), m.start);
     const cued =
-      (siteBefore(text, m.start) || BUILDING_AFTER.test(text.slice(m.end, m.end + 30))) &&
+      (siteBefore(text, m.start) ||
+        BUILDING_AFTER.test(text.slice(m.end, m.end + 30)) ||
+        inSiteColumn(text, m)) &&
       !(bodyFirst(m.value) && NEARNESS.test(before)) &&
       !(LEGISLATURE.test(m.value) && HANDED.test(before));
     if (cued) site.add(m);
