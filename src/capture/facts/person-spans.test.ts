@@ -382,6 +382,27 @@ describe('spans no person’s name is written as (stop 36)', () => {
     const n = 'Lawyers for Grace Kamau and Florence Achieng said so.';
     assert.equal(notAPerson(n, at(n, 'Florence Achieng'), 'en'), undefined);
   });
+  it('English local places: a range, "at", a closing or following noun of a quarter (stop 40)', () => {
+    const r = 'Buses run from Tanga Vale to Orino Heights and along the Kesi Nor–Bala Tum axis.';
+    assert.equal(notAPerson(r, at(r, 'Tanga Vale'), 'en'), 'end of a range');
+    assert.equal(notAPerson(r, at(r, 'Orino Heights'), 'en'), 'end of a range');
+    assert.equal(notAPerson(r, at(r, 'Kesi Nor'), 'en'), 'end of a range');
+    assert.equal(notAPerson(r, at(r, 'Bala Tum'), 'en'), 'end of a range');
+    const a = 'She was held at Marabe for a week; he shot at Omar Teyeb and looked at Yusuf Amin.';
+    assert.equal(notAPerson(a, at(a, 'Marabe'), 'en'), 'after "at"');
+    assert.equal(notAPerson(a, at(a, 'Omar Teyeb'), 'en'), undefined);
+    assert.equal(notAPerson(a, at(a, 'Yusuf Amin'), 'en'), undefined);
+    const h = "We met at Amina Said's house. A letter from Amina Said to her son.";
+    assert.equal(notAPerson(h, at(h, 'Amina Said'), 'en'), undefined);
+    const z = 'in Dera Kolo woreda of Sefa Gudru, in the Wenda Bay zone, at Nuru Island and at Kobe Primary.';
+    assert.equal(notAPerson(z, at(z, 'Sefa Gudru'), 'en'), 'after a place noun');
+    assert.equal(notAPerson(z, at(z, 'Wenda Bay'), 'en'), 'place noun');
+    assert.equal(notAPerson(z, at(z, 'Nuru Island'), 'en'), 'place noun');
+    assert.equal(notAPerson(z, at(z, 'Kobe Primary'), 'en'), 'place noun');
+    const k = 'residents of the Gelan Tulu zone said Hawi Tulu fled.';
+    assert.equal(notAPerson(k, at(k, 'Gelan Tulu'), 'en'), 'before a place noun');
+    assert.equal(notAPerson(k, at(k, 'Hawi Tulu'), 'en'), undefined);
+  });
   it('a question word or a possessive and one word; peoples joined by a hyphen', () => {
     const q = 'Why Kherson? Nobody told us. With love, Your Sasha';
     assert.equal(notAPerson(q, at(q, 'Why Kherson'), 'en'), 'question word or possessive');

@@ -355,12 +355,16 @@ const PLACE_NOUNS = new Set(
   `village villages town towns city district districts province provinces region regions subdivision county
   counties camp camps neighbourhood neighborhood area areas municipality municipalities state states
   valley river prison prisons jail police station market border crossing airport refinery settlement
-  settlements township townships`.split(/\s+/),
+  settlements township townships zone zones woreda woredas kebele kebeles ward wards suburb suburbs quarter
+  quarters commune communes barangay barangays locality localities governorate governorates lga sub-county
+  estate island`.split(/\s+/),
 );
 /** Place nouns English writes capitalized after the name ("Miranda State"); not "Camps", a surname. */
 const CLOSING_PLACE_NOUNS = new Set(
   `state province district region county valley township municipality subdivision village prison jail
-  town city road street avenue square bridge beach stadium cemetery barracks mosque cathedral`.split(/\s+/),
+  town city road street avenue square bridge beach stadium cemetery barracks mosque cathedral island islands
+  bay zone lagoon estate junction roundabout gate market hill hills gardens fountain hospital clinic school
+  college academy primary`.split(/\s+/),
 );
 /** Words opening the names of Spanish places and never a person's: saints' titles, features, settlements. */
 const PLACE_OPENERS = new Set(
@@ -372,6 +376,9 @@ const PLACE_OPENERS = new Set(
 const INTO = new Set(
   'in into near inside outside across around towards toward through throughout'.split(' '),
 );
+/** Verbs and nouns "at" follows when it aims at a person: "looked at", "fired at", "at close range at". */
+const AIMED_AT =
+  /(?<!\p{L})(?:look(?:s|ed|ing)?|star(?:e|es|ed|ing)|glar(?:e|es|ed|ing)|glanc(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|shot|shoot(?:s|ing)?|aim(?:s|ed|ing)?|point(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|laugh(?:s|ed|ing)?|smil(?:e|es|ed|ing)|wav(?:e|es|ed|ing)|range|angry|mad|upset|furious)\s+at\s+$/u;
 /** Lower-case nouns of bodies and outlets: "the human rights centre Viasna", "Simukai, the … organisation". */
 const BODY_NOUNS = new Set(
   `organisation organization organisations organizations group groups centre center agency outlet outlets
@@ -379,6 +386,15 @@ const BODY_NOUNS = new Set(
   foundation ngo ngos collective initiative platform magazine service society charity`.split(/\s+/),
 );
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
+/** A name's head when it ends a range of places: "from X to ", "Piassa–". */
+const PLACE_RANGE_BEFORE = new RegExp(
+  String.raw`(?:(?<!\p{L})from\s+${NAME_WORD}(?:\s+${NAME_WORD})*\s+to\s+|\p{L}–)$`,
+  'u',
+);
+/** A name's tail when it opens a range of places: "–Shiro Meda", or " to Megenagna" after "from ". */
+function opensPlaceRange(head: string, tail: string): boolean {
+  return /^–\p{Lu}/u.test(tail) || (/(?<!\p{L})from\s+$/u.test(head) && /^\s+to\s+\p{Lu}/u.test(tail));
+}
 /** "villages such as Inn Din, Tula Toli and Chut Pyin": a lower-case noun, its cue, then earlier names of the list. */
 const LISTED_AFTER = new RegExp(
   String.raw`(\p{Ll}+)\s+(?:of|such\s+as|including|like|called|named)\s+(?:the\s+)?(?:${NAME_WORD}(?:\s+${NAME_WORD})*(?:,\s+|,?\s+and\s+))*$|(\p{Ll}+s),\s+$`,
@@ -450,9 +466,16 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   // name after "the" qualifies a noun ("the Zamora case", "the Kunarac judgment": 19 such in rounds 1–54).
   if (words.length === 1 && /(?<!\p{L})the\s+$/u.test(head) && THE_WORD_AFTER.test(tail))
     return 'after "the"';
+  // "from Nessuit to Mariashoni", "from Arat Kilo to Megenagna", "the Arat Kilo–Shiro Meda axis": a
+  // name at either end of a span between two capitalized names, or joined to one by an en dash,
+  // names a place (no English gold person of rounds 1–54 stands so).
+  if (PLACE_RANGE_BEFORE.test(head) || opensPlaceRange(head, tail)) return 'end of a range';
   if (before) {
     const w = before[1]!.toLowerCase();
     if (before[2]!.trim() === '' && INTO.has(w)) return 'after a place preposition';
+    // "held at Caledonia", "a vigil at Unity Fountain": "at" before a name is a place's, but for a
+    // look, a shot or a shout aimed at someone ("looked at Pivi", "fired at Gueffroy").
+    if (w === 'at' && before[2] === ' ' && !AIMED_AT.test(head)) return 'after "at"';
     // "a Pole.", "an Uzbek who…" — not "a Maduro supporter", where the name qualifies a noun.
     if (
       words.length === 1 &&
