@@ -252,6 +252,30 @@ describe('items of a list of places', () => {
 });
 
 describe('nicknames', () => {
+  it('a pen name, an on-air name, a name asked for, a quoted name right after a name (stop 40)', () => {
+    const owner = (t: string, name: string) => ({ ...at(t, name), value: name });
+    const pen = 'Lale Arslan-Kaya, known to readers by her pen name "Gece", was jailed.';
+    assert.equal(
+      nicknameOf(pen, at(pen, 'Gece'), [owner(pen, 'Lale Arslan-Kaya')])?.value,
+      'Lale Arslan-Kaya',
+    );
+    const air = 'His colleague Awa Sow-Diop, known on air as "Tata Awa", left.';
+    assert.equal(nicknameOf(air, at(air, 'Tata Awa'), [owner(air, 'Awa Sow-Diop')])?.value, 'Awa Sow-Diop');
+    const ask = 'Witness: Lo Wai-man, who asked to be called "Ah Man".';
+    assert.equal(nicknameOf(ask, at(ask, 'Ah Man'), [owner(ask, 'Lo Wai-man')])?.value, 'Lo Wai-man');
+    const cell = '| 3 | Salma Darwish ("Umm Khalid") | Sinjar |\n| 4 | Kato, Joseph "Bwana Jo" | Gulu |';
+    assert.equal(
+      nicknameOf(cell, at(cell, 'Umm Khalid'), [owner(cell, 'Salma Darwish')])?.value,
+      'Salma Darwish',
+    );
+    assert.equal(
+      nicknameOf(cell, at(cell, 'Bwana Jo'), [owner(cell, 'Kato, Joseph')])?.value,
+      'Kato, Joseph',
+    );
+    // A quote opening a sentence after a name is none: 'Omar Said "Rami was there"'.
+    const said = 'asked Omar Said "Rami was there" and left.';
+    assert.equal(nicknameOf(said, at(said, 'Rami'), [owner(said, 'Omar Said')]), undefined);
+  });
   it('"known as", "alias", "conocido como": the person named right before the cue', () => {
     const text = 'Commander Idris Mahamat Saleh, 44, known as "Tigre", was arrested; Tigre denied it.';
     const owner = { ...at(text, 'Idris Mahamat Saleh'), value: 'Idris Mahamat Saleh' };

@@ -543,18 +543,25 @@ export function listedAmongPlaces(text: string, s: Span, places: readonly Span[]
 
 /**
  * "X Y Z, known as W", "X Y, alias \"W\"", "X Y, alias el W", "X Y, conocido como
- * Z": the person named right before the cue, whose other name this span is (its start), if any.
+ * Z", "X, known on air as \"W\"", "X, known to readers by her pen name \"W\"", "X, who asked to be
+ * called \"W\"", and a quoted name right after a name ('Jamila Dakhil ("Umm Sarhan")', 'Ngabu,
+ * Alphonsine "Mama Alfa"': the cells of victims' lists): the person named right before the cue, whose
+ * other name this span is (its start), if any.
  */
 const NICKNAME_CUE =
-  /(?:(?:also|better|widely|popularly)\s+)?(?<!\p{L})(?:known\s+as|nicknamed|a\.k\.a\.?|aka|conocid[oa]\s+como|apodad[oa]|alias(?:\s+(?:el|la))?)\s*["“'‘«]?$/iu;
+  /(?:(?:also|better|widely|popularly)\s+)?(?<!\p{L})(?:known(?:\s+(?:on\s+air|locally|to\s+(?:\p{L}+\s+){0,2}?\p{L}+))?\s+(?:as|by\s+(?:his|her|their|the)\s+(?:(?:pen|stage|nick|code|war|radio|kunya)\s*)?name)|(?:who\s+)?asked\s+to\s+be\s+called|nicknamed|a\.k\.a\.?|aka|conocid[oa]\s+como|apodad[oa]|alias(?:\s+(?:el|la))?)\s*["“'‘«]?$|\p{L}\.?\s+\(?["“«]$/iu;
 export function nicknameOf<T extends Span & { value: string }>(
   text: string,
   s: Span,
   persons: readonly T[],
 ): T | undefined {
-  const cue = NICKNAME_CUE.exec(text.slice(Math.max(0, s.start - 40), s.start));
+  const head = text.slice(Math.max(0, s.start - 60), s.start);
+  const cue = NICKNAME_CUE.exec(head);
   if (!cue) return undefined;
-  const cueStart = s.start - (text.slice(Math.max(0, s.start - 40), s.start).length - cue.index);
+  // A bare quote is a cue only with its closing quote right after the span ('X "W"', not 'X "W said').
+  const quoteOnly = /^\p{L}\.?\s+\(?["“«]$/u.test(cue[0]);
+  if (quoteOnly && !/^["”»]/u.test(text.slice(s.end))) return undefined;
+  const cueStart = s.start - (head.length - cue.index) + (quoteOnly ? cue[0].search(/\s/u) : 0);
   let best: T | undefined;
   // "X, 34, alias", "X, de 34 años, alias" (police lists of Nicaragua: rounds 11 and 51).
   for (const p of persons)
