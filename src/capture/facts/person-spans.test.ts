@@ -317,6 +317,8 @@ describe('persons named without a cue the rules read', () => {
     assert.deepEqual(names('Dear Sir,\nI write to you.'), []);
     assert.deepEqual(names('Dear Friends, hello.'), []);
     assert.deepEqual(names('a breakaway state they call Ambaland and what we called Freedom'), []);
+    // stop 40: "a place we call X" names a place.
+    assert.deepEqual(names('We slept two weeks at a place we call Lomuto, near the river.'), []);
   });
   it('a nickname with its article after a Spanish cue of naming, the article kept (stop 40)', () => {
     assert.deepEqual(

@@ -703,7 +703,8 @@ export function addressedPersons(text: string): NamedSpan[] {
   for (const re of [SALUTATION, CALLED, DON])
     for (const m of text.matchAll(re)) {
       const name = m[1] ?? m[2]!;
-      // "an independent state they call Ambazonia", "what they call X": a place's or a thing's name.
+      // "an independent state they call Ambazonia", "what they call X", "a place we call Kaprop": a
+      // place's or a thing's name.
       const antecedent =
         re === CALLED
           ? /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1]?.toLowerCase()
@@ -712,7 +713,7 @@ export function addressedPersons(text: string): NamedSpan[] {
         antecedent &&
         (PLACE_NOUNS.has(antecedent) ||
           BODY_NOUNS.has(antecedent) ||
-          /^(?:what|which|that)$/.test(antecedent))
+          /^(?:what|which|that|place|spot|forest|hill|land)$/.test(antecedent))
       )
         continue;
       // "Dear Sir,", "Dear Friends,", "Dear Editor:": a form of address or an everyday word, no name.
