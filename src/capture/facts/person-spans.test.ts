@@ -420,6 +420,9 @@ describe('spans no person’s name is written as (stop 36)', () => {
     assert.equal(notAPerson(a, at(a, 'Yusuf Amin'), 'en'), undefined);
     const h = "We met at Amina Said's house. A letter from Amina Said to her son.";
     assert.equal(notAPerson(h, at(h, 'Amina Said'), 'en'), undefined);
+    const m = 'A message from Amina to Omar Haddad, then from Tanga Vale to Amina.';
+    assert.equal(notAPerson(m, at(m, 'Omar Haddad'), 'en'), undefined);
+    assert.equal(notAPerson(m, at(m, 'Tanga Vale'), 'en'), undefined);
     const z = 'in Dera Kolo woreda of Sefa Gudru, in the Wenda Bay zone, at Nuru Island and at Kobe Primary.';
     assert.equal(notAPerson(z, at(z, 'Sefa Gudru'), 'en'), 'after a place noun');
     assert.equal(notAPerson(z, at(z, 'Wenda Bay'), 'en'), 'place noun');

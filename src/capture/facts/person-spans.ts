@@ -388,12 +388,19 @@ const BODY_NOUNS = new Set(
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
 /** A name's head when it ends a range of places: "from X to ", "Piassa–". */
 const PLACE_RANGE_BEFORE = new RegExp(
-  String.raw`(?:(?<!\p{L})from\s+${NAME_WORD}(?:\s+${NAME_WORD})*\s+to\s+|\p{L}–)$`,
+  String.raw`(?:(?<!\p{L})from\s+(${NAME_WORD})(?:\s+${NAME_WORD})*\s+to\s+|\p{L}–)$`,
   'u',
 );
-/** A name's tail when it opens a range of places: "–Shiro Meda", or " to Megenagna" after "from ". */
-function opensPlaceRange(head: string, tail: string): boolean {
-  return /^–\p{Lu}/u.test(tail) || (/(?<!\p{L})from\s+$/u.test(head) && /^\s+to\s+\p{Lu}/u.test(tail));
+/**
+ * A range's other end, when `s` ends or opens one: "–Shiro Meda", " to Megenagna" after "from ",
+ * "from Nessuit to " before it ('' when joined by an en dash before it); undefined when none.
+ */
+function rangeOtherEnd(head: string, tail: string): string | undefined {
+  const before = PLACE_RANGE_BEFORE.exec(head);
+  if (before) return before[1] ?? '';
+  const dash = /^–(\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(tail);
+  if (dash) return dash[1]!;
+  return /(?<!\p{L})from\s+$/u.test(head) ? /^\s+to\s+(\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(tail)?.[1] : undefined;
 }
 /** "villages such as Inn Din, Tula Toli and Chut Pyin": a lower-case noun, its cue, then earlier names of the list. */
 const LISTED_AFTER = new RegExp(
@@ -468,8 +475,11 @@ export function notAPerson(text: string, s: Span, language: string): string | un
     return 'after "the"';
   // "from Nessuit to Mariashoni", "from Arat Kilo to Megenagna", "the Arat Kilo–Shiro Meda axis": a
   // name at either end of a span between two capitalized names, or joined to one by an en dash,
-  // names a place (no English gold person of rounds 1–54 stands so).
-  if (PLACE_RANGE_BEFORE.test(head) || opensPlaceRange(head, tail)) return 'end of a range';
+  // names a place (no English gold person of rounds 1–54, 57, 58 stands so).
+  // Not when either end opens with a given name ("a message from Amina to Omar").
+  const other = rangeOtherEnd(head, tail);
+  if (other !== undefined && ![words[0]!.norm, fold(other)].some((w) => GIVEN_NAMES.has(w)))
+    return 'end of a range';
   if (before) {
     const w = before[1]!.toLowerCase();
     if (before[2]!.trim() === '' && INTO.has(w)) return 'after a place preposition';
