@@ -252,6 +252,30 @@ describe('items of a list of places', () => {
 });
 
 describe('nicknames', () => {
+  it('a pen name, an on-air name, a name asked for, a quoted name right after a name (stop 40)', () => {
+    const owner = (t: string, name: string) => ({ ...at(t, name), value: name });
+    const pen = 'Lale Arslan-Kaya, known to readers by her pen name "Gece", was jailed.';
+    assert.equal(
+      nicknameOf(pen, at(pen, 'Gece'), [owner(pen, 'Lale Arslan-Kaya')])?.value,
+      'Lale Arslan-Kaya',
+    );
+    const air = 'His colleague Awa Sow-Diop, known on air as "Tata Awa", left.';
+    assert.equal(nicknameOf(air, at(air, 'Tata Awa'), [owner(air, 'Awa Sow-Diop')])?.value, 'Awa Sow-Diop');
+    const ask = 'Witness: Lo Wai-man, who asked to be called "Ah Man".';
+    assert.equal(nicknameOf(ask, at(ask, 'Ah Man'), [owner(ask, 'Lo Wai-man')])?.value, 'Lo Wai-man');
+    const cell = '| 3 | Salma Darwish ("Umm Khalid") | Sinjar |\n| 4 | Kato, Joseph "Bwana Jo" | Gulu |';
+    assert.equal(
+      nicknameOf(cell, at(cell, 'Umm Khalid'), [owner(cell, 'Salma Darwish')])?.value,
+      'Salma Darwish',
+    );
+    assert.equal(
+      nicknameOf(cell, at(cell, 'Bwana Jo'), [owner(cell, 'Kato, Joseph')])?.value,
+      'Kato, Joseph',
+    );
+    // A quote opening a sentence after a name is none: 'Omar Said "Rami was there"'.
+    const said = 'asked Omar Said "Rami was there" and left.';
+    assert.equal(nicknameOf(said, at(said, 'Rami'), [owner(said, 'Omar Said')]), undefined);
+  });
   it('"known as", "alias", "conocido como": the person named right before the cue', () => {
     const text = 'Commander Idris Mahamat Saleh, 44, known as "Tigre", was arrested; Tigre denied it.';
     const owner = { ...at(text, 'Idris Mahamat Saleh'), value: 'Idris Mahamat Saleh' };
@@ -293,6 +317,8 @@ describe('persons named without a cue the rules read', () => {
     assert.deepEqual(names('Dear Sir,\nI write to you.'), []);
     assert.deepEqual(names('Dear Friends, hello.'), []);
     assert.deepEqual(names('a breakaway state they call Ambaland and what we called Freedom'), []);
+    // stop 40: "a place we call X" names a place.
+    assert.deepEqual(names('We slept two weeks at a place we call Lomuto, near the river.'), []);
   });
   it('a nickname with its article after a Spanish cue of naming, the article kept (stop 40)', () => {
     assert.deepEqual(
@@ -381,6 +407,30 @@ describe('spans no person’s name is written as (stop 36)', () => {
     assert.equal(notAPerson(t, at(t, 'Kamuli Town'), 'en'), 'place noun');
     const n = 'Lawyers for Grace Kamau and Florence Achieng said so.';
     assert.equal(notAPerson(n, at(n, 'Florence Achieng'), 'en'), undefined);
+  });
+  it('English local places: a range, "at", a closing or following noun of a quarter (stop 40)', () => {
+    const r = 'Buses run from Tanga Vale to Orino Heights and along the Kesi Nor–Bala Tum axis.';
+    assert.equal(notAPerson(r, at(r, 'Tanga Vale'), 'en'), 'end of a range');
+    assert.equal(notAPerson(r, at(r, 'Orino Heights'), 'en'), 'end of a range');
+    assert.equal(notAPerson(r, at(r, 'Kesi Nor'), 'en'), 'end of a range');
+    assert.equal(notAPerson(r, at(r, 'Bala Tum'), 'en'), 'end of a range');
+    const a = 'She was held at Marabe for a week; he shot at Omar Teyeb and looked at Yusuf Amin.';
+    assert.equal(notAPerson(a, at(a, 'Marabe'), 'en'), 'after "at"');
+    assert.equal(notAPerson(a, at(a, 'Omar Teyeb'), 'en'), undefined);
+    assert.equal(notAPerson(a, at(a, 'Yusuf Amin'), 'en'), undefined);
+    const h = "We met at Amina Said's house. A letter from Amina Said to her son.";
+    assert.equal(notAPerson(h, at(h, 'Amina Said'), 'en'), undefined);
+    const m = 'A message from Amina to Omar Haddad, then from Tanga Vale to Amina.';
+    assert.equal(notAPerson(m, at(m, 'Omar Haddad'), 'en'), undefined);
+    assert.equal(notAPerson(m, at(m, 'Tanga Vale'), 'en'), undefined);
+    const z = 'in Dera Kolo woreda of Sefa Gudru, in the Wenda Bay zone, at Nuru Island and at Kobe Primary.';
+    assert.equal(notAPerson(z, at(z, 'Sefa Gudru'), 'en'), 'after a place noun');
+    assert.equal(notAPerson(z, at(z, 'Wenda Bay'), 'en'), 'place noun');
+    assert.equal(notAPerson(z, at(z, 'Nuru Island'), 'en'), 'place noun');
+    assert.equal(notAPerson(z, at(z, 'Kobe Primary'), 'en'), 'place noun');
+    const k = 'residents of the Gelan Tulu zone said Hawi Tulu fled.';
+    assert.equal(notAPerson(k, at(k, 'Gelan Tulu'), 'en'), 'before a place noun');
+    assert.equal(notAPerson(k, at(k, 'Hawi Tulu'), 'en'), undefined);
   });
   it('a question word or a possessive and one word; peoples joined by a hyphen', () => {
     const q = 'Why Kherson? Nobody told us. With love, Your Sasha';

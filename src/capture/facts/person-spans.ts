@@ -355,12 +355,16 @@ const PLACE_NOUNS = new Set(
   `village villages town towns city district districts province provinces region regions subdivision county
   counties camp camps neighbourhood neighborhood area areas municipality municipalities state states
   valley river prison prisons jail police station market border crossing airport refinery settlement
-  settlements township townships`.split(/\s+/),
+  settlements township townships zone zones woreda woredas kebele kebeles ward wards suburb suburbs quarter
+  quarters commune communes barangay barangays locality localities governorate governorates lga sub-county
+  estate island`.split(/\s+/),
 );
 /** Place nouns English writes capitalized after the name ("Miranda State"); not "Camps", a surname. */
 const CLOSING_PLACE_NOUNS = new Set(
   `state province district region county valley township municipality subdivision village prison jail
-  town city road street avenue square bridge beach stadium cemetery barracks mosque cathedral`.split(/\s+/),
+  town city road street avenue square bridge beach stadium cemetery barracks mosque cathedral island islands
+  bay zone lagoon estate junction roundabout gate market hill hills gardens fountain hospital clinic school
+  college academy primary`.split(/\s+/),
 );
 /** Words opening the names of Spanish places and never a person's: saints' titles, features, settlements. */
 const PLACE_OPENERS = new Set(
@@ -372,6 +376,9 @@ const PLACE_OPENERS = new Set(
 const INTO = new Set(
   'in into near inside outside across around towards toward through throughout'.split(' '),
 );
+/** Verbs and nouns "at" follows when it aims at a person: "looked at", "fired at", "at close range at". */
+const AIMED_AT =
+  /(?<!\p{L})(?:look(?:s|ed|ing)?|star(?:e|es|ed|ing)|glar(?:e|es|ed|ing)|glanc(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|shot|shoot(?:s|ing)?|aim(?:s|ed|ing)?|point(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|laugh(?:s|ed|ing)?|smil(?:e|es|ed|ing)|wav(?:e|es|ed|ing)|range|angry|mad|upset|furious)\s+at\s+$/u;
 /** Lower-case nouns of bodies and outlets: "the human rights centre Viasna", "Simukai, the … organisation". */
 const BODY_NOUNS = new Set(
   `organisation organization organisations organizations group groups centre center agency outlet outlets
@@ -379,6 +386,22 @@ const BODY_NOUNS = new Set(
   foundation ngo ngos collective initiative platform magazine service society charity`.split(/\s+/),
 );
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
+/** A name's head when it ends a range of places: "from X to ", "Piassa–". */
+const PLACE_RANGE_BEFORE = new RegExp(
+  String.raw`(?:(?<!\p{L})from\s+(${NAME_WORD})(?:\s+${NAME_WORD})*\s+to\s+|\p{L}–)$`,
+  'u',
+);
+/**
+ * A range's other end, when `s` ends or opens one: "–Shiro Meda", " to Megenagna" after "from ",
+ * "from Nessuit to " before it ('' when joined by an en dash before it); undefined when none.
+ */
+function rangeOtherEnd(head: string, tail: string): string | undefined {
+  const before = PLACE_RANGE_BEFORE.exec(head);
+  if (before) return before[1] ?? '';
+  const dash = /^–(\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(tail);
+  if (dash) return dash[1]!;
+  return /(?<!\p{L})from\s+$/u.test(head) ? /^\s+to\s+(\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(tail)?.[1] : undefined;
+}
 /** "villages such as Inn Din, Tula Toli and Chut Pyin": a lower-case noun, its cue, then earlier names of the list. */
 const LISTED_AFTER = new RegExp(
   String.raw`(\p{Ll}+)\s+(?:of|such\s+as|including|like|called|named)\s+(?:the\s+)?(?:${NAME_WORD}(?:\s+${NAME_WORD})*(?:,\s+|,?\s+and\s+))*$|(\p{Ll}+s),\s+$`,
@@ -450,9 +473,19 @@ export function notAPerson(text: string, s: Span, language: string): string | un
   // name after "the" qualifies a noun ("the Zamora case", "the Kunarac judgment": 19 such in rounds 1–54).
   if (words.length === 1 && /(?<!\p{L})the\s+$/u.test(head) && THE_WORD_AFTER.test(tail))
     return 'after "the"';
+  // "from Nessuit to Mariashoni", "from Arat Kilo to Megenagna", "the Arat Kilo–Shiro Meda axis": a
+  // name at either end of a span between two capitalized names, or joined to one by an en dash,
+  // names a place (no English gold person of rounds 1–54, 57, 58 stands so).
+  // Not when either end opens with a given name ("a message from Amina to Omar").
+  const other = rangeOtherEnd(head, tail);
+  if (other !== undefined && ![words[0]!.norm, fold(other)].some((w) => GIVEN_NAMES.has(w)))
+    return 'end of a range';
   if (before) {
     const w = before[1]!.toLowerCase();
     if (before[2]!.trim() === '' && INTO.has(w)) return 'after a place preposition';
+    // "held at Caledonia", "a vigil at Unity Fountain": "at" before a name is a place's, but for a
+    // look, a shot or a shout aimed at someone ("looked at Pivi", "fired at Gueffroy").
+    if (w === 'at' && before[2] === ' ' && !AIMED_AT.test(head)) return 'after "at"';
     // "a Pole.", "an Uzbek who…" — not "a Maduro supporter", where the name qualifies a noun.
     if (
       words.length === 1 &&
@@ -520,18 +553,25 @@ export function listedAmongPlaces(text: string, s: Span, places: readonly Span[]
 
 /**
  * "X Y Z, known as W", "X Y, alias \"W\"", "X Y, alias el W", "X Y, conocido como
- * Z": the person named right before the cue, whose other name this span is (its start), if any.
+ * Z", "X, known on air as \"W\"", "X, known to readers by her pen name \"W\"", "X, who asked to be
+ * called \"W\"", and a quoted name right after a name ('Jamila Dakhil ("Umm Sarhan")', 'Ngabu,
+ * Alphonsine "Mama Alfa"': the cells of victims' lists): the person named right before the cue, whose
+ * other name this span is (its start), if any.
  */
 const NICKNAME_CUE =
-  /(?:(?:also|better|widely|popularly)\s+)?(?<!\p{L})(?:known\s+as|nicknamed|a\.k\.a\.?|aka|conocid[oa]\s+como|apodad[oa]|alias(?:\s+(?:el|la))?)\s*["“'‘«]?$/iu;
+  /(?:(?:also|better|widely|popularly)\s+)?(?<!\p{L})(?:known(?:\s+(?:on\s+air|locally|to\s+(?:\p{L}+\s+){0,2}?\p{L}+))?\s+(?:as|by\s+(?:his|her|their|the)\s+(?:(?:pen|stage|nick|code|war|radio|kunya)\s*)?name)|(?:who\s+)?asked\s+to\s+be\s+called|nicknamed|a\.k\.a\.?|aka|conocid[oa]\s+como|apodad[oa]|alias(?:\s+(?:el|la))?)\s*["“'‘«]?$|\p{L}\.?\s+\(?["“«]$/iu;
 export function nicknameOf<T extends Span & { value: string }>(
   text: string,
   s: Span,
   persons: readonly T[],
 ): T | undefined {
-  const cue = NICKNAME_CUE.exec(text.slice(Math.max(0, s.start - 40), s.start));
+  const head = text.slice(Math.max(0, s.start - 60), s.start);
+  const cue = NICKNAME_CUE.exec(head);
   if (!cue) return undefined;
-  const cueStart = s.start - (text.slice(Math.max(0, s.start - 40), s.start).length - cue.index);
+  // A bare quote is a cue only with its closing quote right after the span ('X "W"', not 'X "W said').
+  const quoteOnly = /^\p{L}\.?\s+\(?["“«]$/u.test(cue[0]);
+  if (quoteOnly && !/^["”»]/u.test(text.slice(s.end))) return undefined;
+  const cueStart = s.start - (head.length - cue.index) + (quoteOnly ? cue[0].search(/\s/u) : 0);
   let best: T | undefined;
   // "X, 34, alias", "X, de 34 años, alias" (police lists of Nicaragua: rounds 11 and 51).
   for (const p of persons)
@@ -673,7 +713,8 @@ export function addressedPersons(text: string): NamedSpan[] {
   for (const re of [SALUTATION, CALLED, DON])
     for (const m of text.matchAll(re)) {
       const name = m[1] ?? m[2]!;
-      // "an independent state they call Ambazonia", "what they call X": a place's or a thing's name.
+      // "an independent state they call Ambazonia", "what they call X", "a place we call Kaprop": a
+      // place's or a thing's name.
       const antecedent =
         re === CALLED
           ? /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1]?.toLowerCase()
@@ -682,7 +723,7 @@ export function addressedPersons(text: string): NamedSpan[] {
         antecedent &&
         (PLACE_NOUNS.has(antecedent) ||
           BODY_NOUNS.has(antecedent) ||
-          /^(?:what|which|that)$/.test(antecedent))
+          /^(?:what|which|that|place|spot|forest|hill|land)$/.test(antecedent))
       )
         continue;
       // "Dear Sir,", "Dear Friends,", "Dear Editor:": a form of address or an everyday word, no name.
