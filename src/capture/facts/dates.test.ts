@@ -1506,3 +1506,34 @@ describe("the writer's-time cues of a chronicle: English pronouns and nouns, an 
     );
   });
 });
+
+describe('hard-wrapped lines and nouns that look like a first person (issue 23, stop 40 third wave)', () => {
+  const line =
+    'The respondents shall bring the petitioner to the hearing, and shall file a status report by noon on';
+  it('a single break after a long line that ends mid-clause is no sentence end: the deadline lies ahead', () => {
+    assert.deepEqual(all(`${line}\nJuly 6. The court will rule after that.`, '2018-07-02').at(0), [
+      'July 6',
+      '2018-07-06',
+    ]);
+  });
+  it('a short line, or a speaker or a list item on the next line, still ends it', () => {
+    assert.deepEqual(
+      all('shall file a report by noon on\nJuly 6. The court will rule.', '2018-07-02').at(0),
+      ['July 6', '2017-07-06'],
+    );
+    assert.deepEqual(all(`${line}\nLuis: July 6. The court will rule.`, '2018-07-02').at(0), [
+      'July 6',
+      '2017-07-06',
+    ]);
+    assert.deepEqual(all(`${line}\n- July 6. The court will rule.`, '2018-07-02').at(0), [
+      'July 6',
+      '2017-07-06',
+    ]);
+  });
+  it('"por paso", "de paso" are nouns, not a first person\'s plan', () => {
+    assert.deepEqual(all('¿Tienes cifras de ingresos por paso no habilitado en enero?', '2021-02-14').at(0), [
+      'enero',
+      '2021-01',
+    ]);
+  });
+});
