@@ -1537,3 +1537,23 @@ describe('hard-wrapped lines and nouns that look like a first person (issue 23, 
     ]);
   });
 });
+
+describe("a month's abbreviation inside a name is no month (issue 23, stop 40 third wave)", () => {
+  it('not the start of a word with an accented letter ("María", "Junín")', () => {
+    assert.deepEqual(all('Los sacaron de sus casas en María La Baja y en Junín.', '2025-06-01'), []);
+  });
+  it('not an abbreviation before "de"/"del" and a capital, or a hyphen ("Mar del Plata", "Sept-Îles")', () => {
+    assert.deepEqual(all('Lo detuvieron en Mar del Plata y lo llevaron en Mar de Ajó.', '2025-06-01'), []);
+    assert.deepEqual(all('He lived in Sept-Îles for years.', '2025-06-01'), []);
+  });
+  it('a month alone, in full or abbreviated, still is one', () => {
+    assert.deepEqual(all('We met in Sept and again in October.', '2025-12-01'), [
+      ['Sept', '2025-09'],
+      ['October', '2025-10'],
+    ]);
+    assert.deepEqual(all('Llegaron en Mar de 2019 y se fueron en junio del mismo año.', '2025-12-01').at(0), [
+      'Mar de 2019',
+      '2019-03',
+    ]);
+  });
+});

@@ -37,7 +37,7 @@ const isoValue = (d: FuzzyDate) =>
 
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
 /** A month's word anywhere in a mention (a day or month written with it, not in figures). */
-const MONTH_WORD = new RegExp(`\\b(?:${MONTH_ALT})\\b`, 'iu');
+const MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})(?![\\p{L}])`, 'iu');
 const WEEKDAY_ALT =
   'lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 /**
@@ -837,7 +837,10 @@ const RULES: Rule[] = [
   },
   // "3 de mayo de 2024", "3 de mayo", "el 3 de mayo del 2024"
   {
-    re: new RegExp(`\\b(\\d{1,2})(?:º|°)?\\s+de\\s+(${MONTH_ALT})(?:\\s+(?:de|del)\\s+(\\d{4}))?\\b`, 'giu'),
+    re: new RegExp(
+      `\\b(\\d{1,2})(?:º|°)?\\s+de\\s+(${MONTH_ALT})(?:\\s+(?:de|del)\\s+(\\d{4}))?(?![\\p{L}\\d])`,
+      'giu',
+    ),
     relative: false,
     claims: true,
     make: (m, ref) => {
@@ -851,7 +854,7 @@ const RULES: Rule[] = [
   // "last saw him in June\n8 | Omran …").
   {
     re: new RegExp(
-      `\\b(${MONTH_ALT})\\.?[^\\S\\n]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`,
+      `(?<![\\p{L}])(${MONTH_ALT})\\.?[^\\S\\n]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`,
       'giu',
     ),
     relative: false,
@@ -878,7 +881,10 @@ const RULES: Rule[] = [
   },
   // A ruling's closing formula, any case: "SIGNED this 2nd day of July, 2018", "THIS 23RD DAY OF JULY, 2025" (rounds 31, 57).
   {
-    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+day\\s+of\\s+(${MONTH_ALT})\\b,?\\s+(\\d{4})\\b`, 'giu'),
+    re: new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+day\\s+of\\s+(${MONTH_ALT})(?![\\p{L}]),?\\s+(\\d{4})\\b`,
+      'giu',
+    ),
     relative: false,
     make: (m) => {
       const mo = month(m[2]!);
@@ -889,7 +895,7 @@ const RULES: Rule[] = [
   // "3 May 2024", "3rd of May"
   {
     re: new RegExp(
-      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ALT})\\b(?:,?\\s+(\\d{4})\\b)?`,
+      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ALT})(?![\\p{L}])(?:,?\\s+(\\d{4})\\b)?`,
       'giu',
     ),
     relative: false,
@@ -943,7 +949,7 @@ const RULES: Rule[] = [
   // "el lunes 16", "on Saturday the 15th": a weekday and a day number, no month
   {
     re: new RegExp(
-      `\\b(${WEEKDAY_ALT})\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:[:.,/]\\d|(?:de\\s+|of\\s+)?(?:${MONTH_ALT})\\b|%|\\d))`,
+      `\\b(${WEEKDAY_ALT})\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:[:.,/]\\d|(?:de\\s+|of\\s+)?(?:${MONTH_ALT})(?![\\p{L}])|%|\\d))`,
       'giu',
     ),
     relative: true,
@@ -985,7 +991,7 @@ const RULES: Rule[] = [
   },
   // "mayo de 2024", "May 2024"
   {
-    re: new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b`, 'giu'),
+    re: new RegExp(`(?<![\\p{L}])(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b`, 'giu'),
     relative: false,
     make: (m) => {
       const mo = month(m[1]!);
@@ -1049,7 +1055,7 @@ const RULES: Rule[] = [
   // start in the same year (the year before when it comes later in the calendar). Two month mentions.
   {
     re: new RegExp(
-      `\\b(?:entre|between|from|desde|de)\\s+(${MONTH_ALT})\\s+(?:y|and|to|a|al|hasta|until)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
+      `\\b(?:entre|between|from|desde|de)\\s+(${MONTH_ALT})\\s+(?:y|and|to|a|al|hasta|until)\\s+(${MONTH_ALT})(?![\\p{L}])(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
       'giu',
     ),
     relative: true,
@@ -1086,7 +1092,7 @@ const RULES: Rule[] = [
   // range or a pair of months whose end has its year.
   {
     re: new RegExp(
-      `\\b(${MONTH_ALT})(?=\\s+(?:a|al|to|until|hasta|through|y|and|-|–)\\s+(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b)`,
+      `(?<![\\p{L}])(${MONTH_ALT})(?=\\s+(?:a|al|to|until|hasta|through|y|and|-|–)\\s+(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b)`,
       'giu',
     ),
     relative: false,
@@ -1100,7 +1106,7 @@ const RULES: Rule[] = [
   // "en diciembre", "in February", "a finales de marzo": a month named alone (no day, no year after it)
   {
     re: new RegExp(
-      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|next|pr[oó]ximo|pasado|early|mid|late|before|after|by|de|del|of|antes\\s+de|despu[eé]s\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?[^\\S\\n]*(?:\\d|(?:de|del|of)\\s+\\d))`,
+      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|next|pr[oó]ximo|pasado|early|mid|late|before|after|by|de|del|of|antes\\s+de|despu[eé]s\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})(?![\\p{L}])(?!\\.?[^\\S\\n]*(?:\\d|(?:de|del|of)\\s+\\d))`,
       'giu',
     ),
     relative: true,
@@ -1125,6 +1131,16 @@ const RULES: Rule[] = [
       if (/^(?:de|del|of)\s/iu.test(m[0]) && !FULL_MONTH.test(m[1]!)) return undefined;
       // A month alone is written in full: "navegar en mar abierto" is the sea (round 14), "en jul" nothing.
       if (/^\p{Ll}{3,4}$/u.test(m[1]!) && !FULL_MONTH.test(m[1]!)) return undefined;
+      // An abbreviation opening a name: "en Mar del Plata", "en Mar de Ajó", "in Sept-Îles" are places.
+      if (
+        m[1]!.length <= 4 &&
+        !FULL_MONTH.test(m[1]!) &&
+        !FULL_MONTH.test(m[1]!.toLowerCase()) &&
+        /^(?:-\p{L}|\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?\p{Lu})/u.test(
+          m.input.slice(m.index + m[0].length, m.index + m[0].length + 20),
+        )
+      )
+        return undefined;
       const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 40);
       // "entre julio y diciembre de 2018": the start of a range takes the year its end is given.
       const to = RANGE_END_YEAR.exec(after);
@@ -1145,7 +1161,7 @@ const RULES: Rule[] = [
   {
     // Not the year of a month before it ("junio de este año", "March this year": the month says it).
     re: new RegExp(
-      `(?<!\\b(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(this year|este año|el presente año|en lo que va de año|so far this year)(?:['’]s)?\\b`,
+      `(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(this year|este año|el presente año|en lo que va de año|so far this year)(?:['’]s)?\\b`,
       'giu',
     ),
     relative: true,
@@ -1274,7 +1290,7 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(
-      `(?<!\\b(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(el año pasado|last year)\\b`,
+      `(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(el año pasado|last year)\\b`,
       'giu',
     ),
     relative: true,
@@ -1283,7 +1299,7 @@ const RULES: Rule[] = [
   // "early next year", "el próximo año", "el año que viene": the year after the reference.
   {
     re: new RegExp(
-      `(?<!\\b(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(next year|el (?:próximo|proximo) año|el año (?:próximo|proximo|que viene))\\b(?!['’]s\\b)`,
+      `(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(next year|el (?:próximo|proximo) año|el año (?:próximo|proximo|que viene))\\b(?!['’]s\\b)`,
       'giu',
     ),
     relative: true,
