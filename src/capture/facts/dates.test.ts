@@ -1557,3 +1557,14 @@ describe("a month's abbreviation inside a name is no month (issue 23, stop 40 th
     ]);
   });
 });
+
+describe("a US federal court's page header is month first (issue 23, stop 40 third wave)", () => {
+  it('"Document 27 Filed 07/02/18 Page 1 of 6" is 2 July 2018; other slashed days stay day first', () => {
+    const text =
+      'Case 3:18-cv-00193-KRV Document 27 Filed 07/02/18 Page 1 of 6\nThe hearing of 07/02/18 was short.';
+    assert.deepEqual(all(text, '2018-07-10'), [
+      ['07/02/18', '2018-07-02'],
+      ['07/02/18', '2018-02-07'],
+    ]);
+  });
+});

@@ -222,6 +222,19 @@ function unwrapped(text: string): string {
   return lastUnwrapped;
 }
 
+/**
+ * The header a United States federal court stamps on every page of a filing ("Case 3:18-cv-00193 Document 27
+ * Filed 07/02/18 Page 1 of 6"): its figures are month first, whatever the text's language.
+ */
+function usCourtStamp(m: RegExpExecArray): boolean {
+  const before = m.input.slice(Math.max(0, m.index - 40), m.index);
+  if (!/\bFiled:?\s+$/u.test(before)) return false;
+  return (
+    /\bDocument\s+[\d-]+\s+Filed/u.test(before) ||
+    /^\s+Page\s+\d+\s+of\s+\d+/u.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 20))
+  );
+}
+
 /** What follows the last of `bounds` in `head` (all of it when none): the clause or sentence a date closes. */
 function afterLast(head: string, bounds: readonly string[]): string {
   const cut = Math.max(...bounds.map((b) => head.lastIndexOf(b)));
@@ -823,6 +836,10 @@ const RULES: Rule[] = [
     make: (m) => {
       if (m[2] === '-' && m[4]!.length === 2) return undefined;
       const y = m[4]!.length === 2 ? 2000 + +m[4]! : +m[4]!;
+      if (usCourtStamp(m)) {
+        const us = realDay(y, +m[1]!, +m[3]!);
+        if (us) return dayDate(us);
+      }
       const v = realDay(y, +m[3]!, +m[1]!) ?? realDay(y, +m[1]!, +m[3]!);
       return v ? dayDate(v) : undefined;
     },
