@@ -792,6 +792,16 @@ describe('the day a text counts from, in heads met in rounds 14–35 (issue 23, 
     );
     assert.equal(none.published, undefined, 'without a count of years the year is unknown');
   });
+  it('the count in tens and units, from an event of the same month but another day (stop 40 third wave)', () => {
+    const t = extractPlainText(
+      'PERÚ-MEMORIA (Crónica)\n\nHuancayo, 5 may (Agencia Andina del Sur).- Treinta y dos años después de que una patrulla arrasara el caserío, las familias volvieron a la quebrada.\n\nLa madrugada del 7 de mayo de 1994 los soldados llegaron por el río.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2026-05-05' });
+    const two = extractPlainText(
+      'PERÚ-MEMORIA (Crónica)\n\nHuancayo, 5 may (Agencia Andina del Sur).- Diez años después de la masacre, las familias volvieron.\n\nEl 7 de mayo de 1994 llegaron; el 9 de mayo de 2002 volvieron.',
+    );
+    assert.equal(two.published, undefined, 'two years in that month: which one is counted from is unknown');
+  });
 });
 
 describe('the day a ruling counts from, written in words (issue 23, stop 39 second wave, rounds 47, 53, 54)', () => {

@@ -342,7 +342,26 @@ function yearlessDateline(text: string): FuzzyDate | undefined {
 
 /** "Tres años después de Loliondo", "Five years on from …", "se cumplen diez años", "marks ten years": a count of years. */
 const YEARS_ON =
-  /(?<![\p{L}\d])(\d{1,2}|\p{L}+)\s+(?:años|years)\s+(?:despu[eé]s|after|on|later|since)\b|\b(?:se\s+cumplen|hace|marks?|marking)\s+(\d{1,2}|\p{L}+)\s+(?:años|years)\b/iu;
+  /(?<![\p{L}\d])(\d{1,2}|\p{L}+(?:\s+y\s+\p{L}+)?)\s+(?:años|years)\s+(?:despu[eé]s|after|on|later|since)\b|\b(?:se\s+cumplen|hace|marks?|marking)\s+(\d{1,2}|\p{L}+(?:\s+y\s+\p{L}+)?)\s+(?:años|years)\b/iu;
+/** Spanish tens, for a count written "cuarenta y cuatro" (NUMBER_WORDS holds the units and teens). */
+const ES_TENS: ReadonlyMap<string, number> = new Map([
+  ['veinte', 20],
+  ['treinta', 30],
+  ['cuarenta', 40],
+  ['cincuenta', 50],
+  ['sesenta', 60],
+  ['setenta', 70],
+  ['ochenta', 80],
+  ['noventa', 90],
+]);
+function yearsCounted(word: string): number | undefined {
+  if (/^\d+$/.test(word)) return Number(word);
+  const [tens, units] = word.split(/\s+y\s+/);
+  if (units === undefined) return NUMBER_WORDS.get(tens!) ?? ES_TENS.get(tens!);
+  const t = ES_TENS.get(tens!);
+  const u = NUMBER_WORDS.get(units);
+  return t !== undefined && u !== undefined && u < 10 ? t + u : undefined;
+}
 
 /**
  * A yearless wire dateline whose lead names no weekday, on an anniversary ("Luanda, 30 ene (Prensa Austral).-
@@ -355,13 +374,24 @@ function anniversaryYear(text: string, day: FuzzyDate): FuzzyDate | undefined {
   const head = text.slice(0, 1200);
   const n = YEARS_ON.exec(head);
   const word = n && fold(n[1] ?? n[2]!);
-  const count = word && (/^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.get(word));
+  const count = word && yearsCounted(word);
   if (!count || count < 1) return undefined;
   const md = day.value.slice(5);
-  const dated = findDates(text, '2000-06-15').filter(
-    (x) => !x.relative && x.date.precision === 'day' && writesYear(x.text) && x.value.slice(5) === md,
+  const all = findDates(text, '2000-06-15').filter((x) => !x.relative && writesYear(x.text));
+  let years = new Set(
+    all
+      .filter((x) => x.date.precision === 'day' && x.value.slice(5) === md)
+      .map((x) => Number(x.value.slice(0, 4))),
   );
-  const years = new Set(dated.map((x) => Number(x.value.slice(0, 4))));
+  // No day of that date with its year: the event counted from in that month ("Diez años del bombardeo… se cumplen
+  // mañana… la madrugada del 3 de octubre de 2015" under "Kabul, 2 oct"; "Cuarenta y cuatro años después… en
+  // febrero de 1982" under "Hama, 2 feb"; rounds 38, 39), when the month's dates name one year only.
+  if (!years.size)
+    years = new Set(
+      all
+        .filter((x) => x.date.precision !== 'year' && x.value.slice(5, 7) === md.slice(0, 2))
+        .map((x) => Number(x.value.slice(0, 4))),
+    );
   if (years.size !== 1) return undefined;
   return { precision: 'day', value: `${[...years][0]! + count}-${md}` };
 }

@@ -1506,3 +1506,65 @@ describe("the writer's-time cues of a chronicle: English pronouns and nouns, an 
     );
   });
 });
+
+describe('hard-wrapped lines and nouns that look like a first person (issue 23, stop 40 third wave)', () => {
+  const line =
+    'The respondents shall bring the petitioner to the hearing, and shall file a status report by noon on';
+  it('a single break after a long line that ends mid-clause is no sentence end: the deadline lies ahead', () => {
+    assert.deepEqual(all(`${line}\nJuly 6. The court will rule after that.`, '2018-07-02').at(0), [
+      'July 6',
+      '2018-07-06',
+    ]);
+  });
+  it('a short line, or a speaker or a list item on the next line, still ends it', () => {
+    assert.deepEqual(
+      all('shall file a report by noon on\nJuly 6. The court will rule.', '2018-07-02').at(0),
+      ['July 6', '2017-07-06'],
+    );
+    assert.deepEqual(all(`${line}\nLuis: July 6. The court will rule.`, '2018-07-02').at(0), [
+      'July 6',
+      '2017-07-06',
+    ]);
+    assert.deepEqual(all(`${line}\n- July 6. The court will rule.`, '2018-07-02').at(0), [
+      'July 6',
+      '2017-07-06',
+    ]);
+  });
+  it('"por paso", "de paso" are nouns, not a first person\'s plan', () => {
+    assert.deepEqual(all('¿Tienes cifras de ingresos por paso no habilitado en enero?', '2021-02-14').at(0), [
+      'enero',
+      '2021-01',
+    ]);
+  });
+});
+
+describe("a month's abbreviation inside a name is no month (issue 23, stop 40 third wave)", () => {
+  it('not the start of a word with an accented letter ("María", "Junín")', () => {
+    assert.deepEqual(all('Los sacaron de sus casas en María La Baja y en Junín.', '2025-06-01'), []);
+  });
+  it('not an abbreviation before "de"/"del" and a capital, or a hyphen ("Mar del Plata", "Sept-Îles")', () => {
+    assert.deepEqual(all('Lo detuvieron en Mar del Plata y lo llevaron en Mar de Ajó.', '2025-06-01'), []);
+    assert.deepEqual(all('He lived in Sept-Îles for years.', '2025-06-01'), []);
+  });
+  it('a month alone, in full or abbreviated, still is one', () => {
+    assert.deepEqual(all('We met in Sept and again in October.', '2025-12-01'), [
+      ['Sept', '2025-09'],
+      ['October', '2025-10'],
+    ]);
+    assert.deepEqual(all('Llegaron en Mar de 2019 y se fueron en junio del mismo año.', '2025-12-01').at(0), [
+      'Mar de 2019',
+      '2019-03',
+    ]);
+  });
+});
+
+describe("a US federal court's page header is month first (issue 23, stop 40 third wave)", () => {
+  it('"Document 27 Filed 07/02/18 Page 1 of 6" is 2 July 2018; other slashed days stay day first', () => {
+    const text =
+      'Case 3:18-cv-00193-KRV Document 27 Filed 07/02/18 Page 1 of 6\nThe hearing of 07/02/18 was short.';
+    assert.deepEqual(all(text, '2018-07-10'), [
+      ['07/02/18', '2018-07-02'],
+      ['07/02/18', '2018-02-07'],
+    ]);
+  });
+});

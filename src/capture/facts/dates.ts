@@ -37,7 +37,7 @@ const isoValue = (d: FuzzyDate) =>
 
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
 /** A month's word anywhere in a mention (a day or month written with it, not in figures). */
-const MONTH_WORD = new RegExp(`\\b(?:${MONTH_ALT})\\b`, 'iu');
+const MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})(?![\\p{L}])`, 'iu');
 const WEEKDAY_ALT =
   'lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 /**
@@ -189,6 +189,52 @@ const PAST_BETWEEN = new RegExp(
 /** A past verb right after the date ("que en septiembre reconoció a …"): the date is of what was done. */
 const PAST_AFTER = /^\s*(?:,\s*)?(?:(?:se|lo|la|le|les)\s+)?\p{L}{3,}(?:ó|aron|ieron|ed)(?![\p{L}])/iu;
 
+/**
+ * Hard-wrapped text (court orders, e-mails, plain-text reports) breaks lines inside a sentence ("shall file a
+ * status report by noon on\nJuly 6"): such a break ends no sentence. Chat, table and list lines end in one break
+ * too, so a break counts as a wrap only when the line before is long (50+ characters, no cell), ends on a
+ * lower-case letter or a comma, and the next line goes straight on with a word or a figure: not a list item,
+ * a bracketed stamp, a cell, or a "Name:" speaker or label.
+ */
+const WRAP_NEXT = /^(?![-•*·|[(>]|\d+[.)]\s|[^\n:]{1,40}:\s)[\p{L}\d]/u;
+function unwrapText(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    if (i - lineStart < 50 || !/[\p{Ll},]$/u.test(text.slice(i - 1, i))) continue;
+    if (!WRAP_NEXT.test(text.slice(i + 1, i + 60))) continue;
+    const line = text.slice(lineStart, i);
+    if (line.includes('|') || line.includes('\t')) continue;
+    out += `${text.slice(from, i)} `;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+/** The text with its wraps read as spaces (same length, same offsets); the last text is kept, for the many look-ups of one text. */
+let lastText = '';
+let lastUnwrapped = '';
+function unwrapped(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastUnwrapped = unwrapText(text);
+  }
+  return lastUnwrapped;
+}
+
+/**
+ * The header a United States federal court stamps on every page of a filing ("Case 3:18-cv-00193 Document 27
+ * Filed 07/02/18 Page 1 of 6"): its figures are month first, whatever the text's language.
+ */
+function usCourtStamp(m: RegExpExecArray): boolean {
+  const before = m.input.slice(Math.max(0, m.index - 40), m.index);
+  if (!/\bFiled:?\s+$/u.test(before)) return false;
+  return (
+    /\bDocument\s+[\d-]+\s+Filed/u.test(before) ||
+    /^\s+Page\s+\d+\s+of\s+\d+/u.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 20))
+  );
+}
+
 /** What follows the last of `bounds` in `head` (all of it when none): the clause or sentence a date closes. */
 function afterLast(head: string, bounds: readonly string[]): string {
   const cut = Math.max(...bounds.map((b) => head.lastIndexOf(b)));
@@ -197,7 +243,7 @@ function afterLast(head: string, bounds: readonly string[]): string {
 
 function futureClause(m: RegExpExecArray, upTo: number): boolean {
   const from = Math.max(0, upTo - 160);
-  const head = m.input.slice(from, upTo);
+  const head = unwrapped(m.input).slice(from, upTo);
   // The sentence the date is in: from its last boundary.
   const clause = afterLast(head, ['. ', '? ', '! ', '\n', '; ']);
   // "una cita para el lunes", "se fijó para el 15 de julio": what a date is set for lies ahead.
@@ -225,7 +271,7 @@ const LATER_VERB =
   /(?<![\p{L}])(?:(will|shall|hay|habr[aá]|\p{L}{2,}(?:rá|rán|remos))|(\p{L}{2,}(?:ed|ó|aron|ieron)|was|were|had|has|have|is|are|said|told|took|came|went|gave|found|saw|made|held|left|met|began|fled|shot|fue|fueron|estuvo|hubo|hab[ií]a|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|puso|vino|vinieron|dio|dieron|es|son|está|están|que|that|says?|tells?|reports?|claims?|insists?|dicen?|cuentan?|afirman?|aseguran?|denuncian?))(?![\p{L}])/iu;
 
 function laterVerbIsFuture(m: RegExpExecArray): boolean {
-  const rest = m.input.slice(m.index + m[0].length, m.index + m[0].length + 120);
+  const rest = unwrapped(m.input).slice(m.index + m[0].length, m.index + m[0].length + 120);
   const sentence = rest.split(/[.!?\n]/, 1)[0]!;
   const v = LATER_VERB.exec(sentence);
   if (!v?.[1]) return false;
@@ -266,14 +312,14 @@ const WISHED = new RegExp(
  * about to do ("Llego a Madrid el viernes", "los publico el viernes en este mismo blog", "Yo llevo las copias a
  * la UCA el lunes", "El viernes te llamo", "Vuelvo a Uruguay el martes"). All thirteen such clauses with a
  * weekday in rounds 1–54 are plans (rounds 5, 7, 11, 13, 15, 18, 20, 23, 34, 35, 47, 48); the past of these verbs is
- * "-é"/"-í", a testimony's present is the third person. Not a noun after its article ("el paso", "un cuento"),
+ * "-é"/"-í", a testimony's present is the third person. Not a noun after its article or a preposition ("el paso", "un cuento", "por paso no habilitado"),
  * nor "escribo" (a letter's "te escribo" is its own day), nor past a "desde"/"hasta", nor after "que": written
  * without its accent the same word is a past ("las pastillas que mando la Cruz Roja", a letter of round 39).
  */
 const MY_PLAN_VERBS =
   'llego|llevo|paso|publico|vuelvo|regreso|salgo|viajo|mando|env[ií]o|llamo|aviso|entrego|presento|traigo|cuento|subo|voy|vengo';
 const MY_PLAN_BEFORE = new RegExp(
-  String.raw`(?<![\p{L}])(?<!\b(?:el|un|los|mi|su|tu|este|ese|del|al|que)\s+)(?:yo\s+)?(?:(?:lo|la|los|las|le|les|me|te|se|nos)\s+)?(?:${MY_PLAN_VERBS})(?![\p{L}])((?:\s+\S+){0,8}?)\s+(?:(?:el|este|en|para\s+el)\s+)?$`,
+  String.raw`(?<![\p{L}])(?<!\b(?:el|un|los|mi|su|tu|este|ese|del|al|que|por|de|a|sin|cada)\s+)(?:yo\s+)?(?:(?:lo|la|los|las|le|les|me|te|se|nos)\s+)?(?:${MY_PLAN_VERBS})(?![\p{L}])((?:\s+\S+){0,8}?)\s+(?:(?:el|este|en|para\s+el)\s+)?$`,
   'iu',
 );
 const MY_PLAN_AFTER = new RegExp(
@@ -282,7 +328,7 @@ const MY_PLAN_AFTER = new RegExp(
 );
 function myPlan(m: RegExpExecArray, upTo: number): boolean {
   if (/^(?:desde|hasta)\b/iu.test(m[0])) return false;
-  const head = m.input.slice(Math.max(0, upTo - 90), upTo);
+  const head = unwrapped(m.input).slice(Math.max(0, upTo - 90), upTo);
   const clause = afterLast(head, ['. ', '? ', '! ', '\n', '; ', ': ', ', ']);
   if (/(?<![\p{L}])(?:desde|hasta)\s+(?:el\s+)?$/iu.test(clause)) return false;
   const v = MY_PLAN_BEFORE.exec(clause);
@@ -297,7 +343,7 @@ function myPlan(m: RegExpExecArray, upTo: number): boolean {
 }
 
 function setOrWishedAhead(m: RegExpExecArray, upTo: number): boolean {
-  const head = m.input.slice(Math.max(0, upTo - 120), upTo);
+  const head = unwrapped(m.input).slice(Math.max(0, upTo - 120), upTo);
   if (SET_BY_COPULA.test(head)) return true;
   if (myPlan(m, upTo)) return true;
   const w = WISHED.exec(afterLast(head, ['. ', '? ', '! ', '\n', '; ', ': ']));
@@ -319,7 +365,7 @@ function future(m: RegExpExecArray, upTo = m.index): boolean {
   if (futureClause(m, upTo)) return true;
   if (scheduledClause(m, upTo)) return true;
   if (laterVerbIsFuture(m)) return true;
-  const raw = m.input.slice(Math.max(0, upTo - 40), upTo);
+  const raw = unwrapped(m.input).slice(Math.max(0, upTo - 40), upTo);
   // Never across a sentence's end ("llegó hasta Ciudad Juárez. En enero, …").
   const stop = Math.max(
     raw.lastIndexOf('. '),
@@ -349,7 +395,7 @@ const UNTIL_END = /(?<![\p{L}])(?:until|till|hasta)\s+(?:(?:el|the|late|early)\s
 const AHEAD_IN_CLAUSE =
   /(?<![\p{L}])(?:will|won['’]t|shall|would|going\s+to|va|van|vamos|voy|\p{L}{2,}(?:rá|rán|remos|ré|ría|rían))(?![\p{L}])/iu;
 function pastUntil(m: RegExpExecArray, upTo: number): boolean {
-  const wide = m.input.slice(Math.max(0, upTo - 160), upTo);
+  const wide = unwrapped(m.input).slice(Math.max(0, upTo - 160), upTo);
   const u = UNTIL_END.exec(wide);
   if (!u) return false;
   // The verb the "until" hangs on: after a "que"/"that" ("confirmó que la excavación sigue hasta el 30 de junio").
@@ -373,7 +419,7 @@ const SCHEDULED_EN =
   /(?<![\p{L}])(?<!\b(?:the|a|an|his|her|their|its|our|my|your|of|no|new|family|prison|weekly|monthly)\s+)(?:sits|opens|starts|begins|resumes|meets|holds|hears|reviews|rules|visits|travels|returns|arrives|leaves|closes|ends|(?:is|are)\s+(?:\p{L}+\s+)?\p{L}{2,}ing)(?![\p{L}])/u;
 function scheduledClause(m: RegExpExecArray, upTo: number): boolean {
   if (/^(?:since|desde)\b/iu.test(m[0])) return false;
-  const head = m.input.slice(Math.max(0, upTo - 120), upTo);
+  const head = unwrapped(m.input).slice(Math.max(0, upTo - 120), upTo);
   const clause = afterLast(head, ['. ', '? ', '! ', '\n', '; ', ', ', ': ', '] ']);
   if (/\bsince\s+$/iu.test(clause)) return false;
   const v = SCHEDULED_EN.exec(clause);
@@ -445,7 +491,7 @@ function nearerAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date, wit
   if ((sentence.replace(m[0], ' ').match(/\p{L}{2,}/gu)?.length ?? 0) < 5) return false;
   // "they said they would raise it at the session opening on 16 June", "dijo que presentaría el informe el
   // 3 de julio": what a past speaker said was to come; only a past verb after that marker dates it back.
-  const head = m.input.slice(Math.max(0, m.index - 200), m.index);
+  const head = unwrapped(m.input).slice(Math.max(0, m.index - 200), m.index);
   const would = [...head.matchAll(WOULD)].pop();
   if (would && head.length - would.index! < 160) {
     const rest = head.slice(would.index! + would[0].length);
@@ -536,8 +582,10 @@ const PERFECT = /(?<![\p{L}])(?:has|have|ha|han|hemos)\s+(?:\p{L}+\s+)?\p{L}+(?!
 
 /** The rest of the sentence text[start, end) stands in, before and after it (at most 200 characters each). */
 function sentenceAround(text: string, start: number, end: number): [string, string] {
-  const head = text.slice(Math.max(0, start - 200), start);
-  const tail = text.slice(end, end + 200).split(/[.!?\n]/, 1)[0]!;
+  const head = unwrapped(text).slice(Math.max(0, start - 200), start);
+  const tail = unwrapped(text)
+    .slice(end, end + 200)
+    .split(/[.!?\n]/, 1)[0]!;
   return [afterLast(head, ['. ', '? ', '! ', '\n']), tail];
 }
 
@@ -788,6 +836,10 @@ const RULES: Rule[] = [
     make: (m) => {
       if (m[2] === '-' && m[4]!.length === 2) return undefined;
       const y = m[4]!.length === 2 ? 2000 + +m[4]! : +m[4]!;
+      if (usCourtStamp(m)) {
+        const us = realDay(y, +m[1]!, +m[3]!);
+        if (us) return dayDate(us);
+      }
       const v = realDay(y, +m[3]!, +m[1]!) ?? realDay(y, +m[1]!, +m[3]!);
       return v ? dayDate(v) : undefined;
     },
@@ -802,7 +854,10 @@ const RULES: Rule[] = [
   },
   // "3 de mayo de 2024", "3 de mayo", "el 3 de mayo del 2024"
   {
-    re: new RegExp(`\\b(\\d{1,2})(?:º|°)?\\s+de\\s+(${MONTH_ALT})(?:\\s+(?:de|del)\\s+(\\d{4}))?\\b`, 'giu'),
+    re: new RegExp(
+      `\\b(\\d{1,2})(?:º|°)?\\s+de\\s+(${MONTH_ALT})(?:\\s+(?:de|del)\\s+(\\d{4}))?(?![\\p{L}\\d])`,
+      'giu',
+    ),
     relative: false,
     claims: true,
     make: (m, ref) => {
@@ -816,7 +871,7 @@ const RULES: Rule[] = [
   // "last saw him in June\n8 | Omran …").
   {
     re: new RegExp(
-      `\\b(${MONTH_ALT})\\.?[^\\S\\n]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`,
+      `(?<![\\p{L}])(${MONTH_ALT})\\.?[^\\S\\n]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`,
       'giu',
     ),
     relative: false,
@@ -843,7 +898,10 @@ const RULES: Rule[] = [
   },
   // A ruling's closing formula, any case: "SIGNED this 2nd day of July, 2018", "THIS 23RD DAY OF JULY, 2025" (rounds 31, 57).
   {
-    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+day\\s+of\\s+(${MONTH_ALT})\\b,?\\s+(\\d{4})\\b`, 'giu'),
+    re: new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+day\\s+of\\s+(${MONTH_ALT})(?![\\p{L}]),?\\s+(\\d{4})\\b`,
+      'giu',
+    ),
     relative: false,
     make: (m) => {
       const mo = month(m[2]!);
@@ -854,7 +912,7 @@ const RULES: Rule[] = [
   // "3 May 2024", "3rd of May"
   {
     re: new RegExp(
-      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ALT})\\b(?:,?\\s+(\\d{4})\\b)?`,
+      `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ALT})(?![\\p{L}])(?:,?\\s+(\\d{4})\\b)?`,
       'giu',
     ),
     relative: false,
@@ -908,7 +966,7 @@ const RULES: Rule[] = [
   // "el lunes 16", "on Saturday the 15th": a weekday and a day number, no month
   {
     re: new RegExp(
-      `\\b(${WEEKDAY_ALT})\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:[:.,/]\\d|(?:de\\s+|of\\s+)?(?:${MONTH_ALT})\\b|%|\\d))`,
+      `\\b(${WEEKDAY_ALT})\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:[:.,/]\\d|(?:de\\s+|of\\s+)?(?:${MONTH_ALT})(?![\\p{L}])|%|\\d))`,
       'giu',
     ),
     relative: true,
@@ -950,7 +1008,7 @@ const RULES: Rule[] = [
   },
   // "mayo de 2024", "May 2024"
   {
-    re: new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b`, 'giu'),
+    re: new RegExp(`(?<![\\p{L}])(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b`, 'giu'),
     relative: false,
     make: (m) => {
       const mo = month(m[1]!);
@@ -1014,7 +1072,7 @@ const RULES: Rule[] = [
   // start in the same year (the year before when it comes later in the calendar). Two month mentions.
   {
     re: new RegExp(
-      `\\b(?:entre|between|from|desde|de)\\s+(${MONTH_ALT})\\s+(?:y|and|to|a|al|hasta|until)\\s+(${MONTH_ALT})\\b(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
+      `\\b(?:entre|between|from|desde|de)\\s+(${MONTH_ALT})\\s+(?:y|and|to|a|al|hasta|until)\\s+(${MONTH_ALT})(?![\\p{L}])(?!\\.?\\s*(?:\\d|(?:de|del|of)\\s+\\d))`,
       'giu',
     ),
     relative: true,
@@ -1051,7 +1109,7 @@ const RULES: Rule[] = [
   // range or a pair of months whose end has its year.
   {
     re: new RegExp(
-      `\\b(${MONTH_ALT})(?=\\s+(?:a|al|to|until|hasta|through|y|and|-|–)\\s+(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b)`,
+      `(?<![\\p{L}])(${MONTH_ALT})(?=\\s+(?:a|al|to|until|hasta|through|y|and|-|–)\\s+(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b)`,
       'giu',
     ),
     relative: false,
@@ -1065,7 +1123,7 @@ const RULES: Rule[] = [
   // "en diciembre", "in February", "a finales de marzo": a month named alone (no day, no year after it)
   {
     re: new RegExp(
-      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|next|pr[oó]ximo|pasado|early|mid|late|before|after|by|de|del|of|antes\\s+de|despu[eé]s\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})\\b(?!\\.?[^\\S\\n]*(?:\\d|(?:de|del|of)\\s+\\d))`,
+      `\\b(?:en|in|since|desde|until|hasta|during|durante|from|entre|between|para|for|the|last|this|next|pr[oó]ximo|pasado|early|mid|late|before|after|by|de|del|of|antes\\s+de|despu[eé]s\\s+de|principios\\s+de|mediados\\s+de|finales\\s+de|fines\\s+de)\\s+(${MONTH_ALT})(?![\\p{L}])(?!\\.?[^\\S\\n]*(?:\\d|(?:de|del|of)\\s+\\d))`,
       'giu',
     ),
     relative: true,
@@ -1090,6 +1148,16 @@ const RULES: Rule[] = [
       if (/^(?:de|del|of)\s/iu.test(m[0]) && !FULL_MONTH.test(m[1]!)) return undefined;
       // A month alone is written in full: "navegar en mar abierto" is the sea (round 14), "en jul" nothing.
       if (/^\p{Ll}{3,4}$/u.test(m[1]!) && !FULL_MONTH.test(m[1]!)) return undefined;
+      // An abbreviation opening a name: "en Mar del Plata", "en Mar de Ajó", "in Sept-Îles" are places.
+      if (
+        m[1]!.length <= 4 &&
+        !FULL_MONTH.test(m[1]!) &&
+        !FULL_MONTH.test(m[1]!.toLowerCase()) &&
+        /^(?:-\p{L}|\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?\p{Lu})/u.test(
+          m.input.slice(m.index + m[0].length, m.index + m[0].length + 20),
+        )
+      )
+        return undefined;
       const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 40);
       // "entre julio y diciembre de 2018": the start of a range takes the year its end is given.
       const to = RANGE_END_YEAR.exec(after);
@@ -1110,7 +1178,7 @@ const RULES: Rule[] = [
   {
     // Not the year of a month before it ("junio de este año", "March this year": the month says it).
     re: new RegExp(
-      `(?<!\\b(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(this year|este año|el presente año|en lo que va de año|so far this year)(?:['’]s)?\\b`,
+      `(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(this year|este año|el presente año|en lo que va de año|so far this year)(?:['’]s)?\\b`,
       'giu',
     ),
     relative: true,
@@ -1239,7 +1307,7 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(
-      `(?<!\\b(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(el año pasado|last year)\\b`,
+      `(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(el año pasado|last year)\\b`,
       'giu',
     ),
     relative: true,
@@ -1248,7 +1316,7 @@ const RULES: Rule[] = [
   // "early next year", "el próximo año", "el año que viene": the year after the reference.
   {
     re: new RegExp(
-      `(?<!\\b(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(next year|el (?:próximo|proximo) año|el año (?:próximo|proximo|que viene))\\b(?!['’]s\\b)`,
+      `(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(next year|el (?:próximo|proximo) año|el año (?:próximo|proximo|que viene))\\b(?!['’]s\\b)`,
       'giu',
     ),
     relative: true,
