@@ -1403,7 +1403,9 @@ describe('organizations, stop 40 third wave (caporg40d)', () => {
     assert.deepEqual(of('Viasna counted more than forty detainees that night.', 'organization'), ['Viasna']);
   });
   it('an outlet named with its article, the subject of "publicó" or where a story "salió", wins over a region', () => {
-    assert.deepEqual(of('Nadie respondió. El Faro publicó la lista de los muertos.', 'organization'), ['El Faro']);
+    assert.deepEqual(of('Nadie respondió. El Faro publicó la lista de los muertos.', 'organization'), [
+      'El Faro',
+    ]);
     assert.deepEqual(of('La noticia salió en El Faro y nadie respondió.', 'organization'), ['El Faro']);
     assert.deepEqual(of('La noticia salió en La Paz y nadie respondió.', 'organization'), []);
   });
