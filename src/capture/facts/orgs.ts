@@ -25,7 +25,7 @@ import {
 } from './lexicon.js';
 import { lookupPlace, type PlaceEntry } from './places.js';
 import type { Token } from './tokens.js';
-import { isDemonym } from './world.js';
+import { isDemonym, isLanguageName } from './world.js';
 import { lookupTown } from './world-cities.js';
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
@@ -823,9 +823,6 @@ function listTail(text: string, tokens: readonly Token[], i: number, j: number):
 
 const isAcronymToken = (t: Token) => /^[A-ZÁÉÍÓÚÑ]{2,7}$/.test(t.text);
 
-/** Languages a text is translated into that no people's word spells ("into English", "into Arabic"). */
-const LANGUAGES = set('english arabic swahili hindi urdu persian farsi');
-
 /** English small words a line written in capitals spells like acronyms ("IN THE HIGH COURT OF KENYA"). */
 const CAPS_JOINERS = set('in the of at on for and by to');
 const allCaps = (t: Token) => /^[\p{Lu}\p{N}'’.-]+$/u.test(t.text) && /\p{Lu}/u.test(t.text);
@@ -1504,7 +1501,7 @@ function spanStart(text: string, tokens: readonly Token[], from: number, last: n
     if (
       first === from &&
       !isOrgWord(t) &&
-      (/^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(t.text) || isDemonym(t.text) || LANGUAGES.has(t.norm))
+      (/^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(t.text) || isDemonym(t.text) || isLanguageName(t.text))
     ) {
       let r = first + 1;
       while (r < last && lowerConnector(tokens[r]!)) r++;
