@@ -379,25 +379,28 @@ let encyclopedias: { text: string; names: Set<string> } = { text: '', names: new
 function encyclopediaNames(text: string): Set<string> {
   if (encyclopedias.text !== text) {
     const names = new Set<string>();
-    for (const m of text.matchAll(
-      /(\p{Lu}[\p{L}\p{N}]+)\s*(?:,|[·—–-])\s*(?:the free encyclopedia|la enciclopedia (?:libre|abierta))/giu,
-    ))
-      names.add(m[1]!);
+    // Callers ask of many texts in turn; the full pattern is slow, so only a text naming one is scanned.
+    if (/enc[iy]clop/i.test(text))
+      for (const m of text.matchAll(
+        /(\p{Lu}[\p{L}\p{N}]+)\s*(?:,|[·—–-])\s*(?:the free encyclopedia|la enciclopedia (?:libre|abierta))/giu,
+      ))
+        names.add(m[1]!);
     encyclopedias = { text, names };
   }
   return encyclopedias.names;
 }
 
 export const isBrandWord = (t: Token, text?: string) =>
-  // "@EfectoCocuyo", "#ForoPenal": a handle or a hashtag is no name as written.
-  (text === undefined || (!/[@#]/.test(text.charAt(t.start - 1)) && !encyclopediaNames(text).has(t.text))) &&
+  // The word's own shape first: it rules out nearly every token before the text is consulted.
   /^\p{L}[\p{Ll}\p{M}]*\p{Ll}\p{Lu}[\p{L}\p{M}]*$/u.test(t.text) &&
   !/^(?:Ma?c|O|D[aei]|D[eu]|L[ae]|Van|Von|St)\p{Lu}/u.test(t.text) &&
   !PLATFORMS.has(t.norm) &&
   // "lugarEl", "procesadosLeopoldo": two words a page's markup glued; a brand opening in lower case
   // does so with an article or a letter ("elPeriódico", "eNCA").
   !/^\p{Ll}{3}/u.test(t.text) &&
-  !/^(?:linkedin|paypal|iphone|ipad|ios|imessage|facetime|wechat|openai|chatgpt)$/.test(t.norm);
+  !/^(?:linkedin|paypal|iphone|ipad|ios|imessage|facetime|wechat|openai|chatgpt)$/.test(t.norm) &&
+  // "@EfectoCocuyo", "#ForoPenal": a handle or a hashtag is no name as written.
+  (text === undefined || (!/[@#]/.test(text.charAt(t.start - 1)) && !encyclopediaNames(text).has(t.text)));
 
 /** "Regiment 46", "Batallón de Aviación de Combate 601", "ECU 911": a number closing a unit's name. */
 const numberCloses = (text: string, tokens: readonly Token[], i: number, j: number) => {
