@@ -38,6 +38,7 @@ import {
 } from './places.js';
 import { type Span, senderSpans } from './senders.js';
 import { institutionSites } from './sites.js';
+import { SpanIndex } from './span-index.js';
 import { withInvertedNames } from './table-names.js';
 import { sentences } from './tokens.js';
 
@@ -141,14 +142,15 @@ export function ruleEntities(
       return { kind: 'person', ...n, text: t, value, rule: 'quoted-nickname' };
     });
   authors.push(...nicknamed);
+  const cellIndex = new SpanIndex(cells);
+  const authorIndex = new SpanIndex(authors);
   const recognized = [
     ...findEntities(text, opts.knownNames, opts.knownOrgs)
       .map((e) => withFeatureNoun(text, e))
       .filter(
         (e) =>
-          !cells.some(
-            (c) => e.start < c.end && c.start < e.end && (e.kind === 'person' || e.kind === 'place'),
-          ) && !authors.some((a) => e.start < a.end && a.start < e.end),
+          !((e.kind === 'person' || e.kind === 'place') && cellIndex.someOverlapping(e.start, e.end)) &&
+          !authorIndex.someOverlapping(e.start, e.end),
       ),
     ...cells.map((c) => ({ ...c, rule: 'table-place' })),
     ...authors,
@@ -156,14 +158,17 @@ export function ruleEntities(
   // Facilities named as places ("Hospital Regional de Malabo", "Dulles International Airport"), over
   // the person or organization another rule read in their words (places.ts).
   const facilities = facilityPlaces(text, [...recognized, ...dates.map((d) => ({ ...d, kind: 'date' }))]);
+  const facilityIndex = new SpanIndex(facilities);
   const named = [
     ...recognized.filter((e) =>
       e.kind === 'place'
         ? // "Mabahith" of "Mabahith prison": a name only its facility noun made a place is the facility's.
-          !facilities.some(
+          !facilityIndex.someOverlapping(
+            e.start,
+            e.end,
             (f) => f.start <= e.start && e.end <= f.end && f.end - f.start > e.end - e.start,
           ) || lookupPlace(e.text) !== undefined
-        : !facilities.some((f) => e.start < f.end && f.start < e.end),
+        : !facilityIndex.someOverlapping(e.start, e.end),
     ),
     ...facilities,
   ].sort((a, b) => a.start - b.start);
@@ -175,9 +180,15 @@ export function ruleEntities(
       rule: 'feature-place',
     })),
   ];
+  const foundIndex = new SpanIndex(found);
+  const foundBesides = (p: Span, kind?: string) =>
+    foundIndex.someOverlapping(p.start, p.end, (e) => e.kind !== kind);
   // Towns named after a word of motion or in a list of places, that no other rule took (places.ts).
   // "El Carmen de Bolívar", "Dar es Salaam": a town whose name runs over a particle is one place (places.ts).
   // "El Geneina", "West Kowloon": a capitalized article or compass point before a place is its name's (places.ts).
+  // A date's or a sender's words are no name, save a date inside one ("Plaza 25 de Mayo", "Mar del Plata").
+  const stops = new SpanIndex<Span>([...dates, ...senders]);
+  const dateSet = new Set<Span>(dates);
   const entities: EntityMention[] = withMarriedNames(
     text,
     withNameQualifier(
@@ -190,26 +201,22 @@ export function ruleEntities(
         })),
         // A place inside an organization's name says where it is; the organization keeps its name.
         ...placesInsideOrgs(text, found)
-          .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
+          .filter((p) => !foundBesides(p, 'organization'))
           .map((p) => ({ ...p, rule: 'place-in-org' })),
         // "IRA-Mauritania": the country after a body's initials and a hyphen (places.ts).
         ...placesAfterAcronym(text)
-          .filter((p) => !found.some((e) => e.kind !== 'organization' && p.start < e.end && e.start < p.end))
+          .filter((p) => !foundBesides(p, 'organization'))
           .map((p) => ({ ...p, rule: 'place-after-acronym' })),
-        ...tagged.places
-          .filter((p) => !found.some((e) => p.start < e.end && e.start < p.end))
-          .map((p) => ({ ...p, rule: 'sender-tag-place' })),
+        ...tagged.places.filter((p) => !foundBesides(p)).map((p) => ({ ...p, rule: 'sender-tag-place' })),
       ]),
     ),
   )
     .filter(
       (e) =>
-        ![...dates, ...senders].some(
-          (d) =>
-            e.start < d.end &&
-            d.start < e.end &&
-            !dateInName(text, e, d) &&
-            !(dates.includes(d as DateMention) && monthInPlaceName(text, e, d)),
+        !stops.someOverlapping(
+          e.start,
+          e.end,
+          (d) => !dateInName(text, e, d) && !(dateSet.has(d) && monthInPlaceName(text, e, d)),
         ),
     )
     // "la Convención de Viena", "the Rome Statute": a town naming an instrument is no place of the text.
@@ -227,7 +234,10 @@ export function ruleEntities(
   // "at the gate of Gaston Berger University": an institution the rules read as a body, used as a site (sites.ts).
   const sited = institutionSites(text, entities);
   // "Mar" of "Mar del Plata": the place kept, no date.
-  const kept = dates.filter((d) => !sited.some((e) => monthInPlaceName(text, e, d)));
+  const sitedIndex = new SpanIndex(sited);
+  const kept = dates.filter(
+    (d) => !sitedIndex.someOverlapping(d.start, d.end, (e) => monthInPlaceName(text, e, d)),
+  );
   return { entities: sited, dates: kept, senders };
 }
 
@@ -304,16 +314,16 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
       date: d.date,
       relative: d.relative,
     });
+  const dateIndex = new SpanIndex(dates);
+  const entityIndex = new SpanIndex(entities);
   for (const s of sentences(text)) {
     const sentence = text.slice(s.start, s.end);
     const hits = eventsIn(sentence);
     if (!hits.length) continue;
-    const inside = <T extends { start: number; end: number }>(x: T) => x.start >= s.start && x.end <= s.end;
-    const date = dates.find(inside)?.date;
-    const persons = [
-      ...new Set(entities.filter((e) => e.kind === 'person' && inside(e)).map((e) => e.value)),
-    ];
-    const places = [...new Set(entities.filter((e) => e.kind === 'place' && inside(e)).map((e) => e.value))];
+    const date = dateIndex.inside(s.start, s.end)[0]?.date;
+    const within = entityIndex.inside(s.start, s.end);
+    const persons = [...new Set(within.filter((e) => e.kind === 'person').map((e) => e.value))];
+    const places = [...new Set(within.filter((e) => e.kind === 'place').map((e) => e.value))];
     for (const h of hits) {
       facts.push({
         kind: 'event',
