@@ -15,6 +15,7 @@ import {
 } from '../../domain/gazetteer.js';
 import { fold, GIVEN_NAMES, SURNAME_SET } from './lexicon.js';
 import { boundedMemo } from './memo.js';
+import { SpanIndex } from './span-index.js';
 import { tablesIn } from './tables.js';
 import {
   isDemonym,
@@ -168,9 +169,16 @@ function placeAt(start: number, name: string, entry: PlaceEntry): ContextPlace {
   return { kind: 'place', start, end: start + name.length, text: name, value: entry.value, place: entry };
 }
 
-/** Whether text[s, e) overlaps none of the spans in the lists (taken by a rule, found so far). */
-const freeOf = (s: number, e: number, ...lists: readonly (readonly { start: number; end: number }[])[]) =>
-  !lists.some((l) => l.some((t) => s < t.end && t.start < e));
+type Spans = readonly { start: number; end: number }[] | SpanIndex<{ start: number; end: number }>;
+/**
+ * Whether text[s, e) overlaps none of the spans in the lists (taken by a rule, found so far). The
+ * rules' spans come indexed (they are thousands in a long text, asked of at every cue); what a reader
+ * found so far is a short list that grows as it reads.
+ */
+const freeOf = (s: number, e: number, ...lists: Spans[]) =>
+  !lists.some((l) =>
+    l instanceof SpanIndex ? l.someOverlapping(s, e) : l.some((t) => s < t.end && t.start < e),
+  );
 
 /** A place no gazetteer holds, named by the words from `start` to `end` as written (spaces joined). */
 function localityAt(text: string, start: number, end: number): ContextPlace {
@@ -283,8 +291,9 @@ const CLASS_OPENER = /^(?:The|In|At|From|To|Near|And|Of|For|On|By|A|An)\s+/u;
 
 /** Places the class noun around them names (see `CLASS_BEFORE`, `CLASS_AFTER`). */
 function placesNamedByClass(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const takenAt = new SpanIndex(taken);
   const out: ContextPlace[] = [];
-  const free = (s: number, e: number) => freeOf(s, e, taken, out);
+  const free = (s: number, e: number) => freeOf(s, e, takenAt, out);
   const add = (start: number, name: string) => {
     const end = start + name.length;
     const words = name.split(/\s+/);
@@ -362,8 +371,9 @@ const ORG_HEAD =
   /^(?:University|College|Institute|School|Academy|Bank|Company|Ministry|Council|Office|Agency|Foundation|Association|Group|Network|Centre|Center|Committee|Commission|Party|Union|Times|News|Post|Radio|TV)$/u;
 
 function placesAfterAt(text: string, taken: readonly Taken[], out: readonly ContextPlace[]): ContextPlace[] {
+  const takenAt = new SpanIndex(taken);
   const found: ContextPlace[] = [];
-  const free = (s: number, e: number) => freeOf(s, e, taken, out, found);
+  const free = (s: number, e: number) => freeOf(s, e, takenAt, out, found);
   const re = /(?<![\p{L}'’-])(?:at|in)\s+(?=\p{Lu})/gu;
   for (const m of text.matchAll(re)) {
     const at = m.index! + m[0].length;
@@ -417,10 +427,11 @@ const lowerWords = (text: string) => textWords(text).lower;
 const afterCapital = (text: string, name: string) => textWords(text).afterCap.has(name);
 
 export function townsInContext(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const takenAt = new SpanIndex(taken);
   const out: ContextPlace[] = [];
   out.push(...placesNamedByClass(text, taken));
   out.push(...placesAfterAt(text, taken, out));
-  const free = (s: number, e: number) => freeOf(s, e, taken, out);
+  const free = (s: number, e: number) => freeOf(s, e, takenAt, out);
   const consider = (at: number, weak = false, noPerson = false, noSurname = false, unknown = false) => {
     const m = NAME.exec(text.slice(at, at + 80));
     if (!m) return;
@@ -552,7 +563,8 @@ function listedWithPlaces(
   found: readonly ContextPlace[],
 ): ContextPlace[] {
   const out: ContextPlace[] = [];
-  const free = (s: number, e: number) => freeOf(s, e, taken, out, found);
+  const takenAt = new SpanIndex(taken);
+  const free = (s: number, e: number) => freeOf(s, e, takenAt, out, found);
   const nameOk = (name: string, start: number, end: number) =>
     free(start, end) && mayBeUnknownPlace(text, name, start, end);
   const queue: { start: number; end: number }[] = taken.filter((t) => t.kind === 'place');
@@ -894,6 +906,7 @@ function compassUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
  * Region" alone), and "State" only after a place a gazetteer holds ("Member State", "Free State").
  */
 function adminUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const takenAt = new SpanIndex(taken);
   const out: ContextPlace[] = [];
   for (const m of text.matchAll(ADMIN_RUN)) {
     let start = m.index!;
@@ -917,7 +930,7 @@ function adminUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
     )
       continue;
     if (m[2] === 'State' && !lookupPlace(head) && !lookupTown(head)) continue;
-    if (!freeOf(start, end, taken)) continue;
+    if (!freeOf(start, end, takenAt)) continue;
     const name = text.slice(start, end);
     const value = name.replace(/\s+/g, ' ');
     out.push({ kind: 'place', start, end, text: name, value, place: { value, kind: 'region' } });
@@ -954,9 +967,10 @@ const STREET_LEAD =
  * after a street ("Avenida Pedro Montt 1606" is the avenue), nor a span another rule read.
  */
 function namedStreets(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const takenAt = new SpanIndex(taken);
   const out: ContextPlace[] = [];
   const push = (start: number, end: number) => {
-    if (!freeOf(start, end, taken, out)) return;
+    if (!freeOf(start, end, takenAt, out)) return;
     out.push(localityAt(text, start, end));
   };
   // Found by the noun first (rare), then the name before it: a scan from every capital costs more.
@@ -1115,6 +1129,7 @@ export function withFeatureNoun<
  * "la calle 17 Oriente").
  */
 export function featurePlaces(text: string, taken: readonly Taken[]): ContextPlace[] {
+  const takenAt = new SpanIndex(taken);
   const out: ContextPlace[] = [];
   const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]+`;
   const NOUN_THEN_NAME = new RegExp(
@@ -1133,7 +1148,7 @@ export function featurePlaces(text: string, taken: readonly Taken[]): ContextPla
     const de = /^(\S+\s+.*\p{Lu}\S*)\s+(?:de|del)\s+(\p{Lu}.*)$/u.exec(m[0]);
     const name = de && (lookupPlace(de[2]!) ?? lookupTown(de[2]!)) ? de[1]! : m[0];
     const end = start + name.length;
-    if (!freeOf(start, end, taken)) continue;
+    if (!freeOf(start, end, takenAt)) continue;
     // "la mina Las Bambas": the name after the noun (`NAMED_BEFORE`).
     const noun = NAMED_BEFORE.exec(name);
     out.push(localityAt(text, noun ? start + noun[0].length : start, end));
