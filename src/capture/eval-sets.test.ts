@@ -64,6 +64,7 @@ const SETS = [
   'eval54',
   'eval56',
   'eval58',
+  'eval59',
   'eval57',
   'eval55',
 ];
