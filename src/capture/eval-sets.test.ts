@@ -67,6 +67,7 @@ const SETS = [
   'eval59',
   'eval57',
   'eval55',
+  'eval61',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
