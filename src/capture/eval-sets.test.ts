@@ -62,11 +62,11 @@ const SETS = [
   'eval52',
   'eval53',
   'eval54',
+  'eval55',
   'eval56',
+  'eval57',
   'eval58',
   'eval59',
-  'eval57',
-  'eval55',
   'eval61',
 ];
 const fold = (s: string) =>
