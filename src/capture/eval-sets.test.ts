@@ -68,6 +68,7 @@ const SETS = [
   'eval58',
   'eval59',
   'eval61',
+  'eval62',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
