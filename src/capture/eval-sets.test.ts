@@ -66,6 +66,7 @@ const SETS = [
   'eval58',
   'eval57',
   'eval55',
+  'eval60',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
