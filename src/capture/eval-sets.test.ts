@@ -67,6 +67,7 @@ const SETS = [
   'eval57',
   'eval58',
   'eval59',
+  'eval60',
   'eval61',
   'eval62',
 ];
