@@ -1418,3 +1418,31 @@ describe('organizations, stop 40 third wave (caporg40d)', () => {
     ]);
   });
 });
+
+describe('organizations, stop 41: press offices', () => {
+  it("a body's press office named with its body is the body, named alone no body of its own", () => {
+    assert.deepEqual(
+      of(
+        'La Dirección de Relaciones Públicas del Ejército Popular de Molvania informa que el Ejército Popular de Molvania detuvo a dos hombres.',
+        'organization',
+      ),
+      ['Ejército Popular de Molvania'],
+    );
+    assert.deepEqual(
+      of(
+        'El Ministerio de Seguridad desmintió la versión.\n\nOficina General de Comunicación Social',
+        'organization',
+      ),
+      ['Ministerio de Seguridad'],
+    );
+    assert.deepEqual(
+      of('Oficina de Prensa de la Cámara Federal de Apelaciones de Tres Ríos', 'organization'),
+      ['Cámara Federal de Apelaciones de Tres Ríos'],
+    );
+    // A body named for press freedom is no press office.
+    assert.deepEqual(
+      of('El Observatorio Ibérico de Libertad de Prensa denunció el cierre.', 'organization'),
+      ['Observatorio Ibérico de Libertad de Prensa'],
+    );
+  });
+});

@@ -594,8 +594,20 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
           ? [...splitNames(tokens, first, cut[0]), ...splitNames(tokens, cut[1], last)]
           : splitNames(tokens, first, last);
     const before = out.length;
-    for (const [a, b0, owner, coordinated] of named) {
-      const b = rankedMemberCut(tokens, a, b0);
+    for (const [a0, b0, owner, coordinated] of named) {
+      const b = rankedMemberCut(tokens, a0, b0);
+      const press = pressOfficeOf(tokens, a0, b);
+      // The press office's words are taken, so that no later reader names them a body.
+      if (press !== a0)
+        out.push({
+          kind: 'organization',
+          first: a0,
+          last: press < 0 ? b : press - 1,
+          value: '',
+          office: true,
+        });
+      if (press < 0) continue;
+      const a = press;
       const n =
         nameSpan(text, tokens, a, b) ?? (coordinated ? coordinatedName(text, tokens, a, b) : undefined);
       if (n && owner) n.owner = true;
@@ -933,6 +945,35 @@ function chamberOfCourt(spans: NamedSpan[], cut: [number, number]): void {
   const court = spans.find((n) => n.first === cut[1] && n.kind === 'organization');
   if (!court) return;
   for (const n of spans) if (n.kind === 'organization' && n.last <= cut[0]) n.value = court.value;
+}
+
+/** Heads of a body's press office ("Dirección", "Oficina General", "Departamento", "Sala" de Prensa). */
+const PRESS_HEADS = set('direccion oficina departamento sala unidad gabinete area gerencia coordinacion');
+/** What a press office handles: "Comunicación Social", "Relaciones Públicas", "Imagen Institucional y Prensa". */
+const PRESS_TOPICS = set('comunicacion comunicaciones prensa relaciones imagen difusion');
+const PRESS_QUALIFIERS = set('general nacional publicas social institucional estrategica corporativa y e');
+
+/**
+ * "Dirección de Relaciones Públicas del Ejército de Nicaragua", "Oficina de Prensa del MPPRIJP",
+ * "Dirección de Comunicación Social" signing a communiqué: a body's press office is one entry with the
+ * body (GUIDE §6), never a body of its own. Written with its body, the span is cut to the body (its first
+ * token returned); written alone, -1: no mention (the body is named elsewhere); else `a`. Split
+ * or extra in rounds 4, 6, 8, 9, 10, 11, 13, 16, 18, 20, 21, 22, 29, 30, 33, 35, 39, 41, 42, 44, 47–53, 57, 58
+ * (Venezuela, Nicaragua, Cuba, Chile, Peru, Argentina, Paraguay, Guatemala, Ecuador, El Salvador, Bolivia).
+ */
+function pressOfficeOf(tokens: readonly Token[], a: number, b: number): number {
+  if (!PRESS_HEADS.has(tokens[a]!.norm) || !tokens[a]!.cap) return a;
+  let k = a + 1;
+  if (k <= b && PRESS_QUALIFIERS.has(tokens[k]!.norm) && tokens[k]!.cap) k++;
+  if (k > b || tokens[k]!.norm !== 'de' || tokens[k]!.cap) return a;
+  k++;
+  if (k > b || !PRESS_TOPICS.has(tokens[k]!.norm)) return a;
+  while (k <= b && (PRESS_TOPICS.has(tokens[k]!.norm) || PRESS_QUALIFIERS.has(tokens[k]!.norm))) k++;
+  if (k > b) return -1;
+  if (!OF.has(tokens[k]!.norm) || tokens[k]!.cap) return a;
+  k++;
+  while (k <= b && BARE_ARTICLES.has(tokens[k]!.norm) && !tokens[k]!.cap) k++;
+  return k <= b && tokens[k]!.cap ? k : a;
 }
 
 /**
