@@ -1406,6 +1406,26 @@ function describedAsPerson(text: string, end: number): boolean {
 
 const AND_WORDS = new Set(['y', 'e', 'and']);
 
+/** A chat export's first line, up to its title: "Chat de WhatsApp con", "WhatsApp Chat with", "Signal — «". */
+const CHAT_HEADER =
+  /^\s*(?:Chat de WhatsApp con|WhatsApp [Cc]hat with|WhatsApp chat export[ \t]*[—–-]|Telegram(?: group| channel)?[ \t]*[·—–-]|Signal[ \t]*[—–-]|Grupo de (?:WhatsApp|Telegram|Signal))[ \t]*[«"“]?/u;
+
+/**
+ * "Chat de WhatsApp con Familias Conroe – Port Isabel", "WhatsApp Chat with Embobut Families Desk": a chat
+ * export's title is no organization (GUIDE D: a chat's title), wherever the text repeats it ("Creaste el
+ * grupo «…»"). An organization opening the title is dropped with every mention of its value (17 extras in
+ * 17 texts of rounds 9–52, both languages; no annotated organization opens a title).
+ */
+function withoutChatTitle(text: string, mentions: EntityMention[]): EntityMention[] {
+  const header = CHAT_HEADER.exec(text.slice(0, 200));
+  if (!header) return mentions;
+  const at = header.index + header[0].length;
+  const titles = new Set(
+    mentions.filter((m) => m.kind === 'organization' && m.start === at).map((m) => m.value),
+  );
+  return titles.size ? mentions.filter((m) => m.kind !== 'organization' || !titles.has(m.value)) : mentions;
+}
+
 const LOCATIVE = new Set(['en', 'in', 'desde', 'from', 'hacia', 'hasta']);
 
 /** Right after "en", "in", "desde"… in the same clause. */
@@ -1897,5 +1917,6 @@ export function findEntities(
   pairDefinitions(text, out.mentions);
   pairAcronyms(out.mentions);
   pairShortForms(out.mentions, ORG_WORDS);
+  out.mentions = withoutChatTitle(text, out.mentions);
   return out.mentions.sort((a, b) => a.start - b.start);
 }

@@ -1445,4 +1445,35 @@ describe('organizations, stop 41: press offices', () => {
       ['Observatorio Ibérico de Libertad de Prensa'],
     );
   });
+  it("a name's first word and the initials of its other words are that name", () => {
+    assert.deepEqual(
+      of(
+        'La Corte Interamericana de Derechos Humanos condenó al Estado. La Corte IDH ordenó reparar.',
+        'organization',
+      ),
+      ['Corte Interamericana de Derechos Humanos'],
+    );
+  });
+  it('a prison named "Centro" of confinement, readaptation, rehabilitation is a place', () => {
+    assert.deepEqual(of('Está preso en el Centro de Rehabilitación Social El Rodeo desde marzo.', 'place'), [
+      'Centro de Rehabilitación Social El Rodeo',
+    ]);
+    assert.deepEqual(of('Ayer, el Centro Penal La Esperanza estaba lleno.', 'organization'), []);
+    assert.deepEqual(of('El Centro de Derechos Humanos Fray Bartolomé denunció.', 'organization'), [
+      'Centro de Derechos Humanos Fray Bartolomé',
+    ]);
+  });
+  it("a chat export's title is no organization, wherever the chat repeats it", () => {
+    assert.deepEqual(
+      of(
+        'Chat de WhatsApp con Familias Conroe – abogada\n12/3/24, 10:01 - Ana: la ACNUR dice que Familias Conroe no existe',
+        'organization',
+      ),
+      ['ACNUR'],
+    );
+    assert.deepEqual(
+      of('WhatsApp Chat with Embobut Families Desk\n[12/03/2024, 10:01] Ana: KFS came again', 'organization'),
+      ['KFS'],
+    );
+  });
 });

@@ -213,7 +213,9 @@ const STATE_LEVELS = set('federal national nacional central state estatal region
 const DAY_WORDS = set('day dia');
 const OBSERVED = set('international internacional world mundial national nacional');
 const PRISON_FIRST = set('unidad comunidad complejo establecimiento');
-const CENTRE_OF = set('arrestos penitenciario detencion reclusion coordinacion comercial');
+const CENTRE_OF = set(
+  'arrestos penitenciario detencion reclusion coordinacion comercial penal readaptacion reinsercion confinamiento cumplimiento procesados',
+);
 
 export interface NamedSpan {
   kind: 'organization' | 'place';
@@ -1304,7 +1306,12 @@ function nameSpan(
       (words[words.length - 1] === 'courts' && words[words.length - 2] === 'law') ||
       // "Changsha No. 1 Detention Centre", "the ICC Detention Centre": a site where people are held.
       words.some((w, i) => w === 'detention' && DETENTION_SITE.has(words[i + 1] ?? '')) ||
-      (words[0] === 'centro' && words.slice(1, 3).some((w) => CENTRE_OF.has(w))) ||
+      // "Centro Penal La Esperanza", "Centro Federal de Readaptación Social", "Centro de Rehabilitación Social
+      // El Rodeo": prisons, places in every round that names one (31 entries in 24 rounds, none an organization).
+      (words[0] === 'centro' &&
+        words
+          .slice(1, 4)
+          .some((w, i, ws) => CENTRE_OF.has(w) || (w === 'rehabilitacion' && ws[i + 1] === 'social'))) ||
       // "Unidad Penitenciaria 7", "Complejo Penitenciario de X": a prison, not the prison service.
       (PRISON_FIRST.has(words[0]!) && /^penitenciari[ao]$/.test(words[1]!))
     ) {
