@@ -1476,4 +1476,20 @@ describe('organizations, stop 41: press offices', () => {
       ['KFS'],
     );
   });
+  it('a chamber named alone is the court the text wrote a chamber with, unless it names a court of its own', () => {
+    assert.deepEqual(
+      of(
+        'La Sala Penal del Tribunal Superior de Cartagena confirmó la condena. La Sala de lo Penal dijo que era firme.',
+        'organization',
+      ),
+      ['Tribunal Superior de Cartagena'],
+    );
+    assert.deepEqual(
+      of(
+        'La Sala Penal Nacional juzgó el caso. Luego la Sala Penal del Tribunal Superior de Cartagena confirmó.',
+        'organization',
+      ),
+      ['Sala Penal Nacional', 'Tribunal Superior de Cartagena'],
+    );
+  });
 });
