@@ -1492,4 +1492,16 @@ describe('organizations, stop 41: press offices', () => {
       ['Sala Penal Nacional', 'Tribunal Superior de Cartagena'],
     );
   });
+  it('a bracketed acronym ending with the initial of the place after "en" keeps the place in the name', () => {
+    assert.deepEqual(
+      of(
+        'Ayer lo dijo. El Comité de Familiares de Detenidos Desaparecidos en Honduras (Cofadeh) documentó.',
+        'organization',
+      ),
+      ['Comité de Familiares de Detenidos Desaparecidos en Honduras (Cofadeh)'],
+    );
+    assert.deepEqual(of('Lo dijo el Islamic Movement in Nigeria (IMN) on Friday.', 'organization'), [
+      'Islamic Movement in Nigeria (IMN)',
+    ]);
+  });
 });

@@ -538,7 +538,8 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
                 countryAt(tokens, m + 1) &&
                 (tokens.slice(i, j + 1).some((t) => MANDATE.has(t.norm) || (PURPOSE.has(t.norm) && !t.cap)) ||
                   rightsIn(tokens, j))
-              )))
+              ) &&
+              !acronymThroughPlace(text, tokens, i, m + 1)))
         ) &&
         (!ORG_ONLY_CONNECTORS.has(tokens[m]!.norm) ||
           tokens.slice(i, j + 1).some((t) => isOrgWord(t)) ||
@@ -764,6 +765,24 @@ function abbreviatedFrom(text: string, tokens: readonly Token[], first: number, 
     if (initialsOf(text.slice(tokens[s]!.start, tokens[last]!.end)).includes(fold(b[1]!))) return s;
   }
   return -1;
+}
+
+/**
+ * "Comité de Familiares de Detenidos Desaparecidos en Honduras (COFADEH)", "Fuerzas Unidas por Nuestros
+ * Desaparecidos en Coahuila (FUUNDEC)": a bracketed acronym right after the place, opening with the name's
+ * initial and ending with the place's, says the place is the name's last word, not where the body sits
+ * (cut at "en" in rounds 16, 18, 23, 28, 50).
+ */
+function acronymThroughPlace(text: string, tokens: readonly Token[], i: number, p: number): boolean {
+  let e = p;
+  while (tokens[e + 1]?.cap && joined(text, tokens[e]!, tokens[e + 1]!)) e++;
+  if (!tokens[p]?.cap || e - p > 3) return false;
+  const b = /^\s*\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ]{2,8})\)/u.exec(text.slice(tokens[e]!.end, tokens[e]!.end + 14));
+  if (!b) return false;
+  const acr = fold(b[1]!);
+  // The run may open with a capitalized article ("El Comité …").
+  const opens = BARE_ARTICLES.has(tokens[i]!.norm) ? tokens[i + 1] : tokens[i];
+  return !!opens && acr[0] === fold(opens.text[0]!) && acr.at(-1) === fold(tokens[p]!.text[0]!);
 }
 
 /**
