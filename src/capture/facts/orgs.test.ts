@@ -1504,4 +1504,13 @@ describe('organizations, stop 41: press offices', () => {
       'Islamic Movement in Nigeria (IMN)',
     ]);
   });
+  it('"y" and an article after a name of its own open a second name, after a complement with an article go on', () => {
+    assert.deepEqual(of('Ayer llegaron la Policía Nacional y los Cobras al barrio.', 'organization'), [
+      'Policía Nacional',
+      'Cobras',
+    ]);
+    assert.deepEqual(of('El Movimiento por la Paz y la Justicia marchó.', 'organization'), [
+      'Movimiento por la Paz y la Justicia',
+    ]);
+  });
 });

@@ -767,6 +767,26 @@ function abbreviatedFrom(text: string, tokens: readonly Token[], first: number, 
   return -1;
 }
 
+const SPANISH_ARTICLES = set('el la los las');
+/**
+ * "la Policía Nacional y los Cobras", "la Comisión Interamericana de Derechos Humanos y el Estado": "y"
+ * and an article go on inside a name only after a complement opened by an article ("Movimiento por la Paz
+ * y la Justicia", "Fundación para la Justicia y el Estado Democrático de Derecho", "de la Verdad, la
+ * Convivencia y la No Repetición"); after a name of its own they join two (extras in rounds 28, 41, 50).
+ */
+function andArticleEnds(tokens: readonly Token[], i: number, j: number): boolean {
+  const y = tokens[j + 1];
+  const article = tokens[j + 2];
+  if (!y || !article || y.cap || (y.norm !== 'y' && y.norm !== 'e')) return false;
+  if (article.cap || !SPANISH_ARTICLES.has(article.norm)) return false;
+  for (let k = j; k > i; k--) {
+    const t = tokens[k]!;
+    if (t.cap) continue;
+    return !(SPANISH_ARTICLES.has(t.norm) || t.norm === 'del' || t.norm === 'al');
+  }
+  return true;
+}
+
 /**
  * "Comité de Familiares de Detenidos Desaparecidos en Honduras (COFADEH)", "Fuerzas Unidas por Nuestros
  * Desaparecidos en Coahuila (FUUNDEC)": a bracketed acronym right after the place, opening with the name's
@@ -1077,6 +1097,7 @@ function splitNames(
     const split =
       placeAfter ||
       newPrep ||
+      (andArticleEnds(tokens, a, k - 1) && hasOrgWord(a, k - 1)) ||
       (articled && (!english || hasOrgWord(a, k - 1) || hasOrgWord(r, last)) && k - 1 >= a) ||
       // "la Policía Regional y de Brimob", "Regional Police and of Brimob": "and of" names a second owner.
       (between.some((t) => OF.has(t.norm)) &&
