@@ -122,6 +122,16 @@ export function pairShortForms(mentions: OrgLike[], orgWords: ReadonlySet<string
       own.every((x, i) => l.words[i] === x) &&
       (own.length === 1 || !/^\p{Lu}/u.test(l.raw[own.length] ?? ''));
     let names = longer.filter(starts);
+    // "Corte IDH" … "Corte Interamericana de Derechos Humanos": a name's first word, then the initials
+    // of its other words (split in rounds 29, 33, 35, 42, 48).
+    const short = m.text.split(/\s+/);
+    if (!names.length && short.length === 2 && ACRONYM.test(short[1]!))
+      names = longer.filter(
+        (l) =>
+          l.words[0] === own[0] &&
+          l.raw.length > 2 &&
+          initialsOf(l.raw.slice(1).join(' ')).includes(fold(short[1]!)),
+      );
     if (own.length === 1 && !names.length && orgWords.has(own[0]!))
       names = longer.filter((l) => l.words.includes(own[0]!));
     // "Agencia Meridiano" … "Meridiano", "Fundación Redes" … "Redes": the proper word of a name that

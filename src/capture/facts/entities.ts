@@ -1406,6 +1406,61 @@ function describedAsPerson(text: string, end: number): boolean {
 
 const AND_WORDS = new Set(['y', 'e', 'and']);
 
+/** Words a court's name holds; "Cámara" only with its appeals ("Cámara Federal de Apelaciones"). */
+const COURT_WORDS = new Set(['tribunal', 'corte', 'juzgado', 'audiencia', 'jurisdiccion']);
+const isCourt = (words: readonly string[]) =>
+  words.some((w) => COURT_WORDS.has(w)) ||
+  (words.includes('camara') && (words.includes('apelaciones') || words.includes('casacion')));
+
+/**
+ * "la Sala Penal", "la Sala II", "la Sala de lo Penal": a chamber named alone in a text about a court is that court's chamber, one entry with it (GUIDE §6; orgs.ts chamberOfCourt when both are written
+ * together): when the text wrote a chamber with its court once ("Sala Penal del Tribunal Superior de
+ * Bogotá"), its bare chambers are that court's. Not "the text's only court": tried, it joined Peru's
+ * "Sala Penal Nacional" to the Corte IDH and El Salvador's "Sala de lo Constitucional" to another court
+ * (rounds 5, 12, 30, 38, 58).
+ */
+function chambersOfTheCourt(mentions: EntityMention[]): void {
+  const wordsOf = (v: string) => fold(v).split(/[\s,]+/);
+  const isChamber = (m: EntityMention) => {
+    const w = wordsOf(m.value);
+    // "Sala Penal Nacional", "Sala Penal de Apelaciones de Bagua": a chamber named nationally or "de" a
+    // name of its own is a court of its own (Peru's: rounds 5, 12, 19, 38).
+    const own = w.includes('nacional') || /\sdel?\s+\p{Lu}/u.test(m.value);
+    return m.kind === 'organization' && (w[0] === 'sala' || w[0] === 'salas') && !isCourt(w) && !own;
+  };
+  const chambers = mentions.filter(isChamber);
+  if (!chambers.length) return;
+  const courtOf = (m: EntityMention) => m.kind === 'organization' && isCourt(wordsOf(m.value));
+  const written = new Set(
+    mentions
+      .filter((m) => courtOf(m) && /^Salas? /u.test(m.text) && !isCourt(wordsOf(m.text)))
+      .map((m) => m.value),
+  );
+  if (written.size !== 1) return;
+  const [court] = written;
+  for (const m of chambers) m.value = court!;
+}
+
+/** A chat export's first line, up to its title: "Chat de WhatsApp con", "WhatsApp Chat with", "Signal — «". */
+const CHAT_HEADER =
+  /^\s*(?:Chat de WhatsApp con|WhatsApp [Cc]hat with|WhatsApp chat export[ \t]*[—–-]|Telegram(?: group| channel)?[ \t]*[·—–-]|Signal[ \t]*[—–-]|Grupo de (?:WhatsApp|Telegram|Signal))[ \t]*[«"“]?/u;
+
+/**
+ * "Chat de WhatsApp con Familias Conroe – Port Isabel", "WhatsApp Chat with Embobut Families Desk": a chat
+ * export's title is no organization (GUIDE D: a chat's title), wherever the text repeats it ("Creaste el
+ * grupo «…»"). An organization opening the title is dropped with every mention of its value (17 extras in
+ * 17 texts of rounds 9–52, both languages; no annotated organization opens a title).
+ */
+function withoutChatTitle(text: string, mentions: EntityMention[]): EntityMention[] {
+  const header = CHAT_HEADER.exec(text.slice(0, 200));
+  if (!header) return mentions;
+  const at = header.index + header[0].length;
+  const titles = new Set(
+    mentions.filter((m) => m.kind === 'organization' && m.start === at).map((m) => m.value),
+  );
+  return titles.size ? mentions.filter((m) => m.kind !== 'organization' || !titles.has(m.value)) : mentions;
+}
+
 const LOCATIVE = new Set(['en', 'in', 'desde', 'from', 'hacia', 'hasta']);
 
 /** Right after "en", "in", "desde"… in the same clause. */
@@ -1897,5 +1952,7 @@ export function findEntities(
   pairDefinitions(text, out.mentions);
   pairAcronyms(out.mentions);
   pairShortForms(out.mentions, ORG_WORDS);
+  out.mentions = withoutChatTitle(text, out.mentions);
+  chambersOfTheCourt(out.mentions);
   return out.mentions.sort((a, b) => a.start - b.start);
 }

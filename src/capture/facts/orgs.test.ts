@@ -1418,3 +1418,99 @@ describe('organizations, stop 40 third wave (caporg40d)', () => {
     ]);
   });
 });
+
+describe('organizations, stop 41: press offices', () => {
+  it("a body's press office named with its body is the body, named alone no body of its own", () => {
+    assert.deepEqual(
+      of(
+        'La Dirección de Relaciones Públicas del Ejército Popular de Molvania informa que el Ejército Popular de Molvania detuvo a dos hombres.',
+        'organization',
+      ),
+      ['Ejército Popular de Molvania'],
+    );
+    assert.deepEqual(
+      of(
+        'El Ministerio de Seguridad desmintió la versión.\n\nOficina General de Comunicación Social',
+        'organization',
+      ),
+      ['Ministerio de Seguridad'],
+    );
+    assert.deepEqual(
+      of('Oficina de Prensa de la Cámara Federal de Apelaciones de Tres Ríos', 'organization'),
+      ['Cámara Federal de Apelaciones de Tres Ríos'],
+    );
+    // A body named for press freedom is no press office.
+    assert.deepEqual(
+      of('El Observatorio Ibérico de Libertad de Prensa denunció el cierre.', 'organization'),
+      ['Observatorio Ibérico de Libertad de Prensa'],
+    );
+  });
+  it("a name's first word and the initials of its other words are that name", () => {
+    assert.deepEqual(
+      of(
+        'La Corte Interamericana de Derechos Humanos condenó al Estado. La Corte IDH ordenó reparar.',
+        'organization',
+      ),
+      ['Corte Interamericana de Derechos Humanos'],
+    );
+  });
+  it('a prison named "Centro" of confinement, readaptation, rehabilitation is a place', () => {
+    assert.deepEqual(of('Está preso en el Centro de Rehabilitación Social El Rodeo desde marzo.', 'place'), [
+      'Centro de Rehabilitación Social El Rodeo',
+    ]);
+    assert.deepEqual(of('Ayer, el Centro Penal La Esperanza estaba lleno.', 'organization'), []);
+    assert.deepEqual(of('El Centro de Derechos Humanos Fray Bartolomé denunció.', 'organization'), [
+      'Centro de Derechos Humanos Fray Bartolomé',
+    ]);
+  });
+  it("a chat export's title is no organization, wherever the chat repeats it", () => {
+    assert.deepEqual(
+      of(
+        'Chat de WhatsApp con Familias Conroe – abogada\n12/3/24, 10:01 - Ana: la ACNUR dice que Familias Conroe no existe',
+        'organization',
+      ),
+      ['ACNUR'],
+    );
+    assert.deepEqual(
+      of('WhatsApp Chat with Embobut Families Desk\n[12/03/2024, 10:01] Ana: KFS came again', 'organization'),
+      ['KFS'],
+    );
+  });
+  it('a chamber named alone is the court the text wrote a chamber with, unless it names a court of its own', () => {
+    assert.deepEqual(
+      of(
+        'La Sala Penal del Tribunal Superior de Cartagena confirmó la condena. La Sala de lo Penal dijo que era firme.',
+        'organization',
+      ),
+      ['Tribunal Superior de Cartagena'],
+    );
+    assert.deepEqual(
+      of(
+        'La Sala Penal Nacional juzgó el caso. Luego la Sala Penal del Tribunal Superior de Cartagena confirmó.',
+        'organization',
+      ),
+      ['Sala Penal Nacional', 'Tribunal Superior de Cartagena'],
+    );
+  });
+  it('a bracketed acronym ending with the initial of the place after "en" keeps the place in the name', () => {
+    assert.deepEqual(
+      of(
+        'Ayer lo dijo. El Comité de Familiares de Detenidos Desaparecidos en Honduras (Cofadeh) documentó.',
+        'organization',
+      ),
+      ['Comité de Familiares de Detenidos Desaparecidos en Honduras (Cofadeh)'],
+    );
+    assert.deepEqual(of('Lo dijo el Islamic Movement in Nigeria (IMN) on Friday.', 'organization'), [
+      'Islamic Movement in Nigeria (IMN)',
+    ]);
+  });
+  it('"y" and an article after a name of its own open a second name, after a complement with an article go on', () => {
+    assert.deepEqual(of('Ayer llegaron la Policía Nacional y los Cobras al barrio.', 'organization'), [
+      'Policía Nacional',
+      'Cobras',
+    ]);
+    assert.deepEqual(of('El Movimiento por la Paz y la Justicia marchó.', 'organization'), [
+      'Movimiento por la Paz y la Justicia',
+    ]);
+  });
+});

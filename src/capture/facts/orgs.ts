@@ -213,7 +213,9 @@ const STATE_LEVELS = set('federal national nacional central state estatal region
 const DAY_WORDS = set('day dia');
 const OBSERVED = set('international internacional world mundial national nacional');
 const PRISON_FIRST = set('unidad comunidad complejo establecimiento');
-const CENTRE_OF = set('arrestos penitenciario detencion reclusion coordinacion comercial');
+const CENTRE_OF = set(
+  'arrestos penitenciario detencion reclusion coordinacion comercial penal readaptacion reinsercion confinamiento cumplimiento procesados',
+);
 
 export interface NamedSpan {
   kind: 'organization' | 'place';
@@ -539,7 +541,8 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
                 countryAt(tokens, m + 1) &&
                 (tokens.slice(i, j + 1).some((t) => MANDATE.has(t.norm) || (PURPOSE.has(t.norm) && !t.cap)) ||
                   rightsIn(tokens, j))
-              )))
+              ) &&
+              !acronymThroughPlace(text, tokens, i, m + 1)))
         ) &&
         (!ORG_ONLY_CONNECTORS.has(tokens[m]!.norm) ||
           tokens.slice(i, j + 1).some((t) => isOrgWord(t)) ||
@@ -597,8 +600,20 @@ export function namedSpans(text: string, tokens: readonly Token[]): NamedSpan[] 
           ? [...splitNames(tokens, first, cut[0]), ...splitNames(tokens, cut[1], last)]
           : splitNames(tokens, first, last);
     const before = out.length;
-    for (const [a, b0, owner, coordinated] of named) {
-      const b = rankedMemberCut(tokens, a, b0);
+    for (const [a0, b0, owner, coordinated] of named) {
+      const b = rankedMemberCut(tokens, a0, b0);
+      const press = pressOfficeOf(tokens, a0, b);
+      // The press office's words are taken, so that no later reader names them a body.
+      if (press !== a0)
+        out.push({
+          kind: 'organization',
+          first: a0,
+          last: press < 0 ? b : press - 1,
+          value: '',
+          office: true,
+        });
+      if (press < 0) continue;
+      const a = press;
       const n =
         nameSpan(text, tokens, a, b) ?? (coordinated ? coordinatedName(text, tokens, a, b) : undefined);
       if (n && owner) n.owner = true;
@@ -753,6 +768,44 @@ function abbreviatedFrom(text: string, tokens: readonly Token[], first: number, 
     if (initialsOf(text.slice(tokens[s]!.start, tokens[last]!.end)).includes(fold(b[1]!))) return s;
   }
   return -1;
+}
+
+const SPANISH_ARTICLES = set('el la los las');
+/**
+ * "la Policía Nacional y los Cobras", "la Comisión Interamericana de Derechos Humanos y el Estado": "y"
+ * and an article go on inside a name only after a complement opened by an article ("Movimiento por la Paz
+ * y la Justicia", "Fundación para la Justicia y el Estado Democrático de Derecho", "de la Verdad, la
+ * Convivencia y la No Repetición"); after a name of its own they join two (extras in rounds 28, 41, 50).
+ */
+function andArticleEnds(tokens: readonly Token[], i: number, j: number): boolean {
+  const y = tokens[j + 1];
+  const article = tokens[j + 2];
+  if (!y || !article || y.cap || (y.norm !== 'y' && y.norm !== 'e')) return false;
+  if (article.cap || !SPANISH_ARTICLES.has(article.norm)) return false;
+  for (let k = j; k > i; k--) {
+    const t = tokens[k]!;
+    if (t.cap) continue;
+    return !(SPANISH_ARTICLES.has(t.norm) || t.norm === 'del' || t.norm === 'al');
+  }
+  return true;
+}
+
+/**
+ * "Comité de Familiares de Detenidos Desaparecidos en Honduras (COFADEH)", "Fuerzas Unidas por Nuestros
+ * Desaparecidos en Coahuila (FUUNDEC)": a bracketed acronym right after the place, opening with the name's
+ * initial and ending with the place's, says the place is the name's last word, not where the body sits
+ * (cut at "en" in rounds 16, 18, 23, 28, 50).
+ */
+function acronymThroughPlace(text: string, tokens: readonly Token[], i: number, p: number): boolean {
+  let e = p;
+  while (tokens[e + 1]?.cap && joined(text, tokens[e]!, tokens[e + 1]!)) e++;
+  if (!tokens[p]?.cap || e - p > 3) return false;
+  const b = /^\s*\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ]{2,8})\)/u.exec(text.slice(tokens[e]!.end, tokens[e]!.end + 14));
+  if (!b) return false;
+  const acr = fold(b[1]!);
+  // The run may open with a capitalized article ("El Comité …").
+  const opens = BARE_ARTICLES.has(tokens[i]!.norm) ? tokens[i + 1] : tokens[i];
+  return !!opens && acr[0] === fold(opens.text[0]!) && acr.at(-1) === fold(tokens[p]!.text[0]!);
 }
 
 /**
@@ -938,6 +991,35 @@ function chamberOfCourt(spans: NamedSpan[], cut: [number, number]): void {
   for (const n of spans) if (n.kind === 'organization' && n.last <= cut[0]) n.value = court.value;
 }
 
+/** Heads of a body's press office ("Dirección", "Oficina General", "Departamento", "Sala" de Prensa). */
+const PRESS_HEADS = set('direccion oficina departamento sala unidad gabinete area gerencia coordinacion');
+/** What a press office handles: "Comunicación Social", "Relaciones Públicas", "Imagen Institucional y Prensa". */
+const PRESS_TOPICS = set('comunicacion comunicaciones prensa relaciones imagen difusion');
+const PRESS_QUALIFIERS = set('general nacional publicas social institucional estrategica corporativa y e');
+
+/**
+ * "Dirección de Relaciones Públicas del Ejército de Nicaragua", "Oficina de Prensa del MPPRIJP",
+ * "Dirección de Comunicación Social" signing a communiqué: a body's press office is one entry with the
+ * body (GUIDE §6), never a body of its own. Written with its body, the span is cut to the body (its first
+ * token returned); written alone, -1: no mention (the body is named elsewhere); else `a`. Split
+ * or extra in rounds 4, 6, 8, 9, 10, 11, 13, 16, 18, 20, 21, 22, 29, 30, 33, 35, 39, 41, 42, 44, 47–53, 57, 58
+ * (Venezuela, Nicaragua, Cuba, Chile, Peru, Argentina, Paraguay, Guatemala, Ecuador, El Salvador, Bolivia).
+ */
+function pressOfficeOf(tokens: readonly Token[], a: number, b: number): number {
+  if (!PRESS_HEADS.has(tokens[a]!.norm) || !tokens[a]!.cap) return a;
+  let k = a + 1;
+  if (k <= b && PRESS_QUALIFIERS.has(tokens[k]!.norm) && tokens[k]!.cap) k++;
+  if (k > b || tokens[k]!.norm !== 'de' || tokens[k]!.cap) return a;
+  k++;
+  if (k > b || !PRESS_TOPICS.has(tokens[k]!.norm)) return a;
+  while (k <= b && (PRESS_TOPICS.has(tokens[k]!.norm) || PRESS_QUALIFIERS.has(tokens[k]!.norm))) k++;
+  if (k > b) return -1;
+  if (!OF.has(tokens[k]!.norm) || tokens[k]!.cap) return a;
+  k++;
+  while (k <= b && BARE_ARTICLES.has(tokens[k]!.norm) && !tokens[k]!.cap) k++;
+  return k <= b && tokens[k]!.cap ? k : a;
+}
+
 /**
  * One run of name words may hold two names: "Foro Penal and Provea", "Provea y del Comité de
  * Familiares", "la Misión … de la ONU" (the mission, and the UN it belongs to). Split at "and"/"y"
@@ -1018,6 +1100,7 @@ function splitNames(
     const split =
       placeAfter ||
       newPrep ||
+      (andArticleEnds(tokens, a, k - 1) && hasOrgWord(a, k - 1)) ||
       (articled && (!english || hasOrgWord(a, k - 1) || hasOrgWord(r, last)) && k - 1 >= a) ||
       // "la Policía Regional y de Brimob", "Regional Police and of Brimob": "and of" names a second owner.
       (between.some((t) => OF.has(t.norm)) &&
@@ -1266,7 +1349,12 @@ function nameSpan(
       (words[words.length - 1] === 'courts' && words[words.length - 2] === 'law') ||
       // "Changsha No. 1 Detention Centre", "the ICC Detention Centre": a site where people are held.
       words.some((w, i) => w === 'detention' && DETENTION_SITE.has(words[i + 1] ?? '')) ||
-      (words[0] === 'centro' && words.slice(1, 3).some((w) => CENTRE_OF.has(w))) ||
+      // "Centro Penal La Esperanza", "Centro Federal de Readaptación Social", "Centro de Rehabilitación Social
+      // El Rodeo": prisons, places in every round that names one (31 entries in 24 rounds, none an organization).
+      (words[0] === 'centro' &&
+        words
+          .slice(1, 4)
+          .some((w, i, ws) => CENTRE_OF.has(w) || (w === 'rehabilitacion' && ws[i + 1] === 'social'))) ||
       // "Unidad Penitenciaria 7", "Complejo Penitenciario de X": a prison, not the prison service.
       (PRISON_FIRST.has(words[0]!) && /^penitenciari[ao]$/.test(words[1]!))
     ) {
