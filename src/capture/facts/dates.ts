@@ -8,6 +8,7 @@
  */
 import type { FuzzyDate } from '../../domain/dates.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
+import { ordinalDays } from './ordinal-days.js';
 
 export interface DateMention {
   start: number;
@@ -1648,6 +1649,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   weekdaysInNarrative(text, found, ref);
   yearsOfTheNarrative(text, found, ref);
   daysCountedFromTheStory(text, found);
+  found.push(...ordinalDays(text, found, ref));
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
