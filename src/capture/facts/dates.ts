@@ -7,6 +7,7 @@
  * otherwise fall after publication (news reports the past).
  */
 import type { FuzzyDate } from '../../domain/dates.js';
+import { englishYears } from './en-years.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { ordinalDays } from './ordinal-days.js';
 
@@ -1649,7 +1650,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   weekdaysInNarrative(text, found, ref);
   yearsOfTheNarrative(text, found, ref);
   daysCountedFromTheStory(text, found);
-  found.push(...ordinalDays(text, found, ref));
+  found.push(...ordinalDays(text, found, ref), ...englishYears(text));
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
