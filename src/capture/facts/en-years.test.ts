@@ -39,3 +39,19 @@ describe('English years and months without a preposition', () => {
     );
   });
 });
+
+describe('an English deadline or schedule before a day without its year', () => {
+  it('is ahead of the writer', () => {
+    assert.deepEqual(values('Could your report address the scars? We need it by 10 June.', '2024-05-27'), [
+      '2024-06-10',
+    ]);
+    assert.deepEqual(values('Deadline 15 August.', '2026-07-31'), ['2026-08-15']);
+    assert.deepEqual(values('The court has scheduled a hearing for 19 January.', '2026-11-03'), [
+      '2027-01-19',
+    ]);
+  });
+  it('unless the sentence tells the past', () => {
+    assert.deepEqual(values('By 10 June the soldiers had left the town.', '2024-05-27'), ['2023-06-10']);
+    assert.deepEqual(values('The court scheduled a hearing for 19 January.', '2026-11-03'), ['2026-01-19']);
+  });
+});
