@@ -7,6 +7,7 @@
  * otherwise fall after publication (news reports the past).
  */
 import type { FuzzyDate } from '../../domain/dates.js';
+import { englishWeekdays } from './en-weekdays.js';
 import { englishYears } from './en-years.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { ordinalDays } from './ordinal-days.js';
@@ -611,6 +612,12 @@ function sentenceAround(text: string, start: number, end: number): [string, stri
     .slice(end, end + 200)
     .split(/[.!?\n]/, 1)[0]!;
   return [afterLast(head, ['. ', '? ', '! ', '\n']), tail];
+}
+
+/** A finite past (a perfect aside) in some words. */
+function toldInThePast(words: string): boolean {
+  const rest = words.replace(PERFECT, ' ').replace(/(?<![\p{L}])\p{L}*eed(?![\p{L}])/giu, ' ');
+  return FINITE_PAST.test(rest) || IRREGULAR_PAST.test(rest);
 }
 
 /** The sentence a match stands in (at most 200 characters each side). */
@@ -1672,7 +1679,11 @@ function datesIn(text: string, reference: string): DateMention[] {
   weekdaysInNarrative(text, found, ref);
   yearsOfTheNarrative(text, found, ref);
   daysCountedFromTheStory(text, found);
-  found.push(...ordinalDays(text, found, ref), ...englishYears(text));
+  found.push(
+    ...ordinalDays(text, found, ref),
+    ...englishYears(text),
+    ...englishWeekdays(text, ref, toldInThePast),
+  );
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {

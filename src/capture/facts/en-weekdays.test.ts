@@ -1,0 +1,39 @@
+/** An English weekday after "by", "until", "after", "from" or "this": the next such day, or the last when told in the past. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findDates } from './dates.js';
+
+const values = (text: string, ref: string) => findDates(text, ref).map((d) => d.value);
+
+// 2025-11-05 is a Wednesday.
+describe('an English weekday after by, until, after, from or this', () => {
+  it("is the writer's next such day in a plan or a present", () => {
+    assert.deepEqual(
+      values('I am exporting this chat, tell me by Friday if you want your name removed.', '2025-11-05'),
+      ['2025-11-07'],
+    );
+    assert.deepEqual(values('The tribunal will hold readings until Wednesday.', '2025-11-03'), [
+      '2025-11-05',
+    ]);
+    assert.deepEqual(values('The memorial reading is this Sunday at the park.', '2025-11-05'), [
+      '2025-11-09',
+    ]);
+    assert.deepEqual(values('He told us yesterday that "after Friday we come in."', '2025-11-05'), [
+      '2025-11-04',
+      '2025-11-07',
+    ]);
+  });
+  it('a deadline asked or promised is ahead of whoever set it', () => {
+    assert.deepEqual(values('ASF asked for the text by Monday.', '2025-11-05'), ['2025-11-10']);
+  });
+  it('told in the past, the last such day', () => {
+    assert.deepEqual(values('The ministry did not answer our questions by Monday evening.', '2025-11-05'), [
+      '2025-11-03',
+    ]);
+    assert.deepEqual(values('From Monday the soldiers searched every house.', '2025-11-05'), ['2025-11-03']);
+  });
+  it('not before a day number or a name', () => {
+    assert.deepEqual(values('until Friday 7 November', '2025-11-05'), ['2025-11-07']);
+    assert.deepEqual(values('since Bloody Sunday, by Sunday Times count', '2025-11-05'), []);
+  });
+});
