@@ -255,11 +255,11 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
   if (f && /^(?:wants?|quieren?)\b/iu.test(f[0]) && /(?<![\p{L}])(?:of|de|del)\s+(?:the\s+)?$/iu.test(clause))
     return false;
   // After a modal the next word is an infinitive, whatever past it looks like ("will let us consult the annexes
-  // in March", "we'll put it to them in May").
+  // in March", "we'll put it to them in May"), and so is a passive's participle ("A vigil will be held on Saturday").
   const after = clause.slice(f ? f.index + f[0].length : 0);
   const rest =
     f && /^(?:will|shall|['’]ll)$/iu.test(f[0])
-      ? after.replace(/^\s+\p{L}+/u, (w) => (IRREGULAR_PAST.test(w) ? ' ' : w))
+      ? after.replace(/^\s+(?:be\s+)?\p{L}+/u, (w) => (IRREGULAR_PAST.test(w) ? ' ' : w))
       : after;
   return !!f && !PAST_BETWEEN.test(rest) && !IRREGULAR_PAST.test(rest);
 }

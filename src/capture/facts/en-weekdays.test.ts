@@ -37,3 +37,14 @@ describe('an English weekday after by, until, after, from or this', () => {
     assert.deepEqual(values('since Bloody Sunday, by Sunday Times count', '2025-11-05'), []);
   });
 });
+
+describe('a passive after a modal', () => {
+  it('is no past: "will be held on Saturday" is ahead', () => {
+    assert.deepEqual(values('A vigil for both men will be held in Washington on Saturday.', '2023-04-10'), [
+      '2023-04-15',
+    ]);
+    assert.deepEqual(values('A vigil for both men was held in Washington on Saturday.', '2023-04-10'), [
+      '2023-04-08',
+    ]);
+  });
+});
