@@ -26,7 +26,7 @@ const MONTHS = [
 ];
 /** "that November" (capitalized, no day or year after it); "that May" only closing its clause ("Theresa May"). */
 const THAT_MONTH = new RegExp(
-  `(?<![\\p{L}])(?<=\\bthat\\s+)(${MONTHS.join('|')})(?![\\p{L}])(?!\\s*\\d|\\s+(?:of|de)\\s+\\d)`,
+  `\\bthat\\s+(${MONTHS.join('|')})(?![\\p{L}])(?!\\s*\\d|\\s+(?:of|de)\\s+\\d)`,
   'gu',
 );
 const YEAR_BEFORE = /(?<![\d.,/-])(?:1[5-9]|20)\d{2}(?![\d/-]|[.,]\d)/g;
@@ -49,10 +49,10 @@ const BARE_VERBS = [
   'moved\\s+again',
   'left\\s+\\p{Lu}\\p{L}+',
 ].map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`);
-const BARE_YEAR = new RegExp(
-  `(?:(?<=(?<![\\p{L}])b\\.\\s*)|(?<=(?<![\\p{L}])(?:${BARE_VERBS.join('|')})\\s+))((?:19|20)\\d{2})(?![\\d/-]|[.,]\\d)(?!\\s+(?!(?:to|and|in|on|at|for|by|after|under|when|but|as|with|without|from|until)(?![\\p{L}]))\\p{Ll})`,
-  'gu',
-);
+/** A year standing free (not in a day, a range or a number), then what must come before it: one scan of the text. */
+const FREE_YEAR =
+  /(?<![\d/.,-])(?:19|20)\d{2}(?![\d/-]|[.,]\d)(?!\s+(?!(?:to|and|in|on|at|for|by|after|under|when|but|as|with|without|from|until)(?![\p{L}]))\p{Ll})/gu;
+const BARE_LEAD = new RegExp(`(?<![\\p{L}])(?:b\\.\\s*|(?:${BARE_VERBS.join('|')})\\s+)$`, 'u');
 /** "- 1942: Camp Ipperwash built…", "1993 — families reoccupy…": a timeline's line. */
 const LINE_YEAR = /^[ \t]*(?:[-•*·][ \t]*)?((?:19|20)\d{2})(?=[ \t]*[:—–][ \t])/gmu;
 
@@ -71,20 +71,23 @@ export function englishYears(text: string): DateMention[] {
   THAT_MONTH.lastIndex = 0;
   for (let m = THAT_MONTH.exec(text); m; m = THAT_MONTH.exec(text)) {
     const end = m.index + m[0].length;
+    const start = end - m[1]!.length;
     if (m[1] === 'May' && !/^\s*(?:[,.;:)]|$|\s(?:and|when|in|at)\b)/u.test(text.slice(end, end + 8)))
       continue;
-    const years = [...text.slice(Math.max(0, m.index - REACH), m.index).matchAll(YEAR_BEFORE)];
+    const years = [...text.slice(Math.max(0, start - REACH), start).matchAll(YEAR_BEFORE)];
     const year = years[years.length - 1]?.[0];
     if (!year) continue;
     const mo = String(MONTHS.indexOf(m[1]!) + 1).padStart(2, '0');
-    more.push(mention(m.index, m[1]!, `${year}-${mo}`, 'month'));
+    more.push(mention(start, m[1]!, `${year}-${mo}`, 'month'));
   }
-  for (const re of [BARE_YEAR, LINE_YEAR]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index + m[0].length - m[1]!.length;
-      more.push(mention(start, m[1]!, m[1]!, 'year'));
-    }
+  FREE_YEAR.lastIndex = 0;
+  for (let m = FREE_YEAR.exec(text); m; m = FREE_YEAR.exec(text))
+    if (BARE_LEAD.test(text.slice(Math.max(0, m.index - 40), m.index)))
+      more.push(mention(m.index, m[0], m[0], 'year'));
+  LINE_YEAR.lastIndex = 0;
+  for (let m = LINE_YEAR.exec(text); m; m = LINE_YEAR.exec(text)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    more.push(mention(start, m[1]!, m[1]!, 'year'));
   }
   return more;
 }

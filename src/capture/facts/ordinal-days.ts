@@ -102,7 +102,8 @@ function sentence(text: string, start: number, end: number): [string, string] {
 
 /**
  * A weekday named beside the ordinal must fall on it ("That was on the Tuesday, the 20th" in a 2025 transcript of
- * November 2012): else the nearest of the three years written before whose same day fits, or no day at all.
+ * November 2012): else the nearest of the three years written before (3,000 characters back) whose same day fits, or
+ * no day at all.
  */
 function weekdayFit(text: string, start: number, end: number, v: string): string | undefined {
   const named = (WEEKDAY_BEFORE.exec(text.slice(Math.max(0, start - 40), start)) ??
@@ -111,7 +112,11 @@ function weekdayFit(text: string, start: number, end: number, v: string): string
   const wd = WEEKDAYS.indexOf(named.toLowerCase());
   if (new Date(utc(v)).getUTCDay() === wd) return v;
   const years = [
-    ...new Set([...text.slice(0, start).matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)].map((y) => y[0]).reverse()),
+    ...new Set(
+      [...text.slice(Math.max(0, start - 3000), start).matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)]
+        .map((y) => y[0])
+        .reverse(),
+    ),
   ];
   for (const y of years.slice(0, 3)) {
     const w = realDay(Number(y), Number(v.slice(5, 7)), Number(v.slice(8, 10)));
