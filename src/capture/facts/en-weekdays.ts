@@ -3,7 +3,7 @@
  * removed", "They want $8,000 by Friday", "will hold readings until Wednesday", "Visits suspended until Saturday",
  * "after Friday we come in", "promised water trucks from Monday", "The memorial reading is this Sunday", "This
  * Saturday there is a screening"): the weekday-alone rule leaves these words out (they often lead a day of the past
- * too), so these days were missed (stop 41: 13 in 12 texts of 11 development and guard rounds). The clause before the
+ * too), so these days were missed (stop 41: 14 in 14 texts of 12 development and guard rounds). The clause before the
  * weekday decides (from the sentence's start, a quote or a "that"): a modal or a plan in it ("will walk this Sunday",
  * "tell me by Friday") is the next such day ("this Sunday" on a Sunday is that day); a past verb in it ("from Monday
  * the soldiers searched", "This Monday the court ruled") the last; neither, the

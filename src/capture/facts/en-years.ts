@@ -2,7 +2,7 @@
  * English years and months the shared rules miss because no preposition leads them (stop 41, counted over every
  * English text of the development and guard rounds):
  * - "dismissed the case that November", "banned that October", "hanged at Pentonville that July": a month after
- *   "that" is of the year written last before it (13 in 13 texts, every one annotated, none read);
+ *   "that" is of the year written last before it (13 in the corpus, every one annotated, none read);
  * - "Witness: Laxmi Devi Adhikari, b. 1958", "(b. 1971)": a birth year (4 texts, all annotated);
  * - "released 1991 under amnesty; died 2012", "married 2021", "Left Bahrain 2013", "filed 2011": a year right
  *   after what happened in it, as lists, tables and notes write it;
