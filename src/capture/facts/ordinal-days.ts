@@ -3,9 +3,9 @@
  * the 18th they knocked down the monument", "the bench told him to come back on the 18th", "killed in the city
  * between the 16th and the 19th", "Court postponed to 20th", "died on the 30th of last month". Letters, transcripts,
  * e-mails and chats say a day so once its month is known (stop 41: about 50 such days missed, none read; this
- * rule mends 44 in 32 texts of 22 development and guard rounds). The month and year are those of the nearest day or month named before
- * (the letter's head, the story's dated day, a chat's stamp), or the reference's when none is; "of last month",
- * "of this month", "of next month" count from the reference.
+ * rule mends 44 in 32 texts of 22 development and guard rounds). The month and year are those of the nearest day or
+ * month named before (the letter's head, the story's dated day, a chat's stamp), or the reference's when none is;
+ * "of last month", "of this month", "of next month" count from the reference.
  *
  * An ordinal before a noun is no day ("the 20th century", "the 33rd Light Infantry Division", "the 36th
  * anniversary", "the 4th floor"): the ordinal must close its clause or be followed by a word that cannot be its
