@@ -85,4 +85,10 @@ describe('a day written as an ordinal alone', () => {
     );
     assert.deepEqual(values('It was the 3th of the list, 2st place.', '2025-01-01'), []);
   });
+  it("a weekday and ordinal in a story told decades later takes the story's month when the weekday fits", () => {
+    assert.deepEqual(
+      values('The bombing came on 13 May 1985, but we were told to leave on Sunday the 12th.', '2026-05-13'),
+      ['1985-05-13', '1985-05-12'],
+    );
+  });
 });

@@ -126,7 +126,7 @@ function weekdayFit(text: string, start: number, end: number, v: string): string
 }
 
 /** The days `text` writes as an ordinal alone, each in the month and year of what it follows. */
-export function ordinalDays(text: string, found: readonly DateMention[], ref: Date): DateMention[] {
+export function ordinalDays(text: string, found: DateMention[], ref: Date): DateMention[] {
   const more: DateMention[] = [];
   if (!/\d(?:st|nd|rd|th)\b/iu.test(text)) return more;
   const anchors = found
@@ -164,6 +164,17 @@ export function ordinalDays(text: string, found: readonly DateMention[], ref: Da
     const day1 = realDay(at.getUTCFullYear(), at.getUTCMonth() + 1, day);
     const v = day1 && weekdayFit(text, m.index, end, day1);
     if (!v) continue;
+    // "where were you on Monday the 9th?" in a testimony of August 1971 recorded in 2025: the weekday rule read the
+    // day near the writer; a story's day written with its year before it, whose month the weekday fits, says which.
+    const holder = found.find((f) => f.start < m.index && f.end >= end && f.date.precision === 'day');
+    if (holder) {
+      const story = !!anchor && Math.abs(y - refYear) >= 2;
+      if (story && v === day1 && WEEKDAY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) {
+        holder.date = { precision: 'day', value: v };
+        holder.value = v;
+      }
+      continue;
+    }
     more.push({
       start: m.index,
       end,
