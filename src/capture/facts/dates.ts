@@ -7,7 +7,7 @@
  * otherwise fall after publication (news reports the past).
  */
 import type { FuzzyDate } from '../../domain/dates.js';
-import { englishWeekdays } from './en-weekdays.js';
+import { englishWeekdays, weeklyHabit } from './en-weekdays.js';
 import { englishYears } from './en-years.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { ordinalDays } from './ordinal-days.js';
@@ -1382,6 +1382,7 @@ export function findDates(text: string, reference: string): DateMention[] {
       !agoRestated(text, d, out) &&
       !ageStamp(text, d) &&
       !habitual(text, d, reference) &&
+      !weeklyHabit(text, d) &&
       !starterLine(text, d) &&
       !(updates !== undefined && updateStamp(text, d, updates)),
   );

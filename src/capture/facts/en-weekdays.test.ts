@@ -48,3 +48,14 @@ describe('a passive after a modal', () => {
     ]);
   });
 });
+
+describe('a weekday said of every week', () => {
+  it('is a habit, no date', () => {
+    assert.deepEqual(
+      values('Families can go to its office, or call on Saturday mornings.', '2025-07-24'),
+      [],
+    );
+    assert.deepEqual(values('Visits at Nakkhu are on Saturday only.', '2025-07-24'), []);
+    assert.deepEqual(values('He went to the palace on Saturday morning.', '2025-07-24'), ['2025-07-19']);
+  });
+});

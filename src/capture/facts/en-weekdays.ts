@@ -71,3 +71,15 @@ export function englishWeekdays(text: string, ref: Date, past: (words: string) =
   }
   return more;
 }
+
+/**
+ * "call on Saturday mornings", "Visits at Nakkhu are on Saturday only": a weekday said of every week, a habit and no
+ * date (guide §7, as "every year on 23 February"); the weekday rule read the last such day (rounds 19, 25).
+ */
+export function weeklyHabit(text: string, d: DateMention): boolean {
+  return (
+    d.relative &&
+    /^on\s+(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)$/iu.test(d.text) &&
+    /^\s+(?:mornings|afternoons|evenings|nights|only)(?![\p{L}])/u.test(text.slice(d.end, d.end + 14))
+  );
+}
