@@ -91,4 +91,20 @@ describe('a day written as an ordinal alone', () => {
       ['1985-05-13', '1985-05-12'],
     );
   });
+  it("after a head's day and a story's month years back, an ordinal is left unread unless a weekday decides", () => {
+    assert.deepEqual(
+      values(
+        'Transcribed 3 May 2025.\nWhere were you in April 1995?\nBefore dawn on the 18th they came.',
+        '2025-04-22',
+      ),
+      ['2025-05-03', '1995-04'],
+    );
+    assert.deepEqual(
+      values(
+        'Transcribed 3 May 2025.\nWhere were you in April 1995?\nThey counted on Sunday morning, the 23rd.',
+        '2025-04-22',
+      ),
+      ['2025-05-03', '1995-04', '2025-04-20', '1995-04-23'],
+    );
+  });
 });

@@ -74,6 +74,18 @@ function anchorOf(
   return day ?? month;
 }
 
+/** A day or month two years or more from the reference between an anchor and an ordinal. */
+function storyBetween(
+  anchors: readonly DateMention[],
+  anchor: DateMention,
+  at: number,
+  refYear: number,
+): boolean {
+  return anchors.some(
+    (a) => a.start >= anchor.end && a.end <= at && Math.abs(Number(a.value.slice(0, 4)) - refYear) >= 2,
+  );
+}
+
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const DAY_NAME = 'sunday|monday|tuesday|wednesday|thursday|friday|saturday';
 /** "on the Tuesday, the 20th", "Sunday morning, the 23rd", "Wednesday the 19th". */
@@ -105,9 +117,14 @@ function sentence(text: string, start: number, end: number): [string, string] {
  * November 2012): else the nearest of the three years written before (3,000 characters back) whose same day fits, or
  * no day at all.
  */
-function weekdayFit(text: string, start: number, end: number, v: string): string | undefined {
-  const named = (WEEKDAY_BEFORE.exec(text.slice(Math.max(0, start - 40), start)) ??
+/** A weekday named beside an ordinal, if any. */
+function weekdayNamed(text: string, start: number, end: number): string | undefined {
+  return (WEEKDAY_BEFORE.exec(text.slice(Math.max(0, start - 40), start)) ??
     WEEKDAY_AFTER.exec(text.slice(end, end + 20)))?.[1];
+}
+
+function weekdayFit(text: string, start: number, end: number, v: string): string | undefined {
+  const named = weekdayNamed(text, start, end);
   if (!named) return v;
   const wd = WEEKDAYS.indexOf(named.toLowerCase());
   if (new Date(utc(v)).getUTCDay() === wd) return v;
@@ -145,6 +162,12 @@ export function ordinalDays(text: string, found: DateMention[], ref: Date): Date
     let mo = ref.getUTCMonth() + 1;
     const of = OF_MONTH.exec(text.slice(end, end + 30));
     const anchor = of ? undefined : anchorOf(text, anchors, m.index, refYear);
+    // A head's day in the writer's time, then a story's month or day years back, then the ordinal ("Transcribed 3 May
+    // 2025 … where were you in April 1995? … Before dawn on the 18th"): which one it continues is unsure, so nothing
+    // — unless a weekday beside it will say ("Sunday morning, the 23rd").
+    const writerAnchor = !!anchor && Math.abs(Number(anchor.value.slice(0, 4)) - refYear) <= 1;
+    if (writerAnchor && storyBetween(anchors, anchor!, m.index, refYear) && !weekdayNamed(text, m.index, end))
+      continue;
     if (of) mo += /^last$/iu.test(of[1]!) ? -1 : /^next$/iu.test(of[1]!) ? 1 : 0;
     else if (anchor) {
       y = Number(anchor.value.slice(0, 4));
