@@ -105,4 +105,12 @@ describe('a day written as an ordinal alone', () => {
     );
     assert.ok(counted.includes('1995-04-23'), counted.join(' '));
   });
+  it('the second of two ordinals joined by "and" is a day too; "the 4th and final" is no day', () => {
+    assert.deepEqual(values('On 2 May 2024 they came. On the 3rd and 4th we fled.', '2025-01-01'), [
+      '2024-05-02',
+      '2024-05-03',
+      '2024-05-04',
+    ]);
+    assert.deepEqual(values('It was the 4th and final hearing.', '2025-01-01'), []);
+  });
 });

@@ -15,15 +15,15 @@ import type { DateMention } from './dates.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "the 18th", "on the 3rd", "to 20th": the ordinal's figures in group 1, its suffix in group 2. */
+/** "the 18th", "on the 3rd", "to 20th", the "4th" of "the 3rd and 4th": the ordinal's figures in group 1, its suffix in group 2. */
 const ORDINAL_DAY =
-  /(?<![\p{L}\d])(?:(?<=\bthe\s+)|(?<=\b(?:to|on|from|until|till|since|by)\s+))(\d{1,2})(st|nd|rd|th)(?![\p{L}\d])/giu;
+  /(?<![\p{L}\d])(?:(?<=\bthe\s+)|(?<=\b(?:to|on|from|until|till|since|by)\s+)|(?<=\d(?:st|nd|rd|th),?\s+(?:and|or|&)\s+)|(?<=\d(?:st|nd|rd|th)\s*[-–]\s*))(\d{1,2})(st|nd|rd|th)(?![\p{L}\d])/giu;
 /** Ordinals joined to this one ("the 16th and the 19th", "the 9th to the 11th"), skipped before the noun test. */
 const JOINED =
   /^\s*(?:,|and|or|to|till|until|through|-|–)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?![\p{L}\d])/iu;
 /** What may follow a day: the clause's end, or a word that is no noun of the ordinal (a verb: "Your letter of the 2nd came"). */
 const CLOSES =
-  /^(?:\s*(?:[,.;:!?)\]"'”’]|—|–(?!\p{L})|$)|\s+(?:and|or|to|till|until|through|in|at|on|from|when|while|we|they|I|he|she|it|you|his|her|my|our|their|the|a|an|there|after|before|around|about|by|with|as|but|so|was|were|is|came|went|arrived|\p{Ll}{2,}ed|of\s+(?:the\s+|this\s+|last\s+|next\s+)?month)(?![\p{L}]))/u;
+  /^(?:\s*(?:[,.;:!?)\]"'”’]|—|–(?!\p{L})|$)|\s+(?:(?:and|or)(?!\s+(?:final|last|latest|largest|most|least)(?![\p{L}]))|to|till|until|through|in|at|on|from|when|while|we|they|I|he|she|it|you|his|her|my|our|their|the|a|an|there|after|before|around|about|by|with|as|but|so|was|were|is|came|went|arrived|\p{Ll}{2,}ed|of\s+(?:the\s+|this\s+|last\s+|next\s+)?month)(?![\p{L}]))/u;
 const OF_MONTH = /^\s+of\s+(last|this|next)\s+month\b/iu;
 
 const rightSuffix = (n: number, suffix: string) =>
