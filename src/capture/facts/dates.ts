@@ -7,7 +7,7 @@
  * otherwise fall after publication (news reports the past).
  */
 import type { FuzzyDate } from '../../domain/dates.js';
-import { englishWeekdays, weeklyHabit } from './en-weekdays.js';
+import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
 import { englishYears } from './en-years.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { ordinalDays } from './ordinal-days.js';
@@ -1685,6 +1685,7 @@ function datesIn(text: string, reference: string): DateMention[] {
     ...englishYears(text),
     ...englishWeekdays(text, ref, toldInThePast),
   );
+  weekdaySaidAfter(text, found);
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {

@@ -59,3 +59,23 @@ describe('a weekday said of every week', () => {
     assert.deepEqual(values('He went to the palace on Saturday morning.', '2025-07-24'), ['2025-07-19']);
   });
 });
+
+describe('a weekday said after a day without its year', () => {
+  it('gives the day the year written before whose same day falls on it', () => {
+    assert.deepEqual(
+      values(
+        'In the summer of 2021 it began. A colleague called me on 16 July, a Friday, and asked me to come.',
+        '2026-03-22',
+      ),
+      ['2021', '2021-07-16'],
+    );
+    assert.deepEqual(values('In 2021 it began. She called on 17 July, a Saturday.', '2026-03-22'), [
+      '2021',
+      '2021-07-17',
+    ]);
+    assert.deepEqual(values('In 2021 it began. She called on 18 July, a Friday.', '2026-03-22'), [
+      '2021',
+      '2025-07-18',
+    ]);
+  });
+});

@@ -83,3 +83,40 @@ export function weeklyHabit(text: string, d: DateMention): boolean {
     /^\s+(?:mornings|afternoons|evenings|nights|only)(?![\p{L}])/u.test(text.slice(d.end, d.end + 14))
   );
 }
+
+const WEEKDAY_AFTER = new RegExp(`^,\\s+(?:a|the)\\s+(${WEEKDAYS.join('|')})(?![\\p{L}])`, 'u');
+
+/**
+ * "A colleague called me on 16 July, a Friday" in a 2026 testimony about the summer of 2021: a day without its year
+ * whose weekday is said after it falls on that weekday. When the reading does not, the nearest of the three years
+ * written before it (3,000 characters back) whose same day does is its year; none, nothing changes. In place.
+ */
+export function weekdaySaidAfter(text: string, found: readonly DateMention[]): void {
+  for (const d of found) {
+    if (d.date.precision !== 'day' || /\d{4}/.test(d.text) || !/\p{L}{3}/u.test(d.text)) continue;
+    const named = WEEKDAY_AFTER.exec(text.slice(d.end, d.end + 20))?.[1];
+    if (!named) continue;
+    const wd = WEEKDAYS.indexOf(named);
+    const [, mo, day] = d.value.split('-').map(Number) as [number, number, number];
+    if (new Date(Date.UTC(Number(d.value.slice(0, 4)), mo - 1, day)).getUTCDay() === wd) continue;
+    const years = [
+      ...new Set(
+        [
+          ...text
+            .slice(Math.max(0, d.start - 3000), d.start)
+            .matchAll(/(?<![\d.,/])(?:19|20)\d{2}(?![\d.,/]\d)/g),
+        ]
+          .map((y) => Number(y[0]))
+          .reverse(),
+      ),
+    ].slice(0, 3);
+    for (const y of years) {
+      const at = new Date(Date.UTC(y, mo - 1, day));
+      if (at.getUTCMonth() !== mo - 1 || at.getUTCDay() !== wd) continue;
+      const v = iso(at);
+      d.date = { precision: 'day', value: v };
+      d.value = v;
+      break;
+    }
+  }
+}
