@@ -1,0 +1,81 @@
+/** An English weekday after "by", "until", "after", "from" or "this": the next such day, or the last when told in the past. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findDates } from './dates.js';
+
+const values = (text: string, ref: string) => findDates(text, ref).map((d) => d.value);
+
+// 2025-11-05 is a Wednesday.
+describe('an English weekday after by, until, after, from or this', () => {
+  it("is the writer's next such day in a plan or a present", () => {
+    assert.deepEqual(
+      values('I am exporting this chat, tell me by Friday if you want your name removed.', '2025-11-05'),
+      ['2025-11-07'],
+    );
+    assert.deepEqual(values('The tribunal will hold readings until Wednesday.', '2025-11-03'), [
+      '2025-11-05',
+    ]);
+    assert.deepEqual(values('The memorial reading is this Sunday at the park.', '2025-11-05'), [
+      '2025-11-09',
+    ]);
+    assert.deepEqual(values('He told us yesterday that "after Friday we come in."', '2025-11-05'), [
+      '2025-11-04',
+      '2025-11-07',
+    ]);
+  });
+  it('a deadline asked or promised is ahead of whoever set it', () => {
+    assert.deepEqual(values('ASF asked for the text by Monday.', '2025-11-05'), ['2025-11-10']);
+  });
+  it('told in the past, the last such day', () => {
+    assert.deepEqual(values('The ministry did not answer our questions by Monday evening.', '2025-11-05'), [
+      '2025-11-03',
+    ]);
+    assert.deepEqual(values('From Monday the soldiers searched every house.', '2025-11-05'), ['2025-11-03']);
+  });
+  it('not before a day number or a name', () => {
+    assert.deepEqual(values('until Friday 7 November', '2025-11-05'), ['2025-11-07']);
+    assert.deepEqual(values('since Bloody Sunday, by Sunday Times count', '2025-11-05'), []);
+  });
+});
+
+describe('a passive after a modal', () => {
+  it('is no past: "will be held on Saturday" is ahead', () => {
+    assert.deepEqual(values('A vigil for both men will be held in Washington on Saturday.', '2023-04-10'), [
+      '2023-04-15',
+    ]);
+    assert.deepEqual(values('A vigil for both men was held in Washington on Saturday.', '2023-04-10'), [
+      '2023-04-08',
+    ]);
+  });
+});
+
+describe('a weekday said of every week', () => {
+  it('is a habit, no date', () => {
+    assert.deepEqual(
+      values('Families can go to its office, or call on Saturday mornings.', '2025-07-24'),
+      [],
+    );
+    assert.deepEqual(values('Visits at Nakkhu are on Saturday only.', '2025-07-24'), []);
+    assert.deepEqual(values('He went to the palace on Saturday morning.', '2025-07-24'), ['2025-07-19']);
+  });
+});
+
+describe('a weekday said after a day without its year', () => {
+  it('gives the day the year written before whose same day falls on it', () => {
+    assert.deepEqual(
+      values(
+        'In the summer of 2021 it began. A colleague called me on 16 July, a Friday, and asked me to come.',
+        '2026-03-22',
+      ),
+      ['2021', '2021-07-16'],
+    );
+    assert.deepEqual(values('In 2021 it began. She called on 17 July, a Saturday.', '2026-03-22'), [
+      '2021',
+      '2021-07-17',
+    ]);
+    assert.deepEqual(values('In 2021 it began. She called on 18 July, a Friday.', '2026-03-22'), [
+      '2021',
+      '2025-07-18',
+    ]);
+  });
+});

@@ -1,0 +1,57 @@
+/** English years and months with no preposition before them: "that November", "b. 1958", "released 1991". */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findDates } from './dates.js';
+
+const values = (text: string, ref: string) => findDates(text, ref).map((d) => d.value);
+
+describe('English years and months without a preposition', () => {
+  it('"that <Month>" is of the year written last before it', () => {
+    assert.deepEqual(
+      values(
+        'Eight guardsmen were indicted in March 1974; the judge dismissed the case that November.',
+        '2026-05-04',
+      ),
+      ['1974-03', '1974-11'],
+    );
+    assert.deepEqual(values('He was hanged at Pentonville that July.', '2026-04-13'), []);
+    assert.deepEqual(values('In 1940, Theresa May said that May was hard.', '2026-04-13'), ['1940']);
+  });
+  it('a birth year after "b."', () => {
+    assert.deepEqual(
+      values('Witness: Laxmi Devi Adhikari, b. 1958, mother of the disappeared.', '2026-11-10'),
+      ['1958'],
+    );
+    assert.deepEqual(values('Witness: Selahattin Ekinci (b. 1961)', '2026-02-14'), ['1961']);
+  });
+  it('a year right after what happened in it, but not a count before its noun', () => {
+    assert.deepEqual(values('| 4 | W-03 | released 1991 under amnesty; died 2012 |', '2025-09-12'), [
+      '1991',
+      '2012',
+    ]);
+    assert.deepEqual(values('Left Bahrain 2013; asylum in the United Kingdom', '2025-06-18'), ['2013']);
+    assert.deepEqual(values('The army released 2000 prisoners.', '2025-06-18'), []);
+  });
+  it("a timeline's year opening its line", () => {
+    assert.deepEqual(
+      values('Timeline:\n- 1942: Camp built on the land.\n- 1993: families return.', '2025-09-09'),
+      ['1942', '1993'],
+    );
+  });
+});
+
+describe('an English deadline or schedule before a day without its year', () => {
+  it('is ahead of the writer', () => {
+    assert.deepEqual(values('Could your report address the scars? We need it by 10 June.', '2024-05-27'), [
+      '2024-06-10',
+    ]);
+    assert.deepEqual(values('Deadline 15 August.', '2026-07-31'), ['2026-08-15']);
+    assert.deepEqual(values('The court has scheduled a hearing for 19 January.', '2026-11-03'), [
+      '2027-01-19',
+    ]);
+  });
+  it('unless the sentence tells the past', () => {
+    assert.deepEqual(values('By 10 June the soldiers had left the town.', '2024-05-27'), ['2023-06-10']);
+    assert.deepEqual(values('The court scheduled a hearing for 19 January.', '2026-11-03'), ['2026-01-19']);
+  });
+});
