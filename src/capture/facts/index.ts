@@ -31,6 +31,7 @@ import {
   tablePlaces,
   townOfRoad,
   townsInContext,
+  townsReadAsNames,
   unlikelyAddedPlace,
   wholeTownNames,
   withFeatureNoun,
@@ -141,8 +142,9 @@ export function ruleEntities(
       return { kind: 'person', ...n, text: t, value, rule: 'quoted-nickname' };
     });
   authors.push(...nicknamed);
+  // "in Mae Sot", "from Kaya": a town the rules read as a person by its words alone (places.ts).
   const recognized = [
-    ...findEntities(text, opts.knownNames, opts.knownOrgs)
+    ...townsReadAsNames(text, findEntities(text, opts.knownNames, opts.knownOrgs))
       .map((e) => withFeatureNoun(text, e))
       .filter(
         (e) =>
