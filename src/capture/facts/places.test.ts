@@ -203,6 +203,16 @@ describe('a crossing, quarter, side or killing named after its place (issue 23, 
     assert.deepEqual(places('Nobody from the Lithuanian side came to the talks.'), []);
     assert.deepEqual(places('They remember the Easter massacre and the November killings.'), []);
   });
+  it('a police station, checkpoint or border post named by its place (stop 41), not by a body', () => {
+    assert.deepEqual(places('He was held overnight at the Tolvaro police station.'), ['Tolvaro']);
+    assert.deepEqual(places('Crowds attacked the Kembari and Ulsoko police stations.'), [
+      'Kembari',
+      'Ulsoko',
+    ]);
+    assert.deepEqual(places('We waited at the Zorvani checkpoint until noon.'), ['Zorvani']);
+    assert.deepEqual(places('They were pushed back at the Tefki border post.'), ['Tefki']);
+    assert.deepEqual(places('Men stopped us at a ZPU checkpoint.'), []);
+  });
 });
 
 describe("the town in a caller's or sender's tag (issue 23, stop 40)", () => {
