@@ -264,6 +264,11 @@ describe('continents and world regions (issue 23, round 6)', () => {
       'Cuerno de África',
     ]);
   });
+  it("the Gulf, the Baltic and the Great Lakes opening a body's name (stop 41)", () => {
+    assert.ok(places('She wrote to the Gulf Centre for Human Rights last week.').includes('Gulf'));
+    assert.ok(places('A grant from the Baltic Independent Media Fund paid for it.').includes('Baltic'));
+    assert.ok(places('Prepared by the Great Lakes Child Justice Clinic.').includes('Great Lakes'));
+  });
 });
 
 describe('facilities named as places (issue 23, round 6)', () => {
