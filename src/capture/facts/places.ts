@@ -1120,6 +1120,14 @@ export function townsReadAsNames<
     // person and gets a letter from one ("a letter from Morales"), but is seldom in or at one.
     const personal = !/\s/.test(e.text) && (GIVEN_NAMES.has(fold(e.text)) || SURNAME_SET.has(fold(e.text)));
     if (personal && !(AT.test(before) || /(?<![\p{L}])(?:into|through|near)[ \t]+$/u.test(before))) continue;
+    // …and only where the clause goes on as after a place, not with a noun of its own ("in Ramírez custody").
+    if (
+      personal &&
+      !/^(?:\s*(?:[.,;:!?)»"”\n]|$)|[ \t]+(?:and|or|in|on|at|with|where|since|for|near|from|to|until|when)\b)/u.test(
+        text.slice(e.end, e.end + 8),
+      )
+    )
+      continue;
     if (/^(?:[ \t]*\d|[ \t]+\p{Lu}|[ \t]+v\.|['’]s?\b|-)/u.test(text.slice(e.end, e.end + 4))) continue;
     if (!/\s/.test(e.text) && (afterCapital(text, e.text) || isEverydayWord(e.text))) continue;
     // "served in Congress": a body's word is no town, whatever hamlet bears it.
