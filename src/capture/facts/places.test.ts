@@ -70,6 +70,11 @@ describe('towns after a bare English "to", "into", "through" (issue 23, stop 41)
       townsInContext('They withdrew east through Kabala before the rains.', []).map((p) => p.text),
       ['Kabala'],
     );
+    // A sentence's capitalized "To" is no given name before a surname.
+    assert.deepEqual(
+      townsInContext('Where did they take you? To Gitarama, to a house.', []).map((p) => p.text),
+      ['Gitarama'],
+    );
   });
   it('never a given name, an everyday word or a name before a number', () => {
     assert.deepEqual(townsInContext('Sending to Marcus now.', []), []);

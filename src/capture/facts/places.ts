@@ -471,7 +471,9 @@ export function townsInContext(text: string, taken: readonly Taken[]): ContextPl
       consider(at, true);
     // English mid-sentence "from X": a town the gazetteers hold, never a given name, surname or everyday word
     // alone ("a teacher from Matara", "they came from Laventille"; not "a letter from Morales").
-    else if (EN_FROM.test(before) || EN_TO.test(before)) consider(at, true, true, true);
+    else if (EN_FROM.test(before)) consider(at, true, true, true);
+    // A sentence's "To" is itself a capitalized word before the name ("To Songkhla"), so it says no surname.
+    else if (EN_TO.test(before)) consider(at, true, true, !/To\s+$/u.test(before));
     // Spanish "en X", "de X" mid-sentence: a town the gazetteers hold, never a given name or surname alone
     // ("en Azogues", "el hospital de Jamundí"; not "confía en Morales", "la madre de Victoria").
     else if (ES_EN_DE.test(before.slice(-24))) consider(at, true, true, true);
