@@ -31,6 +31,7 @@ import {
   tablePlaces,
   townOfRoad,
   townsInContext,
+  townsReadAsNames,
   unlikelyAddedPlace,
   wholeTownNames,
   withFeatureNoun,
@@ -144,8 +145,9 @@ export function ruleEntities(
   authors.push(...nicknamed);
   const cellIndex = new SpanIndex(cells);
   const authorIndex = new SpanIndex(authors);
+  // "in Mae Sot", "from Kaya": a town the rules read as a person by its words alone (places.ts).
   const recognized = [
-    ...findEntities(text, opts.knownNames, opts.knownOrgs)
+    ...townsReadAsNames(text, findEntities(text, opts.knownNames, opts.knownOrgs))
       .map((e) => withFeatureNoun(text, e))
       .filter(
         (e) =>

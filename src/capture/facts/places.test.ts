@@ -12,6 +12,7 @@ import {
   tablePlaces,
   townOfRoad,
   townsInContext,
+  townsReadAsNames,
   unlikelyAddedPlace,
   withNameQualifier,
 } from './places.js';
@@ -56,6 +57,72 @@ describe('towns after a word of motion or origin', () => {
     const text = 'Se fue hacia Turbo.';
     const at = text.indexOf('Turbo');
     assert.deepEqual(townsInContext(text, [{ kind: 'person', start: at, end: at + 5 }]), []);
+  });
+});
+
+describe('towns after a bare English "to", "into", "through" (issue 23, stop 41)', () => {
+  it('a town the gazetteers hold', () => {
+    assert.deepEqual(
+      townsInContext('The bus to Gitarama left at dawn.', []).map((p) => p.text),
+      ['Gitarama'],
+    );
+    assert.deepEqual(
+      townsInContext('They withdrew east through Kabala before the rains.', []).map((p) => p.text),
+      ['Kabala'],
+    );
+    // A sentence's capitalized "To" is no given name before a surname.
+    assert.deepEqual(
+      townsInContext('Where did they take you? To Gitarama, to a house.', []).map((p) => p.text),
+      ['Gitarama'],
+    );
+  });
+  it('never a given name, an everyday word or a name before a number', () => {
+    assert.deepEqual(townsInContext('Sending to Marcus now.', []), []);
+    assert.deepEqual(townsInContext('Give thanks to God.', []), []);
+    assert.deepEqual(townsInContext('The fire is next to Ward 7.', []), []);
+  });
+});
+
+describe('a town the rules read as a person by its words alone (issue 23, stop 41)', () => {
+  const weak = (text: string, name: string, kind = 'person', rule = 'run') =>
+    [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({
+      kind,
+      start: m.index!,
+      end: m.index! + name.length,
+      text: name,
+      value: name,
+      rule,
+    }));
+  it('after an English preposition of place: the place, at every mention read as weakly', () => {
+    const text = 'Monks in Mae Sot will pray. Mae Sot is quiet tonight.';
+    const out = townsReadAsNames(text, weak(text, 'Mae Sot'));
+    assert.deepEqual(
+      out.map((e) => `${e.kind}:${e.text}`),
+      ['place:Mae Sot', 'place:Mae Sot'],
+    );
+  });
+  it("not without the preposition, nor a person named on firmer evidence, nor a body's word", () => {
+    const bare = 'Mae Sot will pray.';
+    assert.equal(townsReadAsNames(bare, weak(bare, 'Mae Sot'))[0]!.kind, 'person');
+    const text = 'Journalist José Rubén Zamora was jailed. The court sent the file to Zamora.';
+    const full = {
+      kind: 'person',
+      start: 11,
+      end: 29,
+      text: 'José Rubén Zamora',
+      value: 'José Rubén Zamora',
+      rule: 'title',
+    };
+    const out = townsReadAsNames(text, [full, ...weak(text, 'Zamora', 'person', 'single-word').slice(1)]);
+    assert.deepEqual(
+      out.map((e) => e.kind),
+      ['person', 'person'],
+    );
+    const congress = 'He later served in Congress.';
+    assert.equal(
+      townsReadAsNames(congress, weak(congress, 'Congress', 'organization'))[0]!.kind,
+      'organization',
+    );
   });
 });
 
@@ -141,6 +208,16 @@ describe('a crossing, quarter, side or killing named after its place (issue 23, 
     assert.deepEqual(places('Nobody from the Lithuanian side came to the talks.'), []);
     assert.deepEqual(places('They remember the Easter massacre and the November killings.'), []);
   });
+  it('a police station, checkpoint or border post named by its place (stop 41), not by a body', () => {
+    assert.deepEqual(places('He was held overnight at the Tolvaro police station.'), ['Tolvaro']);
+    assert.deepEqual(places('Crowds attacked the Kembari and Ulsoko police stations.'), [
+      'Kembari',
+      'Ulsoko',
+    ]);
+    assert.deepEqual(places('We waited at the Zorvani checkpoint until noon.'), ['Zorvani']);
+    assert.deepEqual(places('They were pushed back at the Tefki border post.'), ['Tefki']);
+    assert.deepEqual(places('Men stopped us at a ZPU checkpoint.'), []);
+  });
 });
 
 describe("the town in a caller's or sender's tag (issue 23, stop 40)", () => {
@@ -191,6 +268,11 @@ describe('continents and world regions (issue 23, round 6)', () => {
       'América Latina',
       'Cuerno de África',
     ]);
+  });
+  it("the Gulf, the Baltic and the Great Lakes opening a body's name (stop 41)", () => {
+    assert.ok(places('She wrote to the Gulf Centre for Human Rights last week.').includes('Gulf'));
+    assert.ok(places('A grant from the Baltic Independent Media Fund paid for it.').includes('Baltic'));
+    assert.ok(places('Prepared by the Great Lakes Child Justice Clinic.').includes('Great Lakes'));
   });
 });
 
