@@ -442,6 +442,40 @@ describe('a weekday and day inside a narrative of another year (issue 23, round 
       ['16 de marzo', '2011-03-16'],
     );
   });
+  it('a weekday and a day number before the day named before it: the nearest month that fits (stop 41)', () => {
+    // 2014-02-18 is a Tuesday, and so is 2014-03-18: the story went back a day, not a month on.
+    assert.deepEqual(
+      all('Murió el 19 de febrero en Valencia. López se entregó el martes 18 a la policía.', '2014-02-20'),
+      [
+        ['19 de febrero', '2014-02-19'],
+        ['martes 18', '2014-02-18'],
+      ],
+    );
+    // 2023-05-12 is a Friday; no Friday 12 in May or June 2023 after the 15th.
+    assert.deepEqual(
+      all(
+        '- 15 de mayo de 2023: el diario cierra. El anuncio lo hizo la redacción el viernes 12.',
+        '2026-05-11',
+      ),
+      [
+        ['15 de mayo de 2023', '2023-05-15'],
+        ['viernes 12', '2023-05-12'],
+      ],
+    );
+  });
+  it('a weekday and a day number set ahead keeps the reading near the writer (stop 41)', () => {
+    // 2021-05-02 is a Sunday too, but the families travel ahead of the writer.
+    assert.deepEqual(
+      all(
+        'Juzgan la masacre del 23 de mayo de 2021. Las familias viajarán el domingo 2 en bus.',
+        '2025-10-16',
+      ),
+      [
+        ['23 de mayo de 2021', '2021-05-23'],
+        ['domingo 2', '2025-11-02'],
+      ],
+    );
+  });
   it('a weekday that fits near the reference keeps that reading', () => {
     assert.deepEqual(all('In 1994 it began. On Monday 7 April the families met again.', '2025-04-10'), [
       ['1994', '1994'],

@@ -1803,6 +1803,10 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
     // "la audiencia está fijada para el viernes 17", "set for Friday the 17th": what is set lies ahead of the
     // writer, so the day near the reference stands, whatever the narrative before it dated.
     if (own && FOR_AHEAD.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
+    // "Las familias viajarán el domingo 2", "el sábado 25 hay un foro": a plan, near the writer, whatever day the
+    // sentence before dated.
+    if (own && future(Object.assign([d.text], { index: d.start, input: text }) as unknown as RegExpExecArray))
+      continue;
     const [, mo, day] = d.value.split('-').map(Number) as [number, number, number];
     let fit: string | undefined;
     if (own) {
@@ -1810,13 +1814,7 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
         (o) => o.end <= d.start && d.start - o.end <= 1200 && o.date.precision === 'day' && o !== d,
       );
       const last = before[before.length - 1];
-      if (last) {
-        const [ly, lm] = last.value.split('-').map(Number) as [number, number];
-        fit = [0, 1]
-          .map((k) => new Date(Date.UTC(ly, lm - 1 + k, day)))
-          .filter((x) => x.getUTCDate() === day && x.getUTCDay() === wd && iso(x) >= last.value)
-          .map(iso)[0];
-      }
+      if (last) fit = dayNearTheLastNamed(last.value, day, wd);
     } else {
       // The years written before, nearest first: the first whose day (or the next year's) falls on the named
       // weekday. "el miércoles 16 de marzo" in a 2025 testimony that named 2011 paragraphs back; "on Saturday 14
@@ -1837,6 +1835,24 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
     d.date = dayDate(fit);
     d.value = fit;
   }
+}
+
+/**
+ * "el sábado 12" after "el viernes 11 de diciembre": the day of that number on that weekday in the month of the day
+ * named before it, the month before or the month after, nearest that day. Stories go back as well as forward: "se
+ * entregó el martes 18" after "el 19 de febrero" (a statement of 20 February 2014), "lo del jueves 9" in a letter
+ * dated 20 February, "la redacción lo anunció el viernes 12" under "15 de mayo de 2023", "El lunes 26" after "entre
+ * el 26 y el 30 de noviembre de 2007"; a first version took only that day or later, and these fell a month on or
+ * to the reference's year (rounds 19, 20, 30, 31, 35: five texts).
+ */
+function dayNearTheLastNamed(last: string, day: number, wd: number): string | undefined {
+  const [ly, lm] = last.split('-').map(Number) as [number, number];
+  const at = utc(last);
+  return [-1, 0, 1]
+    .map((k) => new Date(Date.UTC(ly, lm - 1 + k, day)))
+    .filter((x) => x.getUTCDate() === day && x.getUTCDay() === wd)
+    .map(iso)
+    .sort((a, b) => near(at, a) - near(at, b))[0];
 }
 
 /**
