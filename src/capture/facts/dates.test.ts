@@ -900,6 +900,16 @@ describe('a page edit stamp and a time ago restated by its date (stop 36)', () =
     ]);
     assert.deepEqual(all('Hace ocho años llegaron.', '2024-05-01'), [['Hace ocho años', '2016']]);
   });
+  it('"Hace N años, la mañana del <date>": the part of the day restates the date too (stop 41)', () => {
+    assert.deepEqual(
+      all('Hace cinco años, en la madrugada del 13 de mayo de 2021, una joven murió.', '2026-05-14'),
+      [['13 de mayo de 2021', '2021-05-13']],
+    );
+    assert.deepEqual(
+      all('Hace diez años, la mañana del 22 de mayo de 2015, murieron 42 civiles.', '2025-05-22'),
+      [['22 de mayo de 2015', '2015-05-22']],
+    );
+  });
 });
 
 describe('a present of going or coming right after a weekday plans it (stop 36)', () => {

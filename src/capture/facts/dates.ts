@@ -1447,8 +1447,13 @@ function pageEdited(text: string, d: DateMention): boolean {
  * exactly, so the count of years back is no date of its own (it would name the year the date already names,
  * or one off it). Rounds 10, 15, 17, 19.
  */
+/**
+ * "Hace diez años, la mañana del 22 de mayo de 2015", "Hace cinco años, en la madrugada del 13 de mayo de 2021": the
+ * part of the day before the date restates it as well (rounds 16, 22, 57: every such phrase in rounds 1–58).
+ */
+const THEN_PART_OF_DAY = '(?:en\\s+)?(?:la|aquella)\\s+(?:madrugada|mañana|noche|tarde)\\s+del?';
 const THEN_DATED = new RegExp(
-  `^(?:\\s+(?:today|tonight|this\\s+month|hoy|este\\s+mes))?,?\\s+(?:on|in|el|en)\\s+(?:(?:${WEEKDAY_ALT})\\s+)?$`,
+  `^(?:\\s+(?:today|tonight|this\\s+month|hoy|este\\s+mes))?,?\\s+(?:on|in|el|en|${THEN_PART_OF_DAY})\\s+(?:(?:${WEEKDAY_ALT})\\s+)?$`,
   'iu',
 );
 function agoRestated(text: string, d: DateMention, all: readonly DateMention[]): boolean {
