@@ -1196,6 +1196,22 @@ describe("a post's stamp line and a signer's age stamp (issue 23, stop 37, round
       ['hace 3 días', '2025-05-11'],
     ]);
   });
+  it("a signer's stamp before the signer's words, or on a line of the signer's name (stop 41)", () => {
+    assert.deepEqual(all('· hace 2 meses: Desde Cuenca. Mi primo estuvo en el paro.', '2025-09-30'), []);
+    assert.deepEqual(all('· hace 2 días — Mi tía murió en Huancayo.', '2025-09-30'), []);
+    assert.deepEqual(
+      all('Razones para firmar\n\nAndrés F. hace 2 semanas\n\nViví en el barrio.', '2026-03-03'),
+      [],
+    );
+    assert.deepEqual(
+      all('Teresa A., Ciudad del Este hace 2 días\n\nYo estuve en la plaza.', '2025-03-30'),
+      [],
+    );
+    // A sentence is no signer's line.
+    assert.deepEqual(all('Ella llegó hace 2 días\n\nNo sabemos más.', '2025-03-30'), [
+      ['hace 2 días', '2025-03-28'],
+    ]);
+  });
 });
 
 describe('words that are no month, dates that name something (issue 23, stop 37, rounds 7 and 14)', () => {

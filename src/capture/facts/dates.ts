@@ -1425,8 +1425,21 @@ function habitual(text: string, d: DateMention, reference: string): boolean {
 function ageStamp(text: string, d: DateMention): boolean {
   if (!d.relative || !/^(?:hace\s|\S+\s+\S+\s+ago$)/iu.test(d.text)) return false;
   const line = lineAround(text, d);
-  return /·\s*$/u.test(line.before) && !line.after.trim();
+  return (
+    (/·\s*$/u.test(line.before) && (!line.after.trim() || SIGNER_WORDS_AFTER.test(line.after))) ||
+    (SIGNER_BEFORE.test(line.before) && !line.after.trim())
+  );
 }
+
+/**
+ * A signer's age stamp in the other shapes petition pages take (stop 41, rounds 23, 38, 42, 57): the signer's words
+ * after the stamp on its line ("· hace 2 meses: Desde Cuenca…", "· hace 2 días — Mi tía…"), or a line of the
+ * signer's name, with an initial or a town, and the stamp alone ("Andrés F. hace 2 semanas", "Teresa A., Ciudad del
+ * Este hace 2 días"): capitalized words only (and "de", "del", "la"), so "Ella llegó hace 2 días" is no stamp.
+ */
+const SIGNER_WORDS_AFTER = /^\s*(?::|[—–-]\s)/u;
+const SIGNER_BEFORE =
+  /^[ \t]*\p{Lu}[\p{L}'’-]*\.?(?:\s+(?:\p{Lu}[\p{L}'’-]*\.?|de|del|la))*(?:,\s*\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|de|del|la))*)?\s+$/u;
 
 /**
  * A wiki-like page's edit stamp ("This page was last edited on 3 March 2026", "Esta página se editó por
