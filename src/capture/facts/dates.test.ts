@@ -784,6 +784,22 @@ describe('anniversaries, years after "from", weekdays set or written alone (issu
   });
 });
 
+describe('what was promised or offered lies ahead (stop 41)', () => {
+  it('the date after the promised thing is the next one; the date of the promise itself is past', () => {
+    assert.deepEqual(all('Prometió una mesa con el Centro de Memoria en marzo.', '2026-01-12'), [
+      ['marzo', '2026-03'],
+    ]);
+    assert.deepEqual(all('Se comprometieron a una primera prospección en el río en abril.', '2026-01-09'), [
+      ['abril', '2026-04'],
+    ]);
+    assert.deepEqual(
+      all('La fiscal se ofreció a dar una charla en el instituto el 2 de diciembre.', '2026-11-10'),
+      [['2 de diciembre', '2026-12-02']],
+    );
+    assert.deepEqual(all('Lo prometió en marzo y no cumplió.', '2026-01-12'), [['marzo', '2025-03']]);
+  });
+});
+
 describe('a year after "late"/"mid-", a weekday and day set ahead of a narrative (issue 23, stop 34)', () => {
   it('"planned for late 1991", "in mid-2020", "a finales de 2019": the year; not a count', () => {
     assert.deepEqual(all('A visit planned for late 1998 was called off.', '2024-01-01'), [['1998', '1998']]);

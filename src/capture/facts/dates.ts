@@ -357,9 +357,25 @@ function setOrWishedAhead(m: RegExpExecArray, upTo: number): boolean {
   );
 }
 
+/**
+ * What someone promised or offered to do, with its date after what was promised: "Prometió una mesa con el CNMH en
+ * marzo", "Se comprometieron a una primera prospección en el río en abril", "se ofreció a dar una charla en el
+ * instituto el 2 de diciembre" (rounds 43, 51, 54: three petitions and blogs read them a year back). The promise is
+ * past, its object ahead. Not a date right after the verb ("prometió en marzo que…": when it was promised), nor past
+ * another past verb after it.
+ */
+const PROMISED =
+  /(?<![\p{L}])(?:prometi[óo]|prometieron|(?:se\s+)?comprometi[óo]\s+a|(?:se\s+)?comprometieron\s+a|se\s+ofreci[óo]\s+a|se\s+ofrecieron\s+a)(?![\p{L}])((?:\s+[^\s.;:!?]+){1,10}?)\s+(?:en|el|para\s+el)\s+$/iu;
+function promised(m: RegExpExecArray, upTo: number): boolean {
+  const head = unwrapped(m.input).slice(Math.max(0, upTo - 120), upTo);
+  const p = PROMISED.exec(afterLast(head, ['. ', '? ', '! ', '\n', '; ']));
+  return !!p && !FINITE_PAST.test(p[1]!) && !IRREGULAR_PAST.test(p[1]!);
+}
+
 function future(m: RegExpExecArray, upTo = m.index): boolean {
   if (PAST_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30))) return false;
   if (setOrWishedAhead(m, upTo)) return true;
+  if (promised(m, upTo)) return true;
   // "what the court decided in June, and the city court will agree": the verb the date hangs on is past.
   if (PAST_RIGHT_BEFORE.test(m.input.slice(Math.max(0, upTo - 40), upTo))) return false;
   if (futureClause(m, upTo)) return true;
