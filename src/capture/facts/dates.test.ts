@@ -784,6 +784,33 @@ describe('anniversaries, years after "from", weekdays set or written alone (issu
   });
 });
 
+describe('a Spanish weekday that names no day (stop 41)', () => {
+  it('counted from another event, or part of a name: no date', () => {
+    assert.deepEqual(
+      all('"Yo lo había visitado el domingo anterior. Le llevé pollo", dice.', '2025-10-02'),
+      [],
+    );
+    assert.deepEqual(all('Mi suegra no dormía desde el lunes antes.', '2025-03-20'), []);
+    assert.deepEqual(
+      all('Atacaron la iglesia durante la misa del domingo de Pentecostés.', '2025-06-05'),
+      [],
+    );
+    assert.deepEqual(
+      all('Cincuenta años después del Domingo Sangriento, la justicia absolvió al soldado.', '2025-10-23'),
+      [],
+    );
+  });
+  it('a weekday before what follows it still names its day', () => {
+    // 2025-01-09 is a Thursday.
+    assert.deepEqual(all('Me pasaron el jueves después de tres semanas en La Posta.', '2025-01-10'), [
+      ['el jueves', '2025-01-09'],
+    ]);
+    assert.deepEqual(all('El domingo Daniel Ortega buscará su cuarto mandato.', '2021-11-04'), [
+      ['El domingo', '2021-11-07'],
+    ]);
+  });
+});
+
 describe('what was promised or offered lies ahead (stop 41)', () => {
   it('the date after the promised thing is the next one; the date of the promise itself is past', () => {
     assert.deepEqual(all('Prometió una mesa con el Centro de Memoria en marzo.', '2026-01-12'), [

@@ -704,6 +704,23 @@ function weekdayOf(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
   return dayDate(ahead ? next : last);
 }
 
+/**
+ * A Spanish weekday that names no day of the writer's calendar: one counted from another event ("Yo lo había visitado
+ * el domingo anterior", "no dormía desde el lunes antes": guide D1), or a holiday's or an event's name ("la misa del
+ * domingo de Pentecostés", "el Jueves Santo", "del Domingo Sangriento": Spanish writes a weekday in lower case, so a
+ * capitalized one before a capitalized word is a name). Rounds 10, 23, 33, 40: four texts, none such annotated.
+ */
+const COUNTED_FROM_ANOTHER =
+  /^\s+(?:anterior|siguiente|(?:antes|despu[eé]s)(?!\s+(?:de|del|que)(?![\p{L}])))(?![\p{L}])/iu;
+function weekdayNamesNoDay(m: RegExpExecArray): boolean {
+  const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 20);
+  return (
+    COUNTED_FROM_ANOTHER.test(after) ||
+    /^\s+(?:de\s+\p{Lu}|sant[oa](?![\p{L}]))/u.test(after) ||
+    (/^(?:el|del|este)\s/iu.test(m[0]) && /^\p{Lu}/u.test(m[1]!) && /^\s+\p{Lu}/u.test(after))
+  );
+}
+
 /** A weekday something is set for: the next one. */
 function weekdayAhead(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
   const wd = weekday(m[1]!);
@@ -1282,7 +1299,8 @@ const RULES: Rule[] = [
       'giu',
     ),
     relative: true,
-    make: (m, ref) => (/^for\s/iu.test(m[0]) ? weekdayAhead(m, ref) : weekdayOf(m, ref)),
+    make: (m, ref) =>
+      weekdayNamesNoDay(m) ? undefined : /^for\s/iu.test(m[0]) ? weekdayAhead(m, ref) : weekdayOf(m, ref),
   },
   // "Next meeting Saturday after the court date", "Monday is five years since Lekki": an English weekday
   // written alone (capitalized), not in a name ("Good Friday", "Bloody Sunday") nor "Friday prayers".
