@@ -784,6 +784,19 @@ describe('anniversaries, years after "from", weekdays set or written alone (issu
   });
 });
 
+describe('a month or a day with a two-digit year (stop 41)', () => {
+  it('"junio del 76", "El 22 de octubre del 97": the year of the 1900s; not a share', () => {
+    assert.deepEqual(all('Lo vieron en "Capucha" en junio del 76.', '2026-03-03'), [
+      ['junio del 76', '1976-06'],
+    ]);
+    assert.deepEqual(all('El 22 de octubre del 97 llegaron por el camino.', '2025-10-21'), [
+      ['22 de octubre del 97', '1997-10-22'],
+    ]);
+    assert.deepEqual(all('En marzo del 05 volvió.', '2025-10-21'), [['marzo del 05', '2005-03']]);
+    assert.deepEqual(all('El voto subió en marzo del 95 % al 97 %.', '2025-10-21'), []);
+  });
+});
+
 describe('a Spanish weekday that names no day (stop 41)', () => {
   it('counted from another event, or part of a name: no date', () => {
     assert.deepEqual(

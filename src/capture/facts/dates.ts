@@ -825,7 +825,19 @@ function esYear(words: string): number | undefined {
 const NUM_ALT = `\\d{1,3}|${EN_COUNT}|${ES_NUM}|${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')}`;
 
 /** A mention that writes its year, in figures or (a ruling's) in words. */
-export const writesYear = (t: string) => /\d{4}|\bmil\b/iu.test(t);
+export const writesYear = (t: string) => /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu.test(t);
+
+/**
+ * "junio del 76", "setiembre del 79", "El 22 de octubre del 97": a month (or a day and month) with a two-digit year,
+ * as witnesses say them (guide §7: "junio del 76" is 1976-06). 30–99 are the 1900s; a lower figure the 2000s, up to
+ * the reference's year. Six in rounds 17, 21, 23, 50, 51 (five were missed); not a share ("del 95 %").
+ */
+function twoDigitYear(yy: string, ref: Date): number | undefined {
+  const n = Number(yy);
+  if (n >= 30) return 1900 + n;
+  return 2000 + n <= ref.getUTCFullYear() ? 2000 + n : undefined;
+}
+const TWO_DIGIT_YEAR_AFTER = String.raw`\s+del?\s+(\d{2})(?![\d%º°ª:]|[.,]\d|\s*(?:%|por\s+ciento))`;
 
 const RULES: Rule[] = [
   // A ruling's date in words, with its year: "a tres de noviembre de dos mil veinticinco", "el treinta y uno de
@@ -846,6 +858,22 @@ const RULES: Rule[] = [
       const y = esYear(m[4]!);
       if ((m[2] && Number(m[2]) !== d) || (m[5] && Number(m[5]) !== y)) return undefined;
       const v = d && mo && y ? realDay(y, mo, d) : undefined;
+      return v ? dayDate(v) : undefined;
+    },
+  },
+  // "El 22 de octubre del 97", "junio del 76": a day or month with a two-digit year (`twoDigitYear`).
+  {
+    re: new RegExp(
+      `(?<![\\p{L}\\d])(?:(\\d{1,2})\\s+de\\s+)?(${MONTH_ALT})(?![\\p{L}])${TWO_DIGIT_YEAR_AFTER}`,
+      'giu',
+    ),
+    relative: false,
+    make: (m, ref) => {
+      const mo = month(m[2]!);
+      const y = twoDigitYear(m[3]!, ref);
+      if (!mo || y === undefined || !/^\p{Ll}/u.test(m[2]!)) return undefined;
+      if (!m[1]) return { precision: 'month', value: `${y}-${pad(mo)}` };
+      const v = realDay(y, mo, +m[1]);
       return v ? dayDate(v) : undefined;
     },
   },
