@@ -824,6 +824,18 @@ describe('a Spanish weekday that names no day (stop 41)', () => {
   });
 });
 
+describe('a verb of saying after a comma dates the saying, not the date before it (stop 41)', () => {
+  it('"La presentarán … antes de diciembre, aseguró X": ahead; a past of the date itself still dates it back', () => {
+    assert.deepEqual(
+      all('La presentarán en Washington antes de diciembre, aseguró Echeverría.', '2025-05-22'),
+      [['diciembre', '2025-12']],
+    );
+    assert.deepEqual(all('Lo detuvieron en diciembre, aseguró su madre.', '2025-05-22'), [
+      ['diciembre', '2024-12'],
+    ]);
+  });
+});
+
 describe('what was promised or offered lies ahead (stop 41)', () => {
   it('the date after the promised thing is the next one; the date of the promise itself is past', () => {
     assert.deepEqual(all('Prometió una mesa con el Centro de Memoria en marzo.', '2026-01-12'), [

@@ -372,8 +372,15 @@ function promised(m: RegExpExecArray, upTo: number): boolean {
   return !!p && !FINITE_PAST.test(p[1]!) && !IRREGULAR_PAST.test(p[1]!);
 }
 
+/**
+ * A Spanish verb of saying after a comma closes a reported clause ("La presentarán en Washington antes de diciembre,
+ * aseguró Echeverría"): it dates the saying, not the date before it, so it is no past of that date (round 22).
+ */
+const SAID_AFTER =
+  /^\s*,\s*(?:asegur|afirm|señal|indic|explic|inform|añad|agreg|precis|declar|advirti|record|anunci|confirm|adelant|insisti|detall)(?:ó|aron|ieron)(?![\p{L}])/iu;
 function future(m: RegExpExecArray, upTo = m.index): boolean {
-  if (PAST_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30))) return false;
+  const next = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
+  if (PAST_AFTER.test(next) && !SAID_AFTER.test(next)) return false;
   if (setOrWishedAhead(m, upTo)) return true;
   if (promised(m, upTo)) return true;
   // "what the court decided in June, and the city court will agree": the verb the date hangs on is past.
