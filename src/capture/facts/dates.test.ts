@@ -797,6 +797,18 @@ describe('a month or a day with a two-digit year (stop 41)', () => {
   });
 });
 
+describe('"el pasado domingo 8 de julio": the weekday names the day written after it (stop 41)', () => {
+  it('one day, the written one; "el pasado domingo" alone is still the last Sunday', () => {
+    // 2018-07-17 is a Tuesday: the last Sunday was 15 July.
+    assert.deepEqual(all('Restablecieron la paz en Jinotepe el pasado domingo 8 de julio.', '2018-07-17'), [
+      ['8 de julio', '2018-07-08'],
+    ]);
+    assert.deepEqual(all('Restablecieron la paz en Jinotepe el pasado domingo.', '2018-07-17'), [
+      ['el pasado domingo', '2018-07-15'],
+    ]);
+  });
+});
+
 describe('a Spanish weekday that names no day (stop 41)', () => {
   it('counted from another event, or part of a name: no date', () => {
     assert.deepEqual(

@@ -831,6 +831,14 @@ function esYear(words: string): number | undefined {
 /** A count before a unit of time: figures, the lexicon's words, English and Spanish compounds (longest first). */
 const NUM_ALT = `\\d{1,3}|${EN_COUNT}|${ES_NUM}|${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')}`;
 
+/**
+ * "el pasado domingo 8 de julio", "el próximo domingo 7", "el próximo jueves, 18 de diciembre": the weekday names the
+ * day written after it (read by the day's own rules), no day of its own — "el pasado domingo" alone was read as the
+ * last Sunday before the writer, a week off when the story's Sunday was earlier (13 such phrases in rounds 4–48; one
+ * wrong, round 21).
+ */
+const NO_DAY_AFTER = String.raw`(?!,?\s+\d)`;
+
 /** A mention that writes its year, in figures or (a ruling's) in words. */
 export const writesYear = (t: string) => /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu.test(t);
 
@@ -1309,7 +1317,7 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(
-      `\\b(?:el\\s+)?pasado\\s+(${WEEKDAY_ALT})\\b|\\b(?:el\\s+)(${WEEKDAY_ALT})\\s+pasado\\b|\\blast\\s+(${WEEKDAY_ALT})\\b`,
+      `\\b(?:el\\s+)?pasado\\s+(${WEEKDAY_ALT})\\b${NO_DAY_AFTER}|\\b(?:el\\s+)(${WEEKDAY_ALT})\\s+pasado\\b|\\blast\\s+(${WEEKDAY_ALT})\\b`,
       'giu',
     ),
     relative: true,
@@ -1319,7 +1327,10 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: new RegExp(`\\b(?:el\\s+)?pr[oó]ximo\\s+(${WEEKDAY_ALT})\\b|\\bnext\\s+(${WEEKDAY_ALT})\\b`, 'giu'),
+    re: new RegExp(
+      `\\b(?:el\\s+)?pr[oó]ximo\\s+(${WEEKDAY_ALT})\\b${NO_DAY_AFTER}|\\bnext\\s+(${WEEKDAY_ALT})\\b`,
+      'giu',
+    ),
     relative: true,
     make: (m, ref) => {
       const wd = weekday(m[1] ?? m[2]!);
