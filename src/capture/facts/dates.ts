@@ -1463,12 +1463,8 @@ function lineAround(text: string, d: DateMention): { start: number; before: stri
   return { start, before: text.slice(start, d.start), after: text.slice(d.end, end < 0 ? undefined : end) };
 }
 
-/**
- * A petition's starter line up to its last "·": "Iniciada por Gloria V. · Medellín · ", "Started by C. A. · Buea · ", or
- * with the place and the day joined by a comma ("Iniciada por Sisa Y. · Otavalo, 30 de septiembre de 2025", round 57).
- */
-const STARTER_BEFORE =
-  /^[ \t]*(?:iniciada|creada|lanzada|started|created)\s+(?:por|by)\s[^\n]*·[ \t]*(?:[^·,\n]{2,40},[ \t]*)?$/iu;
+/** A petition's starter line up to its last "·": "Iniciada por Gloria V. · Medellín · ", "Started by C. A. · Buea · ". */
+const STARTER_BEFORE = /^[ \t]*(?:iniciada|creada|lanzada|started|created)\s+(?:por|by)\s[^\n]*·[ \t]*$/iu;
 
 /**
  * The day closing a petition's starter line ("Iniciada por Edilma Ospino Charris · Ciénaga, Colombia · 12 de enero
