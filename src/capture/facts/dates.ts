@@ -852,7 +852,25 @@ function twoDigitYear(yy: string, ref: Date): number | undefined {
   if (n >= 30) return 1900 + n;
   return 2000 + n <= ref.getUTCFullYear() ? 2000 + n : undefined;
 }
-const TWO_DIGIT_YEAR_AFTER = String.raw`\s+del?\s+(\d{2})(?![\d%º°ª:]|[.,]\d|\s*(?:%|por\s+ciento))`;
+/** The two-digit year, found first (a cheap scan), then the month, or day and month, right before it. */
+const TWO_DIGIT_YEAR = /(?<=\s)del?\s+(\d{2})(?![\d%º°ª:]|[.,]\d|\s*(?:%|por\s+ciento))/g;
+const MONTH_BEFORE_YEAR = new RegExp(`(?<![\\p{L}\\d])(?:(\\d{1,2})\\s+de\\s+)?(${MONTH_ALT})\\s+$`, 'iu');
+function twoDigitYears(text: string, ref: Date): DateMention[] {
+  const more: DateMention[] = [];
+  for (const y of text.matchAll(TWO_DIGIT_YEAR)) {
+    const m = MONTH_BEFORE_YEAR.exec(text.slice(Math.max(0, y.index! - 20), y.index!));
+    const mo = m ? month(m[2]!) : undefined;
+    const year = twoDigitYear(y[1]!, ref);
+    if (!m || !mo || year === undefined || !/^\p{Ll}/u.test(m[2]!)) continue;
+    const v = m[1] ? realDay(year, mo, +m[1]) : `${year}-${pad(mo)}`;
+    if (!v) continue;
+    const start = y.index! - m[0].length;
+    const end = y.index! + y[0].length;
+    const date: FuzzyDate = m[1] ? dayDate(v) : { precision: 'month', value: v };
+    more.push({ start, end, text: text.slice(start, end), date, value: v, relative: false });
+  }
+  return more;
+}
 
 const RULES: Rule[] = [
   // A ruling's date in words, with its year: "a tres de noviembre de dos mil veinticinco", "el treinta y uno de
@@ -873,22 +891,6 @@ const RULES: Rule[] = [
       const y = esYear(m[4]!);
       if ((m[2] && Number(m[2]) !== d) || (m[5] && Number(m[5]) !== y)) return undefined;
       const v = d && mo && y ? realDay(y, mo, d) : undefined;
-      return v ? dayDate(v) : undefined;
-    },
-  },
-  // "El 22 de octubre del 97", "junio del 76": a day or month with a two-digit year (`twoDigitYear`).
-  {
-    re: new RegExp(
-      `(?<![\\p{L}\\d])(?:(\\d{1,2})\\s+de\\s+)?(${MONTH_ALT})(?![\\p{L}])${TWO_DIGIT_YEAR_AFTER}`,
-      'giu',
-    ),
-    relative: false,
-    make: (m, ref) => {
-      const mo = month(m[2]!);
-      const y = twoDigitYear(m[3]!, ref);
-      if (!mo || y === undefined || !/^\p{Ll}/u.test(m[2]!)) return undefined;
-      if (!m[1]) return { precision: 'month', value: `${y}-${pad(mo)}` };
-      const v = realDay(y, mo, +m[1]);
       return v ? dayDate(v) : undefined;
     },
   },
@@ -1740,7 +1742,7 @@ function datesIn(text: string, reference: string): DateMention[] {
       });
     }
   }
-  found.push(...listedYears(text, found), ...rangeStartDays(text, found));
+  found.push(...listedYears(text, found), ...rangeStartDays(text, found), ...twoDigitYears(text, ref));
   rangeStartYears(text, found);
   yearsOfTheSentence(text, found, ref);
   weekdaysInNarrative(text, found, ref);
