@@ -848,6 +848,14 @@ describe('a verb of saying after a comma dates the saying, not the date before i
   });
 });
 
+describe('the word after "próximo/a" is its noun, not a participle (stop 41)', () => {
+  it('"Para la próxima salida, en abril": the next April', () => {
+    assert.deepEqual(all('Para la próxima salida, en abril, la idea es ir al ex Olimpo.', '2026-11-10'), [
+      ['abril', '2027-04'],
+    ]);
+  });
+});
+
 describe('what was promised or offered lies ahead (stop 41)', () => {
   it('the date after the promised thing is the next one; the date of the promise itself is past', () => {
     assert.deepEqual(all('Prometió una mesa con el Centro de Memoria en marzo.', '2026-01-12'), [

@@ -254,10 +254,13 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
   // After a modal the next word is an infinitive, whatever past it looks like ("will let us consult the annexes
   // in March", "we'll put it to them in May").
   const after = clause.slice(f ? f.index + f[0].length : 0);
+  // After "próximo/a" the next word is its noun, whatever participle it looks like ("la próxima salida, en abril").
   const rest =
     f && /^(?:will|shall|['’]ll)$/iu.test(f[0])
       ? after.replace(/^\s+\p{L}+/u, (w) => (IRREGULAR_PAST.test(w) ? ' ' : w))
-      : after;
+      : f && /^pr[oó]xim[oa]s?$/iu.test(f[0])
+        ? after.replace(/^\s+\p{L}+/u, ' ')
+        : after;
   return !!f && !PAST_BETWEEN.test(rest) && !IRREGULAR_PAST.test(rest);
 }
 
