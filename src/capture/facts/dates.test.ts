@@ -442,6 +442,40 @@ describe('a weekday and day inside a narrative of another year (issue 23, round 
       ['16 de marzo', '2011-03-16'],
     );
   });
+  it('a weekday and a day number before the day named before it: the nearest month that fits (stop 41)', () => {
+    // 2014-02-18 is a Tuesday, and so is 2014-03-18: the story went back a day, not a month on.
+    assert.deepEqual(
+      all('Murió el 19 de febrero en Valencia. López se entregó el martes 18 a la policía.', '2014-02-20'),
+      [
+        ['19 de febrero', '2014-02-19'],
+        ['martes 18', '2014-02-18'],
+      ],
+    );
+    // 2023-05-12 is a Friday; no Friday 12 in May or June 2023 after the 15th.
+    assert.deepEqual(
+      all(
+        '- 15 de mayo de 2023: el diario cierra. El anuncio lo hizo la redacción el viernes 12.',
+        '2026-05-11',
+      ),
+      [
+        ['15 de mayo de 2023', '2023-05-15'],
+        ['viernes 12', '2023-05-12'],
+      ],
+    );
+  });
+  it('a weekday and a day number set ahead keeps the reading near the writer (stop 41)', () => {
+    // 2021-05-02 is a Sunday too, but the families travel ahead of the writer.
+    assert.deepEqual(
+      all(
+        'Juzgan la masacre del 23 de mayo de 2021. Las familias viajarán el domingo 2 en bus.',
+        '2025-10-16',
+      ),
+      [
+        ['23 de mayo de 2021', '2021-05-23'],
+        ['domingo 2', '2025-11-02'],
+      ],
+    );
+  });
   it('a weekday that fits near the reference keeps that reading', () => {
     assert.deepEqual(all('In 1994 it began. On Monday 7 April the families met again.', '2025-04-10'), [
       ['1994', '1994'],
@@ -750,6 +784,94 @@ describe('anniversaries, years after "from", weekdays set or written alone (issu
   });
 });
 
+describe('a month or a day with a two-digit year (stop 41)', () => {
+  it('"junio del 76", "El 22 de octubre del 97": the year of the 1900s; not a share', () => {
+    assert.deepEqual(all('Lo vieron en "Capucha" en junio del 76.', '2026-03-03'), [
+      ['junio del 76', '1976-06'],
+    ]);
+    assert.deepEqual(all('El 22 de octubre del 97 llegaron por el camino.', '2025-10-21'), [
+      ['22 de octubre del 97', '1997-10-22'],
+    ]);
+    assert.deepEqual(all('En marzo del 05 volvió.', '2025-10-21'), [['marzo del 05', '2005-03']]);
+    assert.deepEqual(all('El voto subió en marzo del 95 % al 97 %.', '2025-10-21'), []);
+  });
+});
+
+describe('"el pasado domingo 8 de julio": the weekday names the day written after it (stop 41)', () => {
+  it('one day, the written one; "el pasado domingo" alone is still the last Sunday', () => {
+    // 2018-07-17 is a Tuesday: the last Sunday was 15 July.
+    assert.deepEqual(all('Restablecieron la paz en Jinotepe el pasado domingo 8 de julio.', '2018-07-17'), [
+      ['8 de julio', '2018-07-08'],
+    ]);
+    assert.deepEqual(all('Restablecieron la paz en Jinotepe el pasado domingo.', '2018-07-17'), [
+      ['el pasado domingo', '2018-07-15'],
+    ]);
+  });
+});
+
+describe('a Spanish weekday that names no day (stop 41)', () => {
+  it('counted from another event, or part of a name: no date', () => {
+    assert.deepEqual(
+      all('"Yo lo había visitado el domingo anterior. Le llevé pollo", dice.', '2025-10-02'),
+      [],
+    );
+    assert.deepEqual(all('Mi suegra no dormía desde el lunes antes.', '2025-03-20'), []);
+    assert.deepEqual(
+      all('Atacaron la iglesia durante la misa del domingo de Pentecostés.', '2025-06-05'),
+      [],
+    );
+    assert.deepEqual(
+      all('Cincuenta años después del Domingo Sangriento, la justicia absolvió al soldado.', '2025-10-23'),
+      [],
+    );
+  });
+  it('a weekday before what follows it still names its day', () => {
+    // 2025-01-09 is a Thursday.
+    assert.deepEqual(all('Me pasaron el jueves después de tres semanas en La Posta.', '2025-01-10'), [
+      ['el jueves', '2025-01-09'],
+    ]);
+    assert.deepEqual(all('El domingo Daniel Ortega buscará su cuarto mandato.', '2021-11-04'), [
+      ['El domingo', '2021-11-07'],
+    ]);
+  });
+});
+
+describe('a verb of saying after a comma dates the saying, not the date before it (stop 41)', () => {
+  it('"La presentarán … antes de diciembre, aseguró X": ahead; a past of the date itself still dates it back', () => {
+    assert.deepEqual(
+      all('La presentarán en Washington antes de diciembre, aseguró Echeverría.', '2025-05-22'),
+      [['diciembre', '2025-12']],
+    );
+    assert.deepEqual(all('Lo detuvieron en diciembre, aseguró su madre.', '2025-05-22'), [
+      ['diciembre', '2024-12'],
+    ]);
+  });
+});
+
+describe('the word after "próximo/a" is its noun, not a participle (stop 41)', () => {
+  it('"Para la próxima salida, en abril": the next April', () => {
+    assert.deepEqual(all('Para la próxima salida, en abril, la idea es ir al ex Olimpo.', '2026-11-10'), [
+      ['abril', '2027-04'],
+    ]);
+  });
+});
+
+describe('what was promised or offered lies ahead (stop 41)', () => {
+  it('the date after the promised thing is the next one; the date of the promise itself is past', () => {
+    assert.deepEqual(all('Prometió una mesa con el Centro de Memoria en marzo.', '2026-01-12'), [
+      ['marzo', '2026-03'],
+    ]);
+    assert.deepEqual(all('Se comprometieron a una primera prospección en el río en abril.', '2026-01-09'), [
+      ['abril', '2026-04'],
+    ]);
+    assert.deepEqual(
+      all('La fiscal se ofreció a dar una charla en el instituto el 2 de diciembre.', '2026-11-10'),
+      [['2 de diciembre', '2026-12-02']],
+    );
+    assert.deepEqual(all('Lo prometió en marzo y no cumplió.', '2026-01-12'), [['marzo', '2025-03']]);
+  });
+});
+
 describe('a year after "late"/"mid-", a weekday and day set ahead of a narrative (issue 23, stop 34)', () => {
   it('"planned for late 1991", "in mid-2020", "a finales de 2019": the year; not a count', () => {
     assert.deepEqual(all('A visit planned for late 1998 was called off.', '2024-01-01'), [['1998', '1998']]);
@@ -865,6 +987,16 @@ describe('a page edit stamp and a time ago restated by its date (stop 36)', () =
       ['9 de julio de 2016', '2016-07-09'],
     ]);
     assert.deepEqual(all('Hace ocho años llegaron.', '2024-05-01'), [['Hace ocho años', '2016']]);
+  });
+  it('"Hace N años, la mañana del <date>": the part of the day restates the date too (stop 41)', () => {
+    assert.deepEqual(
+      all('Hace cinco años, en la madrugada del 13 de mayo de 2021, una joven murió.', '2026-05-14'),
+      [['13 de mayo de 2021', '2021-05-13']],
+    );
+    assert.deepEqual(
+      all('Hace diez años, la mañana del 22 de mayo de 2015, murieron 42 civiles.', '2025-05-22'),
+      [['22 de mayo de 2015', '2015-05-22']],
+    );
   });
 });
 
@@ -1150,6 +1282,22 @@ describe("a post's stamp line and a signer's age stamp (issue 23, stop 37, round
     assert.deepEqual(all('Ana · 5 days ago\nGood luck.', '2025-05-14'), []);
     assert.deepEqual(all('Firmante · Lo detuvieron hace 3 días.', '2025-05-14'), [
       ['hace 3 días', '2025-05-11'],
+    ]);
+  });
+  it("a signer's stamp before the signer's words, or on a line of the signer's name (stop 41)", () => {
+    assert.deepEqual(all('· hace 2 meses: Desde Cuenca. Mi primo estuvo en el paro.', '2025-09-30'), []);
+    assert.deepEqual(all('· hace 2 días — Mi tía murió en Huancayo.', '2025-09-30'), []);
+    assert.deepEqual(
+      all('Razones para firmar\n\nAndrés F. hace 2 semanas\n\nViví en el barrio.', '2026-03-03'),
+      [],
+    );
+    assert.deepEqual(
+      all('Teresa A., Ciudad del Este hace 2 días\n\nYo estuve en la plaza.', '2025-03-30'),
+      [],
+    );
+    // A sentence is no signer's line.
+    assert.deepEqual(all('Ella llegó hace 2 días\n\nNo sabemos más.', '2025-03-30'), [
+      ['hace 2 días', '2025-03-28'],
     ]);
   });
 });

@@ -257,10 +257,13 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
   // After a modal the next word is an infinitive, whatever past it looks like ("will let us consult the annexes
   // in March", "we'll put it to them in May"), and so is a passive's participle ("A vigil will be held on Saturday").
   const after = clause.slice(f ? f.index + f[0].length : 0);
+  // After "próximo/a" the next word is its noun, whatever participle it looks like ("la próxima salida, en abril").
   const rest =
     f && /^(?:will|shall|['’]ll)$/iu.test(f[0])
       ? after.replace(/^\s+(?:be\s+)?\p{L}+/u, (w) => (IRREGULAR_PAST.test(w) ? ' ' : w))
-      : after;
+      : f && /^pr[oó]xim[oa]s?$/iu.test(f[0])
+        ? after.replace(/^\s+\p{L}+/u, ' ')
+        : after;
   return !!f && !PAST_BETWEEN.test(rest) && !IRREGULAR_PAST.test(rest);
 }
 
@@ -360,10 +363,33 @@ function setOrWishedAhead(m: RegExpExecArray, upTo: number): boolean {
   );
 }
 
+/**
+ * What someone promised or offered to do, with its date after what was promised: "Prometió una mesa con el CNMH en
+ * marzo", "Se comprometieron a una primera prospección en el río en abril", "se ofreció a dar una charla en el
+ * instituto el 2 de diciembre" (rounds 43, 51, 54: three petitions and blogs read them a year back). The promise is
+ * past, its object ahead. Not a date right after the verb ("prometió en marzo que…": when it was promised), nor past
+ * another past verb after it.
+ */
+const PROMISED =
+  /(?<![\p{L}])(?:prometi[óo]|prometieron|(?:se\s+)?comprometi[óo]\s+a|(?:se\s+)?comprometieron\s+a|se\s+ofreci[óo]\s+a|se\s+ofrecieron\s+a)(?![\p{L}])((?:\s+[^\s.;:!?]+){1,10}?)\s+(?:en|el|para\s+el)\s+$/iu;
+function promised(m: RegExpExecArray, upTo: number): boolean {
+  const head = unwrapped(m.input).slice(Math.max(0, upTo - 120), upTo);
+  const p = PROMISED.exec(afterLast(head, ['. ', '? ', '! ', '\n', '; ']));
+  return !!p && !FINITE_PAST.test(p[1]!) && !IRREGULAR_PAST.test(p[1]!);
+}
+
+/**
+ * A Spanish verb of saying after a comma closes a reported clause ("La presentarán en Washington antes de diciembre,
+ * aseguró Echeverría"): it dates the saying, not the date before it, so it is no past of that date (round 22).
+ */
+const SAID_AFTER =
+  /^\s*,\s*(?:asegur|afirm|señal|indic|explic|inform|añad|agreg|precis|declar|advirti|record|anunci|confirm|adelant|insisti|detall)(?:ó|aron|ieron)(?![\p{L}])/iu;
 function future(m: RegExpExecArray, upTo = m.index): boolean {
-  if (PAST_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30))) return false;
+  const next = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
+  if (PAST_AFTER.test(next) && !SAID_AFTER.test(next)) return false;
   if (setOrWishedAhead(m, upTo)) return true;
   if (englishDeadline(m, upTo)) return true;
+  if (promised(m, upTo)) return true;
   // "what the court decided in June, and the city court will agree": the verb the date hangs on is past.
   if (PAST_RIGHT_BEFORE.test(m.input.slice(Math.max(0, upTo - 40), upTo))) return false;
   if (futureClause(m, upTo)) return true;
@@ -719,6 +745,23 @@ function weekdayOf(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
   return dayDate(ahead ? next : last);
 }
 
+/**
+ * A Spanish weekday that names no day of the writer's calendar: one counted from another event ("Yo lo había visitado
+ * el domingo anterior", "no dormía desde el lunes antes": guide D1), or a holiday's or an event's name ("la misa del
+ * domingo de Pentecostés", "el Jueves Santo", "del Domingo Sangriento": Spanish writes a weekday in lower case, so a
+ * capitalized one before a capitalized word is a name). Rounds 10, 23, 33, 40: four texts, none such annotated.
+ */
+const COUNTED_FROM_ANOTHER =
+  /^\s+(?:anterior|siguiente|(?:antes|despu[eé]s)(?!\s+(?:de|del|que)(?![\p{L}])))(?![\p{L}])/iu;
+function weekdayNamesNoDay(m: RegExpExecArray): boolean {
+  const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 20);
+  return (
+    COUNTED_FROM_ANOTHER.test(after) ||
+    /^\s+(?:de\s+\p{Lu}|sant[oa](?![\p{L}]))/u.test(after) ||
+    (/^(?:el|del|este)\s/iu.test(m[0]) && /^\p{Lu}/u.test(m[1]!) && /^\s+\p{Lu}/u.test(after))
+  );
+}
+
 /** A weekday something is set for: the next one. */
 function weekdayAhead(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
   const wd = weekday(m[1]!);
@@ -822,8 +865,46 @@ function esYear(words: string): number | undefined {
 /** A count before a unit of time: figures, the lexicon's words, English and Spanish compounds (longest first). */
 const NUM_ALT = `\\d{1,3}|${EN_COUNT}|${ES_NUM}|${[...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|')}`;
 
+/**
+ * "el pasado domingo 8 de julio", "el próximo domingo 7", "el próximo jueves, 18 de diciembre": the weekday names the
+ * day written after it (read by the day's own rules), no day of its own — "el pasado domingo" alone was read as the
+ * last Sunday before the writer, a week off when the story's Sunday was earlier (13 such phrases in rounds 4–48; one
+ * wrong, round 21).
+ */
+const NO_DAY_AFTER = String.raw`(?!,?\s+\d)`;
+
 /** A mention that writes its year, in figures or (a ruling's) in words. */
-export const writesYear = (t: string) => /\d{4}|\bmil\b/iu.test(t);
+export const writesYear = (t: string) => /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu.test(t);
+
+/**
+ * "junio del 76", "setiembre del 79", "El 22 de octubre del 97": a month (or a day and month) with a two-digit year,
+ * as witnesses say them (guide §7: "junio del 76" is 1976-06). 30–99 are the 1900s; a lower figure the 2000s, up to
+ * the reference's year. Six in rounds 17, 21, 23, 50, 51 (five were missed); not a share ("del 95 %").
+ */
+function twoDigitYear(yy: string, ref: Date): number | undefined {
+  const n = Number(yy);
+  if (n >= 30) return 1900 + n;
+  return 2000 + n <= ref.getUTCFullYear() ? 2000 + n : undefined;
+}
+/** The two-digit year, found first (a cheap scan), then the month, or day and month, right before it. */
+const TWO_DIGIT_YEAR = /(?<=\s)del?\s+(\d{2})(?![\d%º°ª:]|[.,]\d|\s*(?:%|por\s+ciento))/g;
+const MONTH_BEFORE_YEAR = new RegExp(`(?<![\\p{L}\\d])(?:(\\d{1,2})\\s+de\\s+)?(${MONTH_ALT})\\s+$`, 'iu');
+function twoDigitYears(text: string, ref: Date): DateMention[] {
+  const more: DateMention[] = [];
+  for (const y of text.matchAll(TWO_DIGIT_YEAR)) {
+    const m = MONTH_BEFORE_YEAR.exec(text.slice(Math.max(0, y.index! - 20), y.index!));
+    const mo = m ? month(m[2]!) : undefined;
+    const year = twoDigitYear(y[1]!, ref);
+    if (!m || !mo || year === undefined || !/^\p{Ll}/u.test(m[2]!)) continue;
+    const v = m[1] ? realDay(year, mo, +m[1]) : `${year}-${pad(mo)}`;
+    if (!v) continue;
+    const start = y.index! - m[0].length;
+    const end = y.index! + y[0].length;
+    const date: FuzzyDate = m[1] ? dayDate(v) : { precision: 'month', value: v };
+    more.push({ start, end, text: text.slice(start, end), date, value: v, relative: false });
+  }
+  return more;
+}
 
 const RULES: Rule[] = [
   // A ruling's date in words, with its year: "a tres de noviembre de dos mil veinticinco", "el treinta y uno de
@@ -1272,7 +1353,7 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(
-      `\\b(?:el\\s+)?pasado\\s+(${WEEKDAY_ALT})\\b|\\b(?:el\\s+)(${WEEKDAY_ALT})\\s+pasado\\b|\\blast\\s+(${WEEKDAY_ALT})\\b`,
+      `\\b(?:el\\s+)?pasado\\s+(${WEEKDAY_ALT})\\b${NO_DAY_AFTER}|\\b(?:el\\s+)(${WEEKDAY_ALT})\\s+pasado\\b|\\blast\\s+(${WEEKDAY_ALT})\\b`,
       'giu',
     ),
     relative: true,
@@ -1282,7 +1363,10 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: new RegExp(`\\b(?:el\\s+)?pr[oó]ximo\\s+(${WEEKDAY_ALT})\\b|\\bnext\\s+(${WEEKDAY_ALT})\\b`, 'giu'),
+    re: new RegExp(
+      `\\b(?:el\\s+)?pr[oó]ximo\\s+(${WEEKDAY_ALT})\\b${NO_DAY_AFTER}|\\bnext\\s+(${WEEKDAY_ALT})\\b`,
+      'giu',
+    ),
     relative: true,
     make: (m, ref) => {
       const wd = weekday(m[1] ?? m[2]!);
@@ -1297,7 +1381,8 @@ const RULES: Rule[] = [
       'giu',
     ),
     relative: true,
-    make: (m, ref) => (/^for\s/iu.test(m[0]) ? weekdayAhead(m, ref) : weekdayOf(m, ref)),
+    make: (m, ref) =>
+      weekdayNamesNoDay(m) ? undefined : /^for\s/iu.test(m[0]) ? weekdayAhead(m, ref) : weekdayOf(m, ref),
   },
   // "Next meeting Saturday after the court date", "Monday is five years since Lekki": an English weekday
   // written alone (capitalized), not in a name ("Good Friday", "Bloody Sunday") nor "Friday prayers".
@@ -1457,8 +1542,21 @@ function habitual(text: string, d: DateMention, reference: string): boolean {
 function ageStamp(text: string, d: DateMention): boolean {
   if (!d.relative || !/^(?:hace\s|\S+\s+\S+\s+ago$)/iu.test(d.text)) return false;
   const line = lineAround(text, d);
-  return /·\s*$/u.test(line.before) && !line.after.trim();
+  return (
+    (/·\s*$/u.test(line.before) && (!line.after.trim() || SIGNER_WORDS_AFTER.test(line.after))) ||
+    (SIGNER_BEFORE.test(line.before) && !line.after.trim())
+  );
 }
+
+/**
+ * A signer's age stamp in the other shapes petition pages take (stop 41, rounds 23, 38, 42, 57): the signer's words
+ * after the stamp on its line ("· hace 2 meses: Desde Cuenca…", "· hace 2 días — Mi tía…"), or a line of the
+ * signer's name, with an initial or a town, and the stamp alone ("Andrés F. hace 2 semanas", "Teresa A., Ciudad del
+ * Este hace 2 días"): capitalized words only (and "de", "del", "la"), so "Ella llegó hace 2 días" is no stamp.
+ */
+const SIGNER_WORDS_AFTER = /^\s*(?::|[—–-]\s)/u;
+const SIGNER_BEFORE =
+  /^[ \t]*\p{Lu}[\p{L}'’-]*\.?(?:\s+(?:\p{Lu}[\p{L}'’-]*\.?|de|del|la))*(?:,\s*\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|de|del|la))*)?\s+$/u;
 
 /**
  * A wiki-like page's edit stamp ("This page was last edited on 3 March 2026", "Esta página se editó por
@@ -1479,8 +1577,13 @@ function pageEdited(text: string, d: DateMention): boolean {
  * exactly, so the count of years back is no date of its own (it would name the year the date already names,
  * or one off it). Rounds 10, 15, 17, 19.
  */
+/**
+ * "Hace diez años, la mañana del 22 de mayo de 2015", "Hace cinco años, en la madrugada del 13 de mayo de 2021": the
+ * part of the day before the date restates it as well (rounds 16, 22, 57: every such phrase in rounds 1–58).
+ */
+const THEN_PART_OF_DAY = '(?:en\\s+)?(?:la|aquella)\\s+(?:madrugada|mañana|noche|tarde)\\s+del?';
 const THEN_DATED = new RegExp(
-  `^(?:\\s+(?:today|tonight|this\\s+month|hoy|este\\s+mes))?,?\\s+(?:on|in|el|en)\\s+(?:(?:${WEEKDAY_ALT})\\s+)?$`,
+  `^(?:\\s+(?:today|tonight|this\\s+month|hoy|este\\s+mes))?,?\\s+(?:on|in|el|en|${THEN_PART_OF_DAY})\\s+(?:(?:${WEEKDAY_ALT})\\s+)?$`,
   'iu',
 );
 function agoRestated(text: string, d: DateMention, all: readonly DateMention[]): boolean {
@@ -1674,7 +1777,7 @@ function datesIn(text: string, reference: string): DateMention[] {
       });
     }
   }
-  found.push(...listedYears(text, found), ...rangeStartDays(text, found));
+  found.push(...listedYears(text, found), ...rangeStartDays(text, found), ...twoDigitYears(text, ref));
   rangeStartYears(text, found);
   yearsOfTheSentence(text, found, ref);
   weekdaysInNarrative(text, found, ref);
@@ -1841,6 +1944,10 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
     // "la audiencia está fijada para el viernes 17", "set for Friday the 17th": what is set lies ahead of the
     // writer, so the day near the reference stands, whatever the narrative before it dated.
     if (own && FOR_AHEAD.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
+    // "Las familias viajarán el domingo 2", "el sábado 25 hay un foro": a plan, near the writer, whatever day the
+    // sentence before dated.
+    if (own && future(Object.assign([d.text], { index: d.start, input: text }) as unknown as RegExpExecArray))
+      continue;
     const [, mo, day] = d.value.split('-').map(Number) as [number, number, number];
     let fit: string | undefined;
     if (own) {
@@ -1848,13 +1955,7 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
         (o) => o.end <= d.start && d.start - o.end <= 1200 && o.date.precision === 'day' && o !== d,
       );
       const last = before[before.length - 1];
-      if (last) {
-        const [ly, lm] = last.value.split('-').map(Number) as [number, number];
-        fit = [0, 1]
-          .map((k) => new Date(Date.UTC(ly, lm - 1 + k, day)))
-          .filter((x) => x.getUTCDate() === day && x.getUTCDay() === wd && iso(x) >= last.value)
-          .map(iso)[0];
-      }
+      if (last) fit = dayNearTheLastNamed(last.value, day, wd);
     } else {
       // The years written before, nearest first: the first whose day (or the next year's) falls on the named
       // weekday. "el miércoles 16 de marzo" in a 2025 testimony that named 2011 paragraphs back; "on Saturday 14
@@ -1875,6 +1976,24 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
     d.date = dayDate(fit);
     d.value = fit;
   }
+}
+
+/**
+ * "el sábado 12" after "el viernes 11 de diciembre": the day of that number on that weekday in the month of the day
+ * named before it, the month before or the month after, nearest that day. Stories go back as well as forward: "se
+ * entregó el martes 18" after "el 19 de febrero" (a statement of 20 February 2014), "lo del jueves 9" in a letter
+ * dated 20 February, "la redacción lo anunció el viernes 12" under "15 de mayo de 2023", "El lunes 26" after "entre
+ * el 26 y el 30 de noviembre de 2007"; a first version took only that day or later, and these fell a month on or
+ * to the reference's year (rounds 19, 20, 30, 31, 35: five texts).
+ */
+function dayNearTheLastNamed(last: string, day: number, wd: number): string | undefined {
+  const [ly, lm] = last.split('-').map(Number) as [number, number];
+  const at = utc(last);
+  return [-1, 0, 1]
+    .map((k) => new Date(Date.UTC(ly, lm - 1 + k, day)))
+    .filter((x) => x.getUTCDate() === day && x.getUTCDay() === wd)
+    .map(iso)
+    .sort((a, b) => near(at, a) - near(at, b))[0];
 }
 
 /**
