@@ -616,3 +616,21 @@ describe('styles and widows’ abbreviations at a name’s edges (stop 41)', () 
     assert.equal(endOf('la señora Vda de la Fundación habló', 'señora Vda'), 'señora Vda');
   });
 });
+
+describe('Portuguese names joined by "da", "das", "dos", "do" (stop 41)', () => {
+  it('a span of the surnames after the particle starts at the given name before it', () => {
+    const t = 'Residents: Wellington da Silva Neves (left in 2016) and others.';
+    assert.equal(startOf(t, 'Silva Neves'), 'Wellington da Silva Neves');
+    const u = 'Contó Francisco das Chagas Lima que la policía llegó.';
+    assert.equal(startOf(u, 'Chagas Lima'), 'Francisco das Chagas Lima');
+    const v = 'the farmer Sebastião Ferreira da Costa said';
+    assert.equal(startOf(v, 'Costa'), 'Sebastião Ferreira da Costa');
+  });
+  it('a given name ends with "da" and the surname after it', () => {
+    assert.equal(endOf('said Elias Pereira da Silva on Monday', 'Elias Pereira'), 'Elias Pereira da Silva');
+  });
+  it('not after a word that is no given name ("Rio da Prata", "Ilha do Mel")', () => {
+    const t = 'the banks of the Rio da Prata Silva said';
+    assert.equal(startOf(t, 'Prata Silva'), 'Prata Silva');
+  });
+});

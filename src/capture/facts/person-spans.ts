@@ -221,6 +221,8 @@ function opensNoName({ norm, plain }: { norm: string; plain: boolean }): boolean
  * past a place, capitals or a "noun de" before the given name that opens it.
  */
 export function personStart(text: string, s: Span): number {
+  const joined = portugueseHead(text, s);
+  if (joined < s.start) return joined;
   const words = wordsOf(text, s);
   let k = 0;
   // "Presidente Constitucional Nicolás Maduro", "Fiscal Interino Ramiro Llanos": a Spanish common word
@@ -265,6 +267,42 @@ export function personStart(text: string, s: Span): number {
     : s.start;
 }
 
+/** One or two capitalized words and a Portuguese joining particle right before a span. */
+const PORTUGUESE_HEAD =
+  /(?<![\p{L}\p{M}])(?:(\p{Lu}[\p{Ll}\p{M}'’-]+) )?(\p{Lu}[\p{Ll}\p{M}'’-]+) (?:da|das|dos|do) $/u;
+/**
+ * Where a Portuguese name starts when the span holds only the surnames after its particle ("Silva
+ * Neves" of "Wellington da Silva Neves", "Chagas Lima" of "Francisco das Chagas Lima"): at the given
+ * name (of the stock) before the particle, with a second given name or surname between. Rounds 2–58
+ * write 23 such names in 8 rounds (Brazil, East Timor); LORO 49 cut two of them.
+ */
+function portugueseHead(text: string, s: Span): number {
+  if (!/^\p{Lu}/u.test(text.slice(s.start, s.start + 1))) return s.start;
+  const head = text.slice(Math.max(0, s.start - 50), s.start);
+  const m = PORTUGUESE_HEAD.exec(head);
+  if (!m) return s.start;
+  const from = s.start - (head.length - m.index);
+  // "Contó Francisco das Chagas Lima": a word opening the sentence opens the name only if a given name.
+  const opening = opensSentence(text, from) && !GIVEN_NAMES.has(fold(m[1] ?? ''));
+  if (m[1] !== undefined && !opening && portugueseGiven(m[1])) return from;
+  if (portugueseGiven(m[2]!)) return s.start - (head.length - m.index - (m[1] ? m[1].length + 1 : 0));
+  return s.start;
+}
+/** Words opening Portuguese places' names ("Rio da Prata", "Ilha do Mel", "Vila Autódromo"), never a given name. */
+const PORTUGUESE_PLACE_OPENERS = new Set(
+  'rio ilha vila serra porto praia morro sao santo santa nossa'.split(' '),
+);
+/**
+ * A word that may open a Portuguese name: a given name of the stock, or a word of no other kind
+ * (the stock lacks most Brazilian names: "Sebastião", "Luzia", "Wellington" a city's name too).
+ */
+function portugueseGiven(w: string): boolean {
+  const norm = fold(w);
+  if (GIVEN_NAMES.has(norm)) return true;
+  if (PORTUGUESE_PLACE_OPENERS.has(norm) || otherWord(w) || opensNoName({ norm, plain: true })) return false;
+  return !englishCommonWord(norm);
+}
+
 /**
  * Where a person's name proposed as `s` really ends: with a patronymic written in lower case after it
  * (Central Asian and Turkic "kyzy", "uulu", "ogly", "qizi": "Makhabat Tazhibek kyzy"), with a
@@ -295,10 +333,11 @@ export function personEnd(text: string, s: Span): number {
         )
       : null;
   if (particle) return s.end + particle[0].length;
-  // "Maria Aparecida dos Santos", "Raimunda Conceição dos Santos", "Ana das Dores Lima": Portuguese
-  // joins a surname with "dos", "das", "do" (Spanish and English texts quote such names whole).
+  // "Maria Aparecida dos Santos", "Raimunda Conceição dos Santos", "Ana das Dores Lima", "Elias Pereira
+  // da Silva": Portuguese joins a surname with "dos", "das", "do", "da" (Spanish and English texts
+  // quote such names whole).
   const joined =
-    /^ (?:dos|das|do) \p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+)?(?![\p{L}\p{M}])/u.exec(
+    /^ (?:dos|das|do|da) \p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+)?(?![\p{L}\p{M}])/u.exec(
       text.slice(s.end, s.end + 60),
     );
   if (joined && isCapitalName(text.slice(s.start, s.end).split(/\s+/).pop()!))
