@@ -634,3 +634,27 @@ describe('Portuguese names joined by "da", "das", "dos", "do" (stop 41)', () => 
     assert.equal(startOf(t, 'Prata Silva'), 'Prata Silva');
   });
 });
+
+describe('a given name and an initial before the surnames, titles abbreviated, "Santo" (stop 41)', () => {
+  it('a span of the surnames starts at the given name and the initial before them', () => {
+    const t = 'presidida por la magistrada Yokasta M. Rosario Almonte, conoce del recurso';
+    assert.equal(startOf(t, 'Rosario Almonte'), 'Yokasta M. Rosario Almonte');
+    const u = 'The ruling of Judge Ruwan K. Jayasinghe was read.';
+    assert.equal(startOf(u, 'Jayasinghe'), 'Ruwan K. Jayasinghe');
+  });
+  it('not after a word opening the sentence, nor a common word', () => {
+    assert.equal(
+      startOf('Llegó a las 9. Hoy M. Rosario Almonte habló.', 'Rosario Almonte'),
+      'Rosario Almonte',
+    );
+    assert.equal(startOf('la Sección B. Rosario Almonte vive', 'Rosario Almonte'), 'Rosario Almonte');
+  });
+  it('an abbreviated title alone is no one', () => {
+    const t = 'Firmado: Lcda. , notaria pública';
+    assert.equal(notAPerson(t, at(t, 'Lcda'), 'es'), 'form of address');
+  });
+  it('"Santo" opens a place', () => {
+    const t = 'deportados desde Santo Domingo Villa Mella el lunes';
+    assert.equal(notAPerson(t, at(t, 'Santo Domingo Villa Mella'), 'es'), 'place word');
+  });
+});

@@ -61,7 +61,8 @@ const ADDRESS_FORMS: ReadonlyMap<string, 'f' | 'm' | undefined> = new Map([
   tito obbo papa papi`
     .split(/\s+/)
     .map((w) => [w, 'm'] as const),
-  ...'dr maitre me ka kak avo prof professor sayyed khun datu chef'
+  // "Lcda.", "Lcdo.": the Dominican and Central American abbreviations of "licenciada", "licenciado".
+  ...'dr maitre me ka kak avo prof professor sayyed khun datu chef lcda lcdo licda licdo'
     .split(' ')
     .map((w) => [w, undefined] as const),
 ]);
@@ -223,6 +224,8 @@ function opensNoName({ norm, plain }: { norm: string; plain: boolean }): boolean
 export function personStart(text: string, s: Span): number {
   const joined = portugueseHead(text, s);
   if (joined < s.start) return joined;
+  const initialed = initialHead(text, s);
+  if (initialed < s.start) return initialed;
   const words = wordsOf(text, s);
   let k = 0;
   // "Presidente Constitucional Nicolás Maduro", "Fiscal Interino Ramiro Llanos": a Spanish common word
@@ -288,6 +291,26 @@ function portugueseHead(text: string, s: Span): number {
   if (portugueseGiven(m[2]!)) return s.start - (head.length - m.index - (m[1] ? m[1].length + 1 : 0));
   return s.start;
 }
+/** A name and one initial with its period right before a span: "Yokasta M. " of "Yokasta M. Rosario Almonte". */
+const INITIAL_HEAD = /(?<![\p{L}\p{M}.])(\p{Lu}[\p{Ll}\p{M}'’-]+) \p{Lu}\. $/u;
+/**
+ * Where a name starts when the span holds only the surnames after a given name and an initial ("la
+ * magistrada Yokasta M. Rosario Almonte", read as "Rosario Almonte" in round 62): at the given name,
+ * a given name of the stock or a word of no other kind, not a word opening the sentence. Rounds 2–58
+ * write 26 names with a middle initial (the rules read a given name, an initial and one surname
+ * whole: `initialedName`).
+ */
+function initialHead(text: string, s: Span): number {
+  if (!/^\p{Lu}\p{Ll}/u.test(text.slice(s.start, s.start + 2))) return s.start;
+  const head = text.slice(Math.max(0, s.start - 30), s.start);
+  const m = INITIAL_HEAD.exec(head);
+  if (!m) return s.start;
+  const from = s.start - (head.length - m.index);
+  const given = GIVEN_NAMES.has(fold(m[1]!));
+  if (!given && (opensSentence(text, from) || !portugueseGiven(m[1]!) || !aName(fold(m[1]!)))) return s.start;
+  return from;
+}
+
 /** Words opening Portuguese places' names ("Rio da Prata", "Ilha do Mel", "Vila Autódromo"), never a given name. */
 const PORTUGUESE_PLACE_OPENERS = new Set(
   'rio ilha vila serra porto praia morro sao santo santa nossa'.split(' '),
@@ -459,7 +482,7 @@ const CLOSING_PLACE_NOUNS = new Set(
 );
 /** Words opening the names of Spanish places and never a person's: saints' titles, features, settlements. */
 const PLACE_OPENERS = new Set(
-  'san santa sierra loma isla puerto cerro ciudad valle playa laguna bahia punta colonia barrio rio lago'.split(
+  'san santa santo sierra loma isla puerto cerro ciudad valle playa laguna bahia punta colonia barrio rio lago'.split(
     ' ',
   ),
 );
