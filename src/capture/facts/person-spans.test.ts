@@ -658,3 +658,15 @@ describe('a given name and an initial before the surnames, titles abbreviated, "
     assert.equal(notAPerson(t, at(t, 'Santo Domingo Villa Mella'), 'es'), 'place word');
   });
 });
+
+describe('"Juan de Dios" (stop 41)', () => {
+  it('a given name goes on over "de Dios" and the surnames after it', () => {
+    const t = 'Ella dijo que a su hermano, Juan de Dios Sepúlveda Muñoz, lo vio en 1975.';
+    assert.equal(endOf(t, 'Juan'), 'Juan de Dios Sepúlveda Muñoz');
+    assert.equal(endOf('Lo dijo don Juan de Dios ayer.', 'don Juan'), 'don Juan de Dios');
+  });
+  it('not over a surname that is another word, nor after a word no given name', () => {
+    assert.equal(endOf('Habló Juan de Dios Policía Nacional.', 'Juan'), 'Juan de Dios');
+    assert.equal(endOf('la Iglesia de Dios Pentecostal', 'Iglesia'), 'Iglesia');
+  });
+});

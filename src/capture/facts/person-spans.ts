@@ -367,6 +367,8 @@ export function personEnd(text: string, s: Span): number {
     return s.end + joined[0].length;
   const married = marriedName(text, s);
   if (married > s.end) return married;
+  const devotional = devotionalGiven(text, s);
+  if (devotional > s.end) return devotional;
   // "George H. W." cut at an initial's period before its surname: a given name, initials, the surname
   // (a word no lexicon knows as anything but a name: not "Ahmad H. The", "Ahmad H. Police").
   const span = text.slice(s.start, s.end);
@@ -384,6 +386,27 @@ export function personEnd(text: string, s: Span): number {
     return s.end + surname[0].length;
   if (text[s.end] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(span)) return s.end + 1;
   return s.end;
+}
+
+/** "de Dios" after a given name, and up to two surnames after it. */
+const DE_DIOS = /^ de Dios((?: \p{Lu}[\p{Ll}\p{M}'’-]+){0,2})(?![\p{L}\p{M}])/u;
+/**
+ * Where a name with the devotional given name "Juan de Dios" ends ("Juan de Dios Sepúlveda Muñoz",
+ * "don Juan de Dios"): the rules stop before "Dios", a common word (rounds 42 and 62, two persons
+ * of Honduras and Chile). Only after a given name of the stock; surnames that are no other word.
+ */
+function devotionalGiven(text: string, s: Span): number {
+  const last = text.slice(s.start, s.end).split(/\s+/).pop()!;
+  if (!GIVEN_NAMES.has(fold(last))) return s.end;
+  const m = DE_DIOS.exec(text.slice(s.end, s.end + 60));
+  if (!m) return s.end;
+  const surnames = m[1]!.trim() ? m[1]!.trim().split(' ') : [];
+  let end = s.end + ' de Dios'.length;
+  for (const w of surnames) {
+    if (otherWord(w) || !aName(fold(w))) break;
+    end += w.length + 1;
+  }
+  return end;
 }
 
 /** A married woman's surname after her own: "viuda de Quispe", "vda. de Choque", "de Mattei", "de la Cruz". */
