@@ -95,4 +95,17 @@ describe('persons of a comment named in full by its page', () => {
     assert.deepEqual(values(facts), ['Naseer Ahmad Rehmani']);
     assert.deepEqual(values(commentFacts[0]!), ['Naseer Ahmad Rehmani']);
   });
+  it('the article’s one name is the one full name only the comments write (stop 41)', () => {
+    const article = [person('Yoandry'), person('Caridad Duany')];
+    const comments = [[person('Yoandry Ferrer')]];
+    tiePagePersons(article, comments);
+    assert.deepEqual(values(article), ['Yoandry Ferrer', 'Caridad Duany']);
+    // Not when the article holds the word in a full name of its own, nor when two comments' names fit.
+    const own = [person('Marta'), person('Marta Ruiz')];
+    tiePagePersons(own, [[person('Marta Gómez')]]);
+    assert.deepEqual(values(own), ['Marta', 'Marta Ruiz']);
+    const two = [person('Jorge')];
+    tiePagePersons(two, [[person('Jorge Vidal')], [person('Jorge Paz')]]);
+    assert.deepEqual(values(two), ['Jorge']);
+  });
 });

@@ -126,9 +126,15 @@ export function tiePagePersons(article: PersonFact[], comments: PersonFact[][]):
   const texts = [article, ...comments];
   const full = namesOf(texts, false);
   const all = namesOf(texts, true);
+  // "Mi hermano Yoandry salió…" and a comment's "Yoandry Ferrer, presente": the article's one name
+  // is the one full name the comments write, when the article writes none holding it.
+  const inArticle = new Set(namesOf([article], false).flatMap((n) => n.words));
+  const fromComments = namesOf(comments, false);
+  const articleName = (f: PersonFact) =>
+    !/\s/.test(f.value) && !inArticle.has(fold(f.value)) ? fullNameOf(f.value, fromComments) : undefined;
   for (const facts of texts)
     rename(
       facts,
-      (f) => (facts !== article ? fullNameOf(f.value, full) : undefined) ?? shortFormOf(f.value, all),
+      (f) => (facts !== article ? fullNameOf(f.value, full) : articleName(f)) ?? shortFormOf(f.value, all),
     );
 }

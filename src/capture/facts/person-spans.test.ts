@@ -4,9 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { extractFacts } from './index.js';
 import {
   addressedName,
   addressedPersons,
+  addressFormStart,
   bareAddress,
   fitsAddress,
   initialedName,
@@ -556,5 +558,115 @@ describe('Spanish widows’ names with "viuda de" (stop 39 second wave)', () => 
   it('not a body’s or a month’s name before it', () => {
     assert.deepEqual(names('Habló la Fundación Esperanza viuda de Pérez.'), []);
     assert.deepEqual(names('Desde Enero viuda de Rojas, nada.'), []);
+  });
+});
+
+describe('forms of address kept with a person’s one name (stop 41)', () => {
+  const grown = (text: string, name: string, language = /\b(?:the|we|my|then)\b/i.test(text) ? 'en' : 'es') =>
+    text.slice(addressFormStart(text, at(text, name), language), at(text, name).end);
+  it('takes a form annotators keep, in either case for Spanish "doña", "padre", ranks', () => {
+    assert.equal(grown('Nos vemos en la casa de doña Chepita mañana.', 'Chepita'), 'doña Chepita');
+    assert.equal(grown('El Padre Chuy dice que también va.', 'Chuy'), 'Padre Chuy');
+    assert.equal(grown('se hacía llamar el Capitán Rolando y gritaba', 'Rolando'), 'Capitán Rolando');
+    assert.equal(grown('We met Mzee Kipsang at the gate.', 'Kipsang'), 'Mzee Kipsang');
+  });
+  it('takes a kinship form only written with a capital', () => {
+    assert.equal(grown('La Tía Rosa fue detenida.', 'Rosa'), 'Tía Rosa');
+    assert.equal(grown('We stayed with Uncle Heng in the dormitory.', 'Heng'), 'Uncle Heng');
+    assert.equal(grown('My uncle Fouad never came back.', 'Fouad'), 'Fouad');
+    assert.equal(grown('Mi tía Hermelinda lo vio.', 'Hermelinda'), 'Hermelinda');
+  });
+  it('leaves forms annotators drop as often as they keep, and other words', () => {
+    assert.equal(grown('My brother Ahmed was taken.', 'Ahmed'), 'Ahmed');
+    assert.equal(grown('Then Mr Kiptoo answered.', 'Kiptoo'), 'Kiptoo');
+    assert.equal(grown('Lo dijo su hermano Ariel.', 'Ariel'), 'Ariel');
+    assert.equal(grown('Lo dijo Ariel.', 'Ariel'), 'Ariel');
+    assert.equal(grown('La atendió la doctora Cárdenas.', 'Cárdenas'), 'Cárdenas');
+    assert.equal(grown('Habló con don Gutiérrez.', 'Gutiérrez'), 'Gutiérrez', 'a surname stays bare');
+    assert.equal(
+      grown('Names: Padre Kwiriwi (catechist)', 'Kwiriwi', 'en'),
+      'Kwiriwi',
+      'a Spanish form in English',
+    );
+  });
+  it('the extractor keeps the form with the one name, not with a word of a longer name', () => {
+    const persons = (text: string) =>
+      extractFacts(text, { reference: '2025-06-01' })
+        .filter((f) => f.kind === 'person')
+        .map((f) => f.value);
+    assert.deepEqual(persons('El Padre Chuy dice que también va a la marcha.'), ['Padre Chuy']);
+    assert.ok(!persons('Marta Pérez llegó. Después doña Marta dijo que no.').includes('doña Marta'));
+  });
+});
+
+describe('styles and widows’ abbreviations at a name’s edges (stop 41)', () => {
+  it('a head of state’s style is no part of the name', () => {
+    const t = 'reunido bajo la presidencia de Su Excelencia Obiang Nguema Mbasogo, Presidente';
+    assert.equal(startOf(t, 'Excelencia Obiang Nguema Mbasogo'), 'Obiang Nguema Mbasogo');
+    const u = 'received by His Excellency Hakainde Hichilema Mweemba at State House';
+    assert.equal(startOf(u, 'Excellency Hakainde Hichilema Mweemba'), 'Hakainde Hichilema Mweemba');
+  });
+  it('a span cut at the period of a capital "Vda." ends with the husband’s surname', () => {
+    const t = 'entre ellos la concejal Zulma Jaldín Vda. de Rocha y el alcalde';
+    assert.equal(endOf(t, 'Zulma Jaldín Vda'), 'Zulma Jaldín Vda. de Rocha');
+    assert.equal(
+      endOf('declaró Felipa Quispe Viuda de Laura ayer', 'Felipa Quispe'),
+      'Felipa Quispe Viuda de Laura',
+    );
+    assert.equal(endOf('la señora Vda de la Fundación habló', 'señora Vda'), 'señora Vda');
+  });
+});
+
+describe('Portuguese names joined by "da", "das", "dos", "do" (stop 41)', () => {
+  it('a span of the surnames after the particle starts at the given name before it', () => {
+    const t = 'Residents: Wellington da Silva Neves (left in 2016) and others.';
+    assert.equal(startOf(t, 'Silva Neves'), 'Wellington da Silva Neves');
+    const u = 'Contó Francisco das Chagas Lima que la policía llegó.';
+    assert.equal(startOf(u, 'Chagas Lima'), 'Francisco das Chagas Lima');
+    const v = 'the farmer Sebastião Ferreira da Costa said';
+    assert.equal(startOf(v, 'Costa'), 'Sebastião Ferreira da Costa');
+  });
+  it('a given name ends with "da" and the surname after it', () => {
+    assert.equal(endOf('said Elias Pereira da Silva on Monday', 'Elias Pereira'), 'Elias Pereira da Silva');
+  });
+  it('not after a word that is no given name ("Rio da Prata", "Ilha do Mel")', () => {
+    const t = 'the banks of the Rio da Prata Silva said';
+    assert.equal(startOf(t, 'Prata Silva'), 'Prata Silva');
+  });
+});
+
+describe('a given name and an initial before the surnames, titles abbreviated, "Santo" (stop 41)', () => {
+  it('a span of the surnames starts at the given name and the initial before them', () => {
+    const t = 'presidida por la magistrada Yokasta M. Rosario Almonte, conoce del recurso';
+    assert.equal(startOf(t, 'Rosario Almonte'), 'Yokasta M. Rosario Almonte');
+    const u = 'The ruling of Judge Ruwan K. Jayasinghe was read.';
+    assert.equal(startOf(u, 'Jayasinghe'), 'Ruwan K. Jayasinghe');
+  });
+  it('not after a word opening the sentence, nor a common word', () => {
+    assert.equal(
+      startOf('Llegó a las 9. Hoy M. Rosario Almonte habló.', 'Rosario Almonte'),
+      'Rosario Almonte',
+    );
+    assert.equal(startOf('la Sección B. Rosario Almonte vive', 'Rosario Almonte'), 'Rosario Almonte');
+  });
+  it('an abbreviated title alone is no one', () => {
+    const t = 'Firmado: Lcda. , notaria pública';
+    assert.equal(notAPerson(t, at(t, 'Lcda'), 'es'), 'form of address');
+  });
+  it('"Santo" opens a place', () => {
+    const t = 'deportados desde Santo Domingo Villa Mella el lunes';
+    assert.equal(notAPerson(t, at(t, 'Santo Domingo Villa Mella'), 'es'), 'place word');
+  });
+});
+
+describe('"Juan de Dios" (stop 41)', () => {
+  it('a given name goes on over "de Dios" and the surnames after it', () => {
+    const t = 'Ella dijo que a su hermano, Juan de Dios Sepúlveda Muñoz, lo vio en 1975.';
+    assert.equal(endOf(t, 'Juan'), 'Juan de Dios Sepúlveda Muñoz');
+    assert.equal(endOf('Lo dijo don Juan de Dios ayer.', 'don Juan'), 'don Juan de Dios');
+  });
+  it('not over a surname that is another word, nor after a word no given name', () => {
+    assert.equal(endOf('Habló Juan de Dios Policía Nacional.', 'Juan'), 'Juan de Dios');
+    assert.equal(endOf('la Iglesia de Dios Pentecostal', 'Iglesia'), 'Iglesia');
   });
 });

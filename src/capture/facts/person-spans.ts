@@ -33,9 +33,15 @@ function wordsOf(
 
 const isCapitalName = (w: string) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w);
 
-/** Forms of address written before a name in several languages: "Me" and "Maître" (French bar), "Mr", "Dr". */
+/**
+ * Forms of address written before a name in several languages: "Me" and "Maître" (French bar), "Mr",
+ * "Dr"; the style of heads of state in official communiqués ("Su Excelencia Obiang Nguema Mbasogo",
+ * "His Excellency"), no part of the name.
+ */
 const ADDRESS = new Set(
-  'me mme mlle mr mrs ms mx dr messrs sr sra srta dona hon rt lt col sgt cpl gen'.split(' '),
+  'me mme mlle mr mrs ms mx dr messrs sr sra srta dona hon rt lt col sgt cpl gen excelencia excellency'.split(
+    ' ',
+  ),
 );
 /**
  * Forms of address that stand before one name of the person they name, in the languages the texts
@@ -55,7 +61,8 @@ const ADDRESS_FORMS: ReadonlyMap<string, 'f' | 'm' | undefined> = new Map([
   tito obbo papa papi`
     .split(/\s+/)
     .map((w) => [w, 'm'] as const),
-  ...'dr maitre me ka kak avo prof professor sayyed khun datu chef'
+  // "Lcda.", "Lcdo.": the Dominican and Central American abbreviations of "licenciada", "licenciado".
+  ...'dr maitre me ka kak avo prof professor sayyed khun datu chef lcda lcdo licda licdo'
     .split(' ')
     .map((w) => [w, undefined] as const),
 ]);
@@ -103,6 +110,45 @@ export function bareAddress(norm: string): boolean {
   // "Mai" and "Nana" are given names too (Vietnamese, Akan); "Ka" a syllable of many names.
   // "Tita" a Spanish nickname.
   return ADDRESS_FORMS.has(norm) && !GIVEN_NAMES.has(norm) && !/^(?:mai|nana|ka|me|mas|tita)$/.test(norm);
+}
+
+/**
+ * Forms of address the annotators keep with the one given name or nickname a person goes by ("doña
+ * Chepita", "el Padre Chuy", "Capitán Rolando", "Mzee Kipsang"; guide: honorific forms kept as
+ * written). Counted in rounds 1–58 (held-apart rounds left out) before the one name of persons the
+ * text names no other way: Spanish don/doña 47 kept to 12 not, padre 9 to 1; English capitalized
+ * Mama, Auntie, Aunt, Uncle, Sheikh, Captain 31 to 2. Left out, kept about as often as dropped or
+ * seldom seen: "doctor(a)", "abuela", "señora", "licenciada", "Mr", "Dr", "Father", "Sister", and
+ * lower-case kinship ("my sister Musu", "cousin Dawit", "hermano Ariel": 2 kept to 117 not). Each
+ * language's forms in its own texts only ("Padre Kwiriwi" of an English list was written bare).
+ */
+const KEPT_FORMS: Record<string, { any: ReadonlySet<string>; capital: ReadonlySet<string> }> = {
+  es: {
+    any: new Set('don dona padre capitan comandante coronel pastor'.split(' ')),
+    capital: new Set(['tia', 'tio']),
+  },
+  en: {
+    any: new Set(),
+    capital: new Set('mama auntie aunt uncle captain hajja hajji mzee sheikh pastor'.split(' ')),
+  },
+};
+
+/**
+ * Where the name of a person known by one name (`s`, one word) starts when a form of address the
+ * annotators keep stands right before it ("doña Chepita", "el Capitán Rolando" → "Capitán Rolando");
+ * `s.start` when none does, and before a surname of the stock ("doctor Cárdenas", "don Saavedra":
+ * annotators keep the surname bare).
+ */
+export function addressFormStart(text: string, s: Span, language: string): number {
+  const forms = KEPT_FORMS[language];
+  if (!forms) return s.start;
+  const name = fold(text.slice(s.start, s.end));
+  if (SURNAME_SET.has(name) && !GIVEN_NAMES.has(name)) return s.start;
+  const head = /(?<![\p{L}\p{M}.])(\p{L}+) $/u.exec(text.slice(Math.max(0, s.start - 14), s.start));
+  if (!head) return s.start;
+  const form = fold(head[1]!);
+  const kept = forms.any.has(form) || (forms.capital.has(form) && /^\p{Lu}/u.test(head[1]!));
+  return kept ? s.start - head[0].length : s.start;
 }
 
 /**
@@ -176,6 +222,10 @@ function opensNoName({ norm, plain }: { norm: string; plain: boolean }): boolean
  * past a place, capitals or a "noun de" before the given name that opens it.
  */
 export function personStart(text: string, s: Span): number {
+  const joined = portugueseHead(text, s);
+  if (joined < s.start) return joined;
+  const initialed = initialHead(text, s);
+  if (initialed < s.start) return initialed;
   const words = wordsOf(text, s);
   let k = 0;
   // "Presidente Constitucional Nicolás Maduro", "Fiscal Interino Ramiro Llanos": a Spanish common word
@@ -220,6 +270,62 @@ export function personStart(text: string, s: Span): number {
     : s.start;
 }
 
+/** One or two capitalized words and a Portuguese joining particle right before a span. */
+const PORTUGUESE_HEAD =
+  /(?<![\p{L}\p{M}])(?:(\p{Lu}[\p{Ll}\p{M}'’-]+) )?(\p{Lu}[\p{Ll}\p{M}'’-]+) (?:da|das|dos|do) $/u;
+/**
+ * Where a Portuguese name starts when the span holds only the surnames after its particle ("Silva
+ * Neves" of "Wellington da Silva Neves", "Chagas Lima" of "Francisco das Chagas Lima"): at the given
+ * name (of the stock) before the particle, with a second given name or surname between. Rounds 2–58
+ * write 23 such names in 8 rounds (Brazil, East Timor); LORO 49 cut two of them.
+ */
+function portugueseHead(text: string, s: Span): number {
+  if (!/^\p{Lu}/u.test(text.slice(s.start, s.start + 1))) return s.start;
+  const head = text.slice(Math.max(0, s.start - 50), s.start);
+  const m = PORTUGUESE_HEAD.exec(head);
+  if (!m) return s.start;
+  const from = s.start - (head.length - m.index);
+  // "Contó Francisco das Chagas Lima": a word opening the sentence opens the name only if a given name.
+  const opening = opensSentence(text, from) && !GIVEN_NAMES.has(fold(m[1] ?? ''));
+  if (m[1] !== undefined && !opening && portugueseGiven(m[1])) return from;
+  if (portugueseGiven(m[2]!)) return s.start - (head.length - m.index - (m[1] ? m[1].length + 1 : 0));
+  return s.start;
+}
+/** A name and one initial with its period right before a span: "Yokasta M. " of "Yokasta M. Rosario Almonte". */
+const INITIAL_HEAD = /(?<![\p{L}\p{M}.])(\p{Lu}[\p{Ll}\p{M}'’-]+) \p{Lu}\. $/u;
+/**
+ * Where a name starts when the span holds only the surnames after a given name and an initial ("la
+ * magistrada Yokasta M. Rosario Almonte", read as "Rosario Almonte" in round 62): at the given name,
+ * a given name of the stock or a word of no other kind, not a word opening the sentence. Rounds 2–58
+ * write 26 names with a middle initial (the rules read a given name, an initial and one surname
+ * whole: `initialedName`).
+ */
+function initialHead(text: string, s: Span): number {
+  if (!/^\p{Lu}\p{Ll}/u.test(text.slice(s.start, s.start + 2))) return s.start;
+  const head = text.slice(Math.max(0, s.start - 30), s.start);
+  const m = INITIAL_HEAD.exec(head);
+  if (!m) return s.start;
+  const from = s.start - (head.length - m.index);
+  const given = GIVEN_NAMES.has(fold(m[1]!));
+  if (!given && (opensSentence(text, from) || !portugueseGiven(m[1]!) || !aName(fold(m[1]!)))) return s.start;
+  return from;
+}
+
+/** Words opening Portuguese places' names ("Rio da Prata", "Ilha do Mel", "Vila Autódromo"), never a given name. */
+const PORTUGUESE_PLACE_OPENERS = new Set(
+  'rio ilha vila serra porto praia morro sao santo santa nossa'.split(' '),
+);
+/**
+ * A word that may open a Portuguese name: a given name of the stock, or a word of no other kind
+ * (the stock lacks most Brazilian names: "Sebastião", "Luzia", "Wellington" a city's name too).
+ */
+function portugueseGiven(w: string): boolean {
+  const norm = fold(w);
+  if (GIVEN_NAMES.has(norm)) return true;
+  if (PORTUGUESE_PLACE_OPENERS.has(norm) || otherWord(w) || opensNoName({ norm, plain: true })) return false;
+  return !englishCommonWord(norm);
+}
+
 /**
  * Where a person's name proposed as `s` really ends: with a patronymic written in lower case after it
  * (Central Asian and Turkic "kyzy", "uulu", "ogly", "qizi": "Makhabat Tazhibek kyzy"), with a
@@ -227,6 +333,13 @@ export function personStart(text: string, s: Span): number {
  * H.", "J.R.M.").
  */
 export function personEnd(text: string, s: Span): number {
+  // "Zulma Jaldín Vda. de Rocha": a span cut at the period of "Vda." ends with the widow's surname.
+  const widowWord = /\s(?:Vda|vda|Viuda|viuda)$/u.exec(text.slice(s.start, s.end));
+  if (widowWord) {
+    const own = { start: s.start, end: s.end - widowWord[0].length };
+    const married = marriedName(text, own);
+    if (married > own.end) return married;
+  }
   const patronymic = /^ (?:kyzy|uulu|ogly|oglu|ogli|qizi|kizi|gyzy|uly|ugli)(?![\p{L}])/u.exec(
     text.slice(s.end, s.end + 8),
   );
@@ -243,16 +356,19 @@ export function personEnd(text: string, s: Span): number {
         )
       : null;
   if (particle) return s.end + particle[0].length;
-  // "Maria Aparecida dos Santos", "Raimunda Conceição dos Santos", "Ana das Dores Lima": Portuguese
-  // joins a surname with "dos", "das", "do" (Spanish and English texts quote such names whole).
+  // "Maria Aparecida dos Santos", "Raimunda Conceição dos Santos", "Ana das Dores Lima", "Elias Pereira
+  // da Silva": Portuguese joins a surname with "dos", "das", "do", "da" (Spanish and English texts
+  // quote such names whole).
   const joined =
-    /^ (?:dos|das|do) \p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+)?(?![\p{L}\p{M}])/u.exec(
+    /^ (?:dos|das|do|da) \p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+)?(?![\p{L}\p{M}])/u.exec(
       text.slice(s.end, s.end + 60),
     );
   if (joined && isCapitalName(text.slice(s.start, s.end).split(/\s+/).pop()!))
     return s.end + joined[0].length;
   const married = marriedName(text, s);
   if (married > s.end) return married;
+  const devotional = devotionalGiven(text, s);
+  if (devotional > s.end) return devotional;
   // "George H. W." cut at an initial's period before its surname: a given name, initials, the surname
   // (a word no lexicon knows as anything but a name: not "Ahmad H. The", "Ahmad H. Police").
   const span = text.slice(s.start, s.end);
@@ -272,8 +388,29 @@ export function personEnd(text: string, s: Span): number {
   return s.end;
 }
 
+/** "de Dios" after a given name, and up to two surnames after it. */
+const DE_DIOS = /^ de Dios((?: \p{Lu}[\p{Ll}\p{M}'’-]+){0,2})(?![\p{L}\p{M}])/u;
+/**
+ * Where a name with the devotional given name "Juan de Dios" ends ("Juan de Dios Sepúlveda Muñoz",
+ * "don Juan de Dios"): the rules stop before "Dios", a common word (rounds 42 and 62, two persons
+ * of Honduras and Chile). Only after a given name of the stock; surnames that are no other word.
+ */
+function devotionalGiven(text: string, s: Span): number {
+  const last = text.slice(s.start, s.end).split(/\s+/).pop()!;
+  if (!GIVEN_NAMES.has(fold(last))) return s.end;
+  const m = DE_DIOS.exec(text.slice(s.end, s.end + 60));
+  if (!m) return s.end;
+  const surnames = m[1]!.trim() ? m[1]!.trim().split(' ') : [];
+  let end = s.end + ' de Dios'.length;
+  for (const w of surnames) {
+    if (otherWord(w) || !aName(fold(w))) break;
+    end += w.length + 1;
+  }
+  return end;
+}
+
 /** A married woman's surname after her own: "viuda de Quispe", "vda. de Choque", "de Mattei", "de la Cruz". */
-const MARRIED = /^ (viuda de|vda\.? de|de)(?: (?:la|los))? (\p{Lu}[\p{Ll}\p{M}'’-]+)(?![\p{L}\p{M}])/u;
+const MARRIED = /^ ([Vv]iuda de|[Vv]da\.? de|de)(?: (?:la|los))? (\p{Lu}[\p{Ll}\p{M}'’-]+)(?![\p{L}\p{M}])/u;
 /**
  * Where a Spanish woman's name ends when she bears her husband's surname after her own ("Felipa
  * Quispe viuda de Laura", "Elvira Xol de Choc", "Gladys Bentancor de Mattei"): rounds 12, 13, 14,
@@ -368,7 +505,7 @@ const CLOSING_PLACE_NOUNS = new Set(
 );
 /** Words opening the names of Spanish places and never a person's: saints' titles, features, settlements. */
 const PLACE_OPENERS = new Set(
-  'san santa sierra loma isla puerto cerro ciudad valle playa laguna bahia punta colonia barrio rio lago'.split(
+  'san santa santo sierra loma isla puerto cerro ciudad valle playa laguna bahia punta colonia barrio rio lago'.split(
     ' ',
   ),
 );

@@ -26,6 +26,14 @@ describe('names written surname first in a list', () => {
       ],
     );
   });
+  it('not a column whose header says where ("Detenido/a en", "Detained at"): its "Villa Mella, Santo Domingo" is a place (stop 41)', () => {
+    const table =
+      'Nº | Apellidos, nombre | Edad | Detenido/a en | Fecha\n1 | Pierre-Louis, Marie Ange | 34 | Villa Mella, Santo Domingo | 02/12/2025\n2 | Jean-Baptiste, Wilner | 41 | Los Alcarrizos | 02/12/2025\n';
+    assert.deepEqual(
+      invertedTableNames(table).map((n) => n.value),
+      ['Marie Ange Pierre-Louis', 'Wilner Jean-Baptiste'],
+    );
+  });
   it('reads a tab-separated sheet under a "Name" header', () => {
     const sheet = 'ID\tDate\tName\tAge\tFrom\nA-1\t03/11/2023\tSafi, Gul Ahmad\t41\tSohrab Goth, Karachi\n';
     assert.deepEqual(

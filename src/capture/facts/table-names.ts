@@ -14,6 +14,12 @@ import { tablesIn } from './tables.js';
 const NAME_HEADER =
   /(?<!\p{L})(?:names?|surnames?|full\s+name|victims?|detainees?|deceased|person|nombres?|apellidos?|v[ií]ctimas?|detenid[oa]s?|fallecid[oa]s?|desaparecid[oa]s?|persona)(?!\p{L})/iu;
 
+/**
+ * A place preposition closing a header: "Detenido/a en", "Detained at", "Fallecido en" name where, and
+ * the column's "Villa Mella, Santo Domingo" is a place and its town, not a name surname first (round 62).
+ */
+const PLACE_AFTER = /(?<!\p{L})(?:en|in|at|desde|from|near)\s*:?\s*$/iu;
+
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*`;
 const PARTICLE = String.raw`(?:de|del|de\s+la|de\s+los|de\s+las|la|vda\.?\s+de|viuda\s+de|y|e|van|von|der|da|das|do|dos|di|al|el|bin|ibn)`;
 /** The surnames, a comma, the given names, then maybe a nickname in quotes or brackets. */
@@ -38,7 +44,9 @@ export interface InvertedName {
 export function invertedTableNames(text: string): InvertedName[] {
   const out: InvertedName[] = [];
   for (const table of tablesIn(text)) {
-    const columns = table.header.cells.flatMap((c, k) => (NAME_HEADER.test(c.text) ? [k] : []));
+    const columns = table.header.cells.flatMap((c, k) =>
+      NAME_HEADER.test(c.text) && !PLACE_AFTER.test(c.text) ? [k] : [],
+    );
     if (!columns.length) continue;
     for (const row of table.rows)
       for (const k of columns) {

@@ -16,6 +16,7 @@ import { ORG_WORDS } from '../facts/orgs.js';
 import {
   addressedName,
   addressedPersons,
+  addressFormStart,
   fitsAddress,
   initialedName,
   listedAmongPlaces,
@@ -349,6 +350,9 @@ export function refineEntities(
   // Restrepo", a transcript's speaker, of "Ana Cecilia Restrepo de Guzmán"), also when the rules
   // took the short form and only the tagger the full name.
   // So is a name after a form of address ("Ibu Siti", "Mrs Gitau", "don Hernán") when it fits.
+  // "doña Chepita", "el Padre Chuy": a person known by one name keeps the form of address before it
+  // (person-spans.ts); not a word of a longer name of the text ("Marta" of "Marta Pérez").
+  withAddressForms(text, language, kept, added);
   const persons = [
     ...new Set(
       [...kept, ...added].filter((m) => m.kind === 'person' && /\s/.test(m.value)).map((m) => m.value),
@@ -393,4 +397,28 @@ export function refineEntities(
   pairAcronyms(out);
   pairShortForms(out, ORG_WORDS);
   return out;
+}
+
+/** Grows each one-word person, in `kept` and `added`, over a form of address kept with it ("doña Chepita"). */
+function withAddressForms(
+  text: string,
+  language: string,
+  kept: EntityMention[],
+  added: EntityMention[],
+): void {
+  const all = [...kept, ...added];
+  const inLonger = new Set(
+    all.filter((m) => m.kind === 'person' && /\s/.test(m.value)).flatMap((m) => nameWords(m.value)),
+  );
+  const ends = new Set(all.map((m) => m.end));
+  const grow = (m: EntityMention): EntityMention => {
+    if (m.kind !== 'person' || /\s/.test(m.text) || m.value !== m.text) return m;
+    if (inLonger.has(nameWords(m.value)[0]!)) return m;
+    const start = addressFormStart(text, m, language);
+    if (start === m.start || ends.has(m.start - 1)) return m;
+    const t = text.slice(start, m.end);
+    return { ...m, start, text: t, value: t };
+  };
+  kept.splice(0, kept.length, ...kept.map(grow));
+  added.splice(0, added.length, ...added.map(grow));
 }
