@@ -1716,3 +1716,17 @@ describe("a US federal court's page header is month first (issue 23, stop 40 thi
     ]);
   });
 });
+
+describe('the reference day', () => {
+  it('is refused by name when missing or not a real day, never searched for without end', () => {
+    for (const bad of [undefined, '', '2025-02-30', '6/12/2025', 'yesterday'])
+      assert.throws(
+        () => findDates('Nos vimos en la reunión del domingo con Ana.', bad as unknown as string),
+        /reference day must be a real day written YYYY-MM-DD/,
+      );
+    assert.equal(
+      findDates('Nos vimos en la reunión del domingo con Ana.', '2025-03-05')[0]?.value,
+      '2025-03-02',
+    );
+  });
+});

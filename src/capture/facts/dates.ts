@@ -28,6 +28,9 @@ const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pa
 const utc = (s: string) => new Date(`${s}T00:00:00Z`);
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
 
+/** Whether "YYYY-MM-DD" names a day of the calendar ("2025-02-30" does not). */
+const realDayOf = (s: string) => realDay(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10)) !== undefined;
+
 function realDay(y: number, m: number, d: number): string | undefined {
   const dt = new Date(Date.UTC(y, m - 1, d));
   return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? iso(dt) : undefined;
@@ -771,7 +774,8 @@ function weekdayAhead(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
 /** The most recent `wd` strictly before `ref` (or strictly after, for "next"). */
 function weekdayFrom(ref: Date, wd: number, dir: -1 | 1): string {
   let d = addDays(ref, dir);
-  while (d.getUTCDay() !== wd) d = addDays(d, dir);
+  // Seven steps at most: a week holds every weekday (and an invalid day would never match).
+  for (let k = 0; k < 6 && d.getUTCDay() !== wd; k++) d = addDays(d, dir);
   return iso(d);
 }
 
@@ -1449,6 +1453,12 @@ const RULES: Rule[] = [
  * read against `reference` (the copy or publication day).
  */
 export function findDates(text: string, reference: string): DateMention[] {
+  // Every relative date counts from this day; a missing or impossible one would count from nowhere
+  // (and a weekday's search for its day never ends), so it is refused here, by name.
+  if (typeof reference !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(reference) || !realDayOf(reference))
+    throw new Error(
+      `findDates: the reference day must be a real day written YYYY-MM-DD (the day relative dates count from), not ${JSON.stringify(reference)}`,
+    );
   const out: DateMention[] = [];
   for (const seg of timeline(text, reference)) {
     const slice = text.slice(seg.start, seg.end);

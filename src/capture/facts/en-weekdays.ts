@@ -58,7 +58,8 @@ export function englishWeekdays(text: string, ref: Date, past: (words: string) =
     const back = toldBack(text, m.index, end, past);
     const self = /this\s+$/iu.test(text.slice(Math.max(0, m.index - 6), m.index)) && ref.getUTCDay() === wd;
     let d = self ? ref : new Date(ref.getTime() + (back ? -DAY_MS : DAY_MS));
-    while (d.getUTCDay() !== wd) d = new Date(d.getTime() + (back ? -DAY_MS : DAY_MS));
+    // Seven steps at most: a week holds every weekday.
+    for (let k = 0; k < 6 && d.getUTCDay() !== wd; k++) d = new Date(d.getTime() + (back ? -DAY_MS : DAY_MS));
     const v = iso(d);
     more.push({
       start: m.index,
