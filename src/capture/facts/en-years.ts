@@ -8,22 +8,10 @@
  *   after what happened in it, as lists, tables and notes write it;
  * - "- 1942: Camp Ipperwash built on Stoney Point land": a timeline's year opening its line.
  */
+import { MONTH_NAMES } from '../../domain/dates.js';
 import type { DateMention } from './dates.js';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS: readonly string[] = MONTH_NAMES.en;
 /** "that November" (capitalized, no day or year after it); "that May" only closing its clause ("Theresa May"). */
 const THAT_MONTH = new RegExp(
   `\\bthat\\s+(${MONTHS.join('|')})(?![\\p{L}])(?!\\s*\\d|\\s+(?:of|de)\\s+\\d)`,
