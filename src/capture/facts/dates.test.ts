@@ -1730,3 +1730,37 @@ describe('the reference day', () => {
     );
   });
 });
+
+describe("words of the story's own time are no cue of the writer's (issue 23, stop 41 second wave, rounds 57, 61)", () => {
+  it('"ese año" and an irregular "fuimos" leave a day in the dated story\'s year', () => {
+    assert.deepEqual(
+      all(
+        'Lo detuvieron el 3 de mayo de 2017 en Caracas. El 8 de mayo lo presentaron ante un tribunal militar, como a tantos civiles ese año.',
+        '2026-05-02',
+      ),
+      [
+        ['3 de mayo de 2017', '2017-05-03'],
+        ['8 de mayo', '2017-05-08'],
+      ],
+    );
+    assert.deepEqual(
+      all(
+        'La violencia empezó el 10 de junio de 2010 en Osh.\n\nDías después fuimos a Nariman, donde el 21 de junio la policía había hecho una redada.',
+        '2026-06-11',
+      ),
+      [
+        ['10 de junio de 2010', '2010-06-10'],
+        ['21 de junio', '2010-06-21'],
+      ],
+    );
+  });
+  it('a regular "-amos" and "este año" still set the sentence in the writer\'s time', () => {
+    assert.deepEqual(
+      all(
+        'Lo detuvieron el 3 de mayo de 2017. El 8 de mayo presentamos la denuncia, como todos este año.',
+        '2026-05-02',
+      )[1],
+      ['8 de mayo', '2026-05-08'],
+    );
+  });
+});

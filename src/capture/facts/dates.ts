@@ -2075,7 +2075,7 @@ function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): voi
     const [before, after] = sentenceAround(text, d.start, d.end);
     // "held in New Bell prison until April" after "arrested on 28 February 2008": the end of the dated stretch, so
     // the "until" right before the date is no cue of the writer's time (any other cue in the sentence still is).
-    if (NOW_CUE.test(`${before.replace(UNTIL_BEFORE, '')} ${after}`)) continue;
+    if (NOW_CUE.test(storyTimeWordsOut(`${before.replace(UNTIL_BEFORE, '')} ${after}`))) continue;
     // "fijada para el 16 de octubre", "set for 3 May": what is set lies ahead ("para leer" says why, not when).
     if (/\b(?:para|for)\s+(?:el\s+|the\s+)?$/iu.test(text.slice(Math.max(0, d.start - 200), d.start)))
       continue;
@@ -2091,6 +2091,18 @@ function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): voi
     d.date = d.date.precision === 'day' ? dayDate(reading) : { precision: 'month', value: reading };
     d.value = reading;
   }
+}
+
+/**
+ * Spanish words that only tell the story's own time, taken out before `NOW_CUE` reads a sentence: "ese/aquel año"
+ * (the dated year itself, not the writer's: "El 8 de mayo lo presentaron … como a tantos civiles ese año") and an
+ * irregular preterite "-imos" that no present shares ("fuimos", "tuvimos", "hicimos": "Días después fuimos a
+ * Nariman, donde el 21 de junio …"); a regular "-amos/-imos" stays a cue, present and past alike.
+ */
+const STORY_TIME_ES =
+  /(?<![\p{L}])(?:(?:ese|aquel|mismo)\s+año|(?:fu|tuv|estuv|anduv|hic|pud|dij|vin|sup|pus|quis|traj|(?:con|pro|tra|de)duj)imos)(?![\p{L}])/giu;
+function storyTimeWordsOut(sentence: string): string {
+  return sentence.replace(STORY_TIME_ES, ' ');
 }
 
 /** "Seis días después, el", "two weeks earlier, on", "tres semanas antes, el": a count said right before a day. */
