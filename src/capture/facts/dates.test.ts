@@ -1764,3 +1764,19 @@ describe("words of the story's own time are no cue of the writer's (issue 23, st
     );
   });
 });
+
+describe('a two-digit year whose clause goes on (issue 23, stop 41 second wave, rounds 17, 54)', () => {
+  it('"En el 99 yo tenía diez años", "en el 80 nos dan": the year, 1900s', () => {
+    assert.deepEqual(all('En el 99 yo tenía diez años y me acuerdo del miedo.', '2026-03-01'), [
+      ['99', '1999'],
+    ]);
+    assert.deepEqual(all('Desde que vino la delegación en el 80 nos dan más comida.', '2026-03-01'), [
+      ['80', '1980'],
+    ]);
+  });
+  it('a house number, a share, a day or a name is none', () => {
+    assert.deepEqual(all('Vive en el 45 de la calle Rivera.', '2026-03-01'), []);
+    assert.deepEqual(all('Lo leí en El 19 Digital y no lo creí.', '2026-03-01'), []);
+    assert.deepEqual(all('Subió en el 80 por ciento de los casos.', '2026-03-01'), []);
+  });
+});

@@ -1156,6 +1156,15 @@ const RULES: Rule[] = [
     relative: false,
     make: (m) => ({ precision: 'year', value: m[1] ?? `19${m[2]}` }),
   },
+  // "En el 99 yo tenía diez años", "desde que vino la delegación en el 80 nos dan más comida", "en el 78 y esa
+  // noche": a two-digit year whose clause goes on, as a subject, clitic or "y" right after shows (rounds 17, 54: a
+  // Colombian petition's comment and a Uruguayan prison letter, both missed). A house number, a share or a day goes
+  // on otherwise ("en el 12 de la calle", "en el 80 por ciento"); "El 19 Digital" (a name) has its article capitalised.
+  {
+    re: /(?<![\d\p{L}])([3-9]\d)(?<=\b[EeDdHh](?:n|esde|asta)\s+el\s+\d\d)(?=\s+(?:yo|él|ella|ellos|ellas|nosotros|nosotras|nos|me|te|se|le|les|mi|mis|su|sus|ya|no|y|cuando|todavía|aún)\s)/gu,
+    relative: false,
+    make: (m) => ({ precision: 'year', value: `19${m[1]}` }),
+  },
   // "its 2019 report", "a 2022 law", "her husband's 1988 census receipt": a year after a possessive or "a", before its
   // noun, says when that thing was (40 in rounds 1–35, every one a year; 8 missed in rounds 12–34). A count would
   // be "their 2000 members": people and households are refused.
