@@ -1780,3 +1780,21 @@ describe('a two-digit year whose clause goes on (issue 23, stop 41 second wave, 
     assert.deepEqual(all('Subió en el 80 por ciento de los casos.', '2026-03-01'), []);
   });
 });
+
+describe('the same hour N years back (issue 23, stop 41 second wave, rounds 34, 35)', () => {
+  it('"la hora exacta en que hace seis años", "a la misma hora en que hace 27 años": that day', () => {
+    assert.deepEqual(
+      all('Hoy, a las 12:28, la hora exacta en que hace seis años se rompió la represa.', '2025-01-25'),
+      [
+        ['Hoy', '2025-01-25'],
+        ['hace seis años', '2019-01-25'],
+      ],
+    );
+    assert.deepEqual(all('A la misma hora en que hace 27 años lo mataron.', '2026-08-13'), [
+      ['hace 27 años', '1999-08-13'],
+    ]);
+  });
+  it('"hace seis años" alone is still a year', () => {
+    assert.deepEqual(all('Hace seis años se rompió la represa.', '2025-01-25'), [['Hace seis años', '2019']]);
+  });
+});

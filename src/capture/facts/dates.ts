@@ -802,6 +802,20 @@ function anniversary(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
   return d.getUTCDate() === ref.getUTCDate() ? dayDate(iso(d)) : undefined;
 }
 
+/**
+ * "Hoy, a las 12:28, la hora exacta en que hace seis años se rompió la represa", "a la misma hora en que hace 27 años
+ * dos sicarios dispararon": the same hour N years back is the same day, not a year (rounds 34, 35: a blog and a
+ * news page writing on the day itself, both read as a year).
+ */
+const SAME_HOUR_BEFORE = /\bla\s+(?:misma\s+)?hora\s+(?:exacta\s+)?(?:en\s+)?(?:que|la\s+que)\s+$/iu;
+function sameHourYearsAgo(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
+  if (!SAME_HOUR_BEFORE.test(m.input.slice(Math.max(0, m.index - 40), m.index))) return undefined;
+  const n = num(m[1]!);
+  if (!/^a[ñn]os?$/iu.test(m[2]!) || !Number.isFinite(n) || n < 1 || n > 400) return undefined;
+  const d = new Date(Date.UTC(ref.getUTCFullYear() - n, ref.getUTCMonth(), ref.getUTCDate()));
+  return d.getUTCDate() === ref.getUTCDate() ? dayDate(iso(d)) : undefined;
+}
+
 function ago(ref: Date, n: number, unit: string): FuzzyDate | undefined {
   if (!Number.isFinite(n) || n < 1 || n > 400) return undefined;
   const u = fold(unit);
@@ -1357,7 +1371,7 @@ const RULES: Rule[] = [
       // "Hace 47 años que espero" is how long one has waited (round 2); "hace diez años que lo mataron", when.
       presentAfterQue(m.input.slice(m.index + m[0].length, m.index + m[0].length + 50))
         ? undefined
-        : (anniversary(m, ref) ?? ago(ref, num(m[1]!), m[2]!)),
+        : (sameHourYearsAgo(m, ref) ?? anniversary(m, ref) ?? ago(ref, num(m[1]!), m[2]!)),
   },
   {
     re: new RegExp(`\\b(${NUM_ALT})\\s+(days?|weeks?|months?|years?)\\s+ago\\b`, 'giu'),
