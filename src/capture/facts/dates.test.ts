@@ -1798,3 +1798,19 @@ describe('the same hour N years back (issue 23, stop 41 second wave, rounds 34, 
     assert.deepEqual(all('Hace seis años se rompió la represa.', '2025-01-25'), [['Hace seis años', '2019']]);
   });
 });
+
+describe("a body's gathering named by its month, taken to or meant for (issue 23, stop 41 second wave, rounds 39, 58)", () => {
+  it('"a su asamblea de octubre", "para su informe de septiembre": the next one', () => {
+    assert.deepEqual(all('La SIP lleva el caso a su asamblea de octubre en Panamá.', '2026-03-10'), [
+      ['octubre', '2026-10'],
+    ]);
+    assert.deepEqual(all('La ONU pidió testimonios para su informe de septiembre.', '2025-07-18'), [
+      ['septiembre', '2025-09'],
+    ]);
+  });
+  it('"en su informe de octubre" is what was said: the last one', () => {
+    assert.deepEqual(all('La ONU, en su informe de octubre, habló de torturas.', '2026-03-10'), [
+      ['octubre', '2025-10'],
+    ]);
+  });
+});

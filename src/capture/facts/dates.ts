@@ -385,6 +385,16 @@ function promised(m: RegExpExecArray, upTo: number): boolean {
  * A Spanish verb of saying after a comma closes a reported clause ("La presentarán en Washington antes de diciembre,
  * aseguró Echeverría"): it dates the saying, not the date before it, so it is no past of that date (round 22).
  */
+/**
+ * "lleva el caso a su asamblea de octubre", "pidió testimonios para su informe de septiembre": a body's gathering or
+ * report named by its month, that something is taken to or meant for, lies ahead (rounds 39, 58: both read a year
+ * back). "en su informe de junio" tells what one said (every such one in rounds 1–58 writes its year), so not "en".
+ */
+const GATHERING_OF_THE_MONTH =
+  /(?<![\p{L}])(?:a|para)\s+(?:su|sus|la|el|nuestra|nuestro)\s+(?:asamblea|informe|sesión|sesiones|reunión|audiencia|cumbre|congreso|visita)(?:\s+(?:anual|general|ordinaria|extraordinaria))?\s+de\s+$/iu;
+function gatheringOfTheMonth(m: RegExpExecArray, upTo: number): boolean {
+  return GATHERING_OF_THE_MONTH.test(m.input.slice(Math.max(0, upTo - 80), upTo));
+}
 const SAID_AFTER =
   /^\s*,\s*(?:asegur|afirm|señal|indic|explic|inform|añad|agreg|precis|declar|advirti|record|anunci|confirm|adelant|insisti|detall)(?:ó|aron|ieron)(?![\p{L}])/iu;
 function future(m: RegExpExecArray, upTo = m.index): boolean {
@@ -393,6 +403,7 @@ function future(m: RegExpExecArray, upTo = m.index): boolean {
   if (setOrWishedAhead(m, upTo)) return true;
   if (englishDeadline(m, upTo)) return true;
   if (promised(m, upTo)) return true;
+  if (gatheringOfTheMonth(m, upTo)) return true;
   // "what the court decided in June, and the city court will agree": the verb the date hangs on is past.
   if (PAST_RIGHT_BEFORE.test(m.input.slice(Math.max(0, upTo - 40), upTo))) return false;
   if (futureClause(m, upTo)) return true;
