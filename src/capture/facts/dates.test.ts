@@ -1730,3 +1730,87 @@ describe('the reference day', () => {
     );
   });
 });
+
+describe("words of the story's own time are no cue of the writer's (issue 23, stop 41 second wave, rounds 57, 61)", () => {
+  it('"ese año" and an irregular "fuimos" leave a day in the dated story\'s year', () => {
+    assert.deepEqual(
+      all(
+        'Lo detuvieron el 3 de mayo de 2017 en Caracas. El 8 de mayo lo presentaron ante un tribunal militar, como a tantos civiles ese año.',
+        '2026-05-02',
+      ),
+      [
+        ['3 de mayo de 2017', '2017-05-03'],
+        ['8 de mayo', '2017-05-08'],
+      ],
+    );
+    assert.deepEqual(
+      all(
+        'La violencia empezó el 10 de junio de 2010 en Osh.\n\nDías después fuimos a Nariman, donde el 21 de junio la policía había hecho una redada.',
+        '2026-06-11',
+      ),
+      [
+        ['10 de junio de 2010', '2010-06-10'],
+        ['21 de junio', '2010-06-21'],
+      ],
+    );
+  });
+  it('a regular "-amos" and "este año" still set the sentence in the writer\'s time', () => {
+    assert.deepEqual(
+      all(
+        'Lo detuvieron el 3 de mayo de 2017. El 8 de mayo presentamos la denuncia, como todos este año.',
+        '2026-05-02',
+      )[1],
+      ['8 de mayo', '2026-05-08'],
+    );
+  });
+});
+
+describe('a two-digit year whose clause goes on (issue 23, stop 41 second wave, rounds 17, 54)', () => {
+  it('"En el 99 yo tenía diez años", "en el 80 nos dan": the year, 1900s', () => {
+    assert.deepEqual(all('En el 99 yo tenía diez años y me acuerdo del miedo.', '2026-03-01'), [
+      ['99', '1999'],
+    ]);
+    assert.deepEqual(all('Desde que vino la delegación en el 80 nos dan más comida.', '2026-03-01'), [
+      ['80', '1980'],
+    ]);
+  });
+  it('a house number, a share, a day or a name is none', () => {
+    assert.deepEqual(all('Vive en el 45 de la calle Rivera.', '2026-03-01'), []);
+    assert.deepEqual(all('Lo leí en El 19 Digital y no lo creí.', '2026-03-01'), []);
+    assert.deepEqual(all('Subió en el 80 por ciento de los casos.', '2026-03-01'), []);
+  });
+});
+
+describe('the same hour N years back (issue 23, stop 41 second wave, rounds 34, 35)', () => {
+  it('"la hora exacta en que hace seis años", "a la misma hora en que hace 27 años": that day', () => {
+    assert.deepEqual(
+      all('Hoy, a las 12:28, la hora exacta en que hace seis años se rompió la represa.', '2025-01-25'),
+      [
+        ['Hoy', '2025-01-25'],
+        ['hace seis años', '2019-01-25'],
+      ],
+    );
+    assert.deepEqual(all('A la misma hora en que hace 27 años lo mataron.', '2026-08-13'), [
+      ['hace 27 años', '1999-08-13'],
+    ]);
+  });
+  it('"hace seis años" alone is still a year', () => {
+    assert.deepEqual(all('Hace seis años se rompió la represa.', '2025-01-25'), [['Hace seis años', '2019']]);
+  });
+});
+
+describe("a body's gathering named by its month, taken to or meant for (issue 23, stop 41 second wave, rounds 39, 58)", () => {
+  it('"a su asamblea de octubre", "para su informe de septiembre": the next one', () => {
+    assert.deepEqual(all('La SIP lleva el caso a su asamblea de octubre en Panamá.', '2026-03-10'), [
+      ['octubre', '2026-10'],
+    ]);
+    assert.deepEqual(all('La ONU pidió testimonios para su informe de septiembre.', '2025-07-18'), [
+      ['septiembre', '2025-09'],
+    ]);
+  });
+  it('"en su informe de octubre" is what was said: the last one', () => {
+    assert.deepEqual(all('La ONU, en su informe de octubre, habló de torturas.', '2026-03-10'), [
+      ['octubre', '2025-10'],
+    ]);
+  });
+});

@@ -385,6 +385,16 @@ function promised(m: RegExpExecArray, upTo: number): boolean {
  * A Spanish verb of saying after a comma closes a reported clause ("La presentarán en Washington antes de diciembre,
  * aseguró Echeverría"): it dates the saying, not the date before it, so it is no past of that date (round 22).
  */
+/**
+ * "lleva el caso a su asamblea de octubre", "pidió testimonios para su informe de septiembre": a body's gathering or
+ * report named by its month, that something is taken to or meant for, lies ahead (rounds 39, 58: both read a year
+ * back). "en su informe de junio" tells what one said (every such one in rounds 1–58 writes its year), so not "en".
+ */
+const GATHERING_OF_THE_MONTH =
+  /(?<![\p{L}])(?:a|para)\s+(?:su|sus|la|el|nuestra|nuestro)\s+(?:asamblea|informe|sesión|sesiones|reunión|audiencia|cumbre|congreso|visita)(?:\s+(?:anual|general|ordinaria|extraordinaria))?\s+de\s+$/iu;
+function gatheringOfTheMonth(m: RegExpExecArray, upTo: number): boolean {
+  return GATHERING_OF_THE_MONTH.test(m.input.slice(Math.max(0, upTo - 80), upTo));
+}
 const SAID_AFTER =
   /^\s*,\s*(?:asegur|afirm|señal|indic|explic|inform|añad|agreg|precis|declar|advirti|record|anunci|confirm|adelant|insisti|detall)(?:ó|aron|ieron)(?![\p{L}])/iu;
 function future(m: RegExpExecArray, upTo = m.index): boolean {
@@ -393,6 +403,7 @@ function future(m: RegExpExecArray, upTo = m.index): boolean {
   if (setOrWishedAhead(m, upTo)) return true;
   if (englishDeadline(m, upTo)) return true;
   if (promised(m, upTo)) return true;
+  if (gatheringOfTheMonth(m, upTo)) return true;
   // "what the court decided in June, and the city court will agree": the verb the date hangs on is past.
   if (PAST_RIGHT_BEFORE.test(m.input.slice(Math.max(0, upTo - 40), upTo))) return false;
   if (futureClause(m, upTo)) return true;
@@ -802,6 +813,20 @@ function anniversary(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
   return d.getUTCDate() === ref.getUTCDate() ? dayDate(iso(d)) : undefined;
 }
 
+/**
+ * "Hoy, a las 12:28, la hora exacta en que hace seis años se rompió la represa", "a la misma hora en que hace 27 años
+ * dos sicarios dispararon": the same hour N years back is the same day, not a year (rounds 34, 35: a blog and a
+ * news page writing on the day itself, both read as a year).
+ */
+const SAME_HOUR_BEFORE = /\bla\s+(?:misma\s+)?hora\s+(?:exacta\s+)?(?:en\s+)?(?:que|la\s+que)\s+$/iu;
+function sameHourYearsAgo(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
+  if (!SAME_HOUR_BEFORE.test(m.input.slice(Math.max(0, m.index - 40), m.index))) return undefined;
+  const n = num(m[1]!);
+  if (!/^a[ñn]os?$/iu.test(m[2]!) || !Number.isFinite(n) || n < 1 || n > 400) return undefined;
+  const d = new Date(Date.UTC(ref.getUTCFullYear() - n, ref.getUTCMonth(), ref.getUTCDate()));
+  return d.getUTCDate() === ref.getUTCDate() ? dayDate(iso(d)) : undefined;
+}
+
 function ago(ref: Date, n: number, unit: string): FuzzyDate | undefined {
   if (!Number.isFinite(n) || n < 1 || n > 400) return undefined;
   const u = fold(unit);
@@ -1156,6 +1181,15 @@ const RULES: Rule[] = [
     relative: false,
     make: (m) => ({ precision: 'year', value: m[1] ?? `19${m[2]}` }),
   },
+  // "En el 99 yo tenía diez años", "desde que vino la delegación en el 80 nos dan más comida", "en el 78 y esa
+  // noche": a two-digit year whose clause goes on, as a subject, clitic or "y" right after shows (rounds 17, 54: a
+  // Colombian petition's comment and a Uruguayan prison letter, both missed). A house number, a share or a day goes
+  // on otherwise ("en el 12 de la calle", "en el 80 por ciento"); "El 19 Digital" (a name) has its article capitalised.
+  {
+    re: /(?<![\d\p{L}])([3-9]\d)(?<=\b[EeDdHh](?:n|esde|asta)\s+el\s+\d\d)(?=\s+(?:yo|él|ella|ellos|ellas|nosotros|nosotras|nos|me|te|se|le|les|mi|mis|su|sus|ya|no|y|cuando|todavía|aún)\s)/gu,
+    relative: false,
+    make: (m) => ({ precision: 'year', value: `19${m[1]}` }),
+  },
   // "its 2019 report", "a 2022 law", "her husband's 1988 census receipt": a year after a possessive or "a", before its
   // noun, says when that thing was (40 in rounds 1–35, every one a year; 8 missed in rounds 12–34). A count would
   // be "their 2000 members": people and households are refused.
@@ -1348,7 +1382,7 @@ const RULES: Rule[] = [
       // "Hace 47 años que espero" is how long one has waited (round 2); "hace diez años que lo mataron", when.
       presentAfterQue(m.input.slice(m.index + m[0].length, m.index + m[0].length + 50))
         ? undefined
-        : (anniversary(m, ref) ?? ago(ref, num(m[1]!), m[2]!)),
+        : (sameHourYearsAgo(m, ref) ?? anniversary(m, ref) ?? ago(ref, num(m[1]!), m[2]!)),
   },
   {
     re: new RegExp(`\\b(${NUM_ALT})\\s+(days?|weeks?|months?|years?)\\s+ago\\b`, 'giu'),
@@ -2075,7 +2109,7 @@ function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): voi
     const [before, after] = sentenceAround(text, d.start, d.end);
     // "held in New Bell prison until April" after "arrested on 28 February 2008": the end of the dated stretch, so
     // the "until" right before the date is no cue of the writer's time (any other cue in the sentence still is).
-    if (NOW_CUE.test(`${before.replace(UNTIL_BEFORE, '')} ${after}`)) continue;
+    if (NOW_CUE.test(storyTimeWordsOut(`${before.replace(UNTIL_BEFORE, '')} ${after}`))) continue;
     // "fijada para el 16 de octubre", "set for 3 May": what is set lies ahead ("para leer" says why, not when).
     if (/\b(?:para|for)\s+(?:el\s+|the\s+)?$/iu.test(text.slice(Math.max(0, d.start - 200), d.start)))
       continue;
@@ -2091,6 +2125,18 @@ function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): voi
     d.date = d.date.precision === 'day' ? dayDate(reading) : { precision: 'month', value: reading };
     d.value = reading;
   }
+}
+
+/**
+ * Spanish words that only tell the story's own time, taken out before `NOW_CUE` reads a sentence: "ese/aquel año"
+ * (the dated year itself, not the writer's: "El 8 de mayo lo presentaron … como a tantos civiles ese año") and an
+ * irregular preterite "-imos" that no present shares ("fuimos", "tuvimos", "hicimos": "Días después fuimos a
+ * Nariman, donde el 21 de junio …"); a regular "-amos/-imos" stays a cue, present and past alike.
+ */
+const STORY_TIME_ES =
+  /(?<![\p{L}])(?:(?:ese|aquel|mismo)\s+año|(?:fu|tuv|estuv|anduv|hic|pud|dij|vin|sup|pus|quis|traj|(?:con|pro|tra|de)duj)imos)(?![\p{L}])/giu;
+function storyTimeWordsOut(sentence: string): string {
+  return sentence.replace(STORY_TIME_ES, ' ');
 }
 
 /** "Seis días después, el", "two weeks earlier, on", "tres semanas antes, el": a count said right before a day. */
