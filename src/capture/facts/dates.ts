@@ -10,7 +10,7 @@ import type { FuzzyDate } from '../../domain/dates.js';
 import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
 import { englishYears } from './en-years.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
-import { ordinalDays } from './ordinal-days.js';
+import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 
 export interface DateMention {
   start: number;
@@ -1037,6 +1037,21 @@ const RULES: Rule[] = [
       const mo = month(m[2]!);
       if (!mo || !/^\p{Lu}/u.test(m[2]!)) return undefined;
       const v = m[3] ? realDay(+m[3], mo, +m[1]!) : dayWithoutYear(m, ref, mo, +m[1]!);
+      return v ? dayDate(v) : undefined;
+    },
+  },
+  // "the first of November", "the twenty-sixth of February 2019": a day in ordinal words (ordinal-days.ts).
+  {
+    re: new RegExp(
+      `(?<=(?<![\\p{L}])the\\s+)(${EN_ORDINAL_DAY})\\s+of\\s+(${MONTH_ALT})(?![\\p{L}])(?:,?\\s+(\\d{4})\\b)?`,
+      'giu',
+    ),
+    relative: false,
+    make: (m, ref) => {
+      const mo = month(m[2]!);
+      const d = ordinalWordDay(m[1]!);
+      if (!mo || !d || !/^\p{Lu}/u.test(m[2]!)) return undefined;
+      const v = m[3] ? realDay(+m[3], mo, d) : dayWithoutYear(m, ref, mo, d);
       return v ? dayDate(v) : undefined;
     },
   },

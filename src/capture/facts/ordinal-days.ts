@@ -209,3 +209,39 @@ export function ordinalDays(text: string, found: DateMention[], ref: Date): Date
   }
   return more;
 }
+
+/** Ordinal words of a month's days, 1–9 and 10–19 ("first" … "nineteenth"), and the tens' own. */
+const ORDINAL_UNITS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const ORDINAL_TEENS = [
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
+/**
+ * A day of the month written as an ordinal word, as transcripts and testimonies spell it out: "the first of
+ * November", "the twenty-sixth of February" (stop 41: 5 such days in 4 rounds, 25, 48, 61, 62, none read — the
+ * month alone was taken in the reference's year).
+ */
+export const EN_ORDINAL_DAY = `(?:twenty[-\\s](?:${ORDINAL_UNITS.join('|')})|thirty[-\\s]first|twentieth|thirtieth|${ORDINAL_TEENS.join('|')}|${ORDINAL_UNITS.join('|')})`;
+/** "twenty-sixth" → 26, "first" → 1 (undefined for any other word). */
+export function ordinalWordDay(word: string): number | undefined {
+  const [head, tail] = word.toLowerCase().split(/[-\s]+/) as [string, string | undefined];
+  if (tail) {
+    const unit = ORDINAL_UNITS.indexOf(tail) + 1;
+    if (!unit) return undefined;
+    return head === 'twenty' ? 20 + unit : head === 'thirty' && unit === 1 ? 31 : undefined;
+  }
+  if (head === 'twentieth') return 20;
+  if (head === 'thirtieth') return 30;
+  const teen = ORDINAL_TEENS.indexOf(head);
+  if (teen >= 0) return 10 + teen;
+  const unit = ORDINAL_UNITS.indexOf(head);
+  return unit >= 0 ? unit + 1 : undefined;
+}
