@@ -1828,6 +1828,12 @@ function datesIn(text: string, reference: string): DateMention[] {
 const RANGE_LINK = /^\s*(?:to|until|through|till|al|a|hasta|-|–|y|and)\s+(?:el\s+)?$/iu;
 
 /**
+ * English ranges ending in a month and its year, as encyclopedia boxes date events: "24 August – October 2008",
+ * "21 October – November 2020" (rounds 40 and 62; the start was read in the reference's year).
+ */
+const RANGE_TO_MONTH = /^\s*(?:to|until|through|till|-|–|—)\s*$/iu;
+
+/**
  * A range whose start has no year of its own takes its end's ("from 23 January to 2 February 2024" is
  * 2024-01-23, not the reference's year; the year before when the start's month comes later). In place.
  */
@@ -1838,11 +1844,12 @@ function rangeStartYears(text: string, found: DateMention[]): void {
       (e) =>
         e.start > d.end &&
         e.start - d.end <= 12 &&
-        e.date.precision === 'day' &&
         writesYear(e.text) &&
-        RANGE_LINK.test(text.slice(d.end, e.start)),
+        (e.date.precision === 'day'
+          ? RANGE_LINK.test(text.slice(d.end, e.start))
+          : e.date.precision === 'month' && RANGE_TO_MONTH.test(text.slice(d.end, e.start))),
     );
-    if (end?.date.precision !== 'day') continue;
+    if (end?.date.precision !== 'day' && end?.date.precision !== 'month') continue;
     const [y, em] = end.date.value.split('-').map(Number) as [number, number];
     const [, sm, sd] = d.date.value.split('-').map(Number) as [number, number, number];
     const v = realDay(sm > em ? y - 1 : y, sm, sd);

@@ -55,3 +55,16 @@ describe('an English deadline or schedule before a day without its year', () => 
     assert.deepEqual(values('The court scheduled a hearing for 19 January.', '2026-11-03'), ['2026-01-19']);
   });
 });
+
+describe("an English range's start without its year", () => {
+  it('takes the year of the month that ends the range (rangeStartYears in dates.ts)', () => {
+    assert.deepEqual(values('Date 21 October – November 2020 Location Oyigbo', '2025-01-01'), [
+      '2020-10-21',
+      '2020-11',
+    ]);
+    assert.deepEqual(values('The curfew ran from 20 December to February 2021.', '2025-01-01'), [
+      '2020-12-20',
+      '2021-02',
+    ]);
+  });
+});
