@@ -8,7 +8,7 @@
  */
 import type { FuzzyDate } from '../../domain/dates.js';
 import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
-import { englishYears } from './en-years.js';
+import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 
@@ -1467,7 +1467,7 @@ const RULES: Rule[] = [
  * line under it ("9:14 p. m. · 9 ene. 2025 · …") the day of the post above. The marks themselves are
  * read against `reference` (the copy or publication day).
  */
-export function findDates(text: string, reference: string): DateMention[] {
+export function findDates(text: string, reference: string, undated = false): DateMention[] {
   // Every relative date counts from this day; a missing or impossible one would count from nowhere
   // (and a weekday's search for its day never ends), so it is refused here, by name.
   if (typeof reference !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(reference) || !realDayOf(reference))
@@ -1485,6 +1485,8 @@ export function findDates(text: string, reference: string): DateMention[] {
     for (const d of datesIn(slice, seg.reference))
       out.push({ ...d, start: d.start + seg.start, end: d.end + seg.start });
   }
+  // A text with no date of its own: a day without its year is of the story it tells (en-years.ts).
+  if (undated) storyYearsOfUndatedText(text, out, reference);
   const updates = UPDATES_HEADING.exec(text)?.index;
   return out.filter(
     (d) =>

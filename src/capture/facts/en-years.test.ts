@@ -68,3 +68,22 @@ describe("an English range's start without its year", () => {
     ]);
   });
 });
+
+describe('a text with no date of its own', () => {
+  const story =
+    'Battle of Marawi. Background: the group was founded around 2012. On the afternoon of 23 May 2017 soldiers ' +
+    'raided a house. The vicar general was taken hostage; he escaped on 16 September. Families gather every year ' +
+    'at the cemetery on 28 December.';
+  it("reads a day without its year in the story's year, not the capture's", () => {
+    assert.deepEqual(
+      findDates(story, '2025-01-01', true).map((d) => d.value),
+      ['2012', '2017-05-23', '2017-09-16', '2024-12-28'],
+    );
+  });
+  it("leaves a dated text's days in the writer's time", () => {
+    assert.deepEqual(
+      findDates(story, '2025-01-01').map((d) => d.value),
+      ['2012', '2017-05-23', '2024-09-16', '2024-12-28'],
+    );
+  });
+});

@@ -13,7 +13,7 @@
  */
 import type { DateMention } from './dates.js';
 
-const pad = (n: number) => String(n).padStart(2, '0');
+export const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "the 18th", "on the 3rd", "to 20th", the "4th" of "the 3rd and 4th": the ordinal's figures in group 1, its suffix in group 2. */
 const ORDINAL_DAY =
@@ -36,7 +36,7 @@ const rightSuffix = (n: number, suffix: string) =>
         ? 'rd'
         : 'th');
 
-function realDay(y: number, m: number, d: number): string | undefined {
+export function realDay(y: number, m: number, d: number): string | undefined {
   const dt = new Date(Date.UTC(y, m - 1, d));
   return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d
     ? `${dt.getUTCFullYear()}-${pad(m)}-${pad(d)}`
