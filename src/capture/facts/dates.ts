@@ -1663,11 +1663,30 @@ function lineDay(content: string, ref: string): string | undefined {
   return rest ? undefined : found[0]!.value;
 }
 
+/**
+ * An English chat export's head: "Copied on 12 May 2018 by Hodan", "Copied as text on 18 November 2022", "Exported
+ * on 10/03/2021 by a group member". Its day is the one the export's "——— Yesterday ———" and "——— Today ———" count
+ * from (rounds 41, 47, 52: read from the first separator's day, the reference, so both were a day or more off).
+ */
+const COPIED_HEAD =
+  /^(?:copied|exported|saved)\b[^\n]{0,20}?\bon\s+(\d{1,2}\s+\p{L}+\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})/imu;
+const RELATIVE_SEPARATOR = /^(?:today|yesterday)$/iu;
+function copiedDay(text: string, reference: string): string | undefined {
+  const m = COPIED_HEAD.exec(text.slice(0, 400));
+  if (!m) return undefined;
+  const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(m[1]!);
+  // Day first, as the exports of every round write it ("10/03/2021" after "3 March 2021").
+  if (slash) return realDay(+slash[3]!, +slash[2]!, +slash[1]!);
+  const d = datesIn(m[1]!, reference)[0];
+  return d?.date.precision === 'day' ? d.value : undefined;
+}
+
 /** The stretches of `text` and the day each counts from (one stretch, `reference`, when the text has no marks). */
 function timeline(text: string, reference: string): Segment[] {
   const segs: Segment[] = [];
   let current = reference;
   let pending = 0;
+  const copied = copiedDay(text, reference);
   // Message stamps are day-first unless some stamp can only be month-first ("3/27/25").
   const stamps = [...text.matchAll(new RegExp(MESSAGE_STAMP.source, 'gimu'))];
   const monthFirst = stamps.some((m) => +m[3]! > 12) && !stamps.some((m) => +m[1]! > 12);
@@ -1732,11 +1751,13 @@ function timeline(text: string, reference: string): Segment[] {
     // from its day (round 13's updates sat in the article's markup, not in a section read as comments).
     const content = line.replace(DECOR, '').replace(POSTED_LABEL, '');
     const decorated = content.length < line.trim().length;
-    const sep = decorated || /^\s*\S/.test(line) ? lineDay(content, reference) : undefined;
+    // "——— Yesterday ———" under a "Copied on …" head counts from the copy's day.
+    const sepRef = copied && RELATIVE_SEPARATOR.test(content) ? copied : reference;
+    const sep = decorated || /^\s*\S/.test(line) ? lineDay(content, sepRef) : undefined;
     // An undecorated line is a separator only if it holds a full date or a bare day word ("Hoy", "Yesterday").
     if (sep && (decorated || /\d{4}|^(?:hoy|ayer|anteayer|today|yesterday)$/iu.test(content))) {
       flush(start, current);
-      segs.push({ start, end, reference });
+      segs.push({ start, end, reference: sepRef });
       pending = end;
       current = sep;
     }
