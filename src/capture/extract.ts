@@ -64,6 +64,7 @@ export function commentOptions(
   return comments.map((c) => ({
     ...article,
     reference: dayOf(c.published) ?? article.reference,
+    undated: dayOf(c.published) ? false : article.undated,
     knownNames,
   }));
 }
@@ -114,6 +115,7 @@ export function extractDocument(
     : { day: opts.capturedAt.slice(0, 10), from: 'captured' as const };
   const { facts, commentFacts } = articleAndCommentFacts(ex.text, ex.comments, ex.author, {
     reference: reference.day,
+    undated: reference.from === 'captured',
     knownOrgs: opts.knownOrgs,
   });
   const comments = ex.comments.map((c, i) => ({

@@ -8,9 +8,9 @@
  */
 import type { FuzzyDate } from '../../domain/dates.js';
 import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
-import { englishYears } from './en-years.js';
+import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
-import { ordinalDays } from './ordinal-days.js';
+import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 
 export interface DateMention {
   start: number;
@@ -1065,6 +1065,21 @@ const RULES: Rule[] = [
       return v ? dayDate(v) : undefined;
     },
   },
+  // "the first of November", "the twenty-sixth of February 2019": a day in ordinal words (ordinal-days.ts).
+  {
+    re: new RegExp(
+      `(?<=(?<![\\p{L}])the\\s+)(${EN_ORDINAL_DAY})\\s+of\\s+(${MONTH_ALT})(?![\\p{L}])(?:,?\\s+(\\d{4})\\b)?`,
+      'giu',
+    ),
+    relative: false,
+    make: (m, ref) => {
+      const mo = month(m[2]!);
+      const d = ordinalWordDay(m[1]!);
+      if (!mo || !d || !/^\p{Lu}/u.test(m[2]!)) return undefined;
+      const v = m[3] ? realDay(+m[3], mo, d) : dayWithoutYear(m, ref, mo, d);
+      return v ? dayDate(v) : undefined;
+    },
+  },
   // A wire dateline or a post's stamp with a Spanish abbreviated month: "16 abr (EFE)", "9 ene. 2025",
   // "14 oct." — taken only with its period, its year or the agency's bracket after it ("mar" is also a word).
   {
@@ -1486,7 +1501,7 @@ const RULES: Rule[] = [
  * line under it ("9:14 p. m. · 9 ene. 2025 · …") the day of the post above. The marks themselves are
  * read against `reference` (the copy or publication day).
  */
-export function findDates(text: string, reference: string): DateMention[] {
+export function findDates(text: string, reference: string, undated = false): DateMention[] {
   // Every relative date counts from this day; a missing or impossible one would count from nowhere
   // (and a weekday's search for its day never ends), so it is refused here, by name.
   if (typeof reference !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(reference) || !realDayOf(reference))
@@ -1504,6 +1519,8 @@ export function findDates(text: string, reference: string): DateMention[] {
     for (const d of datesIn(slice, seg.reference))
       out.push({ ...d, start: d.start + seg.start, end: d.end + seg.start });
   }
+  // A text with no date of its own: a day without its year is of the story it tells (en-years.ts).
+  if (undated) storyYearsOfUndatedText(text, out, reference);
   const updates = UPDATES_HEADING.exec(text)?.index;
   return out.filter(
     (d) =>
@@ -1680,11 +1697,30 @@ function lineDay(content: string, ref: string): string | undefined {
   return rest ? undefined : found[0]!.value;
 }
 
+/**
+ * An English chat export's head: "Copied on 12 May 2018 by Hodan", "Copied as text on 18 November 2022", "Exported
+ * on 10/03/2021 by a group member". Its day is the one the export's "——— Yesterday ———" and "——— Today ———" count
+ * from (rounds 41, 47, 52: read from the first separator's day, the reference, so both were a day or more off).
+ */
+const COPIED_HEAD =
+  /^(?:copied|exported|saved)\b[^\n]{0,20}?\bon\s+(\d{1,2}\s+\p{L}+\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})/imu;
+const RELATIVE_SEPARATOR = /^(?:today|yesterday)$/iu;
+function copiedDay(text: string, reference: string): string | undefined {
+  const m = COPIED_HEAD.exec(text.slice(0, 400));
+  if (!m) return undefined;
+  const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(m[1]!);
+  // Day first, as the exports of every round write it ("10/03/2021" after "3 March 2021").
+  if (slash) return realDay(+slash[3]!, +slash[2]!, +slash[1]!);
+  const d = datesIn(m[1]!, reference)[0];
+  return d?.date.precision === 'day' ? d.value : undefined;
+}
+
 /** The stretches of `text` and the day each counts from (one stretch, `reference`, when the text has no marks). */
 function timeline(text: string, reference: string): Segment[] {
   const segs: Segment[] = [];
   let current = reference;
   let pending = 0;
+  const copied = copiedDay(text, reference);
   // Message stamps are day-first unless some stamp can only be month-first ("3/27/25").
   const stamps = [...text.matchAll(new RegExp(MESSAGE_STAMP.source, 'gimu'))];
   const monthFirst = stamps.some((m) => +m[3]! > 12) && !stamps.some((m) => +m[1]! > 12);
@@ -1749,11 +1785,13 @@ function timeline(text: string, reference: string): Segment[] {
     // from its day (round 13's updates sat in the article's markup, not in a section read as comments).
     const content = line.replace(DECOR, '').replace(POSTED_LABEL, '');
     const decorated = content.length < line.trim().length;
-    const sep = decorated || /^\s*\S/.test(line) ? lineDay(content, reference) : undefined;
+    // "——— Yesterday ———" under a "Copied on …" head counts from the copy's day.
+    const sepRef = copied && RELATIVE_SEPARATOR.test(content) ? copied : reference;
+    const sep = decorated || /^\s*\S/.test(line) ? lineDay(content, sepRef) : undefined;
     // An undecorated line is a separator only if it holds a full date or a bare day word ("Hoy", "Yesterday").
     if (sep && (decorated || /\d{4}|^(?:hoy|ayer|anteayer|today|yesterday)$/iu.test(content))) {
       flush(start, current);
-      segs.push({ start, end, reference });
+      segs.push({ start, end, reference: sepRef });
       pending = end;
       current = sep;
     }
@@ -1847,6 +1885,12 @@ function datesIn(text: string, reference: string): DateMention[] {
 const RANGE_LINK = /^\s*(?:to|until|through|till|al|a|hasta|-|–|y|and)\s+(?:el\s+)?$/iu;
 
 /**
+ * English ranges ending in a month and its year, as encyclopedia boxes date events: "24 August – October 2008",
+ * "21 October – November 2020" (rounds 40 and 62; the start was read in the reference's year).
+ */
+const RANGE_TO_MONTH = /^\s*(?:to|until|through|till|-|–|—)\s*$/iu;
+
+/**
  * A range whose start has no year of its own takes its end's ("from 23 January to 2 February 2024" is
  * 2024-01-23, not the reference's year; the year before when the start's month comes later). In place.
  */
@@ -1857,11 +1901,12 @@ function rangeStartYears(text: string, found: DateMention[]): void {
       (e) =>
         e.start > d.end &&
         e.start - d.end <= 12 &&
-        e.date.precision === 'day' &&
         writesYear(e.text) &&
-        RANGE_LINK.test(text.slice(d.end, e.start)),
+        (e.date.precision === 'day'
+          ? RANGE_LINK.test(text.slice(d.end, e.start))
+          : e.date.precision === 'month' && RANGE_TO_MONTH.test(text.slice(d.end, e.start))),
     );
-    if (end?.date.precision !== 'day') continue;
+    if (end?.date.precision !== 'day' && end?.date.precision !== 'month') continue;
     const [y, em] = end.date.value.split('-').map(Number) as [number, number];
     const [, sm, sd] = d.date.value.split('-').map(Number) as [number, number, number];
     const v = realDay(sm > em ? y - 1 : y, sm, sd);

@@ -79,3 +79,21 @@ describe('a weekday said after a day without its year', () => {
     ]);
   });
 });
+
+describe("an English chat export's relative day separators", () => {
+  it('count from the day the head says it was copied, not from the first separator', () => {
+    const chat =
+      'Signal — "Case desk"\nCopied on 12 May 2018 by Hodan for the case file\n\n——— 9 May 2018 ———\n' +
+      '[08:02] Hodan: Morning.\n\n——— Yesterday ———\n[11:15] Hodan: No news.\n\n——— Today ———\n[08:03] Ali: ok';
+    assert.deepEqual(
+      findDates(chat, '2018-05-09').map((d) => d.value),
+      ['2018-05-12', '2018-05-09', '2018-05-11', '2018-05-12'],
+    );
+    const exported =
+      'Exported on 10/03/2021 by a member.\n\n——— 3 March 2021 ———\n[09:00] A: hi\n——— Yesterday ———\n[10:05] L: ok';
+    assert.deepEqual(
+      findDates(exported, '2021-03-03').map((d) => d.value),
+      ['2021-03-10', '2021-03-03', '2021-03-09'],
+    );
+  });
+});

@@ -55,3 +55,35 @@ describe('an English deadline or schedule before a day without its year', () => 
     assert.deepEqual(values('The court scheduled a hearing for 19 January.', '2026-11-03'), ['2026-01-19']);
   });
 });
+
+describe("an English range's start without its year", () => {
+  it('takes the year of the month that ends the range (rangeStartYears in dates.ts)', () => {
+    assert.deepEqual(values('Date 21 October – November 2020 Location Oyigbo', '2025-01-01'), [
+      '2020-10-21',
+      '2020-11',
+    ]);
+    assert.deepEqual(values('The curfew ran from 20 December to February 2021.', '2025-01-01'), [
+      '2020-12-20',
+      '2021-02',
+    ]);
+  });
+});
+
+describe('a text with no date of its own', () => {
+  const story =
+    'Battle of Marawi. Background: the group was founded around 2012. On the afternoon of 23 May 2017 soldiers ' +
+    'raided a house. The vicar general was taken hostage; he escaped on 16 September. Families gather every year ' +
+    'at the cemetery on 28 December.';
+  it("reads a day without its year in the story's year, not the capture's", () => {
+    assert.deepEqual(
+      findDates(story, '2025-01-01', true).map((d) => d.value),
+      ['2012', '2017-05-23', '2017-09-16', '2024-12-28'],
+    );
+  });
+  it("leaves a dated text's days in the writer's time", () => {
+    assert.deepEqual(
+      findDates(story, '2025-01-01').map((d) => d.value),
+      ['2012', '2017-05-23', '2024-09-16', '2024-12-28'],
+    );
+  });
+});

@@ -67,6 +67,8 @@ export interface Fact {
 export interface FactOptions {
   /** The day relative dates count from (YYYY-MM-DD): the publication date, else the capture date. */
   reference: string;
+  /** The reference is only the capture day: the text gives no date of its own (an encyclopedia page). */
+  undated?: boolean;
   /** Full names of persons named in the text this one answers (a comment's article). */
   knownNames?: readonly string[];
   /** The case file's own units: recognized by name or acronym, suggested under the case's name. */
@@ -117,7 +119,7 @@ export function ruleEntities(
   text: string,
   opts: FactOptions,
 ): { entities: EntityMention[]; dates: DateMention[]; senders: Span[] } {
-  const dates = findDates(text, opts.reference);
+  const dates = findDates(text, opts.reference, opts.undated);
   // "[08:12] Nino K.:", "From: Lina Haddad": who wrote a message is its source, not a name in it;
   // the town in a caller's tag is a place ("[00:01:44] CALLER (Khartoum):") (places.ts).
   const tagged = senderTagPlaces(text, senderSpans(text));

@@ -114,3 +114,26 @@ describe('a day written as an ordinal alone', () => {
     assert.deepEqual(values('It was the 4th and final hearing.', '2025-01-01'), []);
   });
 });
+
+describe('a day written in ordinal words', () => {
+  it("takes the story's year as a day in figures would", () => {
+    assert.deepEqual(
+      all(
+        'They arrested me on 12 January 2019. I stayed there until the twenty-sixth of February.',
+        '2026-02-14',
+      ),
+      [
+        ['12 January 2019', '2019-01-12'],
+        ['twenty-sixth of February', '2019-02-26'],
+      ],
+    );
+    assert.deepEqual(
+      values('In November 2020 they took him. He died there on the first of November.', '2026-01-29'),
+      ['2020-11', '2020-11-01'],
+    );
+  });
+  it('reads its own year, and no ordinal that is no day of a month', () => {
+    assert.deepEqual(values('It was the thirty-first of July 2001.', '2025-12-14'), ['2001-07-31']);
+    assert.deepEqual(values('the first of many, the second of the month', '2025-12-14'), []);
+  });
+});

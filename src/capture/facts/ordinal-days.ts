@@ -13,7 +13,7 @@
  */
 import type { DateMention } from './dates.js';
 
-const pad = (n: number) => String(n).padStart(2, '0');
+export const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "the 18th", "on the 3rd", "to 20th", the "4th" of "the 3rd and 4th": the ordinal's figures in group 1, its suffix in group 2. */
 const ORDINAL_DAY =
@@ -36,7 +36,7 @@ const rightSuffix = (n: number, suffix: string) =>
         ? 'rd'
         : 'th');
 
-function realDay(y: number, m: number, d: number): string | undefined {
+export function realDay(y: number, m: number, d: number): string | undefined {
   const dt = new Date(Date.UTC(y, m - 1, d));
   return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d
     ? `${dt.getUTCFullYear()}-${pad(m)}-${pad(d)}`
@@ -208,4 +208,40 @@ export function ordinalDays(text: string, found: DateMention[], ref: Date): Date
     });
   }
   return more;
+}
+
+/** Ordinal words of a month's days, 1–9 and 10–19 ("first" … "nineteenth"), and the tens' own. */
+const ORDINAL_UNITS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const ORDINAL_TEENS = [
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
+/**
+ * A day of the month written as an ordinal word, as transcripts and testimonies spell it out: "the first of
+ * November", "the twenty-sixth of February" (stop 41: 5 such days in 4 rounds, 25, 48, 61, 62, none read — the
+ * month alone was taken in the reference's year).
+ */
+export const EN_ORDINAL_DAY = `(?:twenty[-\\s](?:${ORDINAL_UNITS.join('|')})|thirty[-\\s]first|twentieth|thirtieth|${ORDINAL_TEENS.join('|')}|${ORDINAL_UNITS.join('|')})`;
+/** "twenty-sixth" → 26, "first" → 1 (undefined for any other word). */
+export function ordinalWordDay(word: string): number | undefined {
+  const [head, tail] = word.toLowerCase().split(/[-\s]+/) as [string, string | undefined];
+  if (tail) {
+    const unit = ORDINAL_UNITS.indexOf(tail) + 1;
+    if (!unit) return undefined;
+    return head === 'twenty' ? 20 + unit : head === 'thirty' && unit === 1 ? 31 : undefined;
+  }
+  if (head === 'twentieth') return 20;
+  if (head === 'thirtieth') return 30;
+  const teen = ORDINAL_TEENS.indexOf(head);
+  if (teen >= 0) return 10 + teen;
+  const unit = ORDINAL_UNITS.indexOf(head);
+  return unit >= 0 ? unit + 1 : undefined;
 }
