@@ -418,6 +418,12 @@ describe('places below the city (issue 23, stop 39)', () => {
     ])
       assert.ok(found.includes(name), name);
   });
+  it("a landmark's or street's name stays in its cell or line ('Location' is a label)", () => {
+    const found = places('Location\tKashmir Valley, Jammu\nAddress\tHalaskargazi Avenue');
+    for (const name of ['Kashmir Valley', 'Halaskargazi Avenue'])
+      assert.ok(found.includes(name), `${name} in ${found.join(' | ')}`);
+    assert.ok(found.every((p) => !/Location|Address/u.test(p)));
+  });
   it("a sheet's cell ends a facility's name", () => {
     assert.ok(
       places('BMN-035\tAttock\tLandi Kotal holding centre\tTorkham').includes('Landi Kotal holding centre'),

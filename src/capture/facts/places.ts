@@ -967,7 +967,8 @@ const EN_STREET_NOUN = /\s(?:Road|Street|Drive|Avenue|Boulevard|Highway|Lane)(?!
  */
 const EN_LANDMARK_NOUN =
   /\s(?:Monument|Park|River|Lake|Range|Mountains|Island|Forest|Plateau|Stadium|Bridge|Square|Courthouse|Building|Clinic|Dam|Beach|Cemetery|Roundabout|Gardens|Theatre|Sea|Hills|Valley|Lagoon|Bay|Falls|Gorge|Desert|Gate|Fountain|Mosque|Expressway)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
-const EN_STREET_NAME = /(?<![\p{L}\d'’-])((?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3})$/u;
+/** The name before the noun, words on one line of one cell: "Location\tKashmir Valley" is a label and a place. */
+const EN_STREET_NAME = /(?<![\p{L}\d'’-])((?:\p{Lu}[\p{L}\p{M}'’-]*[^\S\t\n\r]+){1,3})$/u;
 /** Spanish and Portuguese streets and roads named with a capitalized noun before the name ("Avenida Pedro Montt", "Largo General Osório"). */
 const ES_STREET =
   /(?<![\p{L}\d'’-])(?:Avenida|Calle|Pasaje|Jir[oó]n|Rua|Largo|Pra[cç]a|Carretera|Ruta)\s+(?:(?:de|del|da|do)\s+(?:la\s+)?)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}(?:\s+\d{1,3}(?![\d\p{L}]|[.,]\d))?/gu;
