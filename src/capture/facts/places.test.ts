@@ -403,6 +403,27 @@ describe('places below the city (issue 23, stop 39)', () => {
         sites.includes('Drama Theatre'),
     );
   });
+  it('seas, hills, valleys, lagoons, bays, gates, fountains, mosques and expressways named', () => {
+    const found = places(
+      'Fishermen on the Aral Sea and herders in the Tenasserim Hills fled; homes along Lagos Lagoon and the Lekki-Epe Expressway were razed, and crowds met at Unity Fountain, Brandenburg Gate and Causeway Bay.',
+    );
+    for (const name of [
+      'Aral Sea',
+      'Tenasserim Hills',
+      'Lagos Lagoon',
+      'Lekki-Epe Expressway',
+      'Unity Fountain',
+      'Brandenburg Gate',
+      'Causeway Bay',
+    ])
+      assert.ok(found.includes(name), name);
+  });
+  it("a landmark's or street's name stays in its cell or line ('Location' is a label)", () => {
+    const found = places('Location\tKashmir Valley, Jammu\nAddress\tHalaskargazi Avenue');
+    for (const name of ['Kashmir Valley', 'Halaskargazi Avenue'])
+      assert.ok(found.includes(name), `${name} in ${found.join(' | ')}`);
+    assert.ok(found.every((p) => !/Location|Address/u.test(p)));
+  });
   it("a sheet's cell ends a facility's name", () => {
     assert.ok(
       places('BMN-035\tAttock\tLandi Kotal holding centre\tTorkham').includes('Landi Kotal holding centre'),
