@@ -7,6 +7,7 @@
  * otherwise fall after publication (news reports the past).
  */
 import type { FuzzyDate } from '../../domain/dates.js';
+import { addDays, DAY_MS, iso, pad, realDay, utc } from './calendar.js';
 import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
@@ -22,19 +23,8 @@ export interface DateMention {
   relative: boolean;
 }
 
-const DAY_MS = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-const utc = (s: string) => new Date(`${s}T00:00:00Z`);
-const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
-
 /** Whether "YYYY-MM-DD" names a day of the calendar ("2025-02-30" does not). */
 const realDayOf = (s: string) => realDay(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10)) !== undefined;
-
-function realDay(y: number, m: number, d: number): string | undefined {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? iso(dt) : undefined;
-}
 
 const near = (ref: Date, v: string) => Math.abs(utc(v).getTime() - ref.getTime());
 const dayDate = (v: string): FuzzyDate => ({ precision: 'day', value: v });

@@ -10,6 +10,7 @@
  * next, unless the first words after it are told in the past. A deadline asked or promised
  * ("asked for the text by Monday") is ahead of whoever set it.
  */
+import { DAY_MS, iso, relativeDay } from './calendar.js';
 import type { DateMention } from './dates.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -17,9 +18,6 @@ const LEAD_WEEKDAY = new RegExp(
   `(?<=(?<![\\p{L}])(?:[Bb]y|[Uu]ntil|[Tt]ill|[Aa]fter|[Ff]rom|[Tt]his)\\s+)(${WEEKDAYS.join('|')})(?![\\p{L}'’])(?!\\s+(?:\\p{Lu}|\\d|the\\s+\\d)|,?\\s+(?:\\d{1,2}|the\\s+\\d)|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)(?![\\p{L}]))`,
   'gu',
 );
-const DAY_MS = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
 const AHEAD =
   /(?<![\p{L}])(?:will|would|shall|can|must|going\s+to|wants?|need|please)(?![\p{L}])|\p{L}['’]ll(?![\p{L}])/iu;
@@ -61,14 +59,7 @@ export function englishWeekdays(text: string, ref: Date, past: (words: string) =
     // Seven steps at most: a week holds every weekday.
     for (let k = 0; k < 6 && d.getUTCDay() !== wd; k++) d = new Date(d.getTime() + (back ? -DAY_MS : DAY_MS));
     const v = iso(d);
-    more.push({
-      start: m.index,
-      end,
-      text: m[0],
-      date: { precision: 'day', value: v },
-      value: v,
-      relative: true,
-    });
+    more.push(relativeDay(m.index, m[0], v));
   }
   return more;
 }

@@ -9,8 +9,8 @@
  * - "- 1942: Camp Ipperwash built on Stoney Point land": a timeline's year opening its line.
  */
 import { MONTH_NAMES } from '../../domain/dates.js';
+import { pad, realDay } from './calendar.js';
 import type { DateMention } from './dates.js';
-import { pad, realDay } from './ordinal-days.js';
 
 const MONTHS: readonly string[] = MONTH_NAMES.en;
 /** "that November" (capitalized, no day or year after it); "that May" only closing its clause ("Theresa May"). */

@@ -11,9 +11,8 @@
  * anniversary", "the 4th floor"): the ordinal must close its clause or be followed by a word that cannot be its
  * noun (a preposition, a pronoun, an article, a conjunction).
  */
+import { DAY_MS, realDay, relativeDay, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
-
-export const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "the 18th", "on the 3rd", "to 20th", the "4th" of "the 3rd and 4th": the ordinal's figures in group 1, its suffix in group 2. */
 const ORDINAL_DAY =
@@ -35,13 +34,6 @@ const rightSuffix = (n: number, suffix: string) =>
       : n % 10 === 3 && n !== 13
         ? 'rd'
         : 'th');
-
-export function realDay(y: number, m: number, d: number): string | undefined {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d
-    ? `${dt.getUTCFullYear()}-${pad(m)}-${pad(d)}`
-    : undefined;
-}
 
 /** How far back the day or month that names the ordinal's month may stand. */
 const REACH = 2000;
@@ -100,8 +92,6 @@ const AHEAD =
   /\b(?:will|shall|going\s+to)\b|\p{L}['’]ll\b|\b(?:postponed|adjourned|deferred|rescheduled)\s+(?:again\s+)?(?:to|until|till)\s+(?:the\s+)?$/iu;
 /** A clause told in the past ("On the 15th he was moved"). */
 const PAST = /\b(?:was|were|had|\p{L}{3,}ed)\b/iu;
-const DAY_MS = 86_400_000;
-const utc = (v: string) => Date.parse(`${v}T00:00:00Z`);
 
 /** The sentence around an ordinal, before and after it (a line break ends it too). */
 function sentence(text: string, start: number, end: number): [string, string] {
@@ -127,7 +117,7 @@ function weekdayFit(text: string, start: number, end: number, v: string): string
   const named = weekdayNamed(text, start, end);
   if (!named) return v;
   const wd = WEEKDAYS.indexOf(named.toLowerCase());
-  if (new Date(utc(v)).getUTCDay() === wd) return v;
+  if (utc(v).getUTCDay() === wd) return v;
   const years = [
     ...new Set(
       [...text.slice(Math.max(0, start - 3000), start).matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)]
@@ -137,7 +127,7 @@ function weekdayFit(text: string, start: number, end: number, v: string): string
   ];
   for (const y of years.slice(0, 3)) {
     const w = realDay(Number(y), Number(v.slice(5, 7)), Number(v.slice(8, 10)));
-    if (w && new Date(utc(w)).getUTCDay() === wd) return w;
+    if (w && utc(w).getUTCDay() === wd) return w;
   }
   return undefined;
 }
@@ -179,8 +169,13 @@ export function ordinalDays(text: string, found: DateMention[], ref: Date): Date
       const first = realDay(y, mo, day);
       const [before, rest] = sentence(text, m.index, end);
       const ahead = AHEAD.test(before);
-      if (first && ahead && utc(first) < ref.getTime()) mo += 1;
-      else if (first && !ahead && utc(first) > ref.getTime() + 2 * DAY_MS && PAST.test(`${before} ${rest}`))
+      if (first && ahead && utc(first).getTime() < ref.getTime()) mo += 1;
+      else if (
+        first &&
+        !ahead &&
+        utc(first).getTime() > ref.getTime() + 2 * DAY_MS &&
+        PAST.test(`${before} ${rest}`)
+      )
         mo -= 1;
     }
     const at = new Date(Date.UTC(y, mo - 1, 1));
@@ -198,14 +193,7 @@ export function ordinalDays(text: string, found: DateMention[], ref: Date): Date
       }
       continue;
     }
-    more.push({
-      start: m.index,
-      end,
-      text: m[0],
-      date: { precision: 'day', value: v },
-      value: v,
-      relative: true,
-    });
+    more.push(relativeDay(m.index, m[0], v));
   }
   return more;
 }

@@ -1,0 +1,28 @@
+/**
+ * Day arithmetic the date readers share (dates.ts and its English modules): ISO days in UTC, a day's
+ * existence, a day mention counted from the reference. Pure.
+ */
+import type { DateMention } from './dates.js';
+
+export const DAY_MS = 86_400_000;
+export const pad = (n: number) => String(n).padStart(2, '0');
+export const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+/** "2025-03-05" → that day's midnight, UTC. */
+export const utc = (s: string) => new Date(`${s}T00:00:00Z`);
+export const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
+
+/** The ISO day y-m-d, if the calendar has it ("2025-02-30" it has not). */
+export function realDay(y: number, m: number, d: number): string | undefined {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? iso(dt) : undefined;
+}
+
+/** A day the text writes at `start` as `text`, read relative to the reference as `value`. */
+export const relativeDay = (start: number, text: string, value: string): DateMention => ({
+  start,
+  end: start + text.length,
+  text,
+  date: { precision: 'day', value },
+  value,
+  relative: true,
+});
