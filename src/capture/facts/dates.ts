@@ -237,11 +237,13 @@ function afterLast(head: string, bounds: readonly string[]): string {
   return cut >= 0 ? head.slice(cut + 1) : head;
 }
 
+/** The sentence a date stands in, up to it (at most `reach` characters, the text's wraps read as spaces). */
+function sentenceBefore(m: RegExpExecArray, upTo: number, reach: number): string {
+  return afterLast(unwrapped(m.input).slice(Math.max(0, upTo - reach), upTo), ['. ', '? ', '! ', '\n', '; ']);
+}
+
 function futureClause(m: RegExpExecArray, upTo: number): boolean {
-  const from = Math.max(0, upTo - 160);
-  const head = unwrapped(m.input).slice(from, upTo);
-  // The sentence the date is in: from its last boundary.
-  const clause = afterLast(head, ['. ', '? ', '! ', '\n', '; ']);
+  const clause = sentenceBefore(m, upTo, 160);
   // "una cita para el lunes", "se fijó para el 15 de julio": what a date is set for lies ahead.
   if (/\bpara\s+(?:(?:el|la|los|las)\s+)?$/iu.test(clause)) return true;
   const f = FUTURE_CLAUSE.exec(clause);
@@ -366,8 +368,7 @@ function setOrWishedAhead(m: RegExpExecArray, upTo: number): boolean {
 const PROMISED =
   /(?<![\p{L}])(?:prometi[óo]|prometieron|(?:se\s+)?comprometi[óo]\s+a|(?:se\s+)?comprometieron\s+a|se\s+ofreci[óo]\s+a|se\s+ofrecieron\s+a)(?![\p{L}])((?:\s+[^\s.;:!?]+){1,10}?)\s+(?:en|el|para\s+el)\s+$/iu;
 function promised(m: RegExpExecArray, upTo: number): boolean {
-  const head = unwrapped(m.input).slice(Math.max(0, upTo - 120), upTo);
-  const p = PROMISED.exec(afterLast(head, ['. ', '? ', '! ', '\n', '; ']));
+  const p = PROMISED.exec(sentenceBefore(m, upTo, 120));
   return !!p && !FINITE_PAST.test(p[1]!) && !IRREGULAR_PAST.test(p[1]!);
 }
 
@@ -425,15 +426,8 @@ function future(m: RegExpExecArray, upTo = m.index): boolean {
 const EN_DEADLINE_BEFORE =
   /(?<![\p{L}])(?:by\s+(?:the\s+)?(?:(?:end|middle|start|beginning)\s+of\s+(?:the\s+)?)?|deadline(?:\s+(?:is|of))?:?\s+(?:on\s+)?|expires?\s+on\s+|due\s+(?:on|by|in)\s+|(?:has|have)\s+scheduled(?:\s+\S+){0,10}?\s+(?:on|for|in)\s+)$/iu;
 function englishDeadline(m: RegExpExecArray, upTo: number): boolean {
-  const head = unwrapped(m.input).slice(Math.max(0, upTo - 120), upTo);
-  const clause = afterLast(head, ['. ', '? ', '! ', '\n', '; ']);
-  if (!EN_DEADLINE_BEFORE.test(clause)) return false;
-  // "need", "feed", "proceed" end like a past.
-  const sentence = sentenceOf(m)
-    .replace(m[0], ' ')
-    .replace(PERFECT, ' ')
-    .replace(/(?<![\p{L}])\p{L}*eed(?![\p{L}])/giu, ' ');
-  return !FINITE_PAST.test(sentence) && !IRREGULAR_PAST.test(sentence);
+  if (!EN_DEADLINE_BEFORE.test(sentenceBefore(m, upTo, 120))) return false;
+  return !toldInThePast(sentenceOf(m).replace(m[0], ' '));
 }
 
 /**
@@ -644,7 +638,7 @@ function sentenceAround(text: string, start: number, end: number): [string, stri
   return [afterLast(head, ['. ', '? ', '! ', '\n']), tail];
 }
 
-/** A finite past (a perfect aside) in some words. */
+/** A finite past (a perfect aside) in some words; "need", "feed", "proceed" only end like a past. */
 function toldInThePast(words: string): boolean {
   const rest = words.replace(PERFECT, ' ').replace(/(?<![\p{L}])\p{L}*eed(?![\p{L}])/giu, ' ');
   return FINITE_PAST.test(rest) || IRREGULAR_PAST.test(rest);
