@@ -28,6 +28,7 @@ import {
   PARTICLES,
   type Role,
   roleOfWord,
+  SPANISH_ARTICLES,
   STOP_CAPS,
   SURNAME_SET,
   TITLES,
@@ -351,7 +352,7 @@ function classifyRun(text: string, all: readonly Token[], run: Run, idx: number,
   // its article written in lower case ("en el Helicoide", "los Teques").
   const runText = toks.map((t) => t.text).join(' ');
   const article =
-    prev && !prev.cap && ARTICLES.has(prev.norm) && /^ $/.test(text.slice(prev.end, toks[0]!.start));
+    prev && !prev.cap && SPANISH_ARTICLES.has(prev.norm) && /^ $/.test(text.slice(prev.end, toks[0]!.start));
   const wholePlace = lookupPlace(runText) ?? (article ? lookupPlace(`${prev.text} ${runText}`) : undefined);
   if (prevWord === 'municipio' || prevWord === 'municipality' || prevWord === 'mcpio') {
     const m = lookupMunicipality(toks.map((t) => t.text).join(' '));
@@ -727,7 +728,7 @@ function placeAfterPreposition(
 ): boolean {
   if (words.length === 0 || words.length > 3 || toks.length > 5) return false;
   // "en El Rodeo I" split before the gazetteer's "Rodeo I": a bare article names nothing.
-  if (words.every((t) => ARTICLES.has(t.norm))) return false;
+  if (words.every((t) => SPANISH_ARTICLES.has(t.norm))) return false;
   // "in Case 03", "en Sala 2": a numbered thing, no place.
   if (/^\s*\d/.test(text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 3))) return false;
   const first = words[0]!;
@@ -954,7 +955,7 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
   // "Grupo de Telegram «…»": a chat's header, no body's own name (orgs.ts chatOnPlatform).
   if (chatOnPlatform(run.tokens, 0, run.tokens.length - 1)) return false;
   // "La ONG Justicia y Proceso": the name is what follows the noun written in capitals.
-  const lead = ARTICLES.has(run.tokens[0]!.norm) || run.tokens[0]!.norm === 'the' ? 1 : 0;
+  const lead = SPANISH_ARTICLES.has(run.tokens[0]!.norm) || run.tokens[0]!.norm === 'the' ? 1 : 0;
   // "el Colectivo X", written with one capital, is the organization's own first word: kept.
   if (
     run.tokens.length > lead + 1 &&
@@ -1001,7 +1002,8 @@ function cuedName(text: string, all: readonly Token[], run: Run, idx: number, ou
   // "Según Ashworth": the surname of a person of the text.
   if (cue === 'source' && toks.length === 1 && personSurnames(out).has(toks[0]!.norm)) return false;
   const words = nameWords(toks);
-  if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !ARTICLES.has(t.norm))) return false;
+  if (!words.length || words.some((t) => STOP_CAPS.has(t.norm) && !SPANISH_ARTICLES.has(t.norm)))
+    return false;
   // "in Kazakh", "(Chinese: Dege)", "los venezolanos", "a Yemeni organisation": a people's or
   // language's word is no place and no organization.
   if (isDemonym(span(text, toks).text)) return false;
@@ -1113,8 +1115,6 @@ function pushCuedOrg(text: string, toks: readonly Token[], out: Classified): { e
   out.mentions.push({ kind: 'organization', ...s, value, unitKind: known?.unitKind ?? guessUnitKind(key) });
   return s;
 }
-
-const ARTICLES = new Set(['el', 'la', 'los', 'las']);
 
 /**
  * The items of a list of bodies run into one name ("El Pitazo y Efecto Cocuyo"), each an organization
@@ -1939,7 +1939,9 @@ export function findEntities(
         // "The Guardian published", "La Prensa publicó": the capitalized article is the outlet's own.
         const a = all[idx - 1];
         const from =
-          a?.cap && (a.norm === 'the' || ARTICLES.has(a.norm)) && text.slice(a.end, t.start) === ' ' ? a : t;
+          a?.cap && (a.norm === 'the' || SPANISH_ARTICLES.has(a.norm)) && text.slice(a.end, t.start) === ' '
+            ? a
+            : t;
         const s = span(text, [from, t]);
         out.mentions.push({ kind: 'organization', ...s, value: s.text });
       }

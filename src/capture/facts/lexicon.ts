@@ -45,6 +45,8 @@ export const SURNAME_SET: ReadonlySet<string> = new Set(SURNAME_STOCK);
 
 /** Name particles that may sit inside a name ("María de los Ángeles", "Pérez de la Cruz"). */
 export const PARTICLES = set('de del la las los y da van von di');
+/** The Spanish definite articles. */
+export const SPANISH_ARTICLES = set('el la los las');
 
 /** A person's name folded, word by word, without its particles ("de", "del", "la"). */
 export const nameWords = (value: string): string[] =>

@@ -19,6 +19,7 @@ import {
   ORG_TAILS,
   type OrgEntry,
   roleOfWord,
+  SPANISH_ARTICLES,
   STOP_CAPS,
   TITLES,
   WEEKDAYS,
@@ -770,7 +771,6 @@ function abbreviatedFrom(text: string, tokens: readonly Token[], first: number, 
   return -1;
 }
 
-const SPANISH_ARTICLES = set('el la los las');
 /**
  * "la Policía Nacional y los Cobras", "la Comisión Interamericana de Derechos Humanos y el Estado": "y"
  * and an article go on inside a name only after a complement opened by an article ("Movimiento por la Paz
