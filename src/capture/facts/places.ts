@@ -1129,9 +1129,8 @@ export function townsReadAsNames<
   T extends Taken & { text: string; value: string; rule?: string; place?: PlaceEntry },
 >(text: string, entities: readonly T[]): T[] {
   const weak = (e: T) =>
-    (e.kind === 'person' || e.kind === 'organization') &&
     WEAK_READING.has(e.rule ?? '') &&
-    (e.kind === 'person' || e.rule === 'run');
+    (e.kind === 'person' || (e.kind === 'organization' && e.rule === 'run'));
   const towns = new Map<string, PlaceEntry>();
   for (const e of entities) {
     if (!weak(e) || !PLAIN_NAME.test(e.text) || towns.has(e.text)) continue;
@@ -1158,14 +1157,11 @@ export function townsReadAsNames<
   }
   if (!towns.size) return [...entities];
   // Read as a person on firmer evidence, or part of a longer person's name the text writes.
-  for (const e of entities)
-    if (
-      e.kind === 'person' &&
-      (!weak(e) || e.value !== e.text) &&
-      [...towns.keys()].some((t) => e.text === t || e.value.split(/\s+/).includes(t))
-    )
-      for (const t of [...towns.keys()])
-        if (e.text === t || e.value.split(/\s+/).includes(t)) towns.delete(t);
+  for (const e of entities) {
+    if (e.kind !== 'person' || (weak(e) && e.value === e.text)) continue;
+    const words = e.value.split(/\s+/);
+    for (const t of [...towns.keys()]) if (e.text === t || words.includes(t)) towns.delete(t);
+  }
   return entities.map((e) => {
     const entry = weak(e) ? towns.get(e.text) : undefined;
     return entry ? { ...e, kind: 'place', value: entry.value, place: entry, rule: 'town-read-as-name' } : e;
