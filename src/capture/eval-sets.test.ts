@@ -70,6 +70,7 @@ const SETS = [
   'eval60',
   'eval61',
   'eval62',
+  'eval64',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
