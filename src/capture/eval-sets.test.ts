@@ -71,6 +71,7 @@ const SETS = [
   'eval61',
   'eval62',
   'eval63',
+  'eval64',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
