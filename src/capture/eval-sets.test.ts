@@ -72,6 +72,7 @@ const SETS = [
   'eval62',
   'eval63',
   'eval64',
+  'eval66',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
