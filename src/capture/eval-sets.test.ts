@@ -73,6 +73,7 @@ const SETS = [
   'eval63',
   'eval64',
   'eval65',
+  'eval66',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
