@@ -670,3 +670,24 @@ describe('"Juan de Dios" (stop 41)', () => {
     assert.equal(endOf('la Iglesia de Dios Pentecostal', 'Iglesia'), 'Iglesia');
   });
 });
+
+describe('doña abbreviated as rulings write it', () => {
+  const persons = (text: string) =>
+    extractFacts(text, { reference: '2025-01-01' })
+      .filter((f) => f.kind === 'person')
+      .map((f) => f.value);
+  it('"D.ª", "Dª" and "Dña." open no name and hide none', () => {
+    assert.deepEqual(persons('Comparece la letrada D.ª Rosa Ibarra Gil en nombre de D. Andrés López Ruiz.'), [
+      'Rosa Ibarra Gil',
+      'Andrés López Ruiz',
+    ]);
+    assert.deepEqual(persons('Recurrente: Dª Rahile Kasim, asistida por el letrado D. Erkin Tursun.'), [
+      'Rahile Kasim',
+      'Erkin Tursun',
+    ]);
+    assert.deepEqual(persons('Magistrada ponente: Dña. María José Echeverría Lasa.'), ['María José Echeverría Lasa']);
+  });
+  it('a Portuguese "da" inside a name is still a particle', () => {
+    assert.deepEqual(persons('Ante el juez declaró Maria da Conceição Silva, de Lisboa.'), ['Maria da Conceição Silva']);
+  });
+});

@@ -19,6 +19,13 @@ const WORD = /[\p{L}\p{M}\d][\p{L}\p{M}\d'’]*(?:[-.][\p{L}\p{M}\d]+)*/gu;
 
 const ARABIC_ARTICLE = /^(?:al|el|ad|ash|as|an|ar|az|at|ul)-\p{Lu}/u;
 
+/**
+ * "D.ª", "Dª", "Dña": doña as Spanish rulings and official letters abbreviate it ("la letrada D.ª Rosa Ibarra
+ * Gil"). Folding turns "ª" into an "a", so "Dª" would read as the particle "da"; it reads as "doña" instead,
+ * a form of address no name includes. ("D." is an initial as often as it is "don": left as it is.)
+ */
+const DONA_ABBREVIATED = /^D(?:\.?ª|ña)$/u;
+
 /** "Osama bin Laden", "Abdullah ibn Saud": lower-case Arabic name particles inside a name. */
 const INNER_PARTICLES = new Set(['bin', 'ibn', 'bint']);
 
@@ -34,7 +41,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       .replace(/^(\p{Lu}[\p{L}\p{M}]+)-(?:based|born|bred|raised|area)$/u, '$1');
     out.push({
       text: word,
-      norm: fold(word),
+      norm: DONA_ABBREVIATED.test(word) ? 'dona' : fold(word),
       start,
       end: start + word.length,
       // "al-Assad", "el-Sisi": an Arabic article joined to a capitalized name is part of the name.
