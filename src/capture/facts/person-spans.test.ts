@@ -685,9 +685,13 @@ describe('doña abbreviated as rulings write it', () => {
       'Rahile Kasim',
       'Erkin Tursun',
     ]);
-    assert.deepEqual(persons('Magistrada ponente: Dña. María José Echeverría Lasa.'), ['María José Echeverría Lasa']);
+    assert.deepEqual(persons('Magistrada ponente: Dña. María José Echeverría Lasa.'), [
+      'María José Echeverría Lasa',
+    ]);
   });
   it('a Portuguese "da" inside a name is still a particle', () => {
-    assert.deepEqual(persons('Ante el juez declaró Maria da Conceição Silva, de Lisboa.'), ['Maria da Conceição Silva']);
+    assert.deepEqual(persons('Ante el juez declaró Maria da Conceição Silva, de Lisboa.'), [
+      'Maria da Conceição Silva',
+    ]);
   });
 });
