@@ -8,10 +8,13 @@
  */
 import type { FuzzyDate } from '../../domain/dates.js';
 import { addDays, DAY_MS, iso, pad, realDay, utc } from './calendar.js';
+import { closingYears } from './closing-years.js';
 import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
+import { anniversaryDays } from './es-anniversaries.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
+import { sheetDays } from './sheet-days.js';
 
 export interface DateMention {
   start: number;
@@ -1855,6 +1858,7 @@ function datesIn(text: string, reference: string): DateMention[] {
     ...englishWeekdays(text, ref, toldInThePast),
   );
   weekdaySaidAfter(text, found);
+  found.push(...anniversaryDays(text, found, reference, num), ...closingYears(text), ...sheetDays(text));
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
