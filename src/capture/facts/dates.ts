@@ -12,6 +12,7 @@ import { closingYears } from './closing-years.js';
 import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
+import { commemorationDay } from './es-commemorations.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { sheetDays } from './sheet-days.js';
@@ -1515,6 +1516,7 @@ export function findDates(text: string, reference: string, undated = false): Dat
       !agoRestated(text, d, out) &&
       !ageStamp(text, d) &&
       !habitual(text, d, reference) &&
+      !commemorationDay(text, d) &&
       !weeklyHabit(text, d) &&
       !starterLine(text, d) &&
       !(updates !== undefined && updateStamp(text, d, updates)),
