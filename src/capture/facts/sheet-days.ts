@@ -18,8 +18,11 @@ export function sheetDays(text: string): DateMention[] {
   const full = [...text.matchAll(FULL_DAY)].map((f) => ({ at: f.index, year: Number(f[1]) }));
   if (!full.length) return [];
   const out: DateMention[] = [];
+  // Both in text order: one pass, the last full day before each short one (the first when none is before).
+  let k = 0;
   for (const m of text.matchAll(SHORT_DAY)) {
-    const year = (full.filter((f) => f.at < m.index).pop() ?? full[0])!.year;
+    while (k + 1 < full.length && full[k + 1]!.at < m.index) k++;
+    const year = full[k]!.year;
     const value = realDay(year, Number(m[2]), Number(m[1]));
     if (!value) continue;
     out.push({
