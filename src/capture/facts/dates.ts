@@ -13,6 +13,7 @@ import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
+import { firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { sheetDays } from './sheet-days.js';
@@ -612,10 +613,11 @@ const SCHEDULED_PRESENT =
   /(?<![\p{L}])(?:(?:sits|opens|starts|begins|resumes|meets|holds|hears|takes|goes|comes|arrives|leaves|returns|ends|closes|runs|travels|visits|reviews|rules)|(?:is|are|am|we['’]re|they['’]re)\s+(?:\p{L}+\s+)?\p{L}{2,}ing|\p{L}{2,}emos|voy|va|vamos|van|viene|vienen|vengo|hay|sale|salen|llega|llegan|viaja|viajan|vuelve|vuelven|regresa|regresan|visita|visitan|declara|declaran|abre|toca|empieza|comienza|termina)(?![\p{L}])/iu;
 
 /** A finite past verb anywhere in the date's sentence (a present perfect aside), or a participle right before it ("detenido el 30 de julio"; nouns such as "traslado" end alike). */
-const FINITE_PAST = new RegExp(
+const FINITE_PAST_WORD = new RegExp(
   String.raw`(?<![\p{L}])(?:${ED}|\p{L}+(?:ó|aron|ieron)|was|were|had|fue|fueron|estuvo)(?![\p{L}])`,
   'iu',
 );
+const FINITE_PAST = { test: (words: string) => FINITE_PAST_WORD.test(words) || firstPersonPast(words) };
 const PARTICIPLE_BEFORE = /(?<![\p{L}])\p{L}{3,}(?:ad|id)[oa]s?\s+$/iu;
 function pastInSentence(m: RegExpExecArray): boolean {
   const sentence = sentenceOf(m).replace(m[0], ' ').replace(PERFECT, ' ');
