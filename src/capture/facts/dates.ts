@@ -13,7 +13,7 @@ import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
-import { firstPersonPast } from './es-tense.js';
+import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { sheetDays } from './sheet-days.js';
@@ -589,7 +589,7 @@ const WOULD = /(?<![\p{L}])(?:would|iba\s+a|iban\s+a|\p{L}{3,}(?:ría|rían))(?!
  */
 function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): boolean {
   if (/^(?:since|desde)\b/iu.test(m[0])) return false;
-  if (pastInSentence(m)) return false;
+  if (pastInSentence(m, true)) return false;
   const sentence = sentenceOf(m).replace(m[0], ' ');
   // "-amos"/"-imos" is a present or a past alike ("El viernes entregamos las firmas"): a plan only with its
   // hour ("El viernes a las 10 nos reunimos") or another verb of plans.
@@ -619,8 +619,9 @@ const FINITE_PAST_WORD = new RegExp(
 );
 const FINITE_PAST = { test: (words: string) => FINITE_PAST_WORD.test(words) || firstPersonPast(words) };
 const PARTICIPLE_BEFORE = /(?<![\p{L}])\p{L}{3,}(?:ad|id)[oa]s?\s+$/iu;
-function pastInSentence(m: RegExpExecArray): boolean {
-  const sentence = sentenceOf(m).replace(m[0], ' ').replace(PERFECT, ' ');
+function pastInSentence(m: RegExpExecArray, mainClause = false): boolean {
+  const [before, after] = sentenceAround(m.input, m.index, m.index + m[0].length);
+  const sentence = `${before}   ${mainClause ? beforeRelativeClause(after) : after}`.replace(PERFECT, ' ');
   return (
     FINITE_PAST.test(sentence) ||
     IRREGULAR_PAST.test(sentence) ||

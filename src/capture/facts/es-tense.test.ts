@@ -26,4 +26,21 @@ describe('a Spanish first-person preterite in "-é"', () => {
       ['2025-01-20'],
     );
   });
+  it("a relative clause's past does not date the plan a bare weekday names", () => {
+    // Sunday 19 October 2025: the Tuesday ahead.
+    assert.deepEqual(
+      findDates(
+        'El martes reunión con el Ministerio por la reparación, que el presidente prometió en 2023.',
+        '2025-10-19',
+      ).map((d) => d.value),
+      ['2025-10-21', '2023'],
+    );
+    // The main clause's own past still dates it back.
+    assert.deepEqual(
+      findDates('El martes se reunieron con el Ministerio, que prometió la reparación.', '2025-10-19').map(
+        (d) => d.value,
+      ),
+      ['2025-10-14'],
+    );
+  });
 });

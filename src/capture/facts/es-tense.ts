@@ -43,3 +43,13 @@ const FIRST_PERSON_PAST = new RegExp(
 
 /** Whether `words` hold a Spanish first-person preterite in "-é". */
 export const firstPersonPast = (words: string) => FIRST_PERSON_PAST.test(words);
+
+/**
+ * The words after a bare weekday up to a Spanish relative or temporal clause (", que Boric prometió en 2023", ",
+ * cuando se cumplen 19 años de … que declaró"): that clause's past tells of something else, not of the plan the
+ * weekday dates ("El martes reunión por Zoom … por la reparación integral, que Boric prometió en 2023"). Stop 42:
+ * two plans so read as past, rounds 13 and 16.
+ */
+const RELATIVE_CLAUSE =
+  /,\s+(?:que|cuando|donde|quien|quienes|cuyo|cuya|(?:el|la|los|las|lo)\s+que)(?![\p{L}])/iu;
+export const beforeRelativeClause = (after: string) => after.split(RELATIVE_CLAUSE, 1)[0]!;
