@@ -9,8 +9,10 @@
  */
 import type { DateMention } from './dates.js';
 
+// The figures first, the comma and word before them looked behind only then (a lookbehind first ran at every
+// position of the text).
 const CLOSING_YEAR =
-  /(?<=[\p{L}.)»"”]\s*,\s)((?:19|20)\d{2})(?=[ \t]*(?:[.;)»"”]|[–—-](?!\s*(?:19|20)\d{2})|$))/gmu;
+  /(?<=,\s)((?:19|20)\d{2})(?<=[\p{L}.)»"”]\s*,\s\d{4})(?=[ \t]*(?:[.;)»"”]|[–—-](?!\s*(?:19|20)\d{2})|$))/gmu;
 /** A blog's or wiki's labels ("· Etiquetas: Ayerbe, familia, memoria, 1936"): metadata (guide §2). */
 const LABELS = /(?<![\p{L}])(?:etiquetas|labels|tags|categor[ií]as|categories)\s*:[^·\n]*$/iu;
 

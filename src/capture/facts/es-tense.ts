@@ -42,7 +42,8 @@ const FIRST_PERSON_PAST = new RegExp(
 );
 
 /** Whether `words` hold a Spanish first-person preterite in "-é". */
-export const firstPersonPast = (words: string) => FIRST_PERSON_PAST.test(words);
+export const firstPersonPast = (words: string) =>
+  /é(?![\p{L}])/u.test(words) && FIRST_PERSON_PAST.test(words);
 
 /**
  * The words after a bare weekday up to a Spanish relative or temporal clause (", que Boric prometió en 2023", ",

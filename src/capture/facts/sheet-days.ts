@@ -9,7 +9,8 @@ import { realDay } from './calendar.js';
 import type { DateMention } from './dates.js';
 
 /** "el 20/09", "desde el 07/03", "audiencia 15/07": two figures each, no year, no range after. */
-const SHORT_DAY = /(?<=(?:\b[Ee]l|\b[Aa]udiencia)\s+)(\d{2})\/(\d{2})(?![\d/.]\d|\/|\s*[-–]\s*\d)/gu;
+const SHORT_DAY =
+  /(?<![\d/])(\d{2})\/(\d{2})(?<=(?:\b[Ee]l|\b[Aa]udiencia)\s+\d{2}\/\d{2})(?![\d/.]\d|\/|\s*[-–]\s*\d)/gu;
 /** A day in full: "22/09/2009", "08/03/2019". */
 const FULL_DAY = /(?<![\d/])\d{1,2}\/\d{1,2}\/((?:19|20)\d{2})(?![\d/])/g;
 
