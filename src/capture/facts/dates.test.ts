@@ -649,7 +649,11 @@ describe('"hoy" that means nowadays (issue 23, round 7 development)', () => {
       [],
     );
     assert.deepEqual(all('The families still today ask for the files.', '2024-05-20'), []);
-    assert.deepEqual(all('Hoy se cumplen diez años.', '2024-05-20'), [['Hoy', '2024-05-20']]);
+    // And the anniversary's other day (guide §7; es-anniversaries.ts, stop 42).
+    assert.deepEqual(all('Hoy se cumplen diez años.', '2024-05-20'), [
+      ['Hoy', '2024-05-20'],
+      ['se cumplen diez años', '2014-05-20'],
+    ]);
   });
 });
 
@@ -1374,7 +1378,11 @@ describe("a petition update's stamp (guide D2; issue 23, stop 38, rounds 13–34
     assert.deepEqual(all('Actualizaciones\n\nhace 3 días\n\nGracias a la Red de Mujeres.', '2025-10-08'), []);
     assert.deepEqual(
       all('Actualizaciones\n\n3 mar 2023 · Dayana R.: Hoy se cumple un año del naufragio.', '2023-01-12'),
-      [['Hoy', '2023-03-03']],
+      [
+        ['Hoy', '2023-03-03'],
+        // The anniversary's other day (guide §7; es-anniversaries.ts, stop 42).
+        ['se cumple un año', '2022-03-03'],
+      ],
     );
   });
   it("without the heading, or with words before it on its line, the date is the text's", () => {

@@ -8,10 +8,15 @@
  */
 import type { FuzzyDate } from '../../domain/dates.js';
 import { addDays, DAY_MS, iso, pad, realDay, utc } from './calendar.js';
+import { closingYears } from './closing-years.js';
 import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
+import { anniversaryDays } from './es-anniversaries.js';
+import { commemorationDay } from './es-commemorations.js';
+import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
+import { sheetDays } from './sheet-days.js';
 
 export interface DateMention {
   start: number;
@@ -584,7 +589,7 @@ const WOULD = /(?<![\p{L}])(?:would|iba\s+a|iban\s+a|\p{L}{3,}(?:ría|rían))(?!
  */
 function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): boolean {
   if (/^(?:since|desde)\b/iu.test(m[0])) return false;
-  if (pastInSentence(m)) return false;
+  if (pastInSentence(m, true)) return false;
   const sentence = sentenceOf(m).replace(m[0], ' ');
   // "-amos"/"-imos" is a present or a past alike ("El viernes entregamos las firmas"): a plan only with its
   // hour ("El viernes a las 10 nos reunimos") or another verb of plans.
@@ -608,13 +613,15 @@ const SCHEDULED_PRESENT =
   /(?<![\p{L}])(?:(?:sits|opens|starts|begins|resumes|meets|holds|hears|takes|goes|comes|arrives|leaves|returns|ends|closes|runs|travels|visits|reviews|rules)|(?:is|are|am|we['’]re|they['’]re)\s+(?:\p{L}+\s+)?\p{L}{2,}ing|\p{L}{2,}emos|voy|va|vamos|van|viene|vienen|vengo|hay|sale|salen|llega|llegan|viaja|viajan|vuelve|vuelven|regresa|regresan|visita|visitan|declara|declaran|abre|toca|empieza|comienza|termina)(?![\p{L}])/iu;
 
 /** A finite past verb anywhere in the date's sentence (a present perfect aside), or a participle right before it ("detenido el 30 de julio"; nouns such as "traslado" end alike). */
-const FINITE_PAST = new RegExp(
+const FINITE_PAST_WORD = new RegExp(
   String.raw`(?<![\p{L}])(?:${ED}|\p{L}+(?:ó|aron|ieron)|was|were|had|fue|fueron|estuvo)(?![\p{L}])`,
   'iu',
 );
+const FINITE_PAST = { test: (words: string) => FINITE_PAST_WORD.test(words) || firstPersonPast(words) };
 const PARTICIPLE_BEFORE = /(?<![\p{L}])\p{L}{3,}(?:ad|id)[oa]s?\s+$/iu;
-function pastInSentence(m: RegExpExecArray): boolean {
-  const sentence = sentenceOf(m).replace(m[0], ' ').replace(PERFECT, ' ');
+function pastInSentence(m: RegExpExecArray, mainClause = false): boolean {
+  const [before, after] = sentenceAround(m.input, m.index, m.index + m[0].length);
+  const sentence = `${before}   ${mainClause ? beforeRelativeClause(after) : after}`.replace(PERFECT, ' ');
   return (
     FINITE_PAST.test(sentence) ||
     IRREGULAR_PAST.test(sentence) ||
@@ -1512,6 +1519,7 @@ export function findDates(text: string, reference: string, undated = false): Dat
       !agoRestated(text, d, out) &&
       !ageStamp(text, d) &&
       !habitual(text, d, reference) &&
+      !commemorationDay(text, d) &&
       !weeklyHabit(text, d) &&
       !starterLine(text, d) &&
       !(updates !== undefined && updateStamp(text, d, updates)),
@@ -1855,6 +1863,7 @@ function datesIn(text: string, reference: string): DateMention[] {
     ...englishWeekdays(text, ref, toldInThePast),
   );
   weekdaySaidAfter(text, found);
+  found.push(...anniversaryDays(text, found, reference, num), ...closingYears(text), ...sheetDays(text));
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
