@@ -12,6 +12,7 @@ import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
+import { storyYearsOfTranscript } from './story-years.js';
 
 export interface DateMention {
   start: number;
@@ -1849,6 +1850,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   weekdaysInNarrative(text, found, ref);
   yearsOfTheNarrative(text, found, ref);
   daysCountedFromTheStory(text, found);
+  storyYearsOfTranscript(text, found, ref);
   found.push(
     ...ordinalDays(text, found, ref),
     ...englishYears(text),
