@@ -191,7 +191,8 @@ function datelineDate(line: string): FuzzyDate | undefined {
 const DATELINE_LEAD = /^(.{6,80}?\d{4})\s*(?:[–—]|-\s|\.[-–—]|\.\s|\.$|\()/u;
 
 /** A table's row (two bars or more) with a date cell in figures ("14/02/2025 | Aurelio Ipia | Toribío | …"). */
-const TABLE_ROW = /^(?=[^|\n]*\|[^|\n]*\|)(?:.*\|)?\s*(?:\d{1,2}\s*[–-]\s*)?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:\||$)/u;
+const TABLE_ROW =
+  /^(?=[^|\n]*\|[^|\n]*\|)(?:.*\|)?\s*(?:\d{1,2}\s*[–-]\s*)?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:\||$)/u;
 
 /**
  * The date heading a text, from its first lines: a dateline, or one part of a line cut by "·" or
