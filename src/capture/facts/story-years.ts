@@ -27,14 +27,16 @@ const MIN_TURNS = 3;
 
 /** A Spanish past: preterite, imperfect, pluperfect ("levantó", "soltaron", "llegué", "estaba", "habían matado"). */
 const PAST_ES =
-  /(?<![\p{L}])(?:\p{L}{2,}(?:ó|aron|ieron|aba|aban|ábamos|ara|aran|iera|ieran)|\p{L}{2,}(?:[^aeiouáéíóú\s]é)|fue|fueron|fui|fuimos|estuvo|estuve|estuvieron|hubo|tuvo|tuve|tuvieron|hizo|hice|hicieron|dijo|dije|dijeron|vino|vine|vinieron|pudo|pude|puso|supo|trajo|dio|dieron|vio|vi|vimos|era|eran|éramos|iba|iban|íbamos|\p{L}{2,}(?:ían|íamos)|(?:hab|ten|ven|sab|dec|quer|pod|viv|sal|hac|pon|conoc|ser)ía)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:\p{L}{2,}(?:ó|aron|ieron|aba|aban|ábamos|ara|aran|iera|ieran)|\p{L}{2,}(?:[^aeiouáéíóú\s]|gu|qu)é|fue|fueron|fui|fuimos|estuvo|estuve|estuvieron|hubo|tuvo|tuve|tuvieron|hizo|hice|hicieron|dijo|dije|dijeron|vino|vine|vinieron|pudo|pude|puso|supo|trajo|dio|dieron|vio|vi|vimos|era|eran|éramos|iba|iban|íbamos|\p{L}{2,}(?:ían|íamos)|(?:hab|ten|ven|sab|dec|quer|pod|viv|sal|hac|pon|conoc|ser)ía)(?![\p{L}])/iu;
 /**
- * Words of the speaker's own time or plans in the date's sentence: a future, "voy/vamos a", "próximo", "pasado"
+ * Words of the speaker's own time or plans in the date's sentence: "voy/vamos a", "próximo", "pasado"
  * ("en noviembre pasado"), "este/esta", "hoy", "ahora", "todavía", "sigue", "cada" (a habit), "se cumple(n)", a
  * present perfect.
  */
 const NOW_ES =
-  /(?<![\p{L}])(?:\p{L}{2,}(?:rá|rán|remos|ré)|(?:voy|vas|va|vamos|van)\s+a|pr[oó]xim[oa]s?|pasad[oa]|est[ea]s?|hoy|ahora|actualmente|todav[ií]a|a[uú]n|sigue|siguen|cada|cumplen?|ha|han|hemos|he)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:voy|vas|va|vamos|van)\s+a|pr[oó]xim[oa]s?|pasad[oa]|est[ea]s?|hoy|ahora|actualmente|todav[ií]a|a[uú]n|sigue|siguen|cada|cumplen?|ha|han|hemos|he)(?![\p{L}])/iu;
+/** A future by its ending, in a word written lower-case ("juzgarán"; "Nazrán" is a town). */
+const FUTURE_ES = /(?<![\p{L}])\p{Ll}+(?:rá|rán|remos|ré)(?![\p{L}])/u;
 
 /**
  * The date's clause: its sentence (up to 200 characters each side, not across a line) from the last "que" before
@@ -111,7 +113,7 @@ export function storyYearsOfTranscript(text: string, found: DateMention[], refer
     const anchor = lastDatedMoment(ordered, i, refYear);
     if (!anchor) continue;
     const clause = clauseOf(text, d.start, d.end);
-    if (!PAST_ES.test(clause) || NOW_ES.test(clause)) continue;
+    if (!PAST_ES.test(clause) || NOW_ES.test(clause) || FUTURE_ES.test(clause)) continue;
     const [, mo, day] = d.value.split('-').map(Number) as [number, number, number | undefined];
     const ay = yearOf(anchor);
     const from = anchor.date.precision === 'day' ? anchor.value : `${anchor.value}-01`;
