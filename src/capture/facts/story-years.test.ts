@@ -27,6 +27,10 @@ MT: ¿Cuándo salió?
 LV: Me soltaron el 20 de agosto.`;
     assert.deepEqual(values(text, '2025-05-14'), ['2025-05-14', '1994-07', '1994-05', '2011', '1994-08-20']);
   });
+  it('a first-person preterite in "-í" tells the past too, and each month read so carries the story on', () => {
+    const text = `${HEAD}MT: ¿Y la sentencia?\n\nAJP: Eso fue en agosto del 2013. Me dijeron que volviera.\n\nMT: ¿Y volvió?\n\nAJP: Volví en noviembre, en enero, en abril.`;
+    assert.deepEqual(values(text, '2024-10-09'), ['2025-05-14', '2013-08', '2013-11', '2014-01', '2014-04']);
+  });
   it("not what lies ahead, what was said to come, nor after the speaker's own time is named again", () => {
     const text = `${HEAD}[00:10] ENTREVISTADORA: ¿Qué pasó el 8 de junio de 1989?
 
@@ -50,7 +54,7 @@ LV: Me soltaron el 20 de agosto.`;
     assert.deepEqual(values(far, '2025-10-23'), ['2025-05-14', '1972-01-30', '2025-09']);
     // The same telling without speakers' turns is a writer's, whose own time `yearsOfTheNarrative` weighs.
     const prose =
-      'Entraron el 2 de marzo de 1976.\n\nEstuvimos presas hasta que el juez firmó la libertad el 19 de marzo.';
-    assert.deepEqual(values(prose, '2025-05-14'), ['1976-03-02', '2025-03-19']);
+      'Entraron el 2 de marzo de 1976.\n\nFue un año de cárcel.\n\nEn abril nos trasladaron a Punta de Rieles.';
+    assert.deepEqual(values(prose, '2025-05-14'), ['1976-03-02', '2025-04']);
   });
 });

@@ -27,7 +27,7 @@ const MIN_TURNS = 3;
 
 /** A Spanish past: preterite, imperfect, pluperfect ("levantó", "soltaron", "llegué", "estaba", "habían matado"). */
 const PAST_ES =
-  /(?<![\p{L}])(?:\p{L}{2,}(?:ó|aron|ieron|aba|aban|ábamos|ara|aran|iera|ieran)|\p{L}{2,}(?:[^aeiouáéíóú\s]|gu|qu)é|fue|fueron|fui|fuimos|estuvo|estuve|estuvieron|hubo|tuvo|tuve|tuvieron|hizo|hice|hicieron|dijo|dije|dijeron|vino|vine|vinieron|pudo|pude|puso|supo|trajo|dio|dieron|vio|vi|vimos|era|eran|éramos|iba|iban|íbamos|\p{L}{2,}(?:ían|íamos)|(?:hab|ten|ven|sab|dec|quer|pod|viv|sal|hac|pon|conoc|ser)ía)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:\p{L}{2,}(?:ó|aron|ieron|aba|aban|ábamos|ara|aran|iera|ieran)|\p{L}{2,}(?:[^aeiouáéíóú\s]|gu|qu)é|(?!allí|Haití)\p{L}{2,}[^aeiouáéíóú\s]í|fue|fueron|fui|fuimos|estuvo|estuve|estuvieron|hubo|tuvo|tuve|tuvieron|hizo|hice|hicieron|dijo|dije|dijeron|vino|vine|vinieron|pudo|pude|puso|supo|trajo|dio|dieron|vio|vi|vimos|era|eran|éramos|iba|iban|íbamos|\p{L}{2,}(?:ían|íamos)|(?:hab|ten|ven|sab|dec|quer|pod|viv|sal|hac|pon|conoc|ser)ía)(?![\p{L}])/iu;
 /**
  * Words of the speaker's own time or plans in the date's sentence: "voy/vamos a", "próximo", "pasado"
  * ("en noviembre pasado"), "este/esta", "hoy", "ahora", "todavía", "sigue", "cada" (a habit), "se cumple(n)", a
