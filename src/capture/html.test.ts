@@ -790,7 +790,7 @@ describe('the day a text counts from, in heads met in rounds 14–35 (issue 23, 
   });
   it('a given name and a surname that is also a cue word ("Reina Guardado") is not a copy line (stop 42, round 21)', () => {
     const t = extractPlainText(
-      'RADIO VALLE — Programa "Voces"\nEmisión del martes 3 de junio de 2025, 19:00.\n\n[00:00] LOCUTORA (Reina Guardado): Buenas noches. Aquel 3 de junio de 1981 llegaron los soldados.',
+      'RADIO VALLE — Programa "Voces"\nEmisión del martes 3 de junio de 2025, 19:00. Transcripción hecha por el colectivo de la radio el 5 de junio de 2025.\n\n[00:00] LOCUTORA (Reina Guardado): Buenas noches. Aquel 3 de junio de 1981 llegaron los soldados.',
     );
     assert.deepEqual(t.published, { precision: 'day', value: '2025-06-03' });
   });
