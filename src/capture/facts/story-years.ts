@@ -4,9 +4,9 @@
  * la huelga el 11 de julio") was read in the recording's year: `yearsOfTheNarrative` (dates.ts) asks a news
  * writer's caution — one paragraph at most, no word of the writer's own time such as "hasta", "-imos" — which a
  * transcript's turns and spoken past always break. In a transcript, as in HeidelTime's narratives, a yearless day
- * told in the past is of the last dated moment of the story: the nearest mention before it with a month and a far
- * year (written, or already read so: "el sábado 30 de junio" after the question). Counted on the development
- * rounds first (see the README's stop 42 section).
+ * told in the past is of the last dated moment of the story: the nearest day or month before it, when that one is
+ * of a far year (written, or already read so: "el sábado 30 de junio" after the question). Counted on the
+ * development rounds first (see the README's stop 42 section).
  */
 import { DAY_MS, pad, realDay, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
@@ -14,6 +14,7 @@ import { MONTHS } from './lexicon.js';
 
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
 const MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})(?![\\p{L}])`, 'iu');
+/** dates.ts' `writesYear` (which imports this module). */
 const YEAR_WRITTEN = /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu;
 const WEEKDAY_BEFORE = /(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)[,\s]+(?:el\s+)?$/iu;
 
@@ -88,12 +89,11 @@ const yearOf = (d: DateMention) => Number(d.value.slice(0, 4));
 
 /**
  * In a transcript, each day or month without its year that leaned on the reference (within a year of it) and is
- * told in the past takes the story's year: the first reading from a month before the last dated moment on (its
- * year or the next: "septiembre del 2013 … Que volviera en enero" is 2014-01). The last dated moment is the
- * nearest mention before with a month's word and a year two or more from the reference, at most 3,000 characters
- * back; a mention with a month and a year of the speaker's own time (a header's date) stops the search, a year
- * alone is passed over ("declaró en la causa … en 2014. — ¿Cómo salió? — El 28 de octubre me soltaron"). A day
- * after a weekday is the weekday rules'. In place.
+ * told in the past (no word of the speaker's own time in its clause) takes the story's year: the reading nearest the
+ * last dated moment (`lastDatedMoment`, at most 3,000 characters back), in its year or one either side, at most four
+ * months from it ("septiembre del 2013 … Que volviera en enero" is 2014-01; "habían matado antes, en febrero" after
+ * 13 March 1982 is 1982-02). Each day so read is the next one's moment. A day after a weekday is the weekday
+ * rules'. In place.
  */
 export function storyYearsOfTranscript(text: string, found: DateMention[], reference: Date): void {
   if (!isTranscript(text)) return;
