@@ -782,6 +782,18 @@ describe('the day a text counts from, in heads met in rounds 14–35 (issue 23, 
     );
     assert.equal(chapter.published, undefined, 'a chapter title naming the month of its events');
   });
+  it("a publisher's line closing on its place and month, not a table row's date (stop 42, rounds 29, 58)", () => {
+    const t = extractPlainText(
+      'INFORME ANUAL 2025 SOBRE AGRESIONES\nRed de Defensoras del Sur · Tumaco, octubre de 2025\n\nCAPÍTULO 2\n\nFecha | Nombre | Municipio\n---|---|---\n03/04/2025 | Eliana Q. | Barbacoas\n\nEl 5 de agosto la guardia retuvo a dos.',
+    );
+    assert.deepEqual(t.published, { precision: 'month', value: '2025-10' });
+  });
+  it('a given name and a surname that is also a cue word ("Reina Guardado") is not a copy line (stop 42, round 21)', () => {
+    const t = extractPlainText(
+      'RADIO VALLE — Programa "Voces"\nEmisión del martes 3 de junio de 2025, 19:00. Transcripción hecha por el colectivo de la radio el 5 de junio de 2025.\n\n[00:00] LOCUTORA (Reina Guardado): Buenas noches. Aquel 3 de junio de 1981 llegaron los soldados.',
+    );
+    assert.deepEqual(t.published, { precision: 'day', value: '2025-06-03' });
+  });
   it('a yearless wire dateline on an anniversary the lead counts ("Cinco años después"), without a weekday', () => {
     const t = extractPlainText(
       'ANGOLA-DERECHOS HUMANOS\nCinco años después de Cafunfo, las viudas siguen sin cuerpos\n\nLuanda, 30 ene (Prensa Austral).- Cinco años después de que la policía abriera fuego contra una manifestación, ninguna familia ha recibido los restos.\n\nEn la madrugada del 30 de enero de 2021, cientos de personas se dirigían a la comisaría.',

@@ -190,12 +190,18 @@ function datelineDate(line: string): FuzzyDate | undefined {
 /** The head of a line that a dateline opens: up to a dash, a full stop or an agency's bracket after the year. */
 const DATELINE_LEAD = /^(.{6,80}?\d{4})\s*(?:[–—]|-\s|\.[-–—]|\.\s|\.$|\()/u;
 
+/** A table's row (two bars or more) with a date cell in figures ("14/02/2025 | Aurelio Ipia | Toribío | …"). */
+const TABLE_ROW =
+  /^(?=[^|\n]*\|[^|\n]*\|)(?:.*\|)?\s*(?:\d{1,2}\s*[–-]\s*)?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:\||$)/u;
+
 /**
  * The date heading a text, from its first lines: a dateline, or one part of a line cut by "·" or
  * "|" ("Press Release: 14 March 2025 | ICC-CPI-…", "day 23 · Wednesday 14 May 2025 · Courtroom 34").
  */
 export function headDate(lines: readonly string[]): FuzzyDate | undefined {
   for (const l of lines) {
+    // A table's row dates its cells, not the text (GUIDE §3, tables).
+    if (TABLE_ROW.test(l)) continue;
     const whole = datelineDate(l.trim());
     if (whole) return whole;
     // A dateline opening its paragraph ("HARARE, 16 August 2024 – Simukai calls…", "Madrid, 25 de junio
@@ -417,7 +423,12 @@ function monthHead(lines: readonly string[]): FuzzyDate | undefined {
     // A report's place and month alone on a line under its title ("Popayán, noviembre de 2025", "Xalapa, enero
     // de 2026"; rounds 39, 43): a dateline of the report's own month. Not its first line, which may be a title
     // naming the month of its events ("Srebrenica, July 1995").
-    const placed = i > 0 ? PLACE_MONTH.exec(l.trim()) : null;
+    // So is one closing a publisher's line ("Observatorio … · Santander de Quilichao, noviembre de 2025").
+    const closing = l
+      .trim()
+      .split(/\s+[—–·|]\s+/)
+      .pop()!;
+    const placed = i > 0 ? PLACE_MONTH.exec(closing) : null;
     if (placed) {
       const found = findDates(placed[1]!, '2000-01-01').filter((x) => !x.relative);
       if (found.length === 1 && found[0]!.date.precision === 'month' && writesYear(found[0]!.text))

@@ -26,7 +26,8 @@ const COPIED =
 function copiedOn(lines: readonly string[]): FuzzyDate | undefined {
   for (const l of lines) {
     const cue = COPIED.exec(l);
-    if (!cue) continue;
+    // "LOCUTORA (Reina Guardado):": a surname after a given name, not "guardado" (saved).
+    if (!cue || (/\p{Lu}\p{Ll}+\s+$/u.test(l.slice(0, cue.index)) && /^\p{Lu}/u.test(cue[0]))) continue;
     // From after the cue: "last edited 8 December 2025" would otherwise read as a page's edit stamp, no date.
     const full = findDates(l.slice(cue.index + cue[0].length), '2000-01-01').find(
       (x) => !x.relative && x.date.precision === 'day' && /\d{4}|\d\/\d{2}$/.test(x.text),

@@ -1822,3 +1822,31 @@ describe("a body's gathering named by its month, taken to or meant for (issue 23
     ]);
   });
 });
+
+describe('"hasta" and "desde" in a sentence told in the past are the story\'s span (issue 23, stop 42, rounds 21, 29)', () => {
+  it("a yearless day after a dated one keeps the story's year", () => {
+    assert.deepEqual(
+      all(
+        'El 6 de mayo de 1980 rodearon la casa. Salieron el 19 de mayo en un barco desde el puerto de Mariel.',
+        '2025-04-22',
+      ).map((x) => x[1]),
+      ['1980-05-06', '1980-05-19'],
+    );
+    assert.deepEqual(
+      all(
+        'El 5 de junio de 2022 desaparecieron en el río. Un pescador llevó a los agentes hasta los restos el 15 de junio.',
+        '2025-06-05',
+      ).map((x) => x[1]),
+      ['2022-06-05', '2022-06-15'],
+    );
+  });
+  it('"hasta" in a sentence of the present stays the writer\'s own time', () => {
+    assert.deepEqual(
+      all(
+        'El 6 de mayo de 1980 rodearon la casa. La exposición sigue abierta hasta el 19 de mayo.',
+        '2025-04-22',
+      ).map((x) => x[1]),
+      ['1980-05-06', '2025-05-19'],
+    );
+  });
+});

@@ -17,6 +17,7 @@ import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { sheetDays } from './sheet-days.js';
+import { storyYearsOfTranscript } from './story-years.js';
 
 export interface DateMention {
   start: number;
@@ -1857,6 +1858,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   weekdaysInNarrative(text, found, ref);
   yearsOfTheNarrative(text, found, ref);
   daysCountedFromTheStory(text, found);
+  storyYearsOfTranscript(text, found, ref);
   found.push(
     ...ordinalDays(text, found, ref),
     ...englishYears(text),
@@ -2169,12 +2171,18 @@ function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): voi
  * Spanish words that only tell the story's own time, taken out before `NOW_CUE` reads a sentence: "ese/aquel año"
  * (the dated year itself, not the writer's: "El 8 de mayo lo presentaron … como a tantos civiles ese año") and an
  * irregular preterite "-imos" that no present shares ("fuimos", "tuvimos", "hicimos": "Días después fuimos a
- * Nariman, donde el 21 de junio …"); a regular "-amos/-imos" stays a cue, present and past alike.
+ * Nariman, donde el 21 de junio …"); a regular "-amos/-imos" stays a cue, present and past alike. "Hasta" and
+ * "desde" are the story's own span when the sentence is told in the past ("llevó a los agentes hasta los restos
+ * el 15 de junio", stop 42: two texts of rounds 21 and 29 gained, none lost).
  */
 const STORY_TIME_ES =
   /(?<![\p{L}])(?:(?:ese|aquel|mismo)\s+año|(?:fu|tuv|estuv|anduv|hic|pud|dij|vin|sup|pus|quis|traj|(?:con|pro|tra|de)duj)imos)(?![\p{L}])/giu;
+/** "hasta", "desde" in a sentence told in the preterite or imperfect: "Salieron el 19 de mayo … hasta Cayo Hueso". */
+const STORY_SPAN_ES = /(?<![\p{L}])(?:hasta|desde)(?![\p{L}])/giu;
+const TOLD_PAST_ES = /(?<![\p{L}])\p{L}{2,}(?:ó|aron|ieron|aba|aban)(?![\p{L}])/u;
 function storyTimeWordsOut(sentence: string): string {
-  return sentence.replace(STORY_TIME_ES, ' ');
+  const out = sentence.replace(STORY_TIME_ES, ' ');
+  return TOLD_PAST_ES.test(out) ? out.replace(STORY_SPAN_ES, ' ') : out;
 }
 
 /** "Seis días después, el", "two weeks earlier, on", "tres semanas antes, el": a count said right before a day. */

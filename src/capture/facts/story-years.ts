@@ -1,0 +1,132 @@
+/**
+ * The story's year of a day or month a witness tells without one (stop 42). An interview or hearing transcript
+ * recorded in 2025 about 1973 ("¿Dónde estaba usted el 27 de junio de 1973?" … "Yo estuve hasta que la CNT levantó
+ * la huelga el 11 de julio") was read in the recording's year: `yearsOfTheNarrative` (dates.ts) asks a news
+ * writer's caution — one paragraph at most, no word of the writer's own time such as "hasta", "-imos" — which a
+ * transcript's turns and spoken past always break. In a transcript, as in HeidelTime's narratives, a yearless day
+ * told in the past is of the last dated moment of the story: the nearest day or month before it, when that one is
+ * of a far year (written, or already read so: "el sábado 30 de junio" after the question). Counted on the
+ * development rounds first (see the README's stop 42 section).
+ */
+import { DAY_MS, pad, realDay, utc } from './calendar.js';
+import type { DateMention } from './dates.js';
+import { MONTHS } from './lexicon.js';
+
+const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
+const MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})(?![\\p{L}])`, 'iu');
+/** dates.ts' `writesYear` (which imports this module). */
+const YEAR_WRITTEN = /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu;
+const WEEKDAY_BEFORE = /(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)[,\s]+(?:el\s+)?$/iu;
+
+/**
+ * A speaker's turn opening its line: "[00:03:33] OLIVERA:", "TESTIGO:", "AJP:", "MARTA CAAL:", "LLAMADA (doña
+ * Ofelia):", "[01:10] VOROBIOVA:". A transcript has at least three.
+ */
+const TURN =
+  /^[ \t]*(?:\[\d{1,2}(?::\d{2}){1,2}\][ \t]*)?\p{Lu}[\p{Lu}\p{M}'.-]*(?:[ \t]\p{Lu}[\p{Lu}\p{M}'.-]*){0,3}(?:[ \t]*\([^)\n]{1,40}\))?:[ \t]/gmu;
+const MIN_TURNS = 3;
+
+/** A Spanish past: preterite, imperfect, pluperfect ("levantó", "soltaron", "llegué", "estaba", "habían matado"). */
+const PAST_ES =
+  /(?<![\p{L}])(?:\p{L}{2,}(?:ó|aron|ieron|aba|aban|ábamos|ara|aran|iera|ieran)|\p{L}{2,}(?:[^aeiouáéíóú\s]|gu|qu)é|(?!allí|Haití)\p{L}{2,}[^aeiouáéíóú\s]í|fue|fueron|fui|fuimos|estuvo|estuve|estuvieron|hubo|tuvo|tuve|tuvieron|hizo|hice|hicieron|dijo|dije|dijeron|vino|vine|vinieron|pudo|pude|puso|supo|trajo|dio|dieron|vio|vi|vimos|era|eran|éramos|iba|iban|íbamos|\p{L}{2,}(?:ían|íamos)|(?:hab|ten|ven|sab|dec|quer|pod|viv|sal|hac|pon|conoc|ser)ía)(?![\p{L}])/iu;
+/**
+ * Words of the speaker's own time or plans in the date's sentence: "voy/vamos a", "próximo", "pasado"
+ * ("en noviembre pasado"), "este/esta", "hoy", "ahora", "todavía", "sigue", "cada" (a habit), "se cumple(n)", a
+ * present perfect.
+ */
+const NOW_ES =
+  /(?<![\p{L}])(?:(?:voy|vas|va|vamos|van)\s+a|pr[oó]xim[oa]s?|pasad[oa]|est[ea]s?|hoy|ahora|actualmente|todav[ií]a|a[uú]n|sigue|siguen|cada|cumplen?|ha|han|hemos|he)(?![\p{L}])/iu;
+/** A future by its ending, in a word written lower-case ("juzgarán"; "Nazrán" is a town). */
+const FUTURE_ES = /(?<![\p{L}])\p{Ll}+(?:rá|rán|remos|ré)(?![\p{L}])/u;
+
+/**
+ * The date's clause: its sentence (up to 200 characters each side, not across a line) from the last "que" before
+ * it, so that what was said ("nos dijo que lleva el caso a su asamblea de octubre") is not told by the saying's past.
+ */
+function clauseOf(text: string, start: number, end: number): string {
+  const head = text.slice(Math.max(0, start - 200), start);
+  const cut = Math.max(
+    head.lastIndexOf('. '),
+    head.lastIndexOf('? '),
+    head.lastIndexOf('! '),
+    head.lastIndexOf('\n'),
+  );
+  const sentenceHead = head.slice(cut + 1);
+  const que = /(?<![\p{L}])que\s(?!.*(?<![\p{L}])que\s)/isu.exec(sentenceHead);
+  const tail = text.slice(end, end + 200).split(/[.!?\n]/, 1)[0]!;
+  return `${que ? sentenceHead.slice(que.index) : sentenceHead} ${tail}`;
+}
+
+/** How far from the story's last dated moment a reading may fall, either way: four months. */
+const STORY_SPAN = 130 * DAY_MS;
+const REACH = 3000;
+
+/**
+ * The mention before `i` that says when the telling stands: the nearest day or month (written or read), if its
+ * year lies two or more from the reference; a written year alone is passed over ("declaró en la causa … en 2014"),
+ * but a day, month or year of the speaker's own time ("La próxima audiencia es el 23 de septiembre", "este año")
+ * ends the story's stretch.
+ */
+function lastDatedMoment(
+  ordered: readonly DateMention[],
+  i: number,
+  refYear: number,
+): DateMention | undefined {
+  const d = ordered[i]!;
+  for (let j = i - 1; j >= 0; j--) {
+    const a = ordered[j]!;
+    if (d.start - a.end > REACH) return undefined;
+    const far = Math.abs(yearOf(a) - refYear) >= 2;
+    if (a.date.precision === 'year' && far) continue;
+    if (a.date.precision !== 'day' && a.date.precision !== 'month') return undefined;
+    return far ? a : undefined;
+  }
+  return undefined;
+}
+
+const isTranscript = (text: string) => (text.match(TURN)?.length ?? 0) >= MIN_TURNS;
+const yearOf = (d: DateMention) => Number(d.value.slice(0, 4));
+
+/**
+ * In a transcript, each day or month without its year that leaned on the reference (within a year of it) and is
+ * told in the past (no word of the speaker's own time in its clause) takes the story's year: the reading nearest the
+ * last dated moment (`lastDatedMoment`, at most 3,000 characters back), in its year or one either side, at most four
+ * months from it ("septiembre del 2013 … Que volviera en enero" is 2014-01; "habían matado antes, en febrero" after
+ * 13 March 1982 is 1982-02). Each day so read is the next one's moment. A day after a weekday is the weekday
+ * rules'. In place.
+ */
+export function storyYearsOfTranscript(text: string, found: DateMention[], reference: Date): void {
+  if (!isTranscript(text)) return;
+  const refYear = reference.getUTCFullYear();
+  // The mentions that will stand: none inside a longer one ("enero de 1972" inside "30 de enero de 1972").
+  const ordered: DateMention[] = [];
+  let reach = -1;
+  for (const f of [...found].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (f.end <= reach) continue;
+    ordered.push(f);
+    reach = f.end;
+  }
+  for (const [i, d] of ordered.entries()) {
+    if (d.date.precision !== 'day' && d.date.precision !== 'month') continue;
+    if (YEAR_WRITTEN.test(d.text) || !MONTH_WORD.test(d.text) || Math.abs(yearOf(d) - refYear) > 1) continue;
+    if (WEEKDAY_BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) continue;
+    const anchor = lastDatedMoment(ordered, i, refYear);
+    if (!anchor) continue;
+    const clause = clauseOf(text, d.start, d.end);
+    if (!PAST_ES.test(clause) || NOW_ES.test(clause) || FUTURE_ES.test(clause)) continue;
+    const [, mo, day] = d.value.split('-').map(Number) as [number, number, number | undefined];
+    const ay = yearOf(anchor);
+    const from = anchor.date.precision === 'day' ? anchor.value : `${anchor.value}-01`;
+    const gap = (v: string) => Math.abs(utc(v.length === 7 ? `${v}-01` : v).getTime() - utc(from).getTime());
+    const reading = [ay - 1, ay, ay + 1]
+      .map((y) => (d.date.precision === 'day' ? realDay(y, mo, day!) : `${y}-${pad(mo)}`))
+      .filter((v): v is string => !!v && gap(v) <= STORY_SPAN)
+      .sort((a, b) => gap(a) - gap(b))[0];
+    if (!reading || reading === d.value) continue;
+    d.date =
+      d.date.precision === 'day'
+        ? { precision: 'day', value: reading }
+        : { precision: 'month', value: reading };
+    d.value = reading;
+  }
+}
