@@ -38,6 +38,7 @@ import {
   withNameQualifier,
 } from './places.js';
 import { type Span, senderSpans } from './senders.js';
+import { withSiteTowns } from './site-towns.js';
 import { institutionSites } from './sites.js';
 import { SpanIndex } from './span-index.js';
 import { withInvertedNames } from './table-names.js';
@@ -308,6 +309,8 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
     byEntity.set(key, f);
     facts.push(f);
   }
+  // "Kakuma camp": the town is a form of the site's place (site-towns.ts, guide D18).
+  withSiteTowns(text, facts);
   for (const d of dates)
     facts.push({
       kind: 'date',
