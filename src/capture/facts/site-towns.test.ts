@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFacts, type Fact } from './index.js';
-import { townInSite, withSiteTowns } from './site-towns.js';
+import { siteAfterTown, townInSite, withSiteTowns } from './site-towns.js';
 
 const forms = (text: string) =>
   extractFacts(text, { reference: '2025-01-01', tagger: null })
@@ -37,6 +37,22 @@ describe('the town inside a site name', () => {
     assert.equal(at('Mbanza Central Prison'), undefined);
     assert.equal(at("Okello's house"), undefined);
     assert.equal(at('Bay of Pigs'), undefined);
+  });
+
+  it('reads the site a town opens in lower case, on its line', () => {
+    const after = (text: string, town: string) => {
+      const start = text.indexOf(town);
+      return siteAfterTown(text, { start, end: start + town.length, text: town })?.text;
+    };
+    assert.equal(after('held in the Gitega civil prison for a year', 'Gitega'), 'Gitega civil prison');
+    assert.equal(after('flights from Mbeya airport resumed', 'Mbeya'), 'Mbeya airport');
+    assert.equal(after('born in the Korogwe district, she', 'Korogwe'), 'Korogwe district');
+    assert.equal(after('near the Kisumu police station.', 'Kisumu'), 'Kisumu police station');
+    // A body's noun, a line's end, a name going on, a joining word: no site.
+    assert.equal(after('the Kisumu police arrested him', 'Kisumu'), undefined);
+    assert.equal(after('back to Kisumu\nroad blocks', 'Kisumu'), undefined);
+    assert.equal(after('the Kisumu road Bridge', 'Kisumu'), undefined);
+    assert.equal(after('from Kisumu and market women', 'Kisumu'), undefined);
   });
 
   it('adds the town to the site as one more form, the site first', () => {

@@ -8,6 +8,10 @@
  * town joins the site's entity as one more mention (its span inside the site's), never an entity of
  * its own: that would split the 73. Not where another place of the text already holds the town's
  * name (a town written alone, its own fact): the form would tie two entities to one name.
+ *
+ * The other way too: a town's mention the rules read alone, opening a lower-case site or unit
+ * ("Niamey" of "Niamey civil prison", "Mogilev" of "Mogilev region"), takes the whole phrase as one
+ * more form, so the entry matches whether the gold wrote the phrase, the town or both in one entry.
  */
 import type { Fact } from './index.js';
 import { fold } from './lexicon.js';
@@ -27,6 +31,22 @@ const EN_SITE = new RegExp(
 /** Spanish: one to three lower-case words, "de"/"del" and a name ("iglesia de Santiago", "plaza de Lavapiés"). */
 const ES_SITE = new RegExp(
   String.raw`^(?:(?:el|la|los|las)\s+)?((?:\p{Ll}[\p{Ll}\p{M}]*\s+){1,3}(?:de|del)\s+)((?:(?:El|La|Los|Las|San|Santa)\s+)?${NAME_WORD}(?:\s+(?:de\s+)?${NAME_WORD}){0,2})$`,
+  'u',
+);
+
+/**
+ * Nouns of a site or a unit a town's name opens in lower case ("Nicosia airport", "Niamey civil prison",
+ * "Kyrenia district", "Mandura road", "Lekki toll gate"): places, the whole or the town (guide D18, §5).
+ * Not a body's noun ("police", "court", "office", "government"): those name who acts.
+ */
+const SITE_NOUN =
+  'airport|airfield|air\\s+base|prison|jail|gaol|penitentiary|police\\s+(?:station|post|HQ|headquarters)|checkpoint|border\\s+post|camp|colony|detention\\s+(?:site|centre|center|facility)|holding\\s+centre|barracks|district|region|province|county|prefecture|municipality|governorate|township|subdistrict|pass|valley|forest|beach|lake|river|dam|hall|house|shops|complex|compound|road|highway|expressway|street|avenue|bridge|roundabout|junction|crossing|toll\\s+gate|memorial|monument|bazaar|market|ground|grounds|field|stadium|square|park|gardens|mosque|church|temple|cathedral|chapel|cemetery|graveyard|crematorium|hospital|clinic|school|college|campus|station|port|harbour|dockyard|landfill|mine|factory|mill|building|tower|castle|palace|embankment|theatre|cinema|hotel|museum|village|hamlet|town|quarter|neighbou?rhood|estate|settlement|line';
+/**
+ * After a place's mention, on its line: up to two lower-case words and a site noun ("civil prison",
+ * "college ground", "lake camp"), then no more of a name.
+ */
+const SITE_AFTER = new RegExp(
+  String.raw`^[ \u00a0]+((?:\p{Ll}[\p{Ll}'’-]*[ \u00a0]+){0,2}?(?:${SITE_NOUN}))(?![\p{L}\d'’-])(?![ \u00a0]+\p{Lu})`,
   'u',
 );
 
@@ -52,6 +72,18 @@ export function townInSite(mention: {
   return undefined;
 }
 
+/** The site a town's mention opens in lower case ("Nicosia" of "Nicosia airport"), or undefined. */
+export function siteAfterTown(
+  text: string,
+  mention: { start: number; end: number; text: string },
+): { start: number; end: number; text: string } | undefined {
+  if (!/^\p{Lu}/u.test(mention.text) || /\s\p{Ll}+$/u.test(mention.text)) return undefined;
+  const after = SITE_AFTER.exec(text.slice(mention.end, mention.end + 60));
+  if (!after || after[1]!.split(/\s+/u).some((w) => NOT_NOUN.test(w))) return undefined;
+  const end = mention.end + after[0].length;
+  return { start: mention.start, end, text: text.slice(mention.start, end) };
+}
+
 /**
  * The place facts, each site's town added to its mentions (in text order) where no other place fact
  * of the text names that town. Facts are changed in place (their mention lists); the list is returned.
@@ -71,6 +103,10 @@ export function withSiteTowns(text: string, facts: Fact[]): Fact[] {
     const mentions = f.mentions ?? [{ start: f.start, end: f.end, text: f.text }];
     const added: { start: number; end: number; text: string }[] = [];
     for (const m of mentions) {
+      const site = siteAfterTown(text, m);
+      // "Niamey" of "Niamey civil prison": the whole phrase is one more form of the place, where no
+      // other place of the text is named so.
+      if (site && !names.has(fold(site.text.replace(/\s+/g, ' ')))) added.push(site);
       const town = townInSite(m);
       if (!town) continue;
       const name = text.slice(town.start, town.end);
