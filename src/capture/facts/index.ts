@@ -12,6 +12,7 @@ import { type DateMention, findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
+import { namedSites } from './named-sites.js';
 import { marriedName, quotedNicknameNames } from './person-spans.js';
 import {
   facilityPlaces,
@@ -260,6 +261,8 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const insideTagged = placesInTaggedOrgs(text, ruled.entities, tagged).map(
     (p): EntityMention => ({ ...p, rule: 'place-in-org' }),
   );
+  // "at the Tugu monument": a named site neither the rules nor the tagger read, a rule's place too (named-sites.ts).
+  insideTagged.push(...namedSites(text, [...tagged, ...insideTagged]));
   const refined = insideTagged.length
     ? [...tagged, ...insideTagged].sort((a, b) => a.start - b.start)
     : tagged;
