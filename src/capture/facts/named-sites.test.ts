@@ -25,6 +25,22 @@ describe('named sites after a word of place', () => {
     assert.deepEqual(sites('crushed on the 6th of October bridge'), []);
     assert.deepEqual(sites('It ended in August. Our field team left.'), []);
   });
+  it('numbered settlements, streets, camps and blocks', () => {
+    assert.deepEqual(sites('Mr Sok from Village 14 called; the water reached Street 71.'), [
+      'Village 14',
+      'Street 71',
+    ]);
+    assert.deepEqual(sites('Families in camp 9 and at Mile 42 waited; he was held in Branch 227.'), [
+      'camp 9',
+      'Mile 42',
+      'Branch 227',
+    ]);
+  });
+  it("not a prison's lower-case part, a law's section, a court's branch", () => {
+    assert.deepEqual(sites('I was in block 12 then, in cell 4, under section 18 of the Act.'), []);
+    assert.deepEqual(sites('sentenced by Branch 28 of the Revolutionary Court of Tabriz'), []);
+    assert.deepEqual(sites('before the Regional Trial Court, Branch 90, in Quezon City'), []);
+  });
   it('not where a rule or the tagger read a name', () => {
     const text = 'They met at the Obote monument.';
     const at = text.indexOf('Obote');
