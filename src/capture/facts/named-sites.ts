@@ -26,7 +26,7 @@ const WORD = String.raw`(?:(?:St|Mt|Ft)\.|(?:(?:al|el|an|as|ad|ash)-)?\p{Lu}[\p{
 const CUE =
   '(?:at|around|near|by|from|in|on|to|into|inside|outside|opposite|behind|beside|towards?|past|about|after|of|facing|blocking)';
 const SITE = new RegExp(
-  String.raw`(?<![\p{L}\p{M}\d'’-])${CUE}\s+(?:the\s+(?:(?:old|former|new)\s+)?)?(${WORD}(?:\s+${WORD}){0,3})(\s+(?:\p{Ll}+\s+)?(?:${NOUN}))(?![\p{L}\p{M}\d'’-])`,
+  String.raw`\b${CUE}\s+(?:the\s+(?:(?:old|former|new)\s+)?)?(${WORD}(?:\s+${WORD}){0,3})(\s+(?:\p{Ll}+\s+)?(?:${NOUN}))(?![\p{L}\p{M}\d'’-])`,
   'gu',
 );
 /**
