@@ -12,6 +12,7 @@ import { type DateMention, findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
+import { namedSites } from './named-sites.js';
 import { marriedName, quotedNicknameNames } from './person-spans.js';
 import {
   facilityPlaces,
@@ -38,6 +39,7 @@ import {
   withNameQualifier,
 } from './places.js';
 import { type Span, senderSpans } from './senders.js';
+import { withSiteTowns } from './site-towns.js';
 import { institutionSites } from './sites.js';
 import { SpanIndex } from './span-index.js';
 import { withInvertedNames } from './table-names.js';
@@ -259,6 +261,8 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const insideTagged = placesInTaggedOrgs(text, ruled.entities, tagged).map(
     (p): EntityMention => ({ ...p, rule: 'place-in-org' }),
   );
+  // "at the Tugu monument": a named site neither the rules nor the tagger read, a rule's place too (named-sites.ts).
+  insideTagged.push(...namedSites(text, [...tagged, ...insideTagged]));
   const refined = insideTagged.length
     ? [...tagged, ...insideTagged].sort((a, b) => a.start - b.start)
     : tagged;
@@ -308,6 +312,8 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
     byEntity.set(key, f);
     facts.push(f);
   }
+  // "Kakuma camp": the town is a form of the site's place (site-towns.ts, guide D18).
+  withSiteTowns(text, facts);
   for (const d of dates)
     facts.push({
       kind: 'date',
