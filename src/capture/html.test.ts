@@ -737,6 +737,20 @@ describe('the day a text counts from, in heads met in rounds 14–35 (issue 23, 
     );
     assert.deepEqual(t.published, { precision: 'day', value: '1985-04-07' });
   });
+  it("a letter's date line closing on a comma, the weekday and the day, whatever names the place (stop 42)", () => {
+    const colony = extractPlainText(
+      'Carta recibida el 3 de febrero de 2026 por una red de apoyo, en Barcelona, y traducida del ruso.\n\nNavapolatsk, colonia penitenciaria n.º 1, domingo 11 de enero de 2026\n\nQuerida Montse:\n\nTu carta del 12 de diciembre llegó el jueves.',
+    );
+    assert.deepEqual(colony.published, { precision: 'day', value: '2026-01-11' });
+    const english = extractPlainText(
+      'Dry dock, hold three, cell block by the pumps, Sunday, 4 May 2025\n\nDear Anna,\n\nWe ate.',
+    );
+    assert.deepEqual(english.published, { precision: 'day', value: '2025-05-04' });
+    const told = extractPlainText(
+      'Lo detuvieron cuando salía del trabajo, el domingo 11 de enero de 2026\n\nNadie lo vio después.',
+    );
+    assert.equal(told.published, undefined, 'a sentence with "el domingo" is no date line');
+  });
   it('a recording\'s head line, labelled with its place or opening on "Grabación" / "Desgrabación"', () => {
     const label = extractPlainText(
       'ARCHIVO ORAL — Entrevista n.º 31\nTestigo: Doña Marta\nLugar y fecha de grabación: Sayaxché, Petén, 21 de junio de 2025\n\nENTREVISTADORA: ¿Qué recuerda?',

@@ -158,6 +158,17 @@ function datelineDate(line: string): FuzzyDate | undefined {
   const weekdayNamed = words.some((w) => WEEKDAYS.has(fold(w)));
   if (!weekdayNamed && line.length > 80) return undefined;
   if (words.length <= 4) return found[0]!.date;
+  // A letter's date line in its usual shape, whatever names the place: a capitalized head, then a comma, the
+  // weekday and the full day closing the line ("Navapolatsk, colonia penitenciaria n.º 1, domingo 11 de enero de
+  // 2026"). A sentence writes "el domingo" or "on Sunday", not a comma before it.
+  const head = line.slice(0, found[0]!.start);
+  if (
+    /^\s*\p{Lu}/u.test(head) &&
+    !TOLD_IN_HEAD.test(head) &&
+    WEEKDAY_CLOSING.test(fold(head)) &&
+    /^\s*\.?\s*$/u.test(line.slice(found[0]!.end))
+  )
+    return found[0]!.date;
   // A longer place and the day's weekday ("Penal de San Pedro, La Paz, domingo 12 de enero de 2025", a
   // letter's date line): capitalized words and their particles only, the weekday aside; a prison or camp
   // is often numbered ("Prisión de Kilo 8, Camagüey", "Unidad 9, La Plata"), a region bracketed after a town
@@ -186,6 +197,11 @@ function datelineDate(line: string): FuzzyDate | undefined {
     ? found[0]!.date
     : undefined;
 }
+
+/** What closes the head of a letter's date line (folded): a comma and the weekday. */
+/** A past tense in that head makes it a sentence ("Los presos escribieron desde la cárcel de Picaleña, domingo …"). */
+const TOLD_IN_HEAD = /(?<![\p{L}])\p{Ll}{2,}(?:ó|aron|ieron|aba|aban|ed)(?![\p{L}])/u;
+const WEEKDAY_CLOSING = new RegExp(`,\\s*(?:${[...WEEKDAYS.keys()].join('|')})\\s*,?\\s*$`, 'u');
 
 /** The head of a line that a dateline opens: up to a dash, a full stop or an agency's bracket after the year. */
 const DATELINE_LEAD = /^(.{6,80}?\d{4})\s*(?:[–—]|-\s|\.[-–—]|\.\s|\.$|\()/u;
