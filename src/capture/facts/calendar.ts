@@ -17,12 +17,15 @@ export function realDay(y: number, m: number, d: number): string | undefined {
   return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? iso(dt) : undefined;
 }
 
-/** A day the text writes at `start` as `text`, read relative to the reference as `value`. */
-export const relativeDay = (start: number, text: string, value: string): DateMention => ({
+/** A day the text writes at `start` as `text`, read as `value` (relative: counted from the reference). */
+export const dayMention = (start: number, text: string, value: string, relative: boolean): DateMention => ({
   start,
   end: start + text.length,
   text,
   date: { precision: 'day', value },
   value,
-  relative: true,
+  relative,
 });
+/** A day the text writes at `start` as `text`, read relative to the reference as `value`. */
+export const relativeDay = (start: number, text: string, value: string): DateMention =>
+  dayMention(start, text, value, true);

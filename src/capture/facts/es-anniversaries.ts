@@ -6,7 +6,7 @@
  * Stop 42: the earlier day was missed in six texts of rounds 12, 14, 18, 25, 32 and 41 ("hace N años" with "hoy"
  * was already read, `anniversary` in dates.ts). Where the text also writes the earlier day, both readings agree.
  */
-import { iso } from './calendar.js';
+import { iso, relativeDay } from './calendar.js';
 import type { DateMention } from './dates.js';
 
 /** "se cumplen cuatro años", "se cumplieron 10 años", "se cumple un año"; not "… años y ocho meses". */
@@ -41,14 +41,7 @@ export function anniversaryDays(
     // 29 February counted back to a common year has no such day.
     if (back.getUTCDate() !== day.getUTCDate()) continue;
     const value = iso(back);
-    out.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      date: { precision: 'day', value },
-      value,
-      relative: true,
-    });
+    out.push(relativeDay(m.index, m[0], value));
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * (a list compiled in 2025 on a 2009 crackdown). Stop 42: six such days, all annotated, none read, in five sheets of
  * rounds 23, 39, 44, 57 and 62; "1/8", a thread's post count, has no "el" before it and one figure only.
  */
-import { realDay } from './calendar.js';
+import { dayMention, realDay } from './calendar.js';
 import type { DateMention } from './dates.js';
 
 /** "el 20/09", "desde el 07/03", "audiencia 15/07": two figures each, no year, no range after. */
@@ -26,14 +26,7 @@ export function sheetDays(text: string): DateMention[] {
     const year = full[k]!.year;
     const value = realDay(year, Number(m[2]), Number(m[1]));
     if (!value) continue;
-    out.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      date: { precision: 'day', value },
-      value,
-      relative: false,
-    });
+    out.push(dayMention(m.index, m[0], value, false));
   }
   return out;
 }
