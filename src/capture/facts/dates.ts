@@ -15,6 +15,7 @@ import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
+import { storyYearsOfNarrative } from './narrative-years.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { sheetDays } from './sheet-days.js';
 import { storyYearsOfTranscript } from './story-years.js';
@@ -1859,6 +1860,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   yearsOfTheNarrative(text, found, ref);
   daysCountedFromTheStory(text, found);
   storyYearsOfTranscript(text, found, ref);
+  storyYearsOfNarrative(text, found, ref);
   found.push(
     ...ordinalDays(text, found, ref),
     ...englishYears(text),

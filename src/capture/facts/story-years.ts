@@ -27,7 +27,7 @@ const TURN =
 const MIN_TURNS = 3;
 
 /** A Spanish past: preterite, imperfect, pluperfect ("levantó", "soltaron", "llegué", "estaba", "habían matado"). */
-const PAST_ES =
+export const PAST_ES =
   /(?<![\p{L}])(?:\p{L}{2,}(?:ó|aron|ieron|aba|aban|ábamos|ara|aran|iera|ieran)|\p{L}{2,}(?:[^aeiouáéíóú\s]|gu|qu)é|(?!allí|Haití)\p{L}{2,}[^aeiouáéíóú\s]í|fue|fueron|fui|fuimos|estuvo|estuve|estuvieron|hubo|tuvo|tuve|tuvieron|hizo|hice|hicieron|dijo|dije|dijeron|vino|vine|vinieron|pudo|pude|puso|supo|trajo|dio|dieron|vio|vi|vimos|era|eran|éramos|iba|iban|íbamos|\p{L}{2,}(?:ían|íamos)|(?:hab|ten|ven|sab|dec|quer|pod|viv|sal|hac|pon|conoc|ser)ía)(?![\p{L}])/iu;
 /**
  * Words of the speaker's own time or plans in the date's sentence: "voy/vamos a", "próximo", "pasado"
@@ -84,7 +84,7 @@ function lastDatedMoment(
   return undefined;
 }
 
-const isTranscript = (text: string) => (text.match(TURN)?.length ?? 0) >= MIN_TURNS;
+export const isTranscript = (text: string) => (text.match(TURN)?.length ?? 0) >= MIN_TURNS;
 const yearOf = (d: DateMention) => Number(d.value.slice(0, 4));
 
 /**
@@ -96,7 +96,20 @@ const yearOf = (d: DateMention) => Number(d.value.slice(0, 4));
  * rules'. In place.
  */
 export function storyYearsOfTranscript(text: string, found: DateMention[], reference: Date): void {
-  if (!isTranscript(text)) return;
+  if (isTranscript(text)) storyYearsOfThePast(text, found, reference);
+}
+
+/**
+ * `storyYearsOfTranscript`'s reading without its genre test, for a text known to tell a past stretch
+ * (`narrative-years.ts`). `forwardOnly`: no reading before the last dated moment's month — a narrative's telling runs
+ * forward from it, while a transcript's answers go back ("habían matado antes, en febrero").
+ */
+export function storyYearsOfThePast(
+  text: string,
+  found: DateMention[],
+  reference: Date,
+  forwardOnly = false,
+): void {
   const refYear = reference.getUTCFullYear();
   // The mentions that will stand: none inside a longer one ("enero de 1972" inside "30 de enero de 1972").
   const ordered: DateMention[] = [];
@@ -121,6 +134,7 @@ export function storyYearsOfTranscript(text: string, found: DateMention[], refer
     const reading = [ay - 1, ay, ay + 1]
       .map((y) => (d.date.precision === 'day' ? realDay(y, mo, day!) : `${y}-${pad(mo)}`))
       .filter((v): v is string => !!v && gap(v) <= STORY_SPAN)
+      .filter((v) => !forwardOnly || v.slice(0, 7) >= from.slice(0, 7))
       .sort((a, b) => gap(a) - gap(b))[0];
     if (!reading || reading === d.value) continue;
     d.date =

@@ -1,0 +1,58 @@
+/** The story year of a narrative that is not a transcript (narrative-years.ts). */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findDates } from './dates.js';
+import { toldInThePast } from './narrative-years.js';
+
+const values = (text: string, ref: string) => findDates(text, ref).map((d) => d.value);
+
+/** A letter of 2025 about 2019, told in the past; its last line is what the test varies. */
+const letter = (last: string) => `Querida Elena:
+
+Te escribo lo que pasó con mi hermano. Lo detuvieron el 12 de mayo de 2019 en la plaza, cuando salía del trabajo.
+Lo llevaron a la comisaría del puerto y allí lo golpearon toda la noche. En junio de 2019 lo trasladaron al penal
+de la costa. Mi madre viajó cada semana, le llevaba comida y ropa, y los guardias la hacían esperar horas. El abogado
+presentó un recurso el 3 de julio de 2019, que el juez rechazó. ${last}
+
+Un abrazo, Marta`;
+
+describe("a narrative's yearless days", () => {
+  it("take the story's year, forward from its last dated moment", () => {
+    assert.deepEqual(values(letter('Lo soltaron el 20 de agosto, flaco y enfermo.'), '2025-03-01'), [
+      '2019-05-12',
+      '2019-06',
+      '2019-07-03',
+      '2019-08-20',
+    ]);
+  });
+  it('but not back before it: a month earlier than the story stands is the reference year', () => {
+    assert.deepEqual(values(letter('En febrero nos llamaron de la fiscalía.'), '2025-03-01'), [
+      '2019-05-12',
+      '2019-06',
+      '2019-07-03',
+      '2025-02',
+    ]);
+  });
+  it('news about the past year written in the present keeps the reference', () => {
+    const news = `La familia de Ramón Gil sigue sin respuestas. Según la denuncia, fue detenido el 12 de mayo de 2019 y
+trasladado en junio de 2019 al penal de la costa. El abogado presentó un recurso el 3 de julio de 2019. "Hoy no
+sabemos nada", dice su hermana, que asegura que la fiscalía no ha contestado. La organización exige una
+investigación y denuncia que el caso está cerrado. En agosto la fiscalía archivó la causa, señala el comunicado.`;
+    assert.equal(values(news, '2025-03-01').includes('2019-08'), false);
+  });
+  it('a text whose written years are its own keeps the reference', () => {
+    const text = `${letter('Lo soltaron el 20 de agosto.')}\n\nPD: en enero de 2025 y en febrero de 2025 volvimos a ir; en marzo de 2024 también.`;
+    assert.equal(values(text, '2025-03-01').includes('2019-08-20'), false);
+  });
+});
+
+describe('toldInThePast', () => {
+  it('counts past forms against the present of the writer', () => {
+    assert.equal(toldInThePast(letter('Lo soltaron en agosto.')), true);
+    assert.equal(
+      toldInThePast('Dice que sigue preso. Hay miedo. Es lo que hay, y ha empezado otra vez.'),
+      false,
+    );
+    assert.equal(toldInThePast('He was arrested in May and released in August.'), false);
+  });
+});
