@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EntityMention } from './entities.js';
-import { outletsReadAsPlaces } from './es-outlets.js';
+import { outletsReadAsPlaces, withNumberedChannels } from './es-outlets.js';
 import { extractFacts } from './index.js';
 
 const weak = (text: string, name: string, rule = 'run'): EntityMention => {
@@ -63,5 +63,27 @@ describe('outlets read as places', () => {
     });
     assert.ok(facts.some((f) => f.kind === 'organization' && f.value === 'El Sureño'));
     assert.ok(!facts.some((f) => f.kind === 'place' && f.value === 'El Sureño'));
+  });
+});
+
+describe('numbered channels', () => {
+  it('adds "Canal" and a number as an organization where no rule read anything', () => {
+    const text = 'Era camarógrafo de Canal 41. Lo pasaron por el Canal 9 y en Radio Sur.';
+    const added = withNumberedChannels(text, []).map((e) => `${e.text}:${e.kind}`);
+    assert.deepEqual(added, ['Canal 41:organization', 'Canal 9:organization']);
+  });
+
+  it('keeps a rule reading over it, and reads no lower-case canal nor a longer number', () => {
+    const text = 'Desde el canal 5 del puerto y el Canal 2024 no se ve Canal Once.';
+    assert.deepEqual(withNumberedChannels(text, []), []);
+    const t2 = 'La Televisora Canal 12 Nacional transmitió.';
+    const body: EntityMention = {
+      kind: 'organization',
+      start: 3,
+      end: 35,
+      text: t2.slice(3, 35),
+      value: t2.slice(3, 35),
+    };
+    assert.deepEqual(withNumberedChannels(t2, [body]), [body]);
   });
 });
