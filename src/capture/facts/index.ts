@@ -10,6 +10,7 @@ import { type RefineOptions, refineEntities } from '../tagger/refine.js';
 import { bylinePersons } from './bylines.js';
 import { type DateMention, findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
+import { outletsReadAsPlaces, withNumberedChannels } from './es-outlets.js';
 import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
 import { namedSites } from './named-sites.js';
@@ -238,7 +239,8 @@ export function ruleEntities(
     // "the Mueda road": the town (places.ts).
     .map((e) => townOfRoad(e));
   // "at the gate of Gaston Berger University": an institution the rules read as a body, used as a site (sites.ts).
-  const sited = institutionSites(text, entities);
+  // "Salió la nota en El Universo": an outlet read as a town after "en"; "Canal 36" (es-outlets.ts).
+  const sited = institutionSites(text, withNumberedChannels(text, outletsReadAsPlaces(text, entities)));
   // "Mar" of "Mar del Plata": the place kept, no date.
   const sitedIndex = new SpanIndex(sited);
   const kept = dates.filter(
