@@ -13,6 +13,7 @@ import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
+import { commandedAhead } from './es-direction.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
@@ -397,6 +398,8 @@ const SAID_AFTER =
 function future(m: RegExpExecArray, upTo = m.index): boolean {
   const next = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
   if (PAST_AFTER.test(next) && !SAID_AFTER.test(next)) return false;
+  const [head, tail] = sentenceAround(m.input, upTo, m.index + m[0].length);
+  if (commandedAhead(head, tail, toldInThePast)) return true;
   if (setOrWishedAhead(m, upTo)) return true;
   if (englishDeadline(m, upTo)) return true;
   if (promised(m, upTo)) return true;
