@@ -13,7 +13,7 @@ import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
-import { commandedAhead } from './es-direction.js';
+import { commandedAhead, neighboursInThePresent } from './es-direction.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
@@ -599,9 +599,11 @@ function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): b
   // hour ("El viernes a las 10 nos reunimos") or another verb of plans.
   const hour = /\ba\s+las\s+\d{1,2}\b/iu.test(sentence);
   const plan = SCHEDULED_PRESENT.test(sentence);
-  if (!plan && !hour && /\p{L}{2,}(?:amos|imos)(?![\p{L}])/iu.test(sentence)) return false;
   const forward = ahead.getTime() - ref.getTime();
-  if (forward < ref.getTime() - back.getTime()) return true;
+  const nearer = forward < ref.getTime() - back.getTime();
+  const present = nearer && neighboursInThePresent(m.input, m.index, m.index + m[0].length, toldInThePast);
+  if (!plan && !hour && !present && /\p{L}{2,}(?:amos|imos)(?![\p{L}])/iu.test(sentence)) return false;
+  if (nearer) return true;
   // Farther ahead than back: only when a verb of the sentence says what is arranged ("New judge sits on
   // Thursday", "El viernes a las 10 nos reunimos", "we are doing a gathering on Saturday") and no "-ed" word
   // stands in it at all (a caption without a verb, "Familiares … frente al portón, el lunes", is of the past).

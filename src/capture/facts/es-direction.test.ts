@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { commandedAhead } from './es-direction.js';
+import { commandedAhead, neighboursInThePresent } from './es-direction.js';
 
 const past = (w: string) => /\p{L}{2,}(?:ó|aron|ieron|é)(?![\p{L}])/u.test(w);
 
@@ -24,5 +24,33 @@ describe('commandedAhead', () => {
     assert.equal(commandedAhead('nos visitan los hermanos que ', 'viven', past), false);
     assert.equal(commandedAhead('el Estado brindará el acompañamiento que ', 'exige', past), false);
     assert.equal(commandedAhead('Nos dijo que ', 'llegan', past), false);
+  });
+});
+
+describe('neighboursInThePresent', () => {
+  const at = (text: string, word: string) => {
+    const i = text.indexOf(word);
+    return neighboursInThePresent(text, i, i + word.length, past);
+  };
+  it('reads "-amos" as the present among sentences of the speaker\'s now', () => {
+    assert.equal(
+      at(
+        'Hoy a las 16 vamos a estar en la plaza. Y el jueves llevamos el petitorio al juzgado.',
+        'el jueves',
+      ),
+      true,
+    );
+    assert.equal(at('MORA: El lunes emitimos la tercera parte. Gracias a los dos.', 'El lunes'), true);
+  });
+  it('reads it as the preterite beside a past', () => {
+    assert.equal(
+      at('El sábado llevamos las cartas al consulado. Nos atendió un secretario.', 'El sábado'),
+      false,
+    );
+    assert.equal(at('Nos recibieron en la puerta. El martes entregamos todo.', 'El martes'), false);
+  });
+  it('passes over a neighbour that writes its own year, and the sentences of other lines', () => {
+    assert.equal(at('Llegamos tres familias el viernes. Mi tío desapareció en 1984.', 'el viernes'), true);
+    assert.equal(at('Se lo llevaron de noche.\nEl domingo marchamos todos.', 'El domingo'), true);
   });
 });

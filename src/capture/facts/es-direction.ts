@@ -46,3 +46,33 @@ export function commandedAhead(
   const after = head.slice(last.index + last[0].length);
   return !toldInThePast(`${after} ${clause}`);
 }
+
+/**
+ * A first person plural in "-amos"/"-imos" is a present and a preterite alike ("El martes presentamos un informe",
+ * "El viernes entregamos las firmas"). The sentences beside it in its paragraph or turn say which: a past in the one
+ * before or after ("… Nos recibió un asistente.") makes it the preterite; none, the speaker's present, a plan
+ * ("Por eso hoy a las 15 vamos a estar en el Centro Cívico. Y el martes presentamos un informe"). A neighbour that
+ * writes its own year ("Mi papá desapareció en 1983") tells of another time and is passed over. Stop 42 (second
+ * wave): 7 bare weekdays of rounds 18, 20, 31, 43 (×2), 58, 61 so read a week back, nearer ahead than back.
+ */
+export function neighboursInThePresent(
+  text: string,
+  start: number,
+  end: number,
+  toldInThePast: (words: string) => boolean,
+): boolean {
+  const from = text.lastIndexOf('\n', start) + 1;
+  const to = text.indexOf('\n', end);
+  const before = text.slice(Math.max(from, start - 300), start);
+  const after = text.slice(end, to < 0 ? end + 300 : Math.min(to, end + 300));
+  const sentenceEnd = /[.!?](?:\s+|$)/gu;
+  const cuts = [...before.matchAll(sentenceEnd)].map((m) => m.index! + m[0].length);
+  // The sentence before the date's own: between the last two sentence ends before it.
+  const previous = cuts.length
+    ? before.slice(cuts.length > 1 ? cuts[cuts.length - 2]! : 0, cuts[cuts.length - 1])
+    : '';
+  const own = /[.!?](?:\s+|$)/u.exec(after);
+  const next = own ? after.slice(own.index + own[0].length).split(/[.!?](?:\s+|$)/u, 1)[0]! : '';
+  const pastNeighbour = (s: string) => !/\b\d{4}\b/u.test(s) && toldInThePast(s);
+  return !pastNeighbour(previous) && !pastNeighbour(next);
+}
