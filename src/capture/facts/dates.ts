@@ -13,7 +13,7 @@ import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
-import { commandedAhead, neighboursInThePresent } from './es-direction.js';
+import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
@@ -395,11 +395,17 @@ function gatheringOfTheMonth(m: RegExpExecArray, upTo: number): boolean {
 }
 const SAID_AFTER =
   /^\s*,\s*(?:asegur|afirm|señal|indic|explic|inform|añad|agreg|precis|declar|advirti|record|anunci|confirm|adelant|insisti|detall)(?:ó|aron|ieron)(?![\p{L}])/iu;
+/** The date's line up to it and the line above, for a note added after the text. */
+function laterNote(m: RegExpExecArray, upTo: number): boolean {
+  const start = m.input.lastIndexOf('\n', upTo - 1) + 1;
+  const above = m.input.lastIndexOf('\n', start - 2) + 1;
+  return inLaterNote(m.input.slice(start, upTo), start > 0 ? m.input.slice(above, start - 1) : '');
+}
 function future(m: RegExpExecArray, upTo = m.index): boolean {
   const next = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
   if (PAST_AFTER.test(next) && !SAID_AFTER.test(next)) return false;
   const [head, tail] = sentenceAround(m.input, upTo, m.index + m[0].length);
-  if (commandedAhead(head, tail, toldInThePast)) return true;
+  if (commandedAhead(head, tail, toldInThePast) || laterNote(m, upTo)) return true;
   if (setOrWishedAhead(m, upTo)) return true;
   if (englishDeadline(m, upTo)) return true;
   if (promised(m, upTo)) return true;

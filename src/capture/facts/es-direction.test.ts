@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { commandedAhead, neighboursInThePresent } from './es-direction.js';
+import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
 
 const past = (w: string) => /\p{L}{2,}(?:ó|aron|ieron|é)(?![\p{L}])/u.test(w);
 
@@ -52,5 +52,19 @@ describe('neighboursInThePresent', () => {
   it('passes over a neighbour that writes its own year, and the sentences of other lines', () => {
     assert.equal(at('Llegamos tres familias el viernes. Mi tío desapareció en 1984.', 'el viernes'), true);
     assert.equal(at('Se lo llevaron de noche.\nEl domingo marchamos todos.', 'El domingo'), true);
+  });
+});
+
+describe('inLaterNote', () => {
+  it('finds a note added after the text', () => {
+    assert.equal(inLaterNote('Nota de la editora: el comité respondió el ', ''), true);
+    assert.equal(inLaterNote('Nota del Archivo: la querella se amplió el ', ''), true);
+    assert.equal(inLaterNote('Lo añado el ', ''), true);
+    assert.equal(inLaterNote('12. En enero', 'IV. ACTUALIZACIÓN (agregada en marzo)'), true);
+  });
+  it('leaves the text itself', () => {
+    assert.equal(inLaterNote('La fiscalía anotó el ', ''), false);
+    assert.equal(inLaterNote('En su nota del lunes la red pidió el ', ''), false);
+    assert.equal(inLaterNote('El 4 de mayo', 'III. HECHOS'), false);
   });
 });

@@ -76,3 +76,15 @@ export function neighboursInThePresent(
   const pastNeighbour = (s: string) => !/\b\d{4}\b/u.test(s) && toldInThePast(s);
   return !pastNeighbour(previous) && !pastNeighbour(next);
 }
+
+/**
+ * A note added after the text ("Nota de la traductora: la red escribió de nuevo el 5 de febrero", "Nota del
+ * Observatorio: la defensa apeló el 27 de marzo", "Lo añado el 30 de noviembre:", a heading "ACTUALIZACIÓN (agregada
+ * …)"): written later than the text's own day, so its yearless day, past or not, is the nearest one ahead of that day.
+ * `line` is the date's line up to it, `lineBefore` the line above (a heading). Stop 42 (second wave): rounds 30, 31,
+ * 52 and 63 (one note each) read a year back.
+ */
+const LATER_NOTE =
+  /^\s*(?:\S+\s+)?(?:nota\s+(?:de|del|de\s+la)\s+[^:\n]{2,40}:|(?:lo\s+)?(?:añado|agrego)\b|(?:\p{L}+\.\s+)?actualizaci[oó]n\b)/iu;
+export const inLaterNote = (line: string, lineBefore: string) =>
+  LATER_NOTE.test(line) || /^\s*(?:[IVX]+\.\s+)?ACTUALIZACI[OÓ]N\b/u.test(lineBefore);
