@@ -395,6 +395,12 @@ function gatheringOfTheMonth(m: RegExpExecArray, upTo: number): boolean {
 }
 const SAID_AFTER =
   /^\s*,\s*(?:asegur|afirm|señal|indic|explic|inform|añad|agreg|precis|declar|advirti|record|anunci|confirm|adelant|insisti|detall)(?:ó|aron|ieron)(?![\p{L}])/iu;
+/** An imperative's "que" clause the date stands in (a "que" near before it, looked at first: this runs often). */
+function commanded(m: RegExpExecArray, upTo: number): boolean {
+  if (!/(?<![\p{L}])que\s/iu.test(m.input.slice(Math.max(0, upTo - 200), upTo))) return false;
+  const [head, tail] = sentenceAround(m.input, upTo, m.index + m[0].length);
+  return commandedAhead(head, tail, toldInThePast);
+}
 /** The date's line up to it and the line above, for a note added after the text. */
 function laterNote(m: RegExpExecArray, upTo: number): boolean {
   const start = m.input.lastIndexOf('\n', upTo - 1) + 1;
@@ -404,8 +410,7 @@ function laterNote(m: RegExpExecArray, upTo: number): boolean {
 function future(m: RegExpExecArray, upTo = m.index): boolean {
   const next = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
   if (PAST_AFTER.test(next) && !SAID_AFTER.test(next)) return false;
-  const [head, tail] = sentenceAround(m.input, upTo, m.index + m[0].length);
-  if (commandedAhead(head, tail, toldInThePast) || laterNote(m, upTo)) return true;
+  if (laterNote(m, upTo) || commanded(m, upTo)) return true;
   if (setOrWishedAhead(m, upTo)) return true;
   if (englishDeadline(m, upTo)) return true;
   if (promised(m, upTo)) return true;
@@ -607,8 +612,14 @@ function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): b
   const plan = SCHEDULED_PRESENT.test(sentence);
   const forward = ahead.getTime() - ref.getTime();
   const nearer = forward < ref.getTime() - back.getTime();
-  const present = nearer && neighboursInThePresent(m.input, m.index, m.index + m[0].length, toldInThePast);
-  if (!plan && !hour && !present && /\p{L}{2,}(?:amos|imos)(?![\p{L}])/iu.test(sentence)) return false;
+  // Unless the sentences beside it are in the speaker's present too (facts/es-direction.ts).
+  if (
+    !plan &&
+    !hour &&
+    /\p{L}{2,}(?:amos|imos)(?![\p{L}])/iu.test(sentence) &&
+    !(nearer && neighboursInThePresent(m.input, m.index, m.index + m[0].length, toldInThePast))
+  )
+    return false;
   if (nearer) return true;
   // Farther ahead than back: only when a verb of the sentence says what is arranged ("New judge sits on
   // Thursday", "El viernes a las 10 nos reunimos", "we are doing a gathering on Saturday") and no "-ed" word
