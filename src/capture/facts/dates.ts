@@ -13,6 +13,7 @@ import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
+import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { storyYearsOfNarrative } from './narrative-years.js';
@@ -395,9 +396,22 @@ function gatheringOfTheMonth(m: RegExpExecArray, upTo: number): boolean {
 }
 const SAID_AFTER =
   /^\s*,\s*(?:asegur|afirm|señal|indic|explic|inform|añad|agreg|precis|declar|advirti|record|anunci|confirm|adelant|insisti|detall)(?:ó|aron|ieron)(?![\p{L}])/iu;
+/** An imperative's "que" clause the date stands in (a "que" near before it, looked at first: this runs often). */
+function commanded(m: RegExpExecArray, upTo: number): boolean {
+  if (!/(?<![\p{L}])que\s/iu.test(m.input.slice(Math.max(0, upTo - 200), upTo))) return false;
+  const [head, tail] = sentenceAround(m.input, upTo, m.index + m[0].length);
+  return commandedAhead(head, tail, toldInThePast);
+}
+/** The date's line up to it and the line above, for a note added after the text. */
+function laterNote(m: RegExpExecArray, upTo: number): boolean {
+  const start = m.input.lastIndexOf('\n', upTo - 1) + 1;
+  const above = m.input.lastIndexOf('\n', start - 2) + 1;
+  return inLaterNote(m.input.slice(start, upTo), start > 0 ? m.input.slice(above, start - 1) : '');
+}
 function future(m: RegExpExecArray, upTo = m.index): boolean {
   const next = m.input.slice(m.index + m[0].length, m.index + m[0].length + 30);
   if (PAST_AFTER.test(next) && !SAID_AFTER.test(next)) return false;
+  if (laterNote(m, upTo) || commanded(m, upTo)) return true;
   if (setOrWishedAhead(m, upTo)) return true;
   if (englishDeadline(m, upTo)) return true;
   if (promised(m, upTo)) return true;
@@ -597,9 +611,17 @@ function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): b
   // hour ("El viernes a las 10 nos reunimos") or another verb of plans.
   const hour = /\ba\s+las\s+\d{1,2}\b/iu.test(sentence);
   const plan = SCHEDULED_PRESENT.test(sentence);
-  if (!plan && !hour && /\p{L}{2,}(?:amos|imos)(?![\p{L}])/iu.test(sentence)) return false;
   const forward = ahead.getTime() - ref.getTime();
-  if (forward < ref.getTime() - back.getTime()) return true;
+  const nearer = forward < ref.getTime() - back.getTime();
+  // Unless the sentences beside it are in the speaker's present too (facts/es-direction.ts).
+  if (
+    !plan &&
+    !hour &&
+    /\p{L}{2,}(?:amos|imos)(?![\p{L}])/iu.test(sentence) &&
+    !(nearer && neighboursInThePresent(m.input, m.index, m.index + m[0].length, toldInThePast))
+  )
+    return false;
+  if (nearer) return true;
   // Farther ahead than back: only when a verb of the sentence says what is arranged ("New judge sits on
   // Thursday", "El viernes a las 10 nos reunimos", "we are doing a gathering on Saturday") and no "-ed" word
   // stands in it at all (a caption without a verb, "Familiares … frente al portón, el lunes", is of the past).
