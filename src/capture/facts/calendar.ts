@@ -1,6 +1,6 @@
 /**
  * Day arithmetic the date readers share (dates.ts and its English modules): ISO days in UTC, a day's
- * existence, a day mention counted from the reference. Pure.
+ * existence, a day mention and the mentions that stand (none inside a longer one). Pure.
  */
 import type { DateMention } from './dates.js';
 
@@ -29,3 +29,18 @@ export const dayMention = (start: number, text: string, value: string, relative:
 /** A day the text writes at `start` as `text`, read relative to the reference as `value`. */
 export const relativeDay = (start: number, text: string, value: string): DateMention =>
   dayMention(start, text, value, true);
+
+/**
+ * The mentions that will stand, in text order: none inside a longer one ("enero de 1969" and "1969" inside
+ * "16 de enero de 1969"). A new array; the mentions themselves are shared.
+ */
+export function standingMentions(found: readonly DateMention[]): DateMention[] {
+  const ordered: DateMention[] = [];
+  let reach = -1;
+  for (const f of [...found].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (f.end <= reach) continue;
+    ordered.push(f);
+    reach = f.end;
+  }
+  return ordered;
+}

@@ -7,7 +7,7 @@
  * otherwise fall after publication (news reports the past).
  */
 import type { FuzzyDate } from '../../domain/dates.js';
-import { addDays, DAY_MS, iso, pad, realDay, utc } from './calendar.js';
+import { addDays, DAY_MS, iso, pad, realDay, standingMentions, utc } from './calendar.js';
 import { closingYears } from './closing-years.js';
 import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
@@ -2135,14 +2135,7 @@ const FAR_REACH = 3000;
 const UNTIL_BEFORE =
   /\b(?:until|till|hasta)\s+(?:el\s+|the\s+|late\s+|early\s+|(?:fines|finales|principios)\s+de\s+)?$/iu;
 function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): void {
-  // The mentions that will stand: none inside a longer one ("enero de 1969" and "1969" inside "16 de enero de 1969").
-  const ordered: DateMention[] = [];
-  let reach = -1;
-  for (const f of [...found].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (f.end <= reach) continue;
-    ordered.push(f);
-    reach = f.end;
-  }
+  const ordered = standingMentions(found);
   const refYear = ref.getUTCFullYear();
   for (const [i, d] of ordered.entries()) {
     if (writesYear(d.text) || (d.date.precision !== 'day' && d.date.precision !== 'month')) continue;

@@ -8,7 +8,7 @@
  * of a far year (written, or already read so: "el sábado 30 de junio" after the question). Counted on the
  * development rounds first (see the README's stop 42 section).
  */
-import { DAY_MS, pad, realDay, utc } from './calendar.js';
+import { DAY_MS, pad, realDay, standingMentions, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
 import { MONTHS } from './lexicon.js';
 
@@ -111,14 +111,7 @@ export function storyYearsOfThePast(
   forwardOnly = false,
 ): void {
   const refYear = reference.getUTCFullYear();
-  // The mentions that will stand: none inside a longer one ("enero de 1972" inside "30 de enero de 1972").
-  const ordered: DateMention[] = [];
-  let reach = -1;
-  for (const f of [...found].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (f.end <= reach) continue;
-    ordered.push(f);
-    reach = f.end;
-  }
+  const ordered = standingMentions(found);
   for (const [i, d] of ordered.entries()) {
     if (d.date.precision !== 'day' && d.date.precision !== 'month') continue;
     if (YEAR_WRITTEN.test(d.text) || !MONTH_WORD.test(d.text) || Math.abs(yearOf(d) - refYear) > 1) continue;
