@@ -16,10 +16,9 @@ import { commemorationDay } from './es-commemorations.js';
 import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
-import { storyYearsOfNarrative } from './narrative-years.js';
+import { storyYears } from './narrative-years.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { sheetDays } from './sheet-days.js';
-import { storyYearsOfTranscript } from './story-years.js';
 
 export interface DateMention {
   start: number;
@@ -1881,8 +1880,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   weekdaysInNarrative(text, found, ref);
   yearsOfTheNarrative(text, found, ref);
   daysCountedFromTheStory(text, found);
-  storyYearsOfTranscript(text, found, ref);
-  storyYearsOfNarrative(text, found, ref);
+  storyYears(text, found, ref);
   found.push(
     ...ordinalDays(text, found, ref),
     ...englishYears(text),

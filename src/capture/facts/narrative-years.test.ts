@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findDates } from './dates.js';
-import { toldInThePast } from './narrative-years.js';
+import { toldMostlyInThePast } from './narrative-years.js';
 
 const values = (text: string, ref: string) => findDates(text, ref).map((d) => d.value);
 
@@ -46,13 +46,13 @@ investigación y denuncia que el caso está cerrado. En agosto la fiscalía arch
   });
 });
 
-describe('toldInThePast', () => {
+describe('toldMostlyInThePast', () => {
   it('counts past forms against the present of the writer', () => {
-    assert.equal(toldInThePast(letter('Lo soltaron en agosto.')), true);
+    assert.equal(toldMostlyInThePast(letter('Lo soltaron en agosto.')), true);
     assert.equal(
-      toldInThePast('Dice que sigue preso. Hay miedo. Es lo que hay, y ha empezado otra vez.'),
+      toldMostlyInThePast('Dice que sigue preso. Hay miedo. Es lo que hay, y ha empezado otra vez.'),
       false,
     );
-    assert.equal(toldInThePast('He was arrested in May and released in August.'), false);
+    assert.equal(toldMostlyInThePast('He was arrested in May and released in August.'), false);
   });
 });

@@ -26,7 +26,7 @@ const PAST_SHARE = 0.8;
  * Whether a text is told in the past: a testimony or letter about 2022 ("subimos", "llegó", "estaba") against news
  * about it, which writes in the present ("dice", "sigue sin resolverse", "ha").
  */
-export function toldInThePast(text: string): boolean {
+export function toldMostlyInThePast(text: string): boolean {
   const past = text.match(PAST_ALL)?.length ?? 0;
   const present = text.match(PRESENT_ALL)?.length ?? 0;
   return past >= MIN_PAST && past >= PAST_SHARE * (past + present);
@@ -38,7 +38,7 @@ const FAR_SHARE = 0.75;
 const STRETCH_SHARE = 0.5;
 
 const yearOf = (d: DateMention) => Number(d.value.slice(0, 4));
-const writesYear = (d: DateMention) => !d.relative && /(?:1[5-9]|20)\d{2}/u.test(d.text);
+const yearWritten = (d: DateMention) => !d.relative && /(?:1[5-9]|20)\d{2}/u.test(d.text);
 
 /**
  * Whether a text tells one past stretch: of its mentions with a written year (no range, no relative reading), at
@@ -46,7 +46,7 @@ const writesYear = (d: DateMention) => !d.relative && /(?:1[5-9]|20)\d{2}/u.test
  * story's; a life's other years, "nació en 1961 … desde 1989 hasta 2015", and a trial's later ones may stand beside).
  */
 export function tellsOnePastStretch(found: readonly DateMention[], refYear: number): boolean {
-  const years = found.filter((d) => writesYear(d) && /^\d{4}(?:-\d{2}){0,2}$/u.test(d.value)).map(yearOf);
+  const years = found.filter((d) => yearWritten(d) && /^\d{4}(?:-\d{2}){0,2}$/u.test(d.value)).map(yearOf);
   const far = years.filter((y) => y <= refYear - 2);
   if (far.length < MIN_FAR || far.length < FAR_SHARE * years.length) return false;
   const count = new Map<number, number>();
@@ -56,11 +56,12 @@ export function tellsOnePastStretch(found: readonly DateMention[], refYear: numb
 }
 
 /**
- * In a text (not a transcript: `storyYearsOfTranscript` reads those) that tells one past stretch in the past, its
- * yearless days and months told in the past take the story's year, read forward from its last dated moment. In place.
+ * The story's year of the yearless days and months a text tells in the past (`storyYearsOfThePast`): in a transcript
+ * (story-years.ts), and in a text that tells one past stretch mostly in the past, read forward from its last dated
+ * moment. In place.
  */
-export function storyYearsOfNarrative(text: string, found: DateMention[], reference: Date): void {
-  if (isTranscript(text) || !toldInThePast(text)) return;
-  if (!tellsOnePastStretch(found, reference.getUTCFullYear())) return;
-  storyYearsOfThePast(text, found, reference, true);
+export function storyYears(text: string, found: DateMention[], reference: Date): void {
+  if (isTranscript(text)) storyYearsOfThePast(text, found, reference);
+  else if (toldMostlyInThePast(text) && tellsOnePastStretch(found, reference.getUTCFullYear()))
+    storyYearsOfThePast(text, found, reference, true);
 }

@@ -88,21 +88,14 @@ export const isTranscript = (text: string) => (text.match(TURN)?.length ?? 0) >=
 const yearOf = (d: DateMention) => Number(d.value.slice(0, 4));
 
 /**
- * In a transcript, each day or month without its year that leaned on the reference (within a year of it) and is
- * told in the past (no word of the speaker's own time in its clause) takes the story's year: the reading nearest the
- * last dated moment (`lastDatedMoment`, at most 3,000 characters back), in its year or one either side, at most four
- * months from it ("septiembre del 2013 … Que volviera en enero" is 2014-01; "habían matado antes, en febrero" after
- * 13 March 1982 is 1982-02). Each day so read is the next one's moment. A day after a weekday is the weekday
- * rules'. In place.
- */
-export function storyYearsOfTranscript(text: string, found: DateMention[], reference: Date): void {
-  if (isTranscript(text)) storyYearsOfThePast(text, found, reference);
-}
-
-/**
- * `storyYearsOfTranscript`'s reading without its genre test, for a text known to tell a past stretch
- * (`narrative-years.ts`). `forwardOnly`: no reading before the last dated moment's month — a narrative's telling runs
- * forward from it, while a transcript's answers go back ("habían matado antes, en febrero").
+ * In a text that tells a past stretch (a transcript, or a narrative: `storyYears` in narrative-years.ts decides), each
+ * day or month without its year that leaned on the reference (within a year of it) and is told in the past (no word
+ * of the speaker's own time in its clause) takes the story's year: the reading nearest the last dated moment
+ * (`lastDatedMoment`, at most 3,000 characters back), in its year or one either side, at most four months from it
+ * ("septiembre del 2013 … Que volviera en enero" is 2014-01; "habían matado antes, en febrero" after 13 March 1982 is
+ * 1982-02). Each day so read is the next one's moment. A day after a weekday is the weekday rules'. `forwardOnly`: no
+ * reading before the last dated moment's month — a narrative's telling runs forward from it, while a transcript's
+ * answers go back ("habían matado antes, en febrero"). In place.
  */
 export function storyYearsOfThePast(
   text: string,
