@@ -38,8 +38,7 @@ export function commandedAhead(
     const opens = m.index === 0 || /[,:;¡(«"“]\s*$/u.test(head.slice(0, m.index + (lead?.length ?? 0)));
     if (NOT_IMPERATIVE.test(verb!) || (lead && DETERMINER.test(lead.trim()))) continue;
     // A capitalized word inside a sentence is a name ("Marcela"), unless it opens the clause.
-    if (/^\p{Lu}/u.test(verb!) && !(lead === undefined ? opens : false) && !(m.index === 0 && !lead))
-      continue;
+    if (/^\p{Lu}/u.test(verb!) && !(!lead && opens)) continue;
     last = m;
   }
   if (!last) return false;
