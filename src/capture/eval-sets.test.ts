@@ -75,6 +75,7 @@ const SETS = [
   'eval65',
   'eval66',
   'eval67',
+  'eval68',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
