@@ -76,6 +76,7 @@ const SETS = [
   'eval66',
   'eval67',
   'eval68',
+  'eval69',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
