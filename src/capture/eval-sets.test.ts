@@ -74,6 +74,7 @@ const SETS = [
   'eval64',
   'eval65',
   'eval66',
+  'eval70',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
