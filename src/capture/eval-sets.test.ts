@@ -77,6 +77,7 @@ const SETS = [
   'eval67',
   'eval68',
   'eval69',
+  'eval70',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
