@@ -536,6 +536,21 @@ export const ORG_TAILS = set(
   'watch international internacional borders fronteras dernegi vakfi partisi grupe',
 );
 
+/**
+ * Lower-case nouns of a site a name opens ("Evin prison", "Tugu monument", "Kariakoo market", "Chamran
+ * highway"), as regular-expression alternatives (guide §5, D18). Read by site-towns.ts after a town's
+ * mention ("Kakuma camp": the town is one more form of the site) and by named-sites.ts after a word of
+ * place ("at the Tugu monument": a place no rule read); each adds the nouns of its own reading.
+ */
+export const SITE_NOUNS = [
+  'airport|airfield|prison|jail|penitentiary|police\\s+station|checkpoint|camp|detention\\s+(?:centre|center|site)',
+  'holding\\s+centre|barracks|pass|valley|forest|beach|lake|dam',
+  'hall|shops|complex|compound|road|highway|expressway|street|avenue|bridge|roundabout|junction|toll\\s+gate',
+  'memorial|monument|bazaar|market|field|stadium|square|park|gardens|mosque|church|temple|cathedral|chapel',
+  'cemetery|graveyard|crematorium|hospital|clinic|station|harbour|dockyard|landfill|mine|factory',
+  'building|tower|castle|palace|embankment|theatre|cinema|hotel|museum|quarter',
+].join('|');
+
 /** Spanish month names (also read apart: "Pérez de Abril" is no married surname, "Pérez de March" may be). */
 export const SPANISH_MONTHS: ReadonlyMap<string, number> = new Map(
   Object.entries({

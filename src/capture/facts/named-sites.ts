@@ -8,18 +8,16 @@
  * checks below refuse. Read after the tagger, so its features do not change.
  */
 import type { EntityMention } from './entities.js';
+import { SITE_NOUNS } from './lexicon.js';
 import { SpanIndex } from './span-index.js';
 import { isDemonym } from './world.js';
 
-/** Nouns of a site a name opens ("monument", "sports hall", "processing center"). */
-const NOUN = [
-  'airport|airfield|prison|jail|penitentiary|police\\s+station|checkpoint|camp|detention\\s+(?:centre|center|site)',
-  'processing\\s+(?:centre|center)|holding\\s+centre|barracks|pass|valley|forest|beach|lake|dam|sandbank',
-  'hall|shops|complex|compound|road|highway|expressway|street|avenue|bridge|roundabout|junction|toll\\s+gate',
-  'memorial|monument|bazaar|market|field|stadium|square|park|gardens|mosque|church|temple|cathedral|chapel',
-  'cemetery|graveyard|crematorium|hospital|clinic|station|harbour|dockyard|landfill|waste\\s+site|mine|factory',
-  'building|tower|castle|palace|embankment|theatre|cinema|hotel|museum|quarter|centre|center',
-].join('|');
+/**
+ * Nouns of a site a name opens ("monument", "sports hall", "processing center"): the shared site nouns
+ * and a few only this reading has met (migrants' processing centres, a river's sandbank, a waste site,
+ * a bare "centre").
+ */
+const NOUN = `${SITE_NOUNS}|processing\\s+(?:centre|center)|sandbank|waste\\s+site|centre|center`;
 /** A word of a name: "Myasnikyan", "Al-Qahira", "Nord-Ost", "St.", "Jude's", "TV" (a full stop only after a short title). */
 const WORD = String.raw`(?:(?:St|Mt|Ft)\.|(?:(?:al|el|an|as|ad|ash)-)?\p{Lu}[\p{L}\p{M}'’-]*)`;
 /** Words of place before it ("at the", "near the", "on", "blocking"). */
