@@ -540,7 +540,9 @@ export const ORG_TAILS = set(
  * Lower-case nouns of a site a name opens ("Evin prison", "Tugu monument", "Kariakoo market", "Chamran
  * highway"), as regular-expression alternatives (guide §5, D18). Read by site-towns.ts after a town's
  * mention ("Kakuma camp": the town is one more form of the site) and by named-sites.ts after a word of
- * place ("at the Tugu monument": a place no rule read); each adds the nouns of its own reading.
+ * place ("at the Tugu monument": a place no rule read). Until stop 43 each kept its own copy, which had
+ * drifted apart (a "gaol", a "river", a "school" only after a town; a "centre", a "sandbank" only after
+ * a word of place); one list since, which changed no development or guard row.
  */
 export const SITE_NOUNS = [
   'airport|airfield|prison|jail|penitentiary|police\\s+station|checkpoint|camp|detention\\s+(?:centre|center|site)',
@@ -549,6 +551,9 @@ export const SITE_NOUNS = [
   'memorial|monument|bazaar|market|field|stadium|square|park|gardens|mosque|church|temple|cathedral|chapel',
   'cemetery|graveyard|crematorium|hospital|clinic|station|harbour|dockyard|landfill|mine|factory',
   'building|tower|castle|palace|embankment|theatre|cinema|hotel|museum|quarter',
+  'air\\s+base|gaol|police\\s+(?:post|HQ|headquarters)|border\\s+post|colony|detention\\s+facility',
+  'river|house|crossing|ground|grounds|school|college|campus|port|mill|line',
+  'processing\\s+(?:centre|center)|sandbank|waste\\s+site|centre|center',
 ].join('|');
 
 /** Spanish month names (also read apart: "Pérez de Abril" is no married surname, "Pérez de March" may be). */

@@ -12,19 +12,18 @@ import { SITE_NOUNS } from './lexicon.js';
 import { SpanIndex } from './span-index.js';
 import { isDemonym } from './world.js';
 
-/**
- * Nouns of a site a name opens ("monument", "sports hall", "processing center"): the shared site nouns
- * and a few only this reading has met (migrants' processing centres, a river's sandbank, a waste site,
- * a bare "centre").
- */
-const NOUN = `${SITE_NOUNS}|processing\\s+(?:centre|center)|sandbank|waste\\s+site|centre|center`;
 /** A word of a name: "Myasnikyan", "Al-Qahira", "Nord-Ost", "St.", "Jude's", "TV" (a full stop only after a short title). */
 const WORD = String.raw`(?:(?:St|Mt|Ft)\.|(?:(?:al|el|an|as|ad|ash)-)?\p{Lu}[\p{L}\p{M}'’-]*)`;
 /** Words of place before it ("at the", "near the", "on", "blocking"). */
 const CUE =
   '(?:at|around|near|by|from|in|on|to|into|inside|outside|opposite|behind|beside|towards?|past|about|after|of|facing|blocking)';
+/**
+ * A cue, a name and a site noun of the shared list (lexicon.ts). Not a unit's noun ("district",
+ * "region"), which site-towns.ts adds: after a word of place a unit's name is read by the gazetteers
+ * and the cue rules, and "the Lebanese border town" names no place.
+ */
 const SITE = new RegExp(
-  String.raw`\b${CUE}\s+(?:the\s+(?:(?:old|former|new)\s+)?)?(${WORD}(?:\s+${WORD}){0,3})(\s+(?:\p{Ll}+\s+)?(?:${NOUN}))(?![\p{L}\p{M}\d'’-])`,
+  String.raw`\b${CUE}\s+(?:the\s+(?:(?:old|former|new)\s+)?)?(${WORD}(?:\s+${WORD}){0,3})(\s+(?:\p{Ll}+\s+)?(?:${SITE_NOUNS}))(?![\p{L}\p{M}\d'’-])`,
   'gu',
 );
 /**

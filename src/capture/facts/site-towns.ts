@@ -41,13 +41,11 @@ const ES_SITE = new RegExp(
  */
 const SITE_NOUN = [
   SITE_NOUNS,
-  // Units a town's name opens ("Mogilev region", "Kyrenia district"), where the town is the unit's
-  // name; no site, so not in the shared list.
+  // Units and settlements a town's name opens ("Mogilev region", "Kyrenia district", "Kakuma town"):
+  // the town is the unit's name, so the phrase is one more form of it; no site, so not in the shared
+  // list (named-sites.ts reads sites only).
   'district|region|province|county|prefecture|municipality|governorate|township|subdistrict',
   'village|hamlet|town|neighbou?rhood|estate|settlement',
-  // Sites only this reading has met so far.
-  'air\\s+base|gaol|police\\s+(?:post|HQ|headquarters)|border\\s+post|colony|detention\\s+facility',
-  'river|house|crossing|ground|grounds|school|college|campus|port|mill|line',
 ].join('|');
 /**
  * After a place's mention, on its line: up to two lower-case words and a site noun ("civil prison",
