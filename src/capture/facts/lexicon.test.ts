@@ -4,9 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SITE_NOUNS } from './lexicon.js';
+import { isEnglishMonthName, MONTHS, SITE_NOUNS } from './lexicon.js';
 import { namedSites } from './named-sites.js';
 import { siteAfterTown } from './site-towns.js';
+import { isPeoplesWord } from './world.js';
 
 describe('SITE_NOUNS, the site nouns site-towns and named-sites share', () => {
   const nouns = ['airport', 'police station', 'detention centre', 'holding centre', 'toll gate', 'monument'];
@@ -34,5 +35,19 @@ describe('SITE_NOUNS, the site nouns site-towns and named-sites share', () => {
     const town = { start: 21, end: 27, text: 'Kibera' };
     assert.equal(siteAfterTown(text, town)?.text, 'Kibera district');
     assert.deepEqual(namedSites(text, []), []);
+  });
+});
+
+describe("a month's name and a people's word, which places.ts and named-sites.ts both refuse as a name", () => {
+  it('an English month is its capitalized name alone, numbered as MONTHS numbers it', () => {
+    assert.ok(isEnglishMonthName('May') && isEnglishMonthName('December'));
+    assert.ok(!isEnglishMonthName('may') && !isEnglishMonthName('MAY') && !isEnglishMonthName('Sept'));
+    assert.equal(MONTHS.get('may'), 5);
+    assert.equal(MONTHS.get('december'), 12);
+  });
+  it("a people's, a faction's or a faith's word; not a name ending in -i or -an", () => {
+    for (const w of ['Lebanese', 'Russian', 'Kurdish', 'Houthi', 'Catholic', 'Protestant', 'Sunni'])
+      assert.ok(isPeoplesWord(w), w);
+    for (const w of ['Sinthupathi', 'Multan', 'Kibera']) assert.ok(!isPeoplesWord(w), w);
   });
 });

@@ -575,21 +575,28 @@ export const SPANISH_MONTHS: ReadonlyMap<string, number> = new Map(
   }),
 );
 
+/** English month names as written ("May", not "may"), January first. */
+const ENGLISH_MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** An English month's name, capitalized, alone ("May", not "may" nor "MAY"): no word of a place's name. */
+export const isEnglishMonthName = (word: string): boolean => ENGLISH_MONTH_NAMES.includes(word);
+
 export const MONTHS: ReadonlyMap<string, number> = new Map([
   ...SPANISH_MONTHS,
+  ...ENGLISH_MONTH_NAMES.map((name, i): [string, number] => [fold(name), i + 1]),
   ...Object.entries({
-    january: 1,
-    february: 2,
-    march: 3,
-    april: 4,
-    may: 5,
-    june: 6,
-    july: 7,
-    august: 8,
-    september: 9,
-    october: 10,
-    november: 11,
-    december: 12,
     jan: 1,
     feb: 2,
     mar: 3,

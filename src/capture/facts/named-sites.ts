@@ -8,9 +8,9 @@
  * checks below refuse. Read after the tagger, so its features do not change.
  */
 import type { EntityMention } from './entities.js';
-import { SITE_NOUNS } from './lexicon.js';
+import { isEnglishMonthName, SITE_NOUNS } from './lexicon.js';
 import { SpanIndex } from './span-index.js';
-import { isDemonym } from './world.js';
+import { isPeoplesWord } from './world.js';
 
 /** A word of a name: "Myasnikyan", "Al-Qahira", "Nord-Ost", "St.", "Jude's", "TV" (a full stop only after a short title). */
 const WORD = String.raw`(?:(?:St|Mt|Ft)\.|(?:(?:al|el|an|as|ad|ash)-)?\p{Lu}[\p{L}\p{M}'’-]*)`;
@@ -26,13 +26,6 @@ const SITE = new RegExp(
   String.raw`\b${CUE}\s+(?:the\s+(?:(?:old|former|new)\s+)?)?(${WORD}(?:\s+${WORD}){0,3})(\s+(?:\p{Ll}+\s+)?(?:${SITE_NOUNS}))(?![\p{L}\p{M}\d'’-])`,
   'gu',
 );
-/**
- * A people's or a faith's word is no name ("the Lebanese border town", "the Catholic chapel"), nor a
- * month closing a date's name ("the 6th of October bridge": the date opens the name, not the cue).
- */
-const NO_NAME =
-  /^(?:\p{Lu}\p{Ll}+(?:ian|ese|ish)|Catholic|Protestant|Orthodox|Christian|Muslim|Islamic|Jewish|Sunni|Shia|Shiite|Houthi|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
-
 /**
  * A numbered settlement, street, camp or block ("Village 22", "Street 93", "camp 14", "Block 32",
  * "Highway 66", "Mile 68", "KM4", "Section 209", "Ward 7", "Branch 215", "plot 301"): places in the
@@ -58,7 +51,9 @@ export function namedSites(
     const tail = m[2]!;
     if (/\bfamily\s/u.test(tail)) continue;
     const first = name.split(/\s+/u)[0]!;
-    if (NO_NAME.test(first) || isDemonym(first)) continue;
+    // A people's or a faith's word is no name ("the Lebanese border town", "the Catholic chapel"), nor
+    // a month closing a date's name ("the 6th of October bridge": the date opens the name, not the cue).
+    if (isPeoplesWord(first) || isEnglishMonthName(first)) continue;
     const end = m.index! + m[0].length;
     const start = end - tail.length - name.length;
     if (taken.someOverlapping(start, end)) continue;
