@@ -10,7 +10,9 @@ import { GIVEN_NAME_STOCK, SURNAME_STOCK } from './names.js';
 
 export const fold = foldCase;
 
-const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
+/** A set of folded words from a list written with spaces ("camp prison jail"): how word lists are kept here. */
+export const wordSet = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map(fold));
+const set = wordSet;
 
 /** Given names (folded). Words that are also everyday words are left out ("Luz", "Paz", "Dolores"). */
 export const GIVEN_NAMES: ReadonlySet<string> = (() => {
@@ -236,7 +238,7 @@ export const TITLES: ReadonlyMap<string, 'official' | 'lawyer' | undefined> = ne
 export type Role = 'victim' | 'official' | 'witness' | 'lawyer' | 'relative';
 
 /** Words near a name that say what the person is in the story. */
-export const ROLE_CUES: readonly [RegExp, Role][] = [
+const ROLE_CUES: readonly [RegExp, Role][] = [
   [/^(abogad[oa]s?|defensor[a]?|defensa|lawyers?|attorneys?|counsel)$/, 'lawyer'],
   [
     /^(general|coronel|capitan|teniente|sargento|comisario|inspector|fiscal|juez[a]?|ministr[oa]|director[a]?|jefe|funcionari[oa]s?|gobernador[a]?|alcalde(sa)?|comandante|colonel|captain|lieutenant|sergeant|judge|prosecutor|minister|director|commander|officer|official|governor|chief)$/,
@@ -491,7 +493,7 @@ export const KNOWN_ORGS: ReadonlyMap<string, OrgEntry> = new Map(
  * X"): an English or Spanish text quotes such names untranslated, and a word of this list opening or
  * closing them says organization (never a person's name, never a place's).
  */
-export const FOREIGN_ORG_HEADS = set(`
+const FOREIGN_ORG_HEADS = set(`
   fundacao comissao associacao conselho uniao nucleo procuradoria ordem
   associacio fundacio comissio ajuntament
   fondation association ligue conseil cour syndicat parti ministere observatoire collectif mouvement assemblee

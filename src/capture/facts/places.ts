@@ -1473,7 +1473,7 @@ const siteCueBefore = (text: string, start: number) => {
 };
 
 /** Embassies and consulates named with their country where the words before make them a site (guide D7). */
-export function missionSites(text: string, taken: readonly Taken[]): ContextPlace[] {
+function missionSites(text: string, taken: readonly Taken[]): ContextPlace[] {
   const out: ContextPlace[] = [];
   for (const m of text.matchAll(MISSION_RE)) {
     let start = m.index!;
