@@ -9,6 +9,7 @@
  */
 import type { EntityMention } from './entities.js';
 import { isEnglishMonthName, SITE_NOUNS } from './lexicon.js';
+import { localityAt } from './places.js';
 import { SpanIndex } from './span-index.js';
 import { isPeoplesWord } from './world.js';
 
@@ -57,17 +58,7 @@ export function namedSites(
     const end = m.index! + m[0].length;
     const start = end - tail.length - name.length;
     if (taken.someOverlapping(start, end)) continue;
-    const t = text.slice(start, end);
-    const value = t.replace(/\s+/g, ' ');
-    out.push({
-      kind: 'place',
-      start,
-      end,
-      text: t,
-      value,
-      place: { value, kind: 'locality' },
-      rule: 'named-site',
-    });
+    out.push({ ...localityAt(text, start, end), rule: 'named-site' });
   }
   for (const m of text.matchAll(NUMBERED)) {
     const start = m.index!;
@@ -79,16 +70,7 @@ export function namedSites(
         COURT_AFTER.test(text.slice(end, end + 60)))
     )
       continue;
-    const value = m[0].replace(/\s+/g, ' ');
-    out.push({
-      kind: 'place',
-      start,
-      end,
-      text: m[0],
-      value,
-      place: { value, kind: 'locality' },
-      rule: 'named-site',
-    });
+    out.push({ ...localityAt(text, start, end), rule: 'named-site' });
   }
   return out.sort((a, b) => a.start - b.start);
 }

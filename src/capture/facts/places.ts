@@ -182,7 +182,7 @@ const freeOf = (s: number, e: number, ...lists: Spans[]) =>
   );
 
 /** A place no gazetteer holds, named by the words from `start` to `end` as written (spaces joined). */
-function localityAt(text: string, start: number, end: number): ContextPlace {
+export function localityAt(text: string, start: number, end: number): ContextPlace {
   const name = text.slice(start, end);
   const value = name.replace(/\s+/g, ' ');
   return { kind: 'place', start, end, text: name, value, place: { value, kind: 'locality' } };
