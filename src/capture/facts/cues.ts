@@ -5,10 +5,8 @@
  * places. Only cues that rarely precede a person's name are read; callers keep the rule that a
  * name which looks like a person's (a given name first, a known surname) is not an organization.
  */
-import { fold, GIVEN_NAMES, ORG_HEADS, roleOfWord, TITLES } from './lexicon.js';
+import { fold, GIVEN_NAMES, ORG_HEADS, roleOfWord, wordSet as set, TITLES } from './lexicon.js';
 import type { Token } from './tokens.js';
-
-const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
 
 /** Nouns an organization's name follows ("la ONG X", "the group X", "el diario X"). */
 const ORG_NOUNS = set(`ong ngo organizacion organización organization organisation grupo group agencia agency
@@ -307,7 +305,7 @@ const ORG_APPOSITION = new Set([
  * apposition after a name (an article or "another", at most four more words) says it is an
  * organization's. A title or a person's noun among them ("X, the group's director") says it is not.
  */
-export function describedAsOrganization(text: string, end: number): boolean {
+function describedAsOrganization(text: string, end: number): boolean {
   const m =
     /^,\s+(?:(?:a|an|the|its|another|one|el|la|los|las|un|una|su|otra|otro)\s+)((?:[\p{L}\p{M}'’-]+\s+){0,4})([\p{Ll}\p{M}]+)\b/u.exec(
       text.slice(end, end + 80),

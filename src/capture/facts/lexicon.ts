@@ -10,7 +10,9 @@ import { GIVEN_NAME_STOCK, SURNAME_STOCK } from './names.js';
 
 export const fold = foldCase;
 
-const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
+/** A set of folded words from a list written with spaces ("camp prison jail"): how word lists are kept here. */
+export const wordSet = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map(fold));
+const set = wordSet;
 
 /** Given names (folded). Words that are also everyday words are left out ("Luz", "Paz", "Dolores"). */
 export const GIVEN_NAMES: ReadonlySet<string> = (() => {
@@ -236,7 +238,7 @@ export const TITLES: ReadonlyMap<string, 'official' | 'lawyer' | undefined> = ne
 export type Role = 'victim' | 'official' | 'witness' | 'lawyer' | 'relative';
 
 /** Words near a name that say what the person is in the story. */
-export const ROLE_CUES: readonly [RegExp, Role][] = [
+const ROLE_CUES: readonly [RegExp, Role][] = [
   [/^(abogad[oa]s?|defensor[a]?|defensa|lawyers?|attorneys?|counsel)$/, 'lawyer'],
   [
     /^(general|coronel|capitan|teniente|sargento|comisario|inspector|fiscal|juez[a]?|ministr[oa]|director[a]?|jefe|funcionari[oa]s?|gobernador[a]?|alcalde(sa)?|comandante|colonel|captain|lieutenant|sergeant|judge|prosecutor|minister|director|commander|officer|official|governor|chief)$/,
@@ -491,7 +493,7 @@ export const KNOWN_ORGS: ReadonlyMap<string, OrgEntry> = new Map(
  * X"): an English or Spanish text quotes such names untranslated, and a word of this list opening or
  * closing them says organization (never a person's name, never a place's).
  */
-export const FOREIGN_ORG_HEADS = set(`
+const FOREIGN_ORG_HEADS = set(`
   fundacao comissao associacao conselho uniao nucleo procuradoria ordem
   associacio fundacio comissio ajuntament
   fondation association ligue conseil cour syndicat parti ministere observatoire collectif mouvement assemblee
@@ -536,6 +538,26 @@ export const ORG_TAILS = set(
   'watch international internacional borders fronteras dernegi vakfi partisi grupe',
 );
 
+/**
+ * Lower-case nouns of a site a name opens ("Evin prison", "Tugu monument", "Kariakoo market", "Chamran
+ * highway"), as regular-expression alternatives (guide §5, D18). Read by site-towns.ts after a town's
+ * mention ("Kakuma camp": the town is one more form of the site) and by named-sites.ts after a word of
+ * place ("at the Tugu monument": a place no rule read). Until stop 43 each kept its own copy, which had
+ * drifted apart (a "gaol", a "river", a "school" only after a town; a "centre", a "sandbank" only after
+ * a word of place); one list since, which changed no development or guard row.
+ */
+export const SITE_NOUNS = [
+  'airport|airfield|prison|jail|penitentiary|police\\s+station|checkpoint|camp|detention\\s+(?:centre|center|site)',
+  'holding\\s+centre|barracks|pass|valley|forest|beach|lake|dam',
+  'hall|shops|complex|compound|road|highway|expressway|street|avenue|bridge|roundabout|junction|toll\\s+gate',
+  'memorial|monument|bazaar|market|field|stadium|square|park|gardens|mosque|church|temple|cathedral|chapel',
+  'cemetery|graveyard|crematorium|hospital|clinic|station|harbour|dockyard|landfill|mine|factory',
+  'building|tower|castle|palace|embankment|theatre|cinema|hotel|museum|quarter',
+  'air\\s+base|gaol|police\\s+(?:post|HQ|headquarters)|border\\s+post|colony|detention\\s+facility',
+  'river|house|crossing|ground|grounds|school|college|campus|port|mill|line',
+  'processing\\s+(?:centre|center)|sandbank|waste\\s+site|centre|center',
+].join('|');
+
 /** Spanish month names (also read apart: "Pérez de Abril" is no married surname, "Pérez de March" may be). */
 export const SPANISH_MONTHS: ReadonlyMap<string, number> = new Map(
   Object.entries({
@@ -555,21 +577,28 @@ export const SPANISH_MONTHS: ReadonlyMap<string, number> = new Map(
   }),
 );
 
+/** English month names as written ("May", not "may"), January first. */
+const ENGLISH_MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** An English month's name, capitalized, alone ("May", not "may" nor "MAY"): no word of a place's name. */
+export const isEnglishMonthName = (word: string): boolean => ENGLISH_MONTH_NAMES.includes(word);
+
 export const MONTHS: ReadonlyMap<string, number> = new Map([
   ...SPANISH_MONTHS,
+  ...ENGLISH_MONTH_NAMES.map((name, i): [string, number] => [fold(name), i + 1]),
   ...Object.entries({
-    january: 1,
-    february: 2,
-    march: 3,
-    april: 4,
-    may: 5,
-    june: 6,
-    july: 7,
-    august: 8,
-    september: 9,
-    october: 10,
-    november: 11,
-    december: 12,
     jan: 1,
     feb: 2,
     mar: 3,

@@ -8,34 +8,25 @@
  * checks below refuse. Read after the tagger, so its features do not change.
  */
 import type { EntityMention } from './entities.js';
+import { isEnglishMonthName, SITE_NOUNS } from './lexicon.js';
+import { localityAt } from './places.js';
 import { SpanIndex } from './span-index.js';
-import { isDemonym } from './world.js';
+import { isPeoplesWord } from './world.js';
 
-/** Nouns of a site a name opens ("monument", "sports hall", "processing center"). */
-const NOUN = [
-  'airport|airfield|prison|jail|penitentiary|police\\s+station|checkpoint|camp|detention\\s+(?:centre|center|site)',
-  'processing\\s+(?:centre|center)|holding\\s+centre|barracks|pass|valley|forest|beach|lake|dam|sandbank',
-  'hall|shops|complex|compound|road|highway|expressway|street|avenue|bridge|roundabout|junction|toll\\s+gate',
-  'memorial|monument|bazaar|market|field|stadium|square|park|gardens|mosque|church|temple|cathedral|chapel',
-  'cemetery|graveyard|crematorium|hospital|clinic|station|harbour|dockyard|landfill|waste\\s+site|mine|factory',
-  'building|tower|castle|palace|embankment|theatre|cinema|hotel|museum|quarter|centre|center',
-].join('|');
 /** A word of a name: "Myasnikyan", "Al-Qahira", "Nord-Ost", "St.", "Jude's", "TV" (a full stop only after a short title). */
 const WORD = String.raw`(?:(?:St|Mt|Ft)\.|(?:(?:al|el|an|as|ad|ash)-)?\p{Lu}[\p{L}\p{M}'’-]*)`;
 /** Words of place before it ("at the", "near the", "on", "blocking"). */
 const CUE =
   '(?:at|around|near|by|from|in|on|to|into|inside|outside|opposite|behind|beside|towards?|past|about|after|of|facing|blocking)';
+/**
+ * A cue, a name and a site noun of the shared list (lexicon.ts). Not a unit's noun ("district",
+ * "region"), which site-towns.ts adds: after a word of place a unit's name is read by the gazetteers
+ * and the cue rules, and "the Lebanese border town" names no place.
+ */
 const SITE = new RegExp(
-  String.raw`\b${CUE}\s+(?:the\s+(?:(?:old|former|new)\s+)?)?(${WORD}(?:\s+${WORD}){0,3})(\s+(?:\p{Ll}+\s+)?(?:${NOUN}))(?![\p{L}\p{M}\d'’-])`,
+  String.raw`\b${CUE}\s+(?:the\s+(?:(?:old|former|new)\s+)?)?(${WORD}(?:\s+${WORD}){0,3})(\s+(?:\p{Ll}+\s+)?(?:${SITE_NOUNS}))(?![\p{L}\p{M}\d'’-])`,
   'gu',
 );
-/**
- * A people's or a faith's word is no name ("the Lebanese border town", "the Catholic chapel"), nor a
- * month closing a date's name ("the 6th of October bridge": the date opens the name, not the cue).
- */
-const NO_NAME =
-  /^(?:\p{Lu}\p{Ll}+(?:ian|ese|ish)|Catholic|Protestant|Orthodox|Christian|Muslim|Islamic|Jewish|Sunni|Shia|Shiite|Houthi|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
-
 /**
  * A numbered settlement, street, camp or block ("Village 22", "Street 93", "camp 14", "Block 32",
  * "Highway 66", "Mile 68", "KM4", "Section 209", "Ward 7", "Branch 215", "plot 301"): places in the
@@ -61,21 +52,13 @@ export function namedSites(
     const tail = m[2]!;
     if (/\bfamily\s/u.test(tail)) continue;
     const first = name.split(/\s+/u)[0]!;
-    if (NO_NAME.test(first) || isDemonym(first)) continue;
+    // A people's or a faith's word is no name ("the Lebanese border town", "the Catholic chapel"), nor
+    // a month closing a date's name ("the 6th of October bridge": the date opens the name, not the cue).
+    if (isPeoplesWord(first) || isEnglishMonthName(first)) continue;
     const end = m.index! + m[0].length;
     const start = end - tail.length - name.length;
     if (taken.someOverlapping(start, end)) continue;
-    const t = text.slice(start, end);
-    const value = t.replace(/\s+/g, ' ');
-    out.push({
-      kind: 'place',
-      start,
-      end,
-      text: t,
-      value,
-      place: { value, kind: 'locality' },
-      rule: 'named-site',
-    });
+    out.push({ ...localityAt(text, start, end), rule: 'named-site' });
   }
   for (const m of text.matchAll(NUMBERED)) {
     const start = m.index!;
@@ -87,16 +70,7 @@ export function namedSites(
         COURT_AFTER.test(text.slice(end, end + 60)))
     )
       continue;
-    const value = m[0].replace(/\s+/g, ' ');
-    out.push({
-      kind: 'place',
-      start,
-      end,
-      text: m[0],
-      value,
-      place: { value, kind: 'locality' },
-      rule: 'named-site',
-    });
+    out.push({ ...localityAt(text, start, end), rule: 'named-site' });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -46,7 +46,7 @@ const tagged = (tag: string) =>
     .filter(([w, t]) => (Array.isArray(t) ? t.includes(tag) : t === tag) && /^\p{L}{3,}$/u.test(w))
     .map(([w]) => fold(w));
 
-export const LIBRARY_GIVEN_NAMES: readonly string[] = [
+const LIBRARY_GIVEN_NAMES: readonly string[] = [
   ...tagged('MaleName'),
   ...tagged('FemaleName'),
   ...tagged('FirstName'),

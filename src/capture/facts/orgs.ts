@@ -21,6 +21,7 @@ import {
   roleOfWord,
   SPANISH_ARTICLES,
   STOP_CAPS,
+  wordSet as set,
   TITLES,
   WEEKDAYS,
 } from './lexicon.js';
@@ -28,8 +29,6 @@ import { lookupPlace, type PlaceEntry } from './places.js';
 import type { Token } from './tokens.js';
 import { isDemonym, isLanguageName } from './world.js';
 import { lookupTown } from './world-cities.js';
-
-const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
 
 /** Lower-case words that may join the words of one name. */
 const CONNECTORS = set(
@@ -393,7 +392,7 @@ function encyclopediaNames(text: string): Set<string> {
   return encyclopedias.names;
 }
 
-export const isBrandWord = (t: Token, text?: string) =>
+const isBrandWord = (t: Token, text?: string) =>
   // The word's own shape first: it rules out nearly every token before the text is consulted.
   /^\p{L}[\p{Ll}\p{M}]*\p{Ll}\p{Lu}[\p{L}\p{M}]*$/u.test(t.text) &&
   !/^(?:Ma?c|O|D[aei]|D[eu]|L[ae]|Van|Von|St)\p{Lu}/u.test(t.text) &&

@@ -188,7 +188,7 @@ const NAMES_WITH_COMMON_ENDINGS = new Set(
   trinidad soledad caridad piedad natividad felicidad bondad rosario hilario macario belisario
   olegario januario nazario sagrario cesario marcial primitivo olivas nacimiento`.split(/\s+/),
 );
-export function spanishCommonWord(word: string): boolean {
+function spanishCommonWord(word: string): boolean {
   const norm = fold(word).replace(/[.,;:]+$/, '');
   if (GIVEN_NAMES.has(norm) || SURNAME_SET.has(norm) || NAMES_WITH_COMMON_ENDINGS.has(norm)) return false;
   if (SPANISH_COMMON.has(norm)) return true;

@@ -13,13 +13,14 @@ import {
   TOWNS,
   VENEZUELA_STATES,
 } from '../../domain/gazetteer.js';
-import { fold, GIVEN_NAMES, SURNAME_SET } from './lexicon.js';
+import { fold, GIVEN_NAMES, isEnglishMonthName, SURNAME_SET } from './lexicon.js';
 import { boundedMemo } from './memo.js';
 import { SpanIndex } from './span-index.js';
 import { tablesIn } from './tables.js';
 import {
   isDemonym,
   isLanguageName,
+  isPeoplesWord,
   isSeatOfPower,
   lookupAmbiguousWorldPlace,
   lookupWorldPlace,
@@ -181,7 +182,7 @@ const freeOf = (s: number, e: number, ...lists: Spans[]) =>
   );
 
 /** A place no gazetteer holds, named by the words from `start` to `end` as written (spaces joined). */
-function localityAt(text: string, start: number, end: number): ContextPlace {
+export function localityAt(text: string, start: number, end: number): ContextPlace {
   const name = text.slice(start, end);
   const value = name.replace(/\s+/g, ' ');
   return { kind: 'place', start, end, text: name, value, place: { value, kind: 'locality' } };
@@ -355,7 +356,8 @@ function placesNamedByClass(text: string, taken: readonly Taken[]): ContextPlace
       // "the ODM side", "the UN side", "a KLA checkpoint": a side or post named by a body's initials is that body's.
       if ((m[3] || /(?:stations|checkpoints|posts)$/u.test(m[0])) && /^[\p{Lu}\d-]+$/u.test(name)) continue;
       // "the Easter massacre", "the September killings": a feast or a month names when, not where.
-      if (EVENT_NOUN.test(m[0]) && (HOLIDAY.test(name.split(/\s+/)[0]!) || MONTH.test(name))) continue;
+      if (EVENT_NOUN.test(m[0]) && (HOLIDAY.test(name.split(/\s+/)[0]!) || isEnglishMonthName(name)))
+        continue;
       add(start, name);
     }
   }
@@ -364,7 +366,6 @@ function placesNamedByClass(text: string, taken: readonly Taken[]): ContextPlace
 
 /** Nouns of a killing named after where it happened ("the Sharpeville massacre", "the Kasai killings"). */
 const EVENT_NOUN = /\s(?:massacres?|killings|shootings)$/u;
-const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
 /**
  * English "at X", where X is a name no gazetteer or rule holds ("arrested me at Nkwen", "meet them at
@@ -1334,15 +1335,6 @@ const ARTICLE_BEFORE_HEAD = new RegExp(
   'u',
 );
 
-/**
- * A people's or a faith's adjective, no name ("a Russian prison", "the Houthi prison"): not a place.
- * Not any word ending in "-i" or "-an" ("the Sinthupathi cemetery", "the Multan district jail" are
- * named): those the country data knows.
- */
-const ADJECTIVE = /^(?:\p{Lu}[\p{Ll}]+(?:ian|ese|ish))$/u;
-const isAdjective = (w: string) =>
-  ADJECTIVE.test(w) || isDemonym(w) || /^(?:Houthi|Sunni|Shia|Shiite|Islamic|Catholic)$/u.test(w);
-
 /** The words before an English facility noun ("Evin" of "Evin prison"). */
 const EN_HEAD =
   /^(.*?)\s+(?:International\s+|military\s+|Military\s+|women['’]s\s+|Women['’]s\s+|Central\s+|central\s+|district\s+|District\s+|Remand\s+|remand\s+|Pre-Trial\s+)?(Airport|airport|Air Base|air base|Prison|prison|Jail|jail|Hospital|hospital|Cemetery|cemetery|Cathedral|cathedral|Mosque|mosque|Detention|detention|Barracks|barracks|Penal|penal|Colony|colony|Hotel|Correctional|correctional|Police|Railway|railway|Train|train|Bus|bus|Medical|Processing|processing|Holding|holding)(?![\p{L}])/u;
@@ -1409,7 +1401,7 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
       // proper name of it ("Saudi Hospital").
       if (
         !head ||
-        (isAdjective(head) && /^\p{Ll}/u.test(noun)) ||
+        (isPeoplesWord(head) && /^\p{Ll}/u.test(noun)) ||
         /\b(?:University|Universidad)\b/u.test(head)
       )
         continue;
@@ -1481,7 +1473,7 @@ const siteCueBefore = (text: string, start: number) => {
 };
 
 /** Embassies and consulates named with their country where the words before make them a site (guide D7). */
-export function missionSites(text: string, taken: readonly Taken[]): ContextPlace[] {
+function missionSites(text: string, taken: readonly Taken[]): ContextPlace[] {
   const out: ContextPlace[] = [];
   for (const m of text.matchAll(MISSION_RE)) {
     let start = m.index!;

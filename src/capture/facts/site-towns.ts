@@ -14,7 +14,7 @@
  * more form, so the entry matches whether the gold wrote the phrase, the town or both in one entry.
  */
 import type { Fact } from './index.js';
-import { fold } from './lexicon.js';
+import { fold, SITE_NOUNS } from './lexicon.js';
 
 /** A capitalized word of a name: "Kakuma", "Croix-des-Bossales", "KP", "Mai". Not a possessive ("Karaman's"). */
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}-]*(?<!['’]s)`;
@@ -39,8 +39,14 @@ const ES_SITE = new RegExp(
  * "Kyrenia district", "Mandura road", "Lekki toll gate"): places, the whole or the town (guide D18, §5).
  * Not a body's noun ("police", "court", "office", "government"): those name who acts.
  */
-const SITE_NOUN =
-  'airport|airfield|air\\s+base|prison|jail|gaol|penitentiary|police\\s+(?:station|post|HQ|headquarters)|checkpoint|border\\s+post|camp|colony|detention\\s+(?:site|centre|center|facility)|holding\\s+centre|barracks|district|region|province|county|prefecture|municipality|governorate|township|subdistrict|pass|valley|forest|beach|lake|river|dam|hall|house|shops|complex|compound|road|highway|expressway|street|avenue|bridge|roundabout|junction|crossing|toll\\s+gate|memorial|monument|bazaar|market|ground|grounds|field|stadium|square|park|gardens|mosque|church|temple|cathedral|chapel|cemetery|graveyard|crematorium|hospital|clinic|school|college|campus|station|port|harbour|dockyard|landfill|mine|factory|mill|building|tower|castle|palace|embankment|theatre|cinema|hotel|museum|village|hamlet|town|quarter|neighbou?rhood|estate|settlement|line';
+const SITE_NOUN = [
+  SITE_NOUNS,
+  // Units and settlements a town's name opens ("Mogilev region", "Kyrenia district", "Kakuma town"):
+  // the town is the unit's name, so the phrase is one more form of it; no site, so not in the shared
+  // list (named-sites.ts reads sites only).
+  'district|region|province|county|prefecture|municipality|governorate|township|subdistrict',
+  'village|hamlet|town|neighbou?rhood|estate|settlement',
+].join('|');
 /**
  * After a place's mention, on its line: up to two lower-case words and a site noun ("civil prison",
  * "college ground", "lake camp"), then no more of a name.

@@ -11,9 +11,21 @@
 import type { EntityMention } from './entities.js';
 import { columnAt, rowAt } from './tables.js';
 
-/** Heads of a name that can stand for a building as well as a body. */
-const HEAD =
-  /(?<![\p{L}])(?:Universit(?:y|ies|é|i)|Universidad|Polytechnic|College|Colegio|Liceo|School|Escuela|Academy|Hospital|Clinic|Cl[ií]nica|Infirmary|Church|Iglesia|Cathedral|Catedral|Chapel|Capilla|Parroquia|Basilica|Bas[ií]lica|Mosque|Mezquita|Temple|Templo|Synagogue|Sinagoga|Monastery|Parliament(?:\s+Buildings?)?|Parlamento|Congreso|Asamblea\s+(?:Nacional|Legislativa)|Court\s*[Hh]ouse|Stadium|Estadio|Hotel|Ministry|Ministerio|Foreign\s+Ministry)(?![\p{L}])/u;
+/** A word of a name's head, whole: not inside another word ("Schoolhouse", "Hotelier"). */
+const headWord = (alternatives: string) =>
+  new RegExp(String.raw`(?<![\p{L}])(?:${alternatives})(?![\p{L}])`, 'u');
+/**
+ * Institutions that are bodies first, whose grounds a text may use as a site (universities, schools,
+ * ministries): see `BODY_FIRST`.
+ */
+const BODY_FIRST_HEADS =
+  'Universit(?:y|ies|é|i)|Universidad|Polytechnic|College|Colegio|Liceo|School|Escuela|Academy|Ministry|Ministerio';
+/** Heads of a building whatever body it belongs to: see `BUILDING_HEAD`. */
+const BUILDING_HEADS = String.raw`Hospital|Clinic|Cl[ií]nica|Infirmary|Church|Iglesia|Cathedral|Catedral|Chapel|Capilla|Parroquia|Basilica|Bas[ií]lica|Mosque|Mezquita|Temple|Templo|Synagogue|Sinagoga|Monastery|Stadium|Estadio|Hotel|Court\s*[Hh]ouse`;
+/** Heads of a name that can stand for a building as well as a body: the two kinds and a legislature. */
+const HEAD = headWord(
+  String.raw`${BODY_FIRST_HEADS}|${BUILDING_HEADS}|Parliament|Parlamento|Congreso|Asamblea\s+(?:Nacional|Legislativa)`,
+);
 
 /**
  * A clinic or school that is a body by its kind ("Fako Legal Aid Clinic", "Minority Rights Legal Clinic",
@@ -88,15 +100,13 @@ const institution = (m: EntityMention) =>
  * "near"/"outside" which protesters gathered as the body only (rounds 8, 11): for these kinds a place
  * needs a part of the grounds or a verb of place, not mere nearness.
  */
-const BODY_FIRST =
-  /(?<![\p{L}])(?:Universit(?:y|ies|é|i)|Universidad|Polytechnic|College|Colegio|Liceo|School|Escuela|Academy|Ministry|Ministerio)(?![\p{L}])/u;
+const BODY_FIRST = headWord(BODY_FIRST_HEADS);
 const NEARNESS =
   /(?<![\p{L}])(?:near(?:by)?|next\s+to|outside(?:\s+of)?|around|opposite|across\s+from|behind|(?:cerca|alrededor|fuera|afuera)\s+(?:de|a)|junto\s+a)(?:\s+(?:the|el|la|los|las))?\s+$|(?:cerca|alrededor|fuera|afuera)\s+del\s+$/iu;
 /** A building's head, which makes the whole a building whatever body it belongs to ("Tokoin University Hospital"). */
-const BUILDING_HEAD =
-  /(?<![\p{L}])(?:Hospital|Clinic|Cl[ií]nica|Infirmary|Church|Iglesia|Cathedral|Catedral|Chapel|Capilla|Parroquia|Basilica|Bas[ií]lica|Mosque|Mezquita|Temple|Templo|Synagogue|Sinagoga|Monastery|Stadium|Estadio|Hotel|Court\s*[Hh]ouse)(?![\p{L}])/u;
+const BUILDING_HEAD = headWord(BUILDING_HEADS);
 /** A legislature: a bill or a case is "taken", "brought" or "referred" to it, which no site cue is. */
-const LEGISLATURE = /(?<![\p{L}])(?:Parliament|Parlamento|Congreso|Asamblea)(?![\p{L}])/u;
+const LEGISLATURE = headWord('Parliament|Parlamento|Congreso|Asamblea');
 const HANDED =
   /(?<![\p{L}])(?:taken|brought|referred|transferred|sent|llevad[oa]s?|trasladad[oa]s?)\s+(?:to|al|a)(?:\s+(?:the|la|el))?\s+$/iu;
 const bodyFirst = (value: string) => BODY_FIRST.test(value) && !BUILDING_HEAD.test(value);

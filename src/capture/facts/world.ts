@@ -643,6 +643,17 @@ function demonyms(): { words: Set<string>; stems: string[] } {
  * their ending after a country's or region's name cut short ("venezol-anos" of "Venez-uela": five
  * letters at least in common, or the whole name, "peru-anos"). Never a name the gazetteers hold.
  */
+/** A faith's or a faction's adjective, capitalized ("the Catholic chapel", "the Houthi prison"). */
+const FAITH = /^(?:Catholic|Protestant|Orthodox|Christian|Muslim|Islamic|Jewish|Sunni|Shia|Shiite|Houthi)$/u;
+/**
+ * A people's or a faith's word, which names no site it opens ("the Lebanese border town", "a Russian
+ * prison", "the Catholic chapel"): a demonym, a word ending like one ("-ian", "-ese", "-ish"), a faith.
+ * Not any word ending in "-i" or "-an" ("the Sinthupathi cemetery", "the Multan district jail" are
+ * named): those the country data knows.
+ */
+export const isPeoplesWord = (word: string): boolean =>
+  /^\p{Lu}\p{Ll}+(?:ian|ese|ish)$/u.test(word) || FAITH.test(word) || isDemonym(word);
+
 export function isDemonym(name: string): boolean {
   DEMONYMS ??= demonyms();
   const k = normalizePlaceName(name);
