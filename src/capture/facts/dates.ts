@@ -18,6 +18,7 @@ import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { storyYears } from './narrative-years.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
+import { restatedRelatives } from './restated-relatives.js';
 import { sheetDays } from './sheet-days.js';
 
 export interface DateMention {
@@ -1536,7 +1537,7 @@ export function findDates(text: string, reference: string, undated = false): Dat
   // A text with no date of its own: a day without its year is of the story it tells (en-years.ts).
   if (undated) storyYearsOfUndatedText(text, out, reference);
   const updates = UPDATES_HEADING.exec(text)?.index;
-  return out.filter(
+  const kept = out.filter(
     (d) =>
       !pageEdited(text, d) &&
       !agoRestated(text, d, out) &&
@@ -1547,6 +1548,7 @@ export function findDates(text: string, reference: string, undated = false): Dat
       !starterLine(text, d) &&
       !(updates !== undefined && updateStamp(text, d, updates)),
   );
+  return restatedRelatives(text, kept);
 }
 
 /** A petition's section of updates, its heading on a line of its own. */
@@ -1658,8 +1660,14 @@ function pageEdited(text: string, d: DateMention): boolean {
  * part of the day before the date restates it as well (rounds 16, 22, 57: every such phrase in rounds 1–58).
  */
 const THEN_PART_OF_DAY = '(?:en\\s+)?(?:la|aquella)\\s+(?:madrugada|mañana|noche|tarde)\\s+del?';
+/**
+ * "Nine years ago this week, on 26 and 27 November 2016", "Thirty-six years ago, on the night of 19 to 20 January
+ * 1990": this week of the anniversary, English parts of the day and the first day of two restate it too (rounds 21,
+ * 28: 3 texts).
+ */
+const THEN_PART_OF_DAY_EN = '(?:on|in)\\s+the\\s+(?:night|morning|evening|afternoon|early\\s+hours)\\s+of';
 const THEN_DATED = new RegExp(
-  `^(?:\\s+(?:today|tonight|this\\s+month|hoy|este\\s+mes))?,?\\s+(?:on|in|el|en|${THEN_PART_OF_DAY})\\s+(?:(?:${WEEKDAY_ALT})\\s+)?$`,
+  `^(?:\\s+(?:today|tonight|this\\s+month|this\\s+week|hoy|este\\s+mes))?,?\\s+(?:on|in|el|en|${THEN_PART_OF_DAY}|${THEN_PART_OF_DAY_EN})\\s+(?:(?:${WEEKDAY_ALT})\\s+)?(?:\\d{1,2}\\s*(?:and|to|-|–)\\s*)?$`,
   'iu',
 );
 function agoRestated(text: string, d: DateMention, all: readonly DateMention[]): boolean {
@@ -1668,7 +1676,7 @@ function agoRestated(text: string, d: DateMention, all: readonly DateMention[]):
     (o) =>
       !o.relative &&
       writesYear(o.text) &&
-      ((o.start >= d.end && o.start - d.end <= 24 && THEN_DATED.test(text.slice(d.end, o.start))) ||
+      ((o.start >= d.end && o.start - d.end <= 32 && THEN_DATED.test(text.slice(d.end, o.start))) ||
         (o.end <= d.start && /^,\s*$/u.test(text.slice(o.end, d.start)))),
   );
 }
