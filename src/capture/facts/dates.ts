@@ -159,7 +159,7 @@ function yearless(ref: Date, mo: number, d: number): string | undefined {
  * 5 de julio", "will be held on"): a day or month without its year is then the next one, not the last.
  */
 const FUTURE_BEFORE =
-  /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|(?:adjourned|postponed|deferred|moved|rescheduled)\s+(?:again\s+)?(?:to|until|for)|(?:aplazad[oa]s?|diferid[oa]s?|postergad[oa]s?|pospuest[oa]s?|reprogramad[oa]s?)\s+(?:(?:otra\s+vez|de\s+nuevo|nuevamente)\s+)?(?:para|hasta|al)|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
+  /(?:\p{L}+(?:rá|rán|remos)|\b(?:before(?!\s+(?:dawn|midnight|daybreak|sunrise|first\s+light|noon|sunset)(?![\p{L}]))|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|(?:adjourned|postponed|deferred|moved|rescheduled)\s+(?:again\s+)?(?:to|until|for)|(?:aplazad[oa]s?|diferid[oa]s?|postergad[oa]s?|pospuest[oa]s?|reprogramad[oa]s?)\s+(?:(?:otra\s+vez|de\s+nuevo|nuevamente)\s+)?(?:para|hasta|al)|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
 /** A past verb right before the date, or before its "in"/"on"/"el" ("decided in June", "fue detenido el 3 de mayo"). */
 const PAST_RIGHT_BEFORE =
   /(?<![\p{L}])(?<!\b(?:be|been|being|to|is|are|ser|será|serán)\s+)(?:\p{L}{3,}(?:ed|ó|aron|ieron)|was|were|had|fue|fueron|went|took|said|told|came|gave|found|saw|made|held|left|met|began|fled|shot|dijo|hizo|tuvo)\s+(?:(?:in|on|at|during|en|el|durante)\s+)?$/iu;
@@ -181,6 +181,17 @@ const FUTURE_AFTER =
  */
 const FUTURE_CLAUSE =
   /(?:\b(?:will|won['’]t|shall|next|upcoming|(?<=\p{L})['’]ll|pr[oó]xim[oa]s?|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|wants?|quieren?\s+\p{L}+(?:ar|er|ir)(?:se|nos|lo|la|los|las|le|les|me|te)?|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+const FUTURE_CLAUSE_ALL = new RegExp(FUTURE_CLAUSE.source, 'giu');
+/** The last match of a global regex in `s`. */
+function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    last = m;
+    if (m[0] === '') re.lastIndex++;
+  }
+  return last;
+}
 /**
  * An English "-ed" word that is no finite past: a participle after "is/be/been" or set off by a comma
  * ("the visit she is allowed", "the judgment, redacted to protect…").
@@ -254,7 +265,9 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
   const clause = sentenceBefore(m, upTo, 160);
   // "una cita para el lunes", "se fijó para el 15 de julio": what a date is set for lies ahead.
   if (/\bpara\s+(?:(?:el|la|los|las)\s+)?$/iu.test(clause)) return true;
-  const f = FUTURE_CLAUSE.exec(clause);
+  // The marker nearest the date: "the court will let relatives watch from a marked area, and she wants to go on
+  // Thursday" hangs on "wants", whatever past stands between an earlier marker and the date (round 63).
+  const f = lastMatch(FUTURE_CLAUSE_ALL, clause);
   if (f && /^(?:wants?|quieren?)\b/iu.test(f[0]) && /(?<![\p{L}])(?:of|de|del)\s+(?:the\s+)?$/iu.test(clause))
     return false;
   // After a modal the next word is an infinitive, whatever past it looks like ("will let us consult the annexes
