@@ -766,6 +766,12 @@ const MONTH_ANY_CASE = MONTH_ALT.replace(
   (_, bar: string, c: string) => `${bar}[${c}${c.toUpperCase()}]`,
 );
 const DATE_AFTER_COMMA = `,\\s*(?:the\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:de\\s+|of\\s+)?(?:${MONTH_ANY_CASE})\\b|(?:${MONTH_ANY_CASE})\\.?\\s+\\d)`;
+/**
+ * "It was Monday, the 14th", "they counted on Sunday morning, the 23rd": the ordinal after the weekday is its day
+ * (ordinal-days.ts reads it, weekday and all); the weekday read alone gave a second day, near the writer (rounds 24,
+ * 63: two testimonies told years back).
+ */
+const ORDINAL_AFTER_COMMA = `(?:\\s+(?:morning|afternoon|evening|night))?,\\s*the\\s+\\d{1,2}(?:st|nd|rd|th)(?![\\p{L}\\d])`;
 
 /** A weekday named without "last"/"next": the most recent one, or the next when the sentence looks ahead. */
 function weekdayOf(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
@@ -1458,7 +1464,7 @@ const RULES: Rule[] = [
   // "listed for Monday", "a march planned for Tuesday": what is set for a weekday lies ahead.
   {
     re: new RegExp(
-      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|the\\s+\\d|pasado|próximo|proximo)|${DATE_AFTER_COMMA})`,
+      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|the\\s+\\d|pasado|próximo|proximo)|${DATE_AFTER_COMMA}|${ORDINAL_AFTER_COMMA})`,
       'giu',
     ),
     relative: true,
@@ -1469,7 +1475,7 @@ const RULES: Rule[] = [
   // written alone (capitalized), not in a name ("Good Friday", "Bloody Sunday") nor "Friday prayers".
   {
     re: new RegExp(
-      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d)|${DATE_AFTER_COMMA}|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
+      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d)|${DATE_AFTER_COMMA}|${ORDINAL_AFTER_COMMA}|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
       'gu',
     ),
     relative: true,

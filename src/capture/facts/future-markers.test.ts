@@ -29,3 +29,16 @@ describe('the future marker nearest the weekday decides', () => {
     );
   });
 });
+
+describe('a weekday before "the <ordinal>"', () => {
+  it('names that day only: no second day near the writer', () => {
+    assert.deepEqual(
+      values('He was taken in March 2019. It was Friday, the 15th, after prayers.', '2025-11-20'),
+      ['2019-03', '2019-03-15'],
+    );
+    assert.deepEqual(
+      values('The army came in May 2004. They counted the graves on Sunday morning, the 23rd.', '2025-11-20'),
+      ['2004-05', '2004-05-23'],
+    );
+  });
+});
