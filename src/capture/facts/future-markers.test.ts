@@ -8,9 +8,10 @@ const values = (text: string, ref: string) => findDates(text, ref).map((d) => d.
 describe('a weekday after "before dawn" or "before midnight"', () => {
   // 2024-05-08 is a Wednesday.
   it('is the last such day: a time of that day, not a deadline', () => {
-    assert.deepEqual(values('Shortly before midnight on Monday, soldiers surrounded the camp.', '2024-05-08'), [
-      '2024-05-06',
-    ]);
+    assert.deepEqual(
+      values('Shortly before midnight on Monday, soldiers surrounded the camp.', '2024-05-08'),
+      ['2024-05-06'],
+    );
     assert.deepEqual(values('The market was crowded before dawn on Tuesday.', '2024-05-08'), ['2024-05-07']);
   });
   it('a future verb still looks ahead', () => {
