@@ -18,6 +18,7 @@ import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { storyYears } from './narrative-years.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
+import { restatedRelatives } from './restated-relatives.js';
 import { sheetDays } from './sheet-days.js';
 
 export interface DateMention {
@@ -158,7 +159,7 @@ function yearless(ref: Date, mo: number, d: number): string | undefined {
  * 5 de julio", "will be held on"): a day or month without its year is then the next one, not the last.
  */
 const FUTURE_BEFORE =
-  /(?:\p{L}+(?:rá|rán|remos)|\b(?:before|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|(?:adjourned|postponed|deferred|moved|rescheduled)\s+(?:again\s+)?(?:to|until|for)|(?:aplazad[oa]s?|diferid[oa]s?|postergad[oa]s?|pospuest[oa]s?|reprogramad[oa]s?)\s+(?:(?:otra\s+vez|de\s+nuevo|nuevamente)\s+)?(?:para|hasta|al)|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
+  /(?:\p{L}+(?:rá|rán|remos)|\b(?:before(?!\s+(?:dawn|midnight|daybreak|sunrise|first\s+light|noon|sunset)(?![\p{L}]))|ahead\s+of|upcoming|coming|next|scheduled\s+for|set\s+for|will|until|(?:adjourned|postponed|deferred|moved|rescheduled)\s+(?:again\s+)?(?:to|until|for)|(?:aplazad[oa]s?|diferid[oa]s?|postergad[oa]s?|pospuest[oa]s?|reprogramad[oa]s?)\s+(?:(?:otra\s+vez|de\s+nuevo|nuevamente)\s+)?(?:para|hasta|al)|antes\s+del?|pr[oó]xim[oa]s?|previst[oa]s?\s+para|pautad[oa]s?\s+para|de\s+cara\s+a|hasta|ser[aá]))(?![\p{L}])(?:\s+\S+){0,3}\s*$/iu;
 /** A past verb right before the date, or before its "in"/"on"/"el" ("decided in June", "fue detenido el 3 de mayo"). */
 const PAST_RIGHT_BEFORE =
   /(?<![\p{L}])(?<!\b(?:be|been|being|to|is|are|ser|será|serán)\s+)(?:\p{L}{3,}(?:ed|ó|aron|ieron)|was|were|had|fue|fueron|went|took|said|told|came|gave|found|saw|made|held|left|met|began|fled|shot|dijo|hizo|tuvo)\s+(?:(?:in|on|at|during|en|el|durante)\s+)?$/iu;
@@ -180,6 +181,17 @@ const FUTURE_AFTER =
  */
 const FUTURE_CLAUSE =
   /(?:\b(?:will|won['’]t|shall|next|upcoming|(?<=\p{L})['’]ll|pr[oó]xim[oa]s?|(?:is|are)\s+(?:expected|due|scheduled)|(?:is|are)\s+(?:set|going)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|wants?|quieren?\s+\p{L}+(?:ar|er|ir)(?:se|nos|lo|la|los|las|le|les|me|te)?|va\s+a|van\s+a|vamos\s+a|voy\s+a|piensa|piensan|planea|planean|espera\s+(?:viajar|ir|volver)|tiene\s+(?:previsto|programad[oa])|para\s+(?:el|la)\s+(?=\S+\s*$))\b|\p{L}{2,}(?:rá|rán|remos|ré)(?![\p{L}]))/iu;
+const FUTURE_CLAUSE_ALL = new RegExp(FUTURE_CLAUSE.source, 'giu');
+/** The last match of a global regex in `s`. */
+function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    last = m;
+    if (m[0] === '') re.lastIndex++;
+  }
+  return last;
+}
 /**
  * An English "-ed" word that is no finite past: a participle after "is/be/been" or set off by a comma
  * ("the visit she is allowed", "the judgment, redacted to protect…").
@@ -253,7 +265,9 @@ function futureClause(m: RegExpExecArray, upTo: number): boolean {
   const clause = sentenceBefore(m, upTo, 160);
   // "una cita para el lunes", "se fijó para el 15 de julio": what a date is set for lies ahead.
   if (/\bpara\s+(?:(?:el|la|los|las)\s+)?$/iu.test(clause)) return true;
-  const f = FUTURE_CLAUSE.exec(clause);
+  // The marker nearest the date: "the court will let relatives watch from a marked area, and she wants to go on
+  // Thursday" hangs on "wants", whatever past stands between an earlier marker and the date (round 63).
+  const f = lastMatch(FUTURE_CLAUSE_ALL, clause);
   if (f && /^(?:wants?|quieren?)\b/iu.test(f[0]) && /(?<![\p{L}])(?:of|de|del)\s+(?:the\s+)?$/iu.test(clause))
     return false;
   // After a modal the next word is an infinitive, whatever past it looks like ("will let us consult the annexes
@@ -752,6 +766,12 @@ const MONTH_ANY_CASE = MONTH_ALT.replace(
   (_, bar: string, c: string) => `${bar}[${c}${c.toUpperCase()}]`,
 );
 const DATE_AFTER_COMMA = `,\\s*(?:the\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:de\\s+|of\\s+)?(?:${MONTH_ANY_CASE})\\b|(?:${MONTH_ANY_CASE})\\.?\\s+\\d)`;
+/**
+ * "It was Monday, the 14th", "they counted on Sunday morning, the 23rd": the ordinal after the weekday is its day
+ * (ordinal-days.ts reads it, weekday and all); the weekday read alone gave a second day, near the writer (rounds 24,
+ * 63: two testimonies told years back).
+ */
+const ORDINAL_AFTER_COMMA = `(?:\\s+(?:morning|afternoon|evening|night))?,\\s*the\\s+\\d{1,2}(?:st|nd|rd|th)(?![\\p{L}\\d])`;
 
 /** A weekday named without "last"/"next": the most recent one, or the next when the sentence looks ahead. */
 function weekdayOf(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
@@ -1444,7 +1464,7 @@ const RULES: Rule[] = [
   // "listed for Monday", "a march planned for Tuesday": what is set for a weekday lies ahead.
   {
     re: new RegExp(
-      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|the\\s+\\d|pasado|próximo|proximo)|${DATE_AFTER_COMMA})`,
+      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|the\\s+\\d|pasado|próximo|proximo)|${DATE_AFTER_COMMA}|${ORDINAL_AFTER_COMMA})`,
       'giu',
     ),
     relative: true,
@@ -1455,7 +1475,7 @@ const RULES: Rule[] = [
   // written alone (capitalized), not in a name ("Good Friday", "Bloody Sunday") nor "Friday prayers".
   {
     re: new RegExp(
-      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d)|${DATE_AFTER_COMMA}|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
+      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d)|${DATE_AFTER_COMMA}|${ORDINAL_AFTER_COMMA}|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
       'gu',
     ),
     relative: true,
@@ -1536,7 +1556,7 @@ export function findDates(text: string, reference: string, undated = false): Dat
   // A text with no date of its own: a day without its year is of the story it tells (en-years.ts).
   if (undated) storyYearsOfUndatedText(text, out, reference);
   const updates = UPDATES_HEADING.exec(text)?.index;
-  return out.filter(
+  const kept = out.filter(
     (d) =>
       !pageEdited(text, d) &&
       !agoRestated(text, d, out) &&
@@ -1547,6 +1567,7 @@ export function findDates(text: string, reference: string, undated = false): Dat
       !starterLine(text, d) &&
       !(updates !== undefined && updateStamp(text, d, updates)),
   );
+  return restatedRelatives(text, kept);
 }
 
 /** A petition's section of updates, its heading on a line of its own. */
@@ -1658,8 +1679,14 @@ function pageEdited(text: string, d: DateMention): boolean {
  * part of the day before the date restates it as well (rounds 16, 22, 57: every such phrase in rounds 1–58).
  */
 const THEN_PART_OF_DAY = '(?:en\\s+)?(?:la|aquella)\\s+(?:madrugada|mañana|noche|tarde)\\s+del?';
+/**
+ * "Nine years ago this week, on 26 and 27 November 2016", "Thirty-six years ago, on the night of 19 to 20 January
+ * 1990": this week of the anniversary, English parts of the day and the first day of two restate it too (rounds 21,
+ * 28: 3 texts).
+ */
+const THEN_PART_OF_DAY_EN = '(?:on|in)\\s+the\\s+(?:night|morning|evening|afternoon|early\\s+hours)\\s+of';
 const THEN_DATED = new RegExp(
-  `^(?:\\s+(?:today|tonight|this\\s+month|hoy|este\\s+mes))?,?\\s+(?:on|in|el|en|${THEN_PART_OF_DAY})\\s+(?:(?:${WEEKDAY_ALT})\\s+)?$`,
+  `^(?:\\s+(?:today|tonight|this\\s+month|this\\s+week|hoy|este\\s+mes))?,?\\s+(?:on|in|el|en|${THEN_PART_OF_DAY}|${THEN_PART_OF_DAY_EN})\\s+(?:(?:${WEEKDAY_ALT})\\s+)?(?:\\d{1,2}\\s*(?:and|to|-|–)\\s*)?$`,
   'iu',
 );
 function agoRestated(text: string, d: DateMention, all: readonly DateMention[]): boolean {
@@ -1668,7 +1695,7 @@ function agoRestated(text: string, d: DateMention, all: readonly DateMention[]):
     (o) =>
       !o.relative &&
       writesYear(o.text) &&
-      ((o.start >= d.end && o.start - d.end <= 24 && THEN_DATED.test(text.slice(d.end, o.start))) ||
+      ((o.start >= d.end && o.start - d.end <= 32 && THEN_DATED.test(text.slice(d.end, o.start))) ||
         (o.end <= d.start && /^,\s*$/u.test(text.slice(o.end, d.start)))),
   );
 }

@@ -87,3 +87,21 @@ describe('a text with no date of its own', () => {
     );
   });
 });
+
+describe('a free year after a word that compares, asks for, quotes or seasons it', () => {
+  it('is a year', () => {
+    assert.deepEqual(values('The bones may be older than 1987, the team said.', '2025-03-02'), ['1987']);
+    assert.deepEqual(values('Do you have any records on that camp for 2011?', '2025-03-02'), ['2011']);
+    assert.deepEqual(values('The old register says 2009, not 2008.', '2025-03-02'), ['2009', '2008']);
+    assert.deepEqual(values('They were moved to a colony in the north in spring 2023.', '2025-03-02'), [
+      '2023',
+    ]);
+  });
+  it('not a decade, nor a count before its noun', () => {
+    assert.deepEqual(
+      values('The officers show them maps from 1950s surveys, not 1960s ones.', '2025-03-02'),
+      [],
+    );
+    assert.deepEqual(values('They asked for 2000 signatures.', '2025-03-02'), []);
+  });
+});
