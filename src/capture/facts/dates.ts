@@ -19,6 +19,7 @@ import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { storyYears } from './narrative-years.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { sheetDays } from './sheet-days.js';
+import { dayFromAnchors } from './weekday-day-anchors.js';
 
 export interface DateMention {
   start: number;
@@ -2060,8 +2061,8 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
       const before = ordered.filter(
         (o) => o.end <= d.start && d.start - o.end <= 1200 && o.date.precision === 'day' && o !== d,
       );
-      const last = before[before.length - 1];
-      if (last) fit = dayNearTheLastNamed(last.value, day, wd);
+      const after = ordered.find((o) => o.start >= d.end && o.date.precision === 'day' && o !== d);
+      fit = dayFromAnchors(d, before, after, (a) => dayNearTheLastNamed(a, day, wd), writesYear);
     } else {
       // The years written before, nearest first: the first whose day (or the next year's) falls on the named
       // weekday. "el miércoles 16 de marzo" in a 2025 testimony that named 2011 paragraphs back; "on Saturday 14
