@@ -19,6 +19,7 @@ import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { storyYears } from './narrative-years.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { sheetDays } from './sheet-days.js';
+import { weekdaysOfTheStory } from './story-weekdays.js';
 import { dayFromAnchors } from './weekday-day-anchors.js';
 
 export interface DateMention {
@@ -1879,6 +1880,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   rangeStartYears(text, found);
   yearsOfTheSentence(text, found, ref);
   weekdaysInNarrative(text, found, ref);
+  weekdaysOfTheStory(text, found, ref);
   yearsOfTheNarrative(text, found, ref);
   daysCountedFromTheStory(text, found);
   storyYears(text, found, ref);
