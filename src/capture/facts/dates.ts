@@ -7,6 +7,7 @@
  * otherwise fall after publication (news reports the past).
  */
 import type { FuzzyDate } from '../../domain/dates.js';
+import { bareDays } from './bare-days.js';
 import { addDays, DAY_MS, iso, pad, realDay, standingMentions, utc } from './calendar.js';
 import { closingYears } from './closing-years.js';
 import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
@@ -1891,6 +1892,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   );
   weekdaySaidAfter(text, found);
   found.push(...anniversaryDays(text, found, reference, num), ...closingYears(text), ...sheetDays(text));
+  found.push(...bareDays(text, found));
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
