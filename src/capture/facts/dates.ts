@@ -21,6 +21,7 @@ import { storyYears } from './narrative-years.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { sheetDays } from './sheet-days.js';
 import { weekdaysOfTheStory } from './story-weekdays.js';
+import { titleSpans, yearOfATitle } from './title-years.js';
 import { dayFromAnchors } from './weekday-day-anchors.js';
 
 export interface DateMention {
@@ -1539,9 +1540,11 @@ export function findDates(text: string, reference: string, undated = false): Dat
   // A text with no date of its own: a day without its year is of the story it tells (en-years.ts).
   if (undated) storyYearsOfUndatedText(text, out, reference);
   const updates = UPDATES_HEADING.exec(text)?.index;
+  const titles = titleSpans(text);
   return out.filter(
     (d) =>
       !pageEdited(text, d) &&
+      !yearOfATitle(titles, d) &&
       !agoRestated(text, d, out) &&
       !ageStamp(text, d) &&
       !habitual(text, d, reference) &&

@@ -30,7 +30,12 @@ describe('a weekday and a day number in a dated story', () => {
 
 describe('dayFromAnchors', () => {
   const at = { start: 500, end: 510 };
-  const day = (start: number, value: string, text: string) => ({ start, end: start + text.length, value, text });
+  const day = (start: number, value: string, text: string) => ({
+    start,
+    end: start + text.length,
+    value,
+    text,
+  });
   const fits = (want: string) => (a: string) => (a === want ? `${a}!` : undefined);
   const yearWritten = (t: string) => /\d{4}/.test(t);
   it('tries earlier days that write their year only, a few distinct ones', () => {
@@ -49,6 +54,9 @@ describe('dayFromAnchors', () => {
   it('the day right after only when none is before', () => {
     const after = day(530, '2025-10-18', '18 de octubre');
     assert.equal(dayFromAnchors(at, [], after, fits('2025-10-18'), yearWritten), '2025-10-18!');
-    assert.equal(dayFromAnchors(at, [], day(900, '2025-10-18', 'x'), fits('2025-10-18'), yearWritten), undefined);
+    assert.equal(
+      dayFromAnchors(at, [], day(900, '2025-10-18', 'x'), fits('2025-10-18'), yearWritten),
+      undefined,
+    );
   });
 });
