@@ -17,6 +17,7 @@ import { commemorationDay } from './es-commemorations.js';
 import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
+import { monthLists } from './month-lists.js';
 import { storyYears } from './narrative-years.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { sheetDays } from './sheet-days.js';
@@ -1896,6 +1897,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   weekdaySaidAfter(text, found);
   found.push(...anniversaryDays(text, found, reference, num), ...closingYears(text), ...sheetDays(text));
   found.push(...bareDays(text, found));
+  found.push(...monthLists(text, found));
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
