@@ -17,10 +17,12 @@ const NEXT = new RegExp(
   'u',
 );
 
+const MONTH_ALONE = new RegExp(`^(?:${ES_MONTH})$`, 'iu');
+
 export function monthLists(text: string, found: readonly DateMention[]): DateMention[] {
   const out: DateMention[] = [];
   for (const d of found) {
-    if (d.date.precision !== 'month' || !new RegExp(`^(?:${ES_MONTH})$`, 'iu').test(d.text)) continue;
+    if (d.date.precision !== 'month' || !MONTH_ALONE.test(d.text)) continue;
     const year = d.value.slice(0, 4);
     let end = d.end;
     for (let m = NEXT.exec(text.slice(end, end + 30)); m; m = NEXT.exec(text.slice(end, end + 30))) {
