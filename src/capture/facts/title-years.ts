@@ -9,14 +9,14 @@ import type { DateMention } from './dates.js';
 
 /** A title's noun, then its opening quote: the title runs to the closing quote (one line, 160 characters at most). */
 const TITLED =
-  /(?<![\p{L}])(?:informe|exposición|exposicion|muestra|documental|libro|hoja|pestaña|carpeta|archivo|campaña)\s+[«“"]([^«»“”"\n]{1,160})[»”"]/giu;
+  /(?:informe|exposici[oó]n|muestra|documental|libro|hoja|pestaña|carpeta|archivo|campaña)\s+[«“"]([^«»“”"\n]{1,160})[»”"]/giu;
 
 /** The spans of quoted titles in `text`, from their opening to their closing quote. */
 export function titleSpans(text: string): [number, number][] {
-  return [...text.matchAll(TITLED)].map((m) => [
-    m.index + m[0].length - m[1]!.length - 1,
-    m.index + m[0].length,
-  ]);
+  // The noun starts its word (checked here, not by a lookbehind the regex would run at every position).
+  return [...text.matchAll(TITLED)]
+    .filter((m) => m.index === 0 || !/\p{L}/u.test(text[m.index - 1]!))
+    .map((m) => [m.index + m[0].length - m[1]!.length - 1, m.index + m[0].length]);
 }
 
 /** Whether `d` is a year (or a span of years) written inside one of `titles`. */
