@@ -2,7 +2,7 @@
  * The months listed after a month without its year: "en los meses de abril, mayo y junio", "en noviembre y
  * diciembre de ese año", "en marzo y abril, las emboscadas": each month is a date (guide §7), in the year the first
  * one was read in. The month rules read a month alone only after a word of time ("en", "desde", "a finales de"), so
- * the rest of a list was never read. Stop 43, development rounds: 4 months missed in 3 texts of rounds 25, 39, 57.
+ * the rest of a list was never read. Stop 43, development rounds: 5 months missed in 3 texts of rounds 25, 39, 57.
  * Spanish month words only, written in full and in lower case ("y Mayo" may open a name); not before "de 1967" (the
  * list's year is then its own, read by the rules for "mayo y junio de 1967").
  */

@@ -2,7 +2,7 @@
  * A year inside the quoted title of a report, an exhibition, a sheet or a tab: Informe "Blanco sobre blanco: la misión
  * médica en el Cauca, 2024–2025", la exposición «Cinco pesos, ocho horas. La huelga de 1906», (hoja «Casos
  * 1983-1985», pestaña «Estado»). Guide §7: report and programme titles with a year are not dates; §3: tab, sheet
- * and file names are names. Stop 43, development rounds: 4 extras in 3 texts of rounds 28, 39, 43; every other
+ * and file names are names. Stop 43, development rounds: 5 extras in 3 texts of rounds 28, 39, 43; every other
  * quoted title with a year in the Spanish development texts has that year annotated from the text around it too.
  */
 import type { DateMention } from './dates.js';

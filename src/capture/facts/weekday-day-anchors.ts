@@ -5,7 +5,7 @@
  * y el sábado 9 no hubo agua", after "El jueves 7 de marzo de 2019"), an on-air "esta noche" ("… el 20 de julio de
  * 2001 … esta noche … ¿Qué pasó la noche del sábado 21?"). Then the weekday does not fit that day's months, and the
  * day fell to the months around the reference. Stop 43, development rounds: such weekday days misread in five texts
- * of five rounds (15, 19, 20, 32, 39; 5 extras, 7 misses); this mends those of rounds 15, 19 and 39 (7 extras, 5 misses).
+ * of five rounds (15, 19, 20, 32, 39; 9 extras, 7 misses); this mends those of rounds 15, 19 and 39 (7 extras, 5 misses).
  *
  * The nearest day before is tried first, as before; when the weekday fits none of its months, the earlier days
  * that write their year (a story's own day, not a stamp's relative one) are tried, nearest first, a few distinct
