@@ -7,6 +7,7 @@
  * otherwise fall after publication (news reports the past).
  */
 import type { FuzzyDate } from '../../domain/dates.js';
+import { bareDays } from './bare-days.js';
 import { addDays, DAY_MS, iso, pad, realDay, standingMentions, utc } from './calendar.js';
 import { closingYears } from './closing-years.js';
 import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
@@ -16,10 +17,14 @@ import { commemorationDay } from './es-commemorations.js';
 import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
+import { monthLists } from './month-lists.js';
 import { storyYears } from './narrative-years.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { restatedRelatives } from './restated-relatives.js';
 import { sheetDays } from './sheet-days.js';
+import { weekdaysOfTheStory } from './story-weekdays.js';
+import { titleSpans, yearOfATitle } from './title-years.js';
+import { dayFromAnchors } from './weekday-day-anchors.js';
 
 export interface DateMention {
   start: number;
@@ -1556,9 +1561,11 @@ export function findDates(text: string, reference: string, undated = false): Dat
   // A text with no date of its own: a day without its year is of the story it tells (en-years.ts).
   if (undated) storyYearsOfUndatedText(text, out, reference);
   const updates = UPDATES_HEADING.exec(text)?.index;
+  const titles = titleSpans(text);
   const kept = out.filter(
     (d) =>
       !pageEdited(text, d) &&
+      !yearOfATitle(titles, d) &&
       !agoRestated(text, d, out) &&
       !ageStamp(text, d) &&
       !habitual(text, d, reference) &&
@@ -1905,6 +1912,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   rangeStartYears(text, found);
   yearsOfTheSentence(text, found, ref);
   weekdaysInNarrative(text, found, ref);
+  weekdaysOfTheStory(text, found, ref);
   yearsOfTheNarrative(text, found, ref);
   daysCountedFromTheStory(text, found);
   storyYears(text, found, ref);
@@ -1915,6 +1923,8 @@ function datesIn(text: string, reference: string): DateMention[] {
   );
   weekdaySaidAfter(text, found);
   found.push(...anniversaryDays(text, found, reference, num), ...closingYears(text), ...sheetDays(text));
+  found.push(...bareDays(text, found));
+  found.push(...monthLists(text, found));
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
   for (const d of found) {
@@ -2087,8 +2097,8 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
       const before = ordered.filter(
         (o) => o.end <= d.start && d.start - o.end <= 1200 && o.date.precision === 'day' && o !== d,
       );
-      const last = before[before.length - 1];
-      if (last) fit = dayNearTheLastNamed(last.value, day, wd);
+      const after = ordered.find((o) => o.start >= d.end && o.date.precision === 'day' && o !== d);
+      fit = dayFromAnchors(d, before, after, (a) => dayNearTheLastNamed(a, day, wd), writesYear);
     } else {
       // The years written before, nearest first: the first whose day (or the next year's) falls on the named
       // weekday. "el miércoles 16 de marzo" in a 2025 testimony that named 2011 paragraphs back; "on Saturday 14
