@@ -8,6 +8,7 @@
  * moment's year (`storyYearsOfThePast`). A text whose years cluster at its own date, or that writes in the present
  * ("dice", "sigue", "ha"), is news and keeps the reference. Measured on the development rounds (README, stop 42).
  */
+import { detectLanguage } from '../language.js';
 import type { DateMention } from './dates.js';
 import { isTranscript, PAST_ES, storyYearsOfThePast } from './story-years.js';
 
@@ -61,7 +62,9 @@ export function tellsOnePastStretch(found: readonly DateMention[], refYear: numb
  * moment. In place.
  */
 export function storyYears(text: string, found: DateMention[], reference: Date): void {
-  if (isTranscript(text)) storyYearsOfThePast(text, found, reference);
+  // A transcript in either language (stop 43: English testimonies and broadcasts told the same way).
+  if (isTranscript(text))
+    storyYearsOfThePast(text, found, reference, false, detectLanguage(text) === 'en' ? 'en' : 'es');
   else if (toldMostlyInThePast(text) && tellsOnePastStretch(found, reference.getUTCFullYear()))
     storyYearsOfThePast(text, found, reference, true);
 }
