@@ -41,11 +41,11 @@ const NOW_ES =
 const FUTURE_ES = /(?<![\p{L}])\p{Ll}+(?:rá|rán|remos|ré)(?![\p{L}])/u;
 
 /**
- * An English past (stop 43): a lower-case "-ed" ("arrested", "died"; "Ahmed" is a name) or a common irregular
+ * An English past (stop 43): a lower-case "-ed" ("arrested", "died"; "Ahmed" is a name; "need" is no past) or a common irregular
  * preterite ("was", "took", "came", "shot").
  */
 export const PAST_EN =
-  /(?<![\p{L}'])(?:\p{Ll}{2,}ed|was|were|had|did|went|came|took|saw|said|told|got|left|gave|made|kept|found|brought|put|ran|fell|began|knew|heard|thought|became|stood|sat|held|led|shot|hit|beat|lost|sent|met|spent|burnt|burned|caught|fought|fled|hid|slept|woke|drove|wrote|spoke|broke|threw|bought|paid|stole|wore|tore|felt|ate|drank|grew|rode|swam|dug|sold|struck|won|lay|rose|bled|fed|forgot|understood|could|would)(?![\p{L}])/iu;
+  /(?<![\p{L}'])(?:(?!(?:need|feed|seed|speed|indeed|proceed|succeed|exceed|breed|bleed|weed|greed|hundred|kindred|sacred|naked|wicked)(?![\p{L}]))\p{Ll}{2,}ed|was|were|had|did|went|came|took|saw|said|told|got|left|gave|made|kept|found|brought|put|ran|fell|began|knew|heard|thought|became|stood|sat|held|led|shot|hit|beat|lost|sent|met|spent|burnt|burned|caught|fought|fled|hid|slept|woke|drove|wrote|spoke|broke|threw|bought|paid|stole|wore|tore|felt|ate|drank|grew|rode|swam|dug|sold|struck|won|lay|rose|bled|fed|forgot|understood|could|would)(?![\p{L}])/iu;
 /**
  * Words of the English speaker's own time or plans: "now", "today", "still", "next", "this", "last" ("last
  * November" counts back from the telling), "every", "ago", a present or present perfect ("is", "has", "have"), a
