@@ -71,6 +71,16 @@ describe("an English transcript's yearless days told in the past (stop 43)", () 
 [00:01:44] WITNESS: We waited at the church until 2 September. They released him in October.`;
     assert.deepEqual(values(text, '2025-06-03'), ['2025-06-03', '1979-08-14', '1979-09-02', '1979-10']);
   });
+  it('across a line the transcript broke inside the sentence', () => {
+    const text = `${head}[00:00:02] INTERVIEWER: Thank you for coming.
+
+[00:00:05] INTERVIEWER: When did the siege begin?
+
+[00:00:12] WITNESS: The army closed the roads on 3 July 2021 and the
+trucks came sometimes. By September we
+had no insulin.`;
+    assert.deepEqual(values(text, '2025-06-03'), ['2025-06-03', '2021-07-03', '2021-09']);
+  });
   it("not the answer to a question asked in the speaker's present, nor a plan, nor a day of now", () => {
     const text = `${head}[00:00:05] INTERVIEWER: What happened on 14 August 1979?
 

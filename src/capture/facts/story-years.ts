@@ -66,7 +66,7 @@ const TENSE: Record<'es' | 'en', Tense> = {
  * it, so that what was said ("nos dijo que lleva el caso a su asamblea de octubre") is not told by the saying's past.
  */
 function clauseOf(text: string, start: number, end: number, connector?: RegExp): string {
-  const head = text.slice(Math.max(0, start - 200), start);
+  const head = unwrap(text.slice(Math.max(0, start - 200), start));
   const cut = Math.max(
     head.lastIndexOf('. '),
     head.lastIndexOf('? '),
@@ -75,9 +75,15 @@ function clauseOf(text: string, start: number, end: number, connector?: RegExp):
   );
   const sentenceHead = head.slice(cut + 1);
   const que = connector?.exec(sentenceHead);
-  const tail = text.slice(end, end + 200).split(/[.!?\n]/, 1)[0]!;
+  const tail = unwrap(text.slice(end, end + 200)).split(/[.!?\n]/, 1)[0]!;
   return `${que ? sentenceHead.slice(que.index) : sentenceHead} ${tail}`;
 }
+
+/**
+ * A line broken inside a sentence, as hard-wrapped transcripts break it ("By October we\nhad no insulin"): after a
+ * word or comma and before a lower-case word, the break is a space (stop 43).
+ */
+const unwrap = (s: string) => s.replace(/(?<=[\p{L},;])[ \t]*\n[ \t]*(?=\p{Ll})/gu, ' ');
 
 /** How far from the story's last dated moment a reading may fall, either way: four months. */
 const STORY_SPAN = 130 * DAY_MS;
