@@ -56,3 +56,33 @@ describe('toldMostlyInThePast', () => {
     assert.equal(toldMostlyInThePast('He was arrested in May and released in August.'), false);
   });
 });
+
+describe('an English narrative told in the past (stop 43)', () => {
+  const letter = (last: string) => `Dear Ana,
+
+On 9 May 2014 they took Karim from the market. He was held in the barracks at Tessalit and beaten. On 30 May 2014
+the officers moved him to Gao, where a guard recognised him. We visited him on 2 June 2014 and again on 16 June. We
+brought bread and he ate it in front of us. ${last}
+
+Your cousin,
+Omar`;
+  it('reads its yearless days forward from the last dated moment', () => {
+    assert.deepEqual(values(letter('He was released in August.'), '2025-03-01'), [
+      '2014-05-09',
+      '2014-05-30',
+      '2014-06-02',
+      '2014-06-16',
+      '2014-08',
+    ]);
+  });
+  it('counts the English past against the present of the writer', () => {
+    assert.equal(toldMostlyInThePast(letter('He was released in August.'), 'en'), true);
+    assert.equal(
+      toldMostlyInThePast(
+        'She says he is still in prison. The family has asked twice and does not know where he is. They want answers and they need them. It is hard, they say; they have no news and can do nothing.',
+        'en',
+      ),
+      false,
+    );
+  });
+});

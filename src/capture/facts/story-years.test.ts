@@ -58,3 +58,47 @@ LV: Me soltaron el 20 de agosto.`;
     assert.deepEqual(values(prose, '2025-05-14'), ['1976-03-02', '2025-04']);
   });
 });
+
+describe("an English transcript's yearless days told in the past (stop 43)", () => {
+  const head = 'ORAL HISTORY PROJECT — Interview 4\nRecorded on 3 June 2025 in Leeds.\n\n';
+  it("take the year of the story's last dated moment, as in Spanish", () => {
+    const text = `${head}[00:00:05] INTERVIEWER: Where were you on 14 August 1979?
+
+[00:00:12] WITNESS: At the mill in Tarn. They came at night and took my brother.
+
+[00:01:40] INTERVIEWER: And after that?
+
+[00:01:44] WITNESS: We waited at the church until 2 September. They released him in October.`;
+    assert.deepEqual(values(text, '2025-06-03'), ['2025-06-03', '1979-08-14', '1979-09-02', '1979-10']);
+  });
+  it('across a line the transcript broke inside the sentence', () => {
+    const text = `${head}[00:00:02] INTERVIEWER: Thank you for coming.
+
+[00:00:05] INTERVIEWER: When did the siege begin?
+
+[00:00:12] WITNESS: The army closed the roads on 3 July 2021 and the
+trucks came sometimes. By September we
+had no insulin.`;
+    assert.deepEqual(values(text, '2025-06-03'), ['2025-06-03', '2021-07-03', '2021-09']);
+  });
+  it("not the answer to a question asked in the speaker's present, nor a plan, nor a day of now", () => {
+    const text = `${head}[00:00:05] INTERVIEWER: What happened on 14 August 1979?
+
+[00:00:12] WITNESS: They took my brother from the mill.
+
+[00:01:40] INTERVIEWER: Where is the case now?
+
+[00:01:44] WITNESS: The court reopened it in March.
+
+[00:02:10] INTERVIEWER: And the families?
+
+[00:02:14] WITNESS: We will meet the prosecutor on 12 July. We have written to him in May.`;
+    assert.deepEqual(values(text, '2025-06-03'), [
+      '2025-06-03',
+      '1979-08-14',
+      '2025-03',
+      '2025-07-12',
+      '2025-05',
+    ]);
+  });
+});

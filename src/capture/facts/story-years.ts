@@ -16,7 +16,8 @@ const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|
 const MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})(?![\\p{L}])`, 'iu');
 /** dates.ts' `writesYear` (which imports this module). */
 const YEAR_WRITTEN = /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu;
-const WEEKDAY_BEFORE = /(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)[,\s]+(?:el\s+)?$/iu;
+const WEEKDAY_BEFORE =
+  /(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[,\s]+(?:el\s+|the\s+)?$/iu;
 
 /**
  * A speaker's turn opening its line: "[00:03:33] OLIVERA:", "TESTIGO:", "AJP:", "MARTA CAAL:", "LLAMADA (doña
@@ -40,11 +41,32 @@ const NOW_ES =
 const FUTURE_ES = /(?<![\p{L}])\p{Ll}+(?:rá|rán|remos|ré)(?![\p{L}])/u;
 
 /**
+ * An English past (stop 43): a lower-case "-ed" ("arrested", "died"; "Ahmed" is a name; "need" is no past) or a common irregular
+ * preterite ("was", "took", "came", "shot").
+ */
+export const PAST_EN =
+  /(?<![\p{L}'])(?:(?!(?:need|feed|seed|speed|indeed|proceed|succeed|exceed|breed|bleed|weed|greed|hundred|kindred|sacred|naked|wicked)(?![\p{L}]))\p{Ll}{2,}ed|was|were|had|did|went|came|took|saw|said|told|got|left|gave|made|kept|found|brought|put|ran|fell|began|knew|heard|thought|became|stood|sat|held|led|shot|hit|beat|lost|sent|met|spent|burnt|burned|caught|fought|fled|hid|slept|woke|drove|wrote|spoke|broke|threw|bought|paid|stole|wore|tore|felt|ate|drank|grew|rode|swam|dug|sold|struck|won|lay|rose|bled|fed|forgot|understood|could|would)(?![\p{L}])/iu;
+/**
+ * Words of the English speaker's own time or plans: "now", "today", "still", "next", "this", "last" ("last
+ * November" counts back from the telling), "every", "ago", a present or present perfect ("is", "has", "have"), a
+ * future ("will", "going to").
+ */
+const NOW_EN =
+  /(?<![\p{L}'])(?:now|today|tonight|currently|still|next|this|these|last|every|each|ago|is|are|am|has|have|will|won't|shall|going\s+to)(?![\p{L}])|'(?:s\s+(?:been|now)|ve|ll|re|m)(?![\p{L}])/iu;
+
+/** The tense words a language's clause is read by; `que`, the connector a reported clause opens with (Spanish only). */
+type Tense = { past: RegExp; now: RegExp; future?: RegExp; que?: RegExp };
+const TENSE: Record<'es' | 'en', Tense> = {
+  es: { past: PAST_ES, now: NOW_ES, future: FUTURE_ES, que: /(?<![\p{L}])que\s(?!.*(?<![\p{L}])que\s)/isu },
+  en: { past: PAST_EN, now: NOW_EN },
+};
+
+/**
  * The date's clause: its sentence (up to 200 characters each side, not across a line) from the last "que" before
  * it, so that what was said ("nos dijo que lleva el caso a su asamblea de octubre") is not told by the saying's past.
  */
-function clauseOf(text: string, start: number, end: number): string {
-  const head = text.slice(Math.max(0, start - 200), start);
+function clauseOf(text: string, start: number, end: number, connector?: RegExp): string {
+  const head = unwrap(text.slice(Math.max(0, start - 200), start));
   const cut = Math.max(
     head.lastIndexOf('. '),
     head.lastIndexOf('? '),
@@ -52,10 +74,16 @@ function clauseOf(text: string, start: number, end: number): string {
     head.lastIndexOf('\n'),
   );
   const sentenceHead = head.slice(cut + 1);
-  const que = /(?<![\p{L}])que\s(?!.*(?<![\p{L}])que\s)/isu.exec(sentenceHead);
-  const tail = text.slice(end, end + 200).split(/[.!?\n]/, 1)[0]!;
+  const que = connector?.exec(sentenceHead);
+  const tail = unwrap(text.slice(end, end + 200)).split(/[.!?\n]/, 1)[0]!;
   return `${que ? sentenceHead.slice(que.index) : sentenceHead} ${tail}`;
 }
+
+/**
+ * A line broken inside a sentence, as hard-wrapped transcripts break it ("By October we\nhad no insulin"): after a
+ * word or comma and before a lower-case word, the break is a space (stop 43).
+ */
+const unwrap = (s: string) => s.replace(/(?<=[\p{L},;])[ \t]*\n[ \t]*(?=\p{Ll})/gu, ' ');
 
 /** How far from the story's last dated moment a reading may fall, either way: four months. */
 const STORY_SPAN = 130 * DAY_MS;
@@ -84,6 +112,20 @@ function lastDatedMoment(
   return undefined;
 }
 
+/**
+ * Whether the turn before the one at `at` is a question asked in the speaker's present ("Where are the cases?", "Has
+ * anyone been held responsible?"): its answer tells the speaker's own time, not the story's (stop 43). `turns` are
+ * the turns' starts, in order.
+ */
+function askedInThePresent(text: string, turns: readonly number[], at: number, tense: Tense): boolean {
+  let k = turns.length - 1;
+  while (k >= 0 && turns[k]! > at) k--;
+  if (k < 1) return false;
+  const asked = text.slice(turns[k - 1]!, turns[k]!).replace(TURN_HEAD, '');
+  return asked.includes('?') && tense.now.test(asked) && !tense.past.test(asked);
+}
+const TURN_HEAD = new RegExp(`^${TURN.source}`, 'u');
+
 export const isTranscript = (text: string) => (text.match(TURN)?.length ?? 0) >= MIN_TURNS;
 const yearOf = (d: DateMention) => Number(d.value.slice(0, 4));
 
@@ -102,17 +144,20 @@ export function storyYearsOfThePast(
   found: DateMention[],
   reference: Date,
   forwardOnly = false,
+  language: 'es' | 'en' = 'es',
 ): void {
+  const tense = TENSE[language];
   const refYear = reference.getUTCFullYear();
   const ordered = standingMentions(found);
+  const turns = forwardOnly ? [] : [...text.matchAll(TURN)].map((m) => m.index);
   for (const [i, d] of ordered.entries()) {
     if (d.date.precision !== 'day' && d.date.precision !== 'month') continue;
     if (YEAR_WRITTEN.test(d.text) || !MONTH_WORD.test(d.text) || Math.abs(yearOf(d) - refYear) > 1) continue;
     if (WEEKDAY_BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) continue;
     const anchor = lastDatedMoment(ordered, i, refYear);
-    if (!anchor) continue;
-    const clause = clauseOf(text, d.start, d.end);
-    if (!PAST_ES.test(clause) || NOW_ES.test(clause) || FUTURE_ES.test(clause)) continue;
+    if (!anchor || askedInThePresent(text, turns, d.start, tense)) continue;
+    const clause = clauseOf(text, d.start, d.end, tense.que);
+    if (!tense.past.test(clause) || tense.now.test(clause) || tense.future?.test(clause)) continue;
     const [, mo, day] = d.value.split('-').map(Number) as [number, number, number | undefined];
     const ay = yearOf(anchor);
     const from = anchor.date.precision === 'day' ? anchor.value : `${anchor.value}-01`;
