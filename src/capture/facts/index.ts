@@ -40,7 +40,7 @@ import {
   withFeatureNoun,
   withNameQualifier,
 } from './places.js';
-import { withRemitLists } from './portfolio-names.js';
+import { withRemitLists, withRemitShortForms } from './portfolio-names.js';
 import { type Span, senderSpans } from './senders.js';
 import { withSiteTowns } from './site-towns.js';
 import { institutionSites } from './sites.js';
@@ -282,15 +282,18 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const ruleSpans = new Set([...ruled.entities, ...insideTagged].map((e) => `${e.start}:${e.end}`));
   const evidence = nameEvidence(text, refined);
   // "Rivas Aguilar, José Mauricio" in a list's name column: one person (table-names.ts).
-  const entities = withInvertedNames(
-    text,
-    facilityShortForms(
-      refined.filter(
-        (e) =>
-          e.kind !== 'place' ||
-          (ruleSpans.has(`${e.start}:${e.end}`)
-            ? e.rule === 'table-place' || !surnameReadAsPlace(text, e, evidence)
-            : !unlikelyAddedPlace(text, e, evidence)),
+  // "Ministerio de Asuntos Exteriores" after its full name with remits: one body (portfolio-names.ts).
+  const entities = withRemitShortForms(
+    withInvertedNames(
+      text,
+      facilityShortForms(
+        refined.filter(
+          (e) =>
+            e.kind !== 'place' ||
+            (ruleSpans.has(`${e.start}:${e.end}`)
+              ? e.rule === 'table-place' || !surnameReadAsPlace(text, e, evidence)
+              : !unlikelyAddedPlace(text, e, evidence)),
+        ),
       ),
     ),
   );

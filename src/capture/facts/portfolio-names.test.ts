@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ruleEntities } from './index.js';
+import { extractFacts, ruleEntities } from './index.js';
 import { remitListEnd } from './portfolio-names.js';
 
 const orgs = (text: string) =>
@@ -66,5 +66,16 @@ describe('bodies named by their remits', () => {
       'Before the Court of Bamako Sekou Diarra, Moussa Traoré, Ali Keita and Issa Coulibaly stood.',
     );
     assert.ok(!found.some((o) => o.includes('Issa')));
+  });
+
+  it('makes the name cut at its first remit, written elsewhere, the same body', () => {
+    const facts = extractFacts(
+      'Escribimos al Ministerio de Cultura, Deporte y Turismo. Días después, el Ministerio de Cultura contestó.',
+      { reference: '2025-06-01' },
+    ).filter((f) => f.kind === 'organization');
+    assert.deepEqual(
+      facts.map((f) => f.mentions?.length),
+      [2],
+    );
   });
 });

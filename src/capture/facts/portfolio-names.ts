@@ -104,3 +104,22 @@ export function withRemitLists(text: string, entities: EntityMention[]): EntityM
       : e,
   );
 }
+
+/**
+ * "Ministerio de Asuntos Exteriores, Unión Europea y Cooperación" … "el registro del Ministerio de Asuntos
+ * Exteriores": the name cut at its first remit, elsewhere in the text, is the same body (after the tagger,
+ * which reads no values). One entity, not a second one the documenter must merge.
+ */
+export function withRemitShortForms(entities: EntityMention[]): EntityMention[] {
+  const long = new Map<string, string>();
+  for (const e of entities) {
+    if (e.kind !== 'organization') continue;
+    const cut = e.value.split(',')[0]!;
+    if (cut.length < e.value.length && OWN_REMIT.test(cut) && REMITS.test(e.value.slice(cut.length)))
+      long.set(fold(cut.trim()), e.value);
+  }
+  if (!long.size) return entities;
+  return entities.map((e) =>
+    e.kind === 'organization' && long.has(fold(e.value)) ? { ...e, value: long.get(fold(e.value))! } : e,
+  );
+}
