@@ -7,6 +7,7 @@
 import type { FuzzyDate } from '../../domain/dates.js';
 import { COMMITTED_TAGGER } from '../tagger/model.js';
 import { type RefineOptions, refineEntities } from '../tagger/refine.js';
+import { bareGroups } from './bare-groups.js';
 import { bylinePersons } from './bylines.js';
 import { type DateMention, findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
@@ -39,6 +40,7 @@ import {
   withFeatureNoun,
   withNameQualifier,
 } from './places.js';
+import { withRemitLists, withRemitShortForms } from './portfolio-names.js';
 import { type Span, senderSpans } from './senders.js';
 import { withSiteTowns } from './site-towns.js';
 import { institutionSites } from './sites.js';
@@ -240,7 +242,11 @@ export function ruleEntities(
     .map((e) => townOfRoad(e));
   // "at the gate of Gaston Berger University": an institution the rules read as a body, used as a site (sites.ts).
   // "Salió la nota en El Universo": an outlet read as a town after "en"; "Canal 36" (es-outlets.ts).
-  const sited = institutionSites(text, withNumberedChannels(text, outletsReadAsPlaces(text, entities)));
+  // "Ministerio de Asuntos Exteriores, Unión Europea y Cooperación": one body over its remits (portfolio-names.ts).
+  const sited = institutionSites(
+    text,
+    withRemitLists(text, withNumberedChannels(text, outletsReadAsPlaces(text, entities))),
+  );
   // "Mar" of "Mar del Plata": the place kept, no date.
   const sitedIndex = new SpanIndex(sited);
   const kept = dates.filter(
@@ -265,6 +271,8 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   );
   // "at the Tugu monument": a named site neither the rules nor the tagger read, a rule's place too (named-sites.ts).
   insideTagged.push(...namedSites(text, [...tagged, ...insideTagged]));
+  // "los talibanes", "los llamados sinchis": a group written as a lower-case noun (bare-groups.ts).
+  insideTagged.push(...bareGroups(text, [...tagged, ...insideTagged, ...dates]));
   const refined = insideTagged.length
     ? [...tagged, ...insideTagged].sort((a, b) => a.start - b.start)
     : tagged;
@@ -274,15 +282,18 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const ruleSpans = new Set([...ruled.entities, ...insideTagged].map((e) => `${e.start}:${e.end}`));
   const evidence = nameEvidence(text, refined);
   // "Rivas Aguilar, José Mauricio" in a list's name column: one person (table-names.ts).
-  const entities = withInvertedNames(
-    text,
-    facilityShortForms(
-      refined.filter(
-        (e) =>
-          e.kind !== 'place' ||
-          (ruleSpans.has(`${e.start}:${e.end}`)
-            ? e.rule === 'table-place' || !surnameReadAsPlace(text, e, evidence)
-            : !unlikelyAddedPlace(text, e, evidence)),
+  // "Ministerio de Asuntos Exteriores" after its full name with remits: one body (portfolio-names.ts).
+  const entities = withRemitShortForms(
+    withInvertedNames(
+      text,
+      facilityShortForms(
+        refined.filter(
+          (e) =>
+            e.kind !== 'place' ||
+            (ruleSpans.has(`${e.start}:${e.end}`)
+              ? e.rule === 'table-place' || !surnameReadAsPlace(text, e, evidence)
+              : !unlikelyAddedPlace(text, e, evidence)),
+        ),
       ),
     ),
   );
