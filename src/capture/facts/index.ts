@@ -12,6 +12,7 @@ import { bylinePersons } from './bylines.js';
 import { type DateMention, findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { outletsReadAsPlaces, withNumberedChannels } from './es-outlets.js';
+import { withSitesBeforeTowns } from './es-site-towns.js';
 import { eventsIn } from './events.js';
 import { fold, type Role } from './lexicon.js';
 import { namedSites } from './named-sites.js';
@@ -41,6 +42,7 @@ import {
   withNameQualifier,
 } from './places.js';
 import { withRemitLists, withRemitShortForms } from './portfolio-names.js';
+import { riverWordOfName } from './river-word.js';
 import { type Span, senderSpans } from './senders.js';
 import { withSiteTowns } from './site-towns.js';
 import { institutionSites } from './sites.js';
@@ -230,13 +232,15 @@ export function ruleEntities(
     )
     // "la Convención de Viena", "the Rome Statute": a town naming an instrument is no place of the text.
     // A lone letter is none either: "Tver, and I remember" (a list's pronoun), a table's column code;
-    // nor a language after a word of speaking ("Messages in Tamil translated") (places.ts).
+    // nor a language after a word of speaking ("Messages in Tamil translated") (places.ts), nor the
+    // "Río" of "Río Muni" (river-word.ts).
     .filter(
       (e) =>
         e.kind !== 'place' ||
         (/\p{L}{2}/u.test(e.text) &&
           !namesAnInstrument(text, e.start, e.end) &&
-          !languageReadAsPlace(text, e)),
+          !languageReadAsPlace(text, e) &&
+          !riverWordOfName(text, e)),
     )
     // "the Mueda road": the town (places.ts).
     .map((e) => townOfRoad(e));
@@ -327,6 +331,8 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   }
   // "Kakuma camp": the town is a form of the site's place (site-towns.ts, guide D18).
   withSiteTowns(text, facts);
+  // "la cárcel de Temuco": the site's phrase is a form of the town read alone (es-site-towns.ts).
+  withSitesBeforeTowns(text, facts);
   for (const d of dates)
     facts.push({
       kind: 'date',
