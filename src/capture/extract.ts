@@ -11,6 +11,7 @@ import { withAddressMentions } from './facts/address-mentions.js';
 import type { CaseOrg } from './facts/entities.js';
 import { extractFacts, type Fact, type FactOptions } from './facts/index.js';
 import { tiePagePersons } from './facts/page-persons.js';
+import { withSenderNames } from './facts/sender-names.js';
 import { type ExtractedComment, extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
 import { extractPlainText } from './plain.js';
@@ -91,7 +92,9 @@ export function articleAndCommentFacts(
   // "Mrs. Han", "tía Anahit": a person's mentions hold the form of address written with them, its
   // value the name (facts/address-mentions.ts); last, so that no tie above reads the changed values.
   withAddressMentions(text, facts);
-  comments.forEach((c, i) => withAddressMentions(c.text, commentFacts[i]!));
+  // "Mercy go to KNH": a chat member's or correspondent's name written in a message (facts/sender-names.ts).
+  withSenderNames(text, facts);
+  for (const [i, c] of comments.entries()) withAddressMentions(c.text, commentFacts[i]!);
   return { facts, commentFacts };
 }
 
