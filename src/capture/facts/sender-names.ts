@@ -13,6 +13,7 @@ import { libraryLexicon } from './names.js';
 import { ORG_WORDS } from './orgs.js';
 import { bareAddress } from './person-spans.js';
 import { senderSpans } from './senders.js';
+import { SpanIndex } from './span-index.js';
 
 /** A label shaped as a person's name: one to four capitalized words or initials, an address after. */
 const PERSON_LABEL =
@@ -65,37 +66,39 @@ export function senderNames(text: string): { names: Set<string>; spans: { start:
 export function withSenderNames(text: string, facts: Fact[]): void {
   const { names, spans } = senderNames(text);
   if (!names.size) return;
-  const entities = facts.filter(
-    (f) => f.kind === 'person' || f.kind === 'place' || f.kind === 'organization',
+  // Each mention of a person, place or body, with its fact: looked up by span, not scanned.
+  const index = new SpanIndex(
+    facts
+      .filter((f) => f.kind === 'person' || f.kind === 'place' || f.kind === 'organization')
+      .flatMap((f) => (f.mentions ?? [f]).map((m) => ({ start: m.start, end: m.end, fact: f }))),
   );
-  for (const name of names) {
-    const found: { start: number; end: number; text: string }[] = [];
-    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{M}'’-])${name}(?![\\p{L}\\p{M}'’-])`, 'gu'))) {
-      const start = m.index!;
-      const end = start + name.length;
-      if (spans.some((s) => s.start <= start && end <= s.end)) continue;
-      if (SYSTEM_AFTER.test(text.slice(end, end + 16))) continue;
-      const over = entities.filter((f) => (f.mentions ?? [f]).some((x) => x.start < end && start < x.end));
-      if (over.some((f) => f.kind === 'person')) continue;
-      // Inside a longer name of a place or body ("Nam Pin Wai"): that name's word.
-      if (
-        over.some((f) =>
-          (f.mentions ?? [f]).some((x) => x.start < end && start < x.end && x.end - x.start > name.length),
-        )
-      )
-        continue;
-      // A one-word place or body read on the name itself gives it up ("Caro" of "lo de Caro").
-      for (const f of over) {
-        f.mentions = (f.mentions ?? []).filter((x) => !(x.start === start && x.end === end));
-        if (f.mentions[0])
-          Object.assign(f, { start: f.mentions[0].start, end: f.mentions[0].end, text: f.mentions[0].text });
-      }
-      found.push({ start, end, text: name });
+  const senders = new SpanIndex(spans);
+  // One scan of the text's capitalized words, not one per name (a long export has many senders).
+  const found = new Map<string, { start: number; end: number; text: string }[]>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{M}'’-])\p{Lu}[\p{Ll}\p{M}'’-]+(?![\p{L}\p{M}])/gu)) {
+    const name = m[0];
+    if (!names.has(name)) continue;
+    const start = m.index!;
+    const end = start + name.length;
+    if (senders.someOverlapping(start, end)) continue;
+    if (SYSTEM_AFTER.test(text.slice(end, end + 16))) continue;
+    const over = index.overlapping(start, end);
+    if (over.some((x) => x.fact.kind === 'person')) continue;
+    // Inside a longer name of a place or body ("Nam Pin Wai"): that name's word.
+    if (over.some((x) => x.end - x.start > name.length)) continue;
+    // A one-word place or body read on the name itself gives it up ("Caro" of "lo de Caro").
+    for (const { fact: f } of over) {
+      f.mentions = (f.mentions ?? []).filter((x) => !(x.start === start && x.end === end));
+      if (f.mentions[0])
+        Object.assign(f, { start: f.mentions[0].start, end: f.mentions[0].end, text: f.mentions[0].text });
     }
-    if (!found.length) continue;
-    const person = facts.find((f) => f.kind === 'person' && fold(f.value) === fold(name));
-    if (person) person.mentions = [...(person.mentions ?? []), ...found].sort((a, b) => a.start - b.start);
-    else facts.push({ kind: 'person', ...found[0]!, value: name, mentions: found });
+    found.set(name, [...(found.get(name) ?? []), { start, end, text: name }]);
+  }
+  const persons = new Map(facts.filter((f) => f.kind === 'person').map((f) => [fold(f.value), f]));
+  for (const [name, mentions] of found) {
+    const person = persons.get(fold(name));
+    if (person) person.mentions = [...(person.mentions ?? []), ...mentions].sort((a, b) => a.start - b.start);
+    else facts.push({ kind: 'person', ...mentions[0]!, value: name, mentions });
   }
   // A place or body left with no mention is no longer suggested.
   for (let i = facts.length - 1; i >= 0; i--) {
