@@ -7,9 +7,11 @@
 import { bounds, type FuzzyDate } from '../domain/dates.js';
 import { decodeBytes } from './decode.js';
 import { pairAcrossComments } from './facts/acronyms.js';
+import { withAddressMentions } from './facts/address-mentions.js';
 import type { CaseOrg } from './facts/entities.js';
 import { extractFacts, type Fact, type FactOptions } from './facts/index.js';
 import { tiePagePersons } from './facts/page-persons.js';
+import { withSenderNames } from './facts/sender-names.js';
 import { type ExtractedComment, extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
 import { extractPlainText } from './plain.js';
@@ -87,6 +89,12 @@ export function articleAndCommentFacts(
   pairAcrossComments(facts, commentFacts);
   // "Naseer" in a comment is the article's "Naseer Ahmad Bajwa"; "Vasanth" is "Vasanthan …" (page-persons.ts).
   tiePagePersons(facts, commentFacts);
+  // "Mrs. Han", "tía Anahit": a person's mentions hold the form of address written with them, its
+  // value the name (facts/address-mentions.ts); last, so that no tie above reads the changed values.
+  withAddressMentions(text, facts);
+  // "Mercy go to KNH": a chat member's or correspondent's name written in a message (facts/sender-names.ts).
+  withSenderNames(text, facts);
+  for (const [i, c] of comments.entries()) withAddressMentions(c.text, commentFacts[i]!);
   return { facts, commentFacts };
 }
 

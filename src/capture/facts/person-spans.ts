@@ -67,6 +67,9 @@ const ADDRESS_FORMS: ReadonlyMap<string, 'f' | 'm' | undefined> = new Map([
     .map((w) => [w, undefined] as const),
 ]);
 
+/** Every courtesy and kinship form of address above, folded ("mrs", "dona", "aunty", "ka"). */
+export const ADDRESS_WORDS: ReadonlySet<string> = new Set([...ADDRESS, ...ADDRESS_FORMS.keys()]);
+
 /**
  * The one name a person's name written with a form of address before it holds ("Ibu Siti" → "siti",
  * "Mrs Gitau" → "gitau", "Maître Belkacem"), from the name's folded words; `given` when the form is
