@@ -113,7 +113,7 @@ export function examplesOf(d: CorpusDoc): Example[] {
 export const HELD_APART: readonly number[] = [26, 27, 36, 37, 45, 46, 55, 56, 59, 60, 64, 66, 68, 70];
 export const ROUNDS: readonly { name: string; dir: URL }[] = [
   1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 28, 29, 30, 31,
-  32, 33, 34, 35, 38, 39, 40, 41, 42, 43, 44, 47, 48, 49, 50, 51, 52, 53, 54, 57, 58, 61, 62, 63, 65,
+  32, 33, 34, 35, 38, 39, 40, 41, 42, 43, 44, 47, 48, 49, 50, 51, 52, 53, 54, 57, 58, 61, 62, 63, 65, 67, 69,
 ].map((n) => ({
   name: `eval${n === 1 ? '' : n}`,
   dir: new URL(`../eval${n === 1 ? '' : n}/`, import.meta.url),
