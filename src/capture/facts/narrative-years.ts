@@ -79,9 +79,6 @@ export function storyYears(text: string, found: DateMention[], reference: Date):
   const anniversary = anniversaryOf(found, reference);
   const passOver = anniversary ? (a: DateMention) => anniversaryDaySaidAgain(a, reference) : undefined;
   if (isTranscript(text)) storyYearsOfThePast(text, found, reference, false, language, passOver);
-  else if (
-    toldMostlyInThePast(text, language) &&
-    (anniversary || tellsOnePastStretch(found, reference.getUTCFullYear()))
-  )
+  else if (toldMostlyInThePast(text, language) && tellsOnePastStretch(found, reference.getUTCFullYear()))
     storyYearsOfThePast(text, found, reference, true, language, passOver);
 }
