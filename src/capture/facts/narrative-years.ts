@@ -9,6 +9,7 @@
  * ("dice", "sigue", "ha"), is news and keeps the reference. Measured on the development rounds (README, stop 42).
  */
 import { detectLanguage } from '../language.js';
+import { anniversaryDaySaidAgain, anniversaryOf } from './anniversary-years.js';
 import type { DateMention } from './dates.js';
 import { isTranscript, PAST_EN, PAST_ES, storyYearsOfThePast } from './story-years.js';
 
@@ -74,7 +75,10 @@ export function storyYears(text: string, found: DateMention[], reference: Date):
   // Either language (stop 43: English testimonies, broadcasts and letters are told the same way).
   // Its opening tells the language: the whole of a 300 KB text would cost ~12 ms for the same answer.
   const language = detectLanguage(text.slice(0, LANGUAGE_SAMPLE)) === 'en' ? 'en' : 'es';
-  if (isTranscript(text)) storyYearsOfThePast(text, found, reference, false, language);
+  // On an event's anniversary ("Five years ago today"), its day said again is the event's, not the writer's.
+  const anniversary = anniversaryOf(found, reference);
+  const passOver = anniversary ? (a: DateMention) => anniversaryDaySaidAgain(a, reference) : undefined;
+  if (isTranscript(text)) storyYearsOfThePast(text, found, reference, false, language, passOver);
   else if (toldMostlyInThePast(text, language) && tellsOnePastStretch(found, reference.getUTCFullYear()))
-    storyYearsOfThePast(text, found, reference, true, language);
+    storyYearsOfThePast(text, found, reference, true, language, passOver);
 }

@@ -93,17 +93,20 @@ const REACH = 3000;
  * The mention before `i` that says when the telling stands: the nearest day or month (written or read), if its
  * year lies two or more from the reference; a written year alone is passed over ("declaró en la causa … en 2014"),
  * but a day, month or year of the speaker's own time ("La próxima audiencia es el 23 de septiembre", "este año")
- * ends the story's stretch.
+ * ends the story's stretch. `passOver`: mentions that neither are the moment nor end it (an anniversary's day said
+ * again, anniversary-years.ts).
  */
 function lastDatedMoment(
   ordered: readonly DateMention[],
   i: number,
   refYear: number,
+  passOver?: (a: DateMention) => boolean,
 ): DateMention | undefined {
   const d = ordered[i]!;
   for (let j = i - 1; j >= 0; j--) {
     const a = ordered[j]!;
     if (d.start - a.end > REACH) return undefined;
+    if (passOver?.(a)) continue;
     const far = Math.abs(yearOf(a) - refYear) >= 2;
     if (a.date.precision === 'year' && far) continue;
     if (a.date.precision !== 'day' && a.date.precision !== 'month') return undefined;
@@ -145,6 +148,7 @@ export function storyYearsOfThePast(
   reference: Date,
   forwardOnly = false,
   language: 'es' | 'en' = 'es',
+  passOver?: (a: DateMention) => boolean,
 ): void {
   const tense = TENSE[language];
   const refYear = reference.getUTCFullYear();
@@ -154,7 +158,7 @@ export function storyYearsOfThePast(
     if (d.date.precision !== 'day' && d.date.precision !== 'month') continue;
     if (YEAR_WRITTEN.test(d.text) || !MONTH_WORD.test(d.text) || Math.abs(yearOf(d) - refYear) > 1) continue;
     if (WEEKDAY_BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) continue;
-    const anchor = lastDatedMoment(ordered, i, refYear);
+    const anchor = lastDatedMoment(ordered, i, refYear, passOver);
     if (!anchor || askedInThePresent(text, turns, d.start, tense)) continue;
     const clause = clauseOf(text, d.start, d.end, tense.que);
     if (!tense.past.test(clause) || tense.now.test(clause) || tense.future?.test(clause)) continue;
