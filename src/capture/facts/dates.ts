@@ -15,6 +15,7 @@ import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
 import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
+import { weekdayInPresentClause } from './es-present-weekday.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { monthLists } from './month-lists.js';
@@ -794,7 +795,8 @@ function weekdayOf(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
   const ahead =
     future(m) ||
     future(m, m.index + m[0].length - m[1]!.length) ||
-    presentAhead(m, ref, utc(last), utc(next));
+    presentAhead(m, ref, utc(last), utc(next)) ||
+    presentWeekday(m);
   return dayDate(ahead ? next : last);
 }
 
@@ -813,6 +815,13 @@ function weekdayNamesNoDay(m: RegExpExecArray): boolean {
     /^\s+(?:de\s+\p{Lu}|sant[oa](?![\p{L}]))/u.test(after) ||
     (/^(?:el|del|este)\s/iu.test(m[0]) && /^\p{Lu}/u.test(m[1]!) && /^\s+\p{Lu}/u.test(after))
   );
+}
+
+/** "El lunes tengo examen", "dice que reza por ustedes el domingo" (facts/es-present-weekday.ts). */
+function presentWeekday(m: RegExpExecArray): boolean {
+  if (!/^el\s/iu.test(m[0])) return false;
+  const [head, tail] = sentenceAround(m.input, m.index, m.index + m[0].length);
+  return weekdayInPresentClause(head, tail, toldInThePast);
 }
 
 /** A weekday something is set for: the next one. */
