@@ -1613,8 +1613,11 @@ function lineAround(text: string, d: DateMention): { start: number; before: stri
   return { start, before: text.slice(start, d.start), after: text.slice(d.end, end < 0 ? undefined : end) };
 }
 
-/** A petition's starter line up to its last "·": "Iniciada por Gloria V. · Medellín · ", "Started by C. A. · Buea · ". */
-const STARTER_BEFORE = /^[ \t]*(?:iniciada|creada|lanzada|started|created)\s+(?:por|by)\s[^\n]*·[ \t]*$/iu;
+/**
+ * A petition's starter line up to its last "·", or the comma after its town: "Iniciada por Gloria V. · Medellín · ",
+ * "Started by C. A. · Buea · ", "Iniciada por Sisa Y. · Otavalo, " (rounds 57, 69: the comma form was read as a date).
+ */
+const STARTER_BEFORE = /^[ \t]*(?:iniciada|creada|lanzada|started|created)\s+(?:por|by)\s[^\n]*[·,][ \t]*$/iu;
 
 /**
  * The day closing a petition's starter line ("Iniciada por Edilma Ospino Charris · Ciénaga, Colombia · 12 de enero
