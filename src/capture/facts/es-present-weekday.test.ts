@@ -30,6 +30,8 @@ describe('weekdayInPresentClause', () => {
     assert.equal(weekdayInPresentClause('Vive en la costa, ', ' llamó', past), false);
     assert.equal(weekdayInPresentClause('Trabaja en el puerto y ', '', past), false);
     assert.equal(weekdayInPresentClause('', ' llegaron los soldados', past), false);
+    assert.equal(weekdayInPresentClause('', ' entran los soldados y se llevaron a dos', past), false);
+    assert.equal(weekdayInPresentClause('los víveres que mando la parroquia ', '', past), false);
   });
 });
 

@@ -4,7 +4,8 @@
  * examen", "[Mon] El viernes se cumplen tres años del cierre", "dice que reza por ustedes el domingo"), and even
  * inside a past of saying ("me contó que el jueves tiene que presentarse": the present of the reported clause is
  * the speaker's, so still ahead). The clause is read from its last "que" (or the sentence's start) to the next
- * comma or conjunction; its verb is the word that opens it, after the weekday or after the "que", clitics aside.
+ * comma or conjunction; its verb is the word that opens it, after the weekday or after the "que", clitics aside;
+ * no past may stand in the sentence after the weekday.
  * Stop 43: such weekdays read a week back in 4 texts of rounds 35, 47, 67 (×2). Pure; dates.ts hooks it in
  * `weekdayOf`.
  */
@@ -21,10 +22,16 @@ const NOT_PRESENT =
   /(?:aba|abas|aban|ía|ías|ían|ara|aras|aran|iera|ieras|ieran|ase|iese|ría|rían)$|^(?:hubo|vio|\p{L}*(?:uvo|ijo|ujo|upo|izo|iso|ajo|udo))$/u;
 const CLITICS = /^(?:(?:se|lo|la|le|les|me|te|nos|los|las|no)\s+)*/iu;
 
-/** Whether the first word of `words` (clitics and "no" aside) is a present indicative. */
-export function opensWithPresent(words: string): boolean {
+/**
+ * Whether the first word of `words` (clitics and "no" aside) is a present indicative. `firstPerson` false leaves out
+ * the "-o" of "yo": after a "que" it is as often a preterite written without its accent ("las pastillas que mando la
+ * Cruz Roja el lunes", a letter of round 39).
+ */
+export function opensWithPresent(words: string, firstPerson = true): boolean {
   const w = /^\s*(\S+)/u.exec(words.replace(/^\s*/u, '').replace(CLITICS, ''))?.[1];
-  return !!w && PRESENT.test(w) && !NOT_PRESENT.test(w) && !NOT_VERB.test(w);
+  return (
+    !!w && PRESENT.test(w) && !NOT_PRESENT.test(w) && !NOT_VERB.test(w) && (firstPerson || !/o$/u.test(w))
+  );
 }
 
 /**
@@ -43,6 +50,8 @@ export function weekdayInPresentClause(
   // Only a clause the weekday opens or sits in without a boundary between ("que reza por ustedes el domingo").
   if (/[,;:()]|(?<![\p{L}])(?:y|pero|cuando|porque|si)\s/iu.test(before)) return false;
   const after = tail.split(/[,;:()]|(?<![\p{L}])(?:y|pero|cuando|porque|que|si)\s/iu, 1)[0]!;
-  if (toldInThePast(`${before} ${after}`)) return false;
-  return before.trim() ? q !== undefined && opensWithPresent(before) : opensWithPresent(after);
+  // The past is looked for in the whole sentence after: "El viernes llegan los soldados y se llevaron a mi hijo" is
+  // a testimony's present.
+  if (toldInThePast(`${before} ${tail}`)) return false;
+  return before.trim() ? q !== undefined && opensWithPresent(before, false) : opensWithPresent(after);
 }
