@@ -1501,6 +1501,11 @@ describe("a petition starter line's day is metadata (guide D3; issue 23, stop 38
       [],
     );
     assert.deepEqual(all('Started by Comfort A. · Buea, Cameroon · 14 November 2025', '2025-11-14'), []);
+    // Stop 43: the town joined to the day by a comma (rounds 57, 69).
+    assert.deepEqual(
+      all('Iniciada por Sisa Y. · Riobamba, 8 de mayo de 2025\nDirigida a: CIDH', '2025-05-08'),
+      [],
+    );
   });
   it('a day inside the starter line, or on a line of its own, stays', () => {
     assert.deepEqual(all('Iniciada por Gloria V. · 3 de marzo de 2026 · Medellín', '2026-03-03'), [

@@ -15,6 +15,7 @@ import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
 import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
+import { weekdayInPresentClause } from './es-present-weekday.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
 import { monthLists } from './month-lists.js';
@@ -794,7 +795,8 @@ function weekdayOf(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
   const ahead =
     future(m) ||
     future(m, m.index + m[0].length - m[1]!.length) ||
-    presentAhead(m, ref, utc(last), utc(next));
+    presentAhead(m, ref, utc(last), utc(next)) ||
+    presentWeekday(m);
   return dayDate(ahead ? next : last);
 }
 
@@ -813,6 +815,13 @@ function weekdayNamesNoDay(m: RegExpExecArray): boolean {
     /^\s+(?:de\s+\p{Lu}|sant[oa](?![\p{L}]))/u.test(after) ||
     (/^(?:el|del|este)\s/iu.test(m[0]) && /^\p{Lu}/u.test(m[1]!) && /^\s+\p{Lu}/u.test(after))
   );
+}
+
+/** "El lunes tengo examen", "dice que reza por ustedes el domingo" (facts/es-present-weekday.ts). */
+function presentWeekday(m: RegExpExecArray): boolean {
+  if (!/^el\s/iu.test(m[0])) return false;
+  const [head, tail] = sentenceAround(m.input, m.index, m.index + m[0].length);
+  return weekdayInPresentClause(head, tail, toldInThePast);
 }
 
 /** A weekday something is set for: the next one. */
@@ -1604,8 +1613,11 @@ function lineAround(text: string, d: DateMention): { start: number; before: stri
   return { start, before: text.slice(start, d.start), after: text.slice(d.end, end < 0 ? undefined : end) };
 }
 
-/** A petition's starter line up to its last "·": "Iniciada por Gloria V. · Medellín · ", "Started by C. A. · Buea · ". */
-const STARTER_BEFORE = /^[ \t]*(?:iniciada|creada|lanzada|started|created)\s+(?:por|by)\s[^\n]*·[ \t]*$/iu;
+/**
+ * A petition's starter line up to its last "·", or the comma after its town: "Iniciada por Gloria V. · Medellín · ",
+ * "Started by C. A. · Buea · ", "Iniciada por Sisa Y. · Otavalo, " (rounds 57, 69: the comma form was read as a date).
+ */
+const STARTER_BEFORE = /^[ \t]*(?:iniciada|creada|lanzada|started|created)\s+(?:por|by)\s[^\n]*[·,][ \t]*$/iu;
 
 /**
  * The day closing a petition's starter line ("Iniciada por Edilma Ospino Charris · Ciénaga, Colombia · 12 de enero
