@@ -17,7 +17,7 @@ import { commemorationDay } from './es-commemorations.js';
 import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
 import { weekdayInPresentClause } from './es-present-weekday.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
-import { fold, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon.js';
+import { fold, MONTHS, NUMBER_WORDS, WEEKDAY_ALT, WEEKDAYS } from './lexicon.js';
 import { monthLists } from './month-lists.js';
 import { storyYears } from './narrative-years.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
@@ -48,8 +48,6 @@ const isoValue = (d: FuzzyDate) =>
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
 /** A month's word anywhere in a mention (a day or month written with it, not in figures). */
 const MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})(?![\\p{L}])`, 'iu');
-const WEEKDAY_ALT =
-  'lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 /**
  * English counts the lexicon's short list lacks: teens, tens and their compounds ("Sixty-nine years ago",
  * "twenty two years ago"); without them "Sixty-nine years ago" was read as nine years ago (rounds 10, 11,

@@ -614,6 +614,9 @@ export const MONTHS: ReadonlyMap<string, number> = new Map([
   }),
 ]);
 
+/** Weekday names as written, accents optional, for patterns: Spanish, and English with them (`WEEKDAYS` has the folded keys). */
+export const ES_WEEKDAY_ALT = 'lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo';
+export const WEEKDAY_ALT = `${ES_WEEKDAY_ALT}|monday|tuesday|wednesday|thursday|friday|saturday|sunday`;
 /** Weekdays, 0 = Sunday (as Date.getUTCDay). */
 export const WEEKDAYS: ReadonlyMap<string, number> = new Map(
   Object.entries({

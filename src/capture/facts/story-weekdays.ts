@@ -15,9 +15,9 @@
  */
 import { addDays, DAY_MS, iso, standingMentions, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
-import { fold, WEEKDAYS } from './lexicon.js';
+import { ES_WEEKDAY_ALT, fold, WEEKDAYS } from './lexicon.js';
 
-const WEEKDAY = 'lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo';
+const WEEKDAY = ES_WEEKDAY_ALT;
 /** The mention is a weekday alone: "el viernes", "El domingo", "del jueves". */
 const BARE = new RegExp(`^(?:el|del|al|la\\s+noche\\s+del)?\\s*(${WEEKDAY})$`, 'iu');
 /** A day written with its weekday: "jueves 28", "sábado 21 de marzo", or the weekday just before ("sábado, el 18 de"). */

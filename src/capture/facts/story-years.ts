@@ -10,14 +10,13 @@
  */
 import { DAY_MS, pad, realDay, standingMentions, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
-import { MONTHS } from './lexicon.js';
+import { MONTHS, WEEKDAY_ALT } from './lexicon.js';
 
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
 const MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})(?![\\p{L}])`, 'iu');
 /** dates.ts' `writesYear` (which imports this module). */
 const YEAR_WRITTEN = /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu;
-const WEEKDAY_BEFORE =
-  /(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[,\s]+(?:el\s+|the\s+)?$/iu;
+const WEEKDAY_BEFORE = new RegExp(`(?:${WEEKDAY_ALT})[,\\s]+(?:el\\s+|the\\s+)?$`, 'iu');
 
 /**
  * A speaker's turn opening its line: "[00:03:33] OLIVERA:", "TESTIGO:", "AJP:", "MARTA CAAL:", "LLAMADA (doña
