@@ -10,6 +10,7 @@ import type { FuzzyDate } from '../../domain/dates.js';
 import { bareDays } from './bare-days.js';
 import { addDays, DAY_MS, iso, pad, realDay, standingMentions, utc } from './calendar.js';
 import { closingYears } from './closing-years.js';
+import { englishGatheringOfTheDay } from './en-gatherings.js';
 import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
@@ -432,7 +433,7 @@ function future(m: RegExpExecArray, upTo = m.index): boolean {
   if (setOrWishedAhead(m, upTo)) return true;
   if (englishDeadline(m, upTo)) return true;
   if (promised(m, upTo)) return true;
-  if (gatheringOfTheMonth(m, upTo)) return true;
+  if (gatheringOfTheMonth(m, upTo) || englishGatheringOfTheDay(m.input, upTo)) return true;
   // "what the court decided in June, and the city court will agree": the verb the date hangs on is past.
   if (PAST_RIGHT_BEFORE.test(m.input.slice(Math.max(0, upTo - 40), upTo))) return false;
   if (futureClause(m, upTo)) return true;
