@@ -90,6 +90,10 @@ describe('testigo estimate: bad input exits 2 and says where', () => {
     const r = await failure([csv('apart.csv', 'A,B,C,count\n1,0,0,10\n0,1,0,8\n0,0,1,5\n')]);
     assert.equal(r.code, 2);
     assert.match(r.text, /no one is on more than one list/);
+    // Data no log-linear model fits (one list inside another): bad input in that file, and named (found by fuzzing).
+    const nested = await failure([csv('nested.csv', 'A,B,C,count\n1,1,0,10\n0,1,0,8\n1,1,1,3\n')]);
+    assert.equal(nested.code, 2);
+    assert.match(nested.text, /^nested\.csv: no log-linear model can be fitted/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { UsageError } from '../../domain/errors.js';
+import { InputError, UsageError } from '../../domain/errors.js';
 import { sha256Hex } from '../../domain/hashing.js';
 import {
   canonicalInputs,
@@ -139,6 +139,8 @@ export function registerEstimate(program: Command): void {
       if (!['aic', 'bic'].includes(f.criterion))
         throw new UsageError(`--criterion must be aic or bic (got ${f.criterion})`);
       let tables: Map<string, CaptureTable>;
+      /** The capture-history file's name, when the tables come from one (errors about its data name it). */
+      let source: string | undefined;
       let uncertainty: LinkageUncertainty | undefined;
       let store: CaseStore | undefined;
       let caseId: string | undefined;
@@ -155,6 +157,7 @@ export function registerEstimate(program: Command): void {
       } else {
         if (!file) throw new UsageError('name a capture-history CSV file, or use --case');
         const t = await openTabular(file);
+        source = t.file;
         tables = await tablesFromRows({ file: t.file, columns: t.columns, rows: t.rows, strata: f.strata });
       }
       const opts: EstimateOptions = {
@@ -172,7 +175,9 @@ export function registerEstimate(program: Command): void {
         if (opts[k] === undefined) delete opts[k];
       if (f.sensitivity && f.strata)
         throw new UsageError('--sensitivity works on one table: leave out --strata');
-      const results = f.strata ? estimateStrata(tables, opts) : [estimate(tables.get('')!, opts)];
+      const results = fromFile(source, () =>
+        f.strata ? estimateStrata(tables, opts) : [estimate(tables.get('')!, opts)],
+      );
       const main = results[0]!;
       if (uncertainty && !f.strata)
         results[0] = withLinkageError(uncertainty, main, opts, { draws: f.linkageDraws });
@@ -257,3 +262,17 @@ export function registerEstimate(program: Command): void {
 }
 
 const joinText = (a: string, b: string) => (b ? `${a} ${b}` : a);
+
+/**
+ * Runs an estimate on a file's tables; an estimate its data cannot give ("no log-linear model can be fitted …") is bad
+ * input in that file, so its error names the file like every other input error (found by the CLI's file fuzzing).
+ */
+function fromFile<T>(file: string | undefined, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (file && err instanceof InputError && !err.message.startsWith(file))
+      throw new InputError(`${file}: ${err.message}`, err.issues);
+    throw err;
+  }
+}
