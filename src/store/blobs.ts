@@ -192,7 +192,9 @@ export class BlobStore implements EvidenceBlobs {
       if (!name.endsWith('.part')) continue;
       const path = join(tmpDir, name);
       const st = await this.fs.stat(path).catch(() => undefined);
-      if (!st || st.mtimeMs > cutoff) continue;
+      // mtimeMs has a fraction of a millisecond and Date.now() none: floor it, or a file written in the same
+      // millisecond as the sweep reads as newer than `olderThanMs: 0` (a CI flake).
+      if (!st || Math.floor(st.mtimeMs) > cutoff) continue;
       await this.fs.rm(path, { force: true });
       removed++;
     }
