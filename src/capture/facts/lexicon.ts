@@ -5,6 +5,7 @@
  * weekdays and number words. Everything is folded (lower case, no accents) before lookup.
  */
 
+import { MONTH_NAMES } from '../../domain/dates.js';
 import { foldCase } from '../../domain/fold.js';
 import { GIVEN_NAME_STOCK, SURNAME_STOCK } from './names.js';
 
@@ -577,27 +578,13 @@ export const SPANISH_MONTHS: ReadonlyMap<string, number> = new Map(
   }),
 );
 
-/** English month names as written ("May", not "may"), January first. */
-const ENGLISH_MONTH_NAMES: readonly string[] = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** An English month's name, capitalized, alone ("May", not "may" nor "MAY"): no word of a place's name. */
-export const isEnglishMonthName = (word: string): boolean => ENGLISH_MONTH_NAMES.includes(word);
+export const isEnglishMonthName = (word: string): boolean =>
+  (MONTH_NAMES.en as readonly string[]).includes(word);
 
 export const MONTHS: ReadonlyMap<string, number> = new Map([
   ...SPANISH_MONTHS,
-  ...ENGLISH_MONTH_NAMES.map((name, i): [string, number] => [fold(name), i + 1]),
+  ...MONTH_NAMES.en.map((name, i): [string, number] => [fold(name), i + 1]),
   ...Object.entries({
     jan: 1,
     feb: 2,
