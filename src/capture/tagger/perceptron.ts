@@ -66,82 +66,93 @@ export function predict(model: TaggerModel, features: readonly string[]): { labe
 const round = (x: number) => Math.round(x * 1000) / 1000 || 0;
 
 export function train(examples: readonly Example[], opts: TrainOptions = TRAIN_DEFAULTS): TaggerModel {
-  if (opts.bags <= 1) return trainOne(examples, opts);
-  const sum = new Map<string, number[]>();
+  const data = prepare(examples, opts.minCount);
+  if (opts.bags <= 1) return modelOf(data.names, trainOne(data, opts.epochs, opts.seed));
+  // Summed bag by bag in feature order, then averaged: the same sums, hence the same digits, as adding
+  // each bag's rounded model (a bag's zero rows add nothing).
+  const sum = new Float64Array(data.names.length * LABELS.length);
   for (let b = 0; b < opts.bags; b++) {
-    const m = trainOne(examples, { ...opts, seed: opts.seed + b });
-    for (const [f, ws] of Object.entries(m.weights)) {
-      const acc = sum.get(f) ?? ws.map(() => 0);
-      ws.forEach((x, k) => {
-        acc[k]! += x;
-      });
-      sum.set(f, acc);
-    }
+    const avg = trainOne(data, opts.epochs, opts.seed + b);
+    for (let i = 0; i < avg.length; i++) sum[i]! += avg[i]!;
   }
-  const weights: Record<string, number[]> = {};
-  for (const f of [...sum.keys()].sort()) {
-    const avg = sum.get(f)!.map((x) => round(x / opts.bags));
-    if (avg.some((x) => x !== 0)) weights[f] = avg;
-  }
-  return { labels: [...LABELS], weights };
+  return modelOf(
+    data.names,
+    sum.map((x) => round(x / opts.bags)),
+  );
 }
 
-function trainOne(examples: readonly Example[], opts: TrainOptions): TaggerModel {
+interface Prepared {
+  /** The kept features, sorted; an example's features are indices into it. */
+  names: string[];
+  examples: { f: Int32Array; y: number }[];
+}
+
+/**
+ * Each example's distinct kept features as sorted indices (features seen in fewer than `minCount`
+ * examples dropped): training then adds numbers in arrays instead of looking strings up in maps,
+ * in the same order, so the weights are the same to the last digit.
+ */
+function prepare(examples: readonly Example[], minCount: number): Prepared {
   const counts = new Map<string, number>();
   for (const e of examples) for (const f of new Set(e.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const kept = (f: string) => (counts.get(f) ?? 0) >= opts.minCount;
-  const L = LABELS.length;
+  const names = [...counts.keys()].filter((f) => counts.get(f)! >= minCount).sort();
+  const id = new Map(names.map((f, i) => [f, i]));
   const labelIndex = new Map(LABELS.map((l, i) => [l, i]));
-  // w: current weights; u: sum of c·update (the averaging trick: average = w − u / c).
-  const w = new Map<string, Float64Array>();
-  const u = new Map<string, Float64Array>();
-  const row = (m: Map<string, Float64Array>, f: string) => {
-    let r = m.get(f);
-    if (!r) {
-      r = new Float64Array(L);
-      m.set(f, r);
-    }
-    return r;
+  return {
+    names,
+    examples: examples.map((e) => ({
+      // Sorted names have sorted indices: the order the scores are summed in is the names' order.
+      f: Int32Array.from(
+        [...new Set(e.features)].flatMap((f) => (id.has(f) ? [id.get(f)!] : [])).sort((a, b) => a - b),
+      ),
+      y: labelIndex.get(e.label)!,
+    })),
   };
-  const data = examples.map((e) => ({
-    f: [...new Set(e.features)].filter(kept).sort(),
-    y: labelIndex.get(e.label)!,
-  }));
-  const order = data.map((_, i) => i);
-  const rand = generator(opts.seed);
+}
+
+/** One perceptron's averaged weights, rounded, feature by feature (row i·L … i·L+L−1). */
+function trainOne(data: Prepared, epochs: number, seed: number): Float64Array {
+  const L = LABELS.length;
+  // w: current weights; u: sum of c·update (the averaging trick: average = w − u / c).
+  const w = new Float64Array(data.names.length * L);
+  const u = new Float64Array(data.names.length * L);
+  const order = data.examples.map((_, i) => i);
+  const rand = generator(seed);
+  const s = new Float64Array(L);
   let c = 1;
-  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const i of order) {
-      const { f, y } = data[i]!;
-      const s = new Float64Array(L);
-      for (const x of f) {
-        const r = w.get(x);
-        if (r) for (let k = 0; k < L; k++) s[k]! += r[k]!;
-      }
+      const { f, y } = data.examples[i]!;
+      s.fill(0);
+      for (const x of f) for (let k = 0; k < L; k++) s[k]! += w[x * L + k]!;
       let guess = 0;
       for (let k = 1; k < L; k++) if (s[k]! > s[guess]!) guess = k;
       if (guess !== y) {
         for (const x of f) {
-          row(w, x)[y]! += 1;
-          row(w, x)[guess]! -= 1;
-          row(u, x)[y]! += c;
-          row(u, x)[guess]! -= c;
+          w[x * L + y]! += 1;
+          w[x * L + guess]! -= 1;
+          u[x * L + y]! += c;
+          u[x * L + guess]! -= c;
         }
       }
       c++;
     }
   }
+  return w.map((x, i) => round(x - u[i]! / c));
+}
+
+/** The committed shape: features with a non-zero weight, sorted, each with its row of weights. */
+function modelOf(names: readonly string[], flat: Float64Array): TaggerModel {
+  const L = LABELS.length;
   const weights: Record<string, number[]> = {};
-  for (const f of [...w.keys()].sort()) {
-    const r = w.get(f)!;
-    const a = u.get(f)!;
-    const avg = [...r].map((x, k) => round(x - a[k]! / c));
-    if (avg.some((x) => x !== 0)) weights[f] = avg;
-  }
+  names.forEach((f, i) => {
+    const row = [...flat.subarray(i * L, i * L + L)];
+    if (row.some((x) => x !== 0)) weights[f] = row;
+  });
   return { labels: [...LABELS], weights };
 }
 
