@@ -79,6 +79,7 @@ const SETS = [
   'eval69',
   'eval70',
   'eval71',
+  'eval72',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
