@@ -80,6 +80,7 @@ const SETS = [
   'eval70',
   'eval71',
   'eval72',
+  'eval73',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
