@@ -78,6 +78,7 @@ const SETS = [
   'eval68',
   'eval69',
   'eval70',
+  'eval74',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
