@@ -81,6 +81,7 @@ const SETS = [
   'eval71',
   'eval72',
   'eval73',
+  'eval74',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
