@@ -27,6 +27,7 @@ import { sheetDays } from './sheet-days.js';
 import { weekdaysOfTheStory } from './story-weekdays.js';
 import { titleSpans, yearOfATitle } from './title-years.js';
 import { dayFromAnchors } from './weekday-day-anchors.js';
+import { WRITERS_PRESENT_ES } from './writers-present.js';
 
 export interface DateMention {
   start: number;
@@ -2194,6 +2195,9 @@ function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): voi
     for (let j = i - 1; j >= 0 && !anchor; j--) {
       const a = ordered[j]!;
       if (d.start - a.end > FAR_REACH) break;
+      // A far year alone ("en 2020 se disolvió") neither dates the day nor ends the stretch, as in story-years.ts.
+      if (writesYear(a.text) && a.date.precision === 'year' && Math.abs(Number(a.value) - refYear) >= 2)
+        continue;
       if (writesYear(a.text)) anchor = a;
       // "ayer", "hace tres días", "last week": the text is back in its own time.
       else if (a.relative && !MONTH_WORD.test(a.text)) break;
@@ -2212,7 +2216,8 @@ function yearsOfTheNarrative(text: string, found: DateMention[], ref: Date): voi
     const [before, after] = sentenceAround(text, d.start, d.end);
     // "held in New Bell prison until April" after "arrested on 28 February 2008": the end of the dated stretch, so
     // the "until" right before the date is no cue of the writer's time (any other cue in the sentence still is).
-    if (NOW_CUE.test(storyTimeWordsOut(`${before.replace(UNTIL_BEFORE, '')} ${after}`))) continue;
+    const told = storyTimeWordsOut(`${before.replace(UNTIL_BEFORE, '')} ${after}`);
+    if (NOW_CUE.test(told) || WRITERS_PRESENT_ES.test(told)) continue;
     // "fijada para el 16 de octubre", "set for 3 May": what is set lies ahead ("para leer" says why, not when).
     if (/\b(?:para|for)\s+(?:el\s+|the\s+)?$/iu.test(text.slice(Math.max(0, d.start - 200), d.start)))
       continue;

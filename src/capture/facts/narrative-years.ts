@@ -12,14 +12,17 @@ import { detectLanguage } from '../language.js';
 import { anniversaryDaySaidAgain, anniversaryOf } from './anniversary-years.js';
 import type { DateMention } from './dates.js';
 import { isTranscript, PAST_EN, PAST_ES, storyYearsOfThePast } from './story-years.js';
+import { REPORTING_PRESENT_ES } from './writers-present.js';
 
 const PAST_ALL = new RegExp(PAST_ES.source, 'giu');
 /**
  * The present of the writer's own time: the perfect's and the copulas' forms and the verbs a news writer reports by
  * ("ha", "es", "hay", "sigue", "dice", "denuncian"). A few grammar words, not a topic's.
  */
-const PRESENT_ALL =
-  /(?<![\p{L}])(?:es|son|está|están|estoy|estamos|hay|tiene|tienen|tengo|ha|han|he|hemos|has|dice|dicen|digo|sigue|siguen|sigo|puede|pueden|vive|viven|vivo|queda|quedan|pide|piden|exige|exigen|denuncia|denuncian|asegura|aseguran|explica|afirma|señala|recuerda|cuenta)(?![\p{L}])/giu;
+const PRESENT_ALL = new RegExp(
+  `(?<![\\p{L}])(?:es|son|está|están|estoy|estamos|hay|ha|han|he|hemos|has|${REPORTING_PRESENT_ES})(?![\\p{L}])`,
+  'giu',
+);
 /** The English past and present, counted the same way (stop 43). */
 const PAST_ALL_EN = new RegExp(PAST_EN.source, 'giu');
 const PRESENT_ALL_EN =
