@@ -22,6 +22,7 @@ import { fold, MONTHS, NUMBER_WORDS, WEEKDAY_ALT, WEEKDAYS } from './lexicon.js'
 import { monthLists } from './month-lists.js';
 import { storyYears } from './narrative-years.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
+import { nowadaysHoy } from './es-nowadays.js';
 import { restatedRelatives } from './restated-relatives.js';
 import { sheetDays } from './sheet-days.js';
 import { weekdaysOfTheStory } from './story-weekdays.js';
@@ -1419,10 +1420,12 @@ const RULES: Rule[] = [
     // "El antiguo aeropuerto es hoy un centro cultural", "the camp is today a museum": what a thing is now,
     // between a copula and what it has become, is no day.
     make: (m, ref) =>
-      /\b(?:es|son|is|are)\s+$/iu.test(m.input.slice(Math.max(0, m.index - 6), m.index)) &&
-      /^\s+(?:un|una|el|la|los|las|an|the|a(?!\s+las?\b))\s/iu.test(
-        m.input.slice(m.index + m[0].length, m.index + m[0].length + 10),
-      )
+      (/\b(?:es|son|is|are)\s+$/iu.test(m.input.slice(Math.max(0, m.index - 6), m.index)) &&
+        /^\s+(?:un|una|el|la|los|las|an|the|a(?!\s+las?\b))\s/iu.test(
+          m.input.slice(m.index + m[0].length, m.index + m[0].length + 10),
+        )) ||
+      // "Hoy vive en Madrid", "(hoy Ciudad Mendoza)": how things stand now (es-nowadays.ts).
+      nowadaysHoy(m.input, m.index, m.index + m[0].length)
         ? undefined
         : dayDate(iso(ref)),
   },
