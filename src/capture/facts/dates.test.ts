@@ -1340,6 +1340,8 @@ describe('habits and dotted chat stamps (issue 23, stop 38, rounds 19–31)', ()
       ['24 March', '2024-03-24'],
     ]);
     assert.deepEqual(all('como cada 18 de julio desde 1994', '2025-07-20'), [['1994', '1994']]);
+    assert.deepEqual(all('Cada mes de junio los alumnos se reúnen junto a su tumba.', '2025-02-11'), []);
+    assert.deepEqual(all('Viaja cada marzo a su pueblo.', '2025-02-11'), []);
     assert.deepEqual(all('On 23 February women gathered in the park.', '2026-02-28'), [
       ['23 February', '2026-02-23'],
     ]);

@@ -1633,7 +1633,7 @@ function starterLine(text: string, d: DateMention): boolean {
 }
 
 const EVERY_BEFORE =
-  /(?:\b(?:every|each)(?:\s+year)?(?:\s+on)?(?:\s+the)?|\bcada(?:\s+año)?(?:\s+el)?|\btodos\s+los\s+años(?:\s+el)?)\s+$/iu;
+  /(?:\b(?:every|each)(?:\s+year)?(?:\s+on)?(?:\s+the)?|\bcada(?:\s+año)?(?:\s+el|\s+mes\s+de)?|\btodos\s+los\s+años(?:\s+el)?)\s+$/iu;
 const EVERY_AFTER = /^,?\s+(?:cada\s+año|todos\s+los\s+años|every\s+year|each\s+year)\b/iu;
 
 /**
@@ -1645,7 +1645,15 @@ const EVERY_AFTER = /^,?\s+(?:cada\s+año|todos\s+los\s+años|every\s+year|each\
  * de Mayo… This year the square was fuller", a blog of 24 March 2024, round 2).
  */
 function habitual(text: string, d: DateMention, reference: string): boolean {
-  if (d.relative || d.date.precision !== 'day' || writesYear(d.text) || d.value === reference) return false;
+  // A month too: "viaja cada marzo a Allende", "Cada mes de junio, antiguos alumnos se reúnen" (rounds 12, 16, 69).
+  const bareMonth = d.date.precision === 'month' && /^\p{L}+$/u.test(d.text);
+  if (
+    (d.relative && !bareMonth) ||
+    d.date.precision === 'year' ||
+    writesYear(d.text) ||
+    d.value === reference
+  )
+    return false;
   return (
     EVERY_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)) ||
     EVERY_AFTER.test(text.slice(d.end, d.end + 30))

@@ -13,6 +13,7 @@ describe('"hoy" meaning nowadays', () => {
       [],
     );
     assert.deepEqual(values('Hoy vivo y trabajo en Sevilla con mis hermanos.', '2026-04-02'), []);
+    assert.deepEqual(values('Su hermano, que vive hoy en Tijuana, no quiso hablar.', '2026-04-02'), []);
   });
   it('is no date before an age', () => {
     assert.deepEqual(values('Hoy tiene 81 años y sigue esperando.', '2026-04-02'), []);

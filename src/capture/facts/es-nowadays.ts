@@ -10,11 +10,15 @@
 const STANDING_NOW =
   /^\s+(?:viv(?:e|o|en|imos)|resid(?:e|o|en|imos)|trabaj(?:a|o|an|amos)|tiene\s+[\p{L}\d]+\s+años)\b/iu;
 
+const LIVING_BEFORE = /(?<![\p{L}])(?:viv(?:e|o|en|imos)|resid(?:e|o|en|imos)|trabaj(?:a|o|an|amos))\s+$/iu;
+
 /** Whether the "hoy" at [start, end) of `text` means nowadays rather than the day of writing. */
 export function nowadaysHoy(text: string, start: number, end: number): boolean {
   if (!/^hoy$/iu.test(text.slice(start, end))) return false;
   const after = text.slice(end, end + 40);
   if (STANDING_NOW.test(after)) return true;
+  // The verb before it: "que vive hoy en San Antonio".
+  if (LIVING_BEFORE.test(text.slice(Math.max(0, start - 14), start)) && /^\s+en\s/iu.test(after)) return true;
   // A place's name now, after its old one: "Santa Rosa (hoy Ciudad Mendoza)".
   return /\(\s*$/u.test(text.slice(Math.max(0, start - 2), start)) && /^\s+\p{Lu}/u.test(after);
 }
