@@ -36,4 +36,21 @@ describe('"el 8", "del 6": a bare day in the month of the day before it', () => 
     assert.ok(!w.includes('2014-04-12') && !w.includes('2014-04-30'), w.join(' '));
     assert.deepEqual(values('Llegamos a Arriaga el 9.', '2025-06-01'), []);
   });
+  it('"el día 11": in the month named nearest before it, a month with its year too', () => {
+    const v = values(
+      'Hubo muertos el 8 y el 9 de septiembre. Uno murió en el hospital el día 11, solo.',
+      '2025-10-04',
+    );
+    assert.ok(v.includes('2025-09-11'), v.join(' '));
+    const w = values('Eso cambió en mayo de 2024: el día 18, la policía entró en el barrio.', '2025-10-04');
+    assert.ok(w.includes('2024-05-18'), w.join(' '));
+  });
+  it('not after "ayer" or a month without its year, and not before its month', () => {
+    assert.deepEqual(
+      values('En marzo y abril hubo emboscadas. Lo levantaron el día 21 en la noche.', '2026-05-22'),
+      ['2026-03', '2026-04'],
+    );
+    assert.deepEqual(values('Ayer vino. Se fue el día 5.', '2025-10-04'), ['2025-10-03']);
+    assert.deepEqual(values('Se fue el día 3 de marzo de 2020.', '2025-10-04'), ['2020-03-03']);
+  });
 });

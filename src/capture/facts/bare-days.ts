@@ -14,13 +14,38 @@ import type { DateMention } from './dates.js';
 
 const BARE_DAY =
   /(?<=(?<![\p{L}])(?:el|del|al)\s+)([12]?\d|3[01])(?=\s*(?:[,;:)]|\.(?![º°ª\p{L}\d])|$)|\s+(?:y\s+(?:el\s+)?\d|con|en|a\s+las|por\s+la|cuando)\b)(?![.,]\d)/gmu;
+/**
+ * "el día 11", "tu carta del día 2 y la foto", "lo levantaron el día 21 en la noche": with "día" before it the number
+ * is a day whatever follows, unless its month follows ("el día 11 de junio", read elsewhere). Stop 44: 9 in 9 texts of
+ * rounds 19–69, 7 of them missed; 2 read now (rounds 19, 58), none wrongly. The rest have no month written near
+ * them (a letter's date two paragraphs up, a transcript's story month turns away) or only a month without its year.
+ */
+const DAY_WORD_DAY =
+  /(?<=(?<![\p{L}])(?:el|del|al)\s+d[ií]a\s+)([12]?\d|3[01])(?![\d\p{L}º°ª]|[.,:]\d|\s+de\b)/gmu;
 /** How far back the day that gives the month may stand. */
 const REACH = 600;
 
 export function bareDays(text: string, found: readonly DateMention[]): DateMention[] {
-  const days = standingMentions(found).filter((d) => d.date.precision === 'day');
-  if (!days.length) return [];
+  const standing = standingMentions(found);
+  const days = standing.filter((d) => d.date.precision === 'day');
+  // Not "ayer", "hoy": the day of writing, not the story's month. A month without its year ("en marzo y abril")
+  // may be of another year than the story's: nearest, it gives none.
+  const months = standing.filter((d) => !(d.date.precision === 'day' && !/\d/.test(d.text)));
   const out: DateMention[] = [];
+  for (const m of text.matchAll(DAY_WORD_DAY)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    // The month named nearest before it, a month alone too ("en mayo de 2025: el día 18"), in its paragraph or the one before.
+    const anchor = months.findLast((d) => d.end <= start);
+    if (!anchor || start - anchor.end > REACH) continue;
+    if (anchor.date.precision === 'year' || (anchor.date.precision === 'month' && !/\d{4}/.test(anchor.text)))
+      continue;
+    if ((text.slice(anchor.end, start).match(/\n\s*\n/g)?.length ?? 0) > 1) continue;
+    const [y, mo] = anchor.value.split('-').map(Number) as [number, number];
+    const value = realDay(y, mo, Number(m[1]));
+    if (value) out.push(dayMention(start, m[0], value, true));
+  }
   let k = -1;
   for (const m of text.matchAll(BARE_DAY)) {
     const start = m.index;

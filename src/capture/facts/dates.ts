@@ -16,6 +16,7 @@ import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
 import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
+import { nowadaysHoy } from './es-nowadays.js';
 import { weekdayInPresentClause } from './es-present-weekday.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAY_ALT, WEEKDAYS } from './lexicon.js';
@@ -1420,10 +1421,12 @@ const RULES: Rule[] = [
     // "El antiguo aeropuerto es hoy un centro cultural", "the camp is today a museum": what a thing is now,
     // between a copula and what it has become, is no day.
     make: (m, ref) =>
-      /\b(?:es|son|is|are)\s+$/iu.test(m.input.slice(Math.max(0, m.index - 6), m.index)) &&
-      /^\s+(?:un|una|el|la|los|las|an|the|a(?!\s+las?\b))\s/iu.test(
-        m.input.slice(m.index + m[0].length, m.index + m[0].length + 10),
-      )
+      (/\b(?:es|son|is|are)\s+$/iu.test(m.input.slice(Math.max(0, m.index - 6), m.index)) &&
+        /^\s+(?:un|una|el|la|los|las|an|the|a(?!\s+las?\b))\s/iu.test(
+          m.input.slice(m.index + m[0].length, m.index + m[0].length + 10),
+        )) ||
+      // "Hoy vive en Madrid", "(hoy Ciudad Mendoza)": how things stand now (es-nowadays.ts).
+      nowadaysHoy(m.input, m.index, m.index + m[0].length)
         ? undefined
         : dayDate(iso(ref)),
   },
@@ -1631,7 +1634,7 @@ function starterLine(text: string, d: DateMention): boolean {
 }
 
 const EVERY_BEFORE =
-  /(?:\b(?:every|each)(?:\s+year)?(?:\s+on)?(?:\s+the)?|\bcada(?:\s+año)?(?:\s+el)?|\btodos\s+los\s+años(?:\s+el)?)\s+$/iu;
+  /(?:\b(?:every|each)(?:\s+year)?(?:\s+on)?(?:\s+the)?|\bcada(?:\s+año)?(?:\s+el|\s+mes\s+de)?|\btodos\s+los\s+años(?:\s+el)?)\s+$/iu;
 const EVERY_AFTER = /^,?\s+(?:cada\s+año|todos\s+los\s+años|every\s+year|each\s+year)\b/iu;
 
 /**
@@ -1643,7 +1646,15 @@ const EVERY_AFTER = /^,?\s+(?:cada\s+año|todos\s+los\s+años|every\s+year|each\
  * de Mayo… This year the square was fuller", a blog of 24 March 2024, round 2).
  */
 function habitual(text: string, d: DateMention, reference: string): boolean {
-  if (d.relative || d.date.precision !== 'day' || writesYear(d.text) || d.value === reference) return false;
+  // A month too: "viaja cada marzo a Allende", "Cada mes de junio, antiguos alumnos se reúnen" (rounds 12, 16, 69).
+  const bareMonth = d.date.precision === 'month' && /^\p{L}+$/u.test(d.text);
+  if (
+    (d.relative && !bareMonth) ||
+    d.date.precision === 'year' ||
+    writesYear(d.text) ||
+    d.value === reference
+  )
+    return false;
   return (
     EVERY_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)) ||
     EVERY_AFTER.test(text.slice(d.end, d.end + 30))

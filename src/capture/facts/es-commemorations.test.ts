@@ -28,4 +28,16 @@ describe('a day declared or kept as a commemoration', () => {
       '2011-05-05',
     ]);
   });
+  it('the day as the event it names, subject or object of what is said, is not a date (guide D11)', () => {
+    assert.deepEqual(values('Y que el 9 de mayo no es una fecha de fiesta en mi pueblo.', '2025-10-29'), []);
+    assert.deepEqual(values('Hubo un informe, pero el 2 de julio sigue sin culpables.', '2025-10-29'), []);
+    assert.deepEqual(values('Pido que no olviden el 21 de septiembre.', '2025-10-29'), []);
+    assert.deepEqual(values('¿Qué significa para usted el 4 de marzo hoy en día?', '2025-10-29'), []);
+  });
+  it('a day of the story said of in the past, or with its weekday, stays', () => {
+    assert.deepEqual(values('Que el 9 de mayo de 1999 no fue un accidente.', '2025-10-29'), ['1999-05-09']);
+    assert.deepEqual(values('La audiencia será pronto: el 3 de noviembre es lunes.', '2025-10-29'), [
+      '2025-11-03',
+    ]);
+  });
 });

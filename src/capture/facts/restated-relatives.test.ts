@@ -55,4 +55,14 @@ describe('"N years ago" restated by its date', () => {
       ['1995-06-04', '1995-06-05'],
     );
   });
+  it('does the same in Spanish after a comma: "El año pasado, en febrero"', () => {
+    assert.deepEqual(values('El año pasado, en febrero, me llamaron de la fiscalía.', '2026-01-20'), [
+      '2025-02',
+    ]);
+    assert.deepEqual(values('Volví el año pasado, en agosto, a ver la casa.', '2025-03-10'), ['2024-08']);
+    assert.deepEqual(values('Este año, el 3 de marzo, leeremos los nombres.', '2026-01-20'), ['2026-03-03']);
+  });
+  it('leaves a Spanish relative year alone when no date follows it', () => {
+    assert.deepEqual(values('Murió el año pasado, en Salto, sin ver nada.', '2026-01-20'), ['2025']);
+  });
 });
