@@ -11,7 +11,7 @@ import { bareDays } from './bare-days.js';
 import { addDays, DAY_MS, iso, pad, realDay, standingMentions, utc } from './calendar.js';
 import { closingYears } from './closing-years.js';
 import { englishGatheringOfTheDay } from './en-gatherings.js';
-import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
+import { englishWeekdays, weekdaySaidAfter, weekendAhead, weeklyHabit } from './en-weekdays.js';
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
@@ -1501,7 +1501,8 @@ const RULES: Rule[] = [
     // The weekend just past (publication day included when it is a Saturday or Sunday).
     re: /\b((?:el pasado|el|este)\s+fin de semana(?:\s+pasado)?|(?:(?:over|during)\s+)?(?:the|this|last)\s+weekend)\b(?!\s+(?:of|del?)\s+\d)/giu,
     relative: true,
-    make: (_m, ref) => {
+    make: (m, ref) => {
+      if (weekendAhead(m, future(m))) return undefined;
       if (ref.getUTCDay() === 6) return { precision: 'range', from: iso(ref), to: iso(addDays(ref, 1)) };
       const sunday = weekdayFrom(addDays(ref, 1), 0, -1);
       return { precision: 'range', from: iso(addDays(utc(sunday), -1)), to: sunday };

@@ -97,3 +97,19 @@ describe("an English chat export's relative day separators", () => {
     );
   });
 });
+
+// 2026-02-25 is a Wednesday.
+describe('an English weekend', () => {
+  it('ahead of the writer is no date', () => {
+    assert.deepEqual(
+      values('Do not wait. I will draft the appeal this weekend and send it to you.', '2026-02-25'),
+      [],
+    );
+    assert.deepEqual(values("She'll write to the foundation this weekend.", '2026-02-25'), []);
+  });
+  it('just past is still the weekend before', () => {
+    assert.deepEqual(values('The families met this weekend at the cemetery.', '2026-02-25'), [
+      '2026-02-21/2026-02-22',
+    ]);
+  });
+});
