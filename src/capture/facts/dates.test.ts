@@ -1335,6 +1335,14 @@ describe('habits and dotted chat stamps (issue 23, stop 38, rounds 19–31)', ()
   it("a day and month said of every year is no date; on the writer's own day, or with its year, it is", () => {
     assert.deepEqual(all('Every year on 23 February women gather in the park.', '2026-02-28'), []);
     assert.deepEqual(all('I go to the memorial every 10 April with my wife.', '2025-03-12'), []);
+    assert.deepEqual(
+      all('Relatives gather every year at the cemetery of Gülyazı on 28 December.', '2025-03-12'),
+      [],
+    );
+    assert.deepEqual(all('The lawyer sees families every second Saturday at the office.', '2026-06-15'), []);
+    assert.deepEqual(all('Every year at the cemetery, and on 28 December 2011 most of all.', '2025-03-12'), [
+      ['28 December 2011', '2011-12-28'],
+    ]);
     assert.deepEqual(all('Y que el 18 de septiembre, cada año, bajamos con velas.', '2025-06-21'), []);
     assert.deepEqual(all('Every 24 March I go down to the square.', '2024-03-24'), [
       ['24 March', '2024-03-24'],

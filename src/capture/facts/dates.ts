@@ -1488,7 +1488,7 @@ const RULES: Rule[] = [
   // written alone (capitalized), not in a name ("Good Friday", "Bloody Sunday") nor "Friday prayers".
   {
     re: new RegExp(
-      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d)|${DATE_AFTER_COMMA}|${ORDINAL_AFTER_COMMA}|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
+      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+|\\b(?:every|each)\\s+(?:other|second|third|fourth)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d)|${DATE_AFTER_COMMA}|${ORDINAL_AFTER_COMMA}|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
       'gu',
     ),
     relative: true,
@@ -1633,6 +1633,9 @@ function starterLine(text: string, d: DateMention): boolean {
 const EVERY_BEFORE =
   /(?:\b(?:every|each)(?:\s+year)?(?:\s+on)?(?:\s+the)?|\bcada(?:\s+año)?(?:\s+el)?|\btodos\s+los\s+años(?:\s+el)?)\s+$/iu;
 const EVERY_AFTER = /^,?\s+(?:cada\s+año|todos\s+los\s+años|every\s+year|each\s+year)\b/iu;
+/** "Families gather every year at the cemetery of Roboski on 28 December": the habit's words, then its place. */
+const EVERY_YEAR_THEN_ON =
+  /\b(?:every|each)\s+year\s+(?:at|in|to)\s[^.;:!?,\n\d]{1,60}\s+on\s+(?:the\s+)?$/iu;
 
 /**
  * A day and month said of every year ("Every year on 23 February women in Srinagar…", "read each year on 17
@@ -1640,12 +1643,14 @@ const EVERY_AFTER = /^,?\s+(?:cada\s+año|todos\s+los\s+años|every\s+year|each\
  * not a date (guide §7; six in rounds 19–29, none annotated). Only a day without its year: "cada 18 de julio
  * desde 1994" keeps the 1994 it names, and "como cada 10 de junio" beside "Este miércoles" loses nothing, the
  * day being dated by that. On the writer's own day it names that day too ("Every 24 March I go down to the Plaza
- * de Mayo… This year the square was fuller", a blog of 24 March 2024, round 2).
+ * de Mayo… This year the square was fuller", a blog of 24 March 2024, round 2). Stop 44: "every year" may stand
+ * before the habit's place ("gather every year at the cemetery of Roboski on 28 December", round 23).
  */
 function habitual(text: string, d: DateMention, reference: string): boolean {
   if (d.relative || d.date.precision !== 'day' || writesYear(d.text) || d.value === reference) return false;
   return (
     EVERY_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)) ||
+    EVERY_YEAR_THEN_ON.test(text.slice(Math.max(0, d.start - 90), d.start)) ||
     EVERY_AFTER.test(text.slice(d.end, d.end + 30))
   );
 }
