@@ -621,6 +621,9 @@ const WOULD = /(?<![\p{L}])(?:would|iba\s+a|iban\s+a|\p{L}{3,}(?:ría|rían))(?!
  * A bare weekday said in the present, nearer ahead than back, with no past verb in its sentence: what is
  * planned ("la visita es el miércoles", "Vuelvo el sábado", "Can someone come with me on Saturday?").
  */
+/** An English hour right after a weekday: "at ten", "at 10", "at 7 pm", "at 11:00". */
+const EN_HOUR_AFTER =
+  /^(?:\s+(?:morning|afternoon|evening|night))?\s+at\s+(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday)(?![\p{L}\d])/u;
 function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): boolean {
   if (/^(?:since|desde)\b/iu.test(m[0])) return false;
   if (pastInSentence(m, true)) return false;
@@ -644,7 +647,10 @@ function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): b
   // Thursday", "El viernes a las 10 nos reunimos", "we are doing a gathering on Saturday") and no "-ed" word
   // stands in it at all (a caption without a verb, "Familiares … frente al portón, el lunes", is of the past).
   const ambiguousWithHour = hour && /\p{L}{2,}(?:amos|imos)(?![\p{L}])/iu.test(sentence);
-  return (plan || ambiguousWithHour) && !/(?<![\p{L}])\p{L}{3,}ed(?![\p{L}])/iu.test(sentence);
+  // "Families meet outside Parliament House on Saturday at ten": an English weekday given its hour is a meeting set
+  // (stop 44, round 52; every "on <weekday> at <hour>" of the English development texts lies ahead).
+  const withHour = EN_HOUR_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 24));
+  return (plan || ambiguousWithHour || withHour) && !/(?<![\p{L}])\p{L}{3,}ed(?![\p{L}])/iu.test(sentence);
 }
 
 /**

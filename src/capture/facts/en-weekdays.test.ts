@@ -113,3 +113,18 @@ describe('an English weekend', () => {
     ]);
   });
 });
+
+// 2026-10-12 is a Monday.
+describe('an English weekday given its hour', () => {
+  it('in a present is the next such day', () => {
+    assert.deepEqual(values('The families meet outside the courthouse on Saturday at ten.', '2026-10-12'), [
+      '2026-10-17',
+    ]);
+  });
+  it('told in the past is the last', () => {
+    assert.deepEqual(
+      values('The families gathered outside the courthouse on Saturday at ten.', '2026-10-12'),
+      ['2026-10-10'],
+    );
+  });
+});
