@@ -925,6 +925,16 @@ describe('weekdays before a date, months after "de"/"of", anniversaries at night
       ['July 2021', '2021-07'],
     ]);
   });
+  it('the first month of a range joined by a dash without spaces: "April–November 2023"', () => {
+    assert.deepEqual(all('killings and flight from the town, April–November 2023', '2026-01-21'), [
+      ['April', '2023-04'],
+      ['November 2023', '2023-11'],
+    ]);
+    assert.deepEqual(all('released in the handovers, November–February 2015.', '2026-01-21'), [
+      ['November', '2014-11'],
+      ['February 2015', '2015-02'],
+    ]);
+  });
   it('"In January I went": a month before the pronoun "I" is no given name', () => {
     assert.deepEqual(all('In January I went to the archive.', '2025-04-02'), [['January', '2025-01']]);
   });
