@@ -925,6 +925,16 @@ describe('weekdays before a date, months after "de"/"of", anniversaries at night
       ['July 2021', '2021-07'],
     ]);
   });
+  it('the first month of a range joined by a dash without spaces: "April–November 2023"', () => {
+    assert.deepEqual(all('killings and flight from the town, April–November 2023', '2026-01-21'), [
+      ['April', '2023-04'],
+      ['November 2023', '2023-11'],
+    ]);
+    assert.deepEqual(all('released in the handovers, November–February 2015.', '2026-01-21'), [
+      ['November', '2014-11'],
+      ['February 2015', '2015-02'],
+    ]);
+  });
   it('"In January I went": a month before the pronoun "I" is no given name', () => {
     assert.deepEqual(all('In January I went to the archive.', '2025-04-02'), [['January', '2025-01']]);
   });
@@ -1335,6 +1345,14 @@ describe('habits and dotted chat stamps (issue 23, stop 38, rounds 19–31)', ()
   it("a day and month said of every year is no date; on the writer's own day, or with its year, it is", () => {
     assert.deepEqual(all('Every year on 23 February women gather in the park.', '2026-02-28'), []);
     assert.deepEqual(all('I go to the memorial every 10 April with my wife.', '2025-03-12'), []);
+    assert.deepEqual(
+      all('Relatives gather every year at the cemetery of Gülyazı on 28 December.', '2025-03-12'),
+      [],
+    );
+    assert.deepEqual(all('The lawyer sees families every second Saturday at the office.', '2026-06-15'), []);
+    assert.deepEqual(all('Every year at the cemetery, and on 28 December 2011 most of all.', '2025-03-12'), [
+      ['28 December 2011', '2011-12-28'],
+    ]);
     assert.deepEqual(all('Y que el 18 de septiembre, cada año, bajamos con velas.', '2025-06-21'), []);
     assert.deepEqual(all('Every 24 March I go down to the square.', '2024-03-24'), [
       ['24 March', '2024-03-24'],

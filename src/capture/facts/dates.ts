@@ -11,7 +11,7 @@ import { bareDays } from './bare-days.js';
 import { addDays, DAY_MS, iso, pad, realDay, standingMentions, utc } from './calendar.js';
 import { closingYears } from './closing-years.js';
 import { englishGatheringOfTheDay } from './en-gatherings.js';
-import { englishWeekdays, weekdaySaidAfter, weeklyHabit } from './en-weekdays.js';
+import { englishWeekdays, weekdaySaidAfter, weekendAhead, weeklyHabit } from './en-weekdays.js';
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
@@ -623,6 +623,9 @@ const WOULD = /(?<![\p{L}])(?:would|iba\s+a|iban\s+a|\p{L}{3,}(?:ría|rían))(?!
  * A bare weekday said in the present, nearer ahead than back, with no past verb in its sentence: what is
  * planned ("la visita es el miércoles", "Vuelvo el sábado", "Can someone come with me on Saturday?").
  */
+/** An English hour right after a weekday: "at ten", "at 10", "at 7 pm", "at 11:00". */
+const EN_HOUR_AFTER =
+  /^(?:\s+(?:morning|afternoon|evening|night))?\s+at\s+(?:\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday)(?![\p{L}\d])/u;
 function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): boolean {
   if (/^(?:since|desde)\b/iu.test(m[0])) return false;
   if (pastInSentence(m, true)) return false;
@@ -646,7 +649,10 @@ function presentAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date): b
   // Thursday", "El viernes a las 10 nos reunimos", "we are doing a gathering on Saturday") and no "-ed" word
   // stands in it at all (a caption without a verb, "Familiares … frente al portón, el lunes", is of the past).
   const ambiguousWithHour = hour && /\p{L}{2,}(?:amos|imos)(?![\p{L}])/iu.test(sentence);
-  return (plan || ambiguousWithHour) && !/(?<![\p{L}])\p{L}{3,}ed(?![\p{L}])/iu.test(sentence);
+  // "Families meet outside Parliament House on Saturday at ten": an English weekday given its hour is a meeting set
+  // (stop 44, round 52; every "on <weekday> at <hour>" of the English development texts lies ahead).
+  const withHour = EN_HOUR_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 24));
+  return (plan || ambiguousWithHour || withHour) && !/(?<![\p{L}])\p{L}{3,}ed(?![\p{L}])/iu.test(sentence);
 }
 
 /**
@@ -1320,10 +1326,12 @@ const RULES: Rule[] = [
     },
   },
   // "(julio a septiembre de 2025)", "June to August 2024", "the unrest of June and July 2021": the start of a
-  // range or a pair of months whose end has its year.
+  // range or a pair of months whose end has its year. A dash may stand without spaces ("April–November 2023",
+  // "January–April 2015": stop 44, three such first months missed in rounds 12, 52, 62; all six such ranges of
+  // the English development texts annotate their first month).
   {
     re: new RegExp(
-      `(?<![\\p{L}])(${MONTH_ALT})(?=\\s+(?:a|al|to|until|hasta|through|y|and|-|–)\\s+(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b)`,
+      `(?<![\\p{L}])(${MONTH_ALT})(?=(?:\\s+(?:a|al|to|until|hasta|through|y|and)\\s+|\\s*[-–]\\s*)(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b)`,
       'giu',
     ),
     relative: false,
@@ -1492,7 +1500,7 @@ const RULES: Rule[] = [
   // written alone (capitalized), not in a name ("Good Friday", "Bloody Sunday") nor "Friday prayers".
   {
     re: new RegExp(
-      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d)|${DATE_AFTER_COMMA}|${ORDINAL_AFTER_COMMA}|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
+      `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+|\\b(?:every|each|of|a|an|the|that|this|last|next|by|until|before|after|from|to)\\s+|\\b(?:every|each)\\s+(?:other|second|third|fourth)\\s+)\\b(${ENGLISH_WEEKDAY})\\b(?!['’]s\\b|\\s+(?:\\p{Lu}|\\d)|${DATE_AFTER_COMMA}|${ORDINAL_AFTER_COMMA}|\\s+(?:prayers?|market|mass|sermon|services?|school|edition|paper|club|protests?|march(?:es)?)\\b)`,
       'gu',
     ),
     relative: true,
@@ -1505,7 +1513,8 @@ const RULES: Rule[] = [
     // The weekend just past (publication day included when it is a Saturday or Sunday).
     re: /\b((?:el pasado|el|este)\s+fin de semana(?:\s+pasado)?|(?:(?:over|during)\s+)?(?:the|this|last)\s+weekend)\b(?!\s+(?:of|del?)\s+\d)/giu,
     relative: true,
-    make: (_m, ref) => {
+    make: (m, ref) => {
+      if (weekendAhead(m, future(m))) return undefined;
       if (ref.getUTCDay() === 6) return { precision: 'range', from: iso(ref), to: iso(addDays(ref, 1)) };
       const sunday = weekdayFrom(addDays(ref, 1), 0, -1);
       return { precision: 'range', from: iso(addDays(utc(sunday), -1)), to: sunday };
@@ -1636,6 +1645,9 @@ function starterLine(text: string, d: DateMention): boolean {
 const EVERY_BEFORE =
   /(?:\b(?:every|each)(?:\s+year)?(?:\s+on)?(?:\s+the)?|\bcada(?:\s+año)?(?:\s+el|\s+mes\s+de)?|\btodos\s+los\s+años(?:\s+el)?)\s+$/iu;
 const EVERY_AFTER = /^,?\s+(?:cada\s+año|todos\s+los\s+años|every\s+year|each\s+year)\b/iu;
+/** "Families gather every year at the cemetery of Roboski on 28 December": the habit's words, then its place. */
+const EVERY_YEAR_THEN_ON =
+  /\b(?:every|each)\s+year\s+(?:at|in|to)\s[^.;:!?,\n\d]{1,60}\s+on\s+(?:the\s+)?$/iu;
 
 /**
  * A day and month said of every year ("Every year on 23 February women in Srinagar…", "read each year on 17
@@ -1643,7 +1655,8 @@ const EVERY_AFTER = /^,?\s+(?:cada\s+año|todos\s+los\s+años|every\s+year|each\
  * not a date (guide §7; six in rounds 19–29, none annotated). Only a day without its year: "cada 18 de julio
  * desde 1994" keeps the 1994 it names, and "como cada 10 de junio" beside "Este miércoles" loses nothing, the
  * day being dated by that. On the writer's own day it names that day too ("Every 24 March I go down to the Plaza
- * de Mayo… This year the square was fuller", a blog of 24 March 2024, round 2).
+ * de Mayo… This year the square was fuller", a blog of 24 March 2024, round 2). Stop 44: "every year" may stand
+ * before the habit's place ("gather every year at the cemetery of Roboski on 28 December", round 23).
  */
 function habitual(text: string, d: DateMention, reference: string): boolean {
   // A month too: "viaja cada marzo a Allende", "Cada mes de junio, antiguos alumnos se reúnen" (rounds 12, 16, 69).
@@ -1657,6 +1670,7 @@ function habitual(text: string, d: DateMention, reference: string): boolean {
     return false;
   return (
     EVERY_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)) ||
+    EVERY_YEAR_THEN_ON.test(text.slice(Math.max(0, d.start - 90), d.start)) ||
     EVERY_AFTER.test(text.slice(d.end, d.end + 30))
   );
 }

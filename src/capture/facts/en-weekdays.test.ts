@@ -97,3 +97,34 @@ describe("an English chat export's relative day separators", () => {
     );
   });
 });
+
+// 2026-02-25 is a Wednesday.
+describe('an English weekend', () => {
+  it('ahead of the writer is no date', () => {
+    assert.deepEqual(
+      values('Do not wait. I will draft the appeal this weekend and send it to you.', '2026-02-25'),
+      [],
+    );
+    assert.deepEqual(values("She'll write to the foundation this weekend.", '2026-02-25'), []);
+  });
+  it('just past is still the weekend before', () => {
+    assert.deepEqual(values('The families met this weekend at the cemetery.', '2026-02-25'), [
+      '2026-02-21/2026-02-22',
+    ]);
+  });
+});
+
+// 2026-10-12 is a Monday.
+describe('an English weekday given its hour', () => {
+  it('in a present is the next such day', () => {
+    assert.deepEqual(values('The families meet outside the courthouse on Saturday at ten.', '2026-10-12'), [
+      '2026-10-17',
+    ]);
+  });
+  it('told in the past is the last', () => {
+    assert.deepEqual(
+      values('The families gathered outside the courthouse on Saturday at ten.', '2026-10-12'),
+      ['2026-10-10'],
+    );
+  });
+});

@@ -112,3 +112,12 @@ export function weekdaySaidAfter(text: string, found: readonly DateMention[]): v
     }
   }
 }
+
+/**
+ * "I will draft the application this weekend", "she will draft it this weekend": an English weekend ahead of the
+ * writer is a plan as vague as "next week" (guide §7), none annotated (stop 44: rounds 17 and 43, every such weekend
+ * in the English development texts); the rule read the weekend just past. `ahead`: the clause looks ahead.
+ */
+export function weekendAhead(m: RegExpExecArray, ahead: boolean): boolean {
+  return ahead && /weekend$/iu.test(m[0]);
+}

@@ -20,6 +20,23 @@ describe('a day written as an ordinal alone', () => {
       ],
     );
   });
+  it("takes the month of a day of the writer's time written just before, in the same paragraph, over a story's", () => {
+    assert.deepEqual(
+      values(
+        'My father was taken at the Jisr checkpoint on 3 October 2013.\n\nSince the prison opened on 9 December we looked at every list. My aunt drove there on the 11th and found nothing.',
+        '2024-12-20',
+      ),
+      ['2013-10-03', '2024-12-09', '2024-12-11'],
+    );
+  });
+  it('not across a line, nor from a weekday', () => {
+    assert.deepEqual(
+      values('Interview of 14 May 2026.\nIn May 1985: we left on Sunday the 12th.', '2026-05-14').includes(
+        '2026-05-12',
+      ),
+      false,
+    );
+  });
   it("takes a story's month and year from the day dated before it, however far back the story is", () => {
     assert.deepEqual(
       values(

@@ -37,6 +37,8 @@ const rightSuffix = (n: number, suffix: string) =>
 
 /** How far back the day or month that names the ordinal's month may stand. */
 const REACH = 2000;
+/** How far back a day of the writer's own time, written without its year, may name the ordinal's month. */
+const NEAR = 300;
 
 /**
  * The mention that names an ordinal's month: the nearest day before it (within `REACH`), else the nearest month,
@@ -44,7 +46,10 @@ const REACH = 2000;
  * a chronicle's day given its year by the narrative). A month or day of the writer's own year without its year is
  * no anchor: "filling in the monthly report for November. We heard on the Thursday, the 4th" follows "Before dawn
  * on 3 December 2008", and "the Hunter Committee, which sat from October 1919" stands between "13 April 1919" and
- * "until the morning of the 14th" (undefined: the reference's month).
+ * "until the morning of the 14th" (undefined: the reference's month) — unless it is a day with its month, written
+ * in the ordinal's paragraph within `NEAR` and after any other anchor (stop 44: rounds 34 and 69, a list's "Friday 25
+ * April … the anniversary walk on the 24th" and a mail's "fell on 8 December … went there on the 10th" after a 2012
+ * arrest; no other development text changes).
  */
 function anchorOf(
   text: string,
@@ -54,13 +59,26 @@ function anchorOf(
 ): DateMention | undefined {
   let day: DateMention | undefined;
   let month: DateMention | undefined;
+  let near: DateMention | undefined;
   for (const a of anchors) {
     if (a.end > at) break;
     if (at - a.end > REACH) continue;
-    if (!/\d{4}/.test(a.text) && Math.abs(Number(a.value.slice(0, 4)) - refYear) < 2) continue;
+    if (!/\d{4}/.test(a.text) && Math.abs(Number(a.value.slice(0, 4)) - refYear) < 2) {
+      if (
+        a.date.precision === 'day' &&
+        !a.relative &&
+        at - a.end <= NEAR &&
+        !text.slice(a.end, at).includes('\n')
+      )
+        near = a;
+      continue;
+    }
     if (a.date.precision === 'day') day = a;
     else month = a;
   }
+  // "Since the regime fell on 8 December … My mother went to Saydnaya on the 10th" after "arrested … on 17 November
+  // 2012": a day of the writer's own time written just before, nearer than the story's, names the month.
+  if (near && (!day || day.end < near.start) && (!month || month.end < near.start)) return near;
   // "In February 2016 he agreed to plead … and was freed on the 19th": a month in the ordinal's own sentence names it.
   if (month && (!day || day.end < month.end) && !/[.!?]\s|\n/u.test(text.slice(month.end, at))) return month;
   return day ?? month;

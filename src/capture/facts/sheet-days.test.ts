@@ -22,6 +22,25 @@ describe('a sheet\'s "el dd/mm" takes the year of its rows', () => {
       ['2018-05-09', '2018-05-06', '2018-05-21'],
     );
   });
+  it('English rows and notes: after a preposition or a past participle', () => {
+    assert.deepEqual(
+      values(
+        'N-03\t19\t13/11/2019\tFo Tan\treleased 16/11/2019; complaint filed 18/11\nNote: the family reached a lawyer only on 14/11.',
+        '2019-11-30',
+      ),
+      ['2019-11-13', '2019-11-16', '2019-11-18', '2019-11-14'],
+    );
+    assert.deepEqual(values('12\tHadi Salim\t04/11/2019\tTahrir Square\tbody returned 05/11', '2025-10-01'), [
+      '2019-11-04',
+      '2019-11-05',
+    ]);
+  });
+  it('not a post count, a score or a figure without a word before it', () => {
+    assert.deepEqual(
+      values('Status 03/09/2025. 10/12 of the rows are checked; the vote was 11/04.', '2025-09-03'),
+      ['2025-09-03'],
+    );
+  });
   it('nothing without a full day in the text, nor a post count, nor a span', () => {
     assert.deepEqual(values('Lo vi el 12/08 en la plaza.', '2025-10-14'), []);
     assert.deepEqual(

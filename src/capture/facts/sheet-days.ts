@@ -4,13 +4,19 @@
  * amparo … el 19/12". The row's or sheet's dates (22/09/2009, 08/03/2019) give the year; the reference does not
  * (a list compiled in 2025 on a 2009 crackdown). Stop 42: six such days, all annotated, none read, in five sheets of
  * rounds 23, 39, 44, 57 and 62; "1/8", a thread's post count, has no "el" before it and one figure only.
+ * English sheets and chats write them after a preposition or a past participle: "reached the lawyer only on 14/11",
+ * "complaint filed 18/11", "body returned 05/11", "remanded to 27/06" (stop 44: six such days in the English
+ * development texts, all annotated; five missed, in sheets of rounds 57 and 69).
  */
 import { dayMention, realDay } from './calendar.js';
 import type { DateMention } from './dates.js';
 
-/** "el 20/09", "desde el 07/03", "audiencia 15/07": two figures each, no year, no range after. */
+/**
+ * "el 20/09", "desde el 07/03", "audiencia 15/07", "on 14/11", "filed 18/11": two figures each, no year, no range
+ * after.
+ */
 const SHORT_DAY =
-  /(?<![\d/])(\d{2})\/(\d{2})(?<=(?:\b[Ee]l|\b[Aa]udiencia)\s+\d{2}\/\d{2})(?![\d/.]\d|\/|\s*[-–]\s*\d)/gu;
+  /(?<![\d/])(\d{2})\/(\d{2})(?<=(?:\b[Ee]l|\b[Aa]udiencia|\b(?:[Oo]n|to|until|till|since|from|by|before|after)|\b\p{Ll}{2,}ed)\s+\d{2}\/\d{2})(?![\d/.]\d|\/|\s*[-–]\s*\d)/gu;
 /** A day in full: "22/09/2009", "08/03/2019". */
 const FULL_DAY = /(?<![\d/])\d{1,2}\/\d{1,2}\/((?:19|20)\d{2})(?![\d/])/g;
 
