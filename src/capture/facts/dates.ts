@@ -18,6 +18,7 @@ import { commemorationDay } from './es-commemorations.js';
 import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
 import { weekdayInPresentClause } from './es-present-weekday.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
+import { lastOrNextMonthYear, lastYearBefore } from './last-year-cues.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAY_ALT, WEEKDAYS } from './lexicon.js';
 import { monthLists } from './month-lists.js';
 import { storyYears } from './narrative-years.js';
@@ -542,6 +543,8 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
   if (NEXT_YEAR_AFTER.test(after)) return realDay(y0 + 1, mo, d);
   // "la marcha de este año el 20 de mayo", "this year's march on 20 May": the year said just before the day.
   if (THIS_YEAR_BEFORE.test(m.input.slice(Math.max(0, m.index - 30), m.index))) return realDay(y0, mo, d);
+  // "Last year they promised the same for 15 October" (last-year-cues.ts).
+  if (lastYearBefore(m.input, m.index)) return realDay(y0 - 1, mo, d);
   const named = WEEKDAY_BEFORE.exec(m.input.slice(Math.max(0, m.index - 16), m.index))?.[1];
   const wd = named === undefined ? undefined : weekday(named);
   if (wd !== undefined) {
@@ -1383,6 +1386,10 @@ const RULES: Rule[] = [
       if (LAST_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y - 1}-${pad(mo)}` };
       if (THIS_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y}-${pad(mo)}` };
       if (NEXT_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y + 1}-${pad(mo)}` };
+      // "warned last May" said in May, "Last year … in October" (last-year-cues.ts).
+      const said =
+        lastOrNextMonthYear(m[0], ref, mo) ?? (lastYearBefore(m.input, m.index) ? y - 1 : undefined);
+      if (said !== undefined) return { precision: 'month', value: `${said}-${pad(mo)}` };
       return monthWithoutYear(m, ref, mo);
     },
   },
