@@ -565,12 +565,14 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
  * With no tense to say otherwise, a date without its year is the nearest one (the annotation rule:
  * "the nearest one the tense allows"): "UNSMIL has agreed to a call on 15 July" in a 7 July mail is
  * eight days ahead, not a year back. Ahead only when it is near (two months), much nearer than the
- * past reading, and no past verb stands in the date's sentence.
+ * past reading, and no past verb stands in the date's sentence. A month alone (a window of 100 days) needs only
+ * half the past reading's distance, not a third: "a family gathering … in September" written in late May is three
+ * months ahead against nine back (stop 44: rounds 15 and 31, one text each language, none lost).
  */
 function nearerAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date, within = 45): boolean {
   const forward = ahead.getTime() - ref.getTime();
   const backward = ref.getTime() - back.getTime();
-  if (forward > within * DAY_MS || forward * 3 > backward) return false;
+  if (forward > within * DAY_MS || forward * (within > 45 ? 2 : 3) > backward) return false;
   // "desde enero", "since 3 May": what began is past.
   if (
     /\b(?:desde|since)\s+(?:el\s+|the\s+)?$/iu.test(m.input.slice(Math.max(0, m.index - 12), m.index)) ||
