@@ -678,7 +678,7 @@ function pastInSentence(m: RegExpExecArray, mainClause = false): boolean {
 
 /** Common irregular past forms, which PAST_BETWEEN's endings miss. */
 const IRREGULAR_PAST =
-  /(?<![\p{L}])(?:went|took|let|said|told|came|gave|found|saw|made|held|left|met|began|fled|shot|spent|sent|brought|got|knew|ran|fell|stood|struck|wrote|spoke|broke|did|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|puso|pusieron|vino|vinieron|dio|dieron|pudo|pudieron|quiso|supo|trajo|trajeron|vi|vimos|fui|fuimos)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:went|took|let|said|told|came|gave|found|saw|made|held|kept|left|met|began|fled|shot|spent|sent|brought|got|knew|ran|fell|stood|struck|wrote|spoke|broke|did|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|puso|pusieron|vino|vinieron|dio|dieron|pudo|pudieron|quiso|supo|trajo|trajeron|vi|vimos|fui|fuimos)(?![\p{L}])/iu;
 
 /** A present perfect ("has agreed", "ha prometido"): said now, of what may still come. */
 const PERFECT = /(?<![\p{L}])(?:has|have|ha|han|hemos)\s+(?:\p{L}+\s+)?\p{L}+(?![\p{L}])/giu;
