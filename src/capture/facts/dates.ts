@@ -19,6 +19,7 @@ import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direct
 import { nowadaysHoy } from './es-nowadays.js';
 import { weekdayInPresentClause } from './es-present-weekday.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
+import { lastOrNextMonthYear, lastYearBefore } from './last-year-cues.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAY_ALT, WEEKDAYS } from './lexicon.js';
 import { monthLists } from './month-lists.js';
 import { storyYears } from './narrative-years.js';
@@ -544,6 +545,8 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
   if (NEXT_YEAR_AFTER.test(after)) return realDay(y0 + 1, mo, d);
   // "la marcha de este año el 20 de mayo", "this year's march on 20 May": the year said just before the day.
   if (THIS_YEAR_BEFORE.test(m.input.slice(Math.max(0, m.index - 30), m.index))) return realDay(y0, mo, d);
+  // "Last year they promised the same for 15 October" (last-year-cues.ts).
+  if (lastYearBefore(m.input, m.index)) return realDay(y0 - 1, mo, d);
   const named = WEEKDAY_BEFORE.exec(m.input.slice(Math.max(0, m.index - 16), m.index))?.[1];
   const wd = named === undefined ? undefined : weekday(named);
   if (wd !== undefined) {
@@ -564,12 +567,14 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
  * With no tense to say otherwise, a date without its year is the nearest one (the annotation rule:
  * "the nearest one the tense allows"): "UNSMIL has agreed to a call on 15 July" in a 7 July mail is
  * eight days ahead, not a year back. Ahead only when it is near (two months), much nearer than the
- * past reading, and no past verb stands in the date's sentence.
+ * past reading, and no past verb stands in the date's sentence. A month alone (a window of 100 days) needs only
+ * half the past reading's distance, not a third: "a family gathering … in September" written in late May is three
+ * months ahead against nine back (stop 44: rounds 15 and 31, one text each language, none lost).
  */
 function nearerAhead(m: RegExpExecArray, ref: Date, back: Date, ahead: Date, within = 45): boolean {
   const forward = ahead.getTime() - ref.getTime();
   const backward = ref.getTime() - back.getTime();
-  if (forward > within * DAY_MS || forward * 3 > backward) return false;
+  if (forward > within * DAY_MS || forward * (within > 45 ? 2 : 3) > backward) return false;
   // "desde enero", "since 3 May": what began is past.
   if (
     /\b(?:desde|since)\s+(?:el\s+|the\s+)?$/iu.test(m.input.slice(Math.max(0, m.index - 12), m.index)) ||
@@ -681,7 +686,7 @@ function pastInSentence(m: RegExpExecArray, mainClause = false): boolean {
 
 /** Common irregular past forms, which PAST_BETWEEN's endings miss. */
 const IRREGULAR_PAST =
-  /(?<![\p{L}])(?:went|took|let|said|told|came|gave|found|saw|made|held|left|met|began|fled|shot|spent|sent|brought|got|knew|ran|fell|stood|struck|wrote|spoke|broke|did|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|puso|pusieron|vino|vinieron|dio|dieron|pudo|pudieron|quiso|supo|trajo|trajeron|vi|vimos|fui|fuimos)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:went|took|let|said|told|came|gave|found|saw|made|held|kept|left|met|began|fled|shot|spent|sent|brought|got|knew|ran|fell|stood|struck|wrote|spoke|broke|did|dijo|dijeron|hizo|hicieron|tuvo|tuvieron|puso|pusieron|vino|vinieron|dio|dieron|pudo|pudieron|quiso|supo|trajo|trajeron|vi|vimos|fui|fuimos)(?![\p{L}])/iu;
 
 /** A present perfect ("has agreed", "ha prometido"): said now, of what may still come. */
 const PERFECT = /(?<![\p{L}])(?:has|have|ha|han|hemos)\s+(?:\p{L}+\s+)?\p{L}+(?![\p{L}])/giu;
@@ -1393,6 +1398,10 @@ const RULES: Rule[] = [
       if (LAST_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y - 1}-${pad(mo)}` };
       if (THIS_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y}-${pad(mo)}` };
       if (NEXT_YEAR_AFTER.test(after)) return { precision: 'month', value: `${y + 1}-${pad(mo)}` };
+      // "warned last May" said in May, "Last year … in October" (last-year-cues.ts).
+      const said =
+        lastOrNextMonthYear(m[0], ref, mo) ?? (lastYearBefore(m.input, m.index) ? y - 1 : undefined);
+      if (said !== undefined) return { precision: 'month', value: `${said}-${pad(mo)}` };
       return monthWithoutYear(m, ref, mo);
     },
   },
