@@ -58,6 +58,15 @@ describe('a day written as an ordinal alone', () => {
     ]);
     assert.deepEqual(values('The court told him to come back on the 18th.', '2025-11-04'), ['2025-11-18']);
   });
+  it('a past told with an irregular verb lies behind; an errand set by a told verb lies ahead', () => {
+    assert.deepEqual(values('We lit candles on the 21st in the lane where he fell.', '2025-09-03'), [
+      '2025-08-21',
+    ]);
+    assert.deepEqual(values('A cousin saw him at the clinic after the 26th, she said.', '2025-11-10'), [
+      '2025-10-26',
+    ]);
+    assert.deepEqual(values('The clerk said to file the papers by the 17th.', '2025-01-10'), ['2025-01-17']);
+  });
   it('a weekday beside it must fit: else a year written before that fits, or nothing', () => {
     assert.deepEqual(
       values(
