@@ -16,6 +16,7 @@ import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
 import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
+import { esMonthDays } from './es-month-days.js';
 import { weekdayInPresentClause } from './es-present-weekday.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAY_ALT, WEEKDAYS } from './lexicon.js';
@@ -1934,6 +1935,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   );
   weekdaySaidAfter(text, found);
   found.push(...anniversaryDays(text, found, reference, num), ...closingYears(text), ...sheetDays(text));
+  found.push(...esMonthDays(text, ref));
   found.push(...bareDays(text, found));
   found.push(...monthLists(text, found));
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
