@@ -45,10 +45,10 @@ describe('a day written as an ordinal alone', () => {
       ['2013-10-03', '2016-02', '2016-02-19'],
     );
   });
-  it('"of last month" counts from the reference', () => {
-    assert.deepEqual(values('Old Rainisoa died on the 30th of last month.', '1948-11-14'), [
-      '1948-10-30',
-      '1948-10',
+  it('"of last month" counts from the reference, one day (guide §7: "17 December this year" is one day)', () => {
+    assert.deepEqual(values('Old Rainisoa died on the 30th of last month.', '1948-11-14'), ['1948-10-30']);
+    assert.deepEqual(values('Bring the papers when you come on the 18th of next month.', '2023-01-12'), [
+      '2023-02-18',
     ]);
   });
   it("in the writer's time, a plan is the next such day and a past told the last", () => {

@@ -200,7 +200,8 @@ export function ordinalDays(text: string, found: DateMention[], ref: Date): Date
       }
       continue;
     }
-    more.push(relativeDay(m.index, m[0], v));
+    // "the 18th of next month" is one day: its span takes "of next month", which no month reading keeps (rounds 69, 72).
+    more.push(relativeDay(m.index, of ? m[0] + of[0] : m[0], v));
   }
   return more;
 }
