@@ -1875,3 +1875,12 @@ describe('"hasta" and "desde" in a sentence told in the past are the story\'s sp
     );
   });
 });
+
+describe('an approximate year after "hacia"', () => {
+  it('is a year, as after "around" and "circa"', () => {
+    assert.deepEqual(all('Declarante: Rosa Quispe Mamani, nacida hacia 1961, agricultora.', '2025-03-02'), [
+      ['1961', '1961'],
+    ]);
+    assert.deepEqual(all('Caminamos hacia 12 casas quemadas.', '2025-03-02'), []);
+  });
+});

@@ -16,6 +16,7 @@ import { englishYears, storyYearsOfUndatedText } from './en-years.js';
 import { anniversaryDays } from './es-anniversaries.js';
 import { commemorationDay } from './es-commemorations.js';
 import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
+import { esMonthDays } from './es-month-days.js';
 import { nowadaysHoy } from './es-nowadays.js';
 import { weekdayInPresentClause } from './es-present-weekday.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
@@ -1234,10 +1235,10 @@ const RULES: Rule[] = [
   // "en 2019", "in 2019", "desde 2017", "los años 1964 a 1982", "born 1955"; an older year only after a
   // word of time and not before a noun ("in 1797", "desde 1810 hasta": "en 1800 casas" is a count).
   {
-    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?)\s+((?:19|20)\d{2})\b(?![.,]\d)|\b(?:en|in|desde|since|year|año|born|nacid[oa]s?)\s+(1[5-8]\d{2})\b(?![.,]?\d|\s+(?!(?:hasta|until|and|when|cuando|por|by|the|el|la|los|las|a|to|in|en|de|of|y|e)\b)\p{Ll})|\b(?:from|after|before|around|circa)\s+((?:19|20)\d{2})\b(?![.,]?\d|\s+(?!(?:was|is|has|as|this|its|his|thus)\b)\p{Ll}+s\b|\s+(?:people|persons|men|women|children)\b)|\b(?:late|early|mid|finales\s+de|principios\s+de|mediados\s+de)[\s-]+((?:19|20)\d{2})\b(?![.,]?\d|\s+(?!(?:was|is|has|as|this|its|his|thus)\b)\p{Ll}+s\b|\s+(?:people|persons|men|women|children)\b)/giu,
+    re: /\b(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?)\s+((?:19|20)\d{2})\b(?![.,]\d)|\b(?:en|in|desde|since|year|año|born|nacid[oa]s?)\s+(1[5-8]\d{2})\b(?![.,]?\d|\s+(?!(?:hasta|until|and|when|cuando|por|by|the|el|la|los|las|a|to|in|en|de|of|y|e)\b)\p{Ll})|\b(?:from|after|before|around|circa|hacia)\s+((?:19|20)\d{2})\b(?![.,]?\d|\s+(?!(?:was|is|has|as|this|its|his|thus)\b)\p{Ll}+s\b|\s+(?:people|persons|men|women|children)\b)|\b(?:late|early|mid|finales\s+de|principios\s+de|mediados\s+de)[\s-]+((?:19|20)\d{2})\b(?![.,]?\d|\s+(?!(?:was|is|has|as|this|its|his|thus)\b)\p{Ll}+s\b|\s+(?:people|persons|men|women|children)\b)/giu,
     relative: false,
     // "posts from 2019", "returned after 2017": a year after "from", "after", "before", but not a count
-    // before its noun ("from 2000 homes").
+    // before its noun ("from 2000 homes"). "nacida hacia 1990" (stop 44: two witnesses' lines, rounds 71, 72).
     make: (m) => ({ precision: 'year', value: (m[1] ?? m[2] ?? m[3] ?? m[4])! }),
   },
   // "Barrios Altos (2001)", "the novel Cosecha de huesos (1998)", "What the Fields Remember (2015)": a year in
@@ -1937,7 +1938,7 @@ function datesIn(text: string, reference: string): DateMention[] {
       let start = m.index;
       let t = m[0];
       const lead =
-        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?|from|after|before|around|circa|late|early|mid|finales\s+de|principios\s+de|mediados\s+de)[\s-]+(?=(?:1[5-9]|20)\d{2}$)/iu.exec(
+        /^(?:en|in|desde|since|durante|during|del|de|of|until|hasta|by|the|year|years|año|años|between|entre|born|nacid[oa]s?|from|after|before|around|circa|hacia|late|early|mid|finales\s+de|principios\s+de|mediados\s+de)[\s-]+(?=(?:1[5-9]|20)\d{2}$)/iu.exec(
           t,
         ) ?? (rule.monthAlone ? new RegExp(`^.*\\s(?=(?:${MONTH_ALT})$)`, 'iu').exec(t) : null);
       if (lead) {
@@ -1969,6 +1970,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   );
   weekdaySaidAfter(text, found);
   found.push(...anniversaryDays(text, found, reference, num), ...closingYears(text), ...sheetDays(text));
+  found.push(...esMonthDays(text, ref));
   found.push(...bareDays(text, found));
   found.push(...monthLists(text, found));
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

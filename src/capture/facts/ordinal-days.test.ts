@@ -62,10 +62,10 @@ describe('a day written as an ordinal alone', () => {
       ['2013-10-03', '2016-02', '2016-02-19'],
     );
   });
-  it('"of last month" counts from the reference', () => {
-    assert.deepEqual(values('Old Rainisoa died on the 30th of last month.', '1948-11-14'), [
-      '1948-10-30',
-      '1948-10',
+  it('"of last month" counts from the reference, one day (guide §7: "17 December this year" is one day)', () => {
+    assert.deepEqual(values('Old Rainisoa died on the 30th of last month.', '1948-11-14'), ['1948-10-30']);
+    assert.deepEqual(values('Bring the papers when you come on the 18th of next month.', '2023-01-12'), [
+      '2023-02-18',
     ]);
   });
   it("in the writer's time, a plan is the next such day and a past told the last", () => {
@@ -74,6 +74,15 @@ describe('a day written as an ordinal alone', () => {
       '2025-03-15',
     ]);
     assert.deepEqual(values('The court told him to come back on the 18th.', '2025-11-04'), ['2025-11-18']);
+  });
+  it('a past told with an irregular verb lies behind; an errand set by a told verb lies ahead', () => {
+    assert.deepEqual(values('We lit candles on the 21st in the lane where he fell.', '2025-09-03'), [
+      '2025-08-21',
+    ]);
+    assert.deepEqual(values('A cousin saw him at the clinic after the 26th, she said.', '2025-11-10'), [
+      '2025-10-26',
+    ]);
+    assert.deepEqual(values('The clerk said to file the papers by the 17th.', '2025-01-10'), ['2025-01-17']);
   });
   it('a weekday beside it must fit: else a year written before that fits, or nothing', () => {
     assert.deepEqual(

@@ -105,11 +105,18 @@ const WEEKDAY_BEFORE = new RegExp(
 );
 /** "the 14th, a Wednesday". */
 const WEEKDAY_AFTER = new RegExp(`^,\\s+(?:a|the)\\s+(${DAY_NAME})\\b`, 'iu');
-/** A clause set ahead of the writer ("I will be out on the 3rd", "Court postponed to 20th"). */
+/**
+ * A clause set ahead of the writer ("I will be out on the 3rd", "Court postponed to 20th", "told him to come back on
+ * the 18th").
+ */
 const AHEAD =
-  /\b(?:will|shall|going\s+to)\b|\p{L}['’]ll\b|\b(?:postponed|adjourned|deferred|rescheduled)\s+(?:again\s+)?(?:to|until|till)\s+(?:the\s+)?$/iu;
-/** A clause told in the past ("On the 15th he was moved"). */
-const PAST = /\b(?:was|were|had|\p{L}{3,}ed)\b/iu;
+  /\b(?:will|shall|going\s+to)\b|\p{L}['’]ll\b|\b(?:postponed|adjourned|deferred|rescheduled)\s+(?:again\s+)?(?:to|until|till)\s+(?:the\s+)?$|\bto\s+(?:\p{Ll}+\s+){1,3}(?:on|by)\s+(?:the\s+)?$/iu;
+/**
+ * A clause told in the past ("On the 15th he was moved"), irregular verbs too ("We lit candles on the 22nd",
+ * "someone saw a nurse after the 27th": rounds 71, 74).
+ */
+const PAST =
+  /\b(?:was|were|had|\p{L}{3,}ed|said|saw|told|took|came|went|lit|fell|got|left|found|heard|made|gave|brought|began|ran|met|kept|held|sent|knew|became|shot|beat|caught|spent|stood|lost|sat|slept|fled|hid|ate|wrote|spoke|broke|drove|rode|threw|tore|woke|stole|dug|wept|fought|bought|thought|felt|burnt|led)\b/iu;
 
 /** The sentence around an ordinal, before and after it (a line break ends it too). */
 function sentence(text: string, start: number, end: number): [string, string] {
@@ -211,7 +218,8 @@ export function ordinalDays(text: string, found: DateMention[], ref: Date): Date
       }
       continue;
     }
-    more.push(relativeDay(m.index, m[0], v));
+    // "the 18th of next month" is one day: its span takes "of next month", which no month reading keeps (rounds 69, 72).
+    more.push(relativeDay(m.index, of ? m[0] + of[0] : m[0], v));
   }
   return more;
 }

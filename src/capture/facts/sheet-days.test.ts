@@ -41,6 +41,23 @@ describe('a sheet\'s "el dd/mm" takes the year of its rows', () => {
       ['2025-09-03'],
     );
   });
+  it('a row\'s cells: a bare cell, a bracketed one and a header\'s "al"', () => {
+    assert.deepEqual(
+      values(
+        'N.º | Nombre | Fecha | Situación al 30/04\n1 | Pérez, Ana | 03/03/2016 | libre (09/03)\n2 | Ruiz, Eva | 11/03 | presa',
+        '2026-01-10',
+      ),
+      ['2016-04-30', '2016-03-03', '2016-03-09', '2016-03-11'],
+    );
+  });
+  it("a note's bracketed day under the sheet is the writer's, not the rows' year", () => {
+    assert.equal(
+      values('| 2 | 05/12/2002 | Kabul |\nNotes by Ana (26/10): rows checked.', '2026-10-30').includes(
+        '2002-10-26',
+      ),
+      false,
+    );
+  });
   it('nothing without a full day in the text, nor a post count, nor a span', () => {
     assert.deepEqual(values('Lo vi el 12/08 en la plaza.', '2025-10-14'), []);
     assert.deepEqual(

@@ -12,11 +12,13 @@ import { dayMention, realDay } from './calendar.js';
 import type { DateMention } from './dates.js';
 
 /**
- * "el 20/09", "desde el 07/03", "audiencia 15/07", "on 14/11", "filed 18/11": two figures each, no year, no range
- * after.
+/**
+ * "el 20/09", "desde el 07/03", "audiencia 15/07", "on 14/11", "filed 18/11"; in a row with cells, also "| Situación
+ * al 31/03", "| libre (14/02)", "| 24/02 |" (stop 44: round 74's sheet, four missed; a note's "(27/10)" under a sheet
+ * is the writer's day, rounds 51, 65). Two figures each, no year, no range after.
  */
 const SHORT_DAY =
-  /(?<![\d/])(\d{2})\/(\d{2})(?<=(?:\b[Ee]l|\b[Aa]udiencia|\b(?:[Oo]n|to|until|till|since|from|by|before|after)|\b\p{Ll}{2,}ed)\s+\d{2}\/\d{2})(?![\d/.]\d|\/|\s*[-–]\s*\d)/gu;
+  /(?<![\d/])(\d{2})\/(\d{2})(?<=(?:\b[Ee]l|\b[Aa]udiencia|\b(?:[Oo]n|to|until|till|since|from|by|before|after)|\b\p{Ll}{2,}ed)\s+\d{2}\/\d{2}|\|[^\n]*(?:\b[Aa]l\s+|\(|\|[ \t]*)\d{2}\/\d{2})(?![\d/.]\d|\/|\s*[-–]\s*\d)/gu;
 /** A day in full: "22/09/2009", "08/03/2019". */
 const FULL_DAY = /(?<![\d/])\d{1,2}\/\d{1,2}\/((?:19|20)\d{2})(?![\d/])/g;
 
