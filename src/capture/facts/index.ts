@@ -9,7 +9,7 @@ import { COMMITTED_TAGGER } from '../tagger/model.js';
 import { type RefineOptions, refineEntities } from '../tagger/refine.js';
 import { bareGroups } from './bare-groups.js';
 import { bylinePersons } from './bylines.js';
-import { bareNameValue } from './class-noun-values.js';
+import { withBareNameValues } from './class-noun-values.js';
 import { type DateMention, findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { outletsReadAsPlaces, withNumberedChannels } from './es-outlets.js';
@@ -305,7 +305,7 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();
   // "colonia Las Margaritas" is named "Las Margaritas" (class-noun-values.ts).
-  for (const e of entities.map((m) => ({ ...m, value: bareNameValue(m) }))) {
+  for (const e of withBareNameValues(entities)) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;
     const key = `${e.kind}\u0000${fold(name)}`;
