@@ -7,6 +7,7 @@
 import type { FuzzyDate } from '../../domain/dates.js';
 import { COMMITTED_TAGGER } from '../tagger/model.js';
 import { type RefineOptions, refineEntities } from '../tagger/refine.js';
+import { withArabicToponyms } from './arabic-toponyms.js';
 import { bareGroups } from './bare-groups.js';
 import { bylinePersons } from './bylines.js';
 import { withBareNameValues } from './class-noun-values.js';
@@ -305,7 +306,8 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();
   // "colonia Las Margaritas" is named "Las Margaritas" (class-noun-values.ts).
-  for (const e of withBareNameValues(entities)) {
+  // "Wadi al-Natrun": one place, not its head "Wadi" (arabic-toponyms.ts).
+  for (const e of withBareNameValues(withArabicToponyms(text, entities))) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;
     const key = `${e.kind}\u0000${fold(name)}`;
