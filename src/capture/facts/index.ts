@@ -44,6 +44,7 @@ import {
   withNameQualifier,
 } from './places.js';
 import { withRemitLists, withRemitShortForms } from './portfolio-names.js';
+import { withRegionQualifiers } from './region-qualifiers.js';
 import { riverWordOfName } from './river-word.js';
 import { type Span, senderSpans } from './senders.js';
 import { withSiteTowns } from './site-towns.js';
@@ -307,7 +308,8 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const byEntity = new Map<string, Fact>();
   // "colonia Las Margaritas" is named "Las Margaritas" (class-noun-values.ts).
   // "Wadi al-Natrun": one place, not its head "Wadi" (arabic-toponyms.ts).
-  for (const e of withBareNameValues(withArabicToponyms(text, entities))) {
+  // "North Caucasus" of "North Caucasus Documentation Centre", not "Caucasus" (region-qualifiers.ts).
+  for (const e of withBareNameValues(withArabicToponyms(text, withRegionQualifiers(text, entities)))) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;
     const key = `${e.kind}\u0000${fold(name)}`;
