@@ -2,7 +2,7 @@
  * "Wadi al-Natrun", "Hay al-Hussein", "Wadi al Natrun": an Arabic toponym's generic head (wadi, hay, tell,
  * deir, bab, suq …) with an article in lower case and a name is one place. Capitalized runs stop at the
  * article, and a town gazetteer holds the head alone ("Wadi", "Hay"), so the rules read the head as the
- * place: counted at stop 44 on the development rounds, 6 texts in 5 rounds (40, 65, 69 twice, 71; 4
+ * place: counted at stop 44 on the development rounds, 5 names in 4 texts of 4 rounds (40, 65, 69, 71; 4
  * writers), each an extra head and a missed whole. `wholeTownNames` (places.ts) joins such names only when
  * a gazetteer holds the whole and the article takes a hyphen.
  */
