@@ -7,8 +7,10 @@
 import type { FuzzyDate } from '../../domain/dates.js';
 import { COMMITTED_TAGGER } from '../tagger/model.js';
 import { type RefineOptions, refineEntities } from '../tagger/refine.js';
+import { withArabicToponyms } from './arabic-toponyms.js';
 import { bareGroups } from './bare-groups.js';
 import { bylinePersons } from './bylines.js';
+import { withBareNameValues } from './class-noun-values.js';
 import { type DateMention, findDates } from './dates.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { outletsReadAsPlaces, withNumberedChannels } from './es-outlets.js';
@@ -42,6 +44,7 @@ import {
   withNameQualifier,
 } from './places.js';
 import { withRemitLists, withRemitShortForms } from './portfolio-names.js';
+import { withRegionQualifiers } from './region-qualifiers.js';
 import { riverWordOfName } from './river-word.js';
 import { type Span, senderSpans } from './senders.js';
 import { withSiteTowns } from './site-towns.js';
@@ -303,7 +306,10 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   );
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();
-  for (const e of entities) {
+  // "colonia Las Margaritas" is named "Las Margaritas" (class-noun-values.ts).
+  // "Wadi al-Natrun": one place, not its head "Wadi" (arabic-toponyms.ts).
+  // "North Caucasus" of "North Caucasus Documentation Centre", not "Caucasus" (region-qualifiers.ts).
+  for (const e of withBareNameValues(withArabicToponyms(text, withRegionQualifiers(text, entities)))) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;
     const key = `${e.kind}\u0000${fold(name)}`;
