@@ -78,6 +78,23 @@ describe('short forms of a body named in full', () => {
     ]);
   });
 
+  it("ties a chamber named by its role to the text's one court, or its one international court", () => {
+    assert.deepEqual(values('Special Tribunal for Lebanon', 'Trial Chamber II'), [
+      'Special Tribunal for Lebanon',
+      'Special Tribunal for Lebanon',
+    ]);
+    assert.deepEqual(values('Tribunal Europeo de Derechos Humanos', 'Corte Suprema', 'Gran Sala'), [
+      'Tribunal Europeo de Derechos Humanos',
+      'Corte Suprema',
+      'Tribunal Europeo de Derechos Humanos',
+    ]);
+    assert.deepEqual(values('Corte Suprema', 'Tribunal Superior', 'Trial Chamber'), [
+      'Corte Suprema',
+      'Tribunal Superior',
+      'Trial Chamber',
+    ]);
+  });
+
   it('leaves persons and places alone', () => {
     assert.deepEqual(values('place:Kindu', 'Radio Lumo Kindu', 'Radio Lumo'), [
       'Kindu',

@@ -12,7 +12,10 @@
  *   Memoria", "Viasna" of "Centro de Derechos Humanos Viasna", "Ombudsman" of "Greek Ombudsman"), not a
  *   body named as the owner after "of"/"de" ("Policía Nacional" of "Departamento … de la Policía Nacional");
  * - "Red Cross" / "Cruz Roja" alone where the text names the ICRC (GUIDE §6: "the Red Cross" is the ICRC);
- * - "Komnas HAM" and Indonesia's National Commission on Human Rights, its translation.
+ * - "Komnas HAM" and Indonesia's National Commission on Human Rights, its translation;
+ * - a chamber named by its role or rank ("Trial Chamber II", "Grand Chamber", "Sala de Primera Instancia")
+ *   and the text's one court, or its one international court (GUIDE §6; 16 gold entries hold the chamber
+ *   with its court, 2 alone, rounds 12–74).
  */
 import type { EntityMention } from './entities.js';
 import { fold } from './lexicon.js';
@@ -29,6 +32,15 @@ const RED_CROSS = /^(?:cruz roja|red cross)$/;
 const KOMNAS = /^komnas ham$/;
 const NATIONAL_COMMISSION =
   /^(?:(?:indonesia'?s |indonesian )?national commission on human rights|comision nacional de (?:los )?derechos humanos(?: de indonesia)?)$/;
+
+/** A court's chamber named by its role or rank ("Trial Chamber II", "Grand Chamber", "Second Section", "Gran Sala"). */
+const CHAMBER =
+  /^(?:(?:pre-?trial|trial|appeals?|grand|supreme court|first|second|third|fourth|fifth) (?:chamber|section)|gran sala|sala de (?:primera instancia|apelaciones|cuestiones preliminares)|seccion (?:primera|segunda|tercera|cuarta|quinta))(?: [ivx]+| \d+)?$/;
+const COURT_WORDS = new Set('court courts tribunal corte cour chambers salas'.split(' '));
+/** Words of an international court's name, which holds such chambers. */
+const INTERNATIONAL = new Set(
+  'international internacional european europeo special especial extraordinary extraordinarias'.split(' '),
+);
 
 const bare = (value: string) => value.replace(/\s*\([^)]*\)$/, '');
 const wordsOf = (value: string) =>
@@ -71,8 +83,17 @@ function tiesOf(bodies: Body[]): Map<string, string> {
   const ties = new Map<string, string>();
   const icrc = bodies.find((b) => ICRC.test(b.words.join(' ')));
   const commission = bodies.find((b) => NATIONAL_COMMISSION.test(b.words.join(' ')));
+  const courts = bodies.filter(
+    (b) => b.words.some((w) => COURT_WORDS.has(w)) && !CHAMBER.test(b.words.join(' ')),
+  );
+  const international = courts.filter((b) => b.words.some((w) => INTERNATIONAL.has(w)));
+  const court = courts.length === 1 ? courts[0] : international.length === 1 ? international[0] : undefined;
   for (const b of bodies) {
     const folded = b.words.join(' ');
+    if (court && CHAMBER.test(folded)) {
+      ties.set(b.value, court.value);
+      continue;
+    }
     if (icrc && RED_CROSS.test(folded)) {
       ties.set(b.value, icrc.value);
       continue;
