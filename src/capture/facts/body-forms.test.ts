@@ -20,7 +20,7 @@ const mentions = (...names: string[]): EntityMention[] =>
       value: text,
     };
   });
-const values = (...names: string[]) => withBodyForms(mentions(...names)).map((m) => m.value);
+const values = (...names: string[]) => withBodyForms('', mentions(...names)).map((m) => m.value);
 
 describe('short forms of a body named in full', () => {
   it('ties a head word alone to the one body whose name holds it', () => {
@@ -92,6 +92,27 @@ describe('short forms of a body named in full', () => {
       'Corte Suprema',
       'Tribunal Superior',
       'Trial Chamber',
+    ]);
+  });
+
+  it('ties a press office alone to the body its signature names beside it', () => {
+    const text = 'La Fundación Norte denunció el hecho. Oficina de Prensa · Guardia Costera Nacional';
+    const at = (name: string): EntityMention => {
+      const start = text.indexOf(name);
+      return { kind: 'organization', start, end: start + name.length, text: name, value: name };
+    };
+    const out = withBodyForms(text, [
+      at('Fundación Norte'),
+      at('Oficina de Prensa'),
+      at('Guardia Costera Nacional'),
+    ]);
+    assert.deepEqual(
+      out.map((m) => m.value),
+      ['Fundación Norte', 'Guardia Costera Nacional', 'Guardia Costera Nacional'],
+    );
+    assert.deepEqual(values('Fundación Norte', 'Oficina de Prensa'), [
+      'Fundación Norte',
+      'Oficina de Prensa',
     ]);
   });
 

@@ -15,7 +15,9 @@
  * - "Komnas HAM" and Indonesia's National Commission on Human Rights, its translation;
  * - a chamber named by its role or rank ("Trial Chamber II", "Grand Chamber", "Sala de Primera Instancia")
  *   and the text's one court, or its one international court (GUIDE §6; 16 gold entries hold the chamber
- *   with its court, 2 alone, rounds 12–74).
+ *   with its court, 2 alone, rounds 12–74);
+ * - a press office alone and the body its signature names beside it (25 gold entries hold a press office
+ *   with its body, 4 alone).
  */
 import type { EntityMention } from './entities.js';
 import { fold } from './lexicon.js';
@@ -41,6 +43,10 @@ const COURT_WORDS = new Set('court courts tribunal corte cour chambers salas'.sp
 const INTERNATIONAL = new Set(
   'international internacional european europeo special especial extraordinary extraordinarias'.split(' '),
 );
+
+/** A body's press office named alone ("Dirección de Relaciones Públicas", "Press Service Department"). */
+const PRESS_OFFICE =
+  /^(?:(?:direccion|oficina|departamento|gabinete|unidad|jefatura) (?:de |del )?(?:relaciones publicas|comunicacion|comunicaciones|prensa|informacion)(?: social| institucional| estrategicas| y comunicacion)?|(?:press|public relations|communications?|media)(?: service)? (?:office|department|unit|division|bureau))$/;
 
 const bare = (value: string) => value.replace(/\s*\([^)]*\)$/, '');
 const wordsOf = (value: string) =>
@@ -79,7 +85,7 @@ function oneBody(names: Body[]): Body | undefined {
 }
 
 /** The value each organization's value is tied to, if any. */
-function tiesOf(bodies: Body[]): Map<string, string> {
+function tiesOf(bodies: Body[], signedFor: ReadonlyMap<string, string>): Map<string, string> {
   const ties = new Map<string, string>();
   const icrc = bodies.find((b) => ICRC.test(b.words.join(' ')));
   const commission = bodies.find((b) => NATIONAL_COMMISSION.test(b.words.join(' ')));
@@ -90,6 +96,11 @@ function tiesOf(bodies: Body[]): Map<string, string> {
   const court = courts.length === 1 ? courts[0] : international.length === 1 ? international[0] : undefined;
   for (const b of bodies) {
     const folded = b.words.join(' ');
+    const issuer = PRESS_OFFICE.test(folded) ? signedFor.get(b.value) : undefined;
+    if (issuer) {
+      ties.set(b.value, issuer);
+      continue;
+    }
     if (court && CHAMBER.test(folded)) {
       ties.set(b.value, court.value);
       continue;
@@ -115,8 +126,31 @@ function tiesOf(bodies: Body[]): Map<string, string> {
   return ties;
 }
 
+/** Only spaces and a separator between two names: "Dirección de Relaciones Públicas · Policía Nacional". */
+const SIGNATURE_GAP = /^[\s·|,—–-]{1,6}$/u;
+
+/**
+ * Each press office's body where a signature writes them side by side ("Dirección de Comunicación Social
+ * Comando de Operaciones de Defensa Interna", "Gabinete de Prensa · Ministerio de …"): the office alone
+ * is the body that signs (GUIDE §6), and the body beside it is which one.
+ */
+function signatures(text: string, entities: readonly EntityMention[]): Map<string, string> {
+  const orgs = entities.filter((e) => e.kind === 'organization').sort((a, b) => a.start - b.start);
+  const out = new Map<string, string>();
+  orgs.forEach((o, k) => {
+    if (out.has(o.value) || !PRESS_OFFICE.test(wordsOf(o.value).join(' '))) return;
+    const next = orgs[k + 1];
+    const prev = orgs[k - 1];
+    if (next && next.value !== o.value && SIGNATURE_GAP.test(text.slice(o.end, next.start)))
+      out.set(o.value, next.value);
+    else if (prev && prev.value !== o.value && SIGNATURE_GAP.test(text.slice(prev.end, o.start)))
+      out.set(o.value, prev.value);
+  });
+  return out;
+}
+
 /** The organizations of `entities` with their short forms' values set to the full name's (in place). */
-export function withBodyForms(entities: EntityMention[]): EntityMention[] {
+export function withBodyForms(text: string, entities: EntityMention[]): EntityMention[] {
   const byValue = new Map<string, Body>();
   for (const e of entities) {
     if (e.kind !== 'organization') continue;
@@ -128,7 +162,10 @@ export function withBodyForms(entities: EntityMention[]): EntityMention[] {
     byValue.set(e.value, b);
   }
   if (byValue.size < 2) return entities;
-  const ties = tiesOf([...byValue.values()].filter((b) => b.words.length));
+  const ties = tiesOf(
+    [...byValue.values()].filter((b) => b.words.length),
+    signatures(text, entities),
+  );
   if (!ties.size) return entities;
   const final = (v: string) => {
     for (let k = 0; k < 4 && ties.has(v); k++) v = ties.get(v)!;

@@ -290,6 +290,7 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   // "Ministerio de Asuntos Exteriores" after its full name with remits: one body (portfolio-names.ts).
   // "the Court", "Radio Moto", "Viasna" after the full name: one body (body-forms.ts).
   const entities = withBodyForms(
+    text,
     withRemitShortForms(
       withInvertedNames(
         text,
