@@ -9,6 +9,7 @@ import { COMMITTED_TAGGER } from '../tagger/model.js';
 import { type RefineOptions, refineEntities } from '../tagger/refine.js';
 import { withArabicToponyms } from './arabic-toponyms.js';
 import { bareGroups } from './bare-groups.js';
+import { withBodyForms } from './body-forms.js';
 import { bylinePersons } from './bylines.js';
 import { withBareNameValues } from './class-noun-values.js';
 import { type DateMention, findDates } from './dates.js';
@@ -290,16 +291,20 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const evidence = nameEvidence(text, refined);
   // "Rivas Aguilar, José Mauricio" in a list's name column: one person (table-names.ts).
   // "Ministerio de Asuntos Exteriores" after its full name with remits: one body (portfolio-names.ts).
-  const entities = withRemitShortForms(
-    withInvertedNames(
-      text,
-      facilityShortForms(
-        refined.filter(
-          (e) =>
-            e.kind !== 'place' ||
-            (ruleSpans.has(`${e.start}:${e.end}`)
-              ? e.rule === 'table-place' || !surnameReadAsPlace(text, e, evidence)
-              : !unlikelyAddedPlace(text, e, evidence)),
+  // "the Court", "Radio Moto", "Viasna" after the full name: one body (body-forms.ts).
+  const entities = withBodyForms(
+    text,
+    withRemitShortForms(
+      withInvertedNames(
+        text,
+        facilityShortForms(
+          refined.filter(
+            (e) =>
+              e.kind !== 'place' ||
+              (ruleSpans.has(`${e.start}:${e.end}`)
+                ? e.rule === 'table-place' || !surnameReadAsPlace(text, e, evidence)
+                : !unlikelyAddedPlace(text, e, evidence)),
+          ),
         ),
       ),
     ),
