@@ -10,7 +10,7 @@
  * and committed in story-year-weights.ts; a mention moves only when the model is sure.
  */
 import { detectLanguage } from '../language.js';
-import { pad, realDay, standingMentions } from './calendar.js';
+import { DAY_MS, pad, realDay, standingMentions, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
 import { MONTHS } from './lexicon.js';
 import { tellsOnePastStretch, toldMostlyInThePast } from './narrative-years.js';
@@ -20,6 +20,8 @@ import { FUTURE_ES, isTranscript, NOW_EN, NOW_ES, PAST_EN, PAST_ES } from './sto
 /** A logistic model over named binary features, and the probability a mention must reach to move. */
 export interface YearChoiceModel {
   threshold: number;
+  /** The languages it moves mentions in (Spanish out-of-sample evidence was thin: HISTORY.md, stop 44). */
+  languages: readonly string[];
   weights: Readonly<Record<string, number>>;
 }
 
@@ -40,7 +42,10 @@ const FUTURE_EN = /(?<![\p{L}'])(?:will|won't|shall|going\s+to|'ll)(?![\p{L}])/i
 const STAMPED_LINE = /^[ \t]*\[?\d{1,2}[:/.]\d{2}/gmu;
 /** How much of a text's opening tells its language (as narrative-years.ts). */
 const LANGUAGE_SAMPLE = 5000;
+/** How much of a text's opening tells whether it is told in the past. */
+const TENSE_SAMPLE = 30_000;
 
+const dayOf = (v: string) => (v.length === 7 ? `${v}-01` : v.slice(0, 10));
 const yearOf = (d: DateMention) => Number(d.value.slice(0, 4));
 const writesYear = (d: DateMention) => !d.relative && YEAR_WRITTEN.test(d.text);
 const bucket = (n: number, bounds: readonly number[]) => {
@@ -48,18 +53,22 @@ const bucket = (n: number, bounds: readonly number[]) => {
   return i < 0 ? `>${bounds.at(-1)}` : `<=${bounds[i]}`;
 };
 
-/** The sentence around [start, end): from the last stop or line break before to the first after. */
+/** How far around a mention its sentence, line, paragraph and anchor are looked for (no pass over the whole text). */
+const REACH = 2000;
+
+/** The sentence around [start, end): from the last stop or line break before to the first after (within `REACH`). */
 function sentenceAround(text: string, start: number, end: number): string {
-  const from = Math.max(
-    text.lastIndexOf('\n', start),
-    ...['. ', '? ', '! '].map((s) => text.lastIndexOf(s, start)),
-  );
-  const stops = ['\n', '. ', '? ', '! '].map((s) => text.indexOf(s, end)).filter((i) => i >= 0);
-  return text.slice(from + 1, stops.length ? Math.min(...stops) : text.length);
+  const from = Math.max(0, start - REACH);
+  const head = text.slice(from, start);
+  const tail = text.slice(end, end + REACH);
+  const opens = Math.max(...['\n', '. ', '? ', '! '].map((s) => head.lastIndexOf(s)));
+  const stops = ['\n', '. ', '? ', '! '].map((s) => tail.indexOf(s)).filter((i) => i >= 0);
+  return text.slice(from + opens + 1, end + (stops.length ? Math.min(...stops) : tail.length));
 }
 
 /** Whether a blank line, or else a stop, lies between two offsets: 'paragraph' / 'sentence' / 'same'. */
 function separation(text: string, from: number, to: number): string {
+  if (to - from > REACH) return 'further';
   const between = text.slice(from, to);
   if (/\n\s*\n/u.test(between)) return 'further';
   return /[.!?]\s|\n/u.test(between) ? 'paragraph' : 'sentence';
@@ -78,7 +87,8 @@ function textFeatures(
   const out = [`lang=${language}`, undated ? 'undated' : 'dated'];
   if (isTranscript(text)) out.push('transcript');
   if (stamped >= 3 && stamped >= 0.2 * lines) out.push('stamped-lines');
-  if (toldMostlyInThePast(text, language)) out.push('text-past');
+  // Its opening tells the tense as well as the whole would (the whole of 300 KB costs ~50 ms).
+  if (toldMostlyInThePast(text.slice(0, TENSE_SAMPLE), language)) out.push('text-past');
   if (tellsOnePastStretch(ordered, refYear)) out.push('one-past-stretch');
   return out;
 }
@@ -144,11 +154,25 @@ export function yearChoices(
       tense.now.test(sentence) ? 'now' : '',
       tense.future.test(sentence) ? 'future' : '',
     ].join('+');
-    const lineStart = text.lastIndexOf('\n', d.start) + 1;
-    const lineEnd = text.indexOf('\n', d.end);
-    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-    const paragraphStart = Math.max(0, text.lastIndexOf('\n\n', d.start));
-    const quotes = text.slice(paragraphStart, d.start).match(/["“”«»]/gu)?.length ?? 0;
+    const head = text.slice(Math.max(0, d.start - REACH), d.start);
+    const tail = text.slice(d.end, d.end + REACH);
+    const line = `${head.slice(head.lastIndexOf('\n') + 1)}${d.text}${tail.split('\n', 1)[0]}`;
+    const quotes = head.slice(head.lastIndexOf('\n\n') + 1).match(/["“”«»]/gu)?.length ?? 0;
+    // The last dated moment before: a full date, else a month with its year.
+    const moment = lastDay ?? (lastYear?.date.precision === 'month' ? lastYear : undefined);
+    const since = (v: string) =>
+      moment ? (utc(dayOf(v)).getTime() - utc(dayOf(moment.value)).getTime()) / DAY_MS : NaN;
+    const chronology = (v: string, who: string) => {
+      const days = since(v);
+      if (Number.isNaN(days)) return `${who}-no-moment`;
+      return days < -31
+        ? `${who}-before-moment`
+        : days <= 62
+          ? `${who}-follows-moment`
+          : days <= 366
+            ? `${who}-within-year`
+            : `${who}-far-after-moment`;
+    };
     const prev = ordered[i - 1];
     const next = ordered[i + 1];
     const near = (o: DateMention | undefined) =>
@@ -167,6 +191,8 @@ export function yearChoices(
         r === refYear ? 'own=reference' : 'own=other',
         value > reference ? 'alt-after-reference' : 'alt-before-reference',
         d.value > reference ? 'own-after-reference' : 'own-before-reference',
+        chronology(value, 'alt'),
+        chronology(d.value, 'own'),
       ];
       if (anchor) {
         local.push(`anchor=${separation(text, anchor.end, d.start)}`);
@@ -217,6 +243,7 @@ export function chooseStoryYears(
   const best = new Map<DateMention, { value: string; p: number }>();
   for (const c of choices) {
     const p = probability(model, c.features);
+    if (!model.languages.some((l) => c.features.includes(`lang=${l}`))) continue;
     if (p >= model.threshold && p > (best.get(c.mention)?.p ?? 0)) best.set(c.mention, { value: c.value, p });
   }
   return found.map((d) => {

@@ -82,8 +82,16 @@ export interface FitOptions {
   /** Features seen in fewer examples are dropped. */
   minCount: number;
   threshold: number;
+  languages: readonly string[];
 }
-export const FIT_DEFAULTS: FitOptions = { l2: 1, iterations: 1500, rate: 2, minCount: 3, threshold: 0.8 };
+export const FIT_DEFAULTS: FitOptions = {
+  l2: 1,
+  iterations: 1500,
+  rate: 2,
+  minCount: 3,
+  threshold: 0.9,
+  languages: ['en'],
+};
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000 || 0;
 
@@ -116,5 +124,5 @@ export function fitYearChoice(
   }
   const weights: Record<string, number> = {};
   for (const [i, f] of names.entries()) if (round3(w[i]!) !== 0) weights[f] = round3(w[i]!);
-  return { threshold: opts.threshold, weights };
+  return { threshold: opts.threshold, languages: opts.languages, weights };
 }

@@ -12,6 +12,7 @@ describe('committed year-choice weights', () => {
   it('retraining on the development rounds reproduces them', () => {
     const model = fitYearChoice(yearExamples());
     assert.equal(model.threshold, YEAR_CHOICE.threshold);
+    assert.deepEqual(model.languages, YEAR_CHOICE.languages);
     assert.deepEqual(model.weights, YEAR_CHOICE.weights);
   });
 });
