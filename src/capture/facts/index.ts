@@ -51,6 +51,7 @@ import { type Span, senderSpans } from './senders.js';
 import { withSiteTowns } from './site-towns.js';
 import { institutionSites } from './sites.js';
 import { SpanIndex } from './span-index.js';
+import { chooseStoryYears } from './story-year-choice.js';
 import { withInvertedNames } from './table-names.js';
 import { sentences } from './tokens.js';
 
@@ -130,7 +131,13 @@ export function ruleEntities(
   text: string,
   opts: FactOptions,
 ): { entities: EntityMention[]; dates: DateMention[]; senders: Span[] } {
-  const dates = findDates(text, opts.reference, opts.undated);
+  // A yearless day's year, where the learned chooser is sure of another than the rules' (story-year-choice.ts).
+  const dates = chooseStoryYears(
+    text,
+    findDates(text, opts.reference, opts.undated),
+    opts.reference,
+    opts.undated,
+  );
   // "[08:12] Nino K.:", "From: Lina Haddad": who wrote a message is its source, not a name in it;
   // the town in a caller's tag is a place ("[00:01:44] CALLER (Khartoum):") (places.ts).
   const tagged = senderTagPlaces(text, senderSpans(text));

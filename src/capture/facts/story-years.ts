@@ -34,10 +34,10 @@ export const PAST_ES =
  * ("en noviembre pasado"), "este/esta", "hoy", "ahora", "todavía", "sigue", "cada" (a habit), "se cumple(n)", a
  * present perfect.
  */
-const NOW_ES =
+export const NOW_ES =
   /(?<![\p{L}])(?:(?:voy|vas|va|vamos|van)\s+a|pr[oó]xim[oa]s?|pasad[oa]|est[ea]s?|hoy|ahora|actualmente|todav[ií]a|a[uú]n|sigue|siguen|cada|cumplen?|ha|han|hemos|he)(?![\p{L}])/iu;
 /** A future by its ending, in a word written lower-case ("juzgarán"; "Nazrán" is a town). */
-const FUTURE_ES = /(?<![\p{L}])\p{Ll}+(?:rá|rán|remos|ré)(?![\p{L}])/u;
+export const FUTURE_ES = /(?<![\p{L}])\p{Ll}+(?:rá|rán|remos|ré)(?![\p{L}])/u;
 
 /**
  * An English past (stop 43): a lower-case "-ed" ("arrested", "died"; "Ahmed" is a name; "need" is no past) or a common irregular
@@ -50,7 +50,7 @@ export const PAST_EN =
  * November" counts back from the telling), "every", "ago", a present or present perfect ("is", "has", "have"), a
  * future ("will", "going to").
  */
-const NOW_EN =
+export const NOW_EN =
   /(?<![\p{L}'])(?:now|today|tonight|currently|still|next|this|these|last|every|each|ago|is|are|am|has|have|will|won't|shall|going\s+to)(?![\p{L}])|'(?:s\s+(?:been|now)|ve|ll|re|m)(?![\p{L}])/iu;
 
 /** The tense words a language's clause is read by; `que`, the connector a reported clause opens with (Spanish only). */

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findDates } from './dates.js';
+import { chooseStoryYears, yearChoiceHooks, yearChoices } from './story-year-choice.js';
+
+const REF = '2025-01-01';
+
+describe('story year choices', () => {
+  it('offers a yearless day the year written before it and the reference year', () => {
+    const text =
+      'The militia entered the village in March 1994. On 6 April the plane was shot down and the killing began.';
+    const found = findDates(text, REF);
+    const choices = yearChoices(text, found, REF);
+    const values = choices.map((c) => c.value);
+    const own = choices[0]?.mention.value;
+    assert.ok(own);
+    // Whatever the rules read, the other year is offered and the own reading is not.
+    assert.ok(!values.includes(own));
+    assert.ok(values.includes('1994-04-06') || values.includes('2025-04-06'));
+    for (const c of choices) assert.ok(c.features.includes('bias') && c.features.includes('lang=en'));
+  });
+
+  it('offers nothing for a day whose year is written', () => {
+    const text = 'El 12 de julio de 2019 nos llevaron a la comisaría de Tolemaida.';
+    assert.deepEqual(yearChoices(text, findDates(text, REF), REF), []);
+  });
+
+  it('moves a mention only when the model is over its threshold', () => {
+    const text = 'En abril de 2002 empezó todo. El 12 de julio nos llevaron al cuartel.';
+    const found = findDates(text, REF);
+    const [choice] = yearChoices(text, found, REF);
+    assert.ok(choice);
+    const kind = choice.features.find((f) => f.startsWith('is='))!;
+    const saved = yearChoiceHooks.model;
+    try {
+      yearChoiceHooks.model = { threshold: 0.8, languages: ['es'], weights: { [kind]: 0.5 } };
+      assert.deepEqual(
+        chooseStoryYears(text, found, REF).map((d) => d.value),
+        found.map((d) => d.value),
+      );
+      yearChoiceHooks.model = { threshold: 0.8, languages: ['es'], weights: { [kind]: 5 } };
+      const moved = chooseStoryYears(text, found, REF);
+      assert.equal(moved.find((d) => d.start === choice.mention.start)?.value, choice.value);
+      // The mentions given are not changed.
+      assert.notEqual(choice.mention.value, choice.value);
+    } finally {
+      yearChoiceHooks.model = saved;
+    }
+  });
+});

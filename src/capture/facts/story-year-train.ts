@@ -1,0 +1,128 @@
+/**
+ * Training for story-year-choice.ts: its examples from the development rounds' gold, and a deterministic logistic
+ * regression (full-batch gradient descent from zero, L2-penalised), so the committed weights can be checked by
+ * retraining (story-year-weights.test.ts).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Annotation } from '../eval/score.js';
+import { extractDocument } from '../extract.js';
+import { ROUNDS } from '../tagger/corpus.js';
+import { type YearChoice, type YearChoiceModel, yearChoiceHooks } from './story-year-choice.js';
+
+/** A choice with its gold: `move` when only the other year's reading is annotated, not when only its own is. */
+export interface YearExample {
+  round: number;
+  file: string;
+  lang: string;
+  /** The mention's start and own value, and the other reading (one mention may have several). */
+  at: number;
+  own: string;
+  value: string;
+  move: boolean;
+  features: string[];
+}
+
+/** The development rounds (12 and up; 1–11 are the guard, held-apart rounds are not in ROUNDS). */
+export const TRAINING_ROUNDS: readonly number[] = ROUNDS.map((r) =>
+  Number(r.name.replace('eval', '') || 1),
+).filter((n) => n > 11);
+
+/** Every labelled choice the rules leave in `rounds`, read with the chooser off. */
+export function yearExamples(rounds: readonly number[] = TRAINING_ROUNDS): YearExample[] {
+  const out: YearExample[] = [];
+  const saved = { ...yearChoiceHooks };
+  let seen: YearChoice[] = [];
+  yearChoiceHooks.model = null;
+  yearChoiceHooks.sink = (c) => seen.push(...c);
+  try {
+    for (const round of rounds) {
+      const dir = new URL(`../eval${round}/`, import.meta.url);
+      for (const file of readdirSync(dir)
+        .filter((f) => /\.(html|txt)$/.test(f))
+        .sort()) {
+        seen = [];
+        extractDocument(readFileSync(new URL(file, dir)), {
+          contentType: file.endsWith('.txt') ? 'text/plain' : 'text/html',
+          capturedAt: '2025-01-01T12:00:00Z',
+          name: file,
+        });
+        const ann = JSON.parse(
+          readFileSync(new URL(file.replace(/\.(html|txt)$/, '.json'), dir), 'utf8'),
+        ) as Annotation;
+        const gold = new Set(ann.dates);
+        for (const c of seen) {
+          const own = gold.has(c.mention.value);
+          const other = gold.has(c.value);
+          if (own === other) continue;
+          out.push({
+            round,
+            file,
+            lang: file.slice(0, 2),
+            at: c.mention.start,
+            own: c.mention.value,
+            value: c.value,
+            move: other,
+            features: c.features,
+          });
+        }
+      }
+    }
+  } finally {
+    Object.assign(yearChoiceHooks, saved);
+    if (!saved.sink) delete yearChoiceHooks.sink;
+  }
+  return out;
+}
+
+export interface FitOptions {
+  /** L2 penalty per feature weight. */
+  l2: number;
+  iterations: number;
+  rate: number;
+  /** Features seen in fewer examples are dropped. */
+  minCount: number;
+  threshold: number;
+  languages: readonly string[];
+}
+export const FIT_DEFAULTS: FitOptions = {
+  l2: 1,
+  iterations: 1500,
+  rate: 2,
+  minCount: 3,
+  threshold: 0.9,
+  languages: ['en'],
+};
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000 || 0;
+
+/** Logistic regression by full-batch gradient descent from zero (deterministic; weights rounded to 0.001). */
+export function fitYearChoice(
+  examples: readonly Pick<YearExample, 'features' | 'move'>[],
+  opts: FitOptions = FIT_DEFAULTS,
+): YearChoiceModel {
+  const count = new Map<string, number>();
+  for (const e of examples) for (const f of new Set(e.features)) count.set(f, (count.get(f) ?? 0) + 1);
+  const names = [...count]
+    .filter(([, n]) => n >= opts.minCount)
+    .map(([f]) => f)
+    .sort();
+  const index = new Map(names.map((f, i) => [f, i]));
+  const rows = examples.map((e) => [
+    ...new Set(e.features.flatMap((f) => (index.has(f) ? [index.get(f)!] : []))),
+  ]);
+  const w = new Float64Array(names.length);
+  const n = examples.length || 1;
+  for (let it = 0; it < opts.iterations; it++) {
+    const grad = new Float64Array(names.length);
+    for (const [k, row] of rows.entries()) {
+      let z = 0;
+      for (const i of row) z += w[i]!;
+      const err = 1 / (1 + Math.exp(-z)) - (examples[k]!.move ? 1 : 0);
+      for (const i of row) grad[i]! += err;
+    }
+    for (let i = 0; i < w.length; i++) w[i]! -= (opts.rate * (grad[i]! + opts.l2 * w[i]!)) / n;
+  }
+  const weights: Record<string, number> = {};
+  for (const [i, f] of names.entries()) if (round3(w[i]!) !== 0) weights[f] = round3(w[i]!);
+  return { threshold: opts.threshold, languages: opts.languages, weights };
+}

@@ -1,0 +1,18 @@
+/**
+ * The committed year-choice weights are what training on the development rounds gives: retraining (full-batch
+ * gradient descent from zero) reproduces story-year-weights.ts number for number. Fails when the features, the
+ * date rules or the gold change without `node --import tsx bench/capture/story-year-choice.ts --write`.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fitYearChoice, yearExamples } from './story-year-train.js';
+import { YEAR_CHOICE } from './story-year-weights.js';
+
+describe('committed year-choice weights', () => {
+  it('retraining on the development rounds reproduces them', () => {
+    const model = fitYearChoice(yearExamples());
+    assert.equal(model.threshold, YEAR_CHOICE.threshold);
+    assert.deepEqual(model.languages, YEAR_CHOICE.languages);
+    assert.deepEqual(model.weights, YEAR_CHOICE.weights);
+  });
+});
