@@ -13,6 +13,8 @@
  *  - SQL lives in the store: outside src/store no source reaches the store's Sql handle (tests may,
  *    to tamper with rows); the backup copies the database as a whole and is the one exception.
  *  - Audit entries are appended only by the store's transaction (case-store.ts), after the write.
+ *  - Capture's extraction rules (capture/facts/) are pure: no file, network or process I/O, and nothing
+ *    from the capture adapter around them (training code that reads the rounds lives in capture/tagger/).
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -217,6 +219,27 @@ describe('architecture', () => {
         for (const t of importsOf(f))
           if (!CORE.has(folderOf(t))) found.push(`${relative(SRC, f)} → ${relative(SRC, t)}`);
       }
+    assert.deepEqual(found, []);
+  });
+
+  it('capture/facts is pure: no I/O module, nothing of the capture adapter around it', () => {
+    const FACTS = join(SRC, 'capture', 'facts');
+    // node:module only loads the data packages (GeoNames cities, regions) the gazetteers are built from.
+    const IO = /from\s*'node:(?!module')[^']+'|from\s*'(?:fs|net|http|https|child_process)'/;
+    const found: string[] = [];
+    for (const f of files(FACTS)) {
+      const src = readFileSync(f, 'utf8');
+      if (IO.test(src)) found.push(`${relative(SRC, f)}: ${IO.exec(src)![0]}`);
+      for (const t of importsOf(f)) {
+        const to = relative(join(SRC, 'capture'), t);
+        if (
+          /^(?:extract|fetch|html|warc|decode|decide|plain|service|link-persons)\b|^tagger\/(?:corpus|story-year-train)\b/.test(
+            to,
+          )
+        )
+          found.push(`${relative(SRC, f)} → ${relative(SRC, t)}`);
+      }
+    }
     assert.deepEqual(found, []);
   });
 

@@ -12,7 +12,7 @@ import {
   fitYearChoice,
   type YearExample,
   yearExamples,
-} from '../../src/capture/facts/story-year-train.js';
+} from '../../src/capture/tagger/story-year-train.js';
 
 const arg = (name: string) =>
   process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { YEAR_CHOICE } from '../facts/story-year-weights.js';
 import { fitYearChoice, yearExamples } from './story-year-train.js';
-import { YEAR_CHOICE } from './story-year-weights.js';
 
 describe('committed year-choice weights', () => {
   it('retraining on the development rounds reproduces them', () => {

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Annotation } from '../eval/score.js';
 import { extractDocument } from '../extract.js';
-import { ROUNDS } from '../tagger/corpus.js';
-import { type YearChoice, type YearChoiceModel, yearChoiceHooks } from './story-year-choice.js';
+import { type YearChoice, type YearChoiceModel, yearChoiceHooks } from '../facts/story-year-choice.js';
+import { ROUNDS } from './corpus.js';
 
 /** A choice with its gold: `move` when only the other year's reading is annotated, not when only its own is. */
 export interface YearExample {
