@@ -14,6 +14,7 @@ import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { outletsReadAsPlaces, withNumberedChannels } from './es-outlets.js';
 import { withSitesBeforeTowns } from './es-site-towns.js';
 import { eventsIn } from './events.js';
+import { nearestToEvent } from './infobox-anchor.js';
 import { fold, type Role } from './lexicon.js';
 import { namedSites } from './named-sites.js';
 import { marriedName, quotedNicknameNames } from './person-spans.js';
@@ -76,6 +77,8 @@ export interface FactOptions {
   reference: string;
   /** The reference is only the capture day: the text gives no date of its own (an encyclopedia page). */
   undated?: boolean;
+  /** The reference is the event day an encyclopedia page's box gives, not a writer's now (infobox-anchor.ts). */
+  eventDay?: boolean;
   /** Full names of persons named in the text this one answers (a comment's article). */
   knownNames?: readonly string[];
   /** The case file's own units: recognized by name or acronym, suggested under the case's name. */
@@ -127,6 +130,7 @@ export function ruleEntities(
   opts: FactOptions,
 ): { entities: EntityMention[]; dates: DateMention[]; senders: Span[] } {
   const dates = findDates(text, opts.reference, opts.undated);
+  if (opts.eventDay) nearestToEvent(dates, opts.reference);
   // "[08:12] Nino K.:", "From: Lina Haddad": who wrote a message is its source, not a name in it;
   // the town in a caller's tag is a place ("[00:01:44] CALLER (Khartoum):") (places.ts).
   const tagged = senderTagPlaces(text, senderSpans(text));
