@@ -12,7 +12,6 @@ const ROW = /^([^\t\n]{2,40})\t([^\t\n]+)$/u;
 /** Rows that date a life, not the event the page tells. */
 const LIFE_ROW =
   /^(?:born|birth|nacimiento|nacid[oa]|native\s+name|nombre|full\s+name|nombre\s+completo)\b/iu;
-const FOUR_DIGITS = /\d{4}/;
 
 /**
  * A page headed by an infobox (two rows or more among its first 12 lines): every day its rows write with a year, and
