@@ -10,6 +10,7 @@ import { pairAcrossComments } from './facts/acronyms.js';
 import { withAddressMentions } from './facts/address-mentions.js';
 import type { CaseOrg } from './facts/entities.js';
 import { extractFacts, type Fact, type FactOptions } from './facts/index.js';
+import { infoboxDays } from './facts/infobox-anchor.js';
 import { tiePagePersons } from './facts/page-persons.js';
 import { withSenderNames } from './facts/sender-names.js';
 import { type ExtractedComment, extractHtml } from './html.js';
@@ -33,7 +34,7 @@ export interface ExtractedDocument {
   facts: Fact[];
   comments: DocumentComment[];
   /** The day relative dates were counted from, and why. */
-  reference: { day: string; from: 'published' | 'captured' };
+  reference: { day: string; from: 'published' | 'captured' | 'event' };
 }
 
 /** Media types read as HTML; anything else given here is read as plain text. */
@@ -67,6 +68,7 @@ export function commentOptions(
     ...article,
     reference: dayOf(c.published) ?? article.reference,
     undated: dayOf(c.published) ? false : article.undated,
+    eventDay: dayOf(c.published) ? false : article.eventDay,
     knownNames,
   }));
 }
@@ -117,13 +119,22 @@ export function extractDocument(
     name: opts.name,
   });
   const ex = html ? extractHtml(decoded.text, opts.name) : extractPlainText(decoded.text, opts.name);
-  const publishedDay = dayOf(ex.published) ?? bounds(ex.published)?.[1];
-  const reference = publishedDay
-    ? { day: publishedDay, from: 'published' as const }
-    : { day: opts.capturedAt.slice(0, 10), from: 'captured' as const };
+  let publishedDay = dayOf(ex.published) ?? bounds(ex.published)?.[1];
+  // An encyclopedia page's box dates its event, not the page (facts/infobox-anchor.ts): the event day is what its
+  // yearless days are read near; a box dating only a birth leaves the page undated.
+  const box = infoboxDays(ex.text);
+  const boxDated = box && (!publishedDay || !!box.event || box.days.includes(publishedDay));
+  if (boxDated) publishedDay = undefined;
+  const reference =
+    boxDated && box.event
+      ? { day: box.event, from: 'event' as const }
+      : publishedDay
+        ? { day: publishedDay, from: 'published' as const }
+        : { day: opts.capturedAt.slice(0, 10), from: 'captured' as const };
   const { facts, commentFacts } = articleAndCommentFacts(ex.text, ex.comments, ex.author, {
     reference: reference.day,
     undated: reference.from === 'captured',
+    eventDay: reference.from === 'event',
     knownOrgs: opts.knownOrgs,
   });
   const comments = ex.comments.map((c, i) => ({

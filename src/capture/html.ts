@@ -8,6 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { type FuzzyDate, parseLooseDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
+import { editionHead } from './edition-head.js';
 import { findDates, writesYear } from './facts/dates.js';
 import { fold, NUMBER_WORDS, WEEKDAYS } from './facts/lexicon.js';
 
@@ -264,7 +265,12 @@ export function datedByText(text: string): FuzzyDate | undefined {
     .filter((l) => l.trim())
     .slice(0, 12);
   return (
-    headDate(head) ?? actDay(text) ?? yearlessDateline(text) ?? monthHead(head.slice(0, 8)) ?? signedDay(text)
+    editionHead(head.slice(0, 8)) ??
+    headDate(head) ??
+    actDay(text) ??
+    yearlessDateline(text) ??
+    monthHead(head.slice(0, 8)) ??
+    signedDay(text)
   );
 }
 

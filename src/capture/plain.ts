@@ -6,6 +6,7 @@
  */
 import type { FuzzyDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
+import { editionHead } from './edition-head.js';
 import { findDates } from './facts/dates.js';
 import { datedByText, dateFrom, type Extracted, headDate, hostOf, titleTail } from './html.js';
 
@@ -105,7 +106,8 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
   const first = lines.find((l) => l.trim())?.trim();
   const title = first && first.length <= 200 ? first : undefined;
   let author: string | undefined;
-  let published: FuzzyDate | undefined;
+  // A report's edition line first: a section heading under it may hold its story's day (edition-head.ts).
+  let published: FuzzyDate | undefined = editionHead(lines);
   let outlet: string | undefined;
   for (const l of lines) {
     const a = /^\s*(?:por|by|autor|author)\s*:?\s+(.{2,120})$/i.exec(l);

@@ -17,6 +17,7 @@ import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { outletsReadAsPlaces, withNumberedChannels } from './es-outlets.js';
 import { withSitesBeforeTowns } from './es-site-towns.js';
 import { eventsIn } from './events.js';
+import { nearestToEvent } from './infobox-anchor.js';
 import { fold, type Role } from './lexicon.js';
 import { namedSites } from './named-sites.js';
 import { marriedName, quotedNicknameNames } from './person-spans.js';
@@ -81,6 +82,8 @@ export interface FactOptions {
   reference: string;
   /** The reference is only the capture day: the text gives no date of its own (an encyclopedia page). */
   undated?: boolean;
+  /** The reference is the event day an encyclopedia page's box gives, not a writer's now (infobox-anchor.ts). */
+  eventDay?: boolean;
   /** Full names of persons named in the text this one answers (a comment's article). */
   knownNames?: readonly string[];
   /** The case file's own units: recognized by name or acronym, suggested under the case's name. */
@@ -131,13 +134,11 @@ export function ruleEntities(
   text: string,
   opts: FactOptions,
 ): { entities: EntityMention[]; dates: DateMention[]; senders: Span[] } {
+  const ruled = findDates(text, opts.reference, opts.undated);
+  // An encyclopedia page's yearless days near its infobox's event (infobox-anchor.ts).
+  if (opts.eventDay) nearestToEvent(ruled, opts.reference);
   // A yearless day's year, where the learned chooser is sure of another than the rules' (story-year-choice.ts).
-  const dates = chooseStoryYears(
-    text,
-    findDates(text, opts.reference, opts.undated),
-    opts.reference,
-    opts.undated,
-  );
+  const dates = chooseStoryYears(text, ruled, opts.reference, opts.undated);
   // "[08:12] Nino K.:", "From: Lina Haddad": who wrote a message is its source, not a name in it;
   // the town in a caller's tag is a place ("[00:01:44] CALLER (Khartoum):") (places.ts).
   const tagged = senderTagPlaces(text, senderSpans(text));
