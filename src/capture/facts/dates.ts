@@ -563,23 +563,33 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
   const chosenAhead = future(m) || (!!back && !!ahead && nearerAhead(m, ref, utc(back), utc(ahead)));
   // A day a month or less from the writer on one side is not the one eleven months away on the other (near-side.ts).
   const nearOne = nearSideAllowed(m) ? nearSide(ref, back, ahead, chosenAhead) : undefined;
-  // Not ahead of the writer when the date's own verb right after it is past ("El 8 de agosto llegaron …").
-  if (
-    nearOne !== undefined &&
-    nearOne === ahead &&
-    PAST_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30))
-  )
-    return back;
+  // Not ahead when the day's own clause tells the past ("Police raided the office on 12 June", "El 8 de agosto
+  // llegaron"), nor back from a gathering named by its day ("for the meeting of 20 October", en-gatherings.ts).
+  if (nearOne !== undefined && nearOne === ahead && toldInThePast(ownClause(m))) return back;
+  if (nearOne !== undefined && nearOne === back && englishGatheringOfTheDay(m.input, m.index)) return ahead;
   return nearOne ?? (chosenAhead ? ahead : back);
 }
 
-/** A dated text's sentence (not a stamp or a label: three words or more), no "next"/"since" asking for a side. */
+/**
+ * The clause a date stands in: its sentence cut at commas, colons and semicolons ("For the briefing … on 21 January"
+ * of "…, I drafted a timeline"); a date set off alone ("After the assault, on 25 November, the generals took power")
+ * takes the clause after it.
+ */
+function ownClause(m: RegExpExecArray): string {
+  const [before, after] = sentenceAround(m.input, m.index, m.index + m[0].length);
+  const parts = after.split(/[,;:]/u);
+  const head = afterLast(before, [',', ';', ':']);
+  const own = `${head} ${parts[0]}`;
+  return (own.match(/\p{L}{2,}/gu)?.length ?? 0) < 3 ? `${own} ${parts[1] ?? ''}` : own;
+}
+
+/** A dated text's sentence (not a stamp or a label: four words or more), no "next"/"since" asking for a side. */
 function nearSideAllowed(m: RegExpExecArray, upTo = m.index): boolean {
   if (undatedText || farSideAsked(m.input.slice(Math.max(0, upTo - 30), upTo), m[0])) return false;
   return (
     (sentenceOf(m)
       .replace(m[0], ' ')
-      .match(/\p{L}{2,}/gu)?.length ?? 0) >= 3
+      .match(/\p{L}{2,}/gu)?.length ?? 0) >= 4
   );
 }
 
