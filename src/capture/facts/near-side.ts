@@ -7,8 +7,9 @@
  * day just past in a sentence with a future or a "next" ("Field clinic will be in the house …, same as 13 November"
  * written 16 November) eleven months ahead. A writer who means a day a year off from a day within a month of their
  * own says so ("last year", "next year", "el próximo"); such cues are read before this. Stop 44: on the development
- * rounds (12–74 without the held-apart ones), 27 days in 22 texts of 17 rounds were read on the far side while the
- * gold holds the near one; 4 the other way.
+ * rounds (12–74 without the held-apart ones) 26 days were read on the far side while the gold holds the near one;
+ * kept to clauses with no past of their own (dates.ts `ownClause`), the check mends 13 pairs in 13 texts of 11 rounds
+ * and breaks none.
  */
 import { DAY_MS, utc } from './calendar.js';
 
