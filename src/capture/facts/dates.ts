@@ -24,6 +24,7 @@ import { lastOrNextMonthYear, lastYearBefore } from './last-year-cues.js';
 import { fold, MONTHS, NUMBER_WORDS, WEEKDAY_ALT, WEEKDAYS } from './lexicon.js';
 import { monthLists } from './month-lists.js';
 import { storyYears } from './narrative-years.js';
+import { farSideAsked, MONTH_REACH, nearSide } from './near-side.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { restatedRelatives } from './restated-relatives.js';
 import { sheetDays } from './sheet-days.js';
@@ -558,10 +559,39 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
       .sort((a, b) => near(ref, a) - near(ref, b));
     if (fits[0]) return fits[0];
   }
-  if (future(m)) return yearlessAhead(ref, mo, d);
   const back = yearless(ref, mo, d);
   const ahead = yearlessAhead(ref, mo, d);
-  return back && ahead && nearerAhead(m, ref, utc(back), utc(ahead)) ? ahead : back;
+  const chosenAhead = future(m) || (!!back && !!ahead && nearerAhead(m, ref, utc(back), utc(ahead)));
+  // A day a month or less from the writer on one side is not the one eleven months away on the other (near-side.ts).
+  const nearOne = nearSideAllowed(m) ? nearSide(ref, back, ahead, chosenAhead) : undefined;
+  // Not ahead when the day's own clause tells the past ("Police raided the office on 12 June", "El 8 de agosto
+  // llegaron"), nor back from a gathering named by its day ("for the meeting of 20 October", en-gatherings.ts).
+  if (nearOne !== undefined && nearOne === ahead && toldInThePast(ownClause(m))) return back;
+  if (nearOne !== undefined && nearOne === back && englishGatheringOfTheDay(m.input, m.index)) return ahead;
+  return nearOne ?? (chosenAhead ? ahead : back);
+}
+
+/**
+ * The clause a date stands in: its sentence cut at commas, colons and semicolons ("For the briefing … on 21 January"
+ * of "…, I drafted a timeline"); a date set off alone ("After the assault, on 25 November, the generals took power")
+ * takes the clause after it.
+ */
+function ownClause(m: RegExpExecArray): string {
+  const [before, after] = sentenceAround(m.input, m.index, m.index + m[0].length);
+  const parts = after.split(/[,;:]/u);
+  const head = afterLast(before, [',', ';', ':']);
+  const own = `${head} ${parts[0]}`;
+  return (own.match(/\p{L}{2,}/gu)?.length ?? 0) < 3 ? `${own} ${parts[1] ?? ''}` : own;
+}
+
+/** A dated text's sentence (not a stamp or a label: four words or more), no "next"/"since" asking for a side. */
+function nearSideAllowed(m: RegExpExecArray, upTo = m.index): boolean {
+  if (undatedText || farSideAsked(m.input.slice(Math.max(0, upTo - 30), upTo), m[0])) return false;
+  return (
+    (sentenceOf(m)
+      .replace(m[0], ' ')
+      .match(/\p{L}{2,}/gu)?.length ?? 0) >= 4
+  );
 }
 
 /**
@@ -731,12 +761,20 @@ function monthWithoutYear(m: RegExpExecArray, ref: Date, mo: number): FuzzyDate 
   const aheadYear = mo >= refMonth ? y : y + 1;
   const backYear = mo <= refMonth ? y : y - 1;
   const first = (yy: number) => new Date(Date.UTC(yy, mo - 1, 1));
+  const word = m.index + m[0].length - m[1]!.length;
   const year =
-    future(m, m.index + m[0].length - m[1]!.length) ||
-    (aheadYear !== backYear && nearerAhead(m, ref, first(backYear), first(aheadYear), 100))
+    future(m, word) || (aheadYear !== backYear && nearerAhead(m, ref, first(backYear), first(aheadYear), 100))
       ? aheadYear
       : backYear;
-  return { precision: 'month', value: `${year}-${pad(mo)}` };
+  // A month eleven months ahead whose last one ended weeks ago is that last one (near-side.ts); back only: a month a
+  // few weeks ahead told in the past is as often last year's.
+  const mid = (yy: number) => `${yy}-${pad(mo)}-15`;
+  const lastOne =
+    year === aheadYear &&
+    year !== backYear &&
+    nearSideAllowed(m, word) &&
+    !!nearSide(ref, mid(backYear), mid(aheadYear), true, MONTH_REACH);
+  return { precision: 'month', value: `${lastOne ? backYear : year}-${pad(mo)}` };
 }
 
 const RANGE_END_YEAR = new RegExp(
@@ -1563,6 +1601,9 @@ const RULES: Rule[] = [
   },
 ];
 
+/** Whether the text being read has no date of its own (its reference is the capture day): no near side then. */
+let undatedText = false;
+
 /**
  * Every date mention in `text` (non-overlapping, earliest and longest first). A chat export or a
  * thread counts its days from its own marks, not from the day it was copied: a day separator line
@@ -1579,6 +1620,7 @@ export function findDates(text: string, reference: string, undated = false): Dat
       `findDates: the reference day must be a real day written YYYY-MM-DD (the day relative dates count from), not ${JSON.stringify(reference)}`,
     );
   const out: DateMention[] = [];
+  undatedText = undated;
   for (const seg of timeline(text, reference)) {
     const slice = text.slice(seg.start, seg.end);
     if (seg.stamp) {
