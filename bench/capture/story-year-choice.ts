@@ -5,6 +5,7 @@
  * writes story-year-weights.ts.
  *   node --import tsx bench/capture/story-year-choice.ts [--cache /tmp/x.json] [--l2 1] [--plain] [--write]
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { YearChoiceModel } from '../../src/capture/facts/story-year-choice.js';
 import {
@@ -103,9 +104,12 @@ if (process.argv.includes('--write')) {
   const lines = Object.entries(model.weights)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([f, w]) => `  ${JSON.stringify(f)}: ${Math.round(w * 1000)},`);
+  const file = new URL('../../src/capture/facts/story-year-weights.ts', import.meta.url);
   writeFileSync(
-    new URL('../../src/capture/facts/story-year-weights.ts', import.meta.url),
+    file,
     `// Written by bench/capture/story-year-choice.ts --write from the development rounds' gold. Do not edit.\nimport type { YearChoiceModel } from './story-year-choice.js';\n\n/** The weights in thousandths. */\nconst THOUSANDTHS: Readonly<Record<string, number>> = {\n${lines.join('\n')}\n};\n\nexport const YEAR_CHOICE: YearChoiceModel = {\n  threshold: ${model.threshold},\n  languages: ${JSON.stringify(model.languages)},\n  weights: Object.fromEntries(Object.entries(THOUSANDTHS).map(([f, w]) => [f, w / 1000])),\n};\n`,
   );
+  // Written as the repository's formatter would (quoted keys unquoted): biome check stays clean after a retrain.
+  execFileSync('npx', ['biome', 'format', '--write', file.pathname], { stdio: 'ignore' });
   console.log(`wrote ${lines.length} weights`);
 }
