@@ -6,6 +6,7 @@
  * writers), each an extra head and a missed whole. `wholeTownNames` (places.ts) joins such names only when
  * a gazetteer holds the whole and the article takes a hyphen.
  */
+import type { ValuedSpan } from './entities.js';
 
 /** Generic heads of Arabic place names, folded. */
 const HEADS = new Set(
@@ -17,16 +18,8 @@ const HEADS = new Set(
 const ARTICLE_NAME =
   /^[ \t\u00a0](?:al|el|an|ad|as|ar|ash|az|ez|ed|es|at|ul|ud)[- \t\u00a0]\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*/u;
 
-interface Mention {
-  kind: string;
-  start: number;
-  end: number;
-  text: string;
-  value: string;
-}
-
 /** Each place that is only a head, run on over the article and name that follow it. */
-export function withArabicToponyms<T extends Mention>(text: string, entities: readonly T[]): T[] {
+export function withArabicToponyms<T extends ValuedSpan>(text: string, entities: readonly T[]): T[] {
   return entities.map((e) => {
     if (e.kind !== 'place' || !HEADS.has(e.text.toLowerCase())) return e;
     const tail = ARTICLE_NAME.exec(text.slice(e.end, e.end + 40));

@@ -70,6 +70,9 @@ export interface EntityMention {
   rule?: string;
 }
 
+/** What a pass that renames or regrows a mention needs of it, whatever else the caller's mentions carry. */
+export type ValuedSpan = Pick<EntityMention, 'start' | 'end' | 'text' | 'value'> & { kind: string };
+
 const LEAD_SKIP = new Set([
   'el',
   'la',

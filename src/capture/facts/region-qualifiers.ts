@@ -6,22 +6,15 @@
  * 73), each an extra bare place and a missed region; it breaks one ("North Delhi Municipal Corporation",
  * annotated Delhi). Not the adjectives "Northern", "Southern" …: "Northern Uganda" is annotated Uganda.
  */
+import type { ValuedSpan } from './entities.js';
 
 /** A compass or position word right before the place, inside the body's name. */
 const QUALIFIER_BEFORE = /(?:^|[ \t\u00a0])(?:North|South|East|West|Upper|Lower)[ \t\u00a0]$/u;
 /** "Delta" right after the place, inside the body's name. */
 const DELTA_AFTER = /^[ \t\u00a0]Delta(?![\p{L}\p{M}])/u;
 
-interface Mention {
-  kind: string;
-  start: number;
-  end: number;
-  text: string;
-  value: string;
-}
-
 /** Each place inside an organization's name run over the qualifier that is part of its region's name. */
-export function withRegionQualifiers<T extends Mention>(text: string, entities: readonly T[]): T[] {
+export function withRegionQualifiers<T extends ValuedSpan>(text: string, entities: readonly T[]): T[] {
   const orgs = entities.filter((e) => e.kind === 'organization');
   if (!orgs.length) return [...entities];
   return entities.map((e) => {
