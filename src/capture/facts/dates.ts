@@ -21,7 +21,7 @@ import { nowadaysHoy } from './es-nowadays.js';
 import { weekdayInPresentClause } from './es-present-weekday.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { lastOrNextMonthYear, lastYearBefore } from './last-year-cues.js';
-import { fold, MONTHS, NUMBER_WORDS, WEEKDAY_ALT, WEEKDAYS } from './lexicon.js';
+import { fold, MONTH_ALT, MONTH_WORD, MONTHS, NUMBER_WORDS, WEEKDAY_ALT, WEEKDAYS } from './lexicon.js';
 import { monthLists } from './month-lists.js';
 import { storyYears } from './narrative-years.js';
 import { farSideAsked, MONTH_REACH, nearSide } from './near-side.js';
@@ -51,9 +51,6 @@ const dayDate = (v: string): FuzzyDate => ({ precision: 'day', value: v });
 const isoValue = (d: FuzzyDate) =>
   d.precision === 'range' ? `${d.from}/${d.to}` : d.precision === 'unknown' ? '' : d.value;
 
-const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
-/** A month's word anywhere in a mention (a day or month written with it, not in figures). */
-const MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})(?![\\p{L}])`, 'iu');
 /**
  * English counts the lexicon's short list lacks: teens, tens and their compounds ("Sixty-nine years ago",
  * "twenty two years ago"); without them "Sixty-nine years ago" was read as nine years ago (rounds 10, 11,

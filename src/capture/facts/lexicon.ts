@@ -601,6 +601,11 @@ export const MONTHS: ReadonlyMap<string, number> = new Map([
   }),
 ]);
 
+/** Every month key for patterns, longest first (so "sept" is tried before "sep"). */
+export const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
+/** A month's word anywhere in a mention (a day or month written with it, not in figures). */
+export const MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})(?![\\p{L}])`, 'iu');
+
 /** Weekday names as written, accents optional, for patterns: Spanish, and English with them (`WEEKDAYS` has the folded keys). */
 export const ES_WEEKDAY_ALT = 'lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo';
 export const WEEKDAY_ALT = `${ES_WEEKDAY_ALT}|monday|tuesday|wednesday|thursday|friday|saturday|sunday`;

@@ -12,7 +12,7 @@
 import { detectLanguage } from '../language.js';
 import { DAY_MS, pad, realDay, standingMentions, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
-import { MONTHS } from './lexicon.js';
+import { MONTH_WORD } from './lexicon.js';
 import { tellsOnePastStretch, toldMostlyInThePast } from './narrative-years.js';
 import { YEAR_CHOICE } from './story-year-weights.js';
 import { FUTURE_ES, isTranscript, NOW_EN, NOW_ES, PAST_EN, PAST_ES } from './story-years.js';
@@ -33,8 +33,6 @@ export interface YearChoice {
   features: string[];
 }
 
-const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
-const MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})(?![\\p{L}])`, 'iu');
 const YEAR_WRITTEN = /(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)/u;
 const DAY_OR_MONTH = /^\d{4}-\d{2}(?:-\d{2})?$/u;
 const FUTURE_EN = /(?<![\p{L}'])(?:will|won't|shall|going\s+to|'ll)(?![\p{L}])/iu;

@@ -10,10 +10,8 @@
  */
 import { DAY_MS, pad, realDay, standingMentions, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
-import { MONTHS, WEEKDAY_ALT } from './lexicon.js';
+import { MONTH_WORD, WEEKDAY_ALT } from './lexicon.js';
 
-const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
-const MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})(?![\\p{L}])`, 'iu');
 /** dates.ts' `writesYear` (which imports this module). */
 const YEAR_WRITTEN = /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu;
 const WEEKDAY_BEFORE = new RegExp(`(?:${WEEKDAY_ALT})[,\\s]+(?:el\\s+|the\\s+)?$`, 'iu');
