@@ -37,16 +37,19 @@ export function loadSet(dir: URL, set: string): CorpusDoc[] {
   return readdirSync(dir)
     .filter((f) => /\.(html|txt|html\.raw)$/.test(f))
     .sort()
-    .map((file) => {
-      const base = file.replace(/\.(html|txt|html\.raw)$/, '');
-      const doc = extractDocument(readFileSync(new URL(file, dir)), {
-        contentType: /\.txt$/.test(file) ? 'text/plain' : 'text/html',
-        capturedAt: CAPTURED,
-        name: file,
-      });
-      const ann = JSON.parse(readFileSync(new URL(`${base}.json`, dir), 'utf8')) as Partial<Annotation>;
-      return { set, file, lang: file.slice(0, 2), doc, ann, orgsAnnotated: Array.isArray(ann.organizations) };
-    });
+    .map((file) => loadDoc(dir, set, file));
+}
+
+/** One text of a set, extracted as the capture service would (captured on one fixed day), with its annotation. */
+export function loadDoc(dir: URL, set: string, file: string): CorpusDoc {
+  const base = file.replace(/\.(html|txt|html\.raw)$/, '');
+  const doc = extractDocument(readFileSync(new URL(file, dir)), {
+    contentType: /\.txt$/.test(file) ? 'text/plain' : 'text/html',
+    capturedAt: CAPTURED,
+    name: file,
+  });
+  const ann = JSON.parse(readFileSync(new URL(`${base}.json`, dir), 'utf8')) as Partial<Annotation>;
+  return { set, file, lang: file.slice(0, 2), doc, ann, orgsAnnotated: Array.isArray(ann.organizations) };
 }
 
 /** The facts of a document and its comments as extractDocument computes them, with the tagger given. */

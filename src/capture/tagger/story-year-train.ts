@@ -3,11 +3,9 @@
  * regression (full-batch gradient descent from zero, L2-penalised), so the committed weights can be checked by
  * retraining (story-year-weights.test.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import type { Annotation } from '../eval/score.js';
-import { extractDocument } from '../extract.js';
+import { readdirSync } from 'node:fs';
 import { type YearChoice, type YearChoiceModel, yearChoiceHooks } from '../facts/story-year-choice.js';
-import { ROUNDS } from './corpus.js';
+import { loadDoc, ROUNDS } from './corpus.js';
 
 /** A choice with its gold: `move` when only the other year's reading is annotated, not when only its own is. */
 export interface YearExample {
@@ -41,14 +39,7 @@ export function yearExamples(rounds: readonly number[] = TRAINING_ROUNDS): YearE
         .filter((f) => /\.(html|txt)$/.test(f))
         .sort()) {
         seen = [];
-        extractDocument(readFileSync(new URL(file, dir)), {
-          contentType: file.endsWith('.txt') ? 'text/plain' : 'text/html',
-          capturedAt: '2025-01-01T12:00:00Z',
-          name: file,
-        });
-        const ann = JSON.parse(
-          readFileSync(new URL(file.replace(/\.(html|txt)$/, '.json'), dir), 'utf8'),
-        ) as Annotation;
+        const { ann } = loadDoc(dir, `eval${round}`, file);
         const gold = new Set(ann.dates);
         for (const c of seen) {
           const own = gold.has(c.mention.value);
