@@ -4,6 +4,7 @@
  * page's publication day (stop 43), it made every yearless day after the event "ahead" of the writer and so a year
  * back ("5 July" under "1–2 July 2008" → 2007-07-05); a birth row made a birth the writer's "now".
  */
+import { DAY_MS } from './calendar.js';
 import { type DateMention, findDates } from './dates.js';
 import { fold, MONTHS } from './lexicon.js';
 
@@ -43,7 +44,6 @@ export function infoboxDays(text: string): { days: string[]; event?: string } | 
 
 /** A two-digit year written with the month ("junio del 76", "May '89"): the year is said. */
 const SHORT_YEAR = /(?:\b(?:de|del|of)\s+|['’])\d{2}$/iu;
-const DAY_MS = 86_400_000;
 /** A month's name in the mention: "in July", "30 de abril" (a month alone is flagged relative; "yesterday" is not named). */
 const namesMonth = (t: string) =>
   fold(t)
