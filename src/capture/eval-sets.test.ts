@@ -83,6 +83,7 @@ const SETS = [
   'eval73',
   'eval74',
   'eval75',
+  'eval76',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
