@@ -84,6 +84,7 @@ const SETS = [
   'eval74',
   'eval75',
   'eval76',
+  'eval77',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
