@@ -82,6 +82,7 @@ const SETS = [
   'eval72',
   'eval73',
   'eval74',
+  'eval78',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
