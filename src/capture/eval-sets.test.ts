@@ -85,6 +85,7 @@ const SETS = [
   'eval75',
   'eval76',
   'eval77',
+  'eval78',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
