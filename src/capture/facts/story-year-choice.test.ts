@@ -33,12 +33,12 @@ describe('story year choices', () => {
     const kind = choice.features.find((f) => f.startsWith('is='))!;
     const saved = yearChoiceHooks.model;
     try {
-      yearChoiceHooks.model = { threshold: 0.8, languages: ['es'], weights: { [kind]: 0.5 } };
+      yearChoiceHooks.model = { thresholds: { es: 0.8 }, weights: { [kind]: 0.5 } };
       assert.deepEqual(
         chooseStoryYears(text, found, REF).map((d) => d.value),
         found.map((d) => d.value),
       );
-      yearChoiceHooks.model = { threshold: 0.8, languages: ['es'], weights: { [kind]: 5 } };
+      yearChoiceHooks.model = { thresholds: { es: 0.8 }, weights: { [kind]: 5 } };
       const moved = chooseStoryYears(text, found, REF);
       assert.equal(moved.find((d) => d.start === choice.mention.start)?.value, choice.value);
       // The mentions given are not changed.

@@ -17,11 +17,13 @@ import { tellsOnePastStretch, toldMostlyInThePast } from './narrative-years.js';
 import { YEAR_CHOICE } from './story-year-weights.js';
 import { FUTURE_ES, isTranscript, NOW_EN, NOW_ES, PAST_EN, PAST_ES } from './story-years.js';
 
-/** A logistic model over named binary features, and the probability a mention must reach to move. */
+/** A logistic model over named binary features, and per language the probability a mention must reach to move. */
 export interface YearChoiceModel {
-  threshold: number;
-  /** The languages it moves mentions in (Spanish out-of-sample evidence was thin: HISTORY.md, stop 44). */
-  languages: readonly string[];
+  /**
+   * Per language it moves mentions in, the threshold. One model, trained on both languages, serves both (stop 45):
+   * Spanish alone has too few cases to learn from (HISTORY.md).
+   */
+  thresholds: Readonly<Record<string, number>>;
   weights: Readonly<Record<string, number>>;
 }
 
@@ -240,9 +242,11 @@ export function chooseStoryYears(
   if (!model) return [...found];
   const best = new Map<DateMention, { value: string; p: number }>();
   for (const c of choices) {
+    const language = c.features.find((f) => f.startsWith('lang='))?.slice(5) ?? '';
+    const threshold = model.thresholds[language];
+    if (threshold === undefined) continue;
     const p = probability(model, c.features);
-    if (!model.languages.some((l) => c.features.includes(`lang=${l}`))) continue;
-    if (p >= model.threshold && p > (best.get(c.mention)?.p ?? 0)) best.set(c.mention, { value: c.value, p });
+    if (p >= threshold && p > (best.get(c.mention)?.p ?? 0)) best.set(c.mention, { value: c.value, p });
   }
   return found.map((d) => {
     const b = best.get(d);

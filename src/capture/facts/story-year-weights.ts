@@ -249,7 +249,6 @@ const THOUSANDTHS: Readonly<Record<string, number>> = {
 };
 
 export const YEAR_CHOICE: YearChoiceModel = {
-  threshold: 0.9,
-  languages: ['en'],
+  thresholds: { en: 0.9, es: 0.85 },
   weights: Object.fromEntries(Object.entries(THOUSANDTHS).map(([f, w]) => [f, w / 1000])),
 };
