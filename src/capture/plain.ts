@@ -9,6 +9,7 @@ import { InputError } from '../domain/errors.js';
 import { editionHead } from './edition-head.js';
 import { findDates } from './facts/dates.js';
 import { datedByText, dateFrom, type Extracted, headDate, hostOf, titleTail } from './html.js';
+import { madeOn } from './made-on-head.js';
 
 /**
  * The day a chat or thread was copied, exported or saved, said in a sentence of its head ("Conversación
@@ -129,5 +130,7 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
   // A dateline running into the lead ("HARARE, 16 August 2024 – …"), a ruling's act formula, a wire dateline
   // without its year ("Malabo, 27 feb (EFE).-"), a report's month ("Report, September 2025").
   published ??= datedByText(text) ?? presentedOn(lines);
+  // Last: the day the text says it was itself held, prepared or recorded (made-on-head.ts).
+  published ??= madeOn(lines);
   return { title, outlet: outlet ?? titleTail(title), author, published, text, comments: [] };
 }
