@@ -9,7 +9,7 @@ import { InputError } from '../domain/errors.js';
 import { editionHead } from './edition-head.js';
 import { findDates } from './facts/dates.js';
 import { datedByText, dateFrom, type Extracted, headDate, hostOf, titleTail } from './html.js';
-import { madeOn } from './made-on-head.js';
+import { laterMadeDayWins, madeOn } from './made-on-head.js';
 
 /**
  * The day a chat or thread was copied, exported or saved, said in a sentence of its head ("Conversación
@@ -121,7 +121,11 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
     // A short line that is a date ("12 de marzo de 2025", "Date: 3 May 2024"); not a table's row ("No. | Name |
     // Sentence (10.07.2024)"), whose dates are its cells'.
     const d = /^\s*(?:fecha|date|publicado|published)?\s*:?\s*(.{4,80})$/i.exec(l);
-    if (d && !published && !/\|.*\|/.test(l)) published = dateFrom(d[1]!) ?? headDate([d[1]!]);
+    if (d && !published && !/\|.*\|/.test(l)) {
+      published = dateFrom(d[1]!) ?? headDate([d[1]!]);
+      // A chat's first day separator or a transcriber's line yields to the export or recording day (made-on-head.ts).
+      if (published && laterMadeDayWins(l)) published = copiedOn(lines) ?? published;
+    }
     // A label inside a header line: "Lugar: Atoyac de Álvarez, Guerrero. Fecha: sábado 17 de junio de 2023."
     const labelled = /(?:^|[.;|·]\s+)(?:fecha|date)\s*:\s*([^;|·]{4,60}?)\.?\s*(?:[;|·]|$)/iu.exec(l);
     if (labelled && !published) published = dateFrom(labelled[1]!) ?? headDate([labelled[1]!]);
