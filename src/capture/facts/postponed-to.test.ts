@@ -4,7 +4,7 @@ import { findDates } from './dates.js';
 import { postponedTo } from './postponed-to.js';
 
 const at = (text: string, day: string) => postponedTo(text, text.indexOf(day));
-const valueOf = (text: string, ref: string, day: string) =>
+const readAs = (text: string, ref: string, day: string) =>
   findDates(text, ref).find((d) => d.start === text.indexOf(day))?.value;
 
 describe('postponedTo', () => {
@@ -19,8 +19,8 @@ describe('postponedTo', () => {
   });
   it('reads the day ahead of the text, not a year back', () => {
     const en = 'The court in Sfax has postponed again, this time to 3 April. That is the ninth time.';
-    assert.equal(valueOf(en, '2025-01-09', '3 April'), '2025-04-03');
+    assert.equal(readAs(en, '2025-01-09', '3 April'), '2025-04-03');
     const es = 'Ayer el juez aplazó otra vez la audiencia, ahora al 14 de noviembre. Seguimos.';
-    assert.equal(valueOf(es, '2025-10-02', '14 de noviembre'), '2025-11-14');
+    assert.equal(readAs(es, '2025-10-02', '14 de noviembre'), '2025-11-14');
   });
 });
