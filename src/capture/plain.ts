@@ -9,6 +9,7 @@ import { InputError } from '../domain/errors.js';
 import { editionHead } from './edition-head.js';
 import { findDates } from './facts/dates.js';
 import { datedByText, dateFrom, type Extracted, headDate, hostOf, titleTail } from './html.js';
+import { laterMadeDayWins, madeOn } from './made-on-head.js';
 
 /**
  * The day a chat or thread was copied, exported or saved, said in a sentence of its head ("Conversación
@@ -120,7 +121,11 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
     // A short line that is a date ("12 de marzo de 2025", "Date: 3 May 2024"); not a table's row ("No. | Name |
     // Sentence (10.07.2024)"), whose dates are its cells'.
     const d = /^\s*(?:fecha|date|publicado|published)?\s*:?\s*(.{4,80})$/i.exec(l);
-    if (d && !published && !/\|.*\|/.test(l)) published = dateFrom(d[1]!) ?? headDate([d[1]!]);
+    if (d && !published && !/\|.*\|/.test(l)) {
+      published = dateFrom(d[1]!) ?? headDate([d[1]!]);
+      // A chat's first day separator or a transcriber's line yields to the export or recording day (made-on-head.ts).
+      if (published && laterMadeDayWins(l)) published = copiedOn(lines) ?? published;
+    }
     // A label inside a header line: "Lugar: Atoyac de Álvarez, Guerrero. Fecha: sábado 17 de junio de 2023."
     const labelled = /(?:^|[.;|·]\s+)(?:fecha|date)\s*:\s*([^;|·]{4,60}?)\.?\s*(?:[;|·]|$)/iu.exec(l);
     if (labelled && !published) published = dateFrom(labelled[1]!) ?? headDate([labelled[1]!]);
@@ -129,5 +134,7 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
   // A dateline running into the lead ("HARARE, 16 August 2024 – …"), a ruling's act formula, a wire dateline
   // without its year ("Malabo, 27 feb (EFE).-"), a report's month ("Report, September 2025").
   published ??= datedByText(text) ?? presentedOn(lines);
+  // Last: the day the text says it was itself held, prepared or recorded (made-on-head.ts).
+  published ??= madeOn(lines);
   return { title, outlet: outlet ?? titleTail(title), author, published, text, comments: [] };
 }

@@ -26,6 +26,7 @@ import { monthLists } from './month-lists.js';
 import { storyYears } from './narrative-years.js';
 import { farSideAsked, MONTH_REACH, nearSide } from './near-side.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
+import { postponedTo } from './postponed-to.js';
 import { restatedRelatives } from './restated-relatives.js';
 import { sheetDays } from './sheet-days.js';
 import { weekdaysOfTheStory } from './story-weekdays.js';
@@ -434,6 +435,7 @@ function future(m: RegExpExecArray, upTo = m.index): boolean {
   if (laterNote(m, upTo) || commanded(m, upTo)) return true;
   if (setOrWishedAhead(m, upTo)) return true;
   if (englishDeadline(m, upTo)) return true;
+  if (postponedTo(m.input, upTo)) return true;
   if (promised(m, upTo)) return true;
   if (gatheringOfTheMonth(m, upTo) || englishGatheringOfTheDay(m.input, upTo)) return true;
   // "what the court decided in June, and the city court will agree": the verb the date hangs on is past.

@@ -1,0 +1,52 @@
+/**
+ * The day a text says in its head it was itself made, when nothing else dates it: an interview held ("Entrevista
+ * realizada en cantonés el 23 de noviembre de 2024", "Interview conducted in Kigali on 3 May 2025"), a translation or
+ * summary prepared ("UNOFFICIAL TRANSLATION — prepared on 2 October 2025", "(unofficial English translation prepared
+ * by the Sahel Justice Observatory, Dakar, 16 February 2026)"), a hearing's minutes ("Minutes of the hearing of
+ * Tuesday 14 October 2025"), a ruling's own date ("sentencia definitiva S.D. N.º 112, de fecha 21 de octubre de
+ * 2025"), a record's act formula ("En la ciudad de Montevideo, el día martes 10 de marzo de 2026, siendo las 10:15
+ * horas, comparece"). Such texts fell to the capture day (six texts of rounds 22, 32, 54, 61, 72, 73), so their
+ * "hoy", "hace cinco años" and yearless days counted from the day they were copied (GUIDE: the recording line dates
+ * its on-air "today"). Only the first four lines, the full day at most 60 characters after the cue, with its year.
+ */
+import type { FuzzyDate } from '../domain/dates.js';
+import { findDates, writesYear } from './facts/dates.js';
+
+/** The text itself made then: an interview held, a text prepared or translated, a hearing minuted, "de fecha". */
+const MADE =
+  /\b(?:(?:entrevista|interview|testimonio|testimony|declaraci[oó]n)\s+(?:realizad[oa]|tomad[oa]|grabad[oa]|conducted|held|taken)|traducid[oa]|elaborad[oa]|prepared|translated|de\s+fecha|(?:minutes|record|transcript)\s+of\s+the\s+(?:hearing|session|meeting|interview)\s+of|acta\s+de\s+la\s+(?:audiencia|sesi[oó]n)\s+del?)\b/giu;
+/** A record's act formula: its day followed by the clock time at which it opens ("…de 2026, siendo las 10:15 horas"). */
+const ACT_TIME = /^,?\s*siendo\s+las\s+\d/iu;
+
+export function madeOn(lines: readonly string[]): FuzzyDate | undefined {
+  for (const l of lines.filter((x) => x.trim()).slice(0, 4)) {
+    for (const cue of l.matchAll(MADE)) {
+      const after = l.slice(cue.index + cue[0].length);
+      const said = findDates(after, '2000-01-01').find(
+        (x) => !x.relative && x.start <= 60 && x.date.precision === 'day' && writesYear(x.text),
+      );
+      if (said) return said.date;
+    }
+    const act = findDates(l, '2000-01-01').find(
+      (x) => !x.relative && x.date.precision === 'day' && writesYear(x.text) && ACT_TIME.test(l.slice(x.end)),
+    );
+    if (act) return act.date;
+  }
+  return undefined;
+}
+
+/**
+ * A head line whose date is not the day the text was made, though it reads as a dateline: a chat's first day
+ * separator ("——— 14 de abril de 2022 ———" under "Exportado el 30/04/2022": the export's "Ayer" and "Anteayer"
+ * separators count from the export day, not the first day), a transcriber's line ("Transcribió: …, 12 de octubre de
+ * 2025" under "Sesión grabada el domingo 5 de octubre de 2025": the on-air "hoy se cumplen treinta años" is the
+ * recording's). The export or recording day said in the head wins over it (`copiedOn`, plain.ts). Stop 45: five
+ * texts of rounds 17, 39, 71, 73 (a thread's first post stamp, "@x · 2 oct. 2026" under "Hilo guardado … el
+ * 3/10/2026", keeps its day: its "Hoy" is the post's).
+ */
+export function laterMadeDayWins(line: string): boolean {
+  return (
+    /^\s*(?:[—–]+|-{2,})\s.*\s(?:[—–]+|-{2,})\s*$/u.test(line) ||
+    /^\s*(?:transcrib|transcripci[oó]n\s*:)/iu.test(line)
+  );
+}
