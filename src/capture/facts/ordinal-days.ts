@@ -157,6 +157,29 @@ function weekdayFit(text: string, start: number, end: number, v: string): string
   return undefined;
 }
 
+/**
+ * The day `day` of the month an ordinal at text[start, end) continues (the nearest day or month named before, else
+ * the reference's), moved to the nearest year written before on whose calendar its named weekday fits (for
+ * weekday-ordinal-words.ts: "On the Tuesday, the eleventh" in a testimony of July 1995 recorded in 2025).
+ */
+export function ordinalDay(
+  text: string,
+  found: readonly DateMention[],
+  ref: Date,
+  start: number,
+  end: number,
+  day: number,
+): string | undefined {
+  const anchors = found
+    .filter((f) => f.date.precision === 'day' || f.date.precision === 'month')
+    .sort((a, b) => a.end - b.end);
+  const anchor = anchorOf(text, anchors, start, ref.getUTCFullYear());
+  const y = anchor ? Number(anchor.value.slice(0, 4)) : ref.getUTCFullYear();
+  const mo = anchor ? Number(anchor.value.slice(5, 7)) : ref.getUTCMonth() + 1;
+  const first = realDay(y, mo, day);
+  return first && weekdayFit(text, start, end, first);
+}
+
 /** The days `text` writes as an ordinal alone, each in the month and year of what it follows. */
 export function ordinalDays(text: string, found: DateMention[], ref: Date): DateMention[] {
   const more: DateMention[] = [];
