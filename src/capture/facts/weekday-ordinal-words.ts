@@ -3,17 +3,19 @@
  * went on television", "on Thursday the seventh and Friday the eighth people went to the church", "This was on the
  * Thursday, the fourteenth, or the fifteenth", "The plane came down on the Wednesday night, the sixth". Testimonies
  * and oral histories tell a story's days so once its month is said ("Take us back to January 2019", "since April
- * 1994"). Stop 45, development rounds: 10 such days in 4 texts of rounds 39, 62, 73, 74, none read (the weekday
- * alone was read near the writer, or "the Saturday" not at all); ordinal-days.ts reads only figures ("the 12th").
+ * 1994"). Stop 45, development rounds: 10 such days in 4 texts of rounds 39, 62, 73, 74; 9 missed, 2 of their
+ * weekdays read near the writer (extras), and only round 39's "Next Tuesday, the tenth" read; all 9 read now, none
+ * broken. ordinal-days.ts reads only figures ("the 12th"); run before it, so "The next day, the 12th" continues the
+ * month found here (round 73: 2 more days).
  *
- * The weekday checks the month: the nearest month or day named before (within `REACH`) on whose calendar the
- * ordinal falls on that weekday, of the three nearest; else the month the figures' rule would give, in the nearest
- * year written before that fits (ordinal-days.ts). A weekday read already as that very day ("Next Tuesday, the
- * tenth") is kept; one read as another day takes the day found.
+ * The weekday checks the month: the nearest of the three months or days named before on whose calendar the ordinal
+ * falls on that weekday (ordinal-days.ts fittingMonth); else the month the figures' rule would give, in the nearest
+ * year written before that fits. A weekday read already as that very day ("Next Tuesday, the tenth") is kept; one
+ * read as another day takes the day found.
  */
 import { realDay, relativeDay, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
-import { EN_ORDINAL_DAY, ordinalDay, ordinalWordDay } from './ordinal-days.js';
+import { EN_ORDINAL_DAY, fittingMonth, ordinalDay, ordinalWordDay } from './ordinal-days.js';
 
 const DAY_NAME = 'sunday|monday|tuesday|wednesday|thursday|friday|saturday';
 const WEEKDAYS = DAY_NAME.split('|');
@@ -27,26 +29,6 @@ const JOINED_WORD = new RegExp(`^,?\\s+(?:or|and)\\s+the\\s+(${EN_ORDINAL_DAY})(
 /** Words that make the ordinal a noun's or a month's ("the second time", "the sixteenth of December", read elsewhere). */
 const NOT_A_DAY =
   /^\s+(?:of|time|times|day|days|week|weeks|anniversary|year|years|month|months|floor|round)(?![\p{L}])/iu;
-/** How far back a month or day may name the ordinal's month. */
-const REACH = 2000;
-/** How many of the nearest months before are tried. */
-const TRIED = 3;
-
-/** The day `day` of the nearest of the months named before `at` on which it falls on weekday `wd`. */
-function fittingMonth(
-  anchors: readonly DateMention[],
-  at: number,
-  day: number,
-  wd: number,
-): string | undefined {
-  const before = anchors.filter((a) => a.end <= at && at - a.end <= REACH).slice(-TRIED);
-  for (const a of before.reverse()) {
-    const v = realDay(Number(a.value.slice(0, 4)), Number(a.value.slice(5, 7)), day);
-    if (v && utc(v).getUTCDay() === wd) return v;
-  }
-  return undefined;
-}
-
 /** The days `text` spells as ordinal words after their weekday; a weekday read as another day takes the day (in place). */
 export function weekdayOrdinalWords(text: string, found: DateMention[], ref: Date): DateMention[] {
   const more: DateMention[] = [];
@@ -61,7 +43,9 @@ export function weekdayOrdinalWords(text: string, found: DateMention[], ref: Dat
     if (NOT_A_DAY.test(text.slice(end, end + 16))) continue;
     const day = ordinalWordDay(m[2]!);
     if (!day) continue;
-    const v = fittingMonth(anchors, m.index, day, wd) ?? ordinalDay(text, found, ref, wordStart, end, day);
+    const v =
+      fittingMonth(anchors, m.index, day, wd, ref.getUTCFullYear()) ??
+      ordinalDay(text, found, ref, wordStart, end, day);
     if (!v || utc(v).getUTCDay() !== wd) continue;
     const weekday = found.find(
       (f) => f.start < wordStart && f.end > m.index && f.date.precision === 'day' && !f.value.includes('/'),
