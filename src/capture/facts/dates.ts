@@ -32,6 +32,7 @@ import { sheetDays } from './sheet-days.js';
 import { weekdaysOfTheStory } from './story-weekdays.js';
 import { titleSpans, yearOfATitle } from './title-years.js';
 import { dayFromAnchors } from './weekday-day-anchors.js';
+import { weekdayOrdinalWords } from './weekday-ordinal-words.js';
 import { WRITERS_PRESENT_ES } from './writers-present.js';
 
 export interface DateMention {
@@ -2004,6 +2005,8 @@ function datesIn(text: string, reference: string): DateMention[] {
   yearsOfTheNarrative(text, found, ref);
   daysCountedFromTheStory(text, found);
   storyYears(text, found, ref);
+  // Before the figures' rule: "On the Tuesday, the eleventh … The next day, the 12th" takes the month found here.
+  found.push(...weekdayOrdinalWords(text, found, ref));
   found.push(
     ...ordinalDays(text, found, ref),
     ...englishYears(text),

@@ -105,4 +105,11 @@ describe('a free year after a word that compares, asks for, quotes or seasons it
     );
     assert.deepEqual(values('They asked for 2000 signatures.', '2025-03-02'), []);
   });
+  it('after a copula or "beyond", and "for" before a copula', () => {
+    assert.deepEqual(values('Yes. It was 2001, in the winter, after the floods.', '2025-03-02'), ['2001']);
+    assert.deepEqual(values('The closing date for claims is 2027 (to confirm).', '2025-03-02'), ['2027']);
+    assert.deepEqual(values('Extend the inquiry beyond 2026.', '2025-03-02'), ['2026']);
+    assert.deepEqual(values('The toll for 2024 is higher still.', '2025-03-02'), ['2024']);
+    assert.deepEqual(values('The crowd was 2000 people strong.', '2025-03-02'), []);
+  });
 });

@@ -10,7 +10,10 @@
  * - "older than 1996", "anything on that office for 2013?", "the old file says 2016", "not 2006", "Same like 2017",
  *   "his birth year as 1966", "in spring 2024": a year after a word that compares, asks for, quotes or seasons it
  *   (stop 43: 9 missed in 9 texts of 8 development rounds, 13–63, none read; no year after these words was an
- *   extra); not a decade ("for 1990s maps").
+ *   extra); not a decade ("for 1990s maps");
+ * - "It was 1999, in the autumn", "Deadline for new claims is 2026 (check)", "beyond 2026.", "The figure for 2025 is
+ *   higher": after a copula or "beyond", or before one (stop 45: 4 missed in 4 texts of rounds 32, 58, 62, 67, none
+ *   read; no year after or before these words in the English development or guard texts was an extra).
  */
 import { MONTH_NAMES } from '../../domain/dates.js';
 import { pad, realDay } from './calendar.js';
@@ -44,10 +47,10 @@ const BARE_VERBS = [
 ].map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`);
 /** A year standing free (not in a day, a range or a number), then what must come before it: one scan of the text. */
 const FREE_YEAR =
-  /(?<![\d/.,-])(?:19|20)\d{2}(?![\d/-]|[.,]\d)(?!\s+(?!(?:to|and|in|on|at|for|by|after|under|when|but|as|with|without|from|until)(?![\p{L}]))\p{Ll})/gu;
+  /(?<![\d/.,-])(?:19|20)\d{2}(?![\d/-]|[.,]\d)(?!\s+(?!(?:to|and|in|on|at|for|by|after|under|when|but|as|with|without|from|until|is|was)(?![\p{L}]))\p{Ll})/gu;
 const BARE_LEAD = new RegExp(`(?<![\\p{L}])(?:b\\.\\s*|(?:${BARE_VERBS.join('|')})\\s+)$`, 'u');
 /** "older than 1996", "for 2013?", "says 2016", "spring 2024": words after which a free year is one. */
-const YEAR_LEAD = /(?<![\p{L}])(?:for|than|as|like|not|says|spring|summer|autumn|winter)\s+$/u;
+const YEAR_LEAD = /(?<![\p{L}])(?:for|than|as|like|not|says|spring|summer|autumn|winter|was|is|beyond)\s+$/u;
 /** "the 1990s", "1930s maps", "2019's": a decade or a possessive, no year of its own here. */
 const DECADE_AFTER = /^['’]?s(?![\p{L}])/u;
 /** "- 1942: Camp Ipperwash built…", "1993 — families reoccupy…": a timeline's line. */

@@ -163,3 +163,20 @@ describe('a day written in ordinal words', () => {
     assert.deepEqual(values('the first of many, the second of the month', '2025-12-14'), []);
   });
 });
+
+describe('an ordinal beside its weekday', () => {
+  it("takes the story's month the weekday fits over the head's day", () => {
+    const v = values(
+      'Recorded on Monday 11 August 2025.\n\nQ: Where were you in March 2011?\n\nA: At home. That was on the Friday, the 18th.',
+      '2025-08-11',
+    );
+    assert.ok(v.includes('2011-03-18'));
+  });
+  it("not a month of the writer's year written without its year", () => {
+    const v = values(
+      'Before dawn on 3 June 2009 they came. I was filling in the report for May. We heard on the Thursday, the 4th.',
+      '2025-06-20',
+    );
+    assert.ok(v.includes('2009-06-04') && !v.includes('2025-05-04'));
+  });
+});

@@ -157,6 +157,62 @@ function weekdayFit(text: string, start: number, end: number, v: string): string
   return undefined;
 }
 
+/**
+ * The day `day` of the month an ordinal at text[start, end) continues (the nearest day or month named before, else
+ * the reference's), moved to the nearest year written before on whose calendar its named weekday fits (for
+ * weekday-ordinal-words.ts: "On the Tuesday, the eleventh" in a testimony of July 1995 recorded in 2025).
+ */
+export function ordinalDay(
+  text: string,
+  found: readonly DateMention[],
+  ref: Date,
+  start: number,
+  end: number,
+  day: number,
+): string | undefined {
+  const anchors = found
+    .filter((f) => f.date.precision === 'day' || f.date.precision === 'month')
+    .sort((a, b) => a.end - b.end);
+  const anchor = anchorOf(text, anchors, start, ref.getUTCFullYear());
+  const y = anchor ? Number(anchor.value.slice(0, 4)) : ref.getUTCFullYear();
+  const mo = anchor ? Number(anchor.value.slice(5, 7)) : ref.getUTCMonth() + 1;
+  const first = realDay(y, mo, day);
+  return first && weekdayFit(text, start, end, first);
+}
+
+/** How many of the nearest months before an ordinal its named weekday may choose from. */
+const TRIED = 3;
+
+/**
+ * The day `day` of the nearest of the months or days named before `at` (within `REACH`, the three nearest) on whose
+ * calendar it falls on weekday `wd`: "Can you tell us where you were in November 2012? … That was on the Tuesday,
+ * the 20th" after a head dated August 2025, "Your son was taken in August 2023? — It was Monday, the 14th".
+ */
+export function fittingMonth(
+  anchors: readonly DateMention[],
+  at: number,
+  day: number,
+  wd: number,
+  refYear: number,
+): string | undefined {
+  // As in anchorOf, a month or day of the writer's time written without its year is no anchor ("filling in the
+  // monthly report for November. We heard on the Thursday, the 4th" after "3 December 2008").
+  const before = anchors
+    .filter(
+      (a) =>
+        a.end <= at &&
+        at - a.end <= REACH &&
+        !a.value.includes('/') &&
+        (/\d{4}/.test(a.text) || Math.abs(Number(a.value.slice(0, 4)) - refYear) >= 2),
+    )
+    .slice(-TRIED);
+  for (const a of before.reverse()) {
+    const v = realDay(Number(a.value.slice(0, 4)), Number(a.value.slice(5, 7)), day);
+    if (v && utc(v).getUTCDay() === wd) return v;
+  }
+  return undefined;
+}
+
 /** The days `text` writes as an ordinal alone, each in the month and year of what it follows. */
 export function ordinalDays(text: string, found: DateMention[], ref: Date): DateMention[] {
   const more: DateMention[] = [];
@@ -173,6 +229,17 @@ export function ordinalDays(text: string, found: DateMention[], ref: Date): Date
     let after = text.slice(end, end + 80);
     for (let j = JOINED.exec(after); j; j = JOINED.exec(after)) after = after.slice(j[0].length);
     if (!CLOSES.test(after)) continue;
+    // A weekday named beside it chooses among the months named just before (stop 45: rounds 20, 24, 48, 63).
+    const named = weekdayNamed(text, m.index, end);
+    const fit = named && fittingMonth(anchors, m.index, day, WEEKDAYS.indexOf(named.toLowerCase()), refYear);
+    if (fit) {
+      const holder = found.find((f) => f.start < m.index && f.end >= end && f.date.precision === 'day');
+      if (holder) {
+        holder.date = { precision: 'day', value: fit };
+        holder.value = fit;
+      } else more.push(relativeDay(m.index, m[0], fit));
+      continue;
+    }
     let y = refYear;
     let mo = ref.getUTCMonth() + 1;
     const of = OF_MONTH.exec(text.slice(end, end + 30));
