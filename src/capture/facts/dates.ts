@@ -21,8 +21,10 @@ import { nowadaysHoy } from './es-nowadays.js';
 import { weekdayInPresentClause } from './es-present-weekday.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { lastOrNextMonthYear, lastYearBefore } from './last-year-cues.js';
+import { letterDays } from './letter-days.js';
 import { fold, MONTH_ALT, MONTH_WORD, MONTHS, NUMBER_WORDS, WEEKDAY_ALT, WEEKDAYS } from './lexicon.js';
 import { monthLists } from './month-lists.js';
+import { monthPhases } from './month-phases.js';
 import { storyYears } from './narrative-years.js';
 import { farSideAsked, MONTH_REACH, nearSide } from './near-side.js';
 import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
@@ -1566,7 +1568,8 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /\b(el mes pasado|last month)\b/giu,
+    // "la visita del mes pasado" too (round 33).
+    re: /\b((?:el|del) mes pasado|last month)\b/giu,
     relative: true,
     make: (_m, ref) => ago(ref, 1, 'mes'),
   },
@@ -2010,7 +2013,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   weekdaySaidAfter(text, found);
   found.push(...anniversaryDays(text, found, reference, num), ...closingYears(text), ...sheetDays(text));
   found.push(...esMonthDays(text, ref));
-  found.push(...bareDays(text, found));
+  found.push(...bareDays(text, found), ...letterDays(text, found, ref), ...monthPhases(text, found, ref));
   found.push(...monthLists(text, found));
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: DateMention[] = [];
