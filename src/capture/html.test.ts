@@ -779,6 +779,16 @@ describe('the day a text counts from, in heads met in rounds 14–35 (issue 23, 
     );
     assert.deepEqual(interview.published, { precision: 'day', value: '2025-05-09' });
   });
+  it("a chat's export line over its first day separator; the separator only when no export line dates it", () => {
+    const exported = extractPlainText(
+      'Telegram · Familia\nExportado el 30/04/2022 por Olena para el archivo.\n\n——— 14 de abril de 2022 ———\n[08:12] Olena: Buenos días.\n\n——— Ayer ———\n[10:15] Olena: Nada nuevo.',
+    );
+    assert.deepEqual(exported.published, { precision: 'day', value: '2022-04-30' });
+    const bare = extractPlainText(
+      'Telegram · Familia\n\n——— 14 de abril de 2022 ———\n[08:12] Olena: Buenos días.\n\n——— Ayer ———\n[10:15] Olena: Nada nuevo.',
+    );
+    assert.deepEqual(bare.published, { precision: 'day', value: '2022-04-14' });
+  });
   it("a report's or edition's month in its head; not a title naming its events' month", () => {
     for (const [head, month] of [
       ['Report, September 2025', '2025-09'],

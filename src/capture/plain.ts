@@ -58,6 +58,24 @@ function transcribedOn(lines: readonly string[]): FuzzyDate | undefined {
 }
 
 /**
+ * "——— 14 de abril de 2022 ———", "— 14 de septiembre de 2023 —": a chat's day separator is the day of the messages
+ * under it, not of the copy: a relative one further down ("——— Ayer ———") counts from the export line in the head
+ * (guide §3), so the first separator dates the text only when the head has no export or copy line (rounds 71, 73:
+ * "Exportado el 30/04/2022", "guardada el 30/09/2023" were outranked by the first separator, 3 days read wrong).
+ */
+const DAY_SEPARATOR = /^\s*[—–=-]+\s*\S.*\S\s*[—–=-]+\s*$/u;
+
+function separatorDay(lines: readonly string[]): FuzzyDate | undefined {
+  for (const l of lines) {
+    if (!DAY_SEPARATOR.test(l)) continue;
+    const inner = l.replace(/^[\s—–=-]+|[\s—–=-]+$/gu, '');
+    const d = dateFrom(inner) ?? headDate([inner]);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/**
  * A programme's or hearing's own day in its head, the full date followed by its clock time ("Emisión del
  * martes 25 de noviembre de 2025, 21:00", "Talk It Out", Tuesday 28 July 2026, 7:00–8:00 p.m.", "broadcast
  * 27 June 2025, 19:00"): a time is given only for when the text itself went on air or was held (rounds 12,
@@ -139,13 +157,13 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
     // A short line that is a date ("12 de marzo de 2025", "Date: 3 May 2024"); not a table's row ("No. | Name |
     // Sentence (10.07.2024)"), whose dates are its cells'.
     const d = /^\s*(?:fecha|date|publicado|published)?\s*:?\s*(.{4,80})$/i.exec(l);
-    if (d && !published && !/\|.*\|/.test(l) && !TRANSCRIBED.test(l))
+    if (d && !published && !/\|.*\|/.test(l) && !TRANSCRIBED.test(l) && !DAY_SEPARATOR.test(l))
       published = dateFrom(d[1]!) ?? headDate([d[1]!]);
     // A label inside a header line: "Lugar: Atoyac de Álvarez, Guerrero. Fecha: sábado 17 de junio de 2023."
     const labelled = /(?:^|[.;|·]\s+)(?:fecha|date)\s*:\s*([^;|·]{4,60}?)\.?\s*(?:[;|·]|$)/iu.exec(l);
     if (labelled && !published) published = dateFrom(labelled[1]!) ?? headDate([labelled[1]!]);
   }
-  published ??= copiedOn(lines) ?? scheduledOn(lines) ?? transcribedOn(lines);
+  published ??= copiedOn(lines) ?? scheduledOn(lines) ?? transcribedOn(lines) ?? separatorDay(lines);
   // A dateline running into the lead ("HARARE, 16 August 2024 – …"), a ruling's act formula, a wire dateline
   // without its year ("Malabo, 27 feb (EFE).-"), a report's month ("Report, September 2025").
   published ??= datedByText(text) ?? presentedOn(lines);
