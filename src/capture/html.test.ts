@@ -765,6 +765,30 @@ describe('the day a text counts from, in heads met in rounds 14–35 (issue 23, 
     );
     assert.deepEqual(radio.published, { precision: 'day', value: '2021-01-16' });
   });
+  it("a transcript's recording day over the day its transcriber typed it; that day only when nothing else dates it", () => {
+    const session = extractPlainText(
+      'TRANSCRIPCIÓN DE TESTIMONIO\nSesión grabada el sábado 4 de abril de 2026 en la aldea, Cobán, Alta Verapaz, con intérprete\nTestigo: doña Marta, 70 años\nTranscribió: Ana Pop, 11 de abril de 2026\n\n[00:00:05] ENTREVISTADORA: Hoy se cumplen veinte años.',
+    );
+    assert.deepEqual(session.published, { precision: 'day', value: '2026-04-04' });
+    const alone = extractPlainText(
+      'TRANSCRIPCIÓN DE TESTIMONIO\nTestigo: doña Marta, 70 años\nTranscribió: Ana Pop, 11 de abril de 2026\n\n[00:00:05] TESTIGO: Yo vivía en Cobán.',
+    );
+    assert.deepEqual(alone.published, { precision: 'day', value: '2026-04-11' });
+    const interview = extractPlainText(
+      'TESTIMONIO\n\nRecogido en Lima por el archivo. Nacido en 1980 en Huanta. Entrevista realizada en quechua el 9 de mayo de 2025, traducida al castellano por el equipo.\n\nHoy hace diez años que salí de allí.',
+    );
+    assert.deepEqual(interview.published, { precision: 'day', value: '2025-05-09' });
+  });
+  it("a chat's export line over its first day separator; the separator only when no export line dates it", () => {
+    const exported = extractPlainText(
+      'Telegram · Familia\nExportado el 30/04/2022 por Olena para el archivo.\n\n——— 14 de abril de 2022 ———\n[08:12] Olena: Buenos días.\n\n——— Ayer ———\n[10:15] Olena: Nada nuevo.',
+    );
+    assert.deepEqual(exported.published, { precision: 'day', value: '2022-04-30' });
+    const bare = extractPlainText(
+      'Telegram · Familia\n\n——— 14 de abril de 2022 ———\n[08:12] Olena: Buenos días.\n\n——— Ayer ———\n[10:15] Olena: Nada nuevo.',
+    );
+    assert.deepEqual(bare.published, { precision: 'day', value: '2022-04-14' });
+  });
   it("a report's or edition's month in its head; not a title naming its events' month", () => {
     for (const [head, month] of [
       ['Report, September 2025', '2025-09'],

@@ -34,19 +34,3 @@ export function madeOn(lines: readonly string[]): FuzzyDate | undefined {
   }
   return undefined;
 }
-
-/**
- * A head line whose date is not the day the text was made, though it reads as a dateline: a chat's first day
- * separator ("——— 14 de abril de 2022 ———" under "Exportado el 30/04/2022": the export's "Ayer" and "Anteayer"
- * separators count from the export day, not the first day), a transcriber's line ("Transcribió: …, 12 de octubre de
- * 2025" under "Sesión grabada el domingo 5 de octubre de 2025": the on-air "hoy se cumplen treinta años" is the
- * recording's). The export or recording day said in the head wins over it (`copiedOn`, plain.ts). Stop 45: five
- * texts of rounds 17, 39, 71, 73 (a thread's first post stamp, "@x · 2 oct. 2026" under "Hilo guardado … el
- * 3/10/2026", keeps its day: its "Hoy" is the post's).
- */
-export function laterMadeDayWins(line: string): boolean {
-  return (
-    /^\s*(?:[—–]+|-{2,})\s.*\s(?:[—–]+|-{2,})\s*$/u.test(line) ||
-    /^\s*(?:transcrib|transcripci[oó]n\s*:)/iu.test(line)
-  );
-}

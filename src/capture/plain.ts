@@ -9,7 +9,7 @@ import { InputError } from '../domain/errors.js';
 import { editionHead } from './edition-head.js';
 import { findDates } from './facts/dates.js';
 import { datedByText, dateFrom, type Extracted, headDate, hostOf, titleTail } from './html.js';
-import { laterMadeDayWins, madeOn } from './made-on-head.js';
+import { madeOn } from './made-on-head.js';
 
 /**
  * The day a chat or thread was copied, exported or saved, said in a sentence of its head ("Conversación
@@ -23,7 +23,7 @@ import { laterMadeDayWins, madeOn } from './made-on-head.js';
  * cierre de datos: 31 de octubre de 2026"): its "today" and "yesterday" count from that day.
  */
 const COPIED =
-  /\b(?:copiad[oa]s?|exportad[oa]s?|guardad[oa]s?|descargad[oa]s?|copied|exported|saved|downloaded|archived|archivad[oa]s?|recorded|grabad[oa]s?|pasted|pegad[oa]s?|as\s+of|dated|fechad[oa]s?|delivered|read\s+in\s+open\s+court|handed\s+down|last\s+edited|dictad[oa]|pronunciad[oa]|actualizad[oa]s?\s+al|datos\s+al|(?:con\s+)?corte\s+al|(?:cierre|corte)\s+de\s+datos|data\s+cut-?off)\b|^\s*(?:(?:lugar\s+y\s+)?(?:fecha\s+de\s+)?(?:emisi[oó]n|transmisi[oó]n|grabaci[oó]n)|emitido|transmitido|broadcast|aired|air\s+date|recording)\s*:|^\s*(?:des)?grabaci[oó]n\b/iu;
+  /\b(?:copiad[oa]s?|exportad[oa]s?|guardad[oa]s?|descargad[oa]s?|copied|exported|saved|downloaded|archived|archivad[oa]s?|recorded|grabad[oa]s?|entrevista\s+(?:realizada|hecha)|interview\s+(?:conducted|carried\s+out)|pasted|pegad[oa]s?|as\s+of|dated|fechad[oa]s?|delivered|read\s+in\s+open\s+court|handed\s+down|last\s+edited|dictad[oa]|pronunciad[oa]|actualizad[oa]s?\s+al|datos\s+al|(?:con\s+)?corte\s+al|(?:cierre|corte)\s+de\s+datos|data\s+cut-?off)\b|^\s*(?:(?:lugar\s+y\s+)?(?:fecha\s+de\s+)?(?:emisi[oó]n|transmisi[oó]n|grabaci[oó]n)|emitido|transmitido|broadcast|aired|air\s+date|recording)\s*:|^\s*(?:des)?grabaci[oó]n\b/iu;
 
 function copiedOn(lines: readonly string[]): FuzzyDate | undefined {
   for (const l of lines) {
@@ -35,6 +35,43 @@ function copiedOn(lines: readonly string[]): FuzzyDate | undefined {
       (x) => !x.relative && x.date.precision === 'day' && /\d{4}|\d\/\d{2}$/.test(x.text),
     );
     if (full) return full.date;
+  }
+  return undefined;
+}
+
+/**
+ * "Transcribió: Fernando Ical, 12 de octubre de 2025", "Transcribed 3 May 2025": the day a transcript was typed or
+ * checked, days after its recording, whose "hoy" and "mañana" the witness said on the recording's day (guide §3:
+ * on-air "Hoy" resolves against the recording line). Such a line dates the text only when the head has no recording,
+ * broadcast or copy line (rounds 17, 39: a short transcriber's line had outranked the longer "Sesión grabada el …",
+ * "Grabación: Lima, martes 3 de marzo de 2026, …").
+ */
+const TRANSCRIBED =
+  /^\s*\[?\s*(?:transcri(?:bi[oó]|t[oa]s?|pci[oó]n)|transcribed|transcript\s+checked|revisad[oa]|traducid[oa]|translated|checked)(?![\p{L}])/iu;
+
+function transcribedOn(lines: readonly string[]): FuzzyDate | undefined {
+  for (const l of lines) {
+    if (!TRANSCRIBED.test(l) || l.length > 120) continue;
+    const d = dateFrom(l) ?? headDate([l]);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/**
+ * "——— 14 de abril de 2022 ———", "— 14 de septiembre de 2023 —": a chat's day separator is the day of the messages
+ * under it, not of the copy: a relative one further down ("——— Ayer ———") counts from the export line in the head
+ * (guide §3), so the first separator dates the text only when the head has no export or copy line (rounds 71, 73:
+ * "Exportado el 30/04/2022", "guardada el 30/09/2023" were outranked by the first separator, 3 days read wrong).
+ */
+const DAY_SEPARATOR = /^\s*[—–=-]+\s*\S.*\S\s*[—–=-]+\s*$/u;
+
+function separatorDay(lines: readonly string[]): FuzzyDate | undefined {
+  for (const l of lines) {
+    if (!DAY_SEPARATOR.test(l)) continue;
+    const inner = l.replace(/^[\s—–=-]+|[\s—–=-]+$/gu, '');
+    const d = dateFrom(inner) ?? headDate([inner]);
+    if (d) return d;
   }
   return undefined;
 }
@@ -121,16 +158,13 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
     // A short line that is a date ("12 de marzo de 2025", "Date: 3 May 2024"); not a table's row ("No. | Name |
     // Sentence (10.07.2024)"), whose dates are its cells'.
     const d = /^\s*(?:fecha|date|publicado|published)?\s*:?\s*(.{4,80})$/i.exec(l);
-    if (d && !published && !/\|.*\|/.test(l)) {
+    if (d && !published && !/\|.*\|/.test(l) && !TRANSCRIBED.test(l) && !DAY_SEPARATOR.test(l))
       published = dateFrom(d[1]!) ?? headDate([d[1]!]);
-      // A chat's first day separator or a transcriber's line yields to the export or recording day (made-on-head.ts).
-      if (published && laterMadeDayWins(l)) published = copiedOn(lines) ?? published;
-    }
     // A label inside a header line: "Lugar: Atoyac de Álvarez, Guerrero. Fecha: sábado 17 de junio de 2023."
     const labelled = /(?:^|[.;|·]\s+)(?:fecha|date)\s*:\s*([^;|·]{4,60}?)\.?\s*(?:[;|·]|$)/iu.exec(l);
     if (labelled && !published) published = dateFrom(labelled[1]!) ?? headDate([labelled[1]!]);
   }
-  published ??= copiedOn(lines) ?? scheduledOn(lines);
+  published ??= copiedOn(lines) ?? scheduledOn(lines) ?? transcribedOn(lines) ?? separatorDay(lines);
   // A dateline running into the lead ("HARARE, 16 August 2024 – …"), a ruling's act formula, a wire dateline
   // without its year ("Malabo, 27 feb (EFE).-"), a report's month ("Report, September 2025").
   published ??= datedByText(text) ?? presentedOn(lines);
