@@ -55,6 +55,7 @@ import { SpanIndex } from './span-index.js';
 import { chooseStoryYears } from './story-year-choice.js';
 import { withInvertedNames } from './table-names.js';
 import { sentences } from './tokens.js';
+import { yearAloneStories } from './year-alone-story.js';
 
 export interface Fact {
   kind: 'person' | 'organization' | 'place' | 'date' | 'event';
@@ -138,7 +139,12 @@ export function ruleEntities(
   // An encyclopedia page's yearless days near its infobox's event (infobox-anchor.ts).
   if (opts.eventDay) nearestToEvent(ruled, opts.reference);
   // A yearless day's year, where the learned chooser is sure of another than the rules' (story-year-choice.ts).
-  const dates = chooseStoryYears(text, ruled, opts.reference, opts.undated);
+  // A story's year written alone before its yearless months (year-alone-story.ts).
+  const dates = yearAloneStories(
+    text,
+    chooseStoryYears(text, ruled, opts.reference, opts.undated),
+    opts.reference,
+  );
   // "[08:12] Nino K.:", "From: Lina Haddad": who wrote a message is its source, not a name in it;
   // the town in a caller's tag is a place ("[00:01:44] CALLER (Khartoum):") (places.ts).
   const tagged = senderTagPlaces(text, senderSpans(text));

@@ -62,7 +62,7 @@ const TENSE: Record<'es' | 'en', Tense> = {
  * The date's clause: its sentence (up to 200 characters each side, not across a line) from the last "que" before
  * it, so that what was said ("nos dijo que lleva el caso a su asamblea de octubre") is not told by the saying's past.
  */
-function clauseOf(text: string, start: number, end: number, connector?: RegExp): string {
+export function clauseOf(text: string, start: number, end: number, connector?: RegExp): string {
   const head = unwrap(text.slice(Math.max(0, start - 200), start));
   const cut = Math.max(
     head.lastIndexOf('. '),
