@@ -54,14 +54,14 @@ const wordsOf = (value: string) =>
     .split(/[\s'’]+/)
     .filter(Boolean);
 
-interface Body {
+export interface Body {
   value: string;
   words: string[];
   raw: string[];
 }
 
 /** Whether `short` opens `long` and what follows in `long` is a place or a word names end with. */
-function opens(short: string[], long: Body): boolean {
+export function opens(short: string[], long: Body): boolean {
   if (long.words.length <= short.length || !short.every((w, i) => long.words[i] === w)) return false;
   const rest = long.raw.slice(short.length);
   const next = fold(rest[0] ?? '');
@@ -70,7 +70,7 @@ function opens(short: string[], long: Body): boolean {
 }
 
 /** Whether `short` closes `long` after words of its own (not after "of"/"de": an owner, a remit). */
-function closes(short: string[], long: Body): boolean {
+export function closes(short: string[], long: Body): boolean {
   const k = long.words.length - short.length;
   if (k <= 0 || !short.every((w, i) => long.words[k + i] === w)) return false;
   return !CONNECTORS.has(long.words[k - 1]!);
