@@ -55,6 +55,7 @@ import { SpanIndex } from './span-index.js';
 import { chooseStoryYears } from './story-year-choice.js';
 import { withInvertedNames } from './table-names.js';
 import { sentences } from './tokens.js';
+import { withWrittenForms } from './written-forms.js';
 
 export interface Fact {
   kind: 'person' | 'organization' | 'place' | 'date' | 'event';
@@ -317,6 +318,8 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
       ),
     ),
   );
+  // "NBSZ" alone, where "NBSZ" is also written for its full name: one body (written-forms.ts).
+  withWrittenForms(entities);
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();
   // "colonia Las Margaritas" is named "Las Margaritas" (class-noun-values.ts).
