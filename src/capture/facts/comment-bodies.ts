@@ -2,8 +2,8 @@
  * A body a comment names by another of its forms than the article's (or another comment's) value is
  * the same organization: the scorer, like the documenter, sees one entity per value across a page, and
  * pairAcronyms / pairShortForms / withBodyForms only read one text at a time. Counted at stop 45 over the
- * development rounds: 21 of 273 organization splits lay across an article and its comments (17 rounds,
- * 19 texts, both languages), in three shapes tied here:
+ * development rounds: 21 of 273 organization splits lay across an article and its comments (16 rounds,
+ * 17 texts, both languages), in three shapes tied here:
  * - a bare acronym that is the initials of one page body ("PNP" … "Philippine National Police");
  * - a form the page already wrote for one body ("Segob" … "Secretaría de Gobernación (Segob)");
  * - the first or last words of one longer name, as withBodyForms reads them in one text ("la Asamblea

@@ -3,8 +3,8 @@
  * "NBSZ" (value "Special Service for National Security", bracketed after it) are one organization, and
  * so are "Cuarta Sala" alone and the "Cuarta Sala" a ruling's heading tied to its court. Earlier passes
  * tie mentions one by one (pairAcronyms, pairShortForms, withBodyForms); a mention they leave with its
- * own text as value is a split. Counted at stop 45 over the development rounds: 6 organization splits
- * (rounds 29, 50, 53, 62, 76, 78, 6 texts). One body only: a form two bodies wrote stays as it is.
+ * own text as value is a split. Counted at stop 45 over the development rounds: 7 organization splits
+ * (rounds 29, 30, 50, 53, 62, 76, 78, 7 texts). One body only: a form two bodies wrote stays as it is.
  */
 import type { EntityMention } from './entities.js';
 import { fold } from './lexicon.js';
