@@ -8,6 +8,7 @@ import { bounds, type FuzzyDate } from '../domain/dates.js';
 import { decodeBytes } from './decode.js';
 import { pairAcrossComments } from './facts/acronyms.js';
 import { withAddressMentions } from './facts/address-mentions.js';
+import { tieCommentBodies } from './facts/comment-bodies.js';
 import type { CaseOrg } from './facts/entities.js';
 import { extractFacts, type Fact, type FactOptions } from './facts/index.js';
 import { infoboxDays } from './facts/infobox-anchor.js';
@@ -89,6 +90,8 @@ export function articleAndCommentFacts(
   const opts = commentOptions(facts, author, comments, article);
   const commentFacts = comments.map((c, i) => extractFacts(c.text, opts[i]!));
   pairAcrossComments(facts, commentFacts);
+  // "PNP", "Segob", "la Asamblea Nacional" in a comment: another form of one body the page names (comment-bodies.ts).
+  tieCommentBodies(facts, commentFacts);
   // "Naseer" in a comment is the article's "Naseer Ahmad Bajwa"; "Vasanth" is "Vasanthan …" (page-persons.ts).
   tiePagePersons(facts, commentFacts);
   // "Mrs. Han", "tía Anahit": a person's mentions hold the form of address written with them, its

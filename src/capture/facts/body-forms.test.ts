@@ -124,3 +124,33 @@ describe('short forms of a body named in full', () => {
     ]);
   });
 });
+
+describe("a sala under its court's name in a ruling's heading", () => {
+  const heading = (text: string, ...names: string[]) => {
+    const found: EntityMention[] = names.map((n) => {
+      const start = text.indexOf(n);
+      return { kind: 'organization', start, end: start + n.length, text: n, value: n };
+    });
+    return withBodyForms(text, found).map((m) => m.value);
+  };
+  it('ties the sala to the court written right above it', () => {
+    assert.deepEqual(
+      heading(
+        'AUDIENCIA PROVINCIAL\nSala de lo Civil\n\nSentencia',
+        'AUDIENCIA PROVINCIAL',
+        'Sala de lo Civil',
+      ),
+      ['AUDIENCIA PROVINCIAL', 'AUDIENCIA PROVINCIAL'],
+    );
+  });
+  it('leaves a sala the text names apart from any court', () => {
+    assert.deepEqual(
+      heading(
+        'El Juzgado Tercero de Paz remitió el caso; la Sala Constitucional admitió el amparo.',
+        'Juzgado Tercero de Paz',
+        'Sala Constitucional',
+      ),
+      ['Juzgado Tercero de Paz', 'Sala Constitucional'],
+    );
+  });
+});

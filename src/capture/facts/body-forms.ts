@@ -39,6 +39,15 @@ const NATIONAL_COMMISSION =
 const CHAMBER =
   /^(?:(?:pre-?trial|trial|appeals?|grand|supreme court|first|second|third|fourth|fifth) (?:chamber|section)|gran sala|sala de (?:primera instancia|apelaciones|cuestiones preliminares)|seccion (?:primera|segunda|tercera|cuarta|quinta))(?: [ivx]+| \d+)?$/;
 const COURT_WORDS = new Set('court courts tribunal corte cour chambers salas'.split(' '));
+/**
+ * A Spanish court's chamber named alone ("Sala Penal", "Décima Sala", "Sala de lo Contencioso-Administrativo",
+ * "Sala II"): one entry with its court (GUIDE §6; 19 gold entries hold a sala with its court, rounds 14–78,
+ * 7 hold one alone). Tied only to the court a ruling's heading writes right above it: the text's one court
+ * would also tie "Sala Constitucional" to a lower court it reviews (2 of 7 alone broken, stop 45).
+ */
+const SALA =
+  /^(?:(?:primera|segunda|tercera|cuarta|quinta|sexta|septima|octava|novena|decima) )?sala(?: (?:[ivx]+|penal|civil|laboral|constitucional|de lo [a-z-]+|de justicia y paz))?$/;
+const SALA_COURT_WORDS = new Set([...COURT_WORDS, 'camara', 'audiencia']);
 /** Words of an international court's name, which holds such chambers. */
 const INTERNATIONAL = new Set(
   'international internacional european europeo special especial extraordinary extraordinarias'.split(' '),
@@ -54,14 +63,14 @@ const wordsOf = (value: string) =>
     .split(/[\s'’]+/)
     .filter(Boolean);
 
-interface Body {
+export interface Body {
   value: string;
   words: string[];
   raw: string[];
 }
 
 /** Whether `short` opens `long` and what follows in `long` is a place or a word names end with. */
-function opens(short: string[], long: Body): boolean {
+export function opens(short: string[], long: Body): boolean {
   if (long.words.length <= short.length || !short.every((w, i) => long.words[i] === w)) return false;
   const rest = long.raw.slice(short.length);
   const next = fold(rest[0] ?? '');
@@ -70,7 +79,7 @@ function opens(short: string[], long: Body): boolean {
 }
 
 /** Whether `short` closes `long` after words of its own (not after "of"/"de": an owner, a remit). */
-function closes(short: string[], long: Body): boolean {
+export function closes(short: string[], long: Body): boolean {
   const k = long.words.length - short.length;
   if (k <= 0 || !short.every((w, i) => long.words[k + i] === w)) return false;
   return !CONNECTORS.has(long.words[k - 1]!);
@@ -85,7 +94,11 @@ function oneBody(names: Body[]): Body | undefined {
 }
 
 /** The value each organization's value is tied to, if any. */
-function tiesOf(bodies: Body[], signedFor: ReadonlyMap<string, string>): Map<string, string> {
+function tiesOf(
+  bodies: Body[],
+  signedFor: ReadonlyMap<string, string>,
+  headedBy: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
   const ties = new Map<string, string>();
   const icrc = bodies.find((b) => ICRC.test(b.words.join(' ')));
   const commission = bodies.find((b) => NATIONAL_COMMISSION.test(b.words.join(' ')));
@@ -99,6 +112,11 @@ function tiesOf(bodies: Body[], signedFor: ReadonlyMap<string, string>): Map<str
     const issuer = PRESS_OFFICE.test(folded) ? signedFor.get(b.value) : undefined;
     if (issuer) {
       ties.set(b.value, issuer);
+      continue;
+    }
+    const salaOf = SALA.test(folded) ? headedBy.get(b.value) : undefined;
+    if (salaOf) {
+      ties.set(b.value, salaOf);
       continue;
     }
     if (court && CHAMBER.test(folded)) {
@@ -149,6 +167,19 @@ function signatures(text: string, entities: readonly EntityMention[]): Map<strin
   return out;
 }
 
+/** Each sala written right under a court's name, as a ruling's heading writes them ("AUDIENCIA NACIONAL / Sala de lo …"). */
+function headings(text: string, entities: readonly EntityMention[]): Map<string, string> {
+  const orgs = entities.filter((e) => e.kind === 'organization').sort((a, b) => a.start - b.start);
+  const out = new Map<string, string>();
+  orgs.forEach((o, k) => {
+    const prev = orgs[k - 1];
+    if (out.has(o.value) || !prev || prev.value === o.value || !SALA.test(wordsOf(o.value).join(' '))) return;
+    if (!wordsOf(prev.value).some((w) => SALA_COURT_WORDS.has(w))) return;
+    if (SIGNATURE_GAP.test(text.slice(prev.end, o.start))) out.set(o.value, prev.value);
+  });
+  return out;
+}
+
 /** The organizations of `entities` with their short forms' values set to the full name's (in place). */
 export function withBodyForms(text: string, entities: EntityMention[]): EntityMention[] {
   const byValue = new Map<string, Body>();
@@ -165,6 +196,7 @@ export function withBodyForms(text: string, entities: EntityMention[]): EntityMe
   const ties = tiesOf(
     [...byValue.values()].filter((b) => b.words.length),
     signatures(text, entities),
+    headings(text, entities),
   );
   if (!ties.size) return entities;
   const final = (v: string) => {

@@ -56,6 +56,7 @@ import { chooseStoryYears } from './story-year-choice.js';
 import { withInvertedNames } from './table-names.js';
 import { sentences } from './tokens.js';
 import { yearAloneStories } from './year-alone-story.js';
+import { withWrittenForms } from './written-forms.js';
 
 export interface Fact {
   kind: 'person' | 'organization' | 'place' | 'date' | 'event';
@@ -323,6 +324,8 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
       ),
     ),
   );
+  // "NBSZ" alone, where "NBSZ" is also written for its full name: one body (written-forms.ts).
+  withWrittenForms(entities);
   // One suggestion per entity: "Antonio Ledezma", "Ledezma" and "Ledezma's" are one person.
   const byEntity = new Map<string, Fact>();
   // "colonia Las Margaritas" is named "Las Margaritas" (class-noun-values.ts).
