@@ -19,7 +19,10 @@ import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direct
 import { esMonthDays } from './es-month-days.js';
 import { nowadaysHoy } from './es-nowadays.js';
 import { weekdayInPresentClause } from './es-present-weekday.js';
+import { seasonTwoDigitYears } from './es-season-years.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
+import { storyYearsOfUndatedSpanish } from './es-undated-years.js';
+import { twoDigitYearsGoingOn } from './es-year-clauses.js';
 import { lastOrNextMonthYear, lastYearBefore } from './last-year-cues.js';
 import { letterDays } from './letter-days.js';
 import { fold, MONTH_ALT, MONTH_WORD, MONTHS, NUMBER_WORDS, WEEKDAY_ALT, WEEKDAYS } from './lexicon.js';
@@ -1637,6 +1640,7 @@ export function findDates(text: string, reference: string, undated = false): Dat
   }
   // A text with no date of its own: a day without its year is of the story it tells (en-years.ts).
   if (undated) storyYearsOfUndatedText(text, out, reference);
+  if (undated) storyYearsOfUndatedSpanish(text, out, reference);
   const updates = UPDATES_HEADING.exec(text)?.index;
   const titles = titleSpans(text);
   const kept = out.filter(
@@ -2002,6 +2006,7 @@ function datesIn(text: string, reference: string): DateMention[] {
     }
   }
   found.push(...listedYears(text, found), ...rangeStartDays(text, found), ...twoDigitYears(text, ref));
+  found.push(...seasonTwoDigitYears(text, ref), ...twoDigitYearsGoingOn(text));
   rangeStartYears(text, found);
   yearsOfTheSentence(text, found, ref);
   weekdaysInNarrative(text, found, ref);
