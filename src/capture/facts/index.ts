@@ -325,7 +325,7 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   // "North Caucasus" of "North Caucasus Documentation Centre", not "Caucasus" (region-qualifiers.ts).
   // "Yunior Rodríguez" of a surname-first cell's "Yunior Rodríguez Almaguer"; "Mhlanga" beside
   // "Tonderai Mhlanga" and "Chipo Mhlanga": the one the text points to (shared-surnames.ts).
-  const named = withSharedSurnames(text, withShortNames(entities));
+  const named = withSharedSurnames(text, withShortNames(text, entities));
   for (const e of withBareNameValues(withArabicToponyms(text, withRegionQualifiers(text, named)))) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;

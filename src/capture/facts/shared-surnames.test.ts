@@ -16,6 +16,9 @@ function read(text: string, names: readonly string[]): EntityMention[] {
         out.push({ kind: 'person', start: m.index, end: m.index + n.length, text: n, value: n });
   return out.sort((a, b) => a.start - b.start);
 }
+/** `ms` with the mentions written `name` read as a list cell's name (table-names.ts). */
+const asCell = (ms: EntityMention[], ...names: string[]) =>
+  ms.map((m) => (names.includes(m.text) ? { ...m, rule: 'table-name' } : m));
 const valuesOf = (ms: readonly EntityMention[], text: string) =>
   ms.filter((m) => m.text === text).map((m) => m.value);
 
@@ -63,19 +66,45 @@ describe('a surname alone shared by several full names', () => {
 });
 
 describe('a shorter name of several words', () => {
-  it('is the one longer name holding its words, as a surname-first cell put in natural order', () => {
+  it('is the one longer name of a list cell that opens with its words', () => {
     const text = 'Dayron Leyva Castro | 31 | Banes\nLa madre de Dayron Leyva pide su liberación.';
-    const ms = withShortNames(read(text, ['Dayron Leyva Castro', 'Dayron Leyva']));
+    const ms = withShortNames(
+      text,
+      asCell(read(text, ['Dayron Leyva Castro', 'Dayron Leyva']), 'Dayron Leyva Castro'),
+    );
     assert.deepEqual(valuesOf(ms, 'Dayron Leyva'), ['Dayron Leyva Castro']);
+  });
+  it('not a longer name read outside a list cell (the tagger’s stage ties those)', () => {
+    const text = 'Dayron Leyva Castro fue detenido. La madre de Dayron Leyva pide su liberación.';
+    const ms = withShortNames(text, read(text, ['Dayron Leyva Castro', 'Dayron Leyva']));
+    assert.deepEqual(valuesOf(ms, 'Dayron Leyva'), ['Dayron Leyva']);
   });
   it('stays apart when two longer names hold its words', () => {
     const text = 'Omar Salas Pinto y Omar Salas Ruiz, primos. Omar Salas declaró.';
-    const ms = withShortNames(read(text, ['Omar Salas Pinto', 'Omar Salas Ruiz', 'Omar Salas']));
+    const ms = withShortNames(
+      text,
+      asCell(
+        read(text, ['Omar Salas Pinto', 'Omar Salas Ruiz', 'Omar Salas']),
+        'Omar Salas Pinto',
+        'Omar Salas Ruiz',
+      ),
+    );
     assert.deepEqual(valuesOf(ms, 'Omar Salas'), ['Omar Salas']);
   });
   it('not a name that skips a word of the longer one (a father and his son)', () => {
     const text = 'Hernán Darío Ochoa Pardo desapareció. Su padre, Hernán Ochoa, lo buscó.';
-    const ms = withShortNames(read(text, ['Hernán Darío Ochoa Pardo', 'Hernán Ochoa']));
+    const ms = withShortNames(
+      text,
+      asCell(read(text, ['Hernán Darío Ochoa Pardo', 'Hernán Ochoa']), 'Hernán Darío Ochoa Pardo'),
+    );
     assert.deepEqual(valuesOf(ms, 'Hernán Ochoa'), ['Hernán Ochoa']);
+  });
+  it('not a relative named after a kinship noun (a namesake parent)', () => {
+    const text = 'Julián Castro Vélez (menor) | 15\n- El padre, Julián Castro, pidió su liberación.';
+    const ms = withShortNames(
+      text,
+      asCell(read(text, ['Julián Castro Vélez', 'Julián Castro']), 'Julián Castro Vélez'),
+    );
+    assert.deepEqual(valuesOf(ms, 'Julián Castro'), ['Julián Castro']);
   });
 });

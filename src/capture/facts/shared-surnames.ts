@@ -90,17 +90,24 @@ export function withSharedSurnames(text: string, mentions: readonly EntityMentio
   });
 }
 
+/** A kinship noun right before a name, the name in apposition to it ("su padre, X", "her son X"). */
+const KIN_BEFORE =
+  /\b(?:padre|madre|hijo|hija|hermano|hermana|esposo|esposa|abuelo|abuela|t[ií]o|t[ií]a|father|mother|son|daughter|brother|sister|husband|wife|uncle|aunt|grandfather|grandmother),?\s+$/iu;
+
 /**
  * `mentions` with a shorter name of several words renamed to the one longer name of the text that
  * opens with all its words ("Yunior Rodríguez" of "Yunior Rodríguez Almaguer": given names and first
  * surname): the tagger's stage ties such names (../tagger/refine.ts), but a surname-first list cell
  * ("Rodríguez Almaguer, Yunior") is put in natural order only after it (table-names.ts). Not a name
  * that skips words of the longer one: "Pedro Restrepo" (the father) is not "Pedro Andrés Restrepo
- * Arismendy" (the son), "Mwangi Gachuhi" not "John Mwangi Gachuhi" (two rows of one list).
+ * Arismendy" (the son), "Mwangi Gachuhi" not "John Mwangi Gachuhi" (two rows of one list); nor a
+ * name after a kinship noun ("el padre, Kevin Quintero" of a list's "Kevin Quintero Abrego").
  */
-export function withShortNames(mentions: readonly EntityMention[]): EntityMention[] {
+export function withShortNames(text: string, mentions: readonly EntityMention[]): EntityMention[] {
   const names = new Map<string, string[]>();
   const fullValue = new Map<string, string>();
+  // Only a cell's name: elsewhere the tagger's stage has tied what is safe to tie.
+  const cells = new Set(mentions.filter((m) => m.rule === 'table-name').map((m) => fold(m.value)));
   for (const m of mentions) {
     if (m.kind !== 'person') continue;
     const words = nameWords(m.value);
@@ -116,12 +123,16 @@ export function withShortNames(mentions: readonly EntityMention[]): EntityMentio
         .get(w)!
         .push(entry);
   const renamed = new Map<string, string | undefined>();
+  // "El padre, Kevin Quintero": a relative named by the short form is a namesake, not the listed one.
+  for (const m of mentions)
+    if (m.kind === 'person' && KIN_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)))
+      renamed.set(fold(m.value), undefined);
   const longer = (key: string): string | undefined => {
     if (renamed.has(key)) return renamed.get(key);
     const ws = names.get(key)!;
     // Candidates hold its first word: looked up by word, not compared with every name of a long list.
     const hits = (byWord.get(ws[0]!) ?? []).filter(
-      ([k, p]) => k !== key && p.length > ws.length && ws.every((w, i) => p[i] === w),
+      ([k, p]) => k !== key && cells.has(k) && p.length > ws.length && ws.every((w, i) => p[i] === w),
     );
     // Several hits are one person when each is part of the longest ("Rafael Mendoza" ⊂ "Rafael Mendoza Pacheco").
     hits.sort((a, b) => b[1].length - a[1].length);
