@@ -49,6 +49,7 @@ import { withRemitLists, withRemitShortForms } from './portfolio-names.js';
 import { withRegionQualifiers } from './region-qualifiers.js';
 import { riverWordOfName } from './river-word.js';
 import { type Span, senderSpans } from './senders.js';
+import { withSharedSurnames, withShortNames } from './shared-surnames.js';
 import { withSiteTowns } from './site-towns.js';
 import { institutionSites } from './sites.js';
 import { SpanIndex } from './span-index.js';
@@ -331,7 +332,10 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   // "colonia Las Margaritas" is named "Las Margaritas" (class-noun-values.ts).
   // "Wadi al-Natrun": one place, not its head "Wadi" (arabic-toponyms.ts).
   // "North Caucasus" of "North Caucasus Documentation Centre", not "Caucasus" (region-qualifiers.ts).
-  for (const e of withBareNameValues(withArabicToponyms(text, withRegionQualifiers(text, entities)))) {
+  // "Yunior Rodríguez" of a surname-first cell's "Yunior Rodríguez Almaguer"; "Mhlanga" beside
+  // "Tonderai Mhlanga" and "Chipo Mhlanga": the one the text points to (shared-surnames.ts).
+  const named = withSharedSurnames(text, withShortNames(text, entities));
+  for (const e of withBareNameValues(withArabicToponyms(text, withRegionQualifiers(text, named)))) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;
     const key = `${e.kind}\u0000${fold(name)}`;
@@ -372,7 +376,7 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
       relative: d.relative,
     });
   const dateIndex = new SpanIndex(dates);
-  const entityIndex = new SpanIndex(entities);
+  const entityIndex = new SpanIndex(named);
   for (const s of sentences(text)) {
     const sentence = text.slice(s.start, s.end);
     const hits = eventsIn(sentence);
