@@ -56,8 +56,8 @@ import { SpanIndex } from './span-index.js';
 import { chooseStoryYears } from './story-year-choice.js';
 import { withInvertedNames } from './table-names.js';
 import { sentences } from './tokens.js';
-import { yearAloneStories } from './year-alone-story.js';
 import { withWrittenForms } from './written-forms.js';
+import { yearAloneStories } from './year-alone-story.js';
 
 export interface Fact {
   kind: 'person' | 'organization' | 'place' | 'date' | 'event';
