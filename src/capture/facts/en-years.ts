@@ -16,8 +16,8 @@
  *   read; no year after or before these words in the English development or guard texts was an extra).
  */
 import { MONTH_NAMES } from '../../domain/dates.js';
-import { pad, realDay } from './calendar.js';
 import type { DateMention } from './dates.js';
+import { storyYearsOfUndated, type UndatedStoryCues } from './undated-story-years.js';
 
 const MONTHS: readonly string[] = MONTH_NAMES.en;
 /** "that November" (capitalized, no day or year after it); "that May" only closing its clause ("Theresa May"). */
@@ -98,46 +98,23 @@ export function englishYears(text: string): DateMention[] {
 
 const EN_MONTH_WORD = new RegExp(`(?<![\\p{L}])(${MONTHS.join('|')})(?![\\p{L}])`, 'u');
 const FOUR_DIGITS = /\d{4}/;
-/** How far back an undated text's story may have written its year. */
-const STORY_REACH = 3000;
-/** A habit the text tells in its own time, not the story's: "Families gather every year … on 28 December". */
-const EVERY_YEAR_BEFORE = /\b(?:every|each)\s+year\b[^.!?\n]*$/iu;
 
 /**
- * In a text with no date of its own (an encyclopedia page: the reference is only the day it was captured), an
- * English day or month without its year is of the story the text tells, not of the capture: "Battle of Marawi …
- * On the afternoon of 23 May 2017 soldiers raided a house … he escaped on 16 September" is 2017-09-16, not the
- * 16 September before the capture. The year is that of the nearest mention before it that writes both a month and
- * a year (a year alone is too often an aside: "sent against the students in 1962"), within 3,000 characters; a
- * new year's first months after a story's last ones take the next year. Only readings that leaned on the reference
- * (within a year of it) and only when the story's year lies two or more years from it (stop 41: 14 such days in
- * the encyclopedia pages of rounds 19, 24, 25, 32, 61 and 62 were read in the capture's year). In place.
+ * English words for `storyYearsOfUndated` (undated-story-years.ts): the year is that of a mention writing both a
+ * month and a year (a year alone is too often an aside: "sent against the students in 1962"); "every year" before
+ * the date is a habit. Stop 41: 14 such days in the encyclopedia pages of rounds 19, 24, 25, 32, 61 and 62 were read
+ * in the capture's year.
  */
+const ENGLISH_STORY: UndatedStoryCues = {
+  order: (found) => [...found].sort((a, b) => a.start - b.start),
+  yearless: (d) => !FOUR_DIGITS.test(d.text) && EN_MONTH_WORD.test(d.text),
+  ownTimeAgain: (a) => !EN_MONTH_WORD.test(a.text),
+  givesYear: (_text, a) =>
+    FOUR_DIGITS.test(a.text) && EN_MONTH_WORD.test(a.text) && a.date.precision !== 'year',
+  everyYearBefore: /\b(?:every|each)\s+year\b[^.!?\n]*$/iu,
+};
+
+/** An undated text's English yearless days take its story's year (undated-story-years.ts). In place. */
 export function storyYearsOfUndatedText(text: string, found: DateMention[], reference: string): void {
-  const refYear = Number(reference.slice(0, 4));
-  const ordered = [...found].sort((a, b) => a.start - b.start);
-  for (const [i, d] of ordered.entries()) {
-    if (d.date.precision !== 'day' && d.date.precision !== 'month') continue;
-    if (FOUR_DIGITS.test(d.text) || !EN_MONTH_WORD.test(d.text)) continue;
-    const [y0, mo] = d.value.split('-').map(Number) as [number, number];
-    if (Math.abs(y0 - refYear) > 1) continue;
-    let anchor: DateMention | undefined;
-    for (let j = i - 1; j >= 0 && !anchor; j--) {
-      const a = ordered[j]!;
-      if (d.start - a.end > STORY_REACH) break;
-      // "yesterday", "last week": the text is back in its own time.
-      if (a.relative && !EN_MONTH_WORD.test(a.text)) break;
-      if (FOUR_DIGITS.test(a.text) && EN_MONTH_WORD.test(a.text) && a.date.precision !== 'year') anchor = a;
-    }
-    if (!anchor) continue;
-    const [ay, am] = anchor.value.split('-').map(Number) as [number, number];
-    if (Math.abs(ay - refYear) < 2) continue;
-    const lineStart = text.lastIndexOf('\n', d.start) + 1;
-    if (EVERY_YEAR_BEFORE.test(text.slice(Math.max(lineStart, d.start - 200), d.start))) continue;
-    const y = am >= 11 && mo <= 2 ? ay + 1 : ay;
-    const v = d.date.precision === 'day' ? realDay(y, mo, Number(d.value.slice(8, 10))) : `${y}-${pad(mo)}`;
-    if (!v || v === d.value) continue;
-    d.date = d.date.precision === 'day' ? { precision: 'day', value: v } : { precision: 'month', value: v };
-    d.value = v;
-  }
+  storyYearsOfUndated(text, found, reference, ENGLISH_STORY);
 }

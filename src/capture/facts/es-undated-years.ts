@@ -1,18 +1,20 @@
 /**
- * The Spanish side of `storyYearsOfUndatedText` (en-years.ts), which reads only English months (stop 45). A Spanish
- * text with no date of its own — an oral history, a testimony, a victims' list, a diary whose head gives no year —
- * has only the capture day as its reference, so its yearless days fell in the capture's year: "se lo llevaron el
- * 24 de marzo" after "el 2 de enero del 76" was 2024-03-24, "visto … el 3 de mayo" in a list whose every row is of
- * 1982 was 2024-05-03. As in English, such a day or month takes the year of the nearest mention before it that
- * writes its year with a month or day ("mayo del 75", "02/05/1982", "julio de 1936"), within 3,000 characters and
- * when that year lies two or more years from the reference; a day so read dates the next one ("el 15 de agosto" …
- * "El 22 de septiembre"); so does a season with its year ("la primavera del 36 … en octubre"). A weekday written with the day must fit the new year, or the day stays. Counted on the
- * development rounds first (HISTORY.md, stop 45).
+ * Spanish words for `storyYearsOfUndated` (undated-story-years.ts), whose English side is en-years.ts (stop 45).
+ * A Spanish text with no date of its own — an oral history, a testimony, a victims' list, a diary whose head gives
+ * no year — has only the capture day as its reference, so its yearless days fell in the capture's year: "se lo
+ * llevaron el 24 de marzo" after "el 2 de enero del 76" was 2024-03-24, "visto … el 3 de mayo" in a list whose every
+ * row is of 1982 was 2024-05-03. As in English, such a day or month takes the year of the nearest mention before it
+ * that writes its year with a month or day ("mayo del 75", "02/05/1982", "julio de 1936"); unlike English, a day so
+ * read dates the next one ("el 15 de agosto" … "El 22 de septiembre"), so does a season with its year ("la
+ * primavera del 36 … en octubre"), a sentence of the speaker's own time or plans keeps its reading, and a weekday
+ * written with the day must fit the new year, or the day stays. Counted on the development rounds first
+ * (HISTORY.md, stop 45).
  */
-import { pad, realDay, standingMentions, utc } from './calendar.js';
+import { standingMentions } from './calendar.js';
 import type { DateMention } from './dates.js';
 import { ES_WEEKDAY_ALT, SPANISH_MONTHS, WEEKDAYS } from './lexicon.js';
 import { FUTURE_ES, NOW_ES } from './story-years.js';
+import { storyYearsOfUndated, type UndatedStoryCues } from './undated-story-years.js';
 
 const ES_MONTH_WORD = new RegExp(
   `(?<![\\p{L}])(?:${[...SPANISH_MONTHS.keys()].join('|')})(?![\\p{L}])`,
@@ -23,8 +25,6 @@ const YEAR_WRITTEN = /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu;
 /** The weekday written with the day: in it ("martes 11 de julio") or right before it ("el martes, 11 de julio"). */
 const WEEKDAY = new RegExp(`(?<![\\p{L}])(${ES_WEEKDAY_ALT})(?![\\p{L}])[,\\s]*(?:el\\s+)?$`, 'iu');
 const WEEKDAY_ALONE = new RegExp(`^(?:el\\s+)?(?:${ES_WEEKDAY_ALT})$`, 'iu');
-/** How far back the story may have written its year. */
-const STORY_REACH = 3000;
 /** A habit told in the speaker's own time: "cada año, el 3 de agosto", "todos los años en noviembre". */
 const EVERY_YEAR_BEFORE = /(?<![\p{L}])(?:cada\s+año|todos\s+los\s+años)(?![\p{L}])[^.!?\n]*$/iu;
 
@@ -59,43 +59,26 @@ function weekdayOf(text: string, d: DateMention): number | undefined {
   return named === undefined ? undefined : WEEKDAYS.get(fold(named));
 }
 
+const SPANISH_STORY: UndatedStoryCues = {
+  order: standingMentions,
+  yearless: (d) => !YEAR_WRITTEN.test(d.text) && ES_MONTH_WORD.test(d.text),
+  // "ayer", "hace dos semanas", "hoy" ("Era un martes" is the story's still).
+  ownTimeAgain: (a) => !ES_MONTH_WORD.test(a.text) && !WEEKDAY_ALONE.test(a.text),
+  givesYear: (text, a, reread) =>
+    a.date.precision === 'year' ? seasonOfAYear(text, a) : YEAR_WRITTEN.test(a.text) || reread.has(a),
+  everyYearBefore: EVERY_YEAR_BEFORE,
+  // "Dijo que van a volver a la Comisión si en septiembre no hay novedades": a plan or the speaker's own time.
+  ownTimeSentence: (text, d) => {
+    const sentence = sentenceOf(text, d);
+    return NOW_ES.test(sentence) || FUTURE_ES.test(sentence) || THIS_YEAR.test(sentence);
+  },
+  weekday: weekdayOf,
+};
+
 /**
  * In a Spanish text with no date of its own (`undated`: the reference is only the capture day), each day or month
  * without its year that leaned on the reference (within a year of it) takes the story's year, as above. In place.
  */
 export function storyYearsOfUndatedSpanish(text: string, found: DateMention[], reference: string): void {
-  const refYear = Number(reference.slice(0, 4));
-  const ordered = standingMentions(found);
-  const reread = new Set<DateMention>();
-  for (const [i, d] of ordered.entries()) {
-    if (d.date.precision !== 'day' && d.date.precision !== 'month') continue;
-    if (YEAR_WRITTEN.test(d.text) || !ES_MONTH_WORD.test(d.text)) continue;
-    const [y0, mo] = d.value.split('-').map(Number) as [number, number];
-    if (Math.abs(y0 - refYear) > 1) continue;
-    let anchor: DateMention | undefined;
-    for (let j = i - 1; j >= 0 && !anchor; j--) {
-      const a = ordered[j]!;
-      if (d.start - a.end > STORY_REACH) break;
-      // "ayer", "hace dos semanas", "hoy": the text is back in its own time ("Era un martes" is the story's still).
-      if (a.relative && !ES_MONTH_WORD.test(a.text) && !WEEKDAY_ALONE.test(a.text)) break;
-      if (a.date.precision === 'year' ? seasonOfAYear(text, a) : YEAR_WRITTEN.test(a.text) || reread.has(a))
-        anchor = a;
-    }
-    if (!anchor) continue;
-    // "Dijo que van a volver a la Comisión si en septiembre no hay novedades": a plan or the speaker's own time.
-    const sentence = sentenceOf(text, d);
-    if (NOW_ES.test(sentence) || FUTURE_ES.test(sentence) || THIS_YEAR.test(sentence)) continue;
-    const [ay, am = 0] = anchor.value.split('-').map(Number) as [number, number?];
-    if (Math.abs(ay - refYear) < 2) continue;
-    const lineStart = text.lastIndexOf('\n', d.start) + 1;
-    if (EVERY_YEAR_BEFORE.test(text.slice(Math.max(lineStart, d.start - 200), d.start))) continue;
-    const y = am >= 11 && mo <= 2 ? ay + 1 : ay;
-    const v = d.date.precision === 'day' ? realDay(y, mo, Number(d.value.slice(8, 10))) : `${y}-${pad(mo)}`;
-    if (!v || v === d.value) continue;
-    const wd = d.date.precision === 'day' ? weekdayOf(text, d) : undefined;
-    if (wd !== undefined && utc(v).getUTCDay() !== wd) continue;
-    d.date = d.date.precision === 'day' ? { precision: 'day', value: v } : { precision: 'month', value: v };
-    d.value = v;
-    reread.add(d);
-  }
+  storyYearsOfUndated(text, found, reference, SPANISH_STORY);
 }
