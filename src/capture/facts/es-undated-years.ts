@@ -12,7 +12,7 @@
  */
 import { standingMentions } from './calendar.js';
 import type { DateMention } from './dates.js';
-import { ES_WEEKDAY_ALT, SPANISH_MONTHS, WEEKDAYS } from './lexicon.js';
+import { ES_WEEKDAY_ALT, fold, SPANISH_MONTHS, WEEKDAYS } from './lexicon.js';
 import { FUTURE_ES, NOW_ES } from './story-years.js';
 import { storyYearsOfUndated, type UndatedStoryCues } from './undated-story-years.js';
 
@@ -48,8 +48,6 @@ function sentenceOf(text: string, d: DateMention): string {
   );
   return `${head.slice(cut + 1)} ${text.slice(d.end, d.end + 200).split(/[.!?\n]/u, 1)[0]}`;
 }
-
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The weekday a mention names (0 = Sunday), from its own words or the few before it. */
 function weekdayOf(text: string, d: DateMention): number | undefined {
