@@ -10,9 +10,9 @@
  * season of it), takes that year; the months so read anchor the next ones. English only; counts in HISTORY.md, stop 45.
  */
 import { detectLanguage } from '../language.js';
-import { pad, realDay, standingMentions } from './calendar.js';
+import { pad, realDay, standingMentions, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
-import { MONTH_WORD } from './lexicon.js';
+import { MONTH_WORD, WEEKDAYS } from './lexicon.js';
 import { clauseOf, NOW_EN, PAST_EN } from './story-years.js';
 
 /** How far before the month its year may be written, within its paragraph. */
@@ -34,8 +34,7 @@ const OPENS_SENTENCE =
   /(?:^|[.!?…]['"”’)]?\s+|\n[ \t]*(?:[-•*]|\d{1,3}[/.)])?[ \t]*|:\s+)In\s+(?:the\s+year\s+)?$/u;
 const SEASON_OF =
   /(?<![\p{L}])(?:spring|summer|autumn|fall|winter|(?:dry|rainy|wet)\s+season|harvest)['"”’]?\s+of\s+$/iu;
-const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const WEEKDAY_JUST_BEFORE = new RegExp(`(${WEEKDAY_NAMES.join('|')})[,\\s]+(?:the\\s+)?$`, 'iu');
+const WEEKDAY_JUST_BEFORE = /(sunday|monday|tuesday|wednesday|thursday|friday|saturday)[,\s]+(?:the\s+)?$/iu;
 
 /** Whether `a` is a year written alone the way a story sets its year (above). */
 function storyYearAlone(text: string, a: DateMention): boolean {
@@ -48,7 +47,7 @@ function storyYearAlone(text: string, a: DateMention): boolean {
 function weekdayAgrees(text: string, d: DateMention, value: string): boolean {
   const w = WEEKDAY_JUST_BEFORE.exec(text.slice(Math.max(0, d.start - 16), d.start));
   if (!w || value.length !== 10) return true;
-  return new Date(`${value}T00:00:00Z`).getUTCDay() === WEEKDAY_NAMES.indexOf(w[1]!.toLowerCase());
+  return utc(value).getUTCDay() === WEEKDAYS.get(w[1]!.toLowerCase());
 }
 
 const yearOf = (d: DateMention) => Number(d.value.slice(0, 4));
