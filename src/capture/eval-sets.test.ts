@@ -87,6 +87,7 @@ const SETS = [
   'eval77',
   'eval78',
   'eval79',
+  'eval80',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
