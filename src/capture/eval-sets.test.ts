@@ -88,6 +88,7 @@ const SETS = [
   'eval78',
   'eval79',
   'eval80',
+  'eval81',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
