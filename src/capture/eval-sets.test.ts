@@ -86,6 +86,7 @@ const SETS = [
   'eval76',
   'eval77',
   'eval78',
+  'eval82',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
