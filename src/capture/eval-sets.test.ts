@@ -89,6 +89,7 @@ const SETS = [
   'eval79',
   'eval80',
   'eval81',
+  'eval82',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
