@@ -103,17 +103,16 @@ export function articleAndCommentFacts(
   return { facts, commentFacts };
 }
 
-export function extractDocument(
+/** A document read (decoded; its article, comments, metadata and reference day found) before any facts. */
+export interface ReadDocument extends Omit<ExtractedDocument, 'facts' | 'comments'> {
+  comments: (ExtractedComment & { language: 'es' | 'en' | 'und' })[];
+}
+
+/** Decodes and reads a document without extracting facts (the tagger's training reads only this). */
+export function readDocument(
   bytes: Uint8Array,
-  opts: {
-    contentType: string;
-    capturedAt: string;
-    charset?: string;
-    name?: string;
-    /** The case file's own units (names, acronyms), recognized as organizations. */
-    knownOrgs?: readonly CaseOrg[];
-  },
-): ExtractedDocument {
+  opts: { contentType: string; capturedAt: string; charset?: string; name?: string },
+): ReadDocument {
   const html = isHtmlType(opts.contentType);
   const decoded = decodeBytes(bytes, {
     contentType: opts.contentType,
@@ -134,17 +133,6 @@ export function extractDocument(
       : publishedDay
         ? { day: publishedDay, from: 'published' as const }
         : { day: opts.capturedAt.slice(0, 10), from: 'captured' as const };
-  const { facts, commentFacts } = articleAndCommentFacts(ex.text, ex.comments, ex.author, {
-    reference: reference.day,
-    undated: reference.from === 'captured',
-    eventDay: reference.from === 'event',
-    knownOrgs: opts.knownOrgs,
-  });
-  const comments = ex.comments.map((c, i) => ({
-    ...c,
-    language: detectLanguage(c.text, ex.declaredLanguage),
-    facts: commentFacts[i]!,
-  }));
   return {
     format: html ? 'html' : 'text',
     charset: decoded.charset,
@@ -154,8 +142,49 @@ export function extractDocument(
     published: ex.published,
     language: detectLanguage(ex.text, ex.declaredLanguage),
     text: ex.text,
-    facts,
-    comments,
+    comments: ex.comments.map((c) => ({ ...c, language: detectLanguage(c.text, ex.declaredLanguage) })),
     reference,
+  };
+}
+
+/** The facts of a read document and of each of its comments, as extractDocument gives them. */
+export function documentFacts(
+  doc: ReadDocument,
+  knownOrgs?: readonly CaseOrg[],
+): { facts: Fact[]; commentFacts: Fact[][] } {
+  return articleAndCommentFacts(doc.text, doc.comments, doc.author, {
+    reference: doc.reference.day,
+    undated: doc.reference.from === 'captured',
+    eventDay: doc.reference.from === 'event',
+    knownOrgs,
+  });
+}
+
+export function extractDocument(
+  bytes: Uint8Array,
+  opts: {
+    contentType: string;
+    capturedAt: string;
+    charset?: string;
+    name?: string;
+    /** The case file's own units (names, acronyms), recognized as organizations. */
+    knownOrgs?: readonly CaseOrg[];
+  },
+): ExtractedDocument {
+  const doc = readDocument(bytes, opts);
+  const { facts, commentFacts } = documentFacts(doc, opts.knownOrgs);
+  // The fields in their established order (a stored document's JSON keeps it).
+  return {
+    format: doc.format,
+    charset: doc.charset,
+    title: doc.title,
+    outlet: doc.outlet,
+    author: doc.author,
+    published: doc.published,
+    language: doc.language,
+    text: doc.text,
+    facts,
+    comments: doc.comments.map((c, i) => ({ ...c, facts: commentFacts[i]! })),
+    reference: doc.reference,
   };
 }

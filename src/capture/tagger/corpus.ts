@@ -6,12 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Annotation } from '../eval/score.js';
-import {
-  articleAndCommentFacts,
-  commentOptions,
-  type ExtractedDocument,
-  extractDocument,
-} from '../extract.js';
+import { articleAndCommentFacts, commentOptions, type ReadDocument, readDocument } from '../extract.js';
 import { extractFacts, type Fact, type FactOptions, ruleEntities } from '../facts/index.js';
 import { tokenize } from '../facts/tokens.js';
 import { detectLanguage } from '../language.js';
@@ -25,7 +20,8 @@ export interface CorpusDoc {
   set: string;
   file: string;
   lang: string;
-  doc: ExtractedDocument;
+  /** Read without facts: training and evaluation extract them with the options they need. */
+  doc: ReadDocument;
   ann: Partial<Annotation>;
   /** Fixtures name no organizations: a span nobody annotated may still be one. */
   orgsAnnotated: boolean;
@@ -43,7 +39,7 @@ export function loadSet(dir: URL, set: string): CorpusDoc[] {
 /** One text of a set, extracted as the capture service would (captured on one fixed day), with its annotation. */
 export function loadDoc(dir: URL, set: string, file: string): CorpusDoc {
   const base = file.replace(/\.(html|txt|html\.raw)$/, '');
-  const doc = extractDocument(readFileSync(new URL(file, dir)), {
+  const doc = readDocument(readFileSync(new URL(file, dir)), {
     contentType: /\.txt$/.test(file) ? 'text/plain' : 'text/html',
     capturedAt: CAPTURED,
     name: file,
@@ -53,7 +49,7 @@ export function loadDoc(dir: URL, set: string, file: string): CorpusDoc {
 }
 
 /** The facts of a document and its comments as extractDocument computes them, with the tagger given. */
-export function factsOf(doc: ExtractedDocument, tagger: RefineOptions | null): Fact[] {
+export function factsOf(doc: ReadDocument, tagger: RefineOptions | null): Fact[] {
   const { facts, commentFacts } = articleAndCommentFacts(doc.text, doc.comments, doc.author, {
     reference: doc.reference.day,
     tagger,
@@ -64,7 +60,11 @@ export function factsOf(doc: ExtractedDocument, tagger: RefineOptions | null): F
 /** Every candidate span of a document (article and comments), with its features and distant label. */
 export function examplesOf(d: CorpusDoc): Example[] {
   const forms = formsOf(d.ann);
-  const article = extractFacts(d.doc.text, { reference: d.doc.reference.day, tagger: null });
+  // The article's facts only tell its comments which names it gave (commentOptions): a text without comments
+  // needs none (most of the corpus).
+  const article = d.doc.comments.length
+    ? extractFacts(d.doc.text, { reference: d.doc.reference.day, tagger: null })
+    : [];
   const units: { text: string; opts: FactOptions }[] = [
     { text: d.doc.text, opts: { reference: d.doc.reference.day } },
     ...commentOptions(article, d.doc.author, d.doc.comments, { reference: d.doc.reference.day }).map(

@@ -4,6 +4,7 @@
  * retraining (story-year-weights.test.ts).
  */
 import { readdirSync } from 'node:fs';
+import { documentFacts } from '../extract.js';
 import { type YearChoice, type YearChoiceModel, yearChoiceHooks } from '../facts/story-year-choice.js';
 import { loadDoc, ROUNDS } from './corpus.js';
 
@@ -39,7 +40,8 @@ export function yearExamples(rounds: readonly number[] = TRAINING_ROUNDS): YearE
         .filter((f) => /\.(html|txt)$/.test(f))
         .sort()) {
         seen = [];
-        const { ann } = loadDoc(dir, `eval${round}`, file);
+        const { doc, ann } = loadDoc(dir, `eval${round}`, file);
+        documentFacts(doc);
         const gold = new Set(ann.dates);
         for (const c of seen) {
           const own = gold.has(c.mention.value);
