@@ -147,17 +147,14 @@ export function readDocument(
   };
 }
 
-/** The facts of a read document and of each of its comments, as extractDocument gives them. */
-export function documentFacts(
-  doc: ReadDocument,
-  knownOrgs?: readonly CaseOrg[],
-): { facts: Fact[]; commentFacts: Fact[][] } {
-  return articleAndCommentFacts(doc.text, doc.comments, doc.author, {
+/** The options a read document's article is extracted with: its dates count from its reference day. */
+export function documentOptions(doc: ReadDocument, knownOrgs?: readonly CaseOrg[]): FactOptions {
+  return {
     reference: doc.reference.day,
     undated: doc.reference.from === 'captured',
     eventDay: doc.reference.from === 'event',
     knownOrgs,
-  });
+  };
 }
 
 export function extractDocument(
@@ -172,7 +169,12 @@ export function extractDocument(
   },
 ): ExtractedDocument {
   const doc = readDocument(bytes, opts);
-  const { facts, commentFacts } = documentFacts(doc, opts.knownOrgs);
+  const { facts, commentFacts } = articleAndCommentFacts(
+    doc.text,
+    doc.comments,
+    doc.author,
+    documentOptions(doc, opts.knownOrgs),
+  );
   // The fields in their established order (a stored document's JSON keeps it).
   return {
     format: doc.format,

@@ -133,20 +133,24 @@ function withMarriedNames(text: string, entities: EntityMention[]): EntityMentio
     .map((e) => (e.kind === 'person' && renamed.has(e.value) ? { ...e, value: renamed.get(e.value)! } : e));
 }
 
-export function ruleEntities(
+/** The dates of a text, the first stage of the rules: they read no name (the year chooser's training runs only this). */
+export function ruleDates(
   text: string,
-  opts: FactOptions,
-): { entities: EntityMention[]; dates: DateMention[]; senders: Span[] } {
+  opts: Pick<FactOptions, 'reference' | 'undated' | 'eventDay'>,
+): DateMention[] {
   const ruled = findDates(text, opts.reference, opts.undated);
   // An encyclopedia page's yearless days near its infobox's event (infobox-anchor.ts).
   if (opts.eventDay) nearestToEvent(ruled, opts.reference);
   // A yearless day's year, where the learned chooser is sure of another than the rules' (story-year-choice.ts).
   // A story's year written alone before its yearless months (year-alone-story.ts).
-  const dates = yearAloneStories(
-    text,
-    chooseStoryYears(text, ruled, opts.reference, opts.undated),
-    opts.reference,
-  );
+  return yearAloneStories(text, chooseStoryYears(text, ruled, opts.reference, opts.undated), opts.reference);
+}
+
+export function ruleEntities(
+  text: string,
+  opts: FactOptions,
+): { entities: EntityMention[]; dates: DateMention[]; senders: Span[] } {
+  const dates = ruleDates(text, opts);
   // "[08:12] Nino K.:", "From: Lina Haddad": who wrote a message is its source, not a name in it;
   // the town in a caller's tag is a place ("[00:01:44] CALLER (Khartoum):") (places.ts).
   const tagged = senderTagPlaces(text, senderSpans(text));

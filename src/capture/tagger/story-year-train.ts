@@ -4,7 +4,8 @@
  * retraining (story-year-weights.test.ts).
  */
 import { readdirSync } from 'node:fs';
-import { documentFacts } from '../extract.js';
+import { commentOptions, documentOptions } from '../extract.js';
+import { ruleDates } from '../facts/index.js';
 import { type YearChoice, type YearChoiceModel, yearChoiceHooks } from '../facts/story-year-choice.js';
 import { loadDoc, ROUNDS } from './corpus.js';
 
@@ -41,7 +42,11 @@ export function yearExamples(rounds: readonly number[] = TRAINING_ROUNDS): YearE
         .sort()) {
         seen = [];
         const { doc, ann } = loadDoc(dir, `eval${round}`, file);
-        documentFacts(doc);
+        // The chooser sees only the dates stage, run on the article and then each comment as extraction runs it.
+        const article = documentOptions(doc);
+        ruleDates(doc.text, article);
+        for (const [i, o] of commentOptions([], doc.author, doc.comments, article).entries())
+          ruleDates(doc.comments[i]!.text, o);
         const gold = new Set(ann.dates);
         for (const c of seen) {
           const own = gold.has(c.mention.value);
