@@ -220,8 +220,19 @@ const probability = (model: YearChoiceModel, features: readonly string[]) => {
   return 1 / (1 + Math.exp(-z));
 };
 
+/** What the chooser was given for one text (the bench caches it to try features without re-extracting). */
+export interface YearChoiceInput {
+  text: string;
+  found: readonly DateMention[];
+  reference: string;
+  undated: boolean;
+}
+
 /** Set by the bench only: `model` null leaves every reading as the rules made it; `sink` sees every choice. */
-export const yearChoiceHooks: { model: YearChoiceModel | null; sink?: (choices: YearChoice[]) => void } = {
+export const yearChoiceHooks: {
+  model: YearChoiceModel | null;
+  sink?: (choices: YearChoice[], input: YearChoiceInput) => void;
+} = {
   model: YEAR_CHOICE,
 };
 
@@ -238,7 +249,7 @@ export function chooseStoryYears(
   const model = yearChoiceHooks.model;
   if (!model && !yearChoiceHooks.sink) return [...found];
   const choices = yearChoices(text, found, reference, undated);
-  yearChoiceHooks.sink?.(choices);
+  yearChoiceHooks.sink?.(choices, { text, found, reference, undated });
   if (!model) return [...found];
   const best = new Map<DateMention, { value: string; p: number }>();
   for (const c of choices) {

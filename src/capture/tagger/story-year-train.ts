@@ -6,7 +6,12 @@
 import { readdirSync } from 'node:fs';
 import { commentOptions, documentOptions } from '../extract.js';
 import { ruleDates } from '../facts/index.js';
-import { type YearChoice, type YearChoiceModel, yearChoiceHooks } from '../facts/story-year-choice.js';
+import {
+  type YearChoiceInput,
+  type YearChoiceModel,
+  yearChoiceHooks,
+  yearChoices,
+} from '../facts/story-year-choice.js';
 import { loadDoc, ROUNDS } from './corpus.js';
 
 /** A choice with its gold: `move` when only the other year's reading is annotated, not when only its own is. */
@@ -27,13 +32,26 @@ export const TRAINING_ROUNDS: readonly number[] = ROUNDS.map((r) =>
   Number(r.name.replace('eval', '') || 1),
 ).filter((n) => n > 11);
 
-/** Every labelled choice the rules leave in `rounds`, read with the chooser off. */
-export function yearExamples(rounds: readonly number[] = TRAINING_ROUNDS): YearExample[] {
-  const out: YearExample[] = [];
+/** One development text: its gold dates and what the chooser was given for it (the article, each comment). */
+export interface YearInputs {
+  round: number;
+  file: string;
+  lang: string;
+  gold: string[];
+  inputs: YearChoiceInput[];
+}
+
+/** What the chooser is given in every text of `rounds`, read with the chooser off (each distinct input once). */
+export function yearInputs(rounds: readonly number[] = TRAINING_ROUNDS): YearInputs[] {
+  const out: YearInputs[] = [];
   const saved = { ...yearChoiceHooks };
-  let seen: YearChoice[] = [];
+  let seen: YearChoiceInput[] = [];
   yearChoiceHooks.model = null;
-  yearChoiceHooks.sink = (c) => seen.push(...c);
+  yearChoiceHooks.sink = (_choices, input) => {
+    const same = (s: YearChoiceInput) =>
+      s.text === input.text && s.reference === input.reference && s.undated === input.undated;
+    if (!seen.some(same)) seen.push({ ...input, found: [...input.found] });
+  };
   try {
     for (const round of rounds) {
       const dir = new URL(`../eval${round}/`, import.meta.url);
@@ -47,22 +65,7 @@ export function yearExamples(rounds: readonly number[] = TRAINING_ROUNDS): YearE
         ruleDates(doc.text, article);
         for (const [i, o] of commentOptions([], doc.author, doc.comments, article).entries())
           ruleDates(doc.comments[i]!.text, o);
-        const gold = new Set(ann.dates);
-        for (const c of seen) {
-          const own = gold.has(c.mention.value);
-          const other = gold.has(c.value);
-          if (own === other) continue;
-          out.push({
-            round,
-            file,
-            lang: file.slice(0, 2),
-            at: c.mention.start,
-            own: c.mention.value,
-            value: c.value,
-            move: other,
-            features: c.features,
-          });
-        }
+        out.push({ round, file, lang: file.slice(0, 2), gold: ann.dates ?? [], inputs: seen });
       }
     }
   } finally {
@@ -70,6 +73,36 @@ export function yearExamples(rounds: readonly number[] = TRAINING_ROUNDS): YearE
     if (!saved.sink) delete yearChoiceHooks.sink;
   }
   return out;
+}
+
+/** The labelled choices of some texts' inputs: a choice is labelled when the gold has one reading and not the other. */
+export function examplesFrom(texts: readonly YearInputs[]): YearExample[] {
+  const out: YearExample[] = [];
+  for (const t of texts) {
+    const gold = new Set(t.gold);
+    for (const input of t.inputs)
+      for (const c of yearChoices(input.text, input.found, input.reference, input.undated)) {
+        const own = gold.has(c.mention.value);
+        const other = gold.has(c.value);
+        if (own === other) continue;
+        out.push({
+          round: t.round,
+          file: t.file,
+          lang: t.lang,
+          at: c.mention.start,
+          own: c.mention.value,
+          value: c.value,
+          move: other,
+          features: c.features,
+        });
+      }
+  }
+  return out;
+}
+
+/** Every labelled choice the rules leave in `rounds`, read with the chooser off. */
+export function yearExamples(rounds: readonly number[] = TRAINING_ROUNDS): YearExample[] {
+  return examplesFrom(yearInputs(rounds));
 }
 
 export interface FitOptions {
