@@ -34,6 +34,7 @@ import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { postponedTo } from './postponed-to.js';
 import { restatedRelatives } from './restated-relatives.js';
 import { sheetDays } from './sheet-days.js';
+import { dayInAnchorMonth, storyWeekdayAnchors } from './story-weekday-anchors.js';
 import { weekdaysOfTheStory } from './story-weekdays.js';
 import { titleSpans, yearOfATitle } from './title-years.js';
 import { dayFromAnchors } from './weekday-day-anchors.js';
@@ -2195,11 +2196,12 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
     const [, mo, day] = d.value.split('-').map(Number) as [number, number, number];
     let fit: string | undefined;
     if (own) {
-      const before = ordered.filter(
-        (o) => o.end <= d.start && d.start - o.end <= 1200 && o.date.precision === 'day' && o !== d,
-      );
+      // A story's month with its year anchors too; a day read ahead of the writer does not (story-weekday-anchors.ts).
+      const before = storyWeekdayAnchors(ordered, d, ref, writesYear);
       const after = ordered.find((o) => o.start >= d.end && o.date.precision === 'day' && o !== d);
-      fit = dayFromAnchors(d, before, after, (a) => dayNearTheLastNamed(a, day, wd), writesYear);
+      const fits = (a: string) =>
+        a.length === 7 ? dayInAnchorMonth(a, day, wd) : dayNearTheLastNamed(a, day, wd);
+      fit = dayFromAnchors(d, before, after, fits, writesYear);
     } else {
       // The years written before, nearest first: the first whose day (or the next year's) falls on the named
       // weekday. "el miércoles 16 de marzo" in a 2025 testimony that named 2011 paragraphs back; "on Saturday 14
