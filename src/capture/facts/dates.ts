@@ -10,6 +10,7 @@ import type { FuzzyDate } from '../../domain/dates.js';
 import { bareDays } from './bare-days.js';
 import { addDays, DAY_MS, iso, pad, realDay, standingMentions, utc } from './calendar.js';
 import { closingYears } from './closing-years.js';
+import { hasEntryHeads, isEntryHead } from './diary-heads.js';
 import { englishGatheringOfTheDay } from './en-gatherings.js';
 import { englishWeekdays, weekdaySaidAfter, weekendAhead, weeklyHabit } from './en-weekdays.js';
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
@@ -1871,6 +1872,7 @@ function timeline(text: string, reference: string): Segment[] {
   // Message stamps are day-first unless some stamp can only be month-first ("3/27/25").
   const stamps = [...text.matchAll(new RegExp(MESSAGE_STAMP.source, 'gimu'))];
   const monthFirst = stamps.some((m) => +m[3]! > 12) && !stamps.some((m) => +m[1]! > 12);
+  const diary = !undatedText && hasEntryHeads(text);
   const flush = (end: number, ref: string) => {
     if (end > pending) segs.push({ start: pending, end, reference: ref });
   };
@@ -1934,6 +1936,15 @@ function timeline(text: string, reference: string): Segment[] {
     const decorated = content.length < line.trim().length;
     // "——— Yesterday ———" under a "Copied on …" head counts from the copy's day.
     const sepRef = copied && RELATIVE_SEPARATOR.test(content) ? copied : reference;
+    // A diary's yearless entry head ("Jueves 1 de julio") counts from the head before it (diary-heads.ts).
+    const head = diary && !decorated && isEntryHead(content) ? lineDay(content, current) : undefined;
+    if (head) {
+      flush(start, current);
+      segs.push({ start, end, reference: current });
+      pending = end;
+      current = head;
+      continue;
+    }
     const sep = decorated || /^\s*\S/.test(line) ? lineDay(content, sepRef) : undefined;
     // An undecorated line is a separator only if it holds a full date or a bare day word ("Hoy", "Yesterday").
     if (sep && (decorated || /\d{4}|^(?:hoy|ayer|anteayer|today|yesterday)$/iu.test(content))) {
