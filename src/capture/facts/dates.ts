@@ -10,6 +10,7 @@ import type { FuzzyDate } from '../../domain/dates.js';
 import { bareDays } from './bare-days.js';
 import { addDays, DAY_MS, iso, pad, realDay, standingMentions, utc } from './calendar.js';
 import { closingYears } from './closing-years.js';
+import { hasEntryHeads, isEntryHead } from './diary-heads.js';
 import { englishGatheringOfTheDay } from './en-gatherings.js';
 import { englishWeekdays, weekdaySaidAfter, weekendAhead, weeklyHabit } from './en-weekdays.js';
 import { englishYears, storyYearsOfUndatedText } from './en-years.js';
@@ -34,6 +35,7 @@ import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { postponedTo } from './postponed-to.js';
 import { restatedRelatives } from './restated-relatives.js';
 import { sheetDays } from './sheet-days.js';
+import { dayInAnchorMonth, storyWeekdayAnchors } from './story-weekday-anchors.js';
 import { weekdaysOfTheStory } from './story-weekdays.js';
 import { titleSpans, yearOfATitle } from './title-years.js';
 import { dayFromAnchors } from './weekday-day-anchors.js';
@@ -1870,6 +1872,7 @@ function timeline(text: string, reference: string): Segment[] {
   // Message stamps are day-first unless some stamp can only be month-first ("3/27/25").
   const stamps = [...text.matchAll(new RegExp(MESSAGE_STAMP.source, 'gimu'))];
   const monthFirst = stamps.some((m) => +m[3]! > 12) && !stamps.some((m) => +m[1]! > 12);
+  const diary = !undatedText && hasEntryHeads(text);
   const flush = (end: number, ref: string) => {
     if (end > pending) segs.push({ start: pending, end, reference: ref });
   };
@@ -1933,6 +1936,15 @@ function timeline(text: string, reference: string): Segment[] {
     const decorated = content.length < line.trim().length;
     // "——— Yesterday ———" under a "Copied on …" head counts from the copy's day.
     const sepRef = copied && RELATIVE_SEPARATOR.test(content) ? copied : reference;
+    // A diary's yearless entry head ("Jueves 1 de julio") counts from the head before it (diary-heads.ts).
+    const head = diary && !decorated && isEntryHead(content) ? lineDay(content, current) : undefined;
+    if (head) {
+      flush(start, current);
+      segs.push({ start, end, reference: current });
+      pending = end;
+      current = head;
+      continue;
+    }
     const sep = decorated || /^\s*\S/.test(line) ? lineDay(content, sepRef) : undefined;
     // An undecorated line is a separator only if it holds a full date or a bare day word ("Hoy", "Yesterday").
     if (sep && (decorated || /\d{4}|^(?:hoy|ayer|anteayer|today|yesterday)$/iu.test(content))) {
@@ -2195,11 +2207,12 @@ function weekdaysInNarrative(text: string, found: DateMention[], ref: Date): voi
     const [, mo, day] = d.value.split('-').map(Number) as [number, number, number];
     let fit: string | undefined;
     if (own) {
-      const before = ordered.filter(
-        (o) => o.end <= d.start && d.start - o.end <= 1200 && o.date.precision === 'day' && o !== d,
-      );
+      // A story's month with its year anchors too; a day read ahead of the writer does not (story-weekday-anchors.ts).
+      const before = storyWeekdayAnchors(ordered, d, ref, writesYear);
       const after = ordered.find((o) => o.start >= d.end && o.date.precision === 'day' && o !== d);
-      fit = dayFromAnchors(d, before, after, (a) => dayNearTheLastNamed(a, day, wd), writesYear);
+      const fits = (a: string) =>
+        a.length === 7 ? dayInAnchorMonth(a, day, wd) : dayNearTheLastNamed(a, day, wd);
+      fit = dayFromAnchors(d, before, after, fits, writesYear);
     } else {
       // The years written before, nearest first: the first whose day (or the next year's) falls on the named
       // weekday. "el miércoles 16 de marzo" in a 2025 testimony that named 2011 paragraphs back; "on Saturday 14
