@@ -19,6 +19,7 @@ import { withSitesBeforeTowns } from './es-site-towns.js';
 import { eventsIn } from './events.js';
 import { nearestToEvent } from './infobox-anchor.js';
 import { fold, type Role } from './lexicon.js';
+import { ordinalsAfterTheirMonth } from './month-then-ordinal.js';
 import { namedSites } from './named-sites.js';
 import { marriedName, quotedNicknameNames } from './person-spans.js';
 import {
@@ -142,11 +143,13 @@ export function ruleEntities(
   if (opts.eventDay) nearestToEvent(ruled, opts.reference);
   // A yearless day's year, where the learned chooser is sure of another than the rules' (story-year-choice.ts).
   // A story's year written alone before its yearless months (year-alone-story.ts).
-  const dates = yearAloneStories(
+  const storied = yearAloneStories(
     text,
     chooseStoryYears(text, ruled, opts.reference, opts.undated),
     opts.reference,
   );
+  // "in September, the 5th": an ordinal day right after its month, in that month's final reading (month-then-ordinal.ts).
+  const dates = ordinalsAfterTheirMonth(text, storied);
   // "[08:12] Nino K.:", "From: Lina Haddad": who wrote a message is its source, not a name in it;
   // the town in a caller's tag is a place ("[00:01:44] CALLER (Khartoum):") (places.ts).
   const tagged = senderTagPlaces(text, senderSpans(text));
