@@ -19,6 +19,7 @@ import { withSitesBeforeTowns } from './es-site-towns.js';
 import { eventsIn } from './events.js';
 import { nearestToEvent } from './infobox-anchor.js';
 import { fold, type Role } from './lexicon.js';
+import { ordinalsAfterTheirMonth } from './month-then-ordinal.js';
 import { namedSites } from './named-sites.js';
 import { marriedName, quotedNicknameNames } from './person-spans.js';
 import {
@@ -143,7 +144,13 @@ export function ruleDates(
   if (opts.eventDay) nearestToEvent(ruled, opts.reference);
   // A yearless day's year, where the learned chooser is sure of another than the rules' (story-year-choice.ts).
   // A story's year written alone before its yearless months (year-alone-story.ts).
-  return yearAloneStories(text, chooseStoryYears(text, ruled, opts.reference, opts.undated), opts.reference);
+  const storied = yearAloneStories(
+    text,
+    chooseStoryYears(text, ruled, opts.reference, opts.undated),
+    opts.reference,
+  );
+  // "in September, the 5th": an ordinal day right after its month, in that month's final reading (month-then-ordinal.ts).
+  return ordinalsAfterTheirMonth(text, storied);
 }
 
 export function ruleEntities(

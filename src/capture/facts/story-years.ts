@@ -9,6 +9,7 @@
  * development rounds first (see the README's stop 42 section).
  */
 import { DAY_MS, pad, realDay, standingMentions, utc } from './calendar.js';
+import { toldInThePastByItsClause } from './date-predicate.js';
 import type { DateMention } from './dates.js';
 import { MONTH_WORD, WEEKDAY_ALT } from './lexicon.js';
 
@@ -158,7 +159,9 @@ export function storyYearsOfThePast(
     const anchor = lastDatedMoment(ordered, i, refYear, passOver);
     if (!anchor || askedInThePresent(text, turns, d.start, tense)) continue;
     const clause = clauseOf(text, d.start, d.end, tense.que);
-    if (!tense.past.test(clause) || tense.now.test(clause) || tense.future?.test(clause)) continue;
+    const told = tense.past.test(clause) && !tense.now.test(clause) && !tense.future?.test(clause);
+    // An aside of the teller's time after the date's own clause does not bring it back (date-predicate.ts).
+    if (!told && !toldInThePastByItsClause(text, d.start, d.end, tense)) continue;
     const [, mo, day] = d.value.split('-').map(Number) as [number, number, number | undefined];
     const ay = yearOf(anchor);
     const from = anchor.date.precision === 'day' ? anchor.value : `${anchor.value}-01`;

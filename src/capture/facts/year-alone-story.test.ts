@@ -81,6 +81,22 @@ In April the lawyers called me again about the hearing, and I went to the court.
     );
     assert.deepEqual(values(text, '2025-09-30'), ['2013', '2023-09-05', '2025-07-07']);
   });
+  it("runs on over later answers, past an aside of the teller's time after the date (stop 46)", () => {
+    const long =
+      'They took the fingerprints, they photographed the tattoos and they looked at every photo in the phone. '.repeat(
+        7,
+      );
+    const text = `TRANSCRIPT — recorded on Tuesday 10 June 2025, translated from Russian.
+DK: Tell me where you were when the city was surrounded, in the spring of 2022.
+V: In the basement of our block. In April, maybe the 12th, the soldiers reached our building.
+DK: Where did they take you?
+V: To the school. ${long}
+DK: And then?
+V: We arrived at the colony on the 19th of April, I am sure, because it is my son's birthday.
+DK: Thank you.`;
+    const found = values(text, '2025-06-10');
+    assert.ok(found.includes('2022-04-19'), found.join(' '));
+  });
   it('and leaves Spanish to its own rules', () => {
     const text = `Entrevista grabada el 5 de septiembre de 2023 en el campamento por el equipo del proyecto.
 

@@ -11,12 +11,18 @@
  */
 import { detectLanguage } from '../language.js';
 import { pad, realDay, standingMentions, utc } from './calendar.js';
+import { ownClauseOf } from './date-predicate.js';
 import type { DateMention } from './dates.js';
 import { MONTH_WORD, WEEKDAYS } from './lexicon.js';
 import { clauseOf, NOW_EN, PAST_EN } from './story-years.js';
 
 /** How far before the month its year may be written, within its paragraph. */
 const REACH = 600;
+/**
+ * How far a month or day may stand after one this pass already read (stop 46): a witness's answers run on across
+ * turns ("In April, maybe the 12th" … three answers later "We arrived on the 19th of April"), as story-years.ts reaches.
+ */
+const CHAIN_REACH = 3000;
 /** A year written in the mention: four digits, or "'73". */
 const YEAR_WRITTEN = /\d{4}|['’]\d{2}(?!\d)/u;
 /** A year alone, as the text writes it: four digits, possibly after "the spring of", "in". */
@@ -85,12 +91,14 @@ export function yearAloneStories(
     }
     if (YEAR_WRITTEN.test(d.text) || !MONTH_WORD.test(d.text) || Math.abs(yearOf(d) - refYear) > 1) continue;
     if (!before || !(chained || storyYearAlone(text, before))) continue;
-    if (refYear - yearOf(before) < 2 || d.start - before.end > REACH) continue;
+    if (refYear - yearOf(before) < 2 || d.start - before.end > (chained ? CHAIN_REACH : REACH)) continue;
     // Not across a blank line: a new paragraph may be back in the teller's time.
     if (/\n[ \t]*\n/u.test(text.slice(before.end, d.start))) continue;
     const clause = clauseOf(text, d.start, d.end);
     // Told in the past, or in a story already running ("In April, maybe the 12th"); never in the teller's now.
-    if (!(chained || PAST_EN.test(clause)) || NOW_EN.test(clause)) continue;
+    const told = (chained || PAST_EN.test(clause)) && !NOW_EN.test(clause);
+    // An aside of the teller's time after the date's own clause does not bring it back (date-predicate.ts).
+    if (!told && !toldByItsClause(text, d, chained)) continue;
     const [, mo, day] = d.value.split('-').map(Number) as [number, number, number | undefined];
     // After a month already read, the telling runs forward: an earlier month is the next year's.
     const year = chained && mo < Number(before.value.slice(5, 7)) ? yearOf(before) + 1 : yearOf(before);
@@ -99,4 +107,10 @@ export function yearAloneStories(
     moved.set(d, { ...d, date: { precision: d.date.precision, value }, value });
   }
   return moved.size ? found.map((d) => moved.get(d) ?? d) : [...found];
+}
+
+/** The date's own clause is told in the past (or in a story already running), with no word of the teller's now. */
+function toldByItsClause(text: string, d: DateMention, chained: boolean): boolean {
+  const own = ownClauseOf(text, d.start, d.end);
+  return (chained || PAST_EN.test(own)) && !NOW_EN.test(own);
 }
