@@ -17,6 +17,7 @@ import { fold, GIVEN_NAMES, isEnglishMonthName, SURNAME_SET } from './lexicon.js
 import { boundedMemo } from './memo.js';
 import { SpanIndex } from './span-index.js';
 import { tablesIn } from './tables.js';
+import { writesWholeWord } from './whole-word.js';
 import {
   isDemonym,
   isLanguageName,
@@ -650,9 +651,7 @@ function smallTown(text: string, name: string): PlaceEntry | undefined {
   // Spanish abstract nouns ("Protección", "Seguridad", "Reconocimiento") name bodies' tasks, not towns.
   if (single && /(?:ci[oó]n|si[oó]n|dad|miento|encia|ancia|ismo)$/iu.test(name)) return undefined;
   // A word the text also writes in lower case is a word ("Orden", "Primera"), not a town.
-  const lower = name.toLowerCase();
-  if (new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text))
-    return undefined;
+  if (writesWholeWord(text, name.toLowerCase())) return undefined;
   const town = lookupTown(name);
   return town && { value: town.value, kind: town.kind, countryCode: town.countryCode };
 }

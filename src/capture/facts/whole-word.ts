@@ -1,0 +1,27 @@
+/**
+ * Whether a text writes a word whole: `word` exactly, with no letter right before or after it — what
+ * `new RegExp(`(?<![\p{L}])${escaped}(?![\p{L}])`, 'u').test(text)` answers, by a string search instead. A
+ * regular expression compiled per word and run over the whole text cost about 3 ms a word on 300 KB (a
+ * twentieth of the extraction, stop 46); the search costs a few hundredths of that. Pure.
+ */
+const LETTER = /^\p{L}$/u;
+
+const isLetter = (cp: number | undefined) => cp !== undefined && LETTER.test(String.fromCodePoint(cp));
+
+/** The code point ending right before `i` (a surrogate pair read whole, as a lookbehind reads it). */
+function codePointBefore(text: string, i: number): number | undefined {
+  if (i <= 0) return undefined;
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(i - 2);
+  }
+  return low;
+}
+
+/** Whether `text` writes `word` (one or more whole characters) with no letter either side of it. */
+export function writesWholeWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = i < text.length ? text.indexOf(word, i + 1) : -1)
+    if (!isLetter(codePointBefore(text, i)) && !isLetter(text.codePointAt(i + word.length))) return true;
+  return false;
+}
