@@ -15,16 +15,28 @@ const EN = new Set(
 );
 
 export function detectLanguage(text: string, declared?: string): 'es' | 'en' | 'und' {
-  let es = 0;
-  let en = 0;
-  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    if (ES.has(w)) es++;
-    if (EN.has(w)) en++;
-  }
+  const { es, en } = votesOf(text);
   const total = es + en;
   const hint = declared?.toLowerCase().slice(0, 2);
   if (total < 3) return hint === 'es' || hint === 'en' ? hint : 'und';
   if (es >= en * 1.5) return 'es';
   if (en >= es * 1.5) return 'en';
   return hint === 'es' || hint === 'en' ? hint : es >= en ? 'es' : 'en';
+}
+
+/**
+ * The function words of each language in a text, the last text's kept: the capture asks the language of the same
+ * text (and of the same opening) several times over (the document, the tagger, the date readers).
+ */
+let lastVotes: { text: string; es: number; en: number } | undefined;
+function votesOf(text: string): { es: number; en: number } {
+  if (lastVotes?.text === text) return lastVotes;
+  let es = 0;
+  let en = 0;
+  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (ES.has(w)) es++;
+    if (EN.has(w)) en++;
+  }
+  lastVotes = { text, es, en };
+  return lastVotes;
 }

@@ -46,7 +46,7 @@ import {
   TITLE_QUALIFIERS,
 } from './orgs.js';
 import { isMunicipalityName, lookupMunicipality, lookupPlace, type PlaceEntry } from './places.js';
-import { capitalRuns, type Run, type Token, tokenize } from './tokens.js';
+import { capitalRuns, type Run, type Token, textTokens, tokenize } from './tokens.js';
 import { isDemonym, lookupAmbiguousWorldPlace } from './world.js';
 import { lookupTown } from './world-cities.js';
 
@@ -1736,7 +1736,7 @@ export function findEntities(
   knownNames: readonly string[] = [],
   knownOrgs: readonly CaseOrg[] = [],
 ): EntityMention[] {
-  const all = tokenize(text);
+  const all = textTokens(text);
   markMonthsAsNames(text, all);
   const out: Classified = {
     mentions: [],

@@ -77,11 +77,14 @@ const LANGUAGE_SAMPLE = 5000;
 export function storyYears(text: string, found: DateMention[], reference: Date): void {
   // Either language (stop 43: English testimonies, broadcasts and letters are told the same way).
   // Its opening tells the language: the whole of a 300 KB text would cost ~12 ms for the same answer.
-  const language = detectLanguage(text.slice(0, LANGUAGE_SAMPLE)) === 'en' ? 'en' : 'es';
+  const language = () => (detectLanguage(text.slice(0, LANGUAGE_SAMPLE)) === 'en' ? 'en' : 'es');
   // On an event's anniversary ("Five years ago today"), its day said again is the event's, not the writer's.
   const anniversary = anniversaryOf(found, reference);
   const passOver = anniversary ? (a: DateMention) => anniversaryDaySaidAgain(a, reference) : undefined;
-  if (isTranscript(text)) storyYearsOfThePast(text, found, reference, false, language, passOver);
-  else if (toldMostlyInThePast(text, language) && tellsOnePastStretch(found, reference.getUTCFullYear()))
-    storyYearsOfThePast(text, found, reference, true, language, passOver);
+  if (isTranscript(text)) storyYearsOfThePast(text, found, reference, false, language(), passOver);
+  // The years first: counting the tenses reads the whole text, and most texts (news) fail on their years.
+  else if (tellsOnePastStretch(found, reference.getUTCFullYear())) {
+    const lang = language();
+    if (toldMostlyInThePast(text, lang)) storyYearsOfThePast(text, found, reference, true, lang, passOver);
+  }
 }

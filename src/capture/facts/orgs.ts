@@ -905,8 +905,32 @@ function capsSeatCut(tokens: readonly Token[], first: number, last: number): num
   for (let k = first + 2; k < last; k++) if (tokens[k]!.norm === 'at') return k - 1;
   return last;
 }
-const knownAt = (tokens: readonly Token[], a: number, b: number) =>
-  KNOWN_ORGS.get(orgKey(tokens.slice(a, b + 1).map((t) => t.text)));
+/**
+ * The known organization the words from `a` to `b` name. Read at every capitalized word for up to four words
+ * (`officeOwners`), so each word's part of the key (`orgKey` of it alone: the key of several words is their
+ * parts joined) is made once per token, and a first word no known key opens with ends the look-up.
+ */
+function knownAt(tokens: readonly Token[], a: number, b: number): OrgEntry | undefined {
+  if (a < 0 || b >= tokens.length) return KNOWN_ORGS.get(orgKey(tokens.slice(a, b + 1).map((t) => t.text)));
+  const head = a <= b ? keyPart(tokens[a]!) : '';
+  if (head && !KNOWN_FIRST_WORDS.has(head.split(' ', 1)[0]!)) return undefined;
+  const parts: string[] = [];
+  for (let k = a; k <= b; k++) {
+    const part = keyPart(tokens[k]!);
+    if (part) parts.push(part);
+  }
+  return KNOWN_ORGS.get(parts.join(' '));
+}
+const KEY_PARTS = new WeakMap<Token, string>();
+function keyPart(t: Token): string {
+  let part = KEY_PARTS.get(t);
+  if (part === undefined) {
+    part = orgKey([t.text]);
+    KEY_PARTS.set(t, part);
+  }
+  return part;
+}
+const KNOWN_FIRST_WORDS = new Set([...KNOWN_ORGS.keys()].map((k) => k.split(' ', 1)[0]!));
 
 /** Whether the words from `k` start a name of their own: an organization's head word or a known organization. */
 function startsName(tokens: readonly Token[], k: number, last: number): boolean {

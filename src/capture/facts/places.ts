@@ -17,6 +17,7 @@ import { fold, GIVEN_NAMES, isEnglishMonthName, SURNAME_SET } from './lexicon.js
 import { boundedMemo } from './memo.js';
 import { SpanIndex } from './span-index.js';
 import { tablesIn } from './tables.js';
+import { writesWholeWord } from './whole-word.js';
 import {
   isDemonym,
   isLanguageName,
@@ -650,9 +651,7 @@ function smallTown(text: string, name: string): PlaceEntry | undefined {
   // Spanish abstract nouns ("Protección", "Seguridad", "Reconocimiento") name bodies' tasks, not towns.
   if (single && /(?:ci[oó]n|si[oó]n|dad|miento|encia|ancia|ismo)$/iu.test(name)) return undefined;
   // A word the text also writes in lower case is a word ("Orden", "Primera"), not a town.
-  const lower = name.toLowerCase();
-  if (new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text))
-    return undefined;
+  if (writesWholeWord(text, name.toLowerCase())) return undefined;
   const town = lookupTown(name);
   return town && { value: town.value, kind: town.kind, countryCode: town.countryCode };
 }
@@ -893,8 +892,10 @@ const COMPASS_UNIT =
   /(?<![\p{L}\p{M}'’-])(?:(?:Far|Extreme)\s+)?(?:North|South|East|West|Northern|Southern|Eastern|Western|(?:North|South)-?(?:[Ww]est|[Ee]ast))\s+(?:Region|Province)(?![\p{L}\d])(?!\s+\p{Lu})/gu;
 
 /** Whether [start, end) lies inside a longer span of another kind taken before (a body's or person's name): that name stands. */
-function insideLongerName(taken: readonly Taken[], start: number, end: number): boolean {
-  return taken.some(
+function insideLongerName(taken: SpanIndex<Taken>, start: number, end: number): boolean {
+  return taken.someOverlapping(
+    start,
+    end,
     (t) => t.kind !== 'place' && t.start <= start && end <= t.end && t.end - t.start > end - start,
   );
 }
@@ -904,7 +905,7 @@ function insideLongerName(taken: readonly Taken[], start: number, end: number): 
  * also where another rule read it as a body ("the Governor of the South-West Region"); every one in the
  * rounds' annotations is a place (5, 15, 32, 38, 39). Not inside a longer name ("Northern Province Council").
  */
-function compassUnits(text: string, taken: readonly Taken[]): ContextPlace[] {
+function compassUnits(text: string, taken: SpanIndex<Taken>): ContextPlace[] {
   const out: ContextPlace[] = [];
   for (const m of text.matchAll(COMPASS_UNIT)) {
     const start = m.index!;
@@ -1348,8 +1349,9 @@ const EN_HEAD =
  * facility inside a longer organization's name ("Asociación … de la Prisión de X"), nor the last words
  * of a longer name ("Combinado del Este prison"). A place another rule found inside it stands too.
  */
-export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPlace[] {
+export function facilityPlaces(text: string, spans: readonly Taken[]): ContextPlace[] {
   const out: ContextPlace[] = [];
+  const taken = new SpanIndex(spans);
   for (const m of text.matchAll(FACILITY_RE)) {
     let start = m.index!;
     let name = m[0];
@@ -1416,16 +1418,14 @@ export function facilityPlaces(text: string, taken: readonly Taken[]): ContextPl
       )
         continue;
     }
-    if (taken.some((t) => t.kind === 'date' && start < t.end && t.start < end)) continue;
+    if (taken.someOverlapping(start, end, (t) => t.kind === 'date')) continue;
     // Inside a longer organization's or person's name: that name stands.
     if (insideLongerName(taken, start, end)) continue;
     if (
-      taken.some(
-        (t) =>
-          t.kind === 'place' &&
-          start < t.end &&
-          t.start < end &&
-          !(start <= t.start && t.end <= end && (t.start > start || t.end < end)),
+      taken.someOverlapping(
+        start,
+        end,
+        (t) => t.kind === 'place' && !(start <= t.start && t.end <= end && (t.start > start || t.end < end)),
       )
     )
       continue;
@@ -1473,7 +1473,7 @@ const siteCueBefore = (text: string, start: number) => {
 };
 
 /** Embassies and consulates named with their country where the words before make them a site (guide D7). */
-function missionSites(text: string, taken: readonly Taken[]): ContextPlace[] {
+function missionSites(text: string, taken: SpanIndex<Taken>): ContextPlace[] {
   const out: ContextPlace[] = [];
   for (const m of text.matchAll(MISSION_RE)) {
     let start = m.index!;

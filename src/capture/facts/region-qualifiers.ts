@@ -7,6 +7,7 @@
  * annotated Delhi). Not the adjectives "Northern", "Southern" …: "Northern Uganda" is annotated Uganda.
  */
 import type { ValuedSpan } from './entities.js';
+import { SpanIndex } from './span-index.js';
 
 /** A compass or position word right before the place, inside the body's name. */
 const QUALIFIER_BEFORE = /(?:^|[ \t\u00a0])(?:North|South|East|West|Upper|Lower)[ \t\u00a0]$/u;
@@ -17,11 +18,12 @@ const DELTA_AFTER = /^[ \t\u00a0]Delta(?![\p{L}\p{M}])/u;
 export function withRegionQualifiers<T extends ValuedSpan>(text: string, entities: readonly T[]): T[] {
   const orgs = entities.filter((e) => e.kind === 'organization');
   if (!orgs.length) return [...entities];
+  // The organizations around a place are asked of an index (thousands of each on 300 KB); the first in the given order.
+  const orgIndex = new SpanIndex(orgs);
   return entities.map((e) => {
     if (e.kind !== 'place') return e;
-    const org = orgs.find(
-      (o) => o.start <= e.start && e.end <= o.end && (o.start < e.start || e.end < o.end),
-    );
+    const around = (o: T) => o.start <= e.start && e.end <= o.end && (o.start < e.start || e.end < o.end);
+    const org = e.start < e.end ? orgIndex.overlapping(e.start, e.end).find(around) : orgs.find(around);
     if (!org) return e;
     const before = QUALIFIER_BEFORE.exec(text.slice(org.start, e.start));
     const after = DELTA_AFTER.exec(text.slice(e.end, org.end));

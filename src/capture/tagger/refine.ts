@@ -27,7 +27,7 @@ import {
   personStart,
 } from '../facts/person-spans.js';
 import { lookupPlace } from '../facts/places.js';
-import { tokenize } from '../facts/tokens.js';
+import { textTokens } from '../facts/tokens.js';
 import { isDemonym } from '../facts/world.js';
 import { detectLanguage } from '../language.js';
 import { type Candidate, candidates } from './candidates.js';
@@ -211,7 +211,7 @@ export function refineEntities(
   opts: RefineOptions,
 ): EntityMention[] {
   if (!opts.kinds.size) return [...rules];
-  const all = tokenize(text);
+  const all = textTokens(text);
   const language = detectLanguage(text);
   const ctx = textContext(text, all, rules, language);
   const judge = (c: Candidate) => {
