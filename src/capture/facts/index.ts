@@ -56,7 +56,9 @@ import { institutionSites } from './sites.js';
 import { SpanIndex } from './span-index.js';
 import { chooseStoryYears } from './story-year-choice.js';
 import { withInvertedNames } from './table-names.js';
+import { withTitleArticles } from './title-articles.js';
 import { sentences } from './tokens.js';
+import { withUnOwnerTails } from './un-owner-tails.js';
 import { withWrittenForms } from './written-forms.js';
 import { yearAloneStories } from './year-alone-story.js';
 
@@ -346,7 +348,12 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   // "Yunior Rodríguez" of a surname-first cell's "Yunior Rodríguez Almaguer"; "Mhlanga" beside
   // "Tonderai Mhlanga" and "Chipo Mhlanga": the one the text points to (shared-surnames.ts).
   const named = withSharedSurnames(text, withShortNames(text, entities));
-  for (const e of withBareNameValues(withArabicToponyms(text, withRegionQualifiers(text, named)))) {
+  // "told The Washington Post": a mid-sentence capitalised article is part of the written name (title-articles.ts).
+  // "el Consejo de Derechos Humanos de la ONU": the UN as owner is part of the written name (un-owner-tails.ts, D9).
+  for (const e of withUnOwnerTails(
+    text,
+    withTitleArticles(text, withBareNameValues(withArabicToponyms(text, withRegionQualifiers(text, named)))),
+  )) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;
     const key = `${e.kind}\u0000${fold(name)}`;
