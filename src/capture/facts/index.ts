@@ -13,6 +13,7 @@ import { withBodyForms } from './body-forms.js';
 import { bylinePersons } from './bylines.js';
 import { withBareNameValues } from './class-noun-values.js';
 import { type DateMention, findDates } from './dates.js';
+import { withDesignatorForms } from './designator-forms.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { outletsReadAsPlaces, withNumberedChannels } from './es-outlets.js';
 import { withSitesBeforeTowns } from './es-site-towns.js';
@@ -383,6 +384,8 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   withSiteTowns(text, facts);
   // "la cárcel de Temuco": the site's phrase is a form of the town read alone (es-site-towns.ts).
   withSitesBeforeTowns(text, facts);
+  // "barrio Alberdi", "cantón Milingo": the phrase is a form of the bare name read (designator-forms.ts).
+  withDesignatorForms(text, facts);
   for (const d of dates)
     facts.push({
       kind: 'date',
