@@ -7,18 +7,10 @@
  * date's own clause is the sentence up to it and its words up to the next comma, semicolon, dash or colon: told in
  * the past when that has a past and no word of the teller's own time.
  */
-import { clauseOf } from './story-years.js';
+import { clauseOf, type Tense } from './story-years.js';
 
 /** Where the date's own clause ends after it: the next comma, semicolon, dash, colon or sentence end. */
 const CLAUSE_END = /[,;:–—.!?\n]|\s-\s/u;
-
-/** The tense words the clause is read by (story-years.ts' `Tense`). */
-interface TenseWords {
-  past: RegExp;
-  now: RegExp;
-  future?: RegExp;
-  que?: RegExp;
-}
 
 /** The date's sentence before it (from its last connector), and after it up to where its clause ends. */
 export function ownClauseOf(text: string, start: number, end: number, connector?: RegExp): string {
@@ -35,7 +27,7 @@ export function toldInThePastByItsClause(
   text: string,
   start: number,
   end: number,
-  tense: TenseWords,
+  tense: Tense,
 ): boolean {
   const clause = ownClauseOf(text, start, end, tense.que);
   return tense.past.test(clause) && !tense.now.test(clause) && !tense.future?.test(clause);

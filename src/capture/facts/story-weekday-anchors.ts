@@ -13,7 +13,7 @@
  *   acuerdo porque el martes había sido la reunión", an interview of 14 June 2025, read 17 June 2025): a day after
  *   the writer's own is no day of a story told in the past, so it anchors nothing; the story's day before it does.
  */
-import { utc } from './calendar.js';
+import { realDay, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
 import type { DayAnchor } from './weekday-day-anchors.js';
 
@@ -43,7 +43,6 @@ export function storyWeekdayAnchors(
 /** The day `day` of an anchor month "YYYY-MM" if it falls on weekday `wd` (0 Sunday), else nothing. */
 export function dayInAnchorMonth(month: string, day: number, wd: number): string | undefined {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  const at = new Date(Date.UTC(y, m - 1, day));
-  if (at.getUTCMonth() !== m - 1 || at.getUTCDay() !== wd) return undefined;
-  return `${month}-${String(day).padStart(2, '0')}`;
+  const at = realDay(y, m, day);
+  return at && utc(at).getUTCDay() === wd ? at : undefined;
 }

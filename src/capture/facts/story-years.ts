@@ -53,7 +53,7 @@ export const NOW_EN =
   /(?<![\p{L}'])(?:now|today|tonight|currently|still|next|this|these|last|every|each|ago|is|are|am|has|have|will|won't|shall|going\s+to)(?![\p{L}])|'(?:s\s+(?:been|now)|ve|ll|re|m)(?![\p{L}])/iu;
 
 /** The tense words a language's clause is read by; `que`, the connector a reported clause opens with (Spanish only). */
-type Tense = { past: RegExp; now: RegExp; future?: RegExp; que?: RegExp };
+export type Tense = { past: RegExp; now: RegExp; future?: RegExp; que?: RegExp };
 const TENSE: Record<'es' | 'en', Tense> = {
   es: { past: PAST_ES, now: NOW_ES, future: FUTURE_ES, que: /(?<![\p{L}])que\s(?!.*(?<![\p{L}])que\s)/isu },
   en: { past: PAST_EN, now: NOW_EN },
