@@ -91,6 +91,7 @@ const SETS = [
   'eval81',
   'eval82',
   'eval83',
+  'eval85',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
