@@ -92,6 +92,7 @@ const SETS = [
   'eval82',
   'eval83',
   'eval85',
+  'eval86',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
