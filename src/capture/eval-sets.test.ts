@@ -90,6 +90,7 @@ const SETS = [
   'eval80',
   'eval81',
   'eval82',
+  'eval84',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
