@@ -93,6 +93,7 @@ const SETS = [
   'eval83',
   'eval85',
   'eval86',
+  'eval84',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
