@@ -200,12 +200,14 @@ export async function disposeStore(loc: StoreLocation): Promise<void> {
 // ── The child ──────────────────────────────────────────────────────────────────────────────────
 
 /**
- * When to kill: `ms` after the spawn, after the child's READY line, or after the first
- * transaction of the workload's own operation begins (`tx`: aims at the short linkage write,
- * which kills counted from READY rarely hit).
+ * When to kill: `ms` after the spawn, after the child's READY line, or after the first report of a
+ * point inside the workload's own operation: its BEGIN (`begin`), its transaction's start (`tx`:
+ * aims at the short linkage write, which kills counted from READY rarely hit), rows streaming into
+ * an import (`rows`), an upload's last piece handed over (`sent`), the operation committed
+ * (`commit`: the next one is under way when the kill lands, and the commit must survive it).
  */
 export interface KillAt {
-  from: 'spawn' | 'ready' | 'tx';
+  from: 'spawn' | 'ready' | 'begin' | 'tx' | 'rows' | 'sent' | 'commit';
   ms: number;
 }
 
@@ -240,6 +242,15 @@ export function phaseOf(lines: readonly string[]): string {
     return `${begun}:${op}`;
   }
   return `unknown:${word}`;
+}
+
+/** The kill point a line of the workload's own operation opens (see KillAt), if any. */
+function pointOf(line: string, workload: Workload): KillAt['from'] | undefined {
+  if (line === 'STAGE tx') return 'tx';
+  if (line.startsWith('STAGE rows ')) return 'rows';
+  if (line === 'STAGE sent') return 'sent';
+  if (line.startsWith(`COMMITTED ${workload} `)) return 'commit';
+  return undefined;
 }
 
 let bundled: string | null | undefined;
@@ -284,7 +295,10 @@ export function runChild(opts: {
   store: StoreLocation;
   fixtures: string;
   kill: KillAt;
-  /** Cap on the child's loop (it prints DONE and exits if never killed). */
+  /**
+   * Cap on the child's loop (it prints DONE and exits if never killed): long enough that a kill
+   * aimed after a commit still finds the loop running on a loaded machine (20 s did not, at load 30).
+   */
   maxMs?: number;
 }): Promise<ChildRun> {
   return new Promise((resolve) => {
@@ -295,7 +309,7 @@ export function runChild(opts: {
         CRASH_WORKLOAD: opts.workload,
         CRASH_SEED: String(opts.seed),
         CRASH_FIXTURES: opts.fixtures,
-        CRASH_MAX_MS: String(opts.maxMs ?? 20_000),
+        CRASH_MAX_MS: String(opts.maxMs ?? 45_000),
         TESTIGO_DATA: opts.store.dataDir,
         TESTIGO_DATABASE_URL: opts.store.databaseUrl ?? '',
         TESTIGO_PASSPHRASE: TEST_PASSPHRASE,
@@ -324,8 +338,10 @@ export function runChild(opts: {
         if (l === 'READY') {
           readyMs = Date.now() - spawned;
           if (opts.kill.from === 'ready') arm();
-        } else if (l.startsWith('BEGIN ')) begun = l.split(' ')[1];
-        else if (l === 'STAGE tx' && opts.kill.from === 'tx' && begun === opts.workload) arm();
+        } else if (l.startsWith('BEGIN ')) {
+          begun = l.split(' ')[1];
+          if (opts.kill.from === 'begin' && begun === opts.workload) arm();
+        } else if (begun === opts.workload && opts.kill.from === pointOf(l, opts.workload)) arm();
       }
     });
     child.stderr.on('data', (d) => {
@@ -616,29 +632,57 @@ export interface IterationResult {
   checkMs: number;
 }
 
-/** Kill delays (ms after READY) per workload: long enough that most runs commit something first. */
-const KILL_WINDOW: Record<Workload, number> = { import: 900, link: 1200, evidence: 700 };
+/**
+ * Where each workload's kills aim, taken in turn (iteration i aims at point i mod n), each after a
+ * seeded random delay of up to `ms`: from the spawn (start-up and opening the store), from READY
+ * (anywhere in the first operations; long enough that most runs commit something first), and from
+ * each point inside the operation, so every phase of it is hit in every run instead of by luck
+ * (of 102 purely random kills in one run, 19 of the import's 34 landed in its transaction, 1 of 34
+ * while its rows streamed, and 2 of 34 after an import had committed).
+ */
+export const KILL_POINTS: Record<Workload, readonly KillAt[]> = {
+  import: [
+    { from: 'spawn', ms: 1500 },
+    { from: 'ready', ms: 900 },
+    { from: 'begin', ms: 60 },
+    { from: 'tx', ms: 150 },
+    { from: 'rows', ms: 200 },
+    { from: 'commit', ms: 300 },
+  ],
+  link: [
+    { from: 'spawn', ms: 1500 },
+    { from: 'ready', ms: 1200 },
+    { from: 'begin', ms: 60 },
+    { from: 'tx', ms: 120 },
+    { from: 'commit', ms: 300 },
+  ],
+  evidence: [
+    { from: 'spawn', ms: 1500 },
+    { from: 'ready', ms: 700 },
+    { from: 'begin', ms: 40 },
+    { from: 'sent', ms: 40 },
+    { from: 'tx', ms: 40 },
+    { from: 'commit', ms: 100 },
+  ],
+};
 
 /**
- * One iteration: copy the template, run the child, kill it at a seeded random moment (one in ten
- * counted from the spawn, so start-up and opening are hit too; for linkage, a third counted from
- * the start of the run's transaction), check the store, clean up.
+ * One iteration: copy the template, run the child, kill it at its point (KILL_POINTS[workload][i mod
+ * n]) after a seeded random delay, check the store, clean up.
  */
 export async function crashIteration(opts: {
   template: StoreLocation;
   workload: Workload;
   fixtures: string;
   seed: number;
+  /** Which of the workload's kill points to aim at (taken modulo their number). */
+  point: number;
 }): Promise<IterationResult> {
   const t0 = Date.now();
   const rng = new Rng(opts.seed);
-  const roll = rng.float();
-  const kill: KillAt =
-    roll < 0.1
-      ? { from: 'spawn', ms: rng.int(1500) }
-      : opts.workload === 'link' && roll < 0.45
-        ? { from: 'tx', ms: rng.int(120) }
-        : { from: 'ready', ms: rng.int(KILL_WINDOW[opts.workload]) };
+  const points = KILL_POINTS[opts.workload];
+  const aim = points[opts.point % points.length]!;
+  const kill: KillAt = { from: aim.from, ms: rng.int(aim.ms) };
   const loc = await cloneStore(opts.template);
   try {
     const run = await runChild({
