@@ -23,12 +23,7 @@ export function ownClauseOf(text: string, start: number, end: number, connector?
 }
 
 /** Whether the date's own clause is told in the past, with no word of the teller's own time or plans. */
-export function toldInThePastByItsClause(
-  text: string,
-  start: number,
-  end: number,
-  tense: Tense,
-): boolean {
+export function toldInThePastByItsClause(text: string, start: number, end: number, tense: Tense): boolean {
   const clause = ownClauseOf(text, start, end, tense.que);
   return tense.past.test(clause) && !tense.now.test(clause) && !tense.future?.test(clause);
 }
