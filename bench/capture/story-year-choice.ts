@@ -5,11 +5,12 @@
  * writes story-year-weights.ts. `--cache` keeps the chooser's inputs (the rules' dates of every development text) and
  * its gold: a change of features or candidates is then measured in about a minute, without re-extracting (stop 46).
  *   node --import tsx bench/capture/story-year-choice.ts [--cache /tmp/x.json] [--later 75] [--l2 1] [--plain]
- *     [--only es] [--write]
+ *     [--only es] [--candidates next,turn,ago] [--write]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { YearChoiceModel } from '../../src/capture/facts/story-year-choice.js';
+import type { ExtraCandidate } from '../../src/capture/facts/story-year-candidates.js';
+import { type YearChoiceModel, yearChoiceHooks } from '../../src/capture/facts/story-year-choice.js';
 import {
   examplesFrom,
   FIT_DEFAULTS,
@@ -21,6 +22,8 @@ import {
 
 const arg = (name: string) =>
   process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
+// `--candidates next,turn,ago`: more years offered to the chooser (story-year-candidates.ts), to measure them.
+yearChoiceHooks.candidates = (arg('--candidates')?.split(',') ?? []) as ExtraCandidate[];
 // `--cache`: the chooser's inputs (not its features), so a change of features is measured without re-extracting.
 const cache = arg('--cache');
 const inputs: YearInputs[] =

@@ -14,6 +14,7 @@ import { DAY_MS, pad, realDay, standingMentions, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
 import { MONTH_WORD } from './lexicon.js';
 import { tellsOnePastStretch, toldMostlyInThePast } from './narrative-years.js';
+import { type ExtraCandidate, farAgo, nextWrittenYears, turnOfYear } from './story-year-candidates.js';
 import { YEAR_CHOICE } from './story-year-weights.js';
 import { FUTURE_ES, isTranscript, NOW_EN, NOW_ES, PAST_EN, PAST_ES } from './story-years.js';
 
@@ -124,10 +125,14 @@ export function yearChoices(
   const written = new Map<number, number>();
   for (const d of ordered) if (writesYear(d)) written.set(yearOf(d), (written.get(yearOf(d)) ?? 0) + 1);
   const out: YearChoice[] = [];
+  const extra = new Set(yearChoiceHooks.candidates ?? []);
+  const nextYears = extra.has('next') ? nextWrittenYears(text, ordered, writesYear, REACH) : [];
   let lastYear: DateMention | undefined;
+  let lastAgo: DateMention | undefined;
   let lastDay: DateMention | undefined;
   for (const [i, d] of ordered.entries()) {
     if (yearless.has(d)) out.push(...choicesOf(d, i));
+    if (extra.has('ago') && farAgo(d, refYear)) lastAgo = d;
     if (writesYear(d)) {
       lastYear = d;
       if (d.date.precision === 'day') lastDay = d;
@@ -148,6 +153,10 @@ export function yearChoices(
     add(lastYear && yearOf(lastYear), 'story', lastYear);
     add(lastDay && yearOf(lastDay), 'dated', lastDay);
     add(refYear, 'reference');
+    add(lastAgo && yearOf(lastAgo), 'ago', lastAgo);
+    const nx = nextYears[i];
+    if (nx) add(yearOf(nx), 'next', nx);
+    if (extra.has('turn')) add(turnOfYear(text, ordered[i - 1], d, REACH), 'turn');
     const sentence = sentenceAround(text, d.start, d.end);
     const sentenceTense = [
       tense.past.test(sentence) ? 'past' : '',
@@ -195,8 +204,13 @@ export function yearChoices(
         chronology(d.value, 'own'),
       ];
       if (anchor) {
-        local.push(`anchor=${separation(text, anchor.end, d.start)}`);
-        local.push(`anchor-chars=${bucket(d.start - anchor.end, [80, 300, 1000])}`);
+        // The anchor may stand before the mention or, for the year written next, after it.
+        local.push(
+          `anchor=${separation(text, Math.min(anchor.end, d.end), Math.max(anchor.start, d.start))}`,
+        );
+        local.push(
+          `anchor-chars=${bucket(Math.max(d.start - anchor.end, anchor.start - d.end), [80, 300, 1000])}`,
+        );
         local.push(`anchor-precision=${anchor.date.precision}`);
       }
       if (line.trim().length < 50) local.push('short-line');
@@ -228,10 +242,14 @@ export interface YearChoiceInput {
   undated: boolean;
 }
 
-/** Set by the bench only: `model` null leaves every reading as the rules made it; `sink` sees every choice. */
+/**
+ * Set by the bench only: `model` null leaves every reading as the rules made it; `sink` sees every choice;
+ * `candidates` offers more years to weigh (story-year-candidates.ts; none by default: none helped, stop 47).
+ */
 export const yearChoiceHooks: {
   model: YearChoiceModel | null;
   sink?: (choices: YearChoice[], input: YearChoiceInput) => void;
+  candidates?: readonly ExtraCandidate[];
 } = {
   model: YEAR_CHOICE,
 };
