@@ -22,6 +22,7 @@ import { nearestToEvent } from './infobox-anchor.js';
 import { fold, type Role } from './lexicon.js';
 import { ordinalsAfterTheirMonth } from './month-then-ordinal.js';
 import { namedSites } from './named-sites.js';
+import { withOfficeSeats } from './office-seats.js';
 import { withoutPersonInitials } from './person-initials.js';
 import { marriedName, quotedNicknameNames } from './person-spans.js';
 import {
@@ -356,8 +357,9 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
     text,
     withTitleArticles(text, withBareNameValues(withArabicToponyms(text, withRegionQualifiers(text, named)))),
   );
+  // "Embajada de China en Madrid": an office's seat is part of its written name (office-seats.ts, D25).
   // "MBS" beside "Mohammed bin Salman": a person's initials, not a body (person-initials.ts).
-  for (const e of withoutPersonInitials(spelled)) {
+  for (const e of withoutPersonInitials(withOfficeSeats(text, spelled))) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;
     const key = `${e.kind}\u0000${fold(name)}`;
