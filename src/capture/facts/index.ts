@@ -22,6 +22,8 @@ import { nearestToEvent } from './infobox-anchor.js';
 import { fold, type Role } from './lexicon.js';
 import { ordinalsAfterTheirMonth } from './month-then-ordinal.js';
 import { namedSites } from './named-sites.js';
+import { withOfficeSeats } from './office-seats.js';
+import { withoutPersonInitials } from './person-initials.js';
 import { marriedName, quotedNicknameNames } from './person-spans.js';
 import {
   facilityPlaces,
@@ -351,10 +353,13 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   const named = withSharedSurnames(text, withShortNames(text, entities));
   // "told The Washington Post": a mid-sentence capitalised article is part of the written name (title-articles.ts).
   // "el Consejo de Derechos Humanos de la ONU": the UN as owner is part of the written name (un-owner-tails.ts, D9).
-  for (const e of withUnOwnerTails(
+  const spelled = withUnOwnerTails(
     text,
     withTitleArticles(text, withBareNameValues(withArabicToponyms(text, withRegionQualifiers(text, named)))),
-  )) {
+  );
+  // "Embajada de China en Madrid": an office's seat is part of its written name (office-seats.ts, D25).
+  // "MBS" beside "Mohammed bin Salman": a person's initials, not a body (person-initials.ts).
+  for (const e of withoutPersonInitials(withOfficeSeats(text, spelled))) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;
     const key = `${e.kind}\u0000${fold(name)}`;
