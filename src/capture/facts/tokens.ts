@@ -3,6 +3,7 @@
  * Ortega", "Dirección General de Contrainteligencia Militar") — the raw material of names. Offsets
  * always index the text given, so every suggestion can show the exact words it came from.
  */
+import { perText } from '../text-cache.js';
 import { fold, GIVEN_NAMES, PARTICLES } from './lexicon.js';
 
 export interface Token {
@@ -52,14 +53,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 }
 
 /**
- * The tokens of a whole text, the last text's kept: the rules (entities.ts) and the tagger (refine.ts) read the
- * same text's words, and tokenizing 300 KB costs a fiftieth of its extraction. Read only: shared by both.
+ * The tokens of a whole text, made once per extraction (text-cache.ts): the rules (entities.ts) and the tagger
+ * (refine.ts) read the same text's words, and tokenizing 300 KB costs a fiftieth of its extraction. Read only:
+ * shared by both.
  */
-let lastTokens: { text: string; tokens: readonly Token[] } | undefined;
-export function textTokens(text: string): readonly Token[] {
-  if (lastTokens?.text !== text) lastTokens = { text, tokens: tokenize(text) };
-  return lastTokens.tokens;
-}
+export const textTokens: (text: string) => readonly Token[] = perText((text) => tokenize(text));
 
 export interface Sentence {
   start: number;
