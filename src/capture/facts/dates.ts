@@ -1960,9 +1960,11 @@ function timeline(text: string, reference: string): Segment[] {
       current = head;
       continue;
     }
-    const sep = decorated || /^\s*\S/.test(line) ? lineDay(content, sepRef) : undefined;
-    // An undecorated line is a separator only if it holds a full date or a bare day word ("Hoy", "Yesterday").
-    if (sep && (decorated || /\d{4}|^(?:hoy|ayer|anteayer|today|yesterday)$/iu.test(content))) {
+    // An undecorated line is a separator only if it holds a full date or a bare day word ("Hoy", "Yesterday"); no
+    // other line is read (reading one runs every rule: stop 47).
+    const separator = decorated || /\d{4}|^(?:hoy|ayer|anteayer|today|yesterday)$/iu.test(content);
+    const sep = separator ? lineDay(content, sepRef) : undefined;
+    if (sep) {
       flush(start, current);
       segs.push({ start, end, reference: sepRef });
       pending = end;

@@ -37,9 +37,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const start = from + m.index!;
     // An English possessive is not part of the name: "Maduro's government" names Maduro.
     // Nor is an English compound's tail: "Caracas-based", "Miami-born" name Caracas and Miami.
-    const word = m[0]
-      .replace(/['’]s$/, '')
-      .replace(/^(\p{Lu}[\p{L}\p{M}]+)-(?:based|born|bred|raised|area)$/u, '$1');
+    // (Each replacement only where its mark is written: most words have neither.)
+    let word = m[0];
+    if (word.includes("'") || word.includes('’')) word = word.replace(/['’]s$/, '');
+    if (word.includes('-'))
+      word = word.replace(/^(\p{Lu}[\p{L}\p{M}]+)-(?:based|born|bred|raised|area)$/u, '$1');
     out.push({
       text: word,
       norm: DONA_ABBREVIATED.test(word) ? 'dona' : fold(word),
