@@ -17,6 +17,7 @@ import { withSenderNames } from './facts/sender-names.js';
 import { type ExtractedComment, extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
 import { extractPlainText } from './plain.js';
+import { withTextCache } from './text-cache.js';
 
 export interface DocumentComment extends ExtractedComment {
   language: 'es' | 'en' | 'und';
@@ -168,6 +169,11 @@ export function extractDocument(
     knownOrgs?: readonly CaseOrg[];
   },
 ): ExtractedDocument {
+  // One cache for the document's texts, let go when it is read (text-cache.ts).
+  return withTextCache(() => documentOf(bytes, opts));
+}
+
+function documentOf(bytes: Uint8Array, opts: Parameters<typeof extractDocument>[1]): ExtractedDocument {
   const doc = readDocument(bytes, opts);
   const { facts, commentFacts } = articleAndCommentFacts(
     doc.text,

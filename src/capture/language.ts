@@ -3,6 +3,8 @@
  * languages barely share. Names, places and numbers carry no vote. Too little text gives "und"
  * rather than a guess.
  */
+import { perText } from './text-cache.js';
+
 const ES = new Set(
   'el la los las de del y en que por para con un una unos unas es fue son al se su sus lo como pero más o este esta estos estas ese esa también sin sobre entre desde hasta cuando donde quien fueron ha han había ser está están muy ya le les nos ni porque según tras durante'.split(
     ' ',
@@ -25,18 +27,16 @@ export function detectLanguage(text: string, declared?: string): 'es' | 'en' | '
 }
 
 /**
- * The function words of each language in a text, the last text's kept: the capture asks the language of the same
- * text (and of the same opening) several times over (the document, the tagger, the date readers).
+ * The function words of each language in a text, counted once per text and extraction (text-cache.ts): the
+ * capture asks the language of the same text (and of the same opening) several times over (the document, the
+ * tagger, the date readers).
  */
-let lastVotes: { text: string; es: number; en: number } | undefined;
-function votesOf(text: string): { es: number; en: number } {
-  if (lastVotes?.text === text) return lastVotes;
+const votesOf = perText((text): { es: number; en: number } => {
   let es = 0;
   let en = 0;
   for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
     if (ES.has(w)) es++;
     if (EN.has(w)) en++;
   }
-  lastVotes = { text, es, en };
-  return lastVotes;
-}
+  return { es, en };
+});

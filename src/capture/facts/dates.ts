@@ -26,7 +26,16 @@ import { storyYearsOfUndatedSpanish } from './es-undated-years.js';
 import { twoDigitYearsGoingOn } from './es-year-clauses.js';
 import { lastOrNextMonthYear, lastYearBefore } from './last-year-cues.js';
 import { letterDays } from './letter-days.js';
-import { fold, MONTH_ALT, MONTH_WORD, MONTHS, NUMBER_WORDS, WEEKDAY_ALT, WEEKDAYS } from './lexicon.js';
+import {
+  fold,
+  MONTH_AHEAD,
+  MONTH_ALT,
+  MONTH_WORD,
+  MONTHS,
+  NUMBER_WORDS,
+  WEEKDAY_ALT,
+  WEEKDAYS,
+} from './lexicon.js';
 import { monthLists } from './month-lists.js';
 import { monthPhases } from './month-phases.js';
 import { storyYears } from './narrative-years.js';
@@ -1118,7 +1127,7 @@ const RULES: Rule[] = [
   // "last saw him in June\n8 | Omran …").
   {
     re: new RegExp(
-      `(?<![\\p{L}])(${MONTH_ALT})\\.?[^\\S\\n]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`,
+      `${MONTH_AHEAD}(?<![\\p{L}])(${MONTH_ALT})\\.?[^\\S\\n]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`,
       'giu',
     ),
     relative: false,
@@ -1242,7 +1251,7 @@ const RULES: Rule[] = [
   // (the day-month-year rule above reads the same words with a day; round 14).
   {
     re: new RegExp(
-      `(?<![\\p{L}])(${MONTH_ALT})\\s+(?:de|del)\\s+(?:año\\s+)?((?:dos\\s+mil|mil\\s+novecientos)(?:\\s+${ES_NUM})?)(?![\\p{L}])`,
+      `${MONTH_AHEAD}(?<![\\p{L}])(${MONTH_ALT})\\s+(?:de|del)\\s+(?:año\\s+)?((?:dos\\s+mil|mil\\s+novecientos)(?:\\s+${ES_NUM})?)(?![\\p{L}])`,
       'giu',
     ),
     relative: false,
@@ -1270,7 +1279,10 @@ const RULES: Rule[] = [
   },
   // "mayo de 2024", "May 2024"
   {
-    re: new RegExp(`(?<![\\p{L}])(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b`, 'giu'),
+    re: new RegExp(
+      `${MONTH_AHEAD}(?<![\\p{L}])(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b`,
+      'giu',
+    ),
     relative: false,
     make: (m) => {
       const mo = month(m[1]!);
@@ -1383,7 +1395,7 @@ const RULES: Rule[] = [
   // the English development texts annotate their first month).
   {
     re: new RegExp(
-      `(?<![\\p{L}])(${MONTH_ALT})(?=(?:\\s+(?:a|al|to|until|hasta|through|y|and)\\s+|\\s*[-–]\\s*)(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b)`,
+      `${MONTH_AHEAD}(?<![\\p{L}])(${MONTH_ALT})(?=(?:\\s+(?:a|al|to|until|hasta|through|y|and)\\s+|\\s*[-–]\\s*)(${MONTH_ALT})\\.?\\s+(?:(?:de|del|of)\\s+)?(\\d{4})\\b)`,
       'giu',
     ),
     relative: false,
@@ -1455,8 +1467,9 @@ const RULES: Rule[] = [
   // ── relative ──
   {
     // Not the year of a month before it ("junio de este año", "March this year": the month says it).
+    // The lookahead: the first letters of the words read, so that most positions fail at once (stop 47).
     re: new RegExp(
-      `(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(this year|este año|el presente año|en lo que va de año|so far this year)(?:['’]s)?\\b`,
+      `(?=[tes])(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(this year|este año|el presente año|en lo que va de año|so far this year)(?:['’]s)?\\b`,
       'giu',
     ),
     relative: true,
@@ -1592,8 +1605,9 @@ const RULES: Rule[] = [
     }),
   },
   {
+    // The lookahead: the first letters of the words read, so that most positions fail at once (stop 47).
     re: new RegExp(
-      `(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(el año pasado|last year)\\b`,
+      `(?=[el])(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(el año pasado|last year)\\b`,
       'giu',
     ),
     relative: true,
@@ -1601,8 +1615,9 @@ const RULES: Rule[] = [
   },
   // "early next year", "el próximo año", "el año que viene": the year after the reference.
   {
+    // The lookahead: the first letters of the words read, so that most positions fail at once (stop 47).
     re: new RegExp(
-      `(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(next year|el (?:próximo|proximo) año|el año (?:próximo|proximo|que viene))\\b(?!['’]s\\b)`,
+      `(?=[ne])(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(next year|el (?:próximo|proximo) año|el año (?:próximo|proximo|que viene))\\b(?!['’]s\\b)`,
       'giu',
     ),
     relative: true,
@@ -1945,9 +1960,11 @@ function timeline(text: string, reference: string): Segment[] {
       current = head;
       continue;
     }
-    const sep = decorated || /^\s*\S/.test(line) ? lineDay(content, sepRef) : undefined;
-    // An undecorated line is a separator only if it holds a full date or a bare day word ("Hoy", "Yesterday").
-    if (sep && (decorated || /\d{4}|^(?:hoy|ayer|anteayer|today|yesterday)$/iu.test(content))) {
+    // An undecorated line is a separator only if it holds a full date or a bare day word ("Hoy", "Yesterday"); no
+    // other line is read (reading one runs every rule: stop 47).
+    const separator = decorated || /\d{4}|^(?:hoy|ayer|anteayer|today|yesterday)$/iu.test(content);
+    const sep = separator ? lineDay(content, sepRef) : undefined;
+    if (sep) {
       flush(start, current);
       segs.push({ start, end, reference: sepRef });
       pending = end;

@@ -6,6 +6,7 @@
  * ("el coronel Ramírez"). Later partial mentions ("Ortega") are tied to the full name met earlier.
  */
 
+import { perText } from '../text-cache.js';
 import { pairAcronyms, pairDefinitions, pairShortForms, signOffInitials } from './acronyms.js';
 import {
   cueOf,
@@ -1519,6 +1520,17 @@ function markMonthsAsNames(text: string, all: readonly Token[]): void {
   }
 }
 
+/**
+ * The text's shared tokens (tokens.ts textTokens), their months read as names marked once per text and extraction
+ * (text-cache.ts). The marks live in this module's `MONTH_AS_NAME` alone and are a function of the text: the other
+ * readers of the shared tokens (the tagger) never see them, and a second reading of the text would mark the same.
+ */
+const monthMarkedTokens = perText((text) => {
+  const all = textTokens(text);
+  markMonthsAsNames(text, all);
+  return all;
+});
+
 /** A capitalized word never part of a name (a month, a weekday, a country), unless marked as a given name. */
 const notName = (t: Token) => NOT_NAME.has(t.norm) && !MONTH_AS_NAME.has(t);
 
@@ -1736,8 +1748,7 @@ export function findEntities(
   knownNames: readonly string[] = [],
   knownOrgs: readonly CaseOrg[] = [],
 ): EntityMention[] {
-  const all = textTokens(text);
-  markMonthsAsNames(text, all);
+  const all = monthMarkedTokens(text);
   const out: Classified = {
     mentions: [],
     pending: [],

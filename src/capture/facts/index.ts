@@ -7,6 +7,7 @@
 import type { FuzzyDate } from '../../domain/dates.js';
 import { COMMITTED_TAGGER } from '../tagger/model.js';
 import { type RefineOptions, refineEntities } from '../tagger/refine.js';
+import { withTextCache } from '../text-cache.js';
 import { withArabicToponyms } from './arabic-toponyms.js';
 import { bareGroups } from './bare-groups.js';
 import { withBodyForms } from './body-forms.js';
@@ -144,6 +145,13 @@ export function ruleDates(
   text: string,
   opts: Pick<FactOptions, 'reference' | 'undated' | 'eventDay'>,
 ): DateMention[] {
+  return withTextCache(() => datesOfText(text, opts));
+}
+
+function datesOfText(
+  text: string,
+  opts: Pick<FactOptions, 'reference' | 'undated' | 'eventDay'>,
+): DateMention[] {
   const ruled = findDates(text, opts.reference, opts.undated);
   // An encyclopedia page's yearless days near its infobox's event (infobox-anchor.ts).
   if (opts.eventDay) nearestToEvent(ruled, opts.reference);
@@ -159,6 +167,13 @@ export function ruleDates(
 }
 
 export function ruleEntities(
+  text: string,
+  opts: FactOptions,
+): { entities: EntityMention[]; dates: DateMention[]; senders: Span[] } {
+  return withTextCache(() => entitiesOfText(text, opts));
+}
+
+function entitiesOfText(
   text: string,
   opts: FactOptions,
 ): { entities: EntityMention[]; dates: DateMention[]; senders: Span[] } {
@@ -295,7 +310,12 @@ export function ruleEntities(
   return { entities: sited, dates: kept, senders };
 }
 
+/** The facts of a text; what its passes compute once per text is kept for this extraction only (text-cache.ts). */
 export function extractFacts(text: string, opts: FactOptions): Fact[] {
+  return withTextCache(() => factsOfText(text, opts));
+}
+
+function factsOfText(text: string, opts: FactOptions): Fact[] {
   const facts: Fact[] = [];
   const ruled = ruleEntities(text, opts);
   const dates = ruled.dates;

@@ -3,6 +3,7 @@
  * Ortega", "Dirección General de Contrainteligencia Militar") — the raw material of names. Offsets
  * always index the text given, so every suggestion can show the exact words it came from.
  */
+import { perText } from '../text-cache.js';
 import { fold, GIVEN_NAMES, PARTICLES } from './lexicon.js';
 
 export interface Token {
@@ -36,9 +37,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const start = from + m.index!;
     // An English possessive is not part of the name: "Maduro's government" names Maduro.
     // Nor is an English compound's tail: "Caracas-based", "Miami-born" name Caracas and Miami.
-    const word = m[0]
-      .replace(/['’]s$/, '')
-      .replace(/^(\p{Lu}[\p{L}\p{M}]+)-(?:based|born|bred|raised|area)$/u, '$1');
+    // (Each replacement only where its mark is written: most words have neither.)
+    let word = m[0];
+    if (word.includes("'") || word.includes('’')) word = word.replace(/['’]s$/, '');
+    if (word.includes('-'))
+      word = word.replace(/^(\p{Lu}[\p{L}\p{M}]+)-(?:based|born|bred|raised|area)$/u, '$1');
     out.push({
       text: word,
       norm: DONA_ABBREVIATED.test(word) ? 'dona' : fold(word),
@@ -52,14 +55,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 }
 
 /**
- * The tokens of a whole text, the last text's kept: the rules (entities.ts) and the tagger (refine.ts) read the
- * same text's words, and tokenizing 300 KB costs a fiftieth of its extraction. Read only: shared by both.
+ * The tokens of a whole text, made once per extraction (text-cache.ts): the rules (entities.ts) and the tagger
+ * (refine.ts) read the same text's words, and tokenizing 300 KB costs a fiftieth of its extraction. Read only:
+ * shared by both.
  */
-let lastTokens: { text: string; tokens: readonly Token[] } | undefined;
-export function textTokens(text: string): readonly Token[] {
-  if (lastTokens?.text !== text) lastTokens = { text, tokens: tokenize(text) };
-  return lastTokens.tokens;
-}
+export const textTokens: (text: string) => readonly Token[] = perText((text) => tokenize(text));
 
 export interface Sentence {
   start: number;

@@ -3,9 +3,11 @@
  * `new RegExp(`(?<![\p{L}])${escaped}(?![\p{L}])`, 'u').test(text)` answers, by a string search instead. A
  * regular expression compiled per word and run over the whole text cost about 3 ms a word on 300 KB (a
  * twentieth of the extraction, stop 46). A word of letters only is looked up among the text's runs of letters
- * (a set made once per text, the last text's kept: ~5 ms on 300 KB, against ~0.3 ms for each string search of
- * it); any other word is searched for. Pure (but for the set it keeps).
+ * (a set made once per text and extraction, text-cache.ts: ~5 ms on 300 KB, against ~0.3 ms for each string
+ * search of it); any other word is searched for. Pure.
  */
+import { perText } from '../text-cache.js';
+
 const LETTER = /^\p{L}$/u;
 
 const isLetter = (cp: number | undefined) => cp !== undefined && LETTER.test(String.fromCodePoint(cp));
@@ -32,12 +34,9 @@ export function writesWholeWord(text: string, word: string): boolean {
 
 const ONLY_LETTERS = /^\p{L}+$/u;
 
-let lastRuns: { text: string; runs: Set<string> } | undefined;
-function letterRuns(text: string): Set<string> {
-  if (lastRuns?.text !== text) {
-    const runs = new Set<string>();
-    for (const m of text.matchAll(/\p{L}+/gu)) runs.add(m[0]);
-    lastRuns = { text, runs };
-  }
-  return lastRuns.runs;
-}
+/** The text's longest runs of letters. */
+const letterRuns = perText((text) => {
+  const runs = new Set<string>();
+  for (const m of text.matchAll(/\p{L}+/gu)) runs.add(m[0]);
+  return runs;
+});

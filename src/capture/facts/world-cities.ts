@@ -292,8 +292,13 @@ const spelledOtherwise = boundedMemo((name): WorldTown | undefined => {
   return e && distinctive(name, libraryLexicon()) ? { ...e, value: name.trim() } : undefined;
 });
 
+/** Remembered by name (memo.ts): the rules and the tagger ask it of the same words many times over a long text. */
+let townMemo: ((name: string) => WorldTown | undefined) | undefined;
 /** Any town of ≥ 1,000 inhabitants or region of that name: only for a name already in place context. */
 export function lookupTown(name: string): WorldTown | undefined {
-  if (!TOWNS) load();
-  return TOWNS!.get(normalizePlaceName(name)) ?? bySpelling(name);
+  townMemo ??= boundedMemo((n) => {
+    if (!TOWNS) load();
+    return TOWNS!.get(normalizePlaceName(n)) ?? bySpelling(n);
+  });
+  return townMemo(name);
 }

@@ -8,6 +8,7 @@
 import type { Countries } from 'world-countries';
 import worldCountries from 'world-countries';
 import { normalizePlaceName } from '../../domain/gazetteer.js';
+import { boundedMemo } from './memo.js';
 import { libraryLexicon } from './names.js';
 
 // A CommonJS package: at run time its default export is the array its types call `Countries`.
@@ -654,7 +655,14 @@ const FAITH = /^(?:Catholic|Protestant|Orthodox|Christian|Muslim|Islamic|Jewish|
 export const isPeoplesWord = (word: string): boolean =>
   /^\p{Lu}\p{Ll}+(?:ian|ese|ish)$/u.test(word) || FAITH.test(word) || isDemonym(word);
 
+/** Remembered by name (memo.ts): the rules ask it of the same capitalized words many times over a long text. */
+let demonymMemo: ((name: string) => boolean) | undefined;
 export function isDemonym(name: string): boolean {
+  demonymMemo ??= boundedMemo(demonymUncached);
+  return demonymMemo(name);
+}
+
+function demonymUncached(name: string): boolean {
   DEMONYMS ??= demonyms();
   const k = normalizePlaceName(name);
   if (!k || lookupWorldPlace(name)) return false;
