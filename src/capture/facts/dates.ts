@@ -19,6 +19,7 @@ import { commemorationDay } from './es-commemorations.js';
 import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
 import { esMonthDays } from './es-month-days.js';
 import { nowadaysHoy } from './es-nowadays.js';
+import { planByPeriphrasis } from './es-plan-periphrasis.js';
 import { weekdayInPresentClause } from './es-present-weekday.js';
 import { seasonTwoDigitYears } from './es-season-years.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
@@ -566,6 +567,8 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
       .sort((a, b) => near(ref, a) - near(ref, b));
     if (fits[0]) return fits[0];
   }
+  // "me dijo que el 8 de octubre pueden entregar los restos": a plan by its own clause (es-plan-periphrasis.ts).
+  if (planByPeriphrasis(m.input, m.index, m.index + m[0].length)) return yearlessAhead(ref, mo, d);
   const back = yearless(ref, mo, d);
   const ahead = yearlessAhead(ref, mo, d);
   const chosenAhead = future(m) || (!!back && !!ahead && nearerAhead(m, ref, utc(back), utc(ahead)));
@@ -770,7 +773,9 @@ function monthWithoutYear(m: RegExpExecArray, ref: Date, mo: number): FuzzyDate 
   const first = (yy: number) => new Date(Date.UTC(yy, mo - 1, 1));
   const word = m.index + m[0].length - m[1]!.length;
   const year =
-    future(m, word) || (aheadYear !== backYear && nearerAhead(m, ref, first(backYear), first(aheadYear), 100))
+    planByPeriphrasis(m.input, word, m.index + m[0].length) ||
+    future(m, word) ||
+    (aheadYear !== backYear && nearerAhead(m, ref, first(backYear), first(aheadYear), 100))
       ? aheadYear
       : backYear;
   // A month eleven months ahead whose last one ended weeks ago is that last one (near-side.ts); back only: a month a
