@@ -1012,6 +1012,8 @@ const NUM_ALT = `\\d{1,3}|${EN_COUNT}|${ES_NUM}|${[...NUMBER_WORDS.keys()].sort(
  * wrong, round 21).
  */
 const NO_DAY_AFTER = String.raw`(?!,?\s+\d)`;
+/** A day in words and its month after a weekday ("el jueves veinte de noviembre"): the day's, not a bare weekday. */
+const DAY_WORDS_AFTER = `,?\\s+(?:${ES_NUM})\\s+de\\s+(?:${MONTH_ALT})(?![\\p{L}])`;
 
 /** A mention that writes its year, in figures or (a ruling's) in words. */
 export const writesYear = (t: string) => /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu.test(t);
@@ -1258,10 +1260,11 @@ const RULES: Rule[] = [
     },
   },
   // "del doce de agosto pasado", "desde el treinta y uno de diciembre anterior": a ruling's day in words without its
-  // year, after the article a date takes; its year as any day's without one.
+  // year, after the article a date takes; its year as any day's without one. Or after its weekday ("el día jueves
+  // veinte de noviembre", "Este jueves primero de octubre": stop 47, rounds 50 and 75 read the month alone).
   {
     re: new RegExp(
-      `(?<=\\b(?:el|del|al)\\s+)(${ES_NUM})\\s+de\\s+(${MONTH_ALT})(?![\\p{L}])(?!\\s+(?:de|del)\\s+(?:año\\s+)?(?:\\d|dos\\s+mil|mil\\b))`,
+      `(?<=(?:\\b(?:el|del|al)|(?<![\\p{L}])(?:${WEEKDAY_ALT}),?)\\s+)(${ES_NUM})\\s+de\\s+(${MONTH_ALT})(?![\\p{L}])(?!\\s+(?:de|del)\\s+(?:año\\s+)?(?:\\d|dos\\s+mil|mil\\b))`,
       'giu',
     ),
     relative: false,
@@ -1550,7 +1553,7 @@ const RULES: Rule[] = [
   // "listed for Monday", "a march planned for Tuesday": what is set for a weekday lies ahead.
   {
     re: new RegExp(
-      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|the\\s+\\d|pasado|próximo|proximo)|${DATE_AFTER_COMMA}|${ORDINAL_AFTER_COMMA})`,
+      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|the\\s+\\d|pasado|próximo|proximo)|${DATE_AFTER_COMMA}|${ORDINAL_AFTER_COMMA}|${DAY_WORDS_AFTER})`,
       'giu',
     ),
     relative: true,
