@@ -25,6 +25,7 @@ import { seasonTwoDigitYears } from './es-season-years.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { storyYearsOfUndatedSpanish } from './es-undated-years.js';
 import { twoDigitYearsGoingOn } from './es-year-clauses.js';
+import { esYearsInWords } from './es-years-in-words.js';
 import { lastOrNextMonthYear, lastYearBefore } from './last-year-cues.js';
 import { letterDays } from './letter-days.js';
 import { fold, MONTH_ALT, MONTH_WORD, MONTHS, NUMBER_WORDS, WEEKDAY_ALT, WEEKDAYS } from './lexicon.js';
@@ -2027,6 +2028,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   }
   found.push(...listedYears(text, found), ...rangeStartDays(text, found), ...twoDigitYears(text, ref));
   found.push(...seasonTwoDigitYears(text, ref), ...twoDigitYearsGoingOn(text));
+  found.push(...esYearsInWords(text, found, ES_NUM, esYear));
   rangeStartYears(text, found);
   yearsOfTheSentence(text, found, ref);
   weekdaysInNarrative(text, found, ref);
