@@ -24,6 +24,13 @@ const TEN_VALUE: Readonly<Record<string, number>> = {
   noventa: 90,
 };
 const UNIT_VALUE = UNITS.split('|');
+const LETTER = /\p{L}/u;
+const FULL_ANCHOR = /(?:dos|mil)\s+(?:mil|novecientos)/gi;
+/** The word a year takes before it; "año" (group 1) lets "dos mil" alone be one. */
+const FULL_LEAD = /(?<![\p{L}])(?:(año)|en|de|del|desde|hasta|para)\s+$/iu;
+const TWO_DIGIT_ANCHOR = /(año\s+|del\s+)(?:treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)/gi;
+const TWO_DIGIT_WORDS = new RegExp(`^((?:${TENS})(?:\\s+y\\s+(?:${UNITS}))?)(?![\\p{L}])`, 'iu');
+const MONTH_BEFORE_DEL = new RegExp(`(?<![\\p{L}])(${MONTH_ALT})\\s+$`, 'iu');
 
 /** "ochenta y dos" → 82, "noventa" → 90. */
 function tensAndUnits(words: string): number | undefined {
@@ -46,54 +53,58 @@ export function esYearsInWords(
   numberWords: string,
   fullYear: (words: string) => number | undefined,
 ): DateMention[] {
-  if (!/(?:mil|ochenta|noventa|setenta|sesenta|cincuenta|cuarenta|treinta)/iu.test(text)) return [];
-  const covered = (start: number, end: number) => found.some((d) => d.start < end && start < d.end);
+  const covered = (from: number, to: number) => found.some((d) => d.start < to && from < d.end);
   const out: DateMention[] = [];
-  const add = (start: number, end: number, value: string, precision: 'year' | 'month') => {
-    if (covered(start, end)) return;
+  const add = (from: number, to: number, value: string, precision: 'year' | 'month') => {
+    if (covered(from, to)) return;
     out.push({
-      start,
-      end,
-      text: text.slice(start, end),
+      start: from,
+      end: to,
+      text: text.slice(from, to),
       date: { precision, value },
       value,
       relative: false,
     });
   };
-  // "en dos mil diecisiete", "de mil novecientos ochenta y dos", "el año dos mil".
-  const full = new RegExp(
-    `(?<![\\p{L}])(?:(año)|en|de|del|desde|hasta|para)\\s+((?:dos\\s+mil|mil\\s+novecientos)(?:\\s+(?:${numberWords}))?)(?![\\p{L}])`,
-    'giu',
-  );
-  for (const m of text.matchAll(full)) {
-    const words = m[2]!;
-    const hasRest = !/^(?:dos\s+mil|mil\s+novecientos)$/iu.test(words.trim());
-    if (!hasRest && !m[1]) continue;
+  // Literal anchors first (one cheap scan each; a lookbehind at every position cost ~60 ms on 300 KB), then the
+  // words around them.
+  const rest = new RegExp(`\\s+(?:${numberWords})(?![\\p{L}])`, 'iuy');
+  for (const m of text.matchAll(FULL_ANCHOR)) {
+    if (LETTER.test(text[m.index - 1] ?? '') || LETTER.test(text[m.index + m[0].length] ?? '')) continue;
+    // "en dos mil diecisiete", "de mil novecientos ochenta y dos", "el año dos mil".
+    const lead = FULL_LEAD.exec(text.slice(Math.max(0, m.index - 12), m.index));
+    if (!lead) continue;
+    rest.lastIndex = m.index + m[0].length;
+    const more = rest.exec(text);
+    if (!more && !lead[1]) continue;
+    const end = more ? rest.lastIndex : m.index + m[0].length;
     // "dos mil cuatrocientos", "dos mil quinientas personas": a count.
-    if (/^\s+\p{L}*(?:cient|mil)/iu.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20)))
-      continue;
-    const y = fullYear(words);
+    if (/^\s+\p{L}*(?:cient|mil)/iu.test(text.slice(end, end + 20))) continue;
+    const y = fullYear(text.slice(m.index, end));
     if (y === undefined || y > 2099) continue;
-    const start = m.index + m[0].length - words.length;
-    add(start, m.index + m[0].length, String(y), 'year');
+    add(m.index, end, String(y), 'year');
   }
   // "el año noventa y dos", "hasta el año noventa"; "febrero del ochenta y dos".
-  const twoDigits = new RegExp(
-    `(?<![\\p{L}])(?:año|(${MONTH_ALT})\\s+del)\\s+((?:${TENS})(?:\\s+y\\s+(?:${UNITS}))?)(?![\\p{L}])`,
-    'giu',
-  );
-  for (const m of text.matchAll(twoDigits)) {
-    const n = tensAndUnits(m[2]!);
+  for (const m of text.matchAll(TWO_DIGIT_ANCHOR)) {
+    if (LETTER.test(text[m.index - 1] ?? '')) continue;
+    const words = TWO_DIGIT_WORDS.exec(text.slice(m.index + m[1]!.length, m.index + m[1]!.length + 30));
+    if (!words) continue;
+    const n = tensAndUnits(words[1]!);
     if (n === undefined) continue;
     const y = 1900 + n;
-    const end = m.index + m[0].length;
-    if (m[1]) {
-      const mo = MONTHS.get(fold(m[1]));
-      if (!mo || !/^\p{Ll}/u.test(m[1])) continue;
-      const alone = found.findIndex((d) => d.start === m.index && d.end === m.index + m[1]!.length);
-      if (alone >= 0 && found[alone]!.date.precision === 'month') found.splice(alone, 1);
-      add(m.index, end, `${y}-${pad(mo)}`, 'month');
-    } else add(end - m[2]!.length, end, String(y), 'year');
+    const wordsStart = m.index + m[1]!.length + words.index + words[0].length - words[1]!.length;
+    const end = wordsStart + words[1]!.length;
+    if (/^año$/iu.test(m[1]!.trim())) {
+      add(wordsStart, end, String(y), 'year');
+      continue;
+    }
+    const monthWord = MONTH_BEFORE_DEL.exec(text.slice(Math.max(0, m.index - 12), m.index));
+    const mo = monthWord ? MONTHS.get(fold(monthWord[1]!)) : undefined;
+    if (!monthWord || !mo || !/^\p{Ll}/u.test(monthWord[1]!)) continue;
+    const from = m.index - monthWord[0].length;
+    const alone = found.findIndex((d) => d.start === from && d.end === from + monthWord[1]!.length);
+    if (alone >= 0 && found[alone]!.date.precision === 'month') found.splice(alone, 1);
+    add(from, end, `${y}-${pad(mo)}`, 'month');
   }
   return out;
 }
