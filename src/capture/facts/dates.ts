@@ -568,10 +568,17 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
       .sort((a, b) => near(ref, a) - near(ref, b));
     if (fits[0]) return fits[0];
   }
-  // "me dijo que el 8 de octubre pueden entregar los restos": a plan by its own clause (es-plan-periphrasis.ts).
-  if (planByPeriphrasis(m.input, m.index, m.index + m[0].length)) return yearlessAhead(ref, mo, d);
   const back = yearless(ref, mo, d);
   const ahead = yearlessAhead(ref, mo, d);
+  // "me dijo que el 8 de octubre pueden entregar los restos": a plan by its own clause, when it is the nearer reading
+  // (es-plan-periphrasis.ts).
+  if (
+    back &&
+    ahead &&
+    near(ref, ahead) < near(ref, back) &&
+    planByPeriphrasis(m.input, m.index, m.index + m[0].length)
+  )
+    return ahead;
   const chosenAhead = future(m) || (!!back && !!ahead && nearerAhead(m, ref, utc(back), utc(ahead)));
   // A day a month or less from the writer on one side is not the one eleven months away on the other (near-side.ts).
   const nearOne = nearSideAllowed(m) ? nearSide(ref, back, ahead, chosenAhead) : undefined;
@@ -774,7 +781,9 @@ function monthWithoutYear(m: RegExpExecArray, ref: Date, mo: number): FuzzyDate 
   const first = (yy: number) => new Date(Date.UTC(yy, mo - 1, 1));
   const word = m.index + m[0].length - m[1]!.length;
   const year =
-    planByPeriphrasis(m.input, word, m.index + m[0].length) ||
+    (aheadYear !== backYear &&
+      first(aheadYear).getTime() - ref.getTime() < ref.getTime() - first(backYear).getTime() &&
+      planByPeriphrasis(m.input, word, m.index + m[0].length)) ||
     future(m, word) ||
     (aheadYear !== backYear && nearerAhead(m, ref, first(backYear), first(aheadYear), 100))
       ? aheadYear
