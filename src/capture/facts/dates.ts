@@ -19,11 +19,13 @@ import { commemorationDay } from './es-commemorations.js';
 import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
 import { esMonthDays } from './es-month-days.js';
 import { nowadaysHoy } from './es-nowadays.js';
+import { planByPeriphrasis } from './es-plan-periphrasis.js';
 import { weekdayInPresentClause } from './es-present-weekday.js';
 import { seasonTwoDigitYears } from './es-season-years.js';
 import { beforeRelativeClause, firstPersonPast } from './es-tense.js';
 import { storyYearsOfUndatedSpanish } from './es-undated-years.js';
 import { twoDigitYearsGoingOn } from './es-year-clauses.js';
+import { esYearsInWords } from './es-years-in-words.js';
 import { lastOrNextMonthYear, lastYearBefore } from './last-year-cues.js';
 import { letterDays } from './letter-days.js';
 import {
@@ -577,6 +579,15 @@ function dayWithoutYear(m: RegExpExecArray, ref: Date, mo: number, d: number): s
   }
   const back = yearless(ref, mo, d);
   const ahead = yearlessAhead(ref, mo, d);
+  // "me dijo que el 8 de octubre pueden entregar los restos": a plan by its own clause, when it is the nearer reading
+  // (es-plan-periphrasis.ts).
+  if (
+    back &&
+    ahead &&
+    near(ref, ahead) < near(ref, back) &&
+    planByPeriphrasis(m.input, m.index, m.index + m[0].length)
+  )
+    return ahead;
   const chosenAhead = future(m) || (!!back && !!ahead && nearerAhead(m, ref, utc(back), utc(ahead)));
   // A day a month or less from the writer on one side is not the one eleven months away on the other (near-side.ts).
   const nearOne = nearSideAllowed(m) ? nearSide(ref, back, ahead, chosenAhead) : undefined;
@@ -779,7 +790,11 @@ function monthWithoutYear(m: RegExpExecArray, ref: Date, mo: number): FuzzyDate 
   const first = (yy: number) => new Date(Date.UTC(yy, mo - 1, 1));
   const word = m.index + m[0].length - m[1]!.length;
   const year =
-    future(m, word) || (aheadYear !== backYear && nearerAhead(m, ref, first(backYear), first(aheadYear), 100))
+    (aheadYear !== backYear &&
+      first(aheadYear).getTime() - ref.getTime() < ref.getTime() - first(backYear).getTime() &&
+      planByPeriphrasis(m.input, word, m.index + m[0].length)) ||
+    future(m, word) ||
+    (aheadYear !== backYear && nearerAhead(m, ref, first(backYear), first(aheadYear), 100))
       ? aheadYear
       : backYear;
   // A month eleven months ahead whose last one ended weeks ago is that last one (near-side.ts); back only: a month a
@@ -1016,6 +1031,8 @@ const NUM_ALT = `\\d{1,3}|${EN_COUNT}|${ES_NUM}|${[...NUMBER_WORDS.keys()].sort(
  * wrong, round 21).
  */
 const NO_DAY_AFTER = String.raw`(?!,?\s+\d)`;
+/** A day in words and its month after a weekday ("el jueves veinte de noviembre"): the day's, not a bare weekday. */
+const DAY_WORDS_AFTER = `,?\\s+(?:${ES_NUM})\\s+de\\s+(?:${MONTH_ALT})(?![\\p{L}])`;
 
 /** A mention that writes its year, in figures or (a ruling's) in words. */
 export const writesYear = (t: string) => /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu.test(t);
@@ -1262,10 +1279,11 @@ const RULES: Rule[] = [
     },
   },
   // "del doce de agosto pasado", "desde el treinta y uno de diciembre anterior": a ruling's day in words without its
-  // year, after the article a date takes; its year as any day's without one.
+  // year, after the article a date takes; its year as any day's without one. Or after its weekday ("el día jueves
+  // veinte de noviembre", "Este jueves primero de octubre": stop 47, rounds 50 and 75 read the month alone).
   {
     re: new RegExp(
-      `(?<=\\b(?:el|del|al)\\s+)(${ES_NUM})\\s+de\\s+(${MONTH_ALT})(?![\\p{L}])(?!\\s+(?:de|del)\\s+(?:año\\s+)?(?:\\d|dos\\s+mil|mil\\b))`,
+      `(?<=(?:\\b(?:el|del|al)|(?<![\\p{L}])(?:${WEEKDAY_ALT}),?)\\s+)(${ES_NUM})\\s+de\\s+(${MONTH_ALT})(?![\\p{L}])(?!\\s+(?:de|del)\\s+(?:año\\s+)?(?:\\d|dos\\s+mil|mil\\b))`,
       'giu',
     ),
     relative: false,
@@ -1558,7 +1576,7 @@ const RULES: Rule[] = [
   // "listed for Monday", "a march planned for Tuesday": what is set for a weekday lies ahead.
   {
     re: new RegExp(
-      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|the\\s+\\d|pasado|próximo|proximo)|${DATE_AFTER_COMMA}|${ORDINAL_AFTER_COMMA})`,
+      `\\b(?:el|del|este|on|since|for)\\s+(${WEEKDAY_ALT})\\b(?!\\s+(?:\\d|the\\s+\\d|pasado|próximo|proximo)|${DATE_AFTER_COMMA}|${ORDINAL_AFTER_COMMA}|${DAY_WORDS_AFTER})`,
       'giu',
     ),
     relative: true,
@@ -2036,6 +2054,7 @@ function datesIn(text: string, reference: string): DateMention[] {
   }
   found.push(...listedYears(text, found), ...rangeStartDays(text, found), ...twoDigitYears(text, ref));
   found.push(...seasonTwoDigitYears(text, ref), ...twoDigitYearsGoingOn(text));
+  found.push(...esYearsInWords(text, found, ES_NUM, esYear));
   rangeStartYears(text, found);
   yearsOfTheSentence(text, found, ref);
   weekdaysInNarrative(text, found, ref);
