@@ -59,6 +59,7 @@ import { chooseStoryYears } from './story-year-choice.js';
 import { withInvertedNames } from './table-names.js';
 import { withTitleArticles } from './title-articles.js';
 import { sentences } from './tokens.js';
+import { withTownLandmarks } from './town-landmarks.js';
 import { withUnOwnerTails } from './un-owner-tails.js';
 import { withWrittenForms } from './written-forms.js';
 import { yearAloneStories } from './year-alone-story.js';
@@ -349,11 +350,15 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   // "Yunior Rodríguez" of a surname-first cell's "Yunior Rodríguez Almaguer"; "Mhlanga" beside
   // "Tonderai Mhlanga" and "Chipo Mhlanga": the one the text points to (shared-surnames.ts).
   const named = withSharedSurnames(text, withShortNames(text, entities));
+  // "el cementerio de Rabinal" beside "Rabinal": a lower-case cemetery or market is its town (town-landmarks.ts).
   // "told The Washington Post": a mid-sentence capitalised article is part of the written name (title-articles.ts).
   // "el Consejo de Derechos Humanos de la ONU": the UN as owner is part of the written name (un-owner-tails.ts, D9).
   for (const e of withUnOwnerTails(
     text,
-    withTitleArticles(text, withBareNameValues(withArabicToponyms(text, withRegionQualifiers(text, named)))),
+    withTitleArticles(
+      text,
+      withTownLandmarks(withBareNameValues(withArabicToponyms(text, withRegionQualifiers(text, named)))),
+    ),
   )) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;
