@@ -50,6 +50,7 @@ import {
 import { withRemitLists, withRemitShortForms } from './portfolio-names.js';
 import { withRegionQualifiers } from './region-qualifiers.js';
 import { riverWordOfName } from './river-word.js';
+import { withSaintNameTails } from './saint-name-tails.js';
 import { type Span, senderSpans } from './senders.js';
 import { withSharedSurnames, withShortNames } from './shared-surnames.js';
 import { withSiteTowns } from './site-towns.js';
@@ -350,6 +351,7 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
   // "Yunior Rodríguez" of a surname-first cell's "Yunior Rodríguez Almaguer"; "Mhlanga" beside
   // "Tonderai Mhlanga" and "Chipo Mhlanga": the one the text points to (shared-surnames.ts).
   const named = withSharedSurnames(text, withShortNames(text, entities));
+  // "parroquia San Antonio de Padua": a place's name goes on past a saint's "de" (saint-name-tails.ts).
   // "el cementerio de Rabinal" beside "Rabinal": a lower-case cemetery or market is its town (town-landmarks.ts).
   // "told The Washington Post": a mid-sentence capitalised article is part of the written name (title-articles.ts).
   // "el Consejo de Derechos Humanos de la ONU": the UN as owner is part of the written name (un-owner-tails.ts, D9).
@@ -357,7 +359,11 @@ export function extractFacts(text: string, opts: FactOptions): Fact[] {
     text,
     withTitleArticles(
       text,
-      withTownLandmarks(withBareNameValues(withArabicToponyms(text, withRegionQualifiers(text, named)))),
+      withTownLandmarks(
+        withBareNameValues(
+          withArabicToponyms(text, withRegionQualifiers(text, withSaintNameTails(text, named))),
+        ),
+      ),
     ),
   )) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
