@@ -53,6 +53,7 @@ import {
 import { withRemitLists, withRemitShortForms } from './portfolio-names.js';
 import { withRegionQualifiers } from './region-qualifiers.js';
 import { riverWordOfName } from './river-word.js';
+import { withSaintNameTails } from './saint-name-tails.js';
 import { type Span, senderSpans } from './senders.js';
 import { withSharedSurnames, withShortNames } from './shared-surnames.js';
 import { withSiteTowns } from './site-towns.js';
@@ -62,6 +63,7 @@ import { chooseStoryYears } from './story-year-choice.js';
 import { withInvertedNames } from './table-names.js';
 import { withTitleArticles } from './title-articles.js';
 import { sentences } from './tokens.js';
+import { withTownLandmarks } from './town-landmarks.js';
 import { withUnOwnerTails } from './un-owner-tails.js';
 import { withWrittenForms } from './written-forms.js';
 import { yearAloneStories } from './year-alone-story.js';
@@ -371,6 +373,8 @@ function factsOfText(text: string, opts: FactOptions): Fact[] {
   // "Yunior Rodríguez" of a surname-first cell's "Yunior Rodríguez Almaguer"; "Mhlanga" beside
   // "Tonderai Mhlanga" and "Chipo Mhlanga": the one the text points to (shared-surnames.ts).
   const named = withSharedSurnames(text, withShortNames(text, entities));
+  // "parroquia San Antonio de Padua": a place's name goes on past a saint's "de" (saint-name-tails.ts).
+  // "el cementerio de Rabinal" beside "Rabinal": a lower-case cemetery or market is its town (town-landmarks.ts).
   // "told The Washington Post": a mid-sentence capitalised article is part of the written name (title-articles.ts).
   // "el Consejo de Derechos Humanos de la ONU": the UN as owner is part of the written name (un-owner-tails.ts, D9).
   const spelled = withUnOwnerTails(
@@ -380,6 +384,15 @@ function factsOfText(text: string, opts: FactOptions): Fact[] {
   // "Embajada de China en Madrid": an office's seat is part of its written name (office-seats.ts, D25).
   // "MBS" beside "Mohammed bin Salman": a person's initials, not a body (person-initials.ts).
   for (const e of withoutPersonInitials(withOfficeSeats(text, spelled))) {
+    withTitleArticles(
+      text,
+      withTownLandmarks(
+        withBareNameValues(
+          withArabicToponyms(text, withRegionQualifiers(text, withSaintNameTails(text, named))),
+        ),
+      ),
+    ),
+  )) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;
     const key = `${e.kind}\u0000${fold(name)}`;
