@@ -379,11 +379,6 @@ function factsOfText(text: string, opts: FactOptions): Fact[] {
   // "el Consejo de Derechos Humanos de la ONU": the UN as owner is part of the written name (un-owner-tails.ts, D9).
   const spelled = withUnOwnerTails(
     text,
-    withTitleArticles(text, withBareNameValues(withArabicToponyms(text, withRegionQualifiers(text, named)))),
-  );
-  // "Embajada de China en Madrid": an office's seat is part of its written name (office-seats.ts, D25).
-  // "MBS" beside "Mohammed bin Salman": a person's initials, not a body (person-initials.ts).
-  for (const e of withoutPersonInitials(withOfficeSeats(text, spelled))) {
     withTitleArticles(
       text,
       withTownLandmarks(
@@ -392,7 +387,10 @@ function factsOfText(text: string, opts: FactOptions): Fact[] {
         ),
       ),
     ),
-  )) {
+  );
+  // "Embajada de China en Madrid": an office's seat is part of its written name (office-seats.ts, D25).
+  // "MBS" beside "Mohammed bin Salman": a person's initials, not a body (person-initials.ts).
+  for (const e of withoutPersonInitials(withOfficeSeats(text, spelled))) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;
     const key = `${e.kind}\u0000${fold(name)}`;
