@@ -46,6 +46,7 @@ import { EN_ORDINAL_DAY, ordinalDays, ordinalWordDay } from './ordinal-days.js';
 import { postponedTo } from './postponed-to.js';
 import { restatedRelatives } from './restated-relatives.js';
 import { sheetDays } from './sheet-days.js';
+import { addSpokenYears, SPOKEN_YEAR_END } from './spoken-years.js';
 import { dayInAnchorMonth, storyWeekdayAnchors } from './story-weekday-anchors.js';
 import { weekdaysOfTheStory } from './story-weekdays.js';
 import { titleSpans, yearOfATitle } from './title-years.js';
@@ -1035,7 +1036,7 @@ const NO_DAY_AFTER = String.raw`(?!,?\s+\d)`;
 const DAY_WORDS_AFTER = `,?\\s+(?:${ES_NUM})\\s+de\\s+(?:${MONTH_ALT})(?![\\p{L}])`;
 
 /** A mention that writes its year, in figures or (a ruling's) in words. */
-export const writesYear = (t: string) => /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu.test(t);
+export const writesYear = (t: string) => /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu.test(t) || SPOKEN_YEAR_END.test(t);
 
 /**
  * "junio del 76", "setiembre del 79", "El 22 de octubre del 97": a month (or a day and month) with a two-digit year,
@@ -2055,6 +2056,8 @@ function datesIn(text: string, reference: string): DateMention[] {
   found.push(...listedYears(text, found), ...rangeStartDays(text, found), ...twoDigitYears(text, ref));
   found.push(...seasonTwoDigitYears(text, ref), ...twoDigitYearsGoingOn(text));
   found.push(...esYearsInWords(text, found, ES_NUM, esYear));
+  // "in March of eighty", "in '85", "in eighty-six,": English years as a witness says them (spoken-years.ts).
+  addSpokenYears(text, found, reference);
   rangeStartYears(text, found);
   yearsOfTheSentence(text, found, ref);
   weekdaysInNarrative(text, found, ref);

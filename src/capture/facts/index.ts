@@ -52,6 +52,7 @@ import {
 } from './places.js';
 import { withRemitLists, withRemitShortForms } from './portfolio-names.js';
 import { withRegionQualifiers } from './region-qualifiers.js';
+import { restatedYears } from './restated-years.js';
 import { riverWordOfName } from './river-word.js';
 import { withSaintNameTails } from './saint-name-tails.js';
 import { type Span, senderSpans } from './senders.js';
@@ -59,6 +60,7 @@ import { withSharedSurnames, withShortNames } from './shared-surnames.js';
 import { withSiteTowns } from './site-towns.js';
 import { institutionSites } from './sites.js';
 import { SpanIndex } from './span-index.js';
+import { keepSpokenYears } from './spoken-years.js';
 import { chooseStoryYears } from './story-year-choice.js';
 import { withInvertedNames } from './table-names.js';
 import { withTitleArticles } from './title-articles.js';
@@ -159,13 +161,16 @@ function datesOfText(
   if (opts.eventDay) nearestToEvent(ruled, opts.reference);
   // A yearless day's year, where the learned chooser is sure of another than the rules' (story-year-choice.ts).
   // A story's year written alone before its yearless months (year-alone-story.ts).
-  const storied = yearAloneStories(
+  // "March of eighty" is a spoken year the chooser does not count as written (spoken-years.ts).
+  const chosen = keepSpokenYears(
     text,
     chooseStoryYears(text, ruled, opts.reference, opts.undated),
     opts.reference,
   );
+  const storied = yearAloneStories(text, chosen, opts.reference);
   // "in September, the 5th": an ordinal day right after its month, in that month's final reading (month-then-ordinal.ts).
-  return ordinalsAfterTheirMonth(text, storied);
+  // "in ninety, in the December", "the 16th of September, the '73": a year said beside its month (restated-years.ts).
+  return ordinalsAfterTheirMonth(text, restatedYears(text, storied));
 }
 
 export function ruleEntities(

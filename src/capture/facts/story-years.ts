@@ -12,9 +12,12 @@ import { DAY_MS, pad, realDay, standingMentions, utc } from './calendar.js';
 import { toldInThePastByItsClause } from './date-predicate.js';
 import type { DateMention } from './dates.js';
 import { MONTH_WORD, WEEKDAY_ALT } from './lexicon.js';
+import { SPOKEN_YEAR_END } from './spoken-years.js';
 
-/** dates.ts' `writesYear` (which imports this module). */
-const YEAR_WRITTEN = /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu;
+/** dates.ts' `writesYear` (which imports this module), spoken years too (spoken-years.ts). */
+const YEAR_WRITTEN = {
+  test: (t: string) => /\d{4}|\bmil\b|\bdel?\s+\d{2}$/iu.test(t) || SPOKEN_YEAR_END.test(t),
+};
 const WEEKDAY_BEFORE = new RegExp(`(?:${WEEKDAY_ALT})[,\\s]+(?:el\\s+|the\\s+)?$`, 'iu');
 
 /**
