@@ -111,4 +111,37 @@ describe('names written surname first in a list', () => {
       );
     assert.ok(!persons.some((p) => p.value === 'Alejandro' || p.value === 'Marta Alicia'));
   });
+  it("ties the nickname a cell quotes after the given names to that row's person, wherever it is written", () => {
+    const t = [
+      'N.º | Apellidos, nombre | Edad | Detenido',
+      '1 | Pacheco Rivas, Julio César «el Zurdo» | 27 | 12/07/2021',
+      '2 | Lemus, Ana Cristina, «la Maestra Tina» | 44 | 13/07/2021',
+      '3 | Ortiz Mena, Rubén ("Cholo") | 19 | 13/07/2021',
+      '',
+      'Notas: el Zurdo sigue en Pinar; Tina habló con la familia; a Cholo lo trasladaron.',
+    ].join('\n');
+    const mention = (s: string, at: number): EntityMention => ({
+      kind: 'person',
+      start: at,
+      end: at + s.length,
+      text: s,
+      value: s,
+    });
+    const out = withInvertedNames(t, [
+      mention('Zurdo', t.indexOf('Zurdo')),
+      mention('Zurdo', t.lastIndexOf('Zurdo')),
+      mention('Tina', t.lastIndexOf('Tina')),
+      mention('Cholo', t.indexOf('Cholo')),
+    ]);
+    const values = (s: string) => [...new Set(out.filter((e) => e.text === s).map((e) => e.value))];
+    assert.deepEqual(values('Zurdo'), ['Julio César Pacheco Rivas']);
+    assert.deepEqual(values('Tina'), ['Ana Cristina Lemus']);
+    assert.deepEqual(values('Cholo'), ['Rubén Ortiz Mena']);
+  });
+  it('ties a nickname two rows share to neither', () => {
+    const t = 'Name | Age\nLopez, Ramon "Boy" | 30\nCruz, Danilo "Boy" | 31\n\nBoy was seen later.';
+    const at = t.lastIndexOf('Boy');
+    const out = withInvertedNames(t, [{ kind: 'person', start: at, end: at + 3, text: 'Boy', value: 'Boy' }]);
+    assert.equal(out.find((e) => e.text === 'Boy')?.value, 'Boy');
+  });
 });

@@ -22,11 +22,13 @@ const PLACE_AFTER = /(?<!\p{L})(?:en|in|at|desde|from|near)\s*:?\s*$/iu;
 
 const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*`;
 const PARTICLE = String.raw`(?:de|del|de\s+la|de\s+los|de\s+las|la|vda\.?\s+de|viuda\s+de|y|e|van|von|der|da|das|do|dos|di|al|el|bin|ibn)`;
-/** The surnames, a comma, the given names, then maybe a nickname in quotes or brackets. */
+/** The surnames, a comma, the given names, then maybe a nickname in quotes or brackets (after a comma too). */
 const INVERTED = new RegExp(
-  String.raw`^(${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD})*),\s+(${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD})*)\s*(?:(?:["“«(].*)|)$`,
+  String.raw`^(${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD})*),\s+(${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD})*)\s*(?:(?:,\s*)?(?:["“«(].*)|)$`,
   'u',
 );
+/** The quoted nickname that may follow the given names: '"Chaparro"', '("Tucu")', '«el Gocho»', ', «la Seño Dora»'. */
+const TAIL_NICKNAME = /^\s*,?\s*\(?\s*(?:"([^"]+)"|“([^”]+)”|«([^»]+)»)\s*\)?\s*$/u;
 
 /**
  * The spans of names written surname first in the name columns of the text's tables (tables.ts),
@@ -39,6 +41,8 @@ export interface InvertedName {
   value: string;
   given: string;
   surnames: string;
+  /** The nickname quoted after the given names, where its span lies, if the cell writes one. */
+  nickname?: { start: number; end: number; text: string };
 }
 
 export function invertedTableNames(text: string): InvertedName[] {
@@ -55,12 +59,19 @@ export function invertedTableNames(text: string): InvertedName[] {
         if (!m) continue;
         const surnames = m[1]!.replace(/\s+/g, ' ');
         const given = m[2]!.replace(/\s+/g, ' ');
+        const end = cell.start + m[1]!.length + cell.text.slice(m[1]!.length).indexOf(m[2]!) + m[2]!.length;
+        const tail = TAIL_NICKNAME.exec(cell.text.slice(end - cell.start));
+        const nick = tail?.[1] ?? tail?.[2] ?? tail?.[3];
+        const nickAt = nick === undefined ? -1 : cell.text.indexOf(nick, end - cell.start) + cell.start;
         out.push({
           start: cell.start,
-          end: cell.start + m[1]!.length + cell.text.slice(m[1]!.length).indexOf(m[2]!) + m[2]!.length,
+          end,
           value: `${given} ${surnames}`,
           given,
           surnames,
+          ...(nick !== undefined
+            ? { nickname: { start: nickAt, end: nickAt + nick.length, text: nick } }
+            : {}),
         });
       }
   }
@@ -100,8 +111,10 @@ export function withInvertedNames(text: string, entities: readonly EntityMention
     );
     return [...new Set(rows.map((r) => r.value))];
   };
+  const nicknamed = nicknameOwners(names, kept);
   const tied = kept.map((e) => {
-    const full = e.kind === 'person' ? (parts.get(e.value) ?? addressed(e.value)) : undefined;
+    const full =
+      e.kind === 'person' ? (nicknamed.get(e.value) ?? parts.get(e.value) ?? addressed(e.value)) : undefined;
     return full?.length === 1 ? { ...e, value: full[0]! } : e;
   });
   const added: EntityMention[] = names.map((n) => ({
@@ -113,4 +126,42 @@ export function withInvertedNames(text: string, entities: readonly EntityMention
     rule: 'table-name',
   }));
   return [...tied, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** A nickname's words as the rules may have read them: no article, no form of address ("el Gocho" → "gocho"). */
+const nickKey = (t: string) =>
+  fold(t)
+    .replace(/^(?:el|la|los|las|the)\s+/u, '')
+    .trim();
+/** Its keys: the nickname, and the name after its article and title ("la Licenciada Bety" → "bety"). */
+function nickKeys(t: string): string[] {
+  const titled = /^(?:el|la)\s+\p{Lu}\p{Ll}+\s+(\p{Lu}[\p{L}\p{M}'’-]+)$/u.exec(t.trim());
+  return titled ? [nickKey(t), fold(titled[1]!)] : [nickKey(t)];
+}
+
+/**
+ * 'Useche, Wilmer «el Gocho»', 'Gutiérrez, Marvin Antonio "Chaparro"', 'Sanei, Ali-Reza ("Ali Kouchik")':
+ * the nickname a list cell quotes after the given names is that row's person, wherever the text uses
+ * it. Read alone, the rules and the tagger made it a person of its own (rounds 41–78: 20 such
+ * nicknames in 15 texts, en and es). Value of a person read inside the quotes, or written as the
+ * nickname (without its article or title) → the row's value; a nickname two rows share ties to neither.
+ */
+function nicknameOwners(
+  names: readonly InvertedName[],
+  entities: readonly EntityMention[],
+): Map<string, string[]> {
+  const byNick = new Map<string, string[]>();
+  for (const n of names)
+    if (n.nickname)
+      for (const k of nickKeys(n.nickname.text))
+        byNick.set(k, [...new Set([...(byNick.get(k) ?? []), n.value])]);
+  const out = new Map<string, string[]>();
+  if (!byNick.size) return out;
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    const inQuotes = names.find((n) => n.nickname && e.start >= n.nickname.start && e.end <= n.nickname.end);
+    const owners = inQuotes ? [inQuotes.value] : byNick.get(nickKey(e.value));
+    if (owners) out.set(e.value, owners);
+  }
+  return out;
 }

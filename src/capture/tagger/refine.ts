@@ -10,6 +10,7 @@
  */
 
 import { pairAcronyms, pairShortForms } from '../facts/acronyms.js';
+import { calledOwner } from '../facts/called-nicknames.js';
 import { type EntityMention, namesStreet } from '../facts/entities.js';
 import { fold, nameWords } from '../facts/lexicon.js';
 import { ORG_WORDS } from '../facts/orgs.js';
@@ -180,7 +181,8 @@ function tieNicknames(text: string, mentions: EntityMention[]): void {
   const persons = mentions.filter((m) => m.kind === 'person');
   const to = new Map<string, string>();
   for (const p of persons) {
-    const owner = nicknameOf(text, p, persons);
+    // A nickname given in a sentence rather than right after the name (called-nicknames.ts).
+    const owner = nicknameOf(text, p, persons) ?? calledOwner(text, p, persons);
     if (owner && owner.value !== p.value && !to.has(p.value)) to.set(p.value, owner.value);
   }
   // 'Osvaldo «Tano» Benítez' … "Tano", "Toñito Almánzar": a person opening with the nickname quoted
