@@ -70,6 +70,14 @@ describe('the person a nickname is given to in a sentence', () => {
   it('not after an indefinite, another person brought in between, a denial, or "called" without quotes', () => {
     assert.equal(
       ownerOf(
+        'Habló Matilde Ccori: los sacó uno que le decían «el Zambo», de la base.',
+        ['Matilde Ccori'],
+        'el Zambo',
+      ),
+      undefined,
+    );
+    assert.equal(
+      ownerOf(
         'Ahmed Saleh was beaten by a guard they called "the Tall One" in 2013.',
         ['Ahmed Saleh'],
         'the Tall One',

@@ -35,8 +35,8 @@ const CUE_AT_END = new RegExp(String.raw`(?:${CALLED_CUE.source})\s*(["“«]?)\
 const APPOSITIVE = /[\p{L}\p{M}]\.?,\s*["“«]$/u;
 
 const SENTENCE_END = /[.!?…]["”»)]?\s|\n/u;
-/** An indefinite before the cue brings a new person: "beaten by a guard they called "Kebede"". */
-const INDEFINITE = /(?<![\p{L}\p{M}])(?:a|an|un|una)\s+["“«]?\p{L}/u;
+/** An indefinite before the cue brings a new person: "beaten by a guard they called "Kebede"", "uno que le decían «el Rubio»". */
+const INDEFINITE = /(?<![\p{L}\p{M}])(?:a|an|un|una|uno|alguien)\s+["“«]?\p{L}/u;
 /**
  * Nor after another person brought in between: "Her husband, Sellathurai Murugesu, and her son, known
  * in the movement as", "Tanvir's colleague, the freelancer known as".
