@@ -13,6 +13,7 @@
  * its clause ("in eighty-six, of the fever"), so "in eighty-six cases" stays a count. Decades ("the '80s", "the
  * eighties") are not dates (guide §7) and are not read.
  */
+import { MONTH_NAMES } from '../../domain/dates.js';
 import { pad, realDay } from './calendar.js';
 import type { DateMention } from './dates.js';
 
@@ -30,20 +31,8 @@ const TEENS = [
   'nineteen',
 ];
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** English month names, January first (the domain's own list). */
+const MONTHS: readonly string[] = MONTH_NAMES.en;
 
 /** "eighty", "eighty-one", "ninety two": 20–99 in words. */
 const TENS_WORDS = `(?:${TENS.join('|')})(?:[-\\s](?:${UNITS.join('|')}))?`;
