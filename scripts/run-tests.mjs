@@ -233,23 +233,29 @@ async function runTimed(list) {
   /** Each shared group's files' wall seconds inside it (scaled to the group's CPU seconds at the end). */
   const groupWalls = new Map();
   let n = 0;
-  /** A command job (a typecheck), timed like a test process; its output is its report. */
-  const runCommand = async ({ label, cmd }) => {
-    const bin = join(root, 'node_modules', '.bin', cmd[0]);
-    const child = spawn(
-      process.execPath,
-      [join(root, 'scripts', 'cpu-of.mjs'), label, bin, ...cmd.slice(1)],
-      {
-        cwd: root,
-        env: { ...env, TESTIGO_CPU_OUT: out },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+  /** Runs a child that writes its CPU seconds to `out`; resolves to its exit code and its stdout and stderr. */
+  const spawnTimed = async (cmd, cmdArgs) => {
+    const child = spawn(cmd, cmdArgs, {
+      cwd: root,
+      env: { ...env, TESTIGO_CPU_OUT: out },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const chunks = [];
     child.stdout.on('data', (d) => chunks.push(d));
     child.stderr.on('data', (d) => chunks.push(d));
-    const c = await new Promise((resolve) => child.on('close', (n, sig) => resolve(n ?? (sig ? 1 : 0))));
-    process.stdout.write(`\n# ${label}${c ? ' FAILED' : ' passed'}\n${Buffer.concat(chunks).toString()}`);
+    const code = await new Promise((resolve) => child.on('close', (n, sig) => resolve(n ?? (sig ? 1 : 0))));
+    return { code, output: Buffer.concat(chunks).toString() };
+  };
+  /** A command job (a typecheck), timed like a test process; its output is its report. */
+  const runCommand = async ({ label, cmd }) => {
+    const bin = join(root, 'node_modules', '.bin', cmd[0]);
+    const { code: c, output } = await spawnTimed(process.execPath, [
+      join(root, 'scripts', 'cpu-of.mjs'),
+      label,
+      bin,
+      ...cmd.slice(1),
+    ]);
+    process.stdout.write(`\n# ${label}${c ? ' FAILED' : ' passed'}\n${output}`);
     return { code: c, results: '' };
   };
   /** Runs files in one process (timed when `label` is given); resolves to its exit code and report. */
@@ -266,18 +272,10 @@ async function runTimed(list) {
     const [cmd, ...cmdArgs] = label
       ? [process.execPath, join(root, 'scripts', 'cpu-of.mjs'), label, ...node, ...entry]
       : [...node, ...entry];
-    const child = spawn(cmd, cmdArgs, {
-      cwd: root,
-      env: { ...env, TESTIGO_CPU_OUT: out },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const chunks = [];
-    child.stdout.on('data', (d) => chunks.push(d));
-    child.stderr.on('data', (d) => chunks.push(d));
-    const c = await new Promise((resolve) => child.on('close', (n, sig) => resolve(n ?? (sig ? 1 : 0))));
+    const { code: c, output } = await spawnTimed(cmd, cmdArgs);
     const results = existsSync(report) ? readFileSync(report, 'utf8') : '';
     const title = files.length === 1 ? files[0] : `${label ?? 'shared process'}: ${files.join(' ')}`;
-    process.stdout.write(`\n# ${title}\n${Buffer.concat(chunks).toString()}${results}`);
+    process.stdout.write(`\n# ${title}\n${output}${results}`);
     // The report's counts as well as the exit code: a test may reset process.exitCode after a
     // failure, and a run whose report is missing or says nothing ran is no pass either.
     const failures = /^ℹ (?:fail|cancelled) [1-9]/m.test(results) || !/^ℹ pass \d+/m.test(results);
