@@ -29,6 +29,8 @@ import { esYearsInWords } from './es-years-in-words.js';
 import { lastOrNextMonthYear, lastYearBefore } from './last-year-cues.js';
 import { letterDays } from './letter-days.js';
 import {
+  EN_TENS,
+  EN_UNITS,
   fold,
   MONTH_AHEAD,
   MONTH_ALT,
@@ -77,9 +79,7 @@ const isoValue = (d: FuzzyDate) =>
  * "twenty two years ago"); without them "Sixty-nine years ago" was read as nine years ago (rounds 10, 11,
  * 17, 19: seven anniversaries so written). Spanish compounds ("treinta y cinco", "catorce") are `ES_NUM`'s.
  */
-const EN_UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const EN_TEENS = ['thirteen', 'fourteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const EN_TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const EN_COUNT = `(?:${EN_TENS.join('|')})(?:[-\\s](?:${EN_UNITS.join('|')}))?|${EN_TEENS.join('|')}`;
 /** "sixty-nine", "Twenty two", "fourteen": its value (undefined when the words are no such count). */
 function enCount(words: string): number | undefined {

@@ -613,6 +613,9 @@ export const MONTH_AHEAD = `(?=[${[...new Set([...MONTHS.keys()].map((m) => m[0]
 export const MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALT})(?![\\p{L}])`, 'iu');
 
 /** Weekday names as written, accents optional, for patterns: Spanish, and English with them (`WEEKDAYS` has the folded keys). */
+/** English number words: the units and the tens, which counts ("sixty-nine years ago") and years said in words share. */
+export const EN_UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+export const EN_TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 export const ES_WEEKDAY_ALT = 'lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo';
 export const WEEKDAY_ALT = `${ES_WEEKDAY_ALT}|monday|tuesday|wednesday|thursday|friday|saturday|sunday`;
 /** Weekdays, 0 = Sunday (as Date.getUTCDay). */

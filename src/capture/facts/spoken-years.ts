@@ -16,8 +16,8 @@
 import { MONTH_NAMES } from '../../domain/dates.js';
 import { pad, realDay } from './calendar.js';
 import type { DateMention } from './dates.js';
+import { EN_TENS, EN_UNITS } from './lexicon.js';
 
-const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = [
   'ten',
   'eleven',
@@ -30,14 +30,13 @@ const TEENS = [
   'eighteen',
   'nineteen',
 ];
-const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 /** English month names, January first (the domain's own list). */
 const MONTHS: readonly string[] = MONTH_NAMES.en;
 
 /** "eighty", "eighty-one", "ninety two": 20–99 in words. */
-const TENS_WORDS = `(?:${TENS.join('|')})(?:[-\\s](?:${UNITS.join('|')}))?`;
+const TENS_WORDS = `(?:${EN_TENS.join('|')})(?:[-\\s](?:${EN_UNITS.join('|')}))?`;
 /** "nineteen eighty-two", "two thousand and three", "two thousand fifteen": a whole year in words. */
-const WHOLE_WORDS = `nineteen[-\\s](?:${TENS_WORDS}|${TEENS.join('|')})|two\\s+thousand(?:\\s+and)?\\s+(?:${TENS_WORDS}|${TEENS.join('|')}|${UNITS.join('|')})`;
+const WHOLE_WORDS = `nineteen[-\\s](?:${TENS_WORDS}|${TEENS.join('|')})|two\\s+thousand(?:\\s+and)?\\s+(?:${TENS_WORDS}|${TEENS.join('|')}|${EN_UNITS.join('|')})`;
 /**
  * The year after a month: an apostrophe's figures, "of" and figures or words, or a whole year in words ("May
  * twenty people" is a count: two-digit words need their "of").
@@ -65,17 +64,17 @@ const WHOLE_ALONE = new RegExp(`(?<![\\p{L}-])(?:${WHOLE_WORDS})(?![\\p{L}-])`, 
 /** 20–99 (or 10–19, 1–9) from its words; undefined when the words are no such number. */
 function wordsValue(words: string): number | undefined {
   const [first, second] = words.toLowerCase().split(/[-\s]+/);
-  const t = TENS.indexOf(first!);
+  const t = EN_TENS.indexOf(first!);
   if (t >= 0)
     return second
-      ? UNITS.includes(second)
-        ? 20 + 10 * t + UNITS.indexOf(second) + 1
+      ? EN_UNITS.includes(second)
+        ? 20 + 10 * t + EN_UNITS.indexOf(second) + 1
         : undefined
       : 20 + 10 * t;
   if (second) return undefined;
   const teen = TEENS.indexOf(first!);
   if (teen >= 0) return 10 + teen;
-  const unit = UNITS.indexOf(first!);
+  const unit = EN_UNITS.indexOf(first!);
   return unit >= 0 ? unit + 1 : undefined;
 }
 
