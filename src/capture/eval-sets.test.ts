@@ -95,6 +95,7 @@ const SETS = [
   'eval86',
   'eval84',
   'eval87',
+  'eval88',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
