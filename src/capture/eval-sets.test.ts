@@ -96,6 +96,7 @@ const SETS = [
   'eval84',
   'eval87',
   'eval88',
+  'eval89',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
