@@ -94,6 +94,7 @@ const SETS = [
   'eval85',
   'eval86',
   'eval84',
+  'eval90',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
