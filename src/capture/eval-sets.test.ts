@@ -97,6 +97,7 @@ const SETS = [
   'eval87',
   'eval88',
   'eval89',
+  'eval90',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
