@@ -115,11 +115,14 @@ export function examplesOf(d: CorpusDoc): Example[] {
  * wrote 75–78, each scored first with the code of 1985c6b8; all four are learned from. Stop 46 wrote 79–82,
  * each scored first with the code of 387f1e92: all four are held apart (360 texts), so that the figures of
  * record include writers newer than every rule. Stop 47 wrote 83–86, each scored first with the code of
- * 6b5f125a (79cf13d9: the same facts): all four are held apart too (440 texts).
+ * 6b5f125a (79cf13d9: the same facts): all four are held apart too (440 texts). Stop 48 wrote 87–90, each
+ * scored first with the code of 1bb3409d: 88 and 90 are held apart (480 texts); 87 and 89 are in neither list
+ * during stop 48 (its engineers score their tables, never their errors, to see whether a rule carries to a
+ * writer it was not built on) and are learned from after it.
  */
 /** The rounds the figures of record are taken on: never trained on, and no rule is written against them. */
 export const HELD_APART: readonly number[] = [
-  26, 27, 36, 37, 45, 46, 55, 56, 59, 60, 64, 66, 68, 70, 79, 80, 81, 82, 83, 84, 85, 86,
+  26, 27, 36, 37, 45, 46, 55, 56, 59, 60, 64, 66, 68, 70, 79, 80, 81, 82, 83, 84, 85, 86, 88, 90,
 ];
 export const ROUNDS: readonly { name: string; dir: URL }[] = [
   1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 28, 29, 30, 31,
