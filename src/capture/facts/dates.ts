@@ -19,6 +19,7 @@ import { commemorationDay } from './es-commemorations.js';
 import { commandedAhead, inLaterNote, neighboursInThePresent } from './es-direction.js';
 import { esMonthDays } from './es-month-days.js';
 import { nowadaysHoy } from './es-nowadays.js';
+import { spanishWeekdayToldInThePast } from './es-past-weekday.js';
 import { planByPeriphrasis } from './es-plan-periphrasis.js';
 import { weekdayInPresentClause } from './es-present-weekday.js';
 import { seasonTwoDigitYears } from './es-season-years.js';
@@ -880,6 +881,9 @@ function weekdayOf(m: RegExpExecArray, ref: Date): FuzzyDate | undefined {
     future(m, m.index + m[0].length - m[1]!.length) ||
     presentAhead(m, ref, utc(last), utc(next)) ||
     presentWeekday(m);
+  // "Como te comenté el viernes, por fin hay fecha": the weekday's own clause tells the past (es-past-weekday.ts).
+  if (ahead && spanishWeekdayToldInThePast(m.input, m.index, m.index + m[0].length, m[1]!))
+    return dayDate(last);
   return dayDate(ahead ? next : last);
 }
 
@@ -2060,6 +2064,9 @@ function datesIn(text: string, reference: string): DateMention[] {
   addSpokenYears(text, found, reference);
   rangeStartYears(text, found);
   yearsOfTheSentence(text, found, ref);
+  // A story's bare weekday first, so that "el martes había sido la reunión" after "el 16 de octubre de 2019" dates
+  // the "jueves 17" after it in the story's month (es-past-weekday.ts), then again after the narrative's days.
+  weekdaysOfTheStory(text, found, ref);
   weekdaysInNarrative(text, found, ref);
   weekdaysOfTheStory(text, found, ref);
   yearsOfTheNarrative(text, found, ref);

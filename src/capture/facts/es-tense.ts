@@ -36,7 +36,7 @@ const anyCase = (w: string) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`;
  * subjunctive), in lower case, or capitalized at a sentence's start only ("calle Obispo Labbé" is a name).
  * Case-sensitive, so apart from the shared past test (which ignores case).
  */
-const FIRST_PERSON_PAST = new RegExp(
+export const FIRST_PERSON_PAST = new RegExp(
   String.raw`(?<![\p{L}])(?!(?:${NOT_PAST.map(anyCase).join('|')})é(?![\p{L}]))(?:\p{Ll}|(?<=(?:^|[.!?:;\n"“«(—–-])\s*)\p{Lu})\p{Ll}+(?<!(?:ar|er|ir|dr|br|rr))é(?![\p{L}])`,
   'u',
 );
