@@ -12,7 +12,8 @@ import type { DateMention } from './dates.js';
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** "the 19th to the 20th of January": the first ordinal in group 1, the second's figures in group 2. */
 const RANGE_OF_MONTH = new RegExp(
-  `(?<=\\bthe\\s+)(\\d{1,2}(?:st|nd|rd|th)),?\\s+(?:to|and|or|till|until|through|-|–)\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\s+of\\s+(?:${MONTH})(?![\\p{L}])`,
+  // The figures first, "the" before them looked behind only then (a lookbehind first runs at every position).
+  `(?<![\\p{L}\\d])(\\d{1,2}(?:st|nd|rd|th))(?<=\\bthe\\s+\\d{1,2}(?:st|nd|rd|th)),?\\s+(?:to|and|or|till|until|through|-|–)\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\s+of\\s+(?:${MONTH})(?![\\p{L}])`,
   'gu',
 );
 
