@@ -27,4 +27,22 @@ describe('a year closing a phrase after a comma', () => {
     assert.deepEqual(values('Publicado a las 21:14 · Etiquetas: Ayerbe, familia, 1936', '2026-07-15'), []);
     assert.deepEqual(values('Firmaron Ana, Luis, 1500 personas más.', '2026-07-15'), []);
   });
+  it('a year right after a word, closing its clause (stop 48)', () => {
+    assert.deepEqual(
+      values('Her cousin, born in Lira, moved to Gulu 2004. Nobody wrote it down.', '2026-07-15'),
+      ['2004'],
+    );
+    assert.deepEqual(values('Exhumation requested 2016; the family still waits.', '2026-07-15'), ['2016']);
+    assert.deepEqual(values('Sentence: 12 years (reported 2021)', '2026-07-15'), ['2021']);
+    assert.deepEqual(
+      values('Ortiz, M. Voces del río. Lima: Editorial Andina, 2011, pp. 3–9.', '2026-07-15'),
+      ['2011'],
+    );
+  });
+  it("not a day's year, a law's or a name's, a tab's, nor a title's line end", () => {
+    assert.deepEqual(values('Detained under the Public Order Act 1967.', '2026-07-15'), []);
+    assert.deepEqual(values('Lo juzgó el Tribunal Popular Internacional 1980.', '2026-07-15'), []);
+    assert.deepEqual(values('Copiado de la hoja (pestaña: Cerro 1981) por la oficina.', '2026-07-15'), []);
+    assert.deepEqual(values('Chat de WhatsApp con Familias del Cerro 1999\nHola a todos.', '2026-07-15'), []);
+  });
 });

@@ -51,6 +51,7 @@ import {
   withNameQualifier,
 } from './places.js';
 import { withRemitLists, withRemitShortForms } from './portfolio-names.js';
+import { rangeStartDays } from './range-start-days.js';
 import { withRegionQualifiers } from './region-qualifiers.js';
 import { restatedYears } from './restated-years.js';
 import { riverWordOfName } from './river-word.js';
@@ -170,7 +171,8 @@ function datesOfText(
   const storied = yearAloneStories(text, chosen, opts.reference);
   // "in September, the 5th": an ordinal day right after its month, in that month's final reading (month-then-ordinal.ts).
   // "in ninety, in the December", "the 16th of September, the '73": a year said beside its month (restated-years.ts).
-  return ordinalsAfterTheirMonth(text, restatedYears(text, storied));
+  // "the 19th to the 20th of January": a range's first end in its second's month (range-start-days.ts).
+  return rangeStartDays(text, ordinalsAfterTheirMonth(text, restatedYears(text, storied)));
 }
 
 export function ruleEntities(

@@ -13,6 +13,7 @@
  */
 import { DAY_MS, realDay, relativeDay, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
+import { ledByItsPreposition } from './ordinal-after-preposition.js';
 
 /** "the 18th", "on the 3rd", "to 20th", the "4th" of "the 3rd and 4th": the ordinal's figures in group 1, its suffix in group 2. */
 const ORDINAL_DAY =
@@ -228,7 +229,8 @@ export function ordinalDays(text: string, found: DateMention[], ref: Date): Date
     const end = m.index + m[0].length;
     let after = text.slice(end, end + 80);
     for (let j = JOINED.exec(after); j; j = JOINED.exec(after)) after = after.slice(j[0].length);
-    if (!CLOSES.test(after)) continue;
+    // "From the 14th people in Khorog were protesting": after its preposition, a day (ordinal-after-preposition.ts).
+    if (!CLOSES.test(after) && !ledByItsPreposition(text, m.index, after)) continue;
     // A weekday named beside it chooses among the months named just before (stop 45: rounds 20, 24, 48, 63).
     const named = weekdayNamed(text, m.index, end);
     const fit = named && fittingMonth(anchors, m.index, day, WEEKDAYS.indexOf(named.toLowerCase()), refYear);
