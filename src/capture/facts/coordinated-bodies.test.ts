@@ -38,6 +38,7 @@ describe('two bodies joined by a conjunction', () => {
       'Truth and Reconciliation Commission',
       'Ministerio de Justicia y Derechos Humanos',
       'Comisión Africana de Derechos Humanos y de los Pueblos',
+      'Instituto de Estudios Andinos y de las Culturas Amazónicas',
       'Centro por la Justicia y el Derecho Internacional',
       'Dirección de Información y Divulgación del Ejército',
       'Jammu and Kashmir Police',

@@ -38,11 +38,12 @@ const opensWithHead = (run: string) => {
   const w = words(run);
   return w.length > 1 && (ORG_HEADS.has(fold(w[0]!)) || bodyWord(w[0]));
 };
-/** A name of two or more words whose first is capitalised ("Capitanía General de Burgos", not "Pueblos"). */
-const longName = (run: string) => {
-  const w = words(run);
-  return w.length > 1 && /^\p{Lu}/u.test(run) && w.filter((x) => /^\p{Lu}/u.test(x)).length > 1;
-};
+/**
+ * A second body's whole name after "y de la": capitalised, with a seat or owner of its own ("Capitanía General
+ * de Burgos", "Archivos Nacionales de Ultramar"), not a remit ("… y de las Culturas Andinas", "… y de los Pueblos").
+ */
+const longName = (run: string) =>
+  /^\p{Lu}\S*(?:[ \t]+\p{Lu}\S*)*[ \t]+(?:de|del|de[ \t]+la|de[ \t]+los)[ \t]+\p{Lu}/u.test(run);
 
 /** Where `m` is two bodies joined by a conjunction, the two; otherwise undefined. */
 function halves(m: EntityMention): [EntityMention, EntityMention] | undefined {
