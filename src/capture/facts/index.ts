@@ -13,6 +13,7 @@ import { bareGroups } from './bare-groups.js';
 import { withBodyForms } from './body-forms.js';
 import { bylinePersons } from './bylines.js';
 import { withBareNameValues } from './class-noun-values.js';
+import { withCoordinatedBodies } from './coordinated-bodies.js';
 import { type DateMention, findDates } from './dates.js';
 import { withDesignatorForms } from './designator-forms.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
@@ -23,6 +24,7 @@ import { nearestToEvent } from './infobox-anchor.js';
 import { fold, type Role } from './lexicon.js';
 import { ordinalsAfterTheirMonth } from './month-then-ordinal.js';
 import { namedSites } from './named-sites.js';
+import { withNumberTails } from './number-tails.js';
 import { withOfficeSeats } from './office-seats.js';
 import { withoutPersonInitials } from './person-initials.js';
 import { marriedName, quotedNicknameNames } from './person-spans.js';
@@ -397,7 +399,10 @@ function factsOfText(text: string, opts: FactOptions): Fact[] {
   );
   // "Embajada de China en Madrid": an office's seat is part of its written name (office-seats.ts, D25).
   // "MBS" beside "Mohammed bin Salman": a person's initials, not a body (person-initials.ts).
-  for (const e of withoutPersonInitials(withOfficeSeats(text, spelled))) {
+  // "TVP and Polish Radio": two bodies joined by "and" / "y", each its own (coordinated-bodies.ts).
+  // "CBTIS 128", "Radio Qatun Llaqta 98.5 FM": a number after the name is part of it (number-tails.ts).
+  const cut = withNumberTails(text, withCoordinatedBodies(spelled));
+  for (const e of withoutPersonInitials(withOfficeSeats(text, cut))) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;
     const key = `${e.kind}\u0000${fold(name)}`;
