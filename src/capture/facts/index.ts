@@ -13,14 +13,15 @@ import { bareGroups } from './bare-groups.js';
 import { withBodyForms } from './body-forms.js';
 import { bylinePersons } from './bylines.js';
 import { withBareNameValues } from './class-noun-values.js';
-import type { DateMention } from './dates.js';
-import { datesAside } from './dates-aside.js';
+import { type DateMention, findDates } from './dates.js';
 import { withDesignatorForms } from './designator-forms.js';
 import { type CaseOrg, type EntityMention, findEntities } from './entities.js';
 import { outletsReadAsPlaces, withNumberedChannels } from './es-outlets.js';
 import { withSitesBeforeTowns } from './es-site-towns.js';
 import { eventsIn } from './events.js';
+import { nearestToEvent } from './infobox-anchor.js';
 import { fold, type Role } from './lexicon.js';
+import { ordinalsAfterTheirMonth } from './month-then-ordinal.js';
 import { namedSites } from './named-sites.js';
 import { withOfficeSeats } from './office-seats.js';
 import { withoutPersonInitials } from './person-initials.js';
@@ -51,20 +52,23 @@ import {
 } from './places.js';
 import { withRemitLists, withRemitShortForms } from './portfolio-names.js';
 import { withRegionQualifiers } from './region-qualifiers.js';
+import { restatedYears } from './restated-years.js';
 import { riverWordOfName } from './river-word.js';
-import { ruleDates } from './rule-dates.js';
 import { withSaintNameTails } from './saint-name-tails.js';
 import { type Span, senderSpans } from './senders.js';
 import { withSharedSurnames, withShortNames } from './shared-surnames.js';
 import { withSiteTowns } from './site-towns.js';
 import { institutionSites } from './sites.js';
 import { SpanIndex } from './span-index.js';
+import { keepSpokenYears } from './spoken-years.js';
+import { chooseStoryYears } from './story-year-choice.js';
 import { withInvertedNames } from './table-names.js';
 import { withTitleArticles } from './title-articles.js';
 import { sentences } from './tokens.js';
 import { withTownLandmarks } from './town-landmarks.js';
 import { withUnOwnerTails } from './un-owner-tails.js';
 import { withWrittenForms } from './written-forms.js';
+import { yearAloneStories } from './year-alone-story.js';
 
 export interface Fact {
   kind: 'person' | 'organization' | 'place' | 'date' | 'event';
@@ -140,7 +144,34 @@ function withMarriedNames(text: string, entities: EntityMention[]): EntityMentio
     .map((e) => (e.kind === 'person' && renamed.has(e.value) ? { ...e, value: renamed.get(e.value)! } : e));
 }
 
-export { ruleDates };
+/** The dates of a text, the first stage of the rules: they read no name (the year chooser's training runs only this). */
+export function ruleDates(
+  text: string,
+  opts: Pick<FactOptions, 'reference' | 'undated' | 'eventDay'>,
+): DateMention[] {
+  return withTextCache(() => datesOfText(text, opts));
+}
+
+function datesOfText(
+  text: string,
+  opts: Pick<FactOptions, 'reference' | 'undated' | 'eventDay'>,
+): DateMention[] {
+  const ruled = findDates(text, opts.reference, opts.undated);
+  // An encyclopedia page's yearless days near its infobox's event (infobox-anchor.ts).
+  if (opts.eventDay) nearestToEvent(ruled, opts.reference);
+  // A yearless day's year, where the learned chooser is sure of another than the rules' (story-year-choice.ts).
+  // A story's year written alone before its yearless months (year-alone-story.ts).
+  // "March of eighty" is a spoken year the chooser does not count as written (spoken-years.ts).
+  const chosen = keepSpokenYears(
+    text,
+    chooseStoryYears(text, ruled, opts.reference, opts.undated),
+    opts.reference,
+  );
+  const storied = yearAloneStories(text, chosen, opts.reference);
+  // "in September, the 5th": an ordinal day right after its month, in that month's final reading (month-then-ordinal.ts).
+  // "in ninety, in the December", "the 16th of September, the '73": a year said beside its month (restated-years.ts).
+  return ordinalsAfterTheirMonth(text, restatedYears(text, storied));
+}
 
 export function ruleEntities(
   text: string,
@@ -153,8 +184,7 @@ function entitiesOfText(
   text: string,
   opts: FactOptions,
 ): { entities: EntityMention[]; dates: DateMention[]; senders: Span[] } {
-  // A long text's dates are read on a second thread while this one reads its names (dates-aside.ts).
-  const datesOf = datesAside(text, opts);
+  const dates = ruleDates(text, opts);
   // "[08:12] Nino K.:", "From: Lina Haddad": who wrote a message is its source, not a name in it;
   // the town in a caller's tag is a place ("[00:01:44] CALLER (Khartoum):") (places.ts).
   const tagged = senderTagPlaces(text, senderSpans(text));
@@ -196,7 +226,6 @@ function entitiesOfText(
   ].sort((a, b) => a.start - b.start);
   // Facilities named as places ("Hospital Regional de Malabo", "Dulles International Airport"), over
   // the person or organization another rule read in their words (places.ts).
-  const dates = datesOf();
   const facilities = facilityPlaces(text, [...recognized, ...dates.map((d) => ({ ...d, kind: 'date' }))]);
   const facilityIndex = new SpanIndex(facilities);
   const named = [
