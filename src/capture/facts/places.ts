@@ -13,6 +13,7 @@ import {
   TOWNS,
   VENEZUELA_STATES,
 } from '../../domain/gazetteer.js';
+import { perText } from '../text-cache.js';
 import { fold, GIVEN_NAMES, isEnglishMonthName, SURNAME_SET } from './lexicon.js';
 import { boundedMemo } from './memo.js';
 import { SpanIndex } from './span-index.js';
@@ -422,12 +423,11 @@ function placesAfterAt(text: string, taken: readonly Taken[], out: readonly Cont
 
 /**
  * Words a text writes in lower case, and one-word names it writes right after another capitalized word
- * ("Juan Perón": a surname there). Built once per text (the last one is kept): a scan of the whole text
- * per candidate cost seconds on 300 KB.
+ * ("Juan Perón": a surname there). Built once per text of an extraction (text-cache.ts; its callers,
+ * townsInContext and townsReadAsNames, run inside one): a scan of the whole text per candidate cost seconds on
+ * 300 KB.
  */
-let wordsOf: { text: string; lower: Set<string>; afterCap: Set<string> } | undefined;
-function textWords(text: string): NonNullable<typeof wordsOf> {
-  if (wordsOf?.text === text) return wordsOf;
+const textWords = perText((text: string): { lower: Set<string>; afterCap: Set<string> } => {
   const lower = new Set<string>();
   for (const m of text.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}'’-]*/gu)) lower.add(m[0]);
   const afterCap = new Set<string>();
@@ -435,9 +435,8 @@ function textWords(text: string): NonNullable<typeof wordsOf> {
     /(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+)[ \t]+(?=(\p{Lu}[\p{L}\p{M}'’-]*)(?![\p{L}\p{M}'’-]))/gu,
   ))
     if (!/^(?:San|Santa|Santo|Puerto|Ciudad|Villa|Nueva|Nuevo)$/u.test(m[1]!)) afterCap.add(m[2]!);
-  wordsOf = { text, lower, afterCap };
-  return wordsOf;
-}
+  return { lower, afterCap };
+});
 const lowerWords = (text: string) => textWords(text).lower;
 const afterCapital = (text: string, name: string) => textWords(text).afterCap.has(name);
 
