@@ -47,4 +47,18 @@ describe('story year choices', () => {
       yearChoiceHooks.model = saved;
     }
   });
+  it('tells the year written most and how many yearless days are offered each year', () => {
+    // A testimony: 2017 written twice, 2024 once; "4 March" and "19 March" are weighed.
+    const text =
+      'They took us in January 2017. In February 2017 the beatings began. On 4 March we were moved. ' +
+      'In 2024 I met him again, he said on 19 March he was released.';
+    const choices = yearChoices(text, findDates(text, REF), REF);
+    assert.ok(choices.length >= 2);
+    for (const c of choices) {
+      assert.equal(c.features.includes('alt-most-written'), c.value.startsWith('2017'));
+      assert.equal(c.features.includes('own-most-written'), c.mention.value.startsWith('2017'));
+      // The reference's year is offered to both yearless days: to every one of them.
+      if (c.value.startsWith('2025')) assert.ok(c.features.includes('alt-share=>8'));
+    }
+  });
 });

@@ -127,6 +127,8 @@ export function yearChoices(
   const out: YearChoice[] = [];
   const extra = new Set(yearChoiceHooks.candidates ?? []);
   const nextYears = extra.has('next') ? nextWrittenYears(text, ordered, writesYear, REACH) : [];
+  const mostWritten = Math.max(0, ...written.values());
+  const offered = offeredYears(ordered, yearless, refYear);
   let lastYear: DateMention | undefined;
   let lastAgo: DateMention | undefined;
   let lastDay: DateMention | undefined;
@@ -213,6 +215,11 @@ export function yearChoices(
         );
         local.push(`anchor-precision=${anchor.date.precision}`);
       }
+      // Text-wide (stop 48): a story's year is offered to most of its yearless days and is the year written most;
+      // a news writer's aside ("the hearing promised in March") is offered to few.
+      local.push(`alt-share=${bucket(Math.round((10 * (offered.get(y) ?? 0)) / yearless.size), [2, 5, 8])}`);
+      if ((written.get(y) ?? 0) === mostWritten) local.push('alt-most-written');
+      if (mostWritten > 0 && (written.get(r) ?? 0) === mostWritten) local.push('own-most-written');
       if (line.trim().length < 50) local.push('short-line');
       if (quotes % 2 === 1) local.push('quoted');
       if (near(prev) && prev)
@@ -226,6 +233,29 @@ export function yearChoices(
     }
     return out;
   }
+}
+
+/** Per year, how many of the text's yearless days or months have it among their own three candidates (as `choicesOf`). */
+function offeredYears(
+  ordered: readonly DateMention[],
+  yearless: ReadonlySet<DateMention>,
+  refYear: number,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  let lastYear: number | undefined;
+  let lastDay: number | undefined;
+  for (const d of ordered) {
+    if (yearless.has(d)) {
+      const own = yearOf(d);
+      for (const y of new Set([lastYear, lastDay, refYear]))
+        if (y !== undefined && y !== own) out.set(y, (out.get(y) ?? 0) + 1);
+    }
+    if (writesYear(d)) {
+      lastYear = yearOf(d);
+      if (d.date.precision === 'day') lastDay = yearOf(d);
+    }
+  }
+  return out;
 }
 
 const probability = (model: YearChoiceModel, features: readonly string[]) => {
