@@ -10,7 +10,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ExtraCandidate } from '../../src/capture/facts/story-year-candidates.js';
-import { type YearChoiceModel, yearChoiceHooks } from '../../src/capture/facts/story-year-choice.js';
+import {
+  surestReadings,
+  type YearChoiceModel,
+  yearChoiceHooks,
+} from '../../src/capture/facts/story-year-choice.js';
 import {
   examplesFrom,
   FIT_DEFAULTS,
@@ -74,15 +78,22 @@ const older = fitYearChoice(
 );
 const unseen = shaped.filter((e) => e.round >= later).map((e) => ({ e, p: p(older, e.features) }));
 const inSample = shaped.map((e) => ({ e, p: p(full, e.features) }));
-/** Per mention, the surest other reading over the threshold; right when the gold has it (labelled choices only). */
+/**
+ * Per mention, the surest other reading over the threshold, or over `SURE_YEAR_FOLLOWED` in a year the text has a
+ * reading over it in (as the chooser: `surestReadings`); right when the gold has it (labelled choices only).
+ */
 function outcome(list: typeof scored, t: number, lang: string) {
-  const best = new Map<string, { e: YearExample; p: number }>();
+  const byText = new Map<
+    string,
+    { mention: string; value: string; p: number; threshold: number; s: (typeof list)[0] }[]
+  >();
   for (const s of list) {
-    if (s.e.lang !== lang || s.p < t) continue;
-    const key = `${s.e.round}/${s.e.file}/${s.e.at}`;
-    if ((best.get(key)?.p ?? 0) < s.p) best.set(key, s);
+    if (s.e.lang !== lang) continue;
+    const text = `${s.e.round}/${s.e.file}`;
+    const c = { mention: `${text}/${s.e.at}`, value: s.e.value, p: s.p, threshold: t, s };
+    byText.set(text, [...(byText.get(text) ?? []), c]);
   }
-  const moved = [...best.values()];
+  const moved = [...byText.values()].flatMap((cs) => surestReadings(cs).map((c) => c.s));
   const right = moved.filter((s) => s.e.move).length;
   const texts = new Set(moved.map((s) => `${s.e.round}/${s.e.file}`)).size;
   const rs = new Set(moved.map((s) => s.e.round)).size;

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findDates } from './dates.js';
-import { chooseStoryYears, yearChoiceHooks, yearChoices } from './story-year-choice.js';
+import {
+  chooseStoryYears,
+  SURE_YEAR_FOLLOWED,
+  surestReadings,
+  yearChoiceHooks,
+  yearChoices,
+} from './story-year-choice.js';
 
 const REF = '2025-01-01';
 
@@ -46,5 +52,37 @@ describe('story year choices', () => {
     } finally {
       yearChoiceHooks.model = saved;
     }
+  });
+  it('tells the year written most and how many yearless days are offered each year', () => {
+    // A testimony: 2017 written twice, 2024 once; "4 March" and "19 March" are weighed.
+    const text =
+      'They took us in January 2017. In February 2017 the beatings began. On 4 March we were moved. ' +
+      'In 2024 I met him again, he said on 19 March he was released.';
+    const choices = yearChoices(text, findDates(text, REF), REF);
+    assert.ok(choices.length >= 2);
+    for (const c of choices) {
+      assert.equal(c.features.includes('alt-most-written'), c.value.startsWith('2017'));
+      assert.equal(c.features.includes('own-most-written'), c.mention.value.startsWith('2017'));
+      // The reference's year is offered to both yearless days: to every one of them.
+      if (c.value.startsWith('2025')) assert.ok(c.features.includes('alt-share=>8'));
+    }
+  });
+
+  it('moves a reading under its threshold only in a year the text is sure of elsewhere', () => {
+    const under = (SURE_YEAR_FOLLOWED + 0.9) / 2;
+    const weighed = [
+      { mention: 'On the 25th of January', value: '2017-01-25', p: 0.95, threshold: 0.9 },
+      { mention: 'In March', value: '2017-03', p: under, threshold: 0.9 },
+      { mention: 'In March', value: '2025-03', p: under + 0.01, threshold: 0.9 },
+      { mention: 'in June', value: '2019-06', p: under, threshold: 0.9 },
+      { mention: 'in July', value: '2017-07', p: SURE_YEAR_FOLLOWED - 0.1, threshold: 0.9 },
+    ];
+    // March follows the sure 2017 (not the likelier 2025 no reading is sure of); June's 2019 and July's weak 2017 stay.
+    assert.deepEqual(
+      surestReadings(weighed).map((c) => `${c.mention}=${c.value}`),
+      ['On the 25th of January=2017-01-25', 'In March=2017-03'],
+    );
+    // With no sure reading, nothing moves.
+    assert.deepEqual(surestReadings(weighed.slice(1)), []);
   });
 });
