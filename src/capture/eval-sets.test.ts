@@ -99,6 +99,7 @@ const SETS = [
   'eval89',
   'eval90',
   'eval91',
+  'eval93',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
