@@ -100,6 +100,7 @@ const SETS = [
   'eval90',
   'eval91',
   'eval93',
+  'eval94',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
