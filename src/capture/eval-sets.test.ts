@@ -98,6 +98,7 @@ const SETS = [
   'eval88',
   'eval89',
   'eval90',
+  'eval92',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
