@@ -101,6 +101,7 @@ const SETS = [
   'eval91',
   'eval93',
   'eval94',
+  'eval92',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
