@@ -8,6 +8,7 @@
  * refuses), and a span of years to the span's ("…, 2019–2026.": a report's title, no date).
  */
 import type { DateMention } from './dates.js';
+import { MONTH_ALT } from './lexicon.js';
 
 // The figures first, the comma and word before them looked behind only then (a lookbehind first ran at every
 // position of the text).
@@ -25,8 +26,10 @@ const CLOSING_YEAR =
  * read or refuse those). A line's end does not close it: titles end so ("Chat de WhatsApp con Madres Lara 2017").
  */
 const WORD_YEAR = /((?:19|20)\d{2})(?<=\p{L}[ \t]\d{4})(?=[ \t]*[.;)](?!\d))/gu;
-const NOT_AFTER =
-  /(?:^|[^\p{L}])(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic|of|de|del|in|en|since|desde|from|to|until|hasta|a|al|by|para|for|than|as|and|y|or|o|the|el|la|los|las|this|that|este|ese|esta|act|law|ley|decree|decreto|code|c[oó]digo|ordinance|order|constitution|constituci[oó]n)\.?[ \t]$/iu;
+const NOT_AFTER = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${MONTH_ALT}|ene|abr|ago|dic|of|de|del|in|en|since|desde|from|to|until|hasta|a|al|by|para|for|than|as|and|y|or|o|the|el|la|los|las|this|that|este|ese|esta|act|law|ley|decree|decreto|code|c[oó]digo|ordinance|order|constitution|constituci[oó]n)\.?[ \t]$`,
+  'iu',
+);
 /** "8 Mai 1945", "20 Nov 2023": a day's month, in any language. */
 const DAY_BEFORE = /\d{1,2}(?:st|nd|rd|th|\.)?\s+\p{L}+\.?[ \t]$/u;
 /** A blog's or wiki's labels ("· Etiquetas: Ayerbe, familia, memoria, 1936"): metadata (guide §2). */

@@ -6,10 +6,11 @@
  * may close a day. Here the first end takes the month and year the second was read in. English only (the ordinal
  * suffixes; Spanish "del 19 al 20 de enero" is dates.ts' range).
  */
+import { MONTH_NAMES } from '../../domain/dates.js';
 import { dayMention, realDay } from './calendar.js';
 import type { DateMention } from './dates.js';
 
-const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH = MONTH_NAMES.en.join('|');
 /** "the 19th to the 20th of January": the first ordinal in group 1, the second's figures in group 2. */
 const RANGE_OF_MONTH = new RegExp(
   // The figures first, "the" before them looked behind only then (a lookbehind first runs at every position).
