@@ -102,6 +102,7 @@ const SETS = [
   'eval93',
   'eval94',
   'eval92',
+  'eval96',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
