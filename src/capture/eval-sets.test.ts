@@ -103,6 +103,7 @@ const SETS = [
   'eval94',
   'eval92',
   'eval95',
+  'eval96',
 ];
 const fold = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
