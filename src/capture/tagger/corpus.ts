@@ -121,6 +121,8 @@ export function examplesOf(d: CorpusDoc): Example[] {
  * was not built on (training on them at the end of stop 48 moved the held-apart dates by −2 to −3 and nothing
  * else beyond ±4, so they stayed out). Stop 48 also wrote 91–94 at its end, each scored first with its final code
  * (d8519614): stop 49 read them as new writers' development rounds and learned from them from its start.
+ * Stop 49 wrote 95 and 96, each scored first with the code of d7a6a227: in neither list, a transfer check
+ * beside 87 and 89 (tables only, never their errors).
  */
 /** The rounds the figures of record are taken on: never trained on, and no rule is written against them. */
 export const HELD_APART: readonly number[] = [
