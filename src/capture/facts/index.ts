@@ -28,6 +28,7 @@ import { withNumberTails } from './number-tails.js';
 import { withOfficeSeats } from './office-seats.js';
 import { withoutPersonInitials } from './person-initials.js';
 import { marriedName, quotedNicknameNames } from './person-spans.js';
+import { withPlaceShortForms } from './place-short-forms.js';
 import {
   facilityPlaces,
   facilityShortForms,
@@ -434,6 +435,8 @@ function factsOfText(text: string, opts: FactOptions): Fact[] {
   withSitesBeforeTowns(text, facts);
   // "barrio Alberdi", "cantón Milingo": the phrase is a form of the bare name read (designator-forms.ts).
   withDesignatorForms(text, facts);
+  // "the Penitenciaría del Litoral … returned to the Litoral": a part after "the" is the site (place-short-forms.ts).
+  withPlaceShortForms(text, facts);
   for (const d of dates)
     facts.push({
       kind: 'date',
