@@ -95,6 +95,29 @@ describe('short forms of a body named in full', () => {
     ]);
   });
 
+  it("ties a chamber named alone or by its remit to the text's one court or jurisdiction", () => {
+    assert.deepEqual(values('Jurisdicción Especial para la Paz', 'Sala de Amnistía o Indulto', 'Sala'), [
+      'Jurisdicción Especial para la Paz',
+      'Jurisdicción Especial para la Paz',
+      'Jurisdicción Especial para la Paz',
+    ]);
+    assert.deepEqual(
+      values('Special Court for Sierra Leone', 'Chamber for Appeals of Detainees', 'Chamber'),
+      ['Special Court for Sierra Leone', 'Special Court for Sierra Leone', 'Special Court for Sierra Leone'],
+    );
+    // A chamber of commerce, a press room, or a chamber beside two courts stays apart.
+    assert.deepEqual(values('High Court', 'Chamber of Commerce', 'Sala de Prensa'), [
+      'High Court',
+      'Chamber of Commerce',
+      'Sala de Prensa',
+    ]);
+    assert.deepEqual(values('Corte Suprema', 'Tribunal Superior', 'Sala'), [
+      'Corte Suprema',
+      'Tribunal Superior',
+      'Sala',
+    ]);
+  });
+
   it('ties a press office alone to the body its signature names beside it', () => {
     const text = 'La Fundación Norte denunció el hecho. Oficina de Prensa · Guardia Costera Nacional';
     const at = (name: string): EntityMention => {

@@ -38,7 +38,17 @@ const NATIONAL_COMMISSION =
 /** A court's chamber named by its role or rank ("Trial Chamber II", "Grand Chamber", "Second Section", "Gran Sala"). */
 const CHAMBER =
   /^(?:(?:pre-?trial|trial|appeals?|grand|supreme court|first|second|third|fourth|fifth) (?:chamber|section)|gran sala|sala de (?:primera instancia|apelaciones|cuestiones preliminares)|seccion (?:primera|segunda|tercera|cuarta|quinta))(?: [ivx]+| \d+)?$/;
-const COURT_WORDS = new Set('court courts tribunal corte cour chambers salas'.split(' '));
+const COURT_WORDS = new Set(
+  'court courts tribunal corte cour chambers salas jurisdiction jurisdiccion'.split(' '),
+);
+/**
+ * A chamber named alone or by its remit ("the Chamber", "la Sala", "Chamber for the Acknowledgment of Truth",
+ * "Sala de Reconocimiento de Verdad"), tied like a CHAMBER to the text's one court or jurisdiction (GUIDE §6).
+ * Counted at stop 49 on the development rounds: 13 such chambers split from their court or left alone in 7
+ * rounds (30, 52, 72, 78, 91, 92, 94). Not "Chamber of …" ("Chamber of Commerce", "of Deputies") nor "Sala de
+ * lo …" (a heading's sala, SALA below).
+ */
+const CHAMBER_BY_REMIT = /^(?:chamber|sala|chamber for .+|sala de (?!lo )(?!prensa\b).+)$/;
 /**
  * A Spanish court's chamber named alone ("Sala Penal", "Décima Sala", "Sala de lo Contencioso-Administrativo",
  * "Sala II"): one entry with its court (GUIDE §6; 19 gold entries hold a sala with its court, rounds 14–78,
@@ -103,7 +113,10 @@ function tiesOf(
   const icrc = bodies.find((b) => ICRC.test(b.words.join(' ')));
   const commission = bodies.find((b) => NATIONAL_COMMISSION.test(b.words.join(' ')));
   const courts = bodies.filter(
-    (b) => b.words.some((w) => COURT_WORDS.has(w)) && !CHAMBER.test(b.words.join(' ')),
+    (b) =>
+      b.words.some((w) => COURT_WORDS.has(w)) &&
+      !CHAMBER.test(b.words.join(' ')) &&
+      !CHAMBER_BY_REMIT.test(b.words.join(' ')),
   );
   const international = courts.filter((b) => b.words.some((w) => INTERNATIONAL.has(w)));
   const court = courts.length === 1 ? courts[0] : international.length === 1 ? international[0] : undefined;
@@ -119,7 +132,7 @@ function tiesOf(
       ties.set(b.value, salaOf);
       continue;
     }
-    if (court && CHAMBER.test(folded)) {
+    if (court && (CHAMBER.test(folded) || CHAMBER_BY_REMIT.test(folded))) {
       ties.set(b.value, court.value);
       continue;
     }

@@ -24,6 +24,7 @@ import { nearestToEvent } from './infobox-anchor.js';
 import { fold, type Role } from './lexicon.js';
 import { ordinalsAfterTheirMonth } from './month-then-ordinal.js';
 import { namedSites } from './named-sites.js';
+import { withNamedUnits } from './named-units.js';
 import { withNumberTails } from './number-tails.js';
 import { withOfficeSeats } from './office-seats.js';
 import { withoutPersonInitials } from './person-initials.js';
@@ -402,7 +403,8 @@ function factsOfText(text: string, opts: FactOptions): Fact[] {
   // "MBS" beside "Mohammed bin Salman": a person's initials, not a body (person-initials.ts).
   // "TVP and Polish Radio": two bodies joined by "and" / "y", each its own (coordinated-bodies.ts).
   // "CBTIS 128", "Radio Qatun Llaqta 98.5 FM": a number after the name is part of it (number-tails.ts).
-  const cut = withNumberTails(text, withCoordinatedBodies(spelled));
+  // "la columna móvil Dagoberto Ramos": a unit named after a person is a body, not a person (named-units.ts).
+  const cut = withNamedUnits(text, withNumberTails(text, withCoordinatedBodies(spelled)));
   for (const e of withoutPersonInitials(withOfficeSeats(text, cut))) {
     // "Observatorio Venezolano de Prisiones (OVP)" and a bare "Observatorio Venezolano de Prisiones" are one.
     const name = e.kind === 'organization' ? e.value.replace(/\s*\([^)]*\)$/, '') : e.value;

@@ -39,8 +39,22 @@ describe('numbered courts and units', () => {
       '12 Batallón de Infantería',
     ]);
   });
+  it('a unit numbered the British way, or with a long or four-digit rank', () => {
+    assert.deepEqual(of('Soldiers of the army’s 4 Brigade burned the huts.', 'organization'), ['4 Brigade']);
+    assert.deepEqual(of('He was handed to 61 Division at the river.', 'organization'), ['61 Division']);
+    assert.deepEqual(of('Men of the 72nd Separate Motor Rifle Brigade held the school.', 'organization'), [
+      '72nd Separate Motor Rifle Brigade',
+    ]);
+    assert.deepEqual(of('The 1206th Provincial Mobile Group manned the checkpoint.', 'organization'), [
+      '1206th Provincial Mobile Group',
+    ]);
+    assert.deepEqual(of('Commanders of the 2nd Guards Tank Army gave the order.', 'organization'), [
+      '2nd Guards Tank Army',
+    ]);
+  });
   it('but a count before a head word opens no name', () => {
     assert.deepEqual(of('The city deployed 40 Police officers and 12 Court clerks.', 'organization'), []);
+    assert.deepEqual(of('The army sent 3 brigades north.', 'organization'), []);
   });
 });
 

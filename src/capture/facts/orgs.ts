@@ -281,7 +281,9 @@ const isNameWord = (t: Token) => t.cap || /^\d{1,2}$/.test(t.text) || isOrdinal(
  * 2.º Turno", "Batallón 3-16", "Branch 227", "1.er Turno").
  */
 const isOrdinal = (t: Token) =>
-  /^\d{1,3}(?:st|nd|rd|th|\.?[ºª°]|\.(?:er|a|o))$/i.test(t.text) || /^\d{1,3}-\d{1,3}$/.test(t.text);
+  // "1508th Provincial Mobile Group": an English unit's rank may run to four digits.
+  /^(?:\d{1,3}(?:st|nd|rd|th|\.?[ºª°]|\.(?:er|a|o))|\d{4}(?:st|nd|rd|th))$/i.test(t.text) ||
+  /^\d{1,3}-\d{1,3}$/.test(t.text);
 
 /**
  * "número 17", "N° 1", "No. 3", "n.º 7": the word that numbers a court or a unit, before its number
@@ -348,22 +350,28 @@ const numberOpens = (text: string, tokens: readonly Token[], i: number) => {
     next?.cap === true &&
     // English ranks with an ordinal ("94th Infantry"; "40 Police officers" is a count), Spanish
     // units with a bare number too ("27 Batallón").
-    // "the 7th Airborne Brigade", "3rd Special Forces Group": one or two qualifying words may come first.
+    // "the 7th Airborne Brigade", "64th Separate Motor Rifle Brigade": up to three qualifying words may come first.
     ((isOrdinal(t) &&
-      [1, 2, 3].some(
+      [1, 2, 3, 4].some(
         (k) => NUMBERED.has(tokens[i + k]?.norm ?? '') && tokens.slice(i + 1, i + k + 1).every((w) => w.cap),
       )) ||
-      (/^\d{1,3}$/.test(t.text) && NUMBERED_BARE.has(next.norm))) &&
+      (/^\d{1,3}$/.test(t.text) && (NUMBERED_BARE.has(next.norm) || NUMBERED_BARE_EN.has(next.text)))) &&
     joined(text, t, next)
   );
 };
 
 /** Spanish units a bare number opens ("27 Batallón de Infantería", "3 Brigada"). */
 const NUMBERED_BARE = set('batallon brigada regimiento escuadron');
+/**
+ * "2 Brigade", "59 Division": the British and Commonwealth way of numbering a unit, a bare number before its
+ * capitalised singular head (a count is plural: "3 brigades"). 7 unit names missed in 6 rounds (18–77) at stop 49.
+ */
+const NUMBERED_BARE_EN = new Set(['Brigade', 'Division', 'Battalion', 'Regiment']);
 
 /** Heads of units and courts a number may open ("27 Batallón de Infantería", "94th Infantry Battalion"). */
 const NUMBERED = set(`batallon brigada regimiento division compania escuadron comando zona juzgado tribunal
-  battalion brigade regiment division company squadron command infantry mobile court group corps fleet`);
+  battalion brigade regiment division company squadron command infantry mobile court group corps fleet
+  army front cavalry`);
 
 /**
  * "KontraS", "CiberCuba", "elPeriódico", "ZimLive": one word with a capital after a small letter is
