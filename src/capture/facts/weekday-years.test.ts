@@ -39,6 +39,17 @@ Ayer no abrieron la iglesia.`;
       '1993-03-14',
     ]);
   });
+  it('brings the relative days after a day already read in its year into that year', () => {
+    const text =
+      'Diario de 1965\n\nMartes 19 de octubre\nHoy detuvieron al director. Ayer cerraron la escuela.';
+    const found = mentions(text, [
+      ['1965', '1965'],
+      ['19 de octubre', '1965-10-19'],
+      ['Hoy', '2027-10-19', true],
+      ['Ayer', '2027-10-18', true],
+    ]);
+    assert.deepEqual(values(text, found), ['1965', '1965-10-19', '1965-10-19', '1965-10-18']);
+  });
   it('keeps a reading in the reference year that fits its weekday', () => {
     const text = 'The massacre of 1998 is remembered. The vigil is on Thursday 5 March at the square.';
     const found = mentions(text, [

@@ -34,7 +34,7 @@ function weekdayWith(text: string, d: DateMention): number | undefined {
 /**
  * The mentions, each yearless day with a weekday read in a year the text does not write moved to a written year its
  * weekday fits; the relative days and months told after it ("Hoy", "ayer", "el miércoles", "agosto"), up to the next
- * day written, move with it by the same number of days (the weekdays agree in both years). A reading in the
+ * day written, follow it into its year (`following`). A reading in the
  * reference's year, or in the year of a relative day told before it (a post's "Hoy"), that fits is kept.
  */
 export function weekdayYears(text: string, found: readonly DateMention[], reference: string): DateMention[] {
@@ -48,20 +48,29 @@ export function weekdayYears(text: string, found: readonly DateMention[], refere
   // The reference's year counts as written: the writer's own week fits there.
   const writtenYears = new Set([...written.map((w) => w.year), Number(reference.slice(0, 4))]);
   const moved = new Map<DateMention, string>();
-  let shift: number | undefined;
+  // The last day with its weekday, as this pass leaves it: the relative days after it follow it.
+  let anchor: string | undefined;
+  let readBefore: string | undefined;
   for (const d of ordered) {
     const day = d.date.precision === 'day' && DAY.test(d.value);
     if (d.relative) {
-      if (shift !== undefined && (day || MONTH.test(d.value))) moved.set(d, shifted(d.value, shift));
+      const value =
+        anchor && readBefore && (day || MONTH.test(d.value))
+          ? following(d.value, anchor, readBefore)
+          : undefined;
+      if (value) moved.set(d, value);
       // A stamp's "Hoy" (a post of 06/05/2026) dates the writer's own week too.
-      else if (day) writtenYears.add(Number(d.value.slice(0, 4)));
+      else if (day && !anchor) writtenYears.add(Number(d.value.slice(0, 4)));
       continue;
     }
-    if (day) shift = undefined;
+    if (day) anchor = undefined;
     if (!day || !MONTH_WORD.test(d.text) || d.text.match(YEAR_WRITTEN)) continue;
     const wd = weekdayWith(text, d);
+    if (wd === undefined) continue;
     const own = utc(d.value);
-    if (wd === undefined || (own.getUTCDay() === wd && writtenYears.has(own.getUTCFullYear()))) continue;
+    anchor = d.value;
+    readBefore = d.value;
+    if (own.getUTCDay() === wd && writtenYears.has(own.getUTCFullYear())) continue;
     const [mo, dd] = [Number(d.value.slice(5, 7)), Number(d.value.slice(8, 10))];
     const fits = (y: number) => {
       const v = realDay(y, mo, dd);
@@ -70,9 +79,8 @@ export function weekdayYears(text: string, found: readonly DateMention[], refere
     const before = written.filter((w) => w.at < d.start && fits(w.year)).at(-1);
     const year = (before ?? written.find((w) => w.at > d.start && fits(w.year)))?.year;
     if (year === undefined || year === own.getUTCFullYear()) continue;
-    const value = fits(year)!;
-    moved.set(d, value);
-    shift = (utc(value).getTime() - own.getTime()) / DAY_MS;
+    anchor = fits(year)!;
+    moved.set(d, anchor);
   }
   if (!moved.size) return [...found];
   return found.map((d) => {
@@ -84,10 +92,24 @@ export function weekdayYears(text: string, found: readonly DateMention[], refere
 }
 
 const MONTH = /^\d{4}-\d{2}$/u;
+/** How far a relative day may lie from its anchor's day ("ayer", "el miércoles" of a Friday). */
+const WEEK_DAYS = 7;
 
-/** A day moved by `days`; a month by as many whole years. */
-function shifted(value: string, days: number): string {
-  if (value.length === 10) return iso(addDays(utc(value), days));
-  const years = Math.round(days / 365.25);
-  return `${Number(value.slice(0, 4)) + years}${value.slice(4)}`;
+/**
+ * A relative day or month told after `anchor` but read in another year (from the anchor's reading before this pass,
+ * or before the chooser moved it: "Hoy" of "Martes 19 de octubre" read in 2027), in the anchor's year: a day within a
+ * week of the anchor's day in its own year keeps its distance from it; a month read in the year this pass moved the
+ * anchor from takes the anchor's year.
+ */
+function following(value: string, anchor: string, readBefore: string): string | undefined {
+  const year = Number(value.slice(0, 4));
+  const anchorYear = Number(anchor.slice(0, 4));
+  if (year === anchorYear) return undefined;
+  // A month only after a day this pass moved, from the year it was read in ("una reunión de agosto").
+  if (value.length === 7)
+    return readBefore.startsWith(value.slice(0, 4)) ? `${anchorYear}${value.slice(4)}` : undefined;
+  const there = realDay(year, Number(anchor.slice(5, 7)), Number(anchor.slice(8, 10)));
+  if (!there) return undefined;
+  const days = (utc(value).getTime() - utc(there).getTime()) / DAY_MS;
+  return Math.abs(days) <= WEEK_DAYS ? iso(addDays(utc(anchor), days)) : undefined;
 }
