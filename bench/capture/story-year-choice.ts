@@ -5,11 +5,11 @@
  * writes story-year-weights.ts. `--cache` keeps the chooser's inputs (the rules' dates of every development text) and
  * its gold: a change of features or candidates is then measured in about a minute, without re-extracting (stop 46).
  *   node --import tsx bench/capture/story-year-choice.ts [--cache /tmp/x.json] [--later 75] [--l2 1] [--plain]
- *     [--only es] [--candidates next,turn,ago] [--write]
+ *     [--only es] [--candidates next,turn,ago,head|none] [--write]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { ExtraCandidate } from '../../src/capture/facts/story-year-candidates.js';
+import { DEFAULT_CANDIDATES, type ExtraCandidate } from '../../src/capture/facts/story-year-candidates.js';
 import {
   surestReadings,
   type YearChoiceModel,
@@ -27,7 +27,11 @@ import {
 const arg = (name: string) =>
   process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
 // `--candidates next,turn,ago`: more years offered to the chooser (story-year-candidates.ts), to measure them.
-yearChoiceHooks.candidates = (arg('--candidates')?.split(',') ?? []) as ExtraCandidate[];
+// The default is the runtime's (`DEFAULT_CANDIDATES`); `--candidates none` offers none.
+const offered = arg('--candidates');
+yearChoiceHooks.candidates = (
+  offered === undefined ? DEFAULT_CANDIDATES : offered === 'none' ? [] : offered.split(',')
+) as ExtraCandidate[];
 // `--cache`: the chooser's inputs (not its features), so a change of features is measured without re-extracting.
 const cache = arg('--cache');
 const inputs: YearInputs[] =

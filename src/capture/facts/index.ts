@@ -72,6 +72,7 @@ import { withTitleArticles } from './title-articles.js';
 import { sentences } from './tokens.js';
 import { withTownLandmarks } from './town-landmarks.js';
 import { withUnOwnerTails } from './un-owner-tails.js';
+import { weekdayYears } from './weekday-years.js';
 import { withWrittenForms } from './written-forms.js';
 import { yearAloneStories } from './year-alone-story.js';
 
@@ -176,7 +177,12 @@ function datesOfText(
   // "in September, the 5th": an ordinal day right after its month, in that month's final reading (month-then-ordinal.ts).
   // "in ninety, in the December", "the 16th of September, the '73": a year said beside its month (restated-years.ts).
   // "the 19th to the 20th of January": a range's first end in its second's month (range-start-days.ts).
-  return rangeStartDays(text, ordinalsAfterTheirMonth(text, restatedYears(text, storied)));
+  // "Sábado 2 de octubre" of a diary of 1965: a weekday its reading does not fit, in a written year it fits (weekday-years.ts).
+  return weekdayYears(
+    text,
+    rangeStartDays(text, ordinalsAfterTheirMonth(text, restatedYears(text, storied))),
+    opts.reference,
+  );
 }
 
 export function ruleEntities(

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { standingMentions } from './calendar.js';
 import { findDates } from './dates.js';
-import { nextWrittenYears, turnOfYear } from './story-year-candidates.js';
+import { headYearMention, nextWrittenYears, turnOfYear } from './story-year-candidates.js';
 
 const REF = '2025-01-01';
 const writes = (d: { text: string }) => /\d{4}/u.test(d.text);
@@ -30,5 +30,14 @@ describe('story year candidates', () => {
     const apart = 'El treinta de diciembre presentamos el recurso.\n\nEl cuatro de enero nos lo rechazaron.';
     const [d2, j2] = standingMentions(findDates(apart, REF));
     assert.equal(turnOfYear(apart, d2, j2, 2000), undefined);
+  });
+  it("offers the head's year when the first year written stands in the first line", () => {
+    const text =
+      'TESTIMONIO 3 — Archivo de la matanza de agosto de 1997\nRecogido el 4 de marzo de 2026.\n\nR: El 12 de agosto llegaron.';
+    const ordered = standingMentions(findDates(text, REF));
+    assert.equal(headYearMention(text, ordered, writes)?.value.slice(0, 4), '1997');
+    // A first year written below the first line is no head's.
+    const below = 'TESTIMONIO 3\nRecogido el 4 de marzo de 2026.\n\nR: El 12 de agosto llegaron.';
+    assert.equal(headYearMention(below, standingMentions(findDates(below, REF)), writes), undefined);
   });
 });

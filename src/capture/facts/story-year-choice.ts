@@ -14,7 +14,14 @@ import { DAY_MS, pad, realDay, standingMentions, utc } from './calendar.js';
 import type { DateMention } from './dates.js';
 import { MONTH_WORD } from './lexicon.js';
 import { tellsOnePastStretch, toldMostlyInThePast } from './narrative-years.js';
-import { type ExtraCandidate, farAgo, nextWrittenYears, turnOfYear } from './story-year-candidates.js';
+import {
+  DEFAULT_CANDIDATES,
+  type ExtraCandidate,
+  farAgo,
+  headYearMention,
+  nextWrittenYears,
+  turnOfYear,
+} from './story-year-candidates.js';
 import { YEAR_CHOICE } from './story-year-weights.js';
 import { FUTURE_ES, isTranscript, NOW_EN, NOW_ES, PAST_EN, PAST_ES } from './story-years.js';
 
@@ -127,6 +134,7 @@ export function yearChoices(
   const out: YearChoice[] = [];
   const extra = new Set(yearChoiceHooks.candidates ?? []);
   const nextYears = extra.has('next') ? nextWrittenYears(text, ordered, writesYear, REACH) : [];
+  const headYear = extra.has('head') ? headYearMention(text, ordered, writesYear) : undefined;
   const mostWritten = Math.max(0, ...written.values());
   const offered = offeredYears(ordered, yearless, refYear);
   let lastYear: DateMention | undefined;
@@ -156,6 +164,7 @@ export function yearChoices(
     add(lastDay && yearOf(lastDay), 'dated', lastDay);
     add(refYear, 'reference');
     add(lastAgo && yearOf(lastAgo), 'ago', lastAgo);
+    if (headYear && headYear.start < d.start) add(yearOf(headYear), 'head', headYear);
     const nx = nextYears[i];
     if (nx) add(yearOf(nx), 'next', nx);
     if (extra.has('turn')) add(turnOfYear(text, ordered[i - 1], d, REACH), 'turn');
@@ -297,7 +306,8 @@ export interface YearChoiceInput {
 
 /**
  * Set by the bench only: `model` null leaves every reading as the rules made it; `sink` sees every choice;
- * `candidates` offers more years to weigh (story-year-candidates.ts; none by default: none helped, stop 47).
+ * `candidates` offers more years to weigh (story-year-candidates.ts): the head's year by default (stop 49); the
+ * others helped no more than they cost (stops 47–48).
  */
 export const yearChoiceHooks: {
   model: YearChoiceModel | null;
@@ -305,6 +315,7 @@ export const yearChoiceHooks: {
   candidates?: readonly ExtraCandidate[];
 } = {
   model: YEAR_CHOICE,
+  candidates: DEFAULT_CANDIDATES,
 };
 
 /**
