@@ -36,20 +36,21 @@ const RELATIVE = /(?<![\p{L}])(?:que|quien|donde|cuando|that|which|who|where|whe
 /** A record's act formula: its day followed by the clock time at which it opens ("…de 2026, siendo las 10:15 horas"). */
 const ACT_TIME = /^,?\s*siendo\s+las\s+\d/iu;
 
+/** The first full day with its year written within `reach` characters of the start of `words`. */
+const dayAfter = (words: string, reach: number) =>
+  findDates(words, '2000-01-01').find(
+    (x) => !x.relative && x.start <= reach && x.date.precision === 'day' && writesYear(x.text),
+  );
+
 export function madeOn(lines: readonly string[]): FuzzyDate | undefined {
   for (const l of lines.filter((x) => x.trim()).slice(0, 4)) {
     for (const cue of l.matchAll(MADE)) {
-      const after = l.slice(cue.index + cue[0].length);
-      const said = findDates(after, '2000-01-01').find(
-        (x) => !x.relative && x.start <= 60 && x.date.precision === 'day' && writesYear(x.text),
-      );
+      const said = dayAfter(l.slice(cue.index + cue[0].length), 60);
       if (said) return said.date;
     }
     for (const cue of l.matchAll(MADE_BY)) {
       const after = l.slice(cue.index + cue[0].length);
-      const said = findDates(after, '2000-01-01').find(
-        (x) => !x.relative && x.start <= 160 && x.date.precision === 'day' && writesYear(x.text),
-      );
+      const said = dayAfter(after, 160);
       if (said && !RELATIVE.test(after.slice(0, said.start))) return said.date;
     }
     const act = findDates(l, '2000-01-01').find(
