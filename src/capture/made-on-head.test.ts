@@ -37,6 +37,38 @@ describe('madeOn', () => {
       { precision: 'day', value: '2026-02-05' },
     );
   });
+  it('reads the day a head line says the text was collected, prepared, distributed or updated', () => {
+    const day = (value: string) => ({ precision: 'day', value });
+    assert.deepEqual(
+      madeOn([
+        'Testimonio de una madre de Tumaco',
+        'Recogido en Tumaco el 3 de marzo de 2026 por Rosa Angulo, del colectivo Memoria del Pacífico.',
+      ]),
+      day('2026-03-03'),
+    );
+    assert.deepEqual(
+      madeOn(['Informe de la misión', 'Versión en español, distribuida en Nueva York el 9 de abril de 2026']),
+      day('2026-04-09'),
+    );
+    assert.deepEqual(
+      madeOn([
+        'Elaborado por la Coordinadora de Derechos Humanos de las Familias del Valle (CDHFV), Cali, 2 de junio de 2026.',
+      ]),
+      day('2026-06-02'),
+    );
+    assert.deepEqual(
+      madeOn(['Prepared by the documentation team of the Kasese Families Network (KFN), 8 May 2026']),
+      day('2026-05-08'),
+    );
+  });
+  it('leaves a day inside a relative clause after the maker', () => {
+    assert.equal(
+      madeOn([
+        'Versión preparada por la asociación para la muestra que se abrirá en Vigo el 15 de enero de 2027.',
+      ]),
+      undefined,
+    );
+  });
   it('leaves the story a head line tells, and days said far from the cue', () => {
     assert.equal(madeOn(['Los hechos del 12 de abril de 1977 en La Plata']), undefined);
     assert.equal(

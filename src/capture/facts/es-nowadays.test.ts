@@ -24,7 +24,24 @@ describe('"hoy" meaning nowadays', () => {
       [],
     );
   });
+  it('is no date before how a thing, a body or a person stands now', () => {
+    assert.deepEqual(
+      values('La casa de la calle Moreno sigue en pie. Hoy funciona una biblioteca.', '2026-04-02'),
+      [],
+    );
+    assert.deepEqual(values('Hoy la antigua base es un museo. Fui una vez.', '2026-04-02'), []);
+    assert.deepEqual(values('Volvió a Dili con su tía. Hoy es enfermera en Baucau.', '2026-04-02'), []);
+    assert.deepEqual(values('Es la vereda donde viven hoy unas cuarenta familias.', '2026-04-02'), []);
+    assert.deepEqual(
+      values('la UNTG, el sindicato de maestros, hoy integrado en la central obrera', '2026-04-02'),
+      [],
+    );
+  });
   it('is still the day of writing elsewhere', () => {
+    assert.deepEqual(values('Hoy es el día de la memoria.', '2026-04-02'), ['2026-04-02']);
+    assert.deepEqual(values('Hoy Marta declara ante la jueza.', '2026-04-02'), ['2026-04-02']);
+    assert.deepEqual(values('Hoy es domingo y el pabellón está tranquilo.', '2026-04-05'), ['2026-04-05']);
+    assert.deepEqual(values('hoy a las 18:00 hay reunión en la parroquia', '2026-04-02'), ['2026-04-02']);
     assert.deepEqual(
       values('Hoy se cumplen diez años de la masacre.', '2026-04-02').includes('2026-04-02'),
       true,
