@@ -8,8 +8,8 @@ import type { FuzzyDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import { editionHead } from './edition-head.js';
 import { findDates } from './facts/dates.js';
-import { datedByText, dateFrom, type Extracted, headDate, hostOf, titleTail } from './html.js';
 import { headDateline } from './head-dateline.js';
+import { datedByText, dateFrom, type Extracted, headDate, hostOf, titleTail } from './html.js';
 import { madeOn } from './made-on-head.js';
 
 /**
