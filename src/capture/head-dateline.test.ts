@@ -35,6 +35,12 @@ describe('headDateline', () => {
     );
     assert.equal(headDateline(['Quarterly list of the Observatory, March 2026']), undefined);
     assert.equal(headDateline(['A', 'B', 'C', 'D', 'Prepared by the office, 3 April 2026']), undefined);
+    assert.equal(
+      headDateline([
+        'Cuartel del Batallón N.º 8 de la División Norte, Paso de los Toros, 8 de marzo de 1981',
+      ]),
+      undefined,
+    );
   });
   it('dates a plain text whose head names no other day', () => {
     const ex = extractPlainText(

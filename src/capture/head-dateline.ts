@@ -12,6 +12,12 @@ import { findDates, writesYear } from './facts/dates.js';
 
 /** What stands right before the dateline's day: a comma (a place's, a body's) or "of" ("update of"). */
 const LED = /(?:,|\bof)\s+$/u;
+/**
+ * The line says what the text is in words of its own ("Prepared by the legal team", "update of", "advance unedited
+ * version"): a place's line alone ("Cuartel del Batallón … N.º 8, Paso de los Toros, 8 de marzo de 1981") or a line
+ * of numbers before a day is the letter date line's to judge (html.ts, stops 36–37), not this.
+ */
+const DESCRIBED = /(?<!\p{L})\p{Ll}{4,}(?!\p{L})/u;
 /** What may follow it: the line's end, a stop, a closing bracket, or a bracketed note ("(English translation …"). */
 const CLOSED = /^\s*(?:$|[.;)\]]|\()/u;
 
@@ -23,6 +29,7 @@ export function headDateline(lines: readonly string[]): FuzzyDate | undefined {
         x.date.precision === 'day' &&
         writesYear(x.text) &&
         LED.test(l.slice(0, x.start)) &&
+        DESCRIBED.test(l.slice(0, x.start)) &&
         CLOSED.test(l.slice(x.end)),
     );
     if (said) return said.date;
