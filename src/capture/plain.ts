@@ -8,6 +8,7 @@ import type { FuzzyDate } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import { editionHead } from './edition-head.js';
 import { findDates } from './facts/dates.js';
+import { headDateline } from './head-dateline.js';
 import { datedByText, dateFrom, type Extracted, headDate, hostOf, titleTail } from './html.js';
 import { madeOn } from './made-on-head.js';
 
@@ -170,5 +171,7 @@ export function extractPlainText(raw: string, name = 'the file'): Extracted {
   published ??= datedByText(text) ?? presentedOn(lines);
   // Last: the day the text says it was itself held, prepared or recorded (made-on-head.ts).
   published ??= madeOn(lines);
+  // Then the day its head line closes on (head-dateline.ts).
+  published ??= headDateline(lines);
   return { title, outlet: outlet ?? titleTail(title), author, published, text, comments: [] };
 }

@@ -318,6 +318,18 @@ describe('the year ahead (issue 23, round 6)', () => {
   it('a month "next year" is that month of the next year, one date', () => {
     assert.deepEqual(all('They want a vote before May next year.', '2021-10-01'), [['May', '2022-05']]);
   });
+  it('"the next year" is the story\'s, not the writer\'s: no date of its own (stop 49)', () => {
+    const readsNextYear = (text: string) => all(text, '2025-06-01').some(([t]) => /next year/i.test(t!));
+    assert.equal(
+      readsNextYear('In April 1972 they came. Then in October of the next year it came again.'),
+      false,
+    );
+    assert.equal(
+      readsNextYear('He died in the camp on the 24th of December, the next year, of a fever.'),
+      false,
+    );
+    assert.deepEqual(all('The trial could begin next year.', '2025-06-01'), [['next year', '2026']]);
+  });
 });
 
 describe('numeric days with dots or dashes (issue 23, round 7)', () => {

@@ -1636,11 +1636,12 @@ const RULES: Rule[] = [
     relative: true,
     make: (_m, ref) => ago(ref, 1, 'año'),
   },
-  // "early next year", "el próximo año", "el año que viene": the year after the reference.
+  // "early next year", "el próximo año", "el año que viene": the year after the reference. "The next year" is the
+  // story's ("in April of the next year", "on the 24th of December, the next year"), as "that year": no date (stop 49).
   {
     // The lookahead: the first letters of the words read, so that most positions fail at once (stop 47).
     re: new RegExp(
-      `(?=[ne])(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)\\b(next year|el (?:próximo|proximo) año|el año (?:próximo|proximo|que viene))\\b(?!['’]s\\b)`,
+      `(?=[ne])(?<!(?<![\\p{L}])(?:${MONTH_ALT})\\s+(?:(?:of|de|del)\\s+)?)(?<!\\bthe\\s+)\\b(next year|el (?:próximo|proximo) año|el año (?:próximo|proximo|que viene))\\b(?!['’]s\\b)`,
       'giu',
     ),
     relative: true,
