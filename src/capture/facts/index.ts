@@ -68,6 +68,7 @@ import { SpanIndex } from './span-index.js';
 import { keepSpokenYears } from './spoken-years.js';
 import { chooseStoryYears } from './story-year-choice.js';
 import { withInvertedNames } from './table-names.js';
+import { laterOwnDay } from './text-now.js';
 import { withTitleArticles } from './title-articles.js';
 import { sentences } from './tokens.js';
 import { withTownLandmarks } from './town-landmarks.js';
@@ -162,18 +163,16 @@ function datesOfText(
   text: string,
   opts: Pick<FactOptions, 'reference' | 'undated' | 'eventDay'>,
 ): DateMention[] {
-  const ruled = findDates(text, opts.reference, opts.undated);
+  // An undated text that writes, as no plan, a day later than its capture day: its now is that day (text-now.ts).
+  const reference = (opts.undated && laterOwnDay(text, opts.reference)) || opts.reference;
+  const ruled = findDates(text, reference, opts.undated);
   // An encyclopedia page's yearless days near its infobox's event (infobox-anchor.ts).
   if (opts.eventDay) nearestToEvent(ruled, opts.reference);
   // A yearless day's year, where the learned chooser is sure of another than the rules' (story-year-choice.ts).
   // A story's year written alone before its yearless months (year-alone-story.ts).
   // "March of eighty" is a spoken year the chooser does not count as written (spoken-years.ts).
-  const chosen = keepSpokenYears(
-    text,
-    chooseStoryYears(text, ruled, opts.reference, opts.undated),
-    opts.reference,
-  );
-  const storied = yearAloneStories(text, chosen, opts.reference);
+  const chosen = keepSpokenYears(text, chooseStoryYears(text, ruled, reference, opts.undated), reference);
+  const storied = yearAloneStories(text, chosen, reference);
   // "in September, the 5th": an ordinal day right after its month, in that month's final reading (month-then-ordinal.ts).
   // "in ninety, in the December", "the 16th of September, the '73": a year said beside its month (restated-years.ts).
   // "the 19th to the 20th of January": a range's first end in its second's month (range-start-days.ts).
@@ -181,7 +180,7 @@ function datesOfText(
   return weekdayYears(
     text,
     rangeStartDays(text, ordinalsAfterTheirMonth(text, restatedYears(text, storied))),
-    opts.reference,
+    reference,
   );
 }
 
