@@ -8,7 +8,7 @@
  * Only the first four lines, the full day with its year; a story's day runs on ("on 2 February 2024, three weeks").
  */
 import type { FuzzyDate } from '../domain/dates.js';
-import { findDates, writesYear } from './facts/dates.js';
+import { fullDaysIn } from './made-on-head.js';
 
 /** What stands right before the dateline's day: a comma (a place's, a body's) or "of" ("update of"). */
 const LED = /(?:,|\bof)\s+$/u;
@@ -23,14 +23,9 @@ const CLOSED = /^\s*(?:$|[.;)\]]|\()/u;
 
 export function headDateline(lines: readonly string[]): FuzzyDate | undefined {
   for (const l of lines.filter((x) => x.trim()).slice(0, 4)) {
-    const said = findDates(l, '2000-01-01').find(
+    const said = fullDaysIn(l).find(
       (x) =>
-        !x.relative &&
-        x.date.precision === 'day' &&
-        writesYear(x.text) &&
-        LED.test(l.slice(0, x.start)) &&
-        DESCRIBED.test(l.slice(0, x.start)) &&
-        CLOSED.test(l.slice(x.end)),
+        LED.test(l.slice(0, x.start)) && DESCRIBED.test(l.slice(0, x.start)) && CLOSED.test(l.slice(x.end)),
     );
     if (said) return said.date;
   }

@@ -36,11 +36,17 @@ const RELATIVE = /(?<![\p{L}])(?:que|quien|donde|cuando|that|which|who|where|whe
 /** A record's act formula: its day followed by the clock time at which it opens ("…de 2026, siendo las 10:15 horas"). */
 const ACT_TIME = /^,?\s*siendo\s+las\s+\d/iu;
 
-/** The first full day with its year written within `reach` characters of the start of `words`. */
-const dayAfter = (words: string, reach: number) =>
-  findDates(words, '2000-01-01').find(
-    (x) => !x.relative && x.start <= reach && x.date.precision === 'day' && writesYear(x.text),
+/**
+ * The days a head line writes in full with their year ("14 March 2025", "el 2 de febrero de 2026"): what dates a
+ * text from its head (here and head-dateline.ts). The reference is irrelevant to a day that writes its year.
+ */
+export const fullDaysIn = (line: string) =>
+  findDates(line, '2000-01-01').filter(
+    (x) => !x.relative && x.date.precision === 'day' && writesYear(x.text),
   );
+
+/** The first full day with its year written within `reach` characters of the start of `words`. */
+const dayAfter = (words: string, reach: number) => fullDaysIn(words).find((x) => x.start <= reach);
 
 export function madeOn(lines: readonly string[]): FuzzyDate | undefined {
   for (const l of lines.filter((x) => x.trim()).slice(0, 4)) {
@@ -53,9 +59,7 @@ export function madeOn(lines: readonly string[]): FuzzyDate | undefined {
       const said = dayAfter(after, 160);
       if (said && !RELATIVE.test(after.slice(0, said.start))) return said.date;
     }
-    const act = findDates(l, '2000-01-01').find(
-      (x) => !x.relative && x.date.precision === 'day' && writesYear(x.text) && ACT_TIME.test(l.slice(x.end)),
-    );
+    const act = fullDaysIn(l).find((x) => ACT_TIME.test(l.slice(x.end)));
     if (act) return act.date;
   }
   return undefined;

@@ -34,7 +34,8 @@ const LINE_REACH = 160;
  */
 export function laterOwnDay(text: string, reference: string): string | undefined {
   // A diary's entries are told at their own days; a later day in it is the copying's ("Transcripción hecha en
-  // septiembre de 2025"), not the entries' now (diary-heads.ts).
+  // septiembre de 2025"), not the entries' now (diary-heads.ts). Asked first: a diary needs no scan.
+  if (hasEntryHeads(text)) return undefined;
   const refYear = +reference.slice(0, 4);
   let latest: string | undefined;
   let readTo = -1;
@@ -53,7 +54,7 @@ export function laterOwnDay(text: string, reference: string): string | undefined
       latest = day;
     }
   }
-  return latest && !hasEntryHeads(text) ? latest : undefined;
+  return latest;
 }
 
 /** "2026-02" → "2026-02-28". */
